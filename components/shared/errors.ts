@@ -1,0 +1,125 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** One problem with one argument: where it is, what it holds, what is allowed. */
+export interface Issue {
+    /** Dotted path of the field, e.g. `services.web.memoryMiB`. */
+    path: string;
+    /** The offending value (omitted when the field is missing). */
+    value?: unknown;
+    /** What is wrong, in a few words. */
+    message: string;
+    /** What would be accepted instead. */
+    allowed?: string;
+}
+
+/** Renders a value for an error message: short, JSON-like, never `[object Object]`. */
+export function show(value: unknown): string {
+    if (value === undefined) return "undefined";
+    if (typeof value === "string") return JSON.stringify(value);
+    try {
+        const text = JSON.stringify(value);
+        return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    } catch {
+        return String(value);
+    }
+}
+
+export function formatIssue(issue: Issue): string {
+    const value = "value" in issue ? `=${show(issue.value)}` : "";
+    const allowed = issue.allowed ? `; allowed: ${issue.allowed}` : "";
+    return `${issue.path}${value} ${issue.message}${allowed}`;
+}
+
+/**
+ * Invalid arguments. A `RunError`, so the Pulumi CLI prints the message without a stack trace.
+ * Lists every issue at once: fixing one field at a time is the slowest way to learn a component.
+ */
+export class ArgsError extends pulumi.RunError {
+    constructor(
+        readonly component: string,
+        readonly instance: string,
+        readonly issues: Issue[],
+    ) {
+        super(ArgsError.render(component, instance, issues));
+        this.name = "ArgsError";
+    }
+
+    static render(component: string, instance: string, issues: Issue[]): string {
+        const head = `${component} "${instance}": `;
+        if (issues.length === 1) return head + formatIssue(issues[0]);
+        return `${head}${issues.length} invalid arguments:\n${issues.map((i) => `  - ${formatIssue(i)}`).join("\n")}`;
+    }
+}
+
+/**
+ * Collects issues while validating plain values. Each check returns whether the value passed,
+ * so dependent checks can be skipped without reporting the same root cause twice.
+ */
+export class Issues {
+    readonly list: Issue[] = [];
+
+    add(path: string, value: unknown, message: string, allowed?: string): false {
+        const issue: Issue = { path, message };
+        if (value !== undefined || arguments.length > 1) issue.value = value;
+        if (allowed) issue.allowed = allowed;
+        this.list.push(issue);
+        return false;
+    }
+
+    missing(path: string, allowed?: string): false {
+        const issue: Issue = { path, message: "is required" };
+        if (allowed) issue.allowed = allowed;
+        this.list.push(issue);
+        return false;
+    }
+
+    /** Integer in [min, max] (undefined passes: optional fields are checked only when set). */
+    int(path: string, value: unknown, min: number, max: number, unit = ""): boolean {
+        if (value === undefined) return true;
+        if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+            return this.add(path, value, "is out of range", `an integer from ${min} to ${max}${unit}`);
+        }
+        return true;
+    }
+
+    number(path: string, value: unknown, min: number, max: number, unit = ""): boolean {
+        if (value === undefined) return true;
+        if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+            return this.add(path, value, "is out of range", `a number from ${min} to ${max}${unit}`);
+        }
+        return true;
+    }
+
+    oneOf<T>(path: string, value: unknown, options: readonly T[]): boolean {
+        if (value === undefined) return true;
+        if (!options.includes(value as T)) {
+            return this.add(path, value, "is not supported", options.map((o) => show(o)).join(", "));
+        }
+        return true;
+    }
+
+    match(path: string, value: unknown, pattern: RegExp, allowed: string): boolean {
+        if (value === undefined) return true;
+        if (typeof value !== "string" || !pattern.test(value)) return this.add(path, value, "is malformed", allowed);
+        return true;
+    }
+
+    /** Keys of a keyed record become parts of resource names: keep them DNS-like. */
+    key(path: string, key: string): boolean {
+        return this.match(path, key, /^[a-z][a-z0-9-]{0,30}$/, "lower-case letters, digits and '-', starting with a letter, at most 31 characters");
+    }
+
+    get ok(): boolean {
+        return this.list.length === 0;
+    }
+
+    /** Throws one ArgsError naming every issue, or returns when there is none. */
+    throwIfAny(component: string, instance: string): void {
+        if (this.list.length > 0) throw new ArgsError(component, instance, this.list);
+    }
+}
+
+/** Known when plain: `pulumi.Input` values that are Outputs or Promises are checked later, if at all. */
+export function isPlain<T>(value: pulumi.Input<T> | undefined): value is T {
+    return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+}

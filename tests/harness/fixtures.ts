@@ -1,0 +1,325 @@
+/**
+ * Realistic outputs for the mock engine: ids and ARNs of the right shape per service, region and
+ * account; the outputs of remote components (`@pulumi/awsx`, `@pulumi/eks`), whose children the
+ * mock runtime never sees; and answers to the data sources the components call.
+ *
+ * Everything is derived from the resource's URN with a hash, so a run is deterministic: the same
+ * program gives the same plan, and golden files stay stable.
+ */
+import { createHash } from "crypto";
+
+export interface MockContext {
+    region: string;
+    accountId: string;
+    partition: string;
+}
+
+export const DEFAULT_CONTEXT: MockContext = { region: "us-east-1", accountId: "123456789012", partition: "aws" };
+
+export interface MockResourceInput {
+    type: string;
+    name: string;
+    urn: string;
+    inputs: Record<string, any>;
+    custom: boolean;
+}
+
+export function hex(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+/** Max physical-name lengths where the AWS provider truncates its auto-names. */
+const NAME_LIMITS: Record<string, number> = {
+    "aws:lb/loadBalancer:LoadBalancer": 32,
+    "aws:lb/targetGroup:TargetGroup": 32,
+    "aws:iam/role:Role": 64,
+    "aws:iam/policy:Policy": 128,
+    "aws:sqs/queue:Queue": 80,
+};
+
+/** The physical name AWS would see: the given `name`, `namePrefix` + suffix, or Pulumi's auto-name. */
+export function physicalName(r: MockResourceInput): string {
+    if (typeof r.inputs.name === "string" && r.inputs.name) return r.inputs.name;
+    const suffix = hex(r.urn, 7);
+    if (typeof r.inputs.namePrefix === "string") return `${r.inputs.namePrefix}${hex(r.urn, 26)}`;
+    const limit = NAME_LIMITS[r.type] ?? 255;
+    const base = r.name.slice(0, Math.max(1, limit - 8));
+    const fifo = r.type === "aws:sqs/queue:Queue" && r.inputs.fifoQueue ? ".fifo" : "";
+    return `${base}-${suffix}${fifo}`;
+}
+
+type Outputs = { id: string; state: Record<string, any> };
+type Builder = (r: MockResourceInput, c: MockContext, name: string) => Outputs;
+
+const arn = (c: MockContext, service: string, resource: string, region = c.region, account = c.accountId) =>
+    `arn:${c.partition}:${service}:${region}:${account}:${resource}`;
+
+const ec2Id = (prefix: string, r: MockResourceInput) => `${prefix}-${hex(r.urn, 17)}`;
+
+/** Resources whose id or ARN has a shape of its own. The rest get `arn:aws:<module>:…:<kind>/<name>`. */
+const BUILDERS: Record<string, Builder> = {
+    "aws:iam/role:Role": (r, c, name) => ({
+        id: name,
+        state: { name, arn: `arn:${c.partition}:iam::${c.accountId}:role${r.inputs.path ?? "/"}${name}`, uniqueId: `AROA${hex(r.urn, 17).toUpperCase()}` },
+    }),
+    "aws:iam/policy:Policy": (r, c, name) => {
+        const a = `arn:${c.partition}:iam::${c.accountId}:policy/${name}`;
+        return { id: a, state: { name, arn: a, policyId: `ANPA${hex(r.urn, 17).toUpperCase()}` } };
+    },
+    "aws:iam/instanceProfile:InstanceProfile": (r, c, name) => ({
+        id: name,
+        state: { name, arn: `arn:${c.partition}:iam::${c.accountId}:instance-profile/${name}`, uniqueId: `AIPA${hex(r.urn, 17).toUpperCase()}` },
+    }),
+    "aws:iam/rolePolicy:RolePolicy": (r, _c, name) => ({ id: `${r.inputs.role}:${name}`, state: { name } }),
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (r) => ({ id: `${r.inputs.role}-${hex(r.urn, 8)}`, state: {} }),
+    "aws:ecs/cluster:Cluster": (_r, c, name) => {
+        const a = arn(c, "ecs", `cluster/${name}`);
+        return { id: a, state: { name, arn: a } };
+    },
+    "aws:ecs/service:Service": (r, c, name) => {
+        const cluster = String(r.inputs.cluster ?? "default").split("/").pop();
+        const a = arn(c, "ecs", `service/${cluster}/${name}`);
+        return { id: a, state: { name, arn: a } };
+    },
+    "aws:ecs/taskDefinition:TaskDefinition": (r, c) => {
+        const a = arn(c, "ecs", `task-definition/${r.inputs.family}:1`);
+        return { id: String(r.inputs.family), state: { arn: a, arnWithoutRevision: arn(c, "ecs", `task-definition/${r.inputs.family}`), revision: 1 } };
+    },
+    "aws:ecs/capacityProvider:CapacityProvider": (_r, c, name) => {
+        const a = arn(c, "ecs", `capacity-provider/${name}`);
+        return { id: a, state: { name, arn: a } };
+    },
+    "aws:ecs/expressGatewayService:ExpressGatewayService": (r, c, name) => {
+        const cluster = String(r.inputs.cluster ?? "default").split("/").pop();
+        const a = arn(c, "ecs", `service/${cluster}/${name}`);
+        return {
+            id: a,
+            state: {
+                serviceArn: a,
+                serviceName: name,
+                ingressPaths: [{ accessType: "PUBLIC", endpoint: `${name}.ecs.${c.region}.on.aws` }],
+            },
+        };
+    },
+    "aws:ecr/repository:Repository": (r, c, name) => ({
+        id: name,
+        state: {
+            name,
+            arn: arn(c, "ecr", `repository/${name}`),
+            registryId: c.accountId,
+            repositoryUrl: `${c.accountId}.dkr.ecr.${c.region}.amazonaws.com/${name}`,
+        },
+    }),
+    "aws:cloudwatch/logGroup:LogGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`) } }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "cloudwatch", `alarm:${name}`) } }),
+    "aws:cloudwatch/eventRule:EventRule": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "events", `rule/${name}`) } }),
+    "aws:scheduler/schedule:Schedule": (r, c, name) => ({
+        id: `${r.inputs.groupName ?? "default"}/${name}`,
+        state: { name, arn: arn(c, "scheduler", `schedule/${r.inputs.groupName ?? "default"}/${name}`) },
+    }),
+    "aws:sqs/queue:Queue": (_r, c, name) => ({
+        id: `https://sqs.${c.region}.amazonaws.com/${c.accountId}/${name}`,
+        state: { name, arn: arn(c, "sqs", name), url: `https://sqs.${c.region}.amazonaws.com/${c.accountId}/${name}` },
+    }),
+    "aws:sns/topic:Topic": (_r, c, name) => {
+        const a = arn(c, "sns", name);
+        return { id: a, state: { name, arn: a } };
+    },
+    "aws:kms/key:Key": (r, c) => {
+        const id = [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-");
+        return { id, state: { keyId: id, arn: arn(c, "kms", `key/${id}`) } };
+    },
+    "aws:kms/alias:Alias": (r, c) => ({ id: String(r.inputs.name), state: { arn: arn(c, "kms", String(r.inputs.name)) } }),
+    "aws:lb/loadBalancer:LoadBalancer": (r, c, name) => {
+        const kind = r.inputs.loadBalancerType === "network" ? "net" : "app";
+        const suffix = `${kind}/${name}/${hex(r.urn, 16)}`;
+        const a = arn(c, "elasticloadbalancing", `loadbalancer/${suffix}`);
+        return {
+            id: a,
+            state: {
+                name,
+                arn: a,
+                arnSuffix: suffix,
+                dnsName: `${r.inputs.internal ? "internal-" : ""}${name}-${parseInt(hex(r.urn, 8), 16)}.${c.region}.elb.amazonaws.com`,
+                zoneId: "Z35SXDOTRQ7X7K",
+            },
+        };
+    },
+    "aws:lb/targetGroup:TargetGroup": (r, c, name) => {
+        const suffix = `targetgroup/${name}/${hex(r.urn, 16)}`;
+        const a = arn(c, "elasticloadbalancing", suffix);
+        return { id: a, state: { name, arn: a, arnSuffix: suffix } };
+    },
+    "aws:lb/listener:Listener": (r, c) => {
+        const lb = String(r.inputs.loadBalancerArn ?? "").split(":loadbalancer/").pop();
+        const a = arn(c, "elasticloadbalancing", `listener/${lb}/${hex(r.urn, 16)}`);
+        return { id: a, state: { arn: a } };
+    },
+    "aws:lb/listenerRule:ListenerRule": (r, c) => {
+        const l = String(r.inputs.listenerArn ?? "").split(":listener/").pop();
+        const a = arn(c, "elasticloadbalancing", `listener-rule/${l}/${hex(r.urn, 16)}`);
+        return { id: a, state: { arn: a } };
+    },
+    "aws:ec2/securityGroup:SecurityGroup": (r, c) => {
+        const id = ec2Id("sg", r);
+        return { id, state: { arn: arn(c, "ec2", `security-group/${id}`), ownerId: c.accountId } };
+    },
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (r, c) => {
+        const id = ec2Id("sgr", r);
+        return { id, state: { arn: arn(c, "ec2", `security-group-rule/${id}`), securityGroupRuleId: id } };
+    },
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (r, c) => {
+        const id = ec2Id("sgr", r);
+        return { id, state: { arn: arn(c, "ec2", `security-group-rule/${id}`), securityGroupRuleId: id } };
+    },
+    "aws:ec2/launchTemplate:LaunchTemplate": (r, c) => {
+        const id = ec2Id("lt", r);
+        return { id, state: { arn: arn(c, "ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 } };
+    },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (r, c) => {
+        const id = ec2Id("vpce", r);
+        return { id, state: { arn: arn(c, "ec2", `vpc-endpoint/${id}`), prefixListId: ec2Id("pl", r) } };
+    },
+    "aws:ec2/flowLog:FlowLog": (r, c) => {
+        const id = ec2Id("fl", r);
+        return { id, state: { arn: arn(c, "ec2", `vpc-flow-log/${id}`) } };
+    },
+    "aws:autoscaling/group:Group": (r, c, name) => ({
+        id: name,
+        state: { name, arn: arn(c, "autoscaling", `autoScalingGroup:${[8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-")}:autoScalingGroupName/${name}`) },
+    }),
+    "aws:efs/fileSystem:FileSystem": (r, c) => {
+        const id = ec2Id("fs", r);
+        return { id, state: { arn: arn(c, "elasticfilesystem", `file-system/${id}`), dnsName: `${id}.efs.${c.region}.amazonaws.com` } };
+    },
+    "aws:efs/accessPoint:AccessPoint": (r, c) => {
+        const id = ec2Id("fsap", r);
+        return { id, state: { arn: arn(c, "elasticfilesystem", `access-point/${id}`), fileSystemArn: arn(c, "elasticfilesystem", `file-system/${r.inputs.fileSystemId}`) } };
+    },
+    "aws:efs/mountTarget:MountTarget": (r) => ({ id: ec2Id("fsmt", r), state: { ipAddress: `10.0.${parseInt(hex(r.urn, 2), 16) % 250}.10` } }),
+    "aws:appautoscaling/target:Target": (r, c) => ({
+        id: `${r.inputs.serviceNamespace}/${r.inputs.resourceId}/${r.inputs.scalableDimension}`,
+        state: { arn: arn(c, "application-autoscaling", `scalable-target/${hex(r.urn, 24)}`) },
+    }),
+    "aws:appautoscaling/policy:Policy": (r, c, name) => ({
+        id: name,
+        state: { name, arn: arn(c, "autoscaling", `scalingPolicy:${hex(r.urn, 8)}:resource/${r.inputs.resourceId}:policyName/${name}`), alarmArns: [] },
+    }),
+    "aws:appautoscaling/scheduledAction:ScheduledAction": (r, c, name) => ({
+        id: name,
+        state: { name, arn: arn(c, "autoscaling", `scheduledAction:${hex(r.urn, 8)}:resource/${r.inputs.resourceId}:scheduledActionName/${name}`) },
+    }),
+};
+
+/** Outputs of remote components (implemented in provider plugins): what the real component returns. */
+const REMOTE: Record<string, Builder> = {
+    "awsx:ec2:Vpc": (r, c) => {
+        const azCount = Number(r.inputs.numberOfAvailabilityZones ?? (r.inputs.availabilityZoneNames?.length || 3));
+        const specs: Array<{ type: string }> = r.inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }];
+        const ids = (kind: string) =>
+            specs.filter((s) => s.type === kind).flatMap((_s, si) =>
+                Array.from({ length: azCount }, (_v, az) => `subnet-${hex(`${r.urn}/${kind}/${si}/${az}`, 17)}`));
+        const vpcId = ec2Id("vpc", r);
+        return {
+            id: "",
+            state: {
+                vpcId,
+                publicSubnetIds: ids("Public"),
+                privateSubnetIds: ids("Private"),
+                isolatedSubnetIds: ids("Isolated"),
+                subnetLayout: specs,
+                vpc: { id: vpcId, arn: arn(c, "ec2", `vpc/${vpcId}`), cidrBlock: r.inputs.cidrBlock ?? "10.0.0.0/16" },
+            },
+        };
+    },
+    "awsx:ecr:Image": (r, c) => ({
+        id: "",
+        state: { imageUri: `${String(r.inputs.repositoryUrl ?? `${c.accountId}.dkr.ecr.${c.region}.amazonaws.com/image`)}@sha256:${hex(r.urn, 64)}` },
+    }),
+    "eks:index:Cluster": (r, c) => {
+        const name = `${r.name}-eksCluster-${hex(r.urn, 7)}`;
+        const oidc = `oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`;
+        const kubeconfig = {
+            apiVersion: "v1",
+            kind: "Config",
+            clusters: [{ name, cluster: { server: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`, "certificate-authority-data": "bW9jaw==" } }],
+            contexts: [{ name: "aws", context: { cluster: name, user: "aws" } }],
+            "current-context": "aws",
+            users: [{ name: "aws", user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } } }],
+        };
+        return {
+            id: "",
+            state: {
+                clusterName: name,
+                kubeconfig,
+                kubeconfigJson: JSON.stringify(kubeconfig),
+                clusterSecurityGroupId: `sg-${hex(`${r.urn}/cluster`, 17)}`,
+                nodeSecurityGroupId: `sg-${hex(`${r.urn}/node`, 17)}`,
+                oidcProviderArn: `arn:${c.partition}:iam::${c.accountId}:oidc-provider/${oidc}`,
+                oidcProviderUrl: `https://${oidc}`,
+                oidcIssuer: oidc,
+            },
+        };
+    },
+};
+
+/** Generic fallback: `arn:aws:<module>:<region>:<account>:<kind>/<name>`, id = name. */
+function generic(r: MockResourceInput, c: MockContext, name: string): Outputs {
+    const [, mod = "unknown", kind = ""] = /^aws:([^/]+)\/([^:]+):/.exec(r.type) ?? [];
+    const kebab = kind.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+    return { id: name, state: { arn: arn(c, mod, `${kebab}/${name}`) } };
+}
+
+export function mockResource(r: MockResourceInput, c: MockContext): Outputs {
+    if (!r.custom) {
+        const remote = REMOTE[r.type];
+        if (remote) {
+            const out = remote(r, c, r.name);
+            return { id: out.id, state: { ...r.inputs, ...out.state } };
+        }
+        return { id: "", state: { ...r.inputs } };
+    }
+    const name = physicalName(r);
+    const out = (BUILDERS[r.type] ?? generic)(r, c, name);
+    const state: Record<string, any> = { ...r.inputs, ...out.state };
+    if ("tags" in r.inputs) state.tagsAll = r.inputs.tags;
+    return { id: out.id, state };
+}
+
+/** ECS-optimized AMI ids by SSM parameter, as `aws ssm get-parameter` returns them. */
+const SSM_PARAMETERS: Record<string, string> = {
+    "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id": "ami-0c7217cdde317cfec",
+    "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id": "ami-0a8b4cd432b1c3063",
+};
+
+/** Answers to data-source invokes. An invoke without a fixture fails loudly, naming its token. */
+export function mockCall(token: string, inputs: Record<string, any>, c: MockContext): Record<string, any> {
+    switch (token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { id: c.accountId, accountId: c.accountId, arn: `arn:${c.partition}:iam::${c.accountId}:user/mock`, userId: "AIDAMOCKUSER" };
+        case "aws:index/getRegion:getRegion":
+            return { id: c.region, name: c.region, region: c.region, endpoint: `ec2.${c.region}.amazonaws.com`, description: c.region };
+        case "aws:index/getPartition:getPartition":
+            return { id: c.partition, partition: c.partition, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+        case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+            const letters = ["a", "b", "c", "d", "e", "f"];
+            return {
+                id: c.region,
+                names: letters.map((l) => `${c.region}${l}`),
+                zoneIds: letters.map((_l, i) => `use1-az${i + 1}`),
+                groupNames: letters.map(() => c.region),
+            };
+        }
+        case "aws:ssm/getParameter:getParameter": {
+            const value = SSM_PARAMETERS[inputs.name];
+            if (value === undefined) throw new Error(`mock: no SSM parameter ${inputs.name}; add it to tests/harness/fixtures.ts`);
+            return { id: inputs.name, name: inputs.name, arn: arn(c, "ssm", `parameter${inputs.name}`), type: "String", value, insecureValue: value, version: 1 };
+        }
+        case "aws:ec2/getRouteTables:getRouteTables": {
+            const seed = JSON.stringify(inputs);
+            return { id: c.region, ids: [0, 1, 2, 3].map((i) => `rtb-${hex(`${seed}/${i}`, 17)}`) };
+        }
+        default:
+            throw new Error(`mock: no fixture for data source ${token}; add one to tests/harness/fixtures.ts`);
+    }
+}

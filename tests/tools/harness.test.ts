@@ -1,0 +1,65 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as sqs from "@pulumi/aws/sqs";
+import * as aws from "@pulumi/aws";
+import { build, buildFails, valueOf } from "../harness";
+
+class Pair extends pulumi.ComponentResource {
+    readonly queue: sqs.Queue;
+    constructor(name: string, args: { size: string }, opts?: pulumi.ComponentResourceOptions) {
+        super("aws-platform:test:Pair", name, args, opts);
+        const dlq = new sqs.Queue(`${name}-dlq`, {}, { parent: this, protect: true });
+        this.queue = new sqs.Queue(`${name}-queue`, {
+            redrivePolicy: dlq.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: 3 })),
+        }, { parent: this, retainOnDelete: true });
+        this.registerOutputs({});
+    }
+}
+
+describe("mock harness", () => {
+    it("records parents, options, dependencies and realistic ARNs", async () => {
+        const { registry, result } = await build(() => new Pair("p", { size: "small" }));
+        const comp = registry.one("aws-platform:test:Pair");
+        assert.deepEqual(comp.inputs, { size: "small" });
+        assert.equal(comp.custom, false);
+        const dlq = registry.one("aws:sqs/queue:Queue", "p-dlq");
+        const queue = registry.one("aws:sqs/queue:Queue", "p-queue");
+        assert.equal(dlq.parent, comp.urn);
+        assert.equal(dlq.protect, true);
+        assert.equal(queue.retainOnDelete, true);
+        assert.deepEqual(queue.dependencies, [dlq.urn]);
+        assert.deepEqual(queue.propertyDependencies.redrivePolicy, [dlq.urn]);
+        assert.match(JSON.parse(queue.inputs.redrivePolicy).deadLetterTargetArn, /^arn:aws:sqs:us-east-1:123456789012:p-dlq-[0-9a-f]{7}$/);
+        assert.match(await valueOf(result.queue.url), /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/123456789012\/p-queue-/);
+    });
+
+    it("rejects a duplicate URN as the engine does", async () => {
+        const { registry, result } = await build(() => {
+            new sqs.Queue("dup", {});
+            return new sqs.Queue("dup", {});
+        });
+        await assert.rejects((result.urn as any).promise(), /Duplicate resource URN 'urn:pulumi:test::aws-platform::aws:sqs\/queue:Queue::dup'/);
+        assert.equal(registry.ofType("aws:sqs/queue:Queue").length, 1);
+    });
+
+    it("answers data sources with realistic values and fails loudly on unknown ones", async () => {
+        const { result } = await build(() => aws.getAvailabilityZonesOutput({ state: "available" }));
+        assert.deepEqual((await valueOf(result)).names.slice(0, 2), ["us-east-1a", "us-east-1b"]);
+        await assert.rejects(() => aws.ec2.getVpc({ default: true }), /no fixture for data source aws:ec2\/getVpc:getVpc/);
+    });
+
+    it("masks secrets in the plan's view of inputs", async () => {
+        const { registry } = await build(() => new sqs.Queue("s", { name: pulumi.secret("hidden") }));
+        const q = registry.one("aws:sqs/queue:Queue");
+        assert.equal(q.inputs.name, "hidden");
+        assert.equal(q.maskedInputs.name, "[secret]");
+    });
+
+    it("buildFails reports that nothing was registered", async () => {
+        const { error, registry } = await buildFails(() => {
+            throw new Error("bad");
+        });
+        assert.equal(error.message, "bad");
+        assert.equal(registry.size, 0);
+    });
+});

@@ -60,7 +60,7 @@ export class Issues {
 
     add(path: string, value: unknown, message: string, allowed?: string): false {
         const issue: Issue = { path, message };
-        if (value !== undefined || arguments.length > 1) issue.value = value;
+        if (value !== undefined) issue.value = value;
         if (allowed) issue.allowed = allowed;
         this.list.push(issue);
         return false;

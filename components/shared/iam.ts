@@ -4,8 +4,10 @@ import * as pulumi from "@pulumi/pulumi";
 export interface Statement {
     Sid?: string;
     Effect: "Allow" | "Deny";
+    /** Only in resource policies (queues, buckets, file systems). */
+    Principal?: "*" | Record<string, pulumi.Input<string> | pulumi.Input<string>[]>;
     Action: string | string[];
-    Resource: pulumi.Input<string> | pulumi.Input<string>[];
+    Resource: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
     Condition?: Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
 }
 

@@ -78,6 +78,14 @@ function hasUnknown(value: any): boolean {
     return Object.values(value).some(hasUnknown);
 }
 
+export const ROOT_STACK_TYPE = pulumi.runtime.rootPulumiStackTypeName;
+
+export function engineUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
+    const parentType = parentUrn ? parentUrn.split("::")[2] : "";
+    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
 export class RecordingMonitor extends MockMonitor {
     readonly records = new Map<string, RecordedResource>();
     readonly calls: Array<{ token: string; inputs: Record<string, any> }> = [];
@@ -88,6 +96,10 @@ export class RecordingMonitor extends MockMonitor {
 
     constructor(readonly context: MockContext) {
         super({ newResource: () => ({ id: "", state: {} }), call: () => ({}) });
+        // URNs as the engine makes them: the parent's whole type chain, without the root Stack (the
+        // stock mock keeps only the parent's last type). `newUrn` is private in the typings.
+        (this as any).newUrn = (parent: string, type: string, name: string) =>
+            engineUrn(pulumi.getStack(), pulumi.getProject(), parent, type, name);
         (this as { mocks: pulumi.runtime.Mocks }).mocks = {
             newResource: (args) =>
                 mockResource({ type: args.type, name: args.name, urn: this.currentUrn, inputs: args.inputs, custom: args.custom ?? true }, context),

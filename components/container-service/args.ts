@@ -1,0 +1,667 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type * as appautoscaling from "@pulumi/aws/appautoscaling";
+import type * as autoscaling from "@pulumi/aws/autoscaling";
+import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as ec2 from "@pulumi/aws/ec2";
+import type * as ecr from "@pulumi/aws/ecr";
+import type * as ecs from "@pulumi/aws/ecs";
+import type * as efs from "@pulumi/aws/efs";
+import type * as iam from "@pulumi/aws/iam";
+import type * as lb from "@pulumi/aws/lb";
+import type * as scheduler from "@pulumi/aws/scheduler";
+import type * as sqs from "@pulumi/aws/sqs";
+import type { Statement } from "../shared/iam";
+import type { Transform } from "../shared/transform";
+
+/** Where tasks run: Fargate, Fargate Spot (with an on-demand base), or the EC2 Auto Scaling group. */
+export type Capacity = "fargate" | "fargate-spot" | "ec2";
+
+/** The network the component runs in (a `Network`'s `vpcArgs`, or your own VPC). */
+export interface VpcArgs {
+    vpcId: pulumi.Input<string>;
+    /** Subnets for tasks, instances, EFS mount targets and internal load balancers. */
+    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** Subnets for internet-facing load balancers; required when one is public. */
+    publicSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The VPC's CIDR: internal load balancers admit it by default.
+     * @default "10.0.0.0/16"
+     */
+    cidrBlock?: string;
+}
+
+export interface ClusterArgs {
+    /**
+     * CloudWatch Container Insights: `"enhanced"` adds per-container metrics (more custom metrics, more cost).
+     * @default "enabled"
+     */
+    containerInsights?: "enabled" | "enhanced" | "disabled";
+}
+
+/**
+ * An Auto Scaling group capacity provider: ECS-optimized Amazon Linux 2023 instances, IMDSv2 only,
+ * encrypted root volume, managed scaling and managed termination protection, and an on-demand base
+ * with Spot above it.
+ */
+export interface Ec2CapacityArgs {
+    /**
+     * Instance types, in order of preference; several types give Spot more pools to draw from.
+     * @example ["m7g.large", "m6g.large"]
+     */
+    instanceTypes: string[];
+    /**
+     * CPU architecture of the AMI; must match the instance types (Graviton `g` types are arm64).
+     * @default "x86_64"
+     */
+    architecture?: "x86_64" | "arm64";
+    /**
+     * Smallest number of instances.
+     * @default 0
+     */
+    minSize?: number;
+    /**
+     * Largest number of instances.
+     * @default 4
+     */
+    maxSize?: number;
+    /**
+     * Instances that are always on-demand, whatever Spot costs.
+     * @default 1
+     */
+    onDemandBaseCapacity?: number;
+    /**
+     * Share of on-demand instances above the base (0 = all Spot above the base).
+     * @default 0
+     */
+    onDemandPercentageAboveBaseCapacity?: number;
+    /**
+     * How Spot instances are chosen among the pools.
+     * @default "price-capacity-optimized"
+     */
+    spotAllocationStrategy?: "price-capacity-optimized" | "capacity-optimized" | "lowest-price";
+    /**
+     * Managed scaling target: how full (in tasks' reservations) the group should be, in percent.
+     * @default 100
+     */
+    targetCapacityPercent?: number;
+    /**
+     * Root volume size in GiB (gp3, encrypted).
+     * @default 30
+     */
+    rootVolumeGiB?: number;
+}
+
+/** A load balancer the services share. */
+export interface LoadBalancerArgs {
+    /** `"application"` (HTTP/HTTPS, path and host rules) or `"network"` (TCP/TLS). */
+    type: "application" | "network";
+    /**
+     * Internal (private subnets, VPC traffic only) or internet-facing (public subnets).
+     * @default false
+     */
+    internal?: boolean;
+    /**
+     * ACM certificate ARN. With one, an ALB listens on 443 (HTTPS) and redirects 80 to it; an NLB
+     * terminates TLS on 443. Without one, an ALB serves plain HTTP on 80 and an NLB plain TCP.
+     * @default undefined
+     */
+    certificateArn?: pulumi.Input<string>;
+    /**
+     * TLS policy for HTTPS/TLS listeners (TLS 1.3 and 1.2 only).
+     * @default "ELBSecurityPolicy-TLS13-1-2-2021-06"
+     */
+    sslPolicy?: string;
+    /**
+     * Source CIDRs admitted on the listener ports. Internal load balancers default to the VPC CIDR.
+     * @default ["0.0.0.0/0"]
+     */
+    ingressCidrs?: string[];
+    /**
+     * Seconds an idle connection stays open (ALB only).
+     * @default 60
+     */
+    idleTimeoutSeconds?: number;
+    /**
+     * Refuse to delete the load balancer until this is turned off.
+     * @default false
+     */
+    deletionProtection?: boolean;
+    /**
+     * Access logs to an S3 bucket you own (with the ELB log delivery policy).
+     * @default undefined
+     * @example { bucket: "my-alb-logs", prefix: "web" }
+     */
+    accessLogs?: { bucket: pulumi.Input<string>; prefix?: string };
+}
+
+/** Container health check, run by the ECS agent inside the container. */
+export interface ContainerHealthCheckArgs {
+    /** The command, as ECS takes it. @example ["CMD-SHELL", "curl -f http://localhost/health || exit 1"] */
+    command: string[];
+    /**
+     * Seconds between checks (5–300).
+     * @default 30
+     */
+    intervalSeconds?: number;
+    /**
+     * Seconds before a check fails (2–60).
+     * @default 5
+     */
+    timeoutSeconds?: number;
+    /**
+     * Consecutive failures before the container is unhealthy (1–10).
+     * @default 3
+     */
+    retries?: number;
+    /**
+     * Grace period after start during which failures do not count (0–300).
+     * @default 0
+     */
+    startPeriodSeconds?: number;
+}
+
+/** Build an image from a Dockerfile and push it to one of the component's repositories. */
+export interface ImageBuildArgs {
+    /** Key of `repositories` to push to. */
+    repository: string;
+    /** Build context directory. */
+    context: string;
+    /**
+     * Dockerfile path, relative to the context.
+     * @default "Dockerfile"
+     */
+    dockerfile?: string;
+    /**
+     * Target platform.
+     * @default "linux/amd64"
+     */
+    platform?: "linux/amd64" | "linux/arm64";
+}
+
+export interface ContainerArgs {
+    /** Image URI, or `{ build }` to build it from a Dockerfile into one of `repositories`. */
+    image: pulumi.Input<string> | { build: ImageBuildArgs };
+    /**
+     * Ports the container listens on.
+     * @default []
+     * @example [{ containerPort: 8080 }]
+     */
+    portMappings?: Array<{ containerPort: number; protocol?: "tcp" | "udp" }>;
+    /**
+     * CPU units reserved for this container within the task.
+     * @default 0
+     */
+    cpu?: number;
+    /**
+     * Hard memory limit (MiB) for this container within the task.
+     * @default undefined
+     */
+    memoryMiB?: number;
+    /**
+     * A task stops when an essential container stops.
+     * @default true
+     */
+    essential?: boolean;
+    /** Plain environment variables (never secrets: use `secrets`). @default {} */
+    environment?: Record<string, pulumi.Input<string>>;
+    /**
+     * Secrets injected as environment variables: name → Secrets Manager secret ARN (optionally with
+     * `:json-key::`) or SSM parameter ARN. The execution role may read exactly these.
+     * @default {}
+     * @example { DB_PASSWORD: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }
+     */
+    secrets?: Record<string, pulumi.Input<string>>;
+    /** Override the image's command. @default undefined */
+    command?: string[];
+    /** Override the image's entry point. @default undefined */
+    entryPoint?: string[];
+    /** Container health check. @default undefined */
+    healthCheck?: ContainerHealthCheckArgs;
+    /**
+     * Mount the root file system read-only (Security Hub ECS.5); give writable paths as volumes.
+     * @default true
+     */
+    readonlyRootFilesystem?: boolean;
+    /** User (and group) the process runs as, e.g. "1000:1000". @default undefined */
+    user?: string;
+}
+
+/** Target for one service on a load balancer. */
+export interface ServiceLoadBalancerArgs {
+    /** Key of `loadBalancers`. */
+    name: string;
+    /**
+     * Container that receives the traffic.
+     * @default "the first container"
+     */
+    container?: string;
+    /** Container port that receives the traffic. */
+    containerPort: number;
+    /**
+     * ALB listener rule. Without one the service is the listener's default action (only one service
+     * per load balancer may be the default).
+     * @default undefined
+     * @example { priority: 10, pathPatterns: ["/app1/*"] }
+     */
+    rule?: { priority: number; pathPatterns?: string[]; hosts?: string[] };
+    /**
+     * NLB listener port (TCP, or TLS when the NLB has a certificate).
+     * @default 80
+     */
+    listenerPort?: number;
+    /** Target health check. */
+    healthCheck?: {
+        /**
+         * HTTP path (ALB).
+         * @default "/"
+         */
+        path?: string;
+        /**
+         * Seconds between checks (5–300).
+         * @default 30
+         */
+        intervalSeconds?: number;
+        /**
+         * Seconds before a check fails (2–120).
+         * @default 5
+         */
+        timeoutSeconds?: number;
+        /**
+         * Successes before healthy (2–10).
+         * @default 3
+         */
+        healthyThreshold?: number;
+        /**
+         * Failures before unhealthy (2–10).
+         * @default 3
+         */
+        unhealthyThreshold?: number;
+        /**
+         * HTTP codes that mean healthy (ALB).
+         * @default "200-399"
+         */
+        matcher?: string;
+    };
+    /**
+     * Seconds the load balancer drains a stopping task (0–3600). Lower than the 300-second AWS default
+     * so deployments finish sooner.
+     * @default 30
+     */
+    deregistrationDelaySeconds?: number;
+}
+
+/** Step scaling on a CloudWatch alarm of your choosing. */
+export interface StepScalingArgs {
+    /** The metric that drives the alarm. */
+    metric: {
+        namespace: string;
+        metricName: string;
+        dimensions?: Record<string, pulumi.Input<string>>;
+        /** @default "Average" */
+        statistic?: "Average" | "Sum" | "Maximum" | "Minimum" | "SampleCount";
+        /** @default 60 */
+        periodSeconds?: number;
+    };
+    /** Scale out when the metric is at or above this value. */
+    threshold: number;
+    /**
+     * Steps above the threshold: `{ lower, upper?, change }` (bounds relative to the threshold,
+     * change in tasks).
+     * @example [{ lower: 0, upper: 50, change: 1 }, { lower: 50, change: 3 }]
+     */
+    steps: Array<{ lower: number; upper?: number; change: number }>;
+    /**
+     * Seconds after a scaling activity before another.
+     * @default 120
+     */
+    cooldownSeconds?: number;
+}
+
+/** Application Auto Scaling for a service's desired count. */
+export interface ServiceScalingArgs {
+    /** Fewest tasks. */
+    minCount: number;
+    /** Most tasks. */
+    maxCount: number;
+    /** Target tracking on average CPU (percent). @default undefined */
+    cpuTargetPercent?: number;
+    /** Target tracking on average memory (percent). @default undefined */
+    memoryTargetPercent?: number;
+    /** Target tracking on ALB requests per target per minute (needs an ALB). @default undefined */
+    requestsPerTarget?: number;
+    /**
+     * Queue workers: target tracking on visible messages per running task.
+     * @default undefined
+     */
+    backlogPerTask?: number;
+    /** Step scaling policies on alarms, keyed by role. @default {} */
+    steps?: Record<string, StepScalingArgs>;
+    /**
+     * Scheduled capacity changes, keyed by role.
+     * @default {}
+     * @example { "night": { schedule: "cron(0 20 * * ? *)", minCount: 0, maxCount: 1 } }
+     */
+    schedules?: Record<string, { schedule: string; minCount: number; maxCount: number; timezone?: string }>;
+    /**
+     * Seconds to wait after scaling in before scaling in again.
+     * @default 300
+     */
+    scaleInCooldownSeconds?: number;
+    /**
+     * Seconds to wait after scaling out before scaling out again.
+     * @default 60
+     */
+    scaleOutCooldownSeconds?: number;
+}
+
+/** An SQS queue (with a dead-letter queue) the service consumes; the task role may read and delete. */
+export interface QueueArgs {
+    /**
+     * Seconds a received message is hidden from other consumers (0–43200); longer than a job takes.
+     * @default 300
+     */
+    visibilityTimeoutSeconds?: number;
+    /**
+     * Receives before a message moves to the dead-letter queue (1–1000).
+     * @default 5
+     */
+    maxReceiveCount?: number;
+    /**
+     * Seconds messages are kept (60–1209600).
+     * @default 345600
+     */
+    messageRetentionSeconds?: number;
+}
+
+/** An EFS access point mounted into the task. */
+export interface VolumeArgs {
+    /** Key of `fileSystems`. */
+    fileSystem: string;
+    /** Where the containers see it. */
+    containerPath: string;
+    /**
+     * Containers that mount it.
+     * @default "every container"
+     */
+    containers?: string[];
+    /** @default false */
+    readOnly?: boolean;
+    /**
+     * Directory in the file system the access point exposes (created with `uid`/`gid`).
+     * @default "/<service>/<volume>"
+     */
+    rootDirectory?: string;
+    /** POSIX user the access point enforces. @default 1000 */
+    uid?: number;
+    /** POSIX group the access point enforces. @default 1000 */
+    gid?: number;
+}
+
+/** IAM for the application itself (the task role), separate from what ECS needs to start it. */
+export interface TaskRoleArgs {
+    /** Statements of the app's own policy. `*` actions on `*` resources are refused. @default [] */
+    statements?: Statement[];
+    /** Managed policies to attach. @default [] */
+    managedPolicyArns?: string[];
+}
+
+/** What every task-running thing (service or standalone task) shares. */
+export interface TaskArgs {
+    /** Containers, keyed by name (the key is the container name). */
+    containers: Record<string, ContainerArgs>;
+    /**
+     * Task CPU units. Fargate accepts 256, 512, 1024, 2048, 4096, 8192, 16384 with matching memory.
+     * @default 256
+     */
+    cpu?: number;
+    /**
+     * Task memory in MiB (see AWS's table of valid Fargate combinations).
+     * @default 512
+     */
+    memoryMiB?: number;
+    /**
+     * Where the tasks run.
+     * @default "fargate"
+     */
+    capacity?: Capacity;
+    /**
+     * With `"fargate-spot"`: tasks that always run on regular Fargate, and the weights above them.
+     * @default { onDemandBase: 0, onDemandWeight: 0, spotWeight: 1 }
+     */
+    spot?: { onDemandBase?: number; onDemandWeight?: number; spotWeight?: number };
+    /**
+     * `"awsvpc"` (each task its own ENI and security group; Fargate and EC2) or `"bridge"` (EC2 only:
+     * dynamic host ports behind an ALB, several tasks per instance without ENI limits).
+     * @default "awsvpc"
+     */
+    networkMode?: "awsvpc" | "bridge";
+    /** EFS volumes, keyed by volume name. @default {} */
+    volumes?: Record<string, VolumeArgs>;
+    /** The application's own permissions. @default {} */
+    taskRole?: TaskRoleArgs;
+    /**
+     * CPU architecture of the task (Fargate).
+     * @default "X86_64"
+     */
+    cpuArchitecture?: "X86_64" | "ARM64";
+    /**
+     * Fargate platform version; EFS volumes need 1.4.0 or later.
+     * @default "LATEST"
+     */
+    platformVersion?: string;
+}
+
+export interface ServiceArgs extends TaskArgs {
+    /**
+     * Tasks to run (when `scaling` is set, only the starting point).
+     * @default 1
+     */
+    desiredCount?: number;
+    /** Put the service behind one of `loadBalancers`. @default undefined */
+    loadBalancer?: ServiceLoadBalancerArgs;
+    /** Auto scaling of the desired count. @default undefined */
+    scaling?: ServiceScalingArgs;
+    /** Make the service an SQS queue worker: creates the queue and its dead-letter queue. @default undefined */
+    queue?: QueueArgs;
+    /**
+     * Rolling deployment bounds and the circuit breaker (rollback on failure).
+     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true }
+     */
+    deployment?: { minimumHealthyPercent?: number; maximumPercent?: number; rollback?: boolean };
+    /**
+     * Seconds the scheduler ignores failing load balancer health checks after a task starts.
+     * @default 60
+     */
+    healthCheckGracePeriodSeconds?: number;
+    /**
+     * ECS Exec (`aws ecs execute-command`): opt in, it opens a shell into running tasks.
+     * @default false
+     */
+    enableExecuteCommand?: boolean;
+    /**
+     * Alarms: CPU and memory high (percent, over 3 of 5 minutes), ALB 5xx count and unhealthy hosts.
+     * @default { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 }
+     */
+    alarms?: { cpuPercent?: number; memoryPercent?: number; http5xxPerMinute?: number } | false;
+}
+
+/** A task run on a schedule or on an EventBridge event, with no service. */
+export interface ScheduledTaskArgs extends TaskArgs {
+    /**
+     * EventBridge Scheduler expression: `cron(...)`, `rate(...)` or `at(...)`.
+     * @default undefined
+     * @example "cron(0 3 * * ? *)"
+     */
+    schedule?: string;
+    /**
+     * IANA time zone of `schedule`.
+     * @default "UTC"
+     */
+    timezone?: string;
+    /**
+     * EventBridge event pattern that starts the task.
+     * @default undefined
+     * @example { source: ["aws.s3"], "detail-type": ["Object Created"] }
+     */
+    eventPattern?: Record<string, unknown>;
+    /**
+     * Retries when the task cannot be started (0–185).
+     * @default 2
+     */
+    retries?: number;
+}
+
+/** An ECR repository. */
+export interface RepositoryArgs {
+    /**
+     * Tagged images to keep; older ones expire.
+     * @default 30
+     */
+    keepImages?: number;
+    /**
+     * Days before untagged images expire.
+     * @default 7
+     */
+    untaggedExpiryDays?: number;
+    /**
+     * Refuse to overwrite a tag (Security Hub ECR.2).
+     * @default true
+     */
+    immutableTags?: boolean;
+    /**
+     * `"KMS"` uses the AWS-managed ECR key (or `kmsKeyArn`); `"AES256"` uses S3-managed keys.
+     * @default "AES256"
+     */
+    encryption?: "AES256" | "KMS";
+    /** Customer managed key for `"KMS"`. @default undefined */
+    kmsKeyArn?: pulumi.Input<string>;
+}
+
+/** An EFS file system shared by the component's tasks. */
+export interface FileSystemArgs {
+    /**
+     * Throughput mode.
+     * @default "elastic"
+     */
+    throughputMode?: "elastic" | "bursting";
+    /**
+     * Move files not read for this long to Infrequent Access.
+     * @default "AFTER_30_DAYS"
+     */
+    transitionToIA?: "AFTER_7_DAYS" | "AFTER_14_DAYS" | "AFTER_30_DAYS" | "AFTER_60_DAYS" | "AFTER_90_DAYS" | "NONE";
+    /**
+     * AWS Backup's daily backups of the file system.
+     * @default true
+     */
+    backup?: boolean;
+}
+
+/**
+ * ECS Express Mode: a web app or API from one container image, with HTTPS, load balancing and
+ * auto scaling managed by ECS (the replacement for App Runner, which takes no new customers since
+ * 2026-04-30).
+ */
+export interface ExpressServiceArgs {
+    /** Image URI. */
+    image: pulumi.Input<string>;
+    /**
+     * Port the container listens on.
+     * @default 8080
+     */
+    containerPort?: number;
+    /**
+     * CPU units (256–4096, powers of two).
+     * @default 1024
+     */
+    cpu?: number;
+    /**
+     * Memory in MiB.
+     * @default 2048
+     */
+    memoryMiB?: number;
+    /**
+     * Path of the load balancer's health check.
+     * @default "/"
+     */
+    healthCheckPath?: string;
+    /** Plain environment variables. @default {} */
+    environment?: Record<string, pulumi.Input<string>>;
+    /** Secrets, as in `ContainerArgs.secrets`. @default {} */
+    secrets?: Record<string, pulumi.Input<string>>;
+    /**
+     * Tasks and the metric that scales them.
+     * @default { minCount: 1, maxCount: 4, metric: "AVERAGE_CPU", target: 60 }
+     */
+    scaling?: { minCount?: number; maxCount?: number; metric?: "AVERAGE_CPU" | "AVERAGE_MEMORY" | "REQUEST_COUNT_PER_TARGET"; target?: number };
+    /** The application's own permissions. @default {} */
+    taskRole?: TaskRoleArgs;
+}
+
+export interface ContainerServiceArgs {
+    /** The VPC and subnets (e.g. `network.vpcArgs`). */
+    vpc: VpcArgs;
+    /** Cluster settings. @default {} */
+    cluster?: ClusterArgs;
+    /** An EC2 Auto Scaling group capacity provider, for services with `capacity: "ec2"`. @default undefined */
+    ec2Capacity?: Ec2CapacityArgs;
+    /**
+     * Load balancers the services share, keyed by role.
+     * @default {}
+     * @example { public: { type: "application", certificateArn } }
+     */
+    loadBalancers?: Record<string, LoadBalancerArgs>;
+    /**
+     * Long-running services, keyed by name.
+     * @default {}
+     * @example { web: { containers: { web: { image: "nginx", portMappings: [{ containerPort: 80 }] } }, loadBalancer: { name: "public", containerPort: 80 } } }
+     */
+    services?: Record<string, ServiceArgs>;
+    /** Tasks run on a schedule or an event, keyed by name. @default {} */
+    scheduledTasks?: Record<string, ScheduledTaskArgs>;
+    /** ECR repositories, keyed by name. @default {} */
+    repositories?: Record<string, RepositoryArgs>;
+    /** EFS file systems, keyed by name. @default {} */
+    fileSystems?: Record<string, FileSystemArgs>;
+    /** ECS Express Mode services, keyed by name. @default {} */
+    expressServices?: Record<string, ExpressServiceArgs>;
+    /**
+     * Days CloudWatch Logs keeps container logs.
+     * @default 30
+     */
+    logRetentionDays?: number;
+    /** SNS topic for alarm notifications. @default undefined */
+    alarmTopicArn?: pulumi.Input<string>;
+    /**
+     * Protect stateful children (ECR repositories, EFS file systems) with Pulumi `protect` and the
+     * services' own deletion protection: turn on in production.
+     * @default false
+     */
+    protectData?: boolean;
+    /** Tags for every resource of the component. @default {} */
+    tags?: Record<string, string>;
+    /** Change any child's args: see `Transform`. @default {} */
+    transform?: {
+        cluster?: Transform<ecs.ClusterArgs>;
+        taskDefinition?: Transform<ecs.TaskDefinitionArgs>;
+        service?: Transform<ecs.ServiceArgs>;
+        executionRole?: Transform<iam.RoleArgs>;
+        taskRole?: Transform<iam.RoleArgs>;
+        logGroup?: Transform<cloudwatch.LogGroupArgs>;
+        securityGroup?: Transform<ec2.SecurityGroupArgs>;
+        loadBalancer?: Transform<lb.LoadBalancerArgs>;
+        targetGroup?: Transform<lb.TargetGroupArgs>;
+        listener?: Transform<lb.ListenerArgs>;
+        launchTemplate?: Transform<ec2.LaunchTemplateArgs>;
+        autoScalingGroup?: Transform<autoscaling.GroupArgs>;
+        scalingTarget?: Transform<appautoscaling.TargetArgs>;
+        queue?: Transform<sqs.QueueArgs>;
+        schedule?: Transform<scheduler.ScheduleArgs>;
+        invokeRole?: Transform<iam.RoleArgs>;
+        rule?: Transform<cloudwatch.EventRuleArgs>;
+        target?: Transform<cloudwatch.EventTargetArgs>;
+        dlq?: Transform<sqs.QueueArgs>;
+        repository?: Transform<ecr.RepositoryArgs>;
+        fileSystem?: Transform<efs.FileSystemArgs>;
+        expressService?: Transform<ecs.ExpressGatewayServiceArgs>;
+    };
+}

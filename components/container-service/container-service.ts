@@ -1,0 +1,220 @@
+import * as pulumi from "@pulumi/pulumi";
+import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as ecs from "@pulumi/aws/ecs";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { ArgsError } from "../shared/errors";
+import { Statement } from "../shared/iam";
+import { typeToken } from "../shared/naming";
+import { componentTags } from "../shared/tags";
+import type { ContainerServiceArgs } from "./args";
+import { createCluster } from "./cluster";
+import type { ClusterResources, Ctx, TaskResources } from "./context";
+import { ResolvedTask, normalize } from "./defaults";
+import { ScheduledTaskResources, createScheduledTask } from "./events";
+import { createExpressService } from "./express";
+import { LoadBalancerResources, ServiceTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
+import { QueueResources, createQueue } from "./queue";
+import { createRepositories, resolveImages } from "./repository";
+import { ScalingResources, createScaling } from "./scaling";
+import { createAlarms, createService, serviceUrl } from "./service";
+import { FileSystemResources, allowMount, checkMountableSubnets, createAccessPoint, createFileSystems, efsStatements } from "./storage";
+import { MountableVolume, createTask } from "./task";
+import { validate } from "./validate";
+
+export interface ServiceResources {
+    service: ecs.Service;
+    task: TaskResources;
+    target?: ServiceTarget;
+    queue?: QueueResources;
+    scaling?: ScalingResources;
+    alarms: Record<string, cloudwatch.MetricAlarm>;
+}
+
+/**
+ * Containers on Amazon ECS: one cluster with Fargate, Fargate Spot and an optional EC2 Auto Scaling
+ * group capacity provider; services behind shared ALBs/NLBs with path and host rules; EFS volumes;
+ * auto scaling; scheduled, event-driven and queue-driven tasks; ECR repositories; ECS Express Mode.
+ *
+ * @example
+ * const net = new Network("main");
+ * const app = new ContainerService("shop", {
+ *     vpc: net.vpcArgs,
+ *     loadBalancers: { public: { type: "application", certificateArn } },
+ *     services: {
+ *         web: {
+ *             containers: { web: { image: "public.ecr.aws/nginx/nginx:1.27", portMappings: [{ containerPort: 80 }] } },
+ *             loadBalancer: { name: "public", containerPort: 80 },
+ *             scaling: { minCount: 2, maxCount: 10, cpuTargetPercent: 60 },
+ *         },
+ *     },
+ * });
+ * export const url = app.urls.public;
+ *
+ * **Cost** with the defaults: a 0.25 vCPU / 0.5 GB Fargate task is about $9/month on demand (about
+ * 70% less on Fargate Spot); an ALB about $16/month plus LCUs; two CloudWatch alarms per service
+ * $0.20/month; logs at $0.50/GB ingested, kept 30 days. Container Insights adds custom metrics.
+ */
+export class ContainerService extends pulumi.ComponentResource {
+    static readonly type = typeToken("ecs", "ContainerService");
+
+    readonly clusterName: pulumi.Output<string>;
+    readonly clusterArn: pulumi.Output<string>;
+    /** URL of each load balancer (`https://` with a certificate), by key. */
+    readonly urls: Record<string, pulumi.Output<string>>;
+    /** URL of each load-balanced service (its load balancer's URL plus its first path), by key. */
+    readonly serviceUrls: Record<string, pulumi.Output<string>>;
+    /** Work queue URL of each queue worker, by service key. */
+    readonly queueUrls: Record<string, pulumi.Output<string>>;
+    /** Push URL of each repository, by key. */
+    readonly repositoryUrls: Record<string, pulumi.Output<string>>;
+    /** HTTPS endpoint of each Express Mode service, by key. */
+    readonly expressUrls: Record<string, pulumi.Output<string>>;
+    /** The children, for wiring and escape hatches. */
+    readonly resources: {
+        cluster: ClusterResources;
+        loadBalancers: Record<string, LoadBalancerResources>;
+        services: Record<string, ServiceResources>;
+        scheduledTasks: Record<string, ScheduledTaskResources & { task: TaskResources }>;
+        repositories: ReturnType<typeof createRepositories>;
+        fileSystems: Record<string, FileSystemResources>;
+        expressServices: Record<string, ReturnType<typeof createExpressService>>;
+    };
+
+    constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        const issues = validate(args);
+        if (issues.length === 0) issues.push(...checkMountableSubnets(args));
+        if (issues.length) throw new ArgsError("ContainerService", name, issues);
+        super(ContainerService.type, name, args, opts);
+
+        const cfg = normalize(name, args);
+        const parent = { parent: this };
+        const ctx: Ctx = {
+            name,
+            cfg,
+            opts: parent,
+            tags: componentTags(ContainerService.type, name, cfg.tags),
+            region: getRegionOutput({}, parent).region,
+            accountId: getCallerIdentityOutput({}, parent).accountId,
+            partition: getPartitionOutput({}, parent).partition,
+            dataOpts: cfg.protectData ? { parent: this, protect: true, retainOnDelete: true } : parent,
+        };
+
+        const repositories = createRepositories(ctx);
+        const fileSystems = createFileSystems(ctx);
+        const cluster = createCluster(ctx);
+        const { loadBalancers, targets } = createLoadBalancers(ctx);
+        const mounts = new MountTracker(ctx, fileSystems);
+        const bridgeIngress = new Set<string>();
+
+        const services: Record<string, ServiceResources> = {};
+        for (const [key, svc] of Object.entries(cfg.services)) {
+            const queue = svc.queue ? createQueue(ctx, key, svc) : undefined;
+            const task = this.task(ctx, svc, repositories, mounts, {
+                environment: queue ? { QUEUE_URL: queue.queue.url } : {},
+                statements: queue?.statements ?? [],
+                enableExecuteCommand: svc.enableExecuteCommand,
+            });
+            const target = targets[key];
+            const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
+            mounts.allow(key, svc, inbound);
+            if (target && svc.networkMode === "awsvpc") {
+                allowFromLoadBalancer(ctx, key, target, inbound, svc.loadBalancer!.containerPort, svc.loadBalancer!.containerPort);
+            } else if (target && !bridgeIngress.has(target.lbKey)) {
+                // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
+                bridgeIngress.add(target.lbKey);
+                allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
+            }
+            const service = createService(ctx, key, svc, cluster, task, target);
+            services[key] = {
+                service,
+                task,
+                target,
+                queue,
+                scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster.cluster, service, target, queue?.queue),
+                alarms: createAlarms(ctx, key, svc, cluster.cluster, service, target),
+            };
+        }
+
+        const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
+        for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
+            const task = this.task(ctx, st, repositories, mounts, {});
+            mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
+            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task) };
+        }
+
+        const expressServices = Object.fromEntries(Object.entries(cfg.expressServices).map(([key, ex]) =>
+            [key, createExpressService(ctx, key, ex, cluster.cluster.name)]));
+
+        this.clusterName = cluster.cluster.name;
+        this.clusterArn = cluster.cluster.arn;
+        this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
+        this.serviceUrls = Object.fromEntries(Object.entries(cfg.services)
+            .map(([k, s]) => [k, serviceUrl(targets[k], s)] as const)
+            .filter((e): e is readonly [string, pulumi.Output<string>] => e[1] !== undefined));
+        this.queueUrls = Object.fromEntries(Object.entries(services).filter(([, s]) => s.queue).map(([k, s]) => [k, s.queue!.queue.url]));
+        this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
+        this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
+        this.resources = { cluster, loadBalancers, services, scheduledTasks, repositories, fileSystems, expressServices };
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            clusterArn: this.clusterArn,
+            urls: this.urls,
+            serviceUrls: this.serviceUrls,
+            queueUrls: this.queueUrls,
+            repositoryUrls: this.repositoryUrls,
+            expressUrls: this.expressUrls,
+        });
+    }
+
+    /** Images, EFS access points and the task definition with its roles, for a service or a task. */
+    private task(
+        ctx: Ctx,
+        task: ResolvedTask,
+        repositories: ReturnType<typeof createRepositories>,
+        mounts: MountTracker,
+        extras: { environment?: Record<string, pulumi.Input<string>>; statements?: Statement[]; enableExecuteCommand?: boolean },
+    ): TaskResources {
+        const { images, pullRepositoryArns } = resolveImages(ctx, task.name, task.containers, repositories);
+        const { volumes, statements } = mounts.accessPoints(task);
+        return createTask(ctx, task, {
+            images,
+            pullRepositoryArns,
+            environment: extras.environment,
+            statements: [...(extras.statements ?? []), ...statements],
+            volumes,
+            enableExecuteCommand: extras.enableExecuteCommand,
+        });
+    }
+}
+
+/** EFS access points per task volume, and one NFS ingress per (file system, security group). */
+class MountTracker {
+    private readonly allowed = new Set<string>();
+
+    constructor(private readonly ctx: Ctx, private readonly fileSystems: Record<string, FileSystemResources>) {}
+
+    accessPoints(task: ResolvedTask): { volumes: Record<string, MountableVolume>; statements: Statement[] } {
+        const volumes: Record<string, MountableVolume> = {};
+        const statements: Statement[] = [];
+        for (const [key, vol] of Object.entries(task.volumes)) {
+            const fs = this.fileSystems[vol.fileSystem];
+            const ap = createAccessPoint(this.ctx, task.name, key, vol, fs);
+            volumes[key] = { fileSystemId: fs.fileSystem.id, fileSystemArn: fs.fileSystem.arn, accessPointId: ap.id, accessPointArn: ap.arn };
+            statements.push(...efsStatements(fs.fileSystem.arn, ap.arn, vol.readOnly));
+        }
+        return { volumes, statements };
+    }
+
+    allow(owner: string, task: ResolvedTask, securityGroupId: pulumi.Input<string>): void {
+        for (const vol of Object.values(task.volumes)) {
+            // Bridge tasks share the instances' group: one rule per file system is enough.
+            const id = task.networkMode === "awsvpc" ? `${owner}/${vol.fileSystem}` : `instances/${vol.fileSystem}`;
+            if (this.allowed.has(id)) continue;
+            this.allowed.add(id);
+            allowMount(this.ctx, task.networkMode === "awsvpc" ? owner : "instances", vol.fileSystem, this.fileSystems[vol.fileSystem], securityGroupId);
+        }
+    }
+}
+

@@ -1,0 +1,315 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type {
+    Capacity, ContainerArgs, ContainerServiceArgs, Ec2CapacityArgs, ExpressServiceArgs, FileSystemArgs,
+    LoadBalancerArgs, QueueArgs, RepositoryArgs, ScheduledTaskArgs, ServiceArgs, ServiceLoadBalancerArgs,
+    ServiceScalingArgs, TaskArgs, VolumeArgs,
+} from "./args";
+
+/**
+ * The one source of ContainerService defaults, one section per args interface (the `@default` tags
+ * in args.ts agree with these; a test checks).
+ */
+export const DEFAULTS = {
+    ContainerServiceArgs: {
+        logRetentionDays: 30,
+        protectData: false,
+    },
+    VpcArgs: { cidrBlock: "10.0.0.0/16" },
+    ClusterArgs: { containerInsights: "enabled" as const },
+    Ec2CapacityArgs: {
+        architecture: "x86_64" as const,
+        minSize: 0,
+        maxSize: 4,
+        onDemandBaseCapacity: 1,
+        onDemandPercentageAboveBaseCapacity: 0,
+        spotAllocationStrategy: "price-capacity-optimized" as const,
+        targetCapacityPercent: 100,
+        rootVolumeGiB: 30,
+    },
+    LoadBalancerArgs: {
+        internal: false,
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        ingressCidrs: ["0.0.0.0/0"],
+        idleTimeoutSeconds: 60,
+        deletionProtection: false,
+    },
+    ContainerHealthCheckArgs: { intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 },
+    ImageBuildArgs: { dockerfile: "Dockerfile", platform: "linux/amd64" as const },
+    ContainerArgs: { portMappings: [] as never[], cpu: 0, essential: true, readonlyRootFilesystem: true, environment: {}, secrets: {} },
+    ServiceLoadBalancerArgs: {
+        listenerPort: 80,
+        deregistrationDelaySeconds: 30,
+        healthCheck: { path: "/", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
+    },
+    StepScalingArgs: { statistic: "Average" as const, periodSeconds: 60, cooldownSeconds: 120 },
+    ServiceScalingArgs: { scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60, steps: {}, schedules: {} },
+    QueueArgs: { visibilityTimeoutSeconds: 300, maxReceiveCount: 5, messageRetentionSeconds: 345600 },
+    VolumeArgs: { readOnly: false, uid: 1000, gid: 1000 },
+    TaskRoleArgs: { statements: [], managedPolicyArns: [] },
+    TaskArgs: {
+        cpu: 256,
+        memoryMiB: 512,
+        capacity: "fargate" as Capacity,
+        spot: { onDemandBase: 0, onDemandWeight: 0, spotWeight: 1 },
+        networkMode: "awsvpc" as const,
+        volumes: {},
+        taskRole: {},
+        cpuArchitecture: "X86_64" as const,
+        platformVersion: "LATEST",
+    },
+    ServiceArgs: {
+        desiredCount: 1,
+        deployment: { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true },
+        healthCheckGracePeriodSeconds: 60,
+        enableExecuteCommand: false,
+        alarms: { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 },
+    },
+    ScheduledTaskArgs: { timezone: "UTC", retries: 2 },
+    RepositoryArgs: { keepImages: 30, untaggedExpiryDays: 7, immutableTags: true, encryption: "AES256" as const },
+    FileSystemArgs: { throughputMode: "elastic" as const, transitionToIA: "AFTER_30_DAYS" as const, backup: true },
+    ExpressServiceArgs: {
+        containerPort: 8080,
+        cpu: 1024,
+        memoryMiB: 2048,
+        healthCheckPath: "/",
+        environment: {},
+        secrets: {},
+        scaling: { minCount: 1, maxCount: 4, metric: "AVERAGE_CPU" as const, target: 60 },
+    },
+};
+
+// ---- Resolved shapes: every optional filled in, so the builders never test for undefined. ----
+
+export type ResolvedContainer = Required<Omit<ContainerArgs, "memoryMiB" | "command" | "entryPoint" | "healthCheck" | "user">> &
+    Pick<ContainerArgs, "memoryMiB" | "command" | "entryPoint" | "user"> & {
+        healthCheck?: Required<NonNullable<ContainerArgs["healthCheck"]>>;
+    };
+
+export type ResolvedVolume = Required<Omit<VolumeArgs, "containers">> & { containers: string[] };
+
+export interface ResolvedTask {
+    name: string;
+    containers: Record<string, ResolvedContainer>;
+    cpu: number;
+    memoryMiB: number;
+    capacity: Capacity;
+    spot: Required<NonNullable<TaskArgs["spot"]>>;
+    networkMode: "awsvpc" | "bridge";
+    volumes: Record<string, ResolvedVolume>;
+    taskRole: { statements: NonNullable<NonNullable<TaskArgs["taskRole"]>["statements"]>; managedPolicyArns: string[] };
+    cpuArchitecture: "X86_64" | "ARM64";
+    platformVersion: string;
+}
+
+export type ResolvedServiceLoadBalancer = Required<Omit<ServiceLoadBalancerArgs, "rule" | "healthCheck">> & {
+    rule?: ServiceLoadBalancerArgs["rule"];
+    healthCheck: Required<NonNullable<ServiceLoadBalancerArgs["healthCheck"]>>;
+};
+
+export type ResolvedScaling = Required<Omit<ServiceScalingArgs, "cpuTargetPercent" | "memoryTargetPercent" | "requestsPerTarget" | "backlogPerTask">> &
+    Pick<ServiceScalingArgs, "cpuTargetPercent" | "memoryTargetPercent" | "requestsPerTarget" | "backlogPerTask">;
+
+export interface ResolvedService extends ResolvedTask {
+    desiredCount: number;
+    loadBalancer?: ResolvedServiceLoadBalancer;
+    scaling?: ResolvedScaling;
+    queue?: Required<QueueArgs>;
+    deployment: Required<NonNullable<ServiceArgs["deployment"]>>;
+    healthCheckGracePeriodSeconds: number;
+    enableExecuteCommand: boolean;
+    alarms?: Required<Exclude<NonNullable<ServiceArgs["alarms"]>, false>>;
+}
+
+export interface ResolvedScheduledTask extends ResolvedTask {
+    schedule?: string;
+    timezone: string;
+    eventPattern?: Record<string, unknown>;
+    retries: number;
+}
+
+export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateArn" | "accessLogs">> &
+    Pick<LoadBalancerArgs, "certificateArn" | "accessLogs">;
+
+export interface Resolved {
+    name: string;
+    vpc: Required<ContainerServiceArgs["vpc"]>;
+    containerInsights: "enabled" | "enhanced" | "disabled";
+    ec2Capacity?: Required<Ec2CapacityArgs>;
+    loadBalancers: Record<string, ResolvedLoadBalancer>;
+    services: Record<string, ResolvedService>;
+    scheduledTasks: Record<string, ResolvedScheduledTask>;
+    repositories: Record<string, Required<Omit<RepositoryArgs, "kmsKeyArn">> & { kmsKeyArn?: pulumi.Input<string> }>;
+    fileSystems: Record<string, Required<FileSystemArgs>>;
+    expressServices: Record<string, ResolvedExpress>;
+    logRetentionDays: number;
+    alarmTopicArn?: pulumi.Input<string>;
+    protectData: boolean;
+    tags: Record<string, string>;
+    transform: NonNullable<ContainerServiceArgs["transform"]>;
+}
+
+export type ResolvedExpress = Required<Omit<ExpressServiceArgs, "scaling" | "taskRole">> & {
+    scaling: Required<NonNullable<ExpressServiceArgs["scaling"]>>;
+    taskRole: ResolvedTask["taskRole"];
+};
+
+const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string) => B): Record<string, B> =>
+    Object.fromEntries(Object.entries(rec ?? {}).map(([k, v]) => [k, f(v, k)]));
+
+function normalizeContainer(c: ContainerArgs): ResolvedContainer {
+    const d = DEFAULTS.ContainerArgs;
+    return {
+        image: c.image,
+        portMappings: c.portMappings ?? d.portMappings,
+        cpu: c.cpu ?? d.cpu,
+        memoryMiB: c.memoryMiB,
+        essential: c.essential ?? d.essential,
+        environment: c.environment ?? d.environment,
+        secrets: c.secrets ?? d.secrets,
+        command: c.command,
+        entryPoint: c.entryPoint,
+        healthCheck: c.healthCheck && { ...DEFAULTS.ContainerHealthCheckArgs, ...c.healthCheck },
+        readonlyRootFilesystem: c.readonlyRootFilesystem ?? d.readonlyRootFilesystem,
+        user: c.user,
+    };
+}
+
+function normalizeTaskRole(r: TaskArgs["taskRole"]): ResolvedTask["taskRole"] {
+    return {
+        statements: r?.statements ?? DEFAULTS.TaskRoleArgs.statements,
+        managedPolicyArns: r?.managedPolicyArns ?? DEFAULTS.TaskRoleArgs.managedPolicyArns,
+    };
+}
+
+function normalizeTask(t: TaskArgs, name: string): ResolvedTask {
+    const d = DEFAULTS.TaskArgs;
+    const containerNames = Object.keys(t.containers);
+    return {
+        name,
+        containers: mapValues(t.containers, normalizeContainer),
+        cpu: t.cpu ?? d.cpu,
+        memoryMiB: t.memoryMiB ?? d.memoryMiB,
+        capacity: t.capacity ?? d.capacity,
+        spot: { ...d.spot, ...(t.spot ?? {}) },
+        networkMode: t.networkMode ?? d.networkMode,
+        volumes: mapValues(t.volumes, (v, key) => ({
+            fileSystem: v.fileSystem,
+            containerPath: v.containerPath,
+            containers: v.containers ?? containerNames,
+            readOnly: v.readOnly ?? DEFAULTS.VolumeArgs.readOnly,
+            rootDirectory: v.rootDirectory ?? `/${name}/${key}`,
+            uid: v.uid ?? DEFAULTS.VolumeArgs.uid,
+            gid: v.gid ?? DEFAULTS.VolumeArgs.gid,
+        })),
+        taskRole: normalizeTaskRole(t.taskRole),
+        cpuArchitecture: t.cpuArchitecture ?? d.cpuArchitecture,
+        platformVersion: t.platformVersion ?? d.platformVersion,
+    };
+}
+
+function normalizeServiceLoadBalancer(l: ServiceLoadBalancerArgs, firstContainer: string): ResolvedServiceLoadBalancer {
+    const d = DEFAULTS.ServiceLoadBalancerArgs;
+    return {
+        name: l.name,
+        container: l.container ?? firstContainer,
+        containerPort: l.containerPort,
+        rule: l.rule,
+        listenerPort: l.listenerPort ?? d.listenerPort,
+        healthCheck: { ...d.healthCheck, ...(l.healthCheck ?? {}) },
+        deregistrationDelaySeconds: l.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds,
+    };
+}
+
+function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
+    const d = DEFAULTS.ServiceScalingArgs;
+    return {
+        ...s,
+        steps: mapValues(s.steps, (st) => ({
+            ...st,
+            metric: { statistic: DEFAULTS.StepScalingArgs.statistic, periodSeconds: DEFAULTS.StepScalingArgs.periodSeconds, ...st.metric },
+            cooldownSeconds: st.cooldownSeconds ?? DEFAULTS.StepScalingArgs.cooldownSeconds,
+        })),
+        schedules: s.schedules ?? d.schedules,
+        scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
+        scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,
+    };
+}
+
+function normalizeService(s: ServiceArgs, name: string): ResolvedService {
+    const d = DEFAULTS.ServiceArgs;
+    const first = Object.keys(s.containers)[0];
+    return {
+        ...normalizeTask(s, name),
+        desiredCount: s.desiredCount ?? d.desiredCount,
+        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first),
+        scaling: s.scaling && normalizeScaling(s.scaling),
+        queue: s.queue && { ...DEFAULTS.QueueArgs, ...s.queue },
+        deployment: { ...d.deployment, ...(s.deployment ?? {}) },
+        healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
+        enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
+        alarms: s.alarms === false ? undefined : { ...d.alarms, ...(s.alarms ?? {}) },
+    };
+}
+
+function normalizeScheduledTask(t: ScheduledTaskArgs, name: string): ResolvedScheduledTask {
+    return {
+        ...normalizeTask(t, name),
+        schedule: t.schedule,
+        timezone: t.timezone ?? DEFAULTS.ScheduledTaskArgs.timezone,
+        eventPattern: t.eventPattern,
+        retries: t.retries ?? DEFAULTS.ScheduledTaskArgs.retries,
+    };
+}
+
+function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLoadBalancer {
+    const d = DEFAULTS.LoadBalancerArgs;
+    const internal = l.internal ?? d.internal;
+    return {
+        type: l.type,
+        internal,
+        certificateArn: l.certificateArn,
+        sslPolicy: l.sslPolicy ?? d.sslPolicy,
+        // An internal load balancer admits the VPC, not the internet, unless told otherwise.
+        ingressCidrs: l.ingressCidrs ?? (internal ? [vpcCidr] : d.ingressCidrs),
+        idleTimeoutSeconds: l.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
+        deletionProtection: l.deletionProtection ?? d.deletionProtection,
+        accessLogs: l.accessLogs,
+    };
+}
+
+function normalizeExpress(e: ExpressServiceArgs): ResolvedExpress {
+    const d = DEFAULTS.ExpressServiceArgs;
+    return {
+        image: e.image,
+        containerPort: e.containerPort ?? d.containerPort,
+        cpu: e.cpu ?? d.cpu,
+        memoryMiB: e.memoryMiB ?? d.memoryMiB,
+        healthCheckPath: e.healthCheckPath ?? d.healthCheckPath,
+        environment: e.environment ?? d.environment,
+        secrets: e.secrets ?? d.secrets,
+        scaling: { ...d.scaling, ...(e.scaling ?? {}) },
+        taskRole: normalizeTaskRole(e.taskRole),
+    };
+}
+
+/** Fills every default: the builders work on complete, plain values. Call after `validate`. */
+export function normalize(name: string, args: ContainerServiceArgs): Resolved {
+    const cidr = args.vpc.cidrBlock ?? DEFAULTS.VpcArgs.cidrBlock;
+    return {
+        name,
+        vpc: { vpcId: args.vpc.vpcId, privateSubnetIds: args.vpc.privateSubnetIds, publicSubnetIds: args.vpc.publicSubnetIds ?? [], cidrBlock: cidr },
+        containerInsights: args.cluster?.containerInsights ?? DEFAULTS.ClusterArgs.containerInsights,
+        ec2Capacity: args.ec2Capacity && { ...DEFAULTS.Ec2CapacityArgs, ...args.ec2Capacity },
+        loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),
+        services: mapValues(args.services, normalizeService),
+        scheduledTasks: mapValues(args.scheduledTasks, normalizeScheduledTask),
+        repositories: mapValues(args.repositories, (r) => ({ ...DEFAULTS.RepositoryArgs, ...r })),
+        fileSystems: mapValues(args.fileSystems, (f) => ({ ...DEFAULTS.FileSystemArgs, ...f })),
+        expressServices: mapValues(args.expressServices, normalizeExpress),
+        logRetentionDays: args.logRetentionDays ?? DEFAULTS.ContainerServiceArgs.logRetentionDays,
+        alarmTopicArn: args.alarmTopicArn,
+        protectData: args.protectData ?? DEFAULTS.ContainerServiceArgs.protectData,
+        tags: args.tags ?? {},
+        transform: args.transform ?? {},
+    };
+}

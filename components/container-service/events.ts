@@ -1,0 +1,182 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as iam from "@pulumi/aws/iam";
+import * as scheduler from "@pulumi/aws/scheduler";
+import * as sqs from "@pulumi/aws/sqs";
+import { Statement, assumeRolePolicy, policyJson } from "../shared/iam";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
+import type { ResolvedScheduledTask } from "./defaults";
+
+/** What `createScheduledTask` made, besides the task definition the caller passed in. */
+export interface ScheduledTaskResources {
+    /** The role EventBridge Scheduler and/or EventBridge assume to call `ecs:RunTask`. */
+    invokeRole: iam.Role;
+    /** The EventBridge Scheduler schedule, when the task has a `schedule`. */
+    schedule?: scheduler.Schedule;
+    /** The EventBridge rule, when the task has an `eventPattern`. */
+    rule?: cloudwatch.EventRule;
+    /** The rule's ECS target. */
+    target?: cloudwatch.EventTarget;
+    /** Events the rule could not deliver (the task failed to start after every retry). */
+    deadLetterQueue?: sqs.Queue;
+    /** Lets only the rule send to the dead-letter queue. */
+    deadLetterQueuePolicy?: sqs.QueuePolicy;
+}
+
+/** How long EventBridge and Scheduler keep retrying a task that cannot start. */
+const MAX_EVENT_AGE_SECONDS = 3600;
+/** SQS's longest retention: time to notice and replay a failed event. */
+const DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
+
+/** The `RunTask` parameters Scheduler's `ecsParameters` and EventBridge's `ecsTarget` share (same field names). */
+interface RunTaskParameters {
+    taskDefinitionArn: pulumi.Input<string>;
+    taskCount: number;
+    capacityProviderStrategies: Array<{ capacityProvider: pulumi.Input<string>; weight: number; base: number }>;
+    platformVersion?: string;
+    networkConfiguration?: {
+        subnets: pulumi.Input<pulumi.Input<string>[]>;
+        securityGroups: pulumi.Input<string>[];
+        assignPublicIp: boolean;
+    };
+    enableEcsManagedTags: boolean;
+    propagateTags: string;
+}
+
+function runTaskParameters(ctx: Ctx, task: ResolvedScheduledTask, cluster: ClusterResources, resources: TaskResources): RunTaskParameters {
+    const fargate = task.capacity !== "ec2";
+    const awsvpc = task.networkMode === "awsvpc";
+    if (awsvpc && !resources.securityGroup) throw new Error(`internal: awsvpc task ${ctx.name}-${task.name} has no security group`);
+    return {
+        taskDefinitionArn: resources.taskDefinition.arn,
+        taskCount: 1,
+        // A strategy rather than a launch type, so Fargate Spot and the EC2 capacity provider apply.
+        capacityProviderStrategies: capacityStrategy(task, cluster),
+        ...(fargate ? { platformVersion: task.platformVersion } : {}),
+        ...(awsvpc ? {
+            networkConfiguration: {
+                subnets: ctx.cfg.vpc.privateSubnetIds,
+                securityGroups: [resources.securityGroup!.id],
+                // Private subnets reach the internet through the NAT gateway; a public IP there does nothing.
+                assignPublicIp: false,
+            },
+        } : {}),
+        enableEcsManagedTags: true,
+        propagateTags: "TASK_DEFINITION",
+    };
+}
+
+/** The invoke role's policy: run this family on this cluster, hand over exactly its two roles, tag what it starts. */
+export function invokeStatements(ctx: Ctx, cluster: ClusterResources, resources: TaskResources): Statement[] {
+    const arnPrefix = pulumi.interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}`;
+    return [
+        {
+            Sid: "RunOwnTaskFamily",
+            Effect: "Allow",
+            Action: "ecs:RunTask",
+            // Any revision of the family: a new revision must not break the schedule between two updates.
+            Resource: pulumi.interpolate`${arnPrefix}:task-definition/${resources.taskDefinition.family}:*`,
+            Condition: { ArnEquals: { "ecs:cluster": cluster.cluster.arn } },
+        },
+        {
+            Sid: "PassOwnTaskRoles",
+            Effect: "Allow",
+            Action: "iam:PassRole",
+            Resource: [resources.executionRole.arn, resources.taskRole.arn],
+            Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+        },
+        {
+            // Task ARNs are not known before RunTask: scoped to tasks RunTask itself creates.
+            Sid: "TagStartedTasks",
+            Effect: "Allow",
+            Action: "ecs:TagResource",
+            Resource: pulumi.interpolate`${arnPrefix}:task/*`,
+            Condition: { StringEquals: { "ecs:CreateAction": "RunTask" } },
+        },
+    ];
+}
+
+/**
+ * Runs a task definition (made by `createTask`) on a schedule (EventBridge Scheduler) and/or on an
+ * EventBridge event pattern (a rule whose ECS target has a dead-letter queue), through one invoke
+ * role trusted by whichever of the two services is used.
+ */
+export function createScheduledTask(
+    ctx: Ctx,
+    task: ResolvedScheduledTask,
+    cluster: ClusterResources,
+    resources: TaskResources,
+): ScheduledTaskResources {
+    const base = childName(ctx.name, task.name);
+    const t = ctx.cfg.transform;
+    const principals = [
+        ...(task.schedule !== undefined ? ["scheduler.amazonaws.com"] : []),
+        ...(task.eventPattern !== undefined ? ["events.amazonaws.com"] : []),
+    ];
+    if (principals.length === 0) throw new Error(`internal: scheduled task ${base} has neither a schedule nor an event pattern`);
+
+    const invokeRole = create(iam.Role, childName(base, "invoke-role"), {
+        description: `EventBridge starts ${base}'s tasks with this role`,
+        assumeRolePolicy: assumeRolePolicy(principals, { sourceAccount: ctx.accountId }),
+        inlinePolicies: [{ name: "run-task", policy: policyJson(invokeStatements(ctx, cluster, resources)) }],
+        tags: ctx.tags,
+    }, ctx.opts, t.invokeRole);
+
+    const ecsParameters = runTaskParameters(ctx, task, cluster, resources);
+    const retryPolicy = { maximumRetryAttempts: task.retries, maximumEventAgeInSeconds: MAX_EVENT_AGE_SECONDS };
+    // RunTask with a capacity provider strategy fails until the cluster has the providers.
+    const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [cluster.capacityProviders] };
+
+    const schedule = task.schedule !== undefined
+        ? create(scheduler.Schedule, childName(base, "schedule"), {
+            description: `Runs ${base} on ${task.schedule}`,
+            scheduleExpression: task.schedule,
+            scheduleExpressionTimezone: task.timezone,
+            flexibleTimeWindow: { mode: "OFF" },
+            state: "ENABLED",
+            target: {
+                arn: cluster.cluster.arn,
+                roleArn: invokeRole.arn,
+                retryPolicy,
+                ecsParameters,
+            },
+        }, runOpts, t.schedule)
+        : undefined;
+
+    if (task.eventPattern === undefined) return { invokeRole, schedule };
+
+    const rule = create(cloudwatch.EventRule, childName(base, "rule"), {
+        description: `Runs ${base} on matching events`,
+        eventPattern: JSON.stringify(task.eventPattern),
+        tags: ctx.tags,
+    }, ctx.opts, t.rule);
+    const deadLetterQueue = create(sqs.Queue, childName(base, "dlq"), {
+        sqsManagedSseEnabled: true,
+        messageRetentionSeconds: DLQ_RETENTION_SECONDS,
+        tags: ctx.tags,
+    }, ctx.opts, t.dlq);
+    // Only this rule may write to the queue (confused deputy: any rule could otherwise use it).
+    const sendFromRule: Statement & { Principal: { Service: string } } = {
+        Sid: "EventsFromOwnRule",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sqs:SendMessage",
+        Resource: deadLetterQueue.arn,
+        Condition: { ArnEquals: { "aws:SourceArn": rule.arn } },
+    };
+    const deadLetterQueuePolicy = create(sqs.QueuePolicy, childName(base, "dlq-policy"), {
+        queueUrl: deadLetterQueue.url,
+        policy: policyJson([sendFromRule]),
+    }, ctx.opts);
+    const target = create(cloudwatch.EventTarget, childName(base, "target"), {
+        rule: rule.name,
+        arn: cluster.cluster.arn,
+        roleArn: invokeRole.arn,
+        ecsTarget: ecsParameters,
+        retryPolicy,
+        deadLetterConfig: { arn: deadLetterQueue.arn },
+    }, runOpts, t.target);
+    return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy };
+}

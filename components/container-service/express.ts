@@ -1,0 +1,114 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as ecs from "@pulumi/aws/ecs";
+import * as iam from "@pulumi/aws/iam";
+import { assumeRolePolicy, policyJson } from "../shared/iam";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { Ctx } from "./context";
+import type { ResolvedExpress } from "./defaults";
+import { repositoryArnOfImage } from "./repository";
+import { executionStatements } from "./task";
+
+/** An ECS Express Mode service and the roles, log group and security group it is given. */
+export interface ExpressResources {
+    service: ecs.ExpressGatewayService;
+    logGroup: cloudwatch.LogGroup;
+    executionRole: iam.Role;
+    taskRole: iam.Role;
+    /** The role ECS uses to create and manage the service's load balancer, target groups and scaling. */
+    infrastructureRole: iam.Role;
+    /** The tasks' security group: egress only. */
+    securityGroup: ec2.SecurityGroup;
+    /** `https://` and the service's first ingress endpoint. */
+    url: pulumi.Output<string>;
+}
+
+const sortedPairs = <K extends string>(rec: Record<string, pulumi.Input<string>>, valueKey: K) =>
+    Object.keys(rec).sort().map((name) => ({ name, [valueKey]: rec[name] }) as { name: string } & Record<K, pulumi.Input<string>>);
+
+/**
+ * Creates one of `expressServices`: ECS Express Mode (the App Runner replacement) provisions the
+ * HTTPS load balancer, certificate, target group and auto scaling itself; the component supplies the
+ * roles, the log group and the tasks' network (private subnets, an egress-only security group).
+ */
+export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress, clusterName: pulumi.Input<string>): ExpressResources {
+    const base = childName(ctx.name, key);
+    const t = ctx.cfg.transform;
+    const logGroup = create(cloudwatch.LogGroup, childName(base, "logs"), {
+        retentionInDays: ctx.cfg.logRetentionDays,
+        tags: ctx.tags,
+    }, ctx.opts, t.logGroup);
+
+    const taskTrust = assumeRolePolicy("ecs-tasks.amazonaws.com", { sourceAccount: ctx.accountId });
+    const pullArn = repositoryArnOfImage(svc.image);
+    const executionRole = create(iam.Role, childName(base, "execution-role"), {
+        description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
+        assumeRolePolicy: taskTrust,
+        inlinePolicies: [{
+            name: "task-execution",
+            policy: policyJson(executionStatements(logGroup.arn, Object.values(svc.secrets), pullArn ? [pullArn] : [])),
+        }],
+        tags: ctx.tags,
+    }, ctx.opts, t.executionRole);
+
+    const statements = svc.taskRole.statements;
+    const taskRole = create(iam.Role, childName(base, "task-role"), {
+        description: `The application in ${base}'s tasks runs with this role`,
+        assumeRolePolicy: taskTrust,
+        inlinePolicies: statements.length ? [{ name: "application", policy: policyJson(statements) }] : [],
+        managedPolicyArns: svc.taskRole.managedPolicyArns,
+        tags: ctx.tags,
+    }, ctx.opts, t.taskRole);
+
+    // Express Mode creates load balancers, listeners, certificates and scaling policies in the
+    // account: AWS's managed policy for it is the documented, maintained grant.
+    const infrastructureRole = create(iam.Role, childName(base, "infrastructure-role"), {
+        description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
+        assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com"),
+        managedPolicyArns: [pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`],
+        tags: ctx.tags,
+    }, ctx.opts);
+
+    const securityGroup = create(ec2.SecurityGroup, childName(base, "sg"), {
+        vpcId: ctx.cfg.vpc.vpcId,
+        description: `Tasks of ${base} (Express Mode)`,
+        // Tasks reach AWS APIs, registries and their dependencies through the NAT gateway.
+        egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
+        tags: { ...ctx.tags, Name: childName(base, "sg") },
+    }, ctx.opts, t.securityGroup);
+
+    // The roles carry their policies inline (and as managed attachments on the role itself), so the
+    // service depends on them whole: deleting the stack drains the service before the policies go.
+    const service = create(ecs.ExpressGatewayService, base, {
+        cluster: clusterName,
+        cpu: String(svc.cpu),
+        memory: String(svc.memoryMiB),
+        executionRoleArn: executionRole.arn,
+        infrastructureRoleArn: infrastructureRole.arn,
+        taskRoleArn: taskRole.arn,
+        healthCheckPath: svc.healthCheckPath,
+        networkConfigurations: [{ subnets: ctx.cfg.vpc.privateSubnetIds, securityGroups: [securityGroup.id] }],
+        primaryContainer: {
+            image: svc.image,
+            containerPort: svc.containerPort,
+            environments: sortedPairs(svc.environment, "value"),
+            secrets: sortedPairs(svc.secrets, "valueFrom"),
+            awsLogsConfigurations: [{ logGroup: logGroup.name, logStreamPrefix: key }],
+        },
+        scalingTargets: [{
+            autoScalingMetric: svc.scaling.metric,
+            autoScalingTargetValue: svc.scaling.target,
+            minTaskCount: svc.scaling.minCount,
+            maxTaskCount: svc.scaling.maxCount,
+        }],
+        tags: ctx.tags,
+    }, ctx.opts, t.expressService);
+
+    const url = service.ingressPaths.apply((paths) => {
+        const endpoint = paths?.[0]?.endpoint;
+        return endpoint ? `https://${endpoint}` : "";
+    });
+    return { service, logGroup, executionRole, taskRole, infrastructureRole, securityGroup, url };
+}

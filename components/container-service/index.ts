@@ -1,0 +1,3 @@
+export { ContainerService, ServiceResources } from "./container-service";
+export * from "./args";
+export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";

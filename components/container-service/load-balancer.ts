@@ -1,0 +1,174 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as lb from "@pulumi/aws/lb";
+import * as vpc from "@pulumi/aws/vpc";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { Ctx } from "./context";
+import type { ResolvedLoadBalancer, ResolvedService } from "./defaults";
+
+export interface LoadBalancerResources {
+    loadBalancer: lb.LoadBalancer;
+    securityGroup: ec2.SecurityGroup;
+    listeners: Record<string, lb.Listener>;
+    /** `https://` or `http://` plus the DNS name (ALB); `tcp://`/`tls://` host for an NLB. */
+    url: pulumi.Output<string>;
+}
+
+/** What a service needs from its load balancer. */
+export interface ServiceTarget {
+    targetGroup: lb.TargetGroup;
+    /** The listener or rule that sends traffic to the target group: the service waits for it. */
+    attachments: pulumi.Resource[];
+    loadBalancer: LoadBalancerResources;
+    lbKey: string;
+}
+
+/** One target group per load-balanced service: `ip` targets for awsvpc, `instance` for bridge. */
+function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: ResolvedLoadBalancer): lb.TargetGroup {
+    const l = svc.loadBalancer!;
+    const alb = spec.type === "application";
+    const hc = l.healthCheck;
+    return create(lb.TargetGroup, childName(ctx.name, key, "tg"), {
+        vpcId: ctx.cfg.vpc.vpcId,
+        port: l.containerPort,
+        protocol: alb ? "HTTP" : "TCP",
+        targetType: svc.networkMode === "awsvpc" ? "ip" : "instance",
+        deregistrationDelay: l.deregistrationDelaySeconds,
+        healthCheck: alb
+            ? { enabled: true, protocol: "HTTP", path: hc.path, matcher: hc.matcher, interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold }
+            : { enabled: true, protocol: "TCP", interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold },
+        tags: ctx.tags,
+    }, ctx.opts, ctx.cfg.transform.targetGroup);
+}
+
+function listenerPorts(spec: ResolvedLoadBalancer, users: Array<[string, ResolvedService]>): number[] {
+    if (spec.type === "application") return spec.certificateArn ? [80, 443] : [80];
+    return [...new Set(users.map(([, s]) => s.loadBalancer!.listenerPort))].sort((a, b) => a - b);
+}
+
+/**
+ * Load balancers, their listeners and rules, and a target group per service. An ALB with a
+ * certificate serves HTTPS on 443 and redirects 80 there; services without a rule are the
+ * listener's default action; the rest match by path and host. An NLB gets a TCP (or TLS) listener
+ * per service port.
+ */
+export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, LoadBalancerResources>; targets: Record<string, ServiceTarget> } {
+    const t = ctx.cfg.transform;
+    const loadBalancers: Record<string, LoadBalancerResources> = {};
+    const targets: Record<string, ServiceTarget> = {};
+    for (const [lbKey, spec] of Object.entries(ctx.cfg.loadBalancers)) {
+        const users = Object.entries(ctx.cfg.services).filter(([, s]) => s.loadBalancer?.name === lbKey);
+        const alb = spec.type === "application";
+        const base = childName(ctx.name, lbKey);
+        const ports = listenerPorts(spec, users);
+        const securityGroup = create(ec2.SecurityGroup, childName(base, "lb-sg"), {
+            vpcId: ctx.cfg.vpc.vpcId,
+            description: `${alb ? "ALB" : "NLB"} ${base}`,
+            ingress: ports.flatMap((port) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: spec.ingressCidrs, description: `Listener ${port}` })),
+            // Only towards targets inside the VPC.
+            egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
+            tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
+        }, ctx.opts, t.securityGroup);
+        const loadBalancer = create(lb.LoadBalancer, childName(base, alb ? "alb" : "nlb"), {
+            loadBalancerType: spec.type,
+            internal: spec.internal,
+            subnets: spec.internal ? ctx.cfg.vpc.privateSubnetIds : ctx.cfg.vpc.publicSubnetIds,
+            securityGroups: [securityGroup.id],
+            enableDeletionProtection: spec.deletionProtection,
+            ...(alb ? {
+                idleTimeout: spec.idleTimeoutSeconds,
+                // Security Hub ELB.4 and ELB.12.
+                dropInvalidHeaderFields: true,
+                desyncMitigationMode: "defensive",
+            } : { enableCrossZoneLoadBalancing: true }),
+            ...(spec.accessLogs ? { accessLogs: { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true } } : {}),
+            tags: ctx.tags,
+        }, ctx.opts, t.loadBalancer);
+
+        const groups = Object.fromEntries(users.map(([key, svc]) => [key, createTargetGroup(ctx, key, svc, spec)]));
+        const listeners: Record<string, lb.Listener> = {};
+        const attachments: Record<string, pulumi.Resource[]> = {};
+        const scheme = alb ? (spec.certificateArn ? "https" : "http") : (spec.certificateArn ? "tls" : "tcp");
+        const resources: LoadBalancerResources = {
+            loadBalancer,
+            securityGroup,
+            listeners,
+            url: pulumi.interpolate`${scheme}://${loadBalancer.dnsName}`,
+        };
+        if (alb) {
+            const defaultUser = users.find(([, s]) => !s.loadBalancer!.rule);
+            const defaultAction = defaultUser
+                ? { type: "forward", targetGroupArn: groups[defaultUser[0]].arn }
+                : { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } };
+            const secure = spec.certificateArn !== undefined;
+            const main = create(lb.Listener, childName(base, secure ? "listener-443" : "listener-80"), {
+                loadBalancerArn: loadBalancer.arn,
+                port: secure ? 443 : 80,
+                protocol: secure ? "HTTPS" : "HTTP",
+                ...(secure ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
+                defaultActions: [defaultAction],
+                tags: ctx.tags,
+            }, ctx.opts, t.listener);
+            listeners[secure ? "https" : "http"] = main;
+            if (secure) {
+                listeners.redirect = create(lb.Listener, childName(base, "listener-80"), {
+                    loadBalancerArn: loadBalancer.arn,
+                    port: 80,
+                    protocol: "HTTP",
+                    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+                    tags: ctx.tags,
+                }, ctx.opts, t.listener);
+            }
+            for (const [key, svc] of users) {
+                const rule = svc.loadBalancer!.rule;
+                if (!rule) {
+                    attachments[key] = [main];
+                    continue;
+                }
+                const conditions = [
+                    ...(rule.pathPatterns?.length ? [{ pathPattern: { values: rule.pathPatterns } }] : []),
+                    ...(rule.hosts?.length ? [{ hostHeader: { values: rule.hosts } }] : []),
+                ];
+                const listenerRule = new lb.ListenerRule(childName(ctx.name, key, "rule"), {
+                    listenerArn: main.arn,
+                    priority: rule.priority,
+                    conditions,
+                    actions: [{ type: "forward", targetGroupArn: groups[key].arn }],
+                    tags: ctx.tags,
+                }, ctx.opts);
+                attachments[key] = [listenerRule];
+            }
+        } else {
+            for (const port of ports) {
+                const [key] = users.find(([, s]) => s.loadBalancer!.listenerPort === port)!;
+                const tls = spec.certificateArn !== undefined;
+                listeners[String(port)] = create(lb.Listener, childName(base, `listener-${port}`), {
+                    loadBalancerArn: loadBalancer.arn,
+                    port,
+                    protocol: tls ? "TLS" : "TCP",
+                    ...(tls ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
+                    defaultActions: [{ type: "forward", targetGroupArn: groups[key].arn }],
+                    tags: ctx.tags,
+                }, ctx.opts, t.listener);
+                attachments[key] = [listeners[String(port)]];
+            }
+        }
+        loadBalancers[lbKey] = resources;
+        for (const [key] of users) targets[key] = { targetGroup: groups[key], attachments: attachments[key], loadBalancer: resources, lbKey };
+    }
+    return { loadBalancers, targets };
+}
+
+/** Admits the load balancer to the service's tasks (awsvpc: the task SG on the container port). */
+export function allowFromLoadBalancer(ctx: Ctx, key: string, target: ServiceTarget, destinationGroupId: pulumi.Input<string>, fromPort: number, toPort: number): vpc.SecurityGroupIngressRule {
+    return new vpc.SecurityGroupIngressRule(childName(ctx.name, key, "from-lb"), {
+        securityGroupId: destinationGroupId,
+        referencedSecurityGroupId: target.loadBalancer.securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort,
+        toPort,
+        description: `From load balancer ${target.lbKey}`,
+        tags: ctx.tags,
+    }, ctx.opts);
+}

@@ -1,0 +1,140 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as appautoscaling from "@pulumi/aws/appautoscaling";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as ecs from "@pulumi/aws/ecs";
+import * as sqs from "@pulumi/aws/sqs";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { Ctx } from "./context";
+import type { ResolvedScaling } from "./defaults";
+import type { ServiceTarget } from "./load-balancer";
+
+export interface ScalingResources {
+    target: appautoscaling.Target;
+    policies: Record<string, appautoscaling.Policy>;
+    alarms: Record<string, cloudwatch.MetricAlarm>;
+    schedules: Record<string, appautoscaling.ScheduledAction>;
+}
+
+/**
+ * Application Auto Scaling of a service's desired count: target tracking (CPU, memory, ALB requests
+ * per target, queue backlog per task), step scaling on alarms, and scheduled capacity.
+ */
+export function createScaling(
+    ctx: Ctx,
+    key: string,
+    s: ResolvedScaling,
+    cluster: ecs.Cluster,
+    service: ecs.Service,
+    lbTarget: ServiceTarget | undefined,
+    queue: sqs.Queue | undefined,
+): ScalingResources {
+    const base = childName(ctx.name, key);
+    const target = create(appautoscaling.Target, childName(base, "scaling"), {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`,
+        minCapacity: s.minCount,
+        maxCapacity: s.maxCount,
+    }, ctx.opts, ctx.cfg.transform.scalingTarget);
+    const on = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
+    const tracking = (role: string, targetValue: number, metric: Partial<appautoscaling.PolicyArgs["targetTrackingScalingPolicyConfiguration"]> & object) =>
+        new appautoscaling.Policy(childName(base, role), {
+            ...on,
+            policyType: "TargetTrackingScaling",
+            targetTrackingScalingPolicyConfiguration: {
+                targetValue,
+                scaleInCooldown: s.scaleInCooldownSeconds,
+                scaleOutCooldown: s.scaleOutCooldownSeconds,
+                ...metric,
+            },
+        }, ctx.opts);
+
+    const policies: Record<string, appautoscaling.Policy> = {};
+    if (s.cpuTargetPercent !== undefined) {
+        policies.cpu = tracking("cpu-scaling", s.cpuTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } });
+    }
+    if (s.memoryTargetPercent !== undefined) {
+        policies.memory = tracking("memory-scaling", s.memoryTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" } });
+    }
+    if (s.requestsPerTarget !== undefined && lbTarget) {
+        policies.requests = tracking("requests-scaling", s.requestsPerTarget, {
+            predefinedMetricSpecification: {
+                predefinedMetricType: "ALBRequestCountPerTarget",
+                resourceLabel: pulumi.interpolate`${lbTarget.loadBalancer.loadBalancer.arnSuffix}/${lbTarget.targetGroup.arnSuffix}`,
+            },
+        });
+    }
+    if (s.backlogPerTask !== undefined && queue) {
+        // Backlog per task = visible messages / running tasks (metric math), the AWS-recommended
+        // metric for queue workers: it scales with the work waiting, not with CPU.
+        policies.backlog = tracking("backlog-scaling", s.backlogPerTask, {
+            customizedMetricSpecification: {
+                metrics: [
+                    {
+                        id: "visible",
+                        returnData: false,
+                        metricStat: {
+                            metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: [{ name: "QueueName", value: queue.name }] },
+                            stat: "Sum",
+                        },
+                    },
+                    {
+                        id: "tasks",
+                        returnData: false,
+                        metricStat: {
+                            metric: {
+                                namespace: "ECS/ContainerInsights",
+                                metricName: "RunningTaskCount",
+                                dimensions: [{ name: "ClusterName", value: cluster.name }, { name: "ServiceName", value: service.name }],
+                            },
+                            stat: "Average",
+                        },
+                    },
+                    { id: "backlog", label: "Messages per task", expression: "visible / IF(tasks < 1, 1, tasks)", returnData: true },
+                ],
+            },
+        });
+    }
+    const alarms: Record<string, cloudwatch.MetricAlarm> = {};
+    for (const [role, step] of Object.entries(s.steps)) {
+        const policy = new appautoscaling.Policy(childName(base, role, "step-scaling"), {
+            ...on,
+            policyType: "StepScaling",
+            stepScalingPolicyConfiguration: {
+                adjustmentType: "ChangeInCapacity",
+                cooldown: step.cooldownSeconds,
+                metricAggregationType: "Average",
+                stepAdjustments: step.steps.map((x) => ({
+                    metricIntervalLowerBound: String(x.lower),
+                    ...(x.upper !== undefined ? { metricIntervalUpperBound: String(x.upper) } : {}),
+                    scalingAdjustment: x.change,
+                })),
+            },
+        }, ctx.opts);
+        policies[`step-${role}`] = policy;
+        alarms[role] = new cloudwatch.MetricAlarm(childName(base, role, "step-alarm"), {
+            alarmDescription: `Scales ${base} out by steps`,
+            namespace: step.metric.namespace,
+            metricName: step.metric.metricName,
+            dimensions: step.metric.dimensions,
+            statistic: step.metric.statistic,
+            period: step.metric.periodSeconds,
+            evaluationPeriods: 1,
+            threshold: step.threshold,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            alarmActions: [policy.arn],
+            tags: ctx.tags,
+        }, ctx.opts);
+    }
+    const schedules: Record<string, appautoscaling.ScheduledAction> = {};
+    for (const [role, sched] of Object.entries(s.schedules)) {
+        schedules[role] = new appautoscaling.ScheduledAction(childName(base, role, "scheduled-scaling"), {
+            ...on,
+            schedule: sched.schedule,
+            timezone: sched.timezone ?? "UTC",
+            scalableTargetAction: { minCapacity: sched.minCount, maxCapacity: sched.maxCount },
+        }, ctx.opts);
+    }
+    return { target, policies, alarms, schedules };
+}

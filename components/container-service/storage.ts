@@ -1,0 +1,194 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as efs from "@pulumi/aws/efs";
+import * as vpc from "@pulumi/aws/vpc";
+import { ArgsError, Issue } from "../shared/errors";
+import { Statement, policyJson } from "../shared/iam";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { ContainerServiceArgs, VpcArgs } from "./args";
+import type { Ctx } from "./context";
+import type { ResolvedVolume } from "./defaults";
+
+/** NFS: the only port an EFS mount target listens on. */
+const NFS_PORT = 2049;
+
+/** One EFS file system and what makes it reachable: mount targets, their security group, policies. */
+export interface FileSystemResources {
+    fileSystem: efs.FileSystem;
+    /** The mount targets' security group: no ingress of its own; `allowMount` opens it per consumer. */
+    securityGroup: ec2.SecurityGroup;
+    /** One per private subnet, in the order of `vpc.privateSubnetIds`. */
+    mountTargets: efs.MountTarget[];
+    backupPolicy: efs.BackupPolicy;
+    policy: efs.FileSystemPolicy;
+}
+
+/** A resource-policy statement: an identity statement plus the principal it applies to. */
+type ResourceStatement = Statement & { Principal: { AWS: pulumi.Input<string> } };
+
+function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined, fileSystems: Record<string, unknown> | undefined): Issue[] {
+    const keys = Object.keys(fileSystems ?? {});
+    if (keys.length === 0 || privateSubnetIds === undefined) return [];
+    const allowed = "an array with one subnet id per availability zone (each may be an Output), e.g. [subnetA.id, subnetB.id]";
+    if (!Array.isArray(privateSubnetIds)) {
+        // Mount targets are one resource per subnet: their count must be known before deployment,
+        // and resources are never created inside `apply`.
+        return [{
+            path: "vpc.privateSubnetIds",
+            value: "(an Output)",
+            message: `is not an array, and fileSystems (${keys.join(", ")}) need one mount target per subnet`,
+            allowed,
+        }];
+    }
+    if (privateSubnetIds.length === 0) {
+        return [{ path: "vpc.privateSubnetIds", value: [], message: `is empty, so fileSystems (${keys.join(", ")}) would have no mount target`, allowed }];
+    }
+    return [];
+}
+
+/**
+ * EFS file systems need `vpc.privateSubnetIds` as a plain array (of Inputs): one mount target is
+ * created per element. Pure: call it from `validate`.
+ */
+export function checkMountableSubnets(args: ContainerServiceArgs): Issue[] {
+    return subnetIssues(args?.vpc?.privateSubnetIds, args?.fileSystems);
+}
+
+/** The file system policy: TLS always, and only this account's IAM principals, through mount targets. */
+function fileSystemPolicy(ctx: Ctx, fileSystemArn: pulumi.Input<string>): pulumi.Output<string> {
+    const statements: ResourceStatement[] = [
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            // Every principal and every action: a Deny, so "*" narrows access rather than widening it.
+            Principal: { AWS: "*" },
+            Action: "*",
+            Resource: fileSystemArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "AllowAccountMountThroughAccessPoints",
+            Effect: "Allow",
+            // The account as principal delegates to IAM: a role still needs its own grant (efsStatements),
+            // and other accounts get nothing. No ClientRootAccess: root is squashed on every mount.
+            Principal: { AWS: pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:root` },
+            Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+            Resource: fileSystemArn,
+            Condition: {
+                Bool: { "elasticfilesystem:AccessedViaMountTarget": "true" },
+                // Present only when the client mounts through an access point (which enforces uid/gid and root directory).
+                Null: { "elasticfilesystem:AccessPointArn": "false" },
+            },
+        },
+    ];
+    return policyJson(statements);
+}
+
+/**
+ * Creates each of `fileSystems`: an encrypted EFS file system (protected with `protectData`), its
+ * backup policy, a file system policy requiring TLS and IAM, a security group, and one mount target
+ * per private subnet. Throws an `ArgsError` when `vpc.privateSubnetIds` is not a plain array.
+ */
+export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources> {
+    const entries = Object.entries(ctx.cfg.fileSystems);
+    if (entries.length === 0) return {};
+    const issues = subnetIssues(ctx.cfg.vpc.privateSubnetIds, ctx.cfg.fileSystems);
+    if (issues.length) throw new ArgsError("ContainerService", ctx.name, issues);
+    const subnetIds = ctx.cfg.vpc.privateSubnetIds as pulumi.Input<string>[];
+    const t = ctx.cfg.transform;
+
+    const result: Record<string, FileSystemResources> = {};
+    for (const [key, fs] of entries) {
+        const base = childName(ctx.name, key, "efs");
+        const lifecyclePolicies = [
+            ...(fs.transitionToIA === "NONE" ? [] : [{ transitionToIa: fs.transitionToIA }]),
+            // A file read from Infrequent Access moves back at once: the next read is not charged again.
+            // (EFS takes each transition as its own policy object.)
+            { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
+        ];
+        const fileSystem = create(efs.FileSystem, base, {
+            encrypted: true,
+            performanceMode: "generalPurpose",
+            throughputMode: fs.throughputMode,
+            lifecyclePolicies,
+            tags: { ...ctx.tags, Name: base },
+        }, { ...ctx.opts, ...ctx.dataOpts }, t.fileSystem);
+
+        const backupPolicy = create(efs.BackupPolicy, childName(base, "backup"), {
+            fileSystemId: fileSystem.id,
+            backupPolicy: { status: fs.backup ? "ENABLED" : "DISABLED" },
+        }, ctx.opts);
+
+        const policy = create(efs.FileSystemPolicy, childName(base, "policy"), {
+            fileSystemId: fileSystem.id,
+            policy: fileSystemPolicy(ctx, fileSystem.arn),
+        }, ctx.opts);
+
+        const securityGroup = create(ec2.SecurityGroup, childName(base, "sg"), {
+            vpcId: ctx.cfg.vpc.vpcId,
+            description: `EFS mount targets of ${base}`,
+            // No ingress here: allowMount adds one rule per consumer, so only its tasks reach NFS.
+            // Mount targets never initiate connections: no egress either.
+            tags: { ...ctx.tags, Name: childName(base, "sg") },
+        }, ctx.opts);
+
+        // One mount target per subnet (EFS allows one per availability zone, so give one subnet per AZ).
+        // Named by position: the subnets are a list, not a keyed record.
+        const mountTargets = subnetIds.map((subnetId, i) =>
+            create(efs.MountTarget, childName(base, "mount-target", String(i)), {
+                fileSystemId: fileSystem.id,
+                subnetId,
+                securityGroups: [securityGroup.id],
+            }, ctx.opts));
+
+        result[key] = { fileSystem, securityGroup, mountTargets, backupPolicy, policy };
+    }
+    return result;
+}
+
+/**
+ * An access point for one volume of one service or task (`owner`): it enforces the POSIX user and
+ * confines the mount to `vol.rootDirectory`, creating it (mode 750) on first use.
+ */
+export function createAccessPoint(ctx: Ctx, owner: string, volumeKey: string, vol: ResolvedVolume, fs: FileSystemResources): efs.AccessPoint {
+    const name = childName(ctx.name, owner, volumeKey, "ap");
+    return create(efs.AccessPoint, name, {
+        fileSystemId: fs.fileSystem.id,
+        posixUser: { uid: vol.uid, gid: vol.gid },
+        rootDirectory: {
+            path: vol.rootDirectory,
+            creationInfo: { ownerUid: vol.uid, ownerGid: vol.gid, permissions: "750" },
+        },
+        tags: { ...ctx.tags, Name: name },
+    }, ctx.opts);
+}
+
+/**
+ * Lets `owner`'s tasks reach the file system: NFS (TCP 2049) from their security group to the
+ * mount targets' group. Call once per owner and file system (a second call would reuse the name).
+ */
+export function allowMount(ctx: Ctx, owner: string, fsKey: string, fs: FileSystemResources, sourceSecurityGroupId: pulumi.Input<string>): vpc.SecurityGroupIngressRule {
+    return create(vpc.SecurityGroupIngressRule, childName(ctx.name, owner, fsKey, "efs-ingress"), {
+        securityGroupId: fs.securityGroup.id,
+        referencedSecurityGroupId: sourceSecurityGroupId,
+        ipProtocol: "tcp",
+        fromPort: NFS_PORT,
+        toPort: NFS_PORT,
+        description: `NFS from ${childName(ctx.name, owner)} tasks`,
+        tags: ctx.tags,
+    }, ctx.opts);
+}
+
+/**
+ * The task role's EFS permissions: mount (and write, unless read-only) the file system, only through
+ * the volume's own access point.
+ */
+export function efsStatements(fileSystemArn: pulumi.Input<string>, accessPointArn: pulumi.Input<string>, readOnly: boolean): Statement[] {
+    return [{
+        Effect: "Allow",
+        Action: readOnly ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+        Resource: fileSystemArn,
+        Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": accessPointArn } },
+    }];
+}

@@ -1,0 +1,217 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as ecs from "@pulumi/aws/ecs";
+import * as iam from "@pulumi/aws/iam";
+import { Statement, assumeRolePolicy, policyJson } from "../shared/iam";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { Ctx, TaskResources } from "./context";
+import type { ResolvedContainer, ResolvedTask } from "./defaults";
+
+/** An EFS access point ready to mount (from storage.ts). */
+export interface MountableVolume {
+    fileSystemId: pulumi.Input<string>;
+    fileSystemArn: pulumi.Input<string>;
+    accessPointId: pulumi.Input<string>;
+    accessPointArn: pulumi.Input<string>;
+}
+
+export interface TaskExtras {
+    /** Images resolved to URIs (built images and repository references). */
+    images: Record<string, pulumi.Input<string>>;
+    /** ECR repository ARNs the execution role may pull from. */
+    pullRepositoryArns: pulumi.Input<string>[];
+    /** Environment added to every container (e.g. QUEUE_URL). */
+    environment?: Record<string, pulumi.Input<string>>;
+    /** Statements added to the task role (e.g. the queue's). */
+    statements?: Statement[];
+    /** EFS access points by volume key. */
+    volumes?: Record<string, MountableVolume>;
+    enableExecuteCommand?: boolean;
+}
+
+/** Secrets Manager ARNs may carry `:json-key:version-stage:version-id`; IAM wants the secret's own ARN. */
+export function secretResourceArn(ref: string): string {
+    const m = /^(arn:[^:]+:secretsmanager:[^:]+:\d{12}:secret:[^:]+)(:.*)?$/.exec(ref);
+    return m ? m[1] : ref;
+}
+
+/** The execution role's policy: pull the task's images, write its log group, read exactly its secrets. */
+export function executionStatements(logGroupArn: pulumi.Input<string>, secretRefs: pulumi.Input<string>[], pullRepositoryArns: pulumi.Input<string>[]): Statement[] {
+    const statements: Statement[] = [
+        {
+            Sid: "WriteOwnLogGroup",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: pulumi.interpolate`${logGroupArn}:log-stream:*`,
+        },
+    ];
+    if (pullRepositoryArns.length > 0) {
+        // GetAuthorizationToken has no resource-level permissions: AWS requires "*" here.
+        statements.push({ Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" });
+        statements.push({
+            Sid: "PullOwnImages",
+            Effect: "Allow",
+            Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+            Resource: pullRepositoryArns,
+        });
+    }
+    if (secretRefs.length > 0) {
+        statements.push({
+            Sid: "ReadNamedSecrets",
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue", "ssm:GetParameters"],
+            Resource: pulumi.all(secretRefs).apply((refs) => [...new Set(refs.map(secretResourceArn))].sort()),
+        });
+    }
+    return statements;
+}
+
+/** ECR pulls need the repository ARN: derive it from a private ECR image URI when the URI is plain. */
+export function ecrRepositoryArnFromImage(image: pulumi.Input<string>, partition = "aws"): string | undefined {
+    if (typeof image !== "string") return undefined;
+    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
+    return m ? `arn:${partition}:ecr:${m[2]}:${m[1]}:repository/${m[3]}` : undefined;
+}
+
+function containerDefinition(
+    ctx: Ctx,
+    task: ResolvedTask,
+    key: string,
+    c: ResolvedContainer,
+    image: pulumi.Input<string>,
+    logGroupName: pulumi.Output<string>,
+    extras: TaskExtras,
+): pulumi.Output<unknown> {
+    const environment = { ...c.environment, ...(extras.environment ?? {}) };
+    const mountPoints = Object.entries(task.volumes)
+        .filter(([, v]) => v.containers.includes(key))
+        .map(([vol, v]) => ({ sourceVolume: vol, containerPath: v.containerPath, readOnly: v.readOnly }));
+    return pulumi.output({
+        name: key,
+        image,
+        essential: c.essential,
+        cpu: c.cpu,
+        ...(c.memoryMiB !== undefined ? { memory: c.memoryMiB } : {}),
+        // Bridge mode: host port 0 = a dynamic port, so several tasks fit on one instance.
+        portMappings: c.portMappings.map((p) => ({
+            containerPort: p.containerPort,
+            hostPort: task.networkMode === "bridge" ? 0 : p.containerPort,
+            protocol: p.protocol ?? "tcp",
+        })),
+        environment: Object.keys(environment).sort().map((name) => ({ name, value: environment[name] })),
+        secrets: Object.keys(c.secrets).sort().map((name) => ({ name, valueFrom: c.secrets[name] })),
+        logConfiguration: {
+            logDriver: "awslogs",
+            options: {
+                "awslogs-group": logGroupName,
+                "awslogs-region": ctx.region,
+                "awslogs-stream-prefix": key,
+                // Never block the app on CloudWatch: buffer and drop rather than stall stdout.
+                mode: "non-blocking",
+                "max-buffer-size": "25m",
+            },
+        },
+        readonlyRootFilesystem: c.readonlyRootFilesystem,
+        mountPoints,
+        ...(c.healthCheck ? {
+            healthCheck: {
+                command: c.healthCheck.command,
+                interval: c.healthCheck.intervalSeconds,
+                timeout: c.healthCheck.timeoutSeconds,
+                retries: c.healthCheck.retries,
+                startPeriod: c.healthCheck.startPeriodSeconds,
+            },
+        } : {}),
+        ...(c.command ? { command: c.command } : {}),
+        ...(c.entryPoint ? { entryPoint: c.entryPoint } : {}),
+        ...(c.user ? { user: c.user } : {}),
+        // ECS Exec needs an init process to reap the SSM agent's children.
+        ...(extras.enableExecuteCommand ? { linuxParameters: { initProcessEnabled: true } } : {}),
+    });
+}
+
+/**
+ * Creates a task definition with its log group, execution role (ECS's needs) and task role (the
+ * app's), and for awsvpc tasks the tasks' security group (egress only; ingress is added by whoever
+ * sends traffic, e.g. the load balancer).
+ */
+export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): TaskResources {
+    const base = childName(ctx.name, task.name);
+    const t = ctx.cfg.transform;
+    const fargate = task.capacity !== "ec2";
+    const logGroup = create(cloudwatch.LogGroup, childName(base, "logs"), {
+        retentionInDays: ctx.cfg.logRetentionDays,
+        tags: ctx.tags,
+    }, ctx.opts, t.logGroup);
+
+    const trust = assumeRolePolicy("ecs-tasks.amazonaws.com", {
+        sourceAccount: ctx.accountId,
+        sourceArnLike: pulumi.interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:*`,
+    });
+    const secretRefs = Object.values(task.containers).flatMap((c) => Object.values(c.secrets));
+    const executionRole = create(iam.Role, childName(base, "execution-role"), {
+        description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
+        assumeRolePolicy: trust,
+        inlinePolicies: [{ name: "task-execution", policy: policyJson(executionStatements(logGroup.arn, secretRefs, extras.pullRepositoryArns)) }],
+        tags: ctx.tags,
+    }, ctx.opts, t.executionRole);
+
+    const statements: Statement[] = [...task.taskRole.statements, ...(extras.statements ?? [])];
+    if (extras.enableExecuteCommand) {
+        // The SSM channels ECS Exec opens have no ARN to scope to: AWS documents "*".
+        statements.push({
+            Sid: "EcsExec",
+            Effect: "Allow",
+            Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+            Resource: "*",
+        });
+    }
+    const taskRole = create(iam.Role, childName(base, "task-role"), {
+        description: `The application in ${base}'s tasks runs with this role`,
+        assumeRolePolicy: trust,
+        inlinePolicies: statements.length ? [{ name: "application", policy: policyJson(statements) }] : [],
+        managedPolicyArns: task.taskRole.managedPolicyArns,
+        tags: ctx.tags,
+    }, ctx.opts, t.taskRole);
+
+    const definitions = Object.entries(task.containers).map(([key, c]) =>
+        containerDefinition(ctx, task, key, c, extras.images[key], logGroup.name, extras));
+    const volumes = Object.entries(task.volumes).map(([vol]) => {
+        const v = extras.volumes?.[vol];
+        if (!v) throw new Error(`internal: volume ${vol} of ${base} has no access point`);
+        return {
+            name: vol,
+            efsVolumeConfiguration: {
+                fileSystemId: v.fileSystemId,
+                transitEncryption: "ENABLED",
+                authorizationConfig: { accessPointId: v.accessPointId, iam: "ENABLED" },
+            },
+        };
+    });
+    const taskDefinition = create(ecs.TaskDefinition, childName(base, "task"), {
+        family: base,
+        cpu: String(task.cpu),
+        memory: String(task.memoryMiB),
+        networkMode: task.networkMode,
+        requiresCompatibilities: [fargate ? "FARGATE" : "EC2"],
+        executionRoleArn: executionRole.arn,
+        taskRoleArn: taskRole.arn,
+        ...(fargate ? { runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture } } : {}),
+        containerDefinitions: pulumi.all(definitions).apply((defs) => JSON.stringify(defs)),
+        volumes,
+        tags: ctx.tags,
+    }, ctx.opts, t.taskDefinition);
+
+    const securityGroup = task.networkMode === "awsvpc"
+        ? create(ec2.SecurityGroup, childName(base, "sg"), {
+            vpcId: ctx.cfg.vpc.vpcId,
+            description: `Tasks of ${base}`,
+            // Tasks reach AWS APIs, registries and their dependencies through the NAT gateway.
+            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
+            tags: { ...ctx.tags, Name: childName(base, "sg") },
+        }, ctx.opts, t.securityGroup)
+        : undefined;
+    return { logGroup, executionRole, taskRole, taskDefinition, securityGroup };
+}

@@ -1,0 +1,374 @@
+import { Issue, Issues, isPlain } from "../shared/errors";
+import { isWildcardOnWildcard } from "../shared/iam";
+import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
+import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
+import { checkCidrList, checkScheduleExpression } from "../shared/validators";
+import type { ContainerArgs, ContainerServiceArgs, LoadBalancerArgs, ServiceArgs, TaskArgs } from "./args";
+
+const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
+const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/** Plain-value checks of a ContainerService's args. Pure: no Pulumi, no resources. */
+export function validate(args: ContainerServiceArgs): Issue[] {
+    const issues = new Issues();
+    if (!args || typeof args !== "object") {
+        issues.add("args", args, "is required", "a ContainerServiceArgs object");
+        return issues.list;
+    }
+    if (!args.vpc) issues.missing("vpc", "{ vpcId, privateSubnetIds, publicSubnetIds? }, e.g. network.vpcArgs");
+    issues.oneOf("cluster.containerInsights", args.cluster?.containerInsights, ["enabled", "enhanced", "disabled"]);
+    issues.oneOf("logRetentionDays", args.logRetentionDays, LOG_RETENTION_DAYS);
+
+    const names = new Map<string, string>();
+    const claim = (collection: string, key: string) => {
+        const path = `${collection}.${key}`;
+        issues.key(path, key);
+        const other = names.get(key);
+        if (other) issues.add(path, key, `has the same name as ${other}; services, scheduled tasks and express services name their children alike`, "a unique key");
+        names.set(key, path);
+    };
+    for (const key of Object.keys(args.services ?? {})) claim("services", key);
+    for (const key of Object.keys(args.scheduledTasks ?? {})) claim("scheduledTasks", key);
+    for (const key of Object.keys(args.expressServices ?? {})) claim("expressServices", key);
+    for (const key of Object.keys(args.loadBalancers ?? {})) issues.key(`loadBalancers.${key}`, key);
+    for (const key of Object.keys(args.repositories ?? {})) issues.key(`repositories.${key}`, key);
+    for (const key of Object.keys(args.fileSystems ?? {})) issues.key(`fileSystems.${key}`, key);
+
+    if (args.ec2Capacity) validateEc2Capacity(issues, args);
+    for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args);
+    for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args);
+    validateListenerSharing(issues, args);
+    for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) {
+        const path = `scheduledTasks.${key}`;
+        validateTask(issues, path, task, args);
+        if (task.schedule === undefined && task.eventPattern === undefined) {
+            issues.add(path, undefined, "has neither a schedule nor an event pattern", "schedule: \"cron(...)\" | \"rate(...)\" | \"at(...)\", and/or eventPattern");
+        }
+        checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
+        issues.int(`${path}.retries`, task.retries, 0, 185);
+        if (task.eventPattern !== undefined && (typeof task.eventPattern !== "object" || Object.keys(task.eventPattern).length === 0)) {
+            issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", "an EventBridge pattern object, e.g. { source: [\"aws.s3\"] }");
+        }
+    }
+    for (const [key, repo] of Object.entries(args.repositories ?? {})) {
+        const path = `repositories.${key}`;
+        issues.int(`${path}.keepImages`, repo.keepImages, 1, 10000);
+        issues.int(`${path}.untaggedExpiryDays`, repo.untaggedExpiryDays, 1, 3650, " days");
+        issues.oneOf(`${path}.encryption`, repo.encryption, ["AES256", "KMS"]);
+        if (repo.kmsKeyArn !== undefined && repo.encryption !== "KMS") {
+            issues.add(`${path}.kmsKeyArn`, "(set)", "is only used with encryption \"KMS\"", "encryption: \"KMS\", or no kmsKeyArn");
+        }
+    }
+    for (const [key, fs] of Object.entries(args.fileSystems ?? {})) {
+        const path = `fileSystems.${key}`;
+        issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
+        issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
+    }
+    for (const [key, ex] of Object.entries(args.expressServices ?? {})) {
+        const path = `expressServices.${key}`;
+        checkImage(issues, `${path}.image`, ex.image, args);
+        issues.int(`${path}.containerPort`, ex.containerPort, 1, 65535);
+        checkFargateSize(issues, path, ex.cpu ?? 1024, ex.memoryMiB ?? 2048);
+        const s = ex.scaling ?? {};
+        issues.int(`${path}.scaling.minCount`, s.minCount, 1, 1000);
+        issues.int(`${path}.scaling.maxCount`, s.maxCount, 1, 1000);
+        if ((s.minCount ?? 1) > (s.maxCount ?? 4)) issues.add(`${path}.scaling`, s, "has minCount above maxCount", "minCount <= maxCount");
+        issues.oneOf(`${path}.scaling.metric`, s.metric, ["AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET"]);
+        issues.number(`${path}.scaling.target`, s.target, 1, 100000);
+        checkEnvironment(issues, path, ex.environment, ex.secrets);
+        checkTaskRole(issues, `${path}.taskRole`, ex.taskRole);
+        issues.match(`${path}.healthCheckPath`, ex.healthCheckPath, /^\/\S*$/, "a path starting with '/'");
+    }
+    return issues.list;
+}
+
+function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
+    const c = args.ec2Capacity!;
+    const p = "ec2Capacity";
+    if (!Array.isArray(c.instanceTypes) || c.instanceTypes.length === 0) {
+        issues.add(`${p}.instanceTypes`, c.instanceTypes, "is empty", "one or more instance types, e.g. [\"m7i.large\"]");
+    } else {
+        c.instanceTypes.forEach((t, i) => issues.match(`${p}.instanceTypes[${i}]`, t, INSTANCE_TYPE, "an EC2 instance type such as \"m7i.large\""));
+        const graviton = c.instanceTypes.filter((t) => /^[a-z]+\d+g[a-z]*\./.test(t));
+        const arch = c.architecture ?? "x86_64";
+        if (arch === "x86_64" && graviton.length) issues.add(`${p}.instanceTypes`, graviton, "are Graviton (arm64) types but architecture is x86_64", "architecture: \"arm64\", or x86_64 instance types");
+        if (arch === "arm64" && graviton.length !== c.instanceTypes.length) issues.add(`${p}.instanceTypes`, c.instanceTypes, "mix x86_64 types into an arm64 group", "only Graviton types (e.g. m7g.large) with architecture arm64");
+    }
+    issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
+    issues.int(`${p}.minSize`, c.minSize, 0, 1000);
+    issues.int(`${p}.maxSize`, c.maxSize, 1, 1000);
+    if ((c.minSize ?? 0) > (c.maxSize ?? 4)) issues.add(`${p}.minSize`, c.minSize, `is above maxSize (${c.maxSize ?? 4})`, "minSize <= maxSize");
+    issues.int(`${p}.onDemandBaseCapacity`, c.onDemandBaseCapacity, 0, 1000);
+    issues.int(`${p}.onDemandPercentageAboveBaseCapacity`, c.onDemandPercentageAboveBaseCapacity, 0, 100, " percent");
+    issues.oneOf(`${p}.spotAllocationStrategy`, c.spotAllocationStrategy, ["price-capacity-optimized", "capacity-optimized", "lowest-price"]);
+    issues.int(`${p}.targetCapacityPercent`, c.targetCapacityPercent, 1, 100, " percent");
+    // The ECS-optimized AL2023 AMI's snapshot is 30 GiB: a smaller root volume fails to launch.
+    issues.int(`${p}.rootVolumeGiB`, c.rootVolumeGiB, 30, 16384, " GiB");
+}
+
+function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs, args: ContainerServiceArgs): void {
+    if (!issues.oneOf(`${path}.type`, lb.type, ["application", "network"])) return;
+    if (lb.type === undefined) issues.missing(`${path}.type`, "\"application\" or \"network\"");
+    if (!lb.internal && args.vpc && args.vpc.publicSubnetIds === undefined) {
+        issues.add(`${path}.internal`, lb.internal ?? false, "is internet-facing but vpc.publicSubnetIds is not given", "internal: true, or pass vpc.publicSubnetIds");
+    }
+    if (lb.sslPolicy !== undefined && !/^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)/.test(lb.sslPolicy)) {
+        issues.add(`${path}.sslPolicy`, lb.sslPolicy, "allows TLS below 1.2", "an ELBSecurityPolicy-TLS13-1-2-* or ELBSecurityPolicy-TLS-1-2-* policy");
+    }
+    issues.int(`${path}.idleTimeoutSeconds`, lb.idleTimeoutSeconds, 1, 4000, " seconds");
+    if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
+    if (lb.certificateArn !== undefined && isPlain(lb.certificateArn)) {
+        issues.match(`${path}.certificateArn`, lb.certificateArn, /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN");
+    }
+    const users = Object.values(args.services ?? {}).filter((s) => s.loadBalancer?.name === path.split(".")[1]);
+    if (users.length === 0) issues.add(path, path.split(".")[1], "is used by no service", "a service with loadBalancer.name set to this key, or remove it");
+}
+
+function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs): void {
+    validateTask(issues, path, svc, args);
+    issues.int(`${path}.desiredCount`, svc.desiredCount, 0, 5000);
+    issues.int(`${path}.healthCheckGracePeriodSeconds`, svc.healthCheckGracePeriodSeconds, 0, 2147483647);
+    const d = svc.deployment ?? {};
+    issues.int(`${path}.deployment.minimumHealthyPercent`, d.minimumHealthyPercent, 0, 100, " percent");
+    issues.int(`${path}.deployment.maximumPercent`, d.maximumPercent, 100, 200, " percent");
+    if (svc.alarms) {
+        issues.number(`${path}.alarms.cpuPercent`, svc.alarms.cpuPercent, 1, 100);
+        issues.number(`${path}.alarms.memoryPercent`, svc.alarms.memoryPercent, 1, 100);
+        issues.int(`${path}.alarms.http5xxPerMinute`, svc.alarms.http5xxPerMinute, 1, 1000000);
+    }
+    const lbRef = svc.loadBalancer;
+    const lb = lbRef ? args.loadBalancers?.[lbRef.name] : undefined;
+    if (lbRef) {
+        if (!lb) {
+            issues.add(`${path}.loadBalancer.name`, lbRef.name, "names no load balancer", Object.keys(args.loadBalancers ?? {}).map((k) => JSON.stringify(k)).join(", ") || "a key of loadBalancers (none defined)");
+        }
+        const containerName = lbRef.container ?? Object.keys(svc.containers ?? {})[0];
+        const container = svc.containers?.[containerName];
+        if (lbRef.container !== undefined && !container) {
+            issues.add(`${path}.loadBalancer.container`, lbRef.container, "names no container of the service", Object.keys(svc.containers ?? {}).join(", "));
+        } else if (container && issues.int(`${path}.loadBalancer.containerPort`, lbRef.containerPort, 1, 65535)) {
+            if (!(container.portMappings ?? []).some((p) => p.containerPort === lbRef.containerPort)) {
+                issues.add(`${path}.loadBalancer.containerPort`, lbRef.containerPort, `is not in the port mappings of container "${containerName}"`, (container.portMappings ?? []).map((p) => p.containerPort).join(", ") || "add it to portMappings");
+            }
+        }
+        if (lbRef.rule) {
+            if (lb?.type === "network") issues.add(`${path}.loadBalancer.rule`, lbRef.rule, "is for ALBs; an NLB routes by listener port", "listenerPort");
+            issues.int(`${path}.loadBalancer.rule.priority`, lbRef.rule.priority, 1, 50000);
+            const values = (lbRef.rule.pathPatterns ?? []).length + (lbRef.rule.hosts ?? []).length;
+            if (values === 0) issues.add(`${path}.loadBalancer.rule`, lbRef.rule, "matches nothing", "pathPatterns and/or hosts");
+            // ALB: at most 5 condition values per rule.
+            if (values > 5) issues.add(`${path}.loadBalancer.rule`, lbRef.rule, `has ${values} condition values`, "at most 5 pathPatterns + hosts per rule");
+            (lbRef.rule.pathPatterns ?? []).forEach((p, i) => issues.match(`${path}.loadBalancer.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, "a path pattern starting with '/', at most 128 characters, e.g. \"/app1/*\""));
+        }
+        issues.int(`${path}.loadBalancer.listenerPort`, lbRef.listenerPort, 1, 65535);
+        issues.int(`${path}.loadBalancer.deregistrationDelaySeconds`, lbRef.deregistrationDelaySeconds, 0, 3600, " seconds");
+        const hc = lbRef.healthCheck ?? {};
+        issues.int(`${path}.loadBalancer.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
+        issues.int(`${path}.loadBalancer.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 120, " seconds");
+        if ((hc.timeoutSeconds ?? 5) >= (hc.intervalSeconds ?? 30)) issues.add(`${path}.loadBalancer.healthCheck.timeoutSeconds`, hc.timeoutSeconds, "is not shorter than intervalSeconds", "timeoutSeconds < intervalSeconds");
+        issues.int(`${path}.loadBalancer.healthCheck.healthyThreshold`, hc.healthyThreshold, 2, 10);
+        issues.int(`${path}.loadBalancer.healthCheck.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
+        issues.match(`${path}.loadBalancer.healthCheck.path`, hc.path, /^\/\S{0,1023}$/, "a path starting with '/'");
+        issues.match(`${path}.loadBalancer.healthCheck.matcher`, hc.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, "HTTP codes such as \"200\" or \"200-399\"");
+    }
+    const s = svc.scaling;
+    if (s) {
+        const sp = `${path}.scaling`;
+        issues.int(`${sp}.minCount`, s.minCount, 0, 5000);
+        issues.int(`${sp}.maxCount`, s.maxCount, 1, 5000);
+        const desired = svc.desiredCount ?? 1;
+        if (!(s.minCount <= desired && desired <= s.maxCount)) {
+            issues.add(sp, { minCount: s.minCount, desiredCount: desired, maxCount: s.maxCount }, "does not satisfy minCount <= desiredCount <= maxCount", "minCount <= desiredCount <= maxCount");
+        }
+        issues.number(`${sp}.cpuTargetPercent`, s.cpuTargetPercent, 1, 100);
+        issues.number(`${sp}.memoryTargetPercent`, s.memoryTargetPercent, 1, 100);
+        issues.number(`${sp}.requestsPerTarget`, s.requestsPerTarget, 1, 1000000);
+        issues.number(`${sp}.backlogPerTask`, s.backlogPerTask, 1, 1000000);
+        if (s.requestsPerTarget !== undefined && lb?.type !== "application") {
+            issues.add(`${sp}.requestsPerTarget`, s.requestsPerTarget, "needs the service behind an application load balancer", "loadBalancer on an \"application\" load balancer, or cpu/memory targets");
+        }
+        if (s.backlogPerTask !== undefined && !svc.queue) {
+            issues.add(`${sp}.backlogPerTask`, s.backlogPerTask, "needs a queue", "queue: {} on the service");
+        }
+        issues.int(`${sp}.scaleInCooldownSeconds`, s.scaleInCooldownSeconds, 0, 3600);
+        issues.int(`${sp}.scaleOutCooldownSeconds`, s.scaleOutCooldownSeconds, 0, 3600);
+        for (const [k, sched] of Object.entries(s.schedules ?? {})) {
+            issues.key(`${sp}.schedules.${k}`, k);
+            checkScheduleExpression(issues, `${sp}.schedules.${k}.schedule`, sched.schedule);
+            if (!(sched.minCount >= 0 && sched.minCount <= sched.maxCount)) {
+                issues.add(`${sp}.schedules.${k}`, { minCount: sched.minCount, maxCount: sched.maxCount }, "does not satisfy 0 <= minCount <= maxCount", "0 <= minCount <= maxCount");
+            }
+        }
+        for (const [k, step] of Object.entries(s.steps ?? {})) {
+            const stp = `${sp}.steps.${k}`;
+            issues.key(stp, k);
+            if (!step.metric?.namespace || !step.metric?.metricName) issues.add(`${stp}.metric`, step.metric, "needs namespace and metricName", "{ namespace: \"AWS/SQS\", metricName: \"...\" }");
+            if (!Array.isArray(step.steps) || step.steps.length === 0) issues.add(`${stp}.steps`, step.steps, "is empty", "one or more { lower, upper?, change }");
+            issues.oneOf(`${stp}.metric.statistic`, step.metric?.statistic, ["Average", "Sum", "Maximum", "Minimum", "SampleCount"]);
+            issues.oneOf(`${stp}.metric.periodSeconds`, step.metric?.periodSeconds, [10, 30, 60, 120, 300, 600, 900, 3600]);
+        }
+    }
+    if (svc.queue) {
+        const q = svc.queue;
+        issues.int(`${path}.queue.visibilityTimeoutSeconds`, q.visibilityTimeoutSeconds, 0, 43200, " seconds");
+        issues.int(`${path}.queue.maxReceiveCount`, q.maxReceiveCount, 1, 1000);
+        issues.int(`${path}.queue.messageRetentionSeconds`, q.messageRetentionSeconds, 60, 1209600, " seconds");
+    }
+}
+
+/** Checks shared by services and scheduled tasks. */
+function validateTask(issues: Issues, path: string, task: TaskArgs, args: ContainerServiceArgs): void {
+    const containers = Object.entries(task.containers ?? {});
+    if (containers.length === 0) issues.add(`${path}.containers`, task.containers, "is empty", "at least one container with an image");
+    issues.oneOf(`${path}.capacity`, task.capacity, ["fargate", "fargate-spot", "ec2"]);
+    issues.oneOf(`${path}.networkMode`, task.networkMode, ["awsvpc", "bridge"]);
+    issues.oneOf(`${path}.cpuArchitecture`, task.cpuArchitecture, ["X86_64", "ARM64"]);
+    const capacity = task.capacity ?? "fargate";
+    const fargate = capacity !== "ec2";
+    if (capacity === "ec2" && !args.ec2Capacity) issues.add(`${path}.capacity`, capacity, "needs the component's ec2Capacity", "set ec2Capacity, or capacity \"fargate\" / \"fargate-spot\"");
+    if (task.networkMode === "bridge" && fargate) issues.add(`${path}.networkMode`, "bridge", `is not available on ${capacity}`, "\"awsvpc\" on Fargate; \"bridge\" only with capacity \"ec2\"");
+    if (task.spot !== undefined) {
+        if (capacity !== "fargate-spot") issues.add(`${path}.spot`, task.spot, `is only used with capacity "fargate-spot" (capacity is "${capacity}")`, "capacity: \"fargate-spot\", or no spot settings");
+        issues.int(`${path}.spot.onDemandBase`, task.spot.onDemandBase, 0, 100000);
+        issues.int(`${path}.spot.onDemandWeight`, task.spot.onDemandWeight, 0, 1000);
+        issues.int(`${path}.spot.spotWeight`, task.spot.spotWeight, 0, 1000);
+        if ((task.spot.onDemandWeight ?? 0) + (task.spot.spotWeight ?? 1) === 0) issues.add(`${path}.spot`, task.spot, "has no weight", "onDemandWeight + spotWeight >= 1");
+    }
+    const cpu = task.cpu ?? 256;
+    const mem = task.memoryMiB ?? 512;
+    if (fargate) {
+        checkFargateSize(issues, path, cpu, mem);
+    } else {
+        issues.int(`${path}.cpu`, task.cpu, 128, 196608, " CPU units");
+        issues.int(`${path}.memoryMiB`, task.memoryMiB, 128, 786432, " MiB");
+    }
+    if (fargate && task.platformVersion !== undefined && task.platformVersion !== "LATEST" && !/^1\.\d+\.\d+$/.test(task.platformVersion)) {
+        issues.add(`${path}.platformVersion`, task.platformVersion, "is not a Fargate platform version", "\"LATEST\" or e.g. \"1.4.0\"");
+    }
+    let cpuSum = 0;
+    let memSum = 0;
+    for (const [name, c] of containers) {
+        const cp = `${path}.containers.${name}`;
+        if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/.test(name)) issues.add(cp, name, "is not a valid container name", "letters, digits, '-' and '_', up to 255");
+        validateContainer(issues, cp, c, args);
+        cpuSum += c.cpu ?? 0;
+        memSum += c.memoryMiB ?? 0;
+    }
+    if (cpuSum > cpu) issues.add(`${path}.containers`, cpuSum, `reserve more CPU than the task has (${cpu})`, `container cpu adding up to at most ${cpu}`);
+    if (memSum > mem) issues.add(`${path}.containers`, memSum, `reserve more memory than the task has (${mem} MiB)`, `container memoryMiB adding up to at most ${mem}`);
+    for (const [vol, v] of Object.entries(task.volumes ?? {})) {
+        const vp = `${path}.volumes.${vol}`;
+        issues.key(vp, vol);
+        if (!args.fileSystems?.[v.fileSystem]) {
+            issues.add(`${vp}.fileSystem`, v.fileSystem, "names no file system", Object.keys(args.fileSystems ?? {}).map((k) => JSON.stringify(k)).join(", ") || "a key of fileSystems (none defined)");
+        }
+        issues.match(`${vp}.containerPath`, v.containerPath, /^\/\S*$/, "an absolute path");
+        issues.match(`${vp}.rootDirectory`, v.rootDirectory, /^\/\S*$/, "an absolute path");
+        for (const c of v.containers ?? []) if (!task.containers?.[c]) issues.add(`${vp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
+        issues.int(`${vp}.uid`, v.uid, 0, 4294967295);
+        issues.int(`${vp}.gid`, v.gid, 0, 4294967295);
+        // EFS on Fargate needs platform 1.4.0+; "LATEST" qualifies.
+        const pv = task.platformVersion ?? "LATEST";
+        if (fargate && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv)) {
+            issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", "\"LATEST\" or \"1.4.0\" and later");
+        }
+    }
+    checkTaskRole(issues, `${path}.taskRole`, task.taskRole);
+}
+
+function validateContainer(issues: Issues, path: string, c: ContainerArgs, args: ContainerServiceArgs): void {
+    checkImage(issues, `${path}.image`, c.image, args);
+    (c.portMappings ?? []).forEach((p, i) => {
+        issues.int(`${path}.portMappings[${i}].containerPort`, p.containerPort, 1, 65535);
+        issues.oneOf(`${path}.portMappings[${i}].protocol`, p.protocol, ["tcp", "udp"]);
+    });
+    issues.int(`${path}.cpu`, c.cpu, 0, 196608);
+    issues.int(`${path}.memoryMiB`, c.memoryMiB, 6, 786432, " MiB");
+    const hc = c.healthCheck;
+    if (hc) {
+        if (!Array.isArray(hc.command) || hc.command.length < 2 || !["CMD", "CMD-SHELL", "NONE"].includes(hc.command[0])) {
+            issues.add(`${path}.healthCheck.command`, hc.command, "is not an ECS health check command", "[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"] or [\"CMD\", \"/bin/check\"]");
+        }
+        issues.int(`${path}.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
+        issues.int(`${path}.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 60, " seconds");
+        issues.int(`${path}.healthCheck.retries`, hc.retries, 1, 10);
+        issues.int(`${path}.healthCheck.startPeriodSeconds`, hc.startPeriodSeconds, 0, 300, " seconds");
+    }
+    checkEnvironment(issues, path, c.environment, c.secrets);
+}
+
+function checkImage(issues: Issues, path: string, image: ContainerArgs["image"], args: ContainerServiceArgs): void {
+    if (image === undefined || image === null || image === "") {
+        issues.missing(path, "an image URI (e.g. \"public.ecr.aws/nginx/nginx:1.27\") or { build: { repository, context } }");
+    } else if (typeof image === "object" && "build" in image) {
+        if (!args.repositories?.[image.build.repository]) {
+            issues.add(`${path}.build.repository`, image.build.repository, "names no repository", Object.keys(args.repositories ?? {}).map((k) => JSON.stringify(k)).join(", ") || "a key of repositories (none defined)");
+        }
+        if (!image.build.context) issues.missing(`${path}.build.context`, "the build context directory");
+        issues.oneOf(`${path}.build.platform`, image.build.platform, ["linux/amd64", "linux/arm64"]);
+    } else if (typeof image === "string" && /\s/.test(image)) {
+        issues.add(path, image, "contains white space", "an image URI such as repo/name:tag");
+    }
+}
+
+function checkEnvironment(issues: Issues, path: string, env: Record<string, unknown> | undefined, secrets: Record<string, unknown> | undefined): void {
+    for (const name of Object.keys(env ?? {})) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) issues.add(`${path}.environment.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
+        // Security Hub ECS.8: credentials belong in `secrets`, where they never show in the task definition.
+        if (SECRET_LOOKING_ENV.test(name)) issues.add(`${path}.environment.${name}`, "(value hidden)", "looks like a secret in plain text", `secrets: { ${name}: "<Secrets Manager or SSM parameter ARN>" }`);
+    }
+    for (const [name, ref] of Object.entries(secrets ?? {})) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) issues.add(`${path}.secrets.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
+        if (isPlain(ref as any)) issues.match(`${path}.secrets.${name}`, ref, SECRET_ARN, "a Secrets Manager secret ARN or an SSM parameter ARN");
+        if (env && name in env) issues.add(`${path}.secrets.${name}`, name, "is also a plain environment variable", "one of environment or secrets");
+    }
+}
+
+function checkTaskRole(issues: Issues, path: string, role: TaskArgs["taskRole"]): void {
+    (role?.statements ?? []).forEach((s, i) => {
+        if (isWildcardOnWildcard(s)) issues.add(`${path}.statements[${i}]`, s, "allows every action on every resource", "actions and resources as narrow as the app needs");
+    });
+    (role?.managedPolicyArns ?? []).forEach((arn, i) => {
+        if (/:policy\/(AdministratorAccess|PowerUserAccess)$/.test(arn)) issues.add(`${path}.managedPolicyArns[${i}]`, arn, "grants administrator rights to the application", "a narrower policy");
+    });
+}
+
+function checkFargateSize(issues: Issues, path: string, cpu: number, mem: number): void {
+    if (!FARGATE_CPU_VALUES.includes(cpu)) {
+        issues.add(`${path}.cpu`, cpu, "is not a Fargate CPU size", FARGATE_CPU_VALUES.join(", "));
+    } else if (!FARGATE_TASK_SIZES[cpu].includes(mem)) {
+        issues.add(`${path}.memoryMiB`, mem, `is not valid with cpu=${cpu} on Fargate`, describeFargateMemory(cpu));
+    }
+}
+
+/** Two services on one ALB: at most one default action and unique priorities; on an NLB, unique ports. */
+function validateListenerSharing(issues: Issues, args: ContainerServiceArgs): void {
+    const byLb = new Map<string, Array<[string, ServiceArgs]>>();
+    for (const [key, svc] of Object.entries(args.services ?? {})) {
+        if (!svc.loadBalancer) continue;
+        byLb.set(svc.loadBalancer.name, [...(byLb.get(svc.loadBalancer.name) ?? []), [key, svc]]);
+    }
+    for (const [lbName, users] of byLb) {
+        const lb = args.loadBalancers?.[lbName];
+        if (!lb) continue;
+        if (lb.type === "application") {
+            const defaults = users.filter(([, s]) => !s.loadBalancer!.rule).map(([k]) => k);
+            if (defaults.length > 1) issues.add(`loadBalancers.${lbName}`, defaults, "has several services without a rule, and only one can be the default action", "give all but one service a loadBalancer.rule");
+            const seen = new Map<number, string>();
+            for (const [key, s] of users) {
+                const prio = s.loadBalancer!.rule?.priority;
+                if (prio === undefined) continue;
+                if (seen.has(prio)) issues.add(`services.${key}.loadBalancer.rule.priority`, prio, `is also used by service "${seen.get(prio)}"`, "a priority unique on the listener");
+                seen.set(prio, key);
+            }
+        } else {
+            const seen = new Map<number, string>();
+            for (const [key, s] of users) {
+                const port = s.loadBalancer!.listenerPort ?? 80;
+                if (seen.has(port)) issues.add(`services.${key}.loadBalancer.listenerPort`, port, `is also used by service "${seen.get(port)}" on NLB "${lbName}"`, "a listener port unique on the NLB");
+                seen.set(port, key);
+            }
+        }
+    }
+}

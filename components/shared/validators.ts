@@ -1,0 +1,66 @@
+import { Issues } from "./errors";
+
+const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+function parseCidr(cidr: unknown): { octets: number[]; bits: number } | undefined {
+    const m = typeof cidr === "string" ? IPV4_CIDR.exec(cidr) : null;
+    if (!m) return undefined;
+    const [a, b, c, d, bits] = m.slice(1).map(Number);
+    if ([a, b, c, d].some((o) => o > 255) || bits > 32) return undefined;
+    return { octets: [a, b, c, d], bits };
+}
+
+/** A VPC CIDR: private (RFC 1918), /16 to /24, no host bits. */
+export function checkVpcCidr(issues: Issues, path: string, cidr: unknown): boolean {
+    const allowed = "an RFC 1918 IPv4 CIDR from /16 to /24, e.g. \"10.0.0.0/16\"";
+    if (typeof cidr !== "string" || !IPV4_CIDR.test(cidr)) return issues.add(path, cidr, "is not an IPv4 CIDR", allowed);
+    const parsed = parseCidr(cidr);
+    if (!parsed || parsed.bits < 16 || parsed.bits > 24) return issues.add(path, cidr, "is out of range", allowed);
+    const [a, b, c, d] = parsed.octets;
+    const ip = ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+    if (ip % 2 ** (32 - parsed.bits) !== 0) return issues.add(path, cidr, "has host bits set", `the network address, e.g. "${a}.${b}.0.0/${parsed.bits}"`);
+    const private1918 = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+    if (!private1918) return issues.add(path, cidr, "is not a private range", allowed);
+    return true;
+}
+
+/** A list of IPv4 CIDRs (security group sources). */
+export function checkCidrList(issues: Issues, path: string, cidrs: unknown): boolean {
+    if (!Array.isArray(cidrs) || cidrs.length === 0) return issues.add(path, cidrs, "is empty", "one or more IPv4 CIDRs, e.g. [\"10.0.0.0/16\"]");
+    let ok = true;
+    cidrs.forEach((c, i) => {
+        if (!parseCidr(c)) ok = issues.add(`${path}[${i}]`, c, "is not an IPv4 CIDR", "e.g. \"203.0.113.0/24\"");
+    });
+    return ok;
+}
+
+const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
+const AT = /^at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\)$/;
+const CRON = /^cron\(([^)]*)\)$/;
+
+/**
+ * EventBridge Scheduler / Application Auto Scaling schedule expressions:
+ * `rate(5 minutes)`, `cron(0 3 * * ? *)` (six fields, `?` in day-of-month or day-of-week), `at(2026-01-01T00:00:00)`.
+ */
+export function checkScheduleExpression(issues: Issues, path: string, expr: unknown): boolean {
+    if (expr === undefined) return true;
+    const allowed = "\"rate(5 minutes)\", \"cron(0 3 * * ? *)\" (minutes hours day-of-month month day-of-week year) or \"at(2026-01-01T00:00:00)\"";
+    if (typeof expr !== "string") return issues.add(path, expr, "is not a schedule expression", allowed);
+    const rate = RATE.exec(expr);
+    if (rate) {
+        const n = Number(rate[1]);
+        if (n < 1) return issues.add(path, expr, "has a rate below 1", allowed);
+        if ((n === 1) !== !rate[2].endsWith("s")) return issues.add(path, expr, "uses the wrong unit form (1 takes the singular, more the plural)", "e.g. \"rate(1 hour)\" or \"rate(2 hours)\"");
+        return true;
+    }
+    if (AT.test(expr)) return true;
+    const cron = CRON.exec(expr);
+    if (cron) {
+        const fields = cron[1].trim().split(/\s+/);
+        if (fields.length !== 6) return issues.add(path, expr, `has ${fields.length} cron fields, not 6`, allowed);
+        const [, , dom, , dow] = fields;
+        if ((dom === "?") === (dow === "?")) return issues.add(path, expr, "needs '?' in exactly one of day-of-month and day-of-week", "e.g. \"cron(0 3 * * ? *)\"");
+        return true;
+    }
+    return issues.add(path, expr, "is not a schedule expression", allowed);
+}

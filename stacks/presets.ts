@@ -1,0 +1,49 @@
+/**
+ * dev and prod as data: `Pulumi.<stack>.yaml` lists only what differs from its preset.
+ */
+import type { StackConfig } from "./config";
+
+export type PresetName = "dev" | "prod";
+
+const SAMPLE_IMAGES = {
+    web: "public.ecr.aws/nginx/nginx:1.27",
+    app1: "public.ecr.aws/nginx/nginx:1.27",
+    app2: "public.ecr.aws/nginx/nginx:1.27",
+    worker: "public.ecr.aws/docker/library/busybox:1.36",
+    report: "public.ecr.aws/docker/library/busybox:1.36",
+};
+
+export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
+    /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
+    dev: {
+        network: { cidrBlock: "10.10.0.0/16", availabilityZones: 2, natGateways: "single", flowLogs: false },
+        containers: {
+            images: SAMPLE_IMAGES,
+            capacity: "fargate-spot",
+            onDemandBase: 0,
+            desiredCount: 1,
+            minCount: 1,
+            maxCount: 3,
+            ec2: { enabled: false, instanceTypes: ["t3.medium"], minSize: 0, maxSize: 2, onDemandBase: 0, onDemandPercentAboveBase: 0 },
+            logRetentionDays: 14,
+            protectData: false,
+            reportSchedule: "cron(0 6 * * ? *)",
+        },
+    },
+    /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
+    prod: {
+        network: { cidrBlock: "10.20.0.0/16", availabilityZones: 3, natGateways: "one-per-az", flowLogs: true },
+        containers: {
+            images: SAMPLE_IMAGES,
+            capacity: "fargate-spot",
+            onDemandBase: 2,
+            desiredCount: 3,
+            minCount: 3,
+            maxCount: 12,
+            ec2: { enabled: true, instanceTypes: ["m7i.large", "m6i.large", "m5.large"], minSize: 1, maxSize: 6, onDemandBase: 1, onDemandPercentAboveBase: 25 },
+            logRetentionDays: 90,
+            protectData: true,
+            reportSchedule: "cron(0 2 * * ? *)",
+        },
+    },
+};

@@ -1,0 +1,75 @@
+import * as assert from "assert";
+import { ConfigError, parseConfig } from "../../stacks/config";
+import { PRESETS } from "../../stacks/presets";
+
+const fails = (raw: Record<string, string>, stack = "dev"): ConfigError => {
+    try {
+        parseConfig(stack, raw);
+    } catch (e) {
+        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${e}`);
+        return e as ConfigError;
+    }
+    throw new Error("expected parseConfig to fail");
+};
+
+describe("stack configuration", () => {
+    it("takes the preset named after the stack when none is given", () => {
+        const cfg = parseConfig("prod", {});
+        assert.equal(cfg.preset, "prod");
+        assert.deepEqual(cfg.network, PRESETS.prod.network);
+    });
+
+    it("merges overrides key by key over the preset", () => {
+        const cfg = parseConfig("dev", { "aws-platform:network": JSON.stringify({ availabilityZones: 3 }) });
+        assert.equal(cfg.network.availabilityZones, 3);
+        assert.equal(cfg.network.cidrBlock, PRESETS.dev.network.cidrBlock);
+    });
+
+    it("lets a stack of another name choose a preset", () => {
+        assert.equal(parseConfig("qa", { "aws-platform:preset": "dev" }).preset, "dev");
+    });
+
+    it("requires a preset for a stack not named after one", () => {
+        assert.match(fails({}, "qa").message, /aws-platform:preset is required for stack "qa"; allowed: dev, prod/);
+    });
+
+    it("rejects an unknown preset", () => {
+        assert.match(fails({ "aws-platform:preset": "stage" }).message, /aws-platform:preset="stage" is not supported; allowed: "dev", "prod"/);
+    });
+
+    it("rejects an unknown top-level key, naming the known ones", () => {
+        assert.match(fails({ "aws-platform:netwrok": "{}" }).message, /aws-platform:netwrok="\{\}" is not a known setting; allowed: aws-platform:preset, aws-platform:network, aws-platform:containers/);
+    });
+
+    it("rejects an unknown nested key", () => {
+        assert.match(fails({ "aws-platform:containers": JSON.stringify({ desiredCont: 2 }) }).message, /aws-platform:containers\.desiredCont=2 is not a known setting/);
+    });
+
+    it("reports every invalid setting at once, with the file name", () => {
+        const e = fails({ "aws-platform:network": JSON.stringify({ availabilityZones: 9, cidrBlock: "8.8.0.0/16", natGateways: "lots" }) });
+        assert.match(e.message, /^Pulumi\.dev\.yaml: 3 invalid settings:/);
+        assert.match(e.message, /availabilityZones=9 is out of range; allowed: an integer from 2 to 6/);
+        assert.match(e.message, /cidrBlock="8\.8\.0\.0\/16" is not a private range/);
+        assert.match(e.message, /natGateways="lots" is not supported/);
+        assert.equal(e.issues.length, 3);
+    });
+
+    it("rejects a malformed certificate ARN, e-mail and schedule", () => {
+        const e = fails({ "aws-platform:containers": JSON.stringify({ certificateArn: "arn:aws:iam::1:cert", alarmEmail: "nobody", reportSchedule: "cron(0 6 * * *)" }) });
+        assert.match(e.message, /certificateArn="arn:aws:iam::1:cert" is malformed; allowed: an ACM certificate ARN/);
+        assert.match(e.message, /alarmEmail="nobody" is malformed/);
+        assert.match(e.message, /reportSchedule="cron\(0 6 \* \* \*\)" has 5 cron fields, not 6/);
+    });
+
+    it("rejects a desired count outside the scaling bounds", () => {
+        assert.match(fails({ "aws-platform:containers": JSON.stringify({ desiredCount: 9, maxCount: 4 }) }).message, /desiredCount=9 is outside minCount\.\.maxCount \(1\.\.4\)/);
+    });
+
+    it("rejects a retention CloudWatch Logs does not offer", () => {
+        assert.match(fails({ "aws-platform:containers": JSON.stringify({ logRetentionDays: 10 }) }).message, /logRetentionDays=10 is not supported/);
+    });
+
+    it("ignores other namespaces (aws:region, aws:defaultTags)", () => {
+        assert.equal(parseConfig("dev", { "aws:region": "eu-west-1", "aws:defaultTags": "{}" }).preset, "dev");
+    });
+});

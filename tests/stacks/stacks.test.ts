@@ -1,0 +1,117 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runPlan } from "../../tools/plan";
+import type { RecordedResource } from "../harness";
+
+const root = path.resolve(__dirname, "../..");
+
+async function plan(stack: string) {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `plan-${stack}-`));
+    const result = await runPlan({ stack, projectDir: root, outDir });
+    const resources = result.evaluation.resources as RecordedResource[];
+    const ofType = (type: string) => resources.filter((r) => r.type === type);
+    const named = (name: string) => {
+        const r = resources.find((x) => x.name === name);
+        assert.ok(r, `no resource named ${name}`);
+        return r!;
+    };
+    return { result, resources, ofType, named };
+}
+
+describe("stacks", function () {
+    this.timeout(60000);
+    let dev: Awaited<ReturnType<typeof plan>>;
+    let prod: Awaited<ReturnType<typeof plan>>;
+    before(async () => {
+        dev = await plan("dev");
+        prod = await plan("prod");
+    });
+
+    it("both stacks compose a Network and a ContainerService under the stack", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.ofType("aws-platform:network:Network").length, 1);
+            assert.equal(s.ofType("aws-platform:ecs:ContainerService").length, 1);
+        }
+    });
+
+    it("both stacks put web, app1 and app2 behind one ALB, with path rules for the apps", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.ofType("aws:lb/loadBalancer:LoadBalancer").length, 1);
+            const rules = s.ofType("aws:lb/listenerRule:ListenerRule").map((r) => r.inputs.conditions[0].pathPattern.values);
+            assert.deepEqual(rules.sort(), [["/app1", "/app1/*"], ["/app2", "/app2/*"]]);
+            assert.equal(s.ofType("aws:lb/targetGroup:TargetGroup").length, 3);
+        }
+    });
+
+    it("both stacks run a queue worker scaled on backlog and a scheduled report", () => {
+        for (const s of [dev, prod]) {
+            assert.ok(s.named("saas-worker-queue"));
+            assert.ok(s.named("saas-worker-backlog-scaling"));
+            assert.equal(s.named("saas-report-schedule").inputs.scheduleExpression.startsWith("cron("), true);
+        }
+    });
+
+    it("dev is small: two AZs, one NAT gateway, Fargate Spot first, nothing protected", () => {
+        const vpc = dev.named("main-vpc");
+        assert.equal(vpc.inputs.numberOfAvailabilityZones, 2);
+        assert.deepEqual(vpc.inputs.natGateways, { strategy: "Single" });
+        const web = dev.named("saas-web");
+        assert.deepEqual(web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]), [["FARGATE", 0, 0], ["FARGATE_SPOT", 0, 1]]);
+        assert.deepEqual(dev.resources.filter((r) => r.protect).map((r) => r.name), []);
+        assert.equal(dev.ofType("aws:ec2/flowLog:FlowLog").length, 0);
+    });
+
+    it("prod is multi-AZ with a NAT per AZ, flow logs and an on-demand base under Spot", () => {
+        const vpc = prod.named("main-vpc");
+        assert.equal(vpc.inputs.numberOfAvailabilityZones, 3);
+        assert.deepEqual(vpc.inputs.natGateways, { strategy: "OnePerAz" });
+        assert.equal(prod.ofType("aws:ec2/flowLog:FlowLog").length, 1);
+        const web = prod.named("saas-web");
+        assert.deepEqual(web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base]), [["FARGATE", 2], ["FARGATE_SPOT", 0]]);
+    });
+
+    it("prod runs app2 on the EC2 capacity provider in bridge mode with instance targets", () => {
+        const app2 = prod.named("saas-app2");
+        assert.equal(app2.inputs.capacityProviderStrategies[0].capacityProvider, prod.named("saas-ec2-capacity").outputs.name);
+        assert.equal(prod.named("saas-app2-task").inputs.networkMode, "bridge");
+        assert.equal(prod.named("saas-app2-tg").inputs.targetType, "instance");
+        const asg = prod.named("saas-asg");
+        assert.equal(asg.inputs.mixedInstancesPolicy.instancesDistribution.onDemandBaseCapacity, 1);
+    });
+
+    it("prod protects its file system and repository and turns on ALB deletion protection", () => {
+        const protectedNames = prod.resources.filter((r) => r.protect).map((r) => r.type).sort();
+        assert.deepEqual(protectedNames, ["aws:ecr/repository:Repository", "aws:efs/fileSystem:FileSystem"]);
+        assert.equal(prod.named("saas-public-alb").inputs.enableDeletionProtection, true);
+        assert.equal(prod.named("saas-app-repo").inputs.forceDelete, false);
+    });
+
+    it("prod sends alarms to an encrypted SNS topic with the configured e-mail", () => {
+        const topic = prod.named("alarms");
+        assert.equal(topic.inputs.kmsMasterKeyId, "alias/aws/sns");
+        assert.equal(prod.named("alarms-email").inputs.endpoint, "platform-oncall@example.com");
+        for (const alarm of prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.endsWith("-high"))) {
+            assert.deepEqual(alarm.inputs.alarmActions, [topic.outputs.arn]);
+        }
+    });
+
+    it("keeps each stack's identity: the golden inventory of type and name", () => {
+        for (const [stack, s] of [["dev", dev], ["prod", prod]] as const) {
+            const inventory = s.resources.map((r) => `${r.type}::${r.name}`).sort().join("\n") + "\n";
+            const golden = path.join(__dirname, `${stack}.inventory.txt`);
+            if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, inventory);
+            assert.equal(inventory, fs.readFileSync(golden, "utf8"), `inventory of ${stack} changed; review, then UPDATE_GOLDEN=1 npm test`);
+        }
+    });
+
+    it("writes plan files that keep the preview contract", () => {
+        for (const s of [dev, prod]) {
+            const plan = JSON.parse(fs.readFileSync(s.result.files.plan, "utf8"));
+            assert.equal(plan.changeSummary.create, plan.steps.length);
+            assert.ok(fs.readFileSync(s.result.files.graph, "utf8").startsWith("strict digraph {"));
+            assert.ok(fs.readFileSync(s.result.files.mermaid, "utf8").startsWith("flowchart"));
+        }
+    });
+});

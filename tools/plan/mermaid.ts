@@ -1,0 +1,113 @@
+/**
+ * `architecture.mmd`: the plan as a reader draws it, a Mermaid flowchart (GitHub renders it) with
+ * one box per component the stack wires and arrows where one component uses another's resources.
+ * Individual resources are summarised as kinds with counts so that a stack of hundreds stays legible.
+ */
+import { PreviewState, ROOT_STACK_TYPE, nameOfUrn } from "./preview-json";
+import { countBy } from "./tree";
+
+const OUR_PREFIX = "aws-platform:";
+
+/** `Name` of `pkg:module:Name`. */
+function typeName(type: string): string {
+    return type.split(":").pop() ?? type;
+}
+
+/** `ecs Service` for `aws:ecs/service:Service`; `eks Cluster` for `eks:index:Cluster`. */
+export function resourceKind(type: string): string {
+    const [pkg, mod = "", name = type] = type.split(":");
+    const module = mod.split("/")[0];
+    return `${module === "" || module === "index" ? pkg : module} ${name}`;
+}
+
+/** A Mermaid id: alphanumerics and underscores, prefixed so that no id is a keyword (`end`). */
+function sanitize(prefix: string, text: string): string {
+    return `${prefix}_${text.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
+/** A quoted Mermaid label; `"` is the one character a quoted label cannot hold. */
+function label(text: string): string {
+    return `"${text.replace(/"/g, "#quot;")}"`;
+}
+
+/** `ecs Service ×3`: a kind of resource and how many there are; the count is left out for one. */
+function kindLabels(states: PreviewState[]): Array<{ kind: string; text: string }> {
+    return countBy(states, (s) => resourceKind(s.type)).map(({ key, count }) => ({ kind: key, text: count > 1 ? `${key} ×${count}` : key }));
+}
+
+/**
+ * Renders the plan's resources as a Mermaid flowchart: a subgraph per top-level component of ours
+ * (its child components as nodes, its resources as kinds with counts), a node per remote component
+ * and per kind of resource created outside components, and an arrow from a component to each
+ * component whose resources depend on its resources.
+ */
+export function renderMermaid(states: PreviewState[]): string {
+    const root = states.find((s) => s.type === ROOT_STACK_TYPE);
+    const children = new Map<string, PreviewState[]>();
+    for (const s of states) if (s.parent !== undefined) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
+    const descendants = (urn: string): PreviewState[] => (children.get(urn) ?? []).flatMap((c) => [c, ...descendants(c.urn)]);
+    const topLevel = root === undefined ? [] : children.get(root.urn) ?? [];
+
+    const used = new Set<string>();
+    const uniqueId = (prefix: string, text: string) => {
+        const base = sanitize(prefix, text);
+        let id = base;
+        for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+        used.add(id);
+        return id;
+    };
+
+    const lines = ["flowchart LR"];
+    /** URN of a top-level resource → the Mermaid id that stands for it. */
+    const entity = new Map<string, string>();
+    const looseResources: PreviewState[] = [];
+    for (const top of topLevel) {
+        if (top.custom) {
+            looseResources.push(top);
+            continue;
+        }
+        const below = descendants(top.urn);
+        const name = nameOfUrn(top.urn);
+        const title = `${typeName(top.type)}: ${name}`;
+        // Our components open up; remote components (awsx, eks) hide their children from the mock
+        // engine, and an empty subgraph renders badly, so both are shown as a single node.
+        if (!top.type.startsWith(OUR_PREFIX) || below.length === 0) {
+            const id = uniqueId("c", name);
+            entity.set(top.urn, id);
+            lines.push(`    ${id}[${label(title)}]`);
+            continue;
+        }
+        const id = uniqueId("sg", name);
+        entity.set(top.urn, id);
+        lines.push(`    subgraph ${id}[${label(title)}]`);
+        for (const child of (children.get(top.urn) ?? []).filter((c) => !c.custom)) {
+            const childName = nameOfUrn(child.urn);
+            lines.push(`        ${uniqueId(id, childName)}[${label(`${typeName(child.type)}: ${childName}`)}]`);
+        }
+        for (const k of kindLabels(below.filter((s) => s.custom))) lines.push(`        ${uniqueId(id, k.kind)}[${label(k.text)}]`);
+        lines.push("    end");
+    }
+    // Resources the program creates outside any component: one node per kind.
+    for (const k of kindLabels(looseResources)) {
+        const id = uniqueId("r", k.kind);
+        for (const s of looseResources.filter((r) => resourceKind(r.type) === k.kind)) entity.set(s.urn, id);
+        lines.push(`    ${id}[${label(k.text)}]`);
+    }
+
+    // An arrow from the component that owns a dependency to the component that uses it.
+    const parentOf = new Map(states.map((s) => [s.urn, s.parent]));
+    const topOf = (urn: string): string | undefined => {
+        for (let u: string | undefined = urn; u !== undefined; u = parentOf.get(u)) if (entity.has(u)) return entity.get(u);
+        return undefined;
+    };
+    const edges = new Set<string>();
+    for (const s of states) {
+        for (const dep of s.dependencies ?? []) {
+            const from = topOf(dep);
+            const to = topOf(s.urn);
+            if (from !== undefined && to !== undefined && from !== to) edges.add(`    ${from} --> ${to}`);
+        }
+    }
+    lines.push(...edges);
+    return lines.join("\n") + "\n";
+}

@@ -1,6 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ecr from "@pulumi/aws/ecr";
+import type { ecr as ecrInputs } from "@pulumi/aws/types/input";
 import * as awsxEcr from "@pulumi/awsx/ecr";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
@@ -19,9 +20,12 @@ export interface RepositoryResources {
  * The lifecycle policy: untagged images (layers of superseded builds) expire after
  * `untaggedExpiryDays`, and only the newest `keepImages` images are kept. ECR requires the
  * `tagStatus: "any"` rule to have the highest priority number, so it is evaluated last.
+ *
+ * Given as the provider's typed document (it serialises it): a plain object shows in plans as what
+ * it is, not as a JSON string that readers of previews take for an IAM policy.
  */
-export function lifecyclePolicy(keepImages: number, untaggedExpiryDays: number): string {
-    return JSON.stringify({
+export function lifecyclePolicy(keepImages: number, untaggedExpiryDays: number): ecrInputs.LifecyclePolicyDocument {
+    return {
         rules: [
             {
                 rulePriority: 1,
@@ -36,7 +40,7 @@ export function lifecyclePolicy(keepImages: number, untaggedExpiryDays: number):
                 action: { type: "expire" },
             },
         ],
-    });
+    };
 }
 
 /**

@@ -29,8 +29,11 @@ type ResourceStatement = Statement & { Principal: { AWS: pulumi.Input<string> } 
 
 function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined, fileSystems: Record<string, unknown> | undefined): Issue[] {
     const keys = Object.keys(fileSystems ?? {});
-    if (keys.length === 0 || privateSubnetIds === undefined) return [];
-    const allowed = "an array with one subnet id per availability zone (each may be an Output), e.g. [subnetA.id, subnetB.id]";
+    if (keys.length === 0) return [];
+    const allowed = "an array with one subnet id per availability zone (each may be an Output): a Network's `vpcArgs`, or e.g. [subnetA.id, subnetB.id]";
+    if (privateSubnetIds === undefined) {
+        return [{ path: "vpc.privateSubnetIds", message: `is required: fileSystems (${keys.join(", ")}) need one mount target per subnet`, allowed }];
+    }
     if (!Array.isArray(privateSubnetIds)) {
         // Mount targets are one resource per subnet: their count must be known before deployment,
         // and resources are never created inside `apply`.
@@ -52,7 +55,9 @@ function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined,
  * created per element. Pure: call it from `validate`.
  */
 export function checkMountableSubnets(args: ContainerServiceArgs): Issue[] {
-    return subnetIssues(args?.vpc?.privateSubnetIds, args?.fileSystems);
+    // A missing `vpc` is validate's to report.
+    if (!args?.vpc) return [];
+    return subnetIssues(args.vpc.privateSubnetIds, args.fileSystems);
 }
 
 /** The file system policy: TLS always, and only this account's IAM principals, through mount targets. */

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerArgs, ContainerServiceArgs } from "../../../components/container-service/args";
 import { lifecyclePolicy, createRepositories, resolveImages } from "../../../components/container-service/repository";
-import { build, json, valueOf } from "../../harness";
+import { build, valueOf } from "../../harness";
 import { TestParent, VPC, testCtx } from "./ctx";
 
 const REPO = "aws:ecr/repository:Repository";
@@ -11,7 +11,7 @@ const args = (extra: Partial<ContainerServiceArgs> = {}): ContainerServiceArgs =
 describe("ContainerService repositories (ECR)", () => {
     describe("lifecyclePolicy", () => {
         it("expires untagged images by age first, then keeps the newest images of any tag", () => {
-            assert.deepEqual(JSON.parse(lifecyclePolicy(30, 7)).rules, [
+            assert.deepEqual(lifecyclePolicy(30, 7).rules, [
                 {
                     rulePriority: 1,
                     description: "Expire untagged images 7 days after push",
@@ -44,7 +44,7 @@ describe("ContainerService repositories (ECR)", () => {
             const repo = registry.one(REPO);
             const policy = registry.one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "web-app-repo-lifecycle");
             assert.equal(policy.inputs.repository, repo.outputs.name);
-            const rules = json(policy.inputs.policy).rules;
+            const rules = policy.inputs.policy.rules;
             assert.deepEqual(rules.map((r: any) => [r.rulePriority, r.selection.tagStatus, r.selection.countType, r.selection.countNumber]), [
                 [1, "untagged", "sinceImagePushed", 3],
                 [2, "any", "imageCountMoreThan", 50],

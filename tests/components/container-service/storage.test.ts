@@ -16,6 +16,7 @@ describe("ContainerService storage (EFS)", () => {
             { title: "accepts an array of Outputs", args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: [pulumi.output("subnet-1")] } }) },
             { title: "ignores an Output of subnets when there is no file system", args: { vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(["subnet-1"]) } } },
             { title: "rejects an Output of subnets with a file system", args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(["subnet-1"]) } }), issue: /is not an array, and fileSystems \(data\) need one mount target per subnet/ },
+            { title: "rejects a VPC without private subnets when there is a file system", args: args({ vpc: { vpcId: "vpc-1" } as any }), issue: /is required/ },
             { title: "rejects an empty subnet list with a file system", args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: [] } }), issue: /is empty/ },
         ];
         for (const c of cases) {
@@ -85,7 +86,7 @@ describe("ContainerService storage (EFS)", () => {
             const { registry } = await build(() => createFileSystems(testCtx("web", args())));
             const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "web-data-efs-sg");
             assert.equal(sg.inputs.vpcId, VPC.vpcId);
-            assert.ok(!sg.inputs.ingress || sg.inputs.ingress.length === 0);
+            assert.deepEqual(sg.inputs.ingress ?? [], []);
             assert.equal(registry.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").length, 0);
         });
 

@@ -21,7 +21,10 @@ export interface VpcArgs {
     vpcId: pulumi.Input<string>;
     /** Subnets for tasks, instances, EFS mount targets and internal load balancers. */
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Subnets for internet-facing load balancers; required when one is public. */
+    /**
+     * Subnets for internet-facing load balancers; required when one is public.
+     * @default []
+     */
     publicSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * The VPC's CIDR: internal load balancers admit it by default.
@@ -249,7 +252,10 @@ export interface ServiceLoadBalancerArgs {
      * @default 80
      */
     listenerPort?: number;
-    /** Target health check. */
+    /**
+     * Target health check.
+     * @default { path: "/", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" }
+     */
     healthCheck?: {
         /**
          * HTTP path (ALB).
@@ -296,6 +302,7 @@ export interface StepScalingArgs {
     metric: {
         namespace: string;
         metricName: string;
+        /** @default {} */
         dimensions?: Record<string, pulumi.Input<string>>;
         /** @default "Average" */
         statistic?: "Average" | "Sum" | "Maximum" | "Minimum" | "SampleCount";

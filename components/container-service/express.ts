@@ -3,13 +3,13 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
-import { assumeRolePolicy, policyJson } from "../shared/iam";
+import { assumeRolePolicy } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import type { ResolvedExpress } from "./defaults";
 import { repositoryArnOfImage } from "./repository";
-import { executionStatements } from "./task";
+import { createTaskIdentity } from "./task";
 
 /** An ECS Express Mode service and the roles, log group and security group it is given. */
 export interface ExpressResources {
@@ -36,31 +36,13 @@ const sortedPairs = <K extends string>(rec: Record<string, pulumi.Input<string>>
 export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress, clusterName: pulumi.Input<string>): ExpressResources {
     const base = childName(ctx.name, key);
     const t = ctx.cfg.transform;
-    const logGroup = create(cloudwatch.LogGroup, childName(base, "logs"), {
-        retentionInDays: ctx.cfg.logRetentionDays,
-        tags: ctx.tags,
-    }, ctx.opts, t.logGroup);
-
-    const taskTrust = assumeRolePolicy("ecs-tasks.amazonaws.com", { sourceAccount: ctx.accountId });
     const pullArn = repositoryArnOfImage(svc.image);
-    const executionRole = create(iam.Role, childName(base, "execution-role"), {
-        description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
-        assumeRolePolicy: taskTrust,
-        inlinePolicies: [{
-            name: "task-execution",
-            policy: policyJson(executionStatements(logGroup.arn, Object.values(svc.secrets), pullArn ? [pullArn] : [])),
-        }],
-        tags: ctx.tags,
-    }, ctx.opts, t.executionRole);
-
-    const statements = svc.taskRole.statements;
-    const taskRole = create(iam.Role, childName(base, "task-role"), {
-        description: `The application in ${base}'s tasks runs with this role`,
-        assumeRolePolicy: taskTrust,
-        inlinePolicies: statements.length ? [{ name: "application", policy: policyJson(statements) }] : [],
+    const { logGroup, executionRole, taskRole } = createTaskIdentity(ctx, base, {
+        secretRefs: Object.values(svc.secrets),
+        pullRepositoryArns: pullArn ? [pullArn] : [],
+        statements: svc.taskRole.statements,
         managedPolicyArns: svc.taskRole.managedPolicyArns,
-        tags: ctx.tags,
-    }, ctx.opts, t.taskRole);
+    });
 
     // Express Mode creates load balancers, listeners, certificates and scaling policies in the
     // account: AWS's managed policy for it is the documented, maintained grant.

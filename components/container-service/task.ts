@@ -132,32 +132,58 @@ function containerDefinition(
     });
 }
 
+/** A workload's log group, its execution role (ECS's needs) and its task role (the app's). */
+export interface TaskIdentity {
+    logGroup: cloudwatch.LogGroup;
+    executionRole: iam.Role;
+    taskRole: iam.Role;
+}
+
 /**
- * Creates a task definition with its log group, execution role (ECS's needs) and task role (the
- * app's), and for awsvpc tasks the tasks' security group (egress only; ingress is added by whoever
- * sends traffic, e.g. the load balancer).
+ * Creates `<base>-logs`, `<base>-execution-role` (pull from `pullRepositoryArns`, write the log group,
+ * read exactly `secretRefs`) and `<base>-task-role` (`statements` and `managedPolicyArns`), both
+ * trusted by ECS tasks of this account and region only. Shared by task definitions and Express Mode.
+ */
+export function createTaskIdentity(
+    ctx: Ctx,
+    base: string,
+    spec: { secretRefs: pulumi.Input<string>[]; pullRepositoryArns: pulumi.Input<string>[]; statements: Statement[]; managedPolicyArns: string[] },
+): TaskIdentity {
+    const t = ctx.cfg.transform;
+    const logGroup = create(cloudwatch.LogGroup, childName(base, "logs"), {
+        retentionInDays: ctx.cfg.logRetentionDays,
+        tags: ctx.tags,
+    }, ctx.opts, t.logGroup);
+    // Confused deputy: only ECS tasks of this account and region may assume these roles.
+    const trust = assumeRolePolicy("ecs-tasks.amazonaws.com", {
+        sourceAccount: ctx.accountId,
+        sourceArnLike: pulumi.interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:*`,
+    });
+    const executionRole = create(iam.Role, childName(base, "execution-role"), {
+        description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
+        assumeRolePolicy: trust,
+        inlinePolicies: [{ name: "task-execution", policy: policyJson(executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns)) }],
+        tags: ctx.tags,
+    }, ctx.opts, t.executionRole);
+    const taskRole = create(iam.Role, childName(base, "task-role"), {
+        description: `The application in ${base}'s tasks runs with this role`,
+        assumeRolePolicy: trust,
+        inlinePolicies: spec.statements.length ? [{ name: "application", policy: policyJson(spec.statements) }] : [],
+        managedPolicyArns: spec.managedPolicyArns,
+        tags: ctx.tags,
+    }, ctx.opts, t.taskRole);
+    return { logGroup, executionRole, taskRole };
+}
+
+/**
+ * Creates a task definition with its log group, execution role and task role, and for awsvpc tasks
+ * the tasks' security group (egress only; ingress is added by whoever sends traffic, e.g. the load
+ * balancer).
  */
 export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): TaskResources {
     const base = childName(ctx.name, task.name);
     const t = ctx.cfg.transform;
     const fargate = task.capacity !== "ec2";
-    const logGroup = create(cloudwatch.LogGroup, childName(base, "logs"), {
-        retentionInDays: ctx.cfg.logRetentionDays,
-        tags: ctx.tags,
-    }, ctx.opts, t.logGroup);
-
-    const trust = assumeRolePolicy("ecs-tasks.amazonaws.com", {
-        sourceAccount: ctx.accountId,
-        sourceArnLike: pulumi.interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:*`,
-    });
-    const secretRefs = Object.values(task.containers).flatMap((c) => Object.values(c.secrets));
-    const executionRole = create(iam.Role, childName(base, "execution-role"), {
-        description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
-        assumeRolePolicy: trust,
-        inlinePolicies: [{ name: "task-execution", policy: policyJson(executionStatements(logGroup.arn, secretRefs, extras.pullRepositoryArns)) }],
-        tags: ctx.tags,
-    }, ctx.opts, t.executionRole);
-
     const statements: Statement[] = [...task.taskRole.statements, ...(extras.statements ?? [])];
     if (extras.enableExecuteCommand) {
         // The SSM channels ECS Exec opens have no ARN to scope to: AWS documents "*".
@@ -168,13 +194,12 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
             Resource: "*",
         });
     }
-    const taskRole = create(iam.Role, childName(base, "task-role"), {
-        description: `The application in ${base}'s tasks runs with this role`,
-        assumeRolePolicy: trust,
-        inlinePolicies: statements.length ? [{ name: "application", policy: policyJson(statements) }] : [],
+    const { logGroup, executionRole, taskRole } = createTaskIdentity(ctx, base, {
+        secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
+        pullRepositoryArns: extras.pullRepositoryArns,
+        statements,
         managedPolicyArns: task.taskRole.managedPolicyArns,
-        tags: ctx.tags,
-    }, ctx.opts, t.taskRole);
+    });
 
     const definitions = Object.entries(task.containers).map(([key, c]) =>
         containerDefinition(ctx, task, key, c, extras.images[key], logGroup.name, extras));

@@ -248,8 +248,8 @@ export interface ServiceLoadBalancerArgs {
      */
     rule?: { priority: number; pathPatterns?: string[]; hosts?: string[] };
     /**
-     * NLB listener port (TCP, or TLS when the NLB has a certificate).
-     * @default 80
+     * NLB listener port: TCP, or TLS when the NLB has a certificate.
+     * @default 80 (443 on an NLB with a certificate)
      */
     listenerPort?: number;
     /**
@@ -577,7 +577,7 @@ export interface ExpressServiceArgs {
      */
     containerPort?: number;
     /**
-     * CPU units (256–4096, powers of two).
+     * CPU units: 256, 512, 1024, 2048 or 4096 (with a matching Fargate memory size).
      * @default 1024
      */
     cpu?: number;

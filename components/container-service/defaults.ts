@@ -38,6 +38,7 @@ export const DEFAULTS = {
     ContainerArgs: { portMappings: [] as never[], cpu: 0, essential: true, readonlyRootFilesystem: true, environment: {}, secrets: {} },
     ServiceLoadBalancerArgs: {
         listenerPort: 80,
+        tlsListenerPort: 443,
         deregistrationDelaySeconds: 30,
         healthCheck: { path: "/", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
     },
@@ -207,14 +208,20 @@ function normalizeTask(t: TaskArgs, name: string): ResolvedTask {
     };
 }
 
-function normalizeServiceLoadBalancer(l: ServiceLoadBalancerArgs, firstContainer: string): ResolvedServiceLoadBalancer {
+/** An NLB listens on 80 (TCP), or on 443 when it terminates TLS with a certificate. */
+export function defaultListenerPort(lb: Pick<LoadBalancerArgs, "certificateArn"> | undefined): number {
+    const d = DEFAULTS.ServiceLoadBalancerArgs;
+    return lb?.certificateArn !== undefined ? d.tlsListenerPort : d.listenerPort;
+}
+
+function normalizeServiceLoadBalancer(l: ServiceLoadBalancerArgs, firstContainer: string, lb: LoadBalancerArgs | undefined): ResolvedServiceLoadBalancer {
     const d = DEFAULTS.ServiceLoadBalancerArgs;
     return {
         name: l.name,
         container: l.container ?? firstContainer,
         containerPort: l.containerPort,
         rule: l.rule,
-        listenerPort: l.listenerPort ?? d.listenerPort,
+        listenerPort: l.listenerPort ?? defaultListenerPort(lb),
         healthCheck: { ...d.healthCheck, ...(l.healthCheck ?? {}) },
         deregistrationDelaySeconds: l.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds,
     };
@@ -235,13 +242,13 @@ function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
     };
 }
 
-function normalizeService(s: ServiceArgs, name: string): ResolvedService {
+function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArgs["loadBalancers"]): ResolvedService {
     const d = DEFAULTS.ServiceArgs;
     const first = Object.keys(s.containers)[0];
     return {
         ...normalizeTask(s, name),
         desiredCount: s.desiredCount ?? d.desiredCount,
-        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first),
+        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, lbs?.[s.loadBalancer.name]),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && { ...DEFAULTS.QueueArgs, ...s.queue },
         deployment: { ...d.deployment, ...(s.deployment ?? {}) },
@@ -301,7 +308,7 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         containerInsights: args.cluster?.containerInsights ?? DEFAULTS.ClusterArgs.containerInsights,
         ec2Capacity: args.ec2Capacity && { ...DEFAULTS.Ec2CapacityArgs, ...args.ec2Capacity },
         loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),
-        services: mapValues(args.services, normalizeService),
+        services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers)),
         scheduledTasks: mapValues(args.scheduledTasks, normalizeScheduledTask),
         repositories: mapValues(args.repositories, (r) => ({ ...DEFAULTS.RepositoryArgs, ...r })),
         fileSystems: mapValues(args.fileSystems, (f) => ({ ...DEFAULTS.FileSystemArgs, ...f })),

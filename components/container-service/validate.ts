@@ -3,6 +3,7 @@ import { isWildcardOnWildcard } from "../shared/iam";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkCidrList, checkScheduleExpression } from "../shared/validators";
+import { defaultListenerPort } from "./defaults";
 import type { ContainerArgs, ContainerServiceArgs, LoadBalancerArgs, ServiceArgs, TaskArgs } from "./args";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
@@ -69,7 +70,8 @@ export function validate(args: ContainerServiceArgs): Issue[] {
         const path = `expressServices.${key}`;
         checkImage(issues, `${path}.image`, ex.image, args);
         issues.int(`${path}.containerPort`, ex.containerPort, 1, 65535);
-        checkFargateSize(issues, path, ex.cpu ?? 1024, ex.memoryMiB ?? 2048);
+        // Express Mode offers the Fargate sizes up to 4 vCPU.
+        if (issues.oneOf(`${path}.cpu`, ex.cpu, [256, 512, 1024, 2048, 4096])) checkFargateSize(issues, path, ex.cpu ?? 1024, ex.memoryMiB ?? 2048);
         const s = ex.scaling ?? {};
         issues.int(`${path}.scaling.minCount`, s.minCount, 1, 1000);
         issues.int(`${path}.scaling.maxCount`, s.maxCount, 1, 1000);
@@ -110,8 +112,10 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
 function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs, args: ContainerServiceArgs): void {
     if (!issues.oneOf(`${path}.type`, lb.type, ["application", "network"])) return;
     if (lb.type === undefined) issues.missing(`${path}.type`, "\"application\" or \"network\"");
-    if (!lb.internal && args.vpc && args.vpc.publicSubnetIds === undefined) {
-        issues.add(`${path}.internal`, lb.internal ?? false, "is internet-facing but vpc.publicSubnetIds is not given", "internal: true, or pass vpc.publicSubnetIds");
+    const publicSubnets = args.vpc?.publicSubnetIds;
+    if (!lb.internal && args.vpc && (publicSubnets === undefined || (Array.isArray(publicSubnets) && publicSubnets.length < 2))) {
+        // A load balancer needs subnets in at least two availability zones.
+        issues.add(`${path}.internal`, lb.internal ?? false, "is internet-facing but vpc.publicSubnetIds holds fewer than two subnets", "internal: true, or vpc.publicSubnetIds in two or more AZs");
     }
     if (lb.sslPolicy !== undefined && !/^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)/.test(lb.sslPolicy)) {
         issues.add(`${path}.sslPolicy`, lb.sslPolicy, "allows TLS below 1.2", "an ELBSecurityPolicy-TLS13-1-2-* or ELBSecurityPolicy-TLS-1-2-* policy");
@@ -268,11 +272,11 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         for (const c of v.containers ?? []) if (!task.containers?.[c]) issues.add(`${vp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
         issues.int(`${vp}.uid`, v.uid, 0, 4294967295);
         issues.int(`${vp}.gid`, v.gid, 0, 4294967295);
-        // EFS on Fargate needs platform 1.4.0+; "LATEST" qualifies.
-        const pv = task.platformVersion ?? "LATEST";
-        if (fargate && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv)) {
-            issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", "\"LATEST\" or \"1.4.0\" and later");
-        }
+    }
+    // EFS on Fargate needs platform 1.4.0+; "LATEST" qualifies.
+    const pv = task.platformVersion ?? "LATEST";
+    if (fargate && Object.keys(task.volumes ?? {}).length > 0 && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv)) {
+        issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", "\"LATEST\" or \"1.4.0\" and later");
     }
     checkTaskRole(issues, `${path}.taskRole`, task.taskRole);
 }
@@ -365,7 +369,7 @@ function validateListenerSharing(issues: Issues, args: ContainerServiceArgs): vo
         } else {
             const seen = new Map<number, string>();
             for (const [key, s] of users) {
-                const port = s.loadBalancer!.listenerPort ?? 80;
+                const port = s.loadBalancer!.listenerPort ?? defaultListenerPort(lb);
                 if (seen.has(port)) issues.add(`services.${key}.loadBalancer.listenerPort`, port, `is also used by service "${seen.get(port)}" on NLB "${lbName}"`, "a listener port unique on the NLB");
                 seen.set(port, key);
             }

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { withDefaults } from "../shared/defaults";
 import type {
     Capacity, ContainerArgs, ContainerServiceArgs, Ec2CapacityArgs, ExpressServiceArgs, FileSystemArgs,
     LoadBalancerArgs, QueueArgs, RepositoryArgs, ScheduledTaskArgs, ServiceArgs, ServiceLoadBalancerArgs,
@@ -169,7 +170,7 @@ function normalizeContainer(c: ContainerArgs): ResolvedContainer {
         secrets: c.secrets ?? d.secrets,
         command: c.command,
         entryPoint: c.entryPoint,
-        healthCheck: c.healthCheck && { ...DEFAULTS.ContainerHealthCheckArgs, ...c.healthCheck },
+        healthCheck: c.healthCheck && withDefaults(DEFAULTS.ContainerHealthCheckArgs, c.healthCheck),
         readonlyRootFilesystem: c.readonlyRootFilesystem ?? d.readonlyRootFilesystem,
         user: c.user,
     };
@@ -191,7 +192,7 @@ function normalizeTask(t: TaskArgs, name: string): ResolvedTask {
         cpu: t.cpu ?? d.cpu,
         memoryMiB: t.memoryMiB ?? d.memoryMiB,
         capacity: t.capacity ?? d.capacity,
-        spot: { ...d.spot, ...(t.spot ?? {}) },
+        spot: withDefaults(d.spot, t.spot),
         networkMode: t.networkMode ?? d.networkMode,
         volumes: mapValues(t.volumes, (v, key) => ({
             fileSystem: v.fileSystem,
@@ -222,7 +223,7 @@ function normalizeServiceLoadBalancer(l: ServiceLoadBalancerArgs, firstContainer
         containerPort: l.containerPort,
         rule: l.rule,
         listenerPort: l.listenerPort ?? defaultListenerPort(lb),
-        healthCheck: { ...d.healthCheck, ...(l.healthCheck ?? {}) },
+        healthCheck: withDefaults(d.healthCheck, l.healthCheck),
         deregistrationDelaySeconds: l.deregistrationDelaySeconds ?? d.deregistrationDelaySeconds,
     };
 }
@@ -250,11 +251,11 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
         desiredCount: s.desiredCount ?? d.desiredCount,
         loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, lbs?.[s.loadBalancer.name]),
         scaling: s.scaling && normalizeScaling(s.scaling),
-        queue: s.queue && { ...DEFAULTS.QueueArgs, ...s.queue },
-        deployment: { ...d.deployment, ...(s.deployment ?? {}) },
+        queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),
+        deployment: withDefaults(d.deployment, s.deployment),
         healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
         enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
-        alarms: s.alarms === false ? undefined : { ...d.alarms, ...(s.alarms ?? {}) },
+        alarms: s.alarms === false ? undefined : withDefaults(d.alarms, s.alarms),
     };
 }
 
@@ -294,7 +295,7 @@ function normalizeExpress(e: ExpressServiceArgs): ResolvedExpress {
         healthCheckPath: e.healthCheckPath ?? d.healthCheckPath,
         environment: e.environment ?? d.environment,
         secrets: e.secrets ?? d.secrets,
-        scaling: { ...d.scaling, ...(e.scaling ?? {}) },
+        scaling: withDefaults(d.scaling, e.scaling),
         taskRole: normalizeTaskRole(e.taskRole),
     };
 }
@@ -306,12 +307,12 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         name,
         vpc: { vpcId: args.vpc.vpcId, privateSubnetIds: args.vpc.privateSubnetIds, publicSubnetIds: args.vpc.publicSubnetIds ?? [], cidrBlock: cidr },
         containerInsights: args.cluster?.containerInsights ?? DEFAULTS.ClusterArgs.containerInsights,
-        ec2Capacity: args.ec2Capacity && { ...DEFAULTS.Ec2CapacityArgs, ...args.ec2Capacity },
+        ec2Capacity: args.ec2Capacity && withDefaults(DEFAULTS.Ec2CapacityArgs, args.ec2Capacity),
         loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),
         services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers)),
         scheduledTasks: mapValues(args.scheduledTasks, normalizeScheduledTask),
-        repositories: mapValues(args.repositories, (r) => ({ ...DEFAULTS.RepositoryArgs, ...r })),
-        fileSystems: mapValues(args.fileSystems, (f) => ({ ...DEFAULTS.FileSystemArgs, ...f })),
+        repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
+        fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),
         logRetentionDays: args.logRetentionDays ?? DEFAULTS.ContainerServiceArgs.logRetentionDays,
         alarmTopicArn: args.alarmTopicArn,

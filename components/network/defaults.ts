@@ -1,3 +1,4 @@
+import { withDefaults } from "../shared/defaults";
 import type { FlowLogArgs, NatGateways, NetworkArgs } from "./args";
 
 /** The one source of the Network's default values (the `@default` tags in args.ts agree; a test checks). */
@@ -28,7 +29,7 @@ export function normalize(args: NetworkArgs): ResolvedNetwork {
         cidrBlock: args.cidrBlock ?? DEFAULTS.cidrBlock,
         availabilityZones: args.availabilityZones ?? DEFAULTS.availabilityZones,
         natGateways: args.natGateways ?? DEFAULTS.natGateways,
-        flowLogs: flow === false ? undefined : { ...DEFAULTS.flowLog, ...(flow === true ? {} : flow) },
+        flowLogs: flow === false ? undefined : withDefaults(DEFAULTS.flowLog, flow === true ? {} : flow),
         gatewayEndpoints: [...new Set(args.gatewayEndpoints ?? DEFAULTS.gatewayEndpoints)],
         tags: args.tags ?? DEFAULTS.tags,
         transform: args.transform ?? DEFAULTS.transform,

@@ -24,9 +24,6 @@ export interface FileSystemResources {
     policy: efs.FileSystemPolicy;
 }
 
-/** A resource-policy statement: an identity statement plus the principal it applies to. */
-type ResourceStatement = Statement & { Principal: { AWS: pulumi.Input<string> } };
-
 function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined, fileSystems: Record<string, unknown> | undefined): Issue[] {
     const keys = Object.keys(fileSystems ?? {});
     if (keys.length === 0) return [];
@@ -62,7 +59,7 @@ export function checkMountableSubnets(args: ContainerServiceArgs): Issue[] {
 
 /** The file system policy: TLS always, and only this account's IAM principals, through mount targets. */
 function fileSystemPolicy(ctx: Ctx, fileSystemArn: pulumi.Input<string>): pulumi.Output<string> {
-    const statements: ResourceStatement[] = [
+    const statements: Statement[] = [
         {
             Sid: "DenyInsecureTransport",
             Effect: "Deny",

@@ -61,7 +61,7 @@ describe("shared", () => {
 
     describe("transform", () => {
         it("merges an object shallowly over the component's args", () => {
-            const [args] = applyTransform({ tags: { a: "1" } }, { name: "x", tags: { b: "2" } }, {});
+            const [args] = applyTransform<{ name: string; tags: Record<string, string> }>({ tags: { a: "1" } }, { name: "x", tags: { b: "2" } }, {});
             assert.deepEqual(args, { name: "x", tags: { a: "1" } });
         });
         it("lets a function append to the component's arrays", () => {

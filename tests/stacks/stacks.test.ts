@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runPlan } from "../../tools/plan";
+import { describeFailure, runPlan } from "../../tools/plan";
 import type { RecordedResource } from "../harness";
 
 const root = path.resolve(__dirname, "../..");
@@ -113,5 +113,24 @@ describe("stacks", function () {
             assert.ok(fs.readFileSync(s.result.files.graph, "utf8").startsWith("strict digraph {"));
             assert.ok(fs.readFileSync(s.result.files.mermaid, "utf8").startsWith("flowchart"));
         }
+    });
+
+    it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(path.join(dir, "Pulumi.bad.yaml"), [
+            "config:",
+            "  aws-platform:preset: dev",
+            "  aws-platform:network:",
+            "    availabilityZones: 9",
+            "",
+        ].join("\n"));
+        const error = await runPlan({ stack: "bad", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir }).then(() => undefined, (e) => e);
+        assert.ok(error, "the plan should fail");
+        const failure = describeFailure(error, "bad");
+        assert.equal(failure.code, 1);
+        assert.match(failure.message, /Pulumi\.bad\.yaml: aws-platform:network\.availabilityZones=9 is out of range; allowed: an integer from 2 to 6/);
+        assert.doesNotMatch(failure.message, /\n\s+at /, "no stack trace for a configuration error");
+        assert.equal(fs.existsSync(path.join(dir, "bad", "plan.json")), false);
     });
 });

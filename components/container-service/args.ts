@@ -461,7 +461,7 @@ export interface TaskArgs {
 export interface ServiceArgs extends TaskArgs {
     /**
      * Tasks to run (when `scaling` is set, only the starting point).
-     * @default 1
+     * @default 1 (scaling.minCount when scaling is set)
      */
     desiredCount?: number;
     /** Put the service behind one of `loadBalancers`. @default undefined */

@@ -243,12 +243,17 @@ function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
     };
 }
 
+/** Tasks to start with: as given, else the scaling minimum, else one. */
+export function defaultDesiredCount(s: Pick<ServiceArgs, "desiredCount" | "scaling">): number {
+    return s.desiredCount ?? s.scaling?.minCount ?? DEFAULTS.ServiceArgs.desiredCount;
+}
+
 function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArgs["loadBalancers"]): ResolvedService {
     const d = DEFAULTS.ServiceArgs;
     const first = Object.keys(s.containers)[0];
     return {
         ...normalizeTask(s, name),
-        desiredCount: s.desiredCount ?? d.desiredCount,
+        desiredCount: defaultDesiredCount(s),
         loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, lbs?.[s.loadBalancer.name]),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),

@@ -3,7 +3,7 @@ import { isWildcardOnWildcard } from "../shared/iam";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkCidrList, checkScheduleExpression } from "../shared/validators";
-import { defaultListenerPort } from "./defaults";
+import { defaultDesiredCount, defaultListenerPort } from "./defaults";
 import type { ContainerArgs, ContainerServiceArgs, LoadBalancerArgs, ServiceArgs, TaskArgs } from "./args";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
@@ -181,7 +181,7 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         const sp = `${path}.scaling`;
         issues.int(`${sp}.minCount`, s.minCount, 0, 5000);
         issues.int(`${sp}.maxCount`, s.maxCount, 1, 5000);
-        const desired = svc.desiredCount ?? 1;
+        const desired = defaultDesiredCount(svc);
         if (!(s.minCount <= desired && desired <= s.maxCount)) {
             issues.add(sp, { minCount: s.minCount, desiredCount: desired, maxCount: s.maxCount }, "does not satisfy minCount <= desiredCount <= maxCount", "minCount <= desiredCount <= maxCount");
         }

@@ -150,7 +150,7 @@ const cases: Case[] = [
     { title: "rejects a load balancer used by no service", args: withArgs((a) => { a.loadBalancers!.internal = { type: "application", internal: true }; }), path: "loadBalancers.internal", message: /is used by no service/ },
 
     // ---- scaling ----
-    { title: "rejects scaling whose minimum is above the desired count", args: withArgs((a) => { web(a).scaling = { minCount: 2, maxCount: 4 }; }), path: "services.web.scaling", message: /does not satisfy minCount <= desiredCount <= maxCount/ },
+    { title: "rejects scaling whose minimum is above the desired count", args: withArgs((a) => { web(a).desiredCount = 1; web(a).scaling = { minCount: 2, maxCount: 4 }; }), path: "services.web.scaling", message: /does not satisfy minCount <= desiredCount <= maxCount/ },
     { title: "rejects a desired count above the scaling maximum", args: withArgs((a) => { web(a).desiredCount = 5; web(a).scaling = { minCount: 1, maxCount: 4 }; }), path: "services.web.scaling", message: /minCount <= desiredCount <= maxCount/ },
     { title: "rejects a scaling maximum of 0", args: withArgs((a) => { web(a).desiredCount = 0; web(a).scaling = { minCount: 0, maxCount: 0 }; }), path: "services.web.scaling.maxCount", message: /from 1 to 5000/ },
     { title: "rejects a negative scaling minimum", args: withArgs((a) => { web(a).scaling = { minCount: -1, maxCount: 2 }; }), path: "services.web.scaling.minCount", message: /from 0 to 5000/ },

@@ -106,6 +106,27 @@ describe("stacks", function () {
         }
     });
 
+    it("keeps prod's IAM: the golden trust and permission policies of every role", () => {
+        const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+        const roles = Object.fromEntries(prod.ofType("aws:iam/role:Role").sort((a, b) => a.name.localeCompare(b.name)).map((r) => [r.name, {
+            trust: parse(r.inputs.assumeRolePolicy),
+            inline: Object.fromEntries((r.inputs.inlinePolicies ?? []).map((p: any) => [p.name, parse(p.policy)])),
+            managed: r.inputs.managedPolicyArns ?? [],
+        }]));
+        const text = JSON.stringify(roles, null, 2) + "\n";
+        const golden = path.join(__dirname, "prod.iam.json");
+        if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, text);
+        assert.equal(text, fs.readFileSync(golden, "utf8"), "prod IAM changed; review the diff, then UPDATE_GOLDEN=1 npm test");
+        for (const [name, role] of Object.entries(roles)) {
+            for (const doc of Object.values(role.inline) as any[]) {
+                for (const st of doc.Statement) {
+                    const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
+                    assert.ok(!(list(st.Action).includes("*") && list(st.Resource).includes("*")), `${name}: * on *`);
+                }
+            }
+        }
+    });
+
     it("writes plan files that keep the preview contract", () => {
         for (const s of [dev, prod]) {
             const plan = JSON.parse(fs.readFileSync(s.result.files.plan, "utf8"));

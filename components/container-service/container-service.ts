@@ -101,6 +101,12 @@ export class ContainerService extends pulumi.ComponentResource {
             dataOpts: cfg.protectData ? { parent: this, protect: true, retainOnDelete: true } : parent,
         };
 
+        for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
+            if (lb.type === "application" && !lb.internal && lb.certificateArn === undefined) {
+                pulumi.log.warn(`[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`, this);
+            }
+        }
+
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const cluster = createCluster(ctx);
@@ -133,7 +139,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 target,
                 queue,
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster.cluster, service, target, queue?.queue),
-                alarms: createAlarms(ctx, key, svc, cluster.cluster, service, target),
+                alarms: createAlarms(ctx, key, svc, cluster.cluster, service, target, queue),
             };
         }
 

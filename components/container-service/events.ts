@@ -19,8 +19,8 @@ export interface ScheduledTaskResources {
     rule?: cloudwatch.EventRule;
     /** The rule's ECS target. */
     target?: cloudwatch.EventTarget;
-    /** Events the rule could not deliver (the task failed to start after every retry). */
-    deadLetterQueue?: sqs.Queue;
+    /** Schedules and events that could not start the task after every retry. */
+    deadLetterQueue: sqs.Queue;
     /** Lets only the rule send to the dead-letter queue. */
     deadLetterQueuePolicy?: sqs.QueuePolicy;
 }
@@ -117,15 +117,28 @@ export function createScheduledTask(
     ];
     if (principals.length === 0) throw new Error(`internal: scheduled task ${base} has neither a schedule nor an event pattern`);
 
+    // Events that could not start a task after every retry land here, from either source.
+    const deadLetterQueue = create(sqs.Queue, childName(base, "dlq"), {
+        sqsManagedSseEnabled: true,
+        messageRetentionSeconds: DLQ_RETENTION_SECONDS,
+        tags: ctx.tags,
+    }, ctx.opts, t.dlq);
+
+    const statements = invokeStatements(ctx, cluster, resources);
+    if (task.schedule !== undefined) {
+        // EventBridge Scheduler writes to the dead-letter queue with the schedule's own role.
+        statements.push({ Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: deadLetterQueue.arn });
+    }
     const invokeRole = create(iam.Role, childName(base, "invoke-role"), {
         description: `EventBridge starts ${base}'s tasks with this role`,
         assumeRolePolicy: assumeRolePolicy(principals, { sourceAccount: ctx.accountId }),
-        inlinePolicies: [{ name: "run-task", policy: policyJson(invokeStatements(ctx, cluster, resources)) }],
+        inlinePolicies: [{ name: "run-task", policy: policyJson(statements) }],
         tags: ctx.tags,
     }, ctx.opts, t.invokeRole);
 
     const ecsParameters = runTaskParameters(ctx, task, cluster, resources);
     const retryPolicy = { maximumRetryAttempts: task.retries, maximumEventAgeInSeconds: MAX_EVENT_AGE_SECONDS };
+    const deadLetterConfig = { arn: deadLetterQueue.arn };
     // RunTask with a capacity provider strategy fails until the cluster has the providers.
     const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [cluster.capacityProviders] };
 
@@ -140,25 +153,21 @@ export function createScheduledTask(
                 arn: cluster.cluster.arn,
                 roleArn: invokeRole.arn,
                 retryPolicy,
+                deadLetterConfig,
                 ecsParameters,
             },
         }, runOpts, t.schedule)
         : undefined;
 
-    if (task.eventPattern === undefined) return { invokeRole, schedule };
+    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue };
 
     const rule = create(cloudwatch.EventRule, childName(base, "rule"), {
         description: `Runs ${base} on matching events`,
         eventPattern: JSON.stringify(task.eventPattern),
         tags: ctx.tags,
     }, ctx.opts, t.rule);
-    const deadLetterQueue = create(sqs.Queue, childName(base, "dlq"), {
-        sqsManagedSseEnabled: true,
-        messageRetentionSeconds: DLQ_RETENTION_SECONDS,
-        tags: ctx.tags,
-    }, ctx.opts, t.dlq);
-    // Only this rule may write to the queue (confused deputy: any rule could otherwise use it).
-    const sendFromRule: Statement & { Principal: { Service: string } } = {
+    // EventBridge writes dead letters as the service: only this rule may (confused deputy).
+    const sendFromRule: Statement = {
         Sid: "EventsFromOwnRule",
         Effect: "Allow",
         Principal: { Service: "events.amazonaws.com" },
@@ -176,7 +185,7 @@ export function createScheduledTask(
         roleArn: invokeRole.arn,
         ecsTarget: ecsParameters,
         retryPolicy,
-        deadLetterConfig: { arn: deadLetterQueue.arn },
+        deadLetterConfig,
     }, runOpts, t.target);
     return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy };
 }

@@ -6,6 +6,7 @@ import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
 import type { ResolvedService } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
+import type { QueueResources } from "./queue";
 
 /** The ECS service: capacity strategy, networking, load balancer, deployment safety. */
 export function createService(ctx: Ctx, key: string, svc: ResolvedService, cluster: ClusterResources, task: TaskResources, target: ServiceTarget | undefined): ecs.Service {
@@ -52,8 +53,19 @@ export function createService(ctx: Ctx, key: string, svc: ResolvedService, clust
     }, ctx.cfg.transform.service);
 }
 
-/** CPU and memory high; with a load balancer, target 5xx and unhealthy hosts. To the alarm topic when given. */
-export function createAlarms(ctx: Ctx, key: string, svc: ResolvedService, cluster: ecs.Cluster, service: ecs.Service, target: ServiceTarget | undefined): Record<string, cloudwatch.MetricAlarm> {
+/**
+ * CPU and memory high; with a load balancer, target 5xx and unhealthy hosts; for a queue worker, any
+ * message in the dead-letter queue. To the alarm topic when given.
+ */
+export function createAlarms(
+    ctx: Ctx,
+    key: string,
+    svc: ResolvedService,
+    cluster: ecs.Cluster,
+    service: ecs.Service,
+    target: ServiceTarget | undefined,
+    queue: QueueResources | undefined,
+): Record<string, cloudwatch.MetricAlarm> {
     const a = svc.alarms;
     if (!a) return {};
     const base = childName(ctx.name, key);
@@ -93,6 +105,13 @@ export function createAlarms(ctx: Ctx, key: string, svc: ResolvedService, cluste
             alarmDescription: `${base}: unhealthy targets for 3 minutes`,
             namespace: alb ? "AWS/ApplicationELB" : "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: lbDims, statistic: "Maximum",
             period: 60, evaluationPeriods: 3, threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold",
+        });
+    }
+    if (queue) {
+        alarms.deadLetters = alarm("dlq-messages", {
+            alarmDescription: `${base}: messages failed ${svc.queue!.maxReceiveCount} times and wait in the dead-letter queue`,
+            namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.deadLetterQueue.name }, statistic: "Maximum",
+            period: 300, evaluationPeriods: 1, threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold",
         });
     }
     return alarms;

@@ -85,12 +85,35 @@ export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
 
-/** Installs fresh mocks, runs `program`, waits for every registration, and returns the registry. */
-export async function build<T>(program: () => T, options: InstallOptions = {}): Promise<{ registry: Registry; result: T }> {
-    const monitor = installMocks(options);
-    const result = program();
-    await settle();
-    return { registry: new Registry(monitor), result };
+/**
+ * Runs `body` while collecting what the program logs with `pulumi.log.warn` (without an engine the
+ * SDK prints `warning: [runtime] <message>` to the console): tests assert on warnings, and the test
+ * output stays quiet.
+ */
+async function collectingWarnings<T>(body: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+        const m = args.length === 1 && typeof args[0] === "string" ? /^warning: \[runtime\] ([\s\S]*)$/.exec(args[0]) : null;
+        if (m) warnings.push(m[1]);
+        else original(...args);
+    };
+    try {
+        return { value: await body(), warnings };
+    } finally {
+        console.warn = original;
+    }
+}
+
+/** Installs fresh mocks, runs `program`, waits for every registration, and returns the registry and the warnings. */
+export async function build<T>(program: () => T, options: InstallOptions = {}): Promise<{ registry: Registry; result: T; warnings: string[] }> {
+    const { value, warnings } = await collectingWarnings(async () => {
+        const monitor = installMocks(options);
+        const result = program();
+        await settle();
+        return { registry: new Registry(monitor), result };
+    });
+    return { ...value, warnings };
 }
 
 /**

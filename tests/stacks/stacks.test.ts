@@ -127,6 +127,12 @@ describe("stacks", function () {
         }
     });
 
+    it("warns in both plans that the public ALB serves plain HTTP until a certificate is configured", () => {
+        for (const s of [dev, prod]) {
+            assert.deepEqual(s.result.plan.diagnostics.map((d: { message: string }) => d.message.split(" ")[0]), ["[aws-platform:ecs:http-only]"]);
+        }
+    });
+
     it("writes plan files that keep the preview contract", () => {
         for (const s of [dev, prod]) {
             const plan = JSON.parse(fs.readFileSync(s.result.files.plan, "utf8"));

@@ -54,11 +54,6 @@ function forgetProgram(programFile: string, projectDir: string): void {
     for (const file of seen) delete require.cache[file];
 }
 
-/**
- * A URN as the engine builds it (`resource.NewURN`): the parent's whole qualified type chain, without
- * the root Stack's type. The stock mock keeps only the parent's last type and keeps the Stack's, so
- * its URNs for anything below a component differ from what `pulumi preview` shows.
- */
 function resolveProgram(file: string): string {
     try {
         return require.resolve(file);

@@ -3,13 +3,12 @@
  * the resources the mock engine recorded, adding the default providers the real engine would add.
  */
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { RecordedResource } from "../../tests/harness/engine";
 import { hex } from "../../tests/harness/fixtures";
 import type { Diagnostic } from "./evaluate";
 
 /** The type of the root resource every program runs in. */
-export const ROOT_STACK_TYPE = pulumi.runtime.rootPulumiStackTypeName;
+export { ROOT_STACK_TYPE } from "../../tests/harness/engine";
 
 /** A step's `newState`: the fields `pulumi preview --json` fills for a create. */
 export interface PreviewState {

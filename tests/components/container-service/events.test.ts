@@ -128,9 +128,18 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             assert.ok(registry.one(SCHEDULE).dependencies.includes(registry.one("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").urn));
         });
 
-        it("creates no rule, target or queue", async () => {
+        it("creates no rule, target or queue policy", async () => {
             const registry = await run(cron);
-            assert.deepEqual([RULE, TARGET, QUEUE, QUEUE_POLICY].map((t) => registry.ofType(t).length), [0, 0, 0, 0]);
+            assert.deepEqual([RULE, TARGET, QUEUE_POLICY].map((t) => registry.ofType(t).length), [0, 0, 0]);
+        });
+
+        it("sends what it could not start to an encrypted dead-letter queue, written with its own role", async () => {
+            const registry = await run(cron);
+            const dlq = registry.one(QUEUE, "batch-job-dlq");
+            assert.equal(dlq.inputs.sqsManagedSseEnabled, true);
+            assert.deepEqual(registry.one(SCHEDULE).inputs.target.deadLetterConfig, { arn: dlq.outputs.arn });
+            const policy = json(registry.one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
+            assert.deepEqual(policy.Statement.find((s: any) => s.Sid === "ScheduleDeadLetters"), { Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: dlq.outputs.arn });
         });
 
         it("applies transform.schedule to the schedule's args", async () => {
@@ -192,7 +201,7 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
         it("allows no wildcard action", async () => {
             const policy = json((await run({ ...cron, eventPattern: PATTERN })).one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
             const actions = policy.Statement.flatMap((s: any) => [s.Action].flat());
-            assert.deepEqual(actions, ["ecs:RunTask", "iam:PassRole", "ecs:TagResource"]);
+            assert.deepEqual(actions, ["ecs:RunTask", "iam:PassRole", "ecs:TagResource", "sqs:SendMessage"]);
         });
     });
 

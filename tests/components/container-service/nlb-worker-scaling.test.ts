@@ -176,8 +176,14 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
                 assert.deepEqual([t.minCapacity, t.maxCapacity], [0, 5]);
             });
 
-            it("alarms on CPU and memory only (no load balancer)", () => {
-                assert.deepEqual(b.registry.ofType(T.alarm).filter((x) => x.name.startsWith("shop-worker-")).map((x) => x.name).sort(), ["shop-worker-cpu-high", "shop-worker-memory-high"]);
+            it("alarms on CPU, memory and dead letters (no load balancer)", () => {
+                assert.deepEqual(b.registry.ofType(T.alarm).filter((x) => x.name.startsWith("shop-worker-")).map((x) => x.name).sort(), ["shop-worker-cpu-high", "shop-worker-dlq-messages", "shop-worker-memory-high"]);
+            });
+
+            it("alarms on any message in the dead-letter queue", () => {
+                const alarm = b.registry.one(T.alarm, "shop-worker-dlq-messages").inputs;
+                const dlq = b.registry.one("aws:sqs/queue:Queue", "shop-worker-dlq").outputs;
+                assert.deepEqual([alarm.namespace, alarm.metricName, alarm.dimensions, alarm.threshold, alarm.comparisonOperator], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: dlq.name }, 1, "GreaterThanOrEqualToThreshold"]);
             });
         });
 

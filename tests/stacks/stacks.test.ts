@@ -133,6 +133,11 @@ describe("stacks", function () {
         }
     });
 
+    it("the README states the resource count of each plan", () => {
+        const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+        assert.ok(readme.includes(`\`npm run plan -- dev\` prints ${dev.result.plan.steps.length} resources, \`npm run plan -- prod\` ${prod.result.plan.steps.length}`), "update the counts in the README");
+    });
+
     it("writes plan files that keep the preview contract", () => {
         for (const s of [dev, prod]) {
             const plan = JSON.parse(fs.readFileSync(s.result.files.plan, "utf8"));

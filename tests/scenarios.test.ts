@@ -12,8 +12,7 @@ describe("scenarios", () => {
         assert.equal(registry.ofType("aws:lb/listenerRule:ListenerRule").length, 1);
         assert.ok(registry.named("shop-worker-queue"));
         assert.ok(registry.named("shop-nightly-schedule"));
-        const pull = JSON.parse(registry.one("aws:iam/role:Role", "shop-api-execution-role").inputs.inlinePolicies[0].policy)
-            .Statement.find((s: any) => s.Sid === "PullOwnImages");
+        const pull = registry.statementsOf("shop-api-execution-role").find((s: any) => s.Sid === "PullOwnImages");
         assert.deepEqual(pull.Resource, ["arn:aws:ecr:us-east-1:123456789012:repository/api"]);
     });
 

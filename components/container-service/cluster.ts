@@ -4,7 +4,7 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
-import { assumeRolePolicy } from "../shared/iam";
+import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ClusterResources, Ctx } from "./context";
@@ -67,17 +67,21 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
         tags: { ...ctx.tags, Name: childName(ctx.name, "instances-sg") },
     }, ctx.opts, t.securityGroup);
-    const role = new iam.Role(childName(ctx.name, "instance-role"), {
+    const role = createRole(childName(ctx.name, "instance-role"), {
         description: `ECS container instances of ${ctx.name}`,
         assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com", { sourceAccount: ctx.accountId }),
-        managedPolicyArns: [
+        managedPolicies: {
             // AWS's policy for the ECS agent (register, poll, pull, logs) and SSM for shell access without SSH.
-            pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
-            pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
-        ],
+            ecs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
+            ssm: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+        },
         tags: ctx.tags,
     }, ctx.opts);
-    const profile = new iam.InstanceProfile(childName(ctx.name, "instance-profile"), { role: role.name, tags: ctx.tags }, ctx.opts);
+    // Instances launched before the policies are attached could not register with the cluster.
+    const profile = new iam.InstanceProfile(childName(ctx.name, "instance-profile"), { role: role.role.name, tags: ctx.tags }, {
+        ...ctx.opts,
+        dependsOn: Object.values(role.attachments),
+    });
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
     const launchTemplate = create(ec2.LaunchTemplate, childName(ctx.name, "launch-template"), {
         imageId: ami.value,

@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as iam from "@pulumi/aws/iam";
 import * as scheduler from "@pulumi/aws/scheduler";
 import * as sqs from "@pulumi/aws/sqs";
-import { Statement, assumeRolePolicy, policyJson } from "../shared/iam";
+import { Statement, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
@@ -129,12 +129,13 @@ export function createScheduledTask(
         // EventBridge Scheduler writes to the dead-letter queue with the schedule's own role.
         statements.push({ Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: deadLetterQueue.arn });
     }
-    const invokeRole = create(iam.Role, childName(base, "invoke-role"), {
+    const invoke = createRole(childName(base, "invoke-role"), {
         description: `EventBridge starts ${base}'s tasks with this role`,
         assumeRolePolicy: assumeRolePolicy(principals, { sourceAccount: ctx.accountId }),
-        inlinePolicies: [{ name: "run-task", policy: policyJson(statements) }],
+        policies: { "run-task": statements },
         tags: ctx.tags,
     }, ctx.opts, t.invokeRole);
+    const invokeRole = invoke.role;
 
     const ecsParameters = runTaskParameters(ctx, task, cluster, resources);
     const retryPolicy = { maximumRetryAttempts: task.retries, maximumEventAgeInSeconds: MAX_EVENT_AGE_SECONDS };
@@ -151,7 +152,7 @@ export function createScheduledTask(
             state: "ENABLED",
             target: {
                 arn: cluster.cluster.arn,
-                roleArn: invokeRole.arn,
+                roleArn: invoke.arn,
                 retryPolicy,
                 deadLetterConfig,
                 ecsParameters,
@@ -182,7 +183,7 @@ export function createScheduledTask(
     const target = create(cloudwatch.EventTarget, childName(base, "target"), {
         rule: rule.name,
         arn: cluster.cluster.arn,
-        roleArn: invokeRole.arn,
+        roleArn: invoke.arn,
         ecsTarget: ecsParameters,
         retryPolicy,
         deadLetterConfig,

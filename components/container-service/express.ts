@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
-import { assumeRolePolicy } from "../shared/iam";
+import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -37,7 +37,7 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
     const base = childName(ctx.name, key);
     const t = ctx.cfg.transform;
     const pullArn = repositoryArnOfImage(svc.image);
-    const { logGroup, executionRole, taskRole } = createTaskIdentity(ctx, base, {
+    const { logGroup, execution, task } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(svc.secrets),
         pullRepositoryArns: pullArn ? [pullArn] : [],
         statements: svc.taskRole.statements,
@@ -46,10 +46,12 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
 
     // Express Mode creates load balancers, listeners, certificates and scaling policies in the
     // account: AWS's managed policy for it is the documented, maintained grant.
-    const infrastructureRole = create(iam.Role, childName(base, "infrastructure-role"), {
+    const infrastructure = createRole(childName(base, "infrastructure-role"), {
         description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
-        assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com"),
-        managedPolicyArns: [pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`],
+        assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sourceAccount: ctx.accountId }),
+        managedPolicies: {
+            express: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`,
+        },
         tags: ctx.tags,
     }, ctx.opts);
 
@@ -61,15 +63,15 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
         tags: { ...ctx.tags, Name: childName(base, "sg") },
     }, ctx.opts, t.securityGroup);
 
-    // The roles carry their policies inline (and as managed attachments on the role itself), so the
-    // service depends on them whole: deleting the stack drains the service before the policies go.
+    // The roles' ARNs resolve once their policies are attached, so the service depends on those too:
+    // it never starts with a role that cannot yet pull, log or manage its load balancer.
     const service = create(ecs.ExpressGatewayService, base, {
         cluster: clusterName,
         cpu: String(svc.cpu),
         memory: String(svc.memoryMiB),
-        executionRoleArn: executionRole.arn,
-        infrastructureRoleArn: infrastructureRole.arn,
-        taskRoleArn: taskRole.arn,
+        executionRoleArn: execution.arn,
+        infrastructureRoleArn: infrastructure.arn,
+        taskRoleArn: task.arn,
         healthCheckPath: svc.healthCheckPath,
         networkConfigurations: [{ subnets: ctx.cfg.vpc.privateSubnetIds, securityGroups: [securityGroup.id] }],
         primaryContainer: {
@@ -92,5 +94,5 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
         const endpoint = paths?.[0]?.endpoint;
         return endpoint ? `https://${endpoint}` : "";
     });
-    return { service, logGroup, executionRole, taskRole, infrastructureRole, securityGroup, url };
+    return { service, logGroup, executionRole: execution.role, taskRole: task.role, infrastructureRole: infrastructure.role, securityGroup, url };
 }

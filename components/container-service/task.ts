@@ -2,8 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
-import * as iam from "@pulumi/aws/iam";
-import { Statement, assumeRolePolicy, policyJson } from "../shared/iam";
+import { RoleResources, Statement, assumeRolePolicy, createRole, managedPolicyKey } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx, TaskResources } from "./context";
@@ -135,8 +134,8 @@ function containerDefinition(
 /** A workload's log group, its execution role (ECS's needs) and its task role (the app's). */
 export interface TaskIdentity {
     logGroup: cloudwatch.LogGroup;
-    executionRole: iam.Role;
-    taskRole: iam.Role;
+    execution: RoleResources;
+    task: RoleResources;
 }
 
 /**
@@ -159,20 +158,20 @@ export function createTaskIdentity(
         sourceAccount: ctx.accountId,
         sourceArnLike: pulumi.interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:*`,
     });
-    const executionRole = create(iam.Role, childName(base, "execution-role"), {
+    const execution = createRole(childName(base, "execution-role"), {
         description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
         assumeRolePolicy: trust,
-        inlinePolicies: [{ name: "task-execution", policy: policyJson(executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns)) }],
+        policies: { "task-execution": executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns) },
         tags: ctx.tags,
     }, ctx.opts, t.executionRole);
-    const taskRole = create(iam.Role, childName(base, "task-role"), {
+    const task = createRole(childName(base, "task-role"), {
         description: `The application in ${base}'s tasks runs with this role`,
         assumeRolePolicy: trust,
-        inlinePolicies: spec.statements.length ? [{ name: "application", policy: policyJson(spec.statements) }] : [],
-        managedPolicyArns: spec.managedPolicyArns,
+        policies: { application: spec.statements },
+        managedPolicies: Object.fromEntries(spec.managedPolicyArns.map((arn) => [managedPolicyKey(arn), arn])),
         tags: ctx.tags,
     }, ctx.opts, t.taskRole);
-    return { logGroup, executionRole, taskRole };
+    return { logGroup, execution, task };
 }
 
 /**
@@ -194,7 +193,7 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
             Resource: "*",
         });
     }
-    const { logGroup, executionRole, taskRole } = createTaskIdentity(ctx, base, {
+    const { logGroup, execution, task: app } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
         pullRepositoryArns: extras.pullRepositoryArns,
         statements,
@@ -221,8 +220,8 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
         memory: String(task.memoryMiB),
         networkMode: task.networkMode,
         requiresCompatibilities: [fargate ? "FARGATE" : "EC2"],
-        executionRoleArn: executionRole.arn,
-        taskRoleArn: taskRole.arn,
+        executionRoleArn: execution.arn,
+        taskRoleArn: app.arn,
         ...(fargate ? { runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture } } : {}),
         containerDefinitions: pulumi.all(definitions).apply((defs) => JSON.stringify(defs)),
         volumes,
@@ -238,5 +237,5 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
             tags: { ...ctx.tags, Name: childName(base, "sg") },
         }, ctx.opts, t.securityGroup)
         : undefined;
-    return { logGroup, executionRole, taskRole, taskDefinition, securityGroup };
+    return { logGroup, executionRole: execution.role, taskRole: app.role, taskDefinition, securityGroup };
 }

@@ -6,7 +6,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as iam from "@pulumi/aws/iam";
 import { ArgsError } from "../shared/errors";
-import { assumeRolePolicy, policyJson } from "../shared/iam";
+import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName, typeToken } from "../shared/naming";
 import { componentTags, withTags } from "../shared/tags";
 import { create } from "../shared/transform";
@@ -125,17 +125,16 @@ function createFlowLogs(parent: Network, name: string, cfg: ResolvedNetwork, tag
         tags,
     }, { parent }, t.flowLogGroup);
     const account = getCallerIdentityOutput({}, { parent }).accountId;
-    const flowLogRole = create(iam.Role, childName(name, "flow-logs-role"), {
+    const flowLogRole = createRole(childName(name, "flow-logs-role"), {
         description: `VPC flow logs of ${name} to CloudWatch Logs`,
         assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com", { sourceAccount: account }),
-        inlinePolicies: [{
-            name: "write-flow-logs",
-            policy: policyJson([{
+        policies: {
+            "write-flow-logs": [{
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                 Resource: [flowLogGroup.arn, pulumi.interpolate`${flowLogGroup.arn}:*`],
-            }]),
-        }],
+            }],
+        },
         tags,
     }, { parent }, t.flowLogRole);
     const flowLog = create(ec2.FlowLog, childName(name, "flow-log"), {
@@ -147,5 +146,5 @@ function createFlowLogs(parent: Network, name: string, cfg: ResolvedNetwork, tag
         maxAggregationInterval: 60,
         tags,
     }, { parent }, t.flowLog);
-    return { flowLogGroup, flowLogRole, flowLog };
+    return { flowLogGroup, flowLogRole: flowLogRole.role, flowLog };
 }

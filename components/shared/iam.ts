@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as iam from "@pulumi/aws/iam";
+import { Transform, create } from "./transform";
 
 /** One IAM policy statement, as AWS writes it. */
 export interface Statement {
@@ -46,4 +48,65 @@ export function assumeRolePolicy(
 export function isWildcardOnWildcard(s: { Action?: unknown; Resource?: unknown; Effect?: unknown }): boolean {
     const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
     return s.Effect !== "Deny" && list(s.Action).includes("*") && list(s.Resource).includes("*");
+}
+
+export interface RoleSpec {
+    description: pulumi.Input<string>;
+    /** Trust policy JSON (see `assumeRolePolicy`). */
+    assumeRolePolicy: pulumi.Input<string>;
+    /** Inline policies by name: each becomes an `aws.iam.RolePolicy` named `<role>-<name>`. */
+    policies?: Record<string, Statement[]>;
+    /**
+     * Managed policies by a short name: each becomes an `aws.iam.RolePolicyAttachment` named
+     * `<role>-<name>` (the key keeps the name stable when the ARN is only known as an Output).
+     */
+    managedPolicies?: Record<string, pulumi.Input<string>>;
+    tags?: Record<string, string>;
+}
+
+export interface RoleResources {
+    role: iam.Role;
+    /**
+     * The role's ARN, resolved only once its policies are attached: pass this (not `role.arn`) to
+     * whatever assumes the role, so nothing starts with a role that cannot yet do its job.
+     */
+    arn: pulumi.Output<string>;
+    policies: Record<string, iam.RolePolicy>;
+    attachments: Record<string, iam.RolePolicyAttachment>;
+}
+
+/** A managed policy's short name: the last segment of its ARN (`AmazonSSMManagedInstanceCore`). */
+export function managedPolicyKey(arn: string): string {
+    return arn.split("/").pop()!.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase();
+}
+
+/**
+ * An IAM role with its inline policies as `aws.iam.RolePolicy` and its managed policies as
+ * `aws.iam.RolePolicyAttachment` children (the Role's own `inlinePolicies` and `managedPolicyArns`
+ * are deprecated in the AWS provider). Empty policies are skipped: IAM rejects a policy with no
+ * statement.
+ */
+export function createRole(
+    name: string,
+    spec: RoleSpec,
+    opts: pulumi.CustomResourceOptions,
+    transform?: Transform<iam.RoleArgs>,
+): RoleResources {
+    const role = create(iam.Role, name, {
+        description: spec.description,
+        assumeRolePolicy: spec.assumeRolePolicy,
+        tags: spec.tags,
+    }, opts, transform);
+    const policies: Record<string, iam.RolePolicy> = {};
+    for (const [key, statements] of Object.entries(spec.policies ?? {})) {
+        if (statements.length === 0) continue;
+        policies[key] = new iam.RolePolicy(`${name}-${key}`, { role: role.id, name: key, policy: policyJson(statements) }, opts);
+    }
+    const attachments: Record<string, iam.RolePolicyAttachment> = {};
+    for (const [key, arn] of Object.entries(spec.managedPolicies ?? {})) {
+        attachments[key] = new iam.RolePolicyAttachment(`${name}-${key}`, { role: role.name, policyArn: arn }, opts);
+    }
+    const grants = [...Object.values(policies), ...Object.values(attachments)].map((r) => r.id);
+    const arn = pulumi.all([role.arn, ...grants]).apply(([roleArn]) => roleArn);
+    return { role, arn, policies, attachments };
 }

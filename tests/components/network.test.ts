@@ -98,7 +98,7 @@ describe("Network", () => {
         const trust = json(role.inputs.assumeRolePolicy);
         assert.deepEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
         assert.equal(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"], "123456789012");
-        const policy = json(role.inputs.inlinePolicies[0].policy);
+        const policy = json(registry.policiesOf(role)[0].policy);
         assert.deepEqual(policy.Statement[0].Resource, [group.outputs.arn, `${group.outputs.arn}:*`]);
     });
 });

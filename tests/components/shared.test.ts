@@ -85,3 +85,25 @@ describe("shared", () => {
         for (const c of cases) it(c.title, () => assert.deepEqual(c.pick(normalize("x", c.args)), c.resolved));
     });
 });
+
+describe("createRole", () => {
+    it("makes inline and managed policies separate resources, and an ARN that waits for them", async () => {
+        const { build } = await import("../harness");
+        const iam = await import("../../components/shared/iam");
+        const sqs = await import("@pulumi/aws/sqs");
+        const { registry } = await build(() => {
+            const r = iam.createRole("svc-role", {
+                description: "test",
+                assumeRolePolicy: iam.assumeRolePolicy("ecs-tasks.amazonaws.com"),
+                policies: { app: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:q" }], empty: [] },
+                managedPolicies: { ssm: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
+            }, {});
+            // Something that assumes the role takes `r.arn`.
+            return new sqs.Queue("consumer", { tags: { role: r.arn } });
+        });
+        assert.deepEqual(registry.policiesOf("svc-role").map((p) => p.name), ["app"], "an empty policy is skipped");
+        assert.deepEqual(registry.managedPoliciesOf("svc-role"), ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"]);
+        const deps = registry.one("aws:sqs/queue:Queue", "consumer").dependencies;
+        for (const name of ["svc-role", "svc-role-app", "svc-role-ssm"]) assert.ok(deps.includes(registry.named(name)!.urn), `consumer waits for ${name}`);
+    });
+});

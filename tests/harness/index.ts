@@ -65,6 +65,30 @@ export class Registry {
         return this.all().map((r) => `${r.type}::${r.name}`).sort();
     }
 
+    /**
+     * A role's inline policies (its `aws:iam/rolePolicy:RolePolicy` resources) as `{ name, policy }`,
+     * in registration order; `policy` is the JSON text.
+     */
+    policiesOf(role: string | RecordedResource): Array<{ name: string; policy: string }> {
+        const r = this.roleRecord(role);
+        return this.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === r.id).map((p) => ({ name: p.inputs.name, policy: p.inputs.policy }));
+    }
+
+    /** Every statement of a role's inline policies, parsed. */
+    statementsOf(role: string | RecordedResource): any[] {
+        return this.policiesOf(role).flatMap((p) => JSON.parse(p.policy).Statement);
+    }
+
+    /** ARNs of the managed policies attached to a role. */
+    managedPoliciesOf(role: string | RecordedResource): string[] {
+        const r = this.roleRecord(role);
+        return this.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.role === r.id).map((a) => a.inputs.policyArn);
+    }
+
+    private roleRecord(role: string | RecordedResource): RecordedResource {
+        return typeof role === "string" ? this.one("aws:iam/role:Role", role) : role;
+    }
+
     countByType(): Record<string, number> {
         const counts: Record<string, number> = {};
         for (const r of this.all()) counts[r.type] = (counts[r.type] ?? 0) + 1;

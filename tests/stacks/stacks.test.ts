@@ -108,10 +108,11 @@ describe("stacks", function () {
 
     it("keeps prod's IAM: the golden trust and permission policies of every role", () => {
         const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+        const attachedTo = (type: string, role: RecordedResource) => prod.ofType(type).filter((p) => p.inputs.role === role.id);
         const roles = Object.fromEntries(prod.ofType("aws:iam/role:Role").sort((a, b) => a.name.localeCompare(b.name)).map((r) => [r.name, {
             trust: parse(r.inputs.assumeRolePolicy),
-            inline: Object.fromEntries((r.inputs.inlinePolicies ?? []).map((p: any) => [p.name, parse(p.policy)])),
-            managed: r.inputs.managedPolicyArns ?? [],
+            inline: Object.fromEntries(attachedTo("aws:iam/rolePolicy:RolePolicy", r).map((p) => [p.inputs.name, parse(p.inputs.policy)])),
+            managed: attachedTo("aws:iam/rolePolicyAttachment:RolePolicyAttachment", r).map((a) => a.inputs.policyArn),
         }]));
         const text = JSON.stringify(roles, null, 2) + "\n";
         const golden = path.join(__dirname, "prod.iam.json");

@@ -55,7 +55,7 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
         });
 
         it("gives the instance role AWS's ECS agent and SSM policies only", () => {
-            assert.deepEqual(b.registry.one(T.role, "shop-instance-role").inputs.managedPolicyArns, [
+            assert.deepEqual(b.registry.managedPoliciesOf("shop-instance-role"), [
                 "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
                 "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
             ]);

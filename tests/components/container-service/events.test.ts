@@ -138,7 +138,7 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             const dlq = registry.one(QUEUE, "batch-job-dlq");
             assert.equal(dlq.inputs.sqsManagedSseEnabled, true);
             assert.deepEqual(registry.one(SCHEDULE).inputs.target.deadLetterConfig, { arn: dlq.outputs.arn });
-            const policy = json(registry.one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
+            const policy = json(registry.policiesOf("batch-job-invoke-role")[0].policy);
             assert.deepEqual(policy.Statement.find((s: any) => s.Sid === "ScheduleDeadLetters"), { Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: dlq.outputs.arn });
         });
 
@@ -175,7 +175,7 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
 
         it("passes exactly the task's execution and task roles, only to ECS tasks", async () => {
             const registry = await run(cron);
-            const policy = json(registry.one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
+            const policy = json(registry.policiesOf("batch-job-invoke-role")[0].policy);
             const pass = policy.Statement.filter((s: any) => s.Action === "iam:PassRole");
             assert.equal(pass.length, 1);
             const expected = [registry.one(ROLE, "batch-job-execution-role").outputs.arn, registry.one(ROLE, "batch-job-task-role").outputs.arn];
@@ -185,21 +185,21 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
 
         it("scopes RunTask to the task definition's family and to the cluster", async () => {
             const registry = await run(cron);
-            const policy = json(registry.one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
+            const policy = json(registry.policiesOf("batch-job-invoke-role")[0].policy);
             const runTask = policy.Statement.find((s: any) => s.Action === "ecs:RunTask");
             assert.equal(runTask.Resource, "arn:aws:ecs:us-east-1:123456789012:task-definition/batch-job:*");
             assert.deepEqual(runTask.Condition, { ArnEquals: { "ecs:cluster": registry.one("aws:ecs/cluster:Cluster").outputs.arn } });
         });
 
         it("may tag only the tasks RunTask creates", async () => {
-            const policy = json((await run(cron)).one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
+            const policy = json((await run(cron)).policiesOf("batch-job-invoke-role")[0].policy);
             const tag = policy.Statement.find((s: any) => s.Action === "ecs:TagResource");
             assert.equal(tag.Resource, "arn:aws:ecs:us-east-1:123456789012:task/*");
             assert.deepEqual(tag.Condition, { StringEquals: { "ecs:CreateAction": "RunTask" } });
         });
 
         it("allows no wildcard action", async () => {
-            const policy = json((await run({ ...cron, eventPattern: PATTERN })).one(ROLE, "batch-job-invoke-role").inputs.inlinePolicies[0].policy);
+            const policy = json((await run({ ...cron, eventPattern: PATTERN })).policiesOf("batch-job-invoke-role")[0].policy);
             const actions = policy.Statement.flatMap((s: any) => [s.Action].flat());
             assert.deepEqual(actions, ["ecs:RunTask", "iam:PassRole", "ecs:TagResource", "sqs:SendMessage"]);
         });

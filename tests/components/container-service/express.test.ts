@@ -83,8 +83,8 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         const role = registry.one(ROLE, "web-site-infrastructure-role");
         const trust = json(role.inputs.assumeRolePolicy);
         assert.deepEqual(trust.Statement.map((s: any) => [s.Effect, s.Principal, s.Action]), [["Allow", { Service: "ecs.amazonaws.com" }, "sts:AssumeRole"]]);
-        assert.deepEqual(role.inputs.managedPolicyArns, ["arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices"]);
-        assert.deepEqual(role.inputs.inlinePolicies ?? [], []);
+        assert.deepEqual(registry.managedPoliciesOf(role), ["arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices"]);
+        assert.deepEqual(registry.policiesOf(role), []);
     });
 
     it("lets only ECS tasks of this account assume the execution and task roles", async () => {
@@ -100,8 +100,8 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         const { registry } = await express({ secrets: { DB_PASSWORD: `${DB_SECRET}:password::` } });
         const group = registry.one("aws:cloudwatch/logGroup:LogGroup");
         const role = registry.one(ROLE, "web-site-execution-role");
-        assert.equal(role.inputs.inlinePolicies.length, 1);
-        const statements = json(role.inputs.inlinePolicies[0].policy).Statement;
+        assert.equal(registry.policiesOf(role).length, 1);
+        const statements = json(registry.policiesOf(role)[0].policy).Statement;
         assert.deepEqual(statements.map((s: any) => s.Sid), ["WriteOwnLogGroup", "ReadNamedSecrets"]);
         assert.equal(statements[0].Resource, `${group.outputs.arn}:log-stream:*`);
         assert.deepEqual(statements[1].Resource, [DB_SECRET]);
@@ -111,7 +111,7 @@ describe("ContainerService express services (ECS Express Mode)", () => {
 
     it("lets the execution role pull from the repository of a private ECR image, and no other", async () => {
         const { registry } = await express({ image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/site:1.0" });
-        const statements = json(registry.one(ROLE, "web-site-execution-role").inputs.inlinePolicies[0].policy).Statement;
+        const statements = registry.statementsOf("web-site-execution-role");
         const pull = statements.find((s: any) => s.Sid === "PullOwnImages");
         assert.deepEqual(pull.Resource, ["arn:aws:ecr:us-east-1:123456789012:repository/site"]);
     });
@@ -121,13 +121,13 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         const managed = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
         const { registry } = await express({ taskRole: { statements: [statement], managedPolicyArns: [managed] } });
         const role = registry.one(ROLE, "web-site-task-role");
-        assert.deepEqual(json(role.inputs.inlinePolicies[0].policy).Statement, [statement]);
-        assert.deepEqual(role.inputs.managedPolicyArns, [managed]);
+        assert.deepEqual(registry.statementsOf(role), [statement]);
+        assert.deepEqual(registry.managedPoliciesOf(role), [managed]);
     });
 
     it("gives the task role no inline policy when the app needs none", async () => {
         const { registry } = await express();
-        assert.deepEqual(registry.one(ROLE, "web-site-task-role").inputs.inlinePolicies ?? [], []);
+        assert.deepEqual(registry.policiesOf("web-site-task-role"), []);
     });
 
     it("outputs the service's HTTPS URL from its first ingress path", async () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
 import { Registry, build, json, valueOf } from "../../harness";
-import { CERT, DB_SECRET, IMAGE, T, VPC, allowsStarOnStar, baseArgs, containerDefinitions, inlineStatements, web, webService, withArgs } from "./fixtures";
+import { CERT, DB_SECRET, IMAGE, T, VPC, allowsStarOnStar, baseArgs, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 const shop = (args: ContainerServiceArgs): Promise<Built> => build(() => new ContainerService("shop", args));
@@ -149,7 +149,7 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
                 assert.deepEqual(stmt.Principal, { Service: "ecs-tasks.amazonaws.com" });
                 assert.equal(stmt.Condition.StringEquals["aws:SourceAccount"], "123456789012");
             }
-            assert.deepEqual(task.inputs.inlinePolicies, [], "the app asked for no permissions");
+            assert.deepEqual(b.registry.policiesOf(task), [], "the app asked for no permissions");
         });
 
         it("alarms on CPU, memory, 5xx and unhealthy hosts", () => {
@@ -195,14 +195,14 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         });
 
         it("lets the execution role read exactly the named secret, without its json-key suffix", () => {
-            const stmts = inlineStatements(b.registry.one(T.role, "shop-web-execution-role"));
+            const stmts = b.registry.statementsOf("shop-web-execution-role");
             const read = stmts.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("secretsmanager:") || a.startsWith("ssm:")));
             assert.equal(read.length, 1);
             assert.deepEqual(read[0].Resource, [DB_SECRET]);
         });
 
         it("lets the execution role write only to its own log group", () => {
-            const stmts = inlineStatements(b.registry.one(T.role, "shop-web-execution-role"));
+            const stmts = b.registry.statementsOf("shop-web-execution-role");
             const logs = stmts.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("logs:")));
             assert.equal(logs.length, 1);
             assert.deepEqual([logs[0].Action].flat().sort(), ["logs:CreateLogStream", "logs:PutLogEvents"]);
@@ -210,12 +210,12 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         });
 
         it("gives the execution role no ECR permissions for a public image", () => {
-            const stmts = inlineStatements(b.registry.one(T.role, "shop-web-execution-role"));
+            const stmts = b.registry.statementsOf("shop-web-execution-role");
             assert.deepEqual(stmts.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ecr:"))), []);
         });
 
         it("gives the task role none of the secrets", () => {
-            const stmts = inlineStatements(b.registry.one(T.role, "shop-web-task-role"));
+            const stmts = b.registry.statementsOf("shop-web-task-role");
             assert.ok(!JSON.stringify(stmts).includes("secretsmanager"));
         });
     });
@@ -223,7 +223,7 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
     it("lets the execution role pull only from the repository of a private ECR image", async () => {
         const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0";
         const { registry } = await shop(withArgs((a) => { web(a).containers.web.image = image; }));
-        const stmts = inlineStatements(registry.one(T.role, "shop-web-execution-role"));
+        const stmts = registry.statementsOf("shop-web-execution-role");
         const pull = stmts.find((s) => s.Sid === "PullOwnImages");
         assert.deepEqual(pull.Resource, ["arn:aws:ecr:us-east-1:123456789012:repository/shop/web"]);
         assert.deepEqual(stmts.find((s) => s.Sid === "EcrAuth").Action, "ecr:GetAuthorizationToken");
@@ -386,7 +386,7 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         it("turns on ECS Exec with an init process and only the SSM channel actions", () => {
             assert.equal(b.registry.one(T.service, "shop-shell").inputs.enableExecuteCommand, true);
             assert.deepEqual(containerDefinitions(b.registry.one(T.taskDefinition, "shop-shell-task")).web.linuxParameters, { initProcessEnabled: true });
-            const exec = inlineStatements(b.registry.one(T.role, "shop-shell-task-role")).find((s) => s.Sid === "EcsExec");
+            const exec = b.registry.statementsOf("shop-shell-task-role").find((s) => s.Sid === "EcsExec");
             assert.ok([exec.Action].flat().every((a: string) => a.startsWith("ssmmessages:")));
             assert.equal(containerDefinitions(b.registry.one(T.taskDefinition, "shop-web-task")).web.linuxParameters, undefined);
         });
@@ -409,8 +409,8 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         const roles = registry.ofType(T.role);
         assert.ok(roles.length >= 8, roles.map((r) => r.name).join(", "));
         for (const role of roles) {
-            for (const s of inlineStatements(role)) assert.ok(!allowsStarOnStar(s), `${role.name}: ${JSON.stringify(s)}`);
-            for (const arn of role.inputs.managedPolicyArns ?? []) assert.doesNotMatch(arn, /AdministratorAccess|PowerUserAccess/, role.name);
+            for (const s of registry.statementsOf(role)) assert.ok(!allowsStarOnStar(s), `${role.name}: ${JSON.stringify(s)}`);
+            for (const arn of registry.managedPoliciesOf(role)) assert.doesNotMatch(arn, /AdministratorAccess|PowerUserAccess/, role.name);
         }
     });
 });

@@ -77,11 +77,6 @@ export const T = {
     repository: "aws:ecr/repository:Repository",
 } as const;
 
-/** The statements of every inline policy of a role (parsed). */
-export function inlineStatements(role: RecordedResource): any[] {
-    return (role.inputs.inlinePolicies ?? []).flatMap((p: { policy: string }) => json(p.policy).Statement);
-}
-
 /** The container definitions of a task definition (parsed), by container name. */
 export function containerDefinitions(task: RecordedResource): Record<string, any> {
     return Object.fromEntries(json<any[]>(task.inputs.containerDefinitions).map((d) => [d.name, d]));

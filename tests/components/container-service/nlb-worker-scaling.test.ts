@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ContainerService } from "../../../components/container-service";
 import { Registry, build, json, valueOf } from "../../harness";
-import { CERT, T, TOPIC, containerDefinitions, inlineStatements, web, webService, withArgs } from "./fixtures";
+import { CERT, T, TOPIC, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -142,7 +142,7 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
             });
 
             it("lets the task role receive and delete messages on exactly its queue", () => {
-                const stmts = inlineStatements(b.registry.one(T.role, "shop-worker-task-role"));
+                const stmts = b.registry.statementsOf("shop-worker-task-role");
                 const sqs = stmts.filter((s) => [s.Action].flat().some((x: string) => x.startsWith("sqs:")));
                 assert.equal(sqs.length, 1);
                 assert.ok(sqs[0].Action.includes("sqs:ReceiveMessage") && sqs[0].Action.includes("sqs:DeleteMessage"));

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import type * as aws from "@pulumi/aws";
 import { ContainerService } from "../../../components/container-service";
 import { Registry, build, valueOf } from "../../harness";
-import { IMAGE, T, VPC, containerDefinitions, inlineStatements, web, webService, withArgs } from "./fixtures";
+import { IMAGE, T, VPC, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -69,7 +69,7 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
         });
 
         it("lets the task role mount and write the file system only through the access point", () => {
-            const stmts = inlineStatements(b.registry.one(T.role, "shop-web-task-role")).filter((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
+            const stmts = b.registry.statementsOf("shop-web-task-role").filter((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
             assert.equal(stmts.length, 1);
             assert.deepEqual(stmts[0].Action, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]);
             assert.equal(stmts[0].Resource, b.registry.one(T.fileSystem).outputs.arn);
@@ -99,7 +99,7 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
             web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data", readOnly: true } };
         })));
         assert.equal(containerDefinitions(registry.one(T.taskDefinition)).web.mountPoints[0].readOnly, true);
-        const efs = inlineStatements(registry.one(T.role, "shop-web-task-role")).find((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
+        const efs = registry.statementsOf("shop-web-task-role").find((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
         assert.deepEqual(efs.Action, ["elasticfilesystem:ClientMount"]);
         assert.deepEqual(registry.all().filter((r) => r.protect).map((r) => r.name), [], "protectData defaults to false");
     });

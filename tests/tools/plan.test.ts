@@ -137,11 +137,13 @@ describe("offline plan (npm run plan)", () => {
             assert.equal(labels[0][1], "Resource0");
         });
 
-        it("draws the component as a Mermaid subgraph with its resource kinds counted", () => {
+        it("draws the component as a Mermaid subgraph: key resources as nodes, the rest summarised", () => {
             assert.match(mmd, /^flowchart LR\n/);
             assert.ok(mmd.includes('    subgraph sg_demo["Demo: demo"]'), mmd);
-            assert.ok(mmd.includes('        sg_demo_sqs_Queue["sqs Queue ×2"]'), mmd);
-            assert.ok(mmd.includes('        sg_demo_iam_Role["iam Role"]'), mmd);
+            assert.ok(mmd.includes('        sg_demo_demo_dlq["Queue: dlq"]'), mmd);
+            assert.ok(mmd.includes('        sg_demo_demo_queue["Queue: queue"]'), mmd);
+            assert.ok(mmd.includes('        sg_demo_supporting["supporting: iam Role"]'), mmd);
+            assert.ok(mmd.includes("        sg_demo_demo_dlq --> sg_demo_demo_queue"), mmd);
         });
 
         it("prints a preview tree rooted at the Stack, with counts and the total to create", () => {
@@ -226,10 +228,24 @@ describe("offline plan (npm run plan)", () => {
             const states = [{ ...st("pulumi:pulumi:Stack", "s", stack, false), urn: stack, parent: undefined }, net, vpc, sg, web, svc, tg, end];
             const mmd = renderMermaid(states);
             assert.ok(mmd.includes('    subgraph sg_net["Network: net"]\n        sg_net_net_vpc["Vpc: net-vpc"]\n        sg_net_ec2_SecurityGroup["ec2 SecurityGroup"]\n    end'), mmd);
-            assert.ok(mmd.includes('        sg_web_ecs_Service["ecs Service"]'), mmd);
+            // A key resource is a node of its own, named without its component's prefix; the rest is summarised.
+            assert.ok(mmd.includes('        sg_web_web_service["Service: service"]'), mmd);
+            assert.ok(mmd.includes('        sg_web_supporting["supporting: lb TargetGroup"]'), mmd);
             // A node named "end" would close the subgraph: ids are prefixed.
             assert.ok(mmd.includes('    r_sqs_Queue["sqs Queue"]'), mmd);
             assert.deepEqual(mmd.split("\n").filter((l) => l.includes("-->")), ["    sg_net --> sg_web", "    sg_web --> r_sqs_Queue"]);
+        });
+
+        it("draws how key resources of a component connect, through the resources between them", () => {
+            const app = st("aws-platform:ecs:ContainerService", "app", stack, false);
+            const lb = st("aws:lb/loadBalancer:LoadBalancer", "app-alb", app.urn, true);
+            const listener = st("aws:lb/listener:Listener", "app-listener", app.urn, true, [lb.urn]);
+            const queue = st("aws:sqs/queue:Queue", "app-jobs", app.urn, true);
+            const task = st("aws:ecs/taskDefinition:TaskDefinition", "app-web-task", app.urn, true, [queue.urn]);
+            const svc = st("aws:ecs/service:Service", "app-web", app.urn, true, [listener.urn, task.urn]);
+            const states = [{ ...st("pulumi:pulumi:Stack", "s", stack, false), urn: stack, parent: undefined }, app, lb, listener, queue, task, svc];
+            const edges = renderMermaid(states).split("\n").filter((l) => l.includes("-->")).map((l) => l.trim()).sort();
+            assert.deepEqual(edges, ["sg_app_app_alb --> sg_app_app_web", "sg_app_app_jobs --> sg_app_app_web"]);
         });
     });
 });

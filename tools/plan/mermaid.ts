@@ -30,6 +30,59 @@ function label(text: string): string {
     return `"${text.replace(/"/g, "#quot;")}"`;
 }
 
+/**
+ * Resources a reader draws on an architecture diagram: where traffic enters, what runs, where data
+ * lives. Each is its own node; everything else (roles, alarms, rules, policies) is summarised.
+ */
+const KEY_TYPES = new Set([
+    "aws:lb/loadBalancer:LoadBalancer",
+    "aws:ecs/cluster:Cluster",
+    "aws:ecs/service:Service",
+    "aws:ecs/expressGatewayService:ExpressGatewayService",
+    "aws:autoscaling/group:Group",
+    "aws:scheduler/schedule:Schedule",
+    "aws:cloudwatch/eventRule:EventRule",
+    "aws:sqs/queue:Queue",
+    "aws:sns/topic:Topic",
+    "aws:efs/fileSystem:FileSystem",
+    "aws:ecr/repository:Repository",
+    "aws:ec2/vpcEndpoint:VpcEndpoint",
+    "aws:ec2/flowLog:FlowLog",
+    "aws:lambda/function:Function",
+    "aws:apigatewayv2/api:Api",
+    "aws:apigateway/restApi:RestApi",
+    "aws:dynamodb/table:Table",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketV2:BucketV2",
+    "aws:cloudfront/distribution:Distribution",
+    "aws:eks/cluster:Cluster",
+    "aws:codepipeline/pipeline:Pipeline",
+]);
+
+/**
+ * Arrows between key resources of one component: A → B when B depends on A directly or through
+ * resources that are not key (a service reaches its load balancer through a listener rule and a
+ * target group).
+ */
+function keyEdges(keys: PreviewState[], within: PreviewState[]): Array<[string, string]> {
+    const dependents = new Map<string, string[]>();
+    for (const s of within) for (const d of s.dependencies ?? []) dependents.set(d, [...(dependents.get(d) ?? []), s.urn]);
+    const isKey = new Set(keys.map((k) => k.urn));
+    const edges: Array<[string, string]> = [];
+    for (const k of keys) {
+        const seen = new Set<string>([k.urn]);
+        const queue = [...(dependents.get(k.urn) ?? [])];
+        while (queue.length) {
+            const u = queue.shift()!;
+            if (seen.has(u)) continue;
+            seen.add(u);
+            if (isKey.has(u)) edges.push([k.urn, u]);
+            else queue.push(...(dependents.get(u) ?? []));
+        }
+    }
+    return edges;
+}
+
 /** `ecs Service ×3`: a kind of resource and how many there are; the count is left out for one. */
 function kindLabels(states: PreviewState[]): Array<{ kind: string; text: string }> {
     return countBy(states, (s) => resourceKind(s.type)).map(({ key, count }) => ({ kind: key, text: count > 1 ? `${key} ×${count}` : key }));
@@ -84,7 +137,23 @@ export function renderMermaid(states: PreviewState[]): string {
             const childName = nameOfUrn(child.urn);
             lines.push(`        ${uniqueId(id, childName)}[${label(`${typeName(child.type)}: ${childName}`)}]`);
         }
-        for (const k of kindLabels(below.filter((s) => s.custom))) lines.push(`        ${uniqueId(id, k.kind)}[${label(k.text)}]`);
+        const resources = below.filter((s) => s.custom);
+        const keys = resources.filter((s) => KEY_TYPES.has(s.type));
+        const keyIds = new Map<string, string>();
+        for (const k of keys) {
+            // `saas-web` is shown as `Service: web` inside the box titled `ContainerService: saas`.
+            const short = nameOfUrn(k.urn).replace(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-`), "");
+            const kid = uniqueId(id, nameOfUrn(k.urn));
+            keyIds.set(k.urn, kid);
+            lines.push(`        ${kid}[${label(`${typeName(k.type)}: ${short}`)}]`);
+        }
+        const rest = kindLabels(resources.filter((s) => !KEY_TYPES.has(s.type)));
+        if (keys.length === 0) {
+            for (const k of rest) lines.push(`        ${uniqueId(id, k.kind)}[${label(k.text)}]`);
+        } else if (rest.length > 0) {
+            lines.push(`        ${uniqueId(id, "supporting")}[${label(`supporting: ${rest.map((k) => k.text).join(", ")}`)}]`);
+        }
+        for (const [from, to] of keyEdges(keys, resources)) lines.push(`        ${keyIds.get(from)} --> ${keyIds.get(to)}`);
         lines.push("    end");
     }
     // Resources the program creates outside any component: one node per kind.

@@ -159,21 +159,10 @@ const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string
     Object.fromEntries(Object.entries(rec ?? {}).map(([k, v]) => [k, f(v, k)]));
 
 function normalizeContainer(c: ContainerArgs): ResolvedContainer {
-    const d = DEFAULTS.ContainerArgs;
     return {
-        image: c.image,
-        portMappings: c.portMappings ?? d.portMappings,
-        cpu: c.cpu ?? d.cpu,
-        memoryMiB: c.memoryMiB,
-        essential: c.essential ?? d.essential,
-        environment: c.environment ?? d.environment,
-        secrets: c.secrets ?? d.secrets,
-        command: c.command,
-        entryPoint: c.entryPoint,
+        ...withDefaults(DEFAULTS.ContainerArgs, c),
         healthCheck: c.healthCheck && withDefaults(DEFAULTS.ContainerHealthCheckArgs, c.healthCheck),
-        readonlyRootFilesystem: c.readonlyRootFilesystem ?? d.readonlyRootFilesystem,
-        user: c.user,
-    };
+    } as ResolvedContainer;
 }
 
 function normalizeTaskRole(r: TaskArgs["taskRole"]): ResolvedTask["taskRole"] {
@@ -291,18 +280,11 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
 }
 
 function normalizeExpress(e: ExpressServiceArgs): ResolvedExpress {
-    const d = DEFAULTS.ExpressServiceArgs;
     return {
-        image: e.image,
-        containerPort: e.containerPort ?? d.containerPort,
-        cpu: e.cpu ?? d.cpu,
-        memoryMiB: e.memoryMiB ?? d.memoryMiB,
-        healthCheckPath: e.healthCheckPath ?? d.healthCheckPath,
-        environment: e.environment ?? d.environment,
-        secrets: e.secrets ?? d.secrets,
-        scaling: withDefaults(d.scaling, e.scaling),
+        ...withDefaults(DEFAULTS.ExpressServiceArgs, e),
+        scaling: withDefaults(DEFAULTS.ExpressServiceArgs.scaling, e.scaling),
         taskRole: normalizeTaskRole(e.taskRole),
-    };
+    } as ResolvedExpress;
 }
 
 /** Fills every default: the builders work on complete, plain values. Call after `validate`. */

@@ -20,12 +20,16 @@ describe("Network", () => {
             { title: "rejects an unknown gateway endpoint", args: { gatewayEndpoints: ["sqs" as any] }, path: "gatewayEndpoints[0]" },
         ];
         for (const c of cases) {
-            it(c.title, () => {
+            it(c.title, async () => {
                 const issues = validate(c.args);
                 if (!c.path) return assert.deepEqual(issues, []);
                 assert.equal(issues.length, 1, JSON.stringify(issues));
                 assert.equal(issues[0].path, c.path);
                 if (c.message) assert.match(`${issues[0].message}; allowed: ${issues[0].allowed}`, c.message);
+                // The constructor refuses the same args before any resource exists.
+                const { error, registry } = await buildFails(() => new Network("main", c.args));
+                assert.match(error.message, new RegExp(`^Network "main": ${c.path.replace(/[[\]]/g, "\\$&")}`));
+                assert.equal(registry.size, 0);
             });
         }
 

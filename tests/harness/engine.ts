@@ -40,6 +40,12 @@ export interface RecordedResource {
     dependencies: string[];
     /** Property name → URNs its value came from. */
     propertyDependencies: Record<string, string[]>;
+    /**
+     * Dependencies that no input property explains: the explicit `dependsOn` (the wire protocol
+     * sends only the union, so a resource both named in `dependsOn` and used by an input shows here
+     * only through `dependencies`).
+     */
+    dependsOn: string[];
     /** Explicit provider reference (`urn::id`), or undefined for the default provider. */
     provider?: string;
     aliases: string[];
@@ -134,6 +140,8 @@ export class RecordingMonitor extends MockMonitor {
             const urns = deps.getUrnsList();
             if (urns.length) propertyDependencies[key] = urns;
         });
+        const dependencies = [...new Set<string>(req.getDependenciesList())];
+        const fromInputs = new Set(Object.values(propertyDependencies).flat());
         const record: RecordedResource = {
             urn,
             type,
@@ -148,8 +156,9 @@ export class RecordingMonitor extends MockMonitor {
             retainOnDelete: req.getRetainondelete() === true,
             deleteBeforeReplace: req.getDeletebeforereplace() === true,
             ignoreChanges: req.getIgnorechangesList(),
-            dependencies: [...new Set<string>(req.getDependenciesList())],
+            dependencies,
             propertyDependencies,
+            dependsOn: dependencies.filter((d) => !fromInputs.has(d)),
             provider: req.getProvider() || undefined,
             aliases: req.getAliasurnsList(),
             index: this.counter++,

@@ -33,6 +33,17 @@ describe("mock harness", () => {
         assert.match(await valueOf(result.queue.url), /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/123456789012\/p-queue-/);
     });
 
+    it("records an explicit dependsOn apart from the dependencies inputs explain", async () => {
+        const { registry } = await build(() => {
+            const a = new sqs.Queue("a", {});
+            const b = new sqs.Queue("b", {});
+            return new sqs.Queue("c", { redrivePolicy: a.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: 1 })) }, { dependsOn: [b] });
+        });
+        const [a, b, c] = ["a", "b", "c"].map((n) => registry.one("aws:sqs/queue:Queue", n));
+        assert.deepEqual(c.dependsOn, [b.urn]);
+        assert.deepEqual([...c.dependencies].sort(), [a.urn, b.urn].sort());
+    });
+
     it("rejects a duplicate URN as the engine does", async () => {
         const { registry, result } = await build(() => {
             new sqs.Queue("dup", {});

@@ -249,11 +249,16 @@ describe("ContainerService validation", () => {
     });
 
     for (const c of cases) {
-        it(c.title, () => {
+        it(c.title, async () => {
             const issues = issuesOf(c.args);
             const hit = issues.find((i) => i.path === c.path);
             assert.ok(hit, `no issue at ${c.path}; got ${JSON.stringify(issues)}`);
             assert.match(render(hit!), c.message);
+            // The constructor refuses the same args before any resource exists.
+            const { error, registry } = await buildFails(() => new ContainerService("shop", c.args));
+            assert.ok(error instanceof ArgsError, String(error));
+            assert.ok(error.message.includes(c.path), error.message);
+            assert.equal(registry.size, 0);
         });
     }
 

@@ -346,7 +346,8 @@ export interface ServiceScalingArgs {
     /**
      * Scheduled capacity changes, keyed by role.
      * @default {}
-     * @example { "night": { schedule: "cron(0 20 * * ? *)", minCount: 0, maxCount: 1 } }
+     * @example { "night": { schedule: "cron(0 20 * * ? *)", minCount: 0, maxCount: 1, timezone: "Europe/Paris" } }
+     * (`timezone` defaults to "UTC")
      */
     schedules?: Record<string, { schedule: string; minCount: number; maxCount: number; timezone?: string }>;
     /**

@@ -6,7 +6,7 @@ import * as sqs from "@pulumi/aws/sqs";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
-import type { ResolvedScaling } from "./defaults";
+import { DEFAULTS, ResolvedScaling } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
 
 export interface ScalingResources {
@@ -132,7 +132,7 @@ export function createScaling(
         schedules[role] = new appautoscaling.ScheduledAction(childName(base, role, "scheduled-scaling"), {
             ...on,
             schedule: sched.schedule,
-            timezone: sched.timezone ?? "UTC",
+            timezone: sched.timezone ?? DEFAULTS.ScheduledTaskArgs.timezone,
             scalableTargetAction: { minCapacity: sched.minCount, maxCapacity: sched.maxCount },
         }, ctx.opts);
     }

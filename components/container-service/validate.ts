@@ -2,7 +2,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { isWildcardOnWildcard } from "../shared/iam";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { checkCidrList, checkScheduleExpression } from "../shared/validators";
+import { checkCidrList, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr } from "../shared/validators";
 import { defaultDesiredCount, defaultListenerPort } from "./defaults";
 import type { ContainerArgs, ContainerServiceArgs, LoadBalancerArgs, ServiceArgs, TaskArgs } from "./args";
 
@@ -18,6 +18,9 @@ export function validate(args: ContainerServiceArgs): Issue[] {
         return issues.list;
     }
     if (!args.vpc) issues.missing("vpc", "{ vpcId, privateSubnetIds, publicSubnetIds? }, e.g. network.vpcArgs");
+    else validateVpc(issues, args);
+    checkTags(issues, "tags", args.tags);
+    if (isPlain(args.alarmTopicArn)) issues.match("alarmTopicArn", args.alarmTopicArn, /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "an SNS topic ARN");
     issues.oneOf("cluster.containerInsights", args.cluster?.containerInsights, ["enabled", "enhanced", "disabled"]);
     issues.oneOf("logRetentionDays", args.logRetentionDays, LOG_RETENTION_DAYS);
 
@@ -47,6 +50,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
             issues.add(path, undefined, "has neither a schedule nor an event pattern", "schedule: \"cron(...)\" | \"rate(...)\" | \"at(...)\", and/or eventPattern");
         }
         checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
+        checkTimeZone(issues, `${path}.timezone`, task.timezone);
         issues.int(`${path}.retries`, task.retries, 0, 185);
         if (task.eventPattern !== undefined && (typeof task.eventPattern !== "object" || Object.keys(task.eventPattern).length === 0)) {
             issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", "an EventBridge pattern object, e.g. { source: [\"aws.s3\"] }");
@@ -85,6 +89,16 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     return issues.list;
 }
 
+function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
+    const v = args.vpc;
+    if (isPlain(v.vpcId)) issues.match("vpc.vpcId", v.vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id such as \"vpc-0123456789abcdef0\"");
+    if (v.vpcId === undefined) issues.missing("vpc.vpcId", "a VPC id, e.g. network.vpcId");
+    if (v.privateSubnetIds === undefined || (Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 0)) {
+        issues.add("vpc.privateSubnetIds", v.privateSubnetIds ?? [], "is empty: tasks, instances and mount targets need subnets", "the private subnet ids, one per AZ, e.g. network.vpcArgs");
+    }
+    if (v.cidrBlock !== undefined) checkVpcCidr(issues, "vpc.cidrBlock", v.cidrBlock);
+}
+
 function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
     const c = args.ec2Capacity!;
     const p = "ec2Capacity";
@@ -121,6 +135,9 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.add(`${path}.sslPolicy`, lb.sslPolicy, "allows TLS below 1.2", "an ELBSecurityPolicy-TLS13-1-2-* or ELBSecurityPolicy-TLS-1-2-* policy");
     }
     issues.int(`${path}.idleTimeoutSeconds`, lb.idleTimeoutSeconds, 1, 4000, " seconds");
+    if (lb.accessLogs !== undefined && isPlain(lb.accessLogs.bucket)) {
+        issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
+    }
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
     if (lb.certificateArn !== undefined && isPlain(lb.certificateArn)) {
         issues.match(`${path}.certificateArn`, lb.certificateArn, /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN");
@@ -200,6 +217,7 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         for (const [k, sched] of Object.entries(s.schedules ?? {})) {
             issues.key(`${sp}.schedules.${k}`, k);
             checkScheduleExpression(issues, `${sp}.schedules.${k}.schedule`, sched.schedule);
+            checkTimeZone(issues, `${sp}.schedules.${k}.timezone`, sched.timezone);
             if (!(sched.minCount >= 0 && sched.minCount <= sched.maxCount)) {
                 issues.add(`${sp}.schedules.${k}`, { minCount: sched.minCount, maxCount: sched.maxCount }, "does not satisfy 0 <= minCount <= maxCount", "0 <= minCount <= maxCount");
             }

@@ -1,6 +1,6 @@
 import { Issue, Issues } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { checkVpcCidr } from "../shared/validators";
+import { checkTags, checkVpcCidr } from "../shared/validators";
 import type { NetworkArgs } from "./args";
 
 export function validate(args: NetworkArgs): Issue[] {
@@ -13,5 +13,6 @@ export function validate(args: NetworkArgs): Issue[] {
         issues.oneOf("flowLogs.trafficType", args.flowLogs.trafficType, ["ALL", "ACCEPT", "REJECT"]);
     }
     for (const [i, e] of (args.gatewayEndpoints ?? []).entries()) issues.oneOf(`gatewayEndpoints[${i}]`, e, ["s3", "dynamodb"]);
+    checkTags(issues, "tags", args.tags);
     return issues.list;
 }

@@ -64,3 +64,27 @@ export function checkScheduleExpression(issues: Issues, path: string, expr: unkn
     }
     return issues.add(path, expr, "is not a schedule expression", allowed);
 }
+
+const TIME_ZONES = new Set<string>([...(Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone"), "UTC"]);
+
+/** An IANA time zone name, as EventBridge Scheduler and Application Auto Scaling take it. */
+export function checkTimeZone(issues: Issues, path: string, tz: unknown): boolean {
+    if (tz === undefined) return true;
+    if (typeof tz !== "string" || !TIME_ZONES.has(tz)) return issues.add(path, tz, "is not an IANA time zone", "e.g. \"UTC\", \"Europe/Paris\", \"America/New_York\"");
+    return true;
+}
+
+/** AWS tag rules: at most 50 tags, keys 1–128 and values 0–256 characters, no `aws:` prefix. */
+export function checkTags(issues: Issues, path: string, tags: unknown): boolean {
+    if (tags === undefined) return true;
+    if (typeof tags !== "object" || tags === null || Array.isArray(tags)) return issues.add(path, tags, "is not a map of tags", "{ key: \"value\" }");
+    let ok = true;
+    const entries = Object.entries(tags);
+    // The components add one tag of their own (aws-platform:component).
+    if (entries.length > 49) ok = issues.add(path, entries.length, "has too many tags", "at most 49 (AWS allows 50; the component adds one)");
+    for (const [k, v] of entries) {
+        if (k.length === 0 || k.length > 128 || /^aws:/i.test(k)) ok = issues.add(`${path}.${k}`, k, "is not a valid tag key", "1 to 128 characters, not starting with \"aws:\"");
+        if (typeof v !== "string" || v.length > 256) ok = issues.add(`${path}.${k}`, v, "is not a valid tag value", "a string of at most 256 characters");
+    }
+    return ok;
+}

@@ -17,6 +17,7 @@ describe("Network", () => {
             { title: "rejects one AZ (load balancers need two)", args: { availabilityZones: 1 }, path: "availabilityZones", message: /from 2 to 6/ },
             { title: "rejects an unknown NAT mode", args: { natGateways: "many" as any }, path: "natGateways", message: /"single", "one-per-az", "none"/ },
             { title: "rejects a retention CloudWatch does not offer", args: { flowLogs: { retentionInDays: 10 } }, path: "flowLogs.retentionInDays" },
+            { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
             { title: "rejects an unknown gateway endpoint", args: { gatewayEndpoints: ["sqs" as any] }, path: "gatewayEndpoints[0]" },
         ];
         for (const c of cases) {

@@ -30,6 +30,15 @@ interface Case {
 const schedTask = (schedule?: string, extra: object = {}) => ({ containers: { job: { image: IMAGE } }, ...(schedule !== undefined ? { schedule } : {}), ...extra });
 
 const cases: Case[] = [
+    { title: "rejects a malformed VPC id", args: withArgs((a) => { a.vpc.vpcId = "vpc_123"; }), path: "vpc.vpcId", message: /is malformed; allowed: a VPC id/ },
+    { title: "rejects an empty list of private subnets", args: withArgs((a) => { a.vpc.privateSubnetIds = []; }), path: "vpc.privateSubnetIds", message: /is empty/ },
+    { title: "rejects a public VPC CIDR", args: withArgs((a) => { a.vpc.cidrBlock = "8.8.0.0/16"; }), path: "vpc.cidrBlock", message: /not a private range/ },
+    { title: "rejects a tag key in the reserved aws: namespace", args: withArgs((a) => { a.tags = { "aws:owner": "me" }; }), path: "tags.aws:owner", message: /not a valid tag key/ },
+    { title: "rejects a tag value over 256 characters", args: withArgs((a) => { a.tags = { team: "x".repeat(257) }; }), path: "tags.team", message: /not a valid tag value/ },
+    { title: "rejects an alarm topic that is not an SNS ARN", args: withArgs((a) => { a.alarmTopicArn = "arn:aws:sqs:us-east-1:123456789012:alarms"; }), path: "alarmTopicArn", message: /an SNS topic ARN/ },
+    { title: "rejects an unknown time zone on a scheduled task", args: withArgs((a) => { a.scheduledTasks = { job: schedTask("cron(0 3 * * ? *)", { timezone: "Mars/Olympus" }) }; }), path: "scheduledTasks.job.timezone", message: /not an IANA time zone/ },
+    { title: "rejects an unknown time zone on scheduled scaling", args: withArgs((a) => { web(a).scaling = { minCount: 1, maxCount: 2, schedules: { night: { schedule: "cron(0 20 * * ? *)", minCount: 0, maxCount: 1, timezone: "CET+1" } } }; }), path: "services.web.scaling.schedules.night.timezone", message: /IANA/ },
+    { title: "rejects an access-log bucket name S3 would refuse", args: withArgs((a) => { a.loadBalancers!.public.accessLogs = { bucket: "My_Bucket" }; }), path: "loadBalancers.public.accessLogs.bucket", message: /an S3 bucket name/ },
     { title: "rejects a public load balancer with an empty publicSubnetIds", args: withArgs((a) => { a.vpc.publicSubnetIds = []; }), path: "loadBalancers.public.internal", message: /fewer than two subnets; allowed: internal: true, or vpc\.publicSubnetIds in two or more AZs/ },
     { title: "reports an EFS-incompatible platform version once for a task with two volumes", args: withArgs((a) => {
         a.fileSystems = { data: {} };

@@ -247,13 +247,27 @@ const REMOTE: Record<string, Builder> = {
             "current-context": "aws",
             users: [{ name: "aws", user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } } }],
         };
+        const endpoint = kubeconfig.clusters[0].cluster.server;
+        const clusterSecurityGroupId = `sg-${hex(`${r.urn}/cluster`, 17)}`;
+        // Remote outputs of resource type (eksCluster, core.cluster) arrive as plain objects under mocks.
+        const eksCluster = {
+            id: name,
+            name,
+            arn: arn(c, "eks", `cluster/${name}`),
+            endpoint,
+            version: r.inputs.version ?? "1.33",
+            certificateAuthority: { data: "bW9jaw==" },
+            vpcConfig: { clusterSecurityGroupId, vpcId: r.inputs.vpcId, subnetIds: r.inputs.privateSubnetIds ?? r.inputs.subnetIds ?? [] },
+            identities: [{ oidcs: [{ issuer: `https://${`oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`}` }] }],
+        };
         return {
             id: "",
             state: {
-                clusterName: name,
+                eksCluster,
+                core: { cluster: eksCluster, endpoint, clusterSecurityGroupId },
                 kubeconfig,
                 kubeconfigJson: JSON.stringify(kubeconfig),
-                clusterSecurityGroupId: `sg-${hex(`${r.urn}/cluster`, 17)}`,
+                clusterSecurityGroupId,
                 nodeSecurityGroupId: `sg-${hex(`${r.urn}/node`, 17)}`,
                 oidcProviderArn: `arn:${c.partition}:iam::${c.accountId}:oidc-provider/${oidc}`,
                 oidcProviderUrl: `https://${oidc}`,

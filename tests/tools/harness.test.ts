@@ -59,6 +59,20 @@ describe("mock harness", () => {
         await assert.rejects(() => aws.ec2.getVpc({ default: true }), /no fixture for data source aws:ec2\/getVpc:getVpc/);
     });
 
+    it("gives the remote @pulumi/eks Cluster the outputs the real one returns", async function () {
+        this.timeout(20000);
+        const eks = await import("@pulumi/eks");
+        const { registry, result } = await build(() => new eks.Cluster("k8s", { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-a", "subnet-b"], skipDefaultNodeGroup: true }));
+        const rec = registry.one("eks:index:Cluster");
+        assert.equal(rec.remote, true);
+        assert.deepEqual(rec.inputs.privateSubnetIds, ["subnet-a", "subnet-b"]);
+        const kubeconfig = await valueOf(result.kubeconfig);
+        assert.equal(kubeconfig.kind, "Config");
+        assert.match(await valueOf(result.oidcProviderArn), /^arn:aws:iam::123456789012:oidc-provider\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
+        assert.match(await valueOf(result.nodeSecurityGroupId), /^sg-[0-9a-f]{17}$/);
+        assert.match(await valueOf(result.eksCluster.apply((c: any) => c.name as string)), /^k8s-eksCluster-[0-9a-f]{7}$/);
+    });
+
     it("masks secrets in the plan's view of inputs", async () => {
         const { registry } = await build(() => new sqs.Queue("s", { name: pulumi.secret("hidden") }));
         const q = registry.one("aws:sqs/queue:Queue");

@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
@@ -99,6 +100,8 @@ export class ContainerService extends pulumi.ComponentResource {
             accountId: getCallerIdentityOutput({}, parent).accountId,
             partition: getPartitionOutput({}, parent).partition,
             dataOpts: cfg.protectData ? { parent: this, protect: true, retainOnDelete: true } : parent,
+            // Not from `this.urn`: an input that depends on the component waits for all its children.
+            uniqueSuffix: createHash("sha256").update(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`).digest("hex").slice(0, 7),
         };
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {

@@ -19,6 +19,12 @@ export interface Ctx {
     partition: pulumi.Output<string>;
     /** Options for stateful children: `protect` (and `retainOnDelete`) when `protectData`. */
     dataOpts: pulumi.CustomResourceOptions;
+    /**
+     * Seven hex characters from the project, stack and component name: stable across runs, different
+     * per stack. For names AWS scopes to the account and region with no auto-naming (task definition
+     * families), so dev and prod in one account never share them.
+     */
+    uniqueSuffix: string;
 }
 
 /** The cluster and its capacity, shared by every service and task. */

@@ -215,7 +215,8 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
         };
     });
     const taskDefinition = create(ecs.TaskDefinition, childName(base, "task"), {
-        family: base,
+        // Families are account-wide: a suffix keeps two stacks (or programs) from sharing one.
+        family: `${base}-${ctx.uniqueSuffix}`,
         cpu: String(task.cpu),
         memory: String(task.memoryMiB),
         networkMode: task.networkMode,

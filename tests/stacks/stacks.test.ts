@@ -134,6 +134,11 @@ describe("stacks", function () {
         }
     });
 
+    it("gives dev and prod task definition families of their own (families are account-wide)", () => {
+        const families = (st: typeof dev) => st.ofType("aws:ecs/taskDefinition:TaskDefinition").map((t) => t.inputs.family as string);
+        assert.deepEqual(families(dev).filter((f) => families(prod).includes(f)), []);
+    });
+
     it("the README states the resource count of each plan", () => {
         const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
         assert.ok(readme.includes(`\`npm run plan -- dev\` prints ${dev.result.plan.steps.length} resources, \`npm run plan -- prod\` ${prod.result.plan.steps.length}`), "update the counts in the README");

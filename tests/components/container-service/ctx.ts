@@ -44,6 +44,7 @@ export function testCtx(name: string, args: ContainerServiceArgs, options: TestC
         accountId: pulumi.output(DEFAULT_CONTEXT.accountId),
         partition: pulumi.output(DEFAULT_CONTEXT.partition),
         dataOpts: options.protect ? { parent, protect: true } : { parent },
+        uniqueSuffix: "abc1234",
         parent,
     };
 }

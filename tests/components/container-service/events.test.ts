@@ -42,6 +42,7 @@ function program(task: Partial<ScheduledTaskArgs>, extra: Partial<ContainerServi
         accountId: pulumi.output(DEFAULT_CONTEXT.accountId),
         partition: pulumi.output(DEFAULT_CONTEXT.partition),
         dataOpts: { parent },
+        uniqueSuffix: "abc1234",
     };
     const clusterResource = new ecs.Cluster(`${name}-cluster`, {}, { parent });
     const cluster: ClusterResources = {
@@ -187,7 +188,7 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             const registry = await run(cron);
             const policy = json(registry.policiesOf("batch-job-invoke-role")[0].policy);
             const runTask = policy.Statement.find((s: any) => s.Action === "ecs:RunTask");
-            assert.equal(runTask.Resource, "arn:aws:ecs:us-east-1:123456789012:task-definition/batch-job:*");
+            assert.equal(runTask.Resource, "arn:aws:ecs:us-east-1:123456789012:task-definition/batch-job-abc1234:*");
             assert.deepEqual(runTask.Condition, { ArnEquals: { "ecs:cluster": registry.one("aws:ecs/cluster:Cluster").outputs.arn } });
         });
 

@@ -122,7 +122,7 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
             assert.equal(td.networkMode, "awsvpc");
             assert.deepEqual(td.requiresCompatibilities, ["FARGATE"]);
             assert.deepEqual(td.runtimePlatform, { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" });
-            assert.equal(td.family, "shop-web");
+            assert.match(td.family, /^shop-web-[0-9a-f]{7}$/, "a family unique to this stack");
         });
 
         it("mounts the root file system read-only and maps port 80 to itself", () => {

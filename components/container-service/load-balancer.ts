@@ -65,7 +65,7 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
         const securityGroup = create(ec2.SecurityGroup, childName(base, "lb-sg"), {
             vpcId: ctx.cfg.vpc.vpcId,
             description: `${alb ? "ALB" : "NLB"} ${base}`,
-            ingress: ports.flatMap((port) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: spec.ingressCidrs, description: `Listener ${port}` })),
+            ingress: ports.map((port) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: spec.ingressCidrs, description: `Listener ${port}` })),
             // Only towards targets inside the VPC.
             egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
             tags: { ...ctx.tags, Name: childName(base, "lb-sg") },

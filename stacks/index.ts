@@ -22,12 +22,22 @@ if (alarms && c.alarmEmail) {
     new sns.TopicSubscription("alarms-email", { topic: alarms.arn, protocol: "email", endpoint: c.alarmEmail });
 }
 
-const web = (image: string, port: number) => ({
-    // The sample nginx image writes to /var/cache/nginx; images of your own keep the read-only default.
-    [port === 80 ? "web" : "app"]: { image, portMappings: [{ containerPort: port }], readonlyRootFilesystem: false },
+/** A sample HTTP container. The sample nginx image writes to /var/cache/nginx, so it cannot run read-only; your own images keep the read-only default. */
+const http = (name: string, image: string, port: number) => ({
+    [name]: { image, portMappings: [{ containerPort: port }], readonlyRootFilesystem: false },
 });
-const spot = c.capacity === "fargate-spot" ? { spot: { onDemandBase: c.onDemandBase, onDemandWeight: 0, spotWeight: 1 } } : {};
+/** Where the web tier runs: Fargate, or Fargate Spot above an on-demand base. */
+const webCapacity = c.capacity === "fargate-spot"
+    ? { capacity: "fargate-spot" as const, spot: { onDemandBase: c.onDemandBase, onDemandWeight: 0, spotWeight: 1 } }
+    : { capacity: "fargate" as const };
 const scaling = { minCount: c.minCount, maxCount: c.maxCount, cpuTargetPercent: 60, requestsPerTarget: 1000 };
+/** A path-routed app on the shared ALB (the SaaS example: /app1, /app2). */
+const routed = (app: "app1" | "app2", priority: number) => ({
+    containers: http("app", c.images[app], 8080),
+    desiredCount: c.desiredCount,
+    loadBalancer: { name: "public", containerPort: 8080, rule: { priority, pathPatterns: [`/${app}`, `/${app}/*`] }, healthCheck: { path: `/${app}/health` } },
+    scaling,
+});
 
 const platform = new ContainerService("saas", {
     vpc: network.vpcArgs,
@@ -45,41 +55,25 @@ const platform = new ContainerService("saas", {
     fileSystems: { shared: {} },
     services: {
         web: {
-            containers: web(c.images.web, 80),
-            capacity: c.capacity, ...spot,
+            containers: http("web", c.images.web, 80),
+            ...webCapacity,
             desiredCount: c.desiredCount,
             loadBalancer: { name: "public", containerPort: 80 },
             scaling,
         },
         app1: {
-            containers: web(c.images.app1, 8080),
-            capacity: c.capacity, ...spot,
-            desiredCount: c.desiredCount,
-            loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/app1", "/app1/*"] }, healthCheck: { path: "/app1/health" } },
+            ...routed("app1", 10),
+            ...webCapacity,
             volumes: { uploads: { fileSystem: "shared", containerPath: "/srv/uploads" } },
-            scaling,
         },
         // With the EC2 capacity provider, app2 runs there in bridge mode (dynamic host ports).
-        app2: c.ec2.enabled ? {
-            containers: web(c.images.app2, 8080),
-            capacity: "ec2",
-            networkMode: "bridge",
-            cpu: 512,
-            memoryMiB: 1024,
-            desiredCount: c.desiredCount,
-            loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 20, pathPatterns: ["/app2", "/app2/*"] }, healthCheck: { path: "/app2/health" } },
-            scaling,
-        } : {
-            containers: web(c.images.app2, 8080),
-            capacity: c.capacity, ...spot,
-            desiredCount: c.desiredCount,
-            loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 20, pathPatterns: ["/app2", "/app2/*"] }, healthCheck: { path: "/app2/health" } },
-            scaling,
+        app2: {
+            ...routed("app2", 20),
+            ...(c.ec2.enabled ? { capacity: "ec2" as const, networkMode: "bridge" as const, cpu: 512, memoryMiB: 1024 } : webCapacity),
         },
         worker: {
             containers: { worker: { image: c.images.worker, command: ["sh", "-c", "while true; do sleep 30; done"] } },
             capacity: "fargate-spot",
-            desiredCount: 1,
             queue: { visibilityTimeoutSeconds: 300 },
             scaling: { minCount: 1, maxCount: c.maxCount, backlogPerTask: 100 },
         },

@@ -8,8 +8,7 @@ import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import type { ResolvedExpress } from "./defaults";
-import { repositoryArnOfImage } from "./repository";
-import { createTaskIdentity } from "./task";
+import { createTaskIdentity, ecrRepositoryArnFromImage, namedPairs } from "./task";
 
 /** An ECS Express Mode service and the roles, log group and security group it is given. */
 export interface ExpressResources {
@@ -25,9 +24,6 @@ export interface ExpressResources {
     url: pulumi.Output<string>;
 }
 
-const sortedPairs = <K extends string>(rec: Record<string, pulumi.Input<string>>, valueKey: K) =>
-    Object.keys(rec).sort().map((name) => ({ name, [valueKey]: rec[name] }) as { name: string } & Record<K, pulumi.Input<string>>);
-
 /**
  * Creates one of `expressServices`: ECS Express Mode (the App Runner replacement) provisions the
  * HTTPS load balancer, certificate, target group and auto scaling itself; the component supplies the
@@ -36,7 +32,7 @@ const sortedPairs = <K extends string>(rec: Record<string, pulumi.Input<string>>
 export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress, clusterName: pulumi.Input<string>): ExpressResources {
     const base = childName(ctx.name, key);
     const t = ctx.cfg.transform;
-    const pullArn = repositoryArnOfImage(svc.image);
+    const pullArn = ecrRepositoryArnFromImage(svc.image);
     const { logGroup, execution, task } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(svc.secrets),
         pullRepositoryArns: pullArn ? [pullArn] : [],
@@ -77,8 +73,8 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
         primaryContainer: {
             image: svc.image,
             containerPort: svc.containerPort,
-            environments: sortedPairs(svc.environment, "value"),
-            secrets: sortedPairs(svc.secrets, "valueFrom"),
+            environments: namedPairs(svc.environment, "value"),
+            secrets: namedPairs(svc.secrets, "valueFrom"),
             awsLogsConfigurations: [{ logGroup: logGroup.name, logStreamPrefix: key }],
         },
         scalingTargets: [{

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sqs from "@pulumi/aws/sqs";
-import { Statement } from "../shared/iam";
+import { Statement, policyJson } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -16,17 +16,14 @@ export interface QueueResources {
 
 /** Refuses any request to the queue that is not over TLS (cdk-nag SQS4). */
 export function tlsOnlyQueuePolicy(queueArn: pulumi.Input<string>): pulumi.Output<string> {
-    return pulumi.output(queueArn).apply((arn) => JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sqs:*",
-            Resource: arn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        }],
-    }));
+    return policyJson([{
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sqs:*",
+        Resource: queueArn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    }]);
 }
 
 /** The work queue of a queue-worker service, with its dead-letter queue (kept 14 days). */

@@ -73,22 +73,6 @@ export function createRepositories(ctx: Ctx): Record<string, RepositoryResources
     return result;
 }
 
-/** The partition of a private ECR image URI, from the region in its host name. */
-function partitionOfImage(image: string): string {
-    const region = /\.dkr\.ecr\.([a-z0-9-]+)\./.exec(image)?.[1] ?? "";
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
-    return "aws";
-}
-
-/**
- * The ECR repository ARN of a private ECR image URI (any account: a cross-account pull needs the
- * grant on this side too), or undefined for other registries and for URIs given as Outputs, which
- * cannot be read before deployment.
- */
-export function repositoryArnOfImage(image: pulumi.Input<string>): string | undefined {
-    return typeof image === "string" ? ecrRepositoryArnFromImage(image, partitionOfImage(image)) : undefined;
-}
 
 function isBuild(image: ResolvedContainer["image"]): image is { build: ImageBuildArgs } {
     return typeof image === "object" && image !== null && !pulumi.Output.isInstance(image) && !(image instanceof Promise) && "build" in image;
@@ -97,7 +81,7 @@ function isBuild(image: ResolvedContainer["image"]): image is { build: ImageBuil
 /**
  * Turns each container's `image` into a URI, and lists the ECR repositories the execution role must
  * pull from:
- * - a URI stays as it is; a private ECR URI adds its repository's ARN (see `repositoryArnOfImage`).
+ * - a URI stays as it is; a private ECR URI adds its repository's ARN (see `ecrRepositoryArnFromImage`).
  * - `{ build }` becomes an `awsx.ecr.Image` pushed to one of `repos`, named
  *   `${name}-${owner}-${container}-image`; the URI is the pushed digest.
  */
@@ -127,7 +111,7 @@ export function resolveImages(
             pulls.set(`repository:${b.repository}`, repo.repository.arn);
         } else {
             images[key] = image;
-            const arn = repositoryArnOfImage(image);
+            const arn = ecrRepositoryArnFromImage(image);
             if (arn) pulls.set(arn, arn);
         }
     }

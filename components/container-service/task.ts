@@ -67,11 +67,27 @@ export function executionStatements(logGroupArn: pulumi.Input<string>, secretRef
     return statements;
 }
 
-/** ECR pulls need the repository ARN: derive it from a private ECR image URI when the URI is plain. */
-export function ecrRepositoryArnFromImage(image: pulumi.Input<string>, partition = "aws"): string | undefined {
+/** The partition of an AWS region (`cn-*` and `us-gov-*` have their own). */
+function partitionOfRegion(region: string): string {
+    if (region.startsWith("cn-")) return "aws-cn";
+    if (region.startsWith("us-gov-")) return "aws-us-gov";
+    return "aws";
+}
+
+/**
+ * The ECR repository ARN of a private ECR image URI (any account: a cross-account pull needs the
+ * grant on this side too), or undefined for other registries and for URIs given as Outputs, which
+ * cannot be read before deployment. ECR pulls need it in the execution role.
+ */
+export function ecrRepositoryArnFromImage(image: pulumi.Input<string>): string | undefined {
     if (typeof image !== "string") return undefined;
     const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
-    return m ? `arn:${partition}:ecr:${m[2]}:${m[1]}:repository/${m[3]}` : undefined;
+    return m ? `arn:${partitionOfRegion(m[2])}:ecr:${m[2]}:${m[1]}:repository/${m[3]}` : undefined;
+}
+
+/** `{ name, value }` (or `valueFrom`) pairs sorted by name: stable task definitions, no spurious diffs. */
+export function namedPairs<K extends string>(rec: Record<string, pulumi.Input<string>>, valueKey: K): Array<{ name: string } & Record<K, pulumi.Input<string>>> {
+    return Object.keys(rec).sort().map((name) => ({ name, [valueKey]: rec[name] }) as { name: string } & Record<K, pulumi.Input<string>>);
 }
 
 function containerDefinition(
@@ -99,8 +115,8 @@ function containerDefinition(
             hostPort: task.networkMode === "bridge" ? 0 : p.containerPort,
             protocol: p.protocol ?? "tcp",
         })),
-        environment: Object.keys(environment).sort().map((name) => ({ name, value: environment[name] })),
-        secrets: Object.keys(c.secrets).sort().map((name) => ({ name, valueFrom: c.secrets[name] })),
+        environment: namedPairs(environment, "value"),
+        secrets: namedPairs(c.secrets, "valueFrom"),
         logConfiguration: {
             logDriver: "awslogs",
             options: {

@@ -15,6 +15,15 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 export const SECRET_MASK = "[secret]";
 
+/**
+ * Without an engine, `pulumi.log.warn/error` print `warning: [runtime] <message>` to the console:
+ * this reads such a line back (undefined for any other console output).
+ */
+export function parseRuntimeLog(args: unknown[]): { severity: "warning" | "error"; message: string } | undefined {
+    const m = args.length === 1 && typeof args[0] === "string" ? /^(warning|error): \[runtime\] ([\s\S]*)$/.exec(args[0]) : null;
+    return m ? { severity: m[1] as "warning" | "error", message: m[2] } : undefined;
+}
+
 /** Everything recorded about one registered resource. */
 export interface RecordedResource {
     urn: string;

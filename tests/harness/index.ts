@@ -6,7 +6,7 @@
  *   assert.equal(svc.inputs.launchType, undefined);
  */
 import * as pulumi from "@pulumi/pulumi";
-import { InstallOptions, RecordedResource, RecordingMonitor, installMocks, settle } from "./engine";
+import { InstallOptions, RecordedResource, RecordingMonitor, installMocks, parseRuntimeLog, settle } from "./engine";
 
 export { installMocks, settle, RecordedResource, RecordingMonitor } from "./engine";
 export { DEFAULT_CONTEXT } from "./fixtures";
@@ -118,8 +118,8 @@ async function collectingWarnings<T>(body: () => Promise<T>): Promise<{ value: T
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => {
-        const m = args.length === 1 && typeof args[0] === "string" ? /^warning: \[runtime\] ([\s\S]*)$/.exec(args[0]) : null;
-        if (m) warnings.push(m[1]);
+        const log = parseRuntimeLog(args);
+        if (log?.severity === "warning") warnings.push(log.message);
         else original(...args);
     };
     try {

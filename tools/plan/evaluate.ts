@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource, installMocks, settle, toPlain } from "../../tests/harness/engine";
+import { RecordedResource, installMocks, parseRuntimeLog, settle, toPlain } from "../../tests/harness/engine";
 import { ProjectError, StackConfig, readStackSettings } from "./config";
 import { ROOT_STACK_TYPE } from "./preview-json";
 
@@ -69,8 +69,6 @@ async function runProgram(programFile: string): Promise<Record<string, unknown>>
     return main ? await main() : exported;
 }
 
-const RUNTIME_LOG = /^(warning|error): \[runtime\] ([\s\S]*)$/;
-
 /**
  * Runs `body` as the Pulumi language host runs a program, and collects what it would report:
  *  - without an engine, `pulumi.log` writes `warning: [runtime] ...` to the console; those lines are
@@ -83,8 +81,8 @@ async function asLanguageHost<T>(body: () => Promise<T>): Promise<{ result: T; d
     const diagnostics: Diagnostic[] = [];
     const original = { warn: console.warn, error: console.error };
     const capture = (fallback: (...args: unknown[]) => void) => (...args: unknown[]) => {
-        const match = args.length === 1 && typeof args[0] === "string" ? RUNTIME_LOG.exec(args[0]) : null;
-        if (match) diagnostics.push({ severity: match[1] as Diagnostic["severity"], message: match[2] });
+        const log = parseRuntimeLog(args);
+        if (log) diagnostics.push(log);
         else fallback(...args);
     };
     // A Set: mocha re-emits a rejection it did not expect, so one rejection may arrive twice.

@@ -2,11 +2,11 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as ecs from "@pulumi/aws/ecs";
 import type { ContainerServiceArgs, ScheduledTaskArgs } from "../../../components/container-service/args";
-import type { ClusterResources, Ctx } from "../../../components/container-service/context";
-import { normalize } from "../../../components/container-service/defaults";
+import type { ClusterResources } from "../../../components/container-service/context";
 import { createScheduledTask } from "../../../components/container-service/events";
 import { createTask } from "../../../components/container-service/task";
-import { DEFAULT_CONTEXT, Registry, build, json } from "../../harness";
+import { Registry, build, json } from "../../harness";
+import { testCtx } from "./ctx";
 
 const SCHEDULE = "aws:scheduler/schedule:Schedule";
 const ROLE = "aws:iam/role:Role";
@@ -18,32 +18,16 @@ const QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 const PRIVATE_SUBNETS = ["subnet-0private0000000a", "subnet-0private0000000b"];
 const PATTERN = { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: ["uploads"] } } };
 
-class Parent extends pulumi.ComponentResource {
-    constructor(name: string) {
-        super("aws-platform:test:Parent", name, {}, {});
-    }
-}
 
 /** Builds one scheduled task `job` of component `batch` the way the component would, without the component. */
 function program(task: Partial<ScheduledTaskArgs>, extra: Partial<ContainerServiceArgs> = {}) {
     const name = "batch";
-    const parent = new Parent(name);
-    const cfg = normalize(name, {
+    const ctx = testCtx(name, {
         vpc: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: PRIVATE_SUBNETS },
         scheduledTasks: { job: { containers: { job: { image: "unused" } }, ...task } },
         ...extra,
     });
-    const ctx: Ctx = {
-        name,
-        cfg,
-        opts: { parent },
-        tags: { "aws-platform:component": `ContainerService/${name}` },
-        region: pulumi.output(DEFAULT_CONTEXT.region),
-        accountId: pulumi.output(DEFAULT_CONTEXT.accountId),
-        partition: pulumi.output(DEFAULT_CONTEXT.partition),
-        dataOpts: { parent },
-        uniqueSuffix: "abc1234",
-    };
+    const { cfg, parent } = ctx;
     const clusterResource = new ecs.Cluster(`${name}-cluster`, {}, { parent });
     const cluster: ClusterResources = {
         cluster: clusterResource,

@@ -6,7 +6,22 @@ export { Transform } from "./shared/transform";
 export { Statement } from "./shared/iam";
 export { Network, NetworkArgs, FlowLogArgs, NatGateways, NETWORK_DEFAULTS } from "./network";
 export {
-    ContainerService, ContainerServiceArgs, ServiceArgs, ScheduledTaskArgs, ContainerArgs, LoadBalancerArgs,
-    Ec2CapacityArgs, ExpressServiceArgs, FileSystemArgs, RepositoryArgs, ServiceScalingArgs, QueueArgs, VolumeArgs,
-    TaskArgs, TaskRoleArgs, VpcArgs, Capacity, CONTAINER_SERVICE_DEFAULTS,
+    ContainerService,
+    ContainerServiceArgs,
+    ServiceArgs,
+    ScheduledTaskArgs,
+    ContainerArgs,
+    LoadBalancerArgs,
+    Ec2CapacityArgs,
+    ExpressServiceArgs,
+    FileSystemArgs,
+    RepositoryArgs,
+    ServiceScalingArgs,
+    QueueArgs,
+    VolumeArgs,
+    TaskArgs,
+    TaskRoleArgs,
+    VpcArgs,
+    Capacity,
+    CONTAINER_SERVICE_DEFAULTS,
 } from "./container-service";

@@ -76,7 +76,12 @@ const SCHEMA: Record<keyof StackConfig, Schema> = {
     containers: {
         kind: "object",
         fields: {
-            certificateArn: { kind: "string", optional: true, pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, allowed: "an ACM certificate ARN" },
+            certificateArn: {
+                kind: "string",
+                optional: true,
+                pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/,
+                allowed: "an ACM certificate ARN",
+            },
             alarmEmail: { kind: "string", optional: true, pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, allowed: "an e-mail address" },
             images: { kind: "object", fields: { web: IMAGE, app1: IMAGE, app2: IMAGE, worker: IMAGE, report: IMAGE } },
             capacity: { kind: "enum", values: ["fargate", "fargate-spot"] },
@@ -88,7 +93,7 @@ const SCHEMA: Record<keyof StackConfig, Schema> = {
                 kind: "object",
                 fields: {
                     enabled: { kind: "bool" },
-                    instanceTypes: { kind: "strings", pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: "EC2 instance types, e.g. [\"m7i.large\"]" },
+                    instanceTypes: { kind: "strings", pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' },
                     minSize: { kind: "int", min: 0, max: 1000 },
                     maxSize: { kind: "int", min: 1, max: 1000 },
                     onDemandBase: { kind: "int", min: 0, max: 1000 },
@@ -97,7 +102,11 @@ const SCHEMA: Record<keyof StackConfig, Schema> = {
             },
             logRetentionDays: { kind: "enum", values: LOG_RETENTION_DAYS },
             protectData: { kind: "bool" },
-            reportSchedule: { kind: "custom", check: (issues, path, v) => (typeof v === "string" ? checkScheduleExpression(issues, path, v) : issues.add(path, v, "is not a string", "a schedule expression")) },
+            reportSchedule: {
+                kind: "custom",
+                check: (issues, path, v) =>
+                    typeof v === "string" ? checkScheduleExpression(issues, path, v) : issues.add(path, v, "is not a string", "a schedule expression"),
+            },
         },
     },
 };
@@ -124,7 +133,10 @@ function check(issues: Issues, path: string, schema: Schema, value: unknown): vo
             return;
         case "strings":
             if (!Array.isArray(value) || value.length === 0) issues.add(path, value, "is not a non-empty list", schema.allowed);
-            else value.forEach((v, i) => issues.match(`${path}[${i}]`, v, schema.pattern, schema.allowed));
+            else
+                value.forEach((v, i) => {
+                    issues.match(`${path}[${i}]`, v, schema.pattern, schema.allowed);
+                });
             return;
         case "custom":
             schema.check(issues, path, value);
@@ -155,7 +167,10 @@ function merge<T>(base: T, override: unknown): T {
 
 /** A configuration error: the CLI prints it without a stack trace. */
 export class ConfigError extends pulumi.RunError {
-    constructor(readonly stack: string, readonly issues: Issue[]) {
+    constructor(
+        readonly stack: string,
+        readonly issues: Issue[],
+    ) {
         super(`Pulumi.${stack}.yaml: ${issues.length === 1 ? "" : `${issues.length} invalid settings:\n  - `}${issues.map(formatIssue).join("\n  - ")}`);
         this.name = "ConfigError";
     }
@@ -172,7 +187,14 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
         if (!fullKey.startsWith(`${NAMESPACE}:`)) continue;
         const key = fullKey.slice(NAMESPACE.length + 1);
         if (!(key in SCHEMA)) {
-            issues.add(fullKey, text, "is not a known setting", Object.keys(SCHEMA).map((k) => `${NAMESPACE}:${k}`).join(", "));
+            issues.add(
+                fullKey,
+                text,
+                "is not a known setting",
+                Object.keys(SCHEMA)
+                    .map((k) => `${NAMESPACE}:${k}`)
+                    .join(", "),
+            );
             continue;
         }
         try {
@@ -194,7 +216,12 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     for (const [key, schema] of Object.entries(SCHEMA)) check(issues, `${NAMESPACE}:${key}`, schema, (merged as any)[key]);
     const c = merged.containers;
     if (issues.ok && !(c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount)) {
-        issues.add(`${NAMESPACE}:containers.desiredCount`, c.desiredCount, `is outside minCount..maxCount (${c.minCount}..${c.maxCount})`, "minCount <= desiredCount <= maxCount");
+        issues.add(
+            `${NAMESPACE}:containers.desiredCount`,
+            c.desiredCount,
+            `is outside minCount..maxCount (${c.minCount}..${c.maxCount})`,
+            "minCount <= desiredCount <= maxCount",
+        );
     }
     if (issues.ok && c.ec2.minSize > c.ec2.maxSize) {
         issues.add(`${NAMESPACE}:containers.ec2.minSize`, c.ec2.minSize, `is above maxSize (${c.ec2.maxSize})`, "minSize <= maxSize");

@@ -27,9 +27,10 @@ const http = (name: string, image: string, port: number) => ({
     [name]: { image, portMappings: [{ containerPort: port }], readonlyRootFilesystem: false },
 });
 /** Where the web tier runs: Fargate, or Fargate Spot above an on-demand base. */
-const webCapacity = c.capacity === "fargate-spot"
-    ? { capacity: "fargate-spot" as const, spot: { onDemandBase: c.onDemandBase, onDemandWeight: 0, spotWeight: 1 } }
-    : { capacity: "fargate" as const };
+const webCapacity =
+    c.capacity === "fargate-spot"
+        ? { capacity: "fargate-spot" as const, spot: { onDemandBase: c.onDemandBase, onDemandWeight: 0, spotWeight: 1 } }
+        : { capacity: "fargate" as const };
 const scaling = { minCount: c.minCount, maxCount: c.maxCount, cpuTargetPercent: 60, requestsPerTarget: 1000 };
 /** A path-routed app on the shared ALB (the SaaS example: /app1, /app2). */
 const routed = (app: "app1" | "app2", priority: number) => ({
@@ -41,13 +42,15 @@ const routed = (app: "app1" | "app2", priority: number) => ({
 
 const platform = new ContainerService("saas", {
     vpc: network.vpcArgs,
-    ec2Capacity: c.ec2.enabled ? {
-        instanceTypes: c.ec2.instanceTypes,
-        minSize: c.ec2.minSize,
-        maxSize: c.ec2.maxSize,
-        onDemandBaseCapacity: c.ec2.onDemandBase,
-        onDemandPercentageAboveBaseCapacity: c.ec2.onDemandPercentAboveBase,
-    } : undefined,
+    ec2Capacity: c.ec2.enabled
+        ? {
+              instanceTypes: c.ec2.instanceTypes,
+              minSize: c.ec2.minSize,
+              maxSize: c.ec2.maxSize,
+              onDemandBaseCapacity: c.ec2.onDemandBase,
+              onDemandPercentageAboveBaseCapacity: c.ec2.onDemandPercentAboveBase,
+          }
+        : undefined,
     loadBalancers: {
         public: { type: "application", certificateArn: c.certificateArn, deletionProtection: c.protectData },
     },

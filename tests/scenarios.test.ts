@@ -1,6 +1,6 @@
 /** Each scenario in tests/scenarios/ is a complete program (like terraform-aws-modules' examples/), run under mocks. */
-import * as assert from "assert";
-import { build, valueOf } from "./harness";
+import * as assert from "node:assert";
+import { build, unwrap } from "../components/testing";
 import * as readmeShop from "./scenarios/readme-shop";
 import * as expressSite from "./scenarios/express-site";
 import * as ec2SpotBridge from "./scenarios/ec2-spot-bridge";
@@ -8,7 +8,7 @@ import * as ec2SpotBridge from "./scenarios/ec2-spot-bridge";
 describe("scenarios", () => {
     it("readme-shop: HTTPS web on Spot, an API rule, a worker and a nightly task", async () => {
         const { registry, result } = await build(readmeShop.program);
-        assert.match(await valueOf(result.url), /^https:\/\//);
+        assert.match(await unwrap(result.url), /^https:\/\//);
         assert.equal(registry.ofType("aws:lb/listenerRule:ListenerRule").length, 1);
         assert.ok(registry.named("shop-worker-queue"));
         assert.ok(registry.named("shop-nightly-schedule"));
@@ -19,12 +19,12 @@ describe("scenarios", () => {
     it("express-site: one Express Mode service with an https URL", async () => {
         const { registry, result } = await build(expressSite.program);
         assert.equal(registry.ofType("aws:ecs/expressGatewayService:ExpressGatewayService").length, 1);
-        assert.match(await valueOf(result.url), /^https:\/\/.+\.on\.aws$/);
+        assert.match(await unwrap(result.url), /^https:\/\/.+\.on\.aws$/);
     });
 
     it("ec2-spot-bridge: arm64 Spot instances, bridge tasks behind an internal ALB, EFS, no NAT", async () => {
         const { registry, result } = await build(ec2SpotBridge.program);
-        assert.match(await valueOf(result.url), /^http:\/\/internal-/);
+        assert.match(await unwrap(result.url), /^http:\/\/internal-/);
         assert.deepEqual(registry.one("awsx:ec2:Vpc").inputs.natGateways, { strategy: "None" });
         assert.equal(registry.ofType("aws:efs/mountTarget:MountTarget").length, 3);
         assert.equal(registry.one("aws:lb/targetGroup:TargetGroup").inputs.targetType, "instance");

@@ -8,8 +8,8 @@
  *
  * Exit codes: 0 planned; 1 the program failed; 2 usage, project or stack settings.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ProjectError, listStacks, maskConfig } from "./plan/config";
 import { Evaluation, evaluateProgram } from "./plan/evaluate";
@@ -65,16 +65,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         graph: path.join(outDir, "graph.dot"),
         mermaid: path.join(outDir, "architecture.mmd"),
     };
-    fs.writeFileSync(files.plan, JSON.stringify(plan, null, 2) + "\n");
+    fs.writeFileSync(files.plan, `${JSON.stringify(plan, null, 2)}\n`);
     fs.writeFileSync(files.graph, renderGraph(states));
     fs.writeFileSync(files.mermaid, renderMermaid(states));
 
     const diagnostics = evaluation.diagnostics.map((d) => `    ${d.severity}: ${d.message}`);
-    const text = [
-        renderTree(plan),
-        renderOutputs(evaluation.maskedOutputs),
-        ...(diagnostics.length ? ["Diagnostics:", ...diagnostics, ""] : []),
-    ].filter((part) => part !== "").join("\n");
+    const text = [renderTree(plan), renderOutputs(evaluation.maskedOutputs), ...(diagnostics.length ? ["Diagnostics:", ...diagnostics, ""] : [])]
+        .filter((part) => part !== "")
+        .join("\n");
     return { evaluation, plan, text, files };
 }
 
@@ -86,7 +84,7 @@ export function describeFailure(error: unknown, stack: string): { message: strin
     if (pulumi.RunError.isInstance(error) || pulumi.ResourceError.isInstance(error)) {
         return { message: `error: the program failed for stack "${stack}": ${(error as Error).message}`, code: 1 };
     }
-    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { message: `error: the program failed for stack "${stack}" with an unexpected error:\n${detail}`, code: 1 };
 }
 
@@ -94,8 +92,10 @@ async function main(argv: string[]): Promise<number> {
     const [stack, ...extra] = argv;
     if (stack === undefined || stack.startsWith("-") || extra.length) {
         const stacks = fs.existsSync(ROOT) ? listStacks(ROOT) : [];
-        console.error(`usage: npm run plan -- <stack>   (stacks: ${stacks.join(", ") || "none"})\n`
-            + "Runs stacks/index.ts under the mock engine and writes out/<stack>/plan.json, graph.dot and architecture.mmd.");
+        console.error(
+            `usage: npm run plan -- <stack>   (stacks: ${stacks.join(", ") || "none"})\n` +
+                "Runs stacks/index.ts under the mock engine and writes out/<stack>/plan.json, graph.dot and architecture.mmd.",
+        );
         return 2;
     }
     try {

@@ -32,19 +32,29 @@ export function ecsUserData(clusterName: string): string {
 /** The cluster with Container Insights, its capacity providers, and the EC2 group when asked. */
 export function createCluster(ctx: Ctx): ClusterResources {
     const t = ctx.cfg.transform;
-    const cluster = create(ecs.Cluster, childName(ctx.name, "cluster"), {
-        settings: [{ name: "containerInsights", value: ctx.cfg.containerInsights }],
-        tags: ctx.tags,
-    }, ctx.opts, t.cluster);
+    const cluster = create(
+        ecs.Cluster,
+        childName(ctx.name, "cluster"),
+        {
+            settings: [{ name: "containerInsights", value: ctx.cfg.containerInsights }],
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.cluster,
+    );
 
     const ec2Part = ctx.cfg.ec2Capacity ? createEc2Capacity(ctx, cluster) : undefined;
     const providers: pulumi.Input<string>[] = ["FARGATE", "FARGATE_SPOT"];
     if (ec2Part) providers.push(ec2Part.capacityProvider.name);
-    const capacityProviders = new ecs.ClusterCapacityProviders(childName(ctx.name, "capacity-providers"), {
-        clusterName: cluster.name,
-        capacityProviders: providers,
-        defaultCapacityProviderStrategies: [{ capacityProvider: "FARGATE", weight: 1, base: 0 }],
-    }, ctx.opts);
+    const capacityProviders = new ecs.ClusterCapacityProviders(
+        childName(ctx.name, "capacity-providers"),
+        {
+            clusterName: cluster.name,
+            capacityProviders: providers,
+            defaultCapacityProviderStrategies: [{ capacityProvider: "FARGATE", weight: 1, base: 0 }],
+        },
+        ctx.opts,
+    );
     return {
         cluster,
         capacityProviders,
@@ -61,85 +71,117 @@ export function createCluster(ctx: Ctx): ClusterResources {
 function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     const c = ctx.cfg.ec2Capacity!;
     const t = ctx.cfg.transform;
-    const securityGroup = create(ec2.SecurityGroup, childName(ctx.name, "instances-sg"), {
-        vpcId: ctx.cfg.vpc.vpcId,
-        description: `ECS container instances of ${ctx.name}`,
-        egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
-        tags: { ...ctx.tags, Name: childName(ctx.name, "instances-sg") },
-    }, ctx.opts, t.securityGroup);
-    const role = createRole(childName(ctx.name, "instance-role"), {
-        description: `ECS container instances of ${ctx.name}`,
-        assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com", { sourceAccount: ctx.accountId }),
-        managedPolicies: {
-            // AWS's policy for the ECS agent (register, poll, pull, logs) and SSM for shell access without SSH.
-            ecs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
-            ssm: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+    const securityGroup = create(
+        ec2.SecurityGroup,
+        childName(ctx.name, "instances-sg"),
+        {
+            vpcId: ctx.cfg.vpc.vpcId,
+            description: `ECS container instances of ${ctx.name}`,
+            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
+            tags: { ...ctx.tags, Name: childName(ctx.name, "instances-sg") },
         },
-        tags: ctx.tags,
-    }, ctx.opts);
+        ctx.opts,
+        t.securityGroup,
+    );
+    const role = createRole(
+        childName(ctx.name, "instance-role"),
+        {
+            description: `ECS container instances of ${ctx.name}`,
+            assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com", { sourceAccount: ctx.accountId }),
+            managedPolicies: {
+                // AWS's policy for the ECS agent (register, poll, pull, logs) and SSM for shell access without SSH.
+                ecs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
+                ssm: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+            },
+            tags: ctx.tags,
+        },
+        ctx.opts,
+    );
     // Instances launched before the policies are attached could not register with the cluster.
-    const profile = new iam.InstanceProfile(childName(ctx.name, "instance-profile"), { role: role.role.name, tags: ctx.tags }, {
-        ...ctx.opts,
-        dependsOn: Object.values(role.attachments),
-    });
+    const profile = new iam.InstanceProfile(
+        childName(ctx.name, "instance-profile"),
+        { role: role.role.name, tags: ctx.tags },
+        {
+            ...ctx.opts,
+            dependsOn: Object.values(role.attachments),
+        },
+    );
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
-    const launchTemplate = create(ec2.LaunchTemplate, childName(ctx.name, "launch-template"), {
-        imageId: ami.value,
-        iamInstanceProfile: { arn: profile.arn },
-        vpcSecurityGroupIds: [securityGroup.id],
-        // IMDSv2 only, one hop: containers (one hop further) cannot reach the instance's credentials.
-        metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
-        blockDeviceMappings: [{
-            deviceName: "/dev/xvda",
-            ebs: { volumeSize: c.rootVolumeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
-        }],
-        monitoring: { enabled: true },
-        userData: cluster.name.apply((n) => Buffer.from(ecsUserData(n)).toString("base64")),
-        tagSpecifications: [{ resourceType: "instance", tags: { ...ctx.tags, Name: childName(ctx.name, "instance") } }],
-        tags: ctx.tags,
-    }, ctx.opts, t.launchTemplate);
-    const group = create(autoscaling.Group, childName(ctx.name, "asg"), {
-        vpcZoneIdentifiers: ctx.cfg.vpc.privateSubnetIds,
-        minSize: c.minSize,
-        maxSize: c.maxSize,
-        // Managed termination protection requires instances protected from scale-in.
-        protectFromScaleIn: true,
-        capacityRebalance: true,
-        mixedInstancesPolicy: {
-            instancesDistribution: {
-                onDemandBaseCapacity: c.onDemandBaseCapacity,
-                onDemandPercentageAboveBaseCapacity: c.onDemandPercentageAboveBaseCapacity,
-                spotAllocationStrategy: c.spotAllocationStrategy,
-            },
-            launchTemplate: {
-                launchTemplateSpecification: { launchTemplateId: launchTemplate.id, version: "$Latest" },
-                overrides: c.instanceTypes.map((instanceType) => ({ instanceType })),
-            },
+    const launchTemplate = create(
+        ec2.LaunchTemplate,
+        childName(ctx.name, "launch-template"),
+        {
+            imageId: ami.value,
+            iamInstanceProfile: { arn: profile.arn },
+            vpcSecurityGroupIds: [securityGroup.id],
+            // IMDSv2 only, one hop: containers (one hop further) cannot reach the instance's credentials.
+            metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+            blockDeviceMappings: [
+                {
+                    deviceName: "/dev/xvda",
+                    ebs: { volumeSize: c.rootVolumeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+                },
+            ],
+            monitoring: { enabled: true },
+            userData: cluster.name.apply((n) => Buffer.from(ecsUserData(n)).toString("base64")),
+            tagSpecifications: [{ resourceType: "instance", tags: { ...ctx.tags, Name: childName(ctx.name, "instance") } }],
+            tags: ctx.tags,
         },
-        tags: [
-            // ECS requires this tag on groups used by a capacity provider with managed scaling.
-            { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
-            ...Object.entries(ctx.tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
-        ],
-    }, {
-        ...ctx.opts,
-        // ECS managed scaling owns the desired capacity.
-        ignoreChanges: ["desiredCapacity"],
-    }, t.autoScalingGroup);
-    const capacityProvider = new ecs.CapacityProvider(childName(ctx.name, "ec2-capacity"), {
-        autoScalingGroupProvider: {
-            autoScalingGroupArn: group.arn,
-            managedTerminationProtection: "ENABLED",
-            managedDraining: "ENABLED",
-            managedScaling: {
-                status: "ENABLED",
-                targetCapacity: c.targetCapacityPercent,
-                minimumScalingStepSize: 1,
-                maximumScalingStepSize: 10,
-                instanceWarmupPeriod: 180,
+        ctx.opts,
+        t.launchTemplate,
+    );
+    const group = create(
+        autoscaling.Group,
+        childName(ctx.name, "asg"),
+        {
+            vpcZoneIdentifiers: ctx.cfg.vpc.privateSubnetIds,
+            minSize: c.minSize,
+            maxSize: c.maxSize,
+            // Managed termination protection requires instances protected from scale-in.
+            protectFromScaleIn: true,
+            capacityRebalance: true,
+            mixedInstancesPolicy: {
+                instancesDistribution: {
+                    onDemandBaseCapacity: c.onDemandBaseCapacity,
+                    onDemandPercentageAboveBaseCapacity: c.onDemandPercentageAboveBaseCapacity,
+                    spotAllocationStrategy: c.spotAllocationStrategy,
+                },
+                launchTemplate: {
+                    launchTemplateSpecification: { launchTemplateId: launchTemplate.id, version: "$Latest" },
+                    overrides: c.instanceTypes.map((instanceType) => ({ instanceType })),
+                },
             },
+            tags: [
+                // ECS requires this tag on groups used by a capacity provider with managed scaling.
+                { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
+                ...Object.entries(ctx.tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+            ],
         },
-        tags: ctx.tags,
-    }, ctx.opts);
+        {
+            ...ctx.opts,
+            // ECS managed scaling owns the desired capacity.
+            ignoreChanges: ["desiredCapacity"],
+        },
+        t.autoScalingGroup,
+    );
+    const capacityProvider = new ecs.CapacityProvider(
+        childName(ctx.name, "ec2-capacity"),
+        {
+            autoScalingGroupProvider: {
+                autoScalingGroupArn: group.arn,
+                managedTerminationProtection: "ENABLED",
+                managedDraining: "ENABLED",
+                managedScaling: {
+                    status: "ENABLED",
+                    targetCapacity: c.targetCapacityPercent,
+                    minimumScalingStepSize: 1,
+                    maximumScalingStepSize: 10,
+                    instanceWarmupPeriod: 180,
+                },
+            },
+            tags: ctx.tags,
+        },
+        ctx.opts,
+    );
     return { securityGroup, role, profile, launchTemplate, group, capacityProvider };
 }

@@ -1,4 +1,4 @@
-import { createHash } from "crypto";
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
@@ -106,7 +106,10 @@ export class ContainerService extends pulumi.ComponentResource {
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
             if (lb.type === "application" && !lb.internal && lb.certificateArn === undefined) {
-                pulumi.log.warn(`[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`, this);
+                pulumi.log.warn(
+                    `[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`,
+                    this,
+                );
             }
         }
 
@@ -153,16 +156,23 @@ export class ContainerService extends pulumi.ComponentResource {
             scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task) };
         }
 
-        const expressServices = Object.fromEntries(Object.entries(cfg.expressServices).map(([key, ex]) =>
-            [key, createExpressService(ctx, key, ex, cluster.cluster.name)]));
+        const expressServices = Object.fromEntries(
+            Object.entries(cfg.expressServices).map(([key, ex]) => [key, createExpressService(ctx, key, ex, cluster.cluster.name)]),
+        );
 
         this.clusterName = cluster.cluster.name;
         this.clusterArn = cluster.cluster.arn;
         this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
-        this.serviceUrls = Object.fromEntries(Object.entries(cfg.services)
-            .map(([k, s]) => [k, serviceUrl(targets[k], s)] as const)
-            .filter((e): e is readonly [string, pulumi.Output<string>] => e[1] !== undefined));
-        this.queueUrls = Object.fromEntries(Object.entries(services).filter(([, s]) => s.queue).map(([k, s]) => [k, s.queue!.queue.url]));
+        this.serviceUrls = Object.fromEntries(
+            Object.entries(cfg.services)
+                .map(([k, s]) => [k, serviceUrl(targets[k], s)] as const)
+                .filter((e): e is readonly [string, pulumi.Output<string>] => e[1] !== undefined),
+        );
+        this.queueUrls = Object.fromEntries(
+            Object.entries(services)
+                .filter(([, s]) => s.queue)
+                .map(([k, s]) => [k, s.queue!.queue.url]),
+        );
         this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
         this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
         this.resources = { cluster, loadBalancers, services, scheduledTasks, repositories, fileSystems, expressServices };
@@ -202,7 +212,10 @@ export class ContainerService extends pulumi.ComponentResource {
 class MountTracker {
     private readonly allowed = new Set<string>();
 
-    constructor(private readonly ctx: Ctx, private readonly fileSystems: Record<string, FileSystemResources>) {}
+    constructor(
+        private readonly ctx: Ctx,
+        private readonly fileSystems: Record<string, FileSystemResources>,
+    ) {}
 
     accessPoints(task: ResolvedTask): { volumes: Record<string, MountableVolume>; statements: Statement[] } {
         const volumes: Record<string, MountableVolume> = {};
@@ -226,4 +239,3 @@ class MountTracker {
         }
     }
 }
-

@@ -1,9 +1,21 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withDefaults } from "../shared/defaults";
 import type {
-    Capacity, ContainerArgs, ContainerServiceArgs, Ec2CapacityArgs, ExpressServiceArgs, FileSystemArgs,
-    LoadBalancerArgs, QueueArgs, RepositoryArgs, ScheduledTaskArgs, ServiceArgs, ServiceLoadBalancerArgs,
-    ServiceScalingArgs, TaskArgs, VolumeArgs,
+    Capacity,
+    ContainerArgs,
+    ContainerServiceArgs,
+    Ec2CapacityArgs,
+    ExpressServiceArgs,
+    FileSystemArgs,
+    LoadBalancerArgs,
+    QueueArgs,
+    RepositoryArgs,
+    ScheduledTaskArgs,
+    ServiceArgs,
+    ServiceLoadBalancerArgs,
+    ServiceScalingArgs,
+    TaskArgs,
+    VolumeArgs,
 } from "./args";
 
 /**
@@ -129,8 +141,7 @@ export interface ResolvedScheduledTask extends ResolvedTask {
     retries: number;
 }
 
-export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateArn" | "accessLogs">> &
-    Pick<LoadBalancerArgs, "certificateArn" | "accessLogs">;
+export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateArn" | "accessLogs">> & Pick<LoadBalancerArgs, "certificateArn" | "accessLogs">;
 
 export interface Resolved {
     name: string;

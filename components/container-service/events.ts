@@ -55,14 +55,16 @@ function runTaskParameters(ctx: Ctx, task: ResolvedScheduledTask, cluster: Clust
         // A strategy rather than a launch type, so Fargate Spot and the EC2 capacity provider apply.
         capacityProviderStrategies: capacityStrategy(task, cluster),
         ...(fargate ? { platformVersion: task.platformVersion } : {}),
-        ...(awsvpc ? {
-            networkConfiguration: {
-                subnets: ctx.cfg.vpc.privateSubnetIds,
-                securityGroups: [resources.securityGroup!.id],
-                // Private subnets reach the internet through the NAT gateway; a public IP there does nothing.
-                assignPublicIp: false,
-            },
-        } : {}),
+        ...(awsvpc
+            ? {
+                  networkConfiguration: {
+                      subnets: ctx.cfg.vpc.privateSubnetIds,
+                      securityGroups: [resources.securityGroup!.id],
+                      // Private subnets reach the internet through the NAT gateway; a public IP there does nothing.
+                      assignPublicIp: false,
+                  },
+              }
+            : {}),
         enableEcsManagedTags: true,
         propagateTags: "TASK_DEFINITION",
     };
@@ -103,12 +105,7 @@ export function invokeStatements(ctx: Ctx, cluster: ClusterResources, resources:
  * EventBridge event pattern (a rule whose ECS target has a dead-letter queue), through one invoke
  * role trusted by whichever of the two services is used.
  */
-export function createScheduledTask(
-    ctx: Ctx,
-    task: ResolvedScheduledTask,
-    cluster: ClusterResources,
-    resources: TaskResources,
-): ScheduledTaskResources {
+export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, cluster: ClusterResources, resources: TaskResources): ScheduledTaskResources {
     const base = childName(ctx.name, task.name);
     const t = ctx.cfg.transform;
     const principals = [
@@ -118,23 +115,34 @@ export function createScheduledTask(
     if (principals.length === 0) throw new Error(`internal: scheduled task ${base} has neither a schedule nor an event pattern`);
 
     // Events that could not start a task after every retry land here, from either source.
-    const deadLetterQueue = create(sqs.Queue, childName(base, "dlq"), {
-        sqsManagedSseEnabled: true,
-        messageRetentionSeconds: DLQ_RETENTION_SECONDS,
-        tags: ctx.tags,
-    }, ctx.opts, t.dlq);
+    const deadLetterQueue = create(
+        sqs.Queue,
+        childName(base, "dlq"),
+        {
+            sqsManagedSseEnabled: true,
+            messageRetentionSeconds: DLQ_RETENTION_SECONDS,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.dlq,
+    );
 
     const statements = invokeStatements(ctx, cluster, resources);
     if (task.schedule !== undefined) {
         // EventBridge Scheduler writes to the dead-letter queue with the schedule's own role.
         statements.push({ Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: deadLetterQueue.arn });
     }
-    const invoke = createRole(childName(base, "invoke-role"), {
-        description: `EventBridge starts ${base}'s tasks with this role`,
-        assumeRolePolicy: assumeRolePolicy(principals, { sourceAccount: ctx.accountId }),
-        policies: { "run-task": statements },
-        tags: ctx.tags,
-    }, ctx.opts, t.invokeRole);
+    const invoke = createRole(
+        childName(base, "invoke-role"),
+        {
+            description: `EventBridge starts ${base}'s tasks with this role`,
+            assumeRolePolicy: assumeRolePolicy(principals, { sourceAccount: ctx.accountId }),
+            policies: { "run-task": statements },
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.invokeRole,
+    );
     const invokeRole = invoke.role;
 
     const ecsParameters = runTaskParameters(ctx, task, cluster, resources);
@@ -143,30 +151,43 @@ export function createScheduledTask(
     // RunTask with a capacity provider strategy fails until the cluster has the providers.
     const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [cluster.capacityProviders] };
 
-    const schedule = task.schedule !== undefined
-        ? create(scheduler.Schedule, childName(base, "schedule"), {
-            description: `Runs ${base} on ${task.schedule}`,
-            scheduleExpression: task.schedule,
-            scheduleExpressionTimezone: task.timezone,
-            flexibleTimeWindow: { mode: "OFF" },
-            state: "ENABLED",
-            target: {
-                arn: cluster.cluster.arn,
-                roleArn: invoke.arn,
-                retryPolicy,
-                deadLetterConfig,
-                ecsParameters,
-            },
-        }, runOpts, t.schedule)
-        : undefined;
+    const schedule =
+        task.schedule !== undefined
+            ? create(
+                  scheduler.Schedule,
+                  childName(base, "schedule"),
+                  {
+                      description: `Runs ${base} on ${task.schedule}`,
+                      scheduleExpression: task.schedule,
+                      scheduleExpressionTimezone: task.timezone,
+                      flexibleTimeWindow: { mode: "OFF" },
+                      state: "ENABLED",
+                      target: {
+                          arn: cluster.cluster.arn,
+                          roleArn: invoke.arn,
+                          retryPolicy,
+                          deadLetterConfig,
+                          ecsParameters,
+                      },
+                  },
+                  runOpts,
+                  t.schedule,
+              )
+            : undefined;
 
     if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue };
 
-    const rule = create(cloudwatch.EventRule, childName(base, "rule"), {
-        description: `Runs ${base} on matching events`,
-        eventPattern: JSON.stringify(task.eventPattern),
-        tags: ctx.tags,
-    }, ctx.opts, t.rule);
+    const rule = create(
+        cloudwatch.EventRule,
+        childName(base, "rule"),
+        {
+            description: `Runs ${base} on matching events`,
+            eventPattern: JSON.stringify(task.eventPattern),
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.rule,
+    );
     // EventBridge writes dead letters as the service: only this rule may (confused deputy).
     const sendFromRule: Statement = {
         Sid: "EventsFromOwnRule",
@@ -176,17 +197,28 @@ export function createScheduledTask(
         Resource: deadLetterQueue.arn,
         Condition: { ArnEquals: { "aws:SourceArn": rule.arn } },
     };
-    const deadLetterQueuePolicy = create(sqs.QueuePolicy, childName(base, "dlq-policy"), {
-        queueUrl: deadLetterQueue.url,
-        policy: policyJson([sendFromRule]),
-    }, ctx.opts);
-    const target = create(cloudwatch.EventTarget, childName(base, "target"), {
-        rule: rule.name,
-        arn: cluster.cluster.arn,
-        roleArn: invoke.arn,
-        ecsTarget: ecsParameters,
-        retryPolicy,
-        deadLetterConfig,
-    }, runOpts, t.target);
+    const deadLetterQueuePolicy = create(
+        sqs.QueuePolicy,
+        childName(base, "dlq-policy"),
+        {
+            queueUrl: deadLetterQueue.url,
+            policy: policyJson([sendFromRule]),
+        },
+        ctx.opts,
+    );
+    const target = create(
+        cloudwatch.EventTarget,
+        childName(base, "target"),
+        {
+            rule: rule.name,
+            arn: cluster.cluster.arn,
+            roleArn: invoke.arn,
+            ecsTarget: ecsParameters,
+            retryPolicy,
+            deadLetterConfig,
+        },
+        runOpts,
+        t.target,
+    );
     return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy };
 }

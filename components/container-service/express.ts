@@ -42,49 +42,67 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
 
     // Express Mode creates load balancers, listeners, certificates and scaling policies in the
     // account: AWS's managed policy for it is the documented, maintained grant.
-    const infrastructure = createRole(childName(base, "infrastructure-role"), {
-        description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
-        assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sourceAccount: ctx.accountId }),
-        managedPolicies: {
-            express: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`,
+    const infrastructure = createRole(
+        childName(base, "infrastructure-role"),
+        {
+            description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
+            assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sourceAccount: ctx.accountId }),
+            managedPolicies: {
+                express: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`,
+            },
+            tags: ctx.tags,
         },
-        tags: ctx.tags,
-    }, ctx.opts);
+        ctx.opts,
+    );
 
-    const securityGroup = create(ec2.SecurityGroup, childName(base, "sg"), {
-        vpcId: ctx.cfg.vpc.vpcId,
-        description: `Tasks of ${base} (Express Mode)`,
-        // Tasks reach AWS APIs, registries and their dependencies through the NAT gateway.
-        egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
-        tags: { ...ctx.tags, Name: childName(base, "sg") },
-    }, ctx.opts, t.securityGroup);
+    const securityGroup = create(
+        ec2.SecurityGroup,
+        childName(base, "sg"),
+        {
+            vpcId: ctx.cfg.vpc.vpcId,
+            description: `Tasks of ${base} (Express Mode)`,
+            // Tasks reach AWS APIs, registries and their dependencies through the NAT gateway.
+            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
+            tags: { ...ctx.tags, Name: childName(base, "sg") },
+        },
+        ctx.opts,
+        t.securityGroup,
+    );
 
     // The roles' ARNs resolve once their policies are attached, so the service depends on those too:
     // it never starts with a role that cannot yet pull, log or manage its load balancer.
-    const service = create(ecs.ExpressGatewayService, base, {
-        cluster: clusterName,
-        cpu: String(svc.cpu),
-        memory: String(svc.memoryMiB),
-        executionRoleArn: execution.arn,
-        infrastructureRoleArn: infrastructure.arn,
-        taskRoleArn: task.arn,
-        healthCheckPath: svc.healthCheckPath,
-        networkConfigurations: [{ subnets: ctx.cfg.vpc.privateSubnetIds, securityGroups: [securityGroup.id] }],
-        primaryContainer: {
-            image: svc.image,
-            containerPort: svc.containerPort,
-            environments: namedPairs(svc.environment, "value"),
-            secrets: namedPairs(svc.secrets, "valueFrom"),
-            awsLogsConfigurations: [{ logGroup: logGroup.name, logStreamPrefix: key }],
+    const service = create(
+        ecs.ExpressGatewayService,
+        base,
+        {
+            cluster: clusterName,
+            cpu: String(svc.cpu),
+            memory: String(svc.memoryMiB),
+            executionRoleArn: execution.arn,
+            infrastructureRoleArn: infrastructure.arn,
+            taskRoleArn: task.arn,
+            healthCheckPath: svc.healthCheckPath,
+            networkConfigurations: [{ subnets: ctx.cfg.vpc.privateSubnetIds, securityGroups: [securityGroup.id] }],
+            primaryContainer: {
+                image: svc.image,
+                containerPort: svc.containerPort,
+                environments: namedPairs(svc.environment, "value"),
+                secrets: namedPairs(svc.secrets, "valueFrom"),
+                awsLogsConfigurations: [{ logGroup: logGroup.name, logStreamPrefix: key }],
+            },
+            scalingTargets: [
+                {
+                    autoScalingMetric: svc.scaling.metric,
+                    autoScalingTargetValue: svc.scaling.target,
+                    minTaskCount: svc.scaling.minCount,
+                    maxTaskCount: svc.scaling.maxCount,
+                },
+            ],
+            tags: ctx.tags,
         },
-        scalingTargets: [{
-            autoScalingMetric: svc.scaling.metric,
-            autoScalingTargetValue: svc.scaling.target,
-            minTaskCount: svc.scaling.minCount,
-            maxTaskCount: svc.scaling.maxCount,
-        }],
-        tags: ctx.tags,
-    }, ctx.opts, t.expressService);
+        ctx.opts,
+        t.expressService,
+    );
 
     const url = service.ingressPaths.apply((paths) => {
         const endpoint = paths?.[0]?.endpoint;

@@ -29,17 +29,39 @@ function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: Re
     const l = svc.loadBalancer!;
     const alb = spec.type === "application";
     const hc = l.healthCheck;
-    return create(lb.TargetGroup, childName(ctx.name, key, "tg"), {
-        vpcId: ctx.cfg.vpc.vpcId,
-        port: l.containerPort,
-        protocol: alb ? "HTTP" : "TCP",
-        targetType: svc.networkMode === "awsvpc" ? "ip" : "instance",
-        deregistrationDelay: l.deregistrationDelaySeconds,
-        healthCheck: alb
-            ? { enabled: true, protocol: "HTTP", path: hc.path, matcher: hc.matcher, interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold }
-            : { enabled: true, protocol: "TCP", interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold },
-        tags: ctx.tags,
-    }, ctx.opts, ctx.cfg.transform.targetGroup);
+    return create(
+        lb.TargetGroup,
+        childName(ctx.name, key, "tg"),
+        {
+            vpcId: ctx.cfg.vpc.vpcId,
+            port: l.containerPort,
+            protocol: alb ? "HTTP" : "TCP",
+            targetType: svc.networkMode === "awsvpc" ? "ip" : "instance",
+            deregistrationDelay: l.deregistrationDelaySeconds,
+            healthCheck: alb
+                ? {
+                      enabled: true,
+                      protocol: "HTTP",
+                      path: hc.path,
+                      matcher: hc.matcher,
+                      interval: hc.intervalSeconds,
+                      timeout: hc.timeoutSeconds,
+                      healthyThreshold: hc.healthyThreshold,
+                      unhealthyThreshold: hc.unhealthyThreshold,
+                  }
+                : {
+                      enabled: true,
+                      protocol: "TCP",
+                      interval: hc.intervalSeconds,
+                      timeout: hc.timeoutSeconds,
+                      healthyThreshold: hc.healthyThreshold,
+                      unhealthyThreshold: hc.unhealthyThreshold,
+                  },
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        ctx.cfg.transform.targetGroup,
+    );
 }
 
 function listenerPorts(spec: ResolvedLoadBalancer, users: Array<[string, ResolvedService]>): number[] {
@@ -62,34 +84,54 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
         const alb = spec.type === "application";
         const base = childName(ctx.name, lbKey);
         const ports = listenerPorts(spec, users);
-        const securityGroup = create(ec2.SecurityGroup, childName(base, "lb-sg"), {
-            vpcId: ctx.cfg.vpc.vpcId,
-            description: `${alb ? "ALB" : "NLB"} ${base}`,
-            ingress: ports.map((port) => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: spec.ingressCidrs, description: `Listener ${port}` })),
-            // Only towards targets inside the VPC.
-            egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
-            tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
-        }, ctx.opts, t.securityGroup);
-        const loadBalancer = create(lb.LoadBalancer, childName(base, alb ? "alb" : "nlb"), {
-            loadBalancerType: spec.type,
-            internal: spec.internal,
-            subnets: spec.internal ? ctx.cfg.vpc.privateSubnetIds : ctx.cfg.vpc.publicSubnetIds,
-            securityGroups: [securityGroup.id],
-            enableDeletionProtection: spec.deletionProtection,
-            ...(alb ? {
-                idleTimeout: spec.idleTimeoutSeconds,
-                // Security Hub ELB.4 and ELB.12.
-                dropInvalidHeaderFields: true,
-                desyncMitigationMode: "defensive",
-            } : { enableCrossZoneLoadBalancing: true }),
-            ...(spec.accessLogs ? { accessLogs: { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true } } : {}),
-            tags: ctx.tags,
-        }, ctx.opts, t.loadBalancer);
+        const securityGroup = create(
+            ec2.SecurityGroup,
+            childName(base, "lb-sg"),
+            {
+                vpcId: ctx.cfg.vpc.vpcId,
+                description: `${alb ? "ALB" : "NLB"} ${base}`,
+                ingress: ports.map((port) => ({
+                    protocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    cidrBlocks: spec.ingressCidrs,
+                    description: `Listener ${port}`,
+                })),
+                // Only towards targets inside the VPC.
+                egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
+                tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
+            },
+            ctx.opts,
+            t.securityGroup,
+        );
+        const loadBalancer = create(
+            lb.LoadBalancer,
+            childName(base, alb ? "alb" : "nlb"),
+            {
+                loadBalancerType: spec.type,
+                internal: spec.internal,
+                subnets: spec.internal ? ctx.cfg.vpc.privateSubnetIds : ctx.cfg.vpc.publicSubnetIds,
+                securityGroups: [securityGroup.id],
+                enableDeletionProtection: spec.deletionProtection,
+                ...(alb
+                    ? {
+                          idleTimeout: spec.idleTimeoutSeconds,
+                          // Security Hub ELB.4 and ELB.12.
+                          dropInvalidHeaderFields: true,
+                          desyncMitigationMode: "defensive",
+                      }
+                    : { enableCrossZoneLoadBalancing: true }),
+                ...(spec.accessLogs ? { accessLogs: { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true } } : {}),
+                tags: ctx.tags,
+            },
+            ctx.opts,
+            t.loadBalancer,
+        );
 
         const groups = Object.fromEntries(users.map(([key, svc]) => [key, createTargetGroup(ctx, key, svc, spec)]));
         const listeners: Record<string, lb.Listener> = {};
         const attachments: Record<string, pulumi.Resource[]> = {};
-        const scheme = alb ? (spec.certificateArn ? "https" : "http") : (spec.certificateArn ? "tls" : "tcp");
+        const scheme = alb ? (spec.certificateArn ? "https" : "http") : spec.certificateArn ? "tls" : "tcp";
         const resources: LoadBalancerResources = {
             loadBalancer,
             securityGroup,
@@ -102,23 +144,35 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
                 ? { type: "forward", targetGroupArn: groups[defaultUser[0]].arn }
                 : { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } };
             const secure = spec.certificateArn !== undefined;
-            const main = create(lb.Listener, childName(base, secure ? "listener-443" : "listener-80"), {
-                loadBalancerArn: loadBalancer.arn,
-                port: secure ? 443 : 80,
-                protocol: secure ? "HTTPS" : "HTTP",
-                ...(secure ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
-                defaultActions: [defaultAction],
-                tags: ctx.tags,
-            }, ctx.opts, t.listener);
+            const main = create(
+                lb.Listener,
+                childName(base, secure ? "listener-443" : "listener-80"),
+                {
+                    loadBalancerArn: loadBalancer.arn,
+                    port: secure ? 443 : 80,
+                    protocol: secure ? "HTTPS" : "HTTP",
+                    ...(secure ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
+                    defaultActions: [defaultAction],
+                    tags: ctx.tags,
+                },
+                ctx.opts,
+                t.listener,
+            );
             listeners[secure ? "https" : "http"] = main;
             if (secure) {
-                listeners.redirect = create(lb.Listener, childName(base, "listener-80"), {
-                    loadBalancerArn: loadBalancer.arn,
-                    port: 80,
-                    protocol: "HTTP",
-                    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-                    tags: ctx.tags,
-                }, ctx.opts, t.listener);
+                listeners.redirect = create(
+                    lb.Listener,
+                    childName(base, "listener-80"),
+                    {
+                        loadBalancerArn: loadBalancer.arn,
+                        port: 80,
+                        protocol: "HTTP",
+                        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+                        tags: ctx.tags,
+                    },
+                    ctx.opts,
+                    t.listener,
+                );
             }
             for (const [key, svc] of users) {
                 const rule = svc.loadBalancer!.rule;
@@ -130,27 +184,37 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
                     ...(rule.pathPatterns?.length ? [{ pathPattern: { values: rule.pathPatterns } }] : []),
                     ...(rule.hosts?.length ? [{ hostHeader: { values: rule.hosts } }] : []),
                 ];
-                const listenerRule = new lb.ListenerRule(childName(ctx.name, key, "rule"), {
-                    listenerArn: main.arn,
-                    priority: rule.priority,
-                    conditions,
-                    actions: [{ type: "forward", targetGroupArn: groups[key].arn }],
-                    tags: ctx.tags,
-                }, ctx.opts);
+                const listenerRule = new lb.ListenerRule(
+                    childName(ctx.name, key, "rule"),
+                    {
+                        listenerArn: main.arn,
+                        priority: rule.priority,
+                        conditions,
+                        actions: [{ type: "forward", targetGroupArn: groups[key].arn }],
+                        tags: ctx.tags,
+                    },
+                    ctx.opts,
+                );
                 attachments[key] = [listenerRule];
             }
         } else {
             for (const port of ports) {
                 const [key] = users.find(([, s]) => s.loadBalancer!.listenerPort === port)!;
                 const tls = spec.certificateArn !== undefined;
-                listeners[String(port)] = create(lb.Listener, childName(base, `listener-${port}`), {
-                    loadBalancerArn: loadBalancer.arn,
-                    port,
-                    protocol: tls ? "TLS" : "TCP",
-                    ...(tls ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
-                    defaultActions: [{ type: "forward", targetGroupArn: groups[key].arn }],
-                    tags: ctx.tags,
-                }, ctx.opts, t.listener);
+                listeners[String(port)] = create(
+                    lb.Listener,
+                    childName(base, `listener-${port}`),
+                    {
+                        loadBalancerArn: loadBalancer.arn,
+                        port,
+                        protocol: tls ? "TLS" : "TCP",
+                        ...(tls ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
+                        defaultActions: [{ type: "forward", targetGroupArn: groups[key].arn }],
+                        tags: ctx.tags,
+                    },
+                    ctx.opts,
+                    t.listener,
+                );
                 attachments[key] = [listeners[String(port)]];
             }
         }
@@ -161,14 +225,25 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
 }
 
 /** Admits the load balancer to the service's tasks (awsvpc: the task SG on the container port). */
-export function allowFromLoadBalancer(ctx: Ctx, key: string, target: ServiceTarget, destinationGroupId: pulumi.Input<string>, fromPort: number, toPort: number): vpc.SecurityGroupIngressRule {
-    return new vpc.SecurityGroupIngressRule(childName(ctx.name, key, "from-lb"), {
-        securityGroupId: destinationGroupId,
-        referencedSecurityGroupId: target.loadBalancer.securityGroup.id,
-        ipProtocol: "tcp",
-        fromPort,
-        toPort,
-        description: `From load balancer ${target.lbKey}`,
-        tags: ctx.tags,
-    }, ctx.opts);
+export function allowFromLoadBalancer(
+    ctx: Ctx,
+    key: string,
+    target: ServiceTarget,
+    destinationGroupId: pulumi.Input<string>,
+    fromPort: number,
+    toPort: number,
+): vpc.SecurityGroupIngressRule {
+    return new vpc.SecurityGroupIngressRule(
+        childName(ctx.name, key, "from-lb"),
+        {
+            securityGroupId: destinationGroupId,
+            referencedSecurityGroupId: target.loadBalancer.securityGroup.id,
+            ipProtocol: "tcp",
+            fromPort,
+            toPort,
+            description: `From load balancer ${target.lbKey}`,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+    );
 }

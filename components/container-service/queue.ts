@@ -16,46 +16,66 @@ export interface QueueResources {
 
 /** Refuses any request to the queue that is not over TLS (cdk-nag SQS4). */
 export function tlsOnlyQueuePolicy(queueArn: pulumi.Input<string>): pulumi.Output<string> {
-    return policyJson([{
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "sqs:*",
-        Resource: queueArn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    }]);
+    return policyJson([
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "sqs:*",
+            Resource: queueArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    ]);
 }
 
 /** The work queue of a queue-worker service, with its dead-letter queue (kept 14 days). */
 export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueResources {
     const q = svc.queue!;
     const t = ctx.cfg.transform;
-    const deadLetterQueue = create(sqs.Queue, childName(ctx.name, key, "dlq"), {
-        sqsManagedSseEnabled: true,
-        messageRetentionSeconds: 1209600,
-        tags: ctx.tags,
-    }, ctx.opts, t.queue);
-    const queue = create(sqs.Queue, childName(ctx.name, key, "queue"), {
-        sqsManagedSseEnabled: true,
-        visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
-        messageRetentionSeconds: q.messageRetentionSeconds,
-        receiveWaitTimeSeconds: 20,
-        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetterQueue.arn, maxReceiveCount: q.maxReceiveCount }),
-        tags: ctx.tags,
-    }, ctx.opts, t.queue);
-    const policy = new sqs.QueuePolicy(childName(ctx.name, key, "queue-policy"), {
-        queueUrl: queue.url,
-        policy: tlsOnlyQueuePolicy(queue.arn),
-    }, ctx.opts);
+    const deadLetterQueue = create(
+        sqs.Queue,
+        childName(ctx.name, key, "dlq"),
+        {
+            sqsManagedSseEnabled: true,
+            messageRetentionSeconds: 1209600,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.queue,
+    );
+    const queue = create(
+        sqs.Queue,
+        childName(ctx.name, key, "queue"),
+        {
+            sqsManagedSseEnabled: true,
+            visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+            messageRetentionSeconds: q.messageRetentionSeconds,
+            receiveWaitTimeSeconds: 20,
+            redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetterQueue.arn, maxReceiveCount: q.maxReceiveCount }),
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.queue,
+    );
+    const policy = new sqs.QueuePolicy(
+        childName(ctx.name, key, "queue-policy"),
+        {
+            queueUrl: queue.url,
+            policy: tlsOnlyQueuePolicy(queue.arn),
+        },
+        ctx.opts,
+    );
     return {
         queue,
         deadLetterQueue,
         policy,
-        statements: [{
-            Sid: "ConsumeOwnQueue",
-            Effect: "Allow",
-            Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
-            Resource: queue.arn,
-        }],
+        statements: [
+            {
+                Sid: "ConsumeOwnQueue",
+                Effect: "Allow",
+                Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+                Resource: queue.arn,
+            },
+        ],
     };
 }

@@ -1,4 +1,4 @@
-import * as path from "path";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ecr from "@pulumi/aws/ecr";
 import type { ecr as ecrInputs } from "@pulumi/aws/types/input";
@@ -52,27 +52,39 @@ export function createRepositories(ctx: Ctx): Record<string, RepositoryResources
     const result: Record<string, RepositoryResources> = {};
     for (const [key, r] of Object.entries(ctx.cfg.repositories)) {
         const name = childName(ctx.name, key, "repo");
-        const repository = create(ecr.Repository, name, {
-            imageTagMutability: r.immutableTags ? "IMMUTABLE" : "MUTABLE",
-            imageScanningConfiguration: { scanOnPush: true },
-            encryptionConfigurations: [{
-                encryptionType: r.encryption,
-                // Without a key, "KMS" uses the AWS-managed aws/ecr key.
-                ...(r.encryption === "KMS" && r.kmsKeyArn !== undefined ? { kmsKey: r.kmsKeyArn } : {}),
-            }],
-            // Outside production a stack can be torn down even with images in it.
-            forceDelete: !ctx.cfg.protectData,
-            tags: ctx.tags,
-        }, { ...ctx.opts, ...ctx.dataOpts }, ctx.cfg.transform.repository);
-        const policy = create(ecr.LifecyclePolicy, childName(name, "lifecycle"), {
-            repository: repository.name,
-            policy: lifecyclePolicy(r.keepImages, r.untaggedExpiryDays),
-        }, ctx.opts);
+        const repository = create(
+            ecr.Repository,
+            name,
+            {
+                imageTagMutability: r.immutableTags ? "IMMUTABLE" : "MUTABLE",
+                imageScanningConfiguration: { scanOnPush: true },
+                encryptionConfigurations: [
+                    {
+                        encryptionType: r.encryption,
+                        // Without a key, "KMS" uses the AWS-managed aws/ecr key.
+                        ...(r.encryption === "KMS" && r.kmsKeyArn !== undefined ? { kmsKey: r.kmsKeyArn } : {}),
+                    },
+                ],
+                // Outside production a stack can be torn down even with images in it.
+                forceDelete: !ctx.cfg.protectData,
+                tags: ctx.tags,
+            },
+            { ...ctx.opts, ...ctx.dataOpts },
+            ctx.cfg.transform.repository,
+        );
+        const policy = create(
+            ecr.LifecyclePolicy,
+            childName(name, "lifecycle"),
+            {
+                repository: repository.name,
+                policy: lifecyclePolicy(r.keepImages, r.untaggedExpiryDays),
+            },
+            ctx.opts,
+        );
         result[key] = { repository, lifecyclePolicy: policy };
     }
     return result;
 }
-
 
 function isBuild(image: ResolvedContainer["image"]): image is { build: ImageBuildArgs } {
     return typeof image === "object" && image !== null && !pulumi.Output.isInstance(image) && !(image instanceof Promise) && "build" in image;
@@ -100,13 +112,18 @@ export function resolveImages(
             const b = image.build;
             const repo = repos[b.repository];
             if (!repo) throw new Error(`internal: container ${key} of ${childName(ctx.name, owner)} builds into unknown repository ${b.repository}`);
-            const built = create(awsxEcr.Image, childName(ctx.name, owner, key, "image"), {
-                repositoryUrl: repo.repository.repositoryUrl,
-                context: b.context,
-                // Our dockerfile is relative to the context; the Docker provider reads it relative to the program.
-                dockerfile: path.join(b.context, b.dockerfile ?? DEFAULTS.ImageBuildArgs.dockerfile),
-                platform: b.platform ?? DEFAULTS.ImageBuildArgs.platform,
-            }, ctx.opts);
+            const built = create(
+                awsxEcr.Image,
+                childName(ctx.name, owner, key, "image"),
+                {
+                    repositoryUrl: repo.repository.repositoryUrl,
+                    context: b.context,
+                    // Our dockerfile is relative to the context; the Docker provider reads it relative to the program.
+                    dockerfile: path.join(b.context, b.dockerfile ?? DEFAULTS.ImageBuildArgs.dockerfile),
+                    platform: b.platform ?? DEFAULTS.ImageBuildArgs.platform,
+                },
+                ctx.opts,
+            );
             images[key] = built.imageUri;
             pulls.set(`repository:${b.repository}`, repo.repository.arn);
         } else {

@@ -30,32 +30,46 @@ export function createScaling(
     queue: sqs.Queue | undefined,
 ): ScalingResources {
     const base = childName(ctx.name, key);
-    const target = create(appautoscaling.Target, childName(base, "scaling"), {
-        serviceNamespace: "ecs",
-        scalableDimension: "ecs:service:DesiredCount",
-        resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`,
-        minCapacity: s.minCount,
-        maxCapacity: s.maxCount,
-    }, ctx.opts, ctx.cfg.transform.scalingTarget);
+    const target = create(
+        appautoscaling.Target,
+        childName(base, "scaling"),
+        {
+            serviceNamespace: "ecs",
+            scalableDimension: "ecs:service:DesiredCount",
+            resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`,
+            minCapacity: s.minCount,
+            maxCapacity: s.maxCount,
+        },
+        ctx.opts,
+        ctx.cfg.transform.scalingTarget,
+    );
     const on = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
     const tracking = (role: string, targetValue: number, metric: Partial<appautoscaling.PolicyArgs["targetTrackingScalingPolicyConfiguration"]> & object) =>
-        new appautoscaling.Policy(childName(base, role), {
-            ...on,
-            policyType: "TargetTrackingScaling",
-            targetTrackingScalingPolicyConfiguration: {
-                targetValue,
-                scaleInCooldown: s.scaleInCooldownSeconds,
-                scaleOutCooldown: s.scaleOutCooldownSeconds,
-                ...metric,
+        new appautoscaling.Policy(
+            childName(base, role),
+            {
+                ...on,
+                policyType: "TargetTrackingScaling",
+                targetTrackingScalingPolicyConfiguration: {
+                    targetValue,
+                    scaleInCooldown: s.scaleInCooldownSeconds,
+                    scaleOutCooldown: s.scaleOutCooldownSeconds,
+                    ...metric,
+                },
             },
-        }, ctx.opts);
+            ctx.opts,
+        );
 
     const policies: Record<string, appautoscaling.Policy> = {};
     if (s.cpuTargetPercent !== undefined) {
-        policies.cpu = tracking("cpu-scaling", s.cpuTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } });
+        policies.cpu = tracking("cpu-scaling", s.cpuTargetPercent, {
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+        });
     }
     if (s.memoryTargetPercent !== undefined) {
-        policies.memory = tracking("memory-scaling", s.memoryTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" } });
+        policies.memory = tracking("memory-scaling", s.memoryTargetPercent, {
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" },
+        });
     }
     if (s.requestsPerTarget !== undefined && lbTarget) {
         policies.requests = tracking("requests-scaling", s.requestsPerTarget, {
@@ -75,7 +89,11 @@ export function createScaling(
                         id: "visible",
                         returnData: false,
                         metricStat: {
-                            metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: [{ name: "QueueName", value: queue.name }] },
+                            metric: {
+                                namespace: "AWS/SQS",
+                                metricName: "ApproximateNumberOfMessagesVisible",
+                                dimensions: [{ name: "QueueName", value: queue.name }],
+                            },
                             stat: "Sum",
                         },
                     },
@@ -86,7 +104,10 @@ export function createScaling(
                             metric: {
                                 namespace: "ECS/ContainerInsights",
                                 metricName: "RunningTaskCount",
-                                dimensions: [{ name: "ClusterName", value: cluster.name }, { name: "ServiceName", value: service.name }],
+                                dimensions: [
+                                    { name: "ClusterName", value: cluster.name },
+                                    { name: "ServiceName", value: service.name },
+                                ],
                             },
                             stat: "Average",
                         },
@@ -98,43 +119,55 @@ export function createScaling(
     }
     const alarms: Record<string, cloudwatch.MetricAlarm> = {};
     for (const [role, step] of Object.entries(s.steps)) {
-        const policy = new appautoscaling.Policy(childName(base, role, "step-scaling"), {
-            ...on,
-            policyType: "StepScaling",
-            stepScalingPolicyConfiguration: {
-                adjustmentType: "ChangeInCapacity",
-                cooldown: step.cooldownSeconds,
-                metricAggregationType: "Average",
-                stepAdjustments: step.steps.map((x) => ({
-                    metricIntervalLowerBound: String(x.lower),
-                    ...(x.upper !== undefined ? { metricIntervalUpperBound: String(x.upper) } : {}),
-                    scalingAdjustment: x.change,
-                })),
+        const policy = new appautoscaling.Policy(
+            childName(base, role, "step-scaling"),
+            {
+                ...on,
+                policyType: "StepScaling",
+                stepScalingPolicyConfiguration: {
+                    adjustmentType: "ChangeInCapacity",
+                    cooldown: step.cooldownSeconds,
+                    metricAggregationType: "Average",
+                    stepAdjustments: step.steps.map((x) => ({
+                        metricIntervalLowerBound: String(x.lower),
+                        ...(x.upper !== undefined ? { metricIntervalUpperBound: String(x.upper) } : {}),
+                        scalingAdjustment: x.change,
+                    })),
+                },
             },
-        }, ctx.opts);
+            ctx.opts,
+        );
         policies[`step-${role}`] = policy;
-        alarms[role] = new cloudwatch.MetricAlarm(childName(base, role, "step-alarm"), {
-            alarmDescription: `Scales ${base} out by steps`,
-            namespace: step.metric.namespace,
-            metricName: step.metric.metricName,
-            dimensions: step.metric.dimensions,
-            statistic: step.metric.statistic,
-            period: step.metric.periodSeconds,
-            evaluationPeriods: 1,
-            threshold: step.threshold,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-            alarmActions: [policy.arn],
-            tags: ctx.tags,
-        }, ctx.opts);
+        alarms[role] = new cloudwatch.MetricAlarm(
+            childName(base, role, "step-alarm"),
+            {
+                alarmDescription: `Scales ${base} out by steps`,
+                namespace: step.metric.namespace,
+                metricName: step.metric.metricName,
+                dimensions: step.metric.dimensions,
+                statistic: step.metric.statistic,
+                period: step.metric.periodSeconds,
+                evaluationPeriods: 1,
+                threshold: step.threshold,
+                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                alarmActions: [policy.arn],
+                tags: ctx.tags,
+            },
+            ctx.opts,
+        );
     }
     const schedules: Record<string, appautoscaling.ScheduledAction> = {};
     for (const [role, sched] of Object.entries(s.schedules)) {
-        schedules[role] = new appautoscaling.ScheduledAction(childName(base, role, "scheduled-scaling"), {
-            ...on,
-            schedule: sched.schedule,
-            timezone: sched.timezone ?? DEFAULTS.ScheduledTaskArgs.timezone,
-            scalableTargetAction: { minCapacity: sched.minCount, maxCapacity: sched.maxCount },
-        }, ctx.opts);
+        schedules[role] = new appautoscaling.ScheduledAction(
+            childName(base, role, "scheduled-scaling"),
+            {
+                ...on,
+                schedule: sched.schedule,
+                timezone: sched.timezone ?? DEFAULTS.ScheduledTaskArgs.timezone,
+                scalableTargetAction: { minCapacity: sched.minCount, maxCapacity: sched.maxCount },
+            },
+            ctx.opts,
+        );
     }
     return { target, policies, alarms, schedules };
 }

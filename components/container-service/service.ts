@@ -9,48 +9,67 @@ import type { ServiceTarget } from "./load-balancer";
 import type { QueueResources } from "./queue";
 
 /** The ECS service: capacity strategy, networking, load balancer, deployment safety. */
-export function createService(ctx: Ctx, key: string, svc: ResolvedService, cluster: ClusterResources, task: TaskResources, target: ServiceTarget | undefined): ecs.Service {
+export function createService(
+    ctx: Ctx,
+    key: string,
+    svc: ResolvedService,
+    cluster: ClusterResources,
+    task: TaskResources,
+    target: ServiceTarget | undefined,
+): ecs.Service {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
-    return create(ecs.Service, childName(ctx.name, key), {
-        cluster: cluster.cluster.arn,
-        taskDefinition: task.taskDefinition.arn,
-        desiredCount: svc.desiredCount,
-        capacityProviderStrategies: capacityStrategy(svc, cluster),
-        ...(fargate ? { platformVersion: svc.platformVersion } : {}),
-        ...(svc.networkMode === "awsvpc" ? {
-            networkConfiguration: {
-                subnets: ctx.cfg.vpc.privateSubnetIds,
-                securityGroups: [task.securityGroup!.id],
-                // Security Hub ECS.2: tasks stay private; the load balancer is the way in.
-                assignPublicIp: false,
-            },
-        } : {}),
-        ...(target && lb ? {
-            loadBalancers: [{ targetGroupArn: target.targetGroup.arn, containerName: lb.container, containerPort: lb.containerPort }],
-            healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
-        } : {}),
-        deploymentCircuitBreaker: { enable: true, rollback: svc.deployment.rollback },
-        deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
-        deploymentMaximumPercent: svc.deployment.maximumPercent,
-        enableExecuteCommand: svc.enableExecuteCommand,
-        enableEcsManagedTags: true,
-        propagateTags: "SERVICE",
-        // EC2: spread across AZs first, then pack onto as few instances as memory allows.
-        ...(fargate ? {} : {
-            orderedPlacementStrategies: [
-                { type: "spread", field: "attribute:ecs.availability-zone" },
-                { type: "binpack", field: "memory" },
-            ],
-        }),
-        tags: ctx.tags,
-    }, {
-        ...ctx.opts,
-        // The capacity providers must be on the cluster, and the target group on a listener, first.
-        dependsOn: [cluster.capacityProviders, ...(target?.attachments ?? [])],
-        // With auto scaling, Application Auto Scaling owns the desired count.
-        ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
-    }, ctx.cfg.transform.service);
+    return create(
+        ecs.Service,
+        childName(ctx.name, key),
+        {
+            cluster: cluster.cluster.arn,
+            taskDefinition: task.taskDefinition.arn,
+            desiredCount: svc.desiredCount,
+            capacityProviderStrategies: capacityStrategy(svc, cluster),
+            ...(fargate ? { platformVersion: svc.platformVersion } : {}),
+            ...(svc.networkMode === "awsvpc"
+                ? {
+                      networkConfiguration: {
+                          subnets: ctx.cfg.vpc.privateSubnetIds,
+                          securityGroups: [task.securityGroup!.id],
+                          // Security Hub ECS.2: tasks stay private; the load balancer is the way in.
+                          assignPublicIp: false,
+                      },
+                  }
+                : {}),
+            ...(target && lb
+                ? {
+                      loadBalancers: [{ targetGroupArn: target.targetGroup.arn, containerName: lb.container, containerPort: lb.containerPort }],
+                      healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
+                  }
+                : {}),
+            deploymentCircuitBreaker: { enable: true, rollback: svc.deployment.rollback },
+            deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
+            deploymentMaximumPercent: svc.deployment.maximumPercent,
+            enableExecuteCommand: svc.enableExecuteCommand,
+            enableEcsManagedTags: true,
+            propagateTags: "SERVICE",
+            // EC2: spread across AZs first, then pack onto as few instances as memory allows.
+            ...(fargate
+                ? {}
+                : {
+                      orderedPlacementStrategies: [
+                          { type: "spread", field: "attribute:ecs.availability-zone" },
+                          { type: "binpack", field: "memory" },
+                      ],
+                  }),
+            tags: ctx.tags,
+        },
+        {
+            ...ctx.opts,
+            // The capacity providers must be on the cluster, and the target group on a listener, first.
+            dependsOn: [cluster.capacityProviders, ...(target?.attachments ?? [])],
+            // With auto scaling, Application Auto Scaling owns the desired count.
+            ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
+        },
+        ctx.cfg.transform.service,
+    );
 }
 
 /**
@@ -71,24 +90,42 @@ export function createAlarms(
     const base = childName(ctx.name, key);
     const actions = ctx.cfg.alarmTopicArn ? [ctx.cfg.alarmTopicArn] : [];
     const alarm = (role: string, args: Omit<cloudwatch.MetricAlarmArgs, "alarmActions" | "okActions" | "tags">) =>
-        new cloudwatch.MetricAlarm(childName(base, role), {
-            treatMissingData: "notBreaching",
-            ...args,
-            alarmActions: actions,
-            okActions: actions,
-            tags: ctx.tags,
-        }, ctx.opts);
+        new cloudwatch.MetricAlarm(
+            childName(base, role),
+            {
+                treatMissingData: "notBreaching",
+                ...args,
+                alarmActions: actions,
+                okActions: actions,
+                tags: ctx.tags,
+            },
+            ctx.opts,
+        );
     const serviceDims = { ClusterName: cluster.name, ServiceName: service.name };
     const alarms: Record<string, cloudwatch.MetricAlarm> = {
         cpu: alarm("cpu-high", {
             alarmDescription: `${base}: average CPU at or above ${a.cpuPercent}% for 3 of 5 minutes`,
-            namespace: "AWS/ECS", metricName: "CPUUtilization", dimensions: serviceDims, statistic: "Average",
-            period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, threshold: a.cpuPercent, comparisonOperator: "GreaterThanOrEqualToThreshold",
+            namespace: "AWS/ECS",
+            metricName: "CPUUtilization",
+            dimensions: serviceDims,
+            statistic: "Average",
+            period: 60,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
+            threshold: a.cpuPercent,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
         }),
         memory: alarm("memory-high", {
             alarmDescription: `${base}: average memory at or above ${a.memoryPercent}% for 3 of 5 minutes`,
-            namespace: "AWS/ECS", metricName: "MemoryUtilization", dimensions: serviceDims, statistic: "Average",
-            period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, threshold: a.memoryPercent, comparisonOperator: "GreaterThanOrEqualToThreshold",
+            namespace: "AWS/ECS",
+            metricName: "MemoryUtilization",
+            dimensions: serviceDims,
+            statistic: "Average",
+            period: 60,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
+            threshold: a.memoryPercent,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
         }),
     };
     if (target) {
@@ -97,21 +134,39 @@ export function createAlarms(
         if (alb) {
             alarms.http5xx = alarm("http-5xx", {
                 alarmDescription: `${base}: ${a.http5xxPerMinute} or more target 5xx responses a minute, twice in a row`,
-                namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: lbDims, statistic: "Sum",
-                period: 60, evaluationPeriods: 2, threshold: a.http5xxPerMinute, comparisonOperator: "GreaterThanOrEqualToThreshold",
+                namespace: "AWS/ApplicationELB",
+                metricName: "HTTPCode_Target_5XX_Count",
+                dimensions: lbDims,
+                statistic: "Sum",
+                period: 60,
+                evaluationPeriods: 2,
+                threshold: a.http5xxPerMinute,
+                comparisonOperator: "GreaterThanOrEqualToThreshold",
             });
         }
         alarms.unhealthy = alarm("unhealthy-hosts", {
             alarmDescription: `${base}: unhealthy targets for 3 minutes`,
-            namespace: alb ? "AWS/ApplicationELB" : "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: lbDims, statistic: "Maximum",
-            period: 60, evaluationPeriods: 3, threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold",
+            namespace: alb ? "AWS/ApplicationELB" : "AWS/NetworkELB",
+            metricName: "UnHealthyHostCount",
+            dimensions: lbDims,
+            statistic: "Maximum",
+            period: 60,
+            evaluationPeriods: 3,
+            threshold: 1,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
         });
     }
     if (queue) {
         alarms.deadLetters = alarm("dlq-messages", {
             alarmDescription: `${base}: messages failed ${svc.queue!.maxReceiveCount} times and wait in the dead-letter queue`,
-            namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.deadLetterQueue.name }, statistic: "Maximum",
-            period: 300, evaluationPeriods: 1, threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold",
+            namespace: "AWS/SQS",
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: { QueueName: queue.deadLetterQueue.name },
+            statistic: "Maximum",
+            period: 300,
+            evaluationPeriods: 1,
+            threshold: 1,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
         });
     }
     return alarms;

@@ -34,12 +34,14 @@ function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined,
     if (!Array.isArray(privateSubnetIds)) {
         // Mount targets are one resource per subnet: their count must be known before deployment,
         // and resources are never created inside `apply`.
-        return [{
-            path: "vpc.privateSubnetIds",
-            value: "(an Output)",
-            message: `is not an array, and fileSystems (${keys.join(", ")}) need one mount target per subnet`,
-            allowed,
-        }];
+        return [
+            {
+                path: "vpc.privateSubnetIds",
+                value: "(an Output)",
+                message: `is not an array, and fileSystems (${keys.join(", ")}) need one mount target per subnet`,
+                allowed,
+            },
+        ];
     }
     if (privateSubnetIds.length === 0) {
         return [{ path: "vpc.privateSubnetIds", value: [], message: `is empty, so fileSystems (${keys.join(", ")}) would have no mount target`, allowed }];
@@ -109,40 +111,67 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
             // (EFS takes each transition as its own policy object.)
             { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
         ];
-        const fileSystem = create(efs.FileSystem, base, {
-            encrypted: true,
-            performanceMode: "generalPurpose",
-            throughputMode: fs.throughputMode,
-            lifecyclePolicies,
-            tags: { ...ctx.tags, Name: base },
-        }, { ...ctx.opts, ...ctx.dataOpts }, t.fileSystem);
+        const fileSystem = create(
+            efs.FileSystem,
+            base,
+            {
+                encrypted: true,
+                performanceMode: "generalPurpose",
+                throughputMode: fs.throughputMode,
+                lifecyclePolicies,
+                tags: { ...ctx.tags, Name: base },
+            },
+            { ...ctx.opts, ...ctx.dataOpts },
+            t.fileSystem,
+        );
 
-        const backupPolicy = create(efs.BackupPolicy, childName(base, "backup"), {
-            fileSystemId: fileSystem.id,
-            backupPolicy: { status: fs.backup ? "ENABLED" : "DISABLED" },
-        }, ctx.opts);
+        const backupPolicy = create(
+            efs.BackupPolicy,
+            childName(base, "backup"),
+            {
+                fileSystemId: fileSystem.id,
+                backupPolicy: { status: fs.backup ? "ENABLED" : "DISABLED" },
+            },
+            ctx.opts,
+        );
 
-        const policy = create(efs.FileSystemPolicy, childName(base, "policy"), {
-            fileSystemId: fileSystem.id,
-            policy: fileSystemPolicy(ctx, fileSystem.arn),
-        }, ctx.opts);
+        const policy = create(
+            efs.FileSystemPolicy,
+            childName(base, "policy"),
+            {
+                fileSystemId: fileSystem.id,
+                policy: fileSystemPolicy(ctx, fileSystem.arn),
+            },
+            ctx.opts,
+        );
 
-        const securityGroup = create(ec2.SecurityGroup, childName(base, "sg"), {
-            vpcId: ctx.cfg.vpc.vpcId,
-            description: `EFS mount targets of ${base}`,
-            // No ingress here: allowMount adds one rule per consumer, so only its tasks reach NFS.
-            // Mount targets never initiate connections: no egress either.
-            tags: { ...ctx.tags, Name: childName(base, "sg") },
-        }, ctx.opts);
+        const securityGroup = create(
+            ec2.SecurityGroup,
+            childName(base, "sg"),
+            {
+                vpcId: ctx.cfg.vpc.vpcId,
+                description: `EFS mount targets of ${base}`,
+                // No ingress here: allowMount adds one rule per consumer, so only its tasks reach NFS.
+                // Mount targets never initiate connections: no egress either.
+                tags: { ...ctx.tags, Name: childName(base, "sg") },
+            },
+            ctx.opts,
+        );
 
         // One mount target per subnet (EFS allows one per availability zone, so give one subnet per AZ).
         // Named by position: the subnets are a list, not a keyed record.
         const mountTargets = subnetIds.map((subnetId, i) =>
-            create(efs.MountTarget, childName(base, "mount-target", String(i)), {
-                fileSystemId: fileSystem.id,
-                subnetId,
-                securityGroups: [securityGroup.id],
-            }, ctx.opts));
+            create(
+                efs.MountTarget,
+                childName(base, "mount-target", String(i)),
+                {
+                    fileSystemId: fileSystem.id,
+                    subnetId,
+                    securityGroups: [securityGroup.id],
+                },
+                ctx.opts,
+            ),
+        );
 
         result[key] = { fileSystem, securityGroup, mountTargets, backupPolicy, policy };
     }
@@ -155,31 +184,47 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
  */
 export function createAccessPoint(ctx: Ctx, owner: string, volumeKey: string, vol: ResolvedVolume, fs: FileSystemResources): efs.AccessPoint {
     const name = childName(ctx.name, owner, volumeKey, "ap");
-    return create(efs.AccessPoint, name, {
-        fileSystemId: fs.fileSystem.id,
-        posixUser: { uid: vol.uid, gid: vol.gid },
-        rootDirectory: {
-            path: vol.rootDirectory,
-            creationInfo: { ownerUid: vol.uid, ownerGid: vol.gid, permissions: "750" },
+    return create(
+        efs.AccessPoint,
+        name,
+        {
+            fileSystemId: fs.fileSystem.id,
+            posixUser: { uid: vol.uid, gid: vol.gid },
+            rootDirectory: {
+                path: vol.rootDirectory,
+                creationInfo: { ownerUid: vol.uid, ownerGid: vol.gid, permissions: "750" },
+            },
+            tags: { ...ctx.tags, Name: name },
         },
-        tags: { ...ctx.tags, Name: name },
-    }, ctx.opts);
+        ctx.opts,
+    );
 }
 
 /**
  * Lets `owner`'s tasks reach the file system: NFS (TCP 2049) from their security group to the
  * mount targets' group. Call once per owner and file system (a second call would reuse the name).
  */
-export function allowMount(ctx: Ctx, owner: string, fsKey: string, fs: FileSystemResources, sourceSecurityGroupId: pulumi.Input<string>): vpc.SecurityGroupIngressRule {
-    return create(vpc.SecurityGroupIngressRule, childName(ctx.name, owner, fsKey, "efs-ingress"), {
-        securityGroupId: fs.securityGroup.id,
-        referencedSecurityGroupId: sourceSecurityGroupId,
-        ipProtocol: "tcp",
-        fromPort: NFS_PORT,
-        toPort: NFS_PORT,
-        description: `NFS from ${childName(ctx.name, owner)} tasks`,
-        tags: ctx.tags,
-    }, ctx.opts);
+export function allowMount(
+    ctx: Ctx,
+    owner: string,
+    fsKey: string,
+    fs: FileSystemResources,
+    sourceSecurityGroupId: pulumi.Input<string>,
+): vpc.SecurityGroupIngressRule {
+    return create(
+        vpc.SecurityGroupIngressRule,
+        childName(ctx.name, owner, fsKey, "efs-ingress"),
+        {
+            securityGroupId: fs.securityGroup.id,
+            referencedSecurityGroupId: sourceSecurityGroupId,
+            ipProtocol: "tcp",
+            fromPort: NFS_PORT,
+            toPort: NFS_PORT,
+            description: `NFS from ${childName(ctx.name, owner)} tasks`,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+    );
 }
 
 /**
@@ -187,10 +232,12 @@ export function allowMount(ctx: Ctx, owner: string, fsKey: string, fs: FileSyste
  * the volume's own access point.
  */
 export function efsStatements(fileSystemArn: pulumi.Input<string>, accessPointArn: pulumi.Input<string>, readOnly: boolean): Statement[] {
-    return [{
-        Effect: "Allow",
-        Action: readOnly ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-        Resource: fileSystemArn,
-        Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": accessPointArn } },
-    }];
+    return [
+        {
+            Effect: "Allow",
+            Action: readOnly ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+            Resource: fileSystemArn,
+            Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": accessPointArn } },
+        },
+    ];
 }

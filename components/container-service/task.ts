@@ -37,7 +37,11 @@ export function secretResourceArn(ref: string): string {
 }
 
 /** The execution role's policy: pull the task's images, write its log group, read exactly its secrets. */
-export function executionStatements(logGroupArn: pulumi.Input<string>, secretRefs: pulumi.Input<string>[], pullRepositoryArns: pulumi.Input<string>[]): Statement[] {
+export function executionStatements(
+    logGroupArn: pulumi.Input<string>,
+    secretRefs: pulumi.Input<string>[],
+    pullRepositoryArns: pulumi.Input<string>[],
+): Statement[] {
     const statements: Statement[] = [
         {
             Sid: "WriteOwnLogGroup",
@@ -86,8 +90,13 @@ export function ecrRepositoryArnFromImage(image: pulumi.Input<string>): string |
 }
 
 /** `{ name, value }` (or `valueFrom`) pairs sorted by name: stable task definitions, no spurious diffs. */
-export function namedPairs<K extends string>(rec: Record<string, pulumi.Input<string>>, valueKey: K): Array<{ name: string } & Record<K, pulumi.Input<string>>> {
-    return Object.keys(rec).sort().map((name) => ({ name, [valueKey]: rec[name] }) as { name: string } & Record<K, pulumi.Input<string>>);
+export function namedPairs<K extends string>(
+    rec: Record<string, pulumi.Input<string>>,
+    valueKey: K,
+): Array<{ name: string } & Record<K, pulumi.Input<string>>> {
+    return Object.keys(rec)
+        .sort()
+        .map((name) => ({ name, [valueKey]: rec[name] }) as { name: string } & Record<K, pulumi.Input<string>>);
 }
 
 function containerDefinition(
@@ -130,15 +139,17 @@ function containerDefinition(
         },
         readonlyRootFilesystem: c.readonlyRootFilesystem,
         mountPoints,
-        ...(c.healthCheck ? {
-            healthCheck: {
-                command: c.healthCheck.command,
-                interval: c.healthCheck.intervalSeconds,
-                timeout: c.healthCheck.timeoutSeconds,
-                retries: c.healthCheck.retries,
-                startPeriod: c.healthCheck.startPeriodSeconds,
-            },
-        } : {}),
+        ...(c.healthCheck
+            ? {
+                  healthCheck: {
+                      command: c.healthCheck.command,
+                      interval: c.healthCheck.intervalSeconds,
+                      timeout: c.healthCheck.timeoutSeconds,
+                      retries: c.healthCheck.retries,
+                      startPeriod: c.healthCheck.startPeriodSeconds,
+                  },
+              }
+            : {}),
         ...(c.command ? { command: c.command } : {}),
         ...(c.entryPoint ? { entryPoint: c.entryPoint } : {}),
         ...(c.user ? { user: c.user } : {}),
@@ -165,28 +176,44 @@ export function createTaskIdentity(
     spec: { secretRefs: pulumi.Input<string>[]; pullRepositoryArns: pulumi.Input<string>[]; statements: Statement[]; managedPolicyArns: string[] },
 ): TaskIdentity {
     const t = ctx.cfg.transform;
-    const logGroup = create(cloudwatch.LogGroup, childName(base, "logs"), {
-        retentionInDays: ctx.cfg.logRetentionDays,
-        tags: ctx.tags,
-    }, ctx.opts, t.logGroup);
+    const logGroup = create(
+        cloudwatch.LogGroup,
+        childName(base, "logs"),
+        {
+            retentionInDays: ctx.cfg.logRetentionDays,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.logGroup,
+    );
     // Confused deputy: only ECS tasks of this account and region may assume these roles.
     const trust = assumeRolePolicy("ecs-tasks.amazonaws.com", {
         sourceAccount: ctx.accountId,
         sourceArnLike: pulumi.interpolate`arn:${ctx.partition}:ecs:${ctx.region}:${ctx.accountId}:*`,
     });
-    const execution = createRole(childName(base, "execution-role"), {
-        description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
-        assumeRolePolicy: trust,
-        policies: { "task-execution": executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns) },
-        tags: ctx.tags,
-    }, ctx.opts, t.executionRole);
-    const task = createRole(childName(base, "task-role"), {
-        description: `The application in ${base}'s tasks runs with this role`,
-        assumeRolePolicy: trust,
-        policies: { application: spec.statements },
-        managedPolicies: Object.fromEntries(spec.managedPolicyArns.map((arn) => [managedPolicyKey(arn), arn])),
-        tags: ctx.tags,
-    }, ctx.opts, t.taskRole);
+    const execution = createRole(
+        childName(base, "execution-role"),
+        {
+            description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
+            assumeRolePolicy: trust,
+            policies: { "task-execution": executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns) },
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.executionRole,
+    );
+    const task = createRole(
+        childName(base, "task-role"),
+        {
+            description: `The application in ${base}'s tasks runs with this role`,
+            assumeRolePolicy: trust,
+            policies: { application: spec.statements },
+            managedPolicies: Object.fromEntries(spec.managedPolicyArns.map((arn) => [managedPolicyKey(arn), arn])),
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.taskRole,
+    );
     return { logGroup, execution, task };
 }
 
@@ -209,15 +236,18 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
             Resource: "*",
         });
     }
-    const { logGroup, execution, task: app } = createTaskIdentity(ctx, base, {
+    const {
+        logGroup,
+        execution,
+        task: app,
+    } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
         pullRepositoryArns: extras.pullRepositoryArns,
         statements,
         managedPolicyArns: task.taskRole.managedPolicyArns,
     });
 
-    const definitions = Object.entries(task.containers).map(([key, c]) =>
-        containerDefinition(ctx, task, key, c, extras.images[key], logGroup.name, extras));
+    const definitions = Object.entries(task.containers).map(([key, c]) => containerDefinition(ctx, task, key, c, extras.images[key], logGroup.name, extras));
     const volumes = Object.entries(task.volumes).map(([vol]) => {
         const v = extras.volumes?.[vol];
         if (!v) throw new Error(`internal: volume ${vol} of ${base} has no access point`);
@@ -230,29 +260,42 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
             },
         };
     });
-    const taskDefinition = create(ecs.TaskDefinition, childName(base, "task"), {
-        // Families are account-wide: a suffix keeps two stacks (or programs) from sharing one.
-        family: `${base}-${ctx.uniqueSuffix}`,
-        cpu: String(task.cpu),
-        memory: String(task.memoryMiB),
-        networkMode: task.networkMode,
-        requiresCompatibilities: [fargate ? "FARGATE" : "EC2"],
-        executionRoleArn: execution.arn,
-        taskRoleArn: app.arn,
-        ...(fargate ? { runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture } } : {}),
-        containerDefinitions: pulumi.all(definitions).apply((defs) => JSON.stringify(defs)),
-        volumes,
-        tags: ctx.tags,
-    }, ctx.opts, t.taskDefinition);
+    const taskDefinition = create(
+        ecs.TaskDefinition,
+        childName(base, "task"),
+        {
+            // Families are account-wide: a suffix keeps two stacks (or programs) from sharing one.
+            family: `${base}-${ctx.uniqueSuffix}`,
+            cpu: String(task.cpu),
+            memory: String(task.memoryMiB),
+            networkMode: task.networkMode,
+            requiresCompatibilities: [fargate ? "FARGATE" : "EC2"],
+            executionRoleArn: execution.arn,
+            taskRoleArn: app.arn,
+            ...(fargate ? { runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture } } : {}),
+            containerDefinitions: pulumi.all(definitions).apply((defs) => JSON.stringify(defs)),
+            volumes,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.taskDefinition,
+    );
 
-    const securityGroup = task.networkMode === "awsvpc"
-        ? create(ec2.SecurityGroup, childName(base, "sg"), {
-            vpcId: ctx.cfg.vpc.vpcId,
-            description: `Tasks of ${base}`,
-            // Tasks reach AWS APIs, registries and their dependencies through the NAT gateway.
-            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
-            tags: { ...ctx.tags, Name: childName(base, "sg") },
-        }, ctx.opts, t.securityGroup)
-        : undefined;
+    const securityGroup =
+        task.networkMode === "awsvpc"
+            ? create(
+                  ec2.SecurityGroup,
+                  childName(base, "sg"),
+                  {
+                      vpcId: ctx.cfg.vpc.vpcId,
+                      description: `Tasks of ${base}`,
+                      // Tasks reach AWS APIs, registries and their dependencies through the NAT gateway.
+                      egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
+                      tags: { ...ctx.tags, Name: childName(base, "sg") },
+                  },
+                  ctx.opts,
+                  t.securityGroup,
+              )
+            : undefined;
     return { logGroup, executionRole: execution.role, taskRole: app.role, taskDefinition, securityGroup };
 }

@@ -20,7 +20,8 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     if (!args.vpc) issues.missing("vpc", "{ vpcId, privateSubnetIds, publicSubnetIds? }, e.g. network.vpcArgs");
     else validateVpc(issues, args);
     checkTags(issues, "tags", args.tags);
-    if (isPlain(args.alarmTopicArn)) issues.match("alarmTopicArn", args.alarmTopicArn, /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "an SNS topic ARN");
+    if (isPlain(args.alarmTopicArn))
+        issues.match("alarmTopicArn", args.alarmTopicArn, /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "an SNS topic ARN");
     issues.oneOf("cluster.containerInsights", args.cluster?.containerInsights, ["enabled", "enhanced", "disabled"]);
     issues.oneOf("logRetentionDays", args.logRetentionDays, LOG_RETENTION_DAYS);
 
@@ -29,7 +30,8 @@ export function validate(args: ContainerServiceArgs): Issue[] {
         const path = `${collection}.${key}`;
         issues.key(path, key);
         const other = names.get(key);
-        if (other) issues.add(path, key, `has the same name as ${other}; services, scheduled tasks and express services name their children alike`, "a unique key");
+        if (other)
+            issues.add(path, key, `has the same name as ${other}; services, scheduled tasks and express services name their children alike`, "a unique key");
         names.set(key, path);
     };
     for (const key of Object.keys(args.services ?? {})) claim("services", key);
@@ -47,13 +49,13 @@ export function validate(args: ContainerServiceArgs): Issue[] {
         const path = `scheduledTasks.${key}`;
         validateTask(issues, path, task, args);
         if (task.schedule === undefined && task.eventPattern === undefined) {
-            issues.add(path, undefined, "has neither a schedule nor an event pattern", "schedule: \"cron(...)\" | \"rate(...)\" | \"at(...)\", and/or eventPattern");
+            issues.add(path, undefined, "has neither a schedule nor an event pattern", 'schedule: "cron(...)" | "rate(...)" | "at(...)", and/or eventPattern');
         }
         checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
         checkTimeZone(issues, `${path}.timezone`, task.timezone);
         issues.int(`${path}.retries`, task.retries, 0, 185);
         if (task.eventPattern !== undefined && (typeof task.eventPattern !== "object" || Object.keys(task.eventPattern).length === 0)) {
-            issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", "an EventBridge pattern object, e.g. { source: [\"aws.s3\"] }");
+            issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", 'an EventBridge pattern object, e.g. { source: ["aws.s3"] }');
         }
     }
     for (const [key, repo] of Object.entries(args.repositories ?? {})) {
@@ -62,7 +64,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
         issues.int(`${path}.untaggedExpiryDays`, repo.untaggedExpiryDays, 1, 3650, " days");
         issues.oneOf(`${path}.encryption`, repo.encryption, ["AES256", "KMS"]);
         if (repo.kmsKeyArn !== undefined && repo.encryption !== "KMS") {
-            issues.add(`${path}.kmsKeyArn`, "(set)", "is only used with encryption \"KMS\"", "encryption: \"KMS\", or no kmsKeyArn");
+            issues.add(`${path}.kmsKeyArn`, "(set)", 'is only used with encryption "KMS"', 'encryption: "KMS", or no kmsKeyArn');
         }
     }
     for (const [key, fs] of Object.entries(args.fileSystems ?? {})) {
@@ -91,10 +93,15 @@ export function validate(args: ContainerServiceArgs): Issue[] {
 
 function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
     const v = args.vpc;
-    if (isPlain(v.vpcId)) issues.match("vpc.vpcId", v.vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id such as \"vpc-0123456789abcdef0\"");
+    if (isPlain(v.vpcId)) issues.match("vpc.vpcId", v.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'a VPC id such as "vpc-0123456789abcdef0"');
     if (v.vpcId === undefined) issues.missing("vpc.vpcId", "a VPC id, e.g. network.vpcId");
     if (v.privateSubnetIds === undefined || (Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 0)) {
-        issues.add("vpc.privateSubnetIds", v.privateSubnetIds ?? [], "is empty: tasks, instances and mount targets need subnets", "the private subnet ids, one per AZ, e.g. network.vpcArgs");
+        issues.add(
+            "vpc.privateSubnetIds",
+            v.privateSubnetIds ?? [],
+            "is empty: tasks, instances and mount targets need subnets",
+            "the private subnet ids, one per AZ, e.g. network.vpcArgs",
+        );
     }
     if (v.cidrBlock !== undefined) checkVpcCidr(issues, "vpc.cidrBlock", v.cidrBlock);
 }
@@ -103,13 +110,27 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
     const c = args.ec2Capacity!;
     const p = "ec2Capacity";
     if (!Array.isArray(c.instanceTypes) || c.instanceTypes.length === 0) {
-        issues.add(`${p}.instanceTypes`, c.instanceTypes, "is empty", "one or more instance types, e.g. [\"m7i.large\"]");
+        issues.add(`${p}.instanceTypes`, c.instanceTypes, "is empty", 'one or more instance types, e.g. ["m7i.large"]');
     } else {
-        c.instanceTypes.forEach((t, i) => issues.match(`${p}.instanceTypes[${i}]`, t, INSTANCE_TYPE, "an EC2 instance type such as \"m7i.large\""));
+        c.instanceTypes.forEach((t, i) => {
+            issues.match(`${p}.instanceTypes[${i}]`, t, INSTANCE_TYPE, 'an EC2 instance type such as "m7i.large"');
+        });
         const graviton = c.instanceTypes.filter((t) => /^[a-z]+\d+g[a-z]*\./.test(t));
         const arch = c.architecture ?? "x86_64";
-        if (arch === "x86_64" && graviton.length) issues.add(`${p}.instanceTypes`, graviton, "are Graviton (arm64) types but architecture is x86_64", "architecture: \"arm64\", or x86_64 instance types");
-        if (arch === "arm64" && graviton.length !== c.instanceTypes.length) issues.add(`${p}.instanceTypes`, c.instanceTypes, "mix x86_64 types into an arm64 group", "only Graviton types (e.g. m7g.large) with architecture arm64");
+        if (arch === "x86_64" && graviton.length)
+            issues.add(
+                `${p}.instanceTypes`,
+                graviton,
+                "are Graviton (arm64) types but architecture is x86_64",
+                'architecture: "arm64", or x86_64 instance types',
+            );
+        if (arch === "arm64" && graviton.length !== c.instanceTypes.length)
+            issues.add(
+                `${p}.instanceTypes`,
+                c.instanceTypes,
+                "mix x86_64 types into an arm64 group",
+                "only Graviton types (e.g. m7g.large) with architecture arm64",
+            );
     }
     issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
     issues.int(`${p}.minSize`, c.minSize, 0, 1000);
@@ -125,11 +146,16 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
 
 function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs, args: ContainerServiceArgs): void {
     if (!issues.oneOf(`${path}.type`, lb.type, ["application", "network"])) return;
-    if (lb.type === undefined) issues.missing(`${path}.type`, "\"application\" or \"network\"");
+    if (lb.type === undefined) issues.missing(`${path}.type`, '"application" or "network"');
     const publicSubnets = args.vpc?.publicSubnetIds;
     if (!lb.internal && args.vpc && (publicSubnets === undefined || (Array.isArray(publicSubnets) && publicSubnets.length < 2))) {
         // A load balancer needs subnets in at least two availability zones.
-        issues.add(`${path}.internal`, lb.internal ?? false, "is internet-facing but vpc.publicSubnetIds holds fewer than two subnets", "internal: true, or vpc.publicSubnetIds in two or more AZs");
+        issues.add(
+            `${path}.internal`,
+            lb.internal ?? false,
+            "is internet-facing but vpc.publicSubnetIds holds fewer than two subnets",
+            "internal: true, or vpc.publicSubnetIds in two or more AZs",
+        );
     }
     if (lb.sslPolicy !== undefined && !/^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)/.test(lb.sslPolicy)) {
         issues.add(`${path}.sslPolicy`, lb.sslPolicy, "allows TLS below 1.2", "an ELBSecurityPolicy-TLS13-1-2-* or ELBSecurityPolicy-TLS-1-2-* policy");
@@ -162,7 +188,14 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
     const lb = lbRef ? args.loadBalancers?.[lbRef.name] : undefined;
     if (lbRef) {
         if (!lb) {
-            issues.add(`${path}.loadBalancer.name`, lbRef.name, "names no load balancer", Object.keys(args.loadBalancers ?? {}).map((k) => JSON.stringify(k)).join(", ") || "a key of loadBalancers (none defined)");
+            issues.add(
+                `${path}.loadBalancer.name`,
+                lbRef.name,
+                "names no load balancer",
+                Object.keys(args.loadBalancers ?? {})
+                    .map((k) => JSON.stringify(k))
+                    .join(", ") || "a key of loadBalancers (none defined)",
+            );
         }
         const containerName = lbRef.container ?? Object.keys(svc.containers ?? {})[0];
         const container = svc.containers?.[containerName];
@@ -170,7 +203,12 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
             issues.add(`${path}.loadBalancer.container`, lbRef.container, "names no container of the service", Object.keys(svc.containers ?? {}).join(", "));
         } else if (container && issues.int(`${path}.loadBalancer.containerPort`, lbRef.containerPort, 1, 65535)) {
             if (!(container.portMappings ?? []).some((p) => p.containerPort === lbRef.containerPort)) {
-                issues.add(`${path}.loadBalancer.containerPort`, lbRef.containerPort, `is not in the port mappings of container "${containerName}"`, (container.portMappings ?? []).map((p) => p.containerPort).join(", ") || "add it to portMappings");
+                issues.add(
+                    `${path}.loadBalancer.containerPort`,
+                    lbRef.containerPort,
+                    `is not in the port mappings of container "${containerName}"`,
+                    (container.portMappings ?? []).map((p) => p.containerPort).join(", ") || "add it to portMappings",
+                );
             }
         }
         if (lbRef.rule) {
@@ -180,18 +218,27 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
             if (values === 0) issues.add(`${path}.loadBalancer.rule`, lbRef.rule, "matches nothing", "pathPatterns and/or hosts");
             // ALB: at most 5 condition values per rule.
             if (values > 5) issues.add(`${path}.loadBalancer.rule`, lbRef.rule, `has ${values} condition values`, "at most 5 pathPatterns + hosts per rule");
-            (lbRef.rule.pathPatterns ?? []).forEach((p, i) => issues.match(`${path}.loadBalancer.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, "a path pattern starting with '/', at most 128 characters, e.g. \"/app1/*\""));
+            (lbRef.rule.pathPatterns ?? []).forEach((p, i) => {
+                const allowed = "a path pattern starting with '/', at most 128 characters, e.g. \"/app1/*\"";
+                issues.match(`${path}.loadBalancer.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, allowed);
+            });
         }
         issues.int(`${path}.loadBalancer.listenerPort`, lbRef.listenerPort, 1, 65535);
         issues.int(`${path}.loadBalancer.deregistrationDelaySeconds`, lbRef.deregistrationDelaySeconds, 0, 3600, " seconds");
         const hc = lbRef.healthCheck ?? {};
         issues.int(`${path}.loadBalancer.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
         issues.int(`${path}.loadBalancer.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 120, " seconds");
-        if ((hc.timeoutSeconds ?? 5) >= (hc.intervalSeconds ?? 30)) issues.add(`${path}.loadBalancer.healthCheck.timeoutSeconds`, hc.timeoutSeconds, "is not shorter than intervalSeconds", "timeoutSeconds < intervalSeconds");
+        if ((hc.timeoutSeconds ?? 5) >= (hc.intervalSeconds ?? 30))
+            issues.add(
+                `${path}.loadBalancer.healthCheck.timeoutSeconds`,
+                hc.timeoutSeconds,
+                "is not shorter than intervalSeconds",
+                "timeoutSeconds < intervalSeconds",
+            );
         issues.int(`${path}.loadBalancer.healthCheck.healthyThreshold`, hc.healthyThreshold, 2, 10);
         issues.int(`${path}.loadBalancer.healthCheck.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
         issues.match(`${path}.loadBalancer.healthCheck.path`, hc.path, /^\/\S{0,1023}$/, "a path starting with '/'");
-        issues.match(`${path}.loadBalancer.healthCheck.matcher`, hc.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, "HTTP codes such as \"200\" or \"200-399\"");
+        issues.match(`${path}.loadBalancer.healthCheck.matcher`, hc.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP codes such as "200" or "200-399"');
     }
     const s = svc.scaling;
     if (s) {
@@ -200,14 +247,24 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         issues.int(`${sp}.maxCount`, s.maxCount, 1, 5000);
         const desired = defaultDesiredCount(svc);
         if (!(s.minCount <= desired && desired <= s.maxCount)) {
-            issues.add(sp, { minCount: s.minCount, desiredCount: desired, maxCount: s.maxCount }, "does not satisfy minCount <= desiredCount <= maxCount", "minCount <= desiredCount <= maxCount");
+            issues.add(
+                sp,
+                { minCount: s.minCount, desiredCount: desired, maxCount: s.maxCount },
+                "does not satisfy minCount <= desiredCount <= maxCount",
+                "minCount <= desiredCount <= maxCount",
+            );
         }
         issues.number(`${sp}.cpuTargetPercent`, s.cpuTargetPercent, 1, 100);
         issues.number(`${sp}.memoryTargetPercent`, s.memoryTargetPercent, 1, 100);
         issues.number(`${sp}.requestsPerTarget`, s.requestsPerTarget, 1, 1000000);
         issues.number(`${sp}.backlogPerTask`, s.backlogPerTask, 1, 1000000);
         if (s.requestsPerTarget !== undefined && lb?.type !== "application") {
-            issues.add(`${sp}.requestsPerTarget`, s.requestsPerTarget, "needs the service behind an application load balancer", "loadBalancer on an \"application\" load balancer, or cpu/memory targets");
+            issues.add(
+                `${sp}.requestsPerTarget`,
+                s.requestsPerTarget,
+                "needs the service behind an application load balancer",
+                'loadBalancer on an "application" load balancer, or cpu/memory targets',
+            );
         }
         if (s.backlogPerTask !== undefined && !svc.queue) {
             issues.add(`${sp}.backlogPerTask`, s.backlogPerTask, "needs a queue", "queue: {} on the service");
@@ -219,14 +276,21 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
             checkScheduleExpression(issues, `${sp}.schedules.${k}.schedule`, sched.schedule);
             checkTimeZone(issues, `${sp}.schedules.${k}.timezone`, sched.timezone);
             if (!(sched.minCount >= 0 && sched.minCount <= sched.maxCount)) {
-                issues.add(`${sp}.schedules.${k}`, { minCount: sched.minCount, maxCount: sched.maxCount }, "does not satisfy 0 <= minCount <= maxCount", "0 <= minCount <= maxCount");
+                issues.add(
+                    `${sp}.schedules.${k}`,
+                    { minCount: sched.minCount, maxCount: sched.maxCount },
+                    "does not satisfy 0 <= minCount <= maxCount",
+                    "0 <= minCount <= maxCount",
+                );
             }
         }
         for (const [k, step] of Object.entries(s.steps ?? {})) {
             const stp = `${sp}.steps.${k}`;
             issues.key(stp, k);
-            if (!step.metric?.namespace || !step.metric?.metricName) issues.add(`${stp}.metric`, step.metric, "needs namespace and metricName", "{ namespace: \"AWS/SQS\", metricName: \"...\" }");
-            if (!Array.isArray(step.steps) || step.steps.length === 0) issues.add(`${stp}.steps`, step.steps, "is empty", "one or more { lower, upper?, change }");
+            if (!step.metric?.namespace || !step.metric?.metricName)
+                issues.add(`${stp}.metric`, step.metric, "needs namespace and metricName", '{ namespace: "AWS/SQS", metricName: "..." }');
+            if (!Array.isArray(step.steps) || step.steps.length === 0)
+                issues.add(`${stp}.steps`, step.steps, "is empty", "one or more { lower, upper?, change }");
             issues.oneOf(`${stp}.metric.statistic`, step.metric?.statistic, ["Average", "Sum", "Maximum", "Minimum", "SampleCount"]);
             issues.oneOf(`${stp}.metric.periodSeconds`, step.metric?.periodSeconds, [10, 30, 60, 120, 300, 600, 900, 3600]);
         }
@@ -248,14 +312,23 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
     issues.oneOf(`${path}.cpuArchitecture`, task.cpuArchitecture, ["X86_64", "ARM64"]);
     const capacity = task.capacity ?? "fargate";
     const fargate = capacity !== "ec2";
-    if (capacity === "ec2" && !args.ec2Capacity) issues.add(`${path}.capacity`, capacity, "needs the component's ec2Capacity", "set ec2Capacity, or capacity \"fargate\" / \"fargate-spot\"");
-    if (task.networkMode === "bridge" && fargate) issues.add(`${path}.networkMode`, "bridge", `is not available on ${capacity}`, "\"awsvpc\" on Fargate; \"bridge\" only with capacity \"ec2\"");
+    if (capacity === "ec2" && !args.ec2Capacity)
+        issues.add(`${path}.capacity`, capacity, "needs the component's ec2Capacity", 'set ec2Capacity, or capacity "fargate" / "fargate-spot"');
+    if (task.networkMode === "bridge" && fargate)
+        issues.add(`${path}.networkMode`, "bridge", `is not available on ${capacity}`, '"awsvpc" on Fargate; "bridge" only with capacity "ec2"');
     if (task.spot !== undefined) {
-        if (capacity !== "fargate-spot") issues.add(`${path}.spot`, task.spot, `is only used with capacity "fargate-spot" (capacity is "${capacity}")`, "capacity: \"fargate-spot\", or no spot settings");
+        if (capacity !== "fargate-spot")
+            issues.add(
+                `${path}.spot`,
+                task.spot,
+                `is only used with capacity "fargate-spot" (capacity is "${capacity}")`,
+                'capacity: "fargate-spot", or no spot settings',
+            );
         issues.int(`${path}.spot.onDemandBase`, task.spot.onDemandBase, 0, 100000);
         issues.int(`${path}.spot.onDemandWeight`, task.spot.onDemandWeight, 0, 1000);
         issues.int(`${path}.spot.spotWeight`, task.spot.spotWeight, 0, 1000);
-        if ((task.spot.onDemandWeight ?? 0) + (task.spot.spotWeight ?? 1) === 0) issues.add(`${path}.spot`, task.spot, "has no weight", "onDemandWeight + spotWeight >= 1");
+        if ((task.spot.onDemandWeight ?? 0) + (task.spot.spotWeight ?? 1) === 0)
+            issues.add(`${path}.spot`, task.spot, "has no weight", "onDemandWeight + spotWeight >= 1");
     }
     const cpu = task.cpu ?? 256;
     const mem = task.memoryMiB ?? 512;
@@ -266,7 +339,7 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         issues.int(`${path}.memoryMiB`, task.memoryMiB, 128, 786432, " MiB");
     }
     if (fargate && task.platformVersion !== undefined && task.platformVersion !== "LATEST" && !/^1\.\d+\.\d+$/.test(task.platformVersion)) {
-        issues.add(`${path}.platformVersion`, task.platformVersion, "is not a Fargate platform version", "\"LATEST\" or e.g. \"1.4.0\"");
+        issues.add(`${path}.platformVersion`, task.platformVersion, "is not a Fargate platform version", '"LATEST" or e.g. "1.4.0"');
     }
     let cpuSum = 0;
     let memSum = 0;
@@ -278,23 +351,32 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         memSum += c.memoryMiB ?? 0;
     }
     if (cpuSum > cpu) issues.add(`${path}.containers`, cpuSum, `reserve more CPU than the task has (${cpu})`, `container cpu adding up to at most ${cpu}`);
-    if (memSum > mem) issues.add(`${path}.containers`, memSum, `reserve more memory than the task has (${mem} MiB)`, `container memoryMiB adding up to at most ${mem}`);
+    if (memSum > mem)
+        issues.add(`${path}.containers`, memSum, `reserve more memory than the task has (${mem} MiB)`, `container memoryMiB adding up to at most ${mem}`);
     for (const [vol, v] of Object.entries(task.volumes ?? {})) {
         const vp = `${path}.volumes.${vol}`;
         issues.key(vp, vol);
         if (!args.fileSystems?.[v.fileSystem]) {
-            issues.add(`${vp}.fileSystem`, v.fileSystem, "names no file system", Object.keys(args.fileSystems ?? {}).map((k) => JSON.stringify(k)).join(", ") || "a key of fileSystems (none defined)");
+            issues.add(
+                `${vp}.fileSystem`,
+                v.fileSystem,
+                "names no file system",
+                Object.keys(args.fileSystems ?? {})
+                    .map((k) => JSON.stringify(k))
+                    .join(", ") || "a key of fileSystems (none defined)",
+            );
         }
         issues.match(`${vp}.containerPath`, v.containerPath, /^\/\S*$/, "an absolute path");
         issues.match(`${vp}.rootDirectory`, v.rootDirectory, /^\/\S*$/, "an absolute path");
-        for (const c of v.containers ?? []) if (!task.containers?.[c]) issues.add(`${vp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
+        for (const c of v.containers ?? [])
+            if (!task.containers?.[c]) issues.add(`${vp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
         issues.int(`${vp}.uid`, v.uid, 0, 4294967295);
         issues.int(`${vp}.gid`, v.gid, 0, 4294967295);
     }
     // EFS on Fargate needs platform 1.4.0+; "LATEST" qualifies.
     const pv = task.platformVersion ?? "LATEST";
     if (fargate && Object.keys(task.volumes ?? {}).length > 0 && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv)) {
-        issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", "\"LATEST\" or \"1.4.0\" and later");
+        issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", '"LATEST" or "1.4.0" and later');
     }
     checkTaskRole(issues, `${path}.taskRole`, task.taskRole);
 }
@@ -310,7 +392,12 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
     const hc = c.healthCheck;
     if (hc) {
         if (!Array.isArray(hc.command) || hc.command.length < 2 || !["CMD", "CMD-SHELL", "NONE"].includes(hc.command[0])) {
-            issues.add(`${path}.healthCheck.command`, hc.command, "is not an ECS health check command", "[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"] or [\"CMD\", \"/bin/check\"]");
+            issues.add(
+                `${path}.healthCheck.command`,
+                hc.command,
+                "is not an ECS health check command",
+                '["CMD-SHELL", "curl -f http://localhost/ || exit 1"] or ["CMD", "/bin/check"]',
+            );
         }
         issues.int(`${path}.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
         issues.int(`${path}.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 60, " seconds");
@@ -322,10 +409,17 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
 
 function checkImage(issues: Issues, path: string, image: ContainerArgs["image"], args: ContainerServiceArgs): void {
     if (image === undefined || image === null || image === "") {
-        issues.missing(path, "an image URI (e.g. \"public.ecr.aws/nginx/nginx:1.27\") or { build: { repository, context } }");
+        issues.missing(path, 'an image URI (e.g. "public.ecr.aws/nginx/nginx:1.27") or { build: { repository, context } }');
     } else if (typeof image === "object" && "build" in image) {
         if (!args.repositories?.[image.build.repository]) {
-            issues.add(`${path}.build.repository`, image.build.repository, "names no repository", Object.keys(args.repositories ?? {}).map((k) => JSON.stringify(k)).join(", ") || "a key of repositories (none defined)");
+            issues.add(
+                `${path}.build.repository`,
+                image.build.repository,
+                "names no repository",
+                Object.keys(args.repositories ?? {})
+                    .map((k) => JSON.stringify(k))
+                    .join(", ") || "a key of repositories (none defined)",
+            );
         }
         if (!image.build.context) issues.missing(`${path}.build.context`, "the build context directory");
         issues.oneOf(`${path}.build.platform`, image.build.platform, ["linux/amd64", "linux/arm64"]);
@@ -336,12 +430,20 @@ function checkImage(issues: Issues, path: string, image: ContainerArgs["image"],
 
 function checkEnvironment(issues: Issues, path: string, env: Record<string, unknown> | undefined, secrets: Record<string, unknown> | undefined): void {
     for (const name of Object.keys(env ?? {})) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) issues.add(`${path}.environment.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            issues.add(`${path}.environment.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
         // Security Hub ECS.8: credentials belong in `secrets`, where they never show in the task definition.
-        if (SECRET_LOOKING_ENV.test(name)) issues.add(`${path}.environment.${name}`, "(value hidden)", "looks like a secret in plain text", `secrets: { ${name}: "<Secrets Manager or SSM parameter ARN>" }`);
+        if (SECRET_LOOKING_ENV.test(name))
+            issues.add(
+                `${path}.environment.${name}`,
+                "(value hidden)",
+                "looks like a secret in plain text",
+                `secrets: { ${name}: "<Secrets Manager or SSM parameter ARN>" }`,
+            );
     }
     for (const [name, ref] of Object.entries(secrets ?? {})) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) issues.add(`${path}.secrets.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            issues.add(`${path}.secrets.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
         if (isPlain(ref as any)) issues.match(`${path}.secrets.${name}`, ref, SECRET_ARN, "a Secrets Manager secret ARN or an SSM parameter ARN");
         if (env && name in env) issues.add(`${path}.secrets.${name}`, name, "is also a plain environment variable", "one of environment or secrets");
     }
@@ -349,10 +451,12 @@ function checkEnvironment(issues: Issues, path: string, env: Record<string, unkn
 
 function checkTaskRole(issues: Issues, path: string, role: TaskArgs["taskRole"]): void {
     (role?.statements ?? []).forEach((s, i) => {
-        if (isWildcardOnWildcard(s)) issues.add(`${path}.statements[${i}]`, s, "allows every action on every resource", "actions and resources as narrow as the app needs");
+        if (isWildcardOnWildcard(s))
+            issues.add(`${path}.statements[${i}]`, s, "allows every action on every resource", "actions and resources as narrow as the app needs");
     });
     (role?.managedPolicyArns ?? []).forEach((arn, i) => {
-        if (/:policy\/(AdministratorAccess|PowerUserAccess)$/.test(arn)) issues.add(`${path}.managedPolicyArns[${i}]`, arn, "grants administrator rights to the application", "a narrower policy");
+        if (/:policy\/(AdministratorAccess|PowerUserAccess)$/.test(arn))
+            issues.add(`${path}.managedPolicyArns[${i}]`, arn, "grants administrator rights to the application", "a narrower policy");
     });
 }
 
@@ -376,19 +480,37 @@ function validateListenerSharing(issues: Issues, args: ContainerServiceArgs): vo
         if (!lb) continue;
         if (lb.type === "application") {
             const defaults = users.filter(([, s]) => !s.loadBalancer!.rule).map(([k]) => k);
-            if (defaults.length > 1) issues.add(`loadBalancers.${lbName}`, defaults, "has several services without a rule, and only one can be the default action", "give all but one service a loadBalancer.rule");
+            if (defaults.length > 1)
+                issues.add(
+                    `loadBalancers.${lbName}`,
+                    defaults,
+                    "has several services without a rule, and only one can be the default action",
+                    "give all but one service a loadBalancer.rule",
+                );
             const seen = new Map<number, string>();
             for (const [key, s] of users) {
                 const prio = s.loadBalancer!.rule?.priority;
                 if (prio === undefined) continue;
-                if (seen.has(prio)) issues.add(`services.${key}.loadBalancer.rule.priority`, prio, `is also used by service "${seen.get(prio)}"`, "a priority unique on the listener");
+                if (seen.has(prio))
+                    issues.add(
+                        `services.${key}.loadBalancer.rule.priority`,
+                        prio,
+                        `is also used by service "${seen.get(prio)}"`,
+                        "a priority unique on the listener",
+                    );
                 seen.set(prio, key);
             }
         } else {
             const seen = new Map<number, string>();
             for (const [key, s] of users) {
                 const port = s.loadBalancer!.listenerPort ?? defaultListenerPort(lb);
-                if (seen.has(port)) issues.add(`services.${key}.loadBalancer.listenerPort`, port, `is also used by service "${seen.get(port)}" on NLB "${lbName}"`, "a listener port unique on the NLB");
+                if (seen.has(port))
+                    issues.add(
+                        `services.${key}.loadBalancer.listenerPort`,
+                        port,
+                        `is also used by service "${seen.get(port)}" on NLB "${lbName}"`,
+                        "a listener port unique on the NLB",
+                    );
                 seen.set(port, key);
             }
         }

@@ -83,36 +83,54 @@ export class Network extends pulumi.ComponentResource {
 function createVpc(parent: Network, name: string, cfg: ResolvedNetwork, tags: Record<string, string>): awsx.Vpc {
     // Without NAT, "Private" subnets would have no default route: awsx calls those "Isolated".
     const workloadType = cfg.natGateways === "none" ? "Isolated" : "Private";
-    return create(awsx.Vpc, childName(name, "vpc"), {
-        cidrBlock: cfg.cidrBlock,
-        numberOfAvailabilityZones: cfg.availabilityZones,
-        subnetStrategy: "Auto",
-        subnetSpecs: [
-            { type: "Public", cidrMask: 24 },
-            // /20 per AZ: 4,091 addresses, room for awsvpc tasks that each take an IP.
-            { type: workloadType, cidrMask: 20 },
-        ],
-        natGateways: { strategy: NAT_STRATEGY[cfg.natGateways] },
-        enableDnsHostnames: true,
-        enableDnsSupport: true,
-        tags,
-    }, { parent }, cfg.transform.vpc);
+    return create(
+        awsx.Vpc,
+        childName(name, "vpc"),
+        {
+            cidrBlock: cfg.cidrBlock,
+            numberOfAvailabilityZones: cfg.availabilityZones,
+            subnetStrategy: "Auto",
+            subnetSpecs: [
+                { type: "Public", cidrMask: 24 },
+                // /20 per AZ: 4,091 addresses, room for awsvpc tasks that each take an IP.
+                { type: workloadType, cidrMask: 20 },
+            ],
+            natGateways: { strategy: NAT_STRATEGY[cfg.natGateways] },
+            enableDnsHostnames: true,
+            enableDnsSupport: true,
+            tags,
+        },
+        { parent },
+        cfg.transform.vpc,
+    );
 }
 
-function createGatewayEndpoints(parent: Network, name: string, cfg: ResolvedNetwork, tags: Record<string, string>, vpc: awsx.Vpc): Record<string, ec2.VpcEndpoint> {
+function createGatewayEndpoints(
+    parent: Network,
+    name: string,
+    cfg: ResolvedNetwork,
+    tags: Record<string, string>,
+    vpc: awsx.Vpc,
+): Record<string, ec2.VpcEndpoint> {
     if (cfg.gatewayEndpoints.length === 0) return {};
     const region = getRegionOutput({}, { parent }).region;
     // Every route table of the VPC (public and private), read once the awsx VPC has made them.
     const routeTableIds = ec2.getRouteTablesOutput({ vpcId: vpc.vpcId }, { parent }).ids;
     const endpoints: Record<string, ec2.VpcEndpoint> = {};
     for (const service of cfg.gatewayEndpoints) {
-        endpoints[service] = create(ec2.VpcEndpoint, childName(name, `${service}-endpoint`), {
-            vpcId: vpc.vpcId,
-            serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
-            vpcEndpointType: "Gateway",
-            routeTableIds,
-            tags: withTags(tags, { Name: childName(name, service) }),
-        }, { parent }, cfg.transform.endpoint);
+        endpoints[service] = create(
+            ec2.VpcEndpoint,
+            childName(name, `${service}-endpoint`),
+            {
+                vpcId: vpc.vpcId,
+                serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+                vpcEndpointType: "Gateway",
+                routeTableIds,
+                tags: withTags(tags, { Name: childName(name, service) }),
+            },
+            { parent },
+            cfg.transform.endpoint,
+        );
     }
     return endpoints;
 }
@@ -120,31 +138,50 @@ function createGatewayEndpoints(parent: Network, name: string, cfg: ResolvedNetw
 function createFlowLogs(parent: Network, name: string, cfg: ResolvedNetwork, tags: Record<string, string>, vpc: awsx.Vpc) {
     if (!cfg.flowLogs) return {};
     const t = cfg.transform;
-    const flowLogGroup = create(cloudwatch.LogGroup, childName(name, "flow-logs"), {
-        retentionInDays: cfg.flowLogs.retentionInDays,
-        tags,
-    }, { parent }, t.flowLogGroup);
-    const account = getCallerIdentityOutput({}, { parent }).accountId;
-    const flowLogRole = createRole(childName(name, "flow-logs-role"), {
-        description: `VPC flow logs of ${name} to CloudWatch Logs`,
-        assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com", { sourceAccount: account }),
-        policies: {
-            "write-flow-logs": [{
-                Effect: "Allow",
-                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                Resource: [flowLogGroup.arn, pulumi.interpolate`${flowLogGroup.arn}:*`],
-            }],
+    const flowLogGroup = create(
+        cloudwatch.LogGroup,
+        childName(name, "flow-logs"),
+        {
+            retentionInDays: cfg.flowLogs.retentionInDays,
+            tags,
         },
-        tags,
-    }, { parent }, t.flowLogRole);
-    const flowLog = create(ec2.FlowLog, childName(name, "flow-log"), {
-        vpcId: vpc.vpcId,
-        trafficType: cfg.flowLogs.trafficType,
-        logDestinationType: "cloud-watch-logs",
-        logDestination: flowLogGroup.arn,
-        iamRoleArn: flowLogRole.arn,
-        maxAggregationInterval: 60,
-        tags,
-    }, { parent }, t.flowLog);
+        { parent },
+        t.flowLogGroup,
+    );
+    const account = getCallerIdentityOutput({}, { parent }).accountId;
+    const flowLogRole = createRole(
+        childName(name, "flow-logs-role"),
+        {
+            description: `VPC flow logs of ${name} to CloudWatch Logs`,
+            assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com", { sourceAccount: account }),
+            policies: {
+                "write-flow-logs": [
+                    {
+                        Effect: "Allow",
+                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                        Resource: [flowLogGroup.arn, pulumi.interpolate`${flowLogGroup.arn}:*`],
+                    },
+                ],
+            },
+            tags,
+        },
+        { parent },
+        t.flowLogRole,
+    );
+    const flowLog = create(
+        ec2.FlowLog,
+        childName(name, "flow-log"),
+        {
+            vpcId: vpc.vpcId,
+            trafficType: cfg.flowLogs.trafficType,
+            logDestinationType: "cloud-watch-logs",
+            logDestination: flowLogGroup.arn,
+            iamRoleArn: flowLogRole.arn,
+            maxAggregationInterval: 60,
+            tags,
+        },
+        { parent },
+        t.flowLog,
+    );
     return { flowLogGroup, flowLogRole: flowLogRole.role, flowLog };
 }

@@ -77,7 +77,11 @@ export interface RoleResources {
 
 /** A managed policy's short name: the last segment of its ARN (`AmazonSSMManagedInstanceCore`). */
 export function managedPolicyKey(arn: string): string {
-    return arn.split("/").pop()!.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase();
+    return arn
+        .split("/")
+        .pop()!
+        .replace(/[^A-Za-z0-9-]/g, "-")
+        .toLowerCase();
 }
 
 /**
@@ -86,17 +90,18 @@ export function managedPolicyKey(arn: string): string {
  * are deprecated in the AWS provider). Empty policies are skipped: IAM rejects a policy with no
  * statement.
  */
-export function createRole(
-    name: string,
-    spec: RoleSpec,
-    opts: pulumi.CustomResourceOptions,
-    transform?: Transform<iam.RoleArgs>,
-): RoleResources {
-    const role = create(iam.Role, name, {
-        description: spec.description,
-        assumeRolePolicy: spec.assumeRolePolicy,
-        tags: spec.tags,
-    }, opts, transform);
+export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomResourceOptions, transform?: Transform<iam.RoleArgs>): RoleResources {
+    const role = create(
+        iam.Role,
+        name,
+        {
+            description: spec.description,
+            assumeRolePolicy: spec.assumeRolePolicy,
+            tags: spec.tags,
+        },
+        opts,
+        transform,
+    );
     const policies: Record<string, iam.RolePolicy> = {};
     for (const [key, statements] of Object.entries(spec.policies ?? {})) {
         if (statements.length === 0) continue;

@@ -10,9 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
  *
  * Applied in component code, so it works under Pulumi mocks and in the offline plan.
  */
-export type Transform<T> =
-    | Partial<T>
-    | ((args: T, opts: pulumi.CustomResourceOptions) => T | void);
+export type Transform<T> = Partial<T> | ((args: T, opts: pulumi.CustomResourceOptions) => T | void);
 
 export function applyTransform<T extends object>(
     transform: Transform<T> | undefined,

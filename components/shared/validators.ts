@@ -12,7 +12,7 @@ function parseCidr(cidr: unknown): { octets: number[]; bits: number } | undefine
 
 /** A VPC CIDR: private (RFC 1918), /16 to /24, no host bits. */
 export function checkVpcCidr(issues: Issues, path: string, cidr: unknown): boolean {
-    const allowed = "an RFC 1918 IPv4 CIDR from /16 to /24, e.g. \"10.0.0.0/16\"";
+    const allowed = 'an RFC 1918 IPv4 CIDR from /16 to /24, e.g. "10.0.0.0/16"';
     if (typeof cidr !== "string" || !IPV4_CIDR.test(cidr)) return issues.add(path, cidr, "is not an IPv4 CIDR", allowed);
     const parsed = parseCidr(cidr);
     if (!parsed || parsed.bits < 16 || parsed.bits > 24) return issues.add(path, cidr, "is out of range", allowed);
@@ -26,10 +26,10 @@ export function checkVpcCidr(issues: Issues, path: string, cidr: unknown): boole
 
 /** A list of IPv4 CIDRs (security group sources). */
 export function checkCidrList(issues: Issues, path: string, cidrs: unknown): boolean {
-    if (!Array.isArray(cidrs) || cidrs.length === 0) return issues.add(path, cidrs, "is empty", "one or more IPv4 CIDRs, e.g. [\"10.0.0.0/16\"]");
+    if (!Array.isArray(cidrs) || cidrs.length === 0) return issues.add(path, cidrs, "is empty", 'one or more IPv4 CIDRs, e.g. ["10.0.0.0/16"]');
     let ok = true;
     cidrs.forEach((c, i) => {
-        if (!parseCidr(c)) ok = issues.add(`${path}[${i}]`, c, "is not an IPv4 CIDR", "e.g. \"203.0.113.0/24\"");
+        if (!parseCidr(c)) ok = issues.add(`${path}[${i}]`, c, "is not an IPv4 CIDR", 'e.g. "203.0.113.0/24"');
     });
     return ok;
 }
@@ -44,13 +44,14 @@ const CRON = /^cron\(([^)]*)\)$/;
  */
 export function checkScheduleExpression(issues: Issues, path: string, expr: unknown): boolean {
     if (expr === undefined) return true;
-    const allowed = "\"rate(5 minutes)\", \"cron(0 3 * * ? *)\" (minutes hours day-of-month month day-of-week year) or \"at(2026-01-01T00:00:00)\"";
+    const allowed = '"rate(5 minutes)", "cron(0 3 * * ? *)" (minutes hours day-of-month month day-of-week year) or "at(2026-01-01T00:00:00)"';
     if (typeof expr !== "string") return issues.add(path, expr, "is not a schedule expression", allowed);
     const rate = RATE.exec(expr);
     if (rate) {
         const n = Number(rate[1]);
         if (n < 1) return issues.add(path, expr, "has a rate below 1", allowed);
-        if ((n === 1) !== !rate[2].endsWith("s")) return issues.add(path, expr, "uses the wrong unit form (1 takes the singular, more the plural)", "e.g. \"rate(1 hour)\" or \"rate(2 hours)\"");
+        if ((n === 1) !== !rate[2].endsWith("s"))
+            return issues.add(path, expr, "uses the wrong unit form (1 takes the singular, more the plural)", 'e.g. "rate(1 hour)" or "rate(2 hours)"');
         return true;
     }
     if (AT.test(expr)) return true;
@@ -59,7 +60,8 @@ export function checkScheduleExpression(issues: Issues, path: string, expr: unkn
         const fields = cron[1].trim().split(/\s+/);
         if (fields.length !== 6) return issues.add(path, expr, `has ${fields.length} cron fields, not 6`, allowed);
         const [, , dom, , dow] = fields;
-        if ((dom === "?") === (dow === "?")) return issues.add(path, expr, "needs '?' in exactly one of day-of-month and day-of-week", "e.g. \"cron(0 3 * * ? *)\"");
+        if ((dom === "?") === (dow === "?"))
+            return issues.add(path, expr, "needs '?' in exactly one of day-of-month and day-of-week", 'e.g. "cron(0 3 * * ? *)"');
         return true;
     }
     return issues.add(path, expr, "is not a schedule expression", allowed);
@@ -70,20 +72,22 @@ const TIME_ZONES = new Set<string>([...(Intl as unknown as { supportedValuesOf(k
 /** An IANA time zone name, as EventBridge Scheduler and Application Auto Scaling take it. */
 export function checkTimeZone(issues: Issues, path: string, tz: unknown): boolean {
     if (tz === undefined) return true;
-    if (typeof tz !== "string" || !TIME_ZONES.has(tz)) return issues.add(path, tz, "is not an IANA time zone", "e.g. \"UTC\", \"Europe/Paris\", \"America/New_York\"");
+    if (typeof tz !== "string" || !TIME_ZONES.has(tz))
+        return issues.add(path, tz, "is not an IANA time zone", 'e.g. "UTC", "Europe/Paris", "America/New_York"');
     return true;
 }
 
 /** AWS tag rules: at most 50 tags, keys 1–128 and values 0–256 characters, no `aws:` prefix. */
 export function checkTags(issues: Issues, path: string, tags: unknown): boolean {
     if (tags === undefined) return true;
-    if (typeof tags !== "object" || tags === null || Array.isArray(tags)) return issues.add(path, tags, "is not a map of tags", "{ key: \"value\" }");
+    if (typeof tags !== "object" || tags === null || Array.isArray(tags)) return issues.add(path, tags, "is not a map of tags", '{ key: "value" }');
     let ok = true;
     const entries = Object.entries(tags);
     // The components add one tag of their own (aws-platform:component).
     if (entries.length > 49) ok = issues.add(path, entries.length, "has too many tags", "at most 49 (AWS allows 50; the component adds one)");
     for (const [k, v] of entries) {
-        if (k.length === 0 || k.length > 128 || /^aws:/i.test(k)) ok = issues.add(`${path}.${k}`, k, "is not a valid tag key", "1 to 128 characters, not starting with \"aws:\"");
+        if (k.length === 0 || k.length > 128 || /^aws:/i.test(k))
+            ok = issues.add(`${path}.${k}`, k, "is not a valid tag key", '1 to 128 characters, not starting with "aws:"');
         if (typeof v !== "string" || v.length > 256) ok = issues.add(`${path}.${k}`, v, "is not a valid tag value", "a string of at most 256 characters");
     }
     return ok;

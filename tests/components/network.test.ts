@@ -1,9 +1,9 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { Network } from "../../components/network";
 import { DEFAULTS } from "../../components/network/defaults";
 import { validate } from "../../components/network/validate";
 import { NetworkArgs } from "../../components/network/args";
-import { build, buildFails, json, valueOf } from "../harness";
+import { build, buildFails, json, unwrap } from "../../components/testing";
 import { assertDefaultsDocumented } from "../harness/docs";
 
 describe("Network", () => {
@@ -53,7 +53,10 @@ describe("Network", () => {
             assert.equal(vpc.inputs.numberOfAvailabilityZones, 2);
             assert.equal(vpc.inputs.cidrBlock, "10.0.0.0/16");
             assert.deepEqual(vpc.inputs.natGateways, { strategy: "Single" });
-            assert.deepEqual(vpc.inputs.subnetSpecs.map((s: any) => s.type), ["Public", "Private"]);
+            assert.deepEqual(
+                vpc.inputs.subnetSpecs.map((s: any) => s.type),
+                ["Public", "Private"],
+            );
             assert.equal(vpc.parent, registry.one(Network.type).urn);
         });
 
@@ -75,8 +78,8 @@ describe("Network", () => {
 
         it("outputs the VPC id and one private subnet per AZ", async () => {
             const { result } = await build(() => new Network("main"));
-            assert.match(await valueOf(result.vpcId), /^vpc-[0-9a-f]{17}$/);
-            assert.equal((await valueOf(result.privateSubnetIds)).length, 2);
+            assert.match(await unwrap(result.vpcId), /^vpc-[0-9a-f]{17}$/);
+            assert.equal((await unwrap(result.privateSubnetIds)).length, 2);
         });
     });
 
@@ -87,8 +90,11 @@ describe("Network", () => {
 
     it("makes workload subnets isolated when there is no NAT, and still outputs them as private", async () => {
         const { registry, result } = await build(() => new Network("main", { natGateways: "none" }));
-        assert.deepEqual(registry.one("awsx:ec2:Vpc").inputs.subnetSpecs.map((s: any) => s.type), ["Public", "Isolated"]);
-        assert.equal((await valueOf(result.privateSubnetIds)).length, 2);
+        assert.deepEqual(
+            registry.one("awsx:ec2:Vpc").inputs.subnetSpecs.map((s: any) => s.type),
+            ["Public", "Isolated"],
+        );
+        assert.equal((await unwrap(result.privateSubnetIds)).length, 2);
     });
 
     it("writes flow logs to a log group with retention through a role scoped to that group", async () => {

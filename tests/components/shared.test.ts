@@ -1,4 +1,4 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ArgsError, Issues } from "../../components/shared/errors";
 import { withDefaults } from "../../components/shared/defaults";
 import { FARGATE_TASK_SIZES, describeFargateMemory } from "../../components/shared/limits/fargate";
@@ -24,9 +24,18 @@ describe("shared", () => {
 
     describe("schedule expressions", () => {
         const cases: Array<[string, boolean]> = [
-            ["rate(1 minute)", true], ["rate(5 minutes)", true], ["rate(1 minutes)", false], ["rate(2 hour)", false], ["rate(0 days)", false],
-            ["cron(0 3 * * ? *)", true], ["cron(0/15 * ? * MON-FRI *)", true], ["cron(0 3 * * *)", false], ["cron(0 3 * * * *)", false],
-            ["at(2026-12-01T09:30:00)", true], ["at(2026-12-01)", false], ["every day", false],
+            ["rate(1 minute)", true],
+            ["rate(5 minutes)", true],
+            ["rate(1 minutes)", false],
+            ["rate(2 hour)", false],
+            ["rate(0 days)", false],
+            ["cron(0 3 * * ? *)", true],
+            ["cron(0/15 * ? * MON-FRI *)", true],
+            ["cron(0 3 * * *)", false],
+            ["cron(0 3 * * * *)", false],
+            ["at(2026-12-01T09:30:00)", true],
+            ["at(2026-12-01)", false],
+            ["every day", false],
         ];
         for (const [expr, ok] of cases) {
             it(`${ok ? "accepts" : "rejects"} ${expr}`, () => assert.equal(issuesOf((i) => checkScheduleExpression(i, "s", expr)).length === 0, ok));
@@ -40,13 +49,18 @@ describe("shared", () => {
         });
         it("checks every entry of a CIDR list and names its index", () => {
             const list = issuesOf((i) => checkCidrList(i, "ingress", ["10.0.0.0/8", "10.0.0.0/33", "nope"]));
-            assert.deepEqual(list.map((x) => x.path), ["ingress[1]", "ingress[2]"]);
+            assert.deepEqual(
+                list.map((x) => x.path),
+                ["ingress[1]", "ingress[2]"],
+            );
         });
     });
 
     describe("errors", () => {
         it("names component, instance, field, value and what is allowed", () => {
-            const e = new ArgsError("ContainerService", "web", [{ path: "services.web.memoryMiB", value: 4096, message: "is not valid with cpu=256 on Fargate", allowed: "512, 1024, 2048" }]);
+            const e = new ArgsError("ContainerService", "web", [
+                { path: "services.web.memoryMiB", value: 4096, message: "is not valid with cpu=256 on Fargate", allowed: "512, 1024, 2048" },
+            ]);
             assert.equal(e.message, 'ContainerService "web": services.web.memoryMiB=4096 is not valid with cpu=256 on Fargate; allowed: 512, 1024, 2048');
         });
     });
@@ -65,7 +79,13 @@ describe("shared", () => {
             assert.deepEqual(args, { name: "x", tags: { a: "1" } });
         });
         it("lets a function append to the component's arrays", () => {
-            const [args] = applyTransform<{ list: string[] }>((a) => { a.list.push("mine"); }, { list: ["theirs"] }, {});
+            const [args] = applyTransform<{ list: string[] }>(
+                (a) => {
+                    a.list.push("mine");
+                },
+                { list: ["theirs"] },
+                {},
+            );
             assert.deepEqual(args.list, ["theirs", "mine"]);
         });
     });
@@ -73,14 +93,64 @@ describe("shared", () => {
     describe("ContainerService normalize", () => {
         const vpc = { vpcId: "vpc-1", privateSubnetIds: ["a", "b"], publicSubnetIds: ["c", "d"] };
         const cases: Array<{ title: string; args: any; pick: (r: ReturnType<typeof normalize>) => unknown; resolved: unknown }> = [
-            { title: "fills a service's task defaults", args: { vpc, services: { w: { containers: { c: { image: "i" } } } } }, pick: (r) => [r.services.w.cpu, r.services.w.memoryMiB, r.services.w.capacity, r.services.w.networkMode, r.services.w.desiredCount], resolved: [256, 512, "fargate", "awsvpc", 1] },
-            { title: "makes containers read-only and essential by default", args: { vpc, services: { w: { containers: { c: { image: "i" } } } } }, pick: (r) => [r.services.w.containers.c.readonlyRootFilesystem, r.services.w.containers.c.essential], resolved: [true, true] },
-            { title: "starts a scaled service at its scaling minimum", args: { vpc, services: { w: { scaling: { minCount: 3, maxCount: 6 }, containers: { c: { image: "i" } } } } }, pick: (r) => r.services.w.desiredCount, resolved: 3 },
-            { title: "keeps an explicit desiredCount of 0", args: { vpc, services: { w: { desiredCount: 0, containers: { c: { image: "i" } } } } }, pick: (r) => r.services.w.desiredCount, resolved: 0 },
-            { title: "admits only the VPC CIDR to an internal load balancer", args: { vpc: { ...vpc, cidrBlock: "10.9.0.0/16" }, loadBalancers: { i: { type: "application", internal: true } } }, pick: (r) => r.loadBalancers.i.ingressCidrs, resolved: ["10.9.0.0/16"] },
-            { title: "roots a volume's access point at /<service>/<volume> for every container", args: { vpc, fileSystems: { f: {} }, services: { w: { containers: { a: { image: "i" }, b: { image: "i" } }, volumes: { data: { fileSystem: "f", containerPath: "/d" } } } } }, pick: (r) => [r.services.w.volumes.data.rootDirectory, r.services.w.volumes.data.containers], resolved: ["/w/data", ["a", "b"]] },
-            { title: "turns alarms off with alarms: false", args: { vpc, services: { w: { alarms: false, containers: { c: { image: "i" } } } } }, pick: (r) => r.services.w.alarms, resolved: undefined },
-            { title: "defaults an NLB with a certificate to a 443 listener", args: { vpc, loadBalancers: { n: { type: "network", certificateArn: "arn" } }, services: { w: { containers: { c: { image: "i", portMappings: [{ containerPort: 80 }] } }, loadBalancer: { name: "n", containerPort: 80 } } } }, pick: (r) => r.services.w.loadBalancer!.listenerPort, resolved: 443 },
+            {
+                title: "fills a service's task defaults",
+                args: { vpc, services: { w: { containers: { c: { image: "i" } } } } },
+                pick: (r) => [r.services.w.cpu, r.services.w.memoryMiB, r.services.w.capacity, r.services.w.networkMode, r.services.w.desiredCount],
+                resolved: [256, 512, "fargate", "awsvpc", 1],
+            },
+            {
+                title: "makes containers read-only and essential by default",
+                args: { vpc, services: { w: { containers: { c: { image: "i" } } } } },
+                pick: (r) => [r.services.w.containers.c.readonlyRootFilesystem, r.services.w.containers.c.essential],
+                resolved: [true, true],
+            },
+            {
+                title: "starts a scaled service at its scaling minimum",
+                args: { vpc, services: { w: { scaling: { minCount: 3, maxCount: 6 }, containers: { c: { image: "i" } } } } },
+                pick: (r) => r.services.w.desiredCount,
+                resolved: 3,
+            },
+            {
+                title: "keeps an explicit desiredCount of 0",
+                args: { vpc, services: { w: { desiredCount: 0, containers: { c: { image: "i" } } } } },
+                pick: (r) => r.services.w.desiredCount,
+                resolved: 0,
+            },
+            {
+                title: "admits only the VPC CIDR to an internal load balancer",
+                args: { vpc: { ...vpc, cidrBlock: "10.9.0.0/16" }, loadBalancers: { i: { type: "application", internal: true } } },
+                pick: (r) => r.loadBalancers.i.ingressCidrs,
+                resolved: ["10.9.0.0/16"],
+            },
+            {
+                title: "roots a volume's access point at /<service>/<volume> for every container",
+                args: {
+                    vpc,
+                    fileSystems: { f: {} },
+                    services: { w: { containers: { a: { image: "i" }, b: { image: "i" } }, volumes: { data: { fileSystem: "f", containerPath: "/d" } } } },
+                },
+                pick: (r) => [r.services.w.volumes.data.rootDirectory, r.services.w.volumes.data.containers],
+                resolved: ["/w/data", ["a", "b"]],
+            },
+            {
+                title: "turns alarms off with alarms: false",
+                args: { vpc, services: { w: { alarms: false, containers: { c: { image: "i" } } } } },
+                pick: (r) => r.services.w.alarms,
+                resolved: undefined,
+            },
+            {
+                title: "defaults an NLB with a certificate to a 443 listener",
+                args: {
+                    vpc,
+                    loadBalancers: { n: { type: "network", certificateArn: "arn" } },
+                    services: {
+                        w: { containers: { c: { image: "i", portMappings: [{ containerPort: 80 }] } }, loadBalancer: { name: "n", containerPort: 80 } },
+                    },
+                },
+                pick: (r) => r.services.w.loadBalancer!.listenerPort,
+                resolved: 443,
+            },
         ];
         for (const c of cases) it(c.title, () => assert.deepEqual(c.pick(normalize("x", c.args)), c.resolved));
     });
@@ -88,20 +158,28 @@ describe("shared", () => {
 
 describe("createRole", () => {
     it("makes inline and managed policies separate resources, and an ARN that waits for them", async () => {
-        const { build } = await import("../harness");
+        const { build } = await import("../../components/testing");
         const iam = await import("../../components/shared/iam");
         const sqs = await import("@pulumi/aws/sqs");
         const { registry } = await build(() => {
-            const r = iam.createRole("svc-role", {
-                description: "test",
-                assumeRolePolicy: iam.assumeRolePolicy("ecs-tasks.amazonaws.com"),
-                policies: { app: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:q" }], empty: [] },
-                managedPolicies: { ssm: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
-            }, {});
+            const r = iam.createRole(
+                "svc-role",
+                {
+                    description: "test",
+                    assumeRolePolicy: iam.assumeRolePolicy("ecs-tasks.amazonaws.com"),
+                    policies: { app: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:q" }], empty: [] },
+                    managedPolicies: { ssm: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
+                },
+                {},
+            );
             // Something that assumes the role takes `r.arn`.
             return new sqs.Queue("consumer", { tags: { role: r.arn } });
         });
-        assert.deepEqual(registry.policiesOf("svc-role").map((p) => p.name), ["app"], "an empty policy is skipped");
+        assert.deepEqual(
+            registry.policiesOf("svc-role").map((p) => p.name),
+            ["app"],
+            "an empty policy is skipped",
+        );
         assert.deepEqual(registry.managedPoliciesOf("svc-role"), ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"]);
         const deps = registry.one("aws:sqs/queue:Queue", "consumer").dependencies;
         for (const name of ["svc-role", "svc-role-app", "svc-role-ssm"]) assert.ok(deps.includes(registry.named(name)!.urn), `consumer waits for ${name}`);

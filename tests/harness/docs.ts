@@ -2,9 +2,9 @@
  * Keeps the manual honest: every optional argument documents its `@default`, and a default written
  * as JSON agrees with the component's DEFAULTS object.
  */
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 export interface DocumentedField {
     /** The interface the field belongs to. */
@@ -55,7 +55,7 @@ export function documentedFields(file: string): DocumentedField[] {
 
 function findKey(obj: unknown, key: string): { found: boolean; value?: unknown } {
     if (obj === null || typeof obj !== "object") return { found: false };
-    if (Object.prototype.hasOwnProperty.call(obj, key)) return { found: true, value: (obj as any)[key] };
+    if (Object.hasOwn(obj, key)) return { found: true, value: (obj as any)[key] };
     for (const v of Object.values(obj as object)) {
         const r = findKey(v, key);
         if (r.found) return r;
@@ -84,7 +84,11 @@ export function assertDefaultsDocumented(file: string, defaults: object): void {
         const inSection = findKey(section, f.field);
         const actual = inSection.found ? inSection : findKey(defaults, f.field);
         if (actual.found) {
-            assert.deepEqual(actual.value, documented, `${file}:${f.line}: ${f.field} documents @default ${f.default} but DEFAULTS has ${JSON.stringify(actual.value)}`);
+            assert.deepEqual(
+                actual.value,
+                documented,
+                `${file}:${f.line}: ${f.field} documents @default ${f.default} but DEFAULTS has ${JSON.stringify(actual.value)}`,
+            );
         }
     }
 }

@@ -13,7 +13,9 @@ export function program() {
         fileSystems: { work: { throughputMode: "elastic" } },
         services: {
             api: {
-                containers: { api: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:2.0.0", portMappings: [{ containerPort: 8080 }], memoryMiB: 512 } },
+                containers: {
+                    api: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:2.0.0", portMappings: [{ containerPort: 8080 }], memoryMiB: 512 },
+                },
                 capacity: "ec2",
                 networkMode: "bridge",
                 cpu: 512,

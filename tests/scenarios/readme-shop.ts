@@ -8,7 +8,9 @@ export function program() {
     const net = new Network("main");
     const shop = new ContainerService("shop", {
         vpc: net.vpcArgs,
-        loadBalancers: { public: { type: "application", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789" } },
+        loadBalancers: {
+            public: { type: "application", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789" },
+        },
         services: {
             web: {
                 containers: { web: { image: "public.ecr.aws/nginx/nginx:1.27", portMappings: [{ containerPort: 80 }] } },

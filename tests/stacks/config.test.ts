@@ -1,4 +1,4 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ConfigError, parseConfig } from "../../stacks/config";
 import { PRESETS } from "../../stacks/presets";
 
@@ -38,11 +38,17 @@ describe("stack configuration", () => {
     });
 
     it("rejects an unknown top-level key, naming the known ones", () => {
-        assert.match(fails({ "aws-platform:netwrok": "{}" }).message, /aws-platform:netwrok="\{\}" is not a known setting; allowed: aws-platform:preset, aws-platform:network, aws-platform:containers/);
+        assert.match(
+            fails({ "aws-platform:netwrok": "{}" }).message,
+            /aws-platform:netwrok="\{\}" is not a known setting; allowed: aws-platform:preset, aws-platform:network, aws-platform:containers/,
+        );
     });
 
     it("rejects an unknown nested key", () => {
-        assert.match(fails({ "aws-platform:containers": JSON.stringify({ desiredCont: 2 }) }).message, /aws-platform:containers\.desiredCont=2 is not a known setting/);
+        assert.match(
+            fails({ "aws-platform:containers": JSON.stringify({ desiredCont: 2 }) }).message,
+            /aws-platform:containers\.desiredCont=2 is not a known setting/,
+        );
     });
 
     it("reports every invalid setting at once, with the file name", () => {
@@ -55,14 +61,19 @@ describe("stack configuration", () => {
     });
 
     it("rejects a malformed certificate ARN, e-mail and schedule", () => {
-        const e = fails({ "aws-platform:containers": JSON.stringify({ certificateArn: "arn:aws:iam::1:cert", alarmEmail: "nobody", reportSchedule: "cron(0 6 * * *)" }) });
+        const e = fails({
+            "aws-platform:containers": JSON.stringify({ certificateArn: "arn:aws:iam::1:cert", alarmEmail: "nobody", reportSchedule: "cron(0 6 * * *)" }),
+        });
         assert.match(e.message, /certificateArn="arn:aws:iam::1:cert" is malformed; allowed: an ACM certificate ARN/);
         assert.match(e.message, /alarmEmail="nobody" is malformed/);
         assert.match(e.message, /reportSchedule="cron\(0 6 \* \* \*\)" has 5 cron fields, not 6/);
     });
 
     it("rejects a desired count outside the scaling bounds", () => {
-        assert.match(fails({ "aws-platform:containers": JSON.stringify({ desiredCount: 9, maxCount: 4 }) }).message, /desiredCount=9 is outside minCount\.\.maxCount \(1\.\.4\)/);
+        assert.match(
+            fails({ "aws-platform:containers": JSON.stringify({ desiredCount: 9, maxCount: 4 }) }).message,
+            /desiredCount=9 is outside minCount\.\.maxCount \(1\.\.4\)/,
+        );
     });
 
     it("rejects a retention CloudWatch Logs does not offer", () => {

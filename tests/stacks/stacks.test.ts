@@ -1,9 +1,9 @@
-import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describeFailure, runPlan } from "../../tools/plan";
-import type { RecordedResource } from "../harness";
+import type { RecordedResource } from "../../components/testing";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -40,7 +40,10 @@ describe("stacks", function () {
         for (const s of [dev, prod]) {
             assert.equal(s.ofType("aws:lb/loadBalancer:LoadBalancer").length, 1);
             const rules = s.ofType("aws:lb/listenerRule:ListenerRule").map((r) => r.inputs.conditions[0].pathPattern.values);
-            assert.deepEqual(rules.sort(), [["/app1", "/app1/*"], ["/app2", "/app2/*"]]);
+            assert.deepEqual(rules.sort(), [
+                ["/app1", "/app1/*"],
+                ["/app2", "/app2/*"],
+            ]);
             assert.equal(s.ofType("aws:lb/targetGroup:TargetGroup").length, 3);
         }
     });
@@ -58,8 +61,17 @@ describe("stacks", function () {
         assert.equal(vpc.inputs.numberOfAvailabilityZones, 2);
         assert.deepEqual(vpc.inputs.natGateways, { strategy: "Single" });
         const web = dev.named("saas-web");
-        assert.deepEqual(web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]), [["FARGATE", 0, 0], ["FARGATE_SPOT", 0, 1]]);
-        assert.deepEqual(dev.resources.filter((r) => r.protect).map((r) => r.name), []);
+        assert.deepEqual(
+            web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]),
+            [
+                ["FARGATE", 0, 0],
+                ["FARGATE_SPOT", 0, 1],
+            ],
+        );
+        assert.deepEqual(
+            dev.resources.filter((r) => r.protect).map((r) => r.name),
+            [],
+        );
         assert.equal(dev.ofType("aws:ec2/flowLog:FlowLog").length, 0);
     });
 
@@ -69,7 +81,13 @@ describe("stacks", function () {
         assert.deepEqual(vpc.inputs.natGateways, { strategy: "OnePerAz" });
         assert.equal(prod.ofType("aws:ec2/flowLog:FlowLog").length, 1);
         const web = prod.named("saas-web");
-        assert.deepEqual(web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base]), [["FARGATE", 2], ["FARGATE_SPOT", 0]]);
+        assert.deepEqual(
+            web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base]),
+            [
+                ["FARGATE", 2],
+                ["FARGATE_SPOT", 0],
+            ],
+        );
     });
 
     it("prod runs app2 on the EC2 capacity provider in bridge mode with instance targets", () => {
@@ -82,7 +100,10 @@ describe("stacks", function () {
     });
 
     it("prod protects its file system and repository and turns on ALB deletion protection", () => {
-        const protectedNames = prod.resources.filter((r) => r.protect).map((r) => r.type).sort();
+        const protectedNames = prod.resources
+            .filter((r) => r.protect)
+            .map((r) => r.type)
+            .sort();
         assert.deepEqual(protectedNames, ["aws:ecr/repository:Repository", "aws:efs/fileSystem:FileSystem"]);
         assert.equal(prod.named("saas-public-alb").inputs.enableDeletionProtection, true);
         assert.equal(prod.named("saas-app-repo").inputs.forceDelete, false);
@@ -98,8 +119,14 @@ describe("stacks", function () {
     });
 
     it("keeps each stack's identity: the golden inventory of type and name", () => {
-        for (const [stack, s] of [["dev", dev], ["prod", prod]] as const) {
-            const inventory = s.resources.map((r) => `${r.type}::${r.name}`).sort().join("\n") + "\n";
+        for (const [stack, s] of [
+            ["dev", dev],
+            ["prod", prod],
+        ] as const) {
+            const inventory = `${s.resources
+                .map((r) => `${r.type}::${r.name}`)
+                .sort()
+                .join("\n")}\n`;
             const golden = path.join(__dirname, `${stack}.inventory.txt`);
             if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, inventory);
             assert.equal(inventory, fs.readFileSync(golden, "utf8"), `inventory of ${stack} changed; review, then UPDATE_GOLDEN=1 npm test`);
@@ -109,12 +136,20 @@ describe("stacks", function () {
     it("keeps prod's IAM: the golden trust and permission policies of every role", () => {
         const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
         const attachedTo = (type: string, role: RecordedResource) => prod.ofType(type).filter((p) => p.inputs.role === role.id);
-        const roles = Object.fromEntries(prod.ofType("aws:iam/role:Role").sort((a, b) => a.name.localeCompare(b.name)).map((r) => [r.name, {
-            trust: parse(r.inputs.assumeRolePolicy),
-            inline: Object.fromEntries(attachedTo("aws:iam/rolePolicy:RolePolicy", r).map((p) => [p.inputs.name, parse(p.inputs.policy)])),
-            managed: attachedTo("aws:iam/rolePolicyAttachment:RolePolicyAttachment", r).map((a) => a.inputs.policyArn),
-        }]));
-        const text = JSON.stringify(roles, null, 2) + "\n";
+        const roles = Object.fromEntries(
+            prod
+                .ofType("aws:iam/role:Role")
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((r) => [
+                    r.name,
+                    {
+                        trust: parse(r.inputs.assumeRolePolicy),
+                        inline: Object.fromEntries(attachedTo("aws:iam/rolePolicy:RolePolicy", r).map((p) => [p.inputs.name, parse(p.inputs.policy)])),
+                        managed: attachedTo("aws:iam/rolePolicyAttachment:RolePolicyAttachment", r).map((a) => a.inputs.policyArn),
+                    },
+                ]),
+        );
+        const text = `${JSON.stringify(roles, null, 2)}\n`;
         const golden = path.join(__dirname, "prod.iam.json");
         if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, text);
         assert.equal(text, fs.readFileSync(golden, "utf8"), "prod IAM changed; review the diff, then UPDATE_GOLDEN=1 npm test");
@@ -130,18 +165,29 @@ describe("stacks", function () {
 
     it("warns in both plans that the public ALB serves plain HTTP until a certificate is configured", () => {
         for (const s of [dev, prod]) {
-            assert.deepEqual(s.result.plan.diagnostics.map((d: { message: string }) => d.message.split(" ")[0]), ["[aws-platform:ecs:http-only]"]);
+            assert.deepEqual(
+                s.result.plan.diagnostics.map((d: { message: string }) => d.message.split(" ")[0]),
+                ["[aws-platform:ecs:http-only]"],
+            );
         }
     });
 
     it("gives dev and prod task definition families of their own (families are account-wide)", () => {
         const families = (st: typeof dev) => st.ofType("aws:ecs/taskDefinition:TaskDefinition").map((t) => t.inputs.family as string);
-        assert.deepEqual(families(dev).filter((f) => families(prod).includes(f)), []);
+        assert.deepEqual(
+            families(dev).filter((f) => families(prod).includes(f)),
+            [],
+        );
     });
 
     it("the README states the resource count of each plan", () => {
         const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-        assert.ok(readme.includes(`\`npm run plan -- dev\` prints ${dev.result.plan.steps.length} resources, \`npm run plan -- prod\` ${prod.result.plan.steps.length}`), "update the counts in the README");
+        assert.ok(
+            readme.includes(
+                `\`npm run plan -- dev\` prints ${dev.result.plan.steps.length} resources, \`npm run plan -- prod\` ${prod.result.plan.steps.length}`,
+            ),
+            "update the counts in the README",
+        );
     });
 
     it("writes plan files that keep the preview contract", () => {
@@ -156,14 +202,14 @@ describe("stacks", function () {
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));
         fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-        fs.writeFileSync(path.join(dir, "Pulumi.bad.yaml"), [
-            "config:",
-            "  aws-platform:preset: dev",
-            "  aws-platform:network:",
-            "    availabilityZones: 9",
-            "",
-        ].join("\n"));
-        const error = await runPlan({ stack: "bad", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir }).then(() => undefined, (e) => e);
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.bad.yaml"),
+            ["config:", "  aws-platform:preset: dev", "  aws-platform:network:", "    availabilityZones: 9", ""].join("\n"),
+        );
+        const error = await runPlan({ stack: "bad", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir }).then(
+            () => undefined,
+            (e) => e,
+        );
         assert.ok(error, "the plan should fail");
         const failure = describeFailure(error, "bad");
         assert.equal(failure.code, 1);

@@ -1,8 +1,8 @@
-import * as assert from "assert";
-import { execFileSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as assert from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -12,11 +12,16 @@ describe("npm package", function () {
     let tarball: string;
     let dir: string;
 
-    before(function () {
+    before(() => {
         // `npm test` builds first; a lone `mocha` run may find no build, or one older than the sources.
         const built = path.join(root, "dist/components/index.js");
-        const newest = (d: string): number => Math.max(0, ...fs.readdirSync(d, { withFileTypes: true }).map((e) =>
-            e.isDirectory() ? newest(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs));
+        const newest = (d: string): number =>
+            Math.max(
+                0,
+                ...fs
+                    .readdirSync(d, { withFileTypes: true })
+                    .map((e) => (e.isDirectory() ? newest(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs)),
+            );
         if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest(path.join(root, "components"))) {
             execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
         }
@@ -28,7 +33,13 @@ describe("npm package", function () {
     });
 
     it("ships the compiled components with their type declarations", () => {
-        for (const f of ["dist/components/index.js", "dist/components/index.d.ts", "dist/components/container-service/container-service.js", "package.json", "README.md"]) {
+        for (const f of [
+            "dist/components/index.js",
+            "dist/components/index.d.ts",
+            "dist/components/container-service/container-service.js",
+            "package.json",
+            "README.md",
+        ]) {
             assert.ok(files.includes(f), `${f} missing from the package`);
         }
     });
@@ -38,7 +49,7 @@ describe("npm package", function () {
         assert.deepEqual(extra, []);
     });
 
-    it("is importable by name from another project: import { ContainerService, Network } from \"aws-platform\"", () => {
+    it('is importable by name from another project: import { ContainerService, Network } from "aws-platform"', () => {
         const consumer = path.join(dir, "consumer");
         const pkgDir = path.join(consumer, "node_modules", "aws-platform");
         fs.mkdirSync(pkgDir, { recursive: true });
@@ -50,8 +61,14 @@ describe("npm package", function () {
             const target = path.join(consumer, "node_modules", dep);
             if (!fs.existsSync(target)) fs.symlinkSync(path.join(root, "node_modules", dep), target);
         }
-        const script = 'const p = require("aws-platform"); console.log(JSON.stringify([typeof p.ContainerService, p.ContainerService.type, p.Network.type, typeof p.ArgsError]));';
+        const script =
+            'const p = require("aws-platform"); console.log(JSON.stringify([typeof p.ContainerService, p.ContainerService.type, p.Network.type, typeof p.ArgsError]));';
         const out = execFileSync(process.execPath, ["-e", script], { cwd: consumer, encoding: "utf8" });
-        assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), ["function", "aws-platform:ecs:ContainerService", "aws-platform:network:Network", "function"]);
+        assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), [
+            "function",
+            "aws-platform:ecs:ContainerService",
+            "aws-platform:network:Network",
+            "function",
+        ]);
     });
 });

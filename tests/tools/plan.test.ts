@@ -1,8 +1,8 @@
-import * as assert from "assert";
-import { execFileSync, spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as assert from "node:assert";
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PlanResult, describeFailure, runPlan } from "../../tools/plan";
 import { UnknownStackError, toRuntimeConfig } from "../../tools/plan/config";
@@ -21,11 +21,26 @@ const AWS_PROVIDER = `${URN}pulumi:providers:aws::default_${AWS_VERSION.replace(
 describe("offline plan (npm run plan)", () => {
     describe("stack config", () => {
         const cases: Array<{ title: string; raw: Record<string, unknown>; config: Record<string, string>; secretKeys: string[] }> = [
-            { title: "keeps strings and namespaced keys as written", raw: { "aws:region": "us-west-2" }, config: { "aws:region": "us-west-2" }, secretKeys: [] },
-            { title: "writes numbers and booleans as text", raw: { "aws-platform:n": 0, "aws-platform:b": false }, config: { "aws-platform:n": "0", "aws-platform:b": "false" }, secretKeys: [] },
+            {
+                title: "keeps strings and namespaced keys as written",
+                raw: { "aws:region": "us-west-2" },
+                config: { "aws:region": "us-west-2" },
+                secretKeys: [],
+            },
+            {
+                title: "writes numbers and booleans as text",
+                raw: { "aws-platform:n": 0, "aws-platform:b": false },
+                config: { "aws-platform:n": "0", "aws-platform:b": "false" },
+                secretKeys: [],
+            },
             { title: "JSON-encodes objects and arrays", raw: { "aws-platform:o": { a: [1, 2] } }, config: { "aws-platform:o": '{"a":[1,2]}' }, secretKeys: [] },
             { title: "puts a key without namespace under the project", raw: { network: "x" }, config: { "aws-platform:network": "x" }, secretKeys: [] },
-            { title: "replaces a secure value with a placeholder and lists it as secret", raw: { "aws-platform:token": { secure: "v1:abc" } }, config: { "aws-platform:token": "mock-secret" }, secretKeys: ["aws-platform:token"] },
+            {
+                title: "replaces a secure value with a placeholder and lists it as secret",
+                raw: { "aws-platform:token": { secure: "v1:abc" } },
+                config: { "aws-platform:token": "mock-secret" },
+                secretKeys: ["aws-platform:token"],
+            },
             {
                 title: "treats a structured value holding a secure value as secret",
                 raw: { "aws-platform:db": { user: "app", password: { secure: "v1:abc" } } },
@@ -96,7 +111,10 @@ describe("offline plan (npm run plan)", () => {
             assert.equal(users.length, 3);
             assert.ok(plan.steps.indexOf(users[0]) > index);
             for (const s of users) {
-                assert.match(s.provider ?? "", new RegExp(`^${AWS_PROVIDER.replace(/[$]/g, "\\$")}::[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`));
+                assert.match(
+                    s.provider ?? "",
+                    new RegExp(`^${AWS_PROVIDER.replace(/[$]/g, "\\$")}::[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`),
+                );
                 assert.equal(s.newState.provider, s.provider);
             }
             assert.equal(new Set(users.map((s) => s.provider)).size, 1);
@@ -130,10 +148,13 @@ describe("offline plan (npm run plan)", () => {
         });
 
         it("numbers graph.dot vertices breadth-first from the URN-sorted roots", () => {
-            const labels = [...dot.matchAll(/^    (Resource\d+) \[label="([^"]+)"\];$/gm)];
+            const labels = [...dot.matchAll(/^ {4}(Resource\d+) \[label="([^"]+)"\];$/gm)];
             assert.equal(labels.length, plan.steps.length);
             // Roots are the resources without dependencies or children: here the role, the DLQ and the provider.
-            assert.deepEqual(labels.slice(0, 3).map((m) => m[2]), [`${URN}aws-platform:test:Demo$aws:iam/role:Role::demo-consumer-role`, DLQ, AWS_PROVIDER]);
+            assert.deepEqual(
+                labels.slice(0, 3).map((m) => m[2]),
+                [`${URN}aws-platform:test:Demo$aws:iam/role:Role::demo-consumer-role`, DLQ, AWS_PROVIDER],
+            );
             assert.equal(labels[0][1], "Resource0");
         });
 
@@ -148,9 +169,12 @@ describe("offline plan (npm run plan)", () => {
 
         it("prints a preview tree rooted at the Stack, with counts and the total to create", () => {
             const lines = result.text.split("\n");
-            assert.match(lines[0], /^     Type +Name +Plan$/);
-            assert.match(lines[1], /^ \+   pulumi:pulumi:Stack +aws-platform-demo +create$/);
-            assert.ok(lines.some((l) => /^ \+   │  └─ aws:sqs\/queue:Queue +demo-queue +create$/.test(l)), result.text);
+            assert.match(lines[0], /^ {5}Type +Name +Plan$/);
+            assert.match(lines[1], /^ \+ {3}pulumi:pulumi:Stack +aws-platform-demo +create$/);
+            assert.ok(
+                lines.some((l) => /^ \+ {3}│ {2}└─ aws:sqs\/queue:Queue +demo-queue +create$/.test(l)),
+                result.text,
+            );
             assert.ok(lines.includes("    2  aws:sqs/queue:Queue"), result.text);
             assert.ok(lines.includes(`Resources: + ${plan.changeSummary.create} to create`), result.text);
             // Columns line up: every row has its name where the header has "Name".
@@ -194,7 +218,7 @@ describe("offline plan (npm run plan)", () => {
 
         it("prints the stack trace of an unexpected error", () => {
             const { message, code } = describeFailure(new TypeError("x is undefined"), "demo");
-            assert.match(message, /TypeError: x is undefined\n    at /);
+            assert.match(message, /TypeError: x is undefined\n {4}at /);
             assert.equal(code, 1);
         });
 
@@ -227,13 +251,21 @@ describe("offline plan (npm run plan)", () => {
             const end = st("aws:sqs/queue:Queue", "end", stack, true, [svc.urn]);
             const states = [{ ...st("pulumi:pulumi:Stack", "s", stack, false), urn: stack, parent: undefined }, net, vpc, sg, web, svc, tg, end];
             const mmd = renderMermaid(states);
-            assert.ok(mmd.includes('    subgraph sg_net["Network: net"]\n        sg_net_net_vpc["Vpc: net-vpc"]\n        sg_net_ec2_SecurityGroup["ec2 SecurityGroup"]\n    end'), mmd);
+            assert.ok(
+                mmd.includes(
+                    '    subgraph sg_net["Network: net"]\n        sg_net_net_vpc["Vpc: net-vpc"]\n        sg_net_ec2_SecurityGroup["ec2 SecurityGroup"]\n    end',
+                ),
+                mmd,
+            );
             // A key resource is a node of its own, named without its component's prefix; the rest is summarised.
             assert.ok(mmd.includes('        sg_web_web_service["Service: service"]'), mmd);
             assert.ok(mmd.includes('        sg_web_supporting["supporting: lb TargetGroup"]'), mmd);
             // A node named "end" would close the subgraph: ids are prefixed.
             assert.ok(mmd.includes('    r_sqs_Queue["sqs Queue"]'), mmd);
-            assert.deepEqual(mmd.split("\n").filter((l) => l.includes("-->")), ["    sg_net --> sg_web", "    sg_web --> r_sqs_Queue"]);
+            assert.deepEqual(
+                mmd.split("\n").filter((l) => l.includes("-->")),
+                ["    sg_net --> sg_web", "    sg_web --> r_sqs_Queue"],
+            );
         });
 
         it("draws how key resources of a component connect, through the resources between them", () => {
@@ -244,7 +276,11 @@ describe("offline plan (npm run plan)", () => {
             const task = st("aws:ecs/taskDefinition:TaskDefinition", "app-web-task", app.urn, true, [queue.urn]);
             const svc = st("aws:ecs/service:Service", "app-web", app.urn, true, [listener.urn, task.urn]);
             const states = [{ ...st("pulumi:pulumi:Stack", "s", stack, false), urn: stack, parent: undefined }, app, lb, listener, queue, task, svc];
-            const edges = renderMermaid(states).split("\n").filter((l) => l.includes("-->")).map((l) => l.trim()).sort();
+            const edges = renderMermaid(states)
+                .split("\n")
+                .filter((l) => l.includes("-->"))
+                .map((l) => l.trim())
+                .sort();
             assert.deepEqual(edges, ["sg_app_app_alb --> sg_app_app_web", "sg_app_app_jobs --> sg_app_app_web"]);
         });
     });

@@ -2,10 +2,10 @@
  * Reads a Pulumi project and one stack's settings from disk, the way the Pulumi CLI would, and turns
  * the stack's `config:` map into what `pulumi.runtime.setAllConfig` takes. Pure functions over files.
  */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { parse } from "yaml";
-import { SECRET_MASK } from "../../tests/harness/engine";
+import { SECRET_MASK } from "../../components/testing/engine";
 
 /** What a program reads a secret as under the plan: the real value needs the stack's key, which we never have. */
 export const SECRET_PLACEHOLDER = "mock-secret";
@@ -27,7 +27,10 @@ export class ProjectError extends Error {
 
 /** A stack name that has no `Pulumi.<stack>.yaml`. */
 export class UnknownStackError extends ProjectError {
-    constructor(readonly stack: string, readonly available: string[]) {
+    constructor(
+        readonly stack: string,
+        readonly available: string[],
+    ) {
         super(`unknown stack "${stack}"; available stacks: ${available.length ? available.join(", ") : "none (no Pulumi.<stack>.yaml files)"}`);
         this.name = "UnknownStackError";
     }
@@ -52,15 +55,21 @@ export function readProjectName(projectDir: string): string {
 
 /** Stacks that have a settings file, sorted. */
 export function listStacks(projectDir: string): string[] {
-    return fs.readdirSync(projectDir)
+    return fs
+        .readdirSync(projectDir)
         .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort();
 }
 
 function isSecure(value: unknown): value is { secure: string } {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        && Object.keys(value).length === 1 && typeof (value as { secure?: unknown }).secure === "string";
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length === 1 &&
+        typeof (value as { secure?: unknown }).secure === "string"
+    );
 }
 
 /** Replaces every `{ secure: ... }` inside a value with the placeholder; reports whether it saw one. */

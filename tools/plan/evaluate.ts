@@ -2,9 +2,9 @@
  * Runs a Pulumi program under the mock engine as `pulumi preview` would run it — inside the root
  * `pulumi:pulumi:Stack`, with the stack's config — and returns everything the engine saw.
  */
-import * as path from "path";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource, installMocks, parseRuntimeLog, settle, toPlain } from "../../tests/harness/engine";
+import { RecordedResource, installMocks, parseRuntimeLog, settle, toPlain } from "../../components/testing/engine";
 import { ProjectError, StackConfig, readStackSettings } from "./config";
 import { ROOT_STACK_TYPE } from "./preview-json";
 
@@ -80,11 +80,13 @@ async function runProgram(programFile: string): Promise<Record<string, unknown>>
 async function asLanguageHost<T>(body: () => Promise<T>): Promise<{ result: T; diagnostics: Diagnostic[] }> {
     const diagnostics: Diagnostic[] = [];
     const original = { warn: console.warn, error: console.error };
-    const capture = (fallback: (...args: unknown[]) => void) => (...args: unknown[]) => {
-        const log = parseRuntimeLog(args);
-        if (log) diagnostics.push(log);
-        else fallback(...args);
-    };
+    const capture =
+        (fallback: (...args: unknown[]) => void) =>
+        (...args: unknown[]) => {
+            const log = parseRuntimeLog(args);
+            if (log) diagnostics.push(log);
+            else fallback(...args);
+        };
     // A Set: mocha re-emits a rejection it did not expect, so one rejection may arrive twice.
     const unhandled = new Set<unknown>();
     const onRejection = (reason: unknown) => unhandled.add(reason);

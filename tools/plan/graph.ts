@@ -15,7 +15,7 @@ interface Edge {
 }
 
 /** A DOT string's content; URNs rarely hold a quote, but a resource name may. */
-function escape(text: string): string {
+function dotEscape(text: string): string {
     return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
 }
 
@@ -32,7 +32,10 @@ export function renderGraph(states: PreviewState[]): string {
     for (const s of states) {
         for (const dep of s.dependencies ?? []) {
             if (!byUrn.has(dep)) continue;
-            const props = Object.entries(s.propertyDependencies ?? {}).filter(([, urns]) => urns.includes(dep)).map(([p]) => p).sort();
+            const props = Object.entries(s.propertyDependencies ?? {})
+                .filter(([, urns]) => urns.includes(dep))
+                .map(([p]) => p)
+                .sort();
             addEdge(dep, { to: s.urn, color: DEPENDENCY_EDGE_COLOR, ...(props.length ? { label: props.join(", ") } : {}) });
         }
     }
@@ -49,9 +52,9 @@ export function renderGraph(states: PreviewState[]): string {
         for (const urn of frontier) queued.add(urn);
         while (frontier.length) {
             const urn = frontier.shift()!;
-            lines.push(`    ${idOf(urn)} [label="${escape(urn)}"];`);
+            lines.push(`    ${idOf(urn)} [label="${dotEscape(urn)}"];`);
             for (const edge of outs.get(urn)!) {
-                const attrs = [`color = "${edge.color}"`, ...(edge.label !== undefined ? [`label = "${escape(edge.label)}"`] : [])];
+                const attrs = [`color = "${edge.color}"`, ...(edge.label !== undefined ? [`label = "${dotEscape(edge.label)}"`] : [])];
                 lines.push(`    ${idOf(urn)} -> ${idOf(edge.to)} [${attrs.join(", ")}];`);
                 if (!queued.has(edge.to)) {
                     queued.add(edge.to);
@@ -67,5 +70,5 @@ export function renderGraph(states: PreviewState[]): string {
     // drops them, but a reader wants every resource in the graph.
     for (const urn of urns) if (!queued.has(urn)) visit([urn]);
     lines.push("}");
-    return lines.join("\n") + "\n";
+    return `${lines.join("\n")}\n`;
 }

@@ -99,7 +99,7 @@ export function renderMermaid(states: PreviewState[]): string {
     const children = new Map<string, PreviewState[]>();
     for (const s of states) if (s.parent !== undefined) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
     const descendants = (urn: string): PreviewState[] => (children.get(urn) ?? []).flatMap((c) => [c, ...descendants(c.urn)]);
-    const topLevel = root === undefined ? [] : children.get(root.urn) ?? [];
+    const topLevel = root === undefined ? [] : (children.get(root.urn) ?? []);
 
     const used = new Set<string>();
     const uniqueId = (prefix: string, text: string) => {
@@ -178,5 +178,5 @@ export function renderMermaid(states: PreviewState[]): string {
         }
     }
     lines.push(...edges);
-    return lines.join("\n") + "\n";
+    return `${lines.join("\n")}\n`;
 }

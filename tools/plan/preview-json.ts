@@ -2,13 +2,13 @@
  * Builds what `pulumi preview --json` prints for a first deployment (every step a `create`) from
  * the resources the mock engine recorded, adding the default providers the real engine would add.
  */
-import * as path from "path";
-import { RecordedResource } from "../../tests/harness/engine";
-import { hex } from "../../tests/harness/fixtures";
+import * as path from "node:path";
+import { RecordedResource } from "../../components/testing/engine";
+import { hex } from "../../components/testing/fixtures";
 import type { Diagnostic } from "./evaluate";
 
 /** The type of the root resource every program runs in. */
-export { ROOT_STACK_TYPE } from "../../tests/harness/engine";
+export { ROOT_STACK_TYPE } from "../../components/testing/engine";
 
 /** A step's `newState`: the fields `pulumi preview --json` fills for a create. */
 export interface PreviewState {

@@ -30,9 +30,11 @@ function treeRows(steps: PreviewStep[]): Row[] {
         rows.push({ op: OP_SYMBOL[s.op] ?? s.op, type: `${prefix}${glyph}${s.newState.type}`, name: nameOfUrn(s.urn), plan: s.op });
         const kids = children.get(s.urn) ?? [];
         const childPrefix = prefix + (glyph === "├─ " ? "│  " : glyph === "└─ " ? "   " : "");
-        kids.forEach((k, i) => walk(k, childPrefix, i === kids.length - 1 ? "└─ " : "├─ "));
+        kids.forEach((k, i) => {
+            walk(k, childPrefix, i === kids.length - 1 ? "└─ " : "├─ ");
+        });
     };
-    for (const top of stack === undefined ? children.get(undefined) ?? [] : [stack]) walk(top, "", "");
+    for (const top of stack === undefined ? (children.get(undefined) ?? []) : [stack]) walk(top, "", "");
     return rows;
 }
 
@@ -40,9 +42,7 @@ function treeRows(steps: PreviewStep[]): Row[] {
 export function countBy<T>(items: T[], keyOf: (item: T) => string): Array<{ key: string; count: number }> {
     const counts = new Map<string, number>();
     for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
-    return [...counts]
-        .map(([key, count]) => ({ key, count }))
-        .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The summary line(s), one per kind of change: `Resources: + 12 to create`. */

@@ -7,7 +7,7 @@ import type { ContainerServiceArgs } from "../../../components/container-service
 import type { Ctx } from "../../../components/container-service/context";
 import { normalize } from "../../../components/container-service/defaults";
 import { componentTags } from "../../../components/shared/tags";
-import { DEFAULT_CONTEXT } from "../../harness";
+import { DEFAULT_CONTEXT } from "../../../components/testing";
 
 /** Stands in for the component: the builders' children are parented to it. */
 export class TestParent extends pulumi.ComponentResource {

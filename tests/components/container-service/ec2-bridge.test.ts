@@ -1,7 +1,7 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import { ECS_AMI_PARAMETER } from "../../../components/container-service/cluster";
-import { Registry, build } from "../../harness";
+import { Registry, build } from "../../../components/testing";
 import { T, VPC, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
@@ -9,12 +9,25 @@ type Built = { registry: Registry; result: ContainerService };
 describe("ContainerService: EC2 capacity with a bridge-mode service behind an ALB", () => {
     let b: Built;
     before(async () => {
-        b = await build(() => new ContainerService("shop", withArgs((a) => {
-            a.ec2Capacity = { instanceTypes: ["m7i.large", "m6i.large"], rootVolumeGiB: 40, onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 20, minSize: 1, maxSize: 6 };
-            Object.assign(web(a), { capacity: "ec2", networkMode: "bridge", alarms: false });
-            a.services!.api = webService(8080, "public", { capacity: "ec2", networkMode: "bridge", alarms: false });
-            a.services!.api.loadBalancer!.rule = { priority: 10, pathPatterns: ["/api/*"] };
-        })));
+        b = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.ec2Capacity = {
+                            instanceTypes: ["m7i.large", "m6i.large"],
+                            rootVolumeGiB: 40,
+                            onDemandBaseCapacity: 1,
+                            onDemandPercentageAboveBaseCapacity: 20,
+                            minSize: 1,
+                            maxSize: 6,
+                        };
+                        Object.assign(web(a), { capacity: "ec2", networkMode: "bridge", alarms: false });
+                        a.services!.api = webService(8080, "public", { capacity: "ec2", networkMode: "bridge", alarms: false });
+                        a.services!.api.loadBalancer!.rule = { priority: 10, pathPatterns: ["/api/*"] };
+                    }),
+                ),
+        );
     });
 
     describe("the launch template", () => {
@@ -36,7 +49,10 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
         it("boots the ECS-optimized AL2023 x86_64 AMI from its public SSM parameter", () => {
             assert.equal(b.registry.one(T.launchTemplate, "shop-launch-template").inputs.imageId, "ami-0c7217cdde317cfec");
             const ssm = b.registry.monitor.calls.filter((c) => c.token === "aws:ssm/getParameter:getParameter");
-            assert.deepEqual(ssm.map((c) => c.inputs.name), [ECS_AMI_PARAMETER.x86_64]);
+            assert.deepEqual(
+                ssm.map((c) => c.inputs.name),
+                [ECS_AMI_PARAMETER.x86_64],
+            );
         });
 
         it("registers instances with the cluster and drains them on Spot interruption (user data)", () => {
@@ -66,7 +82,11 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
         it("mixes instances: on-demand base and percentage, the instance types as overrides", () => {
             const asg = b.registry.one(T.asg, "shop-asg").inputs;
             const mip = asg.mixedInstancesPolicy;
-            assert.deepEqual(mip.instancesDistribution, { onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 20, spotAllocationStrategy: "price-capacity-optimized" });
+            assert.deepEqual(mip.instancesDistribution, {
+                onDemandBaseCapacity: 1,
+                onDemandPercentageAboveBaseCapacity: 20,
+                spotAllocationStrategy: "price-capacity-optimized",
+            });
             assert.deepEqual(mip.launchTemplate.overrides, [{ instanceType: "m7i.large" }, { instanceType: "m6i.large" }]);
             assert.deepEqual(mip.launchTemplate.launchTemplateSpecification, { launchTemplateId: b.registry.one(T.launchTemplate).id, version: "$Latest" });
         });
@@ -81,7 +101,10 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
         it("protects instances from scale-in and carries the AmazonECSManaged tag", () => {
             const asg = b.registry.one(T.asg, "shop-asg").inputs;
             assert.equal(asg.protectFromScaleIn, true);
-            assert.deepEqual(asg.tags.find((t: any) => t.key === "AmazonECSManaged"), { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true });
+            assert.deepEqual(
+                asg.tags.find((t: any) => t.key === "AmazonECSManaged"),
+                { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
+            );
         });
 
         it("leaves the desired capacity to ECS managed scaling (ignoreChanges)", () => {
@@ -143,7 +166,10 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
 
         it("admits the ALB to the instances on the ephemeral port range, once per load balancer", () => {
             const rules = b.registry.ofType(T.ingress);
-            assert.deepEqual(rules.map((r) => r.name), ["shop-public-instances-from-lb"]);
+            assert.deepEqual(
+                rules.map((r) => r.name),
+                ["shop-public-instances-from-lb"],
+            );
             const r = rules[0].inputs;
             assert.equal(r.securityGroupId, b.registry.one(T.sg, "shop-instances-sg").id);
             assert.equal(r.referencedSecurityGroupId, b.registry.one(T.sg, "shop-public-lb-sg").id);
@@ -156,12 +182,21 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
     });
 
     it("picks the arm64 AMI parameter for an arm64 group", async () => {
-        const { registry } = await build(() => new ContainerService("shop", withArgs((a) => {
-            a.ec2Capacity = { instanceTypes: ["m7g.large"], architecture: "arm64" };
-            web(a).alarms = false;
-        })));
+        const { registry } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.ec2Capacity = { instanceTypes: ["m7g.large"], architecture: "arm64" };
+                        web(a).alarms = false;
+                    }),
+                ),
+        );
         assert.equal(registry.one(T.launchTemplate, "shop-launch-template").inputs.imageId, "ami-0a8b4cd432b1c3063");
-        assert.deepEqual(registry.monitor.calls.filter((c) => c.token === "aws:ssm/getParameter:getParameter").map((c) => c.inputs.name), [ECS_AMI_PARAMETER.arm64]);
+        assert.deepEqual(
+            registry.monitor.calls.filter((c) => c.token === "aws:ssm/getParameter:getParameter").map((c) => c.inputs.name),
+            [ECS_AMI_PARAMETER.arm64],
+        );
         assert.equal(registry.one(T.launchTemplate).inputs.blockDeviceMappings[0].ebs.volumeSize, 30);
     });
 });

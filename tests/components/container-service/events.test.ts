@@ -1,11 +1,11 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as ecs from "@pulumi/aws/ecs";
 import type { ContainerServiceArgs, ScheduledTaskArgs } from "../../../components/container-service/args";
 import type { ClusterResources } from "../../../components/container-service/context";
 import { createScheduledTask } from "../../../components/container-service/events";
 import { createTask } from "../../../components/container-service/task";
-import { Registry, build, json } from "../../harness";
+import { Registry, build, json } from "../../../components/testing";
 import { testCtx } from "./ctx";
 
 const SCHEDULE = "aws:scheduler/schedule:Schedule";
@@ -17,7 +17,6 @@ const QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 
 const PRIVATE_SUBNETS = ["subnet-0private0000000a", "subnet-0private0000000b"];
 const PATTERN = { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: ["uploads"] } } };
-
 
 /** Builds one scheduled task `job` of component `batch` the way the component would, without the component. */
 function program(task: Partial<ScheduledTaskArgs>, extra: Partial<ContainerServiceArgs> = {}) {
@@ -31,10 +30,14 @@ function program(task: Partial<ScheduledTaskArgs>, extra: Partial<ContainerServi
     const clusterResource = new ecs.Cluster(`${name}-cluster`, {}, { parent });
     const cluster: ClusterResources = {
         cluster: clusterResource,
-        capacityProviders: new ecs.ClusterCapacityProviders(`${name}-capacity-providers`, {
-            clusterName: clusterResource.name,
-            capacityProviders: ["FARGATE", "FARGATE_SPOT"],
-        }, { parent }),
+        capacityProviders: new ecs.ClusterCapacityProviders(
+            `${name}-capacity-providers`,
+            {
+                clusterName: clusterResource.name,
+                capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+            },
+            { parent },
+        ),
         ec2CapacityProviderName: pulumi.output(`${name}-ec2`),
     };
     const resolved = cfg.scheduledTasks.job;
@@ -115,7 +118,10 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
 
         it("creates no rule, target or queue policy", async () => {
             const registry = await run(cron);
-            assert.deepEqual([RULE, TARGET, QUEUE_POLICY].map((t) => registry.ofType(t).length), [0, 0, 0]);
+            assert.deepEqual(
+                [RULE, TARGET, QUEUE_POLICY].map((t) => registry.ofType(t).length),
+                [0, 0, 0],
+            );
         });
 
         it("sends what it could not start to an encrypted dead-letter queue, written with its own role", async () => {
@@ -124,7 +130,10 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             assert.equal(dlq.inputs.sqsManagedSseEnabled, true);
             assert.deepEqual(registry.one(SCHEDULE).inputs.target.deadLetterConfig, { arn: dlq.outputs.arn });
             const policy = json(registry.policiesOf("batch-job-invoke-role")[0].policy);
-            assert.deepEqual(policy.Statement.find((s: any) => s.Sid === "ScheduleDeadLetters"), { Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: dlq.outputs.arn });
+            assert.deepEqual(
+                policy.Statement.find((s: any) => s.Sid === "ScheduleDeadLetters"),
+                { Sid: "ScheduleDeadLetters", Effect: "Allow", Action: "sqs:SendMessage", Resource: dlq.outputs.arn },
+            );
         });
 
         it("applies transform.schedule to the schedule's args", async () => {
@@ -205,7 +214,10 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             const ecsTarget = target.inputs.ecsTarget;
             assert.equal(ecsTarget.taskDefinitionArn, registry.one("aws:ecs/taskDefinition:TaskDefinition").outputs.arn);
             assert.equal(ecsTarget.taskCount, 1);
-            assert.deepEqual(ecsTarget.capacityProviderStrategies.map((s: any) => s.capacityProvider), ["FARGATE", "FARGATE_SPOT"]);
+            assert.deepEqual(
+                ecsTarget.capacityProviderStrategies.map((s: any) => s.capacityProvider),
+                ["FARGATE", "FARGATE_SPOT"],
+            );
             assert.equal(ecsTarget.platformVersion, "LATEST");
             assert.deepEqual(ecsTarget.networkConfiguration, {
                 subnets: PRIVATE_SUBNETS,
@@ -259,7 +271,11 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
 
     it("names every child after the component and the task", async () => {
         const registry = await run({ ...cron, eventPattern: PATTERN });
-        const names = registry.all().filter((r) => [SCHEDULE, ROLE, RULE, TARGET, QUEUE, QUEUE_POLICY].includes(r.type)).map((r) => r.name).sort();
+        const names = registry
+            .all()
+            .filter((r) => [SCHEDULE, ROLE, RULE, TARGET, QUEUE, QUEUE_POLICY].includes(r.type))
+            .map((r) => r.name)
+            .sort();
         assert.deepEqual(names, [
             "batch-job-dlq",
             "batch-job-dlq-policy",

@@ -1,7 +1,7 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import type { ContainerServiceArgs, ExpressServiceArgs } from "../../../components/container-service/args";
 import { createExpressService } from "../../../components/container-service/express";
-import { build, json, valueOf } from "../../harness";
+import { build, json, unwrap } from "../../../components/testing";
 import { TestParent, VPC, testCtx } from "./ctx";
 
 const SERVICE = "aws:ecs/expressGatewayService:ExpressGatewayService";
@@ -9,10 +9,11 @@ const ROLE = "aws:iam/role:Role";
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/web-cluster";
 const DB_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
 
-const express = (svc: Partial<ExpressServiceArgs> = {}, extra: Partial<ContainerServiceArgs> = {}) => build(() => {
-    const ctx = testCtx("web", { vpc: VPC, expressServices: { site: { image: "public.ecr.aws/nginx/nginx:1.27", ...svc } }, ...extra });
-    return createExpressService(ctx, "site", ctx.cfg.expressServices.site, CLUSTER);
-});
+const express = (svc: Partial<ExpressServiceArgs> = {}, extra: Partial<ContainerServiceArgs> = {}) =>
+    build(() => {
+        const ctx = testCtx("web", { vpc: VPC, expressServices: { site: { image: "public.ecr.aws/nginx/nginx:1.27", ...svc } }, ...extra });
+        return createExpressService(ctx, "site", ctx.cfg.expressServices.site, CLUSTER);
+    });
 
 describe("ContainerService express services (ECS Express Mode)", () => {
     it("runs the image on the cluster with the default size as strings, health check path and port", async () => {
@@ -46,7 +47,10 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         const { registry } = await express();
         const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "web-site-sg");
         assert.equal(sg.inputs.vpcId, VPC.vpcId);
-        assert.deepEqual(sg.inputs.egress.map((e: any) => [e.protocol, e.cidrBlocks]), [["-1", ["0.0.0.0/0"]]]);
+        assert.deepEqual(
+            sg.inputs.egress.map((e: any) => [e.protocol, e.cidrBlocks]),
+            [["-1", ["0.0.0.0/0"]]],
+        );
         assert.deepEqual(sg.inputs.ingress ?? [], []);
     });
 
@@ -74,7 +78,10 @@ describe("ContainerService express services (ECS Express Mode)", () => {
     it("passes environment variables sorted by name and secrets by reference", async () => {
         const { registry } = await express({ environment: { ZONE: "b", APP_ENV: "prod" }, secrets: { DB_PASSWORD: `${DB_SECRET}:password::` } });
         const container = registry.one(SERVICE).inputs.primaryContainer;
-        assert.deepEqual(container.environments, [{ name: "APP_ENV", value: "prod" }, { name: "ZONE", value: "b" }]);
+        assert.deepEqual(container.environments, [
+            { name: "APP_ENV", value: "prod" },
+            { name: "ZONE", value: "b" },
+        ]);
         assert.deepEqual(container.secrets, [{ name: "DB_PASSWORD", valueFrom: `${DB_SECRET}:password::` }]);
     });
 
@@ -82,7 +89,10 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         const { registry } = await express();
         const role = registry.one(ROLE, "web-site-infrastructure-role");
         const trust = json(role.inputs.assumeRolePolicy);
-        assert.deepEqual(trust.Statement.map((s: any) => [s.Effect, s.Principal, s.Action]), [["Allow", { Service: "ecs.amazonaws.com" }, "sts:AssumeRole"]]);
+        assert.deepEqual(
+            trust.Statement.map((s: any) => [s.Effect, s.Principal, s.Action]),
+            [["Allow", { Service: "ecs.amazonaws.com" }, "sts:AssumeRole"]],
+        );
         assert.deepEqual(registry.managedPoliciesOf(role), ["arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices"]);
         assert.deepEqual(registry.policiesOf(role), []);
     });
@@ -102,7 +112,10 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         const role = registry.one(ROLE, "web-site-execution-role");
         assert.equal(registry.policiesOf(role).length, 1);
         const statements = json(registry.policiesOf(role)[0].policy).Statement;
-        assert.deepEqual(statements.map((s: any) => s.Sid), ["WriteOwnLogGroup", "ReadNamedSecrets"]);
+        assert.deepEqual(
+            statements.map((s: any) => s.Sid),
+            ["WriteOwnLogGroup", "ReadNamedSecrets"],
+        );
         assert.equal(statements[0].Resource, `${group.outputs.arn}:log-stream:*`);
         assert.deepEqual(statements[1].Resource, [DB_SECRET]);
         const secretActions = statements.flatMap((s: any) => [s.Action].flat()).filter((a: string) => /^(secretsmanager|ssm):/.test(a));
@@ -132,9 +145,9 @@ describe("ContainerService express services (ECS Express Mode)", () => {
 
     it("outputs the service's HTTPS URL from its first ingress path", async () => {
         const { result } = await express();
-        const endpoint = (await valueOf(result.service.ingressPaths))[0].endpoint;
-        assert.equal(await valueOf(result.url), `https://${endpoint}`);
-        assert.match(await valueOf(result.url), /^https:\/\/web-site-[0-9a-f]+\.ecs\.us-east-1\.on\.aws$/);
+        const endpoint = (await unwrap(result.service.ingressPaths))[0].endpoint;
+        assert.equal(await unwrap(result.url), `https://${endpoint}`);
+        assert.match(await unwrap(result.url), /^https:\/\/web-site-[0-9a-f]+\.ecs\.us-east-1\.on\.aws$/);
     });
 
     it("applies transform.expressService to the service's args", async () => {

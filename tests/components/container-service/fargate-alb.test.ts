@@ -1,7 +1,7 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
-import { Registry, build, json, valueOf } from "../../harness";
+import { Registry, build, json, unwrap } from "../../../components/testing";
 import { CERT, DB_SECRET, IMAGE, T, VPC, allowsStarOnStar, baseArgs, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
@@ -16,7 +16,10 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
         it("parents every child to the component", () => {
             const root = b.registry.one(T.component, "shop");
-            const stray = b.registry.all().filter((r) => r !== root && r.parent !== root.urn).map((r) => r.name);
+            const stray = b.registry
+                .all()
+                .filter((r) => r !== root && r.parent !== root.urn)
+                .map((r) => r.name);
             assert.deepEqual(stray, []);
         });
 
@@ -65,7 +68,10 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
             const lbSg = b.registry.one(T.sg, "shop-public-lb-sg");
             assert.ok(!taskSg.inputs.ingress || taskSg.inputs.ingress.length === 0, "no inline ingress on the task SG");
             const rules = b.registry.ofType(T.ingress).filter((r) => r.inputs.securityGroupId === taskSg.id);
-            assert.deepEqual(rules.map((r) => r.name), ["shop-web-from-lb"]);
+            assert.deepEqual(
+                rules.map((r) => r.name),
+                ["shop-web-from-lb"],
+            );
             const rule = rules[0].inputs;
             assert.equal(rule.referencedSecurityGroupId, lbSg.id);
             assert.equal(rule.ipProtocol, "tcp");
@@ -77,8 +83,14 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
         it("opens the ALB to the internet on port 80 and lets it reach only the VPC", () => {
             const lbSg = b.registry.one(T.sg, "shop-public-lb-sg");
-            assert.deepEqual(lbSg.inputs.ingress.map((i: any) => [i.protocol, i.fromPort, i.toPort, i.cidrBlocks]), [["tcp", 80, 80, ["0.0.0.0/0"]]]);
-            assert.deepEqual(lbSg.inputs.egress.map((e: any) => e.cidrBlocks), [[VPC.cidrBlock]]);
+            assert.deepEqual(
+                lbSg.inputs.ingress.map((i: any) => [i.protocol, i.fromPort, i.toPort, i.cidrBlocks]),
+                [["tcp", 80, 80, ["0.0.0.0/0"]]],
+            );
+            assert.deepEqual(
+                lbSg.inputs.egress.map((e: any) => e.cidrBlocks),
+                [[VPC.cidrBlock]],
+            );
         });
 
         it("makes the ALB internet-facing in the public subnets, dropping invalid headers", () => {
@@ -92,12 +104,15 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
         it("without a certificate, serves plain HTTP on 80 forwarding to the target group", async () => {
             const listeners = b.registry.ofType(T.listener);
-            assert.deepEqual(listeners.map((l) => l.name), ["shop-public-listener-80"]);
+            assert.deepEqual(
+                listeners.map((l) => l.name),
+                ["shop-public-listener-80"],
+            );
             const l = listeners[0].inputs;
             assert.equal(l.protocol, "HTTP");
             assert.equal(l.port, 80);
             assert.deepEqual(l.defaultActions, [{ type: "forward", targetGroupArn: b.registry.one(T.tg).outputs.arn }]);
-            assert.match(await valueOf(b.result.urls.public), /^http:\/\/shop-public-alb-/);
+            assert.match(await unwrap(b.result.urls.public), /^http:\/\/shop-public-alb-/);
         });
 
         it("creates the service after its listener and the cluster's capacity providers", () => {
@@ -153,24 +168,32 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         });
 
         it("alarms on CPU, memory, 5xx and unhealthy hosts", () => {
-            assert.deepEqual(b.registry.ofType(T.alarm).map((a) => a.name).sort(), ["shop-web-cpu-high", "shop-web-http-5xx", "shop-web-memory-high", "shop-web-unhealthy-hosts"]);
+            assert.deepEqual(
+                b.registry
+                    .ofType(T.alarm)
+                    .map((a) => a.name)
+                    .sort(),
+                ["shop-web-cpu-high", "shop-web-http-5xx", "shop-web-memory-high", "shop-web-unhealthy-hosts"],
+            );
         });
 
         it("outputs the cluster name and a URL for the service", async () => {
-            assert.equal(await valueOf(b.result.clusterName), b.registry.one(T.cluster).outputs.name);
-            assert.equal(await valueOf(b.result.serviceUrls.web), await valueOf(b.result.urls.public));
+            assert.equal(await unwrap(b.result.clusterName), b.registry.one(T.cluster).outputs.name);
+            assert.equal(await unwrap(b.result.serviceUrls.web), await unwrap(b.result.urls.public));
         });
     });
 
     describe("containers with environment and secrets", () => {
         let b: Built;
         before(async () => {
-            b = await shop(withArgs((a) => {
-                Object.assign(web(a).containers.web, {
-                    environment: { ZED: "z", APP_ENV: "prod", MIDDLE: "m" },
-                    secrets: { DB_PASSWORD: `${DB_SECRET}:password::`, DB_USER: `${DB_SECRET}:username::` },
-                });
-            }));
+            b = await shop(
+                withArgs((a) => {
+                    Object.assign(web(a).containers.web, {
+                        environment: { ZED: "z", APP_ENV: "prod", MIDDLE: "m" },
+                        secrets: { DB_PASSWORD: `${DB_SECRET}:password::`, DB_USER: `${DB_SECRET}:username::` },
+                    });
+                }),
+            );
         });
 
         it("logs to the service's log group in us-east-1 with the container name as stream prefix", () => {
@@ -183,7 +206,11 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
         it("passes the environment sorted by name", () => {
             const def = containerDefinitions(b.registry.one(T.taskDefinition, "shop-web-task")).web;
-            assert.deepEqual(def.environment, [{ name: "APP_ENV", value: "prod" }, { name: "MIDDLE", value: "m" }, { name: "ZED", value: "z" }]);
+            assert.deepEqual(def.environment, [
+                { name: "APP_ENV", value: "prod" },
+                { name: "MIDDLE", value: "m" },
+                { name: "ZED", value: "z" },
+            ]);
         });
 
         it("passes secrets by reference (valueFrom), never as values", () => {
@@ -211,7 +238,10 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
         it("gives the execution role no ECR permissions for a public image", () => {
             const stmts = b.registry.statementsOf("shop-web-execution-role");
-            assert.deepEqual(stmts.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ecr:"))), []);
+            assert.deepEqual(
+                stmts.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ecr:"))),
+                [],
+            );
         });
 
         it("gives the task role none of the secrets", () => {
@@ -222,7 +252,11 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
     it("lets the execution role pull only from the repository of a private ECR image", async () => {
         const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0";
-        const { registry } = await shop(withArgs((a) => { web(a).containers.web.image = image; }));
+        const { registry } = await shop(
+            withArgs((a) => {
+                web(a).containers.web.image = image;
+            }),
+        );
         const stmts = registry.statementsOf("shop-web-execution-role");
         const pull = stmts.find((s) => s.Sid === "PullOwnImages");
         assert.deepEqual(pull.Resource, ["arn:aws:ecr:us-east-1:123456789012:repository/shop/web"]);
@@ -232,7 +266,11 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
     describe("with a certificate", () => {
         let b: Built;
         before(async () => {
-            b = await shop(withArgs((a) => { a.loadBalancers!.public.certificateArn = CERT; }));
+            b = await shop(
+                withArgs((a) => {
+                    a.loadBalancers!.public.certificateArn = CERT;
+                }),
+            );
         });
 
         it("serves HTTPS on 443 with the TLS 1.3 policy, forwarding to the target group", () => {
@@ -252,7 +290,13 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
 
         it("opens 80 and 443 on the ALB's security group", () => {
             const lbSg = b.registry.one(T.sg, "shop-public-lb-sg");
-            assert.deepEqual(lbSg.inputs.ingress.map((i: any) => [i.fromPort, i.cidrBlocks]), [[80, ["0.0.0.0/0"]], [443, ["0.0.0.0/0"]]]);
+            assert.deepEqual(
+                lbSg.inputs.ingress.map((i: any) => [i.fromPort, i.cidrBlocks]),
+                [
+                    [80, ["0.0.0.0/0"]],
+                    [443, ["0.0.0.0/0"]],
+                ],
+            );
         });
 
         it("makes the service wait for the HTTPS listener", () => {
@@ -260,30 +304,47 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         });
 
         it("outputs an https URL", async () => {
-            assert.match(await valueOf(b.result.urls.public), /^https:\/\/shop-public-alb-/);
+            assert.match(await unwrap(b.result.urls.public), /^https:\/\/shop-public-alb-/);
         });
     });
 
     describe("with path rules for two more services (web, app1, app2)", () => {
         let b: Built;
         before(async () => {
-            b = await shop(withArgs((a) => {
-                a.loadBalancers!.public.certificateArn = CERT;
-                a.services!.app1 = webService(8080);
-                a.services!.app1.loadBalancer!.rule = { priority: 10, pathPatterns: ["/app1", "/app1/*"] };
-                a.services!.app2 = webService(8080);
-                a.services!.app2.loadBalancer!.rule = { priority: 20, pathPatterns: ["/app2", "/app2/*"], hosts: ["app2.example.com"] };
-            }));
+            b = await shop(
+                withArgs((a) => {
+                    a.loadBalancers!.public.certificateArn = CERT;
+                    a.services!.app1 = webService(8080);
+                    a.services!.app1.loadBalancer!.rule = { priority: 10, pathPatterns: ["/app1", "/app1/*"] };
+                    a.services!.app2 = webService(8080);
+                    a.services!.app2.loadBalancer!.rule = { priority: 20, pathPatterns: ["/app2", "/app2/*"], hosts: ["app2.example.com"] };
+                }),
+            );
         });
 
         it("creates a target group per service and one rule per routed service", () => {
-            assert.deepEqual(b.registry.ofType(T.tg).map((t) => t.name).sort(), ["shop-app1-tg", "shop-app2-tg", "shop-web-tg"]);
-            assert.deepEqual(b.registry.ofType(T.rule).map((r) => r.name).sort(), ["shop-app1-rule", "shop-app2-rule"]);
+            assert.deepEqual(
+                b.registry
+                    .ofType(T.tg)
+                    .map((t) => t.name)
+                    .sort(),
+                ["shop-app1-tg", "shop-app2-tg", "shop-web-tg"],
+            );
+            assert.deepEqual(
+                b.registry
+                    .ofType(T.rule)
+                    .map((r) => r.name)
+                    .sort(),
+                ["shop-app1-rule", "shop-app2-rule"],
+            );
         });
 
         it("forwards each rule's paths (and hosts) to its own target group on the HTTPS listener", () => {
             const https = b.registry.one(T.listener, "shop-public-listener-443");
-            for (const [key, prio] of [["app1", 10], ["app2", 20]] as const) {
+            for (const [key, prio] of [
+                ["app1", 10],
+                ["app2", 20],
+            ] as const) {
                 const rule = b.registry.one(T.rule, `shop-${key}-rule`).inputs;
                 assert.equal(rule.priority, prio);
                 assert.equal(rule.listenerArn, https.outputs.arn);
@@ -315,9 +376,9 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         });
 
         it("outputs each service's URL with its first path", async () => {
-            const base = await valueOf(b.result.urls.public);
-            assert.equal(await valueOf(b.result.serviceUrls.app1), `${base}/app1`);
-            assert.equal(await valueOf(b.result.serviceUrls.web), base);
+            const base = await unwrap(b.result.urls.public);
+            assert.equal(await unwrap(b.result.serviceUrls.app1), `${base}/app1`);
+            assert.equal(await unwrap(b.result.serviceUrls.web), base);
         });
 
         it("shares one ALB and one cluster among the three services", () => {
@@ -330,14 +391,23 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
     describe("variants, side by side", () => {
         let b: Built;
         before(async () => {
-            b = await shop(withArgs((a) => {
-                a.loadBalancers!.inner = { type: "application", internal: true };
-                a.services!.api = webService(80, "inner", { alarms: false });
-                a.services!.deploy = webService(80, null, { alarms: false, deployment: { minimumHealthyPercent: 50, maximumPercent: 150, rollback: false } });
-                a.services!.spot = webService(80, null, { alarms: false, capacity: "fargate-spot", spot: { onDemandBase: 2, onDemandWeight: 1, spotWeight: 3 } });
-                a.services!.allspot = webService(80, null, { alarms: false, capacity: "fargate-spot" });
-                a.services!.shell = webService(80, null, { alarms: false, enableExecuteCommand: true });
-            }));
+            b = await shop(
+                withArgs((a) => {
+                    a.loadBalancers!.inner = { type: "application", internal: true };
+                    a.services!.api = webService(80, "inner", { alarms: false });
+                    a.services!.deploy = webService(80, null, {
+                        alarms: false,
+                        deployment: { minimumHealthyPercent: 50, maximumPercent: 150, rollback: false },
+                    });
+                    a.services!.spot = webService(80, null, {
+                        alarms: false,
+                        capacity: "fargate-spot",
+                        spot: { onDemandBase: 2, onDemandWeight: 1, spotWeight: 3 },
+                    });
+                    a.services!.allspot = webService(80, null, { alarms: false, capacity: "fargate-spot" });
+                    a.services!.shell = webService(80, null, { alarms: false, enableExecuteCommand: true });
+                }),
+            );
         });
 
         it("passes the deployment bounds and rollback setting through", () => {
@@ -371,7 +441,13 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
         });
 
         it("creates no alarms for a service with alarms: false", () => {
-            assert.deepEqual(b.registry.ofType(T.alarm).filter((x) => !x.name.startsWith("shop-web-")).map((x) => x.name), []);
+            assert.deepEqual(
+                b.registry
+                    .ofType(T.alarm)
+                    .filter((x) => !x.name.startsWith("shop-web-"))
+                    .map((x) => x.name),
+                [],
+            );
         });
 
         it("puts an internal ALB in the private subnets and admits only the VPC CIDR", () => {
@@ -379,7 +455,10 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
             assert.equal(alb.internal, true);
             assert.deepEqual(alb.subnets, VPC.privateSubnetIds);
             const lbSg = b.registry.one(T.sg, "shop-inner-lb-sg");
-            assert.deepEqual(lbSg.inputs.ingress.map((i: any) => i.cidrBlocks), [[VPC.cidrBlock]]);
+            assert.deepEqual(
+                lbSg.inputs.ingress.map((i: any) => i.cidrBlocks),
+                [[VPC.cidrBlock]],
+            );
             assert.equal(b.registry.one(T.ingress, "shop-api-from-lb").inputs.referencedSecurityGroupId, lbSg.id);
         });
 
@@ -393,19 +472,27 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
     });
 
     it("lets no role of a full configuration allow every action on every resource", async () => {
-        const { registry } = await shop(withArgs((a) => {
-            a.loadBalancers!.public.certificateArn = CERT;
-            a.ec2Capacity = { instanceTypes: ["m7i.large"] };
-            a.fileSystems = { shared: {} };
-            a.repositories = { images: {} };
-            web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET };
-            web(a).containers.web.image = { build: { repository: "images", context: "./app" } };
-            web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
-            web(a).enableExecuteCommand = true;
-            a.services!.worker = webService(80, null, { queue: {}, capacity: "ec2", networkMode: "bridge", desiredCount: 0, scaling: { minCount: 0, maxCount: 4, backlogPerTask: 10 } });
-            a.scheduledTasks = { report: { containers: { job: { image: IMAGE } }, schedule: "cron(0 3 * * ? *)" } };
-            a.expressServices = { site: { image: IMAGE } };
-        }));
+        const { registry } = await shop(
+            withArgs((a) => {
+                a.loadBalancers!.public.certificateArn = CERT;
+                a.ec2Capacity = { instanceTypes: ["m7i.large"] };
+                a.fileSystems = { shared: {} };
+                a.repositories = { images: {} };
+                web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET };
+                web(a).containers.web.image = { build: { repository: "images", context: "./app" } };
+                web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
+                web(a).enableExecuteCommand = true;
+                a.services!.worker = webService(80, null, {
+                    queue: {},
+                    capacity: "ec2",
+                    networkMode: "bridge",
+                    desiredCount: 0,
+                    scaling: { minCount: 0, maxCount: 4, backlogPerTask: 10 },
+                });
+                a.scheduledTasks = { report: { containers: { job: { image: IMAGE } }, schedule: "cron(0 3 * * ? *)" } };
+                a.expressServices = { site: { image: IMAGE } };
+            }),
+        );
         const roles = registry.ofType(T.role);
         assert.ok(roles.length >= 8, roles.map((r) => r.name).join(", "));
         for (const role of roles) {

@@ -3,7 +3,7 @@
  * "web", nginx on port 80) behind an internet-facing ALB "public". Each call returns a fresh copy, so
  * a test may mutate it.
  */
-import { RecordedResource, json } from "../../harness";
+import { RecordedResource, json } from "../../../components/testing";
 import type { ContainerServiceArgs, ServiceArgs } from "../../../components/container-service/args";
 
 export const IMAGE = "public.ecr.aws/nginx/nginx:1.27";

@@ -1,6 +1,6 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
-import { Registry, build, json, valueOf } from "../../harness";
+import { Registry, build, json, unwrap } from "../../../components/testing";
 import { CERT, T, TOPIC, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
@@ -9,15 +9,21 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
     describe("network load balancers", () => {
         let b: Built;
         before(async () => {
-            b = await build(() => new ContainerService("shop", withArgs((a) => {
-                web(a).alarms = false;
-                a.loadBalancers!.edge = { type: "network" };
-                a.loadBalancers!.secure = { type: "network", certificateArn: CERT };
-                a.services!.tcp = webService(9000, "edge");
-                a.services!.tcp.loadBalancer!.listenerPort = 9000;
-                a.services!.tls = webService(8443, "secure", { alarms: false });
-                a.services!.tls.loadBalancer!.listenerPort = 443;
-            })));
+            b = await build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            web(a).alarms = false;
+                            a.loadBalancers!.edge = { type: "network" };
+                            a.loadBalancers!.secure = { type: "network", certificateArn: CERT };
+                            a.services!.tcp = webService(9000, "edge");
+                            a.services!.tcp.loadBalancer!.listenerPort = 9000;
+                            a.services!.tls = webService(8443, "secure", { alarms: false });
+                            a.services!.tls.loadBalancer!.listenerPort = 443;
+                        }),
+                    ),
+            );
         });
 
         it("creates an NLB with a TCP listener on listenerPort forwarding to a TCP target group", () => {
@@ -46,17 +52,29 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
         });
 
         it("listens on 443 by default when the NLB terminates TLS", async () => {
-            const { registry } = await build(() => new ContainerService("tlsdefault", withArgs((a) => {
-                a.loadBalancers = { secure: { type: "network", certificateArn: CERT } };
-                a.services = { tls: webService(8443, "secure", { alarms: false }) };
-            })));
+            const { registry } = await build(
+                () =>
+                    new ContainerService(
+                        "tlsdefault",
+                        withArgs((a) => {
+                            a.loadBalancers = { secure: { type: "network", certificateArn: CERT } };
+                            a.services = { tls: webService(8443, "secure", { alarms: false }) };
+                        }),
+                    ),
+            );
             const l = registry.one(T.listener, "tlsdefault-secure-listener-443").inputs;
             assert.deepEqual([l.port, l.protocol], [443, "TLS"]);
         });
 
         it("opens only the listener port on the NLB's security group", () => {
-            assert.deepEqual(b.registry.one(T.sg, "shop-edge-lb-sg").inputs.ingress.map((i: any) => [i.protocol, i.fromPort, i.toPort, i.cidrBlocks]), [["tcp", 9000, 9000, ["0.0.0.0/0"]]]);
-            assert.deepEqual(b.registry.one(T.sg, "shop-secure-lb-sg").inputs.ingress.map((i: any) => i.fromPort), [443]);
+            assert.deepEqual(
+                b.registry.one(T.sg, "shop-edge-lb-sg").inputs.ingress.map((i: any) => [i.protocol, i.fromPort, i.toPort, i.cidrBlocks]),
+                [["tcp", 9000, 9000, ["0.0.0.0/0"]]],
+            );
+            assert.deepEqual(
+                b.registry.one(T.sg, "shop-secure-lb-sg").inputs.ingress.map((i: any) => i.fromPort),
+                [443],
+            );
         });
 
         it("admits the NLB to the tasks on the container port", () => {
@@ -66,12 +84,15 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
         });
 
         it("outputs tcp:// and tls:// URLs", async () => {
-            assert.match(await valueOf(b.result.urls.edge), /^tcp:\/\//);
-            assert.match(await valueOf(b.result.urls.secure), /^tls:\/\//);
+            assert.match(await unwrap(b.result.urls.edge), /^tcp:\/\//);
+            assert.match(await unwrap(b.result.urls.secure), /^tls:\/\//);
         });
 
         it("alarms on NLB unhealthy hosts but not on HTTP 5xx", () => {
-            const names = b.registry.ofType(T.alarm).map((x) => x.name).sort();
+            const names = b.registry
+                .ofType(T.alarm)
+                .map((x) => x.name)
+                .sort();
             assert.deepEqual(names, ["shop-tcp-cpu-high", "shop-tcp-memory-high", "shop-tcp-unhealthy-hosts"]);
             assert.equal(b.registry.one(T.alarm, "shop-tcp-unhealthy-hosts").inputs.namespace, "AWS/NetworkELB");
         });
@@ -92,19 +113,38 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
     describe("a queue worker and a scaled web service, with an alarm topic", () => {
         let b: Built;
         before(async () => {
-            b = await build(() => new ContainerService("shop", withArgs((a) => {
-                a.alarmTopicArn = TOPIC;
-                web(a).scaling = {
-                    minCount: 1,
-                    maxCount: 10,
-                    cpuTargetPercent: 60,
-                    memoryTargetPercent: 70,
-                    requestsPerTarget: 500,
-                    steps: { latency: { metric: { namespace: "App", metricName: "Latency", dimensions: { Service: "web" } }, threshold: 300, steps: [{ lower: 0, upper: 100, change: 1 }, { lower: 100, change: 3 }] } },
-                    schedules: { night: { schedule: "cron(0 20 * * ? *)", timezone: "Europe/Paris", minCount: 1, maxCount: 2 } },
-                };
-                a.services!.worker = webService(80, null, { queue: { maxReceiveCount: 3 }, desiredCount: 0, scaling: { minCount: 0, maxCount: 5, backlogPerTask: 10 } });
-            })));
+            b = await build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            a.alarmTopicArn = TOPIC;
+                            web(a).scaling = {
+                                minCount: 1,
+                                maxCount: 10,
+                                cpuTargetPercent: 60,
+                                memoryTargetPercent: 70,
+                                requestsPerTarget: 500,
+                                steps: {
+                                    latency: {
+                                        metric: { namespace: "App", metricName: "Latency", dimensions: { Service: "web" } },
+                                        threshold: 300,
+                                        steps: [
+                                            { lower: 0, upper: 100, change: 1 },
+                                            { lower: 100, change: 3 },
+                                        ],
+                                    },
+                                },
+                                schedules: { night: { schedule: "cron(0 20 * * ? *)", timezone: "Europe/Paris", minCount: 1, maxCount: 2 } },
+                            };
+                            a.services!.worker = webService(80, null, {
+                                queue: { maxReceiveCount: 3 },
+                                desiredCount: 0,
+                                scaling: { minCount: 0, maxCount: 5, backlogPerTask: 10 },
+                            });
+                        }),
+                    ),
+            );
         });
 
         describe("the queue worker", () => {
@@ -137,7 +177,7 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
                 const q = b.registry.one(T.queue, "shop-worker-queue");
                 const def = containerDefinitions(b.registry.one(T.taskDefinition, "shop-worker-task")).web;
                 assert.deepEqual(def.environment, [{ name: "QUEUE_URL", value: q.outputs.url }]);
-                assert.equal(await valueOf(b.result.queueUrls.worker), q.outputs.url);
+                assert.equal(await unwrap(b.result.queueUrls.worker), q.outputs.url);
                 assert.deepEqual(Object.keys(b.result.queueUrls), ["worker"]);
             });
 
@@ -156,8 +196,14 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
                 assert.equal(p.policyType, "TargetTrackingScaling");
                 assert.equal(cfg.targetValue, 10);
                 const metrics = cfg.customizedMetricSpecification.metrics;
-                assert.deepEqual(metrics.map((m: any) => m.id), ["visible", "tasks", "backlog"]);
-                assert.deepEqual(metrics.map((m: any) => m.returnData), [false, false, true]);
+                assert.deepEqual(
+                    metrics.map((m: any) => m.id),
+                    ["visible", "tasks", "backlog"],
+                );
+                assert.deepEqual(
+                    metrics.map((m: any) => m.returnData),
+                    [false, false, true],
+                );
                 const visible = metrics[0].metricStat.metric;
                 assert.equal(visible.namespace, "AWS/SQS");
                 assert.equal(visible.metricName, "ApproximateNumberOfMessagesVisible");
@@ -177,13 +223,23 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
             });
 
             it("alarms on CPU, memory and dead letters (no load balancer)", () => {
-                assert.deepEqual(b.registry.ofType(T.alarm).filter((x) => x.name.startsWith("shop-worker-")).map((x) => x.name).sort(), ["shop-worker-cpu-high", "shop-worker-dlq-messages", "shop-worker-memory-high"]);
+                assert.deepEqual(
+                    b.registry
+                        .ofType(T.alarm)
+                        .filter((x) => x.name.startsWith("shop-worker-"))
+                        .map((x) => x.name)
+                        .sort(),
+                    ["shop-worker-cpu-high", "shop-worker-dlq-messages", "shop-worker-memory-high"],
+                );
             });
 
             it("alarms on any message in the dead-letter queue", () => {
                 const alarm = b.registry.one(T.alarm, "shop-worker-dlq-messages").inputs;
                 const dlq = b.registry.one("aws:sqs/queue:Queue", "shop-worker-dlq").outputs;
-                assert.deepEqual([alarm.namespace, alarm.metricName, alarm.dimensions, alarm.threshold, alarm.comparisonOperator], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: dlq.name }, 1, "GreaterThanOrEqualToThreshold"]);
+                assert.deepEqual(
+                    [alarm.namespace, alarm.metricName, alarm.dimensions, alarm.threshold, alarm.comparisonOperator],
+                    ["AWS/SQS", "ApproximateNumberOfMessagesVisible", { QueueName: dlq.name }, 1, "GreaterThanOrEqualToThreshold"],
+                );
             });
         });
 
@@ -200,7 +256,10 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
 
             it("tracks average CPU and memory with the default cooldowns", () => {
                 const target = b.registry.one(T.scalingTarget, "shop-web-scaling").inputs;
-                for (const [name, type, value] of [["shop-web-cpu-scaling", "ECSServiceAverageCPUUtilization", 60], ["shop-web-memory-scaling", "ECSServiceAverageMemoryUtilization", 70]] as const) {
+                for (const [name, type, value] of [
+                    ["shop-web-cpu-scaling", "ECSServiceAverageCPUUtilization", 60],
+                    ["shop-web-memory-scaling", "ECSServiceAverageMemoryUtilization", 70],
+                ] as const) {
                     const p = b.registry.one(T.scalingPolicy, name).inputs;
                     assert.equal(p.policyType, "TargetTrackingScaling");
                     assert.equal(p.resourceId, target.resourceId);
@@ -213,7 +272,8 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
             });
 
             it("tracks ALB requests per target, labelled '<lb arnSuffix>/<tg arnSuffix>'", () => {
-                const spec = b.registry.one(T.scalingPolicy, "shop-web-requests-scaling").inputs.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification;
+                const spec = b.registry.one(T.scalingPolicy, "shop-web-requests-scaling").inputs.targetTrackingScalingPolicyConfiguration
+                    .predefinedMetricSpecification;
                 assert.equal(spec.predefinedMetricType, "ALBRequestCountPerTarget");
                 const lb = b.registry.one(T.lb, "shop-public-alb").outputs.arnSuffix;
                 const tg = b.registry.one(T.tg, "shop-web-tg").outputs.arnSuffix;
@@ -263,7 +323,10 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
             it("watches the service's CPU and memory on AWS/ECS by cluster and service name", () => {
                 const cluster = b.registry.one(T.cluster).outputs.name;
                 const svc = b.registry.one(T.service, "shop-web").outputs.name;
-                for (const [name, metric] of [["shop-web-cpu-high", "CPUUtilization"], ["shop-web-memory-high", "MemoryUtilization"]]) {
+                for (const [name, metric] of [
+                    ["shop-web-cpu-high", "CPUUtilization"],
+                    ["shop-web-memory-high", "MemoryUtilization"],
+                ]) {
                     const a = b.registry.one(T.alarm, name).inputs;
                     assert.equal(a.namespace, "AWS/ECS");
                     assert.equal(a.metricName, metric);
@@ -274,7 +337,10 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
             });
 
             it("watches target 5xx and unhealthy hosts by load balancer and target group arnSuffix", () => {
-                const dims = { LoadBalancer: b.registry.one(T.lb, "shop-public-alb").outputs.arnSuffix, TargetGroup: b.registry.one(T.tg, "shop-web-tg").outputs.arnSuffix };
+                const dims = {
+                    LoadBalancer: b.registry.one(T.lb, "shop-public-alb").outputs.arnSuffix,
+                    TargetGroup: b.registry.one(T.tg, "shop-web-tg").outputs.arnSuffix,
+                };
                 const x5 = b.registry.one(T.alarm, "shop-web-http-5xx").inputs;
                 assert.equal(x5.namespace, "AWS/ApplicationELB");
                 assert.equal(x5.metricName, "HTTPCode_Target_5XX_Count");
@@ -296,11 +362,20 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
     });
 
     it("creates no alarms with alarms: false, and honours custom thresholds", async () => {
-        const { registry } = await build(() => new ContainerService("shop", withArgs((a) => {
-            web(a).alarms = { cpuPercent: 90, http5xxPerMinute: 50 };
-            a.services!.quiet = webService(80, null, { alarms: false });
-        })));
-        assert.deepEqual(registry.ofType(T.alarm).filter((x) => x.name.startsWith("shop-quiet-")), []);
+        const { registry } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        web(a).alarms = { cpuPercent: 90, http5xxPerMinute: 50 };
+                        a.services!.quiet = webService(80, null, { alarms: false });
+                    }),
+                ),
+        );
+        assert.deepEqual(
+            registry.ofType(T.alarm).filter((x) => x.name.startsWith("shop-quiet-")),
+            [],
+        );
         assert.equal(registry.one(T.alarm, "shop-web-cpu-high").inputs.threshold, 90);
         assert.equal(registry.one(T.alarm, "shop-web-memory-high").inputs.threshold, 80);
         assert.equal(registry.one(T.alarm, "shop-web-http-5xx").inputs.threshold, 50);

@@ -1,7 +1,7 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import type * as aws from "@pulumi/aws";
 import { ContainerService } from "../../../components/container-service";
-import { Registry, build, valueOf } from "../../harness";
+import { Registry, build, unwrap } from "../../../components/testing";
 import { IMAGE, T, VPC, containerDefinitions, web, webService, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
@@ -10,14 +10,20 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
     describe("with protectData, a file system, a repository and an express service", () => {
         let b: Built;
         before(async () => {
-            b = await build(() => new ContainerService("shop", withArgs((a) => {
-                a.protectData = true;
-                a.fileSystems = { shared: {} };
-                a.repositories = { images: {} };
-                web(a).alarms = false;
-                web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
-                a.expressServices = { site: { image: IMAGE } };
-            })));
+            b = await build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            a.protectData = true;
+                            a.fileSystems = { shared: {} };
+                            a.repositories = { images: {} };
+                            web(a).alarms = false;
+                            web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
+                            a.expressServices = { site: { image: IMAGE } };
+                        }),
+                    ),
+            );
         });
 
         it("protects and retains the EFS file system and the ECR repository", () => {
@@ -29,17 +35,30 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
         });
 
         it("protects nothing else", () => {
-            assert.deepEqual(b.registry.all().filter((r) => r.protect || r.retainOnDelete).map((r) => r.name).sort(), ["shop-images-repo", "shop-shared-efs"]);
+            assert.deepEqual(
+                b.registry
+                    .all()
+                    .filter((r) => r.protect || r.retainOnDelete)
+                    .map((r) => r.name)
+                    .sort(),
+                ["shop-images-repo", "shop-shared-efs"],
+            );
         });
 
         it("mounts the volume over EFS with TLS and IAM authorization through its access point", () => {
             const td = b.registry.one(T.taskDefinition, "shop-web-task").inputs;
             const fs = b.registry.one(T.fileSystem, "shop-shared-efs");
             const ap = b.registry.one(T.accessPoint, "shop-web-data-ap");
-            assert.deepEqual(td.volumes, [{
-                name: "data",
-                efsVolumeConfiguration: { fileSystemId: fs.id, transitEncryption: "ENABLED", authorizationConfig: { accessPointId: ap.id, iam: "ENABLED" } },
-            }]);
+            assert.deepEqual(td.volumes, [
+                {
+                    name: "data",
+                    efsVolumeConfiguration: {
+                        fileSystemId: fs.id,
+                        transitEncryption: "ENABLED",
+                        authorizationConfig: { accessPointId: ap.id, iam: "ENABLED" },
+                    },
+                },
+            ]);
         });
 
         it("confines the access point to /<service>/<volume> as uid/gid 1000", () => {
@@ -57,7 +76,10 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
         it("admits the task security group to the EFS security group on NFS (2049) only", () => {
             const efsSg = b.registry.one(T.sg, "shop-shared-efs-sg");
             const rules = b.registry.ofType(T.ingress).filter((r) => r.inputs.securityGroupId === efsSg.id);
-            assert.deepEqual(rules.map((r) => r.name), ["shop-web-shared-efs-ingress"]);
+            assert.deepEqual(
+                rules.map((r) => r.name),
+                ["shop-web-shared-efs-ingress"],
+            );
             const r = rules[0].inputs;
             assert.equal(r.referencedSecurityGroupId, b.registry.one(T.sg, "shop-web-sg").id);
             assert.deepEqual([r.ipProtocol, r.fromPort, r.toPort], ["tcp", 2049, 2049]);
@@ -65,58 +87,87 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
 
         it("creates one mount target per private subnet", () => {
             const mts = b.registry.ofType("aws:efs/mountTarget:MountTarget");
-            assert.deepEqual(mts.map((m) => m.inputs.subnetId), VPC.privateSubnetIds);
+            assert.deepEqual(
+                mts.map((m) => m.inputs.subnetId),
+                VPC.privateSubnetIds,
+            );
         });
 
         it("lets the task role mount and write the file system only through the access point", () => {
-            const stmts = b.registry.statementsOf("shop-web-task-role").filter((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
+            const stmts = b.registry
+                .statementsOf("shop-web-task-role")
+                .filter((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
             assert.equal(stmts.length, 1);
             assert.deepEqual(stmts[0].Action, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]);
             assert.equal(stmts[0].Resource, b.registry.one(T.fileSystem).outputs.arn);
-            assert.deepEqual(stmts[0].Condition, { StringEquals: { "elasticfilesystem:AccessPointArn": b.registry.one(T.accessPoint, "shop-web-data-ap").outputs.arn } });
+            assert.deepEqual(stmts[0].Condition, {
+                StringEquals: { "elasticfilesystem:AccessPointArn": b.registry.one(T.accessPoint, "shop-web-data-ap").outputs.arn },
+            });
         });
 
         it("runs the express service as one ExpressGatewayService on the component's cluster", () => {
             const ex = b.registry.ofType(T.expressService);
-            assert.deepEqual(ex.map((e) => e.name), ["shop-site"]);
+            assert.deepEqual(
+                ex.map((e) => e.name),
+                ["shop-site"],
+            );
             assert.equal(ex[0].inputs.cluster, b.registry.one(T.cluster, "shop-cluster").outputs.name);
             assert.equal(ex[0].inputs.primaryContainer.image, IMAGE);
         });
 
         it("outputs the express service's https URL", async () => {
-            assert.match(await valueOf(b.result.expressUrls.site), /^https:\/\/\S+\.on\.aws$/);
+            assert.match(await unwrap(b.result.expressUrls.site), /^https:\/\/\S+\.on\.aws$/);
         });
 
         it("outputs the repository's push URL", async () => {
-            assert.equal(await valueOf(b.result.repositoryUrls.images), b.registry.one(T.repository).outputs.repositoryUrl);
+            assert.equal(await unwrap(b.result.repositoryUrls.images), b.registry.one(T.repository).outputs.repositoryUrl);
         });
     });
 
     it("mounts a read-only volume with ClientMount only", async () => {
-        const { registry } = await build(() => new ContainerService("shop", withArgs((a) => {
-            a.fileSystems = { shared: {} };
-            web(a).alarms = false;
-            web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data", readOnly: true } };
-        })));
+        const { registry } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.fileSystems = { shared: {} };
+                        web(a).alarms = false;
+                        web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data", readOnly: true } };
+                    }),
+                ),
+        );
         assert.equal(containerDefinitions(registry.one(T.taskDefinition)).web.mountPoints[0].readOnly, true);
         const efs = registry.statementsOf("shop-web-task-role").find((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
         assert.deepEqual(efs.Action, ["elasticfilesystem:ClientMount"]);
-        assert.deepEqual(registry.all().filter((r) => r.protect).map((r) => r.name), [], "protectData defaults to false");
+        assert.deepEqual(
+            registry
+                .all()
+                .filter((r) => r.protect)
+                .map((r) => r.name),
+            [],
+            "protectData defaults to false",
+        );
     });
 
     describe("transforms", () => {
         let b: Built;
         before(async () => {
-            b = await build(() => new ContainerService("shop", withArgs((a) => {
-                web(a).alarms = false;
-                a.services!.api = webService(80, null, { alarms: false });
-                a.transform = {
-                    cluster: { settings: [{ name: "containerInsights", value: "enhanced" }] },
-                    taskDefinition: (args: aws.ecs.TaskDefinitionArgs) => {
-                        args.tags = { ...(args.tags as Record<string, string>), team: "payments" };
-                    },
-                };
-            })));
+            b = await build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            web(a).alarms = false;
+                            a.services!.api = webService(80, null, { alarms: false });
+                            a.transform = {
+                                cluster: { settings: [{ name: "containerInsights", value: "enhanced" }] },
+                                taskDefinition: (args: aws.ecs.TaskDefinitionArgs) => {
+                                    args.tags = { ...(args.tags as Record<string, string>), team: "payments" };
+                                },
+                            };
+                        }),
+                    ),
+            );
         });
 
         it("merges the object form over the cluster's args", () => {

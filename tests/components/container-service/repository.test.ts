@@ -1,8 +1,8 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerArgs, ContainerServiceArgs } from "../../../components/container-service/args";
 import { lifecyclePolicy, createRepositories, resolveImages } from "../../../components/container-service/repository";
-import { build, valueOf } from "../../harness";
+import { build, unwrap } from "../../../components/testing";
 import { TestParent, VPC, testCtx } from "./ctx";
 
 const REPO = "aws:ecr/repository:Repository";
@@ -40,15 +40,20 @@ describe("ContainerService repositories (ECR)", () => {
         });
 
         it("attaches a lifecycle policy with the configured counts to the repository", async () => {
-            const { registry } = await build(() => createRepositories(testCtx("web", args({ repositories: { app: { keepImages: 50, untaggedExpiryDays: 3 } } }))));
+            const { registry } = await build(() =>
+                createRepositories(testCtx("web", args({ repositories: { app: { keepImages: 50, untaggedExpiryDays: 3 } } }))),
+            );
             const repo = registry.one(REPO);
             const policy = registry.one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "web-app-repo-lifecycle");
             assert.equal(policy.inputs.repository, repo.outputs.name);
             const rules = policy.inputs.policy.rules;
-            assert.deepEqual(rules.map((r: any) => [r.rulePriority, r.selection.tagStatus, r.selection.countType, r.selection.countNumber]), [
-                [1, "untagged", "sinceImagePushed", 3],
-                [2, "any", "imageCountMoreThan", 50],
-            ]);
+            assert.deepEqual(
+                rules.map((r: any) => [r.rulePriority, r.selection.tagStatus, r.selection.countType, r.selection.countNumber]),
+                [
+                    [1, "untagged", "sinceImagePushed", 3],
+                    [2, "any", "imageCountMoreThan", 50],
+                ],
+            );
         });
 
         it("refuses to delete a repository holding images, and protects it, with protectData", async () => {
@@ -85,11 +90,12 @@ describe("ContainerService repositories (ECR)", () => {
 
     describe("resolveImages", () => {
         /** Resolves the images of a service "api" whose containers have the given images. */
-        const resolve = (images: Record<string, ContainerArgs["image"]>) => build(() => {
-            const containers = Object.fromEntries(Object.entries(images).map(([k, image]) => [k, { image }]));
-            const ctx = testCtx("web", args({ services: { api: { containers } } }));
-            return resolveImages(ctx, "api", ctx.cfg.services.api.containers, createRepositories(ctx));
-        });
+        const resolve = (images: Record<string, ContainerArgs["image"]>) =>
+            build(() => {
+                const containers = Object.fromEntries(Object.entries(images).map(([k, image]) => [k, { image }]));
+                const ctx = testCtx("web", args({ services: { api: { containers } } }));
+                return resolveImages(ctx, "api", ctx.cfg.services.api.containers, createRepositories(ctx));
+            });
 
         it("keeps a public image as it is, with nothing to pull from ECR", async () => {
             const { result, registry } = await resolve({ app: "public.ecr.aws/nginx/nginx:1.27" });
@@ -106,7 +112,9 @@ describe("ContainerService repositories (ECR)", () => {
         });
 
         it("builds { build } into the named repository and uses the pushed image's URI", async () => {
-            const { result, registry } = await resolve({ app: { build: { repository: "app", context: "./app", dockerfile: "Dockerfile.prod", platform: "linux/arm64" } } });
+            const { result, registry } = await resolve({
+                app: { build: { repository: "app", context: "./app", dockerfile: "Dockerfile.prod", platform: "linux/arm64" } },
+            });
             const repo = registry.one(REPO, "web-app-repo");
             const image = registry.one("awsx:ecr:Image", "web-api-app-image");
             assert.equal(image.remote, true);
@@ -115,9 +123,9 @@ describe("ContainerService repositories (ECR)", () => {
             assert.equal(image.inputs.context, "./app");
             assert.equal(image.inputs.dockerfile, "app/Dockerfile.prod");
             assert.equal(image.inputs.platform, "linux/arm64");
-            assert.equal(await valueOf(result.images.app), image.outputs.imageUri);
+            assert.equal(await unwrap(result.images.app), image.outputs.imageUri);
             assert.match(image.outputs.imageUri, /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/web-app-repo-[0-9a-f]+@sha256:[0-9a-f]{64}$/);
-            assert.deepEqual(await valueOf(pulumi.all(result.pullRepositoryArns)), [repo.outputs.arn]);
+            assert.deepEqual(await unwrap(pulumi.all(result.pullRepositoryArns)), [repo.outputs.arn]);
         });
 
         it("defaults a build to the context's Dockerfile for linux/amd64", async () => {
@@ -134,8 +142,11 @@ describe("ContainerService repositories (ECR)", () => {
                 sidecar: "123456789012.dkr.ecr.us-east-1.amazonaws.com/shared:1",
                 proxy: "123456789012.dkr.ecr.us-east-1.amazonaws.com/shared:2",
             });
-            assert.deepEqual(registry.ofType("awsx:ecr:Image").map((i) => i.name), ["web-api-app-image", "web-api-worker-image"]);
-            assert.deepEqual(await valueOf(pulumi.all(result.pullRepositoryArns)), [
+            assert.deepEqual(
+                registry.ofType("awsx:ecr:Image").map((i) => i.name),
+                ["web-api-app-image", "web-api-worker-image"],
+            );
+            assert.deepEqual(await unwrap(pulumi.all(result.pullRepositoryArns)), [
                 registry.one(REPO).outputs.arn,
                 "arn:aws:ecr:us-east-1:123456789012:repository/shared",
             ]);

@@ -1,9 +1,9 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
 import { allowMount, checkMountableSubnets, createAccessPoint, createFileSystems, efsStatements } from "../../../components/container-service/storage";
 import { ArgsError } from "../../../components/shared/errors";
-import { build, buildFails, json } from "../../harness";
+import { build, buildFails, json } from "../../../components/testing";
 import { TestParent, VPC, testCtx } from "./ctx";
 
 const FS = "aws:efs/fileSystem:FileSystem";
@@ -14,9 +14,20 @@ describe("ContainerService storage (EFS)", () => {
         const cases: Array<{ title: string; args: ContainerServiceArgs; issue?: RegExp }> = [
             { title: "accepts subnets as an array", args: args() },
             { title: "accepts an array of Outputs", args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: [pulumi.output("subnet-1")] } }) },
-            { title: "ignores an Output of subnets when there is no file system", args: { vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(["subnet-1"]) } } },
-            { title: "rejects an Output of subnets with a file system", args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(["subnet-1"]) } }), issue: /is not an array, and fileSystems \(data\) need one mount target per subnet/ },
-            { title: "rejects a VPC without private subnets when there is a file system", args: args({ vpc: { vpcId: "vpc-1" } as any }), issue: /is required/ },
+            {
+                title: "ignores an Output of subnets when there is no file system",
+                args: { vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(["subnet-1"]) } },
+            },
+            {
+                title: "rejects an Output of subnets with a file system",
+                args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(["subnet-1"]) } }),
+                issue: /is not an array, and fileSystems \(data\) need one mount target per subnet/,
+            },
+            {
+                title: "rejects a VPC without private subnets when there is a file system",
+                args: args({ vpc: { vpcId: "vpc-1" } as any }),
+                issue: /is required/,
+            },
             { title: "rejects an empty subnet list with a file system", args: args({ vpc: { vpcId: "vpc-1", privateSubnetIds: [] } }), issue: /is empty/ },
         ];
         for (const c of cases) {
@@ -74,8 +85,14 @@ describe("ContainerService storage (EFS)", () => {
             const fs = registry.one(FS);
             const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "web-data-efs-sg");
             const targets = registry.ofType("aws:efs/mountTarget:MountTarget");
-            assert.deepEqual(targets.map((t) => t.name), ["web-data-efs-mount-target-0", "web-data-efs-mount-target-1"]);
-            assert.deepEqual(targets.map((t) => t.inputs.subnetId), VPC.privateSubnetIds);
+            assert.deepEqual(
+                targets.map((t) => t.name),
+                ["web-data-efs-mount-target-0", "web-data-efs-mount-target-1"],
+            );
+            assert.deepEqual(
+                targets.map((t) => t.inputs.subnetId),
+                VPC.privateSubnetIds,
+            );
             for (const t of targets) {
                 assert.equal(t.inputs.fileSystemId, fs.id);
                 assert.deepEqual(t.inputs.securityGroups, [sg.id]);
@@ -135,7 +152,8 @@ describe("ContainerService storage (EFS)", () => {
 
         it("refuses subnets given as an Output, before creating any EFS resource", async () => {
             const { error, registry } = await buildFails(() =>
-                createFileSystems(testCtx("web", args({ vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(VPC.privateSubnetIds) } }))));
+                createFileSystems(testCtx("web", args({ vpc: { vpcId: "vpc-1", privateSubnetIds: pulumi.output(VPC.privateSubnetIds) } }))),
+            );
             assert.ok(error instanceof ArgsError);
             assert.match(error.message, /^ContainerService "web": vpc.privateSubnetIds="\(an Output\)" is not an array/);
             assert.deepEqual(registry.inventory(), [`${TestParent.type}::web`]);
@@ -147,9 +165,21 @@ describe("ContainerService storage (EFS)", () => {
             const { registry } = await build(() => {
                 const ctx = testCtx("web", args());
                 const fs = createFileSystems(ctx).data;
-                return createAccessPoint(ctx, "api", "uploads", {
-                    fileSystem: "data", containerPath: "/srv/uploads", containers: ["api"], readOnly: false, rootDirectory: "/api/uploads", uid: 1001, gid: 1002,
-                }, fs);
+                return createAccessPoint(
+                    ctx,
+                    "api",
+                    "uploads",
+                    {
+                        fileSystem: "data",
+                        containerPath: "/srv/uploads",
+                        containers: ["api"],
+                        readOnly: false,
+                        rootDirectory: "/api/uploads",
+                        uid: 1001,
+                        gid: 1002,
+                    },
+                    fs,
+                );
             });
             const ap = registry.one("aws:efs/accessPoint:AccessPoint", "web-api-uploads-ap");
             assert.equal(ap.inputs.fileSystemId, registry.one(FS).id);
@@ -185,12 +215,14 @@ describe("ContainerService storage (EFS)", () => {
         const AP_ARN = "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-1";
 
         it("grants mount and write on the file system only through the given access point", () => {
-            assert.deepEqual(efsStatements(FS_ARN, AP_ARN, false), [{
-                Effect: "Allow",
-                Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
-                Resource: FS_ARN,
-                Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": AP_ARN } },
-            }]);
+            assert.deepEqual(efsStatements(FS_ARN, AP_ARN, false), [
+                {
+                    Effect: "Allow",
+                    Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                    Resource: FS_ARN,
+                    Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": AP_ARN } },
+                },
+            ]);
         });
 
         it("grants only mount for a read-only volume", () => {

@@ -1,18 +1,35 @@
-import * as assert from "assert";
+import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
-import { build } from "../../harness";
+import { build } from "../../../components/testing";
 import { CERT, withArgs } from "./fixtures";
 
 describe("ContainerService warnings", () => {
     it("warns, with a stable code, that an internet-facing ALB without a certificate serves plain HTTP", async () => {
-        const { warnings } = await build(() => new ContainerService("shop", withArgs(() => undefined)));
+        const { warnings } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs(() => undefined),
+                ),
+        );
         assert.equal(warnings.length, 1);
         assert.match(warnings[0], /^\[aws-platform:ecs:http-only\] ContainerService "shop": load balancer "public" is internet-facing without certificateArn/);
     });
 
     it("does not warn when the ALB has a certificate or is internal", async () => {
-        for (const lb of [{ type: "application" as const, certificateArn: CERT }, { type: "application" as const, internal: true }]) {
-            const { warnings } = await build(() => new ContainerService("shop", withArgs((a) => { a.loadBalancers = { public: lb }; })));
+        for (const lb of [
+            { type: "application" as const, certificateArn: CERT },
+            { type: "application" as const, internal: true },
+        ]) {
+            const { warnings } = await build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            a.loadBalancers = { public: lb };
+                        }),
+                    ),
+            );
             assert.deepEqual(warnings, []);
         }
     });

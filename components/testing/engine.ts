@@ -113,8 +113,7 @@ export class RecordingMonitor extends MockMonitor {
         super({ newResource: () => ({ id: "", state: {} }), call: () => ({}) });
         // URNs as the engine makes them: the parent's whole type chain, without the root Stack (the
         // stock mock keeps only the parent's last type). `newUrn` is private in the typings.
-        (this as any).newUrn = (parent: string, type: string, name: string) =>
-            engineUrn(pulumi.getStack(), pulumi.getProject(), parent, type, name);
+        (this as any).newUrn = (parent: string, type: string, name: string) => engineUrn(pulumi.getStack(), pulumi.getProject(), parent, type, name);
         (this as { mocks: pulumi.runtime.Mocks }).mocks = {
             newResource: (args) =>
                 mockResource({ type: args.type, name: args.name, urn: this.currentUrn, inputs: args.inputs, custom: args.custom ?? true }, context),

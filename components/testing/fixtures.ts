@@ -6,7 +6,7 @@
  * Everything is derived from the resource's URN with a hash, so a run is deterministic: the same
  * program gives the same plan, and golden files stay stable.
  */
-import { createHash } from "crypto";
+import { createHash } from "node:crypto";
 
 export interface MockContext {
     region: string;
@@ -77,7 +77,9 @@ const BUILDERS: Record<string, Builder> = {
         return { id: a, state: { name, arn: a } };
     },
     "aws:ecs/service:Service": (r, c, name) => {
-        const cluster = String(r.inputs.cluster ?? "default").split("/").pop();
+        const cluster = String(r.inputs.cluster ?? "default")
+            .split("/")
+            .pop();
         const a = arn(c, "ecs", `service/${cluster}/${name}`);
         return { id: a, state: { name, arn: a } };
     },
@@ -90,7 +92,9 @@ const BUILDERS: Record<string, Builder> = {
         return { id: a, state: { name, arn: a } };
     },
     "aws:ecs/expressGatewayService:ExpressGatewayService": (r, c, name) => {
-        const cluster = String(r.inputs.cluster ?? "default").split("/").pop();
+        const cluster = String(r.inputs.cluster ?? "default")
+            .split("/")
+            .pop();
         const a = arn(c, "ecs", `service/${cluster}/${name}`);
         return {
             id: a,
@@ -101,7 +105,7 @@ const BUILDERS: Record<string, Builder> = {
             },
         };
     },
-    "aws:ecr/repository:Repository": (r, c, name) => ({
+    "aws:ecr/repository:Repository": (_r, c, name) => ({
         id: name,
         state: {
             name,
@@ -151,12 +155,16 @@ const BUILDERS: Record<string, Builder> = {
         return { id: a, state: { name, arn: a, arnSuffix: suffix } };
     },
     "aws:lb/listener:Listener": (r, c) => {
-        const lb = String(r.inputs.loadBalancerArn ?? "").split(":loadbalancer/").pop();
+        const lb = String(r.inputs.loadBalancerArn ?? "")
+            .split(":loadbalancer/")
+            .pop();
         const a = arn(c, "elasticloadbalancing", `listener/${lb}/${hex(r.urn, 16)}`);
         return { id: a, state: { arn: a } };
     },
     "aws:lb/listenerRule:ListenerRule": (r, c) => {
-        const l = String(r.inputs.listenerArn ?? "").split(":listener/").pop();
+        const l = String(r.inputs.listenerArn ?? "")
+            .split(":listener/")
+            .pop();
         const a = arn(c, "elasticloadbalancing", `listener-rule/${l}/${hex(r.urn, 16)}`);
         return { id: a, state: { arn: a } };
     },
@@ -186,7 +194,10 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:autoscaling/group:Group": (r, c, name) => ({
         id: name,
-        state: { name, arn: arn(c, "autoscaling", `autoScalingGroup:${[8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-")}:autoScalingGroupName/${name}`) },
+        state: {
+            name,
+            arn: arn(c, "autoscaling", `autoScalingGroup:${[8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-")}:autoScalingGroupName/${name}`),
+        },
     }),
     "aws:efs/fileSystem:FileSystem": (r, c) => {
         const id = ec2Id("fs", r);
@@ -194,7 +205,13 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:efs/accessPoint:AccessPoint": (r, c) => {
         const id = ec2Id("fsap", r);
-        return { id, state: { arn: arn(c, "elasticfilesystem", `access-point/${id}`), fileSystemArn: arn(c, "elasticfilesystem", `file-system/${r.inputs.fileSystemId}`) } };
+        return {
+            id,
+            state: {
+                arn: arn(c, "elasticfilesystem", `access-point/${id}`),
+                fileSystemArn: arn(c, "elasticfilesystem", `file-system/${r.inputs.fileSystemId}`),
+            },
+        };
     },
     "aws:efs/mountTarget:MountTarget": (r) => ({ id: ec2Id("fsmt", r), state: { ipAddress: `10.0.${parseInt(hex(r.urn, 2), 16) % 250}.10` } }),
     "aws:appautoscaling/target:Target": (r, c) => ({
@@ -217,8 +234,9 @@ const REMOTE: Record<string, Builder> = {
         const azCount = Number(r.inputs.numberOfAvailabilityZones ?? (r.inputs.availabilityZoneNames?.length || 3));
         const specs: Array<{ type: string }> = r.inputs.subnetSpecs ?? [{ type: "Public" }, { type: "Private" }];
         const ids = (kind: string) =>
-            specs.filter((s) => s.type === kind).flatMap((_s, si) =>
-                Array.from({ length: azCount }, (_v, az) => `subnet-${hex(`${r.urn}/${kind}/${si}/${az}`, 17)}`));
+            specs
+                .filter((s) => s.type === kind)
+                .flatMap((_s, si) => Array.from({ length: azCount }, (_v, az) => `subnet-${hex(`${r.urn}/${kind}/${si}/${az}`, 17)}`));
         const vpcId = ec2Id("vpc", r);
         return {
             id: "",
@@ -242,10 +260,20 @@ const REMOTE: Record<string, Builder> = {
         const kubeconfig = {
             apiVersion: "v1",
             kind: "Config",
-            clusters: [{ name, cluster: { server: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`, "certificate-authority-data": "bW9jaw==" } }],
+            clusters: [
+                {
+                    name,
+                    cluster: { server: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`, "certificate-authority-data": "bW9jaw==" },
+                },
+            ],
             contexts: [{ name: "aws", context: { cluster: name, user: "aws" } }],
             "current-context": "aws",
-            users: [{ name: "aws", user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } } }],
+            users: [
+                {
+                    name: "aws",
+                    user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } },
+                },
+            ],
         };
         const endpoint = kubeconfig.clusters[0].cluster.server;
         const clusterSecurityGroupId = `sg-${hex(`${r.urn}/cluster`, 17)}`;
@@ -326,14 +354,23 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
         }
         case "aws:ssm/getParameter:getParameter": {
             const value = SSM_PARAMETERS[inputs.name];
-            if (value === undefined) throw new Error(`mock: no SSM parameter ${inputs.name}; add it to tests/harness/fixtures.ts`);
-            return { id: inputs.name, name: inputs.name, arn: arn(c, "ssm", `parameter${inputs.name}`), type: "String", value, insecureValue: value, version: 1 };
+            if (value === undefined)
+                throw new Error(`mock: no SSM parameter ${inputs.name}; add it to components/testing/fixtures.ts (or pass your own fixture)`);
+            return {
+                id: inputs.name,
+                name: inputs.name,
+                arn: arn(c, "ssm", `parameter${inputs.name}`),
+                type: "String",
+                value,
+                insecureValue: value,
+                version: 1,
+            };
         }
         case "aws:ec2/getRouteTables:getRouteTables": {
             const seed = JSON.stringify(inputs);
             return { id: c.region, ids: [0, 1, 2, 3].map((i) => `rtb-${hex(`${seed}/${i}`, 17)}`) };
         }
         default:
-            throw new Error(`mock: no fixture for data source ${token}; add one to tests/harness/fixtures.ts`);
+            throw new Error(`mock: no fixture for data source ${token}; add one to components/testing/fixtures.ts (or pass your own fixture)`);
     }
 }

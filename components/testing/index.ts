@@ -62,7 +62,9 @@ export class Registry {
 
     /** `type::name` of every resource, sorted: the identity of a program, for golden files. */
     inventory(): string[] {
-        return this.all().map((r) => `${r.type}::${r.name}`).sort();
+        return this.all()
+            .map((r) => `${r.type}::${r.name}`)
+            .sort();
     }
 
     /**
@@ -71,7 +73,9 @@ export class Registry {
      */
     policiesOf(role: string | RecordedResource): Array<{ name: string; policy: string }> {
         const r = this.roleRecord(role);
-        return this.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === r.id).map((p) => ({ name: p.inputs.name, policy: p.inputs.policy }));
+        return this.ofType("aws:iam/rolePolicy:RolePolicy")
+            .filter((p) => p.inputs.role === r.id)
+            .map((p) => ({ name: p.inputs.name, policy: p.inputs.policy }));
     }
 
     /** Every statement of a role's inline policies, parsed. */
@@ -82,7 +86,9 @@ export class Registry {
     /** ARNs of the managed policies attached to a role. */
     managedPoliciesOf(role: string | RecordedResource): string[] {
         const r = this.roleRecord(role);
-        return this.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.role === r.id).map((a) => a.inputs.policyArn);
+        return this.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+            .filter((a) => a.inputs.role === r.id)
+            .map((a) => a.inputs.policyArn);
     }
 
     private roleRecord(role: string | RecordedResource): RecordedResource {
@@ -105,7 +111,7 @@ export class Registry {
 }
 
 /** Resolves an Output (values are known: the harness runs as an update, not a preview). */
-export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
+export function unwrap<T>(output: pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
 

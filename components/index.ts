@@ -4,7 +4,20 @@
 export { ArgsError, Issue } from "./shared/errors";
 export { Transform } from "./shared/transform";
 export { Statement } from "./shared/iam";
-export { Network, NetworkArgs, FlowLogArgs, NatGateways, NETWORK_DEFAULTS } from "./network";
+export {
+    Network,
+    NetworkArgs,
+    NetworkResources,
+    NetworkTransforms,
+    NetworkVpcArgs,
+    FlowLogArgs,
+    NatGateways,
+    Egress,
+    GatewayEndpoint,
+    InterfaceEndpoint,
+    INTERFACE_ENDPOINTS,
+    NETWORK_DEFAULTS,
+} from "./network";
 export {
     ContainerService,
     ContainerServiceArgs,

@@ -1,8 +1,8 @@
-import type * as awsx from "@pulumi/awsx";
-import type * as ec2 from "@pulumi/aws/ec2";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as ec2 from "@pulumi/aws/ec2";
 import type * as iam from "@pulumi/aws/iam";
 import type { Transform } from "../shared/transform";
+import type { GatewayEndpoint, InterfaceEndpoint } from "./endpoints";
 
 /** How private subnets reach the internet. */
 export type NatGateways = "single" | "one-per-az" | "none";
@@ -22,20 +22,22 @@ export interface FlowLogArgs {
 
 export interface NetworkArgs {
     /**
-     * IPv4 range of the VPC. A /16 leaves room for every subnet layout the components use.
+     * IPv4 range of the VPC, RFC 1918, /16 to /24. Each AZ gets an equal block of it: a /24 public and
+     * a /20 private subnet where the block allows (a /16 holds six AZs), smaller subnets in a smaller
+     * VPC (down to a /27 public and /26 private per AZ: a /24 VPC holds two AZs). See layout.ts.
      * @default "10.0.0.0/16"
      */
     cidrBlock?: string;
     /**
      * Number of availability zones; each gets one public and one private subnet. Load balancers and
-     * EFS need at least two.
+     * EFS need at least two. The zones are the region's first `availabilityZones` available ones.
      * @default 2
      */
     availabilityZones?: number;
     /**
-     * NAT gateways for the private subnets: `"single"` (one, cheapest: about $32/month plus data),
-     * `"one-per-az"` (survives the loss of an AZ), or `"none"` (private subnets are isolated: no
-     * route to the internet; use VPC endpoints).
+     * NAT gateways for the private subnets: `"single"` (one, in the first public subnet, cheapest:
+     * about $32/month plus data), `"one-per-az"` (survives the loss of an AZ), or `"none"` (private
+     * subnets are isolated: no route to the internet; AWS services through VPC endpoints only).
      * @default "single"
      */
     natGateways?: NatGateways;
@@ -47,18 +49,70 @@ export interface NetworkArgs {
     flowLogs?: boolean | FlowLogArgs;
     /**
      * Free gateway endpoints, routed from every route table: S3 and DynamoDB traffic then stays off
-     * the NAT gateway (and its per-GB charge).
+     * the NAT gateway (and its per-GB charge). Without NAT, ECR image layers come through the S3 one.
      * @default ["s3", "dynamodb"]
      */
-    gatewayEndpoints?: Array<"s3" | "dynamodb">;
+    gatewayEndpoints?: GatewayEndpoint[];
+    /**
+     * Interface endpoints (AWS PrivateLink) in the private subnets, with private DNS, behind a security
+     * group that admits HTTPS from the VPC. Each costs about $7.30/month per AZ plus $0.01/GB. Without
+     * NAT they are the only way to AWS APIs: the default is then what ECS tasks need to pull private
+     * ECR images, write logs, assume roles, run ECS Exec and read secrets (`ecr.api`, `ecr.dkr`, `logs`,
+     * `sts`, `ssmmessages`, `secretsmanager`); EC2 capacity also needs `ecs`, `ecs-agent`, `ecs-telemetry`.
+     * See https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html and
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html.
+     * @default [] with NAT; with natGateways "none": ["ecr.api", "ecr.dkr", "logs", "sts", "ssmmessages", "secretsmanager"]
+     * @example ["ecr.api", "ecr.dkr", "logs", "sts", "ssmmessages", "secretsmanager", "ecs", "ecs-agent", "ecs-telemetry"]
+     */
+    interfaceEndpoints?: InterfaceEndpoint[];
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
-    /** Change any child's args: see `Transform`. @default {} */
+    /**
+     * Change any child's args, one key per child role (each key's comment names the children it
+     * reaches); see `Transform` for the merge rules.
+     * @default {}
+     */
     transform?: {
-        vpc?: Transform<awsx.ec2.VpcArgs>;
+        /** The VPC (`<name>-vpc`). */
+        vpc?: Transform<ec2.VpcArgs>;
+        /** The VPC's default security group, kept without rules (`<name>-default-security-group`). */
+        defaultSecurityGroup?: Transform<ec2.DefaultSecurityGroupArgs>;
+        /** The internet gateway (`<name>-internet-gateway`). */
+        internetGateway?: Transform<ec2.InternetGatewayArgs>;
+        /** Every public subnet (`<name>-public-subnet-<n>`). */
+        publicSubnet?: Transform<ec2.SubnetArgs>;
+        /** Every private (workload) subnet (`<name>-private-subnet-<n>`). */
+        privateSubnet?: Transform<ec2.SubnetArgs>;
+        /** The route table shared by the public subnets (`<name>-public-route-table`). */
+        publicRouteTable?: Transform<ec2.RouteTableArgs>;
+        /** Each AZ's private route table (`<name>-private-route-table-<n>`). */
+        privateRouteTable?: Transform<ec2.RouteTableArgs>;
+        /** Public subnets' associations (`<name>-public-route-table-association-<n>`). */
+        publicRouteTableAssociation?: Transform<ec2.RouteTableAssociationArgs>;
+        /** Private subnets' associations (`<name>-private-route-table-association-<n>`). */
+        privateRouteTableAssociation?: Transform<ec2.RouteTableAssociationArgs>;
+        /** The public default route to the internet gateway (`<name>-internet-route`). */
+        internetRoute?: Transform<ec2.RouteArgs>;
+        /** Each private default route to a NAT gateway (`<name>-nat-route-<n>`). */
+        natRoute?: Transform<ec2.RouteArgs>;
+        /** Each NAT gateway's Elastic IP (`<name>-nat-eip-<n>`). */
+        natEip?: Transform<ec2.EipArgs>;
+        /** Each NAT gateway (`<name>-nat-gateway-<n>`). */
+        natGateway?: Transform<ec2.NatGatewayArgs>;
+        /** Each gateway endpoint (`<name>-s3-endpoint`, `<name>-dynamodb-endpoint`). */
+        gatewayEndpoint?: Transform<ec2.VpcEndpointArgs>;
+        /** Each interface endpoint (`<name>-<service>-endpoint`, dots as dashes: `main-ecr-api-endpoint`). */
+        interfaceEndpoint?: Transform<ec2.VpcEndpointArgs>;
+        /** The interface endpoints' security group (`<name>-endpoint-security-group`). */
+        endpointSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+        /** The flow logs' log group (`<name>-flow-logs`). */
         flowLogGroup?: Transform<cloudwatch.LogGroupArgs>;
+        /** The role flow logs write with (`<name>-flow-logs-role`). */
         flowLogRole?: Transform<iam.RoleArgs>;
+        /** The flow log (`<name>-flow-log`). */
         flowLog?: Transform<ec2.FlowLogArgs>;
-        endpoint?: Transform<ec2.VpcEndpointArgs>;
     };
 }
+
+/** The `transform` keys of a Network, one per child role. */
+export type NetworkTransforms = NonNullable<NetworkArgs["transform"]>;

@@ -1,3 +1,4 @@
-export { Network } from "./network";
-export { NetworkArgs, FlowLogArgs, NatGateways } from "./args";
+export { Network, NetworkResources, NetworkVpcArgs } from "./network";
+export { NetworkArgs, NetworkTransforms, FlowLogArgs, NatGateways } from "./args";
+export { Egress, GatewayEndpoint, InterfaceEndpoint, INTERFACE_ENDPOINTS } from "./endpoints";
 export { DEFAULTS as NETWORK_DEFAULTS } from "./defaults";

@@ -1,33 +1,62 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as awsx from "@pulumi/awsx/ec2";
+import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
-import * as iam from "@pulumi/aws/iam";
 import { ArgsError } from "../shared/errors";
-import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName, typeToken } from "../shared/naming";
-import { componentTags, withTags } from "../shared/tags";
+import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { NetworkArgs } from "./args";
-import { ResolvedNetwork, normalize } from "./defaults";
+import { type NetworkContext, named } from "./context";
+import { normalize } from "./defaults";
+import { type Egress, type InterfaceEndpoint, egressOf } from "./endpoints";
+import { type FlowLogResources, createFlowLogs } from "./flow-logs";
+import { subnetLayout } from "./layout";
+import { type SubnetResources, createSubnets } from "./subnets";
 import { validate } from "./validate";
+import { type EndpointResources, createEndpoints } from "./vpc-endpoints";
 
-const NAT_STRATEGY = { single: "Single", "one-per-az": "OnePerAz", none: "None" } as const;
+/** Every child of a Network, for wiring and escape hatches. */
+export interface NetworkResources extends SubnetResources, EndpointResources, FlowLogResources {
+    vpc: ec2.Vpc;
+    /** The VPC's default security group, held with no rules. */
+    defaultSecurityGroup: ec2.DefaultSecurityGroup;
+    internetGateway: ec2.InternetGateway;
+}
+
+/** What workload components take as `vpc` (ContainerService's `VpcArgs`). */
+export interface NetworkVpcArgs {
+    vpcId: pulumi.Output<string>;
+    /** One per AZ, in AZ order: a component can create one resource per subnet (EFS mount targets) at plan time. */
+    privateSubnetIds: pulumi.Output<string>[];
+    publicSubnetIds: pulumi.Output<string>[];
+    cidrBlock: string;
+    /** How the private subnets reach AWS services: through NAT, through VPC endpoints only, or not at all. */
+    egress: Egress;
+    /** The interface endpoints in the private subnets. */
+    interfaceEndpoints: InterfaceEndpoint[];
+}
 
 /**
- * A VPC with public and private subnets across availability zones, NAT, optional flow logs and
- * free S3/DynamoDB gateway endpoints. Wraps `awsx.ec2.Vpc` (whose subnet maths and routes are proven
- * in production) and adds what it lacks.
+ * A VPC across availability zones built from `@pulumi/aws` resources, so that `pulumi preview` (and
+ * the offline plan) shows every part: per AZ a public and a private subnet (layout in layout.ts),
+ * a public route table to an internet gateway, a private route table per AZ to a NAT gateway (one,
+ * one per AZ, or none), free S3/DynamoDB gateway endpoints on every route table, optional interface
+ * endpoints and flow logs. The default security group is emptied (Security Hub EC2.2) and no subnet
+ * assigns public IPs on launch (EC2.15).
  *
  * @example
  * const net = new Network("main", { availabilityZones: 3, natGateways: "one-per-az", flowLogs: true });
  * new ContainerService("web", { vpc: net.vpcArgs, ... });
  *
- * **Cost** with the defaults: one NAT gateway (about $32/month plus $0.045/GB processed) and its
- * Elastic IP; gateway endpoints and the VPC itself are free; flow logs add CloudWatch Logs ingestion.
- * With `natGateways: "none"` the private subnets are isolated and the network costs nothing idle.
+ * **Cost** with the defaults: one NAT gateway, about $32.85/month ($0.045/hour × 730 hours) plus
+ * $0.045/GB processed, and its public IPv4 address ($0.005/hour, $3.65/month); gateway endpoints, the
+ * VPC, subnets and route tables are free. `one-per-az` multiplies the NAT and IP cost by the AZ count.
+ * Each interface endpoint costs $0.01/hour per AZ (about $7.30/month per AZ) plus $0.01/GB: the six
+ * defaulted with `natGateways: "none"` across two AZs come to about $88/month. Flow logs add
+ * CloudWatch Logs ingestion ($0.50/GB for vended logs) and storage. Prices: us-east-1.
  */
 export class Network extends pulumi.ComponentResource {
     static readonly type = typeToken("network", "Network");
@@ -38,150 +67,110 @@ export class Network extends pulumi.ComponentResource {
     readonly privateSubnetIds: pulumi.Output<string[]>;
     readonly cidrBlock: string;
     readonly availabilityZones: number;
-    /** The children, for wiring and escape hatches. */
-    readonly resources: {
-        vpc: awsx.Vpc;
-        flowLogGroup?: cloudwatch.LogGroup;
-        flowLogRole?: iam.Role;
-        flowLog?: ec2.FlowLog;
-        endpoints: Record<string, ec2.VpcEndpoint>;
-    };
+    /** How the private subnets reach AWS services and the internet (see `Egress`). */
+    readonly egress: Egress;
+    readonly interfaceEndpoints: InterfaceEndpoint[];
+    readonly resources: NetworkResources;
 
     constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const issues = validate(args);
         if (issues.length) throw new ArgsError("Network", name, issues);
         super(Network.type, name, args, opts);
         const cfg = normalize(args);
-        const tags = componentTags(Network.type, name, cfg.tags);
+        const ctx: NetworkContext = { parent: this, name, cfg, tags: componentTags(Network.type, name, cfg.tags) };
+        // validate() refused every CIDR and AZ count without a layout.
+        const layout = subnetLayout(cfg.cidrBlock, cfg.availabilityZones)!;
+        const scope = {
+            partition: getPartitionOutput({}, { parent: this }).partition,
+            region: getRegionOutput({}, { parent: this }).region,
+            accountId: getCallerIdentityOutput({}, { parent: this }).accountId,
+        };
 
-        const vpc = createVpc(this, name, cfg, tags);
-        this.vpcId = vpc.vpcId;
-        this.publicSubnetIds = vpc.publicSubnetIds;
-        this.privateSubnetIds = cfg.natGateways === "none" ? vpc.isolatedSubnetIds : vpc.privateSubnetIds;
+        const base = createVpc(ctx);
+        const subnets = createSubnets(ctx, base.vpc, base.internetGateway, layout, azNames(ctx));
+        const endpoints = createEndpoints(
+            ctx,
+            base.vpc,
+            scope.region,
+            [subnets.publicRouteTable, ...subnets.privateRouteTables].map((t) => t.id),
+            subnets.privateSubnets.map((s) => s.id),
+        );
+        this.resources = { ...base, ...subnets, ...endpoints, ...createFlowLogs(ctx, base.vpc, scope) };
+
+        this.vpcId = base.vpc.id;
+        this.publicSubnetIds = pulumi.all(subnets.publicSubnets.map((s) => s.id));
+        this.privateSubnetIds = pulumi.all(subnets.privateSubnets.map((s) => s.id));
         this.cidrBlock = cfg.cidrBlock;
         this.availabilityZones = cfg.availabilityZones;
-        this.resources = { vpc, endpoints: createGatewayEndpoints(this, name, cfg, tags, vpc), ...createFlowLogs(this, name, cfg, tags, vpc) };
-
+        this.egress = egressOf(cfg.natGateways !== "none", cfg.gatewayEndpoints, cfg.interfaceEndpoints);
+        this.interfaceEndpoints = cfg.interfaceEndpoints;
         this.registerOutputs({
             vpcId: this.vpcId,
             publicSubnetIds: this.publicSubnetIds,
             privateSubnetIds: this.privateSubnetIds,
             cidrBlock: this.cidrBlock,
+            egress: this.egress,
         });
     }
 
-    /**
-     * What the workload components take as `vpc`: subnet ids as arrays with one entry per AZ, so a
-     * component can create one resource per subnet (EFS mount targets) at plan time.
-     */
-    get vpcArgs(): { vpcId: pulumi.Output<string>; privateSubnetIds: pulumi.Output<string>[]; publicSubnetIds: pulumi.Output<string>[]; cidrBlock: string } {
-        const perAz = (ids: pulumi.Output<string[]>) => Array.from({ length: this.availabilityZones }, (_v, i) => ids.apply((list) => list[i]));
-        return { vpcId: this.vpcId, privateSubnetIds: perAz(this.privateSubnetIds), publicSubnetIds: perAz(this.publicSubnetIds), cidrBlock: this.cidrBlock };
+    /** What the workload components take as `vpc`: subnet ids one per AZ, and how the subnets reach AWS. */
+    get vpcArgs(): NetworkVpcArgs {
+        return {
+            vpcId: this.vpcId,
+            privateSubnetIds: this.resources.privateSubnets.map((s) => s.id),
+            publicSubnetIds: this.resources.publicSubnets.map((s) => s.id),
+            cidrBlock: this.cidrBlock,
+            egress: this.egress,
+            interfaceEndpoints: [...this.interfaceEndpoints],
+        };
     }
 }
 
-function createVpc(parent: Network, name: string, cfg: ResolvedNetwork, tags: Record<string, string>): awsx.Vpc {
-    // Without NAT, "Private" subnets would have no default route: awsx calls those "Isolated".
-    const workloadType = cfg.natGateways === "none" ? "Isolated" : "Private";
-    return create(
-        awsx.Vpc,
+/** The VPC, its default security group emptied, and its internet gateway. */
+function createVpc(ctx: NetworkContext): Pick<NetworkResources, "vpc" | "defaultSecurityGroup" | "internetGateway"> {
+    const { parent, name, cfg } = ctx;
+    const t = cfg.transform;
+    const vpc = create(
+        ec2.Vpc,
         childName(name, "vpc"),
         {
             cidrBlock: cfg.cidrBlock,
-            numberOfAvailabilityZones: cfg.availabilityZones,
-            subnetStrategy: "Auto",
-            subnetSpecs: [
-                { type: "Public", cidrMask: 24 },
-                // /20 per AZ: 4,091 addresses, room for awsvpc tasks that each take an IP.
-                { type: workloadType, cidrMask: 20 },
-            ],
-            natGateways: { strategy: NAT_STRATEGY[cfg.natGateways] },
+            // Both on: private DNS of interface endpoints and EFS mount-target names need them.
             enableDnsHostnames: true,
             enableDnsSupport: true,
-            tags,
+            tags: named(ctx, name),
         },
         { parent },
-        cfg.transform.vpc,
+        t.vpc,
     );
+    // Adopting the default group removes all its rules; none are given back, so nothing placed in it
+    // by mistake can talk (Security Hub EC2.2: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2).
+    const defaultSecurityGroup = create(
+        ec2.DefaultSecurityGroup,
+        childName(name, "default-security-group"),
+        { vpcId: vpc.id, tags: named(ctx, `${name}-default`) },
+        { parent },
+        t.defaultSecurityGroup,
+    );
+    const internetGateway = create(ec2.InternetGateway, childName(name, "internet-gateway"), { vpcId: vpc.id, tags: named(ctx, name) }, { parent }, t.internetGateway);
+    return { vpc, defaultSecurityGroup, internetGateway };
 }
 
-function createGatewayEndpoints(
-    parent: Network,
-    name: string,
-    cfg: ResolvedNetwork,
-    tags: Record<string, string>,
-    vpc: awsx.Vpc,
-): Record<string, ec2.VpcEndpoint> {
-    if (cfg.gatewayEndpoints.length === 0) return {};
-    const region = getRegionOutput({}, { parent }).region;
-    // Every route table of the VPC (public and private), read once the awsx VPC has made them.
-    const routeTableIds = ec2.getRouteTablesOutput({ vpcId: vpc.vpcId }, { parent }).ids;
-    const endpoints: Record<string, ec2.VpcEndpoint> = {};
-    for (const service of cfg.gatewayEndpoints) {
-        endpoints[service] = create(
-            ec2.VpcEndpoint,
-            childName(name, `${service}-endpoint`),
-            {
-                vpcId: vpc.vpcId,
-                serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
-                vpcEndpointType: "Gateway",
-                routeTableIds,
-                tags: withTags(tags, { Name: childName(name, service) }),
-            },
-            { parent },
-            cfg.transform.endpoint,
-        );
-    }
-    return endpoints;
-}
-
-function createFlowLogs(parent: Network, name: string, cfg: ResolvedNetwork, tags: Record<string, string>, vpc: awsx.Vpc) {
-    if (!cfg.flowLogs) return {};
-    const t = cfg.transform;
-    const flowLogGroup = create(
-        cloudwatch.LogGroup,
-        childName(name, "flow-logs"),
-        {
-            retentionInDays: cfg.flowLogs.retentionInDays,
-            tags,
-        },
-        { parent },
-        t.flowLogGroup,
+/**
+ * The names of the region's first N available AZs, one Output each. The count is plain (the number of
+ * subnets is known at plan time); a region with fewer AZs fails the deployment naming the field.
+ */
+function azNames(ctx: NetworkContext): pulumi.Output<string>[] {
+    const names = getAvailabilityZonesOutput({ state: "available" }, { parent: ctx.parent }).names;
+    const count = ctx.cfg.availabilityZones;
+    return Array.from({ length: count }, (_v, i) =>
+        names.apply((list) => {
+            if (list.length < count) {
+                throw new ArgsError("Network", ctx.name, [
+                    { path: "availabilityZones", value: count, message: `is more than the region's ${list.length} available zones`, allowed: `at most ${list.length}` },
+                ]);
+            }
+            return list[i];
+        }),
     );
-    const account = getCallerIdentityOutput({}, { parent }).accountId;
-    const flowLogRole = createRole(
-        childName(name, "flow-logs-role"),
-        {
-            description: `VPC flow logs of ${name} to CloudWatch Logs`,
-            assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com", { sourceAccount: account }),
-            policies: {
-                "write-flow-logs": [
-                    {
-                        Effect: "Allow",
-                        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                        Resource: [flowLogGroup.arn, pulumi.interpolate`${flowLogGroup.arn}:*`],
-                    },
-                ],
-            },
-            tags,
-        },
-        { parent },
-        t.flowLogRole,
-    );
-    const flowLog = create(
-        ec2.FlowLog,
-        childName(name, "flow-log"),
-        {
-            vpcId: vpc.vpcId,
-            trafficType: cfg.flowLogs.trafficType,
-            logDestinationType: "cloud-watch-logs",
-            logDestination: flowLogGroup.arn,
-            iamRoleArn: flowLogRole.arn,
-            maxAggregationInterval: 60,
-            tags,
-        },
-        { parent },
-        t.flowLog,
-    );
-    return { flowLogGroup, flowLogRole: flowLogRole.role, flowLog };
 }

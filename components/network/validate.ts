@@ -2,17 +2,38 @@ import { Issue, Issues } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkTags, checkVpcCidr } from "../shared/validators";
 import type { NetworkArgs } from "./args";
+import { DEFAULTS } from "./defaults";
+import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS } from "./endpoints";
+import { SMALLEST_AZ_BLOCK, maxAzs, subnetLayout } from "./layout";
 
+/** AZ counts the Network accepts: two for load balancers and EFS, six at most. */
+const AZ_RANGE = { min: 2, max: 6 };
+
+/** Plain-value checks of a Network's args, every field reported. Pure: no Pulumi, no resources. */
 export function validate(args: NetworkArgs): Issue[] {
     const issues = new Issues();
-    if (args.cidrBlock !== undefined) checkVpcCidr(issues, "cidrBlock", args.cidrBlock);
-    issues.int("availabilityZones", args.availabilityZones, 2, 6);
+    const cidrOk = args.cidrBlock === undefined || checkVpcCidr(issues, "cidrBlock", args.cidrBlock);
+    const azOk = issues.int("availabilityZones", args.availabilityZones, AZ_RANGE.min, AZ_RANGE.max);
+    if (cidrOk && azOk) checkFits(issues, args.cidrBlock ?? DEFAULTS.cidrBlock, args.availabilityZones ?? DEFAULTS.availabilityZones);
     issues.oneOf("natGateways", args.natGateways, ["single", "one-per-az", "none"]);
     if (typeof args.flowLogs === "object") {
         issues.oneOf("flowLogs.retentionInDays", args.flowLogs.retentionInDays, LOG_RETENTION_DAYS);
         issues.oneOf("flowLogs.trafficType", args.flowLogs.trafficType, ["ALL", "ACCEPT", "REJECT"]);
     }
-    for (const [i, e] of (args.gatewayEndpoints ?? []).entries()) issues.oneOf(`gatewayEndpoints[${i}]`, e, ["s3", "dynamodb"]);
+    for (const [i, e] of (args.gatewayEndpoints ?? []).entries()) issues.oneOf(`gatewayEndpoints[${i}]`, e, GATEWAY_ENDPOINTS);
+    for (const [i, e] of (args.interfaceEndpoints ?? []).entries()) issues.oneOf(`interfaceEndpoints[${i}]`, e, INTERFACE_ENDPOINTS);
     checkTags(issues, "tags", args.tags);
     return issues.list;
+}
+
+/** Each AZ needs a block of at least /25 (a /27 public subnet for load balancers, a /26 private one). */
+function checkFits(issues: Issues, cidr: string, azs: number): void {
+    if (subnetLayout(cidr, azs) !== undefined) return;
+    const bits = Number(cidr.split("/")[1]);
+    issues.add(
+        "cidrBlock",
+        cidr,
+        `is too small for ${azs} availability zones (each AZ needs a /${SMALLEST_AZ_BLOCK}: a /27 public subnet for load balancers and a /26 private one)`,
+        `at most ${maxAzs(bits, AZ_RANGE.max)} AZs in a /${bits}, or a /${SMALLEST_AZ_BLOCK - Math.ceil(Math.log2(azs))} or larger VPC for ${azs}`,
+    );
 }

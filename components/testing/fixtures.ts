@@ -184,6 +184,70 @@ const BUILDERS: Record<string, Builder> = {
         const id = ec2Id("lt", r);
         return { id, state: { arn: arn(c, "ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 } };
     },
+    "aws:ec2/vpc:Vpc": (r, c) => {
+        const id = ec2Id("vpc", r);
+        return {
+            id,
+            state: {
+                arn: arn(c, "ec2", `vpc/${id}`),
+                ownerId: c.accountId,
+                defaultSecurityGroupId: `sg-${hex(`${r.urn}/default-sg`, 17)}`,
+                defaultRouteTableId: `rtb-${hex(`${r.urn}/main-rtb`, 17)}`,
+                mainRouteTableId: `rtb-${hex(`${r.urn}/main-rtb`, 17)}`,
+                defaultNetworkAclId: `acl-${hex(`${r.urn}/default-acl`, 17)}`,
+                dhcpOptionsId: `dopt-${hex(`${r.urn}/dopt`, 17)}`,
+                instanceTenancy: "default",
+            },
+        };
+    },
+    "aws:ec2/subnet:Subnet": (r, c) => {
+        const id = ec2Id("subnet", r);
+        const zone = String(r.inputs.availabilityZone ?? `${c.region}a`);
+        return {
+            id,
+            state: { arn: arn(c, "ec2", `subnet/${id}`), ownerId: c.accountId, availabilityZone: zone, availabilityZoneId: `use1-az${(zone.charCodeAt(zone.length - 1) - 96) % 10}` },
+        };
+    },
+    "aws:ec2/routeTable:RouteTable": (r, c) => {
+        const id = ec2Id("rtb", r);
+        return { id, state: { arn: arn(c, "ec2", `route-table/${id}`), ownerId: c.accountId } };
+    },
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": (r) => ({ id: ec2Id("rtbassoc", r), state: {} }),
+    // The provider's id: `r-<route table id><hash of the destination>`.
+    "aws:ec2/route:Route": (r) => ({ id: `r-${r.inputs.routeTableId}${parseInt(hex(`${r.urn}/${r.inputs.destinationCidrBlock}`, 8), 16)}`, state: { origin: "CreateRoute", state: "active" } }),
+    "aws:ec2/internetGateway:InternetGateway": (r, c) => {
+        const id = ec2Id("igw", r);
+        return { id, state: { arn: arn(c, "ec2", `internet-gateway/${id}`), ownerId: c.accountId } };
+    },
+    "aws:ec2/eip:Eip": (r, c) => {
+        const id = ec2Id("eipalloc", r);
+        const octets = [3, 4, 5].map((i) => parseInt(hex(`${r.urn}#${i}`, 2), 16) % 254 || 1);
+        const publicIp = `54.${octets.join(".")}`;
+        return {
+            id,
+            state: {
+                allocationId: id,
+                arn: arn(c, "ec2", `elastic-ip/${id}`),
+                domain: "vpc",
+                publicIp,
+                publicDns: `ec2-${publicIp.replace(/\./g, "-")}.compute-1.amazonaws.com`,
+                publicIpv4Pool: "amazon",
+            },
+        };
+    },
+    "aws:ec2/natGateway:NatGateway": (r) => ({
+        id: ec2Id("nat", r),
+        state: {
+            networkInterfaceId: ec2Id("eni", r),
+            privateIp: `10.0.${parseInt(hex(r.urn, 2), 16) % 250}.${(parseInt(hex(`${r.urn}#ip`, 2), 16) % 250) + 4}`,
+            publicIp: `54.${[3, 4, 5].map((i) => parseInt(hex(`${r.urn}#${i}`, 2), 16) % 254 || 1).join(".")}`,
+            connectivityType: r.inputs.connectivityType ?? "public",
+        },
+    }),
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (r, c) => {
+        const id = ec2Id("sg", r);
+        return { id, state: { arn: arn(c, "ec2", `security-group/${id}`), name: "default", description: "default VPC security group", ownerId: c.accountId } };
+    },
     "aws:ec2/vpcEndpoint:VpcEndpoint": (r, c) => {
         const id = ec2Id("vpce", r);
         return { id, state: { arn: arn(c, "ec2", `vpc-endpoint/${id}`), prefixListId: ec2Id("pl", r) } };

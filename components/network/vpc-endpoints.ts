@@ -1,0 +1,87 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import { type NetworkContext, named } from "./context";
+
+export interface EndpointResources {
+    /** Gateway endpoints by service (`s3`, `dynamodb`). */
+    gatewayEndpoints: Record<string, ec2.VpcEndpoint>;
+    /** Interface endpoints by service (`ecr.api`, `logs`, …). */
+    interfaceEndpoints: Record<string, ec2.VpcEndpoint>;
+    /** Admits HTTPS from the VPC to the interface endpoints; absent when there are none. */
+    endpointSecurityGroup?: ec2.SecurityGroup;
+}
+
+/** `ecr.api` → `ecr-api`: endpoint service names as name parts. */
+function role(service: string): string {
+    return `${service.replace(/\./g, "-")}-endpoint`;
+}
+
+/**
+ * Gateway endpoints on every route table (public and private), and interface endpoints with private
+ * DNS in the private subnets (one network interface per AZ).
+ */
+export function createEndpoints(
+    ctx: NetworkContext,
+    vpc: ec2.Vpc,
+    region: pulumi.Output<string>,
+    routeTableIds: pulumi.Output<string>[],
+    privateSubnetIds: pulumi.Output<string>[],
+): EndpointResources {
+    const { parent, name, cfg } = ctx;
+    const t = cfg.transform;
+    const gatewayEndpoints: Record<string, ec2.VpcEndpoint> = {};
+    for (const service of cfg.gatewayEndpoints) {
+        gatewayEndpoints[service] = create(
+            ec2.VpcEndpoint,
+            childName(name, role(service)),
+            {
+                vpcId: vpc.id,
+                serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+                vpcEndpointType: "Gateway",
+                routeTableIds,
+                tags: named(ctx, childName(name, service)),
+            },
+            { parent },
+            t.gatewayEndpoint,
+        );
+    }
+    if (cfg.interfaceEndpoints.length === 0) return { gatewayEndpoints, interfaceEndpoints: {} };
+
+    const endpointSecurityGroup = create(
+        ec2.SecurityGroup,
+        childName(name, "endpoint-security-group"),
+        {
+            vpcId: vpc.id,
+            description: `HTTPS from the VPC to the interface endpoints of ${name}`,
+            // Clients in the VPC open TLS connections to the endpoints' network interfaces; responses
+            // need no egress rule (security groups are stateful).
+            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cfg.cidrBlock], description: "HTTPS from the VPC" }],
+            tags: named(ctx, childName(name, "endpoints")),
+        },
+        { parent },
+        t.endpointSecurityGroup,
+    );
+    const interfaceEndpoints: Record<string, ec2.VpcEndpoint> = {};
+    for (const service of cfg.interfaceEndpoints) {
+        interfaceEndpoints[service] = create(
+            ec2.VpcEndpoint,
+            childName(name, role(service)),
+            {
+                vpcId: vpc.id,
+                serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+                vpcEndpointType: "Interface",
+                // The service's public DNS name resolves to the endpoint inside the VPC, so SDKs and the
+                // ECS agent need no endpoint configuration (it needs DNS hostnames and support on the VPC).
+                privateDnsEnabled: true,
+                subnetIds: privateSubnetIds,
+                securityGroupIds: [endpointSecurityGroup.id],
+                tags: named(ctx, childName(name, service)),
+            },
+            { parent },
+            t.interfaceEndpoint,
+        );
+    }
+    return { gatewayEndpoints, interfaceEndpoints, endpointSecurityGroup };
+}

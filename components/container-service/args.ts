@@ -31,6 +31,21 @@ export interface VpcArgs {
      * @default "10.0.0.0/16"
      */
     cidrBlock?: string;
+    /**
+     * How `privateSubnetIds` reach AWS services: `"nat"` (a NAT gateway), `"endpoints"` (no internet,
+     * VPC endpoints only: the tasks' images must be in private ECR, and every endpoint a feature needs
+     * must be in `interfaceEndpoints`) or `"none"` (nothing: tasks cannot pull images or write logs, so
+     * services and tasks are refused). A `Network`'s `vpcArgs` sets it.
+     * @default - not checked (your own VPC: state it to have it checked)
+     */
+    egress?: "nat" | "endpoints" | "none";
+    /**
+     * The interface endpoints (`com.amazonaws.<region>.<name>`) the private subnets reach, checked when
+     * `egress` is `"endpoints"`. A `Network`'s `vpcArgs` sets it.
+     * @default - not checked
+     * @example ["ecr.api", "ecr.dkr", "logs", "sts", "ssmmessages", "secretsmanager"]
+     */
+    interfaceEndpoints?: string[];
 }
 
 export interface ClusterArgs {

@@ -145,7 +145,8 @@ export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateA
 
 export interface Resolved {
     name: string;
-    vpc: Required<ContainerServiceArgs["vpc"]>;
+    /** What the builders use of the VPC (`egress` and `interfaceEndpoints` are only checked). */
+    vpc: Required<Omit<ContainerServiceArgs["vpc"], "egress" | "interfaceEndpoints">>;
     containerInsights: "enabled" | "enhanced" | "disabled";
     ec2Capacity?: Required<Ec2CapacityArgs>;
     loadBalancers: Record<string, ResolvedLoadBalancer>;

@@ -104,6 +104,82 @@ function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
         );
     }
     if (v.cidrBlock !== undefined) checkVpcCidr(issues, "vpc.cidrBlock", v.cidrBlock);
+    if (issues.oneOf("vpc.egress", v.egress, ["nat", "endpoints", "none"])) validateEgress(issues, args);
+}
+
+const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+/**
+ * Subnets without NAT reach AWS only through VPC endpoints: a task that cannot reach ECR, CloudWatch
+ * Logs or its secrets never starts, and an EC2 instance that cannot reach ECS never registers.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html,
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
+ */
+function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
+    const { egress, interfaceEndpoints } = args.vpc;
+    if (egress === undefined || egress === "nat") return;
+    // Every workload with its path, its images (path → image) and its secret references.
+    type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[] };
+    const fromTask = (path: string, containers: Record<string, ContainerArgs> | undefined): Workload => {
+        const list = Object.entries(containers ?? {});
+        return {
+            path,
+            images: list.map(([n, c]) => [`${path}.containers.${n}.image`, c.image]),
+            secrets: list.flatMap(([, c]) => Object.values(c.secrets ?? {})),
+        };
+    };
+    const tasks: Workload[] = [
+        ...Object.entries(args.services ?? {}).map(([k, s]) => fromTask(`services.${k}`, s.containers)),
+        ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => fromTask(`scheduledTasks.${k}`, t.containers)),
+        ...Object.entries(args.expressServices ?? {}).map(([k, e]) => ({
+            path: `expressServices.${k}`,
+            images: [[`expressServices.${k}.image`, e.image]] as Workload["images"],
+            secrets: Object.values(e.secrets ?? {}),
+        })),
+    ];
+    if (tasks.length === 0 && !args.ec2Capacity) return;
+    if (egress === "none") {
+        issues.add(
+            "vpc.egress",
+            egress,
+            `leaves ${[...tasks.map((t) => t.path), ...(args.ec2Capacity ? ["ec2Capacity"] : [])].join(", ")} unable to start: the private subnets reach neither a NAT gateway nor the ECR and CloudWatch Logs endpoints`,
+            'a Network with natGateways "single" or "one-per-az", or with the interface endpoints "ecr.api", "ecr.dkr", "logs" and the S3 gateway endpoint',
+        );
+        return;
+    }
+    // Without NAT only private ECR is reachable: Docker Hub and public.ecr.aws are on the internet.
+    for (const [at, image] of tasks.flatMap((t) => t.images)) {
+        if (typeof image === "string" && !PRIVATE_ECR_IMAGE.test(image))
+            issues.add(
+                at,
+                image,
+                'cannot be pulled through VPC endpoints (vpc.egress is "endpoints": no internet)',
+                "an image in private ECR (<account>.dkr.ecr.<region>.amazonaws.com/...), a build, or a VPC with NAT",
+            );
+    }
+    if (!Array.isArray(interfaceEndpoints)) return;
+    const needs = new Map<string, string>();
+    const need = (endpoint: string, why: string) => {
+        if (!needs.has(endpoint)) needs.set(endpoint, why);
+    };
+    for (const t of tasks) {
+        for (const e of ["ecr.api", "ecr.dkr", "logs"]) need(e, `${t.path} (image pull, logs)`);
+        for (const arn of t.secrets) {
+            if (typeof arn === "string" && arn.includes(":secretsmanager:")) need("secretsmanager", `${t.path} (secrets)`);
+            if (typeof arn === "string" && arn.includes(":ssm:")) need("ssm", `${t.path} (SSM parameters)`);
+        }
+    }
+    for (const [k, s] of Object.entries(args.services ?? {})) if (s.enableExecuteCommand) need("ssmmessages", `services.${k} (ECS Exec)`);
+    if (args.ec2Capacity) for (const e of ["ecs", "ecs-agent", "ecs-telemetry"]) need(e, "ec2Capacity (the ECS agent)");
+    const missing = [...needs].filter(([e]) => !interfaceEndpoints.includes(e));
+    if (missing.length > 0) {
+        issues.add(
+            "vpc.interfaceEndpoints",
+            interfaceEndpoints,
+            `lacks ${missing.map(([e, why]) => `"${e}" for ${why}`).join(", ")}`,
+            `the Network's interfaceEndpoints with ${missing.map(([e]) => `"${e}"`).join(", ")} added, or NAT`,
+        );
+    }
 }
 
 function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {

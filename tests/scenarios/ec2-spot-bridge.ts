@@ -1,11 +1,16 @@
 /**
  * EC2 capacity: Graviton instances, one on-demand then Spot, tasks in bridge mode behind an internal
- * ALB, an EFS volume shared by the tasks, and no NAT (isolated subnets with gateway endpoints).
+ * ALB, an EFS volume shared by the tasks, and no NAT: isolated subnets reaching AWS through the S3
+ * gateway endpoint and interface endpoints, including the three the ECS agent on EC2 needs.
  */
 import { ContainerService, Network } from "../../components";
 
 export function program() {
-    const net = new Network("batch", { natGateways: "none", availabilityZones: 3 });
+    const net = new Network("batch", {
+        natGateways: "none",
+        availabilityZones: 3,
+        interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs", "sts", "ssmmessages", "secretsmanager", "ecs", "ecs-agent", "ecs-telemetry"],
+    });
     const svc = new ContainerService("batch", {
         vpc: net.vpcArgs,
         ec2Capacity: { instanceTypes: ["m7g.large", "m6g.large"], architecture: "arm64", minSize: 1, maxSize: 10, onDemandBaseCapacity: 1 },

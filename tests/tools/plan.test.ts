@@ -268,6 +268,31 @@ describe("offline plan (npm run plan)", () => {
             );
         });
 
+        it("draws a network's subnets with AZ and range, and each subnet's default route as a dotted arrow to its gateway", () => {
+            const net = st("aws-platform:network:Network", "main", stack, false);
+            const vpc = st("aws:ec2/vpc:Vpc", "main-vpc", net.urn, true);
+            const igw = st("aws:ec2/internetGateway:InternetGateway", "main-igw", net.urn, true, [vpc.urn]);
+            const subnet = {
+                ...st("aws:ec2/subnet:Subnet", "main-public-subnet-1", net.urn, true, [vpc.urn]),
+                inputs: { availabilityZone: "us-east-1a", cidrBlock: "10.0.0.0/24" },
+            };
+            const table = st("aws:ec2/routeTable:RouteTable", "main-rt", net.urn, true, [vpc.urn]);
+            const assoc = {
+                ...st("aws:ec2/routeTableAssociation:RouteTableAssociation", "main-assoc", net.urn, true, [subnet.urn, table.urn]),
+                propertyDependencies: { subnetId: [subnet.urn], routeTableId: [table.urn] },
+            };
+            const route = {
+                ...st("aws:ec2/route:Route", "main-route", net.urn, true, [table.urn, igw.urn]),
+                inputs: { destinationCidrBlock: "0.0.0.0/0" },
+                propertyDependencies: { routeTableId: [table.urn], gatewayId: [igw.urn] },
+            };
+            const states = [{ ...st("pulumi:pulumi:Stack", "s", stack, false), urn: stack, parent: undefined }, net, vpc, igw, subnet, table, assoc, route];
+            const mmd = renderMermaid(states);
+            assert.ok(mmd.includes('        sg_main_main_public_subnet_1["Subnet: public-subnet-1 us-east-1a 10.0.0.0/24"]'), mmd);
+            assert.ok(mmd.includes('        sg_main_main_public_subnet_1 -.->|"0.0.0.0/0"| sg_main_main_igw'), mmd);
+            assert.ok(mmd.includes("        sg_main_main_vpc --> sg_main_main_public_subnet_1"), mmd);
+        });
+
         it("draws how key resources of a component connect, through the resources between them", () => {
             const app = st("aws-platform:ecs:ContainerService", "app", stack, false);
             const lb = st("aws:lb/loadBalancer:LoadBalancer", "app-alb", app.urn, true);

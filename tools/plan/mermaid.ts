@@ -46,6 +46,10 @@ const KEY_TYPES = new Set([
     "aws:sns/topic:Topic",
     "aws:efs/fileSystem:FileSystem",
     "aws:ecr/repository:Repository",
+    "aws:ec2/vpc:Vpc",
+    "aws:ec2/subnet:Subnet",
+    "aws:ec2/internetGateway:InternetGateway",
+    "aws:ec2/natGateway:NatGateway",
     "aws:ec2/vpcEndpoint:VpcEndpoint",
     "aws:ec2/flowLog:FlowLog",
     "aws:lambda/function:Function",
@@ -81,6 +85,38 @@ function keyEdges(keys: PreviewState[], within: PreviewState[]): Array<[string, 
         }
     }
     return edges;
+}
+
+const ROUTE = "aws:ec2/route:Route";
+const ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+
+/**
+ * Where each subnet's default route leads: `[subnet, target]` for every route whose table is
+ * associated with the subnet and whose target (internet or NAT gateway) is in `within`. Read from the
+ * property dependencies, which hold URNs in a preview (ids are unknown there).
+ */
+function routeFlows(within: PreviewState[]): Array<[string, string, string]> {
+    const dep = (s: PreviewState, prop: string) => s.propertyDependencies?.[prop]?.[0];
+    const subnetsOf = new Map<string, string[]>();
+    for (const a of within.filter((s) => s.type === ROUTE_TABLE_ASSOCIATION)) {
+        const table = dep(a, "routeTableId");
+        const subnet = dep(a, "subnetId");
+        if (table && subnet) subnetsOf.set(table, [...(subnetsOf.get(table) ?? []), subnet]);
+    }
+    const flows: Array<[string, string, string]> = [];
+    for (const r of within.filter((s) => s.type === ROUTE)) {
+        const table = dep(r, "routeTableId");
+        const target = dep(r, "natGatewayId") ?? dep(r, "gatewayId");
+        if (table === undefined || target === undefined) continue;
+        for (const subnet of subnetsOf.get(table) ?? []) flows.push([subnet, target, String(r.inputs.destinationCidrBlock ?? "")]);
+    }
+    return flows;
+}
+
+/** What a key resource's node says besides its name: a subnet's AZ and range. */
+function detail(s: PreviewState): string {
+    if (s.type === "aws:ec2/subnet:Subnet" && s.inputs.cidrBlock) return ` ${[s.inputs.availabilityZone, s.inputs.cidrBlock].filter(Boolean).join(" ")}`;
+    return "";
 }
 
 /** `ecs Service ×3`: a kind of resource and how many there are; the count is left out for one. */
@@ -145,7 +181,7 @@ export function renderMermaid(states: PreviewState[]): string {
             const short = nameOfUrn(k.urn).replace(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-`), "");
             const kid = uniqueId(id, nameOfUrn(k.urn));
             keyIds.set(k.urn, kid);
-            lines.push(`        ${kid}[${label(`${typeName(k.type)}: ${short}`)}]`);
+            lines.push(`        ${kid}[${label(`${typeName(k.type)}: ${short}${detail(k)}`)}]`);
         }
         const rest = kindLabels(resources.filter((s) => !KEY_TYPES.has(s.type)));
         if (keys.length === 0) {
@@ -154,6 +190,10 @@ export function renderMermaid(states: PreviewState[]): string {
             lines.push(`        ${uniqueId(id, "supporting")}[${label(`supporting: ${rest.map((k) => k.text).join(", ")}`)}]`);
         }
         for (const [from, to] of keyEdges(keys, resources)) lines.push(`        ${keyIds.get(from)} --> ${keyIds.get(to)}`);
+        // Traffic, dotted: each subnet's routes to its internet or NAT gateway.
+        for (const [from, to, destination] of routeFlows(resources)) {
+            if (keyIds.has(from) && keyIds.has(to)) lines.push(`        ${keyIds.get(from)} -.->|${label(destination)}| ${keyIds.get(to)}`);
+        }
         lines.push("    end");
     }
     // Resources the program creates outside any component: one node per kind.

@@ -152,7 +152,13 @@ function createVpc(ctx: NetworkContext): Pick<NetworkResources, "vpc" | "default
         { parent },
         t.defaultSecurityGroup,
     );
-    const internetGateway = create(ec2.InternetGateway, childName(name, "internet-gateway"), { vpcId: vpc.id, tags: named(ctx, name) }, { parent }, t.internetGateway);
+    const internetGateway = create(
+        ec2.InternetGateway,
+        childName(name, "internet-gateway"),
+        { vpcId: vpc.id, tags: named(ctx, name) },
+        { parent },
+        t.internetGateway,
+    );
     return { vpc, defaultSecurityGroup, internetGateway };
 }
 
@@ -167,7 +173,12 @@ function azNames(ctx: NetworkContext): pulumi.Output<string>[] {
         names.apply((list) => {
             if (list.length < count) {
                 throw new ArgsError("Network", ctx.name, [
-                    { path: "availabilityZones", value: count, message: `is more than the region's ${list.length} available zones`, allowed: `at most ${list.length}` },
+                    {
+                        path: "availabilityZones",
+                        value: count,
+                        message: `is more than the region's ${list.length} available zones`,
+                        allowed: `at most ${list.length}`,
+                    },
                 ]);
             }
             return list[i];

@@ -205,7 +205,12 @@ const BUILDERS: Record<string, Builder> = {
         const zone = String(r.inputs.availabilityZone ?? `${c.region}a`);
         return {
             id,
-            state: { arn: arn(c, "ec2", `subnet/${id}`), ownerId: c.accountId, availabilityZone: zone, availabilityZoneId: `use1-az${(zone.charCodeAt(zone.length - 1) - 96) % 10}` },
+            state: {
+                arn: arn(c, "ec2", `subnet/${id}`),
+                ownerId: c.accountId,
+                availabilityZone: zone,
+                availabilityZoneId: `use1-az${(zone.charCodeAt(zone.length - 1) - 96) % 10}`,
+            },
         };
     },
     "aws:ec2/routeTable:RouteTable": (r, c) => {
@@ -214,7 +219,10 @@ const BUILDERS: Record<string, Builder> = {
     },
     "aws:ec2/routeTableAssociation:RouteTableAssociation": (r) => ({ id: ec2Id("rtbassoc", r), state: {} }),
     // The provider's id: `r-<route table id><hash of the destination>`.
-    "aws:ec2/route:Route": (r) => ({ id: `r-${r.inputs.routeTableId}${parseInt(hex(`${r.urn}/${r.inputs.destinationCidrBlock}`, 8), 16)}`, state: { origin: "CreateRoute", state: "active" } }),
+    "aws:ec2/route:Route": (r) => ({
+        id: `r-${r.inputs.routeTableId}${parseInt(hex(`${r.urn}/${r.inputs.destinationCidrBlock}`, 8), 16)}`,
+        state: { origin: "CreateRoute", state: "active" },
+    }),
     "aws:ec2/internetGateway:InternetGateway": (r, c) => {
         const id = ec2Id("igw", r);
         return { id, state: { arn: arn(c, "ec2", `internet-gateway/${id}`), ownerId: c.accountId } };

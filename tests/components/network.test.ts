@@ -83,7 +83,9 @@ describe("Network", () => {
         }
 
         it("fails before creating anything, naming component, field, value and what is allowed", async () => {
-            const { error, registry } = await buildFails(() => new Network("main", { availabilityZones: 9, natGateways: "x" as any, interfaceEndpoints: ["nope" as any] }));
+            const { error, registry } = await buildFails(
+                () => new Network("main", { availabilityZones: 9, natGateways: "x" as any, interfaceEndpoints: ["nope" as any] }),
+            );
             assert.match(error.message, /^Network "main": 3 invalid arguments:/);
             assert.match(error.message, /availabilityZones=9 is out of range; allowed: an integer from 2 to 6/);
             assert.match(error.message, /natGateways="x" is not supported/);
@@ -162,7 +164,9 @@ describe("Network", () => {
             assert.equal(vpc.inputs.enableDnsHostnames, true);
             assert.equal(vpc.inputs.enableDnsSupport, true);
             assert.equal(vpc.parent, registry.one(Network.type).urn);
-            const subnets = registry.ofType(SUBNET).sort((a, b) => (a.name.includes("public") ? 0 : 1) - (b.name.includes("public") ? 0 : 1) || a.name.localeCompare(b.name));
+            const subnets = registry
+                .ofType(SUBNET)
+                .sort((a, b) => (a.name.includes("public") ? 0 : 1) - (b.name.includes("public") ? 0 : 1) || a.name.localeCompare(b.name));
             assert.deepEqual(
                 subnets.map((s) => [s.name, s.inputs.availabilityZone, s.inputs.cidrBlock, s.inputs.tags.Name]),
                 [
@@ -197,7 +201,10 @@ describe("Network", () => {
                 { table: route.inputs.routeTableId, to: route.inputs.destinationCidrBlock, via: route.inputs.gatewayId },
                 { table: table.id, to: "0.0.0.0/0", via: igw.id },
             );
-            const publicIds = registry.ofType(SUBNET).filter((s) => s.name.includes("public")).map((s) => s.id);
+            const publicIds = registry
+                .ofType(SUBNET)
+                .filter((s) => s.name.includes("public"))
+                .map((s) => s.id);
             const associated = registry
                 .ofType(ASSOCIATION)
                 .filter((a) => a.inputs.routeTableId === table.id)
@@ -295,7 +302,10 @@ describe("Network", () => {
                 interfaces.map((e) => e.inputs.serviceName),
                 ["ecr.api", "ecr.dkr", "logs", "sts", "ssmmessages", "secretsmanager"].map((s) => `com.amazonaws.us-east-1.${s}`),
             );
-            const privateIds = registry.ofType(SUBNET).filter((s) => s.name.includes("private")).map((s) => s.id);
+            const privateIds = registry
+                .ofType(SUBNET)
+                .filter((s) => s.name.includes("private"))
+                .map((s) => s.id);
             const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "main-endpoint-security-group");
             for (const e of interfaces) {
                 assert.equal(e.inputs.privateDnsEnabled, true);

@@ -57,9 +57,9 @@ describe("stacks", function () {
     });
 
     it("dev is small: two AZs, one NAT gateway, Fargate Spot first, nothing protected", () => {
-        const vpc = dev.named("main-vpc");
-        assert.equal(vpc.inputs.numberOfAvailabilityZones, 2);
-        assert.deepEqual(vpc.inputs.natGateways, { strategy: "Single" });
+        assert.equal(dev.named("main-vpc").inputs.cidrBlock, "10.10.0.0/16");
+        assert.equal(dev.ofType("aws:ec2/subnet:Subnet").length, 4);
+        assert.equal(dev.ofType("aws:ec2/natGateway:NatGateway").length, 1);
         const web = dev.named("saas-web");
         assert.deepEqual(
             web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]),
@@ -76,9 +76,11 @@ describe("stacks", function () {
     });
 
     it("prod is multi-AZ with a NAT per AZ, flow logs and an on-demand base under Spot", () => {
-        const vpc = prod.named("main-vpc");
-        assert.equal(vpc.inputs.numberOfAvailabilityZones, 3);
-        assert.deepEqual(vpc.inputs.natGateways, { strategy: "OnePerAz" });
+        assert.equal(prod.ofType("aws:ec2/subnet:Subnet").length, 6);
+        const nats = prod.ofType("aws:ec2/natGateway:NatGateway");
+        assert.equal(nats.length, 3);
+        // One NAT per AZ: each in a different public subnet.
+        assert.equal(new Set(nats.map((n) => n.inputs.subnetId)).size, 3);
         assert.equal(prod.ofType("aws:ec2/flowLog:FlowLog").length, 1);
         const web = prod.named("saas-web");
         assert.deepEqual(

@@ -16,7 +16,12 @@ describe("ContainerService in subnets without NAT", () => {
     it('refuses services when the subnets reach neither NAT nor endpoints (egress "none"), before any resource', async () => {
         const { error, registry } = await buildFails(() => {
             const net = new Network("main", { natGateways: "none", interfaceEndpoints: [] });
-            return new ContainerService("shop", withArgs((a) => void (a.vpc = net.vpcArgs)));
+            return new ContainerService(
+                "shop",
+                withArgs((a) => {
+                    a.vpc = net.vpcArgs;
+                }),
+            );
         });
         assert.match(error.message, /^ContainerService "shop": vpc\.egress="none" leaves services\.web unable to start/);
         // Only the network (built first, by the program) exists: nothing of the service.
@@ -40,7 +45,11 @@ describe("ContainerService in subnets without NAT", () => {
     });
 
     it("refuses an image from a public registry, which needs the internet", () => {
-        const issues = validate(withArgs((a) => void (a.vpc = { ...a.vpc, egress: "endpoints", interfaceEndpoints: TASK_START })));
+        const issues = validate(
+            withArgs((a) => {
+                a.vpc = { ...a.vpc, egress: "endpoints", interfaceEndpoints: TASK_START };
+            }),
+        );
         assert.deepEqual(
             issues.map((i) => [i.path, i.value]),
             [["services.web.containers.web.image", "public.ecr.aws/nginx/nginx:1.27"]],
@@ -65,11 +74,22 @@ describe("ContainerService in subnets without NAT", () => {
 
     it('checks nothing when egress is "nat" or not stated (your own VPC)', () => {
         assert.deepEqual(validate(baseArgs()), []);
-        assert.deepEqual(validate(withArgs((a) => void (a.vpc = { ...a.vpc, egress: "nat", interfaceEndpoints: [] }))), []);
+        assert.deepEqual(
+            validate(
+                withArgs((a) => {
+                    a.vpc = { ...a.vpc, egress: "nat", interfaceEndpoints: [] };
+                }),
+            ),
+            [],
+        );
     });
 
     it("rejects an unknown egress value", () => {
-        const issues = validate(withArgs((a) => void (a.vpc = { ...a.vpc, egress: "internet" as any })));
+        const issues = validate(
+            withArgs((a) => {
+                a.vpc = { ...a.vpc, egress: "internet" as any };
+            }),
+        );
         assert.deepEqual(
             issues.map((i) => i.path),
             ["vpc.egress"],

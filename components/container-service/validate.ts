@@ -169,7 +169,11 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
             if (typeof arn === "string" && arn.includes(":ssm:")) need("ssm", `${t.path} (SSM parameters)`);
         }
     }
-    for (const [k, s] of Object.entries(args.services ?? {})) if (s.enableExecuteCommand) need("ssmmessages", `services.${k} (ECS Exec)`);
+    for (const [k, s] of Object.entries(args.services ?? {})) {
+        if (s.enableExecuteCommand) need("ssmmessages", `services.${k} (ECS Exec)`);
+        // A queue worker polls its queue from inside the VPC.
+        if (s.queue) need("sqs", `services.${k} (queue)`);
+    }
     if (args.ec2Capacity) for (const e of ["ecs", "ecs-agent", "ecs-telemetry"]) need(e, "ec2Capacity (the ECS agent)");
     const missing = [...needs].filter(([e]) => !interfaceEndpoints.includes(e));
     if (missing.length > 0) {

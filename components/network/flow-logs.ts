@@ -5,7 +5,7 @@ import type * as iam from "@pulumi/aws/iam";
 import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { NetworkContext } from "./context";
+import { type NetworkContext, named } from "./context";
 
 export interface FlowLogResources {
     flowLogGroup?: cloudwatch.LogGroup;
@@ -80,7 +80,7 @@ export function createFlowLogs(ctx: NetworkContext, vpc: ec2.Vpc, scope: Account
             // The ARN that resolves once the policy is attached: no flow log starts without permission to write.
             iamRoleArn: flowLogRole.arn,
             maxAggregationInterval: 60,
-            tags,
+            tags: named(ctx, childName(name, "flow-log")),
         },
         { parent },
         t.flowLog,

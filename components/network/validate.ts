@@ -16,14 +16,26 @@ export function validate(args: NetworkArgs): Issue[] {
     const azOk = issues.int("availabilityZones", args.availabilityZones, AZ_RANGE.min, AZ_RANGE.max);
     if (cidrOk && azOk) checkFits(issues, args.cidrBlock ?? DEFAULTS.cidrBlock, args.availabilityZones ?? DEFAULTS.availabilityZones);
     issues.oneOf("natGateways", args.natGateways, ["single", "one-per-az", "none"]);
-    if (typeof args.flowLogs === "object") {
+    if (typeof args.flowLogs === "object" && args.flowLogs !== null) {
         issues.oneOf("flowLogs.retentionInDays", args.flowLogs.retentionInDays, LOG_RETENTION_DAYS);
         issues.oneOf("flowLogs.trafficType", args.flowLogs.trafficType, ["ALL", "ACCEPT", "REJECT"]);
+    } else if (args.flowLogs !== undefined && typeof args.flowLogs !== "boolean") {
+        issues.add("flowLogs", args.flowLogs, "is not a boolean or an object", "true, false or { retentionInDays, trafficType }");
     }
-    for (const [i, e] of (args.gatewayEndpoints ?? []).entries()) issues.oneOf(`gatewayEndpoints[${i}]`, e, GATEWAY_ENDPOINTS);
-    for (const [i, e] of (args.interfaceEndpoints ?? []).entries()) issues.oneOf(`interfaceEndpoints[${i}]`, e, INTERFACE_ENDPOINTS);
+    checkNames(issues, "gatewayEndpoints", args.gatewayEndpoints, GATEWAY_ENDPOINTS);
+    checkNames(issues, "interfaceEndpoints", args.interfaceEndpoints, INTERFACE_ENDPOINTS);
     checkTags(issues, "tags", args.tags);
     return issues.list;
+}
+
+/** A list of endpoint service names, each one of `allowed`. */
+function checkNames(issues: Issues, path: string, names: unknown, allowed: readonly string[]): void {
+    if (names === undefined) return;
+    if (!Array.isArray(names)) {
+        issues.add(path, names, "is not a list", `a list of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+        return;
+    }
+    names.forEach((e, i) => issues.oneOf(`${path}[${i}]`, e, allowed));
 }
 
 /** Each AZ needs a block of at least /25 (a /27 public subnet for load balancers, a /26 private one). */

@@ -238,7 +238,8 @@ const BUILDERS: Record<string, Builder> = {
                 arn: arn(c, "ec2", `elastic-ip/${id}`),
                 domain: "vpc",
                 publicIp,
-                publicDns: `ec2-${publicIp.replace(/\./g, "-")}.compute-1.amazonaws.com`,
+                // us-east-1 names its public DNS differently from every other region.
+                publicDns: `ec2-${publicIp.replace(/\./g, "-")}.${c.region === "us-east-1" ? "compute-1" : `${c.region}.compute`}.amazonaws.com`,
                 publicIpv4Pool: "amazon",
             },
         };

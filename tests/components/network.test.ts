@@ -67,6 +67,13 @@ describe("Network", () => {
                 args: { interfaceEndpoints: ["com.amazonaws.us-east-1.logs" as any] },
                 path: "interfaceEndpoints[0]",
             },
+            {
+                title: "rejects interface endpoints given as one string",
+                args: { interfaceEndpoints: "logs" as any },
+                path: "interfaceEndpoints",
+                message: /is not a list/,
+            },
+            { title: "rejects null flow logs", args: { flowLogs: null as any }, path: "flowLogs", message: /not a boolean or an object/ },
         ];
         for (const c of cases) {
             it(c.title, async () => {

@@ -62,13 +62,14 @@ describe("ContainerService in subnets without NAT", () => {
             web(a).containers.web.image = ECR_IMAGE;
             web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET };
             web(a).enableExecuteCommand = true;
+            web(a).queue = {};
             a.ec2Capacity = { instanceTypes: ["m7i.large"] };
         });
         const issues = validate(args).filter((i) => i.path === "vpc.interfaceEndpoints");
         assert.equal(issues.length, 1, JSON.stringify(validate(args)));
         assert.match(
             issues[0].message,
-            /lacks "ecr.dkr" for services.web \(image pull, logs\), "secretsmanager" for services.web \(secrets\), "ssmmessages" for services.web \(ECS Exec\), "ecs" for ec2Capacity \(the ECS agent\), "ecs-agent" .*"ecs-telemetry"/,
+            /lacks "ecr.dkr" for services.web \(image pull, logs\), "secretsmanager" for services.web \(secrets\), "ssmmessages" for services.web \(ECS Exec\), "sqs" for services.web \(queue\), "ecs" for ec2Capacity \(the ECS agent\), "ecs-agent" .*"ecs-telemetry"/,
         );
     });
 

@@ -2,19 +2,20 @@
  * The subnet maths: where each AZ's public and private subnet sits in the VPC's range. Pure: no Pulumi.
  *
  * The VPC is cut into `2^ceil(log2(azs))` equal AZ blocks (a /16 with 3 AZs gives four /18 blocks,
- * the last one left free). In each block the public subnet starts at the block's base and the private
- * subnet at the next boundary of its own size:
+ * the last one left free for later). In each block the public subnet starts at the block's base and
+ * the private subnet at the next boundary of its own size:
  *
- * | AZ block            | public | private                      | e.g. 10.0.0.0/16, 2 AZs                          |
- * |---------------------|--------|------------------------------|--------------------------------------------------|
- * | /19 or larger       | /24    | /20 at base + 4096           | 10.0.0.0/24 + 10.0.16.0/20, 10.0.128.0/24 + 10.0.144.0/20 |
- * | /20 to /25 (small)  | /24, or a quarter of the block when smaller (/27 at most) | the upper half of the block |    |
+ * - block /19 or larger: a /24 public and a /20 private subnet at base + 4096. 10.0.0.0/16 across two
+ *   AZs: 10.0.0.0/24 + 10.0.16.0/20, 10.0.128.0/24 + 10.0.144.0/20;
+ * - block /20 to /25: a public /24 (or a quarter of the block when that is smaller) and the block's
+ *   upper half as the private subnet. 10.0.0.0/24 across two AZs: 10.0.0.0/27 + 10.0.0.64/26,
+ *   10.0.0.128/27 + 10.0.0.192/26.
  *
- * Wherever the /24 + /20 layout fits, this is exactly the layout awsx's `Auto` strategy produced for
- * `subnetSpecs: [Public /24, Private /20]`, so the addresses of a network built before stay the same.
- * A block smaller than /25 is refused: public subnets hold load balancers, and an ALB needs subnets of
- * at least /27 with 8 free addresses
- * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer).
+ * Wherever /24 + /20 fits, this is exactly what awsx's `Auto` strategy (pulumi-awsx
+ * `awsx/ec2/subnetDistributorNew.ts`) made of `subnetSpecs: [Public /24, Private /20]`, so the
+ * addresses of a network built with the awsx-based version stay the same. A block smaller than /25 is
+ * refused: public subnets hold load balancers, and an ALB needs subnets of at least /27 with 8 free
+ * addresses (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer).
  */
 
 /** An AZ's two subnets. */

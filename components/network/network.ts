@@ -164,24 +164,25 @@ function createVpc(ctx: NetworkContext): Pick<NetworkResources, "vpc" | "default
 
 /**
  * The names of the region's first N available AZs, one Output each. The count is plain (the number of
- * subnets is known at plan time); a region with fewer AZs fails the deployment naming the field.
+ * subnets is known at plan time); the names are checked once known (see `firstZones`).
  */
 function azNames(ctx: NetworkContext): pulumi.Output<string>[] {
     const names = getAvailabilityZonesOutput({ state: "available" }, { parent: ctx.parent }).names;
     const count = ctx.cfg.availabilityZones;
-    return Array.from({ length: count }, (_v, i) =>
-        names.apply((list) => {
-            if (list.length < count) {
-                throw new ArgsError("Network", ctx.name, [
-                    {
-                        path: "availabilityZones",
-                        value: count,
-                        message: `is more than the region's ${list.length} available zones`,
-                        allowed: `at most ${list.length}`,
-                    },
-                ]);
-            }
-            return list[i];
-        }),
-    );
+    return Array.from({ length: count }, (_v, i) => names.apply((list) => firstZones(ctx.name, list, count)[i]));
+}
+
+/** The first `count` zones of a region, or the ArgsError a region with fewer zones deserves (not a subnet in zone `undefined`). */
+export function firstZones(name: string, zones: string[], count: number): string[] {
+    if (zones.length < count) {
+        throw new ArgsError("Network", name, [
+            {
+                path: "availabilityZones",
+                value: count,
+                message: `is more than the region's ${zones.length} available zones (${zones.join(", ")})`,
+                allowed: `at most ${zones.length}`,
+            },
+        ]);
+    }
+    return zones.slice(0, count);
 }

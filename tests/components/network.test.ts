@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Network } from "../../components/network";
+import { firstZones } from "../../components/network/network";
 import { NetworkArgs, NetworkTransforms } from "../../components/network/args";
 import { DEFAULTS, normalize } from "../../components/network/defaults";
 import { INTERFACE_ENDPOINTS } from "../../components/network/endpoints";
@@ -161,6 +162,14 @@ describe("Network", () => {
                 }
             }
         });
+    });
+
+    it("refuses more AZs than the region has, naming the zones it has", () => {
+        assert.deepEqual(firstZones("main", ["eu-west-3a", "eu-west-3b", "eu-west-3c"], 2), ["eu-west-3a", "eu-west-3b"]);
+        assert.throws(
+            () => firstZones("main", ["eu-west-3a", "eu-west-3b", "eu-west-3c"], 4),
+            /^ArgsError: Network "main": availabilityZones=4 is more than the region's 3 available zones \(eu-west-3a, eu-west-3b, eu-west-3c\); allowed: at most 3$/,
+        );
     });
 
     describe("with the defaults", () => {

@@ -35,7 +35,7 @@ function checkNames(issues: Issues, path: string, names: unknown, allowed: reado
         issues.add(path, names, "is not a list", `a list of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
         return;
     }
-    names.forEach((e, i) => issues.oneOf(`${path}[${i}]`, e, allowed));
+    for (const [i, e] of names.entries()) issues.oneOf(`${path}[${i}]`, e, allowed);
 }
 
 /** Each AZ needs a block of at least /25 (a /27 public subnet for load balancers, a /26 private one). */

@@ -143,8 +143,9 @@ function createVpc(ctx: NetworkContext): Pick<NetworkResources, "vpc" | "default
         { parent },
         t.vpc,
     );
-    // Adopting the default group removes all its rules; none are given back, so nothing placed in it
-    // by mistake can talk (Security Hub EC2.2: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2).
+    // The provider adopts the default group and removes all its rules, then adds back only those given
+    // (pulumi-aws `aws.ec2.DefaultSecurityGroup` docs): none, so nothing placed in it by mistake can
+    // talk (Security Hub EC2.2: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2).
     const defaultSecurityGroup = create(
         ec2.DefaultSecurityGroup,
         childName(name, "default-security-group"),

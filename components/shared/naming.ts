@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { AUTO_NAME_RANDOM_LENGTH, NAME_RULES, NameRule } from "./limits/names";
+
 /**
  * Child resource names are `${parent}-${role}` in kebab-case: the role is the same word in the logical
  * name, the `transform` key and the `resources` key, so a reader can find a child from any of them.
@@ -9,4 +12,146 @@ export function childName(parent: string, ...roles: string[]): string {
 /** The component's type token, `aws-platform:<module>:<Name>`: never changed once published. */
 export function typeToken(module: string, name: string): string {
     return `aws-platform:${module}:${name}`;
+}
+
+/** A Pulumi type token, or a resource class (`aws.lb.TargetGroup`), which carries its token. */
+export type ResourceType = string | { readonly __pulumiType: string };
+
+function tokenOf(type: ResourceType): string {
+    return typeof type === "string" ? type : type.__pulumiType;
+}
+
+/** The physical-name rule of a resource type (undefined when its name has no limit we know of). */
+export function nameRule(type: ResourceType): NameRule | undefined {
+    return NAME_RULES[tokenOf(type)];
+}
+
+/** The provider refused a physical name: at auto-naming, in its validator, or (`create`) AWS at creation. */
+export class PhysicalNameError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PhysicalNameError";
+    }
+}
+
+/**
+ * The value pulumi-aws gives the rule's property when the program leaves it unset: the logical
+ * name (lower-cased where the provider does so), `-`, `suffix` (7 hex), then `.fifo` or the
+ * `alias/` prefix where the provider adds them. Throws the provider's own error when the name is
+ * too long: the bridge checks `<name>-` plus 7 random characters against its maximum and never
+ * truncates.
+ */
+export function providerAutoName(type: ResourceType, logicalName: string, suffix: string, inputs: Record<string, unknown> = {}): string {
+    const token = tokenOf(type);
+    const rule = NAME_RULES[token];
+    if (!rule?.autoNameMax) return `${logicalName}-${suffix}`;
+    const prefix = `${rule.autoNameLowerCase ? logicalName.toLowerCase() : logicalName}-`;
+    if (prefix.length + AUTO_NAME_RANDOM_LENGTH > rule.autoNameMax) {
+        throw new PhysicalNameError(
+            `could not make instance of '${token}': name '${prefix}' plus ${AUTO_NAME_RANDOM_LENGTH} random chars is longer than maximum length ${rule.autoNameMax}`,
+        );
+    }
+    let value = `${prefix}${suffix}`;
+    if (rule.fifoProperty && inputs[rule.fifoProperty] === true) value += ".fifo";
+    if (rule.autoNamePrefix && !value.startsWith(rule.autoNamePrefix)) value = `${rule.autoNamePrefix}${value}`;
+    return value;
+}
+
+/**
+ * What the provider's validator (or AWS, for `reservedAt: "create"`) says about a physical name, in
+ * its words; empty when the name is accepted.
+ */
+export function nameProblems(type: ResourceType, value: string, inputs: Record<string, unknown> = {}): string[] {
+    const rule = nameRule(type);
+    if (!rule) return [];
+    const p = rule.property;
+    const problems: string[] = [];
+    const fifo = rule.fifoProperty !== undefined && inputs[rule.fifoProperty] === true;
+    const body = fifo && value.endsWith(".fifo") ? value.slice(0, -".fifo".length) : value;
+    if (value.length < rule.min || value.length > rule.max) {
+        problems.push(`expected length of ${p} to be in the range (${rule.min} - ${rule.max}), got ${value} (${value.length} characters)`);
+    }
+    if (!rule.pattern.test(body)) problems.push(`invalid value for ${p} (${rule.allowed}), got ${value}`);
+    if (fifo && !value.endsWith(".fifo")) problems.push(`invalid value for ${p} (a FIFO name ends in ".fifo"), got ${value}`);
+    if (rule.noEdgeHyphen && value.startsWith("-")) problems.push(`"${p}" cannot begin with a hyphen: "${value}"`);
+    if (rule.noEdgeHyphen && value.endsWith("-")) problems.push(`"${p}" cannot end with a hyphen: "${value}"`);
+    const reserved = rule.reservedPrefixes?.find((r) => value.toLowerCase().startsWith(r));
+    if (reserved) {
+        problems.push(
+            rule.reservedAt === "create"
+                ? `${p} "${value}" begins with "${reserved}", which AWS reserves: creating the resource fails (InvalidParameterException)`
+                : `"${p}" cannot begin with "${reserved}": "${value}"`,
+        );
+    }
+    return problems;
+}
+
+/** Six hex characters of the full name: two names that had to change never share a result. */
+const HASH_LENGTH = 6;
+
+function hashOf(name: string): string {
+    return createHash("sha256").update(name).digest("hex").slice(0, HASH_LENGTH);
+}
+
+/** A stand-in for the provider's random suffix: hex digits are in every rule's character set. */
+const SAMPLE_SUFFIX = "0".repeat(AUTO_NAME_RANDOM_LENGTH);
+
+/** Whether `logicalName` (auto-named) or `value` (given explicitly) is accepted by the provider. */
+function fits(type: ResourceType, rule: NameRule, candidate: string, explicit: boolean): boolean {
+    if (explicit || rule.autoNameMax === undefined) return nameProblems(type, candidate).length === 0;
+    try {
+        return nameProblems(type, providerAutoName(type, candidate, SAMPLE_SUFFIX)).length === 0;
+    } catch {
+        return false;
+    }
+}
+
+/** Only characters the rule allows, single separators, none at either end. */
+function clean(rule: NameRule, name: string): string {
+    let s = rule.lowerCase ? name.toLowerCase() : name;
+    s = [...s].map((c) => (rule.char.test(c) ? c : "-")).join("");
+    const separators = rule.lowerCase ? /[._-]{2,}/g : /-{2,}/g;
+    return s.replace(separators, "-").replace(/^[._-]+|[._-]+$/g, "");
+}
+
+/** At most `length` characters: the start and the end of `s` (the component and the role), as CDK does. */
+function keepEnds(s: string, length: number): string {
+    if (s.length <= length) return s;
+    if (length < 3) return s.slice(0, length);
+    const tail = Math.floor((length - 1) / 2);
+    const head = length - 1 - tail;
+    return `${s.slice(0, head)}-${s.slice(s.length - tail)}`.replace(/-{2,}/g, "-");
+}
+
+/**
+ * A name for a child whose physical name has a limit (target group 32, IAM role 64, schedule 64 of
+ * `[0-9A-Za-z_.-]`, ECR lower case, capacity provider not starting with `aws`/`ecs`/`fargate`, …;
+ * see `limits/names.ts`).
+ *
+ * - Auto-named types (the default): returns a Pulumi logical name that the provider accepts once it
+ *   appends `-<7 hex>`. Pass the result as the resource's name.
+ * - `{ explicit: true }`: returns a value for the name property itself (task definition `family`).
+ *
+ * A name that already fits is returned unchanged, so upgrading renames (and replaces) nothing that
+ * deploys today. Any other name becomes its allowed characters, cut to the start and the end when
+ * too long, plus `-` and a hash of the whole original name (AWS CDK's `Names.uniqueResourceName`
+ * does the same): readable, stable across runs, and unique within the component, because two
+ * different names that had to change never share the hash. With that, every name can be made to
+ * fit, so nothing is refused here; a result that still does not fit is a defect in the table.
+ */
+export function fitName(name: string, type: ResourceType, options: { explicit?: boolean } = {}): string {
+    const rule = nameRule(type);
+    if (!rule) return name;
+    const explicit = options.explicit === true;
+    if (fits(type, rule, name, explicit)) return name;
+    const hash = hashOf(name);
+    let human = clean(rule, name);
+    const reserved = rule.reservedPrefixes?.some((r) => human.toLowerCase().startsWith(r));
+    if (reserved) human = `${rule.escapePrefix ?? "x-"}${human}`;
+    for (let length = human.length; length >= 0; length--) {
+        const part = keepEnds(human, length).replace(/[._-]+$/, "");
+        const candidate = part ? `${part}-${hash}` : hash;
+        if (fits(type, rule, candidate, explicit)) return candidate;
+    }
+    throw new Error(`internal: no ${tokenOf(type)} name fits ${JSON.stringify(name)} (${rule.source})`);
 }

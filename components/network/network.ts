@@ -7,7 +7,7 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as iam from "@pulumi/aws/iam";
 import { ArgsError } from "../shared/errors";
 import { assumeRolePolicy, createRole } from "../shared/iam";
-import { childName, typeToken } from "../shared/naming";
+import { childName, fitName, typeToken } from "../shared/naming";
 import { componentTags, withTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { NetworkArgs } from "./args";
@@ -140,7 +140,7 @@ function createFlowLogs(parent: Network, name: string, cfg: ResolvedNetwork, tag
     const t = cfg.transform;
     const flowLogGroup = create(
         cloudwatch.LogGroup,
-        childName(name, "flow-logs"),
+        fitName(childName(name, "flow-logs"), cloudwatch.LogGroup),
         {
             retentionInDays: cfg.flowLogs.retentionInDays,
             tags,

@@ -14,11 +14,15 @@ export function typeToken(module: string, name: string): string {
     return `aws-platform:${module}:${name}`;
 }
 
-/** A Pulumi type token, or a resource class (`aws.lb.TargetGroup`), which carries its token. */
-export type ResourceType = string | { readonly __pulumiType: string };
+/** A Pulumi type token, or a resource class (`aws.lb.TargetGroup`), which carries its token at run time. */
+export type ResourceType = string | (abstract new (...args: any[]) => object);
 
 function tokenOf(type: ResourceType): string {
-    return typeof type === "string" ? type : type.__pulumiType;
+    if (typeof type === "string") return type;
+    // Every @pulumi/aws resource class has a static `__pulumiType` (not in its typings).
+    const token = (type as unknown as { __pulumiType?: unknown }).__pulumiType;
+    if (typeof token !== "string") throw new Error(`internal: ${type.name} has no __pulumiType`);
+    return token;
 }
 
 /** The physical-name rule of a resource type (undefined when its name has no limit we know of). */

@@ -44,7 +44,8 @@ export function physicalName(r: MockResourceInput): string {
     let value: string;
     if (typeof given === "string" && given) value = given;
     else if (typeof r.inputs.namePrefix === "string") value = `${r.inputs.namePrefix}${hex(r.urn, 26)}`;
-    else if (rule && rule.autoNameMax === undefined) throw new PhysicalNameError(`${r.type} resource '${r.name}': Missing required property '${rule.property}'`);
+    else if (rule && rule.autoNameMax === undefined)
+        throw new PhysicalNameError(`${r.type} resource '${r.name}': Missing required property '${rule.property}'`);
     else value = providerAutoName(r.type, r.name, hex(r.urn, 7), r.inputs);
     const problems = nameProblems(r.type, value, r.inputs);
     if (problems.length) {

@@ -279,9 +279,9 @@ export const NAME_RULES: Record<string, NameRule> = {
         autoNameMax: 255,
         min: 1,
         max: 256,
-        pattern: /^[^:/|\x00-\x1f]+$/,
-        char: /[^:/|\x00-\x1f]/,
-        allowed: "printable characters except ':', '/' and '|'",
+        pattern: /^[\x20-\x2e\x30-\x39\x3b-\x7b\x7d\x7e]+$/,
+        char: /[\x20-\x2e\x30-\x39\x3b-\x7b\x7d\x7e]/,
+        allowed: "printable ASCII characters except ':', '/' and '|'",
         source: `${PULUMI_AUTONAMING}; Application Auto Scaling PutScheduledAction ScheduledActionName (1-256, no ':', '/', '|')`,
     },
     "aws:efs/fileSystem:FileSystem": {

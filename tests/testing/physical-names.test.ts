@@ -147,23 +147,25 @@ describe("mock provider physical names", () => {
     });
 
     it("fails the registration of a resource whose name the provider refuses", async () => {
+        // Seen either as an unhandled rejection or, where build() fails on those, as build's error.
         const failures: unknown[] = [];
         const record = (e: unknown) => failures.push(e);
         process.on("unhandledRejection", record);
         try {
-            const { registry } = await build(() => {
+            await build(() => {
                 const tg = new aws.lb.TargetGroup("payments-platform-notification-service-tg", { port: 80, protocol: "HTTP", vpcId: "vpc-1" });
                 tg.arn.apply(() => undefined);
             });
-            await new Promise((r) => setTimeout(r, 20));
-            const tg = registry.one(TG);
-            assert.equal(tg.id, undefined, "the mock must not hand back an id for a refused name");
+        } catch (e) {
+            failures.push(e);
         } finally {
+            await new Promise((r) => setTimeout(r, 20));
             process.off("unhandledRejection", record);
         }
+        const messages = failures.map((e) => String((e as Error)?.message ?? e));
         assert.ok(
-            failures.some((e) => /longer than maximum length 32/.test(String((e as Error)?.message ?? e))),
-            `expected the provider's error among ${failures.length} failures`,
+            messages.some((m) => m.includes("could not make instance of 'aws:lb/targetGroup:TargetGroup'") && m.includes("maximum length 32")),
+            `expected the provider's error among: ${messages.join(" | ")}`,
         );
     });
 });

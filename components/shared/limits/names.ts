@@ -252,11 +252,11 @@ export const NAME_RULES: Record<string, NameRule> = {
         property: "name",
         autoNameMax: 255,
         min: 3,
-        max: 128,
+        max: 125,
         pattern: /^[A-Za-z0-9().\-/_]+$/,
         char: /[A-Za-z0-9().\-/_]/,
         allowed: "letters, digits and '().-/_'",
-        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/ec2 validLaunchTemplateName (3-128)`,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/ec2 ValidLaunchTemplateName (3-125; AWS allows 128)`,
     },
     "aws:autoscaling/group:Group": {
         property: "name",

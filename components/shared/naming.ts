@@ -150,7 +150,9 @@ export function fitName(name: string, type: ResourceType, options: { explicit?: 
     if (fits(type, rule, name, explicit)) return name;
     const hash = hashOf(name);
     let human = clean(rule, name);
-    const reserved = rule.reservedPrefixes?.some((r) => human.toLowerCase().startsWith(r));
+    // Checked as the provider will see it: the KMS alias prefix comes before the name.
+    const seen = `${explicit ? "" : (rule.autoNamePrefix ?? "")}${human}`.toLowerCase();
+    const reserved = rule.reservedPrefixes?.some((r) => seen.startsWith(r) || human.toLowerCase().startsWith(r));
     if (reserved) human = `${rule.escapePrefix ?? "x-"}${human}`;
     for (let length = human.length; length >= 0; length--) {
         const part = keepEnds(human, length).replace(/[._-]+$/, "");

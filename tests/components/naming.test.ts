@@ -74,6 +74,7 @@ describe("fitName", () => {
             fitted: "cp-AWS-integ-ec2-capacity-51be14",
         },
         { title: "escapes a load balancer name that starts with internal-", type: LB, name: "internal-api-alb", fitted: "lb-intern-api-alb-49b6c6" },
+        { title: "escapes a KMS alias that would land under alias/aws/", type: "aws:kms/alias:Alias", name: "aws/alarms", fitted: "key-aws/alarms-df6d90" },
         {
             title: "fits an explicit task definition family",
             type: FAMILY,
@@ -108,14 +109,19 @@ describe("fitName", () => {
     it("makes any name fit every rule, and leaves a name that fits unchanged (no name is refused)", () => {
         const chars = fc.constantFrom(..."abcXYZ019-_./ :@+=,#!".split(""));
         fc.assert(
-            fc.property(fc.constantFrom(...Object.keys(NAME_RULES)), fc.array(chars, { minLength: 1, maxLength: 300 }), (type, cs) => {
-                const name = cs.join("");
-                const explicit = NAME_RULES[type].autoNameMax === undefined;
-                const fitted = fitName(name, type);
-                assert.ok(accepted(type, fitted, explicit), `${type}: ${JSON.stringify(name)} -> ${JSON.stringify(fitted)}`);
-                if (accepted(type, name, explicit)) assert.equal(fitted, name);
-                assert.equal(fitName(name, type), fitted, "stable");
-            }),
+            fc.property(
+                fc.constantFrom(...Object.keys(NAME_RULES)),
+                fc.constantFrom("", "aws", "ECS-", "fargate", "internal-", "sg-", "aws/", "alias/aws/"),
+                fc.array(chars, { minLength: 1, maxLength: 300 }),
+                (type, start, cs) => {
+                    const name = start + cs.join("");
+                    const explicit = NAME_RULES[type].autoNameMax === undefined;
+                    const fitted = fitName(name, type);
+                    assert.ok(accepted(type, fitted, explicit), `${type}: ${JSON.stringify(name)} -> ${JSON.stringify(fitted)}`);
+                    if (accepted(type, name, explicit)) assert.equal(fitted, name);
+                    assert.equal(fitName(name, type), fitted, "stable");
+                },
+            ),
             { numRuns: 2000, seed: 12 },
         );
     });

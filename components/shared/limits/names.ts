@@ -301,7 +301,9 @@ export const NAME_RULES: Record<string, NameRule> = {
         pattern: /^alias\/[A-Za-z0-9/_-]+$/,
         char: /[A-Za-z0-9/_-]/,
         allowed: "'alias/' then letters, digits and '/_-'",
+        // Names under alias/aws/ are AWS-managed keys' aliases.
         reservedPrefixes: ["alias/aws/"],
+        escapePrefix: "key-",
         reservedAt: "validator",
         source: `${PULUMI_OVERRIDES} (238, then "alias/"); terraform-provider-aws internal/service/kms validNameForResource`,
     },

@@ -7,7 +7,8 @@ import * as assert from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as fc from "fast-check";
-import { ContainerService } from "../../components";
+import { ContainerService, Network } from "../../components";
+import { Issues } from "../../components/shared/errors";
 import type { ContainerServiceArgs } from "../../components/container-service/args";
 import { NAME_RULES } from "../../components/shared/limits/names";
 import { fitName, nameProblems, providerAutoName } from "../../components/shared/naming";
@@ -228,6 +229,36 @@ async function buildAll(program: () => unknown) {
 
 const physical = (r: RecordedResource) => physicalName({ type: r.type, name: r.name, urn: r.urn, inputs: r.inputs, custom: true });
 
+describe("record keys", () => {
+    it("accepts keys up to a DNS label's 63 characters, now that long names are fitted", () => {
+        const issues = new Issues();
+        assert.equal(issues.key("services.x", `a${"b".repeat(62)}`), true);
+        assert.equal(issues.key("services.y", `a${"b".repeat(63)}`), false);
+        assert.match(issues.list[0].allowed ?? "", /at most 63 characters/);
+    });
+});
+
+/** Every registered child whose physical name has a limit: its name, recomputed by the mock provider, within the rule. */
+function assertNamesFit(registry: { all(): RecordedResource[] }, atLeast: number) {
+    const limited = registry.all().filter((r) => r.custom && NAME_RULES[r.type]);
+    assert.ok(limited.length >= atLeast, `only ${limited.length} limited children`);
+    for (const r of limited) {
+        const rule = NAME_RULES[r.type];
+        const name = physical(r);
+        assert.equal(r.outputs[rule.property], name, `${r.type} ${r.name}`);
+        assert.ok(name.length <= rule.max && rule.pattern.test(name.replace(/\.fifo$/, "")), `${r.type}: ${name}`);
+        assert.deepEqual(nameProblems(r.type, name, r.inputs), [], `${r.type}: ${name}`);
+    }
+}
+
+describe("Network physical names", () => {
+    it("names its flow-log group and role within their limits for a 70-character network name", async () => {
+        const { registry, failures } = await buildAll(() => new Network(`main-${"x".repeat(65)}`, { flowLogs: true }));
+        assert.deepEqual(failures, []);
+        assertNamesFit(registry, 2);
+    });
+});
+
 describe("ContainerService physical names with peers' names", () => {
     for (const peer of PEERS) {
         it(`names every child within the provider's limits and character sets: ${peer.title}`, async () => {
@@ -236,15 +267,7 @@ describe("ContainerService physical names with peers' names", () => {
                 failures.map((e) => String((e as Error)?.message ?? e)),
                 [],
             );
-            const limited = registry.all().filter((r) => r.custom && NAME_RULES[r.type]);
-            assert.ok(limited.length >= 25, `only ${limited.length} limited children`);
-            for (const r of limited) {
-                const rule = NAME_RULES[r.type];
-                const name = physical(r);
-                assert.equal(r.outputs[rule.property], name, `${r.type} ${r.name}`);
-                assert.ok(name.length <= rule.max && rule.pattern.test(name.replace(/\.fifo$/, "")), `${r.type}: ${name}`);
-                assert.deepEqual(nameProblems(r.type, name, r.inputs), [], `${r.type}: ${name}`);
-            }
+            assertNamesFit(registry, 25);
         });
     }
 

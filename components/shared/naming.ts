@@ -118,13 +118,24 @@ function clean(rule: NameRule, name: string): string {
     return s.replace(separators, "-").replace(/^[._-]+|[._-]+$/g, "");
 }
 
-/** At most `length` characters: the start and the end of `s` (the component and the role), as CDK does. */
+/**
+ * At most `length` characters of `s`, keeping whole words (split on `-`): the first word (the
+ * component), then as many words from the end as fit (the role and the key that tell siblings
+ * apart), then words after the first; the middle is dropped, as AWS CDK keeps a long name's start
+ * and end.
+ */
 function keepEnds(s: string, length: number): string {
     if (s.length <= length) return s;
-    if (length < 3) return s.slice(0, length);
-    const tail = Math.floor((length - 1) / 2);
-    const head = length - 1 - tail;
-    return `${s.slice(0, head)}-${s.slice(s.length - tail)}`.replace(/-{2,}/g, "-");
+    const words = s.split("-").filter(Boolean);
+    if (words.length < 2 || words[0].length >= length) return s.slice(0, length);
+    const head = [words[0]];
+    const tail: string[] = [];
+    const within = (h: string[], t: string[]) => [...h, ...t].join("-").length <= length;
+    let front = 1;
+    let back = words.length - 1;
+    while (front <= back && within(head, [words[back], ...tail])) tail.unshift(words[back--]);
+    while (front <= back && within([...head, words[front]], tail)) head.push(words[front++]);
+    return [...head, ...tail].join("-");
 }
 
 /**
@@ -137,10 +148,11 @@ function keepEnds(s: string, length: number): string {
  * - `{ explicit: true }`: returns a value for the name property itself (task definition `family`).
  *
  * A name that already fits is returned unchanged, so upgrading renames (and replaces) nothing that
- * deploys today. Any other name becomes its allowed characters, cut to the start and the end when
- * too long, plus `-` and a hash of the whole original name (AWS CDK's `Names.uniqueResourceName`
- * does the same): readable, stable across runs, and unique within the component, because two
- * different names that had to change never share the hash. With that, every name can be made to
+ * deploys today. Any other name becomes its allowed characters, cut to whole words from its start
+ * and its end when too long, plus `-` and a hash of the whole original name (AWS CDK's
+ * `Names.uniqueResourceName` also keeps the start and the end and adds a hash): readable, stable
+ * across runs, and unique within the component, because two different names that had to change
+ * differ in their hash (24 bits). With that, every name can be made to
  * fit, so nothing is refused here; a result that still does not fit is a defect in the table.
  */
 export function fitName(name: string, type: ResourceType, options: { explicit?: boolean } = {}): string {

@@ -49,12 +49,12 @@ describe("fitName", () => {
     const cases: Array<{ title: string; type: string; name: string; explicit?: boolean; fitted: string }> = [
         { title: "keeps a target group name that fits with its suffix", type: TG, name: "shop-web-tg", fitted: "shop-web-tg" },
         {
-            title: "cuts a long target group name to its start and end plus a hash of the whole name",
+            title: "cuts a long target group name to whole words from its start and end plus a hash of the whole name",
             type: TG,
             name: "payments-platform-notification-service-tg",
-            fitted: "payments-rvice-tg-1b64d8",
+            fitted: "payments-tg-1b64d8",
         },
-        { title: "replaces an underscore a load balancer does not allow", type: LB, name: "orders_api-public-alb", fitted: "orders-a-blic-alb-20ab9f" },
+        { title: "replaces an underscore a load balancer does not allow", type: LB, name: "orders_api-public-alb", fitted: "orders-public-alb-20ab9f" },
         { title: "keeps a load balancer name of 24 characters", type: LB, name: "payments-platform-pub-lb", fitted: "payments-platform-pub-lb" },
         {
             title: "lower-cases an ECR repository name",
@@ -74,7 +74,7 @@ describe("fitName", () => {
             name: "AWS-integ-ec2-capacity",
             fitted: "cp-AWS-integ-ec2-capacity-51be14",
         },
-        { title: "escapes a load balancer name that starts with internal-", type: LB, name: "internal-api-alb", fitted: "lb-intern-api-alb-49b6c6" },
+        { title: "escapes a load balancer name that starts with internal-", type: LB, name: "internal-api-alb", fitted: "lb-api-alb-49b6c6" },
         { title: "escapes a KMS alias that would land under alias/aws/", type: "aws:kms/alias:Alias", name: "aws/alarms", fitted: "key-aws/alarms-df6d90" },
         {
             title: "fits an explicit task definition family",
@@ -275,6 +275,6 @@ describe("ContainerService physical names with peers' names", () => {
         const { registry } = await buildAll(() => new ContainerService("payments-platform", everything("notification-service")));
         assert.ok(registry.named("payments-platform-notification-service-task-role"));
         assert.ok(registry.named("payments-platform-notification-service-task"));
-        assert.equal(registry.ofType(TG)[0].name, "payments-rvice-tg-1b64d8");
+        assert.equal(registry.ofType(TG)[0].name, "payments-tg-1b64d8");
     });
 });

@@ -4,6 +4,7 @@ import { AUTO_NAME_RANDOM_LENGTH, NAME_RULES, NameRule } from "./limits/names";
 /**
  * Child resource names are `${parent}-${role}` in kebab-case: the role is the same word in the logical
  * name, the `transform` key and the `resources` key, so a reader can find a child from any of them.
+ * A child whose physical name has a limit passes it through `fitName` (below).
  */
 export function childName(parent: string, ...roles: string[]): string {
     return [parent, ...roles].join("-");

@@ -5,7 +5,7 @@ import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
 import { assumeRolePolicy, createRole } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ClusterResources, Ctx } from "./context";
 
@@ -34,7 +34,7 @@ export function createCluster(ctx: Ctx): ClusterResources {
     const t = ctx.cfg.transform;
     const cluster = create(
         ecs.Cluster,
-        childName(ctx.name, "cluster"),
+        fitName(childName(ctx.name, "cluster"), ecs.Cluster),
         {
             settings: [{ name: "containerInsights", value: ctx.cfg.containerInsights }],
             tags: ctx.tags,
@@ -73,7 +73,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     const t = ctx.cfg.transform;
     const securityGroup = create(
         ec2.SecurityGroup,
-        childName(ctx.name, "instances-sg"),
+        fitName(childName(ctx.name, "instances-sg"), ec2.SecurityGroup),
         {
             vpcId: ctx.cfg.vpc.vpcId,
             description: `ECS container instances of ${ctx.name}`,
@@ -99,7 +99,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     );
     // Instances launched before the policies are attached could not register with the cluster.
     const profile = new iam.InstanceProfile(
-        childName(ctx.name, "instance-profile"),
+        fitName(childName(ctx.name, "instance-profile"), iam.InstanceProfile),
         { role: role.role.name, tags: ctx.tags },
         {
             ...ctx.opts,
@@ -109,7 +109,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
     const launchTemplate = create(
         ec2.LaunchTemplate,
-        childName(ctx.name, "launch-template"),
+        fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),
         {
             imageId: ami.value,
             iamInstanceProfile: { arn: profile.arn },
@@ -132,7 +132,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     );
     const group = create(
         autoscaling.Group,
-        childName(ctx.name, "asg"),
+        fitName(childName(ctx.name, "asg"), autoscaling.Group),
         {
             vpcZoneIdentifiers: ctx.cfg.vpc.privateSubnetIds,
             minSize: c.minSize,
@@ -165,7 +165,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         t.autoScalingGroup,
     );
     const capacityProvider = new ecs.CapacityProvider(
-        childName(ctx.name, "ec2-capacity"),
+        fitName(childName(ctx.name, "ec2-capacity"), ecs.CapacityProvider),
         {
             autoScalingGroupProvider: {
                 autoScalingGroupArn: group.arn,

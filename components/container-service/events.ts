@@ -4,7 +4,7 @@ import * as iam from "@pulumi/aws/iam";
 import * as scheduler from "@pulumi/aws/scheduler";
 import * as sqs from "@pulumi/aws/sqs";
 import { Statement, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
 import type { ResolvedScheduledTask } from "./defaults";
@@ -117,7 +117,7 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
     // Events that could not start a task after every retry land here, from either source.
     const deadLetterQueue = create(
         sqs.Queue,
-        childName(base, "dlq"),
+        fitName(childName(base, "dlq"), sqs.Queue),
         {
             sqsManagedSseEnabled: true,
             messageRetentionSeconds: DLQ_RETENTION_SECONDS,
@@ -155,7 +155,7 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
         task.schedule !== undefined
             ? create(
                   scheduler.Schedule,
-                  childName(base, "schedule"),
+                  fitName(childName(base, "schedule"), scheduler.Schedule),
                   {
                       description: `Runs ${base} on ${task.schedule}`,
                       scheduleExpression: task.schedule,
@@ -179,7 +179,7 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
 
     const rule = create(
         cloudwatch.EventRule,
-        childName(base, "rule"),
+        fitName(childName(base, "rule"), cloudwatch.EventRule),
         {
             description: `Runs ${base} on matching events`,
             eventPattern: JSON.stringify(task.eventPattern),
@@ -208,7 +208,7 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
     );
     const target = create(
         cloudwatch.EventTarget,
-        childName(base, "target"),
+        fitName(childName(base, "target"), cloudwatch.EventTarget),
         {
             rule: rule.name,
             arn: cluster.cluster.arn,

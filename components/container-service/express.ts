@@ -4,7 +4,7 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
 import { assumeRolePolicy, createRole } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import type { ResolvedExpress } from "./defaults";
@@ -57,7 +57,7 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
 
     const securityGroup = create(
         ec2.SecurityGroup,
-        childName(base, "sg"),
+        fitName(childName(base, "sg"), ec2.SecurityGroup),
         {
             vpcId: ctx.cfg.vpc.vpcId,
             description: `Tasks of ${base} (Express Mode)`,

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as lb from "@pulumi/aws/lb";
 import * as vpc from "@pulumi/aws/vpc";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import type { ResolvedLoadBalancer, ResolvedService } from "./defaults";
@@ -31,7 +31,7 @@ function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: Re
     const hc = l.healthCheck;
     return create(
         lb.TargetGroup,
-        childName(ctx.name, key, "tg"),
+        fitName(childName(ctx.name, key, "tg"), lb.TargetGroup),
         {
             vpcId: ctx.cfg.vpc.vpcId,
             port: l.containerPort,
@@ -86,7 +86,7 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
         const ports = listenerPorts(spec, users);
         const securityGroup = create(
             ec2.SecurityGroup,
-            childName(base, "lb-sg"),
+            fitName(childName(base, "lb-sg"), ec2.SecurityGroup),
             {
                 vpcId: ctx.cfg.vpc.vpcId,
                 description: `${alb ? "ALB" : "NLB"} ${base}`,
@@ -106,7 +106,7 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
         );
         const loadBalancer = create(
             lb.LoadBalancer,
-            childName(base, alb ? "alb" : "nlb"),
+            fitName(childName(base, alb ? "alb" : "nlb"), lb.LoadBalancer),
             {
                 loadBalancerType: spec.type,
                 internal: spec.internal,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sqs from "@pulumi/aws/sqs";
 import { Statement, policyJson } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import type { ResolvedService } from "./defaults";
@@ -34,7 +34,7 @@ export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueR
     const t = ctx.cfg.transform;
     const deadLetterQueue = create(
         sqs.Queue,
-        childName(ctx.name, key, "dlq"),
+        fitName(childName(ctx.name, key, "dlq"), sqs.Queue),
         {
             sqsManagedSseEnabled: true,
             messageRetentionSeconds: 1209600,
@@ -45,7 +45,7 @@ export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueR
     );
     const queue = create(
         sqs.Queue,
-        childName(ctx.name, key, "queue"),
+        fitName(childName(ctx.name, key, "queue"), sqs.Queue),
         {
             sqsManagedSseEnabled: true,
             visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ecr from "@pulumi/aws/ecr";
 import type { ecr as ecrInputs } from "@pulumi/aws/types/input";
 import * as awsxEcr from "@pulumi/awsx/ecr";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ImageBuildArgs } from "./args";
 import type { Ctx } from "./context";
@@ -54,7 +54,7 @@ export function createRepositories(ctx: Ctx): Record<string, RepositoryResources
         const name = childName(ctx.name, key, "repo");
         const repository = create(
             ecr.Repository,
-            name,
+            fitName(name, ecr.Repository),
             {
                 imageTagMutability: r.immutableTags ? "IMMUTABLE" : "MUTABLE",
                 imageScanningConfiguration: { scanOnPush: true },

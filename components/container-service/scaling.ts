@@ -3,7 +3,7 @@ import * as appautoscaling from "@pulumi/aws/appautoscaling";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ecs from "@pulumi/aws/ecs";
 import * as sqs from "@pulumi/aws/sqs";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import { DEFAULTS, ResolvedScaling } from "./defaults";
@@ -46,7 +46,7 @@ export function createScaling(
     const on = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
     const tracking = (role: string, targetValue: number, metric: Partial<appautoscaling.PolicyArgs["targetTrackingScalingPolicyConfiguration"]> & object) =>
         new appautoscaling.Policy(
-            childName(base, role),
+            fitName(childName(base, role), appautoscaling.Policy),
             {
                 ...on,
                 policyType: "TargetTrackingScaling",
@@ -120,7 +120,7 @@ export function createScaling(
     const alarms: Record<string, cloudwatch.MetricAlarm> = {};
     for (const [role, step] of Object.entries(s.steps)) {
         const policy = new appautoscaling.Policy(
-            childName(base, role, "step-scaling"),
+            fitName(childName(base, role, "step-scaling"), appautoscaling.Policy),
             {
                 ...on,
                 policyType: "StepScaling",
@@ -139,7 +139,7 @@ export function createScaling(
         );
         policies[`step-${role}`] = policy;
         alarms[role] = new cloudwatch.MetricAlarm(
-            childName(base, role, "step-alarm"),
+            fitName(childName(base, role, "step-alarm"), cloudwatch.MetricAlarm),
             {
                 alarmDescription: `Scales ${base} out by steps`,
                 namespace: step.metric.namespace,
@@ -159,7 +159,7 @@ export function createScaling(
     const schedules: Record<string, appautoscaling.ScheduledAction> = {};
     for (const [role, sched] of Object.entries(s.schedules)) {
         schedules[role] = new appautoscaling.ScheduledAction(
-            childName(base, role, "scheduled-scaling"),
+            fitName(childName(base, role, "scheduled-scaling"), appautoscaling.ScheduledAction),
             {
                 ...on,
                 schedule: sched.schedule,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ecs from "@pulumi/aws/ecs";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
 import type { ResolvedService } from "./defaults";
@@ -21,7 +21,7 @@ export function createService(
     const lb = svc.loadBalancer;
     return create(
         ecs.Service,
-        childName(ctx.name, key),
+        fitName(childName(ctx.name, key), ecs.Service),
         {
             cluster: cluster.cluster.arn,
             taskDefinition: task.taskDefinition.arn,
@@ -91,7 +91,7 @@ export function createAlarms(
     const actions = ctx.cfg.alarmTopicArn ? [ctx.cfg.alarmTopicArn] : [];
     const alarm = (role: string, args: Omit<cloudwatch.MetricAlarmArgs, "alarmActions" | "okActions" | "tags">) =>
         new cloudwatch.MetricAlarm(
-            childName(base, role),
+            fitName(childName(base, role), cloudwatch.MetricAlarm),
             {
                 treatMissingData: "notBreaching",
                 ...args,

@@ -4,7 +4,7 @@ import * as efs from "@pulumi/aws/efs";
 import * as vpc from "@pulumi/aws/vpc";
 import { ArgsError, Issue } from "../shared/errors";
 import { Statement, policyJson } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ContainerServiceArgs, VpcArgs } from "./args";
 import type { Ctx } from "./context";
@@ -113,7 +113,7 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
         ];
         const fileSystem = create(
             efs.FileSystem,
-            base,
+            fitName(base, efs.FileSystem),
             {
                 encrypted: true,
                 performanceMode: "generalPurpose",
@@ -147,7 +147,7 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
 
         const securityGroup = create(
             ec2.SecurityGroup,
-            childName(base, "sg"),
+            fitName(childName(base, "sg"), ec2.SecurityGroup),
             {
                 vpcId: ctx.cfg.vpc.vpcId,
                 description: `EFS mount targets of ${base}`,

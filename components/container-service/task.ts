@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import { RoleResources, Statement, assumeRolePolicy, createRole, managedPolicyKey } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx, TaskResources } from "./context";
 import type { ResolvedContainer, ResolvedTask } from "./defaults";
@@ -178,7 +178,7 @@ export function createTaskIdentity(
     const t = ctx.cfg.transform;
     const logGroup = create(
         cloudwatch.LogGroup,
-        childName(base, "logs"),
+        fitName(childName(base, "logs"), cloudwatch.LogGroup),
         {
             retentionInDays: ctx.cfg.logRetentionDays,
             tags: ctx.tags,
@@ -265,7 +265,7 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
         childName(base, "task"),
         {
             // Families are account-wide: a suffix keeps two stacks (or programs) from sharing one.
-            family: `${base}-${ctx.uniqueSuffix}`,
+            family: fitName(`${base}-${ctx.uniqueSuffix}`, ecs.TaskDefinition, { explicit: true }),
             cpu: String(task.cpu),
             memory: String(task.memoryMiB),
             networkMode: task.networkMode,
@@ -285,7 +285,7 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
         task.networkMode === "awsvpc"
             ? create(
                   ec2.SecurityGroup,
-                  childName(base, "sg"),
+                  fitName(childName(base, "sg"), ec2.SecurityGroup),
                   {
                       vpcId: ctx.cfg.vpc.vpcId,
                       description: `Tasks of ${base}`,

@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import type * as iam from "@pulumi/aws/iam";
 import { assumeRolePolicy, createRole } from "../shared/iam";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { type NetworkContext, named } from "./context";
 
@@ -31,7 +31,7 @@ export function createFlowLogs(ctx: NetworkContext, vpc: ec2.Vpc, scope: Account
     const t = cfg.transform;
     const flowLogGroup = create(
         cloudwatch.LogGroup,
-        childName(name, "flow-logs"),
+        fitName(childName(name, "flow-logs"), cloudwatch.LogGroup),
         { retentionInDays: cfg.flowLogs.retentionInDays, tags },
         { parent },
         t.flowLogGroup,

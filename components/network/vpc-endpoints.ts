@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { type NetworkContext, named } from "./context";
 
@@ -51,7 +51,7 @@ export function createEndpoints(
 
     const endpointSecurityGroup = create(
         ec2.SecurityGroup,
-        childName(name, "endpoint-security-group"),
+        fitName(childName(name, "endpoint-security-group"), ec2.SecurityGroup),
         {
             vpcId: vpc.id,
             description: `HTTPS from the VPC to the interface endpoints of ${name}`,

@@ -104,9 +104,12 @@ export class Issues {
         return true;
     }
 
-    /** Keys of a keyed record become parts of resource names: keep them DNS-like. */
+    /**
+     * Keys of a keyed record become parts of resource names: keep them DNS-like (a DNS label's 63
+     * characters). Children whose physical names have a tighter limit are fitted by `fitName`.
+     */
     key(path: string, key: string): boolean {
-        return this.match(path, key, /^[a-z][a-z0-9-]{0,30}$/, "lower-case letters, digits and '-', starting with a letter, at most 31 characters");
+        return this.match(path, key, /^[a-z][a-z0-9-]{0,62}$/, "lower-case letters, digits and '-', starting with a letter, at most 63 characters");
     }
 
     get ok(): boolean {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
+import { fitName } from "./naming";
 import { Transform, create } from "./transform";
 
 /** One IAM policy statement, as AWS writes it. */
@@ -93,7 +94,7 @@ export function managedPolicyKey(arn: string): string {
 export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomResourceOptions, transform?: Transform<iam.RoleArgs>): RoleResources {
     const role = create(
         iam.Role,
-        name,
+        fitName(name, iam.Role),
         {
             description: spec.description,
             assumeRolePolicy: spec.assumeRolePolicy,

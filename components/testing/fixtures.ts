@@ -7,6 +7,8 @@
  * program gives the same plan, and golden files stay stable.
  */
 import { createHash } from "node:crypto";
+import { NAME_RULES } from "../shared/limits/names";
+import { PhysicalNameError, nameProblems, providerAutoName } from "../shared/naming";
 
 export interface MockContext {
     region: string;
@@ -28,24 +30,28 @@ export function hex(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
 
-/** Max physical-name lengths where the AWS provider truncates its auto-names. */
-const NAME_LIMITS: Record<string, number> = {
-    "aws:lb/loadBalancer:LoadBalancer": 32,
-    "aws:lb/targetGroup:TargetGroup": 32,
-    "aws:iam/role:Role": 64,
-    "aws:iam/policy:Policy": 128,
-    "aws:sqs/queue:Queue": 80,
-};
-
-/** The physical name AWS would see: the given `name`, `namePrefix` + suffix, or Pulumi's auto-name. */
+/**
+ * The physical name AWS would see, named and checked as pulumi-aws does (rules: `NAME_RULES` in
+ * `components/shared/limits/names.ts`): the given name property, `namePrefix` plus Terraform's
+ * 26-character unique suffix, or the provider's auto-name `<logical name>-<7 hex>` (deterministic
+ * here: hex of the URN). Where the provider refuses (longer than its auto-name maximum, or a value
+ * its validator or AWS rejects) this throws the provider's message, so the registration fails as
+ * `pulumi preview` would. It never truncates.
+ */
 export function physicalName(r: MockResourceInput): string {
-    if (typeof r.inputs.name === "string" && r.inputs.name) return r.inputs.name;
-    const suffix = hex(r.urn, 7);
-    if (typeof r.inputs.namePrefix === "string") return `${r.inputs.namePrefix}${hex(r.urn, 26)}`;
-    const limit = NAME_LIMITS[r.type] ?? 255;
-    const base = r.name.slice(0, Math.max(1, limit - 8));
-    const fifo = r.type === "aws:sqs/queue:Queue" && r.inputs.fifoQueue ? ".fifo" : "";
-    return `${base}-${suffix}${fifo}`;
+    const rule = NAME_RULES[r.type];
+    const given = r.inputs[rule?.property ?? "name"];
+    let value: string;
+    if (typeof given === "string" && given) value = given;
+    else if (typeof r.inputs.namePrefix === "string") value = `${r.inputs.namePrefix}${hex(r.urn, 26)}`;
+    else if (rule && rule.autoNameMax === undefined)
+        throw new PhysicalNameError(`${r.type} resource '${r.name}': Missing required property '${rule.property}'`);
+    else value = providerAutoName(r.type, r.name, hex(r.urn, 7), r.inputs);
+    const problems = nameProblems(r.type, value, r.inputs);
+    if (problems.length) {
+        throw new PhysicalNameError(`${r.type} resource '${r.name}' has a problem: ${problems.join("; ")}. Examine values at '${r.name}.${rule!.property}'.`);
+    }
+    return value;
 }
 
 type Outputs = { id: string; state: Record<string, any> };
@@ -397,6 +403,8 @@ export function mockResource(r: MockResourceInput, c: MockContext): Outputs {
     const name = physicalName(r);
     const out = (BUILDERS[r.type] ?? generic)(r, c, name);
     const state: Record<string, any> = { ...r.inputs, ...out.state };
+    const named = NAME_RULES[r.type]?.property;
+    if (named && state[named] === undefined) state[named] = name;
     if ("tags" in r.inputs) state.tagsAll = r.inputs.tags;
     return { id: out.id, state };
 }

@@ -1,0 +1,330 @@
+/**
+ * Physical-name rules of the AWS resource types the components create, as pulumi-aws v7 and AWS
+ * apply them. Data only, and the one source for both sides: the mock provider
+ * (`components/testing/fixtures.ts`) names and refuses with it, and `fitName` (`../naming.ts`) fits
+ * children's logical names to it.
+ *
+ * Two stages, as in a real `pulumi preview`:
+ * 1. **Auto-naming** (pulumi-aws, through the Terraform bridge). When `property` is not given, the
+ *    provider sets it to `<logical name>-<7 random hex>` and refuses, with
+ *    `could not make instance of '<type>': name '<name>-' plus 7 random chars is longer than maximum
+ *    length <autoNameMax>`, when it would be longer than `autoNameMax`. It never truncates.
+ *    Sources: pulumi/pulumi-aws `provider/autonaming.go` (every resource with an input `name`:
+ *    `tfbridge.AutoName("name", 255, "-")`), `provider/resource_overrides.go` (IAM role 64, event
+ *    rule 64, SQS queue 80 and SNS topic 80 then `.fifo`, KMS alias 238 then the `alias/` prefix,
+ *    S3 bucket 63 lower-cased), `provider/aliases.go` (target group 32);
+ *    pulumi/pulumi-terraform-bridge `ComputeAutoNameDefault` (Transform, then
+ *    `resource.NewUniqueName(name + "-", 7, maxlen)`, then PostTransform) and pulumi/pulumi
+ *    `sdk/go/common/resource` `NewUniqueHex` (the error text).
+ * 2. **Validation** of the resulting value: hashicorp/terraform-provider-aws schema validators, which
+ *    the bridge runs at preview (e.g. `internal/service/elbv2/validate.go` `validName`, 32 characters;
+ *    `internal/service/scheduler/schedule.go`, 1–64 of `[0-9A-Za-z_.-]`); and, where noted, rules
+ *    AWS enforces only when the resource is created (the capacity provider's reserved prefixes).
+ *
+ * Keyed by Pulumi type token; only types with a physical name that has a limit are listed.
+ */
+export interface NameRule {
+    /** The input property that holds the physical name (`name`, `targetId`, `creationToken`, `family`). */
+    property: string;
+    /**
+     * pulumi-aws auto-names `property` with this maximum (`<name>-<7 hex>`). Absent: the provider
+     * does not auto-name it, so the component must pass it.
+     */
+    autoNameMax?: number;
+    /** pulumi-aws lower-cases the logical name before appending the suffix (the bridge's Transform). */
+    autoNameLowerCase?: boolean;
+    /** pulumi-aws prefixes the auto-name with this unless present (KMS alias: `alias/`). */
+    autoNamePrefix?: string;
+    /** Input that, when `true`, makes pulumi-aws append `.fifo` to the auto-name (SQS, SNS). */
+    fifoProperty?: string;
+    /** Shortest and longest value the validator accepts. */
+    min: number;
+    max: number;
+    /** The whole value must match. */
+    pattern: RegExp;
+    /** One character the pattern allows: everything else is replaced when fitting a name. */
+    char: RegExp;
+    /** `pattern` in words, for messages. */
+    allowed: string;
+    /** Only lower-case letters are accepted (ECR). */
+    lowerCase?: boolean;
+    /** Neither the first nor the last character may be `-` (load balancers, target groups). */
+    noEdgeHyphen?: boolean;
+    /** Prefixes AWS reserves, compared without regard to case. */
+    reservedPrefixes?: string[];
+    /** Prepended to a name that starts with a reserved prefix, when fitting it. */
+    escapePrefix?: string;
+    /** Refused at preview (`validator`) or only when AWS creates the resource (`create`). */
+    reservedAt?: "validator" | "create";
+    /** Where the numbers come from. */
+    source: string;
+}
+
+/** pulumi-aws appends `-` and this many random hex characters. */
+export const AUTO_NAME_RANDOM_LENGTH = 7;
+
+const ALNUM_HYPHEN = { pattern: /^[0-9A-Za-z-]+$/, char: /[0-9A-Za-z-]/, allowed: "letters, digits and '-'" };
+const ALNUM_UNDERSCORE_HYPHEN = { pattern: /^[0-9A-Za-z_-]+$/, char: /[0-9A-Za-z_-]/, allowed: "letters, digits, '_' and '-'" };
+const ALNUM_UNDERSCORE_DOT_HYPHEN = { pattern: /^[0-9A-Za-z_.-]+$/, char: /[0-9A-Za-z_.-]/, allowed: "letters, digits, '_', '.' and '-'" };
+const IAM_NAME = { pattern: /^[\w+=,.@-]+$/, char: /[\w+=,.@-]/, allowed: "letters, digits and '+=,.@_-'" };
+const PRINTABLE = { pattern: /^[\x20-\x7e]+$/, char: /[\x20-\x7e]/, allowed: "printable ASCII characters" };
+
+const PULUMI_AUTONAMING = "pulumi/pulumi-aws provider/autonaming.go (255)";
+const PULUMI_OVERRIDES = "pulumi/pulumi-aws provider/resource_overrides.go";
+
+export const NAME_RULES: Record<string, NameRule> = {
+    "aws:lb/loadBalancer:LoadBalancer": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 32,
+        ...ALNUM_HYPHEN,
+        noEdgeHyphen: true,
+        reservedPrefixes: ["internal-"],
+        escapePrefix: "lb-",
+        reservedAt: "validator",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/elbv2/validate.go validName (32, [0-9A-Za-z-], no edge '-', not "internal-")`,
+    },
+    "aws:lb/targetGroup:TargetGroup": {
+        property: "name",
+        autoNameMax: 32,
+        min: 1,
+        max: 32,
+        ...ALNUM_HYPHEN,
+        noEdgeHyphen: true,
+        source: "pulumi/pulumi-aws provider/aliases.go AutoName(name, 32); terraform-provider-aws internal/service/elbv2/validate.go validTargetGroupName",
+    },
+    "aws:iam/role:Role": {
+        property: "name",
+        autoNameMax: 64,
+        min: 1,
+        max: 64,
+        ...IAM_NAME,
+        source: `${PULUMI_OVERRIDES} AutoName(name, 64); terraform-provider-aws internal/service/iam validResourceName(64)`,
+    },
+    "aws:iam/policy:Policy": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        ...IAM_NAME,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/iam validResourceName(128)`,
+    },
+    "aws:iam/instanceProfile:InstanceProfile": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        ...IAM_NAME,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/iam/instance_profile.go (1-128, [\\w+=,.@-])`,
+    },
+    "aws:iam/rolePolicy:RolePolicy": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        ...IAM_NAME,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/iam validRolePolicyName (128)`,
+    },
+    "aws:sqs/queue:Queue": {
+        property: "name",
+        autoNameMax: 80,
+        fifoProperty: "fifoQueue",
+        min: 1,
+        max: 80,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_OVERRIDES} (80, then ".fifo"); terraform-provider-aws internal/service/sqs/queue.go (1-80 of [0-9A-Za-z_-], ".fifo" included)`,
+    },
+    "aws:sns/topic:Topic": {
+        property: "name",
+        autoNameMax: 80,
+        fifoProperty: "fifoTopic",
+        min: 1,
+        max: 256,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_OVERRIDES} (80, then ".fifo"); terraform-provider-aws internal/service/sns/topic.go (1-256 of [0-9A-Za-z_-])`,
+    },
+    "aws:cloudwatch/eventRule:EventRule": {
+        property: "name",
+        autoNameMax: 64,
+        min: 1,
+        max: 64,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_OVERRIDES} AutoName(name, 64); terraform-provider-aws internal/service/events/validate.go validateRuleName`,
+    },
+    "aws:cloudwatch/eventTarget:EventTarget": {
+        property: "targetId",
+        autoNameMax: 255,
+        min: 1,
+        max: 64,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_OVERRIDES} AutoName(targetId, 255); terraform-provider-aws internal/service/events/validate.go validateTargetID (64)`,
+    },
+    "aws:cloudwatch/logGroup:LogGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 512,
+        pattern: /^[.\-_/#A-Za-z0-9]+$/,
+        char: /[.\-_/#A-Za-z0-9]/,
+        allowed: "letters, digits and '._-/#'",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/logs validLogGroupName (512)`,
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...PRINTABLE,
+        source: `${PULUMI_OVERRIDES} AutoName(name, 255); CloudWatch PutMetricAlarm AlarmName 1-255`,
+    },
+    "aws:scheduler/schedule:Schedule": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 64,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/scheduler/schedule.go (1-64 of [0-9A-Za-z_.-])`,
+    },
+    "aws:ecs/cluster:Cluster": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; ECS CreateCluster clusterName (255 letters, digits, '_', '-')`,
+    },
+    "aws:ecs/service:Service": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; ECS CreateService serviceName (255 letters, digits, '_', '-')`,
+    },
+    "aws:ecs/capacityProvider:CapacityProvider": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html:
+        // "The name can't be prefixed with "aws", "ecs", or "fargate"." Terraform does not check it:
+        // CreateCapacityProvider fails after the Auto Scaling group exists.
+        reservedPrefixes: ["aws", "ecs", "fargate"],
+        escapePrefix: "cp-",
+        reservedAt: "create",
+        source: `${PULUMI_AUTONAMING}; ECS CreateCapacityProvider name (255 letters, digits, '_', '-'; not "aws", "ecs" or "fargate" first)`,
+    },
+    "aws:ecs/taskDefinition:TaskDefinition": {
+        property: "family",
+        min: 1,
+        max: 255,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: "ECS RegisterTaskDefinition family (255 letters, digits, '_', '-'); required, never auto-named",
+    },
+    "aws:ecr/repository:Repository": {
+        property: "name",
+        autoNameMax: 255,
+        min: 2,
+        max: 256,
+        pattern: /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+        char: /[a-z0-9._-]/,
+        allowed: "lower-case letters and digits, separated by single '.', '_' or '-' (and '/')",
+        lowerCase: true,
+        source: `${PULUMI_AUTONAMING} (no lower-casing); ECR CreateRepository repositoryName (2-256, lower case)`,
+    },
+    "aws:ec2/securityGroup:SecurityGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        pattern: /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
+        char: /[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]/,
+        allowed: "letters, digits, spaces and '._-:/()#,@[]+=&;{}!$*'",
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html: "Cannot start with sg-".
+        reservedPrefixes: ["sg-"],
+        escapePrefix: "g-",
+        reservedAt: "create",
+        source: `${PULUMI_AUTONAMING}; EC2 CreateSecurityGroup GroupName (255, VPC character set, not "sg-" first)`,
+    },
+    "aws:ec2/launchTemplate:LaunchTemplate": {
+        property: "name",
+        autoNameMax: 255,
+        min: 3,
+        max: 125,
+        pattern: /^[A-Za-z0-9().\-/_]+$/,
+        char: /[A-Za-z0-9().\-/_]/,
+        allowed: "letters, digits and '().-/_'",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/ec2 ValidLaunchTemplateName (3-125; AWS allows 128)`,
+    },
+    "aws:autoscaling/group:Group": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...PRINTABLE,
+        source: `${PULUMI_AUTONAMING}; Auto Scaling CreateAutoScalingGroup AutoScalingGroupName (1-255)`,
+    },
+    "aws:appautoscaling/policy:Policy": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...PRINTABLE,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/appautoscaling/policy.go (255)`,
+    },
+    "aws:appautoscaling/scheduledAction:ScheduledAction": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 256,
+        pattern: /^[\x20-\x2e\x30-\x39\x3b-\x7b\x7d\x7e]+$/,
+        char: /[\x20-\x2e\x30-\x39\x3b-\x7b\x7d\x7e]/,
+        allowed: "printable ASCII characters except ':', '/' and '|'",
+        source: `${PULUMI_AUTONAMING}; Application Auto Scaling PutScheduledAction ScheduledActionName (1-256, no ':', '/', '|')`,
+    },
+    "aws:efs/fileSystem:FileSystem": {
+        property: "creationToken",
+        autoNameMax: 255,
+        min: 1,
+        max: 64,
+        ...PRINTABLE,
+        source: `${PULUMI_OVERRIDES} AutoName(creationToken, 255); terraform-provider-aws internal/service/efs/file_system.go StringLenBetween(0, 64)`,
+    },
+    "aws:kms/alias:Alias": {
+        property: "name",
+        autoNameMax: 238,
+        autoNamePrefix: "alias/",
+        min: 7,
+        max: 256,
+        pattern: /^alias\/[A-Za-z0-9/_-]+$/,
+        char: /[A-Za-z0-9/_-]/,
+        allowed: "'alias/' then letters, digits and '/_-'",
+        // Names under alias/aws/ are AWS-managed keys' aliases.
+        reservedPrefixes: ["alias/aws/"],
+        escapePrefix: "key-",
+        reservedAt: "validator",
+        source: `${PULUMI_OVERRIDES} (238, then "alias/"); terraform-provider-aws internal/service/kms validNameForResource`,
+    },
+    "aws:lambda/function:Function": {
+        property: "name",
+        autoNameMax: 64,
+        min: 1,
+        max: 64,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_OVERRIDES} AutoName(name, 64); Lambda CreateFunction FunctionName (64)`,
+    },
+    "aws:s3/bucket:Bucket": {
+        property: "bucket",
+        autoNameMax: 63,
+        autoNameLowerCase: true,
+        min: 3,
+        max: 63,
+        pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+        char: /[a-z0-9.-]/,
+        allowed: "lower-case letters, digits, '.' and '-', starting and ending with a letter or digit",
+        lowerCase: true,
+        source: `${PULUMI_OVERRIDES} AutoNameTransform(bucket, 63, lower case); S3 bucket naming rules`,
+    },
+};

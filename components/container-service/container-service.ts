@@ -113,6 +113,18 @@ export class ContainerService extends pulumi.ComponentResource {
             }
         }
 
+        if (cfg.ec2Capacity && !cfg.ec2Capacity.awsvpcTrunking) {
+            const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks)]
+                .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
+                .map(([k]) => `${k in cfg.services ? "service" : "scheduled task"} "${k}"`);
+            for (const what of awsvpcOnEc2) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ec2Capacity.awsvpcTrunking: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
+                    this,
+                );
+            }
+        }
+
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const cluster = createCluster(ctx);
@@ -130,7 +142,7 @@ export class ContainerService extends pulumi.ComponentResource {
             });
             const target = targets[key];
             const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
-            mounts.allow(key, svc, inbound);
+            const mountDeps = mounts.allow(key, svc, inbound);
             if (target && svc.networkMode === "awsvpc") {
                 allowFromLoadBalancer(ctx, key, target, inbound, svc.loadBalancer!.containerPort, svc.loadBalancer!.containerPort);
             } else if (target && !bridgeIngress.has(target.lbKey)) {
@@ -138,7 +150,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 bridgeIngress.add(target.lbKey);
                 allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
             }
-            const service = createService(ctx, key, svc, cluster, task, target);
+            const service = createService(ctx, key, svc, cluster, task, target, mountDeps);
             services[key] = {
                 service,
                 task,
@@ -152,8 +164,8 @@ export class ContainerService extends pulumi.ComponentResource {
         const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
         for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
             const task = this.task(ctx, st, repositories, mounts, {});
-            mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
-            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task) };
+            const mountDeps = mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
+            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task, mountDeps) };
         }
 
         const expressServices = Object.fromEntries(
@@ -210,7 +222,7 @@ export class ContainerService extends pulumi.ComponentResource {
 
 /** EFS access points per task volume, and one NFS ingress per (file system, security group). */
 class MountTracker {
-    private readonly allowed = new Set<string>();
+    private readonly allowed = new Map<string, pulumi.Resource>();
 
     constructor(
         private readonly ctx: Ctx,
@@ -229,13 +241,24 @@ class MountTracker {
         return { volumes, statements };
     }
 
-    allow(owner: string, task: ResolvedTask, securityGroupId: pulumi.Input<string>): void {
+    /**
+     * Opens NFS to the task's security group, and returns what its tasks must wait for: the mount
+     * targets of its file systems and the ingress rules (a task started before them fails to mount).
+     */
+    allow(owner: string, task: ResolvedTask, securityGroupId: pulumi.Input<string>): pulumi.Resource[] {
+        const deps = new Set<pulumi.Resource>();
         for (const vol of Object.values(task.volumes)) {
+            const fs = this.fileSystems[vol.fileSystem];
+            for (const mt of fs.mountTargets) deps.add(mt);
             // Bridge tasks share the instances' group: one rule per file system is enough.
             const id = task.networkMode === "awsvpc" ? `${owner}/${vol.fileSystem}` : `instances/${vol.fileSystem}`;
-            if (this.allowed.has(id)) continue;
-            this.allowed.add(id);
-            allowMount(this.ctx, task.networkMode === "awsvpc" ? owner : "instances", vol.fileSystem, this.fileSystems[vol.fileSystem], securityGroupId);
+            let rule = this.allowed.get(id);
+            if (!rule) {
+                rule = allowMount(this.ctx, task.networkMode === "awsvpc" ? owner : "instances", vol.fileSystem, fs, securityGroupId);
+                this.allowed.set(id, rule);
+            }
+            deps.add(rule);
         }
+        return [...deps];
     }
 }

@@ -5,6 +5,7 @@ export { ArgsError, Issue } from "./shared/errors";
 export { Transform } from "./shared/transform";
 export { Statement } from "./shared/iam";
 export { Network, NetworkArgs, FlowLogArgs, NatGateways, NETWORK_DEFAULTS } from "./network";
+export { AlarmTopic, AlarmTopicArgs, AlarmTopicResources, ALARM_TOPIC_DEFAULTS } from "./alarm-topic";
 export {
     ContainerService,
     ContainerServiceArgs,

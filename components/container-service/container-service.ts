@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
@@ -9,6 +8,7 @@ import { ArgsError } from "../shared/errors";
 import { Statement } from "../shared/iam";
 import { typeToken } from "../shared/naming";
 import { componentTags } from "../shared/tags";
+import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
@@ -100,8 +100,7 @@ export class ContainerService extends pulumi.ComponentResource {
             accountId: getCallerIdentityOutput({}, parent).accountId,
             partition: getPartitionOutput({}, parent).partition,
             dataOpts: cfg.protectData ? { parent: this, protect: true, retainOnDelete: true } : parent,
-            // Not from `this.urn`: an input that depends on the component waits for all its children.
-            uniqueSuffix: createHash("sha256").update(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`).digest("hex").slice(0, 7),
+            uniqueSuffix: stackSuffix(name),
         };
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {

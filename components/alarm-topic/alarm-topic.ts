@@ -102,8 +102,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
             parent,
             t.key,
         );
-        // Alias names are per account and region, with no auto-naming: a per-stack suffix keeps dev and prod apart.
-        const alias = new kms.Alias(childName(name, "key-alias"), { name: `alias/${name}-${stackSuffix(name)}`, targetKeyId: key.keyId }, parent);
+        const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, parent);
 
         const topic = create(sns.Topic, childName(name, "topic"), { kmsMasterKeyId: key.arn, tags }, parent, t.topic);
         const topicPolicy = create(
@@ -146,4 +145,14 @@ export class AlarmTopic extends pulumi.ComponentResource {
         this.resources = { key, alias, topic, topicPolicy, subscriptions };
         this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
     }
+}
+
+/**
+ * `alias/<name>-<7 hex>`. Alias names are per account and region, with no auto-naming: the per-stack
+ * suffix keeps dev and prod apart. KMS allows letters, digits, `/`, `_` and `-` after `alias/` and
+ * reserves `alias/aws/`, so other characters (and `/`) become `-`
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html).
+ */
+export function aliasName(name: string): string {
+    return `alias/${name.replace(/[^A-Za-z0-9_-]/g, "-")}-${stackSuffix(name)}`.slice(0, 256);
 }

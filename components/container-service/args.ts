@@ -369,7 +369,9 @@ export interface ServiceScalingArgs {
     /** Target tracking on ALB requests per target per minute (needs an ALB). @default undefined */
     requestsPerTarget?: number;
     /**
-     * Queue workers: target tracking on visible messages per running task.
+     * Queue workers: target tracking on visible messages per running task. The running task count
+     * comes from Container Insights (`ECS/ContainerInsights` `RunningTaskCount`; `AWS/ECS` has no such
+     * metric), so this is refused with `cluster.containerInsights: "disabled"`.
      * @default undefined
      */
     backlogPerTask?: number;

@@ -89,8 +89,9 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         childName(ctx.name, "instance-role"),
         {
             description: `ECS container instances of ${ctx.name}`,
-            // AWS's trust policy for the container instance role, as documented: no condition. EC2
-            // sends no aws:SourceAccount when it assumes an instance role, so adding one would break it
+            // AWS's trust policy for the container instance role, as documented: no condition. AWS
+            // documents no confused-deputy key for EC2 assuming an instance role, and a condition on a
+            // key the request does not carry denies the role to every instance
             // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/instance_IAM_role.html).
             assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com"),
             managedPolicies: {

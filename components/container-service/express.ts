@@ -49,7 +49,7 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
         childName(base, "infrastructure-role"),
         {
             description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
-            assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sid: "AllowAccessInfrastructureForECSExpressServices" }),
+            assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sid: "AllowAccessToECSForInfrastructureManagement" }),
             managedPolicies: {
                 express: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`,
             },

@@ -1,5 +1,6 @@
 import * as assert from "node:assert";
 import { AlarmTopic } from "../../components/alarm-topic";
+import { aliasName } from "../../components/alarm-topic/alarm-topic";
 import type { AlarmTopicArgs } from "../../components/alarm-topic/args";
 import { DEFAULTS } from "../../components/alarm-topic/defaults";
 import { validate } from "../../components/alarm-topic/validate";
@@ -140,6 +141,10 @@ describe("AlarmTopic", () => {
             for (const r of registry.all().filter((x) => x !== root)) assert.equal(r.parent, root.urn, r.name);
             assert.equal(registry.one(TOPIC).inputs.tags["aws-platform:component"], "AlarmTopic/alarms");
         });
+    });
+
+    it("keeps a key alias within KMS's characters and out of the reserved alias/aws/ prefix", () => {
+        assert.match(aliasName("aws/ops.alarms"), /^alias\/aws-ops-alarms-[0-9a-f]{7}$/);
     });
 
     it("creates no subscription without e-mails", async () => {

@@ -99,6 +99,17 @@ describe("stacks", function () {
         assert.equal(asg.inputs.mixedInstancesPolicy.instancesDistribution.onDemandBaseCapacity, 1);
     });
 
+    it("prod's EC2 instances, volumes and ENIs carry the stack's default tags (the provider's default tags skip Auto Scaling groups)", () => {
+        const asgTags = prod
+            .named("saas-asg")
+            .inputs.tags.filter((t: any) => t.propagateAtLaunch)
+            .map((t: any) => `${t.key}=${t.value}`);
+        assert.ok(asgTags.includes("project=aws-platform") && asgTags.includes("environment=prod"), asgTags.join(", "));
+        for (const spec of prod.named("saas-launch-template").inputs.tagSpecifications) {
+            assert.equal(spec.tags.environment, "prod", spec.resourceType);
+        }
+    });
+
     it("prod protects its file system and repository and turns on ALB deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)

@@ -109,7 +109,7 @@ describe("ContainerService deploy defects (issue 12)", () => {
             const trust = json(registry.one(T.role, "shop-site-infrastructure-role").inputs.assumeRolePolicy);
             assert.deepEqual(trust.Statement, [
                 {
-                    Sid: "AllowAccessInfrastructureForECSExpressServices",
+                    Sid: "AllowAccessToECSForInfrastructureManagement",
                     Effect: "Allow",
                     Principal: { Service: "ecs.amazonaws.com" },
                     Action: "sts:AssumeRole",

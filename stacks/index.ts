@@ -3,6 +3,7 @@
  * and two path-routed apps, a queue worker and a scheduled report job. Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { AlarmTopic, ContainerService, Network, ServiceScalingArgs } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
@@ -17,8 +18,20 @@ const network = new Network("main", {
     flowLogs: cfg.network.flowLogs,
 });
 
-// Encrypted under a key of its own: CloudWatch cannot publish to a topic under alias/aws/sns.
-const alarms = c.alarmEmail ? new AlarmTopic("alarms", { emails: { oncall: c.alarmEmail } }) : undefined;
+/** Before AlarmTopic the stack made the topic and its subscription itself, under these names. */
+const formerly =
+    (name: string) =>
+    (_args: unknown, opts: pulumi.CustomResourceOptions): void => {
+        opts.aliases = [{ name, parent: pulumi.rootStackResource }];
+    };
+// Encrypted under a key of its own: CloudWatch cannot publish to a topic under alias/aws/sns. The
+// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription.
+const alarms = c.alarmEmail
+    ? new AlarmTopic("alarms", {
+          emails: { oncall: c.alarmEmail },
+          transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
+      })
+    : undefined;
 
 /** nginx, the sample image, listens on 80. */
 const HTTP_PORT = 80;

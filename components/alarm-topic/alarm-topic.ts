@@ -56,12 +56,13 @@ export class AlarmTopic extends pulumi.ComponentResource {
         super(AlarmTopic.type, name, args, opts);
 
         const cfg = normalize(args);
-        const parent = { parent: this };
+        // A fresh options object per child: a transform's function form may change a child's options.
+        const parent = () => ({ parent: this });
         const tags = componentTags(AlarmTopic.type, name, cfg.tags);
         const t = cfg.transform;
-        const accountId = getCallerIdentityOutput({}, parent).accountId;
-        const partition = getPartitionOutput({}, parent).partition;
-        const region = getRegionOutput({}, parent).region;
+        const accountId = getCallerIdentityOutput({}, parent()).accountId;
+        const partition = getPartitionOutput({}, parent()).partition;
+        const region = getRegionOutput({}, parent()).region;
         // Confused deputy: CloudWatch acts for any account; only this account's alarms, in this region, may use the topic.
         const fromOwnAlarms = {
             StringEquals: { "aws:SourceAccount": accountId },
@@ -99,12 +100,12 @@ export class AlarmTopic extends pulumi.ComponentResource {
                 policy: policyJson(keyPolicy),
                 tags,
             },
-            parent,
+            parent(),
             t.key,
         );
-        const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, parent);
+        const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, parent());
 
-        const topic = create(sns.Topic, childName(name, "topic"), { kmsMasterKeyId: key.arn, tags }, parent, t.topic);
+        const topic = create(sns.Topic, childName(name, "topic"), { kmsMasterKeyId: key.arn, tags }, parent(), t.topic);
         const topicPolicy = create(
             sns.TopicPolicy,
             childName(name, "topic-policy"),
@@ -130,13 +131,19 @@ export class AlarmTopic extends pulumi.ComponentResource {
                     },
                 ]),
             },
-            parent,
+            parent(),
             t.topicPolicy,
         );
         const subscriptions = Object.fromEntries(
             Object.entries(cfg.emails).map(([key, email]) => [
                 key,
-                create(sns.TopicSubscription, childName(name, key, "email"), { topic: topic.arn, protocol: "email", endpoint: email }, parent, t.subscription),
+                create(
+                    sns.TopicSubscription,
+                    childName(name, key, "email"),
+                    { topic: topic.arn, protocol: "email", endpoint: email },
+                    parent(),
+                    t.subscription,
+                ),
             ]),
         );
 

@@ -147,6 +147,26 @@ describe("AlarmTopic", () => {
         assert.match(aliasName("aws/ops.alarms"), /^alias\/aws-ops-alarms-[0-9a-f]{7}$/);
     });
 
+    it("lets a transform change one child's options without touching the others'", async () => {
+        const { registry } = await build(
+            () =>
+                new AlarmTopic("alarms", {
+                    transform: {
+                        topic: (_args, opts) => {
+                            opts.protect = true;
+                        },
+                    },
+                }),
+        );
+        assert.deepEqual(
+            registry
+                .all()
+                .filter((r) => r.protect)
+                .map((r) => r.name),
+            ["alarms-topic"],
+        );
+    });
+
     it("creates no subscription without e-mails", async () => {
         const { registry } = await build(() => new AlarmTopic("alarms"));
         assert.equal(registry.ofType(SUBSCRIPTION).length, 0);

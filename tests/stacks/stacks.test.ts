@@ -134,6 +134,13 @@ describe("stacks", function () {
         for (const alarm of alarms) assert.deepEqual(alarm.inputs.alarmActions, [topic.outputs.arn], alarm.name);
     });
 
+    it("prod keeps its deployed alarm topic and confirmed subscription through aliases to their former names", () => {
+        assert.deepEqual(prod.named("alarms-topic").aliases, ["urn:pulumi:prod::aws-platform::aws:sns/topic:Topic::alarms"]);
+        assert.deepEqual(prod.named("alarms-oncall-email").aliases, [
+            "urn:pulumi:prod::aws-platform::aws:sns/topicSubscription:TopicSubscription::alarms-email",
+        ]);
+    });
+
     it("both stacks alarm on the report job's dead-letter queue", () => {
         for (const s of [dev, prod]) assert.equal(s.named("saas-report-dlq-messages").inputs.dimensions.QueueName, s.named("saas-report-dlq").outputs.name);
     });

@@ -207,6 +207,16 @@ describe("ContainerService deploy defects (issue 12)", () => {
             });
         });
 
+        it("lets an Express service's execution role decrypt its secretsKmsKeyArns too", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    a.expressServices = { site: { image: IMAGE, secrets: { DB_PASSWORD: DB_SECRET }, secretsKmsKeyArns: [KEY] } };
+                }),
+            );
+            const st = registry.statementsOf("shop-site-execution-role").find((x) => x.Sid === "DecryptSecrets");
+            assert.deepEqual(st?.Resource, [KEY]);
+        });
+
         it("grants no kms:Decrypt without secretsKmsKeyArns", async () => {
             const { registry } = await shop(
                 withArgs((a) => {

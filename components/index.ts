@@ -18,6 +18,7 @@ export {
     INTERFACE_ENDPOINTS,
     NETWORK_DEFAULTS,
 } from "./network";
+export { AlarmTopic, AlarmTopicArgs, AlarmTopicResources, ALARM_TOPIC_DEFAULTS } from "./alarm-topic";
 export {
     ContainerService,
     ContainerServiceArgs,

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
-import { checkScheduleExpression, checkVpcCidr } from "../components/shared/validators";
+import { checkScheduleExpression, checkTimeZone, checkVpcCidr } from "../components/shared/validators";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -48,6 +48,12 @@ export interface StackConfig {
         protectData: boolean;
         /** Schedule of the report job (EventBridge Scheduler expression). */
         reportSchedule: string;
+        /**
+         * Scheduled scaling of the web tier (web, app1, app2): from `scaleDownAt` its scaling bounds
+         * are `minCount`..`maxCount`; from `scaleUpAt` they are the daytime `containers.minCount`..`maxCount`
+         * again. Application Auto Scaling `cron(...)` expressions (6 fields) in `timezone`.
+         */
+        nightlyScaleDown: { enabled: boolean; scaleDownAt: string; scaleUpAt: string; timezone: string; minCount: number; maxCount: number };
     };
 }
 
@@ -61,6 +67,11 @@ type Schema =
     | { kind: "custom"; check: (issues: Issues, path: string, value: unknown) => boolean; optional?: boolean };
 
 const IMAGE = { kind: "string", pattern: /^[a-z0-9][\w.\-/:@]+$/, allowed: "an image URI, e.g. public.ecr.aws/nginx/nginx:1.27" } as const;
+const SCHEDULE: Schema = {
+    kind: "custom",
+    check: (issues, path, v) =>
+        typeof v === "string" ? checkScheduleExpression(issues, path, v) : issues.add(path, v, "is not a string", "a schedule expression"),
+};
 
 const SCHEMA: Record<keyof StackConfig, Schema> = {
     preset: { kind: "enum", values: Object.keys(PRESETS) },
@@ -102,10 +113,23 @@ const SCHEMA: Record<keyof StackConfig, Schema> = {
             },
             logRetentionDays: { kind: "enum", values: LOG_RETENTION_DAYS },
             protectData: { kind: "bool" },
-            reportSchedule: {
-                kind: "custom",
-                check: (issues, path, v) =>
-                    typeof v === "string" ? checkScheduleExpression(issues, path, v) : issues.add(path, v, "is not a string", "a schedule expression"),
+            reportSchedule: SCHEDULE,
+            nightlyScaleDown: {
+                kind: "object",
+                fields: {
+                    enabled: { kind: "bool" },
+                    scaleDownAt: SCHEDULE,
+                    scaleUpAt: SCHEDULE,
+                    timezone: {
+                        kind: "custom",
+                        check: (issues, path, v) =>
+                            typeof v === "string"
+                                ? checkTimeZone(issues, path, v)
+                                : issues.add(path, v, "is not a string", 'an IANA time zone, e.g. "Europe/Paris"'),
+                    },
+                    minCount: { kind: "int", min: 0, max: 1000 },
+                    maxCount: { kind: "int", min: 1, max: 1000 },
+                },
             },
         },
     },
@@ -225,6 +249,18 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     }
     if (issues.ok && c.ec2.minSize > c.ec2.maxSize) {
         issues.add(`${NAMESPACE}:containers.ec2.minSize`, c.ec2.minSize, `is above maxSize (${c.ec2.maxSize})`, "minSize <= maxSize");
+    }
+    const night = c?.nightlyScaleDown;
+    if (night && Number.isInteger(night.minCount) && Number.isInteger(night.maxCount) && night.minCount > night.maxCount) {
+        issues.add(`${NAMESPACE}:containers.nightlyScaleDown.minCount`, night.minCount, `is above maxCount (${night.maxCount})`, "minCount <= maxCount");
+    }
+    if (night && Number.isInteger(night.maxCount) && Number.isInteger(c.maxCount) && night.maxCount > c.maxCount) {
+        issues.add(
+            `${NAMESPACE}:containers.nightlyScaleDown.maxCount`,
+            night.maxCount,
+            `is above containers.maxCount (${c.maxCount})`,
+            "at most the daytime maxCount: the night is the quiet time",
+        );
     }
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;

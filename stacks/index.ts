@@ -3,9 +3,10 @@
  * and two path-routed apps, a queue worker and a scheduled report job. Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
-import * as sns from "@pulumi/aws/sns";
-import { ContainerService, Network } from "../components";
+import * as pulumi from "@pulumi/pulumi";
+import { AlarmTopic, ContainerService, Network, ServiceScalingArgs } from "../components";
 import { loadConfig } from "./config";
+import { SAMPLE_IMAGES } from "./presets";
 
 const cfg = loadConfig();
 const c = cfg.containers;
@@ -17,26 +18,68 @@ const network = new Network("main", {
     flowLogs: cfg.network.flowLogs,
 });
 
-const alarms = c.alarmEmail ? new sns.Topic("alarms", { kmsMasterKeyId: "alias/aws/sns" }) : undefined;
-if (alarms && c.alarmEmail) {
-    new sns.TopicSubscription("alarms-email", { topic: alarms.arn, protocol: "email", endpoint: c.alarmEmail });
-}
+/** Before AlarmTopic the stack made the topic and its subscription itself, under these names. */
+const formerly =
+    (name: string) =>
+    (_args: unknown, opts: pulumi.CustomResourceOptions): void => {
+        opts.aliases = [{ name, parent: pulumi.rootStackResource }];
+    };
+// Encrypted under a key of its own: CloudWatch cannot publish to a topic under alias/aws/sns. The
+// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription.
+const alarms = c.alarmEmail
+    ? new AlarmTopic("alarms", {
+          emails: { oncall: c.alarmEmail },
+          transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
+      })
+    : undefined;
 
-/** A sample HTTP container. The sample nginx image writes to /var/cache/nginx, so it cannot run read-only; your own images keep the read-only default. */
-const http = (name: string, image: string, port: number) => ({
-    [name]: { image, portMappings: [{ containerPort: port }], readonlyRootFilesystem: false },
+/** nginx, the sample image, listens on 80. */
+const HTTP_PORT = 80;
+/**
+ * A sample HTTP container. The sample nginx image writes to /var/cache/nginx, so it cannot run
+ * read-only; your own images keep the read-only default.
+ */
+const http = (name: string, image: string, command?: string[]) => ({
+    [name]: { image, portMappings: [{ containerPort: HTTP_PORT }], readonlyRootFilesystem: false, ...(command ? { command } : {}) },
 });
+/**
+ * The ALB forwards `/app1/*` unchanged, and nginx serves only `/` out of the box: with the sample
+ * image, the app writes a page at `/app1/` first, so its URL answers 200 rather than 404. (The
+ * docker-entrypoint script runs any command that is not `nginx` as given.) Your own image serves its
+ * own paths and keeps its command.
+ */
+const samplePage = (app: "app1" | "app2") =>
+    c.images[app] === SAMPLE_IMAGES[app]
+        ? ["sh", "-c", `mkdir -p /usr/share/nginx/html/${app} && echo ${app} > /usr/share/nginx/html/${app}/index.html && exec nginx -g 'daemon off;'`]
+        : undefined;
 /** Where the web tier runs: Fargate, or Fargate Spot above an on-demand base. */
 const webCapacity =
     c.capacity === "fargate-spot"
         ? { capacity: "fargate-spot" as const, spot: { onDemandBase: c.onDemandBase, onDemandWeight: 0, spotWeight: 1 } }
         : { capacity: "fargate" as const };
-const scaling = { minCount: c.minCount, maxCount: c.maxCount, cpuTargetPercent: 60, requestsPerTarget: 1000 };
-/** A path-routed app on the shared ALB (the SaaS example: /app1, /app2). */
+const night = c.nightlyScaleDown;
+const scaling: ServiceScalingArgs = {
+    minCount: c.minCount,
+    maxCount: c.maxCount,
+    cpuTargetPercent: 60,
+    requestsPerTarget: 1000,
+    // Fewer tasks at night, the daytime bounds back in the morning.
+    schedules: night.enabled
+        ? {
+              night: { schedule: night.scaleDownAt, timezone: night.timezone, minCount: night.minCount, maxCount: night.maxCount },
+              day: { schedule: night.scaleUpAt, timezone: night.timezone, minCount: c.minCount, maxCount: c.maxCount },
+          }
+        : {},
+};
+/**
+ * A path-routed app on the shared ALB (the SaaS example: /app1, /app2). Its health check asks for
+ * `/`, which nginx (and most images) answer with 200: health checks go to the target directly, not
+ * through the path rule.
+ */
 const routed = (app: "app1" | "app2", priority: number) => ({
-    containers: http("app", c.images[app], 8080),
+    containers: http("app", c.images[app], samplePage(app)),
     desiredCount: c.desiredCount,
-    loadBalancer: { name: "public", containerPort: 8080, rule: { priority, pathPatterns: [`/${app}`, `/${app}/*`] }, healthCheck: { path: `/${app}/health` } },
+    loadBalancer: { name: "public", containerPort: HTTP_PORT, rule: { priority, pathPatterns: [`/${app}`, `/${app}/*`] }, healthCheck: { path: "/" } },
     scaling,
 });
 
@@ -58,10 +101,10 @@ const platform = new ContainerService("saas", {
     fileSystems: { shared: {} },
     services: {
         web: {
-            containers: http("web", c.images.web, 80),
+            containers: http("web", c.images.web),
             ...webCapacity,
             desiredCount: c.desiredCount,
-            loadBalancer: { name: "public", containerPort: 80 },
+            loadBalancer: { name: "public", containerPort: HTTP_PORT },
             scaling,
         },
         app1: {
@@ -89,7 +132,7 @@ const platform = new ContainerService("saas", {
         },
     },
     logRetentionDays: c.logRetentionDays,
-    alarmTopicArn: alarms?.arn,
+    alarmTopicArn: alarms?.topicArn,
     protectData: c.protectData,
 });
 

@@ -5,13 +5,17 @@ import type { StackConfig } from "./config";
 
 export type PresetName = "dev" | "prod";
 
-const SAMPLE_IMAGES = {
+/** Public images the sample workloads run until `containers.images` names your own. */
+export const SAMPLE_IMAGES = {
     web: "public.ecr.aws/nginx/nginx:1.27",
     app1: "public.ecr.aws/nginx/nginx:1.27",
     app2: "public.ecr.aws/nginx/nginx:1.27",
     worker: "public.ecr.aws/docker/library/busybox:1.36",
     report: "public.ecr.aws/docker/library/busybox:1.36",
 };
+
+/** The web tier's night: one to three tasks from 22:00 to 06:00 UTC. */
+const NIGHT = { scaleDownAt: "cron(0 22 * * ? *)", scaleUpAt: "cron(0 6 * * ? *)", timezone: "UTC", minCount: 1, maxCount: 3 };
 
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
@@ -28,6 +32,7 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
             logRetentionDays: 14,
             protectData: false,
             reportSchedule: "cron(0 6 * * ? *)",
+            nightlyScaleDown: { ...NIGHT, enabled: false },
         },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
@@ -51,6 +56,7 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
             logRetentionDays: 90,
             protectData: true,
             reportSchedule: "cron(0 2 * * ? *)",
+            nightlyScaleDown: { ...NIGHT, enabled: true },
         },
     },
 };

@@ -22,10 +22,23 @@ export interface VpcArgs {
     /** Subnets for tasks, instances, EFS mount targets and internal load balancers. */
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Subnets for internet-facing load balancers; required when one is public.
+     * Subnets for internet-facing load balancers; required when one is public. They must be public
+     * subnets, i.e. their route table sends `0.0.0.0/0` to an internet gateway: an internet-facing
+     * load balancer placed elsewhere has addresses nobody can reach
+     * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer).
+     * Give two or more, in different AZs.
      * @default []
      */
     publicSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The private subnets keyed by availability zone (`{ "us-east-1a": subnetA.id, ... }`): EFS allows
+     * one mount target per AZ, and a record keyed by AZ holds one subnet per AZ by construction. When
+     * given, EFS mount targets go there (named by AZ); the other children keep `privateSubnetIds`.
+     * @default - mount targets go in `privateSubnetIds`, which must then hold one subnet per AZ (the
+     * same id twice is refused; two subnets of one AZ fail at deployment)
+     * @example { "us-east-1a": "subnet-0a1b2c3d4e5f60718", "us-east-1b": "subnet-0f1e2d3c4b5a69788" }
+     */
+    privateSubnetIdsByAz?: Record<string, pulumi.Input<string>>;
     /**
      * The VPC's CIDR: internal load balancers admit it by default.
      * @default "10.0.0.0/16"
@@ -107,6 +120,16 @@ export interface Ec2CapacityArgs {
      * @default 30
      */
     rootVolumeGiB?: number;
+    /**
+     * Turn on ENI trunking (the `awsvpcTrunking` ECS account setting, as the account's default) so
+     * awsvpc tasks on these instances get branch ENIs: without it each awsvpc task takes one of the
+     * instance's ENIs, and an m5.large (3 ENIs, one for the host) runs only 2 such tasks
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html). The
+     * setting is account- and region-wide and applies to instances launched after it; only Nitro
+     * instance types that AWS lists support trunking (not `t3`). Bridge-mode tasks do not need it.
+     * @default false
+     */
+    awsvpcTrunking?: boolean;
 }
 
 /** A load balancer the services share. */
@@ -224,7 +247,12 @@ export interface ContainerArgs {
     environment?: Record<string, pulumi.Input<string>>;
     /**
      * Secrets injected as environment variables: name → Secrets Manager secret ARN (optionally with
-     * `:json-key::`) or SSM parameter ARN. The execution role may read exactly these.
+     * `:json-key:version-stage:version-id`) or SSM parameter ARN. The execution role may read exactly
+     * these. A Secrets Manager ARN without its 6-character suffix (`secret:prod/db`) is granted as
+     * `secret:prod/db-??????`, since IAM matches the full ARN
+     * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_iam-policies.html);
+     * avoid secret names that end in a hyphen and six characters, which read as a full ARN. Secrets
+     * under a customer managed KMS key also need `secretsKmsKeyArns`.
      * @default {}
      * @example { DB_PASSWORD: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }
      */
@@ -237,6 +265,9 @@ export interface ContainerArgs {
     healthCheck?: ContainerHealthCheckArgs;
     /**
      * Mount the root file system read-only (Security Hub ECS.5); give writable paths as volumes.
+     * ECS Exec needs it writable (the SSM agent writes to the root file system), so a service with
+     * `enableExecuteCommand` must set `false` on each container
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations").
      * @default true
      */
     readonlyRootFilesystem?: boolean;
@@ -263,7 +294,8 @@ export interface ServiceLoadBalancerArgs {
      */
     rule?: { priority: number; pathPatterns?: string[]; hosts?: string[] };
     /**
-     * NLB listener port: TCP, or TLS when the NLB has a certificate.
+     * NLB listener port: TCP, or TLS when the NLB has a certificate. NLB only: an ALB listens on 80
+     * (and 443 with a certificate) and routes by `rule`, so a `listenerPort` there is refused.
      * @default 80 (443 on an NLB with a certificate)
      */
     listenerPort?: number;
@@ -352,7 +384,9 @@ export interface ServiceScalingArgs {
     /** Target tracking on ALB requests per target per minute (needs an ALB). @default undefined */
     requestsPerTarget?: number;
     /**
-     * Queue workers: target tracking on visible messages per running task.
+     * Queue workers: target tracking on visible messages per running task. The running task count
+     * comes from Container Insights (`ECS/ContainerInsights` `RunningTaskCount`; `AWS/ECS` has no such
+     * metric), so this is refused with `cluster.containerInsights: "disabled"`.
      * @default undefined
      */
     backlogPerTask?: number;
@@ -472,6 +506,15 @@ export interface TaskArgs {
      * @default "LATEST"
      */
     platformVersion?: string;
+    /**
+     * Customer managed KMS keys that encrypt the containers' `secrets`: the execution role may
+     * `kms:Decrypt` with them, only through Secrets Manager and SSM (`kms:ViaService`). Not needed for
+     * the AWS managed keys (`aws/secretsmanager`, `aws/ssm`)
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html).
+     * @default []
+     * @example ["arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789"]
+     */
+    secretsKmsKeyArns?: pulumi.Input<string>[];
 }
 
 export interface ServiceArgs extends TaskArgs {
@@ -497,7 +540,8 @@ export interface ServiceArgs extends TaskArgs {
      */
     healthCheckGracePeriodSeconds?: number;
     /**
-     * ECS Exec (`aws ecs execute-command`): opt in, it opens a shell into running tasks.
+     * ECS Exec (`aws ecs execute-command`): opt in, it opens a shell into running tasks. Every
+     * container needs `readonlyRootFilesystem: false` (the SSM agent writes to the root file system).
      * @default false
      */
     enableExecuteCommand?: boolean;
@@ -582,7 +626,8 @@ export interface FileSystemArgs {
 /**
  * ECS Express Mode: a web app or API from one container image, with HTTPS, load balancing and
  * auto scaling managed by ECS (the replacement for App Runner, which takes no new customers since
- * 2026-04-30).
+ * 2026-04-30). Its tasks and the load balancer it creates use `vpc.privateSubnetIds`: two or more
+ * subnets in different AZs (an Application Load Balancer needs two AZs; fewer is refused).
  */
 export interface ExpressServiceArgs {
     /** Image URI. */
@@ -611,6 +656,8 @@ export interface ExpressServiceArgs {
     environment?: Record<string, pulumi.Input<string>>;
     /** Secrets, as in `ContainerArgs.secrets`. @default {} */
     secrets?: Record<string, pulumi.Input<string>>;
+    /** Customer managed KMS keys of the secrets, as in `TaskArgs.secretsKmsKeyArns`. @default [] */
+    secretsKmsKeyArns?: pulumi.Input<string>[];
     /**
      * Tasks and the metric that scales them.
      * @default { minCount: 1, maxCount: 4, metric: "AVERAGE_CPU", target: 60 }
@@ -652,7 +699,17 @@ export interface ContainerServiceArgs {
      * @default 30
      */
     logRetentionDays?: number;
-    /** SNS topic for alarm notifications. @default undefined */
+    /**
+     * SNS topic for alarm notifications (e.g. an `AlarmTopic`'s `topicArn`). If the topic is
+     * encrypted, its key must be a customer managed KMS key whose key policy lets
+     * `cloudwatch.amazonaws.com` use `kms:Decrypt` and `kms:GenerateDataKey*`: the AWS managed key
+     * `alias/aws/sns` does not, and its policy cannot be changed, so CloudWatch fails every alarm
+     * action on such a topic and no notification arrives
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
+     * https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger). `AlarmTopic`
+     * creates such a key and the topic policy CloudWatch needs.
+     * @default undefined
+     */
     alarmTopicArn?: pulumi.Input<string>;
     /**
      * Protect stateful children (ECR repositories, EFS file systems) with Pulumi `protect` and the

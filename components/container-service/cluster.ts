@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as autoscaling from "@pulumi/aws/autoscaling";
+import { getDefaultTagsOutput } from "@pulumi/aws/getDefaultTags";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
@@ -60,6 +61,7 @@ export function createCluster(ctx: Ctx): ClusterResources {
         capacityProviders,
         ec2CapacityProviderName: ec2Part?.capacityProvider.name,
         instanceSecurityGroup: ec2Part?.securityGroup,
+        awsvpcTrunking: ec2Part?.trunking,
     };
 }
 
@@ -87,7 +89,11 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         childName(ctx.name, "instance-role"),
         {
             description: `ECS container instances of ${ctx.name}`,
-            assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com", { sourceAccount: ctx.accountId }),
+            // AWS's trust policy for the container instance role, as documented: no condition. AWS
+            // documents no confused-deputy key for EC2 assuming an instance role, and a condition on a
+            // key the request does not carry denies the role to every instance
+            // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/instance_IAM_role.html).
+            assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com"),
             managedPolicies: {
                 // AWS's policy for the ECS agent (register, poll, pull, logs) and SSM for shell access without SSH.
                 ecs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
@@ -107,6 +113,12 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         },
     );
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
+    // The provider's default tags skip Auto Scaling groups ("supported in all resources that implement
+    // tags, with the exception of the aws_autoscaling_group resource":
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs#default_tags-configuration-block)
+    // and never reach what a group launches: instances, volumes and ENIs get only the group's
+    // propagated tags and the template's tag specifications. So both carry them explicitly.
+    const launchTags = getDefaultTagsOutput({}, { parent: ctx.opts.parent }).tags.apply((defaults) => ({ ...(defaults ?? {}), ...ctx.tags }));
     const launchTemplate = create(
         ec2.LaunchTemplate,
         fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),
@@ -124,12 +136,20 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
             ],
             monitoring: { enabled: true },
             userData: cluster.name.apply((n) => Buffer.from(ecsUserData(n)).toString("base64")),
-            tagSpecifications: [{ resourceType: "instance", tags: { ...ctx.tags, Name: childName(ctx.name, "instance") } }],
+            tagSpecifications: [
+                { resourceType: "instance", tags: launchTags.apply((tags) => ({ ...tags, Name: childName(ctx.name, "instance") })) },
+                { resourceType: "volume", tags: launchTags },
+                { resourceType: "network-interface", tags: launchTags },
+            ],
             tags: ctx.tags,
         },
         ctx.opts,
         t.launchTemplate,
     );
+    // Account-wide (per region) default: the opt-in is explicit, in Ec2CapacityArgs.awsvpcTrunking.
+    const trunking = c.awsvpcTrunking
+        ? new ecs.AccountSettingDefault(childName(ctx.name, "awsvpc-trunking"), { name: "awsvpcTrunking", value: "enabled" }, ctx.opts)
+        : undefined;
     const group = create(
         autoscaling.Group,
         fitName(childName(ctx.name, "asg"), autoscaling.Group),
@@ -151,14 +171,16 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
                     overrides: c.instanceTypes.map((instanceType) => ({ instanceType })),
                 },
             },
-            tags: [
+            tags: launchTags.apply((tags) => [
                 // ECS requires this tag on groups used by a capacity provider with managed scaling.
                 { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
-                ...Object.entries(ctx.tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
-            ],
+                ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+            ]),
         },
         {
             ...ctx.opts,
+            // Instances register with the account's ENI trunking setting as it is when they launch.
+            ...(trunking ? { dependsOn: [trunking] } : {}),
             // ECS managed scaling owns the desired capacity.
             ignoreChanges: ["desiredCapacity"],
         },
@@ -183,5 +205,5 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         },
         ctx.opts,
     );
-    return { securityGroup, role, profile, launchTemplate, group, capacityProvider };
+    return { securityGroup, role, profile, launchTemplate, group, capacityProvider, trunking };
 }

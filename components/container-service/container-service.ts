@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
@@ -9,6 +8,7 @@ import { ArgsError } from "../shared/errors";
 import { Statement } from "../shared/iam";
 import { typeToken } from "../shared/naming";
 import { componentTags } from "../shared/tags";
+import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
@@ -100,14 +100,25 @@ export class ContainerService extends pulumi.ComponentResource {
             accountId: getCallerIdentityOutput({}, parent).accountId,
             partition: getPartitionOutput({}, parent).partition,
             dataOpts: cfg.protectData ? { parent: this, protect: true, retainOnDelete: true } : parent,
-            // Not from `this.urn`: an input that depends on the component waits for all its children.
-            uniqueSuffix: createHash("sha256").update(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`).digest("hex").slice(0, 7),
+            uniqueSuffix: stackSuffix(name),
         };
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
             if (lb.type === "application" && !lb.internal && lb.certificateArn === undefined) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`,
+                    this,
+                );
+            }
+        }
+
+        if (cfg.ec2Capacity && !cfg.ec2Capacity.awsvpcTrunking) {
+            const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks)]
+                .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
+                .map(([k]) => `${k in cfg.services ? "service" : "scheduled task"} "${k}"`);
+            for (const what of awsvpcOnEc2) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ec2Capacity.awsvpcTrunking: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
                     this,
                 );
             }
@@ -130,7 +141,7 @@ export class ContainerService extends pulumi.ComponentResource {
             });
             const target = targets[key];
             const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
-            mounts.allow(key, svc, inbound);
+            const mountDeps = mounts.allow(key, svc, inbound);
             if (target && svc.networkMode === "awsvpc") {
                 allowFromLoadBalancer(ctx, key, target, inbound, svc.loadBalancer!.containerPort, svc.loadBalancer!.containerPort);
             } else if (target && !bridgeIngress.has(target.lbKey)) {
@@ -138,7 +149,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 bridgeIngress.add(target.lbKey);
                 allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
             }
-            const service = createService(ctx, key, svc, cluster, task, target);
+            const service = createService(ctx, key, svc, cluster, task, target, mountDeps);
             services[key] = {
                 service,
                 task,
@@ -152,8 +163,8 @@ export class ContainerService extends pulumi.ComponentResource {
         const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
         for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
             const task = this.task(ctx, st, repositories, mounts, {});
-            mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
-            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task) };
+            const mountDeps = mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
+            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task, mountDeps) };
         }
 
         const expressServices = Object.fromEntries(
@@ -210,7 +221,7 @@ export class ContainerService extends pulumi.ComponentResource {
 
 /** EFS access points per task volume, and one NFS ingress per (file system, security group). */
 class MountTracker {
-    private readonly allowed = new Set<string>();
+    private readonly allowed = new Map<string, pulumi.Resource>();
 
     constructor(
         private readonly ctx: Ctx,
@@ -229,13 +240,24 @@ class MountTracker {
         return { volumes, statements };
     }
 
-    allow(owner: string, task: ResolvedTask, securityGroupId: pulumi.Input<string>): void {
+    /**
+     * Opens NFS to the task's security group, and returns what its tasks must wait for: the mount
+     * targets of its file systems and the ingress rules (a task started before them fails to mount).
+     */
+    allow(owner: string, task: ResolvedTask, securityGroupId: pulumi.Input<string>): pulumi.Resource[] {
+        const deps = new Set<pulumi.Resource>();
         for (const vol of Object.values(task.volumes)) {
+            const fs = this.fileSystems[vol.fileSystem];
+            for (const mt of fs.mountTargets) deps.add(mt);
             // Bridge tasks share the instances' group: one rule per file system is enough.
             const id = task.networkMode === "awsvpc" ? `${owner}/${vol.fileSystem}` : `instances/${vol.fileSystem}`;
-            if (this.allowed.has(id)) continue;
-            this.allowed.add(id);
-            allowMount(this.ctx, task.networkMode === "awsvpc" ? owner : "instances", vol.fileSystem, this.fileSystems[vol.fileSystem], securityGroupId);
+            let rule = this.allowed.get(id);
+            if (!rule) {
+                rule = allowMount(this.ctx, task.networkMode === "awsvpc" ? owner : "instances", vol.fileSystem, fs, securityGroupId);
+                this.allowed.set(id, rule);
+            }
+            deps.add(rule);
         }
+        return [...deps];
     }
 }

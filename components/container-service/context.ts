@@ -35,6 +35,8 @@ export interface ClusterResources {
     ec2CapacityProviderName?: pulumi.Output<string>;
     /** Security group of the EC2 instances (bridge-mode tasks use it). */
     instanceSecurityGroup?: ec2.SecurityGroup;
+    /** The `awsvpcTrunking` account setting, when `ec2Capacity.awsvpcTrunking` is on. */
+    awsvpcTrunking?: ecs.AccountSettingDefault;
 }
 
 /** A task definition with its roles, log group and (awsvpc) security group. */

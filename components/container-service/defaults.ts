@@ -38,6 +38,7 @@ export const DEFAULTS = {
         spotAllocationStrategy: "price-capacity-optimized" as const,
         targetCapacityPercent: 100,
         rootVolumeGiB: 30,
+        awsvpcTrunking: false,
     },
     LoadBalancerArgs: {
         internal: false,
@@ -70,6 +71,7 @@ export const DEFAULTS = {
         taskRole: {},
         cpuArchitecture: "X86_64" as const,
         platformVersion: "LATEST",
+        secretsKmsKeyArns: [] as never[],
     },
     ServiceArgs: {
         desiredCount: 1,
@@ -88,6 +90,7 @@ export const DEFAULTS = {
         healthCheckPath: "/",
         environment: {},
         secrets: {},
+        secretsKmsKeyArns: [] as never[],
         scaling: { minCount: 1, maxCount: 4, metric: "AVERAGE_CPU" as const, target: 60 },
     },
 };
@@ -113,6 +116,7 @@ export interface ResolvedTask {
     taskRole: { statements: NonNullable<NonNullable<TaskArgs["taskRole"]>["statements"]>; managedPolicyArns: string[] };
     cpuArchitecture: "X86_64" | "ARM64";
     platformVersion: string;
+    secretsKmsKeyArns: pulumi.Input<string>[];
 }
 
 export type ResolvedServiceLoadBalancer = Required<Omit<ServiceLoadBalancerArgs, "rule" | "healthCheck">> & {
@@ -146,7 +150,8 @@ export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateA
 export interface Resolved {
     name: string;
     /** What the builders use of the VPC (`egress` and `interfaceEndpoints` are only checked). */
-    vpc: Required<Omit<ContainerServiceArgs["vpc"], "egress" | "interfaceEndpoints">>;
+    vpc: Required<Omit<ContainerServiceArgs["vpc"], "egress" | "interfaceEndpoints" | "privateSubnetIdsByAz">> &
+        Pick<ContainerServiceArgs["vpc"], "privateSubnetIdsByAz">;
     containerInsights: "enabled" | "enhanced" | "disabled";
     ec2Capacity?: Required<Ec2CapacityArgs>;
     loadBalancers: Record<string, ResolvedLoadBalancer>;
@@ -207,6 +212,7 @@ function normalizeTask(t: TaskArgs, name: string): ResolvedTask {
         taskRole: normalizeTaskRole(t.taskRole),
         cpuArchitecture: t.cpuArchitecture ?? d.cpuArchitecture,
         platformVersion: t.platformVersion ?? d.platformVersion,
+        secretsKmsKeyArns: t.secretsKmsKeyArns ?? d.secretsKmsKeyArns,
     };
 }
 
@@ -304,7 +310,13 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
     const cidr = args.vpc.cidrBlock ?? DEFAULTS.VpcArgs.cidrBlock;
     return {
         name,
-        vpc: { vpcId: args.vpc.vpcId, privateSubnetIds: args.vpc.privateSubnetIds, publicSubnetIds: args.vpc.publicSubnetIds ?? [], cidrBlock: cidr },
+        vpc: {
+            vpcId: args.vpc.vpcId,
+            privateSubnetIds: args.vpc.privateSubnetIds,
+            publicSubnetIds: args.vpc.publicSubnetIds ?? [],
+            cidrBlock: cidr,
+            privateSubnetIdsByAz: args.vpc.privateSubnetIdsByAz,
+        },
         containerInsights: args.cluster?.containerInsights ?? DEFAULTS.ClusterArgs.containerInsights,
         ec2Capacity: args.ec2Capacity && withDefaults(DEFAULTS.Ec2CapacityArgs, args.ec2Capacity),
         loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),

@@ -8,6 +8,7 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
 import type { ResolvedScheduledTask } from "./defaults";
+import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
 
 /** What `createScheduledTask` made, besides the task definition the caller passed in. */
 export interface ScheduledTaskResources {
@@ -23,6 +24,8 @@ export interface ScheduledTaskResources {
     deadLetterQueue: sqs.Queue;
     /** Lets only the rule send to the dead-letter queue. */
     deadLetterQueuePolicy?: sqs.QueuePolicy;
+    /** Any message in the dead-letter queue: a run that never started. */
+    deadLetterAlarm: cloudwatch.MetricAlarm;
 }
 
 /** How long EventBridge and Scheduler keep retrying a task that cannot start. */
@@ -105,7 +108,13 @@ export function invokeStatements(ctx: Ctx, cluster: ClusterResources, resources:
  * EventBridge event pattern (a rule whose ECS target has a dead-letter queue), through one invoke
  * role trusted by whichever of the two services is used.
  */
-export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, cluster: ClusterResources, resources: TaskResources): ScheduledTaskResources {
+export function createScheduledTask(
+    ctx: Ctx,
+    task: ResolvedScheduledTask,
+    cluster: ClusterResources,
+    resources: TaskResources,
+    mounts: pulumi.Resource[] = [],
+): ScheduledTaskResources {
     const base = childName(ctx.name, task.name);
     const t = ctx.cfg.transform;
     const principals = [
@@ -126,6 +135,9 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
         ctx.opts,
         t.dlq,
     );
+
+    // Without it a schedule that cannot start its task fails silently, every time.
+    const deadLetterAlarm = createDeadLetterAlarm(ctx, base, deadLetterQueue, `${base}: runs that could not start after ${task.retries} retries`);
 
     const statements = invokeStatements(ctx, cluster, resources);
     if (task.schedule !== undefined) {
@@ -148,8 +160,9 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
     const ecsParameters = runTaskParameters(ctx, task, cluster, resources);
     const retryPolicy = { maximumRetryAttempts: task.retries, maximumEventAgeInSeconds: MAX_EVENT_AGE_SECONDS };
     const deadLetterConfig = { arn: deadLetterQueue.arn };
-    // RunTask with a capacity provider strategy fails until the cluster has the providers.
-    const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [cluster.capacityProviders] };
+    // RunTask with a capacity provider strategy fails until the cluster has the providers, and a task
+    // with EFS volumes fails to mount until the mount targets and NFS ingress exist.
+    const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [cluster.capacityProviders, ...mounts] };
 
     const schedule =
         task.schedule !== undefined
@@ -175,7 +188,7 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
               )
             : undefined;
 
-    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue };
+    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue, deadLetterAlarm };
 
     const rule = create(
         cloudwatch.EventRule,
@@ -220,5 +233,5 @@ export function createScheduledTask(ctx: Ctx, task: ResolvedScheduledTask, clust
         runOpts,
         t.target,
     );
-    return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy };
+    return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy, deadLetterAlarm };
 }

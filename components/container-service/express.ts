@@ -35,18 +35,21 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
     const pullArn = ecrRepositoryArnFromImage(svc.image);
     const { logGroup, execution, task } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(svc.secrets),
+        secretsKmsKeyArns: svc.secretsKmsKeyArns,
         pullRepositoryArns: pullArn ? [pullArn] : [],
         statements: svc.taskRole.statements,
         managedPolicyArns: svc.taskRole.managedPolicyArns,
     });
 
     // Express Mode creates load balancers, listeners, certificates and scaling policies in the
-    // account: AWS's managed policy for it is the documented, maintained grant.
+    // account: AWS's managed policy for it is the documented, maintained grant. The trust policy is
+    // AWS's own, without conditions: AWS documents none for this role
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html).
     const infrastructure = createRole(
         childName(base, "infrastructure-role"),
         {
             description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
-            assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sourceAccount: ctx.accountId }),
+            assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sid: "AllowAccessToECSForInfrastructureManagement" }),
             managedPolicies: {
                 express: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`,
             },

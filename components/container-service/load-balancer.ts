@@ -11,8 +11,22 @@ export interface LoadBalancerResources {
     loadBalancer: lb.LoadBalancer;
     securityGroup: ec2.SecurityGroup;
     listeners: Record<string, lb.Listener>;
-    /** `https://` or `http://` plus the DNS name (ALB); `tcp://`/`tls://` host for an NLB. */
+    /**
+     * `https://` or `http://` plus the DNS name (ALB); `tcp://`/`tls://` host for an NLB, with the
+     * port unless it is the scheme's default (an NLB with several listeners: none, see `serviceUrls`).
+     */
     url: pulumi.Output<string>;
+    /** `http`, `https`, `tcp` or `tls`. */
+    scheme: string;
+}
+
+/** Ports a URL may leave out. TCP has no default port, so a `tcp://` URL always carries one. */
+const DEFAULT_PORTS: Record<string, number | undefined> = { http: 80, https: 443, tls: 443 };
+
+/** `<scheme>://<host>[:<port>]`, the port written unless it is the scheme's default. */
+export function urlOf(scheme: string, host: pulumi.Input<string>, port?: number): pulumi.Output<string> {
+    const suffix = port === undefined || DEFAULT_PORTS[scheme] === port ? "" : `:${port}`;
+    return pulumi.interpolate`${scheme}://${host}${suffix}`;
 }
 
 /** What a service needs from its load balancer. */
@@ -136,7 +150,9 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
             loadBalancer,
             securityGroup,
             listeners,
-            url: pulumi.interpolate`${scheme}://${loadBalancer.dnsName}`,
+            // An ALB's listeners are its scheme's default ports; an NLB listens where its services say.
+            url: urlOf(scheme, loadBalancer.dnsName, alb || ports.length !== 1 ? undefined : ports[0]),
+            scheme,
         };
         if (alb) {
             const defaultUser = users.find(([, s]) => !s.loadBalancer!.rule);

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ecs from "@pulumi/aws/ecs";
+import type * as sqs from "@pulumi/aws/sqs";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
 import type { ResolvedService } from "./defaults";
-import type { ServiceTarget } from "./load-balancer";
+import { ServiceTarget, urlOf } from "./load-balancer";
 import type { QueueResources } from "./queue";
 
 /** The ECS service: capacity strategy, networking, load balancer, deployment safety. */
@@ -16,6 +17,7 @@ export function createService(
     cluster: ClusterResources,
     task: TaskResources,
     target: ServiceTarget | undefined,
+    mounts: pulumi.Resource[] = [],
 ): ecs.Service {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
@@ -63,8 +65,9 @@ export function createService(
         },
         {
             ...ctx.opts,
-            // The capacity providers must be on the cluster, and the target group on a listener, first.
-            dependsOn: [cluster.capacityProviders, ...(target?.attachments ?? [])],
+            // The capacity providers must be on the cluster, and the target group on a listener, first;
+            // with EFS volumes, the mount targets and the NFS ingress too, or tasks fail to mount.
+            dependsOn: [cluster.capacityProviders, ...(target?.attachments ?? []), ...mounts],
             // With auto scaling, Application Auto Scaling owns the desired count.
             ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
         },
@@ -88,19 +91,7 @@ export function createAlarms(
     const a = svc.alarms;
     if (!a) return {};
     const base = childName(ctx.name, key);
-    const actions = ctx.cfg.alarmTopicArn ? [ctx.cfg.alarmTopicArn] : [];
-    const alarm = (role: string, args: Omit<cloudwatch.MetricAlarmArgs, "alarmActions" | "okActions" | "tags">) =>
-        new cloudwatch.MetricAlarm(
-            fitName(childName(base, role), cloudwatch.MetricAlarm),
-            {
-                treatMissingData: "notBreaching",
-                ...args,
-                alarmActions: actions,
-                okActions: actions,
-                tags: ctx.tags,
-            },
-            ctx.opts,
-        );
+    const alarm = (role: string, args: AlarmArgs) => createAlarm(ctx, childName(base, role), args);
     const serviceDims = { ClusterName: cluster.name, ServiceName: service.name };
     const alarms: Record<string, cloudwatch.MetricAlarm> = {
         cpu: alarm("cpu-high", {
@@ -157,23 +148,55 @@ export function createAlarms(
         });
     }
     if (queue) {
-        alarms.deadLetters = alarm("dlq-messages", {
-            alarmDescription: `${base}: messages failed ${svc.queue!.maxReceiveCount} times and wait in the dead-letter queue`,
-            namespace: "AWS/SQS",
-            metricName: "ApproximateNumberOfMessagesVisible",
-            dimensions: { QueueName: queue.deadLetterQueue.name },
-            statistic: "Maximum",
-            period: 300,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-        });
+        alarms.deadLetters = deadLetterAlarm(
+            ctx,
+            base,
+            queue.deadLetterQueue,
+            `${base}: messages failed ${svc.queue!.maxReceiveCount} times and wait in the dead-letter queue`,
+        );
     }
     return alarms;
 }
 
+/** A metric alarm's own settings: the component adds its actions and tags. */
+export type AlarmArgs = Omit<cloudwatch.MetricAlarmArgs, "alarmActions" | "okActions" | "tags">;
+
+/** A metric alarm named `name` that notifies the component's alarm topic (when given) on ALARM and OK. */
+export function createAlarm(ctx: Ctx, name: string, args: AlarmArgs): cloudwatch.MetricAlarm {
+    const actions = ctx.cfg.alarmTopicArn ? [ctx.cfg.alarmTopicArn] : [];
+    return new cloudwatch.MetricAlarm(
+        fitName(name, cloudwatch.MetricAlarm),
+        {
+            treatMissingData: "notBreaching",
+            ...args,
+            alarmActions: actions,
+            okActions: actions,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+    );
+}
+
+/** `<base>-dlq-messages`: any message waiting in a dead-letter queue is something that failed for good. */
+export function deadLetterAlarm(ctx: Ctx, base: string, deadLetterQueue: sqs.Queue, description: string): cloudwatch.MetricAlarm {
+    return createAlarm(ctx, childName(base, "dlq-messages"), {
+        alarmDescription: description,
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: deadLetterQueue.name },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+}
+
+/** An ALB service: its load balancer's URL and its first path; an NLB service: the URL of its listener port. */
 export function serviceUrl(target: ServiceTarget | undefined, svc: ResolvedService): pulumi.Output<string> | undefined {
     if (!target) return undefined;
+    const lb = target.loadBalancer;
+    if (lb.scheme === "tcp" || lb.scheme === "tls") return urlOf(lb.scheme, lb.loadBalancer.dnsName, svc.loadBalancer!.listenerPort);
     const first = svc.loadBalancer?.rule?.pathPatterns?.[0]?.replace(/\*.*$/, "") ?? "";
-    return pulumi.interpolate`${target.loadBalancer.url}${first.startsWith("/") ? first : ""}`;
+    return pulumi.interpolate`${lb.url}${first.startsWith("/") ? first : ""}`;
 }

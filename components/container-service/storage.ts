@@ -18,15 +18,35 @@ export interface FileSystemResources {
     fileSystem: efs.FileSystem;
     /** The mount targets' security group: no ingress of its own; `allowMount` opens it per consumer. */
     securityGroup: ec2.SecurityGroup;
-    /** One per private subnet, in the order of `vpc.privateSubnetIds`. */
+    /** One per AZ: per `vpc.privateSubnetIdsByAz` entry, else per `vpc.privateSubnetIds` element, in order. */
     mountTargets: efs.MountTarget[];
     backupPolicy: efs.BackupPolicy;
     policy: efs.FileSystemPolicy;
 }
 
-function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined, fileSystems: Record<string, unknown> | undefined): Issue[] {
+/** An availability zone name (`us-east-1a`, `us-gov-west-1b`, `us-west-2-lax-1a`) or id (`use1-az1`). */
+const AVAILABILITY_ZONE = /^([a-z]{2}(-[a-z]+)+-\d+[a-z]|[a-z]{2}(-[a-z]+)+-\d+-[a-z]+-\d+[a-z]|[a-z]{3,5}\d+-az\d+)$/;
+
+function subnetIssues(vpcArgs: Pick<VpcArgs, "privateSubnetIds" | "privateSubnetIdsByAz">, fileSystems: Record<string, unknown> | undefined): Issue[] {
     const keys = Object.keys(fileSystems ?? {});
+    const byAz = vpcArgs.privateSubnetIdsByAz;
+    if (byAz !== undefined) {
+        const issues: Issue[] = [];
+        for (const az of Object.keys(byAz)) {
+            if (!AVAILABILITY_ZONE.test(az))
+                issues.push({
+                    path: `vpc.privateSubnetIdsByAz.${az}`,
+                    value: az,
+                    message: "is not an availability zone",
+                    allowed: 'an availability zone name or id, e.g. "us-east-1a" or "use1-az1"',
+                });
+        }
+        if (keys.length > 0 && Object.keys(byAz).length === 0)
+            issues.push({ path: "vpc.privateSubnetIdsByAz", value: {}, message: `is empty, so fileSystems (${keys.join(", ")}) would have no mount target` });
+        return issues;
+    }
     if (keys.length === 0) return [];
+    const privateSubnetIds = vpcArgs.privateSubnetIds;
     const allowed = "an array with one subnet id per availability zone (each may be an Output): a Network's `vpcArgs`, or e.g. [subnetA.id, subnetB.id]";
     if (privateSubnetIds === undefined) {
         return [{ path: "vpc.privateSubnetIds", message: `is required: fileSystems (${keys.join(", ")}) need one mount target per subnet`, allowed }];
@@ -46,6 +66,19 @@ function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined,
     if (privateSubnetIds.length === 0) {
         return [{ path: "vpc.privateSubnetIds", value: [], message: `is empty, so fileSystems (${keys.join(", ")}) would have no mount target`, allowed }];
     }
+    // EFS takes one mount target per AZ: the same subnet twice is two in one AZ, refused at deployment.
+    const plain = privateSubnetIds.filter((id): id is string => typeof id === "string");
+    const twice = [...new Set(plain.filter((id, i) => plain.indexOf(id) !== i))];
+    if (twice.length > 0) {
+        return [
+            {
+                path: "vpc.privateSubnetIds",
+                value: privateSubnetIds,
+                message: `holds ${twice.join(", ")} twice, and fileSystems (${keys.join(", ")}) take one mount target per subnet, one per AZ`,
+                allowed: `${allowed}; or vpc.privateSubnetIdsByAz`,
+            },
+        ];
+    }
     return [];
 }
 
@@ -56,7 +89,7 @@ function subnetIssues(privateSubnetIds: VpcArgs["privateSubnetIds"] | undefined,
 export function checkMountableSubnets(args: ContainerServiceArgs): Issue[] {
     // A missing `vpc` is validate's to report.
     if (!args?.vpc) return [];
-    return subnetIssues(args.vpc.privateSubnetIds, args.fileSystems);
+    return subnetIssues(args.vpc, args.fileSystems);
 }
 
 /** The file system policy: TLS always, and only this account's IAM principals, through mount targets. */
@@ -97,9 +130,13 @@ function fileSystemPolicy(ctx: Ctx, fileSystemArn: pulumi.Input<string>): pulumi
 export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources> {
     const entries = Object.entries(ctx.cfg.fileSystems);
     if (entries.length === 0) return {};
-    const issues = subnetIssues(ctx.cfg.vpc.privateSubnetIds, ctx.cfg.fileSystems);
+    const issues = subnetIssues(ctx.cfg.vpc, ctx.cfg.fileSystems);
     if (issues.length) throw new ArgsError("ContainerService", ctx.name, issues);
-    const subnetIds = ctx.cfg.vpc.privateSubnetIds as pulumi.Input<string>[];
+    // One subnet per AZ: keyed by AZ when the VPC says which is where, else by position in the list.
+    const byAz = ctx.cfg.vpc.privateSubnetIdsByAz;
+    const subnets: Array<[string, pulumi.Input<string>]> = byAz
+        ? Object.entries(byAz)
+        : (ctx.cfg.vpc.privateSubnetIds as pulumi.Input<string>[]).map((id, i) => [String(i), id]);
     const t = ctx.cfg.transform;
 
     const result: Record<string, FileSystemResources> = {};
@@ -158,12 +195,12 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
             ctx.opts,
         );
 
-        // One mount target per subnet (EFS allows one per availability zone, so give one subnet per AZ).
-        // Named by position: the subnets are a list, not a keyed record.
-        const mountTargets = subnetIds.map((subnetId, i) =>
+        // One mount target per AZ (EFS refuses a second in the same AZ): named by AZ, or by position
+        // when the subnets are a plain list.
+        const mountTargets = subnets.map(([key, subnetId]) =>
             create(
                 efs.MountTarget,
-                childName(base, "mount-target", String(i)),
+                childName(base, "mount-target", key),
                 {
                     fileSystemId: fileSystem.id,
                     subnetId,

@@ -30,10 +30,19 @@ export interface TaskExtras {
     enableExecuteCommand?: boolean;
 }
 
-/** Secrets Manager ARNs may carry `:json-key:version-stage:version-id`; IAM wants the secret's own ARN. */
+/**
+ * The IAM resource for a secret reference. Secrets Manager references may carry
+ * `:json-key:version-stage:version-id`; IAM wants the secret's own ARN, and matches it whole: an ARN
+ * given without the 6-character suffix Secrets Manager appends (`secret:prod/db` for
+ * `secret:prod/db-AbCdEf`) must end in `-??????` to match
+ * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_iam-policies.html,
+ * "Secrets Manager ARN format"). A name ending in a hyphen and six letters or digits reads as complete,
+ * as AWS itself reads it; SSM parameter ARNs are returned unchanged.
+ */
 export function secretResourceArn(ref: string): string {
     const m = /^(arn:[^:]+:secretsmanager:[^:]+:\d{12}:secret:[^:]+)(:.*)?$/.exec(ref);
-    return m ? m[1] : ref;
+    if (!m) return ref;
+    return /-[A-Za-z0-9]{6}$/.test(m[1]) ? m[1] : `${m[1]}-??????`;
 }
 
 /** The execution role's policy: pull the task's images, write its log group, read exactly its secrets. */
@@ -41,6 +50,7 @@ export function executionStatements(
     logGroupArn: pulumi.Input<string>,
     secretRefs: pulumi.Input<string>[],
     pullRepositoryArns: pulumi.Input<string>[],
+    secrets?: { kmsKeyArns: pulumi.Input<string>[]; region: pulumi.Input<string> },
 ): Statement[] {
     const statements: Statement[] = [
         {
@@ -66,6 +76,23 @@ export function executionStatements(
             Effect: "Allow",
             Action: ["secretsmanager:GetSecretValue", "ssm:GetParameters"],
             Resource: pulumi.all(secretRefs).apply((refs) => [...new Set(refs.map(secretResourceArn))].sort()),
+        });
+    }
+    if (secrets && secrets.kmsKeyArns.length > 0) {
+        // Secrets under a customer managed key: ECS decrypts them through Secrets Manager or SSM, never directly.
+        statements.push({
+            Sid: "DecryptSecrets",
+            Effect: "Allow",
+            Action: "kms:Decrypt",
+            Resource: secrets.kmsKeyArns,
+            Condition: {
+                StringEquals: {
+                    "kms:ViaService": [
+                        pulumi.interpolate`secretsmanager.${secrets.region}.amazonaws.com`,
+                        pulumi.interpolate`ssm.${secrets.region}.amazonaws.com`,
+                    ],
+                },
+            },
         });
     }
     return statements;
@@ -173,7 +200,13 @@ export interface TaskIdentity {
 export function createTaskIdentity(
     ctx: Ctx,
     base: string,
-    spec: { secretRefs: pulumi.Input<string>[]; pullRepositoryArns: pulumi.Input<string>[]; statements: Statement[]; managedPolicyArns: string[] },
+    spec: {
+        secretRefs: pulumi.Input<string>[];
+        secretsKmsKeyArns: pulumi.Input<string>[];
+        pullRepositoryArns: pulumi.Input<string>[];
+        statements: Statement[];
+        managedPolicyArns: string[];
+    },
 ): TaskIdentity {
     const t = ctx.cfg.transform;
     const logGroup = create(
@@ -196,7 +229,12 @@ export function createTaskIdentity(
         {
             description: `ECS starts ${base}'s tasks with this role: image pull, logs, secrets`,
             assumeRolePolicy: trust,
-            policies: { "task-execution": executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns) },
+            policies: {
+                "task-execution": executionStatements(logGroup.arn, spec.secretRefs, spec.pullRepositoryArns, {
+                    kmsKeyArns: spec.secretsKmsKeyArns,
+                    region: ctx.region,
+                }),
+            },
             tags: ctx.tags,
         },
         ctx.opts,
@@ -242,6 +280,7 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
         task: app,
     } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
+        secretsKmsKeyArns: task.secretsKmsKeyArns,
         pullRepositoryArns: extras.pullRepositoryArns,
         statements,
         managedPolicyArns: task.taskRole.managedPolicyArns,

@@ -86,6 +86,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
         issues.number(`${path}.scaling.target`, s.target, 1, 100000);
         checkEnvironment(issues, path, ex.environment, ex.secrets);
         checkTaskRole(issues, `${path}.taskRole`, ex.taskRole);
+        checkKmsKeys(issues, `${path}.secretsKmsKeyArns`, ex.secretsKmsKeyArns);
         issues.match(`${path}.healthCheckPath`, ex.healthCheckPath, /^\/\S*$/, "a path starting with '/'");
     }
     return issues.list;
@@ -104,6 +105,16 @@ function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
         );
     }
     if (v.cidrBlock !== undefined) checkVpcCidr(issues, "vpc.cidrBlock", v.cidrBlock);
+    const express = Object.keys(args.expressServices ?? {});
+    if (express.length > 0 && Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 1) {
+        // Express Mode puts an Application Load Balancer in these subnets, and an ALB needs two AZs.
+        issues.add(
+            "vpc.privateSubnetIds",
+            v.privateSubnetIds,
+            `holds one subnet, and Express Mode services (${express.join(", ")}) need two or more in different AZs for their load balancer`,
+            "two or more private subnets in different AZs, e.g. network.vpcArgs",
+        );
+    }
     if (issues.oneOf("vpc.egress", v.egress, ["nat", "endpoints", "none"])) validateEgress(issues, args);
 }
 
@@ -264,6 +275,20 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         issues.number(`${path}.alarms.memoryPercent`, svc.alarms.memoryPercent, 1, 100);
         issues.int(`${path}.alarms.http5xxPerMinute`, svc.alarms.http5xxPerMinute, 1, 1000000);
     }
+    if (svc.enableExecuteCommand === true) {
+        // ECS Exec's SSM agent writes to the container's root file system: read-only, the exec session fails
+        // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations").
+        const readOnly = Object.entries(svc.containers ?? {})
+            .filter(([, c]) => c?.readonlyRootFilesystem ?? true)
+            .map(([k]) => k);
+        if (readOnly.length > 0)
+            issues.add(
+                `${path}.enableExecuteCommand`,
+                true,
+                `needs a writable root file system, and containers ${readOnly.join(", ")} have a read-only root file system (the default)`,
+                "readonlyRootFilesystem: false on each container of the service, or enableExecuteCommand: false",
+            );
+    }
     const lbRef = svc.loadBalancer;
     const lb = lbRef ? args.loadBalancers?.[lbRef.name] : undefined;
     if (lbRef) {
@@ -304,6 +329,13 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
             });
         }
         issues.int(`${path}.loadBalancer.listenerPort`, lbRef.listenerPort, 1, 65535);
+        if (lbRef.listenerPort !== undefined && lb?.type === "application")
+            issues.add(
+                `${path}.loadBalancer.listenerPort`,
+                lbRef.listenerPort,
+                "is for NLBs; an ALB listens on 80 (and 443 with a certificate) and routes by rule",
+                "no listenerPort on an ALB service (use rule), or a network load balancer",
+            );
         issues.int(`${path}.loadBalancer.deregistrationDelaySeconds`, lbRef.deregistrationDelaySeconds, 0, 3600, " seconds");
         const hc = lbRef.healthCheck ?? {};
         issues.int(`${path}.loadBalancer.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
@@ -348,6 +380,16 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         }
         if (s.backlogPerTask !== undefined && !svc.queue) {
             issues.add(`${sp}.backlogPerTask`, s.backlogPerTask, "needs a queue", "queue: {} on the service");
+        }
+        if (s.backlogPerTask !== undefined && args.cluster?.containerInsights === "disabled") {
+            // Backlog per task divides by RunningTaskCount, which only Container Insights publishes
+            // (ECS/ContainerInsights); AWS/ECS has no running-task metric, so the policy would never act.
+            issues.add(
+                `${sp}.backlogPerTask`,
+                s.backlogPerTask,
+                'divides by the running task count of Container Insights, which cluster.containerInsights "disabled" turns off',
+                'cluster.containerInsights "enabled" or "enhanced", or step scaling on the queue metric (scaling.steps)',
+            );
         }
         issues.int(`${sp}.scaleInCooldownSeconds`, s.scaleInCooldownSeconds, 0, 3600);
         issues.int(`${sp}.scaleOutCooldownSeconds`, s.scaleOutCooldownSeconds, 0, 3600);
@@ -459,6 +501,14 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", '"LATEST" or "1.4.0" and later');
     }
     checkTaskRole(issues, `${path}.taskRole`, task.taskRole);
+    checkKmsKeys(issues, `${path}.secretsKmsKeyArns`, task.secretsKmsKeyArns);
+}
+
+/** Customer managed keys for secrets: key ARNs (IAM grants on keys, not aliases). */
+function checkKmsKeys(issues: Issues, path: string, keys: unknown[] | undefined): void {
+    (keys ?? []).forEach((k, i) => {
+        if (isPlain(k as string)) issues.match(`${path}[${i}]`, k, /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, "a KMS key ARN (not an alias)");
+    });
 }
 
 function validateContainer(issues: Issues, path: string, c: ContainerArgs, args: ContainerServiceArgs): void {

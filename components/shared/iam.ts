@@ -31,12 +31,13 @@ export function policyJson(statements: Statement[]): pulumi.Output<string> {
  */
 export function assumeRolePolicy(
     services: string | string[],
-    conditions?: { sourceAccount?: pulumi.Input<string>; sourceArnLike?: pulumi.Input<string> },
+    conditions?: { sourceAccount?: pulumi.Input<string>; sourceArnLike?: pulumi.Input<string>; sid?: string },
 ): pulumi.Output<string> {
     const condition: Record<string, Record<string, pulumi.Input<string>>> = {};
     if (conditions?.sourceAccount) condition.StringEquals = { "aws:SourceAccount": conditions.sourceAccount };
     if (conditions?.sourceArnLike) condition.ArnLike = { "aws:SourceArn": conditions.sourceArnLike };
     const statement = {
+        ...(conditions?.sid ? { Sid: conditions.sid } : {}),
         Effect: "Allow",
         Principal: { Service: services },
         Action: "sts:AssumeRole",

@@ -129,6 +129,20 @@ export class RecordingMonitor extends MockMonitor {
         };
     }
 
+    /**
+     * The URNs a resource's `aliases` name. The SDK sends alias specs (name, type, parent) rather than
+     * URNs when the monitor supports them, as this one does: resolve them as the engine would.
+     */
+    private aliasUrns(req: any, parent: string, type: string, name: string): string[] {
+        const fromSpecs = (req.getAliasesList?.() ?? []).map((a: any) => {
+            if (a.hasUrn()) return a.getUrn();
+            const spec = a.getSpec();
+            const aliasParent = spec.getNoparent() ? "" : spec.getParenturn() || parent;
+            return (this as any).newUrn(aliasParent, spec.getType() || type, spec.getName() || name);
+        });
+        return [...req.getAliasurnsList(), ...fromSpecs];
+    }
+
     async registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
         const type: string = req.getType();
         const name: string = req.getName();
@@ -168,7 +182,7 @@ export class RecordingMonitor extends MockMonitor {
             propertyDependencies,
             dependsOn: dependencies.filter((d) => !fromInputs.has(d)),
             provider: req.getProvider() || undefined,
-            aliases: req.getAliasurnsList(),
+            aliases: this.aliasUrns(req, parent, type, name),
             index: this.counter++,
         };
         this.records.set(urn, record);

@@ -7,6 +7,7 @@
  * program gives the same plan, and golden files stay stable.
  */
 import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
 import { NAME_RULES } from "../shared/limits/names";
 import { PhysicalNameError, nameProblems, providerAutoName } from "../shared/naming";
 
@@ -446,6 +447,11 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
                 insecureValue: value,
                 version: 1,
             };
+        }
+        case "aws:index/getDefaultTags:getDefaultTags": {
+            // What the provider holds: the tags of the stack's `aws:defaultTags` config, if any.
+            const raw = pulumi.runtime.getConfig("aws:defaultTags");
+            return { id: "aws", tags: raw ? (JSON.parse(raw).tags ?? {}) : {} };
         }
         case "aws:ec2/getRouteTables:getRouteTables": {
             const seed = JSON.stringify(inputs);

@@ -80,6 +80,29 @@ describe("stack configuration", () => {
         assert.match(fails({ "aws-platform:containers": JSON.stringify({ logRetentionDays: 10 }) }).message, /logRetentionDays=10 is not supported/);
     });
 
+    it("turns the nightly scale-down on in prod only", () => {
+        assert.equal(parseConfig("prod", {}).containers.nightlyScaleDown.enabled, true);
+        assert.equal(parseConfig("dev", {}).containers.nightlyScaleDown.enabled, false);
+    });
+
+    it("rejects a nightly scale-down with a bad schedule, time zone or bounds", () => {
+        const e = fails({
+            "aws-platform:containers": JSON.stringify({
+                nightlyScaleDown: { scaleDownAt: "cron(0 22 * * *)", timezone: "Mars/Olympus", minCount: 3, maxCount: 2 },
+            }),
+        });
+        assert.match(e.message, /nightlyScaleDown\.scaleDownAt="cron\(0 22 \* \* \*\)" has 5 cron fields, not 6/);
+        assert.match(e.message, /nightlyScaleDown\.timezone="Mars\/Olympus"/);
+        assert.match(e.message, /nightlyScaleDown\.minCount=3 is above maxCount \(2\)/);
+    });
+
+    it("rejects a nightly maximum above the daytime maximum", () => {
+        assert.match(
+            fails({ "aws-platform:containers": JSON.stringify({ maxCount: 4, nightlyScaleDown: { maxCount: 6 } }) }).message,
+            /nightlyScaleDown\.maxCount=6 is above containers\.maxCount \(4\)/,
+        );
+    });
+
     it("ignores other namespaces (aws:region, aws:defaultTags)", () => {
         assert.equal(parseConfig("dev", { "aws:region": "eu-west-1", "aws:defaultTags": "{}" }).preset, "dev");
     });

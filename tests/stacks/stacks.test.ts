@@ -101,6 +101,17 @@ describe("stacks", function () {
         assert.equal(asg.inputs.mixedInstancesPolicy.instancesDistribution.onDemandBaseCapacity, 1);
     });
 
+    it("prod's EC2 instances, volumes and ENIs carry the stack's default tags (the provider's default tags skip Auto Scaling groups)", () => {
+        const asgTags = prod
+            .named("saas-asg")
+            .inputs.tags.filter((t: any) => t.propagateAtLaunch)
+            .map((t: any) => `${t.key}=${t.value}`);
+        assert.ok(asgTags.includes("project=aws-platform") && asgTags.includes("environment=prod"), asgTags.join(", "));
+        for (const spec of prod.named("saas-launch-template").inputs.tagSpecifications) {
+            assert.equal(spec.tags.environment, "prod", spec.resourceType);
+        }
+    });
+
     it("prod protects its file system and repository and turns on ALB deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
@@ -111,13 +122,61 @@ describe("stacks", function () {
         assert.equal(prod.named("saas-app-repo").inputs.forceDelete, false);
     });
 
-    it("prod sends alarms to an encrypted SNS topic with the configured e-mail", () => {
-        const topic = prod.named("alarms");
-        assert.equal(topic.inputs.kmsMasterKeyId, "alias/aws/sns");
-        assert.equal(prod.named("alarms-email").inputs.endpoint, "platform-oncall@example.com");
-        for (const alarm of prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.endsWith("-high"))) {
-            assert.deepEqual(alarm.inputs.alarmActions, [topic.outputs.arn]);
+    it("prod sends alarms to the e-mail through a topic under a customer managed key CloudWatch may use", () => {
+        const topic = prod.named("alarms-topic");
+        const key = prod.named("alarms-key");
+        // alias/aws/sns would silently drop every notification: CloudWatch cannot use that key.
+        assert.equal(topic.inputs.kmsMasterKeyId, key.outputs.arn);
+        assert.equal(key.inputs.enableKeyRotation, true);
+        const cloudwatch = JSON.parse(key.inputs.policy).Statement.find((s: any) => s.Principal?.Service === "cloudwatch.amazonaws.com");
+        assert.deepEqual(cloudwatch.Action, ["kms:Decrypt", "kms:GenerateDataKey*"]);
+        assert.equal(prod.named("alarms-oncall-email").inputs.endpoint, "platform-oncall@example.com");
+        const alarms = prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => !a.name.includes("step-alarm"));
+        assert.ok(alarms.length > 10);
+        for (const alarm of alarms) assert.deepEqual(alarm.inputs.alarmActions, [topic.outputs.arn], alarm.name);
+    });
+
+    it("prod keeps its deployed alarm topic and confirmed subscription through aliases to their former names", () => {
+        assert.deepEqual(prod.named("alarms-topic").aliases, ["urn:pulumi:prod::aws-platform::aws:sns/topic:Topic::alarms"]);
+        assert.deepEqual(prod.named("alarms-oncall-email").aliases, [
+            "urn:pulumi:prod::aws-platform::aws:sns/topicSubscription:TopicSubscription::alarms-email",
+        ]);
+    });
+
+    it("both stacks alarm on the report job's dead-letter queue", () => {
+        for (const s of [dev, prod]) assert.equal(s.named("saas-report-dlq-messages").inputs.dimensions.QueueName, s.named("saas-report-dlq").outputs.name);
+    });
+
+    it("both stacks route each sample app to the port its image listens on and health-check a path it serves", () => {
+        for (const s of [dev, prod]) {
+            for (const app of ["web", "app1", "app2"]) {
+                const tg = s.named(`saas-${app}-tg`).inputs;
+                // nginx listens on 80 and answers "/" with 200; the health check goes to the target directly, not through the path rule.
+                assert.equal(tg.port, 80, app);
+                assert.equal(tg.healthCheck.path, "/", app);
+                const svc = s.named(`saas-${app}`).inputs;
+                assert.equal(svc.loadBalancers[0].containerPort, 80, app);
+                const defs = JSON.parse(s.named(`saas-${app}-task`).inputs.containerDefinitions);
+                assert.equal(defs[0].portMappings[0].containerPort, 80, app);
+            }
         }
+    });
+
+    it("the sample path-routed apps serve a page under their own path, since the ALB forwards /app1/* unchanged", () => {
+        for (const app of ["app1", "app2"]) {
+            const [def] = JSON.parse(dev.named(`saas-${app}-task`).inputs.containerDefinitions);
+            assert.match(def.command.join(" "), new RegExp(`/usr/share/nginx/html/${app}/index\\.html.*exec nginx -g 'daemon off;'`));
+        }
+    });
+
+    it("prod scales the web tier down at night and back up in the morning; dev has no schedule", () => {
+        assert.equal(dev.ofType("aws:appautoscaling/scheduledAction:ScheduledAction").length, 0);
+        const night = prod.named("saas-web-night-scheduled-scaling").inputs;
+        const day = prod.named("saas-web-day-scheduled-scaling").inputs;
+        assert.equal(night.schedule, "cron(0 22 * * ? *)");
+        assert.deepEqual(night.scalableTargetAction, { minCapacity: 1, maxCapacity: 3 });
+        assert.equal(day.schedule, "cron(0 6 * * ? *)");
+        assert.deepEqual(day.scalableTargetAction, { minCapacity: 3, maxCapacity: 12 });
     });
 
     it("keeps each stack's identity: the golden inventory of type and name", () => {

@@ -38,6 +38,7 @@ describe("ContainerService in subnets without NAT", () => {
                     web(a).containers.web.image = ECR_IMAGE;
                     web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET };
                     web(a).enableExecuteCommand = true;
+                    web(a).containers.web.readonlyRootFilesystem = false;
                 }),
             );
         });
@@ -62,6 +63,7 @@ describe("ContainerService in subnets without NAT", () => {
             web(a).containers.web.image = ECR_IMAGE;
             web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET };
             web(a).enableExecuteCommand = true;
+            web(a).containers.web.readonlyRootFilesystem = false;
             web(a).queue = {};
             a.ec2Capacity = { instanceTypes: ["m7i.large"] };
         });

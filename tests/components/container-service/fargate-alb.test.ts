@@ -406,6 +406,7 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
                     });
                     a.services!.allspot = webService(80, null, { alarms: false, capacity: "fargate-spot" });
                     a.services!.shell = webService(80, null, { alarms: false, enableExecuteCommand: true });
+                    a.services!.shell.containers.web.readonlyRootFilesystem = false;
                 }),
             );
         });
@@ -482,6 +483,7 @@ describe("ContainerService: a Fargate service behind an ALB", () => {
                 web(a).containers.web.image = { build: { repository: "images", context: "./app" } };
                 web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
                 web(a).enableExecuteCommand = true;
+                web(a).containers.web.readonlyRootFilesystem = false;
                 a.services!.worker = webService(80, null, {
                     queue: {},
                     capacity: "ec2",

@@ -1,0 +1,165 @@
+import * as pulumi from "@pulumi/pulumi";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import * as kms from "@pulumi/aws/kms";
+import * as sns from "@pulumi/aws/sns";
+import { ArgsError } from "../shared/errors";
+import { Statement, policyJson } from "../shared/iam";
+import { childName, fitName, typeToken } from "../shared/naming";
+import { componentTags } from "../shared/tags";
+import { create } from "../shared/transform";
+import { stackSuffix } from "../shared/unique";
+import type { AlarmTopicArgs } from "./args";
+import { normalize } from "./defaults";
+import { validate } from "./validate";
+
+export interface AlarmTopicResources {
+    /** The customer managed key that encrypts the topic; its policy admits CloudWatch. */
+    key: kms.Key;
+    /** `alias/<name>-<7 hex>`: the key's name in the console. */
+    alias: kms.Alias;
+    topic: sns.Topic;
+    /** Lets CloudWatch alarms of this account and region publish, over TLS only. */
+    topicPolicy: sns.TopicPolicy;
+    /** E-mail subscriptions, by key of `emails`. */
+    subscriptions: Record<string, sns.TopicSubscription>;
+}
+
+/**
+ * An SNS topic that CloudWatch alarms can really notify, encrypted at rest. CloudWatch cannot
+ * publish to a topic encrypted with the AWS managed key `alias/aws/sns` (its key policy does not
+ * admit CloudWatch and cannot be changed), so the topic gets a customer managed key, with rotation,
+ * whose policy lets `cloudwatch.amazonaws.com` use it for alarms of this account and region only
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
+ * https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger), and a topic policy
+ * that lets those alarms publish.
+ *
+ * @example
+ * const alarms = new AlarmTopic("alarms", { emails: { oncall: "platform-oncall@example.com" } });
+ * new ContainerService("shop", { vpc, services, alarmTopicArn: alarms.topicArn });
+ *
+ * **Cost**: the KMS key $1/month (rotation included) plus $0.03 per 10,000 requests; SNS e-mail
+ * notifications, first 1,000 a month free, then $2 per 100,000.
+ */
+export class AlarmTopic extends pulumi.ComponentResource {
+    static readonly type = typeToken("monitoring", "AlarmTopic");
+
+    /** Give this to components as `alarmTopicArn`. */
+    readonly topicArn: pulumi.Output<string>;
+    readonly keyArn: pulumi.Output<string>;
+    readonly resources: AlarmTopicResources;
+
+    constructor(name: string, args: AlarmTopicArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        const issues = validate(args);
+        if (issues.length) throw new ArgsError("AlarmTopic", name, issues);
+        super(AlarmTopic.type, name, args, opts);
+
+        const cfg = normalize(args);
+        // A fresh options object per child: a transform's function form may change a child's options.
+        const parent = () => ({ parent: this });
+        const tags = componentTags(AlarmTopic.type, name, cfg.tags);
+        const t = cfg.transform;
+        const accountId = getCallerIdentityOutput({}, parent()).accountId;
+        const partition = getPartitionOutput({}, parent()).partition;
+        const region = getRegionOutput({}, parent()).region;
+        // Confused deputy: CloudWatch acts for any account; only this account's alarms, in this region, may use the topic.
+        const fromOwnAlarms = {
+            StringEquals: { "aws:SourceAccount": accountId },
+            ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:*` },
+        };
+
+        const keyPolicy: Statement[] = [
+            {
+                // The default key policy: the account administers the key through IAM. Without it the key
+                // becomes unmanageable. "*" in a key policy means this key.
+                Sid: "EnableAccountAdministration",
+                Effect: "Allow",
+                Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${accountId}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+            {
+                // What CloudWatch needs to publish to an encrypted topic (SNS's "compatibility between event
+                // sources from AWS services and encrypted topics": https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
+                Sid: "AllowCloudWatchAlarms",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: fromOwnAlarms,
+            },
+        ];
+        const key = create(
+            kms.Key,
+            childName(name, "key"),
+            {
+                description: `Encrypts the alarm topic ${name}; CloudWatch alarms of this account may use it`,
+                enableKeyRotation: true,
+                deletionWindowInDays: cfg.keyDeletionWindowDays,
+                policy: policyJson(keyPolicy),
+                tags,
+            },
+            parent(),
+            t.key,
+        );
+        const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, parent());
+
+        const topic = create(sns.Topic, fitName(childName(name, "topic"), sns.Topic), { kmsMasterKeyId: key.arn, tags }, parent(), t.topic);
+        const topicPolicy = create(
+            sns.TopicPolicy,
+            childName(name, "topic-policy"),
+            {
+                arn: topic.arn,
+                policy: policyJson([
+                    {
+                        Sid: "AllowCloudWatchAlarmsPublish",
+                        Effect: "Allow",
+                        Principal: { Service: "cloudwatch.amazonaws.com" },
+                        Action: "sns:Publish",
+                        Resource: topic.arn,
+                        Condition: fromOwnAlarms,
+                    },
+                    {
+                        Sid: "DenyInsecureTransport",
+                        Effect: "Deny",
+                        // Every principal: a Deny, so "*" narrows access rather than widening it.
+                        Principal: "*",
+                        Action: "sns:Publish",
+                        Resource: topic.arn,
+                        Condition: { Bool: { "aws:SecureTransport": "false" } },
+                    },
+                ]),
+            },
+            parent(),
+            t.topicPolicy,
+        );
+        const subscriptions = Object.fromEntries(
+            Object.entries(cfg.emails).map(([key, email]) => [
+                key,
+                create(
+                    sns.TopicSubscription,
+                    childName(name, key, "email"),
+                    { topic: topic.arn, protocol: "email", endpoint: email },
+                    parent(),
+                    t.subscription,
+                ),
+            ]),
+        );
+
+        this.topicArn = topic.arn;
+        this.keyArn = key.arn;
+        this.resources = { key, alias, topic, topicPolicy, subscriptions };
+        this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
+    }
+}
+
+/**
+ * `alias/<name>-<7 hex>`. Alias names are per account and region, with no auto-naming: the per-stack
+ * suffix keeps dev and prod apart. KMS allows letters, digits, `/`, `_` and `-` after `alias/` and
+ * reserves `alias/aws/`, so other characters (and `/`) become `-`
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html).
+ */
+export function aliasName(name: string): string {
+    return fitName(`alias/${name.replace(/[^A-Za-z0-9_-]/g, "-")}-${stackSuffix(name)}`, kms.Alias, { explicit: true });
+}

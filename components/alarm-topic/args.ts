@@ -1,0 +1,32 @@
+import type * as kms from "@pulumi/aws/kms";
+import type * as sns from "@pulumi/aws/sns";
+import type { Transform } from "../shared/transform";
+
+export interface AlarmTopicArgs {
+    /**
+     * E-mail addresses subscribed to the topic, keyed by role (the key names the subscription). Each
+     * address receives a confirmation mail from AWS and gets nothing until it confirms.
+     * @default {}
+     * @example { oncall: "platform-oncall@example.com" }
+     */
+    emails?: Record<string, string>;
+    /**
+     * Days KMS waits, once the key is scheduled for deletion, before deleting it (7–30): messages
+     * encrypted with it cannot be read after that.
+     * @default 30
+     */
+    keyDeletionWindowDays?: number;
+    /** Tags for every resource of the component. @default {} */
+    tags?: Record<string, string>;
+    /**
+     * Change a child's args (see `Transform`): `key` (the KMS key), `topic` (the SNS topic),
+     * `topicPolicy` (its access policy), `subscription` (every e-mail subscription).
+     * @default {}
+     */
+    transform?: {
+        key?: Transform<kms.KeyArgs>;
+        topic?: Transform<sns.TopicArgs>;
+        topicPolicy?: Transform<sns.TopicPolicyArgs>;
+        subscription?: Transform<sns.TopicSubscriptionArgs>;
+    };
+}

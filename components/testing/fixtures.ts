@@ -7,6 +7,7 @@
  * program gives the same plan, and golden files stay stable.
  */
 import { createHash } from "node:crypto";
+import { eksKubeconfig } from "./calls";
 
 export interface MockContext {
     region: string;
@@ -257,24 +258,13 @@ const REMOTE: Record<string, Builder> = {
     "eks:index:Cluster": (r, c) => {
         const name = `${r.name}-eksCluster-${hex(r.urn, 7)}`;
         const oidc = `oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`;
-        const kubeconfig = {
-            apiVersion: "v1",
-            kind: "Config",
-            clusters: [
-                {
-                    name,
-                    cluster: { server: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`, "certificate-authority-data": "bW9jaw==" },
-                },
-            ],
-            contexts: [{ name: "aws", context: { cluster: name, user: "aws" } }],
-            "current-context": "aws",
-            users: [
-                {
-                    name: "aws",
-                    user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } },
-                },
-            ],
-        };
+        // As @pulumi/eks 4.3 renders it (the same document `getKubeconfig()` returns, see ./calls).
+        const kubeconfig = eksKubeconfig({
+            name,
+            endpoint: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`,
+            region: c.region,
+            certificateAuthorityData: "bW9jaw==",
+        });
         const endpoint = kubeconfig.clusters[0].cluster.server;
         const clusterSecurityGroupId = `sg-${hex(`${r.urn}/cluster`, 17)}`;
         // Remote outputs of resource type (eksCluster, core.cluster) arrive as plain objects under mocks.

@@ -49,21 +49,29 @@ describe("npm package", function () {
         assert.deepEqual(extra, []);
     });
 
-    it('is importable by name from another project: import { ContainerService, Network } from "aws-platform"', () => {
-        const consumer = path.join(dir, "consumer");
+    /** A scratch project with the packed tarball installed by name, next to the same @pulumi packages. */
+    function consumerProject(): string {
+        if (consumer) return consumer;
+        consumer = path.join(dir, "consumer");
         const pkgDir = path.join(consumer, "node_modules", "aws-platform");
         fs.mkdirSync(pkgDir, { recursive: true });
         execFileSync("tar", ["-xzf", tarball, "-C", pkgDir, "--strip-components=1"]);
-        // The consumer's own dependencies: the same @pulumi packages.
+        // The consumer's own dependencies: the same @pulumi packages (one copy of @pulumi/pulumi, the
+        // peer dependency the package declares).
         fs.symlinkSync(path.join(root, "node_modules", "@pulumi"), path.join(consumer, "node_modules", "@pulumi"));
         for (const dep of fs.readdirSync(path.join(root, "node_modules"))) {
             if (dep === "@pulumi" || dep === ".bin" || dep === ".package-lock.json") continue;
             const target = path.join(consumer, "node_modules", dep);
             if (!fs.existsSync(target)) fs.symlinkSync(path.join(root, "node_modules", dep), target);
         }
+        return consumer;
+    }
+    let consumer: string | undefined;
+
+    it('is importable by name from another project: import { ContainerService, Network } from "aws-platform"', () => {
         const script =
             'const p = require("aws-platform"); console.log(JSON.stringify([typeof p.ContainerService, p.ContainerService.type, p.Network.type, typeof p.ArgsError]));';
-        const out = execFileSync(process.execPath, ["-e", script], { cwd: consumer, encoding: "utf8" });
+        const out = execFileSync(process.execPath, ["-e", script], { cwd: consumerProject(), encoding: "utf8" });
         assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), [
             "function",
             "aws-platform:ecs:ContainerService",
@@ -71,4 +79,71 @@ describe("npm package", function () {
             "function",
         ]);
     });
+
+    it("ships aws-platform/testing: a consumer's mocha test type-checks against its declarations and passes", function () {
+        // Two type-checks of a program that loads @pulumi/aws's declarations: about 5 s of CPU each.
+        this.timeout(120000);
+        const project = consumerProject();
+        fs.mkdirSync(path.join(project, "test"), { recursive: true });
+        fs.writeFileSync(path.join(project, "test", "network.test.ts"), CONSUMER_TEST);
+        const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+        const compile = (moduleResolution: string, module: string, emit: string[]) =>
+            execFileSync(
+                process.execPath,
+                [
+                    tsc,
+                    "--strict",
+                    "--skipLibCheck",
+                    "--target",
+                    "ES2022",
+                    "--module",
+                    module,
+                    "--moduleResolution",
+                    moduleResolution,
+                    "--types",
+                    "node,mocha",
+                    ...emit,
+                    "test/network.test.ts",
+                ],
+                { cwd: project, encoding: "utf8" },
+            );
+        // Both resolutions consumers use: `exports` (node16) and `typesVersions` (the classic node10).
+        compile("node16", "node16", ["--noEmit"]);
+        compile("node10", "commonjs", ["--outDir", "out"]);
+        // Type roots for --types come from the consumer's node_modules/@types (linked above).
+        const mocha = path.join(root, "node_modules", "mocha", "bin", "mocha.js");
+        const out = execFileSync(process.execPath, [mocha, "--no-config", "--reporter", "dot", "--timeout", "30000", "out/network.test.js"], {
+            cwd: project,
+            encoding: "utf8",
+        });
+        assert.match(out, /3 passing/);
+    });
 });
+
+/** What a user of the package writes (the README's "Testing your own programs" shows the same). */
+const CONSUMER_TEST = `import * as assert from "node:assert";
+import { Network } from "aws-platform";
+import { build, buildFails, unwrap } from "aws-platform/testing";
+
+describe("my network", () => {
+    it("builds a VPC across two AZs", async () => {
+        const { registry, result } = await build(() => new Network("main", { availabilityZones: 2 }), { stack: "dev" });
+        const network = registry.hasInputs("aws-platform:network:Network", "main", { availabilityZones: 2 });
+        assert.ok(registry.descendantsOf(network).length > 0);
+        assert.match(await unwrap(result.vpcId), /^vpc-/);
+        assert.equal((await unwrap(result.privateSubnetIds)).length, 2);
+    });
+
+    it("refuses a public CIDR before creating anything", async () => {
+        const { error, registry } = await buildFails(() => new Network("main", { cidrBlock: "8.8.0.0/16" }));
+        assert.match(error.message, /cidrBlock="8.8.0.0\\/16" is not a private range/);
+        assert.equal(registry.size, 0);
+    });
+
+    it("fails on an invoke the fixtures cannot answer", async () => {
+        const aws = await import("@pulumi/aws");
+        const { error } = await buildFails(() => aws.ec2.getVpcOutput({ default: true }));
+        assert.match(error.message, /no fixture for data source aws:ec2\\/getVpc:getVpc/);
+    });
+});
+`;

@@ -80,12 +80,12 @@ describe("npm package", function () {
         ]);
     });
 
-    it("ships aws-platform/testing: a consumer's mocha test type-checks against its declarations and passes", function () {
+    it("ships aws-platform/testing: the README's consumer test type-checks against the declarations and passes", function () {
         // Two type-checks of a program that loads @pulumi/aws's declarations: about 5 s of CPU each.
         this.timeout(120000);
         const project = consumerProject();
         fs.mkdirSync(path.join(project, "test"), { recursive: true });
-        fs.writeFileSync(path.join(project, "test", "network.test.ts"), CONSUMER_TEST);
+        fs.writeFileSync(path.join(project, "test", "network.test.ts"), readmeConsumerTest());
         const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
         const compile = (moduleResolution: string, module: string, emit: string[]) =>
             execFileSync(
@@ -120,30 +120,10 @@ describe("npm package", function () {
     });
 });
 
-/** What a user of the package writes (the README's "Testing your own programs" shows the same). */
-const CONSUMER_TEST = `import * as assert from "node:assert";
-import { Network } from "aws-platform";
-import { build, buildFails, unwrap } from "aws-platform/testing";
-
-describe("my network", () => {
-    it("builds a VPC across two AZs", async () => {
-        const { registry, result } = await build(() => new Network("main", { availabilityZones: 2 }), { stack: "dev" });
-        const network = registry.hasInputs("aws-platform:network:Network", "main", { availabilityZones: 2 });
-        assert.ok(registry.descendantsOf(network).length > 0);
-        assert.match(await unwrap(result.vpcId), /^vpc-/);
-        assert.equal((await unwrap(result.privateSubnetIds)).length, 2);
-    });
-
-    it("refuses a public CIDR before creating anything", async () => {
-        const { error, registry } = await buildFails(() => new Network("main", { cidrBlock: "8.8.0.0/16" }));
-        assert.match(error.message, /cidrBlock="8.8.0.0\\/16" is not a private range/);
-        assert.equal(registry.size, 0);
-    });
-
-    it("fails on an invoke the fixtures cannot answer", async () => {
-        const aws = await import("@pulumi/aws");
-        const { error } = await buildFails(() => aws.ec2.getVpcOutput({ default: true }));
-        assert.match(error.message, /no fixture for data source aws:ec2\\/getVpc:getVpc/);
-    });
-});
-`;
+/** The consumer's test the README shows under "Testing your own programs": run as written. */
+function readmeConsumerTest(): string {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const m = /```ts\n(\/\/ test\/network\.test\.ts\n[\s\S]*?)```/.exec(readme);
+    assert.ok(m, "README has no ```ts block starting with // test/network.test.ts");
+    return m[1];
+}

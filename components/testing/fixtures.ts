@@ -9,14 +9,17 @@
 import { createHash } from "node:crypto";
 import { eksKubeconfig } from "./calls";
 
+/** The mock account: where ARNs, URLs and ids say the resources live. */
 export interface MockContext {
     region: string;
     accountId: string;
     partition: string;
 }
 
+/** Account 123456789012 in us-east-1 (the region follows the `aws:region` config when set). */
 export const DEFAULT_CONTEXT: MockContext = { region: "us-east-1", accountId: "123456789012", partition: "aws" };
 
+/** A registration as a fixture sees it: type, logical name, URN, inputs (plain JSON) and whether it is a custom resource. */
 export interface MockResourceInput {
     type: string;
     name: string;
@@ -25,6 +28,7 @@ export interface MockResourceInput {
     custom: boolean;
 }
 
+/** `length` hex digits of the SHA-256 of `seed`: stable pseudo-random ids. */
 export function hex(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
@@ -302,6 +306,11 @@ function generic(r: MockResourceInput, c: MockContext, name: string): Outputs {
     return { id: name, state: { arn: arn(c, mod, `${kebab}/${name}`) } };
 }
 
+/**
+ * The built-in fixture for a registration: the inputs plus realistic computed outputs (and `tagsAll`)
+ * for custom resources, the outputs the real remote component returns for awsx/eks components, and
+ * the inputs for our own components.
+ */
 export function mockResource(r: MockResourceInput, c: MockContext): Outputs {
     if (!r.custom) {
         const remote = REMOTE[r.type];

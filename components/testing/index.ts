@@ -13,6 +13,7 @@
  */
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
+import { show } from "../shared/errors";
 import { InstallOptions, RecordedCall, RecordedInvoke, RecordedResource, RecordingMonitor, installMocks } from "./engine";
 import { Diagnostic, runAsLanguageHost } from "./host";
 
@@ -181,8 +182,6 @@ export class Registry {
         return found.urn;
     }
 }
-
-const show = (v: unknown) => (v === undefined ? "undefined" : JSON.stringify(v));
 
 /** Differences between an expected partial value and an actual one, as `path: expected …, got …` lines. */
 function partialDiff(expected: unknown, actual: unknown, path: string): string[] {

@@ -4,15 +4,17 @@
  * providers — and the checks the real engine makes (a duplicate URN is an error).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { DEFAULT_CONTEXT, MockContext, mockCall, mockResource } from "./fixtures";
+import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { CallFixture, CallTarget, mockMethodCall } from "./calls";
+import { DEFAULT_CONTEXT, MockContext, MockResourceInput, mockCall, mockResource } from "./fixtures";
+import { STORE_FLAGS, assertPulumiInternals, internals } from "./internals";
+import { findRenderedLeaks } from "./rendered";
 
-// Internal modules of @pulumi/pulumi that the public `setMocks` uses; see mocks.js.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const state = require("@pulumi/pulumi/runtime/state");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const rpc = require("@pulumi/pulumi/runtime/rpc");
+// Internal modules of @pulumi/pulumi that the public `setMocks` uses (see mocks.js), loaded and
+// checked by ./internals so that a move is reported by name.
+const { rpc } = internals;
 
+/** What the plan and `maskedInputs` show in place of a secret. */
 export const SECRET_MASK = "[secret]";
 
 /**
@@ -62,12 +64,12 @@ export interface RecordedResource {
     index: number;
 }
 
-const SIG = rpc.specialSigKey as string;
-const SECRET_SIG = rpc.specialSecretSig as string;
-const RESOURCE_SIG = rpc.specialResourceSig as string;
-const ASSET_SIG = rpc.specialAssetSig as string;
-const ARCHIVE_SIG = rpc.specialArchiveSig as string;
-const UNKNOWN = rpc.unknownValue as string;
+const SIG = rpc?.specialSigKey as string;
+const SECRET_SIG = rpc?.specialSecretSig as string;
+const RESOURCE_SIG = rpc?.specialResourceSig as string;
+const ASSET_SIG = rpc?.specialAssetSig as string;
+const ARCHIVE_SIG = rpc?.specialArchiveSig as string;
+const UNKNOWN = rpc?.unknownValue as string;
 
 /** Turns a serialized property value into plain JSON: secrets revealed or masked, references as URNs. */
 export function toPlain(value: any, mask: boolean): any {
@@ -93,34 +95,122 @@ function hasUnknown(value: any): boolean {
     return Object.values(value).some(hasUnknown);
 }
 
+/** The type of the root `pulumi:pulumi:Stack` resource. */
 export const ROOT_STACK_TYPE = pulumi.runtime.rootPulumiStackTypeName;
 
+/**
+ * The URN the engine gives a resource: the parent's whole type chain (without the root Stack), then
+ * the type, then the name.
+ */
 export function engineUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
     const parentType = parentUrn ? parentUrn.split("::")[2] : "";
     const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
-export class RecordingMonitor extends MockMonitor {
+/** What a resource fixture returns; what it leaves out is taken from the built-in fixture. */
+export interface FixtureOutputs {
+    /** The provider id (default: the built-in fixture's). */
+    id?: string;
+    /** Outputs, laid over the built-in fixture's (which are the inputs plus realistic computed outputs). */
+    state?: Record<string, any>;
+}
+
+/**
+ * A resource fixture: given what the program registered and the mock account, returns the resource's
+ * id and outputs. `defaults` is what the built-in fixtures would return.
+ */
+export type ResourceFixture = (resource: MockResourceInput, context: MockContext, defaults: { id: string; state: Record<string, any> }) => FixtureOutputs;
+
+/** A data-source fixture: given the invoke's inputs and the mock account, returns its result. */
+export type InvokeFixture = (inputs: Record<string, any>, context: MockContext) => Record<string, any>;
+
+export type { CallFixture, CallTarget } from "./calls";
+
+/**
+ * A program's own fixtures, taking precedence over the built-in ones (components/testing/fixtures.ts
+ * for resources and data sources, components/testing/calls.ts for methods).
+ *
+ * @example
+ * build(program, {
+ *     fixtures: {
+ *         resources: { "aws:rds/cluster:Cluster": (r, c) => ({ state: { endpoint: `${r.name}.cluster-abc.${c.region}.rds.amazonaws.com` } }) },
+ *         invokes: { "aws:ec2/getVpc:getVpc": () => ({ id: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) },
+ *         calls: { "eks:index:Cluster/getKubeconfig": () => ({ result: "{}" }) },
+ *     },
+ * });
+ */
+export interface Fixtures {
+    /** By resource type token (`aws:rds/cluster:Cluster`). */
+    resources?: Record<string, ResourceFixture>;
+    /** By data-source token (`aws:ec2/getVpc:getVpc`). */
+    invokes?: Record<string, InvokeFixture>;
+    /** By method token (`eks:index:Cluster/getKubeconfig`). */
+    calls?: Record<string, CallFixture>;
+}
+
+/** One data-source invoke the program made. */
+export interface RecordedInvoke {
+    token: string;
+    inputs: Record<string, any>;
+}
+
+/** One remote-component method call the program made. */
+export interface RecordedCall {
+    token: string;
+    /** URN of the component the method was called on (`__self__`). */
+    self: string;
+    /** The arguments, as plain JSON, without `__self__`. */
+    args: Record<string, any>;
+}
+
+// Checked by ./internals; a stand-in keeps this module loadable so that the check can speak first.
+const MockMonitorBase: typeof MockMonitor = internals.MockMonitor ?? (class {} as any);
+
+/**
+ * Pulumi's mock monitor, recording everything the engine would know (see {@link RecordedResource}),
+ * refusing what the engine refuses (a duplicate URN), answering remote-component method calls, and
+ * noting the defects a real deployment would only show later (rendered `undefined`, leaked Output text).
+ */
+export class RecordingMonitor extends MockMonitorBase {
+    /** Every registered resource by URN. */
     readonly records = new Map<string, RecordedResource>();
-    readonly calls: Array<{ token: string; inputs: Record<string, any> }> = [];
+    /** Every data-source invoke, in order. */
+    readonly calls: RecordedInvoke[] = [];
+    /** Every remote-component method call, in order. */
+    readonly methodCalls: RecordedCall[] = [];
+    /**
+     * What makes the program wrong although every RPC was answered: a refused registration, a string
+     * input holding `undefined` or leaked Output text. `build()` fails on any.
+     */
+    readonly defects: Error[] = [];
     private counter = 0;
 
     /** URN of the registration in progress: `newResource` runs synchronously inside it. */
     private currentUrn = "";
 
-    constructor(readonly context: MockContext) {
+    constructor(
+        readonly context: MockContext,
+        readonly fixtures: Fixtures = {},
+    ) {
         super({ newResource: () => ({ id: "", state: {} }), call: () => ({}) });
         // URNs as the engine makes them: the parent's whole type chain, without the root Stack (the
         // stock mock keeps only the parent's last type). `newUrn` is private in the typings.
         (this as any).newUrn = (parent: string, type: string, name: string) => engineUrn(pulumi.getStack(), pulumi.getProject(), parent, type, name);
         (this as { mocks: pulumi.runtime.Mocks }).mocks = {
-            newResource: (args) =>
-                mockResource({ type: args.type, name: args.name, urn: this.currentUrn, inputs: args.inputs, custom: args.custom ?? true }, context),
+            newResource: (args) => {
+                const input: MockResourceInput = { type: args.type, name: args.name, urn: this.currentUrn, inputs: args.inputs, custom: args.custom ?? true };
+                const defaults = mockResource(input, context);
+                const own = fixtures.resources?.[args.type];
+                if (!own) return defaults;
+                const out = own(input, context, defaults);
+                return { id: out.id ?? defaults.id, state: { ...defaults.state, ...out.state } };
+            },
             call: (args) => {
                 this.calls.push({ token: args.token, inputs: args.inputs });
                 try {
-                    return mockCall(args.token, args.inputs, context);
+                    const own = fixtures.invokes?.[args.token];
+                    return own ? own(args.inputs, context) : mockCall(args.token, args.inputs, context);
                 } catch (e) {
                     // The SDK rebuilds invoke errors from gRPC's `details`; keep the message.
                     throw Object.assign(e as Error, { details: (e as Error).message });
@@ -143,13 +233,16 @@ export class RecordingMonitor extends MockMonitor {
         return [...req.getAliasurnsList(), ...fromSpecs];
     }
 
+    /** Records a registration, refusing a duplicate URN as the engine does. */
     async registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
         const type: string = req.getType();
         const name: string = req.getName();
         const parent: string = req.getParent();
         const urn: string = (this as any).newUrn(parent, type, name);
         if (this.records.has(urn)) {
-            callback(new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`));
+            const error = new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+            this.defects.push(error);
+            callback(error);
             return;
         }
         const raw = req.getObject()?.toJavaScript() ?? {};
@@ -186,6 +279,9 @@ export class RecordingMonitor extends MockMonitor {
             index: this.counter++,
         };
         this.records.set(urn, record);
+        for (const leak of findRenderedLeaks(record.inputs, SIG)) {
+            this.defects.push(new Error(`${urn}: input ${leak.path}: ${leak.why}: ${JSON.stringify(leak.text)}`));
+        }
         // The stock monitor calls `newResource` before its first await: the URN is read there.
         this.currentUrn = urn;
         const done = super.registerResource(req, (err: any, resp: any) => {
@@ -198,10 +294,41 @@ export class RecordingMonitor extends MockMonitor {
         this.currentUrn = "";
         await done;
     }
+
+    /**
+     * A remote-component method call (`pulumi.runtime.call`, e.g. `eks.Cluster.getKubeconfig()`),
+     * answered from the fixtures: the stock MockMonitor has no `call`, so the SDK failed with
+     * `monitor.call is not a function`. `__self__` arrives as a resource reference; the fixture gets
+     * the component as recorded (with its outputs) and the other arguments as plain JSON.
+     */
+    async call(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
+        try {
+            const token: string = req.getTok();
+            const raw: Record<string, any> = req.getArgs()?.toJavaScript() ?? {};
+            const { __self__: selfRef, ...rest } = raw;
+            const selfUrn: string | undefined = selfRef?.[SIG] === RESOURCE_SIG ? selfRef.urn : undefined;
+            const record = selfUrn === undefined ? undefined : this.records.get(selfUrn);
+            if (!record) throw new Error(`mock: method ${token} was called without a registered __self__ (got ${JSON.stringify(selfRef)})`);
+            const args = toPlain(rest, false);
+            this.methodCalls.push({ token, self: record.urn, args });
+            const self: CallTarget = { urn: record.urn, type: record.type, name: record.name, outputs: record.outputs };
+            const own = this.fixtures.calls?.[token];
+            const result = own ? own(args, self, this.context) : mockMethodCall(token, args, self, this.context);
+            const resp = new internals.CallResponse();
+            resp.setReturn(internals.Struct.fromJavaScript(await rpc.serializeProperties(`call:${token}`, result)));
+            callback(null, resp);
+        } catch (e) {
+            // The SDK rebuilds call errors from gRPC's `details`; keep the message.
+            callback(Object.assign(e as Error, { details: (e as Error).message }));
+        }
+    }
 }
 
+/** How to install the mock engine: project, stack, config, fixtures. */
 export interface InstallOptions {
+    /** @default "aws-platform" */
     project?: string;
+    /** @default "test" */
     stack?: string;
     /** Run as a preview (unknown outputs stay unknown). Default false: values are resolved. */
     preview?: boolean;
@@ -209,40 +336,31 @@ export interface InstallOptions {
     config?: Record<string, unknown>;
     /** Keys of `config` that are secrets. */
     secretKeys?: string[];
+    /** The program's own fixtures, over the built-in ones. */
+    fixtures?: Fixtures;
 }
 
-/** Installs a fresh mock engine (a new, empty registry) and returns it. */
+/**
+ * Installs a fresh mock engine (a new, empty registry) and returns it. Fails with one clear message
+ * when the installed `@pulumi/pulumi` lacks an internal the kit relies on.
+ */
 export function installMocks(options: InstallOptions = {}): RecordingMonitor {
+    assertPulumiInternals();
     const config: Record<string, string> = {};
     for (const [k, v] of Object.entries(options.config ?? {})) config[k] = typeof v === "string" ? v : JSON.stringify(v);
     // Config is global and survives setMocks: replace all of it each time so tests stay independent.
     pulumi.runtime.setAllConfig(config, options.secretKeys ?? []);
     const region = config["aws:region"] ?? DEFAULT_CONTEXT.region;
-    const monitor = new RecordingMonitor({ ...DEFAULT_CONTEXT, region });
+    const monitor = new RecordingMonitor({ ...DEFAULT_CONTEXT, region }, options.fixtures);
     pulumi.runtime.setMockOptions(monitor, options.project ?? "aws-platform", options.stack ?? "test", options.preview ?? false);
-    // The same features `pulumi.runtime.setMocks` turns on.
-    const store = state.getStore();
-    store.supportsSecrets = true;
-    store.supportsResourceReferences = true;
-    store.supportsOutputValues = false;
-    store.supportsDeletedWith = true;
-    store.supportsReplaceWith = true;
-    store.supportsAliasSpecs = true;
-    store.supportsTransforms = true;
-    store.supportsInvokeTransforms = true;
-    store.supportsParameterization = true;
-    store.supportsResourceHooks = true;
-    store.supportsErrorHooks = true;
-    store.supportsInvokeDependsOn = false;
+    // The same features `pulumi.runtime.setMocks` turns on: all but output values (so inputs arrive
+    // as plain values) and the engine-side invoke dependency gate (the mock does not implement it).
+    const store = internals.state.getStore();
+    for (const flag of STORE_FLAGS) store[flag] = flag !== "supportsOutputValues" && flag !== "supportsInvokeDependsOn";
     return monitor;
 }
 
-/** Waits until every pending registration (including those made inside `apply`) has finished. */
+/** Waits until every pending registration, invoke and call (including those made inside `apply`) has finished. */
 export async function settle(): Promise<void> {
-    const wait = (pulumi.runtime as any).waitForRPCs as (() => Promise<void>) | undefined;
-    if (wait) {
-        await wait();
-    } else {
-        await new Promise((r) => setTimeout(r, 50));
-    }
+    await internals.waitForRPCs();
 }

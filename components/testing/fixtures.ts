@@ -10,15 +10,19 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { NAME_RULES } from "../shared/limits/names";
 import { PhysicalNameError, nameProblems, providerAutoName } from "../shared/naming";
+import { eksKubeconfig } from "./calls";
 
+/** The mock account: where ARNs, URLs and ids say the resources live. */
 export interface MockContext {
     region: string;
     accountId: string;
     partition: string;
 }
 
+/** Account 123456789012 in us-east-1 (the region follows the `aws:region` config when set). */
 export const DEFAULT_CONTEXT: MockContext = { region: "us-east-1", accountId: "123456789012", partition: "aws" };
 
+/** A registration as a fixture sees it: type, logical name, URN, inputs (plain JSON) and whether it is a custom resource. */
 export interface MockResourceInput {
     type: string;
     name: string;
@@ -27,6 +31,7 @@ export interface MockResourceInput {
     custom: boolean;
 }
 
+/** `length` hex digits of the SHA-256 of `seed`: stable pseudo-random ids. */
 export function hex(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
@@ -337,24 +342,13 @@ const REMOTE: Record<string, Builder> = {
     "eks:index:Cluster": (r, c) => {
         const name = `${r.name}-eksCluster-${hex(r.urn, 7)}`;
         const oidc = `oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`;
-        const kubeconfig = {
-            apiVersion: "v1",
-            kind: "Config",
-            clusters: [
-                {
-                    name,
-                    cluster: { server: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`, "certificate-authority-data": "bW9jaw==" },
-                },
-            ],
-            contexts: [{ name: "aws", context: { cluster: name, user: "aws" } }],
-            "current-context": "aws",
-            users: [
-                {
-                    name: "aws",
-                    user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } },
-                },
-            ],
-        };
+        // As @pulumi/eks 4.3 renders it (the same document `getKubeconfig()` returns, see ./calls).
+        const kubeconfig = eksKubeconfig({
+            name,
+            endpoint: `https://${hex(r.urn, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`,
+            region: c.region,
+            certificateAuthorityData: "bW9jaw==",
+        });
         const endpoint = kubeconfig.clusters[0].cluster.server;
         const clusterSecurityGroupId = `sg-${hex(`${r.urn}/cluster`, 17)}`;
         // Remote outputs of resource type (eksCluster, core.cluster) arrive as plain objects under mocks.
@@ -392,6 +386,11 @@ function generic(r: MockResourceInput, c: MockContext, name: string): Outputs {
     return { id: name, state: { arn: arn(c, mod, `${kebab}/${name}`) } };
 }
 
+/**
+ * The built-in fixture for a registration: the inputs plus realistic computed outputs (and `tagsAll`)
+ * for custom resources, the outputs the real remote component returns for awsx/eks components, and
+ * the inputs for our own components.
+ */
 export function mockResource(r: MockResourceInput, c: MockContext): Outputs {
     if (!r.custom) {
         const remote = REMOTE[r.type];

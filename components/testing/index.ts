@@ -1,32 +1,65 @@
 /**
- * Test helpers over the mock engine: build a program, then query what it registered.
+ * `aws-platform/testing`: test Pulumi programs offline, under a mock engine that records everything a
+ * real engine would see and refuses what a real one would refuse. Build a program, then query what
+ * it registered.
  *
  *   const { registry } = await build(() => new ContainerService("web", args));
- *   const svc = registry.one("aws:ecs/service:Service");
- *   assert.equal(svc.inputs.launchType, undefined);
+ *   registry.hasInputs("aws:ecs/service:Service", "web-web", { launchType: undefined });
+ *
+ * A build fails (rejects with a {@link BuildError}) on anything that would fail or break a real
+ * deployment: an unhandled rejection or uncaught exception while the program runs (a duplicate URN,
+ * an invoke or method call without a fixture, a throw inside `apply`), and a string input holding
+ * `undefined`, `NaN`, `[object Object]` or leaked Output text.
  */
+import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { InstallOptions, RecordedResource, RecordingMonitor, installMocks, parseRuntimeLog, settle } from "./engine";
+import { show } from "../shared/errors";
+import { InstallOptions, RecordedCall, RecordedInvoke, RecordedResource, RecordingMonitor, installMocks } from "./engine";
+import { Diagnostic, runAsLanguageHost } from "./host";
 
-export { installMocks, settle, RecordedResource, RecordingMonitor } from "./engine";
+export type {
+    CallFixture,
+    CallTarget,
+    FixtureOutputs,
+    Fixtures,
+    InstallOptions,
+    InvokeFixture,
+    RecordedCall,
+    RecordedInvoke,
+    RecordedResource,
+    ResourceFixture,
+} from "./engine";
+export { RecordingMonitor, installMocks, settle } from "./engine";
+export type { MockContext, MockResourceInput } from "./fixtures";
 export { DEFAULT_CONTEXT } from "./fixtures";
+export type { EksKubeconfigOptions } from "./calls";
+export { eksKubeconfig } from "./calls";
+export type { Diagnostic, HostedRun } from "./host";
+export { runAsLanguageHost } from "./host";
+export { PULUMI_VERSION, TESTED_PULUMI_RANGE, assertPulumiInternals, checkPulumiInternals } from "./internals";
+export type { RenderedLeak } from "./rendered";
+export { findRenderedLeaks } from "./rendered";
 
 /** Queries over the resources one build registered, in registration order. */
 export class Registry {
     constructor(readonly monitor: RecordingMonitor) {}
 
+    /** Every registered resource, components included, in registration order. */
     all(): RecordedResource[] {
         return [...this.monitor.records.values()].sort((a, b) => a.index - b.index);
     }
 
+    /** How many resources were registered (0 after a refused build: nothing half-built). */
     get size(): number {
         return this.monitor.records.size;
     }
 
+    /** The resources of one type token (`aws:sqs/queue:Queue`). */
     ofType(type: string): RecordedResource[] {
         return this.all().filter((r) => r.type === type);
     }
 
+    /** The first resource with this logical name, of any type. */
     named(name: string): RecordedResource | undefined {
         return this.all().find((r) => r.name === name);
     }
@@ -95,6 +128,46 @@ export class Registry {
         return typeof role === "string" ? this.one("aws:iam/role:Role", role) : role;
     }
 
+    /**
+     * Asserts that the one resource of `type` named `name` (any name when undefined) has inputs that
+     * contain `partial`, as AWS CDK's `hasResourceProperties` does, and returns it:
+     *  - objects match when every key of `partial` matches (other keys are ignored), at any depth;
+     *  - arrays match element by element and must have the same length;
+     *  - a key set to `undefined` in `partial` must be absent (or undefined);
+     *  - an object or array in `partial` against a JSON-string input (a policy, container
+     *    definitions) is matched against the parsed JSON;
+     *  - anything else compares with `===`.
+     * On a mismatch it throws an `AssertionError` listing every differing path with both values.
+     *
+     * @example
+     * registry.hasInputs("aws:ecs/service:Service", "web-web", { launchType: undefined, deploymentCircuitBreaker: { rollback: true } });
+     * registry.hasInputs("aws:iam/rolePolicy:RolePolicy", "web-task-role-app", { policy: { Statement: [{ Effect: "Allow", Action: ["sqs:SendMessage"] }] } });
+     */
+    hasInputs(type: string, name: string | undefined, partial: Record<string, unknown>): RecordedResource {
+        const r = this.one(type, name);
+        const diffs = partialDiff(partial, r.inputs, "");
+        if (diffs.length) {
+            throw new assert.AssertionError({
+                message: `${type} ${r.name}: inputs differ from the expected partial object:\n${diffs.map((d) => `  ${d}`).join("\n")}`,
+                actual: r.inputs,
+                expected: partial,
+                operator: "hasInputs",
+            });
+        }
+        return r;
+    }
+
+    /** The data-source invokes the program made (all, or those of one token), in order. */
+    invokes(token?: string): RecordedInvoke[] {
+        return this.monitor.calls.filter((c) => token === undefined || c.token === token);
+    }
+
+    /** The remote-component method calls the program made (all, or those of one token), in order. */
+    methodCalls(token?: string): RecordedCall[] {
+        return this.monitor.methodCalls.filter((c) => token === undefined || c.token === token);
+    }
+
+    /** How many resources of each type were registered. */
     countByType(): Record<string, number> {
         const counts: Record<string, number> = {};
         for (const r of this.all()) counts[r.type] = (counts[r.type] ?? 0) + 1;
@@ -110,57 +183,127 @@ export class Registry {
     }
 }
 
-/** Resolves an Output (values are known: the harness runs as an update, not a preview). */
+/** Differences between an expected partial value and an actual one, as `path: expected …, got …` lines. */
+function partialDiff(expected: unknown, actual: unknown, path: string): string[] {
+    const where = path || "(inputs)";
+    if (expected !== null && typeof expected === "object" && typeof actual === "string") {
+        try {
+            return partialDiff(expected, JSON.parse(actual), `${path} (JSON)`);
+        } catch {
+            return [`${where}: expected ${show(expected)}, got a string that is not JSON: ${show(actual)}`];
+        }
+    }
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual)) return [`${where}: expected an array ${show(expected)}, got ${show(actual)}`];
+        if (actual.length !== expected.length)
+            return [`${where}: expected ${expected.length} elements ${show(expected)}, got ${actual.length}: ${show(actual)}`];
+        return expected.flatMap((e, i) => partialDiff(e, actual[i], `${path}[${i}]`));
+    }
+    if (expected !== null && typeof expected === "object") {
+        if (actual === null || typeof actual !== "object" || Array.isArray(actual))
+            return [`${where}: expected an object ${show(expected)}, got ${show(actual)}`];
+        return Object.entries(expected).flatMap(([k, e]) => partialDiff(e, (actual as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+    }
+    return expected === actual ? [] : [`${where}: expected ${show(expected)}, got ${show(actual)}`];
+}
+
+/**
+ * Resolves an Output (or a plain value) to its value, secrets revealed. Builds run as an update, so
+ * values are known; under `preview: true` an unknown value resolves to `undefined`. Rejects when the
+ * Output failed.
+ */
 export function unwrap<T>(output: pulumi.Input<T>): Promise<T> {
-    return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
+    return (pulumi.output(output) as unknown as { promise(): Promise<T> }).promise();
 }
 
-/**
- * Runs `body` while collecting what the program logs with `pulumi.log.warn` (without an engine the
- * SDK prints `warning: [runtime] <message>` to the console): tests assert on warnings, and the test
- * output stays quiet.
- */
-async function collectingWarnings<T>(body: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => {
-        const log = parseRuntimeLog(args);
-        if (log?.severity === "warning") warnings.push(log.message);
-        else original(...args);
-    };
-    try {
-        return { value: await body(), warnings };
-    } finally {
-        console.warn = original;
+/** Everything a failed build raised, each error once, in the order it arose. */
+export class BuildError extends Error {
+    constructor(
+        /** The errors: what the program threw, then the rejections and exceptions nobody handled, then the engine's refusals. */
+        readonly errors: unknown[],
+        /** What was registered before and while it failed. */
+        readonly registry: Registry,
+    ) {
+        const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
+        super(
+            `build failed: ${errors.length === 1 ? "1 error" : `${errors.length} errors`} while the program ran and settled ` +
+                `(a real pulumi preview or up would fail too):\n${errors.map((e, i) => `  ${i + 1}. ${text(e).split("\n").join("\n     ")}`).join("\n")}`,
+            { cause: errors[0] },
+        );
+        this.name = "BuildError";
     }
 }
 
-/** Installs fresh mocks, runs `program`, waits for every registration, and returns the registry and the warnings. */
-export async function build<T>(program: () => T, options: InstallOptions = {}): Promise<{ registry: Registry; result: T; warnings: string[] }> {
-    const { value, warnings } = await collectingWarnings(async () => {
-        const monitor = installMocks(options);
-        const result = program();
-        await settle();
-        return { registry: new Registry(monitor), result };
-    });
-    return { ...value, warnings };
+/** What a build left: the registry, what the program returned, and what it logged. */
+export interface Built<T> {
+    registry: Registry;
+    /** What the program returned (awaited when it returned a promise). */
+    result: T;
+    /** Messages of `pulumi.log.warn`, in order. */
+    warnings: string[];
+    /** Everything logged through `pulumi.log` (warnings and errors). */
+    diagnostics: Diagnostic[];
 }
 
-/**
- * Runs a program that must fail before creating anything: returns the error and the registry, so the
- * test can assert on the message and that nothing was registered.
- */
-export async function buildFails(program: () => unknown, options: InstallOptions = {}): Promise<{ error: Error; registry: Registry }> {
+/** Runs a program under fresh mocks and gathers every error it raised, each once. */
+async function run<T>(program: () => T | Promise<T>, options: InstallOptions) {
     const monitor = installMocks(options);
-    let error: Error | undefined;
-    try {
-        program();
-    } catch (e) {
-        error = e as Error;
-    }
-    await settle();
-    if (!error) throw new Error("expected the program to throw, but it did not");
-    return { error, registry: new Registry(monitor) };
+    const hosted = await runAsLanguageHost(program);
+    const errors: unknown[] = [...(hosted.thrown ? [hosted.thrown.error] : []), ...hosted.asyncErrors];
+    // A refused registration also surfaces as a rejection whose message quotes the engine's: keep one.
+    const said = errors.map((e) => (e instanceof Error ? e.message : String(e)));
+    for (const d of monitor.defects) if (!said.some((m) => m.includes(d.message))) errors.push(d);
+    const registry = new Registry(monitor);
+    const warnings = hosted.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
+    return { registry, errors, thrown: hosted.thrown, result: hosted.result as T, warnings, diagnostics: hosted.diagnostics };
+}
+
+/**
+ * Installs fresh mocks, runs `program` (awaiting it when it returns a promise), waits until every
+ * registration, invoke and call it started has finished, and returns the registry, the program's
+ * result and what it logged.
+ *
+ * It rejects with a {@link BuildError} listing every error when the program throws, when anything
+ * rejects or throws unhandled while it runs and settles (a duplicate URN, an invoke or method call
+ * without a fixture, a throw inside `apply`), or when a string input renders `undefined`, `NaN`,
+ * `[object Object]` or an Output (naming the resource URN and the property path).
+ *
+ * @example
+ * const { registry, result } = await build(() => new Network("main", { availabilityZones: 2 }), {
+ *     stack: "dev",
+ *     config: { "aws:region": "eu-west-1" },
+ *     fixtures: { invokes: { "aws:ec2/getVpc:getVpc": () => ({ id: "vpc-0123456789abcdef0" }) } },
+ * });
+ * assert.match(await unwrap(result.vpcId), /^vpc-/);
+ */
+export async function build<T>(program: () => T, options: InstallOptions = {}): Promise<Built<Awaited<T>>> {
+    const { registry, errors, result, warnings, diagnostics } = await run(program, options);
+    if (errors.length) throw new BuildError(errors, registry);
+    return { registry, result: result as Awaited<T>, warnings, diagnostics };
+}
+
+/** What a failed build left: the first error, all of them, and what was registered. */
+export interface Failed {
+    /** What the program threw; else the first asynchronous error or engine refusal. */
+    error: Error;
+    /** Every error, each once, in the order of {@link BuildError.errors}. */
+    errors: unknown[];
+    /** What was registered (expect `size === 0` for input refused before any resource). */
+    registry: Registry;
+    /** Messages of `pulumi.log.warn`, in order. */
+    warnings: string[];
+}
+
+/**
+ * Runs a program that must fail, synchronously (an `ArgsError` from a constructor) or later (an error
+ * thrown inside `apply`, a refused registration): returns the error and the registry, so the test can
+ * assert on the message and on what was (not) registered. Rejects when the program raised nothing.
+ */
+export async function buildFails(program: () => unknown, options: InstallOptions = {}): Promise<Failed> {
+    const { registry, errors, warnings } = await run(program, options);
+    if (errors.length === 0) throw new Error(`expected the program to fail, but it built ${registry.size} resource(s) without an error`);
+    const first = errors[0];
+    return { error: first instanceof Error ? first : new Error(String(first)), errors, registry, warnings };
 }
 
 /** Parses a JSON-string input (IAM policies, container definitions). */

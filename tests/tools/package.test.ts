@@ -49,21 +49,29 @@ describe("npm package", function () {
         assert.deepEqual(extra, []);
     });
 
-    it('is importable by name from another project: import { ContainerService, Network } from "aws-platform"', () => {
-        const consumer = path.join(dir, "consumer");
+    /** A scratch project with the packed tarball installed by name, next to the same @pulumi packages. */
+    function consumerProject(): string {
+        if (consumer) return consumer;
+        consumer = path.join(dir, "consumer");
         const pkgDir = path.join(consumer, "node_modules", "aws-platform");
         fs.mkdirSync(pkgDir, { recursive: true });
         execFileSync("tar", ["-xzf", tarball, "-C", pkgDir, "--strip-components=1"]);
-        // The consumer's own dependencies: the same @pulumi packages.
+        // The consumer's own dependencies: the same @pulumi packages (one copy of @pulumi/pulumi, the
+        // peer dependency the package declares).
         fs.symlinkSync(path.join(root, "node_modules", "@pulumi"), path.join(consumer, "node_modules", "@pulumi"));
         for (const dep of fs.readdirSync(path.join(root, "node_modules"))) {
             if (dep === "@pulumi" || dep === ".bin" || dep === ".package-lock.json") continue;
             const target = path.join(consumer, "node_modules", dep);
             if (!fs.existsSync(target)) fs.symlinkSync(path.join(root, "node_modules", dep), target);
         }
+        return consumer;
+    }
+    let consumer: string | undefined;
+
+    it('is importable by name from another project: import { ContainerService, Network } from "aws-platform"', () => {
         const script =
             'const p = require("aws-platform"); console.log(JSON.stringify([typeof p.ContainerService, p.ContainerService.type, p.Network.type, typeof p.ArgsError]));';
-        const out = execFileSync(process.execPath, ["-e", script], { cwd: consumer, encoding: "utf8" });
+        const out = execFileSync(process.execPath, ["-e", script], { cwd: consumerProject(), encoding: "utf8" });
         assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), [
             "function",
             "aws-platform:ecs:ContainerService",
@@ -71,4 +79,51 @@ describe("npm package", function () {
             "function",
         ]);
     });
+
+    it("ships aws-platform/testing: the README's consumer test type-checks against the declarations and passes", function () {
+        // Two type-checks of a program that loads @pulumi/aws's declarations: about 5 s of CPU each.
+        this.timeout(120000);
+        const project = consumerProject();
+        fs.mkdirSync(path.join(project, "test"), { recursive: true });
+        fs.writeFileSync(path.join(project, "test", "network.test.ts"), readmeConsumerTest());
+        const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+        const compile = (moduleResolution: string, module: string, emit: string[]) =>
+            execFileSync(
+                process.execPath,
+                [
+                    tsc,
+                    "--strict",
+                    "--skipLibCheck",
+                    "--target",
+                    "ES2022",
+                    "--module",
+                    module,
+                    "--moduleResolution",
+                    moduleResolution,
+                    "--types",
+                    "node,mocha",
+                    ...emit,
+                    "test/network.test.ts",
+                ],
+                { cwd: project, encoding: "utf8" },
+            );
+        // Both resolutions consumers use: `exports` (node16) and `typesVersions` (the classic node10).
+        compile("node16", "node16", ["--noEmit"]);
+        compile("node10", "commonjs", ["--outDir", "out"]);
+        // Type roots for --types come from the consumer's node_modules/@types (linked above).
+        const mocha = path.join(root, "node_modules", "mocha", "bin", "mocha.js");
+        const out = execFileSync(process.execPath, [mocha, "--no-config", "--reporter", "dot", "--timeout", "30000", "out/network.test.js"], {
+            cwd: project,
+            encoding: "utf8",
+        });
+        assert.match(out, /3 passing/);
+    });
 });
+
+/** The consumer's test the README shows under "Testing your own programs": run as written. */
+function readmeConsumerTest(): string {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const m = /```ts\n(\/\/ test\/network\.test\.ts\n[\s\S]*?)```/.exec(readme);
+    assert.ok(m, "README has no ```ts block starting with // test/network.test.ts");
+    return m[1];
+}

@@ -216,6 +216,20 @@ describe("offline plan (npm run plan)", () => {
             });
         });
 
+        it("fails on a failure the program never sees (a duplicate URN, as an unhandled rejection)", async () => {
+            await assert.rejects(
+                runPlan({ stack: "demo", projectDir: FIXTURE, programPath: "duplicate.ts", outDir: os.tmpdir() }),
+                /Duplicate resource URN 'urn:pulumi:demo::aws-platform::aws:sqs\/queue:Queue::twice'/,
+            );
+        });
+
+        it("fails on a string input that renders undefined, naming the resource and the path", async () => {
+            await assert.rejects(
+                runPlan({ stack: "demo", projectDir: FIXTURE, programPath: "rendered.ts", outDir: os.tmpdir() }),
+                /aws:iam\/policy:Policy::read: input policy → Statement\[0\]\.Resource: 'undefined' was rendered/,
+            );
+        });
+
         it("prints the stack trace of an unexpected error", () => {
             const { message, code } = describeFailure(new TypeError("x is undefined"), "demo");
             assert.match(message, /TypeError: x is undefined\n {4}at /);

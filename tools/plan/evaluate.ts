@@ -4,7 +4,8 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource, installMocks, parseRuntimeLog, settle, toPlain } from "../../components/testing/engine";
+import { RecordedResource, installMocks, toPlain } from "../../components/testing/engine";
+import { Diagnostic, runAsLanguageHost } from "../../components/testing/host";
 import { ProjectError, StackConfig, readStackSettings } from "./config";
 import { ROOT_STACK_TYPE } from "./preview-json";
 
@@ -16,11 +17,7 @@ export interface EvaluateOptions {
     programPath: string;
 }
 
-/** A message the program logged with `pulumi.log.warn` / `pulumi.log.error`. */
-export interface Diagnostic {
-    severity: "warning" | "error";
-    message: string;
-}
+export type { Diagnostic } from "../../components/testing/host";
 
 export interface Evaluation {
     project: string;
@@ -70,55 +67,6 @@ async function runProgram(programFile: string): Promise<Record<string, unknown>>
 }
 
 /**
- * Runs `body` as the Pulumi language host runs a program, and collects what it would report:
- *  - without an engine, `pulumi.log` writes `warning: [runtime] ...` to the console; those lines are
- *    collected (and only those) so the caller decides where they are shown;
- *  - a failed registration (a duplicate URN) or a throw inside `apply` is an unhandled rejection,
- *    which fails `pulumi preview`; here it fails the evaluation instead of crashing the process.
- * On failure the collected messages are printed, as the CLI would have shown them before the error.
- */
-async function asLanguageHost<T>(body: () => Promise<T>): Promise<{ result: T; diagnostics: Diagnostic[] }> {
-    const diagnostics: Diagnostic[] = [];
-    const original = { warn: console.warn, error: console.error };
-    const capture =
-        (fallback: (...args: unknown[]) => void) =>
-        (...args: unknown[]) => {
-            const log = parseRuntimeLog(args);
-            if (log) diagnostics.push(log);
-            else fallback(...args);
-        };
-    // A Set: mocha re-emits a rejection it did not expect, so one rejection may arrive twice.
-    const unhandled = new Set<unknown>();
-    const onRejection = (reason: unknown) => unhandled.add(reason);
-    console.warn = capture(original.warn);
-    console.error = capture(original.error);
-    process.on("unhandledRejection", onRejection);
-    let failure: { error: unknown } | undefined;
-    let result: T | undefined;
-    try {
-        try {
-            result = await body();
-        } catch (error) {
-            failure = { error };
-        }
-        // Even after a failure, let the registrations already under way finish, and give Node a turn
-        // to report the rejections nobody handled, so none escapes after this returns.
-        await settle();
-        await new Promise((resolve) => setImmediate(resolve));
-        failure ??= unhandled.size ? { error: [...unhandled][0] } : undefined;
-    } finally {
-        process.off("unhandledRejection", onRejection);
-        console.warn = original.warn;
-        console.error = original.error;
-    }
-    if (failure) {
-        for (const d of diagnostics) console.warn(`${d.severity}: ${d.message}`);
-        throw failure.error;
-    }
-    return { result: result as T, diagnostics };
-}
-
-/**
  * Evaluates the program for one stack. Each call installs a fresh mock engine and re-requires the
  * program, so calls may follow each other in one process. Errors thrown by the program (an
  * `ArgsError`, a config error) propagate unchanged.
@@ -138,7 +86,20 @@ export async function evaluateProgram({ projectDir, stack, programPath }: Evalua
     };
 
     forgetProgram(programFile, path.resolve(projectDir));
-    const { diagnostics } = await asLanguageHost(() => pulumi.runtime.runInPulumiStack(() => runProgram(programFile)));
+    // As `pulumi preview` would: an unhandled rejection or uncaught exception (a duplicate URN, a throw
+    // inside `apply`) or an engine refusal fails the evaluation; what the program threw propagates
+    // unchanged; the messages logged so far are shown first, as the CLI would show them.
+    const hosted = await runAsLanguageHost(() => pulumi.runtime.runInPulumiStack(() => runProgram(programFile)));
+    const defects = monitor.defects.map((d) => d.message);
+    const failure =
+        hosted.thrown ??
+        (hosted.asyncErrors.length ? { error: hosted.asyncErrors[0] } : undefined) ??
+        (defects.length ? { error: new Error(`the program renders values a deployment would break on:\n  ${defects.join("\n  ")}`) } : undefined);
+    if (failure) {
+        for (const d of hosted.diagnostics) console.warn(`${d.severity}: ${d.message}`);
+        throw failure.error;
+    }
+    const diagnostics: Diagnostic[] = hosted.diagnostics;
     return {
         project,
         stack,

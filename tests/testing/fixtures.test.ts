@@ -1,0 +1,65 @@
+import * as assert from "node:assert";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { build, unwrap } from "../../components/testing";
+
+describe("a consumer's own fixtures and options", () => {
+    it("lays a resource fixture's outputs over the built-in ones", async () => {
+        const { registry, result } = await build(
+            () => {
+                const db = new aws.rds.Cluster("db", { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true });
+                return { endpoint: db.endpoint, arn: db.arn };
+            },
+            {
+                fixtures: {
+                    resources: {
+                        "aws:rds/cluster:Cluster": (r, c) => ({ state: { endpoint: `${r.name}.cluster-c9akciq32.${c.region}.rds.amazonaws.com` } }),
+                    },
+                },
+            },
+        );
+        assert.equal(await unwrap(result.endpoint), "db.cluster-c9akciq32.us-east-1.rds.amazonaws.com");
+        // What the fixture left out still comes from the built-in fixture: a realistic ARN and id.
+        assert.match(await unwrap(result.arn), /^arn:aws:rds:us-east-1:123456789012:/);
+        assert.match(registry.one("aws:rds/cluster:Cluster").id!, /^db-[0-9a-f]{7}$/);
+    });
+
+    it("lets a resource fixture set the id", async () => {
+        const { registry } = await build(() => new aws.sqs.Queue("q", {}), {
+            fixtures: { resources: { "aws:sqs/queue:Queue": () => ({ id: "https://sqs.example/q" }) } },
+        });
+        assert.equal(registry.one("aws:sqs/queue:Queue").id, "https://sqs.example/q");
+    });
+
+    it("answers a data source the built-in fixtures lack, and records the invoke", async () => {
+        const { registry, result } = await build(() => aws.ec2.getVpcOutput({ default: true }).id, {
+            fixtures: { invokes: { "aws:ec2/getVpc:getVpc": () => ({ id: "vpc-0a1b2c3d4e5f60718", cidrBlock: "172.31.0.0/16" }) } },
+        });
+        assert.equal(await unwrap(result), "vpc-0a1b2c3d4e5f60718");
+        assert.deepEqual(
+            registry.invokes("aws:ec2/getVpc:getVpc").map((i) => i.inputs.default),
+            [true],
+        );
+    });
+
+    it("answers from a consumer's data-source fixture before the built-in one", async () => {
+        const { result } = await build(() => aws.getCallerIdentityOutput().accountId, {
+            fixtures: { invokes: { "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: "210987654321" }) } },
+        });
+        assert.equal(await unwrap(result), "210987654321");
+    });
+
+    it("names URNs after the stack and project, and reads config with its region", async () => {
+        const { registry, result } = await build(
+            () => {
+                const q = new aws.sqs.Queue("q", {});
+                return { arn: q.arn, tier: new pulumi.Config("app").require("tier"), secret: new pulumi.Config("app").requireSecret("token") };
+            },
+            { stack: "prod", project: "shop", config: { "aws:region": "eu-west-1", "app:tier": "gold", "app:token": "s3cr3t" }, secretKeys: ["app:token"] },
+        );
+        assert.equal(registry.one("aws:sqs/queue:Queue").urn, "urn:pulumi:prod::shop::aws:sqs/queue:Queue::q");
+        assert.match(await unwrap(result.arn), /^arn:aws:sqs:eu-west-1:123456789012:q-/);
+        assert.equal(result.tier, "gold");
+        assert.equal(await unwrap(result.secret), "s3cr3t");
+    });
+});

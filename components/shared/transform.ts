@@ -5,22 +5,27 @@ import * as pulumi from "@pulumi/pulumi";
  *
  * - An object is merged over the component's args **shallowly**: a key you give replaces the
  *   component's value whole (arrays and nested objects included).
- * - A function receives the component's args (and options) and may mutate them or return new ones:
- *   use it to append to arrays such as inline policies or tags.
+ * - A function receives the component's args, the child's own copy of its options and the child's
+ *   logical name, and may mutate them or return new args: use it to append to arrays such as inline
+ *   policies or tags, or to set an option (`protect`, `ignoreChanges`) on that one child.
  *
  * Applied in component code, so it works under Pulumi mocks and in the offline plan.
  */
-export type Transform<T> = Partial<T> | ((args: T, opts: pulumi.CustomResourceOptions) => T | void);
+export type Transform<T> = Partial<T> | ((args: T, opts: pulumi.CustomResourceOptions, name: string) => T | void);
 
 export function applyTransform<T extends object>(
     transform: Transform<T> | undefined,
     args: T,
     opts: pulumi.CustomResourceOptions,
+    name = "",
 ): [T, pulumi.CustomResourceOptions] {
     if (transform === undefined) return [args, opts];
     if (typeof transform === "function") {
-        const result = transform(args, opts);
-        return [result ?? args, opts];
+        // A copy: components share one options object between children, and a change meant for this
+        // child must not leak into the next.
+        const own = { ...opts };
+        const result = transform(args, own, name);
+        return [result ?? args, own];
     }
     return [{ ...args, ...transform }, opts];
 }
@@ -35,6 +40,6 @@ export function create<A extends object, R>(
     opts: pulumi.CustomResourceOptions,
     transform?: Transform<A>,
 ): R {
-    const [a, o] = applyTransform(transform, args, opts);
+    const [a, o] = applyTransform(transform, args, opts, name);
     return new ctor(name, a, o);
 }

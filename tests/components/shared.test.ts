@@ -88,6 +88,22 @@ describe("shared", () => {
             );
             assert.deepEqual(args.list, ["theirs", "mine"]);
         });
+        it("gives a function the child's name and its own copy of the options, so a change reaches no other child", () => {
+            const shared = { protect: false };
+            const seen: string[] = [];
+            const [, opts] = applyTransform<{ list: string[] }>(
+                (_a, o, name) => {
+                    seen.push(name);
+                    o.protect = true;
+                },
+                { list: [] },
+                shared,
+                "web-task-role",
+            );
+            assert.deepEqual(seen, ["web-task-role"]);
+            assert.equal(opts.protect, true);
+            assert.equal(shared.protect, false);
+        });
     });
 
     describe("ContainerService normalize", () => {

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withDefaults } from "../shared/defaults";
+import { own } from "../shared/shape";
 import type {
     Capacity,
     ContainerArgs,
@@ -254,7 +255,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
     return {
         ...normalizeTask(s, name),
         desiredCount: defaultDesiredCount(s),
-        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, lbs?.[s.loadBalancer.name]),
+        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, own(lbs, s.loadBalancer.name)),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),
         deployment: withDefaults(d.deployment, s.deployment),

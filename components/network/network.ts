@@ -12,6 +12,7 @@ import { componentTags, withTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { NetworkArgs } from "./args";
 import { ResolvedNetwork, normalize } from "./defaults";
+import { nameIssues } from "../shared/shape";
 import { validate } from "./validate";
 
 const NAT_STRATEGY = { single: "Single", "one-per-az": "OnePerAz", none: "None" } as const;
@@ -48,7 +49,7 @@ export class Network extends pulumi.ComponentResource {
     };
 
     constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const issues = validate(args);
+        const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("Network", name, issues);
         super(Network.type, name, args, opts);
         const cfg = normalize(args);

@@ -16,11 +16,23 @@ export interface Issue {
 export function show(value: unknown): string {
     if (value === undefined) return "undefined";
     if (typeof value === "string") return JSON.stringify(value);
+    // Numbers JSON cannot write (NaN, Infinity), functions, symbols and bigints: their own text.
+    if (typeof value !== "object" || value === null)
+        return typeof value === "number" && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? safeString(value));
     try {
-        const text = JSON.stringify(value);
+        const text = JSON.stringify(value) ?? safeString(value);
         return text.length > 120 ? `${text.slice(0, 117)}...` : text;
     } catch {
+        // Cycles, throwing toJSON, BigInt inside.
+        return safeString(value);
+    }
+}
+
+function safeString(value: unknown): string {
+    try {
         return String(value);
+    } catch {
+        return Object.prototype.toString.call(value);
     }
 }
 
@@ -35,17 +47,21 @@ export function formatIssue(issue: Issue): string {
  * Lists every issue at once: fixing one field at a time is the slowest way to learn a component.
  */
 export class ArgsError extends pulumi.RunError {
+    /** The instance name as given (shown as JSON text when it is not a string). */
+    readonly instance: string;
+
     constructor(
         readonly component: string,
-        readonly instance: string,
+        instance: unknown,
         readonly issues: Issue[],
     ) {
         super(ArgsError.render(component, instance, issues));
         this.name = "ArgsError";
+        this.instance = typeof instance === "string" ? instance : show(instance);
     }
 
-    static render(component: string, instance: string, issues: Issue[]): string {
-        const head = `${component} "${instance}": `;
+    static render(component: string, instance: unknown, issues: Issue[]): string {
+        const head = `${component} ${show(instance)}: `;
         if (issues.length === 1) return head + formatIssue(issues[0]);
         return `${head}${issues.length} invalid arguments:\n${issues.map((i) => `  - ${formatIssue(i)}`).join("\n")}`;
     }

@@ -21,6 +21,9 @@ import { Issue, Issues, show } from "./errors";
 /** Deeper than this is refused: no args interface nests beyond ~8 levels, and recursion must stay bounded. */
 export const MAX_DEPTH = 32;
 
+/** Longer lists are refused: no AWS list we model comes near it, and checking must stay quick. */
+export const MAX_ITEMS = 10_000;
+
 /** Property names every plain object inherits: as record keys they shadow or hit the prototype. */
 export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
 
@@ -30,7 +33,7 @@ export type Shape =
     | { kind: "boolean" }
     | { kind: "oneOf"; values: readonly (string | number | boolean)[] }
     | { kind: "array"; of: Shape; nonEmpty?: boolean; allowed?: string }
-    | { kind: "object"; fields: Record<string, Field>; doc?: string }
+    | { kind: "object"; fields: Record<string, Field>; doc?: string; noun?: string }
     | { kind: "record"; of: Shape }
     | { kind: "union"; of: Shape[]; allowed: string }
     | { kind: "input"; of: Shape }
@@ -87,9 +90,9 @@ export type KeysOfShape<S> = S extends ObjectShape<infer K> ? K : never;
  * The shape of the interface `T`: `object<ServiceArgs>()({ ... })`. The compiler refuses a missing
  * key, an extra key, and an optional field written as required (or the reverse).
  */
-export function object<T>(doc?: string) {
+export function object<T>(o: { doc?: string; noun?: string } = {}) {
     return <F extends FieldsOf<T>>(fields: F & Record<Exclude<keyof F, keyof T>, never>): ObjectShape<Extract<keyof T, string>> =>
-        ({ kind: "object", fields: fields as unknown as Record<string, Field>, doc }) as ObjectShape<Extract<keyof T, string>>;
+        ({ kind: "object", fields: fields as unknown as Record<string, Field>, ...o }) as ObjectShape<Extract<keyof T, string>>;
 }
 
 // ---- Checking ----
@@ -195,6 +198,10 @@ function enter(issues: Issues, path: string, value: object, walk: Walk): Walk | 
         issues.add(path || "args", "(a cycle)", "refers to itself (a cycle)", "a tree of plain values");
         return undefined;
     }
+    if (Array.isArray(value) && value.length > MAX_ITEMS) {
+        issues.add(path || "args", `(${value.length} items)`, `holds more than ${MAX_ITEMS} items`, `at most ${MAX_ITEMS}`);
+        return undefined;
+    }
     if (walk.depth >= MAX_DEPTH) {
         issues.add(path || "args", "(too deep)", `is nested more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels`);
         return undefined;
@@ -222,7 +229,7 @@ function checkGraph(issues: Issues, path: string, value: unknown, walk: Walk): v
     if (!Array.isArray(value) && !isPlainObject(value)) return;
     const inner = enter(issues, path, value, walk);
     if (!inner) return;
-    if (Array.isArray(value)) value.forEach((v, i) => checkGraph(issues, `${path}[${i}]`, v, inner));
+    if (Array.isArray(value)) for (const [i, v] of value.entries()) checkGraph(issues, `${path}[${i}]`, v, inner);
     else for (const k of Object.keys(value)) checkGraph(issues, join(path, k), value[k], inner);
 }
 
@@ -230,17 +237,32 @@ function check(issues: Issues, path: string, shape: Shape, value: unknown, walk:
     const cat = categoryOf(value);
     switch (shape.kind) {
         case "string":
-            if (cat !== "string") return typeIssue(issues, path, shape, value);
-            if (shape.nonEmpty && value === "") return void issues.add(path, value, "is empty", describe(shape));
+            if (cat !== "string") {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
+            if (shape.nonEmpty && value === "") {
+                issues.add(path, value, "is empty", describe(shape));
+                return;
+            }
             if (shape.pattern && !shape.pattern.test(value as string)) issues.add(path, value, "is malformed", describe(shape));
             return;
         case "number": {
-            if (cat !== "number") return typeIssue(issues, path, shape, value);
+            if (cat !== "number") {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
             const n = value as number;
             const range = shape.min !== undefined || shape.max !== undefined;
             const allowed = `${shape.integer ? "an integer" : "a number"}${range ? ` from ${shape.min} to ${shape.max}${shape.unit ?? ""}` : ""}`;
-            if (!Number.isFinite(n)) return void issues.add(path, n, "is not a finite number", allowed);
-            if (shape.integer && !Number.isInteger(n)) return void issues.add(path, n, range ? "is out of range" : "is not an integer", allowed);
+            if (!Number.isFinite(n)) {
+                issues.add(path, n, "is not a finite number", allowed);
+                return;
+            }
+            if (shape.integer && !Number.isInteger(n)) {
+                issues.add(path, n, range ? "is out of range" : "is not an integer", allowed);
+                return;
+            }
             if ((shape.min !== undefined && n < shape.min) || (shape.max !== undefined && n > shape.max)) issues.add(path, n, "is out of range", allowed);
             return;
         }
@@ -256,29 +278,49 @@ function check(issues: Issues, path: string, shape: Shape, value: unknown, walk:
             return;
         case "input":
             if (cat === "input") return;
-            return check(issues, path, shape.of, value, walk);
+            check(issues, path, shape.of, value, walk);
+            return;
         case "opaque":
-            if (cat !== "object") return typeIssue(issues, path, shape, value);
-            return checkGraph(issues, path, value, walk);
+            if (cat !== "object") {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
+            checkGraph(issues, path, value, walk);
+            return;
         case "json":
-            return checkJson(issues, path, value, walk);
+            checkJson(issues, path, value, walk);
+            return;
         case "custom":
-            if (cat !== shape.category) return typeIssue(issues, path, shape, value);
+            if (cat !== shape.category) {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
             if (cat === "object" || cat === "array") {
                 const before = issues.list.length;
                 checkGraph(issues, path, value, walk);
                 if (issues.list.length > before) return;
             }
-            return shape.check(issues, path, value);
+            shape.check(issues, path, value);
+            return;
         case "union": {
             const fits = shape.of.filter((s) => accepts(s, cat));
-            if (fits.length === 0) return typeIssue(issues, path, shape, value);
-            return check(issues, path, fits[0], value, walk);
+            if (fits.length === 0) {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
+            check(issues, path, fits[0], value, walk);
+            return;
         }
         case "array": {
-            if (cat !== "array") return typeIssue(issues, path, shape, value);
+            if (cat !== "array") {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
             const list = value as unknown[];
-            if (shape.nonEmpty && list.length === 0) return void issues.add(path, [], "is empty", describe(shape));
+            if (shape.nonEmpty && list.length === 0) {
+                issues.add(path, [], "is empty", describe(shape));
+                return;
+            }
             const inner = enter(issues, path, list, walk);
             if (!inner) return;
             // Sparse arrays: a hole reads as undefined, which the element shape refuses.
@@ -286,7 +328,10 @@ function check(issues: Issues, path: string, shape: Shape, value: unknown, walk:
             return;
         }
         case "record": {
-            if (cat !== "object") return typeIssue(issues, path, shape, value);
+            if (cat !== "object") {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
             const rec = value as Record<string, unknown>;
             const inner = enter(issues, path, rec, walk);
             if (!inner) return;
@@ -297,12 +342,15 @@ function check(issues: Issues, path: string, shape: Shape, value: unknown, walk:
             return;
         }
         case "object": {
-            if (cat !== "object") return typeIssue(issues, path, shape, value);
+            if (cat !== "object") {
+                typeIssue(issues, path, shape, value);
+                return;
+            }
             const obj = value as Record<string, unknown>;
             const inner = enter(issues, path, obj, walk);
             if (!inner) return;
             const known = Object.keys(shape.fields);
-            for (const key of Object.keys(obj)) if (!Object.hasOwn(shape.fields, key)) unknownKey(issues, join(path, key), obj[key], known);
+            for (const key of Object.keys(obj)) if (!Object.hasOwn(shape.fields, key)) unknownKey(issues, join(path, key), obj[key], known, shape.noun);
             for (const [key, field] of Object.entries(shape.fields)) {
                 const v = Object.hasOwn(obj, key) ? obj[key] : undefined;
                 const p = join(path, key);
@@ -356,7 +404,7 @@ function checkJson(issues: Issues, path: string, value: unknown, walk: Walk): vo
     if (cat === "array" || cat === "object") {
         const inner = enter(issues, path, value as object, walk);
         if (!inner) return;
-        if (Array.isArray(value)) value.forEach((v, i) => checkJson(issues, `${path}[${i}]`, v, inner));
+        if (Array.isArray(value)) for (const [i, v] of value.entries()) checkJson(issues, `${path}[${i}]`, v, inner);
         else for (const [k, v] of Object.entries(value as object)) if (checkRecordKey(issues, join(path, k), k)) checkJson(issues, join(path, k), v, inner);
         return;
     }

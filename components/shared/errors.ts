@@ -16,14 +16,12 @@ export interface Issue {
 export function show(value: unknown): string {
     if (value === undefined) return "undefined";
     if (typeof value === "string") return JSON.stringify(value);
-    // Numbers JSON cannot write (NaN, Infinity), functions, symbols and bigints: their own text.
-    if (typeof value !== "object" || value === null)
-        return typeof value === "number" && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? safeString(value));
+    // What JSON cannot write (NaN, Infinity, functions, symbols, bigints, cycles, a throwing toJSON): its own text.
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     try {
         const text = JSON.stringify(value) ?? safeString(value);
         return text.length > 120 ? `${text.slice(0, 117)}...` : text;
     } catch {
-        // Cycles, throwing toJSON, BigInt inside.
         return safeString(value);
     }
 }

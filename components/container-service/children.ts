@@ -75,10 +75,16 @@ const TASK: Row[] = [
     [T.ingress, "{key}-{fileSystem}-efs-ingress"],
 ];
 
-export const CHILD_NAMES: Record<"component" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems", Row[]> = {
-    component: [
+export const CHILD_NAMES: Record<
+    "cluster" | "ec2Capacity" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
+    Row[]
+> = {
+    cluster: [
         [T.cluster, "cluster"],
         [T.capacityProviders, "capacity-providers"],
+    ],
+    /** Only with `ec2Capacity`: the group, and what bridge tasks on its instances share. */
+    ec2Capacity: [
         [T.sg, "instances-sg"],
         [T.role, "instance-role"],
         [T.attachment, "instance-role-ecs"],
@@ -196,7 +202,8 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
         schedule: "scaling" in t && t.scaling && "schedules" in t.scaling ? Object.keys(t.scaling.schedules ?? {}) : [],
         managedPolicy: Object.keys(managedPolicyKeys(t.taskRole?.managedPolicyArns ?? [])),
     });
-    add(CHILD_NAMES.component, "ec2Capacity", { fileSystem: fileSystems, loadBalancer: loadBalancers });
+    add(CHILD_NAMES.cluster, "cluster", {});
+    if (args.ec2Capacity) add(CHILD_NAMES.ec2Capacity, "ec2Capacity", { fileSystem: fileSystems, loadBalancer: loadBalancers });
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)
             .filter((s) => s.loadBalancer?.name === key)

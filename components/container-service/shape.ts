@@ -183,7 +183,17 @@ export const VOLUME_SHAPE = object<VolumeArgs>()({
     gid: optional(int()),
 });
 
-const STATEMENT_KEYS: Array<keyof Statement> = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+export const STATEMENT_KEYS = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+] as const satisfies ReadonlyArray<keyof Statement>;
 const stringOrList = union("a string or a list of strings", string(), strings());
 const inputStringOrList = union("a string or a list of strings", inputString(), input(array(inputString())));
 const STATEMENT_FIELDS: Record<keyof Statement, Shape> = {

@@ -88,7 +88,11 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
     before(() => console.log(`      bad-input seed: ${SEED} (BAD_INPUT_SEED), runs per target: ${RUNS} (BAD_INPUT_RUNS)`));
     after(() => {
         const total = Object.values(counts).reduce((n, c) => n + c.refused + c.built, 0);
-        console.log(`      bad-input cases tried: ${total} — ${Object.entries(counts).map(([t, c]) => `${t}: ${c.refused} refused, ${c.built} built`).join("; ")}`);
+        console.log(
+            `      bad-input cases tried: ${total} — ${Object.entries(counts)
+                .map(([t, c]) => `${t}: ${c.refused} refused, ${c.built} built`)
+                .join("; ")}`,
+        );
     });
 
     it("a malformed Network is refused with an ArgsError before any resource, or builds", async () => {

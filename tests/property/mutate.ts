@@ -18,7 +18,17 @@ export type Mutation =
     | { op: "toArray"; at: number }
     | { op: "collide"; at: number };
 
-export const PROTO_NAMES = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "isPrototypeOf", "toLocaleString", "propertyIsEnumerable", "__defineGetter__"];
+export const PROTO_NAMES = [
+    "constructor",
+    "toString",
+    "__proto__",
+    "hasOwnProperty",
+    "valueOf",
+    "isPrototypeOf",
+    "toLocaleString",
+    "propertyIsEnumerable",
+    "__defineGetter__",
+];
 
 /** The values a field is replaced with: every JS type, edge numbers, look-alike strings. */
 export function badValues(): unknown[] {
@@ -104,7 +114,9 @@ export function places(root: unknown): Node[] {
 function objects(root: unknown): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
     if (typeof root === "object" && root !== null && !Array.isArray(root)) out.push(root as Record<string, unknown>);
-    for (const p of places(root)) if (typeof p.value === "object" && p.value !== null && !Array.isArray(p.value) && !(p.value instanceof Promise)) out.push(p.value as Record<string, unknown>);
+    for (const p of places(root))
+        if (typeof p.value === "object" && p.value !== null && !Array.isArray(p.value) && !(p.value instanceof Promise))
+            out.push(p.value as Record<string, unknown>);
     return out;
 }
 
@@ -183,7 +195,9 @@ export function apply(root: unknown, m: Mutation): unknown {
         case "toArray": {
             const p = pick(all.filter((x) => typeof x.value === "object" && x.value !== null));
             if (!p) return [root];
-            (p.parent as any)[p.key] = Array.isArray(p.value) ? Object.fromEntries(p.value.map((v, i) => [String(i), v])) : Object.values(p.value as object);
+            (p.parent as any)[p.key] = Array.isArray(p.value)
+                ? Object.fromEntries(Array.from(p.value, (v, i) => [String(i), v]))
+                : Object.values(p.value as object);
             return root;
         }
         case "collide": {

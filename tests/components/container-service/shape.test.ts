@@ -248,29 +248,50 @@ describe("validate and normalize agree", () => {
         { title: "the minimal args", args: baseArgs() },
         { title: "the README's shop", args: readmeShop() },
         { title: "one of everything", args: everything() },
-        { title: "a Fargate size AWS does not offer", args: withArgs((a) => void (web(a).memoryMiB = 4096)) },
-        { title: "a CPU size AWS does not offer", args: withArgs((a) => void (web(a).cpu = 384)) },
+        {
+            title: "a Fargate size AWS does not offer",
+            args: withArgs((a) => {
+                web(a).memoryMiB = 4096;
+            }),
+        },
+        {
+            title: "a CPU size AWS does not offer",
+            args: withArgs((a) => {
+                web(a).cpu = 384;
+            }),
+        },
         {
             title: "desired count outside the scaling bounds",
             args: withArgs((a) => void Object.assign(web(a), { desiredCount: 9, scaling: { minCount: 1, maxCount: 4 } })),
         },
         {
             title: "an Express service with minCount above the default maxCount",
-            args: withArgs((a) => void (a.expressServices = { site: { image: IMAGE, scaling: { minCount: 5 } } })),
+            args: withArgs((a) => {
+                a.expressServices = { site: { image: IMAGE, scaling: { minCount: 5 } } };
+            }),
         },
         {
             title: "an EC2 group with minSize above the default maxSize",
-            args: withArgs((a) => void (a.ec2Capacity = { instanceTypes: ["m7i.large"], minSize: 5 })),
+            args: withArgs((a) => {
+                a.ec2Capacity = { instanceTypes: ["m7i.large"], minSize: 5 };
+            }),
         },
         {
             title: "a target health check timeout not below the default interval",
-            args: withArgs((a) => void (web(a).loadBalancer!.healthCheck = { timeoutSeconds: 30 })),
+            args: withArgs((a) => {
+                web(a).loadBalancer!.healthCheck = { timeoutSeconds: 30 };
+            }),
         },
         {
             title: "Spot weights that add up to zero",
             args: withArgs((a) => void Object.assign(web(a), { capacity: "fargate-spot", spot: { spotWeight: 0 } })),
         },
-        { title: "containers reserving more memory than the default task size", args: withArgs((a) => void (web(a).containers.web.memoryMiB = 1024)) },
+        {
+            title: "containers reserving more memory than the default task size",
+            args: withArgs((a) => {
+                web(a).containers.web.memoryMiB = 1024;
+            }),
+        },
     ];
     const verdict = (args: ContainerServiceArgs) =>
         validate(args)

@@ -19,6 +19,20 @@ describe("Network", () => {
             { title: "rejects a retention CloudWatch does not offer", args: { flowLogs: { retentionInDays: 10 } }, path: "flowLogs.retentionInDays" },
             { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
             { title: "rejects an unknown gateway endpoint", args: { gatewayEndpoints: ["sqs" as any] }, path: "gatewayEndpoints[0]" },
+            {
+                title: "rejects a typo'd key, suggesting the nearest",
+                args: { natGateway: "none" } as any,
+                path: "natGateway",
+                message: /did you mean natGateways\?/,
+            },
+            { title: 'rejects the string "false" for flowLogs', args: { flowLogs: "false" } as any, path: "flowLogs", message: /is not true, false or/ },
+            { title: "rejects a string for availabilityZones", args: { availabilityZones: "3" } as any, path: "availabilityZones", message: /not an integer/ },
+            {
+                title: "rejects a tag key that is a prototype name",
+                args: { tags: JSON.parse('{"__proto__": "x"}') },
+                path: "tags.__proto__",
+                message: /prototype/,
+            },
         ];
         for (const c of cases) {
             it(c.title, async () => {

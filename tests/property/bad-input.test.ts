@@ -33,10 +33,27 @@ function copy<T>(v: T): T {
     return v;
 }
 
-type Outcome = "refused" | "built";
+type Outcome = "refused" | "built" | "crashed";
+
+/** BAD_INPUT_SURVEY=1: count failures by kind instead of stopping at the first (to measure a code base, not to gate it). */
+const SURVEY = process.env.BAD_INPUT_SURVEY === "1";
+const crashes = new Map<string, number>();
+const counts: Record<string, Record<Outcome, number>> = {};
+const tally = (target: string, o: Outcome) => {
+    counts[target] ??= { refused: 0, built: 0, crashed: 0 };
+    counts[target][o]++;
+};
+const crashed = (target: string, e: unknown): Outcome => {
+    if (!SURVEY) throw e;
+    const kind = `${target}: ${String((e as Error)?.message ?? e)
+        .split("\n")[0]
+        .slice(0, 160)}`;
+    crashes.set(kind, (crashes.get(kind) ?? 0) + 1);
+    return "crashed";
+};
 
 /** Runs one program under fresh mocks and classifies it; throws on anything but the two allowed outcomes. */
-async function outcome(program: () => unknown): Promise<Outcome> {
+async function outcome(target: string, program: () => unknown): Promise<Outcome> {
     const rejections: unknown[] = [];
     const onRejection = (e: unknown) => rejections.push(e);
     process.on("unhandledRejection", onRejection);
@@ -70,29 +87,23 @@ async function outcome(program: () => unknown): Promise<Outcome> {
             return "refused";
         }
         return "built";
+    } catch (e) {
+        return crashed(target, e);
     } finally {
         console.warn = warn;
         process.off("unhandledRejection", onRejection);
     }
 }
 
-const counts: Record<string, Record<Outcome, number>> = {};
-const tally = (target: string, o: Outcome) => {
-    counts[target] ??= { refused: 0, built: 0 };
-    counts[target][o]++;
-};
-
 describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function () {
     this.timeout(600_000);
 
     before(() => console.log(`      bad-input seed: ${SEED} (BAD_INPUT_SEED), runs per target: ${RUNS} (BAD_INPUT_RUNS)`));
     after(() => {
-        const total = Object.values(counts).reduce((n, c) => n + c.refused + c.built, 0);
-        console.log(
-            `      bad-input cases tried: ${total} — ${Object.entries(counts)
-                .map(([t, c]) => `${t}: ${c.refused} refused, ${c.built} built`)
-                .join("; ")}`,
-        );
+        const total = Object.values(counts).reduce((n, c) => n + c.refused + c.built + c.crashed, 0);
+        const per = Object.entries(counts).map(([t, c]) => `${t}: ${c.refused} refused, ${c.built} built${SURVEY ? `, ${c.crashed} crashed` : ""}`);
+        console.log(`      bad-input cases tried: ${total} — ${per.join("; ")}`);
+        for (const [kind, n] of [...crashes].sort((a, b) => b[1] - a[1])) console.log(`      ${n} × ${kind}`);
     });
 
     it("a malformed Network is refused with an ArgsError before any resource, or builds", async () => {
@@ -100,7 +111,7 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
             fc.asyncProperty(fc.nat(), mutations(), componentNames(), async (example, ms: Mutation[], name) => {
                 let args: unknown = copy(NETWORK_EXAMPLES[example % NETWORK_EXAMPLES.length]);
                 for (const m of ms) args = apply(args, m);
-                tally("Network", await outcome(() => new Network(name as string, args as any)));
+                tally("Network", await outcome("Network", () => new Network(name as string, args as any)));
             }),
             { seed: SEED, numRuns: RUNS },
         );
@@ -111,7 +122,7 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
             fc.asyncProperty(fc.nat(), mutations(), componentNames(), async (example, ms: Mutation[], name) => {
                 let args: unknown = CONTAINER_SERVICE_EXAMPLES[example % CONTAINER_SERVICE_EXAMPLES.length]();
                 for (const m of ms) args = apply(args, m);
-                tally("ContainerService", await outcome(() => new ContainerService(name as string, args as any)));
+                tally("ContainerService", await outcome("ContainerService", () => new ContainerService(name as string, args as any)));
             }),
             { seed: SEED, numRuns: RUNS },
         );
@@ -133,8 +144,7 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
                     parseConfig(stack, { [`aws-platform:${key}`]: typeof value === "string" ? value : raw(value) });
                     tally("config", "built");
                 } catch (e) {
-                    if (!(e instanceof ConfigError)) throw e;
-                    tally("config", "refused");
+                    tally("config", e instanceof ConfigError ? "refused" : crashed("config", e));
                 }
             }),
             { seed: SEED, numRuns: RUNS * 4 },

@@ -157,7 +157,9 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     const merged = merge<StackConfig>({ ...PRESETS[presetName], preset: presetName }, { network: values.network, containers: values.containers });
     for (const [key, shape] of Object.entries(SCHEMA.fields)) checkShape(issues, shape as Shape, (merged as any)[key], `${NAMESPACE}:${key}`);
     const c = merged.containers;
-    if (issues.ok && !(c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount)) {
+    // Cross-field rules need their own operands to be numbers, nothing else: a bad e-mail hides none of them.
+    const ints = (...v: unknown[]) => v.every((x) => Number.isInteger(x));
+    if (ints(c?.minCount, c?.desiredCount, c?.maxCount) && !(c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount)) {
         issues.add(
             `${NAMESPACE}:containers.desiredCount`,
             c.desiredCount,
@@ -165,7 +167,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             "minCount <= desiredCount <= maxCount",
         );
     }
-    if (issues.ok && c.ec2.minSize > c.ec2.maxSize) {
+    if (ints(c?.ec2?.minSize, c?.ec2?.maxSize) && c.ec2.minSize > c.ec2.maxSize) {
         issues.add(`${NAMESPACE}:containers.ec2.minSize`, c.ec2.minSize, `is above maxSize (${c.ec2.maxSize})`, "minSize <= maxSize");
     }
     if (!issues.ok) throw new ConfigError(stack, issues.list);

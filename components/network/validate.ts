@@ -20,7 +20,11 @@ export const NETWORK_TRANSFORM_SHAPE = object<NonNullable<NetworkArgs["transform
     endpoint: optional(transform()),
 });
 
-/** Every NetworkArgs key, once (a key added to NetworkArgs without a shape here fails `tsc`). */
+/**
+ * Every NetworkArgs key, once (a key added to NetworkArgs without a shape here fails `tsc`): a new
+ * arg such as `interfaceEndpoints` gets its line here, e.g. `interfaceEndpoints: optional(array(string()))`,
+ * and its enum/range rules in `validateResolved`.
+ */
 export const NETWORK_SHAPE = object<NetworkArgs>()({
     cidrBlock: optional(string()),
     availabilityZones: optional(int()),

@@ -91,6 +91,11 @@ describe("stack configuration", () => {
         );
     });
 
+    it("reports a cross-field rule together with an unrelated invalid setting", () => {
+        const e = fails({ "aws-platform:containers": JSON.stringify({ desiredCount: 9, maxCount: 4, alarmEmail: "nobody" }) });
+        assert.equal(e.issues.length, 2, e.message);
+    });
+
     it("rejects a retention CloudWatch Logs does not offer", () => {
         assert.match(fails({ "aws-platform:containers": JSON.stringify({ logRetentionDays: 10 }) }).message, /logRetentionDays=10 is not supported/);
     });

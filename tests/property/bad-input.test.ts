@@ -23,7 +23,7 @@ import { Mutation, apply, componentNames, mutations } from "./mutate";
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261125);
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 250);
-const CASE_MS = 10_000;
+const CASE_MS = 60_000;
 
 /** A deep copy that keeps Outputs/Promises and functions as they are. */
 function copy<T>(v: T): T {

@@ -212,7 +212,7 @@ function enter(issues: Issues, path: string, value: object, walk: Walk): Walk | 
 function typeIssue(issues: Issues, path: string, shape: Shape, value: unknown): void {
     const cat = categoryOf(value);
     const what = cat === "null" ? "is null" : cat === "array" ? "is a list" : cat === "object" ? "is an object" : `is not ${describe(shape)}`;
-    issues.add(path, cat === "object" || cat === "array" ? show(value) : value, what, describe(shape));
+    issues.add(path, value, what, describe(shape));
 }
 
 function checkRecordKey(issues: Issues, path: string, key: string): boolean {
@@ -270,8 +270,7 @@ function check(issues: Issues, path: string, shape: Shape, value: unknown, walk:
             if (cat !== "boolean") typeIssue(issues, path, shape, value);
             return;
         case "oneOf":
-            if (!shape.values.includes(value as string))
-                issues.add(path, cat === "object" || cat === "array" ? show(value) : value, "is not supported", describe(shape));
+            if (!shape.values.includes(value as string)) issues.add(path, value, "is not supported", describe(shape));
             return;
         case "function":
             if (cat !== "function") typeIssue(issues, path, shape, value);
@@ -423,11 +422,11 @@ export function checkShape(issues: Issues, shape: Shape, value: unknown, path = 
 }
 
 /**
- * A component instance's name: it starts every child's logical name (and so their physical names and
- * URNs). Pulumi takes almost any string, but `::` breaks URN parsing and AWS names take letters,
- * digits, `-` and `_` at most; the naming helper shortens and re-cases physical names, so mixed case
- * and `_` (`orders_api`) are fine. 1–128 characters (IAM's role-name budget is 64; the naming helper
- * hashes what is longer), starting with a letter or digit.
+ * A component instance's name: it starts every child's logical name, and so their URNs and the
+ * physical names the provider derives from them. Pulumi takes almost any string, but `::` is the URN
+ * separator, and the AWS names it ends up in take letters, digits, `-` and (some) `_` at most. The
+ * naming helper shortens, re-cases and hashes physical names to each resource's budget, so mixed case
+ * and `_` (`orders_api`) are fine here; 128 characters bounds what it has to hash.
  */
 export const COMPONENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 

@@ -5,7 +5,17 @@ import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from ".
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkCidrList, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr } from "../shared/validators";
 import { Resolved, ResolvedService, ResolvedTask, normalize } from "./defaults";
-import type { ContainerArgs, ContainerServiceArgs, LoadBalancerArgs, ServiceArgs, TaskArgs } from "./args";
+import type {
+    ContainerArgs,
+    ContainerServiceArgs,
+    ExpressServiceArgs,
+    FileSystemArgs,
+    LoadBalancerArgs,
+    RepositoryArgs,
+    ScheduledTaskArgs,
+    ServiceArgs,
+    TaskArgs,
+} from "./args";
 import { childNameIssues } from "./children";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
 import { checkMountableSubnets } from "./storage";
@@ -42,51 +52,56 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args, cfg);
     for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg.services[key]);
     validateListenerSharing(issues, args, cfg);
-    for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) {
-        const path = `scheduledTasks.${key}`;
-        validateTask(issues, path, task, args, cfg.scheduledTasks[key]);
-        if (task.schedule === undefined && task.eventPattern === undefined) {
-            issues.add(path, undefined, "has neither a schedule nor an event pattern", 'schedule: "cron(...)" | "rate(...)" | "at(...)", and/or eventPattern');
-        }
-        checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
-        checkTimeZone(issues, `${path}.timezone`, task.timezone);
-        issues.int(`${path}.retries`, task.retries, 0, 185);
-        if (task.eventPattern !== undefined && Object.keys(task.eventPattern).length === 0) {
-            issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", 'an EventBridge pattern object, e.g. { source: ["aws.s3"] }');
-        }
-    }
-    for (const [key, repo] of Object.entries(args.repositories ?? {})) {
-        const path = `repositories.${key}`;
-        issues.int(`${path}.keepImages`, repo.keepImages, 1, 10000);
-        issues.int(`${path}.untaggedExpiryDays`, repo.untaggedExpiryDays, 1, 3650, " days");
-        issues.oneOf(`${path}.encryption`, repo.encryption, ["AES256", "KMS"]);
-        if (repo.kmsKeyArn !== undefined && repo.encryption !== "KMS") {
-            issues.add(`${path}.kmsKeyArn`, "(set)", 'is only used with encryption "KMS"', 'encryption: "KMS", or no kmsKeyArn');
-        }
-    }
-    for (const [key, fs] of Object.entries(args.fileSystems ?? {})) {
-        const path = `fileSystems.${key}`;
-        issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
-        issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
-    }
-    for (const [key, ex] of Object.entries(args.expressServices ?? {})) {
-        const path = `expressServices.${key}`;
-        checkImage(issues, `${path}.image`, ex.image, args);
-        issues.int(`${path}.containerPort`, ex.containerPort, 1, 65535);
-        // Express Mode offers the Fargate sizes up to 4 vCPU.
-        const r = cfg.expressServices[key];
-        if (issues.oneOf(`${path}.cpu`, r.cpu, [256, 512, 1024, 2048, 4096])) checkFargateSize(issues, path, r.cpu, r.memoryMiB);
-        const s = r.scaling;
-        issues.int(`${path}.scaling.minCount`, s.minCount, 1, 1000);
-        issues.int(`${path}.scaling.maxCount`, s.maxCount, 1, 1000);
-        if (s.minCount > s.maxCount) issues.add(`${path}.scaling`, s, "has minCount above maxCount", "minCount <= maxCount");
-        issues.oneOf(`${path}.scaling.metric`, s.metric, ["AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET"]);
-        issues.number(`${path}.scaling.target`, s.target, 1, 100000);
-        checkEnvironment(issues, path, ex.environment, ex.secrets);
-        checkTaskRole(issues, `${path}.taskRole`, ex.taskRole);
-        issues.match(`${path}.healthCheckPath`, ex.healthCheckPath, /^\/\S*$/, "a path starting with '/'");
-    }
+    for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) validateScheduledTask(issues, `scheduledTasks.${key}`, task, args, cfg);
+    for (const [key, repo] of Object.entries(args.repositories ?? {})) validateRepository(issues, `repositories.${key}`, repo);
+    for (const [key, fs] of Object.entries(args.fileSystems ?? {})) validateFileSystem(issues, `fileSystems.${key}`, fs);
+    for (const [key, ex] of Object.entries(args.expressServices ?? {})) validateExpressService(issues, `expressServices.${key}`, ex, args, cfg);
     return issues.list;
+}
+
+function validateScheduledTask(issues: Issues, path: string, task: ScheduledTaskArgs, args: ContainerServiceArgs, cfg: Resolved): void {
+    const key = path.split(".")[1];
+    validateTask(issues, path, task, args, cfg.scheduledTasks[key]);
+    if (task.schedule === undefined && task.eventPattern === undefined) {
+        issues.add(path, undefined, "has neither a schedule nor an event pattern", 'schedule: "cron(...)" | "rate(...)" | "at(...)", and/or eventPattern');
+    }
+    checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
+    checkTimeZone(issues, `${path}.timezone`, task.timezone);
+    issues.int(`${path}.retries`, task.retries, 0, 185);
+    if (task.eventPattern !== undefined && Object.keys(task.eventPattern).length === 0) {
+        issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", 'an EventBridge pattern object, e.g. { source: ["aws.s3"] }');
+    }
+}
+
+function validateRepository(issues: Issues, path: string, repo: RepositoryArgs): void {
+    issues.int(`${path}.keepImages`, repo.keepImages, 1, 10000);
+    issues.int(`${path}.untaggedExpiryDays`, repo.untaggedExpiryDays, 1, 3650, " days");
+    issues.oneOf(`${path}.encryption`, repo.encryption, ["AES256", "KMS"]);
+    if (repo.kmsKeyArn !== undefined && repo.encryption !== "KMS") {
+        issues.add(`${path}.kmsKeyArn`, "(set)", 'is only used with encryption "KMS"', 'encryption: "KMS", or no kmsKeyArn');
+    }
+}
+
+function validateFileSystem(issues: Issues, path: string, fs: FileSystemArgs): void {
+    issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
+    issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
+}
+
+function validateExpressService(issues: Issues, path: string, ex: ExpressServiceArgs, args: ContainerServiceArgs, cfg: Resolved): void {
+    const r = cfg.expressServices[path.split(".")[1]];
+    checkImage(issues, `${path}.image`, ex.image, args);
+    issues.int(`${path}.containerPort`, r.containerPort, 1, 65535);
+    // Express Mode offers the Fargate sizes up to 4 vCPU.
+    if (issues.oneOf(`${path}.cpu`, r.cpu, [256, 512, 1024, 2048, 4096])) checkFargateSize(issues, path, r.cpu, r.memoryMiB);
+    const s = r.scaling;
+    issues.int(`${path}.scaling.minCount`, s.minCount, 1, 1000);
+    issues.int(`${path}.scaling.maxCount`, s.maxCount, 1, 1000);
+    if (s.minCount > s.maxCount) issues.add(`${path}.scaling`, s, "has minCount above maxCount", "minCount <= maxCount");
+    issues.oneOf(`${path}.scaling.metric`, s.metric, ["AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET"]);
+    issues.number(`${path}.scaling.target`, s.target, 1, 100000);
+    checkEnvironment(issues, path, ex.environment, ex.secrets);
+    checkTaskRole(issues, `${path}.taskRole`, ex.taskRole);
+    issues.match(`${path}.healthCheckPath`, r.healthCheckPath, /^\/\S*$/, "a path starting with '/'");
 }
 
 function validateVpc(issues: Issues, args: ContainerServiceArgs): void {

@@ -40,6 +40,8 @@ export function formatIssue(issue: Issue): string {
     return `${issue.path}${value} ${issue.message}${allowed}`;
 }
 
+const MAX_RENDERED = 50;
+
 /**
  * Invalid arguments. A `RunError`, so the Pulumi CLI prints the message without a stack trace.
  * Lists every issue at once: fixing one field at a time is the slowest way to learn a component.
@@ -61,7 +63,10 @@ export class ArgsError extends pulumi.RunError {
     static render(component: string, instance: unknown, issues: Issue[]): string {
         const head = `${component} ${show(instance)}: `;
         if (issues.length === 1) return head + formatIssue(issues[0]);
-        return `${head}${issues.length} invalid arguments:\n${issues.map((i) => `  - ${formatIssue(i)}`).join("\n")}`;
+        // A list of 10,000 wrong items is one mistake: the first ones show it, the count says the rest.
+        const shown = issues.slice(0, MAX_RENDERED).map((i) => `  - ${formatIssue(i)}`);
+        if (issues.length > MAX_RENDERED) shown.push(`  - ... and ${issues.length - MAX_RENDERED} more (all in ArgsError.issues)`);
+        return `${head}${issues.length} invalid arguments:\n${shown.join("\n")}`;
     }
 }
 

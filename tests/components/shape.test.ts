@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Issues } from "../../components/shared/errors";
+import { ArgsError, Issues } from "../../components/shared/errors";
 import {
     MAX_DEPTH,
     boolean,
@@ -137,6 +137,16 @@ describe("shape checks", () => {
         assert.equal(own(rec, "toString"), undefined);
         assert.equal(own(rec, "__proto__"), undefined);
         assert.equal(own(undefined, "web"), undefined);
+    });
+
+    it("renders the first 50 of thousands of issues and counts the rest", () => {
+        const issues = new Issues();
+        checkShape(issues, TASK, { image: "x", env: Object.fromEntries(Array.from({ length: 3000 }, (_v, i) => [`K${i}`, i])) });
+        assert.equal(issues.list.length, 3000);
+        const message = new ArgsError("X", "x", issues.list).message;
+        assert.match(message, /3000 invalid arguments/);
+        assert.match(message, /\.\.\. and 2950 more/);
+        assert.ok(message.split("\n").length < 60);
     });
 
     describe("component names", () => {

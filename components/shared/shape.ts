@@ -171,7 +171,7 @@ interface Walk {
 const DESCRIBE: Record<Shape["kind"], (s: any) => string> = {
     string: (s) => s.allowed ?? "a string",
     number: (s) => (s.integer ? "an integer" : "a finite number"),
-    boolean: () => "true or false (a boolean, not a string)",
+    boolean: () => "true or false",
     oneOf: (s) => s.values.map((v: unknown) => show(v)).join(", "),
     array: (s) => s.allowed ?? "a list",
     object: (s) =>
@@ -209,10 +209,23 @@ function enter(issues: Issues, path: string, value: object, walk: Walk): Walk | 
     return { depth: walk.depth + 1, ancestors: new Set([...walk.ancestors, value]) };
 }
 
+/** What a value is, for "<path>=<value> is a string; allowed: true or false". */
+const IS: Record<Category, string> = {
+    undefined: "is missing",
+    null: "is null",
+    string: "is a string",
+    number: "is a number",
+    boolean: "is a boolean",
+    array: "is a list",
+    object: "is an object",
+    function: "is a function",
+    input: "is an Output or a Promise, where a plain value is needed",
+    other: "is not a plain value (a class instance, symbol or bigint)",
+};
+
 function typeIssue(issues: Issues, path: string, shape: Shape, value: unknown): void {
     const cat = categoryOf(value);
-    const what = cat === "null" ? "is null" : cat === "array" ? "is a list" : cat === "object" ? "is an object" : `is not ${describe(shape)}`;
-    issues.add(path, value, what, describe(shape));
+    issues.add(path, value, IS[cat], describe(shape));
 }
 
 function checkRecordKey(issues: Issues, path: string, key: string): boolean {

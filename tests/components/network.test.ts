@@ -25,8 +25,18 @@ describe("Network", () => {
                 path: "natGateway",
                 message: /did you mean natGateways\?/,
             },
-            { title: 'rejects the string "false" for flowLogs', args: { flowLogs: "false" } as any, path: "flowLogs", message: /is not true, false or/ },
-            { title: "rejects a string for availabilityZones", args: { availabilityZones: "3" } as any, path: "availabilityZones", message: /not an integer/ },
+            {
+                title: 'rejects the string "false" for flowLogs',
+                args: { flowLogs: "false" } as any,
+                path: "flowLogs",
+                message: /is a string; allowed: true, false or/,
+            },
+            {
+                title: "rejects a string for availabilityZones",
+                args: { availabilityZones: "3" } as any,
+                path: "availabilityZones",
+                message: /is a string; allowed: an integer/,
+            },
             {
                 title: "rejects a tag key that is a prototype name",
                 args: { tags: JSON.parse('{"__proto__": "x"}') },

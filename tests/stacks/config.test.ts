@@ -71,8 +71,8 @@ describe("stack configuration", () => {
 
     it("refuses a string for a boolean setting, and a number written as text", () => {
         const e = fails({ "aws-platform:network": JSON.stringify({ flowLogs: "false", availabilityZones: "3" }) });
-        assert.match(e.message, /network\.flowLogs="false" is not true or false/);
-        assert.match(e.message, /network\.availabilityZones="3" is not an integer/);
+        assert.match(e.message, /network\.flowLogs="false" is a string; allowed: true or false/);
+        assert.match(e.message, /network\.availabilityZones="3" is a string; allowed: an integer/);
     });
 
     it("refuses a __proto__ key in an object setting instead of letting it replace the prototype", () => {

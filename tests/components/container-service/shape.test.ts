@@ -33,7 +33,7 @@ describe("ContainerService shape", () => {
                     (web(a) as any).enableExecuteCommand = "false";
                 }),
             );
-            assert.match(message, /services\.web\.enableExecuteCommand="false" is not true or false/);
+            assert.match(message, /services\.web\.enableExecuteCommand="false" is a string; allowed: true or false/);
         });
 
         it("refuses a load balancer reference named toString instead of dropping the load balancer", async () => {

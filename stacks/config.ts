@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
+import { Shape, array, boolean, checkShape, custom, int, object, oneOf, optional, string, unknownKey } from "../components/shared/shape";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { checkScheduleExpression, checkTimeZone, checkVpcCidr } from "../components/shared/validators";
 import { PRESETS, PresetName } from "./presets";
@@ -57,126 +58,57 @@ export interface StackConfig {
     };
 }
 
-type Schema =
-    | { kind: "string"; pattern?: RegExp; allowed?: string; optional?: boolean }
-    | { kind: "int"; min: number; max: number }
-    | { kind: "bool" }
-    | { kind: "enum"; values: readonly (string | number)[] }
-    | { kind: "strings"; pattern: RegExp; allowed: string }
-    | { kind: "object"; fields: Record<string, Schema> }
-    | { kind: "custom"; check: (issues: Issues, path: string, value: unknown) => boolean; optional?: boolean };
+const IMAGE = string({ pattern: /^[a-z0-9][\w.\-/:@]+$/, allowed: "an image URI, e.g. public.ecr.aws/nginx/nginx:1.27" });
+const count = (min: number) => int({ min, max: 1000 });
+const setting = { noun: "setting" };
 
-const IMAGE = { kind: "string", pattern: /^[a-z0-9][\w.\-/:@]+$/, allowed: "an image URI, e.g. public.ecr.aws/nginx/nginx:1.27" } as const;
-const SCHEDULE: Schema = {
-    kind: "custom",
-    check: (issues, path, v) =>
-        typeof v === "string" ? checkScheduleExpression(issues, path, v) : issues.add(path, v, "is not a string", "a schedule expression"),
-};
+const SCHEDULE = custom("string", "a schedule expression", (issues, path, v) => void checkScheduleExpression(issues, path, v));
 
-const SCHEMA: Record<keyof StackConfig, Schema> = {
-    preset: { kind: "enum", values: Object.keys(PRESETS) },
-    network: {
-        kind: "object",
-        fields: {
-            cidrBlock: { kind: "custom", check: checkVpcCidr },
-            availabilityZones: { kind: "int", min: 2, max: 6 },
-            natGateways: { kind: "enum", values: ["single", "one-per-az", "none"] },
-            flowLogs: { kind: "bool" },
-        },
-    },
-    containers: {
-        kind: "object",
-        fields: {
-            certificateArn: {
-                kind: "string",
-                optional: true,
-                pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/,
-                allowed: "an ACM certificate ARN",
-            },
-            alarmEmail: { kind: "string", optional: true, pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, allowed: "an e-mail address" },
-            images: { kind: "object", fields: { web: IMAGE, app1: IMAGE, app2: IMAGE, worker: IMAGE, report: IMAGE } },
-            capacity: { kind: "enum", values: ["fargate", "fargate-spot"] },
-            onDemandBase: { kind: "int", min: 0, max: 1000 },
-            desiredCount: { kind: "int", min: 0, max: 1000 },
-            minCount: { kind: "int", min: 0, max: 1000 },
-            maxCount: { kind: "int", min: 1, max: 1000 },
-            ec2: {
-                kind: "object",
-                fields: {
-                    enabled: { kind: "bool" },
-                    instanceTypes: { kind: "strings", pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' },
-                    minSize: { kind: "int", min: 0, max: 1000 },
-                    maxSize: { kind: "int", min: 1, max: 1000 },
-                    onDemandBase: { kind: "int", min: 0, max: 1000 },
-                    onDemandPercentAboveBase: { kind: "int", min: 0, max: 100 },
-                },
-            },
-            logRetentionDays: { kind: "enum", values: LOG_RETENTION_DAYS },
-            protectData: { kind: "bool" },
-            reportSchedule: SCHEDULE,
-            nightlyScaleDown: {
-                kind: "object",
-                fields: {
-                    enabled: { kind: "bool" },
-                    scaleDownAt: SCHEDULE,
-                    scaleUpAt: SCHEDULE,
-                    timezone: {
-                        kind: "custom",
-                        check: (issues, path, v) =>
-                            typeof v === "string"
-                                ? checkTimeZone(issues, path, v)
-                                : issues.add(path, v, "is not a string", 'an IANA time zone, e.g. "Europe/Paris"'),
-                    },
-                    minCount: { kind: "int", min: 0, max: 1000 },
-                    maxCount: { kind: "int", min: 1, max: 1000 },
-                },
-            },
-        },
-    },
-};
+type Network = StackConfig["network"];
+type Containers = StackConfig["containers"];
 
-function check(issues: Issues, path: string, schema: Schema, value: unknown): void {
-    if (value === undefined || value === null) {
-        if ("optional" in schema && schema.optional) return;
-        issues.missing(path);
-        return;
-    }
-    switch (schema.kind) {
-        case "string":
-            if (typeof value !== "string") issues.add(path, value, "is not a string", schema.allowed);
-            else if (schema.pattern && !schema.pattern.test(value)) issues.add(path, value, "is malformed", schema.allowed);
-            return;
-        case "int":
-            issues.int(path, value, schema.min, schema.max);
-            return;
-        case "bool":
-            if (typeof value !== "boolean") issues.add(path, value, "is not a boolean", "true or false");
-            return;
-        case "enum":
-            issues.oneOf(path, value, schema.values);
-            return;
-        case "strings":
-            if (!Array.isArray(value) || value.length === 0) issues.add(path, value, "is not a non-empty list", schema.allowed);
-            else
-                value.forEach((v, i) => {
-                    issues.match(`${path}[${i}]`, v, schema.pattern, schema.allowed);
-                });
-            return;
-        case "custom":
-            schema.check(issues, path, value);
-            return;
-        case "object": {
-            if (typeof value !== "object" || Array.isArray(value)) {
-                issues.add(path, value, "is not an object", `keys: ${Object.keys(schema.fields).join(", ")}`);
-                return;
-            }
-            for (const key of Object.keys(value)) {
-                if (!(key in schema.fields)) issues.add(`${path}.${key}`, (value as any)[key], "is not a known setting", Object.keys(schema.fields).join(", "));
-            }
-            for (const [key, field] of Object.entries(schema.fields)) check(issues, `${path}.${key}`, field, (value as any)[key]);
-        }
-    }
-}
+/** The settings' shapes (components/shared/shape.ts, the checker the components use), tied to StackConfig by type. */
+const SCHEMA = object<StackConfig>(setting)({
+    preset: oneOf(Object.keys(PRESETS)),
+    network: object<Network>(setting)({
+        cidrBlock: custom("string", 'an RFC 1918 IPv4 CIDR from /16 to /24, e.g. "10.0.0.0/16"', (issues, path, v) => void checkVpcCidr(issues, path, v)),
+        availabilityZones: int({ min: 2, max: 6 }),
+        natGateways: oneOf(["single", "one-per-az", "none"]),
+        flowLogs: boolean(),
+    }),
+    containers: object<Containers>(setting)({
+        certificateArn: optional(string({ pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, allowed: "an ACM certificate ARN" })),
+        alarmEmail: optional(string({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, allowed: "an e-mail address" })),
+        images: object<Containers["images"]>(setting)({ web: IMAGE, app1: IMAGE, app2: IMAGE, worker: IMAGE, report: IMAGE }),
+        capacity: oneOf(["fargate", "fargate-spot"]),
+        onDemandBase: count(0),
+        desiredCount: count(0),
+        minCount: count(0),
+        maxCount: count(1),
+        ec2: object<Containers["ec2"]>(setting)({
+            enabled: boolean(),
+            instanceTypes: array(string({ pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
+                nonEmpty: true,
+                allowed: 'EC2 instance types, e.g. ["m7i.large"]',
+            }),
+            minSize: count(0),
+            maxSize: count(1),
+            onDemandBase: count(0),
+            onDemandPercentAboveBase: int({ min: 0, max: 100 }),
+        }),
+        logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        protectData: boolean(),
+        reportSchedule: SCHEDULE,
+        nightlyScaleDown: object<Containers["nightlyScaleDown"]>(setting)({
+            enabled: boolean(),
+            scaleDownAt: SCHEDULE,
+            scaleUpAt: SCHEDULE,
+            timezone: custom("string", 'an IANA time zone, e.g. "Europe/Paris"', (issues, path, v) => void checkTimeZone(issues, path, v)),
+            minCount: count(0),
+            maxCount: count(1),
+        }),
+    }),
+});
 
 /** Objects merge key by key; anything else (arrays included) replaces. */
 function merge<T>(base: T, override: unknown): T {
@@ -185,7 +117,10 @@ function merge<T>(base: T, override: unknown): T {
         return override as T;
     }
     const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(override)) out[k] = merge(out[k], v);
+    // defineProperty, not `out[k] =`: a "__proto__" key from the YAML stays an own key (refused as
+    // unknown) instead of replacing the object's prototype.
+    for (const [k, v] of Object.entries(override))
+        Object.defineProperty(out, k, { value: merge(Object.hasOwn(out, k) ? out[k] : undefined, v), enumerable: true, writable: true, configurable: true });
     return out as T;
 }
 
@@ -210,36 +145,37 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     for (const [fullKey, text] of Object.entries(raw)) {
         if (!fullKey.startsWith(`${NAMESPACE}:`)) continue;
         const key = fullKey.slice(NAMESPACE.length + 1);
-        if (!(key in SCHEMA)) {
-            issues.add(
+        if (!Object.hasOwn(SCHEMA.fields, key)) {
+            unknownKey(
+                issues,
                 fullKey,
                 text,
-                "is not a known setting",
-                Object.keys(SCHEMA)
-                    .map((k) => `${NAMESPACE}:${k}`)
-                    .join(", "),
+                Object.keys(SCHEMA.fields).map((k) => `${NAMESPACE}:${k}`),
+                "setting",
             );
             continue;
         }
         try {
-            values[key] = SCHEMA[key as keyof StackConfig].kind === "object" ? JSON.parse(text) : text;
+            values[key] = (SCHEMA.fields[key as keyof StackConfig] as Shape).kind === "object" ? JSON.parse(text) : text;
         } catch {
             issues.add(fullKey, text, "is not a YAML object", "a mapping of settings");
         }
     }
-    const presetName = (values.preset ?? (stack in PRESETS ? stack : undefined)) as PresetName | undefined;
+    const presetName = (values.preset ?? (Object.hasOwn(PRESETS, stack) ? stack : undefined)) as PresetName | undefined;
     if (presetName === undefined) {
         issues.add(`${NAMESPACE}:preset`, undefined, `is required for stack "${stack}"`, Object.keys(PRESETS).join(", "));
         throw new ConfigError(stack, issues.list);
     }
-    if (!(presetName in PRESETS)) {
-        check(issues, `${NAMESPACE}:preset`, SCHEMA.preset, presetName);
+    if (!Object.hasOwn(PRESETS, presetName)) {
+        checkShape(issues, SCHEMA.fields.preset as Shape, presetName, `${NAMESPACE}:preset`);
         throw new ConfigError(stack, issues.list);
     }
     const merged = merge<StackConfig>({ ...PRESETS[presetName], preset: presetName }, { network: values.network, containers: values.containers });
-    for (const [key, schema] of Object.entries(SCHEMA)) check(issues, `${NAMESPACE}:${key}`, schema, (merged as any)[key]);
+    for (const [key, shape] of Object.entries(SCHEMA.fields)) checkShape(issues, shape as Shape, (merged as any)[key], `${NAMESPACE}:${key}`);
     const c = merged.containers;
-    if (issues.ok && !(c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount)) {
+    // Cross-field rules need their own operands to be numbers, nothing else: a bad e-mail hides none of them.
+    const ints = (...v: unknown[]) => v.every((x) => Number.isInteger(x));
+    if (ints(c?.minCount, c?.desiredCount, c?.maxCount) && !(c.minCount <= c.desiredCount && c.desiredCount <= c.maxCount)) {
         issues.add(
             `${NAMESPACE}:containers.desiredCount`,
             c.desiredCount,
@@ -247,7 +183,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             "minCount <= desiredCount <= maxCount",
         );
     }
-    if (issues.ok && c.ec2.minSize > c.ec2.maxSize) {
+    if (ints(c?.ec2?.minSize, c?.ec2?.maxSize) && c.ec2.minSize > c.ec2.maxSize) {
         issues.add(`${NAMESPACE}:containers.ec2.minSize`, c.ec2.minSize, `is above maxSize (${c.ec2.maxSize})`, "minSize <= maxSize");
     }
     const night = c?.nightlyScaleDown;

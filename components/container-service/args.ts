@@ -456,7 +456,11 @@ export interface VolumeArgs {
 
 /** IAM for the application itself (the task role), separate from what ECS needs to start it. */
 export interface TaskRoleArgs {
-    /** Statements of the app's own policy. `*` actions on `*` resources are refused. @default [] */
+    /**
+     * Statements of the app's own policy. Refused: `*` actions on `*` resources, Allow with `NotAction`
+     * or `NotResource` (every action or resource but a few), and any principal (an identity policy has none).
+     * @default []
+     */
     statements?: Statement[];
     /** Managed policies to attach. @default [] */
     managedPolicyArns?: string[];

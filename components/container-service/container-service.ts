@@ -7,6 +7,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError } from "../shared/errors";
 import { Statement } from "../shared/iam";
 import { typeToken } from "../shared/naming";
+import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
@@ -20,7 +21,7 @@ import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
-import { FileSystemResources, allowMount, checkMountableSubnets, createAccessPoint, createFileSystems, efsStatements } from "./storage";
+import { FileSystemResources, allowMount, createAccessPoint, createFileSystems, efsStatements } from "./storage";
 import { MountableVolume, createTask } from "./task";
 import { validate } from "./validate";
 
@@ -84,8 +85,7 @@ export class ContainerService extends pulumi.ComponentResource {
     };
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = validate(args);
-        if (issues.length === 0) issues.push(...checkMountableSubnets(args));
+        const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("ContainerService", name, issues);
         super(ContainerService.type, name, args, opts);
 

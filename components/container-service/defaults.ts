@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withDefaults } from "../shared/defaults";
+import { own } from "../shared/shape";
 import type {
     Capacity,
     ContainerArgs,
@@ -216,7 +217,7 @@ function normalizeTask(t: TaskArgs, name: string): ResolvedTask {
     };
 }
 
-/** An NLB listens on 80 (TCP), or on 443 when it terminates TLS with a certificate. */
+/** Where a load balancer serves a service: 80 (TCP or HTTP), or 443 with a certificate (TLS on an NLB, HTTPS on an ALB). */
 export function defaultListenerPort(lb: Pick<LoadBalancerArgs, "certificateArn"> | undefined): number {
     const d = DEFAULTS.ServiceLoadBalancerArgs;
     return lb?.certificateArn !== undefined ? d.tlsListenerPort : d.listenerPort;
@@ -261,7 +262,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
     return {
         ...normalizeTask(s, name),
         desiredCount: defaultDesiredCount(s),
-        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, lbs?.[s.loadBalancer.name]),
+        loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, own(lbs, s.loadBalancer.name)),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),
         deployment: withDefaults(d.deployment, s.deployment),

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
-import { RoleResources, Statement, assumeRolePolicy, createRole, managedPolicyKey } from "../shared/iam";
+import { RoleResources, Statement, assumeRolePolicy, createRole, managedPolicyKeys } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx, TaskResources } from "./context";
@@ -246,7 +246,7 @@ export function createTaskIdentity(
             description: `The application in ${base}'s tasks runs with this role`,
             assumeRolePolicy: trust,
             policies: { application: spec.statements },
-            managedPolicies: Object.fromEntries(spec.managedPolicyArns.map((arn) => [managedPolicyKey(arn), arn])),
+            managedPolicies: managedPolicyKeys(spec.managedPolicyArns),
             tags: ctx.tags,
         },
         ctx.opts,

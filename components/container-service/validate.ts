@@ -1,102 +1,114 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { isWildcardOnWildcard } from "../shared/iam";
+import { checkShape, own } from "../shared/shape";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkCidrList, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr } from "../shared/validators";
-import { defaultDesiredCount, defaultListenerPort } from "./defaults";
-import type { ContainerArgs, ContainerServiceArgs, LoadBalancerArgs, ServiceArgs, TaskArgs } from "./args";
+import { Resolved, ResolvedService, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
+import type {
+    ContainerArgs,
+    ContainerServiceArgs,
+    ExpressServiceArgs,
+    FileSystemArgs,
+    LoadBalancerArgs,
+    RepositoryArgs,
+    ScheduledTaskArgs,
+    ServiceArgs,
+    TaskArgs,
+} from "./args";
+import { childNameIssues } from "./children";
+import { CONTAINER_SERVICE_SHAPE } from "./shape";
+import { checkMountableSubnets } from "./storage";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
-/** Plain-value checks of a ContainerService's args. Pure: no Pulumi, no resources. */
+/**
+ * Every check of a ContainerService's args, in order: shape (types, unknown keys, prototype names,
+ * cycles), then `normalize`, then the value rules on the resolved values (`cfg`: a default is never
+ * restated here) with `args` consulted only for "was it given?". Value rules need a sound shape to
+ * read, so they run only when the shape is sound; within each stage nothing is gated behind another
+ * check, and every issue is reported. Pure: no Pulumi, no resources.
+ */
 export function validate(args: ContainerServiceArgs): Issue[] {
     const issues = new Issues();
-    if (!args || typeof args !== "object") {
-        issues.add("args", args, "is required", "a ContainerServiceArgs object");
-        return issues.list;
-    }
-    if (!args.vpc) issues.missing("vpc", "{ vpcId, privateSubnetIds, publicSubnetIds? }, e.g. network.vpcArgs");
-    else validateVpc(issues, args);
+    if (!checkShape(issues, CONTAINER_SERVICE_SHAPE, args)) return issues.list;
+    const cfg = normalize("", args);
+    validateVpc(issues, args);
+    issues.list.push(...checkMountableSubnets(args));
+    issues.list.push(...childNameIssues(args));
     checkTags(issues, "tags", args.tags);
     if (isPlain(args.alarmTopicArn))
         issues.match("alarmTopicArn", args.alarmTopicArn, /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "an SNS topic ARN");
     issues.oneOf("cluster.containerInsights", args.cluster?.containerInsights, ["enabled", "enhanced", "disabled"]);
     issues.oneOf("logRetentionDays", args.logRetentionDays, LOG_RETENTION_DAYS);
 
-    const names = new Map<string, string>();
-    const claim = (collection: string, key: string) => {
-        const path = `${collection}.${key}`;
-        issues.key(path, key);
-        const other = names.get(key);
-        if (other)
-            issues.add(path, key, `has the same name as ${other}; services, scheduled tasks and express services name their children alike`, "a unique key");
-        names.set(key, path);
-    };
-    for (const key of Object.keys(args.services ?? {})) claim("services", key);
-    for (const key of Object.keys(args.scheduledTasks ?? {})) claim("scheduledTasks", key);
-    for (const key of Object.keys(args.expressServices ?? {})) claim("expressServices", key);
-    for (const key of Object.keys(args.loadBalancers ?? {})) issues.key(`loadBalancers.${key}`, key);
-    for (const key of Object.keys(args.repositories ?? {})) issues.key(`repositories.${key}`, key);
-    for (const key of Object.keys(args.fileSystems ?? {})) issues.key(`fileSystems.${key}`, key);
+    // Keys become parts of resource names; collisions between them are childNameIssues' to report.
+    for (const collection of ["services", "scheduledTasks", "expressServices", "loadBalancers", "repositories", "fileSystems"] as const)
+        for (const key of Object.keys(args[collection] ?? {})) issues.key(`${collection}.${key}`, key);
 
-    if (args.ec2Capacity) validateEc2Capacity(issues, args);
-    for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args);
-    for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args);
-    validateListenerSharing(issues, args);
-    for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) {
-        const path = `scheduledTasks.${key}`;
-        validateTask(issues, path, task, args);
-        if (task.schedule === undefined && task.eventPattern === undefined) {
-            issues.add(path, undefined, "has neither a schedule nor an event pattern", 'schedule: "cron(...)" | "rate(...)" | "at(...)", and/or eventPattern');
-        }
-        checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
-        checkTimeZone(issues, `${path}.timezone`, task.timezone);
-        issues.int(`${path}.retries`, task.retries, 0, 185);
-        if (task.eventPattern !== undefined && (typeof task.eventPattern !== "object" || Object.keys(task.eventPattern).length === 0)) {
-            issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", 'an EventBridge pattern object, e.g. { source: ["aws.s3"] }');
-        }
-    }
-    for (const [key, repo] of Object.entries(args.repositories ?? {})) {
-        const path = `repositories.${key}`;
-        issues.int(`${path}.keepImages`, repo.keepImages, 1, 10000);
-        issues.int(`${path}.untaggedExpiryDays`, repo.untaggedExpiryDays, 1, 3650, " days");
-        issues.oneOf(`${path}.encryption`, repo.encryption, ["AES256", "KMS"]);
-        if (repo.kmsKeyArn !== undefined && repo.encryption !== "KMS") {
-            issues.add(`${path}.kmsKeyArn`, "(set)", 'is only used with encryption "KMS"', 'encryption: "KMS", or no kmsKeyArn');
-        }
-    }
-    for (const [key, fs] of Object.entries(args.fileSystems ?? {})) {
-        const path = `fileSystems.${key}`;
-        issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
-        issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
-    }
-    for (const [key, ex] of Object.entries(args.expressServices ?? {})) {
-        const path = `expressServices.${key}`;
-        checkImage(issues, `${path}.image`, ex.image, args);
-        issues.int(`${path}.containerPort`, ex.containerPort, 1, 65535);
-        // Express Mode offers the Fargate sizes up to 4 vCPU.
-        if (issues.oneOf(`${path}.cpu`, ex.cpu, [256, 512, 1024, 2048, 4096])) checkFargateSize(issues, path, ex.cpu ?? 1024, ex.memoryMiB ?? 2048);
-        const s = ex.scaling ?? {};
-        issues.int(`${path}.scaling.minCount`, s.minCount, 1, 1000);
-        issues.int(`${path}.scaling.maxCount`, s.maxCount, 1, 1000);
-        if ((s.minCount ?? 1) > (s.maxCount ?? 4)) issues.add(`${path}.scaling`, s, "has minCount above maxCount", "minCount <= maxCount");
-        issues.oneOf(`${path}.scaling.metric`, s.metric, ["AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET"]);
-        issues.number(`${path}.scaling.target`, s.target, 1, 100000);
-        checkEnvironment(issues, path, ex.environment, ex.secrets);
-        checkTaskRole(issues, `${path}.taskRole`, ex.taskRole);
-        checkKmsKeys(issues, `${path}.secretsKmsKeyArns`, ex.secretsKmsKeyArns);
-        issues.match(`${path}.healthCheckPath`, ex.healthCheckPath, /^\/\S*$/, "a path starting with '/'");
-    }
+    if (args.ec2Capacity) validateEc2Capacity(issues, args, cfg);
+    for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args, cfg);
+    for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg.services[key]);
+    validateListenerSharing(issues, args, cfg);
+    for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) validateScheduledTask(issues, `scheduledTasks.${key}`, task, args, cfg);
+    for (const [key, repo] of Object.entries(args.repositories ?? {})) validateRepository(issues, `repositories.${key}`, repo);
+    for (const [key, fs] of Object.entries(args.fileSystems ?? {})) validateFileSystem(issues, `fileSystems.${key}`, fs);
+    for (const [key, ex] of Object.entries(args.expressServices ?? {})) validateExpressService(issues, `expressServices.${key}`, ex, args, cfg);
     return issues.list;
+}
+
+function validateScheduledTask(issues: Issues, path: string, task: ScheduledTaskArgs, args: ContainerServiceArgs, cfg: Resolved): void {
+    const key = path.split(".")[1];
+    validateTask(issues, path, task, args, cfg.scheduledTasks[key]);
+    if (task.schedule === undefined && task.eventPattern === undefined) {
+        issues.add(path, undefined, "has neither a schedule nor an event pattern", 'schedule: "cron(...)" | "rate(...)" | "at(...)", and/or eventPattern');
+    }
+    checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
+    checkTimeZone(issues, `${path}.timezone`, task.timezone);
+    issues.int(`${path}.retries`, task.retries, 0, 185);
+    if (task.eventPattern !== undefined && Object.keys(task.eventPattern).length === 0) {
+        issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", 'an EventBridge pattern object, e.g. { source: ["aws.s3"] }');
+    }
+}
+
+function validateRepository(issues: Issues, path: string, repo: RepositoryArgs): void {
+    issues.int(`${path}.keepImages`, repo.keepImages, 1, 10000);
+    issues.int(`${path}.untaggedExpiryDays`, repo.untaggedExpiryDays, 1, 3650, " days");
+    issues.oneOf(`${path}.encryption`, repo.encryption, ["AES256", "KMS"]);
+    if (repo.kmsKeyArn !== undefined && repo.encryption !== "KMS") {
+        issues.add(`${path}.kmsKeyArn`, "(set)", 'is only used with encryption "KMS"', 'encryption: "KMS", or no kmsKeyArn');
+    }
+}
+
+function validateFileSystem(issues: Issues, path: string, fs: FileSystemArgs): void {
+    issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
+    issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
+}
+
+function validateExpressService(issues: Issues, path: string, ex: ExpressServiceArgs, args: ContainerServiceArgs, cfg: Resolved): void {
+    const r = cfg.expressServices[path.split(".")[1]];
+    checkImage(issues, `${path}.image`, ex.image, args);
+    issues.int(`${path}.containerPort`, r.containerPort, 1, 65535);
+    // Express Mode offers the Fargate sizes up to 4 vCPU.
+    if (issues.oneOf(`${path}.cpu`, r.cpu, [256, 512, 1024, 2048, 4096])) checkFargateSize(issues, path, r.cpu, r.memoryMiB);
+    const s = r.scaling;
+    issues.int(`${path}.scaling.minCount`, s.minCount, 1, 1000);
+    issues.int(`${path}.scaling.maxCount`, s.maxCount, 1, 1000);
+    if (s.minCount > s.maxCount) issues.add(`${path}.scaling`, s, "has minCount above maxCount", "minCount <= maxCount");
+    issues.oneOf(`${path}.scaling.metric`, s.metric, ["AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET"]);
+    issues.number(`${path}.scaling.target`, s.target, 1, 100000);
+    checkEnvironment(issues, path, ex.environment, ex.secrets);
+    checkTaskRole(issues, `${path}.taskRole`, ex.taskRole);
+    checkKmsKeys(issues, `${path}.secretsKmsKeyArns`, ex.secretsKmsKeyArns);
+    issues.match(`${path}.healthCheckPath`, r.healthCheckPath, /^\/\S*$/, "a path starting with '/'");
 }
 
 function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
     const v = args.vpc;
     if (isPlain(v.vpcId)) issues.match("vpc.vpcId", v.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'a VPC id such as "vpc-0123456789abcdef0"');
-    if (v.vpcId === undefined) issues.missing("vpc.vpcId", "a VPC id, e.g. network.vpcId");
-    if (v.privateSubnetIds === undefined || (Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 0)) {
+    if (Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 0 && Object.keys(args.fileSystems ?? {}).length === 0) {
         issues.add(
             "vpc.privateSubnetIds",
             v.privateSubnetIds ?? [],
@@ -197,8 +209,9 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
     }
 }
 
-function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
+function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs, cfg: Resolved): void {
     const c = args.ec2Capacity!;
+    const r = cfg.ec2Capacity!;
     const p = "ec2Capacity";
     if (!Array.isArray(c.instanceTypes) || c.instanceTypes.length === 0) {
         issues.add(`${p}.instanceTypes`, c.instanceTypes, "is empty", 'one or more instance types, e.g. ["m7i.large"]');
@@ -207,7 +220,7 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
             issues.match(`${p}.instanceTypes[${i}]`, t, INSTANCE_TYPE, 'an EC2 instance type such as "m7i.large"');
         });
         const graviton = c.instanceTypes.filter((t) => /^[a-z]+\d+g[a-z]*\./.test(t));
-        const arch = c.architecture ?? "x86_64";
+        const arch = r.architecture;
         if (arch === "x86_64" && graviton.length)
             issues.add(
                 `${p}.instanceTypes`,
@@ -226,7 +239,7 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
     issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
     issues.int(`${p}.minSize`, c.minSize, 0, 1000);
     issues.int(`${p}.maxSize`, c.maxSize, 1, 1000);
-    if ((c.minSize ?? 0) > (c.maxSize ?? 4)) issues.add(`${p}.minSize`, c.minSize, `is above maxSize (${c.maxSize ?? 4})`, "minSize <= maxSize");
+    if (r.minSize > r.maxSize) issues.add(`${p}.minSize`, r.minSize, `is above maxSize (${r.maxSize})`, "minSize <= maxSize");
     issues.int(`${p}.onDemandBaseCapacity`, c.onDemandBaseCapacity, 0, 1000);
     issues.int(`${p}.onDemandPercentageAboveBaseCapacity`, c.onDemandPercentageAboveBaseCapacity, 0, 100, " percent");
     issues.oneOf(`${p}.spotAllocationStrategy`, c.spotAllocationStrategy, ["price-capacity-optimized", "capacity-optimized", "lowest-price"]);
@@ -235,15 +248,16 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs): void {
     issues.int(`${p}.rootVolumeGiB`, c.rootVolumeGiB, 30, 16384, " GiB");
 }
 
-function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs, args: ContainerServiceArgs): void {
-    if (!issues.oneOf(`${path}.type`, lb.type, ["application", "network"])) return;
-    if (lb.type === undefined) issues.missing(`${path}.type`, '"application" or "network"');
-    const publicSubnets = args.vpc?.publicSubnetIds;
-    if (!lb.internal && args.vpc && (publicSubnets === undefined || (Array.isArray(publicSubnets) && publicSubnets.length < 2))) {
+function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs, args: ContainerServiceArgs, cfg: Resolved): void {
+    const key = path.split(".")[1];
+    const r = cfg.loadBalancers[key];
+    issues.oneOf(`${path}.type`, r.type, ["application", "network"]);
+    const publicSubnets = cfg.vpc.publicSubnetIds;
+    if (!r.internal && Array.isArray(publicSubnets) && publicSubnets.length < 2) {
         // A load balancer needs subnets in at least two availability zones.
         issues.add(
             `${path}.internal`,
-            lb.internal ?? false,
+            r.internal,
             "is internet-facing but vpc.publicSubnetIds holds fewer than two subnets",
             "internal: true, or vpc.publicSubnetIds in two or more AZs",
         );
@@ -259,15 +273,15 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
     if (lb.certificateArn !== undefined && isPlain(lb.certificateArn)) {
         issues.match(`${path}.certificateArn`, lb.certificateArn, /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN");
     }
-    const users = Object.values(args.services ?? {}).filter((s) => s.loadBalancer?.name === path.split(".")[1]);
-    if (users.length === 0) issues.add(path, path.split(".")[1], "is used by no service", "a service with loadBalancer.name set to this key, or remove it");
+    const users = Object.values(args.services ?? {}).filter((s) => s.loadBalancer?.name === key);
+    if (users.length === 0) issues.add(path, key, "is used by no service", "a service with loadBalancer.name set to this key, or remove it");
 }
 
-function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs): void {
-    validateTask(issues, path, svc, args);
+function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs, r: ResolvedService): void {
+    validateTask(issues, path, svc, args, r);
     issues.int(`${path}.desiredCount`, svc.desiredCount, 0, 5000);
     issues.int(`${path}.healthCheckGracePeriodSeconds`, svc.healthCheckGracePeriodSeconds, 0, 2147483647);
-    const d = svc.deployment ?? {};
+    const d = r.deployment;
     issues.int(`${path}.deployment.minimumHealthyPercent`, d.minimumHealthyPercent, 0, 100, " percent");
     issues.int(`${path}.deployment.maximumPercent`, d.maximumPercent, 100, 200, " percent");
     if (svc.alarms) {
@@ -278,8 +292,8 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
     if (svc.enableExecuteCommand === true) {
         // ECS Exec's SSM agent writes to the container's root file system: read-only, the exec session fails
         // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations").
-        const readOnly = Object.entries(svc.containers ?? {})
-            .filter(([, c]) => c?.readonlyRootFilesystem ?? true)
+        const readOnly = Object.entries(r.containers)
+            .filter(([, c]) => c.readonlyRootFilesystem)
             .map(([k]) => k);
         if (readOnly.length > 0)
             issues.add(
@@ -290,7 +304,7 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
             );
     }
     const lbRef = svc.loadBalancer;
-    const lb = lbRef ? args.loadBalancers?.[lbRef.name] : undefined;
+    const lb = lbRef ? own(args.loadBalancers, lbRef.name) : undefined;
     if (lbRef) {
         if (!lb) {
             issues.add(
@@ -302,8 +316,8 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
                     .join(", ") || "a key of loadBalancers (none defined)",
             );
         }
-        const containerName = lbRef.container ?? Object.keys(svc.containers ?? {})[0];
-        const container = svc.containers?.[containerName];
+        const containerName = r.loadBalancer!.container;
+        const container = own(svc.containers, containerName);
         if (lbRef.container !== undefined && !container) {
             issues.add(`${path}.loadBalancer.container`, lbRef.container, "names no container of the service", Object.keys(svc.containers ?? {}).join(", "));
         } else if (container && issues.int(`${path}.loadBalancer.containerPort`, lbRef.containerPort, 1, 65535)) {
@@ -329,18 +343,20 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
             });
         }
         issues.int(`${path}.loadBalancer.listenerPort`, lbRef.listenerPort, 1, 65535);
-        if (lbRef.listenerPort !== undefined && lb?.type === "application")
+        // An ALB serves every service on its own listener (80, or 443 with a certificate): any other
+        // port would be silently ignored. The resolved value is that listener's port, so it passes.
+        if (lbRef.listenerPort !== undefined && lb?.type === "application" && lbRef.listenerPort !== defaultListenerPort(lb))
             issues.add(
                 `${path}.loadBalancer.listenerPort`,
                 lbRef.listenerPort,
-                "is for NLBs; an ALB listens on 80 (and 443 with a certificate) and routes by rule",
+                `is for NLBs; an ALB serves its services on ${defaultListenerPort(lb)} and routes by rule`,
                 "no listenerPort on an ALB service (use rule), or a network load balancer",
             );
         issues.int(`${path}.loadBalancer.deregistrationDelaySeconds`, lbRef.deregistrationDelaySeconds, 0, 3600, " seconds");
-        const hc = lbRef.healthCheck ?? {};
+        const hc = r.loadBalancer!.healthCheck;
         issues.int(`${path}.loadBalancer.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
         issues.int(`${path}.loadBalancer.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 120, " seconds");
-        if ((hc.timeoutSeconds ?? 5) >= (hc.intervalSeconds ?? 30))
+        if (hc.timeoutSeconds >= hc.intervalSeconds)
             issues.add(
                 `${path}.loadBalancer.healthCheck.timeoutSeconds`,
                 hc.timeoutSeconds,
@@ -357,7 +373,7 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         const sp = `${path}.scaling`;
         issues.int(`${sp}.minCount`, s.minCount, 0, 5000);
         issues.int(`${sp}.maxCount`, s.maxCount, 1, 5000);
-        const desired = defaultDesiredCount(svc);
+        const desired = r.desiredCount;
         if (!(s.minCount <= desired && desired <= s.maxCount)) {
             issues.add(
                 sp,
@@ -426,17 +442,17 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
 }
 
 /** Checks shared by services and scheduled tasks. */
-function validateTask(issues: Issues, path: string, task: TaskArgs, args: ContainerServiceArgs): void {
+function validateTask(issues: Issues, path: string, task: TaskArgs, args: ContainerServiceArgs, r: ResolvedTask): void {
     const containers = Object.entries(task.containers ?? {});
     if (containers.length === 0) issues.add(`${path}.containers`, task.containers, "is empty", "at least one container with an image");
     issues.oneOf(`${path}.capacity`, task.capacity, ["fargate", "fargate-spot", "ec2"]);
     issues.oneOf(`${path}.networkMode`, task.networkMode, ["awsvpc", "bridge"]);
     issues.oneOf(`${path}.cpuArchitecture`, task.cpuArchitecture, ["X86_64", "ARM64"]);
-    const capacity = task.capacity ?? "fargate";
+    const capacity = r.capacity;
     const fargate = capacity !== "ec2";
     if (capacity === "ec2" && !args.ec2Capacity)
         issues.add(`${path}.capacity`, capacity, "needs the component's ec2Capacity", 'set ec2Capacity, or capacity "fargate" / "fargate-spot"');
-    if (task.networkMode === "bridge" && fargate)
+    if (r.networkMode === "bridge" && fargate)
         issues.add(`${path}.networkMode`, "bridge", `is not available on ${capacity}`, '"awsvpc" on Fargate; "bridge" only with capacity "ec2"');
     if (task.spot !== undefined) {
         if (capacity !== "fargate-spot")
@@ -449,11 +465,10 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         issues.int(`${path}.spot.onDemandBase`, task.spot.onDemandBase, 0, 100000);
         issues.int(`${path}.spot.onDemandWeight`, task.spot.onDemandWeight, 0, 1000);
         issues.int(`${path}.spot.spotWeight`, task.spot.spotWeight, 0, 1000);
-        if ((task.spot.onDemandWeight ?? 0) + (task.spot.spotWeight ?? 1) === 0)
-            issues.add(`${path}.spot`, task.spot, "has no weight", "onDemandWeight + spotWeight >= 1");
+        if (r.spot.onDemandWeight + r.spot.spotWeight === 0) issues.add(`${path}.spot`, task.spot, "has no weight", "onDemandWeight + spotWeight >= 1");
     }
-    const cpu = task.cpu ?? 256;
-    const mem = task.memoryMiB ?? 512;
+    const cpu = r.cpu;
+    const mem = r.memoryMiB;
     if (fargate) {
         checkFargateSize(issues, path, cpu, mem);
     } else {
@@ -469,8 +484,8 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         const cp = `${path}.containers.${name}`;
         if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/.test(name)) issues.add(cp, name, "is not a valid container name", "letters, digits, '-' and '_', up to 255");
         validateContainer(issues, cp, c, args);
-        cpuSum += c.cpu ?? 0;
-        memSum += c.memoryMiB ?? 0;
+        cpuSum += r.containers[name].cpu;
+        memSum += r.containers[name].memoryMiB ?? 0;
     }
     if (cpuSum > cpu) issues.add(`${path}.containers`, cpuSum, `reserve more CPU than the task has (${cpu})`, `container cpu adding up to at most ${cpu}`);
     if (memSum > mem)
@@ -478,7 +493,7 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
     for (const [vol, v] of Object.entries(task.volumes ?? {})) {
         const vp = `${path}.volumes.${vol}`;
         issues.key(vp, vol);
-        if (!args.fileSystems?.[v.fileSystem]) {
+        if (!own(args.fileSystems, v.fileSystem)) {
             issues.add(
                 `${vp}.fileSystem`,
                 v.fileSystem,
@@ -491,12 +506,12 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         issues.match(`${vp}.containerPath`, v.containerPath, /^\/\S*$/, "an absolute path");
         issues.match(`${vp}.rootDirectory`, v.rootDirectory, /^\/\S*$/, "an absolute path");
         for (const c of v.containers ?? [])
-            if (!task.containers?.[c]) issues.add(`${vp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
+            if (!own(task.containers, c)) issues.add(`${vp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
         issues.int(`${vp}.uid`, v.uid, 0, 4294967295);
         issues.int(`${vp}.gid`, v.gid, 0, 4294967295);
     }
     // EFS on Fargate needs platform 1.4.0+; "LATEST" qualifies.
-    const pv = task.platformVersion ?? "LATEST";
+    const pv = r.platformVersion;
     if (fargate && Object.keys(task.volumes ?? {}).length > 0 && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv)) {
         issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", '"LATEST" or "1.4.0" and later');
     }
@@ -541,7 +556,7 @@ function checkImage(issues: Issues, path: string, image: ContainerArgs["image"],
     if (image === undefined || image === null || image === "") {
         issues.missing(path, 'an image URI (e.g. "public.ecr.aws/nginx/nginx:1.27") or { build: { repository, context } }');
     } else if (typeof image === "object" && "build" in image) {
-        if (!args.repositories?.[image.build.repository]) {
+        if (!own(args.repositories, image.build.repository)) {
             issues.add(
                 `${path}.build.repository`,
                 image.build.repository,
@@ -575,14 +590,37 @@ function checkEnvironment(issues: Issues, path: string, env: Record<string, unkn
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
             issues.add(`${path}.secrets.${name}`, name, "is not a valid variable name", "letters, digits and '_', not starting with a digit");
         if (isPlain(ref as any)) issues.match(`${path}.secrets.${name}`, ref, SECRET_ARN, "a Secrets Manager secret ARN or an SSM parameter ARN");
-        if (env && name in env) issues.add(`${path}.secrets.${name}`, name, "is also a plain environment variable", "one of environment or secrets");
+        if (env && Object.hasOwn(env, name))
+            issues.add(`${path}.secrets.${name}`, name, "is also a plain environment variable", "one of environment or secrets");
     }
 }
 
 function checkTaskRole(issues: Issues, path: string, role: TaskArgs["taskRole"]): void {
     (role?.statements ?? []).forEach((s, i) => {
-        if (isWildcardOnWildcard(s))
-            issues.add(`${path}.statements[${i}]`, s, "allows every action on every resource", "actions and resources as narrow as the app needs");
+        const sp = `${path}.statements[${i}]`;
+        issues.oneOf(`${sp}.Effect`, s.Effect, ["Allow", "Deny"]);
+        if (isWildcardOnWildcard(s)) issues.add(sp, s, "allows every action on every resource", "actions and resources as narrow as the app needs");
+        // Allow with NotAction grants every action of every service but those listed, and Allow with
+        // NotResource every resource but those: "*" minus a few, never least privilege for an app
+        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html).
+        // With Deny they narrow, so they stay allowed there.
+        if (s.Effect === "Allow" && s.NotAction !== undefined)
+            issues.add(
+                `${sp}.NotAction`,
+                s.NotAction,
+                "with Allow grants every action but these",
+                "Action listing what the app does (NotAction only with Deny)",
+            );
+        if (s.Effect === "Allow" && s.NotResource !== undefined)
+            issues.add(
+                `${sp}.NotResource`,
+                s.NotResource,
+                "with Allow grants every resource but these",
+                "Resource listing what the app uses (NotResource only with Deny)",
+            );
+        // The task role's policy is an identity policy: IAM refuses a principal in it.
+        for (const key of ["Principal", "NotPrincipal"] as const)
+            if (s[key] !== undefined) issues.add(`${sp}.${key}`, s[key], "is not allowed in an identity policy (the role is the principal)", `no ${key}`);
     });
     (role?.managedPolicyArns ?? []).forEach((arn, i) => {
         if (/:policy\/(AdministratorAccess|PowerUserAccess)$/.test(arn))
@@ -599,14 +637,14 @@ function checkFargateSize(issues: Issues, path: string, cpu: number, mem: number
 }
 
 /** Two services on one ALB: at most one default action and unique priorities; on an NLB, unique ports. */
-function validateListenerSharing(issues: Issues, args: ContainerServiceArgs): void {
+function validateListenerSharing(issues: Issues, args: ContainerServiceArgs, cfg: Resolved): void {
     const byLb = new Map<string, Array<[string, ServiceArgs]>>();
     for (const [key, svc] of Object.entries(args.services ?? {})) {
         if (!svc.loadBalancer) continue;
         byLb.set(svc.loadBalancer.name, [...(byLb.get(svc.loadBalancer.name) ?? []), [key, svc]]);
     }
     for (const [lbName, users] of byLb) {
-        const lb = args.loadBalancers?.[lbName];
+        const lb = own(args.loadBalancers, lbName);
         if (!lb) continue;
         if (lb.type === "application") {
             const defaults = users.filter(([, s]) => !s.loadBalancer!.rule).map(([k]) => k);
@@ -632,8 +670,8 @@ function validateListenerSharing(issues: Issues, args: ContainerServiceArgs): vo
             }
         } else {
             const seen = new Map<number, string>();
-            for (const [key, s] of users) {
-                const port = s.loadBalancer!.listenerPort ?? defaultListenerPort(lb);
+            for (const [key] of users) {
+                const port = cfg.services[key].loadBalancer!.listenerPort;
                 if (seen.has(port))
                     issues.add(
                         `services.${key}.loadBalancer.listenerPort`,

@@ -15,6 +15,7 @@ import { type Egress, type InterfaceEndpoint, egressOf } from "./endpoints";
 import { type FlowLogResources, createFlowLogs } from "./flow-logs";
 import { subnetLayout } from "./layout";
 import { type SubnetResources, createSubnets } from "./subnets";
+import { nameIssues } from "../shared/shape";
 import { validate } from "./validate";
 import { type EndpointResources, createEndpoints } from "./vpc-endpoints";
 
@@ -73,7 +74,7 @@ export class Network extends pulumi.ComponentResource {
     readonly resources: NetworkResources;
 
     constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const issues = validate(args);
+        const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("Network", name, issues);
         super(Network.type, name, args, opts);
         const cfg = normalize(args);

@@ -1,40 +1,85 @@
 import { Issue, Issues } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
+import { array, boolean, checkShape, int, object, optional, record, string, transform, union } from "../shared/shape";
 import { checkTags, checkVpcCidr } from "../shared/validators";
-import type { NetworkArgs } from "./args";
-import { DEFAULTS } from "./defaults";
+import type { FlowLogArgs, NetworkArgs } from "./args";
+import { ResolvedNetwork, normalize } from "./defaults";
 import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS } from "./endpoints";
 import { SMALLEST_AZ_BLOCK, maxAzs, subnetLayout } from "./layout";
 
 /** AZ counts the Network accepts: two for load balancers and EFS, six at most. */
 const AZ_RANGE = { min: 2, max: 6 };
 
-/** Plain-value checks of a Network's args, every field reported. Pure: no Pulumi, no resources. */
+// ---- Shapes: JS types and structure only; enums, ranges and patterns are value rules below. ----
+
+export const FLOW_LOG_SHAPE = object<FlowLogArgs>()({
+    retentionInDays: optional(int()),
+    trafficType: optional(string()),
+});
+
+export const NETWORK_TRANSFORM_SHAPE = object<NonNullable<NetworkArgs["transform"]>>()({
+    vpc: optional(transform()),
+    defaultSecurityGroup: optional(transform()),
+    internetGateway: optional(transform()),
+    publicSubnet: optional(transform()),
+    privateSubnet: optional(transform()),
+    publicRouteTable: optional(transform()),
+    privateRouteTable: optional(transform()),
+    publicRouteTableAssociation: optional(transform()),
+    privateRouteTableAssociation: optional(transform()),
+    internetRoute: optional(transform()),
+    natRoute: optional(transform()),
+    natEip: optional(transform()),
+    natGateway: optional(transform()),
+    gatewayEndpoint: optional(transform()),
+    interfaceEndpoint: optional(transform()),
+    endpointSecurityGroup: optional(transform()),
+    flowLogGroup: optional(transform()),
+    flowLogRole: optional(transform()),
+    flowLog: optional(transform()),
+});
+
+/** Every NetworkArgs key, once (a key added to NetworkArgs without a shape here fails `tsc`). */
+export const NETWORK_SHAPE = object<NetworkArgs>()({
+    cidrBlock: optional(string()),
+    availabilityZones: optional(int()),
+    natGateways: optional(string()),
+    flowLogs: optional(union("true, false or { retentionInDays?, trafficType? }", boolean(), FLOW_LOG_SHAPE)),
+    gatewayEndpoints: optional(array(string())),
+    interfaceEndpoints: optional(array(string())),
+    tags: optional(record(string())),
+    transform: optional(NETWORK_TRANSFORM_SHAPE),
+});
+
+/**
+ * A Network's args: shape first (types, unknown keys, cycles), then `normalize`, then the value rules
+ * on the resolved values, so a default is never restated here. Value rules need a sound shape to read,
+ * so they run only when the shape is sound; within each stage every issue is reported.
+ */
 export function validate(args: NetworkArgs): Issue[] {
     const issues = new Issues();
-    const cidrOk = args.cidrBlock === undefined || checkVpcCidr(issues, "cidrBlock", args.cidrBlock);
-    const azOk = issues.int("availabilityZones", args.availabilityZones, AZ_RANGE.min, AZ_RANGE.max);
-    if (cidrOk && azOk) checkFits(issues, args.cidrBlock ?? DEFAULTS.cidrBlock, args.availabilityZones ?? DEFAULTS.availabilityZones);
-    issues.oneOf("natGateways", args.natGateways, ["single", "one-per-az", "none"]);
-    if (typeof args.flowLogs === "object" && args.flowLogs !== null) {
-        issues.oneOf("flowLogs.retentionInDays", args.flowLogs.retentionInDays, LOG_RETENTION_DAYS);
-        issues.oneOf("flowLogs.trafficType", args.flowLogs.trafficType, ["ALL", "ACCEPT", "REJECT"]);
-    } else if (args.flowLogs !== undefined && typeof args.flowLogs !== "boolean") {
-        issues.add("flowLogs", args.flowLogs, "is not a boolean or an object", "true, false or { retentionInDays, trafficType }");
-    }
-    checkNames(issues, "gatewayEndpoints", args.gatewayEndpoints, GATEWAY_ENDPOINTS);
-    checkNames(issues, "interfaceEndpoints", args.interfaceEndpoints, INTERFACE_ENDPOINTS);
-    checkTags(issues, "tags", args.tags);
+    if (!checkShape(issues, NETWORK_SHAPE, args)) return issues.list;
+    validateResolved(issues, normalize(args), args);
     return issues.list;
 }
 
-/** A list of endpoint service names, each one of `allowed`. */
-function checkNames(issues: Issues, path: string, names: unknown, allowed: readonly string[]): void {
-    if (names === undefined) return;
-    if (!Array.isArray(names)) {
-        issues.add(path, names, "is not a list", `a list of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
-        return;
+function validateResolved(issues: Issues, cfg: ResolvedNetwork, args: NetworkArgs): void {
+    const cidrOk = checkVpcCidr(issues, "cidrBlock", cfg.cidrBlock);
+    const azOk = issues.int("availabilityZones", cfg.availabilityZones, AZ_RANGE.min, AZ_RANGE.max);
+    if (cidrOk && azOk) checkFits(issues, cfg.cidrBlock, cfg.availabilityZones);
+    issues.oneOf("natGateways", cfg.natGateways, ["single", "one-per-az", "none"]);
+    if (cfg.flowLogs) {
+        issues.oneOf("flowLogs.retentionInDays", cfg.flowLogs.retentionInDays, LOG_RETENTION_DAYS);
+        issues.oneOf("flowLogs.trafficType", cfg.flowLogs.trafficType, ["ALL", "ACCEPT", "REJECT"]);
     }
+    // The given lists (normalize removes duplicates), so the index in the path is the user's.
+    checkNames(issues, "gatewayEndpoints", args.gatewayEndpoints ?? cfg.gatewayEndpoints, GATEWAY_ENDPOINTS);
+    checkNames(issues, "interfaceEndpoints", args.interfaceEndpoints ?? cfg.interfaceEndpoints, INTERFACE_ENDPOINTS);
+    checkTags(issues, "tags", cfg.tags);
+}
+
+/** A list of endpoint service names, each one of `allowed`. */
+function checkNames(issues: Issues, path: string, names: readonly string[], allowed: readonly string[]): void {
     for (const [i, e] of names.entries()) issues.oneOf(`${path}[${i}]`, e, allowed);
 }
 

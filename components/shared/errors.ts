@@ -16,11 +16,21 @@ export interface Issue {
 export function show(value: unknown): string {
     if (value === undefined) return "undefined";
     if (typeof value === "string") return JSON.stringify(value);
+    // What JSON cannot write (NaN, Infinity, functions, symbols, bigints, cycles, a throwing toJSON): its own text.
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     try {
-        const text = JSON.stringify(value);
+        const text = JSON.stringify(value) ?? safeString(value);
         return text.length > 120 ? `${text.slice(0, 117)}...` : text;
     } catch {
+        return safeString(value);
+    }
+}
+
+function safeString(value: unknown): string {
+    try {
         return String(value);
+    } catch {
+        return Object.prototype.toString.call(value);
     }
 }
 
@@ -30,24 +40,33 @@ export function formatIssue(issue: Issue): string {
     return `${issue.path}${value} ${issue.message}${allowed}`;
 }
 
+const MAX_RENDERED = 50;
+
 /**
  * Invalid arguments. A `RunError`, so the Pulumi CLI prints the message without a stack trace.
  * Lists every issue at once: fixing one field at a time is the slowest way to learn a component.
  */
 export class ArgsError extends pulumi.RunError {
+    /** The instance name as given (shown as JSON text when it is not a string). */
+    readonly instance: string;
+
     constructor(
         readonly component: string,
-        readonly instance: string,
+        instance: unknown,
         readonly issues: Issue[],
     ) {
         super(ArgsError.render(component, instance, issues));
         this.name = "ArgsError";
+        this.instance = typeof instance === "string" ? instance : show(instance);
     }
 
-    static render(component: string, instance: string, issues: Issue[]): string {
-        const head = `${component} "${instance}": `;
+    static render(component: string, instance: unknown, issues: Issue[]): string {
+        const head = `${component} ${show(instance)}: `;
         if (issues.length === 1) return head + formatIssue(issues[0]);
-        return `${head}${issues.length} invalid arguments:\n${issues.map((i) => `  - ${formatIssue(i)}`).join("\n")}`;
+        // A list of 10,000 wrong items is one mistake: the first ones show it, the count says the rest.
+        const shown = issues.slice(0, MAX_RENDERED).map((i) => `  - ${formatIssue(i)}`);
+        if (issues.length > MAX_RENDERED) shown.push(`  - ... and ${issues.length - MAX_RENDERED} more (all in ArgsError.issues)`);
+        return `${head}${issues.length} invalid arguments:\n${shown.join("\n")}`;
     }
 }
 

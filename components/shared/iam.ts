@@ -1,18 +1,26 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import { fitName } from "./naming";
 import { Transform, create } from "./transform";
 
-/** One IAM policy statement, as AWS writes it. */
-export interface Statement {
+type Principals = Record<string, pulumi.Input<string> | pulumi.Input<string>[]>;
+type Resources = pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
+
+/**
+ * One IAM policy statement, as AWS writes it: exactly one of `Action`/`NotAction` and one of
+ * `Resource`/`NotResource` (IAM refuses both or neither).
+ */
+export type Statement = {
     Sid?: string;
     Effect: "Allow" | "Deny";
     /** Only in resource policies (queues, buckets, file systems). */
-    Principal?: "*" | Record<string, pulumi.Input<string> | pulumi.Input<string>[]>;
-    Action: string | string[];
-    Resource: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
+    Principal?: "*" | Principals;
+    /** Only in resource policies; every principal but these (AWS advises against it with Allow). */
+    NotPrincipal?: Principals;
     Condition?: Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
-}
+} & ({ Action: string | string[]; NotAction?: never } | { NotAction: string | string[]; Action?: never }) &
+    ({ Resource: Resources; NotResource?: never } | { NotResource: Resources; Resource?: never });
 
 export interface PolicyDocument {
     Version: "2012-10-17";
@@ -46,10 +54,17 @@ export function assumeRolePolicy(
     return pulumi.output({ Version: "2012-10-17", Statement: [statement] }).apply((d) => JSON.stringify(d));
 }
 
-/** True when a statement allows every action on every resource: never accepted from users. */
-export function isWildcardOnWildcard(s: { Action?: unknown; Resource?: unknown; Effect?: unknown }): boolean {
+/**
+ * True when a statement allows every action on every resource: never accepted from users.
+ * `NotAction` and `NotResource` count as `*`: with Allow, `NotAction: ["iam:*"]` grants every action
+ * of every other service, which is `*` for any practical purpose
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html).
+ */
+export function isWildcardOnWildcard(s: { Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Effect?: unknown }): boolean {
     const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
-    return s.Effect !== "Deny" && list(s.Action).includes("*") && list(s.Resource).includes("*");
+    const anyAction = s.NotAction !== undefined || list(s.Action).includes("*");
+    const anyResource = s.NotResource !== undefined || list(s.Resource).includes("*");
+    return s.Effect !== "Deny" && anyAction && anyResource;
 }
 
 export interface RoleSpec {
@@ -84,6 +99,24 @@ export function managedPolicyKey(arn: string): string {
         .pop()!
         .replace(/[^A-Za-z0-9-]/g, "-")
         .toLowerCase();
+}
+
+/**
+ * Keys for a list of managed policy ARNs, unique and stable: the readable `managedPolicyKey`, and
+ * where two ARNs share it (the same policy name in two accounts, or under two paths) each of those
+ * gets a short hash of its full ARN appended, so neither attachment replaces the other. Keys without
+ * a collision are today's, so existing attachments keep their names. The same ARN twice is one key.
+ */
+export function managedPolicyKeys(arns: readonly string[]): Record<string, string> {
+    const unique = [...new Set(arns)];
+    const counts = new Map<string, number>();
+    for (const arn of unique) counts.set(managedPolicyKey(arn), (counts.get(managedPolicyKey(arn)) ?? 0) + 1);
+    return Object.fromEntries(
+        unique.map((arn) => {
+            const key = managedPolicyKey(arn);
+            return [(counts.get(key) ?? 0) > 1 ? `${key}-${createHash("sha256").update(arn).digest("hex").slice(0, 8)}` : key, arn];
+        }),
+    );
 }
 
 /**

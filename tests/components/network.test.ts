@@ -72,9 +72,33 @@ describe("Network", () => {
                 title: "rejects interface endpoints given as one string",
                 args: { interfaceEndpoints: "logs" as any },
                 path: "interfaceEndpoints",
-                message: /is not a list/,
+                message: /is a string; allowed: a list/,
             },
-            { title: "rejects null flow logs", args: { flowLogs: null as any }, path: "flowLogs", message: /not a boolean or an object/ },
+            { title: "rejects null flow logs", args: { flowLogs: null as any }, path: "flowLogs", message: /is null; allowed: true, false or/ },
+            {
+                title: "rejects a typo'd key, suggesting the nearest",
+                args: { natGateway: "none" } as any,
+                path: "natGateway",
+                message: /did you mean natGateways\?/,
+            },
+            {
+                title: 'rejects the string "false" for flowLogs',
+                args: { flowLogs: "false" } as any,
+                path: "flowLogs",
+                message: /is a string; allowed: true, false or/,
+            },
+            {
+                title: "rejects a string for availabilityZones",
+                args: { availabilityZones: "3" } as any,
+                path: "availabilityZones",
+                message: /is a string; allowed: an integer/,
+            },
+            {
+                title: "rejects a tag key that is a prototype name",
+                args: { tags: JSON.parse('{"__proto__": "x"}') },
+                path: "tags.__proto__",
+                message: /prototype/,
+            },
         ];
         for (const c of cases) {
             it(c.title, async () => {

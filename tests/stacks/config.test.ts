@@ -37,10 +37,10 @@ describe("stack configuration", () => {
         assert.match(fails({ "aws-platform:preset": "stage" }).message, /aws-platform:preset="stage" is not supported; allowed: "dev", "prod"/);
     });
 
-    it("rejects an unknown top-level key, naming the known ones", () => {
+    it("rejects an unknown top-level key, suggesting the nearest and naming the known ones", () => {
         assert.match(
             fails({ "aws-platform:netwrok": "{}" }).message,
-            /aws-platform:netwrok="\{\}" is not a known setting; allowed: aws-platform:preset, aws-platform:network, aws-platform:containers/,
+            /aws-platform:netwrok="\{\}" is not a known setting; did you mean aws-platform:network\?; allowed: aws-platform:preset, aws-platform:network, aws-platform:containers/,
         );
     });
 
@@ -69,11 +69,31 @@ describe("stack configuration", () => {
         assert.match(e.message, /reportSchedule="cron\(0 6 \* \* \*\)" has 5 cron fields, not 6/);
     });
 
+    it("refuses a string for a boolean setting, and a number written as text", () => {
+        const e = fails({ "aws-platform:network": JSON.stringify({ flowLogs: "false", availabilityZones: "3" }) });
+        assert.match(e.message, /network\.flowLogs="false" is a string; allowed: true or false/);
+        assert.match(e.message, /network\.availabilityZones="3" is a string; allowed: an integer/);
+    });
+
+    it("refuses a __proto__ key in an object setting instead of letting it replace the prototype", () => {
+        const e = fails({ "aws-platform:containers": '{"__proto__": {"desiredCount": 99}}' });
+        assert.match(e.message, /containers\.__proto__=.* is not a known setting/);
+    });
+
+    it("suggests the nearest nested key for a typo", () => {
+        assert.match(fails({ "aws-platform:containers": JSON.stringify({ desiredCont: 2 }) }).message, /did you mean desiredCount\?/);
+    });
+
     it("rejects a desired count outside the scaling bounds", () => {
         assert.match(
             fails({ "aws-platform:containers": JSON.stringify({ desiredCount: 9, maxCount: 4 }) }).message,
             /desiredCount=9 is outside minCount\.\.maxCount \(1\.\.4\)/,
         );
+    });
+
+    it("reports a cross-field rule together with an unrelated invalid setting", () => {
+        const e = fails({ "aws-platform:containers": JSON.stringify({ desiredCount: 9, maxCount: 4, alarmEmail: "nobody" }) });
+        assert.equal(e.issues.length, 2, e.message);
     });
 
     it("rejects a retention CloudWatch Logs does not offer", () => {

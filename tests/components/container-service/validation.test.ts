@@ -614,7 +614,7 @@ const cases: Case[] = [
             web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data", gid: 1.5 } };
         }),
         path: "services.web.volumes.data.gid",
-        message: /out of range/,
+        message: /is not an integer/,
     },
     {
         title: "rejects an upper-case volume key",

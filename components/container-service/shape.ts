@@ -1,0 +1,374 @@
+/**
+ * The shape of every ContainerService args interface: JS types and structure, checked before anything
+ * reads a field (see components/shared/shape.ts). Enums, ranges and patterns are value rules
+ * (validate.ts), run on normalized values. Each shape is tied to its interface: a field added to
+ * args.ts without a shape here fails `tsc`.
+ */
+import type { Issues } from "../shared/errors";
+import type { Statement } from "../shared/iam";
+import {
+    Shape,
+    array,
+    boolean,
+    checkShape,
+    custom,
+    input,
+    int,
+    json,
+    number,
+    object,
+    oneOf,
+    optional,
+    record,
+    string,
+    transform,
+    union,
+    unknownKey,
+} from "../shared/shape";
+import type {
+    ClusterArgs,
+    ContainerArgs,
+    ContainerHealthCheckArgs,
+    ContainerServiceArgs,
+    Ec2CapacityArgs,
+    ExpressServiceArgs,
+    FileSystemArgs,
+    ImageBuildArgs,
+    LoadBalancerArgs,
+    QueueArgs,
+    RepositoryArgs,
+    ScheduledTaskArgs,
+    ServiceArgs,
+    ServiceLoadBalancerArgs,
+    ServiceScalingArgs,
+    StepScalingArgs,
+    TaskArgs,
+    TaskRoleArgs,
+    VolumeArgs,
+    VpcArgs,
+} from "./args";
+
+const strings = () => array(string());
+const inputString = () => input(string());
+const env = () => record(inputString());
+
+export const VPC_SHAPE = object<VpcArgs>()({
+    vpcId: inputString(),
+    privateSubnetIds: input(array(inputString())),
+    publicSubnetIds: optional(input(array(inputString()))),
+    cidrBlock: optional(string()),
+    privateSubnetIdsByAz: optional(record(inputString())),
+    egress: optional(string()),
+    interfaceEndpoints: optional(strings()),
+});
+
+export const CLUSTER_SHAPE = object<ClusterArgs>()({ containerInsights: optional(string()) });
+
+export const EC2_CAPACITY_SHAPE = object<Ec2CapacityArgs>()({
+    instanceTypes: strings(),
+    architecture: optional(string()),
+    minSize: optional(int()),
+    maxSize: optional(int()),
+    onDemandBaseCapacity: optional(int()),
+    onDemandPercentageAboveBaseCapacity: optional(int()),
+    spotAllocationStrategy: optional(string()),
+    targetCapacityPercent: optional(int()),
+    rootVolumeGiB: optional(int()),
+    awsvpcTrunking: optional(boolean()),
+});
+
+export const LOAD_BALANCER_SHAPE = object<LoadBalancerArgs>()({
+    type: string(),
+    internal: optional(boolean()),
+    certificateArn: optional(inputString()),
+    sslPolicy: optional(string()),
+    ingressCidrs: optional(strings()),
+    idleTimeoutSeconds: optional(int()),
+    deletionProtection: optional(boolean()),
+    accessLogs: optional(object<NonNullable<LoadBalancerArgs["accessLogs"]>>()({ bucket: inputString(), prefix: optional(string()) })),
+});
+
+export const CONTAINER_HEALTH_CHECK_SHAPE = object<ContainerHealthCheckArgs>()({
+    command: strings(),
+    intervalSeconds: optional(int()),
+    timeoutSeconds: optional(int()),
+    retries: optional(int()),
+    startPeriodSeconds: optional(int()),
+});
+
+export const IMAGE_BUILD_SHAPE = object<ImageBuildArgs>()({
+    repository: string(),
+    context: string(),
+    dockerfile: optional(string()),
+    platform: optional(string()),
+});
+
+type PortMapping = NonNullable<ContainerArgs["portMappings"]>[number];
+
+export const CONTAINER_SHAPE = object<ContainerArgs>()({
+    image: union("an image URI, or { build: { repository, context } }", inputString(), object<{ build: ImageBuildArgs }>()({ build: IMAGE_BUILD_SHAPE })),
+    portMappings: optional(array(object<PortMapping>()({ containerPort: int(), protocol: optional(string()) }))),
+    cpu: optional(int()),
+    memoryMiB: optional(int()),
+    essential: optional(boolean()),
+    environment: optional(env()),
+    secrets: optional(env()),
+    command: optional(strings()),
+    entryPoint: optional(strings()),
+    healthCheck: optional(CONTAINER_HEALTH_CHECK_SHAPE),
+    readonlyRootFilesystem: optional(boolean()),
+    user: optional(string()),
+});
+
+type Rule = NonNullable<ServiceLoadBalancerArgs["rule"]>;
+type TargetHealthCheck = NonNullable<ServiceLoadBalancerArgs["healthCheck"]>;
+
+export const SERVICE_LOAD_BALANCER_SHAPE = object<ServiceLoadBalancerArgs>()({
+    name: string(),
+    container: optional(string()),
+    containerPort: int(),
+    rule: optional(object<Rule>()({ priority: int(), pathPatterns: optional(strings()), hosts: optional(strings()) })),
+    listenerPort: optional(int()),
+    healthCheck: optional(
+        object<TargetHealthCheck>()({
+            path: optional(string()),
+            intervalSeconds: optional(int()),
+            timeoutSeconds: optional(int()),
+            healthyThreshold: optional(int()),
+            unhealthyThreshold: optional(int()),
+            matcher: optional(string()),
+        }),
+    ),
+    deregistrationDelaySeconds: optional(int()),
+});
+
+type Step = StepScalingArgs["steps"][number];
+type Schedule = NonNullable<ServiceScalingArgs["schedules"]>[string];
+
+export const STEP_SCALING_SHAPE = object<StepScalingArgs>()({
+    metric: object<StepScalingArgs["metric"]>()({
+        namespace: string(),
+        metricName: string(),
+        dimensions: optional(env()),
+        statistic: optional(string()),
+        periodSeconds: optional(int()),
+    }),
+    threshold: number(),
+    steps: array(object<Step>()({ lower: number(), upper: optional(number()), change: int() })),
+    cooldownSeconds: optional(int()),
+});
+
+export const SERVICE_SCALING_SHAPE = object<ServiceScalingArgs>()({
+    minCount: int(),
+    maxCount: int(),
+    cpuTargetPercent: optional(number()),
+    memoryTargetPercent: optional(number()),
+    requestsPerTarget: optional(number()),
+    backlogPerTask: optional(number()),
+    steps: optional(record(STEP_SCALING_SHAPE)),
+    schedules: optional(record(object<Schedule>()({ schedule: string(), minCount: int(), maxCount: int(), timezone: optional(string()) }))),
+    scaleInCooldownSeconds: optional(int()),
+    scaleOutCooldownSeconds: optional(int()),
+});
+
+export const QUEUE_SHAPE = object<QueueArgs>()({
+    visibilityTimeoutSeconds: optional(int()),
+    maxReceiveCount: optional(int()),
+    messageRetentionSeconds: optional(int()),
+});
+
+export const VOLUME_SHAPE = object<VolumeArgs>()({
+    fileSystem: string(),
+    containerPath: string(),
+    containers: optional(strings()),
+    readOnly: optional(boolean()),
+    rootDirectory: optional(string()),
+    uid: optional(int()),
+    gid: optional(int()),
+});
+
+export const STATEMENT_KEYS = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+] as const satisfies ReadonlyArray<keyof Statement>;
+const stringOrList = union("a string or a list of strings", string(), strings());
+const inputStringOrList = union("a string or a list of strings", inputString(), input(array(inputString())));
+const STATEMENT_FIELDS: Record<keyof Statement, Shape> = {
+    Sid: string(),
+    Effect: string(),
+    Principal: union('"*" or { AWS | Service | Federated: ... }', string(), record(inputStringOrList)),
+    NotPrincipal: record(inputStringOrList),
+    Action: stringOrList,
+    NotAction: stringOrList,
+    Resource: inputStringOrList,
+    NotResource: inputStringOrList,
+    Condition: record(record(inputStringOrList)),
+};
+
+/**
+ * An IAM statement: exactly one of Action/NotAction and of Resource/NotResource (IAM refuses both or
+ * neither). Whether a NotAction or NotResource may be used at all is a value rule (validate.ts).
+ */
+export const STATEMENT_SHAPE: Shape = custom(
+    "object",
+    "an IAM statement { Effect, Action | NotAction, Resource | NotResource, ... }",
+    (issues, path, value) => {
+        const s = value as Record<string, unknown>;
+        for (const key of Object.keys(s))
+            if (!STATEMENT_KEYS.includes(key as keyof Statement)) unknownKey(issues, `${path}.${key}`, s[key], STATEMENT_KEYS, "statement element");
+        const sub = (key: keyof Statement) => {
+            if (Object.hasOwn(s, key) && s[key] !== undefined) checkField(issues, `${path}.${key}`, STATEMENT_FIELDS[key], s[key]);
+        };
+        STATEMENT_KEYS.forEach(sub);
+        if (!Object.hasOwn(s, "Effect")) issues.missing(`${path}.Effect`, '"Allow" or "Deny"');
+        for (const [a, b] of [
+            ["Action", "NotAction"],
+            ["Resource", "NotResource"],
+        ] as const) {
+            const count = [a, b].filter((k) => Object.hasOwn(s, k) && s[k] !== undefined).length;
+            if (count !== 1) issues.add(path, count === 0 ? "(neither)" : "(both)", `needs exactly one of ${a} and ${b}`, `${a} or ${b}`);
+        }
+    },
+);
+
+function checkField(issues: Issues, path: string, shape: Shape, value: unknown): void {
+    checkShape(issues, shape, value, path);
+}
+
+export const TASK_ROLE_SHAPE = object<TaskRoleArgs>()({
+    statements: optional(array(STATEMENT_SHAPE)),
+    managedPolicyArns: optional(strings()),
+});
+
+const TASK_FIELDS = {
+    containers: record(CONTAINER_SHAPE),
+    cpu: optional(int()),
+    memoryMiB: optional(int()),
+    capacity: optional(string()),
+    spot: optional(object<NonNullable<TaskArgs["spot"]>>()({ onDemandBase: optional(int()), onDemandWeight: optional(int()), spotWeight: optional(int()) })),
+    networkMode: optional(string()),
+    volumes: optional(record(VOLUME_SHAPE)),
+    taskRole: optional(TASK_ROLE_SHAPE),
+    cpuArchitecture: optional(string()),
+    platformVersion: optional(string()),
+    secretsKmsKeyArns: optional(array(inputString())),
+};
+
+export const TASK_SHAPE = object<TaskArgs>()(TASK_FIELDS);
+
+type Alarms = Exclude<NonNullable<ServiceArgs["alarms"]>, false>;
+
+export const SERVICE_SHAPE = object<ServiceArgs>()({
+    ...TASK_FIELDS,
+    desiredCount: optional(int()),
+    loadBalancer: optional(SERVICE_LOAD_BALANCER_SHAPE),
+    scaling: optional(SERVICE_SCALING_SHAPE),
+    queue: optional(QUEUE_SHAPE),
+    deployment: optional(
+        object<NonNullable<ServiceArgs["deployment"]>>()({
+            minimumHealthyPercent: optional(int()),
+            maximumPercent: optional(int()),
+            rollback: optional(boolean()),
+        }),
+    ),
+    healthCheckGracePeriodSeconds: optional(int()),
+    enableExecuteCommand: optional(boolean()),
+    alarms: optional(
+        union(
+            "false, or { cpuPercent?, memoryPercent?, http5xxPerMinute? }",
+            oneOf([false]),
+            object<Alarms>()({ cpuPercent: optional(number()), memoryPercent: optional(number()), http5xxPerMinute: optional(int()) }),
+        ),
+    ),
+});
+
+export const SCHEDULED_TASK_SHAPE = object<ScheduledTaskArgs>()({
+    ...TASK_FIELDS,
+    schedule: optional(string()),
+    timezone: optional(string()),
+    eventPattern: optional(record(json())),
+    retries: optional(int()),
+});
+
+export const REPOSITORY_SHAPE = object<RepositoryArgs>()({
+    keepImages: optional(int()),
+    untaggedExpiryDays: optional(int()),
+    immutableTags: optional(boolean()),
+    encryption: optional(string()),
+    kmsKeyArn: optional(inputString()),
+});
+
+export const FILE_SYSTEM_SHAPE = object<FileSystemArgs>()({
+    throughputMode: optional(string()),
+    transitionToIA: optional(string()),
+    backup: optional(boolean()),
+});
+
+type ExpressScaling = NonNullable<ExpressServiceArgs["scaling"]>;
+
+export const EXPRESS_SERVICE_SHAPE = object<ExpressServiceArgs>()({
+    image: inputString(),
+    containerPort: optional(int()),
+    cpu: optional(int()),
+    memoryMiB: optional(int()),
+    healthCheckPath: optional(string()),
+    environment: optional(env()),
+    secrets: optional(env()),
+    secretsKmsKeyArns: optional(array(inputString())),
+    scaling: optional(
+        object<ExpressScaling>()({ minCount: optional(int()), maxCount: optional(int()), metric: optional(string()), target: optional(number()) }),
+    ),
+    taskRole: optional(TASK_ROLE_SHAPE),
+});
+
+type Transforms = NonNullable<ContainerServiceArgs["transform"]>;
+
+export const TRANSFORM_SHAPE = object<Transforms>()({
+    cluster: optional(transform()),
+    taskDefinition: optional(transform()),
+    service: optional(transform()),
+    executionRole: optional(transform()),
+    taskRole: optional(transform()),
+    logGroup: optional(transform()),
+    securityGroup: optional(transform()),
+    loadBalancer: optional(transform()),
+    targetGroup: optional(transform()),
+    listener: optional(transform()),
+    launchTemplate: optional(transform()),
+    autoScalingGroup: optional(transform()),
+    scalingTarget: optional(transform()),
+    queue: optional(transform()),
+    schedule: optional(transform()),
+    invokeRole: optional(transform()),
+    rule: optional(transform()),
+    target: optional(transform()),
+    dlq: optional(transform()),
+    repository: optional(transform()),
+    fileSystem: optional(transform()),
+    expressService: optional(transform()),
+});
+
+/** Every ContainerServiceArgs key, once. */
+export const CONTAINER_SERVICE_SHAPE = object<ContainerServiceArgs>()({
+    vpc: VPC_SHAPE,
+    cluster: optional(CLUSTER_SHAPE),
+    ec2Capacity: optional(EC2_CAPACITY_SHAPE),
+    loadBalancers: optional(record(LOAD_BALANCER_SHAPE)),
+    services: optional(record(SERVICE_SHAPE)),
+    scheduledTasks: optional(record(SCHEDULED_TASK_SHAPE)),
+    repositories: optional(record(REPOSITORY_SHAPE)),
+    fileSystems: optional(record(FILE_SYSTEM_SHAPE)),
+    expressServices: optional(record(EXPRESS_SERVICE_SHAPE)),
+    logRetentionDays: optional(int()),
+    alarmTopicArn: optional(inputString()),
+    protectData: optional(boolean()),
+    tags: optional(record(string())),
+    transform: optional(TRANSFORM_SHAPE),
+});

@@ -7,6 +7,7 @@ import * as sns from "@pulumi/aws/sns";
 import { ArgsError } from "../shared/errors";
 import { Statement, policyJson } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
+import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
@@ -51,7 +52,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
     readonly resources: AlarmTopicResources;
 
     constructor(name: string, args: AlarmTopicArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const issues = validate(args);
+        const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("AlarmTopic", name, issues);
         super(AlarmTopic.type, name, args, opts);
 

@@ -1,22 +1,40 @@
 import { Issue, Issues } from "../shared/errors";
+import { checkShape, int, object, optional, record, string, transform } from "../shared/shape";
 import { checkTags } from "../shared/validators";
 import type { AlarmTopicArgs } from "./args";
+import { normalize } from "./defaults";
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** Plain-value checks of an AlarmTopic's args. Pure: no Pulumi, no resources. */
+/** Every AlarmTopicArgs key, once: a key added to the interface without a shape here fails `tsc`. */
+export const ALARM_TOPIC_SHAPE = object<AlarmTopicArgs>()({
+    emails: optional(record(string())),
+    keyDeletionWindowDays: optional(int()),
+    tags: optional(record(string())),
+    transform: optional(
+        object<NonNullable<AlarmTopicArgs["transform"]>>()({
+            key: optional(transform()),
+            topic: optional(transform()),
+            topicPolicy: optional(transform()),
+            subscription: optional(transform()),
+        }),
+    ),
+});
+
+/**
+ * An AlarmTopic's args: shape first (types, unknown keys, prototype names, cycles), then `normalize`,
+ * then the value rules on the resolved values. Pure: no Pulumi, no resources.
+ */
 export function validate(args: AlarmTopicArgs): Issue[] {
     const issues = new Issues();
-    if (args === null || typeof args !== "object") {
-        issues.add("args", args, "is not an object", "an AlarmTopicArgs object (or nothing)");
-        return issues.list;
-    }
-    for (const [key, email] of Object.entries(args.emails ?? {})) {
+    if (!checkShape(issues, ALARM_TOPIC_SHAPE, args)) return issues.list;
+    const cfg = normalize(args);
+    for (const [key, email] of Object.entries(cfg.emails)) {
         issues.key(`emails.${key}`, key);
         issues.match(`emails.${key}`, email, EMAIL, "an e-mail address");
     }
     // KMS accepts a pending window of 7 to 30 days (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html).
-    issues.int("keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30, " days");
-    checkTags(issues, "tags", args.tags);
+    issues.int("keyDeletionWindowDays", cfg.keyDeletionWindowDays, 7, 30, " days");
+    checkTags(issues, "tags", cfg.tags);
     return issues.list;
 }

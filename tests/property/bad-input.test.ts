@@ -13,12 +13,13 @@
 import * as assert from "node:assert";
 import fc from "fast-check";
 import { ContainerService } from "../../components/container-service";
+import { AlarmTopic } from "../../components/alarm-topic";
 import { Network } from "../../components/network";
 import { ArgsError } from "../../components/shared/errors";
 import { Registry, installMocks, settle } from "../../components/testing";
 import { ConfigError, parseConfig } from "../../stacks/config";
 import { PRESETS } from "../../stacks/presets";
-import { CONTAINER_SERVICE_EXAMPLES, NETWORK_EXAMPLES } from "./examples";
+import { ALARM_TOPIC_EXAMPLES, CONTAINER_SERVICE_EXAMPLES, NETWORK_EXAMPLES } from "./examples";
 import { Mutation, apply, componentNames, mutations } from "./mutate";
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261125);
@@ -112,6 +113,17 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
                 let args: unknown = copy(NETWORK_EXAMPLES[example % NETWORK_EXAMPLES.length]);
                 for (const m of ms) args = apply(args, m);
                 tally("Network", await outcome("Network", () => new Network(name as string, args as any)));
+            }),
+            { seed: SEED, numRuns: RUNS },
+        );
+    });
+
+    it("a malformed AlarmTopic is refused with an ArgsError before any resource, or builds", async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.nat(), mutations(), componentNames(), async (example, ms: Mutation[], name) => {
+                let args: unknown = copy(ALARM_TOPIC_EXAMPLES[example % ALARM_TOPIC_EXAMPLES.length]);
+                for (const m of ms) args = apply(args, m);
+                tally("AlarmTopic", await outcome("AlarmTopic", () => new AlarmTopic(name as string, args as any)));
             }),
             { seed: SEED, numRuns: RUNS },
         );

@@ -2,6 +2,7 @@
  * Valid examples each bad-input generator starts from: the README's and the tests', plus one
  * ContainerService with one of everything (the child-name table is checked against it).
  */
+import type { AlarmTopicArgs } from "../../components/alarm-topic/args";
 import type { ContainerServiceArgs } from "../../components/container-service/args";
 import type { NetworkArgs } from "../../components/network/args";
 
@@ -21,6 +22,11 @@ export const NETWORK_EXAMPLES: NetworkArgs[] = [
 ];
 
 /** One of every keyed collection and every optional child. */
+export const ALARM_TOPIC_EXAMPLES: AlarmTopicArgs[] = [
+    {},
+    { emails: { oncall: "platform-oncall@example.com", lead: "lead@example.com" }, keyDeletionWindowDays: 7, tags: { team: "platform" } },
+];
+
 export function everything(): ContainerServiceArgs {
     return {
         vpc: {

@@ -5,6 +5,7 @@
 import type { AlarmTopicArgs } from "../../components/alarm-topic/args";
 import type { ContainerServiceArgs } from "../../components/container-service/args";
 import type { NetworkArgs } from "../../components/network/args";
+import { shopArgs } from "../scenarios/readme-shop";
 
 const IMAGE = "public.ecr.aws/nginx/nginx:1.27";
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
@@ -106,39 +107,7 @@ export function everything(): ContainerServiceArgs {
 }
 
 export function readmeShop(): ContainerServiceArgs {
-    return {
-        vpc: { ...VPC, privateSubnetIds: [...VPC.privateSubnetIds], publicSubnetIds: [...VPC.publicSubnetIds] },
-        loadBalancers: { public: { type: "application", certificateArn: CERT } },
-        services: {
-            web: {
-                containers: { web: { image: IMAGE, portMappings: [{ containerPort: 80 }] } },
-                capacity: "fargate-spot",
-                spot: { onDemandBase: 1 },
-                loadBalancer: { name: "public", containerPort: 80 },
-                scaling: { minCount: 2, maxCount: 10, cpuTargetPercent: 60 },
-            },
-            api: {
-                containers: {
-                    api: {
-                        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
-                        portMappings: [{ containerPort: 8080 }],
-                        secrets: { DB_PASSWORD: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" },
-                    },
-                },
-                cpu: 512,
-                memoryMiB: 1024,
-                loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"] } },
-            },
-            worker: {
-                containers: { worker: { image: "public.ecr.aws/docker/library/busybox:1.36" } },
-                queue: {},
-                scaling: { minCount: 0, maxCount: 20, backlogPerTask: 100 },
-            },
-        },
-        scheduledTasks: {
-            nightly: { containers: { job: { image: "public.ecr.aws/docker/library/busybox:1.36" } }, schedule: "cron(0 3 * * ? *)" },
-        },
-    };
+    return shopArgs({ ...VPC, privateSubnetIds: [...VPC.privateSubnetIds], publicSubnetIds: [...VPC.publicSubnetIds] });
 }
 
 export function minimal(): ContainerServiceArgs {

@@ -2,12 +2,12 @@
  * The README's ContainerService example, as a program: web on Fargate Spot behind HTTPS, an API on a
  * path rule reading a secret, a queue worker scaled on backlog, and a nightly task.
  */
-import { ContainerService, Network } from "../../components";
+import { ContainerService, type ContainerServiceArgs, Network, type VpcArgs } from "../../components";
 
-export function program() {
-    const net = new Network("main");
-    const shop = new ContainerService("shop", {
-        vpc: net.vpcArgs,
+/** The README example's args in any VPC (the generated bad-input test starts from them too). */
+export function shopArgs(vpc: VpcArgs): ContainerServiceArgs {
+    return {
+        vpc,
         loadBalancers: {
             public: { type: "application", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789" },
         },
@@ -40,6 +40,11 @@ export function program() {
         scheduledTasks: {
             nightly: { containers: { job: { image: "public.ecr.aws/docker/library/busybox:1.36" } }, schedule: "cron(0 3 * * ? *)" },
         },
-    });
+    };
+}
+
+export function program() {
+    const net = new Network("main");
+    const shop = new ContainerService("shop", shopArgs(net.vpcArgs));
     return { url: shop.urls.public, shop };
 }

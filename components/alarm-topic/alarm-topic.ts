@@ -65,6 +65,8 @@ export class AlarmTopic extends pulumi.ComponentResource {
         const partition = getPartitionOutput({}, parent()).partition;
         const region = getRegionOutput({}, parent()).region;
         // Confused deputy: CloudWatch acts for any account; only this account's alarms, in this region, may use the topic.
+        // CloudWatch's requests to SNS and to KMS carry both keys (unlike EventBridge's): AWS's own MDAA
+        // construct conditions the same grants this way (https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html).
         const fromOwnAlarms = {
             StringEquals: { "aws:SourceAccount": accountId },
             ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:*` },

@@ -4,6 +4,8 @@
 export { ArgsError, Issue } from "./shared/errors";
 export { Transform } from "./shared/transform";
 export { Statement } from "./shared/iam";
+/** Fits a child's name to its type's physical-name rule, as every component here does: for your own components. */
+export { fitName } from "./shared/naming";
 export {
     Network,
     NetworkArgs,

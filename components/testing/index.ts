@@ -31,7 +31,7 @@ export type {
 } from "./engine";
 export { RecordingMonitor, installMocks, settle } from "./engine";
 export type { MockContext, MockResourceInput } from "./fixtures";
-export { DEFAULT_CONTEXT } from "./fixtures";
+export { DEFAULT_CONTEXT, physicalName } from "./fixtures";
 export type { EksKubeconfigOptions } from "./calls";
 export { eksKubeconfig } from "./calls";
 export type { Diagnostic, HostedRun } from "./host";

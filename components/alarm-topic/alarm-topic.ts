@@ -150,7 +150,9 @@ export class AlarmTopic extends pulumi.ComponentResource {
             ]),
         );
 
-        this.topicArn = topic.arn;
+        // Resolved once CloudWatch may publish and encrypt: an alarm created before the topic policy (or
+        // the key) that fires at once would be denied, and its notification lost.
+        this.topicArn = pulumi.all([topic.arn, topicPolicy.id, key.id, alias.id]).apply(([arn]) => arn);
         this.keyArn = key.arn;
         this.resources = { key, alias, topic, topicPolicy, subscriptions };
         this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });

@@ -1,6 +1,7 @@
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ec2 from "@pulumi/aws/ec2";
 import type * as iam from "@pulumi/aws/iam";
+import type * as vpc from "@pulumi/aws/vpc";
 import type { Transform } from "../shared/transform";
 import type { GatewayEndpoint, InterfaceEndpoint } from "./endpoints";
 
@@ -105,6 +106,8 @@ export interface NetworkArgs {
         interfaceEndpoint?: Transform<ec2.VpcEndpointArgs>;
         /** The interface endpoints' security group (`<name>-endpoint-security-group`). */
         endpointSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+        /** The endpoints' HTTPS-from-the-VPC rule (`<name>-endpoint-https-from-vpc`). */
+        endpointIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
         /** The flow logs' log group (`<name>-flow-logs`). */
         flowLogGroup?: Transform<cloudwatch.LogGroupArgs>;
         /** The role flow logs write with (`<name>-flow-logs-role`). */

@@ -72,6 +72,9 @@ export class Network extends pulumi.ComponentResource {
     readonly egress: Egress;
     readonly interfaceEndpoints: InterfaceEndpoint[];
     readonly resources: NetworkResources;
+    /** One id per AZ, each resolved once the subnet is routed (see the constructor). */
+    private readonly publicSubnetIdList: pulumi.Output<string>[];
+    private readonly privateSubnetIdList: pulumi.Output<string>[];
 
     constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
@@ -98,9 +101,19 @@ export class Network extends pulumi.ComponentResource {
         );
         this.resources = { ...base, ...subnets, ...endpoints, ...createFlowLogs(ctx, base.vpc, scope) };
 
+        // Subnet ids resolve only once the subnet's way out exists, so whatever is placed in a subnet
+        // waits for it: an internet-facing ALB created before the internet gateway's route fails
+        // (`InvalidSubnet: ... has no internet gateway`), and tasks started before the NAT route or the
+        // endpoints cannot pull their images. AWS CDK makes load balancers wait for
+        // `internetConnectivityEstablished` for the same reason.
+        const gateways = [...Object.values(endpoints.gatewayEndpoints), ...Object.values(endpoints.interfaceEndpoints)];
+        this.publicSubnetIdList = subnets.publicSubnets.map((s, i) => whenReady(s.id, [subnets.internetRoute, subnets.publicRouteTableAssociations[i]]));
+        this.privateSubnetIdList = subnets.privateSubnets.map((s, i) =>
+            whenReady(s.id, [subnets.privateRouteTableAssociations[i], ...(subnets.natRoutes[i] ? [subnets.natRoutes[i]] : []), ...gateways]),
+        );
         this.vpcId = base.vpc.id;
-        this.publicSubnetIds = pulumi.all(subnets.publicSubnets.map((s) => s.id));
-        this.privateSubnetIds = pulumi.all(subnets.privateSubnets.map((s) => s.id));
+        this.publicSubnetIds = pulumi.all(this.publicSubnetIdList);
+        this.privateSubnetIds = pulumi.all(this.privateSubnetIdList);
         this.cidrBlock = cfg.cidrBlock;
         this.availabilityZones = cfg.availabilityZones;
         this.egress = egressOf(cfg.natGateways !== "none", cfg.gatewayEndpoints, cfg.interfaceEndpoints);
@@ -118,13 +131,18 @@ export class Network extends pulumi.ComponentResource {
     get vpcArgs(): NetworkVpcArgs {
         return {
             vpcId: this.vpcId,
-            privateSubnetIds: this.resources.privateSubnets.map((s) => s.id),
-            publicSubnetIds: this.resources.publicSubnets.map((s) => s.id),
+            privateSubnetIds: [...this.privateSubnetIdList],
+            publicSubnetIds: [...this.publicSubnetIdList],
             cidrBlock: this.cidrBlock,
             egress: this.egress,
             interfaceEndpoints: [...this.interfaceEndpoints],
         };
     }
+}
+
+/** `id`, once every resource of `after` exists: a consumer of the result depends on them all. */
+function whenReady(id: pulumi.Output<string>, after: pulumi.CustomResource[]): pulumi.Output<string> {
+    return pulumi.all([id, ...after.map((r) => r.id)]).apply(([value]) => value);
 }
 
 /** The VPC, its default security group emptied, and its internet gateway. */
@@ -165,11 +183,14 @@ function createVpc(ctx: NetworkContext): Pick<NetworkResources, "vpc" | "default
 }
 
 /**
- * The names of the region's first N available AZs, one Output each. The count is plain (the number of
+ * The names of the region's first N Availability Zones (Local Zones left out), one Output each. The count is plain (the number of
  * subnets is known at plan time); the names are checked once known (see `firstZones`).
  */
 function azNames(ctx: NetworkContext): pulumi.Output<string>[] {
-    const names = getAvailabilityZonesOutput({ state: "available" }, { parent: ctx.parent }).names;
+    // Availability Zones only: an opted-in Local Zone (`us-east-1-bos-1a`) sorts before `us-east-1a` and
+    // would become "AZ 1" (the data source lists both when Local Zones are enabled, per its docs). No
+    // state filter: a zone that is briefly impaired must not shift every subnet to another zone.
+    const names = getAvailabilityZonesOutput({ filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, { parent: ctx.parent }).names;
     const count = ctx.cfg.availabilityZones;
     return Array.from({ length: count }, (_v, i) => names.apply((list) => firstZones(ctx.name, list, count)[i]));
 }

@@ -34,6 +34,7 @@ export const NETWORK_TRANSFORM_SHAPE = object<NonNullable<NetworkArgs["transform
     gatewayEndpoint: optional(transform()),
     interfaceEndpoint: optional(transform()),
     endpointSecurityGroup: optional(transform()),
+    endpointIngress: optional(transform()),
     flowLogGroup: optional(transform()),
     flowLogRole: optional(transform()),
     flowLog: optional(transform()),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
+import * as vpcRules from "@pulumi/aws/vpc";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { type NetworkContext, named } from "./context";
@@ -11,6 +12,8 @@ export interface EndpointResources {
     interfaceEndpoints: Record<string, ec2.VpcEndpoint>;
     /** Admits HTTPS from the VPC to the interface endpoints; absent when there are none. */
     endpointSecurityGroup?: ec2.SecurityGroup;
+    /** Its one rule: HTTPS from the VPC's CIDR. */
+    endpointIngress?: vpcRules.SecurityGroupIngressRule;
 }
 
 /** `ecr.api` → `ecr-api`: endpoint service names as name parts. */
@@ -55,13 +58,29 @@ export function createEndpoints(
         {
             vpcId: vpc.id,
             description: `HTTPS from the VPC to the interface endpoints of ${name}`,
-            // Clients in the VPC open TLS connections to the endpoints' network interfaces; responses
-            // need no egress rule (security groups are stateful).
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cfg.cidrBlock], description: "HTTPS from the VPC" }],
             tags: named(ctx, childName(name, "endpoints")),
         },
         { parent },
         t.endpointSecurityGroup,
+    );
+    // Clients in the VPC open TLS connections to the endpoints' network interfaces; responses need no
+    // egress rule (security groups are stateful). A rule resource of its own, not inline `ingress`:
+    // the provider's docs warn that inline rules and rule resources on one group fight, and users may
+    // add rules to `resources.endpointSecurityGroup`.
+    const endpointIngress = create(
+        vpcRules.SecurityGroupIngressRule,
+        childName(name, "endpoint-https-from-vpc"),
+        {
+            securityGroupId: endpointSecurityGroup.id,
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: cfg.cidrBlock,
+            description: "HTTPS from the VPC",
+            tags: named(ctx, childName(name, "endpoints-https")),
+        },
+        { parent },
+        t.endpointIngress,
     );
     const interfaceEndpoints: Record<string, ec2.VpcEndpoint> = {};
     for (const service of cfg.interfaceEndpoints) {
@@ -83,5 +102,5 @@ export function createEndpoints(
             t.interfaceEndpoint,
         );
     }
-    return { gatewayEndpoints, interfaceEndpoints, endpointSecurityGroup };
+    return { gatewayEndpoints, interfaceEndpoints, endpointSecurityGroup, endpointIngress };
 }

@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { AlarmTopic } from "../../components/alarm-topic";
 import { aliasName } from "../../components/alarm-topic/alarm-topic";
 import type { AlarmTopicArgs } from "../../components/alarm-topic/args";
@@ -165,6 +166,24 @@ describe("AlarmTopic", () => {
                 .map((r) => r.name),
             ["alarms-topic"],
         );
+    });
+
+    it("hands out the topic ARN only once CloudWatch may publish: an alarm waits for the topic policy and the key", async () => {
+        const { registry } = await build(() => {
+            const alarms = new AlarmTopic("alarms");
+            new cloudwatch.MetricAlarm("cpu", {
+                comparisonOperator: "GreaterThanThreshold",
+                evaluationPeriods: 1,
+                metricName: "CPUUtilization",
+                namespace: "AWS/EC2",
+                period: 60,
+                statistic: "Average",
+                threshold: 80,
+                alarmActions: [alarms.topicArn],
+            });
+        });
+        const deps = registry.named("cpu")!.dependencies;
+        for (const name of ["alarms-topic", "alarms-topic-policy", "alarms-key", "alarms-key-alias"]) assert.ok(deps.includes(registry.named(name)!.urn), name);
     });
 
     it("creates no subscription without e-mails", async () => {

@@ -358,11 +358,13 @@ describe("Network", () => {
         it("admits only HTTPS from the VPC's CIDR to the interface endpoints", async () => {
             const { registry } = await build(() => new Network("main", { natGateways: "none", cidrBlock: "10.9.0.0/16" }));
             const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "main-endpoint-security-group");
-            assert.deepEqual(
-                sg.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]),
-                [["tcp", 443, 443, ["10.9.0.0/16"]]],
-            );
+            assert.equal(sg.inputs.ingress, undefined);
             assert.equal(sg.inputs.egress, undefined);
+            const rules = registry.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+            assert.deepEqual(
+                rules.map((r) => [r.name, r.inputs.securityGroupId, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]),
+                [["main-endpoint-https-from-vpc", sg.id, "tcp", 443, 443, "10.9.0.0/16"]],
+            );
         });
 
         it('tells consumers the subnets egress through "endpoints", listing them', async () => {
@@ -453,6 +455,7 @@ describe("Network", () => {
             "gatewayEndpoint",
             "interfaceEndpoint",
             "endpointSecurityGroup",
+            "endpointIngress",
             "flowLogGroup",
             "flowLogRole",
             "flowLog",
@@ -472,6 +475,7 @@ describe("Network", () => {
             "main-internet-gateway": "internetGateway",
             "main-public-route-table": "publicRouteTable",
             "main-endpoint-security-group": "endpointSecurityGroup",
+            "main-endpoint-https-from-vpc": "endpointIngress",
             "main-s3-endpoint": "gatewayEndpoint",
             "main-dynamodb-endpoint": "gatewayEndpoint",
             "main-logs-endpoint": "interfaceEndpoint",
@@ -492,6 +496,50 @@ describe("Network", () => {
             .map((r) => [r.name, r.inputs.tags.role]);
         assert.deepEqual(Object.fromEntries(seen), roleOf);
         assert.deepEqual(calls, { internetRoute: 1, natRoute: 2, publicRouteTableAssociation: 2, privateRouteTableAssociation: 2 });
+    });
+
+    describe("readiness", () => {
+        /** Anything placed in subnets (an ALB, a service). */
+        class Consumer extends pulumi.CustomResource {
+            constructor(name: string, props: pulumi.Inputs) {
+                super("test:index:Consumer", name, props);
+            }
+        }
+
+        it("hands out public subnet ids only once the internet route and the subnet's association exist", async () => {
+            const { registry } = await build(() => {
+                const net = new Network("main");
+                new Consumer("alb", { subnets: net.vpcArgs.publicSubnetIds });
+            });
+            const deps = registry.named("alb")!.dependencies;
+            for (const name of ["main-internet-route", "main-public-route-table-association-1", "main-public-route-table-association-2"]) {
+                assert.ok(deps.includes(registry.named(name)!.urn), name);
+            }
+        });
+
+        it("hands out private subnet ids only once the NAT route, the association and the endpoints exist", async () => {
+            const { registry } = await build(() => {
+                const net = new Network("main", { interfaceEndpoints: ["logs"] });
+                new Consumer("task", { subnets: net.vpcArgs.privateSubnetIds });
+            });
+            const deps = registry.named("task")!.dependencies;
+            for (const name of [
+                "main-nat-route-1",
+                "main-private-route-table-association-1",
+                "main-s3-endpoint",
+                "main-dynamodb-endpoint",
+                "main-logs-endpoint",
+            ]) {
+                assert.ok(deps.includes(registry.named(name)!.urn), name);
+            }
+        });
+
+        it("places subnets in Availability Zones only, never in an opted-in Local Zone", async () => {
+            const { registry } = await build(() => new Network("main"));
+            const [azs] = registry.invokes("aws:index/getAvailabilityZones:getAvailabilityZones");
+            assert.deepEqual(azs.inputs.filters, [{ name: "opt-in-status", values: ["opt-in-not-required"] }]);
+            assert.equal(azs.inputs.state, undefined);
+        });
     });
 
     it("exposes every child it creates in resources", async () => {

@@ -127,6 +127,8 @@ export interface Ec2CapacityArgs {
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html). The
      * setting is account- and region-wide and applies to instances launched after it; only Nitro
      * instance types that AWS lists support trunking (not `t3`). Bridge-mode tasks do not need it.
+     * The setting is kept when the component is deleted (`retainOnDelete`): other clusters may rely on
+     * it; turn it off with `aws ecs put-account-setting-default` if none does.
      * @default false
      */
     awsvpcTrunking?: boolean;

@@ -147,8 +147,15 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         t.launchTemplate,
     );
     // Account-wide (per region) default: the opt-in is explicit, in Ec2CapacityArgs.awsvpcTrunking.
+    // Kept on delete: the provider's delete sets the account's default back to "disabled"
+    // (terraform-provider-aws account_setting_default.go), so destroying dev, renaming this component
+    // or dropping the option would turn trunking off for every other cluster in the account and region.
     const trunking = c.awsvpcTrunking
-        ? new ecs.AccountSettingDefault(childName(ctx.name, "awsvpc-trunking"), { name: "awsvpcTrunking", value: "enabled" }, ctx.opts)
+        ? new ecs.AccountSettingDefault(
+              childName(ctx.name, "awsvpc-trunking"),
+              { name: "awsvpcTrunking", value: "enabled" },
+              { ...ctx.opts, retainOnDelete: true },
+          )
         : undefined;
     const group = create(
         autoscaling.Group,

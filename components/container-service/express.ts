@@ -8,7 +8,7 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import type { ResolvedExpress } from "./defaults";
-import { createTaskIdentity, ecrRepositoryArnFromImage, namedPairs } from "./task";
+import { createTaskIdentity, namedPairs, pullRepositoryOf } from "./task";
 
 /** An ECS Express Mode service and the roles, log group and security group it is given. */
 export interface ExpressResources {
@@ -32,7 +32,7 @@ export interface ExpressResources {
 export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress, clusterName: pulumi.Input<string>): ExpressResources {
     const base = childName(ctx.name, key);
     const t = ctx.cfg.transform;
-    const pullArn = ecrRepositoryArnFromImage(svc.image);
+    const pullArn = pullRepositoryOf(svc.image);
     const { logGroup, execution, task } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(svc.secrets),
         secretsKmsKeyArns: svc.secretsKmsKeyArns,

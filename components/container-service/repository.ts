@@ -8,7 +8,7 @@ import { create } from "../shared/transform";
 import type { ImageBuildArgs } from "./args";
 import type { Ctx } from "./context";
 import { DEFAULTS, ResolvedContainer } from "./defaults";
-import { ecrRepositoryArnFromImage } from "./task";
+import { pullRepositoryOf } from "./task";
 
 /** An ECR repository and its lifecycle policy. */
 export interface RepositoryResources {
@@ -93,7 +93,8 @@ function isBuild(image: ResolvedContainer["image"]): image is { build: ImageBuil
 /**
  * Turns each container's `image` into a URI, and lists the ECR repositories the execution role must
  * pull from:
- * - a URI stays as it is; a private ECR URI adds its repository's ARN (see `ecrRepositoryArnFromImage`).
+ * - a URI stays as it is; a private ECR URI (or an Output that resolves to one) adds its repository's
+ *   ARN (see `pullRepositoryOf`).
  * - `{ build }` becomes an `awsx.ecr.Image` pushed to one of `repos`, named
  *   `${name}-${owner}-${container}-image`; the URI is the pushed digest.
  */
@@ -102,10 +103,10 @@ export function resolveImages(
     owner: string,
     containers: Record<string, ResolvedContainer>,
     repos: Record<string, RepositoryResources>,
-): { images: Record<string, pulumi.Input<string>>; pullRepositoryArns: pulumi.Input<string>[] } {
+): { images: Record<string, pulumi.Input<string>>; pullRepositoryArns: pulumi.Input<string | undefined>[] } {
     const images: Record<string, pulumi.Input<string>> = {};
     // Keyed by the ARN (plain) or the repository key (built), so each repository is listed once.
-    const pulls = new Map<string, pulumi.Input<string>>();
+    const pulls = new Map<string, pulumi.Input<string | undefined>>();
     for (const [key, c] of Object.entries(containers)) {
         const image = c.image;
         if (isBuild(image)) {
@@ -128,8 +129,10 @@ export function resolveImages(
             pulls.set(`repository:${b.repository}`, repo.repository.arn);
         } else {
             images[key] = image;
-            const arn = ecrRepositoryArnFromImage(image);
-            if (arn) pulls.set(arn, arn);
+            const arn = pullRepositoryOf(image);
+            // A URI's repository is known now (listed once); an Output's once deployed (per container).
+            if (typeof arn === "string") pulls.set(arn, arn);
+            else if (arn !== undefined) pulls.set(`container:${key}`, arn);
         }
     }
     return { images, pullRepositoryArns: [...pulls.values()] };

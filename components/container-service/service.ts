@@ -189,6 +189,11 @@ export function deadLetterAlarm(ctx: Ctx, base: string, deadLetterQueue: sqs.Que
         evaluationPeriods: 1,
         threshold: 1,
         comparisonOperator: "GreaterThanOrEqualToThreshold",
+        // SQS stops publishing a queue's metrics about six hours after its last activity, while the
+        // failed messages still wait: "notBreaching" would turn the alarm OK (and notify OK) then.
+        // "ignore" keeps the last state until a datapoint says otherwise
+        // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html).
+        treatMissingData: "ignore",
     });
 }
 

@@ -20,7 +20,7 @@ export interface TaskExtras {
     /** Images resolved to URIs (built images and repository references). */
     images: Record<string, pulumi.Input<string>>;
     /** ECR repository ARNs the execution role may pull from. */
-    pullRepositoryArns: pulumi.Input<string>[];
+    pullRepositoryArns: pulumi.Input<string | undefined>[];
     /** Environment added to every container (e.g. QUEUE_URL). */
     environment?: Record<string, pulumi.Input<string>>;
     /** Statements added to the task role (e.g. the queue's). */
@@ -49,7 +49,7 @@ export function secretResourceArn(ref: string): string {
 export function executionStatements(
     logGroupArn: pulumi.Input<string>,
     secretRefs: pulumi.Input<string>[],
-    pullRepositoryArns: pulumi.Input<string>[],
+    pullRepositoryArns: pulumi.Input<string | undefined>[],
     secrets?: { kmsKeyArns: pulumi.Input<string>[]; region: pulumi.Input<string> },
 ): Statement[] {
     const statements: Statement[] = [
@@ -61,13 +61,21 @@ export function executionStatements(
         },
     ];
     if (pullRepositoryArns.length > 0) {
+        // Images given as Outputs are read once known; one that is not in ECR adds no repository, and
+        // with no repository at all both statements resolve empty and `policyJson` leaves them out.
+        const repositories = pulumi.all(pullRepositoryArns).apply((arns) => [...new Set(arns.filter((a): a is string => typeof a === "string" && a !== ""))]);
         // GetAuthorizationToken has no resource-level permissions: AWS requires "*" here.
-        statements.push({ Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" });
+        statements.push({
+            Sid: "EcrAuth",
+            Effect: "Allow",
+            Action: "ecr:GetAuthorizationToken",
+            Resource: repositories.apply((arns): string[] => (arns.length > 0 ? ["*"] : [])),
+        });
         statements.push({
             Sid: "PullOwnImages",
             Effect: "Allow",
             Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-            Resource: pullRepositoryArns,
+            Resource: repositories,
         });
     }
     if (secretRefs.length > 0) {
@@ -107,13 +115,20 @@ function partitionOfRegion(region: string): string {
 
 /**
  * The ECR repository ARN of a private ECR image URI (any account: a cross-account pull needs the
- * grant on this side too), or undefined for other registries and for URIs given as Outputs, which
- * cannot be read before deployment. ECR pulls need it in the execution role.
+ * grant on this side too; FIPS endpoints too), or undefined for other registries. ECR pulls need it
+ * in the execution role.
  */
-export function ecrRepositoryArnFromImage(image: pulumi.Input<string>): string | undefined {
-    if (typeof image !== "string") return undefined;
-    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
+export function ecrRepositoryArnFromImage(image: string): string | undefined {
+    const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
     return m ? `arn:${partitionOfRegion(m[2])}:ecr:${m[2]}:${m[1]}:repository/${m[3]}` : undefined;
+}
+
+/**
+ * The repository to grant pulls from for an image: read now for a URI, once known for an Output
+ * (`pulumi.interpolate\`${repo.repositoryUrl}:v1\``), where the repository is what matters most.
+ */
+export function pullRepositoryOf(image: pulumi.Input<string>): pulumi.Input<string | undefined> {
+    return typeof image === "string" ? ecrRepositoryArnFromImage(image) : pulumi.output(image).apply(ecrRepositoryArnFromImage);
 }
 
 /** `{ name, value }` (or `valueFrom`) pairs sorted by name: stable task definitions, no spurious diffs. */
@@ -203,7 +218,7 @@ export function createTaskIdentity(
     spec: {
         secretRefs: pulumi.Input<string>[];
         secretsKmsKeyArns: pulumi.Input<string>[];
-        pullRepositoryArns: pulumi.Input<string>[];
+        pullRepositoryArns: pulumi.Input<string | undefined>[];
         statements: Statement[];
         managedPolicyArns: string[];
     },

@@ -27,10 +27,17 @@ export interface PolicyDocument {
     Statement: Statement[];
 }
 
-/** Serialises a policy whose ARNs may be Outputs. Documents are plain objects, never `getPolicyDocument` invokes. */
+/**
+ * Serialises a policy whose ARNs may be Outputs. Documents are plain objects, never `getPolicyDocument`
+ * invokes. A statement whose `Resource` resolves to an empty list grants nothing and IAM refuses it
+ * (MalformedPolicyDocument), so it is left out: a grant that depends on values known only at
+ * deployment (the repository of an image given as an Output) can then be written unconditionally.
+ */
 export function policyJson(statements: Statement[]): pulumi.Output<string> {
     const doc: PolicyDocument = { Version: "2012-10-17", Statement: statements };
-    return pulumi.output(doc).apply((d) => JSON.stringify(d));
+    return pulumi
+        .output(doc)
+        .apply((d) => JSON.stringify({ ...d, Statement: d.Statement.filter((s) => !(Array.isArray(s.Resource) && s.Resource.length === 0)) }));
 }
 
 /**

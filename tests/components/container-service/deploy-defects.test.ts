@@ -3,6 +3,7 @@
  * code before its fix.
  */
 import * as assert from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
 import { secretResourceArn } from "../../../components/container-service/task";
@@ -173,6 +174,8 @@ describe("ContainerService deploy defects (issue 12)", () => {
         assert.equal(alarm.threshold, 1);
         assert.equal(alarm.comparisonOperator, "GreaterThanOrEqualToThreshold");
         assert.deepEqual(alarm.alarmActions, [TOPIC]);
+        // An idle queue's metrics stop after ~6 hours: the alarm must stay in ALARM, not turn OK.
+        assert.equal(alarm.treatMissingData, "ignore");
     });
 
     describe("secrets", () => {
@@ -228,6 +231,32 @@ describe("ContainerService deploy defects (issue 12)", () => {
         });
     });
 
+    describe("images given as Outputs (review of issue 12)", () => {
+        const statementsFor = async (image: pulumi.Input<string>) => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    web(a).containers.web.image = image;
+                }),
+            );
+            return registry.statementsOf("shop-web-execution-role");
+        };
+
+        it("grants pulls from the repository of a private ECR image known only as an Output", async () => {
+            const statements = await statementsFor(pulumi.output("123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.2.3"));
+            const pull = statements.find((st) => st.Sid === "PullOwnImages");
+            assert.deepEqual(pull?.Resource, ["arn:aws:ecr:us-east-1:123456789012:repository/shop/web"]);
+            assert.deepEqual(statements.find((st) => st.Sid === "EcrAuth")?.Resource, ["*"]);
+        });
+
+        it("grants no ECR pull for a public image given as an Output, and leaves no empty statement", async () => {
+            const statements = await statementsFor(pulumi.output(IMAGE));
+            assert.deepEqual(
+                statements.map((st) => st.Sid),
+                ["WriteOwnLogGroup"],
+            );
+        });
+    });
+
     describe("ENI trunking", () => {
         it("warns, with a stable code, that awsvpc tasks on EC2 without ENI trunking fit few per instance", async () => {
             const { warnings } = await shop(ec2Args());
@@ -242,6 +271,8 @@ describe("ContainerService deploy defects (issue 12)", () => {
             const setting = registry.one(SETTING);
             assert.deepEqual([setting.inputs.name, setting.inputs.value], ["awsvpcTrunking", "enabled"]);
             assert.ok(registry.one(T.asg).dependencies.includes(setting.urn));
+            // Deleting it would set the account's default back to disabled for every cluster.
+            assert.equal(setting.retainOnDelete, true);
             assert.deepEqual(
                 warnings.filter((x) => x.includes("eni-trunking")),
                 [],

@@ -107,8 +107,10 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
         t.expressService,
     );
 
+    // The public endpoint when Express Mode made one; in private subnets its only path may be PRIVATE
+    // (reachable from the VPC), which is still the service's URL.
     const url = service.ingressPaths.apply((paths) => {
-        const endpoint = paths?.[0]?.endpoint;
+        const endpoint = (paths?.find((p) => p.accessType === "PUBLIC") ?? paths?.[0])?.endpoint;
         return endpoint ? `https://${endpoint}` : "";
     });
     return { service, logGroup, executionRole: execution.role, taskRole: task.role, infrastructureRole: infrastructure.role, securityGroup, url };

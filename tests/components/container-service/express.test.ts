@@ -150,6 +150,21 @@ describe("ContainerService express services (ECS Express Mode)", () => {
         assert.match(await unwrap(result.url), /^https:\/\/web-site-[0-9a-f]+\.ecs\.us-east-1\.on\.aws$/);
     });
 
+    it("outputs the public endpoint's URL when Express Mode lists a private path first", async () => {
+        const paths = [
+            { accessType: "PRIVATE", endpoint: "site-private.ecs.us-east-1.on.aws" },
+            { accessType: "PUBLIC", endpoint: "site-public.ecs.us-east-1.on.aws" },
+        ];
+        const { result } = await build(
+            () => {
+                const ctx = testCtx("web", { vpc: VPC, expressServices: { site: { image: "public.ecr.aws/nginx/nginx:1.27" } } });
+                return createExpressService(ctx, "site", ctx.cfg.expressServices.site, CLUSTER);
+            },
+            { fixtures: { resources: { [SERVICE]: () => ({ state: { ingressPaths: paths } }) } } },
+        );
+        assert.equal(await unwrap(result.url), "https://site-public.ecs.us-east-1.on.aws");
+    });
+
     it("applies transform.expressService to the service's args", async () => {
         const { registry } = await express({}, { transform: { expressService: (a) => ({ ...a, healthCheckPath: "/ready" }) } });
         assert.equal(registry.one(SERVICE).inputs.healthCheckPath, "/ready");

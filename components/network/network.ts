@@ -97,7 +97,7 @@ export class Network extends pulumi.ComponentResource {
             base.vpc,
             scope.region,
             [subnets.publicRouteTable, ...subnets.privateRouteTables].map((t) => t.id),
-            subnets.privateSubnets.map((s) => s.id),
+            subnets.privateSubnets,
         );
         this.resources = { ...base, ...subnets, ...endpoints, ...createFlowLogs(ctx, base.vpc, scope) };
 

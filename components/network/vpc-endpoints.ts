@@ -16,6 +16,24 @@ export interface EndpointResources {
     endpointIngress?: vpcRules.SecurityGroupIngressRule;
 }
 
+/**
+ * The subnets in AZs where the endpoint service is offered: not every service is in every AZ
+ * (`lambda` in us-east-1, for one), and CreateVpcEndpoint refuses a subnet of an AZ it lacks
+ * ("The VPC endpoint service ... does not support the availability zone of the subnet").
+ */
+function subnetsOffering(ctx: NetworkContext, service: string, subnets: ec2.Subnet[]): pulumi.Output<string[]> {
+    const offered = ec2.getVpcEndpointServiceOutput({ service, serviceType: "Interface" }, { parent: ctx.parent }).availabilityZones;
+    return pulumi.all([offered, pulumi.all(subnets.map((s) => pulumi.all([s.id, s.availabilityZone])))]).apply(([zones, pairs]) => {
+        const ids = pairs.filter(([, az]) => zones.includes(az)).map(([id]) => id);
+        if (ids.length === 0) {
+            throw new Error(
+                `Network "${ctx.name}": the interface endpoint service ${service} is offered in none of the network's zones (${pairs.map(([, az]) => az).join(", ")}; it is in ${zones.join(", ")}): leave it out of interfaceEndpoints`,
+            );
+        }
+        return ids;
+    });
+}
+
 /** `ecr.api` → `ecr-api`: endpoint service names as name parts. */
 function role(service: string): string {
     return `${service.replace(/\./g, "-")}-endpoint`;
@@ -23,14 +41,14 @@ function role(service: string): string {
 
 /**
  * Gateway endpoints on every route table (public and private), and interface endpoints with private
- * DNS in the private subnets (one network interface per AZ).
+ * DNS in the private subnets (one network interface per AZ that offers the service).
  */
 export function createEndpoints(
     ctx: NetworkContext,
     vpc: ec2.Vpc,
     region: pulumi.Output<string>,
     routeTableIds: pulumi.Output<string>[],
-    privateSubnetIds: pulumi.Output<string>[],
+    privateSubnets: ec2.Subnet[],
 ): EndpointResources {
     const { parent, name, cfg } = ctx;
     const t = cfg.transform;
@@ -94,7 +112,7 @@ export function createEndpoints(
                 // The service's public DNS name resolves to the endpoint inside the VPC, so SDKs and the
                 // ECS agent need no endpoint configuration (it needs DNS hostnames and support on the VPC).
                 privateDnsEnabled: true,
-                subnetIds: privateSubnetIds,
+                subnetIds: subnetsOffering(ctx, service, privateSubnets),
                 securityGroupIds: [endpointSecurityGroup.id],
                 tags: named(ctx, childName(name, service)),
             },

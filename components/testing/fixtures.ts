@@ -452,6 +452,32 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
             const raw = pulumi.runtime.getConfig("aws:defaultTags");
             return { id: "aws", tags: raw ? (JSON.parse(raw).tags ?? {}) : {} };
         }
+        case "aws:ec2/getVpcEndpointService:getVpcEndpointService": {
+            // Offered in every zone of the region's fixture (a consumer fixture can say otherwise).
+            const service = String(
+                inputs.service ??
+                    String(inputs.serviceName ?? "")
+                        .split(".")
+                        .slice(3)
+                        .join("."),
+            );
+            const serviceName = inputs.serviceName ?? `com.amazonaws.${c.region}.${service}`;
+            return {
+                id: serviceName,
+                service,
+                serviceName,
+                serviceType: inputs.serviceType ?? "Interface",
+                serviceId: `vpce-svc-${hex(serviceName, 17)}`,
+                availabilityZones: ["a", "b", "c", "d", "e", "f"].map((l) => `${c.region}${l}`),
+                acceptanceRequired: false,
+                privateDnsName: `${service}.${c.region}.amazonaws.com`,
+                owner: "amazon",
+                vpcEndpointPolicySupported: true,
+                baseEndpointDnsNames: [`${service}.${c.region}.vpce.amazonaws.com`],
+                managesVpcEndpoints: false,
+                tags: {},
+            };
+        }
         case "aws:ec2/getRouteTables:getRouteTables": {
             const seed = JSON.stringify(inputs);
             return { id: c.region, ids: [0, 1, 2, 3].map((i) => `rtb-${hex(`${seed}/${i}`, 17)}`) };

@@ -534,6 +534,24 @@ describe("Network", () => {
             }
         });
 
+        const offeredIn = (zones: string[]) => ({
+            fixtures: { invokes: { "aws:ec2/getVpcEndpointService:getVpcEndpointService": () => ({ availabilityZones: zones }) } },
+        });
+
+        it("puts an interface endpoint only in the subnets of zones that offer its service", async () => {
+            const { registry } = await build(() => new Network("main", { interfaceEndpoints: ["lambda"] }), offeredIn(["us-east-1b", "us-east-1c"]));
+            const [, second] = registry.ofType("aws:ec2/subnet:Subnet").filter((s) => s.name.startsWith("main-private-subnet"));
+            assert.equal(second.inputs.availabilityZone, "us-east-1b");
+            assert.deepEqual(registry.one("aws:ec2/vpcEndpoint:VpcEndpoint", "main-lambda-endpoint").inputs.subnetIds, [second.id]);
+        });
+
+        it("fails, naming the service and the zones, when no zone of the network offers it", async () => {
+            await assert.rejects(
+                build(() => new Network("main", { interfaceEndpoints: ["lambda"] }), offeredIn(["us-east-1f"])),
+                /interface endpoint service lambda is offered in none of the network's zones \(us-east-1a, us-east-1b; it is in us-east-1f\)/,
+            );
+        });
+
         it("places subnets in Availability Zones only, never in an opted-in Local Zone", async () => {
             const { registry } = await build(() => new Network("main"));
             const [azs] = registry.invokes("aws:index/getAvailabilityZones:getAvailabilityZones");

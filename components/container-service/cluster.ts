@@ -5,9 +5,11 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
+import { ArgsError } from "../shared/errors";
 import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
+import { MAX_TAGS } from "../shared/validators";
 import type { ClusterResources, Ctx } from "./context";
 
 /** Public SSM parameters of the ECS-optimized Amazon Linux 2023 AMI. */
@@ -118,7 +120,22 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     // https://registry.terraform.io/providers/hashicorp/aws/latest/docs#default_tags-configuration-block)
     // and never reach what a group launches: instances, volumes and ENIs get only the group's
     // propagated tags and the template's tag specifications. So both carry them explicitly.
-    const launchTags = getDefaultTagsOutput({}, { parent: ctx.opts.parent }).tags.apply((defaults) => ({ ...(defaults ?? {}), ...ctx.tags }));
+    const launchTags = getDefaultTagsOutput({}, { parent: ctx.opts.parent }).tags.apply((defaults) => {
+        const merged = { ...(defaults ?? {}), ...ctx.tags };
+        // AWS allows 50 tags a resource; the group adds AmazonECSManaged and the instances a Name. The
+        // default tags are known only here, so this is the first place the sum can be checked.
+        if (Object.keys(merged).length + 2 > MAX_TAGS) {
+            throw new ArgsError("ContainerService", ctx.name, [
+                {
+                    path: "tags",
+                    value: Object.keys(merged).length,
+                    message: `with the provider's default tags, gives the EC2 group and its instances ${Object.keys(merged).length + 2} tags`,
+                    allowed: `at most ${MAX_TAGS} in all (default tags + component tags + 2)`,
+                },
+            ]);
+        }
+        return merged;
+    });
     const launchTemplate = create(
         ec2.LaunchTemplate,
         fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),

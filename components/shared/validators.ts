@@ -77,6 +77,9 @@ export function checkTimeZone(issues: Issues, path: string, tz: unknown): boolea
     return true;
 }
 
+/** Tags AWS allows on one resource (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
+export const MAX_TAGS = 50;
+
 /** AWS tag rules: at most 50 tags, keys 1–128 and values 0–256 characters, no `aws:` prefix. */
 export function checkTags(issues: Issues, path: string, tags: unknown): boolean {
     if (tags === undefined) return true;
@@ -84,7 +87,8 @@ export function checkTags(issues: Issues, path: string, tags: unknown): boolean 
     let ok = true;
     const entries = Object.entries(tags);
     // The components add one tag of their own (aws-platform:component).
-    if (entries.length > 49) ok = issues.add(path, entries.length, "has too many tags", "at most 49 (AWS allows 50; the component adds one)");
+    if (entries.length > MAX_TAGS - 1)
+        ok = issues.add(path, entries.length, "has too many tags", `at most ${MAX_TAGS - 1} (AWS allows ${MAX_TAGS}; the component adds one)`);
     for (const [k, v] of entries) {
         if (k.length === 0 || k.length > 128 || /^aws:/i.test(k))
             ok = issues.add(`${path}.${k}`, k, "is not a valid tag key", '1 to 128 characters, not starting with "aws:"');

@@ -146,6 +146,22 @@ describe("ContainerService deploy defects (issue 12)", () => {
             }
         });
 
+        it("fails, naming the limit, when default and component tags together exceed AWS's 50 on the group", async () => {
+            const many = Object.fromEntries(Array.from({ length: 30 }, (_v, i) => [`default-${i}`, "x"]));
+            const mine = Object.fromEntries(Array.from({ length: 20 }, (_v, i) => [`team-${i}`, "y"]));
+            await assert.rejects(
+                shop(
+                    withArgs((a) => {
+                        a.ec2Capacity = { instanceTypes: ["m5.large"] };
+                        a.tags = mine;
+                        Object.assign(web(a), { capacity: "ec2", networkMode: "bridge" });
+                    }),
+                    { "aws:defaultTags": { tags: many } },
+                ),
+                /ContainerService "shop": tags=51 with the provider's default tags, gives the EC2 group and its instances 53 tags; allowed: at most 50/,
+            );
+        });
+
         it("tags instances, volumes and network interfaces at launch with the default and component tags", () => {
             const specs = b.registry.one(T.launchTemplate).inputs.tagSpecifications as Array<{ resourceType: string; tags: Record<string, string> }>;
             assert.deepEqual(specs.map((s) => s.resourceType).sort(), ["instance", "network-interface", "volume"]);

@@ -7,6 +7,7 @@ import * as sns from "@pulumi/aws/sns";
 import { ArgsError } from "../shared/errors";
 import { Statement, policyJson } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
+import { readyAfter } from "../shared/outputs";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
@@ -57,13 +58,13 @@ export class AlarmTopic extends pulumi.ComponentResource {
         super(AlarmTopic.type, name, args, opts);
 
         const cfg = normalize(args);
-        // A fresh options object per child: a transform's function form may change a child's options.
-        const parent = () => ({ parent: this });
+        // One options object for every child: `create` gives a transform its own copy to change.
+        const child = { parent: this };
         const tags = componentTags(AlarmTopic.type, name, cfg.tags);
         const t = cfg.transform;
-        const accountId = getCallerIdentityOutput({}, parent()).accountId;
-        const partition = getPartitionOutput({}, parent()).partition;
-        const region = getRegionOutput({}, parent()).region;
+        const accountId = getCallerIdentityOutput({}, child).accountId;
+        const partition = getPartitionOutput({}, child).partition;
+        const region = getRegionOutput({}, child).region;
         // Confused deputy: CloudWatch acts for any account; only this account's alarms, in this region, may use the topic.
         // CloudWatch's requests to SNS and to KMS carry both keys (unlike EventBridge's): AWS's own MDAA
         // construct conditions the same grants this way (https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html).
@@ -103,12 +104,12 @@ export class AlarmTopic extends pulumi.ComponentResource {
                 policy: policyJson(keyPolicy),
                 tags,
             },
-            parent(),
+            child,
             t.key,
         );
-        const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, parent());
+        const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, child);
 
-        const topic = create(sns.Topic, fitName(childName(name, "topic"), sns.Topic), { kmsMasterKeyId: key.arn, tags }, parent(), t.topic);
+        const topic = create(sns.Topic, fitName(childName(name, "topic"), sns.Topic), { kmsMasterKeyId: key.arn, tags }, child, t.topic);
         const topicPolicy = create(
             sns.TopicPolicy,
             childName(name, "topic-policy"),
@@ -134,25 +135,19 @@ export class AlarmTopic extends pulumi.ComponentResource {
                     },
                 ]),
             },
-            parent(),
+            child,
             t.topicPolicy,
         );
         const subscriptions = Object.fromEntries(
             Object.entries(cfg.emails).map(([key, email]) => [
                 key,
-                create(
-                    sns.TopicSubscription,
-                    childName(name, key, "email"),
-                    { topic: topic.arn, protocol: "email", endpoint: email },
-                    parent(),
-                    t.subscription,
-                ),
+                create(sns.TopicSubscription, childName(name, key, "email"), { topic: topic.arn, protocol: "email", endpoint: email }, child, t.subscription),
             ]),
         );
 
         // Resolved once CloudWatch may publish and encrypt: an alarm created before the topic policy (or
         // the key) that fires at once would be denied, and its notification lost.
-        this.topicArn = pulumi.all([topic.arn, topicPolicy.id, key.id, alias.id]).apply(([arn]) => arn);
+        this.topicArn = readyAfter(topic.arn, [topicPolicy, key, alias]);
         this.keyArn = key.arn;
         this.resources = { key, alias, topic, topicPolicy, subscriptions };
         this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });

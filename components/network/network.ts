@@ -6,6 +6,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as ec2 from "@pulumi/aws/ec2";
 import { ArgsError } from "../shared/errors";
 import { childName, typeToken } from "../shared/naming";
+import { readyAfter } from "../shared/outputs";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { NetworkArgs } from "./args";
@@ -107,9 +108,9 @@ export class Network extends pulumi.ComponentResource {
         // endpoints cannot pull their images. AWS CDK makes load balancers wait for
         // `internetConnectivityEstablished` for the same reason.
         const gateways = [...Object.values(endpoints.gatewayEndpoints), ...Object.values(endpoints.interfaceEndpoints)];
-        this.publicSubnetIdList = subnets.publicSubnets.map((s, i) => whenReady(s.id, [subnets.internetRoute, subnets.publicRouteTableAssociations[i]]));
+        this.publicSubnetIdList = subnets.publicSubnets.map((s, i) => readyAfter(s.id, [subnets.internetRoute, subnets.publicRouteTableAssociations[i]]));
         this.privateSubnetIdList = subnets.privateSubnets.map((s, i) =>
-            whenReady(s.id, [subnets.privateRouteTableAssociations[i], ...(subnets.natRoutes[i] ? [subnets.natRoutes[i]] : []), ...gateways]),
+            readyAfter(s.id, [subnets.privateRouteTableAssociations[i], ...(subnets.natRoutes[i] ? [subnets.natRoutes[i]] : []), ...gateways]),
         );
         this.vpcId = base.vpc.id;
         this.publicSubnetIds = pulumi.all(this.publicSubnetIdList);
@@ -138,11 +139,6 @@ export class Network extends pulumi.ComponentResource {
             interfaceEndpoints: [...this.interfaceEndpoints],
         };
     }
-}
-
-/** `id`, once every resource of `after` exists: a consumer of the result depends on them all. */
-function whenReady(id: pulumi.Output<string>, after: pulumi.CustomResource[]): pulumi.Output<string> {
-    return pulumi.all([id, ...after.map((r) => r.id)]).apply(([value]) => value);
 }
 
 /** The VPC, its default security group emptied, and its internet gateway. */

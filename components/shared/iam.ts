@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import { fitName } from "./naming";
+import { readyAfter } from "./outputs";
 import { Transform, create } from "./transform";
 
 type Principals = Record<string, pulumi.Input<string> | pulumi.Input<string>[]>;
@@ -153,7 +154,6 @@ export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomReso
     for (const [key, arn] of Object.entries(spec.managedPolicies ?? {})) {
         attachments[key] = new iam.RolePolicyAttachment(`${name}-${key}`, { role: role.name, policyArn: arn }, opts);
     }
-    const grants = [...Object.values(policies), ...Object.values(attachments)].map((r) => r.id);
-    const arn = pulumi.all([role.arn, ...grants]).apply(([roleArn]) => roleArn);
+    const arn = readyAfter(role.arn, [...Object.values(policies), ...Object.values(attachments)]);
     return { role, arn, policies, attachments };
 }

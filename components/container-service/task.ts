@@ -5,6 +5,7 @@ import * as ecs from "@pulumi/aws/ecs";
 import { RoleResources, Statement, assumeRolePolicy, createRole, managedPolicyKeys } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
+import { ecrRepositoryArnFromImage } from "./ecr-image";
 import type { Ctx, TaskResources } from "./context";
 import type { ResolvedContainer, ResolvedTask } from "./defaults";
 
@@ -104,23 +105,6 @@ export function executionStatements(
         });
     }
     return statements;
-}
-
-/** The partition of an AWS region (`cn-*` and `us-gov-*` have their own). */
-function partitionOfRegion(region: string): string {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
-    return "aws";
-}
-
-/**
- * The ECR repository ARN of a private ECR image URI (any account: a cross-account pull needs the
- * grant on this side too; FIPS endpoints too), or undefined for other registries. ECR pulls need it
- * in the execution role.
- */
-export function ecrRepositoryArnFromImage(image: string): string | undefined {
-    const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
-    return m ? `arn:${partitionOfRegion(m[2])}:ecr:${m[2]}:${m[1]}:repository/${m[3]}` : undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
     TaskArgs,
 } from "./args";
 import { childNameIssues } from "./children";
+import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
 import { checkMountableSubnets } from "./storage";
 
@@ -130,8 +131,6 @@ function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
     if (issues.oneOf("vpc.egress", v.egress, ["nat", "endpoints", "none"])) validateEgress(issues, args);
 }
 
-const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
-
 /**
  * Subnets without NAT reach AWS only through VPC endpoints: a task that cannot reach ECR, CloudWatch
  * Logs or its secrets never starts, and an EC2 instance that cannot reach ECS never registers.
@@ -172,7 +171,7 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
     }
     // Without NAT only private ECR is reachable: Docker Hub and public.ecr.aws are on the internet.
     for (const [at, image] of tasks.flatMap((t) => t.images)) {
-        if (typeof image === "string" && !PRIVATE_ECR_IMAGE.test(image))
+        if (typeof image === "string" && ecrRepositoryArnFromImage(image) === undefined)
             issues.add(
                 at,
                 image,

@@ -1,0 +1,36 @@
+/**
+ * CONTRACT STUB (integrator): the EksCluster-core helper owns this file and may add fields; keep these.
+ */
+import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type { NetworkVpcArgs } from "../network";
+
+/** What every builder of EksCluster needs. */
+export interface Ctx {
+    /** The component instance's name: children are `${name}-<role>`. */
+    name: string;
+    /** Options for every child: `{ parent }`. */
+    opts: pulumi.CustomResourceOptions;
+    /** Options for stateful children (file systems): `protect` and `retainOnDelete` when `protectData`. */
+    dataOpts: pulumi.CustomResourceOptions;
+    /** The component's tags (user tags plus `aws-platform:component`). */
+    tags: Record<string, string>;
+    region: pulumi.Output<string>;
+    accountId: pulumi.Output<string>;
+    partition: pulumi.Output<string>;
+    vpc: NetworkVpcArgs;
+}
+
+/** The control plane as the other builders see it. */
+export interface ControlPlane {
+    /** The cluster's name (the `aws.eks.Cluster` inside `eks.Cluster`). */
+    clusterName: pulumi.Output<string>;
+    /** Kubernetes version, plain (`"1.33"`). */
+    version: string;
+    /** The cluster security group EKS creates: every node, Fargate pod and the control plane has it. */
+    clusterSecurityGroupId: pulumi.Output<string>;
+    /** The Kubernetes provider on the cluster's kubeconfig. */
+    provider: k8s.Provider;
+    /** Resources Kubernetes objects must wait for (the cluster; the add-ons that make pods schedulable). */
+    ready: pulumi.Resource[];
+}

@@ -1,0 +1,2 @@
+export * from "./args";
+export { ManagedNodeGroup, SelfManagedNodeGroup, FargateProfile } from "./stub";

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
-import { Shape, array, boolean, checkShape, custom, int, object, oneOf, optional, string, unknownKey } from "../components/shared/shape";
+import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { checkScheduleExpression, checkTimeZone, checkVpcCidr } from "../components/shared/validators";
 import { PRESETS, PresetName } from "./presets";
@@ -56,6 +56,66 @@ export interface StackConfig {
          */
         nightlyScaleDown: { enabled: boolean; scaleDownAt: string; scaleUpAt: string; timezone: string; minCount: number; maxCount: number };
     };
+    /** The EKS cluster (an `EksCluster`) and its sample workloads; the keys feed the component's arguments of the same name. */
+    kubernetes: {
+        /** Build the cluster, its nodes, add-ons, StorageClasses and the sample workloads. */
+        enabled: boolean;
+        /** Kubernetes minor version of the control plane, e.g. `"1.35"` (one EKS still creates clusters on). */
+        version: string;
+        /**
+         * API server endpoint: CIDRs admitted to the public endpoint (empty: private only, reached from
+         * the VPC), and the private endpoint.
+         */
+        endpoint: { publicAccessCidrs: string[]; privateAccess: boolean };
+        /** Cluster administrators by key: IAM role or user ARNs given `AmazonEKSClusterAdminPolicy` through access entries. */
+        admins: Record<string, string>;
+        /** Managed node groups by key. */
+        nodeGroups: Record<string, KubernetesNodeGroup>;
+        /** Self-managed node groups (Auto Scaling groups: on-demand base, Spot above) by key. */
+        selfManagedNodeGroups: Record<string, KubernetesSelfManagedNodeGroup>;
+        /** Namespaces whose pods run on Fargate (one Fargate profile); they are created with the cluster. */
+        fargateNamespaces: string[];
+        /** StorageClasses beyond the default `gp3` (EBS): EFS, FSx for Lustre, FSx for NetApp ONTAP, and their reclaim policy. */
+        storage: {
+            efs: boolean;
+            fsxLustre: boolean;
+            /** Needs the secret `aws-platform:ontapSvmAdminPassword` and an AWS Marketplace subscription to NetApp Trident. */
+            ontap: boolean;
+            reclaimPolicy: "Retain" | "Delete";
+        };
+        /** The amazon-cloudwatch-observability add-on (needs EC2 nodes). */
+        containerInsights: boolean;
+        /** Days the control-plane logs are kept (a CloudWatch Logs retention value). */
+        logRetentionDays: number;
+        /** EKS deletion protection on the cluster; `protect` on its key and file systems. */
+        protectData: boolean;
+        /** The sample workloads: a stateless web app and a Redis primary with replicas on gp3. */
+        workloads: { webReplicas: number; redisReplicas: number; redisStorageGiB: number };
+    };
+    /**
+     * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
+     * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
+     */
+    ontapSvmAdminPassword?: pulumi.Output<string>;
+}
+
+/** A managed node group of the stack's cluster. */
+export interface KubernetesNodeGroup {
+    instanceTypes: string[];
+    capacityType: "ON_DEMAND" | "SPOT";
+    minSize: number;
+    desiredSize: number;
+    maxSize: number;
+}
+
+/** A self-managed node group of the stack's cluster. */
+export interface KubernetesSelfManagedNodeGroup {
+    instanceTypes: string[];
+    minSize: number;
+    desiredSize: number;
+    maxSize: number;
+    onDemandBaseCapacity: number;
+    onDemandPercentageAboveBaseCapacity: number;
 }
 
 const IMAGE = string({ pattern: /^[a-z0-9][\w.\-/:@]+$/, allowed: "an image URI, e.g. public.ecr.aws/nginx/nginx:1.27" });
@@ -66,6 +126,15 @@ const SCHEDULE = custom("string", "a schedule expression", (issues, path, v) => 
 
 type Network = StackConfig["network"];
 type Containers = StackConfig["containers"];
+type Kubernetes = StackConfig["kubernetes"];
+
+const INSTANCE_TYPES = array(string({ pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
+    nonEmpty: true,
+    allowed: 'EC2 instance types, e.g. ["m7i.large"]',
+});
+const CIDR = string({ pattern: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, allowed: 'an IPv4 CIDR, e.g. "203.0.113.0/24"' });
+/** Keys of the stack's settings that are secrets: read with `getSecret`, never parsed as plain text. */
+const SECRET_KEYS: ReadonlySet<string> = new Set(["ontapSvmAdminPassword"]);
 
 /** The settings' shapes (components/shared/shape.ts, the checker the components use), tied to StackConfig by type. */
 const SCHEMA = object<StackConfig>(setting)({
@@ -87,10 +156,7 @@ const SCHEMA = object<StackConfig>(setting)({
         maxCount: count(1),
         ec2: object<Containers["ec2"]>(setting)({
             enabled: boolean(),
-            instanceTypes: array(string({ pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
-                nonEmpty: true,
-                allowed: 'EC2 instance types, e.g. ["m7i.large"]',
-            }),
+            instanceTypes: INSTANCE_TYPES,
             minSize: count(0),
             maxSize: count(1),
             onDemandBase: count(0),
@@ -108,6 +174,47 @@ const SCHEMA = object<StackConfig>(setting)({
             maxCount: count(1),
         }),
     }),
+    kubernetes: object<Kubernetes>(setting)({
+        enabled: boolean(),
+        version: string({ pattern: /^1\.\d{2}$/, allowed: 'a Kubernetes minor version, e.g. "1.35"' }),
+        endpoint: object<Kubernetes["endpoint"]>(setting)({ publicAccessCidrs: array(CIDR), privateAccess: boolean() }),
+        admins: record(string({ pattern: /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, allowed: "an IAM role or user ARN" })),
+        nodeGroups: record(
+            object<KubernetesNodeGroup>(setting)({
+                instanceTypes: INSTANCE_TYPES,
+                capacityType: oneOf(["ON_DEMAND", "SPOT"]),
+                minSize: count(0),
+                desiredSize: count(0),
+                maxSize: count(1),
+            }),
+        ),
+        selfManagedNodeGroups: record(
+            object<KubernetesSelfManagedNodeGroup>(setting)({
+                instanceTypes: INSTANCE_TYPES,
+                minSize: count(0),
+                desiredSize: count(0),
+                maxSize: count(1),
+                onDemandBaseCapacity: count(0),
+                onDemandPercentageAboveBaseCapacity: int({ min: 0, max: 100 }),
+            }),
+        ),
+        fargateNamespaces: array(string({ pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, allowed: "Kubernetes namespace names (DNS-1123 labels)" })),
+        storage: object<Kubernetes["storage"]>(setting)({
+            efs: boolean(),
+            fsxLustre: boolean(),
+            ontap: boolean(),
+            reclaimPolicy: oneOf(["Retain", "Delete"]),
+        }),
+        containerInsights: boolean(),
+        logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        protectData: boolean(),
+        workloads: object<Kubernetes["workloads"]>(setting)({
+            webReplicas: count(0),
+            redisReplicas: int({ min: 1, max: 9 }),
+            redisStorageGiB: int({ min: 1, max: 16384 }),
+        }),
+    }),
+    ontapSvmAdminPassword: optional(opaque()),
 });
 
 /** Objects merge key by key; anything else (arrays included) replaces. */
@@ -155,6 +262,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             );
             continue;
         }
+        if (SECRET_KEYS.has(key)) continue;
         try {
             values[key] = (SCHEMA.fields[key as keyof StackConfig] as Shape).kind === "object" ? JSON.parse(text) : text;
         } catch {
@@ -170,8 +278,16 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
         checkShape(issues, SCHEMA.fields.preset as Shape, presetName, `${NAMESPACE}:preset`);
         throw new ConfigError(stack, issues.list);
     }
-    const merged = merge<StackConfig>({ ...PRESETS[presetName], preset: presetName }, { network: values.network, containers: values.containers });
-    for (const [key, shape] of Object.entries(SCHEMA.fields)) checkShape(issues, shape as Shape, (merged as any)[key], `${NAMESPACE}:${key}`);
+    const merged = merge<StackConfig>(
+        { ...PRESETS[presetName], preset: presetName },
+        {
+            network: values.network,
+            containers: values.containers,
+            kubernetes: values.kubernetes,
+        },
+    );
+    for (const [key, shape] of Object.entries(SCHEMA.fields))
+        if (!SECRET_KEYS.has(key)) checkShape(issues, shape as Shape, (merged as any)[key], `${NAMESPACE}:${key}`);
     const c = merged.containers;
     // Cross-field rules need their own operands to be numbers, nothing else: a bad e-mail hides none of them.
     const ints = (...v: unknown[]) => v.every((x) => Number.isInteger(x));
@@ -198,11 +314,36 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             "at most the daytime maxCount: the night is the quiet time",
         );
     }
+    const k = merged.kubernetes;
+    const groups: Array<[string, { minSize: number; desiredSize: number; maxSize: number }]> = [
+        ...Object.entries(k?.nodeGroups ?? {}).map(([key, g]) => [`nodeGroups.${key}`, g] as [string, KubernetesNodeGroup]),
+        ...Object.entries(k?.selfManagedNodeGroups ?? {}).map(([key, g]) => [`selfManagedNodeGroups.${key}`, g] as [string, KubernetesSelfManagedNodeGroup]),
+    ];
+    for (const [path, g] of groups) {
+        if (ints(g?.minSize, g?.desiredSize, g?.maxSize) && !(g.minSize <= g.desiredSize && g.desiredSize <= g.maxSize)) {
+            issues.add(
+                `${NAMESPACE}:kubernetes.${path}.desiredSize`,
+                g.desiredSize,
+                `is outside minSize..maxSize (${g.minSize}..${g.maxSize})`,
+                "minSize <= desiredSize <= maxSize",
+            );
+        }
+    }
+    if (k?.storage?.ontap === true && !Object.hasOwn(raw, `${NAMESPACE}:ontapSvmAdminPassword`)) {
+        issues.add(
+            `${NAMESPACE}:kubernetes.storage.ontap`,
+            true,
+            "needs the SVM admin password",
+            `the secret ${NAMESPACE}:ontapSvmAdminPassword (pulumi config set --secret ${NAMESPACE}:ontapSvmAdminPassword ...)`,
+        );
+    }
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
 }
 
 /** Reads this stack's settings from the Pulumi configuration. */
 export function loadConfig(): StackConfig {
-    return parseConfig(pulumi.getStack(), pulumi.runtime.allConfig());
+    const parsed = parseConfig(pulumi.getStack(), pulumi.runtime.allConfig());
+    const ontapSvmAdminPassword = new pulumi.Config(NAMESPACE).getSecret("ontapSvmAdminPassword");
+    return ontapSvmAdminPassword === undefined ? parsed : { ...parsed, ontapSvmAdminPassword };
 }

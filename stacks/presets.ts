@@ -17,7 +17,7 @@ export const SAMPLE_IMAGES = {
 /** The web tier's night: one to three tasks from 22:00 to 06:00 UTC. */
 const NIGHT = { scaleDownAt: "cron(0 22 * * ? *)", scaleUpAt: "cron(0 6 * * ? *)", timezone: "UTC", minCount: 1, maxCount: 3 };
 
-export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
+export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
     dev: {
         network: { cidrBlock: "10.10.0.0/16", availabilityZones: 2, natGateways: "single", flowLogs: false },
@@ -33,6 +33,21 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
             protectData: false,
             reportSchedule: "cron(0 6 * * ? *)",
             nightlyScaleDown: { ...NIGHT, enabled: false },
+        },
+        kubernetes: {
+            enabled: true,
+            version: "1.35",
+            // TEST-NET-3, a placeholder that admits nobody: set your own CIDR before `pulumi up` (README).
+            endpoint: { publicAccessCidrs: ["203.0.113.0/24"], privateAccess: true },
+            admins: {},
+            nodeGroups: { spot: { instanceTypes: ["t3.medium", "t3a.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 3 } },
+            selfManagedNodeGroups: {},
+            fargateNamespaces: ["jobs"],
+            storage: { efs: true, fsxLustre: false, ontap: false, reclaimPolicy: "Delete" },
+            containerInsights: false,
+            logRetentionDays: 14,
+            protectData: false,
+            workloads: { webReplicas: 2, redisReplicas: 3, redisStorageGiB: 8 },
         },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
@@ -57,6 +72,31 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset">> = {
             protectData: true,
             reportSchedule: "cron(0 2 * * ? *)",
             nightlyScaleDown: { ...NIGHT, enabled: true },
+        },
+        kubernetes: {
+            enabled: true,
+            version: "1.35",
+            // Private only: `pulumi up` (which creates the Kubernetes objects) runs from inside the VPC.
+            endpoint: { publicAccessCidrs: [], privateAccess: true },
+            admins: {},
+            // On-demand across the three AZs; Spot capacity in the self-managed group, above no base.
+            nodeGroups: { general: { instanceTypes: ["m7i.large", "m6i.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 9 } },
+            selfManagedNodeGroups: {
+                spot: {
+                    instanceTypes: ["m7i.large", "m6i.large", "m5.large"],
+                    minSize: 0,
+                    desiredSize: 2,
+                    maxSize: 10,
+                    onDemandBaseCapacity: 0,
+                    onDemandPercentageAboveBaseCapacity: 0,
+                },
+            },
+            fargateNamespaces: ["batch"],
+            storage: { efs: true, fsxLustre: true, ontap: false, reclaimPolicy: "Retain" },
+            containerInsights: true,
+            logRetentionDays: 90,
+            protectData: true,
+            workloads: { webReplicas: 3, redisReplicas: 3, redisStorageGiB: 20 },
         },
     },
 };

@@ -126,4 +126,45 @@ describe("stack configuration", () => {
     it("ignores other namespaces (aws:region, aws:defaultTags)", () => {
         assert.equal(parseConfig("dev", { "aws:region": "eu-west-1", "aws:defaultTags": "{}" }).preset, "dev");
     });
+
+    it("keeps the preset's node groups and adds the ones a stack names", () => {
+        const cfg = parseConfig("dev", {
+            "aws-platform:kubernetes": JSON.stringify({
+                nodeGroups: { gpu: { instanceTypes: ["g6.xlarge"], capacityType: "ON_DEMAND", minSize: 0, desiredSize: 0, maxSize: 2 } },
+            }),
+        });
+        assert.deepEqual(Object.keys(cfg.kubernetes.nodeGroups).sort(), ["gpu", "spot"]);
+    });
+
+    it("rejects bad Kubernetes settings, all at once", () => {
+        const e = fails({
+            "aws-platform:kubernetes": JSON.stringify({
+                version: "1.35.2",
+                admins: { me: "arn:aws:iam::123:root" },
+                nodeGroups: { spot: { minSize: 3, desiredSize: 1 } },
+                fargateNamespaces: ["Jobs"],
+                storage: { efs: "yes" },
+                extra: true,
+            }),
+        });
+        assert.match(e.message, /kubernetes\.version="1\.35\.2"/);
+        assert.match(e.message, /kubernetes\.admins\.me="arn:aws:iam::123:root"/);
+        assert.match(e.message, /kubernetes\.nodeGroups\.spot\.desiredSize=1 is outside minSize\.\.maxSize \(3\.\.3\)/);
+        assert.match(e.message, /kubernetes\.fargateNamespaces\[0\]="Jobs"/);
+        assert.match(e.message, /kubernetes\.storage\.efs="yes"/);
+        assert.match(e.message, /kubernetes\.extra/);
+    });
+
+    it("requires the ONTAP password secret when ONTAP is on, and never parses the secret as a setting", () => {
+        assert.match(
+            fails({ "aws-platform:kubernetes": JSON.stringify({ storage: { ontap: true } }) }).message,
+            /kubernetes\.storage\.ontap=true needs the SVM admin password; allowed: the secret aws-platform:ontapSvmAdminPassword/,
+        );
+        const cfg = parseConfig("dev", {
+            "aws-platform:kubernetes": JSON.stringify({ storage: { ontap: true } }),
+            "aws-platform:ontapSvmAdminPassword": "s3cret-pass",
+        });
+        assert.equal(cfg.kubernetes.storage.ontap, true);
+        assert.equal(cfg.ontapSvmAdminPassword, undefined);
+    });
 });

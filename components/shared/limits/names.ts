@@ -194,6 +194,16 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...ALNUM_UNDERSCORE_HYPHEN,
         source: `${PULUMI_AUTONAMING}; ECS CreateCluster clusterName (255 letters, digits, '_', '-')`,
     },
+    "aws:eks/cluster:Cluster": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 100,
+        pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+        char: /[0-9A-Za-z_-]/,
+        allowed: "letters, digits, '-' and '_', starting with a letter or digit",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/eks validClusterName (1-100, ^[0-9A-Za-z][0-9A-Za-z_-]*$); EKS CreateCluster name`,
+    },
     "aws:ecs/service:Service": {
         property: "name",
         autoNameMax: 255,

@@ -3,6 +3,7 @@
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ResolvedVpc } from "./defaults";
 
 /** What every builder of EksCluster needs. */
 export interface Ctx {
@@ -18,7 +19,7 @@ export interface Ctx {
     accountId: pulumi.Output<string>;
     partition: pulumi.Output<string>;
     /** The VPC as resolved (a `Network`'s `vpcArgs` fits): private subnets in AZ order, a plain list. */
-    vpc: { vpcId: pulumi.Input<string>; privateSubnetIds: pulumi.Input<string>[]; publicSubnetIds: pulumi.Input<string>[] };
+    vpc: ResolvedVpc;
 }
 
 /** The control plane as the other builders see it. */

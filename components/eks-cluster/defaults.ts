@@ -1,6 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EKS_LOG_TYPES, EksLogType } from "../shared/limits/eks";
-import type { AddonsArgs, EksClusterArgs, EksFargateProfileArgs, EksManagedNodeGroupArgs, EksSelfManagedNodeGroupArgs, NamespaceArgs } from "./args";
+import type {
+    AddonsArgs,
+    EksClusterArgs,
+    EksFargateProfileArgs,
+    EksManagedNodeGroupArgs,
+    EksSelfManagedNodeGroupArgs,
+    EksVpcArgs,
+    NamespaceArgs,
+} from "./args";
 import { ResolvedStorage, STORAGE_DEFAULTS, normalizeStorage } from "./storage";
 
 /**
@@ -39,8 +47,12 @@ export const ADDON_NAMES: readonly AddonName[] = ["vpc-cni", "kube-proxy", "core
 /** The Fargate profile the component adds for CoreDNS when the cluster has no EC2 nodes. */
 export const COREDNS_PROFILE = "coredns";
 
+/** The VPC with its subnet lists filled in; what `Network` also says of it is passed through. */
+export type ResolvedVpc = Required<Pick<EksVpcArgs, "vpcId" | "privateSubnetIds" | "publicSubnetIds">> &
+    Pick<EksVpcArgs, "cidrBlock" | "egress" | "interfaceEndpoints">;
+
 export interface Resolved {
-    vpc: { vpcId: pulumi.Input<string>; privateSubnetIds: pulumi.Input<string>[]; publicSubnetIds: pulumi.Input<string>[] };
+    vpc: ResolvedVpc;
     version: string;
     endpoint: { publicAccessCidrs: string[]; privateAccess: boolean };
     admins: Record<string, pulumi.Input<string>>;
@@ -91,6 +103,9 @@ export function normalize(args: EksClusterArgs): Resolved {
             vpcId: args.vpc.vpcId,
             privateSubnetIds: args.vpc.privateSubnetIds,
             publicSubnetIds: args.vpc.publicSubnetIds ?? DEFAULTS.EksVpcArgs.publicSubnetIds,
+            cidrBlock: args.vpc.cidrBlock,
+            egress: args.vpc.egress,
+            interfaceEndpoints: args.vpc.interfaceEndpoints,
         },
         version: args.version,
         endpoint: {

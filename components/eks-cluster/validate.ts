@@ -80,7 +80,7 @@ function validateVpc(issues: Issues, cfg: Resolved): void {
         ["privateSubnetIds", cfg.vpc.privateSubnetIds],
         ["publicSubnetIds", cfg.vpc.publicSubnetIds],
     ] as const) {
-        ids.forEach((id, i) => {
+        ids.forEach((id: unknown, i: number) => {
             if (isPlain(id)) issues.match(`vpc.${field}[${i}]`, id, /^subnet-[0-9a-f]{8,17}$/, 'a subnet id such as "subnet-0123456789abcdef0"');
         });
     }

@@ -340,7 +340,8 @@ const REMOTE: Record<string, Builder> = {
         state: { imageUri: `${String(r.inputs.repositoryUrl ?? `${c.accountId}.dkr.ecr.${c.region}.amazonaws.com/image`)}@sha256:${hex(r.urn, 64)}` },
     }),
     "eks:index:Cluster": (r, c) => {
-        const name = `${r.name}-eksCluster-${hex(r.urn, 7)}`;
+        // pulumi-eks auto-names the aws.eks.Cluster `<name>-eksCluster-<7 hex>` unless `name` is given.
+        const name = typeof r.inputs.name === "string" ? r.inputs.name : `${r.name}-eksCluster-${hex(r.urn, 7)}`;
         const oidc = `oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`;
         // As @pulumi/eks 4.3 renders it (the same document `getKubeconfig()` returns, see ./calls).
         const kubeconfig = eksKubeconfig({
@@ -360,6 +361,8 @@ const REMOTE: Record<string, Builder> = {
             version: r.inputs.version ?? "1.33",
             certificateAuthority: { data: "bW9jaw==" },
             vpcConfig: { clusterSecurityGroupId, vpcId: r.inputs.vpcId, subnetIds: r.inputs.privateSubnetIds ?? r.inputs.subnetIds ?? [] },
+            // EKS picks 10.100.0.0/16 or 172.20.0.0/16 when none is given (kubernetesServiceIpAddressRange).
+            kubernetesNetworkConfig: { serviceIpv4Cidr: r.inputs.kubernetesServiceIpAddressRange ?? "172.20.0.0/16", ipFamily: "ipv4" },
             identities: [{ oidcs: [{ issuer: `https://${`oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`}` }] }],
         };
         return {

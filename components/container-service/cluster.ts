@@ -115,11 +115,9 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
     // Instances, volumes and ENIs get only the group's propagated tags and the template's tag
     // specifications; the group adds AmazonECSManaged and the instances a Name.
-    const instanceTags = launchTags(
-        { component: "ContainerService", instance: ctx.name, target: "the EC2 group and its instances", added: 2 },
-        ctx.tags,
-        { parent: ctx.opts.parent },
-    );
+    const instanceTags = launchTags({ component: "ContainerService", instance: ctx.name, target: "the EC2 group and its instances", added: 2 }, ctx.tags, {
+        parent: ctx.opts.parent,
+    });
     const launchTemplate = create(
         ec2.LaunchTemplate,
         fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),

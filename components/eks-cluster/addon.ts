@@ -22,6 +22,13 @@ export interface AddonIdentity {
     managedPolicyArns?: Record<string, pulumi.Input<string>>;
     /** Inline statements where AWS publishes none. */
     statements?: Statement[];
+    /**
+     * `addon` (default): in the add-on's `podIdentityAssociations` (EKS owns it; the service account
+     * is in the add-on's namespace). `standalone`: an `aws.eks.PodIdentityAssociation` of its own,
+     * for add-ons that do not take associations in CreateAddon (AWS Marketplace add-ons such as
+     * NetApp Trident, whose guide creates the association separately).
+     */
+    association?: "addon" | "standalone";
 }
 
 export interface AddonSpec {
@@ -43,6 +50,8 @@ export interface AddonResources {
     addon: eks.Addon;
     /** By service account name (`ebs-csi-controller-sa`). */
     roles: Record<string, iam.Role>;
+    /** The `standalone` associations, by service account name. */
+    associations: Record<string, eks.PodIdentityAssociation>;
 }
 
 /** `namespace/name` of a service account, split; anything else is a defect in the caller's spec. */
@@ -92,8 +101,9 @@ export function createAddon(ctx: Ctx, plane: ControlPlane, key: string, spec: Ad
     const base = childName(ctx.name, key);
     const roles: Record<string, iam.Role> = {};
     const associations: Array<{ roleArn: pulumi.Input<string>; serviceAccount: string }> = [];
+    const standalone: Record<string, eks.PodIdentityAssociation> = {};
     for (const identity of spec.identities ?? []) {
-        const { name: sa } = parseServiceAccount(identity.serviceAccount);
+        const { namespace, name: sa } = parseServiceAccount(identity.serviceAccount);
         const role = createRole(
             childName(base, sa),
             {
@@ -107,7 +117,15 @@ export function createAddon(ctx: Ctx, plane: ControlPlane, key: string, spec: Ad
         );
         roles[sa] = role.role;
         // The ARN resolves once the policies are attached: the driver never starts without its permissions.
-        associations.push({ roleArn: role.arn, serviceAccount: sa });
+        if (identity.association === "standalone") {
+            standalone[sa] = new eks.PodIdentityAssociation(
+                childName(base, sa, "pod-identity"),
+                { clusterName: plane.clusterName, namespace, serviceAccount: sa, roleArn: role.arn, tags: ctx.tags },
+                ctx.opts,
+            );
+        } else {
+            associations.push({ roleArn: role.arn, serviceAccount: sa });
+        }
     }
 
     const dependsOn = [...toArray(ctx.opts.dependsOn), ...(spec.dependsOn ?? [])];
@@ -133,7 +151,7 @@ export function createAddon(ctx: Ctx, plane: ControlPlane, key: string, spec: Ad
         { ...ctx.opts, dependsOn },
         spec.transform,
     );
-    return { addon, roles };
+    return { addon, roles, associations: standalone };
 }
 
 function toArray(value: pulumi.CustomResourceOptions["dependsOn"]): pulumi.Input<pulumi.Resource>[] {

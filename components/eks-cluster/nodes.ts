@@ -5,7 +5,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { FargateProfile, ManagedNodeGroup, NodeClusterArgs, SelfManagedNodeGroup } from "../eks-node-groups";
-import type { Issues } from "../shared/errors";
+import { FARGATE_PROFILE_SHAPE, MANAGED_NODE_GROUP_SHAPE, SELF_MANAGED_NODE_GROUP_SHAPE } from "../eks-node-groups/shape";
+import { validateFargate, validateManaged, validateSelfManaged } from "../eks-node-groups/validate";
+import { Issue, Issues } from "../shared/errors";
+import { checkShape } from "../shared/shape";
 import { childName } from "../shared/naming";
 import { withTags } from "../shared/tags";
 import type { Ctx } from "./context";
@@ -20,11 +23,46 @@ export const NODE_FIELDS: Record<NodeKind, "nodeGroups" | "selfManagedNodeGroups
     fargate: "fargateProfiles",
 };
 
-/** Shape of one entry of `nodeGroups`, `selfManagedNodeGroups` or `fargateProfiles` (the node-group components' own check). */
-export function checkNodeGroupShape(_kind: NodeKind, _issues: Issues, _path: string, _value: unknown): void {}
+/**
+ * An entry as its component will receive it: EksCluster fills in the cluster (valid stand-ins here,
+ * as its real values are only known once it exists) and, unless given, the subnets (checked under
+ * `vpc`).
+ */
+function asComponentArgs(kind: NodeKind, value: unknown): Record<string, unknown> {
+    const entry = value as Record<string, unknown>;
+    const subnetIds = entry.subnetIds ?? ["subnet-00000000000000000"];
+    if (kind === "fargate") return { ...entry, clusterName: "cluster", subnetIds };
+    const cluster: NodeClusterArgs = {
+        name: "cluster",
+        // The cluster's version is EksCluster's to check (`version`).
+        version: "1.35",
+        endpoint: "https://cluster.eks.amazonaws.com",
+        certificateAuthority: "bW9jaw==",
+        serviceIpv4Cidr: "172.20.0.0/16",
+        securityGroupId: "sg-00000000000000000",
+    };
+    return { ...entry, cluster, subnetIds };
+}
 
-/** Value rules of one entry, on its args as the component will receive them. */
-export function checkNodeGroupValues(_kind: NodeKind, _issues: Issues, _path: string, _value: unknown): void {}
+const SHAPES = { managed: MANAGED_NODE_GROUP_SHAPE, selfManaged: SELF_MANAGED_NODE_GROUP_SHAPE, fargate: FARGATE_PROFILE_SHAPE };
+const VALIDATORS = { managed: validateManaged, selfManaged: validateSelfManaged, fargate: validateFargate } as Record<NodeKind, (a: never) => Issue[]>;
+
+/** The entry's issues, at its path in EksClusterArgs. */
+function under(issues: Issues, path: string, found: Issue[]): void {
+    for (const i of found) issues.list.push({ ...i, path: i.path === "args" || i.path === "" ? path : `${path}.${i.path}` });
+}
+
+/** Shape of one entry of `nodeGroups`, `selfManagedNodeGroups` or `fargateProfiles`: its component's own shape. */
+export function checkNodeGroupShape(kind: NodeKind, issues: Issues, path: string, value: unknown): void {
+    const found = new Issues();
+    checkShape(found, SHAPES[kind], asComponentArgs(kind, value));
+    under(issues, path, found.list);
+}
+
+/** Value rules of one entry: its component's own validation, so every group's issues come at once. */
+export function checkNodeGroupValues(kind: NodeKind, issues: Issues, path: string, value: unknown): void {
+    under(issues, path, VALIDATORS[kind](asComponentArgs(kind, value) as never));
+}
 
 export interface NodeResources {
     managed: Record<string, ManagedNodeGroup>;

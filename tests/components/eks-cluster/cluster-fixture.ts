@@ -21,6 +21,8 @@ export const FARGATE_ONLY: EksClusterArgs = {
     vpc: VPC,
     version: "1.35",
     fargateProfiles: { apps: { selectors: [{ namespace: "apps" }] } },
+    // EBS volumes cannot attach to Fargate pods.
+    storage: { ebs: { enabled: false } },
 };
 
 /** Everything EksCluster itself offers. */

@@ -12,7 +12,7 @@ import { ArgsError } from "../../../components/shared/errors";
 import { creatableEksVersions, eksVersionStatus } from "../../../components/shared/limits/eks";
 import { build, buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
-import { FULL, SMALL, VPC } from "./cluster-fixture";
+import { FARGATE_ONLY, FULL, SMALL, VPC } from "./cluster-fixture";
 
 /** A day on which 1.35 is in standard support and 1.31 in extended support. */
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -68,10 +68,35 @@ const cases: Case[] = [
         args: { ...SMALL, nodeGroups: { General_1: { instanceTypes: ["m7i.large"] } } },
         paths: ["nodeGroups.General_1"],
     },
-    { title: "no nodes and no Fargate profile", args: { vpc: VPC, version: "1.35" }, paths: ["nodeGroups"] },
+    { title: "no nodes and no Fargate profile", args: { vpc: VPC, version: "1.35", storage: { ebs: { enabled: false } } }, paths: ["nodeGroups"] },
+    {
+        title: "EBS storage on a cluster whose pods all run on Fargate",
+        args: { vpc: VPC, version: "1.35", fargateProfiles: { apps: { selectors: [{ namespace: "apps" }] } } },
+        paths: ["storage.ebs.enabled"],
+    },
+    {
+        title: "a managed node group whose sizes contradict",
+        args: { ...SMALL, nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 3, maxSize: 2 } } },
+        paths: ["nodeGroups.general.minSize", "nodeGroups.general.desiredSize"],
+    },
+    {
+        title: "a managed node group without instance types",
+        args: { ...SMALL, nodeGroups: { general: { instanceTypes: [] } } },
+        paths: ["nodeGroups.general.instanceTypes"],
+    },
+    {
+        title: "a self-managed node group with an unknown argument",
+        args: { ...SMALL, selfManagedNodeGroups: { spot: { instanceTypes: ["m7i.large"], spotPrice: "0.1" } as never } },
+        paths: ["selfManagedNodeGroups.spot.spotPrice"],
+    },
+    {
+        title: "a Fargate profile without a namespace",
+        args: { ...SMALL, fargateProfiles: { jobs: { selectors: [{ namespace: "" }] } } },
+        paths: ["fargateProfiles.jobs.selectors[0].namespace"],
+    },
     {
         title: "Container Insights without EC2 nodes",
-        args: { vpc: VPC, version: "1.35", fargateProfiles: { apps: { selectors: [{ namespace: "apps" }] } }, containerInsights: true },
+        args: { ...FARGATE_ONLY, containerInsights: true },
         paths: ["containerInsights"],
     },
     { title: "an add-on version in another form", args: { ...SMALL, addons: { coredns: { version: "1.11" } } }, paths: ["addons.coredns.version"] },
@@ -106,10 +131,17 @@ describe("EksCluster: validation", () => {
 
     it("reports every issue at once and registers nothing", async () => {
         const { error, registry } = await buildFails(
-            () => new EksCluster("k8s", { vpc: { ...VPC, vpcId: "vpc-x" }, version: "1.19", admins: { me: "admin" }, logRetentionDays: 31 }),
+            () =>
+                new EksCluster("k8s", {
+                    vpc: { ...VPC, vpcId: "vpc-x" },
+                    version: "1.19",
+                    admins: { me: "admin" },
+                    logRetentionDays: 31,
+                    nodeGroups: { general: { instanceTypes: [] } },
+                }),
         );
         assert.ok(error instanceof ArgsError);
-        assert.deepEqual(error.issues.map((i) => i.path).sort(), ["admins.me", "logRetentionDays", "nodeGroups", "version", "vpc.vpcId"]);
+        assert.deepEqual(error.issues.map((i) => i.path).sort(), ["admins.me", "logRetentionDays", "nodeGroups.general.instanceTypes", "version", "vpc.vpcId"]);
         assert.match(error.message, /^EksCluster "k8s": 5 invalid arguments/);
         assert.equal(registry.size, 0);
     });

@@ -178,6 +178,12 @@ describe("EksCluster: outputs", () => {
         assert.equal(k.provider, result.resources.provider);
     });
 
+    it("offers workloads the StorageClasses its storage created, by name, with their provisioners", async () => {
+        const { result, registry } = await cluster();
+        assert.deepEqual(result.kubernetes.storageClasses, { gp3: { provisioner: "ebs.csi.aws.com" } });
+        registry.hasInputs("kubernetes:storage.k8s.io/v1:StorageClass", undefined, { metadata: { name: "gp3" }, provisioner: "ebs.csi.aws.com" });
+    });
+
     it("counts the CoreDNS profile among the Fargate selectors of a Fargate-only cluster", async () => {
         const { result } = await cluster(FARGATE_ONLY);
         assert.deepEqual(result.kubernetes.fargateSelectors, [{ namespace: "apps" }, { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }]);

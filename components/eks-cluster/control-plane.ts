@@ -105,6 +105,7 @@ export function createControlPlane(ctx: Ctx, cfg: Resolved): ControlPlaneResourc
         encryptionConfigKeyArn: key ? key.arn : cfg.secretsKmsKeyArn,
         endpointPrivateAccess: cfg.endpoint.privateAccess,
         endpointPublicAccess: publicEndpoint,
+        // Only with the public endpoint: pulumi-eks refuses CIDRs that EKS would silently ignore (pulumi/pulumi-eks#1452).
         ...(publicEndpoint ? { publicAccessCidrs: cfg.endpoint.publicAccessCidrs } : {}),
         // Our node components and the security group EKS creates for the cluster replace these.
         skipDefaultNodeGroup: true,

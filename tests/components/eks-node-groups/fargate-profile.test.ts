@@ -20,7 +20,10 @@ describe("FargateProfile", () => {
         b.registry.hasInputs(T.fargateProfile, "apps-profile", {
             clusterName: CLUSTER_NAME,
             subnetIds: SUBNETS,
-            selectors: [{ namespace: "batch", labels: undefined }, { namespace: "web", labels: { compute: "fargate" } }],
+            selectors: [
+                { namespace: "batch", labels: undefined },
+                { namespace: "web", labels: { compute: "fargate" } },
+            ],
             tags: { team: "platform", "aws-platform:component": "FargateProfile/apps" },
         });
     });

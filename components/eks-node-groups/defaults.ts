@@ -101,7 +101,10 @@ function normalizeEc2(args: Ec2NodeGroupArgs): ResolvedEc2NodeGroup {
         maxSize: args.maxSize ?? d.maxSize,
         diskSizeGiB: args.diskSizeGiB ?? d.diskSizeGiB,
         taints: Object.fromEntries(
-            Object.entries(args.taints ?? (d.taints as Record<string, TaintArgs>)).map(([key, t]) => [key, { value: t.value ?? DEFAULTS.TaintArgs.value, effect: t.effect }]),
+            Object.entries(args.taints ?? (d.taints as Record<string, TaintArgs>)).map(([key, t]) => [
+                key,
+                { value: t.value ?? DEFAULTS.TaintArgs.value, effect: t.effect },
+            ]),
         ),
         labels: args.labels ?? d.labels,
         attachCniPolicy: args.attachCniPolicy ?? d.attachCniPolicy,

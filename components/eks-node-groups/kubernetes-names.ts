@@ -85,7 +85,8 @@ export function checkNodeLabels(issues: Issues, path: string, labels: Record<str
                 "is in a namespace the kubelet reserves: it refuses to start with it, and the node never registers",
                 `a key outside kubernetes.io and k8s.io, or under node.kubernetes.io/ or kubelet.kubernetes.io/ (e.g. "node.kubernetes.io/role")`,
             );
-        else if (maxKey && key.length > maxKey.length) issues.add(p, key, `is longer than ${maxKey.length} characters (${maxKey.why})`, `a key of at most ${maxKey.length} characters`);
+        else if (maxKey && key.length > maxKey.length)
+            issues.add(p, key, `is longer than ${maxKey.length} characters (${maxKey.why})`, `a key of at most ${maxKey.length} characters`);
         if (typeof value !== "string" || !isLabelValue(value)) issues.add(p, value, "is not a valid label value", LABEL_VALUE);
     }
 }
@@ -93,7 +94,8 @@ export function checkNodeLabels(issues: Issues, path: string, labels: Record<str
 /** Checks a taint's key and value syntax. */
 export function checkTaint(issues: Issues, path: string, key: string, value: string, maxKey?: { length: number; why: string }): void {
     if (!isQualifiedName(key)) issues.add(path, key, "is not a valid taint key", QUALIFIED_NAME);
-    else if (maxKey && key.length > maxKey.length) issues.add(path, key, `is longer than ${maxKey.length} characters (${maxKey.why})`, `a key of at most ${maxKey.length} characters`);
+    else if (maxKey && key.length > maxKey.length)
+        issues.add(path, key, `is longer than ${maxKey.length} characters (${maxKey.why})`, `a key of at most ${maxKey.length} characters`);
     if (!isLabelValue(value)) issues.add(`${path}.value`, value, "is not a valid taint value", LABEL_VALUE);
 }
 

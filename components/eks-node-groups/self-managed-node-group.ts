@@ -166,7 +166,10 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
         const c = cfg.cluster;
         return pulumi.all([c.name, c.endpoint, c.certificateAuthority, c.serviceIpv4Cidr]).apply(([clusterName, endpoint, ca, cidr]) => {
             const problem = serviceCidrProblem(cidr);
-            if (problem) throw new ArgsError("SelfManagedNodeGroup", name, [{ path: "cluster.serviceIpv4Cidr", value: cidr, message: problem, allowed: SERVICE_CIDR_ALLOWED }]);
+            if (problem)
+                throw new ArgsError("SelfManagedNodeGroup", name, [
+                    { path: "cluster.serviceIpv4Cidr", value: cidr, message: problem, allowed: SERVICE_CIDR_ALLOWED },
+                ]);
             const text = nodeadmUserData({ name: clusterName, apiServerEndpoint: endpoint, certificateAuthority: ca, cidr }, cfg.labels, cfg.taints);
             return Buffer.from(text).toString("base64");
         });

@@ -4,26 +4,8 @@
  * and syntax are value rules (validate.ts), run on normalized values. A field added to args.ts
  * without a shape here fails `tsc`.
  */
-import {
-    array,
-    boolean,
-    input,
-    int,
-    object,
-    optional,
-    record,
-    string,
-    transform,
-    union,
-} from "../shared/shape";
-import type {
-    FargateProfileArgs,
-    FargateSelectorArgs,
-    ManagedNodeGroupArgs,
-    NodeClusterArgs,
-    SelfManagedNodeGroupArgs,
-    TaintArgs,
-} from "./args";
+import { array, boolean, input, int, object, optional, record, string, transform, union } from "../shared/shape";
+import type { FargateProfileArgs, FargateSelectorArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs, TaintArgs } from "./args";
 
 const inputString = () => input(string());
 

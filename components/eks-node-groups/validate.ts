@@ -50,10 +50,12 @@ export function serviceCidrProblem(cidr: unknown): string | undefined {
     if (!inRange || parsed.bits < 12 || parsed.bits > 24) return "is not a service CIDR EKS accepts";
     return undefined;
 }
-export const SERVICE_CIDR_ALLOWED = 'the cluster\'s kubernetesNetworkConfig.serviceIpv4Cidr: an IPv4 CIDR from /12 to /24 within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. "172.20.0.0/16"';
+export const SERVICE_CIDR_ALLOWED =
+    'the cluster\'s kubernetesNetworkConfig.serviceIpv4Cidr: an IPv4 CIDR from /12 to /24 within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. "172.20.0.0/16"';
 
 function checkClusterName(issues: Issues, path: string, name: unknown): void {
-    if (isPlain(name)) issues.match(path, name, CLUSTER_NAME, "an EKS cluster name: a letter or digit, then letters, digits, '-' and '_', at most 100 characters");
+    if (isPlain(name))
+        issues.match(path, name, CLUSTER_NAME, "an EKS cluster name: a letter or digit, then letters, digits, '-' and '_', at most 100 characters");
 }
 
 function checkSubnets(issues: Issues, path: string, subnetIds: unknown): void {
@@ -155,7 +157,12 @@ export function validateFargate(args: FargateProfileArgs): Issue[] {
     cfg.selectors.forEach((s, i) => {
         const p = `selectors[${i}]`;
         if (!isNamespace(s.namespace))
-            issues.add(`${p}.namespace`, s.namespace, s.namespace === "" ? "is empty" : "is not a namespace name", "a Kubernetes namespace: lower-case letters, digits and '-', at most 63 characters");
+            issues.add(
+                `${p}.namespace`,
+                s.namespace,
+                s.namespace === "" ? "is empty" : "is not a namespace name",
+                "a Kubernetes namespace: lower-case letters, digits and '-', at most 63 characters",
+            );
         const labels = Object.keys(s.labels).length;
         if (labels > FARGATE_MAX_SELECTOR_LABELS)
             issues.add(`${p}.labels`, labels, "has too many labels", `at most ${FARGATE_MAX_SELECTOR_LABELS} label pairs per selector (EKS)`);

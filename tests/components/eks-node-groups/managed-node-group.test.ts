@@ -82,7 +82,9 @@ describe("ManagedNodeGroup", () => {
 
             it("gives nodes an encrypted gp3 root volume of diskSizeGiB", () => {
                 b.registry.hasInputs(T.launchTemplate, "general-launch-template", {
-                    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }],
+                    blockDeviceMappings: [
+                        { deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+                    ],
                 });
             });
 
@@ -94,7 +96,10 @@ describe("ManagedNodeGroup", () => {
             });
 
             it("tags instances, volumes and ENIs with the provider's default tags and the component's tags", () => {
-                const specs = b.registry.one(T.launchTemplate, "general-launch-template").inputs.tagSpecifications as Array<{ resourceType: string; tags: any }>;
+                const specs = b.registry.one(T.launchTemplate, "general-launch-template").inputs.tagSpecifications as Array<{
+                    resourceType: string;
+                    tags: any;
+                }>;
                 assert.deepEqual(
                     specs.map((s) => s.resourceType),
                     ["instance", "volume", "network-interface"],
@@ -178,11 +183,17 @@ describe("ManagedNodeGroup", () => {
         });
 
         it("warns about Spot with a single instance type", () => {
-            assert.ok(b.warnings.some((w) => w.startsWith("[aws-platform:eks:spot-diversity]")), b.warnings.join("\n"));
+            assert.ok(
+                b.warnings.some((w) => w.startsWith("[aws-platform:eks:spot-diversity]")),
+                b.warnings.join("\n"),
+            );
         });
 
         it("warns when maxSize is above EKS's default quota of 450 nodes per group", () => {
-            assert.ok(b.warnings.some((w) => w.startsWith("[aws-platform:eks:node-quota]") && w.includes("maxSize=500")), b.warnings.join("\n"));
+            assert.ok(
+                b.warnings.some((w) => w.startsWith("[aws-platform:eks:node-quota]") && w.includes("maxSize=500")),
+                b.warnings.join("\n"),
+            );
         });
     });
 

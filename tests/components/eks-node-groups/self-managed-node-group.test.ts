@@ -152,7 +152,9 @@ describe("SelfManagedNodeGroup", () => {
 
         describe("the node role", () => {
             it("is trusted by EC2 and has the worker, ECR pull-only and SSM policies", () => {
-                assert.deepEqual(json(b.registry.one(T.role, "spot-node-role").inputs.assumeRolePolicy).Statement[0].Principal, { Service: "ec2.amazonaws.com" });
+                assert.deepEqual(json(b.registry.one(T.role, "spot-node-role").inputs.assumeRolePolicy).Statement[0].Principal, {
+                    Service: "ec2.amazonaws.com",
+                });
                 assert.deepEqual(b.registry.managedPoliciesOf("spot-node-role"), [
                     "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
                     "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
@@ -196,10 +198,25 @@ describe("SelfManagedNodeGroup", () => {
         b.registry.hasInputs(T.accessEntry, undefined, { clusterName: CLUSTER_NAME });
     });
 
+    it("fails, naming AWS's 50-tag limit, when default, component and cluster tags exceed it on the instances", async () => {
+        const defaults = Object.fromEntries(Array.from({ length: 30 }, (_v, i) => [`default-${i}`, "x"]));
+        const mine = Object.fromEntries(Array.from({ length: 18 }, (_v, i) => [`team-${i}`, "y"]));
+        const { error } = await buildFails(() => new SelfManagedNodeGroup("tagged", selfManagedArgs({ tags: mine })), {
+            config: { "aws:defaultTags": JSON.stringify({ tags: defaults }) },
+        });
+        assert.match(
+            error.message,
+            /SelfManagedNodeGroup "tagged": tags=49 with the provider's default tags, gives the Auto Scaling group and its instances 51 tags; allowed: at most 50/,
+        );
+    });
+
     it("fails the deployment, naming the field, when the service CIDR known only as an Output is empty", async () => {
         const { error } = await buildFails(
             () => new SelfManagedNodeGroup("empty", selfManagedArgs({ cluster: { ...cluster(), serviceIpv4Cidr: pulumi.output("") } })),
         );
-        assert.match(error.message, /SelfManagedNodeGroup "empty": cluster\.serviceIpv4Cidr="" is not an IPv4 CIDR; allowed: the cluster's kubernetesNetworkConfig\.serviceIpv4Cidr/);
+        assert.match(
+            error.message,
+            /SelfManagedNodeGroup "empty": cluster\.serviceIpv4Cidr="" is not an IPv4 CIDR; allowed: the cluster's kubernetesNetworkConfig\.serviceIpv4Cidr/,
+        );
     });
 });

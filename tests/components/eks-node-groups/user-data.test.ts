@@ -49,12 +49,20 @@ describe("nodeadm user data", () => {
         const c = cluster();
         assert.equal(doc.apiVersion, "node.eks.aws/v1alpha1");
         assert.equal(doc.kind, "NodeConfig");
-        assert.deepEqual(doc.spec.cluster, { name: c.name, apiServerEndpoint: c.endpoint, certificateAuthority: c.certificateAuthority, cidr: c.serviceIpv4Cidr });
+        assert.deepEqual(doc.spec.cluster, {
+            name: c.name,
+            apiServerEndpoint: c.endpoint,
+            certificateAuthority: c.certificateAuthority,
+            cidr: c.serviceIpv4Cidr,
+        });
     });
 
     it("passes labels and taints as kubelet flags, sorted by key", () => {
         assert.deepEqual(nodeConfigOf(rendered).spec.kubelet, {
-            flags: ["--node-labels=node.kubernetes.io/lifecycle=spot,workload=batch", "--register-with-taints=example.com/batch=true:NoSchedule,spot:PreferNoSchedule"],
+            flags: [
+                "--node-labels=node.kubernetes.io/lifecycle=spot,workload=batch",
+                "--register-with-taints=example.com/batch=true:NoSchedule,spot:PreferNoSchedule",
+            ],
         });
     });
 

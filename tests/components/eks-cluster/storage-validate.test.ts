@@ -239,7 +239,7 @@ describe("storage arguments", () => {
                 c.issues.map(([p]) => p),
                 JSON.stringify(issues),
             );
-            c.issues.forEach(([, pattern], i) => assert.match(`${issues[i].message}; allowed: ${issues[i].allowed ?? ""}`, pattern));
+            for (const [i, [, pattern]] of c.issues.entries()) assert.match(`${issues[i].message}; allowed: ${issues[i].allowed ?? ""}`, pattern);
             const error = await refused(c.storage, c.context);
             assert.match(error.message, /^EksCluster "main": /);
         });

@@ -44,7 +44,7 @@ export function createStorageClass(ctx: Ctx, plane: ControlPlane, spec: StorageC
             metadata: {
                 name: spec.name,
                 annotations: spec.defaultClass ? { "storageclass.kubernetes.io/is-default-class": "true" } : undefined,
-                labels: { "app.kubernetes.io/managed-by": "pulumi", "aws-platform/component": ctx.name },
+                labels: { "app.kubernetes.io/managed-by": "pulumi" },
             },
             provisioner: spec.provisioner,
             parameters: spec.parameters,

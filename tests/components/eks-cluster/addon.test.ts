@@ -140,6 +140,20 @@ describe("createAddon", () => {
         assert.equal(registry.one(ROLE).inputs.tags.team, "platform");
     });
 
+    it("fits a long component's role names into IAM's 64 characters, distinct per service account", async () => {
+        const name = `platform-${"x".repeat(90)}`;
+        const { registry } = await build(() => {
+            const { ctx, plane } = testPlane(name);
+            return createAddon(ctx, plane, "efs-csi", {
+                addonName: "aws-efs-csi-driver",
+                identities: [{ serviceAccount: "kube-system/efs-csi-controller-sa" }, { serviceAccount: "kube-system/efs-csi-node-sa" }],
+            });
+        });
+        const roles = registry.ofType(ROLE).map((r) => r.outputs.name as string);
+        assert.equal(new Set(roles).size, 2);
+        for (const r of roles) assert.ok(r.length <= 64, r);
+    });
+
     describe("parseServiceAccount", () => {
         it("splits namespace/name", () =>
             assert.deepEqual(parseServiceAccount("kube-system/ebs-csi-controller-sa"), { namespace: "kube-system", name: "ebs-csi-controller-sa" }));

@@ -2,11 +2,13 @@
  * A hand-built `Ctx` and `ControlPlane` for testing the add-on and storage builders alone, without the
  * EksCluster class: call `testPlane` inside `build(() => ...)` so the parent registers with the mocks.
  */
+import * as eks from "@pulumi/aws/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ControlPlane, Ctx } from "../../../components/eks-cluster/context";
+import { type StorageArgs, createStorage, normalizeStorage } from "../../../components/eks-cluster/storage";
 import { componentTags } from "../../../components/shared/tags";
-import { DEFAULT_CONTEXT, eksKubeconfig } from "../../../components/testing";
+import { DEFAULT_CONTEXT, type Registry, build, eksKubeconfig } from "../../../components/testing";
 
 /** Stands in for the component: the builders' children are parented to it. */
 export class TestParent extends pulumi.ComponentResource {
@@ -62,4 +64,45 @@ export function testPlane(name = "main", options: TestPlaneOptions = {}): { ctx:
         ready: [],
     };
     return { ctx, plane, parent };
+}
+
+/** Builds `createStorage` for `storage` on a test plane; returns the registry and the result. */
+export function buildStorage(storage: StorageArgs, options: TestPlaneOptions & { nodes?: boolean } = {}) {
+    return build(() => {
+        const { ctx, plane, parent } = testPlane("main", options);
+        // A node group: what the add-ons with Deployments must wait for.
+        const nodes = options.nodes
+            ? [
+                  new eks.NodeGroup(
+                      "main-nodes",
+                      {
+                          clusterName: plane.clusterName,
+                          nodeRoleArn: "arn:aws:iam::123456789012:role/main-nodes",
+                          subnetIds: ctx.vpc.privateSubnetIds,
+                          scalingConfig: { minSize: 1, desiredSize: 1, maxSize: 2 },
+                      },
+                      { parent },
+                  ),
+              ]
+            : [];
+        return createStorage(ctx, plane, normalizeStorage(storage), nodes);
+    });
+}
+
+/**
+ * Every StorageClass registered, validated offline against the Kubernetes API schema
+ * (kubernetes-models 4.x): the problems found, by logical name.
+ */
+export function storageClassSchemaIssues(registry: Registry): string[] {
+    // CommonJS build of kubernetes-models 4.x; its typings are ESM-flavoured, so require it.
+    const { StorageClass } = require("kubernetes-models/storage.k8s.io/v1/StorageClass");
+    const problems: string[] = [];
+    for (const r of registry.ofType("kubernetes:storage.k8s.io/v1:StorageClass")) {
+        try {
+            new StorageClass(r.inputs).validate();
+        } catch (e) {
+            problems.push(`${r.name}: ${(e as Error).message}`);
+        }
+    }
+    return problems;
 }

@@ -48,12 +48,15 @@ export function kubernetesTarget(
     namespaces: Record<string, k8s.core.v1.Namespace>,
     storage: StorageResources,
 ): KubernetesTarget {
-    return {
+    const target = {
         provider,
         storageClasses: Object.fromEntries(Object.entries(storage.classes).map(([name, c]) => [name, { provisioner: c.provisioner }])),
         namespaces,
         fargateSelectors: Object.values(cfg.fargateProfiles).flatMap((p) =>
             p.selectors.map((s) => ({ namespace: s.namespace, ...(s.labels ? { labels: s.labels } : {}) })),
         ),
+        // Without EC2 nodes every pod runs on Fargate: the workloads then refuse EBS claims in any namespace.
+        hasEc2Nodes: cfg.hasEc2Nodes,
     };
+    return target;
 }

@@ -152,6 +152,15 @@ describe("EksCluster: options", () => {
         assert.match(ns.provider ?? "", /k8s-provider/);
     });
 
+    it("creates namespaces the Kubernetes API schema accepts", async () => {
+        const { registry } = await cluster({ ...SMALL, namespaces: { shop: { labels: { "pod-security.kubernetes.io/enforce": "restricted" } }, jobs: {} } });
+        // CommonJS build of kubernetes-models 4.x (offline schema of the Kubernetes API).
+        const { Namespace } = require("kubernetes-models/v1/Namespace");
+        const namespaces = registry.ofType("kubernetes:core/v1:Namespace");
+        assert.equal(namespaces.length, 2);
+        for (const ns of namespaces) new Namespace({ apiVersion: "v1", kind: "Namespace", ...ns.inputs }).validate();
+    });
+
     it("makes the namespaces wait for the nodes' add-ons and CoreDNS", async () => {
         const { registry } = await cluster({ ...SMALL, namespaces: { shop: {} } });
         const ns = registry.one("kubernetes:core/v1:Namespace");
@@ -182,6 +191,11 @@ describe("EksCluster: outputs", () => {
         const { result, registry } = await cluster();
         assert.deepEqual(result.kubernetes.storageClasses, { gp3: { provisioner: "ebs.csi.aws.com" } });
         registry.hasInputs("kubernetes:storage.k8s.io/v1:StorageClass", undefined, { metadata: { name: "gp3" }, provisioner: "ebs.csi.aws.com" });
+    });
+
+    it("tells workloads whether any pod can run on EC2 nodes", async () => {
+        assert.equal(((await cluster()).result.kubernetes as { hasEc2Nodes?: boolean }).hasEc2Nodes, true);
+        assert.equal(((await cluster(FARGATE_ONLY)).result.kubernetes as { hasEc2Nodes?: boolean }).hasEc2Nodes, false);
     });
 
     it("counts the CoreDNS profile among the Fargate selectors of a Fargate-only cluster", async () => {

@@ -23,11 +23,22 @@ export interface EksVpcArgs {
      * @default []
      */
     publicSubnetIds?: pulumi.Input<string>[];
-    /** The VPC's CIDR (from `Network`; not used by EksCluster). @default - not used */
+    /** The VPC's CIDR (a `Network`'s `vpcArgs` has it; EksCluster does not use it). @default - not used */
     cidrBlock?: string;
-    /** How the private subnets reach AWS services (from `Network`; not used by EksCluster). @default - not used */
+    /**
+     * How the private subnets reach AWS services (a `Network`'s `vpcArgs` sets it). Without NAT
+     * (`"endpoints"`) nodes register through the private API endpoint, which must then be on, and need
+     * the interface endpoints in `interfaceEndpoints`; `"none"` is refused (no image could be pulled).
+     * @default - not checked (your own VPC: state it to have it checked)
+     */
     egress?: "nat" | "endpoints" | "none";
-    /** The interface endpoints of the private subnets (from `Network`; not used by EksCluster). @default - not used */
+    /**
+     * The interface endpoints of the private subnets, checked when `egress` is `"endpoints"`: the
+     * cluster needs `ecr.api`, `ecr.dkr`, `ec2`, `sts`, `eks-auth` (Pod Identity), and `logs` with
+     * Container Insights.
+     * @default - not checked
+     * @example ["ecr.api", "ecr.dkr", "ec2", "sts", "eks-auth", "logs"]
+     */
     interfaceEndpoints?: string[];
 }
 

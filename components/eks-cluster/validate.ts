@@ -32,6 +32,7 @@ export function validate(args: EksClusterArgs, now: Date = new Date()): Issue[] 
     if (!checkShape(issues, EKS_CLUSTER_SHAPE, args)) return issues.list;
     const cfg = normalize(args);
     validateVpc(issues, cfg);
+    validateEgress(issues, cfg);
     validateVersion(issues, cfg.version, now);
     validateEndpoint(issues, cfg);
     for (const [key, arn] of Object.entries(cfg.admins)) {
@@ -83,6 +84,47 @@ function validateVpc(issues: Issues, cfg: Resolved): void {
         ids.forEach((id: unknown, i: number) => {
             if (isPlain(id)) issues.match(`vpc.${field}[${i}]`, id, /^subnet-[0-9a-f]{8,17}$/, 'a subnet id such as "subnet-0123456789abcdef0"');
         });
+    }
+}
+
+/**
+ * Interface endpoints a cluster without outbound internet needs
+ * (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html): images from ECR (`ecr.api`,
+ * `ecr.dkr`, with the S3 gateway endpoint), the VPC CNI's ENI calls (`ec2`), role sessions (`sts`), and
+ * the Pod Identity agent's `eks-auth:AssumeRoleForPodIdentity` (`eks-auth`).
+ */
+export const PRIVATE_CLUSTER_ENDPOINTS = ["ecr.api", "ecr.dkr", "ec2", "sts", "eks-auth"] as const;
+
+function validateEgress(issues: Issues, cfg: Resolved): void {
+    const { egress, interfaceEndpoints } = cfg.vpc;
+    if (egress === undefined || egress === "nat") return;
+    if (egress !== "endpoints") {
+        issues.add(
+            "vpc.egress",
+            egress,
+            "leaves the private subnets no way to AWS: nodes could pull no image and join no cluster",
+            '"nat", or "endpoints" with the cluster\'s interface endpoints',
+        );
+        return;
+    }
+    if (!cfg.endpoint.privateAccess) {
+        issues.add(
+            "endpoint.privateAccess",
+            false,
+            "is off in a VPC without internet egress: nodes register through the private endpoint",
+            "privateAccess: true",
+        );
+    }
+    if (interfaceEndpoints === undefined) return;
+    const needed = [...PRIVATE_CLUSTER_ENDPOINTS, ...(cfg.containerInsights ? ["logs"] : [])];
+    const missing = needed.filter((e) => !interfaceEndpoints.includes(e));
+    if (missing.length > 0) {
+        issues.add(
+            "vpc.interfaceEndpoints",
+            interfaceEndpoints,
+            `lacks ${missing.join(", ")}, which the cluster needs without internet egress`,
+            needed.join(", "),
+        );
     }
 }
 

@@ -121,6 +121,21 @@ describe("EksCluster: validation", () => {
         });
     }
 
+    it("names the endpoints a VPC without NAT lacks", () => {
+        const [issue] = validate(
+            { ...SMALL, containerInsights: true, vpc: { ...VPC, egress: "endpoints", interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts"] } },
+            NOW,
+        );
+        assert.match(issue.message, /^lacks ec2, eks-auth, logs,/);
+    });
+
+    it("accepts a VPC without NAT that has the endpoints", () => {
+        assert.deepEqual(
+            validate({ ...SMALL, vpc: { ...VPC, egress: "endpoints", interfaceEndpoints: ["ecr.api", "ecr.dkr", "ec2", "sts", "eks-auth"] } }, NOW),
+            [],
+        );
+    });
+
     it("accepts the full example", () => {
         assert.deepEqual(validate(FULL, NOW), []);
     });

@@ -41,3 +41,17 @@ export {
     Capacity,
     CONTAINER_SERVICE_DEFAULTS,
 } from "./container-service";
+export {
+    EksCluster,
+    EksClusterArgs,
+    EksClusterResources,
+    EksVpcArgs,
+    EndpointArgs,
+    EksManagedNodeGroupArgs,
+    EksSelfManagedNodeGroupArgs,
+    EksFargateProfileArgs,
+    AddonsArgs,
+    AddonVersionArgs,
+    NamespaceArgs,
+    EKS_CLUSTER_DEFAULTS,
+} from "./eks-cluster";

@@ -1,15 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as autoscaling from "@pulumi/aws/autoscaling";
-import { getDefaultTagsOutput } from "@pulumi/aws/getDefaultTags";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
-import { ArgsError } from "../shared/errors";
 import { assumeRolePolicy, createRole } from "../shared/iam";
+import { launchTagSpecifications, launchTags } from "../shared/launch-tags";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import { MAX_TAGS } from "../shared/validators";
 import type { ClusterResources, Ctx } from "./context";
 
 /** Public SSM parameters of the ECS-optimized Amazon Linux 2023 AMI. */
@@ -115,26 +113,10 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         },
     );
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
-    // The provider's default tags skip Auto Scaling groups ("supported in all resources that implement
-    // tags, with the exception of the aws_autoscaling_group resource":
-    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs#default_tags-configuration-block)
-    // and never reach what a group launches: instances, volumes and ENIs get only the group's
-    // propagated tags and the template's tag specifications. So both carry them explicitly.
-    const launchTags = getDefaultTagsOutput({}, { parent: ctx.opts.parent }).tags.apply((defaults) => {
-        const merged = { ...(defaults ?? {}), ...ctx.tags };
-        // AWS allows 50 tags a resource; the group adds AmazonECSManaged and the instances a Name. The
-        // default tags are known only here, so this is the first place the sum can be checked.
-        if (Object.keys(merged).length + 2 > MAX_TAGS) {
-            throw new ArgsError("ContainerService", ctx.name, [
-                {
-                    path: "tags",
-                    value: Object.keys(merged).length,
-                    message: `with the provider's default tags, gives the EC2 group and its instances ${Object.keys(merged).length + 2} tags`,
-                    allowed: `at most ${MAX_TAGS} in all (default tags + component tags + 2)`,
-                },
-            ]);
-        }
-        return merged;
+    // Instances, volumes and ENIs get only the group's propagated tags and the template's tag
+    // specifications; the group adds AmazonECSManaged and the instances a Name.
+    const instanceTags = launchTags({ component: "ContainerService", instance: ctx.name, target: "the EC2 group and its instances", added: 2 }, ctx.tags, {
+        parent: ctx.opts.parent,
     });
     const launchTemplate = create(
         ec2.LaunchTemplate,
@@ -153,11 +135,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
             ],
             monitoring: { enabled: true },
             userData: cluster.name.apply((n) => Buffer.from(ecsUserData(n)).toString("base64")),
-            tagSpecifications: [
-                { resourceType: "instance", tags: launchTags.apply((tags) => ({ ...tags, Name: childName(ctx.name, "instance") })) },
-                { resourceType: "volume", tags: launchTags },
-                { resourceType: "network-interface", tags: launchTags },
-            ],
+            tagSpecifications: launchTagSpecifications(instanceTags, childName(ctx.name, "instance")),
             tags: ctx.tags,
         },
         ctx.opts,
@@ -195,7 +173,7 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
                     overrides: c.instanceTypes.map((instanceType) => ({ instanceType })),
                 },
             },
-            tags: launchTags.apply((tags) => [
+            tags: instanceTags.apply((tags) => [
                 // ECS requires this tag on groups used by a capacity provider with managed scaling.
                 { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
                 ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),

@@ -1,9 +1,9 @@
 /**
- * CONTRACT STUB (integrator): the EksCluster-core helper owns this file and may add fields; keep these.
+ * What EksCluster's builders share (control-plane.ts, addons.ts, nodes.ts, and the storage builders).
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { NetworkVpcArgs } from "../network";
+import type { ResolvedVpc } from "./defaults";
 
 /** What every builder of EksCluster needs. */
 export interface Ctx {
@@ -18,7 +18,8 @@ export interface Ctx {
     region: pulumi.Output<string>;
     accountId: pulumi.Output<string>;
     partition: pulumi.Output<string>;
-    vpc: NetworkVpcArgs;
+    /** The VPC as resolved (a `Network`'s `vpcArgs` fits): private subnets in AZ order, a plain list. */
+    vpc: ResolvedVpc;
 }
 
 /** The control plane as the other builders see it. */

@@ -1,38 +1,56 @@
 /**
- * CONTRACT STUB (integrator): the storage helper owns this file (and may split it). EksCluster-core calls
- * exactly these: shape → normalize → validate, then createStorage after the control plane and node groups.
+ * Storage of an EksCluster, as the component calls it: shape → normalize → validate (before any
+ * resource), then `createStorage` after the control plane and the node groups. Each backend is built
+ * in its own file: storage-ebs.ts, storage-efs.ts, storage-fsx.ts, storage-ontap.ts.
  */
-import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { Issues } from "../shared/errors";
-import type { StorageClassInfo } from "../kubernetes-workloads/args";
-import type { StorageArgs } from "./storage-args";
+import { Issues } from "../shared/errors";
 import type { ControlPlane, Ctx } from "./context";
+import type { StorageClassEntry } from "./storage-common";
+import type { ResolvedStorage } from "./storage-defaults";
+import { createEbsStorage } from "./storage-ebs";
+import { createEfsStorage } from "./storage-efs";
+import { createFsxLustreStorage } from "./storage-fsx";
+import { createOntapStorage } from "./storage-ontap";
+import { validateStorageSubnets } from "./storage-validate";
 
-export const STORAGE_DEFAULTS = { reclaimPolicy: "Delete" as const };
-
-export interface ResolvedStorage {
-    reclaimPolicy: "Retain" | "Delete";
-}
-
-/** Shape check of `args.storage` (JS types, unknown keys), reporting into `issues` at `path`. */
-export function checkStorageShape(_issues: Issues, _path: string, _value: unknown): boolean {
-    return true;
-}
-export function normalizeStorage(given: StorageArgs | undefined): ResolvedStorage {
-    return { reclaimPolicy: given?.reclaimPolicy ?? STORAGE_DEFAULTS.reclaimPolicy };
-}
-/** Value rules on the resolved storage; `context` tells what else the cluster has (Fargate-only?). */
-export function validateStorage(_issues: Issues, _path: string, _s: ResolvedStorage, _context: { hasEc2Nodes: boolean }): void {}
+export type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs } from "./storage-args";
+export { STORAGE_DEFAULTS, normalizeStorage } from "./storage-defaults";
+export type { ResolvedStorage } from "./storage-defaults";
+export { checkStorageShape, lustreCapacityIssue, validateStorage, validateStorageSubnets } from "./storage-validate";
+export type { StorageContext } from "./storage-validate";
+export type { StorageClassEntry } from "./storage-common";
 
 export interface StorageResources {
     /** By class name, for `KubernetesTarget.storageClasses`. */
-    classes: Record<string, StorageClassInfo & { storageClass: k8s.storage.v1.StorageClass }>;
+    classes: Record<string, StorageClassEntry>;
     /** Everything else it made (add-ons, file systems, roles), for `resources`. */
     children: Record<string, pulumi.Resource | Record<string, pulumi.Resource>>;
 }
 
-/** CSI add-ons with Pod Identity, file systems, and StorageClasses. `nodes`: what add-ons with Deployments wait for. */
-export function createStorage(_ctx: Ctx, _plane: ControlPlane, _s: ResolvedStorage, _nodes: pulumi.Resource[]): StorageResources {
-    return { classes: {}, children: {} };
+/**
+ * CSI add-ons with Pod Identity, file systems, and StorageClasses. `nodes`: what add-ons with
+ * Deployments wait for (the node groups, and the pod identity agent add-on: the drivers' pods get
+ * their credentials from it).
+ */
+export function createStorage(ctx: Ctx, plane: ControlPlane, s: ResolvedStorage, nodes: pulumi.Resource[]): StorageResources {
+    // Normally reported by validateStorage already (with privateSubnetCount); refused here if not.
+    const issues = new Issues();
+    validateStorageSubnets(issues, "storage", s, ctx.vpc.privateSubnetIds.length);
+    issues.throwIfAny("EksCluster", ctx.name);
+    const backends = [
+        s.ebs.enabled ? createEbsStorage(ctx, plane, s.ebs, s.reclaimPolicy, nodes) : undefined,
+        s.efs.enabled ? createEfsStorage(ctx, plane, s.efs, s.reclaimPolicy, nodes) : undefined,
+        s.fsxLustre.enabled ? createFsxLustreStorage(ctx, plane, s.fsxLustre, s.reclaimPolicy, nodes) : undefined,
+        s.ontap.enabled ? createOntapStorage(ctx, plane, s.ontap, s.reclaimPolicy, nodes) : undefined,
+    ];
+    const classes: StorageResources["classes"] = {};
+    const children: StorageResources["children"] = {};
+    const names = [s.ebs.className, s.efs.className, s.fsxLustre.className, s.ontap.className];
+    backends.forEach((b, i) => {
+        if (!b) return;
+        classes[names[i]] = b.class;
+        Object.assign(children, b.children);
+    });
+    return { classes, children };
 }

@@ -1,2 +1,5 @@
 export * from "./args";
-export { ManagedNodeGroup, SelfManagedNodeGroup, FargateProfile } from "./stub";
+export { DEFAULTS as EKS_NODE_GROUP_DEFAULTS } from "./defaults";
+export { ManagedNodeGroup, ManagedNodeGroupResources, AMI_TYPES } from "./managed-node-group";
+export { SelfManagedNodeGroup, SelfManagedNodeGroupResources, eksAmiParameter } from "./self-managed-node-group";
+export { FargateProfile, FargateProfileResources } from "./fargate-profile";

@@ -2,7 +2,8 @@ import { Issues } from "./errors";
 
 const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-function parseCidr(cidr: unknown): { octets: number[]; bits: number } | undefined {
+/** An IPv4 CIDR as octets and prefix length; undefined when `cidr` is not one. */
+export function parseCidr(cidr: unknown): { octets: number[]; bits: number } | undefined {
     const m = typeof cidr === "string" ? IPV4_CIDR.exec(cidr) : null;
     if (!m) return undefined;
     const [a, b, c, d, bits] = m.slice(1).map(Number);

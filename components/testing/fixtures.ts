@@ -340,7 +340,8 @@ const REMOTE: Record<string, Builder> = {
         state: { imageUri: `${String(r.inputs.repositoryUrl ?? `${c.accountId}.dkr.ecr.${c.region}.amazonaws.com/image`)}@sha256:${hex(r.urn, 64)}` },
     }),
     "eks:index:Cluster": (r, c) => {
-        const name = `${r.name}-eksCluster-${hex(r.urn, 7)}`;
+        // pulumi-eks auto-names the aws.eks.Cluster `<name>-eksCluster-<7 hex>` unless `name` is given.
+        const name = typeof r.inputs.name === "string" ? r.inputs.name : `${r.name}-eksCluster-${hex(r.urn, 7)}`;
         const oidc = `oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`;
         // As @pulumi/eks 4.3 renders it (the same document `getKubeconfig()` returns, see ./calls).
         const kubeconfig = eksKubeconfig({
@@ -360,6 +361,8 @@ const REMOTE: Record<string, Builder> = {
             version: r.inputs.version ?? "1.33",
             certificateAuthority: { data: "bW9jaw==" },
             vpcConfig: { clusterSecurityGroupId, vpcId: r.inputs.vpcId, subnetIds: r.inputs.privateSubnetIds ?? r.inputs.subnetIds ?? [] },
+            // EKS picks 10.100.0.0/16 or 172.20.0.0/16 when none is given (kubernetesServiceIpAddressRange).
+            kubernetesNetworkConfig: { serviceIpv4Cidr: r.inputs.kubernetesServiceIpAddressRange ?? "172.20.0.0/16", ipFamily: "ipv4" },
             identities: [{ oidcs: [{ issuer: `https://${`oidc.eks.${c.region}.amazonaws.com/id/${hex(r.urn, 32).toUpperCase()}`}` }] }],
         };
         return {
@@ -415,6 +418,17 @@ const SSM_PARAMETERS: Record<string, string> = {
     "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id": "ami-0a8b4cd432b1c3063",
 };
 
+/**
+ * EKS-optimized AMI ids by SSM parameter (`/aws/service/eks/optimized-ami/<k8s>/amazon-linux-2023/<arch>/standard/recommended/image_id`,
+ * `/aws/service/bottlerocket/aws-k8s-<k8s>/<arch>/latest/image_id`): one stable id per version and architecture.
+ */
+function eksOptimizedAmi(name: unknown): string | undefined {
+    if (typeof name !== "string") return undefined;
+    const al2023 = /^\/aws\/service\/eks\/optimized-ami\/1\.\d+\/amazon-linux-2023\/(x86_64|arm64)\/standard\/recommended\/image_id$/;
+    const bottlerocket = /^\/aws\/service\/bottlerocket\/aws-k8s-1\.\d+\/(x86_64|arm64)\/latest\/image_id$/;
+    return al2023.test(name) || bottlerocket.test(name) ? `ami-${hex(name, 17)}` : undefined;
+}
+
 /** Answers to data-source invokes. An invoke without a fixture fails loudly, naming its token. */
 export function mockCall(token: string, inputs: Record<string, any>, c: MockContext): Record<string, any> {
     switch (token) {
@@ -434,7 +448,7 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
             };
         }
         case "aws:ssm/getParameter:getParameter": {
-            const value = SSM_PARAMETERS[inputs.name];
+            const value = SSM_PARAMETERS[inputs.name] ?? eksOptimizedAmi(inputs.name);
             if (value === undefined)
                 throw new Error(`mock: no SSM parameter ${inputs.name}; add it to components/testing/fixtures.ts (or pass your own fixture)`);
             return {

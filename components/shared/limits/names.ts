@@ -67,6 +67,8 @@ const ALNUM_HYPHEN = { pattern: /^[0-9A-Za-z-]+$/, char: /[0-9A-Za-z-]/, allowed
 const ALNUM_UNDERSCORE_HYPHEN = { pattern: /^[0-9A-Za-z_-]+$/, char: /[0-9A-Za-z_-]/, allowed: "letters, digits, '_' and '-'" };
 const ALNUM_UNDERSCORE_DOT_HYPHEN = { pattern: /^[0-9A-Za-z_.-]+$/, char: /[0-9A-Za-z_.-]/, allowed: "letters, digits, '_', '.' and '-'" };
 const IAM_NAME = { pattern: /^[\w+=,.@-]+$/, char: /[\w+=,.@-]/, allowed: "letters, digits and '+=,.@_-'" };
+/** EKS node group and Fargate profile names: a letter or digit, then letters, digits, '-' and '_'. */
+const EKS_NAME = { pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/, char: /[0-9A-Za-z_-]/, allowed: "a letter or digit, then letters, digits, '-' and '_'" };
 const PRINTABLE = { pattern: /^[\x20-\x7e]+$/, char: /[\x20-\x7e]/, allowed: "printable ASCII characters" };
 
 const PULUMI_AUTONAMING = "pulumi/pulumi-aws provider/autonaming.go (255)";
@@ -194,6 +196,16 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...ALNUM_UNDERSCORE_HYPHEN,
         source: `${PULUMI_AUTONAMING}; ECS CreateCluster clusterName (255 letters, digits, '_', '-')`,
     },
+    "aws:eks/cluster:Cluster": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 100,
+        pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/,
+        char: /[0-9A-Za-z_-]/,
+        allowed: "letters, digits, '-' and '_', starting with a letter or digit",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/eks validClusterName (1-100, ^[0-9A-Za-z][0-9A-Za-z_-]*$); EKS CreateCluster name`,
+    },
     "aws:ecs/service:Service": {
         property: "name",
         autoNameMax: 255,
@@ -314,6 +326,22 @@ export const NAME_RULES: Record<string, NameRule> = {
         max: 64,
         ...ALNUM_UNDERSCORE_HYPHEN,
         source: `${PULUMI_OVERRIDES} AutoName(name, 64); Lambda CreateFunction FunctionName (64)`,
+    },
+    "aws:eks/nodeGroup:NodeGroup": {
+        property: "nodeGroupName",
+        autoNameMax: 255,
+        min: 1,
+        max: 63,
+        ...EKS_NAME,
+        source: `${PULUMI_OVERRIDES} AutoName(nodeGroupName, 255); terraform-provider-aws internal/service/eks/node_group.go StringLenBetween(0, 63); EKS: "can't be longer than 63 characters. It must start with a letter or digit, but can also include hyphens and underscores"`,
+    },
+    "aws:eks/fargateProfile:FargateProfile": {
+        property: "fargateProfileName",
+        autoNameMax: 255,
+        min: 1,
+        max: 63,
+        ...EKS_NAME,
+        source: `${PULUMI_OVERRIDES} AutoName(fargateProfileName, 255); EKS CreateFargateProfile fargateProfileName (1-63, a letter or digit first, then letters, digits, '-' and '_'; https://awslabs.github.io/cdk-eks-blueprints/api/classes/FargateProfileConstraints.html)`,
     },
     "aws:s3/bucket:Bucket": {
         property: "bucket",

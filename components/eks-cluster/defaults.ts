@@ -1,0 +1,132 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { EKS_LOG_TYPES, EksLogType } from "../shared/limits/eks";
+import type {
+    AddonsArgs,
+    EksClusterArgs,
+    EksFargateProfileArgs,
+    EksManagedNodeGroupArgs,
+    EksSelfManagedNodeGroupArgs,
+    EksVpcArgs,
+    NamespaceArgs,
+} from "./args";
+import { ResolvedStorage, STORAGE_DEFAULTS, normalizeStorage } from "./storage";
+
+/**
+ * The one source of EksCluster defaults, one section per args interface (the `@default` tags in
+ * args.ts agree with these; a test checks).
+ */
+export const DEFAULTS = {
+    EksVpcArgs: { publicSubnetIds: [] as pulumi.Input<string>[] },
+    EndpointArgs: { publicAccessCidrs: [] as string[], privateAccess: true },
+    AddonVersionArgs: {},
+    AddonsArgs: { "vpc-cni": {}, "kube-proxy": {}, coredns: {}, "eks-pod-identity-agent": {}, "amazon-cloudwatch-observability": {} },
+    NamespaceArgs: { labels: {} as Record<string, string> },
+    EksClusterArgs: {
+        admins: {} as Record<string, pulumi.Input<string>>,
+        logTypes: [...EKS_LOG_TYPES] as EksLogType[],
+        logRetentionDays: 30,
+        nodeGroups: {},
+        selfManagedNodeGroups: {},
+        fargateProfiles: {},
+        addons: {},
+        containerInsights: false,
+        namespaces: {},
+        storage: {},
+        protectData: false,
+        tags: {},
+        transform: {},
+    },
+    /** The storage section's own defaults (storage.ts). */
+    StorageArgs: STORAGE_DEFAULTS,
+};
+
+/** The add-ons EksCluster installs itself, by EKS add-on name. */
+export type AddonName = keyof AddonsArgs;
+export const ADDON_NAMES: readonly AddonName[] = ["vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent", "amazon-cloudwatch-observability"];
+
+/** The Fargate profile the component adds for CoreDNS when the cluster has no EC2 nodes. */
+export const COREDNS_PROFILE = "coredns";
+
+/** The VPC with its subnet lists filled in; what `Network` also says of it is passed through. */
+export type ResolvedVpc = Required<Pick<EksVpcArgs, "vpcId" | "privateSubnetIds" | "publicSubnetIds">> &
+    Pick<EksVpcArgs, "cidrBlock" | "egress" | "interfaceEndpoints">;
+
+export interface Resolved {
+    vpc: ResolvedVpc;
+    version: string;
+    endpoint: { publicAccessCidrs: string[]; privateAccess: boolean };
+    admins: Record<string, pulumi.Input<string>>;
+    logTypes: EksLogType[];
+    logRetentionDays: number;
+    secretsKmsKeyArn?: pulumi.Input<string>;
+    nodeGroups: Record<string, EksManagedNodeGroupArgs>;
+    selfManagedNodeGroups: Record<string, EksSelfManagedNodeGroupArgs>;
+    /** The user's profiles plus, on a cluster without EC2 nodes, the CoreDNS profile. */
+    fargateProfiles: Record<string, EksFargateProfileArgs>;
+    /** Some managed or self-managed node group exists: DaemonSets and EBS volumes have somewhere to run. */
+    hasEc2Nodes: boolean;
+    /** CoreDNS runs on Fargate (no EC2 nodes). */
+    corednsOnFargate: boolean;
+    /** Version of each add-on; undefined = EKS's default. */
+    addonVersions: Record<AddonName, string | undefined>;
+    containerInsights: boolean;
+    namespaces: Record<string, Required<NamespaceArgs>>;
+    storage: ResolvedStorage;
+    protectData: boolean;
+    tags: Record<string, string>;
+    transform: NonNullable<EksClusterArgs["transform"]>;
+}
+
+const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string) => B): Record<string, B> =>
+    Object.fromEntries(Object.entries(rec ?? {}).map(([k, v]) => [k, f(v, k)]));
+
+/** Fills every default: the builders work on complete, plain values. Call after the shape check. */
+export function normalize(args: EksClusterArgs): Resolved {
+    const d = DEFAULTS.EksClusterArgs;
+    const nodeGroups = args.nodeGroups ?? d.nodeGroups;
+    const selfManagedNodeGroups = args.selfManagedNodeGroups ?? d.selfManagedNodeGroups;
+    const userProfiles = args.fargateProfiles ?? d.fargateProfiles;
+    const hasEc2Nodes = Object.keys(nodeGroups).length + Object.keys(selfManagedNodeGroups).length > 0;
+    const corednsOnFargate = !hasEc2Nodes && Object.keys(userProfiles).length > 0;
+    const fargateProfiles: Record<string, EksFargateProfileArgs> = corednsOnFargate
+        ? {
+              ...userProfiles,
+              // CoreDNS pods carry `eks.amazonaws.com/compute-type: ec2` unless the add-on is told
+              // `computeType: Fargate`; this profile then schedules them
+              // (https://docs.aws.amazon.com/eks/latest/userguide/fargate-getting-started.html#fargate-gs-coredns).
+              [COREDNS_PROFILE]: { selectors: [{ namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }] },
+          }
+        : userProfiles;
+    const addons: AddonsArgs = args.addons ?? d.addons;
+    return {
+        vpc: {
+            vpcId: args.vpc.vpcId,
+            privateSubnetIds: args.vpc.privateSubnetIds,
+            publicSubnetIds: args.vpc.publicSubnetIds ?? DEFAULTS.EksVpcArgs.publicSubnetIds,
+            cidrBlock: args.vpc.cidrBlock,
+            egress: args.vpc.egress,
+            interfaceEndpoints: args.vpc.interfaceEndpoints,
+        },
+        version: args.version,
+        endpoint: {
+            publicAccessCidrs: args.endpoint?.publicAccessCidrs ?? DEFAULTS.EndpointArgs.publicAccessCidrs,
+            privateAccess: args.endpoint?.privateAccess ?? DEFAULTS.EndpointArgs.privateAccess,
+        },
+        admins: args.admins ?? d.admins,
+        logTypes: args.logTypes ?? d.logTypes,
+        logRetentionDays: args.logRetentionDays ?? d.logRetentionDays,
+        secretsKmsKeyArn: args.secretsKmsKeyArn,
+        nodeGroups,
+        selfManagedNodeGroups,
+        fargateProfiles,
+        hasEc2Nodes,
+        corednsOnFargate,
+        addonVersions: Object.fromEntries(ADDON_NAMES.map((n) => [n, addons[n]?.version])) as Record<AddonName, string | undefined>,
+        containerInsights: args.containerInsights ?? d.containerInsights,
+        namespaces: mapValues(args.namespaces, (n) => ({ labels: n.labels ?? DEFAULTS.NamespaceArgs.labels })),
+        storage: normalizeStorage(args.storage),
+        protectData: args.protectData ?? d.protectData,
+        tags: args.tags ?? d.tags,
+        transform: args.transform ?? d.transform,
+    };
+}

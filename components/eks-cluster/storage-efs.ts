@@ -1,0 +1,110 @@
+/**
+ * EFS: an encrypted file system with one mount target per private subnet (one per AZ), a security
+ * group admitting NFS from the cluster security group, the `aws-efs-csi-driver` add-on with its
+ * controller's Pod Identity role (`AmazonEFSCSIDriverPolicy`), and a class that gives each claim its
+ * own access point (`efs-ap`).
+ */
+import * as efs from "@pulumi/aws/efs";
+import * as pulumi from "@pulumi/pulumi";
+import { childName, fitName } from "../shared/naming";
+import { createAddon } from "./addon";
+import type { ControlPlane, Ctx } from "./context";
+import type { ReclaimPolicy } from "./storage-args";
+import { type BackendResources, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
+import type { ResolvedEfs } from "./storage-defaults";
+
+export const EFS_PROVISIONER = "efs.csi.aws.com";
+/**
+ * Only the controller calls AWS (it creates and deletes access points): AWS's Pod Identity steps
+ * associate this one service account (https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html).
+ */
+export const EFS_SERVICE_ACCOUNT = "kube-system/efs-csi-controller-sa";
+/** NFS: the only port an EFS mount target listens on. */
+export const NFS_PORT = 2049;
+
+export function createEfsStorage(ctx: Ctx, plane: ControlPlane, cfg: ResolvedEfs, reclaimPolicy: ReclaimPolicy, nodes: pulumi.Resource[]): BackendResources {
+    const base = childName(ctx.name, "efs");
+    const fileSystem = new efs.FileSystem(
+        fitName(base, efs.FileSystem),
+        {
+            encrypted: true,
+            performanceMode: "generalPurpose",
+            // Elastic: throughput follows the load and is billed per use; no burst credits to run out of.
+            throughputMode: "elastic",
+            lifecyclePolicies: [
+                ...(cfg.transitionToIA === "NONE" ? [] : [{ transitionToIa: cfg.transitionToIA }]),
+                // A file read from Infrequent Access moves back at once (EFS takes each transition as its own object).
+                { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
+            ],
+            tags: { ...ctx.tags, Name: base },
+        },
+        { ...ctx.opts, ...ctx.dataOpts },
+    );
+    const backupPolicy = new efs.BackupPolicy(
+        childName(base, "backup"),
+        { fileSystemId: fileSystem.id, backupPolicy: { status: cfg.backup ? "ENABLED" : "DISABLED" } },
+        ctx.opts,
+    );
+    const sg = createFileSystemSecurityGroup(ctx, plane, "efs", "EFS mount targets", [
+        { protocol: "tcp", fromPort: NFS_PORT, toPort: NFS_PORT, purpose: "NFS" },
+    ]);
+    // One mount target per AZ (EFS refuses a second in one AZ); the VPC gives one private subnet per AZ,
+    // as a plain list so the count is known before deployment. No file system policy: nodes mount
+    // without IAM, so any policy would have to allow anonymous clients; the security group is the gate.
+    const mountTargets = ctx.vpc.privateSubnetIds.map(
+        (subnetId, i) =>
+            new efs.MountTarget(
+                childName(base, "mount-target", String(i)),
+                { fileSystemId: fileSystem.id, subnetId, securityGroups: [sg.securityGroup.id] },
+                ctx.opts,
+            ),
+    );
+
+    const { addon, roles } = createAddon(ctx, plane, "efs-csi", {
+        addonName: "aws-efs-csi-driver",
+        version: cfg.addonVersion,
+        identities: [
+            {
+                serviceAccount: EFS_SERVICE_ACCOUNT,
+                managedPolicyArns: { efs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy` },
+            },
+        ],
+        dependsOn: nodes,
+    });
+    // Parameters of dynamic provisioning (kubernetes-sigs/aws-efs-csi-driver, examples/kubernetes/dynamic_provisioning).
+    const entry = createStorageClass(
+        ctx,
+        plane,
+        {
+            name: cfg.className,
+            provisioner: EFS_PROVISIONER,
+            parameters: {
+                provisioningMode: "efs-ap",
+                fileSystemId: fileSystem.id,
+                directoryPerms: cfg.directoryPerms,
+                gidRangeStart: String(cfg.gidRangeStart),
+                gidRangeEnd: String(cfg.gidRangeEnd),
+                basePath: cfg.basePath,
+            },
+            reclaimPolicy,
+            // EFS is regional: a volume is reachable from every AZ, so bind at once.
+            volumeBindingMode: "Immediate",
+            // EFS has no size to grow: requests are not enforced.
+            allowVolumeExpansion: false,
+        },
+        // Mounting needs a mount target in the pod's AZ.
+        [addon, ...mountTargets],
+    );
+    return {
+        class: entry,
+        children: {
+            efsFileSystem: fileSystem,
+            efsBackupPolicy: backupPolicy,
+            efsSecurityGroup: sg.securityGroup,
+            efsSecurityGroupRules: sg.rules,
+            efsMountTargets: Object.fromEntries(mountTargets.map((m, i) => [String(i), m])),
+            efsAddon: addon,
+            efsRoles: roles,
+        },
+    };
+}

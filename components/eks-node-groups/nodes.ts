@@ -1,0 +1,117 @@
+/**
+ * What managed and self-managed node groups share: the node IAM role and the launch template
+ * (IMDSv2 with one hop, encrypted gp3 volumes, tags on what the group launches).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import type * as iam from "@pulumi/aws/iam";
+import { RoleResources, assumeRolePolicy, createRole } from "../shared/iam";
+import { LaunchTagsOwner, launchTagSpecifications, launchTags } from "../shared/launch-tags";
+import { childName, fitName } from "../shared/naming";
+import { Transform, create } from "../shared/transform";
+
+/** What every builder of a node component needs. */
+export interface NodeCtx {
+    /** The component instance's name: children are `${name}-<role>`. */
+    name: string;
+    /** `{ parent }` for every child. */
+    opts: pulumi.CustomResourceOptions;
+    /** The component's tags (user tags plus `aws-platform:component`). */
+    tags: Record<string, string>;
+    partition: pulumi.Output<string>;
+}
+
+/**
+ * The node role's managed policies, by key (the key names the attachment `<name>-node-role-<key>`).
+ * AWS's list for nodes (https://docs.aws.amazon.com/eks/latest/userguide/create-node-role.html):
+ * `AmazonEKSWorkerNodePolicy` (describe EC2 for the kubelet, and `eks-auth:AssumeRoleForPodIdentity`
+ * for the Pod Identity agent) and `AmazonEC2ContainerRegistryPullOnly` (pull images, the add-ons'
+ * included; AWS's narrower successor of `AmazonEC2ContainerRegistryReadOnly`); plus
+ * `AmazonSSMManagedInstanceCore` for shell access through Session Manager instead of SSH, and
+ * `AmazonEKS_CNI_Policy` only when asked (see `attachCniPolicy`).
+ */
+export function nodePolicies(partition: pulumi.Input<string>, attachCniPolicy: boolean): Record<string, pulumi.Output<string>> {
+    const arn = (name: string) => pulumi.interpolate`arn:${partition}:iam::aws:policy/${name}`;
+    return {
+        worker: arn("AmazonEKSWorkerNodePolicy"),
+        ecr: arn("AmazonEC2ContainerRegistryPullOnly"),
+        ssm: arn("AmazonSSMManagedInstanceCore"),
+        ...(attachCniPolicy ? { cni: arn("AmazonEKS_CNI_Policy") } : {}),
+    };
+}
+
+/** The node IAM role, `<name>-node-role`, trusted by EC2. */
+export function createNodeRole(ctx: NodeCtx, attachCniPolicy: boolean, transform?: Transform<iam.RoleArgs>): RoleResources {
+    return createRole(
+        childName(ctx.name, "node-role"),
+        {
+            description: `EKS nodes of ${ctx.name}`,
+            // AWS's node role trust policy, as documented: no condition. EC2 carries no confused-deputy
+            // key when an instance assumes its role, and a condition on a key the request lacks would
+            // deny the role to every node.
+            assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com"),
+            managedPolicies: nodePolicies(ctx.partition, attachCniPolicy),
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        transform,
+    );
+}
+
+export type AmiFamily = "al2023" | "bottlerocket";
+
+/**
+ * Block devices of a node, gp3 and encrypted. AL2023 has one volume (`/dev/xvda`). Bottlerocket boots
+ * from a small OS volume (`/dev/xvda`, its snapshot's size) and keeps images, containers and logs on a
+ * data volume (`/dev/xvdb`): `diskSizeGiB` sizes that one (the two devices Karpenter maps for
+ * Bottlerocket: https://karpenter.sh/docs/concepts/nodeclasses/#specblockdevicemappings).
+ */
+export function blockDevices(family: AmiFamily, diskSizeGiB: number): ec2.LaunchTemplateArgs["blockDeviceMappings"] {
+    const ebs = { volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" };
+    if (family === "al2023") return [{ deviceName: "/dev/xvda", ebs: { ...ebs, volumeSize: diskSizeGiB } }];
+    return [
+        { deviceName: "/dev/xvda", ebs },
+        { deviceName: "/dev/xvdb", ebs: { ...ebs, volumeSize: diskSizeGiB } },
+    ];
+}
+
+/** What differs between the managed and the self-managed template. */
+export interface LaunchTemplateSpec {
+    family: AmiFamily;
+    diskSizeGiB: number;
+    /** Tags of the instances, volumes and ENIs: default + component tags (see `launchTags`). */
+    instanceTags: pulumi.Output<Record<string, string>>;
+    /** Self-managed only: the AMI, instance profile, security groups and user data. */
+    imageId?: pulumi.Input<string>;
+    iamInstanceProfileArn?: pulumi.Input<string>;
+    securityGroupIds?: pulumi.Input<string>[];
+    userData?: pulumi.Input<string>;
+}
+
+/** The launch template, `<name>-launch-template`. */
+export function createLaunchTemplate(ctx: NodeCtx, spec: LaunchTemplateSpec, transform?: Transform<ec2.LaunchTemplateArgs>): ec2.LaunchTemplate {
+    return create(
+        ec2.LaunchTemplate,
+        fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),
+        {
+            description: `EKS nodes of ${ctx.name}`,
+            imageId: spec.imageId,
+            iamInstanceProfile: spec.iamInstanceProfileArn ? { arn: spec.iamInstanceProfileArn } : undefined,
+            vpcSecurityGroupIds: spec.securityGroupIds,
+            userData: spec.userData,
+            // IMDSv2 only, one hop: pods (one network hop further) cannot reach the node role's
+            // credentials; add-ons get theirs through EKS Pod Identity.
+            metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+            blockDeviceMappings: blockDevices(spec.family, spec.diskSizeGiB),
+            tagSpecifications: launchTagSpecifications(spec.instanceTags, childName(ctx.name, "node")),
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        transform,
+    );
+}
+
+/** Default + component tags for what the group launches, checked against AWS's 50. */
+export function nodeTags(ctx: NodeCtx, owner: Omit<LaunchTagsOwner, "instance">): pulumi.Output<Record<string, string>> {
+    return launchTags({ ...owner, instance: ctx.name }, ctx.tags, { parent: ctx.opts.parent });
+}

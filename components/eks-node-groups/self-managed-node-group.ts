@@ -96,8 +96,8 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
             t.accessEntry,
         );
 
-        // The cluster's tag on every node (the AWS cloud provider and load balancer controller look for it);
-        // the template adds a Name.
+        // kubernetes.io/cluster/<name>=owned on every node, as EKS's own self-managed node template sets
+        // it: the AWS cloud provider finds the cluster's instances by it. The template adds a Name.
         const instanceTags = pulumi
             .all([nodeTags(ctx, { component: "SelfManagedNodeGroup", target: "the Auto Scaling group and its instances", added: 2 }), cfg.cluster.name])
             .apply(([tags, clusterName]) => ({ ...tags, [`kubernetes.io/cluster/${clusterName}`]: "owned" }));

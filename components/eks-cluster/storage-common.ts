@@ -98,7 +98,7 @@ export function createFileSystemSecurityGroup(
         const base = { securityGroupId: securityGroup.id, ipProtocol: port.protocol, fromPort: port.fromPort, toPort: port.toPort, tags: ctx.tags };
         rules[ruleKey(port)] = new vpc.SecurityGroupIngressRule(
             childName(name, ruleKey(port)),
-            { ...base, referencedSecurityGroupId: plane.clusterSecurityGroupId, description: `${port.purpose} from the cluster's nodes and pods` },
+            { ...base, referencedSecurityGroupId: plane.clusterSecurityGroupId, description: `${port.purpose} from the cluster nodes and pods` },
             ctx.opts,
         );
         if (options.self) {

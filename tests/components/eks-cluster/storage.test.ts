@@ -76,6 +76,19 @@ describe("createStorage", () => {
         );
     });
 
+    it("describes security groups and their rules only with the characters EC2 accepts", async () => {
+        // EC2: a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (AuthorizeSecurityGroupIngress, CreateSecurityGroup).
+        const { registry } = await buildStorage(ALL);
+        const types = [
+            "aws:ec2/securityGroup:SecurityGroup",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        ];
+        const described = registry.all().filter((r) => types.includes(r.type));
+        assert.ok(described.length > 10);
+        for (const r of described) assert.match(r.inputs.description, /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/, r.name);
+    });
+
     it("renders every StorageClass so the Kubernetes API schema accepts it", async () => {
         const { registry } = await buildStorage(ALL);
         assert.equal(registry.ofType("kubernetes:storage.k8s.io/v1:StorageClass").length, 4);

@@ -73,3 +73,42 @@ export function parseQuantity(q: unknown): number | undefined {
     const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX[suffix];
     return Number(m[1]) * factor;
 }
+
+/**
+ * API versions Kubernetes no longer serves, with the release that removed them (every EKS version
+ * in support is newer than the oldest ones): `kubernetes-models` still ships their schemas, the API
+ * server answers 404. `kinds` narrows an entry where the same group/version came back for new kinds
+ * (admissionregistration.k8s.io/v1beta1 for ValidatingAdmissionPolicy, networking.k8s.io/v1beta1 for
+ * ServiceCIDR). Source: https://kubernetes.io/docs/reference/using-api/deprecation-guide/
+ */
+export const REMOVED_API_VERSIONS: ReadonlyArray<{ apiVersion: string; removedIn: string; kinds?: readonly string[] }> = [
+    { apiVersion: "extensions/v1beta1", removedIn: "1.16", kinds: ["DaemonSet", "Deployment", "ReplicaSet", "NetworkPolicy", "PodSecurityPolicy"] },
+    { apiVersion: "extensions/v1beta1", removedIn: "1.22", kinds: ["Ingress"] },
+    { apiVersion: "apps/v1beta1", removedIn: "1.16" },
+    { apiVersion: "apps/v1beta2", removedIn: "1.16" },
+    { apiVersion: "admissionregistration.k8s.io/v1beta1", removedIn: "1.22", kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"] },
+    { apiVersion: "apiextensions.k8s.io/v1beta1", removedIn: "1.22" },
+    { apiVersion: "apiregistration.k8s.io/v1beta1", removedIn: "1.22" },
+    { apiVersion: "certificates.k8s.io/v1beta1", removedIn: "1.22", kinds: ["CertificateSigningRequest"] },
+    { apiVersion: "coordination.k8s.io/v1beta1", removedIn: "1.22", kinds: ["Lease"] },
+    { apiVersion: "networking.k8s.io/v1beta1", removedIn: "1.22", kinds: ["Ingress", "IngressClass"] },
+    { apiVersion: "rbac.authorization.k8s.io/v1beta1", removedIn: "1.22" },
+    { apiVersion: "scheduling.k8s.io/v1beta1", removedIn: "1.22" },
+    { apiVersion: "storage.k8s.io/v1beta1", removedIn: "1.22", kinds: ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"] },
+    { apiVersion: "storage.k8s.io/v1beta1", removedIn: "1.27", kinds: ["CSIStorageCapacity"] },
+    { apiVersion: "batch/v1beta1", removedIn: "1.25" },
+    { apiVersion: "discovery.k8s.io/v1beta1", removedIn: "1.25" },
+    { apiVersion: "events.k8s.io/v1beta1", removedIn: "1.25" },
+    { apiVersion: "autoscaling/v2beta1", removedIn: "1.25" },
+    { apiVersion: "policy/v1beta1", removedIn: "1.25" },
+    { apiVersion: "node.k8s.io/v1beta1", removedIn: "1.25" },
+    { apiVersion: "autoscaling/v2beta2", removedIn: "1.26" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", removedIn: "1.26" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", removedIn: "1.29" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", removedIn: "1.32" },
+];
+
+/** The release that removed `apiVersion` for `kind`, if it was removed. */
+export function removedIn(apiVersion: string, kind: string): string | undefined {
+    return REMOVED_API_VERSIONS.find((r) => r.apiVersion === apiVersion && (r.kinds === undefined || r.kinds.includes(kind)))?.removedIn;
+}

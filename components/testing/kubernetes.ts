@@ -180,7 +180,7 @@ function unknownFields(file: string, value: unknown, at: string, out: Array<{ pa
         const ref = named ?? listOf;
         const target = ref ? d.imports.get(ref) : undefined;
         if (!target) continue;
-        if (listOf && Array.isArray(v)) v.forEach((item, i) => unknownFields(target, item, `${p}[${i}]`, out));
+        if (listOf && Array.isArray(v)) for (const [i, item] of v.entries()) unknownFields(target, item, `${p}[${i}]`, out);
         else if (named) unknownFields(target, v, p, out);
     }
 }

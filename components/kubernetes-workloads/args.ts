@@ -332,8 +332,11 @@ export interface VolumeClaimArgs {
 
 /** Child roles of a StatelessApp a `transform` can change. */
 export interface StatelessAppTransforms {
+    /** @default - unchanged */
     deployment?: Transform<k8s.apps.v1.DeploymentArgs>;
+    /** @default - unchanged */
     service?: Transform<k8s.core.v1.ServiceArgs>;
+    /** Reaches the PodDisruptionBudget when `disruptionBudget` is given. @default - unchanged */
     podDisruptionBudget?: Transform<k8s.policy.v1.PodDisruptionBudgetArgs>;
 }
 
@@ -364,9 +367,11 @@ export interface StatelessAppArgs extends WorkloadArgs {
 
 /** Child roles of a StatefulApp a `transform` can change. */
 export interface StatefulAppTransforms {
+    /** @default - unchanged */
     statefulSet?: Transform<k8s.apps.v1.StatefulSetArgs>;
-    /** The headless Service. */
+    /** The headless Service. @default - unchanged */
     service?: Transform<k8s.core.v1.ServiceArgs>;
+    /** @default - unchanged */
     podDisruptionBudget?: Transform<k8s.policy.v1.PodDisruptionBudgetArgs>;
 }
 

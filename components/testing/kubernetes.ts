@@ -71,9 +71,10 @@ export type KubernetesTokenTarget = { kind: "model"; module: string; export: str
  * `kubernetes-models/apps/v1/StatefulSet`, `kubernetes:core/v1:Service` → `kubernetes-models/v1/Service`.
  */
 export function kubernetesModelFor(type: string): KubernetesTokenTarget {
-    const m = /^kubernetes:([^:]+)\/([^:/]+):([A-Za-z0-9]+)$/.exec(type);
+    // Typed classes say `core/v1`; a CustomResource of a core kind carries its apiVersion as given (`v1`).
+    const m = /^kubernetes:(?:([^:/]+)\/)?([^:/]+):([A-Za-z0-9]+)$/.exec(type);
     if (!m) return { kind: "unknown", reason: `${type} is not a kubernetes:<group>/<version>:<Kind> token` };
-    const [, group, version, kind] = m;
+    const [, group = "core", version, kind] = m;
     if (group === "helm.sh") return { kind: "skip", reason: "a Helm chart: the objects it renders are not visible offline" };
     if (group === "yaml" || group === "kustomize") return { kind: "skip", reason: "a remote component: the objects it loads are not visible offline" };
     if (kind.endsWith("Patch")) return { kind: "skip", reason: "a server-side apply patch: partial by design, so required fields are absent" };

@@ -3,6 +3,8 @@
  * PodDisruptionBudget args). Plain data in, typed `@pulumi/kubernetes` inputs out.
  */
 import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type { KubernetesTarget } from "./args";
 import type { ResolvedProbe, ResolvedWorkload } from "./defaults";
 import { podLabels, selectorLabels } from "./validate";
 
@@ -99,4 +101,13 @@ export function servicePorts(cfg: ResolvedWorkload): k8s.types.input.core.v1.Ser
 /** A PodDisruptionBudget over the workload's pods. */
 export function disruptionBudgetArgs(cfg: ResolvedWorkload, maxUnavailable: number): k8s.policy.v1.PodDisruptionBudgetArgs {
     return { metadata: metadata(cfg), spec: { maxUnavailable, selector: { matchLabels: selectorLabels(cfg.name) } } };
+}
+
+/**
+ * Options of a workload's Kubernetes objects: on the cluster's provider, after the namespace when the
+ * cluster created it (the API server refuses objects in a namespace that does not exist yet).
+ */
+export function workloadOptions(parent: pulumi.Resource, target: KubernetesTarget, cfg: ResolvedWorkload): pulumi.CustomResourceOptions {
+    const namespace = Object.hasOwn(target.namespaces, cfg.namespace) ? target.namespaces[cfg.namespace] : undefined;
+    return { parent, provider: target.provider, ...(namespace ? { dependsOn: [namespace] } : {}) };
 }

@@ -6,8 +6,7 @@ import { create } from "../shared/transform";
 import type { StatefulAppArgs } from "./args";
 import { normalizeStateful } from "./defaults";
 import { headlessServiceName, statefulPodDnsName } from "./dns";
-import { disruptionBudgetArgs, metadata, podTemplate, servicePorts } from "./pod";
-import { workloadOptions } from "./stateless-app";
+import { disruptionBudgetArgs, metadata, podTemplate, servicePorts, workloadOptions } from "./pod";
 import { selectorLabels, validateStatefulApp } from "./validate";
 
 export interface StatefulAppResources {

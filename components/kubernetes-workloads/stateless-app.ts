@@ -3,10 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgsError } from "../shared/errors";
 import { childName, typeToken } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { KubernetesTarget, StatelessAppArgs } from "./args";
-import { ResolvedWorkload, normalizeStateless } from "./defaults";
+import type { StatelessAppArgs } from "./args";
+import { normalizeStateless } from "./defaults";
 import { serviceDnsName } from "./dns";
-import { disruptionBudgetArgs, metadata, podTemplate, servicePorts } from "./pod";
+import { disruptionBudgetArgs, metadata, podTemplate, servicePorts, workloadOptions } from "./pod";
 import { selectorLabels, validateStatelessApp } from "./validate";
 
 export interface StatelessAppResources {
@@ -14,15 +14,6 @@ export interface StatelessAppResources {
     service: k8s.core.v1.Service;
     /** Only when `disruptionBudget` is given. */
     podDisruptionBudget?: k8s.policy.v1.PodDisruptionBudget;
-}
-
-/**
- * Options of a workload's Kubernetes objects: on the cluster's provider, after the namespace when the
- * cluster created it (the API server refuses objects in a namespace that does not exist yet).
- */
-export function workloadOptions(parent: pulumi.Resource, target: KubernetesTarget, cfg: ResolvedWorkload): pulumi.CustomResourceOptions {
-    const namespace = Object.hasOwn(target.namespaces, cfg.namespace) ? target.namespaces[cfg.namespace] : undefined;
-    return { parent, provider: target.provider, ...(namespace ? { dependsOn: [namespace] } : {}) };
 }
 
 /**

@@ -50,6 +50,9 @@ export function podTemplate(cfg: ResolvedWorkload, claims: Record<string, string
         metadata: { labels: podLabels(cfg) },
         spec: {
             automountServiceAccountToken: cfg.automountServiceAccountToken,
+            // Otherwise every Service of the namespace becomes `<NAME>_PORT=tcp://…` variables: a Service named
+            // `redis` sets REDIS_PORT, which images that read REDIS_PORT as a number then misparse.
+            enableServiceLinks: false,
             securityContext: {
                 runAsNonRoot: sc.runAsNonRoot,
                 ...(sc.runAsUser !== undefined ? { runAsUser: sc.runAsUser } : {}),

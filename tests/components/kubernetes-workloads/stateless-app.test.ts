@@ -75,6 +75,11 @@ describe("kubernetes-workloads: StatelessApp", () => {
         assert.deepEqual(registry.one(DEPLOY).inputs.spec.template.spec.securityContext, { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
     });
 
+    it("injects no Service environment variables into the pods", async () => {
+        const { registry } = await web();
+        assert.equal(registry.one(DEPLOY).inputs.spec.template.spec.enableServiceLinks, false);
+    });
+
     it("places pods with the node selector and tolerations given, spread across zones", async () => {
         const { registry } = await web((a) => {
             a.nodeSelector = { "kubernetes.io/arch": "arm64" };

@@ -1,7 +1,8 @@
 import * as assert from "node:assert";
 import { StatefulApp, StatelessApp } from "../../../components/kubernetes-workloads";
 import type { KubernetesTarget, StatefulAppArgs, StatelessAppArgs } from "../../../components/kubernetes-workloads";
-import { DEFAULTS } from "../../../components/kubernetes-workloads/defaults";
+import { DEFAULTS, normalizeStateful, normalizeStateless } from "../../../components/kubernetes-workloads/defaults";
+import { validateStatefulApp, validateStatelessApp } from "../../../components/kubernetes-workloads/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { build, buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
@@ -346,6 +347,20 @@ describe("kubernetes-workloads: validation", () => {
             });
         });
         assert.equal(registry.one("kubernetes:apps/v1:StatefulSet").inputs.spec.volumeClaimTemplates[0].spec.storageClassName, "efs");
+    });
+
+    it("gives normalized arguments the same verdict as the arguments they came from", () => {
+        const paths = (issues: { path: string }[]) => issues.map((i) => i.path).sort();
+        const good = redisArgs(target);
+        const bad: any = { ...redisArgs(target), replicas: -1, resources: { limits: { memory: "64Mi" } } };
+        for (const args of [good, bad]) {
+            const { hasEc2Nodes: _, ...resolved } = normalizeStateful("redis", args);
+            assert.deepEqual(paths(validateStatefulApp("redis", { ...resolved, cluster: target })), paths(validateStatefulApp("redis", args)));
+        }
+        assert.deepEqual(paths(validateStatefulApp("redis", bad)), ["replicas", "resources.limits.memory"]);
+        const { hasEc2Nodes: _, disruptionBudget, ...web } = normalizeStateless("web", webArgs(target));
+        assert.equal(disruptionBudget, undefined);
+        assert.deepEqual(validateStatelessApp("web", { ...web, cluster: target }), []);
     });
 
     it("documents every default it applies", () => assertDefaultsDocumented("components/kubernetes-workloads/args.ts", DEFAULTS));

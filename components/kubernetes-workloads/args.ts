@@ -14,7 +14,7 @@ export interface StorageClassInfo {
 /**
  * One selector of an EKS Fargate profile: a pod in a matching namespace that carries every label of the
  * selector runs on Fargate, and only there. Namespace and label values may use the wildcards `*` and `?`
- * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
+ * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html).
  */
 export interface FargateSelector {
     namespace: string;

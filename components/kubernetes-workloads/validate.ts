@@ -268,7 +268,7 @@ export function validateStateful(issues: Issues, cfg: ResolvedStateful, target: 
         }
         if (info.provisioner !== EBS_PROVISIONER) continue;
         // EBS volumes attach to one EC2 instance; Fargate pods cannot mount them
-        // (https://docs.aws.amazon.com/eks/latest/userguide/fargate.html: "Amazon EBS volumes can't be mounted to Fargate Pods").
+        // ("You can't mount Amazon EBS volumes to Fargate Pods", https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html).
         if (fargateOnly) {
             const why = fargate
                 ? `the pods match the Fargate selector ${JSON.stringify(fargate)}, and Fargate cannot mount EBS volumes`

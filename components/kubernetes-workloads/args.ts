@@ -13,8 +13,8 @@ export interface StorageClassInfo {
 
 /**
  * One selector of an EKS Fargate profile: a pod in a matching namespace that carries every label of the
- * selector runs on Fargate, and only there. Namespace and label values may use the wildcards `*` and `?`
- * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html).
+ * selector runs on Fargate, and only there. Namespaces, label keys and label values may use the wildcards
+ * `*` and `?` (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
  */
 export interface FargateSelector {
     namespace: string;

@@ -48,11 +48,13 @@ function glob(pattern: string, value: string): boolean {
 
 /**
  * The Fargate selector that takes pods of `namespace` with `labels`, if any: its namespace matches and
- * the pods carry each of its labels (EKS matches both with the wildcards `*` and `?`).
+ * the pods carry each of its labels. EKS matches namespaces, label keys and label values with the
+ * wildcards `*` and `?` (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
  */
 export function fargateSelectorFor(selectors: FargateSelector[], namespace: string, labels: Record<string, string>): FargateSelector | undefined {
+    const pod = Object.entries(labels);
     return selectors.find(
-        (s) => glob(s.namespace, namespace) && Object.entries(s.labels ?? {}).every(([k, v]) => Object.hasOwn(labels, k) && glob(v, labels[k])),
+        (s) => glob(s.namespace, namespace) && Object.entries(s.labels ?? {}).every(([k, v]) => pod.some(([pk, pv]) => glob(k, pk) && glob(v, pv))),
     );
 }
 

@@ -51,6 +51,13 @@ const cases: Case[] = [
         message: /Fargate selector \{"namespace":"d\?t\*"\}/,
     },
     {
+        title: "matches Fargate label selectors with wildcards in keys and values",
+        bad: (a) => (a.labels = { compute: "fargate" }),
+        target: { fargateSelectors: [{ namespace: "data", labels: { "comp*": "farg?te" } }] },
+        path: "volumeClaims.data.storageClass",
+        message: /Fargate selector \{"namespace":"data","labels":\{"comp\*":"farg\?te"\}\}/,
+    },
+    {
         title: "refuses an EBS-backed claim on a cluster without EC2 nodes",
         bad: () => {},
         target: { hasEc2Nodes: false },

@@ -50,17 +50,23 @@ export interface KubernetesSchemaReport {
 
 const PACKAGE = "kubernetes-models";
 
+let root: string | undefined;
 function packageRoot(): string {
-    return path.dirname(require.resolve(`${PACKAGE}/package.json`));
+    root ??= path.dirname(require.resolve(`${PACKAGE}/package.json`));
+    return root;
 }
 
+let groups: Set<string> | undefined;
 /** API groups `kubernetes-models` has schemas for (its top-level folders), plus the core group. */
-function builtInGroups(root: string): Set<string> {
-    const groups = fs
-        .readdirSync(root, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && !d.name.startsWith("_") && d.name !== "v1")
-        .map((d) => d.name);
-    return new Set(["core", ...groups]);
+function builtInGroups(): Set<string> {
+    groups ??= new Set([
+        "core",
+        ...fs
+            .readdirSync(packageRoot(), { withFileTypes: true })
+            .filter((d) => d.isDirectory() && !d.name.startsWith("_") && d.name !== "v1")
+            .map((d) => d.name),
+    ]);
+    return groups;
 }
 
 /** How a type token is handled: validated against a module, skipped for a reason, or unknown. */
@@ -78,8 +84,7 @@ export function kubernetesModelFor(type: string): KubernetesTokenTarget {
     if (group === "helm.sh") return { kind: "skip", reason: "a Helm chart: the objects it renders are not visible offline" };
     if (group === "yaml" || group === "kustomize") return { kind: "skip", reason: "a remote component: the objects it loads are not visible offline" };
     if (kind.endsWith("Patch")) return { kind: "skip", reason: "a server-side apply patch: partial by design, so required fields are absent" };
-    const root = packageRoot();
-    if (!builtInGroups(root).has(group)) {
+    if (!builtInGroups().has(group)) {
         return { kind: "skip", reason: `a custom resource (API group ${group}): its schema is its CustomResourceDefinition, in the cluster` };
     }
     const apiVersion = group === "core" ? version : `${group}/${version}`;
@@ -87,7 +92,7 @@ export function kubernetesModelFor(type: string): KubernetesTokenTarget {
     if (removed)
         return { kind: "unknown", reason: `${apiVersion} ${kind} is no longer served: Kubernetes ${removed} removed it (see the API deprecation guide)` };
     const module = group === "core" ? `${PACKAGE}/${version}/${kind}` : `${PACKAGE}/${group}/${version}/${kind}`;
-    const file = path.join(root, ...(group === "core" ? [version] : [group, version]), `${kind}.js`);
+    const file = path.join(packageRoot(), ...(group === "core" ? [version] : [group, version]), `${kind}.js`);
     if (!fs.existsSync(file)) {
         return {
             kind: "unknown",

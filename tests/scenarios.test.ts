@@ -1,9 +1,10 @@
 /** Each scenario in tests/scenarios/ is a complete program (like terraform-aws-modules' examples/), run under mocks. */
 import * as assert from "node:assert";
-import { build, unwrap } from "../components/testing";
+import { build, kubernetesSchemaReport, unwrap } from "../components/testing";
 import * as readmeShop from "./scenarios/readme-shop";
 import * as expressSite from "./scenarios/express-site";
 import * as ec2SpotBridge from "./scenarios/ec2-spot-bridge";
+import * as redisStatefulSet from "./scenarios/redis-statefulset";
 
 describe("scenarios", () => {
     it("readme-shop: HTTPS web on Spot, an API rule, a worker and a nightly task", async () => {
@@ -30,5 +31,23 @@ describe("scenarios", () => {
         assert.equal(registry.ofType("aws:efs/mountTarget:MountTarget").length, 3);
         assert.equal(registry.one("aws:lb/targetGroup:TargetGroup").inputs.targetType, "instance");
         assert.equal(registry.one("aws:ec2/launchTemplate:LaunchTemplate").inputs.imageId, "ami-0a8b4cd432b1c3063");
+    });
+
+    it("redis-statefulset: a primary and two replicas that reach it at pod 0's stable DNS name, every object valid for the API", async () => {
+        const { registry, result } = await build(redisStatefulSet.program);
+        assert.equal(result.primary, "redis-0.redis-headless.data.svc.cluster.local");
+        const sts = registry.one("kubernetes:apps/v1:StatefulSet");
+        const [shell, flag, script] = sts.inputs.spec.template.spec.containers[0].command;
+        assert.deepEqual([shell, flag], ["sh", "-c"]);
+        assert.match(script, /if \[ "\$ordinal" = "0" \]; then exec redis-server --appendonly yes; fi/);
+        assert.ok(script.endsWith(`exec redis-server --appendonly yes --replicaof ${result.primary} 6379`), script);
+        assert.equal(sts.inputs.spec.serviceName, "redis-headless");
+        assert.equal(sts.inputs.spec.volumeClaimTemplates[0].spec.storageClassName, "gp3");
+        assert.equal(result.webUrl, "http://web.default.svc.cluster.local");
+        const report = kubernetesSchemaReport(registry);
+        assert.deepEqual(report.issues, []);
+        assert.deepEqual(report.skipped, []);
+        assert.equal(report.checked, registry.all().filter((r) => r.type.startsWith("kubernetes:")).length);
+        assert.equal(report.checked, 8);
     });
 });

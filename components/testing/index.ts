@@ -39,6 +39,8 @@ export { runAsLanguageHost } from "./host";
 export { PULUMI_VERSION, TESTED_PULUMI_RANGE, assertPulumiInternals, checkPulumiInternals } from "./internals";
 export type { RenderedLeak } from "./rendered";
 export { findRenderedLeaks } from "./rendered";
+export type { KubernetesSchemaIssue, KubernetesSchemaReport, KubernetesSchemaSkip, KubernetesTokenTarget, ResourceSource } from "./kubernetes";
+export { kubernetesModelFor, kubernetesSchemaIssues, kubernetesSchemaReport } from "./kubernetes";
 
 /** Queries over the resources one build registered, in registration order. */
 export class Registry {

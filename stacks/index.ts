@@ -1,10 +1,11 @@
 /**
  * The program: a network and the SaaS container platform on it — one ALB in front of a web service
- * and two path-routed apps, a queue worker and a scheduled report job. Settings come from
+ * and two path-routed apps, a queue worker and a scheduled report job — and an EKS cluster beside it
+ * with a stateless web sample and a Redis primary with replicas. Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmTopic, ContainerService, Network, ServiceScalingArgs } from "../components";
+import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
 
@@ -136,9 +137,86 @@ const platform = new ContainerService("saas", {
     protectData: c.protectData,
 });
 
+const k = cfg.kubernetes;
+/** Namespaces of the sample workloads; the Fargate namespaces are created too. */
+const APPS = "apps";
+const DATA = "data";
+const eks = k.enabled
+    ? new EksCluster("platform", {
+          vpc: network.vpcArgs,
+          version: k.version,
+          endpoint: k.endpoint,
+          admins: k.admins,
+          logRetentionDays: k.logRetentionDays,
+          nodeGroups: k.nodeGroups,
+          selfManagedNodeGroups: k.selfManagedNodeGroups,
+          fargateProfiles: k.fargateNamespaces.length ? { fargate: { selectors: k.fargateNamespaces.map((namespace) => ({ namespace })) } } : {},
+          namespaces: Object.fromEntries([APPS, DATA, ...k.fargateNamespaces].map((n) => [n, {}])),
+          containerInsights: k.containerInsights,
+          storage: {
+              reclaimPolicy: k.storage.reclaimPolicy,
+              efs: { enabled: k.storage.efs },
+              fsxLustre: { enabled: k.storage.fsxLustre },
+              ontap: k.storage.ontap ? { enabled: true, svmAdminPassword: cfg.ontapSvmAdminPassword } : undefined,
+          },
+          protectData: k.protectData,
+      })
+    : undefined;
+
+/**
+ * Redis's command: pod 0 is the primary; every other pod replicates from it at its stable DNS name.
+ * One pod template serves all pods, so each reads its ordinal from its host name (`redis-<i>`).
+ */
+function redisCommand(primary: string, port: number): string[] {
+    const script = [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion (strip through the last "-"), not a template
+        'ordinal="$(cat /etc/hostname)"; ordinal="${ordinal##*-}"',
+        'if [ "$ordinal" = "0" ]; then exec redis-server --appendonly yes; fi',
+        `exec redis-server --appendonly yes --replicaof ${primary} ${port}`,
+    ].join("\n");
+    return ["sh", "-c", script];
+}
+
+const REDIS_PORT = 6379;
+const redisName = { name: "redis", namespace: DATA };
+const redis = eks
+    ? new StatefulApp("redis", {
+          cluster: eks.kubernetes,
+          ...redisName,
+          image: "public.ecr.aws/docker/library/redis:7.4",
+          replicas: k.workloads.redisReplicas,
+          command: redisCommand(statefulPodDnsName(redisName, 0), REDIS_PORT),
+          ports: { redis: { containerPort: REDIS_PORT } },
+          // gp3 is the EksCluster's default EBS class: one encrypted volume per pod, in the pod's zone.
+          volumeClaims: { data: { storageClass: "gp3", size: `${k.workloads.redisStorageGiB}Gi`, mountPath: "/data" } },
+          resources: { requests: { cpu: "250m", memory: "512Mi" } },
+          // The image's `redis` user (uid and gid 999); its Dockerfile sets no USER, so runAsNonRoot needs the number.
+          securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 },
+          probes: { readiness: { exec: { command: ["redis-cli", "ping"] } }, liveness: { tcpSocket: { port: "redis" }, periodSeconds: 20 } },
+      })
+    : undefined;
+const web = eks
+    ? new StatelessApp("hello", {
+          cluster: eks.kubernetes,
+          namespace: APPS,
+          // The unprivileged nginx build listens on 8080 as uid 101, so the pod runs as non-root.
+          image: "public.ecr.aws/nginx/nginx-unprivileged:1.27",
+          replicas: k.workloads.webReplicas,
+          ports: { http: { containerPort: 8080, port: 80 } },
+          // It keeps its pid file and temporary files in /tmp; the root file system stays read-only.
+          emptyDirs: { tmp: "/tmp" },
+          probes: { readiness: { httpGet: { path: "/", port: "http" } } },
+          disruptionBudget: { maxUnavailable: 1 },
+      })
+    : undefined;
+
 export const vpcId = network.vpcId;
 export const clusterName = platform.clusterName;
 export const url = platform.urls.public;
 export const serviceUrls = platform.serviceUrls;
 export const queueUrls = platform.queueUrls;
 export const repositoryUrls = platform.repositoryUrls;
+export const kubernetesClusterName = eks?.clusterName;
+export const kubeconfig = eks?.kubeconfig;
+export const redisPrimary = redis?.podDnsNames[0];
+export const helloUrl = web ? `http://${web.dnsName}` : undefined;

@@ -201,3 +201,8 @@ export interface FargateProfileArgs {
         profile?: Transform<eks.FargateProfileArgs>;
     };
 }
+
+/** The `transform` keys of each component, by child role. */
+export type ManagedNodeGroupTransforms = NonNullable<ManagedNodeGroupArgs["transform"]>;
+export type SelfManagedNodeGroupTransforms = NonNullable<SelfManagedNodeGroupArgs["transform"]>;
+export type FargateProfileTransforms = NonNullable<FargateProfileArgs["transform"]>;

@@ -1,16 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as ec2 from "@pulumi/aws/ec2";
 import * as eks from "@pulumi/aws/eks";
-import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { ArgsError } from "../shared/errors";
 import type { RoleResources } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
-import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { ManagedNodeGroupArgs } from "./args";
 import { ResolvedManagedNodeGroup, normalizeManaged } from "./defaults";
-import { NodeCtx, createLaunchTemplate, createNodeRole, nodeTags } from "./nodes";
+import { createLaunchTemplate, createNodeRole, nodeContext, nodeTags, warnSpotDiversity } from "./nodes";
 import { EKS_TAINT_EFFECT, updateConfig, validateManaged } from "./validate";
 
 /** EKS `amiType` for each OS and architecture. */
@@ -73,12 +71,7 @@ export class ManagedNodeGroup extends pulumi.ComponentResource {
         const cfg = normalizeManaged(args);
         this.warn(name, cfg);
         const t = cfg.transform;
-        const ctx: NodeCtx = {
-            name,
-            opts: { parent: this },
-            tags: componentTags(ManagedNodeGroup.type, name, cfg.tags),
-            partition: getPartitionOutput({}, { parent: this }).partition,
-        };
+        const ctx = nodeContext(this, ManagedNodeGroup.type, name, cfg.tags);
 
         const nodeRole = createNodeRole(ctx, cfg.attachCniPolicy, t.nodeRole);
         // EKS adds eks:cluster-name, eks:nodegroup-name and kubernetes.io/cluster/<name> to the
@@ -121,12 +114,7 @@ export class ManagedNodeGroup extends pulumi.ComponentResource {
     }
 
     private warn(name: string, cfg: ResolvedManagedNodeGroup): void {
-        if (cfg.capacityType === "SPOT" && cfg.instanceTypes.length === 1) {
-            pulumi.log.warn(
-                `[aws-platform:eks:spot-diversity] ManagedNodeGroup "${name}": Spot with one instance type (${cfg.instanceTypes[0]}) draws from few capacity pools, so interruptions and failed launches are likelier; list several types of the same size (e.g. m7i.large, m6i.large, m5.large)`,
-                this,
-            );
-        }
+        if (cfg.capacityType === "SPOT") warnSpotDiversity(this, `ManagedNodeGroup "${name}"`, cfg.instanceTypes);
         if (cfg.maxSize > NODES_PER_MANAGED_GROUP_QUOTA) {
             pulumi.log.warn(
                 `[aws-platform:eks:node-quota] ManagedNodeGroup "${name}": maxSize=${cfg.maxSize} is above EKS's default quota of ${NODES_PER_MANAGED_GROUP_QUOTA} nodes per managed node group; request an increase (Service Quotas, "Nodes per managed node group") or split the group`,

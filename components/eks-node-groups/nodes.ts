@@ -4,10 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import type * as iam from "@pulumi/aws/iam";
 import { RoleResources, assumeRolePolicy, createRole } from "../shared/iam";
 import { LaunchTagsOwner, launchTagSpecifications, launchTags } from "../shared/launch-tags";
 import { childName, fitName } from "../shared/naming";
+import { componentTags } from "../shared/tags";
 import { Transform, create } from "../shared/transform";
 
 /** What every builder of a node component needs. */
@@ -19,6 +21,23 @@ export interface NodeCtx {
     /** The component's tags (user tags plus `aws-platform:component`). */
     tags: Record<string, string>;
     partition: pulumi.Output<string>;
+}
+
+/** The context of a node component `component` (its class) named `name`, children parented to it. */
+export function nodeContext(component: pulumi.ComponentResource, type: string, name: string, tags: Record<string, string>): NodeCtx {
+    return { name, opts: { parent: component }, tags: componentTags(type, name, tags), partition: getPartitionOutput({}, { parent: component }).partition };
+}
+
+/**
+ * Warns when Spot capacity draws on one instance type: few capacity pools make interruptions and
+ * failed launches likelier (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-best-practices.html).
+ */
+export function warnSpotDiversity(component: pulumi.ComponentResource, label: string, instanceTypes: string[]): void {
+    if (instanceTypes.length !== 1) return;
+    pulumi.log.warn(
+        `[aws-platform:eks:spot-diversity] ${label}: Spot with one instance type (${instanceTypes[0]}) draws from few capacity pools, so interruptions and failed launches are likelier; list several types of the same size (e.g. m7i.large, m6i.large, m5.large)`,
+        component,
+    );
 }
 
 /**

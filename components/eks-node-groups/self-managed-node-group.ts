@@ -2,18 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import * as autoscaling from "@pulumi/aws/autoscaling";
 import type * as ec2 from "@pulumi/aws/ec2";
 import * as eks from "@pulumi/aws/eks";
-import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
 import { ArgsError } from "../shared/errors";
 import type { RoleResources } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
-import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { SelfManagedNodeGroupArgs } from "./args";
 import { ResolvedSelfManagedNodeGroup, normalizeSelfManaged } from "./defaults";
-import { NodeCtx, createLaunchTemplate, createNodeRole, nodeTags } from "./nodes";
+import { createLaunchTemplate, createNodeRole, nodeContext, nodeTags, warnSpotDiversity } from "./nodes";
 import { nodeadmUserData } from "./user-data";
 import { SERVICE_CIDR_ALLOWED, serviceCidrProblem, validateSelfManaged } from "./validate";
 
@@ -72,12 +70,10 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
 
         const cfg = normalizeSelfManaged(args);
         const t = cfg.transform;
-        const ctx: NodeCtx = {
-            name,
-            opts: { parent: this },
-            tags: componentTags(SelfManagedNodeGroup.type, name, cfg.tags),
-            partition: getPartitionOutput({}, { parent: this }).partition,
-        };
+        const ctx = nodeContext(this, SelfManagedNodeGroup.type, name, cfg.tags);
+        // Spot runs above the on-demand base unless every node above it is on-demand.
+        const spot = cfg.onDemandPercentageAboveBaseCapacity < 100 && cfg.maxSize > cfg.onDemandBaseCapacity;
+        if (spot) warnSpotDiversity(this, `SelfManagedNodeGroup "${name}"`, cfg.instanceTypes);
 
         const nodeRole = createNodeRole(ctx, cfg.attachCniPolicy, t.nodeRole);
         // Instances launched before the policies are attached could not join or pull images.
@@ -96,8 +92,8 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
             t.accessEntry,
         );
 
-        // The cluster's tag on every node (the AWS cloud provider and load balancer controller look for it);
-        // the template adds a Name.
+        // kubernetes.io/cluster/<name>=owned on every node, as EKS's own self-managed node template sets
+        // it: the AWS cloud provider finds the cluster's instances by it. The template adds a Name.
         const instanceTags = pulumi
             .all([nodeTags(ctx, { component: "SelfManagedNodeGroup", target: "the Auto Scaling group and its instances", added: 2 }), cfg.cluster.name])
             .apply(([tags, clusterName]) => ({ ...tags, [`kubernetes.io/cluster/${clusterName}`]: "owned" }));

@@ -178,6 +178,21 @@ describe("SelfManagedNodeGroup", () => {
         );
     });
 
+    it("warns about Spot above the base with a single instance type", async () => {
+        const b = await build(() => new SelfManagedNodeGroup("one", selfManagedArgs({ instanceTypes: ["m7i.large"] })));
+        assert.ok(
+            b.warnings.some((w) => w.startsWith('[aws-platform:eks:spot-diversity] SelfManagedNodeGroup "one"')),
+            b.warnings.join("\n"),
+        );
+    });
+
+    it("does not warn about Spot when every node above the base is on-demand", async () => {
+        const b = await build(
+            () => new SelfManagedNodeGroup("od", selfManagedArgs({ instanceTypes: ["m7i.large"], onDemandPercentageAboveBaseCapacity: 100 })),
+        );
+        assert.deepEqual(b.warnings, []);
+    });
+
     it("writes no kubelet flags when there are no labels or taints", async () => {
         const b = await build(() => new SelfManagedNodeGroup("plain", selfManagedArgs()));
         const text = userDataOf(b.registry, "plain-launch-template");

@@ -70,7 +70,8 @@ export function parseServiceAccount(value: string): { namespace: string; name: s
  * kubernetes-service-account; https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html), the
  * conditions that page gives as its example: without them any association in the account could use
  * the role. `aws:SourceAccount`/`aws:SourceArn` are not documented for this principal, so they are not
- * used. The tags are present unless an association disables them, which add-on associations cannot.
+ * used. The tags are present unless an association disables them: add-on associations cannot, and
+ * the standalone ones made here never do.
  */
 export function podIdentityTrustPolicy(clusterName: pulumi.Input<string>, serviceAccount: string): pulumi.Output<string> {
     const { namespace, name } = parseServiceAccount(serviceAccount);

@@ -9,7 +9,13 @@
  * (https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html): Fargate pods mount EFS only through
  * statically provisioned volumes (a PersistentVolume naming `fileSystemId::accessPointId`).
  */
+import type * as ec2 from "@pulumi/aws/ec2";
+import type * as efs from "@pulumi/aws/efs";
+import type * as eks from "@pulumi/aws/eks";
+import type * as fsx from "@pulumi/aws/fsx";
+import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import type { Transform } from "../shared/transform";
 
 /** What happens to a volume when its claim is deleted. */
 export type ReclaimPolicy = "Retain" | "Delete";
@@ -187,6 +193,88 @@ export interface OntapStorageArgs {
 }
 
 /**
+ * Changes to the storage children's args, one key per child (the same key names it in `resources`).
+ * An object is merged shallowly over the component's args; a function receives `(args, opts, name)`.
+ */
+export interface StorageTransforms {
+    /**
+     * The `aws-ebs-csi-driver` add-on.
+     * @default - unchanged
+     */
+    ebsAddon?: Transform<eks.AddonArgs>;
+    /**
+     * The `aws-efs-csi-driver` add-on.
+     * @default - unchanged
+     */
+    efsAddon?: Transform<eks.AddonArgs>;
+    /**
+     * The `aws-fsx-csi-driver` add-on.
+     * @default - unchanged
+     */
+    fsxLustreAddon?: Transform<eks.AddonArgs>;
+    /**
+     * The `netapp_trident-operator` add-on.
+     * @default - unchanged
+     */
+    tridentAddon?: Transform<eks.AddonArgs>;
+    /**
+     * The EFS file system.
+     * @default - unchanged
+     */
+    efsFileSystem?: Transform<efs.FileSystemArgs>;
+    /**
+     * The FSx for ONTAP file system.
+     * @default - unchanged
+     */
+    ontapFileSystem?: Transform<fsx.OntapFileSystemArgs>;
+    /**
+     * The ONTAP storage virtual machine.
+     * @default - unchanged
+     */
+    ontapSvm?: Transform<fsx.OntapStorageVirtualMachineArgs>;
+    /**
+     * The EFS mount targets' security group.
+     * @default - unchanged
+     */
+    efsSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /**
+     * The security group of the Lustre file systems the driver creates.
+     * @default - unchanged
+     */
+    fsxLustreSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /**
+     * The ONTAP file system's security group.
+     * @default - unchanged
+     */
+    ontapSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /**
+     * The EBS StorageClass.
+     * @default - unchanged
+     */
+    ebsClass?: Transform<k8s.storage.v1.StorageClassArgs>;
+    /**
+     * The EFS StorageClass.
+     * @default - unchanged
+     */
+    efsClass?: Transform<k8s.storage.v1.StorageClassArgs>;
+    /**
+     * The FSx for Lustre StorageClass.
+     * @default - unchanged
+     */
+    fsxLustreClass?: Transform<k8s.storage.v1.StorageClassArgs>;
+    /**
+     * The ONTAP StorageClass.
+     * @default - unchanged
+     */
+    ontapClass?: Transform<k8s.storage.v1.StorageClassArgs>;
+    /**
+     * The `TridentBackendConfig`.
+     * @default - unchanged
+     */
+    tridentBackend?: Transform<k8s.apiextensions.CustomResourceArgs>;
+}
+
+/**
  * CSI drivers and StorageClasses of an EksCluster.
  *
  * @example
@@ -228,4 +316,10 @@ export interface StorageArgs {
      * @example ontap: { enabled: true, svmAdminPassword: config.requireSecret("ontapSvmPassword") }
      */
     ontap?: OntapStorageArgs;
+    /**
+     * Change any storage child's args: see `StorageTransforms`.
+     * @default {}
+     * @example transform: { efsFileSystem: { performanceMode: "maxIO" } }
+     */
+    transform?: StorageTransforms;
 }

@@ -9,6 +9,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { StorageClassInfo } from "../kubernetes-workloads/args";
 import { childName, fitName } from "../shared/naming";
+import { type Transform, create } from "../shared/transform";
 import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy } from "./storage-args";
 
@@ -37,8 +38,15 @@ export interface StorageClassSpec {
 }
 
 /** A StorageClass on the cluster, after the driver that serves it (and what the plane says Kubernetes objects wait for). */
-export function createStorageClass(ctx: Ctx, plane: ControlPlane, spec: StorageClassSpec, after: pulumi.Resource[]): StorageClassEntry {
-    const storageClass = new k8s.storage.v1.StorageClass(
+export function createStorageClass(
+    ctx: Ctx,
+    plane: ControlPlane,
+    spec: StorageClassSpec,
+    after: pulumi.Resource[],
+    transform?: Transform<k8s.storage.v1.StorageClassArgs>,
+): StorageClassEntry {
+    const storageClass = create(
+        k8s.storage.v1.StorageClass,
         childName(ctx.name, "storage-class", spec.name),
         {
             metadata: {
@@ -53,6 +61,7 @@ export function createStorageClass(ctx: Ctx, plane: ControlPlane, spec: StorageC
             allowVolumeExpansion: spec.allowVolumeExpansion,
         },
         { ...ctx.opts, provider: plane.provider, dependsOn: [...plane.ready, ...after] },
+        transform,
     );
     return { provisioner: spec.provisioner, storageClass };
 }
@@ -85,20 +94,22 @@ export function createFileSystemSecurityGroup(
     key: string,
     what: string,
     ports: PortRule[],
-    options: { self?: boolean } = {},
+    options: { self?: boolean; transform?: Transform<ec2.SecurityGroupArgs> } = {},
 ): FileSystemSecurityGroup {
     const name = childName(ctx.name, key, "sg");
-    const securityGroup = new ec2.SecurityGroup(
+    const securityGroup = create(
+        ec2.SecurityGroup,
         fitName(name, ec2.SecurityGroup),
         { vpcId: ctx.vpc.vpcId, description: `${what} of ${ctx.name}: reached from the cluster security group`, tags: { ...ctx.tags, Name: name } },
         ctx.opts,
+        options.transform,
     );
     const rules: FileSystemSecurityGroup["rules"] = {};
     for (const port of ports) {
         const base = { securityGroupId: securityGroup.id, ipProtocol: port.protocol, fromPort: port.fromPort, toPort: port.toPort, tags: ctx.tags };
         rules[ruleKey(port)] = new vpc.SecurityGroupIngressRule(
             childName(name, ruleKey(port)),
-            { ...base, referencedSecurityGroupId: plane.clusterSecurityGroupId, description: `${port.purpose} from the cluster's nodes and pods` },
+            { ...base, referencedSecurityGroupId: plane.clusterSecurityGroupId, description: `${port.purpose} from the cluster nodes and pods` },
             ctx.opts,
         );
         if (options.self) {

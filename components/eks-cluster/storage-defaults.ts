@@ -3,11 +3,12 @@
  * the builders never test for undefined.
  */
 import { withDefaults } from "../shared/defaults";
-import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs } from "./storage-args";
+import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs, StorageTransforms } from "./storage-args";
 
 /** Defaults of `StorageArgs`, one section per interface (what the `@default` tags document). */
 export const STORAGE_DEFAULTS = {
     reclaimPolicy: "Delete" as ReclaimPolicy,
+    transform: {} as StorageTransforms,
     EbsStorageArgs: { enabled: true, className: "gp3", defaultClass: true },
     EfsStorageArgs: {
         enabled: false,
@@ -49,6 +50,7 @@ export interface ResolvedStorage {
     efs: ResolvedEfs;
     fsxLustre: ResolvedFsxLustre;
     ontap: ResolvedOntap;
+    transform: StorageTransforms;
 }
 
 /** `args.storage` with every default filled in (shape-checked input assumed). */
@@ -60,5 +62,6 @@ export function normalizeStorage(given: StorageArgs | undefined): ResolvedStorag
         efs: withDefaults(d.EfsStorageArgs, given?.efs) as ResolvedEfs,
         fsxLustre: withDefaults(d.FsxLustreStorageArgs, given?.fsxLustre) as ResolvedFsxLustre,
         ontap: withDefaults(d.OntapStorageArgs, given?.ontap) as ResolvedOntap,
+        transform: given?.transform ?? d.transform,
     };
 }

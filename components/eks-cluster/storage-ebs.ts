@@ -7,7 +7,7 @@ import type { Statement } from "../shared/iam";
 import { createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
 import { type BackendResources, createStorageClass } from "./storage-common";
-import type { ReclaimPolicy } from "./storage-args";
+import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import type { ResolvedEbs } from "./storage-defaults";
 
 export const EBS_PROVISIONER = "ebs.csi.aws.com";
@@ -37,7 +37,14 @@ export function ebsKmsStatements(keyArn: pulumi.Input<string>): Statement[] {
     ];
 }
 
-export function createEbsStorage(ctx: Ctx, plane: ControlPlane, ebs: ResolvedEbs, reclaimPolicy: ReclaimPolicy, nodes: pulumi.Resource[]): BackendResources {
+export function createEbsStorage(
+    ctx: Ctx,
+    plane: ControlPlane,
+    ebs: ResolvedEbs,
+    reclaimPolicy: ReclaimPolicy,
+    nodes: pulumi.Resource[],
+    t: StorageTransforms = {},
+): BackendResources {
     const { addon, roles } = createAddon(ctx, plane, "ebs-csi", {
         addonName: "aws-ebs-csi-driver",
         version: ebs.addonVersion,
@@ -50,6 +57,7 @@ export function createEbsStorage(ctx: Ctx, plane: ControlPlane, ebs: ResolvedEbs
         ],
         // The controller is a Deployment: without nodes the add-on never becomes active.
         dependsOn: nodes,
+        transform: t.ebsAddon,
     });
     const parameters: Record<string, pulumi.Input<string>> = { type: "gp3", encrypted: "true", "csi.storage.k8s.io/fstype": "ext4" };
     if (ebs.kmsKeyArn) parameters.kmsKeyId = ebs.kmsKeyArn;
@@ -67,6 +75,7 @@ export function createEbsStorage(ctx: Ctx, plane: ControlPlane, ebs: ResolvedEbs
             defaultClass: ebs.defaultClass,
         },
         [addon],
+        t.ebsClass,
     );
     return { class: entry, children: { ebsAddon: addon, ebsRoles: roles } };
 }

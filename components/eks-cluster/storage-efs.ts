@@ -7,9 +7,10 @@
 import * as efs from "@pulumi/aws/efs";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, fitName } from "../shared/naming";
+import { create } from "../shared/transform";
 import { createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
-import type { ReclaimPolicy } from "./storage-args";
+import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedEfs } from "./storage-defaults";
 
@@ -22,9 +23,17 @@ export const EFS_SERVICE_ACCOUNT = "kube-system/efs-csi-controller-sa";
 /** NFS: the only port an EFS mount target listens on. */
 export const NFS_PORT = 2049;
 
-export function createEfsStorage(ctx: Ctx, plane: ControlPlane, cfg: ResolvedEfs, reclaimPolicy: ReclaimPolicy, nodes: pulumi.Resource[]): BackendResources {
+export function createEfsStorage(
+    ctx: Ctx,
+    plane: ControlPlane,
+    cfg: ResolvedEfs,
+    reclaimPolicy: ReclaimPolicy,
+    nodes: pulumi.Resource[],
+    t: StorageTransforms = {},
+): BackendResources {
     const base = childName(ctx.name, "efs");
-    const fileSystem = new efs.FileSystem(
+    const fileSystem = create(
+        efs.FileSystem,
         fitName(base, efs.FileSystem),
         {
             encrypted: true,
@@ -39,15 +48,21 @@ export function createEfsStorage(ctx: Ctx, plane: ControlPlane, cfg: ResolvedEfs
             tags: { ...ctx.tags, Name: base },
         },
         { ...ctx.opts, ...ctx.dataOpts },
+        t.efsFileSystem,
     );
     const backupPolicy = new efs.BackupPolicy(
         childName(base, "backup"),
         { fileSystemId: fileSystem.id, backupPolicy: { status: cfg.backup ? "ENABLED" : "DISABLED" } },
         ctx.opts,
     );
-    const sg = createFileSystemSecurityGroup(ctx, plane, "efs", "EFS mount targets", [
-        { protocol: "tcp", fromPort: NFS_PORT, toPort: NFS_PORT, purpose: "NFS" },
-    ]);
+    const sg = createFileSystemSecurityGroup(
+        ctx,
+        plane,
+        "efs",
+        "EFS mount targets",
+        [{ protocol: "tcp", fromPort: NFS_PORT, toPort: NFS_PORT, purpose: "NFS" }],
+        { transform: t.efsSecurityGroup },
+    );
     // One mount target per AZ (EFS refuses a second in one AZ); the VPC gives one private subnet per AZ,
     // as a plain list so the count is known before deployment. No file system policy: nodes mount
     // without IAM, so any policy would have to allow anonymous clients; the security group is the gate.
@@ -70,6 +85,7 @@ export function createEfsStorage(ctx: Ctx, plane: ControlPlane, cfg: ResolvedEfs
             },
         ],
         dependsOn: nodes,
+        transform: t.efsAddon,
     });
     // Parameters of dynamic provisioning (kubernetes-sigs/aws-efs-csi-driver, examples/kubernetes/dynamic_provisioning).
     const entry = createStorageClass(
@@ -94,6 +110,7 @@ export function createEfsStorage(ctx: Ctx, plane: ControlPlane, cfg: ResolvedEfs
         },
         // Mounting needs a mount target in the pod's AZ.
         [addon, ...mountTargets],
+        t.efsClass,
     );
     return {
         class: entry,

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
-import type { ReclaimPolicy } from "./storage-args";
+import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedFsxLustre } from "./storage-defaults";
 
@@ -30,8 +30,12 @@ export function createFsxLustreStorage(
     cfg: ResolvedFsxLustre,
     reclaimPolicy: ReclaimPolicy,
     nodes: pulumi.Resource[],
+    t: StorageTransforms = {},
 ): BackendResources {
-    const sg = createFileSystemSecurityGroup(ctx, plane, "fsx-lustre", "FSx for Lustre file systems", LUSTRE_PORTS, { self: true });
+    const sg = createFileSystemSecurityGroup(ctx, plane, "fsx-lustre", "FSx for Lustre file systems", LUSTRE_PORTS, {
+        self: true,
+        transform: t.fsxLustreSecurityGroup,
+    });
     const { addon, roles } = createAddon(ctx, plane, "fsx-csi", {
         addonName: "aws-fsx-csi-driver",
         version: cfg.addonVersion,
@@ -44,6 +48,7 @@ export function createFsxLustreStorage(
             },
         ],
         dependsOn: nodes,
+        transform: t.fsxLustreAddon,
     });
     const parameters: Record<string, pulumi.Input<string>> = {
         subnetId: ctx.vpc.privateSubnetIds[cfg.subnetIndex],
@@ -66,6 +71,10 @@ export function createFsxLustreStorage(
             allowVolumeExpansion: true,
         },
         [addon],
+        t.fsxLustreClass,
     );
-    return { class: entry, children: { fsxLustreSecurityGroup: sg.securityGroup, fsxLustreSecurityGroupRules: sg.rules, fsxAddon: addon, fsxRoles: roles } };
+    return {
+        class: entry,
+        children: { fsxLustreSecurityGroup: sg.securityGroup, fsxLustreSecurityGroupRules: sg.rules, fsxLustreAddon: addon, fsxLustreRoles: roles },
+    };
 }

@@ -14,9 +14,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam";
 import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
 import { createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
-import type { ReclaimPolicy } from "./storage-args";
+import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedOntap } from "./storage-defaults";
 
@@ -78,13 +79,15 @@ export function createOntapStorage(
     cfg: ResolvedOntap,
     reclaimPolicy: ReclaimPolicy,
     nodes: pulumi.Resource[],
+    t: StorageTransforms = {},
 ): BackendResources {
     const base = childName(ctx.name, "ontap");
     const subnets = ctx.vpc.privateSubnetIds;
     const multiAz = cfg.deploymentType.startsWith("MULTI_AZ");
-    const sg = createFileSystemSecurityGroup(ctx, plane, "ontap", "FSx for ONTAP endpoints", ONTAP_PORTS);
+    const sg = createFileSystemSecurityGroup(ctx, plane, "ontap", "FSx for ONTAP endpoints", ONTAP_PORTS, { transform: t.ontapSecurityGroup });
     const dataOpts = { ...ctx.opts, ...ctx.dataOpts };
-    const fileSystem = new fsx.OntapFileSystem(
+    const fileSystem = create(
+        fsx.OntapFileSystem,
         base,
         {
             deploymentType: cfg.deploymentType,
@@ -102,12 +105,15 @@ export function createOntapStorage(
             tags: { ...ctx.tags, Name: base },
         },
         dataOpts,
+        t.ontapFileSystem,
     );
     const password = pulumi.secret(cfg.svmAdminPassword as pulumi.Input<string>);
-    const svm = new fsx.OntapStorageVirtualMachine(
+    const svm = create(
+        fsx.OntapStorageVirtualMachine,
         childName(base, "svm"),
         { fileSystemId: fileSystem.id, name: ontapSvmName(ctx.name), rootVolumeSecurityStyle: "UNIX", svmAdminPassword: password, tags: ctx.tags },
         dataOpts,
+        t.ontapSvm,
     );
     const secret = new secretsmanager.Secret(
         childName(base, "svm-credentials"),
@@ -125,9 +131,11 @@ export function createOntapStorage(
         version: cfg.addonVersion,
         identities: [{ serviceAccount: TRIDENT_SERVICE_ACCOUNT, statements: tridentStatements(secret.arn), association: "standalone" }],
         dependsOn: nodes,
+        transform: t.tridentAddon,
     });
     const backendName = childName(ctx.name, "ontap-nas");
-    const backend = new k8s.apiextensions.CustomResource(
+    const backend = create(
+        k8s.apiextensions.CustomResource,
         childName(base, "backend"),
         {
             apiVersion: "trident.netapp.io/v1",
@@ -144,6 +152,7 @@ export function createOntapStorage(
         },
         // The CRD comes with the add-on; the credentials must be readable when Trident first connects.
         { ...ctx.opts, provider: plane.provider, dependsOn: [...plane.ready, trident.addon, ...Object.values(trident.associations), secretVersion] },
+        t.tridentBackend,
     );
     const entry = createStorageClass(
         ctx,
@@ -158,6 +167,7 @@ export function createOntapStorage(
             allowVolumeExpansion: true,
         },
         [backend],
+        t.ontapClass,
     );
     return {
         class: entry,

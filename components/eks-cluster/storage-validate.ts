@@ -3,8 +3,8 @@
  * the value rules on the normalized values. Pure: no Pulumi resource is touched.
  */
 import { type Issues, isPlain } from "../shared/errors";
-import { array, boolean, checkShape, input, int, object, optional, string } from "../shared/shape";
-import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs } from "./storage-args";
+import { array, boolean, checkShape, input, int, object, optional, string, transform } from "../shared/shape";
+import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs, StorageTransforms } from "./storage-args";
 import { type ResolvedStorage, STORAGE_DEFAULTS } from "./storage-defaults";
 
 const inputString = () => input(string());
@@ -53,6 +53,25 @@ export const STORAGE_SHAPE = object<StorageArgs>({ noun: "storage argument" })({
             svmAdminPassword: optional(inputString()),
             routeTableIds: optional(array(inputString())),
             addonVersion: optional(string()),
+        }),
+    ),
+    transform: optional(
+        object<StorageTransforms>({ noun: "storage transform key" })({
+            ebsAddon: optional(transform()),
+            efsAddon: optional(transform()),
+            fsxLustreAddon: optional(transform()),
+            tridentAddon: optional(transform()),
+            efsFileSystem: optional(transform()),
+            ontapFileSystem: optional(transform()),
+            ontapSvm: optional(transform()),
+            efsSecurityGroup: optional(transform()),
+            fsxLustreSecurityGroup: optional(transform()),
+            ontapSecurityGroup: optional(transform()),
+            ebsClass: optional(transform()),
+            efsClass: optional(transform()),
+            fsxLustreClass: optional(transform()),
+            ontapClass: optional(transform()),
+            tridentBackend: optional(transform()),
         }),
     ),
 });

@@ -14,7 +14,7 @@ import { createFsxLustreStorage } from "./storage-fsx";
 import { createOntapStorage } from "./storage-ontap";
 import { validateStorageSubnets } from "./storage-validate";
 
-export type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs } from "./storage-args";
+export type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs, StorageTransforms } from "./storage-args";
 export { STORAGE_DEFAULTS, normalizeStorage } from "./storage-defaults";
 export type { ResolvedStorage } from "./storage-defaults";
 export { checkStorageShape, lustreCapacityIssue, validateStorage, validateStorageSubnets } from "./storage-validate";
@@ -39,10 +39,10 @@ export function createStorage(ctx: Ctx, plane: ControlPlane, s: ResolvedStorage,
     validateStorageSubnets(issues, "storage", s, ctx.vpc.privateSubnetIds.length);
     issues.throwIfAny("EksCluster", ctx.name);
     const backends = [
-        s.ebs.enabled ? createEbsStorage(ctx, plane, s.ebs, s.reclaimPolicy, nodes) : undefined,
-        s.efs.enabled ? createEfsStorage(ctx, plane, s.efs, s.reclaimPolicy, nodes) : undefined,
-        s.fsxLustre.enabled ? createFsxLustreStorage(ctx, plane, s.fsxLustre, s.reclaimPolicy, nodes) : undefined,
-        s.ontap.enabled ? createOntapStorage(ctx, plane, s.ontap, s.reclaimPolicy, nodes) : undefined,
+        s.ebs.enabled ? createEbsStorage(ctx, plane, s.ebs, s.reclaimPolicy, nodes, s.transform) : undefined,
+        s.efs.enabled ? createEfsStorage(ctx, plane, s.efs, s.reclaimPolicy, nodes, s.transform) : undefined,
+        s.fsxLustre.enabled ? createFsxLustreStorage(ctx, plane, s.fsxLustre, s.reclaimPolicy, nodes, s.transform) : undefined,
+        s.ontap.enabled ? createOntapStorage(ctx, plane, s.ontap, s.reclaimPolicy, nodes, s.transform) : undefined,
     ];
     const classes: StorageResources["classes"] = {};
     const children: StorageResources["children"] = {};

@@ -46,7 +46,7 @@ describe("createStorage", () => {
         for (const key of [
             "ebsAddon",
             "efsAddon",
-            "fsxAddon",
+            "fsxLustreAddon",
             "tridentAddon",
             "efsFileSystem",
             "efsSecurityGroup",
@@ -57,6 +57,42 @@ describe("createStorage", () => {
         ]) {
             assert.ok(key in result.children, key);
         }
+    });
+
+    it("merges an object transform over a child's args (the EFS file system)", async () => {
+        const { registry } = await buildStorage({ efs: { enabled: true }, transform: { efsFileSystem: { performanceMode: "maxIO" } } });
+        registry.hasInputs("aws:efs/fileSystem:FileSystem", "main-efs", { performanceMode: "maxIO", encrypted: true });
+    });
+
+    it("gives a function transform the child's args and name (the gp3 class)", async () => {
+        const seen: string[] = [];
+        const { registry } = await buildStorage({
+            transform: {
+                ebsClass: (args, _opts, name) => {
+                    seen.push(name);
+                    return { ...args, mountOptions: ["noatime"] };
+                },
+            },
+        });
+        assert.deepEqual(seen, ["main-storage-class-gp3"]);
+        registry.hasInputs("kubernetes:storage.k8s.io/v1:StorageClass", "main-storage-class-gp3", {
+            mountOptions: ["noatime"],
+            provisioner: "ebs.csi.aws.com",
+        });
+    });
+
+    it("reaches each add-on, security group and ONTAP child by its own key", async () => {
+        const tag = { tags: { touched: "yes" } };
+        const { registry } = await buildStorage({
+            ...ALL,
+            transform: { fsxLustreAddon: tag, tridentAddon: tag, ontapSecurityGroup: tag, ontapFileSystem: tag, ontapSvm: tag },
+        });
+        const touched = registry
+            .all()
+            .filter((r) => r.inputs.tags?.touched === "yes")
+            .map((r) => r.name)
+            .sort();
+        assert.deepEqual(touched, ["main-fsx-csi", "main-ontap", "main-ontap-sg", "main-ontap-svm", "main-trident"]);
     });
 
     it("applies the one reclaim policy to every class", async () => {
@@ -74,6 +110,19 @@ describe("createStorage", () => {
             defaults.map((c) => c.inputs.metadata.name),
             ["gp3"],
         );
+    });
+
+    it("describes security groups and their rules only with the characters EC2 accepts", async () => {
+        // EC2: a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (AuthorizeSecurityGroupIngress, CreateSecurityGroup).
+        const { registry } = await buildStorage(ALL);
+        const types = [
+            "aws:ec2/securityGroup:SecurityGroup",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        ];
+        const described = registry.all().filter((r) => types.includes(r.type));
+        assert.ok(described.length > 10);
+        for (const r of described) assert.match(r.inputs.description, /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/, r.name);
     });
 
     it("renders every StorageClass so the Kubernetes API schema accepts it", async () => {

@@ -25,7 +25,11 @@ export interface NetworkAddons {
 /** What the nodes need before they can become Ready. */
 export function createNetworkAddons(ctx: Ctx, plane: ControlPlane, cfg: Resolved): NetworkAddons {
     const v = cfg.addonVersions;
-    const podIdentityAgent = createAddon(ctx, plane, "eks-pod-identity-agent", { addonName: "eks-pod-identity-agent", version: v["eks-pod-identity-agent"] });
+    const podIdentityAgent = createAddon(ctx, plane, "eks-pod-identity-agent", {
+        addonName: "eks-pod-identity-agent",
+        version: v["eks-pod-identity-agent"],
+        transform: cfg.transform.addon,
+    });
     const vpcCni = createAddon(ctx, plane, "vpc-cni", {
         addonName: "vpc-cni",
         version: v["vpc-cni"],
@@ -33,8 +37,9 @@ export function createNetworkAddons(ctx: Ctx, plane: ControlPlane, cfg: Resolved
         // (https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html); vpc-cni supports Pod Identity.
         identities: [{ serviceAccount: "kube-system/aws-node", managedPolicyArns: { cni: managedPolicy(ctx, "AmazonEKS_CNI_Policy") } }],
         dependsOn: [podIdentityAgent.addon],
+        transform: cfg.transform.addon,
     });
-    const kubeProxy = createAddon(ctx, plane, "kube-proxy", { addonName: "kube-proxy", version: v["kube-proxy"] });
+    const kubeProxy = createAddon(ctx, plane, "kube-proxy", { addonName: "kube-proxy", version: v["kube-proxy"], transform: cfg.transform.addon });
     return { podIdentityAgent, vpcCni, kubeProxy };
 }
 
@@ -60,6 +65,7 @@ export function createWorkloadAddons(
         // schema has `computeType` for that (https://docs.aws.amazon.com/eks/latest/userguide/fargate-getting-started.html).
         ...(cfg.corednsOnFargate ? { configurationValues: { computeType: "Fargate" } } : {}),
         dependsOn: [network.vpcCni.addon, network.kubeProxy.addon, ...(cfg.corednsOnFargate ? nodes.fargate : nodes.ec2)],
+        transform: cfg.transform.addon,
     });
     const cloudwatchObservability = cfg.containerInsights
         ? createAddon(ctx, plane, "amazon-cloudwatch-observability", {
@@ -74,6 +80,7 @@ export function createWorkloadAddons(
                   },
               ],
               dependsOn: [network.podIdentityAgent.addon, ...nodes.ec2],
+              transform: cfg.transform.addon,
           })
         : undefined;
     return { coredns, cloudwatchObservability };

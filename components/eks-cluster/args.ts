@@ -1,4 +1,5 @@
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as awsEks from "@pulumi/aws/eks";
 import type * as kms from "@pulumi/aws/kms";
 import type * as eks from "@pulumi/eks";
 import type * as k8s from "@pulumi/kubernetes";
@@ -214,14 +215,17 @@ export interface EksClusterArgs {
     tags?: Record<string, string>;
     /**
      * Change a child's args (see `Transform`): `cluster` (the `eks.Cluster`), `logGroup` (the
-     * control-plane log group), `key` (the secrets KMS key), `provider` (the Kubernetes provider),
-     * `namespace` (every namespace).
+     * control-plane log group), `key` (the secrets KMS key), `addon` (each of vpc-cni, kube-proxy,
+     * coredns, eks-pod-identity-agent and amazon-cloudwatch-observability; the function form gets the
+     * child's name, `<name>-<add-on>`), `provider` (the Kubernetes provider), `namespace` (every
+     * namespace). The storage children have their own, in `storage.transform`.
      * @default {}
      */
     transform?: {
         cluster?: Transform<eks.ClusterArgs>;
         logGroup?: Transform<cloudwatch.LogGroupArgs>;
         key?: Transform<kms.KeyArgs>;
+        addon?: Transform<awsEks.AddonArgs>;
         provider?: Transform<k8s.ProviderArgs>;
         namespace?: Transform<k8s.core.v1.NamespaceArgs>;
     };

@@ -44,6 +44,7 @@ const TRANSFORM_SHAPE = object<NonNullable<EksClusterArgs["transform"]>>()({
     cluster: optional(transform()),
     logGroup: optional(transform()),
     key: optional(transform()),
+    addon: optional(transform()),
     provider: optional(transform()),
     namespace: optional(transform()),
 });

@@ -100,4 +100,19 @@ describe("EksCluster: add-ons", () => {
             selectors: [{ namespace: "kube-system", labels: { "k8s-app": "kube-dns" } }],
         });
     });
+
+    it("lets a transform change every add-on it owns, by the add-on's name", async () => {
+        const seen: string[] = [];
+        const changed = await cluster({
+            ...SMALL,
+            transform: {
+                addon: (args, _opts, name) => {
+                    seen.push(name);
+                    return { ...args, resolveConflictsOnUpdate: "OVERWRITE" };
+                },
+            },
+        });
+        assert.deepEqual(seen.sort(), ["k8s-coredns", "k8s-eks-pod-identity-agent", "k8s-kube-proxy", "k8s-vpc-cni"]);
+        changed.hasInputs(ADDON, "k8s-coredns", { resolveConflictsOnUpdate: "OVERWRITE" });
+    });
 });

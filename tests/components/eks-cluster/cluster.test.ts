@@ -6,6 +6,7 @@
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { EksCluster } from "../../../components/eks-cluster";
+import { Network } from "../../../components/network";
 import { clusterPhysicalName } from "../../../components/eks-cluster/control-plane";
 import { Registry, build, unwrap } from "../../../components/testing";
 import { ADMIN, FARGATE_ONLY, FULL, SMALL, VPC } from "./cluster-fixture";
@@ -167,6 +168,19 @@ describe("EksCluster: options", () => {
         for (const addon of ["k8s-vpc-cni", "k8s-kube-proxy", "k8s-eks-pod-identity-agent", "k8s-coredns"]) {
             assert.ok(ns.dependsOn.includes(registry.one("aws:eks/addon:Addon", addon).urn), `namespace waits for ${addon}`);
         }
+    });
+});
+
+describe("EksCluster: in a Network", () => {
+    it("takes a Network's vpcArgs as they are", async () => {
+        const { registry } = await build(
+            () => {
+                const net = new Network("main", { availabilityZones: 2 });
+                return new EksCluster("k8s", { ...SMALL, vpc: net.vpcArgs });
+            },
+            { stack: "dev" },
+        );
+        assert.equal(registry.one(CLUSTER).inputs.privateSubnetIds.length, 2);
     });
 });
 

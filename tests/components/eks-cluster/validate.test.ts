@@ -6,12 +6,11 @@ import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { EksCluster } from "../../../components/eks-cluster";
 import type { EksClusterArgs } from "../../../components/eks-cluster/args";
-import { DEFAULTS, normalize } from "../../../components/eks-cluster/defaults";
+import { normalize } from "../../../components/eks-cluster/defaults";
 import { validate } from "../../../components/eks-cluster/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { creatableEksVersions, eksVersionStatus } from "../../../components/shared/limits/eks";
 import { build, buildFails } from "../../../components/testing";
-import { assertDefaultsDocumented } from "../../harness/docs";
 import { FARGATE_ONLY, FULL, SMALL, VPC } from "./cluster-fixture";
 
 /** A day on which 1.35 is in standard support and 1.31 in extended support. */
@@ -182,8 +181,6 @@ describe("EksCluster: validation", () => {
     it("checks admin ARNs given as Outputs only once they are known, and accepts them", async () => {
         await build(() => new EksCluster("k8s", { ...SMALL, admins: { me: pulumi.output("arn:aws:iam::123456789012:role/admin") } }));
     });
-
-    it("documents every default it applies", () => assertDefaultsDocumented("components/eks-cluster/args.ts", DEFAULTS));
 });
 
 describe("EKS version calendar", () => {

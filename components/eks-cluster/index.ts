@@ -11,3 +11,15 @@ export {
     NamespaceArgs,
 } from "./args";
 export { DEFAULTS as EKS_CLUSTER_DEFAULTS } from "./defaults";
+export {
+    StorageArgs,
+    EbsStorageArgs,
+    EfsStorageArgs,
+    FsxLustreStorageArgs,
+    OntapStorageArgs,
+    StorageTransforms,
+    ReclaimPolicy,
+    StorageResources,
+    STORAGE_DEFAULTS,
+    lustreCapacityIssue,
+} from "./storage";

@@ -112,12 +112,19 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file system and repository and turns on ALB deletion protection", () => {
+    it("prod protects its file systems, repository and Secrets key, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
-            .map((r) => r.type)
+            .map((r) => `${r.type}::${r.name}`)
             .sort();
-        assert.deepEqual(protectedNames, ["aws:ecr/repository:Repository", "aws:efs/fileSystem:FileSystem"]);
+        assert.deepEqual(protectedNames, [
+            "aws:ecr/repository:Repository::saas-app-repo",
+            "aws:efs/fileSystem:FileSystem::platform-efs",
+            "aws:efs/fileSystem:FileSystem::saas-shared-efs",
+            "aws:kms/key:Key::platform-secrets-key",
+        ]);
+        assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
+        assert.equal(dev.resources.filter((r) => r.protect).length, 0);
         assert.equal(prod.named("saas-public-alb").inputs.enableDeletionProtection, true);
         assert.equal(prod.named("saas-app-repo").inputs.forceDelete, false);
     });

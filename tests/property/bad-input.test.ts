@@ -16,15 +16,27 @@ import { ContainerService } from "../../components/container-service";
 import { AlarmTopic } from "../../components/alarm-topic";
 import { Network } from "../../components/network";
 import { ArgsError } from "../../components/shared/errors";
-import { Registry, installMocks, settle } from "../../components/testing";
+import { Registry, build, installMocks, settle } from "../../components/testing";
 import { ConfigError, parseConfig } from "../../stacks/config";
 import { PRESETS } from "../../stacks/presets";
-import { ALARM_TOPIC_EXAMPLES, CONTAINER_SERVICE_EXAMPLES, NETWORK_EXAMPLES } from "./examples";
+import { EksCluster } from "../../components/eks-cluster";
+import { FargateProfile, ManagedNodeGroup, SelfManagedNodeGroup } from "../../components/eks-node-groups";
+import {
+    ALARM_TOPIC_EXAMPLES,
+    CONTAINER_SERVICE_EXAMPLES,
+    EKS_CLUSTER_EXAMPLES,
+    FARGATE_PROFILE_EXAMPLES,
+    MANAGED_NODE_GROUP_EXAMPLES,
+    NETWORK_EXAMPLES,
+    SELF_MANAGED_NODE_GROUP_EXAMPLES,
+} from "./examples";
 import { Mutation, apply, componentNames, mutations } from "./mutate";
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261125);
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 250);
 const CASE_MS = 60_000;
+/** The EKS components build more per case (a cluster with nodes, add-ons and classes): fewer runs each. */
+const EKS_RUNS = Math.max(1, Math.round(RUNS / 5));
 
 /** A deep copy that keeps Outputs/Promises and functions as they are. */
 function copy<T>(v: T): T {
@@ -140,6 +152,28 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
         );
     });
 
+    const eksTargets: Array<[string, Array<() => unknown>, (name: string, args: any) => unknown]> = [
+        ["EksCluster", EKS_CLUSTER_EXAMPLES, (n, a) => new EksCluster(n, a)],
+        ["ManagedNodeGroup", MANAGED_NODE_GROUP_EXAMPLES, (n, a) => new ManagedNodeGroup(n, a)],
+        ["SelfManagedNodeGroup", SELF_MANAGED_NODE_GROUP_EXAMPLES, (n, a) => new SelfManagedNodeGroup(n, a)],
+        ["FargateProfile", FARGATE_PROFILE_EXAMPLES, (n, a) => new FargateProfile(n, a)],
+    ];
+    for (const [target, examples, construct] of eksTargets) {
+        it(`every ${target} example builds (so the cases start from valid args)`, async () => {
+            for (const example of examples) await build(() => construct("example", example()));
+        });
+        it(`a malformed ${target} is refused with an ArgsError before any resource, or builds`, async () => {
+            await fc.assert(
+                fc.asyncProperty(fc.nat(), mutations(), componentNames(), async (example, ms: Mutation[], name) => {
+                    let args: unknown = examples[example % examples.length]();
+                    for (const m of ms) args = apply(args, m);
+                    tally(target, await outcome(target, () => construct(name as string, args)));
+                }),
+                { seed: SEED, numRuns: EKS_RUNS },
+            );
+        });
+    }
+
     it("malformed stack settings are refused with a ConfigError, or parse", () => {
         const raw = (value: unknown) => {
             try {
@@ -149,16 +183,21 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
             }
         };
         fc.assert(
-            fc.property(fc.constantFrom("dev", "prod", "qa"), fc.constantFrom("network", "containers", "preset", "netwrok"), mutations(), (stack, key, ms) => {
-                let value: unknown = key === "preset" ? "dev" : copy((PRESETS.dev as any)[key] ?? {});
-                for (const m of ms) value = apply(value, m);
-                try {
-                    parseConfig(stack, { [`aws-platform:${key}`]: typeof value === "string" ? value : raw(value) });
-                    tally("config", "built");
-                } catch (e) {
-                    tally("config", e instanceof ConfigError ? "refused" : crashed("config", e));
-                }
-            }),
+            fc.property(
+                fc.constantFrom("dev", "prod", "qa"),
+                fc.constantFrom("network", "containers", "kubernetes", "preset", "netwrok"),
+                mutations(),
+                (stack, key, ms) => {
+                    let value: unknown = key === "preset" ? "dev" : copy((PRESETS.dev as any)[key] ?? {});
+                    for (const m of ms) value = apply(value, m);
+                    try {
+                        parseConfig(stack, { [`aws-platform:${key}`]: typeof value === "string" ? value : raw(value) });
+                        tally("config", "built");
+                    } catch (e) {
+                        tally("config", e instanceof ConfigError ? "refused" : crashed("config", e));
+                    }
+                },
+            ),
             { seed: SEED, numRuns: RUNS * 4 },
         );
     });

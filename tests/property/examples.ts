@@ -4,6 +4,8 @@
  */
 import type { AlarmTopicArgs } from "../../components/alarm-topic/args";
 import type { ContainerServiceArgs } from "../../components/container-service/args";
+import type { EksClusterArgs } from "../../components/eks-cluster/args";
+import type { FargateProfileArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs } from "../../components/eks-node-groups/args";
 import type { NetworkArgs } from "../../components/network/args";
 import { shopArgs } from "../scenarios/readme-shop";
 
@@ -112,7 +114,7 @@ export function readmeShop(): ContainerServiceArgs {
 
 export function minimal(): ContainerServiceArgs {
     return {
-        vpc: { ...VPC, privateSubnetIds: [...VPC.privateSubnetIds], publicSubnetIds: [...VPC.publicSubnetIds] },
+        vpc: eksVpc(),
         loadBalancers: { public: { type: "application" } },
         services: {
             web: { containers: { web: { image: IMAGE, portMappings: [{ containerPort: 80 }] } }, loadBalancer: { name: "public", containerPort: 80 } },
@@ -121,3 +123,89 @@ export function minimal(): ContainerServiceArgs {
 }
 
 export const CONTAINER_SERVICE_EXAMPLES: Array<() => ContainerServiceArgs> = [minimal, readmeShop, everything];
+
+/** Ids in the form EKS checks (ContainerService takes any string). */
+const EKS_VPC = {
+    vpcId: "vpc-0123456789abcdef0",
+    privateSubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
+    publicSubnetIds: ["subnet-01234567890abcdef", "subnet-0fedcba9876543210"],
+    cidrBlock: "10.0.0.0/16",
+};
+const eksVpc = () => ({ ...EKS_VPC, privateSubnetIds: [...EKS_VPC.privateSubnetIds], publicSubnetIds: [...EKS_VPC.publicSubnetIds] });
+
+/** EksCluster: the smallest, one of every node kind and every storage backend but ONTAP, and a Fargate-only one. */
+export const EKS_CLUSTER_EXAMPLES: Array<() => EksClusterArgs> = [
+    () => ({ vpc: eksVpc(), version: "1.35", nodeGroups: { general: { instanceTypes: ["m7i.large"] } } }),
+    () => ({
+        vpc: eksVpc(),
+        version: "1.34",
+        endpoint: { publicAccessCidrs: ["203.0.113.0/24"] },
+        admins: { platform: "arn:aws:iam::123456789012:role/platform-admins" },
+        nodeGroups: { general: { instanceTypes: ["m7i.large"], capacityType: "SPOT", minSize: 1, maxSize: 3, labels: { tier: "web" } } },
+        selfManagedNodeGroups: { batch: { instanceTypes: ["c7i.large", "c6i.large"], taints: { batch: { effect: "NoSchedule" } } } },
+        fargateProfiles: { jobs: { selectors: [{ namespace: "jobs", labels: { run: "fargate" } }] } },
+        namespaces: { jobs: {}, shop: { labels: { team: "shop" } } },
+        containerInsights: true,
+        storage: { reclaimPolicy: "Retain", efs: { enabled: true }, fsxLustre: { enabled: true } },
+        protectData: true,
+        tags: { team: "platform" },
+    }),
+    () => ({
+        vpc: eksVpc(),
+        version: "1.35",
+        fargateProfiles: { apps: { selectors: [{ namespace: "apps" }] } },
+        storage: { ebs: { enabled: false } },
+    }),
+];
+
+const NODE_CLUSTER: NodeClusterArgs = {
+    name: "platform",
+    version: "1.35",
+    endpoint: "https://0123456789ABCDEF0123456789ABCDEF.gr7.us-east-1.eks.amazonaws.com",
+    certificateAuthority: "bW9jaw==",
+    serviceIpv4Cidr: "172.20.0.0/16",
+    securityGroupId: "sg-0123456789abcdef0",
+};
+
+export const MANAGED_NODE_GROUP_EXAMPLES: Array<() => ManagedNodeGroupArgs> = [
+    () => ({ cluster: { ...NODE_CLUSTER }, subnetIds: [...EKS_VPC.privateSubnetIds], instanceTypes: ["m7i.large"] }),
+    () => ({
+        cluster: { ...NODE_CLUSTER },
+        subnetIds: [...EKS_VPC.privateSubnetIds],
+        instanceTypes: ["m7g.large", "m6g.large"],
+        architecture: "arm64",
+        amiFamily: "bottlerocket",
+        capacityType: "SPOT",
+        minSize: 2,
+        desiredSize: 3,
+        maxSize: 6,
+        maxUnavailable: "33%",
+        taints: { dedicated: { value: "web", effect: "NoSchedule" } },
+        labels: { tier: "web" },
+    }),
+];
+
+export const SELF_MANAGED_NODE_GROUP_EXAMPLES: Array<() => SelfManagedNodeGroupArgs> = [
+    () => ({ cluster: { ...NODE_CLUSTER }, subnetIds: [...EKS_VPC.privateSubnetIds], instanceTypes: ["m7i.large", "m6i.large"] }),
+    () => ({
+        cluster: { ...NODE_CLUSTER },
+        subnetIds: [...EKS_VPC.privateSubnetIds],
+        instanceTypes: ["c7i.xlarge", "c6i.xlarge"],
+        onDemandBaseCapacity: 1,
+        onDemandPercentageAboveBaseCapacity: 25,
+        minSize: 1,
+        maxSize: 10,
+        minHealthyPercentage: 90,
+        taints: { batch: { value: "true", effect: "NoExecute" } },
+        labels: { workload: "batch" },
+    }),
+];
+
+export const FARGATE_PROFILE_EXAMPLES: Array<() => FargateProfileArgs> = [
+    () => ({ clusterName: "platform", subnetIds: [...EKS_VPC.privateSubnetIds], selectors: [{ namespace: "jobs" }] }),
+    () => ({
+        clusterName: "platform",
+        subnetIds: [...EKS_VPC.privateSubnetIds],
+        selectors: [{ namespace: "jobs", labels: { run: "fargate" } }, { namespace: "batch" }],
+    }),
+];

@@ -87,7 +87,8 @@ export interface Ec2NodeGroupArgs {
     /**
      * Node labels (Kubernetes qualified names and label values). The kubelet refuses labels under
      * `kubernetes.io`/`k8s.io` other than `node.kubernetes.io/…`, `kubelet.kubernetes.io/…` and a few
-     * well-known ones, and the node then never registers: such labels are refused here.
+     * well-known ones, and the node then never registers: such labels are refused here. A managed
+     * node group's values must be 1 to 63 characters (the EKS API); a self-managed group may use "".
      * @default {}
      * @example { "workload": "general" }
      */

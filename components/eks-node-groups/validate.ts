@@ -102,7 +102,26 @@ function checkEc2(issues: Issues, cfg: ResolvedEc2NodeGroup, managed: boolean): 
         issues.oneOf(`taints.${key}.effect`, t.effect, TAINT_EFFECTS);
     }
     checkNodeLabels(issues, "labels", cfg.labels, managed ? MANAGED_KEY : undefined);
+    if (managed) checkManagedLabelValues(issues, "labels", cfg.labels);
     checkTags(issues, "tags", cfg.tags);
+}
+
+/**
+ * The kubelet takes an empty label value, but the EKS API takes managed node group label values of 1
+ * to 63 characters (CreateNodegroup and UpdateNodegroupConfig `labels`:
+ * https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html): an empty one fails
+ * the create.
+ */
+function checkManagedLabelValues(issues: Issues, path: string, labels: Record<string, string>): void {
+    for (const [key, value] of Object.entries(labels)) {
+        if (value === "")
+            issues.add(
+                `${path}.${key}`,
+                value,
+                "is empty, which EKS refuses on a managed node group (label values of 1 to 63 characters)",
+                'a non-empty value (e.g. "true"), or a self-managed node group, whose kubelet accepts an empty value',
+            );
+    }
 }
 
 /** A managed node group's args: every issue, before any resource. */

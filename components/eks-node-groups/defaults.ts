@@ -88,6 +88,11 @@ export interface ResolvedFargateProfile {
     transform: NonNullable<FargateProfileArgs["transform"]>;
 }
 
+/** The desired size a group is created with: `desiredSize`, else `minSize`, else its default. */
+export function resolvedDesiredSize(args: Pick<Ec2NodeGroupArgs, "minSize" | "desiredSize">): number {
+    return args.desiredSize ?? args.minSize ?? DEFAULTS.Ec2NodeGroupArgs.minSize;
+}
+
 function normalizeEc2(args: Ec2NodeGroupArgs): ResolvedEc2NodeGroup {
     const d = DEFAULTS.Ec2NodeGroupArgs;
     const minSize = args.minSize ?? d.minSize;
@@ -97,7 +102,7 @@ function normalizeEc2(args: Ec2NodeGroupArgs): ResolvedEc2NodeGroup {
         instanceTypes: args.instanceTypes,
         architecture: args.architecture ?? d.architecture,
         minSize,
-        desiredSize: args.desiredSize ?? minSize,
+        desiredSize: resolvedDesiredSize(args),
         maxSize: args.maxSize ?? d.maxSize,
         diskSizeGiB: args.diskSizeGiB ?? d.diskSizeGiB,
         taints: Object.fromEntries(

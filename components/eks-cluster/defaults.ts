@@ -89,11 +89,11 @@ const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string
 /** Fills every default: the builders work on complete, plain values. Call after the shape check. */
 export function normalize(args: EksClusterArgs): Resolved {
     const d = DEFAULTS.EksClusterArgs;
-    const nodeGroups = args.nodeGroups ?? d.nodeGroups;
-    const selfManagedNodeGroups = args.selfManagedNodeGroups ?? d.selfManagedNodeGroups;
+    const nodeGroups: Record<string, EksManagedNodeGroupArgs> = args.nodeGroups ?? d.nodeGroups;
+    const selfManagedNodeGroups: Record<string, EksSelfManagedNodeGroupArgs> = args.selfManagedNodeGroups ?? d.selfManagedNodeGroups;
     const userProfiles = args.fargateProfiles ?? d.fargateProfiles;
     const hasEc2Nodes = Object.keys(nodeGroups).length + Object.keys(selfManagedNodeGroups).length > 0;
-    const ec2DesiredSize = [...Object.values(nodeGroups), ...Object.values(selfManagedNodeGroups)].reduce((n, g) => n + resolvedDesiredSize(g), 0);
+    const ec2DesiredSize = [...Object.values(nodeGroups), ...Object.values(selfManagedNodeGroups)].reduce((n: number, g) => n + resolvedDesiredSize(g), 0);
     const corednsOnFargate = !hasEc2Nodes && Object.keys(userProfiles).length > 0;
     const fargateProfiles: Record<string, EksFargateProfileArgs> = corednsOnFargate
         ? {

@@ -159,7 +159,11 @@ export function placeholderCidrs(cidrs: readonly string[]): string[] {
         return (
             c !== undefined &&
             c.bits >= 24 &&
-            DOCUMENTATION_RANGES.some((range) => parseCidr(range)?.octets.slice(0, 3).every((o, i) => o === c.octets[i]))
+            DOCUMENTATION_RANGES.some((range) =>
+                parseCidr(range)
+                    ?.octets.slice(0, 3)
+                    .every((o, i) => o === c.octets[i]),
+            )
         );
     });
 }

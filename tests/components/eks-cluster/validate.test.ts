@@ -263,12 +263,18 @@ describe("EksCluster: CoreDNS capacity warning", () => {
                     selfManagedNodeGroups: { spot: { instanceTypes: ["m7i.large"], minSize: 0, desiredSize: 1 } },
                 }),
         );
-        assert.deepEqual(warnings.filter((w) => w.startsWith("[aws-platform:eks:coredns-capacity]")), []);
+        assert.deepEqual(
+            warnings.filter((w) => w.startsWith("[aws-platform:eks:coredns-capacity]")),
+            [],
+        );
     });
 
     it("does not warn on a Fargate-only cluster (CoreDNS runs on Fargate)", async () => {
         const { warnings } = await build(() => new EksCluster("k8s", FARGATE_ONLY));
-        assert.deepEqual(warnings.filter((w) => w.startsWith("[aws-platform:eks:coredns-capacity]")), []);
+        assert.deepEqual(
+            warnings.filter((w) => w.startsWith("[aws-platform:eks:coredns-capacity]")),
+            [],
+        );
     });
 });
 

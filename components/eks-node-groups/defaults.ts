@@ -74,6 +74,8 @@ export interface ResolvedManagedNodeGroup extends ResolvedEc2NodeGroup {
 }
 
 export interface ResolvedSelfManagedNodeGroup extends ResolvedEc2NodeGroup {
+    /** A pinned AMI; undefined = the SSM parameter's recommended AMI. */
+    amiId?: SelfManagedNodeGroupArgs["amiId"];
     onDemandBaseCapacity: number;
     onDemandPercentageAboveBaseCapacity: number;
     minHealthyPercentage: number;
@@ -134,6 +136,7 @@ export function normalizeSelfManaged(args: SelfManagedNodeGroupArgs): ResolvedSe
     const d = DEFAULTS.SelfManagedNodeGroupArgs;
     return {
         ...normalizeEc2(args),
+        amiId: args.amiId,
         onDemandBaseCapacity: args.onDemandBaseCapacity ?? d.onDemandBaseCapacity,
         onDemandPercentageAboveBaseCapacity: args.onDemandPercentageAboveBaseCapacity ?? d.onDemandPercentageAboveBaseCapacity,
         minHealthyPercentage: args.minHealthyPercentage ?? d.minHealthyPercentage,

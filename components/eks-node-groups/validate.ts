@@ -158,6 +158,7 @@ export function validateSelfManaged(args: SelfManagedNodeGroupArgs): Issue[] {
     if (!checkShape(issues, SELF_MANAGED_NODE_GROUP_SHAPE, args)) return issues.list;
     const cfg = normalizeSelfManaged(args);
     checkEc2(issues, cfg, false);
+    if (isPlain(cfg.amiId)) issues.match("amiId", cfg.amiId, /^ami-[0-9a-f]{8,17}$/, 'an AMI id such as "ami-0123456789abcdef0"');
     issues.int("onDemandBaseCapacity", cfg.onDemandBaseCapacity, 0, MAX_SIZE);
     issues.int("onDemandPercentageAboveBaseCapacity", cfg.onDemandPercentageAboveBaseCapacity, 0, 100, "%");
     issues.int("minHealthyPercentage", cfg.minHealthyPercentage, 0, 100, "%");

@@ -296,6 +296,14 @@ const CASES: Case[] = [
         path: "diskSizeGiB",
         message: /from 20 to 16384 GiB/,
     },
+    {
+        title: "an amiId that is not an AMI id",
+        kind: "self-managed",
+        args: set({ amiId: "al2023" }),
+        path: "amiId",
+        message: /amiId="al2023" is malformed; allowed: an AMI id/,
+    },
+    { title: "an amiId that is not a string", kind: "self-managed", args: set({ amiId: 42 }), path: "amiId", message: /amiId=42/ },
     { title: "no subnets", kind: "self-managed", args: set({ subnetIds: [] }), path: "subnetIds", message: /is empty/ },
     { title: "a tag key under aws:", kind: "managed", args: set({ tags: { "aws:owner": "x" } }), path: "tags.aws:owner", message: /is not a valid tag key/ },
     {

@@ -203,7 +203,12 @@ export interface EksClusterArgs {
     /**
      * Container Insights: the `amazon-cloudwatch-observability` add-on (CloudWatch agent and Fluent
      * Bit DaemonSets on the EC2 nodes, IAM through Pod Identity with `CloudWatchAgentServerPolicy`).
-     * Needs EC2 nodes.
+     * Needs EC2 nodes. On Amazon Linux 2023 nodes (the node groups' default) only the metrics and the
+     * application (container) logs arrive: the host and dataplane logs (`/aws/containerinsights/<cluster>/host`
+     * and `/dataplane`) are not available by default, because AL2023 changed the system logging
+     * mechanism (journald, no syslog files)
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html).
+     * No documented add-on setting turns them on; read node logs another way (SSM, or your own log agent).
      * @default false
      */
     containerInsights?: boolean;

@@ -52,7 +52,10 @@ export interface EndpointArgs {
     /**
      * CIDRs admitted to the public endpoint; empty keeps the public endpoint off. `0.0.0.0/0` opens
      * the API server to the internet (authentication still applies) and is reported with the warning
-     * `[aws-platform:eks:public-endpoint]`.
+     * `[aws-platform:eks:public-endpoint]`. A CIDR inside the RFC 5737 documentation ranges
+     * (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) is a placeholder that admits nobody real: it is
+     * reported with `[aws-platform:eks:placeholder-cidr]` (kubectl and `pulumi up`, which creates the
+     * Kubernetes objects through the API, cannot reach the endpoint from there).
      * @default []
      * @example ["203.0.113.0/24"]
      */
@@ -60,6 +63,11 @@ export interface EndpointArgs {
     /**
      * The private endpoint, reached from the VPC. Nodes then talk to the API server inside the VPC
      * even when the public endpoint is on, so keep it on unless every node reaches the public one.
+     * Without it, nodes in private subnets reach the public endpoint from the NAT gateways' public IPs,
+     * which `publicAccessCidrs` must then list or the nodes never join
+     * (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html); the component cannot
+     * know those addresses, so `privateAccess: false` with restricted CIDRs is reported with the warning
+     * `[aws-platform:eks:public-only-endpoint]`.
      * @default true
      */
     privateAccess?: boolean;
@@ -161,14 +169,20 @@ export interface EksClusterArgs {
      */
     secretsKmsKeyArn?: pulumi.Input<string>;
     /**
-     * Managed node groups, by key (the key names the group).
+     * Managed node groups, by key (the key names the group). With any EC2 node group, CoreDNS, the CSI
+     * controllers and Container Insights run on EC2 nodes: the groups' desired sizes (`desiredSize`,
+     * which defaults to `minSize`) across `nodeGroups` and `selfManagedNodeGroups` must sum to 1 or
+     * more, or the coredns add-on would wait for a node until its create times out; a sum of 1 is
+     * reported with the warning `[aws-platform:eks:coredns-capacity]` (CoreDNS's two replicas then share
+     * one node). A cluster with no EC2 capacity at all leaves out the node groups: CoreDNS then runs on
+     * Fargate.
      * @default {}
      * @example { general: { instanceTypes: ["m7i.large"], minSize: 2, maxSize: 6 } }
      */
     nodeGroups?: Record<string, EksManagedNodeGroupArgs>;
     /**
      * Self-managed node groups (Auto Scaling groups), by key; keys are shared with `nodeGroups` and
-     * `fargateProfiles`.
+     * `fargateProfiles`. Their desired sizes count with `nodeGroups`' toward the EC2 capacity CoreDNS needs.
      * @default {}
      * @example { spot: { instanceTypes: ["m7i.large", "m6i.large"], onDemandBaseCapacity: 0 } }
      */
@@ -189,7 +203,12 @@ export interface EksClusterArgs {
     /**
      * Container Insights: the `amazon-cloudwatch-observability` add-on (CloudWatch agent and Fluent
      * Bit DaemonSets on the EC2 nodes, IAM through Pod Identity with `CloudWatchAgentServerPolicy`).
-     * Needs EC2 nodes.
+     * Needs EC2 nodes. On Amazon Linux 2023 nodes (the node groups' default) only the metrics and the
+     * application (container) logs arrive: the host and dataplane logs (`/aws/containerinsights/<cluster>/host`
+     * and `/dataplane`) are not available by default, because AL2023 changed the system logging
+     * mechanism (journald, no syslog files)
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html).
+     * No documented add-on setting turns them on; read node logs another way (SSM, or your own log agent).
      * @default false
      */
     containerInsights?: boolean;

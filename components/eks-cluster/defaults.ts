@@ -9,6 +9,7 @@ import type {
     EksVpcArgs,
     NamespaceArgs,
 } from "./args";
+import { resolvedDesiredSize } from "../eks-node-groups/defaults";
 import { ResolvedStorage, STORAGE_DEFAULTS, normalizeStorage } from "./storage";
 
 /**
@@ -65,6 +66,11 @@ export interface Resolved {
     fargateProfiles: Record<string, EksFargateProfileArgs>;
     /** Some managed or self-managed node group exists: DaemonSets and EBS volumes have somewhere to run. */
     hasEc2Nodes: boolean;
+    /**
+     * The EC2 nodes the groups are created with: the sum of their desired sizes. With EC2 groups,
+     * CoreDNS and the DaemonSets wait for these nodes.
+     */
+    ec2DesiredSize: number;
     /** CoreDNS runs on Fargate (no EC2 nodes). */
     corednsOnFargate: boolean;
     /** Version of each add-on; undefined = EKS's default. */
@@ -83,10 +89,11 @@ const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string
 /** Fills every default: the builders work on complete, plain values. Call after the shape check. */
 export function normalize(args: EksClusterArgs): Resolved {
     const d = DEFAULTS.EksClusterArgs;
-    const nodeGroups = args.nodeGroups ?? d.nodeGroups;
-    const selfManagedNodeGroups = args.selfManagedNodeGroups ?? d.selfManagedNodeGroups;
+    const nodeGroups: Record<string, EksManagedNodeGroupArgs> = args.nodeGroups ?? d.nodeGroups;
+    const selfManagedNodeGroups: Record<string, EksSelfManagedNodeGroupArgs> = args.selfManagedNodeGroups ?? d.selfManagedNodeGroups;
     const userProfiles = args.fargateProfiles ?? d.fargateProfiles;
     const hasEc2Nodes = Object.keys(nodeGroups).length + Object.keys(selfManagedNodeGroups).length > 0;
+    const ec2DesiredSize = [...Object.values(nodeGroups), ...Object.values(selfManagedNodeGroups)].reduce((n: number, g) => n + resolvedDesiredSize(g), 0);
     const corednsOnFargate = !hasEc2Nodes && Object.keys(userProfiles).length > 0;
     const fargateProfiles: Record<string, EksFargateProfileArgs> = corednsOnFargate
         ? {
@@ -120,6 +127,7 @@ export function normalize(args: EksClusterArgs): Resolved {
         selfManagedNodeGroups,
         fargateProfiles,
         hasEc2Nodes,
+        ec2DesiredSize,
         corednsOnFargate,
         addonVersions: Object.fromEntries(ADDON_NAMES.map((n) => [n, addons[n]?.version])) as Record<AddonName, string | undefined>,
         containerInsights: args.containerInsights ?? d.containerInsights,

@@ -18,7 +18,7 @@ import { Resolved, normalize } from "./defaults";
 import { createNamespaces, createProvider, kubernetesTarget } from "./kubernetes";
 import { NodeResources, createNodes, nodesReady } from "./nodes";
 import { StorageResources, createStorage } from "./storage";
-import { validate } from "./validate";
+import { isRestrictedPublicOnlyEndpoint, placeholderCidrs, validate } from "./validate";
 
 export interface EksClusterResources extends ControlPlaneResources {
     provider: k8s.Provider;
@@ -120,6 +120,25 @@ export class EksCluster extends pulumi.ComponentResource {
         if (cfg.endpoint.publicAccessCidrs.includes("0.0.0.0/0")) {
             pulumi.log.warn(
                 `[aws-platform:eks:public-endpoint] EksCluster "${name}": endpoint.publicAccessCidrs holds 0.0.0.0/0, so the Kubernetes API server is reachable from the whole internet (requests still need AWS credentials); list your own CIDRs instead`,
+                this,
+            );
+        }
+        const placeholders = placeholderCidrs(cfg.endpoint.publicAccessCidrs);
+        if (placeholders.length > 0) {
+            pulumi.log.warn(
+                `[aws-platform:eks:placeholder-cidr] EksCluster "${name}": endpoint.publicAccessCidrs holds ${placeholders.join(", ")}, inside the documentation ranges (RFC 5737) that no real host has: kubectl and \`pulumi up\` (which creates the Kubernetes objects through the API) cannot reach the public endpoint from there. List the CIDRs you run them from`,
+                this,
+            );
+        }
+        if (isRestrictedPublicOnlyEndpoint(cfg.endpoint)) {
+            pulumi.log.warn(
+                `[aws-platform:eks:public-only-endpoint] EksCluster "${name}": the private endpoint is off and the public one admits only ${cfg.endpoint.publicAccessCidrs.join(", ")}; nodes in private subnets reach it from the NAT gateways' public IPs, which this component cannot know: unless those addresses (/32) are listed, the nodes never join. Keep endpoint.privateAccess: true, or list the NAT gateways' Elastic IPs`,
+                this,
+            );
+        }
+        if (cfg.hasEc2Nodes && cfg.ec2DesiredSize === 1) {
+            pulumi.log.warn(
+                `[aws-platform:eks:coredns-capacity] EksCluster "${name}": the node groups start with a single EC2 node, so CoreDNS's two replicas share it; replacing or losing that node (an update, a Spot interruption) stops cluster DNS until a new node is ready. Give the groups a desiredSize summing to 2 or more`,
                 this,
             );
         }

@@ -2,7 +2,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { BUILT_IN_NAMESPACES, EKS_LOG_TYPES, NAMESPACE_NAME, creatableEksVersions, eksVersionStatus } from "../shared/limits/eks";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkShape } from "../shared/shape";
-import { checkCidrList, checkTags } from "../shared/validators";
+import { checkCidrList, checkTags, parseCidr } from "../shared/validators";
 import type { EksClusterArgs } from "./args";
 import { ADDON_NAMES, COREDNS_PROFILE, Resolved, normalize } from "./defaults";
 import { NODE_FIELDS, NodeKind, checkNodeGroupValues } from "./nodes";
@@ -149,6 +149,35 @@ function validateEndpoint(issues: Issues, cfg: Resolved): void {
     }
 }
 
+/** The RFC 5737 documentation ranges (TEST-NET-1, -2, -3): no host on the internet has these addresses. */
+export const DOCUMENTATION_RANGES = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;
+
+/** The CIDRs that lie inside a documentation range: placeholders, which admit nobody real. */
+export function placeholderCidrs(cidrs: readonly string[]): string[] {
+    return cidrs.filter((cidr) => {
+        const c = parseCidr(cidr);
+        return (
+            c !== undefined &&
+            c.bits >= 24 &&
+            DOCUMENTATION_RANGES.some((range) =>
+                parseCidr(range)
+                    ?.octets.slice(0, 3)
+                    .every((o, i) => o === c.octets[i]),
+            )
+        );
+    });
+}
+
+/**
+ * Only the public endpoint, restricted to some CIDRs: nodes in private subnets reach it from the NAT
+ * gateways' public addresses, which must then be listed, or the nodes never join
+ * (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html). The component cannot know
+ * those addresses, so this is a warning.
+ */
+export function isRestrictedPublicOnlyEndpoint(endpoint: Resolved["endpoint"]): boolean {
+    return !endpoint.privateAccess && endpoint.publicAccessCidrs.length > 0 && !endpoint.publicAccessCidrs.includes("0.0.0.0/0");
+}
+
 /** Keys of the three node kinds name components `${name}-<key>`: one namespace for all of them. */
 function validateNodes(issues: Issues, args: EksClusterArgs, cfg: Resolved): void {
     const seen = new Map<string, string>();
@@ -171,6 +200,17 @@ function validateNodes(issues: Issues, args: EksClusterArgs, cfg: Resolved): voi
             seen.set(key, path);
             checkNodeGroupValues(kind, issues, path, value);
         }
+    }
+    // With EC2 groups CoreDNS is scheduled on EC2 (not Fargate): without a node its add-on stays
+    // DEGRADED until the create times out (about 20 minutes), and so do the CSI controllers and
+    // Container Insights. A group's own size issues are its own (then the sum is not an integer).
+    if (cfg.hasEc2Nodes && cfg.ec2DesiredSize === 0) {
+        issues.add(
+            "nodeGroups",
+            0,
+            "is the number of EC2 nodes the groups start with (desiredSize, which defaults to minSize, summed over nodeGroups and selfManagedNodeGroups): CoreDNS, which runs on EC2 nodes when there are node groups, could not run, and its add-on would wait until its create times out",
+            "desiredSize of 1 or more on some node group (2 or more for CoreDNS's two replicas on separate nodes), or no EC2 node groups (CoreDNS then runs on Fargate)",
+        );
     }
     if (!cfg.hasEc2Nodes && Object.keys(cfg.fargateProfiles).length === 0) {
         issues.add(

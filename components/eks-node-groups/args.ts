@@ -87,7 +87,8 @@ export interface Ec2NodeGroupArgs {
     /**
      * Node labels (Kubernetes qualified names and label values). The kubelet refuses labels under
      * `kubernetes.io`/`k8s.io` other than `node.kubernetes.io/…`, `kubelet.kubernetes.io/…` and a few
-     * well-known ones, and the node then never registers: such labels are refused here.
+     * well-known ones, and the node then never registers: such labels are refused here. A managed
+     * node group's values must be 1 to 63 characters (the EKS API); a self-managed group may use "".
      * @default {}
      * @example { "workload": "general" }
      */
@@ -141,8 +142,27 @@ export interface ManagedNodeGroupArgs extends Ec2NodeGroupArgs {
 /**
  * Self-managed nodes: an Auto Scaling group on the EKS-optimized AL2023 AMI, on-demand up to
  * `onDemandBaseCapacity` and Spot above it by default.
+ *
+ * Nodes are terminated without a cordon or drain: a Spot interruption, a capacity rebalance and an
+ * instance refresh end the instance while its pods still run, unless the AWS Node Termination
+ * Handler (queue-processor mode, with its SQS queue and EventBridge rules) is installed in the
+ * cluster; this component does not install it. Keep stateful pods off these nodes with a taint
+ * (e.g. `taints: { lifecycle: { value: "spot", effect: "NoSchedule" } }`, tolerated only by
+ * workloads that may lose a pod at any time).
  */
 export interface SelfManagedNodeGroupArgs extends Ec2NodeGroupArgs {
+    /**
+     * The AMI the nodes boot: an EKS-optimized Amazon Linux 2023 AMI (or one built from it) for the
+     * cluster's Kubernetes version and the group's `architecture`, as the user data is nodeadm's
+     * `NodeConfig`. Without it the AMI is the one the public SSM parameter
+     * `/aws/service/eks/optimized-ami/<version>/amazon-linux-2023/<arch>/standard/recommended/image_id`
+     * names, read again at every `pulumi up`: each AMI release then changes the launch template, and the
+     * instance refresh replaces every node (without draining them, see above). A pinned `amiId` makes
+     * refreshes happen only when you change it; you then upgrade the AMI yourself.
+     * @default - the EKS-optimized AL2023 AMI the SSM parameter recommends, read at every update
+     * @example "ami-0123456789abcdef0"
+     */
+    amiId?: pulumi.Input<string>;
     /** Nodes that are always on-demand, before any Spot. @default 1 */
     onDemandBaseCapacity?: number;
     /** Percentage of the nodes above the base that are on-demand (the rest is Spot), 0 to 100. @default 0 */

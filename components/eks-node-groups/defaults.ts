@@ -74,6 +74,8 @@ export interface ResolvedManagedNodeGroup extends ResolvedEc2NodeGroup {
 }
 
 export interface ResolvedSelfManagedNodeGroup extends ResolvedEc2NodeGroup {
+    /** A pinned AMI; undefined = the SSM parameter's recommended AMI. */
+    amiId?: SelfManagedNodeGroupArgs["amiId"];
     onDemandBaseCapacity: number;
     onDemandPercentageAboveBaseCapacity: number;
     minHealthyPercentage: number;
@@ -88,6 +90,11 @@ export interface ResolvedFargateProfile {
     transform: NonNullable<FargateProfileArgs["transform"]>;
 }
 
+/** The desired size a group is created with: `desiredSize`, else `minSize`, else its default. */
+export function resolvedDesiredSize(args: Pick<Ec2NodeGroupArgs, "minSize" | "desiredSize">): number {
+    return args.desiredSize ?? args.minSize ?? DEFAULTS.Ec2NodeGroupArgs.minSize;
+}
+
 function normalizeEc2(args: Ec2NodeGroupArgs): ResolvedEc2NodeGroup {
     const d = DEFAULTS.Ec2NodeGroupArgs;
     const minSize = args.minSize ?? d.minSize;
@@ -97,7 +104,7 @@ function normalizeEc2(args: Ec2NodeGroupArgs): ResolvedEc2NodeGroup {
         instanceTypes: args.instanceTypes,
         architecture: args.architecture ?? d.architecture,
         minSize,
-        desiredSize: args.desiredSize ?? minSize,
+        desiredSize: resolvedDesiredSize(args),
         maxSize: args.maxSize ?? d.maxSize,
         diskSizeGiB: args.diskSizeGiB ?? d.diskSizeGiB,
         taints: Object.fromEntries(
@@ -129,6 +136,7 @@ export function normalizeSelfManaged(args: SelfManagedNodeGroupArgs): ResolvedSe
     const d = DEFAULTS.SelfManagedNodeGroupArgs;
     return {
         ...normalizeEc2(args),
+        amiId: args.amiId,
         onDemandBaseCapacity: args.onDemandBaseCapacity ?? d.onDemandBaseCapacity,
         onDemandPercentageAboveBaseCapacity: args.onDemandPercentageAboveBaseCapacity ?? d.onDemandPercentageAboveBaseCapacity,
         minHealthyPercentage: args.minHealthyPercentage ?? d.minHealthyPercentage,

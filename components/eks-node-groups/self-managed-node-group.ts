@@ -38,6 +38,15 @@ export interface SelfManagedNodeGroupResources {
  * and use IMDSv2 with a hop limit of 1. The node role gets an `EC2_LINUX` access entry: with the
  * cluster's `API` authentication mode, nodes without one never join.
  *
+ * The AMI is the one the public SSM parameter recommends, read at every `pulumi up`: each AMI release
+ * changes the launch template and the refresh replaces every node. Pin `amiId` to replace nodes only
+ * when you change it.
+ *
+ * Nodes are not drained: a Spot interruption, a capacity rebalance or an instance refresh terminates
+ * an instance without a cordon or drain unless the AWS Node Termination Handler (queue-processor
+ * mode) runs in the cluster, which this component does not install. Keep stateful pods off these
+ * nodes with a taint (`NoSchedule`, tolerated only by workloads that may lose a pod at any time).
+ *
  * @example
  * const spot = new SelfManagedNodeGroup("spot", {
  *     cluster,                                   // NodeClusterArgs (EksCluster passes its own)
@@ -45,7 +54,7 @@ export interface SelfManagedNodeGroupResources {
  *     instanceTypes: ["m7i.large", "m6i.large", "m5.large"],
  *     onDemandBaseCapacity: 1,                   // then all Spot
  *     minSize: 1, maxSize: 10,
- *     taints: { "lifecycle": { value: "spot", effect: "PreferNoSchedule" } },
+ *     taints: { "lifecycle": { value: "spot", effect: "NoSchedule" } },   // no stateful pods here
  * });
  *
  * **Cost** with the defaults: one on-demand node (the base) and Spot above it, 1 to 3 nodes. An
@@ -97,14 +106,15 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
         const instanceTags = pulumi
             .all([nodeTags(ctx, { component: "SelfManagedNodeGroup", target: "the Auto Scaling group and its instances", added: 2 }), cfg.cluster.name])
             .apply(([tags, clusterName]) => ({ ...tags, [`kubernetes.io/cluster/${clusterName}`]: "owned" }));
-        const ami = ssm.getParameterOutput({ name: eksAmiParameter(cfg.cluster.version, cfg.architecture) }, { parent: this });
+        // A pinned AMI is read nowhere: only the recommended one changes under a running group.
+        const imageId = cfg.amiId ?? ssm.getParameterOutput({ name: eksAmiParameter(cfg.cluster.version, cfg.architecture) }, { parent: this }).value;
         const launchTemplate = createLaunchTemplate(
             ctx,
             {
                 family: "al2023",
                 diskSizeGiB: cfg.diskSizeGiB,
                 instanceTags,
-                imageId: ami.value,
+                imageId,
                 iamInstanceProfileArn: instanceProfile.arn,
                 securityGroupIds: [cfg.cluster.securityGroupId],
                 userData: this.userData(name, cfg),

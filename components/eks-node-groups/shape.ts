@@ -52,6 +52,7 @@ export const MANAGED_NODE_GROUP_SHAPE = object<ManagedNodeGroupArgs>()({
 
 export const SELF_MANAGED_NODE_GROUP_SHAPE = object<SelfManagedNodeGroupArgs>()({
     ...EC2_FIELDS,
+    amiId: optional(inputString()),
     onDemandBaseCapacity: optional(int()),
     onDemandPercentageAboveBaseCapacity: optional(int()),
     minHealthyPercentage: optional(int()),

@@ -102,7 +102,26 @@ function checkEc2(issues: Issues, cfg: ResolvedEc2NodeGroup, managed: boolean): 
         issues.oneOf(`taints.${key}.effect`, t.effect, TAINT_EFFECTS);
     }
     checkNodeLabels(issues, "labels", cfg.labels, managed ? MANAGED_KEY : undefined);
+    if (managed) checkManagedLabelValues(issues, "labels", cfg.labels);
     checkTags(issues, "tags", cfg.tags);
+}
+
+/**
+ * The kubelet takes an empty label value, but the EKS API takes managed node group label values of 1
+ * to 63 characters (CreateNodegroup and UpdateNodegroupConfig `labels`:
+ * https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html): an empty one fails
+ * the create.
+ */
+function checkManagedLabelValues(issues: Issues, path: string, labels: Record<string, string>): void {
+    for (const [key, value] of Object.entries(labels)) {
+        if (value === "")
+            issues.add(
+                `${path}.${key}`,
+                value,
+                "is empty, which EKS refuses on a managed node group (label values of 1 to 63 characters)",
+                'a non-empty value (e.g. "true"), or a self-managed node group, whose kubelet accepts an empty value',
+            );
+    }
 }
 
 /** A managed node group's args: every issue, before any resource. */
@@ -139,6 +158,7 @@ export function validateSelfManaged(args: SelfManagedNodeGroupArgs): Issue[] {
     if (!checkShape(issues, SELF_MANAGED_NODE_GROUP_SHAPE, args)) return issues.list;
     const cfg = normalizeSelfManaged(args);
     checkEc2(issues, cfg, false);
+    if (isPlain(cfg.amiId)) issues.match("amiId", cfg.amiId, /^ami-[0-9a-f]{8,17}$/, 'an AMI id such as "ami-0123456789abcdef0"');
     issues.int("onDemandBaseCapacity", cfg.onDemandBaseCapacity, 0, MAX_SIZE);
     issues.int("onDemandPercentageAboveBaseCapacity", cfg.onDemandPercentageAboveBaseCapacity, 0, 100, "%");
     issues.int("minHealthyPercentage", cfg.minHealthyPercentage, 0, 100, "%");

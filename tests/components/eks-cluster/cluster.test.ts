@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EksCluster } from "../../../components/eks-cluster";
 import { Network } from "../../../components/network";
 import { clusterPhysicalName } from "../../../components/eks-cluster/control-plane";
+import { placeholderCidrs } from "../../../components/eks-cluster/validate";
 import { Registry, build, unwrap } from "../../../components/testing";
 import { ADMIN, FARGATE_ONLY, FULL, SMALL, VPC } from "./cluster-fixture";
 
@@ -15,6 +16,10 @@ const CLUSTER = "eks:index:Cluster";
 const ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
 const isEndpointWarning = (w: string) => w.startsWith("[aws-platform:eks:public-endpoint]");
+/** A public CIDR outside the documentation ranges, as a real office's would be. */
+const OFFICE = "52.10.0.0/24";
+const isPlaceholderWarning = (w: string) => w.startsWith("[aws-platform:eks:placeholder-cidr]");
+const isPublicOnlyWarning = (w: string) => w.startsWith("[aws-platform:eks:public-only-endpoint]");
 
 async function cluster(args = SMALL, name = "k8s") {
     return build(() => new EksCluster(name, args), { stack: "dev" });
@@ -102,9 +107,40 @@ describe("EksCluster: options", () => {
     });
 
     it("opens the public endpoint to the given CIDRs only, keeping the private one", async () => {
-        const { registry, warnings } = await cluster({ ...SMALL, endpoint: { publicAccessCidrs: ["203.0.113.0/24"] } });
-        registry.hasInputs(CLUSTER, "k8s-cluster", { endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ["203.0.113.0/24"] });
+        const { registry, warnings } = await cluster({ ...SMALL, endpoint: { publicAccessCidrs: [OFFICE] } });
+        registry.hasInputs(CLUSTER, "k8s-cluster", { endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: [OFFICE] });
         assert.deepEqual(warnings.filter(isEndpointWarning), []);
+        assert.deepEqual(warnings.filter(isPlaceholderWarning), []);
+        assert.deepEqual(warnings.filter(isPublicOnlyWarning), []);
+    });
+
+    for (const cidr of ["192.0.2.0/24", "198.51.100.7/32", "203.0.113.128/25"]) {
+        it(`warns with a stable code that the documentation-range CIDR ${cidr} admits nobody real`, async () => {
+            const { warnings } = await cluster({ ...SMALL, endpoint: { publicAccessCidrs: [OFFICE, cidr] } });
+            const placeholder = warnings.filter(isPlaceholderWarning);
+            assert.equal(placeholder.length, 1, warnings.join("\n"));
+            assert.match(placeholder[0], /EksCluster "k8s": endpoint.publicAccessCidrs holds (\S+), inside the documentation ranges/);
+            assert.ok(placeholder[0].includes(`holds ${cidr},`), placeholder[0]);
+            assert.match(placeholder[0], /kubectl and `pulumi up`/);
+        });
+    }
+
+    it("does not take a range that only contains a documentation range for a placeholder", () => {
+        assert.deepEqual(placeholderCidrs(["203.0.112.0/23", "192.0.0.0/16", "198.51.101.0/24"]), []);
+    });
+
+    it("warns with a stable code that nodes need the NAT addresses when only a restricted public endpoint is on", async () => {
+        const { warnings } = await cluster({ ...SMALL, endpoint: { publicAccessCidrs: [OFFICE], privateAccess: false } });
+        const publicOnly = warnings.filter(isPublicOnlyWarning);
+        assert.equal(publicOnly.length, 1, warnings.join("\n"));
+        assert.match(publicOnly[0], /NAT gateways' public IPs.*the nodes never join/);
+    });
+
+    it("does not warn of a public-only endpoint when the private endpoint is on or the public one admits 0.0.0.0/0", async () => {
+        for (const endpoint of [{ publicAccessCidrs: [OFFICE] }, { publicAccessCidrs: ["0.0.0.0/0"], privateAccess: false }]) {
+            const { warnings } = await cluster({ ...SMALL, endpoint });
+            assert.deepEqual(warnings.filter(isPublicOnlyWarning), []);
+        }
     });
 
     it("warns with a stable code when the public endpoint admits 0.0.0.0/0", async () => {

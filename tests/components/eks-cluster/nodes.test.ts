@@ -60,6 +60,18 @@ describe("EksCluster: nodes", () => {
         own.hasInputs(MANAGED, "k8s-general", { subnetIds: [VPC.privateSubnetIds[0]] });
     });
 
+    it("boots a self-managed group's pinned amiId, reading no SSM parameter", async () => {
+        const { registry: pinned } = await build(
+            () =>
+                new EksCluster("k8s", {
+                    ...SMALL,
+                    selfManagedNodeGroups: { spot: { instanceTypes: ["m7i.large", "m6i.large"], amiId: "ami-0123456789abcdef0" } },
+                }),
+        );
+        pinned.hasInputs("aws:ec2/launchTemplate:LaunchTemplate", "k8s-spot-launch-template", { imageId: "ami-0123456789abcdef0" });
+        assert.deepEqual(pinned.invokes("aws:ssm/getParameter:getParameter"), []);
+    });
+
     it("gives the node components the cluster's tags under their own", async () => {
         const tagged = await cluster({
             ...SMALL,

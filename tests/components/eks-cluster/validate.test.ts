@@ -69,6 +69,16 @@ const cases: Case[] = [
     },
     { title: "no nodes and no Fargate profile", args: { vpc: VPC, version: "1.35", storage: { ebs: { enabled: false } } }, paths: ["nodeGroups"] },
     {
+        title: "EC2 node groups that all start with no node (desiredSize defaulting to minSize 0), even beside a Fargate profile",
+        args: {
+            ...SMALL,
+            nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 0 } },
+            selfManagedNodeGroups: { spot: { instanceTypes: ["m7i.large"], minSize: 0, desiredSize: 0 } },
+            fargateProfiles: { apps: { selectors: [{ namespace: "apps" }] } },
+        },
+        paths: ["nodeGroups"],
+    },
+    {
         title: "EBS storage on a cluster whose pods all run on Fargate",
         args: { vpc: VPC, version: "1.35", fargateProfiles: { apps: { selectors: [{ namespace: "apps" }] } } },
         paths: ["storage.ebs.enabled"],
@@ -133,6 +143,21 @@ describe("EksCluster: validation", () => {
             validate({ ...SMALL, vpc: { ...VPC, egress: "endpoints", interfaceEndpoints: ["ecr.api", "ecr.dkr", "ec2", "sts", "eks-auth"] } }, NOW),
             [],
         );
+    });
+
+    it("explains why EC2 node groups without a node are refused: CoreDNS could not run", () => {
+        const [issue] = validate({ ...SMALL, nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 0 } } }, NOW);
+        assert.match(new ArgsError("EksCluster", "k8s", [issue]).message, /nodeGroups=0 is the number of EC2 nodes the groups start with .*CoreDNS/);
+        assert.match(issue.allowed ?? "", /desiredSize of 1 or more/);
+    });
+
+    it("accepts a group at desiredSize 0 when another group has a node", () => {
+        const args: EksClusterArgs = {
+            ...SMALL,
+            nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 0 } },
+            selfManagedNodeGroups: { spot: { instanceTypes: ["m7i.large"], minSize: 0, desiredSize: 1 } },
+        };
+        assert.deepEqual(validate(args, NOW), []);
     });
 
     it("accepts the full example", () => {
@@ -214,7 +239,42 @@ describe("EksCluster: version warning", () => {
     it("does not warn for a version in standard support", async () => {
         const standard = creatableEksVersions().find((v) => eksVersionStatus(v) === "standard");
         const { warnings } = await build(() => new EksCluster("k8s", { ...SMALL, version: standard! }));
-        assert.deepEqual(warnings, []);
+        assert.deepEqual(
+            warnings.filter((w) => w.startsWith("[aws-platform:eks:extended-support]")),
+            [],
+        );
+    });
+});
+
+describe("EksCluster: CoreDNS capacity warning", () => {
+    const isCapacityWarning = (w: string) => w.startsWith('[aws-platform:eks:coredns-capacity] EksCluster "k8s"');
+
+    it("warns with a stable code when the node groups start with a single EC2 node", async () => {
+        const { warnings } = await build(() => new EksCluster("k8s", { ...SMALL, nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 1 } } }));
+        assert.equal(warnings.filter(isCapacityWarning).length, 1, warnings.join("\n"));
+    });
+
+    it("does not warn when the groups' desired sizes sum to 2 or more", async () => {
+        const { warnings } = await build(
+            () =>
+                new EksCluster("k8s", {
+                    ...SMALL,
+                    nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 1 } },
+                    selfManagedNodeGroups: { spot: { instanceTypes: ["m7i.large"], minSize: 0, desiredSize: 1 } },
+                }),
+        );
+        assert.deepEqual(
+            warnings.filter((w) => w.startsWith("[aws-platform:eks:coredns-capacity]")),
+            [],
+        );
+    });
+
+    it("does not warn on a Fargate-only cluster (CoreDNS runs on Fargate)", async () => {
+        const { warnings } = await build(() => new EksCluster("k8s", FARGATE_ONLY));
+        assert.deepEqual(
+            warnings.filter((w) => w.startsWith("[aws-platform:eks:coredns-capacity]")),
+            [],
+        );
     });
 });
 

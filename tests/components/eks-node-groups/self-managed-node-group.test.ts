@@ -178,6 +178,18 @@ describe("SelfManagedNodeGroup", () => {
         );
     });
 
+    it("boots a pinned amiId and reads no SSM parameter", async () => {
+        const b = await build(() => new SelfManagedNodeGroup("pinned", selfManagedArgs({ amiId: "ami-0123456789abcdef0" })));
+        assert.deepEqual(b.registry.invokes("aws:ssm/getParameter:getParameter"), []);
+        assert.equal(b.registry.one(T.launchTemplate, "pinned-launch-template").inputs.imageId, "ami-0123456789abcdef0");
+    });
+
+    it("boots a pinned amiId given as an Output", async () => {
+        const b = await build(() => new SelfManagedNodeGroup("pinned", selfManagedArgs({ amiId: pulumi.output("ami-0fedcba9876543210") })));
+        assert.deepEqual(b.registry.invokes("aws:ssm/getParameter:getParameter"), []);
+        assert.equal(b.registry.one(T.launchTemplate, "pinned-launch-template").inputs.imageId, "ami-0fedcba9876543210");
+    });
+
     it("warns about Spot above the base with a single instance type", async () => {
         const b = await build(() => new SelfManagedNodeGroup("one", selfManagedArgs({ instanceTypes: ["m7i.large"] })));
         assert.ok(

@@ -180,6 +180,13 @@ const CASES: Case[] = [
         message: /is in a namespace the kubelet reserves/,
     },
     {
+        title: "an empty label value (EKS takes 1 to 63 characters on managed node groups)",
+        kind: "managed",
+        args: set({ labels: { "example.com/flag": "" } }),
+        path: "labels.example.com/flag",
+        message: /is empty, which EKS refuses on a managed node group/,
+    },
+    {
         title: "a label in the k8s.io namespace",
         kind: "managed",
         args: set({ labels: { "k8s.io/role": "x" } }),
@@ -289,6 +296,14 @@ const CASES: Case[] = [
         path: "diskSizeGiB",
         message: /from 20 to 16384 GiB/,
     },
+    {
+        title: "an amiId that is not an AMI id",
+        kind: "self-managed",
+        args: set({ amiId: "al2023" }),
+        path: "amiId",
+        message: /amiId="al2023" is malformed; allowed: an AMI id/,
+    },
+    { title: "an amiId that is not a string", kind: "self-managed", args: set({ amiId: 42 }), path: "amiId", message: /amiId=42/ },
     { title: "no subnets", kind: "self-managed", args: set({ subnetIds: [] }), path: "subnetIds", message: /is empty/ },
     { title: "a tag key under aws:", kind: "managed", args: set({ tags: { "aws:owner": "x" } }), path: "tags.aws:owner", message: /is not a valid tag key/ },
     {
@@ -400,15 +415,19 @@ describe("node groups and Fargate profile: validation", () => {
         assert.match(error.message, /^FargateProfile "bad name": name="bad name" is not a valid component name/);
     });
 
-    it("accepts what the kubelet and EKS accept: node.kubernetes.io labels, well-known labels, empty values, Outputs", () => {
+    it("accepts what the kubelet and EKS accept: node.kubernetes.io labels, well-known labels, Outputs", () => {
         const ok = managedArgs({
-            labels: { "node.kubernetes.io/role": "app", "topology.kubernetes.io/zone": "us-east-1a", "example.com/flag": "", "kubelet.kubernetes.io/x": "y" },
+            labels: { "node.kubernetes.io/role": "app", "topology.kubernetes.io/zone": "us-east-1a", "kubelet.kubernetes.io/x": "y" },
             taints: { "example.com/gpu": { effect: "NoSchedule" } },
             instanceTypes: ["m7i-flex.large", "m6i.large"],
             maxUnavailable: "100%",
             cluster: { ...cluster(), name: pulumi.output("platform"), serviceIpv4Cidr: pulumi.output("") },
         });
         assert.deepEqual(validateManaged(ok), []);
+    });
+
+    it("accepts an empty label value on a self-managed node group (the kubelet takes it; only the EKS API refuses it)", () => {
+        assert.deepEqual(validateSelfManaged(selfManagedArgs({ labels: { "example.com/flag": "" } })), []);
     });
 
     describe("the resolved args get the same verdict (one source of defaults)", () => {

@@ -151,6 +151,9 @@ export function createOntapStorage(
             },
         },
         // The CRD comes with the add-on; the credentials must be readable when Trident first connects.
+        // Trident's operator installs the CRD only after the add-on is ACTIVE, and the Kubernetes
+        // provider retries an unknown kind only briefly (no timeout option lengthens that): a first
+        // `pulumi up` may have to be run twice, as OntapStorageArgs says.
         { ...ctx.opts, provider: plane.provider, dependsOn: [...plane.ready, trident.addon, ...Object.values(trident.associations), secretVersion] },
         t.tridentBackend,
     );

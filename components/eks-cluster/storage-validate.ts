@@ -230,6 +230,18 @@ function validateOntap(issues: Issues, path: string, s: ResolvedStorage): void {
         issues.oneOf(`${path}.throughputMBps`, o.throughputMBps, limits.throughputMBps);
     }
     if (!o.enabled) return;
+    // FSx adds the routes to a multi-AZ file system's floating endpoints (management, NFS) only to the
+    // route tables it is given, else to the VPC's main route table alone, which private subnets with
+    // their own tables never use: the nodes could not reach the SVM
+    // (https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateFileSystemOntapConfiguration.html, RouteTableIds).
+    if (o.deploymentType.startsWith("MULTI_AZ") && (o.routeTableIds === undefined || o.routeTableIds.length === 0)) {
+        issues.add(
+            `${path}.routeTableIds`,
+            o.routeTableIds,
+            `is required for ${o.deploymentType}: FSx routes to the file system's floating endpoints only in the route tables given (else only the VPC's main route table), so nodes in private subnets with their own route tables could not reach it`,
+            'the route tables of the private subnets (e.g. network.privateRouteTableIds), or deploymentType "SINGLE_AZ_1" / "SINGLE_AZ_2"',
+        );
+    }
     if (o.svmAdminPassword === undefined) {
         issues.missing(`${path}.svmAdminPassword`, "the vsadmin password Trident uses, 8 to 50 characters, as a secret");
     } else if (isPlain(o.svmAdminPassword) && (o.svmAdminPassword.length < 8 || o.svmAdminPassword.length > 50)) {

@@ -10,7 +10,9 @@ const BACKEND = "kubernetes:trident.netapp.io/v1:TridentBackendConfig";
 const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
-const ontap = (extra: object = {}) => buildStorage({ ontap: { enabled: true, svmAdminPassword: pulumi.secret(PASSWORD), ...extra } });
+const ROUTE_TABLES = ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"];
+const ontap = (extra: object = {}) =>
+    buildStorage({ ontap: { enabled: true, svmAdminPassword: pulumi.secret(PASSWORD), routeTableIds: ROUTE_TABLES, ...extra } });
 
 describe("FSx for NetApp ONTAP storage", () => {
     it("creates a multi-AZ file system across the first two private subnets, one HA pair, in its security group", async () => {
@@ -39,8 +41,8 @@ describe("FSx for NetApp ONTAP storage", () => {
     });
 
     it("gives a multi-AZ file system the route tables it is told", async () => {
-        const { registry } = await ontap({ routeTableIds: ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"] });
-        registry.hasInputs(FS, "main-ontap", { routeTableIds: ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"] });
+        const { registry } = await ontap();
+        registry.hasInputs(FS, "main-ontap", { routeTableIds: ROUTE_TABLES });
     });
 
     it("creates an SVM with an underscore name and the vsadmin password, and protects both with the data options", async () => {
@@ -90,6 +92,8 @@ describe("FSx for NetApp ONTAP storage", () => {
         const { registry } = await ontap();
         const role = registry.one("aws:iam/role:Role", "main-trident-trident-controller");
         registry.hasInputs("aws:eks/addon:Addon", "main-trident", { addonName: "netapp_trident-operator", podIdentityAssociations: undefined });
+        const association = registry.one("aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        assert.ok(registry.one("aws:eks/addon:Addon", "main-trident").dependencies.includes(association.urn), "Trident starts after its association");
         registry.hasInputs("aws:eks/podIdentityAssociation:PodIdentityAssociation", undefined, {
             clusterName: CLUSTER_NAME,
             namespace: "trident",

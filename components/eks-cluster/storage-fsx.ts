@@ -10,8 +10,9 @@ import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedFsxLustre } from "./storage-defaults";
+import { CSI_PROVISIONERS } from "../shared/limits/csi";
 
-export const FSX_PROVISIONER = "fsx.csi.aws.com";
+export const FSX_PROVISIONER = CSI_PROVISIONERS.fsxLustre;
 export const FSX_SERVICE_ACCOUNT = "kube-system/fsx-csi-controller-sa";
 
 /**

@@ -20,8 +20,9 @@ import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedOntap } from "./storage-defaults";
+import { CSI_PROVISIONERS } from "../shared/limits/csi";
 
-export const TRIDENT_PROVISIONER = "csi.trident.netapp.io";
+export const TRIDENT_PROVISIONER = CSI_PROVISIONERS.ontap;
 /** Trident's controller, which calls FSx and Secrets Manager (trident-fsx-iam-role: `trident:trident-controller`). */
 export const TRIDENT_SERVICE_ACCOUNT = "trident/trident-controller";
 const TRIDENT_NAMESPACE = "trident";

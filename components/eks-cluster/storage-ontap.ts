@@ -85,7 +85,13 @@ export function createOntapStorage(
     const base = childName(ctx.name, "ontap");
     const subnets = ctx.vpc.privateSubnetIds;
     const multiAz = cfg.deploymentType.startsWith("MULTI_AZ");
-    const sg = createFileSystemSecurityGroup(ctx, plane, "ontap", "FSx for ONTAP endpoints", ONTAP_PORTS, { transform: t.ontapSecurityGroup });
+    const sg = createFileSystemSecurityGroup(ctx, plane, "ontap", "FSx for ONTAP endpoints", ONTAP_PORTS, {
+        // NFSv3 lock-manager (NLM/NSM) and NFSv4.0 delegation callbacks: the SVM connects back to the
+        // node's lockd/callback port, which the node's kernel picks at random, hence all traffic, and
+        // only from this group (the SVM's interfaces).
+        toClients: { all: "NFS lock-manager and callback traffic" },
+        transform: t.ontapSecurityGroup,
+    });
     const dataOpts = { ...ctx.opts, ...ctx.dataOpts };
     const fileSystem = create(
         fsx.OntapFileSystem,

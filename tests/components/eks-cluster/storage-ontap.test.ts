@@ -9,6 +9,7 @@ const SVM = "aws:fsx/ontapStorageVirtualMachine:OntapStorageVirtualMachine";
 const BACKEND = "kubernetes:trident.netapp.io/v1:TridentBackendConfig";
 const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
 const ROUTE_TABLES = ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"];
 const ontap = (extra: object = {}) =>
@@ -149,6 +150,14 @@ describe("FSx for NetApp ONTAP storage", () => {
             "udp/4045-4046",
             "udp/635-635",
         ]);
+    });
+
+    it("lets the SVM call the nodes back (NFS lock manager, callbacks on random ports): all traffic to and from the cluster SG, only from its own SG", async () => {
+        const { registry } = await ontap();
+        const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "main-ontap-sg");
+        registry.hasInputs(EGRESS, "main-ontap-sg-to-clients-all", { securityGroupId: sg.id, referencedSecurityGroupId: CLUSTER_SG, ipProtocol: "-1" });
+        registry.hasInputs(INGRESS, "main-ontap-sg-client-in-all", { securityGroupId: CLUSTER_SG, referencedSecurityGroupId: sg.id, ipProtocol: "-1" });
+        assert.equal(registry.ofType(EGRESS).length, 1);
     });
 
     it("creates a class on Trident's provisioner, after the backend", async () => {

@@ -140,6 +140,12 @@ const platform = new ContainerService("saas", {
 const k = cfg.kubernetes;
 /** Namespaces of the sample workloads; the Fargate namespaces are created too. */
 const APPS = "apps";
+/**
+ * The taint of the self-managed (Spot) groups: a Spot interruption, a capacity rebalance or an
+ * instance refresh terminates their nodes without cordoning or draining them, so the stateful and
+ * the disruption-budgeted samples stay off; batch pods that tolerate it may use them.
+ */
+const SPOT_TAINT = "aws-platform/spot";
 const DATA = "data";
 const eks = k.enabled
     ? new EksCluster("platform", {
@@ -149,7 +155,13 @@ const eks = k.enabled
           admins: k.admins,
           logRetentionDays: k.logRetentionDays,
           nodeGroups: k.nodeGroups,
-          selfManagedNodeGroups: k.selfManagedNodeGroups,
+          // Spot nodes go without a drain (no Node Termination Handler): only pods that tolerate it land there.
+          selfManagedNodeGroups: Object.fromEntries(
+              Object.entries(k.selfManagedNodeGroups).map(([key, g]) => [
+                  key,
+                  { ...g, taints: { [SPOT_TAINT]: { value: "true", effect: "NoSchedule" as const } } },
+              ]),
+          ),
           fargateProfiles: k.fargateNamespaces.length ? { fargate: { selectors: k.fargateNamespaces.map((namespace) => ({ namespace })) } } : {},
           namespaces: Object.fromEntries([APPS, DATA, ...k.fargateNamespaces].map((n) => [n, {}])),
           containerInsights: k.containerInsights,

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describeFailure, runPlan } from "../../tools/plan";
-import type { RecordedResource } from "../../components/testing";
+import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -54,6 +54,64 @@ describe("stacks", function () {
             assert.ok(s.named("saas-worker-backlog-scaling"));
             assert.equal(s.named("saas-report-schedule").inputs.scheduleExpression.startsWith("cron("), true);
         }
+    });
+
+    it("both stacks run an EKS cluster with every node kind they configure, the core add-ons, StorageClasses and the sample workloads", () => {
+        const kinds = (s: typeof dev) => ({
+            managed: s.ofType("aws:eks/nodeGroup:NodeGroup").length,
+            selfManaged: s.ofType("aws:autoscaling/group:Group").filter((g) => g.name.startsWith("platform-")).length,
+            fargate: s.ofType("aws:eks/fargateProfile:FargateProfile").length,
+        });
+        assert.deepEqual(kinds(dev), { managed: 1, selfManaged: 0, fargate: 1 });
+        assert.deepEqual(kinds(prod), { managed: 1, selfManaged: 1, fargate: 1 });
+        const addons = (s: typeof dev) =>
+            s
+                .ofType("aws:eks/addon:Addon")
+                .map((a) => a.inputs.addonName)
+                .sort();
+        assert.deepEqual(addons(dev), ["aws-ebs-csi-driver", "aws-efs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
+        assert.deepEqual(addons(prod), [
+            "amazon-cloudwatch-observability",
+            "aws-ebs-csi-driver",
+            "aws-efs-csi-driver",
+            "aws-fsx-csi-driver",
+            "coredns",
+            "eks-pod-identity-agent",
+            "kube-proxy",
+            "vpc-cni",
+        ]);
+        const classes = (s: typeof dev) =>
+            s
+                .ofType("kubernetes:storage.k8s.io/v1:StorageClass")
+                .map((c) => `${c.inputs.metadata.name}=${c.inputs.provisioner}`)
+                .sort();
+        assert.deepEqual(classes(dev), ["efs=efs.csi.aws.com", "gp3=ebs.csi.aws.com"]);
+        assert.deepEqual(classes(prod), ["efs=efs.csi.aws.com", "fsx-lustre=fsx.csi.aws.com", "gp3=ebs.csi.aws.com"]);
+        for (const s of [dev, prod]) {
+            assert.equal(s.named("redis-stateful-set").inputs.spec.volumeClaimTemplates[0].spec.storageClassName, "gp3");
+            assert.ok(s.named("hello-deployment"));
+        }
+    });
+
+    it("every Kubernetes object of both stacks passes the Kubernetes API schemas, none skipped", () => {
+        for (const s of [dev, prod]) {
+            const report = kubernetesSchemaReport({ all: () => s.resources });
+            assert.deepEqual(report.issues, []);
+            assert.deepEqual(report.skipped, []);
+            assert.ok(report.checked >= 10, `only ${report.checked} objects checked`);
+        }
+    });
+
+    it("Redis replicas follow pod 0 at its stable DNS name, and the Spot nodes keep them off", () => {
+        for (const s of [dev, prod]) {
+            const set = s.named("redis-stateful-set").inputs.spec;
+            assert.equal(set.podManagementPolicy, "OrderedReady");
+            assert.equal(set.serviceName, "redis-headless");
+            assert.match(set.template.spec.containers[0].command.join(" "), /--replicaof redis-0\.redis-headless\.data\.svc\.cluster\.local 6379/);
+            assert.equal(set.template.spec.tolerations ?? undefined, undefined);
+        }
+        const spot = prod.named("platform-spot-launch-template").inputs.userData;
+        assert.match(Buffer.from(spot, "base64").toString(), /--register-with-taints=aws-platform\/spot=true:NoSchedule/);
     });
 
     it("dev is small: two AZs, one NAT gateway, Fargate Spot first, nothing protected", () => {

@@ -169,7 +169,7 @@ const eks = k.enabled
               reclaimPolicy: k.storage.reclaimPolicy,
               efs: { enabled: k.storage.efs },
               fsxLustre: { enabled: k.storage.fsxLustre },
-              ontap: k.storage.ontap ? { enabled: true, svmAdminPassword: cfg.ontapSvmAdminPassword } : undefined,
+              ontap: k.storage.ontap ? { enabled: true, svmAdminPassword: cfg.ontapSvmAdminPassword, routeTableIds: network.privateRouteTableIds } : undefined,
           },
           protectData: k.protectData,
       })

@@ -142,6 +142,12 @@ export interface FsxLustreStorageArgs {
  * FSx for NetApp ONTAP (opt-in): a file system, a storage virtual machine, NetApp Trident (the
  * `netapp_trident-operator` EKS add-on from AWS Marketplace: the account must subscribe to it first),
  * a Trident backend and a class.
+ *
+ * **The first `pulumi up` may need a second run.** The `TridentBackendConfig` kind is defined by a
+ * CRD that Trident's operator installs only after the add-on is ACTIVE; Pulumi waits for the add-on,
+ * but if the CRD is still missing when it creates the backend, the Kubernetes provider retries
+ * "no matches for kind TridentBackendConfig" only briefly and the update fails. Run `pulumi up` again:
+ * everything else exists by then and the backend and class are created.
  */
 export interface OntapStorageArgs {
     /**
@@ -180,8 +186,11 @@ export interface OntapStorageArgs {
     svmAdminPassword?: pulumi.Input<string>;
     /**
      * Route tables of the subnets the pods run in: a `MULTI_AZ_*` file system adds routes to its
-     * floating endpoints there.
-     * @default - the VPC's main route table (FSx's choice)
+     * floating endpoints (management and NFS) there. FSx's own default is the VPC's main route table
+     * only, which subnets with their own route tables never use, so `MULTI_AZ_*` requires this
+     * (https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateFileSystemOntapConfiguration.html).
+     * Ignored for `SINGLE_AZ_*`.
+     * @default - none: required with a `MULTI_AZ_*` deploymentType
      * @example routeTableIds: network.privateRouteTableIds
      */
     routeTableIds?: pulumi.Input<string>[];
@@ -282,7 +291,7 @@ export interface StorageTransforms {
  *     reclaimPolicy: "Retain",
  *     efs: { enabled: true },
  *     fsxLustre: { enabled: true, deploymentType: "PERSISTENT_2", perUnitStorageThroughput: 250 },
- *     ontap: { enabled: true, svmAdminPassword: config.requireSecret("ontapSvmPassword") },
+ *     ontap: { enabled: true, svmAdminPassword: config.requireSecret("ontapSvmPassword"), routeTableIds: network.privateRouteTableIds },
  * }
  */
 export interface StorageArgs {
@@ -313,7 +322,7 @@ export interface StorageArgs {
     /**
      * FSx for NetApp ONTAP through NetApp Trident.
      * @default - off
-     * @example ontap: { enabled: true, svmAdminPassword: config.requireSecret("ontapSvmPassword") }
+     * @example ontap: { enabled: true, svmAdminPassword: config.requireSecret("ontapSvmPassword"), routeTableIds: network.privateRouteTableIds }
      */
     ontap?: OntapStorageArgs;
     /**

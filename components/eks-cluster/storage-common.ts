@@ -77,16 +77,27 @@ export interface PortRule {
 
 export interface FileSystemSecurityGroup {
     securityGroup: ec2.SecurityGroup;
-    /** By `<protocol>-<port>[-<port>]`, and `self-…` for the group's own members. */
+    /**
+     * By `<protocol>-<port>[-<port>]`, `self-…` for the group's own members, `to-clients-…` for its
+     * egress to the cluster security group and `client-in-…` for the matching ingress on that group.
+     */
     rules: Record<string, vpc.SecurityGroupIngressRule | vpc.SecurityGroupEgressRule>;
 }
 
 const ruleKey = (r: PortRule) => `${r.protocol}-${r.fromPort}${r.toPort === r.fromPort ? "" : `-${r.toPort}`}`;
 
 /**
+ * Connections the file servers open to the clients: `PortRule`s, or `"all"` where the clients' ports
+ * are not fixed (NFS lock-manager and NFSv4 callbacks go to ports the client's kernel picks).
+ */
+export type ClientConnections = PortRule[] | { all: string };
+
+/**
  * The security group of one file system (`<name>-<key>-sg`): ingress on `ports` from the cluster
- * security group, and, with `self`, ingress and egress on them among the group's own members (file
- * servers that talk to each other). Nothing else: a file system never opens connections to clients.
+ * security group; with `self`, ingress and egress on them among the group's own members (file servers
+ * that talk to each other); with `toClients`, egress from this group to the cluster security group and
+ * the matching ingress on the cluster security group from this one (file servers that call their
+ * clients back). Nothing else.
  */
 export function createFileSystemSecurityGroup(
     ctx: Ctx,
@@ -94,7 +105,7 @@ export function createFileSystemSecurityGroup(
     key: string,
     what: string,
     ports: PortRule[],
-    options: { self?: boolean; transform?: Transform<ec2.SecurityGroupArgs> } = {},
+    options: { self?: boolean; toClients?: ClientConnections; transform?: Transform<ec2.SecurityGroupArgs> } = {},
 ): FileSystemSecurityGroup {
     const name = childName(ctx.name, key, "sg");
     const securityGroup = create(
@@ -124,6 +135,37 @@ export function createFileSystemSecurityGroup(
                 ctx.opts,
             );
         }
+    }
+    const toClients = options.toClients;
+    const outbound =
+        toClients === undefined ? [] : Array.isArray(toClients) ? toClients.map((p) => ({ key: ruleKey(p), rule: p })) : [{ key: "all", rule: undefined }];
+    for (const { key: k, rule } of outbound) {
+        // All protocols ("-1") take no ports (EC2 AuthorizeSecurityGroupEgress: ports are for tcp/udp/icmp only).
+        const traffic = rule ? { ipProtocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort } : { ipProtocol: "-1" };
+        const purpose = rule ? rule.purpose : (toClients as { all: string }).all;
+        rules[`to-clients-${k}`] = new vpc.SecurityGroupEgressRule(
+            childName(name, "to-clients", k),
+            {
+                securityGroupId: securityGroup.id,
+                referencedSecurityGroupId: plane.clusterSecurityGroupId,
+                ...traffic,
+                description: `${purpose} to the cluster nodes and pods`,
+                tags: ctx.tags,
+            },
+            ctx.opts,
+        );
+        // The cluster security group admits only its own members: the servers' connections need a rule there too.
+        rules[`client-in-${k}`] = new vpc.SecurityGroupIngressRule(
+            childName(name, "client-in", k),
+            {
+                securityGroupId: plane.clusterSecurityGroupId,
+                referencedSecurityGroupId: securityGroup.id,
+                ...traffic,
+                description: `${purpose} from the ${what}`,
+                tags: ctx.tags,
+            },
+            ctx.opts,
+        );
     }
     return { securityGroup, rules };
 }

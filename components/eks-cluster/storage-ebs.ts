@@ -9,8 +9,9 @@ import type { ControlPlane, Ctx } from "./context";
 import { type BackendResources, createStorageClass } from "./storage-common";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import type { ResolvedEbs } from "./storage-defaults";
+import { CSI_PROVISIONERS } from "../shared/limits/csi";
 
-export const EBS_PROVISIONER = "ebs.csi.aws.com";
+export const EBS_PROVISIONER = CSI_PROVISIONERS.ebs;
 /** The controller's service account in the add-on (https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html). */
 export const EBS_SERVICE_ACCOUNT = "kube-system/ebs-csi-controller-sa";
 

@@ -13,8 +13,9 @@ import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedEfs } from "./storage-defaults";
+import { CSI_PROVISIONERS } from "../shared/limits/csi";
 
-export const EFS_PROVISIONER = "efs.csi.aws.com";
+export const EFS_PROVISIONER = CSI_PROVISIONERS.efs;
 /**
  * Only the controller calls AWS (it creates and deletes access points): AWS's Pod Identity steps
  * associate this one service account (https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html).

@@ -10,13 +10,14 @@ import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedFsxLustre } from "./storage-defaults";
+import { CSI_PROVISIONERS } from "../shared/limits/csi";
 
-export const FSX_PROVISIONER = "fsx.csi.aws.com";
+export const FSX_PROVISIONER = CSI_PROVISIONERS.fsxLustre;
 export const FSX_SERVICE_ACCOUNT = "kube-system/fsx-csi-controller-sa";
 
 /**
- * Lustre's ports: LNET on TCP 988 and 1018-1023, from the clients and among the file servers
- * themselves (https://docs.aws.amazon.com/fsx/latest/LustreGuide/limit-access-security-groups.html;
+ * Lustre's ports: LNET on TCP 988 and 1018-1023, between the clients and the file servers both ways,
+ * and among the file servers themselves (https://docs.aws.amazon.com/fsx/latest/LustreGuide/limit-access-security-groups.html;
  * without them creation fails: "do not permit Lustre LNET network traffic on port 988").
  */
 export const LUSTRE_PORTS: PortRule[] = [
@@ -34,6 +35,9 @@ export function createFsxLustreStorage(
 ): BackendResources {
     const sg = createFileSystemSecurityGroup(ctx, plane, "fsx-lustre", "FSx for Lustre file systems", LUSTRE_PORTS, {
         self: true,
+        // Lustre servers open LNET connections to their clients too: the guide's file-system group has
+        // outbound 988 and 1018-1023 to the clients' groups, and the clients' groups inbound from it.
+        toClients: LUSTRE_PORTS,
         transform: t.fsxLustreSecurityGroup,
     });
     const { addon, roles } = createAddon(ctx, plane, "fsx-csi", {

@@ -20,8 +20,9 @@ import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedOntap } from "./storage-defaults";
+import { CSI_PROVISIONERS } from "../shared/limits/csi";
 
-export const TRIDENT_PROVISIONER = "csi.trident.netapp.io";
+export const TRIDENT_PROVISIONER = CSI_PROVISIONERS.ontap;
 /** Trident's controller, which calls FSx and Secrets Manager (trident-fsx-iam-role: `trident:trident-controller`). */
 export const TRIDENT_SERVICE_ACCOUNT = "trident/trident-controller";
 const TRIDENT_NAMESPACE = "trident";
@@ -84,7 +85,13 @@ export function createOntapStorage(
     const base = childName(ctx.name, "ontap");
     const subnets = ctx.vpc.privateSubnetIds;
     const multiAz = cfg.deploymentType.startsWith("MULTI_AZ");
-    const sg = createFileSystemSecurityGroup(ctx, plane, "ontap", "FSx for ONTAP endpoints", ONTAP_PORTS, { transform: t.ontapSecurityGroup });
+    const sg = createFileSystemSecurityGroup(ctx, plane, "ontap", "FSx for ONTAP endpoints", ONTAP_PORTS, {
+        // NFSv3 lock-manager (NLM/NSM) and NFSv4.0 delegation callbacks: the SVM connects back to the
+        // node's lockd/callback port, which the node's kernel picks at random, hence all traffic, and
+        // only from this group (the SVM's interfaces).
+        toClients: { all: "NFS lock-manager and callback traffic" },
+        transform: t.ontapSecurityGroup,
+    });
     const dataOpts = { ...ctx.opts, ...ctx.dataOpts };
     const fileSystem = create(
         fsx.OntapFileSystem,
@@ -151,6 +158,9 @@ export function createOntapStorage(
             },
         },
         // The CRD comes with the add-on; the credentials must be readable when Trident first connects.
+        // Trident's operator installs the CRD only after the add-on is ACTIVE, and the Kubernetes
+        // provider retries an unknown kind only briefly (no timeout option lengthens that): a first
+        // `pulumi up` may have to be run twice, as OntapStorageArgs says.
         { ...ctx.opts, provider: plane.provider, dependsOn: [...plane.ready, trident.addon, ...Object.values(trident.associations), secretVersion] },
         t.tridentBackend,
     );

@@ -3,6 +3,7 @@
  * the value rules on the normalized values. Pure: no Pulumi resource is touched.
  */
 import { type Issues, isPlain } from "../shared/errors";
+import { CSI_PROVISIONERS, type CsiBackend, FARGATE_UNSUPPORTED_PROVISIONERS } from "../shared/limits/csi";
 import { array, boolean, checkShape, input, int, object, optional, string, transform } from "../shared/shape";
 import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs, StorageTransforms } from "./storage-args";
 import { type ResolvedStorage, STORAGE_DEFAULTS } from "./storage-defaults";
@@ -126,7 +127,7 @@ export function validateStorage(issues: Issues, path: string, s: ResolvedStorage
     const at = (p: string) => (path ? `${path}.${p}` : p);
     issues.oneOf(at("reclaimPolicy"), s.reclaimPolicy, ["Retain", "Delete"]);
 
-    const enabled: Array<[string, string]> = [];
+    const enabled: Array<[CsiBackend, string]> = [];
     if (s.ebs.enabled) enabled.push(["ebs", s.ebs.className]);
     if (s.efs.enabled) enabled.push(["efs", s.efs.className]);
     if (s.fsxLustre.enabled) enabled.push(["fsxLustre", s.fsxLustre.className]);
@@ -143,14 +144,14 @@ export function validateStorage(issues: Issues, path: string, s: ResolvedStorage
 
     if (!context.hasEc2Nodes) {
         // Each needs a node plugin (a DaemonSet) or, for EFS, dynamic provisioning: Fargate offers neither.
-        const why: Record<string, string> = {
-            ebs: "EBS volumes cannot be attached to Fargate pods, and the cluster has no EC2 nodes",
-            efs: "EFS dynamic provisioning (access points) is not supported for Fargate pods, and the cluster has no EC2 nodes; Fargate pods mount EFS through static PersistentVolumes",
-            fsxLustre: "the FSx for Lustre CSI driver is not supported on Fargate, and the cluster has no EC2 nodes",
-            ontap: "Trident's node plugin is a DaemonSet, which Fargate does not run, and the cluster has no EC2 nodes",
-        };
         for (const [section] of enabled) {
-            issues.add(at(`${section}.enabled`), true, `is not possible: ${why[section]}`, `${at(`${section}.enabled`)}: false, or a node group`);
+            const why = FARGATE_UNSUPPORTED_PROVISIONERS[CSI_PROVISIONERS[section]];
+            issues.add(
+                at(`${section}.enabled`),
+                true,
+                `is not possible: ${why}, and the cluster has no EC2 nodes`,
+                `${at(`${section}.enabled`)}: false, or a node group`,
+            );
         }
     }
 
@@ -230,6 +231,18 @@ function validateOntap(issues: Issues, path: string, s: ResolvedStorage): void {
         issues.oneOf(`${path}.throughputMBps`, o.throughputMBps, limits.throughputMBps);
     }
     if (!o.enabled) return;
+    // FSx adds the routes to a multi-AZ file system's floating endpoints (management, NFS) only to the
+    // route tables it is given, else to the VPC's main route table alone, which private subnets with
+    // their own tables never use: the nodes could not reach the SVM
+    // (https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateFileSystemOntapConfiguration.html, RouteTableIds).
+    if (o.deploymentType.startsWith("MULTI_AZ") && (o.routeTableIds === undefined || o.routeTableIds.length === 0)) {
+        issues.add(
+            `${path}.routeTableIds`,
+            o.routeTableIds,
+            `is required for ${o.deploymentType}: FSx routes to the file system's floating endpoints only in the route tables given (else only the VPC's main route table), so nodes in private subnets with their own route tables could not reach it`,
+            'the route tables of the private subnets (e.g. network.privateRouteTableIds), or deploymentType "SINGLE_AZ_1" / "SINGLE_AZ_2"',
+        );
+    }
     if (o.svmAdminPassword === undefined) {
         issues.missing(`${path}.svmAdminPassword`, "the vsadmin password Trident uses, 8 to 50 characters, as a secret");
     } else if (isPlain(o.svmAdminPassword) && (o.svmAdminPassword.length < 8 || o.svmAdminPassword.length > 50)) {

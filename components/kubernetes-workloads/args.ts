@@ -44,11 +44,14 @@ export interface KubernetesTarget {
     storageClasses: Record<string, StorageClassInfo>;
     /** Namespaces the cluster created, by name (workloads in them wait for them); `default` always exists. */
     namespaces: Record<string, k8s.core.v1.Namespace>;
-    /** Fargate profile selectors: pods matching one run on Fargate, where EBS volumes are not supported. */
+    /**
+     * Fargate profile selectors: pods matching one run on Fargate, where no class of the EBS, EFS
+     * (dynamic), FSx for Lustre or Trident provisioners can give them a volume.
+     */
     fargateSelectors: FargateSelector[];
     /**
      * Whether the cluster has EC2 nodes (managed or self-managed). Without them every pod runs on
-     * Fargate or not at all, so an EBS-backed claim is refused in any namespace.
+     * Fargate or not at all, so a claim on those classes is refused in any namespace.
      * @default true
      */
     hasEc2Nodes?: boolean;

@@ -22,8 +22,9 @@ export interface StatefulAppResources {
  * and leave in reverse order, each with its own persistent volumes from `volumeClaims` (claims that
  * outlive the pods: deleting the StatefulSet keeps the data), and a PodDisruptionBudget.
  *
- * Checked before anything is created: the claims' StorageClasses exist on the cluster, no EBS-backed
- * claim goes to pods only Fargate would run, the namespace exists, and every Kubernetes name fits
+ * Checked before anything is created: the claims' StorageClasses exist on the cluster, no claim on an
+ * EBS, EFS, FSx for Lustre or Trident class goes to pods only Fargate would run (Fargate mounts none of
+ * them; EFS only through a static PersistentVolume), the namespace exists, and every Kubernetes name fits
  * (the StatefulSet's at most 52 characters).
  *
  * @example

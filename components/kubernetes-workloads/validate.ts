@@ -1,7 +1,7 @@
 /**
  * The workloads' value rules, on resolved values (shape first, then `normalize`, then these): what the
  * Kubernetes API server would refuse, and what it would accept but the cluster could never run (a claim
- * on a StorageClass it does not have, an EBS volume for a pod only Fargate would run). Pure: no Pulumi.
+ * on a StorageClass it does not have, a dynamically provisioned volume for a pod only Fargate would run). Pure: no Pulumi.
  */
 import { Issue, Issues } from "../shared/errors";
 import {
@@ -20,6 +20,7 @@ import {
     STATEFULSET_NAME_MAX,
     parseQuantity,
 } from "../shared/limits/kubernetes";
+import { CSI_PROVISIONERS, fargateStorageIssue } from "../shared/limits/csi";
 import { checkArgsShape } from "../shared/shape";
 import type { FargateSelector, KubernetesTarget, StatefulAppArgs, StatelessAppArgs } from "./args";
 import { ResolvedProbe, ResolvedStateful, ResolvedStateless, ResolvedWorkload, normalizeStateful, normalizeStateless } from "./defaults";
@@ -36,7 +37,7 @@ export function podLabels(cfg: ResolvedWorkload): Record<string, string> {
 }
 
 /** The EBS CSI driver: its volumes attach to EC2 instances only. */
-export const EBS_PROVISIONER = "ebs.csi.aws.com";
+export const EBS_PROVISIONER = CSI_PROVISIONERS.ebs;
 
 function glob(pattern: string, value: string): boolean {
     const re = pattern
@@ -268,20 +269,19 @@ export function validateStateful(issues: Issues, cfg: ResolvedStateful, target: 
             );
             continue;
         }
-        if (info.provisioner !== EBS_PROVISIONER) continue;
-        // EBS volumes attach to one EC2 instance; Fargate pods cannot mount them
-        // ("You can't mount Amazon EBS volumes to Fargate Pods", https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html).
-        if (fargateOnly) {
-            const why = fargate
-                ? `the pods match the Fargate selector ${JSON.stringify(fargate)}, and Fargate cannot mount EBS volumes`
-                : "the cluster has no EC2 nodes, and Fargate cannot mount EBS volumes";
+        // No dynamically provisioned volume of our CSI drivers reaches a Fargate pod (the reasons and
+        // sources are in shared/limits/csi.ts).
+        const unsupported = fargateStorageIssue(info.provisioner);
+        if (fargateOnly && unsupported) {
+            const where = fargate ? `the pods match the Fargate selector ${JSON.stringify(fargate)}` : "the cluster has no EC2 nodes";
             issues.add(
                 `${path}.storageClass`,
                 c.storageClass,
-                `is EBS-backed (${EBS_PROVISIONER}) but ${why}`,
-                "an EFS-backed class, or a namespace or labels no Fargate selector matches",
+                `is served by ${info.provisioner}, but ${where}, and ${unsupported}`,
+                "a namespace or labels no Fargate selector matches, on a cluster with EC2 nodes (Fargate pods take EFS only through a static PersistentVolume)",
             );
         }
+        if (info.provisioner !== EBS_PROVISIONER) continue;
         // Without multi-attach block volumes, an EBS file system is mounted by one node at a time
         // (https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/multi-attach.md).
         const shared = c.accessModes.filter((m) => m !== "ReadWriteOnce" && m !== "ReadWriteOncePod");

@@ -67,6 +67,14 @@ export class Network extends pulumi.ComponentResource {
     readonly publicSubnetIds: pulumi.Output<string[]>;
     /** Subnets for workloads: private (NAT egress) or, with `natGateways: "none"`, isolated. */
     readonly privateSubnetIds: pulumi.Output<string[]>;
+    /**
+     * The private subnets' route tables, one per AZ in AZ order. A service that routes to floating
+     * addresses (a `MULTI_AZ` FSx for ONTAP file system) must be given these: by default FSx adds its
+     * routes to the VPC's main route table only, which no private subnet uses
+     * (https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateFileSystemOntapConfiguration.html, `RouteTableIds`).
+     * Not part of `vpcArgs`: the workload components take no route tables.
+     */
+    readonly privateRouteTableIds: pulumi.Output<string>[];
     readonly cidrBlock: string;
     readonly availabilityZones: number;
     /** How the private subnets reach AWS services and the internet (see `Egress`). */
@@ -115,6 +123,7 @@ export class Network extends pulumi.ComponentResource {
         this.vpcId = base.vpc.id;
         this.publicSubnetIds = pulumi.all(this.publicSubnetIdList);
         this.privateSubnetIds = pulumi.all(this.privateSubnetIdList);
+        this.privateRouteTableIds = subnets.privateRouteTables.map((t) => t.id);
         this.cidrBlock = cfg.cidrBlock;
         this.availabilityZones = cfg.availabilityZones;
         this.egress = egressOf(cfg.natGateways !== "none", cfg.gatewayEndpoints, cfg.interfaceEndpoints);
@@ -123,6 +132,7 @@ export class Network extends pulumi.ComponentResource {
             vpcId: this.vpcId,
             publicSubnetIds: this.publicSubnetIds,
             privateSubnetIds: this.privateSubnetIds,
+            privateRouteTableIds: this.privateRouteTableIds,
             cidrBlock: this.cidrBlock,
             egress: this.egress,
         });

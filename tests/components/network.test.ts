@@ -285,6 +285,15 @@ describe("Network", () => {
             }
         });
 
+        it("exposes the private subnets' route tables, one per AZ in AZ order, and not the public one", async () => {
+            const { registry, result } = await build(() => new Network("main"));
+            assert.deepEqual(await Promise.all(result.privateRouteTableIds.map(unwrap)), [
+                registry.one(ROUTE_TABLE, "main-private-route-table-1").id,
+                registry.one(ROUTE_TABLE, "main-private-route-table-2").id,
+            ]);
+            assert.ok(!("privateRouteTableIds" in result.vpcArgs), "vpcArgs keeps the shape ContainerService accepts");
+        });
+
         it("creates no interface endpoints and no flow logs, and says the workload subnets egress through NAT", async () => {
             const { registry, result } = await build(() => new Network("main"));
             assert.equal(registry.ofType(ENDPOINT).filter((e) => e.inputs.vpcEndpointType === "Interface").length, 0);

@@ -329,6 +329,37 @@ describe("stacks", function () {
         }
     });
 
+    it("gives a multi-AZ ONTAP file system the private route tables when storage.ontap is on", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ontap-"));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.ontap.yaml"),
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  aws-platform:preset: prod",
+                "  aws-platform:containers:",
+                "    alarmEmail: platform-oncall@example.com",
+                "  aws-platform:kubernetes:",
+                "    storage:",
+                "      ontap: true",
+                "  aws-platform:ontapSvmAdminPassword: Vsadmin-Pass1",
+                "",
+            ].join("\n"),
+        );
+        const result = await runPlan({ stack: "ontap", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
+        const resources = result.evaluation.resources as RecordedResource[];
+        const fileSystem = resources.find((r) => r.type === "aws:fsx/ontapFileSystem:OntapFileSystem");
+        assert.ok(fileSystem, "an ONTAP file system");
+        assert.equal(fileSystem.inputs.deploymentType, "MULTI_AZ_1");
+        const privateTables = resources
+            .filter((r) => r.type === "aws:ec2/routeTable:RouteTable" && r.name.startsWith("main-private-route-table-"))
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((r) => r.id);
+        assert.equal(privateTables.length, 3);
+        assert.deepEqual(fileSystem.inputs.routeTableIds, privateTables);
+    });
+
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));
         fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));

@@ -109,6 +109,16 @@ describe("createAddon", () => {
         assert.ok(registry.one(ADDON, "main-ebs-csi").dependencies.includes(agent.urn));
     });
 
+    it("creates a standalone Pod Identity association before the add-on, so its first pods get credentials", async () => {
+        const { registry } = await ebs({
+            identities: [{ serviceAccount: "kube-system/ebs-csi-controller-sa", managedPolicyArns: { ebs: EBS_POLICY }, association: "standalone" }],
+        });
+        const association = registry.one("aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        const addon = registry.one(ADDON, "main-ebs-csi");
+        assert.equal(addon.inputs.podIdentityAssociations, undefined);
+        assert.ok(addon.dependencies.includes(association.urn), "the add-on waits for its standalone association");
+    });
+
     it("gives one role per service account of a multi-identity add-on", async () => {
         const { registry, result } = await build(() => {
             const { ctx, plane } = testPlane();

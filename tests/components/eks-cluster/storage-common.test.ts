@@ -30,6 +30,49 @@ describe("storage building blocks", () => {
         registry.hasInputs(EGRESS, "main-lustre-sg-self-out-tcp-2049", { referencedSecurityGroupId: sg.id, fromPort: 2049 });
     });
 
+    it("lets the file servers open connections to the clients with toClients: egress to the cluster SG and ingress on it from the group", async () => {
+        const { registry, result } = await build(() => {
+            const { ctx, plane } = testPlane();
+            return createFileSystemSecurityGroup(ctx, plane, "lustre", "Lustre servers", [NFS], { toClients: [NFS] });
+        });
+        const sg = registry.one(SG);
+        assert.deepEqual(Object.keys(result.rules).sort(), ["client-in-tcp-2049", "tcp-2049", "to-clients-tcp-2049"]);
+        registry.hasInputs(EGRESS, "main-lustre-sg-to-clients-tcp-2049", {
+            securityGroupId: sg.id,
+            referencedSecurityGroupId: CLUSTER_SG,
+            ipProtocol: "tcp",
+            fromPort: 2049,
+            toPort: 2049,
+        });
+        registry.hasInputs(INGRESS, "main-lustre-sg-client-in-tcp-2049", {
+            securityGroupId: CLUSTER_SG,
+            referencedSecurityGroupId: sg.id,
+            ipProtocol: "tcp",
+            fromPort: 2049,
+            toPort: 2049,
+        });
+    });
+
+    it("opens all traffic to the clients, without ports, when toClients is { all }", async () => {
+        const { registry } = await build(() => {
+            const { ctx, plane } = testPlane();
+            return createFileSystemSecurityGroup(ctx, plane, "nfs", "NFS servers", [NFS], { toClients: { all: "NFS callbacks" } });
+        });
+        const sg = registry.one(SG);
+        registry.hasInputs(EGRESS, "main-nfs-sg-to-clients-all", {
+            securityGroupId: sg.id,
+            referencedSecurityGroupId: CLUSTER_SG,
+            ipProtocol: "-1",
+            fromPort: undefined,
+        });
+        registry.hasInputs(INGRESS, "main-nfs-sg-client-in-all", {
+            securityGroupId: CLUSTER_SG,
+            referencedSecurityGroupId: sg.id,
+            ipProtocol: "-1",
+            toPort: undefined,
+        });
+    });
+
     it("makes a StorageClass on the cluster's provider, after what the plane says Kubernetes objects wait for", async () => {
         const { registry } = await build(() => {
             const { ctx, plane } = testPlane();

@@ -29,6 +29,18 @@ describe("FSx for Lustre storage", () => {
         assert.deepEqual(self(EGRESS), ["988-988", "1018-1023"]);
     });
 
+    it("lets the file servers reach the clients on LNET: egress to the cluster SG and ingress on the cluster SG from the Lustre SG", async () => {
+        const { registry } = await buildStorage({ fsxLustre: { enabled: true } });
+        const sg = registry.one(SG, "main-fsx-lustre-sg");
+        const ports = (type: string, from: string | undefined, to: string | undefined) =>
+            registry
+                .ofType(type)
+                .filter((r) => r.inputs.securityGroupId === from && r.inputs.referencedSecurityGroupId === to)
+                .map((r) => `${r.inputs.ipProtocol}/${r.inputs.fromPort}-${r.inputs.toPort}`);
+        assert.deepEqual(ports(EGRESS, sg.id, CLUSTER_SG), ["tcp/988-988", "tcp/1018-1023"]);
+        assert.deepEqual(ports(INGRESS, CLUSTER_SG, sg.id), ["tcp/988-988", "tcp/1018-1023"]);
+    });
+
     it("creates a SCRATCH_2 class on the FSx CSI provisioner in the first private subnet, with the security group", async () => {
         const { registry } = await buildStorage({ fsxLustre: { enabled: true } });
         const sg = registry.one(SG, "main-fsx-lustre-sg");

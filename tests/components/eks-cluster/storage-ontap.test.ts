@@ -9,8 +9,11 @@ const SVM = "aws:fsx/ontapStorageVirtualMachine:OntapStorageVirtualMachine";
 const BACKEND = "kubernetes:trident.netapp.io/v1:TridentBackendConfig";
 const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
-const ontap = (extra: object = {}) => buildStorage({ ontap: { enabled: true, svmAdminPassword: pulumi.secret(PASSWORD), ...extra } });
+const ROUTE_TABLES = ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"];
+const ontap = (extra: object = {}) =>
+    buildStorage({ ontap: { enabled: true, svmAdminPassword: pulumi.secret(PASSWORD), routeTableIds: ROUTE_TABLES, ...extra } });
 
 describe("FSx for NetApp ONTAP storage", () => {
     it("creates a multi-AZ file system across the first two private subnets, one HA pair, in its security group", async () => {
@@ -39,8 +42,8 @@ describe("FSx for NetApp ONTAP storage", () => {
     });
 
     it("gives a multi-AZ file system the route tables it is told", async () => {
-        const { registry } = await ontap({ routeTableIds: ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"] });
-        registry.hasInputs(FS, "main-ontap", { routeTableIds: ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"] });
+        const { registry } = await ontap();
+        registry.hasInputs(FS, "main-ontap", { routeTableIds: ROUTE_TABLES });
     });
 
     it("creates an SVM with an underscore name and the vsadmin password, and protects both with the data options", async () => {
@@ -90,6 +93,8 @@ describe("FSx for NetApp ONTAP storage", () => {
         const { registry } = await ontap();
         const role = registry.one("aws:iam/role:Role", "main-trident-trident-controller");
         registry.hasInputs("aws:eks/addon:Addon", "main-trident", { addonName: "netapp_trident-operator", podIdentityAssociations: undefined });
+        const association = registry.one("aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        assert.ok(registry.one("aws:eks/addon:Addon", "main-trident").dependencies.includes(association.urn), "Trident starts after its association");
         registry.hasInputs("aws:eks/podIdentityAssociation:PodIdentityAssociation", undefined, {
             clusterName: CLUSTER_NAME,
             namespace: "trident",
@@ -145,6 +150,14 @@ describe("FSx for NetApp ONTAP storage", () => {
             "udp/4045-4046",
             "udp/635-635",
         ]);
+    });
+
+    it("lets the SVM call the nodes back (NFS lock manager, callbacks on random ports): all traffic to and from the cluster SG, only from its own SG", async () => {
+        const { registry } = await ontap();
+        const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "main-ontap-sg");
+        registry.hasInputs(EGRESS, "main-ontap-sg-to-clients-all", { securityGroupId: sg.id, referencedSecurityGroupId: CLUSTER_SG, ipProtocol: "-1" });
+        registry.hasInputs(INGRESS, "main-ontap-sg-client-in-all", { securityGroupId: CLUSTER_SG, referencedSecurityGroupId: sg.id, ipProtocol: "-1" });
+        assert.equal(registry.ofType(EGRESS).length, 1);
     });
 
     it("creates a class on Trident's provisioner, after the backend", async () => {

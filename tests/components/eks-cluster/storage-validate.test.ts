@@ -18,6 +18,7 @@ import { testPlane } from "./storage-ctx";
 const EC2: StorageContext = { hasEc2Nodes: true, privateSubnetCount: 3 };
 const FARGATE_ONLY: StorageContext = { hasEc2Nodes: false, privateSubnetCount: 3 };
 const PASSWORD = "Vsadmin-Pass1";
+const ROUTE_TABLES = ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"];
 
 /** The component's order: shape, normalize, value rules; the issues of `args.storage`. */
 function issuesOf(storage: unknown, context: StorageContext = EC2) {
@@ -85,7 +86,7 @@ const cases: Case[] = [
     },
     {
         title: "refuses every node-bound backend on a Fargate-only cluster, each with its reason",
-        storage: { efs: { enabled: true }, fsxLustre: { enabled: true }, ontap: { enabled: true, svmAdminPassword: PASSWORD } },
+        storage: { efs: { enabled: true }, fsxLustre: { enabled: true }, ontap: { enabled: true, svmAdminPassword: PASSWORD, routeTableIds: ROUTE_TABLES } },
         context: FARGATE_ONLY,
         issues: [
             ["storage.ebs.enabled", /Fargate/],
@@ -156,19 +157,34 @@ const cases: Case[] = [
     },
     {
         title: "requires the SVM password when ONTAP is on",
-        storage: { ontap: { enabled: true } },
+        storage: { ontap: { enabled: true, routeTableIds: ROUTE_TABLES } },
         issues: [["storage.ontap.svmAdminPassword", /is required; allowed: the vsadmin password/]],
     },
     {
         title: "refuses a short SVM password without echoing it",
-        storage: { ontap: { enabled: true, svmAdminPassword: "short" } },
+        storage: { ontap: { enabled: true, svmAdminPassword: "short", routeTableIds: ROUTE_TABLES } },
         issues: [["storage.ontap.svmAdminPassword", /is not 8 to 50 characters long/]],
     },
     {
         title: "refuses multi-AZ ONTAP in a one-AZ VPC",
-        storage: { ontap: { enabled: true, svmAdminPassword: PASSWORD } },
+        storage: { ontap: { enabled: true, svmAdminPassword: PASSWORD, routeTableIds: ROUTE_TABLES } },
         context: { hasEc2Nodes: true, privateSubnetCount: 1 },
         issues: [["storage.ontap.deploymentType", /needs 2 private subnets in as many AZs, and the VPC has 1; allowed: "SINGLE_AZ_1" or "SINGLE_AZ_2"/]],
+    },
+    {
+        title: "requires the private route tables for a multi-AZ ONTAP file system (FSx would route only in the main table)",
+        storage: { ontap: { enabled: true, svmAdminPassword: PASSWORD } },
+        issues: [
+            [
+                "storage.ontap.routeTableIds",
+                /is required for MULTI_AZ_1: FSx routes to the file system's floating endpoints only in the route tables given.*allowed: the route tables of the private subnets \(e.g. network.privateRouteTableIds\), or deploymentType "SINGLE_AZ_1"/,
+            ],
+        ],
+    },
+    {
+        title: "refuses an empty route-table list for a multi-AZ ONTAP file system",
+        storage: { ontap: { enabled: true, svmAdminPassword: PASSWORD, deploymentType: "MULTI_AZ_2", throughputMBps: 384, routeTableIds: [] } },
+        issues: [["storage.ontap.routeTableIds", /is required for MULTI_AZ_2/]],
     },
     {
         title: "refuses EFS in a VPC without private subnets",

@@ -2,7 +2,11 @@ import * as assert from "node:assert";
 import * as k8s from "@pulumi/kubernetes";
 import { buildStorage, storageClassSchemaIssues } from "./storage-ctx";
 
-const ALL = { efs: { enabled: true }, fsxLustre: { enabled: true }, ontap: { enabled: true, svmAdminPassword: "Vsadmin-Pass1" } };
+const ALL = {
+    efs: { enabled: true },
+    fsxLustre: { enabled: true },
+    ontap: { enabled: true, svmAdminPassword: "Vsadmin-Pass1", routeTableIds: ["rtb-0123456789abcdef0"] },
+};
 
 describe("createStorage", () => {
     it("makes only the EBS driver and the gp3 class by default", async () => {

@@ -35,13 +35,14 @@ const cases: Case[] = [
         title: "refuses an EBS-backed claim in a namespace a Fargate selector takes whole",
         bad: (a) => (a.namespace = "batch"),
         path: "volumeClaims.data.storageClass",
-        message: /is EBS-backed \(ebs\.csi\.aws\.com\) but the pods match the Fargate selector \{"namespace":"batch"\}/,
+        message:
+            /is served by ebs\.csi\.aws\.com, but the pods match the Fargate selector \{"namespace":"batch"\}, and EBS volumes cannot be attached to Fargate pods/,
     },
     {
         title: "refuses an EBS-backed claim for pods carrying every label of a Fargate selector",
         bad: (a) => (a.labels = { compute: "fargate", team: "cache" }),
         path: "volumeClaims.data.storageClass",
-        message: /Fargate selector \{"namespace":"data","labels":\{"compute":"fargate"\}\}, and Fargate cannot mount EBS volumes/,
+        message: /Fargate selector \{"namespace":"data","labels":\{"compute":"fargate"\}\}, and EBS volumes cannot be attached to Fargate pods/,
     },
     {
         title: "matches Fargate selectors with EKS's wildcards",
@@ -62,7 +63,36 @@ const cases: Case[] = [
         bad: () => {},
         target: { hasEc2Nodes: false },
         path: "volumeClaims.data.storageClass",
-        message: /the cluster has no EC2 nodes, and Fargate cannot mount EBS volumes/,
+        message: /the cluster has no EC2 nodes, and EBS volumes cannot be attached to Fargate pods/,
+    },
+    {
+        title: "refuses an EFS claim for pods a Fargate selector takes (no dynamic provisioning on Fargate)",
+        bad: (a) => {
+            a.namespace = "batch";
+            a.volumeClaims.data = { storageClass: "efs", size: "5Gi", mountPath: "/data", accessModes: ["ReadWriteMany"] };
+        },
+        path: "volumeClaims.data.storageClass",
+        message:
+            /is served by efs\.csi\.aws\.com, but the pods match the Fargate selector \{"namespace":"batch"\}, and EFS dynamic provisioning \(access points\) is not supported for Fargate pods.*allowed: .*static PersistentVolume/,
+    },
+    {
+        title: "refuses an FSx for Lustre claim for pods a Fargate selector takes (the driver does not run on Fargate)",
+        bad: (a) => {
+            a.namespace = "batch";
+            a.volumeClaims.data.storageClass = "fsx-lustre";
+        },
+        target: { storageClasses: { gp3: { provisioner: "ebs.csi.aws.com" }, "fsx-lustre": { provisioner: "fsx.csi.aws.com" } } },
+        path: "volumeClaims.data.storageClass",
+        message:
+            /is served by fsx\.csi\.aws\.com, but the pods match the Fargate selector \{"namespace":"batch"\}, and the FSx for Lustre CSI driver is not supported on Fargate/,
+    },
+    {
+        title: "refuses a Trident (ONTAP) claim on a cluster without EC2 nodes (its node plugin is a DaemonSet)",
+        bad: (a) => (a.volumeClaims.data.storageClass = "fsx-ontap"),
+        target: { storageClasses: { "fsx-ontap": { provisioner: "csi.trident.netapp.io" } }, hasEc2Nodes: false },
+        path: "volumeClaims.data.storageClass",
+        message:
+            /is served by csi\.trident\.netapp\.io, but the cluster has no EC2 nodes, and Trident's node plugin is a DaemonSet, which Fargate does not run/,
     },
     {
         title: "refuses shared access modes on an EBS-backed class",
@@ -344,12 +374,12 @@ describe("kubernetes-workloads: validation", () => {
         assert.equal(registry.ofType("kubernetes:apps/v1:StatefulSet").length, 1);
     });
 
-    it("accepts an EFS claim with ReadWriteMany for pods Fargate runs", async () => {
+    it("accepts an EFS claim with ReadWriteMany for pods on EC2 nodes", async () => {
         const { registry } = await build(() => {
             const args = redisArgs(testTarget());
             return new StatefulApp("redis", {
                 ...args,
-                namespace: "batch",
+                namespace: "data",
                 volumeClaims: { data: { storageClass: "efs", size: "5Gi", mountPath: "/data", accessModes: ["ReadWriteMany"] } },
             });
         });

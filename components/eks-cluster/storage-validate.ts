@@ -88,10 +88,10 @@ export interface StorageContext {
     /** Whether any managed or self-managed node group exists (false: Fargate only). */
     hasEc2Nodes: boolean;
     /**
-     * How many private subnets the VPC has (one per AZ): `vpc.privateSubnetIds.length`. Pass it, so
-     * the subnet rules run with the others, before any resource; `createStorage` checks again.
+     * How many private subnets the VPC has (one per AZ): `vpc.privateSubnetIds.length` (a plain list
+     * by shape), so the subnet rules run with the others, before any resource.
      */
-    privateSubnetCount?: number;
+    privateSubnetCount: number;
 }
 
 /** Lustre deployment types a class may create (`_1` types are previous generation). */
@@ -158,7 +158,7 @@ export function validateStorage(issues: Issues, path: string, s: ResolvedStorage
     validateEfs(issues, at("efs"), s);
     validateLustre(issues, at("fsxLustre"), s);
     validateOntap(issues, at("ontap"), s);
-    if (context.privateSubnetCount !== undefined) validateStorageSubnets(issues, path, s, context.privateSubnetCount);
+    validateStorageSubnets(issues, path, s, context.privateSubnetCount);
 }
 
 /**

@@ -4,7 +4,6 @@
  * in its own file: storage-ebs.ts, storage-efs.ts, storage-fsx.ts, storage-ontap.ts.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { Issues } from "../shared/errors";
 import type { ControlPlane, Ctx } from "./context";
 import type { StorageClassEntry } from "./storage-common";
 import type { ResolvedStorage } from "./storage-defaults";
@@ -12,7 +11,6 @@ import { createEbsStorage } from "./storage-ebs";
 import { createEfsStorage } from "./storage-efs";
 import { createFsxLustreStorage } from "./storage-fsx";
 import { createOntapStorage } from "./storage-ontap";
-import { validateStorageSubnets } from "./storage-validate";
 
 export type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs, StorageTransforms } from "./storage-args";
 export { STORAGE_DEFAULTS, normalizeStorage } from "./storage-defaults";
@@ -34,10 +32,6 @@ export interface StorageResources {
  * their credentials from it).
  */
 export function createStorage(ctx: Ctx, plane: ControlPlane, s: ResolvedStorage, nodes: pulumi.Resource[]): StorageResources {
-    // Normally reported by validateStorage already (with privateSubnetCount); refused here if not.
-    const issues = new Issues();
-    validateStorageSubnets(issues, "storage", s, ctx.vpc.privateSubnetIds.length);
-    issues.throwIfAny("EksCluster", ctx.name);
     const backends = [
         s.ebs.enabled ? createEbsStorage(ctx, plane, s.ebs, s.reclaimPolicy, nodes, s.transform) : undefined,
         s.efs.enabled ? createEfsStorage(ctx, plane, s.efs, s.reclaimPolicy, nodes, s.transform) : undefined,

@@ -61,7 +61,7 @@ export function validate(args: EksClusterArgs, now: Date = new Date()): Issue[] 
         );
     }
     validateNamespaces(issues, cfg);
-    validateStorage(issues, "storage", cfg.storage, { hasEc2Nodes: cfg.hasEc2Nodes });
+    validateStorage(issues, "storage", cfg.storage, { hasEc2Nodes: cfg.hasEc2Nodes, privateSubnetCount: cfg.vpc.privateSubnetIds.length });
     checkTags(issues, "tags", args.tags);
     return issues.list;
 }

@@ -266,18 +266,6 @@ describe("storage arguments", () => {
         assert.ok(!JSON.stringify(issues).includes('"abc"'), JSON.stringify(issues));
     });
 
-    it("refuses at createStorage, before any storage resource, a VPC the validation was not told about", async () => {
-        const failed = await buildFails(() => {
-            const { ctx, plane } = testPlane("main", { subnets: [] });
-            createStorage(ctx, plane, normalizeStorage({ efs: { enabled: true } }), []);
-        });
-        assert.match(failed.error.message, /storage.efs.enabled=true needs a private subnet/);
-        assert.deepEqual(
-            failed.registry.all().map((r) => r.type),
-            ["aws-platform:test:Parent", "pulumi:providers:kubernetes"],
-        );
-    });
-
     describe("lustreCapacityIssue", () => {
         for (const gib of [1200, 2400, 4800, 24000]) it(`accepts ${gib} GiB`, () => assert.equal(lustreCapacityIssue(gib), undefined));
         for (const gib of [100, 1300, 3600, 2400.5])

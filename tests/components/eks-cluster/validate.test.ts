@@ -84,6 +84,12 @@ const cases: Case[] = [
         paths: ["storage.ebs.enabled"],
     },
     {
+        // Checked with the other rules, so EksCluster registers nothing (not only by createStorage, after the control plane).
+        title: "a Lustre subnet index past the VPC's private subnets",
+        args: { ...SMALL, storage: { fsxLustre: { enabled: true, subnetIndex: 7 } } },
+        paths: ["storage.fsxLustre.subnetIndex"],
+    },
+    {
         title: "a managed node group whose sizes contradict",
         args: { ...SMALL, nodeGroups: { general: { instanceTypes: ["m7i.large"], minSize: 3, maxSize: 2 } } },
         paths: ["nodeGroups.general.minSize", "nodeGroups.general.desiredSize"],

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
 import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
+import { isDnsLabel } from "../components/shared/kubernetes-names";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { checkScheduleExpression, checkTimeZone, checkVpcCidr } from "../components/shared/validators";
 import { PRESETS, PresetName } from "./presets";
@@ -122,6 +123,7 @@ const IMAGE = string({ pattern: /^[a-z0-9][\w.\-/:@]+$/, allowed: "an image URI,
 const count = (min: number) => int({ min, max: 1000 });
 const setting = { noun: "setting" };
 
+const NAMESPACE_NAMES = "Kubernetes namespace names (DNS-1123 labels)";
 const SCHEDULE = custom("string", "a schedule expression", (issues, path, v) => void checkScheduleExpression(issues, path, v));
 
 type Network = StackConfig["network"];
@@ -198,7 +200,9 @@ const SCHEMA = object<StackConfig>(setting)({
                 onDemandPercentageAboveBaseCapacity: int({ min: 0, max: 100 }),
             }),
         ),
-        fargateNamespaces: array(string({ pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, allowed: "Kubernetes namespace names (DNS-1123 labels)" })),
+        fargateNamespaces: array(
+            custom("string", NAMESPACE_NAMES, (issues, path, v) => void (isDnsLabel(v as string) || issues.add(path, v, "is malformed", NAMESPACE_NAMES))),
+        ),
         storage: object<Kubernetes["storage"]>(setting)({
             efs: boolean(),
             fsxLustre: boolean(),

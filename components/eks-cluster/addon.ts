@@ -10,6 +10,7 @@ import * as eks from "@pulumi/aws/eks";
 import type * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
 import { type Statement, createRole } from "../shared/iam";
+import { isDnsLabel, isDnsSubdomain } from "../shared/kubernetes-names";
 import { childName, fitName } from "../shared/naming";
 import { type Transform, create } from "../shared/transform";
 import type { ControlPlane, Ctx } from "./context";
@@ -57,9 +58,10 @@ export interface AddonResources {
 /** `namespace/name` of a service account, split; anything else is a defect in the caller's spec. */
 export function parseServiceAccount(value: string): { namespace: string; name: string } {
     // Kubernetes names: DNS-1123 labels (namespace) and subdomains (service account).
-    const m = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9.]*[a-z0-9])?)$/.exec(value);
-    if (!m) throw new Error(`internal: add-on service account ${JSON.stringify(value)} is not "<namespace>/<name>"`);
-    return { namespace: m[1], name: m[3] };
+    const [namespace, name, ...rest] = value.split("/");
+    if (rest.length > 0 || name === undefined || !isDnsLabel(namespace) || !isDnsSubdomain(name))
+        throw new Error(`internal: add-on service account ${JSON.stringify(value)} is not "<namespace>/<name>"`);
+    return { namespace, name };
 }
 
 /**

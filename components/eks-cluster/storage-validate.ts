@@ -3,6 +3,7 @@
  * the value rules on the normalized values. Pure: no Pulumi resource is touched.
  */
 import { type Issues, isPlain } from "../shared/errors";
+import { isDnsSubdomain } from "../shared/kubernetes-names";
 import { CSI_PROVISIONERS, type CsiBackend, FARGATE_UNSUPPORTED_PROVISIONERS } from "../shared/limits/csi";
 import { array, boolean, checkShape, input, int, object, optional, string, transform } from "../shared/shape";
 import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs, StorageTransforms } from "./storage-args";
@@ -108,8 +109,6 @@ export const ONTAP_LIMITS = {
     second: { maxCapacityGiB: 524288, throughputMBps: [384, 768, 1536, 3072, 6144] },
 } as const;
 const TRANSITIONS = ["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"];
-/** A StorageClass name is a DNS subdomain (RFC 1123), at most 253 characters. */
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * Whether a FSx for Lustre claim of `gib` is a size the file system takes: 1200 GiB or a multiple of
@@ -133,7 +132,9 @@ export function validateStorage(issues: Issues, path: string, s: ResolvedStorage
     if (s.fsxLustre.enabled) enabled.push(["fsxLustre", s.fsxLustre.className]);
     if (s.ontap.enabled) enabled.push(["ontap", s.ontap.className]);
     for (const [section, name] of enabled) {
-        issues.match(at(`${section}.className`), name, DNS_SUBDOMAIN, "a DNS subdomain: lower-case letters, digits, '-' and '.', at most 253 characters");
+        // A StorageClass name is a DNS subdomain.
+        if (!isDnsSubdomain(name))
+            issues.add(at(`${section}.className`), name, "is malformed", "a DNS subdomain: lower-case letters, digits, '-' and '.', at most 253 characters");
     }
     const seen = new Map<string, string>();
     for (const [section, name] of enabled) {

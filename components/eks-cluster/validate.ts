@@ -1,6 +1,7 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
-import { BUILT_IN_NAMESPACES, EKS_LOG_TYPES, NAMESPACE_NAME, creatableEksVersions, eksVersionStatus } from "../shared/limits/eks";
+import { BUILT_IN_NAMESPACES, EKS_LOG_TYPES, creatableEksVersions, eksVersionStatus } from "../shared/limits/eks";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
+import { checkLabels, isDnsLabel } from "../shared/kubernetes-names";
 import { checkShape } from "../shared/shape";
 import { checkCidrList, checkTags, parseCidr } from "../shared/validators";
 import type { EksClusterArgs } from "./args";
@@ -17,10 +18,6 @@ const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/mrk-[0-9a-f]{32}$/;
 /** `describe-addon-versions` form, e.g. `v1.19.5-eksbuild.1`. */
 const ADDON_VERSION = /^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/;
-/** Kubernetes label keys (optional DNS-subdomain prefix, name of at most 63) and values. */
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 /**
  * Every check of an EksCluster's args, in order: shape, then `normalize`, then the value rules on the
@@ -225,23 +222,9 @@ function validateNodes(issues: Issues, args: EksClusterArgs, cfg: Resolved): voi
 function validateNamespaces(issues: Issues, cfg: Resolved): void {
     for (const [name, ns] of Object.entries(cfg.namespaces)) {
         const path = `namespaces.${name}`;
-        if (!NAMESPACE_NAME.test(name))
+        if (!isDnsLabel(name))
             issues.add(path, name, "is not a namespace name", "lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63");
         if ((BUILT_IN_NAMESPACES as readonly string[]).includes(name)) issues.add(path, name, "exists in every cluster already", "another name");
         checkLabels(issues, `${path}.labels`, ns.labels);
-    }
-}
-
-/** Kubernetes label syntax (https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set). */
-export function checkLabels(issues: Issues, path: string, labels: Record<string, string>): void {
-    for (const [k, v] of Object.entries(labels)) {
-        const slash = k.lastIndexOf("/");
-        const prefix = slash >= 0 ? k.slice(0, slash) : undefined;
-        const name = slash >= 0 ? k.slice(slash + 1) : k;
-        if ((prefix !== undefined && !LABEL_PREFIX.test(prefix)) || !LABEL_NAME.test(name)) {
-            issues.add(`${path}.${k}`, k, "is not a label key", "[prefix/]name: a DNS subdomain prefix, a name of at most 63 letters, digits, '-', '_', '.'");
-        }
-        if (!LABEL_VALUE.test(v))
-            issues.add(`${path}.${k}`, v, "is not a label value", "at most 63 letters, digits, '-', '_', '.', starting and ending with a letter or digit");
     }
 }

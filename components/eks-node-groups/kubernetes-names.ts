@@ -4,41 +4,7 @@
  * never registers and the group waits until it times out: these checks run before any resource.
  */
 import type { Issues } from "../shared/errors";
-
-const DNS_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-/** RFC 1123 subdomain, at most 253 characters (a label or annotation key's prefix). */
-const DNS_SUBDOMAIN = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
-/** RFC 1123 label, at most 63 characters (a namespace). */
-const DNS_1123_LABEL = new RegExp(`^${DNS_LABEL}$`);
-/** The name part of a qualified name and a non-empty label value: at most 63 characters. */
-const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-const QUALIFIED_NAME =
-    "an optional DNS subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (e.g. \"example.com/role\")";
-const LABEL_VALUE = "empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
-
-/** Kubernetes `IsQualifiedName`: label keys, taint keys. */
-export function isQualifiedName(key: string): boolean {
-    const parts = key.split("/");
-    if (parts.length > 2) return false;
-    const name = parts[parts.length - 1];
-    if (name.length > 63 || !NAME_PART.test(name)) return false;
-    if (parts.length === 2) {
-        const prefix = parts[0];
-        if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return false;
-    }
-    return true;
-}
-
-/** Kubernetes `IsValidLabelValue`: label values, taint values. */
-export function isLabelValue(value: string): boolean {
-    return value === "" || (value.length <= 63 && NAME_PART.test(value));
-}
-
-/** A namespace name: an RFC 1123 label. */
-export function isNamespace(value: string): boolean {
-    return value.length <= 63 && DNS_1123_LABEL.test(value);
-}
+import { LABEL_VALUE_ALLOWED, QUALIFIED_NAME_ALLOWED, checkLabelKey, checkLabelValue, isLabelValue, isQualifiedName } from "../shared/kubernetes-names";
 
 /**
  * Labels the kubelet accepts under `kubernetes.io` and `k8s.io`: the namespaces `kubelet.kubernetes.io`
@@ -77,33 +43,24 @@ export function isReservedNodeLabel(key: string): boolean {
 export function checkNodeLabels(issues: Issues, path: string, labels: Record<string, string>, maxKey?: { length: number; why: string }): void {
     for (const [key, value] of Object.entries(labels)) {
         const p = `${path}.${key}`;
-        if (!isQualifiedName(key)) issues.add(p, key, "is not a valid label key", QUALIFIED_NAME);
-        else if (isReservedNodeLabel(key))
+        const keyOk = checkLabelKey(issues, p, key);
+        if (keyOk && isReservedNodeLabel(key))
             issues.add(
                 p,
                 key,
                 "is in a namespace the kubelet reserves: it refuses to start with it, and the node never registers",
                 `a key outside kubernetes.io and k8s.io, or under node.kubernetes.io/ or kubelet.kubernetes.io/ (e.g. "node.kubernetes.io/role")`,
             );
-        else if (maxKey && key.length > maxKey.length)
+        else if (keyOk && maxKey && key.length > maxKey.length)
             issues.add(p, key, `is longer than ${maxKey.length} characters (${maxKey.why})`, `a key of at most ${maxKey.length} characters`);
-        if (typeof value !== "string" || !isLabelValue(value)) issues.add(p, value, "is not a valid label value", LABEL_VALUE);
+        checkLabelValue(issues, p, value);
     }
 }
 
 /** Checks a taint's key and value syntax. */
 export function checkTaint(issues: Issues, path: string, key: string, value: string, maxKey?: { length: number; why: string }): void {
-    if (!isQualifiedName(key)) issues.add(path, key, "is not a valid taint key", QUALIFIED_NAME);
+    if (!isQualifiedName(key)) issues.add(path, key, "is not a valid taint key", QUALIFIED_NAME_ALLOWED);
     else if (maxKey && key.length > maxKey.length)
         issues.add(path, key, `is longer than ${maxKey.length} characters (${maxKey.why})`, `a key of at most ${maxKey.length} characters`);
-    if (!isLabelValue(value)) issues.add(`${path}.value`, value, "is not a valid taint value", LABEL_VALUE);
-}
-
-/** Checks selector labels (Fargate profiles): syntax only. */
-export function checkSelectorLabels(issues: Issues, path: string, labels: Record<string, string>): void {
-    for (const [key, value] of Object.entries(labels)) {
-        const p = `${path}.${key}`;
-        if (!isQualifiedName(key)) issues.add(p, key, "is not a valid label key", QUALIFIED_NAME);
-        if (!isLabelValue(value)) issues.add(p, value, "is not a valid label value", LABEL_VALUE);
-    }
+    if (!isLabelValue(value)) issues.add(`${path}.value`, value, "is not a valid taint value", LABEL_VALUE_ALLOWED);
 }

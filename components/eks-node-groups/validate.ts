@@ -9,7 +9,8 @@ import { checkTags, parseCidr } from "../shared/validators";
 import type { FargateProfileArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs, TaintEffect } from "./args";
 import { ResolvedEc2NodeGroup, normalizeFargate, normalizeManaged, normalizeSelfManaged } from "./defaults";
 import { checkInstanceTypes } from "./instance-types";
-import { checkNodeLabels, checkSelectorLabels, checkTaint, isNamespace } from "./kubernetes-names";
+import { checkLabels, isDnsLabel } from "../shared/kubernetes-names";
+import { checkNodeLabels, checkTaint } from "./kubernetes-names";
 import { FARGATE_PROFILE_SHAPE, MANAGED_NODE_GROUP_SHAPE, SELF_MANAGED_NODE_GROUP_SHAPE } from "./shape";
 
 export const TAINT_EFFECTS: readonly TaintEffect[] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
@@ -176,7 +177,7 @@ export function validateFargate(args: FargateProfileArgs): Issue[] {
         issues.add("selectors", cfg.selectors.length, "has the wrong number of selectors", `1 to ${FARGATE_MAX_SELECTORS} selectors per profile (EKS)`);
     cfg.selectors.forEach((s, i) => {
         const p = `selectors[${i}]`;
-        if (!isNamespace(s.namespace))
+        if (!isDnsLabel(s.namespace))
             issues.add(
                 `${p}.namespace`,
                 s.namespace,
@@ -186,7 +187,7 @@ export function validateFargate(args: FargateProfileArgs): Issue[] {
         const labels = Object.keys(s.labels).length;
         if (labels > FARGATE_MAX_SELECTOR_LABELS)
             issues.add(`${p}.labels`, labels, "has too many labels", `at most ${FARGATE_MAX_SELECTOR_LABELS} label pairs per selector (EKS)`);
-        checkSelectorLabels(issues, `${p}.labels`, s.labels);
+        checkLabels(issues, `${p}.labels`, s.labels);
     });
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

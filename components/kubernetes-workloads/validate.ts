@@ -9,17 +9,14 @@ import {
     DNS1035_LABEL_MAX,
     DNS1123_LABEL,
     DNS1123_LABEL_MAX,
-    DNS1123_SUBDOMAIN,
-    DNS1123_SUBDOMAIN_MAX,
     ENV_NAME,
     INT32_MAX,
-    LABEL_NAME,
-    LABEL_NAME_MAX,
     PORT_NAME,
     PORT_NAME_MAX,
     STATEFULSET_NAME_MAX,
     parseQuantity,
 } from "../shared/limits/kubernetes";
+import { checkLabelKey, checkLabelValue, checkLabels } from "../shared/kubernetes-names";
 import { CSI_PROVISIONERS, fargateStorageIssue } from "../shared/limits/csi";
 import { checkArgsShape } from "../shared/shape";
 import type { FargateSelector, KubernetesTarget, StatefulAppArgs, StatelessAppArgs } from "./args";
@@ -64,32 +61,6 @@ const TOO_LONG = (max: number) => `at most ${max} characters`;
 function kubernetesName(issues: Issues, path: string, value: string, pattern: RegExp, max: number, allowed: string): boolean {
     if (value.length > max) return issues.add(path, value, `is longer than ${max} characters`, `${allowed}, ${TOO_LONG(max)}`);
     return issues.match(path, value, pattern, `${allowed}, ${TOO_LONG(max)}`);
-}
-
-const LABEL_ALLOWED = "alphanumerics, '-', '_' and '.', alphanumeric at both ends";
-
-/** A label key: an optional DNS subdomain prefix and `/`, then a name (https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set). */
-function labelKey(issues: Issues, path: string, key: string): boolean {
-    const slash = key.lastIndexOf("/");
-    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    const allowed = `[prefix/]name: an optional DNS subdomain prefix (${TOO_LONG(DNS1123_SUBDOMAIN_MAX)}), then a name of ${LABEL_ALLOWED}, ${TOO_LONG(LABEL_NAME_MAX)}`;
-    if (prefix !== undefined && (prefix.length > DNS1123_SUBDOMAIN_MAX || !DNS1123_SUBDOMAIN.test(prefix)))
-        return issues.add(path, key, "is not a valid label key", allowed);
-    if (name.length > LABEL_NAME_MAX || !LABEL_NAME.test(name)) return issues.add(path, key, "is not a valid label key", allowed);
-    return true;
-}
-
-function labelValue(issues: Issues, path: string, value: string): boolean {
-    if (value === "" || (value.length <= LABEL_NAME_MAX && LABEL_NAME.test(value))) return true;
-    return issues.add(path, value, "is not a valid label value", `empty, or ${LABEL_ALLOWED}, ${TOO_LONG(LABEL_NAME_MAX)}`);
-}
-
-function labelMap(issues: Issues, path: string, labels: Record<string, string>): void {
-    for (const [k, v] of Object.entries(labels)) {
-        labelKey(issues, `${path}.${k}`, k);
-        labelValue(issues, `${path}.${k}`, v);
-    }
 }
 
 function quantity(issues: Issues, path: string, value: string | undefined, example: string): number | undefined {
@@ -214,19 +185,19 @@ function validateWorkload(issues: Issues, cfg: ResolvedWorkload, target: Kuberne
         if (absolutePath(issues, `emptyDirs.${key}`, mountPath)) uniqueMount(issues, mounts, `emptyDirs.${key}`, mountPath);
     }
 
-    labelMap(issues, "labels", cfg.labels);
+    checkLabels(issues, "labels", cfg.labels);
     for (const k of Object.keys(selectorLabels(cfg.name)))
         if (Object.hasOwn(cfg.labels, k)) issues.add(`labels.${k}`, cfg.labels[k], "is set by the component (it selects the pods)", "another key");
-    labelMap(issues, "nodeSelector", cfg.nodeSelector);
+    checkLabels(issues, "nodeSelector", cfg.nodeSelector);
 
     cfg.tolerations.forEach((t, i) => {
         const path = `tolerations[${i}]`;
-        if (t.key !== undefined && t.key !== "") labelKey(issues, `${path}.key`, t.key);
+        if (t.key !== undefined && t.key !== "") checkLabelKey(issues, `${path}.key`, t.key);
         if (t.operator === "Exists" && t.value !== undefined && t.value !== "")
             issues.add(`${path}.value`, t.value, 'is set with operator "Exists"', 'no value (or operator "Equal")');
         if ((t.key === undefined || t.key === "") && t.operator !== "Exists")
             issues.add(`${path}.key`, t.key, 'is required unless operator is "Exists"', 'a taint key, or operator "Exists" to tolerate every taint');
-        if (t.value !== undefined && t.value !== "") labelValue(issues, `${path}.value`, t.value);
+        if (t.value !== undefined && t.value !== "") checkLabelValue(issues, `${path}.value`, t.value);
     });
 }
 

@@ -64,6 +64,3 @@ export const EKS_CLUSTER_ADMIN_POLICY = "AmazonEKSClusterAdminPolicy";
 
 /** Namespaces every cluster has: creating one again fails with AlreadyExists. */
 export const BUILT_IN_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"] as const;
-
-/** A Kubernetes namespace name: an RFC 1123 DNS label (lower-case alphanumerics and '-', at most 63). */
-export const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;

@@ -43,7 +43,7 @@ export interface AddonSpec {
     configurationValues?: Record<string, unknown>;
     /** What it must wait for (nodes for add-ons with Deployments; the pod identity agent). */
     dependsOn?: pulumi.Resource[];
-    /** Changes the `aws.eks.Addon` args (added by the storage helper; optional). */
+    /** Changes the `aws.eks.Addon` args: `transform.addon`, or a storage add-on's own `storage.transform` key. */
     transform?: Transform<eks.AddonArgs>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The cluster's node groups and Fargate profiles: A's components (components/eks-node-groups), each
+ * The cluster's node groups and Fargate profiles: the eks-node-groups components, each
  * given the cluster as `NodeClusterArgs`. Their args are checked by those components' own checks,
  * called here before any resource so that EksCluster reports every issue of every group at once.
  */

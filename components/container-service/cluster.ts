@@ -9,6 +9,7 @@ import { launchTagSpecifications, launchTags } from "../shared/launch-tags";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ClusterResources, Ctx } from "./context";
+import { awsManagedPolicyArn } from "../shared/iam";
 
 /** Public SSM parameters of the ECS-optimized Amazon Linux 2023 AMI. */
 export const ECS_AMI_PARAMETER = {
@@ -96,8 +97,8 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
             assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com"),
             managedPolicies: {
                 // AWS's policy for the ECS agent (register, poll, pull, logs) and SSM for shell access without SSH.
-                ecs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
-                ssm: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+                ecs: awsManagedPolicyArn(ctx.partition, "service-role/AmazonEC2ContainerServiceforEC2Role"),
+                ssm: awsManagedPolicyArn(ctx.partition, "AmazonSSMManagedInstanceCore"),
             },
             tags: ctx.tags,
         },

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { withDefaults } from "../shared/defaults";
+import { mapValues, withDefaults } from "../shared/defaults";
 import { own } from "../shared/shape";
 import type {
     Capacity,
@@ -172,9 +172,6 @@ export type ResolvedExpress = Required<Omit<ExpressServiceArgs, "scaling" | "tas
     scaling: Required<NonNullable<ExpressServiceArgs["scaling"]>>;
     taskRole: ResolvedTask["taskRole"];
 };
-
-const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string) => B): Record<string, B> =>
-    Object.fromEntries(Object.entries(rec ?? {}).map(([k, v]) => [k, f(v, k)]));
 
 function normalizeContainer(c: ContainerArgs): ResolvedContainer {
     return {

@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
-import { assumeRolePolicy, createRole } from "../shared/iam";
+import { assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -51,7 +51,7 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
             description: `ECS manages ${base}'s load balancer, certificate and auto scaling with this role`,
             assumeRolePolicy: assumeRolePolicy("ecs.amazonaws.com", { sid: "AllowAccessToECSForInfrastructureManagement" }),
             managedPolicies: {
-                express: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRoleforExpressGatewayServices`,
+                express: awsManagedPolicyArn(ctx.partition, "service-role/AmazonECSInfrastructureRoleforExpressGatewayServices"),
             },
             tags: ctx.tags,
         },

@@ -9,12 +9,10 @@
  *    update times out) and `amazon-cloudwatch-observability` (after the agent and the nodes).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { awsManagedPolicyArn } from "../shared/iam";
 import { AddonResources, createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
 import type { Resolved } from "./defaults";
-
-/** AWS managed policies (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/). */
-const managedPolicy = (ctx: Ctx, name: string) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${name}`;
 
 export interface NetworkAddons {
     podIdentityAgent: AddonResources;
@@ -35,7 +33,7 @@ export function createNetworkAddons(ctx: Ctx, plane: ControlPlane, cfg: Resolved
         version: v["vpc-cni"],
         // The CNI's permissions on its own role rather than the node role, as AWS recommends
         // (https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html); vpc-cni supports Pod Identity.
-        identities: [{ serviceAccount: "kube-system/aws-node", managedPolicyArns: { cni: managedPolicy(ctx, "AmazonEKS_CNI_Policy") } }],
+        identities: [{ serviceAccount: "kube-system/aws-node", managedPolicyArns: { cni: awsManagedPolicyArn(ctx.partition, "AmazonEKS_CNI_Policy") } }],
         dependsOn: [podIdentityAgent.addon],
         transform: cfg.transform.addon,
     });
@@ -76,7 +74,7 @@ export function createWorkloadAddons(
               identities: [
                   {
                       serviceAccount: "amazon-cloudwatch/cloudwatch-agent",
-                      managedPolicyArns: { agent: managedPolicy(ctx, "CloudWatchAgentServerPolicy") },
+                      managedPolicyArns: { agent: awsManagedPolicyArn(ctx.partition, "CloudWatchAgentServerPolicy") },
                   },
               ],
               dependsOn: [network.podIdentityAgent.addon, ...nodes.ec2],

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { mapValues } from "../shared/defaults";
 import { EKS_LOG_TYPES, EksLogType } from "../shared/limits/eks";
 import type {
     AddonsArgs,
@@ -82,9 +83,6 @@ export interface Resolved {
     tags: Record<string, string>;
     transform: NonNullable<EksClusterArgs["transform"]>;
 }
-
-const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string) => B): Record<string, B> =>
-    Object.fromEntries(Object.entries(rec ?? {}).map(([k, v]) => [k, f(v, k)]));
 
 /** Fills every default: the builders work on complete, plain values. Call after the shape check. */
 export function normalize(args: EksClusterArgs): Resolved {

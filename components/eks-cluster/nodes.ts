@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { FargateProfile, ManagedNodeGroup, NodeClusterArgs, SelfManagedNodeGroup } from "../eks-node-groups";
 import { FARGATE_PROFILE_SHAPE, MANAGED_NODE_GROUP_SHAPE, SELF_MANAGED_NODE_GROUP_SHAPE } from "../eks-node-groups/shape";
 import { validateFargate, validateManaged, validateSelfManaged } from "../eks-node-groups/validate";
+import { mapValues } from "../shared/defaults";
 import { Issue, Issues } from "../shared/errors";
 import { checkShape } from "../shared/shape";
 import { childName } from "../shared/naming";
@@ -74,20 +75,18 @@ export interface NodeResources {
 export function createNodes(ctx: Ctx, cfg: Resolved, cluster: NodeClusterArgs): NodeResources {
     const subnets = cfg.vpc.privateSubnetIds;
     const tags = (own?: Record<string, string>) => withTags(ctx.tags, own);
-    const map = <A, R>(rec: Record<string, A>, f: (key: string, a: A) => R): Record<string, R> =>
-        Object.fromEntries(Object.entries(rec).map(([k, a]) => [k, f(k, a)]));
     return {
-        managed: map(
+        managed: mapValues(
             cfg.nodeGroups,
-            (key, g) => new ManagedNodeGroup(childName(ctx.name, key), { ...g, cluster, subnetIds: g.subnetIds ?? subnets, tags: tags(g.tags) }, ctx.opts),
+            (g, key) => new ManagedNodeGroup(childName(ctx.name, key), { ...g, cluster, subnetIds: g.subnetIds ?? subnets, tags: tags(g.tags) }, ctx.opts),
         ),
-        selfManaged: map(
+        selfManaged: mapValues(
             cfg.selfManagedNodeGroups,
-            (key, g) => new SelfManagedNodeGroup(childName(ctx.name, key), { ...g, cluster, subnetIds: g.subnetIds ?? subnets, tags: tags(g.tags) }, ctx.opts),
+            (g, key) => new SelfManagedNodeGroup(childName(ctx.name, key), { ...g, cluster, subnetIds: g.subnetIds ?? subnets, tags: tags(g.tags) }, ctx.opts),
         ),
-        fargate: map(
+        fargate: mapValues(
             cfg.fargateProfiles,
-            (key, p) =>
+            (p, key) =>
                 new FargateProfile(
                     childName(ctx.name, key),
                     { ...p, clusterName: cluster.name, subnetIds: p.subnetIds ?? subnets, tags: tags(p.tags) },

@@ -3,7 +3,7 @@
  * `AmazonEBSCSIDriverPolicy`, and an encrypted gp3 class.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Statement } from "../shared/iam";
+import { type Statement, awsManagedPolicyArn } from "../shared/iam";
 import { createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
 import { type BackendResources, createStorageClass } from "./storage-common";
@@ -52,7 +52,7 @@ export function createEbsStorage(
         identities: [
             {
                 serviceAccount: EBS_SERVICE_ACCOUNT,
-                managedPolicyArns: { ebs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy` },
+                managedPolicyArns: { ebs: awsManagedPolicyArn(ctx.partition, "service-role/AmazonEBSCSIDriverPolicy") },
                 statements: ebs.kmsKeyArn ? ebsKmsStatements(ebs.kmsKeyArn) : undefined,
             },
         ],

@@ -14,6 +14,7 @@ import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedEfs } from "./storage-defaults";
 import { CSI_PROVISIONERS } from "../shared/limits/csi";
+import { awsManagedPolicyArn } from "../shared/iam";
 
 export const EFS_PROVISIONER = CSI_PROVISIONERS.efs;
 /**
@@ -82,7 +83,7 @@ export function createEfsStorage(
         identities: [
             {
                 serviceAccount: EFS_SERVICE_ACCOUNT,
-                managedPolicyArns: { efs: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy` },
+                managedPolicyArns: { efs: awsManagedPolicyArn(ctx.partition, "service-role/AmazonEFSCSIDriverPolicy") },
             },
         ],
         dependsOn: nodes,

@@ -11,6 +11,7 @@ import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
 import { type BackendResources, type PortRule, createFileSystemSecurityGroup, createStorageClass } from "./storage-common";
 import type { ResolvedFsxLustre } from "./storage-defaults";
 import { CSI_PROVISIONERS } from "../shared/limits/csi";
+import { awsManagedPolicyArn } from "../shared/iam";
 
 export const FSX_PROVISIONER = CSI_PROVISIONERS.fsxLustre;
 export const FSX_SERVICE_ACCOUNT = "kube-system/fsx-csi-controller-sa";
@@ -48,7 +49,7 @@ export function createFsxLustreStorage(
                 serviceAccount: FSX_SERVICE_ACCOUNT,
                 // The policy AWS's guide and the driver's install guide attach (kubernetes-sigs/aws-fsx-csi-driver
                 // docs/install.md). AWS publishes no narrower one; it reaches every FSx file system of the account.
-                managedPolicyArns: { fsx: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonFSxFullAccess` },
+                managedPolicyArns: { fsx: awsManagedPolicyArn(ctx.partition, "AmazonFSxFullAccess") },
             },
         ],
         dependsOn: nodes,

@@ -4,7 +4,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError } from "../shared/errors";
-import { RoleResources, assumeRolePolicy, createRole } from "../shared/iam";
+import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
@@ -72,7 +72,7 @@ export class FargateProfile extends pulumi.ComponentResource {
                 }),
                 managedPolicies: {
                     // Pull images from ECR (and nothing else): AWS's policy for this role.
-                    "pod-execution": pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy`,
+                    "pod-execution": awsManagedPolicyArn(partition, "AmazonEKSFargatePodExecutionRolePolicy"),
                 },
                 tags,
             },

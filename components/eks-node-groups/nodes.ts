@@ -11,6 +11,7 @@ import { LaunchTagsOwner, launchTagSpecifications, launchTags } from "../shared/
 import { childName, fitName } from "../shared/naming";
 import { componentTags } from "../shared/tags";
 import { Transform, create } from "../shared/transform";
+import { awsManagedPolicyArn } from "../shared/iam";
 
 /** What every builder of a node component needs. */
 export interface NodeCtx {
@@ -50,12 +51,11 @@ export function warnSpotDiversity(component: pulumi.ComponentResource, label: st
  * `AmazonEKS_CNI_Policy` only when asked (see `attachCniPolicy`).
  */
 export function nodePolicies(partition: pulumi.Input<string>, attachCniPolicy: boolean): Record<string, pulumi.Output<string>> {
-    const arn = (name: string) => pulumi.interpolate`arn:${partition}:iam::aws:policy/${name}`;
     return {
-        worker: arn("AmazonEKSWorkerNodePolicy"),
-        ecr: arn("AmazonEC2ContainerRegistryPullOnly"),
-        ssm: arn("AmazonSSMManagedInstanceCore"),
-        ...(attachCniPolicy ? { cni: arn("AmazonEKS_CNI_Policy") } : {}),
+        worker: awsManagedPolicyArn(partition, "AmazonEKSWorkerNodePolicy"),
+        ecr: awsManagedPolicyArn(partition, "AmazonEC2ContainerRegistryPullOnly"),
+        ssm: awsManagedPolicyArn(partition, "AmazonSSMManagedInstanceCore"),
+        ...(attachCniPolicy ? { cni: awsManagedPolicyArn(partition, "AmazonEKS_CNI_Policy") } : {}),
     };
 }
 

@@ -8,3 +8,7 @@ export function withDefaults<D extends object, G extends object>(defaults: D, gi
     for (const [k, v] of Object.entries(given ?? {})) if (v !== undefined) out[k] = v;
     return out as D & G;
 }
+
+/** A record with `f` applied to each value (and its key); `undefined` gives `{}`. Keys keep their order. */
+export const mapValues = <A, B>(rec: Record<string, A> | undefined, f: (v: A, k: string) => B): Record<string, B> =>
+    Object.fromEntries(Object.entries(rec ?? {}).map(([k, v]) => [k, f(v, k)]));

@@ -100,6 +100,15 @@ export interface RoleResources {
     attachments: Record<string, iam.RolePolicyAttachment>;
 }
 
+/**
+ * The ARN of an AWS managed policy in `partition` (`aws`, `aws-cn`, `aws-us-gov`): `name` with its path
+ * if it has one (`service-role/AmazonEBSCSIDriverPolicy`). AWS managed policies live in the `aws` account
+ * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/).
+ */
+export function awsManagedPolicyArn(partition: pulumi.Input<string>, name: string): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${partition}:iam::aws:policy/${name}`;
+}
+
 /** A managed policy's short name: the last segment of its ARN (`AmazonSSMManagedInstanceCore`). */
 export function managedPolicyKey(arn: string): string {
     return arn

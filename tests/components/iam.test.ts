@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../components/container-service";
-import { isWildcardOnWildcard, managedPolicyKey, managedPolicyKeys } from "../../components/shared/iam";
-import { build } from "../../components/testing";
+import { awsManagedPolicyArn, isWildcardOnWildcard, managedPolicyKey, managedPolicyKeys } from "../../components/shared/iam";
+import { build, unwrap } from "../../components/testing";
 import { T, baseArgs, web } from "./container-service/fixtures";
 
 describe("IAM guards", () => {
@@ -27,6 +27,15 @@ describe("IAM guards", () => {
             { title: "a named action on * is not", statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*" }, wildcard: false },
         ];
         for (const c of cases) it(c.title, () => assert.equal(isWildcardOnWildcard(c.statement), c.wildcard));
+    });
+
+    describe("awsManagedPolicyArn", () => {
+        it("names the policy, with its path, in the aws account of the partition", async () => {
+            assert.equal(
+                await unwrap(awsManagedPolicyArn("aws-cn", "service-role/AmazonEBSCSIDriverPolicy")),
+                "arn:aws-cn:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+            );
+        });
     });
 
     describe("managedPolicyKeys", () => {

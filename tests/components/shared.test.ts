@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import { ArgsError, Issues } from "../../components/shared/errors";
-import { withDefaults } from "../../components/shared/defaults";
+import { mapValues, withDefaults } from "../../components/shared/defaults";
 import { FARGATE_TASK_SIZES, describeFargateMemory } from "../../components/shared/limits/fargate";
 import { applyTransform } from "../../components/shared/transform";
 import { checkCidrList, checkScheduleExpression, checkVpcCidr } from "../../components/shared/validators";
@@ -19,6 +19,21 @@ describe("shared", () => {
         });
         it("keeps 0, false and empty strings as given (never ||)", () => {
             assert.deepEqual(withDefaults({ a: 1, b: true, c: "x" }, { a: 0, b: false, c: "" }), { a: 0, b: false, c: "" });
+        });
+    });
+
+    describe("mapValues", () => {
+        it("maps each value with its key, keeping the keys and their order", () => {
+            assert.deepEqual(Object.entries(mapValues({ b: 1, a: 2 }, (v, k) => `${k}${v}`)), [
+                ["b", "b1"],
+                ["a", "a2"],
+            ]);
+        });
+        it("gives an empty record for an absent one", () => {
+            assert.deepEqual(
+                mapValues(undefined, (v) => v),
+                {},
+            );
         });
     });
 

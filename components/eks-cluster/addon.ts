@@ -134,7 +134,7 @@ export function createAddon(ctx: Ctx, plane: ControlPlane, key: string, spec: Ad
     // A standalone association must exist before the add-on's pods start: EKS injects Pod Identity
     // credentials only into pods created after it, and with IMDS hop limit 1 a pod has no other source
     // (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-association.html). It needs no namespace.
-    const dependsOn = [...toArray(ctx.opts.dependsOn), ...(spec.dependsOn ?? []), ...Object.values(standalone)];
+    const dependsOn = [...(spec.dependsOn ?? []), ...Object.values(standalone)];
     const addon = create(
         eks.Addon,
         fitName(base, eks.Addon),
@@ -158,9 +158,4 @@ export function createAddon(ctx: Ctx, plane: ControlPlane, key: string, spec: Ad
         spec.transform,
     );
     return { addon, roles, associations: standalone };
-}
-
-function toArray(value: pulumi.CustomResourceOptions["dependsOn"]): pulumi.Input<pulumi.Resource>[] {
-    if (value === undefined) return [];
-    return Array.isArray(value) ? value : [value as pulumi.Input<pulumi.Resource>];
 }

@@ -11,7 +11,7 @@ export interface Ctx {
     name: string;
     /** Options for every child: `{ parent }`. */
     opts: pulumi.CustomResourceOptions;
-    /** Options for stateful children (file systems): `protect` and `retainOnDelete` when `protectData`. */
+    /** Options for stateful children (file systems, the secrets key): `opts`, plus `protect` and `retainOnDelete` when `protectData`. */
     dataOpts: pulumi.CustomResourceOptions;
     /** The component's tags (user tags plus `aws-platform:component`). */
     tags: Record<string, string>;

@@ -76,7 +76,7 @@ export function createControlPlane(ctx: Ctx, cfg: Resolved): ControlPlaneResourc
                       // (https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html).
                       tags: ctx.tags,
                   },
-                  cfg.protectData ? ctx.dataOpts : ctx.opts,
+                  ctx.dataOpts,
                   t.key,
               )
             : undefined;

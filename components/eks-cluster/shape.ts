@@ -1,12 +1,12 @@
 /**
  * The shape of EksClusterArgs: JS types and structure, checked before anything reads a field (see
- * components/shared/shape.ts). The node-group entries and `storage` are checked by their owners'
- * shape checks (eks-node-groups, storage.ts) under the same path. Each shape is tied to its interface:
+ * components/shared/shape.ts). The node-group entries are checked by eks-node-groups' shape checks
+ * under the same path; `storage` is storage-validate.ts's STORAGE_SHAPE. Each shape is tied to its interface:
  * a field added to args.ts without a shape here fails `tsc`.
  */
 import { array, boolean, custom, input, int, object, optional, record, string, transform } from "../shared/shape";
 import type { AddonVersionArgs, AddonsArgs, EksClusterArgs, EksVpcArgs, EndpointArgs, NamespaceArgs } from "./args";
-import { checkStorageShape } from "./storage";
+import { STORAGE_SHAPE } from "./storage";
 import { checkNodeGroupShape } from "./nodes";
 
 const inputString = () => input(string());
@@ -64,7 +64,7 @@ export const EKS_CLUSTER_SHAPE = object<EksClusterArgs>()({
     addons: optional(ADDONS_SHAPE),
     containerInsights: optional(boolean()),
     namespaces: optional(record(NAMESPACE_SHAPE)),
-    storage: optional(custom("object", "the storage args", (issues, path, value) => void checkStorageShape(issues, path, value))),
+    storage: optional(STORAGE_SHAPE),
     protectData: optional(boolean()),
     tags: optional(record(string())),
     transform: optional(TRANSFORM_SHAPE),

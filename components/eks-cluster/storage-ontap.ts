@@ -92,7 +92,6 @@ export function createOntapStorage(
         toClients: { all: "NFS lock-manager and callback traffic" },
         transform: t.ontapSecurityGroup,
     });
-    const dataOpts = { ...ctx.opts, ...ctx.dataOpts };
     const fileSystem = create(
         fsx.OntapFileSystem,
         base,
@@ -111,7 +110,7 @@ export function createOntapStorage(
             automaticBackupRetentionDays: 7,
             tags: { ...ctx.tags, Name: base },
         },
-        dataOpts,
+        ctx.dataOpts,
         t.ontapFileSystem,
     );
     const password = pulumi.secret(cfg.svmAdminPassword as pulumi.Input<string>);
@@ -119,7 +118,7 @@ export function createOntapStorage(
         fsx.OntapStorageVirtualMachine,
         childName(base, "svm"),
         { fileSystemId: fileSystem.id, name: ontapSvmName(ctx.name), rootVolumeSecurityStyle: "UNIX", svmAdminPassword: password, tags: ctx.tags },
-        dataOpts,
+        ctx.dataOpts,
         t.ontapSvm,
     );
     const secret = new secretsmanager.Secret(

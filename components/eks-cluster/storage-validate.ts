@@ -5,7 +5,7 @@
 import { type Issues, isPlain } from "../shared/errors";
 import { isDnsSubdomain } from "../shared/kubernetes-names";
 import { CSI_PROVISIONERS, type CsiBackend, FARGATE_UNSUPPORTED_PROVISIONERS } from "../shared/limits/csi";
-import { array, boolean, checkShape, input, int, object, optional, string, transform } from "../shared/shape";
+import { array, boolean, input, int, object, optional, string, transform } from "../shared/shape";
 import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs, StorageTransforms } from "./storage-args";
 import { type ResolvedStorage, STORAGE_DEFAULTS } from "./storage-defaults";
 
@@ -77,12 +77,6 @@ export const STORAGE_SHAPE = object<StorageArgs>({ noun: "storage argument" })({
         }),
     ),
 });
-
-/** Shape check of `args.storage` (JS types, unknown keys), reporting into `issues` at `path`. */
-export function checkStorageShape(issues: Issues, path: string, value: unknown): boolean {
-    if (value === undefined) return true;
-    return checkShape(issues, STORAGE_SHAPE, value, path);
-}
 
 /** What else the cluster has, for the rules that depend on it. */
 export interface StorageContext {

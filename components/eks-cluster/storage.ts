@@ -4,8 +4,9 @@
  * in its own file: storage-ebs.ts, storage-efs.ts, storage-fsx.ts, storage-ontap.ts.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { mapValues } from "../shared/defaults";
 import type { ControlPlane, Ctx } from "./context";
-import type { StorageClassEntry } from "./storage-common";
+import type { BackendResources, StorageClassEntry } from "./storage-common";
 import type { ResolvedStorage } from "./storage-defaults";
 import { createEbsStorage } from "./storage-ebs";
 import { createEfsStorage } from "./storage-efs";
@@ -15,7 +16,7 @@ import { createOntapStorage } from "./storage-ontap";
 export type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, ReclaimPolicy, StorageArgs, StorageTransforms } from "./storage-args";
 export { STORAGE_DEFAULTS, normalizeStorage } from "./storage-defaults";
 export type { ResolvedStorage } from "./storage-defaults";
-export { checkStorageShape, lustreCapacityIssue, validateStorage, validateStorageSubnets } from "./storage-validate";
+export { STORAGE_SHAPE, lustreCapacityIssue, validateStorage, validateStorageSubnets } from "./storage-validate";
 export type { StorageContext } from "./storage-validate";
 export type { StorageClassEntry } from "./storage-common";
 
@@ -32,19 +33,14 @@ export interface StorageResources {
  * their credentials from it).
  */
 export function createStorage(ctx: Ctx, plane: ControlPlane, s: ResolvedStorage, nodes: pulumi.Resource[]): StorageResources {
-    const backends = [
-        s.ebs.enabled ? createEbsStorage(ctx, plane, s.ebs, s.reclaimPolicy, nodes, s.transform) : undefined,
-        s.efs.enabled ? createEfsStorage(ctx, plane, s.efs, s.reclaimPolicy, nodes, s.transform) : undefined,
-        s.fsxLustre.enabled ? createFsxLustreStorage(ctx, plane, s.fsxLustre, s.reclaimPolicy, nodes, s.transform) : undefined,
-        s.ontap.enabled ? createOntapStorage(ctx, plane, s.ontap, s.reclaimPolicy, nodes, s.transform) : undefined,
-    ];
-    const classes: StorageResources["classes"] = {};
-    const children: StorageResources["children"] = {};
-    const names = [s.ebs.className, s.efs.className, s.fsxLustre.className, s.ontap.className];
-    backends.forEach((b, i) => {
-        if (!b) return;
-        classes[names[i]] = b.class;
-        Object.assign(children, b.children);
-    });
-    return { classes, children };
+    // By class name (validateStorage keeps them unique).
+    const backends: Record<string, BackendResources> = {};
+    if (s.ebs.enabled) backends[s.ebs.className] = createEbsStorage(ctx, plane, s.ebs, s.reclaimPolicy, nodes, s.transform);
+    if (s.efs.enabled) backends[s.efs.className] = createEfsStorage(ctx, plane, s.efs, s.reclaimPolicy, nodes, s.transform);
+    if (s.fsxLustre.enabled) backends[s.fsxLustre.className] = createFsxLustreStorage(ctx, plane, s.fsxLustre, s.reclaimPolicy, nodes, s.transform);
+    if (s.ontap.enabled) backends[s.ontap.className] = createOntapStorage(ctx, plane, s.ontap, s.reclaimPolicy, nodes, s.transform);
+    return {
+        classes: mapValues(backends, (b) => b.class),
+        children: Object.assign({}, ...Object.values(backends).map((b) => b.children)),
+    };
 }

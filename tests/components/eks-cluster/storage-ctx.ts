@@ -35,7 +35,7 @@ export function testPlane(name = "main", options: TestPlaneOptions = {}): { ctx:
     const ctx: Ctx = {
         name,
         opts: { parent },
-        dataOpts: options.protect ? { protect: true, retainOnDelete: true } : {},
+        dataOpts: options.protect ? { parent, protect: true, retainOnDelete: true } : { parent },
         tags: componentTags("aws-platform:eks:EksCluster", name, { team: "platform" }),
         region: pulumi.output(DEFAULT_CONTEXT.region),
         accountId: pulumi.output(DEFAULT_CONTEXT.accountId),

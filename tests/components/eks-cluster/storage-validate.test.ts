@@ -5,25 +5,28 @@ import {
     STORAGE_DEFAULTS,
     type StorageArgs,
     type StorageContext,
-    checkStorageShape,
+    STORAGE_SHAPE,
     createStorage,
     lustreCapacityIssue,
     normalizeStorage,
     validateStorage,
 } from "../../../components/eks-cluster/storage";
+import { checkShape } from "../../../components/shared/shape";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
 import { testPlane } from "./storage-ctx";
 
 const EC2: StorageContext = { hasEc2Nodes: true, privateSubnetCount: 3 };
 const FARGATE_ONLY: StorageContext = { hasEc2Nodes: false, privateSubnetCount: 3 };
+/** The shape check EksCluster runs on `args.storage` (an optional field). */
+const storageShapeOk = (issues: Issues, storage: unknown) => storage === undefined || checkShape(issues, STORAGE_SHAPE, storage, "storage");
 const PASSWORD = "Vsadmin-Pass1";
 const ROUTE_TABLES = ["rtb-0123456789abcdef0", "rtb-0fedcba9876543210"];
 
 /** The component's order: shape, normalize, value rules; the issues of `args.storage`. */
 function issuesOf(storage: unknown, context: StorageContext = EC2) {
     const issues = new Issues();
-    if (checkStorageShape(issues, "storage", storage)) validateStorage(issues, "storage", normalizeStorage(storage as StorageArgs), context);
+    if (storageShapeOk(issues, storage)) validateStorage(issues, "storage", normalizeStorage(storage as StorageArgs), context);
     return issues.list;
 }
 
@@ -34,7 +37,7 @@ function issuesOf(storage: unknown, context: StorageContext = EC2) {
 async function refused(storage: unknown, context: StorageContext = EC2) {
     const failed = await buildFails(() => {
         const issues = new Issues();
-        if (checkStorageShape(issues, "storage", storage)) validateStorage(issues, "storage", normalizeStorage(storage as StorageArgs), context);
+        if (storageShapeOk(issues, storage)) validateStorage(issues, "storage", normalizeStorage(storage as StorageArgs), context);
         issues.throwIfAny("EksCluster", "main");
         const { ctx, plane } = testPlane();
         createStorage(ctx, plane, normalizeStorage(storage as StorageArgs), []);
@@ -236,7 +239,7 @@ describe("storage arguments", () => {
     it("gives the same verdict on already-normalized values (normalize is idempotent)", () => {
         for (const c of cases) {
             const issues = new Issues();
-            if (!checkStorageShape(new Issues(), "storage", c.storage)) continue;
+            if (!storageShapeOk(new Issues(), c.storage)) continue;
             const resolved = normalizeStorage(c.storage as StorageArgs);
             validateStorage(issues, "storage", normalizeStorage(resolved as unknown as StorageArgs), c.context ?? EC2);
             assert.deepEqual(

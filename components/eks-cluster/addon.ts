@@ -9,7 +9,7 @@
 import * as eks from "@pulumi/aws/eks";
 import type * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
-import { type Statement, createRole } from "../shared/iam";
+import { type Statement, assumeRolePolicy, createRole } from "../shared/iam";
 import { isDnsLabel, isDnsSubdomain } from "../shared/kubernetes-names";
 import { childName, fitName } from "../shared/naming";
 import { type Transform, create } from "../shared/transform";
@@ -77,26 +77,15 @@ export function parseServiceAccount(value: string): { namespace: string; name: s
  */
 export function podIdentityTrustPolicy(clusterName: pulumi.Input<string>, serviceAccount: string): pulumi.Output<string> {
     const { namespace, name } = parseServiceAccount(serviceAccount);
-    return pulumi.output(clusterName).apply((cluster) =>
-        JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Sid: "AllowEksAuthToAssumeRoleForPodIdentity",
-                    Effect: "Allow",
-                    Principal: { Service: "pods.eks.amazonaws.com" },
-                    Action: ["sts:AssumeRole", "sts:TagSession"],
-                    Condition: {
-                        StringEquals: {
-                            "aws:RequestTag/eks-cluster-name": cluster,
-                            "aws:RequestTag/kubernetes-namespace": namespace,
-                            "aws:RequestTag/kubernetes-service-account": name,
-                        },
-                    },
-                },
-            ],
-        }),
-    );
+    return assumeRolePolicy("pods.eks.amazonaws.com", {
+        sid: "AllowEksAuthToAssumeRoleForPodIdentity",
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+        stringEquals: {
+            "aws:RequestTag/eks-cluster-name": clusterName,
+            "aws:RequestTag/kubernetes-namespace": namespace,
+            "aws:RequestTag/kubernetes-service-account": name,
+        },
+    });
 }
 
 /** One managed add-on, named `${ctx.name}-<key>`, with its Pod Identity roles. */

@@ -43,20 +43,32 @@ export function policyJson(statements: Statement[]): pulumi.Output<string> {
 
 /**
  * Trust policy for an AWS service principal. `sourceAccount`/`sourceArn` add the confused-deputy
- * conditions AWS recommends for service roles.
+ * conditions AWS recommends for service roles; `stringEquals` adds other `StringEquals` keys (e.g.
+ * the session tags a Pod Identity role is narrowed with); `actions` replaces `sts:AssumeRole` where
+ * the service needs more (Pod Identity also tags the session: `sts:TagSession`).
  */
 export function assumeRolePolicy(
     services: string | string[],
-    conditions?: { sourceAccount?: pulumi.Input<string>; sourceArnLike?: pulumi.Input<string>; sid?: string },
+    conditions?: {
+        sourceAccount?: pulumi.Input<string>;
+        sourceArnLike?: pulumi.Input<string>;
+        stringEquals?: Record<string, pulumi.Input<string>>;
+        actions?: string[];
+        sid?: string;
+    },
 ): pulumi.Output<string> {
     const condition: Record<string, Record<string, pulumi.Input<string>>> = {};
-    if (conditions?.sourceAccount) condition.StringEquals = { "aws:SourceAccount": conditions.sourceAccount };
+    const stringEquals = {
+        ...(conditions?.sourceAccount ? { "aws:SourceAccount": conditions.sourceAccount } : {}),
+        ...conditions?.stringEquals,
+    };
+    if (Object.keys(stringEquals).length) condition.StringEquals = stringEquals;
     if (conditions?.sourceArnLike) condition.ArnLike = { "aws:SourceArn": conditions.sourceArnLike };
     const statement = {
         ...(conditions?.sid ? { Sid: conditions.sid } : {}),
         Effect: "Allow",
         Principal: { Service: services },
-        Action: "sts:AssumeRole",
+        Action: conditions?.actions ?? "sts:AssumeRole",
         ...(Object.keys(condition).length ? { Condition: condition } : {}),
     };
     return pulumi.output({ Version: "2012-10-17", Statement: [statement] }).apply((d) => JSON.stringify(d));

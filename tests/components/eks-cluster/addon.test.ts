@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import * as iam from "@pulumi/aws/iam";
-import { createAddon, parseServiceAccount } from "../../../components/eks-cluster/addon";
+import { createAddon, parseServiceAccount, podIdentityTrustPolicy } from "../../../components/eks-cluster/addon";
 import { build, unwrap } from "../../../components/testing";
 import { CLUSTER_NAME, testPlane } from "./storage-ctx";
 
@@ -62,6 +62,13 @@ describe("createAddon", () => {
                 ],
             },
         });
+    });
+
+    it("renders the Pod Identity trust policy as AWS documents it, byte for byte", async () => {
+        assert.equal(
+            await unwrap(podIdentityTrustPolicy("demo", "kube-system/ebs-csi-controller-sa")),
+            '{"Version":"2012-10-17","Statement":[{"Sid":"AllowEksAuthToAssumeRoleForPodIdentity","Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringEquals":{"aws:RequestTag/eks-cluster-name":"demo","aws:RequestTag/kubernetes-namespace":"kube-system","aws:RequestTag/kubernetes-service-account":"ebs-csi-controller-sa"}}}]}',
+        );
     });
 
     it("attaches the AWS-managed policies to the role", async () => {

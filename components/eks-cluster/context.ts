@@ -15,8 +15,6 @@ export interface Ctx {
     dataOpts: pulumi.CustomResourceOptions;
     /** The component's tags (user tags plus `aws-platform:component`). */
     tags: Record<string, string>;
-    region: pulumi.Output<string>;
-    accountId: pulumi.Output<string>;
     partition: pulumi.Output<string>;
     /** The VPC as resolved (a `Network`'s `vpcArgs` fits): private subnets in AZ order, a plain list. */
     vpc: ResolvedVpc;

@@ -1,6 +1,4 @@
-import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { KubernetesTarget } from "../kubernetes-workloads/args";
@@ -80,8 +78,6 @@ export class EksCluster extends pulumi.ComponentResource {
             opts: parent,
             dataOpts: cfg.protectData ? { parent: this, protect: true, retainOnDelete: true } : parent,
             tags: componentTags(EksCluster.type, name, cfg.tags),
-            region: getRegionOutput({}, parent).region,
-            accountId: getCallerIdentityOutput({}, parent).accountId,
             partition: getPartitionOutput({}, parent).partition,
             vpc: cfg.vpc,
         };

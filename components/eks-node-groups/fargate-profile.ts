@@ -1,16 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as eks from "@pulumi/aws/eks";
-import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
-import { getPartitionOutput } from "@pulumi/aws/getPartition";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError } from "../shared/errors";
 import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
-import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { FargateProfileArgs } from "./args";
 import { normalizeFargate } from "./defaults";
+import { regionalNodeContext } from "./nodes";
 import { validateFargate } from "./validate";
 
 export interface FargateProfileResources {
@@ -55,11 +52,8 @@ export class FargateProfile extends pulumi.ComponentResource {
         super(FargateProfile.type, name, args, opts);
 
         const cfg = normalizeFargate(args);
-        const child = { parent: this };
-        const tags = componentTags(FargateProfile.type, name, cfg.tags);
-        const partition = getPartitionOutput({}, child).partition;
-        const region = getRegionOutput({}, child).region;
-        const accountId = getCallerIdentityOutput({}, child).accountId;
+        const ctx = regionalNodeContext(this, FargateProfile.type, name, cfg.tags);
+        const { partition, region, accountId, tags } = ctx;
 
         const podExecutionRole = createRole(
             childName(name, "pod-execution-role"),
@@ -76,7 +70,7 @@ export class FargateProfile extends pulumi.ComponentResource {
                 },
                 tags,
             },
-            child,
+            ctx.opts,
             cfg.transform.podExecutionRole,
         );
         const profile = create(
@@ -89,7 +83,7 @@ export class FargateProfile extends pulumi.ComponentResource {
                 selectors: cfg.selectors.map((s) => ({ namespace: s.namespace, ...(Object.keys(s.labels).length ? { labels: s.labels } : {}) })),
                 tags,
             },
-            child,
+            ctx.opts,
             cfg.transform.profile,
         );
 

@@ -12,6 +12,8 @@ import { childName, fitName } from "../shared/naming";
 import { componentTags } from "../shared/tags";
 import { Transform, create } from "../shared/transform";
 import { awsManagedPolicyArn } from "../shared/iam";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
 
 /** What every builder of a node component needs. */
 export interface NodeCtx {
@@ -27,6 +29,21 @@ export interface NodeCtx {
 /** The context of a node component `component` (its class) named `name`, children parented to it. */
 export function nodeContext(component: pulumi.ComponentResource, type: string, name: string, tags: Record<string, string>): NodeCtx {
     return { name, opts: { parent: component }, tags: componentTags(type, name, tags), partition: getPartitionOutput({}, { parent: component }).partition };
+}
+
+/** A NodeCtx that also knows the region and account, for ARNs of the component's own resources. */
+export interface RegionalNodeCtx extends NodeCtx {
+    region: pulumi.Output<string>;
+    accountId: pulumi.Output<string>;
+}
+
+/** `nodeContext` plus the region and account lookups (only components that build such ARNs pay for them). */
+export function regionalNodeContext(component: pulumi.ComponentResource, type: string, name: string, tags: Record<string, string>): RegionalNodeCtx {
+    return {
+        ...nodeContext(component, type, name, tags),
+        region: getRegionOutput({}, { parent: component }).region,
+        accountId: getCallerIdentityOutput({}, { parent: component }).accountId,
+    };
 }
 
 /**

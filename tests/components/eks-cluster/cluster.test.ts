@@ -31,6 +31,14 @@ describe("EksCluster: control plane", () => {
         ({ registry } = await cluster());
     });
 
+    it("looks up the region and the account only in Fargate profiles (their trust condition), once each", async () => {
+        const { registry: full } = await cluster(FULL);
+        assert.equal(full.invokes("aws:index/getRegion:getRegion").length, 1);
+        assert.equal(full.invokes("aws:index/getCallerIdentity:getCallerIdentity").length, 1);
+        assert.equal(registry.invokes("aws:index/getRegion:getRegion").length, 0);
+        assert.equal(registry.invokes("aws:index/getCallerIdentity:getCallerIdentity").length, 0);
+    });
+
     it("passes eks.Cluster API authentication, all five log types, the version and the VPC", () => {
         registry.hasInputs(CLUSTER, "k8s-cluster", {
             authenticationMode: "API",

@@ -37,8 +37,6 @@ export function testPlane(name = "main", options: TestPlaneOptions = {}): { ctx:
         opts: { parent },
         dataOpts: options.protect ? { parent, protect: true, retainOnDelete: true } : { parent },
         tags: componentTags("aws-platform:eks:EksCluster", name, { team: "platform" }),
-        region: pulumi.output(DEFAULT_CONTEXT.region),
-        accountId: pulumi.output(DEFAULT_CONTEXT.accountId),
         partition: pulumi.output(DEFAULT_CONTEXT.partition),
         vpc: {
             vpcId: pulumi.output(VPC_ID),

@@ -319,6 +319,8 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
         );
     }
     const k = merged.kubernetes;
+    // EksCluster reports this too, but under its own args path (`EksCluster "<name>": nodeGroups.<key>...`),
+    // not the key a user edits (`aws-platform:kubernetes`, merged over the preset): kept to name the key.
     const groups: Array<[string, { minSize: number; desiredSize: number; maxSize: number }]> = [
         ...Object.entries(k?.nodeGroups ?? {}).map(([key, g]) => [`nodeGroups.${key}`, g] as [string, KubernetesNodeGroup]),
         ...Object.entries(k?.selfManagedNodeGroups ?? {}).map(([key, g]) => [`selfManagedNodeGroups.${key}`, g] as [string, KubernetesSelfManagedNodeGroup]),

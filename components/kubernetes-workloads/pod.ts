@@ -6,12 +6,21 @@ import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { KubernetesTarget } from "./args";
 import type { ResolvedProbe, ResolvedWorkload } from "./defaults";
-import { podLabels, selectorLabels } from "./validate";
 
 type PodTemplate = k8s.types.input.core.v1.PodTemplateSpec;
 type Probe = k8s.types.input.core.v1.Probe;
 type VolumeMount = k8s.types.input.core.v1.VolumeMount;
 type Volume = k8s.types.input.core.v1.Volume;
+
+/** The labels that select a workload's pods; the component owns them. */
+export function selectorLabels(name: string): Record<string, string> {
+    return { "app.kubernetes.io/name": name, "app.kubernetes.io/instance": name };
+}
+
+/** Every label a workload's pods carry. */
+export function podLabels(cfg: ResolvedWorkload): Record<string, string> {
+    return { ...cfg.labels, ...selectorLabels(cfg.name) };
+}
 
 /** Labels of every object: the user's, the selector, and who manages it. */
 export function objectLabels(cfg: ResolvedWorkload): Record<string, string> {

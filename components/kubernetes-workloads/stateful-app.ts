@@ -6,8 +6,8 @@ import { create } from "../shared/transform";
 import type { StatefulAppArgs } from "./args";
 import { normalizeStateful } from "./defaults";
 import { headlessServiceName, statefulPodDnsName } from "./dns";
-import { disruptionBudgetArgs, metadata, podTemplate, servicePorts, workloadOptions } from "./pod";
-import { selectorLabels, validateStatefulApp } from "./validate";
+import { disruptionBudgetArgs, metadata, podTemplate, selectorLabels, servicePorts, workloadOptions } from "./pod";
+import { validateStatefulApp } from "./validate";
 
 export interface StatefulAppResources {
     statefulSet: k8s.apps.v1.StatefulSet;

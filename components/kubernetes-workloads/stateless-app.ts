@@ -6,8 +6,8 @@ import { create } from "../shared/transform";
 import type { StatelessAppArgs } from "./args";
 import { normalizeStateless } from "./defaults";
 import { serviceDnsName } from "./dns";
-import { disruptionBudgetArgs, metadata, podTemplate, servicePorts, workloadOptions } from "./pod";
-import { selectorLabels, validateStatelessApp } from "./validate";
+import { disruptionBudgetArgs, metadata, podTemplate, selectorLabels, servicePorts, workloadOptions } from "./pod";
+import { validateStatelessApp } from "./validate";
 
 export interface StatelessAppResources {
     deployment: k8s.apps.v1.Deployment;

@@ -21,17 +21,8 @@ import { CSI_PROVISIONERS, fargateStorageIssue } from "../shared/limits/csi";
 import { checkArgsShape } from "../shared/shape";
 import type { FargateSelector, KubernetesTarget, StatefulAppArgs, StatelessAppArgs } from "./args";
 import { ResolvedProbe, ResolvedStateful, ResolvedStateless, ResolvedWorkload, normalizeStateful, normalizeStateless } from "./defaults";
+import { podLabels, selectorLabels } from "./pod";
 import { STATEFUL_APP_SHAPE, STATELESS_APP_SHAPE } from "./shape";
-
-/** The labels that select a workload's pods; the component owns them. */
-export function selectorLabels(name: string): Record<string, string> {
-    return { "app.kubernetes.io/name": name, "app.kubernetes.io/instance": name };
-}
-
-/** Every label a workload's pods carry. */
-export function podLabels(cfg: ResolvedWorkload): Record<string, string> {
-    return { ...cfg.labels, ...selectorLabels(cfg.name) };
-}
 
 /** The EBS CSI driver: its volumes attach to EC2 instances only. */
 export const EBS_PROVISIONER = CSI_PROVISIONERS.ebs;

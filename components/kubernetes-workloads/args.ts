@@ -3,6 +3,7 @@
  * run on. EksCluster builds the target (`cluster.kubernetes`); any other cluster can build one by hand.
  */
 import type * as k8s from "@pulumi/kubernetes";
+import type { FargateSelectorArgs } from "../eks-node-groups/args";
 import type { Transform } from "../shared/transform";
 
 /** A StorageClass a cluster offers. */
@@ -12,19 +13,13 @@ export interface StorageClassInfo {
 }
 
 /**
- * One selector of an EKS Fargate profile: a pod in a matching namespace that carries every label of the
- * selector runs on Fargate, and only there. Namespaces, label keys and label values may use the wildcards
- * `*` and `?` (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
+ * One selector of an EKS Fargate profile (the FargateProfile's own `FargateSelectorArgs`): a pod in a
+ * matching namespace that carries every label of the selector runs on Fargate, and only there.
+ * Namespaces, label keys and label values may use the wildcards `*` and `?`
+ * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
+ * Kept under this name for compatibility.
  */
-export interface FargateSelector {
-    namespace: string;
-    /**
-     * Labels a pod must all carry to match.
-     * @default - none: every pod of the namespace matches
-     * @example { compute: "fargate" }
-     */
-    labels?: Record<string, string>;
-}
+export type FargateSelector = FargateSelectorArgs;
 
 /**
  * Where workloads go: the cluster's Kubernetes provider and what the workloads are checked against

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Issues } from "../shared/errors";
-import { FieldsOf, array, boolean, custom, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
+import { FARGATE_SELECTOR_SHAPE } from "../eks-node-groups/shape";
+import { FieldsOf, array, boolean, custom, int, object, oneOf, opaque, optional, record, string, transform, union } from "../shared/shape";
 import type {
     DisruptionBudgetArgs,
+    KubernetesTarget,
+    StorageClassInfo,
     ExecProbe,
     HttpGetProbe,
     PortArgs,
@@ -21,41 +23,35 @@ import type {
     WorkloadArgs,
 } from "./args";
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A `k8s.Provider`: `isInstance` works across copies of the SDK; a provider of another package (aws) would be refused by the engine. */
+const kubernetesProvider = custom("other", "a k8s.Provider for the cluster", (issues, path, value) => {
+    const provider = value as { getPackage?: () => string };
+    if (!pulumi.CustomResource.isInstance(provider) || provider.getPackage?.() !== "kubernetes")
+        issues.add(path, undefined, "is not a Kubernetes provider", "a k8s.Provider for the cluster");
+});
 
 /**
  * The target is built by another component (EksCluster) or by hand, and may carry more than the
  * workloads read (a StorageClass resource next to its provisioner): only what they read is checked,
- * and extra keys pass.
+ * and extra keys pass (`open`).
  */
-function checkTarget(issues: Issues, path: string, value: unknown): void {
-    const t = value as Record<string, unknown>;
-    // `isInstance` works across copies of the SDK; a provider of another package (aws) would be refused by the engine.
-    const provider = t.provider as { getPackage?: () => string } | undefined;
-    if (!pulumi.CustomResource.isInstance(provider) || provider.getPackage?.() !== "kubernetes")
-        issues.add(`${path}.provider`, undefined, "is not a Kubernetes provider", "a k8s.Provider for the cluster");
-    if (!isObject(t.storageClasses)) issues.add(`${path}.storageClasses`, undefined, "is not an object", "StorageClasses by name: { gp3: { provisioner } }");
-    else
-        for (const [k, c] of Object.entries(t.storageClasses))
-            if (!isObject(c) || typeof c.provisioner !== "string")
-                issues.add(
-                    `${path}.storageClasses.${k}.provisioner`,
-                    isObject(c) ? c.provisioner : c,
-                    "is not a string",
-                    'a CSI provisioner, e.g. "ebs.csi.aws.com"',
-                );
-    if (!isObject(t.namespaces)) issues.add(`${path}.namespaces`, undefined, "is not an object", "Namespaces by name");
-    if (!Array.isArray(t.fargateSelectors)) issues.add(`${path}.fargateSelectors`, undefined, "is not a list", "[{ namespace, labels? }]");
-    else
-        t.fargateSelectors.forEach((s, i) => {
-            if (!isObject(s) || typeof s.namespace !== "string")
-                issues.add(`${path}.fargateSelectors[${i}].namespace`, undefined, "is not a string", "a namespace (wildcards * and ?)");
-            else if (s.labels !== undefined && (!isObject(s.labels) || !Object.values(s.labels).every((v) => typeof v === "string")))
-                issues.add(`${path}.fargateSelectors[${i}].labels`, s.labels, "is not a map of strings", "{ key: value }");
-        });
-    if (t.hasEc2Nodes !== undefined && typeof t.hasEc2Nodes !== "boolean")
-        issues.add(`${path}.hasEc2Nodes`, t.hasEc2Nodes, "is not a boolean", "true or false");
-}
+export const KUBERNETES_TARGET_SHAPE = object<KubernetesTarget>({
+    open: true,
+    doc: "a KubernetesTarget { provider, storageClasses, namespaces, fargateSelectors }",
+})({
+    provider: kubernetesProvider,
+    storageClasses: record(object<StorageClassInfo>({ open: true })({ provisioner: string({ allowed: 'a CSI provisioner, e.g. "ebs.csi.aws.com"' }) })),
+    // Namespace resources (or anything standing for them): workloads only wait on them.
+    namespaces: record(
+        union(
+            "a k8s.core.v1.Namespace",
+            custom("other", "a k8s.core.v1.Namespace", () => undefined),
+            opaque(),
+        ),
+    ),
+    fargateSelectors: array(FARGATE_SELECTOR_SHAPE),
+    hasEc2Nodes: optional(boolean()),
+});
 
 const port = union("a port number or the key of a port", int(), string({ nonEmpty: true }));
 
@@ -75,7 +71,7 @@ const disruptionBudget = object<DisruptionBudgetArgs>()({ maxUnavailable: option
 
 /** The fields of WorkloadArgs, shared by both workloads' shapes. */
 const WORKLOAD_FIELDS: FieldsOf<WorkloadArgs> = {
-    cluster: custom("object", "a KubernetesTarget { provider, storageClasses, namespaces, fargateSelectors }", checkTarget),
+    cluster: KUBERNETES_TARGET_SHAPE,
     image: string({ nonEmpty: true, allowed: 'an image reference, e.g. "public.ecr.aws/docker/library/redis:7.4"' }),
     name: optional(string()),
     namespace: optional(string()),

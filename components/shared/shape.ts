@@ -33,7 +33,7 @@ export type Shape =
     | { kind: "boolean" }
     | { kind: "oneOf"; values: readonly (string | number | boolean)[] }
     | { kind: "array"; of: Shape; nonEmpty?: boolean; allowed?: string }
-    | { kind: "object"; fields: Record<string, Field>; doc?: string; noun?: string }
+    | { kind: "object"; fields: Record<string, Field>; doc?: string; noun?: string; open?: boolean }
     | { kind: "record"; of: Shape }
     | { kind: "union"; of: Shape[]; allowed: string }
     | { kind: "input"; of: Shape }
@@ -88,9 +88,10 @@ export type KeysOfShape<S> = S extends ObjectShape<infer K> ? K : never;
 
 /**
  * The shape of the interface `T`: `object<ServiceArgs>()({ ... })`. The compiler refuses a missing
- * key, an extra key, and an optional field written as required (or the reverse).
+ * key, an extra key, and an optional field written as required (or the reverse). At run time unknown
+ * keys are refused, unless `open`: for values another component builds and may enrich (a KubernetesTarget).
  */
-export function object<T>(o: { doc?: string; noun?: string } = {}) {
+export function object<T>(o: { doc?: string; noun?: string; open?: boolean } = {}) {
     return <F extends FieldsOf<T>>(fields: F & Record<Exclude<keyof F, keyof T>, never>): ObjectShape<Extract<keyof T, string>> =>
         ({ kind: "object", fields: fields as unknown as Record<string, Field>, ...o }) as ObjectShape<Extract<keyof T, string>>;
 }
@@ -362,7 +363,8 @@ function check(issues: Issues, path: string, shape: Shape, value: unknown, walk:
             const inner = enter(issues, path, obj, walk);
             if (!inner) return;
             const known = Object.keys(shape.fields);
-            for (const key of Object.keys(obj)) if (!Object.hasOwn(shape.fields, key)) unknownKey(issues, join(path, key), obj[key], known, shape.noun);
+            if (!shape.open)
+                for (const key of Object.keys(obj)) if (!Object.hasOwn(shape.fields, key)) unknownKey(issues, join(path, key), obj[key], known, shape.noun);
             for (const [key, field] of Object.entries(shape.fields)) {
                 const v = Object.hasOwn(obj, key) ? obj[key] : undefined;
                 const p = join(path, key);

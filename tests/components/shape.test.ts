@@ -60,6 +60,17 @@ describe("shape checks", () => {
         assert.match(i.allowed!, /cpu, memoryMiB, essential, image/);
     });
 
+    it("lets unknown keys pass an open object, still checking its own fields", () => {
+        const OPEN = object<{ provisioner: string }>({ open: true })({ provisioner: string() });
+        const issues = new Issues();
+        assert.equal(checkShape(issues, OPEN, { provisioner: "ebs.csi.aws.com", storageClass: {} }), true);
+        assert.equal(checkShape(issues, OPEN, { provisioner: 1, storageClass: {} }), false);
+        assert.deepEqual(
+            issues.list.map((i) => i.path),
+            ["provisioner"],
+        );
+    });
+
     it('refuses the string "false" for a boolean instead of reading it as true', () => {
         const i = one({ image: "x", essential: "false" });
         assert.equal(i.path, "essential");

@@ -313,7 +313,25 @@ const cases: Case[] = [
         title: "refuses a target without a Kubernetes provider",
         bad: (a) => (a.cluster = { ...a.cluster, provider: undefined }),
         path: "cluster.provider",
+        message: /is required; allowed: a k8s\.Provider for the cluster/,
+    },
+    {
+        title: "refuses a target whose provider is not a Kubernetes provider",
+        bad: (a) => (a.cluster = { ...a.cluster, provider: new (class NotAProvider {})() }),
+        path: "cluster.provider",
         message: /is not a Kubernetes provider/,
+    },
+    {
+        title: "refuses a target whose StorageClass has no provisioner",
+        bad: (a) => (a.cluster = { ...a.cluster, storageClasses: { gp3: { storageClass: {} } } }),
+        path: "cluster.storageClasses.gp3.provisioner",
+        message: /is required; allowed: a CSI provisioner/,
+    },
+    {
+        title: "refuses a target whose Fargate selector labels are not strings",
+        bad: (a) => (a.cluster = { ...a.cluster, fargateSelectors: [{ namespace: "batch", labels: { compute: 1 } }] }),
+        path: "cluster.fargateSelectors[0].labels.compute",
+        message: /is a number/,
     },
 ];
 
@@ -398,6 +416,11 @@ describe("kubernetes-workloads: validation", () => {
         const { hasEc2Nodes: _, disruptionBudget, ...web } = normalizeStateless("web", webArgs(target));
         assert.equal(disruptionBudget, undefined);
         assert.deepEqual(validateStatelessApp("web", { ...web, cluster: target }), []);
+    });
+
+    it("accepts a target carrying more than the workloads read (a StorageClass object beside its provisioner)", () => {
+        const cluster: any = { ...target, source: "hand-built", storageClasses: { gp3: { provisioner: "ebs.csi.aws.com", storageClass: {} } } };
+        assert.deepEqual(validateStatelessApp("web", webArgs(cluster)), []);
     });
 
     it("documents every default it applies", () => assertDefaultsDocumented("components/kubernetes-workloads/args.ts", DEFAULTS));

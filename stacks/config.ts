@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
 import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
+import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { checkScheduleExpression, checkTimeZone, checkVpcCidr } from "../components/shared/validators";
 import { PRESETS, PresetName } from "./presets";
@@ -128,7 +129,7 @@ type Network = StackConfig["network"];
 type Containers = StackConfig["containers"];
 type Kubernetes = StackConfig["kubernetes"];
 
-const INSTANCE_TYPES = array(string({ pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
+const INSTANCE_TYPES = array(string({ pattern: INSTANCE_TYPE, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
     nonEmpty: true,
     allowed: 'EC2 instance types, e.g. ["m7i.large"]',
 });

@@ -1,5 +1,6 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { isWildcardOnWildcard } from "../shared/iam";
+import { checkInstanceTypes } from "../shared/instance-types";
 import { checkShape, own } from "../shared/shape";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
@@ -23,7 +24,6 @@ import { checkMountableSubnets } from "./storage";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
 /**
  * Every check of a ContainerService's args, in order: shape (types, unknown keys, prototype names,
@@ -212,30 +212,9 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs, cfg: Re
     const c = args.ec2Capacity!;
     const r = cfg.ec2Capacity!;
     const p = "ec2Capacity";
-    if (!Array.isArray(c.instanceTypes) || c.instanceTypes.length === 0) {
-        issues.add(`${p}.instanceTypes`, c.instanceTypes, "is empty", 'one or more instance types, e.g. ["m7i.large"]');
-    } else {
-        c.instanceTypes.forEach((t, i) => {
-            issues.match(`${p}.instanceTypes[${i}]`, t, INSTANCE_TYPE, 'an EC2 instance type such as "m7i.large"');
-        });
-        const graviton = c.instanceTypes.filter((t) => /^[a-z]+\d+g[a-z]*\./.test(t));
-        const arch = r.architecture;
-        if (arch === "x86_64" && graviton.length)
-            issues.add(
-                `${p}.instanceTypes`,
-                graviton,
-                "are Graviton (arm64) types but architecture is x86_64",
-                'architecture: "arm64", or x86_64 instance types',
-            );
-        if (arch === "arm64" && graviton.length !== c.instanceTypes.length)
-            issues.add(
-                `${p}.instanceTypes`,
-                c.instanceTypes,
-                "mix x86_64 types into an arm64 group",
-                "only Graviton types (e.g. m7g.large) with architecture arm64",
-            );
-    }
-    issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
+    const archOk = issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
+    // The EKS node groups' rules: `family.size`, no repeats, and (once the architecture is one) each of it.
+    checkInstanceTypes(issues, `${p}.instanceTypes`, r.instanceTypes, archOk ? r.architecture : undefined);
     issues.int(`${p}.minSize`, c.minSize, 0, 1000);
     issues.int(`${p}.maxSize`, c.maxSize, 1, 1000);
     if (r.minSize > r.maxSize) issues.add(`${p}.minSize`, r.minSize, `is above maxSize (${r.maxSize})`, "minSize <= maxSize");

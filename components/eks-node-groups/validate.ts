@@ -8,7 +8,7 @@ import { checkShape } from "../shared/shape";
 import { checkTags, parseCidr } from "../shared/validators";
 import type { FargateProfileArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs, TaintEffect } from "./args";
 import { ResolvedEc2NodeGroup, normalizeFargate, normalizeManaged, normalizeSelfManaged } from "./defaults";
-import { checkInstanceTypes } from "./instance-types";
+import { checkInstanceTypes } from "../shared/instance-types";
 import { checkNodeLabels, checkSelectorLabels, checkTaint, isNamespace } from "./kubernetes-names";
 import { FARGATE_PROFILE_SHAPE, MANAGED_NODE_GROUP_SHAPE, SELF_MANAGED_NODE_GROUP_SHAPE } from "./shape";
 

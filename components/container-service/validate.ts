@@ -2,6 +2,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { isWildcardOnWildcard } from "../shared/iam";
 import { checkInstanceTypes } from "../shared/instance-types";
 import { checkShape, own } from "../shared/shape";
+import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkCidrList, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr } from "../shared/validators";
@@ -85,7 +86,7 @@ function validateRepository(issues: Issues, path: string, repo: RepositoryArgs):
 
 function validateFileSystem(issues: Issues, path: string, fs: FileSystemArgs): void {
     issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
-    issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
+    issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, EFS_TRANSITIONS);
 }
 
 function validateExpressService(issues: Issues, path: string, ex: ExpressServiceArgs, args: ContainerServiceArgs, cfg: Resolved): void {

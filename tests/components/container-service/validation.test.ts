@@ -1417,7 +1417,7 @@ const cases: Case[] = [
     {
         title: "rejects an unknown EFS transition",
         args: withArgs((a) => {
-            a.fileSystems = { shared: { transitionToIA: "AFTER_1_DAY" as any } };
+            a.fileSystems = { shared: { transitionToIA: "AFTER_2_DAYS" as any } };
         }),
         path: "fileSystems.shared.transitionToIA",
         message: /"AFTER_7_DAYS"/,
@@ -1534,6 +1534,29 @@ const cases: Case[] = [
 
 describe("ContainerService validation", () => {
     it("accepts the minimal args", () => assert.deepEqual(issuesOf(baseArgs()), []));
+
+    // AWS's TransitionToIA values (https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html), plus NONE.
+    for (const transition of [
+        "AFTER_1_DAY",
+        "AFTER_7_DAYS",
+        "AFTER_14_DAYS",
+        "AFTER_30_DAYS",
+        "AFTER_60_DAYS",
+        "AFTER_90_DAYS",
+        "AFTER_180_DAYS",
+        "AFTER_270_DAYS",
+        "AFTER_365_DAYS",
+        "NONE",
+    ] as const)
+        it(`accepts the EFS transition ${transition}, as AWS and EksCluster do`, () => {
+            const args = withArgs((a) => {
+                a.fileSystems = { shared: { transitionToIA: transition } };
+            });
+            assert.deepEqual(
+                issuesOf(args).filter((i) => i.path === "fileSystems.shared.transitionToIA"),
+                [],
+            );
+        });
 
     it("accepts a full, valid configuration (no false positives)", () => {
         const args = withArgs((a) => {

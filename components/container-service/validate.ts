@@ -5,7 +5,7 @@ import { checkShape, own } from "../shared/shape";
 import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { checkCidrList, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr } from "../shared/validators";
+import { checkCidrList, checkKmsKeyArn, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr, checkVpcId } from "../shared/validators";
 import { Resolved, ResolvedService, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
 import type {
     ContainerArgs,
@@ -109,7 +109,7 @@ function validateExpressService(issues: Issues, path: string, ex: ExpressService
 
 function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
     const v = args.vpc;
-    if (isPlain(v.vpcId)) issues.match("vpc.vpcId", v.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'a VPC id such as "vpc-0123456789abcdef0"');
+    checkVpcId(issues, "vpc.vpcId", v.vpcId);
     if (Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 0 && Object.keys(args.fileSystems ?? {}).length === 0) {
         issues.add(
             "vpc.privateSubnetIds",
@@ -500,9 +500,7 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
 
 /** Customer managed keys for secrets: key ARNs (IAM grants on keys, not aliases). */
 function checkKmsKeys(issues: Issues, path: string, keys: unknown[] | undefined): void {
-    (keys ?? []).forEach((k, i) => {
-        if (isPlain(k as string)) issues.match(`${path}[${i}]`, k, /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, "a KMS key ARN (not an alias)");
-    });
+    for (const [i, k] of (keys ?? []).entries()) checkKmsKeyArn(issues, `${path}[${i}]`, k);
 }
 
 function validateContainer(issues: Issues, path: string, c: ContainerArgs, args: ContainerServiceArgs): void {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
-import { fitName } from "./naming";
+import { childName, fitName } from "./naming";
 import { readyAfter } from "./outputs";
 import { Transform, create } from "./transform";
 
@@ -98,6 +98,26 @@ export interface RoleResources {
     arn: pulumi.Output<string>;
     policies: Record<string, iam.RolePolicy>;
     attachments: Record<string, iam.RolePolicyAttachment>;
+}
+
+/**
+ * The instance profile of `role`, `<name>-instance-profile`, created once the role's managed policies
+ * are attached: an instance launched before could not register with ECS or join EKS.
+ */
+export function createInstanceProfile(
+    name: string,
+    role: RoleResources,
+    tags: Record<string, string>,
+    opts: pulumi.CustomResourceOptions,
+    transform?: Transform<iam.InstanceProfileArgs>,
+): iam.InstanceProfile {
+    return create(
+        iam.InstanceProfile,
+        fitName(childName(name, "instance-profile"), iam.InstanceProfile),
+        { role: role.role.name, tags },
+        { ...opts, dependsOn: Object.values(role.attachments) },
+        transform,
+    );
 }
 
 /** A managed policy's short name: the last segment of its ARN (`AmazonSSMManagedInstanceCore`). */

@@ -6,9 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
 import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
-import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { checkPrincipalArn, checkScheduleExpression, checkTimeZone, checkVpcCidr, parseCidr } from "../components/shared/validators";
+import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";

@@ -4,10 +4,10 @@
  */
 import { type Issues, isPlain } from "../shared/errors";
 import { CSI_PROVISIONERS, type CsiBackend, FARGATE_UNSUPPORTED_PROVISIONERS } from "../shared/limits/csi";
-import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { array, boolean, checkShape, input, int, object, optional, string, transform } from "../shared/shape";
 import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs, StorageTransforms } from "./storage-args";
 import { type ResolvedStorage, STORAGE_DEFAULTS } from "./storage-defaults";
+import { EFS_TRANSITIONS } from "../shared/limits/efs";
 
 const inputString = () => input(string());
 

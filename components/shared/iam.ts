@@ -100,26 +100,6 @@ export interface RoleResources {
     attachments: Record<string, iam.RolePolicyAttachment>;
 }
 
-/**
- * The instance profile of `role`, `<name>-instance-profile`, created once the role's managed policies
- * are attached: an instance launched before could not register with ECS or join EKS.
- */
-export function createInstanceProfile(
-    name: string,
-    role: RoleResources,
-    tags: Record<string, string>,
-    opts: pulumi.CustomResourceOptions,
-    transform?: Transform<iam.InstanceProfileArgs>,
-): iam.InstanceProfile {
-    return create(
-        iam.InstanceProfile,
-        fitName(childName(name, "instance-profile"), iam.InstanceProfile),
-        { role: role.role.name, tags },
-        { ...opts, dependsOn: Object.values(role.attachments) },
-        transform,
-    );
-}
-
 /** A managed policy's short name: the last segment of its ARN (`AmazonSSMManagedInstanceCore`). */
 export function managedPolicyKey(arn: string): string {
     return arn
@@ -176,4 +156,24 @@ export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomReso
     }
     const arn = readyAfter(role.arn, [...Object.values(policies), ...Object.values(attachments)]);
     return { role, arn, policies, attachments };
+}
+
+/**
+ * The instance profile of `role`, `<name>-instance-profile`, created once the role's managed policies
+ * are attached: an instance launched before could not register with ECS or join EKS.
+ */
+export function createInstanceProfile(
+    name: string,
+    role: RoleResources,
+    tags: Record<string, string>,
+    opts: pulumi.CustomResourceOptions,
+    transform?: Transform<iam.InstanceProfileArgs>,
+): iam.InstanceProfile {
+    return create(
+        iam.InstanceProfile,
+        fitName(childName(name, "instance-profile"), iam.InstanceProfile),
+        { role: role.role.name, tags },
+        { ...opts, dependsOn: Object.values(role.attachments) },
+        transform,
+    );
 }

@@ -8,7 +8,8 @@ import { Issue, Issues, formatIssue } from "../components/shared/errors";
 import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
 import { isDnsLabel } from "../components/shared/kubernetes-names";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
-import { checkScheduleExpression, checkTimeZone, checkVpcCidr } from "../components/shared/validators";
+import { checkPrincipalArn, checkScheduleExpression, checkTimeZone, checkVpcCidr, parseCidr } from "../components/shared/validators";
+import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -130,11 +131,13 @@ type Network = StackConfig["network"];
 type Containers = StackConfig["containers"];
 type Kubernetes = StackConfig["kubernetes"];
 
-const INSTANCE_TYPES = array(string({ pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
+const INSTANCE_TYPES = array(string({ pattern: INSTANCE_TYPE, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
     nonEmpty: true,
     allowed: 'EC2 instance types, e.g. ["m7i.large"]',
 });
-const CIDR = string({ pattern: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, allowed: 'an IPv4 CIDR, e.g. "203.0.113.0/24"' });
+const CIDR = custom("string", 'an IPv4 CIDR, e.g. "203.0.113.0/24"', (issues, path, v) => {
+    if (!parseCidr(v)) issues.add(path, v, "is malformed", 'an IPv4 CIDR, e.g. "203.0.113.0/24"');
+});
 /** Keys of the stack's settings that are secrets: read with `getSecret`, never parsed as plain text. */
 const SECRET_KEYS: ReadonlySet<string> = new Set(["ontapSvmAdminPassword"]);
 
@@ -180,7 +183,7 @@ const SCHEMA = object<StackConfig>(setting)({
         enabled: boolean(),
         version: string({ pattern: /^1\.\d{2}$/, allowed: 'a Kubernetes minor version, e.g. "1.35"' }),
         endpoint: object<Kubernetes["endpoint"]>(setting)({ publicAccessCidrs: array(CIDR), privateAccess: boolean() }),
-        admins: record(string({ pattern: /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, allowed: "an IAM role or user ARN" })),
+        admins: record(custom("string", "an IAM role or user ARN", (issues, path, v) => void checkPrincipalArn(issues, path, v))),
         nodeGroups: record(
             object<KubernetesNodeGroup>(setting)({
                 instanceTypes: INSTANCE_TYPES,

@@ -11,6 +11,7 @@ import type * as lb from "@pulumi/aws/lb";
 import type * as scheduler from "@pulumi/aws/scheduler";
 import type * as sqs from "@pulumi/aws/sqs";
 import type { Statement } from "../shared/iam";
+import type { EfsTransition } from "../shared/limits/efs";
 import type { Transform } from "../shared/transform";
 
 /** Where tasks run: Fargate, Fargate Spot (with an on-demand base), or the EC2 Auto Scaling group. */
@@ -618,10 +619,12 @@ export interface FileSystemArgs {
      */
     throughputMode?: "elastic" | "bursting";
     /**
-     * Move files not read for this long to Infrequent Access.
+     * Move files not read for this long to Infrequent Access: `AFTER_1_DAY`, `AFTER_7_DAYS`, `AFTER_14_DAYS`,
+     * `AFTER_30_DAYS`, `AFTER_60_DAYS`, `AFTER_90_DAYS`, `AFTER_180_DAYS`, `AFTER_270_DAYS`,
+     * `AFTER_365_DAYS` (AWS's values), or `NONE` to keep everything in Standard.
      * @default "AFTER_30_DAYS"
      */
-    transitionToIA?: "AFTER_7_DAYS" | "AFTER_14_DAYS" | "AFTER_30_DAYS" | "AFTER_60_DAYS" | "AFTER_90_DAYS" | "NONE";
+    transitionToIA?: EfsTransition;
     /**
      * AWS Backup's daily backups of the file system.
      * @default true

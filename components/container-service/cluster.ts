@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as autoscaling from "@pulumi/aws/autoscaling";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
-import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
-import { assumeRolePolicy, createRole } from "../shared/iam";
-import { launchTagSpecifications, launchTags } from "../shared/launch-tags";
+import { assumeRolePolicy, createInstanceProfile, createRole } from "../shared/iam";
+import { asgTags, launchTags } from "../shared/launch-tags";
+import { createLaunchTemplate } from "../shared/launch-template";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ClusterResources, Ctx } from "./context";
@@ -105,39 +105,27 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
         ctx.opts,
     );
     // Instances launched before the policies are attached could not register with the cluster.
-    const profile = new iam.InstanceProfile(
-        fitName(childName(ctx.name, "instance-profile"), iam.InstanceProfile),
-        { role: role.role.name, tags: ctx.tags },
-        {
-            ...ctx.opts,
-            dependsOn: Object.values(role.attachments),
-        },
-    );
+    const profile = createInstanceProfile(ctx.name, role, ctx.tags, ctx.opts);
     const ami = ssm.getParameterOutput({ name: ECS_AMI_PARAMETER[c.architecture] }, { parent: ctx.opts.parent });
     // Instances, volumes and ENIs get only the group's propagated tags and the template's tag
     // specifications; the group adds AmazonECSManaged and the instances a Name.
     const instanceTags = launchTags({ component: "ContainerService", instance: ctx.name, target: "the EC2 group and its instances", added: 2 }, ctx.tags, {
         parent: ctx.opts.parent,
     });
-    const launchTemplate = create(
-        ec2.LaunchTemplate,
-        fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),
+    const launchTemplate = createLaunchTemplate(
+        ctx.name,
         {
-            imageId: ami.value,
-            iamInstanceProfile: { arn: profile.arn },
-            vpcSecurityGroupIds: [securityGroup.id],
-            // IMDSv2 only, one hop: containers (one hop further) cannot reach the instance's credentials.
-            metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
-            blockDeviceMappings: [
-                {
-                    deviceName: "/dev/xvda",
-                    ebs: { volumeSize: c.rootVolumeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
-                },
-            ],
-            monitoring: { enabled: true },
-            userData: cluster.name.apply((n) => Buffer.from(ecsUserData(n)).toString("base64")),
-            tagSpecifications: launchTagSpecifications(instanceTags, childName(ctx.name, "instance")),
+            // The ECS-optimized AL2023 AMI: one root volume, /dev/xvda.
+            family: "al2023",
+            diskSizeGiB: c.rootVolumeGiB,
+            instanceTags,
+            instanceName: childName(ctx.name, "instance"),
             tags: ctx.tags,
+            imageId: ami.value,
+            iamInstanceProfileArn: profile.arn,
+            securityGroupIds: [securityGroup.id],
+            userData: cluster.name.apply((n) => Buffer.from(ecsUserData(n)).toString("base64")),
+            monitoring: true,
         },
         ctx.opts,
         t.launchTemplate,
@@ -174,11 +162,8 @@ function createEc2Capacity(ctx: Ctx, cluster: ecs.Cluster) {
                     overrides: c.instanceTypes.map((instanceType) => ({ instanceType })),
                 },
             },
-            tags: instanceTags.apply((tags) => [
-                // ECS requires this tag on groups used by a capacity provider with managed scaling.
-                { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
-                ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
-            ]),
+            // ECS requires AmazonECSManaged on groups used by a capacity provider with managed scaling.
+            tags: asgTags(instanceTags, { AmazonECSManaged: "true" }),
         },
         {
             ...ctx.opts,

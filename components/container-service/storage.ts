@@ -4,14 +4,13 @@ import * as efs from "@pulumi/aws/efs";
 import * as vpc from "@pulumi/aws/vpc";
 import { ArgsError, Issue } from "../shared/errors";
 import { Statement, policyJson } from "../shared/iam";
+import { createEfsFileSystem } from "../shared/efs";
+import { NFS_PORT } from "../shared/limits/efs";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ContainerServiceArgs, VpcArgs } from "./args";
 import type { Ctx } from "./context";
 import type { ResolvedVolume } from "./defaults";
-
-/** NFS: the only port an EFS mount target listens on. */
-const NFS_PORT = 2049;
 
 /** One EFS file system and what makes it reachable: mount targets, their security group, policies. */
 export interface FileSystemResources {
@@ -142,46 +141,6 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
     const result: Record<string, FileSystemResources> = {};
     for (const [key, fs] of entries) {
         const base = childName(ctx.name, key, "efs");
-        const lifecyclePolicies = [
-            ...(fs.transitionToIA === "NONE" ? [] : [{ transitionToIa: fs.transitionToIA }]),
-            // A file read from Infrequent Access moves back at once: the next read is not charged again.
-            // (EFS takes each transition as its own policy object.)
-            { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
-        ];
-        const fileSystem = create(
-            efs.FileSystem,
-            fitName(base, efs.FileSystem),
-            {
-                encrypted: true,
-                performanceMode: "generalPurpose",
-                throughputMode: fs.throughputMode,
-                lifecyclePolicies,
-                tags: { ...ctx.tags, Name: base },
-            },
-            { ...ctx.opts, ...ctx.dataOpts },
-            t.fileSystem,
-        );
-
-        const backupPolicy = create(
-            efs.BackupPolicy,
-            childName(base, "backup"),
-            {
-                fileSystemId: fileSystem.id,
-                backupPolicy: { status: fs.backup ? "ENABLED" : "DISABLED" },
-            },
-            ctx.opts,
-        );
-
-        const policy = create(
-            efs.FileSystemPolicy,
-            childName(base, "policy"),
-            {
-                fileSystemId: fileSystem.id,
-                policy: fileSystemPolicy(ctx, fileSystem.arn),
-            },
-            ctx.opts,
-        );
-
         const securityGroup = create(
             ec2.SecurityGroup,
             fitName(childName(base, "sg"), ec2.SecurityGroup),
@@ -194,20 +153,30 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
             },
             ctx.opts,
         );
+        // Mount targets named by AZ, or by position when the subnets are a plain list.
+        const { fileSystem, backupPolicy, mountTargets } = createEfsFileSystem(
+            {
+                name: base,
+                throughputMode: fs.throughputMode,
+                transitionToIA: fs.transitionToIA,
+                backup: fs.backup,
+                subnets,
+                securityGroupId: securityGroup.id,
+                tags: ctx.tags,
+            },
+            ctx.opts,
+            ctx.dataOpts,
+            t.fileSystem,
+        );
 
-        // One mount target per AZ (EFS refuses a second in the same AZ): named by AZ, or by position
-        // when the subnets are a plain list.
-        const mountTargets = subnets.map(([key, subnetId]) =>
-            create(
-                efs.MountTarget,
-                childName(base, "mount-target", key),
-                {
-                    fileSystemId: fileSystem.id,
-                    subnetId,
-                    securityGroups: [securityGroup.id],
-                },
-                ctx.opts,
-            ),
+        const policy = create(
+            efs.FileSystemPolicy,
+            childName(base, "policy"),
+            {
+                fileSystemId: fileSystem.id,
+                policy: fileSystemPolicy(ctx, fileSystem.arn),
+            },
+            ctx.opts,
         );
 
         result[key] = { fileSystem, securityGroup, mountTargets, backupPolicy, policy };

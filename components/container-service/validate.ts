@@ -1,9 +1,11 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { isWildcardOnWildcard } from "../shared/iam";
+import { checkInstanceTypes } from "../shared/instance-types";
 import { checkShape, own } from "../shared/shape";
+import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { checkCidrList, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr } from "../shared/validators";
+import { checkCidrList, checkKmsKeyArn, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr, checkVpcId } from "../shared/validators";
 import { Resolved, ResolvedService, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
 import type {
     ContainerArgs,
@@ -23,7 +25,6 @@ import { checkMountableSubnets } from "./storage";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
 /**
  * Every check of a ContainerService's args, in order: shape (types, unknown keys, prototype names,
@@ -85,7 +86,7 @@ function validateRepository(issues: Issues, path: string, repo: RepositoryArgs):
 
 function validateFileSystem(issues: Issues, path: string, fs: FileSystemArgs): void {
     issues.oneOf(`${path}.throughputMode`, fs.throughputMode, ["elastic", "bursting"]);
-    issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, ["AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"]);
+    issues.oneOf(`${path}.transitionToIA`, fs.transitionToIA, EFS_TRANSITIONS);
 }
 
 function validateExpressService(issues: Issues, path: string, ex: ExpressServiceArgs, args: ContainerServiceArgs, cfg: Resolved): void {
@@ -108,7 +109,7 @@ function validateExpressService(issues: Issues, path: string, ex: ExpressService
 
 function validateVpc(issues: Issues, args: ContainerServiceArgs): void {
     const v = args.vpc;
-    if (isPlain(v.vpcId)) issues.match("vpc.vpcId", v.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'a VPC id such as "vpc-0123456789abcdef0"');
+    checkVpcId(issues, "vpc.vpcId", v.vpcId);
     if (Array.isArray(v.privateSubnetIds) && v.privateSubnetIds.length === 0 && Object.keys(args.fileSystems ?? {}).length === 0) {
         issues.add(
             "vpc.privateSubnetIds",
@@ -212,30 +213,9 @@ function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs, cfg: Re
     const c = args.ec2Capacity!;
     const r = cfg.ec2Capacity!;
     const p = "ec2Capacity";
-    if (!Array.isArray(c.instanceTypes) || c.instanceTypes.length === 0) {
-        issues.add(`${p}.instanceTypes`, c.instanceTypes, "is empty", 'one or more instance types, e.g. ["m7i.large"]');
-    } else {
-        c.instanceTypes.forEach((t, i) => {
-            issues.match(`${p}.instanceTypes[${i}]`, t, INSTANCE_TYPE, 'an EC2 instance type such as "m7i.large"');
-        });
-        const graviton = c.instanceTypes.filter((t) => /^[a-z]+\d+g[a-z]*\./.test(t));
-        const arch = r.architecture;
-        if (arch === "x86_64" && graviton.length)
-            issues.add(
-                `${p}.instanceTypes`,
-                graviton,
-                "are Graviton (arm64) types but architecture is x86_64",
-                'architecture: "arm64", or x86_64 instance types',
-            );
-        if (arch === "arm64" && graviton.length !== c.instanceTypes.length)
-            issues.add(
-                `${p}.instanceTypes`,
-                c.instanceTypes,
-                "mix x86_64 types into an arm64 group",
-                "only Graviton types (e.g. m7g.large) with architecture arm64",
-            );
-    }
-    issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
+    const archOk = issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
+    // The EKS node groups' rules: `family.size`, no repeats, and (once the architecture is one) each of it.
+    checkInstanceTypes(issues, `${p}.instanceTypes`, r.instanceTypes, archOk ? r.architecture : undefined);
     issues.int(`${p}.minSize`, c.minSize, 0, 1000);
     issues.int(`${p}.maxSize`, c.maxSize, 1, 1000);
     if (r.minSize > r.maxSize) issues.add(`${p}.minSize`, r.minSize, `is above maxSize (${r.maxSize})`, "minSize <= maxSize");
@@ -520,9 +500,7 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
 
 /** Customer managed keys for secrets: key ARNs (IAM grants on keys, not aliases). */
 function checkKmsKeys(issues: Issues, path: string, keys: unknown[] | undefined): void {
-    (keys ?? []).forEach((k, i) => {
-        if (isPlain(k as string)) issues.match(`${path}[${i}]`, k, /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, "a KMS key ARN (not an alias)");
-    });
+    for (const [i, k] of (keys ?? []).entries()) checkKmsKeyArn(issues, `${path}[${i}]`, k);
 }
 
 function validateContainer(issues: Issues, path: string, c: ContainerArgs, args: ContainerServiceArgs): void {

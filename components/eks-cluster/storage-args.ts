@@ -15,6 +15,7 @@ import type * as eks from "@pulumi/aws/eks";
 import type * as fsx from "@pulumi/aws/fsx";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import type { EfsTransition } from "../shared/limits/efs";
 import type { Transform } from "../shared/transform";
 
 /** What happens to a volume when its claim is deleted. */
@@ -66,10 +67,12 @@ export interface EfsStorageArgs {
      */
     className?: string;
     /**
-     * Move files not read for this long to Infrequent Access (`NONE` keeps everything in Standard).
+     * Move files not read for this long to Infrequent Access: `AFTER_1_DAY`, `AFTER_7_DAYS`, `AFTER_14_DAYS`,
+     * `AFTER_30_DAYS`, `AFTER_60_DAYS`, `AFTER_90_DAYS`, `AFTER_180_DAYS`, `AFTER_270_DAYS`,
+     * `AFTER_365_DAYS` (AWS's values), or `NONE` to keep everything in Standard.
      * @default "AFTER_30_DAYS"
      */
-    transitionToIA?: "AFTER_1_DAY" | "AFTER_7_DAYS" | "AFTER_14_DAYS" | "AFTER_30_DAYS" | "AFTER_60_DAYS" | "AFTER_90_DAYS" | "NONE";
+    transitionToIA?: EfsTransition;
     /**
      * AWS Backup's daily backups of the file system (the EFS backup policy).
      * @default true

@@ -4,10 +4,10 @@
  * controller's Pod Identity role (`AmazonEFSCSIDriverPolicy`), and a class that gives each claim its
  * own access point (`efs-ap`).
  */
-import * as efs from "@pulumi/aws/efs";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, fitName } from "../shared/naming";
-import { create } from "../shared/transform";
+import { createEfsFileSystem } from "../shared/efs";
+import { NFS_PORT } from "../shared/limits/efs";
+import { childName } from "../shared/naming";
 import { createAddon } from "./addon";
 import type { ControlPlane, Ctx } from "./context";
 import type { ReclaimPolicy, StorageTransforms } from "./storage-args";
@@ -22,8 +22,6 @@ export const EFS_PROVISIONER = CSI_PROVISIONERS.efs;
  * associate this one service account (https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html).
  */
 export const EFS_SERVICE_ACCOUNT = "kube-system/efs-csi-controller-sa";
-/** NFS: the only port an EFS mount target listens on. */
-export const NFS_PORT = 2049;
 
 export function createEfsStorage(
     ctx: Ctx,
@@ -34,29 +32,6 @@ export function createEfsStorage(
     t: StorageTransforms = {},
 ): BackendResources {
     const base = childName(ctx.name, "efs");
-    const fileSystem = create(
-        efs.FileSystem,
-        fitName(base, efs.FileSystem),
-        {
-            encrypted: true,
-            performanceMode: "generalPurpose",
-            // Elastic: throughput follows the load and is billed per use; no burst credits to run out of.
-            throughputMode: "elastic",
-            lifecyclePolicies: [
-                ...(cfg.transitionToIA === "NONE" ? [] : [{ transitionToIa: cfg.transitionToIA }]),
-                // A file read from Infrequent Access moves back at once (EFS takes each transition as its own object).
-                { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
-            ],
-            tags: { ...ctx.tags, Name: base },
-        },
-        { ...ctx.opts, ...ctx.dataOpts },
-        t.efsFileSystem,
-    );
-    const backupPolicy = new efs.BackupPolicy(
-        childName(base, "backup"),
-        { fileSystemId: fileSystem.id, backupPolicy: { status: cfg.backup ? "ENABLED" : "DISABLED" } },
-        ctx.opts,
-    );
     const sg = createFileSystemSecurityGroup(
         ctx,
         plane,
@@ -65,16 +40,23 @@ export function createEfsStorage(
         [{ protocol: "tcp", fromPort: NFS_PORT, toPort: NFS_PORT, purpose: "NFS" }],
         { transform: t.efsSecurityGroup },
     );
-    // One mount target per AZ (EFS refuses a second in one AZ); the VPC gives one private subnet per AZ,
-    // as a plain list so the count is known before deployment. No file system policy: nodes mount
-    // without IAM, so any policy would have to allow anonymous clients; the security group is the gate.
-    const mountTargets = ctx.vpc.privateSubnetIds.map(
-        (subnetId, i) =>
-            new efs.MountTarget(
-                childName(base, "mount-target", String(i)),
-                { fileSystemId: fileSystem.id, subnetId, securityGroups: [sg.securityGroup.id] },
-                ctx.opts,
-            ),
+    // The VPC gives one private subnet per AZ, as a plain list so the count is known before deployment.
+    // No file system policy: nodes mount without IAM, so any policy would have to allow anonymous
+    // clients; the security group is the gate.
+    const { fileSystem, backupPolicy, mountTargets } = createEfsFileSystem(
+        {
+            name: base,
+            // Elastic: throughput follows the load and is billed per use; no burst credits to run out of.
+            throughputMode: "elastic",
+            transitionToIA: cfg.transitionToIA,
+            backup: cfg.backup,
+            subnets: ctx.vpc.privateSubnetIds.map((subnetId, i) => [String(i), subnetId]),
+            securityGroupId: sg.securityGroup.id,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        ctx.dataOpts,
+        t.efsFileSystem,
     );
 
     const { addon, roles } = createAddon(ctx, plane, "efs-csi", {

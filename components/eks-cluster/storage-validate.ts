@@ -8,6 +8,7 @@ import { CSI_PROVISIONERS, type CsiBackend, FARGATE_UNSUPPORTED_PROVISIONERS } f
 import { array, boolean, input, int, object, optional, string, transform } from "../shared/shape";
 import type { EbsStorageArgs, EfsStorageArgs, FsxLustreStorageArgs, OntapStorageArgs, StorageArgs, StorageTransforms } from "./storage-args";
 import { type ResolvedStorage, STORAGE_DEFAULTS } from "./storage-defaults";
+import { EFS_TRANSITIONS } from "../shared/limits/efs";
 
 const inputString = () => input(string());
 
@@ -102,7 +103,6 @@ export const ONTAP_LIMITS = {
     first: { maxCapacityGiB: 196608, throughputMBps: [128, 256, 512, 1024, 2048, 4096] },
     second: { maxCapacityGiB: 524288, throughputMBps: [384, 768, 1536, 3072, 6144] },
 } as const;
-const TRANSITIONS = ["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "NONE"];
 
 /**
  * Whether a FSx for Lustre claim of `gib` is a size the file system takes: 1200 GiB or a multiple of
@@ -185,7 +185,7 @@ export function validateStorageSubnets(issues: Issues, path: string, s: Resolved
 
 function validateEfs(issues: Issues, path: string, s: ResolvedStorage): void {
     const efs = s.efs;
-    issues.oneOf(`${path}.transitionToIA`, efs.transitionToIA, TRANSITIONS);
+    issues.oneOf(`${path}.transitionToIA`, efs.transitionToIA, EFS_TRANSITIONS);
     issues.match(`${path}.directoryPerms`, efs.directoryPerms, /^[0-7]{3}$/, 'three octal digits, e.g. "700"');
     issues.match(`${path}.basePath`, efs.basePath, /^\/[A-Za-z0-9_./-]*$/, 'an absolute path, e.g. "/dynamic"');
     // POSIX ids as EFS access points take them (0 to 2^32-1); the driver wants start < end.

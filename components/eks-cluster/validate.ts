@@ -1,9 +1,9 @@
-import { Issue, Issues, isPlain } from "../shared/errors";
+import { Issue, Issues } from "../shared/errors";
 import { BUILT_IN_NAMESPACES, EKS_LOG_TYPES, creatableEksVersions, eksVersionStatus } from "../shared/limits/eks";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkLabels, isDnsLabel } from "../shared/kubernetes-names";
 import { checkShape } from "../shared/shape";
-import { checkCidrList, checkTags, parseCidr } from "../shared/validators";
+import { checkCidrList, checkKmsKeyArn, checkPrincipalArn, checkSubnetId, checkTags, checkVpcId, parseCidr } from "../shared/validators";
 import type { EksClusterArgs } from "./args";
 import { ADDON_NAMES, COREDNS_PROFILE, Resolved, normalize } from "./defaults";
 import { NODE_FIELDS, NodeKind, checkNodeGroupValues } from "./nodes";
@@ -13,9 +13,6 @@ import { validateStorage } from "./storage";
 /** Public endpoint CIDR blocks per cluster (https://docs.aws.amazon.com/eks/latest/userguide/service-quotas.html). */
 export const MAX_PUBLIC_ACCESS_CIDRS = 40;
 
-/** An IAM role or user ARN: what an access entry's principal may be (not an STS assumed-role session). */
-const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/mrk-[0-9a-f]{32}$/;
 /** `describe-addon-versions` form, e.g. `v1.19.5-eksbuild.1`. */
 const ADDON_VERSION = /^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/;
 
@@ -34,16 +31,12 @@ export function validate(args: EksClusterArgs, now: Date = new Date()): Issue[] 
     validateEndpoint(issues, cfg);
     for (const [key, arn] of Object.entries(cfg.admins)) {
         issues.key(`admins.${key}`, key);
-        if (isPlain(arn) && !PRINCIPAL_ARN.test(arn)) {
-            const session = /:sts::\d{12}:assumed-role\//.test(arn) ? " (an STS session, not the role)" : "";
-            issues.add(`admins.${key}`, arn, `is not an IAM role or user ARN${session}`, '"arn:aws:iam::<account>:role/<name>" or ":user/<name>"');
-        }
+        checkPrincipalArn(issues, `admins.${key}`, arn);
     }
     for (const [i, t] of cfg.logTypes.entries()) issues.oneOf(`logTypes[${i}]`, t, EKS_LOG_TYPES);
     if (new Set(cfg.logTypes).size !== cfg.logTypes.length) issues.add("logTypes", cfg.logTypes, "repeats a log type", "each type at most once");
     issues.oneOf("logRetentionDays", cfg.logRetentionDays, LOG_RETENTION_DAYS);
-    if (isPlain(cfg.secretsKmsKeyArn))
-        issues.match("secretsKmsKeyArn", cfg.secretsKmsKeyArn, KMS_KEY_ARN, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias");
+    checkKmsKeyArn(issues, "secretsKmsKeyArn", cfg.secretsKmsKeyArn);
     validateNodes(issues, args, cfg);
     for (const name of ADDON_NAMES) {
         const v = cfg.addonVersions[name];
@@ -64,7 +57,7 @@ export function validate(args: EksClusterArgs, now: Date = new Date()): Issue[] 
 }
 
 function validateVpc(issues: Issues, cfg: Resolved): void {
-    if (isPlain(cfg.vpc.vpcId)) issues.match("vpc.vpcId", cfg.vpc.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'a VPC id such as "vpc-0123456789abcdef0"');
+    checkVpcId(issues, "vpc.vpcId", cfg.vpc.vpcId);
     // CreateCluster needs subnets in at least two AZs (https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html).
     if (cfg.vpc.privateSubnetIds.length < 2) {
         issues.add(
@@ -78,9 +71,7 @@ function validateVpc(issues: Issues, cfg: Resolved): void {
         ["privateSubnetIds", cfg.vpc.privateSubnetIds],
         ["publicSubnetIds", cfg.vpc.publicSubnetIds],
     ] as const) {
-        ids.forEach((id: unknown, i: number) => {
-            if (isPlain(id)) issues.match(`vpc.${field}[${i}]`, id, /^subnet-[0-9a-f]{8,17}$/, 'a subnet id such as "subnet-0123456789abcdef0"');
-        });
+        for (const [i, id] of ids.entries()) checkSubnetId(issues, `vpc.${field}[${i}]`, id);
     }
 }
 

@@ -1,16 +1,17 @@
 /**
  * What managed and self-managed node groups share: the node IAM role and the launch template
- * (IMDSv2 with one hop, encrypted gp3 volumes, tags on what the group launches).
+ * (shared/launch-template.ts: IMDSv2 with one hop, encrypted gp3 volumes, tags on what the group launches).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as ec2 from "@pulumi/aws/ec2";
+import type * as ec2 from "@pulumi/aws/ec2";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import type * as iam from "@pulumi/aws/iam";
 import { RoleResources, assumeRolePolicy, createRole } from "../shared/iam";
-import { LaunchTagsOwner, launchTagSpecifications, launchTags } from "../shared/launch-tags";
-import { childName, fitName } from "../shared/naming";
+import { LaunchTagsOwner, launchTags } from "../shared/launch-tags";
+import { LaunchTemplateSpec, createLaunchTemplate as createSharedLaunchTemplate } from "../shared/launch-template";
+import { childName } from "../shared/naming";
 import { componentTags } from "../shared/tags";
-import { Transform, create } from "../shared/transform";
+import type { Transform } from "../shared/transform";
 import { awsManagedPolicyArn } from "../shared/iam";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
@@ -94,54 +95,14 @@ export function createNodeRole(ctx: NodeCtx, attachCniPolicy: boolean, transform
     );
 }
 
-export type AmiFamily = "al2023" | "bottlerocket";
-
-/**
- * Block devices of a node, gp3 and encrypted. AL2023 has one volume (`/dev/xvda`). Bottlerocket boots
- * from a small OS volume (`/dev/xvda`, its snapshot's size) and keeps images, containers and logs on a
- * data volume (`/dev/xvdb`): `diskSizeGiB` sizes that one (the two devices Karpenter maps for
- * Bottlerocket: https://karpenter.sh/docs/concepts/nodeclasses/#specblockdevicemappings).
- */
-export function blockDevices(family: AmiFamily, diskSizeGiB: number): ec2.LaunchTemplateArgs["blockDeviceMappings"] {
-    const ebs = { volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" };
-    if (family === "al2023") return [{ deviceName: "/dev/xvda", ebs: { ...ebs, volumeSize: diskSizeGiB } }];
-    return [
-        { deviceName: "/dev/xvda", ebs },
-        { deviceName: "/dev/xvdb", ebs: { ...ebs, volumeSize: diskSizeGiB } },
-    ];
-}
-
 /** What differs between the managed and the self-managed template. */
-export interface LaunchTemplateSpec {
-    family: AmiFamily;
-    diskSizeGiB: number;
-    /** Tags of the instances, volumes and ENIs: default + component tags (see `launchTags`). */
-    instanceTags: pulumi.Output<Record<string, string>>;
-    /** Self-managed only: the AMI, instance profile, security groups and user data. */
-    imageId?: pulumi.Input<string>;
-    iamInstanceProfileArn?: pulumi.Input<string>;
-    securityGroupIds?: pulumi.Input<string>[];
-    userData?: pulumi.Input<string>;
-}
+export type NodeLaunchTemplateSpec = Omit<LaunchTemplateSpec, "instanceName" | "tags" | "description" | "monitoring">;
 
-/** The launch template, `<name>-launch-template`. */
-export function createLaunchTemplate(ctx: NodeCtx, spec: LaunchTemplateSpec, transform?: Transform<ec2.LaunchTemplateArgs>): ec2.LaunchTemplate {
-    return create(
-        ec2.LaunchTemplate,
-        fitName(childName(ctx.name, "launch-template"), ec2.LaunchTemplate),
-        {
-            description: `EKS nodes of ${ctx.name}`,
-            imageId: spec.imageId,
-            iamInstanceProfile: spec.iamInstanceProfileArn ? { arn: spec.iamInstanceProfileArn } : undefined,
-            vpcSecurityGroupIds: spec.securityGroupIds,
-            userData: spec.userData,
-            // IMDSv2 only, one hop: pods (one network hop further) cannot reach the node role's
-            // credentials; add-ons get theirs through EKS Pod Identity.
-            metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
-            blockDeviceMappings: blockDevices(spec.family, spec.diskSizeGiB),
-            tagSpecifications: launchTagSpecifications(spec.instanceTags, childName(ctx.name, "node")),
-            tags: ctx.tags,
-        },
+/** The launch template, `<name>-launch-template`; its instances are named `<name>-node`. */
+export function createLaunchTemplate(ctx: NodeCtx, spec: NodeLaunchTemplateSpec, transform?: Transform<ec2.LaunchTemplateArgs>): ec2.LaunchTemplate {
+    return createSharedLaunchTemplate(
+        ctx.name,
+        { ...spec, description: `EKS nodes of ${ctx.name}`, instanceName: childName(ctx.name, "node"), tags: ctx.tags },
         ctx.opts,
         transform,
     );

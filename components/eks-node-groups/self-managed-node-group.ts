@@ -5,7 +5,8 @@ import * as eks from "@pulumi/aws/eks";
 import * as iam from "@pulumi/aws/iam";
 import * as ssm from "@pulumi/aws/ssm";
 import { ArgsError } from "../shared/errors";
-import type { RoleResources } from "../shared/iam";
+import { type RoleResources, createInstanceProfile } from "../shared/iam";
+import { asgTags } from "../shared/launch-tags";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { create } from "../shared/transform";
@@ -86,13 +87,7 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
 
         const nodeRole = createNodeRole(ctx, cfg.attachCniPolicy, t.nodeRole);
         // Instances launched before the policies are attached could not join or pull images.
-        const instanceProfile = create(
-            iam.InstanceProfile,
-            fitName(childName(name, "instance-profile"), iam.InstanceProfile),
-            { role: nodeRole.role.name, tags: ctx.tags },
-            { ...ctx.opts, dependsOn: Object.values(nodeRole.attachments) },
-            t.instanceProfile,
-        );
+        const instanceProfile = createInstanceProfile(name, nodeRole, ctx.tags, ctx.opts, t.instanceProfile);
         const accessEntry = create(
             eks.AccessEntry,
             childName(name, "access-entry"),
@@ -144,7 +139,7 @@ export class SelfManagedNodeGroup extends pulumi.ComponentResource {
                     },
                 },
                 instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: cfg.minHealthyPercentage } },
-                tags: instanceTags.apply((tags) => Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))),
+                tags: asgTags(instanceTags),
             },
             {
                 ...ctx.opts,

@@ -5,10 +5,11 @@
  */
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { checkShape } from "../shared/shape";
-import { checkTags, parseCidr } from "../shared/validators";
+import { nameProblems } from "../shared/naming";
+import { checkTags, isPrivate1918, parseCidr } from "../shared/validators";
 import type { FargateProfileArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs, TaintEffect } from "./args";
 import { ResolvedEc2NodeGroup, normalizeFargate, normalizeManaged, normalizeSelfManaged } from "./defaults";
-import { checkInstanceTypes } from "./instance-types";
+import { checkInstanceTypes } from "../shared/instance-types";
 import { checkLabels, isDnsLabel } from "../shared/kubernetes-names";
 import { checkNodeLabels, checkTaint } from "./kubernetes-names";
 import { FARGATE_PROFILE_SHAPE, MANAGED_NODE_GROUP_SHAPE, SELF_MANAGED_NODE_GROUP_SHAPE } from "./shape";
@@ -30,8 +31,6 @@ const MANAGED_KEY = { length: 63, why: "EKS managed node groups take label and t
 export const FARGATE_MAX_SELECTORS = 5;
 export const FARGATE_MAX_SELECTOR_LABELS = 5;
 
-/** EKS cluster names (CreateCluster `name`): a letter or digit, then letters, digits, '-' and '_', 1 to 100. */
-const CLUSTER_NAME = /^[0-9A-Za-z][0-9A-Za-z_-]{0,99}$/;
 /** A Kubernetes minor version as EKS takes it. The supported list is the cluster's concern. */
 const KUBERNETES_VERSION = /^1\.\d{2}$/;
 
@@ -46,17 +45,23 @@ const MAX_SIZE = 100_000;
 export function serviceCidrProblem(cidr: unknown): string | undefined {
     const parsed = parseCidr(cidr);
     if (!parsed) return "is not an IPv4 CIDR";
-    const [a, b] = parsed.octets;
-    const inRange = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-    if (!inRange || parsed.bits < 12 || parsed.bits > 24) return "is not a service CIDR EKS accepts";
+    if (!isPrivate1918(parsed.octets) || parsed.bits < 12 || parsed.bits > 24) return "is not a service CIDR EKS accepts";
     return undefined;
 }
 export const SERVICE_CIDR_ALLOWED =
     'the cluster\'s kubernetesNetworkConfig.serviceIpv4Cidr: an IPv4 CIDR from /12 to /24 within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. "172.20.0.0/16"';
 
+/** EKS cluster names by the rule the provider validates (`NAME_RULES`, shared/limits/names.ts). */
 function checkClusterName(issues: Issues, path: string, name: unknown): void {
-    if (isPlain(name))
-        issues.match(path, name, CLUSTER_NAME, "an EKS cluster name: a letter or digit, then letters, digits, '-' and '_', at most 100 characters");
+    if (!isPlain(name)) return;
+    const problems = typeof name === "string" ? nameProblems("aws:eks/cluster:Cluster", name) : ["is not a string"];
+    if (problems.length > 0)
+        issues.add(
+            path,
+            name,
+            `is malformed: ${problems.join("; ")}`,
+            "an EKS cluster name: a letter or digit, then letters, digits, '-' and '_', at most 100 characters",
+        );
 }
 
 function checkSubnets(issues: Issues, path: string, subnetIds: unknown): void {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
-import { fitName } from "./naming";
+import { childName, fitName } from "./naming";
 import { readyAfter } from "./outputs";
 import { Transform, create } from "./transform";
 
@@ -177,4 +177,24 @@ export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomReso
     }
     const arn = readyAfter(role.arn, [...Object.values(policies), ...Object.values(attachments)]);
     return { role, arn, policies, attachments };
+}
+
+/**
+ * The instance profile of `role`, `<name>-instance-profile`, created once the role's managed policies
+ * are attached: an instance launched before could not register with ECS or join EKS.
+ */
+export function createInstanceProfile(
+    name: string,
+    role: RoleResources,
+    tags: Record<string, string>,
+    opts: pulumi.CustomResourceOptions,
+    transform?: Transform<iam.InstanceProfileArgs>,
+): iam.InstanceProfile {
+    return create(
+        iam.InstanceProfile,
+        fitName(childName(name, "instance-profile"), iam.InstanceProfile),
+        { role: role.role.name, tags },
+        { ...opts, dependsOn: Object.values(role.attachments) },
+        transform,
+    );
 }

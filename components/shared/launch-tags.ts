@@ -46,6 +46,17 @@ export function launchTags(owner: LaunchTagsOwner, tags: Tags, opts: { parent?: 
     });
 }
 
+/**
+ * An Auto Scaling group's tags, each propagated to the instances it launches: `extra` first (tags the
+ * service itself requires, such as `AmazonECSManaged`), then `tags` (see {@link launchTags}).
+ */
+export function asgTags(
+    tags: pulumi.Output<Tags>,
+    extra: Record<string, string> = {},
+): pulumi.Output<Array<{ key: string; value: string; propagateAtLaunch: boolean }>> {
+    return tags.apply((t) => [...Object.entries(extra), ...Object.entries(t)].map(([key, value]) => ({ key, value, propagateAtLaunch: true })));
+}
+
 /** A launch template's tag specification (the shape pulumi-aws takes). */
 export interface LaunchTagSpecification {
     resourceType: string;

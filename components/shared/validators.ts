@@ -1,4 +1,9 @@
-import { Issues } from "./errors";
+import { Issues, isPlain } from "./errors";
+
+/** KMS key ids: a UUID, or `mrk-` and 32 hex digits (multi-Region). */
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/mrk-[0-9a-f]{32}$/;
+/** An IAM role or user ARN: what an access entry's principal may be (not an STS assumed-role session). */
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 
 const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
@@ -11,6 +16,12 @@ export function parseCidr(cidr: unknown): { octets: number[]; bits: number } | u
     return { octets: [a, b, c, d], bits };
 }
 
+/** Whether an IPv4 address (its four octets) is in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (RFC 1918). */
+export function isPrivate1918(octets: number[]): boolean {
+    const [a, b] = octets;
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
 /** A VPC CIDR: private (RFC 1918), /16 to /24, no host bits. */
 export function checkVpcCidr(issues: Issues, path: string, cidr: unknown): boolean {
     const allowed = 'an RFC 1918 IPv4 CIDR from /16 to /24, e.g. "10.0.0.0/16"';
@@ -20,9 +31,37 @@ export function checkVpcCidr(issues: Issues, path: string, cidr: unknown): boole
     const [a, b, c, d] = parsed.octets;
     const ip = ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
     if (ip % 2 ** (32 - parsed.bits) !== 0) return issues.add(path, cidr, "has host bits set", `the network address, e.g. "${a}.${b}.0.0/${parsed.bits}"`);
-    const private1918 = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-    if (!private1918) return issues.add(path, cidr, "is not a private range", allowed);
+    if (!isPrivate1918(parsed.octets)) return issues.add(path, cidr, "is not a private range", allowed);
     return true;
+}
+
+/** A VPC id (`vpc-` and 8 or 17 hex digits); an Output is skipped. */
+export function checkVpcId(issues: Issues, path: string, id: unknown): boolean {
+    if (!isPlain(id)) return true;
+    return issues.match(path, id, /^vpc-[0-9a-f]{8,17}$/, 'a VPC id such as "vpc-0123456789abcdef0"');
+}
+
+/** A subnet id (`subnet-` and 8 or 17 hex digits); an Output is skipped. */
+export function checkSubnetId(issues: Issues, path: string, id: unknown): boolean {
+    if (!isPlain(id)) return true;
+    return issues.match(path, id, /^subnet-[0-9a-f]{8,17}$/, 'a subnet id such as "subnet-0123456789abcdef0"');
+}
+
+/**
+ * A KMS key ARN: key ids are UUIDs, or `mrk-` and 32 hex digits for multi-Region keys
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id). Not an alias:
+ * grants and key policies name keys. An Output is skipped.
+ */
+export function checkKmsKeyArn(issues: Issues, path: string, arn: unknown): boolean {
+    if (!isPlain(arn)) return true;
+    return issues.match(path, arn, KMS_KEY_ARN, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias");
+}
+
+/** An IAM role or user ARN (an access entry's principal); an STS session ARN is named as such. An Output is skipped. */
+export function checkPrincipalArn(issues: Issues, path: string, arn: unknown): boolean {
+    if (!isPlain(arn) || (typeof arn === "string" && PRINCIPAL_ARN.test(arn))) return true;
+    const session = typeof arn === "string" && /:sts::\d{12}:assumed-role\//.test(arn) ? " (an STS session, not the role)" : "";
+    return issues.add(path, arn, `is not an IAM role or user ARN${session}`, '"arn:aws:iam::<account>:role/<name>" or ":user/<name>"');
 }
 
 /** A list of IPv4 CIDRs (security group sources). */

@@ -69,6 +69,22 @@ describe("stack configuration", () => {
         assert.match(e.message, /reportSchedule="cron\(0 6 \* \* \*\)" has 5 cron fields, not 6/);
     });
 
+    it("rejects an instance type the components refuse, such as a family ending in '-'", () => {
+        const e = fails({ "aws-platform:containers": JSON.stringify({ ec2: { ...PRESETS.dev.containers.ec2, instanceTypes: ["m7i-.large"] } }) });
+        assert.match(e.message, /containers\.ec2\.instanceTypes\[0\]="m7i-\.large"/);
+    });
+
+    it("rejects an endpoint CIDR with an octet above 255 and an admin ARN with a space, as the components do", () => {
+        const e = fails({
+            "aws-platform:kubernetes": JSON.stringify({
+                endpoint: { ...PRESETS.dev.kubernetes.endpoint, publicAccessCidrs: ["300.0.0.0/24"] },
+                admins: { me: "arn:aws:iam::123456789012:role/my role" },
+            }),
+        });
+        assert.match(e.message, /kubernetes\.endpoint\.publicAccessCidrs\[0\]="300\.0\.0\.0\/24" is malformed/);
+        assert.match(e.message, /kubernetes\.admins\.me="arn:aws:iam::123456789012:role\/my role" is not an IAM role or user ARN/);
+    });
+
     it("refuses a string for a boolean setting, and a number written as text", () => {
         const e = fails({ "aws-platform:network": JSON.stringify({ flowLogs: "false", availabilityZones: "3" }) });
         assert.match(e.message, /network\.flowLogs="false" is a string; allowed: true or false/);

@@ -414,6 +414,15 @@ const cases: Case[] = [
         path: "services.web.secretsKmsKeyArns[0]",
         message: /KMS key ARN/,
     },
+    {
+        title: "refuses a secretsKmsKeyArns entry whose key id is neither a UUID nor mrk-<32 hex>, as EksCluster does",
+        args: withArgs((a) => {
+            web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET };
+            web(a).secretsKmsKeyArns = ["arn:aws:kms:us-east-1:123456789012:key/abc"];
+        }),
+        path: "services.web.secretsKmsKeyArns[0]",
+        message: /KMS key ARN/,
+    },
 ];
 
 describe("ContainerService deploy defects: refused before any resource", () => {

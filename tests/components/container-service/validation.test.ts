@@ -1191,16 +1191,40 @@ const cases: Case[] = [
         args: withArgs((a) => {
             a.ec2Capacity = { instanceTypes: ["m7g.large", "c7g.large"] };
         }),
-        path: "ec2Capacity.instanceTypes",
-        message: /are Graviton \(arm64\) types but architecture is x86_64/,
+        path: "ec2Capacity.instanceTypes[0]",
+        message: /is a Graviton \(arm64\) type/,
+    },
+    {
+        title: "rejects the first-generation Graviton a1 instance types with architecture x86_64",
+        args: withArgs((a) => {
+            a.ec2Capacity = { instanceTypes: ["m7i.large", "a1.large"] };
+        }),
+        path: "ec2Capacity.instanceTypes[1]",
+        message: /is a Graviton \(arm64\) type/,
+    },
+    {
+        title: "rejects an instance type listed twice",
+        args: withArgs((a) => {
+            a.ec2Capacity = { instanceTypes: ["m7i.large", "m7i.large"] };
+        }),
+        path: "ec2Capacity.instanceTypes[1]",
+        message: /is listed twice/,
+    },
+    {
+        title: "rejects a malformed instance type even when the architecture is unknown",
+        args: withArgs((a) => {
+            a.ec2Capacity = { instanceTypes: ["M7I-LARGE"], architecture: "ppc" as any };
+        }),
+        path: "ec2Capacity.instanceTypes[0]",
+        message: /an EC2 instance type/,
     },
     {
         title: "rejects x86_64 instance types in an arm64 group",
         args: withArgs((a) => {
             a.ec2Capacity = { instanceTypes: ["m7g.large", "m7i.large"], architecture: "arm64" };
         }),
-        path: "ec2Capacity.instanceTypes",
-        message: /mix x86_64 types into an arm64 group/,
+        path: "ec2Capacity.instanceTypes[1]",
+        message: /is an x86_64 type, which cannot boot the arm64 AMI/,
     },
     {
         title: "rejects an unknown architecture",
@@ -1393,7 +1417,7 @@ const cases: Case[] = [
     {
         title: "rejects an unknown EFS transition",
         args: withArgs((a) => {
-            a.fileSystems = { shared: { transitionToIA: "AFTER_1_DAY" as any } };
+            a.fileSystems = { shared: { transitionToIA: "AFTER_2_DAYS" as any } };
         }),
         path: "fileSystems.shared.transitionToIA",
         message: /"AFTER_7_DAYS"/,
@@ -1511,10 +1535,34 @@ const cases: Case[] = [
 describe("ContainerService validation", () => {
     it("accepts the minimal args", () => assert.deepEqual(issuesOf(baseArgs()), []));
 
+    // AWS's TransitionToIA values (https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html), plus NONE.
+    for (const transition of [
+        "AFTER_1_DAY",
+        "AFTER_7_DAYS",
+        "AFTER_14_DAYS",
+        "AFTER_30_DAYS",
+        "AFTER_60_DAYS",
+        "AFTER_90_DAYS",
+        "AFTER_180_DAYS",
+        "AFTER_270_DAYS",
+        "AFTER_365_DAYS",
+        "NONE",
+    ] as const)
+        it(`accepts the EFS transition ${transition}, as AWS and EksCluster do`, () => {
+            const args = withArgs((a) => {
+                a.fileSystems = { shared: { transitionToIA: transition } };
+            });
+            assert.deepEqual(
+                issuesOf(args).filter((i) => i.path === "fileSystems.shared.transitionToIA"),
+                [],
+            );
+        });
+
     it("accepts a full, valid configuration (no false positives)", () => {
         const args = withArgs((a) => {
             a.loadBalancers!.public.certificateArn = CERT;
-            a.ec2Capacity = { instanceTypes: ["m7g.large", "m6g.large"], architecture: "arm64" };
+            // a1 is the first Graviton generation: arm64 although no 'g' follows its generation.
+            a.ec2Capacity = { instanceTypes: ["m7g.large", "m6g.large", "a1.large"], architecture: "arm64" };
             a.fileSystems = { shared: {} };
             a.repositories = { images: { encryption: "KMS", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/abc" } };
             web(a).containers.web.secrets = { DB_PASSWORD: DB_SECRET, API_KEY: `${DB_SECRET}:apiKey::` };

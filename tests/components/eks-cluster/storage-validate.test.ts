@@ -226,6 +226,22 @@ describe("storage arguments", () => {
         assert.equal(s.fsxLustre.subnetIndex, 0);
     });
 
+    // AWS's TransitionToIA values (https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html), plus NONE.
+    for (const transition of [
+        "AFTER_1_DAY",
+        "AFTER_7_DAYS",
+        "AFTER_14_DAYS",
+        "AFTER_30_DAYS",
+        "AFTER_60_DAYS",
+        "AFTER_90_DAYS",
+        "AFTER_180_DAYS",
+        "AFTER_270_DAYS",
+        "AFTER_365_DAYS",
+        "NONE",
+    ])
+        it(`accepts the EFS transition ${transition}, as AWS and ContainerService do`, () =>
+            assert.deepEqual(issuesOf({ efs: { enabled: true, transitionToIA: transition } }), []));
+
     it("accepts every backend on with valid values", () => {
         const storage: StorageArgs = {
             reclaimPolicy: "Retain",

@@ -1,5 +1,6 @@
 import * as assert from "node:assert";
-import { blockDevices, nodePolicies } from "../../../components/eks-node-groups/nodes";
+import { nodePolicies } from "../../../components/eks-node-groups/nodes";
+import { blockDevices } from "../../../components/shared/launch-template";
 import { unwrap } from "../../../components/testing";
 
 describe("node role and launch template parts", () => {

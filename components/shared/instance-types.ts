@@ -5,10 +5,10 @@
  * attributes means an AWS Graviton (arm64) processor (`m7g`, `c7gn`, `r6gd`, `t4g`, `g5g`, `im4gn`),
  * and `a1` is the first Graviton. Pure: no Pulumi.
  */
-import type { Issues } from "../shared/errors";
+import type { Issues } from "./errors";
 
 /** `family.size`: `m7i.large`, `m7i-flex.xlarge`, `u-6tb1.metal`, `c7gn.16xlarge`. */
-const INSTANCE_TYPE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/;
+export const INSTANCE_TYPE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Series letters, generation digits, attribute letters (before any `-` option such as `-flex`). */
 const FAMILY = /^([a-z]+)(\d+)([a-z]*)/;
 
@@ -25,9 +25,10 @@ export function architectureOf(instanceType: string): "x86_64" | "arm64" | undef
 
 /**
  * Instance types: at least one, each of the `family.size` form, no repeats, and each of the group's
- * architecture (an arm64 AMI does not boot on x86 and the reverse).
+ * architecture (an arm64 AMI does not boot on x86 and the reverse). An `architecture` of undefined
+ * (itself invalid, reported by the caller) skips only the architecture rule.
  */
-export function checkInstanceTypes(issues: Issues, path: string, types: string[], architecture: "x86_64" | "arm64"): void {
+export function checkInstanceTypes(issues: Issues, path: string, types: string[], architecture: "x86_64" | "arm64" | undefined): void {
     if (types.length === 0) {
         issues.add(path, types, "is empty", 'one or more EC2 instance types, e.g. ["m7i.large", "m6i.large"]');
         return;
@@ -42,7 +43,7 @@ export function checkInstanceTypes(issues: Issues, path: string, types: string[]
         if (seen.has(t)) issues.add(p, t, "is listed twice", "each instance type once");
         seen.add(t);
         const arch = architectureOf(t);
-        if (arch !== undefined && arch !== architecture) {
+        if (arch !== undefined && architecture !== undefined && arch !== architecture) {
             const why =
                 arch === "arm64"
                     ? `is a Graviton (arm64) type: the 'g' after the generation in "${t.split(".")[0]}" means an AWS Graviton processor, which cannot boot the ${architecture} AMI`

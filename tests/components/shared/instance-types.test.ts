@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { architectureOf, checkInstanceTypes } from "../../../components/eks-node-groups/instance-types";
+import { architectureOf, checkInstanceTypes } from "../../../components/shared/instance-types";
 import { Issues } from "../../../components/shared/errors";
 
 describe("instance types", () => {

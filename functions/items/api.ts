@@ -1,0 +1,204 @@
+/**
+ * The items API over one DynamoDB table (partition key `id`, a string; no sort key). Every write is a single conditional
+ * write, so it needs no transactions: create is a put on a key derived from the client token, update and delete compare
+ * the stored `version`.
+ */
+import { randomUUID } from "node:crypto";
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type HttpApiEvent, type HttpResponse, badRequest, json, problem } from "../shared/http";
+import type { Logger } from "../shared/log";
+import { type Item, type ItemInput, encodeCursor, idForToken, parseCreate, parseExpectedVersion, parseList, parseUpdate, requestDigest, route } from "./core";
+
+export interface Deps {
+    db: DynamoDBDocumentClient;
+    tableName: string | undefined;
+    log: Logger;
+    now?: () => Date;
+    newId?: () => string;
+}
+
+/** Stored next to the item so that a retried create can be told from a token reused for another item; never returned. */
+interface Stored extends Item {
+    requestDigest?: string;
+}
+
+const etag = (item: Item) => ({ etag: `"${item.version}"` });
+
+function publicItem(stored: Stored): Item {
+    const { requestDigest: _digest, ...item } = stored;
+    return item;
+}
+
+const isConditionFailure = (e: unknown) => (e as { name?: string } | null)?.name === "ConditionalCheckFailedException";
+
+export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<HttpResponse> {
+    const now = deps.now ?? (() => new Date());
+    const newId = deps.newId ?? randomUUID;
+    const { db, log } = deps;
+
+    async function current(table: string, id: string): Promise<Stored | undefined> {
+        const out = await db.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
+        return out.Item as Stored | undefined;
+    }
+
+    /** After a failed condition: 404 if the item is gone, else 409 with the version a client should re-read. */
+    async function conflict(table: string, id: string, expected: number | undefined): Promise<HttpResponse> {
+        const item = await current(table, id);
+        if (item === undefined) return problem(404, `item ${id} not found`);
+        return json(
+            409,
+            { message: `item ${id} is at version ${item.version}, not ${expected}; read it again and retry`, currentVersion: item.version },
+            etag(item),
+        );
+    }
+
+    async function create(table: string, event: HttpApiEvent): Promise<HttpResponse> {
+        const req = parseCreate(event);
+        if (!req.ok) return req.status === 400 ? badRequest(req.issues) : problem(req.status, req.issues[0].message, req.issues);
+        const at = now().toISOString();
+        const id = req.value.token === undefined ? newId() : idForToken(req.value.token);
+        const digest = requestDigest(req.value.input);
+        const item: Stored = { ...req.value.input, id, version: 1, createdAt: at, updatedAt: at, requestDigest: digest };
+        try {
+            await db.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: "attribute_not_exists(id)" }));
+            return json(201, publicItem(item), { location: `/items/${id}`, ...etag(item) });
+        } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+        }
+        const existing = await current(table, id);
+        if (existing !== undefined && existing.requestDigest === digest)
+            return json(200, publicItem(existing), { location: `/items/${id}`, ...etag(existing) });
+        return problem(409, "clientToken was already used for a different request; use a new token for a new item", [
+            { field: "body.clientToken", message: "already used with a different body" },
+        ]);
+    }
+
+    async function list(table: string, event: HttpApiEvent): Promise<HttpResponse> {
+        const req = parseList(event);
+        if (!req.ok) return badRequest(req.issues);
+        const out = await db.send(new ScanCommand({ TableName: table, Limit: req.value.limit, ExclusiveStartKey: req.value.cursor }));
+        const items = (out.Items ?? []).map((i) => publicItem(i as Stored));
+        const cursor = out.LastEvaluatedKey === undefined ? undefined : encodeCursor(out.LastEvaluatedKey);
+        return json(200, cursor === undefined ? { items } : { items, cursor });
+    }
+
+    async function update(table: string, id: string, event: HttpApiEvent): Promise<HttpResponse> {
+        const req = parseUpdate(event);
+        if (!req.ok) return req.status === 400 ? badRequest(req.issues) : problem(req.status, req.issues[0].message, req.issues);
+        const { input, version } = req.value;
+        const set = ["#name = :name", "#version = #version + :one", "updatedAt = :at"];
+        const remove: string[] = [];
+        const values: Record<string, unknown> = { ":name": input.name, ":one": 1, ":at": now().toISOString(), ":expected": version };
+        for (const f of ["description", "price", "tags"] as const) {
+            if (input[f] === undefined) remove.push(f);
+            else {
+                set.push(`${f} = :${f}`);
+                values[`:${f}`] = input[f];
+            }
+        }
+        try {
+            const out = await db.send(
+                new UpdateCommand({
+                    TableName: table,
+                    Key: { id },
+                    // PUT replaces the item's fields: absent optional fields are removed.
+                    UpdateExpression: `SET ${set.join(", ")}${remove.length > 0 ? ` REMOVE ${remove.join(", ")}` : ""}`,
+                    ConditionExpression: "attribute_exists(id) AND #version = :expected",
+                    // `name` is a DynamoDB reserved word; `version` is not, but stays aliased for symmetry with the condition.
+                    ExpressionAttributeNames: { "#name": "name", "#version": "version" },
+                    ExpressionAttributeValues: values,
+                    ReturnValues: "ALL_NEW",
+                }),
+            );
+            const item = publicItem(out.Attributes as Stored);
+            return json(200, item, etag(item));
+        } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+            return conflict(table, id, version);
+        }
+    }
+
+    async function remove(table: string, id: string, event: HttpApiEvent): Promise<HttpResponse> {
+        // DELETE has no body; the version, if any, comes from If-Match.
+        const expected = parseExpectedVersion(event, undefined, false);
+        if (!expected.ok) return badRequest(expected.issues);
+        const version = expected.value;
+        try {
+            await db.send(
+                new DeleteCommand({
+                    TableName: table,
+                    Key: { id },
+                    ConditionExpression: version === undefined ? "attribute_exists(id)" : "attribute_exists(id) AND #version = :expected",
+                    ExpressionAttributeNames: version === undefined ? undefined : { "#version": "version" },
+                    ExpressionAttributeValues: version === undefined ? undefined : { ":expected": version },
+                }),
+            );
+            return { statusCode: 204, headers: {}, body: "" };
+        } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+            return conflict(table, id, version);
+        }
+    }
+
+    async function dispatch(event: HttpApiEvent, r: ReturnType<typeof route>): Promise<HttpResponse> {
+        switch (r.kind) {
+            case "not-found":
+                return problem(404, "no such route; routes: POST /items, GET /items, GET|PUT|DELETE /items/{id}");
+            case "method-not-allowed":
+                return problem(405, `method not allowed; allowed: ${r.allow}`, [], { allow: r.allow });
+            case "bad-id":
+                return badRequest(r.issues);
+        }
+        const table = deps.tableName;
+        // A deployment error, not a client one: 500, and the log says why.
+        if (table === undefined || table === "") throw new Error("TABLE_NAME is not set");
+        switch (r.kind) {
+            case "create":
+                return create(table, event);
+            case "list":
+                return list(table, event);
+            case "get": {
+                const out = await db.send(new GetCommand({ TableName: table, Key: { id: r.id } }));
+                if (out.Item === undefined) return problem(404, `item ${r.id} not found`);
+                const item = publicItem(out.Item as Stored);
+                return json(200, item, etag(item));
+            }
+            case "update":
+                return update(table, r.id, event);
+            case "delete":
+                return remove(table, r.id, event);
+        }
+    }
+
+    return async (event) => {
+        const started = performance.now();
+        const requestId = event.requestContext?.requestId;
+        let routeKey = "unknown";
+        let response: HttpResponse;
+        let errorName: string | undefined;
+        try {
+            const r = route(event);
+            routeKey = r.route;
+            response = await dispatch(event, r);
+        } catch (e) {
+            errorName = (e as { name?: string } | null)?.name ?? "Error";
+            response = problem(
+                500,
+                "internal error; the request id identifies it in the logs",
+                [],
+                requestId === undefined ? {} : { "x-request-id": requestId },
+            );
+        }
+        const status = response.statusCode;
+        log.log(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "request", {
+            requestId,
+            route: routeKey,
+            status,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            error: errorName,
+        });
+        return response;
+    };
+}
+
+export type { Item, ItemInput };

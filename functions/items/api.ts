@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type HttpApiEvent, type HttpResponse, badRequest, json, problem } from "../shared/http";
+import { type HttpApiEvent, type HttpResponse, refuse, json, problem } from "../shared/http";
 import type { Logger } from "../shared/log";
 import { type Item, type ItemInput, encodeCursor, idForToken, parseCreate, parseExpectedVersion, parseList, parseUpdate, requestDigest, route } from "./core";
 
@@ -54,7 +54,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
 
     async function create(table: string, event: HttpApiEvent): Promise<HttpResponse> {
         const req = parseCreate(event);
-        if (!req.ok) return req.status === 400 ? badRequest(req.issues) : problem(req.status, req.issues[0].message, req.issues);
+        if (!req.ok) return refuse(req.issues, req.status);
         const at = now().toISOString();
         const id = req.value.token === undefined ? newId() : idForToken(req.value.token);
         const digest = requestDigest(req.value.input);
@@ -75,7 +75,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
 
     async function list(table: string, event: HttpApiEvent): Promise<HttpResponse> {
         const req = parseList(event);
-        if (!req.ok) return badRequest(req.issues);
+        if (!req.ok) return refuse(req.issues);
         const out = await db.send(new ScanCommand({ TableName: table, Limit: req.value.limit, ExclusiveStartKey: req.value.cursor }));
         const items = (out.Items ?? []).map((i) => publicItem(i as Stored));
         const cursor = out.LastEvaluatedKey === undefined ? undefined : encodeCursor(out.LastEvaluatedKey);
@@ -84,7 +84,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
 
     async function update(table: string, id: string, event: HttpApiEvent): Promise<HttpResponse> {
         const req = parseUpdate(event);
-        if (!req.ok) return req.status === 400 ? badRequest(req.issues) : problem(req.status, req.issues[0].message, req.issues);
+        if (!req.ok) return refuse(req.issues, req.status);
         const { input, version } = req.value;
         const set = ["#name = :name", "#version = #version + :one", "updatedAt = :at"];
         const remove: string[] = [];
@@ -121,7 +121,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
     async function remove(table: string, id: string, event: HttpApiEvent): Promise<HttpResponse> {
         // DELETE has no body; the version, if any, comes from If-Match.
         const expected = parseExpectedVersion(event, undefined, false);
-        if (!expected.ok) return badRequest(expected.issues);
+        if (!expected.ok) return refuse(expected.issues);
         const version = expected.value;
         try {
             await db.send(
@@ -147,7 +147,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
             case "method-not-allowed":
                 return problem(405, `method not allowed; allowed: ${r.allow}`, [], { allow: r.allow });
             case "bad-id":
-                return badRequest(r.issues);
+                return refuse(r.issues);
         }
         const table = deps.tableName;
         // A deployment error, not a client one: 500, and the log says why.

@@ -43,8 +43,9 @@ export function problem(statusCode: number, message: string, issues: FieldIssue[
     return json(statusCode, issues.length === 0 ? { message } : { message, issues }, headers);
 }
 
-export function badRequest(issues: FieldIssue[]): HttpResponse {
-    return problem(400, `invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`, issues);
+/** A refusal of the request's content (400, 413, 415, 428): the message names every field at fault. */
+export function refuse(issues: FieldIssue[], statusCode = 400): HttpResponse {
+    return problem(statusCode, `invalid request: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`, issues);
 }
 
 /** The request path without the stage prefix that API Gateway keeps in rawPath for named (non-$default) stages. */

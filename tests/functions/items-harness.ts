@@ -26,18 +26,34 @@ export interface LocalDynamo {
     db: DynamoDBDocumentClient;
     /** Number of items in the table, read with a full (paginated) Scan. */
     count(table: string): Promise<number>;
-    stop(): Promise<void>;
+    /** Restores the environment as it was before `useDynamo`; the server stays up for the next test file. */
+    release(): void;
 }
 
-/** Starts dynalite, sets the SDK environment (restored by `stop`) and creates each table with partition key `id`. */
-export async function startDynamo(tables: string[], env: Record<string, string> = {}): Promise<LocalDynamo> {
-    const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+/**
+ * One dynalite per test process, shared by the function test files: a handler module creates its client at its first
+ * import and Node caches the module, so every later file must reach the same endpoint. The server is unref'd and never
+ * blocks exit.
+ */
+let server: Promise<{ endpoint: string; raw: DynamoDBClient }> | undefined;
+
+async function startServer(): Promise<{ endpoint: string; raw: DynamoDBClient }> {
+    const s = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => resolve());
+        s.once("error", reject);
+        s.listen(0, "127.0.0.1", () => resolve());
     });
-    const { port } = server.address() as AddressInfo;
-    const endpoint = `http://127.0.0.1:${port}`;
+    s.unref();
+    const endpoint = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    // Explicit settings: the tests' own client does not depend on the environment it sets for the handlers.
+    const raw = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+    return { endpoint, raw };
+}
+
+/** Sets the SDK environment to the shared dynalite (restored by `release`) and creates each table (partition key `id`) once. */
+export async function useDynamo(tables: string[], env: Record<string, string> = {}): Promise<LocalDynamo> {
+    server ??= startServer();
+    const { endpoint, raw } = await server;
     const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
     Object.assign(process.env, {
         AWS_ENDPOINT_URL_DYNAMODB: endpoint,
@@ -47,17 +63,20 @@ export async function startDynamo(tables: string[], env: Record<string, string> 
         ...env,
     });
     delete process.env.AWS_SESSION_TOKEN;
-    const raw = new DynamoDBClient({});
     const db = DynamoDBDocumentClient.from(raw);
     for (const TableName of tables) {
-        await raw.send(
-            new CreateTableCommand({
-                TableName,
-                AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-                KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-                BillingMode: "PAY_PER_REQUEST",
-            }),
-        );
+        try {
+            await raw.send(
+                new CreateTableCommand({
+                    TableName,
+                    AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+                    KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+                    BillingMode: "PAY_PER_REQUEST",
+                }),
+            );
+        } catch (e) {
+            if ((e as { name?: string }).name !== "ResourceInUseException") throw e;
+        }
         for (let i = 0; i < 100; i++) {
             const t = await raw.send(new DescribeTableCommand({ TableName }));
             if (t.Table?.TableStatus === "ACTIVE") break;
@@ -77,15 +96,23 @@ export async function startDynamo(tables: string[], env: Record<string, string> 
             } while (start !== undefined);
             return n;
         },
-        async stop() {
-            raw.destroy();
+        release() {
             for (const k of ENV_KEYS) {
                 if (saved[k] === undefined) delete process.env[k];
                 else process.env[k] = saved[k];
             }
-            await new Promise<void>((resolve) => server.close(() => resolve()));
         },
     };
+}
+
+/** The table every items test file uses: the handler module reads TABLE_NAME once, at its first import. */
+export const ITEMS_TABLE = "items-test";
+
+/** The shared dynalite with the items table, and the items handler module imported only once the environment points at it. */
+export async function useItemsApi(): Promise<{ dynamo: LocalDynamo; items: typeof import("../../functions/items") }> {
+    const dynamo = await useDynamo([ITEMS_TABLE], { TABLE_NAME: ITEMS_TABLE, LOG_LEVEL: "error" });
+    const items = await import("../../functions/items");
+    return { dynamo, items };
 }
 
 let requests = 0;

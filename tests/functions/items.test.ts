@@ -5,9 +5,9 @@
 import * as assert from "node:assert";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { HttpApiEvent, HttpResponse } from "../../functions/shared/http";
-import { type LocalDynamo, httpEvent, startDynamo } from "./items-harness";
+import { ITEMS_TABLE, type LocalDynamo, httpEvent, useItemsApi } from "./items-harness";
 
-const TABLE = "items-test";
+const TABLE = ITEMS_TABLE;
 
 type Items = typeof import("../../functions/items");
 let items: Items;
@@ -24,12 +24,11 @@ describe("functions/items: the items API over DynamoDB (dynalite)", function () 
     this.timeout(20_000);
 
     before(async () => {
-        dynamo = await startDynamo([TABLE], { TABLE_NAME: TABLE, LOG_LEVEL: "error" });
-        // The module creates its DynamoDB client at import: import it only once the environment points at dynalite.
-        items = await import("../../functions/items");
+        // The module creates its DynamoDB client at import: useItemsApi imports it once the environment points at dynalite.
+        ({ dynamo, items } = await useItemsApi());
         call = items.handler;
     });
-    after(async () => dynamo?.stop());
+    after(() => dynamo?.release());
 
     describe("happy paths", () => {
         it("POST /items creates an item at version 1 and answers 201 with Location, ETag and JSON", async () => {

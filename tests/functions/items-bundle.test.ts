@@ -1,0 +1,74 @@
+/**
+ * The items function as Lambda runs it: bundled by esbuild the way the components bundle it (cjs, node22, minified,
+ * `mainFields: ["module","main"]`, SDK v3 inside), loaded from a file, and called against dynalite.
+ */
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { build } from "esbuild";
+import { ITEMS_TABLE, type LocalDynamo, httpEvent, useItemsApi } from "./items-harness";
+
+const ROOT = path.join(__dirname, "../..");
+
+function sources(dir: string): string[] {
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+}
+
+describe("functions/items: the Lambda bundle", function () {
+    this.timeout(30_000);
+    let dynamo: LocalDynamo;
+    let code: string;
+    let dir: string;
+
+    before(async () => {
+        ({ dynamo } = await useItemsApi());
+        const out = await build({
+            entryPoints: [path.join(ROOT, "functions/items/index.ts")],
+            bundle: true,
+            platform: "node",
+            target: "node22",
+            format: "cjs",
+            minify: true,
+            mainFields: ["module", "main"],
+            write: false,
+            logLevel: "silent",
+        });
+        code = out.outputFiles[0].text;
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "items-bundle-"));
+    });
+    after(() => {
+        dynamo?.release();
+        if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("no module under functions/ imports Pulumi", () => {
+        const offenders = sources(path.join(ROOT, "functions")).filter((f) =>
+            /from\s+["']@pulumi\/|require\(\s*["']@pulumi\//.test(fs.readFileSync(f, "utf8")),
+        );
+        assert.deepStrictEqual(offenders, []);
+    });
+
+    it("bundles to a single file under 1 MiB with the SDK inside", () => {
+        console.log(`      items bundle: ${code.length} bytes`);
+        assert.ok(code.length < 1024 * 1024, `${code.length} bytes`);
+        assert.doesNotMatch(
+            code,
+            /require\("@aws-sdk\/(client-dynamodb|lib-dynamodb|smithy-client)"\)/,
+            "the SDK v3 clients are bundled, not required at run time",
+        );
+    });
+
+    it("the bundled handler, loaded from a directory with no node_modules, serves GET /items from DynamoDB", async () => {
+        const file = path.join(dir, "index.js");
+        fs.writeFileSync(file, code);
+        const { handler } = require(file);
+        const r = await handler(httpEvent("GET", "/items", { query: { limit: "2" } }));
+        assert.strictEqual(r.statusCode, 200, r.body);
+        const page = JSON.parse(r.body);
+        assert.ok(Array.isArray(page.items) && page.items.length <= 2);
+        assert.strictEqual(page.items.length, Math.min(2, await dynamo.count(ITEMS_TABLE)));
+    });
+});

@@ -45,11 +45,8 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
     async function conflict(table: string, id: string, expected: number | undefined): Promise<HttpResponse> {
         const item = await current(table, id);
         if (item === undefined) return problem(404, `item ${id} not found`);
-        return json(
-            409,
-            { message: `item ${id} is at version ${item.version}, not ${expected}; read it again and retry`, currentVersion: item.version },
-            etag(item),
-        );
+        const why = expected === undefined ? "changed while the request ran" : `is at version ${item.version}, not ${expected}`;
+        return json(409, { message: `item ${id} ${why}; read it again and retry`, currentVersion: item.version }, etag(item));
     }
 
     async function create(table: string, event: HttpApiEvent): Promise<HttpResponse> {

@@ -140,7 +140,7 @@ function checkIndexes(issues: Issues, cfg: ResolvedTable): void {
                     `is only allowed with projection INCLUDE (not ${index.projection})`,
                     'projection: "INCLUDE"',
                 );
-            index.nonKeyAttributes.forEach((a, i) => checkAttributeName(issues, `${path}.nonKeyAttributes[${i}]`, a));
+            for (const [i, a] of index.nonKeyAttributes.entries()) checkAttributeName(issues, `${path}.nonKeyAttributes[${i}]`, a);
             if (index.projection === "INCLUDE") projected += new Set(index.nonKeyAttributes).size;
         }
     }

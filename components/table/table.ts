@@ -176,6 +176,7 @@ function replicas(name: string, cfg: ResolvedTable, opts: pulumi.CustomResourceO
 function createTable(name: string, cfg: ResolvedTable, tags: Record<string, string>, child: pulumi.CustomResourceOptions): dynamodb.Table {
     const provisioned = cfg.billingMode === "PROVISIONED";
     // Auto scaling owns the capacities it scales: without these, every update would set them back.
+    // Nested paths with [*]: https://www.pulumi.com/docs/iac/concepts/resources/options/ignorechanges/ (property paths).
     const ignoreChanges = [
         ...(cfg.autoScaling.read ? ["readCapacity"] : []),
         ...(cfg.autoScaling.write ? ["writeCapacity"] : []),

@@ -4,7 +4,7 @@ import { Table } from "../../../components/table";
 import { DEFAULTS } from "../../../components/table/defaults";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
-import { DESTINATION, KEY_ARN, POLICY, STREAM, TABLE, TARGET, base } from "./fixtures";
+import { DESTINATION, KEY_ARN, STREAM, TABLE, base } from "./fixtures";
 
 const TABLE_NAME = /^items-table-[0-9a-f]{7}$/;
 

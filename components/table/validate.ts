@@ -230,8 +230,15 @@ function checkReplicas(issues: Issues, cfg: ResolvedTable): void {
         issues.add("streamViewType", cfg.streamViewType, "cannot feed global table replicas", '"NEW_AND_OLD_IMAGES" (or leave it unset)');
     // "Table write capacity should either be Pay-Per-Request or AutoScaled": UpdateTable refuses a
     // provisioned replica without write auto scaling.
-    if (cfg.billingMode === "PROVISIONED" && cfg.autoScaling.write === undefined)
+    if (cfg.billingMode !== "PROVISIONED") return;
+    if (cfg.autoScaling.write === undefined)
         issues.missing("autoScaling.write", "write auto scaling: provisioned global tables need it (or billingMode PAY_PER_REQUEST)");
+    // The same holds for each global index, whose writes are replicated too; one that inherits the
+    // table's scaling is reported once, at the table.
+    for (const [name, g] of Object.entries(cfg.globalIndexes)) {
+        if (g.autoScaling !== cfg.autoScaling && g.autoScaling.write === undefined)
+            issues.missing(`globalIndexes.${name}.autoScaling.write`, "write auto scaling: provisioned global tables need it on every global index");
+    }
 }
 
 function checkKinesis(issues: Issues, cfg: ResolvedTable, args: TableArgs): void {

@@ -182,6 +182,17 @@ const cases: Array<{ title: string; args: TableArgs; paths: string[]; message: R
         message: /auto scaling/,
     },
     {
+        title: "requires write auto scaling on each global index of a provisioned global table",
+        args: provisioned({
+            attributes: { pk: "S", a: "S" },
+            replicaRegions: ["eu-west-1"],
+            autoScaling: { write: { minCapacity: 1, maxCapacity: 10 } },
+            globalIndexes: { byA: { partitionKey: "a", readCapacity: 1, writeCapacity: 1, autoScaling: { read: { minCapacity: 1, maxCapacity: 5 } } } },
+        }),
+        paths: ["globalIndexes.byA.autoScaling.write"],
+        message: /every global index/,
+    },
+    {
         title: "requires a key in each replica region with a customer managed key, in that region",
         args: base({
             replicaRegions: ["eu-west-1", "us-west-2"],

@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
 import { policyJson } from "../../../components/shared/iam";
 import { Table } from "../../../components/table";
+import type { TableArgs } from "../../../components/table/args";
 import { DEFAULTS } from "../../../components/table/defaults";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
@@ -165,7 +166,7 @@ describe("Table", () => {
     });
 
     describe("server-side encryption", () => {
-        const sse = async (encryption: Parameters<typeof base>[0]["encryption"]) => {
+        const sse = async (encryption: TableArgs["encryption"]) => {
             const { registry } = await build(() => new Table("items", base({ encryption })));
             return registry.one(TABLE).inputs.serverSideEncryption;
         };

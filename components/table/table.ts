@@ -30,6 +30,7 @@ const READ_ACTIONS = ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "d
 const WRITE_ACTIONS = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
 // What AWS CDK's grantReadData / grantWriteData add for a customer managed key (aws/aws-cdk#7425):
 // DynamoDB uses the key on the caller's behalf, so the caller needs it too.
+const STREAM_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
 const KMS_READ = ["kms:Decrypt", "kms:DescribeKey"];
 const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"];
 
@@ -68,11 +69,13 @@ export class Table extends pulumi.ComponentResource {
     readonly kinesisStreamArn?: pulumi.Output<string>;
     readonly resources: TableResources;
     private readonly kmsKeyArn?: pulumi.Input<string>;
+    private readonly name: string;
 
     constructor(name: string, args: TableArgs, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("Table", name, issues);
         super(Table.type, name, args, opts);
+        this.name = name;
 
         const cfg = normalize(args);
         const child = { parent: this };
@@ -131,17 +134,41 @@ export class Table extends pulumi.ComponentResource {
         const statements: Statement[] = [];
         if (read) statements.push({ Sid: "ReadItems", Effect: "Allow", Action: READ_ACTIONS, Resource: [this.tableArn, indexes] });
         if (write) statements.push({ Sid: "WriteItems", Effect: "Allow", Action: WRITE_ACTIONS, Resource: this.tableArn });
-        if (this.kmsKeyArn !== undefined) {
-            statements.push({
+        return [...statements, ...this.keyStatements(write ? KMS_WRITE : KMS_READ)];
+    }
+
+    /**
+     * What a Lambda event source mapping's function needs to read this table's stream: the four
+     * stream actions on `${tableArn}/stream/*` only, as AWS's own example scopes them
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html),
+     * not on `*` as the managed policy AWSLambdaDynamoDBExecutionRole does. Throws when the table has no stream.
+     */
+    streamReadStatements(): Statement[] {
+        if (this.streamArn === undefined) throw new Error(`Table "${this.name}" has no stream: set streamViewType to read one`);
+        return [
+            {
+                Sid: "ReadStream",
+                Effect: "Allow",
+                Action: STREAM_ACTIONS,
+                Resource: pulumi.interpolate`${this.tableArn}/stream/*`,
+            },
+            // Stream records are encrypted with the table's key.
+            ...this.keyStatements(KMS_READ),
+        ];
+    }
+
+    private keyStatements(actions: string[]): Statement[] {
+        if (this.kmsKeyArn === undefined) return [];
+        return [
+            {
                 Sid: "UseTableKeyThroughDynamoDB",
                 Effect: "Allow",
-                Action: write ? KMS_WRITE : KMS_READ,
+                Action: actions,
                 Resource: this.kmsKeyArn,
                 // Only when DynamoDB calls KMS for the caller: the key cannot be used directly.
                 Condition: { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } },
-            });
-        }
-        return statements;
+            },
+        ];
     }
 }
 

@@ -302,6 +302,32 @@ describe("Table", () => {
         });
     });
 
+    describe("streamReadStatements", () => {
+        it("lets a stream processor read this table's stream only", async () => {
+            const { result } = await build(() => new Table("items", base({ streamViewType: "NEW_AND_OLD_IMAGES" })));
+            const arn = await unwrap(result.tableArn);
+            assert.deepEqual(JSON.parse(await unwrap(policyJson(result.streamReadStatements()))).Statement, [
+                {
+                    Sid: "ReadStream",
+                    Effect: "Allow",
+                    Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+                    Resource: `${arn}/stream/*`,
+                },
+            ]);
+        });
+
+        it("adds decryption with the table's customer managed key, which encrypts the stream", async () => {
+            const { result } = await build(() => new Table("items", base({ streamViewType: "KEYS_ONLY", encryption: { kmsKeyArn: KEY_ARN } })));
+            const kms = result.streamReadStatements().find((s) => s.Sid === "UseTableKeyThroughDynamoDB");
+            assert.deepEqual(kms?.Action, ["kms:Decrypt", "kms:DescribeKey"]);
+        });
+
+        it("refuses a table without a stream, naming the argument to set", async () => {
+            const { result } = await build(() => new Table("items", base()));
+            assert.throws(() => result.streamReadStatements(), /Table "items" has no stream: set streamViewType/);
+        });
+    });
+
     it("lets a transform change the table's options without touching the other children", async () => {
         const { registry } = await build(
             () =>

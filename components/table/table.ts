@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dynamodb from "@pulumi/aws/dynamodb";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import * as kinesis from "@pulumi/aws/kinesis";
+import type * as kinesis from "@pulumi/aws/kinesis";
 import { ArgsError } from "../shared/errors";
 import type { Statement } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
@@ -10,6 +10,7 @@ import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { TableArgs } from "./args";
 import { ResolvedTable, normalize } from "./defaults";
+import { createKinesis } from "./kinesis";
 import { ScalingResources, createScaling } from "./scaling";
 import { validate } from "./validate";
 
@@ -85,33 +86,8 @@ export class Table extends pulumi.ComponentResource {
         const resources: TableResources = { table, scaling };
 
         if (cfg.kinesis) {
-            const k = cfg.kinesis;
-            let streamArn = k.streamArn;
-            if (streamArn === undefined) {
-                resources.kinesisStream = create(
-                    kinesis.Stream,
-                    fitName(childName(name, "kinesis-stream"), kinesis.Stream),
-                    {
-                        // On-demand: no shards to size, and it follows the table's on-demand traffic.
-                        streamModeDetails: { streamMode: "ON_DEMAND" },
-                        retentionPeriod: k.retentionHours,
-                        encryptionType: "KMS",
-                        kmsKeyId: "alias/aws/kinesis",
-                        tags,
-                    },
-                    child,
-                    cfg.transform.kinesisStream,
-                );
-                streamArn = resources.kinesisStream.arn;
-            }
-            resources.kinesisDestination = create(
-                dynamodb.KinesisStreamingDestination,
-                childName(name, "kinesis-destination"),
-                { tableName: table.name, streamArn, approximateCreationDateTimePrecision: k.creationDateTimePrecision },
-                child,
-                cfg.transform.kinesisDestination,
-            );
-            this.kinesisStreamArn = pulumi.output(streamArn);
+            Object.assign(resources, createKinesis(name, cfg.kinesis, table, tags, child, cfg.transform));
+            this.kinesisStreamArn = resources.kinesisDestination!.streamArn;
         }
 
         this.tableName = table.name;

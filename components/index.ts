@@ -113,3 +113,20 @@ export {
     headlessServiceName,
     KUBERNETES_WORKLOADS_DEFAULTS,
 } from "./kubernetes-workloads";
+export {
+    Table,
+    TableArgs,
+    TableAccess,
+    TableResources,
+    TableEncryption,
+    AttributeType,
+    AutoScalingArgs,
+    CapacityScalingArgs,
+    GlobalIndexArgs,
+    KinesisDestinationArgs,
+    LocalIndexArgs,
+    Projection,
+    StreamViewType,
+    ScalingResources,
+    TABLE_DEFAULTS,
+} from "./table";

@@ -5,6 +5,7 @@ import * as readmeShop from "./scenarios/readme-shop";
 import * as expressSite from "./scenarios/express-site";
 import * as ec2SpotBridge from "./scenarios/ec2-spot-bridge";
 import * as redisStatefulSet from "./scenarios/redis-statefulset";
+import * as ordersTable from "./scenarios/orders-table";
 
 describe("scenarios", () => {
     it("readme-shop: HTTPS web on Spot, an API rule, a worker and a nightly task", async () => {
@@ -49,5 +50,23 @@ describe("scenarios", () => {
         assert.deepEqual(report.skipped, []);
         assert.equal(report.checked, registry.all().filter((r) => r.type.startsWith("kubernetes:")).length);
         assert.equal(report.checked, 8);
+    });
+
+    it("orders-table: a protected global table with auto scaling on the table and its index, and a role granted items only", async () => {
+        const { registry, result } = await build(ordersTable.program);
+        const table = registry.one("aws:dynamodb/table:Table");
+        assert.deepEqual([table.protect, table.retainOnDelete, table.inputs.streamViewType], [true, true, "NEW_AND_OLD_IMAGES"]);
+        assert.deepEqual(
+            registry.ofType("aws:appautoscaling/target:Target").map((t) => t.inputs.resourceId),
+            [
+                `table/${await unwrap(result.tableName)}`,
+                `table/${await unwrap(result.tableName)}`,
+                `table/${await unwrap(result.tableName)}/index/byStatus`,
+                `table/${await unwrap(result.tableName)}/index/byStatus`,
+            ],
+        );
+        const resources = registry.statementsOf("orders-api").flatMap((s: any) => [s.Resource].flat());
+        assert.deepEqual([...new Set(resources)].sort(), [table.outputs.arn, `${table.outputs.arn}/index/*`]);
+        assert.match(await unwrap(result.streamArn), /\/stream\//);
     });
 });

@@ -299,6 +299,12 @@ const BUILDERS: Record<string, Builder> = {
         };
     },
     "aws:efs/mountTarget:MountTarget": (r) => ({ id: ec2Id("fsmt", r), state: { ipAddress: `10.0.${parseInt(hex(r.urn, 2), 16) % 250}.10` } }),
+    "aws:dynamodb/table:Table": (r, c, name) => {
+        const a = arn(c, "dynamodb", `table/${name}`);
+        // DynamoDB labels a stream with its creation time; only a table with a stream has one.
+        const stream = r.inputs.streamEnabled === true ? { streamArn: `${a}/stream/2026-01-01T00:00:00.000`, streamLabel: "2026-01-01T00:00:00.000" } : {};
+        return { id: name, state: { name, arn: a, ...stream } };
+    },
     "aws:appautoscaling/target:Target": (r, c) => ({
         id: `${r.inputs.serviceNamespace}/${r.inputs.resourceId}/${r.inputs.scalableDimension}`,
         state: { arn: arn(c, "application-autoscaling", `scalable-target/${hex(r.urn, 24)}`) },

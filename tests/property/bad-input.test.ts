@@ -15,6 +15,7 @@ import fc from "fast-check";
 import { ContainerService } from "../../components/container-service";
 import { AlarmTopic } from "../../components/alarm-topic";
 import { Network } from "../../components/network";
+import { Table } from "../../components/table";
 import { ArgsError } from "../../components/shared/errors";
 import { Registry, build, installMocks, settle } from "../../components/testing";
 import { ConfigError, parseConfig } from "../../stacks/config";
@@ -29,6 +30,7 @@ import {
     MANAGED_NODE_GROUP_EXAMPLES,
     NETWORK_EXAMPLES,
     SELF_MANAGED_NODE_GROUP_EXAMPLES,
+    TABLE_EXAMPLES,
 } from "./examples";
 import { Mutation, apply, componentNames, mutations } from "./mutate";
 
@@ -136,6 +138,21 @@ describe(`generated bad input (seed ${SEED}, ${RUNS} runs per target)`, function
                 let args: unknown = copy(ALARM_TOPIC_EXAMPLES[example % ALARM_TOPIC_EXAMPLES.length]);
                 for (const m of ms) args = apply(args, m);
                 tally("AlarmTopic", await outcome("AlarmTopic", () => new AlarmTopic(name as string, args as any)));
+            }),
+            { seed: SEED, numRuns: RUNS },
+        );
+    });
+
+    it("every Table example builds (so the cases start from valid args)", async () => {
+        for (const example of TABLE_EXAMPLES) await build(() => new Table("example", example()));
+    });
+
+    it("a malformed Table is refused with an ArgsError before any resource, or builds", async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.nat(), mutations(), componentNames(), async (example, ms: Mutation[], name) => {
+                let args: unknown = TABLE_EXAMPLES[example % TABLE_EXAMPLES.length]();
+                for (const m of ms) args = apply(args, m);
+                tally("Table", await outcome("Table", () => new Table(name as string, args as any)));
             }),
             { seed: SEED, numRuns: RUNS },
         );

@@ -7,6 +7,7 @@ import type { ContainerServiceArgs } from "../../components/container-service/ar
 import type { EksClusterArgs } from "../../components/eks-cluster/args";
 import type { FargateProfileArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs } from "../../components/eks-node-groups/args";
 import type { NetworkArgs } from "../../components/network/args";
+import type { TableArgs } from "../../components/table/args";
 import { shopArgs } from "../scenarios/readme-shop";
 
 const IMAGE = "public.ecr.aws/nginx/nginx:1.27";
@@ -207,5 +208,31 @@ export const FARGATE_PROFILE_EXAMPLES: Array<() => FargateProfileArgs> = [
         clusterName: "platform",
         subnetIds: [...EKS_VPC.privateSubnetIds],
         selectors: [{ namespace: "jobs", labels: { run: "fargate" } }, { namespace: "batch" }],
+    }),
+];
+
+/** A minimal table, and one with every option (provisioned with scaling, indexes, replicas, Kinesis). */
+export const TABLE_EXAMPLES: Array<() => TableArgs> = [
+    () => ({ attributes: { pk: "S" }, partitionKey: "pk" }),
+    () => ({
+        attributes: { pk: "S", sk: "S", status: "S", createdAt: "N" },
+        partitionKey: "pk",
+        sortKey: "sk",
+        billingMode: "PROVISIONED",
+        readCapacity: 5,
+        writeCapacity: 5,
+        autoScaling: { read: { minCapacity: 5, maxCapacity: 100 }, write: { minCapacity: 5, maxCapacity: 50, targetUtilizationPercent: 60 } },
+        globalIndexes: {
+            byStatus: { partitionKey: "status", sortKey: "createdAt", projection: "INCLUDE", nonKeyAttributes: ["total"], readCapacity: 5, writeCapacity: 5 },
+        },
+        localIndexes: { byCreatedAt: { sortKey: "createdAt", projection: "KEYS_ONLY" } },
+        ttlAttribute: "expiresAt",
+        pointInTimeRecovery: true,
+        encryption: "aws-managed",
+        deletionProtection: true,
+        protectData: true,
+        replicaRegions: ["eu-west-1"],
+        kinesis: { retentionHours: 48 },
+        tags: { team: "orders" },
     }),
 ];

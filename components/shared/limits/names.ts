@@ -343,6 +343,22 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...EKS_NAME,
         source: `${PULUMI_OVERRIDES} AutoName(fargateProfileName, 255); EKS CreateFargateProfile fargateProfileName (1-63, a letter or digit first, then letters, digits, '-' and '_'; https://awslabs.github.io/cdk-eks-blueprints/api/classes/FargateProfileConstraints.html)`,
     },
+    "aws:dynamodb/table:Table": {
+        property: "name",
+        autoNameMax: 255,
+        min: 3,
+        max: 255,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; DynamoDB CreateTable TableName (3-255 of [a-zA-Z0-9_.-], https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html)`,
+    },
+    "aws:kinesis/stream:Stream": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; Kinesis CreateStream StreamName (1-128 of [a-zA-Z0-9_.-])`,
+    },
     "aws:s3/bucket:Bucket": {
         property: "bucket",
         autoNameMax: 63,

@@ -1,0 +1,203 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type * as appautoscaling from "@pulumi/aws/appautoscaling";
+import type * as dynamodb from "@pulumi/aws/dynamodb";
+import type * as kinesis from "@pulumi/aws/kinesis";
+import type { Transform } from "../shared/transform";
+
+/** A key attribute's type: string, number or binary (the only key types DynamoDB has). */
+export type AttributeType = "S" | "N" | "B";
+
+/** What an index copies from the table: every attribute, the keys only, or the keys and `nonKeyAttributes`. */
+export type Projection = "ALL" | "KEYS_ONLY" | "INCLUDE";
+
+/** What a stream record holds (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html). */
+export type StreamViewType = "KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES";
+
+/** Target tracking on one capacity dimension (read or write) through Application Auto Scaling. */
+export interface CapacityScalingArgs {
+    /** Fewest capacity units auto scaling sets (at least 1). */
+    minCapacity: number;
+    /** Most capacity units auto scaling sets (at least `minCapacity`). */
+    maxCapacity: number;
+    /**
+     * Consumed-to-provisioned ratio auto scaling aims at, in percent. DynamoDB accepts 20–90
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html).
+     * @default 70
+     */
+    targetUtilizationPercent?: number;
+}
+
+/** Auto scaling of a table's or an index's provisioned capacity; each dimension is optional. */
+export interface AutoScalingArgs {
+    /**
+     * Scales read capacity units.
+     * @default - read capacity stays at `readCapacity`
+     * @example { minCapacity: 5, maxCapacity: 100, targetUtilizationPercent: 70 }
+     */
+    read?: CapacityScalingArgs;
+    /**
+     * Scales write capacity units. Global table replicas in provisioned mode need it: DynamoDB refuses
+     * a replica whose write capacity is neither on-demand nor auto scaled.
+     * @default - write capacity stays at `writeCapacity`
+     * @example { minCapacity: 5, maxCapacity: 50 }
+     */
+    write?: CapacityScalingArgs;
+}
+
+/** A global secondary index: its own partition key (and sort key), any time after creation. */
+export interface GlobalIndexArgs {
+    /** The index's partition key: an attribute declared in `attributes`. */
+    partitionKey: string;
+    /** The index's sort key, declared in `attributes`. @default - no sort key */
+    sortKey?: string;
+    /** What the index copies from the table. @default "ALL" */
+    projection?: Projection;
+    /**
+     * With `projection: "INCLUDE"` only: the attributes copied besides the keys. At most 100 across
+     * every index of the table (DynamoDB's limit on projected attributes).
+     * @default []
+     * @example ["status", "total"]
+     */
+    nonKeyAttributes?: string[];
+    /** Provisioned read capacity units; required in provisioned mode, refused on-demand. @default - none (on-demand) */
+    readCapacity?: number;
+    /** Provisioned write capacity units; required in provisioned mode, refused on-demand. @default - none (on-demand) */
+    writeCapacity?: number;
+    /**
+     * Auto scaling of this index's capacity (provisioned mode only).
+     * @default - the table's `autoScaling`
+     * @example { read: { minCapacity: 5, maxCapacity: 50 } }
+     */
+    autoScaling?: AutoScalingArgs;
+}
+
+/**
+ * A local secondary index: the table's partition key with another sort key. DynamoDB creates LSIs
+ * only with the table: adding, changing or removing one replaces the table (and its data).
+ */
+export interface LocalIndexArgs {
+    /** The index's sort key: an attribute declared in `attributes`. */
+    sortKey: string;
+    /** What the index copies from the table. @default "ALL" */
+    projection?: Projection;
+    /** With `projection: "INCLUDE"` only: the attributes copied besides the keys. @default [] */
+    nonKeyAttributes?: string[];
+}
+
+/** Server-side encryption: the key that protects the table at rest. */
+export type TableEncryption =
+    /** A key AWS owns and manages for DynamoDB: free, but not visible in your account or CloudTrail. */
+    | "aws-owned"
+    /** The AWS managed key `aws/dynamodb` in your account: visible in CloudTrail; KMS requests billed. */
+    | "aws-managed"
+    /**
+     * Your customer managed key. KMS keys are regional: each replica region needs its own key
+     * (or a replica of a multi-Region key) in `replicaKmsKeyArns`.
+     */
+    | { kmsKeyArn: pulumi.Input<string>; replicaKmsKeyArns?: Record<string, pulumi.Input<string>> };
+
+/** A Kinesis Data Streams destination for item-level changes (longer retention and more consumers than a DynamoDB stream). */
+export interface KinesisDestinationArgs {
+    /**
+     * An existing Kinesis data stream. Without it the component creates an on-demand stream,
+     * encrypted with the AWS managed key `alias/aws/kinesis`.
+     * @default - a stream the component creates
+     */
+    streamArn?: pulumi.Input<string>;
+    /** Hours the created stream keeps records: 24 to 8760 (365 days). @default 24 */
+    retentionHours?: number;
+    /** Precision of the `ApproximateCreationDateTime` of each record. @default "MILLISECOND" */
+    creationDateTimePrecision?: "MILLISECOND" | "MICROSECOND";
+}
+
+export interface TableArgs {
+    /**
+     * The key attributes and their types: the table's and every index's keys, and nothing else
+     * (DynamoDB refuses attribute definitions no key uses; other attributes need no declaration).
+     * @example { pk: "S", sk: "S", status: "S", createdAt: "N" }
+     */
+    attributes: Record<string, AttributeType>;
+    /** The table's partition (hash) key. Changing it replaces the table. */
+    partitionKey: string;
+    /** The table's sort (range) key. Changing it replaces the table. @default - no sort key */
+    sortKey?: string;
+    /**
+     * Global secondary indexes by name (3–255 of letters, digits, `_`, `.`, `-`); at most 20.
+     * @default {}
+     * @example { byStatus: { partitionKey: "status", sortKey: "createdAt", projection: "KEYS_ONLY" } }
+     */
+    globalIndexes?: Record<string, GlobalIndexArgs>;
+    /**
+     * Local secondary indexes by name; at most 5, and only with a table `sortKey`. **Created with the
+     * table only**: adding or removing one later replaces the table.
+     * @default {}
+     * @example { byCreatedAt: { sortKey: "createdAt" } }
+     */
+    localIndexes?: Record<string, LocalIndexArgs>;
+    /** `STANDARD`, or `STANDARD_INFREQUENT_ACCESS` (storage 60% cheaper, reads and writes 25% dearer). @default "STANDARD" */
+    tableClass?: "STANDARD" | "STANDARD_INFREQUENT_ACCESS";
+    /** On-demand (`PAY_PER_REQUEST`) or `PROVISIONED` capacity. @default "PAY_PER_REQUEST" */
+    billingMode?: "PAY_PER_REQUEST" | "PROVISIONED";
+    /** Provisioned read capacity units; required in provisioned mode, refused on-demand. @default - none (on-demand) */
+    readCapacity?: number;
+    /** Provisioned write capacity units; required in provisioned mode, refused on-demand. @default - none (on-demand) */
+    writeCapacity?: number;
+    /**
+     * Auto scaling of the table's provisioned capacity (and, unless they set their own, its global
+     * indexes'). Provisioned mode only.
+     * @default - no auto scaling
+     * @example { read: { minCapacity: 5, maxCapacity: 100 }, write: { minCapacity: 5, maxCapacity: 50 } }
+     */
+    autoScaling?: AutoScalingArgs;
+    /**
+     * Turns the DynamoDB stream on with this view type (its ARN is `streamArn`).
+     * @default - no stream; "NEW_AND_OLD_IMAGES" when `replicaRegions` is set (global tables replicate through it)
+     */
+    streamViewType?: StreamViewType;
+    /** The attribute holding each item's expiry (epoch seconds): turns Time to Live on. @default - TTL off */
+    ttlAttribute?: string;
+    /** Continuous backups, restorable to any second of the last 35 days. @default false */
+    pointInTimeRecovery?: boolean;
+    /**
+     * The key that encrypts the table at rest.
+     * @default "aws-owned"
+     * @example { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
+     */
+    encryption?: TableEncryption;
+    /** DynamoDB refuses to delete the table while this is on. @default false */
+    deletionProtection?: boolean;
+    /**
+     * Pulumi-side protection of the data: the table gets `protect` (no destroy or replace without
+     * unprotecting) and `retainOnDelete` (leaving the stack leaves the table in AWS).
+     * @default false
+     */
+    protectData?: boolean;
+    /**
+     * Regions of global table replicas (version 2019.11.21), never the table's own region. Replicas
+     * inherit point-in-time recovery, deletion protection and the tags.
+     * @default []
+     * @example ["eu-west-1", "us-west-2"]
+     */
+    replicaRegions?: string[];
+    /**
+     * Streams item-level changes to Kinesis Data Streams too.
+     * @default - no Kinesis destination
+     * @example {} // a stream the component creates
+     */
+    kinesis?: KinesisDestinationArgs;
+    /** Tags for every resource of the component. @default {} */
+    tags?: Record<string, string>;
+    /**
+     * Change a child's args (see `Transform`): `table` (the DynamoDB table), `scalingTarget` (every
+     * Application Auto Scaling target), `scalingPolicy` (every target-tracking policy),
+     * `kinesisStream` (the stream the component creates), `kinesisDestination` (the streaming destination).
+     * @default {}
+     */
+    transform?: {
+        table?: Transform<dynamodb.TableArgs>;
+        scalingTarget?: Transform<appautoscaling.TargetArgs>;
+        scalingPolicy?: Transform<appautoscaling.PolicyArgs>;
+        kinesisStream?: Transform<kinesis.StreamArgs>;
+        kinesisDestination?: Transform<dynamodb.KinesisStreamingDestinationArgs>;
+    };
+}

@@ -1,0 +1,160 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { mapValues } from "../shared/defaults";
+import type {
+    AttributeType,
+    AutoScalingArgs,
+    CapacityScalingArgs,
+    GlobalIndexArgs,
+    KinesisDestinationArgs,
+    LocalIndexArgs,
+    Projection,
+    StreamViewType,
+    TableArgs,
+    TableEncryption,
+} from "./args";
+
+/**
+ * The one source of Table's default values, one section per args interface (the `@default` tags in
+ * args.ts agree with these; a test checks).
+ */
+export const DEFAULTS = {
+    CapacityScalingArgs: { targetUtilizationPercent: 70 },
+    GlobalIndexArgs: { projection: "ALL" as Projection, nonKeyAttributes: [] as string[] },
+    LocalIndexArgs: { projection: "ALL" as Projection, nonKeyAttributes: [] as string[] },
+    KinesisDestinationArgs: { retentionHours: 24, creationDateTimePrecision: "MILLISECOND" as const },
+    TableArgs: {
+        globalIndexes: {} as Record<string, GlobalIndexArgs>,
+        localIndexes: {} as Record<string, LocalIndexArgs>,
+        tableClass: "STANDARD" as const,
+        billingMode: "PAY_PER_REQUEST" as const,
+        pointInTimeRecovery: false,
+        encryption: "aws-owned" as TableEncryption,
+        deletionProtection: false,
+        protectData: false,
+        replicaRegions: [] as string[],
+        tags: {} as Record<string, string>,
+        transform: {} as NonNullable<TableArgs["transform"]>,
+    },
+    /** The view type global table replicas need: replication reads both images. */
+    replicaStreamViewType: "NEW_AND_OLD_IMAGES" as StreamViewType,
+};
+
+export type ResolvedScaling = Required<CapacityScalingArgs>;
+
+export interface ResolvedAutoScaling {
+    read?: ResolvedScaling;
+    write?: ResolvedScaling;
+}
+
+export interface ResolvedGlobalIndex {
+    partitionKey: string;
+    sortKey?: string;
+    projection: Projection;
+    nonKeyAttributes: string[];
+    readCapacity?: number;
+    writeCapacity?: number;
+    autoScaling: ResolvedAutoScaling;
+}
+
+export interface ResolvedLocalIndex {
+    sortKey: string;
+    projection: Projection;
+    nonKeyAttributes: string[];
+}
+
+export interface ResolvedKinesis {
+    streamArn?: pulumi.Input<string>;
+    retentionHours: number;
+    creationDateTimePrecision: "MILLISECOND" | "MICROSECOND";
+}
+
+/** Every field filled: optional only where an absence means "off" (no sort key, no stream, no TTL, …). */
+export interface ResolvedTable {
+    attributes: Record<string, AttributeType>;
+    partitionKey: string;
+    sortKey?: string;
+    globalIndexes: Record<string, ResolvedGlobalIndex>;
+    localIndexes: Record<string, ResolvedLocalIndex>;
+    tableClass: "STANDARD" | "STANDARD_INFREQUENT_ACCESS";
+    billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
+    readCapacity?: number;
+    writeCapacity?: number;
+    autoScaling: ResolvedAutoScaling;
+    streamViewType?: StreamViewType;
+    ttlAttribute?: string;
+    pointInTimeRecovery: boolean;
+    encryption: TableEncryption;
+    deletionProtection: boolean;
+    protectData: boolean;
+    replicaRegions: string[];
+    kinesis?: ResolvedKinesis;
+    tags: Record<string, string>;
+    transform: NonNullable<TableArgs["transform"]>;
+}
+
+function scaling(s: CapacityScalingArgs | undefined): ResolvedScaling | undefined {
+    if (s === undefined) return undefined;
+    return { ...s, targetUtilizationPercent: s.targetUtilizationPercent ?? DEFAULTS.CapacityScalingArgs.targetUtilizationPercent };
+}
+
+function autoScaling(a: AutoScalingArgs | undefined): ResolvedAutoScaling {
+    const out: ResolvedAutoScaling = {};
+    const read = scaling(a?.read);
+    const write = scaling(a?.write);
+    if (read) out.read = read;
+    if (write) out.write = write;
+    return out;
+}
+
+function kinesis(k: KinesisDestinationArgs | undefined): ResolvedKinesis | undefined {
+    if (k === undefined) return undefined;
+    const d = DEFAULTS.KinesisDestinationArgs;
+    return {
+        ...(k.streamArn !== undefined ? { streamArn: k.streamArn } : {}),
+        retentionHours: k.retentionHours ?? d.retentionHours,
+        creationDateTimePrecision: k.creationDateTimePrecision ?? d.creationDateTimePrecision,
+    };
+}
+
+/** Fills every default. Call after the shape check (see `validate`). */
+export function normalize(args: TableArgs): ResolvedTable {
+    const d = DEFAULTS.TableArgs;
+    const tableScaling = autoScaling(args.autoScaling);
+    const replicaRegions = args.replicaRegions ?? d.replicaRegions;
+    const out: ResolvedTable = {
+        attributes: args.attributes,
+        partitionKey: args.partitionKey,
+        globalIndexes: mapValues(args.globalIndexes ?? d.globalIndexes, (g) => ({
+            ...g,
+            projection: g.projection ?? DEFAULTS.GlobalIndexArgs.projection,
+            nonKeyAttributes: g.nonKeyAttributes ?? DEFAULTS.GlobalIndexArgs.nonKeyAttributes,
+            // An index without its own scaling follows the table's: its throughput is separate and
+            // throttles writes to the table when it runs out.
+            autoScaling: g.autoScaling !== undefined ? autoScaling(g.autoScaling) : tableScaling,
+        })),
+        localIndexes: mapValues(args.localIndexes ?? d.localIndexes, (l) => ({
+            sortKey: l.sortKey,
+            projection: l.projection ?? DEFAULTS.LocalIndexArgs.projection,
+            nonKeyAttributes: l.nonKeyAttributes ?? DEFAULTS.LocalIndexArgs.nonKeyAttributes,
+        })),
+        tableClass: args.tableClass ?? d.tableClass,
+        billingMode: args.billingMode ?? d.billingMode,
+        autoScaling: tableScaling,
+        pointInTimeRecovery: args.pointInTimeRecovery ?? d.pointInTimeRecovery,
+        encryption: args.encryption ?? d.encryption,
+        deletionProtection: args.deletionProtection ?? d.deletionProtection,
+        protectData: args.protectData ?? d.protectData,
+        replicaRegions,
+        tags: args.tags ?? d.tags,
+        transform: args.transform ?? d.transform,
+    };
+    if (args.sortKey !== undefined) out.sortKey = args.sortKey;
+    if (args.readCapacity !== undefined) out.readCapacity = args.readCapacity;
+    if (args.writeCapacity !== undefined) out.writeCapacity = args.writeCapacity;
+    const view = args.streamViewType ?? (replicaRegions.length > 0 ? DEFAULTS.replicaStreamViewType : undefined);
+    if (view !== undefined) out.streamViewType = view;
+    if (args.ttlAttribute !== undefined) out.ttlAttribute = args.ttlAttribute;
+    const k = kinesis(args.kinesis);
+    if (k) out.kinesis = k;
+    return out;
+}

@@ -1,0 +1,15 @@
+export { Table, TableAccess, TableResources } from "./table";
+export {
+    TableArgs,
+    AttributeType,
+    AutoScalingArgs,
+    CapacityScalingArgs,
+    GlobalIndexArgs,
+    KinesisDestinationArgs,
+    LocalIndexArgs,
+    Projection,
+    StreamViewType,
+    TableEncryption,
+} from "./args";
+export { ScalingResources } from "./scaling";
+export { DEFAULTS as TABLE_DEFAULTS } from "./defaults";

@@ -1,0 +1,236 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as dynamodb from "@pulumi/aws/dynamodb";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import type * as kinesis from "@pulumi/aws/kinesis";
+import { ArgsError } from "../shared/errors";
+import type { Statement } from "../shared/iam";
+import { childName, fitName, typeToken } from "../shared/naming";
+import { nameIssues } from "../shared/shape";
+import { componentTags } from "../shared/tags";
+import { create } from "../shared/transform";
+import type { TableArgs } from "./args";
+import { ResolvedTable, normalize } from "./defaults";
+import { createKinesis } from "./kinesis";
+import { ScalingResources, createScaling } from "./scaling";
+import { validate } from "./validate";
+
+export interface TableResources {
+    table: dynamodb.Table;
+    /** Auto scaling by `table-read`, `table-write`, `<index>-read`, `<index>-write` (provisioned mode). */
+    scaling: Record<string, ScalingResources>;
+    /** The Kinesis data stream the component created (only when `kinesis.streamArn` is not given). */
+    kinesisStream?: kinesis.Stream;
+    kinesisDestination?: dynamodb.KinesisStreamingDestination;
+}
+
+/** What a grant lets a principal do: read items, write items, or both. */
+export type TableAccess = "read" | "write" | "readwrite";
+
+// Item-level actions only: no table management (UpdateTable, DeleteTable), no streams.
+const READ_ACTIONS = ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"];
+const WRITE_ACTIONS = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+// What AWS CDK's grantReadData / grantWriteData add for a customer managed key (aws/aws-cdk#7425):
+// DynamoDB uses the key on the caller's behalf, so the caller needs it too.
+const STREAM_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+const KMS_READ = ["kms:Decrypt", "kms:DescribeKey"];
+const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"];
+
+/**
+ * A DynamoDB table: keys, global and local secondary indexes, on-demand or provisioned capacity with
+ * target-tracking auto scaling (table and global indexes), a stream, TTL, point-in-time recovery,
+ * encryption with an AWS owned, AWS managed or customer managed key, deletion protection, global
+ * table replicas and an optional Kinesis Data Streams destination. `grantStatements` gives the
+ * least-privilege IAM statements a function needs on it.
+ *
+ * @example
+ * const items = new Table("items", {
+ *     attributes: { pk: "S", sk: "S", status: "S" },
+ *     partitionKey: "pk",
+ *     sortKey: "sk",
+ *     globalIndexes: { byStatus: { partitionKey: "status", projection: "KEYS_ONLY" } },
+ *     ttlAttribute: "expiresAt",
+ *     pointInTimeRecovery: true,
+ * });
+ * new aws.iam.RolePolicy("fn-items", { role, policy: policyJson(items.grantStatements("readwrite")) });
+ *
+ * **Cost** (us-east-1, on-demand, the defaults): no charge while idle but storage, $0.25 per GB-month
+ * (Standard; Standard-IA $0.10); $0.625 per million write request units and $0.125 per million read
+ * units. Point-in-time recovery adds $0.20 per GB-month; each replica region bills its replicated
+ * writes again; a Kinesis destination $0.10 per million change records plus the on-demand stream
+ * (about $29 a month per stream, then $0.08 per GB in).
+ */
+export class Table extends pulumi.ComponentResource {
+    static readonly type = typeToken("serverless", "Table");
+
+    readonly tableName: pulumi.Output<string>;
+    readonly tableArn: pulumi.Output<string>;
+    /** The DynamoDB stream's ARN (for an event source mapping); only when `streamViewType` is set. */
+    readonly streamArn?: pulumi.Output<string>;
+    /** The Kinesis data stream receiving the changes; only with `kinesis`. */
+    readonly kinesisStreamArn?: pulumi.Output<string>;
+    readonly resources: TableResources;
+    private readonly kmsKeyArn?: pulumi.Input<string>;
+    private readonly name: string;
+
+    constructor(name: string, args: TableArgs, opts?: pulumi.ComponentResourceOptions) {
+        const issues = [...nameIssues(name), ...validate(args)];
+        if (issues.length) throw new ArgsError("Table", name, issues);
+        super(Table.type, name, args, opts);
+        this.name = name;
+
+        const cfg = normalize(args);
+        const child = { parent: this };
+        const tags = componentTags(Table.type, name, cfg.tags);
+        const table = createTable(name, cfg, tags, child);
+        const scaling = createScaling(name, cfg, table.name, tags, child);
+        const resources: TableResources = { table, scaling };
+
+        if (cfg.kinesis) {
+            Object.assign(resources, createKinesis(name, cfg.kinesis, table, tags, child, cfg.transform));
+            this.kinesisStreamArn = resources.kinesisDestination!.streamArn;
+        }
+
+        this.tableName = table.name;
+        this.tableArn = table.arn;
+        if (cfg.streamViewType !== undefined) this.streamArn = table.streamArn;
+        if (typeof cfg.encryption === "object") this.kmsKeyArn = cfg.encryption.kmsKeyArn;
+        this.resources = resources;
+        this.registerOutputs({ tableName: this.tableName, tableArn: this.tableArn, streamArn: this.streamArn, kinesisStreamArn: this.kinesisStreamArn });
+    }
+
+    /**
+     * Least-privilege IAM statements for items of this table: `read` (get, query, scan, on the table
+     * and its indexes), `write` (put, update, delete, on the table; indexes are written through it), or
+     * both. With a customer managed key, the key's use through DynamoDB is granted too.
+     */
+    grantStatements(access: TableAccess): Statement[] {
+        const indexes = pulumi.interpolate`${this.tableArn}/index/*`;
+        const read = access !== "write";
+        const write = access !== "read";
+        const statements: Statement[] = [];
+        if (read) statements.push({ Sid: "ReadItems", Effect: "Allow", Action: READ_ACTIONS, Resource: [this.tableArn, indexes] });
+        if (write) statements.push({ Sid: "WriteItems", Effect: "Allow", Action: WRITE_ACTIONS, Resource: this.tableArn });
+        return [...statements, ...this.keyStatements(write ? KMS_WRITE : KMS_READ)];
+    }
+
+    /**
+     * What a Lambda event source mapping's function needs to read this table's stream: the four
+     * stream actions on `${tableArn}/stream/*` only, as AWS's own example scopes them
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html),
+     * not on `*` as the managed policy AWSLambdaDynamoDBExecutionRole does. Throws when the table has no stream.
+     */
+    streamReadStatements(): Statement[] {
+        if (this.streamArn === undefined) throw new Error(`Table "${this.name}" has no stream: set streamViewType to read one`);
+        return [
+            {
+                Sid: "ReadStream",
+                Effect: "Allow",
+                Action: STREAM_ACTIONS,
+                Resource: pulumi.interpolate`${this.tableArn}/stream/*`,
+            },
+            // Stream records are encrypted with the table's key.
+            ...this.keyStatements(KMS_READ),
+        ];
+    }
+
+    private keyStatements(actions: string[]): Statement[] {
+        if (this.kmsKeyArn === undefined) return [];
+        return [
+            {
+                Sid: "UseTableKeyThroughDynamoDB",
+                Effect: "Allow",
+                Action: actions,
+                Resource: this.kmsKeyArn,
+                // Only when DynamoDB calls KMS for the caller: the key cannot be used directly.
+                Condition: { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } },
+            },
+        ];
+    }
+}
+
+function serverSideEncryption(cfg: ResolvedTable): dynamodb.TableArgs["serverSideEncryption"] {
+    // enabled false: the AWS owned key; enabled without a key: the AWS managed key aws/dynamodb.
+    if (cfg.encryption === "aws-owned") return { enabled: false };
+    if (cfg.encryption === "aws-managed") return { enabled: true };
+    return { enabled: true, kmsKeyArn: cfg.encryption.kmsKeyArn };
+}
+
+function replicas(name: string, cfg: ResolvedTable, opts: pulumi.CustomResourceOptions): dynamodb.TableArgs["replicas"] {
+    if (cfg.replicaRegions.length === 0) return undefined;
+    const keys = typeof cfg.encryption === "object" ? (cfg.encryption.replicaKmsKeyArns ?? {}) : {};
+    const list = cfg.replicaRegions.map((regionName) => ({
+        regionName,
+        pointInTimeRecovery: cfg.pointInTimeRecovery,
+        deletionProtectionEnabled: cfg.deletionProtection,
+        propagateTags: true,
+        ...(keys[regionName] !== undefined ? { kmsKeyArn: keys[regionName] } : {}),
+    }));
+    // The table's own region is known only from the provider: checked once it is, with the same error.
+    return getRegionOutput({}, opts).region.apply((region) => {
+        const i = cfg.replicaRegions.indexOf(region);
+        if (i >= 0)
+            throw new ArgsError("Table", name, [
+                { path: `replicaRegions[${i}]`, value: region, message: "is the table's own region", allowed: "other regions only" },
+            ]);
+        return list;
+    });
+}
+
+function createTable(name: string, cfg: ResolvedTable, tags: Record<string, string>, child: pulumi.CustomResourceOptions): dynamodb.Table {
+    const provisioned = cfg.billingMode === "PROVISIONED";
+    // Auto scaling owns the capacities it scales: without these, every update would set them back.
+    // Nested paths with [*]: https://www.pulumi.com/docs/iac/concepts/resources/options/ignorechanges/ (property paths).
+    const ignoreChanges = [
+        ...(cfg.autoScaling.read ? ["readCapacity"] : []),
+        ...(cfg.autoScaling.write ? ["writeCapacity"] : []),
+        ...(Object.values(cfg.globalIndexes).some((g) => g.autoScaling.read) ? ["globalSecondaryIndexes[*].readCapacity"] : []),
+        ...(Object.values(cfg.globalIndexes).some((g) => g.autoScaling.write) ? ["globalSecondaryIndexes[*].writeCapacity"] : []),
+    ];
+    const opts: pulumi.CustomResourceOptions = {
+        ...child,
+        ...(ignoreChanges.length ? { ignoreChanges } : {}),
+        ...(cfg.protectData ? { protect: true, retainOnDelete: true } : {}),
+    };
+    const include = (projection: string, attrs: string[]) => (projection === "INCLUDE" ? { nonKeyAttributes: attrs } : {});
+    return create(
+        dynamodb.Table,
+        fitName(childName(name, "table"), dynamodb.Table),
+        {
+            attributes: Object.entries(cfg.attributes).map(([attribute, type]) => ({ name: attribute, type })),
+            hashKey: cfg.partitionKey,
+            rangeKey: cfg.sortKey,
+            billingMode: cfg.billingMode,
+            readCapacity: provisioned ? cfg.readCapacity : undefined,
+            writeCapacity: provisioned ? cfg.writeCapacity : undefined,
+            tableClass: cfg.tableClass,
+            globalSecondaryIndexes: Object.entries(cfg.globalIndexes).map(([index, g]) => ({
+                name: index,
+                // keySchemas: the provider deprecates the index's hashKey/rangeKey in their favour.
+                keySchemas: [
+                    { attributeName: g.partitionKey, keyType: "HASH" },
+                    ...(g.sortKey !== undefined ? [{ attributeName: g.sortKey, keyType: "RANGE" }] : []),
+                ],
+                projectionType: g.projection,
+                ...include(g.projection, g.nonKeyAttributes),
+                readCapacity: provisioned ? g.readCapacity : undefined,
+                writeCapacity: provisioned ? g.writeCapacity : undefined,
+            })),
+            localSecondaryIndexes: Object.entries(cfg.localIndexes).map(([index, l]) => ({
+                name: index,
+                rangeKey: l.sortKey,
+                projectionType: l.projection,
+                ...include(l.projection, l.nonKeyAttributes),
+            })),
+            streamEnabled: cfg.streamViewType !== undefined,
+            streamViewType: cfg.streamViewType,
+            ttl: cfg.ttlAttribute !== undefined ? { attributeName: cfg.ttlAttribute, enabled: true } : undefined,
+            pointInTimeRecovery: { enabled: cfg.pointInTimeRecovery },
+            serverSideEncryption: serverSideEncryption(cfg),
+            deletionProtectionEnabled: cfg.deletionProtection,
+            replicas: replicas(name, cfg, child),
+            tags,
+        },
+        opts,
+        cfg.transform.table,
+    );
+}

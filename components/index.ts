@@ -113,3 +113,19 @@ export {
     headlessServiceName,
     KUBERNETES_WORKLOADS_DEFAULTS,
 } from "./kubernetes-workloads";
+export {
+    LambdaFunction,
+    LambdaFunctionArgs,
+    LambdaFunctionResources,
+    AliasArgs,
+    AsyncArgs,
+    LambdaVpcArgs,
+    OnFailureArgs,
+    LAMBDA_FUNCTION_DEFAULTS,
+    LAMBDA_LIMITS,
+    environmentBytes,
+    Bundle,
+    BundleError,
+    bundle,
+    bundleArchive,
+} from "./lambda-function";

@@ -226,6 +226,10 @@ function checkAsync(issues: Issues, async: NonNullable<ResolvedLambdaFunction["a
     const types = Object.keys(DESTINATION_SERVICES) as OnFailureArgs["type"][];
     if (!issues.oneOf("async.onFailure.type", dest.type, types)) return;
     const service = DESTINATION_SERVICES[dest.type];
-    if (isPlain(dest.arn))
-        issues.match("async.onFailure.arn", dest.arn, new RegExp(`^arn:aws[a-z-]*:${service}:`), `an ARN of ${dest.type} (arn:aws:${service}:...)`);
+    if (!isPlain(dest.arn)) return;
+    if (!issues.match("async.onFailure.arn", dest.arn, new RegExp(`^arn:aws[a-z-]*:${service}:`), `an ARN of ${dest.type} (arn:aws:${service}:...)`)) return;
+    // Lambda cannot deliver to FIFO queues and topics: the record is lost and only the
+    // DestinationDeliveryFailures metric tells (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
+    if ((dest.type === "sqs" || dest.type === "sns") && dest.arn.endsWith(".fifo"))
+        issues.add("async.onFailure.arn", dest.arn, "is a FIFO queue or topic, which Lambda cannot send records to", `a standard ${dest.type} ARN`);
 }

@@ -271,7 +271,12 @@ describe("LambdaFunction", () => {
     it("lets a transform change one child without touching the others", async () => {
         const { registry } = await built({
             entry: ENTRY,
-            transform: { logGroup: { retentionInDays: 365 }, function: (_a, opts) => void (opts.protect = true) },
+            transform: {
+                logGroup: { retentionInDays: 365 },
+                function: (_a, opts) => {
+                    opts.protect = true;
+                },
+            },
         });
         registry.hasInputs(LOG_GROUP, "api-logs", { retentionInDays: 365 });
         assert.deepEqual(

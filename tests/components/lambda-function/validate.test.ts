@@ -155,6 +155,12 @@ describe("LambdaFunction validation", () => {
             message: /an ARN of sns/,
         },
         {
+            title: "refuses a FIFO queue as a destination (Lambda drops records sent there)",
+            args: { entry: ENTRY, async: { onFailure: { type: "sqs", arn: `${QUEUE_ARN}.fifo` } } },
+            path: "async.onFailure.arn",
+            message: /FIFO/,
+        },
+        {
             title: "refuses a statement allowing every action on every resource",
             args: { entry: ENTRY, statements: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
             path: "statements[0]",

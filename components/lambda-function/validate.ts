@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
-import { STATEMENT_SHAPE } from "../container-service/shape";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, object, optional, record, string, transform } from "../shared/shape";
-import { checkStatements } from "../shared/statements";
+import { STATEMENT_SHAPE, checkStatements } from "../shared/statements";
 import { checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { AliasArgs, AsyncArgs, LambdaFunctionArgs, LambdaVpcArgs, OnFailureArgs } from "./args";
 import { ResolvedLambdaFunction, normalize } from "./defaults";

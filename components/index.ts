@@ -130,3 +130,19 @@ export {
     ScalingResources,
     TABLE_DEFAULTS,
 } from "./table";
+export {
+    LambdaFunction,
+    LambdaFunctionArgs,
+    LambdaFunctionResources,
+    AliasArgs,
+    AsyncArgs,
+    LambdaVpcArgs,
+    OnFailureArgs,
+    LAMBDA_FUNCTION_DEFAULTS,
+    LAMBDA_LIMITS,
+    environmentBytes,
+    Bundle,
+    BundleError,
+    bundle,
+    bundleArchive,
+} from "./lambda-function";

@@ -4,27 +4,8 @@
  * (validate.ts), run on normalized values. Each shape is tied to its interface: a field added to
  * args.ts without a shape here fails `tsc`.
  */
-import type { Issues } from "../shared/errors";
-import type { Statement } from "../shared/iam";
-import {
-    Shape,
-    array,
-    boolean,
-    checkShape,
-    custom,
-    input,
-    int,
-    json,
-    number,
-    object,
-    oneOf,
-    optional,
-    record,
-    string,
-    transform,
-    union,
-    unknownKey,
-} from "../shared/shape";
+import { STATEMENT_KEYS, STATEMENT_SHAPE } from "../shared/statements";
+import { array, boolean, input, int, json, number, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
 import type {
     ClusterArgs,
     ContainerArgs,
@@ -187,60 +168,8 @@ export const VOLUME_SHAPE = object<VolumeArgs>()({
     gid: optional(int()),
 });
 
-export const STATEMENT_KEYS = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-] as const satisfies ReadonlyArray<keyof Statement>;
-const stringOrList = union("a string or a list of strings", string(), strings());
-const inputStringOrList = union("a string or a list of strings", inputString(), input(array(inputString())));
-const STATEMENT_FIELDS: Record<keyof Statement, Shape> = {
-    Sid: string(),
-    Effect: string(),
-    Principal: union('"*" or { AWS | Service | Federated: ... }', string(), record(inputStringOrList)),
-    NotPrincipal: record(inputStringOrList),
-    Action: stringOrList,
-    NotAction: stringOrList,
-    Resource: inputStringOrList,
-    NotResource: inputStringOrList,
-    Condition: record(record(inputStringOrList)),
-};
-
-/**
- * An IAM statement: exactly one of Action/NotAction and of Resource/NotResource (IAM refuses both or
- * neither). Whether a NotAction or NotResource may be used at all is a value rule (validate.ts).
- */
-export const STATEMENT_SHAPE: Shape = custom(
-    "object",
-    "an IAM statement { Effect, Action | NotAction, Resource | NotResource, ... }",
-    (issues, path, value) => {
-        const s = value as Record<string, unknown>;
-        for (const key of Object.keys(s))
-            if (!STATEMENT_KEYS.includes(key as keyof Statement)) unknownKey(issues, `${path}.${key}`, s[key], STATEMENT_KEYS, "statement element");
-        const sub = (key: keyof Statement) => {
-            if (Object.hasOwn(s, key) && s[key] !== undefined) checkField(issues, `${path}.${key}`, STATEMENT_FIELDS[key], s[key]);
-        };
-        STATEMENT_KEYS.forEach(sub);
-        if (!Object.hasOwn(s, "Effect")) issues.missing(`${path}.Effect`, '"Allow" or "Deny"');
-        for (const [a, b] of [
-            ["Action", "NotAction"],
-            ["Resource", "NotResource"],
-        ] as const) {
-            const count = [a, b].filter((k) => Object.hasOwn(s, k) && s[k] !== undefined).length;
-            if (count !== 1) issues.add(path, count === 0 ? "(neither)" : "(both)", `needs exactly one of ${a} and ${b}`, `${a} or ${b}`);
-        }
-    },
-);
-
-function checkField(issues: Issues, path: string, shape: Shape, value: unknown): void {
-    checkShape(issues, shape, value, path);
-}
+// The IAM statement shape is shared with every component that takes `statements`.
+export { STATEMENT_KEYS, STATEMENT_SHAPE };
 
 export const TASK_ROLE_SHAPE = object<TaskRoleArgs>()({
     statements: optional(array(STATEMENT_SHAPE)),

@@ -1,5 +1,5 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
-import { isWildcardOnWildcard } from "../shared/iam";
+import { checkStatements } from "../shared/statements";
 import { checkInstanceTypes } from "../shared/instance-types";
 import { checkShape, own } from "../shared/shape";
 import { EFS_TRANSITIONS } from "../shared/limits/efs";
@@ -573,32 +573,7 @@ function checkEnvironment(issues: Issues, path: string, env: Record<string, unkn
 }
 
 function checkTaskRole(issues: Issues, path: string, role: TaskArgs["taskRole"]): void {
-    (role?.statements ?? []).forEach((s, i) => {
-        const sp = `${path}.statements[${i}]`;
-        issues.oneOf(`${sp}.Effect`, s.Effect, ["Allow", "Deny"]);
-        if (isWildcardOnWildcard(s)) issues.add(sp, s, "allows every action on every resource", "actions and resources as narrow as the app needs");
-        // Allow with NotAction grants every action of every service but those listed, and Allow with
-        // NotResource every resource but those: "*" minus a few, never least privilege for an app
-        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html).
-        // With Deny they narrow, so they stay allowed there.
-        if (s.Effect === "Allow" && s.NotAction !== undefined)
-            issues.add(
-                `${sp}.NotAction`,
-                s.NotAction,
-                "with Allow grants every action but these",
-                "Action listing what the app does (NotAction only with Deny)",
-            );
-        if (s.Effect === "Allow" && s.NotResource !== undefined)
-            issues.add(
-                `${sp}.NotResource`,
-                s.NotResource,
-                "with Allow grants every resource but these",
-                "Resource listing what the app uses (NotResource only with Deny)",
-            );
-        // The task role's policy is an identity policy: IAM refuses a principal in it.
-        for (const key of ["Principal", "NotPrincipal"] as const)
-            if (s[key] !== undefined) issues.add(`${sp}.${key}`, s[key], "is not allowed in an identity policy (the role is the principal)", `no ${key}`);
-    });
+    checkStatements(issues, `${path}.statements`, role?.statements ?? []);
     (role?.managedPolicyArns ?? []).forEach((arn, i) => {
         if (/:policy\/(AdministratorAccess|PowerUserAccess)$/.test(arn))
             issues.add(`${path}.managedPolicyArns[${i}]`, arn, "grants administrator rights to the application", "a narrower policy");

@@ -3,6 +3,7 @@
  * real engine would know and the stock mocks drop — parents, dependencies, protect, retainOnDelete,
  * providers — and the checks the real engine makes (a duplicate URN is an error).
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { CallFixture, CallTarget, mockMethodCall } from "./calls";
@@ -38,7 +39,10 @@ export interface RecordedResource {
     parent?: string;
     /** Inputs as plain JSON, secrets revealed: what tests assert on. */
     inputs: Record<string, any>;
-    /** Inputs as plain JSON with secrets replaced by "[secret]": what the plan writes. */
+    /**
+     * Inputs as plain JSON with secrets replaced by "[secret]" and assets by their digest and size
+     * (`{ asset: "string", sha256, bytes }`, see `assetSummary`): what the plan writes.
+     */
     maskedInputs: Record<string, any>;
     /** What the mock returned (inputs plus computed outputs). */
     outputs: Record<string, any>;
@@ -79,6 +83,7 @@ export function toPlain(value: any, mask: boolean): any {
     if (sig === SECRET_SIG) return mask ? SECRET_MASK : toPlain(value.value, mask);
     if (sig === RESOURCE_SIG) return value.id !== undefined && value.id !== "" ? value.id : value.urn;
     if (sig === ASSET_SIG || sig === ARCHIVE_SIG) {
+        if (mask) return assetSummary(value);
         const out: Record<string, any> = { [SIG]: sig };
         for (const k of ["path", "text", "uri", "hash"]) if (value[k] !== undefined) out[k] = value[k];
         if (value.assets) out.assets = toPlain(value.assets, mask);
@@ -87,6 +92,25 @@ export function toPlain(value: any, mask: boolean): any {
     const out: Record<string, any> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toPlain(v, mask);
     return out;
+}
+
+/**
+ * An asset or archive as the plan writes it: a text asset by its SHA-256 and size, never its text (a
+ * bundled function is hundreds of KB of minified code, unreadable in a plan and full of words such as
+ * `undefined` that the plan contract rightly refuses elsewhere); files and URLs by where they are.
+ */
+export function assetSummary(value: any): Record<string, any> {
+    const kind = value[SIG] === ASSET_SIG ? "asset" : "archive";
+    if (typeof value.text === "string") {
+        return { [kind]: "string", sha256: createHash("sha256").update(value.text).digest("hex"), bytes: Buffer.byteLength(value.text) };
+    }
+    if (value.assets !== undefined) {
+        const assets: Record<string, any> = {};
+        for (const [k, v] of Object.entries(value.assets)) assets[k] = v !== null && typeof v === "object" && (v as any)[SIG] ? assetSummary(v) : v;
+        return { [kind]: "assets", assets };
+    }
+    if (value.path !== undefined) return { [kind]: "file", path: value.path };
+    return { [kind]: "remote", uri: value.uri };
 }
 
 function hasUnknown(value: any): boolean {

@@ -66,6 +66,10 @@ type Builder = (r: MockResourceInput, c: MockContext, name: string) => Outputs;
 const arn = (c: MockContext, service: string, resource: string, region = c.region, account = c.accountId) =>
     `arn:${c.partition}:${service}:${region}:${account}:${resource}`;
 
+/** What API Gateway integrations call: `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations`. */
+const lambdaInvokeArn = (c: MockContext, functionArn: string) =>
+    `arn:${c.partition}:apigateway:${c.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
+
 const ec2Id = (prefix: string, r: MockResourceInput) => `${prefix}-${hex(r.urn, 17)}`;
 
 /** Resources whose id or ARN has a shape of its own. The rest get `arn:aws:<module>:…:<kind>/<name>`. */
@@ -127,6 +131,26 @@ const BUILDERS: Record<string, Builder> = {
         },
     }),
     "aws:cloudwatch/logGroup:LogGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`) } }),
+    "aws:lambda/function:Function": (r, c, name) => {
+        const a = arn(c, "lambda", `function:${name}`);
+        // `publish` makes a numbered version; otherwise the function has only $LATEST.
+        const version = r.inputs.publish === true ? "1" : "$LATEST";
+        return {
+            id: name,
+            state: {
+                arn: a,
+                invokeArn: lambdaInvokeArn(c, a),
+                version,
+                qualifiedArn: `${a}:${version}`,
+                qualifiedInvokeArn: lambdaInvokeArn(c, `${a}:${version}`),
+            },
+        };
+    },
+    "aws:lambda/alias:Alias": (r, c) => {
+        const fn = String(r.inputs.functionName);
+        const a = `${fn.startsWith("arn:") ? fn : arn(c, "lambda", `function:${fn}`)}:${r.inputs.name}`;
+        return { id: a, state: { arn: a, invokeArn: lambdaInvokeArn(c, a) } };
+    },
     "aws:cloudwatch/metricAlarm:MetricAlarm": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "cloudwatch", `alarm:${name}`) } }),
     "aws:cloudwatch/eventRule:EventRule": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "events", `rule/${name}`) } }),
     "aws:scheduler/schedule:Schedule": (r, c, name) => ({

@@ -65,7 +65,8 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
     } catch (e) {
         const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
         const details = errors?.length
-            ? errors.map((m) => (m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text)).join("; ")
+            ? // esbuild gives locations relative to the working directory: absolute, so they name the file wherever it runs.
+              errors.map((m) => (m.location ? `${path.resolve(m.location.file)}:${m.location.line}: ${m.text}` : m.text)).join("; ")
             : (e as Error).message;
         throw new BundleError(entry, details);
     }

@@ -1,0 +1,225 @@
+/**
+ * The items table's stream processor (functions/stream): DynamoDB Streams records as Lambda delivers them (INSERT,
+ * MODIFY, REMOVE, TTL deletion, in DynamoDB JSON) applied to a tag index table on a real DynamoDB API (dynalite), with
+ * partial batch failures for a malformed record and for a write that fails.
+ */
+import * as assert from "node:assert";
+import { type AttributeValue, CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { createProcessor } from "../../functions/stream/api";
+import { type StreamRecord, plan } from "../../functions/stream/core";
+import type { Level } from "../../functions/shared/log";
+import { type LocalDynamo, useDynamo } from "./items-harness";
+
+const ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/items/stream/2026-11-25T10:00:00.000";
+const A = "0f8fad5b-d9cb-469f-a165-70867728950e";
+const B = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+
+/** Shard sequence numbers are decimal strings of about 21 digits: beyond a double's precision, hence a bigint. */
+let seq = 100000000000000000000n;
+
+/** A stream record shaped like the ones Lambda delivers (event version 1.1, NEW_AND_OLD_IMAGES). */
+function record(
+    eventName: "INSERT" | "MODIFY" | "REMOVE",
+    id: string,
+    images: { NewImage?: Record<string, AttributeValue>; OldImage?: Record<string, AttributeValue> },
+    extra: Partial<StreamRecord> = {},
+): StreamRecord {
+    seq += 100n;
+    return {
+        eventID: `e${seq}`,
+        eventName,
+        eventVersion: "1.1",
+        eventSource: "aws:dynamodb",
+        awsRegion: "us-east-1",
+        dynamodb: {
+            ApproximateCreationDateTime: 1795600000,
+            Keys: { id: { S: id } },
+            ...images,
+            SequenceNumber: String(seq),
+            SizeBytes: 120,
+            StreamViewType: "NEW_AND_OLD_IMAGES",
+        },
+        eventSourceARN: ARN,
+        ...extra,
+    } as StreamRecord;
+}
+
+/** An items-table image in DynamoDB JSON, as the items API writes it. */
+function image(id: string, version: number, tags: string[] | undefined, name = `item ${id.slice(0, 4)}`): Record<string, AttributeValue> {
+    return {
+        id: { S: id },
+        name: { S: name },
+        version: { N: String(version) },
+        createdAt: { S: "2026-11-25T10:00:00.000Z" },
+        updatedAt: { S: "2026-11-25T10:00:00.000Z" },
+        requestDigest: { S: "abc" },
+        ...(tags === undefined ? {} : { tags: { L: tags.map((t) => ({ S: t })) } }),
+    };
+}
+
+describe("functions/stream core", () => {
+    it("an INSERT puts one entry per tag, with the new version", () => {
+        const p = plan(record("INSERT", A, { NewImage: image(A, 1, ["red", "red", "big"]) }));
+        assert.ok(p.ok);
+        assert.deepStrictEqual(
+            p.change.put.map((x) => x.tag),
+            ["red", "big"],
+        );
+        assert.deepStrictEqual(p.change.remove, []);
+        assert.strictEqual(p.change.version, 1);
+    });
+
+    it("a MODIFY removes the tags the new image dropped", () => {
+        const p = plan(record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"]), NewImage: image(A, 2, ["big", "new"]) }));
+        assert.ok(p.ok);
+        assert.deepStrictEqual(
+            p.change.put.map((x) => x.tag),
+            ["big", "new"],
+        );
+        assert.deepStrictEqual(p.change.remove, ["red"]);
+    });
+
+    it("a REMOVE by TTL removes every tag at the old version and is marked expired", () => {
+        const p = plan(
+            record("REMOVE", A, { OldImage: image(A, 3, ["a", "b"]) }, { userIdentity: { type: "Service", principalId: "dynamodb.amazonaws.com" } }),
+        );
+        assert.ok(p.ok);
+        assert.deepStrictEqual(p.change.remove, ["a", "b"]);
+        assert.strictEqual(p.change.version, 3);
+        assert.strictEqual(p.change.expired, true);
+    });
+
+    const bad: [string, () => StreamRecord, RegExp][] = [
+        [
+            "an unknown attribute type",
+            () => record("INSERT", A, { NewImage: { ...image(A, 1, []), x: { X: "?" } as unknown as AttributeValue } }),
+            /not DynamoDB JSON/,
+        ],
+        ["a version that is not a number", () => record("INSERT", A, { NewImage: { ...image(A, 1, []), version: { N: "abc" } } }), /version/],
+        ["tags that are not strings", () => record("INSERT", A, { NewImage: { ...image(A, 1, []), tags: { L: [{ N: "1" }] } } }), /tags/],
+        ["a MODIFY without its old image (KEYS_ONLY or NEW_IMAGE view)", () => record("MODIFY", A, { NewImage: image(A, 2, []) }), /OldImage missing/],
+        ["an unknown event name", () => ({ ...record("INSERT", A, { NewImage: image(A, 1, []) }), eventName: "UPSERT" }), /eventName/],
+        ["images of two different items", () => record("MODIFY", A, { OldImage: image(B, 1, []), NewImage: image(A, 2, []) }), /differ/],
+    ];
+    for (const [title, make, reason] of bad)
+        it(`refuses a record with ${title}`, () => {
+            const p = plan(make());
+            assert.ok(!p.ok);
+            assert.match(p.reason, reason);
+        });
+});
+
+describe("functions/stream against dynalite", () => {
+    let dynamo: LocalDynamo;
+    let db: DynamoDBDocumentClient;
+    let table: string;
+    const lines: { level: Level; message: string; fields?: Record<string, unknown> }[] = [];
+    const log = { log: (level: Level, message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields }) };
+
+    before(async () => {
+        dynamo = await useDynamo([]);
+        const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+        db = DynamoDBDocumentClient.from(raw);
+        table = `tag-index-${process.pid}`;
+        await raw.send(
+            new CreateTableCommand({
+                TableName: table,
+                AttributeDefinitions: [
+                    { AttributeName: "tag", AttributeType: "S" },
+                    { AttributeName: "itemId", AttributeType: "S" },
+                ],
+                KeySchema: [
+                    { AttributeName: "tag", KeyType: "HASH" },
+                    { AttributeName: "itemId", KeyType: "RANGE" },
+                ],
+                BillingMode: "PAY_PER_REQUEST",
+            }),
+        );
+    });
+    after(() => dynamo.release());
+    beforeEach(() => {
+        lines.length = 0;
+    });
+
+    const entries = async () =>
+        ((await db.send(new ScanCommand({ TableName: table }))).Items ?? []).map((i) => `${i.tag}/${(i.itemId as string).slice(0, 4)}@${i.version}`).sort();
+    const byTag = async (tag: string) =>
+        ((await db.send(new QueryCommand({ TableName: table, KeyConditionExpression: "tag = :t", ExpressionAttributeValues: { ":t": tag } }))).Items ?? []).map(
+            (i) => i.name,
+        );
+
+    it("applies INSERT, MODIFY and REMOVE in order and answers no failures", async () => {
+        const run = createProcessor({ db, tableName: table, log });
+        const out = await run({
+            Records: [
+                record("INSERT", A, { NewImage: image(A, 1, ["red", "big"], "apple") }),
+                record("INSERT", B, { NewImage: image(B, 1, ["red"], "cherry") }),
+                record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"], "apple"), NewImage: image(A, 2, ["big", "green"], "green apple") }),
+                record("REMOVE", B, { OldImage: image(B, 1, ["red"], "cherry") }),
+            ],
+        });
+        assert.deepStrictEqual(out, { batchItemFailures: [] });
+        assert.deepStrictEqual(await entries(), ["big/0f8f@2", "green/0f8f@2"]);
+        assert.deepStrictEqual(await byTag("big"), ["green apple"]);
+        assert.deepStrictEqual(
+            lines.filter((l) => l.message === "change").map((l) => l.fields?.eventName),
+            ["INSERT", "INSERT", "MODIFY", "REMOVE"],
+        );
+    });
+
+    it("a replayed batch changes nothing and its writes are counted as replays", async () => {
+        const run = createProcessor({ db, tableName: table, log });
+        const before = await entries();
+        const out = await run({
+            Records: [record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"], "apple"), NewImage: image(A, 2, ["big", "green"], "green apple") })],
+        });
+        assert.deepStrictEqual(out, { batchItemFailures: [] });
+        assert.deepStrictEqual(await entries(), before);
+        assert.strictEqual(lines.find((l) => l.message === "change")?.fields?.replayedWrites, 2);
+    });
+
+    it("an older record does not overwrite a newer entry", async () => {
+        const run = createProcessor({ db, tableName: table, log });
+        await run({ Records: [record("INSERT", A, { NewImage: image(A, 1, ["big"], "stale name") })] });
+        assert.deepStrictEqual(await byTag("big"), ["green apple"]);
+    });
+
+    it("reports a malformed record by its SequenceNumber, keeps the records before it and leaves those after it for the retry", async () => {
+        const run = createProcessor({ db, tableName: table, log });
+        const ok = record("INSERT", B, { NewImage: image(B, 1, ["blue"], "berry") });
+        const broken = record("INSERT", B, { NewImage: { ...image(B, 1, []), version: { S: "one" } } });
+        const after = record("MODIFY", A, { OldImage: image(A, 2, ["big", "green"]), NewImage: image(A, 3, ["purple"]) });
+        const out = await run({ Records: [ok, broken, after] });
+        assert.notStrictEqual(broken.dynamodb?.SequenceNumber, ok.dynamodb?.SequenceNumber);
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: broken.dynamodb?.SequenceNumber }] });
+        assert.deepStrictEqual(await entries(), ["big/0f8f@2", "blue/7c9e@1", "green/0f8f@2"]);
+        const refused = lines.find((l) => l.message === "record refused");
+        assert.strictEqual(refused?.fields?.position, 1);
+        assert.match(String(refused?.fields?.reason), /version/);
+    });
+
+    it("reports the record whose write fails (no such table) and nothing after it", async () => {
+        const run = createProcessor({ db, tableName: "no-such-table", log });
+        const first = record("INSERT", A, { NewImage: image(A, 9, ["x"]) });
+        const out = await run({ Records: [first, record("INSERT", B, { NewImage: image(B, 9, ["y"]) })] });
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: first.dynamodb?.SequenceNumber }] });
+        assert.strictEqual(lines.filter((l) => l.message === "record failed").length, 1);
+    });
+
+    it("the Lambda entry point reads TABLE_NAME and the SDK environment", async () => {
+        const saved = process.env.TABLE_NAME;
+        process.env.TABLE_NAME = table;
+        process.env.LOG_LEVEL = "error";
+        try {
+            const { handler } = await import("../../functions/stream");
+            const out = await handler({ Records: [record("REMOVE", A, { OldImage: image(A, 2, ["big", "green"]) })] });
+            assert.deepStrictEqual(out, { batchItemFailures: [] });
+            assert.deepStrictEqual(await entries(), ["blue/7c9e@1"]);
+        } finally {
+            if (saved === undefined) delete process.env.TABLE_NAME;
+            else process.env.TABLE_NAME = saved;
+            delete process.env.LOG_LEVEL;
+        }
+    });
+});

@@ -154,6 +154,8 @@ export {
     AuthorizerArgs,
     JwtAuthorizerArgs,
     LambdaAuthorizerArgs,
+    CognitoAuthorizerArgs,
+    CognitoResources,
     CorsArgs,
     ThrottleArgs,
     ACCESS_LOG_FORMAT,

@@ -1,6 +1,8 @@
 import type * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as cognito from "@pulumi/aws/cognito";
 import type * as lambda from "@pulumi/aws/lambda";
+import type * as pulumi from "@pulumi/pulumi";
 import type { LambdaFunctionArgs } from "../lambda-function/args";
 import type { Transform } from "../shared/transform";
 
@@ -66,7 +68,21 @@ export interface LambdaAuthorizerArgs {
     resultTtlSeconds?: number;
 }
 
-export type AuthorizerArgs = JwtAuthorizerArgs | LambdaAuthorizerArgs;
+/**
+ * A JWT authorizer for a Cognito user pool: the component creates an app client (public: no secret,
+ * SRP sign-in) in `userPoolId`, or a user pool too, and accepts the pool's tokens for that client.
+ */
+export interface CognitoAuthorizerArgs {
+    type: "cognito";
+    /**
+     * An existing user pool (`<region>_<id>`); its Region names the issuer.
+     * @default - a new user pool: sign-in by email, verified email, passwords of 12 characters or more of four kinds
+     * @example "us-east-1_AbCdEf123"
+     */
+    userPoolId?: pulumi.Input<string>;
+}
+
+export type AuthorizerArgs = JwtAuthorizerArgs | LambdaAuthorizerArgs | CognitoAuthorizerArgs;
 
 /** The API's CORS answer: API Gateway replies to preflight requests itself. */
 export interface CorsArgs {
@@ -137,7 +153,8 @@ export interface ServerlessApiArgs {
     /**
      * Change a child's args (see `Transform`): `api`, `accessLogs` (log group), `stage`, `integration`
      * (every function's integration), `permission` (every function's lambda.Permission), `route`
-     * (every route), `authorizer` (every authorizer). The functions take their own `transform` in `functions`.
+     * (every route), `authorizer` (every authorizer), `userPool` and `userPoolClient` (those of `cognito`
+     * authorizers). The functions take their own `transform` in `functions`.
      * @default {}
      */
     transform?: {
@@ -148,5 +165,7 @@ export interface ServerlessApiArgs {
         permission?: Transform<lambda.PermissionArgs>;
         route?: Transform<apigatewayv2.RouteArgs>;
         authorizer?: Transform<apigatewayv2.AuthorizerArgs>;
+        userPool?: Transform<cognito.UserPoolArgs>;
+        userPoolClient?: Transform<cognito.UserPoolClientArgs>;
     };
 }

@@ -1,4 +1,4 @@
-import type { AuthorizerArgs, CorsArgs, RouteArgs, ServerlessApiArgs } from "./args";
+import type { AuthorizerArgs, CognitoAuthorizerArgs, CorsArgs, RouteArgs, ServerlessApiArgs } from "./args";
 
 /** The one source of ServerlessApi's default values (the `@default` tags in args.ts agree; a test checks). */
 export const DEFAULTS = {
@@ -30,7 +30,10 @@ export interface ResolvedRoute {
     scopes: string[];
     throttle?: ResolvedThrottle;
 }
-export type ResolvedAuthorizer = { type: "jwt"; issuer: string; audience: string[] } | { type: "lambda"; function: string; resultTtlSeconds: number };
+export type ResolvedAuthorizer =
+    | { type: "jwt"; issuer: string; audience: string[] }
+    | { type: "lambda"; function: string; resultTtlSeconds: number }
+    | { type: "cognito"; userPoolId?: CognitoAuthorizerArgs["userPoolId"] };
 
 export interface ResolvedServerlessApi {
     functions: ServerlessApiArgs["functions"];
@@ -55,10 +58,12 @@ const route = (r: RouteArgs): ResolvedRoute => ({
     throttle: r.throttle && throttle(r.throttle),
 });
 
-const authorizer = (a: AuthorizerArgs): ResolvedAuthorizer =>
-    a.type === "lambda"
-        ? { type: "lambda", function: a.function, resultTtlSeconds: a.resultTtlSeconds ?? DEFAULTS.LambdaAuthorizerArgs.resultTtlSeconds }
-        : { type: a.type, issuer: a.issuer, audience: a.audience };
+const authorizer = (a: AuthorizerArgs): ResolvedAuthorizer => {
+    if (a.type === "lambda")
+        return { type: "lambda", function: a.function, resultTtlSeconds: a.resultTtlSeconds ?? DEFAULTS.LambdaAuthorizerArgs.resultTtlSeconds };
+    if (a.type === "cognito") return { type: "cognito", userPoolId: a.userPoolId };
+    return { type: a.type, issuer: a.issuer, audience: a.audience };
+};
 
 /** Fills every default. Call after the shape check. */
 export function normalize(args: ServerlessApiArgs): ResolvedServerlessApi {

@@ -5,6 +5,7 @@ import { DEFAULTS as LAMBDA_DEFAULTS } from "../lambda-function/defaults";
 import type { LambdaFunction } from "../lambda-function/lambda-function";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
+import { CognitoResources, cognitoIssuer, createCognito } from "./cognito";
 import type { ResolvedServerlessApi } from "./defaults";
 import { routeSlug } from "./validate";
 
@@ -17,6 +18,7 @@ export interface Ctx {
     api: apigatewayv2.Api;
     functions: Record<string, LambdaFunction>;
     opts: pulumi.CustomResourceOptions;
+    tags: Record<string, string>;
 }
 
 /** Lets API Gateway invoke each function (its alias, when it has one), from this API only: any stage, method and path, and its authorizers. */
@@ -70,25 +72,36 @@ export function createIntegrations(ctx: Ctx, permissions: Record<string, lambda.
     );
 }
 
-export function createAuthorizers(ctx: Ctx): Record<string, apigatewayv2.Authorizer> {
-    return Object.fromEntries(
+export function createAuthorizers(ctx: Ctx): { authorizers: Record<string, apigatewayv2.Authorizer>; cognito: Record<string, CognitoResources> } {
+    const cognito: Record<string, CognitoResources> = {};
+    const authorizers = Object.fromEntries(
         Object.entries(ctx.cfg.authorizers).map(([key, a]) => {
             const common = { apiId: ctx.api.id, name: key, identitySources: IDENTITY_SOURCES };
+            if (a.type === "cognito") cognito[key] = createCognito(ctx, key, a.userPoolId, ctx.tags);
+            const pool = cognito[key];
             const args: apigatewayv2.AuthorizerArgs =
                 a.type === "jwt"
                     ? { ...common, authorizerType: "JWT", jwtConfiguration: { issuer: a.issuer, audiences: a.audience } }
-                    : {
-                          ...common,
-                          authorizerType: "REQUEST",
-                          authorizerUri: ctx.functions[a.function].invokeArn,
-                          authorizerPayloadFormatVersion: "2.0",
-                          // The function answers { isAuthorized, context } instead of an IAM policy.
-                          enableSimpleResponses: true,
-                          authorizerResultTtlInSeconds: a.resultTtlSeconds,
-                      };
+                    : a.type === "cognito"
+                      ? {
+                            ...common,
+                            authorizerType: "JWT",
+                            // Cognito access tokens carry client_id, ID tokens aud: API Gateway checks either against audiences.
+                            jwtConfiguration: { issuer: cognitoIssuer(pool.userPoolClient.userPoolId), audiences: [pool.userPoolClient.id] },
+                        }
+                      : {
+                            ...common,
+                            authorizerType: "REQUEST",
+                            authorizerUri: ctx.functions[a.function].invokeArn,
+                            authorizerPayloadFormatVersion: "2.0",
+                            // The function answers { isAuthorized, context } instead of an IAM policy.
+                            enableSimpleResponses: true,
+                            authorizerResultTtlInSeconds: a.resultTtlSeconds,
+                        };
             return [key, create(apigatewayv2.Authorizer, childName(ctx.name, "authorizer", key), args, ctx.opts, ctx.cfg.transform.authorizer)];
         }),
     );
+    return { authorizers, cognito };
 }
 
 export function createRoutes(
@@ -103,7 +116,7 @@ export function createRoutes(
                 apiId: ctx.api.id,
                 routeKey,
                 target: pulumi.interpolate`integrations/${integrations[r.function].id}`,
-                authorizationType: auth === undefined ? "NONE" : auth.type === "jwt" ? "JWT" : "CUSTOM",
+                authorizationType: auth === undefined ? "NONE" : auth.type === "lambda" ? "CUSTOM" : "JWT",
                 authorizerId: r.authorizer === undefined ? undefined : authorizers[r.authorizer].id,
                 authorizationScopes: r.scopes.length > 0 ? r.scopes : undefined,
             };

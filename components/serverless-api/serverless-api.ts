@@ -9,6 +9,7 @@ import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { ServerlessApiArgs } from "./args";
+import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
 import { Ctx, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
 import { validate } from "./validate";
@@ -22,6 +23,8 @@ export interface ServerlessApiResources {
     /** One per function that answers routes, by function key. */
     integrations: Record<string, apigatewayv2.Integration>;
     authorizers: Record<string, apigatewayv2.Authorizer>;
+    /** The user pool (when created) and app client of each `cognito` authorizer, by authorizer key. */
+    cognito: Record<string, CognitoResources>;
     /** By route key. */
     routes: Record<string, apigatewayv2.Route>;
     accessLogs: cloudwatch.LogGroup;
@@ -53,7 +56,8 @@ export const ACCESS_LOG_FORMAT: Record<string, string> = {
 
 /**
  * An HTTP API (API Gateway v2) in front of Lambda functions: routes by key to Lambda proxy
- * integrations (payload 2.0), JWT or Lambda REQUEST authorizers, CORS, a `$default` stage that
+ * integrations (payload 2.0), JWT (optionally a Cognito user pool and app client) or Lambda REQUEST
+ * authorizers, CORS, a `$default` stage that
  * deploys itself, with default and per-route throttling and JSON access logs kept for a set time.
  * Route syntax, references between routes, functions and authorizers, throttling and CORS values
  * are checked before any resource.
@@ -93,17 +97,17 @@ export class ServerlessApi extends pulumi.ComponentResource {
             Object.entries(cfg.functions).map(([key, f]) => [key, new LambdaFunction(childName(name, key), { ...f, tags: { ...cfg.tags, ...f.tags } }, child)]),
         );
         const api = createApi(name, cfg, tags, child);
-        const ctx: Ctx = { name, cfg, api, functions, opts: child };
+        const ctx: Ctx = { name, cfg, api, functions, opts: child, tags };
         const permissions = createPermissions(ctx);
         const integrations = createIntegrations(ctx, permissions);
-        const authorizers = createAuthorizers(ctx);
+        const { authorizers, cognito } = createAuthorizers(ctx);
         const routes = createRoutes(ctx, integrations, authorizers);
         const { accessLogs, stage } = createStage(ctx, routes, tags);
 
         this.url = stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
-        this.resources = { api, functions, permissions, integrations, authorizers, routes, accessLogs, stage };
+        this.resources = { api, functions, permissions, integrations, authorizers, cognito, routes, accessLogs, stage };
         this.registerOutputs({ url: this.url, apiId: this.apiId, executionArn: this.executionArn });
     }
 }

@@ -1,10 +1,10 @@
 import { validate as validateFunction } from "../lambda-function/validate";
 import { BundleError, bundle } from "../shared/bundle";
-import { Issue, Issues } from "../shared/errors";
+import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { Shape, array, boolean, checkShape, custom, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
+import { Shape, array, boolean, checkShape, custom, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { checkTags } from "../shared/validators";
-import type { CorsArgs, JwtAuthorizerArgs, LambdaAuthorizerArgs, RouteArgs, ServerlessApiArgs, ThrottleArgs } from "./args";
+import type { CognitoAuthorizerArgs, CorsArgs, JwtAuthorizerArgs, LambdaAuthorizerArgs, RouteArgs, ServerlessApiArgs, ThrottleArgs } from "./args";
 import { ResolvedServerlessApi, ResolvedThrottle, normalize } from "./defaults";
 
 const THROTTLE_SHAPE = object<ThrottleArgs>()({ burstLimit: optional(int()), rateLimit: optional(number()) });
@@ -23,13 +23,20 @@ const LAMBDA_AUTHORIZER_SHAPE = object<LambdaAuthorizerArgs>({ noun: "authorizer
     resultTtlSeconds: optional(int()),
 });
 
+const COGNITO_SHAPE = object<CognitoAuthorizerArgs>({ noun: "authorizer field" })({ type: oneOf(["cognito"]), userPoolId: optional(input(string())) });
+
 /** An authorizer: its `type` decides which fields it takes. */
-const AUTHORIZER_SHAPE: Shape = custom("object", '{ type: "jwt", issuer, audience } or { type: "lambda", function }', (issues, path, value) => {
-    const type = (value as { type?: unknown }).type;
-    if (type === "lambda") checkShape(issues, LAMBDA_AUTHORIZER_SHAPE, value, path);
-    else if (type === "jwt") checkShape(issues, JWT_SHAPE, value, path);
-    else issues.add(`${path}.type`, type, type === undefined ? "is required" : "is not supported", '"jwt", "lambda"');
-});
+const AUTHORIZER_SHAPE: Shape = custom(
+    "object",
+    '{ type: "jwt", issuer, audience }, { type: "lambda", function } or { type: "cognito", userPoolId? }',
+    (issues, path, value) => {
+        const type = (value as { type?: unknown }).type;
+        if (type === "lambda") checkShape(issues, LAMBDA_AUTHORIZER_SHAPE, value, path);
+        else if (type === "jwt") checkShape(issues, JWT_SHAPE, value, path);
+        else if (type === "cognito") checkShape(issues, COGNITO_SHAPE, value, path);
+        else issues.add(`${path}.type`, type, type === undefined ? "is required" : "is not supported", '"jwt", "lambda", "cognito"');
+    },
+);
 
 const CORS_SHAPE = object<CorsArgs>()({
     allowOrigins: array(string()),
@@ -57,6 +64,8 @@ export const SERVERLESS_API_SHAPE = object<ServerlessApiArgs>()({
             permission: optional(transform()),
             route: optional(transform()),
             authorizer: optional(transform()),
+            userPool: optional(transform()),
+            userPoolClient: optional(transform()),
         }),
     ),
 });
@@ -73,6 +82,9 @@ export const API_LIMITS = {
     resultTtlSeconds: [0, 3600],
     maxAgeSeconds: [0, 86400],
 } as const;
+
+/** Cognito user pool ids: `<region>_<9 letters or digits>` (CreateUserPool; https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html). */
+export const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 
 export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
 /** A literal path segment: RFC 3986 unreserved characters (what HTTP API route paths take). */
@@ -149,7 +161,7 @@ function checkRoutes(issues: Issues, cfg: ResolvedServerlessApi): void {
             issues.add(`${path}.authorizer`, r.authorizer, "is not a key of authorizers", Object.keys(cfg.authorizers).join(", ") || "(no authorizers)");
         const auth = r.authorizer === undefined ? undefined : cfg.authorizers[r.authorizer];
         // Only JWT authorizers check scopes; CreateRoute refuses AuthorizationScopes otherwise.
-        if (r.scopes.length > 0 && auth?.type !== "jwt")
+        if (r.scopes.length > 0 && auth?.type !== "jwt" && auth?.type !== "cognito")
             issues.add(`${path}.scopes`, r.scopes, "need a jwt authorizer on the route", "no scopes, or a jwt authorizer");
         if (r.throttle) checkThrottle(issues, `${path}.throttle`, r.throttle);
     }
@@ -169,6 +181,10 @@ function checkAuthorizers(issues: Issues, cfg: ResolvedServerlessApi): void {
             );
             if (a.audience.length === 0 || a.audience.some((x) => x === ""))
                 issues.add(`${path}.audience`, a.audience, "is empty or has an empty entry", "one audience or more (client ids)");
+        } else if (a.type === "cognito") {
+            // The issuer is https://cognito-idp.<region>.amazonaws.com/<pool id>, the Region read from the id.
+            if (isPlain(a.userPoolId))
+                issues.match(`${path}.userPoolId`, a.userPoolId, USER_POOL_ID, 'a user pool id, "<region>_<id>", e.g. "us-east-1_AbCdEf123"');
         } else {
             if (!Object.hasOwn(cfg.functions, a.function))
                 issues.add(`${path}.function`, a.function, "is not a key of functions", Object.keys(cfg.functions).join(", ") || "(no functions)");

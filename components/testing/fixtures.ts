@@ -153,6 +153,11 @@ const BUILDERS: Record<string, Builder> = {
             state: { invokeUrl: stage === "$default" ? base : `${base}${stage}`, executionArn: arn(c, "execute-api", `${r.inputs.apiId}/${stage}`) },
         };
     },
+    // User pool ids are <region>_<9 characters>; endpoint cognito-idp.<region>.amazonaws.com/<id>.
+    "aws:cognito/userPool:UserPool": (r, c, name) => {
+        const id = `${c.region}_${hex(r.urn, 9)}`;
+        return { id, state: { name, arn: arn(c, "cognito-idp", `userpool/${id}`), endpoint: `cognito-idp.${c.region}.amazonaws.com/${id}` } };
+    },
     "aws:lambda/function:Function": (r, c, name) => {
         const a = arn(c, "lambda", `function:${name}`);
         // `publish` makes a numbered version; otherwise the function has only $LATEST.

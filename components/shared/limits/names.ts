@@ -328,6 +328,16 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...PRINTABLE,
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/apigatewayv2/api.go name StringLenBetween(1, 128)`,
     },
+    "aws:cognito/userPool:UserPool": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        pattern: /^[\w\s+=,.@-]+$/,
+        char: /[\w\s+=,.@-]/,
+        allowed: "letters, digits, spaces and '_+=,.@-'",
+        source: `${PULUMI_AUTONAMING}; Cognito CreateUserPool PoolName: 1-128 of [\\w\\s+=,.@-]+`,
+    },
     "aws:lambda/function:Function": {
         property: "name",
         autoNameMax: 64,

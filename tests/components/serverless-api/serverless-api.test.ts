@@ -183,6 +183,47 @@ describe("ServerlessApi", () => {
         assert.equal(registry.ofType(AUTHORIZER).length, 0);
     });
 
+    describe("with a cognito authorizer", () => {
+        const cognitoApi = (userPoolId?: string) =>
+            build(
+                () =>
+                    new ServerlessApi("shop", {
+                        ...MINIMAL,
+                        authorizers: { users: { type: "cognito", userPoolId } },
+                        routes: { "GET /items": { function: "items", authorizer: "users", scopes: ["items/read"] } },
+                    }),
+            );
+
+        it("creates a user pool signing in by email and a public app client, and accepts that pool's tokens for that client", async () => {
+            const { registry } = await cognitoApi();
+            const pool = registry.hasInputs("aws:cognito/userPool:UserPool", "shop-user-pool-users", {
+                usernameAttributes: ["email"],
+                autoVerifiedAttributes: ["email"],
+                passwordPolicy: { minimumLength: 12 },
+            });
+            const client = registry.hasInputs("aws:cognito/userPoolClient:UserPoolClient", "shop-user-pool-client-users", {
+                userPoolId: pool.id,
+                generateSecret: false,
+                preventUserExistenceErrors: "ENABLED",
+            });
+            assert.match(pool.id ?? "", /^us-east-1_[0-9a-f]{9}$/);
+            registry.hasInputs(AUTHORIZER, "shop-authorizer-users", {
+                authorizerType: "JWT",
+                jwtConfiguration: { issuer: `https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`, audiences: [client.id] },
+            });
+            registry.hasInputs(ROUTE, "shop-route-get-items", { authorizationType: "JWT", authorizationScopes: ["items/read"] });
+        });
+
+        it("uses a given user pool, its Region read from its id, and creates only the app client", async () => {
+            const { registry } = await cognitoApi("eu-west-1_AbCdEf123");
+            assert.equal(registry.ofType("aws:cognito/userPool:UserPool").length, 0);
+            registry.hasInputs("aws:cognito/userPoolClient:UserPoolClient", undefined, { userPoolId: "eu-west-1_AbCdEf123" });
+            registry.hasInputs(AUTHORIZER, "shop-authorizer-users", {
+                jwtConfiguration: { issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123" },
+            });
+        });
+    });
+
     it("applies the transforms to the children they name", async () => {
         const { registry } = await build(
             () => new ServerlessApi("shop", { ...MINIMAL, transform: { api: { description: "shop" }, stage: (a) => ({ ...a, description: "live" }) } }),

@@ -87,10 +87,19 @@ describe("ServerlessApi validation", () => {
             message: /from 0 to 3600/,
         },
         {
+            title: "refuses a user pool id that is not <region>_<id>",
+            args: with_({
+                authorizers: { users: { type: "cognito", userPoolId: "AbCdEf123" } },
+                routes: { "GET /items": { function: "items", authorizer: "users" } },
+            }),
+            path: "authorizers.users.userPoolId",
+            message: /<region>_<id>/,
+        },
+        {
             title: "refuses an authorizer of unknown type",
             args: with_({ authorizers: { x: { type: "iam" } as never } }),
             path: "authorizers.x.type",
-            message: /"jwt", "lambda"/,
+            message: /"jwt", "lambda", "cognito"/,
         },
         {
             title: "refuses a CORS origin with a path",

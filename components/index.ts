@@ -146,3 +146,21 @@ export {
     bundle,
     bundleArchive,
 } from "./lambda-function";
+export {
+    ServerlessApi,
+    ServerlessApiArgs,
+    ServerlessApiResources,
+    RouteArgs,
+    AuthorizerArgs,
+    JwtAuthorizerArgs,
+    LambdaAuthorizerArgs,
+    CognitoAuthorizerArgs,
+    CognitoResources,
+    CorsArgs,
+    ThrottleArgs,
+    ACCESS_LOG_FORMAT,
+    SERVERLESS_API_DEFAULTS,
+    API_LIMITS,
+    ROUTE_METHODS,
+    routeKeyProblem,
+} from "./serverless-api";

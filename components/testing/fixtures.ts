@@ -131,6 +131,33 @@ const BUILDERS: Record<string, Builder> = {
         },
     }),
     "aws:cloudwatch/logGroup:LogGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`) } }),
+    // apiEndpoint https://<id>.execute-api.<region>.amazonaws.com; executionArn arn:aws:execute-api:<region>:<account>:<id>.
+    "aws:apigatewayv2/api:Api": (r, c, name) => {
+        const id = hex(r.urn, 10);
+        return {
+            id,
+            state: {
+                name,
+                arn: `arn:${c.partition}:apigateway:${c.region}::/apis/${id}`,
+                apiEndpoint: `https://${id}.execute-api.${c.region}.amazonaws.com`,
+                executionArn: arn(c, "execute-api", id),
+            },
+        };
+    },
+    // invokeUrl: https://<api id>.execute-api.<region>.amazonaws.com/ for $default, .../<stage> otherwise.
+    "aws:apigatewayv2/stage:Stage": (r, c) => {
+        const stage = String(r.inputs.name);
+        const base = `https://${r.inputs.apiId}.execute-api.${c.region}.amazonaws.com/`;
+        return {
+            id: stage,
+            state: { invokeUrl: stage === "$default" ? base : `${base}${stage}`, executionArn: arn(c, "execute-api", `${r.inputs.apiId}/${stage}`) },
+        };
+    },
+    // User pool ids are <region>_<9 characters>; endpoint cognito-idp.<region>.amazonaws.com/<id>.
+    "aws:cognito/userPool:UserPool": (r, c, name) => {
+        const id = `${c.region}_${hex(r.urn, 9)}`;
+        return { id, state: { name, arn: arn(c, "cognito-idp", `userpool/${id}`), endpoint: `cognito-idp.${c.region}.amazonaws.com/${id}` } };
+    },
     "aws:lambda/function:Function": (r, c, name) => {
         const a = arn(c, "lambda", `function:${name}`);
         // `publish` makes a numbered version; otherwise the function has only $LATEST.

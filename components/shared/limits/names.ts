@@ -319,6 +319,25 @@ export const NAME_RULES: Record<string, NameRule> = {
         reservedAt: "validator",
         source: `${PULUMI_OVERRIDES} (238, then "alias/"); terraform-provider-aws internal/service/kms validNameForResource`,
     },
+    "aws:apigatewayv2/api:Api": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        // CreateApi takes any characters; the components' names are printable ASCII.
+        ...PRINTABLE,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/apigatewayv2/api.go name StringLenBetween(1, 128)`,
+    },
+    "aws:cognito/userPool:UserPool": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        pattern: /^[\w\s+=,.@-]+$/,
+        char: /[\w\s+=,.@-]/,
+        allowed: "letters, digits, spaces and '_+=,.@-'",
+        source: `${PULUMI_AUTONAMING}; Cognito CreateUserPool PoolName: 1-128 of [\\w\\s+=,.@-]+`,
+    },
     "aws:lambda/function:Function": {
         property: "name",
         autoNameMax: 64,

@@ -3,7 +3,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, object, optional, record, string, transform } from "../shared/shape";
 import { STATEMENT_SHAPE, checkStatements } from "../shared/statements";
-import { checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
+import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { AliasArgs, AsyncArgs, LambdaFunctionArgs, LambdaVpcArgs, OnFailureArgs } from "./args";
 import { ResolvedLambdaFunction, normalize } from "./defaults";
 
@@ -93,7 +93,6 @@ const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9._/-]+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/;
 /** Alias names (CreateAlias Name): 1–128 of [a-zA-Z0-9-_], not digits only (that reads as a version). */
 const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
-const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
 /** The ARN service of each destination type. */
 export const DESTINATION_SERVICES: Record<OnFailureArgs["type"], string> = { sqs: "sqs", sns: "sns", lambda: "lambda", eventbridge: "events", s3: "s3" };
 
@@ -203,7 +202,7 @@ function checkVpc(issues: Issues, vpc: LambdaVpcArgs): void {
         });
     }
     (vpc.securityGroupIds ?? []).forEach((id, i) => {
-        if (isPlain(id)) issues.match(`vpc.securityGroupIds[${i}]`, id, SECURITY_GROUP_ID, 'a security group id such as "sg-0123456789abcdef0"');
+        checkSecurityGroupId(issues, `vpc.securityGroupIds[${i}]`, id);
     });
     if (vpc.securityGroupIds === undefined && vpc.vpcId === undefined)
         issues.missing("vpc.vpcId", "the VPC of subnetIds, for the security group the component creates (or give securityGroupIds)");

@@ -47,6 +47,12 @@ export function checkSubnetId(issues: Issues, path: string, id: unknown): boolea
     return issues.match(path, id, /^subnet-[0-9a-f]{8,17}$/, 'a subnet id such as "subnet-0123456789abcdef0"');
 }
 
+/** A security group id (`sg-` and 8 or 17 hex digits); an Output is skipped. */
+export function checkSecurityGroupId(issues: Issues, path: string, id: unknown): boolean {
+    if (!isPlain(id)) return true;
+    return issues.match(path, id, /^sg-[0-9a-f]{8,17}$/, 'a security group id such as "sg-0123456789abcdef0"');
+}
+
 /**
  * A KMS key ARN: key ids are UUIDs, or `mrk-` and 32 hex digits for multi-Region keys
  * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id). Not an alias:

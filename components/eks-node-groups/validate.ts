@@ -6,7 +6,7 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { checkShape } from "../shared/shape";
 import { nameProblems } from "../shared/naming";
-import { checkTags, isPrivate1918, parseCidr } from "../shared/validators";
+import { checkSecurityGroupId, checkTags, isPrivate1918, parseCidr } from "../shared/validators";
 import type { FargateProfileArgs, ManagedNodeGroupArgs, NodeClusterArgs, SelfManagedNodeGroupArgs, TaintEffect } from "./args";
 import { ResolvedEc2NodeGroup, normalizeFargate, normalizeManaged, normalizeSelfManaged } from "./defaults";
 import { checkInstanceTypes } from "../shared/instance-types";
@@ -78,7 +78,7 @@ function checkCluster(issues: Issues, path: string, c: NodeClusterArgs): void {
         const problem = serviceCidrProblem(c.serviceIpv4Cidr);
         if (problem) issues.add(`${path}.serviceIpv4Cidr`, c.serviceIpv4Cidr, problem, SERVICE_CIDR_ALLOWED);
     }
-    if (isPlain(c.securityGroupId)) issues.match(`${path}.securityGroupId`, c.securityGroupId, /^sg-[0-9a-f]+$/, "the cluster security group id, sg-…");
+    checkSecurityGroupId(issues, `${path}.securityGroupId`, c.securityGroupId);
 }
 
 /** The rules both EC2 node kinds share. `managed`: EKS's tighter limits on keys and taint counts. */

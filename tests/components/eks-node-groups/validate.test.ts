@@ -258,6 +258,13 @@ const CASES: Case[] = [
         path: "cluster.securityGroupId",
         message: /sg-/,
     },
+    {
+        title: "a security group id too short to be one",
+        kind: "self-managed",
+        args: setCluster({ securityGroupId: "sg-1" }),
+        path: "cluster.securityGroupId",
+        message: /sg-0123456789abcdef0/,
+    },
     // Managed options
     {
         title: "a capacity type in lower case",

@@ -170,12 +170,14 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository and Secrets key, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table and user pool, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
             .sort();
         assert.deepEqual(protectedNames, [
+            "aws:cognito/userPool:UserPool::items-user-pool-users",
+            "aws:dynamodb/table:Table::items-table",
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",

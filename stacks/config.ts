@@ -191,10 +191,14 @@ const CIDR = custom("string", 'an IPv4 CIDR, e.g. "203.0.113.0/24"', (issues, pa
     if (!parseCidr(v)) issues.add(path, v, "is malformed", 'an IPv4 CIDR, e.g. "203.0.113.0/24"');
 });
 /** AWS region names, as Table checks its replica regions. */
-const REGION = string({ pattern: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/, allowed: 'an AWS region name, e.g. "eu-west-1"' });
+const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const REGION = string({ pattern: REGION_NAME, allowed: 'an AWS region name, e.g. "eu-west-1"' });
 const KMS_KEY_ARN = custom("string", "a KMS key ARN", (issues, path, v) => void checkKmsKeyArn(issues, path, v));
 /** A CORS origin as API Gateway takes it: `*`, or scheme://host[:port] with no path (ServerlessApi checks the same). */
-const ORIGIN = string({ pattern: /^(\*|https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$/, allowed: '"*" or scheme://host[:port], e.g. "https://app.example.com"' });
+const ORIGIN = string({
+    pattern: /^(\*|https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$/,
+    allowed: '"*" or scheme://host[:port], e.g. "https://app.example.com"',
+});
 /** DynamoDB's default per-table quota of provisioned units per dimension. */
 const CAPACITY_UNITS = int({ min: 1, max: 40_000 });
 
@@ -450,7 +454,8 @@ function serverlessRules(issues: Issues, s: Serverless | undefined): void {
         for (const field of ["readCapacity", "writeCapacity"] as const)
             if (t[field] === undefined) issues.missing(key(`table.${field}`), "capacity units (1–40000): PROVISIONED needs them");
         // Table refuses a provisioned replica without write auto scaling, which the stack does not set.
-        if (t.replicaRegions?.length) issues.add(key("table.replicaRegions"), t.replicaRegions, "needs on-demand billing", 'billingMode "PAY_PER_REQUEST", or no replicas');
+        if (Array.isArray(t.replicaRegions) && t.replicaRegions.length > 0)
+            issues.add(key("table.replicaRegions"), t.replicaRegions, "needs on-demand billing", 'billingMode "PAY_PER_REQUEST", or no replicas');
     } else if (t?.billingMode === "PAY_PER_REQUEST") {
         for (const field of ["readCapacity", "writeCapacity"] as const)
             if (t[field] !== undefined) issues.add(key(`table.${field}`), t[field], "is not used on-demand", 'no capacities, or billingMode "PROVISIONED"');
@@ -459,16 +464,32 @@ function serverlessRules(issues: Issues, s: Serverless | undefined): void {
         // KMS keys are regional: a replica of a table under a customer key needs a key of its own region.
         if (t.kmsKeyArn !== undefined)
             for (const region of t.replicaRegions)
-                if (!Object.hasOwn(t.replicaKmsKeyArns, region)) issues.missing(key(`table.replicaKmsKeyArns.${region}`), `a KMS key ARN in ${region}`);
+                if (REGION_NAME.test(region) && !Object.hasOwn(t.replicaKmsKeyArns, region))
+                    issues.missing(key(`table.replicaKmsKeyArns.${region}`), `a KMS key ARN in ${region}`);
         for (const region of Object.keys(t.replicaKmsKeyArns))
             if (!t.replicaRegions.includes(region) || t.kmsKeyArn === undefined)
-                issues.add(key(`table.replicaKmsKeyArns.${region}`), t.replicaKmsKeyArns[region], "is not used", "keys only for replicaRegions, with kmsKeyArn");
+                issues.add(
+                    key(`table.replicaKmsKeyArns.${region}`),
+                    t.replicaKmsKeyArns[region],
+                    "is not used",
+                    "keys only for replicaRegions, with kmsKeyArn",
+                );
     }
     const f = s?.items;
-    if (f && Number.isInteger(f.reservedConcurrency) && Number.isInteger(f.provisionedConcurrency) && f.provisionedConcurrency > (f.reservedConcurrency as number)) {
+    if (
+        f &&
+        Number.isInteger(f.reservedConcurrency) &&
+        Number.isInteger(f.provisionedConcurrency) &&
+        f.provisionedConcurrency > (f.reservedConcurrency as number)
+    ) {
         // Provisioned concurrency is drawn from the function's reserved concurrency
         // (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html).
-        issues.add(key("items.provisionedConcurrency"), f.provisionedConcurrency, `is above reservedConcurrency (${f.reservedConcurrency})`, "at most reservedConcurrency");
+        issues.add(
+            key("items.provisionedConcurrency"),
+            f.provisionedConcurrency,
+            `is above reservedConcurrency (${f.reservedConcurrency})`,
+            "at most reservedConcurrency",
+        );
     }
 }
 

@@ -99,7 +99,10 @@ export function serverless(cfg: StackConfig["serverless"], _deps: ServerlessDeps
         },
         authorizers: { users: { type: "cognito" } },
         throttle: a.throttle,
-        cors: a.corsOrigins.length > 0 ? { allowOrigins: a.corsOrigins, allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"] } : undefined,
+        cors:
+            a.corsOrigins.length > 0
+                ? { allowOrigins: a.corsOrigins, allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"] }
+                : undefined,
         accessLogRetentionDays: a.accessLogRetentionDays,
         transform: cfg.protectData ? { userPool: protectedUserPool } : {},
     });

@@ -8,7 +8,9 @@ import { Issue, Issues, formatIssue } from "../components/shared/errors";
 import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
 import { isDnsLabel } from "../components/shared/kubernetes-names";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
-import { checkPrincipalArn, checkScheduleExpression, checkTimeZone, checkVpcCidr, parseCidr } from "../components/shared/validators";
+import { LAMBDA_LIMITS } from "../components/lambda-function/validate";
+import { API_LIMITS } from "../components/serverless-api/validate";
+import { checkKmsKeyArn, checkPrincipalArn, checkScheduleExpression, checkTimeZone, checkVpcCidr, parseCidr } from "../components/shared/validators";
 import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { PRESETS, PresetName } from "./presets";
 
@@ -95,6 +97,55 @@ export interface StackConfig {
         workloads: { webReplicas: number; redisReplicas: number; redisStorageGiB: number };
     };
     /**
+     * The serverless items API (stacks/serverless.ts): a DynamoDB table, the items function behind an
+     * HTTP API with a Cognito user pool guarding writes, and the stream consumer's tag-index table.
+     */
+    serverless: {
+        /**
+         * `protect` and `retainOnDelete` on the items table and the user pool, DynamoDB deletion
+         * protection on the table and Cognito deletion protection on the pool.
+         */
+        protectData: boolean;
+        /** The items table (partition key `id`, a stream of both images for the stream consumer). */
+        table: {
+            /** `PAY_PER_REQUEST` (on-demand) or `PROVISIONED` (then `readCapacity` and `writeCapacity`). */
+            billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
+            /** Provisioned read and write capacity units: required with `PROVISIONED`, refused on-demand. */
+            readCapacity?: number;
+            writeCapacity?: number;
+            /** Point-in-time recovery: restore to any second of the last 35 days. */
+            pointInTimeRecovery: boolean;
+            /** Regions of global table replicas (never the stack's own); on-demand only here. */
+            replicaRegions: string[];
+            /** A customer managed KMS key for the table (optional: the AWS owned key without it). */
+            kmsKeyArn?: string;
+            /** With `kmsKeyArn` and replicas: a key in each replica region, by region. */
+            replicaKmsKeyArns: Record<string, string>;
+        };
+        /** The HTTP API in front of the items function. */
+        api: {
+            /** The stage's token bucket: burst (0–5000) and steady requests per second (0–10000). */
+            throttle: { burstLimit: number; rateLimit: number };
+            /** Origins browsers may call the API from (`"*"` or `scheme://host[:port]`); empty: no CORS. */
+            corsOrigins: string[];
+            /** `GET /items` and `GET /items/{id}` without a token; writes always need a user pool token. */
+            publicReads: boolean;
+            /** Days the access logs are kept (a CloudWatch Logs retention value). */
+            accessLogRetentionDays: number;
+        };
+        /** The items function (functions/items). */
+        items: {
+            /** Memory in MiB (128–10240). */
+            memoryMiB: number;
+            /** Execution environments kept warm on its alias `live` (0: none, on-demand only). */
+            provisionedConcurrency: number;
+            /** Concurrency reserved for it (optional: the account's shared pool); at least `provisionedConcurrency`. */
+            reservedConcurrency?: number;
+            /** Days its logs are kept (a CloudWatch Logs retention value). */
+            logRetentionDays: number;
+        };
+    };
+    /**
      * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
      * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
      */
@@ -130,6 +181,7 @@ const SCHEDULE = custom("string", "a schedule expression", (issues, path, v) => 
 type Network = StackConfig["network"];
 type Containers = StackConfig["containers"];
 type Kubernetes = StackConfig["kubernetes"];
+type Serverless = StackConfig["serverless"];
 
 const INSTANCE_TYPES = array(string({ pattern: INSTANCE_TYPE, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
     nonEmpty: true,
@@ -138,6 +190,18 @@ const INSTANCE_TYPES = array(string({ pattern: INSTANCE_TYPE, allowed: 'EC2 inst
 const CIDR = custom("string", 'an IPv4 CIDR, e.g. "203.0.113.0/24"', (issues, path, v) => {
     if (!parseCidr(v)) issues.add(path, v, "is malformed", 'an IPv4 CIDR, e.g. "203.0.113.0/24"');
 });
+/** AWS region names, as Table checks its replica regions. */
+const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const REGION = string({ pattern: REGION_NAME, allowed: 'an AWS region name, e.g. "eu-west-1"' });
+const KMS_KEY_ARN = custom("string", "a KMS key ARN", (issues, path, v) => void checkKmsKeyArn(issues, path, v));
+/** A CORS origin as API Gateway takes it: `*`, or scheme://host[:port] with no path (ServerlessApi checks the same). */
+const ORIGIN = string({
+    pattern: /^(\*|https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$/,
+    allowed: '"*" or scheme://host[:port], e.g. "https://app.example.com"',
+});
+/** DynamoDB's default per-table quota of provisioned units per dimension. */
+const CAPACITY_UNITS = int({ min: 1, max: 40_000 });
+
 /** Keys of the stack's settings that are secrets: read with `getSecret`, never parsed as plain text. */
 const SECRET_KEYS: ReadonlySet<string> = new Set(["ontapSvmAdminPassword"]);
 
@@ -221,6 +285,33 @@ const SCHEMA = object<StackConfig>(setting)({
             redisStorageGiB: int({ min: 1, max: 16384 }),
         }),
     }),
+    serverless: object<Serverless>(setting)({
+        protectData: boolean(),
+        table: object<Serverless["table"]>(setting)({
+            billingMode: oneOf(["PAY_PER_REQUEST", "PROVISIONED"]),
+            readCapacity: optional(CAPACITY_UNITS),
+            writeCapacity: optional(CAPACITY_UNITS),
+            pointInTimeRecovery: boolean(),
+            replicaRegions: array(REGION),
+            kmsKeyArn: optional(KMS_KEY_ARN),
+            replicaKmsKeyArns: record(KMS_KEY_ARN),
+        }),
+        api: object<Serverless["api"]>(setting)({
+            throttle: object<Serverless["api"]["throttle"]>(setting)({
+                burstLimit: int({ min: API_LIMITS.burstLimit[0], max: API_LIMITS.burstLimit[1] }),
+                rateLimit: int({ min: API_LIMITS.rateLimit[0], max: API_LIMITS.rateLimit[1] }),
+            }),
+            corsOrigins: array(ORIGIN),
+            publicReads: boolean(),
+            accessLogRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        }),
+        items: object<Serverless["items"]>(setting)({
+            memoryMiB: int({ min: LAMBDA_LIMITS.memoryMiB[0], max: LAMBDA_LIMITS.memoryMiB[1] }),
+            provisionedConcurrency: int({ min: 0, max: 10_000 }),
+            reservedConcurrency: optional(int({ min: 0, max: 10_000 })),
+            logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        }),
+    }),
     ontapSvmAdminPassword: optional(opaque()),
 });
 
@@ -291,6 +382,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             network: values.network,
             containers: values.containers,
             kubernetes: values.kubernetes,
+            serverless: values.serverless,
         },
     );
     for (const [key, shape] of Object.entries(SCHEMA.fields))
@@ -346,8 +438,59 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             `the secret ${NAMESPACE}:ontapSvmAdminPassword (pulumi config set --secret ${NAMESPACE}:ontapSvmAdminPassword ...)`,
         );
     }
+    serverlessRules(issues, merged.serverless);
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
+}
+
+/**
+ * The serverless section's cross-field rules. Table and LambdaFunction check them too, but under their
+ * own args paths; these name the key a user edits.
+ */
+function serverlessRules(issues: Issues, s: Serverless | undefined): void {
+    const key = (path: string) => `${NAMESPACE}:serverless.${path}`;
+    const t = s?.table;
+    if (t?.billingMode === "PROVISIONED") {
+        for (const field of ["readCapacity", "writeCapacity"] as const)
+            if (t[field] === undefined) issues.missing(key(`table.${field}`), "capacity units (1–40000): PROVISIONED needs them");
+        // Table refuses a provisioned replica without write auto scaling, which the stack does not set.
+        if (Array.isArray(t.replicaRegions) && t.replicaRegions.length > 0)
+            issues.add(key("table.replicaRegions"), t.replicaRegions, "needs on-demand billing", 'billingMode "PAY_PER_REQUEST", or no replicas');
+    } else if (t?.billingMode === "PAY_PER_REQUEST") {
+        for (const field of ["readCapacity", "writeCapacity"] as const)
+            if (t[field] !== undefined) issues.add(key(`table.${field}`), t[field], "is not used on-demand", 'no capacities, or billingMode "PROVISIONED"');
+    }
+    if (t && Array.isArray(t.replicaRegions) && t.replicaKmsKeyArns && typeof t.replicaKmsKeyArns === "object") {
+        // KMS keys are regional: a replica of a table under a customer key needs a key of its own region.
+        if (t.kmsKeyArn !== undefined)
+            for (const region of t.replicaRegions)
+                if (REGION_NAME.test(region) && !Object.hasOwn(t.replicaKmsKeyArns, region))
+                    issues.missing(key(`table.replicaKmsKeyArns.${region}`), `a KMS key ARN in ${region}`);
+        for (const region of Object.keys(t.replicaKmsKeyArns))
+            if (!t.replicaRegions.includes(region) || t.kmsKeyArn === undefined)
+                issues.add(
+                    key(`table.replicaKmsKeyArns.${region}`),
+                    t.replicaKmsKeyArns[region],
+                    "is not used",
+                    "keys only for replicaRegions, with kmsKeyArn",
+                );
+    }
+    const f = s?.items;
+    if (
+        f &&
+        Number.isInteger(f.reservedConcurrency) &&
+        Number.isInteger(f.provisionedConcurrency) &&
+        f.provisionedConcurrency > (f.reservedConcurrency as number)
+    ) {
+        // Provisioned concurrency is drawn from the function's reserved concurrency
+        // (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html).
+        issues.add(
+            key("items.provisionedConcurrency"),
+            f.provisionedConcurrency,
+            `is above reservedConcurrency (${f.reservedConcurrency})`,
+            "at most reservedConcurrency",
+        );
+    }
 }
 
 /** Reads this stack's settings from the Pulumi configuration. */

@@ -1,13 +1,15 @@
 /**
  * The program: a network and the SaaS container platform on it — one ALB in front of a web service
  * and two path-routed apps, a queue worker and a scheduled report job — and an EKS cluster beside it
- * with a stateless web sample and a Redis primary with replicas. Settings come from
+ * with a stateless web sample and a Redis primary with replicas; and the serverless items API
+ * (stacks/serverless.ts). Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
+import { serverless } from "./serverless";
 
 const cfg = loadConfig();
 const c = cfg.containers;
@@ -222,6 +224,8 @@ const web = eks
       })
     : undefined;
 
+const items = serverless(cfg.serverless, { network });
+
 export const vpcId = network.vpcId;
 export const clusterName = platform.clusterName;
 export const url = platform.urls.public;
@@ -232,3 +236,8 @@ export const kubernetesClusterName = eks?.clusterName;
 export const kubeconfig = eks?.kubeconfig;
 export const redisPrimary = redis?.podDnsNames[0];
 export const helloUrl = web ? `http://${web.dnsName}` : undefined;
+export const itemsApiUrl = items.apiUrl;
+export const itemsTableName = items.itemsTableName;
+export const tagIndexTableName = items.tagIndexTableName;
+export const userPoolId = items.userPoolId;
+export const userPoolClientId = items.userPoolClientId;

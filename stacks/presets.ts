@@ -49,6 +49,13 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             protectData: false,
             workloads: { webReplicas: 2, redisReplicas: 3, redisStorageGiB: 8 },
         },
+        serverless: {
+            protectData: false,
+            table: { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: false, replicaRegions: [], replicaKmsKeyArns: {} },
+            // A local front end may call the dev API from a browser.
+            api: { throttle: { burstLimit: 50, rateLimit: 25 }, corsOrigins: ["http://localhost:3000"], publicReads: true, accessLogRetentionDays: 14 },
+            items: { memoryMiB: 256, provisionedConcurrency: 0, logRetentionDays: 14 },
+        },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
     prod: {
@@ -97,6 +104,16 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             logRetentionDays: 90,
             protectData: true,
             workloads: { webReplicas: 3, redisReplicas: 3, redisStorageGiB: 20 },
+        },
+        serverless: {
+            protectData: true,
+            table: { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: true, replicaRegions: [], replicaKmsKeyArns: {} },
+            // No browser origin until the app's is known: set serverless.api.corsOrigins.
+            api: { throttle: { burstLimit: 500, rateLimit: 250 }, corsOrigins: [], publicReads: true, accessLogRetentionDays: 90 },
+            // Two warm environments on the alias; the reservation caps the function (and protects the
+            // account's pool) and holds the provisioned ones. Lambda keeps 100 of the account's
+            // concurrency unreserved: the account quota must be 150 or more (the default is 1000).
+            items: { memoryMiB: 512, provisionedConcurrency: 2, reservedConcurrency: 50, logRetentionDays: 90 },
         },
     },
 };

@@ -183,4 +183,93 @@ describe("stack configuration", () => {
         assert.equal(cfg.kubernetes.storage.ontap, true);
         assert.equal(cfg.ontapSvmAdminPassword, undefined);
     });
+
+    describe("serverless", () => {
+        const serverless = (v: unknown) => ({ "aws-platform:serverless": JSON.stringify(v) });
+        const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const EU_KEY = KEY.replace("us-east-1", "eu-west-1");
+
+        it("protects the data, keeps point-in-time recovery and the function warm in prod only", () => {
+            const prod = parseConfig("prod", {}).serverless;
+            const dev = parseConfig("dev", {}).serverless;
+            assert.deepEqual([prod.protectData, prod.table.pointInTimeRecovery, prod.items.provisionedConcurrency], [true, true, 2]);
+            assert.deepEqual([dev.protectData, dev.table.pointInTimeRecovery, dev.items.provisionedConcurrency], [false, false, 0]);
+            assert.deepEqual(prod.table.replicaRegions, []);
+        });
+
+        it("takes replica regions with a customer key for each, merged over the preset", () => {
+            const cfg = parseConfig(
+                "prod",
+                serverless({ table: { replicaRegions: ["eu-west-1"], kmsKeyArn: KEY, replicaKmsKeyArns: { "eu-west-1": EU_KEY } } }),
+            );
+            assert.deepEqual(cfg.serverless.table.replicaRegions, ["eu-west-1"]);
+            assert.equal(cfg.serverless.table.pointInTimeRecovery, true);
+            assert.equal(cfg.serverless.api.throttle.burstLimit, 500);
+        });
+
+        it("rejects bad serverless values, all at once, naming each key", () => {
+            const e = fails(
+                serverless({
+                    table: { billingMode: "ON_DEMAND", replicaRegions: ["Europe"], kmsKeyArn: "alias/aws/dynamodb" },
+                    api: {
+                        throttle: { burstLimit: 6000, rateLimit: -1 },
+                        corsOrigins: ["https://app.example.com/"],
+                        publicReads: "yes",
+                        accessLogRetentionDays: 10,
+                    },
+                    items: { memoryMiB: 64, provisionedConcurrency: 1.5 },
+                    timeout: 30,
+                }),
+            );
+            assert.match(e.message, /serverless\.table\.billingMode="ON_DEMAND" is not supported; allowed: "PAY_PER_REQUEST", "PROVISIONED"/);
+            assert.match(e.message, /serverless\.table\.replicaRegions\[0\]="Europe" is malformed; allowed: an AWS region name/);
+            assert.match(e.message, /serverless\.table\.kmsKeyArn="alias\/aws\/dynamodb"/);
+            assert.match(e.message, /serverless\.api\.throttle\.burstLimit=6000 is out of range; allowed: an integer from 0 to 5000/);
+            assert.match(e.message, /serverless\.api\.throttle\.rateLimit=-1 is out of range/);
+            assert.match(e.message, /serverless\.api\.corsOrigins\[0\]="https:\/\/app\.example\.com\/" is malformed/);
+            assert.match(e.message, /serverless\.api\.publicReads="yes"/);
+            assert.match(e.message, /serverless\.api\.accessLogRetentionDays=10 is not supported/);
+            assert.match(e.message, /serverless\.items\.memoryMiB=64 is out of range; allowed: an integer from 128 to 10240/);
+            assert.match(e.message, /serverless\.items\.provisionedConcurrency=1\.5/);
+            assert.match(e.message, /serverless\.timeout=30 is not a known setting/);
+            assert.equal(e.issues.length, 11, e.message);
+        });
+
+        it("requires capacities with PROVISIONED billing and refuses them on-demand", () => {
+            assert.match(
+                fails(serverless({ table: { billingMode: "PROVISIONED", readCapacity: 5 } })).message,
+                /serverless\.table\.writeCapacity is required; allowed: capacity units/,
+            );
+            assert.match(fails(serverless({ table: { readCapacity: 5 } })).message, /serverless\.table\.readCapacity=5 is not used on-demand/);
+            assert.equal(
+                parseConfig("dev", serverless({ table: { billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 5 } })).serverless.table.readCapacity,
+                5,
+            );
+        });
+
+        it("refuses replicas of a provisioned table, which would need write auto scaling", () => {
+            assert.match(
+                fails(serverless({ table: { billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 5, replicaRegions: ["eu-west-1"] } })).message,
+                /serverless\.table\.replicaRegions=\["eu-west-1"\] needs on-demand billing/,
+            );
+        });
+
+        it("requires a key in each replica region with a customer key, and refuses keys nothing uses", () => {
+            assert.match(
+                fails(serverless({ table: { replicaRegions: ["eu-west-1"], kmsKeyArn: KEY } })).message,
+                /serverless\.table\.replicaKmsKeyArns\.eu-west-1 is required; allowed: a KMS key ARN in eu-west-1/,
+            );
+            assert.match(
+                fails(serverless({ table: { replicaRegions: ["eu-west-1"], replicaKmsKeyArns: { "eu-west-1": EU_KEY } } })).message,
+                /serverless\.table\.replicaKmsKeyArns\.eu-west-1=.* is not used/,
+            );
+        });
+
+        it("refuses more provisioned concurrency than the function reserves", () => {
+            assert.match(
+                fails(serverless({ items: { provisionedConcurrency: 60 } }), "prod").message,
+                /serverless\.items\.provisionedConcurrency=60 is above reservedConcurrency \(50\); allowed: at most reservedConcurrency/,
+            );
+        });
+    });
 });

@@ -170,12 +170,14 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository and Secrets key, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table and user pool, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
             .sort();
         assert.deepEqual(protectedNames, [
+            "aws:cognito/userPool:UserPool::items-user-pool-users",
+            "aws:dynamodb/table:Table::items-table",
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
@@ -242,6 +244,114 @@ describe("stacks", function () {
         assert.deepEqual(night.scalableTargetAction, { minCapacity: 1, maxCapacity: 3 });
         assert.equal(day.schedule, "cron(0 6 * * ? *)");
         assert.deepEqual(day.scalableTargetAction, { minCapacity: 3, maxCapacity: 12 });
+    });
+
+    const ITEMS_ROUTES = ["DELETE /items/{id}", "GET /items", "GET /items/{id}", "POST /items", "PUT /items/{id}"];
+
+    it("both stacks route the full items API to the items function's alias, writes behind the user pool's JWT authorizer, reads public", () => {
+        for (const s of [dev, prod]) {
+            const integration = s.named("items-integration-items");
+            assert.equal(integration.inputs.integrationUri, s.named("items-items-alias").outputs.invokeArn);
+            assert.equal(integration.inputs.payloadFormatVersion, "2.0");
+            assert.equal(s.named("items-permission-items").inputs.qualifier, "live");
+            const routes = s.ofType("aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("items-route-"));
+            assert.deepEqual(routes.map((r) => r.inputs.routeKey).sort(), ITEMS_ROUTES);
+            const authorizer = s.named("items-authorizer-users");
+            assert.equal(authorizer.inputs.authorizerType, "JWT");
+            assert.equal(authorizer.inputs.jwtConfiguration.issuer, `https://cognito-idp.us-east-1.amazonaws.com/${s.named("items-user-pool-users").id}`);
+            assert.deepEqual(authorizer.inputs.jwtConfiguration.audiences, [s.named("items-user-pool-client-users").id]);
+            for (const r of routes) {
+                assert.equal(r.inputs.target, `integrations/${integration.id}`, r.inputs.routeKey);
+                const write = !r.inputs.routeKey.startsWith("GET ");
+                assert.equal(r.inputs.authorizationType, write ? "JWT" : "NONE", r.inputs.routeKey);
+                assert.equal(r.inputs.authorizerId, write ? authorizer.id : undefined, r.inputs.routeKey);
+            }
+        }
+    });
+
+    it("both stacks run the items function on arm64 with TABLE_NAME and exactly the items API's actions on the items table only", () => {
+        for (const s of [dev, prod]) {
+            const fn = s.named("items-items-function").inputs;
+            assert.deepEqual(fn.architectures, ["arm64"]);
+            assert.equal(fn.runtime, "nodejs22.x");
+            assert.equal(fn.environment.variables.TABLE_NAME, s.named("items-table").outputs.name);
+            const policy = JSON.parse(s.named("items-items-role-own").inputs.policy);
+            assert.deepEqual(policy.Statement, [
+                {
+                    Sid: "ItemsApi",
+                    Effect: "Allow",
+                    Action: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"],
+                    Resource: s.named("items-table").outputs.arn,
+                },
+            ]);
+        }
+    });
+
+    it("both stacks keep items keyed by id with a stream of both images, and an on-demand tag index keyed by tag and itemId", () => {
+        for (const s of [dev, prod]) {
+            const items = s.named("items-table").inputs;
+            assert.equal(items.hashKey, "id");
+            assert.deepEqual(items.attributes, [{ name: "id", type: "S" }]);
+            assert.equal(items.billingMode, "PAY_PER_REQUEST");
+            assert.equal(items.streamEnabled, true);
+            assert.equal(items.streamViewType, "NEW_AND_OLD_IMAGES");
+            assert.deepEqual(items.serverSideEncryption, { enabled: false }, "the AWS owned key");
+            assert.equal(items.replicas ?? undefined, undefined);
+            const tags = s.named("item-tags-table").inputs;
+            assert.deepEqual([tags.hashKey, tags.rangeKey, tags.billingMode], ["tag", "itemId", "PAY_PER_REQUEST"]);
+        }
+    });
+
+    it("prod's items table has point-in-time recovery, deletion protection, protect and retainOnDelete; dev's has none of them", () => {
+        const prodTable = prod.named("items-table");
+        assert.deepEqual(prodTable.inputs.pointInTimeRecovery, { enabled: true });
+        assert.equal(prodTable.inputs.deletionProtectionEnabled, true);
+        assert.deepEqual([prodTable.protect, prodTable.retainOnDelete], [true, true]);
+        const pool = prod.named("items-user-pool-users");
+        assert.deepEqual([pool.inputs.deletionProtection, pool.protect, pool.retainOnDelete], ["ACTIVE", true, true]);
+        const devTable = dev.named("items-table");
+        assert.deepEqual(devTable.inputs.pointInTimeRecovery, { enabled: false });
+        assert.equal(devTable.inputs.deletionProtectionEnabled, false);
+        assert.deepEqual([devTable.protect, devTable.retainOnDelete], [false, false]);
+        assert.equal(dev.named("items-user-pool-users").inputs.deletionProtection, undefined);
+        // The tag index is derived data: unprotected in both.
+        assert.equal(prod.named("item-tags-table").protect, false);
+    });
+
+    it("only prod keeps the items function warm: provisioned concurrency 2 on the alias, inside a reservation of 50", () => {
+        const pc = prod.ofType("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig");
+        assert.equal(pc.length, 1);
+        assert.deepEqual([pc[0].inputs.qualifier, pc[0].inputs.provisionedConcurrentExecutions], ["live", 2]);
+        assert.equal(prod.named("items-items-function").inputs.reservedConcurrentExecutions, 50);
+        assert.equal(dev.ofType("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig").length, 0);
+        assert.equal(dev.named("items-items-function").inputs.reservedConcurrentExecutions ?? undefined, undefined);
+    });
+
+    it("each stack throttles the items API's stage, keeps its access logs and allows CORS origins as configured", () => {
+        for (const [s, throttle, days, cors] of [
+            [dev, [50, 25], 14, ["http://localhost:3000"]],
+            [prod, [500, 250], 90, undefined],
+        ] as const) {
+            const stage = s.named("items-stage").inputs;
+            assert.deepEqual([stage.defaultRouteSettings.throttlingBurstLimit, stage.defaultRouteSettings.throttlingRateLimit], throttle);
+            assert.equal(stage.accessLogSettings.destinationArn, s.named("items-access-logs").outputs.arn);
+            assert.equal(s.named("items-access-logs").inputs.retentionInDays, days);
+            const api = s.named("items-api").inputs;
+            assert.deepEqual(api.corsConfiguration?.allowOrigins, cors);
+            if (cors) assert.ok(api.corsConfiguration.allowHeaders.includes("if-match") && api.corsConfiguration.allowHeaders.includes("idempotency-key"));
+        }
+    });
+
+    it("writes the items function's code into plan.json as a digest and size, never the bundle's text", () => {
+        for (const s of [dev, prod]) {
+            const plan = JSON.parse(fs.readFileSync(s.result.files.plan, "utf8"));
+            const step = plan.steps.find((x: any) => x.newState.type === "aws:lambda/function:Function" && x.urn.endsWith("::items-items-function"));
+            const asset = step.newState.inputs.code.assets["index.js"];
+            assert.deepEqual(Object.keys(asset).sort(), ["asset", "bytes", "sha256"]);
+            assert.match(asset.sha256, /^[0-9a-f]{64}$/);
+            assert.ok(asset.bytes > 10_000, `${asset.bytes} bytes`);
+            assert.ok(fs.statSync(s.result.files.plan).size < 1_000_000);
+        }
     });
 
     it("keeps each stack's identity: the golden inventory of type and name", () => {
@@ -358,6 +468,49 @@ describe("stacks", function () {
             .map((r) => r.id);
         assert.equal(privateTables.length, 3);
         assert.deepEqual(fileSystem.inputs.routeTableIds, privateTables);
+    });
+
+    it("builds the items table's replicas under a customer key with one per region, and guards reads when reads are not public", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "global-"));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.global.yaml"),
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  aws-platform:preset: prod",
+                "  aws-platform:containers:",
+                "    alarmEmail: platform-oncall@example.com",
+                "  aws-platform:serverless:",
+                "    table:",
+                "      replicaRegions: [eu-west-1]",
+                `      kmsKeyArn: ${key("us-east-1")}`,
+                "      replicaKmsKeyArns:",
+                `        eu-west-1: ${key("eu-west-1")}`,
+                "    api:",
+                "      publicReads: false",
+                "",
+            ].join("\n"),
+        );
+        const result = await runPlan({ stack: "global", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
+        const resources = result.evaluation.resources as RecordedResource[];
+        const named = (name: string) => resources.find((r) => r.name === name)!;
+        const table = named("items-table").inputs;
+        assert.deepEqual(table.serverSideEncryption, { enabled: true, kmsKeyArn: key("us-east-1") });
+        assert.deepEqual(table.replicas, [
+            { regionName: "eu-west-1", pointInTimeRecovery: true, deletionProtectionEnabled: true, propagateTags: true, kmsKeyArn: key("eu-west-1") },
+        ]);
+        const routes = resources.filter((r) => r.type === "aws:apigatewayv2/route:Route" && r.name.startsWith("items-route-"));
+        assert.deepEqual(
+            routes.map((r) => r.inputs.authorizationType),
+            ITEMS_ROUTES.map(() => "JWT"),
+        );
+        // The function may use the key, only through DynamoDB.
+        const statements = JSON.parse(named("items-items-role-own").inputs.policy).Statement;
+        const kms = statements.find((st: any) => st.Resource === key("us-east-1"));
+        assert.deepEqual(kms.Condition, { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } });
+        assert.ok(kms.Action.every((a: string) => a.startsWith("kms:")));
     });
 
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {

@@ -191,5 +191,5 @@ describe("functions/thumbnail: resizing against S3 (s3rver)", function () {
     });
 
     it("the default limits are the documented ones", () =>
-        assert.deepStrictEqual([DEFAULTS.maxSourceBytes, DEFAULTS.maxPixels], [25 * 1024 * 1024, 40_000_000]));
+        assert.deepStrictEqual([DEFAULTS.maxSourceBytes, DEFAULTS.maxPixels], [25 * 1024 * 1024, 24_000_000]));
 });

@@ -17,7 +17,7 @@ import {
     thumbnailKey,
 } from "../../functions/thumbnail/core";
 
-const CONFIG: ThumbnailConfig = { outputBucket: "thumbs", outputPrefix: "thumbnails/", width: 200, maxSourceBytes: 25 * 1024 * 1024, maxPixels: 40_000_000 };
+const CONFIG: ThumbnailConfig = { outputBucket: "thumbs", outputPrefix: "thumbnails/", width: 200, maxSourceBytes: 25 * 1024 * 1024, maxPixels: 24_000_000 };
 const SAME_BUCKET: ThumbnailConfig = { ...CONFIG, outputBucket: "photos" };
 const silent = { log: () => {} };
 

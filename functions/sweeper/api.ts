@@ -85,6 +85,7 @@ export function createSweeper(deps: Deps): (event: unknown, context: Context) =>
         if (table === undefined || table === "") throw new Error("TABLE_NAME is not set");
         const plan = parseInput(event, now());
         // A bad input never succeeds: throwing sends it, after Lambda's asynchronous retries, to the on-failure destination.
+        // (Scheduler invokes Lambda asynchronously: https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)
         if ("errors" in plan) throw new Error(`sweeper input: ${plan.errors.join("; ")}`);
         log.log("info", "sweep started", {
             requestId: context.awsRequestId,

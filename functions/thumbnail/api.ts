@@ -72,7 +72,7 @@ export function createResizer({
     config: Pick<ThumbnailConfig, "outputBucket" | "outputPrefix" | "maxSourceBytes" | "maxPixels">;
 }): Resize {
     return async (job) => {
-        const { bucket, key, versionId } = job.source;
+        const { bucket, key } = job.source;
         const skip = (reason: string): Outcome => ({ action: "skipped", reason, bucket, key });
         // The guard again, where the write happens: whatever decided this job, nothing is written outside the output prefix.
         if (!isOwnOutput(job.target.bucket, job.target.key, config) || isOwnOutput(bucket, key, config))
@@ -80,10 +80,12 @@ export function createResizer({
 
         let got: GetObjectCommandOutput;
         try {
-            got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+            // The current object, not the event's version: a deleted one (a delete marker) is not thumbnailed, an
+            // overwritten one is read as it is now (its own event follows), and s3:GetObjectVersion is not needed.
+            got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         } catch (e) {
             const name = (e as { name?: string } | null)?.name ?? "";
-            // Deleted (or overwritten in a versioned bucket and the version removed) between the event and now.
+            // Deleted between the event and now (S3 answers 404 only to a role with s3:ListBucket, else 403).
             if (NOT_FOUND.has(name)) return skip(`source not found (${name}): deleted before the function read it`);
             throw e;
         }

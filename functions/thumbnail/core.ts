@@ -57,13 +57,7 @@ export const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png"] as const;
 export const MAX_KEY_BYTES = 1024;
 
 export type Decision =
-    | {
-          action: "resize";
-          /** `versionId` when the bucket is versioned: the function reads the very version the event announced. */
-          source: { bucket: string; key: string; versionId?: string };
-          target: { bucket: string; key: string };
-          width: number;
-      }
+    | { action: "resize"; source: { bucket: string; key: string }; target: { bucket: string; key: string }; width: number }
     | { action: "skip"; reason: string; bucket?: string; key?: string };
 
 /** The configuration from the environment, or every problem with it: an empty prefix on the source bucket would loop. */
@@ -123,9 +117,7 @@ export function decide(record: S3EventRecord, config: ThumbnailConfig): Decision
         return { action: "skip", reason: `size ${size} outside 1..${config.maxSourceBytes}`, bucket, key };
     const target = thumbnailKey(key, config);
     if (Buffer.byteLength(target, "utf8") > MAX_KEY_BYTES) return { action: "skip", reason: "thumbnail key longer than 1024 bytes", bucket, key };
-    const versionId = record.s3?.object?.versionId;
-    const source = versionId === undefined || versionId === "" ? { bucket, key } : { bucket, key, versionId };
-    return { action: "resize", source, target: { bucket: config.outputBucket, key: target }, width: config.width };
+    return { action: "resize", source: { bucket, key }, target: { bucket: config.outputBucket, key: target }, width: config.width };
 }
 
 export type ImageMime = "image/jpeg" | "image/png";

@@ -22,7 +22,7 @@ const SAME_BUCKET: ThumbnailConfig = { ...CONFIG, outputBucket: "photos" };
 const silent = { log: () => {} };
 
 /** A record as S3 sends it (event version 2.1): the key form-encoded. */
-function s3Record(bucket: string, encodedKey: string, options: { eventName?: string; size?: number; versionId?: string } = {}): S3EventRecord {
+function s3Record(bucket: string, encodedKey: string, options: { eventName?: string; size?: number } = {}): S3EventRecord {
     return {
         eventVersion: "2.1",
         eventSource: "aws:s3",
@@ -33,7 +33,6 @@ function s3Record(bucket: string, encodedKey: string, options: { eventName?: str
                 key: encodedKey,
                 size: options.size ?? 52_431,
                 eTag: "0123456789abcdef0123456789abcdef",
-                versionId: options.versionId,
                 sequencer: "0A1B2C3D4E5F678901",
             },
         },
@@ -104,12 +103,6 @@ describe("functions/thumbnail", () => {
             errors: ["OUTPUT_BUCKET is required", 'OUTPUT_PREFIX "" must be non-empty and end with "/"', 'THUMBNAIL_WIDTH "5" must be an integer in 16..2048'],
         });
         assert.deepStrictEqual(readConfig({ OUTPUT_BUCKET: "thumbs" }), CONFIG);
-    });
-
-    it("plans a read of the version the event announced in a versioned bucket", () => {
-        const d = decide(s3Record("photos", "a.png", { versionId: "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY" }), CONFIG);
-        assert.ok(d.action === "resize");
-        assert.deepStrictEqual(d.source, { bucket: "photos", key: "a.png", versionId: "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY" });
     });
 
     it("the handler resizes only what passes the guard, and its own output never reaches the resize step", async () => {

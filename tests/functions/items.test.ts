@@ -173,6 +173,17 @@ describe("functions/items: the items API over DynamoDB (dynalite)", function () 
             assert.deepStrictEqual(await stored(created.id), before);
         });
 
+        it("a PUT and a DELETE racing on the same version: exactly one wins, and a deleted item is never revived", async () => {
+            for (let i = 0; i < 5; i++) {
+                const created = body(await post({ name: `contested ${i}` }));
+                const [u, d] = await Promise.all([put(created.id, { name: "updated" }, { "if-match": '"1"' }), del(created.id, { "if-match": '"1"' })]);
+                const codes = [u.statusCode, d.statusCode];
+                assert.ok((codes[0] === 200 && codes[1] === 409) || (codes[0] === 404 && codes[1] === 204), JSON.stringify(codes));
+                const after = await get(created.id);
+                assert.strictEqual(after.statusCode, d.statusCode === 204 ? 404 : 200);
+            }
+        });
+
         it("GET /items never lists a tombstone", async () => {
             const created = body(await post({ name: "hidden" }));
             await del(created.id);

@@ -149,6 +149,13 @@ describe("functions/thumbnail: resizing against S3 (s3rver)", function () {
             );
         });
 
+        it("throws, so that Lambda retries, when the write fails for a reason a retry may cure (the output bucket is missing)", async () => {
+            await s3.put("shared", "uploads/retry.png", await image(100, 100, "image/png"));
+            const elsewhere = { ...config, outputBucket: "not-created-yet" };
+            const h = createHandler({ config: elsewhere, resize: createResizer({ s3: s3.s3, config: elsewhere }), log: silent });
+            await assert.rejects(h({ Records: [objectCreated("shared", "uploads/retry.png")] }), /NoSuchBucket|does not exist/);
+        });
+
         it("the resize step itself refuses a job whose target is outside the output prefix", async () => {
             const resize = createResizer({ s3: s3.s3, config });
             await assert.rejects(

@@ -2,9 +2,15 @@
  * The items API over one DynamoDB table (partition key `id`, a string; no sort key). Every write is a single conditional
  * write, so it needs no transactions: create is a put on a key derived from the client token, update and delete compare
  * the stored `version`.
+ *
+ * DELETE leaves a tombstone: the item's key with `deletedAt`, its `version` bumped and its data removed. The key stays
+ * taken, so a create retried with the token of a deleted item cannot put it back (`attribute_not_exists(id)` fails on the
+ * tombstone): it answers 410 (same request) or 409 (another request). Reads, lists and writes treat a tombstone as
+ * absent. The nightly sweeper (functions/sweeper) purges tombstones older than its retention; after that, the token is
+ * free again, so clients may rely on a token for retries within the retention (30 days by default), not for ever.
  */
 import { randomUUID } from "node:crypto";
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type HttpApiEvent, type HttpResponse, refuse, json, problem } from "../shared/http";
 import type { Logger } from "../shared/log";
 import { type Item, type ItemInput, encodeCursor, idForToken, parseCreate, parseExpectedVersion, parseList, parseUpdate, requestDigest, route } from "./core";
@@ -20,7 +26,11 @@ export interface Deps {
 /** Stored next to the item so that a retried create can be told from a token reused for another item; never returned. */
 interface Stored extends Item {
     requestDigest?: string;
+    /** Set by DELETE (ISO 8601): the item is a tombstone, absent to every route. */
+    deletedAt?: string;
 }
+
+const isTombstone = (stored: Stored | undefined): boolean => stored?.deletedAt !== undefined;
 
 const etag = (item: Item) => ({ etag: `"${item.version}"` });
 
@@ -44,7 +54,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
     /** After a failed condition: 404 if the item is gone, else 409 with the version a client should re-read. */
     async function conflict(table: string, id: string, expected: number | undefined): Promise<HttpResponse> {
         const item = await current(table, id);
-        if (item === undefined) return problem(404, `item ${id} not found`);
+        if (item === undefined || isTombstone(item)) return problem(404, `item ${id} not found`);
         const why = expected === undefined ? "changed while the request ran" : `is at version ${item.version}, not ${expected}`;
         return json(409, { message: `item ${id} ${why}; read it again and retry`, currentVersion: item.version }, etag(item));
     }
@@ -63,6 +73,14 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
             if (!isConditionFailure(e)) throw e;
         }
         const existing = await current(table, id);
+        if (isTombstone(existing))
+            return existing?.requestDigest === digest
+                ? problem(410, `the item this clientToken created (${id}) was deleted; use a new token to create it again`, [
+                      { field: "body.clientToken", message: "created an item that has since been deleted" },
+                  ])
+                : problem(409, "clientToken was already used for a different request; use a new token for a new item", [
+                      { field: "body.clientToken", message: "already used with a different body" },
+                  ]);
         if (existing !== undefined && existing.requestDigest === digest)
             return json(200, publicItem(existing), { location: `/items/${id}`, ...etag(existing) });
         return problem(409, "clientToken was already used for a different request; use a new token for a new item", [
@@ -73,7 +91,15 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
     async function list(table: string, event: HttpApiEvent): Promise<HttpResponse> {
         const req = parseList(event);
         if (!req.ok) return refuse(req.issues);
-        const out = await db.send(new ScanCommand({ TableName: table, Limit: req.value.limit, ExclusiveStartKey: req.value.cursor }));
+        // Limit counts the items read before the filter: a page may hold fewer items than asked (even none) and still a cursor.
+        const out = await db.send(
+            new ScanCommand({
+                TableName: table,
+                Limit: req.value.limit,
+                ExclusiveStartKey: req.value.cursor,
+                FilterExpression: "attribute_not_exists(deletedAt)",
+            }),
+        );
         const items = (out.Items ?? []).map((i) => publicItem(i as Stored));
         const cursor = out.LastEvaluatedKey === undefined ? undefined : encodeCursor(out.LastEvaluatedKey);
         return json(200, cursor === undefined ? { items } : { items, cursor });
@@ -100,7 +126,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
                     Key: { id },
                     // PUT replaces the item's fields: absent optional fields are removed.
                     UpdateExpression: `SET ${set.join(", ")}${remove.length > 0 ? ` REMOVE ${remove.join(", ")}` : ""}`,
-                    ConditionExpression: "attribute_exists(id) AND #version = :expected",
+                    ConditionExpression: "attribute_exists(id) AND attribute_not_exists(deletedAt) AND #version = :expected",
                     // `name` is a DynamoDB reserved word; `version` is not, but stays aliased for symmetry with the condition.
                     ExpressionAttributeNames: { "#name": "name", "#version": "version" },
                     ExpressionAttributeValues: values,
@@ -120,14 +146,18 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         const expected = parseExpectedVersion(event, undefined, false);
         if (!expected.ok) return refuse(expected.issues);
         const version = expected.value;
+        const at = now().toISOString();
         try {
             await db.send(
-                new DeleteCommand({
+                new UpdateCommand({
                     TableName: table,
                     Key: { id },
-                    ConditionExpression: version === undefined ? "attribute_exists(id)" : "attribute_exists(id) AND #version = :expected",
-                    ExpressionAttributeNames: version === undefined ? undefined : { "#version": "version" },
-                    ExpressionAttributeValues: version === undefined ? undefined : { ":expected": version },
+                    // The tombstone keeps the key, the version (bumped, so a stream consumer orders it after the item),
+                    // the dates and the request digest (to answer a retried create with 410), and drops the data.
+                    UpdateExpression: "SET deletedAt = :at, updatedAt = :at, #version = #version + :one REMOVE #name, description, price, tags",
+                    ConditionExpression: `attribute_exists(id) AND attribute_not_exists(deletedAt)${version === undefined ? "" : " AND #version = :expected"}`,
+                    ExpressionAttributeNames: { "#name": "name", "#version": "version" },
+                    ExpressionAttributeValues: version === undefined ? { ":at": at, ":one": 1 } : { ":at": at, ":one": 1, ":expected": version },
                 }),
             );
             return { statusCode: 204, headers: {}, body: "" };
@@ -156,7 +186,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
                 return list(table, event);
             case "get": {
                 const out = await db.send(new GetCommand({ TableName: table, Key: { id: r.id } }));
-                if (out.Item === undefined) return problem(404, `item ${r.id} not found`);
+                if (out.Item === undefined || isTombstone(out.Item as Stored)) return problem(404, `item ${r.id} not found`);
                 const item = publicItem(out.Item as Stored);
                 return json(200, item, etag(item));
             }

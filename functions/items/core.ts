@@ -187,7 +187,19 @@ export function parseUpdate(event: HttpApiEvent): Parsed<{ input: ItemInput; ver
     return { ok: true, value: { input: item.value, version: version.value as number } };
 }
 
-/** The cursor is opaque to clients: base64url of the LastEvaluatedKey, checked on the way back in so no forged key reaches DynamoDB. */
+/**
+ * The cursor is opaque to clients: base64url of the Scan's LastEvaluatedKey, checked on the way back in (exactly one
+ * attribute, `id`, a lowercase UUID), so nothing but a key of this table's shape reaches DynamoDB as ExclusiveStartKey.
+ *
+ * Not signed, on purpose. A Scan's ExclusiveStartKey only says where in the table's hash order to continue; a forged
+ * one (any UUID, existing or not) starts the same Scan elsewhere in the same table, under the same filter and limit:
+ * it returns nothing the caller could not page to with genuine cursors, and reaches no other table, index or tenant.
+ * An HMAC would add a secret to deploy and rotate (Secrets Manager, a key id in the cursor, two keys accepted while
+ * rotating) to prevent nothing. Sign (HMAC-SHA256 over the key and the query it belongs to, with a `kid` for rotation)
+ * once the cursor carries something the caller must not choose: a Query's partition (an owner or tenant id), a sort
+ * order or a filter. On a Query, DynamoDB also refuses a start key outside the queried partition with a
+ * ValidationException, which must then be a 400, not a 500: bind the cursor to the query, and check it.
+ */
 export function encodeCursor(key: Record<string, unknown>): string {
     return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
 }

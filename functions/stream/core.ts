@@ -4,6 +4,9 @@
  * tag" is maintained here: one index item per (tag, item), keyed `tag` + `itemId`.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.CoreComponents.html#HowItWorks.CoreComponents.SecondaryIndexes
  *
+ * The items API deletes by turning the item into a tombstone (a MODIFY whose new image has `deletedAt` and no data): its
+ * tags are removed like a REMOVE's; the sweeper's later purge of the tombstone is a REMOVE with nothing to remove.
+ *
  * Streams deliver each record at least once, in order per item (per partition key, within a shard): every write
  * carries the item's `version` and is conditional on it (see api.ts), so a replayed record does not overwrite a newer
  * entry; an entry a replay recreates is deleted again by the later record that removed it, which is replayed after it
@@ -72,10 +75,12 @@ function readImage(image: Record<string, AttributeValue> | undefined, which: str
     } catch (e) {
         return `${which} is not DynamoDB JSON: ${(e as Error).message}`;
     }
-    const { id, name, version, tags } = item;
+    const { id, name, version, tags, deletedAt } = item;
     if (typeof id !== "string" || id.length === 0) return `${which}.id is not a string`;
-    if (typeof name !== "string") return `${which}.name is not a string`;
     if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 1) return `${which}.version is not a positive integer`;
+    // A tombstone (the items API's DELETE, purged later by the sweeper) has no data: it indexes nothing.
+    if (deletedAt !== undefined) return { id, name: "", version, tags: [] };
+    if (typeof name !== "string") return `${which}.name is not a string`;
     if (tags !== undefined && (!Array.isArray(tags) || !tags.every((t) => typeof t === "string" && t.length > 0)))
         return `${which}.tags is not a list of non-empty strings`;
     return { id, name, version, tags: [...new Set((tags as string[] | undefined) ?? [])] };

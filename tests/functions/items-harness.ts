@@ -26,6 +26,8 @@ export interface LocalDynamo {
     db: DynamoDBDocumentClient;
     /** Number of items in the table, read with a full (paginated) Scan. */
     count(table: string): Promise<number>;
+    /** Number of items that are not tombstones (no `deletedAt`): what the items API can show. */
+    countLive(table: string): Promise<number>;
     /** Restores the environment as it was before `useDynamo`; the server stays up for the next test file. */
     release(): void;
 }
@@ -83,19 +85,21 @@ export async function useDynamo(tables: string[], env: Record<string, string> = 
             await new Promise((r) => setTimeout(r, 10));
         }
     }
+    async function count(table: string, FilterExpression?: string): Promise<number> {
+        let n = 0;
+        let start: Record<string, unknown> | undefined;
+        do {
+            const out = await db.send(new ScanCommand({ TableName: table, Select: "COUNT", ExclusiveStartKey: start, FilterExpression }));
+            n += out.Count ?? 0;
+            start = out.LastEvaluatedKey;
+        } while (start !== undefined);
+        return n;
+    }
     return {
         endpoint,
         db,
-        async count(table) {
-            let n = 0;
-            let start: Record<string, unknown> | undefined;
-            do {
-                const out = await db.send(new ScanCommand({ TableName: table, Select: "COUNT", ExclusiveStartKey: start }));
-                n += out.Count ?? 0;
-                start = out.LastEvaluatedKey;
-            } while (start !== undefined);
-            return n;
-        },
+        count: (table) => count(table),
+        countLive: (table) => count(table, "attribute_not_exists(deletedAt)"),
         release() {
             for (const k of ENV_KEYS) {
                 if (saved[k] === undefined) delete process.env[k];

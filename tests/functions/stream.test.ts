@@ -70,6 +70,20 @@ describe("functions/stream core", () => {
         assert.strictEqual(p.change.version, 1);
     });
 
+    it("a MODIFY into a tombstone (the items API's DELETE) removes every tag of the old image, at the tombstone's version", () => {
+        const tombstone = { id: { S: A }, version: { N: "3" }, createdAt: { S: "2026-11-25T10:00:00.000Z" }, deletedAt: { S: "2026-11-26T10:00:00.000Z" } };
+        const p = plan(record("MODIFY", A, { OldImage: image(A, 2, ["red", "big"]), NewImage: tombstone }));
+        assert.ok(p.ok, JSON.stringify(p));
+        assert.deepStrictEqual([p.change.put, p.change.remove, p.change.version], [[], ["red", "big"], 3]);
+    });
+
+    it("the sweeper's purge of a tombstone (a REMOVE) changes nothing in the index", () => {
+        const tombstone = { id: { S: A }, version: { N: "3" }, deletedAt: { S: "2026-11-26T10:00:00.000Z" } };
+        const p = plan(record("REMOVE", A, { OldImage: tombstone }));
+        assert.ok(p.ok, JSON.stringify(p));
+        assert.deepStrictEqual([p.change.put, p.change.remove], [[], []]);
+    });
+
     it("a MODIFY removes the tags the new image dropped", () => {
         const p = plan(record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"]), NewImage: image(A, 2, ["big", "new"]) }));
         assert.ok(p.ok);

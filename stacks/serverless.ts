@@ -31,9 +31,9 @@ export interface ServerlessOutputs {
 
 /**
  * What functions/items calls on its table (functions/README.md), on the table only: it reads no index,
- * and lists with Scan. With a customer managed key, the table's grant of that key through DynamoDB.
+ * lists with Scan, and deletes by writing a tombstone (UpdateItem), so it needs no DeleteItem. With a customer managed key, the table's grant of that key through DynamoDB.
  */
-const ITEMS_ACTIONS = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
+const ITEMS_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
 
 function itemsStatements(table: Table): Statement[] {
     const keyGrants = table.grantStatements("readwrite").filter((s) => [s.Action].flat().every((a) => String(a).startsWith("kms:")));

@@ -280,7 +280,7 @@ describe("stacks", function () {
                 {
                     Sid: "ItemsApi",
                     Effect: "Allow",
-                    Action: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"],
+                    Action: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"],
                     Resource: s.named("items-table").outputs.arn,
                 },
             ]);

@@ -123,6 +123,10 @@ export interface TableArgs {
     sortKey?: string;
     /**
      * Global secondary indexes by name (3–255 of letters, digits, `_`, `.`, `-`); at most 20.
+     * Add new indexes at the end: the capacities auto scaling owns are ignored by position. On a
+     * table that already exists, add an index without `autoScaling` (`autoScaling: {}`) first and
+     * give it auto scaling in a later update: Pulumi cannot ignore a capacity the previous
+     * deployment did not have.
      * @default {}
      * @example { byStatus: { partitionKey: "status", sortKey: "createdAt", projection: "KEYS_ONLY" } }
      */
@@ -167,14 +171,15 @@ export interface TableArgs {
     /** DynamoDB refuses to delete the table while this is on. @default false */
     deletionProtection?: boolean;
     /**
-     * Pulumi-side protection of the data: the table gets `protect` (no destroy or replace without
-     * unprotecting) and `retainOnDelete` (leaving the stack leaves the table in AWS).
+     * Pulumi-side protection of the data: the table and its replicas get `protect` (no destroy or
+     * replace without unprotecting) and `retainOnDelete` (leaving the stack leaves them in AWS).
      * @default false
      */
     protectData?: boolean;
     /**
      * Regions of global table replicas (version 2019.11.21), never the table's own region. Replicas
-     * inherit point-in-time recovery, deletion protection and the tags.
+     * get the table's point-in-time recovery, deletion protection and tags, and are created once the
+     * table's auto scaling exists (a provisioned table must have write auto scaling first).
      * @default []
      * @example ["eu-west-1", "us-west-2"]
      */
@@ -190,7 +195,8 @@ export interface TableArgs {
     /**
      * Change a child's args (see `Transform`): `table` (the DynamoDB table), `scalingTarget` (every
      * Application Auto Scaling target), `scalingPolicy` (every target-tracking policy),
-     * `kinesisStream` (the stream the component creates), `kinesisDestination` (the streaming destination).
+     * `kinesisStream` (the stream the component creates), `kinesisDestination` (the streaming destination),
+     * `replica` (every global table replica).
      * @default {}
      */
     transform?: {
@@ -199,5 +205,6 @@ export interface TableArgs {
         scalingPolicy?: Transform<appautoscaling.PolicyArgs>;
         kinesisStream?: Transform<kinesis.StreamArgs>;
         kinesisDestination?: Transform<dynamodb.KinesisStreamingDestinationArgs>;
+        replica?: Transform<dynamodb.TableReplicaArgs>;
     };
 }

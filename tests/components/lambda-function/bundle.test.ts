@@ -80,6 +80,20 @@ describe("bundle (esbuild, for Lambda)", () => {
         assert.equal(registry.size, 0);
     });
 
+    it("lists the names the entry exports, re-exports included", () => {
+        const reexport = path.join(tmp, "reexport.ts");
+        fs.writeFileSync(reexport, `export { handler as main } from ${JSON.stringify(ENTRY.replace(/\.ts$/, ""))};\nexport const other = 1;\n`);
+        assert.deepEqual(bundle(ENTRY).exports, ["handler"]);
+        assert.deepEqual(bundle(reexport).exports, ["main", "other"]);
+    });
+
+    it("refuses, as an ArgsError on handler, a handler the entry does not export (every invocation would fail with Runtime.HandlerNotFound), and registers nothing", async () => {
+        const { error, registry } = await buildFails(() => new LambdaFunction("api", { entry: ENTRY, handler: "main" }));
+        assert.ok(error instanceof ArgsError);
+        assert.match(error.message, /^LambdaFunction "api": handler="main" is not exported by entry ".*handler\.ts"; allowed: handler$/);
+        assert.equal(registry.size, 0);
+    });
+
     it("packages the bundle as index.js in an archive", async () => {
         const archive = bundleArchive(bundle(ENTRY));
         const assets = (await archive.assets) as Record<string, { text: Promise<string> }>;

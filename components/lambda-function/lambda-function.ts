@@ -99,7 +99,8 @@ export class LambdaFunction extends pulumi.ComponentResource {
                       fitName(childName(name, "security-group"), ec2.SecurityGroup),
                       {
                           vpcId: cfg.vpc.vpcId,
-                          description: `Lambda function ${physical}: egress only (nothing connects to a function's ENIs)`,
+                          // EC2 takes only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* here (no apostrophe), and replaces the group when it changes.
+                          description: `Lambda function ${physical}: egress only, nothing connects to the ENIs of a function`,
                           egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
                           tags,
                       },

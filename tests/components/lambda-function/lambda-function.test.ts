@@ -187,6 +187,15 @@ describe("LambdaFunction", () => {
             registry.hasInputs(FUNCTION, "api-function", { vpcConfig: { subnetIds: SUBNETS, securityGroupIds: [sg.id] } });
         });
 
+        it("describes its security group and rule in the characters EC2 accepts (CreateSecurityGroup refuses others, an apostrophe included)", async () => {
+            const { registry } = await built({ entry: ENTRY, vpc: { vpcId: VPC_ID, subnetIds: SUBNETS } });
+            // CreateSecurityGroup GroupDescription and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*
+            const EC2_DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
+            const sg = registry.one(SECURITY_GROUP);
+            for (const text of [sg.inputs.description, ...sg.inputs.egress.map((r: { description: string }) => r.description)])
+                assert.match(text, EC2_DESCRIPTION);
+        });
+
         it("uses the given security groups and creates none", async () => {
             const { registry } = await built({ entry: ENTRY, vpc: { subnetIds: SUBNETS, securityGroupIds: ["sg-0123456789abcdef0"] } });
             assert.equal(registry.ofType(SECURITY_GROUP).length, 0);

@@ -136,7 +136,9 @@ export class LambdaFunction extends pulumi.ComponentResource {
                     : undefined,
                 tags,
             },
-            { ...child, dependsOn: [logGroup] },
+            // The name is fixed (the log group is named after it), so a replacement (packageType, when
+            // entry becomes imageUri) cannot create the new function beside the old one: delete first.
+            { ...child, dependsOn: [logGroup], deleteBeforeReplace: true },
             t.function,
         );
 

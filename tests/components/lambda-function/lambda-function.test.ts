@@ -48,6 +48,10 @@ describe("LambdaFunction", () => {
             assert.ok(functionName("x".repeat(80)).length <= 64);
         });
 
+        it("deletes the function before creating its replacement, which reuses the fixed name (packageType forces a replacement)", () => {
+            assert.equal(registry.one(FUNCTION).deleteBeforeReplace, true);
+        });
+
         it("creates its log group /aws/lambda/<name> with a 30-day retention before the function, and logs there in JSON", () => {
             const fn = registry.one(FUNCTION);
             const logs = registry.hasInputs(LOG_GROUP, "api-logs", { name: `/aws/lambda/${fn.inputs.name}`, retentionInDays: 30 });

@@ -64,7 +64,12 @@ export interface GlobalIndexArgs {
     /** Provisioned write capacity units; required in provisioned mode, refused on-demand. @default - none (on-demand) */
     writeCapacity?: number;
     /**
-     * Auto scaling of this index's capacity (provisioned mode only).
+     * Auto scaling of this index's capacity (provisioned mode only). Pulumi then ignores changes to
+     * the capacities it scales, but the provider keeps indexes as a set, which `ignoreChanges` cannot
+     * see into once the state holds a scaled value (after a refresh, or after any update of the
+     * table): the next update may set the index back to `readCapacity`/`writeCapacity` until auto
+     * scaling raises it again (pulumi/pulumi-terraform-bridge#1756). The table's own capacities
+     * are not affected; on-demand avoids the question.
      * @default - the table's `autoScaling`
      * @example { read: { minCapacity: 5, maxCapacity: 50 } }
      */
@@ -123,10 +128,7 @@ export interface TableArgs {
     sortKey?: string;
     /**
      * Global secondary indexes by name (3–255 of letters, digits, `_`, `.`, `-`); at most 20.
-     * Add new indexes at the end: the capacities auto scaling owns are ignored by position. On a
-     * table that already exists, add an index without `autoScaling` (`autoScaling: {}`) first and
-     * give it auto scaling in a later update: Pulumi cannot ignore a capacity the previous
-     * deployment did not have.
+     * Add new indexes at the end: the capacities auto scaling owns are ignored by position.
      * @default {}
      * @example { byStatus: { partitionKey: "status", sortKey: "createdAt", projection: "KEYS_ONLY" } }
      */

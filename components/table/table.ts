@@ -166,10 +166,9 @@ function createTable(name: string, cfg: ResolvedTable, tags: Record<string, stri
         // Auto scaling owns the capacities it scales: without these, every update would set them back.
         ...(cfg.autoScaling.read ? ["readCapacity"] : []),
         ...(cfg.autoScaling.write ? ["writeCapacity"] : []),
-        // Each scaled index by its position, and no other: an index with fixed capacity must still
-        // get its changes. Not `globalSecondaryIndexes[*]`: Pulumi refuses a wildcard path when the
-        // number of indexes changes ("cannot ignore changes ... elements of the path are missing",
-        // pulumi/pulumi sdk/go/common/resource/properties_path.go, Reset), i.e. on every added index.
+        // Each scaled index by its position, and no other: `globalSecondaryIndexes[*]` would also
+        // swallow every change to an index with fixed capacity. (Pulumi CLIs older than
+        // pulumi/pulumi#20278, August 2025, refused such paths when the number of indexes changed.)
         ...Object.values(cfg.globalIndexes).flatMap((g, i) =>
             (["read", "write"] as const).filter((dim) => g.autoScaling[dim]).map((dim) => `globalSecondaryIndexes[${i}].${dim}Capacity`),
         ),

@@ -214,7 +214,7 @@ function bundleEntry(name: string, entry: string, handler: string) {
     }
     // Lambda accepts any handler string at deployment; a name the bundle does not export fails every
     // invocation with Runtime.HandlerNotFound.
-    if (!code.exports.includes(handler))
+    if (code.exports !== undefined && !code.exports.includes(handler))
         throw new ArgsError("LambdaFunction", name, [
             { path: "handler", value: handler, message: `is not exported by entry "${entry}"`, allowed: code.exports.join(", ") || "(entry exports nothing)" },
         ]);

@@ -15,8 +15,11 @@ export interface Bundle {
     code: string;
     sha256: string;
     bytes: number;
-    /** The entry's export names, sorted: a function's handler must be one of them. */
-    exports: string[];
+    /**
+     * The entry's export names, sorted: a function's handler must be one of them. Undefined for a
+     * CommonJS entry, whose exports are known only when it runs.
+     */
+    exports?: string[];
 }
 
 /** esbuild could not bundle an entry (missing file, syntax error, unresolved import): the message names the entry. */
@@ -47,7 +50,7 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
     const cached = options.cache === false ? undefined : cache.get(file);
     if (cached) return cached;
     let code: string;
-    let exportNames: string[];
+    let exportNames: string[] | undefined;
     try {
         const result = buildSync({
             entryPoints: [file],
@@ -74,7 +77,12 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
             : (e as Error).message;
         throw new BundleError(entry, details);
     }
-    const out: Bundle = { code, sha256: createHash("sha256").update(code).digest("hex"), bytes: Buffer.byteLength(code), exports: exportNames };
+    const out: Bundle = {
+        code,
+        sha256: createHash("sha256").update(code).digest("hex"),
+        bytes: Buffer.byteLength(code),
+        ...(exportNames ? { exports: exportNames } : {}),
+    };
     if (options.cache !== false) cache.set(file, out);
     return out;
 }
@@ -84,7 +92,7 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
  * cheap build (ESM, packages left external, nothing written) reads them; re-exports of the project's
  * own files are followed.
  */
-function entryExports(file: string): string[] {
+function entryExports(file: string): string[] | undefined {
     const result = buildSync({
         entryPoints: [file],
         bundle: true,
@@ -97,9 +105,10 @@ function entryExports(file: string): string[] {
         logLevel: "silent",
         outfile: "index.mjs",
     });
-    return Object.values(result.metafile.outputs)
-        .flatMap((o) => o.exports)
-        .sort();
+    // A CommonJS entry shows only "default" (module.exports) here, whatever it assigns at run time.
+    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+    if (output?.entryPoint === undefined || result.metafile.inputs[output.entryPoint]?.format === "cjs") return undefined;
+    return [...output.exports].sort();
 }
 
 /** The Lambda deployment package of a bundle: a zip holding `index.js` (so the handler is `index.<export>`). */

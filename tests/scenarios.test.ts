@@ -68,5 +68,8 @@ describe("scenarios", () => {
         const resources = registry.statementsOf("orders-api").flatMap((s: any) => [s.Resource].flat());
         assert.deepEqual([...new Set(resources)].sort(), [table.outputs.arn, `${table.outputs.arn}/index/*`]);
         assert.match(await unwrap(result.streamArn), /\/stream\//);
+        // DynamoDB refuses the replica of a provisioned table until write auto scaling exists.
+        const replica = registry.one("aws:dynamodb/tableReplica:TableReplica");
+        for (const policy of registry.ofType("aws:appautoscaling/policy:Policy")) assert.ok(replica.dependsOn.includes(policy.urn), policy.name);
     });
 });

@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as lambda from "@pulumi/aws/lambda";
-import { BundleError, bundle, bundleArchive } from "../shared/bundle";
+import { Bundle, BundleError, bundle, bundleArchive } from "../shared/bundle";
 import { ArgsError, isPlain } from "../shared/errors";
 import { RoleResources, Statement, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
@@ -74,7 +74,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
         if (issues.length) throw new ArgsError("LambdaFunction", name, issues);
         const cfg = normalize(args);
         // Bundled before super(): code that does not build registers nothing.
-        const code = cfg.entry === undefined ? undefined : bundleEntry(name, cfg.entry);
+        const code = cfg.entry === undefined ? undefined : bundleEntry(name, cfg.entry, cfg.handler);
         super(LambdaFunction.type, name, args, opts);
 
         const child = { parent: this };
@@ -99,7 +99,8 @@ export class LambdaFunction extends pulumi.ComponentResource {
                       fitName(childName(name, "security-group"), ec2.SecurityGroup),
                       {
                           vpcId: cfg.vpc.vpcId,
-                          description: `Lambda function ${physical}: egress only (nothing connects to a function's ENIs)`,
+                          // EC2 takes only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* here (no apostrophe), and replaces the group when it changes.
+                          description: `Lambda function ${physical}: egress only, nothing connects to the ENIs of a function`,
                           egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "All outbound" }],
                           tags,
                       },
@@ -135,7 +136,9 @@ export class LambdaFunction extends pulumi.ComponentResource {
                     : undefined,
                 tags,
             },
-            { ...child, dependsOn: [logGroup] },
+            // The name is fixed (the log group is named after it), so a replacement (packageType, when
+            // entry becomes imageUri) cannot create the new function beside the old one: delete first.
+            { ...child, dependsOn: [logGroup], deleteBeforeReplace: true },
             t.function,
         );
 
@@ -200,14 +203,22 @@ export function logGroupName(functionName: string): string {
     return `/aws/lambda/${functionName}`;
 }
 
-function bundleEntry(name: string, entry: string) {
+function bundleEntry(name: string, entry: string, handler: string) {
+    let code: Bundle;
     try {
-        return bundle(entry);
+        code = bundle(entry);
     } catch (e) {
         if (e instanceof BundleError)
             throw new ArgsError("LambdaFunction", name, [{ path: "entry", value: entry, message: "does not bundle", allowed: e.details }]);
         throw e;
     }
+    // Lambda accepts any handler string at deployment; a name the bundle does not export fails every
+    // invocation with Runtime.HandlerNotFound.
+    if (code.exports !== undefined && !code.exports.includes(handler))
+        throw new ArgsError("LambdaFunction", name, [
+            { path: "handler", value: handler, message: `is not exported by entry "${entry}"`, allowed: code.exports.join(", ") || "(entry exports nothing)" },
+        ]);
+    return code;
 }
 
 /** Plain values pass as they are (checked already); with Outputs, the 4 KB rule runs once they are known. */

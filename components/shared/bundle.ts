@@ -10,11 +10,16 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { buildSync } from "esbuild";
 
-/** One bundled entry: the code of `index.js`, its SHA-256 (hex) and its size in bytes. */
+/** One bundled entry: the code of `index.js`, its SHA-256 (hex), its size in bytes and the names it exports. */
 export interface Bundle {
     code: string;
     sha256: string;
     bytes: number;
+    /**
+     * The entry's export names, sorted: a function's handler must be one of them. Undefined for a
+     * CommonJS entry, whose exports are known only when it runs.
+     */
+    exports?: string[];
 }
 
 /** esbuild could not bundle an entry (missing file, syntax error, unresolved import): the message names the entry. */
@@ -45,6 +50,7 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
     const cached = options.cache === false ? undefined : cache.get(file);
     if (cached) return cached;
     let code: string;
+    let exportNames: string[] | undefined;
     try {
         const result = buildSync({
             entryPoints: [file],
@@ -62,6 +68,7 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
             outfile: "index.js",
         });
         code = result.outputFiles[0].text;
+        exportNames = entryExports(file);
     } catch (e) {
         const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
         const details = errors?.length
@@ -70,9 +77,38 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
             : (e as Error).message;
         throw new BundleError(entry, details);
     }
-    const out: Bundle = { code, sha256: createHash("sha256").update(code).digest("hex"), bytes: Buffer.byteLength(code) };
+    const out: Bundle = {
+        code,
+        sha256: createHash("sha256").update(code).digest("hex"),
+        bytes: Buffer.byteLength(code),
+        ...(exportNames ? { exports: exportNames } : {}),
+    };
     if (options.cache !== false) cache.set(file, out);
     return out;
+}
+
+/**
+ * The names `file` exports. esbuild's metafile lists them only for ES module output, so a second,
+ * cheap build (ESM, packages left external, nothing written) reads them; re-exports of the project's
+ * own files are followed.
+ */
+function entryExports(file: string): string[] | undefined {
+    const result = buildSync({
+        entryPoints: [file],
+        bundle: true,
+        packages: "external",
+        platform: "node",
+        target: BUNDLE_TARGET,
+        format: "esm",
+        metafile: true,
+        write: false,
+        logLevel: "silent",
+        outfile: "index.mjs",
+    });
+    // A CommonJS entry shows only "default" (module.exports) here, whatever it assigns at run time.
+    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+    if (output?.entryPoint === undefined || result.metafile.inputs[output.entryPoint]?.format === "cjs") return undefined;
+    return [...output.exports].sort();
 }
 
 /** The Lambda deployment package of a bundle: a zip holding `index.js` (so the handler is `index.<export>`). */

@@ -64,7 +64,12 @@ export interface GlobalIndexArgs {
     /** Provisioned write capacity units; required in provisioned mode, refused on-demand. @default - none (on-demand) */
     writeCapacity?: number;
     /**
-     * Auto scaling of this index's capacity (provisioned mode only).
+     * Auto scaling of this index's capacity (provisioned mode only). Pulumi then ignores changes to
+     * the capacities it scales, but the provider keeps indexes as a set, which `ignoreChanges` cannot
+     * see into once the state holds a scaled value (after a refresh, or after any update of the
+     * table): the next update may set the index back to `readCapacity`/`writeCapacity` until auto
+     * scaling raises it again (pulumi/pulumi-terraform-bridge#1756). The table's own capacities
+     * are not affected; on-demand avoids the question.
      * @default - the table's `autoScaling`
      * @example { read: { minCapacity: 5, maxCapacity: 50 } }
      */
@@ -123,6 +128,7 @@ export interface TableArgs {
     sortKey?: string;
     /**
      * Global secondary indexes by name (3–255 of letters, digits, `_`, `.`, `-`); at most 20.
+     * Add new indexes at the end: the capacities auto scaling owns are ignored by position.
      * @default {}
      * @example { byStatus: { partitionKey: "status", sortKey: "createdAt", projection: "KEYS_ONLY" } }
      */
@@ -167,14 +173,15 @@ export interface TableArgs {
     /** DynamoDB refuses to delete the table while this is on. @default false */
     deletionProtection?: boolean;
     /**
-     * Pulumi-side protection of the data: the table gets `protect` (no destroy or replace without
-     * unprotecting) and `retainOnDelete` (leaving the stack leaves the table in AWS).
+     * Pulumi-side protection of the data: the table and its replicas get `protect` (no destroy or
+     * replace without unprotecting) and `retainOnDelete` (leaving the stack leaves them in AWS).
      * @default false
      */
     protectData?: boolean;
     /**
      * Regions of global table replicas (version 2019.11.21), never the table's own region. Replicas
-     * inherit point-in-time recovery, deletion protection and the tags.
+     * get the table's point-in-time recovery, deletion protection and tags, and are created once the
+     * table's auto scaling exists (a provisioned table must have write auto scaling first).
      * @default []
      * @example ["eu-west-1", "us-west-2"]
      */
@@ -190,7 +197,8 @@ export interface TableArgs {
     /**
      * Change a child's args (see `Transform`): `table` (the DynamoDB table), `scalingTarget` (every
      * Application Auto Scaling target), `scalingPolicy` (every target-tracking policy),
-     * `kinesisStream` (the stream the component creates), `kinesisDestination` (the streaming destination).
+     * `kinesisStream` (the stream the component creates), `kinesisDestination` (the streaming destination),
+     * `replica` (every global table replica).
      * @default {}
      */
     transform?: {
@@ -199,5 +207,6 @@ export interface TableArgs {
         scalingPolicy?: Transform<appautoscaling.PolicyArgs>;
         kinesisStream?: Transform<kinesis.StreamArgs>;
         kinesisDestination?: Transform<dynamodb.KinesisStreamingDestinationArgs>;
+        replica?: Transform<dynamodb.TableReplicaArgs>;
     };
 }

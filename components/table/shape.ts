@@ -72,6 +72,7 @@ export const TABLE_SHAPE = object<TableArgs>()({
             scalingPolicy: optional(transform()),
             kinesisStream: optional(transform()),
             kinesisDestination: optional(transform()),
+            replica: optional(transform()),
         }),
     ),
 });

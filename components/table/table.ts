@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dynamodb from "@pulumi/aws/dynamodb";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
 import type * as kinesis from "@pulumi/aws/kinesis";
 import { ArgsError } from "../shared/errors";
 import type { Statement } from "../shared/iam";
@@ -11,6 +10,7 @@ import { create } from "../shared/transform";
 import type { TableArgs } from "./args";
 import { ResolvedTable, normalize } from "./defaults";
 import { createKinesis } from "./kinesis";
+import { createReplicas } from "./replicas";
 import { ScalingResources, createScaling } from "./scaling";
 import { validate } from "./validate";
 
@@ -18,6 +18,8 @@ export interface TableResources {
     table: dynamodb.Table;
     /** Auto scaling by `table-read`, `table-write`, `<index>-read`, `<index>-write` (provisioned mode). */
     scaling: Record<string, ScalingResources>;
+    /** Global table replicas by region (`replicaRegions`). */
+    replicas: Record<string, dynamodb.TableReplica>;
     /** The Kinesis data stream the component created (only when `kinesis.streamArn` is not given). */
     kinesisStream?: kinesis.Stream;
     kinesisDestination?: dynamodb.KinesisStreamingDestination;
@@ -83,7 +85,8 @@ export class Table extends pulumi.ComponentResource {
         const tags = componentTags(Table.type, name, cfg.tags);
         const table = createTable(name, cfg, tags, child);
         const scaling = createScaling(name, cfg, table.name, tags, child);
-        const resources: TableResources = { table, scaling };
+        const replicas = createReplicas(name, cfg, table, scaling, tags, child);
+        const resources: TableResources = { table, scaling, replicas };
 
         if (cfg.kinesis) {
             Object.assign(resources, createKinesis(name, cfg.kinesis, table, tags, child, cfg.transform));
@@ -155,40 +158,24 @@ function serverSideEncryption(cfg: ResolvedTable): dynamodb.TableArgs["serverSid
     return { enabled: true, kmsKeyArn: cfg.encryption.kmsKeyArn };
 }
 
-function replicas(name: string, cfg: ResolvedTable, opts: pulumi.CustomResourceOptions): dynamodb.TableArgs["replicas"] {
-    if (cfg.replicaRegions.length === 0) return undefined;
-    const keys = typeof cfg.encryption === "object" ? (cfg.encryption.replicaKmsKeyArns ?? {}) : {};
-    const list = cfg.replicaRegions.map((regionName) => ({
-        regionName,
-        pointInTimeRecovery: cfg.pointInTimeRecovery,
-        deletionProtectionEnabled: cfg.deletionProtection,
-        propagateTags: true,
-        ...(keys[regionName] !== undefined ? { kmsKeyArn: keys[regionName] } : {}),
-    }));
-    // The table's own region is known only from the provider: checked once it is, with the same error.
-    return getRegionOutput({}, opts).region.apply((region) => {
-        const i = cfg.replicaRegions.indexOf(region);
-        if (i >= 0)
-            throw new ArgsError("Table", name, [
-                { path: `replicaRegions[${i}]`, value: region, message: "is the table's own region", allowed: "other regions only" },
-            ]);
-        return list;
-    });
-}
-
 function createTable(name: string, cfg: ResolvedTable, tags: Record<string, string>, child: pulumi.CustomResourceOptions): dynamodb.Table {
     const provisioned = cfg.billingMode === "PROVISIONED";
-    // Auto scaling owns the capacities it scales: without these, every update would set them back.
-    // Nested paths with [*]: https://www.pulumi.com/docs/iac/concepts/resources/options/ignorechanges/ (property paths).
     const ignoreChanges = [
+        // Replicas are TableReplica resources (see replicas.ts); the table reads them back from AWS.
+        "replicas",
+        // Auto scaling owns the capacities it scales: without these, every update would set them back.
         ...(cfg.autoScaling.read ? ["readCapacity"] : []),
         ...(cfg.autoScaling.write ? ["writeCapacity"] : []),
-        ...(Object.values(cfg.globalIndexes).some((g) => g.autoScaling.read) ? ["globalSecondaryIndexes[*].readCapacity"] : []),
-        ...(Object.values(cfg.globalIndexes).some((g) => g.autoScaling.write) ? ["globalSecondaryIndexes[*].writeCapacity"] : []),
+        // Each scaled index by its position, and no other: `globalSecondaryIndexes[*]` would also
+        // swallow every change to an index with fixed capacity. (Pulumi CLIs older than
+        // pulumi/pulumi#20278, August 2025, refused such paths when the number of indexes changed.)
+        ...Object.values(cfg.globalIndexes).flatMap((g, i) =>
+            (["read", "write"] as const).filter((dim) => g.autoScaling[dim]).map((dim) => `globalSecondaryIndexes[${i}].${dim}Capacity`),
+        ),
     ];
     const opts: pulumi.CustomResourceOptions = {
         ...child,
-        ...(ignoreChanges.length ? { ignoreChanges } : {}),
+        ignoreChanges,
         ...(cfg.protectData ? { protect: true, retainOnDelete: true } : {}),
     };
     const include = (projection: string, attrs: string[]) => (projection === "INCLUDE" ? { nonKeyAttributes: attrs } : {});
@@ -227,7 +214,6 @@ function createTable(name: string, cfg: ResolvedTable, tags: Record<string, stri
             pointInTimeRecovery: { enabled: cfg.pointInTimeRecovery },
             serverSideEncryption: serverSideEncryption(cfg),
             deletionProtectionEnabled: cfg.deletionProtection,
-            replicas: replicas(name, cfg, child),
             tags,
         },
         opts,

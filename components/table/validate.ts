@@ -48,7 +48,7 @@ export function validate(args: TableArgs): Issue[] {
     checkCapacity(issues, cfg);
     issues.oneOf("tableClass", cfg.tableClass, TABLE_CLASSES);
     issues.oneOf("streamViewType", cfg.streamViewType, STREAM_VIEW_TYPES);
-    if (cfg.ttlAttribute !== undefined) checkAttributeName(issues, "ttlAttribute", cfg.ttlAttribute);
+    if (cfg.ttlAttribute !== undefined) checkTtl(issues, cfg, cfg.ttlAttribute);
     checkEncryption(issues, cfg);
     checkReplicas(issues, cfg);
     checkKinesis(issues, cfg, args);
@@ -60,6 +60,20 @@ function checkAttributeName(issues: Issues, path: string, name: string): boolean
     const n = bytes(name);
     if (n < 1 || n > MAX_ATTRIBUTE_NAME_BYTES) return issues.add(path, name, "is not a valid attribute name", `1 to ${MAX_ATTRIBUTE_NAME_BYTES} bytes`);
     return true;
+}
+
+function checkTtl(issues: Issues, cfg: ResolvedTable, attribute: string): void {
+    if (!checkAttributeName(issues, "ttlAttribute", attribute)) return;
+    // TTL ignores an item whose attribute is not a Number: on a string or binary key nothing would
+    // ever expire (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html).
+    const type = Object.hasOwn(cfg.attributes, attribute) ? cfg.attributes[attribute] : undefined;
+    if (type !== undefined && type !== "N")
+        issues.add(
+            "ttlAttribute",
+            attribute,
+            `is a key attribute declared "${type}", and TTL expires only items whose attribute is a Number (epoch seconds)`,
+            'a Number attribute: another attribute, or declare this key "N"',
+        );
 }
 
 /** Every key the table and its indexes use, with the path that names it. */

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { LambdaFunction } from "../../../components/lambda-function";
 import { BundleError, bundle, bundleArchive } from "../../../components/shared/bundle";
 import { ArgsError } from "../../../components/shared/errors";
-import { buildFails } from "../../../components/testing";
+import { build, buildFails } from "../../../components/testing";
 import { ENTRY, RELATIVE_ENTRY } from "./fixtures";
 
 describe("bundle (esbuild, for Lambda)", () => {
@@ -77,6 +77,28 @@ describe("bundle (esbuild, for Lambda)", () => {
         const { error, registry } = await buildFails(() => new LambdaFunction("api", { entry: broken }));
         assert.ok(error instanceof ArgsError);
         assert.match(error.message, /^LambdaFunction "api": entry=".*broken-fn\.ts" does not bundle; allowed: .*broken-fn\.ts:1: /);
+        assert.equal(registry.size, 0);
+    });
+
+    it("lists the names the entry exports, re-exports included", () => {
+        const reexport = path.join(tmp, "reexport.ts");
+        fs.writeFileSync(reexport, `export { handler as main } from ${JSON.stringify(ENTRY.replace(/\.ts$/, ""))};\nexport const other = 1;\n`);
+        assert.deepEqual(bundle(ENTRY).exports, ["handler"]);
+        assert.deepEqual(bundle(reexport).exports, ["main", "other"]);
+    });
+
+    it("does not guess the exports of a CommonJS entry (known only when it runs), and accepts its handler", async () => {
+        const cjs = path.join(tmp, "legacy.js");
+        fs.writeFileSync(cjs, "exports.handler = async () => ({ statusCode: 200 });\n");
+        assert.equal(bundle(cjs).exports, undefined);
+        const { registry } = await build(() => new LambdaFunction("legacy", { entry: cjs }));
+        assert.equal(registry.one("aws:lambda/function:Function").inputs.handler, "index.handler");
+    });
+
+    it("refuses, as an ArgsError on handler, a handler the entry does not export (every invocation would fail with Runtime.HandlerNotFound), and registers nothing", async () => {
+        const { error, registry } = await buildFails(() => new LambdaFunction("api", { entry: ENTRY, handler: "main" }));
+        assert.ok(error instanceof ArgsError);
+        assert.match(error.message, /^LambdaFunction "api": handler="main" is not exported by entry ".*handler\.ts"; allowed: handler$/);
         assert.equal(registry.size, 0);
     });
 

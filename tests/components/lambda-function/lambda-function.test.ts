@@ -48,6 +48,10 @@ describe("LambdaFunction", () => {
             assert.ok(functionName("x".repeat(80)).length <= 64);
         });
 
+        it("deletes the function before creating its replacement, which reuses the fixed name (packageType forces a replacement)", () => {
+            assert.equal(registry.one(FUNCTION).deleteBeforeReplace, true);
+        });
+
         it("creates its log group /aws/lambda/<name> with a 30-day retention before the function, and logs there in JSON", () => {
             const fn = registry.one(FUNCTION);
             const logs = registry.hasInputs(LOG_GROUP, "api-logs", { name: `/aws/lambda/${fn.inputs.name}`, retentionInDays: 30 });
@@ -185,6 +189,15 @@ describe("LambdaFunction", () => {
                 egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
             });
             registry.hasInputs(FUNCTION, "api-function", { vpcConfig: { subnetIds: SUBNETS, securityGroupIds: [sg.id] } });
+        });
+
+        it("describes its security group and rule in the characters EC2 accepts (CreateSecurityGroup refuses others, an apostrophe included)", async () => {
+            const { registry } = await built({ entry: ENTRY, vpc: { vpcId: VPC_ID, subnetIds: SUBNETS } });
+            // CreateSecurityGroup GroupDescription and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*
+            const EC2_DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
+            const sg = registry.one(SECURITY_GROUP);
+            for (const text of [sg.inputs.description, ...sg.inputs.egress.map((r: { description: string }) => r.description)])
+                assert.match(text, EC2_DESCRIPTION);
         });
 
         it("uses the given security groups and creates none", async () => {

@@ -17,3 +17,4 @@ export const TARGET = "aws:appautoscaling/target:Target";
 export const POLICY = "aws:appautoscaling/policy:Policy";
 export const STREAM = "aws:kinesis/stream:Stream";
 export const DESTINATION = "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination";
+export const REPLICA = "aws:dynamodb/tableReplica:TableReplica";

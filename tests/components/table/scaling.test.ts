@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import { Table } from "../../../components/table";
 import { Registry, build } from "../../../components/testing";
-import { POLICY, TABLE, TARGET, provisioned } from "./fixtures";
+import { POLICY, REPLICA, TABLE, TARGET, provisioned } from "./fixtures";
 
 describe("Table: provisioned capacity and auto scaling", () => {
     let registry: Registry;
@@ -89,17 +89,54 @@ describe("Table: provisioned capacity and auto scaling", () => {
 
     it("leaves the scaled capacities to auto scaling: later updates do not reset them", () => {
         assert.deepEqual(registry.one(TABLE).ignoreChanges, [
+            "replicas",
             "readCapacity",
             "writeCapacity",
-            "globalSecondaryIndexes[*].readCapacity",
-            "globalSecondaryIndexes[*].writeCapacity",
+            "globalSecondaryIndexes[0].readCapacity",
+            "globalSecondaryIndexes[0].writeCapacity",
+            "globalSecondaryIndexes[1].readCapacity",
         ]);
+    });
+
+    it("ignores only the capacities of the indexes that auto scale, each by its position", async () => {
+        const { registry: mixed } = await build(
+            () =>
+                new Table(
+                    "items",
+                    provisioned({
+                        attributes: { pk: "S", status: "S", owner: "S" },
+                        globalIndexes: {
+                            // Fixed capacity: a change to it must reach AWS.
+                            byStatus: { partitionKey: "status", readCapacity: 3, writeCapacity: 2 },
+                            byOwner: { partitionKey: "owner", readCapacity: 1, writeCapacity: 1, autoScaling: { read: { minCapacity: 1, maxCapacity: 5 } } },
+                        },
+                    }),
+                ),
+        );
+        assert.deepEqual(mixed.one(TABLE).ignoreChanges, ["replicas", "globalSecondaryIndexes[1].readCapacity"]);
     });
 
     it("creates no auto scaling for a provisioned table without autoScaling, and ignores no capacity change", async () => {
         const { registry: plain } = await build(() => new Table("items", provisioned()));
         assert.equal(plain.ofType(TARGET).length + plain.ofType(POLICY).length, 0);
-        assert.deepEqual(plain.one(TABLE).ignoreChanges, []);
+        assert.deepEqual(plain.one(TABLE).ignoreChanges, ["replicas"]);
         plain.hasInputs(TABLE, "items-table", { readCapacity: 5, writeCapacity: 5 });
+    });
+
+    it("creates a provisioned table's replicas only after its auto scaling exists (DynamoDB refuses them before)", async () => {
+        const { registry: global } = await build(
+            () =>
+                new Table(
+                    "items",
+                    provisioned({
+                        replicaRegions: ["eu-west-1"],
+                        autoScaling: { read: { minCapacity: 5, maxCapacity: 50 }, write: { minCapacity: 5, maxCapacity: 50 } },
+                    }),
+                ),
+        );
+        const scaling = [...global.ofType(TARGET), ...global.ofType(POLICY)].map((r) => r.urn).sort();
+        assert.equal(scaling.length, 4);
+        assert.deepEqual([...global.one(REPLICA).dependsOn].sort(), scaling);
+        assert.equal(global.one(TABLE).inputs.replicas, undefined);
     });
 });

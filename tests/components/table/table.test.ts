@@ -5,7 +5,7 @@ import type { TableArgs } from "../../../components/table/args";
 import { DEFAULTS } from "../../../components/table/defaults";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
-import { DESTINATION, KEY_ARN, STREAM, TABLE, base } from "./fixtures";
+import { DESTINATION, KEY_ARN, REPLICA, STREAM, TABLE, base } from "./fixtures";
 
 const TABLE_NAME = /^items-table-[0-9a-f]{7}$/;
 
@@ -198,9 +198,20 @@ describe("Table", () => {
         });
 
         it("adds a replica per region with the table's recovery, protection, tags and the region's own key", () => {
-            registry.hasInputs(TABLE, "items-table", {
-                replicas: [{ regionName: "eu-west-1", pointInTimeRecovery: true, deletionProtectionEnabled: true, propagateTags: true, kmsKeyArn: EU_KEY }],
+            const replica = registry.one(REPLICA, "items-eu-west-1-replica");
+            assert.equal(replica.inputs.globalTableArn, registry.one(TABLE).outputs.arn);
+            registry.hasInputs(REPLICA, "items-eu-west-1-replica", {
+                region: "eu-west-1",
+                pointInTimeRecovery: true,
+                deletionProtectionEnabled: true,
+                kmsKeyArn: EU_KEY,
+                tags: registry.one(TABLE).inputs.tags,
             });
+        });
+
+        it("leaves the table's inline replicas alone: they are read back from AWS, the replica resources own them", () => {
+            assert.equal(registry.one(TABLE).inputs.replicas, undefined);
+            assert.ok(registry.one(TABLE).ignoreChanges.includes("replicas"));
         });
 
         it("turns the stream on with NEW_AND_OLD_IMAGES, which replication needs", () =>

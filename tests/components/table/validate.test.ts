@@ -77,6 +77,12 @@ const cases: Array<{ title: string; args: TableArgs; paths: string[]; message: R
         paths: ["globalIndexes.byStatus.autoScaling.read.minCapacity"],
         message: /from 1 to/,
     },
+    {
+        title: "rejects a TTL attribute that is a string or binary key (TTL only reads Number values, so nothing would expire)",
+        args: base({ attributes: { pk: "S" }, ttlAttribute: "pk" }),
+        paths: ["ttlAttribute"],
+        message: /declared "S"/,
+    },
     { title: "rejects an empty TTL attribute name", args: base({ ttlAttribute: "" }), paths: ["ttlAttribute"], message: /1 to 255 bytes/ },
     {
         title: "rejects a TTL attribute name longer than 255 bytes",

@@ -498,9 +498,13 @@ describe("stacks", function () {
         const named = (name: string) => resources.find((r) => r.name === name)!;
         const table = named("items-table").inputs;
         assert.deepEqual(table.serverSideEncryption, { enabled: true, kmsKeyArn: key("us-east-1") });
-        assert.deepEqual(table.replicas, [
-            { regionName: "eu-west-1", pointInTimeRecovery: true, deletionProtectionEnabled: true, propagateTags: true, kmsKeyArn: key("eu-west-1") },
-        ]);
+        // One TableReplica per region, created after the table (and its scaling), with the region's own key.
+        const replica = resources.find((r) => r.type === "aws:dynamodb/tableReplica:TableReplica")!;
+        assert.equal(replica.name, "items-eu-west-1-replica");
+        assert.equal(replica.inputs.region, "eu-west-1");
+        assert.equal(replica.inputs.kmsKeyArn, key("eu-west-1"));
+        assert.equal(replica.inputs.pointInTimeRecovery, true);
+        assert.equal(replica.inputs.deletionProtectionEnabled, true);
         const routes = resources.filter((r) => r.type === "aws:apigatewayv2/route:Route" && r.name.startsWith("items-route-"));
         assert.deepEqual(
             routes.map((r) => r.inputs.authorizationType),

@@ -56,7 +56,13 @@ export function createAuthorizers(ctx: Ctx): Record<string, apigateway.Authorize
         Object.entries(ctx.cfg.authorizers).map(([key, a]) => {
             const args: apigateway.AuthorizerArgs =
                 a.type === "cognito"
-                    ? { restApi: ctx.api.id, name: key, type: "COGNITO_USER_POOLS", providerArns: a.userPoolArns, identitySource: headerSource("Authorization") }
+                    ? {
+                          restApi: ctx.api.id,
+                          name: key,
+                          type: "COGNITO_USER_POOLS",
+                          providerArns: a.userPoolArns,
+                          identitySource: headerSource("Authorization"),
+                      }
                     : {
                           restApi: ctx.api.id,
                           name: key,
@@ -106,7 +112,13 @@ function permission(ctx: Ctx, role: string, fnKey: string, sourceArn: pulumi.Inp
 export function createAuthorizerPermissions(ctx: Ctx, authorizers: Record<string, apigateway.Authorizer>): Record<string, lambda.Permission> {
     const out: Record<string, lambda.Permission> = {};
     for (const [key, a] of Object.entries(ctx.cfg.authorizers))
-        if (a.type === "lambda") out[`authorizer-${key}`] = permission(ctx, `authorizer-${key}`, a.function, pulumi.interpolate`${ctx.api.executionArn}/authorizers/${authorizers[key].id}`);
+        if (a.type === "lambda")
+            out[`authorizer-${key}`] = permission(
+                ctx,
+                `authorizer-${key}`,
+                a.function,
+                pulumi.interpolate`${ctx.api.executionArn}/authorizers/${authorizers[key].id}`,
+            );
     return out;
 }
 

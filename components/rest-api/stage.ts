@@ -142,20 +142,16 @@ export function createStage(ctx: Ctx, routes: Record<string, RouteResources>, ac
     };
     for (const [key, r] of Object.entries(cfg.routes)) {
         if (!r.throttle && !r.cache) continue;
-        methodSettings[key] = settings(
-            routeSlug(key),
-            methodPath(r),
-            {
-                ...common,
-                ...throttling(r.throttle ?? cfg.throttle),
-                cachingEnabled: r.cache !== undefined,
-                cacheTtlInSeconds: r.cache?.ttlSeconds,
-                cacheDataEncrypted: r.cache ? true : undefined,
-                // A caller may skip the cache (Cache-Control: max-age=0) only with execute-api:InvalidateCache; others are ignored, not refused.
-                requireAuthorizationForCacheControl: r.cache ? true : undefined,
-                unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
-            },
-        );
+        methodSettings[key] = settings(routeSlug(key), methodPath(r), {
+            ...common,
+            ...throttling(r.throttle ?? cfg.throttle),
+            cachingEnabled: r.cache !== undefined,
+            cacheTtlInSeconds: r.cache?.ttlSeconds,
+            cacheDataEncrypted: r.cache ? true : undefined,
+            // A caller may skip the cache (Cache-Control: max-age=0) only with execute-api:InvalidateCache; others are ignored, not refused.
+            requireAuthorizationForCacheControl: r.cache ? true : undefined,
+            unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
+        });
     }
     return { deployment, accessLogs, stage, methodSettings };
 }

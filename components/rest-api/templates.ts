@@ -28,12 +28,7 @@ export function putItemTemplate(tableName: string, keyAttribute: string): string
 
 /** GetItem / DeleteItem: the item whose key attribute equals the route's path parameter `param`. */
 export function keyTemplate(tableName: string, keyAttribute: string, param: string): string {
-    return [
-        "{",
-        `  "TableName": "${tableName}",`,
-        `  "Key": {"${keyAttribute}": {"S": "$util.escapeJavaScript($input.params('${param}'))"}}`,
-        "}",
-    ].join("\n");
+    return ["{", `  "TableName": "${tableName}",`, `  "Key": {"${keyAttribute}": {"S": "$util.escapeJavaScript($input.params('${param}'))"}}`, "}"].join("\n");
 }
 
 /** The answer to a PutItem: the new item's key (the request id). */

@@ -27,11 +27,25 @@ const THROTTLE_SHAPE = object<ThrottleArgs>()({ burstLimit: optional(int()), rat
 
 /** A discriminated union: `type` picks the shape. */
 const byType = (noun: string, shapes: Record<string, Shape>): Shape =>
-    custom("object", Object.keys(shapes).map((t) => `{ type: "${t}", ... }`).join(", "), (issues, path, value) => {
-        const type = (value as { type?: unknown }).type;
-        if (typeof type === "string" && Object.hasOwn(shapes, type)) checkShape(issues, shapes[type], value, path);
-        else issues.add(`${path}.type`, type, type === undefined ? "is required" : `is not a ${noun} type`, Object.keys(shapes).map((t) => `"${t}"`).join(", "));
-    });
+    custom(
+        "object",
+        Object.keys(shapes)
+            .map((t) => `{ type: "${t}", ... }`)
+            .join(", "),
+        (issues, path, value) => {
+            const type = (value as { type?: unknown }).type;
+            if (typeof type === "string" && Object.hasOwn(shapes, type)) checkShape(issues, shapes[type], value, path);
+            else
+                issues.add(
+                    `${path}.type`,
+                    type,
+                    type === undefined ? "is required" : `is not a ${noun} type`,
+                    Object.keys(shapes)
+                        .map((t) => `"${t}"`)
+                        .join(", "),
+                );
+        },
+    );
 
 const INTEGRATION_SHAPE = byType("integration", {
     lambda: object<LambdaIntegrationArgs>({ noun: "integration field" })({ type: oneOf(["lambda"]), function: string() }),
@@ -167,7 +181,12 @@ function checkRouteKeys(issues: Issues, cfg: ResolvedRestApi): void {
             const parent = `/${segments.slice(0, i).join("/")}`;
             const seen = variables.get(parent);
             if (seen !== undefined && seen !== s)
-                issues.add(path, key, `puts ${s} beside ${seen} under ${parent}: a REST API resource has one variable child`, `the same parameter name under ${parent}`);
+                issues.add(
+                    path,
+                    key,
+                    `puts ${s} beside ${seen} under ${parent}: a REST API resource has one variable child`,
+                    `the same parameter name under ${parent}`,
+                );
             else variables.set(parent, s);
         });
     }
@@ -176,14 +195,26 @@ function checkRouteKeys(issues: Issues, cfg: ResolvedRestApi): void {
 function checkIntegration(issues: Issues, path: string, r: ResolvedRoute, cfg: ResolvedRestApi): void {
     const i = r.integration;
     if (i.type === "lambda") {
-        if (!Object.hasOwn(cfg.functions, i.function)) issues.add(`${path}.function`, i.function, "is not a key of functions", keysOf(cfg.functions, "(no functions)"));
+        if (!Object.hasOwn(cfg.functions, i.function))
+            issues.add(`${path}.function`, i.function, "is not a key of functions", keysOf(cfg.functions, "(no functions)"));
     } else if (i.type === "dynamodb") {
-        if (isPlain(i.tableArn)) issues.match(`${path}.tableArn`, i.tableArn, TABLE_ARN, "a DynamoDB table ARN, arn:aws:dynamodb:<region>:<account>:table/<name>");
+        if (isPlain(i.tableArn))
+            issues.match(`${path}.tableArn`, i.tableArn, TABLE_ARN, "a DynamoDB table ARN, arn:aws:dynamodb:<region>:<account>:table/<name>");
         const builtIn = i.action === "PutItem" || KEYED_ACTIONS.includes(i.action);
         if (i.requestTemplate === undefined && !builtIn)
-            issues.add(`${path}.requestTemplate`, undefined, `is required for ${i.action}`, "a VTL template producing the action's JSON, or the action PutItem, GetItem or DeleteItem");
+            issues.add(
+                `${path}.requestTemplate`,
+                undefined,
+                `is required for ${i.action}`,
+                "a VTL template producing the action's JSON, or the action PutItem, GetItem or DeleteItem",
+            );
         if (i.requestTemplate === undefined && KEYED_ACTIONS.includes(i.action) && r.pathParameters.length === 0)
-            issues.add(`${path}.action`, i.action, "reads the key from a path parameter, and the route has none", "a route such as GET /items/{id}, or a requestTemplate");
+            issues.add(
+                `${path}.action`,
+                i.action,
+                "reads the key from a path parameter, and the route has none",
+                "a route such as GET /items/{id}, or a requestTemplate",
+            );
     } else {
         if (isPlain(i.queueArn)) issues.match(`${path}.queueArn`, i.queueArn, QUEUE_ARN, "an SQS queue ARN, arn:aws:sqs:<region>:<account>:<name>");
         checkKmsKeyArn(issues, `${path}.kmsKeyArn`, i.kmsKeyArn);
@@ -195,14 +226,21 @@ function checkRoute(issues: Issues, key: string, r: ResolvedRoute, cfg: Resolved
     checkIntegration(issues, `${path}.integration`, r, cfg);
     const auth = r.authorizer === PUBLIC ? undefined : cfg.authorizers[r.authorizer];
     if (r.authorizer !== PUBLIC && !Object.hasOwn(cfg.authorizers, r.authorizer))
-        issues.add(`${path}.authorizer`, r.authorizer, "is not a key of authorizers", `"${PUBLIC}" (a public route) or ${keysOf(cfg.authorizers, "(no authorizers)")}`);
+        issues.add(
+            `${path}.authorizer`,
+            r.authorizer,
+            "is not a key of authorizers",
+            `"${PUBLIC}" (a public route) or ${keysOf(cfg.authorizers, "(no authorizers)")}`,
+        );
     // PutMethod accepts authorizationScopes only with COGNITO_USER_POOLS.
-    if (r.scopes.length > 0 && auth?.type !== "cognito") issues.add(`${path}.scopes`, r.scopes, "need a cognito authorizer on the route", "no scopes, or a cognito authorizer");
+    if (r.scopes.length > 0 && auth?.type !== "cognito")
+        issues.add(`${path}.scopes`, r.scopes, "need a cognito authorizer on the route", "no scopes, or a cognito authorizer");
     for (const [kind, names, pattern] of [
         ["querystring", r.querystring, QUERY],
         ["header", r.header, HEADER],
     ] as const)
-        for (const n of Object.keys(names)) issues.match(`${path}.parameters.${kind}.${n}`, n, pattern, kind === "header" ? "an HTTP header name" : "letters, digits and '._~-'");
+        for (const n of Object.keys(names))
+            issues.match(`${path}.parameters.${kind}.${n}`, n, pattern, kind === "header" ? "an HTTP header name" : "letters, digits and '._~-'");
     if (r.bodySchema !== undefined) {
         const s = r.bodySchema.$schema;
         // API Gateway models are JSON Schema draft 4 (https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings-models.html).
@@ -220,7 +258,8 @@ function checkRoute(issues: Issues, key: string, r: ResolvedRoute, cfg: Resolved
             ...Object.keys(r.header).map((h) => `header.${h}`),
         ]);
         r.cache.keyParameters.forEach((p, n) => {
-            if (!declared.has(p)) issues.add(`${path}.cache.keyParameters[${n}]`, p, "is not a parameter of the route", [...declared].join(", ") || "(the route declares none)");
+            if (!declared.has(p))
+                issues.add(`${path}.cache.keyParameters[${n}]`, p, "is not a parameter of the route", [...declared].join(", ") || "(the route declares none)");
         });
     }
     if (r.throttle) checkThrottle(issues, `${path}.throttle`, r.throttle);
@@ -232,13 +271,15 @@ function checkAuthorizers(issues: Issues, cfg: ResolvedRestApi): void {
         issues.key(path, key);
         if (key === PUBLIC) issues.add(path, key, `is the word routes use for a public route`, "another key");
         if (a.type === "lambda") {
-            if (!Object.hasOwn(cfg.functions, a.function)) issues.add(`${path}.function`, a.function, "is not a key of functions", keysOf(cfg.functions, "(no functions)"));
+            if (!Object.hasOwn(cfg.functions, a.function))
+                issues.add(`${path}.function`, a.function, "is not a key of functions", keysOf(cfg.functions, "(no functions)"));
             issues.int(`${path}.resultTtlSeconds`, a.resultTtlSeconds, ...API_LIMITS.resultTtlSeconds, " seconds");
             issues.match(`${path}.header`, a.header, HEADER, "an HTTP header name");
         } else {
             if (a.userPoolArns.length === 0) issues.add(`${path}.userPoolArns`, [], "is empty", "one user pool ARN or more");
             a.userPoolArns.forEach((arn, n) => {
-                if (isPlain(arn)) issues.match(`${path}.userPoolArns[${n}]`, arn, USER_POOL_ARN, "arn:aws:cognito-idp:<region>:<account>:userpool/<region>_<id>");
+                if (isPlain(arn))
+                    issues.match(`${path}.userPoolArns[${n}]`, arn, USER_POOL_ARN, "arn:aws:cognito-idp:<region>:<account>:userpool/<region>_<id>");
             });
         }
     }
@@ -253,7 +294,8 @@ function checkUsage(issues: Issues, cfg: ResolvedRestApi): void {
             if (!Object.hasOwn(cfg.apiKeys, k)) issues.add(`${path}.apiKeys[${n}]`, k, "is not a key of apiKeys", keysOf(cfg.apiKeys, "(no apiKeys)"));
             // CreateUsagePlanKey refuses a key already in another plan of the same stage.
             const other = planOf.get(k);
-            if (other !== undefined) issues.add(`${path}.apiKeys[${n}]`, k, `is already in the usage plan "${other}" of this stage`, "each API key in one plan");
+            if (other !== undefined)
+                issues.add(`${path}.apiKeys[${n}]`, k, `is already in the usage plan "${other}" of this stage`, "each API key in one plan");
             planOf.set(k, key);
         });
         if (p.throttle) checkThrottle(issues, `${path}.throttle`, p.throttle);

@@ -183,7 +183,12 @@ const BUILDERS: Record<string, Builder> = {
         const id = hex(r.urn, 10);
         return {
             id,
-            state: { name, arn: `arn:${c.partition}:apigateway:${c.region}::/restapis/${id}`, executionArn: arn(c, "execute-api", id), rootResourceId: hex(`${r.urn}/`, 10) },
+            state: {
+                name,
+                arn: `arn:${c.partition}:apigateway:${c.region}::/restapis/${id}`,
+                executionArn: arn(c, "execute-api", id),
+                rootResourceId: hex(`${r.urn}/`, 10),
+            },
         };
     },
     // invokeUrl https://<api id>.execute-api.<region>.amazonaws.com/<stage>.

@@ -11,7 +11,12 @@ export const POOL_ARN = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-
 export const FULL: RestApiArgs = {
     functions: { items: { entry: ENTRY }, auth: { entry: ENTRY } },
     routes: {
-        "GET /items": { integration: { type: "lambda", function: "items" }, authorizer: "users", scopes: ["items/read"], parameters: { querystring: { cursor: false } } },
+        "GET /items": {
+            integration: { type: "lambda", function: "items" },
+            authorizer: "users",
+            scopes: ["items/read"],
+            parameters: { querystring: { cursor: false } },
+        },
         "GET /items/{id}": {
             integration: { type: "lambda", function: "items" },
             authorizer: "none",

@@ -25,6 +25,8 @@ const ROLE = "aws:iam/role:Role";
 const FUNCTION = "aws:lambda/function:Function";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
+const proxy = (key: string): RestApiArgs => ({ routes: { [key]: { integration: { type: "sqs", queueArn: QUEUE_ARN }, authorizer: "none" } } });
+
 describe("RestApi", () => {
     describe("with Lambda, DynamoDB and SQS routes, both authorizer kinds, a cache and a usage plan", () => {
         let registry: Registry;
@@ -46,7 +48,13 @@ describe("RestApi", () => {
         });
 
         it("builds one resource per distinct path prefix, shared prefixes once, under their parents", () => {
-            assert.deepEqual(registry.ofType(RESOURCE).map((r) => r.name).sort(), ["shop-resource-events", "shop-resource-items", "shop-resource-items-id"]);
+            assert.deepEqual(
+                registry
+                    .ofType(RESOURCE)
+                    .map((r) => r.name)
+                    .sort(),
+                ["shop-resource-events", "shop-resource-items", "shop-resource-items-id"],
+            );
             registry.hasInputs(RESOURCE, "shop-resource-items", { restApi: api().id, parentId: api().outputs.rootResourceId, pathPart: "items" });
             registry.hasInputs(RESOURCE, "shop-resource-items-id", { parentId: resourceId("shop-resource-items"), pathPart: "{id}" });
             registry.hasInputs(RESOURCE, "shop-resource-events", { parentId: api().outputs.rootResourceId, pathPart: "events" });
@@ -69,7 +77,10 @@ describe("RestApi", () => {
                 apiKeyRequired: true,
                 requestParameters: { "method.request.path.id": true },
             });
-            registry.hasInputs(METHOD, "shop-method-post-items", { authorization: "CUSTOM", authorizerId: registry.one(AUTHORIZER, "shop-authorizer-header").id });
+            registry.hasInputs(METHOD, "shop-method-post-items", {
+                authorization: "CUSTOM",
+                authorizerId: registry.one(AUTHORIZER, "shop-authorizer-header").id,
+            });
             assert.equal(registry.ofType(METHOD).length, 5);
         });
 
@@ -223,7 +234,14 @@ describe("RestApi", () => {
             registry.hasInputs(SETTINGS, "shop-method-settings-all", {
                 stageName: "v1",
                 methodPath: "*/*",
-                settings: { throttlingBurstLimit: 50, throttlingRateLimit: 25, cachingEnabled: false, metricsEnabled: false, loggingLevel: "OFF", dataTraceEnabled: false },
+                settings: {
+                    throttlingBurstLimit: 50,
+                    throttlingRateLimit: 25,
+                    cachingEnabled: false,
+                    metricsEnabled: false,
+                    loggingLevel: "OFF",
+                    dataTraceEnabled: false,
+                },
             });
         });
 
@@ -266,8 +284,16 @@ describe("RestApi", () => {
         it("parents every resource to the component, the functions as LambdaFunction children", () => {
             const root = registry.one(RestApi.type, "shop");
             for (const r of registry.childrenOf(root)) assert.equal(r.parent, root.urn);
-            assert.deepEqual(registry.ofType(LambdaFunction.type).map((f) => f.name).sort(), ["shop-auth", "shop-items"]);
-            for (const t of [API, STAGE, LOG_GROUP, PLAN, KEY]) for (const r of registry.ofType(t).filter((x) => x.parent === root.urn)) assert.equal(r.inputs.tags["aws-platform:component"], "RestApi/shop", r.name);
+            assert.deepEqual(
+                registry
+                    .ofType(LambdaFunction.type)
+                    .map((f) => f.name)
+                    .sort(),
+                ["shop-auth", "shop-items"],
+            );
+            for (const t of [API, STAGE, LOG_GROUP, PLAN, KEY])
+                for (const r of registry.ofType(t).filter((x) => x.parent === root.urn))
+                    assert.equal(r.inputs.tags["aws-platform:component"], "RestApi/shop", r.name);
         });
     });
 
@@ -289,12 +315,17 @@ describe("RestApi", () => {
             ].join("\n"),
         );
         // The template stays valid JSON once API Gateway substitutes its variables.
-        const rendered = template.replace("$context.requestId", "abc").replace("$util.escapeJavaScript($input.body)", '{\\"n\\":1}').replace("$context.requestTime", "t");
+        const rendered = template
+            .replace("$context.requestId", "abc")
+            .replace("$util.escapeJavaScript($input.body)", '{\\"n\\":1}')
+            .replace("$context.requestTime", "t");
         assert.deepEqual(JSON.parse(rendered).Item.body, { S: '{"n":1}' });
         const del = registry.one(INTEGRATION, "shop-integration-delete-items-id").inputs.requestTemplates["application/json"];
         assert.deepEqual(JSON.parse(del.replace("$util.escapeJavaScript($input.params('id'))", "42")), { TableName: "items", Key: { id: { S: "42" } } });
         assert.match(del, /\$input\.params\('id'\)/);
-        registry.hasInputs(INTEGRATION_RESPONSE, "shop-integration-response-post-items-200", { responseTemplates: { "application/json": '{"id": "$context.requestId"}' } });
+        registry.hasInputs(INTEGRATION_RESPONSE, "shop-integration-response-post-items-200", {
+            responseTemplates: { "application/json": '{"id": "$context.requestId"}' },
+        });
     });
 
     it("uses the user's request template and key attribute for other DynamoDB actions", async () => {
@@ -316,10 +347,24 @@ describe("RestApi", () => {
         const trigger = async (args: RestApiArgs) => (await build(() => new RestApi("shop", args))).registry.one(DEPLOYMENT).inputs.triggers.redeployment;
         const before = await trigger(MINIMAL);
         assert.equal(await trigger(MINIMAL), before);
-        const added = await trigger({ ...MINIMAL, routes: { ...MINIMAL.routes, "POST /items": { integration: { type: "lambda", function: "items" }, authorizer: "none" } } });
+        const added = await trigger({
+            ...MINIMAL,
+            routes: { ...MINIMAL.routes, "POST /items": { integration: { type: "lambda", function: "items" }, authorizer: "none" } },
+        });
         assert.notEqual(added, before);
-        const schema = await trigger({ ...MINIMAL, routes: { "GET /items": { ...MINIMAL.routes["GET /items"], parameters: { querystring: { cursor: true } } } } });
+        const schema = await trigger({
+            ...MINIMAL,
+            routes: { "GET /items": { ...MINIMAL.routes["GET /items"], parameters: { querystring: { cursor: true } } } },
+        });
         assert.notEqual(schema, before);
+    });
+
+    it("fits a long route's proxy role name to IAM's 64 characters", async () => {
+        const key = "POST /partners/{partner}/shipments/{shipment}/tracking-events/notifications";
+        const { registry } = await build(() => new RestApi("partners-gateway", proxy(key)));
+        const role = registry.one(ROLE);
+        assert.ok(role.outputs.name.length <= 64, role.outputs.name);
+        assert.match(role.name, /^partners-.*-notifications-[0-9a-f]{6}$/);
     });
 
     it("creates the account's CloudWatch role and setting when asked, before the stage", async () => {
@@ -333,7 +378,15 @@ describe("RestApi", () => {
 
     it("sets an enhanced TLS policy with endpoint access mode STRICT, and X-Ray and logging when asked", async () => {
         const { registry } = await build(
-            () => new RestApi("shop", { ...MINIMAL, securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", tracing: true, loggingLevel: "ERROR", metricsEnabled: true, stageName: "prod" }),
+            () =>
+                new RestApi("shop", {
+                    ...MINIMAL,
+                    securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06",
+                    tracing: true,
+                    loggingLevel: "ERROR",
+                    metricsEnabled: true,
+                    stageName: "prod",
+                }),
         );
         registry.hasInputs(API, "shop-api", { securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", endpointAccessMode: "STRICT" });
         registry.hasInputs(STAGE, "shop-stage", { xrayTracingEnabled: true, stageName: "prod", cacheClusterEnabled: false, cacheClusterSize: undefined });

@@ -36,6 +36,12 @@ export interface DynamoDbIntegrationArgs {
     /** The table's name, written into the built-in templates. */
     tableName: pulumi.Input<string>;
     /**
+     * The table's customer managed KMS key, if it has one: the role may then use it through DynamoDB
+     * (decrypt for reads; encrypt and data keys too for writes), as `Table.grantStatements` does.
+     * @default - none: the table uses an AWS owned or AWS managed key
+     */
+    kmsKeyArn?: pulumi.Input<string>;
+    /**
      * Attribute holding the item's key, for the built-in templates.
      * @default "id"
      */

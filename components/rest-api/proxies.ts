@@ -1,5 +1,6 @@
 import * as apigateway from "@pulumi/aws/apigateway";
 import * as pulumi from "@pulumi/pulumi";
+import { KMS_READ, KMS_WRITE } from "../table/table";
 import { RoleResources, Statement, assumeRolePolicy, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
@@ -33,6 +34,9 @@ interface ProxySpec {
     responseTemplate: pulumi.Input<string>;
 }
 
+/** Actions that only read items: the table's key is needed to decrypt only. */
+const READS: string[] = ["GetItem", "Query", "Scan"];
+
 function dynamoDb(i: DynamoDbIntegrationArgs, r: ResolvedRoute): ProxySpec {
     const key = i.keyAttribute ?? DEFAULTS.DynamoDbIntegrationArgs.keyAttribute;
     const param = r.pathParameters[r.pathParameters.length - 1];
@@ -41,7 +45,20 @@ function dynamoDb(i: DynamoDbIntegrationArgs, r: ResolvedRoute): ProxySpec {
         // AWS integrations name the service action: arn:aws:apigateway:<region>:dynamodb:action/<Action>
         // (https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html, uri).
         uri: arnParts(i.tableArn).apply((a) => `arn:${a.partition}:apigateway:${a.region}:dynamodb:action/${i.action}`),
-        statements: [{ Effect: "Allow", Action: [`dynamodb:${i.action}`], Resource: i.tableArn }],
+        statements: [
+            { Effect: "Allow", Action: [`dynamodb:${i.action}`], Resource: i.tableArn },
+            ...(i.kmsKeyArn === undefined
+                ? []
+                : [
+                      {
+                          Effect: "Allow" as const,
+                          Action: READS.includes(i.action) ? KMS_READ : KMS_WRITE,
+                          Resource: i.kmsKeyArn,
+                          // Only when DynamoDB calls KMS for the caller: the key cannot be used directly.
+                          Condition: { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } },
+                      },
+                  ]),
+        ],
         requestTemplate: i.requestTemplate ?? pulumi.output(i.tableName).apply(builtIn),
         responseTemplate: i.responseTemplate ?? (i.action === "PutItem" ? PUT_ITEM_RESPONSE : PASSTHROUGH_RESPONSE),
     };

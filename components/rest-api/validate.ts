@@ -54,6 +54,7 @@ const INTEGRATION_SHAPE = byType("integration", {
         action: oneOf(DYNAMODB_ACTIONS),
         tableArn: input(string()),
         tableName: input(string()),
+        kmsKeyArn: optional(input(string())),
         keyAttribute: optional(string({ nonEmpty: true })),
         requestTemplate: optional(input(string())),
         responseTemplate: optional(input(string())),
@@ -196,6 +197,7 @@ function checkIntegration(issues: Issues, path: string, r: ResolvedRoute, cfg: R
     } else if (i.type === "dynamodb") {
         if (isPlain(i.tableArn))
             issues.match(`${path}.tableArn`, i.tableArn, TABLE_ARN, "a DynamoDB table ARN, arn:aws:dynamodb:<region>:<account>:table/<name>");
+        checkKmsKeyArn(issues, `${path}.kmsKeyArn`, i.kmsKeyArn);
         const builtIn = i.action === "PutItem" || KEYED_ACTIONS.includes(i.action);
         if (i.requestTemplate === undefined && !builtIn)
             issues.add(

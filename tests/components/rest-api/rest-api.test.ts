@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
 import { LambdaFunction } from "../../../components/lambda-function";
 import { REST_ACCESS_LOG_FORMAT, RestApi, RestApiArgs } from "../../../components/rest-api";
+import { KMS_READ, KMS_WRITE } from "../../../components/table/table";
 import { Registry, build, unwrap } from "../../../components/testing";
 import { FULL, KEY_ARN, MINIMAL, POOL_ARN, QUEUE_ARN, TABLE_ARN } from "./fixtures";
 
@@ -341,6 +342,23 @@ describe("RestApi", () => {
         registry.hasInputs(INTEGRATION, "shop-integration-get-items-id", { requestTemplates: { "application/json": '{"TableName": "items"}' } });
         assert.deepEqual(registry.statementsOf("shop-proxy-role-get-items-id"), [{ Effect: "Allow", Action: ["dynamodb:Query"], Resource: TABLE_ARN }]);
         assert.equal(registry.ofType(FUNCTION).length, 0);
+    });
+
+    it("lets a DynamoDB proxy role use the table's customer key through DynamoDB only: decrypt to read, encrypt too to write", async () => {
+        const table = { tableArn: TABLE_ARN, tableName: "items", kmsKeyArn: KEY_ARN };
+        const { registry } = await build(
+            () =>
+                new RestApi("shop", {
+                    routes: {
+                        "GET /items/{id}": { integration: { type: "dynamodb", action: "GetItem", ...table }, authorizer: "none" },
+                        "POST /items": { integration: { type: "dynamodb", action: "PutItem", ...table }, authorizer: "none" },
+                    },
+                }),
+        );
+        const via = { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } };
+        assert.deepEqual(registry.statementsOf("shop-proxy-role-get-items-id")[1], { Effect: "Allow", Action: KMS_READ, Resource: KEY_ARN, Condition: via });
+        assert.deepEqual(registry.statementsOf("shop-proxy-role-post-items")[1], { Effect: "Allow", Action: KMS_WRITE, Resource: KEY_ARN, Condition: via });
+        assert.deepEqual(KMS_READ, ["kms:Decrypt", "kms:DescribeKey"]);
     });
 
     it("redeploys when a route changes: the deployment's trigger differs", async () => {

@@ -65,6 +65,12 @@ describe("RestApi validation", () => {
             message: /DynamoDB table ARN/,
         },
         {
+            title: "refuses a table key that is an alias",
+            args: proxy("POST /items", { type: "dynamodb", action: "PutItem", tableArn: TABLE_ARN, tableName: "items", kmsKeyArn: "alias/items" }),
+            path: "routes.POST /items.integration.kmsKeyArn",
+            message: /KMS key ARN/,
+        },
+        {
             title: "refuses a DynamoDB action with no built-in template and none given",
             args: proxy("GET /items", { type: "dynamodb", action: "Query", tableArn: TABLE_ARN, tableName: "items" }),
             path: "routes.GET /items.integration.requestTemplate",

@@ -157,10 +157,12 @@ function createApi(name: string, cfg: ResolvedRestApi, tags: Record<string, stri
         fitName(childName(name, "api"), apigateway.RestApi),
         {
             endpointConfiguration: { types: "REGIONAL" },
-            // A Regional REST API negotiates TLS 1.0 unless told otherwise
-            // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html).
+            // A Regional REST API negotiates TLS 1.0 unless told otherwise: TLS_1_0 is the default security policy
+            // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html;
+            // TLS_1_2 among the execute-api choices: hashicorp/terraform-provider-aws#47970).
             securityPolicy: cfg.securityPolicy,
-            // Enhanced policies need an endpoint access mode; STRICT also refuses requests for another endpoint type or host (SNI).
+            // Enhanced policies need an endpoint access mode, or CreateRestApi answers "Endpoint access mode is required for the
+            // specified security policy" (aws/aws-sam-cli#9007); STRICT also refuses requests for another endpoint type or host (SNI).
             endpointAccessMode: enhanced ? "STRICT" : undefined,
             disableExecuteApiEndpoint: cfg.disableExecuteApiEndpoint,
             // Callers send their usage plan's key in the x-api-key header.

@@ -318,8 +318,9 @@ export interface RestApiArgs {
      */
     disableExecuteApiEndpoint?: boolean;
     /**
-     * Create the account's API Gateway CloudWatch role (`apigateway.Account`, one per account and Region).
-     * Logging from a REST API stage needs it; set it in one stack per account and Region only.
+     * Create the account's API Gateway CloudWatch role (`apigateway.Account`, one per account and Region),
+     * both retained when the stack is destroyed. Logging from a REST API stage needs it; set it in one
+     * stack per account and Region only (two owners overwrite each other's setting).
      * @default false
      */
     accountCloudWatchRole?: boolean;

@@ -62,6 +62,9 @@ export function createAccount(ctx: Ctx): { role: RoleResources; account: apigate
     if (!ctx.cfg.accountCloudWatchRole) return undefined;
     const t = ctx.cfg.transform;
     const partition = ctx.api.arn.apply((a) => a.split(":")[1]);
+    // Retained when the stack goes (as SST's setupApiGatewayAccount does): the setting outlives its
+    // owner, and other stacks' APIs keep logging through the role it names.
+    const retained = { ...ctx.opts, retainOnDelete: true };
     const role = createRole(
         childName(ctx.name, "account-role"),
         {
@@ -70,10 +73,10 @@ export function createAccount(ctx: Ctx): { role: RoleResources; account: apigate
             managedPolicies: { "push-to-cloudwatch-logs": awsManagedPolicyArn(partition, "service-role/AmazonAPIGatewayPushToCloudWatchLogs") },
             tags: ctx.tags,
         },
-        ctx.opts,
+        retained,
         t.accountRole,
     );
-    const account = create(apigateway.Account, childName(ctx.name, "account"), { cloudwatchRoleArn: role.arn }, ctx.opts, t.account);
+    const account = create(apigateway.Account, childName(ctx.name, "account"), { cloudwatchRoleArn: role.arn }, retained, t.account);
     return { role, account };
 }
 

@@ -385,13 +385,15 @@ describe("RestApi", () => {
         assert.match(role.name, /^partners-.*-notifications-[0-9a-f]{6}$/);
     });
 
-    it("creates the account's CloudWatch role and setting when asked, before the stage", async () => {
+    it("creates the account's CloudWatch role and setting when asked, before the stage, retained on delete", async () => {
         const { registry } = await build(() => new RestApi("shop", { ...MINIMAL, accountCloudWatchRole: true }));
         const role = registry.one(ROLE, "shop-account-role");
         assert.deepEqual(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "apigateway.amazonaws.com" });
         assert.deepEqual(registry.managedPoliciesOf(role), ["arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"]);
         const account = registry.hasInputs(ACCOUNT, "shop-account", { cloudwatchRoleArn: role.outputs.arn });
         assert.ok(registry.one(STAGE).dependencies.includes(account.urn));
+        // Kept when the stack is destroyed: other stacks' APIs log through the setting.
+        for (const r of [role, account, registry.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment")]) assert.equal(r.retainOnDelete, true, r.name);
     });
 
     it("sets an enhanced TLS policy with endpoint access mode STRICT, and X-Ray and logging when asked", async () => {

@@ -121,12 +121,12 @@ export function routeSlug(key: string): string {
     );
 }
 
-function checkThrottle(issues: Issues, path: string, t: ResolvedThrottle): void {
+export function checkThrottle(issues: Issues, path: string, t: ResolvedThrottle): void {
     issues.int(`${path}.burstLimit`, t.burstLimit, ...API_LIMITS.burstLimit, " requests (the account's default burst quota)");
     issues.number(`${path}.rateLimit`, t.rateLimit, ...API_LIMITS.rateLimit, " requests per second (the account's default quota)");
 }
 
-function checkFunctions(issues: Issues, functions: ServerlessApiArgs["functions"]): void {
+export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["functions"]): void {
     if (Object.keys(functions).length === 0) issues.add("functions", {}, "is empty", "one function or more, e.g. { items: { entry: ... } }");
     for (const [key, args] of Object.entries(functions)) {
         if (!issues.key(`functions.${key}`, key)) continue;

@@ -34,8 +34,8 @@ const WRITE_ACTIONS = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamo
 // What AWS CDK's grantReadData / grantWriteData add for a customer managed key (aws/aws-cdk#7425):
 // DynamoDB uses the key on the caller's behalf, so the caller needs it too.
 const STREAM_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
-const KMS_READ = ["kms:Decrypt", "kms:DescribeKey"];
-const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"];
+export const KMS_READ = ["kms:Decrypt", "kms:DescribeKey"];
+export const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"];
 
 /**
  * A DynamoDB table: keys, global and local secondary indexes, on-demand or provisioned capacity with

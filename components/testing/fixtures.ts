@@ -178,6 +178,32 @@ const BUILDERS: Record<string, Builder> = {
         const a = `${fn.startsWith("arn:") ? fn : arn(c, "lambda", `function:${fn}`)}:${r.inputs.name}`;
         return { id: a, state: { arn: a, invokeArn: lambdaInvokeArn(c, a) } };
     },
+    // REST APIs: 10-character ids; executionArn arn:aws:execute-api:<region>:<account>:<id>; the root resource "/" exists at creation.
+    "aws:apigateway/restApi:RestApi": (r, c, name) => {
+        const id = hex(r.urn, 10);
+        return {
+            id,
+            state: {
+                name,
+                arn: `arn:${c.partition}:apigateway:${c.region}::/restapis/${id}`,
+                executionArn: arn(c, "execute-api", id),
+                rootResourceId: hex(`${r.urn}/`, 10),
+            },
+        };
+    },
+    // invokeUrl https://<api id>.execute-api.<region>.amazonaws.com/<stage>.
+    "aws:apigateway/stage:Stage": (r, c) => ({
+        id: `ags-${r.inputs.restApi}-${r.inputs.stageName}`,
+        state: {
+            invokeUrl: `https://${r.inputs.restApi}.execute-api.${c.region}.amazonaws.com/${r.inputs.stageName}`,
+            executionArn: arn(c, "execute-api", `${r.inputs.restApi}/${r.inputs.stageName}`),
+        },
+    }),
+    "aws:apigateway/resource:Resource": (r) => ({ id: hex(r.urn, 10), state: {} }),
+    "aws:apigateway/deployment:Deployment": (r) => ({ id: hex(r.urn, 6), state: {} }),
+    "aws:apigateway/authorizer:Authorizer": (r) => ({ id: hex(r.urn, 6), state: {} }),
+    "aws:apigateway/usagePlan:UsagePlan": (r) => ({ id: hex(r.urn, 6), state: {} }),
+    "aws:apigateway/apiKey:ApiKey": (r) => ({ id: hex(r.urn, 10), state: {} }),
     "aws:cloudwatch/metricAlarm:MetricAlarm": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "cloudwatch", `alarm:${name}`) } }),
     "aws:cloudwatch/eventRule:EventRule": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "events", `rule/${name}`) } }),
     "aws:scheduler/schedule:Schedule": (r, c, name) => ({

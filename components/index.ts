@@ -164,3 +164,32 @@ export {
     ROUTE_METHODS,
     routeKeyProblem,
 } from "./serverless-api";
+export {
+    StreamConsumer,
+    StreamConsumerArgs,
+    StreamConsumerResources,
+    StreamSource,
+    DynamoDbStreamSource,
+    KinesisStreamSource,
+    StreamOnFailureArgs,
+    FilterPattern,
+    STREAM_CONSUMER_DEFAULTS,
+    STREAM_LIMITS,
+} from "./stream-consumer";
+export { Schedule, ScheduleArgs, ScheduleRetryArgs, ScheduleResources, SCHEDULE_DEFAULTS, SCHEDULE_LIMITS } from "./schedule";
+export {
+    Thumbnails,
+    ThumbnailsArgs,
+    ThumbnailFunctionArgs,
+    ThumbnailsResources,
+    THUMBNAILS_DEFAULTS,
+    THUMBNAIL_LIMITS,
+    BucketEncryption,
+    BucketLifecycleRule,
+    PrivateBucket,
+    PrivateBucketSpec,
+    PrivateBucketTransforms,
+    createPrivateBucket,
+    tlsOnlyStatement,
+} from "./thumbnails";
+export { FunctionRef, FunctionTarget } from "./shared/function-target";

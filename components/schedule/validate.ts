@@ -45,7 +45,8 @@ export function validate(args: ScheduleArgs): Issue[] {
     issues.int("flexibleWindowMinutes", cfg.flexibleWindowMinutes, ...SCHEDULE_LIMITS.flexibleWindowMinutes, " minutes");
     issues.int("retry.maximumRetryAttempts", cfg.retry.maximumRetryAttempts, ...SCHEDULE_LIMITS.maximumRetryAttempts);
     issues.int("retry.maximumEventAgeSeconds", cfg.retry.maximumEventAgeSeconds, ...SCHEDULE_LIMITS.maximumEventAgeSeconds, " seconds");
-    if (cfg.deadLetterQueueArn !== undefined) checkDestination(issues, "deadLetterQueue", { type: "sqs", arn: cfg.deadLetterQueueArn }, ["sqs"], "deadLetterQueueArn");
+    if (cfg.deadLetterQueueArn !== undefined)
+        checkDestination(issues, "deadLetterQueue", { type: "sqs", arn: cfg.deadLetterQueueArn }, ["sqs"], "deadLetterQueueArn");
     issues.oneOf("state", cfg.state, ["ENABLED", "DISABLED"]);
     if (cfg.description !== undefined && (cfg.description.length === 0 || cfg.description.length > SCHEDULE_LIMITS.descriptionChars))
         issues.add("description", cfg.description, "has the wrong length", `1 to ${SCHEDULE_LIMITS.descriptionChars} characters`);

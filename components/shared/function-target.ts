@@ -27,7 +27,8 @@ export const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[
 export const FUNCTION_TARGET_SHAPE: Shape = union(
     "a LambdaFunction, or { functionArn, roleName? }",
     custom("other", "a LambdaFunction", (issues, path, value) => {
-        if (!(value instanceof LambdaFunction)) issues.add(path, "(a class instance)", "is not a LambdaFunction", "a LambdaFunction, or { functionArn, roleName? }");
+        if (!(value instanceof LambdaFunction))
+            issues.add(path, "(a class instance)", "is not a LambdaFunction", "a LambdaFunction, or { functionArn, roleName? }");
     }),
     object<FunctionRef>()({ functionArn: input(string()), roleName: optional(input(string({ nonEmpty: true }))) }),
 );
@@ -42,7 +43,8 @@ export function checkFunctionTarget(issues: Issues, path: string, target: Functi
             FUNCTION_ARN,
             "a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>[:<alias>]",
         );
-    if (needsRole && target.roleName === undefined) issues.missing(`${path}.roleName`, "the name of the function's execution role, where the read permissions go");
+    if (needsRole && target.roleName === undefined)
+        issues.missing(`${path}.roleName`, "the name of the function's execution role, where the read permissions go");
     if (isPlain(target.roleName))
         issues.match(`${path}.roleName`, target.roleName, /^[\w+=,.@-]{1,64}$/, "an IAM role name (1-64 of letters, digits and '+=,.@_-'), not its ARN");
 }

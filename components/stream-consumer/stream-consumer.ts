@@ -25,7 +25,13 @@ export interface StreamConsumerResources {
 /** The four actions Lambda's poller calls on a DynamoDB stream (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html). */
 export const DYNAMODB_STREAM_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
 /** What Lambda needs on a Kinesis data stream (https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-create.html). */
-export const KINESIS_STREAM_ACTIONS = ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"];
+export const KINESIS_STREAM_ACTIONS = [
+    "kinesis:DescribeStream",
+    "kinesis:DescribeStreamSummary",
+    "kinesis:GetRecords",
+    "kinesis:GetShardIterator",
+    "kinesis:ListShards",
+];
 /** And on an enhanced fan-out consumer, which it reads with SubscribeToShard. */
 export const KINESIS_CONSUMER_ACTIONS = ["kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard"];
 

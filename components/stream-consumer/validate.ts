@@ -28,7 +28,7 @@ export const STREAM_LIMITS = {
 const DYNAMODB_STREAM_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}\/stream\/[0-9A-Za-z:.T-]+$/;
 const KINESIS_STREAM_ARN = /^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[a-zA-Z0-9_.-]{1,128}$/;
 
-const SOURCE_SHAPE: Shape = custom("object", "{ type: \"dynamodb\", table | streamArn } or { type: \"kinesis\", streamArn, consumer? }", (issues, path, value) => {
+const SOURCE_SHAPE: Shape = custom("object", '{ type: "dynamodb", table | streamArn } or { type: "kinesis", streamArn, consumer? }', (issues, path, value) => {
     const type = (value as { type?: unknown }).type;
     if (type === "dynamodb")
         checkShape(
@@ -67,7 +67,11 @@ export const STREAM_CONSUMER_SHAPE = object<StreamConsumerArgs>()({
     enabled: optional(boolean()),
     tags: optional(record(string())),
     transform: optional(
-        object<NonNullable<StreamConsumerArgs["transform"]>>()({ policy: optional(transform()), mapping: optional(transform()), consumer: optional(transform()) }),
+        object<NonNullable<StreamConsumerArgs["transform"]>>()({
+            policy: optional(transform()),
+            mapping: optional(transform()),
+            consumer: optional(transform()),
+        }),
     ),
 });
 
@@ -82,7 +86,8 @@ export function validate(args: StreamConsumerArgs): Issues["list"] {
     issues.int("batchSize", cfg.batchSize, ...L.batchSize);
     issues.int("maximumBatchingWindowSeconds", cfg.maximumBatchingWindowSeconds, ...L.maximumBatchingWindowSeconds, " seconds");
     issues.oneOf("startingPosition", cfg.startingPosition, ["LATEST", "TRIM_HORIZON"]);
-    if (cfg.maximumRetryAttempts !== -1) issues.int("maximumRetryAttempts", cfg.maximumRetryAttempts, ...L.maximumRetryAttempts, " (or -1: until the records expire)");
+    if (cfg.maximumRetryAttempts !== -1)
+        issues.int("maximumRetryAttempts", cfg.maximumRetryAttempts, ...L.maximumRetryAttempts, " (or -1: until the records expire)");
     if (cfg.maximumRecordAgeSeconds !== -1)
         issues.int("maximumRecordAgeSeconds", cfg.maximumRecordAgeSeconds, ...L.maximumRecordAgeSeconds, " seconds (or -1: no limit)");
     if (cfg.onFailure) checkDestination(issues, "onFailure", cfg.onFailure, ["sqs", "sns", "s3"]);
@@ -97,16 +102,27 @@ function checkSource(issues: Issues, cfg: ResolvedStreamConsumer): void {
     const source = cfg.source;
     if (source.type === "dynamodb") {
         if ((source.table === undefined) === (source.streamArn === undefined)) {
-            issues.add("source.table", source.table === undefined ? undefined : "(a Table)", source.table === undefined ? "is missing" : "is given with streamArn", "exactly one of table and streamArn");
+            issues.add(
+                "source.table",
+                source.table === undefined ? undefined : "(a Table)",
+                source.table === undefined ? "is missing" : "is given with streamArn",
+                "exactly one of table and streamArn",
+            );
             return;
         }
         if (source.table !== undefined && source.table.streamArn === undefined)
             issues.add("source.table", "(a Table)", "has no stream", "a Table with streamViewType (NEW_AND_OLD_IMAGES for functions/stream)");
         if (isPlain(source.streamArn))
-            issues.match("source.streamArn", source.streamArn, DYNAMODB_STREAM_ARN, "a DynamoDB stream ARN, arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>");
+            issues.match(
+                "source.streamArn",
+                source.streamArn,
+                DYNAMODB_STREAM_ARN,
+                "a DynamoDB stream ARN, arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>",
+            );
         return;
     }
-    if (isPlain(source.streamArn)) issues.match("source.streamArn", source.streamArn, KINESIS_STREAM_ARN, "a Kinesis data stream ARN, arn:aws:kinesis:<region>:<account>:stream/<name>");
+    if (isPlain(source.streamArn))
+        issues.match("source.streamArn", source.streamArn, KINESIS_STREAM_ARN, "a Kinesis data stream ARN, arn:aws:kinesis:<region>:<account>:stream/<name>");
     issues.oneOf("source.consumer", source.consumer, ["enhanced-fan-out"]);
 }
 

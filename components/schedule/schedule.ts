@@ -28,8 +28,9 @@ export interface ScheduleResources {
  * zone, or a single time, with an optional flexible window, delivery retries and a dead-letter queue.
  * Scheduler invokes through the schedule's own role (trusting `scheduler.amazonaws.com` for this
  * account and schedule group only), which may invoke that function (or alias) and send to that queue,
- * nothing else; the function needs no resource-based policy
- * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role).
+ * nothing else; the function needs no resource-based policy. Scheduler invokes the function
+ * asynchronously, so the function's own retries and failure destination (LambdaFunction `async`)
+ * apply after delivery (https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html).
  *
  * @example
  * const sweeper = new LambdaFunction("sweeper", { entry: "functions/sweeper/index.ts" });

@@ -6,7 +6,7 @@ import { destinationStatements } from "../shared/destinations";
 import { ArgsError } from "../shared/errors";
 import { resolveTarget } from "../shared/function-target";
 import { Statement, policyJson } from "../shared/iam";
-import { childName, typeToken } from "../shared/naming";
+import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
@@ -82,7 +82,7 @@ export class StreamConsumer extends pulumi.ComponentResource {
             iam.RolePolicy,
             childName(name, "policy"),
             // Named after the component: two consumers on one function keep two policies.
-            { role: target.roleName!, name: `stream-consumer-${name}`, policy: policyJson(statements(cfg, consumer)) },
+            { role: target.roleName!, name: fitName(`stream-consumer-${name}`, iam.RolePolicy, { explicit: true }), policy: policyJson(statements(cfg, consumer)) },
             child,
             cfg.transform.policy,
         );

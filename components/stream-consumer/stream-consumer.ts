@@ -82,7 +82,11 @@ export class StreamConsumer extends pulumi.ComponentResource {
             iam.RolePolicy,
             childName(name, "policy"),
             // Named after the component: two consumers on one function keep two policies.
-            { role: target.roleName!, name: fitName(`stream-consumer-${name}`, iam.RolePolicy, { explicit: true }), policy: policyJson(statements(cfg, consumer)) },
+            {
+                role: target.roleName!,
+                name: fitName(`stream-consumer-${name}`, iam.RolePolicy, { explicit: true }),
+                policy: policyJson(statements(cfg, consumer)),
+            },
             child,
             cfg.transform.policy,
         );

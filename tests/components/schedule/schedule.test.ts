@@ -104,6 +104,8 @@ describe("Schedule", () => {
     it("joins an existing group by name", async () => {
         const { registry } = await built({ group: { name: "jobs" } });
         registry.hasInputs(SCHEDULE, undefined, { groupName: "jobs" });
+        const trust = json(registry.one(ROLE, "nightly-role").inputs.assumeRolePolicy).Statement[0];
+        assert.equal(trust.Condition.ArnLike["aws:SourceArn"], "arn:aws:scheduler:us-east-1:123456789012:schedule-group/jobs");
         assert.deepEqual(registry.ofType("aws:scheduler/scheduleGroup:ScheduleGroup"), []);
     });
 

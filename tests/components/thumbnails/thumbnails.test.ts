@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
 import { Thumbnails, ThumbnailsArgs } from "../../../components/thumbnails";
 import { Registry, build, json } from "../../../components/testing";
+import { readConfig } from "../../../functions/thumbnail/core";
 import { ENTRY } from "../lambda-function/fixtures";
 
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -38,6 +39,13 @@ describe("Thumbnails", () => {
             registry.hasInputs(FUNCTION, undefined, {
                 environment: { variables: { OUTPUT_BUCKET: bucket, OUTPUT_PREFIX: "thumbnails/", THUMBNAIL_WIDTH: "200" } },
             });
+        });
+
+        it("gives the function an environment its own readConfig accepts", () => {
+            const variables = registry.one(FUNCTION).inputs.environment.variables;
+            const config = readConfig(variables);
+            assert.ok(!("errors" in config), JSON.stringify(config));
+            assert.deepEqual([config.outputBucket, config.outputPrefix, config.width], [variables.OUTPUT_BUCKET, "thumbnails/", 200]);
         });
 
         it("lets the function read the source prefix and write the output prefix, nothing else", () => {

@@ -68,7 +68,8 @@ export class Schedule extends pulumi.ComponentResource {
             fitName(childName(name, "schedule"), scheduler.Schedule),
             {
                 description: cfg.description,
-                groupName: group ? group.name : cfg.group === "default" ? undefined : groupName,
+                // The default group is the one Scheduler uses when none is named.
+                groupName: cfg.group === "default" ? undefined : groupName,
                 scheduleExpression: cfg.expression,
                 scheduleExpressionTimezone: cfg.timezone,
                 flexibleTimeWindow:

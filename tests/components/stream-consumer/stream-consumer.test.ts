@@ -92,6 +92,30 @@ describe("StreamConsumer", () => {
         registry.hasInputs(MAPPING, "tags-mapping", { eventSourceArn: STREAM, functionName: fn, destinationConfig: undefined });
     });
 
+    it("grants the table's customer managed key through DynamoDB when the table has one (stream records are encrypted with it)", async () => {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11";
+        const { registry } = await build(() => {
+            const items = new Table("items", {
+                attributes: { id: "S" },
+                partitionKey: "id",
+                streamViewType: "NEW_AND_OLD_IMAGES",
+                encryption: { kmsKeyArn: key },
+            });
+            return new StreamConsumer("tags", {
+                source: { type: "dynamodb", table: items },
+                function: { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" },
+            });
+        });
+        const statements = json(registry.one(POLICY, "tags-policy").inputs.policy).Statement;
+        assert.deepEqual(statements[1], {
+            Sid: "UseTableKeyThroughDynamoDB",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:DescribeKey"],
+            Resource: key,
+            Condition: { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } },
+        });
+    });
+
     it("invokes the function's alias when it has one (its provisioned concurrency serves the batches)", async () => {
         const { registry } = await built({}, { alias: { name: "live" } });
         const alias = registry.one("aws:lambda/alias:Alias");

@@ -52,6 +52,7 @@ export interface ScheduleArgs {
     retry?: ScheduleRetryArgs;
     /**
      * A standard SQS queue's ARN for events Scheduler could not deliver; the role may send there only.
+     * Scheduler takes no FIFO queue here (https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html).
      * @default - undelivered events are dropped
      */
     deadLetterQueueArn?: pulumi.Input<string>;

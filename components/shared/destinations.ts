@@ -34,7 +34,9 @@ export function destinationStatements(type: DestinationType, arn: pulumi.Input<s
 
 /**
  * A destination's type and ARN: the type one of `types`, a plain ARN of that type's service, and no
- * FIFO queue or topic (Lambda cannot deliver to them; only the DestinationDeliveryFailures metric tells).
+ * FIFO queue or topic: Lambda cannot deliver to them (only the DestinationDeliveryFailures metric
+ * tells), and Scheduler refuses a FIFO dead-letter queue
+ * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html).
  */
 export function checkDestination(
     issues: Issues,

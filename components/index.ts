@@ -191,3 +191,32 @@ export {
     REST_API_LIMITS,
     REST_ACCESS_LOG_FORMAT,
 } from "./rest-api";
+export {
+    StreamConsumer,
+    StreamConsumerArgs,
+    StreamConsumerResources,
+    StreamSource,
+    DynamoDbStreamSource,
+    KinesisStreamSource,
+    StreamOnFailureArgs,
+    FilterPattern,
+    STREAM_CONSUMER_DEFAULTS,
+    STREAM_LIMITS,
+} from "./stream-consumer";
+export { Schedule, ScheduleArgs, ScheduleRetryArgs, ScheduleResources, SCHEDULE_DEFAULTS, SCHEDULE_LIMITS } from "./schedule";
+export {
+    Thumbnails,
+    ThumbnailsArgs,
+    ThumbnailFunctionArgs,
+    ThumbnailsResources,
+    THUMBNAILS_DEFAULTS,
+    THUMBNAIL_LIMITS,
+    BucketEncryption,
+    BucketLifecycleRule,
+    PrivateBucket,
+    PrivateBucketSpec,
+    PrivateBucketTransforms,
+    createPrivateBucket,
+    tlsOnlyStatement,
+} from "./thumbnails";
+export { FunctionRef, FunctionTarget } from "./shared/function-target";

@@ -382,6 +382,17 @@ const BUILDERS: Record<string, Builder> = {
         const stream = r.inputs.streamEnabled === true ? { streamArn: `${a}/stream/2026-01-01T00:00:00.000`, streamLabel: "2026-01-01T00:00:00.000" } : {};
         return { id: name, state: { name, arn: a, ...stream } };
     },
+    // Bucket ARNs carry no region or account: arn:aws:s3:::<bucket>.
+    "aws:s3/bucket:Bucket": (_r, c, name) => ({
+        id: name,
+        state: {
+            bucket: name,
+            arn: `arn:${c.partition}:s3:::${name}`,
+            bucketDomainName: `${name}.s3.amazonaws.com`,
+            bucketRegionalDomainName: `${name}.s3.${c.region}.amazonaws.com`,
+            region: c.region,
+        },
+    }),
     "aws:appautoscaling/target:Target": (r, c) => ({
         id: `${r.inputs.serviceNamespace}/${r.inputs.resourceId}/${r.inputs.scalableDimension}`,
         state: { arn: arn(c, "application-autoscaling", `scalable-target/${hex(r.urn, 24)}`) },

@@ -188,6 +188,14 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...ALNUM_UNDERSCORE_DOT_HYPHEN,
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/scheduler/schedule.go (1-64 of [0-9A-Za-z_.-])`,
     },
+    "aws:scheduler/scheduleGroup:ScheduleGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 64,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; EventBridge Scheduler CreateScheduleGroup Name (1-64 of [0-9A-Za-z_.-])`,
+    },
     "aws:ecs/cluster:Cluster": {
         property: "name",
         autoNameMax: 255,

@@ -1,0 +1,58 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Issues, isPlain } from "./errors";
+import type { Statement } from "./iam";
+
+/** Where Lambda sends a record of what failed: a queue, a topic, a bucket, a function or an event bus. */
+export type DestinationType = "sqs" | "sns" | "s3" | "lambda" | "eventbridge";
+
+/** The ARN service of each destination type. */
+export const DESTINATION_ARN_SERVICE: Record<DestinationType, string> = { sqs: "sqs", sns: "sns", s3: "s3", lambda: "lambda", eventbridge: "events" };
+
+/**
+ * What a role needs to send a failure record to a destination, on that destination only
+ * (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html: SQS `sqs:SendMessage`,
+ * SNS `sns:Publish`, S3 `s3:PutObject` and `s3:ListBucket`).
+ */
+export function destinationStatements(type: DestinationType, arn: pulumi.Input<string>): Statement[] {
+    switch (type) {
+        case "sqs":
+            return [{ Sid: "SendFailureRecords", Effect: "Allow", Action: "sqs:SendMessage", Resource: arn }];
+        case "sns":
+            return [{ Sid: "PublishFailureRecords", Effect: "Allow", Action: "sns:Publish", Resource: arn }];
+        case "lambda":
+            return [{ Sid: "InvokeWithFailureRecords", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: arn }];
+        case "eventbridge":
+            return [{ Sid: "PutFailureRecords", Effect: "Allow", Action: "events:PutEvents", Resource: arn }];
+        case "s3":
+            // Lambda lists the bucket to name the record's object, then writes it.
+            return [
+                { Sid: "ListFailureBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: arn },
+                { Sid: "WriteFailureRecords", Effect: "Allow", Action: "s3:PutObject", Resource: pulumi.interpolate`${arn}/*` },
+            ];
+    }
+}
+
+/**
+ * A destination's type and ARN: the type one of `types`, a plain ARN of that type's service, and no
+ * FIFO queue or topic: Lambda cannot deliver to them (only the DestinationDeliveryFailures metric
+ * tells), and Scheduler refuses a FIFO dead-letter queue
+ * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html).
+ */
+export function checkDestination(
+    issues: Issues,
+    path: string,
+    dest: { type: string; arn: pulumi.Input<string> },
+    types: readonly DestinationType[],
+    arnPath = `${path}.arn`,
+): void {
+    if (!issues.oneOf(`${path}.type`, dest.type, types)) return;
+    const type = dest.type as DestinationType;
+    if (!isPlain(dest.arn)) return;
+    const service = DESTINATION_ARN_SERVICE[type];
+    // S3 bucket ARNs carry no region or account: arn:aws:s3:::<bucket>.
+    const pattern = type === "s3" ? /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/ : new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]+:\\d{12}:.+$`);
+    const example = type === "s3" ? "arn:aws:s3:::<bucket>" : `arn:aws:${service}:<region>:<account>:...`;
+    if (!issues.match(arnPath, dest.arn, pattern, `an ARN of ${type} (${example})`)) return;
+    if ((type === "sqs" || type === "sns") && dest.arn.endsWith(".fifo"))
+        issues.add(arnPath, dest.arn, "is a FIFO queue or topic: failure records go to standard ones only", `a standard ${type} ARN`);
+}

@@ -15,7 +15,8 @@ export interface ThumbnailsArgs {
     /**
      * The function's code and settings (LambdaFunction's args). `entry` defaults to this repository's
      * `functions/thumbnail/index.ts`; `memoryMiB` to 1769 (exactly one vCPU: the resize runs on one
-     * thread, and a 50-megapixel source decodes to 200 MB of pixels held twice); `timeoutSeconds` to 60.
+     * thread, and the largest source the function accepts, 24 megapixels, takes about 600 MB while it
+     * decodes and resizes, measured: functions/README.md); `timeoutSeconds` to 60 (about 7 s for that source on one vCPU).
      * @default { entry: "functions/thumbnail/index.ts", memoryMiB: 1769, timeoutSeconds: 60 }
      * @example { memoryMiB: 3008, async: { maximumRetryAttempts: 1, onFailure: { type: "sqs", arn: failures.arn } } }
      */

@@ -156,6 +156,11 @@ function objectStatements(cfg: ResolvedThumbnails, source: PrivateBucket, thumbn
     const statements: Statement[] = [
         { Sid: "ReadSources", Effect: "Allow", Action: "s3:GetObject", Resource: pulumi.interpolate`${source.bucket.arn}/${cfg.sourcePrefix}*` },
         { Sid: "WriteThumbnails", Effect: "Allow", Action: "s3:PutObject", Resource: pulumi.interpolate`${thumbnails.bucket.arn}/${cfg.outputPrefix}*` },
+        // Without ListBucket S3 answers a missing key with 403, not 404, and the function retries a
+        // deleted upload instead of skipping it (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_Permissions).
+        // No `s3:prefix` condition: a GetObject request carries no such key, so a conditioned grant
+        // would not count for that check. It lists the source bucket, which holds only uploads.
+        { Sid: "ListSources", Effect: "Allow", Action: "s3:ListBucket", Resource: source.bucket.arn },
     ];
     if (typeof cfg.encryption === "object") {
         const region = getRegionOutput({}, child).region;

@@ -48,10 +48,11 @@ describe("Thumbnails", () => {
             assert.deepEqual([config.outputBucket, config.outputPrefix, config.width], [variables.OUTPUT_BUCKET, "thumbnails/", 200]);
         });
 
-        it("lets the function read the source prefix and write the output prefix, nothing else", () => {
+        it("lets the function read the source prefix, write the output prefix and list the source bucket (404, not 403, for a deleted upload), nothing else", () => {
             assert.deepEqual(json(registry.one("aws:iam/rolePolicy:RolePolicy", "photos-function-role-own").inputs.policy).Statement, [
                 { Sid: "ReadSources", Effect: "Allow", Action: "s3:GetObject", Resource: `${source}/uploads/*` },
                 { Sid: "WriteThumbnails", Effect: "Allow", Action: "s3:PutObject", Resource: `${thumbs}/thumbnails/*` },
+                { Sid: "ListSources", Effect: "Allow", Action: "s3:ListBucket", Resource: source },
             ]);
         });
 
@@ -109,7 +110,7 @@ describe("Thumbnails", () => {
                 rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }],
             });
         const statements = json(registry.one("aws:iam/rolePolicy:RolePolicy", "photos-function-role-own").inputs.policy).Statement;
-        assert.deepEqual(statements[2], {
+        assert.deepEqual(statements[3], {
             Sid: "UseBucketKeyThroughS3",
             Effect: "Allow",
             Action: ["kms:Decrypt", "kms:GenerateDataKey"],

@@ -4,15 +4,16 @@ import * as ec2 from "@pulumi/aws/ec2";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as lambda from "@pulumi/aws/lambda";
 import { Bundle, BundleError, bundle, bundleArchive } from "../shared/bundle";
+import { destinationStatements } from "../shared/destinations";
 import { ArgsError, isPlain } from "../shared/errors";
-import { RoleResources, Statement, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
+import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { readyAfter } from "../shared/outputs";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
-import type { LambdaFunctionArgs, OnFailureArgs } from "./args";
+import type { LambdaFunctionArgs } from "./args";
 import { ResolvedLambdaFunction, normalize } from "./defaults";
 import { environmentSizeIssue, validate } from "./validate";
 
@@ -232,25 +233,6 @@ function checkedEnvironment(name: string, environment: ResolvedLambdaFunction["e
 }
 
 /** What the role needs to send a failed event to each kind of destination (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). */
-function destinationStatements(dest: OnFailureArgs): Statement[] {
-    switch (dest.type) {
-        case "sqs":
-            return [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: dest.arn }];
-        case "sns":
-            return [{ Effect: "Allow", Action: "sns:Publish", Resource: dest.arn }];
-        case "lambda":
-            return [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: dest.arn }];
-        case "eventbridge":
-            return [{ Effect: "Allow", Action: "events:PutEvents", Resource: dest.arn }];
-        case "s3":
-            // Lambda lists the bucket to name the record's object and writes it.
-            return [
-                { Effect: "Allow", Action: "s3:ListBucket", Resource: dest.arn },
-                { Effect: "Allow", Action: "s3:PutObject", Resource: pulumi.interpolate`${dest.arn}/*` },
-            ];
-    }
-}
-
 function createExecutionRole(
     name: string,
     cfg: ResolvedLambdaFunction,
@@ -276,7 +258,7 @@ function createExecutionRole(
                 // Its own log group only, not AWSLambdaBasicExecutionRole's logs:* on every group; no
                 // CreateLogGroup: the group exists before the function.
                 logs: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${logGroup.arn}:*` }],
-                destination: cfg.async?.onFailure ? destinationStatements(cfg.async.onFailure) : [],
+                destination: cfg.async?.onFailure ? destinationStatements(cfg.async.onFailure.type, cfg.async.onFailure.arn) : [],
                 own: cfg.statements,
             },
             managedPolicies,

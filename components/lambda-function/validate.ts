@@ -3,6 +3,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, object, optional, record, string, transform } from "../shared/shape";
 import { STATEMENT_SHAPE, checkStatements } from "../shared/statements";
+import { checkDestination } from "../shared/destinations";
 import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { AliasArgs, AsyncArgs, LambdaFunctionArgs, LambdaVpcArgs, OnFailureArgs } from "./args";
 import { ResolvedLambdaFunction, normalize } from "./defaults";
@@ -93,8 +94,6 @@ const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9._/-]+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/;
 /** Alias names (CreateAlias Name): 1–128 of [a-zA-Z0-9-_], not digits only (that reads as a version). */
 const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
-/** The ARN service of each destination type. */
-export const DESTINATION_SERVICES: Record<OnFailureArgs["type"], string> = { sqs: "sqs", sns: "sns", lambda: "lambda", eventbridge: "events", s3: "s3" };
 
 /** The size Lambda measures for a set of environment variables: the UTF-8 bytes of its JSON text. */
 export function environmentBytes(variables: Record<string, string>): number {
@@ -219,15 +218,5 @@ function checkVpc(issues: Issues, vpc: LambdaVpcArgs): void {
 function checkAsync(issues: Issues, async: NonNullable<ResolvedLambdaFunction["async"]>): void {
     issues.int("async.maximumRetryAttempts", async.maximumRetryAttempts, ...LAMBDA_LIMITS.maximumRetryAttempts);
     issues.int("async.maximumEventAgeSeconds", async.maximumEventAgeSeconds, ...LAMBDA_LIMITS.maximumEventAgeSeconds, " seconds");
-    const dest = async.onFailure;
-    if (!dest) return;
-    const types = Object.keys(DESTINATION_SERVICES) as OnFailureArgs["type"][];
-    if (!issues.oneOf("async.onFailure.type", dest.type, types)) return;
-    const service = DESTINATION_SERVICES[dest.type];
-    if (!isPlain(dest.arn)) return;
-    if (!issues.match("async.onFailure.arn", dest.arn, new RegExp(`^arn:aws[a-z-]*:${service}:`), `an ARN of ${dest.type} (arn:aws:${service}:...)`)) return;
-    // Lambda cannot deliver to FIFO queues and topics: the record is lost and only the
-    // DestinationDeliveryFailures metric tells (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
-    if ((dest.type === "sqs" || dest.type === "sns") && dest.arn.endsWith(".fifo"))
-        issues.add("async.onFailure.arn", dest.arn, "is a FIFO queue or topic, which Lambda cannot send records to", `a standard ${dest.type} ARN`);
+    if (async.onFailure) checkDestination(issues, "async.onFailure", async.onFailure, ["sqs", "sns", "lambda", "eventbridge", "s3"]);
 }

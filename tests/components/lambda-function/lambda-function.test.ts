@@ -216,28 +216,42 @@ describe("LambdaFunction", () => {
 
     describe("with a failure destination for asynchronous invocations", () => {
         const destinations: Array<{ type: "sqs" | "sns" | "lambda" | "eventbridge" | "s3"; arn: string; statements: unknown[] }> = [
-            { type: "sqs", arn: QUEUE_ARN, statements: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: QUEUE_ARN }] },
+            { type: "sqs", arn: QUEUE_ARN, statements: [{ Sid: "SendFailureRecords", Effect: "Allow", Action: "sqs:SendMessage", Resource: QUEUE_ARN }] },
             {
                 type: "sns",
                 arn: "arn:aws:sns:us-east-1:123456789012:failures",
-                statements: [{ Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:us-east-1:123456789012:failures" }],
+                statements: [{ Sid: "PublishFailureRecords", Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:us-east-1:123456789012:failures" }],
             },
             {
                 type: "lambda",
                 arn: "arn:aws:lambda:us-east-1:123456789012:function:on-failure",
-                statements: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:us-east-1:123456789012:function:on-failure" }],
+                statements: [
+                    {
+                        Sid: "InvokeWithFailureRecords",
+                        Effect: "Allow",
+                        Action: "lambda:InvokeFunction",
+                        Resource: "arn:aws:lambda:us-east-1:123456789012:function:on-failure",
+                    },
+                ],
             },
             {
                 type: "eventbridge",
                 arn: "arn:aws:events:us-east-1:123456789012:event-bus/default",
-                statements: [{ Effect: "Allow", Action: "events:PutEvents", Resource: "arn:aws:events:us-east-1:123456789012:event-bus/default" }],
+                statements: [
+                    {
+                        Sid: "PutFailureRecords",
+                        Effect: "Allow",
+                        Action: "events:PutEvents",
+                        Resource: "arn:aws:events:us-east-1:123456789012:event-bus/default",
+                    },
+                ],
             },
             {
                 type: "s3",
                 arn: "arn:aws:s3:::failed-events",
                 statements: [
-                    { Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::failed-events" },
-                    { Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::failed-events/*" },
+                    { Sid: "ListFailureBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::failed-events" },
+                    { Sid: "WriteFailureRecords", Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::failed-events/*" },
                 ],
             },
         ];

@@ -11,15 +11,17 @@ import { create } from "../shared/transform";
 import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
-import { Ctx, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
+import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
 import { validate } from "./validate";
 
 export interface ServerlessApiResources {
     api: apigatewayv2.Api;
     /** The functions, by their key in `functions`. */
     functions: Record<string, LambdaFunction>;
-    /** API Gateway's permission to invoke each function, by function key. */
+    /** API Gateway's permission to invoke each function that answers routes, by function key. */
     permissions: Record<string, lambda.Permission>;
+    /** API Gateway's permission to invoke each Lambda authorizer's function, as that authorizer, by authorizer key. */
+    authorizerPermissions: Record<string, lambda.Permission>;
     /** One per function that answers routes, by function key. */
     integrations: Record<string, apigatewayv2.Integration>;
     authorizers: Record<string, apigatewayv2.Authorizer>;
@@ -30,6 +32,9 @@ export interface ServerlessApiResources {
     accessLogs: cloudwatch.LogGroup;
     stage: apigatewayv2.Stage;
 }
+
+/** Where the access log groups are named: CloudWatch Logs covers the prefix with one resource policy statement. */
+export const ACCESS_LOG_PREFIX = "/aws/vendedlogs/apigateway/";
 
 /**
  * One line per request, as JSON, with the documented HTTP API `$context` variables
@@ -101,13 +106,14 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const permissions = createPermissions(ctx);
         const integrations = createIntegrations(ctx, permissions);
         const { authorizers, cognito } = createAuthorizers(ctx);
+        const authorizerPermissions = createAuthorizerPermissions(ctx, authorizers);
         const routes = createRoutes(ctx, integrations, authorizers);
         const { accessLogs, stage } = createStage(ctx, routes, tags);
 
         this.url = stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
-        this.resources = { api, functions, permissions, integrations, authorizers, cognito, routes, accessLogs, stage };
+        this.resources = { api, functions, permissions, authorizerPermissions, integrations, authorizers, cognito, routes, accessLogs, stage };
         this.registerOutputs({ url: this.url, apiId: this.apiId, executionArn: this.executionArn });
     }
 }
@@ -140,7 +146,14 @@ function createStage(ctx: Ctx, routes: Record<string, apigatewayv2.Route>, tags:
     const accessLogs = create(
         cloudwatch.LogGroup,
         childName(name, "access-logs"),
-        { retentionInDays: cfg.accessLogRetentionDays, tags },
+        {
+            // HTTP API access logs are delivered by CloudWatch Logs, which lists each log group in an account-wide
+            // resource policy of at most 5120 characters, unless the group is under /aws/vendedlogs/ (one wildcard).
+            // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html
+            namePrefix: `${ACCESS_LOG_PREFIX}${childName(name, "access-logs")}-`,
+            retentionInDays: cfg.accessLogRetentionDays,
+            tags,
+        },
         ctx.opts,
         cfg.transform.accessLogs,
     );

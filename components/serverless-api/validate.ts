@@ -86,6 +86,12 @@ export const API_LIMITS = {
 /** Cognito user pool ids: `<region>_<9 letters or digits>` (CreateUserPool; https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html). */
 export const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 
+/**
+ * The only scope in the access tokens of a user pool's own sign-in (SRP, refresh): custom scopes need the
+ * OAuth 2.0 endpoints (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html).
+ */
+export const COGNITO_SRP_SCOPE = "aws.cognito.signin.user.admin";
+
 export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
 /** A literal path segment: RFC 3986 unreserved characters (what HTTP API route paths take). */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -163,6 +169,18 @@ function checkRoutes(issues: Issues, cfg: ResolvedServerlessApi): void {
         // Only JWT authorizers check scopes; CreateRoute refuses AuthorizationScopes otherwise.
         if (r.scopes.length > 0 && auth?.type !== "jwt" && auth?.type !== "cognito")
             issues.add(`${path}.scopes`, r.scopes, "need a jwt authorizer on the route", "no scopes, or a jwt authorizer");
+        // The app client signs in with SRP, whose access tokens carry the one scope below; custom scopes
+        // (a resource server's) come only from the OAuth endpoints, so any other scope would refuse every caller.
+        if (auth?.type === "cognito")
+            r.scopes.forEach((s, i) => {
+                if (s !== COGNITO_SRP_SCOPE)
+                    issues.add(
+                        `${path}.scopes[${i}]`,
+                        s,
+                        "is never in the tokens of the cognito authorizer's app client (SRP sign-in)",
+                        `no scopes, or "${COGNITO_SRP_SCOPE}"`,
+                    );
+            });
         if (r.throttle) checkThrottle(issues, `${path}.throttle`, r.throttle);
     }
 }

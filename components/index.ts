@@ -164,3 +164,5 @@ export {
     ROUTE_METHODS,
     routeKeyProblem,
 } from "./serverless-api";
+export { ProxyRouteArgs, VpcLinkArgs, VpcLinkTargetArgs, VpcLinkResources, ALB_LISTENER_ARN, COGNITO_SRP_SCOPE } from "./serverless-api";
+export { AlbTarget } from "./container-service";

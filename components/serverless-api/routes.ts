@@ -144,14 +144,19 @@ export function createRoutes(
     ctx: Ctx,
     integrations: Record<string, apigatewayv2.Integration>,
     authorizers: Record<string, apigatewayv2.Authorizer>,
+    proxyIntegrations: Record<string, apigatewayv2.Integration>,
 ): Record<string, apigatewayv2.Route> {
+    const all = [
+        ...Object.entries(ctx.cfg.routes).map(([k, r]) => [k, r, integrations[r.function]] as const),
+        ...Object.entries(ctx.cfg.proxyRoutes).map(([k, r]) => [k, r, proxyIntegrations[k]] as const),
+    ];
     return Object.fromEntries(
-        Object.entries(ctx.cfg.routes).map(([routeKey, r]) => {
+        all.map(([routeKey, r, integration]) => {
             const auth = r.authorizer === undefined ? undefined : ctx.cfg.authorizers[r.authorizer];
             const args: apigatewayv2.RouteArgs = {
                 apiId: ctx.api.id,
                 routeKey,
-                target: pulumi.interpolate`integrations/${integrations[r.function].id}`,
+                target: pulumi.interpolate`integrations/${integration.id}`,
                 authorizationType: auth === undefined ? "NONE" : auth.type === "lambda" ? "CUSTOM" : "JWT",
                 authorizerId: r.authorizer === undefined ? undefined : authorizers[r.authorizer].id,
                 authorizationScopes: r.scopes.length > 0 ? r.scopes : undefined,

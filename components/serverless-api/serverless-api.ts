@@ -3,6 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaFunction } from "../lambda-function/lambda-function";
+import { ApiDomainArgs, ApiDomainResources, createApiDomain } from "../shared/api-domain";
 import { ArgsError } from "../shared/errors";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
@@ -13,6 +14,7 @@ import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
 import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
 import { validate } from "./validate";
+import { VpcLinkResources, createProxyIntegrations, createVpcLink } from "./vpc-link";
 
 export interface ServerlessApiResources {
     api: apigatewayv2.Api;
@@ -27,10 +29,16 @@ export interface ServerlessApiResources {
     authorizers: Record<string, apigatewayv2.Authorizer>;
     /** The user pool (when created) and app client of each `cognito` authorizer, by authorizer key. */
     cognito: Record<string, CognitoResources>;
-    /** By route key. */
+    /** By route key (`routes` and `proxyRoutes`). */
     routes: Record<string, apigatewayv2.Route>;
+    /** The VPC link, its security group and rules, when `vpcLink` is given. */
+    vpcLink?: VpcLinkResources;
+    /** One `HTTP_PROXY` private integration per proxy route, by route key. */
+    proxyIntegrations: Record<string, apigatewayv2.Integration>;
     accessLogs: cloudwatch.LogGroup;
     stage: apigatewayv2.Stage;
+    /** The custom domain's certificate, domain name, API mapping and DNS records, when `domain` is given. */
+    domain?: ApiDomainResources;
 }
 
 /** Where the access log groups are named: CloudWatch Logs covers the prefix with one resource policy statement. */
@@ -83,8 +91,12 @@ export const ACCESS_LOG_FORMAT: Record<string, string> = {
 export class ServerlessApi extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "ServerlessApi");
 
-    /** The stage's invoke URL: `https://<api id>.execute-api.<region>.amazonaws.com/`. */
+    /** The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl`. */
     readonly url: pulumi.Output<string>;
+    /** The stage's execute-api URL: `https://<api id>.execute-api.<region>.amazonaws.com/` (refused when `disableExecuteApiEndpoint`). */
+    readonly invokeUrl: pulumi.Output<string>;
+    /** `https://<domainName>/<basePath>/` with a custom domain that is not a wildcard. */
+    readonly domainUrl?: pulumi.Output<string>;
     readonly apiId: pulumi.Output<string>;
     /** `arn:aws:execute-api:<region>:<account>:<api id>`: what resource policies and permissions name. */
     readonly executionArn: pulumi.Output<string>;
@@ -107,15 +119,40 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const integrations = createIntegrations(ctx, permissions);
         const { authorizers, cognito } = createAuthorizers(ctx);
         const authorizerPermissions = createAuthorizerPermissions(ctx, authorizers);
-        const routes = createRoutes(ctx, integrations, authorizers);
+        const link = cfg.vpcLink && createVpcLink(ctx, cfg.vpcLink);
+        const proxyIntegrations = link ? createProxyIntegrations(ctx, cfg.vpcLink!, link.vpcLink) : {};
+        const routes = createRoutes(ctx, integrations, authorizers, proxyIntegrations);
         const { accessLogs, stage } = createStage(ctx, routes, tags);
+        const domain = cfg.domain && createApiDomain(name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
 
-        this.url = stage.invokeUrl;
+        this.invokeUrl = stage.invokeUrl;
+        this.domainUrl = domain && customUrl(cfg.domain!);
+        this.url = this.domainUrl ?? stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
-        this.resources = { api, functions, permissions, authorizerPermissions, integrations, authorizers, cognito, routes, accessLogs, stage };
-        this.registerOutputs({ url: this.url, apiId: this.apiId, executionArn: this.executionArn });
+        this.resources = {
+            api,
+            functions,
+            permissions,
+            authorizerPermissions,
+            integrations,
+            authorizers,
+            cognito,
+            routes,
+            vpcLink: link,
+            proxyIntegrations,
+            accessLogs,
+            stage,
+            domain,
+        };
+        this.registerOutputs({ url: this.url, invokeUrl: this.invokeUrl, domainUrl: this.domainUrl, apiId: this.apiId, executionArn: this.executionArn });
     }
+}
+
+/** `https://<domain>/<basePath>/`; undefined for a wildcard domain, which has no one address. */
+function customUrl(d: ApiDomainArgs): pulumi.Output<string> | undefined {
+    if (d.domainName.startsWith("*.")) return undefined;
+    return pulumi.output(`https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
 }
 
 function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string, string>, opts: pulumi.CustomResourceOptions): apigatewayv2.Api {
@@ -125,8 +162,8 @@ function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string
         fitName(childName(name, "api"), apigatewayv2.Api),
         {
             protocolType: "HTTP",
-            // The execute-api endpoint is the API's only address until a custom domain exists.
-            disableExecuteApiEndpoint: false,
+            // Off only with a custom domain (validated): then clients come through it and its TLS 1.2 policy.
+            disableExecuteApiEndpoint: cfg.disableExecuteApiEndpoint,
             corsConfiguration: cors && {
                 allowOrigins: cors.allowOrigins,
                 allowMethods: cors.allowMethods,
@@ -166,7 +203,7 @@ function createStage(ctx: Ctx, routes: Record<string, apigatewayv2.Route>, tags:
             name: "$default",
             autoDeploy: true,
             defaultRouteSettings: { throttlingBurstLimit: cfg.throttle.burstLimit, throttlingRateLimit: cfg.throttle.rateLimit },
-            routeSettings: Object.entries(cfg.routes)
+            routeSettings: [...Object.entries(cfg.routes), ...Object.entries(cfg.proxyRoutes)]
                 .filter(([, r]) => r.throttle !== undefined)
                 .map(([routeKey, r]) => ({
                     routeKey,

@@ -111,11 +111,11 @@ export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): 
 
 export interface ApiDomainResources {
     /** Requested when no `certificateArn` is given. */
-    certificate?: acm.Certificate;
+    certificate: acm.Certificate | undefined;
     /** The certificate's DNS validation record, in `hostedZoneId`. */
-    validationRecord?: route53.Record;
+    validationRecord: route53.Record | undefined;
     /** Waits until ACM has issued the certificate: the domain name needs an issued one. */
-    validation?: acm.CertificateValidation;
+    validation: acm.CertificateValidation | undefined;
     domainName: apigatewayv2.DomainName;
     apiMapping: apigatewayv2.ApiMapping;
     /** The A and AAAA aliases, by record type. */

@@ -70,23 +70,33 @@ export const ACCESS_LOG_FORMAT: Record<string, string> = {
 /**
  * An HTTP API (API Gateway v2) in front of Lambda functions: routes by key to Lambda proxy
  * integrations (payload 2.0), JWT (optionally a Cognito user pool and app client) or Lambda REQUEST
- * authorizers, CORS, a `$default` stage that
- * deploys itself, with default and per-route throttling and JSON access logs kept for a set time.
- * Route syntax, references between routes, functions and authorizers, throttling and CORS values
- * are checked before any resource.
+ * authorizers (each invoked as that authorizer only), CORS, a `$default` stage that deploys itself,
+ * with default and per-route throttling and JSON access logs kept for a set time. Proxy routes forward
+ * to your own servers, an ALB listener reached through a VPC link (v2) in your private subnets, with
+ * the path kept or stripped of its prefix. An optional custom domain (Regional, TLS 1.2, a given or
+ * DNS-validated ACM certificate, A/AAAA aliases, a base path) may replace the execute-api endpoint.
+ * Route syntax, references between routes, functions, targets and authorizers, ids and ARNs, host
+ * names, throttling and CORS values are checked before any resource.
  *
  * @example
  * const items = new Table("items", { attributes: { id: "S" }, partitionKey: "id" });
  * const api = new ServerlessApi("items", {
  *     functions: { items: { entry: "functions/items/index.ts", environment: { TABLE_NAME: items.tableName }, statements: items.grantStatements("readwrite") } },
  *     routes: { "GET /items": { function: "items" }, "GET /items/{id}": { function: "items" } },
+ *     proxyRoutes: { "ANY /legacy/{proxy+}": { target: "legacy" } },
+ *     vpcLink: { vpcId: net.vpcId, subnetIds: net.privateSubnetIds, targets: { legacy: platform.albTargets.internal } },
+ *     domain: { domainName: "api.example.com", hostedZoneId: zone.zoneId },
  *     throttle: { burstLimit: 100, rateLimit: 50 },
  * });
  * export const url = api.url;
  *
  * **Cost** (us-east-1): HTTP API $1.00 per million requests (first 300 million a month), billed in
  * 512 KB increments; no charge while idle. Access logs $0.50 per GB ingested: at ~400 bytes a line,
- * 1 million requests ≈ 0.4 GB ≈ $0.20. The functions bill as LambdaFunction says.
+ * 1 million requests ≈ 0.4 GB ≈ $0.20. Proxy routes bill as requests too, plus the ALB's LCUs; the
+ * VPC link's network interfaces are API Gateway's (a link unused for 60 days goes INACTIVE and the next
+ * request waits minutes for it). A custom domain costs nothing in API Gateway; a public ACM certificate
+ * is free; a Route 53 hosted zone is $0.50 a month and alias queries to API Gateway are free. The
+ * functions bill as LambdaFunction says.
  */
 export class ServerlessApi extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "ServerlessApi");

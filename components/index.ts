@@ -166,3 +166,4 @@ export {
 } from "./serverless-api";
 export { ProxyRouteArgs, VpcLinkArgs, VpcLinkTargetArgs, VpcLinkResources, ALB_LISTENER_ARN, COGNITO_SRP_SCOPE } from "./serverless-api";
 export { AlbTarget } from "./container-service";
+export { ApiDomainArgs, ApiDomainResources, API_DOMAIN_DEFAULTS, checkApiDomain, createApiDomain } from "./shared/api-domain";

@@ -136,7 +136,7 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const domain = cfg.domain && createApiDomain(name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
 
         this.invokeUrl = stage.invokeUrl;
-        this.domainUrl = domain && customUrl(cfg.domain!);
+        this.domainUrl = domain && customUrl(cfg.domain!, domain);
         this.url = this.domainUrl ?? stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
@@ -159,10 +159,10 @@ export class ServerlessApi extends pulumi.ComponentResource {
     }
 }
 
-/** `https://<domain>/<basePath>/`; undefined for a wildcard domain, which has no one address. */
-function customUrl(d: ApiDomainArgs): pulumi.Output<string> | undefined {
+/** `https://<domain>/<basePath>/` once the mapping exists; undefined for a wildcard domain, which has no one address. */
+function customUrl(d: ApiDomainArgs, resources: ApiDomainResources): pulumi.Output<string> | undefined {
     if (d.domainName.startsWith("*.")) return undefined;
-    return pulumi.output(`https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
+    return resources.apiMapping.id.apply(() => `https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
 }
 
 function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string, string>, opts: pulumi.CustomResourceOptions): apigatewayv2.Api {

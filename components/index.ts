@@ -220,3 +220,6 @@ export {
     tlsOnlyStatement,
 } from "./thumbnails";
 export { FunctionRef, FunctionTarget } from "./shared/function-target";
+export { ProxyRouteArgs, VpcLinkArgs, VpcLinkTargetArgs, VpcLinkResources, ALB_LISTENER_ARN, COGNITO_SRP_SCOPE } from "./serverless-api";
+export { AlbTarget } from "./container-service";
+export { ApiDomainArgs, ApiDomainResources, API_DOMAIN_DEFAULTS, checkApiDomain, createApiDomain } from "./shared/api-domain";

@@ -16,7 +16,7 @@ import type { ClusterResources, Ctx, TaskResources } from "./context";
 import { ResolvedTask, normalize } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
 import { createExpressService } from "./express";
-import { LoadBalancerResources, ServiceTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
+import { AlbTarget, LoadBalancerResources, ServiceTarget, albTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
@@ -65,6 +65,11 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly clusterArn: pulumi.Output<string>;
     /** URL of each load balancer (`https://` with a certificate), by key. */
     readonly urls: Record<string, pulumi.Output<string>>;
+    /**
+     * Each ALB's main listener (HTTPS with a certificate, else HTTP), its port, protocol and security
+     * group, by load balancer key: a ServerlessApi `vpcLink` target as it is (add `serverName` for HTTPS).
+     */
+    readonly albTargets: Record<string, AlbTarget>;
     /** URL of each load-balanced service (its load balancer's URL plus its first path), by key. */
     readonly serviceUrls: Record<string, pulumi.Output<string>>;
     /** Work queue URL of each queue worker, by service key. */
@@ -174,6 +179,12 @@ export class ContainerService extends pulumi.ComponentResource {
         this.clusterName = cluster.cluster.name;
         this.clusterArn = cluster.cluster.arn;
         this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
+        this.albTargets = Object.fromEntries(
+            Object.entries(loadBalancers).flatMap(([k, l]) => {
+                const target = albTarget(l, cfg.loadBalancers[k]);
+                return target ? [[k, target]] : [];
+            }),
+        );
         this.serviceUrls = Object.fromEntries(
             Object.entries(cfg.services)
                 .map(([k, s]) => [k, serviceUrl(targets[k], s)] as const)

@@ -29,6 +29,34 @@ export function urlOf(scheme: string, host: pulumi.Input<string>, port?: number)
     return pulumi.interpolate`${scheme}://${host}${suffix}`;
 }
 
+/**
+ * An ALB's main listener as another component reaches it privately (an API Gateway VPC link: a
+ * ServerlessApi `vpcLink` target). `ingressRule` is false: the ALB's group keeps inline rules, which
+ * admit `ingressCidrs` (the VPC's CIDR for an internal ALB) and would remove a rule added beside them.
+ */
+export interface AlbTarget {
+    listenerArn: pulumi.Output<string>;
+    protocol: "HTTP" | "HTTPS";
+    port: number;
+    securityGroupId: pulumi.Output<string>;
+    internal: boolean;
+    ingressRule: false;
+}
+
+/** The HTTPS listener of an ALB with a certificate (its port 80 only redirects), else the HTTP one; undefined for an NLB. */
+export function albTarget(resources: LoadBalancerResources, spec: ResolvedLoadBalancer): AlbTarget | undefined {
+    if (spec.type !== "application") return undefined;
+    const https = resources.listeners.https;
+    return {
+        listenerArn: (https ?? resources.listeners.http).arn,
+        protocol: https ? "HTTPS" : "HTTP",
+        port: https ? 443 : 80,
+        securityGroupId: resources.securityGroup.id,
+        internal: spec.internal,
+        ingressRule: false,
+    };
+}
+
 /** What a service needs from its load balancer. */
 export interface ServiceTarget {
     targetGroup: lb.TargetGroup;

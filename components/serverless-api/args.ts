@@ -1,9 +1,11 @@
 import type * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as cognito from "@pulumi/aws/cognito";
+import type * as ec2 from "@pulumi/aws/ec2";
 import type * as lambda from "@pulumi/aws/lambda";
 import type * as pulumi from "@pulumi/pulumi";
 import type { LambdaFunctionArgs } from "../lambda-function/args";
+import type { ApiDomainArgs } from "../shared/api-domain";
 import type { Transform } from "../shared/transform";
 
 /** Steady-state requests per second and burst: API Gateway's token bucket (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html). */
@@ -82,6 +84,97 @@ export interface CognitoAuthorizerArgs {
     userPoolId?: pulumi.Input<string>;
 }
 
+/**
+ * A route API Gateway forwards to an Application Load Balancer's listener through the VPC link (an
+ * `HTTP_PROXY` private integration): the notes' "forward to your own servers".
+ */
+export interface ProxyRouteArgs {
+    /** The key of the load balancer listener in `vpcLink.targets`. */
+    target: string;
+    /**
+     * Whether the ALB sees the path without the route's fixed prefix: with `ANY /legacy/{proxy+}`, a request for
+     * `/legacy/a/b` reaches it as `/a/b` instead of `/legacy/a/b`. Only for a route ending in a greedy `{name+}`.
+     * @default false
+     */
+    stripPrefix?: boolean;
+    /**
+     * The key of the authorizer in `authorizers` that guards this route.
+     * @default - none: the route is public
+     */
+    authorizer?: string;
+    /**
+     * OAuth scopes the JWT must carry (any one of them), for a `jwt` or `cognito` authorizer only.
+     * @default []
+     */
+    scopes?: string[];
+    /**
+     * This route's throttling, instead of the stage's.
+     * @default - the stage's `throttle`
+     */
+    throttle?: ThrottleArgs;
+}
+
+/**
+ * An Application Load Balancer listener the VPC link reaches. A ContainerService gives one per ALB in
+ * `albTargets`. Use an internal ALB: an internet-facing one stays reachable without the API's
+ * authorizers and throttling.
+ */
+export interface VpcLinkTargetArgs {
+    /** The listener's ARN (`arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>`): what CreateIntegration takes as the URI. */
+    listenerArn: pulumi.Input<string>;
+    /** The listener's protocol: with `HTTPS`, API Gateway speaks TLS to it and checks `serverName` in its certificate. */
+    protocol: "HTTP" | "HTTPS";
+    /** The listener's port (1–65535): the VPC link's security group may reach it there. */
+    port: number;
+    /** The ALB's security group: the VPC link's own group may send to it on `port`. */
+    securityGroupId: pulumi.Input<string>;
+    /**
+     * The host name API Gateway verifies in the listener's certificate (and sends as SNI); required with `HTTPS`,
+     * refused with `HTTP`.
+     * @default - none (HTTP)
+     * @example "legacy.internal.example.com"
+     */
+    serverName?: string;
+    /**
+     * Whether the component adds a rule to `securityGroupId` admitting the VPC link's group on `port`. Leave it
+     * off for a group managed with inline rules (a ContainerService's ALB group, which admits its `ingressCidrs`:
+     * the VPC's CIDR for an internal ALB, so the VPC link's subnets already): an inline rule set removes rules
+     * added beside it on its next update.
+     * @default true
+     */
+    ingressRule?: boolean;
+    /**
+     * Whether the ALB is internal. An internet-facing one is warned about: it answers whoever bypasses the API.
+     * @default true
+     */
+    internal?: boolean;
+}
+
+/** An API Gateway VPC link (v2): network interfaces in your private subnets through which private integrations reach load balancers. */
+export interface VpcLinkArgs {
+    /**
+     * Private subnets for the VPC link's network interfaces, in two Availability Zones or more, in the ALBs' VPC.
+     * @example network.privateSubnetIds
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The VPC, for the security group the component creates (egress to each target's group on its port only).
+     * @default - none: give `securityGroupIds` instead
+     */
+    vpcId?: pulumi.Input<string>;
+    /**
+     * The VPC link's security groups, instead of one the component creates; their rules, and the ALBs' rules
+     * admitting them, are then yours.
+     * @default - a group the component creates in `vpcId`
+     */
+    securityGroupIds?: pulumi.Input<string>[];
+    /**
+     * The ALB listeners proxy routes forward to, by key.
+     * @example { legacy: platform.albTargets.public }
+     */
+    targets: Record<string, VpcLinkTargetArgs>;
+}
+
 export type AuthorizerArgs = JwtAuthorizerArgs | LambdaAuthorizerArgs | CognitoAuthorizerArgs;
 
 /** The API's CORS answer: API Gateway replies to preflight requests itself. */
@@ -126,6 +219,18 @@ export interface ServerlessApiArgs {
      */
     routes: Record<string, RouteArgs>;
     /**
+     * Routes forwarded to ALB listeners through `vpcLink`, by route key (the same syntax as `routes`; a key
+     * in one map only).
+     * @default {}
+     * @example { "ANY /legacy/{proxy+}": { target: "legacy", stripPrefix: true } }
+     */
+    proxyRoutes?: Record<string, ProxyRouteArgs>;
+    /**
+     * The VPC link and the ALB listeners it reaches, for `proxyRoutes`.
+     * @default - no VPC link
+     */
+    vpcLink?: VpcLinkArgs;
+    /**
      * Authorizers by key, referenced by routes.
      * @default {}
      * @example { users: { type: "jwt", issuer: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", audience: ["client-id"] } }
@@ -144,6 +249,19 @@ export interface ServerlessApiArgs {
      */
     cors?: CorsArgs;
     /**
+     * A custom domain for the `$default` stage: a Regional API Gateway domain name with TLS 1.2, its ACM
+     * certificate (given, or requested and validated by DNS in `hostedZoneId`), A/AAAA aliases, an optional base path.
+     * @default - none: the API answers at its execute-api URL only
+     * @example { domainName: "api.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" }
+     */
+    domain?: ApiDomainArgs;
+    /**
+     * Whether to turn off the default `https://<id>.execute-api.<region>.amazonaws.com` endpoint, so that
+     * clients can only come through `domain` (and its TLS policy); only with `domain`.
+     * @default false
+     */
+    disableExecuteApiEndpoint?: boolean;
+    /**
      * Days CloudWatch keeps the access logs (a value PutRetentionPolicy accepts).
      * @default 30
      */
@@ -154,7 +272,8 @@ export interface ServerlessApiArgs {
      * Change a child's args (see `Transform`): `api`, `accessLogs` (log group), `stage`, `integration`
      * (every function's integration), `permission` (every function's lambda.Permission), `route`
      * (every route), `authorizer` (every authorizer), `userPool` and `userPoolClient` (those of `cognito`
-     * authorizers). The functions take their own `transform` in `functions`.
+     * authorizers), `vpcLink`, `vpcLinkSecurityGroup` and `proxyIntegration` (every proxy route's integration).
+     * The functions take their own `transform` in `functions`.
      * @default {}
      */
     transform?: {
@@ -167,5 +286,8 @@ export interface ServerlessApiArgs {
         authorizer?: Transform<apigatewayv2.AuthorizerArgs>;
         userPool?: Transform<cognito.UserPoolArgs>;
         userPoolClient?: Transform<cognito.UserPoolClientArgs>;
+        vpcLink?: Transform<apigatewayv2.VpcLinkArgs>;
+        vpcLinkSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+        proxyIntegration?: Transform<apigatewayv2.IntegrationArgs>;
     };
 }

@@ -21,27 +21,63 @@ export interface Ctx {
     tags: Record<string, string>;
 }
 
-/** Lets API Gateway invoke each function (its alias, when it has one), from this API only: any stage, method and path, and its authorizers. */
+const qualifier = (ctx: Ctx, key: string): string | undefined => {
+    const alias = ctx.cfg.functions[key].alias;
+    // An integration or authorizer that calls the alias needs the permission on the alias, not on $LATEST.
+    return alias ? (alias.name ?? LAMBDA_DEFAULTS.AliasArgs.name) : undefined;
+};
+
+/**
+ * Lets API Gateway invoke each function that answers routes, from this API only: any stage, method
+ * and path (execute-api ARNs: `<executionArn>/<stage>/<METHOD>/<path>`).
+ */
 export function createPermissions(ctx: Ctx): Record<string, lambda.Permission> {
+    const used = new Set(Object.values(ctx.cfg.routes).map((r) => r.function));
     return Object.fromEntries(
-        Object.entries(ctx.functions).map(([key, fn]) => {
-            const alias = ctx.cfg.functions[key].alias;
+        Object.entries(ctx.functions)
+            .filter(([key]) => used.has(key))
+            .map(([key, fn]) => {
+                const permission = create(
+                    lambda.Permission,
+                    childName(ctx.name, "permission", key),
+                    {
+                        action: "lambda:InvokeFunction",
+                        function: fn.functionName,
+                        qualifier: qualifier(ctx, key),
+                        principal: "apigateway.amazonaws.com",
+                        sourceArn: pulumi.interpolate`${ctx.api.executionArn}/*/*`,
+                    },
+                    ctx.opts,
+                    ctx.cfg.transform.permission,
+                );
+                return [key, permission];
+            }),
+    );
+}
+
+/**
+ * Lets API Gateway invoke each Lambda authorizer's function as that authorizer only: HTTP APIs call
+ * authorizers with the source ARN `<executionArn>/authorizers/<authorizer id>`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
+ */
+export function createAuthorizerPermissions(ctx: Ctx, authorizers: Record<string, apigatewayv2.Authorizer>): Record<string, lambda.Permission> {
+    return Object.fromEntries(
+        Object.entries(ctx.cfg.authorizers).flatMap(([key, a]) => {
+            if (a.type !== "lambda") return [];
             const permission = create(
                 lambda.Permission,
-                childName(ctx.name, "permission", key),
+                childName(ctx.name, "authorizer-permission", key),
                 {
                     action: "lambda:InvokeFunction",
-                    function: fn.functionName,
-                    // An integration that calls the alias needs the permission on the alias, not on $LATEST.
-                    qualifier: alias ? (alias.name ?? LAMBDA_DEFAULTS.AliasArgs.name) : undefined,
+                    function: ctx.functions[a.function].functionName,
+                    qualifier: qualifier(ctx, a.function),
                     principal: "apigateway.amazonaws.com",
-                    // execute-api ARNs: <executionArn>/<stage>/<METHOD>/<path>, and <executionArn>/authorizers/<id>.
-                    sourceArn: pulumi.interpolate`${ctx.api.executionArn}/*/*`,
+                    sourceArn: pulumi.interpolate`${ctx.api.executionArn}/authorizers/${authorizers[key].id}`,
                 },
                 ctx.opts,
                 ctx.cfg.transform.permission,
             );
-            return [key, permission];
+            return [[key, permission]];
         }),
     );
 }
@@ -108,14 +144,19 @@ export function createRoutes(
     ctx: Ctx,
     integrations: Record<string, apigatewayv2.Integration>,
     authorizers: Record<string, apigatewayv2.Authorizer>,
+    proxyIntegrations: Record<string, apigatewayv2.Integration>,
 ): Record<string, apigatewayv2.Route> {
+    const all = [
+        ...Object.entries(ctx.cfg.routes).map(([k, r]) => [k, r, integrations[r.function]] as const),
+        ...Object.entries(ctx.cfg.proxyRoutes).map(([k, r]) => [k, r, proxyIntegrations[k]] as const),
+    ];
     return Object.fromEntries(
-        Object.entries(ctx.cfg.routes).map(([routeKey, r]) => {
+        all.map(([routeKey, r, integration]) => {
             const auth = r.authorizer === undefined ? undefined : ctx.cfg.authorizers[r.authorizer];
             const args: apigatewayv2.RouteArgs = {
                 apiId: ctx.api.id,
                 routeKey,
-                target: pulumi.interpolate`integrations/${integrations[r.function].id}`,
+                target: pulumi.interpolate`integrations/${integration.id}`,
                 authorizationType: auth === undefined ? "NONE" : auth.type === "lambda" ? "CUSTOM" : "JWT",
                 authorizerId: r.authorizer === undefined ? undefined : authorizers[r.authorizer].id,
                 authorizationScopes: r.scopes.length > 0 ? r.scopes : undefined,

@@ -3,6 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaFunction } from "../lambda-function/lambda-function";
+import { ApiDomainArgs, ApiDomainResources, createApiDomain } from "../shared/api-domain";
 import { ArgsError } from "../shared/errors";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
@@ -11,25 +12,37 @@ import { create } from "../shared/transform";
 import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
-import { Ctx, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
+import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
 import { validate } from "./validate";
+import { VpcLinkResources, createProxyIntegrations, createVpcLink } from "./vpc-link";
 
 export interface ServerlessApiResources {
     api: apigatewayv2.Api;
     /** The functions, by their key in `functions`. */
     functions: Record<string, LambdaFunction>;
-    /** API Gateway's permission to invoke each function, by function key. */
+    /** API Gateway's permission to invoke each function that answers routes, by function key. */
     permissions: Record<string, lambda.Permission>;
+    /** API Gateway's permission to invoke each Lambda authorizer's function, as that authorizer, by authorizer key. */
+    authorizerPermissions: Record<string, lambda.Permission>;
     /** One per function that answers routes, by function key. */
     integrations: Record<string, apigatewayv2.Integration>;
     authorizers: Record<string, apigatewayv2.Authorizer>;
     /** The user pool (when created) and app client of each `cognito` authorizer, by authorizer key. */
     cognito: Record<string, CognitoResources>;
-    /** By route key. */
+    /** By route key (`routes` and `proxyRoutes`). */
     routes: Record<string, apigatewayv2.Route>;
+    /** The VPC link, its security group and rules, when `vpcLink` is given. */
+    vpcLink?: VpcLinkResources;
+    /** One `HTTP_PROXY` private integration per proxy route, by route key. */
+    proxyIntegrations: Record<string, apigatewayv2.Integration>;
     accessLogs: cloudwatch.LogGroup;
     stage: apigatewayv2.Stage;
+    /** The custom domain's certificate, domain name, API mapping and DNS records, when `domain` is given. */
+    domain?: ApiDomainResources;
 }
+
+/** Where the access log groups are named: CloudWatch Logs covers the prefix with one resource policy statement. */
+export const ACCESS_LOG_PREFIX = "/aws/vendedlogs/apigateway/";
 
 /**
  * One line per request, as JSON, with the documented HTTP API `$context` variables
@@ -57,29 +70,43 @@ export const ACCESS_LOG_FORMAT: Record<string, string> = {
 /**
  * An HTTP API (API Gateway v2) in front of Lambda functions: routes by key to Lambda proxy
  * integrations (payload 2.0), JWT (optionally a Cognito user pool and app client) or Lambda REQUEST
- * authorizers, CORS, a `$default` stage that
- * deploys itself, with default and per-route throttling and JSON access logs kept for a set time.
- * Route syntax, references between routes, functions and authorizers, throttling and CORS values
- * are checked before any resource.
+ * authorizers (each invoked as that authorizer only), CORS, a `$default` stage that deploys itself,
+ * with default and per-route throttling and JSON access logs kept for a set time. Proxy routes forward
+ * to your own servers, an ALB listener reached through a VPC link (v2) in your private subnets, with
+ * the path kept or stripped of its prefix. An optional custom domain (Regional, TLS 1.2, a given or
+ * DNS-validated ACM certificate, A/AAAA aliases, a base path) may replace the execute-api endpoint.
+ * Route syntax, references between routes, functions, targets and authorizers, ids and ARNs, host
+ * names, throttling and CORS values are checked before any resource.
  *
  * @example
  * const items = new Table("items", { attributes: { id: "S" }, partitionKey: "id" });
  * const api = new ServerlessApi("items", {
  *     functions: { items: { entry: "functions/items/index.ts", environment: { TABLE_NAME: items.tableName }, statements: items.grantStatements("readwrite") } },
  *     routes: { "GET /items": { function: "items" }, "GET /items/{id}": { function: "items" } },
+ *     proxyRoutes: { "ANY /legacy/{proxy+}": { target: "legacy" } },
+ *     vpcLink: { vpcId: net.vpcId, subnetIds: net.privateSubnetIds, targets: { legacy: platform.albTargets.internal } },
+ *     domain: { domainName: "api.example.com", hostedZoneId: zone.zoneId },
  *     throttle: { burstLimit: 100, rateLimit: 50 },
  * });
  * export const url = api.url;
  *
  * **Cost** (us-east-1): HTTP API $1.00 per million requests (first 300 million a month), billed in
  * 512 KB increments; no charge while idle. Access logs $0.50 per GB ingested: at ~400 bytes a line,
- * 1 million requests ≈ 0.4 GB ≈ $0.20. The functions bill as LambdaFunction says.
+ * 1 million requests ≈ 0.4 GB ≈ $0.20. Proxy routes bill as requests too, plus the ALB's LCUs; the
+ * VPC link's network interfaces are API Gateway's (a link unused for 60 days goes INACTIVE and the next
+ * request waits minutes for it). A custom domain costs nothing in API Gateway; a public ACM certificate
+ * is free; a Route 53 hosted zone is $0.50 a month and alias queries to API Gateway are free. The
+ * functions bill as LambdaFunction says.
  */
 export class ServerlessApi extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "ServerlessApi");
 
-    /** The stage's invoke URL: `https://<api id>.execute-api.<region>.amazonaws.com/`. */
+    /** The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl`. */
     readonly url: pulumi.Output<string>;
+    /** The stage's execute-api URL: `https://<api id>.execute-api.<region>.amazonaws.com/` (refused when `disableExecuteApiEndpoint`). */
+    readonly invokeUrl: pulumi.Output<string>;
+    /** `https://<domainName>/<basePath>/` with a custom domain that is not a wildcard. */
+    readonly domainUrl?: pulumi.Output<string>;
     readonly apiId: pulumi.Output<string>;
     /** `arn:aws:execute-api:<region>:<account>:<api id>`: what resource policies and permissions name. */
     readonly executionArn: pulumi.Output<string>;
@@ -101,15 +128,41 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const permissions = createPermissions(ctx);
         const integrations = createIntegrations(ctx, permissions);
         const { authorizers, cognito } = createAuthorizers(ctx);
-        const routes = createRoutes(ctx, integrations, authorizers);
+        const authorizerPermissions = createAuthorizerPermissions(ctx, authorizers);
+        const link = cfg.vpcLink && createVpcLink(ctx, cfg.vpcLink);
+        const proxyIntegrations = link ? createProxyIntegrations(ctx, cfg.vpcLink!, link.vpcLink) : {};
+        const routes = createRoutes(ctx, integrations, authorizers, proxyIntegrations);
         const { accessLogs, stage } = createStage(ctx, routes, tags);
+        const domain = cfg.domain && createApiDomain(name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
 
-        this.url = stage.invokeUrl;
+        this.invokeUrl = stage.invokeUrl;
+        this.domainUrl = domain && customUrl(cfg.domain!, domain);
+        this.url = this.domainUrl ?? stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
-        this.resources = { api, functions, permissions, integrations, authorizers, cognito, routes, accessLogs, stage };
-        this.registerOutputs({ url: this.url, apiId: this.apiId, executionArn: this.executionArn });
+        this.resources = {
+            api,
+            functions,
+            permissions,
+            authorizerPermissions,
+            integrations,
+            authorizers,
+            cognito,
+            routes,
+            vpcLink: link,
+            proxyIntegrations,
+            accessLogs,
+            stage,
+            domain,
+        };
+        this.registerOutputs({ url: this.url, invokeUrl: this.invokeUrl, domainUrl: this.domainUrl, apiId: this.apiId, executionArn: this.executionArn });
     }
+}
+
+/** `https://<domain>/<basePath>/` once the mapping exists; undefined for a wildcard domain, which has no one address. */
+function customUrl(d: ApiDomainArgs, resources: ApiDomainResources): pulumi.Output<string> | undefined {
+    if (d.domainName.startsWith("*.")) return undefined;
+    return resources.apiMapping.id.apply(() => `https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
 }
 
 function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string, string>, opts: pulumi.CustomResourceOptions): apigatewayv2.Api {
@@ -119,8 +172,8 @@ function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string
         fitName(childName(name, "api"), apigatewayv2.Api),
         {
             protocolType: "HTTP",
-            // The execute-api endpoint is the API's only address until a custom domain exists.
-            disableExecuteApiEndpoint: false,
+            // Off only with a custom domain (validated): then clients come through it and its TLS 1.2 policy.
+            disableExecuteApiEndpoint: cfg.disableExecuteApiEndpoint,
             corsConfiguration: cors && {
                 allowOrigins: cors.allowOrigins,
                 allowMethods: cors.allowMethods,
@@ -140,7 +193,14 @@ function createStage(ctx: Ctx, routes: Record<string, apigatewayv2.Route>, tags:
     const accessLogs = create(
         cloudwatch.LogGroup,
         childName(name, "access-logs"),
-        { retentionInDays: cfg.accessLogRetentionDays, tags },
+        {
+            // HTTP API access logs are delivered by CloudWatch Logs, which lists each log group in an account-wide
+            // resource policy of at most 5120 characters, unless the group is under /aws/vendedlogs/ (one wildcard).
+            // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html
+            namePrefix: `${ACCESS_LOG_PREFIX}${childName(name, "access-logs")}-`,
+            retentionInDays: cfg.accessLogRetentionDays,
+            tags,
+        },
         ctx.opts,
         cfg.transform.accessLogs,
     );
@@ -153,7 +213,7 @@ function createStage(ctx: Ctx, routes: Record<string, apigatewayv2.Route>, tags:
             name: "$default",
             autoDeploy: true,
             defaultRouteSettings: { throttlingBurstLimit: cfg.throttle.burstLimit, throttlingRateLimit: cfg.throttle.rateLimit },
-            routeSettings: Object.entries(cfg.routes)
+            routeSettings: [...Object.entries(cfg.routes), ...Object.entries(cfg.proxyRoutes)]
                 .filter(([, r]) => r.throttle !== undefined)
                 .map(([routeKey, r]) => ({
                     routeKey,

@@ -3,9 +3,22 @@ import { BundleError, bundle } from "../shared/bundle";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
-import { checkTags } from "../shared/validators";
-import type { CognitoAuthorizerArgs, CorsArgs, JwtAuthorizerArgs, LambdaAuthorizerArgs, RouteArgs, ServerlessApiArgs, ThrottleArgs } from "./args";
-import { ResolvedServerlessApi, ResolvedThrottle, normalize } from "./defaults";
+import { API_DOMAIN_SHAPE, checkApiDomain } from "../shared/api-domain";
+import { checkDomainName } from "../shared/hostnames";
+import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
+import type {
+    CognitoAuthorizerArgs,
+    CorsArgs,
+    JwtAuthorizerArgs,
+    LambdaAuthorizerArgs,
+    ProxyRouteArgs,
+    RouteArgs,
+    ServerlessApiArgs,
+    ThrottleArgs,
+    VpcLinkArgs,
+    VpcLinkTargetArgs,
+} from "./args";
+import { ResolvedServerlessApi, ResolvedThrottle, ResolvedVpcLink, normalize } from "./defaults";
 
 const THROTTLE_SHAPE = object<ThrottleArgs>()({ burstLimit: optional(int()), rateLimit: optional(number()) });
 
@@ -14,6 +27,31 @@ const ROUTE_SHAPE = object<RouteArgs>({ noun: "route field" })({
     authorizer: optional(string()),
     scopes: optional(array(string())),
     throttle: optional(THROTTLE_SHAPE),
+});
+
+const PROXY_ROUTE_SHAPE = object<ProxyRouteArgs>({ noun: "route field" })({
+    target: string(),
+    stripPrefix: optional(boolean()),
+    authorizer: optional(string()),
+    scopes: optional(array(string())),
+    throttle: optional(THROTTLE_SHAPE),
+});
+
+const VPC_LINK_SHAPE = object<VpcLinkArgs>()({
+    subnetIds: input(array(input(string()))),
+    vpcId: optional(input(string())),
+    securityGroupIds: optional(array(input(string()))),
+    targets: record(
+        object<VpcLinkTargetArgs>({ noun: "target field" })({
+            listenerArn: input(string()),
+            protocol: oneOf(["HTTP", "HTTPS"]),
+            port: int(),
+            securityGroupId: input(string()),
+            serverName: optional(string()),
+            ingressRule: optional(boolean()),
+            internal: optional(boolean()),
+        }),
+    ),
 });
 
 const JWT_SHAPE = object<JwtAuthorizerArgs>({ noun: "authorizer field" })({ type: oneOf(["jwt"]), issuer: string(), audience: array(string()) });
@@ -50,9 +88,13 @@ export const SERVERLESS_API_SHAPE = object<ServerlessApiArgs>()({
     // Each function's args are checked by LambdaFunction's own validation (below), with its path.
     functions: record(custom("object", "LambdaFunction args { entry | imageUri, ... }", () => undefined)),
     routes: record(ROUTE_SHAPE),
+    proxyRoutes: optional(record(PROXY_ROUTE_SHAPE)),
+    vpcLink: optional(VPC_LINK_SHAPE),
     authorizers: optional(record(AUTHORIZER_SHAPE)),
     throttle: optional(THROTTLE_SHAPE),
     cors: optional(CORS_SHAPE),
+    domain: optional(API_DOMAIN_SHAPE),
+    disableExecuteApiEndpoint: optional(boolean()),
     accessLogRetentionDays: optional(int()),
     tags: optional(record(string())),
     transform: optional(
@@ -66,6 +108,9 @@ export const SERVERLESS_API_SHAPE = object<ServerlessApiArgs>()({
             authorizer: optional(transform()),
             userPool: optional(transform()),
             userPoolClient: optional(transform()),
+            vpcLink: optional(transform()),
+            vpcLinkSecurityGroup: optional(transform()),
+            proxyIntegration: optional(transform()),
         }),
     ),
 });
@@ -83,8 +128,20 @@ export const API_LIMITS = {
     maxAgeSeconds: [0, 86400],
 } as const;
 
+/**
+ * An Application Load Balancer listener's ARN: what an HTTP API private integration takes as its URI
+ * (CreateIntegration refuses the load balancer's own ARN).
+ */
+export const ALB_LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}\/[0-9a-f]{16}$/;
+
 /** Cognito user pool ids: `<region>_<9 letters or digits>` (CreateUserPool; https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html). */
 export const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
+
+/**
+ * The only scope in the access tokens of a user pool's own sign-in (SRP, refresh): custom scopes need the
+ * OAuth 2.0 endpoints (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html).
+ */
+export const COGNITO_SRP_SCOPE = "aws.cognito.signin.user.admin";
 
 export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
 /** A literal path segment: RFC 3986 unreserved characters (what HTTP API route paths take). */
@@ -126,8 +183,9 @@ export function checkThrottle(issues: Issues, path: string, t: ResolvedThrottle)
     issues.number(`${path}.rateLimit`, t.rateLimit, ...API_LIMITS.rateLimit, " requests per second (the account's default quota)");
 }
 
-export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["functions"]): void {
-    if (Object.keys(functions).length === 0) issues.add("functions", {}, "is empty", "one function or more, e.g. { items: { entry: ... } }");
+/** Each function's own checks under `functions.<key>`; an API of proxy routes only needs no function. */
+export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["functions"], proxies = 0): void {
+    if (Object.keys(functions).length === 0 && proxies === 0) issues.add("functions", {}, "is empty", "one function or more, e.g. { items: { entry: ... } }");
     for (const [key, args] of Object.entries(functions)) {
         if (!issues.key(`functions.${key}`, key)) continue;
         const own = validateFunction(args);
@@ -144,27 +202,117 @@ export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["fun
     }
 }
 
+/** The name of a route's trailing greedy path variable (`{proxy+}` → `proxy`), if it ends with one. */
+export function greedyName(key: string): string | undefined {
+    return /\/\{([A-Za-z0-9._-]+)\+\}$/.exec(key)?.[1];
+}
+
+/** What routes and proxy routes share: key syntax, child names, authorizer and scopes, throttle. */
+function checkRouteCommon(
+    issues: Issues,
+    cfg: ResolvedServerlessApi,
+    path: string,
+    key: string,
+    r: { authorizer?: string; scopes: string[]; throttle?: ResolvedThrottle },
+    slugs: Map<string, string>,
+): void {
+    const problem = routeKeyProblem(key);
+    if (problem) issues.add(path, key, problem, ROUTE_ALLOWED);
+    const other = slugs.get(routeSlug(key));
+    if (other !== undefined)
+        issues.add(path, key, `names the same child as "${other}" (route-${routeSlug(key)})`, "route keys that differ in letters or digits, in one map only");
+    slugs.set(routeSlug(key), key);
+    if (r.authorizer !== undefined && !Object.hasOwn(cfg.authorizers, r.authorizer))
+        issues.add(`${path}.authorizer`, r.authorizer, "is not a key of authorizers", Object.keys(cfg.authorizers).join(", ") || "(no authorizers)");
+    const auth = r.authorizer === undefined ? undefined : cfg.authorizers[r.authorizer];
+    // Only JWT authorizers check scopes; CreateRoute refuses AuthorizationScopes otherwise.
+    if (r.scopes.length > 0 && auth?.type !== "jwt" && auth?.type !== "cognito")
+        issues.add(`${path}.scopes`, r.scopes, "need a jwt authorizer on the route", "no scopes, or a jwt authorizer");
+    // The app client signs in with SRP, whose access tokens carry the one scope below; custom scopes
+    // (a resource server's) come only from the OAuth endpoints, so any other scope would refuse every caller.
+    if (auth?.type === "cognito")
+        r.scopes.forEach((s, i) => {
+            if (s !== COGNITO_SRP_SCOPE)
+                issues.add(
+                    `${path}.scopes[${i}]`,
+                    s,
+                    "is never in the tokens of the cognito authorizer's app client (SRP sign-in)",
+                    `no scopes, or "${COGNITO_SRP_SCOPE}"`,
+                );
+        });
+    if (r.throttle) checkThrottle(issues, `${path}.throttle`, r.throttle);
+}
+
 function checkRoutes(issues: Issues, cfg: ResolvedServerlessApi): void {
-    if (Object.keys(cfg.routes).length === 0) issues.add("routes", {}, "is empty", 'one route or more, e.g. { "GET /items": { function: "items" } }');
+    if (Object.keys(cfg.routes).length === 0 && Object.keys(cfg.proxyRoutes).length === 0)
+        issues.add("routes", {}, "is empty", 'one route or more, e.g. { "GET /items": { function: "items" } }');
     const slugs = new Map<string, string>();
     for (const [key, r] of Object.entries(cfg.routes)) {
         const path = `routes.${key}`;
-        const problem = routeKeyProblem(key);
-        if (problem) issues.add(path, key, problem, ROUTE_ALLOWED);
-        const other = slugs.get(routeSlug(key));
-        if (other !== undefined)
-            issues.add(path, key, `names the same child as "${other}" (route-${routeSlug(key)})`, "route keys that differ in letters or digits");
-        slugs.set(routeSlug(key), key);
+        checkRouteCommon(issues, cfg, path, key, r, slugs);
         if (!Object.hasOwn(cfg.functions, r.function))
             issues.add(`${path}.function`, r.function, "is not a key of functions", Object.keys(cfg.functions).join(", ") || "(no functions)");
-        if (r.authorizer !== undefined && !Object.hasOwn(cfg.authorizers, r.authorizer))
-            issues.add(`${path}.authorizer`, r.authorizer, "is not a key of authorizers", Object.keys(cfg.authorizers).join(", ") || "(no authorizers)");
-        const auth = r.authorizer === undefined ? undefined : cfg.authorizers[r.authorizer];
-        // Only JWT authorizers check scopes; CreateRoute refuses AuthorizationScopes otherwise.
-        if (r.scopes.length > 0 && auth?.type !== "jwt" && auth?.type !== "cognito")
-            issues.add(`${path}.scopes`, r.scopes, "need a jwt authorizer on the route", "no scopes, or a jwt authorizer");
-        if (r.throttle) checkThrottle(issues, `${path}.throttle`, r.throttle);
     }
+    const targets = Object.keys(cfg.vpcLink?.targets ?? {});
+    for (const [key, r] of Object.entries(cfg.proxyRoutes)) {
+        const path = `proxyRoutes.${key}`;
+        checkRouteCommon(issues, cfg, path, key, r, slugs);
+        if (!cfg.vpcLink) issues.add(`${path}.target`, r.target, "needs vpcLink", "a vpcLink whose targets name it");
+        else if (!targets.includes(r.target)) issues.add(`${path}.target`, r.target, "is not a key of vpcLink.targets", targets.join(", ") || "(no targets)");
+        // The path is rewritten to the greedy variable's value: a route without one has nothing to keep.
+        if (r.stripPrefix && greedyName(key) === undefined)
+            issues.add(`${path}.stripPrefix`, true, "needs a route ending in a greedy {name+}", 'e.g. "ANY /legacy/{proxy+}", or stripPrefix false');
+    }
+}
+
+/** The VPC link (v2) and its ALB listeners: ids, ARNs, ports, TLS names, and that each is used. */
+function checkVpcLink(issues: Issues, link: ResolvedVpcLink | undefined, cfg: ResolvedServerlessApi): void {
+    if (!link) return;
+    if (isPlain(link.subnetIds)) {
+        if (link.subnetIds.length === 0) issues.add("vpcLink.subnetIds", [], "is empty", "private subnet ids, in two Availability Zones or more");
+        link.subnetIds.forEach((id, i) => {
+            checkSubnetId(issues, `vpcLink.subnetIds[${i}]`, id);
+        });
+    }
+    if (link.securityGroupIds === undefined && link.vpcId === undefined)
+        issues.missing("vpcLink.vpcId", "the VPC of subnetIds, for the security group the component creates (or give securityGroupIds)");
+    if (link.securityGroupIds !== undefined && link.vpcId !== undefined)
+        issues.add(
+            "vpcLink.vpcId",
+            link.vpcId,
+            "is unused with securityGroupIds (it only places the security group the component creates)",
+            "one of vpcId and securityGroupIds",
+        );
+    if (link.vpcId !== undefined) checkVpcId(issues, "vpcLink.vpcId", link.vpcId);
+    if (link.securityGroupIds?.length === 0) issues.add("vpcLink.securityGroupIds", [], "is empty", "one security group id or more, or leave it out");
+    (link.securityGroupIds ?? []).forEach((id, i) => {
+        checkSecurityGroupId(issues, `vpcLink.securityGroupIds[${i}]`, id);
+    });
+    const used = new Set(Object.values(cfg.proxyRoutes).map((r) => r.target));
+    if (Object.keys(link.targets).length === 0)
+        issues.add("vpcLink.targets", {}, "is empty", "one ALB listener or more, e.g. { legacy: platform.albTargets.public }");
+    for (const [key, t] of Object.entries(link.targets)) {
+        const path = `vpcLink.targets.${key}`;
+        if (!issues.key(path, key)) continue;
+        if (!used.has(key)) issues.add(path, key, "is used by no proxy route", "a proxyRoutes entry naming it, or remove it");
+        if (isPlain(t.listenerArn))
+            issues.match(
+                `${path}.listenerArn`,
+                t.listenerArn,
+                ALB_LISTENER_ARN,
+                "an Application Load Balancer listener ARN, arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id> (not the load balancer's ARN)",
+            );
+        issues.int(`${path}.port`, t.port, 1, 65535);
+        checkSecurityGroupId(issues, `${path}.securityGroupId`, t.securityGroupId);
+        // HTTPS private integrations verify the listener's certificate against serverNameToVerify; with none,
+        // API Gateway speaks plain HTTP, which an HTTPS listener refuses.
+        if (t.protocol === "HTTPS") {
+            if (t.serverName === undefined) issues.missing(`${path}.serverName`, "a host name in the listener's certificate, for API Gateway to verify");
+            else checkDomainName(issues, `${path}.serverName`, t.serverName);
+        } else if (t.serverName !== undefined)
+            issues.add(`${path}.serverName`, t.serverName, "is only for an HTTPS listener", "no serverName, or protocol HTTPS");
+    }
+    if (Object.keys(cfg.proxyRoutes).length === 0) issues.add("vpcLink", "{...}", "is used by no proxy route", "proxyRoutes naming its targets, or no vpcLink");
 }
 
 function checkAuthorizers(issues: Issues, cfg: ResolvedServerlessApi): void {
@@ -223,12 +371,17 @@ export function validate(args: ServerlessApiArgs): Issue[] {
     const issues = new Issues();
     if (!checkShape(issues, SERVERLESS_API_SHAPE, args)) return issues.list;
     const cfg = normalize(args);
-    checkFunctions(issues, cfg.functions);
+    checkFunctions(issues, cfg.functions, Object.keys(cfg.proxyRoutes).length);
     checkRoutes(issues, cfg);
+    checkVpcLink(issues, cfg.vpcLink, cfg);
     checkAuthorizers(issues, cfg);
     checkUnused(issues, cfg);
     checkThrottle(issues, "throttle", cfg.throttle);
     if (cfg.cors) checkCors(issues, cfg.cors);
+    if (cfg.domain) checkApiDomain(issues, "domain", cfg.domain);
+    // With no custom domain, the execute-api endpoint is the API's only address.
+    if (cfg.disableExecuteApiEndpoint && !cfg.domain)
+        issues.add("disableExecuteApiEndpoint", true, "would leave the API no address (no domain)", "a domain, or disableExecuteApiEndpoint false");
     issues.oneOf("accessLogRetentionDays", cfg.accessLogRetentionDays, LOG_RETENTION_DAYS);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

@@ -1,4 +1,5 @@
 import type { ServerlessApiArgs } from "../../../components/serverless-api";
+import type { Fixtures } from "../../../components/testing";
 import { ENTRY } from "../lambda-function/fixtures";
 
 export { ENTRY };
@@ -23,3 +24,45 @@ export const FULL: ServerlessApiArgs = {
 
 /** The smallest API: one function, one route. */
 export const MINIMAL: ServerlessApiArgs = { functions: { items: { entry: ENTRY } }, routes: { "GET /items": { function: "items" } } };
+
+export const ZONE = "Z0123456789ABCDEFGHIJ";
+export const API_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+
+/**
+ * Outputs AWS computes for a custom domain's resources (the built-in fixtures have none): ACM's DNS
+ * validation record, the Regional target of the domain name, a record's FQDN.
+ */
+export const DOMAIN_FIXTURES: Fixtures = {
+    resources: {
+        "aws:acm/certificate:Certificate": (r, c) => ({
+            id: `arn:aws:acm:${c.region}:${c.accountId}:certificate/11111111-2222-3333-4444-555555555555`,
+            state: {
+                arn: `arn:aws:acm:${c.region}:${c.accountId}:certificate/11111111-2222-3333-4444-555555555555`,
+                domainValidationOptions: [
+                    {
+                        domainName: r.inputs.domainName,
+                        resourceRecordName: `_0123abcd.${String(r.inputs.domainName).replace(/^\*\./, "")}.`,
+                        resourceRecordType: "CNAME",
+                        resourceRecordValue: "_4567efab.acm-validations.aws.",
+                    },
+                ],
+            },
+        }),
+        "aws:acm/certificateValidation:CertificateValidation": (r) => ({ id: "validated", state: { certificateArn: r.inputs.certificateArn } }),
+        "aws:route53/record:Record": (r) => ({
+            id: `${r.inputs.zoneId}_${r.inputs.name}_${r.inputs.type}`,
+            state: { fqdn: String(r.inputs.name).replace(/\.$/, "") },
+        }),
+        "aws:apigatewayv2/domainName:DomainName": (r, c) => ({
+            id: r.inputs.domainName,
+            state: {
+                arn: `arn:aws:apigateway:${c.region}::/domainnames/${r.inputs.domainName}`,
+                domainNameConfiguration: {
+                    ...r.inputs.domainNameConfiguration,
+                    targetDomainName: `d-abcdef0123.execute-api.${c.region}.amazonaws.com`,
+                    hostedZoneId: "Z1UJRXOUMOOFQ8",
+                },
+            },
+        }),
+    },
+};

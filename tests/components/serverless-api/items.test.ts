@@ -6,8 +6,8 @@ import { Table } from "../../../components/table";
 import { Registry, build, json, unwrap } from "../../../components/testing";
 
 const ITEMS_ENTRY = "functions/items/index.ts";
-/** What functions/items/api.ts sends: GetCommand, PutCommand, UpdateCommand, DeleteCommand, ScanCommand. */
-const ITEMS_ACTIONS = ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
+/** What functions/items/api.ts sends: GetCommand, PutCommand, UpdateCommand (a delete writes a tombstone), ScanCommand. */
+const ITEMS_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
 
 /** The items API as the stacks will build it: the table, and the API whose function may use that table only. */
 function itemsApi(): { table: Table; api: ServerlessApi } {
@@ -57,6 +57,15 @@ describe("ServerlessApi with the items function and its table", () => {
         assert.ok(own);
         assert.deepEqual(json(own.policy).Statement, [{ Sid: "Items", Effect: "Allow", Action: ITEMS_ACTIONS, Resource: tableArn }]);
         assert.match(tableArn, /^arn:aws:dynamodb:us-east-1:123456789012:table\//);
+    });
+
+    it("grants exactly the DynamoDB actions of the commands functions/items/api.ts sends", () => {
+        const source = fs.readFileSync("functions/items/api.ts", "utf8");
+        const imported = /import \{([^}]*)\} from "@aws-sdk\/lib-dynamodb"/.exec(source)?.[1] ?? "";
+        const commands = [...imported.matchAll(/\b(\w+)Command\b/g)].map((m) => m[1]);
+        const action: Record<string, string> = { Get: "GetItem", Put: "PutItem", Update: "UpdateItem", Delete: "DeleteItem", Scan: "Scan", Query: "Query" };
+        assert.ok(commands.length > 0, "no lib-dynamodb command found in functions/items/api.ts");
+        assert.deepEqual(commands.map((c) => `dynamodb:${action[c] ?? c}`).sort(), [...ITEMS_ACTIONS].sort());
     });
 
     it("routes the five item operations to the one integration", () => {

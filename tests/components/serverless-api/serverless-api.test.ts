@@ -63,19 +63,34 @@ describe("ServerlessApi", () => {
             });
         });
 
-        it("lets API Gateway invoke each function from this API's execution ARN only", () => {
+        it("lets API Gateway invoke a route's function from this API's execution ARN, any stage, method and path", () => {
             const executionArn = api().outputs.executionArn;
             assert.match(executionArn, /^arn:aws:execute-api:us-east-1:123456789012:[0-9a-f]{10}$/);
-            for (const key of ["items", "auth"]) {
-                registry.hasInputs(PERMISSION, `shop-permission-${key}`, {
-                    action: "lambda:InvokeFunction",
-                    principal: "apigateway.amazonaws.com",
-                    function: registry.one(FUNCTION, `shop-${key}-function`).outputs.name,
-                    sourceArn: `${executionArn}/*/*`,
-                    qualifier: undefined,
-                });
-            }
-            assert.equal(registry.ofType(PERMISSION).length, 2);
+            registry.hasInputs(PERMISSION, "shop-permission-items", {
+                action: "lambda:InvokeFunction",
+                principal: "apigateway.amazonaws.com",
+                function: registry.one(FUNCTION, "shop-items-function").outputs.name,
+                sourceArn: `${executionArn}/*/*`,
+                qualifier: undefined,
+            });
+        });
+
+        it("lets API Gateway invoke a Lambda authorizer's function as that authorizer only (<executionArn>/authorizers/<id>)", () => {
+            const executionArn = api().outputs.executionArn;
+            registry.hasInputs(PERMISSION, "shop-authorizer-permission-header", {
+                action: "lambda:InvokeFunction",
+                principal: "apigateway.amazonaws.com",
+                function: registry.one(FUNCTION, "shop-auth-function").outputs.name,
+                sourceArn: `${executionArn}/authorizers/${registry.one(AUTHORIZER, "shop-authorizer-header").id}`,
+            });
+            // The authorizer's function answers no route: no stage-wide permission for it.
+            assert.deepEqual(
+                registry
+                    .ofType(PERMISSION)
+                    .map((p) => p.name)
+                    .sort(),
+                ["shop-authorizer-permission-header", "shop-permission-items"],
+            );
         });
 
         it("creates the integration once API Gateway may invoke the function", () => {
@@ -142,7 +157,9 @@ describe("ServerlessApi", () => {
         });
 
         it("writes access logs as one JSON object per request, with documented $context variables, to a log group kept 30 days", () => {
-            const logs = registry.hasInputs(LOG_GROUP, "shop-access-logs", { retentionInDays: 30 });
+            const logs = registry.hasInputs(LOG_GROUP, "shop-access-logs", { retentionInDays: 30, namePrefix: "/aws/vendedlogs/apigateway/shop-access-logs-" });
+            // Under /aws/vendedlogs/: CloudWatch Logs' delivery policy covers it with one wildcard, whatever the number of APIs.
+            assert.match(logs.outputs.name, /^\/aws\/vendedlogs\/apigateway\/shop-access-logs-/);
             const settings = registry.one(STAGE).inputs.accessLogSettings;
             assert.equal(settings.destinationArn, logs.outputs.arn);
             const format = JSON.parse(settings.format);
@@ -190,7 +207,7 @@ describe("ServerlessApi", () => {
                     new ServerlessApi("shop", {
                         ...MINIMAL,
                         authorizers: { users: { type: "cognito", userPoolId } },
-                        routes: { "GET /items": { function: "items", authorizer: "users", scopes: ["items/read"] } },
+                        routes: { "GET /items": { function: "items", authorizer: "users", scopes: ["aws.cognito.signin.user.admin"] } },
                     }),
             );
 
@@ -211,7 +228,7 @@ describe("ServerlessApi", () => {
                 authorizerType: "JWT",
                 jwtConfiguration: { issuer: `https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`, audiences: [client.id] },
             });
-            registry.hasInputs(ROUTE, "shop-route-get-items", { authorizationType: "JWT", authorizationScopes: ["items/read"] });
+            registry.hasInputs(ROUTE, "shop-route-get-items", { authorizationType: "JWT", authorizationScopes: ["aws.cognito.signin.user.admin"] });
         });
 
         it("uses a given user pool, its Region read from its id, and creates only the app client", async () => {

@@ -40,6 +40,15 @@ describe("ServerlessApi validation", () => {
             message: /need a jwt authorizer/,
         },
         {
+            title: "refuses a custom scope on a cognito route, which SRP-issued access tokens never carry",
+            args: with_({
+                authorizers: { users: { type: "cognito" } },
+                routes: { "GET /items": { function: "items", authorizer: "users", scopes: ["aws.cognito.signin.user.admin", "items/read"] } },
+            }),
+            path: "routes.GET /items.scopes[1]",
+            message: /"items\/read" is never in the tokens of the cognito authorizer's app client/,
+        },
+        {
             title: "refuses two route keys that would name the same child",
             args: with_({ routes: { "GET /items/{id}": { function: "items" }, "GET /items/id": { function: "items" } } }),
             path: "routes.GET /items/id",

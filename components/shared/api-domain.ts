@@ -1,0 +1,210 @@
+/**
+ * A custom domain for an API Gateway API: an API Gateway v2 `DomainName` (Regional endpoint, TLS 1.2)
+ * and an `ApiMapping` to one stage, an ACM certificate (given, or created and validated by DNS in a
+ * Route 53 zone) and Route 53 alias records. API Gateway v2 domain names and API mappings also map REST
+ * API stages (https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html), so a
+ * REST API component uses this helper as it is, with its stage name.
+ */
+import * as acm from "@pulumi/aws/acm";
+import * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
+import * as route53 from "@pulumi/aws/route53";
+import * as pulumi from "@pulumi/pulumi";
+import { Issues, isPlain } from "./errors";
+import { checkDomainName } from "./hostnames";
+import { childName } from "./naming";
+import { boolean, input, object, optional, string, transform } from "./shape";
+import { Transform, create } from "./transform";
+
+export interface ApiDomainArgs {
+    /**
+     * The host name clients call, lower case (RFC 1123); `*.example.com` for a wildcard custom domain.
+     * @example "api.example.com"
+     */
+    domainName: string;
+    /**
+     * An ACM certificate for `domainName` in the API's Region (a Regional endpoint takes no certificate
+     * from us-east-1 unless the API is there).
+     * @default - a certificate the component requests and validates by DNS in `hostedZoneId`
+     */
+    certificateArn?: pulumi.Input<string>;
+    /**
+     * The Route 53 public hosted zone of `domainName`: the certificate's validation record and the alias
+     * records go there.
+     * @default - none: give `certificateArn`, and point DNS at `targetDomainName` yourself
+     * @example "Z0123456789ABCDEFGHIJ"
+     */
+    hostedZoneId?: pulumi.Input<string>;
+    /**
+     * Whether to create A and AAAA alias records for `domainName` in `hostedZoneId`, to the domain's
+     * Regional target (the domain name answers IPv4 and IPv6: `dualstack`).
+     * @default true
+     */
+    aliasRecords?: boolean;
+    /**
+     * The path under which the API is served (`v1` → `https://api.example.com/v1/...`); levels are
+     * allowed (`orders/v1`).
+     * @default - none: the API at the domain's root
+     */
+    basePath?: string;
+    /**
+     * Change a child's args (see `Transform`): `domainName`, `apiMapping`, `certificate`.
+     * @default {}
+     */
+    transform?: {
+        domainName?: Transform<apigatewayv2.DomainNameArgs>;
+        apiMapping?: Transform<apigatewayv2.ApiMappingArgs>;
+        certificate?: Transform<acm.CertificateArgs>;
+    };
+}
+
+/** The one source of ApiDomainArgs' defaults. */
+export const API_DOMAIN_DEFAULTS = { ApiDomainArgs: { aliasRecords: true, transform: {} as NonNullable<ApiDomainArgs["transform"]> } };
+
+export const API_DOMAIN_SHAPE = object<ApiDomainArgs>()({
+    domainName: string(),
+    certificateArn: optional(input(string())),
+    hostedZoneId: optional(input(string())),
+    aliasRecords: optional(boolean()),
+    basePath: optional(string()),
+    transform: optional(
+        object<NonNullable<ApiDomainArgs["transform"]>>()({
+            domainName: optional(transform()),
+            apiMapping: optional(transform()),
+            certificate: optional(transform()),
+        }),
+    ),
+});
+
+/** ACM certificate ARNs: the certificate id is a UUID. */
+export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Route 53 hosted zone ids: `Z` and upper-case letters or digits. */
+export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** An API mapping key: path segments of unreserved characters, no leading or trailing slash. */
+export const API_MAPPING_KEY = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+
+/**
+ * The domain's value rules, after its shape: host name, certificate ARN (and its Region against the
+ * `aws:region` config, when set), zone id, base path, and that a certificate can be had. `path` is the
+ * field's path in the component's args (`domain`).
+ */
+export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): void {
+    checkDomainName(issues, `${path}.domainName`, d.domainName, { wildcard: true });
+    if (d.certificateArn === undefined && d.hostedZoneId === undefined)
+        issues.missing(`${path}.certificateArn`, "an ACM certificate ARN for the domain, or hostedZoneId for the component to request and validate one");
+    if (isPlain(d.certificateArn) && d.certificateArn !== undefined) {
+        const m = ACM_CERTIFICATE_ARN.exec(String(d.certificateArn));
+        if (!m) issues.add(`${path}.certificateArn`, d.certificateArn, "is not an ACM certificate ARN", "arn:aws:acm:<region>:<account>:certificate/<uuid>");
+        else {
+            // A Regional endpoint uses a certificate from the API's own Region.
+            const region = new pulumi.Config("aws").get("region");
+            if (region !== undefined && m[1] !== region)
+                issues.add(`${path}.certificateArn`, d.certificateArn, `is in ${m[1]}, not in the API's Region ${region}`, `a certificate in ${region}`);
+        }
+    }
+    if (isPlain(d.hostedZoneId) && d.hostedZoneId !== undefined)
+        issues.match(`${path}.hostedZoneId`, d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
+    if (d.aliasRecords === true && d.hostedZoneId === undefined)
+        issues.add(`${path}.aliasRecords`, true, "needs hostedZoneId", "hostedZoneId, or aliasRecords false");
+    if (d.basePath !== undefined)
+        issues.match(`${path}.basePath`, d.basePath, API_MAPPING_KEY, 'path segments without leading or trailing "/", e.g. "v1" or "orders/v1"');
+}
+
+export interface ApiDomainResources {
+    /** Requested when no `certificateArn` is given. */
+    certificate: acm.Certificate | undefined;
+    /** The certificate's DNS validation record, in `hostedZoneId`. */
+    validationRecord: route53.Record | undefined;
+    /** Waits until ACM has issued the certificate: the domain name needs an issued one. */
+    validation: acm.CertificateValidation | undefined;
+    domainName: apigatewayv2.DomainName;
+    apiMapping: apigatewayv2.ApiMapping;
+    /** The A and AAAA aliases, by record type. */
+    records: Record<string, route53.Record>;
+}
+
+/**
+ * The domain's resources, named `<name>-domain`, `<name>-domain-mapping`, `<name>-domain-certificate`, ...
+ * `target` is the API and the stage (name) that the mapping serves. Call after `checkApiDomain`.
+ */
+export function createApiDomain(
+    name: string,
+    d: ApiDomainArgs,
+    target: { apiId: pulumi.Input<string>; stage: pulumi.Input<string> },
+    opts: pulumi.CustomResourceOptions,
+    tags: Record<string, string>,
+): ApiDomainResources {
+    const base = childName(name, "domain");
+    const t = d.transform ?? API_DOMAIN_DEFAULTS.ApiDomainArgs.transform;
+    let certificateArn: pulumi.Input<string>;
+    let certificate: acm.Certificate | undefined;
+    let validationRecord: route53.Record | undefined;
+    let validation: acm.CertificateValidation | undefined;
+    if (d.certificateArn !== undefined) certificateArn = d.certificateArn;
+    else {
+        certificate = create(acm.Certificate, childName(base, "certificate"), { domainName: d.domainName, validationMethod: "DNS", tags }, opts, t.certificate);
+        // One name, one validation option (a wildcard's record is that of its parent domain).
+        const option = certificate.domainValidationOptions.apply((o) => o[0]);
+        validationRecord = new route53.Record(
+            childName(base, "validation"),
+            {
+                zoneId: d.hostedZoneId as pulumi.Input<string>,
+                name: option.resourceRecordName,
+                type: option.resourceRecordType,
+                records: [option.resourceRecordValue],
+                ttl: 60,
+                // The same CNAME serves every certificate for this name: a second one must not fail on it.
+                allowOverwrite: true,
+            },
+            opts,
+        );
+        validation = new acm.CertificateValidation(
+            childName(base, "certificate-validation"),
+            { certificateArn: certificate.arn, validationRecordFqdns: [validationRecord.fqdn] },
+            opts,
+        );
+        certificateArn = validation.certificateArn;
+    }
+    const domainName = create(
+        apigatewayv2.DomainName,
+        base,
+        {
+            domainName: d.domainName,
+            domainNameConfiguration: {
+                certificateArn,
+                endpointType: "REGIONAL",
+                // TLS 1.2 and up only; HTTP APIs offer no other custom-domain policy.
+                securityPolicy: "TLS_1_2",
+                ipAddressType: "dualstack",
+            },
+            tags,
+        },
+        opts,
+        t.domainName,
+    );
+    const apiMapping = create(
+        apigatewayv2.ApiMapping,
+        childName(base, "mapping"),
+        { apiId: target.apiId, domainName: domainName.id, stage: target.stage, apiMappingKey: d.basePath },
+        opts,
+        t.apiMapping,
+    );
+    const records: Record<string, route53.Record> = {};
+    if (d.hostedZoneId !== undefined && (d.aliasRecords ?? API_DOMAIN_DEFAULTS.ApiDomainArgs.aliasRecords)) {
+        const config = domainName.domainNameConfiguration;
+        for (const type of ["A", "AAAA"]) {
+            records[type] = new route53.Record(
+                childName(base, type.toLowerCase()),
+                {
+                    zoneId: d.hostedZoneId,
+                    name: d.domainName,
+                    type,
+                    aliases: [
+                        { name: config.targetDomainName.apply((n) => n ?? ""), zoneId: config.hostedZoneId.apply((z) => z ?? ""), evaluateTargetHealth: false },
+                    ],
+                },
+                opts,
+            );
+        }
+    }
+    return { certificate, validationRecord, validation, domainName, apiMapping, records };
+}

@@ -153,6 +153,48 @@ const BUILDERS: Record<string, Builder> = {
             state: { invokeUrl: stage === "$default" ? base : `${base}${stage}`, executionArn: arn(c, "execute-api", `${r.inputs.apiId}/${stage}`) },
         };
     },
+    // ACM answers one DNS validation option per name: a CNAME under the name (a wildcard's is its parent's).
+    "aws:acm/certificate:Certificate": (r, c) => {
+        const h = hex(r.urn, 32);
+        const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+        const domain = String(r.inputs.domainName).replace(/^\*\./, "");
+        const names = [r.inputs.domainName, ...((r.inputs.subjectAlternativeNames as string[] | undefined) ?? [])];
+        return {
+            id: arn(c, "acm", `certificate/${id}`),
+            state: {
+                arn: arn(c, "acm", `certificate/${id}`),
+                status: "PENDING_VALIDATION",
+                domainValidationOptions: names.map((n) => ({
+                    domainName: n,
+                    resourceRecordName: `_${hex(`${r.urn}${n}`, 32)}.${String(n).replace(/^\*\./, "") || domain}.`,
+                    resourceRecordType: "CNAME",
+                    resourceRecordValue: `_${hex(`${n}${r.urn}`, 32)}.acm-validations.aws.`,
+                })),
+            },
+        };
+    },
+    "aws:acm/certificateValidation:CertificateValidation": (r) => ({ id: String(r.inputs.certificateArn), state: { certificateArn: r.inputs.certificateArn } }),
+    // Records are identified as <zone>_<name>_<type>; fqdn without the trailing dot.
+    "aws:route53/record:Record": (r) => ({
+        id: `${r.inputs.zoneId}_${String(r.inputs.name).replace(/\.$/, "")}_${r.inputs.type}`,
+        state: { fqdn: String(r.inputs.name).replace(/\.$/, "") },
+    }),
+    // A Regional custom domain: a d-<10>.execute-api target in the Region's API Gateway hosted zone.
+    "aws:apigatewayv2/domainName:DomainName": (r, c) => {
+        const config = (r.inputs.domainNameConfiguration ?? {}) as Record<string, unknown>;
+        return {
+            id: String(r.inputs.domainName),
+            state: {
+                arn: `arn:${c.partition}:apigateway:${c.region}::/domainnames/${r.inputs.domainName}`,
+                apiMappingSelectionExpression: "$request.basepath",
+                domainNameConfiguration: {
+                    ...config,
+                    targetDomainName: `d-${hex(r.urn, 10)}.execute-api.${c.region}.amazonaws.com`,
+                    hostedZoneId: "Z1UJRXOUMOOFQ8",
+                },
+            },
+        };
+    },
     // User pool ids are <region>_<9 characters>; endpoint cognito-idp.<region>.amazonaws.com/<id>.
     "aws:cognito/userPool:UserPool": (r, c, name) => {
         const id = `${c.region}_${hex(r.urn, 9)}`;

@@ -120,22 +120,31 @@ function withoutStage(path: string, stage: string | undefined): string {
 }
 
 /**
- * A REST request's path within the API, rebuilt from the matched `resource` and `pathParameters`: `path` is right on the
- * execute-api URL (it has no stage prefix there: the docs' example request `POST /testStage/hello/world` arrives as
- * `path: "/hello/world"`) but carries the base path under a custom domain's base path mapping (`/v1/items/...`), and
- * `resource` never does. Values are percent-encoded again (per segment for a greedy `{name+}`), as a path is.
+ * A REST request's path within the API. `path` is right on the execute-api URL (no stage prefix there: the docs' example
+ * request `POST /testStage/hello/world` arrives as `path: "/hello/world"`), but under a custom domain's base path mapping
+ * it also carries the base path (`/v1/items/...`), which `resource` (the matched `/items/{id}` or `/{proxy+}`) never
+ * does. So the path within the API is the last segments of `path`, as many as `resource` has (a greedy `{name+}`
+ * counting the segments of its value); `path` stays percent-encoded, as REST delivers it. Without a usable `resource`
+ * (hand-made events; an HTTP API's `$default` route in payload 1.0), `path` itself, less an HTTP API stage prefix.
  */
 function restPath(event: RestApiEvent): string {
+    const fallback = withoutStage(event.path, event.version === "1.0" ? event.requestContext.stage : undefined);
     const resource = event.resource;
-    if (resource === undefined || !resource.startsWith("/")) return withoutStage(event.path, event.version === "1.0" ? event.requestContext.stage : undefined);
-    const params = event.pathParameters ?? {};
-    let complete = true;
-    const path = resource.replace(/\{([^}/]+?)(\+?)\}/g, (_, name: string, greedy: string) => {
-        const value = params[name];
-        if (value === undefined) complete = false;
-        return greedy === "" ? encodeURIComponent(value ?? "") : (value ?? "").split("/").map(encodeURIComponent).join("/");
-    });
-    return complete ? path : event.path;
+    if (resource === undefined || !resource.startsWith("/")) return fallback;
+    let count = 0;
+    for (const part of resource.split("/").slice(1)) {
+        const greedy = /^\{([^}]+)\+\}$/.exec(part);
+        if (greedy === null) count += part === "" ? 0 : 1;
+        else {
+            const value = event.pathParameters?.[greedy[1]];
+            if (value === undefined) return fallback;
+            count += value.split("/").length;
+        }
+    }
+    const segments = event.path.split("/").slice(1);
+    if (segments.length > 1 && segments[segments.length - 1] === "") segments.pop();
+    if (segments.length < count) return fallback;
+    return `/${segments.slice(segments.length - count).join("/")}`;
 }
 
 /** The one normalisation step: either payload format to an `ApiRequest`. */

@@ -113,6 +113,14 @@ function merge(
     return Object.fromEntries([...out].map(([k, v]) => [k, v.join(",")]));
 }
 
+/** Request headers of either payload format by lowercased name, a header sent more than once joined with commas. */
+export function headersOf(
+    headers: Record<string, string | undefined> | null | undefined,
+    multiValueHeaders?: Record<string, string[] | undefined> | null,
+): Record<string, string> {
+    return merge(headers, multiValueHeaders, true);
+}
+
 /** `path` without `/<stage>` where API Gateway keeps it: HTTP API named stages (rawPath, and `path` in payload 1.0). */
 function withoutStage(path: string, stage: string | undefined): string {
     if (stage !== undefined && stage !== "$default" && (path === `/${stage}` || path.startsWith(`/${stage}/`))) return path.slice(stage.length + 1) || "/";
@@ -154,7 +162,7 @@ export function requestOf(event: ApiEvent): ApiRequest {
             format: "1.0",
             method: event.httpMethod.toUpperCase(),
             path: restPath(event),
-            headers: merge(event.headers, event.multiValueHeaders, true),
+            headers: headersOf(event.headers, event.multiValueHeaders),
             query: merge(event.queryStringParameters, event.multiValueQueryStringParameters, false),
             body: event.body ?? "",
             isBase64Encoded: event.isBase64Encoded === true,
@@ -164,7 +172,7 @@ export function requestOf(event: ApiEvent): ApiRequest {
         format: "2.0",
         method: event.requestContext.http.method.toUpperCase(),
         path: withoutStage(event.rawPath ?? event.requestContext.http.path ?? "/", event.requestContext.stage),
-        headers: merge(event.headers, undefined, true),
+        headers: headersOf(event.headers),
         query: merge(event.queryStringParameters, undefined, false),
         body: event.body ?? "",
         isBase64Encoded: event.isBase64Encoded === true,

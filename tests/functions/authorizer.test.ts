@@ -224,7 +224,12 @@ describe("functions/authorizer", () => {
 
         it("tells the forms apart: TOKEN and payload 1.0 REQUEST events are REST, a payload 2.0 REQUEST event is not", () => {
             assert.deepStrictEqual(
-                [isRestEvent(tokenEvent("x")), isRestEvent(requestEvent({})), isRestEvent({ ...requestEvent({}), version: "1.0" as const }), isRestEvent(event("x"))],
+                [
+                    isRestEvent(tokenEvent("x")),
+                    isRestEvent(requestEvent({})),
+                    isRestEvent({ ...requestEvent({}), version: "1.0" as const }),
+                    isRestEvent(event("x")),
+                ],
                 [true, true, true, false],
             );
         });

@@ -1,10 +1,14 @@
 /**
- * The Lambda authorizer's pure core: reads `authorization: Bearer <jwt>` from an HTTP API (payload format 2.0) request
- * and verifies an HS256 JWT with node:crypto, with the clock passed in. Only HS256 is accepted: a token announcing
- * `none`, RS256 or anything else is refused before any signature work, so a token cannot choose how it is checked.
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+ * The Lambda authorizer's pure core: reads `Authorization: Bearer <jwt>` and verifies an HS256 JWT with node:crypto,
+ * with the clock passed in. Only HS256 is accepted: a token announcing `none`, RS256 or anything else is refused before
+ * any signature work, so a token cannot choose how it is checked. Two answers, by the event's form:
+ * - HTTP API, payload format 2.0, simple responses (`{ isAuthorized, context }`):
+ *   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+ * - REST API TOKEN and REQUEST authorizers (and HTTP API payload 1.0): an IAM policy, "Output from an API Gateway Lambda
+ *   authorizer": https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { headersOf } from "../shared/http";
 
 /** The parts of the payload format 2.0 authorizer event the function reads (REQUEST type). */
 export interface AuthorizerEvent {
@@ -124,11 +128,100 @@ export function verifyJwt(token: string, options: VerifyOptions): Verdict {
     };
 }
 
-/** The authorizer's decision for one request; `reason` is for the log only (API Gateway answers a bare 403). */
+/** The HTTP API's decision for one request; `reason` is for the log only (API Gateway answers a bare 403). */
 export function authorize(event: AuthorizerEvent, options: VerifyOptions): { response: SimpleResponse; reason?: string } {
     const token = bearerToken(event.headers);
     if (token === undefined) return { response: { isAuthorized: false }, reason: "no bearer token" };
     const verdict = verifyJwt(token, options);
     if (!verdict.ok) return { response: { isAuthorized: false }, reason: verdict.reason };
     return { response: { isAuthorized: true, context: { sub: verdict.claims.sub, scope: verdict.claims.scope } } };
+}
+
+/**
+ * A REST API TOKEN authorizer's event: `authorizationToken` is the whole value of the identity source header
+ * (`Authorization: Bearer <jwt>`), `methodArn` the method requested.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html
+ */
+export interface TokenAuthorizerEvent {
+    type: "TOKEN";
+    authorizationToken?: string;
+    methodArn: string;
+}
+
+/** A REST API REQUEST authorizer's event (payload 1.0; an HTTP API configured for payload 1.0 sends `version: "1.0"`). */
+export interface RequestAuthorizerEvent {
+    version?: "1.0";
+    type: "REQUEST";
+    methodArn: string;
+    resource?: string;
+    path?: string;
+    httpMethod?: string;
+    /** Header names as the client sent them. */
+    headers?: Record<string, string | undefined> | null;
+    multiValueHeaders?: Record<string, string[] | undefined> | null;
+    requestContext?: { requestId?: string; stage?: string; apiId?: string };
+}
+
+export type RestAuthorizerEvent = TokenAuthorizerEvent | RequestAuthorizerEvent;
+
+/** API Gateway passes context values to the integration as `$context.authorizer.<key>`: strings, numbers or booleans only. */
+export type AuthorizerContext = Record<string, string | number | boolean>;
+
+/** The policy a REST (or payload 1.0) Lambda authorizer answers with. */
+export interface PolicyResponse {
+    principalId: string;
+    policyDocument: {
+        Version: "2012-10-17";
+        Statement: { Action: "execute-api:Invoke"; Effect: "Allow" | "Deny"; Resource: string }[];
+    };
+    context: AuthorizerContext;
+}
+
+/** The message API Gateway maps to a 401 answer when the authorizer fails with it (any other error is a 500). */
+export const UNAUTHORIZED = "Unauthorized";
+
+export type RestDecision = { allowed: true; response: PolicyResponse } | { allowed: false; reason: string };
+
+/** The REST form: a TOKEN event, or a REQUEST event that is not payload 2.0 (it carries `methodArn`, not `routeArn`). */
+export function isRestEvent(event: AuthorizerEvent | RestAuthorizerEvent): event is RestAuthorizerEvent {
+    return event.type === "TOKEN" || ((event as { version?: string }).version !== "2.0" && typeof (event as RequestAuthorizerEvent).methodArn === "string");
+}
+
+const METHOD_ARN = /^(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9]+)\/([^/]+)\//;
+
+/**
+ * Every method of the methodArn's API stage: `arn:aws:execute-api:<region>:<account>:<apiId>/<stage>` and two wildcard
+ * segments (any method, any path).
+ * API Gateway caches a decision per identity (the token) for the authorizer's TTL and applies the cached policy to any
+ * method that authorizer guards: a policy naming only the first methodArn would then deny the token's next request to
+ * another route (a 403 until the TTL ends). The whole stage is what a valid token grants here (no per-route scopes).
+ */
+export function stageResource(methodArn: string): string | undefined {
+    const m = METHOD_ARN.exec(methodArn);
+    return m === null ? undefined : `${m[1]}/${m[2]}/*/*`;
+}
+
+/**
+ * The REST API's decision for one request. An absent or invalid token is refused the way AWS documents for a 401: the
+ * function fails with `Error("Unauthorized")` (the handler throws; a Deny policy would answer 403, which says "known but
+ * forbidden"). A valid token gets an Allow policy on the whole stage, `principalId` = `sub`, context `{ sub, scope }`.
+ */
+export function authorizeRest(event: RestAuthorizerEvent, options: VerifyOptions): RestDecision {
+    const resource = stageResource(event.methodArn ?? "");
+    if (resource === undefined) return { allowed: false, reason: "methodArn is not an execute-api method ARN" };
+    const value = event.type === "TOKEN" ? event.authorizationToken : headersOf(event.headers, event.multiValueHeaders).authorization;
+    // A header sent twice arrives joined with a comma, which no Bearer value matches: refused, never one of the two picked.
+    const token = BEARER.exec(value ?? "")?.[1];
+    if (token === undefined) return { allowed: false, reason: "no bearer token" };
+    const verdict = verifyJwt(token, options);
+    if (!verdict.ok) return { allowed: false, reason: verdict.reason };
+    const { sub, scope } = verdict.claims;
+    return {
+        allowed: true,
+        response: {
+            principalId: sub,
+            policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: resource }] },
+            context: { sub, scope },
+        },
+    };
 }

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type HttpApiEvent, type HttpResponse, refuse, json, problem } from "../shared/http";
+import { type ApiEvent, type ApiRequest, type HttpResponse, json, problem, refuse, requestOf } from "../shared/http";
 import type { Logger } from "../shared/log";
 import { type Item, type ItemInput, encodeCursor, idForToken, parseCreate, parseExpectedVersion, parseList, parseUpdate, requestDigest, route } from "./core";
 
@@ -41,7 +41,7 @@ function publicItem(stored: Stored): Item {
 
 const isConditionFailure = (e: unknown) => (e as { name?: string } | null)?.name === "ConditionalCheckFailedException";
 
-export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<HttpResponse> {
+export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResponse> {
     const now = deps.now ?? (() => new Date());
     const newId = deps.newId ?? randomUUID;
     const { db, log } = deps;
@@ -59,8 +59,8 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         return json(409, { message: `item ${id} ${why}; read it again and retry`, currentVersion: item.version }, etag(item));
     }
 
-    async function create(table: string, event: HttpApiEvent): Promise<HttpResponse> {
-        const req = parseCreate(event);
+    async function create(table: string, request: ApiRequest): Promise<HttpResponse> {
+        const req = parseCreate(request);
         if (!req.ok) return refuse(req.issues, req.status);
         const at = now().toISOString();
         const id = req.value.token === undefined ? newId() : idForToken(req.value.token);
@@ -88,8 +88,8 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         ]);
     }
 
-    async function list(table: string, event: HttpApiEvent): Promise<HttpResponse> {
-        const req = parseList(event);
+    async function list(table: string, request: ApiRequest): Promise<HttpResponse> {
+        const req = parseList(request);
         if (!req.ok) return refuse(req.issues);
         // Limit counts the items read before the filter: a page may hold fewer items than asked (even none) and still a cursor.
         const out = await db.send(
@@ -105,8 +105,8 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         return json(200, cursor === undefined ? { items } : { items, cursor });
     }
 
-    async function update(table: string, id: string, event: HttpApiEvent): Promise<HttpResponse> {
-        const req = parseUpdate(event);
+    async function update(table: string, id: string, request: ApiRequest): Promise<HttpResponse> {
+        const req = parseUpdate(request);
         if (!req.ok) return refuse(req.issues, req.status);
         const { input, version } = req.value;
         const set = ["#name = :name", "#version = #version + :one", "updatedAt = :at"];
@@ -141,9 +141,9 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         }
     }
 
-    async function remove(table: string, id: string, event: HttpApiEvent): Promise<HttpResponse> {
+    async function remove(table: string, id: string, request: ApiRequest): Promise<HttpResponse> {
         // DELETE has no body; the version, if any, comes from If-Match.
-        const expected = parseExpectedVersion(event, undefined, false);
+        const expected = parseExpectedVersion(request, undefined, false);
         if (!expected.ok) return refuse(expected.issues);
         const version = expected.value;
         const at = now().toISOString();
@@ -167,7 +167,7 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         }
     }
 
-    async function dispatch(event: HttpApiEvent, r: ReturnType<typeof route>): Promise<HttpResponse> {
+    async function dispatch(request: ApiRequest, r: ReturnType<typeof route>): Promise<HttpResponse> {
         switch (r.kind) {
             case "not-found":
                 return problem(404, "no such route; routes: POST /items, GET /items, GET|PUT|DELETE /items/{id}");
@@ -181,9 +181,9 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         if (table === undefined || table === "") throw new Error("TABLE_NAME is not set");
         switch (r.kind) {
             case "create":
-                return create(table, event);
+                return create(table, request);
             case "list":
-                return list(table, event);
+                return list(table, request);
             case "get": {
                 const out = await db.send(new GetCommand({ TableName: table, Key: { id: r.id } }));
                 if (out.Item === undefined || isTombstone(out.Item as Stored)) return problem(404, `item ${r.id} not found`);
@@ -191,9 +191,9 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
                 return json(200, item, etag(item));
             }
             case "update":
-                return update(table, r.id, event);
+                return update(table, r.id, request);
             case "delete":
-                return remove(table, r.id, event);
+                return remove(table, r.id, request);
         }
     }
 
@@ -204,9 +204,11 @@ export function createHandler(deps: Deps): (event: HttpApiEvent) => Promise<Http
         let response: HttpResponse;
         let errorName: string | undefined;
         try {
-            const r = route(event);
+            // Inside the try: an event of neither shape is a deployment error (500, logged), not a crash.
+            const request = requestOf(event);
+            const r = route(request);
             routeKey = r.route;
-            response = await dispatch(event, r);
+            response = await dispatch(request, r);
         } catch (e) {
             errorName = (e as { name?: string } | null)?.name ?? "Error";
             response = problem(

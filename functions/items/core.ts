@@ -1,9 +1,10 @@
 /**
- * The items API's pure core: routing and validation of API Gateway HTTP API (payload 2.0) requests. No I/O: every
- * function here maps a request to a plain value or to the field issues that make it a 4xx answer.
+ * The items API's pure core: routing and validation of API Gateway requests, read through `ApiRequest` (shared/http.ts)
+ * so that HTTP API (payload 2.0) and REST API (payload 1.0) events take the same path. No I/O: every function here maps
+ * a request to a plain value or to the field issues that make it a 4xx answer.
  */
 import { createHash } from "node:crypto";
-import { type FieldIssue, type HttpApiEvent, pathOf } from "../shared/http";
+import type { ApiRequest, FieldIssue } from "../shared/http";
 
 /** Lambda accepts 6 MB synchronous payloads; an item is small, and DynamoDB caps an item at 400 KB. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -46,11 +47,9 @@ export type Route =
     | { kind: "not-found"; route: "unknown" };
 
 /** Match the request to a route by path and method, from the path itself so that a `$default` catch-all route works. */
-export function route(event: HttpApiEvent): Route {
-    const method = event.requestContext.http.method.toUpperCase();
-    const segments = pathOf(event)
-        .split("/")
-        .filter((s) => s !== "");
+export function route(req: ApiRequest): Route {
+    const method = req.method;
+    const segments = req.path.split("/").filter((s) => s !== "");
     if (segments[0] !== "items" || segments.length > 2) return { kind: "not-found", route: "unknown" };
     if (segments.length === 1) {
         if (method === "POST") return { kind: "create", route: "POST /items" };
@@ -75,12 +74,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; status: number; is
 const fail = <T>(issues: FieldIssue[], status = 400): Parsed<T> => ({ ok: false, status, issues });
 
 /** The JSON body as an object, refusing what is not JSON, too large, or not an object. */
-export function parseBody(event: HttpApiEvent): Parsed<Record<string, unknown>> {
-    const contentType = event.headers?.["content-type"];
+export function parseBody(req: ApiRequest): Parsed<Record<string, unknown>> {
+    const contentType = req.headers["content-type"];
     if (contentType !== undefined && !/^application\/json\s*(;|$)/i.test(contentType))
         return fail([{ field: "header.content-type", message: "must be application/json" }], 415);
-    const raw = event.body ?? "";
-    const text = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
+    const text = req.isBase64Encoded ? Buffer.from(req.body, "base64").toString("utf8") : req.body;
     if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) return fail([{ field: "body", message: `is larger than ${MAX_BODY_BYTES} bytes` }], 413);
     if (text.trim() === "") return fail([{ field: "body", message: "is required (a JSON object)" }]);
     let value: unknown;
@@ -131,10 +129,10 @@ export function validateItem(body: Record<string, unknown>, extra: readonly stri
 }
 
 /** The create request: item fields plus an optional client token, from `Idempotency-Key` or `clientToken` (equal if both). */
-export function parseCreate(event: HttpApiEvent): Parsed<{ input: ItemInput; token?: string }> {
-    const body = parseBody(event);
+export function parseCreate(req: ApiRequest): Parsed<{ input: ItemInput; token?: string }> {
+    const body = parseBody(req);
     if (!body.ok) return body;
-    const header = event.headers?.["idempotency-key"];
+    const header = req.headers["idempotency-key"];
     const fromBody = body.value.clientToken;
     const issues: FieldIssue[] = [];
     if (header !== undefined && !TOKEN.test(header))
@@ -156,8 +154,8 @@ function parseVersion(v: unknown): number | undefined {
 }
 
 /** The expected version from `If-Match` (`"3"` or `3`) or body `version` (equal if both). `required` gives 428 when absent. */
-export function parseExpectedVersion(event: HttpApiEvent, bodyVersion: unknown, required: boolean): Parsed<number | undefined> {
-    const header = event.headers?.["if-match"];
+export function parseExpectedVersion(req: ApiRequest, bodyVersion: unknown, required: boolean): Parsed<number | undefined> {
+    const header = req.headers["if-match"];
     const issues: FieldIssue[] = [];
     let fromHeader: number | undefined;
     if (header !== undefined) {
@@ -175,11 +173,11 @@ export function parseExpectedVersion(event: HttpApiEvent, bodyVersion: unknown, 
     return { ok: true, value: version };
 }
 
-export function parseUpdate(event: HttpApiEvent): Parsed<{ input: ItemInput; version: number }> {
-    const body = parseBody(event);
+export function parseUpdate(req: ApiRequest): Parsed<{ input: ItemInput; version: number }> {
+    const body = parseBody(req);
     if (!body.ok) return body;
     const item = validateItem(body.value, ["version"]);
-    const version = parseExpectedVersion(event, body.value.version, true);
+    const version = parseExpectedVersion(req, body.value.version, true);
     if (!item.ok || !version.ok) {
         const issues = [...(item.ok ? [] : item.issues), ...(version.ok ? [] : version.issues)];
         return fail(issues, !item.ok ? 400 : (version as { status: number }).status);
@@ -221,8 +219,8 @@ export function decodeCursor(cursor: string): { id: string } | undefined {
     return keys.length === 1 && typeof id === "string" && ID.test(id) ? { id } : undefined;
 }
 
-export function parseList(event: HttpApiEvent): Parsed<{ limit: number; cursor?: { id: string } }> {
-    const query = event.queryStringParameters ?? {};
+export function parseList(req: ApiRequest): Parsed<{ limit: number; cursor?: { id: string } }> {
+    const query = req.query;
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(query))
         if (key !== "limit" && key !== "cursor")

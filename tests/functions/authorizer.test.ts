@@ -1,12 +1,25 @@
 /**
- * The HTTP API Lambda authorizer (functions/authorizer): HS256 verification with node:crypto, claim checks against a
- * clock the test owns, and a property that no tampered token is ever authorized.
+ * The Lambda authorizer (functions/authorizer): HS256 verification with node:crypto, claim checks against a clock the
+ * test owns, the HTTP API's simple responses, the REST API's TOKEN and REQUEST forms (IAM policies), and a property that
+ * no tampered token is ever authorized in either form.
  *
  * The property's seed is fixed and printed (override with AUTH_SEED); AUTH_RUNS sets the runs (default 1000).
  */
 import * as assert from "node:assert";
 import fc from "fast-check";
-import { type AuthorizerEvent, type VerifyOptions, authorize, bearerToken, hs256, verifyJwt } from "../../functions/authorizer/core";
+import {
+    type AuthorizerEvent,
+    type RequestAuthorizerEvent,
+    type TokenAuthorizerEvent,
+    type VerifyOptions,
+    authorize,
+    authorizeRest,
+    bearerToken,
+    hs256,
+    isRestEvent,
+    stageResource,
+    verifyJwt,
+} from "../../functions/authorizer/core";
 
 const SECRET = "test-secret-of-reasonable-length-0123456789";
 const NOW = 1_800_000_000;
@@ -34,6 +47,38 @@ function event(authorization?: string): AuthorizerEvent {
         requestContext: { requestId: "r-1" },
     };
 }
+
+const METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abcdef123/prod/GET/items";
+const STAGE = "arn:aws:execute-api:us-east-1:123456789012:abcdef123/prod/*/*";
+
+/** A REST API TOKEN authorizer event, as the docs' "Input to an API Gateway Lambda authorizer" shows it. */
+function tokenEvent(authorizationToken?: string, methodArn = METHOD_ARN): TokenAuthorizerEvent {
+    return { type: "TOKEN", methodArn, ...(authorizationToken === undefined ? {} : { authorizationToken }) };
+}
+
+/** A REST API REQUEST authorizer event, from the same docs page's example (`GET /request`), with our header added. */
+function requestEvent(headers: Record<string, string>, multiValueHeaders?: Record<string, string[]>): RequestAuthorizerEvent {
+    return {
+        type: "REQUEST",
+        methodArn: "arn:aws:execute-api:us-east-1:123456789012:s4x3opwd6i/test/GET/request",
+        resource: "/request",
+        path: "/request",
+        httpMethod: "GET",
+        headers: { Accept: "*/*", Host: "s4x3opwd6i.execute-api.us-east-1.amazonaws.com", "X-Forwarded-Proto": "https", ...headers },
+        multiValueHeaders:
+            multiValueHeaders ?? Object.fromEntries(Object.entries({ Accept: "*/*", "X-Forwarded-Proto": "https", ...headers }).map(([k, v]) => [k, [v]])),
+        requestContext: { requestId: "req-rest-1", stage: "test", apiId: "s4x3opwd6i" },
+    };
+}
+
+/** IAM's match of a policy Resource against a methodArn: `*` matches any run of characters, `/` included. */
+const covers = (resource: string, arn: string) =>
+    new RegExp(
+        `^${resource
+            .split("*")
+            .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`,
+    ).test(arn);
 
 describe("functions/authorizer", () => {
     it("authorizes a valid token and passes sub and scope as context", () => {
@@ -104,7 +149,133 @@ describe("functions/authorizer", () => {
             assert.strictEqual(bearerToken({ authorization: header }), undefined);
         });
 
-    it(`never authorizes a tampered token (fast-check, ${RUNS} runs, seed ${SEED})`, () => {
+    describe("REST API forms (TOKEN and REQUEST authorizers, IAM policy answers)", () => {
+        it("a TOKEN event with a valid token gets an Allow policy on the whole stage, principalId sub and context", () => {
+            assert.deepStrictEqual(authorizeRest(tokenEvent(`Bearer ${VALID}`), OPTS), {
+                allowed: true,
+                response: {
+                    principalId: "user-1",
+                    policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: STAGE }] },
+                    context: { sub: "user-1", scope: "items:read items:write" },
+                },
+            });
+        });
+
+        it("the policy cached for a token's first request also allows its next requests to other routes of the stage", () => {
+            // API Gateway caches the policy per token for the TTL and checks the next methodArn against it.
+            const decision = authorizeRest(tokenEvent(`Bearer ${VALID}`, METHOD_ARN), OPTS);
+            assert.ok(decision.allowed);
+            const [statement] = decision.response.policyDocument.Statement;
+            const base = "arn:aws:execute-api:us-east-1:123456789012:abcdef123";
+            for (const next of [`${base}/prod/DELETE/items/0f8fad5b-d9cb-469f-a165-70867728950e`, `${base}/prod/POST/items`, `${base}/prod/GET/`])
+                assert.ok(covers(statement.Resource, next), `${statement.Resource} covers ${next}`);
+            for (const other of [`${base}/dev/GET/items`, "arn:aws:execute-api:us-east-1:123456789012:otherapi1/prod/GET/items"])
+                assert.ok(!covers(statement.Resource, other), `${statement.Resource} does not cover ${other}`);
+        });
+
+        it("context values are strings, numbers or booleans only (API Gateway refuses objects and arrays)", () => {
+            const decision = authorizeRest(tokenEvent(`Bearer ${sign({ ...CLAIMS, aud: ["a", "items-api"] })}`), OPTS);
+            assert.ok(decision.allowed);
+            for (const v of Object.values(decision.response.context)) assert.ok(["string", "number", "boolean"].includes(typeof v), `${typeof v}`);
+        });
+
+        it("a test invocation's methodArn (stage *) gets the same API's every stage", () => {
+            assert.strictEqual(
+                stageResource("arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/GET/"),
+                "arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/*/*",
+            );
+        });
+
+        const refusedRest: { title: string; event: () => TokenAuthorizerEvent | RequestAuthorizerEvent; reason: RegExp }[] = [
+            { title: "a TOKEN event without a token", event: () => tokenEvent(), reason: /no bearer token/ },
+            { title: "a TOKEN event whose token has no Bearer scheme", event: () => tokenEvent(VALID), reason: /no bearer token/ },
+            { title: "a TOKEN event with an expired token", event: () => tokenEvent(`Bearer ${sign({ ...CLAIMS, exp: NOW - 31 })}`), reason: /expired/ },
+            {
+                title: "a TOKEN event with a token signed with another secret",
+                event: () => tokenEvent(`Bearer ${sign(CLAIMS, undefined, "another-secret")}`),
+                reason: /bad signature/,
+            },
+            { title: "a TOKEN event with alg none", event: () => tokenEvent(`Bearer ${sign(CLAIMS, { alg: "none" })}`), reason: /algorithm "none" refused/ },
+            { title: "a REQUEST event without an Authorization header", event: () => requestEvent({}), reason: /no bearer token/ },
+            {
+                title: "a REQUEST event with two Authorization headers (multiValueHeaders)",
+                event: () => requestEvent({ Authorization: `Bearer ${VALID}` }, { Authorization: [`Bearer ${VALID}`, `Bearer ${VALID}`] }),
+                reason: /no bearer token/,
+            },
+            {
+                title: "an event whose methodArn is not an execute-api method ARN",
+                event: () => tokenEvent(`Bearer ${VALID}`, "arn:aws:lambda:us-east-1:123456789012:function:x"),
+                reason: /methodArn/,
+            },
+        ];
+        for (const r of refusedRest)
+            it(`refuses ${r.title} (no policy: the handler fails with "Unauthorized", a 401)`, () => {
+                const decision = authorizeRest(r.event(), OPTS);
+                assert.strictEqual(decision.allowed, false);
+                assert.match((decision as { reason: string }).reason, r.reason);
+            });
+
+        for (const name of ["Authorization", "authorization", "AUTHORIZATION"])
+            it(`a REQUEST event (payload 1.0, headers in the client's case) reads the token from ${name}`, () => {
+                const decision = authorizeRest(requestEvent({ [name]: `Bearer ${VALID}` }), OPTS);
+                assert.ok(decision.allowed);
+                assert.strictEqual(decision.response.policyDocument.Statement[0].Resource, "arn:aws:execute-api:us-east-1:123456789012:s4x3opwd6i/test/*/*");
+            });
+
+        it("tells the forms apart: TOKEN and payload 1.0 REQUEST events are REST, a payload 2.0 REQUEST event is not", () => {
+            assert.deepStrictEqual(
+                [
+                    isRestEvent(tokenEvent("x")),
+                    isRestEvent(requestEvent({})),
+                    isRestEvent({ ...requestEvent({}), version: "1.0" as const }),
+                    isRestEvent(event("x")),
+                ],
+                [true, true, true, false],
+            );
+        });
+
+        describe("the handler", () => {
+            let handler: typeof import("../../functions/authorizer").handler;
+            const saved = { secret: process.env.JWT_SECRET, issuer: process.env.JWT_ISSUER, audience: process.env.JWT_AUDIENCE, level: process.env.LOG_LEVEL };
+            const realNow = Date.now;
+            before(async () => {
+                // The module reads its configuration at import; no other test file imports it.
+                Object.assign(process.env, { JWT_SECRET: SECRET, JWT_ISSUER: OPTS.issuer, JWT_AUDIENCE: OPTS.audience, LOG_LEVEL: "error" });
+                Date.now = () => NOW * 1000;
+                ({ handler } = await import("../../functions/authorizer"));
+            });
+            after(() => {
+                Date.now = realNow;
+                for (const [k, v] of [
+                    ["JWT_SECRET", saved.secret],
+                    ["JWT_ISSUER", saved.issuer],
+                    ["JWT_AUDIENCE", saved.audience],
+                    ["LOG_LEVEL", saved.level],
+                ] as const)
+                    if (v === undefined) delete process.env[k];
+                    else process.env[k] = v;
+            });
+
+            it("answers a TOKEN event with a valid token with the Allow policy", async () => {
+                const r = await handler(tokenEvent(`Bearer ${VALID}`));
+                assert.strictEqual("policyDocument" in r && r.policyDocument.Statement[0].Effect, "Allow");
+            });
+
+            it('fails a TOKEN or REQUEST event with a bad token with exactly Error("Unauthorized"), which API Gateway answers with 401', async () => {
+                for (const e of [tokenEvent("Bearer x.y.z"), requestEvent({ Authorization: "Basic dXNlcjpwYXNz" })])
+                    await assert.rejects(
+                        () => handler(e),
+                        (err: Error) => err.message === "Unauthorized",
+                    );
+            });
+
+            it("still answers a payload 2.0 event with a simple response", async () => {
+                assert.deepStrictEqual(await handler(event("Bearer nope")), { isAuthorized: false });
+            });
+        });
+    });
+
+    it(`never authorizes a tampered token, as an HTTP API or a REST TOKEN authorizer (fast-check, ${RUNS} runs, seed ${SEED})`, () => {
         console.log(`      authorizer property: seed ${SEED}, ${RUNS} runs`);
         const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         const char = fc.oneof(fc.constantFrom(...B64URL, ".", "=", "+", "/", " "), fc.string({ minLength: 1, maxLength: 1, unit: "binary" }));
@@ -127,7 +298,7 @@ describe("functions/authorizer", () => {
             fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
                 const t = tamper(VALID, edits);
                 fc.pre(t !== VALID);
-                return authorize(event(`Bearer ${t}`), OPTS).response.isAuthorized === false;
+                return authorize(event(`Bearer ${t}`), OPTS).response.isAuthorized === false && !authorizeRest(tokenEvent(`Bearer ${t}`), OPTS).allowed;
             }),
             { seed: SEED, numRuns: RUNS },
         );

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { Server } from "node:http";
-import type { HttpApiEvent } from "../../functions/shared/http";
+import type { HttpApiEvent, RestApiEvent } from "../../functions/shared/http";
 
 // dynalite ships no type declarations.
 const dynalite = require("dynalite") as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
@@ -139,4 +139,132 @@ export function httpEvent(
         isBase64Encoded: false,
         requestContext: { requestId: `req-${++requests}`, stage: options.stage ?? "$default", http: { method, path } },
     };
+}
+
+/**
+ * A REST API Lambda proxy event (payload format 1.0) as recorded in the AWS docs ("Input format of a Lambda function for
+ * proxy integration", the `POST /testStage/hello/world?name=me` example, trimmed to one header of each kind):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ * `restEvent` copies it and replaces the request's own parts.
+ */
+export const REST_EVENT_FIXTURE: RestApiEvent = {
+    resource: "/{proxy+}",
+    path: "/hello/world",
+    httpMethod: "POST",
+    headers: {
+        Accept: "*/*",
+        "cache-control": "no-cache",
+        "CloudFront-Forwarded-Proto": "https",
+        "Content-Type": "application/json",
+        headerName: "headerValue",
+        Host: "gy415nuibc.execute-api.us-east-1.amazonaws.com",
+        "User-Agent": "PostmanRuntime/2.4.5",
+        "X-Forwarded-For": "54.240.196.186, 54.182.214.83",
+        "X-Forwarded-Port": "443",
+        "X-Forwarded-Proto": "https",
+    },
+    multiValueHeaders: {
+        Accept: ["*/*"],
+        "cache-control": ["no-cache"],
+        "CloudFront-Forwarded-Proto": ["https"],
+        "Content-Type": ["application/json"],
+        headerName: ["headerValue"],
+        Host: ["gy415nuibc.execute-api.us-east-1.amazonaws.com"],
+        "User-Agent": ["PostmanRuntime/2.4.5"],
+        "X-Forwarded-For": ["54.240.196.186, 54.182.214.83"],
+        "X-Forwarded-Port": ["443"],
+        "X-Forwarded-Proto": ["https"],
+    },
+    queryStringParameters: { name: "me", multivalueName: "me" },
+    multiValueQueryStringParameters: { name: ["me"], multivalueName: ["you", "me"] },
+    pathParameters: { proxy: "hello/world" },
+    stageVariables: { stageVariableName: "stageVariableValue" },
+    requestContext: {
+        accountId: "12345678912",
+        resourceId: "roq9wj",
+        stage: "testStage",
+        requestId: "deef4878-7910-11e6-8f14-25afc3e9ae33",
+        identity: { sourceIp: "192.168.196.186", userAgent: "PostmanRuntime/2.4.5" },
+        resourcePath: "/{proxy+}",
+        httpMethod: "POST",
+        apiId: "gy415nuibc",
+    } as RestApiEvent["requestContext"],
+    body: '{\r\n\t"a": 1\r\n}',
+    isBase64Encoded: false,
+};
+
+/** `if-match` → `If-Match`: clients send header names in any case, and payload 1.0 keeps the case they used. */
+const titleCase = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+
+/**
+ * A REST API (payload 1.0) event for the same request `httpEvent` describes, on the execute-api URL (`path` without the
+ * stage). `resource`: `"routes"` matches the API's own resources (`/items`, `/items/{id}`), `"proxy"` (the default) a
+ * greedy `/{proxy+}` resource, which reaches the function with any path. `basePath` is a custom domain's base path
+ * mapping, which API Gateway keeps in `path` (not in `resource`). Null maps, as API Gateway sends them, when empty.
+ */
+export function restEvent(
+    method: string,
+    path: string,
+    options: {
+        body?: string;
+        headers?: Record<string, string>;
+        query?: Record<string, string>;
+        stage?: string;
+        resource?: "routes" | "proxy";
+        basePath?: string;
+        multiHeaders?: Record<string, string[]>;
+        multiQuery?: Record<string, string[]>;
+    } = {},
+): RestApiEvent {
+    const headers: Record<string, string> = { Host: "gy415nuibc.execute-api.us-east-1.amazonaws.com", "Content-Type": "application/json" };
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+        for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
+        headers[titleCase(name)] = value;
+    }
+    const multiValueHeaders: Record<string, string[]> = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+    for (const [name, values] of Object.entries(options.multiHeaders ?? {})) {
+        multiValueHeaders[name] = values;
+        headers[name] = values[values.length - 1];
+    }
+    const multiQuery: Record<string, string[]> = Object.fromEntries(Object.entries(options.query ?? {}).map(([k, v]) => [k, [v]]));
+    Object.assign(multiQuery, options.multiQuery);
+    const empty = Object.keys(multiQuery).length === 0;
+    const segments = path.split("/").slice(1);
+    let resource = "/{proxy+}";
+    let pathParameters: Record<string, string> | null = { proxy: segments.map(decodeOrKeep).join("/") };
+    if (options.resource === "routes") {
+        resource = segments.length > 1 ? "/items/{id}" : "/items";
+        pathParameters = segments.length > 1 ? { id: decodeOrKeep(segments[1]) } : null;
+    }
+    const stage = options.stage ?? "prod";
+    return {
+        ...structuredClone(REST_EVENT_FIXTURE),
+        resource,
+        path: `${options.basePath ?? ""}${path}`,
+        httpMethod: method,
+        headers,
+        multiValueHeaders,
+        queryStringParameters: empty ? null : Object.fromEntries(Object.entries(multiQuery).map(([k, v]) => [k, v[v.length - 1]])),
+        multiValueQueryStringParameters: empty ? null : multiQuery,
+        pathParameters,
+        body: options.body ?? null,
+        isBase64Encoded: false,
+        requestContext: {
+            ...structuredClone(REST_EVENT_FIXTURE.requestContext),
+            stage,
+            requestId: `rest-${++requests}`,
+            path: `/${stage}${path}`,
+            resourcePath: resource,
+            httpMethod: method,
+        },
+    };
+}
+
+/** Path parameter values as a decoded string (the function reads segments of `path`, so either spelling routes alike). */
+function decodeOrKeep(segment: string): string {
+    try {
+        return decodeURIComponent(segment);
+    } catch {
+        return segment;
+    }
 }

@@ -3,7 +3,7 @@ import { ContainerService } from "../../../components/container-service";
 import { ServerlessApi, ServerlessApiArgs, VpcLinkTargetArgs } from "../../../components/serverless-api";
 import { validate } from "../../../components/serverless-api/validate";
 import { ArgsError } from "../../../components/shared/errors";
-import { Registry, build, buildFails } from "../../../components/testing";
+import { Registry, build, buildFails, physicalName } from "../../../components/testing";
 import { CERT, baseArgs } from "../container-service/fixtures";
 import { ISSUER, MINIMAL } from "./fixtures";
 
@@ -136,6 +136,16 @@ describe("ServerlessApi VPC link to a private ALB", () => {
             warnings.some((w) => /^\[aws-platform:serverless:public-alb\] ServerlessApi "shop": vpcLink target "legacy" is an internet-facing ALB/.test(w)),
             warnings.join("\n"),
         );
+    });
+
+    it("fits the VPC link's name to CreateVpcLink's 128 characters under the longest component name", async () => {
+        // The longest name whose function child (`<name>-items`) is still a valid component name.
+        const name = `shop-${"x".repeat(117)}`;
+        const { registry } = await build(() => new ServerlessApi(name, proxied()));
+        const link = registry.one(VPC_LINK);
+        // What pulumi-aws would send: `<logical name>-<7 hex>`, which the provider's validator holds to 1-128.
+        const physical = physicalName({ type: VPC_LINK, name: link.name, urn: link.urn, inputs: link.inputs, custom: true });
+        assert.ok(physical.length <= 128, `${physical.length} characters: ${physical}`);
     });
 
     it("needs no function for an API of proxy routes only", () => {

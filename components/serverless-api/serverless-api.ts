@@ -13,7 +13,7 @@ import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
 import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
-import { validate } from "./validate";
+import { childNameIssues, validate } from "./validate";
 import { VpcLinkResources, createProxyIntegrations, createVpcLink } from "./vpc-link";
 
 export interface ServerlessApiResources {
@@ -113,7 +113,8 @@ export class ServerlessApi extends pulumi.ComponentResource {
     readonly resources: ServerlessApiResources;
 
     constructor(name: string, args: ServerlessApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = [...nameIssues(name), ...validate(args)];
+        const own = nameIssues(name);
+        const issues = [...own, ...validate(args), ...(own.length === 0 && typeof args?.functions === "object" ? childNameIssues(name, args.functions) : [])];
         if (issues.length) throw new ArgsError("ServerlessApi", name, issues);
         const cfg = normalize(args);
         super(ServerlessApi.type, name, args, opts);

@@ -124,6 +124,24 @@ describe("ServerlessApi VPC link to a private ALB", () => {
         registry.hasInputs(INGRESS, "shop-vpc-link-into-legacy-1", { referencedSecurityGroupId: "sg-0bbbbbbbbbbbbbbbb" });
     });
 
+    it("writes one rule per ALB group and port, so two listeners behind one group do not repeat it (EC2 refuses a duplicate rule)", async () => {
+        const args = proxied();
+        // The second asks for no ingress rule: the group still gets the one the first asks for.
+        const other = { ...TARGET, listenerArn: LISTENER.replace("/legacy/", "/orders/"), ingressRule: false };
+        args.proxyRoutes = { ...args.proxyRoutes, "ANY /orders/{proxy+}": { target: "orders" } };
+        args.vpcLink = { ...args.vpcLink!, targets: { legacy: TARGET, orders: other } };
+        const { registry } = await build(() => new ServerlessApi("shop", args));
+        assert.deepEqual(
+            registry.ofType(EGRESS).map((r) => r.name),
+            ["shop-vpc-link-to-legacy"],
+        );
+        assert.deepEqual(
+            registry.ofType(INGRESS).map((r) => r.name),
+            ["shop-vpc-link-into-legacy"],
+        );
+        assert.equal(registry.ofType(INTEGRATION).filter((r) => r.inputs.connectionType === "VPC_LINK").length, 2);
+    });
+
     it("adds no rule to the ALB's group when told not to", async () => {
         const { registry } = await build(() => new ServerlessApi("shop", proxied({}, { ingressRule: false })));
         assert.equal(registry.ofType(INGRESS).length, 0);

@@ -195,9 +195,14 @@ function createStage(ctx: Ctx, routes: Record<string, apigatewayv2.Route>, tags:
         cloudwatch.LogGroup,
         childName(name, "access-logs"),
         {
-            // HTTP API access logs are delivered by CloudWatch Logs, which lists each log group in an account-wide
-            // resource policy of at most 5120 characters, unless the group is under /aws/vendedlogs/ (one wildcard).
-            // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html
+            // HTTP API access logs go through CloudWatch Logs' log delivery: the deployer needs logs:CreateLogDelivery
+            // and logs:PutResourcePolicy (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html),
+            // and each log group is added to the account's AWSLogDeliveryWrite resource policy, at most 5120
+            // characters; past that, CreateStage/UpdateStage fail ("Cannot enable logging. Policy document length
+            // breaking Cloudwatch Logs Constraints, either < 1 or > 5120"). Groups under /aws/vendedlogs/ are covered
+            // by one wildcard statement instead
+            // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html).
+            // namePrefix: a replacement gets a new name, so it is created before the old group is deleted.
             namePrefix: `${ACCESS_LOG_PREFIX}${childName(name, "access-logs")}-`,
             retentionInDays: cfg.accessLogRetentionDays,
             tags,

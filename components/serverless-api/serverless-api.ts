@@ -101,7 +101,10 @@ export const ACCESS_LOG_FORMAT: Record<string, string> = {
 export class ServerlessApi extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "ServerlessApi");
 
-    /** The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl`. */
+    /**
+     * The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl` (which answers 403 when
+     * `disableExecuteApiEndpoint`: with a wildcard domain, clients call `https://<any label>.<domain>/` instead).
+     */
     readonly url: pulumi.Output<string>;
     /** The stage's execute-api URL: `https://<api id>.execute-api.<region>.amazonaws.com/` (refused when `disableExecuteApiEndpoint`). */
     readonly invokeUrl: pulumi.Output<string>;

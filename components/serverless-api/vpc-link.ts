@@ -12,9 +12,12 @@ export interface VpcLinkResources {
     vpcLink: apigatewayv2.VpcLink;
     /** Created unless `vpcLink.securityGroupIds` is given: it may only send to the targets' groups on their ports. */
     securityGroup?: ec2.SecurityGroup;
-    /** From the VPC link's group to each target's group, by target key (with a created group only). */
+    /**
+     * From the VPC link's group to each target's group, by target key (with a created group only); targets
+     * sharing a group and port share the first one's rule.
+     */
     egress: Record<string, vpc.SecurityGroupEgressRule>;
-    /** Into each target's group from each of the VPC link's groups, by `<target>` (or `<target>-<n>` for given groups). */
+    /** Into each target's group from each of the VPC link's groups, by `<target>` (or `<target>-<n>` for given groups), shared likewise. */
     ingress: Record<string, vpc.SecurityGroupIngressRule>;
 }
 

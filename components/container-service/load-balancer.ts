@@ -32,7 +32,10 @@ export function urlOf(scheme: string, host: pulumi.Input<string>, port?: number)
 /**
  * An ALB's main listener as another component reaches it privately (an API Gateway VPC link: a
  * ServerlessApi `vpcLink` target). `ingressRule` is false: the ALB's group keeps inline rules, which
- * admit `ingressCidrs` (the VPC's CIDR for an internal ALB) and would remove a rule added beside them.
+ * admit `ingressCidrs` on the listener ports and would remove a rule added beside them. The VPC link's
+ * network interfaces take addresses in its subnets, so they get in when `ingressCidrs` covers those
+ * subnets: by default it does (the VPC's `cidrBlock` for an internal ALB, `0.0.0.0/0` for an
+ * internet-facing one); narrowed `ingressCidrs` must still include the VPC link's subnets.
  */
 export interface AlbTarget {
     listenerArn: pulumi.Output<string>;

@@ -13,7 +13,7 @@ import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
 import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
-import { validate } from "./validate";
+import { childNameIssues, validate } from "./validate";
 import { VpcLinkResources, createProxyIntegrations, createVpcLink } from "./vpc-link";
 
 export interface ServerlessApiResources {
@@ -101,7 +101,10 @@ export const ACCESS_LOG_FORMAT: Record<string, string> = {
 export class ServerlessApi extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "ServerlessApi");
 
-    /** The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl`. */
+    /**
+     * The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl` (which answers 403 when
+     * `disableExecuteApiEndpoint`: with a wildcard domain, clients call `https://<any label>.<domain>/` instead).
+     */
     readonly url: pulumi.Output<string>;
     /** The stage's execute-api URL: `https://<api id>.execute-api.<region>.amazonaws.com/` (refused when `disableExecuteApiEndpoint`). */
     readonly invokeUrl: pulumi.Output<string>;
@@ -113,7 +116,8 @@ export class ServerlessApi extends pulumi.ComponentResource {
     readonly resources: ServerlessApiResources;
 
     constructor(name: string, args: ServerlessApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = [...nameIssues(name), ...validate(args)];
+        const own = nameIssues(name);
+        const issues = [...own, ...validate(args), ...(own.length === 0 && typeof args?.functions === "object" ? childNameIssues(name, args.functions) : [])];
         if (issues.length) throw new ArgsError("ServerlessApi", name, issues);
         const cfg = normalize(args);
         super(ServerlessApi.type, name, args, opts);
@@ -194,9 +198,14 @@ function createStage(ctx: Ctx, routes: Record<string, apigatewayv2.Route>, tags:
         cloudwatch.LogGroup,
         childName(name, "access-logs"),
         {
-            // HTTP API access logs are delivered by CloudWatch Logs, which lists each log group in an account-wide
-            // resource policy of at most 5120 characters, unless the group is under /aws/vendedlogs/ (one wildcard).
-            // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html
+            // HTTP API access logs go through CloudWatch Logs' log delivery: the deployer needs logs:CreateLogDelivery
+            // and logs:PutResourcePolicy (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html),
+            // and each log group is added to the account's AWSLogDeliveryWrite resource policy, at most 5120
+            // characters; past that, CreateStage/UpdateStage fail ("Cannot enable logging. Policy document length
+            // breaking Cloudwatch Logs Constraints, either < 1 or > 5120"). Groups under /aws/vendedlogs/ are covered
+            // by one wildcard statement instead
+            // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-CWL.html).
+            // namePrefix: a replacement gets a new name, so it is created before the old group is deleted.
             namePrefix: `${ACCESS_LOG_PREFIX}${childName(name, "access-logs")}-`,
             retentionInDays: cfg.accessLogRetentionDays,
             tags,

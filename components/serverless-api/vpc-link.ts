@@ -4,7 +4,7 @@ import * as vpc from "@pulumi/aws/vpc";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { ResolvedVpcLink } from "./defaults";
+import type { ResolvedVpcLink, ResolvedVpcLinkTarget } from "./defaults";
 import type { Ctx } from "./routes";
 import { greedyName, routeSlug } from "./validate";
 
@@ -12,10 +12,33 @@ export interface VpcLinkResources {
     vpcLink: apigatewayv2.VpcLink;
     /** Created unless `vpcLink.securityGroupIds` is given: it may only send to the targets' groups on their ports. */
     securityGroup?: ec2.SecurityGroup;
-    /** From the VPC link's group to each target's group, by target key (with a created group only). */
+    /**
+     * From the VPC link's group to each target's group, by target key (with a created group only); targets
+     * sharing a group and port share the first one's rule.
+     */
     egress: Record<string, vpc.SecurityGroupEgressRule>;
-    /** Into each target's group from each of the VPC link's groups, by `<target>` (or `<target>-<n>` for given groups). */
+    /** Into each target's group from each of the VPC link's groups, by `<target>` (or `<target>-<n>` for given groups), shared likewise. */
     ingress: Record<string, vpc.SecurityGroupIngressRule>;
+}
+
+/**
+ * The targets that need rules: one per ALB security group and port, the first key naming it, admitted
+ * when any of them asks. EC2 refuses a rule that repeats another of the group (`InvalidPermission.Duplicate`),
+ * as two listeners behind one group on one port would. A group given as an Output is the same group when it
+ * is the same Output.
+ */
+function ruleTargets(targets: Record<string, ResolvedVpcLinkTarget>): Array<[string, ResolvedVpcLinkTarget]> {
+    const outputs = new Map<unknown, number>();
+    const byRule = new Map<string, [string, ResolvedVpcLinkTarget]>();
+    for (const [key, t] of Object.entries(targets)) {
+        if (typeof t.securityGroupId !== "string" && !outputs.has(t.securityGroupId)) outputs.set(t.securityGroupId, outputs.size);
+        const group = typeof t.securityGroupId === "string" ? t.securityGroupId : `#${outputs.get(t.securityGroupId)}`;
+        const id = `${group}:${t.port}`;
+        const first = byRule.get(id);
+        if (first) first[1] = { ...first[1], ingressRule: first[1].ingressRule || t.ingressRule };
+        else byRule.set(id, [key, t]);
+    }
+    return [...byRule.values()];
 }
 
 /** The VPC link (v2), its security group and the rules between it and the ALBs. */
@@ -41,7 +64,7 @@ export function createVpcLink(ctx: Ctx, link: ResolvedVpcLink): VpcLinkResources
     const groups: pulumi.Input<string>[] = securityGroup ? [securityGroup.id] : (link.securityGroupIds ?? []);
     const egress: Record<string, vpc.SecurityGroupEgressRule> = {};
     const ingress: Record<string, vpc.SecurityGroupIngressRule> = {};
-    for (const [key, target] of Object.entries(link.targets)) {
+    for (const [key, target] of ruleTargets(link.targets)) {
         if (securityGroup)
             egress[key] = new vpc.SecurityGroupEgressRule(
                 childName(base, "to", key),

@@ -42,7 +42,7 @@ export interface ApiDomainArgs {
     aliasRecords?: boolean;
     /**
      * The path under which the API is served (`v1` → `https://api.example.com/v1/...`); levels are
-     * allowed (`orders/v1`).
+     * allowed (`orders/v1`). Segments of letters, digits and `$-_.+!*'()`; 300 characters at most.
      * @default - none: the API at the domain's root
      */
     basePath?: string;
@@ -79,8 +79,13 @@ export const API_DOMAIN_SHAPE = object<ApiDomainArgs>()({
 export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Route 53 hosted zone ids: `Z` and upper-case letters or digits. */
 export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
-/** An API mapping key: path segments of unreserved characters, no leading or trailing slash. */
-export const API_MAPPING_KEY = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+/**
+ * An API mapping key: path segments of letters, digits and `$-_.+!*'()` (what API mappings take), no
+ * leading, trailing or double slash, 300 characters at most
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-mappings.html, "Restrictions").
+ */
+export const API_MAPPING_KEY = /^[A-Za-z0-9$_.+!*'()-]+(\/[A-Za-z0-9$_.+!*'()-]+)*$/;
+export const MAX_API_MAPPING_KEY_LENGTH = 300;
 
 /**
  * The domain's value rules, after its shape: host name, certificate ARN (and its Region against the
@@ -105,8 +110,10 @@ export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): 
         issues.match(`${path}.hostedZoneId`, d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
     if (d.aliasRecords === true && d.hostedZoneId === undefined)
         issues.add(`${path}.aliasRecords`, true, "needs hostedZoneId", "hostedZoneId, or aliasRecords false");
-    if (d.basePath !== undefined)
-        issues.match(`${path}.basePath`, d.basePath, API_MAPPING_KEY, 'path segments without leading or trailing "/", e.g. "v1" or "orders/v1"');
+    const allowed = `path segments of letters, digits and $-_.+!*'() without leading or trailing "/", ${MAX_API_MAPPING_KEY_LENGTH} characters at most, e.g. "v1" or "orders/v1"`;
+    if (d.basePath !== undefined && d.basePath.length > MAX_API_MAPPING_KEY_LENGTH)
+        issues.add(`${path}.basePath`, d.basePath, `is ${d.basePath.length} characters long`, allowed);
+    else if (d.basePath !== undefined) issues.match(`${path}.basePath`, d.basePath, API_MAPPING_KEY, allowed);
 }
 
 export interface ApiDomainResources {

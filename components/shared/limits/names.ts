@@ -336,6 +336,15 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...PRINTABLE,
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/apigatewayv2/api.go name StringLenBetween(1, 128)`,
     },
+    "aws:apigatewayv2/vpcLink:VpcLink": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        // CreateVpcLink takes any characters; the components' names are printable ASCII.
+        ...PRINTABLE,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/apigatewayv2/vpc_link.go name StringLenBetween(1, 128)`,
+    },
     "aws:cognito/userPool:UserPool": {
         property: "name",
         autoNameMax: 255,

@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import { build, unwrap } from "../../../components/testing";
-import { CERT, T, webService, withArgs } from "./fixtures";
+import { CERT, T, VPC, webService, withArgs } from "./fixtures";
 
 describe("ContainerService albTargets", () => {
     it("gives each ALB's main listener (HTTPS with a certificate, else HTTP), its port and security group, and none for an NLB", async () => {
@@ -46,5 +46,26 @@ describe("ContainerService albTargets", () => {
                 ingressRule: false,
             },
         );
+    });
+
+    it("leaves the VPC link to the ALB's inline rules, which admit the whole VPC on the target's port (internal) or everyone (internet-facing)", async () => {
+        const { registry, result } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.loadBalancers!.private = { type: "application", internal: true, certificateArn: CERT };
+                        a.services!.legacy = webService(80, "private");
+                    }),
+                ),
+        );
+        const admitted = (sg: string, port: number) =>
+            (registry.one(T.sg, sg).inputs.ingress as Array<{ fromPort: number; toPort: number; cidrBlocks: string[] }>)
+                .filter((r) => r.fromPort <= port && port <= r.toPort)
+                .flatMap((r) => r.cidrBlocks);
+        assert.equal(result.albTargets.private.port, 443);
+        assert.deepEqual(admitted("shop-private-lb-sg", 443), [VPC.cidrBlock]);
+        assert.deepEqual(admitted("shop-public-lb-sg", result.albTargets.public.port), ["0.0.0.0/0"]);
+        assert.equal(result.albTargets.private.ingressRule, false);
     });
 });

@@ -207,6 +207,18 @@ describe("ServerlessApi custom domain validation", () => {
             message: /leading or trailing/,
         },
         {
+            title: "refuses a base path with a character API mappings do not take",
+            args: withDomain({ domainName: "api.example.com", certificateArn: API_CERT, basePath: "v1~beta" }),
+            path: "domain.basePath",
+            message: /\$-_\.\+!\*'\(\)/,
+        },
+        {
+            title: "refuses a base path longer than an API mapping's 300 characters",
+            args: withDomain({ domainName: "api.example.com", certificateArn: API_CERT, basePath: `${"orders/".repeat(43)}v1` }),
+            path: "domain.basePath",
+            message: /303 characters long/,
+        },
+        {
             title: "refuses an unknown domain argument",
             args: withDomain({ domainName: "api.example.com", certificateArn: API_CERT, securityPolicy: "TLS_1_0" } as never),
             path: "domain.securityPolicy",
@@ -233,6 +245,7 @@ describe("ServerlessApi custom domain validation", () => {
             assert.ok(checkDomainName(issues, "d", name), `${name}: ${JSON.stringify(issues.list)}`);
         }
         assert.deepEqual(validate(withDomain({ domainName: "*.example.com", hostedZoneId: ZONE, basePath: "orders/v1" })), []);
+        assert.deepEqual(validate(withDomain({ domainName: "api.example.com", certificateArn: API_CERT, basePath: "orders/v1.0/$beta_(x)" })), []);
         const issues = new Issues();
         assert.equal(checkDomainName(issues, "d", "*.example.com"), false, "a wildcard where none is allowed (a TLS server name)");
     });

@@ -174,6 +174,19 @@ describe("ServerlessApi validation", () => {
         });
     }
 
+    it("refuses a name too long for its functions' names (<name>-<key>, 128 characters), registering nothing", async () => {
+        const name = `shop-${"x".repeat(120)}`;
+        const { error, registry } = await buildFails(() => new ServerlessApi(name, MINIMAL));
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.ok(error.message.startsWith(`ServerlessApi "${name}"`), error.message);
+        assert.ok(
+            error.issues.find((i) => i.path === "functions.items"),
+            error.message,
+        );
+        assert.match(error.message, /LambdaFunction name "shop-x+-items" 131 characters long/);
+        assert.equal(registry.size, 0);
+    });
+
     it("reports every issue at once", async () => {
         const { error, registry } = await buildFails(
             () =>

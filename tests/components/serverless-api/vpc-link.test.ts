@@ -3,7 +3,7 @@ import { ContainerService } from "../../../components/container-service";
 import { ServerlessApi, ServerlessApiArgs, VpcLinkTargetArgs } from "../../../components/serverless-api";
 import { validate } from "../../../components/serverless-api/validate";
 import { ArgsError } from "../../../components/shared/errors";
-import { Registry, build, buildFails } from "../../../components/testing";
+import { Registry, build, buildFails, physicalName } from "../../../components/testing";
 import { CERT, baseArgs } from "../container-service/fixtures";
 import { ISSUER, MINIMAL } from "./fixtures";
 
@@ -124,6 +124,24 @@ describe("ServerlessApi VPC link to a private ALB", () => {
         registry.hasInputs(INGRESS, "shop-vpc-link-into-legacy-1", { referencedSecurityGroupId: "sg-0bbbbbbbbbbbbbbbb" });
     });
 
+    it("writes one rule per ALB group and port, so two listeners behind one group do not repeat it (EC2 refuses a duplicate rule)", async () => {
+        const args = proxied();
+        // The second asks for no ingress rule: the group still gets the one the first asks for.
+        const other = { ...TARGET, listenerArn: LISTENER.replace("/legacy/", "/orders/"), ingressRule: false };
+        args.proxyRoutes = { ...args.proxyRoutes, "ANY /orders/{proxy+}": { target: "orders" } };
+        args.vpcLink = { ...args.vpcLink!, targets: { legacy: TARGET, orders: other } };
+        const { registry } = await build(() => new ServerlessApi("shop", args));
+        assert.deepEqual(
+            registry.ofType(EGRESS).map((r) => r.name),
+            ["shop-vpc-link-to-legacy"],
+        );
+        assert.deepEqual(
+            registry.ofType(INGRESS).map((r) => r.name),
+            ["shop-vpc-link-into-legacy"],
+        );
+        assert.equal(registry.ofType(INTEGRATION).filter((r) => r.inputs.connectionType === "VPC_LINK").length, 2);
+    });
+
     it("adds no rule to the ALB's group when told not to", async () => {
         const { registry } = await build(() => new ServerlessApi("shop", proxied({}, { ingressRule: false })));
         assert.equal(registry.ofType(INGRESS).length, 0);
@@ -136,6 +154,16 @@ describe("ServerlessApi VPC link to a private ALB", () => {
             warnings.some((w) => /^\[aws-platform:serverless:public-alb\] ServerlessApi "shop": vpcLink target "legacy" is an internet-facing ALB/.test(w)),
             warnings.join("\n"),
         );
+    });
+
+    it("fits the VPC link's name to CreateVpcLink's 128 characters under the longest component name", async () => {
+        // The longest name whose function child (`<name>-items`) is still a valid component name.
+        const name = `shop-${"x".repeat(117)}`;
+        const { registry } = await build(() => new ServerlessApi(name, proxied()));
+        const link = registry.one(VPC_LINK);
+        // What pulumi-aws would send: `<logical name>-<7 hex>`, which the provider's validator holds to 1-128.
+        const physical = physicalName({ type: VPC_LINK, name: link.name, urn: link.urn, inputs: link.inputs, custom: true });
+        assert.ok(physical.length <= 128, `${physical.length} characters: ${physical}`);
     });
 
     it("needs no function for an API of proxy routes only", () => {

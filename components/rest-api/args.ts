@@ -42,7 +42,8 @@ export interface DynamoDbIntegrationArgs {
      */
     kmsKeyArn?: pulumi.Input<string>;
     /**
-     * Attribute holding the item's key, for the built-in templates.
+     * Attribute holding the item's key, for the built-in templates: they need a table whose partition key is
+     * this string attribute and that has no sort key. Not `body` or `receivedAt` (PutItem writes those).
      * @default "id"
      */
     keyAttribute?: string;
@@ -62,7 +63,7 @@ export interface DynamoDbIntegrationArgs {
 /** Send the request body to an SQS queue as one message (a service proxy, no Lambda). */
 export interface SqsIntegrationArgs {
     type: "sqs";
-    /** The queue's ARN: the role may `sqs:SendMessage` to it only; its Region, account and name make the integration URI. */
+    /** A standard queue's ARN (not FIFO: the route sends no message group): the role may `sqs:SendMessage` to it only; its Region, account and name make the integration URI. */
     queueArn: pulumi.Input<string>;
     /**
      * The queue's customer managed KMS key, if it has one: the role may then use it to encrypt the message.

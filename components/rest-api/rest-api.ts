@@ -114,7 +114,7 @@ export class RestApi extends pulumi.ComponentResource {
         const authorizers = createAuthorizers(ctx);
         const { routes, validators } = createRoutes(ctx, resources, authorizers);
         const account = createAccount(ctx);
-        const { deployment, accessLogs, stage, methodSettings } = createStage(ctx, routes, account?.account);
+        const { deployment, accessLogs, stage, methodSettings } = createStage(ctx, { routes, authorizers, validators }, account?.account);
         const usage = createUsage(ctx, stage);
 
         const pick = <T>(f: (r: (typeof routes)[string]) => T | undefined) =>

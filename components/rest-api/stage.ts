@@ -4,9 +4,10 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as pulumi from "@pulumi/pulumi";
 import { routeSlug } from "../serverless-api/validate";
 import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
+import { mapValues } from "../shared/defaults";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { ResolvedRestApi, ResolvedRoute, ResolvedThrottle } from "./defaults";
+import type { ResolvedRoute, ResolvedThrottle } from "./defaults";
 import type { Ctx, RouteResources } from "./routes";
 
 /**
@@ -44,17 +45,73 @@ export function methodPath(r: Pick<ResolvedRoute, "method" | "path">): string {
     return `${r.path.replace(/\//g, "~1")}/${r.method === "ANY" ? "*" : r.method}`;
 }
 
+/** The parts of the API a deployment snapshots, besides the routes' own resources. */
+export interface SnapshotParts {
+    routes: Record<string, RouteResources>;
+    authorizers: Record<string, apigateway.Authorizer>;
+    validators: Record<string, apigateway.RequestValidator>;
+}
+
 /**
- * The API's shape as the deployment snapshots it: route keys, integrations (with their resolved
- * ARNs and templates), authorization, validation, caching. A change of any of these yields a new
- * hash, so a new Deployment replaces the old (created first, then the stage moves to it).
+ * A hash of what a deployment snapshots, read from the child resources themselves (after their
+ * transforms): methods, integrations (URI, credentials, templates, caching), responses, models,
+ * validators and authorizers. A stage serves the snapshot of its deployment, not the live
+ * configuration (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-deployments.html):
+ * a change of any of these, such as a function given an alias (a new integration URI and a
+ * permission on the alias only), must yield a new hash, so a new Deployment replaces the old
+ * (created first, then the stage moves to it). Unchanged resources have known outputs at preview,
+ * so an unchanged API keeps its hash.
  */
-export function shapeHash(cfg: ResolvedRestApi): pulumi.Output<string> {
-    const shape = {
-        routes: cfg.routes,
-        authorizers: cfg.authorizers,
+export function snapshotHash(parts: SnapshotParts): pulumi.Output<string> {
+    const routes = Object.fromEntries(
+        Object.entries(parts.routes).map(([key, r]) => [
+            key,
+            {
+                method: pick(r.method, [
+                    "resourceId",
+                    "httpMethod",
+                    "authorization",
+                    "authorizerId",
+                    "authorizationScopes",
+                    "apiKeyRequired",
+                    "requestParameters",
+                    "requestModels",
+                    "requestValidatorId",
+                ]),
+                integration: pick(r.integration, [
+                    "type",
+                    "uri",
+                    "integrationHttpMethod",
+                    "credentials",
+                    "requestTemplates",
+                    "requestParameters",
+                    "passthroughBehavior",
+                    "contentHandling",
+                    "timeoutMilliseconds",
+                    "cacheKeyParameters",
+                    "cacheNamespace",
+                ]),
+                model: r.model && pick(r.model, ["name", "contentType", "schema"]),
+                methodResponses: mapValues(r.proxy?.methodResponses ?? {}, (m) => pick(m, ["statusCode", "responseModels", "responseParameters"])),
+                integrationResponses: mapValues(r.proxy?.integrationResponses ?? {}, (i) =>
+                    pick(i, ["statusCode", "selectionPattern", "responseTemplates", "responseParameters", "contentHandling"]),
+                ),
+            },
+        ]),
+    );
+    const snapshot = {
+        routes,
+        authorizers: mapValues(parts.authorizers, (a) =>
+            pick(a, ["type", "authorizerUri", "authorizerCredentials", "identitySource", "identityValidationExpression", "providerArns", "authorizerResultTtlInSeconds"]),
+        ),
+        validators: mapValues(parts.validators, (v) => pick(v, ["validateRequestBody", "validateRequestParameters"])),
     };
-    return pulumi.output(shape).apply((s) => createHash("sha256").update(JSON.stringify(s)).digest("hex"));
+    return pulumi.output(snapshot).apply((s) => createHash("sha256").update(JSON.stringify(s)).digest("hex"));
+}
+
+/** The named outputs of a resource, as one object of Outputs. */
+function pick<R, K extends keyof R>(resource: R, keys: K[]): Record<string, R[K]> {
+    return Object.fromEntries(keys.map((k) => [k, resource[k]])) as Record<string, R[K]>;
 }
 
 /** The account's CloudWatch role for API Gateway (one per account and Region), when asked. */
@@ -90,11 +147,11 @@ export interface StageResources {
 
 const throttling = (t: ResolvedThrottle) => ({ throttlingBurstLimit: t.burstLimit, throttlingRateLimit: t.rateLimit });
 
-export function createStage(ctx: Ctx, routes: Record<string, RouteResources>, account: apigateway.Account | undefined): StageResources {
+export function createStage(ctx: Ctx, snapshot: SnapshotParts, account: apigateway.Account | undefined): StageResources {
     const { name, cfg } = ctx;
     const t = cfg.transform;
     // Every method and integration (and their responses) must exist before the snapshot is taken.
-    const parts = Object.values(routes).flatMap((r) => [
+    const parts = Object.values(snapshot.routes).flatMap((r) => [
         r.method,
         r.integration,
         ...Object.values(r.proxy?.integrationResponses ?? {}),
@@ -103,7 +160,7 @@ export function createStage(ctx: Ctx, routes: Record<string, RouteResources>, ac
     const deployment = create(
         apigateway.Deployment,
         childName(name, "deployment"),
-        { restApi: ctx.api.id, description: `${Object.keys(cfg.routes).length} routes`, triggers: { redeployment: shapeHash(cfg) } },
+        { restApi: ctx.api.id, description: `${Object.keys(cfg.routes).length} routes`, triggers: { redeployment: snapshotHash(snapshot) } },
         { ...ctx.opts, dependsOn: parts },
         t.deployment,
     );

@@ -420,6 +420,35 @@ describe("RestApi", () => {
         assert.notEqual(schema, before);
     });
 
+    it("redeploys when a function gains an alias: the integration URI, part of the snapshot, changes", async () => {
+        const trigger = async (args: RestApiArgs) => (await build(() => new RestApi("shop", args))).registry.one(DEPLOYMENT).inputs.triggers.redeployment;
+        const before = await trigger(MINIMAL);
+        // The permission moves to the alias: a stage left on the old snapshot would call $LATEST without one.
+        const aliased = await trigger({ ...MINIMAL, functions: { items: { ...MINIMAL.functions!.items, alias: { name: "live" } } } });
+        assert.notEqual(aliased, before);
+    });
+
+    it("redeploys when a transform changes an integration's template or an authorizer's function", async () => {
+        const trigger = async (args: RestApiArgs) => (await build(() => new RestApi("shop", args))).registry.one(DEPLOYMENT).inputs.triggers.redeployment;
+        const args: RestApiArgs = {
+            functions: { items: { entry: MINIMAL.functions!.items.entry }, auth: { entry: MINIMAL.functions!.items.entry } },
+            routes: {
+                "POST /items": { integration: { type: "dynamodb", action: "PutItem", tableArn: TABLE_ARN, tableName: "items" }, authorizer: "header" },
+                "GET /items": { integration: { type: "lambda", function: "items" }, authorizer: "header" },
+            },
+            authorizers: { header: { type: "lambda", function: "auth" } },
+        };
+        const before = await trigger(args);
+        assert.equal(await trigger(args), before);
+        const template = await trigger({
+            ...args,
+            transform: { integration: (a) => (a.type === "AWS" ? { ...a, requestTemplates: { "application/json": '{"TableName": "other"}' } } : a) },
+        });
+        assert.notEqual(template, before);
+        const authorizer = await trigger({ ...args, functions: { ...args.functions, auth: { entry: MINIMAL.functions!.items.entry, alias: { name: "live" } } } });
+        assert.notEqual(authorizer, before);
+    });
+
     it("fits a long route's proxy role name to IAM's 64 characters", async () => {
         const key = "POST /partners/{partner}/shipments/{shipment}/tracking-events/notifications";
         const { registry } = await build(() => new RestApi("partners-gateway", proxy(key)));

@@ -39,7 +39,7 @@ export interface RestApiResources {
     deployment: apigateway.Deployment;
     accessLogs: cloudwatch.LogGroup;
     stage: apigateway.Stage;
-    /** `*` (the stage's defaults) and each route with its own throttle or cache, by route key. */
+    /** `*` (the stage's defaults) and each route with its own throttle or cache, by route key; an ANY route's, per method without a route of its own, by `<METHOD> <path>`. */
     methodSettings: Record<string, apigateway.MethodSettings>;
     usagePlans: Record<string, apigateway.UsagePlan>;
     apiKeys: Record<string, apigateway.ApiKey>;

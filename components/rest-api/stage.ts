@@ -42,7 +42,21 @@ export const REST_ACCESS_LOG_FORMAT: Record<string, string> = {
  * plain `items/{id}/GET` is refused for nested paths (hashicorp/terraform-provider-aws#9738).
  */
 export function methodPath(r: Pick<ResolvedRoute, "method" | "path">): string {
-    return `${r.path.replace(/\//g, "~1")}/${r.method === "ANY" ? "*" : r.method}`;
+    return `${r.path.replace(/\//g, "~1")}/${r.method}`;
+}
+
+/** The methods a request can have: what an ANY route answers. */
+export const HTTP_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] as const;
+
+/**
+ * The concrete methods whose settings carry a route's: an ANY route's settings are read per request
+ * method, so they are written for each method the path has no route of its own for (as the
+ * serverless-api-gateway-throttling and -caching plugins do); other routes are their own method.
+ */
+export function settingsMethods(key: string, r: ResolvedRoute, routes: Record<string, ResolvedRoute>): Array<{ key: string; method: string }> {
+    if (r.method !== "ANY") return [{ key, method: r.method }];
+    const own = new Set(Object.values(routes).filter((o) => o.path === r.path).map((o) => o.method));
+    return HTTP_METHODS.filter((m) => !own.has(m)).map((m) => ({ key: `${m} ${r.path}`, method: m }));
 }
 
 /** The parts of the API a deployment snapshots, besides the routes' own resources. */
@@ -141,7 +155,7 @@ export interface StageResources {
     deployment: apigateway.Deployment;
     accessLogs: cloudwatch.LogGroup;
     stage: apigateway.Stage;
-    /** `*` (the stage's defaults) and one per route with its own throttle or cache, by route key. */
+    /** `*` (the stage's defaults) and one per route with its own throttle or cache, by route key (an ANY route's by `<METHOD> <path>`). */
     methodSettings: Record<string, apigateway.MethodSettings>;
 }
 
@@ -200,18 +214,19 @@ export function createStage(ctx: Ctx, snapshot: SnapshotParts, account: apigatew
     const methodSettings: Record<string, apigateway.MethodSettings> = {
         "*": settings("all", "*/*", { ...common, ...throttling(cfg.throttle), cachingEnabled: false }),
     };
-    for (const [key, r] of Object.entries(cfg.routes)) {
+    for (const [routeKey, r] of Object.entries(cfg.routes)) {
         if (!r.throttle && !r.cache) continue;
-        methodSettings[key] = settings(routeSlug(key), methodPath(r), {
-            ...common,
-            ...throttling(r.throttle ?? cfg.throttle),
-            cachingEnabled: r.cache !== undefined,
-            cacheTtlInSeconds: r.cache?.ttlSeconds,
-            cacheDataEncrypted: r.cache ? true : undefined,
-            // A caller may skip the cache (Cache-Control: max-age=0) only with execute-api:InvalidateCache; others are ignored, not refused.
-            requireAuthorizationForCacheControl: r.cache ? true : undefined,
-            unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
-        });
+        for (const { key, method } of settingsMethods(routeKey, r, cfg.routes))
+            methodSettings[key] = settings(routeSlug(key), methodPath({ method, path: r.path }), {
+                ...common,
+                ...throttling(r.throttle ?? cfg.throttle),
+                cachingEnabled: r.cache !== undefined,
+                cacheTtlInSeconds: r.cache?.ttlSeconds,
+                cacheDataEncrypted: r.cache ? true : undefined,
+                // A caller may skip the cache (Cache-Control: max-age=0) only with execute-api:InvalidateCache; others are ignored, not refused.
+                requireAuthorizationForCacheControl: r.cache ? true : undefined,
+                unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
+            });
     }
     return { deployment, accessLogs, stage, methodSettings };
 }

@@ -449,6 +449,34 @@ describe("RestApi", () => {
         assert.notEqual(authorizer, before);
     });
 
+    it("throttles an ANY route per request method, leaving a method with its own route to it, never with a * key", async () => {
+        const lambda = { type: "lambda", function: "items" } as const;
+        const { registry } = await build(
+            () =>
+                new RestApi("shop", {
+                    functions: MINIMAL.functions,
+                    routes: {
+                        "ANY /items/{proxy+}": { integration: lambda, authorizer: "none", throttle: { burstLimit: 10, rateLimit: 5 } },
+                        "GET /items/{proxy+}": { integration: lambda, authorizer: "none" },
+                    },
+                }),
+        );
+        const paths = registry
+            .ofType(SETTINGS)
+            .map((s) => s.inputs.methodPath)
+            .sort();
+        assert.deepEqual(paths, [
+            "*/*",
+            "~1items~1{proxy+}/DELETE",
+            "~1items~1{proxy+}/HEAD",
+            "~1items~1{proxy+}/OPTIONS",
+            "~1items~1{proxy+}/PATCH",
+            "~1items~1{proxy+}/POST",
+            "~1items~1{proxy+}/PUT",
+        ]);
+        registry.hasInputs(SETTINGS, "shop-method-settings-post-items-proxy", { settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 } });
+    });
+
     it("fits a long route's proxy role name to IAM's 64 characters", async () => {
         const key = "POST /partners/{partner}/shipments/{shipment}/tracking-events/notifications";
         const { registry } = await build(() => new RestApi("partners-gateway", proxy(key)));

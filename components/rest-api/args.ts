@@ -320,8 +320,11 @@ export interface RestApiArgs {
     disableExecuteApiEndpoint?: boolean;
     /**
      * Create the account's API Gateway CloudWatch role (`apigateway.Account`, one per account and Region),
-     * both retained when the stack is destroyed. Logging from a REST API stage needs it; set it in one
-     * stack per account and Region only (two owners overwrite each other's setting).
+     * both retained when the stack is destroyed. A REST API stage writes its access logs (always on) and
+     * execution logs through it, so the stage cannot be created in an account and Region without it
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html). Set it in one
+     * stack per account and Region only (two owners overwrite each other's setting), or set the role once
+     * outside Pulumi.
      * @default false
      */
     accountCloudWatchRole?: boolean;

@@ -59,9 +59,11 @@ export interface RestApiResources {
  * plain HTTP), one stage redeployed whenever the API's shape changes, JSON access logs, stage and
  * per-route throttling and caching. Everything is checked before any resource.
  *
- * Logging needs the account's API Gateway CloudWatch role: set `accountCloudWatchRole: true` in one
- * stack per account and Region (it is an account-wide setting; two stacks owning it overwrite each
- * other), or the stage fails with "CloudWatch Logs role ARN must be set in account settings".
+ * Every stage writes access logs, and REST API logging of either kind goes through the account's API
+ * Gateway CloudWatch role: the account and Region must have it, or the stage fails with "CloudWatch
+ * Logs role ARN must be set in account settings". Set `accountCloudWatchRole: true` in one stack per
+ * account and Region (it is an account-wide setting; two stacks owning it overwrite each other), or
+ * set the role once outside Pulumi.
  *
  * @example
  * const api = new RestApi("partners", {

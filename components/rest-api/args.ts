@@ -31,7 +31,7 @@ export interface LambdaIntegrationArgs {
 export interface DynamoDbIntegrationArgs {
     type: "dynamodb";
     action: DynamoDbAction;
-    /** The table's ARN: the role is scoped to it; its Region is the endpoint API Gateway calls. */
+    /** The table's ARN: the role is scoped to it (and to its indexes for Query and Scan); its Region is the endpoint API Gateway calls. */
     tableArn: pulumi.Input<string>;
     /** The table's name, written into the built-in templates. */
     tableName: pulumi.Input<string>;
@@ -99,6 +99,8 @@ export interface RouteCacheArgs {
     ttlSeconds?: number;
     /**
      * Request parameters in the cache key, as `path.<name>`, `querystring.<name>` or `header.<name>`; each must be declared by the route.
+     * The key holds nothing else: behind an authorizer whose answer depends on the caller, declare the identity header
+     * (`parameters.header`) and add it (`header.Authorization`), or one caller's cached answer is served to the next.
      * @default - the route's path parameters and declared query string parameters
      * @example ["path.id", "querystring.lang"]
      */

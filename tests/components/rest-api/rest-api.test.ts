@@ -372,7 +372,7 @@ describe("RestApi", () => {
         assert.deepEqual(put.Item.key, { S: "abc" });
     });
 
-    it("uses the user's request template and key attribute for other DynamoDB actions", async () => {
+    it("uses the user's request template for other DynamoDB actions, a Query's role reaching the table's indexes too", async () => {
         const args: RestApiArgs = {
             routes: {
                 "GET /items/{id}": {
@@ -383,7 +383,10 @@ describe("RestApi", () => {
         };
         const { registry } = await build(() => new RestApi("shop", args));
         registry.hasInputs(INTEGRATION, "shop-integration-get-items-id", { requestTemplates: { "application/json": '{"TableName": "items"}' } });
-        assert.deepEqual(registry.statementsOf("shop-proxy-role-get-items-id"), [{ Effect: "Allow", Action: ["dynamodb:Query"], Resource: TABLE_ARN }]);
+        // A Query may name an index: its ARN is allowed beside the table's, and nothing else.
+        assert.deepEqual(registry.statementsOf("shop-proxy-role-get-items-id"), [
+            { Effect: "Allow", Action: ["dynamodb:Query"], Resource: [TABLE_ARN, `${TABLE_ARN}/index/*`] },
+        ]);
         assert.equal(registry.ofType(FUNCTION).length, 0);
     });
 

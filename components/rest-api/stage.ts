@@ -55,7 +55,11 @@ export const HTTP_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST"
  */
 export function settingsMethods(key: string, r: ResolvedRoute, routes: Record<string, ResolvedRoute>): Array<{ key: string; method: string }> {
     if (r.method !== "ANY") return [{ key, method: r.method }];
-    const own = new Set(Object.values(routes).filter((o) => o.path === r.path).map((o) => o.method));
+    const own = new Set(
+        Object.values(routes)
+            .filter((o) => o.path === r.path)
+            .map((o) => o.method),
+    );
     return HTTP_METHODS.filter((m) => !own.has(m)).map((m) => ({ key: `${m} ${r.path}`, method: m }));
 }
 
@@ -116,7 +120,15 @@ export function snapshotHash(parts: SnapshotParts): pulumi.Output<string> {
     const snapshot = {
         routes,
         authorizers: mapValues(parts.authorizers, (a) =>
-            pick(a, ["type", "authorizerUri", "authorizerCredentials", "identitySource", "identityValidationExpression", "providerArns", "authorizerResultTtlInSeconds"]),
+            pick(a, [
+                "type",
+                "authorizerUri",
+                "authorizerCredentials",
+                "identitySource",
+                "identityValidationExpression",
+                "providerArns",
+                "authorizerResultTtlInSeconds",
+            ]),
         ),
         validators: mapValues(parts.validators, (v) => pick(v, ["validateRequestBody", "validateRequestParameters"])),
     };

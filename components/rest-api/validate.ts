@@ -203,7 +203,12 @@ function checkIntegration(issues: Issues, path: string, r: ResolvedRoute, cfg: R
         const builtIn = i.action === "PutItem" || KEYED_ACTIONS.includes(i.action);
         // The built-in PutItem item holds `body` and `receivedAt` beside the key: the key cannot be either.
         if (i.action === "PutItem" && i.requestTemplate === undefined && i.keyAttribute !== undefined && PUT_ITEM_ATTRIBUTES.includes(i.keyAttribute))
-            issues.add(`${path}.keyAttribute`, i.keyAttribute, "is an attribute the built-in PutItem template writes", `another name than ${PUT_ITEM_ATTRIBUTES.join(", ")}`);
+            issues.add(
+                `${path}.keyAttribute`,
+                i.keyAttribute,
+                "is an attribute the built-in PutItem template writes",
+                `another name than ${PUT_ITEM_ATTRIBUTES.join(", ")}`,
+            );
         if (i.requestTemplate === undefined && !builtIn)
             issues.add(
                 `${path}.requestTemplate`,

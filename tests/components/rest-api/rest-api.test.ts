@@ -348,7 +348,9 @@ describe("RestApi", () => {
         const { registry } = await build(() => new RestApi("shop", FULL));
         const template = (name: string) => registry.one(INTEGRATION, name).inputs.requestTemplates["application/json"];
         const body = '{"name": "O\'Brien"}';
-        const put = JSON.parse(render(template("shop-integration-post-items"), { "$input.body": body, "$context.requestId": "abc", "$context.requestTime": "t" }));
+        const put = JSON.parse(
+            render(template("shop-integration-post-items"), { "$input.body": body, "$context.requestId": "abc", "$context.requestTime": "t" }),
+        );
         assert.equal(put.Item.body.S, body);
         const del = JSON.parse(render(template("shop-integration-delete-items-id"), { "$input.params('id')": "o'brien" }));
         assert.deepEqual(del, { TableName: "items", Key: { id: { S: "o'brien" } } });
@@ -448,7 +450,10 @@ describe("RestApi", () => {
             transform: { integration: (a) => (a.type === "AWS" ? { ...a, requestTemplates: { "application/json": '{"TableName": "other"}' } } : a) },
         });
         assert.notEqual(template, before);
-        const authorizer = await trigger({ ...args, functions: { ...args.functions, auth: { entry: MINIMAL.functions!.items.entry, alias: { name: "live" } } } });
+        const authorizer = await trigger({
+            ...args,
+            functions: { ...args.functions, auth: { entry: MINIMAL.functions!.items.entry, alias: { name: "live" } } },
+        });
         assert.notEqual(authorizer, before);
     });
 

@@ -31,7 +31,7 @@ export interface LambdaIntegrationArgs {
 export interface DynamoDbIntegrationArgs {
     type: "dynamodb";
     action: DynamoDbAction;
-    /** The table's ARN: the role is scoped to it; its Region is the endpoint API Gateway calls. */
+    /** The table's ARN: the role is scoped to it (and to its indexes for Query and Scan); its Region is the endpoint API Gateway calls. */
     tableArn: pulumi.Input<string>;
     /** The table's name, written into the built-in templates. */
     tableName: pulumi.Input<string>;
@@ -42,7 +42,8 @@ export interface DynamoDbIntegrationArgs {
      */
     kmsKeyArn?: pulumi.Input<string>;
     /**
-     * Attribute holding the item's key, for the built-in templates.
+     * Attribute holding the item's key, for the built-in templates: they need a table whose partition key is
+     * this string attribute and that has no sort key. Not `body` or `receivedAt` (PutItem writes those).
      * @default "id"
      */
     keyAttribute?: string;
@@ -62,7 +63,7 @@ export interface DynamoDbIntegrationArgs {
 /** Send the request body to an SQS queue as one message (a service proxy, no Lambda). */
 export interface SqsIntegrationArgs {
     type: "sqs";
-    /** The queue's ARN: the role may `sqs:SendMessage` to it only; its Region, account and name make the integration URI. */
+    /** A standard queue's ARN (not FIFO: the route sends no message group): the role may `sqs:SendMessage` to it only; its Region, account and name make the integration URI. */
     queueArn: pulumi.Input<string>;
     /**
      * The queue's customer managed KMS key, if it has one: the role may then use it to encrypt the message.
@@ -98,6 +99,8 @@ export interface RouteCacheArgs {
     ttlSeconds?: number;
     /**
      * Request parameters in the cache key, as `path.<name>`, `querystring.<name>` or `header.<name>`; each must be declared by the route.
+     * The key holds nothing else: behind an authorizer whose answer depends on the caller, declare the identity header
+     * (`parameters.header`) and add it (`header.Authorization`), or one caller's cached answer is served to the next.
      * @default - the route's path parameters and declared query string parameters
      * @example ["path.id", "querystring.lang"]
      */
@@ -319,8 +322,11 @@ export interface RestApiArgs {
     disableExecuteApiEndpoint?: boolean;
     /**
      * Create the account's API Gateway CloudWatch role (`apigateway.Account`, one per account and Region),
-     * both retained when the stack is destroyed. Logging from a REST API stage needs it; set it in one
-     * stack per account and Region only (two owners overwrite each other's setting).
+     * both retained when the stack is destroyed. A REST API stage writes its access logs (always on) and
+     * execution logs through it, so the stage cannot be created in an account and Region without it
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html). Set it in one
+     * stack per account and Region only (two owners overwrite each other's setting), or set the role once
+     * outside Pulumi.
      * @default false
      */
     accountCloudWatchRole?: boolean;

@@ -24,4 +24,4 @@ export { DEFAULTS as REST_API_DEFAULTS } from "./defaults";
 export { REST_API_LIMITS } from "./validate";
 export { REST_ACCESS_LOG_FORMAT, methodPath } from "./stage";
 export { ProxyIntegration } from "./proxies";
-export { putItemTemplate, keyTemplate, SQS_SEND_MESSAGE } from "./templates";
+export { putItemTemplate, keyTemplate, jsonString, SQS_SEND_MESSAGE } from "./templates";

@@ -36,6 +36,8 @@ interface ProxySpec {
 
 /** Actions that only read items: the table's key is needed to decrypt only. */
 const READS: string[] = ["GetItem", "Query", "Scan"];
+/** Actions that may read an index instead of the table. */
+const INDEXED: string[] = ["Query", "Scan"];
 
 function dynamoDb(i: DynamoDbIntegrationArgs, r: ResolvedRoute): ProxySpec {
     const key = i.keyAttribute ?? DEFAULTS.DynamoDbIntegrationArgs.keyAttribute;
@@ -46,7 +48,12 @@ function dynamoDb(i: DynamoDbIntegrationArgs, r: ResolvedRoute): ProxySpec {
         // (https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html, uri).
         uri: arnParts(i.tableArn).apply((a) => `arn:${a.partition}:apigateway:${a.region}:dynamodb:action/${i.action}`),
         statements: [
-            { Effect: "Allow", Action: [`dynamodb:${i.action}`], Resource: i.tableArn },
+            {
+                Effect: "Allow",
+                Action: [`dynamodb:${i.action}`],
+                // A Query or Scan may name an index (IndexName), whose ARN is the table's `/index/<name>`: without it, AccessDeniedException.
+                Resource: INDEXED.includes(i.action) ? [i.tableArn, pulumi.interpolate`${i.tableArn}/index/*`] : i.tableArn,
+            },
             ...(i.kmsKeyArn === undefined
                 ? []
                 : [

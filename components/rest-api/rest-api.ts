@@ -39,7 +39,7 @@ export interface RestApiResources {
     deployment: apigateway.Deployment;
     accessLogs: cloudwatch.LogGroup;
     stage: apigateway.Stage;
-    /** `*` (the stage's defaults) and each route with its own throttle or cache, by route key. */
+    /** `*` (the stage's defaults) and each route with its own throttle or cache, by route key; an ANY route's, per method without a route of its own, by `<METHOD> <path>`. */
     methodSettings: Record<string, apigateway.MethodSettings>;
     usagePlans: Record<string, apigateway.UsagePlan>;
     apiKeys: Record<string, apigateway.ApiKey>;
@@ -59,9 +59,11 @@ export interface RestApiResources {
  * plain HTTP), one stage redeployed whenever the API's shape changes, JSON access logs, stage and
  * per-route throttling and caching. Everything is checked before any resource.
  *
- * Logging needs the account's API Gateway CloudWatch role: set `accountCloudWatchRole: true` in one
- * stack per account and Region (it is an account-wide setting; two stacks owning it overwrite each
- * other), or the stage fails with "CloudWatch Logs role ARN must be set in account settings".
+ * Every stage writes access logs, and REST API logging of either kind goes through the account's API
+ * Gateway CloudWatch role: the account and Region must have it, or the stage fails with "CloudWatch
+ * Logs role ARN must be set in account settings". Set `accountCloudWatchRole: true` in one stack per
+ * account and Region (it is an account-wide setting; two stacks owning it overwrite each other), or
+ * set the role once outside Pulumi.
  *
  * @example
  * const api = new RestApi("partners", {
@@ -114,7 +116,7 @@ export class RestApi extends pulumi.ComponentResource {
         const authorizers = createAuthorizers(ctx);
         const { routes, validators } = createRoutes(ctx, resources, authorizers);
         const account = createAccount(ctx);
-        const { deployment, accessLogs, stage, methodSettings } = createStage(ctx, routes, account?.account);
+        const { deployment, accessLogs, stage, methodSettings } = createStage(ctx, { routes, authorizers, validators }, account?.account);
         const usage = createUsage(ctx, stage);
 
         const pick = <T>(f: (r: (typeof routes)[string]) => T | undefined) =>

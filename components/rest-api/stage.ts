@@ -4,9 +4,10 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as pulumi from "@pulumi/pulumi";
 import { routeSlug } from "../serverless-api/validate";
 import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
+import { mapValues } from "../shared/defaults";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { ResolvedRestApi, ResolvedRoute, ResolvedThrottle } from "./defaults";
+import type { ResolvedRoute, ResolvedThrottle } from "./defaults";
 import type { Ctx, RouteResources } from "./routes";
 
 /**
@@ -41,20 +42,102 @@ export const REST_ACCESS_LOG_FORMAT: Record<string, string> = {
  * plain `items/{id}/GET` is refused for nested paths (hashicorp/terraform-provider-aws#9738).
  */
 export function methodPath(r: Pick<ResolvedRoute, "method" | "path">): string {
-    return `${r.path.replace(/\//g, "~1")}/${r.method === "ANY" ? "*" : r.method}`;
+    return `${r.path.replace(/\//g, "~1")}/${r.method}`;
+}
+
+/** The methods a request can have: what an ANY route answers. */
+export const HTTP_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] as const;
+
+/**
+ * The concrete methods whose settings carry a route's: an ANY route's settings are read per request
+ * method, so they are written for each method the path has no route of its own for (as the
+ * serverless-api-gateway-throttling and -caching plugins do); other routes are their own method.
+ */
+export function settingsMethods(key: string, r: ResolvedRoute, routes: Record<string, ResolvedRoute>): Array<{ key: string; method: string }> {
+    if (r.method !== "ANY") return [{ key, method: r.method }];
+    const own = new Set(
+        Object.values(routes)
+            .filter((o) => o.path === r.path)
+            .map((o) => o.method),
+    );
+    return HTTP_METHODS.filter((m) => !own.has(m)).map((m) => ({ key: `${m} ${r.path}`, method: m }));
+}
+
+/** The parts of the API a deployment snapshots, besides the routes' own resources. */
+export interface SnapshotParts {
+    routes: Record<string, RouteResources>;
+    authorizers: Record<string, apigateway.Authorizer>;
+    validators: Record<string, apigateway.RequestValidator>;
 }
 
 /**
- * The API's shape as the deployment snapshots it: route keys, integrations (with their resolved
- * ARNs and templates), authorization, validation, caching. A change of any of these yields a new
- * hash, so a new Deployment replaces the old (created first, then the stage moves to it).
+ * A hash of what a deployment snapshots, read from the child resources themselves (after their
+ * transforms): methods, integrations (URI, credentials, templates, caching), responses, models,
+ * validators and authorizers. A stage serves the snapshot of its deployment, not the live
+ * configuration (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-deployments.html):
+ * a change of any of these, such as a function given an alias (a new integration URI and a
+ * permission on the alias only), must yield a new hash, so a new Deployment replaces the old
+ * (created first, then the stage moves to it). Unchanged resources have known outputs at preview,
+ * so an unchanged API keeps its hash.
  */
-export function shapeHash(cfg: ResolvedRestApi): pulumi.Output<string> {
-    const shape = {
-        routes: cfg.routes,
-        authorizers: cfg.authorizers,
+export function snapshotHash(parts: SnapshotParts): pulumi.Output<string> {
+    const routes = Object.fromEntries(
+        Object.entries(parts.routes).map(([key, r]) => [
+            key,
+            {
+                method: pick(r.method, [
+                    "resourceId",
+                    "httpMethod",
+                    "authorization",
+                    "authorizerId",
+                    "authorizationScopes",
+                    "apiKeyRequired",
+                    "requestParameters",
+                    "requestModels",
+                    "requestValidatorId",
+                ]),
+                integration: pick(r.integration, [
+                    "type",
+                    "uri",
+                    "integrationHttpMethod",
+                    "credentials",
+                    "requestTemplates",
+                    "requestParameters",
+                    "passthroughBehavior",
+                    "contentHandling",
+                    "timeoutMilliseconds",
+                    "cacheKeyParameters",
+                    "cacheNamespace",
+                ]),
+                model: r.model && pick(r.model, ["name", "contentType", "schema"]),
+                methodResponses: mapValues(r.proxy?.methodResponses ?? {}, (m) => pick(m, ["statusCode", "responseModels", "responseParameters"])),
+                integrationResponses: mapValues(r.proxy?.integrationResponses ?? {}, (i) =>
+                    pick(i, ["statusCode", "selectionPattern", "responseTemplates", "responseParameters", "contentHandling"]),
+                ),
+            },
+        ]),
+    );
+    const snapshot = {
+        routes,
+        authorizers: mapValues(parts.authorizers, (a) =>
+            pick(a, [
+                "type",
+                "authorizerUri",
+                "authorizerCredentials",
+                "identitySource",
+                "identityValidationExpression",
+                "providerArns",
+                "authorizerResultTtlInSeconds",
+            ]),
+        ),
+        validators: mapValues(parts.validators, (v) => pick(v, ["validateRequestBody", "validateRequestParameters"])),
     };
-    return pulumi.output(shape).apply((s) => createHash("sha256").update(JSON.stringify(s)).digest("hex"));
+    return pulumi.output(snapshot).apply((s) => createHash("sha256").update(JSON.stringify(s)).digest("hex"));
+}
+
+/** The named outputs of a resource, as one object of Outputs. */
+function pick<R, K extends keyof R>(resource: R, keys: K[]): Record<string, R[K]> {
+    return Object.fromEntries(keys.map((k) => [k, resource[k]])) as Record<string, R[K]>;
 }
 
 /** The account's CloudWatch role for API Gateway (one per account and Region), when asked. */
@@ -84,17 +167,17 @@ export interface StageResources {
     deployment: apigateway.Deployment;
     accessLogs: cloudwatch.LogGroup;
     stage: apigateway.Stage;
-    /** `*` (the stage's defaults) and one per route with its own throttle or cache, by route key. */
+    /** `*` (the stage's defaults) and one per route with its own throttle or cache, by route key (an ANY route's by `<METHOD> <path>`). */
     methodSettings: Record<string, apigateway.MethodSettings>;
 }
 
 const throttling = (t: ResolvedThrottle) => ({ throttlingBurstLimit: t.burstLimit, throttlingRateLimit: t.rateLimit });
 
-export function createStage(ctx: Ctx, routes: Record<string, RouteResources>, account: apigateway.Account | undefined): StageResources {
+export function createStage(ctx: Ctx, snapshot: SnapshotParts, account: apigateway.Account | undefined): StageResources {
     const { name, cfg } = ctx;
     const t = cfg.transform;
     // Every method and integration (and their responses) must exist before the snapshot is taken.
-    const parts = Object.values(routes).flatMap((r) => [
+    const parts = Object.values(snapshot.routes).flatMap((r) => [
         r.method,
         r.integration,
         ...Object.values(r.proxy?.integrationResponses ?? {}),
@@ -103,7 +186,7 @@ export function createStage(ctx: Ctx, routes: Record<string, RouteResources>, ac
     const deployment = create(
         apigateway.Deployment,
         childName(name, "deployment"),
-        { restApi: ctx.api.id, description: `${Object.keys(cfg.routes).length} routes`, triggers: { redeployment: shapeHash(cfg) } },
+        { restApi: ctx.api.id, description: `${Object.keys(cfg.routes).length} routes`, triggers: { redeployment: snapshotHash(snapshot) } },
         { ...ctx.opts, dependsOn: parts },
         t.deployment,
     );
@@ -143,18 +226,19 @@ export function createStage(ctx: Ctx, routes: Record<string, RouteResources>, ac
     const methodSettings: Record<string, apigateway.MethodSettings> = {
         "*": settings("all", "*/*", { ...common, ...throttling(cfg.throttle), cachingEnabled: false }),
     };
-    for (const [key, r] of Object.entries(cfg.routes)) {
+    for (const [routeKey, r] of Object.entries(cfg.routes)) {
         if (!r.throttle && !r.cache) continue;
-        methodSettings[key] = settings(routeSlug(key), methodPath(r), {
-            ...common,
-            ...throttling(r.throttle ?? cfg.throttle),
-            cachingEnabled: r.cache !== undefined,
-            cacheTtlInSeconds: r.cache?.ttlSeconds,
-            cacheDataEncrypted: r.cache ? true : undefined,
-            // A caller may skip the cache (Cache-Control: max-age=0) only with execute-api:InvalidateCache; others are ignored, not refused.
-            requireAuthorizationForCacheControl: r.cache ? true : undefined,
-            unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
-        });
+        for (const { key, method } of settingsMethods(routeKey, r, cfg.routes))
+            methodSettings[key] = settings(routeSlug(key), methodPath({ method, path: r.path }), {
+                ...common,
+                ...throttling(r.throttle ?? cfg.throttle),
+                cachingEnabled: r.cache !== undefined,
+                cacheTtlInSeconds: r.cache?.ttlSeconds,
+                cacheDataEncrypted: r.cache ? true : undefined,
+                // A caller may skip the cache (Cache-Control: max-age=0) only with execute-api:InvalidateCache; others are ignored, not refused.
+                requireAuthorizationForCacheControl: r.cache ? true : undefined,
+                unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
+            });
     }
     return { deployment, accessLogs, stage, methodSettings };
 }

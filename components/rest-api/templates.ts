@@ -8,27 +8,45 @@
 export const JSON_TYPE = "application/json";
 
 /**
+ * A value written inside a JSON string of a template: `$util.escapeJavaScript` escapes quotes and
+ * backslashes, but also turns `'` into `\'`, which JSON refuses (DynamoDB answers
+ * SerializationException, a 400 for a valid request); the `replaceAll` turns it back, as the mapping
+ * template reference prescribes for JSON
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html, `$util.escapeJavaScript`).
+ */
+export function jsonString(expression: string): string {
+    return `$util.escapeJavaScript(${expression}).replaceAll("\\\\'","'")`;
+}
+
+/**
  * PutItem: the request body (any JSON, validated by the route's `bodySchema` if it has one) stored
  * as a string attribute `body` of a new item whose key is the request id, with the time received.
- * `$util.escapeJavaScript` keeps the body's quotes and backslashes from breaking the JSON around it.
+ * The key attribute is named through `ExpressionAttributeNames`: a reserved word (`key`, `name`,
+ * `status`) in the condition itself is a ValidationException on every call.
  */
 export function putItemTemplate(tableName: string, keyAttribute: string): string {
     return [
         "{",
-        `  "TableName": "${tableName}",`,
+        `  "TableName": ${JSON.stringify(tableName)},`,
         '  "Item": {',
-        `    "${keyAttribute}": {"S": "$context.requestId"},`,
-        '    "body": {"S": "$util.escapeJavaScript($input.body)"},',
+        `    ${JSON.stringify(keyAttribute)}: {"S": "$context.requestId"},`,
+        `    "body": {"S": "${jsonString("$input.body")}"},`,
         '    "receivedAt": {"S": "$context.requestTime"}',
         "  },",
-        `  "ConditionExpression": "attribute_not_exists(${keyAttribute})"`,
+        '  "ConditionExpression": "attribute_not_exists(#k)",',
+        `  "ExpressionAttributeNames": {"#k": ${JSON.stringify(keyAttribute)}}`,
         "}",
     ].join("\n");
 }
 
 /** GetItem / DeleteItem: the item whose key attribute equals the route's path parameter `param`. */
 export function keyTemplate(tableName: string, keyAttribute: string, param: string): string {
-    return ["{", `  "TableName": "${tableName}",`, `  "Key": {"${keyAttribute}": {"S": "$util.escapeJavaScript($input.params('${param}'))"}}`, "}"].join("\n");
+    return [
+        "{",
+        `  "TableName": ${JSON.stringify(tableName)},`,
+        `  "Key": {${JSON.stringify(keyAttribute)}: {"S": "${jsonString(`$input.params('${param}')`)}"}}`,
+        "}",
+    ].join("\n");
 }
 
 /** The answer to a PutItem: the new item's key (the request id). */

@@ -155,6 +155,8 @@ const QUERY = /^[A-Za-z0-9._~-]+$/;
 const ROUTE_ALLOWED = `"METHOD /path" with METHOD one of ${ROUTE_METHODS.join(", ")}; segments of letters, digits and '._~-', {param}, or {proxy+} as the last`;
 /** Actions whose built-in template reads the item's key from the last path parameter. */
 const KEYED_ACTIONS = ["GetItem", "DeleteItem"];
+/** Attributes the built-in PutItem template writes besides the key. */
+const PUT_ITEM_ATTRIBUTES = ["body", "receivedAt"];
 
 const keysOf = (rec: Record<string, unknown>, none: string) => Object.keys(rec).join(", ") || none;
 
@@ -199,6 +201,14 @@ function checkIntegration(issues: Issues, path: string, r: ResolvedRoute, cfg: R
             issues.match(`${path}.tableArn`, i.tableArn, TABLE_ARN, "a DynamoDB table ARN, arn:aws:dynamodb:<region>:<account>:table/<name>");
         checkKmsKeyArn(issues, `${path}.kmsKeyArn`, i.kmsKeyArn);
         const builtIn = i.action === "PutItem" || KEYED_ACTIONS.includes(i.action);
+        // The built-in PutItem item holds `body` and `receivedAt` beside the key: the key cannot be either.
+        if (i.action === "PutItem" && i.requestTemplate === undefined && i.keyAttribute !== undefined && PUT_ITEM_ATTRIBUTES.includes(i.keyAttribute))
+            issues.add(
+                `${path}.keyAttribute`,
+                i.keyAttribute,
+                "is an attribute the built-in PutItem template writes",
+                `another name than ${PUT_ITEM_ATTRIBUTES.join(", ")}`,
+            );
         if (i.requestTemplate === undefined && !builtIn)
             issues.add(
                 `${path}.requestTemplate`,
@@ -215,6 +225,9 @@ function checkIntegration(issues: Issues, path: string, r: ResolvedRoute, cfg: R
             );
     } else {
         if (isPlain(i.queueArn)) issues.match(`${path}.queueArn`, i.queueArn, QUEUE_ARN, "an SQS queue ARN, arn:aws:sqs:<region>:<account>:<name>");
+        // SendMessage to a FIFO queue requires MessageGroupId, which the built-in template does not send: every call would be a 400.
+        if (isPlain(i.queueArn) && i.queueArn.endsWith(".fifo"))
+            issues.add(`${path}.queueArn`, i.queueArn, "is a FIFO queue: SendMessage needs a MessageGroupId the route does not send", "a standard queue");
         checkKmsKeyArn(issues, `${path}.kmsKeyArn`, i.kmsKeyArn);
     }
 }

@@ -28,6 +28,26 @@ const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
 const proxy = (key: string): RestApiArgs => ({ routes: { [key]: { integration: { type: "sqs", queueArn: QUEUE_ARN }, authorizer: "none" } } });
 
+/** Java's StringEscapeUtils.escapeJavaScript, which `$util.escapeJavaScript` is: `'` too becomes `\'`. */
+const escapeJavaScript = (s: string) =>
+    s
+        .replace(/[\\'"/]/g, (c) => `\\${c}`)
+        .replace(/\n/g, "\\n")
+        .replace(/\t/g, "\\t")
+        .replace(/\r/g, "\\r");
+
+/** Substitutes what API Gateway would: `$util.escapeJavaScript(x)` and its `.replaceAll("\\'","'")`, then plain variables. */
+function render(template: string, values: Record<string, string>): string {
+    let out = template;
+    for (const [expression, value] of Object.entries(values)) {
+        const escaped = `$util.escapeJavaScript(${expression})`;
+        out = out.split(`${escaped}.replaceAll("\\\\'","'")`).join(escapeJavaScript(value).replace(/\\'/g, "'"));
+        out = out.split(escaped).join(escapeJavaScript(value));
+        out = out.split(expression).join(value);
+    }
+    return out;
+}
+
 describe("RestApi", () => {
     describe("with Lambda, DynamoDB and SQS routes, both authorizer kinds, a cache and a usage plan", () => {
         let registry: Registry;
@@ -308,28 +328,53 @@ describe("RestApi", () => {
                 '  "TableName": "items",',
                 '  "Item": {',
                 '    "id": {"S": "$context.requestId"},',
-                '    "body": {"S": "$util.escapeJavaScript($input.body)"},',
+                `    "body": {"S": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"},`,
                 '    "receivedAt": {"S": "$context.requestTime"}',
                 "  },",
-                '  "ConditionExpression": "attribute_not_exists(id)"',
+                '  "ConditionExpression": "attribute_not_exists(#k)",',
+                '  "ExpressionAttributeNames": {"#k": "id"}',
                 "}",
             ].join("\n"),
         );
-        // The template stays valid JSON once API Gateway substitutes its variables.
-        const rendered = template
-            .replace("$context.requestId", "abc")
-            .replace("$util.escapeJavaScript($input.body)", '{\\"n\\":1}')
-            .replace("$context.requestTime", "t");
-        assert.deepEqual(JSON.parse(rendered).Item.body, { S: '{"n":1}' });
-        const del = registry.one(INTEGRATION, "shop-integration-delete-items-id").inputs.requestTemplates["application/json"];
-        assert.deepEqual(JSON.parse(del.replace("$util.escapeJavaScript($input.params('id'))", "42")), { TableName: "items", Key: { id: { S: "42" } } });
-        assert.match(del, /\$input\.params\('id'\)/);
+        const body = '{"n": 1, "note": "tab\there"}';
+        const item = JSON.parse(render(template, { "$input.body": body, "$context.requestId": "abc", "$context.requestTime": "t" })).Item;
+        assert.deepEqual(item, { id: { S: "abc" }, body: { S: body }, receivedAt: { S: "t" } });
         registry.hasInputs(INTEGRATION_RESPONSE, "shop-integration-response-post-items-200", {
             responseTemplates: { "application/json": '{"id": "$context.requestId"}' },
         });
     });
 
-    it("uses the user's request template and key attribute for other DynamoDB actions", async () => {
+    it("renders valid DynamoDB JSON for a body or a path parameter with an apostrophe (escapeJavaScript's \\' undone)", async () => {
+        const { registry } = await build(() => new RestApi("shop", FULL));
+        const template = (name: string) => registry.one(INTEGRATION, name).inputs.requestTemplates["application/json"];
+        const body = '{"name": "O\'Brien"}';
+        const put = JSON.parse(
+            render(template("shop-integration-post-items"), { "$input.body": body, "$context.requestId": "abc", "$context.requestTime": "t" }),
+        );
+        assert.equal(put.Item.body.S, body);
+        const del = JSON.parse(render(template("shop-integration-delete-items-id"), { "$input.params('id')": "o'brien" }));
+        assert.deepEqual(del, { TableName: "items", Key: { id: { S: "o'brien" } } });
+    });
+
+    it("names PutItem's key attribute in the condition through ExpressionAttributeNames, so a reserved word works", async () => {
+        const args: RestApiArgs = {
+            routes: {
+                "POST /items": {
+                    integration: { type: "dynamodb", action: "PutItem", tableArn: TABLE_ARN, tableName: "items", keyAttribute: "key" },
+                    authorizer: "none",
+                },
+            },
+        };
+        const { registry } = await build(() => new RestApi("shop", args));
+        const template = registry.one(INTEGRATION, "shop-integration-post-items").inputs.requestTemplates["application/json"];
+        const put = JSON.parse(render(template, { "$input.body": "{}", "$context.requestId": "abc", "$context.requestTime": "t" }));
+        // KEY is a DynamoDB reserved word: "attribute_not_exists(key)" is a ValidationException.
+        assert.equal(put.ConditionExpression, "attribute_not_exists(#k)");
+        assert.deepEqual(put.ExpressionAttributeNames, { "#k": "key" });
+        assert.deepEqual(put.Item.key, { S: "abc" });
+    });
+
+    it("uses the user's request template for other DynamoDB actions, a Query's role reaching the table's indexes too", async () => {
         const args: RestApiArgs = {
             routes: {
                 "GET /items/{id}": {
@@ -340,7 +385,10 @@ describe("RestApi", () => {
         };
         const { registry } = await build(() => new RestApi("shop", args));
         registry.hasInputs(INTEGRATION, "shop-integration-get-items-id", { requestTemplates: { "application/json": '{"TableName": "items"}' } });
-        assert.deepEqual(registry.statementsOf("shop-proxy-role-get-items-id"), [{ Effect: "Allow", Action: ["dynamodb:Query"], Resource: TABLE_ARN }]);
+        // A Query may name an index: its ARN is allowed beside the table's, and nothing else.
+        assert.deepEqual(registry.statementsOf("shop-proxy-role-get-items-id"), [
+            { Effect: "Allow", Action: ["dynamodb:Query"], Resource: [TABLE_ARN, `${TABLE_ARN}/index/*`] },
+        ]);
         assert.equal(registry.ofType(FUNCTION).length, 0);
     });
 
@@ -375,6 +423,66 @@ describe("RestApi", () => {
             routes: { "GET /items": { ...MINIMAL.routes["GET /items"], parameters: { querystring: { cursor: true } } } },
         });
         assert.notEqual(schema, before);
+    });
+
+    it("redeploys when a function gains an alias: the integration URI, part of the snapshot, changes", async () => {
+        const trigger = async (args: RestApiArgs) => (await build(() => new RestApi("shop", args))).registry.one(DEPLOYMENT).inputs.triggers.redeployment;
+        const before = await trigger(MINIMAL);
+        // The permission moves to the alias: a stage left on the old snapshot would call $LATEST without one.
+        const aliased = await trigger({ ...MINIMAL, functions: { items: { ...MINIMAL.functions!.items, alias: { name: "live" } } } });
+        assert.notEqual(aliased, before);
+    });
+
+    it("redeploys when a transform changes an integration's template or an authorizer's function", async () => {
+        const trigger = async (args: RestApiArgs) => (await build(() => new RestApi("shop", args))).registry.one(DEPLOYMENT).inputs.triggers.redeployment;
+        const args: RestApiArgs = {
+            functions: { items: { entry: MINIMAL.functions!.items.entry }, auth: { entry: MINIMAL.functions!.items.entry } },
+            routes: {
+                "POST /items": { integration: { type: "dynamodb", action: "PutItem", tableArn: TABLE_ARN, tableName: "items" }, authorizer: "header" },
+                "GET /items": { integration: { type: "lambda", function: "items" }, authorizer: "header" },
+            },
+            authorizers: { header: { type: "lambda", function: "auth" } },
+        };
+        const before = await trigger(args);
+        assert.equal(await trigger(args), before);
+        const template = await trigger({
+            ...args,
+            transform: { integration: (a) => (a.type === "AWS" ? { ...a, requestTemplates: { "application/json": '{"TableName": "other"}' } } : a) },
+        });
+        assert.notEqual(template, before);
+        const authorizer = await trigger({
+            ...args,
+            functions: { ...args.functions, auth: { entry: MINIMAL.functions!.items.entry, alias: { name: "live" } } },
+        });
+        assert.notEqual(authorizer, before);
+    });
+
+    it("throttles an ANY route per request method, leaving a method with its own route to it, never with a * key", async () => {
+        const lambda = { type: "lambda", function: "items" } as const;
+        const { registry } = await build(
+            () =>
+                new RestApi("shop", {
+                    functions: MINIMAL.functions,
+                    routes: {
+                        "ANY /items/{proxy+}": { integration: lambda, authorizer: "none", throttle: { burstLimit: 10, rateLimit: 5 } },
+                        "GET /items/{proxy+}": { integration: lambda, authorizer: "none" },
+                    },
+                }),
+        );
+        const paths = registry
+            .ofType(SETTINGS)
+            .map((s) => s.inputs.methodPath)
+            .sort();
+        assert.deepEqual(paths, [
+            "*/*",
+            "~1items~1{proxy+}/DELETE",
+            "~1items~1{proxy+}/HEAD",
+            "~1items~1{proxy+}/OPTIONS",
+            "~1items~1{proxy+}/PATCH",
+            "~1items~1{proxy+}/POST",
+            "~1items~1{proxy+}/PUT",
+        ]);
+        registry.hasInputs(SETTINGS, "shop-method-settings-post-items-proxy", { settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 } });
     });
 
     it("fits a long route's proxy role name to IAM's 64 characters", async () => {

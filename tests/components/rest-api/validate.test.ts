@@ -71,6 +71,18 @@ describe("RestApi validation", () => {
             message: /KMS key ARN/,
         },
         {
+            title: "refuses a FIFO queue, whose SendMessage needs a message group the route does not send",
+            args: proxy("POST /events", { type: "sqs", queueArn: `${QUEUE_ARN}.fifo` }),
+            path: "routes.POST /events.integration.queueArn",
+            message: /is a FIFO queue/,
+        },
+        {
+            title: "refuses a PutItem key attribute that the built-in template writes as the body",
+            args: proxy("POST /items", { type: "dynamodb", action: "PutItem", tableArn: TABLE_ARN, tableName: "items", keyAttribute: "body" }),
+            path: "routes.POST /items.integration.keyAttribute",
+            message: /built-in PutItem template writes/,
+        },
+        {
             title: "refuses a DynamoDB action with no built-in template and none given",
             args: proxy("GET /items", { type: "dynamodb", action: "Query", tableArn: TABLE_ARN, tableName: "items" }),
             path: "routes.GET /items.integration.requestTemplate",

@@ -381,7 +381,9 @@ const SCHEMA = object<StackConfig>(setting)({
         }),
         partners: object<Serverless["partners"]>(setting)({
             enabled: boolean(),
-            apiKeys: array(string({ pattern: /^[a-z][a-z0-9-]{0,62}$/, allowed: "lower-case letters, digits and '-', starting with a letter, at most 63 characters" })),
+            apiKeys: array(
+                string({ pattern: /^[a-z][a-z0-9-]{0,62}$/, allowed: "lower-case letters, digits and '-', starting with a letter, at most 63 characters" }),
+            ),
             // QuotaSettings.limit is a 32-bit integer in the API Gateway API.
             dailyQuota: int({ min: 1, max: 2_147_483_647 }),
             throttle: object<Serverless["partners"]["throttle"]>(setting)({

@@ -526,6 +526,7 @@ describe("stacks", function () {
                 const integration = s.named(`items-proxy-integration-${key}-legacy-proxy`).inputs;
                 assert.deepEqual([integration.integrationType, integration.connectionType, integration.connectionId], ["HTTP_PROXY", "VPC_LINK", link.id]);
                 assert.equal(integration.integrationUri, s.named("saas-legacy-listener-80").outputs.arn);
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's parameter mapping syntax, not a template
                 assert.deepEqual(integration.requestParameters, { "overwrite:path": "/${request.path.proxy}" });
             }
             // Reads public as the items API's (publicReads); every other method needs a token.
@@ -742,7 +743,11 @@ describe("stacks", function () {
         );
         assert.equal(resources.filter((r) => r.name.includes("legacy") || r.name.startsWith("partner")).length, 0);
         // The event-driven core stays: the queue, the tag indexer's mapping, the sweeper's schedule.
-        for (const name of ["event-failures", "tag-indexer-mapping", "nightly-sweep-schedule"]) assert.ok(resources.some((r) => r.name === name), name);
+        for (const name of ["event-failures", "tag-indexer-mapping", "nightly-sweep-schedule"])
+            assert.ok(
+                resources.some((r) => r.name === name),
+                name,
+            );
         const outputs = result.evaluation.outputs;
         assert.deepEqual([outputs.photoBuckets, outputs.partnersUrl, outputs.partnerApiKeyIds], [undefined, undefined, undefined]);
     });

@@ -281,8 +281,8 @@ function partnersApi(cfg: StackConfig["serverless"], items: Table): RestApi {
 /**
  * `/legacy/<path>` of the items API, forwarded to the legacy service's internal ALB through a VPC link, as
  * `/<path>` (`stripPrefix`: a server moved behind the API keeps its own paths). Reads follow `publicReads`;
- * every other method needs a user pool token (API Gateway prefers the route with the request's own method
- * over `ANY`).
+ * every other method needs a user pool token (`ANY` matches only the methods no route of that path names:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
  */
 function legacyRoutes(
     cfg: StackConfig["serverless"],

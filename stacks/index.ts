@@ -238,7 +238,7 @@ const web = eks
       })
     : undefined;
 
-const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy });
+const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy, alarmTopicArn: alarms?.topicArn });
 
 export const vpcId = network.vpcId;
 export const clusterName = platform.clusterName;

@@ -8,6 +8,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as cognito from "@pulumi/aws/cognito";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as s3 from "@pulumi/aws/s3";
 import * as sqs from "@pulumi/aws/sqs";
 import {
@@ -33,6 +34,8 @@ export interface ServerlessDeps {
     network: Network;
     /** The internal ALB of the legacy service (ContainerService `albTargets.legacy`), with `serverless.legacy.enabled`. */
     legacy?: AlbTarget;
+    /** Where the failures queue's alarm notifies (the stack's AlarmTopic), when there is one. */
+    alarmTopicArn?: pulumi.Input<string>;
 }
 
 /** The stack outputs of the serverless part. */
@@ -143,6 +146,23 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
     // SSE with SQS-owned keys: the senders (function and schedule roles) need no KMS permission.
     const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: FAILURE_RETENTION_SECONDS });
     const onFailure = { type: "sqs" as const, arn: failures.arn };
+    const actions = deps.alarmTopicArn === undefined ? [] : [deps.alarmTopicArn];
+    new cloudwatch.MetricAlarm("event-failures-messages", {
+        alarmDescription: "A stream batch, sweep or thumbnail failed for good: read event-failures, fix, redrive",
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: failures.name },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        // SQS stops publishing an idle queue's metrics after about six hours while failures still wait:
+        // "ignore" keeps the alarm in ALARM until a datapoint says otherwise (as ContainerService's DLQ alarms).
+        treatMissingData: "ignore",
+        alarmActions: actions,
+        okActions: actions,
+    });
 
     // The items table's changes keep the tag index; a batch that keeps failing is recorded in the queue.
     const tagIndexer = new LambdaFunction("tag-indexer", {

@@ -372,6 +372,16 @@ describe("stacks", function () {
         }
     });
 
+    it("both stacks alarm when a failure waits in the queue, prod through the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const alarm = s.named("event-failures-messages").inputs;
+            assert.deepEqual([alarm.namespace, alarm.metricName, alarm.threshold], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", 1]);
+            assert.equal(alarm.dimensions.QueueName, s.named("event-failures").outputs.name);
+        }
+        assert.deepEqual(prod.named("event-failures-messages").inputs.alarmActions, [prod.named("alarms-topic").outputs.arn]);
+        assert.deepEqual(dev.named("event-failures-messages").inputs.alarmActions, []);
+    });
+
     it("both stacks feed the tag indexer from the items table's stream, reporting batch item failures, discarded batches to the queue", () => {
         for (const s of [dev, prod]) {
             const mapping = s.named("tag-indexer-mapping").inputs;
@@ -708,6 +718,20 @@ describe("stacks", function () {
         const kms = statements.find((st: any) => st.Resource === key("us-east-1"));
         assert.deepEqual(kms.Condition, { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } });
         assert.ok(kms.Action.every((a: string) => a.startsWith("kms:")));
+        // So may the tag indexer, the sweeper and the partners' reader (read only), each under its own actions.
+        for (const [policy, sid] of [
+            ["tag-indexer-role-own", "TagIndex"],
+            ["sweeper-role-own", "Sweep"],
+            ["partners-items-role-own", "PartnerReads"],
+        ]) {
+            const own = JSON.parse(named(policy).inputs.policy).Statement;
+            assert.equal(own[0].Sid, sid, policy);
+            const grant = own.find((st: any) => st.Resource === key("us-east-1"));
+            assert.ok(grant, `${policy}: the key`);
+            assert.deepEqual(grant.Condition, { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } }, policy);
+        }
+        const readerKms = JSON.parse(named("partners-items-role-own").inputs.policy).Statement.find((st: any) => st.Resource === key("us-east-1"));
+        assert.ok(!JSON.stringify(readerKms.Action).includes("Encrypt"), "the reader only decrypts");
     });
 
     /** Plans a temporary stack whose Pulumi.<stack>.yaml holds `lines` under `config:`. */

@@ -112,11 +112,7 @@ const kept = <T>(args: T, opts: pulumi.CustomResourceOptions): T => {
 const protectedBucket: Transform<s3.BucketArgs> = kept;
 
 /** The user pool holds the accounts: kept with the data (Cognito deletion protection, `protect`, left in AWS on stack removal). */
-const protectedUserPool: Transform<cognito.UserPoolArgs> = (args, opts) => {
-    opts.protect = true;
-    opts.retainOnDelete = true;
-    return { ...args, deletionProtection: "ACTIVE" };
-};
+const protectedUserPool: Transform<cognito.UserPoolArgs> = (args, opts) => ({ ...kept(args, opts), deletionProtection: "ACTIVE" });
 
 export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps): ServerlessOutputs {
     const t = cfg.table;
@@ -143,26 +139,8 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         encryption: t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn },
     });
 
-    // SSE with SQS-owned keys: the senders (function and schedule roles) need no KMS permission.
-    const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: FAILURE_RETENTION_SECONDS });
+    const failures = failuresQueue(deps);
     const onFailure = { type: "sqs" as const, arn: failures.arn };
-    const actions = deps.alarmTopicArn === undefined ? [] : [deps.alarmTopicArn];
-    new cloudwatch.MetricAlarm("event-failures-messages", {
-        alarmDescription: "A stream batch, sweep or thumbnail failed for good: read event-failures, fix, redrive",
-        namespace: "AWS/SQS",
-        metricName: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: failures.name },
-        statistic: "Maximum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        // SQS stops publishing an idle queue's metrics after about six hours while failures still wait:
-        // "ignore" keeps the alarm in ALARM until a datapoint says otherwise (as ContainerService's DLQ alarms).
-        treatMissingData: "ignore",
-        alarmActions: actions,
-        okActions: actions,
-    });
 
     // The items table's changes keep the tag index; a batch that keeps failing is recorded in the queue.
     const tagIndexer = new LambdaFunction("tag-indexer", {
@@ -259,6 +237,30 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         partnersUrl: partners?.url,
         partnerApiKeyIds: partners?.apiKeyIds,
     };
+}
+
+/** One queue for whatever fails asynchronously, and an alarm as soon as anything waits in it. */
+function failuresQueue(deps: ServerlessDeps): sqs.Queue {
+    // SSE with SQS-owned keys: the senders (function and schedule roles) need no KMS permission.
+    const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: FAILURE_RETENTION_SECONDS });
+    const actions = deps.alarmTopicArn === undefined ? [] : [deps.alarmTopicArn];
+    new cloudwatch.MetricAlarm("event-failures-messages", {
+        alarmDescription: "A stream batch, sweep or thumbnail failed for good: read event-failures, fix, redrive",
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: failures.name },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        // SQS stops publishing an idle queue's metrics after about six hours while failures still wait:
+        // "ignore" keeps the alarm in ALARM until a datapoint says otherwise (as ContainerService's DLQ alarms).
+        treatMissingData: "ignore",
+        alarmActions: actions,
+        okActions: actions,
+    });
+    return failures;
 }
 
 /**

@@ -10,6 +10,9 @@ import { isDnsLabel } from "../components/shared/kubernetes-names";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { LAMBDA_LIMITS } from "../components/lambda-function/validate";
 import { API_LIMITS } from "../components/serverless-api/validate";
+import { CACHE_SIZES, type CacheSize } from "../components/rest-api/args";
+import { THUMBNAIL_LIMITS } from "../components/thumbnails/validate";
+import { checkApiDomain } from "../components/shared/api-domain";
 import { checkKmsKeyArn, checkPrincipalArn, checkScheduleExpression, checkTimeZone, checkVpcCidr, parseCidr } from "../components/shared/validators";
 import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { PRESETS, PresetName } from "./presets";
@@ -132,6 +135,59 @@ export interface StackConfig {
             publicReads: boolean;
             /** Days the access logs are kept (a CloudWatch Logs retention value). */
             accessLogRetentionDays: number;
+            /**
+             * A custom domain for the items API (optional: the execute-api URL only): `name` (lower-case host
+             * name, or `*.example.com`), `certificateArn` (ACM, in the stack's Region) or `hostedZoneId` (Route 53:
+             * a certificate is requested and validated by DNS, and A/AAAA aliases are written), `basePath` (e.g. `v1`).
+             */
+            domain?: { name: string; hostedZoneId?: string; certificateArn?: string; basePath?: string };
+        };
+        /**
+         * The nightly sweeper (functions/sweeper): an EventBridge Scheduler schedule purging tombstones
+         * older than `retentionDays` (1–3650) from the items table; `expression` (`cron(...)` with six
+         * fields, `rate(...)`) read in `timezone` (IANA).
+         */
+        sweeper: { expression: string; timezone: string; retentionDays: number };
+        /** The S3 thumbnail pipeline "photos" (functions/thumbnail): whether it exists, and the thumbnails' width in pixels (16–2048). */
+        thumbnails: { enabled: boolean; width: number };
+        /**
+         * The partners REST API: `POST /events` into a queue (an SQS service proxy) and `GET /items/{id}`,
+         * both with an API key of the usage plan.
+         */
+        partners: {
+            /** Build the REST API, its queue, keys and usage plan. */
+            enabled: boolean;
+            /** Names of the partners' API keys (lower-case letters, digits and '-'); API Gateway generates the values. */
+            apiKeys: string[];
+            /** Requests per API key per day (the usage plan's quota). */
+            dailyQuota: number;
+            /** Each API key's token bucket: burst (0–5000) and steady requests per second (0–10000). */
+            throttle: { burstLimit: number; rateLimit: number };
+            /**
+             * The stage's cache cluster in GB (`"0.5"`, `"1.6"`, ... `"237"`), serving `GET /items/{id}` for 60 s
+             * (optional: no cache; a cluster bills by the hour while it exists, $0.020/h for 0.5 GB).
+             */
+            cacheSizeGb?: CacheSize;
+            /** Days the access logs are kept (a CloudWatch Logs retention value). */
+            accessLogRetentionDays: number;
+            /**
+             * Create API Gateway's CloudWatch role and the account setting naming it (`apigateway.Account`,
+             * retained on destroy), without which the stage's logging fails to deploy. One value per account
+             * and Region: set it true in ONE stack per account and Region, false in the others.
+             */
+            accountCloudWatchRole: boolean;
+        };
+        /**
+         * `/legacy/{proxy+}` of the items API through a VPC link to an internal ALB in front of a `legacy`
+         * ECS service of its own (the "forward to your own servers" route; the prefix is stripped).
+         */
+        legacy: {
+            /** Build the internal ALB, the service and the proxy routes. */
+            enabled: boolean;
+            /** The legacy server's image (listening on port 80). */
+            image: string;
+            /** Tasks of the legacy service (1–10). */
+            desiredCount: number;
         };
         /** The items function (functions/items). */
         items: {
@@ -177,6 +233,7 @@ const setting = { noun: "setting" };
 
 const NAMESPACE_NAMES = "Kubernetes namespace names (DNS-1123 labels)";
 const SCHEDULE = custom("string", "a schedule expression", (issues, path, v) => void checkScheduleExpression(issues, path, v));
+const TIME_ZONE = custom("string", 'an IANA time zone, e.g. "Europe/Paris"', (issues, path, v) => void checkTimeZone(issues, path, v));
 
 type Network = StackConfig["network"];
 type Containers = StackConfig["containers"];
@@ -238,7 +295,7 @@ const SCHEMA = object<StackConfig>(setting)({
             enabled: boolean(),
             scaleDownAt: SCHEDULE,
             scaleUpAt: SCHEDULE,
-            timezone: custom("string", 'an IANA time zone, e.g. "Europe/Paris"', (issues, path, v) => void checkTimeZone(issues, path, v)),
+            timezone: TIME_ZONE,
             minCount: count(0),
             maxCount: count(1),
         }),
@@ -304,6 +361,43 @@ const SCHEMA = object<StackConfig>(setting)({
             corsOrigins: array(ORIGIN),
             publicReads: boolean(),
             accessLogRetentionDays: oneOf(LOG_RETENTION_DAYS),
+            domain: optional(
+                object<NonNullable<Serverless["api"]["domain"]>>(setting)({
+                    name: string(),
+                    hostedZoneId: optional(string()),
+                    certificateArn: optional(string()),
+                    basePath: optional(string()),
+                }),
+            ),
+        }),
+        sweeper: object<Serverless["sweeper"]>(setting)({
+            expression: SCHEDULE,
+            timezone: TIME_ZONE,
+            retentionDays: int({ min: 1, max: 3650 }),
+        }),
+        thumbnails: object<Serverless["thumbnails"]>(setting)({
+            enabled: boolean(),
+            width: int({ min: THUMBNAIL_LIMITS.width[0], max: THUMBNAIL_LIMITS.width[1] }),
+        }),
+        partners: object<Serverless["partners"]>(setting)({
+            enabled: boolean(),
+            apiKeys: array(
+                string({ pattern: /^[a-z][a-z0-9-]{0,62}$/, allowed: "lower-case letters, digits and '-', starting with a letter, at most 63 characters" }),
+            ),
+            // QuotaSettings.limit is a 32-bit integer in the API Gateway API.
+            dailyQuota: int({ min: 1, max: 2_147_483_647 }),
+            throttle: object<Serverless["partners"]["throttle"]>(setting)({
+                burstLimit: int({ min: API_LIMITS.burstLimit[0], max: API_LIMITS.burstLimit[1] }),
+                rateLimit: int({ min: API_LIMITS.rateLimit[0], max: API_LIMITS.rateLimit[1] }),
+            }),
+            cacheSizeGb: optional(oneOf(CACHE_SIZES)),
+            accessLogRetentionDays: oneOf(LOG_RETENTION_DAYS),
+            accountCloudWatchRole: boolean(),
+        }),
+        legacy: object<Serverless["legacy"]>(setting)({
+            enabled: boolean(),
+            image: IMAGE,
+            desiredCount: int({ min: 1, max: 10 }),
         }),
         items: object<Serverless["items"]>(setting)({
             memoryMiB: int({ min: LAMBDA_LIMITS.memoryMiB[0], max: LAMBDA_LIMITS.memoryMiB[1] }),
@@ -474,6 +568,22 @@ function serverlessRules(issues: Issues, s: Serverless | undefined): void {
                     "is not used",
                     "keys only for replicaRegions, with kmsKeyArn",
                 );
+    }
+    const d = s?.api?.domain;
+    const strings = (...v: unknown[]) => v.every((x) => x === undefined || typeof x === "string");
+    if (d && typeof d.name === "string" && strings(d.hostedZoneId, d.certificateArn, d.basePath)) {
+        // ServerlessApi's own rules, reported under the key a user edits (`name` here is its `domainName`).
+        const found = new Issues();
+        checkApiDomain(found, key("api.domain"), { domainName: d.name, hostedZoneId: d.hostedZoneId, certificateArn: d.certificateArn, basePath: d.basePath });
+        for (const i of found.list) issues.list.push({ ...i, path: i.path.replace(/\.domainName$/, ".name") });
+    }
+    const p = s?.partners;
+    if (p?.enabled === true && Array.isArray(p.apiKeys)) {
+        // The routes require a key: without one every call is refused.
+        if (p.apiKeys.length === 0) issues.add(key("partners.apiKeys"), p.apiKeys, "is empty", "at least one API key name when partners.enabled is true");
+        p.apiKeys.forEach((k, n) => {
+            if (p.apiKeys.indexOf(k) !== n) issues.add(key(`partners.apiKeys[${n}]`), k, "is listed twice", "each name once");
+        });
     }
     const f = s?.items;
     if (

@@ -86,6 +86,7 @@ const routed = (app: "app1" | "app2", priority: number) => ({
     scaling,
 });
 
+const legacy = cfg.serverless.legacy;
 const platform = new ContainerService("saas", {
     vpc: network.vpcArgs,
     ec2Capacity: c.ec2.enabled
@@ -99,6 +100,8 @@ const platform = new ContainerService("saas", {
         : undefined,
     loadBalancers: {
         public: { type: "application", certificateArn: c.certificateArn, deletionProtection: c.protectData },
+        // Internal: reached only from the VPC, i.e. through the items API's VPC link (stacks/serverless.ts).
+        ...(legacy.enabled ? { legacy: { type: "application" as const, internal: true, deletionProtection: c.protectData } } : {}),
     },
     repositories: { app: {} },
     fileSystems: { shared: {} },
@@ -126,6 +129,17 @@ const platform = new ContainerService("saas", {
             queue: { visibilityTimeoutSeconds: 300 },
             scaling: { minCount: 1, maxCount: c.maxCount, backlogPerTask: 100 },
         },
+        // The server behind /legacy/* of the items API, on the web tier's capacity (dev: Fargate Spot).
+        ...(legacy.enabled
+            ? {
+                  legacy: {
+                      containers: http("legacy", legacy.image),
+                      ...webCapacity,
+                      desiredCount: legacy.desiredCount,
+                      loadBalancer: { name: "legacy", containerPort: HTTP_PORT, healthCheck: { path: "/" } },
+                  },
+              }
+            : {}),
     },
     scheduledTasks: {
         report: {
@@ -224,7 +238,7 @@ const web = eks
       })
     : undefined;
 
-const items = serverless(cfg.serverless, { network });
+const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy, alarmTopicArn: alarms?.topicArn });
 
 export const vpcId = network.vpcId;
 export const clusterName = platform.clusterName;
@@ -241,3 +255,7 @@ export const itemsTableName = items.itemsTableName;
 export const tagIndexTableName = items.tagIndexTableName;
 export const userPoolId = items.userPoolId;
 export const userPoolClientId = items.userPoolClientId;
+export const failuresQueueUrl = items.failuresQueueUrl;
+export const photoBuckets = items.photoBuckets;
+export const partnersUrl = items.partnersUrl;
+export const partnerApiKeyIds = items.partnerApiKeyIds;

@@ -17,6 +17,16 @@ export const SAMPLE_IMAGES = {
 /** The web tier's night: one to three tasks from 22:00 to 06:00 UTC. */
 const NIGHT = { scaleDownAt: "cron(0 22 * * ? *)", scaleUpAt: "cron(0 6 * * ? *)", timezone: "UTC", minCount: 1, maxCount: 3 };
 
+/** Tombstones are purged at 03:00 UTC once deleted for 30 days (functions/README.md: how long a client token answers 410). */
+const SWEEPER = { expression: "cron(0 3 * * ? *)", timezone: "UTC", retentionDays: 30 };
+
+/**
+ * The partners API in both stacks, with one sample key. `accountCloudWatchRole`: the account's API Gateway
+ * logging role is one setting per account and Region; dev and prod usually live in separate accounts, each
+ * needing it. Where they share one, set it false in all stacks but one (README, "Configuration reference").
+ */
+const PARTNERS = { enabled: true, apiKeys: ["partner-a"], accountCloudWatchRole: true };
+
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
     dev: {
@@ -55,6 +65,12 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             // A local front end may call the dev API from a browser.
             api: { throttle: { burstLimit: 50, rateLimit: 25 }, corsOrigins: ["http://localhost:3000"], publicReads: true, accessLogRetentionDays: 14 },
             items: { memoryMiB: 256, provisionedConcurrency: 0, logRetentionDays: 14 },
+            sweeper: SWEEPER,
+            thumbnails: { enabled: true, width: 200 },
+            // No cache cluster: it bills by the hour whether or not anyone calls.
+            partners: { ...PARTNERS, throttle: { burstLimit: 10, rateLimit: 5 }, dailyQuota: 1000, accessLogRetentionDays: 14 },
+            // One task on Fargate Spot (the dev web tier's capacity): the cheapest way to keep the route answering.
+            legacy: { enabled: true, image: SAMPLE_IMAGES.web, desiredCount: 1 },
         },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
@@ -114,6 +130,11 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             // account's pool) and holds the provisioned ones. Lambda keeps 100 of the account's
             // concurrency unreserved: the account quota must be 150 or more (the default is 1000).
             items: { memoryMiB: 512, provisionedConcurrency: 2, reservedConcurrency: 50, logRetentionDays: 90 },
+            sweeper: SWEEPER,
+            thumbnails: { enabled: true, width: 200 },
+            partners: { ...PARTNERS, throttle: { burstLimit: 50, rateLimit: 25 }, dailyQuota: 100_000, cacheSizeGb: "0.5", accessLogRetentionDays: 90 },
+            // Two tasks, so one Availability Zone or one Spot interruption does not take the route down.
+            legacy: { enabled: true, image: SAMPLE_IMAGES.web, desiredCount: 2 },
         },
     },
 };

@@ -1,20 +1,41 @@
 /**
  * The serverless part of the program: the items API of functions/items (an HTTP API, a Cognito user
  * pool guarding writes, the function on an alias) over a DynamoDB table whose stream feeds the tag
- * index (functions/stream). Settings come from `serverless` in the stack's config; nothing here
- * branches on the stack's name. More serverless pieces (the REST API, a schedule, thumbnails, the
- * stream consumer, a VPC link route) belong beside these, in this function.
+ * index (functions/stream, fed by a StreamConsumer); the nightly sweeper on a Schedule; the "photos"
+ * thumbnail pipeline; the partners REST API (API keys, an SQS service proxy, a cached read); and
+ * `/legacy/{proxy+}` through a VPC link to an internal ALB. Whatever fails asynchronously lands in one
+ * queue. Settings come from `serverless` in the stack's config; nothing here branches on the stack's name.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as cognito from "@pulumi/aws/cognito";
-import { type Network, ServerlessApi, Table, type TableArgs } from "../components";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as s3 from "@pulumi/aws/s3";
+import * as sqs from "@pulumi/aws/sqs";
+import {
+    type AlbTarget,
+    LambdaFunction,
+    type Network,
+    RestApi,
+    Schedule,
+    ServerlessApi,
+    type ServerlessApiArgs,
+    StreamConsumer,
+    Table,
+    type TableArgs,
+    Thumbnails,
+} from "../components";
 import type { Statement } from "../components/shared/iam";
 import type { Transform } from "../components/shared/transform";
 import type { StackConfig } from "./config";
 
-/** What the program needs from the rest of the stack (the VPC link route and VPC functions will use the network). */
+/** What the program needs from the rest of the stack. */
 export interface ServerlessDeps {
+    /** The VPC link's network interfaces go in its private subnets. */
     network: Network;
+    /** The internal ALB of the legacy service (ContainerService `albTargets.legacy`), with `serverless.legacy.enabled`. */
+    legacy?: AlbTarget;
+    /** Where the failures queue's alarm notifies (the stack's AlarmTopic), when there is one. */
+    alarmTopicArn?: pulumi.Input<string>;
 }
 
 /** The stack outputs of the serverless part. */
@@ -27,6 +48,13 @@ export interface ServerlessOutputs {
     /** The user pool whose tokens the API accepts, and its app client (sign-in from a browser or app). */
     userPoolId: pulumi.Output<string>;
     userPoolClientId: pulumi.Output<string>;
+    /** The queue where failed asynchronous work lands (stream batches, sweeps, thumbnails): alarm on it, redrive from it. */
+    failuresQueueUrl: pulumi.Output<string>;
+    /** The photos buckets (with `thumbnails.enabled`): uploads under `uploads/` in `source`, thumbnails in `thumbnails`. */
+    photoBuckets?: { source: pulumi.Output<string>; thumbnails: pulumi.Output<string> };
+    /** The partners REST API's stage URL and its API key ids by name, never the values (with `partners.enabled`). */
+    partnersUrl?: pulumi.Output<string>;
+    partnerApiKeyIds?: Record<string, pulumi.Output<string>>;
 }
 
 /**
@@ -35,19 +63,58 @@ export interface ServerlessOutputs {
  */
 const ITEMS_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
 
-function itemsStatements(table: Table): Statement[] {
-    const keyGrants = table.grantStatements("readwrite").filter((s) => [s.Action].flat().every((a) => String(a).startsWith("kms:")));
-    return [{ Sid: "ItemsApi", Effect: "Allow", Action: ITEMS_ACTIONS, Resource: table.tableArn }, ...keyGrants];
+/** The table's grants of its customer managed key (through DynamoDB only), none under the AWS owned key. */
+function keyGrants(table: Table, access: "read" | "readwrite"): Statement[] {
+    return table.grantStatements(access).filter((s) => [s.Action].flat().every((a) => String(a).startsWith("kms:")));
 }
 
-/** The user pool holds the accounts: kept with the data (Cognito deletion protection, `protect`, left in AWS on stack removal). */
-const protectedUserPool: Transform<cognito.UserPoolArgs> = (args, opts) => {
-    opts.protect = true;
-    opts.retainOnDelete = true;
-    return { ...args, deletionProtection: "ACTIVE" };
+/** `actions` on the table itself (no index), with its key grants. */
+function tableStatements(sid: string, table: Table, actions: string[], access: "read" | "readwrite"): Statement[] {
+    return [{ Sid: sid, Effect: "Allow", Action: actions, Resource: table.tableArn }, ...keyGrants(table, access)];
+}
+
+function itemsStatements(table: Table): Statement[] {
+    return tableStatements("ItemsApi", table, ITEMS_ACTIONS, "readwrite");
+}
+
+/** What functions/stream writes to the tag index (functions/README.md); the stream read is StreamConsumer's grant. */
+const TAG_INDEX_ACTIONS = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
+/** What functions/sweeper calls on the items table (functions/README.md): a paged Scan and conditional deletes. */
+const SWEEPER_ACTIONS = ["dynamodb:Scan", "dynamodb:DeleteItem"];
+
+/** SQS keeps a message at most 14 days: the longest time to notice and redrive a failure. */
+const FAILURE_RETENTION_SECONDS = 14 * 86_400;
+/**
+ * The sweeper stops itself before its timeout (a reserve of max(10 s, 3 × the slowest page), then a
+ * `resumeKey`), so the timeout is its time budget: Lambda's maximum, billed only for the time used, lets a
+ * night's run get as far as it can.
+ */
+const SWEEPER_TIMEOUT_SECONDS = 900;
+/** With versioning (protectData), overwritten and deleted photos are kept this long, then expire. */
+const PHOTO_NONCURRENT_DAYS = 30;
+/** A partner's `GET /items/{id}` may see an item up to a minute old when the cache is on. */
+const PARTNER_CACHE_TTL_SECONDS = 60;
+/** What a partner event must be: a JSON object with a non-empty string `type` (API Gateway answers 400 otherwise). */
+const PARTNER_EVENT_SCHEMA = {
+    $schema: "http://json-schema.org/draft-04/schema#",
+    type: "object",
+    required: ["type"],
+    properties: { type: { type: "string", minLength: 1, maxLength: 128 } },
 };
 
-export function serverless(cfg: StackConfig["serverless"], _deps: ServerlessDeps): ServerlessOutputs {
+/** Data kept with the stack's data (`protect`, left in AWS on stack removal). */
+const kept = <T>(args: T, opts: pulumi.CustomResourceOptions): T => {
+    opts.protect = true;
+    opts.retainOnDelete = true;
+    return args;
+};
+/** The uploads bucket holds the originals (thumbnails are derived and can be made again). */
+const protectedBucket: Transform<s3.BucketArgs> = kept;
+
+/** The user pool holds the accounts: kept with the data (Cognito deletion protection, `protect`, left in AWS on stack removal). */
+const protectedUserPool: Transform<cognito.UserPoolArgs> = (args, opts) => ({ ...kept(args, opts), deletionProtection: "ACTIVE" });
+
+export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps): ServerlessOutputs {
     const t = cfg.table;
     const encryption: TableArgs["encryption"] = t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn, replicaKmsKeyArns: t.replicaKmsKeyArns };
     const items = new Table("items", {
@@ -71,6 +138,52 @@ export function serverless(cfg: StackConfig["serverless"], _deps: ServerlessDeps
         sortKey: "itemId",
         encryption: t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn },
     });
+
+    const failures = failuresQueue(deps);
+    const onFailure = { type: "sqs" as const, arn: failures.arn };
+
+    // The items table's changes keep the tag index; a batch that keeps failing is recorded in the queue.
+    const tagIndexer = new LambdaFunction("tag-indexer", {
+        entry: "functions/stream/index.ts",
+        environment: { TABLE_NAME: tagIndex.tableName },
+        statements: tableStatements("TagIndex", tagIndex, TAG_INDEX_ACTIONS, "readwrite"),
+        logRetentionDays: cfg.items.logRetentionDays,
+    });
+    new StreamConsumer("tag-indexer", { source: { type: "dynamodb", table: items }, function: tagIndexer, onFailure });
+
+    const sw = cfg.sweeper;
+    const sweeper = new LambdaFunction("sweeper", {
+        entry: "functions/sweeper/index.ts",
+        timeoutSeconds: SWEEPER_TIMEOUT_SECONDS,
+        environment: { TABLE_NAME: items.tableName },
+        statements: tableStatements("Sweep", items, SWEEPER_ACTIONS, "readwrite"),
+        logRetentionDays: cfg.items.logRetentionDays,
+        // Scheduler invokes asynchronously: a run that throws is retried by Lambda, then recorded.
+        async: { onFailure },
+    });
+    new Schedule("nightly-sweep", {
+        expression: sw.expression,
+        timezone: sw.timezone,
+        function: sweeper,
+        input: { retentionDays: sw.retentionDays },
+        // A nightly job: delivery retried for an hour at most, then recorded; the next night runs anyway.
+        retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 },
+        deadLetterQueueArn: failures.arn,
+        description: `Purges items deleted more than ${sw.retentionDays} days ago (functions/sweeper)`,
+    });
+
+    const photos = cfg.thumbnails.enabled
+        ? new Thumbnails("photos", {
+              width: cfg.thumbnails.width,
+              versioning: cfg.protectData,
+              noncurrentVersionExpireDays: cfg.protectData ? PHOTO_NONCURRENT_DAYS : undefined,
+              forceDestroy: !cfg.protectData,
+              function: { logRetentionDays: cfg.items.logRetentionDays, async: { onFailure } },
+              transform: cfg.protectData ? { sourceBucket: { bucket: protectedBucket } } : {},
+          })
+        : undefined;
+
+    const partners = cfg.partners.enabled ? partnersApi(cfg, items) : undefined;
 
     const a = cfg.api;
     const f = cfg.items;
@@ -104,6 +217,11 @@ export function serverless(cfg: StackConfig["serverless"], _deps: ServerlessDeps
                 ? { allowOrigins: a.corsOrigins, allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"] }
                 : undefined,
         accessLogRetentionDays: a.accessLogRetentionDays,
+        ...legacyRoutes(cfg, deps, reader, writer),
+        domain:
+            a.domain === undefined
+                ? undefined
+                : { domainName: a.domain.name, hostedZoneId: a.domain.hostedZoneId, certificateArn: a.domain.certificateArn, basePath: a.domain.basePath },
         transform: cfg.protectData ? { userPool: protectedUserPool } : {},
     });
 
@@ -114,5 +232,93 @@ export function serverless(cfg: StackConfig["serverless"], _deps: ServerlessDeps
         tagIndexTableName: tagIndex.tableName,
         userPoolId: users.userPoolClient.userPoolId,
         userPoolClientId: users.userPoolClient.id,
+        failuresQueueUrl: failures.url,
+        photoBuckets: photos && { source: photos.sourceBucketName, thumbnails: photos.thumbnailBucketName },
+        partnersUrl: partners?.url,
+        partnerApiKeyIds: partners?.apiKeyIds,
+    };
+}
+
+/** One queue for whatever fails asynchronously, and an alarm as soon as anything waits in it. */
+function failuresQueue(deps: ServerlessDeps): sqs.Queue {
+    // SSE with SQS-owned keys: the senders (function and schedule roles) need no KMS permission.
+    const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: FAILURE_RETENTION_SECONDS });
+    const actions = deps.alarmTopicArn === undefined ? [] : [deps.alarmTopicArn];
+    new cloudwatch.MetricAlarm("event-failures-messages", {
+        alarmDescription: "A stream batch, sweep or thumbnail failed for good: read event-failures, fix, redrive",
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: failures.name },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        // SQS stops publishing an idle queue's metrics after about six hours while failures still wait:
+        // "ignore" keeps the alarm in ALARM until a datapoint says otherwise (as ContainerService's DLQ alarms).
+        treatMissingData: "ignore",
+        alarmActions: actions,
+        okActions: actions,
+    });
+    return failures;
+}
+
+/**
+ * The partners' REST API: events straight into a queue (no Lambda), and a cached read of one item through a
+ * read-only copy of the items function; every call needs an API key of the usage plan.
+ */
+function partnersApi(cfg: StackConfig["serverless"], items: Table): RestApi {
+    const p = cfg.partners;
+    // Nothing in this stack consumes it yet: the partners' events wait here (4 days) for their consumer.
+    const events = new sqs.Queue("partner-events", { sqsManagedSseEnabled: true });
+    const keyed = { authorizer: "none", apiKeyRequired: true };
+    return new RestApi("partners", {
+        functions: {
+            items: {
+                entry: "functions/items/index.ts",
+                architecture: "arm64",
+                memoryMiB: cfg.items.memoryMiB,
+                logRetentionDays: cfg.items.logRetentionDays,
+                environment: { TABLE_NAME: items.tableName },
+                // Only GET /items/{id} reaches it: GetItem, nothing else (its other routes answer AccessDenied).
+                statements: tableStatements("PartnerReads", items, ["dynamodb:GetItem"], "read"),
+            },
+        },
+        routes: {
+            "POST /events": { integration: { type: "sqs", queueArn: events.arn }, bodySchema: PARTNER_EVENT_SCHEMA, ...keyed },
+            "GET /items/{id}": {
+                integration: { type: "lambda", function: "items" },
+                cache: p.cacheSizeGb === undefined ? undefined : { ttlSeconds: PARTNER_CACHE_TTL_SECONDS },
+                ...keyed,
+            },
+        },
+        cache: p.cacheSizeGb === undefined ? undefined : { sizeGb: p.cacheSizeGb },
+        apiKeys: Object.fromEntries(p.apiKeys.map((k) => [k, {}])),
+        usagePlans: { partners: { apiKeys: p.apiKeys, throttle: p.throttle, quota: { limit: p.dailyQuota, period: "DAY" } } },
+        accessLogRetentionDays: p.accessLogRetentionDays,
+        accountCloudWatchRole: p.accountCloudWatchRole,
+    });
+}
+
+/**
+ * `/legacy/<path>` of the items API, forwarded to the legacy service's internal ALB through a VPC link, as
+ * `/<path>` (`stripPrefix`: a server moved behind the API keeps its own paths). Reads follow `publicReads`;
+ * every other method needs a user pool token (`ANY` matches only the methods no route of that path names:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
+ */
+function legacyRoutes(
+    cfg: StackConfig["serverless"],
+    deps: ServerlessDeps,
+    reader: { authorizer?: string },
+    writer: { authorizer: string },
+): { proxyRoutes?: ServerlessApiArgs["proxyRoutes"]; vpcLink?: ServerlessApiArgs["vpcLink"] } {
+    if (!cfg.legacy.enabled) return {};
+    if (deps.legacy === undefined) throw new Error("serverless.legacy.enabled needs the legacy ALB target (ServerlessDeps.legacy)");
+    return {
+        proxyRoutes: {
+            "GET /legacy/{proxy+}": { target: "legacy", stripPrefix: true, ...reader },
+            "ANY /legacy/{proxy+}": { target: "legacy", stripPrefix: true, ...writer },
+        },
+        vpcLink: { vpcId: deps.network.vpcId, subnetIds: deps.network.privateSubnetIds, targets: { legacy: deps.legacy } },
     };
 }

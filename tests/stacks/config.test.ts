@@ -265,6 +265,87 @@ describe("stack configuration", () => {
             );
         });
 
+        it("gives both presets the sweeper, thumbnails, partners API and legacy route; only prod a partner cache; neither a domain", () => {
+            const prod = parseConfig("prod", {}).serverless;
+            const dev = parseConfig("dev", {}).serverless;
+            for (const s of [dev, prod]) {
+                assert.deepEqual(s.sweeper, { expression: "cron(0 3 * * ? *)", timezone: "UTC", retentionDays: 30 });
+                assert.deepEqual([s.thumbnails.enabled, s.partners.enabled, s.legacy.enabled], [true, true, true]);
+                assert.equal(s.partners.accountCloudWatchRole, true);
+                assert.equal(s.api.domain, undefined);
+            }
+            assert.deepEqual([prod.partners.cacheSizeGb, dev.partners.cacheSizeGb], ["0.5", undefined]);
+            assert.deepEqual([dev.legacy.desiredCount, prod.legacy.desiredCount], [1, 2]);
+        });
+
+        it("rejects bad sweeper, thumbnails, partners and legacy values, all at once, naming each key", () => {
+            const e = fails(
+                serverless({
+                    sweeper: { expression: "cron(0 3 * * *)", timezone: "Mars/Olympus", retentionDays: 0 },
+                    thumbnails: { enabled: "yes", width: 8 },
+                    partners: {
+                        apiKeys: ["Acme Corp"],
+                        dailyQuota: 0,
+                        throttle: { burstLimit: 6000, rateLimit: 1 },
+                        cacheSizeGb: "1",
+                        accessLogRetentionDays: 10,
+                        accountCloudWatchRole: "true",
+                    },
+                    legacy: { image: "", desiredCount: 0, stripPrefix: false },
+                }),
+            );
+            assert.match(e.message, /serverless\.sweeper\.expression="cron\(0 3 \* \* \*\)" has 5 cron fields, not 6/);
+            assert.match(e.message, /serverless\.sweeper\.timezone="Mars\/Olympus"/);
+            assert.match(e.message, /serverless\.sweeper\.retentionDays=0 is out of range; allowed: an integer from 1 to 3650/);
+            assert.match(e.message, /serverless\.thumbnails\.enabled="yes"/);
+            assert.match(e.message, /serverless\.thumbnails\.width=8 is out of range; allowed: an integer from 16 to 2048/);
+            assert.match(e.message, /serverless\.partners\.apiKeys\[0\]="Acme Corp" is malformed/);
+            assert.match(e.message, /serverless\.partners\.dailyQuota=0 is out of range/);
+            assert.match(e.message, /serverless\.partners\.throttle\.burstLimit=6000 is out of range/);
+            assert.match(e.message, /serverless\.partners\.cacheSizeGb="1" is not supported; allowed: "0\.5", "1\.6"/);
+            assert.match(e.message, /serverless\.partners\.accessLogRetentionDays=10 is not supported/);
+            assert.match(e.message, /serverless\.partners\.accountCloudWatchRole="true" is a string/);
+            assert.match(e.message, /serverless\.legacy\.image="" is malformed/);
+            assert.match(e.message, /serverless\.legacy\.desiredCount=0 is out of range; allowed: an integer from 1 to 10/);
+            assert.match(e.message, /serverless\.legacy\.stripPrefix=false is not a known setting/);
+            assert.equal(e.issues.length, 14, e.message);
+        });
+
+        it("requires at least one partner API key, each named once, when the partners API is on", () => {
+            assert.match(
+                fails(serverless({ partners: { apiKeys: [] } })).message,
+                /serverless\.partners\.apiKeys=\[\] is empty; allowed: at least one API key name/,
+            );
+            assert.match(
+                fails(serverless({ partners: { apiKeys: ["acme", "globex", "acme"] } })).message,
+                /serverless\.partners\.apiKeys\[2\]="acme" is listed twice/,
+            );
+            assert.deepEqual(parseConfig("dev", serverless({ partners: { enabled: false, apiKeys: [] } })).serverless.partners.apiKeys, []);
+        });
+
+        it("takes a custom domain for the items API, and checks it as ServerlessApi does, under the key's own names", () => {
+            const cfg = parseConfig("dev", serverless({ api: { domain: { name: "api.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", basePath: "v1" } } }));
+            assert.deepEqual(cfg.serverless.api.domain, { name: "api.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", basePath: "v1" });
+            assert.equal(cfg.serverless.api.throttle.burstLimit, 50, "merged over the preset");
+            const e = fails(serverless({ api: { domain: { name: "API.example.com", hostedZoneId: "zone-1", basePath: "/v1" } } }));
+            assert.match(e.message, /serverless\.api\.domain\.name="API\.example\.com"/);
+            assert.match(e.message, /serverless\.api\.domain\.hostedZoneId="zone-1"/);
+            assert.match(e.message, /serverless\.api\.domain\.basePath="\/v1"/);
+            assert.equal(e.issues.length, 3, e.message);
+            assert.match(
+                fails(serverless({ api: { domain: { name: "api.example.com" } } })).message,
+                /serverless\.api\.domain\.certificateArn is required; allowed: an ACM certificate ARN for the domain, or hostedZoneId/,
+            );
+            assert.match(
+                fails(serverless({ api: { domain: { name: "api.example.com", certificateArn: "arn:aws:iam::123456789012:server-certificate/x" } } })).message,
+                /serverless\.api\.domain\.certificateArn=.* is not an ACM certificate ARN/,
+            );
+            assert.match(
+                fails(serverless({ api: { domain: { domainName: "api.example.com" } } })).message,
+                /serverless\.api\.domain\.domainName=.* is not a known setting/,
+            );
+        });
+
         it("refuses more provisioned concurrency than the function reserves", () => {
             assert.match(
                 fails(serverless({ items: { provisionedConcurrency: 60 } }), "prod").message,

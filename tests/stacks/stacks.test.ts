@@ -36,15 +36,21 @@ describe("stacks", function () {
         }
     });
 
-    it("both stacks put web, app1 and app2 behind one ALB, with path rules for the apps", () => {
+    it("both stacks put web, app1 and app2 behind one public ALB, with path rules for the apps, and the legacy service behind an internal one", () => {
         for (const s of [dev, prod]) {
-            assert.equal(s.ofType("aws:lb/loadBalancer:LoadBalancer").length, 1);
+            assert.deepEqual(
+                s
+                    .ofType("aws:lb/loadBalancer:LoadBalancer")
+                    .map((lb) => `${lb.name}:${lb.inputs.internal}`)
+                    .sort(),
+                ["saas-legacy-alb:true", "saas-public-alb:false"],
+            );
             const rules = s.ofType("aws:lb/listenerRule:ListenerRule").map((r) => r.inputs.conditions[0].pathPattern.values);
             assert.deepEqual(rules.sort(), [
                 ["/app1", "/app1/*"],
                 ["/app2", "/app2/*"],
             ]);
-            assert.equal(s.ofType("aws:lb/targetGroup:TargetGroup").length, 3);
+            assert.equal(s.ofType("aws:lb/targetGroup:TargetGroup").length, 4);
         }
     });
 
@@ -170,7 +176,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table and user pool, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool and photo uploads, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -182,6 +188,7 @@ describe("stacks", function () {
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:s3/bucket:Bucket::photos-source",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
         assert.equal(dev.resources.filter((r) => r.protect).length, 0);
@@ -247,6 +254,7 @@ describe("stacks", function () {
     });
 
     const ITEMS_ROUTES = ["DELETE /items/{id}", "GET /items", "GET /items/{id}", "POST /items", "PUT /items/{id}"];
+    const LEGACY_ROUTES = ["ANY /legacy/{proxy+}", "GET /legacy/{proxy+}"];
 
     it("both stacks route the full items API to the items function's alias, writes behind the user pool's JWT authorizer, reads public", () => {
         for (const s of [dev, prod]) {
@@ -254,7 +262,7 @@ describe("stacks", function () {
             assert.equal(integration.inputs.integrationUri, s.named("items-items-alias").outputs.invokeArn);
             assert.equal(integration.inputs.payloadFormatVersion, "2.0");
             assert.equal(s.named("items-permission-items").inputs.qualifier, "live");
-            const routes = s.ofType("aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("items-route-"));
+            const routes = s.ofType("aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("items-route-") && !r.name.includes("legacy"));
             assert.deepEqual(routes.map((r) => r.inputs.routeKey).sort(), ITEMS_ROUTES);
             const authorizer = s.named("items-authorizer-users");
             assert.equal(authorizer.inputs.authorizerType, "JWT");
@@ -352,6 +360,199 @@ describe("stacks", function () {
             assert.ok(asset.bytes > 10_000, `${asset.bytes} bytes`);
             assert.ok(fs.statSync(s.result.files.plan).size < 1_000_000);
         }
+    });
+
+    const statementsOf = (s: typeof dev, policy: string) => JSON.parse(s.named(policy).inputs.policy).Statement;
+
+    it("both stacks record failed asynchronous work in one queue, encrypted, kept 14 days, and export its URL", () => {
+        for (const s of [dev, prod]) {
+            const queue = s.named("event-failures");
+            assert.deepEqual([queue.inputs.sqsManagedSseEnabled, queue.inputs.messageRetentionSeconds], [true, 14 * 86_400]);
+            assert.equal(s.result.evaluation.outputs.failuresQueueUrl, queue.outputs.url);
+        }
+    });
+
+    it("both stacks alarm when a failure waits in the queue, prod through the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const alarm = s.named("event-failures-messages").inputs;
+            assert.deepEqual([alarm.namespace, alarm.metricName, alarm.threshold], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", 1]);
+            assert.equal(alarm.dimensions.QueueName, s.named("event-failures").outputs.name);
+        }
+        assert.deepEqual(prod.named("event-failures-messages").inputs.alarmActions, [prod.named("alarms-topic").outputs.arn]);
+        assert.deepEqual(dev.named("event-failures-messages").inputs.alarmActions, []);
+    });
+
+    it("both stacks feed the tag indexer from the items table's stream, reporting batch item failures, discarded batches to the queue", () => {
+        for (const s of [dev, prod]) {
+            const mapping = s.named("tag-indexer-mapping").inputs;
+            assert.equal(mapping.eventSourceArn, s.named("items-table").outputs.streamArn);
+            assert.equal(mapping.functionName, s.named("tag-indexer-function").outputs.arn);
+            assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"]);
+            assert.equal(mapping.destinationConfig.onFailure.destinationArn, s.named("event-failures").outputs.arn);
+            assert.equal(mapping.bisectBatchOnFunctionError, true);
+            const fn = s.named("tag-indexer-function").inputs;
+            assert.equal(fn.environment.variables.TABLE_NAME, s.named("item-tags-table").outputs.name);
+        }
+    });
+
+    it("the tag indexer may PutItem and DeleteItem on the tag index only, and read the items table's stream only", () => {
+        for (const s of [dev, prod]) {
+            assert.deepEqual(statementsOf(s, "tag-indexer-role-own"), [
+                { Sid: "TagIndex", Effect: "Allow", Action: ["dynamodb:PutItem", "dynamodb:DeleteItem"], Resource: s.named("item-tags-table").outputs.arn },
+            ]);
+            // StreamConsumer's grant: the four read actions on the items table's streams, and the failure queue.
+            assert.deepEqual(
+                statementsOf(s, "tag-indexer-policy").map((st: any) => st.Resource),
+                [`${s.named("items-table").outputs.arn}/stream/*`, s.named("event-failures").outputs.arn],
+            );
+        }
+    });
+
+    it("both stacks run the sweeper nightly through a schedule whose target is the sweeper, with the retention as input and the queue as DLQ", () => {
+        for (const s of [dev, prod]) {
+            const schedule = s.named("nightly-sweep-schedule").inputs;
+            assert.deepEqual([schedule.scheduleExpression, schedule.scheduleExpressionTimezone], ["cron(0 3 * * ? *)", "UTC"]);
+            assert.equal(schedule.target.arn, s.named("sweeper-function").outputs.arn);
+            assert.deepEqual(JSON.parse(schedule.target.input), { retentionDays: 30 });
+            assert.equal(schedule.target.deadLetterConfig.arn, s.named("event-failures").outputs.arn);
+            assert.deepEqual(schedule.target.retryPolicy, { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 });
+            // A run that throws is retried by Lambda, then recorded in the same queue.
+            assert.equal(s.named("sweeper-async").inputs.destinationConfig.onFailure.destination, s.named("event-failures").outputs.arn);
+        }
+    });
+
+    it("the sweeper may Scan and DeleteItem on the items table only, with its table name and a 900 s budget", () => {
+        for (const s of [dev, prod]) {
+            assert.deepEqual(statementsOf(s, "sweeper-role-own"), [
+                { Sid: "Sweep", Effect: "Allow", Action: ["dynamodb:Scan", "dynamodb:DeleteItem"], Resource: s.named("items-table").outputs.arn },
+            ]);
+            const fn = s.named("sweeper-function").inputs;
+            assert.equal(fn.environment.variables.TABLE_NAME, s.named("items-table").outputs.name);
+            assert.equal(fn.timeout, 900);
+        }
+    });
+
+    it("both stacks keep the photos buckets private and TLS-only, and send the thumbnail function's failures to the queue", () => {
+        for (const s of [dev, prod]) {
+            for (const bucket of ["photos-source", "photos-thumbnails"]) {
+                const block = s.named(`${bucket}-public-access-block`).inputs;
+                assert.deepEqual(
+                    [block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets],
+                    [true, true, true, true],
+                    bucket,
+                );
+                assert.equal(s.named(`${bucket}-ownership`).inputs.rule.objectOwnership, "BucketOwnerEnforced", bucket);
+                const [deny] = statementsOf(s, `${bucket}-policy`);
+                assert.deepEqual([deny.Effect, deny.Condition], ["Deny", { Bool: { "aws:SecureTransport": "false" } }], bucket);
+            }
+            assert.equal(s.named("photos-function-async").inputs.destinationConfig.onFailure.destination, s.named("event-failures").outputs.arn);
+            assert.deepEqual(s.result.evaluation.outputs.photoBuckets, {
+                source: s.named("photos-source").outputs.bucket,
+                thumbnails: s.named("photos-thumbnails").outputs.bucket,
+            });
+        }
+    });
+
+    it("prod versions the photos buckets, expires old versions and keeps the uploads; dev's buckets are unversioned and destroyable", () => {
+        assert.equal(prod.named("photos-source-versioning").inputs.versioningConfiguration.status, "Enabled");
+        assert.ok(JSON.stringify(prod.named("photos-source-lifecycle").inputs.rules).includes('"noncurrentDays":30'));
+        assert.deepEqual([prod.named("photos-source").inputs.forceDestroy, prod.named("photos-source").retainOnDelete], [false, true]);
+        assert.equal(prod.named("photos-thumbnails").protect, false, "thumbnails are derived");
+        assert.equal(dev.resources.filter((r) => r.name.startsWith("photos-") && r.name.endsWith("-versioning")).length, 0);
+        assert.equal(dev.named("photos-source").inputs.forceDestroy, true);
+    });
+
+    it("both stacks expose the partners REST API: POST /events straight into an encrypted queue, body-validated, behind an API key", () => {
+        for (const s of [dev, prod]) {
+            const events = s.named("partner-events");
+            assert.equal(events.inputs.sqsManagedSseEnabled, true);
+            const integration = s.named("partners-integration-post-events").inputs;
+            assert.equal(integration.type, "AWS");
+            assert.match(integration.uri, new RegExp(`:sqs:path/123456789012/${events.outputs.name}$`));
+            assert.equal(integration.credentials, s.named("partners-proxy-role-post-events").outputs.arn);
+            const method = s.named("partners-method-post-events").inputs;
+            assert.deepEqual([method.apiKeyRequired, method.authorization], [true, "NONE"]);
+            const schema = JSON.parse(s.named("partners-model-post-events").inputs.schema);
+            assert.deepEqual(schema.required, ["type"]);
+        }
+    });
+
+    it("the partners API's SQS proxy role may only SendMessage to the partner-events queue", () => {
+        for (const s of [dev, prod]) {
+            assert.deepEqual(statementsOf(s, "partners-proxy-role-post-events-proxy"), [
+                { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: s.named("partner-events").outputs.arn },
+            ]);
+        }
+    });
+
+    it("the partners API reads one item through a read-only items function: GetItem on the items table only", () => {
+        for (const s of [dev, prod]) {
+            const integration = s.named("partners-integration-get-items-id").inputs;
+            assert.equal(integration.type, "AWS_PROXY");
+            assert.ok(integration.uri.includes(s.named("partners-items-function").outputs.arn));
+            assert.equal(s.named("partners-method-get-items-id").inputs.apiKeyRequired, true);
+            assert.deepEqual(statementsOf(s, "partners-items-role-own"), [
+                { Sid: "PartnerReads", Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: s.named("items-table").outputs.arn },
+            ]);
+            assert.equal(s.named("partners-items-function").inputs.environment.variables.TABLE_NAME, s.named("items-table").outputs.name);
+        }
+    });
+
+    it("each stack's usage plan gives its keys the configured daily quota and throttle, and exports key ids, never values", () => {
+        for (const [s, quota, throttle] of [
+            [dev, 1000, { burstLimit: 10, rateLimit: 5 }],
+            [prod, 100_000, { burstLimit: 50, rateLimit: 25 }],
+        ] as const) {
+            const plan = s.named("partners-usage-plan-partners").inputs;
+            assert.deepEqual([plan.quotaSettings.limit, plan.quotaSettings.period], [quota, "DAY"]);
+            assert.deepEqual(plan.throttleSettings, throttle);
+            const key = s.named("partners-api-key-partner-a");
+            assert.equal(s.named("partners-usage-plan-key-partners-partner-a").inputs.keyId, key.id);
+            assert.deepEqual(s.result.evaluation.outputs.partnerApiKeyIds, { "partner-a": key.id });
+            assert.equal(s.result.evaluation.outputs.partnersUrl, s.named("partners-stage").outputs.invokeUrl);
+            assert.ok(s.named("partners-account"), "the account's CloudWatch role setting");
+        }
+    });
+
+    it("only prod caches partner reads: a 0.5 GB cluster, GET /items/{id} for 60 s; dev has no cache cluster", () => {
+        const stage = prod.named("partners-stage").inputs;
+        assert.deepEqual([stage.cacheClusterEnabled, stage.cacheClusterSize], [true, "0.5"]);
+        const cached = prod.named("partners-method-settings-get-items-id").inputs.settings;
+        assert.deepEqual([cached.cachingEnabled, cached.cacheTtlInSeconds, cached.cacheDataEncrypted], [true, 60, true]);
+        assert.equal(dev.named("partners-stage").inputs.cacheClusterEnabled, false);
+        assert.equal(dev.resources.filter((r) => r.name === "partners-method-settings-get-items-id").length, 0);
+    });
+
+    it("both stacks forward /legacy/{proxy+} through a VPC link in the private subnets to the internal legacy ALB's listener, prefix stripped", () => {
+        for (const s of [dev, prod]) {
+            const privateSubnets = s
+                .ofType("aws:ec2/subnet:Subnet")
+                .filter((x) => x.name.startsWith("main-private-"))
+                .map((x) => x.id)
+                .sort();
+            const link = s.named("items-vpc-link");
+            assert.deepEqual([...link.inputs.subnetIds].sort(), privateSubnets);
+            for (const key of ["get", "any"]) {
+                const integration = s.named(`items-proxy-integration-${key}-legacy-proxy`).inputs;
+                assert.deepEqual([integration.integrationType, integration.connectionType, integration.connectionId], ["HTTP_PROXY", "VPC_LINK", link.id]);
+                assert.equal(integration.integrationUri, s.named("saas-legacy-listener-80").outputs.arn);
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's parameter mapping syntax, not a template
+                assert.deepEqual(integration.requestParameters, { "overwrite:path": "/${request.path.proxy}" });
+            }
+            // Reads public as the items API's (publicReads); every other method needs a token.
+            assert.equal(s.named("items-route-get-legacy-proxy").inputs.authorizationType, "NONE");
+            assert.equal(s.named("items-route-any-legacy-proxy").inputs.authorizationType, "JWT");
+        }
+    });
+
+    it("dev runs one legacy task on Fargate Spot; prod two on its on-demand base", () => {
+        const svc = dev.named("saas-legacy").inputs;
+        assert.equal(svc.desiredCount, 1);
+        assert.deepEqual(
+            svc.capacityProviderStrategies.filter((c: any) => c.weight > 0 || c.base > 0).map((c: any) => c.capacityProvider),
+            ["FARGATE_SPOT"],
+        );
+        assert.equal(prod.named("saas-legacy").inputs.desiredCount, 2);
     });
 
     it("keeps each stack's identity: the golden inventory of type and name", () => {
@@ -506,15 +707,99 @@ describe("stacks", function () {
         assert.equal(replica.inputs.pointInTimeRecovery, true);
         assert.equal(replica.inputs.deletionProtectionEnabled, true);
         const routes = resources.filter((r) => r.type === "aws:apigatewayv2/route:Route" && r.name.startsWith("items-route-"));
+        // The legacy reads follow publicReads too.
+        assert.deepEqual(routes.map((r) => r.inputs.routeKey).sort(), [...ITEMS_ROUTES, ...LEGACY_ROUTES].sort());
         assert.deepEqual(
             routes.map((r) => r.inputs.authorizationType),
-            ITEMS_ROUTES.map(() => "JWT"),
+            routes.map(() => "JWT"),
         );
         // The function may use the key, only through DynamoDB.
         const statements = JSON.parse(named("items-items-role-own").inputs.policy).Statement;
         const kms = statements.find((st: any) => st.Resource === key("us-east-1"));
         assert.deepEqual(kms.Condition, { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } });
         assert.ok(kms.Action.every((a: string) => a.startsWith("kms:")));
+        // So may the tag indexer, the sweeper and the partners' reader (read only), each under its own actions.
+        for (const [policy, sid] of [
+            ["tag-indexer-role-own", "TagIndex"],
+            ["sweeper-role-own", "Sweep"],
+            ["partners-items-role-own", "PartnerReads"],
+        ]) {
+            const own = JSON.parse(named(policy).inputs.policy).Statement;
+            assert.equal(own[0].Sid, sid, policy);
+            const grant = own.find((st: any) => st.Resource === key("us-east-1"));
+            assert.ok(grant, `${policy}: the key`);
+            assert.deepEqual(grant.Condition, { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } }, policy);
+        }
+        const readerKms = JSON.parse(named("partners-items-role-own").inputs.policy).Statement.find((st: any) => st.Resource === key("us-east-1"));
+        assert.ok(!JSON.stringify(readerKms.Action).includes("Encrypt"), "the reader only decrypts");
+    });
+
+    /** Plans a temporary stack whose Pulumi.<stack>.yaml holds `lines` under `config:`. */
+    async function tempPlan(stack: string, lines: string[]) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${stack}-`));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), ["config:", "  aws:region: us-east-1", ...lines, ""].join("\n"));
+        const result = await runPlan({ stack, projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
+        return { result, resources: result.evaluation.resources as RecordedResource[] };
+    }
+
+    it("builds no thumbnails, partners API, legacy ALB, service or VPC link when config turns them off", async () => {
+        const { result, resources } = await tempPlan("lean", [
+            "  aws-platform:preset: dev",
+            "  aws-platform:serverless:",
+            "    thumbnails: { enabled: false }",
+            "    partners: { enabled: false }",
+            "    legacy: { enabled: false }",
+        ]);
+        const types = new Set(resources.map((r) => r.type));
+        for (const type of [
+            "aws-platform:serverless:Thumbnails",
+            "aws-platform:serverless:RestApi",
+            "aws:s3/bucket:Bucket",
+            "aws:apigateway/restApi:RestApi",
+            "aws:apigateway/account:Account",
+            "aws:apigatewayv2/vpcLink:VpcLink",
+        ])
+            assert.ok(!types.has(type), type);
+        assert.deepEqual(
+            resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer").map((r) => r.name),
+            ["saas-public-alb"],
+        );
+        assert.equal(resources.filter((r) => r.name.includes("legacy") || r.name.startsWith("partner")).length, 0);
+        // The event-driven core stays: the queue, the tag indexer's mapping, the sweeper's schedule.
+        for (const name of ["event-failures", "tag-indexer-mapping", "nightly-sweep-schedule"])
+            assert.ok(
+                resources.some((r) => r.name === name),
+                name,
+            );
+        const outputs = result.evaluation.outputs;
+        assert.deepEqual([outputs.photoBuckets, outputs.partnersUrl, outputs.partnerApiKeyIds], [undefined, undefined, undefined]);
+    });
+
+    it("gives the items API a custom domain from serverless.api.domain: its certificate, the mapping under the base path and alias records", async () => {
+        // With a certificate: the plan's mocks have no answer for a requested certificate's validation options.
+        const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+        const { result, resources } = await tempPlan("domain", [
+            "  aws-platform:preset: dev",
+            "  aws-platform:serverless:",
+            "    api:",
+            `      domain: { name: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ, certificateArn: "${certificate}", basePath: v1 }`,
+        ]);
+        const named = (name: string) => resources.find((r) => r.name === name)!;
+        const domain = named("items-domain");
+        assert.equal(domain.inputs.domainName, "api.example.com");
+        assert.equal(domain.inputs.domainNameConfiguration.securityPolicy, "TLS_1_2");
+        assert.equal(domain.inputs.domainNameConfiguration.certificateArn, certificate);
+        const mapping = named("items-domain-mapping").inputs;
+        assert.deepEqual([mapping.apiId, mapping.apiMappingKey], [named("items-api").id, "v1"]);
+        assert.deepEqual(
+            resources
+                .filter((r) => r.type === "aws:route53/record:Record" && r.inputs.name === "api.example.com")
+                .map((r) => r.inputs.type)
+                .sort(),
+            ["A", "AAAA"],
+        );
+        assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
     });
 
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {

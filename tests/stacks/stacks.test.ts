@@ -776,31 +776,43 @@ describe("stacks", function () {
         assert.deepEqual([outputs.photoBuckets, outputs.partnersUrl, outputs.partnerApiKeyIds], [undefined, undefined, undefined]);
     });
 
-    it("gives the items API a custom domain from serverless.api.domain: its certificate, the mapping under the base path and alias records", async () => {
-        // With a certificate: the plan's mocks have no answer for a requested certificate's validation options.
-        const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-        const { result, resources } = await tempPlan("domain", [
-            "  aws-platform:preset: dev",
-            "  aws-platform:serverless:",
-            "    api:",
-            `      domain: { name: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ, certificateArn: "${certificate}", basePath: v1 }`,
-        ]);
-        const named = (name: string) => resources.find((r) => r.name === name)!;
-        const domain = named("items-domain");
-        assert.equal(domain.inputs.domainName, "api.example.com");
-        assert.equal(domain.inputs.domainNameConfiguration.securityPolicy, "TLS_1_2");
-        assert.equal(domain.inputs.domainNameConfiguration.certificateArn, certificate);
-        const mapping = named("items-domain-mapping").inputs;
-        assert.deepEqual([mapping.apiId, mapping.apiMappingKey], [named("items-api").id, "v1"]);
-        assert.deepEqual(
-            resources
-                .filter((r) => r.type === "aws:route53/record:Record" && r.inputs.name === "api.example.com")
-                .map((r) => r.inputs.type)
-                .sort(),
-            ["A", "AAAA"],
-        );
-        assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
-    });
+    for (const withCertificate of [true, false]) {
+        it(`gives the items API a custom domain from serverless.api.domain ${withCertificate ? "with a given certificate" : "with a certificate validated in the zone"}: the mapping under the base path and alias records`, async () => {
+            const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+            const given = withCertificate ? `, certificateArn: "${certificate}"` : "";
+            const { result, resources } = await tempPlan(withCertificate ? "domain" : "domain-dns", [
+                "  aws-platform:preset: dev",
+                "  aws-platform:serverless:",
+                "    api:",
+                `      domain: { name: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ${given}, basePath: v1 }`,
+            ]);
+            const named = (name: string) => resources.find((r) => r.name === name)!;
+            const domain = named("items-domain");
+            assert.equal(domain.inputs.domainName, "api.example.com");
+            assert.equal(domain.inputs.domainNameConfiguration.securityPolicy, "TLS_1_2");
+            if (withCertificate) assert.equal(domain.inputs.domainNameConfiguration.certificateArn, certificate);
+            else {
+                // The certificate the component requests, used once ACM has validated it through the zone's CNAME.
+                const requested = resources.find((r) => r.type === "aws:acm/certificate:Certificate")!;
+                assert.equal(requested.inputs.validationMethod, "DNS");
+                const validation = resources.find((r) => r.type === "aws:acm/certificateValidation:CertificateValidation")!;
+                assert.equal(domain.inputs.domainNameConfiguration.certificateArn, validation.inputs.certificateArn);
+                const cname = resources.find((r) => r.type === "aws:route53/record:Record" && r.inputs.type === "CNAME")!;
+                assert.equal(cname.inputs.zoneId, "Z0123456789ABCDEFGHIJ");
+                assert.match(cname.inputs.name, /^_[0-9a-f]{32}\.api\.example\.com\.$/);
+            }
+            const mapping = named("items-domain-mapping").inputs;
+            assert.deepEqual([mapping.apiId, mapping.apiMappingKey], [named("items-api").id, "v1"]);
+            assert.deepEqual(
+                resources
+                    .filter((r) => r.type === "aws:route53/record:Record" && r.inputs.name === "api.example.com")
+                    .map((r) => r.inputs.type)
+                    .sort(),
+                ["A", "AAAA"],
+            );
+            assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
+        });
+    }
 
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));

@@ -77,6 +77,18 @@ describe("Schedule validation", () => {
             path: "deadLetterQueueArn",
             message: /FIFO/,
         },
+        {
+            title: "refuses a dead-letter queue key that is an alias, not a key ARN",
+            args: with_({ deadLetterQueueArn: "arn:aws:sqs:us-east-1:123456789012:dlq", deadLetterQueueKmsKeyArn: "alias/queues" }),
+            path: "deadLetterQueueKmsKeyArn",
+            message: /KMS key ARN/,
+        },
+        {
+            title: "refuses a dead-letter queue key without a dead-letter queue",
+            args: with_({ deadLetterQueueKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11" }),
+            path: "deadLetterQueueKmsKeyArn",
+            message: /without deadLetterQueueArn/,
+        },
         { title: "refuses a state Scheduler does not have", args: with_({ state: "PAUSED" as never }), path: "state", message: /"ENABLED", "DISABLED"/ },
         { title: "refuses input that is not JSON data", args: with_({ input: { when: new Date() } as never }), path: "input.when", message: /./ },
         { title: "refuses a description over 512 characters", args: with_({ description: "x".repeat(513) }), path: "description", message: /1 to 512/ },

@@ -76,7 +76,13 @@ export class StreamConsumer extends pulumi.ComponentResource {
 
         const consumer =
             cfg.source.type === "kinesis" && cfg.source.consumer === "enhanced-fan-out"
-                ? create(kinesis.StreamConsumer, childName(name, "consumer"), { streamArn: cfg.source.streamArn, tags }, child, cfg.transform.consumer)
+                ? create(
+                      kinesis.StreamConsumer,
+                      fitName(childName(name, "consumer"), kinesis.StreamConsumer),
+                      { streamArn: cfg.source.streamArn, tags },
+                      child,
+                      cfg.transform.consumer,
+                  )
                 : undefined;
         const policy = create(
             iam.RolePolicy,

@@ -92,4 +92,17 @@ describe("createPrivateBucket", () => {
         });
         assert.ok(lifecycle.dependencies.includes(versioning.urn));
     });
+
+    it("never names a bucket with a prefix S3 reserves (xn--, sthree-, amzn-s3-demo-)", async () => {
+        class Named extends pulumi.ComponentResource {
+            constructor(name: string) {
+                super("test:index:Named", name);
+                createPrivateBucket(name, spec, { parent: this });
+            }
+        }
+        const { registry: r } = await build(() => ["sthree-media", "xn--media", "amzn-s3-demo-media"].map((n) => new Named(n)));
+        const names = r.ofType("aws:s3/bucket:Bucket").map((b) => b.outputs.bucket as string);
+        assert.equal(names.length, 3);
+        for (const n of names) assert.ok(!/^(xn--|sthree-|amzn-s3-demo-)/.test(n) && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(n), n);
+    });
 });

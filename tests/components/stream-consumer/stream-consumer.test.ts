@@ -196,6 +196,19 @@ describe("StreamConsumer", () => {
         });
     });
 
+    it("names the fan-out consumer within Kinesis's 128 characters, even for a 128-character component name", async () => {
+        const long = `changes-${"x".repeat(120)}`;
+        const { registry } = await build(
+            () =>
+                new StreamConsumer(long, {
+                    source: { type: "kinesis", streamArn: KINESIS, consumer: "enhanced-fan-out" },
+                    function: { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" },
+                }),
+        );
+        const name = registry.one("aws:kinesis/streamConsumer:StreamConsumer").outputs.name as string;
+        assert.ok(name.length <= 128 && /^[a-zA-Z0-9_.-]+$/.test(name), `${name} (${name.length})`);
+    });
+
     it("keeps two consumers of one function apart: one policy each, named after the consumer", async () => {
         const { registry } = await build(() => {
             const fn = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" };

@@ -149,5 +149,30 @@ function checkFilters(issues: Issues, cfg: ResolvedStreamConsumer): void {
         if (Object.keys(f).length === 0) issues.add(`filters[${i}]`, f, "is empty (it would match every record)", "a pattern naming the fields to match");
         else if (text.length > STREAM_LIMITS.filterPatternChars)
             issues.add(`filters[${i}]`, `(${text.length} characters)`, "is too long", `at most ${STREAM_LIMITS.filterPatternChars} characters as JSON`);
+        else checkPatternValues(issues, `filters[${i}]`, f);
     });
+}
+
+/**
+ * Lambda's filter grammar (EventBridge's): every field maps to a nested pattern or to an array of
+ * values to match; a bare value (`{ eventName: "INSERT" }`) makes CreateEventSourceMapping fail
+ * ("must be an object or an array"). `$or` takes an array of patterns
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax).
+ */
+function checkPatternValues(issues: Issues, path: string, pattern: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(pattern)) {
+        const p = `${path}.${key}`;
+        if (Array.isArray(value)) {
+            if (key === "$or")
+                value.forEach((v, j) => {
+                    if (isPatternObject(v)) checkPatternValues(issues, `${p}[${j}]`, v);
+                    else issues.add(`${p}[${j}]`, v, "is not a pattern", "an object pattern in each $or entry");
+                });
+        } else if (isPatternObject(value)) checkPatternValues(issues, p, value);
+        else issues.add(p, value, "must be an object or an array (Lambda refuses a bare value)", `[${JSON.stringify(value)}] to match that value`);
+    }
+}
+
+function isPatternObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
 }

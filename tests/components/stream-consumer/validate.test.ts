@@ -153,6 +153,18 @@ describe("StreamConsumer validation", () => {
         },
         { title: "refuses an empty filter (it would match everything)", args: with_({ filters: [{}] }), path: "filters[0]", message: /is empty/ },
         {
+            title: "refuses a filter field with a bare value (Lambda takes an array of values to match)",
+            args: with_({ filters: [{ eventName: "INSERT" }] }),
+            path: "filters[0].eventName",
+            message: /object or an array.*\["INSERT"\]/,
+        },
+        {
+            title: "refuses a bare value nested in a filter",
+            args: with_({ filters: [{ dynamodb: { NewImage: { status: { S: "done" } } } }] }),
+            path: "filters[0].dynamodb.NewImage.status.S",
+            message: /object or an array/,
+        },
+        {
             title: "refuses a filter longer than 4096 characters",
             args: with_({ filters: [{ x: ["y".repeat(4100)] }] }),
             path: "filters[0]",
@@ -184,6 +196,15 @@ describe("StreamConsumer validation", () => {
     it("reports every invalid field at once", () => {
         const issues = validate(with_({ batchSize: 0, parallelizationFactor: 0, maximumRetryAttempts: -5 }));
         assert.deepEqual(issues.map((i) => i.path).sort(), ["batchSize", "maximumRetryAttempts", "parallelizationFactor"]);
+    });
+
+    it("accepts Lambda's filter grammar: arrays of values, content filters, nested fields and $or", () => {
+        const filters = [
+            { eventName: ["INSERT", "MODIFY"] },
+            { dynamodb: { NewImage: { status: { S: [{ prefix: "done" }] }, size: { N: [{ numeric: [">", 0] }] } } } },
+            { $or: [{ eventName: ["REMOVE"] }, { dynamodb: { Keys: { id: { S: [{ exists: true }] } } } }] },
+        ];
+        assert.deepEqual(validate(with_({ filters })), []);
     });
 
     it("accepts -1 (Lambda's 'until the records expire') for retries and record age", () => {

@@ -39,6 +39,18 @@ describe("Schedule validation", () => {
             path: "expression",
             message: /not a schedule expression/,
         },
+        {
+            title: "refuses a cron hour of 24 or more",
+            args: with_({ expression: "cron(0 24 * * ? *)" }),
+            path: "expression",
+            message: /hours "24" out of range/,
+        },
+        {
+            title: "refuses a cron day-of-week outside 1-7 and SUN-SAT",
+            args: with_({ expression: "cron(0 3 ? * MON-8 *)" }),
+            path: "expression",
+            message: /day-of-week "MON-8" out of range/,
+        },
         { title: "refuses a time zone that is not IANA", args: with_({ timezone: "CET+1" }), path: "timezone", message: /IANA/ },
         {
             title: "refuses a flexible window of 0 minutes (OFF is its absence)",
@@ -128,6 +140,19 @@ describe("Schedule validation", () => {
             issues.map((i) => i.path),
             ["expression", "timezone", "flexibleWindowMinutes"],
         );
+    });
+
+    it("accepts cron's special characters where AWS does: steps, ranges, lists, L, W, # and names", () => {
+        for (const expression of [
+            "cron(0/15 * * * ? *)",
+            "cron(*/5 8-17 ? * MON,WED,FRI *)",
+            "cron(0 9 ? * 2#1 *)",
+            "cron(0 0 L * ? *)",
+            "cron(0 0 ? * 6L *)",
+            "cron(0 0 15W * ? *)",
+            "cron(0 12 ? JAN-MAR SUN 2026-2030)",
+        ])
+            assert.deepEqual(validate(with_({ expression })), [], expression);
     });
 
     it("gives the same verdict on its own normalized args", () => {

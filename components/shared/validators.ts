@@ -100,7 +100,14 @@ export function checkScheduleExpression(issues: Issues, path: string, expr: unkn
             return issues.add(path, expr, "uses the wrong unit form (1 takes the singular, more the plural)", 'e.g. "rate(1 hour)" or "rate(2 hours)"');
         return true;
     }
-    if (AT.test(expr)) return true;
+    if (AT.test(expr)) {
+        // A real calendar time: Scheduler refuses at(2026-02-30T00:00:00) or an hour of 24.
+        const [y, mo, d, h, mi, se] = (expr.match(/\d+/g) ?? []).map(Number);
+        const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+        if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || se > 59)
+            return issues.add(path, expr, "is not a calendar date and time", 'e.g. "at(2026-01-01T00:00:00)"');
+        return true;
+    }
     const cron = CRON.exec(expr);
     if (cron) {
         const fields = cron[1].trim().split(/\s+/);

@@ -51,6 +51,13 @@ describe("Schedule validation", () => {
             path: "expression",
             message: /day-of-week "MON-8" out of range/,
         },
+        {
+            title: "refuses an at() on a day the month does not have",
+            args: with_({ expression: "at(2026-02-30T03:00:00)" }),
+            path: "expression",
+            message: /calendar date/,
+        },
+        { title: "refuses an at() at hour 24", args: with_({ expression: "at(2026-03-01T24:00:00)" }), path: "expression", message: /calendar date/ },
         { title: "refuses a time zone that is not IANA", args: with_({ timezone: "CET+1" }), path: "timezone", message: /IANA/ },
         {
             title: "refuses a flexible window of 0 minutes (OFF is its absence)",

@@ -39,8 +39,9 @@ export const KINESIS_CONSUMER_ACTIONS = ["kinesis:DescribeStreamConsumer", "kine
  * A Lambda event source mapping from a DynamoDB stream (or a Kinesis data stream) to a function, with
  * bounded retries, bisection, partial batch responses and a destination for what is discarded; the
  * function's execution role gets exactly the read actions on that stream and the send permission on
- * that destination, in an inline policy the mapping waits for (CreateEventSourceMapping checks the
- * role's stream permissions and fails without them).
+ * that destination (and the customer managed keys they are encrypted with: `source.kmsKeyArn`,
+ * `onFailure.kmsKeyArn`, usable through that service only), in an inline policy the mapping waits
+ * for (CreateEventSourceMapping checks the role's stream permissions and fails without them).
  *
  * @example
  * const items = new Table("items", { attributes: { id: "S" }, partitionKey: "id", streamViewType: "NEW_AND_OLD_IMAGES" });

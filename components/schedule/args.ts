@@ -57,13 +57,22 @@ export interface ScheduleArgs {
      */
     deadLetterQueueArn?: pulumi.Input<string>;
     /**
+     * With `deadLetterQueueArn`: the customer managed KMS key that queue is encrypted with. Scheduler
+     * sends to the queue with the schedule's role, which then needs `kms:GenerateDataKey` and
+     * `kms:Decrypt` on the key (through SQS only), or the dead-letter event is lost
+     * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html).
+     * @default - the queue is unencrypted or uses SSE-SQS (nothing to grant)
+     */
+    deadLetterQueueKmsKeyArn?: pulumi.Input<string>;
+    /**
      * `DISABLED` keeps the schedule without invoking.
      * @default "ENABLED"
      */
     state?: "ENABLED" | "DISABLED";
     /**
-     * The event the function receives, as JSON data.
-     * @default - Scheduler's empty input: the function receives `{}`
+     * The event the function receives, as JSON data (Scheduler requires well-formed JSON for a Lambda
+     * target, https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html).
+     * @default - no input: Scheduler delivers its default notification
      * @example { job: "sweep", olderThanDays: 30 }
      */
     input?: Record<string, unknown>;

@@ -21,6 +21,7 @@ export interface ResolvedSchedule {
     flexibleWindowMinutes?: number;
     retry: { maximumRetryAttempts: number; maximumEventAgeSeconds: number };
     deadLetterQueueArn?: ScheduleArgs["deadLetterQueueArn"];
+    deadLetterQueueKmsKeyArn?: ScheduleArgs["deadLetterQueueKmsKeyArn"];
     state: "ENABLED" | "DISABLED";
     input?: Record<string, unknown>;
     description?: string;
@@ -42,6 +43,7 @@ export function normalize(args: ScheduleArgs): ResolvedSchedule {
             maximumEventAgeSeconds: args.retry?.maximumEventAgeSeconds ?? DEFAULTS.ScheduleRetryArgs.maximumEventAgeSeconds,
         },
         deadLetterQueueArn: args.deadLetterQueueArn,
+        deadLetterQueueKmsKeyArn: args.deadLetterQueueKmsKeyArn,
         state: args.state ?? d.state,
         input: args.input,
         description: args.description,

@@ -122,7 +122,7 @@ function createScheduleRole(
             }),
             policies: {
                 invoke,
-                "dead-letter": cfg.deadLetterQueueArn === undefined ? [] : destinationStatements("sqs", cfg.deadLetterQueueArn),
+                "dead-letter": cfg.deadLetterQueueArn === undefined ? [] : destinationStatements("sqs", cfg.deadLetterQueueArn, cfg.deadLetterQueueKmsKeyArn),
             },
             tags,
         },

@@ -24,6 +24,7 @@ export const SCHEDULE_SHAPE = object<ScheduleArgs>()({
     flexibleWindowMinutes: optional(int()),
     retry: optional(object<ScheduleRetryArgs>()({ maximumRetryAttempts: optional(int()), maximumEventAgeSeconds: optional(int()) })),
     deadLetterQueueArn: optional(input(string())),
+    deadLetterQueueKmsKeyArn: optional(input(string())),
     state: optional(string()),
     input: optional(record(json())),
     description: optional(string()),
@@ -46,7 +47,16 @@ export function validate(args: ScheduleArgs): Issue[] {
     issues.int("retry.maximumRetryAttempts", cfg.retry.maximumRetryAttempts, ...SCHEDULE_LIMITS.maximumRetryAttempts);
     issues.int("retry.maximumEventAgeSeconds", cfg.retry.maximumEventAgeSeconds, ...SCHEDULE_LIMITS.maximumEventAgeSeconds, " seconds");
     if (cfg.deadLetterQueueArn !== undefined)
-        checkDestination(issues, "deadLetterQueue", { type: "sqs", arn: cfg.deadLetterQueueArn }, ["sqs"], "deadLetterQueueArn");
+        checkDestination(
+            issues,
+            "deadLetterQueue",
+            { type: "sqs", arn: cfg.deadLetterQueueArn, kmsKeyArn: cfg.deadLetterQueueKmsKeyArn },
+            ["sqs"],
+            "deadLetterQueueArn",
+            "deadLetterQueueKmsKeyArn",
+        );
+    else if (cfg.deadLetterQueueKmsKeyArn !== undefined)
+        issues.add("deadLetterQueueKmsKeyArn", cfg.deadLetterQueueKmsKeyArn, "is given without deadLetterQueueArn", "deadLetterQueueArn with it, or neither");
     issues.oneOf("state", cfg.state, ["ENABLED", "DISABLED"]);
     if (cfg.description !== undefined && (cfg.description.length === 0 || cfg.description.length > SCHEDULE_LIMITS.descriptionChars))
         issues.add("description", cfg.description, "has the wrong length", `1 to ${SCHEDULE_LIMITS.descriptionChars} characters`);

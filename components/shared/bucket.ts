@@ -38,6 +38,15 @@ export interface PrivateBucketTransforms {
     lifecycle?: Transform<s3.BucketLifecycleConfigurationArgs>;
 }
 
+/**
+ * Days after which S3 aborts a multipart upload that was never completed, on every private bucket.
+ * The parts of an abandoned upload are billed as storage yet listed by no ListObjects, so without this
+ * rule they stay forever; AWS recommends the rule for every bucket
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html).
+ * A week leaves any real upload (at most 10,000 parts) time to finish.
+ */
+export const ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
+
 export interface PrivateBucket {
     bucket: s3.Bucket;
     ownershipControls: s3.BucketOwnershipControls;
@@ -46,7 +55,8 @@ export interface PrivateBucket {
     /** Denies every request not made over TLS. */
     policy: s3.BucketPolicy;
     versioning?: s3.BucketVersioning;
-    lifecycle?: s3.BucketLifecycleConfiguration;
+    /** The spec's rules, after the platform's `abort-incomplete-multipart-uploads` rule. */
+    lifecycle: s3.BucketLifecycleConfiguration;
 }
 
 /**
@@ -68,8 +78,9 @@ export function tlsOnlyStatement(bucketArn: pulumi.Input<string>): Statement {
 /**
  * A private S3 bucket and its companions, each a child named `<name>-<role>`: ACLs disabled
  * (`BucketOwnerEnforced`), every public access block on, default encryption (SSE-S3, or SSE-KMS with
- * an S3 Bucket Key, which cuts KMS requests by up to 99%), a TLS-only bucket policy, and optional
- * versioning and lifecycle rules. The bucket is auto-named by pulumi-aws (`<name>-<7 hex>`, lower
+ * an S3 Bucket Key, which cuts KMS requests by up to 99%), a TLS-only bucket policy, a lifecycle
+ * rule that aborts incomplete multipart uploads after `ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS`, and
+ * optional versioning and lifecycle rules of the spec's. The bucket is auto-named by pulumi-aws (`<name>-<7 hex>`, lower
  * case, at most 63 characters), the logical name fitted by `fitName`.
  */
 export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts: pulumi.CustomResourceOptions, t: PrivateBucketTransforms = {}): PrivateBucket {
@@ -115,24 +126,31 @@ export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts:
         ? create(s3.BucketVersioning, childName(name, "versioning"), { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts, t.versioning)
         : undefined;
     const rules = Object.entries(spec.lifecycle);
-    const lifecycle = rules.length
-        ? create(
-              s3.BucketLifecycleConfiguration,
-              childName(name, "lifecycle"),
-              {
-                  bucket: bucket.id,
-                  rules: rules.map(([id, r]) => ({
-                      id,
-                      status: "Enabled",
-                      filter: { prefix: r.prefix },
-                      expiration: r.expireDays === undefined ? undefined : { days: r.expireDays },
-                      noncurrentVersionExpiration: r.noncurrentDays === undefined ? undefined : { noncurrentDays: r.noncurrentDays },
-                  })),
-              },
-              // Rules on noncurrent versions need versioning's state first.
-              { ...opts, dependsOn: versioning ? [versioning] : [] },
-              t.lifecycle,
-          )
-        : undefined;
+    const lifecycle = create(
+        s3.BucketLifecycleConfiguration,
+        childName(name, "lifecycle"),
+        {
+            bucket: bucket.id,
+            rules: [
+                {
+                    id: "abort-incomplete-multipart-uploads",
+                    status: "Enabled",
+                    // An empty prefix is the whole bucket; the provider wants a filter (or the deprecated prefix).
+                    filter: { prefix: "" },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS },
+                },
+                ...rules.map(([id, r]) => ({
+                    id,
+                    status: "Enabled",
+                    filter: { prefix: r.prefix },
+                    expiration: r.expireDays === undefined ? undefined : { days: r.expireDays },
+                    noncurrentVersionExpiration: r.noncurrentDays === undefined ? undefined : { noncurrentDays: r.noncurrentDays },
+                })),
+            ],
+        },
+        // Rules on noncurrent versions need versioning's state first.
+        { ...opts, dependsOn: versioning ? [versioning] : [] },
+        t.lifecycle,
+    );
     return { bucket, ownershipControls, publicAccessBlock, encryption, policy, versioning, lifecycle };
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issues, isPlain } from "./errors";
 import type { Statement } from "./iam";
+import { checkKmsKeyArn } from "./validators";
 
 /** Where Lambda sends a record of what failed: a queue, a topic, a bucket, a function or an event bus. */
 export type DestinationType = "sqs" | "sns" | "s3" | "lambda" | "eventbridge";
@@ -8,12 +9,37 @@ export type DestinationType = "sqs" | "sns" | "s3" | "lambda" | "eventbridge";
 /** The ARN service of each destination type. */
 export const DESTINATION_ARN_SERVICE: Record<DestinationType, string> = { sqs: "sqs", sns: "sns", s3: "s3", lambda: "lambda", eventbridge: "events" };
 
+/** The destination types that can be encrypted with a customer managed KMS key the sender must use. */
+export const ENCRYPTABLE_DESTINATIONS = ["sqs", "sns", "s3"] as const;
+
 /**
  * What a role needs to send a failure record to a destination, on that destination only
  * (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html: SQS `sqs:SendMessage`,
- * SNS `sns:Publish`, S3 `s3:PutObject` and `s3:ListBucket`).
+ * SNS `sns:Publish`, S3 `s3:PutObject` and `s3:ListBucket`), and, when the queue, topic or bucket is
+ * encrypted with a customer managed key, that key through that service: a sender to an SSE-KMS queue
+ * or topic needs `kms:GenerateDataKey` and `kms:Decrypt` on its key, or the send fails with
+ * KMS.AccessDeniedException and the record is lost
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html;
+ * SNS: https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html; S3 PutObject under SSE-KMS: kms:GenerateDataKey).
  */
-export function destinationStatements(type: DestinationType, arn: pulumi.Input<string>): Statement[] {
+export function destinationStatements(type: DestinationType, arn: pulumi.Input<string>, kmsKeyArn?: pulumi.Input<string>): Statement[] {
+    const key: Statement[] =
+        kmsKeyArn === undefined
+            ? []
+            : [
+                  {
+                      Sid: "EncryptFailureRecords",
+                      Effect: "Allow",
+                      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                      Resource: kmsKeyArn,
+                      // Only when the destination's service calls KMS for the sender.
+                      Condition: { StringLike: { "kms:ViaService": `${DESTINATION_ARN_SERVICE[type]}.*.amazonaws.com` } },
+                  },
+              ];
+    return [...sendStatements(type, arn), ...key];
+}
+
+function sendStatements(type: DestinationType, arn: pulumi.Input<string>): Statement[] {
     switch (type) {
         case "sqs":
             return [{ Sid: "SendFailureRecords", Effect: "Allow", Action: "sqs:SendMessage", Resource: arn }];
@@ -41,12 +67,23 @@ export function destinationStatements(type: DestinationType, arn: pulumi.Input<s
 export function checkDestination(
     issues: Issues,
     path: string,
-    dest: { type: string; arn: pulumi.Input<string> },
+    dest: { type: string; arn: pulumi.Input<string>; kmsKeyArn?: pulumi.Input<string> },
     types: readonly DestinationType[],
     arnPath = `${path}.arn`,
+    kmsKeyArnPath = `${path}.kmsKeyArn`,
 ): void {
     if (!issues.oneOf(`${path}.type`, dest.type, types)) return;
     const type = dest.type as DestinationType;
+    if (dest.kmsKeyArn !== undefined) {
+        if (!(ENCRYPTABLE_DESTINATIONS as readonly string[]).includes(type))
+            issues.add(
+                kmsKeyArnPath,
+                dest.kmsKeyArn,
+                `is not used with a ${type} destination`,
+                `no kmsKeyArn (only ${ENCRYPTABLE_DESTINATIONS.join(", ")} take one)`,
+            );
+        else checkKmsKeyArn(issues, kmsKeyArnPath, dest.kmsKeyArn);
+    }
     if (!isPlain(dest.arn)) return;
     const service = DESTINATION_ARN_SERVICE[type];
     // S3 bucket ARNs carry no region or account: arn:aws:s3:::<bucket>.

@@ -100,7 +100,14 @@ export function checkScheduleExpression(issues: Issues, path: string, expr: unkn
             return issues.add(path, expr, "uses the wrong unit form (1 takes the singular, more the plural)", 'e.g. "rate(1 hour)" or "rate(2 hours)"');
         return true;
     }
-    if (AT.test(expr)) return true;
+    if (AT.test(expr)) {
+        // A real calendar time: Scheduler refuses at(2026-02-30T00:00:00) or an hour of 24.
+        const [y, mo, d, h, mi, se] = (expr.match(/\d+/g) ?? []).map(Number);
+        const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+        if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || se > 59)
+            return issues.add(path, expr, "is not a calendar date and time", 'e.g. "at(2026-01-01T00:00:00)"');
+        return true;
+    }
     const cron = CRON.exec(expr);
     if (cron) {
         const fields = cron[1].trim().split(/\s+/);
@@ -108,9 +115,53 @@ export function checkScheduleExpression(issues: Issues, path: string, expr: unkn
         const [, , dom, , dow] = fields;
         if ((dom === "?") === (dow === "?"))
             return issues.add(path, expr, "needs '?' in exactly one of day-of-month and day-of-week", 'e.g. "cron(0 3 * * ? *)"');
+        const bad = fields.map((f, i) => (cronFieldOk(i, f) ? undefined : `${CRON_FIELDS[i].name} "${f}"`)).filter((x) => x !== undefined);
+        if (bad.length)
+            return issues.add(
+                path,
+                expr,
+                `has ${bad.join(", ")} out of range`,
+                "minutes 0-59, hours 0-23, day-of-month 1-31 (L, W), month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT (L, #), year 1970-2199; with , - * / ?",
+            );
         return true;
     }
     return issues.add(path, expr, "is not a schedule expression", allowed);
+}
+
+/**
+ * The six cron fields' ranges and special characters, as EventBridge (rules and Scheduler) and
+ * Application Auto Scaling read them: AWS refuses the schedule otherwise
+ * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based).
+ */
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+const CRON_FIELDS = [
+    { name: "minutes", min: 0, max: 59 },
+    { name: "hours", min: 0, max: 23 },
+    { name: "day-of-month", min: 1, max: 31 },
+    { name: "month", min: 1, max: 12, names: MONTHS },
+    { name: "day-of-week", min: 1, max: 7, names: DAYS },
+    { name: "year", min: 1970, max: 2199 },
+];
+
+function cronFieldOk(index: number, field: string): boolean {
+    const spec = CRON_FIELDS[index];
+    const value = (v: string) => {
+        const named = spec.names?.indexOf(v.toUpperCase()) ?? -1;
+        if (named >= 0) return true;
+        return /^\d+$/.test(v) && Number(v) >= spec.min && Number(v) <= spec.max;
+    };
+    return field.split(",").every((item) => {
+        if (item === "*" || (item === "?" && (index === 2 || index === 4))) return true;
+        if (index === 2 && (item === "L" || item === "LW" || (/^\d+W$/.test(item) && value(item.slice(0, -1))))) return true;
+        if (index === 4 && (item === "L" || (/^\w+L$/.test(item) && value(item.slice(0, -1))))) return true;
+        if (index === 4 && /^\w+#[1-5]$/.test(item)) return value(item.split("#")[0]);
+        const [base, step, ...more] = item.split("/");
+        if (more.length || (step !== undefined && !/^[1-9]\d*$/.test(step))) return false;
+        if (base === "*") return step !== undefined;
+        const [from, to, ...rest] = base.split("-");
+        return rest.length === 0 && value(from) && (to === undefined || value(to));
+    });
 }
 
 const TIME_ZONES = new Set<string>([...(Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone"), "UTC"]);

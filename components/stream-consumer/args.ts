@@ -23,6 +23,13 @@ export interface DynamoDbStreamSource {
      * @default - none; give `table` or `streamArn`
      */
     streamArn?: pulumi.Input<string>;
+    /**
+     * With `streamArn`: the table's customer managed KMS key, when it has one. Stream records are
+     * encrypted with the table's key, so the role may then use it (`kms:Decrypt`, `kms:DescribeKey`)
+     * through DynamoDB only. A `Table` grants its own key: not with `table`.
+     * @default - the table uses an AWS owned or AWS managed key (nothing to grant)
+     */
+    kmsKeyArn?: pulumi.Input<string>;
 }
 
 /** A Kinesis data stream, read through shared throughput or an enhanced fan-out consumer of its own. */
@@ -36,6 +43,14 @@ export interface KinesisStreamSource {
      * @default - shared throughput (no consumer)
      */
     consumer?: "enhanced-fan-out";
+    /**
+     * The stream's customer managed KMS key, when its server-side encryption uses one: Lambda reads
+     * with the function's role, which then needs `kms:Decrypt` on that key (through Kinesis only), or
+     * every GetRecords fails with KMSAccessDeniedException
+     * (https://docs.aws.amazon.com/streams/latest/dev/permissions-user-key-KMS.html).
+     * @default - unencrypted, or the AWS managed key `aws/kinesis` (nothing to grant)
+     */
+    kmsKeyArn?: pulumi.Input<string>;
 }
 
 export type StreamSource = DynamoDbStreamSource | KinesisStreamSource;
@@ -50,6 +65,12 @@ export interface StreamOnFailureArgs {
     type: "sqs" | "sns" | "s3";
     /** The destination's ARN (`arn:aws:s3:::<bucket>` for a bucket). */
     arn: pulumi.Input<string>;
+    /**
+     * The customer managed KMS key the queue, topic or bucket is encrypted with: the function's role
+     * (which sends the record) then gets `kms:GenerateDataKey` and `kms:Decrypt` on it through that service.
+     * @default - not encrypted with a customer managed key (nothing to grant)
+     */
+    kmsKeyArn?: pulumi.Input<string>;
 }
 
 /** One event filter (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html): records that match none are dropped unbilled. */

@@ -39,8 +39,9 @@ export const KINESIS_CONSUMER_ACTIONS = ["kinesis:DescribeStreamConsumer", "kine
  * A Lambda event source mapping from a DynamoDB stream (or a Kinesis data stream) to a function, with
  * bounded retries, bisection, partial batch responses and a destination for what is discarded; the
  * function's execution role gets exactly the read actions on that stream and the send permission on
- * that destination, in an inline policy the mapping waits for (CreateEventSourceMapping checks the
- * role's stream permissions and fails without them).
+ * that destination (and the customer managed keys they are encrypted with: `source.kmsKeyArn`,
+ * `onFailure.kmsKeyArn`, usable through that service only), in an inline policy the mapping waits
+ * for (CreateEventSourceMapping checks the role's stream permissions and fails without them).
  *
  * @example
  * const items = new Table("items", { attributes: { id: "S" }, partitionKey: "id", streamViewType: "NEW_AND_OLD_IMAGES" });
@@ -76,7 +77,13 @@ export class StreamConsumer extends pulumi.ComponentResource {
 
         const consumer =
             cfg.source.type === "kinesis" && cfg.source.consumer === "enhanced-fan-out"
-                ? create(kinesis.StreamConsumer, childName(name, "consumer"), { streamArn: cfg.source.streamArn, tags }, child, cfg.transform.consumer)
+                ? create(
+                      kinesis.StreamConsumer,
+                      fitName(childName(name, "consumer"), kinesis.StreamConsumer),
+                      { streamArn: cfg.source.streamArn, tags },
+                      child,
+                      cfg.transform.consumer,
+                  )
                 : undefined;
         const policy = create(
             iam.RolePolicy,
@@ -135,10 +142,29 @@ function statements(cfg: ResolvedStreamConsumer, consumer: kinesis.StreamConsume
         s.type === "dynamodb"
             ? s.table
                 ? s.table.streamReadStatements()
-                : [{ Sid: "ReadStream", Effect: "Allow", Action: DYNAMODB_STREAM_ACTIONS, Resource: s.streamArn! }]
+                : [
+                      { Sid: "ReadStream", Effect: "Allow", Action: DYNAMODB_STREAM_ACTIONS, Resource: s.streamArn! },
+                      // The same grant a Table makes for its own key (Table.streamReadStatements).
+                      ...streamKeyStatements(s.kmsKeyArn, ["kms:Decrypt", "kms:DescribeKey"], "dynamodb"),
+                  ]
             : [
                   { Sid: "ReadStream", Effect: "Allow", Action: KINESIS_STREAM_ACTIONS, Resource: s.streamArn },
                   ...(consumer ? [{ Sid: "ReadThroughConsumer", Effect: "Allow" as const, Action: KINESIS_CONSUMER_ACTIONS, Resource: consumer.arn }] : []),
+                  ...streamKeyStatements(s.kmsKeyArn, ["kms:Decrypt"], "kinesis"),
               ];
-    return [...read, ...(cfg.onFailure ? destinationStatements(cfg.onFailure.type, cfg.onFailure.arn) : [])];
+    return [...read, ...(cfg.onFailure ? destinationStatements(cfg.onFailure.type, cfg.onFailure.arn, cfg.onFailure.kmsKeyArn) : [])];
+}
+
+/** The stream's customer managed key, usable only when the stream's own service calls KMS for the role. */
+function streamKeyStatements(kmsKeyArn: pulumi.Input<string> | undefined, actions: string[], service: "dynamodb" | "kinesis"): Statement[] {
+    if (kmsKeyArn === undefined) return [];
+    return [
+        {
+            Sid: "DecryptStreamRecords",
+            Effect: "Allow",
+            Action: actions,
+            Resource: kmsKeyArn,
+            Condition: { StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` } },
+        },
+    ];
 }

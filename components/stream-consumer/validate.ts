@@ -2,7 +2,7 @@ import { Issues, isPlain } from "../shared/errors";
 import { checkDestination } from "../shared/destinations";
 import { FUNCTION_TARGET_SHAPE, checkFunctionTarget } from "../shared/function-target";
 import { Shape, array, boolean, checkShape, custom, input, int, json, object, optional, record, string, transform } from "../shared/shape";
-import { checkTags } from "../shared/validators";
+import { checkKmsKeyArn, checkTags } from "../shared/validators";
 import { Table } from "../table/table";
 import type { DynamoDbStreamSource, KinesisStreamSource, StreamConsumerArgs, StreamOnFailureArgs } from "./args";
 import { ResolvedStreamConsumer, normalize } from "./defaults";
@@ -41,12 +41,23 @@ const SOURCE_SHAPE: Shape = custom("object", '{ type: "dynamodb", table | stream
                     }),
                 ),
                 streamArn: optional(input(string())),
+                kmsKeyArn: optional(input(string())),
             }),
             value,
             path,
         );
     else if (type === "kinesis")
-        checkShape(issues, object<KinesisStreamSource>()({ type: string(), streamArn: input(string()), consumer: optional(string()) }), value, path);
+        checkShape(
+            issues,
+            object<KinesisStreamSource>()({
+                type: string(),
+                streamArn: input(string()),
+                consumer: optional(string()),
+                kmsKeyArn: optional(input(string())),
+            }),
+            value,
+            path,
+        );
     else issues.add(`${path}.type`, type, "is not supported", '"dynamodb", "kinesis"');
 });
 
@@ -59,7 +70,7 @@ export const STREAM_CONSUMER_SHAPE = object<StreamConsumerArgs>()({
     bisectBatchOnFunctionError: optional(boolean()),
     maximumRetryAttempts: optional(int()),
     maximumRecordAgeSeconds: optional(int()),
-    onFailure: optional(object<StreamOnFailureArgs>()({ type: string(), arn: input(string()) })),
+    onFailure: optional(object<StreamOnFailureArgs>()({ type: string(), arn: input(string()), kmsKeyArn: optional(input(string())) })),
     parallelizationFactor: optional(int()),
     tumblingWindowSeconds: optional(int()),
     reportBatchItemFailures: optional(boolean()),
@@ -112,6 +123,9 @@ function checkSource(issues: Issues, cfg: ResolvedStreamConsumer): void {
         }
         if (source.table !== undefined && source.table.streamArn === undefined)
             issues.add("source.table", "(a Table)", "has no stream", "a Table with streamViewType (NEW_AND_OLD_IMAGES for functions/stream)");
+        if (source.table !== undefined && source.kmsKeyArn !== undefined)
+            issues.add("source.kmsKeyArn", source.kmsKeyArn, "is given with table (a Table grants its own key)", "no kmsKeyArn with table");
+        checkKmsKeyArn(issues, "source.kmsKeyArn", source.kmsKeyArn);
         if (isPlain(source.streamArn))
             issues.match(
                 "source.streamArn",
@@ -124,6 +138,7 @@ function checkSource(issues: Issues, cfg: ResolvedStreamConsumer): void {
     if (isPlain(source.streamArn))
         issues.match("source.streamArn", source.streamArn, KINESIS_STREAM_ARN, "a Kinesis data stream ARN, arn:aws:kinesis:<region>:<account>:stream/<name>");
     issues.oneOf("source.consumer", source.consumer, ["enhanced-fan-out"]);
+    checkKmsKeyArn(issues, "source.kmsKeyArn", source.kmsKeyArn);
 }
 
 function checkFilters(issues: Issues, cfg: ResolvedStreamConsumer): void {
@@ -134,5 +149,30 @@ function checkFilters(issues: Issues, cfg: ResolvedStreamConsumer): void {
         if (Object.keys(f).length === 0) issues.add(`filters[${i}]`, f, "is empty (it would match every record)", "a pattern naming the fields to match");
         else if (text.length > STREAM_LIMITS.filterPatternChars)
             issues.add(`filters[${i}]`, `(${text.length} characters)`, "is too long", `at most ${STREAM_LIMITS.filterPatternChars} characters as JSON`);
+        else checkPatternValues(issues, `filters[${i}]`, f);
     });
+}
+
+/**
+ * Lambda's filter grammar (EventBridge's): every field maps to a nested pattern or to an array of
+ * values to match; a bare value (`{ eventName: "INSERT" }`) makes CreateEventSourceMapping fail
+ * ("must be an object or an array"). `$or` takes an array of patterns
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax).
+ */
+function checkPatternValues(issues: Issues, path: string, pattern: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(pattern)) {
+        const p = `${path}.${key}`;
+        if (Array.isArray(value)) {
+            if (key === "$or")
+                value.forEach((v, j) => {
+                    if (isPatternObject(v)) checkPatternValues(issues, `${p}[${j}]`, v);
+                    else issues.add(`${p}[${j}]`, v, "is not a pattern", "an object pattern in each $or entry");
+                });
+        } else if (isPatternObject(value)) checkPatternValues(issues, p, value);
+        else issues.add(p, value, "must be an object or an array (Lambda refuses a bare value)", `[${JSON.stringify(value)}] to match that value`);
+    }
+}
+
+function isPatternObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -75,7 +75,8 @@ export interface ThumbnailsArgs {
     /**
      * Change a child's args (see `Transform`): `sourceBucket` and `thumbnailBucket` (each by role:
      * `bucket`, `ownershipControls`, `publicAccessBlock`, `encryption`, `policy`, `versioning`,
-     * `lifecycle`), `permission` (S3's permission to invoke), `notification`. The function's own
+     * `lifecycle`), `permission` (S3's permission to invoke), `notification` (the source bucket's one
+     * notification configuration: add any other destination of that bucket here). The function's own
      * children through `function.transform`.
      * @default {}
      */

@@ -23,6 +23,12 @@ export interface ThumbnailsResources {
     function: LambdaFunction;
     /** S3's permission to invoke the function, for the source bucket of this account only. */
     permission: lambda.Permission;
+    /**
+     * The source bucket's notification configuration. S3 keeps one per bucket and
+     * PutBucketNotificationConfiguration replaces it whole: another `aws.s3.BucketNotification` on
+     * the source bucket (in this program or elsewhere) silently removes this trigger, and this one
+     * removes the other's. Add further destinations here, through `transform.notification`.
+     */
     notification: s3.BucketNotification;
 }
 
@@ -32,6 +38,9 @@ export interface ThumbnailsResources {
  * thumbnail bucket. Both buckets are private (ACLs disabled, every public access block on), encrypted
  * (SSE-S3 or SSE-KMS with a Bucket Key) and TLS-only. The function may read the source prefix and
  * write the output prefix, nothing else; it never triggers itself (another bucket, disjoint prefixes).
+ * The component owns the source bucket's notification configuration (S3 keeps one per bucket): add
+ * other destinations through `transform.notification`, never with a second `BucketNotification`.
+ * Every bucket aborts incomplete multipart uploads after 7 days.
  *
  * @example
  * const thumbnails = new Thumbnails("photos", { sourcePrefix: "uploads/", width: 320, thumbnailExpireDays: 90 });

@@ -405,6 +405,18 @@ export const NAME_RULES: Record<string, NameRule> = {
         char: /[a-z0-9.-]/,
         allowed: "lower-case letters, digits, '.' and '-', starting and ending with a letter or digit",
         lowerCase: true,
-        source: `${PULUMI_OVERRIDES} AutoNameTransform(bucket, 63, lower case); S3 bucket naming rules`,
+        // CreateBucket refuses these prefixes (InvalidBucketName); the reserved suffixes (-s3alias,
+        // --ol-s3, .mrap, --x-s3, --table-s3) cannot occur: an auto-name ends with its random hex.
+        reservedPrefixes: ["xn--", "sthree-", "amzn-s3-demo-"],
+        reservedAt: "create",
+        source: `${PULUMI_OVERRIDES} AutoNameTransform(bucket, 63, lower case); S3 bucket naming rules (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)`,
+    },
+    "aws:kinesis/streamConsumer:StreamConsumer": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; Kinesis RegisterStreamConsumer ConsumerName (1-128 of [a-zA-Z0-9_.-])`,
     },
 };

@@ -93,6 +93,21 @@ describe("Schedule", () => {
         ]);
     });
 
+    it("lets the role encrypt for a dead-letter queue under a customer managed key, through SQS only", async () => {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11";
+        const { registry } = await built({ deadLetterQueueArn: DLQ, deadLetterQueueKmsKeyArn: key });
+        assert.deepEqual(json(registry.one(POLICY, "nightly-role-dead-letter").inputs.policy).Statement, [
+            { Sid: "SendFailureRecords", Effect: "Allow", Action: "sqs:SendMessage", Resource: DLQ },
+            {
+                Sid: "EncryptFailureRecords",
+                Effect: "Allow",
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resource: key,
+                Condition: { StringLike: { "kms:ViaService": "sqs.*.amazonaws.com" } },
+            },
+        ]);
+    });
+
     it("creates its own group when asked, and trusts Scheduler for that group only", async () => {
         const { registry } = await built({ group: "create" });
         const group = registry.one("aws:scheduler/scheduleGroup:ScheduleGroup", "nightly-group");

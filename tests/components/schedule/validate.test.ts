@@ -39,6 +39,25 @@ describe("Schedule validation", () => {
             path: "expression",
             message: /not a schedule expression/,
         },
+        {
+            title: "refuses a cron hour of 24 or more",
+            args: with_({ expression: "cron(0 24 * * ? *)" }),
+            path: "expression",
+            message: /hours "24" out of range/,
+        },
+        {
+            title: "refuses a cron day-of-week outside 1-7 and SUN-SAT",
+            args: with_({ expression: "cron(0 3 ? * MON-8 *)" }),
+            path: "expression",
+            message: /day-of-week "MON-8" out of range/,
+        },
+        {
+            title: "refuses an at() on a day the month does not have",
+            args: with_({ expression: "at(2026-02-30T03:00:00)" }),
+            path: "expression",
+            message: /calendar date/,
+        },
+        { title: "refuses an at() at hour 24", args: with_({ expression: "at(2026-03-01T24:00:00)" }), path: "expression", message: /calendar date/ },
         { title: "refuses a time zone that is not IANA", args: with_({ timezone: "CET+1" }), path: "timezone", message: /IANA/ },
         {
             title: "refuses a flexible window of 0 minutes (OFF is its absence)",
@@ -76,6 +95,18 @@ describe("Schedule validation", () => {
             args: with_({ deadLetterQueueArn: "arn:aws:sqs:us-east-1:123456789012:dlq.fifo" }),
             path: "deadLetterQueueArn",
             message: /FIFO/,
+        },
+        {
+            title: "refuses a dead-letter queue key that is an alias, not a key ARN",
+            args: with_({ deadLetterQueueArn: "arn:aws:sqs:us-east-1:123456789012:dlq", deadLetterQueueKmsKeyArn: "alias/queues" }),
+            path: "deadLetterQueueKmsKeyArn",
+            message: /KMS key ARN/,
+        },
+        {
+            title: "refuses a dead-letter queue key without a dead-letter queue",
+            args: with_({ deadLetterQueueKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11" }),
+            path: "deadLetterQueueKmsKeyArn",
+            message: /without deadLetterQueueArn/,
         },
         { title: "refuses a state Scheduler does not have", args: with_({ state: "PAUSED" as never }), path: "state", message: /"ENABLED", "DISABLED"/ },
         { title: "refuses input that is not JSON data", args: with_({ input: { when: new Date() } as never }), path: "input.when", message: /./ },
@@ -116,6 +147,19 @@ describe("Schedule validation", () => {
             issues.map((i) => i.path),
             ["expression", "timezone", "flexibleWindowMinutes"],
         );
+    });
+
+    it("accepts cron's special characters where AWS does: steps, ranges, lists, L, W, # and names", () => {
+        for (const expression of [
+            "cron(0/15 * * * ? *)",
+            "cron(*/5 8-17 ? * MON,WED,FRI *)",
+            "cron(0 9 ? * 2#1 *)",
+            "cron(0 0 L * ? *)",
+            "cron(0 0 ? * 6L *)",
+            "cron(0 0 15W * ? *)",
+            "cron(0 12 ? JAN-MAR SUN 2026-2030)",
+        ])
+            assert.deepEqual(validate(with_({ expression })), [], expression);
     });
 
     it("gives the same verdict on its own normalized args", () => {

@@ -65,14 +65,44 @@ describe("createPrivateBucket", () => {
         assert.match(bucket.outputs.bucket, /^media-uploads-[0-9a-f]{7}$/);
     });
 
-    it("creates versioning and lifecycle only when asked, the lifecycle after versioning", async () => {
+    it("aborts incomplete multipart uploads after 7 days on the whole bucket (their parts are billed, and listed nowhere)", () => {
+        registry.hasInputs("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "media-uploads-lifecycle", {
+            rules: [
+                {
+                    id: "abort-incomplete-multipart-uploads",
+                    status: "Enabled",
+                    filter: { prefix: "" },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                },
+            ],
+        });
+        assert.deepEqual(registry.ofType("aws:s3/bucketVersioning:BucketVersioning"), []);
+    });
+
+    it("creates versioning only when asked, and the spec's lifecycle rules after the platform's, after versioning", async () => {
         const { registry: r } = await build(
             () => new Holder({ ...spec, versioning: true, lifecycle: { old: { prefix: "tmp/", expireDays: 7, noncurrentDays: 1 } } }),
         );
         const versioning = r.hasInputs("aws:s3/bucketVersioning:BucketVersioning", undefined, { versioningConfiguration: { status: "Enabled" } });
         const lifecycle = r.hasInputs("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", undefined, {
-            rules: [{ id: "old", status: "Enabled", filter: { prefix: "tmp/" }, expiration: { days: 7 }, noncurrentVersionExpiration: { noncurrentDays: 1 } }],
+            rules: [
+                { id: "abort-incomplete-multipart-uploads" },
+                { id: "old", status: "Enabled", filter: { prefix: "tmp/" }, expiration: { days: 7 }, noncurrentVersionExpiration: { noncurrentDays: 1 } },
+            ],
         });
         assert.ok(lifecycle.dependencies.includes(versioning.urn));
+    });
+
+    it("never names a bucket with a prefix S3 reserves (xn--, sthree-, amzn-s3-demo-)", async () => {
+        class Named extends pulumi.ComponentResource {
+            constructor(name: string) {
+                super("test:index:Named", name);
+                createPrivateBucket(name, spec, { parent: this });
+            }
+        }
+        const { registry: r } = await build(() => ["sthree-media", "xn--media", "amzn-s3-demo-media"].map((n) => new Named(n)));
+        const names = r.ofType("aws:s3/bucket:Bucket").map((b) => b.outputs.bucket as string);
+        assert.equal(names.length, 3);
+        for (const n of names) assert.ok(!/^(xn--|sthree-|amzn-s3-demo-)/.test(n) && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(n), n);
     });
 });

@@ -196,6 +196,19 @@ describe("StreamConsumer", () => {
         });
     });
 
+    it("names the fan-out consumer within Kinesis's 128 characters, even for a 128-character component name", async () => {
+        const long = `changes-${"x".repeat(120)}`;
+        const { registry } = await build(
+            () =>
+                new StreamConsumer(long, {
+                    source: { type: "kinesis", streamArn: KINESIS, consumer: "enhanced-fan-out" },
+                    function: { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" },
+                }),
+        );
+        const name = registry.one("aws:kinesis/streamConsumer:StreamConsumer").outputs.name as string;
+        assert.ok(name.length <= 128 && /^[a-zA-Z0-9_.-]+$/.test(name), `${name} (${name.length})`);
+    });
+
     it("keeps two consumers of one function apart: one policy each, named after the consumer", async () => {
         const { registry } = await build(() => {
             const fn = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" };
@@ -209,5 +222,57 @@ describe("StreamConsumer", () => {
                 .sort(),
             ["stream-consumer-a", "stream-consumer-b"],
         );
+    });
+
+    describe("streams and destinations under a customer managed KMS key", () => {
+        const KEY = "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11";
+        const F = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" };
+
+        it("lets the role decrypt a Kinesis stream's records with its key, through Kinesis only (GetRecords fails without)", async () => {
+            const { registry } = await build(
+                () => new StreamConsumer("changes", { source: { type: "kinesis", streamArn: KINESIS, kmsKeyArn: KEY }, function: F }),
+            );
+            assert.deepEqual(json(registry.one(POLICY).inputs.policy).Statement[1], {
+                Sid: "DecryptStreamRecords",
+                Effect: "Allow",
+                Action: ["kms:Decrypt"],
+                Resource: KEY,
+                Condition: { StringLike: { "kms:ViaService": "kinesis.*.amazonaws.com" } },
+            });
+        });
+
+        it("lets the role use the key of a table whose stream is given by ARN, through DynamoDB only", async () => {
+            const { registry } = await build(
+                () => new StreamConsumer("tags", { source: { type: "dynamodb", streamArn: STREAM, kmsKeyArn: KEY }, function: F }),
+            );
+            assert.deepEqual(json(registry.one(POLICY).inputs.policy).Statement[1], {
+                Sid: "DecryptStreamRecords",
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:DescribeKey"],
+                Resource: KEY,
+                Condition: { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } },
+            });
+        });
+
+        it("lets the role encrypt failure records for a queue under a customer managed key, through SQS only", async () => {
+            const { registry } = await build(
+                () =>
+                    new StreamConsumer("tags", {
+                        source: { type: "dynamodb", streamArn: STREAM },
+                        function: F,
+                        onFailure: { type: "sqs", arn: QUEUE, kmsKeyArn: KEY },
+                    }),
+            );
+            assert.deepEqual(json(registry.one(POLICY).inputs.policy).Statement.slice(1), [
+                { Sid: "SendFailureRecords", Effect: "Allow", Action: "sqs:SendMessage", Resource: QUEUE },
+                {
+                    Sid: "EncryptFailureRecords",
+                    Effect: "Allow",
+                    Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                    Resource: KEY,
+                    Condition: { StringLike: { "kms:ViaService": "sqs.*.amazonaws.com" } },
+                },
+            ]);
+        });
     });
 });

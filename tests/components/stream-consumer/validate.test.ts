@@ -8,6 +8,7 @@ import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
 
 const STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/items/stream/2026-01-01T00:00:00.000";
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11";
 const FN = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:tag-index", roleName: "tag-index-role" };
 const base: StreamConsumerArgs = { source: { type: "dynamodb", streamArn: STREAM }, function: FN };
 const with_ = (extra: Partial<StreamConsumerArgs>): StreamConsumerArgs => ({ ...base, ...extra });
@@ -65,6 +66,20 @@ describe("StreamConsumer validation", () => {
             args: with_({ function: { ...FN, functionArn: "arn:aws:states:us-east-1:123456789012:stateMachine:x" } }),
             path: "function.functionArn",
             message: /Lambda function ARN/,
+        },
+        {
+            title: "refuses a stream key that is an alias, not a key ARN",
+            args: with_({ source: { type: "kinesis", streamArn: "arn:aws:kinesis:us-east-1:123456789012:stream/s", kmsKeyArn: "alias/streams" } }),
+            path: "source.kmsKeyArn",
+            message: /KMS key ARN/,
+        },
+        {
+            title: "refuses a failure destination key that is not a key ARN",
+            args: with_({
+                onFailure: { type: "sqs", arn: "arn:aws:sqs:us-east-1:123456789012:failures", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/x" },
+            }),
+            path: "onFailure.kmsKeyArn",
+            message: /KMS key ARN/,
         },
         { title: "refuses a batch of 0", args: with_({ batchSize: 0 }), path: "batchSize", message: /from 1 to 10000/ },
         { title: "refuses a batch above 10000", args: with_({ batchSize: 10_001 }), path: "batchSize", message: /from 1 to 10000/ },
@@ -138,6 +153,18 @@ describe("StreamConsumer validation", () => {
         },
         { title: "refuses an empty filter (it would match everything)", args: with_({ filters: [{}] }), path: "filters[0]", message: /is empty/ },
         {
+            title: "refuses a filter field with a bare value (Lambda takes an array of values to match)",
+            args: with_({ filters: [{ eventName: "INSERT" }] }),
+            path: "filters[0].eventName",
+            message: /object or an array.*\["INSERT"\]/,
+        },
+        {
+            title: "refuses a bare value nested in a filter",
+            args: with_({ filters: [{ dynamodb: { NewImage: { status: { S: "done" } } } }] }),
+            path: "filters[0].dynamodb.NewImage.status.S",
+            message: /object or an array/,
+        },
+        {
             title: "refuses a filter longer than 4096 characters",
             args: with_({ filters: [{ x: ["y".repeat(4100)] }] }),
             path: "filters[0]",
@@ -171,6 +198,15 @@ describe("StreamConsumer validation", () => {
         assert.deepEqual(issues.map((i) => i.path).sort(), ["batchSize", "maximumRetryAttempts", "parallelizationFactor"]);
     });
 
+    it("accepts Lambda's filter grammar: arrays of values, content filters, nested fields and $or", () => {
+        const filters = [
+            { eventName: ["INSERT", "MODIFY"] },
+            { dynamodb: { NewImage: { status: { S: [{ prefix: "done" }] }, size: { N: [{ numeric: [">", 0] }] } } } },
+            { $or: [{ eventName: ["REMOVE"] }, { dynamodb: { Keys: { id: { S: [{ exists: true }] } } } }] },
+        ];
+        assert.deepEqual(validate(with_({ filters })), []);
+    });
+
     it("accepts -1 (Lambda's 'until the records expire') for retries and record age", () => {
         assert.deepEqual(validate(with_({ maximumRetryAttempts: -1, maximumRecordAgeSeconds: -1 })), []);
     });
@@ -196,5 +232,14 @@ describe("StreamConsumer validation", () => {
             issues.map((i) => i.path),
             ["source.table"],
         );
+    });
+
+    it("refuses a key given with a Table source (the Table grants its own key), before any resource of its own", async () => {
+        const { error, registry } = await buildFails(() => {
+            const table = new Table("items", { attributes: { id: "S" }, partitionKey: "id", streamViewType: "NEW_AND_OLD_IMAGES" });
+            return new StreamConsumer("tags", { source: { type: "dynamodb", table, kmsKeyArn: KEY }, function: FN });
+        });
+        assert.match(error.message, /source.kmsKeyArn=.* is given with table/);
+        assert.deepEqual(registry.ofType("aws:iam/rolePolicy:RolePolicy"), []);
     });
 });

@@ -86,9 +86,12 @@ describe("Thumbnails", () => {
             for (const b of registry.ofType(BUCKET)) assert.match(b.outputs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
         });
 
-        it("keeps both buckets without versioning or lifecycle rules", () => {
+        it("keeps both buckets without versioning, their lifecycle only aborting incomplete multipart uploads", () => {
             assert.deepEqual(registry.ofType("aws:s3/bucketVersioning:BucketVersioning"), []);
-            assert.deepEqual(registry.ofType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), []);
+            assert.deepEqual(
+                registry.ofType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").map((l) => l.inputs.rules.map((r: { id: string }) => r.id)),
+                [["abort-incomplete-multipart-uploads"], ["abort-incomplete-multipart-uploads"]],
+            );
         });
     });
 
@@ -124,12 +127,16 @@ describe("Thumbnails", () => {
         assert.equal(registry.ofType("aws:s3/bucketVersioning:BucketVersioning").length, 2);
         registry.hasInputs("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "photos-thumbnails-lifecycle", {
             rules: [
+                { id: "abort-incomplete-multipart-uploads" },
                 { id: "expire-thumbnails", status: "Enabled", filter: { prefix: "small/" }, expiration: { days: 90 } },
                 { id: "noncurrent-versions", status: "Enabled", filter: { prefix: "" }, noncurrentVersionExpiration: { noncurrentDays: 30 } },
             ],
         });
         registry.hasInputs("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "photos-source-lifecycle", {
-            rules: [{ id: "noncurrent-versions", filter: { prefix: "" }, noncurrentVersionExpiration: { noncurrentDays: 30 }, expiration: undefined }],
+            rules: [
+                { id: "abort-incomplete-multipart-uploads" },
+                { id: "noncurrent-versions", filter: { prefix: "" }, noncurrentVersionExpiration: { noncurrentDays: 30 }, expiration: undefined },
+            ],
         });
         registry.hasInputs(FUNCTION, undefined, { environment: { variables: { OUTPUT_PREFIX: "small/", THUMBNAIL_WIDTH: "320" } } });
     });

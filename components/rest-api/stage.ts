@@ -6,6 +6,7 @@ import { routeSlug } from "../serverless-api/validate";
 import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { mapValues } from "../shared/defaults";
 import { childName } from "../shared/naming";
+import { COMMON_ACCESS_LOG_FORMAT } from "../shared/access-log";
 import { create } from "../shared/transform";
 import type { ResolvedRoute, ResolvedThrottle } from "./defaults";
 import type { Ctx, RouteResources } from "./routes";
@@ -16,21 +17,9 @@ import type { Ctx, RouteResources } from "./routes";
  * the TLS version and cipher included so a security policy change can be checked against real clients.
  */
 export const REST_ACCESS_LOG_FORMAT: Record<string, string> = {
-    requestId: "$context.requestId",
+    ...COMMON_ACCESS_LOG_FORMAT,
     extendedRequestId: "$context.extendedRequestId",
-    ip: "$context.identity.sourceIp",
-    userAgent: "$context.identity.userAgent",
-    requestTime: "$context.requestTime",
-    httpMethod: "$context.httpMethod",
     resourcePath: "$context.resourcePath",
-    status: "$context.status",
-    protocol: "$context.protocol",
-    responseLength: "$context.responseLength",
-    responseLatency: "$context.responseLatency",
-    integrationStatus: "$context.integration.status",
-    integrationLatency: "$context.integration.latency",
-    integrationError: "$context.integrationErrorMessage",
-    authorizerError: "$context.authorizer.error",
     apiKeyId: "$context.identity.apiKeyId",
     tlsVersion: "$context.tlsVersion",
     cipherSuite: "$context.cipherSuite",

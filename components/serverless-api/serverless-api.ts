@@ -8,6 +8,7 @@ import { ArgsError } from "../shared/errors";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
+import { COMMON_ACCESS_LOG_FORMAT } from "../shared/access-log";
 import { create } from "../shared/transform";
 import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
@@ -49,23 +50,7 @@ export const ACCESS_LOG_PREFIX = "/aws/vendedlogs/apigateway/";
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html).
  * Every value is quoted so the line parses whatever a variable holds (`-` when empty).
  */
-export const ACCESS_LOG_FORMAT: Record<string, string> = {
-    requestId: "$context.requestId",
-    ip: "$context.identity.sourceIp",
-    userAgent: "$context.identity.userAgent",
-    requestTime: "$context.requestTime",
-    httpMethod: "$context.httpMethod",
-    routeKey: "$context.routeKey",
-    path: "$context.path",
-    status: "$context.status",
-    protocol: "$context.protocol",
-    responseLength: "$context.responseLength",
-    responseLatency: "$context.responseLatency",
-    integrationStatus: "$context.integration.status",
-    integrationLatency: "$context.integration.latency",
-    integrationError: "$context.integrationErrorMessage",
-    authorizerError: "$context.authorizer.error",
-};
+export const ACCESS_LOG_FORMAT: Record<string, string> = { ...COMMON_ACCESS_LOG_FORMAT, routeKey: "$context.routeKey", path: "$context.path" };
 
 /**
  * An HTTP API (API Gateway v2) in front of Lambda functions: routes by key to Lambda proxy

@@ -2,9 +2,8 @@ import * as assert from "node:assert";
 import { Schedule, ScheduleArgs } from "../../../components/schedule";
 import { DEFAULTS, normalize } from "../../../components/schedule/defaults";
 import { validate } from "../../../components/schedule/validate";
-import { ArgsError } from "../../../components/shared/errors";
-import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
+import { itRefuses } from "../../harness/refusals";
 
 const FN = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:sweeper" };
 const base: ScheduleArgs = { expression: "cron(0 3 * * ? *)", function: FN };
@@ -121,20 +120,7 @@ describe("Schedule validation", () => {
         },
         { title: "refuses a missing expression", args: { function: FN } as never, path: "expression", message: /is required/ },
     ];
-    for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            assert.deepEqual(
-                issues.map((i) => i.path),
-                [c.path],
-            );
-            assert.match(`${JSON.stringify(issues[0].value)} ${issues[0].message}; allowed: ${issues[0].allowed}`, c.message);
-            const { error, registry } = await buildFails(() => new Schedule("nightly", c.args));
-            assert.ok(error instanceof ArgsError);
-            assert.match(error.message, /^Schedule "nightly": /);
-            assert.equal(registry.size, 0);
-        });
-    }
+    itRefuses(cases, validate, (args) => new Schedule("nightly", args), /^Schedule "nightly": /);
 
     for (const expression of ["rate(1 hour)", "rate(5 minutes)", "rate(1 day)", "cron(0 3 * * ? *)", "cron(0/15 * ? * MON-FRI *)", "at(2026-12-31T23:59:00)"])
         it(`accepts ${expression}`, () => {

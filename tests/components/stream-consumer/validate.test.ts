@@ -2,10 +2,10 @@ import * as assert from "node:assert";
 import { StreamConsumer, StreamConsumerArgs } from "../../../components/stream-consumer";
 import { DEFAULTS, normalize } from "../../../components/stream-consumer/defaults";
 import { validate } from "../../../components/stream-consumer/validate";
-import { ArgsError } from "../../../components/shared/errors";
 import { Table } from "../../../components/table";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
+import { itRefuses } from "../../harness/refusals";
 
 const STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/items/stream/2026-01-01T00:00:00.000";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/0c3a9f9e-1b7a-4e6c-9a55-3f1f0e2d8c11";
@@ -178,20 +178,7 @@ describe("StreamConsumer validation", () => {
             message: /did you mean batchSize/,
         },
     ];
-    for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            assert.deepEqual(
-                issues.map((i) => i.path),
-                [c.path],
-            );
-            assert.match(`${JSON.stringify(issues[0].value)} ${issues[0].message}; allowed: ${issues[0].allowed}`, c.message);
-            const { error, registry } = await buildFails(() => new StreamConsumer("tags", c.args));
-            assert.ok(error instanceof ArgsError);
-            assert.match(error.message, /^StreamConsumer "tags": /);
-            assert.equal(registry.size, 0);
-        });
-    }
+    itRefuses(cases, validate, (args) => new StreamConsumer("tags", args), /^StreamConsumer "tags": /);
 
     it("reports every invalid field at once", () => {
         const issues = validate(with_({ batchSize: 0, parallelizationFactor: 0, maximumRetryAttempts: -5 }));

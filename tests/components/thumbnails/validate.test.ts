@@ -2,9 +2,8 @@ import * as assert from "node:assert";
 import { Thumbnails, ThumbnailsArgs } from "../../../components/thumbnails";
 import { DEFAULTS, normalize } from "../../../components/thumbnails/defaults";
 import { validate } from "../../../components/thumbnails/validate";
-import { ArgsError } from "../../../components/shared/errors";
-import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
+import { itRefuses } from "../../harness/refusals";
 import { ENTRY } from "../lambda-function/fixtures";
 
 const base: ThumbnailsArgs = { function: { entry: ENTRY } };
@@ -105,20 +104,7 @@ describe("Thumbnails validation", () => {
             message: /did you mean outputPrefix/,
         },
     ];
-    for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            assert.deepEqual(
-                issues.map((i) => i.path),
-                [c.path],
-            );
-            assert.match(`${JSON.stringify(issues[0].value)} ${issues[0].message}; allowed: ${issues[0].allowed}`, c.message);
-            const { error, registry } = await buildFails(() => new Thumbnails("photos", c.args));
-            assert.ok(error instanceof ArgsError);
-            assert.match(error.message, /^Thumbnails "photos": /);
-            assert.equal(registry.size, 0);
-        });
-    }
+    itRefuses(cases, validate, (args) => new Thumbnails("photos", args), /^Thumbnails "photos": /);
 
     it("reports every invalid field at once", () => {
         const issues = validate(with_({ width: 1, outputPrefix: "x", thumbnailExpireDays: -1 }));

@@ -1,0 +1,33 @@
+import * as assert from "node:assert";
+import type { Issue } from "../../components/shared/errors";
+import { ArgsError } from "../../components/shared/errors";
+import { buildFails } from "../../components/testing";
+
+/** A bad input: the one issue it must raise (its path), what the message says, and nothing registered. */
+export interface Refusal<A> {
+    title: string;
+    args: A;
+    path: string;
+    message: RegExp;
+}
+
+/**
+ * One `it` per case: `validate` reports exactly that path, with a message (value, message and what is
+ * allowed) matching `message`; building the component throws its ArgsError before registering anything.
+ */
+export function itRefuses<A>(cases: Refusal<A>[], validate: (args: A) => Issue[], construct: (args: A) => unknown, heading: RegExp): void {
+    for (const c of cases) {
+        it(c.title, async () => {
+            const issues = validate(c.args);
+            assert.deepEqual(
+                issues.map((i) => i.path),
+                [c.path],
+            );
+            assert.match(`${JSON.stringify(issues[0].value)} ${issues[0].message}; allowed: ${issues[0].allowed}`, c.message);
+            const { error, registry } = await buildFails(() => construct(c.args));
+            assert.ok(error instanceof ArgsError);
+            assert.match(error.message, heading);
+            assert.equal(registry.size, 0);
+        });
+    }
+}

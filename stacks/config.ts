@@ -13,7 +13,15 @@ import { API_LIMITS } from "../components/serverless-api/validate";
 import { CACHE_SIZES, type CacheSize } from "../components/rest-api/args";
 import { THUMBNAIL_LIMITS } from "../components/thumbnails/validate";
 import { checkApiDomain } from "../components/shared/api-domain";
-import { checkKmsKeyArn, checkPrincipalArn, checkScheduleExpression, checkTimeZone, checkVpcCidr, parseCidr } from "../components/shared/validators";
+import {
+    ACM_CERTIFICATE_ARN,
+    checkKmsKeyArn,
+    checkPrincipalArn,
+    checkScheduleExpression,
+    checkTimeZone,
+    checkVpcCidr,
+    parseCidr,
+} from "../components/shared/validators";
 import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { PRESETS, PresetName } from "./presets";
 
@@ -272,7 +280,9 @@ const SCHEMA = object<StackConfig>(setting)({
         flowLogs: boolean(),
     }),
     containers: object<Containers>(setting)({
-        certificateArn: optional(string({ pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, allowed: "an ACM certificate ARN" })),
+        certificateArn: optional(
+            string({ pattern: ACM_CERTIFICATE_ARN, allowed: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)" }),
+        ),
         alarmEmail: optional(string({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, allowed: "an e-mail address" })),
         images: object<Containers["images"]>(setting)({ web: IMAGE, app1: IMAGE, app2: IMAGE, worker: IMAGE, report: IMAGE }),
         capacity: oneOf(["fargate", "fargate-spot"]),

@@ -5,7 +5,16 @@ import { checkShape, own } from "../shared/shape";
 import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { checkCidrList, checkKmsKeyArn, checkScheduleExpression, checkTags, checkTimeZone, checkVpcCidr, checkVpcId } from "../shared/validators";
+import {
+    checkCertificateArn,
+    checkCidrList,
+    checkKmsKeyArn,
+    checkScheduleExpression,
+    checkTags,
+    checkTimeZone,
+    checkVpcCidr,
+    checkVpcId,
+} from "../shared/validators";
 import { Resolved, ResolvedService, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
 import type {
     ContainerArgs,
@@ -249,9 +258,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
     }
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
-    if (lb.certificateArn !== undefined && isPlain(lb.certificateArn)) {
-        issues.match(`${path}.certificateArn`, lb.certificateArn, /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN");
-    }
+    if (lb.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, lb.certificateArn);
     const users = Object.values(args.services ?? {}).filter((s) => s.loadBalancer?.name === key);
     if (users.length === 0) issues.add(path, key, "is used by no service", "a service with loadBalancer.name set to this key, or remove it");
 }

@@ -122,7 +122,7 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const proxyIntegrations = link ? createProxyIntegrations(ctx, cfg.vpcLink!, link.vpcLink) : {};
         const routes = createRoutes(ctx, integrations, authorizers, proxyIntegrations);
         const { accessLogs, stage } = createStage(ctx, routes, tags);
-        const domain = cfg.domain && createApiDomain(name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
+        const domain = cfg.domain && createApiDomain("ServerlessApi", name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
 
         this.invokeUrl = stage.invokeUrl;
         this.domainUrl = domain && customUrl(cfg.domain!, domain);

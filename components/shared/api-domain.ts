@@ -9,11 +9,13 @@ import * as acm from "@pulumi/aws/acm";
 import * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import * as route53 from "@pulumi/aws/route53";
 import * as pulumi from "@pulumi/pulumi";
-import { Issues, isPlain } from "./errors";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { ArgsError, Issues, isPlain } from "./errors";
 import { checkDomainName } from "./hostnames";
 import { childName } from "./naming";
 import { boolean, input, object, optional, string, transform } from "./shape";
 import { Transform, create } from "./transform";
+import { ACM_CERTIFICATE_ARN, checkCertificateArn } from "./validators";
 
 export interface ApiDomainArgs {
     /**
@@ -75,8 +77,6 @@ export const API_DOMAIN_SHAPE = object<ApiDomainArgs>()({
     ),
 });
 
-/** ACM certificate ARNs: the certificate id is a UUID. */
-export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Route 53 hosted zone ids: `Z` and upper-case letters or digits. */
 export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 /**
@@ -88,24 +88,16 @@ export const API_MAPPING_KEY = /^[A-Za-z0-9$_.+!*'()-]+(\/[A-Za-z0-9$_.+!*'()-]+
 export const MAX_API_MAPPING_KEY_LENGTH = 300;
 
 /**
- * The domain's value rules, after its shape: host name, certificate ARN (and its Region against the
- * `aws:region` config, when set), zone id, base path, and that a certificate can be had. `path` is the
+ * The domain's value rules, after its shape: host name, certificate ARN, zone id, base path, and that a
+ * certificate can be had. The certificate's Region is checked against the provider's once it is known
+ * (`createApiDomain`). `path` is the
  * field's path in the component's args (`domain`).
  */
 export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): void {
     checkDomainName(issues, `${path}.domainName`, d.domainName, { wildcard: true });
     if (d.certificateArn === undefined && d.hostedZoneId === undefined)
         issues.missing(`${path}.certificateArn`, "an ACM certificate ARN for the domain, or hostedZoneId for the component to request and validate one");
-    if (isPlain(d.certificateArn) && d.certificateArn !== undefined) {
-        const m = ACM_CERTIFICATE_ARN.exec(String(d.certificateArn));
-        if (!m) issues.add(`${path}.certificateArn`, d.certificateArn, "is not an ACM certificate ARN", "arn:aws:acm:<region>:<account>:certificate/<uuid>");
-        else {
-            // A Regional endpoint uses a certificate from the API's own Region.
-            const region = new pulumi.Config("aws").get("region");
-            if (region !== undefined && m[1] !== region)
-                issues.add(`${path}.certificateArn`, d.certificateArn, `is in ${m[1]}, not in the API's Region ${region}`, `a certificate in ${region}`);
-        }
-    }
+    if (d.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, d.certificateArn);
     if (isPlain(d.hostedZoneId) && d.hostedZoneId !== undefined)
         issues.match(`${path}.hostedZoneId`, d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
     if (d.aliasRecords === true && d.hostedZoneId === undefined)
@@ -130,10 +122,11 @@ export interface ApiDomainResources {
 }
 
 /**
- * The domain's resources, named `<name>-domain`, `<name>-domain-mapping`, `<name>-domain-certificate`, ...
+ * The domain's resources (of the component `component` named `name`), named `<name>-domain`, `<name>-domain-mapping`, `<name>-domain-certificate`, ...
  * `target` is the API and the stage (name) that the mapping serves. Call after `checkApiDomain`.
  */
 export function createApiDomain(
+    component: string,
     name: string,
     d: ApiDomainArgs,
     target: { apiId: pulumi.Input<string>; stage: pulumi.Input<string> },
@@ -146,7 +139,7 @@ export function createApiDomain(
     let certificate: acm.Certificate | undefined;
     let validationRecord: route53.Record | undefined;
     let validation: acm.CertificateValidation | undefined;
-    if (d.certificateArn !== undefined) certificateArn = d.certificateArn;
+    if (d.certificateArn !== undefined) certificateArn = inApiRegion(component, name, d.certificateArn, opts);
     else {
         certificate = create(acm.Certificate, childName(base, "certificate"), { domainName: d.domainName, validationMethod: "DNS", tags }, opts, t.certificate);
         // One name, one validation option (a wildcard's record is that of its parent domain).
@@ -214,4 +207,25 @@ export function createApiDomain(
         }
     }
     return { certificate, validationRecord, validation, domainName, apiMapping, records };
+}
+
+/**
+ * A Regional endpoint takes a certificate of the API's own Region: checked once the provider's Region is
+ * known (an explicit provider may name another Region than the stack's), failing the preview with the
+ * component's ArgsError.
+ */
+function inApiRegion(component: string, name: string, arn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
+    return pulumi.all([arn, getRegionOutput({}, opts).region]).apply(([certificate, own]) => {
+        const region = ACM_CERTIFICATE_ARN.exec(certificate)?.[1];
+        if (region !== undefined && region !== own)
+            throw new ArgsError(component, name, [
+                {
+                    path: "domain.certificateArn",
+                    value: certificate,
+                    message: `is in ${region}, not in the API's Region ${own}`,
+                    allowed: `a certificate in ${own}`,
+                },
+            ]);
+        return certificate;
+    });
 }

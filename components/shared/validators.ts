@@ -53,6 +53,15 @@ export function checkSecurityGroupId(issues: Issues, path: string, id: unknown):
     return issues.match(path, id, /^sg-[0-9a-f]{8,17}$/, 'a security group id such as "sg-0123456789abcdef0"');
 }
 
+/** ACM certificate ARNs: the certificate id is a UUID. The Region is the first group. */
+export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An ACM certificate ARN (an Output is skipped). */
+export function checkCertificateArn(issues: Issues, path: string, arn: unknown): boolean {
+    if (!isPlain(arn)) return true;
+    return issues.match(path, arn, ACM_CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)");
+}
+
 /**
  * A KMS key ARN: key ids are UUIDs, or `mrk-` and 32 hex digits for multi-Region keys
  * (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id). Not an alias:

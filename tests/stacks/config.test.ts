@@ -338,7 +338,7 @@ describe("stack configuration", () => {
             );
             assert.match(
                 fails(serverless({ api: { domain: { name: "api.example.com", certificateArn: "arn:aws:iam::123456789012:server-certificate/x" } } })).message,
-                /serverless\.api\.domain\.certificateArn=.* is not an ACM certificate ARN/,
+                /serverless\.api\.domain\.certificateArn=.* is malformed; allowed: an ACM certificate ARN/,
             );
             assert.match(
                 fails(serverless({ api: { domain: { domainName: "api.example.com" } } })).message,

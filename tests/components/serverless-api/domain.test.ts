@@ -179,14 +179,7 @@ describe("ServerlessApi custom domain validation", () => {
             title: "refuses a certificate ARN that is not ACM's",
             args: withDomain({ domainName: "api.example.com", certificateArn: "arn:aws:iam::123456789012:server-certificate/api" }),
             path: "domain.certificateArn",
-            message: /not an ACM certificate ARN/,
-        },
-        {
-            title: "refuses a certificate from another Region than the API's",
-            args: withDomain({ domainName: "api.example.com", certificateArn: API_CERT }),
-            path: "domain.certificateArn",
-            message: /is in us-east-1, not in the API's Region eu-west-1/,
-            config: { "aws:region": "eu-west-1" },
+            message: /is malformed; allowed: an ACM certificate ARN/,
         },
         {
             title: "refuses a malformed hosted zone id",
@@ -238,6 +231,21 @@ describe("ServerlessApi custom domain validation", () => {
             assert.equal(registry.size, 0);
         });
     }
+
+    it("fails the preview on a certificate from another Region than the provider's, once that Region is known", async () => {
+        const { error } = await buildFails(() => new ServerlessApi("shop", withDomain({ domainName: "api.example.com", certificateArn: API_CERT })), {
+            config: { "aws:region": "eu-west-1" },
+        });
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.deepEqual(
+            error.issues.map((i) => i.path),
+            ["domain.certificateArn"],
+        );
+        assert.match(
+            error.message,
+            /ServerlessApi "shop": domain.certificateArn=.*is in us-east-1, not in the API's Region eu-west-1; allowed: a certificate in eu-west-1/,
+        );
+    });
 
     it("accepts host names, wildcards and multi-level base paths API Gateway takes", () => {
         for (const name of ["api.example.com", "a.b-c.example.co.uk", "xn--bcher-kva.example", `${"a".repeat(63)}.example.com`]) {

@@ -113,8 +113,9 @@ export interface StackConfig {
      */
     serverless: {
         /**
-         * `protect` and `retainOnDelete` on the items table and the user pool, DynamoDB deletion
-         * protection on the table and Cognito deletion protection on the pool.
+         * `protect` and `retainOnDelete` on the items table, the user pool, the photos uploads bucket and
+         * the partner-events queue; DynamoDB deletion protection on the table, Cognito deletion protection on
+         * the pool; both photo buckets versioned (old versions 30 days) and not force-destroyed.
          */
         protectData: boolean;
         /** The items table (partition key `id`, a stream of both images for the stream consumer). */
@@ -199,13 +200,13 @@ export interface StackConfig {
         };
         /** The items function (functions/items). */
         items: {
-            /** Memory in MiB (128–10240). */
+            /** Memory in MiB (128–10240), of the items function and of the partners API's read-only copy. */
             memoryMiB: number;
             /** Execution environments kept warm on its alias `live` (0: none, on-demand only). */
             provisionedConcurrency: number;
             /** Concurrency reserved for it (optional: the account's shared pool); at least `provisionedConcurrency`. */
             reservedConcurrency?: number;
-            /** Days its logs are kept (a CloudWatch Logs retention value). */
+            /** Days the logs of every serverless function are kept (a CloudWatch Logs retention value). */
             logRetentionDays: number;
         };
     };

@@ -128,7 +128,8 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             api: { throttle: { burstLimit: 500, rateLimit: 250 }, corsOrigins: [], publicReads: true, accessLogRetentionDays: 90 },
             // Two warm environments on the alias; the reservation caps the function (and protects the
             // account's pool) and holds the provisioned ones. Lambda keeps 100 of the account's
-            // concurrency unreserved: the account quota must be 150 or more (the default is 1000).
+            // concurrency unreserved: the account quota must be 150 or more (usually 1000, but new accounts may
+            // start lower: check `aws lambda get-account-settings` before the first `pulumi up`).
             items: { memoryMiB: 512, provisionedConcurrency: 2, reservedConcurrency: 50, logRetentionDays: 90 },
             sweeper: SWEEPER,
             thumbnails: { enabled: true, width: 200 },

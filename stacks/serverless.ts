@@ -6,7 +6,7 @@
  * `/legacy/{proxy+}` through a VPC link to an internal ALB. Whatever fails asynchronously lands in one
  * queue. Settings come from `serverless` in the stack's config; nothing here branches on the stack's name.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type * as cognito from "@pulumi/aws/cognito";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as s3 from "@pulumi/aws/s3";
@@ -40,7 +40,7 @@ export interface ServerlessDeps {
 
 /** The stack outputs of the serverless part. */
 export interface ServerlessOutputs {
-    /** The items API's base URL (`https://<id>.execute-api.<region>.amazonaws.com/`). */
+    /** The items API's base URL: the custom domain's with `api.domain`, else `https://<id>.execute-api.<region>.amazonaws.com/`. */
     apiUrl: pulumi.Output<string>;
     itemsTableName: pulumi.Output<string>;
     /** The tag index the stream consumer maintains (functions/stream). */
@@ -48,7 +48,10 @@ export interface ServerlessOutputs {
     /** The user pool whose tokens the API accepts, and its app client (sign-in from a browser or app). */
     userPoolId: pulumi.Output<string>;
     userPoolClientId: pulumi.Output<string>;
-    /** The queue where failed asynchronous work lands (stream batches, sweeps, thumbnails): alarm on it, redrive from it. */
+    /**
+     * The queue where failed asynchronous work lands, alarmed: sweeps and thumbnails as their events (redrive
+     * them); a stream batch as its shard and sequence numbers only, whose records the stream keeps 24 hours.
+     */
     failuresQueueUrl: pulumi.Output<string>;
     /** The photos buckets (with `thumbnails.enabled`): uploads under `uploads/` in `source`, thumbnails in `thumbnails`. */
     photoBuckets?: { source: pulumi.Output<string>; thumbnails: pulumi.Output<string> };
@@ -77,13 +80,19 @@ function itemsStatements(table: Table): Statement[] {
     return tableStatements("ItemsApi", table, ITEMS_ACTIONS, "readwrite");
 }
 
+/** Time for one stream batch of the tag indexer. */
+const TAG_INDEXER_TIMEOUT_SECONDS = 60;
 /** What functions/stream writes to the tag index (functions/README.md); the stream read is StreamConsumer's grant. */
 const TAG_INDEX_ACTIONS = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
-/** What functions/sweeper calls on the items table (functions/README.md): a paged Scan and conditional deletes. */
+/** What functions/sweeper calls on the items table (functions/README.md): a paged Scan of the tombstone index and conditional deletes. */
 const SWEEPER_ACTIONS = ["dynamodb:Scan", "dynamodb:DeleteItem"];
+/** The items table's sparse index of tombstones (partition key `deletedAt`), which the sweeper scans. */
+const TOMBSTONE_INDEX = "tombstones";
 
-/** SQS keeps a message at most 14 days: the longest time to notice and redrive a failure. */
-const FAILURE_RETENTION_SECONDS = 14 * 86_400;
+/** SQS keeps a message at most 14 days: the longest time to notice and redrive a failure, or to consume an event. */
+const MAX_RETENTION_SECONDS = 14 * 86_400;
+/** A partner event still waiting after this long means its consumer is missing or stuck. */
+const PARTNER_EVENT_AGE_ALARM_SECONDS = 86_400;
 /**
  * The sweeper stops itself before its timeout (a reserve of max(10 s, 3 × the slowest page), then a
  * `resumeKey`), so the timeout is its time budget: Lambda's maximum, billed only for the time used, lets a
@@ -118,8 +127,13 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
     const t = cfg.table;
     const encryption: TableArgs["encryption"] = t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn, replicaKmsKeyArns: t.replicaKmsKeyArns };
     const items = new Table("items", {
-        attributes: { id: "S" },
+        attributes: { id: "S", deletedAt: "S" },
         partitionKey: "id",
+        // Sparse: only tombstones carry deletedAt, so the nightly sweep reads them and nothing else, however
+        // large the table grows (a full Scan would stop at the sweeper's time budget and never reach the tail).
+        globalIndexes: {
+            [TOMBSTONE_INDEX]: { partitionKey: "deletedAt", projection: "KEYS_ONLY", readCapacity: t.readCapacity, writeCapacity: t.writeCapacity },
+        },
         billingMode: t.billingMode,
         readCapacity: t.readCapacity,
         writeCapacity: t.writeCapacity,
@@ -131,7 +145,8 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         protectData: cfg.protectData,
         replicaRegions: t.replicaRegions,
     });
-    // Derived from the items table (rebuilt by replaying it): on-demand, unprotected, not replicated.
+    // Derived from the items table: on-demand, unprotected, not replicated. A change whose batch failed for
+    // good is missing from it; the failure record names the batch, which stays in the stream 24 hours.
     const tagIndex = new Table("item-tags", {
         attributes: { tag: "S", itemId: "S" },
         partitionKey: "tag",
@@ -147,6 +162,9 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         entry: "functions/stream/index.ts",
         environment: { TABLE_NAME: tagIndex.tableName },
         statements: tableStatements("TagIndex", tagIndex, TAG_INDEX_ACTIONS, "readwrite"),
+        // A batch of 100 records of up to 20 tags each is up to 2,000 conditional writes (and as many
+        // removals): beyond LambdaFunction's default 10 s. A timeout fails the whole batch, which is then split and retried.
+        timeoutSeconds: TAG_INDEXER_TIMEOUT_SECONDS,
         logRetentionDays: cfg.items.logRetentionDays,
     });
     new StreamConsumer("tag-indexer", { source: { type: "dynamodb", table: items }, function: tagIndexer, onFailure });
@@ -155,11 +173,15 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
     const sweeper = new LambdaFunction("sweeper", {
         entry: "functions/sweeper/index.ts",
         timeoutSeconds: SWEEPER_TIMEOUT_SECONDS,
-        environment: { TABLE_NAME: items.tableName },
-        statements: tableStatements("Sweep", items, SWEEPER_ACTIONS, "readwrite"),
+        environment: { TABLE_NAME: items.tableName, INDEX_NAME: TOMBSTONE_INDEX },
+        statements: [
+            ...tableStatements("Sweep", items, SWEEPER_ACTIONS, "readwrite"),
+            { Sid: "ScanTombstones", Effect: "Allow", Action: "dynamodb:Scan", Resource: pulumi.interpolate`${items.tableArn}/index/${TOMBSTONE_INDEX}` },
+        ],
         logRetentionDays: cfg.items.logRetentionDays,
-        // Scheduler invokes asynchronously: a run that throws is retried by Lambda, then recorded.
-        async: { onFailure },
+        // Scheduler invokes asynchronously. A run that throws is recorded, not retried: a retry would scan
+        // again from the start, and the next night's run resumes the work anyway.
+        async: { maximumRetryAttempts: 0, onFailure },
     });
     new Schedule("nightly-sweep", {
         expression: sw.expression,
@@ -183,7 +205,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
           })
         : undefined;
 
-    const partners = cfg.partners.enabled ? partnersApi(cfg, items) : undefined;
+    const partners = cfg.partners.enabled ? partnersApi(cfg, items, deps) : undefined;
 
     const a = cfg.api;
     const f = cfg.items;
@@ -242,35 +264,54 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
 /** One queue for whatever fails asynchronously, and an alarm as soon as anything waits in it. */
 function failuresQueue(deps: ServerlessDeps): sqs.Queue {
     // SSE with SQS-owned keys: the senders (function and schedule roles) need no KMS permission.
-    const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: FAILURE_RETENTION_SECONDS });
-    const actions = deps.alarmTopicArn === undefined ? [] : [deps.alarmTopicArn];
-    new cloudwatch.MetricAlarm("event-failures-messages", {
-        alarmDescription: "A stream batch, sweep or thumbnail failed for good: read event-failures, fix, redrive",
-        namespace: "AWS/SQS",
+    const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: MAX_RETENTION_SECONDS });
+    queueAlarm("event-failures-messages", failures, deps, {
+        description: "A stream batch, sweep or thumbnail failed for good: read event-failures and fix (a stream batch's records stay in the stream 24 hours)",
         metricName: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: failures.name },
+        threshold: 1,
+    });
+    return failures;
+}
+
+/** An alarm on one SQS metric of `queue` (its maximum over 5 minutes), to the stack's alarm topic when there is one. */
+function queueAlarm(name: string, queue: sqs.Queue, deps: ServerlessDeps, a: { description: string; metricName: string; threshold: number }): void {
+    const actions = deps.alarmTopicArn === undefined ? [] : [deps.alarmTopicArn];
+    new cloudwatch.MetricAlarm(name, {
+        alarmDescription: a.description,
+        namespace: "AWS/SQS",
+        metricName: a.metricName,
+        dimensions: { QueueName: queue.name },
         statistic: "Maximum",
         period: 300,
         evaluationPeriods: 1,
-        threshold: 1,
+        threshold: a.threshold,
         comparisonOperator: "GreaterThanOrEqualToThreshold",
-        // SQS stops publishing an idle queue's metrics after about six hours while failures still wait:
+        // SQS stops publishing an idle queue's metrics after about six hours while messages still wait:
         // "ignore" keeps the alarm in ALARM until a datapoint says otherwise (as ContainerService's DLQ alarms).
         treatMissingData: "ignore",
         alarmActions: actions,
         okActions: actions,
     });
-    return failures;
 }
 
 /**
  * The partners' REST API: events straight into a queue (no Lambda), and a cached read of one item through a
  * read-only copy of the items function; every call needs an API key of the usage plan.
  */
-function partnersApi(cfg: StackConfig["serverless"], items: Table): RestApi {
+function partnersApi(cfg: StackConfig["serverless"], items: Table, deps: ServerlessDeps): RestApi {
     const p = cfg.partners;
-    // Nothing in this stack consumes it yet: the partners' events wait here (4 days) for their consumer.
-    const events = new sqs.Queue("partner-events", { sqsManagedSseEnabled: true });
+    // Nothing in this stack consumes it yet: the partners' events wait here, 14 days at most, for their
+    // consumer, kept with the stack's data; an alarm once one has waited a day.
+    const events = new sqs.Queue(
+        "partner-events",
+        { sqsManagedSseEnabled: true, messageRetentionSeconds: MAX_RETENTION_SECONDS },
+        cfg.protectData ? { protect: true, retainOnDelete: true } : {},
+    );
+    queueAlarm("partner-events-age", events, deps, {
+        description: "A partner event has waited a day in partner-events: its consumer is missing or stuck",
+        metricName: "ApproximateAgeOfOldestMessage",
+        threshold: PARTNER_EVENT_AGE_ALARM_SECONDS,
+    });
     const keyed = { authorizer: "none", apiKeyRequired: true };
     return new RestApi("partners", {
         functions: {

@@ -176,7 +176,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool and photo uploads, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads and partner events, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -189,6 +189,7 @@ describe("stacks", function () {
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
             "aws:kms/key:Key::platform-secrets-key",
             "aws:s3/bucket:Bucket::photos-source",
+            "aws:sqs/queue:Queue::partner-events",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
         assert.equal(dev.resources.filter((r) => r.protect).length, 0);
@@ -295,11 +296,19 @@ describe("stacks", function () {
         }
     });
 
-    it("both stacks keep items keyed by id with a stream of both images, and an on-demand tag index keyed by tag and itemId", () => {
+    it("both stacks keep items keyed by id with a stream of both images and a sparse tombstones index, and an on-demand tag index keyed by tag and itemId", () => {
         for (const s of [dev, prod]) {
             const items = s.named("items-table").inputs;
             assert.equal(items.hashKey, "id");
-            assert.deepEqual(items.attributes, [{ name: "id", type: "S" }]);
+            assert.deepEqual(items.attributes, [
+                { name: "id", type: "S" },
+                { name: "deletedAt", type: "S" },
+            ]);
+            // Only tombstones carry deletedAt: the sweeper's Scan of this index reads nothing else.
+            assert.deepEqual(
+                items.globalSecondaryIndexes.map((i: any) => [i.name, i.keySchemas, i.projectionType]),
+                [["tombstones", [{ attributeName: "deletedAt", keyType: "HASH" }], "KEYS_ONLY"]],
+            );
             assert.equal(items.billingMode, "PAY_PER_REQUEST");
             assert.equal(items.streamEnabled, true);
             assert.equal(items.streamViewType, "NEW_AND_OLD_IMAGES");
@@ -392,7 +401,23 @@ describe("stacks", function () {
             assert.equal(mapping.bisectBatchOnFunctionError, true);
             const fn = s.named("tag-indexer-function").inputs;
             assert.equal(fn.environment.variables.TABLE_NAME, s.named("item-tags-table").outputs.name);
+            // A batch of 100 items with up to 20 tags each: more than the default 10 s.
+            assert.equal(fn.timeout, 60);
         }
+    });
+
+    it("both stacks keep partner events 14 days and alarm once one has waited a day; prod keeps the queue with the data", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.named("partner-events").inputs.messageRetentionSeconds, 14 * 86_400);
+            const alarm = s.named("partner-events-age").inputs;
+            assert.deepEqual(
+                [alarm.namespace, alarm.metricName, alarm.dimensions.QueueName, alarm.threshold],
+                ["AWS/SQS", "ApproximateAgeOfOldestMessage", s.named("partner-events").outputs.name, 86_400],
+            );
+        }
+        assert.deepEqual(prod.named("partner-events-age").inputs.alarmActions, [prod.named("alarms-topic").outputs.arn]);
+        assert.equal(prod.named("partner-events").protect, true);
+        assert.equal(dev.named("partner-events").protect ?? false, false);
     });
 
     it("the tag indexer may PutItem and DeleteItem on the tag index only, and read the items table's stream only", () => {
@@ -421,14 +446,18 @@ describe("stacks", function () {
         }
     });
 
-    it("the sweeper may Scan and DeleteItem on the items table only, with its table name and a 900 s budget", () => {
+    it("the sweeper may Scan the tombstones index and DeleteItem on the items table only, with its table and index names, a 900 s budget and no retry", () => {
         for (const s of [dev, prod]) {
+            const table = s.named("items-table").outputs.arn;
             assert.deepEqual(statementsOf(s, "sweeper-role-own"), [
-                { Sid: "Sweep", Effect: "Allow", Action: ["dynamodb:Scan", "dynamodb:DeleteItem"], Resource: s.named("items-table").outputs.arn },
+                { Sid: "Sweep", Effect: "Allow", Action: ["dynamodb:Scan", "dynamodb:DeleteItem"], Resource: table },
+                { Sid: "ScanTombstones", Effect: "Allow", Action: "dynamodb:Scan", Resource: `${table}/index/tombstones` },
             ]);
             const fn = s.named("sweeper-function").inputs;
             assert.equal(fn.environment.variables.TABLE_NAME, s.named("items-table").outputs.name);
+            assert.equal(fn.environment.variables.INDEX_NAME, "tombstones");
             assert.equal(fn.timeout, 900);
+            assert.equal(s.named("sweeper-async").inputs.maximumRetryAttempts, 0);
         }
     });
 

@@ -108,6 +108,10 @@ function entryExports(file: string): string[] | undefined {
     // A CommonJS entry shows only "default" (module.exports) here, whatever it assigns at run time.
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
     if (output?.entryPoint === undefined || result.metafile.inputs[output.entryPoint]?.format === "cjs") return undefined;
+    // `export * from "<package>"` stays a statement of the output (the package is external): its names
+    // are known only to the full bundle, so the exports are unknown here too.
+    const text = result.outputFiles?.[0]?.text ?? "";
+    if (/^export \* from ["'][^./]/m.test(text)) return undefined;
     return [...output.exports].sort();
 }
 

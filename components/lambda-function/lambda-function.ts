@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as lambda from "@pulumi/aws/lambda";
-import { Bundle, BundleError, bundle, bundleArchive } from "../shared/bundle";
+import { Bundle, bundleArchive } from "../shared/bundle";
 import { destinationStatements } from "../shared/destinations";
 import { ArgsError, isPlain } from "../shared/errors";
 import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
@@ -15,7 +15,7 @@ import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
 import type { LambdaFunctionArgs } from "./args";
 import { ResolvedLambdaFunction, normalize } from "./defaults";
-import { environmentSizeIssue, validate } from "./validate";
+import { bundleCode, environmentSizeIssue, validate } from "./validate";
 
 export interface LambdaFunctionResources {
     /** The execution role, its inline policies (`logs`, `destination`, `own`) and managed policy attachments (`xray`, `vpc`). */
@@ -204,22 +204,10 @@ export function logGroupName(functionName: string): string {
     return `/aws/lambda/${functionName}`;
 }
 
-function bundleEntry(name: string, entry: string, handler: string) {
-    let code: Bundle;
-    try {
-        code = bundle(entry);
-    } catch (e) {
-        if (e instanceof BundleError)
-            throw new ArgsError("LambdaFunction", name, [{ path: "entry", value: entry, message: "does not bundle", allowed: e.details }]);
-        throw e;
-    }
-    // Lambda accepts any handler string at deployment; a name the bundle does not export fails every
-    // invocation with Runtime.HandlerNotFound.
-    if (code.exports !== undefined && !code.exports.includes(handler))
-        throw new ArgsError("LambdaFunction", name, [
-            { path: "handler", value: handler, message: `is not exported by entry "${entry}"`, allowed: code.exports.join(", ") || "(entry exports nothing)" },
-        ]);
-    return code;
+function bundleEntry(name: string, entry: string, handler: string): Bundle {
+    const { code, issues } = bundleCode(entry, handler);
+    if (issues.length) throw new ArgsError("LambdaFunction", name, issues);
+    return code as Bundle;
 }
 
 /** Plain values pass as they are (checked already); with Outputs, the 4 KB rule runs once they are known. */

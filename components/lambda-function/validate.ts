@@ -3,6 +3,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, object, optional, record, string, transform } from "../shared/shape";
 import { STATEMENT_SHAPE, checkStatements } from "../shared/statements";
+import { Bundle, BundleError, bundle } from "../shared/bundle";
 import { checkDestination } from "../shared/destinations";
 import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { AliasArgs, AsyncArgs, LambdaFunctionArgs, LambdaVpcArgs, OnFailureArgs } from "./args";
@@ -116,6 +117,43 @@ export function environmentSizeIssue(variables: Record<string, string>): Issue |
  * A LambdaFunction's args: shape first, then `normalize`, then the value rules on the resolved
  * values. No resources; reads the file system only to see that `entry` exists.
  */
+/**
+ * Bundles `entry` (cached per process) and checks that the bundle exports `handler`: Lambda accepts any
+ * handler string at deployment, and a name the bundle does not export fails every invocation with
+ * Runtime.HandlerNotFound. The code, or the issues that stop it.
+ */
+export function bundleCode(entry: string, handler: string): { code?: Bundle; issues: Issue[] } {
+    let code: Bundle;
+    try {
+        code = bundle(entry);
+    } catch (e) {
+        if (!(e instanceof BundleError)) throw e;
+        return { issues: [{ path: "entry", value: entry, message: "does not bundle", allowed: e.details }] };
+    }
+    if (code.exports !== undefined && !code.exports.includes(handler))
+        return {
+            issues: [
+                {
+                    path: "handler",
+                    value: handler,
+                    message: `is not exported by entry "${entry}"`,
+                    allowed: code.exports.join(", ") || "(entry exports nothing)",
+                },
+            ],
+        };
+    return { code, issues: [] };
+}
+
+/**
+ * What a LambdaFunction built from `args` would refuse, its code included, under `path`: for components
+ * that nest one (`functions.<key>`, `function`), so that they refuse it before registering anything.
+ */
+export function nestedFunctionIssues(path: string, args: LambdaFunctionArgs): Issue[] {
+    const own = validate(args);
+    if (own.length === 0 && args.entry !== undefined) own.push(...bundleCode(args.entry, normalize(args).handler).issues);
+    return own.map((i) => ({ ...i, path: i.path ? `${path}.${i.path}` : path }));
+}
+
 export function validate(args: LambdaFunctionArgs): Issue[] {
     const issues = new Issues();
     if (!checkShape(issues, LAMBDA_FUNCTION_SHAPE, args)) return issues.list;

@@ -1,5 +1,4 @@
-import { validate as validateFunction } from "../lambda-function/validate";
-import { BundleError, bundle } from "../shared/bundle";
+import { nestedFunctionIssues } from "../lambda-function/validate";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { childName } from "../shared/naming";
@@ -189,17 +188,8 @@ export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["fun
     if (Object.keys(functions).length === 0 && proxies === 0) issues.add("functions", {}, "is empty", "one function or more, e.g. { items: { entry: ... } }");
     for (const [key, args] of Object.entries(functions)) {
         if (!issues.key(`functions.${key}`, key)) continue;
-        const own = validateFunction(args);
-        for (const i of own) issues.list.push({ ...i, path: i.path ? `functions.${key}.${i.path}` : `functions.${key}` });
-        // Bundled now (cached per process): code that does not build registers nothing.
-        if (own.length === 0 && args.entry !== undefined) {
-            try {
-                bundle(args.entry);
-            } catch (e) {
-                if (!(e instanceof BundleError)) throw e;
-                issues.add(`functions.${key}.entry`, args.entry, "does not bundle", e.details);
-            }
-        }
+        // Code that does not build, or lacks its handler, registers nothing.
+        issues.list.push(...nestedFunctionIssues(`functions.${key}`, args));
     }
 }
 

@@ -1,6 +1,5 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
-import { BundleError, bundle } from "../shared/bundle";
-import { validate as validateFunction } from "../lambda-function/validate";
+import { nestedFunctionIssues } from "../lambda-function/validate";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { boolean, checkShape, custom, input, int, object, optional, record, string, transform, union } from "../shared/shape";
 import { checkKmsKeyArn, checkTags } from "../shared/validators";
@@ -70,17 +69,8 @@ function checkFunction(issues: Issues, cfg: ResolvedThumbnails): void {
     for (const key of THUMBNAIL_ENVIRONMENT_KEYS)
         if (f.environment && Object.hasOwn(f.environment, key))
             issues.add(`function.environment.${key}`, f.environment[key], "is set by the component", `no ${key}: use the component's argument`);
-    const own = validateFunction(f);
-    for (const i of own) issues.list.push({ ...i, path: i.path ? `function.${i.path}` : "function" });
-    // Bundled now (cached per process): code that does not build registers nothing.
-    if (own.length === 0 && f.entry !== undefined) {
-        try {
-            bundle(f.entry);
-        } catch (e) {
-            if (!(e instanceof BundleError)) throw e;
-            issues.add("function.entry", f.entry, "does not bundle", e.details);
-        }
-    }
+    // Code that does not build, or lacks its handler, registers nothing.
+    issues.list.push(...nestedFunctionIssues("function", f));
 }
 
 /**

@@ -15,6 +15,12 @@ const route = (key: string): ServerlessApiArgs => ({ functions: fn, routes: { [k
 describe("ServerlessApi validation", () => {
     const cases: Array<{ title: string; args: ServerlessApiArgs; path: string; message: RegExp }> = [
         { title: "refuses a route key with no path", args: route("GET"), path: "routes.GET", message: /is not METHOD \/path/ },
+        {
+            title: "refuses a handler a function's entry does not export",
+            args: with_({ functions: { items: { ...MINIMAL.functions.items, handler: "main" } } }),
+            path: "functions.items.handler",
+            message: /is not exported by entry/,
+        },
         { title: "refuses a method HTTP APIs do not route", args: route("TRACE /items"), path: "routes.TRACE /items", message: /method TRACE/ },
         { title: "refuses a lower-case method", args: route("get /items"), path: "routes.get /items", message: /is not METHOD \/path/ },
         { title: "refuses a greedy path variable before the last segment", args: route("GET /{proxy+}/x"), path: "routes.GET /{proxy+}/x", message: /greedy/ },

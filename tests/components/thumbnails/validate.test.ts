@@ -98,6 +98,12 @@ describe("Thumbnails validation", () => {
             message: /is not a file/,
         },
         {
+            title: "refuses a handler the function's entry does not export (Lambda would fail every invocation), before any resource",
+            args: with_({ function: { handler: "resize" } }),
+            path: "function.handler",
+            message: /is not exported by entry "functions\/thumbnail\/index\.ts"; allowed: .*handler/,
+        },
+        {
             title: "refuses an unknown argument, naming the nearest",
             args: with_({ outputprefix: "x/" } as never),
             path: "outputprefix",

@@ -10,6 +10,7 @@ import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
+import { stackSuffix } from "../shared/unique";
 import type { StreamConsumerArgs } from "./args";
 import { ResolvedStreamConsumer, normalize } from "./defaults";
 import { validate } from "./validate";
@@ -88,10 +89,11 @@ export class StreamConsumer extends pulumi.ComponentResource {
         const policy = create(
             iam.RolePolicy,
             childName(name, "policy"),
-            // Named after the component: two consumers on one function keep two policies.
+            // Named after the component and the stack: two consumers on one function keep two policies, and
+            // so do two stacks whose consumers share a role given by name (PutRolePolicy replaces a same-named one).
             {
                 role: target.roleName!,
-                name: fitName(`stream-consumer-${name}`, iam.RolePolicy, { explicit: true }),
+                name: fitName(`stream-consumer-${name}-${stackSuffix(name)}`, iam.RolePolicy, { explicit: true }),
                 policy: policyJson(statements(cfg, consumer)),
             },
             child,

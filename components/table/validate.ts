@@ -1,6 +1,6 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { NAME_RULES } from "../shared/limits/names";
-import { checkShape } from "../shared/shape";
+import { checkShape, own } from "../shared/shape";
 import { checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { TableArgs } from "./args";
 import { ResolvedAutoScaling, ResolvedTable, normalize } from "./defaults";
@@ -66,7 +66,7 @@ function checkTtl(issues: Issues, cfg: ResolvedTable, attribute: string): void {
     if (!checkAttributeName(issues, "ttlAttribute", attribute)) return;
     // TTL ignores an item whose attribute is not a Number: on a string or binary key nothing would
     // ever expire (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html).
-    const type = Object.hasOwn(cfg.attributes, attribute) ? cfg.attributes[attribute] : undefined;
+    const type = own(cfg.attributes, attribute);
     if (type !== undefined && type !== "N")
         issues.add(
             "ttlAttribute",

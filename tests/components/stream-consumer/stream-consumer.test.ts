@@ -51,7 +51,8 @@ describe("StreamConsumer", () => {
         it("grants the function's role the four stream read actions on that table's streams, and SendMessage on that queue only", () => {
             const table = registry.one("aws:dynamodb/table:Table");
             const role = registry.one("aws:iam/role:Role", "tag-index-role");
-            const policy = registry.hasInputs(POLICY, "tags-policy", { role: role.outputs.id ?? role.id, name: "stream-consumer-tags" });
+            const policy = registry.hasInputs(POLICY, "tags-policy", { role: role.outputs.id ?? role.id });
+            assert.match(policy.inputs.name, /^stream-consumer-tags-[0-9a-f]{7}$/);
             assert.deepEqual(json(policy.inputs.policy).Statement, [
                 {
                     Sid: "ReadStream",
@@ -209,19 +210,24 @@ describe("StreamConsumer", () => {
         assert.ok(name.length <= 128 && /^[a-zA-Z0-9_.-]+$/.test(name), `${name} (${name.length})`);
     });
 
-    it("keeps two consumers of one function apart: one policy each, named after the consumer", async () => {
-        const { registry } = await build(() => {
+    it("keeps two consumers of one function apart, and two stacks sharing its role: one policy each, named after the consumer and the stack", async () => {
+        const program = () => {
             const fn = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", roleName: "f-role" };
             new StreamConsumer("a", { source: { type: "dynamodb", streamArn: STREAM }, function: fn });
             new StreamConsumer("b", { source: { type: "kinesis", streamArn: KINESIS }, function: fn });
-        });
-        assert.deepEqual(
-            registry
+        };
+        const names = async (stack: string) =>
+            (await build(program, { stack })).registry
                 .ofType(POLICY)
                 .map((p) => p.inputs.name)
-                .sort(),
-            ["stream-consumer-a", "stream-consumer-b"],
-        );
+                .sort();
+        const dev = await names("dev");
+        assert.equal(dev.length, 2);
+        assert.match(dev[0], /^stream-consumer-a-[0-9a-f]{7}$/);
+        assert.match(dev[1], /^stream-consumer-b-[0-9a-f]{7}$/);
+        // PutRolePolicy replaces a policy of the same name: another stack's consumer "a" must not.
+        const prod = await names("prod");
+        assert.notDeepEqual(prod, dev);
     });
 
     describe("streams and destinations under a customer managed KMS key", () => {

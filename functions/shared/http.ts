@@ -92,7 +92,19 @@ export function refuse(issues: FieldIssue[], statusCode = 400): HttpResponse {
     return problem(statusCode, `invalid request: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`, issues);
 }
 
-const isRest = (event: ApiEvent): event is RestApiEvent => typeof (event as RestApiEvent).httpMethod === "string" && (event as HttpApiEvent).version !== "2.0";
+/**
+ * Payload format 1.0 (a REST API, or an HTTP API set to 1.0) rather than 2.0: the event carries `marker`, a field only
+ * 1.0 sends (`httpMethod` for an integration, `methodArn` for an authorizer), and no `version: "2.0"`.
+ */
+export function isPayload1(event: object, marker: "httpMethod" | "methodArn"): boolean {
+    const e = event as Record<string, unknown>;
+    return typeof e[marker] === "string" && e.version !== "2.0";
+}
+
+const isRest = (event: ApiEvent): event is RestApiEvent => isPayload1(event, "httpMethod");
+
+/** The request id of either payload format, read without trusting the event's shape. */
+export const requestIdOf = (event: ApiEvent): string | undefined => (event as { requestContext?: { requestId?: string } } | null)?.requestContext?.requestId;
 
 /**
  * One value per name, values of the same name joined with commas; with `lower`, names are lowercased first, so names that
@@ -191,7 +203,7 @@ export function requestOf(event: ApiEvent): ApiRequest {
             query: merge(event.queryStringParameters, event.multiValueQueryStringParameters, false),
             body: event.body ?? "",
             isBase64Encoded: event.isBase64Encoded === true,
-            requestId: event.requestContext?.requestId,
+            requestId: requestIdOf(event),
         };
     return {
         format: "2.0",
@@ -201,6 +213,6 @@ export function requestOf(event: ApiEvent): ApiRequest {
         query: merge(event.queryStringParameters, undefined, false),
         body: event.body ?? "",
         isBase64Encoded: event.isBase64Encoded === true,
-        requestId: event.requestContext.requestId,
+        requestId: requestIdOf(event),
     };
 }

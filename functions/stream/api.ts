@@ -7,6 +7,8 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  */
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailure } from "../shared/dynamo";
+import { requiredSetting } from "../shared/env";
 import type { Logger } from "../shared/log";
 import { type BatchResponse, type Change, type StreamEvent, plan } from "./core";
 
@@ -16,8 +18,6 @@ export interface Deps {
     tableName: string | undefined;
     log: Logger;
 }
-
-const isConditionFailure = (e: unknown) => (e as { name?: string }).name === "ConditionalCheckFailedException";
 
 /** A write the index already holds at this version or a later one: a replay, nothing to do. */
 async function conditional(write: () => Promise<unknown>): Promise<boolean> {
@@ -95,6 +95,7 @@ async function apply(db: DynamoDBDocumentClient, table: string, c: Change): Prom
 }
 
 export function createProcessor({ db, tableName, log }: Deps): (event: StreamEvent) => Promise<BatchResponse> {
+    const table = requiredSetting("TABLE_NAME", tableName);
     return async (event) => {
         const records = event.Records ?? [];
         for (const [i, record] of records.entries()) {
@@ -106,8 +107,7 @@ export function createProcessor({ db, tableName, log }: Deps): (event: StreamEve
             }
             const c = planned.change;
             try {
-                if (tableName === undefined || tableName.length === 0) throw new Error("TABLE_NAME is not set");
-                const replayed = await apply(db, tableName, c);
+                const replayed = await apply(db, table(), c);
                 // The audit line: one per change, ids and counts only. Tags are users' text: at debug only.
                 log.log("info", "change", {
                     sequenceNumber,
@@ -121,7 +121,13 @@ export function createProcessor({ db, tableName, log }: Deps): (event: StreamEve
                 });
                 log.log("debug", "change tags", { sequenceNumber, tagsPut: c.put.map((p) => p.tag).join(","), tagsRemoved: c.remove.join(",") });
             } catch (e) {
-                log.log("error", "record failed", { sequenceNumber, itemId: c.itemId, error: (e as Error).name, position: i, batchSize: records.length });
+                log.log("error", "record failed", {
+                    sequenceNumber,
+                    itemId: c.itemId,
+                    error: (e as { name?: string } | null)?.name ?? "Error",
+                    position: i,
+                    batchSize: records.length,
+                });
                 return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
             }
         }

@@ -334,4 +334,25 @@ describe("functions/stream against dynalite", () => {
         assert.ok(!JSON.stringify(info).includes("secret-tag"));
         assert.ok(lines.some((l) => l.level === "debug" && JSON.stringify(l.fields).includes("secret-tag")));
     });
+
+    it("without TABLE_NAME, the first record fails (the error logged) and nothing is written", async () => {
+        const { client, stats } = counting();
+        const first = record("INSERT", A, { NewImage: image(A, 20, ["z"]) });
+        const out = await createProcessor({ db: client, tableName: undefined, log })({
+            Records: [first, record("INSERT", B, { NewImage: image(B, 20, ["z"]) })],
+        });
+        assert.deepStrictEqual([out, stats.sends], [{ batchItemFailures: [{ itemIdentifier: first.dynamodb?.SequenceNumber }] }, 0]);
+        assert.deepStrictEqual(
+            lines.filter((l) => l.level === "error").map((l) => [l.message, l.fields?.error]),
+            [["record failed", "Error"]],
+        );
+    });
+
+    it("a write rejected with null (not an Error) fails its record instead of crashing the batch", async () => {
+        const client = { send: () => Promise.reject(null) } as unknown as DynamoDBDocumentClient;
+        const only = record("INSERT", A, { NewImage: image(A, 21, ["n"]) });
+        const out = await createProcessor({ db: client, tableName: table, log })({ Records: [only] });
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: only.dynamodb?.SequenceNumber }] });
+        assert.strictEqual(lines.find((l) => l.message === "record failed")?.fields?.error, "Error");
+    });
 });

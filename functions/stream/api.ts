@@ -1,9 +1,9 @@
 /**
  * The stream processor over DynamoDB: applies the records one after another (one record's writes concurrently) and
- * reports partial batch failures,
- * so that one bad record does not replay the records before it. On the first failure it stops: Lambda retries from the
- * lowest reported sequence number, so later records would be sent again anyway, and applying them before an earlier
- * change of the same item would reorder that item's history.
+ * reports partial batch failures, so that one bad record does not replay the records before it. On the first failure it
+ * stops: Lambda retries from the lowest reported sequence number, so later records would be sent again anyway, and
+ * applying them before an earlier change of the same item would reorder that item's history (the version conditions
+ * order one item's writes only if its records are applied in order).
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  */
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";

@@ -8,7 +8,7 @@
  *   authorizer": https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { headersOf } from "../shared/http";
+import { headersOf, isPayload1 } from "../shared/http";
 
 /** The parts of the payload format 2.0 authorizer event the function reads (REQUEST type). */
 export interface AuthorizerEvent {
@@ -184,7 +184,7 @@ export type RestDecision = { allowed: true; response: PolicyResponse } | { allow
 
 /** The REST form: a TOKEN event, or a REQUEST event that is not payload 2.0 (it carries `methodArn`, not `routeArn`). */
 export function isRestEvent(event: AuthorizerEvent | RestAuthorizerEvent): event is RestAuthorizerEvent {
-    return event.type === "TOKEN" || ((event as { version?: string }).version !== "2.0" && typeof (event as RequestAuthorizerEvent).methodArn === "string");
+    return event.type === "TOKEN" || isPayload1(event, "methodArn");
 }
 
 const METHOD_ARN = /^(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9]+)\/([^/]+)\//;

@@ -11,7 +11,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type ApiEvent, type ApiRequest, type HttpResponse, json, problem, refuse, requestOf } from "../shared/http";
+import { isConditionFailure } from "../shared/dynamo";
+import { requiredSetting } from "../shared/env";
+import { type ApiEvent, type ApiRequest, type HttpResponse, json, problem, refuse, requestIdOf, requestOf } from "../shared/http";
 import type { Logger } from "../shared/log";
 import { type Item, type ItemInput, encodeCursor, idForToken, parseCreate, parseExpectedVersion, parseList, parseUpdate, requestDigest, route } from "./core";
 
@@ -39,12 +41,11 @@ function publicItem(stored: Stored): Item {
     return item;
 }
 
-const isConditionFailure = (e: unknown) => (e as { name?: string } | null)?.name === "ConditionalCheckFailedException";
-
 export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResponse> {
     const now = deps.now ?? (() => new Date());
     const newId = deps.newId ?? randomUUID;
     const { db, log } = deps;
+    const tableName = requiredSetting("TABLE_NAME", deps.tableName);
 
     async function current(table: string, id: string): Promise<Stored | undefined> {
         const out = await db.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
@@ -176,9 +177,8 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
             case "bad-id":
                 return refuse(r.issues);
         }
-        const table = deps.tableName;
         // A deployment error, not a client one: 500, and the log says why.
-        if (table === undefined || table === "") throw new Error("TABLE_NAME is not set");
+        const table = tableName();
         switch (r.kind) {
             case "create":
                 return create(table, request);
@@ -199,7 +199,8 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
 
     return async (event) => {
         const started = performance.now();
-        const requestId = event.requestContext?.requestId;
+        // Read apart from requestOf: an event requestOf cannot read still gets its id into the 500 and the log.
+        const requestId = requestIdOf(event);
         let routeKey = "unknown";
         let response: HttpResponse;
         let errorName: string | undefined;

@@ -92,7 +92,19 @@ export function refuse(issues: FieldIssue[], statusCode = 400): HttpResponse {
     return problem(statusCode, `invalid request: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`, issues);
 }
 
-const isRest = (event: ApiEvent): event is RestApiEvent => typeof (event as RestApiEvent).httpMethod === "string" && (event as HttpApiEvent).version !== "2.0";
+/**
+ * Payload format 1.0 (a REST API, or an HTTP API set to 1.0) rather than 2.0: the event carries `marker`, a field only
+ * 1.0 sends (`httpMethod` for an integration, `methodArn` for an authorizer), and no `version: "2.0"`.
+ */
+export function isPayload1(event: object, marker: "httpMethod" | "methodArn"): boolean {
+    const e = event as Record<string, unknown>;
+    return typeof e[marker] === "string" && e.version !== "2.0";
+}
+
+const isRest = (event: ApiEvent): event is RestApiEvent => isPayload1(event, "httpMethod");
+
+/** The request id of either payload format, read without trusting the event's shape. */
+export const requestIdOf = (event: ApiEvent): string | undefined => (event as { requestContext?: { requestId?: string } } | null)?.requestContext?.requestId;
 
 /**
  * One value per name, values of the same name joined with commas; with `lower`, names are lowercased first, so names that
@@ -128,31 +140,56 @@ function withoutStage(path: string, stage: string | undefined): string {
 }
 
 /**
- * A REST request's path within the API. `path` is right on the execute-api URL (no stage prefix there: the docs' example
- * request `POST /testStage/hello/world` arrives as `path: "/hello/world"`), but under a custom domain's base path mapping
- * it also carries the base path (`/v1/items/...`), which `resource` (the matched `/items/{id}` or `/{proxy+}`) never
- * does. So the path within the API is the last segments of `path`, as many as `resource` has (a greedy `{name+}`
- * counting the segments of its value); `path` stays percent-encoded, as REST delivers it. Without a usable `resource`
- * (hand-made events; an HTTP API's `$default` route in payload 1.0), `path` itself, less an HTTP API stage prefix.
+ * The last segments of `path`, as many as the route `template` matches (`/items/{id}`: 2; a greedy `{name+}` counts the
+ * segments of its value in `params`), or `undefined` when that cannot be told (no template, a greedy value missing, a
+ * path shorter than the template). API Gateway puts a custom domain's base path (REST) or API mapping key (HTTP API)
+ * in front of the path it delivers, but never in the matched route, so the route's length is the path within the API.
  */
-function restPath(event: RestApiEvent): string {
-    const fallback = withoutStage(event.path, event.version === "1.0" ? event.requestContext.stage : undefined);
-    const resource = event.resource;
-    if (resource === undefined || !resource.startsWith("/")) return fallback;
+function relativeTo(path: string, template: string | undefined, params: Record<string, string | undefined> | null | undefined): string | undefined {
+    if (template === undefined || !template.startsWith("/")) return undefined;
     let count = 0;
-    for (const part of resource.split("/").slice(1)) {
+    for (const part of template.split("/").slice(1)) {
         const greedy = /^\{([^}]+)\+\}$/.exec(part);
         if (greedy === null) count += part === "" ? 0 : 1;
         else {
-            const value = event.pathParameters?.[greedy[1]];
-            if (value === undefined) return fallback;
+            const value = params?.[greedy[1]];
+            if (value === undefined) return undefined;
             count += value.split("/").length;
         }
     }
-    const segments = event.path.split("/").slice(1);
+    const segments = path.split("/").slice(1);
     if (segments.length > 1 && segments[segments.length - 1] === "") segments.pop();
-    if (segments.length < count) return fallback;
+    if (segments.length < count) return undefined;
     return `/${segments.slice(segments.length - count).join("/")}`;
+}
+
+/**
+ * A REST request's path within the API. `path` is right on the execute-api URL (no stage prefix there: the docs' example
+ * request `POST /testStage/hello/world` arrives as `path: "/hello/world"`), but under a custom domain's base path mapping
+ * it also carries the base path (`/v1/items/...`), which `resource` (the matched `/items/{id}` or `/{proxy+}`) never
+ * does: the path is taken relative to `resource`, still percent-encoded, as REST delivers it. Without a usable
+ * `resource` (hand-made events; an HTTP API's `$default` route in payload 1.0), `path` itself, less an HTTP API stage
+ * prefix.
+ */
+function restPath(event: RestApiEvent): string {
+    return (
+        relativeTo(event.path, event.resource, event.pathParameters) ??
+        withoutStage(event.path, event.version === "1.0" ? event.requestContext.stage : undefined)
+    );
+}
+
+/**
+ * An HTTP API (2.0) request's path within the API. `rawPath` keeps a named stage's `/<stage>` prefix and, behind a custom
+ * domain, the API mapping key (`/v1/items/...`); a route other than `$default` names its path in `routeKey`
+ * (`GET /items/{id}`, `ANY /{proxy+}`), so the path is taken relative to it. The `$default` route matches any path and
+ * says nothing of its length: there, `rawPath` less the stage (an API mapping key then stays in the path).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
+ */
+function httpPath(event: HttpApiEvent): string {
+    const raw = event.rawPath ?? event.requestContext.http.path ?? "/";
+    const routeKey = event.routeKey;
+    const template = routeKey === undefined || routeKey === "$default" ? undefined : routeKey.slice(routeKey.indexOf(" ") + 1);
+    return relativeTo(raw, template, event.pathParameters) ?? withoutStage(raw, event.requestContext.stage);
 }
 
 /** The one normalisation step: either payload format to an `ApiRequest`. */
@@ -166,16 +203,16 @@ export function requestOf(event: ApiEvent): ApiRequest {
             query: merge(event.queryStringParameters, event.multiValueQueryStringParameters, false),
             body: event.body ?? "",
             isBase64Encoded: event.isBase64Encoded === true,
-            requestId: event.requestContext?.requestId,
+            requestId: requestIdOf(event),
         };
     return {
         format: "2.0",
         method: event.requestContext.http.method.toUpperCase(),
-        path: withoutStage(event.rawPath ?? event.requestContext.http.path ?? "/", event.requestContext.stage),
+        path: httpPath(event),
         headers: headersOf(event.headers),
         query: merge(event.queryStringParameters, undefined, false),
         body: event.body ?? "",
         isBase64Encoded: event.isBase64Encoded === true,
-        requestId: event.requestContext.requestId,
+        requestId: requestIdOf(event),
     };
 }

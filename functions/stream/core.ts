@@ -50,7 +50,11 @@ export interface Change {
     itemId: string;
     /** The version the writes are conditional on: the new image's, or the old image's for a REMOVE. */
     version: number;
-    /** Index entries to write (the new image's tags), with the name they carry. */
+    /**
+     * Index entries to write, with the name they carry: the new image's tags that the old image lacked, or all of them
+     * when the indexed `name` changed. A MODIFY that leaves tags and name alone (a price edit) writes nothing: the
+     * entries written at an older version stay right, and every removal's `version <= v` still covers them.
+     */
     put: { tag: string; name: string }[];
     /** Index entries to delete (tags of the old image no longer present). */
     remove: string[];
@@ -102,6 +106,9 @@ export function plan(record: StreamRecord): Planned {
     if (next !== undefined && prev !== undefined && next.id !== prev.id) return { ok: false, reason: "NewImage.id and OldImage.id differ" };
     const current = (next ?? prev) as ItemImage;
     const newTags = next?.tags ?? [];
+    const oldTags = prev?.tags ?? [];
+    const nameChanged = prev === undefined || next === undefined || prev.name !== next.name;
+    const toPut = nameChanged ? newTags : newTags.filter((t) => !oldTags.includes(t));
     return {
         ok: true,
         change: {
@@ -109,8 +116,8 @@ export function plan(record: StreamRecord): Planned {
             eventName,
             itemId: current.id,
             version: current.version,
-            put: newTags.map((tag) => ({ tag, name: current.name })),
-            remove: (prev?.tags ?? []).filter((t) => !newTags.includes(t)),
+            put: toPut.map((tag) => ({ tag, name: current.name })),
+            remove: oldTags.filter((t) => !newTags.includes(t)),
             expired,
         },
     };

@@ -6,6 +6,8 @@
  * (BatchWriteItem would be fewer requests, but it takes no conditions.)
  */
 import { DeleteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailure } from "../shared/dynamo";
+import { requiredSetting } from "../shared/env";
 import type { Logger } from "../shared/log";
 import { type ResumeKey, type SweepPlan, hasTimeFor, parseInput } from "./core";
 
@@ -43,14 +45,13 @@ export interface SweepResult {
     durationMs: number;
 }
 
-const isConditionFailure = (e: unknown) => (e as { name?: string } | null)?.name === "ConditionalCheckFailedException";
-
 /** Deletes run a few at a time: fast enough for a nightly job, gentle on an on-demand table's burst. */
 const DELETE_CONCURRENCY = 8;
 
 export function createSweeper(deps: Deps): (event: unknown, context: Context) => Promise<SweepResult> {
     const now = deps.now ?? (() => new Date());
     const { db, log } = deps;
+    const tableName = requiredSetting("TABLE_NAME", deps.tableName);
 
     async function purge(table: string, plan: SweepPlan, ids: string[]): Promise<{ purged: number; skipped: number }> {
         let purged = 0;
@@ -81,8 +82,7 @@ export function createSweeper(deps: Deps): (event: unknown, context: Context) =>
 
     return async (event, context) => {
         const started = Date.now();
-        const table = deps.tableName;
-        if (table === undefined || table === "") throw new Error("TABLE_NAME is not set");
+        const table = tableName();
         const plan = parseInput(event, now());
         // A bad input never succeeds: throwing sends it, after Lambda's asynchronous retries, to the on-failure destination.
         // (Scheduler invokes Lambda asynchronously: https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)

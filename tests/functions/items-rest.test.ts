@@ -60,6 +60,52 @@ describe("functions/shared/http requestOf: one request from payload 1.0 or 2.0",
             assert.strictEqual(requestOf(p.event()).path, p.path);
         });
 
+    /** A 2.0 event as a route other than `$default` delivers it: `routeKey` names the route, `pathParameters` its values. */
+    const routed = (routeKey: string, rawPath: string, pathParameters?: Record<string, string>, stage = "$default") => ({
+        ...httpEvent(routeKey.split(" ")[0], rawPath, { stage }),
+        routeKey,
+        pathParameters,
+    });
+    const http2: { title: string; event: () => ReturnType<typeof routed>; path: string }[] = [
+        {
+            title: "an API mapping key and a GET /items/{id} route",
+            event: () => routed("GET /items/{id}", `/v1/items/${ID}`, { id: ID }),
+            path: `/items/${ID}`,
+        },
+        { title: "an API mapping key and a GET /items route", event: () => routed("GET /items", "/v1/items"), path: "/items" },
+        { title: "a two-segment API mapping key", event: () => routed("PUT /items/{id}", `/shop/v2/items/${ID}`, { id: ID }), path: `/items/${ID}` },
+        {
+            title: "an API mapping key and an ANY /{proxy+} route (the proxy value's segments)",
+            event: () => routed("ANY /{proxy+}", `/v1/items/${ID}`, { proxy: `items/${ID}` }),
+            path: `/items/${ID}`,
+        },
+        {
+            title: "an API mapping key and an ANY /items/{proxy+} route",
+            event: () => routed("ANY /items/{proxy+}", `/v1/items/${ID}`, { proxy: ID }),
+            path: `/items/${ID}`,
+        },
+        {
+            title: "a named stage and a GET /items/{id} route",
+            event: () => routed("GET /items/{id}", `/prod/items/${ID}`, { id: ID }, "prod"),
+            path: `/items/${ID}`,
+        },
+        { title: "the $default route (rawPath less the stage, as before)", event: () => routed("$default", "/prod/items", undefined, "prod"), path: "/items" },
+        {
+            title: "the $default route behind a mapping key (the key stays: $default says nothing of the path)",
+            event: () => routed("$default", "/v1/items"),
+            path: "/v1/items",
+        },
+        {
+            title: "a greedy route without its parameter (rawPath less the stage)",
+            event: () => routed("ANY /{proxy+}", "/prod/items", undefined, "prod"),
+            path: "/items",
+        },
+    ];
+    for (const p of http2)
+        it(`finds a 2.0 event's path within the API behind ${p.title}`, () => {
+            assert.strictEqual(requestOf(p.event()).path, p.path);
+        });
+
     it("keeps a 2.0 event as it was read before: stage stripped from rawPath, headers as sent", () => {
         const r = requestOf(httpEvent("get", "/prod/items", { stage: "prod", headers: { "if-match": "1" }, query: { limit: "2" } }));
         assert.deepStrictEqual(

@@ -80,6 +80,13 @@ describe("functions/items: the items API over DynamoDB (dynalite)", function () 
             assert.match(body(again).message, /not found/);
         });
 
+        it("routes GET /v1/items/{id} behind a custom domain's API mapping key v1 (routeKey GET /items/{id})", async () => {
+            const created = body(await post({ name: "mapped" }));
+            const r = await call({ ...httpEvent("GET", `/v1/items/${created.id}`), routeKey: "GET /items/{id}", pathParameters: { id: created.id } });
+            assert.strictEqual(r.statusCode, 200, r.body);
+            assert.strictEqual(body(r).name, "mapped");
+        });
+
         it("routes a named stage's path (rawPath keeps the /stage prefix)", async () => {
             const r = await call(httpEvent("GET", "/prod/items", { stage: "prod", query: { limit: "1" } }));
             assert.strictEqual(r.statusCode, 200, r.body);

@@ -6,7 +6,7 @@
 import * as assert from "node:assert";
 import { type AttributeValue, CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { createProcessor } from "../../functions/stream/api";
+import { WRITES_IN_FLIGHT, createProcessor } from "../../functions/stream/api";
 import { type StreamRecord, plan } from "../../functions/stream/core";
 import type { Level } from "../../functions/shared/log";
 import { type LocalDynamo, useDynamo } from "./items-harness";
@@ -87,11 +87,31 @@ describe("functions/stream core", () => {
     it("a MODIFY removes the tags the new image dropped", () => {
         const p = plan(record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"]), NewImage: image(A, 2, ["big", "new"]) }));
         assert.ok(p.ok);
+        assert.deepStrictEqual(p.change.remove, ["red"]);
+    });
+
+    it("a MODIFY that keeps the name puts only the tags the old image lacked", () => {
+        const p = plan(record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"], "apple"), NewImage: image(A, 2, ["big", "red", "new"], "apple") }));
+        assert.ok(p.ok);
         assert.deepStrictEqual(
             p.change.put.map((x) => x.tag),
-            ["big", "new"],
+            ["new"],
         );
-        assert.deepStrictEqual(p.change.remove, ["red"]);
+    });
+
+    it("a MODIFY that changes only the price writes nothing", () => {
+        const p = plan(record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"], "apple"), NewImage: image(A, 2, ["red", "big"], "apple") }));
+        assert.ok(p.ok);
+        assert.deepStrictEqual([p.change.put, p.change.remove], [[], []]);
+    });
+
+    it("a MODIFY that renames the item puts every tag again, with the new name", () => {
+        const p = plan(record("MODIFY", A, { OldImage: image(A, 1, ["red", "big"], "apple"), NewImage: image(A, 2, ["red", "big"], "pear") }));
+        assert.ok(p.ok);
+        assert.deepStrictEqual(p.change.put, [
+            { tag: "red", name: "pear" },
+            { tag: "big", name: "pear" },
+        ]);
     });
 
     it("a REMOVE by TTL removes every tag at the old version and is marked expired", () => {
@@ -235,5 +255,104 @@ describe("functions/stream against dynalite", () => {
             else process.env.TABLE_NAME = saved;
             delete process.env.LOG_LEVEL;
         }
+    });
+
+    /** The client, counting sends and the most in flight at once; each send waits `delayMs` first. */
+    function counting(delayMs = 0) {
+        const stats = { sends: 0, inFlight: 0, maxInFlight: 0, order: [] as string[] };
+        const client = {
+            send: async (command: { input: { Item?: { tag?: string }; Key?: { tag?: string } } }) => {
+                stats.sends++;
+                stats.inFlight++;
+                stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+                try {
+                    await new Promise((r) => setTimeout(r, delayMs));
+                    const out = await db.send(command as never);
+                    stats.order.push(`${command.input.Item === undefined ? "delete" : "put"} ${command.input.Item?.tag ?? command.input.Key?.tag}`);
+                    return out;
+                } finally {
+                    stats.inFlight--;
+                }
+            },
+        } as unknown as DynamoDBDocumentClient;
+        return { client, stats };
+    }
+
+    it("a price edit (tags and name unchanged) sends no write and keeps the entries", async () => {
+        const C = "11111111-2222-4333-8444-555555555555";
+        await createProcessor({ db, tableName: table, log })({ Records: [record("INSERT", C, { NewImage: image(C, 1, ["p1", "p2"], "plum") })] });
+        const { client, stats } = counting();
+        const out = await createProcessor({ db: client, tableName: table, log })({
+            Records: [record("MODIFY", C, { OldImage: image(C, 1, ["p1", "p2"], "plum"), NewImage: image(C, 2, ["p1", "p2"], "plum") })],
+        });
+        assert.deepStrictEqual([out, stats.sends], [{ batchItemFailures: [] }, 0]);
+        assert.deepStrictEqual(await byTag("p2"), ["plum"]);
+        // The entries stay at version 1; a later deletion at version 3 still removes them (`version <= :v`).
+        await createProcessor({ db, tableName: table, log })({ Records: [record("REMOVE", C, { OldImage: image(C, 3, ["p1", "p2"], "plum") })] });
+        assert.deepStrictEqual([await byTag("p1"), await byTag("p2")], [[], []]);
+    });
+
+    it("one record's writes are in flight together, never more than WRITES_IN_FLIGHT", async () => {
+        const D = "21111111-2222-4333-8444-555555555555";
+        const tags = Array.from({ length: 20 }, (_, i) => `w${i}`);
+        const { client, stats } = counting(20);
+        const run = createProcessor({ db: client, tableName: table, log });
+        await run({ Records: [record("INSERT", D, { NewImage: image(D, 1, tags, "wide") })] });
+        assert.strictEqual(stats.sends, 20);
+        assert.ok(stats.maxInFlight > 1 && stats.maxInFlight <= WRITES_IN_FLIGHT, `max in flight ${stats.maxInFlight}`);
+        const more = Array.from({ length: 40 }, (_, i) => `x${i}`);
+        const many = counting(5);
+        await createProcessor({ db: many.client, tableName: table, log })({
+            Records: [record("MODIFY", D, { OldImage: image(D, 1, tags, "wide"), NewImage: image(D, 2, more, "wide") })],
+        });
+        assert.deepStrictEqual([many.stats.sends, many.stats.maxInFlight], [60, WRITES_IN_FLIGHT]);
+    });
+
+    it("records of the same item in one batch are applied in order: a tag removed then re-added ends present", async () => {
+        const E = "31111111-2222-4333-8444-555555555555";
+        const { client, stats } = counting(5);
+        const out = await createProcessor({ db: client, tableName: table, log })({
+            Records: [
+                record("INSERT", E, { NewImage: image(E, 1, ["o1", "o2"], "olive") }),
+                record("MODIFY", E, { OldImage: image(E, 1, ["o1", "o2"], "olive"), NewImage: image(E, 2, ["o2"], "olive") }),
+                record("MODIFY", E, { OldImage: image(E, 2, ["o2"], "olive"), NewImage: image(E, 3, ["o2", "o1"], "olive") }),
+            ],
+        });
+        assert.deepStrictEqual(out, { batchItemFailures: [] });
+        assert.deepStrictEqual(stats.order.slice(2), ["delete o1", "put o1"]);
+        assert.deepStrictEqual(await byTag("o1"), ["olive"]);
+    });
+
+    it("the info audit line counts the tags; their text is logged at debug only", async () => {
+        const F = "41111111-2222-4333-8444-555555555555";
+        await createProcessor({ db, tableName: table, log })({ Records: [record("INSERT", F, { NewImage: image(F, 1, ["secret-tag", "t2"], "fig") })] });
+        const info = lines.filter((l) => l.level === "info");
+        assert.deepStrictEqual(
+            info.map((l) => [l.message, l.fields?.tagsPut, l.fields?.tagsRemoved]),
+            [["change", 2, 0]],
+        );
+        assert.ok(!JSON.stringify(info).includes("secret-tag"));
+        assert.ok(lines.some((l) => l.level === "debug" && JSON.stringify(l.fields).includes("secret-tag")));
+    });
+
+    it("without TABLE_NAME, the first record fails (the error logged) and nothing is written", async () => {
+        const { client, stats } = counting();
+        const first = record("INSERT", A, { NewImage: image(A, 20, ["z"]) });
+        const out = await createProcessor({ db: client, tableName: undefined, log })({
+            Records: [first, record("INSERT", B, { NewImage: image(B, 20, ["z"]) })],
+        });
+        assert.deepStrictEqual([out, stats.sends], [{ batchItemFailures: [{ itemIdentifier: first.dynamodb?.SequenceNumber }] }, 0]);
+        assert.deepStrictEqual(
+            lines.filter((l) => l.level === "error").map((l) => [l.message, l.fields?.error]),
+            [["record failed", "Error"]],
+        );
+    });
+
+    it("a write rejected with null (not an Error) fails its record instead of crashing the batch", async () => {
+        const client = { send: () => Promise.reject(null) } as unknown as DynamoDBDocumentClient;
+        const only = record("INSERT", A, { NewImage: image(A, 21, ["n"]) });
+        const out = await createProcessor({ db: client, tableName: table, log })({ Records: [only] });
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: only.dynamodb?.SequenceNumber }] });
+        assert.strictEqual(lines.find((l) => l.message === "record failed")?.fields?.error, "Error");
     });
 });

@@ -8,6 +8,7 @@ import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { PUBLIC, ResolvedRestApi, ResolvedRoute } from "./defaults";
 import { ProxyIntegration, createProxyIntegration } from "./proxies";
+import { pathPrefixes } from "./validate";
 
 export interface Ctx {
     name: string;
@@ -20,8 +21,7 @@ export interface Ctx {
 
 /** A path as API Gateway resources: `/a/{b}` → [`/a`, `/a/{b}`], each with its last segment. */
 function prefixes(path: string): Array<{ path: string; part: string; parent: string }> {
-    const segments = path.split("/").filter(Boolean);
-    return segments.map((part, i) => ({ path: `/${segments.slice(0, i + 1).join("/")}`, part, parent: `/${segments.slice(0, i).join("/")}` }));
+    return pathPrefixes(path).map((p) => ({ path: p, part: p.slice(p.lastIndexOf("/") + 1), parent: p.slice(0, p.lastIndexOf("/")) || "/" }));
 }
 
 /**

@@ -158,12 +158,19 @@ const KEYED_ACTIONS = ["GetItem", "DeleteItem"];
 /** Attributes the built-in PutItem template writes besides the key. */
 const PUT_ITEM_ATTRIBUTES = ["body", "receivedAt"];
 
+/** Every path prefix `createResources` makes a Resource of: `/a/{b}` → `/a`, `/a/{b}`. */
+export function pathPrefixes(path: string): string[] {
+    const segments = path.split("/").filter(Boolean);
+    return segments.map((_, i) => `/${segments.slice(0, i + 1).join("/")}`);
+}
+
 const keysOf = (rec: Record<string, unknown>, none: string) => Object.keys(rec).join(", ") || none;
 
 function checkRouteKeys(issues: Issues, cfg: ResolvedRestApi): void {
     const slugs = new Map<string, string>();
     // A REST API resource has at most one variable child: /items/{id} and /items/{name} cannot both exist (BadRequestException).
     const variables = new Map<string, string>();
+    const resourceSlugs = new Map<string, string>();
     for (const key of Object.keys(cfg.routes)) {
         const path = `routes.${key}`;
         const problem = key === "$default" ? "is an HTTP API route; a REST API has none" : routeKeyProblem(key);
@@ -174,6 +181,19 @@ function checkRouteKeys(issues: Issues, cfg: ResolvedRestApi): void {
         const other = slugs.get(routeSlug(key));
         if (other !== undefined) issues.add(path, key, `names the same children as "${other}"`, "route keys that differ in letters or digits");
         slugs.set(routeSlug(key), key);
+        // Each path prefix becomes a Resource named resource-<slug>: /items/{id} and /items/id (or /a-b and /a/b) would be one URN.
+        // A method-settings child is named by <method>-<path slug>, so distinct paths with distinct slugs keep those apart too.
+        for (const prefix of pathPrefixes(cfg.routes[key].path)) {
+            const seen = resourceSlugs.get(routeSlug(prefix));
+            if (seen !== undefined && seen !== prefix)
+                issues.add(
+                    path,
+                    key,
+                    `makes the resource ${prefix}, whose child name (resource-${routeSlug(prefix)}) is that of ${seen}`,
+                    "paths whose prefixes differ in letters or digits, not only in braces or punctuation",
+                );
+            else resourceSlugs.set(routeSlug(prefix), prefix);
+        }
         const segments = cfg.routes[key].path.split("/").filter(Boolean);
         segments.forEach((s, i) => {
             if (!s.startsWith("{")) return;

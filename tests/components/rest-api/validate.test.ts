@@ -278,6 +278,36 @@ describe("RestApi validation", () => {
         },
         { title: "refuses the TLS 1.0 security policy", args: with_({ securityPolicy: "TLS_1_0" as never }), path: "securityPolicy", message: /not supported/ },
         { title: "refuses no routes", args: { functions: {}, routes: {} }, path: "routes", message: /is empty/ },
+        {
+            title: "refuses /items/{id} beside /items/id, whose resources share one child name",
+            args: {
+                functions: fn,
+                routes: { "GET /items/{id}": { integration: lambda, authorizer: "none" }, "PUT /items/id": { integration: lambda, authorizer: "none" } },
+            },
+            path: "routes.PUT /items/id",
+            message: /resource \/items\/id, whose child name \(resource-items-id\) is that of \/items\/\{id\}/,
+        },
+        {
+            title: "refuses /a-b beside /a/b/c, whose prefixes /a-b and /a/b share one child name",
+            args: {
+                functions: fn,
+                routes: { "GET /a-b": { integration: lambda, authorizer: "none" }, "GET /a/b/c": { integration: lambda, authorizer: "none" } },
+            },
+            path: "routes.GET /a/b/c",
+            message: /resource-a-b/,
+        },
+        {
+            title: "refuses an ANY route whose per-method settings would share a name with another path's route",
+            args: {
+                functions: fn,
+                routes: {
+                    "ANY /a-b": { integration: lambda, authorizer: "none", throttle: { rateLimit: 5, burstLimit: 5 } },
+                    "GET /a/b": { integration: lambda, authorizer: "none", throttle: { rateLimit: 5, burstLimit: 5 } },
+                },
+            },
+            path: "routes.GET /a/b",
+            message: /resource-a-b/,
+        },
         { title: "refuses an unknown argument", args: with_({ stage: "prod" } as never), path: "stage", message: /is not a known argument/ },
     ];
 

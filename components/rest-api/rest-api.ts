@@ -7,7 +7,7 @@ import { routeSlug } from "../serverless-api/validate";
 import { ArgsError } from "../shared/errors";
 import type { RoleResources } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
-import { nameIssues } from "../shared/shape";
+import { childComponentNameIssues, nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { RestApiArgs } from "./args";
@@ -100,7 +100,7 @@ export class RestApi extends pulumi.ComponentResource {
     readonly resources: RestApiResources;
 
     constructor(name: string, args: RestApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = [...nameIssues(name), ...validate(args)];
+        const issues = [...nameIssues(name), ...validate(args), ...childComponentNameIssues(name, "functions", args?.functions, "LambdaFunction")];
         if (issues.length) throw new ArgsError("RestApi", name, issues);
         const cfg = normalize(args);
         super(RestApi.type, name, args, opts);

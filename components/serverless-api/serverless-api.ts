@@ -6,7 +6,7 @@ import { LambdaFunction } from "../lambda-function/lambda-function";
 import { ApiDomainArgs, ApiDomainResources, createApiDomain } from "../shared/api-domain";
 import { ArgsError } from "../shared/errors";
 import { childName, fitName, typeToken } from "../shared/naming";
-import { nameIssues } from "../shared/shape";
+import { childComponentNameIssues, nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { COMMON_ACCESS_LOG_FORMAT } from "../shared/access-log";
 import { create } from "../shared/transform";
@@ -14,7 +14,7 @@ import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
 import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
-import { childNameIssues, validate } from "./validate";
+import { validate } from "./validate";
 import { VpcLinkResources, createProxyIntegrations, createVpcLink } from "./vpc-link";
 
 export interface ServerlessApiResources {
@@ -101,8 +101,7 @@ export class ServerlessApi extends pulumi.ComponentResource {
     readonly resources: ServerlessApiResources;
 
     constructor(name: string, args: ServerlessApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const own = nameIssues(name);
-        const issues = [...own, ...validate(args), ...(own.length === 0 && typeof args?.functions === "object" ? childNameIssues(name, args.functions) : [])];
+        const issues = [...nameIssues(name), ...validate(args), ...childComponentNameIssues(name, "functions", args?.functions, "LambdaFunction")];
         if (issues.length) throw new ArgsError("ServerlessApi", name, issues);
         const cfg = normalize(args);
         super(ServerlessApi.type, name, args, opts);

@@ -2,7 +2,6 @@ import { validate as validateFunction } from "../lambda-function/validate";
 import { BundleError, bundle } from "../shared/bundle";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { childName } from "../shared/naming";
 import { Shape, array, boolean, checkShape, custom, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { API_DOMAIN_SHAPE, checkApiDomain } from "../shared/api-domain";
 import { checkDomainName } from "../shared/hostnames";
@@ -201,25 +200,6 @@ export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["fun
             }
         }
     }
-}
-
-/**
- * The functions are LambdaFunction children named `<name>-<key>`, which must be component names too
- * (128 characters): checked here, before this component registers, with the instance's own name.
- */
-export function childNameIssues(name: string, functions: ServerlessApiArgs["functions"]): Issue[] {
-    const issues = new Issues();
-    for (const key of Object.keys(functions ?? {})) {
-        const child = childName(name, key);
-        if (child.length > 128)
-            issues.add(
-                `functions.${key}`,
-                key,
-                `makes the LambdaFunction name "${child}" ${child.length} characters long`,
-                `a shorter instance name or key (${name.length} + 1 + ${key.length} > 128)`,
-            );
-    }
-    return issues.list;
 }
 
 /** The name of a route's trailing greedy path variable (`{proxy+}` → `proxy`), if it ends with one. */

@@ -322,6 +322,19 @@ describe("RestApi validation", () => {
         });
     }
 
+    it("refuses a name too long for its functions' names (<name>-<key>, 128 characters), registering nothing", async () => {
+        const name = `shop-${"x".repeat(120)}`;
+        const { error, registry } = await buildFails(() => new RestApi(name, route("GET /items")));
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.ok(error.message.startsWith(`RestApi "${name}"`), error.message);
+        assert.ok(
+            error.issues.find((i) => i.path === "functions.items"),
+            error.message,
+        );
+        assert.match(error.message, /LambdaFunction name "shop-x+-items" 131 characters long/);
+        assert.equal(registry.size, 0);
+    });
+
     it("reports every issue at once", async () => {
         const { error, registry } = await buildFails(
             () =>

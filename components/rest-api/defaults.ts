@@ -91,6 +91,7 @@ export interface ResolvedRestApi {
     metricsEnabled: boolean;
     tracing: boolean;
     securityPolicy: NonNullable<RestApiArgs["securityPolicy"]>;
+    domain?: RestApiArgs["domain"];
     disableExecuteApiEndpoint: boolean;
     accountCloudWatchRole: boolean;
     tags: Record<string, string>;
@@ -170,6 +171,7 @@ export function normalize(args: RestApiArgs): ResolvedRestApi {
         metricsEnabled: args.metricsEnabled ?? d.metricsEnabled,
         tracing: args.tracing ?? d.tracing,
         securityPolicy: args.securityPolicy ?? d.securityPolicy,
+        domain: args.domain,
         disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? d.disableExecuteApiEndpoint,
         accountCloudWatchRole: args.accountCloudWatchRole ?? d.accountCloudWatchRole,
         tags: args.tags ?? d.tags,

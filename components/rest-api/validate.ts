@@ -1,3 +1,4 @@
+import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../shared/api-domain";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, json, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
@@ -107,6 +108,7 @@ export const REST_API_SHAPE = object<RestApiArgs>()({
     metricsEnabled: optional(boolean()),
     tracing: optional(boolean()),
     securityPolicy: optional(oneOf(["TLS_1_2", "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_1_3_2025_09"])),
+    domain: optional(API_DOMAIN_SHAPE),
     disableExecuteApiEndpoint: optional(boolean()),
     accountCloudWatchRole: optional(boolean()),
     tags: optional(record(string())),
@@ -371,6 +373,8 @@ export function validate(args: RestApiArgs): Issue[] {
     checkThrottle(issues, "throttle", cfg.throttle);
     if (cfg.cache) issues.int("cache.ttlSeconds", cfg.cache.ttlSeconds, ...REST_API_LIMITS.cacheTtlSeconds, " seconds");
     checkUsage(issues, cfg);
+    if (cfg.domain) checkApiDomain(issues, "domain", cfg.domain);
+    checkExecuteApiEndpoint(issues, cfg.disableExecuteApiEndpoint, cfg.domain);
     issues.oneOf("accessLogRetentionDays", cfg.accessLogRetentionDays, LOG_RETENTION_DAYS);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaFunction } from "../lambda-function/lambda-function";
-import { ApiDomainArgs, ApiDomainResources, createApiDomain } from "../shared/api-domain";
+import { ApiDomainResources, apiDomainUrl, createApiDomain } from "../shared/api-domain";
 import { ArgsError } from "../shared/errors";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { childComponentNameIssues, nameIssues } from "../shared/shape";
@@ -124,7 +124,7 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const domain = cfg.domain && createApiDomain("ServerlessApi", name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
 
         this.invokeUrl = stage.invokeUrl;
-        this.domainUrl = domain && customUrl(cfg.domain!, domain);
+        this.domainUrl = domain && apiDomainUrl(cfg.domain!, domain);
         this.url = this.domainUrl ?? stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
@@ -145,12 +145,6 @@ export class ServerlessApi extends pulumi.ComponentResource {
         };
         this.registerOutputs({ url: this.url, invokeUrl: this.invokeUrl, domainUrl: this.domainUrl, apiId: this.apiId, executionArn: this.executionArn });
     }
-}
-
-/** `https://<domain>/<basePath>/` once the mapping exists; undefined for a wildcard domain, which has no one address. */
-function customUrl(d: ApiDomainArgs, resources: ApiDomainResources): pulumi.Output<string> | undefined {
-    if (d.domainName.startsWith("*.")) return undefined;
-    return resources.apiMapping.id.apply(() => `https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
 }
 
 function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string, string>, opts: pulumi.CustomResourceOptions): apigatewayv2.Api {

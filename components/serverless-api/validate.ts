@@ -3,7 +3,7 @@ import { BundleError, bundle } from "../shared/bundle";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
-import { API_DOMAIN_SHAPE, checkApiDomain } from "../shared/api-domain";
+import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../shared/api-domain";
 import { checkDomainName } from "../shared/hostnames";
 import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type {
@@ -379,9 +379,7 @@ export function validate(args: ServerlessApiArgs): Issue[] {
     checkThrottle(issues, "throttle", cfg.throttle);
     if (cfg.cors) checkCors(issues, cfg.cors);
     if (cfg.domain) checkApiDomain(issues, "domain", cfg.domain);
-    // With no custom domain, the execute-api endpoint is the API's only address.
-    if (cfg.disableExecuteApiEndpoint && !cfg.domain)
-        issues.add("disableExecuteApiEndpoint", true, "would leave the API no address (no domain)", "a domain, or disableExecuteApiEndpoint false");
+    checkExecuteApiEndpoint(issues, cfg.disableExecuteApiEndpoint, cfg.domain);
     issues.oneOf("accessLogRetentionDays", cfg.accessLogRetentionDays, LOG_RETENTION_DAYS);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

@@ -108,6 +108,15 @@ export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): 
     else if (d.basePath !== undefined) issues.match(`${path}.basePath`, d.basePath, API_MAPPING_KEY, allowed);
 }
 
+/**
+ * With no custom domain, the execute-api endpoint is the API's only address: turning it off would leave
+ * the API unreachable. The same rule for HTTP and REST APIs.
+ */
+export function checkExecuteApiEndpoint(issues: Issues, disableExecuteApiEndpoint: boolean, domain: ApiDomainArgs | undefined): void {
+    if (disableExecuteApiEndpoint && domain === undefined)
+        issues.add("disableExecuteApiEndpoint", true, "would leave the API no address (no domain)", "a domain, or disableExecuteApiEndpoint false");
+}
+
 export interface ApiDomainResources {
     /** Requested when no `certificateArn` is given. */
     certificate: acm.Certificate | undefined;
@@ -172,7 +181,8 @@ export function createApiDomain(
             domainNameConfiguration: {
                 certificateArn,
                 endpointType: "REGIONAL",
-                // TLS 1.2 and up only; HTTP APIs offer no other custom-domain policy.
+                // TLS 1.2 and up only: HTTP APIs offer no other custom-domain policy, and a REST API mapped here keeps its own
+                // (a domain may differ from its APIs' policies: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html).
                 securityPolicy: "TLS_1_2",
                 ipAddressType: "dualstack",
             },
@@ -228,4 +238,10 @@ function inApiRegion(component: string, name: string, arn: pulumi.Input<string>,
             ]);
         return certificate;
     });
+}
+
+/** `https://<domain>/<basePath>/` once the mapping exists; undefined for a wildcard domain, which has no one address. */
+export function apiDomainUrl(d: ApiDomainArgs, resources: ApiDomainResources): pulumi.Output<string> | undefined {
+    if (d.domainName.startsWith("*.")) return undefined;
+    return resources.apiMapping.id.apply(() => `https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
 }

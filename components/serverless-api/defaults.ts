@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ResolvedApiDomain, normalizeApiDomain } from "../shared/api-domain";
 import type { AuthorizerArgs, CognitoAuthorizerArgs, CorsArgs, ProxyRouteArgs, RouteArgs, ServerlessApiArgs, VpcLinkTargetArgs } from "./args";
 
 /** The one source of ServerlessApi's default values (the `@default` tags in args.ts agree; a test checks). */
@@ -63,7 +64,7 @@ export interface ResolvedServerlessApi {
     authorizers: Record<string, ResolvedAuthorizer>;
     throttle: ResolvedThrottle;
     cors?: Required<CorsArgs>;
-    domain?: ServerlessApiArgs["domain"];
+    domain?: ResolvedApiDomain;
     disableExecuteApiEndpoint: boolean;
     accessLogRetentionDays: number;
     tags: Record<string, string>;
@@ -126,7 +127,7 @@ export function normalize(args: ServerlessApiArgs): ResolvedServerlessApi {
             allowCredentials: args.cors.allowCredentials ?? c.allowCredentials,
             maxAgeSeconds: args.cors.maxAgeSeconds ?? c.maxAgeSeconds,
         },
-        domain: args.domain,
+        domain: args.domain && normalizeApiDomain(args.domain),
         disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? d.disableExecuteApiEndpoint,
         accessLogRetentionDays: args.accessLogRetentionDays ?? d.accessLogRetentionDays,
         tags: args.tags ?? d.tags,

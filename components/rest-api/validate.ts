@@ -3,7 +3,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, json, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { checkKmsKeyArn, checkTags } from "../shared/validators";
-import { API_LIMITS, ROUTE_METHODS, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
+import { API_LIMITS, HEADER, ROUTE_METHODS, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
 import {
     ApiKeyArgs,
     CACHE_SIZES,
@@ -151,8 +151,6 @@ const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]{3,255}$/;
 const QUEUE_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
 const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[a-z0-9-]+_[0-9A-Za-z]+$/;
-/** Header names: RFC 9110 tokens. */
-const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const QUERY = /^[A-Za-z0-9._~-]+$/;
 const ROUTE_ALLOWED = `"METHOD /path" with METHOD one of ${ROUTE_METHODS.join(", ")}; segments of letters, digits and '._~-', {param}, or {proxy+} as the last`;
 /** Actions whose built-in template reads the item's key from the last path parameter. */

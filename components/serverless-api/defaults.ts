@@ -21,6 +21,7 @@ export const DEFAULTS = {
     CorsArgs: {
         allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         allowHeaders: ["authorization", "content-type"],
+        exposeHeaders: [] as string[],
         allowCredentials: false,
         maxAgeSeconds: 300,
     },
@@ -124,6 +125,7 @@ export function normalize(args: ServerlessApiArgs): ResolvedServerlessApi {
             allowOrigins: args.cors.allowOrigins,
             allowMethods: args.cors.allowMethods ?? c.allowMethods,
             allowHeaders: args.cors.allowHeaders ?? c.allowHeaders,
+            exposeHeaders: args.cors.exposeHeaders ?? c.exposeHeaders,
             allowCredentials: args.cors.allowCredentials ?? c.allowCredentials,
             maxAgeSeconds: args.cors.maxAgeSeconds ?? c.maxAgeSeconds,
         },

@@ -160,6 +160,7 @@ function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string
                 allowOrigins: cors.allowOrigins,
                 allowMethods: cors.allowMethods,
                 allowHeaders: cors.allowHeaders,
+                exposeHeaders: cors.exposeHeaders,
                 allowCredentials: cors.allowCredentials,
                 maxAge: cors.maxAgeSeconds,
             },

@@ -76,10 +76,14 @@ const AUTHORIZER_SHAPE: Shape = custom(
     },
 );
 
+/** HTTP header names: RFC 9110 tokens. */
+export const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 const CORS_SHAPE = object<CorsArgs>()({
     allowOrigins: array(string()),
     allowMethods: optional(array(string())),
     allowHeaders: optional(array(string())),
+    exposeHeaders: optional(array(string())),
     allowCredentials: optional(boolean()),
     maxAgeSeconds: optional(int()),
 });
@@ -359,6 +363,12 @@ function checkCors(issues: Issues, cors: NonNullable<ResolvedServerlessApi["cors
         issues.add("cors.allowCredentials", true, 'is not allowed with the origin "*"', "the origins listed one by one, or allowCredentials false");
     cors.allowMethods.forEach((m, i) => {
         issues.oneOf(`cors.allowMethods[${i}]`, m, ["*", ...ROUTE_METHODS.filter((x) => x !== "ANY")]);
+    });
+    cors.exposeHeaders.forEach((h, i) => {
+        issues.match(`cors.exposeHeaders[${i}]`, h, HEADER, 'an HTTP header name, or "*"');
+        // With credentials, browsers read "*" in Access-Control-Expose-Headers as a header named "*" (Fetch standard, CORS protocol).
+        if (h === "*" && cors.allowCredentials)
+            issues.add(`cors.exposeHeaders[${i}]`, h, "exposes no header when credentials are allowed", "the header names one by one");
     });
     issues.int("cors.maxAgeSeconds", cors.maxAgeSeconds, ...API_LIMITS.maxAgeSeconds, " seconds");
 }

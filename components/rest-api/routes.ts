@@ -1,9 +1,9 @@
 import * as apigateway from "@pulumi/aws/apigateway";
-import * as lambda from "@pulumi/aws/lambda";
+import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULTS as LAMBDA_DEFAULTS } from "../lambda-function/defaults";
 import type { LambdaFunction } from "../lambda-function/lambda-function";
 import { routeSlug } from "../serverless-api/validate";
+import { apiGatewayPermission } from "../shared/api-permission";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { PUBLIC, ResolvedRestApi, ResolvedRoute } from "./defaults";
@@ -90,23 +90,8 @@ export function routeSourceArn(executionArn: pulumi.Input<string>, r: Pick<Resol
     return pulumi.interpolate`${executionArn}/*/${method}/${path}`;
 }
 
-function permission(ctx: Ctx, role: string, fnKey: string, sourceArn: pulumi.Input<string>): lambda.Permission {
-    const alias = ctx.cfg.functions[fnKey].alias;
-    return create(
-        lambda.Permission,
-        childName(ctx.name, "permission", role),
-        {
-            action: "lambda:InvokeFunction",
-            function: ctx.functions[fnKey].functionName,
-            // An integration that calls the alias needs the permission on the alias, not on $LATEST.
-            qualifier: alias ? (alias.name ?? LAMBDA_DEFAULTS.AliasArgs.name) : undefined,
-            principal: "apigateway.amazonaws.com",
-            sourceArn,
-        },
-        ctx.opts,
-        ctx.cfg.transform.permission,
-    );
-}
+const permission = (ctx: Ctx, role: string, fnKey: string, sourceArn: pulumi.Input<string>): lambda.Permission =>
+    apiGatewayPermission(childName(ctx.name, "permission", role), ctx.functions[fnKey], sourceArn, ctx.opts, ctx.cfg.transform.permission);
 
 /** Lets each Lambda authorizer be invoked by its own authorizer only: `<executionArn>/authorizers/<id>`. */
 export function createAuthorizerPermissions(ctx: Ctx, authorizers: Record<string, apigateway.Authorizer>): Record<string, lambda.Permission> {

@@ -521,6 +521,19 @@ describe("RestApi", () => {
         registry.hasInputs(SETTINGS, "shop-method-settings-all", { stageName: "prod", settings: { loggingLevel: "ERROR", metricsEnabled: true } });
     });
 
+    it("grants API Gateway the function's own alias, as its transform names it", async () => {
+        const items = { entry: MINIMAL.functions!.items.entry, alias: { name: "live" }, transform: { alias: { name: "blue" } } };
+        const { registry } = await build(
+            () =>
+                new RestApi("shop", {
+                    functions: { items },
+                    routes: { "GET /items": { integration: { type: "lambda", function: "items" }, authorizer: "none" } },
+                }),
+        );
+        registry.hasInputs("aws:lambda/alias:Alias", undefined, { name: "blue" });
+        registry.hasInputs(PERMISSION, "shop-permission-get-items", { qualifier: "blue" });
+    });
+
     it("grants API Gateway the alias when the function has one, and maps ANY and the root path", async () => {
         const { registry } = await build(
             () =>

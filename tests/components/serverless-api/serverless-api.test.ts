@@ -194,6 +194,13 @@ describe("ServerlessApi", () => {
         registry.hasInputs(INTEGRATION, "shop-integration-items", { integrationUri: registry.one("aws:lambda/alias:Alias").outputs.invokeArn });
     });
 
+    it("grants API Gateway the function's own alias, as its transform names it", async () => {
+        const items = { ...MINIMAL.functions.items, alias: { name: "live" }, transform: { alias: { name: "blue" } } };
+        const { registry } = await build(() => new ServerlessApi("shop", { ...MINIMAL, functions: { items } }));
+        registry.hasInputs("aws:lambda/alias:Alias", undefined, { name: "blue" });
+        registry.hasInputs(PERMISSION, "shop-permission-items", { qualifier: "blue" });
+    });
+
     it("lets pages on other origins read the response headers in cors.exposeHeaders", async () => {
         const { registry } = await build(
             () => new ServerlessApi("shop", { ...MINIMAL, cors: { allowOrigins: ["https://app.example.com"], exposeHeaders: ["etag", "location"] } }),

@@ -199,7 +199,7 @@ describe("RestApi", () => {
             }
         });
 
-        it("sends SQS messages by the queue's path URI as a form body, with a role allowed SendMessage on that queue and its key", () => {
+        it("sends SQS messages by the queue's path URI as a form body, with a role allowed SendMessage on that queue and its key through SQS only", () => {
             const role = registry.one(ROLE, "shop-proxy-role-post-events");
             registry.hasInputs(INTEGRATION, "shop-integration-post-events", {
                 type: "AWS",
@@ -211,8 +211,14 @@ describe("RestApi", () => {
                 passthroughBehavior: "NEVER",
             });
             assert.deepEqual(registry.statementsOf(role), [
-                { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: QUEUE_ARN },
-                { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: KEY_ARN },
+                { Sid: "SendMessages", Effect: "Allow", Action: "sqs:SendMessage", Resource: QUEUE_ARN },
+                {
+                    Sid: "EncryptMessages",
+                    Effect: "Allow",
+                    Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                    Resource: KEY_ARN,
+                    Condition: { StringLike: { "kms:ViaService": "sqs.*.amazonaws.com" } },
+                },
             ]);
         });
 

@@ -223,3 +223,4 @@ export { FunctionRef, FunctionTarget } from "./shared/function-target";
 export { ProxyRouteArgs, VpcLinkArgs, VpcLinkTargetArgs, VpcLinkResources, ALB_LISTENER_ARN, COGNITO_SRP_SCOPE } from "./serverless-api";
 export { AlbTarget } from "./container-service";
 export { ApiDomainArgs, ApiDomainResources, API_DOMAIN_DEFAULTS, checkApiDomain, createApiDomain } from "./shared/api-domain";
+export { ResolvedApiDomain, apiDomainUrl, checkExecuteApiEndpoint, normalizeApiDomain } from "./shared/api-domain";

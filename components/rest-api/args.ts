@@ -5,6 +5,7 @@ import type * as lambda from "@pulumi/aws/lambda";
 import type * as pulumi from "@pulumi/pulumi";
 import type { LambdaFunctionArgs } from "../lambda-function/args";
 import type { ThrottleArgs } from "../serverless-api/args";
+import type { ApiDomainArgs } from "../shared/api-domain";
 import type { Transform } from "../shared/transform";
 
 export type { ThrottleArgs };
@@ -316,7 +317,16 @@ export interface RestApiArgs {
      */
     securityPolicy?: "TLS_1_2" | "SecurityPolicy_TLS13_1_2_2021_06" | "SecurityPolicy_TLS13_1_3_2025_09";
     /**
-     * Refuse the execute-api endpoint (callers must come through a custom domain).
+     * A custom domain for the stage: a Regional API Gateway domain name with TLS 1.2 (the API keeps its own
+     * `securityPolicy` for the handshake), its ACM certificate (given, or requested and validated by DNS in
+     * `hostedZoneId`), A/AAAA aliases, an optional base path. API Gateway v2 API mappings map REST API stages
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html).
+     * @default - none: the API answers at its execute-api URL only
+     * @example { domainName: "partners.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", basePath: "v1" }
+     */
+    domain?: ApiDomainArgs;
+    /**
+     * Refuse the execute-api endpoint, so that callers can only come through `domain`; only with `domain`.
      * @default false
      */
     disableExecuteApiEndpoint?: boolean;

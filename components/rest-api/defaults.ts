@@ -1,4 +1,5 @@
 import type { LambdaFunctionArgs } from "../lambda-function/args";
+import { ResolvedApiDomain, normalizeApiDomain } from "../shared/api-domain";
 import { mapValues } from "../shared/defaults";
 import type {
     ApiKeyArgs,
@@ -91,6 +92,7 @@ export interface ResolvedRestApi {
     metricsEnabled: boolean;
     tracing: boolean;
     securityPolicy: NonNullable<RestApiArgs["securityPolicy"]>;
+    domain?: ResolvedApiDomain;
     disableExecuteApiEndpoint: boolean;
     accountCloudWatchRole: boolean;
     tags: Record<string, string>;
@@ -170,6 +172,7 @@ export function normalize(args: RestApiArgs): ResolvedRestApi {
         metricsEnabled: args.metricsEnabled ?? d.metricsEnabled,
         tracing: args.tracing ?? d.tracing,
         securityPolicy: args.securityPolicy ?? d.securityPolicy,
+        domain: args.domain && normalizeApiDomain(args.domain),
         disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? d.disableExecuteApiEndpoint,
         accountCloudWatchRole: args.accountCloudWatchRole ?? d.accountCloudWatchRole,
         tags: args.tags ?? d.tags,

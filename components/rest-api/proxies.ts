@@ -1,6 +1,7 @@
 import * as apigateway from "@pulumi/aws/apigateway";
 import * as pulumi from "@pulumi/pulumi";
 import { KMS_READ, KMS_WRITE } from "../table/table";
+import { destinationStatements } from "../shared/destinations";
 import { RoleResources, Statement, assumeRolePolicy, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
@@ -72,9 +73,8 @@ function dynamoDb(i: DynamoDbIntegrationArgs, r: ResolvedRoute): ProxySpec {
 }
 
 function sqs(i: SqsIntegrationArgs): ProxySpec {
-    const statements: Statement[] = [{ Effect: "Allow", Action: ["sqs:SendMessage"], Resource: i.queueArn }];
-    // A queue encrypted with a customer key needs the sender to use it (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html).
-    if (i.kmsKeyArn !== undefined) statements.push({ Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: i.kmsKeyArn });
+    // SendMessage on the queue and, for a queue encrypted with a customer key, that key through SQS only.
+    const statements = destinationStatements("sqs", i.queueArn, i.kmsKeyArn, "Messages");
     return {
         // The query API by path: arn:aws:apigateway:<region>:sqs:path/<account>/<queue name>.
         uri: arnParts(i.queueArn).apply((a) => `arn:${a.partition}:apigateway:${a.region}:sqs:path/${a.account}/${a.resource}`),

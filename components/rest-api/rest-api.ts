@@ -4,10 +4,11 @@ import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaFunction } from "../lambda-function/lambda-function";
 import { routeSlug } from "../serverless-api/validate";
+import { ApiDomainResources, apiDomainUrl, createApiDomain } from "../shared/api-domain";
 import { ArgsError } from "../shared/errors";
 import type { RoleResources } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
-import { nameIssues } from "../shared/shape";
+import { childComponentNameIssues, nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { RestApiArgs } from "./args";
@@ -47,6 +48,8 @@ export interface RestApiResources {
     usagePlanKeys: Record<string, apigateway.UsagePlanKey>;
     /** The account's CloudWatch role and setting, with `accountCloudWatchRole`. */
     account?: { role: RoleResources; account: apigateway.Account };
+    /** The custom domain's certificate, domain name, API mapping and DNS records, when `domain` is given. */
+    domain?: ApiDomainResources;
 }
 
 /**
@@ -57,7 +60,9 @@ export interface RestApiResources {
  * ARN. Cognito user pools or Lambda (TOKEN/REQUEST) authorizers; a route is public only when it says
  * `authorizer: "none"`. A Regional endpoint with TLS 1.2 as the floor (HTTPS only: execute-api has no
  * plain HTTP), one stage redeployed whenever the API's shape changes, JSON access logs, stage and
- * per-route throttling and caching. Everything is checked before any resource.
+ * per-route throttling and caching. An optional custom domain (Regional, TLS 1.2, a given or
+ * DNS-validated certificate, Route 53 aliases) maps the stage, as for ServerlessApi. Everything is
+ * checked before any resource.
  *
  * Every stage writes access logs, and REST API logging of either kind goes through the account's API
  * Gateway CloudWatch role: the account and Region must have it, or the stage fails with "CloudWatch
@@ -84,13 +89,21 @@ export interface RestApiResources {
  * while idle. A cache cluster bills every hour it exists: 0.5 GB $0.020, 1.6 GB $0.038, 6.1 GB $0.200,
  * 13.5 GB $0.250, 28.4 GB $0.500, 58.2 GB $1.000, 118 GB $1.900, 237 GB $3.800; the 0.5 GB cluster is
  * 0.020 × 730 h ≈ $14.60 a month. Access logs $0.50 per GB ingested (~500 bytes a line: 1 million
- * requests ≈ $0.25). Usage plans, API keys and models are free. The functions bill as LambdaFunction says.
+ * requests ≈ $0.25). Usage plans, API keys, models and a custom domain are free (a public ACM
+ * certificate too; a Route 53 hosted zone $0.50 a month). The functions bill as LambdaFunction says.
  */
 export class RestApi extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "RestApi");
 
-    /** The stage's invoke URL: `https://<api id>.execute-api.<region>.amazonaws.com/<stage>`. */
+    /**
+     * The API's URL: `domainUrl` with a custom domain (not a wildcard), else `invokeUrl` (which answers 403 when
+     * `disableExecuteApiEndpoint`: with a wildcard domain, clients call `https://<any label>.<domain>/` instead).
+     */
     readonly url: pulumi.Output<string>;
+    /** The stage's invoke URL: `https://<api id>.execute-api.<region>.amazonaws.com/<stage>` (refused when `disableExecuteApiEndpoint`). */
+    readonly invokeUrl: pulumi.Output<string>;
+    /** `https://<domainName>/<basePath>/` with a custom domain that is not a wildcard: the stage is mapped, so no stage in the path. */
+    readonly domainUrl?: pulumi.Output<string>;
     readonly restApiId: pulumi.Output<string>;
     /** `arn:aws:execute-api:<region>:<account>:<api id>`: what resource policies and permissions name. */
     readonly executionArn: pulumi.Output<string>;
@@ -100,7 +113,7 @@ export class RestApi extends pulumi.ComponentResource {
     readonly resources: RestApiResources;
 
     constructor(name: string, args: RestApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = [...nameIssues(name), ...validate(args)];
+        const issues = [...nameIssues(name), ...validate(args), ...childComponentNameIssues(name, "functions", args?.functions, "LambdaFunction")];
         if (issues.length) throw new ArgsError("RestApi", name, issues);
         const cfg = normalize(args);
         super(RestApi.type, name, args, opts);
@@ -118,6 +131,7 @@ export class RestApi extends pulumi.ComponentResource {
         const account = createAccount(ctx);
         const { deployment, accessLogs, stage, methodSettings } = createStage(ctx, { routes, authorizers, validators }, account?.account);
         const usage = createUsage(ctx, stage);
+        const domain = cfg.domain && createApiDomain("RestApi", name, cfg.domain, { apiId: api.id, stage: stage.stageName }, child, tags);
 
         const pick = <T>(f: (r: (typeof routes)[string]) => T | undefined) =>
             Object.fromEntries(Object.entries(routes).flatMap(([k, r]) => (f(r) === undefined ? [] : [[k, f(r) as T]])));
@@ -125,7 +139,9 @@ export class RestApi extends pulumi.ComponentResource {
             ...Object.fromEntries(Object.entries(routes).flatMap(([k, r]) => (r.permission ? [[routeSlug(k), r.permission]] : []))),
             ...createAuthorizerPermissions(ctx, authorizers),
         };
-        this.url = stage.invokeUrl;
+        this.invokeUrl = stage.invokeUrl;
+        this.domainUrl = domain && apiDomainUrl(cfg.domain!, domain);
+        this.url = this.domainUrl ?? stage.invokeUrl;
         this.restApiId = api.id;
         this.executionArn = api.executionArn;
         this.stageName = stage.stageName;
@@ -147,8 +163,16 @@ export class RestApi extends pulumi.ComponentResource {
             methodSettings,
             ...usage,
             account,
+            domain,
         };
-        this.registerOutputs({ url: this.url, restApiId: this.restApiId, executionArn: this.executionArn, stageName: this.stageName });
+        this.registerOutputs({
+            url: this.url,
+            invokeUrl: this.invokeUrl,
+            domainUrl: this.domainUrl,
+            restApiId: this.restApiId,
+            executionArn: this.executionArn,
+            stageName: this.stageName,
+        });
     }
 }
 

@@ -1,13 +1,14 @@
 import * as apigateway from "@pulumi/aws/apigateway";
-import * as lambda from "@pulumi/aws/lambda";
+import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULTS as LAMBDA_DEFAULTS } from "../lambda-function/defaults";
 import type { LambdaFunction } from "../lambda-function/lambda-function";
 import { routeSlug } from "../serverless-api/validate";
+import { apiGatewayPermission } from "../shared/api-permission";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { PUBLIC, ResolvedRestApi, ResolvedRoute } from "./defaults";
 import { ProxyIntegration, createProxyIntegration } from "./proxies";
+import { pathPrefixes } from "./validate";
 
 export interface Ctx {
     name: string;
@@ -20,8 +21,7 @@ export interface Ctx {
 
 /** A path as API Gateway resources: `/a/{b}` → [`/a`, `/a/{b}`], each with its last segment. */
 function prefixes(path: string): Array<{ path: string; part: string; parent: string }> {
-    const segments = path.split("/").filter(Boolean);
-    return segments.map((part, i) => ({ path: `/${segments.slice(0, i + 1).join("/")}`, part, parent: `/${segments.slice(0, i).join("/")}` }));
+    return pathPrefixes(path).map((p) => ({ path: p, part: p.slice(p.lastIndexOf("/") + 1), parent: p.slice(0, p.lastIndexOf("/")) || "/" }));
 }
 
 /**
@@ -90,23 +90,8 @@ export function routeSourceArn(executionArn: pulumi.Input<string>, r: Pick<Resol
     return pulumi.interpolate`${executionArn}/*/${method}/${path}`;
 }
 
-function permission(ctx: Ctx, role: string, fnKey: string, sourceArn: pulumi.Input<string>): lambda.Permission {
-    const alias = ctx.cfg.functions[fnKey].alias;
-    return create(
-        lambda.Permission,
-        childName(ctx.name, "permission", role),
-        {
-            action: "lambda:InvokeFunction",
-            function: ctx.functions[fnKey].functionName,
-            // An integration that calls the alias needs the permission on the alias, not on $LATEST.
-            qualifier: alias ? (alias.name ?? LAMBDA_DEFAULTS.AliasArgs.name) : undefined,
-            principal: "apigateway.amazonaws.com",
-            sourceArn,
-        },
-        ctx.opts,
-        ctx.cfg.transform.permission,
-    );
-}
+const permission = (ctx: Ctx, role: string, fnKey: string, sourceArn: pulumi.Input<string>): lambda.Permission =>
+    apiGatewayPermission(childName(ctx.name, "permission", role), ctx.functions[fnKey], sourceArn, ctx.opts, ctx.cfg.transform.permission);
 
 /** Lets each Lambda authorizer be invoked by its own authorizer only: `<executionArn>/authorizers/<id>`. */
 export function createAuthorizerPermissions(ctx: Ctx, authorizers: Record<string, apigateway.Authorizer>): Record<string, lambda.Permission> {

@@ -1,8 +1,9 @@
+import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../shared/api-domain";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, json, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { checkKmsKeyArn, checkTags } from "../shared/validators";
-import { API_LIMITS, ROUTE_METHODS, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
+import { API_LIMITS, HEADER, ROUTE_METHODS, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
 import {
     ApiKeyArgs,
     CACHE_SIZES,
@@ -107,6 +108,7 @@ export const REST_API_SHAPE = object<RestApiArgs>()({
     metricsEnabled: optional(boolean()),
     tracing: optional(boolean()),
     securityPolicy: optional(oneOf(["TLS_1_2", "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_1_3_2025_09"])),
+    domain: optional(API_DOMAIN_SHAPE),
     disableExecuteApiEndpoint: optional(boolean()),
     accountCloudWatchRole: optional(boolean()),
     tags: optional(record(string())),
@@ -149,8 +151,6 @@ const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]{3,255}$/;
 const QUEUE_ARN = /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
 const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[a-z0-9-]+_[0-9A-Za-z]+$/;
-/** Header names: RFC 9110 tokens. */
-const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const QUERY = /^[A-Za-z0-9._~-]+$/;
 const ROUTE_ALLOWED = `"METHOD /path" with METHOD one of ${ROUTE_METHODS.join(", ")}; segments of letters, digits and '._~-', {param}, or {proxy+} as the last`;
 /** Actions whose built-in template reads the item's key from the last path parameter. */
@@ -158,12 +158,19 @@ const KEYED_ACTIONS = ["GetItem", "DeleteItem"];
 /** Attributes the built-in PutItem template writes besides the key. */
 const PUT_ITEM_ATTRIBUTES = ["body", "receivedAt"];
 
+/** Every path prefix `createResources` makes a Resource of: `/a/{b}` → `/a`, `/a/{b}`. */
+export function pathPrefixes(path: string): string[] {
+    const segments = path.split("/").filter(Boolean);
+    return segments.map((_, i) => `/${segments.slice(0, i + 1).join("/")}`);
+}
+
 const keysOf = (rec: Record<string, unknown>, none: string) => Object.keys(rec).join(", ") || none;
 
 function checkRouteKeys(issues: Issues, cfg: ResolvedRestApi): void {
     const slugs = new Map<string, string>();
     // A REST API resource has at most one variable child: /items/{id} and /items/{name} cannot both exist (BadRequestException).
     const variables = new Map<string, string>();
+    const resourceSlugs = new Map<string, string>();
     for (const key of Object.keys(cfg.routes)) {
         const path = `routes.${key}`;
         const problem = key === "$default" ? "is an HTTP API route; a REST API has none" : routeKeyProblem(key);
@@ -174,6 +181,19 @@ function checkRouteKeys(issues: Issues, cfg: ResolvedRestApi): void {
         const other = slugs.get(routeSlug(key));
         if (other !== undefined) issues.add(path, key, `names the same children as "${other}"`, "route keys that differ in letters or digits");
         slugs.set(routeSlug(key), key);
+        // Each path prefix becomes a Resource named resource-<slug>: /items/{id} and /items/id (or /a-b and /a/b) would be one URN.
+        // A method-settings child is named by <method>-<path slug>, so distinct paths with distinct slugs keep those apart too.
+        for (const prefix of pathPrefixes(cfg.routes[key].path)) {
+            const seen = resourceSlugs.get(routeSlug(prefix));
+            if (seen !== undefined && seen !== prefix)
+                issues.add(
+                    path,
+                    key,
+                    `makes the resource ${prefix}, whose child name (resource-${routeSlug(prefix)}) is that of ${seen}`,
+                    "paths whose prefixes differ in letters or digits, not only in braces or punctuation",
+                );
+            else resourceSlugs.set(routeSlug(prefix), prefix);
+        }
         const segments = cfg.routes[key].path.split("/").filter(Boolean);
         segments.forEach((s, i) => {
             if (!s.startsWith("{")) return;
@@ -351,6 +371,8 @@ export function validate(args: RestApiArgs): Issue[] {
     checkThrottle(issues, "throttle", cfg.throttle);
     if (cfg.cache) issues.int("cache.ttlSeconds", cfg.cache.ttlSeconds, ...REST_API_LIMITS.cacheTtlSeconds, " seconds");
     checkUsage(issues, cfg);
+    if (cfg.domain) checkApiDomain(issues, "domain", cfg.domain);
+    checkExecuteApiEndpoint(issues, cfg.disableExecuteApiEndpoint, cfg.domain);
     issues.oneOf("accessLogRetentionDays", cfg.accessLogRetentionDays, LOG_RETENTION_DAYS);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

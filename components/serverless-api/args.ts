@@ -195,6 +195,15 @@ export interface CorsArgs {
      */
     allowHeaders?: string[];
     /**
+     * Response headers, besides the CORS-safelisted ones (Cache-Control, Content-Language, Content-Length,
+     * Content-Type, Expires, Last-Modified, Pragma), that a page's script on another origin may read:
+     * `Access-Control-Expose-Headers`. HTTP header names, or `"*"` (any header; not with `allowCredentials`,
+     * where browsers read `*` as a header name).
+     * @default []
+     * @example ["etag", "location"]
+     */
+    exposeHeaders?: string[];
+    /**
      * Whether browsers may send credentials (cookies, Authorization); not with origin `"*"`.
      * @default false
      */

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ResolvedApiDomain, normalizeApiDomain } from "../shared/api-domain";
 import type { AuthorizerArgs, CognitoAuthorizerArgs, CorsArgs, ProxyRouteArgs, RouteArgs, ServerlessApiArgs, VpcLinkTargetArgs } from "./args";
 
 /** The one source of ServerlessApi's default values (the `@default` tags in args.ts agree; a test checks). */
@@ -20,6 +21,7 @@ export const DEFAULTS = {
     CorsArgs: {
         allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         allowHeaders: ["authorization", "content-type"],
+        exposeHeaders: [] as string[],
         allowCredentials: false,
         maxAgeSeconds: 300,
     },
@@ -63,7 +65,7 @@ export interface ResolvedServerlessApi {
     authorizers: Record<string, ResolvedAuthorizer>;
     throttle: ResolvedThrottle;
     cors?: Required<CorsArgs>;
-    domain?: ServerlessApiArgs["domain"];
+    domain?: ResolvedApiDomain;
     disableExecuteApiEndpoint: boolean;
     accessLogRetentionDays: number;
     tags: Record<string, string>;
@@ -123,10 +125,11 @@ export function normalize(args: ServerlessApiArgs): ResolvedServerlessApi {
             allowOrigins: args.cors.allowOrigins,
             allowMethods: args.cors.allowMethods ?? c.allowMethods,
             allowHeaders: args.cors.allowHeaders ?? c.allowHeaders,
+            exposeHeaders: args.cors.exposeHeaders ?? c.exposeHeaders,
             allowCredentials: args.cors.allowCredentials ?? c.allowCredentials,
             maxAgeSeconds: args.cors.maxAgeSeconds ?? c.maxAgeSeconds,
         },
-        domain: args.domain,
+        domain: args.domain && normalizeApiDomain(args.domain),
         disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? d.disableExecuteApiEndpoint,
         accessLogRetentionDays: args.accessLogRetentionDays ?? d.accessLogRetentionDays,
         tags: args.tags ?? d.tags,

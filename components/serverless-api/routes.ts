@@ -1,8 +1,8 @@
 import * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULTS as LAMBDA_DEFAULTS } from "../lambda-function/defaults";
 import type { LambdaFunction } from "../lambda-function/lambda-function";
+import { apiGatewayPermission } from "../shared/api-permission";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { CognitoResources, cognitoIssuer, createCognito } from "./cognito";
@@ -21,12 +21,6 @@ export interface Ctx {
     tags: Record<string, string>;
 }
 
-const qualifier = (ctx: Ctx, key: string): string | undefined => {
-    const alias = ctx.cfg.functions[key].alias;
-    // An integration or authorizer that calls the alias needs the permission on the alias, not on $LATEST.
-    return alias ? (alias.name ?? LAMBDA_DEFAULTS.AliasArgs.name) : undefined;
-};
-
 /**
  * Lets API Gateway invoke each function that answers routes, from this API only: any stage, method
  * and path (execute-api ARNs: `<executionArn>/<stage>/<METHOD>/<path>`).
@@ -37,16 +31,10 @@ export function createPermissions(ctx: Ctx): Record<string, lambda.Permission> {
         Object.entries(ctx.functions)
             .filter(([key]) => used.has(key))
             .map(([key, fn]) => {
-                const permission = create(
-                    lambda.Permission,
+                const permission = apiGatewayPermission(
                     childName(ctx.name, "permission", key),
-                    {
-                        action: "lambda:InvokeFunction",
-                        function: fn.functionName,
-                        qualifier: qualifier(ctx, key),
-                        principal: "apigateway.amazonaws.com",
-                        sourceArn: pulumi.interpolate`${ctx.api.executionArn}/*/*`,
-                    },
+                    fn,
+                    pulumi.interpolate`${ctx.api.executionArn}/*/*`,
                     ctx.opts,
                     ctx.cfg.transform.permission,
                 );
@@ -64,16 +52,10 @@ export function createAuthorizerPermissions(ctx: Ctx, authorizers: Record<string
     return Object.fromEntries(
         Object.entries(ctx.cfg.authorizers).flatMap(([key, a]) => {
             if (a.type !== "lambda") return [];
-            const permission = create(
-                lambda.Permission,
+            const permission = apiGatewayPermission(
                 childName(ctx.name, "authorizer-permission", key),
-                {
-                    action: "lambda:InvokeFunction",
-                    function: ctx.functions[a.function].functionName,
-                    qualifier: qualifier(ctx, a.function),
-                    principal: "apigateway.amazonaws.com",
-                    sourceArn: pulumi.interpolate`${ctx.api.executionArn}/authorizers/${authorizers[key].id}`,
-                },
+                ctx.functions[a.function],
+                pulumi.interpolate`${ctx.api.executionArn}/authorizers/${authorizers[key].id}`,
                 ctx.opts,
                 ctx.cfg.transform.permission,
             );

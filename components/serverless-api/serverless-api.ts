@@ -3,10 +3,10 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as lambda from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaFunction } from "../lambda-function/lambda-function";
-import { ApiDomainArgs, ApiDomainResources, createApiDomain } from "../shared/api-domain";
+import { ApiDomainResources, apiDomainUrl, createApiDomain } from "../shared/api-domain";
 import { ArgsError } from "../shared/errors";
 import { childName, fitName, typeToken } from "../shared/naming";
-import { nameIssues } from "../shared/shape";
+import { childComponentNameIssues, nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { COMMON_ACCESS_LOG_FORMAT } from "../shared/access-log";
 import { create } from "../shared/transform";
@@ -14,7 +14,7 @@ import type { ServerlessApiArgs } from "./args";
 import type { CognitoResources } from "./cognito";
 import { ResolvedServerlessApi, normalize } from "./defaults";
 import { Ctx, createAuthorizerPermissions, createAuthorizers, createIntegrations, createPermissions, createRoutes } from "./routes";
-import { childNameIssues, validate } from "./validate";
+import { validate } from "./validate";
 import { VpcLinkResources, createProxyIntegrations, createVpcLink } from "./vpc-link";
 
 export interface ServerlessApiResources {
@@ -101,8 +101,7 @@ export class ServerlessApi extends pulumi.ComponentResource {
     readonly resources: ServerlessApiResources;
 
     constructor(name: string, args: ServerlessApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const own = nameIssues(name);
-        const issues = [...own, ...validate(args), ...(own.length === 0 && typeof args?.functions === "object" ? childNameIssues(name, args.functions) : [])];
+        const issues = [...nameIssues(name), ...validate(args), ...childComponentNameIssues(name, "functions", args?.functions, "LambdaFunction")];
         if (issues.length) throw new ArgsError("ServerlessApi", name, issues);
         const cfg = normalize(args);
         super(ServerlessApi.type, name, args, opts);
@@ -125,7 +124,7 @@ export class ServerlessApi extends pulumi.ComponentResource {
         const domain = cfg.domain && createApiDomain("ServerlessApi", name, cfg.domain, { apiId: api.id, stage: stage.name }, child, tags);
 
         this.invokeUrl = stage.invokeUrl;
-        this.domainUrl = domain && customUrl(cfg.domain!, domain);
+        this.domainUrl = domain && apiDomainUrl(cfg.domain!, domain);
         this.url = this.domainUrl ?? stage.invokeUrl;
         this.apiId = api.id;
         this.executionArn = api.executionArn;
@@ -148,12 +147,6 @@ export class ServerlessApi extends pulumi.ComponentResource {
     }
 }
 
-/** `https://<domain>/<basePath>/` once the mapping exists; undefined for a wildcard domain, which has no one address. */
-function customUrl(d: ApiDomainArgs, resources: ApiDomainResources): pulumi.Output<string> | undefined {
-    if (d.domainName.startsWith("*.")) return undefined;
-    return resources.apiMapping.id.apply(() => `https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
-}
-
 function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string, string>, opts: pulumi.CustomResourceOptions): apigatewayv2.Api {
     const cors = cfg.cors;
     return create(
@@ -167,6 +160,7 @@ function createApi(name: string, cfg: ResolvedServerlessApi, tags: Record<string
                 allowOrigins: cors.allowOrigins,
                 allowMethods: cors.allowMethods,
                 allowHeaders: cors.allowHeaders,
+                exposeHeaders: cors.exposeHeaders,
                 allowCredentials: cors.allowCredentials,
                 maxAge: cors.maxAgeSeconds,
             },

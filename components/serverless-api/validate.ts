@@ -1,9 +1,8 @@
 import { nestedFunctionIssues } from "../lambda-function/validate";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { childName } from "../shared/naming";
 import { Shape, array, boolean, checkShape, custom, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
-import { API_DOMAIN_SHAPE, checkApiDomain } from "../shared/api-domain";
+import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../shared/api-domain";
 import { checkDomainName } from "../shared/hostnames";
 import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type {
@@ -76,10 +75,14 @@ const AUTHORIZER_SHAPE: Shape = custom(
     },
 );
 
+/** HTTP header names: RFC 9110 tokens. */
+export const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 const CORS_SHAPE = object<CorsArgs>()({
     allowOrigins: array(string()),
     allowMethods: optional(array(string())),
     allowHeaders: optional(array(string())),
+    exposeHeaders: optional(array(string())),
     allowCredentials: optional(boolean()),
     maxAgeSeconds: optional(int()),
 });
@@ -191,25 +194,6 @@ export function checkFunctions(issues: Issues, functions: ServerlessApiArgs["fun
         // Code that does not build, or lacks its handler, registers nothing.
         issues.list.push(...nestedFunctionIssues(`functions.${key}`, args));
     }
-}
-
-/**
- * The functions are LambdaFunction children named `<name>-<key>`, which must be component names too
- * (128 characters): checked here, before this component registers, with the instance's own name.
- */
-export function childNameIssues(name: string, functions: ServerlessApiArgs["functions"]): Issue[] {
-    const issues = new Issues();
-    for (const key of Object.keys(functions ?? {})) {
-        const child = childName(name, key);
-        if (child.length > 128)
-            issues.add(
-                `functions.${key}`,
-                key,
-                `makes the LambdaFunction name "${child}" ${child.length} characters long`,
-                `a shorter instance name or key (${name.length} + 1 + ${key.length} > 128)`,
-            );
-    }
-    return issues.list;
 }
 
 /** The name of a route's trailing greedy path variable (`{proxy+}` → `proxy`), if it ends with one. */
@@ -370,6 +354,12 @@ function checkCors(issues: Issues, cors: NonNullable<ResolvedServerlessApi["cors
     cors.allowMethods.forEach((m, i) => {
         issues.oneOf(`cors.allowMethods[${i}]`, m, ["*", ...ROUTE_METHODS.filter((x) => x !== "ANY")]);
     });
+    cors.exposeHeaders.forEach((h, i) => {
+        issues.match(`cors.exposeHeaders[${i}]`, h, HEADER, 'an HTTP header name, or "*"');
+        // With credentials, browsers read "*" in Access-Control-Expose-Headers as a header named "*" (Fetch standard, CORS protocol).
+        if (h === "*" && cors.allowCredentials)
+            issues.add(`cors.exposeHeaders[${i}]`, h, "exposes no header when credentials are allowed", "the header names one by one");
+    });
     issues.int("cors.maxAgeSeconds", cors.maxAgeSeconds, ...API_LIMITS.maxAgeSeconds, " seconds");
 }
 
@@ -389,9 +379,7 @@ export function validate(args: ServerlessApiArgs): Issue[] {
     checkThrottle(issues, "throttle", cfg.throttle);
     if (cfg.cors) checkCors(issues, cfg.cors);
     if (cfg.domain) checkApiDomain(issues, "domain", cfg.domain);
-    // With no custom domain, the execute-api endpoint is the API's only address.
-    if (cfg.disableExecuteApiEndpoint && !cfg.domain)
-        issues.add("disableExecuteApiEndpoint", true, "would leave the API no address (no domain)", "a domain, or disableExecuteApiEndpoint false");
+    checkExecuteApiEndpoint(issues, cfg.disableExecuteApiEndpoint, cfg.domain);
     issues.oneOf("accessLogRetentionDays", cfg.accessLogRetentionDays, LOG_RETENTION_DAYS);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

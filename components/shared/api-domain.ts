@@ -39,7 +39,7 @@ export interface ApiDomainArgs {
     /**
      * Whether to create A and AAAA alias records for `domainName` in `hostedZoneId`, to the domain's
      * Regional target (the domain name answers IPv4 and IPv6: `dualstack`).
-     * @default true
+     * @default - true with `hostedZoneId`, false without (there is no zone to write them in)
      */
     aliasRecords?: boolean;
     /**
@@ -59,8 +59,16 @@ export interface ApiDomainArgs {
     };
 }
 
-/** The one source of ApiDomainArgs' defaults. */
-export const API_DOMAIN_DEFAULTS = { ApiDomainArgs: { aliasRecords: true, transform: {} as NonNullable<ApiDomainArgs["transform"]> } };
+/** The one source of ApiDomainArgs' defaults (`aliasRecords` follows `hostedZoneId`: `normalizeApiDomain`). */
+export const API_DOMAIN_DEFAULTS = { ApiDomainArgs: { transform: {} as NonNullable<ApiDomainArgs["transform"]> } };
+
+/** ApiDomainArgs with every default applied. */
+export type ResolvedApiDomain = ApiDomainArgs & { aliasRecords: boolean; transform: NonNullable<ApiDomainArgs["transform"]> };
+
+/** Fills the domain's defaults; components call it from their `normalize`. */
+export function normalizeApiDomain(d: ApiDomainArgs): ResolvedApiDomain {
+    return { ...d, aliasRecords: d.aliasRecords ?? d.hostedZoneId !== undefined, transform: d.transform ?? API_DOMAIN_DEFAULTS.ApiDomainArgs.transform };
+}
 
 export const API_DOMAIN_SHAPE = object<ApiDomainArgs>()({
     domainName: string(),
@@ -98,7 +106,7 @@ export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): 
     if (d.certificateArn === undefined && d.hostedZoneId === undefined)
         issues.missing(`${path}.certificateArn`, "an ACM certificate ARN for the domain, or hostedZoneId for the component to request and validate one");
     if (d.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, d.certificateArn);
-    if (isPlain(d.hostedZoneId) && d.hostedZoneId !== undefined)
+    if (isPlain(d.hostedZoneId))
         issues.match(`${path}.hostedZoneId`, d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
     if (d.aliasRecords === true && d.hostedZoneId === undefined)
         issues.add(`${path}.aliasRecords`, true, "needs hostedZoneId", "hostedZoneId, or aliasRecords false");
@@ -106,6 +114,15 @@ export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): 
     if (d.basePath !== undefined && d.basePath.length > MAX_API_MAPPING_KEY_LENGTH)
         issues.add(`${path}.basePath`, d.basePath, `is ${d.basePath.length} characters long`, allowed);
     else if (d.basePath !== undefined) issues.match(`${path}.basePath`, d.basePath, API_MAPPING_KEY, allowed);
+}
+
+/**
+ * With no custom domain, the execute-api endpoint is the API's only address: turning it off would leave
+ * the API unreachable. The same rule for HTTP and REST APIs.
+ */
+export function checkExecuteApiEndpoint(issues: Issues, disableExecuteApiEndpoint: boolean, domain: ApiDomainArgs | undefined): void {
+    if (disableExecuteApiEndpoint && domain === undefined)
+        issues.add("disableExecuteApiEndpoint", true, "would leave the API no address (no domain)", "a domain, or disableExecuteApiEndpoint false");
 }
 
 export interface ApiDomainResources {
@@ -128,13 +145,13 @@ export interface ApiDomainResources {
 export function createApiDomain(
     component: string,
     name: string,
-    d: ApiDomainArgs,
+    d: ResolvedApiDomain,
     target: { apiId: pulumi.Input<string>; stage: pulumi.Input<string> },
     opts: pulumi.CustomResourceOptions,
     tags: Record<string, string>,
 ): ApiDomainResources {
     const base = childName(name, "domain");
-    const t = d.transform ?? API_DOMAIN_DEFAULTS.ApiDomainArgs.transform;
+    const t = d.transform;
     let certificateArn: pulumi.Input<string>;
     let certificate: acm.Certificate | undefined;
     let validationRecord: route53.Record | undefined;
@@ -172,7 +189,8 @@ export function createApiDomain(
             domainNameConfiguration: {
                 certificateArn,
                 endpointType: "REGIONAL",
-                // TLS 1.2 and up only; HTTP APIs offer no other custom-domain policy.
+                // TLS 1.2 and up only: HTTP APIs offer no other custom-domain policy, and a REST API mapped here keeps its own
+                // (a domain may differ from its APIs' policies: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html).
                 securityPolicy: "TLS_1_2",
                 ipAddressType: "dualstack",
             },
@@ -189,7 +207,7 @@ export function createApiDomain(
         t.apiMapping,
     );
     const records: Record<string, route53.Record> = {};
-    if (d.hostedZoneId !== undefined && (d.aliasRecords ?? API_DOMAIN_DEFAULTS.ApiDomainArgs.aliasRecords)) {
+    if (d.hostedZoneId !== undefined && d.aliasRecords) {
         const config = domainName.domainNameConfiguration;
         for (const type of ["A", "AAAA"]) {
             records[type] = new route53.Record(
@@ -228,4 +246,10 @@ function inApiRegion(component: string, name: string, arn: pulumi.Input<string>,
             ]);
         return certificate;
     });
+}
+
+/** `https://<domain>/<basePath>/` once the mapping exists; undefined for a wildcard domain, which has no one address. */
+export function apiDomainUrl(d: ApiDomainArgs, resources: ApiDomainResources): pulumi.Output<string> | undefined {
+    if (d.domainName.startsWith("*.")) return undefined;
+    return resources.apiMapping.id.apply(() => `https://${d.domainName}/${d.basePath ? `${d.basePath}/` : ""}`);
 }

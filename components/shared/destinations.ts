@@ -22,13 +22,19 @@ export const ENCRYPTABLE_DESTINATIONS = ["sqs", "sns", "s3"] as const;
  * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html;
  * SNS: https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html; S3 PutObject under SSE-KMS: kms:GenerateDataKey).
  */
-export function destinationStatements(type: DestinationType, arn: pulumi.Input<string>, kmsKeyArn?: pulumi.Input<string>): Statement[] {
+export function destinationStatements(
+    type: DestinationType,
+    arn: pulumi.Input<string>,
+    kmsKeyArn?: pulumi.Input<string>,
+    /** What is sent, in the statements' Sids (`Send<what>`, `Encrypt<what>`): an API's proxy sends `Messages`. */
+    what = FAILURE_RECORDS,
+): Statement[] {
     const key: Statement[] =
         kmsKeyArn === undefined
             ? []
             : [
                   {
-                      Sid: "EncryptFailureRecords",
+                      Sid: `Encrypt${what}`,
                       Effect: "Allow",
                       Action: ["kms:GenerateDataKey", "kms:Decrypt"],
                       Resource: kmsKeyArn,
@@ -36,24 +42,26 @@ export function destinationStatements(type: DestinationType, arn: pulumi.Input<s
                       Condition: { StringLike: { "kms:ViaService": `${DESTINATION_ARN_SERVICE[type]}.*.amazonaws.com` } },
                   },
               ];
-    return [...sendStatements(type, arn), ...key];
+    return [...sendStatements(type, arn, what), ...key];
 }
 
-function sendStatements(type: DestinationType, arn: pulumi.Input<string>): Statement[] {
+const FAILURE_RECORDS = "FailureRecords";
+
+function sendStatements(type: DestinationType, arn: pulumi.Input<string>, what: string): Statement[] {
     switch (type) {
         case "sqs":
-            return [{ Sid: "SendFailureRecords", Effect: "Allow", Action: "sqs:SendMessage", Resource: arn }];
+            return [{ Sid: `Send${what}`, Effect: "Allow", Action: "sqs:SendMessage", Resource: arn }];
         case "sns":
-            return [{ Sid: "PublishFailureRecords", Effect: "Allow", Action: "sns:Publish", Resource: arn }];
+            return [{ Sid: `Publish${what}`, Effect: "Allow", Action: "sns:Publish", Resource: arn }];
         case "lambda":
-            return [{ Sid: "InvokeWithFailureRecords", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: arn }];
+            return [{ Sid: `InvokeWith${what}`, Effect: "Allow", Action: "lambda:InvokeFunction", Resource: arn }];
         case "eventbridge":
-            return [{ Sid: "PutFailureRecords", Effect: "Allow", Action: "events:PutEvents", Resource: arn }];
+            return [{ Sid: `Put${what}`, Effect: "Allow", Action: "events:PutEvents", Resource: arn }];
         case "s3":
             // Lambda lists the bucket to name the record's object, then writes it.
             return [
-                { Sid: "ListFailureBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: arn },
-                { Sid: "WriteFailureRecords", Effect: "Allow", Action: "s3:PutObject", Resource: pulumi.interpolate`${arn}/*` },
+                { Sid: what === FAILURE_RECORDS ? "ListFailureBucket" : `ListBucketFor${what}`, Effect: "Allow", Action: "s3:ListBucket", Resource: arn },
+                { Sid: `Write${what}`, Effect: "Allow", Action: "s3:PutObject", Resource: pulumi.interpolate`${arn}/*` },
             ];
     }
 }

@@ -17,6 +17,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, show } from "./errors";
+import { childName } from "./naming";
 
 /** Deeper than this is refused: no args interface nests beyond ~8 levels, and recursion must stay bounded. */
 export const MAX_DEPTH = 32;
@@ -465,5 +466,27 @@ export function checkArgsShape(issues: Issues, name: unknown, shape: Shape, args
 export function nameIssues(name: unknown): Issue[] {
     const issues = new Issues();
     checkComponentName(issues, name);
+    return issues.list;
+}
+
+/**
+ * Child components keyed by `field` (an API's `functions`) are named `<name>-<key>`, which must be a
+ * component name too (128 characters): checked with the instance's own name, before the parent
+ * registers, so a long name is refused with nothing created. Nothing to say while the name or the
+ * record is itself invalid (their own checks report that).
+ */
+export function childComponentNameIssues(name: unknown, field: string, children: unknown, component: string): Issue[] {
+    const issues = new Issues();
+    if (nameIssues(name).length > 0 || typeof children !== "object" || children === null) return issues.list;
+    for (const key of Object.keys(children)) {
+        const child = childName(name as string, key);
+        if (child.length > 128)
+            issues.add(
+                `${field}.${key}`,
+                key,
+                `makes the ${component} name "${child}" ${child.length} characters long`,
+                `a shorter instance name or key (${(name as string).length} + 1 + ${key.length} > 128)`,
+            );
+    }
     return issues.list;
 }

@@ -509,7 +509,7 @@ describe("stacks", function () {
     it("the partners API's SQS proxy role may only SendMessage to the partner-events queue", () => {
         for (const s of [dev, prod]) {
             assert.deepEqual(statementsOf(s, "partners-proxy-role-post-events-proxy"), [
-                { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: s.named("partner-events").outputs.arn },
+                { Sid: "SendMessages", Effect: "Allow", Action: "sqs:SendMessage", Resource: s.named("partner-events").outputs.arn },
             ]);
         }
     });

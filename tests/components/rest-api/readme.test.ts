@@ -7,7 +7,9 @@ describe("RestApi README example (tests/scenarios/partners-rest-api.ts)", () => 
         const { registry, result } = await build(partners.program);
         assert.match(await unwrap(result.url), /^https:\/\/[0-9a-f]{10}\.execute-api\.us-east-1\.amazonaws\.com\/v1$/);
         const queueArn = await unwrap(result.queueArn);
-        assert.deepEqual(registry.statementsOf("partners-proxy-role-post-events"), [{ Effect: "Allow", Action: ["sqs:SendMessage"], Resource: queueArn }]);
+        assert.deepEqual(registry.statementsOf("partners-proxy-role-post-events"), [
+            { Sid: "SendMessages", Effect: "Allow", Action: "sqs:SendMessage", Resource: queueArn },
+        ]);
         registry.hasInputs("aws:apigateway/methodSettings:MethodSettings", "partners-method-settings-get-items-id", {
             methodPath: "~1items~1{id}/GET",
             settings: { cachingEnabled: true, cacheTtlInSeconds: 60 },

@@ -199,7 +199,7 @@ describe("RestApi", () => {
             }
         });
 
-        it("sends SQS messages by the queue's path URI as a form body, with a role allowed SendMessage on that queue and its key", () => {
+        it("sends SQS messages by the queue's path URI as a form body, with a role allowed SendMessage on that queue and its key through SQS only", () => {
             const role = registry.one(ROLE, "shop-proxy-role-post-events");
             registry.hasInputs(INTEGRATION, "shop-integration-post-events", {
                 type: "AWS",
@@ -211,8 +211,14 @@ describe("RestApi", () => {
                 passthroughBehavior: "NEVER",
             });
             assert.deepEqual(registry.statementsOf(role), [
-                { Effect: "Allow", Action: ["sqs:SendMessage"], Resource: QUEUE_ARN },
-                { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: KEY_ARN },
+                { Sid: "SendMessages", Effect: "Allow", Action: "sqs:SendMessage", Resource: QUEUE_ARN },
+                {
+                    Sid: "EncryptMessages",
+                    Effect: "Allow",
+                    Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                    Resource: KEY_ARN,
+                    Condition: { StringLike: { "kms:ViaService": "sqs.*.amazonaws.com" } },
+                },
             ]);
         });
 
@@ -519,6 +525,19 @@ describe("RestApi", () => {
         registry.hasInputs(API, "shop-api", { securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", endpointAccessMode: "STRICT" });
         registry.hasInputs(STAGE, "shop-stage", { xrayTracingEnabled: true, stageName: "prod", cacheClusterEnabled: false, cacheClusterSize: undefined });
         registry.hasInputs(SETTINGS, "shop-method-settings-all", { stageName: "prod", settings: { loggingLevel: "ERROR", metricsEnabled: true } });
+    });
+
+    it("grants API Gateway the function's own alias, as its transform names it", async () => {
+        const items = { entry: MINIMAL.functions!.items.entry, alias: { name: "live" }, transform: { alias: { name: "blue" } } };
+        const { registry } = await build(
+            () =>
+                new RestApi("shop", {
+                    functions: { items },
+                    routes: { "GET /items": { integration: { type: "lambda", function: "items" }, authorizer: "none" } },
+                }),
+        );
+        registry.hasInputs("aws:lambda/alias:Alias", undefined, { name: "blue" });
+        registry.hasInputs(PERMISSION, "shop-permission-get-items", { qualifier: "blue" });
     });
 
     it("grants API Gateway the alias when the function has one, and maps ANY and the root path", async () => {

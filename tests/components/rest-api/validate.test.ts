@@ -278,6 +278,36 @@ describe("RestApi validation", () => {
         },
         { title: "refuses the TLS 1.0 security policy", args: with_({ securityPolicy: "TLS_1_0" as never }), path: "securityPolicy", message: /not supported/ },
         { title: "refuses no routes", args: { functions: {}, routes: {} }, path: "routes", message: /is empty/ },
+        {
+            title: "refuses /items/{id} beside /items/id, whose resources share one child name",
+            args: {
+                functions: fn,
+                routes: { "GET /items/{id}": { integration: lambda, authorizer: "none" }, "PUT /items/id": { integration: lambda, authorizer: "none" } },
+            },
+            path: "routes.PUT /items/id",
+            message: /resource \/items\/id, whose child name \(resource-items-id\) is that of \/items\/\{id\}/,
+        },
+        {
+            title: "refuses /a-b beside /a/b/c, whose prefixes /a-b and /a/b share one child name",
+            args: {
+                functions: fn,
+                routes: { "GET /a-b": { integration: lambda, authorizer: "none" }, "GET /a/b/c": { integration: lambda, authorizer: "none" } },
+            },
+            path: "routes.GET /a/b/c",
+            message: /resource-a-b/,
+        },
+        {
+            title: "refuses an ANY route whose per-method settings would share a name with another path's route",
+            args: {
+                functions: fn,
+                routes: {
+                    "ANY /a-b": { integration: lambda, authorizer: "none", throttle: { rateLimit: 5, burstLimit: 5 } },
+                    "GET /a/b": { integration: lambda, authorizer: "none", throttle: { rateLimit: 5, burstLimit: 5 } },
+                },
+            },
+            path: "routes.GET /a/b",
+            message: /resource-a-b/,
+        },
         { title: "refuses an unknown argument", args: with_({ stage: "prod" } as never), path: "stage", message: /is not a known argument/ },
     ];
 
@@ -291,6 +321,19 @@ describe("RestApi validation", () => {
             assert.equal(registry.size, 0);
         });
     }
+
+    it("refuses a name too long for its functions' names (<name>-<key>, 128 characters), registering nothing", async () => {
+        const name = `shop-${"x".repeat(120)}`;
+        const { error, registry } = await buildFails(() => new RestApi(name, route("GET /items")));
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.ok(error.message.startsWith(`RestApi "${name}"`), error.message);
+        assert.ok(
+            error.issues.find((i) => i.path === "functions.items"),
+            error.message,
+        );
+        assert.match(error.message, /LambdaFunction name "shop-x+-items" 131 characters long/);
+        assert.equal(registry.size, 0);
+    });
 
     it("reports every issue at once", async () => {
         const { error, registry } = await buildFails(

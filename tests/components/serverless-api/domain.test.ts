@@ -1,7 +1,9 @@
 import * as assert from "node:assert";
 import { ServerlessApi, ServerlessApiArgs } from "../../../components/serverless-api";
 import { validate } from "../../../components/serverless-api/validate";
-import { API_DOMAIN_DEFAULTS } from "../../../components/shared/api-domain";
+import { normalize as normalizeRest } from "../../../components/rest-api/defaults";
+import { normalize } from "../../../components/serverless-api/defaults";
+import { API_DOMAIN_DEFAULTS, normalizeApiDomain } from "../../../components/shared/api-domain";
 import { ArgsError, Issues } from "../../../components/shared/errors";
 import { checkDomainName } from "../../../components/shared/hostnames";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
@@ -256,6 +258,19 @@ describe("ServerlessApi custom domain validation", () => {
         assert.deepEqual(validate(withDomain({ domainName: "api.example.com", certificateArn: API_CERT, basePath: "orders/v1.0/$beta_(x)" })), []);
         const issues = new Issues();
         assert.equal(checkDomainName(issues, "d", "*.example.com"), false, "a wildcard where none is allowed (a TLS server name)");
+    });
+
+    it("defaults aliasRecords to true with a hosted zone and to false without one", () => {
+        assert.equal(normalizeApiDomain({ domainName: "api.example.com", hostedZoneId: ZONE }).aliasRecords, true);
+        assert.equal(normalizeApiDomain({ domainName: "api.example.com", certificateArn: API_CERT }).aliasRecords, false);
+        assert.equal(normalizeApiDomain({ domainName: "api.example.com", hostedZoneId: ZONE, aliasRecords: false }).aliasRecords, false);
+    });
+
+    it("resolves the domain in both APIs' normalize, transform included", () => {
+        const domain = { domainName: "api.example.com", hostedZoneId: ZONE };
+        const resolved = { ...domain, aliasRecords: true, transform: {} };
+        assert.deepEqual(normalize(withDomain(domain)).domain, resolved);
+        assert.deepEqual(normalizeRest({ routes: {}, domain }).domain, resolved);
     });
 
     it("documents every default of the domain helper", () => assertDefaultsDocumented("components/shared/api-domain.ts", API_DOMAIN_DEFAULTS));

@@ -32,6 +32,7 @@ describe("ServerlessApi", () => {
                     allowOrigins: ["https://app.example.com"],
                     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
                     allowHeaders: ["authorization", "content-type"],
+                    exposeHeaders: [],
                     allowCredentials: false,
                     maxAge: 300,
                 },
@@ -191,6 +192,20 @@ describe("ServerlessApi", () => {
         );
         registry.hasInputs(PERMISSION, "shop-permission-items", { qualifier: "live" });
         registry.hasInputs(INTEGRATION, "shop-integration-items", { integrationUri: registry.one("aws:lambda/alias:Alias").outputs.invokeArn });
+    });
+
+    it("grants API Gateway the function's own alias, as its transform names it", async () => {
+        const items = { ...MINIMAL.functions.items, alias: { name: "live" }, transform: { alias: { name: "blue" } } };
+        const { registry } = await build(() => new ServerlessApi("shop", { ...MINIMAL, functions: { items } }));
+        registry.hasInputs("aws:lambda/alias:Alias", undefined, { name: "blue" });
+        registry.hasInputs(PERMISSION, "shop-permission-items", { qualifier: "blue" });
+    });
+
+    it("lets pages on other origins read the response headers in cors.exposeHeaders", async () => {
+        const { registry } = await build(
+            () => new ServerlessApi("shop", { ...MINIMAL, cors: { allowOrigins: ["https://app.example.com"], exposeHeaders: ["etag", "location"] } }),
+        );
+        registry.hasInputs(API, undefined, { corsConfiguration: { exposeHeaders: ["etag", "location"] } });
     });
 
     it("sets no CORS, authorizer or route throttling unless asked, and throttles the stage at 200 burst and 100 per second", async () => {

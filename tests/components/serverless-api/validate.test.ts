@@ -136,6 +136,18 @@ describe("ServerlessApi validation", () => {
             message: /not allowed with the origin "\*"/,
         },
         {
+            title: "refuses a CORS exposed header that is not a header name",
+            args: with_({ cors: { allowOrigins: ["*"], exposeHeaders: ["etag", "x total"] } }),
+            path: "cors.exposeHeaders[1]",
+            message: /an HTTP header name/,
+        },
+        {
+            title: "refuses exposing * with credentials, which browsers read as a header named *",
+            args: with_({ cors: { allowOrigins: ["https://app.example.com"], allowCredentials: true, exposeHeaders: ["*"] } }),
+            path: "cors.exposeHeaders[0]",
+            message: /exposes no header when credentials are allowed/,
+        },
+        {
             title: "refuses a CORS max age above a day",
             args: with_({ cors: { allowOrigins: ["*"], maxAgeSeconds: 86401 } }),
             path: "cors.maxAgeSeconds",

@@ -236,7 +236,12 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         throttle: a.throttle,
         cors:
             a.corsOrigins.length > 0
-                ? { allowOrigins: a.corsOrigins, allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"] }
+                ? {
+                      allowOrigins: a.corsOrigins,
+                      allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"],
+                      // A browser client needs the ETag for If-Match and the new item's Location.
+                      exposeHeaders: ["etag", "location"],
+                  }
                 : undefined,
         accessLogRetentionDays: a.accessLogRetentionDays,
         ...legacyRoutes(cfg, deps, reader, writer),

@@ -355,7 +355,11 @@ describe("stacks", function () {
             assert.equal(s.named("items-access-logs").inputs.retentionInDays, days);
             const api = s.named("items-api").inputs;
             assert.deepEqual(api.corsConfiguration?.allowOrigins, cors);
-            if (cors) assert.ok(api.corsConfiguration.allowHeaders.includes("if-match") && api.corsConfiguration.allowHeaders.includes("idempotency-key"));
+            if (cors) {
+                assert.ok(api.corsConfiguration.allowHeaders.includes("if-match") && api.corsConfiguration.allowHeaders.includes("idempotency-key"));
+                // The browser reads the ETag it sends back in If-Match, and the created item's Location.
+                assert.deepEqual(api.corsConfiguration.exposeHeaders, ["etag", "location"]);
+            }
         }
     });
 

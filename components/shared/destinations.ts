@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issues, isPlain } from "./errors";
-import type { Statement } from "./iam";
+import { Statement, keyThroughService } from "./iam";
 import { checkKmsKeyArn } from "./validators";
 
 /** Where Lambda sends a record of what failed: a queue, a topic, a bucket, a function or an event bus. */
@@ -29,20 +29,11 @@ export function destinationStatements(
     /** What is sent, in the statements' Sids (`Send<what>`, `Encrypt<what>`): an API's proxy sends `Messages`. */
     what = FAILURE_RECORDS,
 ): Statement[] {
-    const key: Statement[] =
-        kmsKeyArn === undefined
-            ? []
-            : [
-                  {
-                      Sid: `Encrypt${what}`,
-                      Effect: "Allow",
-                      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-                      Resource: kmsKeyArn,
-                      // Only when the destination's service calls KMS for the sender.
-                      Condition: { StringLike: { "kms:ViaService": `${DESTINATION_ARN_SERVICE[type]}.*.amazonaws.com` } },
-                  },
-              ];
-    return [...sendStatements(type, arn, what), ...key];
+    // The key only when the destination's service calls KMS for the sender.
+    return [
+        ...sendStatements(type, arn, what),
+        ...keyThroughService(`Encrypt${what}`, kmsKeyArn, ["kms:GenerateDataKey", "kms:Decrypt"], DESTINATION_ARN_SERVICE[type]),
+    ];
 }
 
 const FAILURE_RECORDS = "FailureRecords";

@@ -29,6 +29,15 @@ export interface PolicyDocument {
 }
 
 /**
+ * Use of a customer managed key only when `service` calls KMS for the principal (`kms:ViaService`
+ * `<service>.*.amazonaws.com`): the key cannot be used directly. None without a key.
+ */
+export function keyThroughService(sid: string, keyArn: pulumi.Input<string> | undefined, actions: string[], service: string): Statement[] {
+    if (keyArn === undefined) return [];
+    return [{ Sid: sid, Effect: "Allow", Action: actions, Resource: keyArn, Condition: { StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` } } }];
+}
+
+/**
  * Serialises a policy whose ARNs may be Outputs. Documents are plain objects, never `getPolicyDocument`
  * invokes. A statement whose `Resource` resolves to an empty list grants nothing and IAM refuses it
  * (MalformedPolicyDocument), so it is left out: a grant that depends on values known only at

@@ -5,7 +5,7 @@ import * as lambda from "@pulumi/aws/lambda";
 import { destinationStatements } from "../shared/destinations";
 import { ArgsError } from "../shared/errors";
 import { resolveTarget } from "../shared/function-target";
-import { Statement, policyJson } from "../shared/iam";
+import { Statement, keyThroughService, policyJson } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
@@ -147,26 +147,12 @@ function statements(cfg: ResolvedStreamConsumer, consumer: kinesis.StreamConsume
                 : [
                       { Sid: "ReadStream", Effect: "Allow", Action: DYNAMODB_STREAM_ACTIONS, Resource: s.streamArn! },
                       // The same grant a Table makes for its own key (Table.streamReadStatements).
-                      ...streamKeyStatements(s.kmsKeyArn, ["kms:Decrypt", "kms:DescribeKey"], "dynamodb"),
+                      ...keyThroughService("DecryptStreamRecords", s.kmsKeyArn, ["kms:Decrypt", "kms:DescribeKey"], "dynamodb"),
                   ]
             : [
                   { Sid: "ReadStream", Effect: "Allow", Action: KINESIS_STREAM_ACTIONS, Resource: s.streamArn },
                   ...(consumer ? [{ Sid: "ReadThroughConsumer", Effect: "Allow" as const, Action: KINESIS_CONSUMER_ACTIONS, Resource: consumer.arn }] : []),
-                  ...streamKeyStatements(s.kmsKeyArn, ["kms:Decrypt"], "kinesis"),
+                  ...keyThroughService("DecryptStreamRecords", s.kmsKeyArn, ["kms:Decrypt"], "kinesis"),
               ];
     return [...read, ...(cfg.onFailure ? destinationStatements(cfg.onFailure.type, cfg.onFailure.arn, cfg.onFailure.kmsKeyArn) : [])];
-}
-
-/** The stream's customer managed key, usable only when the stream's own service calls KMS for the role. */
-function streamKeyStatements(kmsKeyArn: pulumi.Input<string> | undefined, actions: string[], service: "dynamodb" | "kinesis"): Statement[] {
-    if (kmsKeyArn === undefined) return [];
-    return [
-        {
-            Sid: "DecryptStreamRecords",
-            Effect: "Allow",
-            Action: actions,
-            Resource: kmsKeyArn,
-            Condition: { StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` } },
-        },
-    ];
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as dynamodb from "@pulumi/aws/dynamodb";
 import type * as kinesis from "@pulumi/aws/kinesis";
 import { ArgsError } from "../shared/errors";
-import type { Statement } from "../shared/iam";
+import { Statement, keyThroughService } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
@@ -137,17 +137,7 @@ export class Table extends pulumi.ComponentResource {
     }
 
     private keyStatements(actions: string[]): Statement[] {
-        if (this.kmsKeyArn === undefined) return [];
-        return [
-            {
-                Sid: "UseTableKeyThroughDynamoDB",
-                Effect: "Allow",
-                Action: actions,
-                Resource: this.kmsKeyArn,
-                // Only when DynamoDB calls KMS for the caller: the key cannot be used directly.
-                Condition: { StringLike: { "kms:ViaService": "dynamodb.*.amazonaws.com" } },
-            },
-        ];
+        return keyThroughService("UseTableKeyThroughDynamoDB", this.kmsKeyArn, actions, "dynamodb");
     }
 }
 

@@ -1,12 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as lambda from "@pulumi/aws/lambda";
 import * as s3 from "@pulumi/aws/s3";
 import { LambdaFunction } from "../lambda-function/lambda-function";
 import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
-import type { Statement } from "../shared/iam";
+import { Statement, keyThroughService } from "../shared/iam";
 import { childName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
@@ -101,7 +100,7 @@ export class Thumbnails extends pulumi.ComponentResource {
                     OUTPUT_PREFIX: cfg.outputPrefix,
                     THUMBNAIL_WIDTH: String(cfg.width),
                 },
-                statements: [...(f.statements ?? []), ...objectStatements(cfg, sourceBucket, thumbnailBucket, child)],
+                statements: [...(f.statements ?? []), ...objectStatements(cfg, sourceBucket, thumbnailBucket)],
                 tags: cfg.tags,
             },
             child,
@@ -160,8 +159,8 @@ export class Thumbnails extends pulumi.ComponentResource {
     }
 }
 
-/** Read the source prefix, write the output prefix; with a KMS key, its use through S3 in this Region. */
-function objectStatements(cfg: ResolvedThumbnails, source: PrivateBucket, thumbnails: PrivateBucket, child: pulumi.CustomResourceOptions): Statement[] {
+/** Read the source prefix, write the output prefix; with a KMS key, its use through S3 only. */
+function objectStatements(cfg: ResolvedThumbnails, source: PrivateBucket, thumbnails: PrivateBucket): Statement[] {
     const statements: Statement[] = [
         { Sid: "ReadSources", Effect: "Allow", Action: "s3:GetObject", Resource: pulumi.interpolate`${source.bucket.arn}/${cfg.sourcePrefix}*` },
         { Sid: "WriteThumbnails", Effect: "Allow", Action: "s3:PutObject", Resource: pulumi.interpolate`${thumbnails.bucket.arn}/${cfg.outputPrefix}*` },
@@ -171,16 +170,8 @@ function objectStatements(cfg: ResolvedThumbnails, source: PrivateBucket, thumbn
         // would not count for that check. It lists the source bucket, which holds only uploads.
         { Sid: "ListSources", Effect: "Allow", Action: "s3:ListBucket", Resource: source.bucket.arn },
     ];
-    if (typeof cfg.encryption === "object") {
-        const region = getRegionOutput({}, child).region;
-        statements.push({
-            Sid: "UseBucketKeyThroughS3",
-            Effect: "Allow",
-            // GetObject decrypts; PutObject asks for a data key (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms).
-            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-            Resource: cfg.encryption.kmsKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`s3.${region}.amazonaws.com` } },
-        });
-    }
+    // GetObject decrypts; PutObject asks for a data key (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms).
+    if (typeof cfg.encryption === "object")
+        statements.push(...keyThroughService("UseBucketKeyThroughS3", cfg.encryption.kmsKeyArn, ["kms:Decrypt", "kms:GenerateDataKey"], "s3"));
     return statements;
 }

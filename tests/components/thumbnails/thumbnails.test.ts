@@ -118,7 +118,7 @@ describe("Thumbnails", () => {
             Effect: "Allow",
             Action: ["kms:Decrypt", "kms:GenerateDataKey"],
             Resource: KEY,
-            Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
+            Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
         });
     });
 

@@ -1,0 +1,74 @@
+/**
+ * CloudFront Functions event objects, shaped as in "CloudFront Functions event structure"
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/functions-event-structure.html):
+ * header names lowercased, every value `{ value }`, `rawQueryString()` on the request (cloudfront-js-2.0).
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { CloudFrontSandboxOptions, LoadedCloudFrontFunction, loadCloudFrontFunction } from "../../../components/testing/cloudfront";
+
+export type ValueObject = Record<string, { value: string; multiValue?: { value: string }[] }>;
+
+const EDGE_DIR = path.join(__dirname, "..", "..", "..", "functions", "edge");
+
+export function edgeSource(file: string): string {
+    return readFileSync(path.join(EDGE_DIR, file), "utf8");
+}
+
+export function loadEdge(file: string, options: CloudFrontSandboxOptions = {}): LoadedCloudFrontFunction {
+    return loadCloudFrontFunction(edgeSource(file), options);
+}
+
+function valueObject(values: Record<string, string>): ValueObject {
+    const out: ValueObject = {};
+    for (const [k, v] of Object.entries(values)) out[k.toLowerCase()] = { value: v };
+    return out;
+}
+
+function context(eventType: "viewer-request" | "viewer-response") {
+    return {
+        distributionDomainName: "d111111abcdef8.cloudfront.net",
+        distributionId: "EDFDVBD6EXAMPLE",
+        eventType,
+        requestId: "4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==",
+    };
+}
+
+export interface RequestInit {
+    method?: string;
+    uri?: string;
+    /** The query string as sent, without `?` (undefined: no `?` at all). */
+    query?: string;
+    headers?: Record<string, string>;
+}
+
+export function request(init: RequestInit = {}) {
+    const query = init.query;
+    const querystring: ValueObject = {};
+    for (const pair of (query ?? "").split("&").filter((p) => p !== "")) {
+        const [k, v = ""] = pair.split("=");
+        querystring[decodeURIComponent(k!)] = { value: decodeURIComponent(v) };
+    }
+    return {
+        method: init.method ?? "GET",
+        uri: init.uri ?? "/",
+        querystring,
+        headers: valueObject({ host: "www.example.com", "user-agent": "test", ...(init.headers ?? {}) }),
+        cookies: {},
+        rawQueryString: () => query,
+    };
+}
+
+export function viewerRequest(init: RequestInit = {}) {
+    return { version: "1.0", context: context("viewer-request"), viewer: { ip: "198.51.100.11" }, request: request(init) };
+}
+
+export function viewerResponse(init: RequestInit & { status?: number; responseHeaders?: Record<string, string> } = {}) {
+    return {
+        version: "1.0",
+        context: context("viewer-response"),
+        viewer: { ip: "198.51.100.11" },
+        request: request(init),
+        response: { statusCode: init.status ?? 200, statusDescription: "OK", headers: valueObject(init.responseHeaders ?? {}), cookies: {} },
+    };
+}

@@ -9,6 +9,7 @@
  * - No timers, `process`, `fetch`, `require` of anything else, WebAssembly; `eval` and `new Function` throw
  *   (`codeGeneration: { strings: false, wasm: false }`).
  * - The 10 KB function size limit (UTF-8 bytes of the source as written), checked before anything runs.
+ * - The KeyValueStore's limits (keys up to 512 characters, values up to 1024), checked on the contents given.
  * - A fixed clock (`now`): `Date.now()` and `new Date()` read it.
  * - A time bound: loading and each invocation run under vm's `timeout` with `microtaskMode: "afterEvaluate"`, so the
  *   synchronous code and every promise continuation inside the sandbox (the KeyValueStore's promises are created in
@@ -23,11 +24,17 @@ import * as vm from "node:vm";
 
 /** CloudFront's quota: "Maximum size of a function: 10 KB". */
 export const CLOUDFRONT_FUNCTION_MAX_BYTES = 10 * 1024;
+/**
+ * KeyValueStore limits: "Key size – 512 characters", "Value size – 1024 characters"
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/kvs-with-functions-create-s3-kvp.html).
+ */
+export const KVS_MAX_KEY_CHARS = 512;
+export const KVS_MAX_VALUE_CHARS = 1024;
 /** The bound on loading and on each invocation, milliseconds (CloudFront's own budget is far smaller: compute utilization). */
 export const DEFAULT_SANDBOX_TIMEOUT_MS = 1000;
 
 export interface CloudFrontSandboxOptions {
-    /** The KeyValueStore's contents (key → value as stored: a string). @default {} */
+    /** The KeyValueStore's contents (key → value as stored: a string; keys ≤ 512, values ≤ 1024 characters). @default {} */
     kvs?: Record<string, string>;
     /** The clock the function sees. @default the real clock */
     now?: Date;
@@ -151,7 +158,7 @@ function rewriteImports(source: string): string {
 
 /**
  * Loads a CloudFront Function's source into a fresh sandbox. Throws when the source is over 10 KB, imports another
- * module, does not define `handler`, or its top level fails or runs past the time bound.
+ * module, does not define `handler`, the store's contents break its limits, or its top level fails or runs past the time bound.
  */
 export function loadCloudFrontFunction(source: string, options: CloudFrontSandboxOptions = {}): LoadedCloudFrontFunction {
     const bytes = Buffer.byteLength(source, "utf8");
@@ -160,6 +167,12 @@ export function loadCloudFrontFunction(source: string, options: CloudFrontSandbo
     }
     const timeout = options.timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS;
     const kvs = new Map(Object.entries(options.kvs ?? {}));
+    for (const [key, value] of kvs) {
+        if (key.length === 0 || key.length > KVS_MAX_KEY_CHARS)
+            throw new Error(`KeyValueStore key ${JSON.stringify(key.slice(0, 40))}: 1 to ${KVS_MAX_KEY_CHARS} characters`);
+        if (value.length > KVS_MAX_VALUE_CHARS)
+            throw new Error(`KeyValueStore value of ${JSON.stringify(key)} is ${value.length} characters; at most ${KVS_MAX_VALUE_CHARS}`);
+    }
     const logs: string[] = [];
     const context = vm.createContext(Object.create(null), {
         name: "cloudfront-js-2.0",

@@ -18,7 +18,7 @@ async function redirects() {
 
 function queryOf(request) {
     const raw = request.rawQueryString();
-    return raw === undefined || raw === "" ? "" : "?" + raw;
+    return raw === undefined || raw === "" ? "" : `?${raw}`;
 }
 
 async function handler(event) {
@@ -30,13 +30,13 @@ async function handler(event) {
         return {
             statusCode: 301,
             statusDescription: "Moved Permanently",
-            headers: { location: { value: target + queryOf(request) } },
+            headers: { location: { value: `${target}${queryOf(request)}` } },
         };
     }
     if (uri.endsWith("/")) {
-        request.uri = uri + "index.html";
+        request.uri = `${uri}index.html`;
     } else if (uri.slice(uri.lastIndexOf("/") + 1).indexOf(".") === -1) {
-        request.uri = uri + "/index.html";
+        request.uri = `${uri}/index.html`;
     }
     return request;
 }

@@ -109,6 +109,13 @@ describe("CloudFront Functions sandbox (cloudfront-js-2.0)", () => {
         await assert.rejects(run(`return require("cloudfront").kvs().get("missing");`), /key not found: missing/);
     });
 
+    it("refuses KeyValueStore values over 1024 characters and keys over 512, as CloudFront does", () => {
+        const src = "async function handler(e) { return e.request; }";
+        assert.doesNotThrow(() => loadCloudFrontFunction(src, { kvs: { ["k".repeat(512)]: "v".repeat(1024) } }));
+        assert.throws(() => loadCloudFrontFunction(src, { kvs: { k: "v".repeat(1025) } }), /1025 characters; at most 1024/);
+        assert.throws(() => loadCloudFrontFunction(src, { kvs: { ["k".repeat(513)]: "v" } }), /1 to 512 characters/);
+    });
+
     it("captures console.log lines", async () => {
         const f = loadCloudFrontFunction(`async function handler(e) { console.log("uri", e.request.uri); return e.request; }`);
         await f.handler(viewerRequest({ uri: "/a" }));

@@ -4,7 +4,7 @@
  * The sandbox's times say how the code compares, not what CloudFront bills (its compute utilization metric).
  */
 import { performance } from "node:perf_hooks";
-import { loadCloudFrontFunction } from "../../../components/testing/cloudfront";
+import { CloudFrontSandboxOptions, loadCloudFrontFunction } from "../../../components/testing/cloudfront";
 import { loadEdge, viewerRequest, viewerResponse } from "./events";
 import { b64url, sign } from "./tokens";
 
@@ -28,7 +28,7 @@ async function main() {
     const token = sign({ alg: "HS256", typ: "JWT" }, { sub: "user-1", exp: NOW.getTime() / 1000 + 600 }, KEY);
     const redirects = JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`/legacy/page-${i}`, `/docs/p${i}/`])));
     console.log(`redirect map: ${redirects.length} characters (KeyValueStore values hold at most 1024)`);
-    const cases = [
+    const cases: { file: string; options: CloudFrontSandboxOptions; event: () => unknown; note: string }[] = [
         {
             file: "viewer-request-jwt.js",
             options: { kvs: { "jwt-secret": b64url(KEY) }, now: NOW },

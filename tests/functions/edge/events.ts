@@ -3,7 +3,7 @@
  * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/functions-event-structure.html):
  * header names lowercased, every value `{ value }`, `rawQueryString()` on the request (cloudfront-js-2.0).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { CloudFrontSandboxOptions, LoadedCloudFrontFunction, loadCloudFrontFunction } from "../../../components/testing/cloudfront";
 
@@ -13,6 +13,11 @@ const EDGE_DIR = path.join(__dirname, "..", "..", "..", "functions", "edge");
 
 export function edgeSource(file: string): string {
     return readFileSync(path.join(EDGE_DIR, file), "utf8");
+}
+
+/** The file's size on disk: what CloudFront counts against its 10 KB limit. */
+export function edgeFileBytes(file: string): number {
+    return statSync(path.join(EDGE_DIR, file)).size;
 }
 
 export function loadEdge(file: string, options: CloudFrontSandboxOptions = {}): LoadedCloudFrontFunction {

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { RFC7515_A1, RFC7519_UNSECURED, b64url, sign } from "./tokens";
-import { loadEdge, viewerRequest } from "./events";
+import { edgeFileBytes, loadEdge, viewerRequest } from "./events";
 
 const FILE = "viewer-request-jwt.js";
 const KEY = Buffer.from("edge-test-key-0123456789abcdef-edge-test-key", "utf8");
@@ -25,7 +25,8 @@ function valid(claims: object = {}) {
 describe("functions/edge/viewer-request-jwt.js (in the CloudFront Functions sandbox)", () => {
     const f = jwtFunction();
 
-    it("fits CloudFront's 10 KB limit", () => {
+    it("loads within CloudFront's 10 KB limit, sized as the file's bytes", () => {
+        assert.strictEqual(f.bytes, edgeFileBytes(FILE));
         assert.ok(f.bytes <= 10240, `${f.bytes} bytes`);
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { loadEdge, viewerRequest } from "./events";
+import { edgeFileBytes, loadEdge, viewerRequest } from "./events";
 
 const FILE = "viewer-request-rewrite.js";
 const REDIRECTS = JSON.stringify({ "/old/about": "/about/", "/blog/2019/launch.html": "https://blog.example.com/launch", "/docs": "/guide/" });
@@ -7,7 +7,8 @@ const REDIRECTS = JSON.stringify({ "/old/about": "/about/", "/blog/2019/launch.h
 describe("functions/edge/viewer-request-rewrite.js (in the CloudFront Functions sandbox)", () => {
     const f = loadEdge(FILE, { kvs: { redirects: REDIRECTS } });
 
-    it("fits CloudFront's 10 KB limit", () => {
+    it("loads within CloudFront's 10 KB limit, sized as the file's bytes", () => {
+        assert.strictEqual(f.bytes, edgeFileBytes(FILE));
         assert.ok(f.bytes <= 10240, `${f.bytes} bytes`);
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { loadEdge, viewerResponse } from "./events";
+import { edgeFileBytes, loadEdge, viewerResponse } from "./events";
 
 const EXPECTED: Record<string, string> = {
     "strict-transport-security": "max-age=63072000; includeSubDomains; preload",
@@ -12,7 +12,8 @@ const EXPECTED: Record<string, string> = {
 describe("functions/edge/viewer-response-security-headers.js (in the CloudFront Functions sandbox)", () => {
     const f = loadEdge("viewer-response-security-headers.js");
 
-    it("fits CloudFront's 10 KB limit", () => {
+    it("loads within CloudFront's 10 KB limit, sized as the file's bytes", () => {
+        assert.strictEqual(f.bytes, edgeFileBytes("viewer-response-security-headers.js"));
         assert.ok(f.bytes <= 10240, `${f.bytes} bytes`);
     });
 

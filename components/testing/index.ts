@@ -313,3 +313,5 @@ export function json<T = any>(value: unknown): T {
     if (typeof value !== "string") throw new Error(`expected a JSON string, got ${typeof value}`);
     return JSON.parse(value) as T;
 }
+export type { CloudFrontSandboxOptions, LoadedCloudFrontFunction } from "./cloudfront";
+export { CLOUDFRONT_FUNCTION_MAX_BYTES, DEFAULT_SANDBOX_TIMEOUT_MS, KVS_MAX_KEY_CHARS, KVS_MAX_VALUE_CHARS, loadCloudFrontFunction } from "./cloudfront";

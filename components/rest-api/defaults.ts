@@ -1,17 +1,8 @@
 import type { LambdaFunctionArgs } from "../lambda-function/args";
 import { ResolvedApiDomain, normalizeApiDomain } from "../shared/api-domain";
+import { DEFAULTS as SERVERLESS_API_DEFAULTS, ResolvedThrottle, resolveThrottle } from "../serverless-api/defaults";
 import { mapValues } from "../shared/defaults";
-import type {
-    ApiKeyArgs,
-    CacheSize,
-    IntegrationArgs,
-    RestApiArgs,
-    RestAuthorizerArgs,
-    RestCognitoAuthorizerArgs,
-    RestRouteArgs,
-    ThrottleArgs,
-    UsagePlanArgs,
-} from "./args";
+import type { ApiKeyArgs, CacheSize, IntegrationArgs, RestApiArgs, RestAuthorizerArgs, RestCognitoAuthorizerArgs, RestRouteArgs, UsagePlanArgs } from "./args";
 
 /** The one source of RestApi's default values (the `@default` tags in args.ts agree; a test checks). */
 export const DEFAULTS = {
@@ -32,7 +23,8 @@ export const DEFAULTS = {
         tags: {} as Record<string, string>,
         transform: {} as NonNullable<RestApiArgs["transform"]>,
     },
-    ThrottleArgs: { burstLimit: 200, rateLimit: 100 },
+    // ThrottleArgs is ServerlessApi's type: its defaults live there.
+    ThrottleArgs: SERVERLESS_API_DEFAULTS.ThrottleArgs,
     RestRouteArgs: { scopes: [] as string[], apiKeyRequired: false, parameters: {} },
     ParametersArgs: { querystring: {} as Record<string, boolean>, header: {} as Record<string, boolean> },
     DynamoDbIntegrationArgs: { keyAttribute: "id" },
@@ -45,10 +37,7 @@ export const DEFAULTS = {
 /** The route value the `authorizer` field takes for a public route. */
 export const PUBLIC = "none";
 
-export interface ResolvedThrottle {
-    burstLimit: number;
-    rateLimit: number;
-}
+export type { ResolvedThrottle };
 
 export interface ResolvedRoute {
     method: string;
@@ -99,11 +88,6 @@ export interface ResolvedRestApi {
     transform: NonNullable<RestApiArgs["transform"]>;
 }
 
-const throttle = (t: ThrottleArgs): ResolvedThrottle => ({
-    burstLimit: t.burstLimit ?? DEFAULTS.ThrottleArgs.burstLimit,
-    rateLimit: t.rateLimit ?? DEFAULTS.ThrottleArgs.rateLimit,
-});
-
 /** `GET /items/{id}` → method, path and path parameter names (`{proxy+}` → `proxy`). Call on keys that passed `routeKeyProblem`. */
 export function parseRouteKey(key: string): { method: string; path: string; pathParameters: string[] } {
     const space = key.indexOf(" ");
@@ -135,7 +119,7 @@ function route(key: string, r: RestRouteArgs, apiCache: RestApiArgs["cache"]): R
             ttlSeconds: r.cache.ttlSeconds ?? cacheTtl,
             keyParameters: r.cache.keyParameters ?? [...pathParameters.map((p) => `path.${p}`), ...Object.keys(querystring).map((q) => `querystring.${q}`)],
         },
-        throttle: r.throttle && throttle(r.throttle),
+        throttle: r.throttle && resolveThrottle(r.throttle),
     };
 }
 
@@ -159,11 +143,11 @@ export function normalize(args: RestApiArgs): ResolvedRestApi {
         routes: mapValues(args.routes, (r, key) => route(key, r, args.cache)),
         authorizers: mapValues(args.authorizers ?? d.authorizers, authorizer),
         stageName: args.stageName ?? d.stageName,
-        throttle: throttle(args.throttle ?? d.throttle),
+        throttle: resolveThrottle(args.throttle ?? d.throttle),
         cache: args.cache && { sizeGb: args.cache.sizeGb, ttlSeconds: args.cache.ttlSeconds ?? DEFAULTS.CacheArgs.ttlSeconds },
         usagePlans: mapValues(args.usagePlans ?? d.usagePlans, (p) => ({
             apiKeys: p.apiKeys,
-            throttle: p.throttle && throttle(p.throttle),
+            throttle: p.throttle && resolveThrottle(p.throttle),
             quota: p.quota && { limit: p.quota.limit, period: p.quota.period, offset: p.quota.offset ?? DEFAULTS.QuotaArgs.offset },
         })),
         apiKeys: mapValues(args.apiKeys ?? d.apiKeys, (k) => ({ enabled: k.enabled ?? DEFAULTS.ApiKeyArgs.enabled, description: k.description })),

@@ -1,9 +1,9 @@
 import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../shared/api-domain";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
-import { Shape, array, boolean, checkShape, custom, input, int, json, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
+import { Shape, array, boolean, checkShape, custom, input, int, json, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { checkKmsKeyArn, checkTags } from "../shared/validators";
-import { API_LIMITS, HEADER, ROUTE_METHODS, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
+import { API_LIMITS, HEADER, ROUTE_METHODS, THROTTLE_SHAPE, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
 import {
     ApiKeyArgs,
     CACHE_SIZES,
@@ -19,12 +19,9 @@ import {
     RestRouteArgs,
     RouteCacheArgs,
     SqsIntegrationArgs,
-    ThrottleArgs,
     UsagePlanArgs,
 } from "./args";
 import { PUBLIC, ResolvedRestApi, ResolvedRoute, normalize } from "./defaults";
-
-const THROTTLE_SHAPE = object<ThrottleArgs>()({ burstLimit: optional(int()), rateLimit: optional(number()) });
 
 /** A discriminated union: `type` picks the shape. */
 const byType = (noun: string, shapes: Record<string, Shape>): Shape =>

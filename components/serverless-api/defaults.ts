@@ -72,7 +72,8 @@ export interface ResolvedServerlessApi {
     transform: NonNullable<ServerlessApiArgs["transform"]>;
 }
 
-const throttle = (t: { burstLimit?: number; rateLimit?: number } | undefined): ResolvedThrottle => ({
+/** A token bucket with ThrottleArgs' defaults filled (RestApi's too: the type is shared). */
+export const resolveThrottle = (t: { burstLimit?: number; rateLimit?: number } | undefined): ResolvedThrottle => ({
     burstLimit: t?.burstLimit ?? DEFAULTS.ThrottleArgs.burstLimit,
     rateLimit: t?.rateLimit ?? DEFAULTS.ThrottleArgs.rateLimit,
 });
@@ -81,7 +82,7 @@ const route = (r: RouteArgs): ResolvedRoute => ({
     function: r.function,
     authorizer: r.authorizer,
     scopes: r.scopes ?? DEFAULTS.RouteArgs.scopes,
-    throttle: r.throttle && throttle(r.throttle),
+    throttle: r.throttle && resolveThrottle(r.throttle),
 });
 
 const proxyRoute = (r: ProxyRouteArgs): ResolvedProxyRoute => ({
@@ -89,7 +90,7 @@ const proxyRoute = (r: ProxyRouteArgs): ResolvedProxyRoute => ({
     stripPrefix: r.stripPrefix ?? DEFAULTS.ProxyRouteArgs.stripPrefix,
     authorizer: r.authorizer,
     scopes: r.scopes ?? DEFAULTS.ProxyRouteArgs.scopes,
-    throttle: r.throttle && throttle(r.throttle),
+    throttle: r.throttle && resolveThrottle(r.throttle),
 });
 
 const vpcLinkTarget = (t: VpcLinkTargetArgs): ResolvedVpcLinkTarget => ({
@@ -120,7 +121,7 @@ export function normalize(args: ServerlessApiArgs): ResolvedServerlessApi {
             targets: Object.fromEntries(Object.entries(args.vpcLink.targets).map(([k, t]) => [k, vpcLinkTarget(t)])),
         },
         authorizers: Object.fromEntries(Object.entries(args.authorizers ?? d.authorizers).map(([k, a]) => [k, authorizer(a)])),
-        throttle: throttle(args.throttle ?? d.throttle),
+        throttle: resolveThrottle(args.throttle ?? d.throttle),
         cors: args.cors && {
             allowOrigins: args.cors.allowOrigins,
             allowMethods: args.cors.allowMethods ?? c.allowMethods,

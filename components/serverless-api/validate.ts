@@ -19,7 +19,7 @@ import type {
 } from "./args";
 import { ResolvedServerlessApi, ResolvedThrottle, ResolvedVpcLink, normalize } from "./defaults";
 
-const THROTTLE_SHAPE = object<ThrottleArgs>()({ burstLimit: optional(int()), rateLimit: optional(number()) });
+export const THROTTLE_SHAPE = object<ThrottleArgs>()({ burstLimit: optional(int()), rateLimit: optional(number()) });
 
 const ROUTE_SHAPE = object<RouteArgs>({ noun: "route field" })({
     function: string(),

@@ -98,7 +98,6 @@ export type ManagedOriginRequestPolicy =
     | "AllViewerExceptHostHeader"
     | "CORS-CustomOrigin"
     | "CORS-S3Origin"
-    | "HostHeaderOnly"
     | "UserAgentRefererHeaders"
     | "Elemental-MediaTailor-PersonalizedManifests";
 

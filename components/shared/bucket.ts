@@ -25,6 +25,8 @@ export interface PrivateBucketSpec {
     /** Let `pulumi destroy` delete a bucket that still holds objects. */
     forceDestroy: boolean;
     tags: Record<string, string>;
+    /** Further bucket policy statements, after the TLS-only deny (e.g. a CloudFront distribution's read access). */
+    statements?: Statement[];
 }
 
 /** Transforms of a private bucket's resources, by role. */
@@ -52,7 +54,7 @@ export interface PrivateBucket {
     ownershipControls: s3.BucketOwnershipControls;
     publicAccessBlock: s3.BucketPublicAccessBlock;
     encryption: s3.BucketServerSideEncryptionConfiguration;
-    /** Denies every request not made over TLS. */
+    /** Denies every request not made over TLS, then the spec's `statements`. */
     policy: s3.BucketPolicy;
     versioning?: s3.BucketVersioning;
     /** The spec's rules, after the platform's `abort-incomplete-multipart-uploads` rule. */
@@ -117,7 +119,7 @@ export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts:
     const policy = create(
         s3.BucketPolicy,
         childName(name, "policy"),
-        { bucket: bucket.id, policy: policyJson([tlsOnlyStatement(bucket.arn)]) },
+        { bucket: bucket.id, policy: policyJson([tlsOnlyStatement(bucket.arn), ...(spec.statements ?? [])]) },
         // S3 refuses concurrent changes to one bucket's configuration (OperationAborted): one after the other.
         { ...opts, dependsOn: [publicAccessBlock, ownershipControls] },
         t.policy,

@@ -224,3 +224,38 @@ export { ProxyRouteArgs, VpcLinkArgs, VpcLinkTargetArgs, VpcLinkResources, ALB_L
 export { AlbTarget } from "./container-service";
 export { ApiDomainArgs, ApiDomainResources, API_DOMAIN_DEFAULTS, checkApiDomain, createApiDomain } from "./shared/api-domain";
 export { ResolvedApiDomain, apiDomainUrl, checkExecuteApiEndpoint, normalizeApiDomain } from "./shared/api-domain";
+export {
+    EdgeFunctions,
+    EdgeFunctionsArgs,
+    EdgeFunctionsResources,
+    OriginArgs,
+    BucketOriginArgs,
+    HttpOriginArgs,
+    BehaviorArgs,
+    CachePolicyArgs,
+    OriginRequestPolicyArgs,
+    ResponseHeadersArgs,
+    CloudFrontFunctionArgs,
+    KeyValueStoreArgs,
+    DistributionDomainArgs,
+    LoggingArgs,
+    EdgeEvent,
+    FunctionEvent,
+    EdgeLambdaAssociation,
+    ManagedCachePolicy,
+    ManagedOriginRequestPolicy,
+    AllowedMethods,
+    ValueSelection,
+    EDGE_FUNCTIONS_DEFAULTS,
+    LoggingResources,
+    OriginResources,
+    PolicyResources,
+    FunctionResources,
+} from "./edge-functions";
+export {
+    CLOUDFRONT_FUNCTION_MAX_BYTES,
+    KVS_MAX_KEY_CHARS,
+    KVS_MAX_VALUE_CHARS,
+    MANAGED_CACHE_POLICY_IDS,
+    MANAGED_ORIGIN_REQUEST_POLICY_IDS,
+} from "./shared/limits/cloudfront";

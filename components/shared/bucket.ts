@@ -25,8 +25,11 @@ export interface PrivateBucketSpec {
     /** Let `pulumi destroy` delete a bucket that still holds objects. */
     forceDestroy: boolean;
     tags: Record<string, string>;
-    /** Further bucket policy statements, after the TLS-only deny (e.g. a CloudFront distribution's read access). */
-    statements?: Statement[];
+    /**
+     * Further bucket policy statements, after the TLS-only deny (e.g. a CloudFront distribution's read access),
+     * made from the bucket (whose ARN they name).
+     */
+    statements?: (bucket: s3.Bucket) => Statement[];
 }
 
 /** Transforms of a private bucket's resources, by role. */
@@ -119,7 +122,7 @@ export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts:
     const policy = create(
         s3.BucketPolicy,
         childName(name, "policy"),
-        { bucket: bucket.id, policy: policyJson([tlsOnlyStatement(bucket.arn), ...(spec.statements ?? [])]) },
+        { bucket: bucket.id, policy: policyJson([tlsOnlyStatement(bucket.arn), ...(spec.statements?.(bucket) ?? [])]) },
         // S3 refuses concurrent changes to one bucket's configuration (OperationAborted): one after the other.
         { ...opts, dependsOn: [publicAccessBlock, ownershipControls] },
         t.policy,

@@ -130,7 +130,7 @@ const BUILDERS: Record<string, Builder> = {
             repositoryUrl: `${c.accountId}.dkr.ecr.${c.region}.amazonaws.com/${name}`,
         },
     }),
-    "aws:cloudwatch/logGroup:LogGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`) } }),
+    "aws:cloudwatch/logGroup:LogGroup": (r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`, r.inputs.region ?? c.region) } }),
     // apiEndpoint https://<id>.execute-api.<region>.amazonaws.com; executionArn arn:aws:execute-api:<region>:<account>:<id>.
     "aws:apigatewayv2/api:Api": (r, c, name) => {
         const id = hex(r.urn, 10);
@@ -435,6 +435,71 @@ const BUILDERS: Record<string, Builder> = {
             region: c.region,
         },
     }),
+    // CloudFront is global: its ARNs carry no region (arn:aws:cloudfront::<account>:distribution/<id>). Distribution
+    // ids are "E" and 13 upper-case characters; domain names d<13 characters>.cloudfront.net, in CloudFront's one
+    // hosted zone for alias records (Z2FDTNDATAQYW2).
+    "aws:cloudfront/distribution:Distribution": (r, c) => {
+        const id = `E${hex(r.urn, 13).toUpperCase()}`;
+        return {
+            id,
+            state: {
+                arn: `arn:${c.partition}:cloudfront::${c.accountId}:distribution/${id}`,
+                domainName: `d${hex(`${r.urn}/domain`, 13)}.cloudfront.net`,
+                hostedZoneId: "Z2FDTNDATAQYW2",
+                status: "Deployed",
+                etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}`,
+                callerReference: hex(`${r.urn}/ref`, 16),
+            },
+        };
+    },
+    "aws:cloudfront/function:Function": (r, c, name) => ({
+        id: name,
+        state: {
+            name,
+            arn: `arn:${c.partition}:cloudfront::${c.accountId}:function/${name}`,
+            etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}`,
+            liveStageEtag: r.inputs.publish === false ? "" : `E${hex(`${r.urn}/live`, 13).toUpperCase()}`,
+            status: "UNASSOCIATED",
+        },
+    }),
+    // A KeyValueStore's ARN ends in its UUID: arn:aws:cloudfront::<account>:key-value-store/<uuid>.
+    "aws:cloudfront/keyValueStore:KeyValueStore": (r, c, name) => {
+        const uuid = [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-");
+        return { id: name, state: { name, arn: `arn:${c.partition}:cloudfront::${c.accountId}:key-value-store/${uuid}`, etag: hex(`${r.urn}/etag`, 16) } };
+    },
+    "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey": (r) => ({
+        id: `${r.inputs.keyValueStoreArn},${r.inputs.key}`,
+        state: { totalSizeInBytes: String(r.inputs.value ?? "").length + String(r.inputs.key ?? "").length },
+    }),
+    "aws:cloudfront/originAccessControl:OriginAccessControl": (r, _c, name) => ({
+        id: `E${hex(r.urn, 13).toUpperCase()}`,
+        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
+    }),
+    "aws:cloudfront/cachePolicy:CachePolicy": (r, _c, name) => ({
+        id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
+        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
+    }),
+    "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": (r, _c, name) => ({
+        id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
+        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
+    }),
+    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (r, _c, name) => ({
+        id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
+        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
+    }),
+    // CloudWatch Logs delivery resources, in the Region the resource names (CloudFront's must be us-east-1).
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (r, c, name) => ({
+        id: name,
+        state: { name, arn: arn(c, "logs", `delivery-source:${name}`, r.inputs.region ?? c.region), service: "cloudfront" },
+    }),
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (r, c, name) => ({
+        id: name,
+        state: { name, arn: arn(c, "logs", `delivery-destination:${name}`, r.inputs.region ?? c.region), deliveryDestinationType: "CWL" },
+    }),
+    "aws:cloudwatch/logDelivery:LogDelivery": (r, c) => {
+        const id = hex(r.urn, 16);
+        return { id, state: { arn: arn(c, "logs", `delivery:${id}`, r.inputs.region ?? c.region) } };
+    },
     "aws:appautoscaling/target:Target": (r, c) => ({
         id: `${r.inputs.serviceNamespace}/${r.inputs.resourceId}/${r.inputs.scalableDimension}`,
         state: { arn: arn(c, "application-autoscaling", `scalable-target/${hex(r.urn, 24)}`) },

@@ -1,0 +1,124 @@
+import * as cloudfront from "@pulumi/aws/cloudfront";
+import * as route53 from "@pulumi/aws/route53";
+import type * as types from "@pulumi/aws/types/input";
+import type * as pulumi from "@pulumi/pulumi";
+import { childName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { AllowedMethods, EdgeEvent, FunctionEvent } from "./args";
+import type { Ctx } from "./context";
+import type { ResolvedBehavior } from "./defaults";
+import type { FunctionResources } from "./functions";
+import type { OriginResources } from "./origins";
+import { PolicyResources, cachePolicyId, originRequestPolicyId } from "./policies";
+
+/** The HTTP methods of each `allowedMethods` value, and those CloudFront caches (GET and HEAD, plus OPTIONS when allowed without the rest). */
+export const METHODS: Record<AllowedMethods, { allowed: string[]; cached: string[] }> = {
+    "get-head": { allowed: ["GET", "HEAD"], cached: ["GET", "HEAD"] },
+    "get-head-options": { allowed: ["GET", "HEAD", "OPTIONS"], cached: ["GET", "HEAD", "OPTIONS"] },
+    all: { allowed: ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"], cached: ["GET", "HEAD"] },
+};
+
+/** Everything a behavior may reference, by key. */
+export interface BehaviorRefs {
+    policies: PolicyResources;
+    functions: FunctionResources;
+    /** Lambda@Edge published versions by `edgeLambdas` key (`qualifiedArn`). */
+    edgeLambdaArns: Record<string, pulumi.Input<string>>;
+}
+
+/** The association fields of one behavior: its CloudFront Functions and Lambda@Edge functions by event. */
+function associations(b: ResolvedBehavior, refs: BehaviorRefs) {
+    const functionAssociations = (Object.entries(b.functions) as [FunctionEvent, string][]).map(([eventType, key]) => ({
+        eventType,
+        functionArn: refs.functions.functions[key].arn,
+    }));
+    const lambdaFunctionAssociations = (Object.entries(b.edgeLambdas) as [EdgeEvent, NonNullable<ResolvedBehavior["edgeLambdas"][EdgeEvent]>][]).map(
+        ([eventType, a]) => {
+            const lambdaArn = typeof a === "string" ? refs.edgeLambdaArns[a] : "lambda" in a ? refs.edgeLambdaArns[a.lambda] : a.qualifiedArn;
+            return { eventType, lambdaArn, includeBody: typeof a === "object" && a.includeBody === true };
+        },
+    );
+    return { functionAssociations, lambdaFunctionAssociations };
+}
+
+/** A behavior's settings, as the default behavior and the ordered ones share them. */
+function behaviorArgs(b: ResolvedBehavior, refs: BehaviorRefs): types.cloudfront.DistributionDefaultCacheBehavior {
+    const methods = METHODS[b.allowedMethods];
+    return {
+        targetOriginId: b.origin,
+        viewerProtocolPolicy: b.viewerProtocol,
+        allowedMethods: methods.allowed,
+        cachedMethods: methods.cached,
+        compress: b.compress,
+        cachePolicyId: cachePolicyId(refs.policies, b.cache),
+        originRequestPolicyId: originRequestPolicyId(refs.policies, b.originRequest),
+        responseHeadersPolicyId: b.securityHeaders ? refs.policies.responseHeadersPolicy?.id : undefined,
+        ...associations(b, refs),
+    };
+}
+
+/** The distribution: origins, the default behavior, ordered behaviors in the order given, certificate, WAF, logging off (v2 is separate). */
+export function createDistribution(ctx: Ctx, origins: OriginResources, refs: BehaviorRefs): cloudfront.Distribution {
+    const { name, cfg } = ctx;
+    const d = cfg.domain;
+    return create(
+        cloudfront.Distribution,
+        childName(name, "distribution"),
+        {
+            enabled: true,
+            comment: `${name} (aws-platform EdgeFunctions)`.slice(0, 128),
+            isIpv6Enabled: cfg.isIpv6Enabled,
+            httpVersion: "http2and3",
+            priceClass: cfg.priceClass,
+            aliases: d?.aliases,
+            origins: origins.origins,
+            defaultCacheBehavior: behaviorArgs(cfg.defaultBehavior, refs),
+            // CloudFront evaluates ordered behaviors first to last; object keys keep their insertion order.
+            orderedCacheBehaviors: Object.entries(cfg.behaviors).map(([pathPattern, b]) => ({ pathPattern, ...behaviorArgs(b, refs) })),
+            restrictions: { geoRestriction: { restrictionType: "none" } },
+            viewerCertificate: d
+                ? {
+                      acmCertificateArn: d.certificateArn,
+                      // SNI: a dedicated-IP certificate costs $600 a month, and every current client sends SNI.
+                      sslSupportMethod: "sni-only",
+                      minimumProtocolVersion: d.minimumProtocolVersion,
+                  }
+                : // CloudFront's own *.cloudfront.net certificate allows TLS 1.0 and up whatever is asked: a custom
+                  // domain is the only way to set the viewer TLS floor.
+                  { cloudfrontDefaultCertificate: true },
+            // WAFv2 web ACLs are given by ARN (WAF Classic took an id).
+            webAclId: cfg.webAclArn,
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        cfg.transform.distribution,
+    );
+}
+
+/** A logical-name part for a host name: `*.example.com` → `wildcard-example-com`. */
+const hostSlug = (host: string) => host.replace(/^\*\./, "wildcard.").replace(/\./g, "-");
+
+/** A (and with IPv6, AAAA) alias records per alias in the hosted zone, to the distribution. */
+export function createRecords(ctx: Ctx, distribution: cloudfront.Distribution): Record<string, route53.Record> {
+    const { name, cfg } = ctx;
+    const d = cfg.domain;
+    const records: Record<string, route53.Record> = {};
+    if (!d || d.hostedZoneId === undefined) return records;
+    const types = cfg.isIpv6Enabled ? ["A", "AAAA"] : ["A"];
+    for (const alias of d.aliases)
+        for (const type of types)
+            records[`${alias} ${type}`] = create(
+                route53.Record,
+                childName(name, "record", hostSlug(alias), type.toLowerCase()),
+                {
+                    zoneId: d.hostedZoneId,
+                    name: alias,
+                    type,
+                    // Alias queries to CloudFront are free; CloudFront's zone is the same everywhere (Z2FDTNDATAQYW2).
+                    aliases: [{ name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false }],
+                },
+                ctx.opts,
+                cfg.transform.record,
+            );
+    return records;
+}

@@ -1,0 +1,36 @@
+export { EdgeFunctions, EdgeFunctionsResources } from "./edge-functions";
+export {
+    EdgeFunctionsArgs,
+    OriginArgs,
+    BucketOriginArgs,
+    HttpOriginArgs,
+    BehaviorArgs,
+    CachePolicyArgs,
+    OriginRequestPolicyArgs,
+    ResponseHeadersArgs,
+    CloudFrontFunctionArgs,
+    KeyValueStoreArgs,
+    DistributionDomainArgs,
+    LoggingArgs,
+    EdgeEvent,
+    FunctionEvent,
+    EdgeLambdaAssociation,
+    ManagedCachePolicy,
+    ManagedOriginRequestPolicy,
+    AllowedMethods,
+    ValueSelection,
+} from "./args";
+export { DEFAULTS as EDGE_FUNCTIONS_DEFAULTS } from "./defaults";
+export { LoggingResources, LOGGING_REGION } from "./logging";
+export { OriginResources, cloudFrontReadStatement } from "./origins";
+export { PolicyResources } from "./policies";
+export { FunctionResources, CLOUDFRONT_FUNCTION_RUNTIME } from "./functions";
+export {
+    EDGE_EVENTS,
+    FUNCTION_EVENTS,
+    MINIMUM_PROTOCOL_VERSIONS,
+    EDGE_LAMBDA_VERSION_ARN,
+    CLOUDFRONT_WEB_ACL_ARN,
+    functionCodeProblem,
+    checkQualifiedArn,
+} from "./validate";

@@ -1,0 +1,529 @@
+import * as vm from "node:vm";
+import { HOSTED_ZONE_ID } from "../shared/api-domain";
+import { Issue, Issues, isPlain } from "../shared/errors";
+import { checkDomainName } from "../shared/hostnames";
+import {
+    CLOUDFRONT_FUNCTION_MAX_BYTES,
+    CLOUDFRONT_LIMITS,
+    KVS_MAX_KEY_CHARS,
+    KVS_MAX_VALUE_CHARS,
+    MANAGED_CACHE_POLICY_IDS,
+    MANAGED_ORIGIN_REQUEST_POLICY_IDS,
+} from "../shared/limits/cloudfront";
+import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
+import { Shape, array, boolean, checkShape, custom, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
+import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
+import { ACM_CERTIFICATE_ARN, checkCertificateArn, checkTags } from "../shared/validators";
+import type {
+    BehaviorArgs,
+    BucketOriginArgs,
+    CachePolicyArgs,
+    CloudFrontFunctionArgs,
+    DistributionDomainArgs,
+    EdgeEvent,
+    EdgeFunctionsArgs,
+    FunctionEvent,
+    HttpOriginArgs,
+    LoggingArgs,
+    OriginRequestPolicyArgs,
+    ResponseHeadersArgs,
+} from "./args";
+import { ResolvedBehavior, ResolvedCachePolicy, ResolvedEdgeFunctions, ResolvedOriginRequestPolicy, normalize } from "./defaults";
+
+export const EDGE_EVENTS: readonly EdgeEvent[] = ["viewer-request", "viewer-response", "origin-request", "origin-response"];
+export const FUNCTION_EVENTS: readonly FunctionEvent[] = ["viewer-request", "viewer-response"];
+
+const BUCKET_ORIGIN_SHAPE = object<BucketOriginArgs>({ noun: "origin field" })({ kind: oneOf(["bucket"]), originPath: optional(string()) });
+const HTTP_ORIGIN_SHAPE = object<HttpOriginArgs>({ noun: "origin field" })({
+    kind: oneOf(["http"]),
+    domainName: input(string()),
+    originPath: optional(string()),
+    protocol: optional(oneOf(["https-only", "http-only"])),
+    httpsPort: optional(int()),
+    httpPort: optional(int()),
+    readTimeoutSeconds: optional(int()),
+    keepaliveTimeoutSeconds: optional(int()),
+    customHeaders: optional(record(input(string()))),
+});
+
+/** An origin: its `kind` decides which fields it takes. */
+const ORIGIN_SHAPE: Shape = custom("object", '{ kind: "bucket", originPath? } or { kind: "http", domainName, ... }', (issues, path, value) => {
+    const kind = (value as { kind?: unknown }).kind;
+    if (kind === "bucket") checkShape(issues, BUCKET_ORIGIN_SHAPE, value, path);
+    else if (kind === "http") checkShape(issues, HTTP_ORIGIN_SHAPE, value, path);
+    else issues.add(`${path}.kind`, kind, kind === undefined ? "is required" : "is not supported", '"bucket", "http"');
+});
+
+/** A Lambda@Edge association: a key, or `{ lambda }` or `{ qualifiedArn }` with `includeBody`. */
+const ASSOCIATION_SHAPE: Shape = union(
+    '"<edgeLambdas key>", { lambda, includeBody? } or { qualifiedArn, includeBody? }',
+    string(),
+    custom("object", "{ lambda, includeBody? } or { qualifiedArn, includeBody? }", (issues, path, value) => {
+        const v = value as Record<string, unknown>;
+        const shape =
+            "qualifiedArn" in v
+                ? object<{ qualifiedArn: string; includeBody?: boolean }>({ noun: "association field" })({
+                      qualifiedArn: input(string()),
+                      includeBody: optional(boolean()),
+                  })
+                : object<{ lambda: string; includeBody?: boolean }>({ noun: "association field" })({ lambda: string(), includeBody: optional(boolean()) });
+        checkShape(issues, shape, value, path);
+    }),
+);
+
+const BEHAVIOR_SHAPE = object<BehaviorArgs>({ noun: "behavior field" })({
+    origin: string(),
+    cache: optional(string()),
+    originRequest: optional(string()),
+    allowedMethods: optional(oneOf(["get-head", "get-head-options", "all"])),
+    compress: optional(boolean()),
+    viewerProtocol: optional(oneOf(["redirect-to-https", "https-only"])),
+    securityHeaders: optional(boolean()),
+    // Event names are checked with the rules below, which say why an origin event is refused.
+    functions: optional(record(string())),
+    edgeLambdas: optional(record(ASSOCIATION_SHAPE)),
+});
+
+const SELECTION = union('"none", "all" or a list of names', string(), array(string()));
+
+export const EDGE_FUNCTIONS_SHAPE = object<EdgeFunctionsArgs>()({
+    origins: record(ORIGIN_SHAPE),
+    defaultBehavior: BEHAVIOR_SHAPE,
+    behaviors: optional(record(BEHAVIOR_SHAPE)),
+    cachePolicies: optional(
+        record(
+            object<CachePolicyArgs>({ noun: "cache policy field" })({
+                defaultTtlSeconds: optional(int()),
+                minTtlSeconds: optional(int()),
+                maxTtlSeconds: optional(int()),
+                headers: optional(array(string())),
+                cookies: optional(SELECTION),
+                queryStrings: optional(SELECTION),
+            }),
+        ),
+    ),
+    originRequestPolicies: optional(
+        record(
+            object<OriginRequestPolicyArgs>({ noun: "origin request policy field" })({
+                headers: optional(SELECTION),
+                cookies: optional(SELECTION),
+                queryStrings: optional(SELECTION),
+            }),
+        ),
+    ),
+    functions: optional(
+        record(
+            object<CloudFrontFunctionArgs>({ noun: "function field" })({
+                code: string({ nonEmpty: true }),
+                keyValueStore: optional(boolean()),
+                comment: optional(string()),
+            }),
+        ),
+    ),
+    keyValueStore: optional(object<{ keys?: Record<string, string> }>()({ keys: optional(record(input(string()))) })),
+    responseHeaders: optional(
+        object<ResponseHeadersArgs>()({
+            hstsMaxAgeSeconds: optional(int()),
+            hstsIncludeSubdomains: optional(boolean()),
+            hstsPreload: optional(boolean()),
+            frameOptions: optional(oneOf(["DENY", "SAMEORIGIN"])),
+            referrerPolicy: optional(
+                oneOf([
+                    "no-referrer",
+                    "no-referrer-when-downgrade",
+                    "origin",
+                    "origin-when-cross-origin",
+                    "same-origin",
+                    "strict-origin",
+                    "strict-origin-when-cross-origin",
+                    "unsafe-url",
+                ]),
+            ),
+            contentSecurityPolicy: optional(string({ nonEmpty: true })),
+            override: optional(boolean()),
+        }),
+    ),
+    domain: optional(
+        object<DistributionDomainArgs>()({
+            aliases: array(string()),
+            certificateArn: optional(input(string())),
+            hostedZoneId: optional(input(string())),
+            minimumProtocolVersion: optional(string()),
+        }),
+    ),
+    webAclArn: optional(input(string())),
+    priceClass: optional(oneOf(["PriceClass_100", "PriceClass_200", "PriceClass_All"])),
+    isIpv6Enabled: optional(boolean()),
+    logging: optional(
+        union(
+            "false, or { retentionDays?, outputFormat? }",
+            oneOf([false]),
+            object<LoggingArgs>()({ retentionDays: optional(int()), outputFormat: optional(string()) }),
+        ),
+    ),
+    protectData: optional(boolean()),
+    tags: optional(record(string())),
+    transform: optional(
+        object<NonNullable<EdgeFunctionsArgs["transform"]>>()({
+            distribution: optional(transform()),
+            originAccessControl: optional(transform()),
+            bucket: optional(PRIVATE_BUCKET_TRANSFORMS_SHAPE),
+            cachePolicy: optional(transform()),
+            originRequestPolicy: optional(transform()),
+            responseHeadersPolicy: optional(transform()),
+            function: optional(transform()),
+            keyValueStore: optional(transform()),
+            keyValueStoreKey: optional(transform()),
+            logGroup: optional(transform()),
+            logDeliverySource: optional(transform()),
+            logDeliveryDestination: optional(transform()),
+            logDelivery: optional(transform()),
+            record: optional(transform()),
+        }),
+    ),
+});
+
+/** Viewer TLS floors: TLS 1.2 with forward-secret ciphers (2021) or newer (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html). */
+export const MINIMUM_PROTOCOL_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] as const;
+
+/** HTTP header names: RFC 9110 tokens. */
+const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Headers CloudFront refuses as origin custom headers
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html#add-origin-custom-headers-denylist).
+ */
+const CUSTOM_HEADER_DENYLIST = new Set(
+    [
+        "Cache-Control",
+        "Connection",
+        "Content-Length",
+        "Cookie",
+        "Host",
+        "If-Match",
+        "If-Modified-Since",
+        "If-None-Match",
+        "If-Range",
+        "If-Unmodified-Since",
+        "Max-Forwards",
+        "Pragma",
+        "Proxy-Authorization",
+        "Proxy-Connection",
+        "Range",
+        "Request-Range",
+        "TE",
+        "Trailer",
+        "Transfer-Encoding",
+        "Upgrade",
+        "Via",
+        "X-Real-Ip",
+    ].map((h) => h.toLowerCase()),
+);
+
+/** A published Lambda version's ARN, in us-east-1 (where CloudFront replicates Lambda@Edge from). */
+export const EDGE_LAMBDA_VERSION_ARN = /^arn:aws[a-z-]*:lambda:us-east-1:\d{12}:function:[A-Za-z0-9_-]{1,64}:\d+$/;
+
+/** A WAFv2 web ACL of scope CLOUDFRONT: `global` and us-east-1 (https://docs.aws.amazon.com/waf/latest/APIReference/API_WebACL.html). */
+export const CLOUDFRONT_WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/;
+
+/**
+ * Path patterns: up to 255 characters of `A-Z a-z 0-9 _ - . * $ / ~ " ' @ : +` and `&` (as `&amp;`, not here), `*`
+ * and `?` wildcards (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern).
+ */
+const PATH_PATTERN = /^[A-Za-z0-9_\-.*$/~"'@:+?&]+$/;
+/** `/site`, `/a/b`: starts with `/`, no trailing one (CloudFront's origin path). */
+const ORIGIN_PATH = /^(\/[A-Za-z0-9_\-.~!$&'()*+,;=:@%]+)+$/;
+
+const CLOUDFRONT_FUNCTION_RUNTIME_NOTE = "a CloudFront Function (cloudfront-js-2.0) with a function named handler";
+const IMPORT = /^[ \t]*import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+)\2\s*;?/gm;
+
+/** Why a CloudFront Function's source is refused (size, syntax, no handler), or undefined. Does not run it. */
+export function functionCodeProblem(code: string): string | undefined {
+    const bytes = Buffer.byteLength(code, "utf8");
+    if (bytes > CLOUDFRONT_FUNCTION_MAX_BYTES) return `is ${bytes} bytes; CloudFront allows at most ${CLOUDFRONT_FUNCTION_MAX_BYTES} (10 KB)`;
+    // `import cf from 'cloudfront'` is a module statement a plain script cannot parse: check the rest of the source.
+    const script = code.replace(IMPORT, (_m, id: string) => `var ${id};`);
+    try {
+        new vm.Script(script, { filename: "function.js" });
+    } catch (e) {
+        return `does not compile: ${(e as Error).message}`;
+    }
+    if (!/\bfunction\s+handler\s*\(/.test(script)) return "has no function named handler";
+    return undefined;
+}
+
+const knownKeys = (rec: Record<string, unknown>) => Object.keys(rec).join(", ") || "(none)";
+
+function checkOrigins(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    if (Object.keys(cfg.origins).length === 0) issues.add("origins", {}, "is empty", 'one origin or more, e.g. { site: { kind: "bucket" } }');
+    for (const [key, o] of Object.entries(cfg.origins)) {
+        const path = `origins.${key}`;
+        issues.key(path, key);
+        if (o.originPath !== undefined)
+            issues.match(`${path}.originPath`, o.originPath, ORIGIN_PATH, 'a path starting with "/" and not ending with one, e.g. "/site"');
+        if (o.kind !== "http") continue;
+        checkDomainName(issues, `${path}.domainName`, o.domainName);
+        issues.int(`${path}.httpsPort`, o.httpsPort, 1, 65535);
+        issues.int(`${path}.httpPort`, o.httpPort, 1, 65535);
+        issues.int(`${path}.readTimeoutSeconds`, o.readTimeoutSeconds, ...CLOUDFRONT_LIMITS.originReadTimeoutSeconds, " seconds (more needs a quota increase)");
+        issues.int(`${path}.keepaliveTimeoutSeconds`, o.keepaliveTimeoutSeconds, ...CLOUDFRONT_LIMITS.originKeepaliveTimeoutSeconds, " seconds");
+        for (const h of Object.keys(o.customHeaders)) {
+            const p = `${path}.customHeaders.${h}`;
+            if (!HEADER.test(h)) issues.add(p, h, "is not an HTTP header name", "letters, digits and !#$%&'*+.^_`|~-");
+            else if (CUSTOM_HEADER_DENYLIST.has(h.toLowerCase()) || /^x-(amz|edge)-/i.test(h))
+                issues.add(p, h, "is a header CloudFront does not let origins' custom headers set", "another name, e.g. x-origin-verify");
+        }
+    }
+}
+
+/** Path patterns are matched with or without the leading `/`: `/api/*` and `api/*` are one pattern. */
+const samePattern = (p: string) => p.replace(/^\//, "");
+
+function checkBehaviors(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const entries = Object.entries(cfg.behaviors);
+    if (entries.length > CLOUDFRONT_LIMITS.behaviors)
+        issues.add("behaviors", entries.length, "has too many behaviors", `at most ${CLOUDFRONT_LIMITS.behaviors} per distribution (a quota)`);
+    const seen = new Map<string, string>();
+    for (const [pattern, b] of entries) {
+        const path = `behaviors.${pattern}`;
+        if (pattern.length === 0 || pattern.length > CLOUDFRONT_LIMITS.pathPatternChars || !PATH_PATTERN.test(pattern) || pattern === "*" || pattern === "/*")
+            issues.add(
+                path,
+                pattern,
+                pattern === "*" || pattern === "/*" ? "is the default behavior's pattern" : "is not a path pattern",
+                `up to ${CLOUDFRONT_LIMITS.pathPatternChars} characters of letters, digits and _-.*$/~"'@:+?, e.g. "/api/*" or "*.jpg" (use defaultBehavior for "*")`,
+            );
+        const other = seen.get(samePattern(pattern));
+        if (other !== undefined) issues.add(path, pattern, `is the same pattern as "${other}" (CloudFront ignores the leading "/")`, "each pattern once");
+        seen.set(samePattern(pattern), pattern);
+        checkBehavior(issues, cfg, path, b);
+    }
+    checkBehavior(issues, cfg, "defaultBehavior", cfg.defaultBehavior);
+}
+
+function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string, b: ResolvedBehavior): void {
+    if (!Object.hasOwn(cfg.origins, b.origin)) issues.add(`${path}.origin`, b.origin, "is not a key of origins", knownKeys(cfg.origins));
+    if (!Object.hasOwn(MANAGED_CACHE_POLICY_IDS, b.cache) && !Object.hasOwn(cfg.cachePolicies, b.cache))
+        issues.add(
+            `${path}.cache`,
+            b.cache,
+            "is neither a managed cache policy nor a key of cachePolicies",
+            [...Object.keys(MANAGED_CACHE_POLICY_IDS), ...Object.keys(cfg.cachePolicies)].join(", "),
+        );
+    if (
+        b.originRequest !== undefined &&
+        !Object.hasOwn(MANAGED_ORIGIN_REQUEST_POLICY_IDS, b.originRequest) &&
+        !Object.hasOwn(cfg.originRequestPolicies, b.originRequest)
+    )
+        issues.add(
+            `${path}.originRequest`,
+            b.originRequest,
+            "is neither a managed origin request policy nor a key of originRequestPolicies",
+            [...Object.keys(MANAGED_ORIGIN_REQUEST_POLICY_IDS), ...Object.keys(cfg.originRequestPolicies)].join(", "),
+        );
+    for (const [event, fn] of Object.entries(b.functions)) {
+        const p = `${path}.functions.${event}`;
+        if (!(FUNCTION_EVENTS as readonly string[]).includes(event)) {
+            issues.add(
+                `${path}.functions`,
+                event,
+                (EDGE_EVENTS as readonly string[]).includes(event)
+                    ? "is an origin event: CloudFront Functions run at viewer events only"
+                    : "is not an event CloudFront runs functions at",
+                '"viewer-request", "viewer-response" (a Lambda@Edge function in edgeLambdas for origin events)',
+            );
+            continue;
+        }
+        if (!Object.hasOwn(cfg.functions, fn as string)) issues.add(p, fn, "is not a key of functions", knownKeys(cfg.functions));
+    }
+    for (const [event, a] of Object.entries(b.edgeLambdas)) {
+        const p = `${path}.edgeLambdas.${event}`;
+        if (!(EDGE_EVENTS as readonly string[]).includes(event)) {
+            issues.add(`${path}.edgeLambdas`, event, "is not an event CloudFront runs Lambda@Edge at", EDGE_EVENTS.map((e) => `"${e}"`).join(", "));
+            continue;
+        }
+        // One function per event type of a behavior: CloudFront refuses a CloudFront Function and a Lambda@Edge
+        // function on the same event (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html).
+        if (Object.hasOwn(b.functions, event))
+            issues.add(
+                p,
+                a,
+                `is on the event the CloudFront Function "${b.functions[event as FunctionEvent]}" takes`,
+                "one function per event type of a behavior",
+            );
+        if (typeof a === "string") issues.add(p, a, "is not a key of edgeLambdas", "(no edgeLambdas), or { qualifiedArn } of a published version");
+        else if ("lambda" in a)
+            issues.add(`${p}.lambda`, a.lambda, "is not a key of edgeLambdas", "(no edgeLambdas), or { qualifiedArn } of a published version");
+        else checkQualifiedArn(issues, `${p}.qualifiedArn`, a.qualifiedArn);
+        // The body is offered to request events only (IncludeBody; https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-include-body-access.html).
+        if (typeof a === "object" && a.includeBody === true && event.endsWith("-response"))
+            issues.add(`${p}.includeBody`, true, "is for request events only", "includeBody on viewer-request or origin-request");
+    }
+}
+
+/** A published Lambda@Edge version: us-east-1, a version number (never `$LATEST`, never an alias). */
+export function checkQualifiedArn(issues: Issues, path: string, arn: unknown): boolean {
+    if (!isPlain(arn)) return true;
+    if (typeof arn === "string" && EDGE_LAMBDA_VERSION_ARN.test(arn)) return true;
+    const allowed = "a published version's ARN, arn:aws:lambda:us-east-1:<account>:function:<name>:<number>";
+    if (typeof arn === "string" && arn.endsWith(":$LATEST")) return issues.add(path, arn, "is $LATEST: CloudFront needs a numbered version", allowed);
+    const region = typeof arn === "string" ? /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):/.exec(arn)?.[1] : undefined;
+    if (region !== undefined && region !== "us-east-1") return issues.add(path, arn, `is in ${region}: Lambda@Edge functions live in us-east-1`, allowed);
+    return issues.add(path, arn, "is not a numbered version's ARN (an alias or an unqualified ARN?)", allowed);
+}
+
+function checkSelection(issues: Issues, path: string, s: string[] | string, allowAll: boolean): void {
+    if (typeof s === "string") {
+        issues.oneOf(path, s, allowAll ? ["none", "all"] : ["none"]);
+        return;
+    }
+    if (s.length === 0) issues.add(path, [], "is empty", '"none", or one name or more');
+    if (s.length > CLOUDFRONT_LIMITS.policyNames) issues.add(path, s.length, "names too many values", `at most ${CLOUDFRONT_LIMITS.policyNames} (a quota)`);
+}
+
+function checkPolicies(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const all = [cfg.defaultBehavior, ...Object.values(cfg.behaviors)];
+    for (const [key, p] of Object.entries(cfg.cachePolicies) as [string, ResolvedCachePolicy][]) {
+        const path = `cachePolicies.${key}`;
+        issues.key(path, key);
+        const max = CLOUDFRONT_LIMITS.maxTtlSeconds;
+        issues.int(`${path}.minTtlSeconds`, p.minTtlSeconds, 0, max, " seconds");
+        issues.int(`${path}.defaultTtlSeconds`, p.defaultTtlSeconds, 0, max, " seconds");
+        issues.int(`${path}.maxTtlSeconds`, p.maxTtlSeconds, 0, max, " seconds");
+        if (p.minTtlSeconds > p.defaultTtlSeconds || p.defaultTtlSeconds > p.maxTtlSeconds)
+            issues.add(
+                `${path}.defaultTtlSeconds`,
+                p.defaultTtlSeconds,
+                `is not between minTtlSeconds (${p.minTtlSeconds}) and maxTtlSeconds (${p.maxTtlSeconds})`,
+                "min ≤ default ≤ max",
+            );
+        if (p.headers.length > CLOUDFRONT_LIMITS.policyNames)
+            issues.add(`${path}.headers`, p.headers.length, "names too many headers", `at most ${CLOUDFRONT_LIMITS.policyNames} (a quota)`);
+        p.headers.forEach((h, i) => {
+            issues.match(`${path}.headers[${i}]`, h, HEADER, "an HTTP header name");
+        });
+        checkSelection(issues, `${path}.cookies`, p.cookies, true);
+        checkSelection(issues, `${path}.queryStrings`, p.queryStrings, true);
+        if (!all.some((b) => b.cache === key)) issues.add(path, key, "is used by no behavior", "a behavior whose cache names it, or remove it");
+    }
+    for (const [key, p] of Object.entries(cfg.originRequestPolicies) as [string, ResolvedOriginRequestPolicy][]) {
+        const path = `originRequestPolicies.${key}`;
+        issues.key(path, key);
+        checkSelection(issues, `${path}.headers`, p.headers, true);
+        // A cache policy forwards these: an origin request policy may not name them (CreateOriginRequestPolicy).
+        if (Array.isArray(p.headers))
+            p.headers.forEach((h, i) => {
+                if (!HEADER.test(h)) issues.add(`${path}.headers[${i}]`, h, "is not an HTTP header name", "an HTTP header name");
+                else if (["authorization", "accept-encoding"].includes(h.toLowerCase()))
+                    issues.add(`${path}.headers[${i}]`, h, "can only be forwarded by a cache policy", "put it in the cache policy's headers");
+            });
+        checkSelection(issues, `${path}.cookies`, p.cookies, true);
+        checkSelection(issues, `${path}.queryStrings`, p.queryStrings, true);
+        if (!all.some((b) => b.originRequest === key)) issues.add(path, key, "is used by no behavior", "a behavior whose originRequest names it, or remove it");
+    }
+}
+
+function checkFunctions(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const used = new Set([cfg.defaultBehavior, ...Object.values(cfg.behaviors)].flatMap((b) => Object.values(b.functions)));
+    for (const [key, f] of Object.entries(cfg.functions)) {
+        const path = `functions.${key}`;
+        issues.key(path, key);
+        const problem = functionCodeProblem(f.code);
+        if (problem) issues.add(`${path}.code`, `(${Buffer.byteLength(f.code, "utf8")} bytes)`, problem, CLOUDFRONT_FUNCTION_RUNTIME_NOTE);
+        if (f.comment !== undefined && f.comment.length > CLOUDFRONT_LIMITS.commentChars)
+            issues.add(`${path}.comment`, f.comment, `is ${f.comment.length} characters long`, `at most ${CLOUDFRONT_LIMITS.commentChars}`);
+        if (!used.has(key)) issues.add(path, key, "is used by no behavior", "a behavior whose functions name it, or remove it");
+    }
+}
+
+function checkKeyValueStore(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const keys = Object.entries(cfg.keyValueStore.keys);
+    if (keys.length > 0 && !Object.values(cfg.functions).some((f) => f.keyValueStore))
+        issues.add("keyValueStore.keys", keys.map(([k]) => k).join(", "), "are read by no function", "a function with keyValueStore: true, or no keys");
+    for (const [k, v] of keys) {
+        const path = `keyValueStore.keys.${k}`;
+        if (k.length > KVS_MAX_KEY_CHARS) issues.add(path, `${k.slice(0, 40)}...`, `is a key of ${k.length} characters`, `at most ${KVS_MAX_KEY_CHARS}`);
+        if (typeof v === "string" && v.length > KVS_MAX_VALUE_CHARS)
+            issues.add(
+                path,
+                `(${v.length} characters)`,
+                `has a value of ${v.length} characters`,
+                `at most ${KVS_MAX_VALUE_CHARS} (split it over several keys)`,
+            );
+    }
+}
+
+function checkResponseHeaders(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const r = cfg.responseHeaders;
+    issues.int("responseHeaders.hstsMaxAgeSeconds", r.hstsMaxAgeSeconds, 0, 2 ** 31 - 1, " seconds");
+    if (r.contentSecurityPolicy !== undefined && r.contentSecurityPolicy.length > CLOUDFRONT_LIMITS.contentSecurityPolicyChars)
+        issues.add(
+            "responseHeaders.contentSecurityPolicy",
+            `(${r.contentSecurityPolicy.length} characters)`,
+            "is too long",
+            `at most ${CLOUDFRONT_LIMITS.contentSecurityPolicyChars} characters`,
+        );
+}
+
+function checkDomain(issues: Issues, d: NonNullable<ResolvedEdgeFunctions["domain"]>): void {
+    if (d.aliases.length === 0) issues.add("domain.aliases", [], "is empty", 'one host name or more, e.g. ["cdn.example.com"]');
+    if (d.aliases.length > CLOUDFRONT_LIMITS.aliases)
+        issues.add("domain.aliases", d.aliases.length, "has too many names", `at most ${CLOUDFRONT_LIMITS.aliases} (a quota)`);
+    const seen = new Set<string>();
+    d.aliases.forEach((a, i) => {
+        if (checkDomainName(issues, `domain.aliases[${i}]`, a, { wildcard: true }) && seen.has(a))
+            issues.add(`domain.aliases[${i}]`, a, "is listed twice", "each alias once");
+        seen.add(a);
+    });
+    // Aliases need a certificate that covers them; CloudFront reads certificates from us-east-1 only
+    // (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html#https-requirements-aws-region).
+    if (d.certificateArn === undefined) issues.missing("domain.certificateArn", "an ACM certificate in us-east-1 covering every alias");
+    else if (checkCertificateArn(issues, "domain.certificateArn", d.certificateArn) && isPlain(d.certificateArn)) {
+        const region = ACM_CERTIFICATE_ARN.exec(d.certificateArn)?.[1];
+        if (region !== "us-east-1")
+            issues.add(
+                "domain.certificateArn",
+                d.certificateArn,
+                `is in ${region}: CloudFront reads certificates from us-east-1 only`,
+                "a certificate in us-east-1",
+            );
+    }
+    if (isPlain(d.hostedZoneId)) issues.match("domain.hostedZoneId", d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
+    issues.oneOf("domain.minimumProtocolVersion", d.minimumProtocolVersion, MINIMUM_PROTOCOL_VERSIONS);
+}
+
+function checkWebAcl(issues: Issues, arn: unknown): void {
+    if (!isPlain(arn)) return;
+    const allowed = "a WAFv2 web ACL of scope CLOUDFRONT: arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>";
+    if (typeof arn === "string" && CLOUDFRONT_WEB_ACL_ARN.test(arn)) return;
+    if (typeof arn === "string" && /:wafv2:[a-z0-9-]+:\d{12}:regional\//.test(arn))
+        issues.add("webAclArn", arn, "is a REGIONAL web ACL: CloudFront takes CLOUDFRONT-scope (global) ones only", allowed);
+    else issues.add("webAclArn", arn, "is not a CloudFront web ACL ARN (WAF Classic ids are not supported)", allowed);
+}
+
+/**
+ * An EdgeFunctions' args: shape first, then `normalize`, then the value rules on the resolved values, every issue
+ * at once. No resources.
+ */
+export function validate(args: EdgeFunctionsArgs): Issue[] {
+    const issues = new Issues();
+    if (!checkShape(issues, EDGE_FUNCTIONS_SHAPE, args)) return issues.list;
+    const cfg = normalize(args);
+    checkOrigins(issues, cfg);
+    checkBehaviors(issues, cfg);
+    const used = new Set([cfg.defaultBehavior, ...Object.values(cfg.behaviors)].map((b) => b.origin));
+    for (const key of Object.keys(cfg.origins))
+        if (!used.has(key)) issues.add(`origins.${key}`, key, "is used by no behavior", "a behavior whose origin names it, or remove it");
+    checkPolicies(issues, cfg);
+    checkFunctions(issues, cfg);
+    checkKeyValueStore(issues, cfg);
+    checkResponseHeaders(issues, cfg);
+    if (cfg.domain) checkDomain(issues, cfg.domain);
+    checkWebAcl(issues, cfg.webAclArn);
+    if (cfg.logging) {
+        issues.oneOf("logging.retentionDays", cfg.logging.retentionDays, LOG_RETENTION_DAYS);
+        issues.oneOf("logging.outputFormat", cfg.logging.outputFormat, ["json", "w3c", "plain"]);
+    }
+    checkTags(issues, "tags", cfg.tags);
+    return issues.list;
+}

@@ -269,6 +269,7 @@ export interface DistributionDomainArgs {
     /**
      * An ACM certificate covering every alias, **in us-east-1** (CloudFront reads certificates from there
      * only, whatever the stack's Region).
+     * @default - none, which is refused: CloudFront answers for aliases only with a certificate covering them
      */
     certificateArn?: pulumi.Input<string>;
     /**

@@ -1,6 +1,5 @@
-import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { bundleCode } from "../lambda-function/validate";
+import { bundleCode, checkEntry } from "../lambda-function/validate";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { zippedBytes } from "../shared/bundle";
 import { LAMBDA_EDGE_LIMITS, LAMBDA_EDGE_RUNTIMES, LAMBDA_EDGE_UNSUPPORTED } from "../shared/limits/lambda-edge";
@@ -114,11 +113,7 @@ function checkRegions(issues: Issues, regions: string[]): void {
 
 /** The code: a file that bundles, exports `handler`, and whose package (with the plain files) fits the quota. */
 function checkCode(issues: Issues, cfg: ResolvedEdgeLambda, events: readonly EdgeEventType[]): void {
-    if (!fs.existsSync(cfg.entry) || !fs.statSync(cfg.entry).isFile()) {
-        issues.add("entry", cfg.entry, "is not a file", `a .ts or .js file, relative to ${process.cwd()}`);
-        return;
-    }
-    if (!issues.match("handler", cfg.handler, /^[A-Za-z_$][A-Za-z0-9_$]*$/, 'the name of an export of entry, e.g. "handler"')) return;
+    if (!checkEntry(issues, cfg.entry, cfg.handler)) return;
     const { code, issues: bundled } = bundleCode(cfg.entry, cfg.handler);
     issues.list.push(...bundled);
     if (!code) return;

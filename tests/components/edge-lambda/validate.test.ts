@@ -136,6 +136,12 @@ describe("EdgeLambda validation", () => {
             message: /aws.Provider configured for us-east-1/,
         },
         { title: "refuses a misspelt argument, naming the one it resembles", args: untyped({ memorySize: 128 }), path: "memorySize", message: /memoryMiB/ },
+        {
+            title: "refuses a handler that is not an export name",
+            args: { entry: ENTRY, handler: "index.handler" },
+            path: "handler",
+            message: /name of an export/,
+        },
         { title: "refuses an entry that is not a file", args: { entry: "functions/edge/no-such-file.ts" }, path: "entry", message: /is not a file/ },
         {
             title: "refuses a handler the entry does not export",

@@ -61,6 +61,8 @@ export class EdgeLambda extends pulumi.ComponentResource {
     /** The published version number. */
     readonly version: pulumi.Output<string>;
     readonly roleArn: pulumi.Output<string>;
+    /** The us-east-1 provider of every child (given or created): pass it to other EdgeLambdas to share one. */
+    readonly provider: Provider;
     /** SHA-256 and size of the bundled `index.js`, and the zipped package's estimated size (plain files included). */
     readonly bundle: { sha256: string; bytes: number; zippedBytes: number };
     readonly resources: EdgeLambdaResources;
@@ -129,6 +131,7 @@ export class EdgeLambda extends pulumi.ComponentResource {
         this.functionName = fn.name;
         this.version = fn.version;
         this.roleArn = role.role.arn;
+        this.provider = provider;
         this.bundle = { sha256: code.sha256, bytes: code.bytes, zippedBytes: zippedBytes({ ...plainFiles(cfg.files), "index.js": code.code }) };
         this.resources = { provider: created, role, logGroups, function: fn };
         this.registerOutputs({

@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import { Provider } from "@pulumi/aws/provider";
 import { bundleCode, checkEntry } from "../lambda-function/validate";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { zippedBytes } from "../shared/bundle";
@@ -75,7 +75,7 @@ export function validateEdgeLambda(name: string, args: EdgeLambdaArgs, events: r
         if (why !== undefined && value !== undefined) issues.add(key, value, "is not supported by Lambda@Edge", why);
         else shaped[key] = value;
     }
-    if (provider !== undefined && !pulumi.ProviderResource.isInstance(provider))
+    if (provider !== undefined && !Provider.isInstance(provider))
         issues.add(
             "provider",
             provider,

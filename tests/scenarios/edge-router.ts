@@ -4,7 +4,6 @@
  * functions/edge/origin-request-router.ts). Two functions share one us-east-1 provider.
  */
 import * as path from "node:path";
-import * as aws from "@pulumi/aws";
 import { EdgeLambda } from "../../components";
 
 const ENTRY = path.relative(process.cwd(), path.join(__dirname, "../components/edge-lambda/fixtures/origin-request.ts"));
@@ -22,7 +21,7 @@ export function program() {
         entry: ENTRY,
         events: ["viewer-request"],
         files: { "routes.json": JSON.stringify({ default: "web", countries: {} }) },
-        provider: router.resources.provider as aws.Provider,
+        provider: router.provider,
     });
     return { router: router.qualifiedArn, headers: headers.qualifiedArn };
 }

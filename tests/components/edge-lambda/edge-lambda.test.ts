@@ -39,7 +39,7 @@ describe("EdgeLambda", () => {
 
         it("creates its own aws provider for us-east-1, router-us-east-1", () => {
             assert.deepEqual(registry.one(PROVIDER, "router-us-east-1").inputs.region, "us-east-1");
-            assert.equal(result.resources.provider !== undefined, true);
+            assert.equal(result.resources.provider, result.provider);
         });
 
         it("creates the function, its role and its policy, and its log group through that provider", () => {
@@ -147,10 +147,12 @@ describe("EdgeLambda", () => {
     });
 
     it("uses a given provider for every child and creates none", async () => {
-        const { registry } = await build(() => {
+        const { registry, result } = await build(() => {
             const east = new aws.Provider("edge", { region: "us-east-1" });
-            return new EdgeLambda("router", { entry: ENTRY, provider: east });
+            return { east, fn: new EdgeLambda("router", { entry: ENTRY, provider: east }) };
         }, EU);
+        assert.equal(result.fn.provider, result.east);
+        assert.equal(result.fn.resources.provider, undefined);
         assert.deepEqual(
             registry.ofType(PROVIDER).map((p) => p.name),
             ["edge"],

@@ -325,6 +325,14 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
             "is neither a managed origin request policy nor a key of originRequestPolicies",
             [...Object.keys(MANAGED_ORIGIN_REQUEST_POLICY_IDS), ...Object.keys(cfg.originRequestPolicies)].join(", "),
         );
+    // S3 answers a request carrying the viewer's Host header (not the bucket's) with an error: forward it only to custom origins.
+    if (cfg.origins[b.origin]?.kind === "bucket" && (b.originRequest === "AllViewer" || b.originRequest === "AllViewerAndCloudFrontHeaders-2022-06"))
+        issues.add(
+            `${path}.originRequest`,
+            b.originRequest,
+            "forwards the viewer's Host header, which an S3 origin refuses",
+            'no originRequest, "CORS-S3Origin" or "AllViewerExceptHostHeader"',
+        );
     for (const [event, fn] of Object.entries(b.functions)) {
         const p = `${path}.functions.${event}`;
         if (!(FUNCTION_EVENTS as readonly string[]).includes(event)) {

@@ -139,6 +139,12 @@ describe("EdgeFunctions validation", () => {
             message: /AllViewerExceptHostHeader/,
         },
         {
+            title: "refuses forwarding the viewer's Host header to an S3 origin",
+            args: with_({ defaultBehavior: { origin: "site", originRequest: "AllViewer" } }),
+            path: "defaultBehavior.originRequest",
+            message: /an S3 origin refuses/,
+        },
+        {
             title: "refuses an invalid path pattern",
             args: with_({ behaviors: { "/api/{id}": { origin: "site" } } }),
             path: "behaviors./api/{id}",

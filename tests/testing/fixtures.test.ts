@@ -123,3 +123,41 @@ describe("a consumer's own fixtures and options", () => {
         });
     });
 });
+
+describe("CloudFront fixtures", () => {
+    it("gives CloudFront resources region-less ARNs, E-ids, a d<13>.cloudfront.net domain and CloudFront's hosted zone", async () => {
+        const { result } = await build(
+            () => {
+                const d = new aws.cloudfront.Distribution("cdn", {
+                    enabled: true,
+                    origins: [{ originId: "o", domainName: "example.com" }],
+                    defaultCacheBehavior: {
+                        targetOriginId: "o",
+                        viewerProtocolPolicy: "redirect-to-https",
+                        allowedMethods: ["GET", "HEAD"],
+                        cachedMethods: ["GET", "HEAD"],
+                    },
+                    restrictions: { geoRestriction: { restrictionType: "none" } },
+                    viewerCertificate: { cloudfrontDefaultCertificate: true },
+                });
+                const f = new aws.cloudfront.Function("fn", { runtime: "cloudfront-js-2.0", code: "function handler(e) { return e.request; }" });
+                const kvs = new aws.cloudfront.KeyValueStore("kvs", {});
+                const oac = new aws.cloudfront.OriginAccessControl("oac", {
+                    originAccessControlOriginType: "s3",
+                    signingBehavior: "always",
+                    signingProtocol: "sigv4",
+                });
+                return pulumi.all([d.id, d.arn, d.domainName, d.hostedZoneId, f.arn, kvs.arn, oac.id]);
+            },
+            { config: { "aws:region": "eu-west-1" } },
+        );
+        const [id, arn, domain, zone, fn, kvs, oac] = await unwrap(result);
+        assert.match(id, /^E[0-9A-F]{13}$/);
+        assert.equal(arn, `arn:aws:cloudfront::123456789012:distribution/${id}`);
+        assert.match(domain, /^d[0-9a-f]{13}\.cloudfront\.net$/);
+        assert.equal(zone, "Z2FDTNDATAQYW2");
+        assert.match(fn, /^arn:aws:cloudfront::123456789012:function\/fn-[0-9a-f]{7}$/);
+        assert.match(kvs, /^arn:aws:cloudfront::123456789012:key-value-store\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        assert.match(oac, /^E[0-9A-F]{13}$/);
+    });
+});

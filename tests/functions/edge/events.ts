@@ -60,7 +60,7 @@ export function queryObject(pairs: [string, string][]): ValueObject {
     const out: ValueObject = {};
     for (const [k, v] of pairs) {
         // Own properties only, defined rather than assigned: keys such as "__proto__" or "constructor" are data here.
-        const entry = Object.prototype.hasOwnProperty.call(out, k) ? out[k]! : undefined;
+        const entry = Object.hasOwn(out, k) ? out[k]! : undefined;
         const next = entry === undefined ? { value: v } : { value: entry.value, multiValue: [...(entry.multiValue ?? [{ value: entry.value }]), { value: v }] };
         Object.defineProperty(out, k, { value: next, enumerable: true, writable: true, configurable: true });
     }

@@ -17,9 +17,9 @@ function pairsOf(query: string): [string, string][] {
 describe("functions/edge/viewer-request-cache-key.js (in the CloudFront Functions sandbox)", () => {
     const f = loadEdge(FILE, { kvs: { "cache-key": CONFIG } });
 
-    it("loads well under CloudFront's 10 KB limit, sized as the file's bytes", () => {
+    it("loads within 6 KB (well under CloudFront's 10 KB limit), sized as the file's bytes", () => {
         assert.strictEqual(f.bytes, edgeFileBytes(FILE));
-        assert.ok(f.bytes <= 5 * 1024, `${f.bytes} bytes`);
+        assert.ok(f.bytes <= 6 * 1024, `${f.bytes} bytes`);
     });
 
     it("lower-cases the whole URI under a configured prefix, matched in any case", async () => {

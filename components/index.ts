@@ -224,3 +224,17 @@ export { ProxyRouteArgs, VpcLinkArgs, VpcLinkTargetArgs, VpcLinkResources, ALB_L
 export { AlbTarget } from "./container-service";
 export { ApiDomainArgs, ApiDomainResources, API_DOMAIN_DEFAULTS, checkApiDomain, createApiDomain } from "./shared/api-domain";
 export { ResolvedApiDomain, apiDomainUrl, checkExecuteApiEndpoint, normalizeApiDomain } from "./shared/api-domain";
+export {
+    EdgeLambda,
+    EdgeLambdaArgs,
+    EdgeLambdaResources,
+    EdgeEventType,
+    EdgeRuntime,
+    EDGE_LAMBDA_DEFAULTS,
+    EDGE_EVENT_TYPES,
+    EDGE_REGION,
+    LAMBDA_EDGE_LIMITS,
+    edgeLimits,
+    edgeLogGroupName,
+    validateEdgeLambda,
+} from "./edge-lambda";

@@ -3,7 +3,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as lambda from "@pulumi/aws/lambda";
-import { Provider, ProviderArgs } from "@pulumi/aws/provider";
+import { Provider } from "@pulumi/aws/provider";
 import { functionName, logGroupName } from "../lambda-function/lambda-function";
 import { Bundle, bundle, bundleArchive, zippedBytes } from "../shared/bundle";
 import { ArgsError, isPlain } from "../shared/errors";
@@ -77,9 +77,7 @@ export class EdgeLambda extends pulumi.ComponentResource {
 
         const t = cfg.transform;
         const tags = componentTags(EdgeLambda.type, name, cfg.tags);
-        const created = cfg.provider
-            ? undefined
-            : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION } as ProviderArgs, { parent: this }, t.provider);
+        const created = cfg.provider ? undefined : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION }, { parent: this }, t.provider);
         const provider = cfg.provider ?? (created as Provider);
         const child = { parent: this, provider };
         const physical = functionName(name);

@@ -87,7 +87,9 @@ export function validateEdgeLambda(name: string, args: EdgeLambdaArgs, events: r
     const all = [...new Set([...cfg.events, ...events])];
     const limits = edgeLimits(all);
     issues.oneOf("runtime", cfg.runtime, LAMBDA_EDGE_RUNTIMES);
-    issues.int("memoryMiB", cfg.memoryMiB, limits.memoryMiB[0], limits.memoryMiB[1], ` MiB ${forEvents(all)}`);
+    const [minMiB, maxMiB] = limits.memoryMiB;
+    if (minMiB === maxMiB && cfg.memoryMiB !== minMiB) issues.add("memoryMiB", cfg.memoryMiB, "is out of range", `exactly ${minMiB} MiB ${forEvents(all)}`);
+    else issues.int("memoryMiB", cfg.memoryMiB, minMiB, maxMiB, ` MiB ${forEvents(all)}`);
     issues.int("timeoutSeconds", cfg.timeoutSeconds, limits.timeoutSeconds[0], limits.timeoutSeconds[1], ` seconds ${forEvents(all)}`);
     checkFiles(issues, cfg.files);
     issues.oneOf("logRetentionDays", cfg.logRetentionDays, LOG_RETENTION_DAYS);

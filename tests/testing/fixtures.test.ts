@@ -75,6 +75,16 @@ describe("a consumer's own fixtures and options", () => {
             assert.match(registry.one("aws:sqs/queue:Queue").outputs.url, /^https:\/\/sqs\.us-east-1\.amazonaws\.com\//);
         });
 
+        it("gives an explicit provider a UUID id, as the engine does, and its users reference it as <urn>::<id>", async () => {
+            const { registry } = await build(() => {
+                const east = new aws.Provider("east", { region: "us-east-1" });
+                return new aws.sqs.Queue("q", {}, { provider: east });
+            }, EU);
+            const provider = registry.one("pulumi:providers:aws", "east");
+            assert.match(provider.id!, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+            assert.equal(registry.one("aws:sqs/queue:Queue").provider, `${provider.urn}::${provider.id}`);
+        });
+
         it("keeps the stack's region for a resource on the default provider beside one on an explicit provider", async () => {
             const { result } = await build(() => {
                 const east = new aws.Provider("east", { region: "us-east-1" });

@@ -228,6 +228,11 @@ describe("EdgeLambda", () => {
         assert.equal(registry.one(FUNCTION).inputs.description, "routes by country");
     });
 
+    it("builds in a preview, where the version is not known yet", async () => {
+        const { registry } = await build(() => new EdgeLambda("router", { entry: ENTRY, files: { "routes.json": ROUTES } }), { ...EU, preview: true });
+        assert.equal(registry.one(FUNCTION).inputs.publish, true);
+    });
+
     it("fits the names of a long instance to Lambda's 64 and IAM's 64 characters", async () => {
         const name = `edge-${"x".repeat(90)}`;
         const { registry } = await built({ entry: ENTRY }, name);

@@ -27,7 +27,7 @@ describe("EdgeLambda validation", () => {
             title: "refuses more than 128 MiB for a viewer event",
             args: { entry: ENTRY, events: ["viewer-request"], memoryMiB: 256 },
             path: "memoryMiB",
-            message: /256 is out of range; allowed: an integer from 128 to 128 MiB for viewer events \(viewer-request\)/,
+            message: /256 is out of range; allowed: exactly 128 MiB for viewer events \(viewer-request\)/,
         },
         {
             title: "refuses a timeout above 5 seconds for a viewer event",

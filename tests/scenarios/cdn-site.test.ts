@@ -3,7 +3,7 @@ import { build, unwrap } from "../../components/testing";
 import * as cdnSite from "./cdn-site";
 
 describe("scenario cdn-site: a CDN over a bucket, an API and a web origin, from a stack in eu-west-1", () => {
-    it("serves www.example.com with the repository's CloudFront Functions, a Lambda@Edge router and us-east-1 logs", async () => {
+    it("serves www.example.com with every function of functions/edge, the Lambda@Edge router and us-east-1 logs", async () => {
         const { registry, result, warnings } = await build(cdnSite.program, { config: { "aws:region": "eu-west-1" } });
         assert.deepEqual(warnings, []);
         assert.equal(await unwrap(result.url), "https://www.example.com/");
@@ -11,18 +11,29 @@ describe("scenario cdn-site: a CDN over a bucket, an API and a web origin, from 
         const d = registry.one("aws:cloudfront/distribution:Distribution").inputs;
         assert.deepEqual(
             d.orderedCacheBehaviors.map((b: { pathPattern: string }) => b.pathPattern),
-            ["/api/*", "/private/*", "/shop/*"],
+            ["/api/*", "/private/*", "/products/*", "/landing/*", "/shop/*"],
         );
+        const fnArn = (key: string) => registry.one("aws:cloudfront/function:Function", `site-function-${key}`).outputs.arn;
+        assert.deepEqual(d.orderedCacheBehaviors[3].functionAssociations, [
+            { eventType: "viewer-request", functionArn: fnArn("ab-test") },
+            { eventType: "viewer-response", functionArn: fnArn("ab-test") },
+        ]);
+        assert.deepEqual(d.orderedCacheBehaviors[4].lambdaFunctionAssociations, [
+            { eventType: "origin-request", lambdaArn: await unwrap(result.router), includeBody: false },
+        ]);
         assert.deepEqual(
             registry
                 .ofType("aws:cloudfront/function:Function")
-                .map((f) => [f.name, f.inputs.keyValueStoreAssociations?.length ?? 0])
+                .filter((f) => f.inputs.keyValueStoreAssociations === undefined)
+                .map((f) => f.name),
+            ["site-function-headers"],
+        );
+        assert.deepEqual(
+            registry
+                .ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey")
+                .map((k) => k.inputs.key)
                 .sort(),
-            [
-                ["site-function-headers", 0],
-                ["site-function-jwt", 1],
-                ["site-function-rewrite", 1],
-            ],
+            ["ab-weights", "cache-key", "redirects"],
         );
         assert.equal(registry.one("aws:cloudwatch/logDeliverySource:LogDeliverySource").outputs.arn.split(":")[3], "us-east-1");
         assert.equal(registry.one("aws:cloudwatch/logGroup:LogGroup", "site-access-logs").outputs.arn.split(":")[3], "us-east-1");

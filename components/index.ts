@@ -259,3 +259,17 @@ export {
     MANAGED_CACHE_POLICY_IDS,
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
+export {
+    EdgeLambda,
+    EdgeLambdaArgs,
+    EdgeLambdaResources,
+    EdgeEventType,
+    EdgeRuntime,
+    EDGE_LAMBDA_DEFAULTS,
+    EDGE_EVENT_TYPES,
+    EDGE_REGION,
+    LAMBDA_EDGE_LIMITS,
+    edgeLimits,
+    edgeLogGroupName,
+    validateEdgeLambda,
+} from "./edge-lambda";

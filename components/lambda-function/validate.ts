@@ -173,6 +173,14 @@ export function validate(args: LambdaFunctionArgs): Issue[] {
     return issues.list;
 }
 
+/** An entry file that exists and a handler that can name one of its exports (whether it does: `bundleCode`). True when both hold. */
+export function checkEntry(issues: Issues, entry: string, handler: string): boolean {
+    const before = issues.list.length;
+    if (!fs.existsSync(entry) || !fs.statSync(entry).isFile()) issues.add("entry", entry, "is not a file", `a .ts or .js file, relative to ${process.cwd()}`);
+    issues.match("handler", handler, /^[A-Za-z_$][A-Za-z0-9_$]*$/, 'the name of an export of entry, e.g. "handler"');
+    return issues.list.length === before;
+}
+
 function checkCode(issues: Issues, cfg: ResolvedLambdaFunction, handlerGiven: boolean): void {
     if ((cfg.entry === undefined) === (cfg.imageUri === undefined)) {
         issues.add(
@@ -184,9 +192,7 @@ function checkCode(issues: Issues, cfg: ResolvedLambdaFunction, handlerGiven: bo
         return;
     }
     if (cfg.entry !== undefined) {
-        if (!fs.existsSync(cfg.entry) || !fs.statSync(cfg.entry).isFile())
-            issues.add("entry", cfg.entry, "is not a file", `a .ts or .js file, relative to ${process.cwd()}`);
-        issues.match("handler", cfg.handler, /^[A-Za-z_$][A-Za-z0-9_$]*$/, 'the name of an export of entry, e.g. "handler"');
+        checkEntry(issues, cfg.entry, cfg.handler);
         return;
     }
     // An image names its handler in its own CMD.

@@ -228,23 +228,41 @@ export class RecordingMonitor extends MockMonitorBase {
         (this as { mocks: pulumi.runtime.Mocks }).mocks = {
             newResource: (args) => {
                 const input: MockResourceInput = { type: args.type, name: args.name, urn: this.currentUrn, inputs: args.inputs, custom: args.custom ?? true };
-                const defaults = mockResource(input, context);
+                const where = this.contextFor(args.type, args.provider, args.inputs);
+                const defaults = mockResource(input, where);
                 const own = fixtures.resources?.[args.type];
                 if (!own) return defaults;
-                const out = own(input, context, defaults);
+                const out = own(input, where, defaults);
                 return { id: out.id ?? defaults.id, state: { ...defaults.state, ...out.state } };
             },
             call: (args) => {
                 this.calls.push({ token: args.token, inputs: args.inputs });
                 try {
                     const own = fixtures.invokes?.[args.token];
-                    return own ? own(args.inputs, context) : mockCall(args.token, args.inputs, context);
+                    const where = this.contextFor(args.token, args.provider, args.inputs);
+                    return own ? own(args.inputs, where) : mockCall(args.token, args.inputs, where);
                 } catch (e) {
                     // The SDK rebuilds invoke errors from gRPC's `details`; keep the message.
                     throw Object.assign(e as Error, { details: (e as Error).message });
                 }
             },
         };
+    }
+
+    /**
+     * The account and Region a resource or invoke of `token` lives in, as the AWS provider decides: its
+     * own `region` argument (pulumi-aws 7 takes one on every resource and data source), else the `region`
+     * of the explicit `aws` provider it was registered with (`provider` is `<urn>::<id>`), else the
+     * stack's. So a resource created through `new aws.Provider("east", { region: "us-east-1" })` has
+     * us-east-1 ARNs in a stack configured for eu-west-1.
+     */
+    contextFor(token: string, provider: string | undefined, inputs: Record<string, any> = {}): MockContext {
+        if (!token.startsWith("aws:")) return this.context;
+        let region = this.context.region;
+        const record = provider ? this.records.get(provider.slice(0, provider.lastIndexOf("::"))) : undefined;
+        if (record?.type === "pulumi:providers:aws" && typeof record.inputs.region === "string" && record.inputs.region) region = record.inputs.region;
+        if (typeof inputs.region === "string" && inputs.region) region = inputs.region;
+        return region === this.context.region ? this.context : { ...this.context, region };
     }
 
     /**

@@ -60,6 +60,13 @@ export function physicalName(r: MockResourceInput): string {
     return value;
 }
 
+/** A provider's id as the engine would show it: a UUID, here derived from the URN so plans are stable. */
+export function providerId(urn: string): string {
+    const h = hex(urn, 32);
+    // Shaped as a version-4 UUID, which is what the engine generates.
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[parseInt(h[16], 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 type Outputs = { id: string; state: Record<string, any> };
 type Builder = (r: MockResourceInput, c: MockContext, name: string) => Outputs;
 
@@ -596,6 +603,8 @@ function generic(r: MockResourceInput, c: MockContext, name: string): Outputs {
  * the inputs for our own components.
  */
 export function mockResource(r: MockResourceInput, c: MockContext): Outputs {
+    // An explicit provider (`new aws.Provider(...)`): the engine gives it a UUID, and its users reference it as `<urn>::<id>`.
+    if (r.type.startsWith("pulumi:providers:")) return { id: providerId(r.urn), state: { ...r.inputs } };
     if (!r.custom) {
         const remote = REMOTE[r.type];
         if (remote) {

@@ -62,4 +62,64 @@ describe("a consumer's own fixtures and options", () => {
         assert.equal(result.tier, "gold");
         assert.equal(await unwrap(result.secret), "s3cr3t");
     });
+
+    describe("the Region of a resource, as the AWS provider decides it", () => {
+        const EU = { config: { "aws:region": "eu-west-1" } };
+
+        it("gives a resource registered through an explicit aws provider that provider's region, in a stack configured elsewhere", async () => {
+            const { registry, result } = await build(() => {
+                const east = new aws.Provider("east", { region: "us-east-1" });
+                return new aws.sqs.Queue("q", {}, { provider: east }).arn;
+            }, EU);
+            assert.match(await unwrap(result), /^arn:aws:sqs:us-east-1:123456789012:q-/);
+            assert.match(registry.one("aws:sqs/queue:Queue").outputs.url, /^https:\/\/sqs\.us-east-1\.amazonaws\.com\//);
+        });
+
+        it("keeps the stack's region for a resource on the default provider beside one on an explicit provider", async () => {
+            const { result } = await build(() => {
+                const east = new aws.Provider("east", { region: "us-east-1" });
+                new aws.sqs.Queue("there", {}, { provider: east });
+                return new aws.sqs.Queue("here", {}).arn;
+            }, EU);
+            assert.match(await unwrap(result), /^arn:aws:sqs:eu-west-1:/);
+        });
+
+        it("keeps the stack's region under an explicit provider that sets none", async () => {
+            const { result } = await build(() => {
+                const plain = new aws.Provider("plain", {});
+                return new aws.sqs.Queue("q", {}, { provider: plain }).arn;
+            }, EU);
+            assert.match(await unwrap(result), /^arn:aws:sqs:eu-west-1:/);
+        });
+
+        it("lets a resource's own region argument (pulumi-aws 7) override its provider's", async () => {
+            const { result } = await build(() => {
+                const east = new aws.Provider("east", { region: "us-east-1" });
+                return new aws.cloudwatch.LogGroup("logs", { name: "/x", region: "ap-southeast-2" }, { provider: east }).arn;
+            }, EU);
+            assert.equal(await unwrap(result), "arn:aws:logs:ap-southeast-2:123456789012:log-group:/x");
+        });
+
+        it("answers a data source invoked through an explicit provider in that provider's region", async () => {
+            const { result } = await build(() => {
+                const east = new aws.Provider("east", { region: "us-east-1" });
+                return aws.getRegionOutput({}, { provider: east }).name;
+            }, EU);
+            assert.equal(await unwrap(result), "us-east-1");
+        });
+
+        it("hands a consumer's resource fixture the provider's region", async () => {
+            const { result } = await build(
+                () => {
+                    const east = new aws.Provider("east", { region: "us-east-1" });
+                    return new aws.rds.Cluster("db", { engine: "aurora-postgresql" }, { provider: east }).endpoint;
+                },
+                {
+                    ...EU,
+                    fixtures: { resources: { "aws:rds/cluster:Cluster": (r, c) => ({ state: { endpoint: `${r.name}.${c.region}.rds.amazonaws.com` } }) } },
+                },
+            );
+            assert.equal(await unwrap(result), "db.us-east-1.rds.amazonaws.com");
+        });
+    });
 });

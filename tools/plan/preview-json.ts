@@ -4,8 +4,10 @@
  */
 import * as path from "node:path";
 import { RecordedResource } from "../../components/testing/engine";
-import { hex } from "../../components/testing/fixtures";
+import { providerId } from "../../components/testing/fixtures";
 import type { Diagnostic } from "./evaluate";
+
+export { providerId };
 
 /** The type of the root resource every program runs in. */
 export { ROOT_STACK_TYPE } from "../../components/testing/engine";
@@ -74,13 +76,6 @@ export function packageOf(type: string): string {
 /** The name part of `urn:pulumi:<stack>::<project>::<type>::<name>` (a name may itself hold `::`). */
 export function nameOfUrn(urn: string): string {
     return urn.split("::").slice(3).join("::");
-}
-
-/** A provider's id as the engine would show it: a UUID, here derived from the URN so plans are stable. */
-export function providerId(urn: string): string {
-    const h = hex(urn, 32);
-    // Shaped as a version-4 UUID, which is what the engine generates.
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[parseInt(h[16], 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The URN of a package's default provider: `default_7_48_0`, or `default` when the version is unknown. */

@@ -24,18 +24,20 @@ export function loadEdge(file: string, options: CloudFrontSandboxOptions = {}): 
     return loadCloudFrontFunction(edgeSource(file), options);
 }
 
-function valueObject(values: Record<string, string>): ValueObject {
+function valueObject(values: Record<string, string>, lowerCase = true): ValueObject {
     const out: ValueObject = {};
-    for (const [k, v] of Object.entries(values)) out[k.toLowerCase()] = { value: v };
+    for (const [k, v] of Object.entries(values)) out[lowerCase ? k.toLowerCase() : k] = { value: v };
     return out;
 }
 
-function context(eventType: "viewer-request" | "viewer-response") {
+export const REQUEST_ID = "4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==";
+
+function context(eventType: "viewer-request" | "viewer-response", requestId = REQUEST_ID) {
     return {
         distributionDomainName: "d111111abcdef8.cloudfront.net",
         distributionId: "EDFDVBD6EXAMPLE",
         eventType,
-        requestId: "4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==",
+        requestId,
     };
 }
 
@@ -45,35 +47,66 @@ export interface RequestInit {
     /** The query string as sent, without `?` (undefined: no `?` at all). */
     query?: string;
     headers?: Record<string, string>;
+    /** The event's query-string object as given (multi-value keys included), instead of one parsed from `query`. */
+    querystring?: ValueObject;
+    /** Cookies as the viewer sent them (name → value). */
+    cookies?: Record<string, string>;
+    /** `context.requestId` (one per request, the same in its viewer-request and viewer-response events). */
+    requestId?: string;
+}
+
+/** Builds CloudFront's query-string object from pairs in order: a repeated key gets `multiValue` with every value. */
+export function queryObject(pairs: [string, string][]): ValueObject {
+    const out: ValueObject = {};
+    for (const [k, v] of pairs) {
+        // Own properties only, defined rather than assigned: keys such as "__proto__" or "constructor" are data here.
+        const entry = Object.hasOwn(out, k) ? out[k]! : undefined;
+        const next = entry === undefined ? { value: v } : { value: entry.value, multiValue: [...(entry.multiValue ?? [{ value: entry.value }]), { value: v }] };
+        Object.defineProperty(out, k, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
 }
 
 export function request(init: RequestInit = {}) {
     const query = init.query;
-    const querystring: ValueObject = {};
-    for (const pair of (query ?? "").split("&").filter((p) => p !== "")) {
-        const [k, v = ""] = pair.split("=");
-        querystring[decodeURIComponent(k!)] = { value: decodeURIComponent(v) };
+    const querystring: ValueObject = init.querystring ?? {};
+    if (init.querystring === undefined) {
+        for (const pair of (query ?? "").split("&").filter((p) => p !== "")) {
+            const [k, v = ""] = pair.split("=");
+            querystring[decodeURIComponent(k!)] = { value: decodeURIComponent(v) };
+        }
     }
     return {
         method: init.method ?? "GET",
         uri: init.uri ?? "/",
         querystring,
         headers: valueObject({ host: "www.example.com", "user-agent": "test", ...(init.headers ?? {}) }),
-        cookies: {},
+        cookies: valueObject(init.cookies ?? {}, false),
         rawQueryString: () => query,
     };
 }
 
 export function viewerRequest(init: RequestInit = {}) {
-    return { version: "1.0", context: context("viewer-request"), viewer: { ip: "198.51.100.11" }, request: request(init) };
+    return { version: "1.0", context: context("viewer-request", init.requestId), viewer: { ip: "198.51.100.11" }, request: request(init) };
 }
 
-export function viewerResponse(init: RequestInit & { status?: number; responseHeaders?: Record<string, string> } = {}) {
+export function viewerResponse(
+    init: RequestInit & {
+        status?: number;
+        responseHeaders?: Record<string, string>;
+        responseCookies?: Record<string, { value: string; attributes?: string }>;
+    } = {},
+) {
     return {
         version: "1.0",
-        context: context("viewer-response"),
+        context: context("viewer-response", init.requestId),
         viewer: { ip: "198.51.100.11" },
         request: request(init),
-        response: { statusCode: init.status ?? 200, statusDescription: "OK", headers: valueObject(init.responseHeaders ?? {}), cookies: {} },
+        response: {
+            statusCode: init.status ?? 200,
+            statusDescription: "OK",
+            headers: valueObject(init.responseHeaders ?? {}),
+            cookies: init.responseCookies ?? {},
+        },
     };
 }

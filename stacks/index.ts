@@ -2,13 +2,15 @@
  * The program: a network and the SaaS container platform on it — one ALB in front of a web service
  * and two path-routed apps, a queue worker and a scheduled report job — and an EKS cluster beside it
  * with a stateless web sample and a Redis primary with replicas; and the serverless items API
- * (stacks/serverless.ts). Settings come from
+ * (stacks/serverless.ts); a CloudFront CDN in front of a static site, the ALB and the API, with code at the edge
+ * (stacks/cdn.ts). Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
+import { cdn } from "./cdn";
 import { serverless } from "./serverless";
 
 const cfg = loadConfig();
@@ -240,6 +242,14 @@ const web = eks
 
 const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy, alarmTopicArn: alarms?.topicArn });
 
+const edge = cfg.cdn.enabled
+    ? cdn(cfg.cdn, {
+          albDnsName: platform.resources.loadBalancers.public.loadBalancer.dnsName,
+          albHttps: c.certificateArn !== undefined,
+          apiHost: items.apiHost,
+      })
+    : undefined;
+
 export const vpcId = network.vpcId;
 export const clusterName = platform.clusterName;
 export const url = platform.urls.public;
@@ -259,3 +269,7 @@ export const failuresQueueUrl = items.failuresQueueUrl;
 export const photoBuckets = items.photoBuckets;
 export const partnersUrl = items.partnersUrl;
 export const partnerApiKeyIds = items.partnerApiKeyIds;
+export const cdnUrl = edge?.url;
+export const cdnDistributionId = edge?.distributionId;
+export const siteBucketName = edge?.siteBucketName;
+export const cdnKeyValueStoreArn = edge?.keyValueStoreArn;

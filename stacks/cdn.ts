@@ -20,8 +20,10 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { ProviderArgs } from "@pulumi/aws/provider";
+import type * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeFunctions, EdgeLambda } from "../components";
+import type { Transform } from "../components/shared/transform";
 import { type StackConfig, cdnKeyValues } from "./config";
 
 /** What the CDN needs from the rest of the stack. */
@@ -57,6 +59,12 @@ export const ROUTER_HEADERS = ["CloudFront-Viewer-Country", "CloudFront-Is-Mobil
 
 /** The header the A/B function sets on the request; the cache key must hold it, or variants share cached pages. */
 export const AB_HEADER = "x-ab-variant";
+
+/** The site bucket with `cdn.protectData`: `protect` (EdgeFunctions' `protectData` keeps it on deletion and unforced). */
+const protectedBucket: Transform<s3.BucketArgs> = (args, opts) => {
+    opts.protect = true;
+    return args;
+};
 
 /** The KeyValueStore key each managed setting is written to (the key the edge code reads). */
 const KVS_KEYS = { redirects: "redirects", abWeights: "ab-weights", cacheKey: "cache-key", botRules: "bot-rules" } as const;
@@ -146,6 +154,8 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         priceClass: cfg.priceClass,
         logging: { retentionDays: cfg.logRetentionDays },
         protectData: cfg.protectData,
+        // Like the stack's other kept data (stacks/serverless.ts): `protect` too, so a `pulumi destroy` stops at it.
+        transform: cfg.protectData ? { bucket: { bucket: protectedBucket } } : {},
     });
 
     return {

@@ -596,7 +596,11 @@ describe("stacks", function () {
         return [["default", d.defaultCacheBehavior], ...d.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b])] as [string, any][];
     };
     /** The CloudFront Function key behind an association's ARN (`cdn-function-<key>`). */
-    const functionKey = (s: typeof dev, arn: string) => s.ofType("aws:cloudfront/function:Function").find((f) => f.outputs.arn === arn)!.name.replace(/^cdn-function-/, "");
+    const functionKey = (s: typeof dev, arn: string) =>
+        s
+            .ofType("aws:cloudfront/function:Function")
+            .find((f) => f.outputs.arn === arn)!
+            .name.replace(/^cdn-function-/, "");
 
     it("both stacks put one CloudFront distribution in front of the site bucket through OAC, the public ALB and the items API's execute-api host", () => {
         for (const s of [dev, prod]) {
@@ -641,7 +645,9 @@ describe("stacks", function () {
                     p,
                     [
                         ...b.functionAssociations.map((a: any) => `${a.eventType}:${functionKey(s, a.functionArn)}`),
-                        ...b.lambdaFunctionAssociations.map((a: any) => `${a.eventType}:${a.lambdaArn === `${router.outputs.arn}:${router.outputs.version}` ? "router" : a.lambdaArn}`),
+                        ...b.lambdaFunctionAssociations.map(
+                            (a: any) => `${a.eventType}:${a.lambdaArn === `${router.outputs.arn}:${router.outputs.version}` ? "router" : a.lambdaArn}`,
+                        ),
                     ],
                 ]),
             );
@@ -712,7 +718,9 @@ describe("stacks", function () {
             [PRESETS.dev.cdn, dev],
             [PRESETS.prod.cdn, prod],
         ] as const) {
-            const keys = Object.fromEntries(s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").map((k) => [k.inputs.key, JSON.parse(k.inputs.value)]));
+            const keys = Object.fromEntries(
+                s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").map((k) => [k.inputs.key, JSON.parse(k.inputs.value)]),
+            );
             assert.deepEqual(keys, { redirects: cfg.redirects, "ab-weights": cfg.abWeights, "cache-key": cfg.cacheKey, "bot-rules": cfg.botRules });
             const kvs = s.named("cdn-kvs").outputs.arn;
             for (const f of s.ofType("aws:cloudfront/function:Function").filter((f) => f.name !== "cdn-function-security-headers"))
@@ -953,7 +961,10 @@ describe("stacks", function () {
             );
         const outputs = result.evaluation.outputs;
         assert.deepEqual([outputs.photoBuckets, outputs.partnersUrl, outputs.partnerApiKeyIds], [undefined, undefined, undefined]);
-        assert.deepEqual([outputs.cdnUrl, outputs.cdnDistributionId, outputs.siteBucketName, outputs.cdnKeyValueStoreArn], [undefined, undefined, undefined, undefined]);
+        assert.deepEqual(
+            [outputs.cdnUrl, outputs.cdnDistributionId, outputs.siteBucketName, outputs.cdnKeyValueStoreArn],
+            [undefined, undefined, undefined, undefined],
+        );
     });
 
     for (const withCertificate of [true, false]) {
@@ -993,6 +1004,50 @@ describe("stacks", function () {
             assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
         });
     }
+
+    it("gives the CDN its aliases, us-east-1 certificate, alias records and WAF from cdn config, and reaches the ALB over HTTPS at webOriginDomain; the router stays in us-east-1 in a eu-west-1 stack", async () => {
+        const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
+        const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/12345678-1234-1234-1234-123456789012";
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-"));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.edge.yaml"),
+            [
+                "config:",
+                "  aws:region: eu-west-1",
+                "  aws-platform:preset: prod",
+                "  aws-platform:containers:",
+                `    certificateArn: ${certificate("eu-west-1")}`,
+                "  aws-platform:cdn:",
+                `    domain: { aliases: [www.example.com], certificateArn: "${certificate("us-east-1")}", hostedZoneId: Z0123456789ABCDEFGHIJ }`,
+                `    webAclArn: ${webAcl}`,
+                "    webOriginDomain: origin.example.com",
+                "",
+            ].join("\n"),
+        );
+        const result = await runPlan({ stack: "edge", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
+        const resources = result.evaluation.resources as RecordedResource[];
+        const named = (name: string) => resources.find((r) => r.name === name)!;
+        const d = named("cdn-distribution").inputs;
+        assert.deepEqual(d.aliases, ["www.example.com"]);
+        assert.equal(d.viewerCertificate.acmCertificateArn, certificate("us-east-1"));
+        assert.equal(d.viewerCertificate.minimumProtocolVersion, "TLSv1.2_2021");
+        assert.equal(d.webAclId, webAcl);
+        const web = d.origins.find((o: any) => o.originId === "web");
+        assert.equal(web.domainName, "origin.example.com");
+        assert.equal(web.customOriginConfig.originProtocolPolicy, "https-only");
+        assert.deepEqual(web.customOriginConfig.originSslProtocols, ["TLSv1.2"]);
+        assert.deepEqual(
+            resources
+                .filter((r) => r.type === "aws:route53/record:Record" && r.inputs.name === "www.example.com")
+                .map((r) => r.inputs.type)
+                .sort(),
+            ["A", "AAAA"],
+        );
+        assert.match(named("cdn-router-function").outputs.arn, /^arn:aws:lambda:us-east-1:/);
+        assert.equal(result.evaluation.outputs.cdnUrl, "https://www.example.com/");
+        assert.ok(!result.plan.diagnostics.some((x: { message: string }) => x.message.startsWith("[aws-platform:edge:http-origin]")));
+    });
 
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));

@@ -225,6 +225,20 @@ export { AlbTarget } from "./container-service";
 export { ApiDomainArgs, ApiDomainResources, API_DOMAIN_DEFAULTS, checkApiDomain, createApiDomain } from "./shared/api-domain";
 export { ResolvedApiDomain, apiDomainUrl, checkExecuteApiEndpoint, normalizeApiDomain } from "./shared/api-domain";
 export {
+    EdgeLambda,
+    EdgeLambdaArgs,
+    EdgeLambdaResources,
+    EdgeEventType,
+    EdgeRuntime,
+    EDGE_LAMBDA_DEFAULTS,
+    EDGE_EVENT_TYPES,
+    EDGE_REGION,
+    LAMBDA_EDGE_LIMITS,
+    edgeLimits,
+    edgeLogGroupName,
+    validateEdgeLambda,
+} from "./edge-lambda";
+export {
     EdgeFunctions,
     EdgeFunctionsArgs,
     EdgeFunctionsResources,
@@ -259,17 +273,3 @@ export {
     MANAGED_CACHE_POLICY_IDS,
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
-export {
-    EdgeLambda,
-    EdgeLambdaArgs,
-    EdgeLambdaResources,
-    EdgeEventType,
-    EdgeRuntime,
-    EDGE_LAMBDA_DEFAULTS,
-    EDGE_EVENT_TYPES,
-    EDGE_REGION,
-    LAMBDA_EDGE_LIMITS,
-    edgeLimits,
-    edgeLogGroupName,
-    validateEdgeLambda,
-} from "./edge-lambda";

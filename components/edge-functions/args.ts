@@ -1,16 +1,18 @@
+import type * as aws from "@pulumi/aws";
 import type * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as route53 from "@pulumi/aws/route53";
 import type * as pulumi from "@pulumi/pulumi";
+import type { EdgeEventType, EdgeLambdaArgs } from "../edge-lambda/args";
 import type { PrivateBucketTransforms } from "../shared/bucket";
 import type { Transform } from "../shared/transform";
 
 /**
  * The four points of a request where CloudFront runs code
- * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-cloudfront-trigger-events.html).
- * The same union as `EdgeEventType` of the EdgeLambda component.
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-cloudfront-trigger-events.html):
+ * the EdgeLambda component's `EdgeEventType`.
  */
-export type EdgeEvent = "viewer-request" | "viewer-response" | "origin-request" | "origin-response";
+export type EdgeEvent = EdgeEventType;
 
 /** The events a CloudFront Function may run at: viewer request and viewer response only. */
 export type FunctionEvent = "viewer-request" | "viewer-response";
@@ -106,7 +108,7 @@ export type AllowedMethods = "get-head" | "get-head-options" | "all";
 
 /**
  * A Lambda@Edge function on a behavior's event: the key of an `edgeLambdas` entry (created by the
- * component), or a published version's ARN (`arn:aws:lambda:us-east-1:<account>:function:<name>:<n>`,
+ * component, as `{ lambda }` to set `includeBody`), or a published version's ARN (`arn:aws:lambda:us-east-1:<account>:function:<name>:<n>`,
  * never `$LATEST` or an alias). `includeBody` exposes the request body to request events (up to
  * 40 KB at viewer request, 1 MB at origin request, base64).
  * @example "router"
@@ -269,6 +271,7 @@ export interface DistributionDomainArgs {
     /**
      * An ACM certificate covering every alias, **in us-east-1** (CloudFront reads certificates from there
      * only, whatever the stack's Region).
+     * @default - none, which is refused: CloudFront answers for aliases only with a certificate covering them
      */
     certificateArn?: pulumi.Input<string>;
     /**
@@ -330,6 +333,14 @@ export interface EdgeFunctionsArgs {
      */
     functions?: Record<string, CloudFrontFunctionArgs>;
     /**
+     * Lambda@Edge functions by key (behaviors name them in `edgeLambdas`), each an EdgeLambda child component
+     * named `<name>-<key>` in us-east-1. Each is checked against the limits of the events it is attached to
+     * (viewer events: 128 MB, 5 s, 1 MB zipped).
+     * @default {}
+     * @example { router: { entry: "functions/edge/origin-request-router.ts", timeoutSeconds: 10, files: { "routes.json": routes } } }
+     */
+    edgeLambdas?: Record<string, EdgeLambdaArgs>;
+    /**
      * The KeyValueStore. One is created when a function asks for it (`keyValueStore: true`); managed keys
      * need such a function.
      * @default {}
@@ -381,7 +392,8 @@ export interface EdgeFunctionsArgs {
      * `policy`, `versioning`, `lifecycle`), `cachePolicy`, `originRequestPolicy`, `responseHeadersPolicy`,
      * `function` (every CloudFront Function), `keyValueStore`, `keyValueStoreKey` (every managed key),
      * `logGroup`, `logDeliverySource`, `logDeliveryDestination`, `logDelivery`, `record` (every alias
-     * record).
+     * record), `provider` (the us-east-1 provider created for the `edgeLambdas` that give none). Each
+     * EdgeLambda's own children through its `transform`.
      * @default {}
      */
     transform?: {
@@ -399,5 +411,6 @@ export interface EdgeFunctionsArgs {
         logDeliveryDestination?: Transform<cloudwatch.LogDeliveryDestinationArgs>;
         logDelivery?: Transform<cloudwatch.LogDeliveryArgs>;
         record?: Transform<route53.RecordArgs>;
+        provider?: Transform<aws.ProviderArgs>;
     };
 }

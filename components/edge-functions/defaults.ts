@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { EdgeLambdaArgs } from "../edge-lambda/args";
 import type {
     AllowedMethods,
     BehaviorArgs,
@@ -25,6 +26,7 @@ export const DEFAULTS = {
         cachePolicies: {} as Record<string, CachePolicyArgs>,
         originRequestPolicies: {} as Record<string, OriginRequestPolicyArgs>,
         functions: {} as Record<string, CloudFrontFunctionArgs>,
+        edgeLambdas: {} as Record<string, EdgeLambdaArgs>,
         keyValueStore: {} as KeyValueStoreArgs,
         responseHeaders: {} as ResponseHeadersArgs,
         priceClass: "PriceClass_100" as NonNullable<EdgeFunctionsArgs["priceClass"]>,
@@ -103,6 +105,7 @@ export interface ResolvedEdgeFunctions {
     cachePolicies: Record<string, ResolvedCachePolicy>;
     originRequestPolicies: Record<string, ResolvedOriginRequestPolicy>;
     functions: Record<string, ResolvedFunction>;
+    edgeLambdas: Record<string, EdgeLambdaArgs>;
     keyValueStore: { keys: Record<string, pulumi.Input<string>> };
     responseHeaders: ResolvedResponseHeaders;
     domain?: ResolvedDomain;
@@ -194,6 +197,7 @@ export function normalize(args: EdgeFunctionsArgs): ResolvedEdgeFunctions {
             keyValueStore: f.keyValueStore ?? DEFAULTS.CloudFrontFunctionArgs.keyValueStore,
             comment: f.comment,
         })),
+        edgeLambdas: args.edgeLambdas ?? d.edgeLambdas,
         keyValueStore: { keys: (args.keyValueStore ?? d.keyValueStore).keys ?? DEFAULTS.KeyValueStoreArgs.keys },
         responseHeaders: responseHeaders(args.responseHeaders ?? d.responseHeaders),
         domain: args.domain && {

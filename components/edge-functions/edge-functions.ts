@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import type * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as route53 from "@pulumi/aws/route53";
+import { Provider, ProviderArgs } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
+import { EDGE_REGION, EdgeLambda } from "../edge-lambda/edge-lambda";
 import type { PrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
-import { typeToken } from "../shared/naming";
-import { nameIssues } from "../shared/shape";
+import { childName, typeToken } from "../shared/naming";
+import { childComponentNameIssues, nameIssues } from "../shared/shape";
+import { create } from "../shared/transform";
 import { componentTags } from "../shared/tags";
 import type { EdgeFunctionsArgs } from "./args";
 import type { Ctx } from "./context";
@@ -15,7 +18,7 @@ import { createFunctions } from "./functions";
 import { LoggingResources, createLogging } from "./logging";
 import { createOrigins } from "./origins";
 import { createPolicies } from "./policies";
-import { validate } from "./validate";
+import { edgeLambdaEvents, validate } from "./validate";
 
 export interface EdgeFunctionsResources {
     distribution: cloudfront.Distribution;
@@ -38,6 +41,10 @@ export interface EdgeFunctionsResources {
     logging?: LoggingResources;
     /** The alias records, by `<alias> <type>` ("cdn.example.com A"). */
     records: Record<string, route53.Record>;
+    /** The Lambda@Edge functions, by key of `edgeLambdas`. */
+    edgeLambdas: Record<string, EdgeLambda>;
+    /** The us-east-1 provider the component created for the `edgeLambdas` that give none. */
+    provider?: Provider;
 }
 
 /**
@@ -91,10 +98,12 @@ export class EdgeFunctions extends pulumi.ComponentResource {
     readonly keyValueStoreArn?: pulumi.Output<string>;
     /** The CloudFront Functions' ARNs, by key. */
     readonly functionArns: Record<string, pulumi.Output<string>>;
+    /** The Lambda@Edge functions (EdgeLambda components), by key: `qualifiedArn`, `roleArn`, ... */
+    readonly edgeLambdas: Record<string, EdgeLambda>;
     readonly resources: EdgeFunctionsResources;
 
     constructor(name: string, args: EdgeFunctionsArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = [...nameIssues(name), ...validate(args)];
+        const issues = [...nameIssues(name), ...validate(args), ...childComponentNameIssues(name, "edgeLambdas", args?.edgeLambdas, "EdgeLambda")];
         if (issues.length) throw new ArgsError("EdgeFunctions", name, issues);
         const cfg = normalize(args);
         super(EdgeFunctions.type, name, recorded(args), opts);
@@ -105,7 +114,9 @@ export class EdgeFunctions extends pulumi.ComponentResource {
         const origins = createOrigins(ctx, distributionArn);
         const policies = createPolicies(ctx);
         const functions = createFunctions(ctx);
-        const distribution = createDistribution(ctx, origins, { policies, functions, edgeLambdaArns: {} });
+        const { edgeLambdas, provider } = createEdgeLambdas(ctx, this);
+        const edgeLambdaArns = Object.fromEntries(Object.entries(edgeLambdas).map(([k, l]) => [k, l.qualifiedArn]));
+        const distribution = createDistribution(ctx, origins, { policies, functions, edgeLambdaArns });
         resolveDistributionArn(distribution.arn);
         const logging = createLogging(ctx, distribution);
         const records = createRecords(ctx, distribution);
@@ -119,6 +130,7 @@ export class EdgeFunctions extends pulumi.ComponentResource {
         this.bucketNames = Object.fromEntries(Object.entries(origins.buckets).map(([k, b]) => [k, b.bucket.bucket]));
         this.keyValueStoreArn = functions.keyValueStore?.arn;
         this.functionArns = Object.fromEntries(Object.entries(functions.functions).map(([k, f]) => [k, f.arn]));
+        this.edgeLambdas = edgeLambdas;
         this.resources = {
             distribution,
             buckets: origins.buckets,
@@ -131,6 +143,8 @@ export class EdgeFunctions extends pulumi.ComponentResource {
             keyValueStoreKeys: functions.keyValueStoreKeys,
             logging,
             records,
+            edgeLambdas,
+            provider,
         };
         this.registerOutputs({
             distributionId: this.distributionId,
@@ -141,6 +155,7 @@ export class EdgeFunctions extends pulumi.ComponentResource {
             bucketNames: this.bucketNames,
             keyValueStoreArn: this.keyValueStoreArn,
             functionArns: this.functionArns,
+            edgeLambdaArns,
         });
     }
 }
@@ -153,4 +168,29 @@ function recorded(args: EdgeFunctionsArgs): EdgeFunctionsArgs {
     if (args.functions === undefined) return args;
     const digest = (code: string) => `sha256:${createHash("sha256").update(code).digest("hex")} (${Buffer.byteLength(code, "utf8")} bytes)`;
     return { ...args, functions: Object.fromEntries(Object.entries(args.functions).map(([k, f]) => [k, { ...f, code: digest(f.code) }])) };
+}
+
+/**
+ * The Lambda@Edge functions, as EdgeLambda children named `<name>-<key>`, each told the events the behaviors attach
+ * it to (its limits follow them). Those that give no provider share one us-east-1 provider, `<name>-us-east-1`.
+ */
+function createEdgeLambdas(ctx: Ctx, parent: pulumi.Resource): { edgeLambdas: Record<string, EdgeLambda>; provider?: Provider } {
+    const { name, cfg } = ctx;
+    const entries = Object.entries(cfg.edgeLambdas);
+    if (entries.length === 0) return { edgeLambdas: {} };
+    const events = edgeLambdaEvents(cfg);
+    const provider = entries.some(([, a]) => a.provider === undefined)
+        ? create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION } as ProviderArgs, { parent }, cfg.transform.provider)
+        : undefined;
+    const edgeLambdas = Object.fromEntries(
+        entries.map(([key, a]) => [
+            key,
+            new EdgeLambda(
+                childName(name, key),
+                { ...a, events: [...new Set([...(a.events ?? []), ...events[key]])], provider: a.provider ?? provider, tags: { ...cfg.tags, ...a.tags } },
+                { parent },
+            ),
+        ]),
+    );
+    return { edgeLambdas, provider };
 }

@@ -1,4 +1,5 @@
 import * as vm from "node:vm";
+import { validateEdgeLambda } from "../edge-lambda/validate";
 import { HOSTED_ZONE_ID } from "../shared/api-domain";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { checkDomainName } from "../shared/hostnames";
@@ -120,6 +121,8 @@ export const EDGE_FUNCTIONS_SHAPE = object<EdgeFunctionsArgs>()({
             }),
         ),
     ),
+    // Each entry's args are checked by EdgeLambda's own validation (below), for the events it is attached to.
+    edgeLambdas: optional(record(custom("object", "EdgeLambda args { entry, ... }", () => undefined))),
     keyValueStore: optional(object<{ keys?: Record<string, string> }>()({ keys: optional(record(input(string()))) })),
     responseHeaders: optional(
         object<ResponseHeadersArgs>()({
@@ -179,6 +182,7 @@ export const EDGE_FUNCTIONS_SHAPE = object<EdgeFunctionsArgs>()({
             logDeliveryDestination: optional(transform()),
             logDelivery: optional(transform()),
             record: optional(transform()),
+            provider: optional(transform()),
         }),
     ),
 });
@@ -351,10 +355,15 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
                 `is on the event the CloudFront Function "${b.functions[event as FunctionEvent]}" takes`,
                 "one function per event type of a behavior",
             );
-        if (typeof a === "string") issues.add(p, a, "is not a key of edgeLambdas", "(no edgeLambdas), or { qualifiedArn } of a published version");
-        else if ("lambda" in a)
-            issues.add(`${p}.lambda`, a.lambda, "is not a key of edgeLambdas", "(no edgeLambdas), or { qualifiedArn } of a published version");
-        else checkQualifiedArn(issues, `${p}.qualifiedArn`, a.qualifiedArn);
+        const key = typeof a === "string" ? a : "lambda" in a ? a.lambda : undefined;
+        if (key !== undefined && !Object.hasOwn(cfg.edgeLambdas, key))
+            issues.add(
+                typeof a === "string" ? p : `${p}.lambda`,
+                key,
+                "is not a key of edgeLambdas",
+                `${knownKeys(cfg.edgeLambdas)}, or { qualifiedArn } of a published version`,
+            );
+        if (typeof a === "object" && "qualifiedArn" in a) checkQualifiedArn(issues, `${p}.qualifiedArn`, a.qualifiedArn);
         // The body is offered to request events only (IncludeBody; https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-include-body-access.html).
         if (typeof a === "object" && a.includeBody === true && event.endsWith("-response"))
             issues.add(`${p}.includeBody`, true, "is for request events only", "includeBody on viewer-request or origin-request");
@@ -433,6 +442,34 @@ function checkFunctions(issues: Issues, cfg: ResolvedEdgeFunctions): void {
         if (f.comment !== undefined && f.comment.length > CLOUDFRONT_LIMITS.commentChars)
             issues.add(`${path}.comment`, f.comment, `is ${f.comment.length} characters long`, `at most ${CLOUDFRONT_LIMITS.commentChars}`);
         if (!used.has(key)) issues.add(path, key, "is used by no behavior", "a behavior whose functions name it, or remove it");
+    }
+}
+
+/** The events each `edgeLambdas` entry is attached to, over every behavior, in CloudFront's order. */
+export function edgeLambdaEvents(cfg: ResolvedEdgeFunctions): Record<string, EdgeEvent[]> {
+    const out: Record<string, EdgeEvent[]> = Object.fromEntries(Object.keys(cfg.edgeLambdas).map((k) => [k, []]));
+    for (const b of [cfg.defaultBehavior, ...Object.values(cfg.behaviors)])
+        for (const event of EDGE_EVENTS) {
+            const a = b.edgeLambdas[event];
+            const key = typeof a === "string" ? a : a && "lambda" in a ? a.lambda : undefined;
+            if (key !== undefined && Object.hasOwn(out, key) && !out[key].includes(event)) out[key].push(event);
+        }
+    return out;
+}
+
+/**
+ * Each Lambda@Edge function with EdgeLambda's own checks, for the events the behaviors attach it to (its
+ * `events` too), under `edgeLambdas.<key>`; one attached to nothing is refused. The child's name (`<name>-<key>`)
+ * is checked by the constructor (`childComponentNameIssues`).
+ */
+function checkEdgeLambdas(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const events = edgeLambdaEvents(cfg);
+    for (const [key, args] of Object.entries(cfg.edgeLambdas)) {
+        const path = `edgeLambdas.${key}`;
+        if (!issues.key(path, key)) continue;
+        if (events[key].length === 0) issues.add(path, key, "is attached to no behavior", "a behavior whose edgeLambdas name it, or remove it");
+        for (const i of validateEdgeLambda(`edge-${key}`, args, events[key]))
+            if (i.path !== "name") issues.list.push({ ...i, path: i.path ? `${path}.${i.path}` : path });
     }
 }
 
@@ -516,6 +553,7 @@ export function validate(args: EdgeFunctionsArgs): Issue[] {
         if (!used.has(key)) issues.add(`origins.${key}`, key, "is used by no behavior", "a behavior whose origin names it, or remove it");
     checkPolicies(issues, cfg);
     checkFunctions(issues, cfg);
+    checkEdgeLambdas(issues, cfg);
     checkKeyValueStore(issues, cfg);
     checkResponseHeaders(issues, cfg);
     if (cfg.domain) checkDomain(issues, cfg.domain);

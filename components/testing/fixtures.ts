@@ -137,7 +137,7 @@ const BUILDERS: Record<string, Builder> = {
             repositoryUrl: `${c.accountId}.dkr.ecr.${c.region}.amazonaws.com/${name}`,
         },
     }),
-    "aws:cloudwatch/logGroup:LogGroup": (r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`, r.inputs.region ?? c.region) } }),
+    "aws:cloudwatch/logGroup:LogGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "logs", `log-group:${name}`) } }),
     // apiEndpoint https://<id>.execute-api.<region>.amazonaws.com; executionArn arn:aws:execute-api:<region>:<account>:<id>.
     "aws:apigatewayv2/api:Api": (r, c, name) => {
         const id = hex(r.urn, 10);
@@ -494,18 +494,18 @@ const BUILDERS: Record<string, Builder> = {
         id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
         state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
     }),
-    // CloudWatch Logs delivery resources, in the Region the resource names (CloudFront's must be us-east-1).
-    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (r, c, name) => ({
+    // CloudWatch Logs delivery resources (in the Region of their `region` argument: the engine passes it as `c`).
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (_r, c, name) => ({
         id: name,
-        state: { name, arn: arn(c, "logs", `delivery-source:${name}`, r.inputs.region ?? c.region), service: "cloudfront" },
+        state: { name, arn: arn(c, "logs", `delivery-source:${name}`), service: "cloudfront" },
     }),
-    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (r, c, name) => ({
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (_r, c, name) => ({
         id: name,
-        state: { name, arn: arn(c, "logs", `delivery-destination:${name}`, r.inputs.region ?? c.region), deliveryDestinationType: "CWL" },
+        state: { name, arn: arn(c, "logs", `delivery-destination:${name}`), deliveryDestinationType: "CWL" },
     }),
     "aws:cloudwatch/logDelivery:LogDelivery": (r, c) => {
         const id = hex(r.urn, 16);
-        return { id, state: { arn: arn(c, "logs", `delivery:${id}`, r.inputs.region ?? c.region) } };
+        return { id, state: { arn: arn(c, "logs", `delivery:${id}`) } };
     },
     "aws:appautoscaling/target:Target": (r, c) => ({
         id: `${r.inputs.serviceNamespace}/${r.inputs.resourceId}/${r.inputs.scalableDimension}`,

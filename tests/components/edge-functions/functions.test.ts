@@ -1,0 +1,59 @@
+import * as assert from "node:assert";
+import { EdgeFunctions } from "../../../components/edge-functions";
+import { Registry, build, unwrap } from "../../../components/testing";
+import { FULL, JWT, MINIMAL, REWRITE } from "./fixtures";
+
+const FUNCTION = "aws:cloudfront/function:Function";
+const KVS = "aws:cloudfront/keyValueStore:KeyValueStore";
+const KEY = "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey";
+
+describe("EdgeFunctions CloudFront Functions and KeyValueStore", () => {
+    let registry: Registry;
+    let cdn: EdgeFunctions;
+    let kvsArn: string;
+    before(async () => {
+        ({ registry, result: cdn } = await build(() => new EdgeFunctions("cdn", FULL)));
+        kvsArn = registry.one(KVS).outputs.arn;
+    });
+
+    it("publishes each function on the cloudfront-js-2.0 runtime with its code as given", () => {
+        registry.hasInputs(FUNCTION, "cdn-function-rewrite", { runtime: "cloudfront-js-2.0", publish: true, code: REWRITE });
+        registry.hasInputs(FUNCTION, "cdn-function-jwt", { runtime: "cloudfront-js-2.0", publish: true, code: JWT });
+    });
+
+    it("associates the one KeyValueStore to the functions that ask for it, and to no other", () => {
+        assert.equal(registry.ofType(KVS).length, 1);
+        assert.match(kvsArn, /^arn:aws:cloudfront::123456789012:key-value-store\/[0-9a-f-]{36}$/);
+        registry.hasInputs(FUNCTION, "cdn-function-rewrite", { keyValueStoreAssociations: [kvsArn] });
+        registry.hasInputs(FUNCTION, "cdn-function-jwt", { keyValueStoreAssociations: [kvsArn] });
+        registry.hasInputs(FUNCTION, "cdn-function-headers", { keyValueStoreAssociations: undefined });
+    });
+
+    it("manages the given keys in that store, and no secret", () => {
+        assert.deepEqual(
+            registry.ofType(KEY).map((k) => k.inputs.key),
+            ["redirects"],
+        );
+        registry.hasInputs(KEY, "cdn-kvs-key-redirects", { keyValueStoreArn: kvsArn, key: "redirects", value: JSON.stringify({ "/old": "/new" }) });
+    });
+
+    it("outputs the store's ARN and each function's ARN by key", async () => {
+        assert.equal(await unwrap(cdn.keyValueStoreArn!), kvsArn);
+        assert.deepEqual(Object.keys(cdn.functionArns), ["rewrite", "jwt", "headers"]);
+        assert.equal(await unwrap(cdn.functionArns.jwt), registry.one(FUNCTION, "cdn-function-jwt").outputs.arn);
+    });
+
+    it("records each function's code by digest and size in the component's inputs", () => {
+        const recorded = registry.one("aws-platform:edge:EdgeFunctions").inputs.functions.rewrite.code;
+        assert.match(recorded, new RegExp(`^sha256:[0-9a-f]{64} \\(${Buffer.byteLength(REWRITE)} bytes\\)$`));
+    });
+});
+
+describe("EdgeFunctions without functions", () => {
+    it("creates no function and no KeyValueStore", async () => {
+        const { registry, result } = await build(() => new EdgeFunctions("cdn", MINIMAL));
+        assert.equal(registry.ofType(FUNCTION).length, 0);
+        assert.equal(registry.ofType(KVS).length, 0);
+        assert.equal(result.keyValueStoreArn, undefined);
+    });
+});

@@ -22,7 +22,7 @@ import * as path from "node:path";
 import type { ProviderArgs } from "@pulumi/aws/provider";
 import type * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeFunctions, EdgeLambda } from "../components";
+import { EdgeFunctions } from "../components";
 import type { Transform } from "../components/shared/transform";
 import { type StackConfig, cdnKeyValues } from "./config";
 
@@ -79,16 +79,9 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         (h) => ROUTER_HEADERS.find((r) => r.toLowerCase() === h) ?? h,
     );
 
-    // Lambda@Edge lives in us-east-1 whatever the stack's Region. The provider EdgeLambda creates reads no `aws:`
-    // config: the stack's default tags are given to it here.
+    // Lambda@Edge lives in us-east-1 whatever the stack's Region, through a provider EdgeFunctions creates. That
+    // provider reads no `aws:` config: the stack's default tags are given to it here.
     const defaultTags = new pulumi.Config("aws").getObject<ProviderArgs["defaultTags"]>("defaultTags");
-    const router = new EdgeLambda("cdn-router", {
-        entry: "functions/edge/origin-request-router/index.ts",
-        files: { "routes.json": JSON.stringify({ routes: cfg.routes }) },
-        events: ["origin-request"],
-        logRetentionDays: cfg.logRetentionDays,
-        transform: defaultTags === undefined ? {} : { provider: (args: ProviderArgs) => ({ ...args, defaultTags }) },
-    });
 
     const keyValues = cdnKeyValues(cfg);
     const site = "site";
@@ -114,7 +107,7 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
                 originRequest: "router",
                 allowedMethods: "all",
                 functions: { "viewer-request": "bot" },
-                edgeLambdas: { "origin-request": { qualifiedArn: router.qualifiedArn } },
+                edgeLambdas: { "origin-request": "router" },
             },
             "/app2/*": {
                 origin: "web",
@@ -148,6 +141,14 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
             bot: { code: edgeCode("viewer-request-bot.js"), keyValueStore: true },
             "ab-test": { code: edgeCode("viewer-ab-test.js"), keyValueStore: true },
         },
+        edgeLambdas: {
+            // Lambda@Edge has no environment variables: the routes ship in the archive, beside index.js.
+            router: {
+                entry: "functions/edge/origin-request-router/index.ts",
+                files: { "routes.json": JSON.stringify({ routes: cfg.routes }) },
+                logRetentionDays: cfg.logRetentionDays,
+            },
+        },
         keyValueStore: { keys: Object.fromEntries(Object.entries(KVS_KEYS).map(([setting, key]) => [key, keyValues[setting as keyof typeof KVS_KEYS]])) },
         domain: cfg.domain,
         webAclArn: cfg.webAclArn,
@@ -155,7 +156,10 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         logging: { retentionDays: cfg.logRetentionDays },
         protectData: cfg.protectData,
         // Like the stack's other kept data (stacks/serverless.ts): `protect` too, so a `pulumi destroy` stops at it.
-        transform: cfg.protectData ? { bucket: { bucket: protectedBucket } } : {},
+        transform: {
+            ...(defaultTags === undefined ? {} : { provider: (args: ProviderArgs) => ({ ...args, defaultTags }) }),
+            ...(cfg.protectData ? { bucket: { bucket: protectedBucket } } : {}),
+        },
     });
 
     return {

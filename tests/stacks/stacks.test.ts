@@ -688,7 +688,7 @@ describe("stacks", function () {
             ["dev", dev],
             ["prod", prod],
         ] as const) {
-            const provider = s.named("cdn-router-us-east-1");
+            const provider = s.named("cdn-us-east-1");
             assert.equal(provider.inputs.region, "us-east-1");
             // Provider inputs travel as JSON text.
             assert.deepEqual(JSON.parse(provider.inputs.defaultTags), { tags: { project: "aws-platform", environment: stack } });

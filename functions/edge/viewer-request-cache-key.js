@@ -79,8 +79,8 @@ function normalizedQuery(querystring, allow) {
         for (let i = 0; i < values.length; i++) pairs.push([key, values[i].value]);
     }
     pairs.sort(comparePairs);
-    // Runtime 2.0 accepts the query string as a string (AWS's own "normalize query string" example does this),
-    // which fixes the order; values stay as the viewer encoded them.
+    // Runtime 2.0 accepts the query string as a string, which fixes the order; values stay as the viewer encoded them.
+    // AWS's example does the same: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/example-function-normalize-query-string.html
     return pairs.map((p) => `${p[0]}=${p[1]}`).join("&");
 }
 

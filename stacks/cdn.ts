@@ -19,6 +19,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import * as ec2 from "@pulumi/aws/ec2";
 import type { ProviderArgs } from "@pulumi/aws/provider";
 import type * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
@@ -65,6 +66,17 @@ const protectedBucket: Transform<s3.BucketArgs> = (args, opts) => {
     opts.protect = true;
     return args;
 };
+
+/** CloudFront's origin-facing servers, an AWS-managed prefix list (IPv4; weight 55 in a security group). */
+export const CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
+
+/**
+ * The id of CloudFront's origin-facing prefix list, for the public ALB's `ingressPrefixListIds` with
+ * `cdn.albFromCloudFrontOnly` (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/LocationsOfEdgeServers.html#managed-prefix-list).
+ */
+export function cloudFrontPrefixListId(): pulumi.Output<string> {
+    return ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING }).apply((l) => l.id);
+}
 
 /** The KeyValueStore key each managed setting is written to (the key the edge code reads). */
 const KVS_KEYS = { redirects: "redirects", abWeights: "ab-weights", cacheKey: "cache-key", botRules: "bot-rules" } as const;

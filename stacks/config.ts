@@ -238,6 +238,12 @@ export interface StackConfig {
          * is `http-only` (clear text between CloudFront and the ALB; EdgeFunctions warns `[aws-platform:edge:http-origin]`).
          */
         webOriginDomain?: string;
+        /**
+         * Admit only CloudFront on the public ALB (CloudFront's origin-facing managed prefix list, on the ALB's main
+         * listener port): the CDN's WAF, bot and JWT rules cannot be bypassed by calling the ALB directly. The ALB's
+         * own URLs (`url`, `serviceUrls`) then answer nobody but CloudFront.
+         */
+        albFromCloudFrontOnly: boolean;
         /** Days the access logs (standard logging v2, CloudWatch Logs in us-east-1) and the router's logs are kept. */
         logRetentionDays: number;
         /** Keep the site bucket: not emptied by `pulumi destroy`, left in the account when removed. */
@@ -501,6 +507,7 @@ const SCHEMA = object<StackConfig>(setting)({
         ),
         webAclArn: optional(string()),
         webOriginDomain: optional(HOST_NAME),
+        albFromCloudFrontOnly: boolean(),
         logRetentionDays: oneOf(LOG_RETENTION_DAYS),
         protectData: boolean(),
         redirects: record(string({ pattern: /^(\/|https:\/\/)\S*$/, allowed: 'a path ("/new") or an https:// URL' })),
@@ -750,6 +757,12 @@ function cdnRules(issues: Issues, d: Cdn | undefined, containers: Containers | u
             "needs containers.certificateArn: without a certificate the ALB serves HTTP only",
             "a name on containers.certificateArn pointing at the ALB, set with it (or neither: the ALB origin is then http-only)",
         );
+    // With a certificate the ALB's port 80 only redirects to HTTPS, and the certificate does not name the ALB's own
+    // `*.elb.amazonaws.com` host: CloudFront can reach it only at a name on the certificate.
+    if (d.enabled === true && typeof containers?.certificateArn === "string" && d.webOriginDomain === undefined)
+        issues.missing(key("webOriginDomain"), "a name on containers.certificateArn pointing at the ALB (CloudFront reaches an HTTPS ALB only there)");
+    if (d.enabled === false && d.albFromCloudFrontOnly === true)
+        issues.add(key("albFromCloudFrontOnly"), true, "needs the CDN: the ALB would admit nobody", "false, or cdn.enabled: true");
     const w = d.abWeights;
     if (w && typeof w === "object") {
         const names = Object.keys(w);

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
-import { cdn } from "./cdn";
+import { cdn, cloudFrontPrefixListId } from "./cdn";
 import { serverless } from "./serverless";
 
 const cfg = loadConfig();
@@ -101,7 +101,13 @@ const platform = new ContainerService("saas", {
           }
         : undefined,
     loadBalancers: {
-        public: { type: "application", certificateArn: c.certificateArn, deletionProtection: c.protectData },
+        public: {
+            type: "application",
+            certificateArn: c.certificateArn,
+            deletionProtection: c.protectData,
+            // Only CloudFront on the main listener's port when the CDN fronts the ALB (cdn.albFromCloudFrontOnly).
+            ...(cfg.cdn.enabled && cfg.cdn.albFromCloudFrontOnly ? { ingressPrefixListIds: [cloudFrontPrefixListId()] } : {}),
+        },
         // Internal: reached only from the VPC, i.e. through the items API's VPC link (stacks/serverless.ts).
         ...(legacy.enabled ? { legacy: { type: "application" as const, internal: true, deletionProtection: c.protectData } } : {}),
     },

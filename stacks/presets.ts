@@ -85,7 +85,16 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             legacy: { enabled: true, image: SAMPLE_IMAGES.web, desiredCount: 1 },
         },
         // CloudFront's own host name and certificate; the ALB origin over HTTP until a certificate and webOriginDomain are set.
-        cdn: { enabled: true, priceClass: "PriceClass_100", logRetentionDays: 14, protectData: false, abWeights: { control: 50, beta: 50 }, ...EDGE_DATA },
+        // The ALB stays reachable directly, for debugging behind the CDN's back.
+        cdn: {
+            enabled: true,
+            priceClass: "PriceClass_100",
+            albFromCloudFrontOnly: false,
+            logRetentionDays: 14,
+            protectData: false,
+            abWeights: { control: 50, beta: 50 },
+            ...EDGE_DATA,
+        },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
     prod: {
@@ -152,6 +161,15 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             legacy: { enabled: true, image: SAMPLE_IMAGES.web, desiredCount: 2 },
         },
         // Aliases, certificate and WAF come from Pulumi.prod.yaml when given; the site bucket is kept.
-        cdn: { enabled: true, priceClass: "PriceClass_100", logRetentionDays: 90, protectData: true, abWeights: { control: 90, beta: 10 }, ...EDGE_DATA },
+        // Only CloudFront reaches the ALB: its WAF and edge rules cannot be bypassed.
+        cdn: {
+            enabled: true,
+            priceClass: "PriceClass_100",
+            albFromCloudFrontOnly: true,
+            logRetentionDays: 90,
+            protectData: true,
+            abWeights: { control: 90, beta: 10 },
+            ...EDGE_DATA,
+        },
     },
 };

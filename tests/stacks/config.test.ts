@@ -390,6 +390,18 @@ describe("stack configuration", () => {
             );
         });
 
+        it("requires webOriginDomain when the ALB has a certificate: its port 80 only redirects and no certificate names its own host", () => {
+            assert.match(
+                fails({ "aws-platform:containers": JSON.stringify({ certificateArn: certificate("us-east-1") }) }).message,
+                /aws-platform:cdn\.webOriginDomain is required; allowed: a name on containers\.certificateArn pointing at the ALB/,
+            );
+        });
+
+        it("refuses albFromCloudFrontOnly without the CDN: the ALB would admit nobody", () => {
+            assert.match(fails(cdn({ enabled: false, albFromCloudFrontOnly: true })).message, /aws-platform:cdn\.albFromCloudFrontOnly=true needs the CDN/);
+            assert.equal(parseConfig("prod", cdn({ enabled: false, albFromCloudFrontOnly: false })).cdn.enabled, false);
+        });
+
         it("refuses A/B weights the edge function would ignore: a bad variant name, a weight above 10000, all weights 0", () => {
             const e = fails(cdn({ abWeights: { control: 0, beta: 0, "Bad!": 0, gamma: 20000 } }));
             assert.match(e.message, /cdn\.abWeights\.Bad!="Bad!" is not a variant name/);

@@ -4,6 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describeFailure, runPlan } from "../../tools/plan";
 import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
+import { hex } from "../../components/testing/fixtures";
+import { CLOUDFRONT_ORIGIN_FACING } from "../../stacks/cdn";
 import { PRESETS } from "../../stacks/presets";
 
 const root = path.resolve(__dirname, "../..");
@@ -729,6 +731,18 @@ describe("stacks", function () {
         }
     });
 
+    it("prod's public ALB admits only CloudFront's origin-facing prefix list on its listener port; dev's admits everyone", () => {
+        // The fixture's id for the list of that name: the stack looked CloudFront's list up, not another.
+        const cloudFront = `pl-${hex(CLOUDFRONT_ORIGIN_FACING, 8)}`;
+        assert.deepEqual(prod.named("saas-public-lb-sg").inputs.ingress, [
+            { protocol: "tcp", fromPort: 80, toPort: 80, prefixListIds: [cloudFront], description: "Listener 80 from prefix lists" },
+        ]);
+        assert.deepEqual(
+            dev.named("saas-public-lb-sg").inputs.ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),
+            [[80, ["0.0.0.0/0"], undefined]],
+        );
+    });
+
     it("prod keeps the site bucket and its access logs 90 days; dev's bucket is destroyable, logs 14 days", () => {
         assert.deepEqual([prod.named("cdn-bucket-site").protect, prod.named("cdn-bucket-site").retainOnDelete], [true, true]);
         assert.equal(prod.named("cdn-bucket-site").inputs.forceDestroy, false);
@@ -1045,6 +1059,11 @@ describe("stacks", function () {
             ["A", "AAAA"],
         );
         assert.match(named("cdn-router-function").outputs.arn, /^arn:aws:lambda:us-east-1:/);
+        // CloudFront reaches the HTTPS listener, the only port the ALB admits it on.
+        assert.deepEqual(
+            named("saas-public-lb-sg").inputs.ingress.map((r: any) => r.fromPort),
+            [443],
+        );
         assert.equal(result.evaluation.outputs.cdnUrl, "https://www.example.com/");
         assert.ok(!result.plan.diagnostics.some((x: { message: string }) => x.message.startsWith("[aws-platform:edge:http-origin]")));
     });

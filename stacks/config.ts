@@ -23,6 +23,10 @@ import {
     parseCidr,
 } from "../components/shared/validators";
 import { INSTANCE_TYPE } from "../components/shared/instance-types";
+import { validate as validateEdgeFunctions } from "../components/edge-functions/validate";
+import { KVS_MAX_VALUE_CHARS } from "../components/shared/limits/cloudfront";
+import { checkDomainName } from "../components/shared/hostnames";
+import { RoutesError, type RouteSpec, parseRoutes } from "../functions/edge/origin-request-router/core";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -211,6 +215,58 @@ export interface StackConfig {
         };
     };
     /**
+     * The CDN (stacks/cdn.ts): one CloudFront distribution (an `EdgeFunctions`) in front of a static site bucket
+     * (the default behavior), the public ALB (`/app1/*`, `/app2/*`) and the items API (`/items`, `/items/*`), with
+     * the edge code of functions/edge attached. The JWT key of `/private/*` is never a setting: the operator puts it in
+     * the KeyValueStore (`aws cloudfront-keyvaluestore put-key ... --key jwt-secret`; README).
+     */
+    cdn: {
+        /** Build the distribution, its bucket, functions, KeyValueStore, Lambda@Edge router and logging. */
+        enabled: boolean;
+        /** Edge locations that serve: `PriceClass_100` (North America, Europe, Israel), `PriceClass_200`, `PriceClass_All`. */
+        priceClass: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
+        /**
+         * Custom host names (optional: `d<id>.cloudfront.net` only): `aliases` (lower case), `certificateArn` (ACM,
+         * **us-east-1**, covering every alias), `hostedZoneId` (Route 53: A/AAAA alias records are written).
+         */
+        domain?: { aliases: string[]; certificateArn: string; hostedZoneId?: string };
+        /** A WAFv2 web ACL of scope CLOUDFRONT (`arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>`), optional. */
+        webAclArn?: string;
+        /**
+         * A host name on `containers.certificateArn` whose DNS record points at the public ALB (yours to write): with
+         * both, CloudFront reaches the ALB over HTTPS (`https-only`, TLS 1.2) at this name. Without them the ALB origin
+         * is `http-only` (clear text between CloudFront and the ALB; EdgeFunctions warns `[aws-platform:edge:http-origin]`).
+         */
+        webOriginDomain?: string;
+        /**
+         * Admit only CloudFront on the public ALB (CloudFront's origin-facing managed prefix list, on the ALB's main
+         * listener port): the CDN's WAF, bot and JWT rules cannot be bypassed by calling the ALB directly. The ALB's
+         * own URLs (`url`, `serviceUrls`) then answer nobody but CloudFront.
+         */
+        albFromCloudFrontOnly: boolean;
+        /** Days the access logs (standard logging v2, CloudWatch Logs in us-east-1) and the router's logs are kept. */
+        logRetentionDays: number;
+        /** Keep the site bucket: not emptied by `pulumi destroy`, left in the account when removed. */
+        protectData: boolean;
+        /** Legacy redirects (KeyValueStore key `redirects`): exact path → path or `https://` URL, answered 301 at the edge. */
+        redirects: Record<string, string>;
+        /** A/B weights of `/app2/*` (KeyValueStore key `ab-weights`): variant → integer weight (0–10000), 1–10 variants. */
+        abWeights: Record<string, number>;
+        /**
+         * Cache-key normalization of `/assets/*` (KeyValueStore key `cache-key`): path prefixes lower-cased, and the
+         * query-string keys kept (absent: all kept; sorted either way).
+         */
+        cacheKey: { lowercasePaths: string[]; queryAllowList?: string[] };
+        /** Extra bot rules of `/app1/*` (KeyValueStore key `bot-rules`): user-agent substrings blocked or allowed. */
+        botRules: { block: string[]; allow: string[] };
+        /**
+         * The Lambda@Edge router's `routes.json` on `/app1/*` (origin request): `{ header, values, origin: { domainName,
+         * path? } }` tried in order; a header CloudFront sets (`cloudfront-viewer-country`, `cloudfront-is-mobile-viewer`, ...).
+         * Empty: every request stays on the ALB.
+         */
+        routes: RouteSpec[];
+    };
+    /**
      * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
      * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
      */
@@ -248,6 +304,7 @@ type Network = StackConfig["network"];
 type Containers = StackConfig["containers"];
 type Kubernetes = StackConfig["kubernetes"];
 type Serverless = StackConfig["serverless"];
+type Cdn = StackConfig["cdn"];
 
 const INSTANCE_TYPES = array(string({ pattern: INSTANCE_TYPE, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
     nonEmpty: true,
@@ -267,6 +324,27 @@ const ORIGIN = string({
 });
 /** DynamoDB's default per-table quota of provisioned units per dimension. */
 const CAPACITY_UNITS = int({ min: 1, max: 40_000 });
+
+/** The JSON text parsed, or the text itself. */
+const parsedOr = (text: string): unknown => {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+};
+/** A host name (lower case), as the components check it. */
+const HOST_NAME = custom("string", 'a host name, e.g. "origin.example.com"', (issues, path, v) => void checkDomainName(issues, path, v));
+/** The A/B function's rules (functions/edge/viewer-ab-test.js): variant names and weights it accepts. */
+const AB_VARIANT = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+const AB_MAX_VARIANTS = 10;
+const AB_MAX_WEIGHT = 10_000;
+/** The bot function's rules (functions/edge/viewer-request-bot.js): 3 to 100 characters, at most 50 a list. */
+const BOT_TOKEN = string({ pattern: /^.{3,100}$/, allowed: "a user-agent substring of 3 to 100 characters" });
+const BOT_MAX_RULES = 50;
+/** The cache-key function's bounds (functions/edge/viewer-request-cache-key.js). */
+const CACHE_KEY_MAX_PREFIXES = 50;
+const CACHE_KEY_MAX_KEYS = 100;
 
 /** Keys of the stack's settings that are secrets: read with `getSecret`, never parsed as plain text. */
 const SECRET_KEYS: ReadonlySet<string> = new Set(["ontapSvmAdminPassword"]);
@@ -417,6 +495,42 @@ const SCHEMA = object<StackConfig>(setting)({
             logRetentionDays: oneOf(LOG_RETENTION_DAYS),
         }),
     }),
+    cdn: object<Cdn>(setting)({
+        enabled: boolean(),
+        priceClass: oneOf(["PriceClass_100", "PriceClass_200", "PriceClass_All"]),
+        domain: optional(
+            object<NonNullable<Cdn["domain"]>>(setting)({
+                aliases: array(string(), { nonEmpty: true, allowed: 'host names, e.g. ["cdn.example.com"]' }),
+                certificateArn: string(),
+                hostedZoneId: optional(string()),
+            }),
+        ),
+        webAclArn: optional(string()),
+        webOriginDomain: optional(HOST_NAME),
+        albFromCloudFrontOnly: boolean(),
+        logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        protectData: boolean(),
+        redirects: record(string({ pattern: /^(\/|https:\/\/)\S*$/, allowed: 'a path ("/new") or an https:// URL' })),
+        abWeights: record(int({ min: 0, max: AB_MAX_WEIGHT })),
+        cacheKey: object<Cdn["cacheKey"]>(setting)({
+            lowercasePaths: array(string({ pattern: /^\/\S*$/, allowed: 'a path prefix starting with "/"' })),
+            queryAllowList: optional(array(string({ nonEmpty: true }))),
+        }),
+        botRules: object<Cdn["botRules"]>(setting)({ block: array(BOT_TOKEN), allow: array(BOT_TOKEN) }),
+        routes: custom("array", "routes of the router's routes.json: { header, values, origin: { domainName, path? } }", (issues, path, v) => {
+            try {
+                parseRoutes({ routes: v });
+            } catch (e) {
+                if (!(e instanceof RoutesError)) throw e;
+                // RoutesError lists `routes[i].field=value: what is allowed`: reported under the setting's own path.
+                for (const problem of e.issues) {
+                    const m = /^routes([^=:]*)(?:=(.*?))?: (.+)$/.exec(problem);
+                    if (m) issues.add(`${path}${m[1]}`, m[2] === undefined ? undefined : parsedOr(m[2]), "is not a valid route", m[3]);
+                    else issues.add(path, v, problem, "routes the router accepts (functions/edge/origin-request-router/core.ts)");
+                }
+            }
+        }),
+    }),
     ontapSvmAdminPassword: optional(opaque()),
 });
 
@@ -488,6 +602,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             containers: values.containers,
             kubernetes: values.kubernetes,
             serverless: values.serverless,
+            cdn: values.cdn,
         },
     );
     for (const [key, shape] of Object.entries(SCHEMA.fields))
@@ -544,6 +659,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
         );
     }
     serverlessRules(issues, merged.serverless);
+    cdnRules(issues, merged.cdn, merged.containers);
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
 }
@@ -612,6 +728,81 @@ function serverlessRules(issues: Issues, s: Serverless | undefined): void {
             "at most reservedConcurrency",
         );
     }
+}
+
+/**
+ * The cdn section's value rules. EdgeFunctions checks the domain and web ACL too, under its own args paths: its
+ * checks run here on those two settings, reported under the key a user edits. The KeyValueStore values are the
+ * settings as JSON, each at most 1024 characters (a KeyValueStore quota).
+ */
+function cdnRules(issues: Issues, d: Cdn | undefined, containers: Containers | undefined): void {
+    if (d === undefined || typeof d !== "object") return;
+    const key = (path: string) => `${NAMESPACE}:cdn.${path}`;
+    const dom = d.domain;
+    const domainOk =
+        dom === undefined || (Array.isArray(dom.aliases) && dom.aliases.every((a) => typeof a === "string") && typeof dom.certificateArn === "string");
+    if (domainOk && (typeof d.webAclArn === "string" || d.webAclArn === undefined)) {
+        const found = validateEdgeFunctions({
+            origins: { site: { kind: "bucket" } },
+            defaultBehavior: { origin: "site" },
+            domain: dom,
+            webAclArn: d.webAclArn,
+        });
+        for (const i of found) issues.list.push({ ...i, path: key(i.path) });
+    }
+    if (d.webOriginDomain !== undefined && containers?.certificateArn === undefined)
+        issues.add(
+            key("webOriginDomain"),
+            d.webOriginDomain,
+            "needs containers.certificateArn: without a certificate the ALB serves HTTP only",
+            "a name on containers.certificateArn pointing at the ALB, set with it (or neither: the ALB origin is then http-only)",
+        );
+    // With a certificate the ALB's port 80 only redirects to HTTPS, and the certificate does not name the ALB's own
+    // `*.elb.amazonaws.com` host: CloudFront can reach it only at a name on the certificate.
+    if (d.enabled === true && typeof containers?.certificateArn === "string" && d.webOriginDomain === undefined)
+        issues.missing(key("webOriginDomain"), "a name on containers.certificateArn pointing at the ALB (CloudFront reaches an HTTPS ALB only there)");
+    if (d.enabled === false && d.albFromCloudFrontOnly === true)
+        issues.add(key("albFromCloudFrontOnly"), true, "needs the CDN: the ALB would admit nobody", "false, or cdn.enabled: true");
+    const w = d.abWeights;
+    if (w && typeof w === "object") {
+        const names = Object.keys(w);
+        if (names.length === 0 || names.length > AB_MAX_VARIANTS) issues.add(key("abWeights"), w, `has ${names.length} variants`, `1 to ${AB_MAX_VARIANTS}`);
+        for (const n of names)
+            if (!AB_VARIANT.test(n)) issues.add(key(`abWeights.${n}`), n, "is not a variant name", "1 to 32 of [a-z0-9_-], starting with a letter or digit");
+        if (Object.values(w).every((x) => Number.isInteger(x)) && Object.values(w).reduce((a, b) => a + b, 0) === 0)
+            issues.add(key("abWeights"), w, "has no weight above 0", "at least one variant with a weight above 0");
+    }
+    const c = d.cacheKey;
+    // The cache-key function's own bounds (functions/edge/viewer-request-cache-key.js): beyond them it ignores the whole key.
+    if (Array.isArray(c?.lowercasePaths) && c.lowercasePaths.length > CACHE_KEY_MAX_PREFIXES)
+        issues.add(key("cacheKey.lowercasePaths"), c.lowercasePaths.length, "has too many prefixes", `at most ${CACHE_KEY_MAX_PREFIXES}`);
+    if (Array.isArray(c?.queryAllowList) && c.queryAllowList.length > CACHE_KEY_MAX_KEYS)
+        issues.add(key("cacheKey.queryAllowList"), c.queryAllowList.length, "has too many keys", `at most ${CACHE_KEY_MAX_KEYS}`);
+    const b = d.botRules;
+    for (const list of ["block", "allow"] as const)
+        if (Array.isArray(b?.[list]) && b[list].length > BOT_MAX_RULES)
+            issues.add(key(`botRules.${list}`), b[list].length, "has too many entries", `at most ${BOT_MAX_RULES}`);
+    for (const [setting, value] of Object.entries(cdnKeyValues(d))) {
+        if (value.length > KVS_MAX_VALUE_CHARS)
+            issues.add(
+                key(setting),
+                `(${value.length} characters as JSON)`,
+                "is too long for one KeyValueStore value",
+                `at most ${KVS_MAX_VALUE_CHARS} characters as JSON`,
+            );
+    }
+}
+
+/** The KeyValueStore keys the stack manages, by the setting each comes from: the settings as the edge code reads them. */
+export function cdnKeyValues(
+    d: Pick<Cdn, "redirects" | "abWeights" | "cacheKey" | "botRules">,
+): Record<"redirects" | "abWeights" | "cacheKey" | "botRules", string> {
+    return {
+        redirects: JSON.stringify(d.redirects ?? {}),
+        abWeights: JSON.stringify(d.abWeights ?? {}),
+        cacheKey: JSON.stringify(d.cacheKey ?? {}),
+        botRules: JSON.stringify(d.botRules ?? {}),
+    };
 }
 
 /** Reads this stack's settings from the Pulumi configuration. */

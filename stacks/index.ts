@@ -2,13 +2,15 @@
  * The program: a network and the SaaS container platform on it — one ALB in front of a web service
  * and two path-routed apps, a queue worker and a scheduled report job — and an EKS cluster beside it
  * with a stateless web sample and a Redis primary with replicas; and the serverless items API
- * (stacks/serverless.ts). Settings come from
+ * (stacks/serverless.ts); a CloudFront CDN in front of a static site, the ALB and the API, with code at the edge
+ * (stacks/cdn.ts). Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
+import { cdn, cloudFrontPrefixListId } from "./cdn";
 import { serverless } from "./serverless";
 
 const cfg = loadConfig();
@@ -99,7 +101,13 @@ const platform = new ContainerService("saas", {
           }
         : undefined,
     loadBalancers: {
-        public: { type: "application", certificateArn: c.certificateArn, deletionProtection: c.protectData },
+        public: {
+            type: "application",
+            certificateArn: c.certificateArn,
+            deletionProtection: c.protectData,
+            // Only CloudFront on the main listener's port when the CDN fronts the ALB (cdn.albFromCloudFrontOnly).
+            ...(cfg.cdn.enabled && cfg.cdn.albFromCloudFrontOnly ? { ingressPrefixListIds: [cloudFrontPrefixListId()] } : {}),
+        },
         // Internal: reached only from the VPC, i.e. through the items API's VPC link (stacks/serverless.ts).
         ...(legacy.enabled ? { legacy: { type: "application" as const, internal: true, deletionProtection: c.protectData } } : {}),
     },
@@ -240,6 +248,14 @@ const web = eks
 
 const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy, alarmTopicArn: alarms?.topicArn });
 
+const edge = cfg.cdn.enabled
+    ? cdn(cfg.cdn, {
+          albDnsName: platform.resources.loadBalancers.public.loadBalancer.dnsName,
+          albHttps: c.certificateArn !== undefined,
+          apiHost: items.apiHost,
+      })
+    : undefined;
+
 export const vpcId = network.vpcId;
 export const clusterName = platform.clusterName;
 export const url = platform.urls.public;
@@ -259,3 +275,7 @@ export const failuresQueueUrl = items.failuresQueueUrl;
 export const photoBuckets = items.photoBuckets;
 export const partnersUrl = items.partnersUrl;
 export const partnerApiKeyIds = items.partnerApiKeyIds;
+export const cdnUrl = edge?.url;
+export const cdnDistributionId = edge?.distributionId;
+export const siteBucketName = edge?.siteBucketName;
+export const cdnKeyValueStoreArn = edge?.keyValueStoreArn;

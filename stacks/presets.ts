@@ -27,6 +27,18 @@ const SWEEPER = { expression: "cron(0 3 * * ? *)", timezone: "UTC", retentionDay
  */
 const PARTNERS = { enabled: true, apiKeys: ["partner-a"], accountCloudWatchRole: true };
 
+/**
+ * The CDN's edge data in both stacks (KeyValueStore keys, see config.ts): a sample legacy redirect, lower-cased
+ * `/assets/` paths keeping only the `v` (version) query string, no extra bot rules, no routes (the router leaves
+ * every request on the ALB until `cdn.routes` names an origin).
+ */
+const EDGE_DATA = {
+    redirects: { "/old-home": "/" },
+    cacheKey: { lowercasePaths: ["/assets/"], queryAllowList: ["v"] },
+    botRules: { block: [], allow: [] },
+    routes: [],
+};
+
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
     dev: {
@@ -71,6 +83,17 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             partners: { ...PARTNERS, throttle: { burstLimit: 10, rateLimit: 5 }, dailyQuota: 1000, accessLogRetentionDays: 14 },
             // One task on Fargate Spot (the dev web tier's capacity): the cheapest way to keep the route answering.
             legacy: { enabled: true, image: SAMPLE_IMAGES.web, desiredCount: 1 },
+        },
+        // CloudFront's own host name and certificate; the ALB origin over HTTP until a certificate and webOriginDomain are set.
+        // The ALB stays reachable directly, for debugging behind the CDN's back.
+        cdn: {
+            enabled: true,
+            priceClass: "PriceClass_100",
+            albFromCloudFrontOnly: false,
+            logRetentionDays: 14,
+            protectData: false,
+            abWeights: { control: 50, beta: 50 },
+            ...EDGE_DATA,
         },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
@@ -136,6 +159,17 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             partners: { ...PARTNERS, throttle: { burstLimit: 50, rateLimit: 25 }, dailyQuota: 100_000, cacheSizeGb: "0.5", accessLogRetentionDays: 90 },
             // Two tasks, so one Availability Zone or one Spot interruption does not take the route down.
             legacy: { enabled: true, image: SAMPLE_IMAGES.web, desiredCount: 2 },
+        },
+        // Aliases, certificate and WAF come from Pulumi.prod.yaml when given; the site bucket is kept.
+        // Only CloudFront reaches the ALB: its WAF and edge rules cannot be bypassed.
+        cdn: {
+            enabled: true,
+            priceClass: "PriceClass_100",
+            albFromCloudFrontOnly: true,
+            logRetentionDays: 90,
+            protectData: true,
+            abWeights: { control: 90, beta: 10 },
+            ...EDGE_DATA,
         },
     },
 };

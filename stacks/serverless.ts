@@ -42,6 +42,8 @@ export interface ServerlessDeps {
 export interface ServerlessOutputs {
     /** The items API's base URL: the custom domain's with `api.domain`, else `https://<id>.execute-api.<region>.amazonaws.com/`. */
     apiUrl: pulumi.Output<string>;
+    /** The host of the API's execute-api endpoint (`<id>.execute-api.<region>.amazonaws.com`): the CDN's origin for it. */
+    apiHost: pulumi.Output<string>;
     itemsTableName: pulumi.Output<string>;
     /** The tag index the stream consumer maintains (functions/stream). */
     tagIndexTableName: pulumi.Output<string>;
@@ -255,6 +257,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
     const users = api.resources.cognito.users;
     return {
         apiUrl: api.url,
+        apiHost: api.invokeUrl.apply((u) => new URL(u).host),
         itemsTableName: items.tableName,
         tagIndexTableName: tagIndex.tableName,
         userPoolId: users.userPoolClient.userPoolId,

@@ -161,6 +161,18 @@ export interface LoadBalancerArgs {
      */
     ingressCidrs?: string[];
     /**
+     * Managed prefix lists (ids, `pl-...`) admitted on the main listener's port (443 with a certificate, else 80)
+     * instead of `ingressCidrs`, e.g. CloudFront's origin-facing list (`com.amazonaws.global.cloudfront.origin-facing`)
+     * so that only a CDN reaches an internet-facing ALB. A rule naming a prefix list counts against the security
+     * group's rules quota (60 inbound by default) with the list's maximum entries, CloudFront's 55
+     * (https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html#aws-managed-prefix-list-weights):
+     * so one port only, and the other (port 80, redirecting to 443) admits nobody. With prefix lists,
+     * `ingressCidrs` is not used (giving both is refused). Application load balancers only.
+     * @default [] - none: `ingressCidrs` on every listener port
+     * @example [cloudFront.id] // aws.ec2.getManagedPrefixListOutput({ name: "com.amazonaws.global.cloudfront.origin-facing" })
+     */
+    ingressPrefixListIds?: pulumi.Input<string>[];
+    /**
      * Seconds an idle connection stays open (ALB only).
      * @default 60
      */

@@ -45,6 +45,7 @@ export const DEFAULTS = {
         internal: false,
         sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
         ingressCidrs: ["0.0.0.0/0"],
+        ingressPrefixListIds: [] as pulumi.Input<string>[],
         idleTimeoutSeconds: 60,
         deletionProtection: false,
     },
@@ -289,6 +290,7 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
         sslPolicy: l.sslPolicy ?? d.sslPolicy,
         // An internal load balancer admits the VPC, not the internet, unless told otherwise.
         ingressCidrs: l.ingressCidrs ?? (internal ? [vpcCidr] : d.ingressCidrs),
+        ingressPrefixListIds: l.ingressPrefixListIds ?? d.ingressPrefixListIds,
         idleTimeoutSeconds: l.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
         deletionProtection: l.deletionProtection ?? d.deletionProtection,
         accessLogs: l.accessLogs,

@@ -109,6 +109,9 @@ function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: Re
     );
 }
 
+/** An ALB's main listener port: 443 (HTTPS) with a certificate, else 80. */
+const mainPort = (spec: ResolvedLoadBalancer) => (spec.certificateArn ? 443 : 80);
+
 function listenerPorts(spec: ResolvedLoadBalancer, users: Array<[string, ResolvedService]>): number[] {
     if (spec.type === "application") return spec.certificateArn ? [80, 443] : [80];
     return [...new Set(users.map(([, s]) => s.loadBalancer!.listenerPort))].sort((a, b) => a - b);
@@ -135,13 +138,23 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
             {
                 vpcId: ctx.cfg.vpc.vpcId,
                 description: `${alb ? "ALB" : "NLB"} ${base}`,
-                ingress: ports.map((port) => ({
-                    protocol: "tcp",
-                    fromPort: port,
-                    toPort: port,
-                    cidrBlocks: spec.ingressCidrs,
-                    description: `Listener ${port}`,
-                })),
+                ingress:
+                    spec.ingressPrefixListIds.length > 0
+                        ? // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
+                          [mainPort(spec)].map((port) => ({
+                              protocol: "tcp",
+                              fromPort: port,
+                              toPort: port,
+                              prefixListIds: spec.ingressPrefixListIds,
+                              description: `Listener ${port} from prefix lists`,
+                          }))
+                        : ports.map((port) => ({
+                              protocol: "tcp",
+                              fromPort: port,
+                              toPort: port,
+                              cidrBlocks: spec.ingressCidrs,
+                              description: `Listener ${port}`,
+                          })),
                 // Only towards targets inside the VPC.
                 egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
                 tags: { ...ctx.tags, Name: childName(base, "lb-sg") },

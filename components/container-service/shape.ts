@@ -64,6 +64,7 @@ export const LOAD_BALANCER_SHAPE = object<LoadBalancerArgs>()({
     certificateArn: optional(inputString()),
     sslPolicy: optional(string()),
     ingressCidrs: optional(strings()),
+    ingressPrefixListIds: optional(array(inputString())),
     idleTimeoutSeconds: optional(int()),
     deletionProtection: optional(boolean()),
     accessLogs: optional(object<NonNullable<LoadBalancerArgs["accessLogs"]>>()({ bucket: inputString(), prefix: optional(string()) })),

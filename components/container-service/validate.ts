@@ -258,6 +258,14 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
     }
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
+    const prefixLists = lb.ingressPrefixListIds ?? [];
+    prefixLists.forEach((id, i) => {
+        if (isPlain(id)) issues.match(`${path}.ingressPrefixListIds[${i}]`, id, /^pl-[0-9a-f]{8,17}$/, 'a managed prefix list id, e.g. "pl-3b927c52"');
+    });
+    if (prefixLists.length > 0 && lb.ingressCidrs !== undefined)
+        issues.add(`${path}.ingressPrefixListIds`, prefixLists.length, "is given with ingressCidrs", "one of ingressCidrs or ingressPrefixListIds");
+    if (prefixLists.length > 0 && r.type !== "application")
+        issues.add(`${path}.ingressPrefixListIds`, prefixLists.length, `is set on a ${r.type} load balancer`, "application load balancers only");
     if (lb.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, lb.certificateArn);
     const users = Object.values(args.services ?? {}).filter((s) => s.loadBalancer?.name === key);
     if (users.length === 0) issues.add(path, key, "is used by no service", "a service with loadBalancer.name set to this key, or remove it");

@@ -702,6 +702,22 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
                 tags: {},
             };
         }
+        case "aws:ec2/getManagedPrefixList:getManagedPrefixList": {
+            // An AWS-managed list by name (CloudFront's origin-facing one: max entries 55, its weight in a security group).
+            const name = String(inputs.name ?? inputs.id ?? "com.amazonaws.global.cloudfront.origin-facing");
+            const id = inputs.id ?? `pl-${hex(name, 8)}`;
+            return {
+                id,
+                name,
+                arn: `arn:${c.partition}:ec2:${c.region}:aws:prefix-list/${id}`,
+                addressFamily: name.includes(".ipv6.") ? "IPv6" : "IPv4",
+                maxEntries: name.includes("cloudfront") ? 55 : 1,
+                ownerId: "AWS",
+                version: 1,
+                entries: [],
+                tags: {},
+            };
+        }
         case "aws:ec2/getRouteTables:getRouteTables": {
             const seed = JSON.stringify(inputs);
             return { id: c.region, ids: [0, 1, 2, 3].map((i) => `rtb-${hex(`${seed}/${i}`, 17)}`) };

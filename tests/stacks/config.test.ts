@@ -353,4 +353,79 @@ describe("stack configuration", () => {
             );
         });
     });
+
+    describe("cdn", () => {
+        const cdn = (value: unknown) => ({ "aws-platform:cdn": JSON.stringify(value) });
+        const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
+        const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/12345678-1234-1234-1234-123456789012";
+
+        it("takes the commented prod example: aliases with a us-east-1 certificate and zone, a CLOUDFRONT web ACL, an HTTPS ALB origin", () => {
+            const domain = { aliases: ["www.example.com"], certificateArn: certificate("us-east-1"), hostedZoneId: "Z0123456789ABCDEFGHIJ" };
+            const cfg = parseConfig("prod", {
+                ...cdn({ domain, webAclArn: webAcl, webOriginDomain: "origin.example.com" }),
+                "aws-platform:containers": JSON.stringify({ certificateArn: certificate("us-east-1") }),
+            });
+            assert.deepEqual(cfg.cdn.domain, domain);
+            assert.equal(cfg.cdn.webAclArn, webAcl);
+            assert.equal(cfg.cdn.protectData, true, "merged over the preset");
+        });
+
+        it("refuses a certificate outside us-east-1, a REGIONAL web ACL and upper-case aliases, under the key a user edits", () => {
+            const e = fails(
+                cdn({
+                    domain: { aliases: ["WWW.example.com"], certificateArn: certificate("eu-west-1") },
+                    webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/12345678-1234-1234-1234-123456789012",
+                }),
+            );
+            assert.match(e.message, /aws-platform:cdn\.domain\.aliases\[0\]="WWW\.example\.com" has upper-case letters/);
+            assert.match(e.message, /aws-platform:cdn\.domain\.certificateArn=.* is in eu-west-1: CloudFront reads certificates from us-east-1 only/);
+            assert.match(e.message, /aws-platform:cdn\.webAclArn=.* is a REGIONAL web ACL/);
+            assert.equal(e.issues.length, 3, e.message);
+        });
+
+        it("refuses webOriginDomain without containers.certificateArn: the ALB would serve HTTP only", () => {
+            assert.match(
+                fails(cdn({ webOriginDomain: "origin.example.com" })).message,
+                /aws-platform:cdn\.webOriginDomain="origin\.example\.com" needs containers\.certificateArn/,
+            );
+        });
+
+        it("requires webOriginDomain when the ALB has a certificate: its port 80 only redirects and no certificate names its own host", () => {
+            assert.match(
+                fails({ "aws-platform:containers": JSON.stringify({ certificateArn: certificate("us-east-1") }) }).message,
+                /aws-platform:cdn\.webOriginDomain is required; allowed: a name on containers\.certificateArn pointing at the ALB/,
+            );
+        });
+
+        it("refuses albFromCloudFrontOnly without the CDN: the ALB would admit nobody", () => {
+            assert.match(fails(cdn({ enabled: false, albFromCloudFrontOnly: true })).message, /aws-platform:cdn\.albFromCloudFrontOnly=true needs the CDN/);
+            assert.equal(parseConfig("prod", cdn({ enabled: false, albFromCloudFrontOnly: false })).cdn.enabled, false);
+        });
+
+        it("refuses A/B weights the edge function would ignore: a bad variant name, a weight above 10000, all weights 0", () => {
+            const e = fails(cdn({ abWeights: { control: 0, beta: 0, "Bad!": 0, gamma: 20000 } }));
+            assert.match(e.message, /cdn\.abWeights\.Bad!="Bad!" is not a variant name/);
+            assert.match(e.message, /cdn\.abWeights\.gamma=20000 is out of range/);
+            assert.equal(fails(cdn({ abWeights: { control: 0, beta: 0 } })).issues[0].path, "aws-platform:cdn.abWeights");
+        });
+
+        it("refuses router routes the router's own parser refuses, naming each field", () => {
+            const e = fails(cdn({ routes: [{ header: "x-country", values: ["DE"], origin: { domainName: "EU.example.com" } }] }));
+            assert.match(e.message, /aws-platform:cdn\.routes\[0\]\.header="x-country" is not a valid route; allowed: one of cloudfront-viewer-country/);
+            assert.match(e.message, /aws-platform:cdn\.routes\[0\]\.origin\.domainName="EU\.example\.com" is not a valid route/);
+            const ok = parseConfig("dev", cdn({ routes: [{ header: "cloudfront-viewer-country", values: ["DE"], origin: { domainName: "eu.example.com" } }] }));
+            assert.equal(ok.cdn.routes.length, 1);
+        });
+
+        it("refuses a KeyValueStore value over 1024 characters as JSON, and malformed redirects", () => {
+            const redirects = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`/old/page-${i}`, `/new/page-${i}`]));
+            const e = fails(cdn({ redirects: { ...redirects, "/x": "http://insecure.example.com" } }));
+            assert.match(e.message, /cdn\.redirects="\(\d+ characters as JSON\)" is too long for one KeyValueStore value; allowed: at most 1024/);
+            assert.match(e.message, /cdn\.redirects\.\/x="http:\/\/insecure\.example\.com" is malformed; allowed: a path \("\/new"\) or an https:\/\/ URL/);
+        });
+
+        it("rejects an unknown cdn key, such as a JWT secret given as a setting", () => {
+            assert.match(fails(cdn({ jwtSecret: "c2VjcmV0" })).message, /aws-platform:cdn\.jwtSecret="c2VjcmV0" is not a known setting/);
+        });
+    });
 });

@@ -4,6 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describeFailure, runPlan } from "../../tools/plan";
 import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
+import { hex } from "../../components/testing/fixtures";
+import { CLOUDFRONT_ORIGIN_FACING } from "../../stacks/cdn";
+import { PRESETS } from "../../stacks/presets";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -176,7 +179,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads and partner events, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events and site bucket, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -188,6 +191,7 @@ describe("stacks", function () {
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:s3/bucket:Bucket::cdn-bucket-site",
             "aws:s3/bucket:Bucket::photos-source",
             "aws:sqs/queue:Queue::partner-events",
         ]);
@@ -588,6 +592,166 @@ describe("stacks", function () {
         assert.equal(prod.named("saas-legacy").inputs.desiredCount, 2);
     });
 
+    /** The distribution's behaviors by path pattern ("default" for the default one), in CloudFront's order. */
+    const behaviors = (s: typeof dev) => {
+        const d = s.named("cdn-distribution").inputs;
+        return [["default", d.defaultCacheBehavior], ...d.orderedCacheBehaviors.map((b: any) => [b.pathPattern, b])] as [string, any][];
+    };
+    /** The CloudFront Function key behind an association's ARN (`cdn-function-<key>`). */
+    const functionKey = (s: typeof dev, arn: string) =>
+        s
+            .ofType("aws:cloudfront/function:Function")
+            .find((f) => f.outputs.arn === arn)!
+            .name.replace(/^cdn-function-/, "");
+
+    it("both stacks put one CloudFront distribution in front of the site bucket through OAC, the public ALB and the items API's execute-api host", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.ofType("aws:cloudfront/distribution:Distribution").length, 1);
+            const origins = Object.fromEntries(s.named("cdn-distribution").inputs.origins.map((o: any) => [o.originId, o]));
+            assert.deepEqual(Object.keys(origins).sort(), ["api", "site", "web"]);
+            assert.equal(origins.site.domainName, s.named("cdn-bucket-site").outputs.bucketRegionalDomainName);
+            assert.equal(origins.site.originAccessControlId, s.named("cdn-origin-access-control").id);
+            assert.equal(s.named("cdn-origin-access-control").inputs.originAccessControlOriginType, "s3");
+            assert.equal(origins.web.domainName, s.named("saas-public-alb").outputs.dnsName);
+            assert.equal(origins.api.domainName, new URL(s.named("items-stage").outputs.invokeUrl).host);
+            // API Gateway serves HTTPS only; the ALB has no certificate in either preset: HTTP, with the component's warning.
+            assert.equal(origins.api.customOriginConfig.originProtocolPolicy, "https-only");
+            assert.equal(origins.web.customOriginConfig.originProtocolPolicy, "http-only");
+        }
+    });
+
+    it("both stacks route the API's own paths to it in all methods, forwarding every viewer header but Host and the token through the cache key", () => {
+        for (const s of [dev, prod]) {
+            assert.deepEqual(
+                behaviors(s).map(([p, b]) => `${p} ${b.targetOriginId}`),
+                ["default site", "/items api", "/items/* api", "/private/* site", "/assets/* site", "/app1/* web", "/app2/* web"],
+            );
+            const policy = s.named("cdn-cache-policy-api");
+            for (const [, b] of behaviors(s).filter(([, b]) => b.targetOriginId === "api")) {
+                // AllViewerExceptHostHeader (managed): API Gateway answers only its own host name.
+                assert.equal(b.originRequestPolicyId, "b689b0a8-53d0-40ab-baf2-68738e2966ac");
+                assert.equal(b.cachePolicyId, policy.id);
+                assert.deepEqual(b.allowedMethods, ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+            }
+            const p = policy.inputs;
+            assert.deepEqual([p.minTtl, p.defaultTtl], [0, 0]);
+            assert.deepEqual(p.parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items, ["Authorization"]);
+        }
+    });
+
+    it("both stacks attach each CloudFront Function and the Lambda@Edge router on the events of the behaviors that use them", () => {
+        for (const s of [dev, prod]) {
+            const router = s.named("cdn-router-function");
+            const associations = Object.fromEntries(
+                behaviors(s).map(([p, b]) => [
+                    p,
+                    [
+                        ...b.functionAssociations.map((a: any) => `${a.eventType}:${functionKey(s, a.functionArn)}`),
+                        ...b.lambdaFunctionAssociations.map(
+                            (a: any) => `${a.eventType}:${a.lambdaArn === `${router.outputs.arn}:${router.outputs.version}` ? "router" : a.lambdaArn}`,
+                        ),
+                    ],
+                ]),
+            );
+            assert.deepEqual(associations, {
+                default: ["viewer-request:rewrite", "viewer-response:security-headers"],
+                "/items": [],
+                "/items/*": [],
+                "/private/*": ["viewer-request:jwt"],
+                "/assets/*": ["viewer-request:cache-key"],
+                "/app1/*": ["viewer-request:bot", "origin-request:router"],
+                "/app2/*": ["viewer-request:ab-test", "viewer-response:ab-test"],
+            });
+            for (const f of s.ofType("aws:cloudfront/function:Function")) {
+                assert.equal(f.inputs.runtime, "cloudfront-js-2.0", f.name);
+                assert.equal(f.inputs.publish, true, f.name);
+            }
+        }
+    });
+
+    it("both stacks key /app2/* pages by the A/B variant header, and forward the router's headers to /app1/*'s origin request", () => {
+        for (const s of [dev, prod]) {
+            const [, app1] = behaviors(s).find(([p]) => p === "/app1/*")!;
+            const router = s.named("cdn-origin-request-policy-router");
+            assert.equal(app1.originRequestPolicyId, router.id);
+            assert.deepEqual(router.inputs.headersConfig, {
+                headerBehavior: "whitelist",
+                headers: { items: ["CloudFront-Viewer-Country", "CloudFront-Is-Mobile-Viewer"] },
+            });
+            const [, app2] = behaviors(s).find(([p]) => p === "/app2/*")!;
+            const ab = s.named("cdn-cache-policy-ab");
+            assert.equal(app2.cachePolicyId, ab.id);
+            assert.deepEqual(ab.inputs.parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items, ["x-ab-variant"]);
+        }
+    });
+
+    it("both stacks run the router as Lambda@Edge in us-east-1 through an explicit provider carrying the stack's default tags, published, with its routes file", () => {
+        for (const [stack, s] of [
+            ["dev", dev],
+            ["prod", prod],
+        ] as const) {
+            const provider = s.named("cdn-us-east-1");
+            assert.equal(provider.inputs.region, "us-east-1");
+            // Provider inputs travel as JSON text.
+            assert.deepEqual(JSON.parse(provider.inputs.defaultTags), { tags: { project: "aws-platform", environment: stack } });
+            const fn = s.named("cdn-router-function");
+            assert.ok(fn.provider?.startsWith(`${provider.urn}::`), "the function goes through the us-east-1 provider");
+            assert.equal(fn.inputs.publish, true);
+            assert.deepEqual(Object.keys(fn.maskedInputs.code.assets).sort(), ["index.js", "routes.json"]);
+            assert.match(fn.outputs.arn, /^arn:aws:lambda:us-east-1:/);
+            const trust = JSON.parse(s.named("cdn-router-role").inputs.assumeRolePolicy);
+            assert.deepEqual(trust.Statement[0].Principal.Service, ["lambda.amazonaws.com", "edgelambda.amazonaws.com"]);
+        }
+    });
+
+    it("both stacks' site bucket admits s3:GetObject from CloudFront only with this distribution as AWS:SourceArn", () => {
+        for (const s of [dev, prod]) {
+            const policy = JSON.parse(s.named("cdn-bucket-site-policy").inputs.policy);
+            const allow = policy.Statement.filter((st: any) => st.Effect === "Allow");
+            assert.equal(allow.length, 1);
+            assert.deepEqual(allow[0].Principal, { Service: "cloudfront.amazonaws.com" });
+            assert.equal(allow[0].Action, "s3:GetObject");
+            assert.deepEqual(allow[0].Condition, { StringEquals: { "AWS:SourceArn": s.named("cdn-distribution").outputs.arn } });
+        }
+    });
+
+    it("both stacks write the edge data from config as KeyValueStore keys, and never the JWT secret", () => {
+        for (const [cfg, s] of [
+            [PRESETS.dev.cdn, dev],
+            [PRESETS.prod.cdn, prod],
+        ] as const) {
+            const keys = Object.fromEntries(
+                s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").map((k) => [k.inputs.key, JSON.parse(k.inputs.value)]),
+            );
+            assert.deepEqual(keys, { redirects: cfg.redirects, "ab-weights": cfg.abWeights, "cache-key": cfg.cacheKey, "bot-rules": cfg.botRules });
+            const kvs = s.named("cdn-kvs").outputs.arn;
+            for (const f of s.ofType("aws:cloudfront/function:Function").filter((f) => f.name !== "cdn-function-security-headers"))
+                assert.deepEqual(f.inputs.keyValueStoreAssociations, [kvs], f.name);
+            assert.equal(s.result.evaluation.outputs.cdnKeyValueStoreArn, kvs);
+        }
+    });
+
+    it("prod's public ALB admits only CloudFront's origin-facing prefix list on its listener port; dev's admits everyone", () => {
+        // The fixture's id for the list of that name: the stack looked CloudFront's list up, not another.
+        const cloudFront = `pl-${hex(CLOUDFRONT_ORIGIN_FACING, 8)}`;
+        assert.deepEqual(prod.named("saas-public-lb-sg").inputs.ingress, [
+            { protocol: "tcp", fromPort: 80, toPort: 80, prefixListIds: [cloudFront], description: "Listener 80 from prefix lists" },
+        ]);
+        assert.deepEqual(
+            dev.named("saas-public-lb-sg").inputs.ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),
+            [[80, ["0.0.0.0/0"], undefined]],
+        );
+    });
+
+    it("prod keeps the site bucket and its access logs 90 days; dev's bucket is destroyable, logs 14 days", () => {
+        assert.deepEqual([prod.named("cdn-bucket-site").protect, prod.named("cdn-bucket-site").retainOnDelete], [true, true]);
+        assert.equal(prod.named("cdn-bucket-site").inputs.forceDestroy, false);
+        assert.deepEqual([dev.named("cdn-bucket-site").protect, dev.named("cdn-bucket-site").inputs.forceDestroy], [false, true]);
+        assert.equal(prod.named("cdn-access-logs").inputs.retentionInDays, 90);
+        assert.equal(dev.named("cdn-access-logs").inputs.retentionInDays, 14);
+        for (const s of [dev, prod]) assert.equal(s.named("cdn-access-logs").inputs.region, "us-east-1");
+    });
+
     it("keeps each stack's identity: the golden inventory of type and name", () => {
         for (const [stack, s] of [
             ["dev", dev],
@@ -633,11 +797,11 @@ describe("stacks", function () {
         }
     });
 
-    it("warns in both plans that the public ALB serves plain HTTP until a certificate is configured", () => {
+    it("warns in both plans that the public ALB serves plain HTTP until a certificate is configured, and so does the CDN's ALB origin", () => {
         // dev's endpoint CIDR is the documentation-range placeholder 203.0.113.0/24: its plan says so too.
         for (const [s, codes] of [
-            [dev, ["[aws-platform:ecs:http-only]", "[aws-platform:eks:placeholder-cidr]"]],
-            [prod, ["[aws-platform:ecs:http-only]"]],
+            [dev, ["[aws-platform:ecs:http-only]", "[aws-platform:eks:placeholder-cidr]", "[aws-platform:edge:http-origin]"]],
+            [prod, ["[aws-platform:ecs:http-only]", "[aws-platform:edge:http-origin]"]],
         ] as const) {
             assert.deepEqual(
                 s.result.plan.diagnostics.map((d: { message: string }) => d.message.split(" ")[0]),
@@ -776,16 +940,20 @@ describe("stacks", function () {
         return { result, resources: result.evaluation.resources as RecordedResource[] };
     }
 
-    it("builds no thumbnails, partners API, legacy ALB, service or VPC link when config turns them off", async () => {
+    it("builds no thumbnails, partners API, legacy ALB, service, VPC link or CDN when config turns them off", async () => {
         const { result, resources } = await tempPlan("lean", [
             "  aws-platform:preset: dev",
             "  aws-platform:serverless:",
             "    thumbnails: { enabled: false }",
             "    partners: { enabled: false }",
             "    legacy: { enabled: false }",
+            "  aws-platform:cdn: { enabled: false }",
         ]);
         const types = new Set(resources.map((r) => r.type));
         for (const type of [
+            "aws-platform:edge:EdgeFunctions",
+            "aws-platform:edge:EdgeLambda",
+            "aws:cloudfront/distribution:Distribution",
             "aws-platform:serverless:Thumbnails",
             "aws-platform:serverless:RestApi",
             "aws:s3/bucket:Bucket",
@@ -807,6 +975,10 @@ describe("stacks", function () {
             );
         const outputs = result.evaluation.outputs;
         assert.deepEqual([outputs.photoBuckets, outputs.partnersUrl, outputs.partnerApiKeyIds], [undefined, undefined, undefined]);
+        assert.deepEqual(
+            [outputs.cdnUrl, outputs.cdnDistributionId, outputs.siteBucketName, outputs.cdnKeyValueStoreArn],
+            [undefined, undefined, undefined, undefined],
+        );
     });
 
     for (const withCertificate of [true, false]) {
@@ -846,6 +1018,55 @@ describe("stacks", function () {
             assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
         });
     }
+
+    it("gives the CDN its aliases, us-east-1 certificate, alias records and WAF from cdn config, and reaches the ALB over HTTPS at webOriginDomain; the router stays in us-east-1 in a eu-west-1 stack", async () => {
+        const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
+        const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/12345678-1234-1234-1234-123456789012";
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-"));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.edge.yaml"),
+            [
+                "config:",
+                "  aws:region: eu-west-1",
+                "  aws-platform:preset: prod",
+                "  aws-platform:containers:",
+                `    certificateArn: ${certificate("eu-west-1")}`,
+                "  aws-platform:cdn:",
+                `    domain: { aliases: [www.example.com], certificateArn: "${certificate("us-east-1")}", hostedZoneId: Z0123456789ABCDEFGHIJ }`,
+                `    webAclArn: ${webAcl}`,
+                "    webOriginDomain: origin.example.com",
+                "",
+            ].join("\n"),
+        );
+        const result = await runPlan({ stack: "edge", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
+        const resources = result.evaluation.resources as RecordedResource[];
+        const named = (name: string) => resources.find((r) => r.name === name)!;
+        const d = named("cdn-distribution").inputs;
+        assert.deepEqual(d.aliases, ["www.example.com"]);
+        assert.equal(d.viewerCertificate.acmCertificateArn, certificate("us-east-1"));
+        assert.equal(d.viewerCertificate.minimumProtocolVersion, "TLSv1.2_2021");
+        assert.equal(d.webAclId, webAcl);
+        const web = d.origins.find((o: any) => o.originId === "web");
+        assert.equal(web.domainName, "origin.example.com");
+        assert.equal(web.customOriginConfig.originProtocolPolicy, "https-only");
+        assert.deepEqual(web.customOriginConfig.originSslProtocols, ["TLSv1.2"]);
+        assert.deepEqual(
+            resources
+                .filter((r) => r.type === "aws:route53/record:Record" && r.inputs.name === "www.example.com")
+                .map((r) => r.inputs.type)
+                .sort(),
+            ["A", "AAAA"],
+        );
+        assert.match(named("cdn-router-function").outputs.arn, /^arn:aws:lambda:us-east-1:/);
+        // CloudFront reaches the HTTPS listener, the only port the ALB admits it on.
+        assert.deepEqual(
+            named("saas-public-lb-sg").inputs.ingress.map((r: any) => r.fromPort),
+            [443],
+        );
+        assert.equal(result.evaluation.outputs.cdnUrl, "https://www.example.com/");
+        assert.ok(!result.plan.diagnostics.some((x: { message: string }) => x.message.startsWith("[aws-platform:edge:http-origin]")));
+    });
 
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));

@@ -42,6 +42,15 @@ describe("a consumer's own fixtures and options", () => {
         );
     });
 
+    it("answers CloudFront's origin-facing managed prefix list by name: a stable pl- id and its 55 max entries", async () => {
+        const lookup = () => aws.ec2.getManagedPrefixListOutput({ name: "com.amazonaws.global.cloudfront.origin-facing" });
+        const first = await build(() => lookup());
+        const list = await unwrap(first.result);
+        assert.match(list.id, /^pl-[0-9a-f]{8}$/);
+        assert.deepEqual([list.maxEntries, list.addressFamily, list.ownerId], [55, "IPv4", "AWS"]);
+        assert.equal((await unwrap((await build(() => lookup())).result)).id, list.id, "the same id on every run");
+    });
+
     it("answers from a consumer's data-source fixture before the built-in one", async () => {
         const { result } = await build(() => aws.getCallerIdentityOutput().accountId, {
             fixtures: { invokes: { "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: "210987654321" }) } },

@@ -936,6 +936,32 @@ const cases: Case[] = [
         message: /not an IPv4 CIDR/,
     },
     {
+        title: "rejects a malformed prefix list id",
+        args: withArgs((a) => {
+            a.loadBalancers!.public.ingressPrefixListIds = ["com.amazonaws.global.cloudfront.origin-facing"];
+        }),
+        path: "loadBalancers.public.ingressPrefixListIds[0]",
+        message: /a managed prefix list id/,
+    },
+    {
+        title: "rejects prefix lists given with ingressCidrs (one source of ingress)",
+        args: withArgs((a) => {
+            a.loadBalancers!.public.ingressPrefixListIds = ["pl-3b927c52"];
+            a.loadBalancers!.public.ingressCidrs = ["0.0.0.0/0"];
+        }),
+        path: "loadBalancers.public.ingressPrefixListIds",
+        message: /is given with ingressCidrs; allowed: one of ingressCidrs or ingressPrefixListIds/,
+    },
+    {
+        title: "rejects prefix lists on a network load balancer",
+        args: withArgs((a) => {
+            a.loadBalancers!.public = { type: "network", ingressPrefixListIds: ["pl-3b927c52"] };
+            a.services!.web.loadBalancer!.listenerPort = 80;
+        }),
+        path: "loadBalancers.public.ingressPrefixListIds",
+        message: /is set on a network load balancer; allowed: application load balancers only/,
+    },
+    {
         title: "rejects a plain certificate ARN that is not ACM's",
         args: withArgs((a) => {
             a.loadBalancers!.public.certificateArn = "arn:aws:iam::123456789012:server-certificate/web";

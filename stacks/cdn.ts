@@ -1,0 +1,183 @@
+/**
+ * The CDN part of the program: one CloudFront distribution (an `EdgeFunctions`) in front of a static site bucket
+ * (the default behavior), the public ALB of the container platform (`/app1/*`, `/app2/*`) and the items HTTP API
+ * (`/items`, `/items/*`), with the edge code of functions/edge attached where it makes sense:
+ *
+ * | path          | origin | viewer request            | viewer response  | origin request       | cache                  |
+ * |---------------|--------|---------------------------|------------------|----------------------|------------------------|
+ * | `/items`, `/items/*` | api | -                   | -                | -                    | TTL 0, token in key    |
+ * | `/private/*`  | site   | JWT (401 without a token) | -                | -                    | CachingOptimized       |
+ * | `/assets/*`   | site   | cache-key normalization   | -                | -                    | query strings in key   |
+ * | `/app1/*`     | web    | bot mitigation            | -                | router (Lambda@Edge) | disabled               |
+ * | `/app2/*`     | web    | A/B test                  | A/B test         | -                    | `x-ab-variant` in key  |
+ * | default       | site   | rewrite + redirects       | security headers | -                    | CachingOptimized       |
+ *
+ * The data the functions read (redirects, A/B weights, cache-key and bot rules) are KeyValueStore keys managed from
+ * `cdn` in the stack's config. The JWT key never is: the operator puts `jwt-secret` in the KeyValueStore (README,
+ * "Configuration reference"), and `/private/*` answers 401 until then. Settings come from `cdn` in the stack's config;
+ * nothing here branches on the stack's name.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as ec2 from "@pulumi/aws/ec2";
+import type { ProviderArgs } from "@pulumi/aws/provider";
+import type * as s3 from "@pulumi/aws/s3";
+import * as pulumi from "@pulumi/pulumi";
+import { EdgeFunctions } from "../components";
+import type { Transform } from "../components/shared/transform";
+import { type StackConfig, cdnKeyValues } from "./config";
+
+/** What the CDN needs from the rest of the stack. */
+export interface CdnDeps {
+    /** The public ALB's DNS name (ContainerService `resources.loadBalancers.public.loadBalancer.dnsName`). */
+    albDnsName: pulumi.Input<string>;
+    /** Whether the public ALB serves HTTPS (`containers.certificateArn`). */
+    albHttps: boolean;
+    /** The items API's execute-api host (stacks/serverless.ts `apiHost`). */
+    apiHost: pulumi.Input<string>;
+}
+
+/** The stack outputs of the CDN part. */
+export interface CdnOutputs {
+    /** `https://<first alias>/` with `cdn.domain`, else `https://d<id>.cloudfront.net/`. */
+    url: pulumi.Output<string>;
+    distributionId: pulumi.Output<string>;
+    /** Upload the static site here (`aws s3 sync ./site s3://<name>/`). */
+    siteBucketName: pulumi.Output<string>;
+    /** For `aws cloudfront-keyvaluestore put-key --kvs-arn <arn> --key jwt-secret ...`. */
+    keyValueStoreArn: pulumi.Output<string>;
+}
+
+/** The edge code, read from functions/edge (CloudFront Functions are plain source, at most 10 KB each). */
+const edgeCode = (file: string) => readFileSync(path.join(__dirname, "..", "functions", "edge", file), "utf8");
+
+/**
+ * Headers the router's origin-request policy forwards: those its routes read, and always the viewer's country and
+ * device (CloudFront adds a `CloudFront-*` header to the origin request only when a policy names it, so a route added
+ * later finds them; https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-cloudfront-headers.html).
+ */
+export const ROUTER_HEADERS = ["CloudFront-Viewer-Country", "CloudFront-Is-Mobile-Viewer"];
+
+/** The header the A/B function sets on the request; the cache key must hold it, or variants share cached pages. */
+export const AB_HEADER = "x-ab-variant";
+
+/** The site bucket with `cdn.protectData`: `protect` (EdgeFunctions' `protectData` keeps it on deletion and unforced). */
+const protectedBucket: Transform<s3.BucketArgs> = (args, opts) => {
+    opts.protect = true;
+    return args;
+};
+
+/** CloudFront's origin-facing servers, an AWS-managed prefix list (IPv4; weight 55 in a security group). */
+export const CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
+
+/**
+ * The id of CloudFront's origin-facing prefix list, for the public ALB's `ingressPrefixListIds` with
+ * `cdn.albFromCloudFrontOnly` (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/LocationsOfEdgeServers.html#managed-prefix-list).
+ */
+export function cloudFrontPrefixListId(): pulumi.Output<string> {
+    return ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING }).apply((l) => l.id);
+}
+
+/** The KeyValueStore key each managed setting is written to (the key the edge code reads). */
+const KVS_KEYS = { redirects: "redirects", abWeights: "ab-weights", cacheKey: "cache-key", botRules: "bot-rules" } as const;
+
+export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
+    // HTTPS to the ALB needs a name on its certificate: CloudFront checks the origin's certificate against the
+    // origin's domain name (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html),
+    // and the ALB's own `*.elb.amazonaws.com` name is on no certificate you can hold.
+    const webHttps = deps.albHttps && cfg.webOriginDomain !== undefined;
+    const routeHeaders = cfg.routes.map((r) => r.header);
+    const forwarded = [...new Set([...ROUTER_HEADERS, ...routeHeaders].map((h) => h.toLowerCase()))].map(
+        (h) => ROUTER_HEADERS.find((r) => r.toLowerCase() === h) ?? h,
+    );
+
+    // Lambda@Edge lives in us-east-1 whatever the stack's Region, through a provider EdgeFunctions creates. That
+    // provider reads no `aws:` config: the stack's default tags are given to it here.
+    const defaultTags = new pulumi.Config("aws").getObject<ProviderArgs["defaultTags"]>("defaultTags");
+
+    const keyValues = cdnKeyValues(cfg);
+    const site = "site";
+    const api = { origin: "api", cache: "api", originRequest: "AllViewerExceptHostHeader", allowedMethods: "all" as const };
+    const edge = new EdgeFunctions("cdn", {
+        origins: {
+            [site]: { kind: "bucket" },
+            web: webHttps ? { kind: "http", domainName: cfg.webOriginDomain as string } : { kind: "http", domainName: deps.albDnsName, protocol: "http-only" },
+            // API Gateway answers only its own host name: the policy forwards every viewer header but Host.
+            api: { kind: "http", domainName: deps.apiHost },
+        },
+        // The security-headers function sets the headers there (its CSP is the site's): not the policy as well.
+        defaultBehavior: { origin: site, functions: { "viewer-request": "rewrite", "viewer-response": "security-headers" }, securityHeaders: false },
+        behaviors: {
+            // CloudFront forwards the whole path: the API's own routes, as it serves them at the root of its $default stage.
+            "/items": api,
+            "/items/*": api,
+            "/private/*": { origin: site, functions: { "viewer-request": "jwt" } },
+            "/assets/*": { origin: site, cache: "assets", functions: { "viewer-request": "cache-key" } },
+            "/app1/*": {
+                origin: "web",
+                cache: "CachingDisabled",
+                originRequest: "router",
+                allowedMethods: "all",
+                functions: { "viewer-request": "bot" },
+                edgeLambdas: { "origin-request": "router" },
+            },
+            "/app2/*": {
+                origin: "web",
+                cache: "ab",
+                originRequest: "app",
+                allowedMethods: "all",
+                functions: { "viewer-request": "ab-test", "viewer-response": "ab-test" },
+            },
+        },
+        cachePolicies: {
+            // The API's writes carry the user pool's token. CloudFront forwards `Authorization` only when it is in the
+            // cache key (an origin request policy naming it is refused with 400:
+            // https://repost.aws/knowledge-center/cloudfront-authorization-header), and a policy with headers in the
+            // key needs a TTL above 0: nothing is cached unless the API says so (no Cache-Control: TTL 0), and then
+            // for one second at most, per token and query string.
+            api: { headers: ["Authorization"], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 1 },
+            // The cache-key function has filtered and sorted the query string already: all of it is the key.
+            assets: { queryStrings: "all" },
+            // A page per variant, briefly: the app decides with Cache-Control.
+            ab: { headers: [AB_HEADER], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 60, maxTtlSeconds: 3600 },
+        },
+        originRequestPolicies: {
+            router: { headers: forwarded, cookies: "all", queryStrings: "all" },
+            app: { cookies: "all", queryStrings: "all" },
+        },
+        functions: {
+            rewrite: { code: edgeCode("viewer-request-rewrite.js"), keyValueStore: true },
+            "security-headers": { code: edgeCode("viewer-response-security-headers.js") },
+            jwt: { code: edgeCode("viewer-request-jwt.js"), keyValueStore: true },
+            "cache-key": { code: edgeCode("viewer-request-cache-key.js"), keyValueStore: true },
+            bot: { code: edgeCode("viewer-request-bot.js"), keyValueStore: true },
+            "ab-test": { code: edgeCode("viewer-ab-test.js"), keyValueStore: true },
+        },
+        edgeLambdas: {
+            // Lambda@Edge has no environment variables: the routes ship in the archive, beside index.js.
+            router: {
+                entry: "functions/edge/origin-request-router/index.ts",
+                files: { "routes.json": JSON.stringify({ routes: cfg.routes }) },
+                logRetentionDays: cfg.logRetentionDays,
+            },
+        },
+        keyValueStore: { keys: Object.fromEntries(Object.entries(KVS_KEYS).map(([setting, key]) => [key, keyValues[setting as keyof typeof KVS_KEYS]])) },
+        domain: cfg.domain,
+        webAclArn: cfg.webAclArn,
+        priceClass: cfg.priceClass,
+        logging: { retentionDays: cfg.logRetentionDays },
+        protectData: cfg.protectData,
+        // Like the stack's other kept data (stacks/serverless.ts): `protect` too, so a `pulumi destroy` stops at it.
+        transform: {
+            ...(defaultTags === undefined ? {} : { provider: (args: ProviderArgs) => ({ ...args, defaultTags }) }),
+            ...(cfg.protectData ? { bucket: { bucket: protectedBucket } } : {}),
+        },
+    });
+
+    return {
+        url: edge.url,
+        distributionId: edge.distributionId,
+        siteBucketName: edge.bucketNames[site],
+        keyValueStoreArn: edge.keyValueStoreArn as pulumi.Output<string>,
+    };
+}

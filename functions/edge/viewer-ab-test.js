@@ -20,9 +20,10 @@
 // characters [a-z0-9_-] starting with a letter or digit, weights integers 0 to 10000, total above 0. Missing key or
 // an invalid value: everyone gets "control" and no cookie is set (so viewers are assigned once the weights are fixed);
 // an experiment that cannot be read is off, rather than a 503 for every viewer.
+// crypto is loaded with import, as in AWS's KeyValueStore JWT example, rather than require next to an import.
 import cf from "cloudfront";
+import crypto from "crypto";
 
-const crypto = require("crypto");
 const kvsHandle = cf.kvs();
 const COOKIE = "ab-variant";
 const HEADER = "x-ab-variant";

@@ -81,6 +81,9 @@ function normalizedQuery(querystring, allow) {
     pairs.sort(comparePairs);
     // Runtime 2.0 accepts the query string as a string, which fixes the order; values stay as the viewer encoded them.
     // AWS's example does the same: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/example-function-normalize-query-string.html
+    // Not re-encoded: the event's names and values keep the viewer's percent-encoding, and a rewritten query may hold
+    // no space, control character or "#" ("Restrictions on all edge functions", query strings). Verify with
+    // `aws cloudfront test-function` (an event with "q": { "value": "a%20b" }) that the output keeps "a%20b".
     return pairs.map((p) => `${p[0]}=${p[1]}`).join("&");
 }
 

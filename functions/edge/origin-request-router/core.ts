@@ -118,7 +118,8 @@ export class RoutesError extends Error {
  * the IPV4 address format", up to 253 characters (lambda-event-structure.html, custom origin). The last label must
  * hold a letter, which refuses dotted-decimal addresses (no top-level domain is all digits).
  */
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.(?=[a-z0-9-]*[a-z])[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const HOST =
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.(?=[a-z0-9-]*[a-z])[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ORIGIN_PATH = /^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {

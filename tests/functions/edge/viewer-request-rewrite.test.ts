@@ -2,7 +2,12 @@ import * as assert from "node:assert";
 import { edgeFileBytes, loadEdge, viewerRequest } from "./events";
 
 const FILE = "viewer-request-rewrite.js";
-const REDIRECTS = JSON.stringify({ "/old/about": "/about/", "/blog/2019/launch.html": "https://blog.example.com/launch", "/docs": "/guide/", "/promo": "/shop/?campaign=spring" });
+const REDIRECTS = JSON.stringify({
+    "/old/about": "/about/",
+    "/blog/2019/launch.html": "https://blog.example.com/launch",
+    "/docs": "/guide/",
+    "/promo": "/shop/?campaign=spring",
+});
 
 describe("functions/edge/viewer-request-rewrite.js (in the CloudFront Functions sandbox)", () => {
     const f = loadEdge(FILE, { kvs: { redirects: REDIRECTS } });

@@ -44,7 +44,8 @@ export interface EdgeRequest {
 export interface OriginRequestEvent {
     Records: {
         cf: {
-            config: { distributionDomainName: string; distributionId: string; eventType: "origin-request"; requestId: string };
+            // requestId: documented for viewer events only, so not relied on here.
+            config: { distributionDomainName: string; distributionId: string; eventType: "origin-request"; requestId?: string };
             request: EdgeRequest;
         };
     }[];

@@ -1,3 +1,6 @@
+import cf from "cloudfront";
+import crypto from "crypto";
+
 // CloudFront Function (cloudfront-js-2.0), viewer request: HS256 JWT check.
 // The key is read from the associated KeyValueStore, key "jwt-secret", stored base64url-encoded
 // (the raw key bytes, as a JWK "k"). Mirrors functions/authorizer/core.ts (no imports possible here).
@@ -13,8 +16,6 @@
 // KeyValueStore JWT example (aws-samples/amazon-cloudfront-functions kvs-jwt-verify).
 // Verify with `aws cloudfront test-function` before publishing: createHmac with a Buffer key (the page says only
 // "secret key"; the RFC 7515 A.1 token is a ready test event), and a sub with non-ASCII characters as a header value.
-import cf from "cloudfront";
-import crypto from "crypto";
 
 const kvsHandle = cf.kvs();
 const MIN_KEY_BYTES = 32;

@@ -1,3 +1,5 @@
+import cf from "cloudfront";
+
 // CloudFront Function (cloudfront-js-2.0), viewer request: legacy redirects, then index.html for directories.
 // Redirect map: KeyValueStore key "redirects", a JSON object { "/old/path": "/new/path" | "https://..." },
 // matched on the exact URI; a hit answers 301 with Location (the viewer's query string appended, after "&" when
@@ -5,7 +7,6 @@
 // down). Then "/docs/" -> "/docs/index.html" and "/docs" (last segment without a dot) -> "/docs/index.html".
 // The whole map is one KeyValueStore value, so at most 1024 characters (about 30 short entries): CloudFront
 // refuses a longer value when the store is written, not at run time.
-import cf from "cloudfront";
 
 const kvsHandle = cf.kvs();
 

@@ -153,6 +153,14 @@ function undocumented(source: string): string[] {
     // AWS's examples load crypto with import when the function imports cloudfront (kvs-jwt-verify), or with require in
     // a function with no import; none mixes the two, so neither do we.
     if (imports > 0) for (const r of requires) report(r, "require beside an import");
+    // "include the following statements in the first lines of the function code" (functions-custom-methods.html,
+    // helper-functions-origin-modification.html): imports open the file, before any comment.
+    const lines = source.split("\n");
+    const firstCode = lines.findIndex((l) => l.trim() !== "");
+    const lastImport = lines.reduce((last, l, i) => (/^import\s/.test(l) ? i : last), -1);
+    if (lastImport !== -1 && lines.slice(firstCode, lastImport + 1).some((l) => !/^import\s/.test(l) && l.trim() !== "")) {
+        found.push(`${lastImport + 1}: import after other lines`);
+    }
     return found;
 }
 
@@ -187,6 +195,7 @@ describe("CloudFront Functions call only what runtime 2.0 documents", () => {
             ['console.log("a", "b");', "console.log with several arguments"],
             ['require("fs");', 'require of "fs"'],
             ['import cf from "cloudfront";\nconst c = require("crypto");', "require beside an import"],
+            ['// CloudFront Function\nimport cf from "cloudfront";', "import after other lines"],
         ];
         for (const [code, what] of samples) {
             const out = undocumented(code);

@@ -1,3 +1,6 @@
+import cf from "cloudfront";
+import crypto from "crypto";
+
 // CloudFront Function (cloudfront-js-2.0), A/B testing with a sticky cookie. One source for two associations
 // on the same behavior: viewer-request AND viewer-response (the handler tells them apart by event.context.eventType).
 // The behavior then has no free function slot on either event (one function per event type): the JWT, rewrite,
@@ -20,9 +23,8 @@
 // characters [a-z0-9_-] starting with a letter or digit, weights integers 0 to 10000, total above 0. Missing key or
 // an invalid value: everyone gets "control" and no cookie is set (so viewers are assigned once the weights are fixed);
 // an experiment that cannot be read is off, rather than a 503 for every viewer.
-import cf from "cloudfront";
+// crypto is loaded with import, as in AWS's KeyValueStore JWT example, rather than require next to an import.
 
-const crypto = require("crypto");
 const kvsHandle = cf.kvs();
 const COOKIE = "ab-variant";
 const HEADER = "x-ab-variant";

@@ -1,3 +1,5 @@
+import cf from "cloudfront";
+
 // CloudFront Function (cloudfront-js-2.0), viewer request: bot mitigation, answering 403 before the cache.
 // Rules, in order (user-agent matched as lower-cased substrings):
 //   1. no user-agent, or only blanks: 403 (every browser, crawler and monitor sends one);
@@ -13,10 +15,10 @@
 // Bot Control is the tool for determined bots.
 //
 // KeyValueStore key "bot-rules" (JSON, optional): { "block": ["badbot/"], "allow": ["acme-monitor/"] }
-// Both optional, each at most 50 strings of 3 to 100 characters, matched as case-insensitive substrings; "allow"
+// Both optional, each at most 50 strings of 3 to 100 characters (and the whole value at most 1024 characters, the
+// KeyValueStore's value limit), matched as case-insensitive substrings, no regex (cheap on compute utilization); "allow"
 // wins over every built-in block (e.g. to let a monitor that uses curl through with its own token). Missing key or
 // a malformed value: the built-in rules only (a broken extension must not block everyone, nor lift the built-ins).
-import cf from "cloudfront";
 
 const kvsHandle = cf.kvs();
 

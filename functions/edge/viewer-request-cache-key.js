@@ -1,3 +1,5 @@
+import cf from "cloudfront";
+
 // CloudFront Function (cloudfront-js-2.0), viewer request: cache-key normalization. It runs before the cache
 // lookup, so what it returns is both the cache key and what the origin receives: variants of one URL that the
 // origin answers alike (`/Products/X` vs `/products/x`, `?b=2&a=1&utm_source=x` vs `?a=1&b=2`) share one entry.
@@ -15,7 +17,6 @@
 // the hit ratio, so a broken config must cost hit ratio, never correctness (dropping a key the origin needs would
 // serve one page for all its values) nor availability (a throw here is a 503 for every viewer).
 // The cache policy should include all query strings: the filtering has already happened here.
-import cf from "cloudfront";
 
 const kvsHandle = cf.kvs();
 const MAX_PREFIXES = 50;
@@ -81,6 +82,9 @@ function normalizedQuery(querystring, allow) {
     pairs.sort(comparePairs);
     // Runtime 2.0 accepts the query string as a string, which fixes the order; values stay as the viewer encoded them.
     // AWS's example does the same: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/example-function-normalize-query-string.html
+    // Not re-encoded: the event's names and values keep the viewer's percent-encoding, and a rewritten query may hold
+    // no space, control character or "#" ("Restrictions on all edge functions", query strings). Verify with
+    // `aws cloudfront test-function` (an event with "q": { "value": "a%20b" }) that the output keeps "a%20b".
     return pairs.map((p) => `${p[0]}=${p[1]}`).join("&");
 }
 

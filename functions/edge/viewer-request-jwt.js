@@ -1,3 +1,6 @@
+import cf from "cloudfront";
+import crypto from "crypto";
+
 // CloudFront Function (cloudfront-js-2.0), viewer request: HS256 JWT check.
 // The key is read from the associated KeyValueStore, key "jwt-secret", stored base64url-encoded
 // (the raw key bytes, as a JWK "k"). Mirrors functions/authorizer/core.ts (no imports possible here).
@@ -6,14 +9,21 @@
 // non-empty string without control characters. sub is optional (RFC 7519): without it no x-user-sub is set.
 // On success: "x-user-sub" carries the "sub" claim (any client-sent x-user-sub is always removed first);
 // the authorization header is kept so that the origin may check the token again.
-import cf from "cloudfront";
+// A missing "jwt-secret", or one that decodes to fewer than 32 bytes (RFC 7518 section 3.2: an HS256 key must be
+// at least 256 bits; an empty value would make a zero-length HMAC key anyone can sign with), throws: CloudFront
+// answers 503 and counts a function error, so the function fails closed and visibly.
+// Only built-ins listed for runtime 2.0 (functions-javascript-runtime-20.html), loaded with import as in AWS's
+// KeyValueStore JWT example (aws-samples/amazon-cloudfront-functions kvs-jwt-verify).
+// Verify with `aws cloudfront test-function` before publishing: createHmac with a Buffer key (the page says only
+// "secret key"; the RFC 7515 A.1 token is a ready test event), and a sub with non-ASCII characters as a header value.
 
-const crypto = require("crypto");
 const kvsHandle = cf.kvs();
+const MIN_KEY_BYTES = 32;
 const LEEWAY = 30;
 const MAX_TOKEN = 8192;
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 const BEARER = /^Bearer ([^ ]+)$/i;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function unauthorized() {
     return {
@@ -35,24 +45,17 @@ function decodeObject(segment) {
     }
 }
 
-// Compares the encoded signatures character by character without an early exit.
+// Compares the encoded signatures character by character without an early exit. codePointAt, not charCodeAt:
+// runtime 2.0 lists only the former (both give the code unit for the ASCII of base64url).
 function sameString(a, b) {
     if (a.length !== b.length) return false;
     let diff = 0;
-    for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+    for (let i = 0; i < a.length; i++) diff |= a.codePointAt(i) ^ b.codePointAt(i);
     return diff === 0;
 }
 
 function isNumber(v) {
     return typeof v === "number" && Number.isFinite(v);
-}
-
-function hasControl(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0x20 || c === 0x7f) return true;
-    }
-    return false;
 }
 
 function verify(token, key, now) {
@@ -72,7 +75,7 @@ function verify(token, key, now) {
     if (claims === undefined || !isNumber(claims.exp) || now >= claims.exp + LEEWAY) return undefined;
     if (claims.nbf !== undefined && (!isNumber(claims.nbf) || now < claims.nbf - LEEWAY)) return undefined;
     // sub becomes a header value: control characters would make CloudFront reject the function's result.
-    if (claims.sub !== undefined && (typeof claims.sub !== "string" || claims.sub.length === 0 || hasControl(claims.sub))) return undefined;
+    if (claims.sub !== undefined && (typeof claims.sub !== "string" || claims.sub.length === 0 || CONTROL.test(claims.sub))) return undefined;
     return claims;
 }
 
@@ -82,8 +85,9 @@ async function handler(event) {
     const match = auth === undefined ? null : BEARER.exec(auth.value);
     delete request.headers["x-user-sub"];
     if (match === null) return unauthorized();
-    // A missing key throws: CloudFront answers 503 and counts a function error (fails closed, and visibly).
+    // A missing key throws (kvsHandle.get rejects): 503, as for a short key below.
     const key = Buffer.from(await kvsHandle.get("jwt-secret"), "base64url");
+    if (key.length < MIN_KEY_BYTES) throw new Error(`jwt-secret decodes to ${key.length} bytes; HS256 needs at least ${MIN_KEY_BYTES}`);
     const claims = verify(match[1], key, Math.floor(Date.now() / 1000));
     if (claims === undefined) return unauthorized();
     if (claims.sub !== undefined) request.headers["x-user-sub"] = { value: claims.sub };

@@ -44,7 +44,8 @@ export interface EdgeRequest {
 export interface OriginRequestEvent {
     Records: {
         cf: {
-            config: { distributionDomainName: string; distributionId: string; eventType: "origin-request"; requestId: string };
+            // requestId: documented for viewer events only, so not relied on here.
+            config: { distributionDomainName: string; distributionId: string; eventType: "origin-request"; requestId?: string };
             request: EdgeRequest;
         };
     }[];
@@ -113,7 +114,13 @@ export class RoutesError extends Error {
     }
 }
 
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+/**
+ * A custom origin's domainName as Lambda@Edge accepts it: "can't be empty, can't include a colon (:), and can't use
+ * the IPV4 address format", up to 253 characters (lambda-event-structure.html, custom origin). The last label must
+ * hold a letter, which refuses dotted-decimal addresses (no top-level domain is all digits).
+ */
+const HOST =
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.(?=[a-z0-9-]*[a-z])[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ORIGIN_PATH = /^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -152,7 +159,7 @@ function parseRoute(v: unknown, at: string, issues: string[]): Route | undefined
             if (!["domainName", "path", "readTimeoutSeconds", "keepaliveTimeoutSeconds"].includes(key)) issues.push(`${at}.origin.${key}: unknown field`);
         }
         if (typeof o.domainName !== "string" || !HOST.test(o.domainName)) {
-            issues.push(`${at}.origin.domainName=${JSON.stringify(o.domainName)}: a lower-case DNS name (no scheme, port or path)`);
+            issues.push(`${at}.origin.domainName=${JSON.stringify(o.domainName)}: a lower-case DNS name (no scheme, port, path or IPv4 address)`);
         }
         const path = o.path ?? "";
         if (typeof path !== "string" || (path !== "" && (!ORIGIN_PATH.test(path) || path.length > 255))) {

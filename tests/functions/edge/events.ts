@@ -44,7 +44,7 @@ function context(eventType: "viewer-request" | "viewer-response", requestId = RE
 export interface RequestInit {
     method?: string;
     uri?: string;
-    /** The query string as sent, without `?` (undefined: no `?` at all). */
+    /** The query string as sent, without `?` (undefined: no `?` at all); its pairs become `querystring`, not decoded. */
     query?: string;
     headers?: Record<string, string>;
     /** The event's query-string object as given (multi-value keys included), instead of one parsed from `query`. */
@@ -69,13 +69,13 @@ export function queryObject(pairs: [string, string][]): ValueObject {
 
 export function request(init: RequestInit = {}) {
     const query = init.query;
-    const querystring: ValueObject = init.querystring ?? {};
-    if (init.querystring === undefined) {
-        for (const pair of (query ?? "").split("&").filter((p) => p !== "")) {
-            const [k, v = ""] = pair.split("=");
-            querystring[decodeURIComponent(k!)] = { value: decodeURIComponent(v) };
-        }
-    }
+    // CloudFront hands names and values over as the viewer sent them, percent-encoding included (not decoded):
+    // AWS's normalize-query-string example writes them back verbatim, and a rewritten query "can't include spaces".
+    const pairs = (query ?? "")
+        .split("&")
+        .filter((p) => p !== "")
+        .map((p): [string, string] => (p.indexOf("=") === -1 ? [p, ""] : [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+    const querystring: ValueObject = init.querystring ?? queryObject(pairs);
     return {
         method: init.method ?? "GET",
         uri: init.uri ?? "/",

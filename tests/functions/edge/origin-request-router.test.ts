@@ -182,6 +182,17 @@ describe("functions/edge/origin-request-router (Lambda@Edge, origin request)", (
                 [/a lower-case DNS name/],
             ],
             [
+                // Lambda@Edge: a custom origin's domainName "can't use the IPV4 address format" (lambda-event-structure.html).
+                "an IPv4 address as the domain",
+                { routes: [{ header: "cloudfront-viewer-country", values: ["DE"], origin: { domainName: "192.0.2.10" } }] },
+                [/domainName="192\.0\.2\.10": a lower-case DNS name \(no scheme, port, path or IPv4 address\)/],
+            ],
+            [
+                "a single-label name (no dot)",
+                { routes: [{ header: "cloudfront-viewer-country", values: ["DE"], origin: { domainName: "localhost" } }] },
+                [/domainName="localhost"/],
+            ],
+            [
                 "a path with a trailing slash",
                 { routes: [{ header: "cloudfront-viewer-country", values: ["DE"], origin: { domainName: "a.example.com", path: "/x/" } }] },
                 [/origin\.path="\/x\/"/],
@@ -223,6 +234,13 @@ describe("functions/edge/origin-request-router (Lambda@Edge, origin request)", (
                 () => parseRoutes(value),
                 (e: unknown) => e instanceof RoutesError && e.issues.length === 4 && e.issues.every((i) => /^routes\[[01]\]/.test(i)),
             );
+        });
+
+        it("accepts domain names with all-digit labels before a lettered top-level label", () => {
+            for (const domainName of ["1.2.3.example.com", "eu-1.app.example.com", "x.io"]) {
+                const routes = parseRoutes({ routes: [{ header: "cloudfront-viewer-country", values: ["DE"], origin: { domainName } }] });
+                assert.strictEqual(routes[0]!.origin.domainName, domainName);
+            }
         });
 
         it("accepts an empty route list (every request stays on the behavior's origin)", () => {

@@ -89,6 +89,11 @@ describe("functions/edge/viewer-request-cache-key.js (in the CloudFront Function
         assert.strictEqual((await normalize(f, "/", [["q", "a%26b%3Dc"]])).querystring, "q=a%26b%3Dc");
     });
 
+    it("passes percent-encoded values through as sent (CloudFront does not decode them; a space would be refused)", async () => {
+        const out = await f.handler(viewerRequest({ uri: "/", query: "utm_source=a%26b&q=red%20shoe&page=2&q=caf%C3%A9" }));
+        assert.strictEqual(out.querystring, "page=2&q=caf%C3%A9&q=red%20shoe");
+    });
+
     it("answers an empty query string when nothing is allowed through", async () => {
         assert.strictEqual((await normalize(f, "/", [["utm_source", "x"]])).querystring, "");
         assert.strictEqual((await normalize(f, "/", [])).querystring, "");

@@ -142,6 +142,27 @@ describe("functions/edge/viewer-request-jwt.js (in the CloudFront Functions sand
         await assert.rejects(none.handler(withAuth(`Bearer ${valid()}`)), /key not found: jwt-secret/);
     });
 
+    // RFC 7518 section 3.2: an HS256 key is at least 256 bits. An empty value would be a zero-length HMAC key that
+    // anyone can sign with, so a short key must fail closed rather than verify tokens.
+    const SHORT_KEYS: [string, Buffer][] = [
+        ["an empty jwt-secret", Buffer.alloc(0)],
+        ["a jwt-secret of 31 bytes", Buffer.alloc(31, 7)],
+    ];
+    for (const [title, key] of SHORT_KEYS) {
+        it(`fails (CloudFront answers 503) with ${title}, even for a token signed with that key`, async () => {
+            const short = loadEdge(FILE, { kvs: { "jwt-secret": b64url(key) }, now: NOW });
+            const token = sign(HEADER, { sub: "attacker", exp: NOW_S + 600 }, key);
+            await assert.rejects(short.handler(withAuth(`Bearer ${token}`)), new RegExp(`jwt-secret decodes to ${key.length} bytes`));
+        });
+    }
+
+    it("accepts a jwt-secret of exactly 32 bytes", async () => {
+        const key = Buffer.alloc(32, 9);
+        const fn = loadEdge(FILE, { kvs: { "jwt-secret": b64url(key) }, now: NOW });
+        const out = await fn.handler(withAuth(`Bearer ${sign(HEADER, { sub: "u", exp: NOW_S + 600 }, key)}`));
+        assert.deepStrictEqual(out.headers["x-user-sub"], { value: "u" });
+    });
+
     describe("RFC 7515 appendix A.1 (HS256 example, exp 2011-03-22T18:43:00Z)", () => {
         it("the vector's signature is the HMAC-SHA256 of its signing input under its key", () => {
             const [h, p, s] = RFC7515_A1.token.split(".");

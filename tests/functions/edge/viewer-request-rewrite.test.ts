@@ -2,7 +2,12 @@ import * as assert from "node:assert";
 import { edgeFileBytes, loadEdge, viewerRequest } from "./events";
 
 const FILE = "viewer-request-rewrite.js";
-const REDIRECTS = JSON.stringify({ "/old/about": "/about/", "/blog/2019/launch.html": "https://blog.example.com/launch", "/docs": "/guide/" });
+const REDIRECTS = JSON.stringify({
+    "/old/about": "/about/",
+    "/blog/2019/launch.html": "https://blog.example.com/launch",
+    "/docs": "/guide/",
+    "/promo": "/shop/?campaign=spring",
+});
 
 describe("functions/edge/viewer-request-rewrite.js (in the CloudFront Functions sandbox)", () => {
     const f = loadEdge(FILE, { kvs: { redirects: REDIRECTS } });
@@ -51,6 +56,12 @@ describe("functions/edge/viewer-request-rewrite.js (in the CloudFront Functions 
     it("carries the query string over to the redirect target", async () => {
         const out = await f.handler(viewerRequest({ uri: "/old/about", query: "utm_source=x&b=2" }));
         assert.strictEqual(out.headers.location.value, "/about/?utm_source=x&b=2");
+    });
+
+    it("appends the viewer's query after & when the target has a query of its own", async () => {
+        const out = await f.handler(viewerRequest({ uri: "/promo", query: "utm_source=x" }));
+        assert.strictEqual(out.headers.location.value, "/shop/?campaign=spring&utm_source=x");
+        assert.strictEqual((await f.handler(viewerRequest({ uri: "/promo" }))).headers.location.value, "/shop/?campaign=spring");
     });
 
     it("adds no ? for an empty query string", async () => {

@@ -14,7 +14,7 @@
  *
  * The data the functions read (redirects, A/B weights, cache-key and bot rules) are KeyValueStore keys managed from
  * `cdn` in the stack's config. The JWT key never is: the operator puts `jwt-secret` in the KeyValueStore (README,
- * "Configuration reference"), and `/private/*` answers 401 until then. Settings come from `cdn` in the stack's config;
+ * "Configuration reference"), and `/private/*` fails closed (503) until then. Settings come from `cdn` in the stack's config;
  * nothing here branches on the stack's name.
  */
 import { readFileSync } from "node:fs";

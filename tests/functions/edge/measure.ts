@@ -10,6 +10,7 @@ import { bundle } from "../../../components/shared/bundle";
 import { CLOUDFRONT_FUNCTION_MAX_BYTES, CloudFrontSandboxOptions, loadCloudFrontFunction } from "../../../components/testing/cloudfront";
 import { createHandler } from "../../../functions/edge/origin-request-router/index";
 import { loadEdge, queryObject, viewerRequest, viewerResponse } from "./events";
+import { originRequest } from "./origin-events";
 import { b64url, sign } from "./tokens";
 
 const KEY = Buffer.from("edge-test-key-0123456789abcdef-edge-test-key");
@@ -125,49 +126,9 @@ async function main() {
     // median in plain Node.js (no sandbox: Lambda runs Node.js itself).
     const router = bundle("functions/edge/origin-request-router/index.ts");
     const handler = createHandler(path.join(__dirname, "router-routes.json"));
-    const routed = () => handler(routerEvent("DE"));
+    const routed = () => handler(originRequest({ "CloudFront-Viewer-Country": "DE" }));
     const m = await median(routed);
     console.log(`origin-request-router (Lambda@Edge)\t${router.bytes} bytes bundled\tmedian ${(m * 1000).toFixed(1)} µs\tcountry route, 3 routes`);
-}
-
-/** An origin-request event in the documented shape, with the country header an origin-request policy forwards. */
-function routerEvent(country: string) {
-    return {
-        Records: [
-            {
-                cf: {
-                    config: {
-                        distributionDomainName: "d111111abcdef8.cloudfront.net",
-                        distributionId: "EDFDVBD6EXAMPLE",
-                        eventType: "origin-request" as const,
-                        requestId: "x",
-                    },
-                    request: {
-                        clientIp: "203.0.113.178",
-                        method: "GET",
-                        uri: "/",
-                        querystring: "",
-                        headers: {
-                            host: [{ key: "Host", value: "example.org" }],
-                            "cloudfront-viewer-country": [{ key: "CloudFront-Viewer-Country", value: country }],
-                        },
-                        origin: {
-                            custom: {
-                                customHeaders: {},
-                                domainName: "example.org",
-                                keepaliveTimeout: 5,
-                                path: "",
-                                port: 443,
-                                protocol: "https" as const,
-                                readTimeout: 30,
-                                sslProtocols: ["TLSv1.2"],
-                            },
-                        },
-                    },
-                },
-            },
-        ],
-    };
 }
 
 void main();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { bundle } from "../../../components/shared/bundle";
-import { RoutesError, parseRoutes, route } from "../../../functions/edge/origin-request-router/core";
+import { type EdgeRequest, type OriginRequestEvent, RoutesError, parseRoutes, route } from "../../../functions/edge/origin-request-router/core";
 import { createHandler } from "../../../functions/edge/origin-request-router/index";
 import { originRequest } from "./origin-events";
 

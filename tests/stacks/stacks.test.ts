@@ -1019,6 +1019,24 @@ describe("stacks", function () {
         });
     }
 
+    it("gives the us-east-1 provider of Lambda@Edge the stack's aws: profile, assumed roles and allowed accounts", async () => {
+        const role = "arn:aws:iam::123456789012:role/deployer";
+        const { resources } = await tempPlan("creds", [
+            "  aws-platform:preset: dev",
+            "  aws:profile: platform-dev",
+            "  aws:assumeRoles:",
+            `    - roleArn: ${role}`,
+            "      sessionName: pulumi",
+            "  aws:allowedAccountIds: ['123456789012']",
+        ]);
+        const provider = resources.find((r) => r.name === "cdn-us-east-1")!.inputs;
+        assert.equal(provider.region, "us-east-1");
+        assert.equal(provider.profile, "platform-dev");
+        // Provider inputs travel as JSON text.
+        assert.deepEqual(JSON.parse(provider.assumeRoles), [{ roleArn: role, sessionName: "pulumi" }]);
+        assert.deepEqual(JSON.parse(provider.allowedAccountIds), ["123456789012"]);
+    });
+
     it("gives the CDN its aliases, us-east-1 certificate, alias records and WAF from cdn config, and reaches the ALB over HTTPS at webOriginDomain; the router stays in us-east-1 in a eu-west-1 stack", async () => {
         const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
         const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/12345678-1234-1234-1234-123456789012";

@@ -202,8 +202,10 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
             api: { headers: ["Authorization"], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 1 },
             // The cache-key function has filtered and sorted the query string already: all of it is the key.
             assets: { queryStrings: "all" },
-            // A page per variant, briefly: the app decides with Cache-Control.
-            ab: { headers: [AB_HEADER], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 60, maxTtlSeconds: 3600 },
+            // A page per variant, cached only when the app says so (Cache-Control): the app receives every cookie (a
+            // session among them, policy "app") but cookies are not in the key, so a page cached without the app's word
+            // would be one viewer's page served to all. maxTtl above 0: a key with headers needs caching on.
+            ab: { headers: [AB_HEADER], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 3600 },
         },
         originRequestPolicies: {
             router: { headers: forwarded, cookies: "all", queryStrings: "all" },

@@ -6,6 +6,8 @@ import { describeFailure, runPlan } from "../../tools/plan";
 import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
 import { hex } from "../../components/testing/fixtures";
 import { CLOUDFRONT_ORIGIN_FACING } from "../../stacks/cdn";
+import { loadCloudFrontFunction } from "../../components/testing";
+import { viewerRequest } from "../functions/edge/events";
 import { PRESETS } from "../../stacks/presets";
 
 const root = path.resolve(__dirname, "../..");
@@ -682,6 +684,37 @@ describe("stacks", function () {
             const ab = s.named("cdn-cache-policy-ab");
             assert.equal(app2.cachePolicyId, ab.id);
             assert.deepEqual(ab.inputs.parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items, ["x-ab-variant"]);
+        }
+    });
+
+    it("both stacks answer /app1 and /app2 (ALB paths no CloudFront pattern of the apps matches) with a redirect to the apps' behaviors", async () => {
+        for (const s of [dev, prod]) {
+            const redirects = s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").find((k) => k.inputs.key === "redirects")!.inputs.value;
+            const rewrite = loadCloudFrontFunction(s.named("cdn-function-rewrite").inputs.code, { kvs: { redirects } });
+            for (const app of ["app1", "app2"]) {
+                // The ALB's rule for the app names the bare path too.
+                assert.ok(
+                    s.named(`saas-${app}-rule`).inputs.conditions.some((c: any) => c.pathPattern?.values.includes(`/${app}`)),
+                    app,
+                );
+                const out = await rewrite.handler(viewerRequest({ uri: `/${app}` }));
+                assert.equal(out.statusCode, 301, app);
+                assert.equal(out.headers.location.value, `/${app}/`);
+                const [, b] = behaviors(s).find(([p]) => p === `/${app}/*`)!;
+                assert.equal(b.targetOriginId, "web");
+            }
+        }
+    });
+
+    it("both stacks cache an /app2/* page only when the app's Cache-Control says so: its cookies reach the app but are not in the key", () => {
+        for (const s of [dev, prod]) {
+            const [, app2] = behaviors(s).find(([p]) => p === "/app2/*")!;
+            assert.equal(s.named("cdn-origin-request-policy-app").inputs.cookiesConfig.cookieBehavior, "all");
+            assert.equal(app2.originRequestPolicyId, s.named("cdn-origin-request-policy-app").id);
+            const ab = s.named("cdn-cache-policy-ab").inputs;
+            assert.equal(ab.parametersInCacheKeyAndForwardedToOrigin.cookiesConfig.cookieBehavior, "none");
+            // Without Cache-Control (nginx's default), TTL 0: nothing cached; `private` or `no-store` also (min 0).
+            assert.deepEqual([ab.minTtl, ab.defaultTtl], [0, 0]);
         }
     });
 

@@ -9,12 +9,14 @@
  * | `/private/*`  | site   | JWT (401 without a token) | -                | -                    | CachingOptimized       |
  * | `/assets/*`   | site   | cache-key normalization   | -                | -                    | query strings in key   |
  * | `/app1/*`     | web    | bot mitigation            | -                | router (Lambda@Edge) | disabled               |
- * | `/app2/*`     | web    | A/B test                  | A/B test         | -                    | `x-ab-variant` in key  |
+ * | `/app2/*`     | web    | A/B test                  | A/B test         | -                    | `x-ab-variant` in key, TTL 0 unless the app's Cache-Control says more |
  * | default       | site   | rewrite + redirects       | security headers | -                    | CachingOptimized       |
  *
  * The data the functions read (redirects, A/B weights, cache-key and bot rules) are KeyValueStore keys managed from
  * `cdn` in the stack's config. The JWT key never is: the operator puts `jwt-secret` in the KeyValueStore (README,
- * "Configuration reference"), and `/private/*` answers 401 until then. Settings come from `cdn` in the stack's config;
+ * "Configuration reference"). Until then `/private/*` answers 401 to a request without a bearer token and 503 to one
+ * with a token (the function's KeyValueStore read throws on the missing key: it fails closed, as a function error).
+ * Settings come from `cdn` in the stack's config;
  * nothing here branches on the stack's name.
  */
 import { readFileSync } from "node:fs";

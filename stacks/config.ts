@@ -261,8 +261,10 @@ export interface StackConfig {
         botRules: { block: string[]; allow: string[] };
         /**
          * The Lambda@Edge router's `routes.json` on `/app1/*` (origin request): `{ header, values, origin: { domainName,
-         * path? } }` tried in order; a header CloudFront sets (`cloudfront-viewer-country`, `cloudfront-is-mobile-viewer`, ...).
-         * Empty: every request stays on the ALB.
+         * path?, readTimeoutSeconds?, keepaliveTimeoutSeconds? } }` tried in order; a header CloudFront sets
+         * (`cloudfront-viewer-country`, `cloudfront-is-mobile-viewer`, ...). The routed origin is reached over HTTPS
+         * (443, TLS 1.2) with `domainName` as Host: its certificate must name it (an ALB's own `*.elb.amazonaws.com`
+         * name is on none). Empty: every request stays on the ALB.
          */
         routes: RouteSpec[];
     };

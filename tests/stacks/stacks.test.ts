@@ -706,6 +706,16 @@ describe("stacks", function () {
         }
     });
 
+    it("until the operator puts jwt-secret, /private/* answers 401 without a token and fails closed (a function error, 503) with one", async () => {
+        for (const s of [dev, prod]) {
+            const kvs = Object.fromEntries(s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").map((k) => [k.inputs.key, k.inputs.value]));
+            const jwt = loadCloudFrontFunction(s.named("cdn-function-jwt").inputs.code, { kvs });
+            assert.equal((await jwt.handler(viewerRequest({ uri: "/private/a.html" }))).statusCode, 401);
+            const token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjk5OTk5OTk5OTl9.c2ln";
+            await assert.rejects(jwt.handler(viewerRequest({ uri: "/private/a.html", headers: { authorization: `Bearer ${token}` } })));
+        }
+    });
+
     it("both stacks cache an /app2/* page only when the app's Cache-Control says so: its cookies reach the app but are not in the key", () => {
         for (const s of [dev, prod]) {
             const [, app2] = behaviors(s).find(([p]) => p === "/app2/*")!;
@@ -773,6 +783,11 @@ describe("stacks", function () {
         assert.deepEqual(
             dev.named("saas-public-lb-sg").inputs.ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),
             [[80, ["0.0.0.0/0"], undefined]],
+        );
+        // The internal legacy ALB behind the items API's VPC link keeps admitting the VPC (the link's interfaces).
+        assert.deepEqual(
+            prod.named("saas-legacy-lb-sg").inputs.ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),
+            [[80, [PRESETS.prod.network.cidrBlock], undefined]],
         );
     });
 

@@ -254,7 +254,8 @@ export interface StackConfig {
         abWeights: Record<string, number>;
         /**
          * Cache-key normalization of `/assets/*` (KeyValueStore key `cache-key`): path prefixes lower-cased, and the
-         * query-string keys kept (absent: all kept; sorted either way).
+         * query-string keys kept (absent: all kept; sorted either way). S3 keys are case-sensitive: under a lower-cased
+         * prefix, upload files under lower-case keys, or a mixed-case name is never reached (S3 answers 403).
          */
         cacheKey: { lowercasePaths: string[]; queryAllowList?: string[] };
         /** Extra bot rules of `/app1/*` (KeyValueStore key `bot-rules`): user-agent substrings blocked or allowed. */

@@ -9,12 +9,14 @@
  * | `/private/*`  | site   | JWT (401 without a token) | -                | -                    | CachingOptimized       |
  * | `/assets/*`   | site   | cache-key normalization   | -                | -                    | query strings in key   |
  * | `/app1/*`     | web    | bot mitigation            | -                | router (Lambda@Edge) | disabled               |
- * | `/app2/*`     | web    | A/B test                  | A/B test         | -                    | `x-ab-variant` in key  |
+ * | `/app2/*`     | web    | A/B test                  | A/B test         | -                    | `x-ab-variant` in key, TTL 0 unless the app's Cache-Control says more |
  * | default       | site   | rewrite + redirects       | security headers | -                    | CachingOptimized       |
  *
  * The data the functions read (redirects, A/B weights, cache-key and bot rules) are KeyValueStore keys managed from
  * `cdn` in the stack's config. The JWT key never is: the operator puts `jwt-secret` in the KeyValueStore (README,
- * "Configuration reference"), and `/private/*` fails closed (503) until then. Settings come from `cdn` in the stack's config;
+ * "Configuration reference"). Until then `/private/*` answers 401 to a request without a bearer token and 503 to one
+ * with a token (the function's KeyValueStore read throws on the missing key: it fails closed, as a function error).
+ * Settings come from `cdn` in the stack's config;
  * nothing here branches on the stack's name.
  */
 import { readFileSync } from "node:fs";
@@ -78,6 +80,70 @@ export function cloudFrontPrefixListId(): pulumi.Output<string> {
     return ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING }).apply((l) => l.id);
 }
 
+/** `aws:` settings that are plain strings. */
+const PROVIDER_STRINGS = [
+    "profile",
+    "customCaBundle",
+    "ec2MetadataServiceEndpoint",
+    "ec2MetadataServiceEndpointMode",
+    "httpProxy",
+    "httpsProxy",
+    "noProxy",
+    "retryMode",
+    "s3UsEast1RegionalEndpoint",
+    "stsRegion",
+    "tagPolicyCompliance",
+] as const satisfies readonly (keyof ProviderArgs)[];
+/** `aws:` settings read only as secrets (`pulumi config set --secret aws:secretKey ...`): they stay secret in state. */
+const PROVIDER_SECRETS = ["accessKey", "secretKey", "token"] as const satisfies readonly (keyof ProviderArgs)[];
+/** `aws:` settings that are objects, lists, booleans or numbers (YAML in `Pulumi.<stack>.yaml`, JSON in config). */
+const PROVIDER_OBJECTS = [
+    "allowedAccountIds",
+    "assumeRoleWithWebIdentity",
+    "assumeRoles",
+    "defaultTags",
+    "endpoints",
+    "forbiddenAccountIds",
+    "ignoreTags",
+    "insecure",
+    "maxRetries",
+    "s3UsePathStyle",
+    "sharedConfigFiles",
+    "sharedCredentialsFiles",
+    "skipCredentialsValidation",
+    "skipMetadataApiCheck",
+    "skipRequestingAccountId",
+    "tokenBucketRateLimiterCapacity",
+    "useDualstackEndpoint",
+    "useFipsEndpoint",
+    "userAgents",
+] as const satisfies readonly (keyof ProviderArgs)[];
+
+/**
+ * The stack's `aws:` provider settings but `region` and `skipRegionValidation` (which concern the stack's Region), for
+ * an explicit provider: an explicit provider reads none of the stack's `aws:` config, only the environment
+ * (https://www.pulumi.com/docs/iac/concepts/resources/providers/#explicit-provider-configuration). Without them a
+ * stack deployed with `aws:profile` or `aws:assumeRoles` would create its Lambda@Edge function with whatever
+ * credentials the environment holds: another account, or none.
+ */
+export function awsProviderSettings(): Partial<ProviderArgs> {
+    const aws = new pulumi.Config("aws");
+    const out: Record<string, unknown> = {};
+    for (const key of PROVIDER_STRINGS) {
+        const v = aws.get(key);
+        if (v !== undefined) out[key] = v;
+    }
+    for (const key of PROVIDER_SECRETS) {
+        const v = aws.getSecret(key);
+        if (v !== undefined) out[key] = v;
+    }
+    for (const key of PROVIDER_OBJECTS) {
+        const v = aws.getObject(key);
+        if (v !== undefined) out[key] = v;
+    }
+    return out as Partial<ProviderArgs>;
+}
+
 /** The KeyValueStore key each managed setting is written to (the key the edge code reads). */
 const KVS_KEYS = { redirects: "redirects", abWeights: "ab-weights", cacheKey: "cache-key", botRules: "bot-rules" } as const;
 
@@ -92,8 +158,8 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
     );
 
     // Lambda@Edge lives in us-east-1 whatever the stack's Region, through a provider EdgeFunctions creates. That
-    // provider reads no `aws:` config: the stack's default tags are given to it here.
-    const defaultTags = new pulumi.Config("aws").getObject<ProviderArgs["defaultTags"]>("defaultTags");
+    // provider reads no `aws:` config: the stack's settings (credentials, roles, default tags) are given to it here.
+    const edgeProvider = awsProviderSettings();
 
     const keyValues = cdnKeyValues(cfg);
     const site = "site";
@@ -138,8 +204,10 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
             api: { headers: ["Authorization"], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 1 },
             // The cache-key function has filtered and sorted the query string already: all of it is the key.
             assets: { queryStrings: "all" },
-            // A page per variant, briefly: the app decides with Cache-Control.
-            ab: { headers: [AB_HEADER], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 60, maxTtlSeconds: 3600 },
+            // A page per variant, cached only when the app says so (Cache-Control): the app receives every cookie (a
+            // session among them, policy "app") but cookies are not in the key, so a page cached without the app's word
+            // would be one viewer's page served to all. maxTtl above 0: a key with headers needs caching on.
+            ab: { headers: [AB_HEADER], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 3600 },
         },
         originRequestPolicies: {
             router: { headers: forwarded, cookies: "all", queryStrings: "all" },
@@ -169,7 +237,8 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         protectData: cfg.protectData,
         // Like the stack's other kept data (stacks/serverless.ts): `protect` too, so a `pulumi destroy` stops at it.
         transform: {
-            ...(defaultTags === undefined ? {} : { provider: (args: ProviderArgs) => ({ ...args, defaultTags }) }),
+            // The component's own args (region us-east-1) win over the stack's.
+            ...(Object.keys(edgeProvider).length === 0 ? {} : { provider: (args: ProviderArgs) => ({ ...edgeProvider, ...args }) }),
             ...(cfg.protectData ? { bucket: { bucket: protectedBucket } } : {}),
         },
     });

@@ -254,15 +254,18 @@ export interface StackConfig {
         abWeights: Record<string, number>;
         /**
          * Cache-key normalization of `/assets/*` (KeyValueStore key `cache-key`): path prefixes lower-cased, and the
-         * query-string keys kept (absent: all kept; sorted either way).
+         * query-string keys kept (absent: all kept; sorted either way). S3 keys are case-sensitive: under a lower-cased
+         * prefix, upload files under lower-case keys, or a mixed-case name is never reached (S3 answers 403).
          */
         cacheKey: { lowercasePaths: string[]; queryAllowList?: string[] };
         /** Extra bot rules of `/app1/*` (KeyValueStore key `bot-rules`): user-agent substrings blocked or allowed. */
         botRules: { block: string[]; allow: string[] };
         /**
          * The Lambda@Edge router's `routes.json` on `/app1/*` (origin request): `{ header, values, origin: { domainName,
-         * path? } }` tried in order; a header CloudFront sets (`cloudfront-viewer-country`, `cloudfront-is-mobile-viewer`, ...).
-         * Empty: every request stays on the ALB.
+         * path?, readTimeoutSeconds?, keepaliveTimeoutSeconds? } }` tried in order; a header CloudFront sets
+         * (`cloudfront-viewer-country`, `cloudfront-is-mobile-viewer`, ...). The routed origin is reached over HTTPS
+         * (443, TLS 1.2) with `domainName` as Host: its certificate must name it (an ALB's own `*.elb.amazonaws.com`
+         * name is on none). Empty: every request stays on the ALB.
          */
         routes: RouteSpec[];
     };

@@ -28,12 +28,14 @@ const SWEEPER = { expression: "cron(0 3 * * ? *)", timezone: "UTC", retentionDay
 const PARTNERS = { enabled: true, apiKeys: ["partner-a"], accountCloudWatchRole: true };
 
 /**
- * The CDN's edge data in both stacks (KeyValueStore keys, see config.ts): a sample legacy redirect, lower-cased
+ * The CDN's edge data in both stacks (KeyValueStore keys, see config.ts): a sample legacy redirect, `/app1` and
+ * `/app2` to their folders (the ALB routes `/app1` as well as `/app1/*`, CloudFront's `/app1/*` only the second: the
+ * bare path would reach the site bucket, and a 403), lower-cased
  * `/assets/` paths keeping only the `v` (version) query string, no extra bot rules, no routes (the router leaves
  * every request on the ALB until `cdn.routes` names an origin).
  */
 const EDGE_DATA = {
-    redirects: { "/old-home": "/" },
+    redirects: { "/old-home": "/", "/app1": "/app1/", "/app2": "/app2/" },
     cacheKey: { lowercasePaths: ["/assets/"], queryAllowList: ["v"] },
     botRules: { block: [], allow: [] },
     routes: [],

@@ -167,7 +167,9 @@ export interface LoadBalancerArgs {
      * group's rules quota (60 inbound by default) with the list's maximum entries, CloudFront's 55
      * (https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html#aws-managed-prefix-list-weights):
      * so one port only, and the other (port 80, redirecting to 443) admits nobody. With prefix lists,
-     * `ingressCidrs` is not used (giving both is refused). Application load balancers only.
+     * `ingressCidrs` is not used (giving both is refused), so nothing else gets in either: not a VPC link
+     * (`albTargets`, whose interfaces take addresses in the VPC), not a client inside the VPC; give such an ALB
+     * `internal: true` and its own key instead. Application load balancers only.
      * @default [] - none: `ingressCidrs` on every listener port
      * @example [cloudFront.id] // aws.ec2.getManagedPrefixListOutput({ name: "com.amazonaws.global.cloudfront.origin-facing" })
      */

@@ -35,7 +35,8 @@ export function urlOf(scheme: string, host: pulumi.Input<string>, port?: number)
  * admit `ingressCidrs` on the listener ports and would remove a rule added beside them. The VPC link's
  * network interfaces take addresses in its subnets, so they get in when `ingressCidrs` covers those
  * subnets: by default it does (the VPC's `cidrBlock` for an internal ALB, `0.0.0.0/0` for an
- * internet-facing one); narrowed `ingressCidrs` must still include the VPC link's subnets.
+ * internet-facing one); narrowed `ingressCidrs` must still include the VPC link's subnets, and an ALB
+ * with `ingressPrefixListIds` admits no VPC link at all.
  */
 export interface AlbTarget {
     listenerArn: pulumi.Output<string>;

@@ -6,6 +6,8 @@ import { describeFailure, runPlan } from "../../tools/plan";
 import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
 import { hex } from "../../components/testing/fixtures";
 import { CLOUDFRONT_ORIGIN_FACING } from "../../stacks/cdn";
+import { loadCloudFrontFunction } from "../../components/testing";
+import { viewerRequest } from "../functions/edge/events";
 import { PRESETS } from "../../stacks/presets";
 
 const root = path.resolve(__dirname, "../..");
@@ -685,6 +687,47 @@ describe("stacks", function () {
         }
     });
 
+    it("both stacks answer /app1 and /app2 (ALB paths no CloudFront pattern of the apps matches) with a redirect to the apps' behaviors", async () => {
+        for (const s of [dev, prod]) {
+            const redirects = s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").find((k) => k.inputs.key === "redirects")!.inputs.value;
+            const rewrite = loadCloudFrontFunction(s.named("cdn-function-rewrite").inputs.code, { kvs: { redirects } });
+            for (const app of ["app1", "app2"]) {
+                // The ALB's rule for the app names the bare path too.
+                assert.ok(
+                    s.named(`saas-${app}-rule`).inputs.conditions.some((c: any) => c.pathPattern?.values.includes(`/${app}`)),
+                    app,
+                );
+                const out = await rewrite.handler(viewerRequest({ uri: `/${app}` }));
+                assert.equal(out.statusCode, 301, app);
+                assert.equal(out.headers.location.value, `/${app}/`);
+                const [, b] = behaviors(s).find(([p]) => p === `/${app}/*`)!;
+                assert.equal(b.targetOriginId, "web");
+            }
+        }
+    });
+
+    it("until the operator puts jwt-secret, /private/* answers 401 without a token and fails closed (a function error, 503) with one", async () => {
+        for (const s of [dev, prod]) {
+            const kvs = Object.fromEntries(s.ofType("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").map((k) => [k.inputs.key, k.inputs.value]));
+            const jwt = loadCloudFrontFunction(s.named("cdn-function-jwt").inputs.code, { kvs });
+            assert.equal((await jwt.handler(viewerRequest({ uri: "/private/a.html" }))).statusCode, 401);
+            const token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjk5OTk5OTk5OTl9.c2ln";
+            await assert.rejects(jwt.handler(viewerRequest({ uri: "/private/a.html", headers: { authorization: `Bearer ${token}` } })));
+        }
+    });
+
+    it("both stacks cache an /app2/* page only when the app's Cache-Control says so: its cookies reach the app but are not in the key", () => {
+        for (const s of [dev, prod]) {
+            const [, app2] = behaviors(s).find(([p]) => p === "/app2/*")!;
+            assert.equal(s.named("cdn-origin-request-policy-app").inputs.cookiesConfig.cookieBehavior, "all");
+            assert.equal(app2.originRequestPolicyId, s.named("cdn-origin-request-policy-app").id);
+            const ab = s.named("cdn-cache-policy-ab").inputs;
+            assert.equal(ab.parametersInCacheKeyAndForwardedToOrigin.cookiesConfig.cookieBehavior, "none");
+            // Without Cache-Control (nginx's default), TTL 0: nothing cached; `private` or `no-store` also (min 0).
+            assert.deepEqual([ab.minTtl, ab.defaultTtl], [0, 0]);
+        }
+    });
+
     it("both stacks run the router as Lambda@Edge in us-east-1 through an explicit provider carrying the stack's default tags, published, with its routes file", () => {
         for (const [stack, s] of [
             ["dev", dev],
@@ -740,6 +783,11 @@ describe("stacks", function () {
         assert.deepEqual(
             dev.named("saas-public-lb-sg").inputs.ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),
             [[80, ["0.0.0.0/0"], undefined]],
+        );
+        // The internal legacy ALB behind the items API's VPC link keeps admitting the VPC (the link's interfaces).
+        assert.deepEqual(
+            prod.named("saas-legacy-lb-sg").inputs.ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),
+            [[80, [PRESETS.prod.network.cidrBlock], undefined]],
         );
     });
 
@@ -1018,6 +1066,24 @@ describe("stacks", function () {
             assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
         });
     }
+
+    it("gives the us-east-1 provider of Lambda@Edge the stack's aws: profile, assumed roles and allowed accounts", async () => {
+        const role = "arn:aws:iam::123456789012:role/deployer";
+        const { resources } = await tempPlan("creds", [
+            "  aws-platform:preset: dev",
+            "  aws:profile: platform-dev",
+            "  aws:assumeRoles:",
+            `    - roleArn: ${role}`,
+            "      sessionName: pulumi",
+            "  aws:allowedAccountIds: ['123456789012']",
+        ]);
+        const provider = resources.find((r) => r.name === "cdn-us-east-1")!.inputs;
+        assert.equal(provider.region, "us-east-1");
+        assert.equal(provider.profile, "platform-dev");
+        // Provider inputs travel as JSON text.
+        assert.deepEqual(JSON.parse(provider.assumeRoles), [{ roleArn: role, sessionName: "pulumi" }]);
+        assert.deepEqual(JSON.parse(provider.allowedAccountIds), ["123456789012"]);
+    });
 
     it("gives the CDN its aliases, us-east-1 certificate, alias records and WAF from cdn config, and reaches the ALB over HTTPS at webOriginDomain; the router stays in us-east-1 in a eu-west-1 stack", async () => {
         const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;

@@ -190,7 +190,9 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
             "/app2/*": {
                 origin: "web",
                 cache: "ab",
-                originRequest: "app",
+                // The app sees what the viewer sent (User-Agent, Accept-Language, cookies, query strings) but Host: the
+                // ALB origin's own name stays (with https-only, CloudFront checks the certificate against it).
+                originRequest: "AllViewerExceptHostHeader",
                 allowedMethods: "all",
                 functions: { "viewer-request": "ab-test", "viewer-response": "ab-test" },
             },
@@ -205,13 +207,12 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
             // The cache-key function has filtered and sorted the query string already: all of it is the key.
             assets: { queryStrings: "all" },
             // A page per variant, cached only when the app says so (Cache-Control): the app receives every cookie (a
-            // session among them, policy "app") but cookies are not in the key, so a page cached without the app's word
+            // session among them, AllViewerExceptHostHeader) but cookies are not in the key, so a page cached without the app's word
             // would be one viewer's page served to all. maxTtl above 0: a key with headers needs caching on.
             ab: { headers: [AB_HEADER], queryStrings: "all", minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 3600 },
         },
         originRequestPolicies: {
             router: { headers: forwarded, cookies: "all", queryStrings: "all" },
-            app: { cookies: "all", queryStrings: "all" },
         },
         functions: {
             rewrite: { code: edgeCode("viewer-request-rewrite.js"), keyValueStore: true },

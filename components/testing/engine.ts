@@ -244,7 +244,8 @@ export class RecordingMonitor extends MockMonitorBase {
                     const explicit = this.awsProvider(args.provider);
                     // An explicit provider holds its own default tags, never the stack's `aws:defaultTags`: the SDK
                     // sends them JSON-encoded (`pulumi.output(args.defaultTags).apply(JSON.stringify)`).
-                    if (args.token === "aws:index/getDefaultTags:getDefaultTags" && explicit) return { id: "aws", tags: defaultTagsOf(explicit.inputs.defaultTags) };
+                    if (args.token === "aws:index/getDefaultTags:getDefaultTags" && explicit)
+                        return { id: "aws", tags: defaultTagsOf(explicit.inputs.defaultTags) };
                     return mockCall(args.token, args.inputs, where);
                 } catch (e) {
                     // The SDK rebuilds invoke errors from gRPC's `details`; keep the message.
@@ -426,6 +427,7 @@ export async function settle(): Promise<void> {
 
 /** The `tags` of an aws provider's `defaultTags` input, as the SDK sends it (a JSON string) or as an object. */
 function defaultTagsOf(input: unknown): Record<string, string> {
-    const value = typeof input === "string" ? (JSON.parse(input) as { tags?: Record<string, string> } | null) : (input as { tags?: Record<string, string> } | undefined);
+    const value =
+        typeof input === "string" ? (JSON.parse(input) as { tags?: Record<string, string> } | null) : (input as { tags?: Record<string, string> } | undefined);
     return value?.tags ?? {};
 }

@@ -110,6 +110,10 @@ export class EdgeLambda extends pulumi.ComponentResource {
                 // CloudFront associates a numbered version only, never $LATEST or an alias.
                 publish: true,
                 skipDestroy: cfg.skipDestroy,
+                // Lambda@Edge takes advanced logging controls; with the default group (no `logGroup`) it writes
+                // to `/aws/lambda/us-east-1.<name>` in each Region, the group the role may write. A custom
+                // `logGroup` (through transform.function) would be used as is in every Region, outside the role's
+                // policy (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html).
                 loggingConfig: { logFormat: "JSON" },
                 tags,
             },

@@ -261,6 +261,9 @@ export class RecordingMonitor extends MockMonitorBase {
      * of the explicit `aws` provider it was registered with (`provider` is `<urn>::<id>`), else the
      * stack's. So a resource created through `new aws.Provider("east", { region: "us-east-1" })` has
      * us-east-1 ARNs in a stack configured for eu-west-1.
+     * An explicit provider without `region` gets `AWS_REGION`/`AWS_DEFAULT_REGION` from the SDK as its
+     * input; with neither, the real provider reads the shared config's region (or fails), never the stack's
+     * `aws:region`: the stack's Region stands in for it here.
      */
     contextFor(token: string, provider: string | undefined, inputs: Record<string, any> = {}): MockContext {
         if (!token.startsWith("aws:")) return this.context;

@@ -100,9 +100,11 @@ export interface EdgeLambdaArgs {
      */
     skipDestroy?: boolean;
     /**
-     * The AWS provider for every child. It must be configured for **us-east-1** (Lambda@Edge functions
-     * exist only there): it is trusted, not checked. Give one to share it between functions or to set
-     * credentials, assumed roles or default tags.
+     * The AWS provider for every child (also taken from the component's own options, `{ provider }` or
+     * `{ providers }`). Its Region does not matter: the function and the log groups name their Region
+     * themselves (pulumi-aws 7's per-resource `region`), so the function is in us-east-1, where Lambda@Edge
+     * functions must be, even through the stack's own provider. Give one to share it between functions
+     * or to set credentials, assumed roles or default tags.
      * The one the component creates has `region` only: like every explicit provider it reads none of the
      * stack's `aws:` config (Pulumi applies that to the default provider alone), so it takes credentials
      * from the standard chain (`AWS_ACCESS_KEY_ID`…, `AWS_PROFILE`, the shared files' default profile,

@@ -77,8 +77,11 @@ export class EdgeLambda extends pulumi.ComponentResource {
 
         const t = cfg.transform;
         const tags = componentTags(EdgeLambda.type, name, cfg.tags);
-        const created = cfg.provider ? undefined : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION }, { parent: this }, t.provider);
-        const provider = cfg.provider ?? (created as Provider);
+        // A provider given in the args, else one given to this component's own options (the Pulumi idiom,
+        // `{ provider }` or `{ providers }`; not one inherited from a parent), else one created here.
+        const given = cfg.provider ?? ownAwsProvider(opts);
+        const created = given ? undefined : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION }, { parent: this }, t.provider);
+        const provider = given ?? (created as Provider);
         const child = { parent: this, provider };
         const physical = functionName(name);
 
@@ -99,6 +102,9 @@ export class EdgeLambda extends pulumi.ComponentResource {
             childName(name, "function"),
             {
                 name: physical,
+                // pulumi-aws 7's per-resource Region: the function is in us-east-1 whatever Region the provider
+                // is configured for (a given provider, e.g. the stack's, is then safe), as the log groups name theirs.
+                region: EDGE_REGION,
                 role: role.arn,
                 packageType: "Zip",
                 runtime: cfg.runtime,
@@ -152,6 +158,12 @@ export class EdgeLambda extends pulumi.ComponentResource {
  */
 export function edgeLogGroupName(functionName: string): string {
     return logGroupName(`${EDGE_REGION}.${functionName}`);
+}
+
+/** An aws provider given directly in a component's options (`provider`, or `providers` as a list or map). */
+function ownAwsProvider(opts: pulumi.ComponentResourceOptions | undefined): Provider | undefined {
+    const providers = opts?.providers === undefined ? [] : Array.isArray(opts.providers) ? opts.providers : Object.values(opts.providers);
+    return [opts?.provider, ...providers].find((p): p is Provider => p !== undefined && Provider.isInstance(p));
 }
 
 function plainFiles(files: ResolvedEdgeLambda["files"]): Record<string, string> {

@@ -45,6 +45,12 @@ export interface EdgeLambdaResources {
  * });
  * // router.qualifiedArn → arn:aws:lambda:us-east-1:<account>:function:router-<hex>:<version>
  *
+ * **Deploying**: the replication needs nothing on the execution role, but who associates the function
+ * with a distribution needs `lambda:GetFunction`, `lambda:EnableReplication*` and `lambda:DisableReplication*`
+ * on its versions, `iam:CreateServiceLinkedRole` the first time (the replicator's service-linked role)
+ * and `cloudfront:CreateDistribution`/`UpdateDistribution`
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html).
+ *
  * **Cost**: Lambda@Edge bills $0.60 per million requests and $0.00005001 per GB-second (metered per
  * 1 ms; no free tier), so the default 128 MB for 20 ms costs 0.125 × 0.02 × 0.00005001 + 0.0000006 =
  * $0.000000725 per request, $0.73 per million. Logs $0.50 per GB ingested in the Region where each

@@ -30,9 +30,12 @@ export interface EdgeLambdaArgs {
      */
     handler?: string;
     /**
-     * The Node.js runtime. Lambda@Edge supports the current Node.js and Python runtimes
-     * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html);
-     * the bundle targets Node.js 22, so older runtimes are refused.
+     * The Node.js runtime. Lambda@Edge supports "the latest versions of Node.js and Python runtimes"
+     * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html#lambda-at-edge-restrictions-runtime;
+     * Node.js 24 with Lambda@Edge: https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/);
+     * the bundle targets Node.js 22, so older runtimes are refused. `nodejs24.x` runs only async (or
+     * promise-returning) handlers: Lambda dropped callback-style handlers (`(event, context, callback)`,
+     * as many Lambda@Edge examples are written) from Node.js 24 on, and such a handler fails at its first invocation.
      * @default "nodejs22.x"
      */
     runtime?: EdgeRuntime;
@@ -83,20 +86,32 @@ export interface EdgeLambdaArgs {
      */
     logRegions?: string[];
     /**
-     * Keep the function when it is deleted from the program (pulumi-aws `skipDestroy`): CloudFront
-     * keeps replicas of a Lambda@Edge function for hours after its last association is removed, and
-     * Lambda refuses to delete it until then, so a `pulumi destroy` would fail half-way. Kept, it stays
-     * in us-east-1 until you delete it by hand (`aws lambda delete-function --region us-east-1`);
-     * with `false` the deletion fails until the replicas are gone, and a later run retries it.
+     * Keep the function when it is deleted from the program (pulumi-aws `skipDestroy`: the provider
+     * drops it from the state without calling DeleteFunction): CloudFront keeps replicas of a
+     * Lambda@Edge function for hours after its last association is removed, and Lambda refuses to
+     * delete it until then ("because it is a replicated function"), so a `pulumi destroy` would fail
+     * half-way. Kept, it stays in us-east-1, with its published versions, until you delete it by hand
+     * (`aws lambda delete-function --region us-east-1 --function-name <functionName>`, once CloudFront
+     * has removed the replicas). With `false` the provider retries the deletion for its delete timeout
+     * (10 minutes unless `customTimeouts` says otherwise), then fails; a later run retries it. The role
+     * and the log groups are deleted either way (Lambda@Edge recreates a log group, without retention,
+     * if a replica still runs).
      * @default true
      */
     skipDestroy?: boolean;
     /**
-     * The AWS provider for every child. It must be configured for **us-east-1** (Lambda@Edge functions
-     * exist only there): it is trusted, not checked. Give one to share it between functions or to set
-     * credentials, assumed roles or default tags.
-     * The one the component creates reads credentials from the environment only, not the stack's
-     * `aws:` config (`aws:profile`, `aws:assumeRoles`, `aws:defaultTags`): give your own if you use those.
+     * The AWS provider for every child (also taken from the component's own options, `{ provider }` or
+     * `{ providers }`). Its Region does not matter: the function and the log groups name their Region
+     * themselves (pulumi-aws 7's per-resource `region`), so the function is in us-east-1, where Lambda@Edge
+     * functions must be, even through the stack's own provider. Give one to share it between functions
+     * or to set credentials, assumed roles or default tags.
+     * The one the component creates has `region` only: like every explicit provider it reads none of the
+     * stack's `aws:` config (Pulumi applies that to the default provider alone), so it takes credentials
+     * from the standard chain (`AWS_ACCESS_KEY_ID`…, `AWS_PROFILE`, the shared files' default profile,
+     * an instance or task role) and ignores `aws:profile`, `aws:sharedCredentialsFiles`, `aws:assumeRoles`,
+     * `aws:allowedAccountIds` and `aws:defaultTags`. If the stack sets any of those, give your own provider
+     * with the same values: otherwise the function may be created with other credentials, in another
+     * account, and CloudFront refuses an association with a function of another account.
      * @default - a provider for us-east-1, `<name>-us-east-1`, created by the component
      * @example new aws.Provider("edge", { region: "us-east-1" })
      */

@@ -45,6 +45,12 @@ export interface EdgeLambdaResources {
  * });
  * // router.qualifiedArn → arn:aws:lambda:us-east-1:<account>:function:router-<hex>:<version>
  *
+ * **Deploying**: the replication needs nothing on the execution role, but who associates the function
+ * with a distribution needs `lambda:GetFunction`, `lambda:EnableReplication*` and `lambda:DisableReplication*`
+ * on its versions, `iam:CreateServiceLinkedRole` the first time (the replicator's service-linked role)
+ * and `cloudfront:CreateDistribution`/`UpdateDistribution`
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html).
+ *
  * **Cost**: Lambda@Edge bills $0.60 per million requests and $0.00005001 per GB-second (metered per
  * 1 ms; no free tier), so the default 128 MB for 20 ms costs 0.125 × 0.02 × 0.00005001 + 0.0000006 =
  * $0.000000725 per request, $0.73 per million. Logs $0.50 per GB ingested in the Region where each
@@ -77,8 +83,11 @@ export class EdgeLambda extends pulumi.ComponentResource {
 
         const t = cfg.transform;
         const tags = componentTags(EdgeLambda.type, name, cfg.tags);
-        const created = cfg.provider ? undefined : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION }, { parent: this }, t.provider);
-        const provider = cfg.provider ?? (created as Provider);
+        // A provider given in the args, else one given to this component's own options (the Pulumi idiom,
+        // `{ provider }` or `{ providers }`; not one inherited from a parent), else one created here.
+        const given = cfg.provider ?? ownAwsProvider(opts);
+        const created = given ? undefined : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION }, { parent: this }, t.provider);
+        const provider = given ?? (created as Provider);
         const child = { parent: this, provider };
         const physical = functionName(name);
 
@@ -99,6 +108,9 @@ export class EdgeLambda extends pulumi.ComponentResource {
             childName(name, "function"),
             {
                 name: physical,
+                // pulumi-aws 7's per-resource Region: the function is in us-east-1 whatever Region the provider
+                // is configured for (a given provider, e.g. the stack's, is then safe), as the log groups name theirs.
+                region: EDGE_REGION,
                 role: role.arn,
                 packageType: "Zip",
                 runtime: cfg.runtime,
@@ -110,6 +122,10 @@ export class EdgeLambda extends pulumi.ComponentResource {
                 // CloudFront associates a numbered version only, never $LATEST or an alias.
                 publish: true,
                 skipDestroy: cfg.skipDestroy,
+                // Lambda@Edge takes advanced logging controls; with the default group (no `logGroup`) it writes
+                // to `/aws/lambda/us-east-1.<name>` in each Region, the group the role may write. A custom
+                // `logGroup` (through transform.function) would be used as is in every Region, outside the role's
+                // policy (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html).
                 loggingConfig: { logFormat: "JSON" },
                 tags,
             },
@@ -148,6 +164,12 @@ export class EdgeLambda extends pulumi.ComponentResource {
  */
 export function edgeLogGroupName(functionName: string): string {
     return logGroupName(`${EDGE_REGION}.${functionName}`);
+}
+
+/** An aws provider given directly in a component's options (`provider`, or `providers` as a list or map). */
+function ownAwsProvider(opts: pulumi.ComponentResourceOptions | undefined): Provider | undefined {
+    const providers = opts?.providers === undefined ? [] : Array.isArray(opts.providers) ? opts.providers : Object.values(opts.providers);
+    return [opts?.provider, ...providers].find((p): p is Provider => p !== undefined && Provider.isInstance(p));
 }
 
 function plainFiles(files: ResolvedEdgeLambda["files"]): Record<string, string> {

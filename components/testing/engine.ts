@@ -240,7 +240,13 @@ export class RecordingMonitor extends MockMonitorBase {
                 try {
                     const own = fixtures.invokes?.[args.token];
                     const where = this.contextFor(args.token, args.provider, args.inputs);
-                    return own ? own(args.inputs, where) : mockCall(args.token, args.inputs, where);
+                    if (own) return own(args.inputs, where);
+                    const explicit = this.awsProvider(args.provider);
+                    // An explicit provider holds its own default tags, never the stack's `aws:defaultTags`: the SDK
+                    // sends them JSON-encoded (`pulumi.output(args.defaultTags).apply(JSON.stringify)`).
+                    if (args.token === "aws:index/getDefaultTags:getDefaultTags" && explicit)
+                        return { id: "aws", tags: defaultTagsOf(explicit.inputs.defaultTags) };
+                    return mockCall(args.token, args.inputs, where);
                 } catch (e) {
                     // The SDK rebuilds invoke errors from gRPC's `details`; keep the message.
                     throw Object.assign(e as Error, { details: (e as Error).message });
@@ -255,14 +261,23 @@ export class RecordingMonitor extends MockMonitorBase {
      * of the explicit `aws` provider it was registered with (`provider` is `<urn>::<id>`), else the
      * stack's. So a resource created through `new aws.Provider("east", { region: "us-east-1" })` has
      * us-east-1 ARNs in a stack configured for eu-west-1.
+     * An explicit provider without `region` gets `AWS_REGION`/`AWS_DEFAULT_REGION` from the SDK as its
+     * input; with neither, the real provider reads the shared config's region (or fails), never the stack's
+     * `aws:region`: the stack's Region stands in for it here.
      */
     contextFor(token: string, provider: string | undefined, inputs: Record<string, any> = {}): MockContext {
         if (!token.startsWith("aws:")) return this.context;
         let region = this.context.region;
-        const record = provider ? this.records.get(provider.slice(0, provider.lastIndexOf("::"))) : undefined;
-        if (record?.type === "pulumi:providers:aws" && typeof record.inputs.region === "string" && record.inputs.region) region = record.inputs.region;
+        const record = this.awsProvider(provider);
+        if (typeof record?.inputs.region === "string" && record.inputs.region) region = record.inputs.region;
         if (typeof inputs.region === "string" && inputs.region) region = inputs.region;
         return region === this.context.region ? this.context : { ...this.context, region };
+    }
+
+    /** The explicit `aws` provider a reference (`<urn>::<id>`; the id is unknown in a preview) names, if any. */
+    private awsProvider(provider: string | undefined): RecordedResource | undefined {
+        const record = provider ? this.records.get(provider.slice(0, provider.lastIndexOf("::"))) : undefined;
+        return record?.type === "pulumi:providers:aws" ? record : undefined;
     }
 
     /**
@@ -411,4 +426,11 @@ export function installMocks(options: InstallOptions = {}): RecordingMonitor {
 /** Waits until every pending registration, invoke and call (including those made inside `apply`) has finished. */
 export async function settle(): Promise<void> {
     await internals.waitForRPCs();
+}
+
+/** The `tags` of an aws provider's `defaultTags` input, as the SDK sends it (a JSON string) or as an object. */
+function defaultTagsOf(input: unknown): Record<string, string> {
+    const value =
+        typeof input === "string" ? (JSON.parse(input) as { tags?: Record<string, string> } | null) : (input as { tags?: Record<string, string> } | undefined);
+    return value?.tags ?? {};
 }

@@ -604,7 +604,9 @@ function generic(r: MockResourceInput, c: MockContext, name: string): Outputs {
  */
 export function mockResource(r: MockResourceInput, c: MockContext): Outputs {
     // An explicit provider (`new aws.Provider(...)`): the engine gives it a UUID, and its users reference it as `<urn>::<id>`.
-    if (r.type.startsWith("pulumi:providers:")) return { id: providerId(r.urn), state: { ...r.inputs } };
+    // In a preview a new provider has no id yet (pulumi/pulumi pkg/resource/deploy/providers/registry.go, Create:
+    // `UnknownID` unless not a preview): the SDK then references it as `<urn>::04da6b54-80e4-46f7-96ec-b56ff0331ba9`.
+    if (r.type.startsWith("pulumi:providers:")) return { id: pulumi.runtime.isDryRun() ? "" : providerId(r.urn), state: { ...r.inputs } };
     if (!r.custom) {
         const remote = REMOTE[r.type];
         if (remote) {

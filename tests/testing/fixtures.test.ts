@@ -94,6 +94,38 @@ describe("a consumer's own fixtures and options", () => {
             assert.equal(registry.one("aws:sqs/queue:Queue").provider, `${provider.urn}::${provider.id}`);
         });
 
+        it("leaves a new explicit provider's id unknown in a preview, as the engine does, referenced as <urn>::<unknown> and still in its region", async () => {
+            const { registry, result } = await build(
+                () => {
+                    const east = new aws.Provider("east", { region: "us-east-1" });
+                    return new aws.sqs.Queue("q", {}, { provider: east }).url;
+                },
+                { ...EU, preview: true },
+            );
+            const provider = registry.one("pulumi:providers:aws", "east");
+            assert.equal(provider.id, undefined);
+            assert.equal(registry.one("aws:sqs/queue:Queue").provider, `${provider.urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`);
+            assert.match(await unwrap(result), /^https:\/\/sqs\.us-east-1\.amazonaws\.com\//);
+        });
+
+        it("answers getDefaultTags through an explicit provider with that provider's defaultTags, not the stack's aws:defaultTags", async () => {
+            const { result } = await build(
+                () => {
+                    const east = new aws.Provider("east", { region: "us-east-1", defaultTags: { tags: { team: "edge" } } });
+                    const bare = new aws.Provider("bare", { region: "us-east-1" });
+                    return {
+                        stack: aws.getDefaultTagsOutput({}).tags,
+                        east: aws.getDefaultTagsOutput({}, { provider: east }).tags,
+                        bare: aws.getDefaultTagsOutput({}, { provider: bare }).tags,
+                    };
+                },
+                { config: { ...EU.config, "aws:defaultTags": { tags: { env: "dev" } } } },
+            );
+            assert.deepEqual(await unwrap(result.stack), { env: "dev" });
+            assert.deepEqual(await unwrap(result.east), { team: "edge" });
+            assert.deepEqual(await unwrap(result.bare), {});
+        });
+
         it("keeps the stack's region for a resource on the default provider beside one on an explicit provider", async () => {
             const { result } = await build(() => {
                 const east = new aws.Provider("east", { region: "us-east-1" });

@@ -20,7 +20,11 @@ export const LAMBDA_EDGE_LIMITS = {
     },
 } as const;
 
-/** The runtimes the component accepts: Lambda@Edge's supported Node.js runtimes that run a Node.js 22 bundle. */
+/**
+ * The runtimes the component accepts: Lambda@Edge's supported Node.js runtimes ("the latest versions of
+ * Node.js and Python runtimes", per Lambda's own list; Node.js 24 launched with Lambda@Edge support:
+ * https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/) that run a Node.js 22 bundle.
+ */
 export const LAMBDA_EDGE_RUNTIMES = ["nodejs22.x", "nodejs24.x"] as const;
 
 /**

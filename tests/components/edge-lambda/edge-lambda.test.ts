@@ -161,6 +161,36 @@ describe("EdgeLambda", () => {
         for (const type of [FUNCTION, ROLE, ROLE_POLICY, LOG_GROUP]) assert.equal(providerUrn(registry.one(type).provider), urn, type);
     });
 
+    it("creates the function in us-east-1 through a given provider configured for another Region (its own region argument)", async () => {
+        const { registry, result } = await build(() => {
+            const stackProvider = new aws.Provider("stack", { region: "eu-west-1" });
+            return new EdgeLambda("router", { entry: ENTRY, provider: stackProvider });
+        }, EU);
+        assert.equal(registry.one(FUNCTION).inputs.region, "us-east-1");
+        assert.match(await unwrap(result.qualifiedArn), /^arn:aws:lambda:us-east-1:123456789012:function:router-[0-9a-f]{7}:\d+$/);
+        assert.equal((await unwrap(registry.one(LOG_GROUP).outputs.arn)).split(":")[3], "us-east-1");
+    });
+
+    for (const [form, opts] of [
+        ["{ provider }", (p: aws.Provider) => ({ provider: p })],
+        ["{ providers } as a map", (p: aws.Provider) => ({ providers: { aws: p } })],
+        ["{ providers } as a list", (p: aws.Provider) => ({ providers: [p] })],
+    ] as const) {
+        it(`uses an aws provider given in its own options as ${form} and creates none`, async () => {
+            const { registry, result } = await build(() => {
+                const east = new aws.Provider("edge", { region: "us-east-1" });
+                return { east, fn: new EdgeLambda("router", { entry: ENTRY }, opts(east)) };
+            }, EU);
+            assert.equal(result.fn.provider, result.east);
+            assert.equal(result.fn.resources.provider, undefined);
+            assert.deepEqual(
+                registry.ofType(PROVIDER).map((p) => p.name),
+                ["edge"],
+            );
+            for (const type of [FUNCTION, ROLE, LOG_GROUP]) assert.equal(providerUrn(registry.one(type).provider), registry.one(PROVIDER).urn, type);
+        });
+    }
+
     it("pre-creates the log group in each of logRegions, in that Region, through the one provider", async () => {
         const { registry } = await built({ entry: ENTRY, logRegions: ["us-east-1", "eu-west-1", "ap-northeast-1"], logRetentionDays: 7 });
         const groups = registry.ofType(LOG_GROUP);

@@ -295,8 +295,12 @@ export interface DistributionDomainArgs {
 export interface LoggingArgs {
     /** Days the access logs are kept (a CloudWatch Logs retention period). @default 30 */
     retentionDays?: number;
-    /** Each log record's format. @default "json" */
-    outputFormat?: "json" | "w3c" | "plain";
+    /**
+     * Each log record's format. A CloudWatch Logs destination of CloudFront access logs takes `json` or `plain`
+     * only (`w3c` and `parquet` are for S3 destinations, `raw` for Firehose).
+     * @default "json"
+     */
+    outputFormat?: "json" | "plain";
 }
 
 export interface EdgeFunctionsArgs {

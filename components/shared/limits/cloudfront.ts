@@ -57,6 +57,8 @@ export const CLOUDFRONT_LIMITS = {
     /** Origin response timeout (1–60 s without a quota increase) and keep-alive timeout (1–60 s). */
     originReadTimeoutSeconds: [1, 60],
     originKeepaliveTimeoutSeconds: [1, 60],
+    /** "Quotas on headers": custom headers CloudFront adds to the requests to one origin. */
+    originCustomHeaders: 10,
     /** Path patterns: at most 255 characters. */
     pathPatternChars: 255,
     /** Comments on functions and policies: at most 128 characters. */

@@ -49,6 +49,22 @@ describe("EdgeFunctions CloudFront Functions and KeyValueStore", () => {
     });
 });
 
+describe("EdgeFunctions CloudFront Functions, names and tags", () => {
+    it("tags the functions and the KeyValueStore, which take tags in pulumi-aws 7", async () => {
+        const { registry } = await build(() => new EdgeFunctions("cdn", { ...FULL, tags: { team: "web" } }));
+        const tags = { "aws-platform:component": "EdgeFunctions/cdn", team: "web" };
+        for (const f of registry.ofType(FUNCTION)) assert.deepEqual(f.inputs.tags, tags, f.name);
+        registry.hasInputs(KVS, undefined, { tags });
+    });
+
+    it("keeps the KeyValueStore's comment within CloudFront's 128 characters under a long instance name", async () => {
+        const { registry } = await build(() => new EdgeFunctions(`cdn-${"x".repeat(96)}`, FULL));
+        const comment: string = registry.one(KVS).inputs.comment;
+        assert.ok(comment.startsWith("Data the edge functions of cdn-xxx"), comment);
+        assert.ok(comment.length <= 128, `${comment.length} characters`);
+    });
+});
+
 describe("EdgeFunctions without functions", () => {
     it("creates no function and no KeyValueStore", async () => {
         const { registry, result } = await build(() => new EdgeFunctions("cdn", MINIMAL));

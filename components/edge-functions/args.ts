@@ -264,7 +264,10 @@ export interface KeyValueStoreArgs {
 /** Custom host names for the distribution, with their certificate and DNS records. */
 export interface DistributionDomainArgs {
     /**
-     * Host names (CNAMEs) the distribution answers, lower case; `*.example.com` for a wildcard.
+     * Host names (CNAMEs) the distribution answers, lower case; `*.example.com` for a wildcard. Each is unique across
+     * all of CloudFront: one that another distribution already has, in any account, is refused at creation
+     * (`CNAMEAlreadyExists`; move it first, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-move.html),
+     * which no check before `pulumi up` can see.
      * @example ["cdn.example.com"]
      */
     aliases: string[];

@@ -24,6 +24,7 @@ describe("EdgeFunctions CloudFront Functions and KeyValueStore", () => {
     it("associates the one KeyValueStore to the functions that ask for it, and to no other", () => {
         assert.equal(registry.ofType(KVS).length, 1);
         assert.match(kvsArn, /^arn:aws:cloudfront::123456789012:key-value-store\/[0-9a-f-]{36}$/);
+        assert.equal(kvsArn.split("/")[1], registry.one(KVS).id, "the id is the ARN's UUID");
         registry.hasInputs(FUNCTION, "cdn-function-rewrite", { keyValueStoreAssociations: [kvsArn] });
         registry.hasInputs(FUNCTION, "cdn-function-jwt", { keyValueStoreAssociations: [kvsArn] });
         registry.hasInputs(FUNCTION, "cdn-function-headers", { keyValueStoreAssociations: undefined });

@@ -154,8 +154,10 @@ function forwardsHost(cfg: ResolvedEdgeFunctions, originRequest: string): boolea
     if (originRequest === "AllViewer" || originRequest === "AllViewerAndCloudFrontHeaders-2022-06") return true;
     if (!Object.hasOwn(cfg.originRequestPolicies, originRequest)) return false;
     const headers = cfg.originRequestPolicies[originRequest].headers;
-    return headers === "all" || (Array.isArray(headers) && headers.some((h) => h.toLowerCase() === "host"));
+    return headers === "all" || (Array.isArray(headers) && headers.some(isHost));
 }
+
+const isHost = (h: string) => h.toLowerCase() === "host";
 
 function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string, b: ResolvedBehavior): void {
     if (!Object.hasOwn(cfg.origins, b.origin)) issues.add(`${path}.origin`, b.origin, "is not a key of origins", knownKeys(cfg.origins));
@@ -179,6 +181,13 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
         );
     // S3 answers a request carrying the viewer's Host header (not the bucket's) with an error: forward it only to custom
     // origins. The managed AllViewer policies forward it, and so does a policy of ours with headers "all" or "Host".
+    if (cfg.origins[b.origin]?.kind === "bucket" && Object.hasOwn(cfg.cachePolicies, b.cache) && cfg.cachePolicies[b.cache].headers.some(isHost))
+        issues.add(
+            `${path}.cache`,
+            b.cache,
+            "puts the viewer's Host header in the cache key, which forwards it to the S3 origin, which refuses it",
+            "a cache policy without Host for an S3 origin",
+        );
     if (cfg.origins[b.origin]?.kind === "bucket" && b.originRequest !== undefined && forwardsHost(cfg, b.originRequest))
         issues.add(
             `${path}.originRequest`,

@@ -169,6 +169,12 @@ describe("EdgeFunctions validation", () => {
             message: /an S3 origin refuses/,
         },
         {
+            title: "refuses a cache key with the Host header on an S3 origin (the key is forwarded)",
+            args: with_({ defaultBehavior: { origin: "site", cache: "c" }, cachePolicies: { c: { headers: ["host"] } } }),
+            path: "defaultBehavior.cache",
+            message: /S3 origin, which refuses it/,
+        },
+        {
             title: "refuses an invalid path pattern",
             args: with_({ behaviors: { "/api/{id}": { origin: "site" } } }),
             path: "behaviors./api/{id}",

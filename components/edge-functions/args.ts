@@ -264,7 +264,10 @@ export interface KeyValueStoreArgs {
 /** Custom host names for the distribution, with their certificate and DNS records. */
 export interface DistributionDomainArgs {
     /**
-     * Host names (CNAMEs) the distribution answers, lower case; `*.example.com` for a wildcard.
+     * Host names (CNAMEs) the distribution answers, lower case; `*.example.com` for a wildcard. Each is unique across
+     * all of CloudFront: one that another distribution already has, in any account, is refused at creation
+     * (`CNAMEAlreadyExists`; move it first, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-move.html),
+     * which no check before `pulumi up` can see.
      * @example ["cdn.example.com"]
      */
     aliases: string[];
@@ -295,8 +298,12 @@ export interface DistributionDomainArgs {
 export interface LoggingArgs {
     /** Days the access logs are kept (a CloudWatch Logs retention period). @default 30 */
     retentionDays?: number;
-    /** Each log record's format. @default "json" */
-    outputFormat?: "json" | "w3c" | "plain";
+    /**
+     * Each log record's format. A CloudWatch Logs destination of CloudFront access logs takes `json` or `plain`
+     * only (`w3c` and `parquet` are for S3 destinations, `raw` for Firehose).
+     * @default "json"
+     */
+    outputFormat?: "json" | "plain";
 }
 
 export interface EdgeFunctionsArgs {

@@ -79,6 +79,11 @@ export interface EdgeFunctionsResources {
  * GETs from CloudFront $0.0004 per 1,000 (cache misses only); transfer from S3 to CloudFront is free. OAC, policies,
  * the distribution itself and TLS with SNI cost nothing; a WAF web ACL is $5 a month plus $1 per rule and $0.60 per
  * million requests.
+ *
+ * **Deletion** takes minutes: CloudFront deletes only a disabled distribution, so pulumi-aws disables it, waits until
+ * the change is deployed to every edge location, then deletes it (`waitForDeployment`, on by default; `retainOnDelete`
+ * through `transform.distribution` leaves it in the account instead). The content buckets are emptied and deleted
+ * unless `protectData`. Lambda@Edge replicas outlive the distribution for hours: see EdgeLambda.
  */
 export class EdgeFunctions extends pulumi.ComponentResource {
     static readonly type = typeToken("edge", "EdgeFunctions");

@@ -1,4 +1,5 @@
 import * as cloudfront from "@pulumi/aws/cloudfront";
+import { CLOUDFRONT_LIMITS } from "../shared/limits/cloudfront";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -28,7 +29,8 @@ export function createFunctions(ctx: Ctx): FunctionResources {
         ? create(
               cloudfront.KeyValueStore,
               fitName(childName(name, "kvs"), cloudfront.KeyValueStore),
-              { comment: `Data the edge functions of ${name} read` },
+              // CreateKeyValueStore: a comment of at most 128 characters; KVS and functions take tags (pulumi-aws 7).
+              { comment: `Data the edge functions of ${name} read`.slice(0, CLOUDFRONT_LIMITS.commentChars), tags: ctx.tags },
               ctx.opts,
               t.keyValueStore,
           )
@@ -52,8 +54,9 @@ export function createFunctions(ctx: Ctx): FunctionResources {
                 {
                     runtime: CLOUDFRONT_FUNCTION_RUNTIME,
                     code: f.code,
-                    comment: f.comment ?? `${key} of ${name}`.slice(0, 128),
+                    comment: f.comment ?? `${key} of ${name}`.slice(0, CLOUDFRONT_LIMITS.commentChars),
                     publish: true,
+                    tags: ctx.tags,
                     // A function reads at most one KeyValueStore.
                     keyValueStoreAssociations: f.keyValueStore && keyValueStore ? [keyValueStore.arn] : undefined,
                 },

@@ -24,6 +24,13 @@ export const FUNCTION_EVENTS: readonly FunctionEvent[] = ["viewer-request", "vie
 /** Viewer TLS floors: TLS 1.2 with forward-secret ciphers (2021) or newer (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html). */
 export const MINIMUM_PROTOCOL_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] as const;
 
+/**
+ * The output formats CloudWatch Logs accepts for CloudFront ACCESS_LOGS delivered to a log group: "plain, json"
+ * (its delivery configuration template, as aws-cdk's generated `CfnDistributionAccessLogsLogGroupProps` lists it;
+ * `w3c` and `parquet` are S3-only, `raw` Firehose-only: CreateDelivery refuses the others).
+ */
+export const LOG_GROUP_OUTPUT_FORMATS = ["json", "plain"] as const;
+
 /** HTTP header names: RFC 9110 tokens. */
 const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -105,6 +112,9 @@ function checkOrigins(issues: Issues, cfg: ResolvedEdgeFunctions): void {
         issues.int(`${path}.httpPort`, o.httpPort, 1, 65535);
         issues.int(`${path}.readTimeoutSeconds`, o.readTimeoutSeconds, ...CLOUDFRONT_LIMITS.originReadTimeoutSeconds, " seconds (more needs a quota increase)");
         issues.int(`${path}.keepaliveTimeoutSeconds`, o.keepaliveTimeoutSeconds, ...CLOUDFRONT_LIMITS.originKeepaliveTimeoutSeconds, " seconds");
+        const headerCount = Object.keys(o.customHeaders).length;
+        if (headerCount > CLOUDFRONT_LIMITS.originCustomHeaders)
+            issues.add(`${path}.customHeaders`, headerCount, "names too many headers", `at most ${CLOUDFRONT_LIMITS.originCustomHeaders} per origin (a quota)`);
         for (const h of Object.keys(o.customHeaders)) {
             const p = `${path}.customHeaders.${h}`;
             if (!HEADER.test(h)) issues.add(p, h, "is not an HTTP header name", "letters, digits and !#$%&'*+.^_`|~-");
@@ -139,6 +149,16 @@ function checkBehaviors(issues: Issues, cfg: ResolvedEdgeFunctions): void {
     checkBehavior(issues, cfg, "defaultBehavior", cfg.defaultBehavior);
 }
 
+/** Whether an origin request policy (managed, or a key of `originRequestPolicies`) forwards the viewer's Host header. */
+function forwardsHost(cfg: ResolvedEdgeFunctions, originRequest: string): boolean {
+    if (originRequest === "AllViewer" || originRequest === "AllViewerAndCloudFrontHeaders-2022-06") return true;
+    if (!Object.hasOwn(cfg.originRequestPolicies, originRequest)) return false;
+    const headers = cfg.originRequestPolicies[originRequest].headers;
+    return headers === "all" || (Array.isArray(headers) && headers.some(isHost));
+}
+
+const isHost = (h: string) => h.toLowerCase() === "host";
+
 function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string, b: ResolvedBehavior): void {
     if (!Object.hasOwn(cfg.origins, b.origin)) issues.add(`${path}.origin`, b.origin, "is not a key of origins", knownKeys(cfg.origins));
     if (!Object.hasOwn(MANAGED_CACHE_POLICY_IDS, b.cache) && !Object.hasOwn(cfg.cachePolicies, b.cache))
@@ -159,8 +179,16 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
             "is neither a managed origin request policy nor a key of originRequestPolicies",
             [...Object.keys(MANAGED_ORIGIN_REQUEST_POLICY_IDS), ...Object.keys(cfg.originRequestPolicies)].join(", "),
         );
-    // S3 answers a request carrying the viewer's Host header (not the bucket's) with an error: forward it only to custom origins.
-    if (cfg.origins[b.origin]?.kind === "bucket" && (b.originRequest === "AllViewer" || b.originRequest === "AllViewerAndCloudFrontHeaders-2022-06"))
+    // S3 answers a request carrying the viewer's Host header (not the bucket's) with an error: forward it only to custom
+    // origins. The managed AllViewer policies forward it, and so does a policy of ours with headers "all" or "Host".
+    if (cfg.origins[b.origin]?.kind === "bucket" && Object.hasOwn(cfg.cachePolicies, b.cache) && cfg.cachePolicies[b.cache].headers.some(isHost))
+        issues.add(
+            `${path}.cache`,
+            b.cache,
+            "puts the viewer's Host header in the cache key, which forwards it to the S3 origin, which refuses it",
+            "a cache policy without Host for an S3 origin",
+        );
+    if (cfg.origins[b.origin]?.kind === "bucket" && b.originRequest !== undefined && forwardsHost(cfg, b.originRequest))
         issues.add(
             `${path}.originRequest`,
             b.originRequest,
@@ -251,10 +279,30 @@ function checkPolicies(issues: Issues, cfg: ResolvedEdgeFunctions): void {
         if (p.headers.length > CLOUDFRONT_LIMITS.policyNames)
             issues.add(`${path}.headers`, p.headers.length, "names too many headers", `at most ${CLOUDFRONT_LIMITS.policyNames} (a quota)`);
         p.headers.forEach((h, i) => {
-            issues.match(`${path}.headers[${i}]`, h, HEADER, "an HTTP header name");
+            if (!issues.match(`${path}.headers[${i}]`, h, HEADER, "an HTTP header name")) return;
+            // The policy normalizes Accept-Encoding itself (EnableAcceptEncodingGzip/Brotli, on whenever it caches);
+            // CreateCachePolicy refuses the header named as well (aws-cloudformation/cloudformation-coverage-roadmap#571).
+            if (h.toLowerCase() === "accept-encoding")
+                issues.add(`${path}.headers[${i}]`, h, "is put in the cache key by the policy's compression settings", "other headers");
         });
         checkSelection(issues, `${path}.cookies`, p.cookies, true);
         checkSelection(issues, `${path}.queryStrings`, p.queryStrings, true);
+        // A policy that caches nothing (every TTL 0) may have no cache key: CloudFront refuses headers, cookies and
+        // query strings in it ("invalid for policy with caching disabled"; aws/aws-cdk#16977). Forward them with an
+        // origin request policy instead (Authorization: cache for 1 second, or AllViewer).
+        if (p.maxTtlSeconds === 0)
+            for (const [field, on] of [
+                ["headers", p.headers.length > 0],
+                ["cookies", p.cookies !== "none"],
+                ["queryStrings", p.queryStrings !== "none"],
+            ] as const)
+                if (on)
+                    issues.add(
+                        `${path}.${field}`,
+                        p[field],
+                        "is in the cache key of a policy that caches nothing (every TTL 0), which CloudFront refuses",
+                        `none, with an origin request policy forwarding the values; or maxTtlSeconds above 0`,
+                    );
         if (!all.some((b) => b.cache === key)) issues.add(path, key, "is used by no behavior", "a behavior whose cache names it, or remove it");
     }
     for (const [key, p] of Object.entries(cfg.originRequestPolicies) as [string, ResolvedOriginRequestPolicy][]) {
@@ -402,7 +450,7 @@ export function validate(args: EdgeFunctionsArgs): Issue[] {
     checkWebAcl(issues, cfg.webAclArn);
     if (cfg.logging) {
         issues.oneOf("logging.retentionDays", cfg.logging.retentionDays, LOG_RETENTION_DAYS);
-        issues.oneOf("logging.outputFormat", cfg.logging.outputFormat, ["json", "w3c", "plain"]);
+        issues.oneOf("logging.outputFormat", cfg.logging.outputFormat, LOG_GROUP_OUTPUT_FORMATS);
     }
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

@@ -469,10 +469,11 @@ const BUILDERS: Record<string, Builder> = {
             status: "UNASSOCIATED",
         },
     }),
-    // A KeyValueStore's ARN ends in its UUID: arn:aws:cloudfront::<account>:key-value-store/<uuid>.
+    // A KeyValueStore's ARN ends in its UUID: arn:aws:cloudfront::<account>:key-value-store/<uuid>; the UUID is also its
+    // id (terraform-provider-aws key_value_store.go flattens DescribeKeyValueStore's Id; the name only imports it).
     "aws:cloudfront/keyValueStore:KeyValueStore": (r, c, name) => {
         const uuid = [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-");
-        return { id: name, state: { name, arn: `arn:${c.partition}:cloudfront::${c.accountId}:key-value-store/${uuid}`, etag: hex(`${r.urn}/etag`, 16) } };
+        return { id: uuid, state: { name, arn: `arn:${c.partition}:cloudfront::${c.accountId}:key-value-store/${uuid}`, etag: hex(`${r.urn}/etag`, 16) } };
     },
     "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey": (r) => ({
         id: `${r.inputs.keyValueStoreArn},${r.inputs.key}`,

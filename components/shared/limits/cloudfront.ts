@@ -46,7 +46,8 @@ export const MANAGED_ORIGIN_REQUEST_POLICY_IDS = {
 /**
  * Per-policy and per-distribution quotas (cloudfront-limits.html, "Quotas on policies" and "General quotas on
  * distributions"): headers, cookies and query strings named in one cache or origin request policy; alternate
- * domain names per distribution; cache behaviors per distribution.
+ * domain names per distribution; cache behaviors per distribution (75 on the current page; older copies of it, and
+ * the General Reference's cf_region.html, still say 25: an account on the old default needs an increase past 25).
  */
 export const CLOUDFRONT_LIMITS = {
     policyNames: 10,
@@ -57,6 +58,8 @@ export const CLOUDFRONT_LIMITS = {
     /** Origin response timeout (1–60 s without a quota increase) and keep-alive timeout (1–60 s). */
     originReadTimeoutSeconds: [1, 60],
     originKeepaliveTimeoutSeconds: [1, 60],
+    /** "Quotas on headers": custom headers CloudFront adds to the requests to one origin. */
+    originCustomHeaders: 10,
     /** Path patterns: at most 255 characters. */
     pathPatternChars: 255,
     /** Comments on functions and policies: at most 128 characters. */

@@ -24,6 +24,7 @@ describe("EdgeFunctions CloudFront Functions and KeyValueStore", () => {
     it("associates the one KeyValueStore to the functions that ask for it, and to no other", () => {
         assert.equal(registry.ofType(KVS).length, 1);
         assert.match(kvsArn, /^arn:aws:cloudfront::123456789012:key-value-store\/[0-9a-f-]{36}$/);
+        assert.equal(kvsArn.split("/")[1], registry.one(KVS).id, "the id is the ARN's UUID");
         registry.hasInputs(FUNCTION, "cdn-function-rewrite", { keyValueStoreAssociations: [kvsArn] });
         registry.hasInputs(FUNCTION, "cdn-function-jwt", { keyValueStoreAssociations: [kvsArn] });
         registry.hasInputs(FUNCTION, "cdn-function-headers", { keyValueStoreAssociations: undefined });
@@ -46,6 +47,22 @@ describe("EdgeFunctions CloudFront Functions and KeyValueStore", () => {
     it("records each function's code by digest and size in the component's inputs", () => {
         const recorded = registry.one("aws-platform:edge:EdgeFunctions").inputs.functions.rewrite.code;
         assert.match(recorded, new RegExp(`^sha256:[0-9a-f]{64} \\(${Buffer.byteLength(REWRITE)} bytes\\)$`));
+    });
+});
+
+describe("EdgeFunctions CloudFront Functions, names and tags", () => {
+    it("tags the functions and the KeyValueStore, which take tags in pulumi-aws 7", async () => {
+        const { registry } = await build(() => new EdgeFunctions("cdn", { ...FULL, tags: { team: "web" } }));
+        const tags = { "aws-platform:component": "EdgeFunctions/cdn", team: "web" };
+        for (const f of registry.ofType(FUNCTION)) assert.deepEqual(f.inputs.tags, tags, f.name);
+        registry.hasInputs(KVS, undefined, { tags });
+    });
+
+    it("keeps the KeyValueStore's comment within CloudFront's 128 characters under a long instance name", async () => {
+        const { registry } = await build(() => new EdgeFunctions(`cdn-${"x".repeat(96)}`, FULL));
+        const comment: string = registry.one(KVS).inputs.comment;
+        assert.ok(comment.startsWith("Data the edge functions of cdn-xxx"), comment);
+        assert.ok(comment.length <= 128, `${comment.length} characters`);
     });
 });
 

@@ -52,8 +52,8 @@ describe("EdgeFunctions logging", () => {
     });
 
     it("keeps logs as long as asked, in the asked format", async () => {
-        const { registry: r } = await build(() => new EdgeFunctions("cdn", { ...MINIMAL, logging: { retentionDays: 365, outputFormat: "w3c" } }));
+        const { registry: r } = await build(() => new EdgeFunctions("cdn", { ...MINIMAL, logging: { retentionDays: 365, outputFormat: "plain" } }));
         r.hasInputs(LOG_GROUP, undefined, { retentionInDays: 365 });
-        r.hasInputs(DESTINATION, undefined, { outputFormat: "w3c" });
+        r.hasInputs(DESTINATION, undefined, { outputFormat: "plain" });
     });
 });

@@ -77,8 +77,8 @@ describe("EdgeFunctions policies, options", () => {
 
     it('forwards every viewer header with headers "all" (allViewer)', async () => {
         const args: EdgeFunctionsArgs = {
-            ...MINIMAL,
-            defaultBehavior: { origin: "site", originRequest: "o" },
+            origins: { api: { kind: "http", domainName: "api.example.com" } },
+            defaultBehavior: { origin: "api", originRequest: "o" },
             originRequestPolicies: { o: { headers: "all", queryStrings: "all" } },
         };
         const { registry } = await build(() => new EdgeFunctions("cdn", args));

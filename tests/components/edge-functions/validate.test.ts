@@ -125,6 +125,20 @@ describe("EdgeFunctions validation", () => {
             message: /does not let origins' custom headers set/,
         },
         {
+            title: "refuses more than 10 custom headers on one origin",
+            args: with_({
+                origins: {
+                    site: {
+                        kind: "http",
+                        domainName: "api.example.com",
+                        customHeaders: Object.fromEntries(Array.from({ length: 11 }, (_v, i) => [`x-h${i}`, "v"])),
+                    },
+                },
+            }),
+            path: "origins.site.customHeaders",
+            message: /at most 10 per origin/,
+        },
+        {
             title: "refuses a behavior naming an unknown origin",
             args: with_({ behaviors: { "/api/*": { origin: "api" } } }),
             path: "behaviors./api/*.origin",
@@ -147,6 +161,18 @@ describe("EdgeFunctions validation", () => {
             args: with_({ defaultBehavior: { origin: "site", originRequest: "AllViewer" } }),
             path: "defaultBehavior.originRequest",
             message: /an S3 origin refuses/,
+        },
+        {
+            title: "refuses an origin request policy of its own forwarding every viewer header to an S3 origin",
+            args: with_({ defaultBehavior: { origin: "site", originRequest: "o" }, originRequestPolicies: { o: { headers: "all" } } }),
+            path: "defaultBehavior.originRequest",
+            message: /an S3 origin refuses/,
+        },
+        {
+            title: "refuses a cache key with the Host header on an S3 origin (the key is forwarded)",
+            args: with_({ defaultBehavior: { origin: "site", cache: "c" }, cachePolicies: { c: { headers: ["host"] } } }),
+            path: "defaultBehavior.cache",
+            message: /S3 origin, which refuses it/,
         },
         {
             title: "refuses an invalid path pattern",
@@ -289,6 +315,21 @@ describe("EdgeFunctions validation", () => {
             message: /min ≤ default ≤ max/,
         },
         {
+            title: "refuses a cache key in a policy that caches nothing",
+            args: with_({
+                defaultBehavior: { origin: "site", cache: "c" },
+                cachePolicies: { c: { minTtlSeconds: 0, defaultTtlSeconds: 0, maxTtlSeconds: 0, queryStrings: "all" } },
+            }),
+            path: "cachePolicies.c.queryStrings",
+            message: /caches nothing/,
+        },
+        {
+            title: "refuses Accept-Encoding among a cache policy's headers",
+            args: with_({ defaultBehavior: { origin: "site", cache: "c" }, cachePolicies: { c: { headers: ["Accept-Encoding"] } } }),
+            path: "cachePolicies.c.headers[0]",
+            message: /compression settings/,
+        },
+        {
             title: "refuses a cache policy no behavior uses",
             args: with_({ cachePolicies: { c: {} } }),
             path: "cachePolicies.c",
@@ -358,6 +399,12 @@ describe("EdgeFunctions validation", () => {
             args: with_({ logging: { retentionDays: 31 } }),
             path: "logging.retentionDays",
             message: /is not supported/,
+        },
+        {
+            title: "refuses W3C log records, which a CloudWatch Logs destination does not take",
+            args: with_({ logging: { outputFormat: "w3c" as never } }),
+            path: "logging.outputFormat",
+            message: /"json", "plain"/,
         },
         { title: 'refuses the string "false" for logging', args: with_({ logging: "false" as never }), path: "logging", message: /is a string/ },
     ];

@@ -146,21 +146,6 @@ describe("EdgeLambda", () => {
         });
     });
 
-    it("uses a given provider for every child and creates none", async () => {
-        const { registry, result } = await build(() => {
-            const east = new aws.Provider("edge", { region: "us-east-1" });
-            return { east, fn: new EdgeLambda("router", { entry: ENTRY, provider: east }) };
-        }, EU);
-        assert.equal(result.fn.provider, result.east);
-        assert.equal(result.fn.resources.provider, undefined);
-        assert.deepEqual(
-            registry.ofType(PROVIDER).map((p) => p.name),
-            ["edge"],
-        );
-        const urn = registry.one(PROVIDER).urn;
-        for (const type of [FUNCTION, ROLE, ROLE_POLICY, LOG_GROUP]) assert.equal(providerUrn(registry.one(type).provider), urn, type);
-    });
-
     it("creates the function in us-east-1 through a given provider configured for another Region (its own region argument)", async () => {
         const { registry, result } = await build(() => {
             const stackProvider = new aws.Provider("stack", { region: "eu-west-1" });
@@ -171,15 +156,17 @@ describe("EdgeLambda", () => {
         assert.equal((await unwrap(registry.one(LOG_GROUP).outputs.arn)).split(":")[3], "us-east-1");
     });
 
-    for (const [form, opts] of [
-        ["{ provider }", (p: aws.Provider) => ({ provider: p })],
-        ["{ providers } as a map", (p: aws.Provider) => ({ providers: { aws: p } })],
-        ["{ providers } as a list", (p: aws.Provider) => ({ providers: [p] })],
+    // The provider given in the args, or in the component's own options (the usual Pulumi way).
+    for (const [form, args, opts] of [
+        ["the args' provider", (p: aws.Provider) => ({ provider: p }), () => ({})],
+        ["its options' { provider }", () => ({}), (p: aws.Provider) => ({ provider: p })],
+        ["its options' { providers } as a map", () => ({}), (p: aws.Provider) => ({ providers: { aws: p } })],
+        ["its options' { providers } as a list", () => ({}), (p: aws.Provider) => ({ providers: [p] })],
     ] as const) {
-        it(`uses an aws provider given in its own options as ${form} and creates none`, async () => {
+        it(`uses an aws provider given as ${form} for every child and creates none`, async () => {
             const { registry, result } = await build(() => {
                 const east = new aws.Provider("edge", { region: "us-east-1" });
-                return { east, fn: new EdgeLambda("router", { entry: ENTRY }, opts(east)) };
+                return { east, fn: new EdgeLambda("router", { entry: ENTRY, ...args(east) }, opts(east)) };
             }, EU);
             assert.equal(result.fn.provider, result.east);
             assert.equal(result.fn.resources.provider, undefined);
@@ -187,7 +174,8 @@ describe("EdgeLambda", () => {
                 registry.ofType(PROVIDER).map((p) => p.name),
                 ["edge"],
             );
-            for (const type of [FUNCTION, ROLE, LOG_GROUP]) assert.equal(providerUrn(registry.one(type).provider), registry.one(PROVIDER).urn, type);
+            for (const type of [FUNCTION, ROLE, ROLE_POLICY, LOG_GROUP])
+                assert.equal(providerUrn(registry.one(type).provider), registry.one(PROVIDER).urn, type);
         });
     }
 

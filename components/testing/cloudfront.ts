@@ -22,6 +22,7 @@
 import { createHash, createHmac } from "node:crypto";
 import * as vm from "node:vm";
 import { CLOUDFRONT_FUNCTION_MAX_BYTES, KVS_MAX_KEY_CHARS, KVS_MAX_VALUE_CHARS } from "../shared/limits/cloudfront";
+import { rewriteCloudFrontImports } from "../shared/cloudfront-code";
 
 // The quotas live with the components' other AWS tables; the testing kit's public API keeps exporting them.
 export { CLOUDFRONT_FUNCTION_MAX_BYTES, KVS_MAX_KEY_CHARS, KVS_MAX_VALUE_CHARS };
@@ -52,7 +53,6 @@ export interface LoadedCloudFrontFunction {
 
 const HASHES = new Set(["md5", "sha1", "sha256"]);
 const ENCODINGS = new Set(["hex", "base64", "base64url"]);
-const IMPORT = /^[ \t]*import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+)\2\s*;?/gm;
 
 function digester(h: { update(d: string | Uint8Array): unknown; digest(e?: any): any }) {
     const self = {
@@ -144,12 +144,7 @@ const BOOTSTRAP = `(function (host) {
 
 /** Replaces `import x from 'cloudfront'|'crypto'` with a sandbox global; any other import is refused. */
 function rewriteImports(source: string): string {
-    return source.replace(IMPORT, (_m, name: string, _q: string, module: string) => {
-        if (module !== "cloudfront" && module !== "crypto") {
-            throw new Error(`CloudFront Function imports '${module}': only 'crypto' and 'cloudfront' exist`);
-        }
-        return `const ${name} = __cf_modules[${JSON.stringify(module)}];`;
-    });
+    return rewriteCloudFrontImports(source, (name, module) => `const ${name} = __cf_modules[${JSON.stringify(module)}];`);
 }
 
 /**

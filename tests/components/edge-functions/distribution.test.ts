@@ -155,6 +155,22 @@ describe("EdgeFunctions distribution with defaults", () => {
         ]);
     });
 
+    it("builds the README's pages example: root object, a 404 page sent with 404, ListBucket granted", async () => {
+        const { registry: r } = await build(
+            () =>
+                new EdgeFunctions("site", {
+                    origins: { site: { kind: "bucket", listBucket: true } },
+                    defaultBehavior: { origin: "site" },
+                    errorResponses: { 404: { responsePagePath: "/404.html", cachingMinTtlSeconds: 60 } },
+                }),
+        );
+        r.hasInputs(DISTRIBUTION, undefined, {
+            defaultRootObject: "index.html",
+            customErrorResponses: [{ errorCode: 404, responseCode: 404, responsePagePath: "/404.html", errorCachingMinTtl: 60 }],
+        });
+        assert.match(r.one("aws:s3/bucketPolicy:BucketPolicy").inputs.policy, /"s3:ListBucket"/);
+    });
+
     it("writes A records only when IPv6 is off", async () => {
         const { registry: r } = await build(
             () =>

@@ -449,14 +449,16 @@ function checkDefaultRootObject(issues: Issues, cfg: ResolvedEdgeFunctions): voi
     const o = cfg.defaultRootObject;
     if (o === undefined || DEFAULT_ROOT_OBJECT.test(o)) return;
     const allowed = 'an object name without a leading "/", at most 255 characters of A-Z a-z 0-9 _-.*$/~"\'&, e.g. "index.html"';
-    if (o.startsWith("/")) issues.add("defaultRootObject", o, 'starts with "/": CloudFront takes the object name only', allowed);
+    if (o === "") issues.add("defaultRootObject", o, "is empty", `${allowed}, or false for none`);
+    else if (o.startsWith("/")) issues.add("defaultRootObject", o, 'starts with "/": CloudFront takes the object name only', allowed);
     else issues.add("defaultRootObject", o, o.length > 255 ? `is ${o.length} characters long` : "has a character CloudFront refuses", allowed);
 }
 
 function checkErrorResponses(issues: Issues, cfg: ResolvedEdgeFunctions): void {
     for (const [code, e] of Object.entries(cfg.errorResponses)) {
         const path = `errorResponses.${code}`;
-        if (!(ERROR_CODES as readonly number[]).includes(Number(code))) {
+        // The key as written: "0404" would be a second 404, which CloudFront refuses.
+        if (!ERROR_CODES.map(String).includes(code)) {
             issues.add(path, code, "is not an error code CloudFront lets a distribution customize", ERROR_CODES.join(", "));
             continue;
         }

@@ -508,6 +508,18 @@ describe("EdgeFunctions validation", () => {
             path: "defaultRootObject",
             message: /"home page.html" has a character CloudFront refuses/,
         },
+        {
+            title: "refuses an empty default root object, naming false for none",
+            args: with_({ defaultRootObject: "" }),
+            path: "defaultRootObject",
+            message: /is empty; allowed: .*or false for none/,
+        },
+        {
+            title: "refuses an error code written with a leading zero (a second 404)",
+            args: with_({ errorResponses: { "0404": { cachingMinTtlSeconds: 5 } } as never }),
+            path: "errorResponses.0404",
+            message: /is not an error code/,
+        },
         { title: "refuses true as a default root object", args: with_({ defaultRootObject: true as never }), path: "defaultRootObject", message: /false/ },
         {
             title: "refuses an error code CloudFront does not let a distribution customize",

@@ -273,3 +273,4 @@ export {
     MANAGED_CACHE_POLICY_IDS,
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
+export { ErrorCode, ErrorResponseArgs } from "./edge-functions";

@@ -166,7 +166,9 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
     const api = { origin: "api", cache: "api", originRequest: "AllViewerExceptHostHeader", allowedMethods: "all" as const };
     const edge = new EdgeFunctions("cdn", {
         origins: {
-            [site]: { kind: "bucket" },
+            // A missing page answers 404, not S3's 403 (ListBucket for this distribution); `/` is index.html twice over
+            // (the rewrite function and the default root object EdgeFunctions sets for a bucket), so no request lists keys.
+            [site]: { kind: "bucket", listBucket: true },
             web: webHttps ? { kind: "http", domainName: cfg.webOriginDomain as string } : { kind: "http", domainName: deps.albDnsName, protocol: "http-only" },
             // API Gateway answers only its own host name: the policy forwards every viewer header but Host.
             api: { kind: "http", domainName: deps.apiHost },

@@ -32,6 +32,18 @@ export interface BucketOriginArgs {
      * @default - the bucket's root
      */
     originPath?: string;
+    /**
+     * Also grant this distribution `s3:ListBucket` on the bucket (same `AWS:SourceArn` condition), so that a missing
+     * object answers **404** instead of 403: without ListBucket, S3 answers 403 for a key that does not exist, to
+     * hide whether it exists
+     * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html).
+     * With it, a request for the bucket's root (`GET /`) is a ListObjects and answers the list of keys: refused on
+     * a bucket without `originPath` that answers `/` (the default behavior's origin, or one of a behavior whose
+     * pattern matches `/`) unless `defaultRootObject` is set. A viewer-request function that rewrites `/` is not
+     * enough for the check (it cannot see what the code does): keep `defaultRootObject` too.
+     * @default false
+     */
+    listBucket?: boolean;
 }
 
 /**
@@ -160,6 +172,35 @@ export interface BehaviorArgs {
      * @example { "origin-request": "router" }
      */
     edgeLambdas?: Partial<Record<EdgeEvent, EdgeLambdaAssociation>>;
+}
+
+/**
+ * The HTTP error codes CloudFront lets a distribution customize
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesErrorPages.html).
+ */
+export type ErrorCode = 400 | 403 | 404 | 405 | 414 | 416 | 500 | 501 | 502 | 503 | 504;
+
+/**
+ * What CloudFront answers instead of an error of the origin (or of CloudFront itself), and how long it caches the
+ * error. The page is requested from the origin of the behavior whose pattern matches `responsePagePath`: keep it on
+ * an origin that always answers (the bucket), or an error of that origin hides the page too.
+ * @example { responsePagePath: "/404.html", responseCode: 404, cachingMinTtlSeconds: 10 }
+ * @example { responsePagePath: "/index.html", responseCode: 200 }
+ */
+export interface ErrorResponseArgs {
+    /**
+     * The page served instead of the error body: a path starting with `/` (at most 4000 characters).
+     * @default - none: the origin's own error body, only cached `cachingMinTtlSeconds`
+     */
+    responsePagePath?: string;
+    /**
+     * The status code sent with `responsePagePath` (200 for a single-page app's client-side routes, or one of the
+     * error codes); only with `responsePagePath`.
+     * @default - the error code itself when `responsePagePath` is set
+     */
+    responseCode?: 200 | ErrorCode;
+    /** Seconds CloudFront caches the error before asking the origin again (0 or more). @default 10 */
+    cachingMinTtlSeconds?: number;
 }
 
 /** Which viewer values a policy takes: none, all, or those named. */
@@ -321,6 +362,24 @@ export interface EdgeFunctionsArgs {
      * @example { "/api/*": { origin: "api", cache: "CachingDisabled", originRequest: "AllViewerExceptHostHeader", allowedMethods: "all" } }
      */
     behaviors?: Record<string, BehaviorArgs>;
+    /**
+     * The object CloudFront requests when a viewer asks for the root URL (`/`), e.g. `index.html` or
+     * `docs/index.html`: no leading `/`, at most 255 characters of `A-Z a-z 0-9 _ - . * $ / ~ " ' &`
+     * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html). It covers `/` only,
+     * not `/docs/` (a viewer-request rewrite does that). `false` for none.
+     * @default - "index.html" when defaultBehavior's origin is a bucket
+     */
+    defaultRootObject?: string | false;
+    /**
+     * Custom error responses by HTTP error code (400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504): a page, the
+     * code sent with it, and how long the error is cached. **They apply to every behavior of the distribution**: an
+     * API behind the same distribution gets them too (the SPA form turns the API's 403 and 404 into 200 with
+     * `index.html`). Put such an API on its own distribution, or keep the codes it uses out of this record.
+     * @default {}
+     * @example { 404: { responsePagePath: "/404.html", responseCode: 404, cachingMinTtlSeconds: 10 } }
+     * @example { 403: { responsePagePath: "/index.html", responseCode: 200 } }
+     */
+    errorResponses?: Partial<Record<ErrorCode, ErrorResponseArgs>>;
     /**
      * Cache policies the component creates, by key (behaviors name them in `cache`).
      * @default {}

@@ -9,6 +9,8 @@ import type {
     EdgeEvent,
     EdgeFunctionsArgs,
     EdgeLambdaAssociation,
+    ErrorCode,
+    ErrorResponseArgs,
     FunctionEvent,
     HttpOriginArgs,
     KeyValueStoreArgs,
@@ -23,6 +25,9 @@ import type {
 export const DEFAULTS = {
     EdgeFunctionsArgs: {
         behaviors: {} as Record<string, BehaviorArgs>,
+        /** Applied only when the default behavior's origin is a bucket (`normalize`). */
+        defaultRootObject: "index.html",
+        errorResponses: {} as Partial<Record<ErrorCode, ErrorResponseArgs>>,
         cachePolicies: {} as Record<string, CachePolicyArgs>,
         originRequestPolicies: {} as Record<string, OriginRequestPolicyArgs>,
         functions: {} as Record<string, CloudFrontFunctionArgs>,
@@ -36,6 +41,7 @@ export const DEFAULTS = {
         tags: {} as Record<string, string>,
         transform: {} as NonNullable<EdgeFunctionsArgs["transform"]>,
     },
+    BucketOriginArgs: { listBucket: false },
     HttpOriginArgs: {
         protocol: "https-only" as NonNullable<HttpOriginArgs["protocol"]>,
         httpsPort: 443,
@@ -44,6 +50,7 @@ export const DEFAULTS = {
         keepaliveTimeoutSeconds: 5,
         customHeaders: {} as Record<string, pulumi.Input<string>>,
     },
+    ErrorResponseArgs: { cachingMinTtlSeconds: 10 },
     BehaviorArgs: {
         cache: "CachingOptimized",
         allowedMethods: "get-head" as AllowedMethods,
@@ -77,7 +84,10 @@ export const DEFAULTS = {
 };
 
 export type ResolvedHttpOrigin = Required<Omit<HttpOriginArgs, "originPath">> & { originPath?: string };
-export type ResolvedOrigin = { kind: "bucket"; originPath?: string } | ResolvedHttpOrigin;
+export type ResolvedBucketOrigin = { kind: "bucket"; originPath?: string; listBucket: boolean };
+export type ResolvedOrigin = ResolvedBucketOrigin | ResolvedHttpOrigin;
+/** An error response with its default filled: `responseCode` is set exactly when `responsePagePath` is. */
+export type ResolvedErrorResponse = { responsePagePath?: string; responseCode?: number; cachingMinTtlSeconds: number };
 
 export interface ResolvedBehavior {
     origin: string;
@@ -102,6 +112,10 @@ export interface ResolvedEdgeFunctions {
     origins: Record<string, ResolvedOrigin>;
     defaultBehavior: ResolvedBehavior;
     behaviors: Record<string, ResolvedBehavior>;
+    /** Undefined: none. */
+    defaultRootObject?: string;
+    /** By error code, as the record's keys (strings). */
+    errorResponses: Record<string, ResolvedErrorResponse>;
     cachePolicies: Record<string, ResolvedCachePolicy>;
     originRequestPolicies: Record<string, ResolvedOriginRequestPolicy>;
     functions: Record<string, ResolvedFunction>;
@@ -119,7 +133,7 @@ export interface ResolvedEdgeFunctions {
 }
 
 const origin = (o: OriginArgs): ResolvedOrigin => {
-    if (o.kind === "bucket") return { kind: "bucket", originPath: o.originPath };
+    if (o.kind === "bucket") return { kind: "bucket", originPath: o.originPath, listBucket: o.listBucket ?? DEFAULTS.BucketOriginArgs.listBucket };
     const d = DEFAULTS.HttpOriginArgs;
     return {
         kind: "http",
@@ -179,6 +193,21 @@ const responseHeaders = (r: ResponseHeadersArgs): ResolvedResponseHeaders => {
     };
 };
 
+const errorResponse = (e: ErrorResponseArgs, code: string): ResolvedErrorResponse => ({
+    responsePagePath: e.responsePagePath,
+    // CloudFront needs a ResponseCode with a ResponsePagePath: the error's own code unless another is asked.
+    responseCode: e.responseCode ?? (e.responsePagePath === undefined ? undefined : Number(code)),
+    cachingMinTtlSeconds: e.cachingMinTtlSeconds ?? DEFAULTS.ErrorResponseArgs.cachingMinTtlSeconds,
+});
+
+/** `defaultRootObject`: as given (`false`: none), else the default when the default behavior's origin is a bucket. */
+function defaultRootObject(args: EdgeFunctionsArgs): string | undefined {
+    if (args.defaultRootObject === false) return undefined;
+    if (args.defaultRootObject !== undefined) return args.defaultRootObject;
+    const o = Object.hasOwn(args.origins, args.defaultBehavior.origin) ? args.origins[args.defaultBehavior.origin] : undefined;
+    return o?.kind === "bucket" ? DEFAULTS.EdgeFunctionsArgs.defaultRootObject : undefined;
+}
+
 const mapRecord = <A, B>(rec: Record<string, A>, f: (v: A) => B): Record<string, B> => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, f(v)]));
 
 /** Fills every default. Call after the shape check. */
@@ -190,6 +219,10 @@ export function normalize(args: EdgeFunctionsArgs): ResolvedEdgeFunctions {
         origins: mapRecord(args.origins, origin),
         defaultBehavior: behavior(args.defaultBehavior),
         behaviors: mapRecord(args.behaviors ?? d.behaviors, behavior),
+        defaultRootObject: defaultRootObject(args),
+        errorResponses: Object.fromEntries(
+            Object.entries((args.errorResponses ?? d.errorResponses) as Record<string, ErrorResponseArgs>).map(([code, e]) => [code, errorResponse(e, code)]),
+        ),
         cachePolicies: mapRecord(args.cachePolicies ?? d.cachePolicies, cachePolicy),
         originRequestPolicies: mapRecord(args.originRequestPolicies ?? d.originRequestPolicies, originRequestPolicy),
         functions: mapRecord(args.functions ?? d.functions, (f) => ({

@@ -57,6 +57,18 @@ function behaviorArgs(b: ResolvedBehavior, refs: BehaviorRefs): types.cloudfront
     };
 }
 
+/** `errorResponses` as CloudFront's list, in code order; none when the record is empty. */
+function customErrorResponses(cfg: Ctx["cfg"]): types.cloudfront.DistributionCustomErrorResponse[] | undefined {
+    const entries = Object.entries(cfg.errorResponses);
+    if (entries.length === 0) return undefined;
+    return entries.map(([code, e]) => ({
+        errorCode: Number(code),
+        responseCode: e.responseCode,
+        responsePagePath: e.responsePagePath,
+        errorCachingMinTtl: e.cachingMinTtlSeconds,
+    }));
+}
+
 /** The distribution: origins, the default behavior, ordered behaviors in the order given, certificate, WAF, logging off (v2 is separate). */
 export function createDistribution(ctx: Ctx, origins: OriginResources, refs: BehaviorRefs): cloudfront.Distribution {
     const { name, cfg } = ctx;
@@ -72,6 +84,8 @@ export function createDistribution(ctx: Ctx, origins: OriginResources, refs: Beh
             priceClass: cfg.priceClass,
             aliases: d?.aliases,
             origins: origins.origins,
+            defaultRootObject: cfg.defaultRootObject,
+            customErrorResponses: customErrorResponses(cfg),
             defaultCacheBehavior: behaviorArgs(cfg.defaultBehavior, refs),
             // CloudFront evaluates ordered behaviors first to last; object keys keep their insertion order.
             orderedCacheBehaviors: Object.entries(cfg.behaviors).map(([pathPattern, b]) => ({ pathPattern, ...behaviorArgs(b, refs) })),

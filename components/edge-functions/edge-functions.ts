@@ -55,7 +55,9 @@ export interface EdgeFunctionsResources {
  * viewers redirected to HTTPS, an optional custom domain (us-east-1 ACM certificate, TLSv1.2_2021 or newer, Route 53
  * A/AAAA aliases), standard logging (v2) to a CloudWatch Logs group with retention, an optional WAFv2 web ACL, a price
  * class, CloudFront Functions (`cloudfront-js-2.0`, published) on viewer events, one KeyValueStore for the functions
- * that read it, and Lambda@Edge published versions on any event. Everything is checked before any resource: code size
+ * that read it, and Lambda@Edge published versions on any event. A bucket default origin serves `index.html` at `/`
+ * (`defaultRootObject`); `errorResponses` customizes error pages for the whole distribution; `listBucket` on a bucket
+ * origin turns S3's 403 for a missing key into a 404. Everything is checked before any resource: code size
  * and syntax, events, one function per event, references and unused entries, KeyValueStore limits, host names,
  * certificate and web ACL Regions, path patterns.
  *

@@ -3,6 +3,8 @@ export {
     EdgeFunctionsArgs,
     OriginArgs,
     BucketOriginArgs,
+    ErrorCode,
+    ErrorResponseArgs,
     HttpOriginArgs,
     BehaviorArgs,
     CachePolicyArgs,
@@ -22,7 +24,7 @@ export {
 } from "./args";
 export { DEFAULTS as EDGE_FUNCTIONS_DEFAULTS } from "./defaults";
 export { LoggingResources, LOGGING_REGION } from "./logging";
-export { OriginResources, cloudFrontReadStatement } from "./origins";
+export { OriginResources, cloudFrontReadStatement, cloudFrontListStatement } from "./origins";
 export { PolicyResources } from "./policies";
 export { FunctionResources, CLOUDFRONT_FUNCTION_RUNTIME } from "./functions";
 export {
@@ -31,6 +33,8 @@ export {
     MINIMUM_PROTOCOL_VERSIONS,
     EDGE_LAMBDA_VERSION_ARN,
     CLOUDFRONT_WEB_ACL_ARN,
+    ERROR_CODES,
+    ERROR_RESPONSE_CODES,
     functionCodeProblem,
     checkQualifiedArn,
 } from "./validate";

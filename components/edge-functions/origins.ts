@@ -34,6 +34,23 @@ export function cloudFrontReadStatement(bucketArn: pulumi.Input<string>, distrib
 }
 
 /**
+ * What a bucket with `listBucket` admits as well: `s3:ListBucket` on the bucket itself (not its objects), by the same
+ * principal and only for this distribution. S3 answers a GetObject of a missing key with 404 only to a caller that may
+ * list the bucket, and with 403 to any other, so as not to tell it the key does not exist
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html, "Permissions").
+ */
+export function cloudFrontListStatement(bucketArn: pulumi.Input<string>, distributionArn: pulumi.Input<string>): Statement {
+    return {
+        Sid: "AllowCloudFrontServicePrincipalListBucket",
+        Effect: "Allow",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:ListBucket",
+        Resource: bucketArn,
+        Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+    };
+}
+
+/**
  * The buckets (with their policies admitting this distribution), the OAC, and the distribution's origin list.
  * `distributionArn` is the distribution's ARN, known once it exists: the bucket policy waits for it, the
  * distribution needs the bucket's domain name first.
@@ -71,7 +88,10 @@ export function createOrigins(ctx: Ctx, distributionArn: pulumi.Output<string>):
                     lifecycle: {},
                     forceDestroy: !cfg.protectData,
                     tags: ctx.tags,
-                    statements: (b) => [cloudFrontReadStatement(b.arn, distributionArn)],
+                    statements: (b) => [
+                        cloudFrontReadStatement(b.arn, distributionArn),
+                        ...(o.listBucket ? [cloudFrontListStatement(b.arn, distributionArn)] : []),
+                    ],
                 },
                 { ...ctx.opts, retainOnDelete: cfg.protectData },
                 t.bucket,

@@ -11,13 +11,18 @@ import type {
     CloudFrontFunctionArgs,
     DistributionDomainArgs,
     EdgeFunctionsArgs,
+    ErrorResponseArgs,
     HttpOriginArgs,
     LoggingArgs,
     OriginRequestPolicyArgs,
     ResponseHeadersArgs,
 } from "./args";
 
-const BUCKET_ORIGIN_SHAPE = object<BucketOriginArgs>({ noun: "origin field" })({ kind: oneOf(["bucket"]), originPath: optional(string()) });
+const BUCKET_ORIGIN_SHAPE = object<BucketOriginArgs>({ noun: "origin field" })({
+    kind: oneOf(["bucket"]),
+    originPath: optional(string()),
+    listBucket: optional(boolean()),
+});
 const HTTP_ORIGIN_SHAPE = object<HttpOriginArgs>({ noun: "origin field" })({
     kind: oneOf(["http"]),
     domainName: input(string()),
@@ -31,7 +36,7 @@ const HTTP_ORIGIN_SHAPE = object<HttpOriginArgs>({ noun: "origin field" })({
 });
 
 /** An origin: its `kind` decides which fields it takes. */
-const ORIGIN_SHAPE: Shape = custom("object", '{ kind: "bucket", originPath? } or { kind: "http", domainName, ... }', (issues, path, value) => {
+const ORIGIN_SHAPE: Shape = custom("object", '{ kind: "bucket", originPath?, listBucket? } or { kind: "http", domainName, ... }', (issues, path, value) => {
     const kind = (value as { kind?: unknown }).kind;
     if (kind === "bucket") checkShape(issues, BUCKET_ORIGIN_SHAPE, value, path);
     else if (kind === "http") checkShape(issues, HTTP_ORIGIN_SHAPE, value, path);
@@ -74,6 +79,17 @@ export const EDGE_FUNCTIONS_SHAPE = object<EdgeFunctionsArgs>()({
     origins: record(ORIGIN_SHAPE),
     defaultBehavior: BEHAVIOR_SHAPE,
     behaviors: optional(record(BEHAVIOR_SHAPE)),
+    defaultRootObject: optional(union('an object name such as "index.html", or false', string(), oneOf([false]))),
+    // Error codes and the values are checked with the rules in validate.ts, which say what CloudFront accepts.
+    errorResponses: optional(
+        record(
+            object<ErrorResponseArgs>({ noun: "error response field" })({
+                responsePagePath: optional(string()),
+                responseCode: optional(int()),
+                cachingMinTtlSeconds: optional(int()),
+            }),
+        ),
+    ),
     cachePolicies: optional(
         record(
             object<CachePolicyArgs>({ noun: "cache policy field" })({

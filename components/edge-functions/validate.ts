@@ -79,6 +79,23 @@ const PATH_PATTERN = /^[A-Za-z0-9_\-.*$/~"'@:+?&]+$/;
 /** `/site`, `/a/b`: starts with `/`, no trailing one (CloudFront's origin path). */
 const ORIGIN_PATH = /^(\/[A-Za-z0-9_\-.~!$&'()*+,;=:@%]+)+$/;
 
+/**
+ * The error codes a distribution may customize, and the codes it may answer with instead (200 for a single-page app)
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesErrorPages.html).
+ */
+export const ERROR_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504] as const;
+export const ERROR_RESPONSE_CODES = [200, ...ERROR_CODES] as const;
+
+/**
+ * A default root object: an object name, no leading `/`, at most 255 characters of `A-Z a-z 0-9 _ - . * $ / ~ " ' &`;
+ * CloudFront refuses others with `InvalidDefaultRootObject`
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html, and `DefaultRootObject`
+ * in the API's DistributionConfig).
+ */
+const DEFAULT_ROOT_OBJECT = /^[A-Za-z0-9_\-.*$~"'&][A-Za-z0-9_\-.*$/~"'&]{0,254}$/;
+/** An error page: a path starting with `/`, without query or fragment, at most 4000 characters (`ResponsePagePath`). */
+const RESPONSE_PAGE_PATH = /^\/[^\s?#]{0,3999}$/;
+
 const CLOUDFRONT_FUNCTION_RUNTIME_NOTE = "a CloudFront Function (cloudfront-js-2.0) with a function named handler";
 const IMPORT = /^[ \t]*import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+)\2\s*;?/gm;
 
@@ -428,6 +445,60 @@ function checkWebAcl(issues: Issues, arn: unknown): void {
     else issues.add("webAclArn", arn, "is not a CloudFront web ACL ARN (WAF Classic ids are not supported)", allowed);
 }
 
+function checkDefaultRootObject(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    const o = cfg.defaultRootObject;
+    if (o === undefined || DEFAULT_ROOT_OBJECT.test(o)) return;
+    const allowed = 'an object name without a leading "/", at most 255 characters of A-Z a-z 0-9 _-.*$/~"\'&, e.g. "index.html"';
+    if (o === "") issues.add("defaultRootObject", o, "is empty", `${allowed}, or false for none`);
+    else if (o.startsWith("/")) issues.add("defaultRootObject", o, 'starts with "/": CloudFront takes the object name only', allowed);
+    else issues.add("defaultRootObject", o, o.length > 255 ? `is ${o.length} characters long` : "has a character CloudFront refuses", allowed);
+}
+
+function checkErrorResponses(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    for (const [code, e] of Object.entries(cfg.errorResponses)) {
+        const path = `errorResponses.${code}`;
+        // The key as written: "0404" would be a second 404, which CloudFront refuses.
+        if (!ERROR_CODES.map(String).includes(code)) {
+            issues.add(path, code, "is not an error code CloudFront lets a distribution customize", ERROR_CODES.join(", "));
+            continue;
+        }
+        // CloudFront sends a response code with a page only (ResponseCode and ResponsePagePath go together).
+        if (e.responsePagePath === undefined && e.responseCode !== undefined)
+            issues.add(`${path}.responseCode`, e.responseCode, "is set without responsePagePath", "a responsePagePath too, or no responseCode");
+        else if (e.responseCode !== undefined) issues.oneOf(`${path}.responseCode`, e.responseCode, ERROR_RESPONSE_CODES);
+        issues.match(`${path}.responsePagePath`, e.responsePagePath, RESPONSE_PAGE_PATH, 'a path starting with "/", at most 4000 characters, e.g. "/404.html"');
+        if (!Number.isInteger(e.cachingMinTtlSeconds) || e.cachingMinTtlSeconds < 0)
+            issues.add(`${path}.cachingMinTtlSeconds`, e.cachingMinTtlSeconds, "is not a number of seconds", "an integer, 0 or more");
+    }
+}
+
+/** Whether a path pattern matches the root URL `/` (`*` any characters, `?` one; the leading `/` is optional). */
+export function patternMatchesRoot(pattern: string): boolean {
+    const glob = samePattern(pattern)
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
+    return new RegExp(`^${glob}$`).test("");
+}
+
+/**
+ * With `s3:ListBucket`, `GET /` on the bucket lists its keys. The origin answering the root URL (the first behavior
+ * whose pattern matches `/`, else the default one) may have it only when a default root object replaces `/`; with an
+ * `originPath`, `/` reaches `<originPath>/`, an object key (a 404), never the listing.
+ */
+function checkListBucket(issues: Issues, cfg: ResolvedEdgeFunctions): void {
+    if (cfg.defaultRootObject !== undefined) return;
+    const root = Object.entries(cfg.behaviors).find(([pattern]) => patternMatchesRoot(pattern))?.[1] ?? cfg.defaultBehavior;
+    const o = Object.hasOwn(cfg.origins, root.origin) ? cfg.origins[root.origin] : undefined;
+    if (o?.kind === "bucket" && o.listBucket && o.originPath === undefined)
+        issues.add(
+            `origins.${root.origin}.listBucket`,
+            true,
+            "would let a request for / list the bucket's keys: the origin answers / and no defaultRootObject replaces it",
+            'a defaultRootObject (e.g. "index.html"), an originPath, or listBucket: false',
+        );
+}
+
 /**
  * An EdgeFunctions' args: shape first, then `normalize`, then the value rules on the resolved values, every issue
  * at once. No resources.
@@ -438,6 +509,9 @@ export function validate(args: EdgeFunctionsArgs): Issue[] {
     const cfg = normalize(args);
     checkOrigins(issues, cfg);
     checkBehaviors(issues, cfg);
+    checkDefaultRootObject(issues, cfg);
+    checkErrorResponses(issues, cfg);
+    checkListBucket(issues, cfg);
     const used = new Set([cfg.defaultBehavior, ...Object.values(cfg.behaviors)].map((b) => b.origin));
     for (const key of Object.keys(cfg.origins))
         if (!used.has(key)) issues.add(`origins.${key}`, key, "is used by no behavior", "a behavior whose origin names it, or remove it");

@@ -747,14 +747,29 @@ describe("stacks", function () {
         }
     });
 
-    it("both stacks' site bucket admits s3:GetObject from CloudFront only with this distribution as AWS:SourceArn", () => {
+    it("both stacks' site bucket admits s3:GetObject on its objects and s3:ListBucket on itself from CloudFront only with this distribution as AWS:SourceArn", () => {
         for (const s of [dev, prod]) {
             const policy = JSON.parse(s.named("cdn-bucket-site-policy").inputs.policy);
+            const bucketArn = s.named("cdn-bucket-site").outputs.arn;
             const allow = policy.Statement.filter((st: any) => st.Effect === "Allow");
-            assert.equal(allow.length, 1);
-            assert.deepEqual(allow[0].Principal, { Service: "cloudfront.amazonaws.com" });
-            assert.equal(allow[0].Action, "s3:GetObject");
-            assert.deepEqual(allow[0].Condition, { StringEquals: { "AWS:SourceArn": s.named("cdn-distribution").outputs.arn } });
+            assert.deepEqual(
+                allow.map((st: any) => [st.Action, st.Resource]),
+                [
+                    ["s3:GetObject", `${bucketArn}/*`],
+                    ["s3:ListBucket", bucketArn],
+                ],
+            );
+            for (const st of allow) {
+                assert.deepEqual(st.Principal, { Service: "cloudfront.amazonaws.com" });
+                assert.deepEqual(st.Condition, { StringEquals: { "AWS:SourceArn": s.named("cdn-distribution").outputs.arn } });
+            }
+        }
+    });
+
+    it("both stacks' CDN answers / with index.html (the root never lists the site bucket) and customizes no error", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.named("cdn-distribution").inputs.defaultRootObject, "index.html");
+            assert.equal(s.named("cdn-distribution").inputs.customErrorResponses, undefined);
         }
     });
 

@@ -122,6 +122,55 @@ describe("EdgeFunctions distribution with defaults", () => {
         assert.equal(await unwrap(cdn.url), `https://${registry.one(DISTRIBUTION).outputs.domainName}/`);
     });
 
+    it("serves index.html at the root URL of a bucket default origin, and sends no custom error responses", () => {
+        registry.hasInputs(DISTRIBUTION, undefined, { defaultRootObject: "index.html", customErrorResponses: undefined });
+    });
+
+    it("sets no default root object when the default behavior's origin is an HTTP origin", async () => {
+        const { registry: r } = await build(
+            () => new EdgeFunctions("cdn", { origins: { api: { kind: "http", domainName: "api.example.com" } }, defaultBehavior: { origin: "api" } }),
+        );
+        r.hasInputs(DISTRIBUTION, undefined, { defaultRootObject: undefined });
+    });
+
+    it("sends each error response with its page, response code and caching TTL, in code order", async () => {
+        const { registry: r } = await build(
+            () =>
+                new EdgeFunctions("cdn", {
+                    ...MINIMAL,
+                    defaultRootObject: "home.html",
+                    errorResponses: {
+                        404: { responsePagePath: "/404.html", responseCode: 404, cachingMinTtlSeconds: 60 },
+                        403: { responsePagePath: "/index.html", responseCode: 200 },
+                        503: { cachingMinTtlSeconds: 0 },
+                    },
+                }),
+        );
+        const inputs = r.one(DISTRIBUTION).inputs;
+        assert.equal(inputs.defaultRootObject, "home.html");
+        assert.deepEqual(inputs.customErrorResponses, [
+            { errorCode: 403, responseCode: 200, responsePagePath: "/index.html", errorCachingMinTtl: 10 },
+            { errorCode: 404, responseCode: 404, responsePagePath: "/404.html", errorCachingMinTtl: 60 },
+            { errorCode: 503, errorCachingMinTtl: 0 },
+        ]);
+    });
+
+    it("builds the README's pages example: root object, a 404 page sent with 404, ListBucket granted", async () => {
+        const { registry: r } = await build(
+            () =>
+                new EdgeFunctions("site", {
+                    origins: { site: { kind: "bucket", listBucket: true } },
+                    defaultBehavior: { origin: "site" },
+                    errorResponses: { 404: { responsePagePath: "/404.html", cachingMinTtlSeconds: 60 } },
+                }),
+        );
+        r.hasInputs(DISTRIBUTION, undefined, {
+            defaultRootObject: "index.html",
+            customErrorResponses: [{ errorCode: 404, responseCode: 404, responsePagePath: "/404.html", errorCachingMinTtl: 60 }],
+        });
+        assert.match(r.one("aws:s3/bucketPolicy:BucketPolicy").inputs.policy, /"s3:ListBucket"/);
+    });
+
     it("writes A records only when IPv6 is off", async () => {
         const { registry: r } = await build(
             () =>

@@ -100,6 +100,25 @@ describe("EdgeFunctions origins, special cases", () => {
         assert.equal(registry.one(POLICY).retainOnDelete, true);
     });
 
+    it("with listBucket, also lets CloudFront list the bucket itself on behalf of this distribution only", async () => {
+        const { registry } = await build(() => new EdgeFunctions("cdn", { ...MINIMAL, origins: { site: { kind: "bucket", listBucket: true } } }));
+        const bucketArn = registry.one(BUCKET, "cdn-bucket-site").outputs.arn;
+        const distributionArn = registry.one(DISTRIBUTION).outputs.arn;
+        const statements = json(registry.one(POLICY, "cdn-bucket-site-policy").inputs.policy).Statement;
+        assert.deepEqual(
+            statements.map((s: { Sid: string }) => s.Sid),
+            ["DenyInsecureTransport", "AllowCloudFrontServicePrincipalReadOnly", "AllowCloudFrontServicePrincipalListBucket"],
+        );
+        assert.deepEqual(statements[2], {
+            Sid: "AllowCloudFrontServicePrincipalListBucket",
+            Effect: "Allow",
+            Principal: { Service: "cloudfront.amazonaws.com" },
+            Action: "s3:ListBucket",
+            Resource: bucketArn,
+            Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+        });
+    });
+
     it("warns with a stable code when an origin is reached over plain HTTP", async () => {
         const args: EdgeFunctionsArgs = {
             origins: { legacy: { kind: "http", domainName: "legacy.example.com", protocol: "http-only" } },

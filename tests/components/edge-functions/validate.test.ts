@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EdgeFunctions, EdgeFunctionsArgs } from "../../../components/edge-functions";
 import { DEFAULTS, normalize } from "../../../components/edge-functions/defaults";
-import { functionCodeProblem, validate } from "../../../components/edge-functions/validate";
+import { ERROR_CODES, functionCodeProblem, patternMatchesRoot, validate } from "../../../components/edge-functions/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { CLOUDFRONT_FUNCTION_MAX_BYTES, KVS_MAX_KEY_CHARS, KVS_MAX_VALUE_CHARS } from "../../../components/shared/limits/cloudfront";
 import * as testing from "../../../components/testing";
@@ -34,6 +34,55 @@ describe("EdgeFunctions validation", () => {
         const resolved = normalize(FULL);
         assert.deepEqual(validate({ ...FULL, ...resolved, logging: resolved.logging, domain: resolved.domain } as EdgeFunctionsArgs), []);
     });
+
+    const resolvedCases: Array<{ title: string; args: EdgeFunctionsArgs; resolved: Partial<ReturnType<typeof normalize>> }> = [
+        {
+            title: "defaults the root object to index.html when the default behavior's origin is a bucket",
+            args: MINIMAL,
+            resolved: { defaultRootObject: "index.html", errorResponses: {} },
+        },
+        {
+            title: "sets no root object when the default behavior's origin is an HTTP origin",
+            args: { origins: { api: { kind: "http", domainName: "api.example.com" } }, defaultBehavior: { origin: "api" } },
+            resolved: { defaultRootObject: undefined },
+        },
+        { title: "sets no root object with defaultRootObject: false", args: with_({ defaultRootObject: false }), resolved: { defaultRootObject: undefined } },
+        {
+            title: "keeps a given root object whatever the origin",
+            args: { origins: { api: { kind: "http", domainName: "api.example.com" } }, defaultBehavior: { origin: "api" }, defaultRootObject: "home.html" },
+            resolved: { defaultRootObject: "home.html" },
+        },
+        {
+            title: "answers an error page with the error's own code unless told, caching errors 10 seconds",
+            args: with_({ errorResponses: { 404: { responsePagePath: "/404.html" }, 403: { responsePagePath: "/index.html", responseCode: 200 } } }),
+            resolved: {
+                errorResponses: {
+                    403: { responsePagePath: "/index.html", responseCode: 200, cachingMinTtlSeconds: 10 },
+                    404: { responsePagePath: "/404.html", responseCode: 404, cachingMinTtlSeconds: 10 },
+                },
+            },
+        },
+        {
+            title: "keeps a caching TTL of 0 and sends no code without a page",
+            args: with_({ errorResponses: { 503: { cachingMinTtlSeconds: 0 } } }),
+            resolved: { errorResponses: { 503: { responsePagePath: undefined, responseCode: undefined, cachingMinTtlSeconds: 0 } } },
+        },
+        {
+            title: "leaves ListBucket off a bucket origin unless asked",
+            args: with_({ origins: { site: { kind: "bucket" }, logs: { kind: "bucket", listBucket: true } } }),
+            resolved: {
+                origins: {
+                    site: { kind: "bucket", originPath: undefined, listBucket: false },
+                    logs: { kind: "bucket", originPath: undefined, listBucket: true },
+                },
+            },
+        },
+    ];
+    for (const c of resolvedCases)
+        it(c.title, () => {
+            const resolved = normalize(c.args);
+            for (const [k, v] of Object.entries(c.resolved)) assert.deepStrictEqual(resolved[k as keyof typeof resolved], v, k);
+        });
 
     it("keeps the testing kit's CloudFront constants the component's own (one source)", () => {
         assert.equal(testing.CLOUDFRONT_FUNCTION_MAX_BYTES, CLOUDFRONT_FUNCTION_MAX_BYTES);
@@ -78,6 +127,40 @@ describe("EdgeFunctions validation", () => {
         assert.ok(error instanceof ArgsError);
         assert.match(error.message, /^EdgeFunctions "cdn": 4 invalid arguments/);
         assert.equal(registry.size, 0);
+    });
+
+    it("accepts listBucket with the default root object, with an originPath, and on a bucket that does not answer /", () => {
+        assert.deepEqual(validate(with_({ origins: { site: { kind: "bucket", listBucket: true } } })), []);
+        assert.deepEqual(validate(with_({ origins: { site: { kind: "bucket", listBucket: true, originPath: "/site" } }, defaultRootObject: false })), []);
+        const behindApi: EdgeFunctionsArgs = {
+            origins: { api: { kind: "http", domainName: "api.example.com" }, site: { kind: "bucket", listBucket: true } },
+            defaultBehavior: { origin: "api" },
+            behaviors: { "/assets/*": { origin: "site" } },
+        };
+        assert.deepEqual(validate(behindApi), []);
+    });
+
+    it("accepts every error code CloudFront customizes, answered with 200 or with an error code", () => {
+        const all = Object.fromEntries(ERROR_CODES.map((code) => [code, { responsePagePath: "/error.html", responseCode: 200 }]));
+        assert.deepEqual(validate(with_({ errorResponses: all })), []);
+        assert.deepEqual(validate(with_({ errorResponses: { 404: { responsePagePath: "/404.html", responseCode: 410 as never } } })).length, 1);
+        assert.deepEqual(validate(with_({ errorResponses: { 502: { responsePagePath: "/busy.html", responseCode: 503, cachingMinTtlSeconds: 0 } } })), []);
+    });
+
+    it("finds the patterns that match the root URL /", () => {
+        assert.deepEqual(
+            ["/", "*", "/*", "/?*", "/index.html", "*.html", "/assets/*", "?"].map((p) => [p, patternMatchesRoot(p)]),
+            [
+                ["/", true],
+                ["*", true],
+                ["/*", true],
+                ["/?*", false],
+                ["/index.html", false],
+                ["*.html", false],
+                ["/assets/*", false],
+                ["?", false],
+            ],
+        );
     });
 
     it("refuses a distribution without origins, and the behavior that names one", () => {
@@ -407,6 +490,83 @@ describe("EdgeFunctions validation", () => {
             message: /"json", "plain"/,
         },
         { title: 'refuses the string "false" for logging', args: with_({ logging: "false" as never }), path: "logging", message: /is a string/ },
+        {
+            title: "refuses a default root object with a leading slash",
+            args: with_({ defaultRootObject: "/index.html" }),
+            path: "defaultRootObject",
+            message: /starts with "\/": CloudFront takes the object name only/,
+        },
+        {
+            title: "refuses a default root object over 255 characters",
+            args: with_({ defaultRootObject: `${"a".repeat(251)}.html` }),
+            path: "defaultRootObject",
+            message: /is 256 characters long; allowed: .*at most 255/,
+        },
+        {
+            title: "refuses a default root object with a character CloudFront does not accept",
+            args: with_({ defaultRootObject: "home page.html" }),
+            path: "defaultRootObject",
+            message: /"home page.html" has a character CloudFront refuses/,
+        },
+        {
+            title: "refuses an empty default root object, naming false for none",
+            args: with_({ defaultRootObject: "" }),
+            path: "defaultRootObject",
+            message: /is empty; allowed: .*or false for none/,
+        },
+        {
+            title: "refuses an error code written with a leading zero (a second 404)",
+            args: with_({ errorResponses: { "0404": { cachingMinTtlSeconds: 5 } } as never }),
+            path: "errorResponses.0404",
+            message: /is not an error code/,
+        },
+        { title: "refuses true as a default root object", args: with_({ defaultRootObject: true as never }), path: "defaultRootObject", message: /false/ },
+        {
+            title: "refuses an error code CloudFront does not let a distribution customize",
+            args: with_({ errorResponses: { 418: { responsePagePath: "/teapot.html" } } as never }),
+            path: "errorResponses.418",
+            message: /is not an error code .*; allowed: 400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504/,
+        },
+        {
+            title: "refuses a response code CloudFront does not answer with",
+            args: with_({ errorResponses: { 404: { responsePagePath: "/404.html", responseCode: 301 as never } } }),
+            path: "errorResponses.404.responseCode",
+            message: /301 is not supported; allowed: 200, 400/,
+        },
+        {
+            title: "refuses a response code without a response page",
+            args: with_({ errorResponses: { 404: { responseCode: 404 } } }),
+            path: "errorResponses.404.responseCode",
+            message: /is set without responsePagePath/,
+        },
+        {
+            title: "refuses an error page path that does not start with a slash",
+            args: with_({ errorResponses: { 404: { responsePagePath: "404.html" } } }),
+            path: "errorResponses.404.responsePagePath",
+            message: /is malformed; allowed: a path starting with "\/"/,
+        },
+        {
+            title: "refuses a negative error caching TTL",
+            args: with_({ errorResponses: { 503: { cachingMinTtlSeconds: -1 } } }),
+            path: "errorResponses.503.cachingMinTtlSeconds",
+            message: /-1 is not a number of seconds; allowed: an integer, 0 or more/,
+        },
+        {
+            title: "refuses listBucket on the bucket answering / when no default root object replaces it",
+            args: with_({ origins: { site: { kind: "bucket", listBucket: true } }, defaultRootObject: false }),
+            path: "origins.site.listBucket",
+            message: /would let a request for \/ list the bucket's keys/,
+        },
+        {
+            title: "refuses listBucket on a bucket an ordered behavior matching / serves, behind an HTTP default origin",
+            args: {
+                origins: { api: { kind: "http", domainName: "api.example.com" }, site: { kind: "bucket", listBucket: true } },
+                defaultBehavior: { origin: "api" },
+                behaviors: { "/": { origin: "site" } },
+            },
+            path: "origins.site.listBucket",
+            message: /would let a request for \/ list the bucket's keys/,
+        },
     ];
     itRefuses(cases, validate, (args) => new EdgeFunctions("cdn", args), /^EdgeFunctions "cdn": /);
 });

@@ -1,7 +1,7 @@
 import * as vm from "node:vm";
 import { validateEdgeLambda } from "../edge-lambda/validate";
 import { HOSTED_ZONE_ID } from "../shared/api-domain";
-import { Issue, Issues, isPlain } from "../shared/errors";
+import { Issue, Issues, isPlain, prefixIssues } from "../shared/errors";
 import { checkDomainName } from "../shared/hostnames";
 import {
     CLOUDFRONT_FUNCTION_MAX_BYTES,
@@ -13,6 +13,7 @@ import {
 } from "../shared/limits/cloudfront";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkShape } from "../shared/shape";
+import { CLOUDFRONT_FUNCTION_MODULES, CloudFrontImportError, rewriteCloudFrontImports } from "../shared/cloudfront-code";
 import { ACM_CERTIFICATE_ARN, checkCertificateArn, checkTags } from "../shared/validators";
 import type { EdgeEvent, EdgeFunctionsArgs, FunctionEvent } from "./args";
 import { EDGE_FUNCTIONS_SHAPE } from "./shape";
@@ -97,14 +98,19 @@ const DEFAULT_ROOT_OBJECT = /^[A-Za-z0-9_\-.*$~"'&][A-Za-z0-9_\-.*$/~"'&]{0,254}
 const RESPONSE_PAGE_PATH = /^\/[^\s?#]{0,3999}$/;
 
 const CLOUDFRONT_FUNCTION_RUNTIME_NOTE = "a CloudFront Function (cloudfront-js-2.0) with a function named handler";
-const IMPORT = /^[ \t]*import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+)\2\s*;?/gm;
 
 /** Why a CloudFront Function's source is refused (size, syntax, no handler), or undefined. Does not run it. */
 export function functionCodeProblem(code: string): string | undefined {
     const bytes = Buffer.byteLength(code, "utf8");
     if (bytes > CLOUDFRONT_FUNCTION_MAX_BYTES) return `is ${bytes} bytes; CloudFront allows at most ${CLOUDFRONT_FUNCTION_MAX_BYTES} (10 KB)`;
     // `import cf from 'cloudfront'` is a module statement a plain script cannot parse: check the rest of the source.
-    const script = code.replace(IMPORT, (_m, id: string) => `var ${id};`);
+    let script: string;
+    try {
+        script = rewriteCloudFrontImports(code, (id) => `var ${id};`);
+    } catch (e) {
+        if (e instanceof CloudFrontImportError) return `imports '${e.module}'; cloudfront-js-2.0 has only ${CLOUDFRONT_FUNCTION_MODULES.join(" and ")}`;
+        throw e;
+    }
     try {
         new vm.Script(script, { filename: "function.js" });
     } catch (e) {
@@ -375,8 +381,7 @@ function checkEdgeLambdas(issues: Issues, cfg: ResolvedEdgeFunctions): void {
         const path = `edgeLambdas.${key}`;
         if (!issues.key(path, key)) continue;
         if (events[key].length === 0) issues.add(path, key, "is attached to no behavior", "a behavior whose edgeLambdas name it, or remove it");
-        for (const i of validateEdgeLambda(`edge-${key}`, args, events[key]))
-            if (i.path !== "name") issues.list.push({ ...i, path: i.path ? `${path}.${i.path}` : path });
+        issues.list.push(...prefixIssues(path, validateEdgeLambda(args, events[key])));
     }
 }
 

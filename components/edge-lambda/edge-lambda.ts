@@ -7,6 +7,7 @@ import { Provider } from "@pulumi/aws/provider";
 import { functionName, logGroupName } from "../lambda-function/lambda-function";
 import { Bundle, bundle, bundleArchive, zippedBytes } from "../shared/bundle";
 import { ArgsError, isPlain } from "../shared/errors";
+import { nameIssues } from "../shared/shape";
 import { RoleResources, Statement, assumeRolePolicy, createRole } from "../shared/iam";
 import { childName, typeToken } from "../shared/naming";
 import { componentTags } from "../shared/tags";
@@ -75,7 +76,7 @@ export class EdgeLambda extends pulumi.ComponentResource {
 
     constructor(name: string, args: EdgeLambdaArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validation bundles the code: code that does not build, or does not fit, registers nothing.
-        const issues = validateEdgeLambda(name, args);
+        const issues = [...nameIssues(name), ...validateEdgeLambda(args)];
         if (issues.length) throw new ArgsError("EdgeLambda", name, issues);
         const cfg = normalize(args);
         const code = bundle(cfg.entry);

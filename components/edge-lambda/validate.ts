@@ -5,7 +5,6 @@ import { zippedBytes } from "../shared/bundle";
 import { LAMBDA_EDGE_LIMITS, LAMBDA_EDGE_RUNTIMES, LAMBDA_EDGE_UNSUPPORTED } from "../shared/limits/lambda-edge";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform } from "../shared/shape";
-import { nameIssues } from "../shared/shape";
 import { checkTags } from "../shared/validators";
 import type { EdgeEventType, EdgeLambdaArgs } from "./args";
 import { ResolvedEdgeLambda, normalize } from "./defaults";
@@ -52,8 +51,8 @@ function forEvents(events: readonly EdgeEventType[]): string {
 }
 
 /**
- * Everything an EdgeLambda named `name` built from `args` would refuse, for a function attached to
- * `events` (and to `args.events`): the instance name, Lambda features Lambda@Edge lacks (when a
+ * Everything an EdgeLambda built from `args` would refuse, for a function attached to `events` (and
+ * to `args.events`): Lambda features Lambda@Edge lacks (when a
  * JavaScript caller passes them), the shape, runtime, memory and timeout per event type, the extra
  * files, the log settings, and the code itself (it must bundle, export `handler`, and fit the
  * zipped-package quota of those events). Paths are relative to `args`, so a component nesting one
@@ -61,9 +60,8 @@ function forEvents(events: readonly EdgeEventType[]): string {
  * Files given as Outputs are measured once known, at deployment, against `args.events` only: pass the
  * events in `args` too for that check to know them.
  */
-export function validateEdgeLambda(name: string, args: EdgeLambdaArgs, events: readonly EdgeEventType[] = []): Issue[] {
+export function validateEdgeLambda(args: EdgeLambdaArgs, events: readonly EdgeEventType[] = []): Issue[] {
     const issues = new Issues();
-    issues.list.push(...nameIssues(name));
     if (typeof args !== "object" || args === null) {
         issues.add("", args, "is not an object", "EdgeLambdaArgs, with entry");
         return issues.list;

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { Issue, Issues, isPlain } from "../shared/errors";
+import { Issue, Issues, isPlain, prefixIssues } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, object, optional, record, string, transform } from "../shared/shape";
 import { STATEMENT_SHAPE, checkStatements } from "../shared/statements";
@@ -151,7 +151,7 @@ export function bundleCode(entry: string, handler: string): { code?: Bundle; iss
 export function nestedFunctionIssues(path: string, args: LambdaFunctionArgs): Issue[] {
     const own = validate(args);
     if (own.length === 0 && args.entry !== undefined) own.push(...bundleCode(args.entry, normalize(args).handler).issues);
-    return own.map((i) => ({ ...i, path: i.path ? `${path}.${i.path}` : path }));
+    return prefixIssues(path, own);
 }
 
 export function validate(args: LambdaFunctionArgs): Issue[] {

@@ -142,6 +142,11 @@ export class Issues {
 }
 
 /** Known when plain: `pulumi.Input` values that are Outputs or Promises are checked later, if at all. */
+/** `issues` of a nested argument object, their paths under `path` (a component nesting another's args reports them there). */
+export function prefixIssues(path: string, issues: Issue[]): Issue[] {
+    return issues.map((i) => ({ ...i, path: i.path ? `${path}.${i.path}` : path }));
+}
+
 export function isPlain<T>(value: pulumi.Input<T> | undefined): value is T {
     return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 }

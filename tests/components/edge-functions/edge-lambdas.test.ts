@@ -74,6 +74,18 @@ describe("EdgeFunctions with Lambda@Edge, validation", () => {
         );
     });
 
+    it("refuses an edge lambda's unknown argument, even one called name (EdgeLambda's own shape check, under its key)", () => {
+        const args = {
+            ...MINIMAL,
+            defaultBehavior: { origin: "site", edgeLambdas: { "origin-request": "auth" } },
+            edgeLambdas: { auth: { entry: ENTRY, name: "auth", files: { "routes.json": ROUTES } } },
+        } as unknown as EdgeFunctionsArgs;
+        assert.deepEqual(
+            validate(args).map((i) => [i.path, i.message]),
+            [["edgeLambdas.auth.name", "is not a known argument"]],
+        );
+    });
+
     it("accepts the same function on an origin event", () => {
         const args: EdgeFunctionsArgs = {
             ...MINIMAL,

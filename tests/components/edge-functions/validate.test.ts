@@ -360,6 +360,12 @@ describe("EdgeFunctions validation", () => {
             message: /does not compile/,
         },
         {
+            title: "refuses code importing a module cloudfront-js-2.0 lacks",
+            args: withCode(`import fs from "fs";\n${HANDLER}`),
+            path: "functions.f.code",
+            message: /imports 'fs'; cloudfront-js-2.0 has only crypto and cloudfront/,
+        },
+        {
             title: "refuses code without a handler function",
             args: withCode("function main(event) { return event.request; }"),
             path: "functions.f.code",

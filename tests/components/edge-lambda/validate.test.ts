@@ -158,19 +158,19 @@ describe("EdgeLambda validation", () => {
     ];
     itRefuses(
         cases,
-        (args) => validateEdgeLambda("edge", args),
+        (args) => validateEdgeLambda(args),
         (args) => new EdgeLambda("edge", args),
         /EdgeLambda "edge"/,
     );
 
     it("accepts a package over 1 MB zipped for origin events only (their quota is 50 MB)", () => {
-        assert.deepEqual(validateEdgeLambda("edge", { entry: ENTRY, events: ["origin-request"], files: { "blob.txt": OVER_VIEWER } }), []);
+        assert.deepEqual(validateEdgeLambda({ entry: ENTRY, events: ["origin-request"], files: { "blob.txt": OVER_VIEWER } }), []);
     });
 
     it("measures the zipped package, not its contents: 2 MB of repetitive text fits a viewer event", () => {
         const text = `${ROUTES}\n`.repeat(Math.ceil((2 * 1024 * 1024) / ROUTES.length));
         assert.ok(text.length > 2 * 1024 * 1024);
-        assert.deepEqual(validateEdgeLambda("edge", { entry: ENTRY, events: ["viewer-request"], files: { "big.json": text } }), []);
+        assert.deepEqual(validateEdgeLambda({ entry: ENTRY, events: ["viewer-request"], files: { "big.json": text } }), []);
     });
 
     it("estimates the zip within a few bytes of its deflated contents plus headers", () => {
@@ -183,48 +183,48 @@ describe("EdgeLambda validation", () => {
 
     it("takes the limits of the events it is given besides args.events: viewer limits when any is a viewer event", () => {
         const args: EdgeLambdaArgs = { entry: ENTRY, events: ["origin-request"], memoryMiB: 1024, timeoutSeconds: 20 };
-        assert.deepEqual(validateEdgeLambda("edge", args), []);
-        assert.deepEqual(validateEdgeLambda("edge", args, ["origin-response"]), []);
+        assert.deepEqual(validateEdgeLambda(args), []);
+        assert.deepEqual(validateEdgeLambda(args, ["origin-response"]), []);
         assert.deepEqual(
-            validateEdgeLambda("edge", args, ["viewer-request"]).map((i) => i.path),
+            validateEdgeLambda(args, ["viewer-request"]).map((i) => i.path),
             ["memoryMiB", "timeoutSeconds"],
         );
     });
 
     it("accepts the defaults for every event type (128 MiB, 5 seconds fit viewer events)", () => {
-        assert.deepEqual(validateEdgeLambda("edge", { entry: ENTRY }, ["viewer-request", "viewer-response", "origin-request", "origin-response"]), []);
+        assert.deepEqual(validateEdgeLambda({ entry: ENTRY }, ["viewer-request", "viewer-response", "origin-request", "origin-response"]), []);
     });
 
     it("gives the same verdict on its own normalized args", () => {
         const resolved = normalize({ entry: ENTRY, files: { "routes.json": ROUTES } });
         const { provider: _provider, ...plain } = resolved;
-        assert.deepEqual(validateEdgeLambda("edge", plain, ["viewer-request"]), []);
+        assert.deepEqual(validateEdgeLambda(plain, ["viewer-request"]), []);
         assert.deepEqual(
-            validateEdgeLambda("edge", { ...plain, memoryMiB: 512 }, ["viewer-request"]).map((i) => i.path),
+            validateEdgeLambda({ ...plain, memoryMiB: 512 }, ["viewer-request"]).map((i) => i.path),
             ["memoryMiB"],
         );
     });
 
     it("checks plain files and skips Output ones before deployment", () => {
-        assert.deepEqual(validateEdgeLambda("edge", { entry: ENTRY, files: { "routes.json": pulumi.output(ROUTES) } }, ["viewer-request"]), []);
-    });
-
-    it("refuses a bad instance name", () => {
-        assert.deepEqual(
-            validateEdgeLambda("bad name!", { entry: ENTRY }).map((i) => i.path),
-            ["name"],
-        );
+        assert.deepEqual(validateEdgeLambda({ entry: ENTRY, files: { "routes.json": pulumi.output(ROUTES) } }, ["viewer-request"]), []);
     });
 
     it("reports every issue at once, before bundling, and registers nothing", async () => {
         const args = untyped({ environment: { A: "b" }, memoryMiB: 256, timeoutSeconds: 10, events: ["viewer-request"], logRegions: ["nowhere"] });
         assert.deepEqual(
-            validateEdgeLambda("edge", args).map((i) => i.path),
+            validateEdgeLambda(args).map((i) => i.path),
             ["environment", "memoryMiB", "timeoutSeconds", "logRegions[0]"],
         );
         const { error, registry } = await buildFails(() => new EdgeLambda("edge", args));
         assert.ok(error instanceof ArgsError);
         assert.match(error.message, /environment.*memoryMiB.*timeoutSeconds.*logRegions\[0\]/s);
+        assert.equal(registry.size, 0);
+    });
+
+    it("refuses a bad instance name, registering nothing", async () => {
+        const { error, registry } = await buildFails(() => new EdgeLambda("bad name!", { entry: ENTRY }));
+        assert.ok(error instanceof ArgsError);
+        assert.match(error.message, /EdgeLambda "bad name!": name/);
         assert.equal(registry.size, 0);
     });
 

@@ -1,7 +1,8 @@
 import * as cloudfront from "@pulumi/aws/cloudfront";
-import * as route53 from "@pulumi/aws/route53";
+import type * as route53 from "@pulumi/aws/route53";
 import type * as types from "@pulumi/aws/types/input";
 import type * as pulumi from "@pulumi/pulumi";
+import { createAliasRecords, hostSlug } from "../shared/alias-records";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { AllowedMethods, EdgeEvent, FunctionEvent } from "./args";
@@ -109,30 +110,23 @@ export function createDistribution(ctx: Ctx, origins: OriginResources, refs: Beh
     );
 }
 
-/** A logical-name part for a host name: `*.example.com` → `wildcard-example-com`. */
-const hostSlug = (host: string) => host.replace(/^\*\./, "wildcard.").replace(/\./g, "-");
-
-/** A (and with IPv6, AAAA) alias records per alias in the hosted zone, to the distribution. */
+/** A (and with IPv6, AAAA) alias records per alias in the hosted zone, to the distribution, keyed `<alias> <type>`. */
 export function createRecords(ctx: Ctx, distribution: cloudfront.Distribution): Record<string, route53.Record> {
     const { name, cfg } = ctx;
     const d = cfg.domain;
     const records: Record<string, route53.Record> = {};
     if (!d || d.hostedZoneId === undefined) return records;
-    const types = cfg.isIpv6Enabled ? ["A", "AAAA"] : ["A"];
-    for (const alias of d.aliases)
-        for (const type of types)
-            records[`${alias} ${type}`] = create(
-                route53.Record,
-                childName(name, "record", hostSlug(alias), type.toLowerCase()),
-                {
-                    zoneId: d.hostedZoneId,
-                    name: alias,
-                    type,
-                    // Alias queries to CloudFront are free; CloudFront's zone is the same everywhere (Z2FDTNDATAQYW2).
-                    aliases: [{ name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false }],
-                },
-                ctx.opts,
-                cfg.transform.record,
-            );
+    const types = cfg.isIpv6Enabled ? (["A", "AAAA"] as const) : (["A"] as const);
+    for (const alias of d.aliases) {
+        // CloudFront's zone is the same everywhere (Z2FDTNDATAQYW2).
+        const target = { name: distribution.domainName, zoneId: distribution.hostedZoneId };
+        const made = createAliasRecords(
+            childName(name, "record", hostSlug(alias)),
+            { zoneId: d.hostedZoneId, host: alias, target, types },
+            ctx.opts,
+            cfg.transform.record,
+        );
+        for (const [type, record] of Object.entries(made)) records[`${alias} ${type}`] = record;
+    }
     return records;
 }

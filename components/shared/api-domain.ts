@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError, Issues, isPlain } from "./errors";
 import { checkDomainName } from "./hostnames";
+import { createAliasRecords } from "./alias-records";
 import { childName } from "./naming";
 import { boolean, input, object, optional, string, transform } from "./shape";
 import { Transform, create } from "./transform";
@@ -206,24 +207,20 @@ export function createApiDomain(
         opts,
         t.apiMapping,
     );
-    const records: Record<string, route53.Record> = {};
-    if (d.hostedZoneId !== undefined && d.aliasRecords) {
-        const config = domainName.domainNameConfiguration;
-        for (const type of ["A", "AAAA"]) {
-            records[type] = new route53.Record(
-                childName(base, type.toLowerCase()),
-                {
-                    zoneId: d.hostedZoneId,
-                    name: d.domainName,
-                    type,
-                    aliases: [
-                        { name: config.targetDomainName.apply((n) => n ?? ""), zoneId: config.hostedZoneId.apply((z) => z ?? ""), evaluateTargetHealth: false },
-                    ],
-                },
-                opts,
-            );
-        }
-    }
+    const config = domainName.domainNameConfiguration;
+    const records =
+        d.hostedZoneId !== undefined && d.aliasRecords
+            ? createAliasRecords(
+                  base,
+                  {
+                      zoneId: d.hostedZoneId,
+                      host: d.domainName,
+                      target: { name: config.targetDomainName.apply((n) => n ?? ""), zoneId: config.hostedZoneId.apply((z) => z ?? "") },
+                      types: ["A", "AAAA"],
+                  },
+                  opts,
+              )
+            : {};
     return { certificate, validationRecord, validation, domainName, apiMapping, records };
 }
 

@@ -171,6 +171,26 @@ describe("EdgeFunctions distribution with defaults", () => {
         assert.match(r.one("aws:s3/bucketPolicy:BucketPolicy").inputs.policy, /"s3:ListBucket"/);
     });
 
+    it("names each alias's records apart, even aliases whose dots and hyphens trade places, and a wildcard beside a host called wildcard", async () => {
+        const aliases = ["a-b.example.com", "a.b-example.com", "*.example.com", "wildcard.example.com"];
+        const { registry: r } = await build(
+            () => new EdgeFunctions("cdn", { ...MINIMAL, domain: { aliases, certificateArn: CERTIFICATE, hostedZoneId: ZONE } }),
+        );
+        assert.deepEqual(
+            r.ofType(RECORD).map((x) => [x.name, x.inputs.name]),
+            [
+                ["cdn-record-a--b-example-com-a", "a-b.example.com"],
+                ["cdn-record-a--b-example-com-aaaa", "a-b.example.com"],
+                ["cdn-record-a-b--example-com-a", "a.b-example.com"],
+                ["cdn-record-a-b--example-com-aaaa", "a.b-example.com"],
+                ["cdn-record-_wildcard-example-com-a", "*.example.com"],
+                ["cdn-record-_wildcard-example-com-aaaa", "*.example.com"],
+                ["cdn-record-wildcard-example-com-a", "wildcard.example.com"],
+                ["cdn-record-wildcard-example-com-aaaa", "wildcard.example.com"],
+            ],
+        );
+    });
+
     it("writes A records only when IPv6 is off", async () => {
         const { registry: r } = await build(
             () =>

@@ -23,10 +23,8 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ec2 from "@pulumi/aws/ec2";
 import type { ProviderArgs } from "@pulumi/aws/provider";
-import type * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeFunctions } from "../components";
-import type { Transform } from "../components/shared/transform";
 import { type StackConfig, cdnKeyValues } from "./config";
 
 /** What the CDN needs from the rest of the stack. */
@@ -62,12 +60,6 @@ export const ROUTER_HEADERS = ["CloudFront-Viewer-Country", "CloudFront-Is-Mobil
 
 /** The header the A/B function sets on the request; the cache key must hold it, or variants share cached pages. */
 export const AB_HEADER = "x-ab-variant";
-
-/** The site bucket with `cdn.protectData`: `protect` (EdgeFunctions' `protectData` keeps it on deletion and unforced). */
-const protectedBucket: Transform<s3.BucketArgs> = (args, opts) => {
-    opts.protect = true;
-    return args;
-};
 
 /** CloudFront's origin-facing servers, an AWS-managed prefix list (IPv4; weight 55 in a security group). */
 export const CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
@@ -237,12 +229,11 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         webAclArn: cfg.webAclArn,
         priceClass: cfg.priceClass,
         logging: { retentionDays: cfg.logRetentionDays },
+        // Like the stack's other kept data (stacks/serverless.ts): protected, retained, not emptied.
         protectData: cfg.protectData,
-        // Like the stack's other kept data (stacks/serverless.ts): `protect` too, so a `pulumi destroy` stops at it.
         transform: {
             // The component's own args (region us-east-1) win over the stack's.
             ...(Object.keys(edgeProvider).length === 0 ? {} : { provider: (args: ProviderArgs) => ({ ...edgeProvider, ...args }) }),
-            ...(cfg.protectData ? { bucket: { bucket: protectedBucket } } : {}),
         },
     });
 

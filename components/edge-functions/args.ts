@@ -445,8 +445,9 @@ export interface EdgeFunctionsArgs {
      */
     logging?: LoggingArgs | false;
     /**
-     * Keep the content buckets: not emptied by `pulumi destroy` (`forceDestroy` off) and left in the
-     * account when the component is deleted (`retainOnDelete`).
+     * Keep the content buckets: `protect` on each bucket (a `pulumi destroy` or a replacement stops at
+     * it), not emptied (`forceDestroy` off), and left in the account with its policy, encryption and
+     * access-block companions when the component is deleted (`retainOnDelete`).
      * @default false
      */
     protectData?: boolean;

@@ -87,6 +87,7 @@ export function createOrigins(ctx: Ctx, distributionArn: pulumi.Output<string>):
                     versioning: false,
                     lifecycle: {},
                     forceDestroy: !cfg.protectData,
+                    protect: cfg.protectData,
                     tags: ctx.tags,
                     statements: (b) => [
                         cloudFrontReadStatement(b.arn, distributionArn),

@@ -24,6 +24,8 @@ export interface PrivateBucketSpec {
     lifecycle: Record<string, BucketLifecycleRule>;
     /** Let `pulumi destroy` delete a bucket that still holds objects. */
     forceDestroy: boolean;
+    /** `protect` on the bucket itself (not its companions): a `pulumi destroy` or a replacement stops at it. */
+    protect?: boolean;
     tags: Record<string, string>;
     /**
      * Further bucket policy statements, after the TLS-only deny (e.g. a CloudFront distribution's read access),
@@ -89,7 +91,13 @@ export function tlsOnlyStatement(bucketArn: pulumi.Input<string>): Statement {
  * case, at most 63 characters), the logical name fitted by `fitName`.
  */
 export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts: pulumi.CustomResourceOptions, t: PrivateBucketTransforms = {}): PrivateBucket {
-    const bucket = create(s3.Bucket, fitName(name, s3.Bucket), { forceDestroy: spec.forceDestroy, tags: spec.tags }, opts, t.bucket);
+    const bucket = create(
+        s3.Bucket,
+        fitName(name, s3.Bucket),
+        { forceDestroy: spec.forceDestroy, tags: spec.tags },
+        spec.protect ? { ...opts, protect: true } : opts,
+        t.bucket,
+    );
     const ownershipControls = create(
         s3.BucketOwnershipControls,
         childName(name, "ownership"),

@@ -88,14 +88,16 @@ describe("EdgeFunctions origins", () => {
 
     it("lets destroy empty the content bucket unless protectData", () => {
         registry.hasInputs(BUCKET, "cdn-bucket-site", { forceDestroy: true });
+        assert.equal(registry.one(BUCKET, "cdn-bucket-site").protect, false);
         assert.equal(registry.one(BUCKET, "cdn-bucket-site").retainOnDelete, false);
     });
 });
 
 describe("EdgeFunctions origins, special cases", () => {
-    it("keeps the content bucket with protectData: not force-destroyed, retained on delete", async () => {
+    it("keeps the content bucket with protectData: protected, not force-destroyed, retained on delete", async () => {
         const { registry } = await build(() => new EdgeFunctions("cdn", { ...MINIMAL, protectData: true }));
         registry.hasInputs(BUCKET, "cdn-bucket-site", { forceDestroy: false });
+        assert.equal(registry.one(BUCKET, "cdn-bucket-site").protect, true);
         assert.equal(registry.one(BUCKET, "cdn-bucket-site").retainOnDelete, true);
         assert.equal(registry.one(POLICY).retainOnDelete, true);
     });

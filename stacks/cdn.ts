@@ -165,8 +165,10 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
             // API Gateway answers only its own host name: the policy forwards every viewer header but Host.
             api: { kind: "http", domainName: deps.apiHost },
         },
-        // The security-headers function sets the headers there (its CSP is the site's): not the policy as well.
-        defaultBehavior: { origin: site, functions: { "viewer-request": "rewrite", "viewer-response": "security-headers" }, securityHeaders: false },
+        // The security-headers function adds the site's CSP and permissions policy; the response-headers policy stays on
+        // as well, for error responses: CloudFront runs no viewer-response function when the origin answers 400 or above
+        // (a missing page), and the policy's headers still reach the viewer.
+        defaultBehavior: { origin: site, functions: { "viewer-request": "rewrite", "viewer-response": "security-headers" } },
         behaviors: {
             // CloudFront forwards the whole path: the API's own routes, as it serves them at the root of its $default stage.
             "/items": api,

@@ -717,6 +717,13 @@ describe("stacks", function () {
         }
     });
 
+    it("both stacks put the response-headers policy on every behavior, the default too: error pages, which no viewer-response function sees, keep HSTS and nosniff", () => {
+        for (const s of [dev, prod]) {
+            const policy = s.named("cdn-response-headers-policy");
+            for (const [pattern, b] of behaviors(s)) assert.equal(b.responseHeadersPolicyId, policy.id, pattern);
+        }
+    });
+
     it("both stacks cache an /app2/* page only when the app's Cache-Control says so: the viewer's headers but Host, and its cookies, reach the app but are not in the key", () => {
         for (const s of [dev, prod]) {
             const [, app2] = behaviors(s).find(([p]) => p === "/app2/*")!;

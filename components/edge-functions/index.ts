@@ -28,7 +28,6 @@ export { OriginResources, cloudFrontReadStatement, cloudFrontListStatement } fro
 export { PolicyResources } from "./policies";
 export { FunctionResources, CLOUDFRONT_FUNCTION_RUNTIME } from "./functions";
 export {
-    EDGE_EVENTS,
     FUNCTION_EVENTS,
     MINIMUM_PROTOCOL_VERSIONS,
     EDGE_LAMBDA_VERSION_ARN,

@@ -1,6 +1,5 @@
 import * as vm from "node:vm";
-import { validateEdgeLambda } from "../edge-lambda/validate";
-import { HOSTED_ZONE_ID } from "../shared/api-domain";
+import { EDGE_EVENT_TYPES, validateEdgeLambda } from "../edge-lambda/validate";
 import { Issue, Issues, isPlain, prefixIssues } from "../shared/errors";
 import { checkDomainName } from "../shared/hostnames";
 import {
@@ -14,12 +13,11 @@ import {
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { checkShape } from "../shared/shape";
 import { CLOUDFRONT_FUNCTION_MODULES, CloudFrontImportError, rewriteCloudFrontImports } from "../shared/cloudfront-code";
-import { ACM_CERTIFICATE_ARN, checkCertificateArn, checkTags } from "../shared/validators";
+import { ACM_CERTIFICATE_ARN, HTTP_HEADER_NAME, checkCertificateArn, checkHostedZoneId, checkTags } from "../shared/validators";
 import type { EdgeEvent, EdgeFunctionsArgs, FunctionEvent } from "./args";
 import { EDGE_FUNCTIONS_SHAPE } from "./shape";
 import { ResolvedBehavior, ResolvedCachePolicy, ResolvedEdgeFunctions, ResolvedOriginRequestPolicy, normalize } from "./defaults";
 
-export const EDGE_EVENTS: readonly EdgeEvent[] = ["viewer-request", "viewer-response", "origin-request", "origin-response"];
 export const FUNCTION_EVENTS: readonly FunctionEvent[] = ["viewer-request", "viewer-response"];
 
 /** Viewer TLS floors: TLS 1.2 with forward-secret ciphers (2021) or newer (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html). */
@@ -33,7 +31,6 @@ export const MINIMUM_PROTOCOL_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1
 export const LOG_GROUP_OUTPUT_FORMATS = ["json", "plain"] as const;
 
 /** HTTP header names: RFC 9110 tokens. */
-const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Headers CloudFront refuses as origin custom headers
@@ -140,7 +137,7 @@ function checkOrigins(issues: Issues, cfg: ResolvedEdgeFunctions): void {
             issues.add(`${path}.customHeaders`, headerCount, "names too many headers", `at most ${CLOUDFRONT_LIMITS.originCustomHeaders} per origin (a quota)`);
         for (const h of Object.keys(o.customHeaders)) {
             const p = `${path}.customHeaders.${h}`;
-            if (!HEADER.test(h)) issues.add(p, h, "is not an HTTP header name", "letters, digits and !#$%&'*+.^_`|~-");
+            if (!HTTP_HEADER_NAME.test(h)) issues.add(p, h, "is not an HTTP header name", "letters, digits and !#$%&'*+.^_`|~-");
             else if (CUSTOM_HEADER_DENYLIST.has(h.toLowerCase()) || /^x-(amz|edge)-/i.test(h))
                 issues.add(p, h, "is a header CloudFront does not let origins' custom headers set", "another name, e.g. x-origin-verify");
         }
@@ -224,7 +221,7 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
             issues.add(
                 `${path}.functions`,
                 event,
-                (EDGE_EVENTS as readonly string[]).includes(event)
+                (EDGE_EVENT_TYPES as readonly string[]).includes(event)
                     ? "is an origin event: CloudFront Functions run at viewer events only"
                     : "is not an event CloudFront runs functions at",
                 '"viewer-request", "viewer-response" (a Lambda@Edge function in edgeLambdas for origin events)',
@@ -235,8 +232,8 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
     }
     for (const [event, a] of Object.entries(b.edgeLambdas)) {
         const p = `${path}.edgeLambdas.${event}`;
-        if (!(EDGE_EVENTS as readonly string[]).includes(event)) {
-            issues.add(`${path}.edgeLambdas`, event, "is not an event CloudFront runs Lambda@Edge at", EDGE_EVENTS.map((e) => `"${e}"`).join(", "));
+        if (!(EDGE_EVENT_TYPES as readonly string[]).includes(event)) {
+            issues.add(`${path}.edgeLambdas`, event, "is not an event CloudFront runs Lambda@Edge at", EDGE_EVENT_TYPES.map((e) => `"${e}"`).join(", "));
             continue;
         }
         // One function per event type of a behavior: CloudFront refuses a CloudFront Function and a Lambda@Edge
@@ -302,7 +299,7 @@ function checkPolicies(issues: Issues, cfg: ResolvedEdgeFunctions): void {
         if (p.headers.length > CLOUDFRONT_LIMITS.policyNames)
             issues.add(`${path}.headers`, p.headers.length, "names too many headers", `at most ${CLOUDFRONT_LIMITS.policyNames} (a quota)`);
         p.headers.forEach((h, i) => {
-            if (!issues.match(`${path}.headers[${i}]`, h, HEADER, "an HTTP header name")) return;
+            if (!issues.match(`${path}.headers[${i}]`, h, HTTP_HEADER_NAME, "an HTTP header name")) return;
             // The policy normalizes Accept-Encoding itself (EnableAcceptEncodingGzip/Brotli, on whenever it caches);
             // CreateCachePolicy refuses the header named as well (aws-cloudformation/cloudformation-coverage-roadmap#571).
             if (h.toLowerCase() === "accept-encoding")
@@ -335,7 +332,7 @@ function checkPolicies(issues: Issues, cfg: ResolvedEdgeFunctions): void {
         // A cache policy forwards these: an origin request policy may not name them (CreateOriginRequestPolicy).
         if (Array.isArray(p.headers))
             p.headers.forEach((h, i) => {
-                if (!HEADER.test(h)) issues.add(`${path}.headers[${i}]`, h, "is not an HTTP header name", "an HTTP header name");
+                if (!HTTP_HEADER_NAME.test(h)) issues.add(`${path}.headers[${i}]`, h, "is not an HTTP header name", "an HTTP header name");
                 else if (["authorization", "accept-encoding"].includes(h.toLowerCase()))
                     issues.add(`${path}.headers[${i}]`, h, "can only be forwarded by a cache policy", "put it in the cache policy's headers");
             });
@@ -362,7 +359,7 @@ function checkFunctions(issues: Issues, cfg: ResolvedEdgeFunctions): void {
 export function edgeLambdaEvents(cfg: ResolvedEdgeFunctions): Record<string, EdgeEvent[]> {
     const out: Record<string, EdgeEvent[]> = Object.fromEntries(Object.keys(cfg.edgeLambdas).map((k) => [k, []]));
     for (const b of [cfg.defaultBehavior, ...Object.values(cfg.behaviors)])
-        for (const event of EDGE_EVENTS) {
+        for (const event of EDGE_EVENT_TYPES) {
             const a = b.edgeLambdas[event];
             const key = typeof a === "string" ? a : a && "lambda" in a ? a.lambda : undefined;
             if (key !== undefined && Object.hasOwn(out, key) && !out[key].includes(event)) out[key].push(event);
@@ -437,7 +434,7 @@ function checkDomain(issues: Issues, d: NonNullable<ResolvedEdgeFunctions["domai
                 "a certificate in us-east-1",
             );
     }
-    if (isPlain(d.hostedZoneId)) issues.match("domain.hostedZoneId", d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
+    if (d.hostedZoneId !== undefined) checkHostedZoneId(issues, "domain.hostedZoneId", d.hostedZoneId);
     issues.oneOf("domain.minimumProtocolVersion", d.minimumProtocolVersion, MINIMUM_PROTOCOL_VERSIONS);
 }
 

@@ -2,8 +2,8 @@ import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../sh
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, json, object, oneOf, optional, record, string, transform } from "../shared/shape";
-import { checkKmsKeyArn, checkTags } from "../shared/validators";
-import { API_LIMITS, HEADER, ROUTE_METHODS, THROTTLE_SHAPE, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
+import { HTTP_HEADER_NAME, checkKmsKeyArn, checkTags } from "../shared/validators";
+import { API_LIMITS, ROUTE_METHODS, THROTTLE_SHAPE, checkFunctions, checkThrottle, routeKeyProblem, routeSlug } from "../serverless-api/validate";
 import {
     ApiKeyArgs,
     CACHE_SIZES,
@@ -265,7 +265,7 @@ function checkRoute(issues: Issues, key: string, r: ResolvedRoute, cfg: Resolved
         issues.add(`${path}.scopes`, r.scopes, "need a cognito authorizer on the route", "no scopes, or a cognito authorizer");
     for (const [kind, names, pattern] of [
         ["querystring", r.querystring, QUERY],
-        ["header", r.header, HEADER],
+        ["header", r.header, HTTP_HEADER_NAME],
     ] as const)
         for (const n of Object.keys(names))
             issues.match(`${path}.parameters.${kind}.${n}`, n, pattern, kind === "header" ? "an HTTP header name" : "letters, digits and '._~-'");
@@ -302,7 +302,7 @@ function checkAuthorizers(issues: Issues, cfg: ResolvedRestApi): void {
             if (!Object.hasOwn(cfg.functions, a.function))
                 issues.add(`${path}.function`, a.function, "is not a key of functions", keysOf(cfg.functions, "(no functions)"));
             issues.int(`${path}.resultTtlSeconds`, a.resultTtlSeconds, ...API_LIMITS.resultTtlSeconds, " seconds");
-            issues.match(`${path}.header`, a.header, HEADER, "an HTTP header name");
+            issues.match(`${path}.header`, a.header, HTTP_HEADER_NAME, "an HTTP header name");
         } else {
             if (a.userPoolArns.length === 0) issues.add(`${path}.userPoolArns`, [], "is empty", "one user pool ARN or more");
             a.userPoolArns.forEach((arn, n) => {

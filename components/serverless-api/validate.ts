@@ -4,7 +4,7 @@ import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { Shape, array, boolean, checkShape, custom, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { API_DOMAIN_SHAPE, checkApiDomain, checkExecuteApiEndpoint } from "../shared/api-domain";
 import { checkDomainName } from "../shared/hostnames";
-import { checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
+import { HTTP_HEADER_NAME, checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type {
     CognitoAuthorizerArgs,
     CorsArgs,
@@ -74,9 +74,6 @@ const AUTHORIZER_SHAPE: Shape = custom(
         else issues.add(`${path}.type`, type, type === undefined ? "is required" : "is not supported", '"jwt", "lambda", "cognito"');
     },
 );
-
-/** HTTP header names: RFC 9110 tokens. */
-export const HEADER = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const CORS_SHAPE = object<CorsArgs>()({
     allowOrigins: array(string()),
@@ -355,7 +352,7 @@ function checkCors(issues: Issues, cors: NonNullable<ResolvedServerlessApi["cors
         issues.oneOf(`cors.allowMethods[${i}]`, m, ["*", ...ROUTE_METHODS.filter((x) => x !== "ANY")]);
     });
     cors.exposeHeaders.forEach((h, i) => {
-        issues.match(`cors.exposeHeaders[${i}]`, h, HEADER, 'an HTTP header name, or "*"');
+        issues.match(`cors.exposeHeaders[${i}]`, h, HTTP_HEADER_NAME, 'an HTTP header name, or "*"');
         // With credentials, browsers read "*" in Access-Control-Expose-Headers as a header named "*" (Fetch standard, CORS protocol).
         if (h === "*" && cors.allowCredentials)
             issues.add(`cors.exposeHeaders[${i}]`, h, "exposes no header when credentials are allowed", "the header names one by one");

@@ -10,13 +10,13 @@ import * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import * as route53 from "@pulumi/aws/route53";
 import * as pulumi from "@pulumi/pulumi";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { ArgsError, Issues, isPlain } from "./errors";
+import { ArgsError, Issues } from "./errors";
 import { checkDomainName } from "./hostnames";
 import { createAliasRecords } from "./alias-records";
 import { childName } from "./naming";
 import { boolean, input, object, optional, string, transform } from "./shape";
 import { Transform, create } from "./transform";
-import { ACM_CERTIFICATE_ARN, checkCertificateArn } from "./validators";
+import { ACM_CERTIFICATE_ARN, checkCertificateArn, checkHostedZoneId } from "./validators";
 
 export interface ApiDomainArgs {
     /**
@@ -86,8 +86,6 @@ export const API_DOMAIN_SHAPE = object<ApiDomainArgs>()({
     ),
 });
 
-/** Route 53 hosted zone ids: `Z` and upper-case letters or digits. */
-export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 /**
  * An API mapping key: path segments of letters, digits and `$-_.+!*'()` (what API mappings take), no
  * leading, trailing or double slash, 300 characters at most
@@ -107,8 +105,7 @@ export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): 
     if (d.certificateArn === undefined && d.hostedZoneId === undefined)
         issues.missing(`${path}.certificateArn`, "an ACM certificate ARN for the domain, or hostedZoneId for the component to request and validate one");
     if (d.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, d.certificateArn);
-    if (isPlain(d.hostedZoneId))
-        issues.match(`${path}.hostedZoneId`, d.hostedZoneId, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
+    if (d.hostedZoneId !== undefined) checkHostedZoneId(issues, `${path}.hostedZoneId`, d.hostedZoneId);
     if (d.aliasRecords === true && d.hostedZoneId === undefined)
         issues.add(`${path}.aliasRecords`, true, "needs hostedZoneId", "hostedZoneId, or aliasRecords false");
     const allowed = `path segments of letters, digits and $-_.+!*'() without leading or trailing "/", ${MAX_API_MAPPING_KEY_LENGTH} characters at most, e.g. "v1" or "orders/v1"`;

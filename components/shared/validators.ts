@@ -53,6 +53,18 @@ export function checkSecurityGroupId(issues: Issues, path: string, id: unknown):
     return issues.match(path, id, /^sg-[0-9a-f]{8,17}$/, 'a security group id such as "sg-0123456789abcdef0"');
 }
 
+/** Route 53 hosted zone ids: `Z` and upper-case letters or digits. */
+export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+
+/** A Route 53 hosted zone id (an Output is skipped). */
+export function checkHostedZoneId(issues: Issues, path: string, id: unknown): boolean {
+    if (!isPlain(id)) return true;
+    return issues.match(path, id, HOSTED_ZONE_ID, 'a Route 53 hosted zone id, e.g. "Z0123456789ABCDEFGHIJ"');
+}
+
+/** An HTTP header name: an RFC 9110 token (section 5.1), the form API Gateway and CloudFront accept. */
+export const HTTP_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** ACM certificate ARNs: the certificate id is a UUID. The Region is the first group. */
 export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -248,3 +248,14 @@ export function normalize(args: EdgeFunctionsArgs): ResolvedEdgeFunctions {
         transform: args.transform ?? d.transform,
     };
 }
+
+/** The default behavior and then the ordered ones, as CloudFront holds them. */
+export function allBehaviors(cfg: Pick<ResolvedEdgeFunctions, "defaultBehavior" | "behaviors">): ResolvedBehavior[] {
+    return [cfg.defaultBehavior, ...Object.values(cfg.behaviors)];
+}
+
+/** The `edgeLambdas` key an association names (a key, or `{ lambda }`), or undefined for a given `{ qualifiedArn }`. */
+export function associationKey(a: EdgeLambdaAssociation | undefined): string | undefined {
+    if (typeof a === "string") return a;
+    return a && "lambda" in a ? a.lambda : undefined;
+}

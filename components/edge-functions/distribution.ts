@@ -7,7 +7,7 @@ import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { AllowedMethods, EdgeEvent, FunctionEvent } from "./args";
 import type { Ctx } from "./context";
-import type { ResolvedBehavior } from "./defaults";
+import { type ResolvedBehavior, associationKey } from "./defaults";
 import type { FunctionResources } from "./functions";
 import type { OriginResources } from "./origins";
 import { PolicyResources, cachePolicyId, originRequestPolicyId } from "./policies";
@@ -35,7 +35,8 @@ function associations(b: ResolvedBehavior, refs: BehaviorRefs) {
     }));
     const lambdaFunctionAssociations = (Object.entries(b.edgeLambdas) as [EdgeEvent, NonNullable<ResolvedBehavior["edgeLambdas"][EdgeEvent]>][]).map(
         ([eventType, a]) => {
-            const lambdaArn = typeof a === "string" ? refs.edgeLambdaArns[a] : "lambda" in a ? refs.edgeLambdaArns[a.lambda] : a.qualifiedArn;
+            const key = associationKey(a);
+            const lambdaArn = key !== undefined ? refs.edgeLambdaArns[key] : (a as { qualifiedArn: pulumi.Input<string> }).qualifiedArn;
             return { eventType, lambdaArn, includeBody: typeof a === "object" && a.includeBody === true };
         },
     );

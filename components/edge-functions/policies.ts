@@ -5,7 +5,7 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ValueSelection } from "./args";
 import type { Ctx } from "./context";
-import type { ResolvedCachePolicy, ResolvedOriginRequestPolicy } from "./defaults";
+import { type ResolvedCachePolicy, type ResolvedOriginRequestPolicy, allBehaviors } from "./defaults";
 
 export interface PolicyResources {
     /** The cache policies the component creates, by key. */
@@ -81,7 +81,7 @@ export function createPolicies(ctx: Ctx): PolicyResources {
             ];
         }),
     );
-    const behaviors = [cfg.defaultBehavior, ...Object.values(cfg.behaviors)];
+    const behaviors = allBehaviors(cfg);
     const responseHeadersPolicy = behaviors.some((b) => b.securityHeaders) ? createResponseHeadersPolicy(ctx) : undefined;
     return { cachePolicies, originRequestPolicies, responseHeadersPolicy };
 }

@@ -16,7 +16,7 @@ import { CLOUDFRONT_FUNCTION_MODULES, CloudFrontImportError, rewriteCloudFrontIm
 import { ACM_CERTIFICATE_ARN, HTTP_HEADER_NAME, checkCertificateArn, checkHostedZoneId, checkTags } from "../shared/validators";
 import type { EdgeEvent, EdgeFunctionsArgs, FunctionEvent } from "./args";
 import { EDGE_FUNCTIONS_SHAPE } from "./shape";
-import { ResolvedBehavior, ResolvedCachePolicy, ResolvedEdgeFunctions, ResolvedOriginRequestPolicy, normalize } from "./defaults";
+import { ResolvedBehavior, ResolvedCachePolicy, ResolvedEdgeFunctions, ResolvedOriginRequestPolicy, allBehaviors, associationKey, normalize } from "./defaults";
 
 export const FUNCTION_EVENTS: readonly FunctionEvent[] = ["viewer-request", "viewer-response"];
 
@@ -245,7 +245,7 @@ function checkBehavior(issues: Issues, cfg: ResolvedEdgeFunctions, path: string,
                 `is on the event the CloudFront Function "${b.functions[event as FunctionEvent]}" takes`,
                 "one function per event type of a behavior",
             );
-        const key = typeof a === "string" ? a : "lambda" in a ? a.lambda : undefined;
+        const key = associationKey(a);
         if (key !== undefined && !Object.hasOwn(cfg.edgeLambdas, key))
             issues.add(
                 typeof a === "string" ? p : `${p}.lambda`,
@@ -281,7 +281,7 @@ function checkSelection(issues: Issues, path: string, s: string[] | string, allo
 }
 
 function checkPolicies(issues: Issues, cfg: ResolvedEdgeFunctions): void {
-    const all = [cfg.defaultBehavior, ...Object.values(cfg.behaviors)];
+    const all = allBehaviors(cfg);
     for (const [key, p] of Object.entries(cfg.cachePolicies) as [string, ResolvedCachePolicy][]) {
         const path = `cachePolicies.${key}`;
         issues.key(path, key);
@@ -343,7 +343,7 @@ function checkPolicies(issues: Issues, cfg: ResolvedEdgeFunctions): void {
 }
 
 function checkFunctions(issues: Issues, cfg: ResolvedEdgeFunctions): void {
-    const used = new Set([cfg.defaultBehavior, ...Object.values(cfg.behaviors)].flatMap((b) => Object.values(b.functions)));
+    const used = new Set(allBehaviors(cfg).flatMap((b) => Object.values(b.functions)));
     for (const [key, f] of Object.entries(cfg.functions)) {
         const path = `functions.${key}`;
         issues.key(path, key);
@@ -358,10 +358,10 @@ function checkFunctions(issues: Issues, cfg: ResolvedEdgeFunctions): void {
 /** The events each `edgeLambdas` entry is attached to, over every behavior, in CloudFront's order. */
 export function edgeLambdaEvents(cfg: ResolvedEdgeFunctions): Record<string, EdgeEvent[]> {
     const out: Record<string, EdgeEvent[]> = Object.fromEntries(Object.keys(cfg.edgeLambdas).map((k) => [k, []]));
-    for (const b of [cfg.defaultBehavior, ...Object.values(cfg.behaviors)])
+    for (const b of allBehaviors(cfg))
         for (const event of EDGE_EVENT_TYPES) {
             const a = b.edgeLambdas[event];
-            const key = typeof a === "string" ? a : a && "lambda" in a ? a.lambda : undefined;
+            const key = associationKey(a);
             if (key !== undefined && Object.hasOwn(out, key) && !out[key].includes(event)) out[key].push(event);
         }
     return out;
@@ -514,7 +514,7 @@ export function validate(args: EdgeFunctionsArgs): Issue[] {
     checkDefaultRootObject(issues, cfg);
     checkErrorResponses(issues, cfg);
     checkListBucket(issues, cfg);
-    const used = new Set([cfg.defaultBehavior, ...Object.values(cfg.behaviors)].map((b) => b.origin));
+    const used = new Set(allBehaviors(cfg).map((b) => b.origin));
     for (const key of Object.keys(cfg.origins))
         if (!used.has(key)) issues.add(`origins.${key}`, key, "is used by no behavior", "a behavior whose origin names it, or remove it");
     checkPolicies(issues, cfg);

@@ -3,6 +3,7 @@ import type * as route53 from "@pulumi/aws/route53";
 import type * as types from "@pulumi/aws/types/input";
 import type * as pulumi from "@pulumi/pulumi";
 import { createAliasRecords, hostSlug } from "../shared/alias-records";
+import { CLOUDFRONT_LIMITS } from "../shared/limits/cloudfront";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { AllowedMethods, EdgeEvent, FunctionEvent } from "./args";
@@ -80,7 +81,7 @@ export function createDistribution(ctx: Ctx, origins: OriginResources, refs: Beh
         childName(name, "distribution"),
         {
             enabled: true,
-            comment: `${name} (aws-platform EdgeFunctions)`.slice(0, 128),
+            comment: `${name} (aws-platform EdgeFunctions)`.slice(0, CLOUDFRONT_LIMITS.commentChars),
             isIpv6Enabled: cfg.isIpv6Enabled,
             httpVersion: "http2and3",
             priceClass: cfg.priceClass,

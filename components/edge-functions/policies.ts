@@ -1,6 +1,6 @@
 import * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as pulumi from "@pulumi/pulumi";
-import { MANAGED_CACHE_POLICY_IDS, MANAGED_ORIGIN_REQUEST_POLICY_IDS } from "../shared/limits/cloudfront";
+import { CLOUDFRONT_LIMITS, MANAGED_CACHE_POLICY_IDS, MANAGED_ORIGIN_REQUEST_POLICY_IDS } from "../shared/limits/cloudfront";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { ValueSelection } from "./args";
@@ -29,7 +29,7 @@ function cachePolicyArgs(key: string, name: string, p: ResolvedCachePolicy): clo
     // CloudFront refuses Accept-Encoding normalization when nothing is cached (all TTLs 0): compression needs the cache.
     const encodings = p.maxTtlSeconds > 0;
     return {
-        comment: `${key} of ${name}`.slice(0, 128),
+        comment: `${key} of ${name}`.slice(0, CLOUDFRONT_LIMITS.commentChars),
         defaultTtl: p.defaultTtlSeconds,
         minTtl: p.minTtlSeconds,
         maxTtl: p.maxTtlSeconds,
@@ -49,7 +49,7 @@ function originRequestPolicyArgs(key: string, name: string, p: ResolvedOriginReq
     const cookies = selection(p.cookies);
     const queryStrings = selection(p.queryStrings);
     return {
-        comment: `${key} of ${name}`.slice(0, 128),
+        comment: `${key} of ${name}`.slice(0, CLOUDFRONT_LIMITS.commentChars),
         headersConfig: { headerBehavior: headers.behavior, headers: headers.items && { items: headers.items } },
         cookiesConfig: { cookieBehavior: cookies.behavior, cookies: cookies.items && { items: cookies.items } },
         queryStringsConfig: { queryStringBehavior: queryStrings.behavior, queryStrings: queryStrings.items && { items: queryStrings.items } },
@@ -94,7 +94,7 @@ function createResponseHeadersPolicy(ctx: Ctx): cloudfront.ResponseHeadersPolicy
         cloudfront.ResponseHeadersPolicy,
         fitName(childName(name, "response-headers-policy"), cloudfront.ResponseHeadersPolicy),
         {
-            comment: `Security headers of ${name}`.slice(0, 128),
+            comment: `Security headers of ${name}`.slice(0, CLOUDFRONT_LIMITS.commentChars),
             securityHeadersConfig: {
                 strictTransportSecurity: {
                     accessControlMaxAgeSec: r.hstsMaxAgeSeconds,

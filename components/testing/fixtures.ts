@@ -73,6 +73,13 @@ type Builder = (r: MockResourceInput, c: MockContext, name: string) => Outputs;
 const arn = (c: MockContext, service: string, resource: string, region = c.region, account = c.accountId) =>
     `arn:${c.partition}:${service}:${region}:${account}:${resource}`;
 
+/** A UUID-shaped id (8-4-4-4-12 hex digits) derived from `seed`. */
+const uuid = (seed: string) => [8, 4, 4, 4, 12].map((n, i) => hex(`${seed}#${i}`, n)).join("-");
+/** A CloudFront id or ETag: `E` and 13 upper-case characters. */
+const cloudFrontId = (seed: string) => `E${hex(seed, 13).toUpperCase()}`;
+/** Cache, origin-request and response-headers policies: a UUID id and an ETag. */
+const cloudFrontPolicy = (r: MockResourceInput, _c: MockContext, name: string) => ({ id: uuid(r.urn), state: { name, etag: cloudFrontId(`${r.urn}/etag`) } });
+
 /** What API Gateway integrations call: `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations`. */
 const lambdaInvokeArn = (c: MockContext, functionArn: string) =>
     `arn:${c.partition}:apigateway:${c.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
@@ -268,7 +275,7 @@ const BUILDERS: Record<string, Builder> = {
         return { id: a, state: { name, arn: a } };
     },
     "aws:kms/key:Key": (r, c) => {
-        const id = [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-");
+        const id = uuid(r.urn);
         return { id, state: { keyId: id, arn: arn(c, "kms", `key/${id}`) } };
     },
     "aws:kms/alias:Alias": (r, c) => ({ id: String(r.inputs.name), state: { arn: arn(c, "kms", String(r.inputs.name)) } }),
@@ -407,7 +414,7 @@ const BUILDERS: Record<string, Builder> = {
         id: name,
         state: {
             name,
-            arn: arn(c, "autoscaling", `autoScalingGroup:${[8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-")}:autoScalingGroupName/${name}`),
+            arn: arn(c, "autoscaling", `autoScalingGroup:${uuid(r.urn)}:autoScalingGroupName/${name}`),
         },
     }),
     "aws:efs/fileSystem:FileSystem": (r, c) => {
@@ -446,7 +453,7 @@ const BUILDERS: Record<string, Builder> = {
     // ids are "E" and 13 upper-case characters; domain names d<13 characters>.cloudfront.net, in CloudFront's one
     // hosted zone for alias records (Z2FDTNDATAQYW2).
     "aws:cloudfront/distribution:Distribution": (r, c) => {
-        const id = `E${hex(r.urn, 13).toUpperCase()}`;
+        const id = cloudFrontId(r.urn);
         return {
             id,
             state: {
@@ -454,7 +461,7 @@ const BUILDERS: Record<string, Builder> = {
                 domainName: `d${hex(`${r.urn}/domain`, 13)}.cloudfront.net`,
                 hostedZoneId: "Z2FDTNDATAQYW2",
                 status: "Deployed",
-                etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}`,
+                etag: cloudFrontId(`${r.urn}/etag`),
                 callerReference: hex(`${r.urn}/ref`, 16),
             },
         };
@@ -464,37 +471,28 @@ const BUILDERS: Record<string, Builder> = {
         state: {
             name,
             arn: `arn:${c.partition}:cloudfront::${c.accountId}:function/${name}`,
-            etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}`,
-            liveStageEtag: r.inputs.publish === false ? "" : `E${hex(`${r.urn}/live`, 13).toUpperCase()}`,
+            etag: cloudFrontId(`${r.urn}/etag`),
+            liveStageEtag: r.inputs.publish === false ? "" : cloudFrontId(`${r.urn}/live`),
             status: "UNASSOCIATED",
         },
     }),
     // A KeyValueStore's ARN ends in its UUID: arn:aws:cloudfront::<account>:key-value-store/<uuid>; the UUID is also its
     // id (terraform-provider-aws key_value_store.go flattens DescribeKeyValueStore's Id; the name only imports it).
     "aws:cloudfront/keyValueStore:KeyValueStore": (r, c, name) => {
-        const uuid = [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-");
-        return { id: uuid, state: { name, arn: `arn:${c.partition}:cloudfront::${c.accountId}:key-value-store/${uuid}`, etag: hex(`${r.urn}/etag`, 16) } };
+        const id = uuid(r.urn);
+        return { id, state: { name, arn: `arn:${c.partition}:cloudfront::${c.accountId}:key-value-store/${id}`, etag: hex(`${r.urn}/etag`, 16) } };
     },
     "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey": (r) => ({
         id: `${r.inputs.keyValueStoreArn},${r.inputs.key}`,
         state: { totalSizeInBytes: String(r.inputs.value ?? "").length + String(r.inputs.key ?? "").length },
     }),
     "aws:cloudfront/originAccessControl:OriginAccessControl": (r, _c, name) => ({
-        id: `E${hex(r.urn, 13).toUpperCase()}`,
-        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
+        id: cloudFrontId(r.urn),
+        state: { name, etag: cloudFrontId(`${r.urn}/etag`) },
     }),
-    "aws:cloudfront/cachePolicy:CachePolicy": (r, _c, name) => ({
-        id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
-        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
-    }),
-    "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": (r, _c, name) => ({
-        id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
-        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
-    }),
-    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (r, _c, name) => ({
-        id: [8, 4, 4, 4, 12].map((n, i) => hex(`${r.urn}#${i}`, n)).join("-"),
-        state: { name, etag: `E${hex(`${r.urn}/etag`, 13).toUpperCase()}` },
-    }),
+    "aws:cloudfront/cachePolicy:CachePolicy": cloudFrontPolicy,
+    "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": cloudFrontPolicy,
+    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": cloudFrontPolicy,
     // CloudWatch Logs delivery resources (in the Region of their `region` argument: the engine passes it as `c`).
     "aws:cloudwatch/logDeliverySource:LogDeliverySource": (_r, c, name) => ({
         id: name,

@@ -133,29 +133,21 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
         const alb = spec.type === "application";
         const base = childName(ctx.name, lbKey);
         const ports = listenerPorts(spec, users);
+        const prefixLists = spec.ingressPrefixListIds.length > 0;
         const securityGroup = create(
             ec2.SecurityGroup,
             fitName(childName(base, "lb-sg"), ec2.SecurityGroup),
             {
                 vpcId: ctx.cfg.vpc.vpcId,
                 description: `${alb ? "ALB" : "NLB"} ${base}`,
-                ingress:
-                    spec.ingressPrefixListIds.length > 0
-                        ? // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
-                          [mainPort(spec)].map((port) => ({
-                              protocol: "tcp",
-                              fromPort: port,
-                              toPort: port,
-                              prefixListIds: spec.ingressPrefixListIds,
-                              description: `Listener ${port} from prefix lists`,
-                          }))
-                        : ports.map((port) => ({
-                              protocol: "tcp",
-                              fromPort: port,
-                              toPort: port,
-                              cidrBlocks: spec.ingressCidrs,
-                              description: `Listener ${port}`,
-                          })),
+                // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
+                ingress: (prefixLists ? [mainPort(spec)] : ports).map((port) => ({
+                    protocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
+                    description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
+                })),
                 // Only towards targets inside the VPC.
                 egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
                 tags: { ...ctx.tags, Name: childName(base, "lb-sg") },

@@ -3,7 +3,7 @@ import type * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as route53 from "@pulumi/aws/route53";
 import { Provider, ProviderArgs } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { EDGE_REGION, EdgeLambda } from "../edge-lambda/edge-lambda";
+import { EDGE_REGION, EdgeLambda, ownAwsProvider } from "../edge-lambda/edge-lambda";
 import type { PrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
 import { childName, typeToken } from "../shared/naming";
@@ -121,7 +121,7 @@ export class EdgeFunctions extends pulumi.ComponentResource {
         const origins = createOrigins(ctx, distributionArn);
         const policies = createPolicies(ctx);
         const functions = createFunctions(ctx);
-        const { edgeLambdas, provider } = createEdgeLambdas(ctx, this);
+        const { edgeLambdas, provider } = createEdgeLambdas(ctx, this, ownAwsProvider(opts));
         const edgeLambdaArns = Object.fromEntries(Object.entries(edgeLambdas).map(([k, l]) => [k, l.qualifiedArn]));
         const distribution = createDistribution(ctx, origins, { policies, functions, edgeLambdaArns });
         resolveDistributionArn(distribution.arn);
@@ -181,20 +181,21 @@ function recorded(args: EdgeFunctionsArgs): EdgeFunctionsArgs {
  * The Lambda@Edge functions, as EdgeLambda children named `<name>-<key>`, each told the events the behaviors attach
  * it to (its limits follow them). Those that give no provider share one us-east-1 provider, `<name>-us-east-1`.
  */
-function createEdgeLambdas(ctx: Ctx, parent: pulumi.Resource): { edgeLambdas: Record<string, EdgeLambda>; provider?: Provider } {
+function createEdgeLambdas(ctx: Ctx, parent: pulumi.Resource, given: Provider | undefined): { edgeLambdas: Record<string, EdgeLambda>; provider?: Provider } {
     const { name, cfg } = ctx;
     const entries = Object.entries(cfg.edgeLambdas);
     if (entries.length === 0) return { edgeLambdas: {} };
     const events = edgeLambdaEvents(cfg);
-    const provider = entries.some(([, a]) => a.provider === undefined)
-        ? create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION } as ProviderArgs, { parent }, cfg.transform.provider)
-        : undefined;
+    // An aws provider given to EdgeFunctions itself serves its functions too (each pins its Region to us-east-1).
+    const provider = given !== undefined || entries.every(([, a]) => a.provider !== undefined)
+        ? undefined
+        : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION } as ProviderArgs, { parent }, cfg.transform.provider);
     const edgeLambdas = Object.fromEntries(
         entries.map(([key, a]) => [
             key,
             new EdgeLambda(
                 childName(name, key),
-                { ...a, events: [...new Set([...(a.events ?? []), ...events[key]])], provider: a.provider ?? provider, tags: { ...cfg.tags, ...a.tags } },
+                { ...a, events: [...new Set([...(a.events ?? []), ...events[key]])], provider: a.provider ?? given ?? provider, tags: { ...cfg.tags, ...a.tags } },
                 { parent },
             ),
         ]),

@@ -168,7 +168,7 @@ export function edgeLogGroupName(functionName: string): string {
 }
 
 /** An aws provider given directly in a component's options (`provider`, or `providers` as a list or map). */
-function ownAwsProvider(opts: pulumi.ComponentResourceOptions | undefined): Provider | undefined {
+export function ownAwsProvider(opts: pulumi.ComponentResourceOptions | undefined): Provider | undefined {
     const providers = opts?.providers === undefined ? [] : Array.isArray(opts.providers) ? opts.providers : Object.values(opts.providers);
     return [opts?.provider, ...providers].find((p): p is Provider => p !== undefined && Provider.isInstance(p));
 }

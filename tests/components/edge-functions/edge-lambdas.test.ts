@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import * as aws from "@pulumi/aws";
 import { EdgeFunctions, EdgeFunctionsArgs } from "../../../components/edge-functions";
 import { validate } from "../../../components/edge-functions/validate";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
@@ -40,6 +41,25 @@ describe("EdgeFunctions with Lambda@Edge", () => {
             [["cdn-us-east-1", "us-east-1"]],
         );
         for (const fn of registry.ofType(LAMBDA)) assert.ok(fn.provider?.startsWith(providers[0].urn), fn.name);
+    });
+
+    it("gives its functions an aws provider given to EdgeFunctions itself, creating none (each function pins us-east-1)", async () => {
+        const { registry: r } = await build(
+            () => {
+                const stack = new aws.Provider("stack", { region: "eu-west-1" });
+                return new EdgeFunctions("cdn", ARGS, { provider: stack });
+            },
+            { config: { "aws:region": "eu-west-1" } },
+        );
+        const providers = r.ofType(PROVIDER);
+        assert.deepEqual(
+            providers.map((p) => p.name),
+            ["stack"],
+        );
+        for (const fn of r.ofType(LAMBDA)) {
+            assert.ok(fn.provider?.startsWith(providers[0].urn), fn.name);
+            assert.equal(fn.inputs.region, "us-east-1", fn.name);
+        }
     });
 
     it("associates each function's published version by event, the body only where asked", async () => {

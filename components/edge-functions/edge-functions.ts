@@ -187,15 +187,21 @@ function createEdgeLambdas(ctx: Ctx, parent: pulumi.Resource, given: Provider | 
     if (entries.length === 0) return { edgeLambdas: {} };
     const events = edgeLambdaEvents(cfg);
     // An aws provider given to EdgeFunctions itself serves its functions too (each pins its Region to us-east-1).
-    const provider = given !== undefined || entries.every(([, a]) => a.provider !== undefined)
-        ? undefined
-        : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION } as ProviderArgs, { parent }, cfg.transform.provider);
+    const provider =
+        given !== undefined || entries.every(([, a]) => a.provider !== undefined)
+            ? undefined
+            : create(Provider, childName(name, EDGE_REGION), { region: EDGE_REGION } as ProviderArgs, { parent }, cfg.transform.provider);
     const edgeLambdas = Object.fromEntries(
         entries.map(([key, a]) => [
             key,
             new EdgeLambda(
                 childName(name, key),
-                { ...a, events: [...new Set([...(a.events ?? []), ...events[key]])], provider: a.provider ?? given ?? provider, tags: { ...cfg.tags, ...a.tags } },
+                {
+                    ...a,
+                    events: [...new Set([...(a.events ?? []), ...events[key]])],
+                    provider: a.provider ?? given ?? provider,
+                    tags: { ...cfg.tags, ...a.tags },
+                },
                 { parent },
             ),
         ]),

@@ -244,7 +244,18 @@ export interface ContainerArgs {
      * @default []
      * @example [{ containerPort: 8080 }]
      */
-    portMappings?: Array<{ containerPort: number; protocol?: "tcp" | "udp" }>;
+    portMappings?: Array<{
+        containerPort: number;
+        /** @default "tcp" */
+        protocol?: "tcp" | "udp";
+        /**
+         * Names the port for Service Connect: up to 64 lower-case letters, digits, `_` and `-`, not
+         * starting with `-`, unique within the task
+         * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html).
+         * @default undefined
+         */
+        name?: string;
+    }>;
     /**
      * CPU units reserved for this container within the task.
      * @default 0
@@ -255,6 +266,13 @@ export interface ContainerArgs {
      * @default undefined
      */
     memoryMiB?: number;
+    /**
+     * Soft memory limit (MiB): what ECS reserves for this container, which may use more up to
+     * `memoryMiB`; below `memoryMiB` when both are set, and within the task's memory
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html, `memoryReservation`).
+     * @default undefined
+     */
+    memoryReservationMiB?: number;
     /**
      * A task stops when an essential container stops.
      * @default true
@@ -290,6 +308,66 @@ export interface ContainerArgs {
     readonlyRootFilesystem?: boolean;
     /** User (and group) the process runs as, e.g. "1000:1000". @default undefined */
     user?: string;
+    /**
+     * Containers of the same task this one waits for: container name → condition. `START` (started),
+     * `COMPLETE` (exited), `SUCCESS` (exited 0), `HEALTHY` (passes its `healthCheck`). `COMPLETE` and
+     * `SUCCESS` may only name a container with `essential: false`, `HEALTHY` only one with a health
+     * check; no cycles (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html).
+     * @default {}
+     * @example { migrate: "SUCCESS", proxy: "HEALTHY" }
+     */
+    dependsOn?: Record<string, "START" | "COMPLETE" | "SUCCESS" | "HEALTHY">;
+    /**
+     * Restart this container in place when it exits, instead of replacing the task
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html).
+     * @default undefined
+     * @example { enabled: true, ignoredExitCodes: [0], restartAttemptPeriodSeconds: 180 }
+     */
+    restartPolicy?: ContainerRestartPolicyArgs;
+    /**
+     * Linux capabilities added to or dropped from Docker's default set. Fargate only allows adding
+     * `SYS_PTRACE` (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
+     * @default undefined
+     * @example { add: ["SYS_PTRACE"], drop: ["NET_RAW"] }
+     */
+    linuxCapabilities?: LinuxCapabilitiesArgs;
+    /**
+     * Mount every volume of other containers of the same task
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_VolumeFrom.html).
+     * @default []
+     * @example [{ sourceContainer: "app", readOnly: true }]
+     */
+    volumesFrom?: Array<{ sourceContainer: string; readOnly?: boolean }>;
+}
+
+/** ECS container restart policy: the agent restarts the container instead of stopping the task. */
+export interface ContainerRestartPolicyArgs {
+    /** Whether the policy is on. */
+    enabled: boolean;
+    /**
+     * Exit codes that do not restart the container (at most 50).
+     * @default []
+     */
+    ignoredExitCodes?: number[];
+    /**
+     * Seconds a container must run before a restart may happen (60–1800); guards against restart loops.
+     * @default 300
+     */
+    restartAttemptPeriodSeconds?: number;
+}
+
+/** Linux capabilities (names without `CAP_`, e.g. `SYS_PTRACE`, or `ALL`). */
+export interface LinuxCapabilitiesArgs {
+    /**
+     * Capabilities added to the container (Fargate: only `SYS_PTRACE`).
+     * @default []
+     */
+    add?: string[];
+    /**
+     * Capabilities dropped from the container.
+     * @default []
+     */
+    drop?: string[];
 }
 
 /** Target for one service on a load balancer. */

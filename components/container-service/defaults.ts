@@ -51,7 +51,18 @@ export const DEFAULTS = {
     },
     ContainerHealthCheckArgs: { intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 },
     ImageBuildArgs: { dockerfile: "Dockerfile", platform: "linux/amd64" as const },
-    ContainerArgs: { portMappings: [] as never[], cpu: 0, essential: true, readonlyRootFilesystem: true, environment: {}, secrets: {} },
+    ContainerArgs: {
+        portMappings: [] as never[],
+        cpu: 0,
+        essential: true,
+        readonlyRootFilesystem: true,
+        environment: {},
+        secrets: {},
+        dependsOn: {},
+        volumesFrom: [] as never[],
+    },
+    ContainerRestartPolicyArgs: { ignoredExitCodes: [] as number[], restartAttemptPeriodSeconds: 300 },
+    LinuxCapabilitiesArgs: { add: [] as string[], drop: [] as string[] },
     ServiceLoadBalancerArgs: {
         listenerPort: 80,
         tlsListenerPort: 443,
@@ -99,9 +110,13 @@ export const DEFAULTS = {
 
 // ---- Resolved shapes: every optional filled in, so the builders never test for undefined. ----
 
-export type ResolvedContainer = Required<Omit<ContainerArgs, "memoryMiB" | "command" | "entryPoint" | "healthCheck" | "user">> &
-    Pick<ContainerArgs, "memoryMiB" | "command" | "entryPoint" | "user"> & {
+type OptionalContainerField = "memoryMiB" | "memoryReservationMiB" | "command" | "entryPoint" | "user";
+
+export type ResolvedContainer = Required<Omit<ContainerArgs, OptionalContainerField | "healthCheck" | "restartPolicy" | "linuxCapabilities">> &
+    Pick<ContainerArgs, OptionalContainerField> & {
         healthCheck?: Required<NonNullable<ContainerArgs["healthCheck"]>>;
+        restartPolicy?: Required<NonNullable<ContainerArgs["restartPolicy"]>>;
+        linuxCapabilities?: Required<NonNullable<ContainerArgs["linuxCapabilities"]>>;
     };
 
 export type ResolvedVolume = Required<Omit<VolumeArgs, "containers">> & { containers: string[] };
@@ -178,6 +193,8 @@ function normalizeContainer(c: ContainerArgs): ResolvedContainer {
     return {
         ...withDefaults(DEFAULTS.ContainerArgs, c),
         healthCheck: c.healthCheck && withDefaults(DEFAULTS.ContainerHealthCheckArgs, c.healthCheck),
+        restartPolicy: c.restartPolicy && withDefaults(DEFAULTS.ContainerRestartPolicyArgs, c.restartPolicy),
+        linuxCapabilities: c.linuxCapabilities && withDefaults(DEFAULTS.LinuxCapabilitiesArgs, c.linuxCapabilities),
     } as ResolvedContainer;
 }
 

@@ -10,11 +10,13 @@ import type {
     ClusterArgs,
     ContainerArgs,
     ContainerHealthCheckArgs,
+    ContainerRestartPolicyArgs,
     ContainerServiceArgs,
     Ec2CapacityArgs,
     ExpressServiceArgs,
     FileSystemArgs,
     ImageBuildArgs,
+    LinuxCapabilitiesArgs,
     LoadBalancerArgs,
     QueueArgs,
     RepositoryArgs,
@@ -86,10 +88,11 @@ export const IMAGE_BUILD_SHAPE = object<ImageBuildArgs>()({
 });
 
 type PortMapping = NonNullable<ContainerArgs["portMappings"]>[number];
+type VolumeFrom = NonNullable<ContainerArgs["volumesFrom"]>[number];
 
 export const CONTAINER_SHAPE = object<ContainerArgs>()({
     image: union("an image URI, or { build: { repository, context } }", inputString(), object<{ build: ImageBuildArgs }>()({ build: IMAGE_BUILD_SHAPE })),
-    portMappings: optional(array(object<PortMapping>()({ containerPort: int(), protocol: optional(string()) }))),
+    portMappings: optional(array(object<PortMapping>()({ containerPort: int(), protocol: optional(string()), name: optional(string()) }))),
     cpu: optional(int()),
     memoryMiB: optional(int()),
     essential: optional(boolean()),
@@ -100,6 +103,13 @@ export const CONTAINER_SHAPE = object<ContainerArgs>()({
     healthCheck: optional(CONTAINER_HEALTH_CHECK_SHAPE),
     readonlyRootFilesystem: optional(boolean()),
     user: optional(string()),
+    memoryReservationMiB: optional(int()),
+    dependsOn: optional(record(string())),
+    restartPolicy: optional(
+        object<ContainerRestartPolicyArgs>()({ enabled: boolean(), ignoredExitCodes: optional(array(int())), restartAttemptPeriodSeconds: optional(int()) }),
+    ),
+    linuxCapabilities: optional(object<LinuxCapabilitiesArgs>()({ add: optional(strings()), drop: optional(strings()) })),
+    volumesFrom: optional(array(object<VolumeFrom>()({ sourceContainer: string(), readOnly: optional(boolean()) }))),
 });
 
 type Rule = NonNullable<ServiceLoadBalancerArgs["rule"]>;

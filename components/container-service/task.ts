@@ -144,11 +144,13 @@ function containerDefinition(
         essential: c.essential,
         cpu: c.cpu,
         ...(c.memoryMiB !== undefined ? { memory: c.memoryMiB } : {}),
+        ...(c.memoryReservationMiB !== undefined ? { memoryReservation: c.memoryReservationMiB } : {}),
         // Bridge mode: host port 0 = a dynamic port, so several tasks fit on one instance.
         portMappings: c.portMappings.map((p) => ({
             containerPort: p.containerPort,
             hostPort: task.networkMode === "bridge" ? 0 : p.containerPort,
             protocol: p.protocol ?? "tcp",
+            ...(p.name !== undefined ? { name: p.name } : {}),
         })),
         environment: namedPairs(environment, "value"),
         secrets: namedPairs(c.secrets, "valueFrom"),
@@ -179,9 +181,43 @@ function containerDefinition(
         ...(c.command ? { command: c.command } : {}),
         ...(c.entryPoint ? { entryPoint: c.entryPoint } : {}),
         ...(c.user ? { user: c.user } : {}),
-        // ECS Exec needs an init process to reap the SSM agent's children.
-        ...(extras.enableExecuteCommand ? { linuxParameters: { initProcessEnabled: true } } : {}),
+        ...linuxParameters(c, extras),
+        // Field names as in https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+        ...(Object.keys(c.dependsOn).length > 0
+            ? {
+                  dependsOn: Object.keys(c.dependsOn)
+                      .sort()
+                      .map((containerName) => ({ containerName, condition: c.dependsOn[containerName] })),
+              }
+            : {}),
+        ...(c.restartPolicy
+            ? {
+                  restartPolicy: {
+                      enabled: c.restartPolicy.enabled,
+                      ignoredExitCodes: c.restartPolicy.ignoredExitCodes,
+                      restartAttemptPeriod: c.restartPolicy.restartAttemptPeriodSeconds,
+                  },
+              }
+            : {}),
+        ...(c.volumesFrom.length > 0
+            ? {
+                  volumesFrom: c.volumesFrom.map((v) => ({
+                      sourceContainer: v.sourceContainer,
+                      ...(v.readOnly !== undefined ? { readOnly: v.readOnly } : {}),
+                  })),
+              }
+            : {}),
     });
+}
+
+/** `linuxParameters` when something sets it: ECS Exec's init process, capabilities. */
+function linuxParameters(c: ResolvedContainer, extras: TaskExtras): { linuxParameters?: Record<string, unknown> } {
+    const params = {
+        // ECS Exec needs an init process to reap the SSM agent's children.
+        ...(extras.enableExecuteCommand ? { initProcessEnabled: true } : {}),
+        ...(c.linuxCapabilities ? { capabilities: { add: c.linuxCapabilities.add, drop: c.linuxCapabilities.drop } } : {}),
+    };
+    return Object.keys(params).length > 0 ? { linuxParameters: params } : {};
 }
 
 /** A workload's log group, its execution role (ECS's needs) and its task role (the app's). */

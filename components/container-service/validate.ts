@@ -479,11 +479,18 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/.test(name)) issues.add(cp, name, "is not a valid container name", "letters, digits, '-' and '_', up to 255");
         validateContainer(issues, cp, c, args);
         cpuSum += r.containers[name].cpu;
-        memSum += r.containers[name].memoryMiB ?? 0;
+        // A container with only a soft limit reserves that much of the task's memory (API_ContainerDefinition, memoryReservation).
+        memSum += r.containers[name].memoryMiB ?? r.containers[name].memoryReservationMiB ?? 0;
     }
+    checkContainerRelations(issues, path, r, fargate);
     if (cpuSum > cpu) issues.add(`${path}.containers`, cpuSum, `reserve more CPU than the task has (${cpu})`, `container cpu adding up to at most ${cpu}`);
     if (memSum > mem)
-        issues.add(`${path}.containers`, memSum, `reserve more memory than the task has (${mem} MiB)`, `container memoryMiB adding up to at most ${mem}`);
+        issues.add(
+            `${path}.containers`,
+            memSum,
+            `reserve more memory than the task has (${mem} MiB)`,
+            `container memoryMiB (or memoryReservationMiB) adding up to at most ${mem}`,
+        );
     for (const [vol, v] of Object.entries(task.volumes ?? {})) {
         const vp = `${path}.volumes.${vol}`;
         issues.key(vp, vol);
@@ -526,6 +533,26 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
     });
     issues.int(`${path}.cpu`, c.cpu, 0, 196608);
     issues.int(`${path}.memoryMiB`, c.memoryMiB, 6, 786432, " MiB");
+    issues.int(`${path}.memoryReservationMiB`, c.memoryReservationMiB, 6, 786432, " MiB");
+    (c.portMappings ?? []).forEach((p, i) => {
+        // API_PortMapping: name up to 64 lower-case letters, digits, '_' and '-', not starting with '-'.
+        if (p.name !== undefined)
+            issues.match(
+                `${path}.portMappings[${i}].name`,
+                p.name,
+                /^[a-z0-9_][a-z0-9_-]{0,63}$/,
+                "up to 64 lower-case letters, digits, '_' and '-', not starting with '-'",
+            );
+    });
+    for (const [dep, condition] of Object.entries(c.dependsOn ?? {})) issues.oneOf(`${path}.dependsOn.${dep}`, condition, DEPENDENCY_CONDITIONS);
+    const rp = c.restartPolicy;
+    if (rp) {
+        if ((rp.ignoredExitCodes ?? []).length > 50)
+            issues.add(`${path}.restartPolicy.ignoredExitCodes`, rp.ignoredExitCodes?.length, "lists more exit codes than ECS accepts", "at most 50");
+        issues.int(`${path}.restartPolicy.restartAttemptPeriodSeconds`, rp.restartAttemptPeriodSeconds, 60, 1800, " seconds");
+    }
+    for (const op of ["add", "drop"] as const)
+        (c.linuxCapabilities?.[op] ?? []).forEach((cap, i) => issues.oneOf(`${path}.linuxCapabilities.${op}[${i}]`, cap, LINUX_CAPABILITIES));
     const hc = c.healthCheck;
     if (hc) {
         if (!Array.isArray(hc.command) || hc.command.length < 2 || !["CMD", "CMD-SHELL", "NONE"].includes(hc.command[0])) {
@@ -542,6 +569,137 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
         issues.int(`${path}.healthCheck.startPeriodSeconds`, hc.startPeriodSeconds, 0, 300, " seconds");
     }
     checkEnvironment(issues, path, c.environment, c.secrets);
+}
+
+const DEPENDENCY_CONDITIONS = ["START", "COMPLETE", "SUCCESS", "HEALTHY"];
+
+/** API_KernelCapabilities: the names ECS accepts in `add` and `drop`. */
+const LINUX_CAPABILITIES = [
+    "ALL",
+    "AUDIT_CONTROL",
+    "AUDIT_WRITE",
+    "BLOCK_SUSPEND",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "DAC_READ_SEARCH",
+    "FOWNER",
+    "FSETID",
+    "IPC_LOCK",
+    "IPC_OWNER",
+    "KILL",
+    "LEASE",
+    "LINUX_IMMUTABLE",
+    "MAC_ADMIN",
+    "MAC_OVERRIDE",
+    "MKNOD",
+    "NET_ADMIN",
+    "NET_BIND_SERVICE",
+    "NET_BROADCAST",
+    "NET_RAW",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_ADMIN",
+    "SYS_BOOT",
+    "SYS_CHROOT",
+    "SYS_MODULE",
+    "SYS_NICE",
+    "SYS_PACCT",
+    "SYS_PTRACE",
+    "SYS_RAWIO",
+    "SYS_RESOURCE",
+    "SYS_TIME",
+    "SYS_TTY_CONFIG",
+    "SYSLOG",
+    "WAKE_ALARM",
+];
+
+/**
+ * Rules between the containers of one task, on resolved values: dependencies (API_ContainerDependency),
+ * `volumesFrom`, port mapping names, memory limits and Fargate's capabilities.
+ */
+function checkContainerRelations(issues: Issues, path: string, r: ResolvedTask, fargate: boolean): void {
+    const names = Object.keys(r.containers);
+    const portNames = new Map<string, string>();
+    for (const [name, c] of Object.entries(r.containers)) {
+        const cp = `${path}.containers.${name}`;
+        for (const [dep, condition] of Object.entries(c.dependsOn)) {
+            const target = own(r.containers, dep);
+            if (dep === name) issues.add(`${cp}.dependsOn.${dep}`, dep, "names the container itself", "another container of the task");
+            else if (!target)
+                issues.add(`${cp}.dependsOn.${dep}`, dep, "names no container of the task", names.filter((n) => n !== name).join(", ") || "another container");
+            else if (condition === "HEALTHY" && !target.healthCheck)
+                issues.add(`${cp}.dependsOn.${dep}`, condition, `needs a health check on container "${dep}"`, `a healthCheck on "${dep}", or "START"`);
+            // ECS refuses COMPLETE and SUCCESS on an essential container: it would stop the task when it exits.
+            else if ((condition === "COMPLETE" || condition === "SUCCESS") && target.essential)
+                issues.add(
+                    `${cp}.dependsOn.${dep}`,
+                    condition,
+                    `waits for essential container "${dep}" to exit`,
+                    `essential: false on "${dep}", or "START" / "HEALTHY"`,
+                );
+        }
+        for (const [i, v] of c.volumesFrom.entries()) {
+            if (v.sourceContainer === name)
+                issues.add(`${cp}.volumesFrom[${i}].sourceContainer`, v.sourceContainer, "names the container itself", "another container of the task");
+            else if (!own(r.containers, v.sourceContainer))
+                issues.add(
+                    `${cp}.volumesFrom[${i}].sourceContainer`,
+                    v.sourceContainer,
+                    "names no container of the task",
+                    names.filter((n) => n !== name).join(", ") || "another container",
+                );
+        }
+        for (const [i, p] of c.portMappings.entries()) {
+            if (p.name === undefined) continue;
+            const first = portNames.get(p.name);
+            if (first) issues.add(`${cp}.portMappings[${i}].name`, p.name, `is already the name of ${first}`, "a port mapping name unique within the task");
+            else portNames.set(p.name, `${cp}.portMappings[${i}]`);
+        }
+        if (c.memoryReservationMiB !== undefined && c.memoryMiB !== undefined && c.memoryReservationMiB >= c.memoryMiB)
+            issues.add(
+                `${cp}.memoryReservationMiB`,
+                c.memoryReservationMiB,
+                `is not below the container's memoryMiB (${c.memoryMiB})`,
+                `less than ${c.memoryMiB}`,
+            );
+        // Fargate grants no capability beyond Docker's default set except SYS_PTRACE (API_KernelCapabilities).
+        if (fargate)
+            for (const [i, cap] of (c.linuxCapabilities?.add ?? []).entries())
+                if (cap !== "SYS_PTRACE")
+                    issues.add(`${cp}.linuxCapabilities.add[${i}]`, cap, "cannot be added on Fargate", '"SYS_PTRACE" only, or capacity "ec2"');
+    }
+    const cycle = dependencyCycle(r.containers);
+    if (cycle)
+        issues.add(
+            `${path}.containers.${cycle[0]}.dependsOn`,
+            cycle.join(" -> "),
+            "forms a dependency cycle",
+            "dependencies that end in a container waiting for none",
+        );
+}
+
+/** A cycle of `dependsOn` among known containers (`[a, b, a]`), if any. */
+function dependencyCycle(containers: ResolvedTask["containers"]): string[] | undefined {
+    const state = new Map<string, "visiting" | "done">();
+    const visit = (name: string, trail: string[]): string[] | undefined => {
+        if (state.get(name) === "done") return undefined;
+        if (state.get(name) === "visiting") return [...trail.slice(trail.indexOf(name)), name];
+        state.set(name, "visiting");
+        for (const dep of Object.keys(containers[name].dependsOn)) {
+            if (dep === name || !own(containers, dep)) continue;
+            const found = visit(dep, [...trail, name]);
+            if (found) return found;
+        }
+        state.set(name, "done");
+        return undefined;
+    };
+    for (const name of Object.keys(containers)) {
+        const found = visit(name, []);
+        if (found) return found;
+    }
+    return undefined;
 }
 
 function checkImage(issues: Issues, path: string, image: ContainerArgs["image"], args: ContainerServiceArgs): void {

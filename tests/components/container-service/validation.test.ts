@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerService } from "../../../components/container-service";
-import type { ContainerServiceArgs } from "../../../components/container-service/args";
+import type { ContainerArgs, ContainerServiceArgs } from "../../../components/container-service/args";
 import { DEFAULTS } from "../../../components/container-service/defaults";
 import { checkMountableSubnets } from "../../../components/container-service/storage";
 import { validate } from "../../../components/container-service/validate";
@@ -33,7 +33,164 @@ const schedTask = (schedule?: string, extra: object = {}) => ({
     ...extra,
 });
 
+/** The base service with a second container "side" (not essential) next to "web". */
+const withSide = (mutate: (web: ContainerArgs, side: ContainerArgs) => void) =>
+    withArgs((a) => {
+        const side: ContainerArgs = { image: IMAGE, essential: false };
+        web(a).containers.side = side;
+        mutate(web(a).containers.web, side);
+    });
+
 const cases: Case[] = [
+    {
+        title: "rejects a dependency on a container the task does not have",
+        args: withSide((w) => {
+            w.dependsOn = { db: "START" };
+        }),
+        path: "services.web.containers.web.dependsOn.db",
+        message: /names no container of the task; allowed: side/,
+    },
+    {
+        title: "rejects a container depending on itself",
+        args: withSide((w) => {
+            w.dependsOn = { web: "START" };
+        }),
+        path: "services.web.containers.web.dependsOn.web",
+        message: /names the container itself/,
+    },
+    {
+        title: "rejects an unknown dependency condition",
+        args: withSide((w) => {
+            w.dependsOn = { side: "READY" as never };
+        }),
+        path: "services.web.containers.web.dependsOn.side",
+        message: /"START", "COMPLETE", "SUCCESS", "HEALTHY"/,
+    },
+    {
+        title: "rejects a dependency cycle between containers",
+        args: withSide((w, side) => {
+            w.dependsOn = { side: "START" };
+            side.dependsOn = { web: "START" };
+        }),
+        path: "services.web.containers.web.dependsOn",
+        message: /forms a dependency cycle/,
+    },
+    {
+        title: "rejects HEALTHY on a container without a health check",
+        args: withSide((w) => {
+            w.dependsOn = { side: "HEALTHY" };
+        }),
+        path: "services.web.containers.web.dependsOn.side",
+        message: /needs a health check on container "side"/,
+    },
+    {
+        title: "rejects SUCCESS on an essential container",
+        args: withSide((w, side) => {
+            side.essential = true;
+            w.dependsOn = { side: "SUCCESS" };
+        }),
+        path: "services.web.containers.web.dependsOn.side",
+        message: /waits for essential container "side" to exit; allowed: essential: false/,
+    },
+    {
+        title: "rejects more than 50 ignored exit codes in a restart policy",
+        args: withSide((w) => {
+            w.restartPolicy = { enabled: true, ignoredExitCodes: Array.from({ length: 51 }, (_, i) => i) };
+        }),
+        path: "services.web.containers.web.restartPolicy.ignoredExitCodes",
+        message: /at most 50/,
+    },
+    {
+        title: "rejects a restart attempt period under 60 seconds",
+        args: withSide((w) => {
+            w.restartPolicy = { enabled: true, restartAttemptPeriodSeconds: 30 };
+        }),
+        path: "services.web.containers.web.restartPolicy.restartAttemptPeriodSeconds",
+        message: /60/,
+    },
+    {
+        title: "rejects a restart policy without enabled",
+        args: withSide((w) => {
+            w.restartPolicy = { restartAttemptPeriodSeconds: 300 } as never;
+        }),
+        path: "services.web.containers.web.restartPolicy.enabled",
+        message: /./,
+    },
+    {
+        title: "rejects a memory reservation not below the container's hard limit",
+        args: withSide((w) => {
+            w.memoryMiB = 256;
+            w.memoryReservationMiB = 256;
+        }),
+        path: "services.web.containers.web.memoryReservationMiB",
+        message: /is not below the container's memoryMiB \(256\); allowed: less than 256/,
+    },
+    {
+        title: "rejects memory reservations adding up to more than the task's memory",
+        args: withSide((w, side) => {
+            w.memoryReservationMiB = 300;
+            side.memoryReservationMiB = 300;
+        }),
+        path: "services.web.containers",
+        message: /reserve more memory than the task has \(512 MiB\)/,
+    },
+    {
+        title: "rejects a memory reservation under 6 MiB",
+        args: withSide((w) => {
+            w.memoryReservationMiB = 4;
+        }),
+        path: "services.web.containers.web.memoryReservationMiB",
+        message: /6/,
+    },
+    {
+        title: "rejects an unknown Linux capability",
+        args: withSide((w) => {
+            w.linuxCapabilities = { drop: ["CAP_NET_RAW"] };
+        }),
+        path: "services.web.containers.web.linuxCapabilities.drop[0]",
+        message: /NET_RAW/,
+    },
+    {
+        title: "rejects adding a capability other than SYS_PTRACE on Fargate",
+        args: withSide((w) => {
+            w.linuxCapabilities = { add: ["SYS_PTRACE", "NET_ADMIN"] };
+        }),
+        path: "services.web.containers.web.linuxCapabilities.add[1]",
+        message: /cannot be added on Fargate; allowed: "SYS_PTRACE" only/,
+    },
+    {
+        title: "rejects volumesFrom a container the task does not have",
+        args: withSide((w) => {
+            w.volumesFrom = [{ sourceContainer: "data" }];
+        }),
+        path: "services.web.containers.web.volumesFrom[0].sourceContainer",
+        message: /names no container of the task/,
+    },
+    {
+        title: "rejects volumesFrom the container itself",
+        args: withSide((w) => {
+            w.volumesFrom = [{ sourceContainer: "web" }];
+        }),
+        path: "services.web.containers.web.volumesFrom[0].sourceContainer",
+        message: /names the container itself/,
+    },
+    {
+        title: "rejects a port mapping name with upper-case letters",
+        args: withSide((w) => {
+            w.portMappings = [{ containerPort: 80, name: "Http" }];
+        }),
+        path: "services.web.containers.web.portMappings[0].name",
+        message: /lower-case/,
+    },
+    {
+        title: "rejects a port mapping name used twice in the task",
+        args: withSide((w, side) => {
+            w.portMappings = [{ containerPort: 80, name: "http" }];
+            side.portMappings = [{ containerPort: 9000, name: "http" }];
+        }),
+        path: "services.web.containers.side.portMappings[0].name",
+        message: /is already the name of services\.web\.containers\.web\.portMappings\[0\]/,
+    },
     {
         title: "rejects a malformed VPC id",
         args: withArgs((a) => {

@@ -530,20 +530,17 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
     (c.portMappings ?? []).forEach((p, i) => {
         issues.int(`${path}.portMappings[${i}].containerPort`, p.containerPort, 1, 65535);
         issues.oneOf(`${path}.portMappings[${i}].protocol`, p.protocol, ["tcp", "udp"]);
+        // API_PortMapping: the name Service Connect refers to.
+        issues.match(
+            `${path}.portMappings[${i}].name`,
+            p.name,
+            /^[a-z0-9_][a-z0-9_-]{0,63}$/,
+            "up to 64 lower-case letters, digits, '_' and '-', not starting with '-'",
+        );
     });
     issues.int(`${path}.cpu`, c.cpu, 0, 196608);
     issues.int(`${path}.memoryMiB`, c.memoryMiB, 6, 786432, " MiB");
     issues.int(`${path}.memoryReservationMiB`, c.memoryReservationMiB, 6, 786432, " MiB");
-    (c.portMappings ?? []).forEach((p, i) => {
-        // API_PortMapping: name up to 64 lower-case letters, digits, '_' and '-', not starting with '-'.
-        if (p.name !== undefined)
-            issues.match(
-                `${path}.portMappings[${i}].name`,
-                p.name,
-                /^[a-z0-9_][a-z0-9_-]{0,63}$/,
-                "up to 64 lower-case letters, digits, '_' and '-', not starting with '-'",
-            );
-    });
     for (const [dep, condition] of Object.entries(c.dependsOn ?? {})) issues.oneOf(`${path}.dependsOn.${dep}`, condition, DEPENDENCY_CONDITIONS);
     const rp = c.restartPolicy;
     if (rp) {
@@ -552,7 +549,7 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
         issues.int(`${path}.restartPolicy.restartAttemptPeriodSeconds`, rp.restartAttemptPeriodSeconds, 60, 1800, " seconds");
     }
     for (const op of ["add", "drop"] as const)
-        (c.linuxCapabilities?.[op] ?? []).forEach((cap, i) => issues.oneOf(`${path}.linuxCapabilities.${op}[${i}]`, cap, LINUX_CAPABILITIES));
+        for (const [i, cap] of (c.linuxCapabilities?.[op] ?? []).entries()) issues.oneOf(`${path}.linuxCapabilities.${op}[${i}]`, cap, LINUX_CAPABILITIES);
     const hc = c.healthCheck;
     if (hc) {
         if (!Array.isArray(hc.command) || hc.command.length < 2 || !["CMD", "CMD-SHELL", "NONE"].includes(hc.command[0])) {

@@ -493,12 +493,14 @@ function checkStepBounds(issues: Issues, path: string, step: ResolvedStepScaling
     });
     const scaleIn = step.comparison.startsWith("LessThan");
     const ends = sorted.flatMap((x) => [x.lower, x.upper]).filter((v): v is number => v !== undefined);
-    if (scaleIn ? ends.some((v) => v > 0) : ends.some((v) => v < 0) || sorted[0].lower === undefined) {
+    if (scaleIn ? ends.some((v) => v > 0) || sorted[sorted.length - 1].upper === undefined : ends.some((v) => v < 0) || sorted[0].lower === undefined) {
         issues.add(
             `${path}.steps`,
             bounds,
             `lies outside the breaching side of a ${step.comparison} alarm`,
-            scaleIn ? "bounds <= 0 (below the threshold)" : "bounds >= 0 (above the threshold), the first step with a lower bound",
+            scaleIn
+                ? "bounds <= 0 (below the threshold), the last step with an upper bound"
+                : "bounds >= 0 (above the threshold), the first step with a lower bound",
         );
     }
 }

@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
-import { Registry, build } from "../../../components/testing";
+import { ArgsError } from "../../../components/shared/errors";
+import { Registry, build, buildFails } from "../../../components/testing";
 import { T, web, withArgs } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
@@ -140,5 +141,35 @@ describe("ContainerService: predictive scaling and step scaling in both directio
             maxCapacityBreachBehavior: "HonorMaxCapacity",
             metricSpecifications: [{ targetValue: "60", predefinedMetricPairSpecification: { predefinedMetricType: "ECSServiceCPUUtilization" } }],
         });
+    });
+
+    it("reports a bad step range and a bad predictive setting together in one ArgsError, registering nothing", async () => {
+        const { error, registry } = await buildFails(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        web(a).scaling = {
+                            minCount: 1,
+                            maxCount: 4,
+                            predictive: { metric: "cpu", targetPercent: 60, mode: "Forecast" as never },
+                            steps: {
+                                busy: {
+                                    metric: LAG,
+                                    threshold: 10,
+                                    steps: [
+                                        { lower: 0, upper: 10, change: 1 },
+                                        { lower: 20, change: 2 },
+                                    ],
+                                },
+                            },
+                        };
+                    }),
+                ),
+        );
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.match(error.message, /services\.web\.scaling\.steps\.busy\.steps=.*has a gap from 10 to 20/);
+        assert.match(error.message, /services\.web\.scaling\.predictive\.mode="Forecast"/);
+        assert.equal(registry.size, 0);
     });
 });

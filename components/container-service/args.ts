@@ -438,7 +438,14 @@ export interface ServiceLoadBalancerArgs {
     deregistrationDelaySeconds?: number;
 }
 
-/** Step scaling on a CloudWatch alarm of your choosing. */
+/**
+ * Step scaling on a CloudWatch alarm of your choosing, out or in: the alarm's action is the step
+ * policy. Application Auto Scaling policies need no resource policy for CloudWatch to invoke them.
+ * @example
+ * // scale in when the queue is nearly empty
+ * { metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: "jobs" } },
+ *   threshold: 5, comparison: "LessThanOrEqualToThreshold", steps: [{ upper: 0, change: -1 }] }
+ */
 export interface StepScalingArgs {
     /** The metric that drives the alarm. */
     metric: {
@@ -451,19 +458,73 @@ export interface StepScalingArgs {
         /** @default 60 */
         periodSeconds?: number;
     };
-    /** Scale out when the metric is at or above this value. */
+    /** The alarm threshold; step bounds are relative to it. */
     threshold: number;
     /**
-     * Steps above the threshold: `{ lower, upper?, change }` (bounds relative to the threshold,
-     * change in tasks).
+     * How the metric is compared with the threshold: a `GreaterThan…` alarm scales out (steps at or
+     * above 0), a `LessThan…` alarm scales in (steps at or below 0).
+     * @default "GreaterThanOrEqualToThreshold"
+     */
+    comparison?: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanOrEqualToThreshold" | "LessThanThreshold";
+    /**
+     * Consecutive periods the metric must breach before the alarm fires (1–100).
+     * @default 1
+     */
+    evaluationPeriods?: number;
+    /**
+     * What `change` means: tasks added or removed, percent of the current count, or the count to set.
+     * @default "ChangeInCapacity"
+     */
+    adjustmentType?: "ChangeInCapacity" | "PercentChangeInCapacity" | "ExactCapacity";
+    /**
+     * Steps: `{ lower?, upper?, change }`, bounds relative to the threshold (a missing `lower` is minus
+     * infinity, a missing `upper` plus infinity). As AWS requires, they are contiguous and do not overlap.
      * @example [{ lower: 0, upper: 50, change: 1 }, { lower: 50, change: 3 }]
      */
-    steps: Array<{ lower: number; upper?: number; change: number }>;
+    steps: Array<{ lower?: number; upper?: number; change: number }>;
     /**
      * Seconds after a scaling activity before another.
      * @default 120
      */
     cooldownSeconds?: number;
+    /**
+     * How the policy aggregates the alarm's data points.
+     * @default "Average"
+     */
+    metricAggregation?: "Average" | "Minimum" | "Maximum";
+}
+
+/**
+ * Predictive scaling (ECS services, since November 2024): forecasts load from up to 14 days of the
+ * metric and launches tasks ahead of it.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/predictive-auto-scaling.html
+ * @example { metric: "cpu", targetPercent: 50, mode: "ForecastAndScale" }
+ */
+export interface PredictiveScalingArgs {
+    /** The metric pair forecast: average CPU or memory utilization of the service. */
+    metric: "cpu" | "memory";
+    /** Utilization (percent, 1–100) the forecast capacity aims at. */
+    targetPercent: number;
+    /**
+     * `ForecastOnly` computes forecasts without acting, to check them first; `ForecastAndScale` acts.
+     * @default "ForecastOnly"
+     */
+    mode?: "ForecastOnly" | "ForecastAndScale";
+    /**
+     * Seconds before the forecast need that tasks start (0–3600), for slow-starting tasks.
+     * @default 0
+     */
+    schedulingBufferSeconds?: number;
+    /**
+     * When the forecast exceeds `maxCount`: keep to it, or raise it by `maxCapacityBufferPercent`.
+     * @default "HonorMaxCapacity"
+     */
+    maxCapacityBehavior?: "HonorMaxCapacity" | "IncreaseMaxCapacity";
+    /**
+     * With `IncreaseMaxCapacity`: percent (0–100) above the forecast the maximum may grow to.
+     * @default undefined - refused unless maxCapacityBehavior is "IncreaseMaxCapacity", where it is required
+     */
+    maxCapacityBufferPercent?: number;
 }
 
 /** Application Auto Scaling for a service's desired count. */
@@ -485,8 +546,14 @@ export interface ServiceScalingArgs {
      * @default undefined
      */
     backlogPerTask?: number;
-    /** Step scaling policies on alarms, keyed by role. @default {} */
+    /**
+     * Step scaling policies on alarms, keyed by role, scaling out or in.
+     * @default {}
+     * @example { "latency": { metric: { namespace: "App", metricName: "P99Ms" }, threshold: 500, steps: [{ lower: 0, change: 2 }] } }
+     */
     steps?: Record<string, StepScalingArgs>;
+    /** Predictive scaling on CPU or memory. @default undefined - no predictive policy */
+    predictive?: PredictiveScalingArgs;
     /**
      * Scheduled capacity changes, keyed by role.
      * @default {}
@@ -835,6 +902,10 @@ export interface ContainerServiceArgs {
         launchTemplate?: Transform<ec2.LaunchTemplateArgs>;
         autoScalingGroup?: Transform<autoscaling.GroupArgs>;
         scalingTarget?: Transform<appautoscaling.TargetArgs>;
+        /** Every scaling policy (target tracking, step, predictive); the function form gets the policy's name. */
+        scalingPolicy?: Transform<appautoscaling.PolicyArgs>;
+        /** The alarms of step scaling policies. */
+        scalingAlarm?: Transform<cloudwatch.MetricAlarmArgs>;
         queue?: Transform<sqs.QueueArgs>;
         schedule?: Transform<scheduler.ScheduleArgs>;
         invokeRole?: Transform<iam.RoleArgs>;

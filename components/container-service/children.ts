@@ -118,6 +118,7 @@ export const CHILD_NAMES: Record<
         [T.scalingPolicy, "{key}-memory-scaling"],
         [T.scalingPolicy, "{key}-requests-scaling"],
         [T.scalingPolicy, "{key}-backlog-scaling"],
+        [T.scalingPolicy, "{key}-predictive-scaling"],
         [T.scalingPolicy, "{key}-{step}-step-scaling"],
         [T.alarm, "{key}-{step}-step-alarm"],
         [T.scheduledAction, "{key}-{schedule}-scheduled-scaling"],

@@ -14,7 +14,9 @@ import type {
     ScheduledTaskArgs,
     ServiceArgs,
     ServiceLoadBalancerArgs,
+    PredictiveScalingArgs,
     ServiceScalingArgs,
+    StepScalingArgs,
     TaskArgs,
     VolumeArgs,
 } from "./args";
@@ -69,7 +71,16 @@ export const DEFAULTS = {
         deregistrationDelaySeconds: 30,
         healthCheck: { path: "/", intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 3, matcher: "200-399" },
     },
-    StepScalingArgs: { statistic: "Average" as const, periodSeconds: 60, cooldownSeconds: 120 },
+    StepScalingArgs: {
+        statistic: "Average" as const,
+        periodSeconds: 60,
+        cooldownSeconds: 120,
+        comparison: "GreaterThanOrEqualToThreshold" as const,
+        evaluationPeriods: 1,
+        adjustmentType: "ChangeInCapacity" as const,
+        metricAggregation: "Average" as const,
+    },
+    PredictiveScalingArgs: { mode: "ForecastOnly" as const, schedulingBufferSeconds: 0, maxCapacityBehavior: "HonorMaxCapacity" as const },
     ServiceScalingArgs: { scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60, steps: {}, schedules: {} },
     QueueArgs: { visibilityTimeoutSeconds: 300, maxReceiveCount: 5, messageRetentionSeconds: 345600 },
     VolumeArgs: { readOnly: false, uid: 1000, gid: 1000 },
@@ -141,8 +152,18 @@ export type ResolvedServiceLoadBalancer = Required<Omit<ServiceLoadBalancerArgs,
     healthCheck: Required<NonNullable<ServiceLoadBalancerArgs["healthCheck"]>>;
 };
 
-export type ResolvedScaling = Required<Omit<ServiceScalingArgs, "cpuTargetPercent" | "memoryTargetPercent" | "requestsPerTarget" | "backlogPerTask">> &
-    Pick<ServiceScalingArgs, "cpuTargetPercent" | "memoryTargetPercent" | "requestsPerTarget" | "backlogPerTask">;
+export type ResolvedStepScaling = Required<Omit<StepScalingArgs, "metric">> & {
+    metric: Required<Omit<StepScalingArgs["metric"], "dimensions">> & Pick<StepScalingArgs["metric"], "dimensions">;
+};
+export type ResolvedPredictiveScaling = Required<Omit<PredictiveScalingArgs, "maxCapacityBufferPercent">> &
+    Pick<PredictiveScalingArgs, "maxCapacityBufferPercent">;
+export type ResolvedScaling = Required<
+    Omit<ServiceScalingArgs, "cpuTargetPercent" | "memoryTargetPercent" | "requestsPerTarget" | "backlogPerTask" | "steps" | "predictive">
+> &
+    Pick<ServiceScalingArgs, "cpuTargetPercent" | "memoryTargetPercent" | "requestsPerTarget" | "backlogPerTask"> & {
+        steps: Record<string, ResolvedStepScaling>;
+        predictive?: ResolvedPredictiveScaling;
+    };
 
 export interface ResolvedService extends ResolvedTask {
     desiredCount: number;
@@ -259,7 +280,17 @@ function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
             ...st,
             metric: { statistic: DEFAULTS.StepScalingArgs.statistic, periodSeconds: DEFAULTS.StepScalingArgs.periodSeconds, ...st.metric },
             cooldownSeconds: st.cooldownSeconds ?? DEFAULTS.StepScalingArgs.cooldownSeconds,
+            comparison: st.comparison ?? DEFAULTS.StepScalingArgs.comparison,
+            evaluationPeriods: st.evaluationPeriods ?? DEFAULTS.StepScalingArgs.evaluationPeriods,
+            adjustmentType: st.adjustmentType ?? DEFAULTS.StepScalingArgs.adjustmentType,
+            metricAggregation: st.metricAggregation ?? DEFAULTS.StepScalingArgs.metricAggregation,
         })),
+        predictive: s.predictive && {
+            ...s.predictive,
+            mode: s.predictive.mode ?? DEFAULTS.PredictiveScalingArgs.mode,
+            schedulingBufferSeconds: s.predictive.schedulingBufferSeconds ?? DEFAULTS.PredictiveScalingArgs.schedulingBufferSeconds,
+            maxCapacityBehavior: s.predictive.maxCapacityBehavior ?? DEFAULTS.PredictiveScalingArgs.maxCapacityBehavior,
+        },
         schedules: s.schedules ?? d.schedules,
         scaleInCooldownSeconds: s.scaleInCooldownSeconds ?? d.scaleInCooldownSeconds,
         scaleOutCooldownSeconds: s.scaleOutCooldownSeconds ?? d.scaleOutCooldownSeconds,

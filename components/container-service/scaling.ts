@@ -18,7 +18,8 @@ export interface ScalingResources {
 
 /**
  * Application Auto Scaling of a service's desired count: target tracking (CPU, memory, ALB requests
- * per target, queue backlog per task), step scaling on alarms, and scheduled capacity.
+ * per target, queue backlog per task), predictive scaling, step scaling on alarms (out or in), and
+ * scheduled capacity.
  */
 export function createScaling(
     ctx: Ctx,
@@ -45,7 +46,8 @@ export function createScaling(
     );
     const on = { resourceId: target.resourceId, scalableDimension: target.scalableDimension, serviceNamespace: target.serviceNamespace };
     const tracking = (role: string, targetValue: number, metric: Partial<appautoscaling.PolicyArgs["targetTrackingScalingPolicyConfiguration"]> & object) =>
-        new appautoscaling.Policy(
+        create(
+            appautoscaling.Policy,
             fitName(childName(base, role), appautoscaling.Policy),
             {
                 ...on,
@@ -58,6 +60,7 @@ export function createScaling(
                 },
             },
             ctx.opts,
+            ctx.cfg.transform.scalingPolicy,
         );
 
     const policies: Record<string, appautoscaling.Policy> = {};
@@ -117,43 +120,81 @@ export function createScaling(
             },
         });
     }
+    if (s.predictive) {
+        const p = s.predictive;
+        // ECS predictive scaling (Nov 2024) takes a predefined metric pair; the load metric is the
+        // service's total CPU or memory, the scaling metric its average utilization.
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/predictive-auto-scaling.html
+        policies.predictive = create(
+            appautoscaling.Policy,
+            fitName(childName(base, "predictive-scaling"), appautoscaling.Policy),
+            {
+                ...on,
+                policyType: "PredictiveScaling",
+                predictiveScalingPolicyConfiguration: {
+                    mode: p.mode,
+                    schedulingBufferTime: p.schedulingBufferSeconds,
+                    maxCapacityBreachBehavior: p.maxCapacityBehavior,
+                    ...(p.maxCapacityBufferPercent !== undefined ? { maxCapacityBuffer: p.maxCapacityBufferPercent } : {}),
+                    metricSpecifications: [
+                        {
+                            targetValue: String(p.targetPercent),
+                            predefinedMetricPairSpecification: {
+                                predefinedMetricType: p.metric === "cpu" ? "ECSServiceCPUUtilization" : "ECSServiceMemoryUtilization",
+                            },
+                        },
+                    ],
+                },
+            },
+            ctx.opts,
+            ctx.cfg.transform.scalingPolicy,
+        );
+    }
     const alarms: Record<string, cloudwatch.MetricAlarm> = {};
     for (const [role, step] of Object.entries(s.steps)) {
-        const policy = new appautoscaling.Policy(
+        const policy = create(
+            appautoscaling.Policy,
             fitName(childName(base, role, "step-scaling"), appautoscaling.Policy),
             {
                 ...on,
                 policyType: "StepScaling",
                 stepScalingPolicyConfiguration: {
-                    adjustmentType: "ChangeInCapacity",
+                    adjustmentType: step.adjustmentType,
                     cooldown: step.cooldownSeconds,
-                    metricAggregationType: "Average",
+                    metricAggregationType: step.metricAggregation,
                     stepAdjustments: step.steps.map((x) => ({
-                        metricIntervalLowerBound: String(x.lower),
+                        ...(x.lower !== undefined ? { metricIntervalLowerBound: String(x.lower) } : {}),
                         ...(x.upper !== undefined ? { metricIntervalUpperBound: String(x.upper) } : {}),
                         scalingAdjustment: x.change,
                     })),
                 },
             },
             ctx.opts,
+            ctx.cfg.transform.scalingPolicy,
         );
         policies[`step-${role}`] = policy;
-        alarms[role] = new cloudwatch.MetricAlarm(
+        const scaleIn = step.comparison.startsWith("LessThan");
+        // A scaling policy ARN is a valid alarm action with no resource policy (unlike a Lambda action):
+        // Application Auto Scaling then acts through its ECS service-linked role.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+        alarms[role] = create(
+            cloudwatch.MetricAlarm,
             fitName(childName(base, role, "step-alarm"), cloudwatch.MetricAlarm),
             {
-                alarmDescription: `Scales ${base} out by steps`,
+                alarmDescription: `Scales ${base} ${scaleIn ? "in" : "out"} by steps`,
                 namespace: step.metric.namespace,
                 metricName: step.metric.metricName,
                 dimensions: step.metric.dimensions,
                 statistic: step.metric.statistic,
                 period: step.metric.periodSeconds,
-                evaluationPeriods: 1,
+                evaluationPeriods: step.evaluationPeriods,
                 threshold: step.threshold,
-                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                comparisonOperator: step.comparison,
                 alarmActions: [policy.arn],
                 tags: ctx.tags,
             },
             ctx.opts,
+            ctx.cfg.transform.scalingAlarm,
         );
     }
     const schedules: Record<string, appautoscaling.ScheduledAction> = {};

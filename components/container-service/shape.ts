@@ -23,6 +23,7 @@ import type {
     ScheduledTaskArgs,
     ServiceArgs,
     ServiceLoadBalancerArgs,
+    PredictiveScalingArgs,
     ServiceScalingArgs,
     StepScalingArgs,
     TaskArgs,
@@ -146,8 +147,21 @@ export const STEP_SCALING_SHAPE = object<StepScalingArgs>()({
         periodSeconds: optional(int()),
     }),
     threshold: number(),
-    steps: array(object<Step>()({ lower: number(), upper: optional(number()), change: int() })),
+    comparison: optional(string()),
+    evaluationPeriods: optional(int()),
+    adjustmentType: optional(string()),
+    steps: array(object<Step>()({ lower: optional(number()), upper: optional(number()), change: int() })),
     cooldownSeconds: optional(int()),
+    metricAggregation: optional(string()),
+});
+
+export const PREDICTIVE_SCALING_SHAPE = object<PredictiveScalingArgs>()({
+    metric: string(),
+    targetPercent: number(),
+    mode: optional(string()),
+    schedulingBufferSeconds: optional(int()),
+    maxCapacityBehavior: optional(string()),
+    maxCapacityBufferPercent: optional(int()),
 });
 
 export const SERVICE_SCALING_SHAPE = object<ServiceScalingArgs>()({
@@ -158,6 +172,7 @@ export const SERVICE_SCALING_SHAPE = object<ServiceScalingArgs>()({
     requestsPerTarget: optional(number()),
     backlogPerTask: optional(number()),
     steps: optional(record(STEP_SCALING_SHAPE)),
+    predictive: optional(PREDICTIVE_SCALING_SHAPE),
     schedules: optional(record(object<Schedule>()({ schedule: string(), minCount: int(), maxCount: int(), timezone: optional(string()) }))),
     scaleInCooldownSeconds: optional(int()),
     scaleOutCooldownSeconds: optional(int()),
@@ -284,6 +299,8 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     launchTemplate: optional(transform()),
     autoScalingGroup: optional(transform()),
     scalingTarget: optional(transform()),
+    scalingPolicy: optional(transform()),
+    scalingAlarm: optional(transform()),
     queue: optional(transform()),
     schedule: optional(transform()),
     invokeRole: optional(transform()),

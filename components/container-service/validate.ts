@@ -15,7 +15,7 @@ import {
     checkVpcCidr,
     checkVpcId,
 } from "../shared/validators";
-import { Resolved, ResolvedService, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
+import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
 import type {
     ContainerArgs,
     ContainerServiceArgs,
@@ -425,6 +425,39 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
                 issues.add(`${stp}.steps`, step.steps, "is empty", "one or more { lower, upper?, change }");
             issues.oneOf(`${stp}.metric.statistic`, step.metric?.statistic, ["Average", "Sum", "Maximum", "Minimum", "SampleCount"]);
             issues.oneOf(`${stp}.metric.periodSeconds`, step.metric?.periodSeconds, [10, 30, 60, 120, 300, 600, 900, 3600]);
+            issues.oneOf(`${stp}.comparison`, step.comparison, [...STEP_COMPARISONS]);
+            issues.int(`${stp}.evaluationPeriods`, step.evaluationPeriods, 1, 100);
+            issues.oneOf(`${stp}.adjustmentType`, step.adjustmentType, ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"]);
+            issues.int(`${stp}.cooldownSeconds`, step.cooldownSeconds, 0, 86400, " seconds");
+            issues.oneOf(`${stp}.metricAggregation`, step.metricAggregation, ["Average", "Minimum", "Maximum"]);
+            const resolved = r.scaling?.steps[k];
+            if (resolved && Array.isArray(step.steps) && step.steps.length > 0) checkStepBounds(issues, stp, resolved);
+        }
+        const pr = s.predictive;
+        if (pr) {
+            const pp = `${sp}.predictive`;
+            issues.oneOf(`${pp}.metric`, pr.metric, ["cpu", "memory"]);
+            issues.number(`${pp}.targetPercent`, pr.targetPercent, 1, 100);
+            issues.oneOf(`${pp}.mode`, pr.mode, ["ForecastOnly", "ForecastAndScale"]);
+            issues.int(`${pp}.schedulingBufferSeconds`, pr.schedulingBufferSeconds, 0, 3600, " seconds");
+            issues.oneOf(`${pp}.maxCapacityBehavior`, pr.maxCapacityBehavior, ["HonorMaxCapacity", "IncreaseMaxCapacity"]);
+            issues.int(`${pp}.maxCapacityBufferPercent`, pr.maxCapacityBufferPercent, 0, 100);
+            // PutScalingPolicy: MaxCapacityBuffer is required with IncreaseMaxCapacity and refused otherwise.
+            const increase = pr.maxCapacityBehavior === "IncreaseMaxCapacity";
+            if (increase && pr.maxCapacityBufferPercent === undefined)
+                issues.add(
+                    `${pp}.maxCapacityBufferPercent`,
+                    undefined,
+                    'is required with maxCapacityBehavior "IncreaseMaxCapacity"',
+                    "a percent from 0 to 100",
+                );
+            if (!increase && pr.maxCapacityBufferPercent !== undefined)
+                issues.add(
+                    `${pp}.maxCapacityBufferPercent`,
+                    pr.maxCapacityBufferPercent,
+                    'only applies with maxCapacityBehavior "IncreaseMaxCapacity"',
+                    'maxCapacityBehavior: "IncreaseMaxCapacity", or no maxCapacityBufferPercent',
+                );
         }
     }
     if (svc.queue) {
@@ -432,6 +465,43 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         issues.int(`${path}.queue.visibilityTimeoutSeconds`, q.visibilityTimeoutSeconds, 0, 43200, " seconds");
         issues.int(`${path}.queue.maxReceiveCount`, q.maxReceiveCount, 1, 1000);
         issues.int(`${path}.queue.messageRetentionSeconds`, q.messageRetentionSeconds, 60, 1209600, " seconds");
+    }
+}
+
+const STEP_COMPARISONS = ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanOrEqualToThreshold", "LessThanThreshold"] as const;
+
+/**
+ * AWS refuses step adjustments that overlap or leave a gap, and allows one open lower and one open
+ * upper bound; the steps must also lie on the breaching side of the threshold (>= 0 for a
+ * `GreaterThan…` alarm, <= 0 for a `LessThan…` one), else the alarm fires and no step applies.
+ * https://docs.aws.amazon.com/autoscaling/application/userguide/step-scaling-policy-overview.html#as-scaling-steps
+ */
+function checkStepBounds(issues: Issues, path: string, step: ResolvedStepScaling): void {
+    const sorted = [...step.steps].sort((a, b) => (a.lower ?? -Infinity) - (b.lower ?? -Infinity));
+    const bounds = sorted.map((x) => ({ lower: x.lower, upper: x.upper }));
+    const allowed = "contiguous steps: each lower equals the previous upper; only the first lacks lower, only the last lacks upper";
+    sorted.forEach((x, i) => {
+        if (x.lower !== undefined && x.upper !== undefined && !(x.lower < x.upper))
+            issues.add(`${path}.steps`, bounds, `has a step whose lower bound ${x.lower} is not below its upper bound ${x.upper}`, allowed);
+        if (i > 0 && x.lower === undefined) issues.add(`${path}.steps`, bounds, "has more than one step without a lower bound", allowed);
+        if (i < sorted.length - 1) {
+            const next = sorted[i + 1];
+            if (x.upper === undefined) issues.add(`${path}.steps`, bounds, "has a step without an upper bound that is not the last", allowed);
+            else if (next.lower !== undefined && next.lower !== x.upper)
+                issues.add(`${path}.steps`, bounds, next.lower < x.upper ? `overlaps at ${next.lower}` : `has a gap from ${x.upper} to ${next.lower}`, allowed);
+        }
+    });
+    const scaleIn = step.comparison.startsWith("LessThan");
+    const ends = sorted.flatMap((x) => [x.lower, x.upper]).filter((v): v is number => v !== undefined);
+    if (scaleIn ? ends.some((v) => v > 0) || sorted[sorted.length - 1].upper === undefined : ends.some((v) => v < 0) || sorted[0].lower === undefined) {
+        issues.add(
+            `${path}.steps`,
+            bounds,
+            `lies outside the breaching side of a ${step.comparison} alarm`,
+            scaleIn
+                ? "bounds <= 0 (below the threshold), the last step with an upper bound"
+                : "bounds >= 0 (above the threshold), the first step with a lower bound",
+        );
     }
 }
 

@@ -1281,6 +1281,126 @@ const cases: Case[] = [
         path: "services.web.scaling.steps.lag.metric",
         message: /needs namespace and metricName/,
     },
+    ...(
+        [
+            [
+                "overlapping steps",
+                [
+                    { lower: 0, upper: 50, change: 1 },
+                    { lower: 40, change: 2 },
+                ],
+                undefined,
+                /overlaps at 40/,
+            ],
+            [
+                "steps with a gap",
+                [
+                    { lower: 0, upper: 50, change: 1 },
+                    { lower: 60, change: 2 },
+                ],
+                undefined,
+                /has a gap from 50 to 60/,
+            ],
+            [
+                "two steps without an upper bound",
+                [
+                    { lower: 0, change: 1 },
+                    { lower: 50, change: 2 },
+                ],
+                undefined,
+                /without an upper bound that is not the last/,
+            ],
+            [
+                "two steps without a lower bound",
+                [
+                    { upper: -50, change: -2 },
+                    { upper: 0, change: -1 },
+                ],
+                "LessThanThreshold",
+                /more than one step without a lower bound/,
+            ],
+            [
+                "a step whose lower bound is not below its upper bound",
+                [{ lower: 50, upper: 50, change: 1 }],
+                undefined,
+                /lower bound 50 is not below its upper bound 50/,
+            ],
+            ["scale-out steps below the threshold", [{ lower: -10, change: 1 }], undefined, /outside the breaching side.*bounds >= 0/],
+            ["scale-in steps above the threshold", [{ lower: 0, change: -1 }], "LessThanOrEqualToThreshold", /outside the breaching side.*bounds <= 0/],
+        ] as const
+    ).map(([what, steps, comparison, message]) => ({
+        title: `rejects ${what} in a step scaling policy`,
+        args: withArgs((a) => {
+            web(a).scaling = {
+                minCount: 1,
+                maxCount: 4,
+                steps: { lag: { metric: { namespace: "App", metricName: "Lag" }, threshold: 10, comparison, steps: steps.map((x) => ({ ...x })) } },
+            };
+        }),
+        path: "services.web.scaling.steps.lag.steps",
+        message,
+    })),
+    ...(
+        [
+            ["comparison", { comparison: "GreaterThanUpperThreshold" }, /LessThanThreshold/],
+            ["evaluationPeriods", { evaluationPeriods: 0 }, /1 to 100/],
+            ["adjustmentType", { adjustmentType: "SetCapacity" }, /ExactCapacity/],
+            ["metricAggregation", { metricAggregation: "Sum" }, /"Average", "Minimum", "Maximum"/],
+            ["cooldownSeconds", { cooldownSeconds: -1 }, /0 to 86400/],
+        ] as const
+    ).map(([field, extra, message]) => ({
+        title: `rejects a step scaling ${field} AWS does not accept`,
+        args: withArgs((a) => {
+            web(a).scaling = {
+                minCount: 1,
+                maxCount: 4,
+                steps: { lag: { metric: { namespace: "App", metricName: "Lag" }, threshold: 10, steps: [{ lower: 0, change: 1 }], ...(extra as object) } },
+            };
+        }),
+        path: `services.web.scaling.steps.lag.${field}`,
+        message,
+    })),
+    ...(
+        [
+            ["metric", { metric: "requests" }, /"cpu", "memory"/],
+            ["targetPercent", { targetPercent: 0 }, /1 to 100/],
+            ["mode", { mode: "Forecast" }, /"ForecastOnly", "ForecastAndScale"/],
+            ["schedulingBufferSeconds", { schedulingBufferSeconds: 3601 }, /0 to 3600/],
+            ["maxCapacityBehavior", { maxCapacityBehavior: "Ignore" }, /"HonorMaxCapacity", "IncreaseMaxCapacity"/],
+            ["maxCapacityBufferPercent", { maxCapacityBehavior: "IncreaseMaxCapacity", maxCapacityBufferPercent: 101 }, /0 to 100/],
+        ] as const
+    ).map(([field, extra, message]) => ({
+        title: `rejects a predictive scaling ${field} AWS does not accept`,
+        args: withArgs((a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, predictive: { metric: "cpu", targetPercent: 50, ...(extra as object) } as never };
+        }),
+        path: `services.web.scaling.predictive.${field}`,
+        message,
+    })),
+    {
+        title: "rejects IncreaseMaxCapacity without a maxCapacityBufferPercent",
+        args: withArgs((a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, predictive: { metric: "cpu", targetPercent: 50, maxCapacityBehavior: "IncreaseMaxCapacity" } };
+        }),
+        path: "services.web.scaling.predictive.maxCapacityBufferPercent",
+        message: /is required with maxCapacityBehavior "IncreaseMaxCapacity"/,
+    },
+    {
+        title: "rejects a maxCapacityBufferPercent without IncreaseMaxCapacity",
+        args: withArgs((a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, predictive: { metric: "memory", targetPercent: 50, maxCapacityBufferPercent: 10 } };
+        }),
+        path: "services.web.scaling.predictive.maxCapacityBufferPercent",
+        message: /only applies with maxCapacityBehavior "IncreaseMaxCapacity"/,
+    },
+    {
+        title: "rejects a predictive scaling block without its metric (shape)",
+        args: withArgs((a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, predictive: { targetPercent: 50 } as never };
+        }),
+        path: "services.web.scaling.predictive.metric",
+        message: /./,
+    },
     {
         title: "rejects a step policy without steps",
         args: withArgs((a) => {
@@ -1756,6 +1876,25 @@ describe("ContainerService validation", () => {
                 cpuTargetPercent: 60,
                 requestsPerTarget: 500,
                 schedules: { night: { schedule: "cron(0 20 * * ? *)", minCount: 1, maxCount: 1 } },
+                predictive: { metric: "cpu", targetPercent: 50, maxCapacityBehavior: "IncreaseMaxCapacity", maxCapacityBufferPercent: 10 },
+                steps: {
+                    busy: {
+                        metric: { namespace: "App", metricName: "Lag" },
+                        threshold: 10,
+                        steps: [
+                            { lower: 0, upper: 20, change: 1 },
+                            { lower: 20, change: 50 },
+                        ],
+                        adjustmentType: "PercentChangeInCapacity",
+                    },
+                    idle: {
+                        metric: { namespace: "App", metricName: "Lag" },
+                        threshold: 1,
+                        comparison: "LessThanThreshold",
+                        evaluationPeriods: 5,
+                        steps: [{ upper: 0, change: -1 }],
+                    },
+                },
             };
             a.services!.app1 = webService(80, "public");
             a.services!.app1.loadBalancer!.rule = { priority: 10, pathPatterns: ["/app1", "/app1/*"] };

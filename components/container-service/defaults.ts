@@ -155,6 +155,10 @@ export type ResolvedServiceLoadBalancer = Required<Omit<ServiceLoadBalancerArgs,
 export type ResolvedStepScaling = Required<Omit<StepScalingArgs, "metric">> & {
     metric: Required<Omit<StepScalingArgs["metric"], "dimensions">> & Pick<StepScalingArgs["metric"], "dimensions">;
 };
+/** A `LessThan…` alarm scales in (steps at or below the threshold); a `GreaterThan…` one scales out. */
+export function scalesIn(step: Pick<ResolvedStepScaling, "comparison">): boolean {
+    return step.comparison.startsWith("LessThan");
+}
 export type ResolvedPredictiveScaling = Required<Omit<PredictiveScalingArgs, "maxCapacityBufferPercent">> &
     Pick<PredictiveScalingArgs, "maxCapacityBufferPercent">;
 export type ResolvedScaling = Required<

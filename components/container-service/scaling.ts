@@ -6,7 +6,7 @@ import * as sqs from "@pulumi/aws/sqs";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
-import { DEFAULTS, ResolvedScaling } from "./defaults";
+import { DEFAULTS, ResolvedScaling, scalesIn } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
 
 export interface ScalingResources {
@@ -173,7 +173,7 @@ export function createScaling(
             ctx.cfg.transform.scalingPolicy,
         );
         policies[`step-${role}`] = policy;
-        const scaleIn = step.comparison.startsWith("LessThan");
+        const scaleIn = scalesIn(step);
         // A scaling policy ARN is a valid alarm action with no resource policy (unlike a Lambda action):
         // Application Auto Scaling then acts through its ECS service-linked role.
         // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html

@@ -15,7 +15,7 @@ import {
     checkVpcCidr,
     checkVpcId,
 } from "../shared/validators";
-import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize } from "./defaults";
+import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
 import type {
     ContainerArgs,
     ContainerServiceArgs,
@@ -491,7 +491,7 @@ function checkStepBounds(issues: Issues, path: string, step: ResolvedStepScaling
                 issues.add(`${path}.steps`, bounds, next.lower < x.upper ? `overlaps at ${next.lower}` : `has a gap from ${x.upper} to ${next.lower}`, allowed);
         }
     });
-    const scaleIn = step.comparison.startsWith("LessThan");
+    const scaleIn = scalesIn(step);
     const ends = sorted.flatMap((x) => [x.lower, x.upper]).filter((v): v is number => v !== undefined);
     if (scaleIn ? ends.some((v) => v > 0) || sorted[sorted.length - 1].upper === undefined : ends.some((v) => v < 0) || sorted[0].lower === undefined) {
         issues.add(

@@ -30,8 +30,12 @@ export interface NetworkArgs {
      */
     cidrBlock?: string;
     /**
-     * Number of availability zones; each gets one public and one private subnet. Load balancers and
-     * EFS need at least two. The zones are the region's first `availabilityZones` available ones.
+     * Number of availability zones (1–6); each gets one public and one private subnet. The zones are the
+     * region's first `availabilityZones` available ones. `1` is for throw-away environments only and
+     * logs the warning `[aws-platform:network:single-az]`: everything then fails with that one zone, and an
+     * Application Load Balancer needs subnets in two AZs
+     * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer),
+     * so ContainerService refuses ALBs (and Express Mode) on such a network; NLBs, tasks and EFS work.
      * @default 2
      */
     availabilityZones?: number;

@@ -90,6 +90,12 @@ export class Network extends pulumi.ComponentResource {
         if (issues.length) throw new ArgsError("Network", name, issues);
         super(Network.type, name, args, opts);
         const cfg = normalize(args);
+        if (cfg.availabilityZones === 1) {
+            pulumi.log.warn(
+                `[aws-platform:network:single-az] Network "${name}": one availability zone, for throw-away environments only: an outage of that zone takes down everything in the network, and an Application Load Balancer cannot be placed in it (ALBs need subnets in two AZs); use availabilityZones: 2 or more for anything that must stay up`,
+                this,
+            );
+        }
         const ctx: NetworkContext = { parent: this, name, cfg, tags: componentTags(Network.type, name, cfg.tags) };
         // validate() refused every CIDR and AZ count without a layout.
         const layout = subnetLayout(cfg.cidrBlock, cfg.availabilityZones)!;

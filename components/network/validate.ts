@@ -8,7 +8,8 @@ import { GATEWAY_ENDPOINTS, INTERFACE_ENDPOINTS } from "./endpoints";
 import { SMALLEST_AZ_BLOCK, maxAzs, subnetLayout } from "./layout";
 
 /** AZ counts the Network accepts: two for load balancers and EFS, six at most. */
-const AZ_RANGE = { min: 2, max: 6 };
+/** One AZ is allowed for throw-away environments, with a warning (see network.ts); load balancers and EFS want two or more. */
+const AZ_RANGE = { min: 1, max: 6 };
 
 // ---- Shapes: JS types and structure only; enums, ranges and patterns are value rules below. ----
 

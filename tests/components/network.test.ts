@@ -47,7 +47,8 @@ describe("Network", () => {
                 path: "cidrBlock",
                 message: /at most 4 AZs in a \/23, or a \/22 or larger VPC for 5/,
             },
-            { title: "rejects one AZ (load balancers need two)", args: { availabilityZones: 1 }, path: "availabilityZones", message: /from 2 to 6/ },
+            { title: "accepts one AZ (a throw-away environment; the constructor warns)", args: { availabilityZones: 1 } },
+            { title: "rejects zero AZs", args: { availabilityZones: 0 }, path: "availabilityZones", message: /from 1 to 6/ },
             { title: "rejects an unknown NAT mode", args: { natGateways: "many" as any }, path: "natGateways", message: /"single", "one-per-az", "none"/ },
             { title: "rejects a retention CloudWatch does not offer", args: { flowLogs: { retentionInDays: 10 } }, path: "flowLogs.retentionInDays" },
             { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
@@ -119,7 +120,7 @@ describe("Network", () => {
                 () => new Network("main", { availabilityZones: 9, natGateways: "x" as any, interfaceEndpoints: ["nope" as any] }),
             );
             assert.match(error.message, /^Network "main": 3 invalid arguments:/);
-            assert.match(error.message, /availabilityZones=9 is out of range; allowed: an integer from 2 to 6/);
+            assert.match(error.message, /availabilityZones=9 is out of range; allowed: an integer from 1 to 6/);
             assert.match(error.message, /natGateways="x" is not supported/);
             assert.match(error.message, /interfaceEndpoints\[0\]="nope" is not supported; allowed: "ecr.api"/);
             assert.equal(registry.size, 0);
@@ -166,9 +167,9 @@ describe("Network", () => {
             ]);
         });
 
-        it("for every VPC size /16–/24 and 2–6 AZs: subnets inside the VPC, none overlapping, public ≥ /27, or refused by validate", () => {
+        it("for every VPC size /16–/24 and 1–6 AZs: subnets inside the VPC, none overlapping, public ≥ /27, or refused by validate", () => {
             for (let bits = 16; bits <= 24; bits++) {
-                for (let azs = 2; azs <= 6; azs++) {
+                for (let azs = 1; azs <= 6; azs++) {
                     const cidr = `10.${bits}.0.0/${bits}`;
                     const layout = subnetLayout(cidr, azs);
                     const refused = validate({ cidrBlock: cidr, availabilityZones: azs }).length > 0;
@@ -329,6 +330,21 @@ describe("Network", () => {
             assert.equal(route.inputs.routeTableId, registry.one(ROUTE_TABLE, `main-private-route-table-${az}`).id);
             assert.equal(route.inputs.natGatewayId, nat.id);
         }
+    });
+
+    it("builds one AZ (one public and one private subnet in the region's first zone) and warns that it is for throw-away environments", async () => {
+        const { registry, warnings, result } = await build(() => new Network("main", { availabilityZones: 1 }));
+        assert.equal(registry.ofType(SUBNET).length, 2);
+        assert.equal(registry.one(SUBNET, "main-private-subnet-1").inputs.availabilityZone, "us-east-1a");
+        assert.equal(registry.ofType(NAT).length, 1);
+        assert.equal((result as Network).vpcArgs.privateSubnetIds.length, 1);
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0], /^\[aws-platform:network:single-az\] Network "main": one availability zone, for throw-away environments only/);
+    });
+
+    it("does not warn with two or more AZs", async () => {
+        const { warnings } = await build(() => new Network("main", { availabilityZones: 2 }));
+        assert.deepEqual(warnings, []);
     });
 
     describe('with natGateways: "none"', () => {

@@ -169,12 +169,14 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
             secrets: Object.values(e.secrets ?? {}),
         })),
     ];
-    if (tasks.length === 0 && !args.ec2Capacity) return;
+    // Every EC2 group's instances run the ECS agent: ec2Capacity and each of ec2CapacityProviders.
+    const groups = [...(args.ec2Capacity ? ["ec2Capacity"] : []), ...Object.keys(args.ec2CapacityProviders ?? {}).map((k) => `ec2CapacityProviders.${k}`)];
+    if (tasks.length === 0 && groups.length === 0) return;
     if (egress === "none") {
         issues.add(
             "vpc.egress",
             egress,
-            `leaves ${[...tasks.map((t) => t.path), ...(args.ec2Capacity ? ["ec2Capacity"] : [])].join(", ")} unable to start: the private subnets reach neither a NAT gateway nor the ECR and CloudWatch Logs endpoints`,
+            `leaves ${[...tasks.map((t) => t.path), ...groups].join(", ")} unable to start: the private subnets reach neither a NAT gateway nor the ECR and CloudWatch Logs endpoints`,
             'a Network with natGateways "single" or "one-per-az", or with the interface endpoints "ecr.api", "ecr.dkr", "logs" and the S3 gateway endpoint',
         );
         return;
@@ -206,7 +208,7 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
         // A queue worker polls its queue from inside the VPC.
         if (s.queue) need("sqs", `services.${k} (queue)`);
     }
-    if (args.ec2Capacity) for (const e of ["ecs", "ecs-agent", "ecs-telemetry"]) need(e, "ec2Capacity (the ECS agent)");
+    for (const g of groups) for (const e of ["ecs", "ecs-agent", "ecs-telemetry"]) need(e, `${g} (the ECS agent)`);
     const missing = [...needs].filter(([e]) => !interfaceEndpoints.includes(e));
     if (missing.length > 0) {
         issues.add(

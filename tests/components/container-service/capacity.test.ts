@@ -2,6 +2,7 @@ import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
 import { normalize } from "../../../components/container-service/defaults";
+import { validate } from "../../../components/container-service/validate";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { IMAGE, T, web, webService, withArgs } from "./fixtures";
 
@@ -314,6 +315,43 @@ describe("ContainerService capacity: normalize", () => {
             }),
         );
         assert.equal(r.services.web.capacity, "fargate-spot");
+    });
+});
+
+describe("ContainerService capacity: what every EC2 group needs", () => {
+    const SETTING = "aws:ecs/accountSettingDefault:AccountSettingDefault";
+    const onSpot = (trunking?: boolean) =>
+        withArgs((a) => {
+            a.ec2CapacityProviders = { spot: { instanceTypes: ["m7i.large"], ...(trunking === undefined ? {} : { awsvpcTrunking: trunking }) } };
+            a.services!.api = webService(8080, null, { capacityProviderStrategy: [{ provider: "spot" }], alarms: false });
+        });
+
+    it("warns about ENI trunking for awsvpc tasks placed on a keyed provider by their strategy", async () => {
+        const { warnings } = await build(() => new ContainerService("shop", onSpot()));
+        assert.deepEqual(
+            warnings.filter((w) => w.startsWith("[aws-platform:ecs:eni-trunking]")).map((w) => /service "(\w+)"/.exec(w)?.[1]),
+            ["api"],
+        );
+    });
+
+    it("turns ENI trunking on once for a provider that asks, before its group launches, and does not warn", async () => {
+        const { registry, warnings } = await build(() => new ContainerService("shop", onSpot(true)));
+        const setting = registry.one(SETTING, "shop-awsvpc-trunking");
+        assert.ok(registry.one(T.asg, "shop-spot-asg").dependencies.includes(setting.urn));
+        assert.deepEqual(
+            warnings.filter((w) => w.includes("eni-trunking")),
+            [],
+        );
+    });
+
+    it("asks for the ECS agent's endpoints for each provider's instances when the subnets have no NAT", () => {
+        const args = withArgs((a) => {
+            a.vpc = { ...a.vpc, egress: "endpoints", interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"] };
+            web(a).containers.web.image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1";
+            a.ec2CapacityProviders = { spot: { instanceTypes: ["m7i.large"] } };
+        });
+        const [issue] = validate(args).filter((i) => i.path === "vpc.interfaceEndpoints");
+        assert.match(issue.message, /lacks "ecs" for ec2CapacityProviders\.spot \(the ECS agent\), "ecs-agent" .*"ecs-telemetry"/);
     });
 });
 

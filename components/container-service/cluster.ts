@@ -39,7 +39,10 @@ export function createCluster(ctx: Ctx): ClusterResources {
         name: cluster.name,
         dependencies: [],
         ec2CapacityProviderName: ec2.ec2?.capacityProvider.name,
+        ec2Capacity: ec2.ec2,
         ec2CapacityProviders: ec2.providers,
+        instanceRole: ec2.instances?.role.role,
+        instanceProfile: ec2.instances?.profile,
         instanceSecurityGroup: ec2.instances?.securityGroup,
         awsvpcTrunking: ec2.instances?.trunking,
     };

@@ -49,8 +49,13 @@ export interface ClusterResources {
     dependencies: pulumi.Resource[];
     /** Name of the EC2 capacity provider, when `ec2Capacity` is set. */
     ec2CapacityProviderName?: pulumi.Output<string>;
+    /** `ec2Capacity`'s launch template, group and capacity provider. */
+    ec2Capacity?: AsgCapacityResources;
     /** Each of `ec2CapacityProviders`, by key. */
     ec2CapacityProviders: Record<string, AsgCapacityResources>;
+    /** The role and instance profile every EC2 group's instances share. */
+    instanceRole?: iam.Role;
+    instanceProfile?: iam.InstanceProfile;
     /** Security group of the EC2 instances (bridge-mode tasks use it). */
     instanceSecurityGroup?: ec2.SecurityGroup;
     /** The `awsvpcTrunking` account setting, when `ec2Capacity.awsvpcTrunking` is on. */

@@ -160,6 +160,11 @@ describe("ContainerService: ec2Capacity beside keyed providers", () => {
         );
     });
 
+    it("exposes ec2Capacity's group and the shared instance role and profile in resources.cluster", () => {
+        const c = b.result.resources.cluster;
+        assert.ok(c.ec2Capacity?.autoScalingGroup && c.instanceRole && c.instanceProfile);
+    });
+
     it("keeps ec2Capacity's child names and its managed scaling", () => {
         b.registry.one(T.launchTemplate, "shop-launch-template");
         b.registry.one(T.asg, "shop-asg");

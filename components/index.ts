@@ -274,3 +274,11 @@ export {
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
 export { ErrorCode, ErrorResponseArgs } from "./edge-functions";
+export {
+    CapacityProviderStrategyArgs,
+    ClusterArgs,
+    Ec2CapacityProviderArgs,
+    ManagedScalingArgs,
+    AsgCapacityResources,
+    ClusterResources,
+} from "./container-service";

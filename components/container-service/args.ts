@@ -65,9 +65,114 @@ export interface VpcArgs {
 export interface ClusterArgs {
     /**
      * CloudWatch Container Insights: `"enhanced"` adds per-container metrics (more custom metrics, more cost).
+     * Not with `existing` (a setting of a cluster the component does not own).
      * @default "enabled"
      */
     containerInsights?: "enabled" | "enhanced" | "disabled";
+    /**
+     * The cluster's default capacity provider strategy: services and scheduled tasks that give neither
+     * `capacity` nor `capacityProviderStrategy` run on it (the component copies it into each of them, so
+     * it also decides whether their task definitions are Fargate or EC2). Same rules as
+     * `TaskArgs.capacityProviderStrategy`. Not with `existing` (PutClusterCapacityProviders sets the
+     * cluster's whole provider list and default strategy at once).
+     * @default [{ provider: "FARGATE", base: 0, weight: 1 }]
+     * @example [{ provider: "on-demand", base: 1, weight: 1 }, { provider: "spot", weight: 3 }]
+     */
+    defaultStrategy?: CapacityProviderStrategyArgs[];
+    /**
+     * Run the services and tasks on an existing cluster (its ARN) instead of creating one: no cluster and
+     * no capacity providers are created. The cluster's own capacity providers stay as they are, since
+     * PutClusterCapacityProviders replaces a cluster's whole list and default strategy
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html);
+     * so `ec2Capacity`, `ec2CapacityProviders`, `defaultStrategy` and `containerInsights` are refused
+     * with it. Fargate tasks need FARGATE (and FARGATE_SPOT for `"fargate-spot"`) associated with that
+     * cluster. The name is taken from the ARN.
+     * @default undefined - the component creates its cluster
+     * @example "arn:aws:ecs:us-east-1:123456789012:cluster/shared"
+     */
+    existing?: pulumi.Input<string>;
+}
+
+/**
+ * One capacity provider of a strategy (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
+ */
+export interface CapacityProviderStrategyArgs {
+    /**
+     * `"FARGATE"`, `"FARGATE_SPOT"`, `"ec2"` (the `ec2Capacity` group) or a key of `ec2CapacityProviders`.
+     * A strategy holds Fargate providers or Auto Scaling group providers, never both.
+     */
+    provider: string;
+    /**
+     * Tasks that always run on this provider before the weights apply (0–100000); only one provider of
+     * a strategy may have a base.
+     * @default 0
+     */
+    base?: number;
+    /**
+     * Share of the tasks above the bases (0–1000); at least one provider of the strategy needs a weight above 0.
+     * @default 1
+     */
+    weight?: number;
+}
+
+/**
+ * ECS managed scaling of an Auto Scaling group capacity provider: ECS sizes the group from the tasks'
+ * reservations (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html).
+ */
+export interface ManagedScalingArgs {
+    /**
+     * How full (in tasks' reservations) the group should be, in percent (1–100): below 100 keeps spare
+     * instances, so tasks start without waiting for one (the lower, the earlier the group scales out).
+     * @default 100
+     */
+    targetCapacityPercent?: number;
+    /**
+     * Fewest instances ECS adds in one scale-out (1–10000).
+     * @default 1
+     */
+    minimumStepSize?: number;
+    /**
+     * Most instances ECS adds in one scale-out (1–10000).
+     * @default 10
+     */
+    maximumStepSize?: number;
+    /**
+     * Seconds after launch before a new instance counts in the group's metrics (0–10000).
+     * @default 180
+     */
+    instanceWarmupSeconds?: number;
+}
+
+/**
+ * One of several Auto Scaling group capacity providers (`ec2CapacityProviders`): its own launch template
+ * and group, sharing the instance role, profile and security group with `ec2Capacity` and the other
+ * providers (so bridge tasks and EFS see one instances group).
+ */
+export interface Ec2CapacityProviderArgs extends Omit<Ec2CapacityArgs, "targetCapacityPercent" | "awsvpcTrunking"> {
+    /**
+     * Units each instance type counts for in the group's sizes (`weightedCapacity`, 1–999): every
+     * instance type or none (https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-instance-weighting.html).
+     * With weights, `minSize`, `maxSize` and `onDemandBaseCapacity` are in these units. ECS managed
+     * scaling counts instances, not units: AWS asks for all weights 1 with it
+     * (https://github.com/aws/containers-roadmap/issues/76#issuecomment-571956187), so weights other than 1
+     * need `managedScaling: false`.
+     * @default {} - every instance counts 1
+     * @example { "m7i.large": 1, "m7i.xlarge": 2 }
+     */
+    instanceWeights?: Record<string, number>;
+    /**
+     * ECS managed scaling (with managed termination protection: no instance with tasks is scaled in), or
+     * `false` to scale the group yourself (e.g. your own Auto Scaling policies through `transform`).
+     * @default { targetCapacityPercent: 100, minimumStepSize: 1, maximumStepSize: 10, instanceWarmupSeconds: 180 }
+     * @example { targetCapacityPercent: 60 }
+     */
+    managedScaling?: ManagedScalingArgs | false;
+    /**
+     * Turn on ENI trunking, as `ec2Capacity.awsvpcTrunking` (one account setting for the component,
+     * created when `ec2Capacity` or any provider asks).
+     * @default false
+     */
+    awsvpcTrunking?: boolean;
 }
 
 /**
@@ -643,10 +748,20 @@ export interface TaskArgs {
      */
     memoryMiB?: number;
     /**
-     * Where the tasks run.
+     * Where the tasks run. Given neither this nor `capacityProviderStrategy`, the tasks take
+     * `cluster.defaultStrategy` when it is set.
      * @default "fargate"
      */
     capacity?: Capacity;
+    /**
+     * Spread the tasks across capacity providers: Fargate ones (`"FARGATE"`, `"FARGATE_SPOT"`) or Auto
+     * Scaling group ones (`"ec2"`, keys of `ec2CapacityProviders`), never both in one strategy; at most
+     * 20 providers, one base (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html).
+     * Instead of `capacity` (giving both is refused); with neither, the tasks take `cluster.defaultStrategy`.
+     * @default undefined - from `capacity`, else `cluster.defaultStrategy`
+     * @example [{ provider: "on-demand", base: 1, weight: 1 }, { provider: "spot", weight: 3 }]
+     */
+    capacityProviderStrategy?: CapacityProviderStrategyArgs[];
     /**
      * With `"fargate-spot"`: tasks that always run on regular Fargate, and the weights above them.
      * @default { onDemandBase: 0, onDemandWeight: 0, spotWeight: 1 }
@@ -843,6 +958,14 @@ export interface ContainerServiceArgs {
     /** An EC2 Auto Scaling group capacity provider, for services with `capacity: "ec2"`. @default undefined */
     ec2Capacity?: Ec2CapacityArgs;
     /**
+     * More Auto Scaling group capacity providers, keyed by role, for `capacityProviderStrategy` and
+     * `cluster.defaultStrategy`: each its own launch template, group and capacity provider. A key may not be
+     * `"ec2"`, `"FARGATE"` or `"FARGATE_SPOT"` (the names strategies use for the others).
+     * @default {}
+     * @example { "on-demand": { instanceTypes: ["m7i.large"], onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 100, managedScaling: { targetCapacityPercent: 60 } }, spot: { instanceTypes: ["m7i.large", "m6i.large"], onDemandBaseCapacity: 0, managedScaling: { targetCapacityPercent: 40 } } }
+     */
+    ec2CapacityProviders?: Record<string, Ec2CapacityProviderArgs>;
+    /**
      * Load balancers the services share, keyed by role.
      * @default {}
      * @example { public: { type: "application", certificateArn } }
@@ -899,8 +1022,12 @@ export interface ContainerServiceArgs {
         loadBalancer?: Transform<lb.LoadBalancerArgs>;
         targetGroup?: Transform<lb.TargetGroupArgs>;
         listener?: Transform<lb.ListenerArgs>;
+        /** Every launch template (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets its name. */
         launchTemplate?: Transform<ec2.LaunchTemplateArgs>;
+        /** Every Auto Scaling group (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets its name. */
         autoScalingGroup?: Transform<autoscaling.GroupArgs>;
+        /** Every Auto Scaling group capacity provider (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets the provider's name. */
+        capacityProvider?: Transform<ecs.CapacityProviderArgs>;
         scalingTarget?: Transform<appautoscaling.TargetArgs>;
         /** Every scaling policy (target tracking, step, predictive); the function form gets the policy's name. */
         scalingPolicy?: Transform<appautoscaling.PolicyArgs>;

@@ -76,27 +76,34 @@ const TASK: Row[] = [
     [T.ingress, "{key}-{fileSystem}-efs-ingress"],
 ];
 
+/** What every EC2 group shares (with `ec2Capacity` or any of `ec2CapacityProviders`): what bridge tasks on the instances see. */
+const INSTANCES: Row[] = [
+    [T.sg, "instances-sg"],
+    [T.role, "instance-role"],
+    [T.attachment, "instance-role-ecs"],
+    [T.attachment, "instance-role-ssm"],
+    [T.instanceProfile, "instance-profile"],
+    [T.accountSetting, "awsvpc-trunking"],
+    [T.ingress, "instances-{fileSystem}-efs-ingress"],
+    [T.ingress, "{loadBalancer}-instances-from-lb"],
+];
+
 export const CHILD_NAMES: Record<
-    "cluster" | "ec2Capacity" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
+    "cluster" | "ec2Capacity" | "ec2CapacityProviders" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
     Row[]
 > = {
+    /** Not with `cluster.existing`. */
     cluster: [
         [T.cluster, "cluster"],
         [T.capacityProviders, "capacity-providers"],
     ],
     /** Only with `ec2Capacity`: the group, and what bridge tasks on its instances share. */
-    ec2Capacity: [
-        [T.sg, "instances-sg"],
-        [T.role, "instance-role"],
-        [T.attachment, "instance-role-ecs"],
-        [T.attachment, "instance-role-ssm"],
-        [T.instanceProfile, "instance-profile"],
-        [T.launchTemplate, "launch-template"],
-        [T.asg, "asg"],
-        [T.capacityProvider, "ec2-capacity"],
-        [T.accountSetting, "awsvpc-trunking"],
-        [T.ingress, "instances-{fileSystem}-efs-ingress"],
-        [T.ingress, "{loadBalancer}-instances-from-lb"],
+    ec2Capacity: [...INSTANCES, [T.launchTemplate, "launch-template"], [T.asg, "asg"], [T.capacityProvider, "ec2-capacity"]],
+    /** Each provider's own group; the shared instance parts are `ec2Capacity`'s first rows. */
+    ec2CapacityProviders: [
+        [T.launchTemplate, "{key}-launch-template"],
+        [T.asg, "{key}-asg"],
+        [T.capacityProvider, "{key}-capacity-provider"],
     ],
     loadBalancers: [
         [T.sg, "{key}-lb-sg"],
@@ -208,7 +215,11 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
         managedPolicy: Object.keys(managedPolicyKeys(t.taskRole?.managedPolicyArns ?? [])),
     });
     add(CHILD_NAMES.cluster, "cluster", {});
-    if (args.ec2Capacity) add(CHILD_NAMES.ec2Capacity, "ec2Capacity", { fileSystem: fileSystems, loadBalancer: loadBalancers });
+    const instanceValues = { fileSystem: fileSystems, loadBalancer: loadBalancers };
+    const providers = Object.keys(args.ec2CapacityProviders ?? {});
+    if (args.ec2Capacity) add(CHILD_NAMES.ec2Capacity, "ec2Capacity", instanceValues);
+    else if (providers.length > 0) add(INSTANCES, "ec2CapacityProviders", instanceValues);
+    for (const key of providers) add(CHILD_NAMES.ec2CapacityProviders, `ec2CapacityProviders.${key}`, { key: [key] });
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)
             .filter((s) => s.loadBalancer?.name === key)

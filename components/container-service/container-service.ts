@@ -117,7 +117,8 @@ export class ContainerService extends pulumi.ComponentResource {
             }
         }
 
-        if (cfg.ec2Capacity && !cfg.ec2Capacity.awsvpcTrunking) {
+        const groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];
+        if (groups.length > 0 && !groups.some((g) => g.awsvpcTrunking)) {
             const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks)]
                 .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
                 .map(([k]) => `${k in cfg.services ? "service" : "scheduled task"} "${k}"`);
@@ -160,8 +161,8 @@ export class ContainerService extends pulumi.ComponentResource {
                 task,
                 target,
                 queue,
-                scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster.cluster, service, target, queue?.queue),
-                alarms: createAlarms(ctx, key, svc, cluster.cluster, service, target, queue),
+                scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster, service, target, queue?.queue),
+                alarms: createAlarms(ctx, key, svc, cluster, service, target, queue),
             };
         }
 
@@ -173,11 +174,11 @@ export class ContainerService extends pulumi.ComponentResource {
         }
 
         const expressServices = Object.fromEntries(
-            Object.entries(cfg.expressServices).map(([key, ex]) => [key, createExpressService(ctx, key, ex, cluster.cluster.name)]),
+            Object.entries(cfg.expressServices).map(([key, ex]) => [key, createExpressService(ctx, key, ex, cluster.name)]),
         );
 
-        this.clusterName = cluster.cluster.name;
-        this.clusterArn = cluster.cluster.arn;
+        this.clusterName = cluster.name;
+        this.clusterArn = cluster.arn;
         this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
         this.albTargets = Object.fromEntries(
             Object.entries(loadBalancers).flatMap(([k, l]) => {

@@ -3,12 +3,15 @@ import { mapValues, withDefaults } from "../shared/defaults";
 import { own } from "../shared/shape";
 import type {
     Capacity,
+    CapacityProviderStrategyArgs,
     ContainerArgs,
     ContainerServiceArgs,
     Ec2CapacityArgs,
+    Ec2CapacityProviderArgs,
     ExpressServiceArgs,
     FileSystemArgs,
     LoadBalancerArgs,
+    ManagedScalingArgs,
     QueueArgs,
     RepositoryArgs,
     ScheduledTaskArgs,
@@ -31,7 +34,12 @@ export const DEFAULTS = {
         protectData: false,
     },
     VpcArgs: { cidrBlock: "10.0.0.0/16" },
-    ClusterArgs: { containerInsights: "enabled" as const },
+    ClusterArgs: {
+        containerInsights: "enabled" as const,
+        defaultStrategy: [{ provider: "FARGATE", base: 0, weight: 1 }] as ResolvedStrategy,
+    },
+    CapacityProviderStrategyArgs: { base: 0, weight: 1 },
+    ManagedScalingArgs: { targetCapacityPercent: 100, minimumStepSize: 1, maximumStepSize: 10, instanceWarmupSeconds: 180 },
     Ec2CapacityArgs: {
         architecture: "x86_64" as const,
         minSize: 0,
@@ -42,6 +50,17 @@ export const DEFAULTS = {
         targetCapacityPercent: 100,
         rootVolumeGiB: 30,
         awsvpcTrunking: false,
+    },
+    Ec2CapacityProviderArgs: {
+        architecture: "x86_64" as const,
+        minSize: 0,
+        maxSize: 4,
+        onDemandBaseCapacity: 1,
+        onDemandPercentageAboveBaseCapacity: 0,
+        spotAllocationStrategy: "price-capacity-optimized" as const,
+        rootVolumeGiB: 30,
+        awsvpcTrunking: false,
+        instanceWeights: {} as Record<string, number>,
     },
     LoadBalancerArgs: {
         internal: false,
@@ -130,6 +149,26 @@ export type ResolvedContainer = Required<Omit<ContainerArgs, OptionalContainerFi
         linuxCapabilities?: Required<NonNullable<ContainerArgs["linuxCapabilities"]>>;
     };
 
+/** A capacity provider strategy with every base and weight filled in. */
+export type ResolvedStrategy = Array<Required<CapacityProviderStrategyArgs>>;
+
+export type ResolvedEc2CapacityProvider = Required<Omit<Ec2CapacityProviderArgs, "managedScaling">> & {
+    managedScaling: Required<ManagedScalingArgs> | false;
+};
+
+/** The Fargate capacity providers; every other provider of a strategy is an Auto Scaling group one. */
+export const FARGATE_PROVIDERS: readonly string[] = ["FARGATE", "FARGATE_SPOT"];
+
+/** Where a strategy's tasks run: on EC2 when it names an Auto Scaling group provider, else on Fargate. */
+export function strategyCapacity(strategy: ResolvedStrategy): Capacity {
+    if (strategy.some((i) => !FARGATE_PROVIDERS.includes(i.provider))) return "ec2";
+    return strategy.some((i) => i.provider === "FARGATE_SPOT") ? "fargate-spot" : "fargate";
+}
+
+function normalizeStrategy(strategy: CapacityProviderStrategyArgs[]): ResolvedStrategy {
+    return strategy.map((i) => withDefaults(DEFAULTS.CapacityProviderStrategyArgs, i) as Required<CapacityProviderStrategyArgs>);
+}
+
 export type ResolvedVolume = Required<Omit<VolumeArgs, "containers">> & { containers: string[] };
 
 export interface ResolvedTask {
@@ -138,6 +177,8 @@ export interface ResolvedTask {
     cpu: number;
     memoryMiB: number;
     capacity: Capacity;
+    /** The task's own strategy, or the cluster's default when it gives no `capacity`; absent: from `capacity`. */
+    capacityProviderStrategy?: ResolvedStrategy;
     spot: Required<NonNullable<TaskArgs["spot"]>>;
     networkMode: "awsvpc" | "bridge";
     volumes: Record<string, ResolvedVolume>;
@@ -195,7 +236,11 @@ export interface Resolved {
     vpc: Required<Omit<ContainerServiceArgs["vpc"], "egress" | "interfaceEndpoints" | "privateSubnetIdsByAz">> &
         Pick<ContainerServiceArgs["vpc"], "privateSubnetIdsByAz">;
     containerInsights: "enabled" | "enhanced" | "disabled";
+    /** ARN of the existing cluster (`cluster.existing`): no cluster or capacity providers are created. */
+    existingCluster?: pulumi.Input<string>;
+    defaultStrategy: ResolvedStrategy;
     ec2Capacity?: Required<Ec2CapacityArgs>;
+    ec2CapacityProviders: Record<string, ResolvedEc2CapacityProvider>;
     loadBalancers: Record<string, ResolvedLoadBalancer>;
     services: Record<string, ResolvedService>;
     scheduledTasks: Record<string, ResolvedScheduledTask>;
@@ -230,15 +275,18 @@ function normalizeTaskRole(r: TaskArgs["taskRole"]): ResolvedTask["taskRole"] {
     };
 }
 
-function normalizeTask(t: TaskArgs, name: string): ResolvedTask {
+function normalizeTask(t: TaskArgs, name: string, defaultStrategy: ResolvedStrategy): ResolvedTask {
     const d = DEFAULTS.TaskArgs;
     const containerNames = Object.keys(t.containers);
+    const strategy =
+        t.capacityProviderStrategy !== undefined ? normalizeStrategy(t.capacityProviderStrategy) : t.capacity === undefined ? defaultStrategy : undefined;
     return {
         name,
         containers: mapValues(t.containers, normalizeContainer),
         cpu: t.cpu ?? d.cpu,
         memoryMiB: t.memoryMiB ?? d.memoryMiB,
-        capacity: t.capacity ?? d.capacity,
+        capacity: strategy ? strategyCapacity(strategy) : (t.capacity ?? d.capacity),
+        capacityProviderStrategy: strategy,
         spot: withDefaults(d.spot, t.spot),
         networkMode: t.networkMode ?? d.networkMode,
         volumes: mapValues(t.volumes, (v, key) => ({
@@ -306,11 +354,11 @@ export function defaultDesiredCount(s: Pick<ServiceArgs, "desiredCount" | "scali
     return s.desiredCount ?? s.scaling?.minCount ?? DEFAULTS.ServiceArgs.desiredCount;
 }
 
-function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArgs["loadBalancers"]): ResolvedService {
+function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArgs["loadBalancers"], defaultStrategy: ResolvedStrategy): ResolvedService {
     const d = DEFAULTS.ServiceArgs;
     const first = Object.keys(s.containers)[0];
     return {
-        ...normalizeTask(s, name),
+        ...normalizeTask(s, name, defaultStrategy),
         desiredCount: defaultDesiredCount(s),
         loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, own(lbs, s.loadBalancer.name)),
         scaling: s.scaling && normalizeScaling(s.scaling),
@@ -322,9 +370,9 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
     };
 }
 
-function normalizeScheduledTask(t: ScheduledTaskArgs, name: string): ResolvedScheduledTask {
+function normalizeScheduledTask(t: ScheduledTaskArgs, name: string, defaultStrategy: ResolvedStrategy): ResolvedScheduledTask {
     return {
-        ...normalizeTask(t, name),
+        ...normalizeTask(t, name, defaultStrategy),
         schedule: t.schedule,
         timezone: t.timezone ?? DEFAULTS.ScheduledTaskArgs.timezone,
         eventPattern: t.eventPattern,
@@ -349,6 +397,13 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
     };
 }
 
+function normalizeEc2CapacityProvider(p: Ec2CapacityProviderArgs): ResolvedEc2CapacityProvider {
+    return {
+        ...withDefaults(DEFAULTS.Ec2CapacityProviderArgs, p),
+        managedScaling: p.managedScaling === false ? false : withDefaults(DEFAULTS.ManagedScalingArgs, p.managedScaling),
+    } as ResolvedEc2CapacityProvider;
+}
+
 function normalizeExpress(e: ExpressServiceArgs): ResolvedExpress {
     return {
         ...withDefaults(DEFAULTS.ExpressServiceArgs, e),
@@ -360,6 +415,8 @@ function normalizeExpress(e: ExpressServiceArgs): ResolvedExpress {
 /** Fills every default: the builders work on complete, plain values. Call after `validate`. */
 export function normalize(name: string, args: ContainerServiceArgs): Resolved {
     const cidr = args.vpc.cidrBlock ?? DEFAULTS.VpcArgs.cidrBlock;
+    const defaultStrategy =
+        args.cluster?.defaultStrategy !== undefined ? normalizeStrategy(args.cluster.defaultStrategy) : DEFAULTS.ClusterArgs.defaultStrategy;
     return {
         name,
         vpc: {
@@ -370,10 +427,13 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
             privateSubnetIdsByAz: args.vpc.privateSubnetIdsByAz,
         },
         containerInsights: args.cluster?.containerInsights ?? DEFAULTS.ClusterArgs.containerInsights,
+        existingCluster: args.cluster?.existing,
+        defaultStrategy,
         ec2Capacity: args.ec2Capacity && withDefaults(DEFAULTS.Ec2CapacityArgs, args.ec2Capacity),
+        ec2CapacityProviders: mapValues(args.ec2CapacityProviders, normalizeEc2CapacityProvider),
         loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),
-        services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers)),
-        scheduledTasks: mapValues(args.scheduledTasks, normalizeScheduledTask),
+        services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers, defaultStrategy)),
+        scheduledTasks: mapValues(args.scheduledTasks, (t, k) => normalizeScheduledTask(t, k, defaultStrategy)),
         repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
         fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),

@@ -83,7 +83,7 @@ export function invokeStatements(ctx: Ctx, cluster: ClusterResources, resources:
             Action: "ecs:RunTask",
             // Any revision of the family: a new revision must not break the schedule between two updates.
             Resource: pulumi.interpolate`${arnPrefix}:task-definition/${resources.taskDefinition.family}:*`,
-            Condition: { ArnEquals: { "ecs:cluster": cluster.cluster.arn } },
+            Condition: { ArnEquals: { "ecs:cluster": cluster.arn } },
         },
         {
             Sid: "PassOwnTaskRoles",
@@ -162,7 +162,7 @@ export function createScheduledTask(
     const deadLetterConfig = { arn: deadLetterQueue.arn };
     // RunTask with a capacity provider strategy fails until the cluster has the providers, and a task
     // with EFS volumes fails to mount until the mount targets and NFS ingress exist.
-    const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [cluster.capacityProviders, ...mounts] };
+    const runOpts: pulumi.CustomResourceOptions = { ...ctx.opts, dependsOn: [...cluster.dependencies, ...mounts] };
 
     const schedule =
         task.schedule !== undefined
@@ -176,7 +176,7 @@ export function createScheduledTask(
                       flexibleTimeWindow: { mode: "OFF" },
                       state: "ENABLED",
                       target: {
-                          arn: cluster.cluster.arn,
+                          arn: cluster.arn,
                           roleArn: invoke.arn,
                           retryPolicy,
                           deadLetterConfig,
@@ -224,7 +224,7 @@ export function createScheduledTask(
         fitName(childName(base, "target"), cloudwatch.EventTarget),
         {
             rule: rule.name,
-            arn: cluster.cluster.arn,
+            arn: cluster.arn,
             roleArn: invoke.arn,
             ecsTarget: ecsParameters,
             retryPolicy,

@@ -2,3 +2,4 @@ export { ContainerService, ServiceResources } from "./container-service";
 export { AlbTarget } from "./load-balancer";
 export * from "./args";
 export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";
+export type { AsgCapacityResources, ClusterResources } from "./context";

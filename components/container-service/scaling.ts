@@ -5,7 +5,7 @@ import * as ecs from "@pulumi/aws/ecs";
 import * as sqs from "@pulumi/aws/sqs";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { Ctx } from "./context";
+import type { ClusterResources, Ctx } from "./context";
 import { DEFAULTS, ResolvedScaling, scalesIn } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
 
@@ -25,7 +25,7 @@ export function createScaling(
     ctx: Ctx,
     key: string,
     s: ResolvedScaling,
-    cluster: ecs.Cluster,
+    cluster: Pick<ClusterResources, "name">,
     service: ecs.Service,
     lbTarget: ServiceTarget | undefined,
     queue: sqs.Queue | undefined,

@@ -25,7 +25,7 @@ export function createService(
         ecs.Service,
         fitName(childName(ctx.name, key), ecs.Service),
         {
-            cluster: cluster.cluster.arn,
+            cluster: cluster.arn,
             taskDefinition: task.taskDefinition.arn,
             desiredCount: svc.desiredCount,
             capacityProviderStrategies: capacityStrategy(svc, cluster),
@@ -67,7 +67,7 @@ export function createService(
             ...ctx.opts,
             // The capacity providers must be on the cluster, and the target group on a listener, first;
             // with EFS volumes, the mount targets and the NFS ingress too, or tasks fail to mount.
-            dependsOn: [cluster.capacityProviders, ...(target?.attachments ?? []), ...mounts],
+            dependsOn: [...cluster.dependencies, ...(target?.attachments ?? []), ...mounts],
             // With auto scaling, Application Auto Scaling owns the desired count.
             ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
         },
@@ -83,7 +83,7 @@ export function createAlarms(
     ctx: Ctx,
     key: string,
     svc: ResolvedService,
-    cluster: ecs.Cluster,
+    cluster: Pick<ClusterResources, "name">,
     service: ecs.Service,
     target: ServiceTarget | undefined,
     queue: QueueResources | undefined,

@@ -7,17 +7,20 @@
 import { STATEMENT_KEYS, STATEMENT_SHAPE } from "../shared/statements";
 import { array, boolean, input, int, json, number, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
 import type {
+    CapacityProviderStrategyArgs,
     ClusterArgs,
     ContainerArgs,
     ContainerHealthCheckArgs,
     ContainerRestartPolicyArgs,
     ContainerServiceArgs,
     Ec2CapacityArgs,
+    Ec2CapacityProviderArgs,
     ExpressServiceArgs,
     FileSystemArgs,
     ImageBuildArgs,
     LinuxCapabilitiesArgs,
     LoadBalancerArgs,
+    ManagedScalingArgs,
     QueueArgs,
     RepositoryArgs,
     ScheduledTaskArgs,
@@ -46,7 +49,13 @@ export const VPC_SHAPE = object<VpcArgs>()({
     interfaceEndpoints: optional(strings()),
 });
 
-export const CLUSTER_SHAPE = object<ClusterArgs>()({ containerInsights: optional(string()) });
+export const STRATEGY_SHAPE = array(object<CapacityProviderStrategyArgs>()({ provider: string(), base: optional(int()), weight: optional(int()) }));
+
+export const CLUSTER_SHAPE = object<ClusterArgs>()({
+    containerInsights: optional(string()),
+    defaultStrategy: optional(STRATEGY_SHAPE),
+    existing: optional(inputString()),
+});
 
 export const EC2_CAPACITY_SHAPE = object<Ec2CapacityArgs>()({
     instanceTypes: strings(),
@@ -59,6 +68,31 @@ export const EC2_CAPACITY_SHAPE = object<Ec2CapacityArgs>()({
     targetCapacityPercent: optional(int()),
     rootVolumeGiB: optional(int()),
     awsvpcTrunking: optional(boolean()),
+});
+
+export const EC2_CAPACITY_PROVIDER_SHAPE = object<Ec2CapacityProviderArgs>()({
+    instanceTypes: strings(),
+    architecture: optional(string()),
+    minSize: optional(int()),
+    maxSize: optional(int()),
+    onDemandBaseCapacity: optional(int()),
+    onDemandPercentageAboveBaseCapacity: optional(int()),
+    spotAllocationStrategy: optional(string()),
+    rootVolumeGiB: optional(int()),
+    awsvpcTrunking: optional(boolean()),
+    instanceWeights: optional(record(int())),
+    managedScaling: optional(
+        union(
+            "false, or { targetCapacityPercent?, minimumStepSize?, maximumStepSize?, instanceWarmupSeconds? }",
+            oneOf([false]),
+            object<ManagedScalingArgs>()({
+                targetCapacityPercent: optional(int()),
+                minimumStepSize: optional(int()),
+                maximumStepSize: optional(int()),
+                instanceWarmupSeconds: optional(int()),
+            }),
+        ),
+    ),
 });
 
 export const LOAD_BALANCER_SHAPE = object<LoadBalancerArgs>()({
@@ -207,6 +241,7 @@ const TASK_FIELDS = {
     cpu: optional(int()),
     memoryMiB: optional(int()),
     capacity: optional(string()),
+    capacityProviderStrategy: optional(STRATEGY_SHAPE),
     spot: optional(object<NonNullable<TaskArgs["spot"]>>()({ onDemandBase: optional(int()), onDemandWeight: optional(int()), spotWeight: optional(int()) })),
     networkMode: optional(string()),
     volumes: optional(record(VOLUME_SHAPE)),
@@ -298,6 +333,7 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     listener: optional(transform()),
     launchTemplate: optional(transform()),
     autoScalingGroup: optional(transform()),
+    capacityProvider: optional(transform()),
     scalingTarget: optional(transform()),
     scalingPolicy: optional(transform()),
     scalingAlarm: optional(transform()),
@@ -317,6 +353,7 @@ export const CONTAINER_SERVICE_SHAPE = object<ContainerServiceArgs>()({
     vpc: VPC_SHAPE,
     cluster: optional(CLUSTER_SHAPE),
     ec2Capacity: optional(EC2_CAPACITY_SHAPE),
+    ec2CapacityProviders: optional(record(EC2_CAPACITY_PROVIDER_SHAPE)),
     loadBalancers: optional(record(LOAD_BALANCER_SHAPE)),
     services: optional(record(SERVICE_SHAPE)),
     scheduledTasks: optional(record(SCHEDULED_TASK_SHAPE)),

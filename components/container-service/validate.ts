@@ -1,6 +1,5 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { checkStatements } from "../shared/statements";
-import { checkInstanceTypes } from "../shared/instance-types";
 import { checkShape, own } from "../shared/shape";
 import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
@@ -27,6 +26,7 @@ import type {
     ServiceArgs,
     TaskArgs,
 } from "./args";
+import { validateCapacity } from "./capacity-rules";
 import { childNameIssues } from "./children";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
@@ -59,7 +59,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     for (const collection of ["services", "scheduledTasks", "expressServices", "loadBalancers", "repositories", "fileSystems"] as const)
         for (const key of Object.keys(args[collection] ?? {})) issues.key(`${collection}.${key}`, key);
 
-    if (args.ec2Capacity) validateEc2Capacity(issues, args, cfg);
+    validateCapacity(issues, args, cfg);
     for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args, cfg);
     for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg.services[key]);
     validateListenerSharing(issues, args, cfg);
@@ -169,12 +169,14 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
             secrets: Object.values(e.secrets ?? {}),
         })),
     ];
-    if (tasks.length === 0 && !args.ec2Capacity) return;
+    // Every EC2 group's instances run the ECS agent: ec2Capacity and each of ec2CapacityProviders.
+    const groups = [...(args.ec2Capacity ? ["ec2Capacity"] : []), ...Object.keys(args.ec2CapacityProviders ?? {}).map((k) => `ec2CapacityProviders.${k}`)];
+    if (tasks.length === 0 && groups.length === 0) return;
     if (egress === "none") {
         issues.add(
             "vpc.egress",
             egress,
-            `leaves ${[...tasks.map((t) => t.path), ...(args.ec2Capacity ? ["ec2Capacity"] : [])].join(", ")} unable to start: the private subnets reach neither a NAT gateway nor the ECR and CloudWatch Logs endpoints`,
+            `leaves ${[...tasks.map((t) => t.path), ...groups].join(", ")} unable to start: the private subnets reach neither a NAT gateway nor the ECR and CloudWatch Logs endpoints`,
             'a Network with natGateways "single" or "one-per-az", or with the interface endpoints "ecr.api", "ecr.dkr", "logs" and the S3 gateway endpoint',
         );
         return;
@@ -206,7 +208,7 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
         // A queue worker polls its queue from inside the VPC.
         if (s.queue) need("sqs", `services.${k} (queue)`);
     }
-    if (args.ec2Capacity) for (const e of ["ecs", "ecs-agent", "ecs-telemetry"]) need(e, "ec2Capacity (the ECS agent)");
+    for (const g of groups) for (const e of ["ecs", "ecs-agent", "ecs-telemetry"]) need(e, `${g} (the ECS agent)`);
     const missing = [...needs].filter(([e]) => !interfaceEndpoints.includes(e));
     if (missing.length > 0) {
         issues.add(
@@ -216,24 +218,6 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
             `the Network's interfaceEndpoints with ${missing.map(([e]) => `"${e}"`).join(", ")} added, or NAT`,
         );
     }
-}
-
-function validateEc2Capacity(issues: Issues, args: ContainerServiceArgs, cfg: Resolved): void {
-    const c = args.ec2Capacity!;
-    const r = cfg.ec2Capacity!;
-    const p = "ec2Capacity";
-    const archOk = issues.oneOf(`${p}.architecture`, c.architecture, ["x86_64", "arm64"]);
-    // The EKS node groups' rules: `family.size`, no repeats, and (once the architecture is one) each of it.
-    checkInstanceTypes(issues, `${p}.instanceTypes`, r.instanceTypes, archOk ? r.architecture : undefined);
-    issues.int(`${p}.minSize`, c.minSize, 0, 1000);
-    issues.int(`${p}.maxSize`, c.maxSize, 1, 1000);
-    if (r.minSize > r.maxSize) issues.add(`${p}.minSize`, r.minSize, `is above maxSize (${r.maxSize})`, "minSize <= maxSize");
-    issues.int(`${p}.onDemandBaseCapacity`, c.onDemandBaseCapacity, 0, 1000);
-    issues.int(`${p}.onDemandPercentageAboveBaseCapacity`, c.onDemandPercentageAboveBaseCapacity, 0, 100, " percent");
-    issues.oneOf(`${p}.spotAllocationStrategy`, c.spotAllocationStrategy, ["price-capacity-optimized", "capacity-optimized", "lowest-price"]);
-    issues.int(`${p}.targetCapacityPercent`, c.targetCapacityPercent, 1, 100, " percent");
-    // The ECS-optimized AL2023 AMI's snapshot is 30 GiB: a smaller root volume fails to launch.
-    issues.int(`${p}.rootVolumeGiB`, c.rootVolumeGiB, 30, 16384, " GiB");
 }
 
 function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs, args: ContainerServiceArgs, cfg: Resolved): void {
@@ -514,7 +498,8 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
     issues.oneOf(`${path}.cpuArchitecture`, task.cpuArchitecture, ["X86_64", "ARM64"]);
     const capacity = r.capacity;
     const fargate = capacity !== "ec2";
-    if (capacity === "ec2" && !args.ec2Capacity)
+    // A strategy's providers are capacity-rules' to check; `capacity: "ec2"` is the ec2Capacity group.
+    if (task.capacity === "ec2" && !args.ec2Capacity)
         issues.add(`${path}.capacity`, capacity, "needs the component's ec2Capacity", 'set ec2Capacity, or capacity "fargate" / "fargate-spot"');
     if (r.networkMode === "bridge" && fargate)
         issues.add(`${path}.networkMode`, "bridge", `is not available on ${capacity}`, '"awsvpc" on Fargate; "bridge" only with capacity "ec2"');

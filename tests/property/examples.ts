@@ -41,6 +41,7 @@ export function everything(): ContainerServiceArgs {
         },
         cluster: { containerInsights: "enhanced" },
         ec2Capacity: { instanceTypes: ["m7i.large"], maxSize: 3, awsvpcTrunking: true },
+        ec2CapacityProviders: { spot: { instanceTypes: ["m7i.large", "m6i.large"], onDemandBaseCapacity: 0, managedScaling: { targetCapacityPercent: 40 } } },
         alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alarms",
         protectData: true,
         tags: { team: "shop" },
@@ -93,6 +94,10 @@ export function everything(): ContainerServiceArgs {
             },
             worker: {
                 containers: { worker: { image: IMAGE } },
+                capacityProviderStrategy: [
+                    { provider: "ec2", base: 1 },
+                    { provider: "spot", weight: 2 },
+                ],
                 queue: {},
                 scaling: { minCount: 0, maxCount: 5, backlogPerTask: 10 },
             },

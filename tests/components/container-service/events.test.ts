@@ -28,17 +28,22 @@ function program(task: Partial<ScheduledTaskArgs>, extra: Partial<ContainerServi
     });
     const { cfg, parent } = ctx;
     const clusterResource = new ecs.Cluster(`${name}-cluster`, {}, { parent });
+    const capacityProviders = new ecs.ClusterCapacityProviders(
+        `${name}-capacity-providers`,
+        {
+            clusterName: clusterResource.name,
+            capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+        },
+        { parent },
+    );
     const cluster: ClusterResources = {
         cluster: clusterResource,
-        capacityProviders: new ecs.ClusterCapacityProviders(
-            `${name}-capacity-providers`,
-            {
-                clusterName: clusterResource.name,
-                capacityProviders: ["FARGATE", "FARGATE_SPOT"],
-            },
-            { parent },
-        ),
+        arn: clusterResource.arn,
+        name: clusterResource.name,
+        capacityProviders,
+        dependencies: [capacityProviders],
         ec2CapacityProviderName: pulumi.output(`${name}-ec2`),
+        ec2CapacityProviders: {},
     };
     const resolved = cfg.scheduledTasks.job;
     const resources = createTask(ctx, resolved, { images: { job: "public.ecr.aws/docker/library/busybox:1.36" }, pullRepositoryArns: [] });

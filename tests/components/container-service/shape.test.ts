@@ -230,12 +230,17 @@ describe("ContainerService shape", () => {
  */
 function explicit(args: ContainerServiceArgs): ContainerServiceArgs {
     const r = normalize("shop", args);
-    const { name: _n, containerInsights, ...rest } = r;
-    const task = <T extends { name: string; capacity: string; spot: unknown }>({ name: _t, ...t }: T) =>
-        (t.capacity === "fargate-spot" ? t : { ...t, spot: undefined }) as any;
+    const { name: _n, containerInsights, existingCluster, defaultStrategy, ...rest } = r;
+    // A task's resolved strategy (its own or the cluster's default) stands for its capacity and Spot settings.
+    const task = <T extends { name: string; capacity: string; spot: unknown; capacityProviderStrategy?: unknown }>({ name: _t, ...t }: T) =>
+        (t.capacityProviderStrategy
+            ? { ...t, capacity: undefined, spot: undefined }
+            : t.capacity === "fargate-spot"
+              ? t
+              : { ...t, spot: undefined, capacityProviderStrategy: undefined }) as any;
     return {
         ...rest,
-        cluster: { containerInsights },
+        cluster: { containerInsights, defaultStrategy, existing: existingCluster },
         services: Object.fromEntries(
             Object.entries(r.services).map(([k, s]) => [k, { ...task(s), alarms: args.services?.[k].alarms === false ? false : s.alarms }]),
         ),

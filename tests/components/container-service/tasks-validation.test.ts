@@ -38,61 +38,81 @@ const cases: Case[] = [
     },
     {
         title: "rejects a log router that routes no container",
-        args: withArgs((a) => void (web(a).logRouter = {})),
+        args: withArgs((a) => {
+            web(a).logRouter = {};
+        }),
         path: "services.web.logRouter",
         message: /routes no container's logs/,
     },
     {
         title: "rejects awsfirelens without options",
-        args: routed((a) => void (web(a).containers.web.logging = { driver: "awsfirelens" } as any)),
+        args: routed((a) => {
+            web(a).containers.web.logging = { driver: "awsfirelens" } as any;
+        }),
         path: "services.web.containers.web.logging.options",
         message: /is missing/,
     },
     {
         title: "rejects options with the awslogs driver",
-        args: withArgs((a) => void (web(a).containers.web.logging = { driver: "awslogs", options: FIREHOSE } as any)),
+        args: withArgs((a) => {
+            web(a).containers.web.logging = { driver: "awslogs", options: FIREHOSE } as any;
+        }),
         path: "services.web.containers.web.logging.options",
         message: /only used with driver "awsfirelens"/,
     },
     {
         title: "rejects an unknown log driver",
-        args: withArgs((a) => void (web(a).containers.web.logging = { driver: "splunk" } as any)),
+        args: withArgs((a) => {
+            web(a).containers.web.logging = { driver: "splunk" } as any;
+        }),
         path: "services.web.containers.web.logging.driver",
         message: /awslogs/,
     },
     {
         title: "rejects FireLens options without an output Name (and no configuration file)",
-        args: routed((a) => void (web(a).containers.web.logging = { driver: "awsfirelens", options: { region: "us-east-1" } })),
+        args: routed((a) => {
+            web(a).containers.web.logging = { driver: "awsfirelens", options: { region: "us-east-1" } };
+        }),
         path: "services.web.containers.web.logging.options.Name",
         message: /Fluent Bit needs an output/,
     },
     {
         title: "rejects a kinesis_firehose output without its delivery stream",
-        args: routed((a) => void (web(a).containers.web.logging = { driver: "awsfirelens", options: { Name: "kinesis_firehose" } })),
+        args: routed((a) => {
+            web(a).containers.web.logging = { driver: "awsfirelens", options: { Name: "kinesis_firehose" } };
+        }),
         path: "services.web.containers.web.logging.options.delivery_stream",
         message: /has no destination/,
     },
     {
         title: "rejects a container named log_router beside the router",
-        args: routed((a) => void (web(a).containers.log_router = { image: IMAGE, essential: false })),
+        args: routed((a) => {
+            web(a).containers.log_router = { image: IMAGE, essential: false };
+        }),
         path: "services.web.containers.log_router",
         message: /FireLens router container/,
     },
     {
         title: "rejects a router image with a moving tag",
-        args: routed((a) => void (web(a).logRouter = { image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable" })),
+        args: routed((a) => {
+            web(a).logRouter = { image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable" };
+        }),
         path: "services.web.logRouter.image",
         message: /moving tag/,
     },
     {
         title: "rejects a router image without a tag",
-        args: routed((a) => void (web(a).logRouter = { image: "public.ecr.aws/aws-observability/aws-for-fluent-bit" })),
+        args: routed((a) => {
+            web(a).logRouter = { image: "public.ecr.aws/aws-observability/aws-for-fluent-bit" };
+        }),
         path: "services.web.logRouter.image",
         message: /no tag or digest/,
     },
     {
         title: "rejects a relative router configuration file",
-        args: routed((a) => void (web(a).logRouter = { configFilePath: "extra.conf" })),
+        args: routed((a) => {
+            web(a).logRouter = { configFilePath: "extra.conf" };
+        }),
         path: "services.web.logRouter.configFilePath",
         message: /absolute path/,
     },
@@ -106,19 +126,25 @@ const cases: Case[] = [
     },
     {
         title: "rejects a host path on Fargate",
-        args: withArgs((a) => void (web(a).bindMounts = { sock: { containerPath: "/var/run/docker.sock", hostPath: "/var/run/docker.sock" } })),
+        args: withArgs((a) => {
+            web(a).bindMounts = { sock: { containerPath: "/var/run/docker.sock", hostPath: "/var/run/docker.sock" } };
+        }),
         path: "services.web.bindMounts.sock.hostPath",
         message: /not available on fargate/,
     },
     {
         title: "rejects a relative bind mount path",
-        args: withArgs((a) => void (web(a).bindMounts = { tmp: { containerPath: "tmp" } })),
+        args: withArgs((a) => {
+            web(a).bindMounts = { tmp: { containerPath: "tmp" } };
+        }),
         path: "services.web.bindMounts.tmp.containerPath",
         message: /absolute path/,
     },
     {
         title: "rejects a bind mount for a container the task does not have",
-        args: withArgs((a) => void (web(a).bindMounts = { tmp: { containerPath: "/tmp", containers: ["api"] } })),
+        args: withArgs((a) => {
+            web(a).bindMounts = { tmp: { containerPath: "/tmp", containers: ["api"] } };
+        }),
         path: "services.web.bindMounts.tmp.containers",
         message: /names no container/,
     },
@@ -134,13 +160,17 @@ const cases: Case[] = [
     },
     {
         title: "rejects ephemeral storage above Fargate's 200 GiB",
-        args: withArgs((a) => void (web(a).ephemeralStorageGiB = 300)),
+        args: withArgs((a) => {
+            web(a).ephemeralStorageGiB = 300;
+        }),
         path: "services.web.ephemeralStorageGiB",
         message: /200/,
     },
     {
         title: "rejects ephemeral storage at Fargate's included 20 GiB (the minimum is 21)",
-        args: withArgs((a) => void (web(a).ephemeralStorageGiB = 20)),
+        args: withArgs((a) => {
+            web(a).ephemeralStorageGiB = 20;
+        }),
         path: "services.web.ephemeralStorageGiB",
         message: /21/,
     },
@@ -155,43 +185,57 @@ const cases: Case[] = [
     },
     {
         title: "rejects an EBS volume above gp3's 16384 GiB",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", sizeGiB: 20000 })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", sizeGiB: 20000 };
+        }),
         path: "services.web.ebsVolume.sizeGiB",
         message: /16384/,
     },
     {
         title: "rejects gp3 IOPS below the 3000 baseline",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", iops: 1000 })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", iops: 1000 };
+        }),
         path: "services.web.ebsVolume.iops",
         message: /3000/,
     },
     {
         title: "rejects more than 500 IOPS per GiB",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", sizeGiB: 10, iops: 6000 })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", sizeGiB: 10, iops: 6000 };
+        }),
         path: "services.web.ebsVolume.iops",
         message: /500 IOPS per GiB.*at most 5000/,
     },
     {
         title: "rejects throughput above a quarter of the baseline IOPS",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", throughputMiBps: 1000 })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", throughputMiBps: 1000 };
+        }),
         path: "services.web.ebsVolume.throughputMiBps",
         message: /0\.25 MiB\/s per IOPS \(3000 IOPS\); allowed: at most 750/,
     },
     {
         title: "rejects throughput above 1000 MiB/s",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", iops: 16000, sizeGiB: 100, throughputMiBps: 2000 })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", iops: 16000, sizeGiB: 100, throughputMiBps: 2000 };
+        }),
         path: "services.web.ebsVolume.throughputMiBps",
         message: /1000/,
     },
     {
         title: "rejects an unknown file system type",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", fileSystemType: "btrfs" as any })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", fileSystemType: "btrfs" as any };
+        }),
         path: "services.web.ebsVolume.fileSystemType",
         message: /xfs/,
     },
     {
         title: "rejects a KMS alias instead of a key ARN",
-        args: withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data", kmsKeyArn: "alias/aws/ebs" })),
+        args: withArgs((a) => {
+            web(a).ebsVolume = { containerPath: "/data", kmsKeyArn: "alias/aws/ebs" };
+        }),
         path: "services.web.ebsVolume.kmsKeyArn",
         message: /key/,
     },
@@ -223,25 +267,33 @@ const cases: Case[] = [
     },
     {
         title: "rejects a taskCount above 10",
-        args: withArgs((a) => void (a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", taskCount: 11 } })),
+        args: withArgs((a) => {
+            a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", taskCount: 11 } };
+        }),
         path: "scheduledTasks.job.taskCount",
         message: /10/,
     },
     {
         title: "rejects a taskCount of 0",
-        args: withArgs((a) => void (a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", taskCount: 0 } })),
+        args: withArgs((a) => {
+            a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", taskCount: 0 } };
+        }),
         path: "scheduledTasks.job.taskCount",
         message: /1/,
     },
     {
         title: "applies the task rules to standalone tasks",
-        args: withArgs((a) => void (a.tasks = { migrate: { containers: { migrate: { image: IMAGE } }, cpu: 384 } })),
+        args: withArgs((a) => {
+            a.tasks = { migrate: { containers: { migrate: { image: IMAGE } }, cpu: 384 } };
+        }),
         path: "tasks.migrate.cpu",
         message: /Fargate CPU size/,
     },
     {
         title: "rejects a standalone task with no container",
-        args: withArgs((a) => void (a.tasks = { migrate: { containers: {} } })),
+        args: withArgs((a) => {
+            a.tasks = { migrate: { containers: {} } };
+        }),
         path: "tasks.migrate.containers",
         message: /is empty/,
     },

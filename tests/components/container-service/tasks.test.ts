@@ -117,7 +117,9 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
                 () =>
                     new ContainerService(
                         "shop",
-                        withArgs((a) => void (web(a).bindMounts = { tmp: { containerPath: "/tmp" } })),
+                        withArgs((a) => {
+                            web(a).bindMounts = { tmp: { containerPath: "/tmp" } };
+                        }),
                     ),
             );
             assert.equal(b.registry.one(T.taskDefinition, "shop-web-task").inputs.ephemeralStorage, undefined);
@@ -206,7 +208,9 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
                 () =>
                     new ContainerService(
                         "shop",
-                        withArgs((a) => void (web(a).ebsVolume = { containerPath: "/data" })),
+                        withArgs((a) => {
+                            web(a).ebsVolume = { containerPath: "/data" };
+                        }),
                     ),
             );
             const v = plain.registry.one(T.service, "shop-web").inputs.volumeConfiguration.managedEbsVolume;
@@ -306,7 +310,9 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
                 () =>
                     new ContainerService(
                         "shop",
-                        withArgs((a) => void (a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)" } })),
+                        withArgs((a) => {
+                            a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)" } };
+                        }),
                     ),
             );
             assert.equal(b.registry.one(SCHEDULE).inputs.target.ecsParameters.taskCount, 1);

@@ -274,3 +274,12 @@ export {
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
 export { ErrorCode, ErrorResponseArgs } from "./edge-functions";
+export {
+    BindMountArgs,
+    ContainerLoggingArgs,
+    EbsVolumeArgs,
+    FIRELENS_OUTPUTS,
+    LOG_ROUTER_CONTAINER,
+    LogRouterArgs,
+    RunTaskOutput,
+} from "./container-service";

@@ -2,3 +2,5 @@ export { ContainerService, ServiceResources } from "./container-service";
 export { AlbTarget } from "./load-balancer";
 export * from "./args";
 export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";
+export { FIRELENS_OUTPUTS, LOG_ROUTER_CONTAINER } from "./firelens";
+export { RunTaskOutput } from "./standalone";

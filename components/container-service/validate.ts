@@ -15,7 +15,7 @@ import {
     checkVpcCidr,
     checkVpcId,
 } from "../shared/validators";
-import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
+import { DEFAULTS, Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
 import type {
     ContainerArgs,
     ContainerServiceArgs,
@@ -156,18 +156,22 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
     if (egress === undefined || egress === "nat") return;
     // Every workload with its path, its images (path → image) and its secret references.
     type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[] };
-    const fromTask = (path: string, containers: Record<string, ContainerArgs> | undefined): Workload => {
-        const list = Object.entries(containers ?? {});
+    const fromTask = (path: string, t: TaskArgs): Workload => {
+        const list = Object.entries(t.containers ?? {});
         return {
             path,
-            images: list.map(([n, c]) => [`${path}.containers.${n}.image`, c.image]),
+            images: [
+                ...list.map(([n, c]): [string, ContainerArgs["image"]] => [`${path}.containers.${n}.image`, c.image]),
+                // The FireLens router is pulled like any container (AWS for Fluent Bit is on ECR Public).
+                ...(t.logRouter ? [[`${path}.logRouter.image`, t.logRouter.image ?? DEFAULTS.LogRouterArgs.image] as [string, ContainerArgs["image"]]] : []),
+            ],
             secrets: list.flatMap(([, c]) => Object.values(c.secrets ?? {})),
         };
     };
     const tasks: Workload[] = [
-        ...Object.entries(args.services ?? {}).map(([k, s]) => fromTask(`services.${k}`, s.containers)),
-        ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => fromTask(`scheduledTasks.${k}`, t.containers)),
-        ...Object.entries(args.tasks ?? {}).map(([k, t]) => fromTask(`tasks.${k}`, t.containers)),
+        ...Object.entries(args.services ?? {}).map(([k, s]) => fromTask(`services.${k}`, s)),
+        ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => fromTask(`scheduledTasks.${k}`, t)),
+        ...Object.entries(args.tasks ?? {}).map(([k, t]) => fromTask(`tasks.${k}`, t)),
         ...Object.entries(args.expressServices ?? {}).map(([k, e]) => ({
             path: `expressServices.${k}`,
             images: [[`expressServices.${k}.image`, e.image]] as Workload["images"],

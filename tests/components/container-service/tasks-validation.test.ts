@@ -308,6 +308,16 @@ const cases: Case[] = [
         path: "tasks.migrate.containers.migrate.image",
         message: /cannot be pulled through VPC endpoints/,
     },
+    {
+        title: "refuses the default FireLens router image (ECR Public) behind endpoint-only egress",
+        args: routed((a) => {
+            a.vpc.egress = "endpoints";
+            a.vpc.interfaceEndpoints = ["ecr.api", "ecr.dkr", "logs"];
+            web(a).containers.web.image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1";
+        }),
+        path: "services.web.logRouter.image",
+        message: /cannot be pulled through VPC endpoints/,
+    },
 ];
 
 describe("ContainerService tasks validation", () => {

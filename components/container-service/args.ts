@@ -368,7 +368,10 @@ export type ContainerLoggingArgs =
 export interface LogRouterArgs {
     /**
      * The router's image, pinned: a moving tag (`stable`, `latest`) changes the router under running
-     * services. AWS for Fluent Bit on ECR Public (https://github.com/aws/aws-for-fluent-bit/releases).
+     * services. AWS for Fluent Bit on ECR Public (https://github.com/aws/aws-for-fluent-bit/releases);
+     * without internet (`vpc.egress: "endpoints"`), AWS's copy in its regional private ECR repository
+     * (`<account>.dkr.ecr.<region>.amazonaws.com/aws-for-fluent-bit:<tag>`, the account per Region in that
+     * project's README), which the execution role is then allowed to pull.
      * @default "public.ecr.aws/aws-observability/aws-for-fluent-bit:3.4.14"
      */
     image?: string;

@@ -316,7 +316,8 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
     } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
         secretsKmsKeyArns: task.secretsKmsKeyArns,
-        pullRepositoryArns: extras.pullRepositoryArns,
+        // A router image in private ECR (e.g. AWS's regional copy of AWS for Fluent Bit) is pulled like the others.
+        pullRepositoryArns: [...extras.pullRepositoryArns, ...(task.logRouter ? [pullRepositoryOf(task.logRouter.image)] : [])],
         statements,
         managedPolicyArns: task.taskRole.managedPolicyArns,
     });

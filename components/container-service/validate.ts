@@ -836,7 +836,11 @@ function checkContainerRelations(issues: Issues, path: string, r: ResolvedTask, 
         for (const [dep, condition] of Object.entries(c.dependsOn)) {
             const target = own(r.containers, dep);
             if (dep === name) issues.add(`${cp}.dependsOn.${dep}`, dep, "names the container itself", "another container of the task");
-            else if (!target)
+            // The FireLens router is essential and has no health check: it can only be waited for to start.
+            else if (dep === LOG_ROUTER_CONTAINER && r.logRouter && !target) {
+                if (condition !== "START")
+                    issues.add(`${cp}.dependsOn.${dep}`, condition, "waits for the FireLens router, which can only be waited for to start", '"START"');
+            } else if (!target)
                 issues.add(`${cp}.dependsOn.${dep}`, dep, "names no container of the task", names.filter((n) => n !== name).join(", ") || "another container");
             else if (condition === "HEALTHY" && !target.healthCheck)
                 issues.add(`${cp}.dependsOn.${dep}`, condition, `needs a health check on container "${dep}"`, `a healthCheck on "${dep}", or "START"`);

@@ -93,6 +93,14 @@ const cases: Case[] = [
         message: /FireLens router container/,
     },
     {
+        title: "rejects waiting for the router to be HEALTHY (it has no health check)",
+        args: routed((a) => {
+            web(a).containers.web.dependsOn = { log_router: "HEALTHY" };
+        }),
+        path: "services.web.containers.web.dependsOn.log_router",
+        message: /can only be waited for to start/,
+    },
+    {
         title: "rejects a router image with a moving tag",
         args: routed((a) => {
             web(a).logRouter = { image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable" };
@@ -340,6 +348,13 @@ describe("ContainerService tasks validation", () => {
             web(x).ebsVolume = { containerPath: "/data", sizeGiB: 100, iops: 6000, throughputMiBps: 500 };
             x.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", taskCount: 10 } };
             x.tasks = { migrate: { containers: { migrate: { image: IMAGE } } } };
+        });
+        assert.deepEqual(validate(a), []);
+    });
+
+    it("accepts a container waiting for the router to START, as FireLens does by default", () => {
+        const a = routed((x) => {
+            web(x).containers.side = { image: IMAGE, essential: false, dependsOn: { log_router: "START" } };
         });
         assert.deepEqual(validate(a), []);
     });

@@ -94,6 +94,28 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
         assert.ok(!s.Action.includes("logs:CreateLogGroup"), "no group creation unless asked");
     });
 
+    it("lets the execution role pull a router image kept in private ECR, and adds no pull grant for the default ECR Public image", async () => {
+        const routerImage = "906394416424.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:3.4.14";
+        const withRouter = (image?: string) =>
+            build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            web(a).containers.web.logging = { driver: "awsfirelens", options: FIREHOSE };
+                            web(a).logRouter = image ? { image } : {};
+                        }),
+                    ),
+            );
+        const pulls = (b: Built) =>
+            b.registry
+                .statementsOf("shop-web-execution-role")
+                .filter((s) => s.Sid === "PullOwnImages")
+                .flatMap((s) => s.Resource);
+        assert.deepEqual(pulls(await withRouter(routerImage)), ["arn:aws:ecr:us-east-1:906394416424:repository/aws-for-fluent-bit"]);
+        assert.deepEqual(pulls(await withRouter()), []);
+    });
+
     describe("bind mounts", () => {
         it("declares a host-less volume on Fargate (the task's ephemeral storage) and mounts it where asked", async () => {
             const b = await build(

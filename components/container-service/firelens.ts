@@ -16,6 +16,8 @@ interface FirelensOutput {
     /** The option naming the destination (the plugin refuses to start without it). */
     destination: string;
     actions: string[];
+    /** Actions some options add (e.g. creating the log group). */
+    optionalActions?: (options: Record<string, pulumi.Input<string>>) => string[];
     /** The destination's ARN(s) from the option's value. */
     resources: (arn: ArnParts, value: pulumi.Input<string>) => pulumi.Output<string>[];
 }
@@ -36,6 +38,7 @@ export const FIRELENS_OUTPUTS: Record<string, FirelensOutput> = {
         destination: "log_group_name",
         // The plugin creates its log stream, then writes; with auto_create_group it also creates the group.
         actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+        optionalActions: (o) => (o.auto_create_group === "true" || o.auto_create_group === "On" ? ["logs:CreateLogGroup"] : []),
         resources: (a, group) => [
             pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}`,
             pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}:log-stream:*`,
@@ -118,7 +121,8 @@ export function firelensStatements(ctx: Ctx, task: Pick<ResolvedTask, "container
         const arn = { partition: ctx.partition, region: options.region ?? ctx.region, accountId: ctx.accountId };
         // Sids are alphanumeric and unique in a policy: the index keeps `a-b` and `ab` apart.
         const sid = `FireLens${i}${name.replace(/[^A-Za-z0-9]/g, "")}`;
-        statements.push({ Sid: sid, Effect: "Allow", Action: output.actions, Resource: output.resources(arn, options[output.destination]) });
+        const actions = [...output.actions, ...(output.optionalActions?.(options) ?? [])];
+        statements.push({ Sid: sid, Effect: "Allow", Action: actions, Resource: output.resources(arn, options[output.destination]) });
     }
     return statements;
 }

@@ -116,6 +116,24 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
         assert.deepEqual(pulls(await withRouter()), []);
     });
 
+    it("adds logs:CreateLogGroup to the cloudwatch_logs grant when the output creates its group (auto_create_group)", async () => {
+        const b = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        web(a).containers.web.logging = {
+                            driver: "awsfirelens",
+                            options: { Name: "cloudwatch_logs", log_group_name: "audit", auto_create_group: "true" },
+                        };
+                        web(a).logRouter = {};
+                    }),
+                ),
+        );
+        const s = b.registry.statementsOf("shop-web-task-role").find((x) => String(x.Sid).startsWith("FireLens"));
+        assert.ok(s.Action.includes("logs:CreateLogGroup"), JSON.stringify(s.Action));
+    });
+
     describe("bind mounts", () => {
         it("declares a host-less volume on Fargate (the task's ephemeral storage) and mounts it where asked", async () => {
             const b = await build(

@@ -281,4 +281,11 @@ export {
     ManagedScalingArgs,
     AsgCapacityResources,
     ClusterResources,
+    BindMountArgs,
+    ContainerLoggingArgs,
+    EbsVolumeArgs,
+    FIRELENS_OUTPUTS,
+    LOG_ROUTER_CONTAINER,
+    LogRouterArgs,
+    RunTaskOutput,
 } from "./container-service";

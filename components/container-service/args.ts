@@ -443,6 +443,132 @@ export interface ContainerArgs {
      * @example [{ sourceContainer: "app", readOnly: true }]
      */
     volumesFrom?: Array<{ sourceContainer: string; readOnly?: boolean }>;
+    /**
+     * Where the container's stdout/stderr go. `{ driver: "awslogs" }`: the task's log group. `{ driver:
+     * "awsfirelens", options }`: through the task's `logRouter` (FireLens), `options` being the Fluent Bit
+     * output's settings (`Name` and its parameters), e.g. to Kinesis Data Firehose or another log group
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html). The container then
+     * waits for the router to start (`dependsOn: { log_router: "START" }`) so no early line is lost.
+     * The task role gets what the output needs for `Name` `cloudwatch_logs`, `kinesis_firehose`,
+     * `kinesis_streams` and `s3` (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`.
+     * @default { driver: "awslogs" }
+     * @example { driver: "awsfirelens", options: { Name: "kinesis_firehose", region: "us-east-1", delivery_stream: "app-logs" } }
+     */
+    logging?: ContainerLoggingArgs;
+}
+
+/** A container's log driver: the task's log group, or FireLens (the task's `logRouter`). */
+export type ContainerLoggingArgs =
+    | { driver: "awslogs" }
+    | {
+          driver: "awsfirelens";
+          /** The Fluent Bit output: `Name` and its parameters (values may be Outputs). */
+          options: Record<string, pulumi.Input<string>>;
+      };
+
+/**
+ * FireLens: a `log_router` container (AWS for Fluent Bit) that routes the logs of containers with
+ * `logging.driver: "awsfirelens"`. Its own logs go to the task's log group.
+ */
+export interface LogRouterArgs {
+    /**
+     * The router's image, pinned: a moving tag (`stable`, `latest`) changes the router under running
+     * services. AWS for Fluent Bit on ECR Public (https://github.com/aws/aws-for-fluent-bit/releases);
+     * without internet (`vpc.egress: "endpoints"`), AWS's copy in its regional private ECR repository
+     * (`<account>.dkr.ecr.<region>.amazonaws.com/aws-for-fluent-bit:<tag>`, the account per Region in that
+     * project's README), which the execution role is then allowed to pull.
+     * @default "public.ecr.aws/aws-observability/aws-for-fluent-bit:3.4.14"
+     */
+    image?: string;
+    /**
+     * Add the task's metadata (cluster, task ARN, task definition, container) to every record.
+     * @default true
+     */
+    enableEcsLogMetadata?: boolean;
+    /**
+     * A Fluent Bit configuration file inside the router's image (an absolute path), merged with the one
+     * FireLens generates: filters, parsers, several outputs. Fargate reads only files, not S3
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html).
+     * @default undefined - FireLens's generated configuration only
+     * @example "/fluent-bit/configs/parse-json.conf"
+     */
+    configFilePath?: string;
+    /**
+     * Memory (MiB) reserved for the router: AWS suggests 50 MiB as a starting point.
+     * @default 50
+     */
+    memoryReservationMiB?: number;
+}
+
+/**
+ * A bind mount shared by containers of the task: on Fargate, space of the task's ephemeral storage
+ * (`ephemeralStorageGiB`); on EC2, a Docker volume or `hostPath` on the instance. Gone with the task (or
+ * the instance): for scratch space, e.g. a writable `/tmp` under a read-only root file system.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html
+ */
+export interface BindMountArgs {
+    /** Where the containers see it. */
+    containerPath: string;
+    /**
+     * Containers that mount it.
+     * @default "every container"
+     */
+    containers?: string[];
+    /** @default false */
+    readOnly?: boolean;
+    /**
+     * A directory of the EC2 instance (`capacity: "ec2"` only: Fargate has no host path).
+     * @default undefined - a Docker-managed volume, removed with the task
+     */
+    hostPath?: string;
+}
+
+/**
+ * An EBS volume per task, created by ECS when the task starts and deleted when it stops
+ * (`configuredAtLaunch`), always encrypted. ECS attaches one such volume per task.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html
+ */
+export interface EbsVolumeArgs {
+    /** Where the containers see it. */
+    containerPath: string;
+    /**
+     * The volume's name in the task definition (letters, digits, `-`, `_`), distinct from `volumes` and `bindMounts`.
+     * @default "ebs"
+     */
+    name?: string;
+    /**
+     * Containers that mount it.
+     * @default "every container"
+     */
+    containers?: string[];
+    /** @default false */
+    readOnly?: boolean;
+    /**
+     * Size in GiB (gp3: 1–16384).
+     * @default 20
+     */
+    sizeGiB?: number;
+    /**
+     * Provisioned IOPS (gp3: 3000–16000, at most 500 per GiB).
+     * @default undefined - gp3's baseline, 3000
+     */
+    iops?: number;
+    /**
+     * Throughput in MiB/s (gp3: 125–1000, at most a quarter of the IOPS).
+     * @default undefined - gp3's baseline, 125
+     */
+    throughputMiBps?: number;
+    /**
+     * File system ECS formats the volume with.
+     * @default "xfs"
+     */
+    fileSystemType?: "xfs" | "ext4" | "ext3";
+    /**
+     * Customer managed KMS key (ARN) encrypting the volume; its key policy must let the account's IAM
+     * (or the `{key}-ebs-role`) use it. Volumes are encrypted either way.
+     * @default undefined - the account's default EBS key (`aws/ebs` unless changed)
+     */
+    kmsKeyArn?: pulumi.Input<string>;
 }
 
 /** ECS container restart policy: the agent restarts the container instead of stopping the task. */
@@ -796,6 +922,23 @@ export interface TaskArgs {
      * @example ["arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789"]
      */
     secretsKmsKeyArns?: pulumi.Input<string>[];
+    /**
+     * FireLens log router (a `log_router` container) for containers with `logging.driver: "awsfirelens"`.
+     * @default undefined - no router; every container logs to the task's log group
+     * @example { configFilePath: "/fluent-bit/configs/parse-json.conf" }
+     */
+    logRouter?: LogRouterArgs;
+    /**
+     * Bind mounts, keyed by volume name (distinct from `volumes`).
+     * @default {}
+     * @example { tmp: { containerPath: "/tmp" } }
+     */
+    bindMounts?: Record<string, BindMountArgs>;
+    /**
+     * Fargate ephemeral storage in GiB (21–200), which holds images and bind mounts.
+     * @default undefined - Fargate's 20 GiB
+     */
+    ephemeralStorageGiB?: number;
 }
 
 export interface ServiceArgs extends TaskArgs {
@@ -831,6 +974,13 @@ export interface ServiceArgs extends TaskArgs {
      * @default { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 }
      */
     alarms?: { cpuPercent?: number; memoryPercent?: number; http5xxPerMinute?: number } | false;
+    /**
+     * An EBS volume per task, configured at launch and encrypted; ECS manages it with the role
+     * `{key}-ebs-role` (AWS's `AmazonECSInfrastructureRolePolicyForVolumes`). Fargate needs platform 1.4.0+.
+     * @default undefined - no EBS volume
+     * @example { containerPath: "/var/lib/data", sizeGiB: 100 }
+     */
+    ebsVolume?: EbsVolumeArgs;
 }
 
 /** A task run on a schedule or on an EventBridge event, with no service. */
@@ -857,6 +1007,11 @@ export interface ScheduledTaskArgs extends TaskArgs {
      * @default 2
      */
     retries?: number;
+    /**
+     * Tasks started per run (1–10: EventBridge Scheduler's `TaskCount` range, and RunTask's at most 10 per call).
+     * @default 1
+     */
+    taskCount?: number;
 }
 
 /** An ECR repository. */
@@ -979,6 +1134,13 @@ export interface ContainerServiceArgs {
     services?: Record<string, ServiceArgs>;
     /** Tasks run on a schedule or an event, keyed by name. @default {} */
     scheduledTasks?: Record<string, ScheduledTaskArgs>;
+    /**
+     * Standalone task definitions, keyed by name, run on demand (`aws ecs run-task`): roles, log group
+     * and security group, no service and no schedule. `runTasks` gives the parameters to run them.
+     * @default {}
+     * @example { migrate: { containers: { migrate: { image: "my-app:1.2", command: ["npm", "run", "migrate"] } } } }
+     */
+    tasks?: Record<string, TaskArgs>;
     /** ECR repositories, keyed by name. @default {} */
     repositories?: Record<string, RepositoryArgs>;
     /** EFS file systems, keyed by name. @default {} */
@@ -1042,5 +1204,7 @@ export interface ContainerServiceArgs {
         repository?: Transform<ecr.RepositoryArgs>;
         fileSystem?: Transform<efs.FileSystemArgs>;
         expressService?: Transform<ecs.ExpressGatewayServiceArgs>;
+        /** The infrastructure role ECS manages services' EBS volumes with (`{key}-ebs-role`). */
+        ebsRole?: Transform<iam.RoleArgs>;
     };
 }

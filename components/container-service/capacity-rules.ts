@@ -6,7 +6,7 @@ import { Issues, isPlain } from "../shared/errors";
 import { checkInstanceTypes } from "../shared/instance-types";
 import { own } from "../shared/shape";
 import type { CapacityProviderStrategyArgs, ContainerServiceArgs, Ec2CapacityArgs, Ec2CapacityProviderArgs, TaskArgs } from "./args";
-import { FARGATE_PROVIDERS, Resolved, ResolvedStrategy } from "./defaults";
+import { FARGATE_PROVIDERS, Resolved, ResolvedStrategy, ResolvedTask } from "./defaults";
 
 /** AWS's limits on a strategy (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html). */
 const MAX_STRATEGY_PROVIDERS = 20;
@@ -40,11 +40,10 @@ export function validateCapacity(issues: Issues, args: ContainerServiceArgs, cfg
         checkProvider(issues, p, given, cfg.ec2CapacityProviders[key]);
     }
     if (args.cluster?.defaultStrategy !== undefined) checkStrategy(issues, "cluster.defaultStrategy", args.cluster.defaultStrategy, cfg.defaultStrategy, args);
-    const tasks: Array<[string, TaskArgs, Resolved["services"][string] | Resolved["scheduledTasks"][string]]> = [
-        ...Object.entries(args.services ?? {}).map(([k, s]) => [`services.${k}`, s, cfg.services[k]] as [string, TaskArgs, Resolved["services"][string]]),
-        ...Object.entries(args.scheduledTasks ?? {}).map(
-            ([k, t]) => [`scheduledTasks.${k}`, t, cfg.scheduledTasks[k]] as [string, TaskArgs, Resolved["scheduledTasks"][string]],
-        ),
+    const tasks: Array<[string, TaskArgs, ResolvedTask]> = [
+        ...Object.entries(args.services ?? {}).map(([k, s]) => [`services.${k}`, s, cfg.services[k]] as [string, TaskArgs, ResolvedTask]),
+        ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => [`scheduledTasks.${k}`, t, cfg.scheduledTasks[k]] as [string, TaskArgs, ResolvedTask]),
+        ...Object.entries(args.tasks ?? {}).map(([k, t]) => [`tasks.${k}`, t, cfg.tasks[k]] as [string, TaskArgs, ResolvedTask]),
     ];
     for (const [path, task, r] of tasks) {
         if (task.capacityProviderStrategy !== undefined) {

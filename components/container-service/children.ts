@@ -12,7 +12,7 @@
  */
 import type { Issue } from "../shared/errors";
 import { managedPolicyKeys } from "../shared/iam";
-import type { ContainerServiceArgs, ExpressServiceArgs, ScheduledTaskArgs, ServiceArgs } from "./args";
+import type { ContainerServiceArgs, ExpressServiceArgs, ScheduledTaskArgs, ServiceArgs, TaskArgs } from "./args";
 import { normalize } from "./defaults";
 
 const T = {
@@ -89,7 +89,16 @@ const INSTANCES: Row[] = [
 ];
 
 export const CHILD_NAMES: Record<
-    "cluster" | "ec2Capacity" | "ec2CapacityProviders" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
+    | "cluster"
+    | "ec2Capacity"
+    | "ec2CapacityProviders"
+    | "loadBalancers"
+    | "services"
+    | "scheduledTasks"
+    | "tasks"
+    | "expressServices"
+    | "repositories"
+    | "fileSystems",
     Row[]
 > = {
     /** Not with `cluster.existing`. */
@@ -134,6 +143,9 @@ export const CHILD_NAMES: Record<
         [T.alarm, "{key}-http-5xx"],
         [T.alarm, "{key}-unhealthy-hosts"],
         [T.alarm, "{key}-dlq-messages"],
+        [T.role, "{key}-ebs-role"],
+        [T.attachment, "{key}-ebs-role-volumes"],
+        [T.rolePolicy, "{key}-ebs-role-kms"],
     ],
     scheduledTasks: [
         ...TASK,
@@ -146,6 +158,8 @@ export const CHILD_NAMES: Record<
         [T.rule, "{key}-rule"],
         [T.target, "{key}-target"],
     ],
+    /** Standalone task definitions: the task definition and what it needs, nothing that runs it. */
+    tasks: [...TASK],
     expressServices: [
         [T.express, "{key}"],
         [T.logGroup, "{key}-logs"],
@@ -205,7 +219,7 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
     const add = (rows: Row[], origin: string, values: Values) => {
         for (const [type, pattern] of rows) for (const name of expand(pattern, values)) out.push({ type, name, origin });
     };
-    const taskValues = (key: string, t: ServiceArgs | ScheduledTaskArgs | ExpressServiceArgs): Values => ({
+    const taskValues = (key: string, t: ServiceArgs | ScheduledTaskArgs | TaskArgs | ExpressServiceArgs): Values => ({
         key: [key],
         container: "containers" in t ? Object.keys(t.containers) : [],
         volume: "volumes" in t ? Object.keys(t.volumes ?? {}) : [],
@@ -228,6 +242,7 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
     }
     for (const [key, s] of Object.entries(args.services ?? {})) add(CHILD_NAMES.services, `services.${key}`, taskValues(key, s));
     for (const [key, t] of Object.entries(args.scheduledTasks ?? {})) add(CHILD_NAMES.scheduledTasks, `scheduledTasks.${key}`, taskValues(key, t));
+    for (const [key, t] of Object.entries(args.tasks ?? {})) add(CHILD_NAMES.tasks, `tasks.${key}`, taskValues(key, t));
     for (const [key, e] of Object.entries(args.expressServices ?? {})) add(CHILD_NAMES.expressServices, `expressServices.${key}`, taskValues(key, e));
     for (const key of Object.keys(args.repositories ?? {})) add(CHILD_NAMES.repositories, `repositories.${key}`, { key: [key] });
     for (const key of fileSystems) add(CHILD_NAMES.fileSystems, `fileSystems.${key}`, { key: [key], index });

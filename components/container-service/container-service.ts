@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
+import type * as iam from "@pulumi/aws/iam";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError } from "../shared/errors";
 import { Statement } from "../shared/iam";
-import { typeToken } from "../shared/naming";
+import { childName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { stackSuffix } from "../shared/unique";
@@ -24,6 +25,8 @@ import { createAlarms, createService, serviceUrl } from "./service";
 import { FileSystemResources, allowMount, createAccessPoint, createFileSystems, efsStatements } from "./storage";
 import { MountableVolume, createTask } from "./task";
 import { validate } from "./validate";
+import { createEbsRole, ebsVolumeConfiguration } from "./volumes";
+import { RunTaskOutput, runTaskOutput } from "./standalone";
 
 export interface ServiceResources {
     service: ecs.Service;
@@ -32,6 +35,8 @@ export interface ServiceResources {
     queue?: QueueResources;
     scaling?: ScalingResources;
     alarms: Record<string, cloudwatch.MetricAlarm>;
+    /** The role ECS manages the tasks' EBS volumes with, when the service has `ebsVolume`. */
+    ebsRole?: iam.Role;
 }
 
 /**
@@ -78,12 +83,16 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly repositoryUrls: Record<string, pulumi.Output<string>>;
     /** HTTPS endpoint of each Express Mode service, by key. */
     readonly expressUrls: Record<string, pulumi.Output<string>>;
+    /** What `aws ecs run-task` needs to start each standalone task (`tasks`), with the command itself, by key. */
+    readonly runTasks: Record<string, RunTaskOutput>;
     /** The children, for wiring and escape hatches. */
     readonly resources: {
         cluster: ClusterResources;
         loadBalancers: Record<string, LoadBalancerResources>;
         services: Record<string, ServiceResources>;
         scheduledTasks: Record<string, ScheduledTaskResources & { task: TaskResources }>;
+        /** Standalone task definitions with their roles, log group and security group. */
+        tasks: Record<string, TaskResources>;
         repositories: ReturnType<typeof createRepositories>;
         fileSystems: Record<string, FileSystemResources>;
         expressServices: Record<string, ReturnType<typeof createExpressService>>;
@@ -119,9 +128,9 @@ export class ContainerService extends pulumi.ComponentResource {
 
         const groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];
         if (groups.length > 0 && !groups.some((g) => g.awsvpcTrunking)) {
-            const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks)]
+            const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks), ...Object.entries(cfg.tasks)]
                 .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
-                .map(([k]) => `${k in cfg.services ? "service" : "scheduled task"} "${k}"`);
+                .map(([k]) => `${k in cfg.services ? "service" : k in cfg.scheduledTasks ? "scheduled task" : "task"} "${k}"`);
             for (const what of awsvpcOnEc2) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ec2Capacity.awsvpcTrunking: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
@@ -155,10 +164,12 @@ export class ContainerService extends pulumi.ComponentResource {
                 bridgeIngress.add(target.lbKey);
                 allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
             }
-            const service = createService(ctx, key, svc, cluster, task, target, mountDeps);
+            const ebsRole = svc.ebsVolume && createEbsRole(ctx, childName(name, key), svc.ebsVolume);
+            const service = createService(ctx, key, svc, cluster, task, target, mountDeps, ebsRole && ebsVolumeConfiguration(svc.ebsVolume!, ebsRole.arn));
             services[key] = {
                 service,
                 task,
+                ebsRole: ebsRole?.role,
                 target,
                 queue,
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster, service, target, queue?.queue),
@@ -171,6 +182,13 @@ export class ContainerService extends pulumi.ComponentResource {
             const task = this.task(ctx, st, repositories, mounts, {});
             const mountDeps = mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
             scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task, mountDeps) };
+        }
+
+        const tasks: ContainerService["resources"]["tasks"] = {};
+        for (const [key, t] of Object.entries(cfg.tasks)) {
+            const task = this.task(ctx, t, repositories, mounts, {});
+            mounts.allow(key, t, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
+            tasks[key] = task;
         }
 
         const expressServices = Object.fromEntries(
@@ -198,7 +216,8 @@ export class ContainerService extends pulumi.ComponentResource {
         );
         this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
         this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
-        this.resources = { cluster, loadBalancers, services, scheduledTasks, repositories, fileSystems, expressServices };
+        this.runTasks = Object.fromEntries(Object.entries(tasks).map(([k, task]) => [k, runTaskOutput(ctx, cfg.tasks[k], cluster, task)]));
+        this.resources = { cluster, loadBalancers, services, scheduledTasks, tasks, repositories, fileSystems, expressServices };
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterArn: this.clusterArn,
@@ -207,6 +226,7 @@ export class ContainerService extends pulumi.ComponentResource {
             queueUrls: this.queueUrls,
             repositoryUrls: this.repositoryUrls,
             expressUrls: this.expressUrls,
+            runTasks: this.runTasks,
         });
     }
 

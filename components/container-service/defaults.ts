@@ -2,9 +2,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { mapValues, withDefaults } from "../shared/defaults";
 import { own } from "../shared/shape";
 import type {
+    BindMountArgs,
     Capacity,
     CapacityProviderStrategyArgs,
     ContainerArgs,
+    ContainerLoggingArgs,
+    EbsVolumeArgs,
+    LogRouterArgs,
     ContainerServiceArgs,
     Ec2CapacityArgs,
     Ec2CapacityProviderArgs,
@@ -81,7 +85,15 @@ export const DEFAULTS = {
         secrets: {},
         dependsOn: {},
         volumesFrom: [] as never[],
+        logging: { driver: "awslogs" } as ContainerLoggingArgs,
     },
+    LogRouterArgs: {
+        image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:3.4.14",
+        enableEcsLogMetadata: true,
+        memoryReservationMiB: 50,
+    },
+    BindMountArgs: { readOnly: false },
+    EbsVolumeArgs: { name: "ebs", readOnly: false, sizeGiB: 20, fileSystemType: "xfs" as const },
     ContainerRestartPolicyArgs: { ignoredExitCodes: [] as number[], restartAttemptPeriodSeconds: 300 },
     LinuxCapabilitiesArgs: { add: [] as string[], drop: [] as string[] },
     ServiceLoadBalancerArgs: {
@@ -115,6 +127,7 @@ export const DEFAULTS = {
         cpuArchitecture: "X86_64" as const,
         platformVersion: "LATEST",
         secretsKmsKeyArns: [] as never[],
+        bindMounts: {},
     },
     ServiceArgs: {
         desiredCount: 1,
@@ -123,7 +136,7 @@ export const DEFAULTS = {
         enableExecuteCommand: false,
         alarms: { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 },
     },
-    ScheduledTaskArgs: { timezone: "UTC", retries: 2 },
+    ScheduledTaskArgs: { timezone: "UTC", retries: 2, taskCount: 1 },
     RepositoryArgs: { keepImages: 30, untaggedExpiryDays: 7, immutableTags: true, encryption: "AES256" as const },
     FileSystemArgs: { throughputMode: "elastic" as const, transitionToIA: "AFTER_30_DAYS" as const, backup: true },
     ExpressServiceArgs: {
@@ -170,6 +183,10 @@ function normalizeStrategy(strategy: CapacityProviderStrategyArgs[]): ResolvedSt
 }
 
 export type ResolvedVolume = Required<Omit<VolumeArgs, "containers">> & { containers: string[] };
+export type ResolvedBindMount = Required<Omit<BindMountArgs, "containers" | "hostPath">> & { containers: string[]; hostPath?: string };
+export type ResolvedLogRouter = Required<Omit<LogRouterArgs, "configFilePath">> & Pick<LogRouterArgs, "configFilePath">;
+export type ResolvedEbsVolume = Required<Omit<EbsVolumeArgs, "containers" | "iops" | "throughputMiBps" | "kmsKeyArn">> &
+    Pick<EbsVolumeArgs, "iops" | "throughputMiBps" | "kmsKeyArn"> & { containers: string[] };
 
 export interface ResolvedTask {
     name: string;
@@ -186,6 +203,11 @@ export interface ResolvedTask {
     cpuArchitecture: "X86_64" | "ARM64";
     platformVersion: string;
     secretsKmsKeyArns: pulumi.Input<string>[];
+    logRouter?: ResolvedLogRouter;
+    bindMounts: Record<string, ResolvedBindMount>;
+    ephemeralStorageGiB?: number;
+    /** Services only: the task definition declares it `configuredAtLaunch`. */
+    ebsVolume?: ResolvedEbsVolume;
 }
 
 export type ResolvedServiceLoadBalancer = Required<Omit<ServiceLoadBalancerArgs, "rule" | "healthCheck">> & {
@@ -219,6 +241,7 @@ export interface ResolvedService extends ResolvedTask {
     healthCheckGracePeriodSeconds: number;
     enableExecuteCommand: boolean;
     alarms?: Required<Exclude<NonNullable<ServiceArgs["alarms"]>, false>>;
+    ebsVolume?: ResolvedEbsVolume;
 }
 
 export interface ResolvedScheduledTask extends ResolvedTask {
@@ -226,6 +249,7 @@ export interface ResolvedScheduledTask extends ResolvedTask {
     timezone: string;
     eventPattern?: Record<string, unknown>;
     retries: number;
+    taskCount: number;
 }
 
 export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateArn" | "accessLogs">> & Pick<LoadBalancerArgs, "certificateArn" | "accessLogs">;
@@ -244,6 +268,7 @@ export interface Resolved {
     loadBalancers: Record<string, ResolvedLoadBalancer>;
     services: Record<string, ResolvedService>;
     scheduledTasks: Record<string, ResolvedScheduledTask>;
+    tasks: Record<string, ResolvedTask>;
     repositories: Record<string, Required<Omit<RepositoryArgs, "kmsKeyArn">> & { kmsKeyArn?: pulumi.Input<string> }>;
     fileSystems: Record<string, Required<FileSystemArgs>>;
     expressServices: Record<string, ResolvedExpress>;
@@ -302,6 +327,29 @@ function normalizeTask(t: TaskArgs, name: string, defaultStrategy: ResolvedStrat
         cpuArchitecture: t.cpuArchitecture ?? d.cpuArchitecture,
         platformVersion: t.platformVersion ?? d.platformVersion,
         secretsKmsKeyArns: t.secretsKmsKeyArns ?? d.secretsKmsKeyArns,
+        logRouter: t.logRouter && withDefaults(DEFAULTS.LogRouterArgs, t.logRouter),
+        bindMounts: mapValues(t.bindMounts, (b: BindMountArgs) => ({
+            containerPath: b.containerPath,
+            containers: b.containers ?? containerNames,
+            readOnly: b.readOnly ?? DEFAULTS.BindMountArgs.readOnly,
+            hostPath: b.hostPath,
+        })),
+        ephemeralStorageGiB: t.ephemeralStorageGiB,
+    };
+}
+
+function normalizeEbsVolume(e: EbsVolumeArgs, containerNames: string[]): ResolvedEbsVolume {
+    const d = DEFAULTS.EbsVolumeArgs;
+    return {
+        containerPath: e.containerPath,
+        name: e.name ?? d.name,
+        containers: e.containers ?? containerNames,
+        readOnly: e.readOnly ?? d.readOnly,
+        sizeGiB: e.sizeGiB ?? d.sizeGiB,
+        iops: e.iops,
+        throughputMiBps: e.throughputMiBps,
+        fileSystemType: e.fileSystemType ?? d.fileSystemType,
+        kmsKeyArn: e.kmsKeyArn,
     };
 }
 
@@ -367,6 +415,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
         healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
         enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
         alarms: s.alarms === false ? undefined : withDefaults(d.alarms, s.alarms),
+        ebsVolume: s.ebsVolume && normalizeEbsVolume(s.ebsVolume, Object.keys(s.containers)),
     };
 }
 
@@ -377,6 +426,7 @@ function normalizeScheduledTask(t: ScheduledTaskArgs, name: string, defaultStrat
         timezone: t.timezone ?? DEFAULTS.ScheduledTaskArgs.timezone,
         eventPattern: t.eventPattern,
         retries: t.retries ?? DEFAULTS.ScheduledTaskArgs.retries,
+        taskCount: t.taskCount ?? DEFAULTS.ScheduledTaskArgs.taskCount,
     };
 }
 
@@ -434,6 +484,7 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),
         services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers, defaultStrategy)),
         scheduledTasks: mapValues(args.scheduledTasks, (t, k) => normalizeScheduledTask(t, k, defaultStrategy)),
+        tasks: mapValues(args.tasks, (t, k) => normalizeTask(t, k, defaultStrategy)),
         repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
         fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),

@@ -7,7 +7,7 @@ import { Statement, assumeRolePolicy, createRole, policyJson } from "../shared/i
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
-import type { ResolvedScheduledTask } from "./defaults";
+import type { ResolvedScheduledTask, ResolvedTask } from "./defaults";
 import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
 
 /** What `createScheduledTask` made, besides the task definition the caller passed in. */
@@ -33,8 +33,11 @@ const MAX_EVENT_AGE_SECONDS = 3600;
 /** SQS's longest retention: time to notice and replay a failed event. */
 const DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
 
-/** The `RunTask` parameters Scheduler's `ecsParameters` and EventBridge's `ecsTarget` share (same field names). */
-interface RunTaskParameters {
+/**
+ * The `RunTask` parameters Scheduler's `ecsParameters` and EventBridge's `ecsTarget` share (same field
+ * names); standalone tasks' `runTasks` output too.
+ */
+export interface RunTaskParameters {
     taskDefinitionArn: pulumi.Input<string>;
     taskCount: number;
     capacityProviderStrategies: Array<{ capacityProvider: pulumi.Input<string>; weight: number; base: number }>;
@@ -48,13 +51,13 @@ interface RunTaskParameters {
     propagateTags: string;
 }
 
-function runTaskParameters(ctx: Ctx, task: ResolvedScheduledTask, cluster: ClusterResources, resources: TaskResources): RunTaskParameters {
+export function runTaskParameters(ctx: Ctx, task: ResolvedTask, cluster: ClusterResources, resources: TaskResources, taskCount: number): RunTaskParameters {
     const fargate = task.capacity !== "ec2";
     const awsvpc = task.networkMode === "awsvpc";
     if (awsvpc && !resources.securityGroup) throw new Error(`internal: awsvpc task ${ctx.name}-${task.name} has no security group`);
     return {
         taskDefinitionArn: resources.taskDefinition.arn,
-        taskCount: 1,
+        taskCount,
         // A strategy rather than a launch type, so Fargate Spot and the EC2 capacity provider apply.
         capacityProviderStrategies: capacityStrategy(task, cluster),
         ...(fargate ? { platformVersion: task.platformVersion } : {}),
@@ -157,7 +160,7 @@ export function createScheduledTask(
     );
     const invokeRole = invoke.role;
 
-    const ecsParameters = runTaskParameters(ctx, task, cluster, resources);
+    const ecsParameters = runTaskParameters(ctx, task, cluster, resources, task.taskCount);
     const retryPolicy = { maximumRetryAttempts: task.retries, maximumEventAgeInSeconds: MAX_EVENT_AGE_SECONDS };
     const deadLetterConfig = { arn: deadLetterQueue.arn };
     // RunTask with a capacity provider strategy fails until the cluster has the providers, and a task

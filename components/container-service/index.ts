@@ -3,3 +3,5 @@ export { AlbTarget } from "./load-balancer";
 export * from "./args";
 export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";
 export type { AsgCapacityResources, ClusterResources } from "./context";
+export { FIRELENS_OUTPUTS, LOG_ROUTER_CONTAINER } from "./firelens";
+export { RunTaskOutput } from "./standalone";

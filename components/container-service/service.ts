@@ -18,6 +18,7 @@ export function createService(
     task: TaskResources,
     target: ServiceTarget | undefined,
     mounts: pulumi.Resource[] = [],
+    volumeConfiguration?: ecs.ServiceArgs["volumeConfiguration"],
 ): ecs.Service {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
@@ -50,6 +51,8 @@ export function createService(
             deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
             deploymentMaximumPercent: svc.deployment.maximumPercent,
             enableExecuteCommand: svc.enableExecuteCommand,
+            // The EBS volume the task definition leaves to launch time (volumes.ts).
+            ...(volumeConfiguration ? { volumeConfiguration } : {}),
             enableEcsManagedTags: true,
             propagateTags: "SERVICE",
             // EC2: spread across AZs first, then pack onto as few instances as memory allows.

@@ -8,7 +8,10 @@ import { STATEMENT_KEYS, STATEMENT_SHAPE } from "../shared/statements";
 import { array, boolean, input, int, json, number, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
 import type {
     CapacityProviderStrategyArgs,
+    BindMountArgs,
     ClusterArgs,
+    EbsVolumeArgs,
+    LogRouterArgs,
     ContainerArgs,
     ContainerHealthCheckArgs,
     ContainerRestartPolicyArgs,
@@ -145,6 +148,35 @@ export const CONTAINER_SHAPE = object<ContainerArgs>()({
     ),
     linuxCapabilities: optional(object<LinuxCapabilitiesArgs>()({ add: optional(strings()), drop: optional(strings()) })),
     volumesFrom: optional(array(object<VolumeFrom>()({ sourceContainer: string(), readOnly: optional(boolean()) }))),
+    // One object shape for both drivers (a union of objects would report the first one's issues):
+    // validate.ts holds the rules between `driver` and `options`.
+    logging: optional(object<{ driver: string; options?: Record<string, unknown> }>()({ driver: string(), options: optional(env()) })),
+});
+
+export const LOG_ROUTER_SHAPE = object<LogRouterArgs>()({
+    image: optional(string()),
+    enableEcsLogMetadata: optional(boolean()),
+    configFilePath: optional(string()),
+    memoryReservationMiB: optional(int()),
+});
+
+export const BIND_MOUNT_SHAPE = object<BindMountArgs>()({
+    containerPath: string(),
+    containers: optional(strings()),
+    readOnly: optional(boolean()),
+    hostPath: optional(string()),
+});
+
+export const EBS_VOLUME_SHAPE = object<EbsVolumeArgs>()({
+    containerPath: string(),
+    name: optional(string()),
+    containers: optional(strings()),
+    readOnly: optional(boolean()),
+    sizeGiB: optional(int()),
+    iops: optional(int()),
+    throughputMiBps: optional(int()),
+    fileSystemType: optional(string()),
+    kmsKeyArn: optional(inputString()),
 });
 
 type Rule = NonNullable<ServiceLoadBalancerArgs["rule"]>;
@@ -249,6 +281,9 @@ const TASK_FIELDS = {
     cpuArchitecture: optional(string()),
     platformVersion: optional(string()),
     secretsKmsKeyArns: optional(array(inputString())),
+    logRouter: optional(LOG_ROUTER_SHAPE),
+    bindMounts: optional(record(BIND_MOUNT_SHAPE)),
+    ephemeralStorageGiB: optional(int()),
 };
 
 export const TASK_SHAPE = object<TaskArgs>()(TASK_FIELDS);
@@ -277,6 +312,7 @@ export const SERVICE_SHAPE = object<ServiceArgs>()({
             object<Alarms>()({ cpuPercent: optional(number()), memoryPercent: optional(number()), http5xxPerMinute: optional(int()) }),
         ),
     ),
+    ebsVolume: optional(EBS_VOLUME_SHAPE),
 });
 
 export const SCHEDULED_TASK_SHAPE = object<ScheduledTaskArgs>()({
@@ -285,6 +321,7 @@ export const SCHEDULED_TASK_SHAPE = object<ScheduledTaskArgs>()({
     timezone: optional(string()),
     eventPattern: optional(record(json())),
     retries: optional(int()),
+    taskCount: optional(int()),
 });
 
 export const REPOSITORY_SHAPE = object<RepositoryArgs>()({
@@ -346,6 +383,7 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     repository: optional(transform()),
     fileSystem: optional(transform()),
     expressService: optional(transform()),
+    ebsRole: optional(transform()),
 });
 
 /** Every ContainerServiceArgs key, once. */
@@ -357,6 +395,7 @@ export const CONTAINER_SERVICE_SHAPE = object<ContainerServiceArgs>()({
     loadBalancers: optional(record(LOAD_BALANCER_SHAPE)),
     services: optional(record(SERVICE_SHAPE)),
     scheduledTasks: optional(record(SCHEDULED_TASK_SHAPE)),
+    tasks: optional(record(TASK_SHAPE)),
     repositories: optional(record(REPOSITORY_SHAPE)),
     fileSystems: optional(record(FILE_SYSTEM_SHAPE)),
     expressServices: optional(record(EXPRESS_SERVICE_SHAPE)),

@@ -8,6 +8,8 @@ import { create } from "../shared/transform";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import type { Ctx, TaskResources } from "./context";
 import type { ResolvedContainer, ResolvedTask } from "./defaults";
+import { LOG_ROUTER_CONTAINER, firelensStatements, logConfiguration, logRouterDefinition } from "./firelens";
+import { extraMountPoints, extraVolumes } from "./volumes";
 
 /** An EFS access point ready to mount (from storage.ts). */
 export interface MountableVolume {
@@ -135,9 +137,17 @@ function containerDefinition(
     extras: TaskExtras,
 ): pulumi.Output<unknown> {
     const environment = { ...c.environment, ...(extras.environment ?? {}) };
-    const mountPoints = Object.entries(task.volumes)
-        .filter(([, v]) => v.containers.includes(key))
-        .map(([vol, v]) => ({ sourceVolume: vol, containerPath: v.containerPath, readOnly: v.readOnly }));
+    const mountPoints = [
+        ...Object.entries(task.volumes)
+            .filter(([, v]) => v.containers.includes(key))
+            .map(([vol, v]) => ({ sourceVolume: vol, containerPath: v.containerPath, readOnly: v.readOnly })),
+        ...extraMountPoints(task, key),
+    ];
+    // A FireLens container waits for its router, so no early line is lost (unless told otherwise).
+    const dependsOn: Record<string, string> =
+        c.logging.driver === "awsfirelens" && !Object.hasOwn(c.dependsOn, LOG_ROUTER_CONTAINER)
+            ? { ...c.dependsOn, [LOG_ROUTER_CONTAINER]: "START" }
+            : c.dependsOn;
     return pulumi.output({
         name: key,
         image,
@@ -154,17 +164,7 @@ function containerDefinition(
         })),
         environment: namedPairs(environment, "value"),
         secrets: namedPairs(c.secrets, "valueFrom"),
-        logConfiguration: {
-            logDriver: "awslogs",
-            options: {
-                "awslogs-group": logGroupName,
-                "awslogs-region": ctx.region,
-                "awslogs-stream-prefix": key,
-                // Never block the app on CloudWatch: buffer and drop rather than stall stdout.
-                mode: "non-blocking",
-                "max-buffer-size": "25m",
-            },
-        },
+        logConfiguration: logConfiguration(ctx, c, key, logGroupName),
         readonlyRootFilesystem: c.readonlyRootFilesystem,
         mountPoints,
         ...(c.healthCheck
@@ -183,11 +183,11 @@ function containerDefinition(
         ...(c.user ? { user: c.user } : {}),
         ...linuxParameters(c, extras),
         // Field names as in https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
-        ...(Object.keys(c.dependsOn).length > 0
+        ...(Object.keys(dependsOn).length > 0
             ? {
-                  dependsOn: Object.keys(c.dependsOn)
+                  dependsOn: Object.keys(dependsOn)
                       .sort()
-                      .map((containerName) => ({ containerName, condition: c.dependsOn[containerName] })),
+                      .map((containerName) => ({ containerName, condition: dependsOn[containerName] })),
               }
             : {}),
         ...(c.restartPolicy
@@ -299,7 +299,7 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
     const base = childName(ctx.name, task.name);
     const t = ctx.cfg.transform;
     const fargate = task.capacity !== "ec2";
-    const statements: Statement[] = [...task.taskRole.statements, ...(extras.statements ?? [])];
+    const statements: Statement[] = [...task.taskRole.statements, ...(extras.statements ?? []), ...firelensStatements(ctx, task)];
     if (extras.enableExecuteCommand) {
         // The SSM channels ECS Exec opens have no ARN to scope to: AWS documents "*".
         statements.push({
@@ -316,13 +316,17 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
     } = createTaskIdentity(ctx, base, {
         secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
         secretsKmsKeyArns: task.secretsKmsKeyArns,
-        pullRepositoryArns: extras.pullRepositoryArns,
+        // A router image in private ECR (e.g. AWS's regional copy of AWS for Fluent Bit) is pulled like the others.
+        pullRepositoryArns: [...extras.pullRepositoryArns, ...(task.logRouter ? [pullRepositoryOf(task.logRouter.image)] : [])],
         statements,
         managedPolicyArns: task.taskRole.managedPolicyArns,
     });
 
-    const definitions = Object.entries(task.containers).map(([key, c]) => containerDefinition(ctx, task, key, c, extras.images[key], logGroup.name, extras));
-    const volumes = Object.entries(task.volumes).map(([vol]) => {
+    const definitions = [
+        ...Object.entries(task.containers).map(([key, c]) => containerDefinition(ctx, task, key, c, extras.images[key], logGroup.name, extras)),
+        ...(task.logRouter ? [pulumi.output(logRouterDefinition(ctx, task.logRouter, logGroup.name))] : []),
+    ];
+    const efsVolumes = Object.entries(task.volumes).map(([vol]) => {
         const v = extras.volumes?.[vol];
         if (!v) throw new Error(`internal: volume ${vol} of ${base} has no access point`);
         return {
@@ -348,7 +352,8 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
             taskRoleArn: app.arn,
             ...(fargate ? { runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture } } : {}),
             containerDefinitions: pulumi.all(definitions).apply((defs) => JSON.stringify(defs)),
-            volumes,
+            volumes: [...efsVolumes, ...extraVolumes(task)],
+            ...(task.ephemeralStorageGiB !== undefined ? { ephemeralStorage: { sizeInGib: task.ephemeralStorageGiB } } : {}),
             tags: ctx.tags,
         },
         ctx.opts,

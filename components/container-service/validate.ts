@@ -14,7 +14,7 @@ import {
     checkVpcCidr,
     checkVpcId,
 } from "../shared/validators";
-import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
+import { DEFAULTS, Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
 import type {
     ContainerArgs,
     ContainerServiceArgs,
@@ -31,6 +31,7 @@ import { childNameIssues } from "./children";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
 import { checkMountableSubnets } from "./storage";
+import { FIRELENS_OUTPUTS, LOG_ROUTER_CONTAINER, firelensContainers } from "./firelens";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
@@ -56,7 +57,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     issues.oneOf("logRetentionDays", args.logRetentionDays, LOG_RETENTION_DAYS);
 
     // Keys become parts of resource names; collisions between them are childNameIssues' to report.
-    for (const collection of ["services", "scheduledTasks", "expressServices", "loadBalancers", "repositories", "fileSystems"] as const)
+    for (const collection of ["services", "scheduledTasks", "tasks", "expressServices", "loadBalancers", "repositories", "fileSystems"] as const)
         for (const key of Object.keys(args[collection] ?? {})) issues.key(`${collection}.${key}`, key);
 
     validateCapacity(issues, args, cfg);
@@ -64,6 +65,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg.services[key]);
     validateListenerSharing(issues, args, cfg);
     for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) validateScheduledTask(issues, `scheduledTasks.${key}`, task, args, cfg);
+    for (const [key, task] of Object.entries(args.tasks ?? {})) validateTask(issues, `tasks.${key}`, task, args, cfg.tasks[key]);
     for (const [key, repo] of Object.entries(args.repositories ?? {})) validateRepository(issues, `repositories.${key}`, repo);
     for (const [key, fs] of Object.entries(args.fileSystems ?? {})) validateFileSystem(issues, `fileSystems.${key}`, fs);
     for (const [key, ex] of Object.entries(args.expressServices ?? {})) validateExpressService(issues, `expressServices.${key}`, ex, args, cfg);
@@ -79,6 +81,8 @@ function validateScheduledTask(issues: Issues, path: string, task: ScheduledTask
     checkScheduleExpression(issues, `${path}.schedule`, task.schedule);
     checkTimeZone(issues, `${path}.timezone`, task.timezone);
     issues.int(`${path}.retries`, task.retries, 0, 185);
+    // Scheduler's EcsParameters.TaskCount is 1–10; EventBridge's starts tasks with RunTask, 10 at most per call.
+    issues.int(`${path}.taskCount`, task.taskCount, 1, 10);
     if (task.eventPattern !== undefined && Object.keys(task.eventPattern).length === 0) {
         issues.add(`${path}.eventPattern`, task.eventPattern, "is empty", 'an EventBridge pattern object, e.g. { source: ["aws.s3"] }');
     }
@@ -152,17 +156,22 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
     if (egress === undefined || egress === "nat") return;
     // Every workload with its path, its images (path → image) and its secret references.
     type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[] };
-    const fromTask = (path: string, containers: Record<string, ContainerArgs> | undefined): Workload => {
-        const list = Object.entries(containers ?? {});
+    const fromTask = (path: string, t: TaskArgs): Workload => {
+        const list = Object.entries(t.containers ?? {});
         return {
             path,
-            images: list.map(([n, c]) => [`${path}.containers.${n}.image`, c.image]),
+            images: [
+                ...list.map(([n, c]): [string, ContainerArgs["image"]] => [`${path}.containers.${n}.image`, c.image]),
+                // The FireLens router is pulled like any container (AWS for Fluent Bit is on ECR Public).
+                ...(t.logRouter ? [[`${path}.logRouter.image`, t.logRouter.image ?? DEFAULTS.LogRouterArgs.image] as [string, ContainerArgs["image"]]] : []),
+            ],
             secrets: list.flatMap(([, c]) => Object.values(c.secrets ?? {})),
         };
     };
     const tasks: Workload[] = [
-        ...Object.entries(args.services ?? {}).map(([k, s]) => fromTask(`services.${k}`, s.containers)),
-        ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => fromTask(`scheduledTasks.${k}`, t.containers)),
+        ...Object.entries(args.services ?? {}).map(([k, s]) => fromTask(`services.${k}`, s)),
+        ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => fromTask(`scheduledTasks.${k}`, t)),
+        ...Object.entries(args.tasks ?? {}).map(([k, t]) => fromTask(`tasks.${k}`, t)),
         ...Object.entries(args.expressServices ?? {}).map(([k, e]) => ({
             path: `expressServices.${k}`,
             images: [[`expressServices.${k}.image`, e.image]] as Workload["images"],
@@ -257,6 +266,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
 
 function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs, r: ResolvedService): void {
     validateTask(issues, path, svc, args, r);
+    checkEbsVolume(issues, path, svc, r);
     issues.int(`${path}.desiredCount`, svc.desiredCount, 0, 5000);
     issues.int(`${path}.healthCheckGracePeriodSeconds`, svc.healthCheckGracePeriodSeconds, 0, 2147483647);
     const d = r.deployment;
@@ -537,6 +547,10 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         // A container with only a soft limit reserves that much of the task's memory (API_ContainerDefinition, memoryReservation).
         memSum += r.containers[name].memoryMiB ?? r.containers[name].memoryReservationMiB ?? 0;
     }
+    // The log router reserves its memory in the same task.
+    memSum += r.logRouter?.memoryReservationMiB ?? 0;
+    checkLogging(issues, path, task, r);
+    checkBindMounts(issues, path, task, r, fargate);
     checkContainerRelations(issues, path, r, fargate);
     if (cpuSum > cpu) issues.add(`${path}.containers`, cpuSum, `reserve more CPU than the task has (${cpu})`, `container cpu adding up to at most ${cpu}`);
     if (memSum > mem)
@@ -575,6 +589,122 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
     checkKmsKeys(issues, `${path}.secretsKmsKeyArns`, task.secretsKmsKeyArns);
 }
 
+/** API_Volume: a volume's name. */
+const VOLUME_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * FireLens: containers logging through `awsfirelens` need the task's router, and an output the router
+ * can start (`Name`, and the destination of the outputs the component grants); a router routes someone.
+ */
+function checkLogging(issues: Issues, path: string, task: TaskArgs, r: ResolvedTask): void {
+    const router = task.logRouter;
+    const routed = firelensContainers(r);
+    for (const name of routed) {
+        const lp = `${path}.containers.${name}.logging`;
+        const logging = r.containers[name].logging;
+        if (logging.driver !== "awsfirelens") continue;
+        if (!router) issues.add(`${lp}.driver`, "awsfirelens", "needs the task's logRouter (FireLens)", `logRouter: {} on ${path}, or driver "awslogs"`);
+        const options = logging.options ?? {};
+        const outputName = options.Name;
+        if (outputName === undefined && router?.configFilePath === undefined)
+            issues.add(
+                `${lp}.options.Name`,
+                undefined,
+                "is missing: Fluent Bit needs an output",
+                'a Fluent Bit output, e.g. "cloudwatch_logs", "kinesis_firehose", or logRouter.configFilePath',
+            );
+        const output = typeof outputName === "string" ? own(FIRELENS_OUTPUTS, outputName) : undefined;
+        if (output && options[output.destination] === undefined)
+            issues.add(
+                `${lp}.options.${output.destination}`,
+                undefined,
+                `is missing: the ${outputName} output has no destination`,
+                `${output.destination}: "<name>"`,
+            );
+    }
+    if (!router) return;
+    const rp = `${path}.logRouter`;
+    if (routed.length === 0)
+        issues.add(rp, router, "routes no container's logs", 'logging: { driver: "awsfirelens", options } on a container, or no logRouter');
+    if (own(r.containers, LOG_ROUTER_CONTAINER))
+        issues.add(
+            `${path}.containers.${LOG_ROUTER_CONTAINER}`,
+            LOG_ROUTER_CONTAINER,
+            "is the name of the FireLens router container",
+            "another container name",
+        );
+    // A moving tag swaps the router under running services at their next deployment.
+    if (router.image !== undefined && !/^\S+(:[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64})$/.test(router.image.replace(/^[^/]+:\d+\//, "")))
+        issues.add(`${rp}.image`, router.image, "has no tag or digest", "an image with a version tag or digest");
+    else if (router.image !== undefined && /:(latest|stable)$/.test(router.image))
+        issues.add(`${rp}.image`, router.image, "has a moving tag", 'a version tag, e.g. "public.ecr.aws/aws-observability/aws-for-fluent-bit:3.4.14"');
+    issues.match(`${rp}.configFilePath`, router.configFilePath, /^\/\S*$/, "an absolute path in the router's image");
+    issues.int(`${rp}.memoryReservationMiB`, router.memoryReservationMiB, 6, 786432, " MiB");
+}
+
+/** Bind mounts: names distinct from the EFS volumes, absolute paths, a host path only on EC2; Fargate ephemeral storage. */
+function checkBindMounts(issues: Issues, path: string, task: TaskArgs, r: ResolvedTask, fargate: boolean): void {
+    for (const [name, b] of Object.entries(task.bindMounts ?? {})) {
+        const bp = `${path}.bindMounts.${name}`;
+        issues.match(bp, name, VOLUME_NAME, "up to 255 letters, digits, '-' and '_'");
+        if (own(task.volumes, name)) issues.add(bp, name, "is also the name of an EFS volume of the task", "a volume name unique within the task");
+        issues.match(`${bp}.containerPath`, b.containerPath, /^\/\S*$/, "an absolute path");
+        for (const c of b.containers ?? [])
+            if (!own(task.containers, c)) issues.add(`${bp}.containers`, c, "names no container", Object.keys(task.containers ?? {}).join(", "));
+        if (b.hostPath !== undefined) {
+            // Fargate gives tasks no access to the host (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html).
+            if (fargate)
+                issues.add(`${bp}.hostPath`, b.hostPath, `is not available on ${r.capacity}`, 'no hostPath (the task\'s ephemeral storage), or capacity "ec2"');
+            issues.match(`${bp}.hostPath`, b.hostPath, /^\/\S*$/, "an absolute path on the instance");
+        }
+    }
+    if (task.ephemeralStorageGiB !== undefined) {
+        // TaskDefinition ephemeralStorage: Fargate only, 21 to 200 GiB.
+        issues.int(`${path}.ephemeralStorageGiB`, task.ephemeralStorageGiB, 21, 200, " GiB");
+        if (!fargate)
+            issues.add(
+                `${path}.ephemeralStorageGiB`,
+                task.ephemeralStorageGiB,
+                "is a Fargate setting",
+                'no ephemeralStorageGiB with capacity "ec2" (size the instances\' volumes)',
+            );
+    }
+}
+
+/**
+ * The service's EBS volume (API_ServiceManagedEBSVolumeConfiguration, gp3): size 1–16384 GiB, IOPS
+ * 3000–16000 and at most 500 per GiB, throughput 125–1000 MiB/s and at most 0.25 MiB/s per IOPS
+ * (https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html#gp3-ebs-volume-type); Fargate 1.4.0+.
+ */
+function checkEbsVolume(issues: Issues, path: string, svc: ServiceArgs, r: ResolvedService): void {
+    const e = svc.ebsVolume;
+    const v = r.ebsVolume;
+    if (!e || !v) return;
+    const ep = `${path}.ebsVolume`;
+    issues.match(`${ep}.name`, v.name, VOLUME_NAME, "up to 255 letters, digits, '-' and '_'");
+    if (own(svc.volumes, v.name) || own(svc.bindMounts, v.name))
+        issues.add(`${ep}.name`, v.name, "is also the name of another volume of the task", "a volume name unique within the task");
+    issues.match(`${ep}.containerPath`, e.containerPath, /^\/\S*$/, "an absolute path");
+    for (const c of e.containers ?? [])
+        if (!own(svc.containers, c)) issues.add(`${ep}.containers`, c, "names no container", Object.keys(svc.containers ?? {}).join(", "));
+    const sizeOk = issues.int(`${ep}.sizeGiB`, v.sizeGiB, 1, 16384, " GiB");
+    const iopsOk = issues.int(`${ep}.iops`, e.iops, 3000, 16000);
+    issues.int(`${ep}.throughputMiBps`, e.throughputMiBps, 125, 1000, " MiB/s");
+    if (sizeOk && iopsOk && e.iops !== undefined && e.iops > 3000 && e.iops > 500 * v.sizeGiB)
+        issues.add(`${ep}.iops`, e.iops, `is above 500 IOPS per GiB for ${v.sizeGiB} GiB`, `at most ${Math.max(3000, 500 * v.sizeGiB)}, or a larger sizeGiB`);
+    const iops = v.iops ?? GP3_BASELINE_IOPS;
+    if (v.throughputMiBps !== undefined && v.throughputMiBps > iops / 4)
+        issues.add(`${ep}.throughputMiBps`, v.throughputMiBps, `is above 0.25 MiB/s per IOPS (${iops} IOPS)`, `at most ${Math.floor(iops / 4)}, or more iops`);
+    issues.oneOf(`${ep}.fileSystemType`, e.fileSystemType, ["xfs", "ext4", "ext3"]);
+    if (e.kmsKeyArn !== undefined) checkKmsKeyArn(issues, `${ep}.kmsKeyArn`, e.kmsKeyArn);
+    const pv = r.platformVersion;
+    if (r.capacity !== "ec2" && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv))
+        issues.add(`${path}.platformVersion`, pv, "does not support EBS volumes", '"LATEST" or "1.4.0" and later');
+}
+
+/** gp3's included IOPS when none are provisioned. */
+const GP3_BASELINE_IOPS = 3000;
+
 /** Customer managed keys for secrets: key ARNs (IAM grants on keys, not aliases). */
 function checkKmsKeys(issues: Issues, path: string, keys: unknown[] | undefined): void {
     for (const [i, k] of (keys ?? []).entries()) checkKmsKeyArn(issues, `${path}[${i}]`, k);
@@ -597,6 +727,18 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
     issues.int(`${path}.memoryMiB`, c.memoryMiB, 6, 786432, " MiB");
     issues.int(`${path}.memoryReservationMiB`, c.memoryReservationMiB, 6, 786432, " MiB");
     for (const [dep, condition] of Object.entries(c.dependsOn ?? {})) issues.oneOf(`${path}.dependsOn.${dep}`, condition, DEPENDENCY_CONDITIONS);
+    if (c.logging !== undefined && issues.oneOf(`${path}.logging.driver`, c.logging.driver, ["awslogs", "awsfirelens"])) {
+        const options = (c.logging as { options?: unknown }).options;
+        if (c.logging.driver === "awsfirelens" && options === undefined)
+            issues.add(
+                `${path}.logging.options`,
+                undefined,
+                "is missing: FireLens needs the output's settings",
+                '{ Name: "cloudwatch_logs", region, log_group_name, ... }',
+            );
+        if (c.logging.driver === "awslogs" && options !== undefined)
+            issues.add(`${path}.logging.options`, options, 'is only used with driver "awsfirelens"', "no options (awslogs writes to the task's log group)");
+    }
     const rp = c.restartPolicy;
     if (rp) {
         if ((rp.ignoredExitCodes ?? []).length > 50)
@@ -679,7 +821,11 @@ function checkContainerRelations(issues: Issues, path: string, r: ResolvedTask, 
         for (const [dep, condition] of Object.entries(c.dependsOn)) {
             const target = own(r.containers, dep);
             if (dep === name) issues.add(`${cp}.dependsOn.${dep}`, dep, "names the container itself", "another container of the task");
-            else if (!target)
+            // The FireLens router is essential and has no health check: it can only be waited for to start.
+            else if (dep === LOG_ROUTER_CONTAINER && r.logRouter && !target) {
+                if (condition !== "START")
+                    issues.add(`${cp}.dependsOn.${dep}`, condition, "waits for the FireLens router, which can only be waited for to start", '"START"');
+            } else if (!target)
                 issues.add(`${cp}.dependsOn.${dep}`, dep, "names no container of the task", names.filter((n) => n !== name).join(", ") || "another container");
             else if (condition === "HEALTHY" && !target.healthCheck)
                 issues.add(`${cp}.dependsOn.${dep}`, condition, `needs a health check on container "${dep}"`, `a healthCheck on "${dep}", or "START"`);

@@ -98,6 +98,7 @@ export function everything(): ContainerServiceArgs {
                     { provider: "ec2", base: 1 },
                     { provider: "spot", weight: 2 },
                 ],
+                ebsVolume: { containerPath: "/scratch", sizeGiB: 50, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789" },
                 queue: {},
                 scaling: { minCount: 0, maxCount: 5, backlogPerTask: 10 },
             },
@@ -108,7 +109,21 @@ export function everything(): ContainerServiceArgs {
                 schedule: "cron(0 3 * * ? *)",
                 volumes: { files: { fileSystem: "data", containerPath: "/data" } },
             },
-            onupload: { containers: { job: { image: IMAGE } }, eventPattern: { source: ["aws.s3"] } },
+            onupload: { containers: { job: { image: IMAGE } }, eventPattern: { source: ["aws.s3"] }, taskCount: 3 },
+        },
+        tasks: {
+            migrate: {
+                containers: {
+                    migrate: {
+                        image: IMAGE,
+                        command: ["migrate"],
+                        logging: { driver: "awsfirelens", options: { Name: "cloudwatch_logs", region: "us-east-1", log_group_name: "migrations" } },
+                    },
+                },
+                logRouter: {},
+                bindMounts: { tmp: { containerPath: "/tmp" } },
+                ephemeralStorageGiB: 40,
+            },
         },
         expressServices: { site: { image: IMAGE } },
     };

@@ -245,6 +245,7 @@ function explicit(args: ContainerServiceArgs): ContainerServiceArgs {
             Object.entries(r.services).map(([k, s]) => [k, { ...task(s), alarms: args.services?.[k].alarms === false ? false : s.alarms }]),
         ),
         scheduledTasks: Object.fromEntries(Object.entries(r.scheduledTasks).map(([k, t]) => [k, task(t)])),
+        tasks: Object.fromEntries(Object.entries(r.tasks).map(([k, t]) => [k, task(t)])),
     } as ContainerServiceArgs;
 }
 

@@ -16,7 +16,7 @@ import type { ClusterResources, Ctx, TaskResources } from "./context";
 import { ResolvedTask, normalize } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
 import { createExpressService } from "./express";
-import { AlbTarget, LoadBalancerResources, ServiceTarget, albTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
+import { AlbTarget, JoinedListenerResources, LoadBalancerResources, ServiceTarget, albTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
@@ -63,8 +63,17 @@ export class ContainerService extends pulumi.ComponentResource {
 
     readonly clusterName: pulumi.Output<string>;
     readonly clusterArn: pulumi.Output<string>;
-    /** URL of each load balancer (`https://` with a certificate), by key. */
+    /**
+     * URL of each load balancer the component creates (`https://` with a certificate; the `domain`
+     * name when given), by key; none for one joined through `listenerArn`.
+     */
     readonly urls: Record<string, pulumi.Output<string>>;
+    /**
+     * The URL of every listener that serves services, by load balancer key and port, e.g.
+     * `{ public: { "443": "https://shop.example.com", "8443": "https://shop.example.com:8443" } }`;
+     * `{}` for a load balancer joined through `listenerArn`.
+     */
+    readonly listenerUrls: Record<string, Record<string, pulumi.Output<string>>>;
     /**
      * Each ALB's main listener (HTTPS with a certificate, else HTTP), its port, protocol and security
      * group, by load balancer key: a ServerlessApi `vpcLink` target as it is (add `serverName` for HTTPS).
@@ -82,6 +91,8 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly resources: {
         cluster: ClusterResources;
         loadBalancers: Record<string, LoadBalancerResources>;
+        /** The existing listeners services join (`loadBalancers.<k>.listenerArn`), by load balancer key. */
+        joinedListeners: Record<string, JoinedListenerResources>;
         services: Record<string, ServiceResources>;
         scheduledTasks: Record<string, ScheduledTaskResources & { task: TaskResources }>;
         repositories: ReturnType<typeof createRepositories>;
@@ -109,7 +120,7 @@ export class ContainerService extends pulumi.ComponentResource {
         };
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
-            if (lb.type === "application" && !lb.internal && lb.certificateArn === undefined) {
+            if (lb.type === "application" && !lb.internal && !lb.tls && lb.listenerArn === undefined) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`,
                     this,
@@ -132,7 +143,7 @@ export class ContainerService extends pulumi.ComponentResource {
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const cluster = createCluster(ctx);
-        const { loadBalancers, targets } = createLoadBalancers(ctx);
+        const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
         const bridgeIngress = new Set<string>();
 
@@ -147,12 +158,15 @@ export class ContainerService extends pulumi.ComponentResource {
             const target = targets[key];
             const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
             const mountDeps = mounts.allow(key, svc, inbound);
-            if (target && svc.networkMode === "awsvpc") {
-                allowFromLoadBalancer(ctx, key, target, inbound, svc.loadBalancer!.containerPort, svc.loadBalancer!.containerPort);
-            } else if (target && !bridgeIngress.has(target.lbKey)) {
-                // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
-                bridgeIngress.add(target.lbKey);
-                allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
+            for (const t of target ? [target, ...(target.additional ?? [])] : []) {
+                if (svc.networkMode === "awsvpc") {
+                    // `{key}-from-lb` for the primary target, `{key}-{loadBalancer}-from-lb` for the others.
+                    allowFromLoadBalancer(ctx, t === target ? key : `${key}-${t.lbKey}`, t, inbound, t.containerPort, t.containerPort);
+                } else if (!bridgeIngress.has(t.lbKey)) {
+                    // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
+                    bridgeIngress.add(t.lbKey);
+                    allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
+                }
             }
             const service = createService(ctx, key, svc, cluster, task, target, mountDeps);
             services[key] = {
@@ -179,6 +193,7 @@ export class ContainerService extends pulumi.ComponentResource {
         this.clusterName = cluster.cluster.name;
         this.clusterArn = cluster.cluster.arn;
         this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
+        this.listenerUrls = Object.fromEntries([...Object.entries(loadBalancers), ...Object.entries(joinedListeners)].map(([k, l]) => [k, l.listenerUrls]));
         this.albTargets = Object.fromEntries(
             Object.entries(loadBalancers).flatMap(([k, l]) => {
                 const target = albTarget(l, cfg.loadBalancers[k]);
@@ -197,11 +212,12 @@ export class ContainerService extends pulumi.ComponentResource {
         );
         this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
         this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
-        this.resources = { cluster, loadBalancers, services, scheduledTasks, repositories, fileSystems, expressServices };
+        this.resources = { cluster, loadBalancers, joinedListeners, services, scheduledTasks, repositories, fileSystems, expressServices };
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterArn: this.clusterArn,
             urls: this.urls,
+            listenerUrls: this.listenerUrls,
             serviceUrls: this.serviceUrls,
             queueUrls: this.queueUrls,
             repositoryUrls: this.repositoryUrls,

@@ -1,4 +1,4 @@
 export { ContainerService, ServiceResources } from "./container-service";
-export { AlbTarget } from "./load-balancer";
+export { AlbTarget, JoinedListenerResources, LoadBalancerEndpoint, LoadBalancerResources, ServiceTarget } from "./load-balancer";
 export * from "./args";
 export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";

@@ -13,10 +13,18 @@ import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
-import { ResolvedTask, normalize } from "./defaults";
+import { ResolvedTask, normalize, servesTls } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
 import { createExpressService } from "./express";
-import { AlbTarget, JoinedListenerResources, LoadBalancerResources, ServiceTarget, albTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
+import {
+    AlbTarget,
+    JoinedListenerResources,
+    LoadBalancerResources,
+    ServiceTarget,
+    albTarget,
+    allowFromLoadBalancer,
+    createLoadBalancers,
+} from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
@@ -120,7 +128,7 @@ export class ContainerService extends pulumi.ComponentResource {
         };
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
-            if (lb.type === "application" && !lb.internal && !lb.tls && lb.listenerArn === undefined) {
+            if (lb.type === "application" && !lb.internal && !servesTls(lb) && lb.listenerArn === undefined) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`,
                     this,

@@ -190,13 +190,9 @@ export interface ResolvedScheduledTask extends ResolvedTask {
 }
 
 type OptionalLoadBalancerField = "certificateArn" | "accessLogs" | "domain" | "listenerArn" | "securityGroupId";
-export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, OptionalLoadBalancerField>> &
-    Pick<LoadBalancerArgs, OptionalLoadBalancerField> & {
-        /** HTTPS (ALB) or TLS (NLB) listeners: a certificate is given, or `domain` requests one. */
-        tls: boolean;
-    };
+export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, OptionalLoadBalancerField>> & Pick<LoadBalancerArgs, OptionalLoadBalancerField>;
 
-/** A load balancer serves TLS when it has a certificate: given, or requested for its `domain`. */
+/** A load balancer serves HTTPS (ALB) or TLS (NLB) when it has a certificate: given, or requested for its `domain`. */
 export function servesTls(lb: Pick<LoadBalancerArgs, "certificateArn" | "domain"> | undefined): boolean {
     return lb?.certificateArn !== undefined || lb?.domain !== undefined;
 }
@@ -352,7 +348,6 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
         type: l.type,
         internal,
         certificateArn: l.certificateArn,
-        tls: servesTls(l),
         domain: l.domain,
         listenerArn: l.listenerArn,
         securityGroupId: l.securityGroupId,

@@ -8,7 +8,7 @@ import { DnsCertificateResources, createDnsCertificate } from "../shared/dns-cer
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
-import type { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer } from "./defaults";
+import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls } from "./defaults";
 
 /** What services need of a load balancer, created or joined through `listenerArn`. */
 export interface LoadBalancerEndpoint {
@@ -157,7 +157,7 @@ function createTargetGroup(ctx: Ctx, e: Entry, spec: ResolvedLoadBalancer): lb.T
 }
 
 /** An ALB's main listener port: 443 (HTTPS) with a certificate, else 80. */
-const mainPort = (spec: ResolvedLoadBalancer) => (spec.tls ? 443 : 80);
+const mainPort = (spec: ResolvedLoadBalancer) => (servesTls(spec) ? 443 : 80);
 
 /** The ports that serve services: an ALB's main port and its services' ports; an NLB's services' ports. */
 function servingPorts(spec: ResolvedLoadBalancer, entries: Entry[]): number[] {
@@ -176,7 +176,7 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
     const alb = spec.type === "application";
     const base = childName(ctx.name, lbKey);
     // An ALB with a certificate also listens on 80, to redirect to 443.
-    const ingressPorts = alb && spec.tls ? [...new Set([80, ...ports])].sort((a, b) => a - b) : ports;
+    const ingressPorts = alb && servesTls(spec) ? [...new Set([80, ...ports])].sort((a, b) => a - b) : ports;
     const prefixLists = spec.ingressPrefixListIds.length > 0;
     const securityGroup = create(
         ec2.SecurityGroup,
@@ -239,7 +239,12 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
         // (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-elb-load-balancer.html).
         records: createAliasRecords(
             childName(base, "domain"),
-            { zoneId: d.hostedZoneId, host: d.name, target: { name: pulumi.interpolate`dualstack.${loadBalancer.dnsName}`, zoneId: loadBalancer.zoneId }, types: ["A"] },
+            {
+                zoneId: d.hostedZoneId,
+                host: d.name,
+                target: { name: pulumi.interpolate`dualstack.${loadBalancer.dnsName}`, zoneId: loadBalancer.zoneId },
+                types: ["A"],
+            },
             ctx.opts,
             t.dnsRecord,
         ),
@@ -276,7 +281,7 @@ export function createLoadBalancers(ctx: Ctx): {
         const groups = new Map(entries.map((e) => [e, createTargetGroup(ctx, e, spec)]));
         const listeners: Record<string, lb.Listener> = {};
         const attachments = new Map<Entry, pulumi.Resource[]>();
-        const scheme = alb ? (spec.tls ? "https" : "http") : spec.tls ? "tls" : "tcp";
+        const scheme = alb ? (servesTls(spec) ? "https" : "http") : servesTls(spec) ? "tls" : "tcp";
         const listenerUrls = own ? Object.fromEntries(ports.map((p) => [String(p), urlOf(scheme, own.host, p)])) : {};
         const resources: LoadBalancerResources | JoinedListenerResources = own
             ? {
@@ -300,7 +305,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   scheme,
               };
         const listener = (port: number, defaultAction: lb.ListenerArgs["defaultActions"], key = String(port)) => {
-            const secure = spec.tls && !(alb && port === 80 && key === "redirect");
+            const secure = servesTls(spec) && !(alb && port === 80 && key === "redirect");
             listeners[key] = create(
                 lb.Listener,
                 childName(base, `listener-${port}`),
@@ -326,13 +331,12 @@ export function createLoadBalancers(ctx: Ctx): {
             if (own) {
                 for (const port of ports) {
                     const defaultEntry = entries.find((e) => e.l.listenerPort === port && !e.l.rule);
-                    const key = port === mainPort(spec) ? (spec.tls ? "https" : "http") : String(port);
+                    const key = port === mainPort(spec) ? (servesTls(spec) ? "https" : "http") : String(port);
                     const made = listener(port, [defaultEntry ? forward(defaultEntry) : notFound], key);
                     listenerArns.set(port, made.arn);
                     listenerOf.set(port, made);
                 }
-                if (spec.tls)
-                    listener(80, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }], "redirect");
+                if (servesTls(spec)) listener(80, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }], "redirect");
             } else listenerArns.set(undefined, spec.listenerArn!);
             for (const e of entries) {
                 const port = own ? e.l.listenerPort : undefined;
@@ -373,7 +377,7 @@ export function createLoadBalancers(ctx: Ctx): {
                 containerPort: e.l.containerPort,
             };
             if (e.id === e.key) primaries[e.key] = target;
-            else (additional[e.key] ??= {})[lbKey] = target;
+            else additional[e.key] = { ...additional[e.key], [lbKey]: target };
         }
     }
     // The primary target carries the others, in the order of `additionalLoadBalancers`.

@@ -25,9 +25,19 @@ export function createDnsCertificate(
     spec: { domainName: string; zoneId: pulumi.Input<string> },
     opts: pulumi.CustomResourceOptions,
     tags: Record<string, string>,
-    transform: { certificate?: Transform<acm.CertificateArgs>; validationRecord?: Transform<route53.RecordArgs>; validation?: Transform<acm.CertificateValidationArgs> } = {},
+    transform: {
+        certificate?: Transform<acm.CertificateArgs>;
+        validationRecord?: Transform<route53.RecordArgs>;
+        validation?: Transform<acm.CertificateValidationArgs>;
+    } = {},
 ): DnsCertificateResources {
-    const certificate = create(acm.Certificate, childName(base, "certificate"), { domainName: spec.domainName, validationMethod: "DNS", tags }, opts, transform.certificate);
+    const certificate = create(
+        acm.Certificate,
+        childName(base, "certificate"),
+        { domainName: spec.domainName, validationMethod: "DNS", tags },
+        opts,
+        transform.certificate,
+    );
     // One name, one validation option (a wildcard's record is that of its parent domain).
     const option = certificate.domainValidationOptions.apply((o) => o[0]);
     const validationRecord = create(

@@ -274,3 +274,10 @@ export {
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
 export { ErrorCode, ErrorResponseArgs } from "./edge-functions";
+export {
+    LoadBalancerDomainArgs,
+    LoadBalancerEndpoint,
+    LoadBalancerResources,
+    JoinedListenerResources,
+    ServiceTarget,
+} from "./container-service";

@@ -425,8 +425,9 @@ export interface ServiceLoadBalancerArgs {
     /** Container port that receives the traffic. */
     containerPort: number;
     /**
-     * ALB listener rule. Without one the service is the listener's default action (only one service
-     * per load balancer may be the default).
+     * ALB listener rule, on the listener of `listenerPort`. Without one the service is that
+     * listener's default action (one default service per listener). Priorities (1–50000) are unique
+     * per listener.
      * @default undefined
      * @example { priority: 10, pathPatterns: ["/app1/*"] }
      */

@@ -9,7 +9,7 @@ import type { ContainerServiceArgs } from "../../../components/container-service
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { CERT, T, webService, withArgs } from "./fixtures";
 
-type Built = { registry: Registry; result: ContainerService };
+type Built = { registry: Registry; result: ContainerService; warnings: string[] };
 const shop = (args: ContainerServiceArgs): Promise<Built> => build(() => new ContainerService("shop", args));
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
@@ -294,6 +294,21 @@ describe("ContainerService load balancers", () => {
             const dns = b.registry.one(T.lb, "shop-public-alb").outputs.dnsName;
             assert.equal(await unwrap(b.result.serviceUrls.web), `http://${dns}`);
         });
+    });
+
+    it("does not warn http-only for an ALB with a domain (HTTPS) or a joined listener (not ours)", async () => {
+        for (const mutate of [
+            (a: ContainerServiceArgs) => {
+                a.loadBalancers!.public.domain = { name: "shop.example.com", hostedZoneId: ZONE };
+            },
+            (a: ContainerServiceArgs) => {
+                a.loadBalancers!.public = { type: "application", listenerArn: LISTENER_ARN, securityGroupId: SHARED_SG };
+                a.services!.web.loadBalancer!.rule = { priority: 7, pathPatterns: ["/*"] };
+            },
+        ]) {
+            const { warnings } = await shop(withArgs(mutate));
+            assert.deepEqual(warnings, []);
+        }
     });
 
     it("refuses a bad value of each new option at once, registering nothing", async () => {

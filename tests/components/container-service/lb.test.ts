@@ -193,6 +193,25 @@ describe("ContainerService load balancers", () => {
         assert.equal(registry.one(RECORD, "shop-public-domain-validation").inputs.ttl, 300);
     });
 
+    it("reaches every listener rule with transform.listenerRule and the certificate with transform.certificate", async () => {
+        const rules: string[] = [];
+        const { registry } = await shop(
+            withArgs((a) => {
+                a.loadBalancers!.public.domain = { name: "shop.example.com", hostedZoneId: ZONE };
+                a.loadBalancers!.other = { type: "application", internal: true };
+                a.services!.web.loadBalancer!.rule = { priority: 1, pathPatterns: ["/*"] };
+                a.services!.web.additionalLoadBalancers = [{ name: "other", containerPort: 80, rule: { priority: 2, hosts: ["web.internal"] } }];
+                a.transform = {
+                    listenerRule: (_args, _opts, name) => void rules.push(name),
+                    certificate: { keyAlgorithm: "EC_prime256v1" },
+                };
+            }),
+        );
+        assert.deepEqual(rules.sort(), ["shop-web-other-rule", "shop-web-rule"]);
+        assert.equal(registry.one(CERTIFICATE).inputs.keyAlgorithm, "EC_prime256v1");
+        assert.equal(registry.one(CERTIFICATE).inputs.domainName, "shop.example.com");
+    });
+
     describe("services joining an existing ALB listener", () => {
         let b: Built;
         before(async () => {

@@ -1,4 +1,5 @@
 export { ContainerService, ServiceResources } from "./container-service";
+export { LoadBalancerDomainResources } from "./domain";
 export { AlbTarget, JoinedListenerResources, LoadBalancerEndpoint, LoadBalancerResources, ServiceTarget } from "./load-balancer";
 export * from "./args";
 export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";

@@ -1,13 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as lb from "@pulumi/aws/lb";
-import type * as route53 from "@pulumi/aws/route53";
 import * as vpc from "@pulumi/aws/vpc";
-import { createAliasRecords } from "../shared/alias-records";
-import { DnsCertificateResources, createDnsCertificate } from "../shared/dns-certificate";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
+import { LoadBalancerDomainResources, createLoadBalancerDomain } from "./domain";
 import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls } from "./defaults";
 
 /** What services need of a load balancer, created or joined through `listenerArn`. */
@@ -35,7 +33,7 @@ export interface LoadBalancerResources extends LoadBalancerEndpoint {
      */
     url: pulumi.Output<string>;
     /** With `domain`: the certificate it requested (none when `certificateArn` is given) and the alias record. */
-    domain?: { certificate?: DnsCertificateResources; records: Partial<Record<"A" | "AAAA", route53.Record>> };
+    domain?: LoadBalancerDomainResources;
 }
 
 /** An existing ALB listener the services join (`listenerArn`): only target groups and rules are the component's. */
@@ -222,36 +220,10 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
         ctx.opts,
         t.loadBalancer,
     );
-    const d = spec.domain;
-    const certificate =
-        d && spec.certificateArn === undefined
-            ? createDnsCertificate(childName(base, "domain"), { domainName: d.name, zoneId: d.hostedZoneId }, ctx.opts, ctx.tags, {
-                  certificate: t.certificate,
-                  validationRecord: t.dnsRecord,
-                  validation: t.certificateValidation,
-              })
-            : undefined;
-    const domain = d && {
-        certificate,
-        // The alias target is the load balancer's DNS name with `dualstack.` (what the Route 53 console
-        // writes; it answers A, and AAAA once the load balancer is dualstack) in the load balancer's
-        // canonical hosted zone (`zoneId`), not the record's zone
-        // (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-elb-load-balancer.html).
-        records: createAliasRecords(
-            childName(base, "domain"),
-            {
-                zoneId: d.hostedZoneId,
-                host: d.name,
-                target: { name: pulumi.interpolate`dualstack.${loadBalancer.dnsName}`, zoneId: loadBalancer.zoneId },
-                types: ["A"],
-            },
-            ctx.opts,
-            t.dnsRecord,
-        ),
-    };
+    const domain = spec.domain && createLoadBalancerDomain(ctx, base, spec.domain, spec.certificateArn, loadBalancer);
     // A listener needs an issued certificate: the requested one's ARN comes from its validation.
-    const certificateArn = spec.certificateArn ?? certificate?.certificateArn;
-    const host = d ? pulumi.output(d.name) : loadBalancer.dnsName;
+    const certificateArn = spec.certificateArn ?? domain?.certificate?.certificateArn;
+    const host = spec.domain ? pulumi.output(spec.domain.name) : loadBalancer.dnsName;
     return { securityGroup, loadBalancer, domain, certificateArn, host };
 }
 

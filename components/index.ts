@@ -276,8 +276,10 @@ export {
 export { ErrorCode, ErrorResponseArgs } from "./edge-functions";
 export {
     LoadBalancerDomainArgs,
+    LoadBalancerDomainResources,
     LoadBalancerEndpoint,
     LoadBalancerResources,
     JoinedListenerResources,
     ServiceTarget,
 } from "./container-service";
+export { DnsCertificateResources } from "./shared/dns-certificate";

@@ -542,7 +542,7 @@ function validateServiceLoadBalancer(
     }
     if (lbRef.rule) {
         if (lb?.type === "network") issues.add(`${path}.rule`, lbRef.rule, "is for ALBs; an NLB routes by listener port", "listenerPort");
-        // ELB: rule priorities 1–50000, unique per listener (CreateRule).
+        // ELB: rule priorities 1–50000 (terraform-provider-aws elbv2/listener_rule.go: listenerRulePriorityMin/Max), unique per listener.
         issues.int(`${path}.rule.priority`, lbRef.rule.priority, 1, 50000);
         const values = (lbRef.rule.pathPatterns ?? []).length + (lbRef.rule.hosts ?? []).length;
         if (values === 0) issues.add(`${path}.rule`, lbRef.rule, "matches nothing", "pathPatterns and/or hosts");
@@ -553,7 +553,7 @@ function validateServiceLoadBalancer(
             issues.match(`${path}.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, allowed);
         });
     }
-    // ELB listeners take ports 1–65535 (CreateListener).
+    // ELB listeners take ports 1–65535 (API_CreateListener `Port`; the provider validates IsPortNumber).
     issues.int(`${path}.listenerPort`, lbRef.listenerPort, 1, 65535);
     if (spec?.listenerArn !== undefined) {
         if (lbRef.listenerPort !== undefined)

@@ -553,7 +553,7 @@ function validateServiceLoadBalancer(
             issues.match(`${path}.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, allowed);
         });
     }
-    // ELB listeners take ports 1–65535 (API_CreateListener `Port`; the provider validates IsPortNumber).
+    // ELB listeners take ports 1–65535 (API_CreateListener `Port`, valid range 1 to 65535).
     issues.int(`${path}.listenerPort`, lbRef.listenerPort, 1, 65535);
     if (spec?.listenerArn !== undefined) {
         if (lbRef.listenerPort !== undefined)

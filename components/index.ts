@@ -289,3 +289,12 @@ export {
     LogRouterArgs,
     RunTaskOutput,
 } from "./container-service";
+export {
+    LoadBalancerDomainArgs,
+    LoadBalancerDomainResources,
+    LoadBalancerEndpoint,
+    LoadBalancerResources,
+    JoinedListenerResources,
+    ServiceTarget,
+} from "./container-service";
+export { DnsCertificateResources } from "./shared/dns-certificate";

@@ -4,10 +4,12 @@ import type * as autoscaling from "@pulumi/aws/autoscaling";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ec2 from "@pulumi/aws/ec2";
 import type * as ecr from "@pulumi/aws/ecr";
+import type * as acm from "@pulumi/aws/acm";
 import type * as ecs from "@pulumi/aws/ecs";
 import type * as efs from "@pulumi/aws/efs";
 import type * as iam from "@pulumi/aws/iam";
 import type * as lb from "@pulumi/aws/lb";
+import type * as route53 from "@pulumi/aws/route53";
 import type * as scheduler from "@pulumi/aws/scheduler";
 import type * as sqs from "@pulumi/aws/sqs";
 import type { Statement } from "../shared/iam";
@@ -250,11 +252,44 @@ export interface LoadBalancerArgs {
      */
     internal?: boolean;
     /**
-     * ACM certificate ARN. With one, an ALB listens on 443 (HTTPS) and redirects 80 to it; an NLB
-     * terminates TLS on 443. Without one, an ALB serves plain HTTP on 80 and an NLB plain TCP.
+     * ACM certificate ARN. With one (or with `domain`, which requests one), an ALB listens on 443
+     * (HTTPS) and redirects 80 to it; an NLB terminates TLS on 443. Without one, an ALB serves plain
+     * HTTP on 80 and an NLB plain TCP.
      * @default undefined
      */
     certificateArn?: pulumi.Input<string>;
+    /**
+     * A custom domain for the load balancer, in a Route 53 public hosted zone: an ACM certificate for
+     * `name` validated by DNS in that zone (unless `certificateArn` is given, which must then cover
+     * `name`), which makes the listeners HTTPS (ALB) or TLS (NLB), and an `A` alias record `name` →
+     * the load balancer. Only `A`: the load balancers here are IPv4 (`ipAddressType` "ipv4"), and an
+     * `AAAA` alias to an IPv4 load balancer answers nothing. The URLs (`urls`, `serviceUrls`,
+     * `listenerUrls`) then use `name`.
+     * @default undefined - no certificate, no record: the URLs use the load balancer's DNS name
+     * @example { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" }
+     */
+    domain?: LoadBalancerDomainArgs;
+    /**
+     * Attach to a listener of an Application Load Balancer you already have, instead of creating the
+     * load balancer: only the target groups and listener rules are created (every service on it
+     * needs a `rule`, since the listener's default action is yours). Needs `securityGroupId`. The
+     * options that shape a created load balancer (`internal`, `certificateArn`, `domain`,
+     * `sslPolicy`, `ingressCidrs`, `ingressPrefixListIds`, `idleTimeoutSeconds`,
+     * `deletionProtection`, `accessLogs`) are refused with it. Rule priorities must not clash with
+     * the listener's other rules (ELB refuses a priority in use). No `urls` entry: the address is yours.
+     * Application load balancers only: a network load balancer's listener has one default action and
+     * no rules, so a service cannot join one without owning it.
+     * @default undefined - the component creates the load balancer and its listeners
+     * @example "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/0123456789abcdef/0123456789abcdef"
+     */
+    listenerArn?: pulumi.Input<string>;
+    /**
+     * With `listenerArn`: the security group of that load balancer, which the tasks admit on their
+     * container port.
+     * @default undefined - required with listenerArn, refused without it
+     * @example "sg-0123456789abcdef0"
+     */
+    securityGroupId?: pulumi.Input<string>;
     /**
      * TLS policy for HTTPS/TLS listeners (TLS 1.3 and 1.2 only).
      * @default "ELBSecurityPolicy-TLS13-1-2-2021-06"
@@ -295,6 +330,14 @@ export interface LoadBalancerArgs {
      * @example { bucket: "my-alb-logs", prefix: "web" }
      */
     accessLogs?: { bucket: pulumi.Input<string>; prefix?: string };
+}
+
+/** A load balancer's custom domain: its name and the Route 53 hosted zone it lives in. */
+export interface LoadBalancerDomainArgs {
+    /** The host name, lower case. @example "shop.example.com" */
+    name: string;
+    /** The Route 53 public hosted zone of `name`: the validation record and the alias go there. @example "Z0123456789ABCDEFGHIJ" */
+    hostedZoneId: pulumi.Input<string>;
 }
 
 /** Container health check, run by the ECS agent inside the container. */
@@ -613,16 +656,21 @@ export interface ServiceLoadBalancerArgs {
     /** Container port that receives the traffic. */
     containerPort: number;
     /**
-     * ALB listener rule. Without one the service is the listener's default action (only one service
-     * per load balancer may be the default).
+     * ALB listener rule, on the listener of `listenerPort`. Without one the service is that
+     * listener's default action (one default service per listener). Priorities (1–50000) are unique
+     * per listener.
      * @default undefined
      * @example { priority: 10, pathPatterns: ["/app1/*"] }
      */
     rule?: { priority: number; pathPatterns?: string[]; hosts?: string[] };
     /**
-     * NLB listener port: TCP, or TLS when the NLB has a certificate. NLB only: an ALB listens on 80
-     * (and 443 with a certificate) and routes by `rule`, so a `listenerPort` there is refused.
-     * @default 80 (443 on an NLB with a certificate)
+     * Listener port (1–65535). NLB: a TCP listener (TLS with a certificate) per port, one service per
+     * port. ALB: the main listener is 80 (HTTP), or 443 (HTTPS) with a certificate, whose port 80
+     * only redirects to 443; another port gets a listener of its own with the main listener's
+     * protocol, whose default action is the service on it without a `rule` (else a 404), so rule
+     * priorities and the one default service count per listener. Port 80 on an ALB with a
+     * certificate is the redirect and is refused.
+     * @default 80 (443 with a certificate)
      */
     listenerPort?: number;
     /**
@@ -947,8 +995,23 @@ export interface ServiceArgs extends TaskArgs {
      * @default 1 (scaling.minCount when scaling is set)
      */
     desiredCount?: number;
-    /** Put the service behind one of `loadBalancers`. @default undefined */
+    /**
+     * Put the service behind one of `loadBalancers`: the primary target, which deployments, request
+     * scaling, alarms and `serviceUrls` use.
+     * @default undefined
+     */
     loadBalancer?: ServiceLoadBalancerArgs;
+    /**
+     * More target groups for the same tasks, each on another of `loadBalancers` (e.g. an ALB for HTTP
+     * and an NLB for TCP), as ECS's multiple target groups: 5 target groups per service in all, each
+     * on a different load balancer here, and the ECS deployment controller only
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html).
+     * Needs `loadBalancer`. Each creates the target group `{service}-{loadBalancer}-tg`, its rule or
+     * listener, and the tasks' ingress from that load balancer.
+     * @default []
+     * @example [{ name: "tcp", containerPort: 9000, listenerPort: 9000 }]
+     */
+    additionalLoadBalancers?: ServiceLoadBalancerArgs[];
     /** Auto scaling of the desired count. @default undefined */
     scaling?: ServiceScalingArgs;
     /** Make the service an SQS queue worker: creates the queue and its dead-letter queue. @default undefined */
@@ -1184,6 +1247,14 @@ export interface ContainerServiceArgs {
         loadBalancer?: Transform<lb.LoadBalancerArgs>;
         targetGroup?: Transform<lb.TargetGroupArgs>;
         listener?: Transform<lb.ListenerArgs>;
+        /** Listener rules of services with a `rule` (`{service}-rule`, `{service}-{loadBalancer}-rule`); the function form gets the rule's name. */
+        listenerRule?: Transform<lb.ListenerRuleArgs>;
+        /** The ACM certificates of `loadBalancers.<k>.domain` (`{loadBalancer}-domain-certificate`). */
+        certificate?: Transform<acm.CertificateArgs>;
+        /** The waits for their issuance (`{loadBalancer}-domain-certificate-validation`). */
+        certificateValidation?: Transform<acm.CertificateValidationArgs>;
+        /** Route 53 records of `domain`: the validation CNAME (`{loadBalancer}-domain-validation`) and the alias (`{loadBalancer}-domain-a`); the function form gets the record's name. */
+        dnsRecord?: Transform<route53.RecordArgs>;
         /** Every launch template (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets its name. */
         launchTemplate?: Transform<ec2.LaunchTemplateArgs>;
         /** Every Auto Scaling group (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets its name. */

@@ -53,6 +53,9 @@ const T = {
     mountTarget: "aws:efs/mountTarget:MountTarget",
     accessPoint: "aws:efs/accessPoint:AccessPoint",
     accountSetting: "aws:ecs/accountSettingDefault:AccountSettingDefault",
+    certificate: "aws:acm/certificate:Certificate",
+    certificateValidation: "aws:acm/certificateValidation:CertificateValidation",
+    record: "aws:route53/record:Record",
 } as const;
 
 /**
@@ -119,6 +122,10 @@ export const CHILD_NAMES: Record<
         [T.lb, "{key}-alb"],
         [T.lb, "{key}-nlb"],
         [T.listener, "{key}-listener-{port}"],
+        [T.certificate, "{key}-domain-certificate"],
+        [T.certificateValidation, "{key}-domain-certificate-validation"],
+        [T.record, "{key}-domain-validation"],
+        [T.record, "{key}-domain-a"],
     ],
     services: [
         ...TASK,
@@ -126,6 +133,10 @@ export const CHILD_NAMES: Record<
         [T.tg, "{key}-tg"],
         [T.listenerRule, "{key}-rule"],
         [T.ingress, "{key}-from-lb"],
+        // additionalLoadBalancers: `{loadBalancer}` ranges over the service's own.
+        [T.tg, "{key}-{loadBalancer}-tg"],
+        [T.listenerRule, "{key}-{loadBalancer}-rule"],
+        [T.ingress, "{key}-{loadBalancer}-from-lb"],
         [T.queue, "{key}-queue"],
         [T.queue, "{key}-dlq"],
         [T.queuePolicy, "{key}-queue-policy"],
@@ -236,11 +247,13 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
     for (const key of providers) add(CHILD_NAMES.ec2CapacityProviders, `ec2CapacityProviders.${key}`, { key: [key] });
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)
-            .filter((s) => s.loadBalancer?.name === key)
-            .map((s) => String(s.loadBalancer!.listenerPort));
+            .flatMap((s) => [...(s.loadBalancer ? [s.loadBalancer] : []), ...s.additionalLoadBalancers])
+            .filter((l) => l.name === key)
+            .map((l) => String(l.listenerPort));
         add(CHILD_NAMES.loadBalancers, `loadBalancers.${key}`, { key: [key], port: [...new Set(["80", "443", ...ports])] });
     }
-    for (const [key, s] of Object.entries(args.services ?? {})) add(CHILD_NAMES.services, `services.${key}`, taskValues(key, s));
+    for (const [key, s] of Object.entries(args.services ?? {}))
+        add(CHILD_NAMES.services, `services.${key}`, { ...taskValues(key, s), loadBalancer: (s.additionalLoadBalancers ?? []).map((l) => l.name) });
     for (const [key, t] of Object.entries(args.scheduledTasks ?? {})) add(CHILD_NAMES.scheduledTasks, `scheduledTasks.${key}`, taskValues(key, t));
     for (const [key, t] of Object.entries(args.tasks ?? {})) add(CHILD_NAMES.tasks, `tasks.${key}`, taskValues(key, t));
     for (const [key, e] of Object.entries(args.expressServices ?? {})) add(CHILD_NAMES.expressServices, `expressServices.${key}`, taskValues(key, e));

@@ -14,10 +14,18 @@ import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
-import { ResolvedTask, normalize } from "./defaults";
+import { ResolvedTask, normalize, servesTls } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
 import { createExpressService } from "./express";
-import { AlbTarget, LoadBalancerResources, ServiceTarget, albTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
+import {
+    AlbTarget,
+    JoinedListenerResources,
+    LoadBalancerResources,
+    ServiceTarget,
+    albTarget,
+    allowFromLoadBalancer,
+    createLoadBalancers,
+} from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
@@ -68,8 +76,17 @@ export class ContainerService extends pulumi.ComponentResource {
 
     readonly clusterName: pulumi.Output<string>;
     readonly clusterArn: pulumi.Output<string>;
-    /** URL of each load balancer (`https://` with a certificate), by key. */
+    /**
+     * URL of each load balancer the component creates (`https://` with a certificate; the `domain`
+     * name when given), by key; none for one joined through `listenerArn`.
+     */
     readonly urls: Record<string, pulumi.Output<string>>;
+    /**
+     * The URL of every listener that serves services, by load balancer key and port, e.g.
+     * `{ public: { "443": "https://shop.example.com", "8443": "https://shop.example.com:8443" } }`;
+     * `{}` for a load balancer joined through `listenerArn`.
+     */
+    readonly listenerUrls: Record<string, Record<string, pulumi.Output<string>>>;
     /**
      * Each ALB's main listener (HTTPS with a certificate, else HTTP), its port, protocol and security
      * group, by load balancer key: a ServerlessApi `vpcLink` target as it is (add `serverName` for HTTPS).
@@ -89,6 +106,8 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly resources: {
         cluster: ClusterResources;
         loadBalancers: Record<string, LoadBalancerResources>;
+        /** The existing listeners services join (`loadBalancers.<k>.listenerArn`), by load balancer key. */
+        joinedListeners: Record<string, JoinedListenerResources>;
         services: Record<string, ServiceResources>;
         scheduledTasks: Record<string, ScheduledTaskResources & { task: TaskResources }>;
         /** Standalone task definitions with their roles, log group and security group. */
@@ -118,7 +137,7 @@ export class ContainerService extends pulumi.ComponentResource {
         };
 
         for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
-            if (lb.type === "application" && !lb.internal && lb.certificateArn === undefined) {
+            if (lb.type === "application" && !lb.internal && !servesTls(lb) && lb.listenerArn === undefined) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`,
                     this,
@@ -142,7 +161,7 @@ export class ContainerService extends pulumi.ComponentResource {
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const cluster = createCluster(ctx);
-        const { loadBalancers, targets } = createLoadBalancers(ctx);
+        const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
         const bridgeIngress = new Set<string>();
 
@@ -157,12 +176,15 @@ export class ContainerService extends pulumi.ComponentResource {
             const target = targets[key];
             const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
             const mountDeps = mounts.allow(key, svc, inbound);
-            if (target && svc.networkMode === "awsvpc") {
-                allowFromLoadBalancer(ctx, key, target, inbound, svc.loadBalancer!.containerPort, svc.loadBalancer!.containerPort);
-            } else if (target && !bridgeIngress.has(target.lbKey)) {
-                // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
-                bridgeIngress.add(target.lbKey);
-                allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
+            for (const t of target ? [target, ...(target.additional ?? [])] : []) {
+                if (svc.networkMode === "awsvpc") {
+                    // `{key}-from-lb` for the primary target, `{key}-{loadBalancer}-from-lb` for the others.
+                    allowFromLoadBalancer(ctx, t === target ? key : `${key}-${t.lbKey}`, t, inbound, t.containerPort, t.containerPort);
+                } else if (!bridgeIngress.has(t.lbKey)) {
+                    // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
+                    bridgeIngress.add(t.lbKey);
+                    allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
+                }
             }
             const ebsRole = svc.ebsVolume && createEbsRole(ctx, childName(name, key), svc.ebsVolume);
             const service = createService(ctx, key, svc, cluster, task, target, mountDeps, ebsRole && ebsVolumeConfiguration(svc.ebsVolume!, ebsRole.arn));
@@ -198,6 +220,7 @@ export class ContainerService extends pulumi.ComponentResource {
         this.clusterName = cluster.name;
         this.clusterArn = cluster.arn;
         this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
+        this.listenerUrls = Object.fromEntries([...Object.entries(loadBalancers), ...Object.entries(joinedListeners)].map(([k, l]) => [k, l.listenerUrls]));
         this.albTargets = Object.fromEntries(
             Object.entries(loadBalancers).flatMap(([k, l]) => {
                 const target = albTarget(l, cfg.loadBalancers[k]);
@@ -217,11 +240,12 @@ export class ContainerService extends pulumi.ComponentResource {
         this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
         this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
         this.runTasks = Object.fromEntries(Object.entries(tasks).map(([k, task]) => [k, runTaskOutput(ctx, cfg.tasks[k], cluster, task)]));
-        this.resources = { cluster, loadBalancers, services, scheduledTasks, tasks, repositories, fileSystems, expressServices };
+        this.resources = { cluster, loadBalancers, joinedListeners, services, scheduledTasks, tasks, repositories, fileSystems, expressServices };
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterArn: this.clusterArn,
             urls: this.urls,
+            listenerUrls: this.listenerUrls,
             serviceUrls: this.serviceUrls,
             queueUrls: this.queueUrls,
             repositoryUrls: this.repositoryUrls,

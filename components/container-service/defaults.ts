@@ -131,6 +131,7 @@ export const DEFAULTS = {
     },
     ServiceArgs: {
         desiredCount: 1,
+        additionalLoadBalancers: [] as never[],
         deployment: { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true },
         healthCheckGracePeriodSeconds: 60,
         enableExecuteCommand: false,
@@ -235,6 +236,7 @@ export type ResolvedScaling = Required<
 export interface ResolvedService extends ResolvedTask {
     desiredCount: number;
     loadBalancer?: ResolvedServiceLoadBalancer;
+    additionalLoadBalancers: ResolvedServiceLoadBalancer[];
     scaling?: ResolvedScaling;
     queue?: Required<QueueArgs>;
     deployment: Required<NonNullable<ServiceArgs["deployment"]>>;
@@ -252,7 +254,13 @@ export interface ResolvedScheduledTask extends ResolvedTask {
     taskCount: number;
 }
 
-export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, "certificateArn" | "accessLogs">> & Pick<LoadBalancerArgs, "certificateArn" | "accessLogs">;
+type OptionalLoadBalancerField = "certificateArn" | "accessLogs" | "domain" | "listenerArn" | "securityGroupId";
+export type ResolvedLoadBalancer = Required<Omit<LoadBalancerArgs, OptionalLoadBalancerField>> & Pick<LoadBalancerArgs, OptionalLoadBalancerField>;
+
+/** A load balancer serves HTTPS (ALB) or TLS (NLB) when it has a certificate: given, or requested for its `domain`. */
+export function servesTls(lb: Pick<LoadBalancerArgs, "certificateArn" | "domain"> | undefined): boolean {
+    return lb?.certificateArn !== undefined || lb?.domain !== undefined;
+}
 
 export interface Resolved {
     name: string;
@@ -354,9 +362,9 @@ function normalizeEbsVolume(e: EbsVolumeArgs, containerNames: string[]): Resolve
 }
 
 /** Where a load balancer serves a service: 80 (TCP or HTTP), or 443 with a certificate (TLS on an NLB, HTTPS on an ALB). */
-export function defaultListenerPort(lb: Pick<LoadBalancerArgs, "certificateArn"> | undefined): number {
+export function defaultListenerPort(lb: Pick<LoadBalancerArgs, "certificateArn" | "domain"> | undefined): number {
     const d = DEFAULTS.ServiceLoadBalancerArgs;
-    return lb?.certificateArn !== undefined ? d.tlsListenerPort : d.listenerPort;
+    return servesTls(lb) ? d.tlsListenerPort : d.listenerPort;
 }
 
 function normalizeServiceLoadBalancer(l: ServiceLoadBalancerArgs, firstContainer: string, lb: LoadBalancerArgs | undefined): ResolvedServiceLoadBalancer {
@@ -409,6 +417,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
         ...normalizeTask(s, name, defaultStrategy),
         desiredCount: defaultDesiredCount(s),
         loadBalancer: s.loadBalancer && normalizeServiceLoadBalancer(s.loadBalancer, first, own(lbs, s.loadBalancer.name)),
+        additionalLoadBalancers: (s.additionalLoadBalancers ?? d.additionalLoadBalancers).map((l) => normalizeServiceLoadBalancer(l, first, own(lbs, l.name))),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),
         deployment: withDefaults(d.deployment, s.deployment),
@@ -437,6 +446,9 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
         type: l.type,
         internal,
         certificateArn: l.certificateArn,
+        domain: l.domain,
+        listenerArn: l.listenerArn,
+        securityGroupId: l.securityGroupId,
         sslPolicy: l.sslPolicy ?? d.sslPolicy,
         // An internal load balancer admits the VPC, not the internet, unless told otherwise.
         ingressCidrs: l.ingressCidrs ?? (internal ? [vpcCidr] : d.ingressCidrs),

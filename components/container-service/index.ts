@@ -1,5 +1,6 @@
 export { ContainerService, ServiceResources } from "./container-service";
-export { AlbTarget } from "./load-balancer";
+export { LoadBalancerDomainResources } from "./domain";
+export { AlbTarget, JoinedListenerResources, LoadBalancerEndpoint, LoadBalancerResources, ServiceTarget } from "./load-balancer";
 export * from "./args";
 export { DEFAULTS as CONTAINER_SERVICE_DEFAULTS } from "./defaults";
 export type { AsgCapacityResources, ClusterResources } from "./context";

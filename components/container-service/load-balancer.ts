@@ -5,19 +5,40 @@ import * as vpc from "@pulumi/aws/vpc";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
-import type { ResolvedLoadBalancer, ResolvedService } from "./defaults";
+import { LoadBalancerDomainResources, createLoadBalancerDomain } from "./domain";
+import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls } from "./defaults";
 
-export interface LoadBalancerResources {
-    loadBalancer: lb.LoadBalancer;
-    securityGroup: ec2.SecurityGroup;
+/** What services need of a load balancer, created or joined through `listenerArn`. */
+export interface LoadBalancerEndpoint {
+    /** The load balancer's security group id: created, or the given `securityGroupId`. */
+    securityGroupId: pulumi.Output<string>;
+    /** `app/<name>/<id>` or `net/<name>/<id>`: CloudWatch's `LoadBalancer` dimension. */
+    arnSuffix: pulumi.Output<string>;
+    /** The listeners the component created (none on a joined listener). */
     listeners: Record<string, lb.Listener>;
-    /**
-     * `https://` or `http://` plus the DNS name (ALB); `tcp://`/`tls://` host for an NLB, with the
-     * port unless it is the scheme's default (an NLB with several listeners: none, see `serviceUrls`).
-     */
-    url: pulumi.Output<string>;
+    /** The URL of each listener that serves services, by port (not the ALB's redirecting port 80); `{}` on a joined listener. */
+    listenerUrls: Record<string, pulumi.Output<string>>;
     /** `http`, `https`, `tcp` or `tls`. */
     scheme: string;
+}
+
+/** A load balancer the component creates. */
+export interface LoadBalancerResources extends LoadBalancerEndpoint {
+    loadBalancer: lb.LoadBalancer;
+    securityGroup: ec2.SecurityGroup;
+    /**
+     * `https://` or `http://` plus the host (ALB); `tcp://`/`tls://` host for an NLB, with the
+     * port unless it is the scheme's default (an NLB with several listeners: none, see
+     * `listenerUrls`). The host is `domain.name` when given, else the DNS name.
+     */
+    url: pulumi.Output<string>;
+    /** With `domain`: the certificate it requested (none when `certificateArn` is given) and the alias record. */
+    domain?: LoadBalancerDomainResources;
+}
+
+/** An existing ALB listener the services join (`listenerArn`): only target groups and rules are the component's. */
+export interface JoinedListenerResources extends LoadBalancerEndpoint {
+    listenerArn: pulumi.Output<string>;
 }
 
 /** Ports a URL may leave out. TCP has no default port, so a `tcp://` URL always carries one. */
@@ -47,7 +68,7 @@ export interface AlbTarget {
     ingressRule: false;
 }
 
-/** The HTTPS listener of an ALB with a certificate (its port 80 only redirects), else the HTTP one; undefined for an NLB. */
+/** The HTTPS listener of an ALB with a certificate (its port 80 only redirects), else the HTTP one; undefined for an NLB or an existing listener. */
 export function albTarget(resources: LoadBalancerResources, spec: ResolvedLoadBalancer): AlbTarget | undefined {
     if (spec.type !== "application") return undefined;
     const https = resources.listeners.https;
@@ -55,35 +76,58 @@ export function albTarget(resources: LoadBalancerResources, spec: ResolvedLoadBa
         listenerArn: (https ?? resources.listeners.http).arn,
         protocol: https ? "HTTPS" : "HTTP",
         port: https ? 443 : 80,
-        securityGroupId: resources.securityGroup.id,
+        securityGroupId: resources.securityGroupId,
         internal: spec.internal,
         ingressRule: false,
     };
 }
 
-/** What a service needs from its load balancer. */
+/** What a service needs from one of its load balancers. */
 export interface ServiceTarget {
     targetGroup: lb.TargetGroup;
     /** The listener or rule that sends traffic to the target group: the service waits for it. */
     attachments: pulumi.Resource[];
-    loadBalancer: LoadBalancerResources;
+    loadBalancer: LoadBalancerResources | JoinedListenerResources;
     lbKey: string;
+    /** The listener port; undefined on an existing listener (`listenerArn`). */
+    listenerPort?: number;
+    /** The container and port the target group sends to. */
+    container: string;
+    containerPort: number;
+    /** On the primary target only: the targets of `additionalLoadBalancers`, in their order. */
+    additional?: ServiceTarget[];
 }
 
-/** One target group per load-balanced service: `ip` targets for awsvpc, `instance` for bridge. */
-function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: ResolvedLoadBalancer): lb.TargetGroup {
-    const l = svc.loadBalancer!;
+/** A service's place on one load balancer: its primary `loadBalancer` or one of `additionalLoadBalancers`. */
+interface Entry {
+    key: string;
+    svc: ResolvedService;
+    l: ResolvedServiceLoadBalancer;
+    /** The name part of its children: `{key}` for the primary, `{key}-{loadBalancer}` for the others. */
+    id: string;
+}
+
+/** Every service's entries on load balancer `lbKey`. */
+function entriesOf(ctx: Ctx, lbKey: string): Entry[] {
+    return Object.entries(ctx.cfg.services).flatMap(([key, svc]) => [
+        ...(svc.loadBalancer?.name === lbKey ? [{ key, svc, l: svc.loadBalancer, id: key }] : []),
+        ...svc.additionalLoadBalancers.filter((l) => l.name === lbKey).map((l) => ({ key, svc, l, id: childName(key, lbKey) })),
+    ]);
+}
+
+/** One target group per (service, load balancer): `ip` targets for awsvpc, `instance` for bridge. */
+function createTargetGroup(ctx: Ctx, e: Entry, spec: ResolvedLoadBalancer): lb.TargetGroup {
     const alb = spec.type === "application";
-    const hc = l.healthCheck;
+    const hc = e.l.healthCheck;
     return create(
         lb.TargetGroup,
-        fitName(childName(ctx.name, key, "tg"), lb.TargetGroup),
+        fitName(childName(ctx.name, e.id, "tg"), lb.TargetGroup),
         {
             vpcId: ctx.cfg.vpc.vpcId,
-            port: l.containerPort,
+            port: e.l.containerPort,
             protocol: alb ? "HTTP" : "TCP",
-            targetType: svc.networkMode === "awsvpc" ? "ip" : "instance",
-            deregistrationDelay: l.deregistrationDelaySeconds,
+            targetType: e.svc.networkMode === "awsvpc" ? "ip" : "instance",
+            deregistrationDelay: e.l.deregistrationDelaySeconds,
             healthCheck: alb
                 ? {
                       enabled: true,
@@ -111,170 +155,209 @@ function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: Re
 }
 
 /** An ALB's main listener port: 443 (HTTPS) with a certificate, else 80. */
-const mainPort = (spec: ResolvedLoadBalancer) => (spec.certificateArn ? 443 : 80);
+const mainPort = (spec: ResolvedLoadBalancer) => (servesTls(spec) ? 443 : 80);
 
-function listenerPorts(spec: ResolvedLoadBalancer, users: Array<[string, ResolvedService]>): number[] {
-    if (spec.type === "application") return spec.certificateArn ? [80, 443] : [80];
-    return [...new Set(users.map(([, s]) => s.loadBalancer!.listenerPort))].sort((a, b) => a - b);
+/** The ports that serve services: an ALB's main port and its services' ports; an NLB's services' ports. */
+function servingPorts(spec: ResolvedLoadBalancer, entries: Entry[]): number[] {
+    const ports = entries.map((e) => e.l.listenerPort);
+    return [...new Set(spec.type === "application" ? [mainPort(spec), ...ports] : ports)].sort((a, b) => a - b);
+}
+
+/** `app/<name>/<id>` of the load balancer a listener ARN (`...:listener/app/<name>/<id>/<listener id>`) belongs to. */
+export function loadBalancerSuffixOfListener(listenerArn: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.output(listenerArn).apply((arn) => arn.split(":listener/")[1]?.split("/").slice(0, 3).join("/") ?? "");
+}
+
+/** The load balancer itself, its security group and listeners, with a custom domain's certificate and alias. */
+function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalancer, ports: number[]) {
+    const t = ctx.cfg.transform;
+    const alb = spec.type === "application";
+    const base = childName(ctx.name, lbKey);
+    // An ALB with a certificate also listens on 80, to redirect to 443.
+    const ingressPorts = alb && servesTls(spec) ? [...new Set([80, ...ports])].sort((a, b) => a - b) : ports;
+    const prefixLists = spec.ingressPrefixListIds.length > 0;
+    const securityGroup = create(
+        ec2.SecurityGroup,
+        fitName(childName(base, "lb-sg"), ec2.SecurityGroup),
+        {
+            vpcId: ctx.cfg.vpc.vpcId,
+            description: `${alb ? "ALB" : "NLB"} ${base}`,
+            // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
+            ingress: (prefixLists ? [mainPort(spec)] : ingressPorts).map((port) => ({
+                protocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
+                description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
+            })),
+            // Only towards targets inside the VPC.
+            egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
+            tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
+        },
+        ctx.opts,
+        t.securityGroup,
+    );
+    const loadBalancer = create(
+        lb.LoadBalancer,
+        fitName(childName(base, alb ? "alb" : "nlb"), lb.LoadBalancer),
+        {
+            loadBalancerType: spec.type,
+            internal: spec.internal,
+            subnets: spec.internal ? ctx.cfg.vpc.privateSubnetIds : ctx.cfg.vpc.publicSubnetIds,
+            securityGroups: [securityGroup.id],
+            enableDeletionProtection: spec.deletionProtection,
+            ...(alb
+                ? {
+                      idleTimeout: spec.idleTimeoutSeconds,
+                      // Security Hub ELB.4 and ELB.12.
+                      dropInvalidHeaderFields: true,
+                      desyncMitigationMode: "defensive",
+                  }
+                : { enableCrossZoneLoadBalancing: true }),
+            ...(spec.accessLogs ? { accessLogs: { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true } } : {}),
+            tags: ctx.tags,
+        },
+        ctx.opts,
+        t.loadBalancer,
+    );
+    const domain = spec.domain && createLoadBalancerDomain(ctx, base, spec.domain, spec.certificateArn, loadBalancer);
+    // A listener needs an issued certificate: the requested one's ARN comes from its validation.
+    const certificateArn = spec.certificateArn ?? domain?.certificate?.certificateArn;
+    const host = spec.domain ? pulumi.output(spec.domain.name) : loadBalancer.dnsName;
+    return { securityGroup, loadBalancer, domain, certificateArn, host };
 }
 
 /**
- * Load balancers, their listeners and rules, and a target group per service. An ALB with a
- * certificate serves HTTPS on 443 and redirects 80 there; services without a rule are the
- * listener's default action; the rest match by path and host. An NLB gets a TCP (or TLS) listener
- * per service port.
+ * Load balancers, their listeners and rules, and a target group per service and load balancer. An
+ * ALB with a certificate serves HTTPS on 443 and redirects 80 there; a service's `listenerPort`
+ * elsewhere gets a listener of its own; on each listener the service without a rule is the default
+ * action and the rest match by path and host. An NLB gets a TCP (or TLS) listener per service
+ * port. With `listenerArn`, only target groups and rules are created, on that listener.
  */
-export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, LoadBalancerResources>; targets: Record<string, ServiceTarget> } {
+export function createLoadBalancers(ctx: Ctx): {
+    loadBalancers: Record<string, LoadBalancerResources>;
+    joinedListeners: Record<string, JoinedListenerResources>;
+    targets: Record<string, ServiceTarget>;
+} {
     const t = ctx.cfg.transform;
     const loadBalancers: Record<string, LoadBalancerResources> = {};
-    const targets: Record<string, ServiceTarget> = {};
+    const joinedListeners: Record<string, JoinedListenerResources> = {};
+    const primaries: Record<string, ServiceTarget> = {};
+    const additional: Record<string, Record<string, ServiceTarget>> = {};
     for (const [lbKey, spec] of Object.entries(ctx.cfg.loadBalancers)) {
-        const users = Object.entries(ctx.cfg.services).filter(([, s]) => s.loadBalancer?.name === lbKey);
+        const entries = entriesOf(ctx, lbKey);
         const alb = spec.type === "application";
         const base = childName(ctx.name, lbKey);
-        const ports = listenerPorts(spec, users);
-        const prefixLists = spec.ingressPrefixListIds.length > 0;
-        const securityGroup = create(
-            ec2.SecurityGroup,
-            fitName(childName(base, "lb-sg"), ec2.SecurityGroup),
-            {
-                vpcId: ctx.cfg.vpc.vpcId,
-                description: `${alb ? "ALB" : "NLB"} ${base}`,
-                // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
-                ingress: (prefixLists ? [mainPort(spec)] : ports).map((port) => ({
-                    protocol: "tcp",
-                    fromPort: port,
-                    toPort: port,
-                    ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
-                    description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
-                })),
-                // Only towards targets inside the VPC.
-                egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
-                tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
-            },
-            ctx.opts,
-            t.securityGroup,
-        );
-        const loadBalancer = create(
-            lb.LoadBalancer,
-            fitName(childName(base, alb ? "alb" : "nlb"), lb.LoadBalancer),
-            {
-                loadBalancerType: spec.type,
-                internal: spec.internal,
-                subnets: spec.internal ? ctx.cfg.vpc.privateSubnetIds : ctx.cfg.vpc.publicSubnetIds,
-                securityGroups: [securityGroup.id],
-                enableDeletionProtection: spec.deletionProtection,
-                ...(alb
-                    ? {
-                          idleTimeout: spec.idleTimeoutSeconds,
-                          // Security Hub ELB.4 and ELB.12.
-                          dropInvalidHeaderFields: true,
-                          desyncMitigationMode: "defensive",
-                      }
-                    : { enableCrossZoneLoadBalancing: true }),
-                ...(spec.accessLogs ? { accessLogs: { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true } } : {}),
-                tags: ctx.tags,
-            },
-            ctx.opts,
-            t.loadBalancer,
-        );
-
-        const groups = Object.fromEntries(users.map(([key, svc]) => [key, createTargetGroup(ctx, key, svc, spec)]));
+        const ports = servingPorts(spec, entries);
+        const own = spec.listenerArn === undefined ? createOwnLoadBalancer(ctx, lbKey, spec, ports) : undefined;
+        const groups = new Map(entries.map((e) => [e, createTargetGroup(ctx, e, spec)]));
         const listeners: Record<string, lb.Listener> = {};
-        const attachments: Record<string, pulumi.Resource[]> = {};
-        const scheme = alb ? (spec.certificateArn ? "https" : "http") : spec.certificateArn ? "tls" : "tcp";
-        const resources: LoadBalancerResources = {
-            loadBalancer,
-            securityGroup,
-            listeners,
-            // An ALB's listeners are its scheme's default ports; an NLB listens where its services say.
-            url: urlOf(scheme, loadBalancer.dnsName, alb || ports.length !== 1 ? undefined : ports[0]),
-            scheme,
-        };
-        if (alb) {
-            const defaultUser = users.find(([, s]) => !s.loadBalancer!.rule);
-            const defaultAction = defaultUser
-                ? { type: "forward", targetGroupArn: groups[defaultUser[0]].arn }
-                : { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } };
-            const secure = spec.certificateArn !== undefined;
-            const main = create(
+        const attachments = new Map<Entry, pulumi.Resource[]>();
+        const scheme = alb ? (servesTls(spec) ? "https" : "http") : servesTls(spec) ? "tls" : "tcp";
+        const listenerUrls = own ? Object.fromEntries(ports.map((p) => [String(p), urlOf(scheme, own.host, p)])) : {};
+        const resources: LoadBalancerResources | JoinedListenerResources = own
+            ? {
+                  loadBalancer: own.loadBalancer,
+                  securityGroup: own.securityGroup,
+                  securityGroupId: own.securityGroup.id,
+                  arnSuffix: own.loadBalancer.arnSuffix,
+                  listeners,
+                  // An ALB's main listener is its scheme's default port; an NLB listens where its services say.
+                  url: urlOf(scheme, own.host, alb || ports.length !== 1 ? undefined : ports[0]),
+                  listenerUrls,
+                  scheme,
+                  domain: own.domain,
+              }
+            : {
+                  listenerArn: pulumi.output(spec.listenerArn!),
+                  securityGroupId: pulumi.output(spec.securityGroupId!),
+                  arnSuffix: loadBalancerSuffixOfListener(spec.listenerArn!),
+                  listeners,
+                  listenerUrls,
+                  scheme,
+              };
+        const listener = (port: number, defaultAction: lb.ListenerArgs["defaultActions"], key = String(port)) => {
+            const secure = servesTls(spec) && !(alb && port === 80 && key === "redirect");
+            listeners[key] = create(
                 lb.Listener,
-                childName(base, secure ? "listener-443" : "listener-80"),
+                childName(base, `listener-${port}`),
                 {
-                    loadBalancerArn: loadBalancer.arn,
-                    port: secure ? 443 : 80,
-                    protocol: secure ? "HTTPS" : "HTTP",
-                    ...(secure ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
-                    defaultActions: [defaultAction],
+                    loadBalancerArn: own!.loadBalancer.arn,
+                    port,
+                    protocol: alb ? (secure ? "HTTPS" : "HTTP") : secure ? "TLS" : "TCP",
+                    ...(secure ? { certificateArn: own!.certificateArn, sslPolicy: spec.sslPolicy } : {}),
+                    defaultActions: defaultAction,
                     tags: ctx.tags,
                 },
                 ctx.opts,
                 t.listener,
             );
-            listeners[secure ? "https" : "http"] = main;
-            if (secure) {
-                listeners.redirect = create(
-                    lb.Listener,
-                    childName(base, "listener-80"),
-                    {
-                        loadBalancerArn: loadBalancer.arn,
-                        port: 80,
-                        protocol: "HTTP",
-                        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-                        tags: ctx.tags,
-                    },
-                    ctx.opts,
-                    t.listener,
-                );
-            }
-            for (const [key, svc] of users) {
-                const rule = svc.loadBalancer!.rule;
+            return listeners[key];
+        };
+        if (alb) {
+            const forward = (e: Entry) => ({ type: "forward", targetGroupArn: groups.get(e)!.arn });
+            const notFound = { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } };
+            // Each listener: the service on its port without a rule is the default action; the others are rules.
+            const listenerArns = new Map<number | undefined, pulumi.Input<string>>();
+            const listenerOf = new Map<number | undefined, lb.Listener>();
+            if (own) {
+                for (const port of ports) {
+                    const defaultEntry = entries.find((e) => e.l.listenerPort === port && !e.l.rule);
+                    const key = port === mainPort(spec) ? (servesTls(spec) ? "https" : "http") : String(port);
+                    const made = listener(port, [defaultEntry ? forward(defaultEntry) : notFound], key);
+                    listenerArns.set(port, made.arn);
+                    listenerOf.set(port, made);
+                }
+                if (servesTls(spec)) listener(80, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }], "redirect");
+            } else listenerArns.set(undefined, spec.listenerArn!);
+            for (const e of entries) {
+                const port = own ? e.l.listenerPort : undefined;
+                const rule = e.l.rule;
                 if (!rule) {
-                    attachments[key] = [main];
+                    attachments.set(e, [listenerOf.get(port)!]);
                     continue;
                 }
                 const conditions = [
                     ...(rule.pathPatterns?.length ? [{ pathPattern: { values: rule.pathPatterns } }] : []),
                     ...(rule.hosts?.length ? [{ hostHeader: { values: rule.hosts } }] : []),
                 ];
-                const listenerRule = new lb.ListenerRule(
-                    childName(ctx.name, key, "rule"),
-                    {
-                        listenerArn: main.arn,
-                        priority: rule.priority,
-                        conditions,
-                        actions: [{ type: "forward", targetGroupArn: groups[key].arn }],
-                        tags: ctx.tags,
-                    },
+                const listenerRule = create(
+                    lb.ListenerRule,
+                    childName(ctx.name, e.id, "rule"),
+                    { listenerArn: listenerArns.get(port)!, priority: rule.priority, conditions, actions: [forward(e)], tags: ctx.tags },
                     ctx.opts,
+                    t.listenerRule,
                 );
-                attachments[key] = [listenerRule];
+                attachments.set(e, [listenerRule]);
             }
         } else {
             for (const port of ports) {
-                const [key] = users.find(([, s]) => s.loadBalancer!.listenerPort === port)!;
-                const tls = spec.certificateArn !== undefined;
-                listeners[String(port)] = create(
-                    lb.Listener,
-                    childName(base, `listener-${port}`),
-                    {
-                        loadBalancerArn: loadBalancer.arn,
-                        port,
-                        protocol: tls ? "TLS" : "TCP",
-                        ...(tls ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
-                        defaultActions: [{ type: "forward", targetGroupArn: groups[key].arn }],
-                        tags: ctx.tags,
-                    },
-                    ctx.opts,
-                    t.listener,
-                );
-                attachments[key] = [listeners[String(port)]];
+                const e = entries.find((x) => x.l.listenerPort === port)!;
+                attachments.set(e, [listener(port, [{ type: "forward", targetGroupArn: groups.get(e)!.arn }])]);
             }
         }
-        loadBalancers[lbKey] = resources;
-        for (const [key] of users) targets[key] = { targetGroup: groups[key], attachments: attachments[key], loadBalancer: resources, lbKey };
+        if ("loadBalancer" in resources) loadBalancers[lbKey] = resources;
+        else joinedListeners[lbKey] = resources;
+        for (const e of entries) {
+            const target: ServiceTarget = {
+                targetGroup: groups.get(e)!,
+                attachments: attachments.get(e)!,
+                loadBalancer: resources,
+                lbKey,
+                listenerPort: own ? e.l.listenerPort : undefined,
+                container: e.l.container,
+                containerPort: e.l.containerPort,
+            };
+            if (e.id === e.key) primaries[e.key] = target;
+            else additional[e.key] = { ...additional[e.key], [lbKey]: target };
+        }
     }
-    return { loadBalancers, targets };
+    // The primary target carries the others, in the order of `additionalLoadBalancers`.
+    for (const [key, svc] of Object.entries(ctx.cfg.services)) {
+        const primary = primaries[key];
+        if (primary) primary.additional = svc.additionalLoadBalancers.map((l) => additional[key][l.name]);
+    }
+    return { loadBalancers, joinedListeners, targets: primaries };
 }
 
 /** Admits the load balancer to the service's tasks (awsvpc: the task SG on the container port). */
@@ -290,7 +373,7 @@ export function allowFromLoadBalancer(
         childName(ctx.name, key, "from-lb"),
         {
             securityGroupId: destinationGroupId,
-            referencedSecurityGroupId: target.loadBalancer.securityGroup.id,
+            referencedSecurityGroupId: target.loadBalancer.securityGroupId,
             ipProtocol: "tcp",
             fromPort,
             toPort,

@@ -78,7 +78,7 @@ export function createScaling(
         policies.requests = tracking("requests-scaling", s.requestsPerTarget, {
             predefinedMetricSpecification: {
                 predefinedMetricType: "ALBRequestCountPerTarget",
-                resourceLabel: pulumi.interpolate`${lbTarget.loadBalancer.loadBalancer.arnSuffix}/${lbTarget.targetGroup.arnSuffix}`,
+                resourceLabel: pulumi.interpolate`${lbTarget.loadBalancer.arnSuffix}/${lbTarget.targetGroup.arnSuffix}`,
             },
         });
     }

@@ -6,7 +6,7 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
 import type { ResolvedService } from "./defaults";
-import { ServiceTarget, urlOf } from "./load-balancer";
+import type { ServiceTarget } from "./load-balancer";
 import type { QueueResources } from "./queue";
 
 /** The ECS service: capacity strategy, networking, load balancer, deployment safety. */
@@ -43,7 +43,12 @@ export function createService(
                 : {}),
             ...(target && lb
                 ? {
-                      loadBalancers: [{ targetGroupArn: target.targetGroup.arn, containerName: lb.container, containerPort: lb.containerPort }],
+                      // The primary target first, then `additionalLoadBalancers` (ECS's multiple target groups).
+                      loadBalancers: [target, ...(target.additional ?? [])].map((x) => ({
+                          targetGroupArn: x.targetGroup.arn,
+                          containerName: x.container,
+                          containerPort: x.containerPort,
+                      })),
                       healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
                   }
                 : {}),
@@ -70,7 +75,7 @@ export function createService(
             ...ctx.opts,
             // The capacity providers must be on the cluster, and the target group on a listener, first;
             // with EFS volumes, the mount targets and the NFS ingress too, or tasks fail to mount.
-            dependsOn: [...cluster.dependencies, ...(target?.attachments ?? []), ...mounts],
+            dependsOn: [...cluster.dependencies, ...[target, ...(target?.additional ?? [])].flatMap((x) => x?.attachments ?? []), ...mounts],
             // With auto scaling, Application Auto Scaling owns the desired count.
             ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
         },
@@ -124,7 +129,7 @@ export function createAlarms(
     };
     if (target) {
         const alb = ctx.cfg.loadBalancers[target.lbKey].type === "application";
-        const lbDims = { LoadBalancer: target.loadBalancer.loadBalancer.arnSuffix, TargetGroup: target.targetGroup.arnSuffix };
+        const lbDims = { LoadBalancer: target.loadBalancer.arnSuffix, TargetGroup: target.targetGroup.arnSuffix };
         if (alb) {
             alarms.http5xx = alarm("http-5xx", {
                 alarmDescription: `${base}: ${a.http5xxPerMinute} or more target 5xx responses a minute, twice in a row`,
@@ -200,11 +205,14 @@ export function deadLetterAlarm(ctx: Ctx, base: string, deadLetterQueue: sqs.Que
     });
 }
 
-/** An ALB service: its load balancer's URL and its first path; an NLB service: the URL of its listener port. */
+/**
+ * The URL of the primary target's listener (with its port unless the scheme's default), and for an ALB
+ * service its first path; undefined on an existing listener, whose address the component does not know.
+ */
 export function serviceUrl(target: ServiceTarget | undefined, svc: ResolvedService): pulumi.Output<string> | undefined {
-    if (!target) return undefined;
-    const lb = target.loadBalancer;
-    if (lb.scheme === "tcp" || lb.scheme === "tls") return urlOf(lb.scheme, lb.loadBalancer.dnsName, svc.loadBalancer!.listenerPort);
+    if (!target || target.listenerPort === undefined) return undefined;
+    const url = target.loadBalancer.listenerUrls[String(target.listenerPort)];
+    if (target.loadBalancer.scheme === "tcp" || target.loadBalancer.scheme === "tls") return url;
     const first = svc.loadBalancer?.rule?.pathPatterns?.[0]?.replace(/\*.*$/, "") ?? "";
-    return pulumi.interpolate`${lb.url}${first.startsWith("/") ? first : ""}`;
+    return pulumi.interpolate`${url}${first.startsWith("/") ? first : ""}`;
 }

@@ -24,6 +24,7 @@ import type {
     LinuxCapabilitiesArgs,
     LoadBalancerArgs,
     ManagedScalingArgs,
+    LoadBalancerDomainArgs,
     QueueArgs,
     RepositoryArgs,
     ScheduledTaskArgs,
@@ -108,6 +109,9 @@ export const LOAD_BALANCER_SHAPE = object<LoadBalancerArgs>()({
     idleTimeoutSeconds: optional(int()),
     deletionProtection: optional(boolean()),
     accessLogs: optional(object<NonNullable<LoadBalancerArgs["accessLogs"]>>()({ bucket: inputString(), prefix: optional(string()) })),
+    domain: optional(object<LoadBalancerDomainArgs>()({ name: string(), hostedZoneId: inputString() })),
+    listenerArn: optional(inputString()),
+    securityGroupId: optional(inputString()),
 });
 
 export const CONTAINER_HEALTH_CHECK_SHAPE = object<ContainerHealthCheckArgs>()({
@@ -294,6 +298,7 @@ export const SERVICE_SHAPE = object<ServiceArgs>()({
     ...TASK_FIELDS,
     desiredCount: optional(int()),
     loadBalancer: optional(SERVICE_LOAD_BALANCER_SHAPE),
+    additionalLoadBalancers: optional(array(SERVICE_LOAD_BALANCER_SHAPE)),
     scaling: optional(SERVICE_SCALING_SHAPE),
     queue: optional(QUEUE_SHAPE),
     deployment: optional(
@@ -368,6 +373,10 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     loadBalancer: optional(transform()),
     targetGroup: optional(transform()),
     listener: optional(transform()),
+    listenerRule: optional(transform()),
+    certificate: optional(transform()),
+    certificateValidation: optional(transform()),
+    dnsRecord: optional(transform()),
     launchTemplate: optional(transform()),
     autoScalingGroup: optional(transform()),
     capacityProvider: optional(transform()),

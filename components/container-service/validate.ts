@@ -1,4 +1,5 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
+import { checkDomainName } from "../shared/hostnames";
 import { checkStatements } from "../shared/statements";
 import { checkShape, own } from "../shared/shape";
 import { EFS_TRANSITIONS } from "../shared/limits/efs";
@@ -7,14 +8,27 @@ import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import {
     checkCertificateArn,
     checkCidrList,
+    checkHostedZoneId,
     checkKmsKeyArn,
     checkScheduleExpression,
+    checkSecurityGroupId,
     checkTags,
     checkTimeZone,
     checkVpcCidr,
     checkVpcId,
 } from "../shared/validators";
-import { DEFAULTS, Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
+import {
+    DEFAULTS,
+    Resolved,
+    ResolvedService,
+    ResolvedServiceLoadBalancer,
+    ResolvedStepScaling,
+    ResolvedTask,
+    defaultListenerPort,
+    normalize,
+    scalesIn,
+    servesTls,
+} from "./defaults";
 import type {
     ContainerArgs,
     ContainerServiceArgs,
@@ -24,6 +38,7 @@ import type {
     RepositoryArgs,
     ScheduledTaskArgs,
     ServiceArgs,
+    ServiceLoadBalancerArgs,
     TaskArgs,
 } from "./args";
 import { validateCapacity } from "./capacity-rules";
@@ -62,7 +77,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
 
     validateCapacity(issues, args, cfg);
     for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args, cfg);
-    for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg.services[key]);
+    for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg, cfg.services[key]);
     validateListenerSharing(issues, args, cfg);
     for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) validateScheduledTask(issues, `scheduledTasks.${key}`, task, args, cfg);
     for (const [key, task] of Object.entries(args.tasks ?? {})) validateTask(issues, `tasks.${key}`, task, args, cfg.tasks[key]);
@@ -234,7 +249,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
     const r = cfg.loadBalancers[key];
     issues.oneOf(`${path}.type`, r.type, ["application", "network"]);
     const publicSubnets = cfg.vpc.publicSubnetIds;
-    if (!r.internal && Array.isArray(publicSubnets) && publicSubnets.length < 2) {
+    if (r.listenerArn === undefined && !r.internal && Array.isArray(publicSubnets) && publicSubnets.length < 2) {
         // A load balancer needs subnets in at least two availability zones.
         issues.add(
             `${path}.internal`,
@@ -260,11 +275,64 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
     if (prefixLists.length > 0 && r.type !== "application")
         issues.add(`${path}.ingressPrefixListIds`, prefixLists.length, `is set on a ${r.type} load balancer`, "application load balancers only");
     if (lb.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, lb.certificateArn);
-    const users = Object.values(args.services ?? {}).filter((s) => s.loadBalancer?.name === key);
+    if (lb.domain) {
+        checkDomainName(issues, `${path}.domain.name`, lb.domain.name);
+        checkHostedZoneId(issues, `${path}.domain.hostedZoneId`, lb.domain.hostedZoneId);
+    }
+    if (lb.listenerArn !== undefined) {
+        if (isPlain(lb.listenerArn))
+            issues.match(
+                `${path}.listenerArn`,
+                lb.listenerArn,
+                ALB_LISTENER_ARN,
+                "an Application Load Balancer listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)",
+            );
+        if (r.type === "network")
+            issues.add(
+                `${path}.listenerArn`,
+                "(set)",
+                "is for application load balancers: an NLB listener has one default action and no rules, so a service cannot join one it does not own",
+                'type "application", or no listenerArn (the component creates the NLB)',
+            );
+        if (lb.securityGroupId === undefined)
+            issues.missing(`${path}.securityGroupId`, "the existing load balancer's security group id, which the tasks admit");
+        // What shapes a load balancer the component creates has nothing to act on.
+        for (const field of [
+            "internal",
+            "certificateArn",
+            "domain",
+            "sslPolicy",
+            "ingressCidrs",
+            "ingressPrefixListIds",
+            "idleTimeoutSeconds",
+            "deletionProtection",
+            "accessLogs",
+        ] as const)
+            if (lb[field] !== undefined)
+                issues.add(
+                    `${path}.${field}`,
+                    "(set)",
+                    "has no effect with listenerArn: the load balancer is not the component's",
+                    `no ${field}, or no listenerArn`,
+                );
+    }
+    if (lb.securityGroupId !== undefined) {
+        checkSecurityGroupId(issues, `${path}.securityGroupId`, lb.securityGroupId);
+        if (lb.listenerArn === undefined)
+            issues.add(
+                `${path}.securityGroupId`,
+                "(set)",
+                "is only used with listenerArn (the component creates this load balancer's group)",
+                "listenerArn, or no securityGroupId",
+            );
+    }
+    const users = Object.values(args.services ?? {}).filter(
+        (s) => s.loadBalancer?.name === key || (s.additionalLoadBalancers ?? []).some((l) => l?.name === key),
+    );
     if (users.length === 0) issues.add(path, key, "is used by no service", "a service with loadBalancer.name set to this key, or remove it");
 }
 
-function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs, r: ResolvedService): void {
+function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs, cfg: Resolved, r: ResolvedService): void {
     validateTask(issues, path, svc, args, r);
     checkEbsVolume(issues, path, svc, r);
     issues.int(`${path}.desiredCount`, svc.desiredCount, 0, 5000);
@@ -291,71 +359,34 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
                 "readonlyRootFilesystem: false on each container of the service, or enableExecuteCommand: false",
             );
     }
-    const lbRef = svc.loadBalancer;
-    const lb = lbRef ? own(args.loadBalancers, lbRef.name) : undefined;
-    if (lbRef) {
-        if (!lb) {
+    const lb = svc.loadBalancer ? own(args.loadBalancers, svc.loadBalancer.name) : undefined;
+    if (svc.loadBalancer) validateServiceLoadBalancer(issues, `${path}.loadBalancer`, svc.loadBalancer, r.loadBalancer!, svc, args, cfg);
+    const extra = svc.additionalLoadBalancers ?? [];
+    for (const [i, l] of extra.entries())
+        validateServiceLoadBalancer(issues, `${path}.additionalLoadBalancers[${i}]`, l, r.additionalLoadBalancers[i], svc, args, cfg);
+    if (extra.length > 0 && !svc.loadBalancer)
+        issues.add(`${path}.additionalLoadBalancers`, extra.length, "needs loadBalancer, the primary target", "loadBalancer, then additionalLoadBalancers");
+    // ECS: "you cannot attach more than five target groups to a service"
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html).
+    if (extra.length > MAX_TARGET_GROUPS - 1)
+        issues.add(
+            `${path}.additionalLoadBalancers`,
+            extra.length,
+            `gives the service ${extra.length + 1} target groups with loadBalancer, and ECS allows ${MAX_TARGET_GROUPS}`,
+            `at most ${MAX_TARGET_GROUPS - 1} additional load balancers`,
+        );
+    // One target group per (service, load balancer): children are named `{service}-{loadBalancer}-tg`.
+    const seen = new Set(svc.loadBalancer ? [svc.loadBalancer.name] : []);
+    extra.forEach((l, i) => {
+        if (seen.has(l.name))
             issues.add(
-                `${path}.loadBalancer.name`,
-                lbRef.name,
-                "names no load balancer",
-                Object.keys(args.loadBalancers ?? {})
-                    .map((k) => JSON.stringify(k))
-                    .join(", ") || "a key of loadBalancers (none defined)",
+                `${path}.additionalLoadBalancers[${i}].name`,
+                l.name,
+                "is already one of the service's load balancers",
+                "a load balancer the service is not on yet (one target group per load balancer)",
             );
-        }
-        const containerName = r.loadBalancer!.container;
-        const container = own(svc.containers, containerName);
-        if (lbRef.container !== undefined && !container) {
-            issues.add(`${path}.loadBalancer.container`, lbRef.container, "names no container of the service", Object.keys(svc.containers ?? {}).join(", "));
-        } else if (container && issues.int(`${path}.loadBalancer.containerPort`, lbRef.containerPort, 1, 65535)) {
-            if (!(container.portMappings ?? []).some((p) => p.containerPort === lbRef.containerPort)) {
-                issues.add(
-                    `${path}.loadBalancer.containerPort`,
-                    lbRef.containerPort,
-                    `is not in the port mappings of container "${containerName}"`,
-                    (container.portMappings ?? []).map((p) => p.containerPort).join(", ") || "add it to portMappings",
-                );
-            }
-        }
-        if (lbRef.rule) {
-            if (lb?.type === "network") issues.add(`${path}.loadBalancer.rule`, lbRef.rule, "is for ALBs; an NLB routes by listener port", "listenerPort");
-            issues.int(`${path}.loadBalancer.rule.priority`, lbRef.rule.priority, 1, 50000);
-            const values = (lbRef.rule.pathPatterns ?? []).length + (lbRef.rule.hosts ?? []).length;
-            if (values === 0) issues.add(`${path}.loadBalancer.rule`, lbRef.rule, "matches nothing", "pathPatterns and/or hosts");
-            // ALB: at most 5 condition values per rule.
-            if (values > 5) issues.add(`${path}.loadBalancer.rule`, lbRef.rule, `has ${values} condition values`, "at most 5 pathPatterns + hosts per rule");
-            (lbRef.rule.pathPatterns ?? []).forEach((p, i) => {
-                const allowed = "a path pattern starting with '/', at most 128 characters, e.g. \"/app1/*\"";
-                issues.match(`${path}.loadBalancer.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, allowed);
-            });
-        }
-        issues.int(`${path}.loadBalancer.listenerPort`, lbRef.listenerPort, 1, 65535);
-        // An ALB serves every service on its own listener (80, or 443 with a certificate): any other
-        // port would be silently ignored. The resolved value is that listener's port, so it passes.
-        if (lbRef.listenerPort !== undefined && lb?.type === "application" && lbRef.listenerPort !== defaultListenerPort(lb))
-            issues.add(
-                `${path}.loadBalancer.listenerPort`,
-                lbRef.listenerPort,
-                `is for NLBs; an ALB serves its services on ${defaultListenerPort(lb)} and routes by rule`,
-                "no listenerPort on an ALB service (use rule), or a network load balancer",
-            );
-        issues.int(`${path}.loadBalancer.deregistrationDelaySeconds`, lbRef.deregistrationDelaySeconds, 0, 3600, " seconds");
-        const hc = r.loadBalancer!.healthCheck;
-        issues.int(`${path}.loadBalancer.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
-        issues.int(`${path}.loadBalancer.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 120, " seconds");
-        if (hc.timeoutSeconds >= hc.intervalSeconds)
-            issues.add(
-                `${path}.loadBalancer.healthCheck.timeoutSeconds`,
-                hc.timeoutSeconds,
-                "is not shorter than intervalSeconds",
-                "timeoutSeconds < intervalSeconds",
-            );
-        issues.int(`${path}.loadBalancer.healthCheck.healthyThreshold`, hc.healthyThreshold, 2, 10);
-        issues.int(`${path}.loadBalancer.healthCheck.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
-        issues.match(`${path}.loadBalancer.healthCheck.path`, hc.path, /^\/\S{0,1023}$/, "a path starting with '/'");
-        issues.match(`${path}.loadBalancer.healthCheck.matcher`, hc.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP codes such as "200" or "200-399"');
-    }
+        seen.add(l.name);
+    });
     const s = svc.scaling;
     if (s) {
         const sp = `${path}.scaling`;
@@ -460,6 +491,101 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
         issues.int(`${path}.queue.maxReceiveCount`, q.maxReceiveCount, 1, 1000);
         issues.int(`${path}.queue.messageRetentionSeconds`, q.messageRetentionSeconds, 60, 1209600, " seconds");
     }
+}
+
+/** ECS's limit of target groups per service (the primary and the additional ones). */
+const MAX_TARGET_GROUPS = 5;
+
+/** ALB listener ARNs: `listener/app/<name>/<id>/<listener id>` (a joined listener is an ALB's). */
+const ALB_LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}\/[0-9a-f]{16}$/;
+
+/** One of a service's places on a load balancer (`loadBalancer` or an entry of `additionalLoadBalancers`) at `path`. */
+function validateServiceLoadBalancer(
+    issues: Issues,
+    path: string,
+    lbRef: ServiceLoadBalancerArgs,
+    rl: ResolvedServiceLoadBalancer,
+    svc: ServiceArgs,
+    args: ContainerServiceArgs,
+    cfg: Resolved,
+): void {
+    const lb = own(args.loadBalancers, lbRef.name);
+    const spec = lb ? cfg.loadBalancers[lbRef.name] : undefined;
+    if (!lb) {
+        issues.add(
+            `${path}.name`,
+            lbRef.name,
+            "names no load balancer",
+            Object.keys(args.loadBalancers ?? {})
+                .map((k) => JSON.stringify(k))
+                .join(", ") || "a key of loadBalancers (none defined)",
+        );
+    }
+    const containerName = rl.container;
+    const container = own(svc.containers, containerName);
+    if (lbRef.container !== undefined && !container) {
+        issues.add(`${path}.container`, lbRef.container, "names no container of the service", Object.keys(svc.containers ?? {}).join(", "));
+    } else if (container && issues.int(`${path}.containerPort`, lbRef.containerPort, 1, 65535)) {
+        if (!(container.portMappings ?? []).some((p) => p.containerPort === lbRef.containerPort)) {
+            issues.add(
+                `${path}.containerPort`,
+                lbRef.containerPort,
+                `is not in the port mappings of container "${containerName}"`,
+                (container.portMappings ?? []).map((p) => p.containerPort).join(", ") || "add it to portMappings",
+            );
+        }
+    }
+    if (lbRef.rule) {
+        if (lb?.type === "network") issues.add(`${path}.rule`, lbRef.rule, "is for ALBs; an NLB routes by listener port", "listenerPort");
+        // ELB: rule priorities 1–50000 (terraform-provider-aws elbv2/listener_rule.go: listenerRulePriorityMin/Max), unique per listener.
+        issues.int(`${path}.rule.priority`, lbRef.rule.priority, 1, 50000);
+        const values = (lbRef.rule.pathPatterns ?? []).length + (lbRef.rule.hosts ?? []).length;
+        if (values === 0) issues.add(`${path}.rule`, lbRef.rule, "matches nothing", "pathPatterns and/or hosts");
+        // ALB: at most 5 condition values per rule.
+        if (values > 5) issues.add(`${path}.rule`, lbRef.rule, `has ${values} condition values`, "at most 5 pathPatterns + hosts per rule");
+        (lbRef.rule.pathPatterns ?? []).forEach((p, i) => {
+            const allowed = "a path pattern starting with '/', at most 128 characters, e.g. \"/app1/*\"";
+            issues.match(`${path}.rule.pathPatterns[${i}]`, p, /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]{0,127}$/, allowed);
+        });
+    }
+    // ELB listeners take ports 1–65535 (API_CreateListener `Port`, valid range 1 to 65535).
+    issues.int(`${path}.listenerPort`, lbRef.listenerPort, 1, 65535);
+    if (spec?.listenerArn !== undefined) {
+        if (lbRef.listenerPort !== undefined)
+            issues.add(
+                `${path}.listenerPort`,
+                lbRef.listenerPort,
+                `has no use on load balancer "${lbRef.name}", which joins an existing listener (listenerArn)`,
+                "no listenerPort",
+            );
+        if (!lbRef.rule)
+            issues.add(
+                `${path}.rule`,
+                undefined,
+                `is required on load balancer "${lbRef.name}": the existing listener's default action is not the component's`,
+                "a rule with a priority unused on that listener, and pathPatterns and/or hosts",
+            );
+    } else if (spec?.type === "application" && servesTls(spec) && rl.listenerPort === 80)
+        // With a certificate, port 80 is the listener that redirects to HTTPS.
+        issues.add(`${path}.listenerPort`, 80, `is the port where ALB "${lbRef.name}" redirects HTTP to HTTPS`, "443 (the default) or another port");
+    else if (spec?.type === "application" && spec.ingressPrefixListIds.length > 0 && rl.listenerPort !== defaultListenerPort(lb))
+        // A prefix list weighs its maximum entries against the security group's rules quota: one port only.
+        issues.add(
+            `${path}.listenerPort`,
+            rl.listenerPort,
+            `needs its own ingress rule, and ALB "${lbRef.name}" admits its prefix lists on port ${defaultListenerPort(lb)} only`,
+            `${defaultListenerPort(lb)} (the default), or ingressCidrs instead of ingressPrefixListIds`,
+        );
+    issues.int(`${path}.deregistrationDelaySeconds`, lbRef.deregistrationDelaySeconds, 0, 3600, " seconds");
+    const hc = rl.healthCheck;
+    issues.int(`${path}.healthCheck.intervalSeconds`, hc.intervalSeconds, 5, 300, " seconds");
+    issues.int(`${path}.healthCheck.timeoutSeconds`, hc.timeoutSeconds, 2, 120, " seconds");
+    if (hc.timeoutSeconds >= hc.intervalSeconds)
+        issues.add(`${path}.healthCheck.timeoutSeconds`, hc.timeoutSeconds, "is not shorter than intervalSeconds", "timeoutSeconds < intervalSeconds");
+    issues.int(`${path}.healthCheck.healthyThreshold`, hc.healthyThreshold, 2, 10);
+    issues.int(`${path}.healthCheck.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
+    issues.match(`${path}.healthCheck.path`, hc.path, /^\/\S{0,1023}$/, "a path starting with '/'");
+    issues.match(`${path}.healthCheck.matcher`, hc.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP codes such as "200" or "200-399"');
 }
 
 const STEP_COMPARISONS = ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanOrEqualToThreshold", "LessThanThreshold"] as const;
@@ -959,50 +1085,75 @@ function checkFargateSize(issues: Issues, path: string, cpu: number, mem: number
     }
 }
 
-/** Two services on one ALB: at most one default action and unique priorities; on an NLB, unique ports. */
+/**
+ * Services sharing a load balancer, over `loadBalancer` and `additionalLoadBalancers`: on each ALB
+ * listener (port) at most one default action and unique rule priorities (ELB numbers rules per
+ * listener); on an NLB, one service per port.
+ */
 function validateListenerSharing(issues: Issues, args: ContainerServiceArgs, cfg: Resolved): void {
-    const byLb = new Map<string, Array<[string, ServiceArgs]>>();
+    type Place = { key: string; path: string; listenerPort: number; rule?: { priority: number } };
+    const byLb = new Map<string, Place[]>();
     for (const [key, svc] of Object.entries(args.services ?? {})) {
-        if (!svc.loadBalancer) continue;
-        byLb.set(svc.loadBalancer.name, [...(byLb.get(svc.loadBalancer.name) ?? []), [key, svc]]);
+        const r = cfg.services[key];
+        const places: Array<[string, ServiceLoadBalancerArgs | undefined, ResolvedServiceLoadBalancer | undefined]> = [
+            [`services.${key}.loadBalancer`, svc.loadBalancer, r.loadBalancer],
+            ...(svc.additionalLoadBalancers ?? []).map(
+                (l, i) =>
+                    [`services.${key}.additionalLoadBalancers[${i}]`, l, r.additionalLoadBalancers[i]] as [
+                        string,
+                        ServiceLoadBalancerArgs,
+                        ResolvedServiceLoadBalancer,
+                    ],
+            ),
+        ];
+        for (const [path, l, rl] of places) {
+            if (!l || !rl) continue;
+            byLb.set(l.name, [...(byLb.get(l.name) ?? []), { key, path, listenerPort: rl.listenerPort, rule: l.rule }]);
+        }
     }
-    for (const [lbName, users] of byLb) {
+    for (const [lbName, places] of byLb) {
         const lb = own(args.loadBalancers, lbName);
         if (!lb) continue;
+        const spec = cfg.loadBalancers[lbName];
         if (lb.type === "application") {
-            const defaults = users.filter(([, s]) => !s.loadBalancer!.rule).map(([k]) => k);
-            if (defaults.length > 1)
-                issues.add(
-                    `loadBalancers.${lbName}`,
-                    defaults,
-                    "has several services without a rule, and only one can be the default action",
-                    "give all but one service a loadBalancer.rule",
-                );
-            const seen = new Map<number, string>();
-            for (const [key, s] of users) {
-                const prio = s.loadBalancer!.rule?.priority;
-                if (prio === undefined) continue;
-                if (seen.has(prio))
+            // A joined listener is one listener whatever the ports say (they are refused there).
+            const listenerOf = (p: Place) => (spec.listenerArn !== undefined ? 0 : p.listenerPort);
+            for (const port of new Set(places.map(listenerOf))) {
+                const on = places.filter((p) => listenerOf(p) === port);
+                const where = spec.listenerArn !== undefined ? "its listener" : `listener ${port}`;
+                const defaults = on.filter((p) => !p.rule).map((p) => p.key);
+                if (defaults.length > 1)
                     issues.add(
-                        `services.${key}.loadBalancer.rule.priority`,
-                        prio,
-                        `is also used by service "${seen.get(prio)}"`,
-                        "a priority unique on the listener",
+                        `loadBalancers.${lbName}`,
+                        defaults,
+                        `has several services without a rule on ${where}, and only one can be the default action`,
+                        "give all but one service a loadBalancer.rule",
                     );
-                seen.set(prio, key);
+                const seen = new Map<number, string>();
+                for (const p of on) {
+                    const prio = p.rule?.priority;
+                    if (prio === undefined) continue;
+                    if (seen.has(prio))
+                        issues.add(
+                            `${p.path}.rule.priority`,
+                            prio,
+                            `is also used by service "${seen.get(prio)}" on ${where}`,
+                            "a priority unique on the listener",
+                        );
+                    seen.set(prio, p.key);
+                }
             }
         } else {
             const seen = new Map<number, string>();
-            for (const [key] of users) {
-                const port = cfg.services[key].loadBalancer!.listenerPort;
-                if (seen.has(port))
+            for (const p of places) {
+                if (seen.has(p.listenerPort))
                     issues.add(
-                        `services.${key}.loadBalancer.listenerPort`,
-                        port,
-                        `is also used by service "${seen.get(port)}" on NLB "${lbName}"`,
+                        `${p.path}.listenerPort`,
+                        p.listenerPort,
+                        `is also used by service "${seen.get(p.listenerPort)}" on NLB "${lbName}"`,
                         "a listener port unique on the NLB",
                     );
-                seen.set(port, key);
+                seen.set(p.listenerPort, p.key);
             }
         }
     }

@@ -13,6 +13,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError, Issues } from "./errors";
 import { checkDomainName } from "./hostnames";
 import { createAliasRecords } from "./alias-records";
+import { createDnsCertificate } from "./dns-certificate";
 import { childName } from "./naming";
 import { boolean, input, object, optional, string, transform } from "./shape";
 import { Transform, create } from "./transform";
@@ -156,28 +157,13 @@ export function createApiDomain(
     let validation: acm.CertificateValidation | undefined;
     if (d.certificateArn !== undefined) certificateArn = inApiRegion(component, name, d.certificateArn, opts);
     else {
-        certificate = create(acm.Certificate, childName(base, "certificate"), { domainName: d.domainName, validationMethod: "DNS", tags }, opts, t.certificate);
-        // One name, one validation option (a wildcard's record is that of its parent domain).
-        const option = certificate.domainValidationOptions.apply((o) => o[0]);
-        validationRecord = new route53.Record(
-            childName(base, "validation"),
-            {
-                zoneId: d.hostedZoneId as pulumi.Input<string>,
-                name: option.resourceRecordName,
-                type: option.resourceRecordType,
-                records: [option.resourceRecordValue],
-                ttl: 60,
-                // The same CNAME serves every certificate for this name: a second one must not fail on it.
-                allowOverwrite: true,
-            },
+        ({ certificate, validationRecord, validation, certificateArn } = createDnsCertificate(
+            base,
+            { domainName: d.domainName, zoneId: d.hostedZoneId as pulumi.Input<string> },
             opts,
-        );
-        validation = new acm.CertificateValidation(
-            childName(base, "certificate-validation"),
-            { certificateArn: certificate.arn, validationRecordFqdns: [validationRecord.fqdn] },
-            opts,
-        );
-        certificateArn = validation.certificateArn;
+            tags,
+            { certificate: t.certificate },
+        ));
     }
     const domainName = create(
         apigatewayv2.DomainName,

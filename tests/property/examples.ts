@@ -46,8 +46,13 @@ export function everything(): ContainerServiceArgs {
         protectData: true,
         tags: { team: "shop" },
         loadBalancers: {
-            public: { type: "application", certificateArn: CERT },
-            inner: { type: "network", internal: true },
+            public: { type: "application", certificateArn: CERT, domain: { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } },
+            inner: { type: "network", internal: true, domain: { name: "inner.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } },
+            shared: {
+                type: "application",
+                listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/0123456789abcdef/fedcba9876543210",
+                securityGroupId: "sg-0123456789abcdef0",
+            },
         },
         repositories: { app: { keepImages: 10 } },
         fileSystems: { data: {} },
@@ -79,7 +84,8 @@ export function everything(): ContainerServiceArgs {
             },
             api: {
                 containers: { api: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } },
-                loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"] } },
+                loadBalancer: { name: "public", containerPort: 8080, listenerPort: 8443, rule: { priority: 10, pathPatterns: ["/api/*"] } },
+                additionalLoadBalancers: [{ name: "shared", containerPort: 8080, rule: { priority: 100, hosts: ["api.example.com"] } }],
             },
             tcp: {
                 containers: { tcp: { image: IMAGE, portMappings: [{ containerPort: 9000 }] } },

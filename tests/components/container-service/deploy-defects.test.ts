@@ -381,12 +381,13 @@ const cases: Case[] = [
         message: /Container Insights/,
     },
     {
-        title: "refuses listenerPort on a service behind an ALB, which would ignore it",
+        title: "refuses listenerPort 80 on an ALB with a certificate, where port 80 only redirects to HTTPS",
         args: withArgs((a) => {
-            web(a).loadBalancer!.listenerPort = 8080;
+            a.loadBalancers!.public.certificateArn = CERT;
+            web(a).loadBalancer!.listenerPort = 80;
         }),
         path: "services.web.loadBalancer.listenerPort",
-        message: /ALB/,
+        message: /redirects HTTP to HTTPS/,
     },
     {
         title: "refuses the same private subnet twice when file systems need one mount target per AZ",

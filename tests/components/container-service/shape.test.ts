@@ -238,11 +238,29 @@ function explicit(args: ContainerServiceArgs): ContainerServiceArgs {
             : t.capacity === "fargate-spot"
               ? t
               : { ...t, spot: undefined, capacityProviderStrategy: undefined }) as any;
+    // Likewise a joined listener (`listenerArn`): what shapes a created load balancer, and the services' listener ports.
+    const joined = (name: string) => r.loadBalancers[name]?.listenerArn !== undefined;
+    const place = <L extends { name: string; listenerPort: number }>(l: L | undefined) => (l && joined(l.name) ? { ...l, listenerPort: undefined } : l);
+    const CREATED_ONLY = ["internal", "sslPolicy", "ingressCidrs", "ingressPrefixListIds", "idleTimeoutSeconds", "deletionProtection"];
     return {
         ...rest,
         cluster: { containerInsights, defaultStrategy, existing: existingCluster },
+        loadBalancers: Object.fromEntries(
+            Object.entries(r.loadBalancers).map(([k, l]) => [
+                k,
+                l.listenerArn === undefined ? l : Object.fromEntries(Object.entries(l).filter(([f]) => !CREATED_ONLY.includes(f))),
+            ]),
+        ),
         services: Object.fromEntries(
-            Object.entries(r.services).map(([k, s]) => [k, { ...task(s), alarms: args.services?.[k].alarms === false ? false : s.alarms }]),
+            Object.entries(r.services).map(([k, s]) => [
+                k,
+                {
+                    ...task(s),
+                    loadBalancer: place(s.loadBalancer),
+                    additionalLoadBalancers: s.additionalLoadBalancers.map(place),
+                    alarms: args.services?.[k].alarms === false ? false : s.alarms,
+                },
+            ]),
         ),
         scheduledTasks: Object.fromEntries(Object.entries(r.scheduledTasks).map(([k, t]) => [k, task(t)])),
         tasks: Object.fromEntries(Object.entries(r.tasks).map(([k, t]) => [k, task(t)])),

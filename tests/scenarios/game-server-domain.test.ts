@@ -1,0 +1,34 @@
+import * as assert from "node:assert";
+import { build, unwrap } from "../../components/testing";
+import * as gameServer from "./game-server-domain";
+
+const OPTIONS = {
+    hostedZoneId: "Z0123456789ABCDEFGHIJ",
+    sharedListenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/company/0123456789abcdef/fedcba9876543210",
+    sharedSecurityGroupId: "sg-0123456789abcdef0",
+};
+
+describe("scenarios", () => {
+    it("game-server-domain: HTTPS on a custom domain and TCP on an NLB for one service, an admin port, a joined shared listener", async () => {
+        const { registry, result } = await build(() => gameServer.program(OPTIONS));
+        // Two load balancers created (the shared one is joined), one certificate, its validation record and the alias.
+        assert.equal(registry.ofType("aws:lb/loadBalancer:LoadBalancer").length, 2);
+        assert.equal(registry.ofType("aws:acm/certificate:Certificate").length, 1);
+        assert.deepEqual(
+            registry
+                .ofType("aws:route53/record:Record")
+                .map((r) => r.name)
+                .sort(),
+            ["games-web-domain-a", "games-web-domain-validation"],
+        );
+        const server = registry.one("aws:ecs/service:Service", "games-server");
+        assert.equal(server.inputs.loadBalancers.length, 2);
+        assert.equal(registry.one("aws:lb/listenerRule:ListenerRule", "games-status-rule").inputs.listenerArn, OPTIONS.sharedListenerArn);
+        const nlb = registry.one("aws:lb/loadBalancer:LoadBalancer", "games-game-nlb").outputs.dnsName;
+        assert.deepEqual(await unwrap(result.listenerUrls.web), { "443": "https://play.example.com", "8443": "https://play.example.com:8443" });
+        assert.deepEqual(await unwrap(result.listenerUrls.game), { "7777": `tcp://${nlb}:7777` });
+        assert.equal(await unwrap(result.serviceUrls.admin), "https://play.example.com:8443");
+        assert.equal(await unwrap(result.serviceUrls.server), "https://play.example.com");
+        assert.deepEqual(Object.keys(result.urls).sort(), ["game", "web"]);
+    });
+});

@@ -53,11 +53,13 @@ const T = {
     mountTarget: "aws:efs/mountTarget:MountTarget",
     accessPoint: "aws:efs/accessPoint:AccessPoint",
     accountSetting: "aws:ecs/accountSettingDefault:AccountSettingDefault",
+    httpNamespace: "aws:servicediscovery/httpNamespace:HttpNamespace",
 } as const;
 
 /**
  * `[type, pattern]`: `{key}` is the item's key; `{container}`, `{volume}`, `{fileSystem}`, `{step}`,
- * `{schedule}`, `{managedPolicy}`, `{loadBalancer}`, `{port}`, `{index}` range over what the args hold.
+ * `{schedule}`, `{managedPolicy}`, `{loadBalancer}`, `{port}`, `{index}`, `{connectPort}` (a Service Connect
+ * port name), `{client}` (a service in `serviceConnect.allowFrom`) range over what the args hold.
  */
 type Row = readonly [type: string, pattern: string];
 
@@ -77,7 +79,7 @@ const TASK: Row[] = [
 ];
 
 export const CHILD_NAMES: Record<
-    "cluster" | "ec2Capacity" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
+    "cluster" | "ec2Capacity" | "serviceConnect" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
     Row[]
 > = {
     cluster: [
@@ -98,6 +100,8 @@ export const CHILD_NAMES: Record<
         [T.ingress, "instances-{fileSystem}-efs-ingress"],
         [T.ingress, "{loadBalancer}-instances-from-lb"],
     ],
+    /** Only when a service uses Service Connect and no `serviceConnect.namespaceArn` is given. */
+    serviceConnect: [[T.httpNamespace, "namespace"]],
     loadBalancers: [
         [T.sg, "{key}-lb-sg"],
         [T.lb, "{key}-alb"],
@@ -127,6 +131,7 @@ export const CHILD_NAMES: Record<
         [T.alarm, "{key}-http-5xx"],
         [T.alarm, "{key}-unhealthy-hosts"],
         [T.alarm, "{key}-dlq-messages"],
+        [T.ingress, "{key}-{connectPort}-from-{client}"],
     ],
     scheduledTasks: [
         ...TASK,
@@ -206,8 +211,12 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
         step: "scaling" in t && t.scaling && "steps" in t.scaling ? Object.keys(t.scaling.steps ?? {}) : [],
         schedule: "scaling" in t && t.scaling && "schedules" in t.scaling ? Object.keys(t.scaling.schedules ?? {}) : [],
         managedPolicy: Object.keys(managedPolicyKeys(t.taskRole?.managedPolicyArns ?? [])),
+        connectPort: "serviceConnect" in t ? Object.keys(t.serviceConnect?.services ?? {}) : [],
+        client: "serviceConnect" in t ? (t.serviceConnect?.allowFrom ?? []) : [],
     });
     add(CHILD_NAMES.cluster, "cluster", {});
+    if (Object.values(args.services ?? {}).some((s) => s.serviceConnect) && args.serviceConnect?.namespaceArn === undefined)
+        add(CHILD_NAMES.serviceConnect, "serviceConnect", {});
     if (args.ec2Capacity) add(CHILD_NAMES.ec2Capacity, "ec2Capacity", { fileSystem: fileSystems, loadBalancer: loadBalancers });
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)

@@ -31,14 +31,19 @@ export function ecsUserData(clusterName: string): string {
     ].join("\n");
 }
 
-/** The cluster with Container Insights, its capacity providers, and the EC2 group when asked. */
-export function createCluster(ctx: Ctx): ClusterResources {
+/**
+ * The cluster with Container Insights, its capacity providers, and the EC2 group when asked; with a
+ * Service Connect namespace, that namespace as the cluster's default (services created by hand with
+ * Service Connect on and no namespace join it).
+ */
+export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Input<string>): ClusterResources {
     const t = ctx.cfg.transform;
     const cluster = create(
         ecs.Cluster,
         fitName(childName(ctx.name, "cluster"), ecs.Cluster),
         {
             settings: [{ name: "containerInsights", value: ctx.cfg.containerInsights }],
+            ...(serviceConnectNamespaceArn !== undefined ? { serviceConnectDefaults: { namespace: serviceConnectNamespaceArn } } : {}),
             tags: ctx.tags,
         },
         ctx.opts,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
+import type * as vpc from "@pulumi/aws/vpc";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
@@ -21,6 +22,7 @@ import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
+import { ServiceConnectNamespace, allowServiceConnect, createNamespace, serviceConnectConfiguration, serviceConnectEndpoints } from "./service-connect";
 import { FileSystemResources, allowMount, createAccessPoint, createFileSystems, efsStatements } from "./storage";
 import { MountableVolume, createTask } from "./task";
 import { validate } from "./validate";
@@ -32,6 +34,8 @@ export interface ServiceResources {
     queue?: QueueResources;
     scaling?: ScalingResources;
     alarms: Record<string, cloudwatch.MetricAlarm>;
+    /** Service Connect admission rules, by `<port>-from-<client>` (empty without `serviceConnect.allowFrom`). */
+    serviceConnectIngress: Record<string, vpc.SecurityGroupIngressRule>;
 }
 
 /**
@@ -78,6 +82,11 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly repositoryUrls: Record<string, pulumi.Output<string>>;
     /** HTTPS endpoint of each Express Mode service, by key. */
     readonly expressUrls: Record<string, pulumi.Output<string>>;
+    /**
+     * Where Service Connect clients reach each served port, by service key and port name:
+     * `<dnsName>:<port>` (e.g. `{ app: { http: "app:8080" } }`).
+     */
+    readonly serviceConnectEndpoints: Record<string, Record<string, string>>;
     /** The children, for wiring and escape hatches. */
     readonly resources: {
         cluster: ClusterResources;
@@ -87,6 +96,8 @@ export class ContainerService extends pulumi.ComponentResource {
         repositories: ReturnType<typeof createRepositories>;
         fileSystems: Record<string, FileSystemResources>;
         expressServices: Record<string, ReturnType<typeof createExpressService>>;
+        /** The Cloud Map namespace of Service Connect, when a service uses it. */
+        serviceConnect?: ServiceConnectNamespace;
     };
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -131,7 +142,8 @@ export class ContainerService extends pulumi.ComponentResource {
 
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
-        const cluster = createCluster(ctx);
+        const namespace = createNamespace(ctx);
+        const cluster = createCluster(ctx, namespace?.arn);
         const { loadBalancers, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
         const bridgeIngress = new Set<string>();
@@ -154,7 +166,8 @@ export class ContainerService extends pulumi.ComponentResource {
                 bridgeIngress.add(target.lbKey);
                 allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
             }
-            const service = createService(ctx, key, svc, cluster, task, target, mountDeps);
+            const connect = svc.serviceConnect && serviceConnectConfiguration(ctx, svc, namespace!.arn, task.logGroup.name);
+            const service = createService(ctx, key, svc, cluster, task, target, mountDeps, connect);
             services[key] = {
                 service,
                 task,
@@ -162,8 +175,12 @@ export class ContainerService extends pulumi.ComponentResource {
                 queue,
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster.cluster, service, target, queue?.queue),
                 alarms: createAlarms(ctx, key, svc, cluster.cluster, service, target, queue),
+                serviceConnectIngress: {},
             };
         }
+        // After every service: a server may admit a client whose security group comes later.
+        const groups = Object.fromEntries(Object.entries(services).map(([k, s]) => [k, s.task.securityGroup?.id]));
+        for (const [key, svc] of Object.entries(cfg.services)) services[key].serviceConnectIngress = allowServiceConnect(ctx, key, svc, groups);
 
         const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
         for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
@@ -197,7 +214,8 @@ export class ContainerService extends pulumi.ComponentResource {
         );
         this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
         this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
-        this.resources = { cluster, loadBalancers, services, scheduledTasks, repositories, fileSystems, expressServices };
+        this.serviceConnectEndpoints = serviceConnectEndpoints(cfg);
+        this.resources = { cluster, loadBalancers, services, scheduledTasks, repositories, fileSystems, expressServices, serviceConnect: namespace };
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterArn: this.clusterArn,
@@ -206,6 +224,7 @@ export class ContainerService extends pulumi.ComponentResource {
             queueUrls: this.queueUrls,
             repositoryUrls: this.repositoryUrls,
             expressUrls: this.expressUrls,
+            serviceConnectEndpoints: this.serviceConnectEndpoints,
         });
     }
 

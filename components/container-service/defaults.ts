@@ -16,6 +16,7 @@ import type {
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
+    ServiceConnectArgs,
     StepScalingArgs,
     TaskArgs,
     VolumeArgs,
@@ -104,6 +105,7 @@ export const DEFAULTS = {
         enableExecuteCommand: false,
         alarms: { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 },
     },
+    ServiceConnectArgs: { services: {}, allowFrom: [] as string[], accessLogs: false },
     ScheduledTaskArgs: { timezone: "UTC", retries: 2 },
     RepositoryArgs: { keepImages: 30, untaggedExpiryDays: 7, immutableTags: true, encryption: "AES256" as const },
     FileSystemArgs: { throughputMode: "elastic" as const, transitionToIA: "AFTER_30_DAYS" as const, backup: true },
@@ -169,6 +171,24 @@ export type ResolvedScaling = Required<
         predictive?: ResolvedPredictiveScaling;
     };
 
+/** One Service Connect port with its discovery name and alias filled in. */
+export interface ResolvedServiceConnectPort {
+    /** The port mapping's name (the key in `serviceConnect.services`). */
+    portName: string;
+    /** The container port of that mapping (undefined when no container has it: validation reports it). */
+    containerPort?: number;
+    discoveryName: string;
+    dnsName: string;
+    /** The alias port clients call (undefined only with an unknown port name). */
+    port?: number;
+}
+
+export interface ResolvedServiceConnect {
+    services: Record<string, ResolvedServiceConnectPort>;
+    allowFrom: string[];
+    accessLogs: boolean;
+}
+
 export interface ResolvedService extends ResolvedTask {
     desiredCount: number;
     loadBalancer?: ResolvedServiceLoadBalancer;
@@ -178,6 +198,7 @@ export interface ResolvedService extends ResolvedTask {
     healthCheckGracePeriodSeconds: number;
     enableExecuteCommand: boolean;
     alarms?: Required<Exclude<NonNullable<ServiceArgs["alarms"]>, false>>;
+    serviceConnect?: ResolvedServiceConnect;
 }
 
 export interface ResolvedScheduledTask extends ResolvedTask {
@@ -202,6 +223,8 @@ export interface Resolved {
     repositories: Record<string, Required<Omit<RepositoryArgs, "kmsKeyArn">> & { kmsKeyArn?: pulumi.Input<string> }>;
     fileSystems: Record<string, Required<FileSystemArgs>>;
     expressServices: Record<string, ResolvedExpress>;
+    /** The namespace to join; undefined: the component creates one when a service uses Service Connect. */
+    serviceConnectNamespaceArn?: pulumi.Input<string>;
     logRetentionDays: number;
     alarmTopicArn?: pulumi.Input<string>;
     protectData: boolean;
@@ -301,6 +324,32 @@ function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
     };
 }
 
+/**
+ * Service Connect with every name filled in: a port's discovery name is the service key (one port) or
+ * `<key>-<port name>`, its alias the discovery name on the container port.
+ */
+function normalizeServiceConnect(sc: ServiceConnectArgs, key: string, containers: ServiceArgs["containers"]): ResolvedServiceConnect {
+    const d = DEFAULTS.ServiceConnectArgs;
+    const services: NonNullable<ServiceConnectArgs["services"]> = sc.services ?? d.services;
+    const single = Object.keys(services).length === 1;
+    const mappings = Object.values(containers).flatMap((c) => c.portMappings ?? []);
+    return {
+        services: mapValues(services, (p, portName) => {
+            const containerPort = mappings.find((m) => m.name === portName)?.containerPort;
+            const discoveryName = p.discoveryName ?? (single ? key : `${key}-${portName}`);
+            return {
+                portName,
+                containerPort,
+                discoveryName,
+                dnsName: p.alias?.dnsName ?? discoveryName,
+                port: p.alias?.port ?? containerPort,
+            };
+        }),
+        allowFrom: sc.allowFrom ?? d.allowFrom,
+        accessLogs: sc.accessLogs ?? d.accessLogs,
+    };
+}
+
 /** Tasks to start with: as given, else the scaling minimum, else one. */
 export function defaultDesiredCount(s: Pick<ServiceArgs, "desiredCount" | "scaling">): number {
     return s.desiredCount ?? s.scaling?.minCount ?? DEFAULTS.ServiceArgs.desiredCount;
@@ -319,6 +368,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
         healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
         enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
         alarms: s.alarms === false ? undefined : withDefaults(d.alarms, s.alarms),
+        serviceConnect: s.serviceConnect && normalizeServiceConnect(s.serviceConnect, name, s.containers),
     };
 }
 
@@ -377,6 +427,7 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
         fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),
+        serviceConnectNamespaceArn: args.serviceConnect?.namespaceArn,
         logRetentionDays: args.logRetentionDays ?? DEFAULTS.ContainerServiceArgs.logRetentionDays,
         alarmTopicArn: args.alarmTopicArn,
         protectData: args.protectData ?? DEFAULTS.ContainerServiceArgs.protectData,

@@ -18,6 +18,7 @@ export function createService(
     task: TaskResources,
     target: ServiceTarget | undefined,
     mounts: pulumi.Resource[] = [],
+    serviceConnect?: ecs.ServiceArgs["serviceConnectConfiguration"],
 ): ecs.Service {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
@@ -50,6 +51,7 @@ export function createService(
             deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
             deploymentMaximumPercent: svc.deployment.maximumPercent,
             enableExecuteCommand: svc.enableExecuteCommand,
+            ...(serviceConnect ? { serviceConnectConfiguration: serviceConnect } : {}),
             enableEcsManagedTags: true,
             propagateTags: "SERVICE",
             // EC2: spread across AZs first, then pack onto as few instances as memory allows.

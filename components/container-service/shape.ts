@@ -22,6 +22,9 @@ import type {
     RepositoryArgs,
     ScheduledTaskArgs,
     ServiceArgs,
+    ServiceConnectArgs,
+    ServiceConnectNamespaceArgs,
+    ServiceConnectPortArgs,
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
@@ -218,6 +221,23 @@ const TASK_FIELDS = {
 
 export const TASK_SHAPE = object<TaskArgs>()(TASK_FIELDS);
 
+type Alias = NonNullable<ServiceConnectPortArgs["alias"]>;
+
+export const SERVICE_CONNECT_SHAPE = object<ServiceConnectArgs>()({
+    services: optional(
+        record(
+            object<ServiceConnectPortArgs>()({
+                discoveryName: optional(string()),
+                alias: optional(object<Alias>()({ dnsName: optional(string()), port: optional(int()) })),
+            }),
+        ),
+    ),
+    allowFrom: optional(strings()),
+    accessLogs: optional(boolean()),
+});
+
+export const SERVICE_CONNECT_NAMESPACE_SHAPE = object<ServiceConnectNamespaceArgs>()({ namespaceArn: optional(inputString()) });
+
 type Alarms = Exclude<NonNullable<ServiceArgs["alarms"]>, false>;
 
 export const SERVICE_SHAPE = object<ServiceArgs>()({
@@ -242,6 +262,7 @@ export const SERVICE_SHAPE = object<ServiceArgs>()({
             object<Alarms>()({ cpuPercent: optional(number()), memoryPercent: optional(number()), http5xxPerMinute: optional(int()) }),
         ),
     ),
+    serviceConnect: optional(SERVICE_CONNECT_SHAPE),
 });
 
 export const SCHEDULED_TASK_SHAPE = object<ScheduledTaskArgs>()({
@@ -310,6 +331,8 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     repository: optional(transform()),
     fileSystem: optional(transform()),
     expressService: optional(transform()),
+    namespace: optional(transform()),
+    serviceConnectIngress: optional(transform()),
 });
 
 /** Every ContainerServiceArgs key, once. */
@@ -323,6 +346,7 @@ export const CONTAINER_SERVICE_SHAPE = object<ContainerServiceArgs>()({
     repositories: optional(record(REPOSITORY_SHAPE)),
     fileSystems: optional(record(FILE_SYSTEM_SHAPE)),
     expressServices: optional(record(EXPRESS_SERVICE_SHAPE)),
+    serviceConnect: optional(SERVICE_CONNECT_NAMESPACE_SHAPE),
     logRetentionDays: optional(int()),
     alarmTopicArn: optional(inputString()),
     protectData: optional(boolean()),

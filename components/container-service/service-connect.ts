@@ -1,0 +1,124 @@
+import * as pulumi from "@pulumi/pulumi";
+import type * as ecs from "@pulumi/aws/ecs";
+import * as servicediscovery from "@pulumi/aws/servicediscovery";
+import * as vpc from "@pulumi/aws/vpc";
+import { childName, fitName } from "../shared/naming";
+import { create } from "../shared/transform";
+import type { Ctx } from "./context";
+import type { Resolved, ResolvedService } from "./defaults";
+
+/** The Cloud Map namespace the component's Service Connect services join. */
+export interface ServiceConnectNamespace {
+    /** The namespace the component created (absent when `serviceConnect.namespaceArn` was given). */
+    namespace?: servicediscovery.HttpNamespace;
+    /** The namespace's ARN, created or given. */
+    arn: pulumi.Input<string>;
+}
+
+/** Whether any service of the component uses Service Connect. */
+export function usesServiceConnect(cfg: Pick<Resolved, "services">): boolean {
+    return Object.values(cfg.services).some((s) => s.serviceConnect !== undefined);
+}
+
+/**
+ * The namespace to join: the given one, else `<name>-namespace`, an HTTP namespace (API calls only,
+ * no Route 53 zone: Service Connect's proxies resolve the names, not DNS). Nothing when no service
+ * uses Service Connect, so components without it create nothing new.
+ */
+export function createNamespace(ctx: Ctx): ServiceConnectNamespace | undefined {
+    if (!usesServiceConnect(ctx.cfg)) return undefined;
+    if (ctx.cfg.serviceConnectNamespaceArn !== undefined) return { arn: ctx.cfg.serviceConnectNamespaceArn };
+    const namespace = create(
+        servicediscovery.HttpNamespace,
+        fitName(childName(ctx.name, "namespace"), servicediscovery.HttpNamespace),
+        { description: `Service Connect namespace of ${ctx.name}`, tags: ctx.tags },
+        ctx.opts,
+        ctx.cfg.transform.namespace,
+    );
+    return { namespace, arn: namespace.arn };
+}
+
+/** The proxy's own log stream prefix in the service's log group. */
+export const PROXY_LOG_STREAM_PREFIX = "service-connect";
+
+/**
+ * The service's `serviceConnectConfiguration`: the ports it serves (one client alias each, as ECS
+ * allows), the proxy's logs to the service's log group (its execution role already writes there),
+ * and the access logs when asked. Access logs need `logConfiguration`
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectAccessLogConfiguration.html).
+ */
+export function serviceConnectConfiguration(
+    ctx: Ctx,
+    svc: ResolvedService,
+    namespaceArn: pulumi.Input<string>,
+    logGroupName: pulumi.Input<string>,
+): ecs.ServiceArgs["serviceConnectConfiguration"] {
+    const sc = svc.serviceConnect!;
+    return {
+        enabled: true,
+        namespace: namespaceArn,
+        services: Object.values(sc.services).map((p) => ({
+            portName: p.portName,
+            discoveryName: p.discoveryName,
+            clientAlias: [{ dnsName: p.dnsName, port: p.port! }],
+        })),
+        logConfiguration: {
+            logDriver: "awslogs",
+            options: {
+                "awslogs-group": logGroupName,
+                "awslogs-region": ctx.region,
+                "awslogs-stream-prefix": PROXY_LOG_STREAM_PREFIX,
+            },
+        },
+        ...(sc.accessLogs ? { accessLogConfiguration: { format: "JSON", includeQueryParameters: "DISABLED" } } : {}),
+    };
+}
+
+/**
+ * Admits each of `allowFrom` to the service on each Service Connect port: `<key>-<port>-from-<client>`,
+ * from the client tasks' security group to the server's, on the container port. In awsvpc mode the
+ * server's proxy listens on the container port unless `ingressPortOverride` says otherwise
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html), and the
+ * client's proxy connects from the client task's own interface.
+ */
+export function allowServiceConnect(
+    ctx: Ctx,
+    key: string,
+    svc: ResolvedService,
+    groups: Record<string, pulumi.Input<string> | undefined>,
+): Record<string, vpc.SecurityGroupIngressRule> {
+    const sc = svc.serviceConnect;
+    if (!sc) return {};
+    const rules: Record<string, vpc.SecurityGroupIngressRule> = {};
+    for (const p of Object.values(sc.services)) {
+        for (const client of sc.allowFrom) {
+            const name = childName(ctx.name, key, p.portName, "from", client);
+            rules[`${p.portName}-from-${client}`] = create(
+                vpc.SecurityGroupIngressRule,
+                name,
+                {
+                    securityGroupId: groups[key]!,
+                    referencedSecurityGroupId: groups[client]!,
+                    ipProtocol: "tcp",
+                    fromPort: p.containerPort!,
+                    toPort: p.containerPort!,
+                    description: `Service Connect: ${client} to ${p.dnsName}:${p.port} (${p.portName})`,
+                    tags: ctx.tags,
+                },
+                ctx.opts,
+                ctx.cfg.transform.serviceConnectIngress,
+            );
+        }
+    }
+    return rules;
+}
+
+/** Where clients reach each served port, by service key and port name: `<dnsName>:<port>`. */
+export function serviceConnectEndpoints(cfg: Pick<Resolved, "services">): Record<string, Record<string, string>> {
+    const out: Record<string, Record<string, string>> = {};
+    for (const [key, svc] of Object.entries(cfg.services)) {
+        const ports = Object.values(svc.serviceConnect?.services ?? {});
+        if (ports.length > 0) out[key] = Object.fromEntries(ports.map((p) => [p.portName, `${p.dnsName}:${p.port}`]));
+    }
+    return out;
+}

@@ -79,12 +79,15 @@ const TASK: Row[] = [
 ];
 
 export const CHILD_NAMES: Record<
-    "cluster" | "ec2Capacity" | "serviceConnect" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
+    "cluster" | "ec2Capacity" | "loadBalancers" | "services" | "scheduledTasks" | "expressServices" | "repositories" | "fileSystems",
     Row[]
 > = {
     cluster: [
         [T.cluster, "cluster"],
         [T.capacityProviders, "capacity-providers"],
+        // The cluster's default Service Connect namespace: only when a service uses Service Connect
+        // and no `serviceConnect.namespaceArn` is given (predicted always, as optional children are).
+        [T.httpNamespace, "namespace"],
     ],
     /** Only with `ec2Capacity`: the group, and what bridge tasks on its instances share. */
     ec2Capacity: [
@@ -100,8 +103,6 @@ export const CHILD_NAMES: Record<
         [T.ingress, "instances-{fileSystem}-efs-ingress"],
         [T.ingress, "{loadBalancer}-instances-from-lb"],
     ],
-    /** Only when a service uses Service Connect and no `serviceConnect.namespaceArn` is given. */
-    serviceConnect: [[T.httpNamespace, "namespace"]],
     loadBalancers: [
         [T.sg, "{key}-lb-sg"],
         [T.lb, "{key}-alb"],
@@ -215,8 +216,6 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
         client: "serviceConnect" in t ? (t.serviceConnect?.allowFrom ?? []) : [],
     });
     add(CHILD_NAMES.cluster, "cluster", {});
-    if (Object.values(args.services ?? {}).some((s) => s.serviceConnect) && args.serviceConnect?.namespaceArn === undefined)
-        add(CHILD_NAMES.serviceConnect, "serviceConnect", {});
     if (args.ec2Capacity) add(CHILD_NAMES.ec2Capacity, "ec2Capacity", { fileSystem: fileSystems, loadBalancer: loadBalancers });
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)

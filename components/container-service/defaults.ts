@@ -171,16 +171,11 @@ export type ResolvedScaling = Required<
         predictive?: ResolvedPredictiveScaling;
     };
 
-/** One Service Connect port with its discovery name and alias filled in. */
+/** One Service Connect port with its discovery name and alias filled in (the args' shape, complete). */
 export interface ResolvedServiceConnectPort {
-    /** The port mapping's name (the key in `serviceConnect.services`). */
-    portName: string;
-    /** The container port of that mapping (undefined when no container has it: validation reports it). */
-    containerPort?: number;
     discoveryName: string;
-    dnsName: string;
-    /** The alias port clients call (undefined only with an unknown port name). */
-    port?: number;
+    /** `port` is undefined only when no container has a mapping of that name (validation reports it). */
+    alias: { dnsName: string; port?: number };
 }
 
 export interface ResolvedServiceConnect {
@@ -223,8 +218,8 @@ export interface Resolved {
     repositories: Record<string, Required<Omit<RepositoryArgs, "kmsKeyArn">> & { kmsKeyArn?: pulumi.Input<string> }>;
     fileSystems: Record<string, Required<FileSystemArgs>>;
     expressServices: Record<string, ResolvedExpress>;
-    /** The namespace to join; undefined: the component creates one when a service uses Service Connect. */
-    serviceConnectNamespaceArn?: pulumi.Input<string>;
+    /** `namespaceArn` undefined: the component creates a namespace when a service uses Service Connect. */
+    serviceConnect: { namespaceArn?: pulumi.Input<string> };
     logRetentionDays: number;
     alarmTopicArn?: pulumi.Input<string>;
     protectData: boolean;
@@ -324,6 +319,13 @@ function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
     };
 }
 
+/** The container port of the port mapping named `portName` among a task's containers. */
+export function namedContainerPort(containers: Record<string, Pick<ContainerArgs, "portMappings">>, portName: string): number | undefined {
+    return Object.values(containers)
+        .flatMap((c) => c.portMappings ?? [])
+        .find((m) => m.name === portName)?.containerPort;
+}
+
 /**
  * Service Connect with every name filled in: a port's discovery name is the service key (one port) or
  * `<key>-<port name>`, its alias the discovery name on the container port.
@@ -332,18 +334,10 @@ function normalizeServiceConnect(sc: ServiceConnectArgs, key: string, containers
     const d = DEFAULTS.ServiceConnectArgs;
     const services: NonNullable<ServiceConnectArgs["services"]> = sc.services ?? d.services;
     const single = Object.keys(services).length === 1;
-    const mappings = Object.values(containers).flatMap((c) => c.portMappings ?? []);
     return {
         services: mapValues(services, (p, portName) => {
-            const containerPort = mappings.find((m) => m.name === portName)?.containerPort;
             const discoveryName = p.discoveryName ?? (single ? key : `${key}-${portName}`);
-            return {
-                portName,
-                containerPort,
-                discoveryName,
-                dnsName: p.alias?.dnsName ?? discoveryName,
-                port: p.alias?.port ?? containerPort,
-            };
+            return { discoveryName, alias: { dnsName: p.alias?.dnsName ?? discoveryName, port: p.alias?.port ?? namedContainerPort(containers, portName) } };
         }),
         allowFrom: sc.allowFrom ?? d.allowFrom,
         accessLogs: sc.accessLogs ?? d.accessLogs,
@@ -427,7 +421,7 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
         fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),
-        serviceConnectNamespaceArn: args.serviceConnect?.namespaceArn,
+        serviceConnect: { namespaceArn: args.serviceConnect?.namespaceArn },
         logRetentionDays: args.logRetentionDays ?? DEFAULTS.ContainerServiceArgs.logRetentionDays,
         alarmTopicArn: args.alarmTopicArn,
         protectData: args.protectData ?? DEFAULTS.ContainerServiceArgs.protectData,

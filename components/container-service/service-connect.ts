@@ -5,7 +5,7 @@ import * as vpc from "@pulumi/aws/vpc";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
-import type { Resolved, ResolvedService } from "./defaults";
+import { type Resolved, type ResolvedService, namedContainerPort } from "./defaults";
 
 /** The Cloud Map namespace the component's Service Connect services join. */
 export interface ServiceConnectNamespace {
@@ -27,7 +27,8 @@ export function usesServiceConnect(cfg: Pick<Resolved, "services">): boolean {
  */
 export function createNamespace(ctx: Ctx): ServiceConnectNamespace | undefined {
     if (!usesServiceConnect(ctx.cfg)) return undefined;
-    if (ctx.cfg.serviceConnectNamespaceArn !== undefined) return { arn: ctx.cfg.serviceConnectNamespaceArn };
+    const given = ctx.cfg.serviceConnect.namespaceArn;
+    if (given !== undefined) return { arn: given };
     const namespace = create(
         servicediscovery.HttpNamespace,
         fitName(childName(ctx.name, "namespace"), servicediscovery.HttpNamespace),
@@ -57,10 +58,10 @@ export function serviceConnectConfiguration(
     return {
         enabled: true,
         namespace: namespaceArn,
-        services: Object.values(sc.services).map((p) => ({
-            portName: p.portName,
+        services: Object.entries(sc.services).map(([portName, p]) => ({
+            portName,
             discoveryName: p.discoveryName,
-            clientAlias: [{ dnsName: p.dnsName, port: p.port! }],
+            clientAlias: [{ dnsName: p.alias.dnsName, port: p.alias.port! }],
         })),
         logConfiguration: {
             logDriver: "awslogs",
@@ -90,19 +91,20 @@ export function allowServiceConnect(
     const sc = svc.serviceConnect;
     if (!sc) return {};
     const rules: Record<string, vpc.SecurityGroupIngressRule> = {};
-    for (const p of Object.values(sc.services)) {
+    for (const [portName, p] of Object.entries(sc.services)) {
+        const containerPort = namedContainerPort(svc.containers, portName)!;
         for (const client of sc.allowFrom) {
-            const name = childName(ctx.name, key, p.portName, "from", client);
-            rules[`${p.portName}-from-${client}`] = create(
+            const name = childName(ctx.name, key, portName, "from", client);
+            rules[`${portName}-from-${client}`] = create(
                 vpc.SecurityGroupIngressRule,
                 name,
                 {
                     securityGroupId: groups[key]!,
                     referencedSecurityGroupId: groups[client]!,
                     ipProtocol: "tcp",
-                    fromPort: p.containerPort!,
-                    toPort: p.containerPort!,
-                    description: `Service Connect: ${client} to ${p.dnsName}:${p.port} (${p.portName})`,
+                    fromPort: containerPort,
+                    toPort: containerPort,
+                    description: `Service Connect: ${client} to ${p.alias.dnsName}:${p.alias.port} (${portName})`,
                     tags: ctx.tags,
                 },
                 ctx.opts,
@@ -117,8 +119,8 @@ export function allowServiceConnect(
 export function serviceConnectEndpoints(cfg: Pick<Resolved, "services">): Record<string, Record<string, string>> {
     const out: Record<string, Record<string, string>> = {};
     for (const [key, svc] of Object.entries(cfg.services)) {
-        const ports = Object.values(svc.serviceConnect?.services ?? {});
-        if (ports.length > 0) out[key] = Object.fromEntries(ports.map((p) => [p.portName, `${p.dnsName}:${p.port}`]));
+        const ports = Object.entries(svc.serviceConnect?.services ?? {});
+        if (ports.length > 0) out[key] = Object.fromEntries(ports.map(([portName, p]) => [portName, `${p.alias.dnsName}:${p.alias.port}`]));
     }
     return out;
 }

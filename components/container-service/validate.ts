@@ -15,7 +15,7 @@ import {
     checkVpcCidr,
     checkVpcId,
 } from "../shared/validators";
-import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, normalize, scalesIn } from "./defaults";
+import { Resolved, ResolvedService, ResolvedStepScaling, ResolvedTask, defaultListenerPort, namedContainerPort, normalize, scalesIn } from "./defaults";
 import type {
     ContainerArgs,
     ContainerServiceArgs,
@@ -900,7 +900,6 @@ function validateServiceConnect(issues: Issues, args: ContainerServiceArgs, cfg:
     const aliases = new Map<string, string>();
     for (const [key, r] of users) {
         const sc = r.serviceConnect!;
-        const given = args.services![key].serviceConnect!;
         const sp = `services.${key}.serviceConnect`;
         // Admission rules are between task security groups; bridge tasks share the instances' group.
         if (r.networkMode !== "awsvpc")
@@ -913,12 +912,12 @@ function validateServiceConnect(issues: Issues, args: ContainerServiceArgs, cfg:
         const named = Object.values(r.containers)
             .flatMap((c) => c.portMappings.map((m) => m.name))
             .filter((n): n is string => n !== undefined);
-        for (const p of Object.values(sc.services)) {
-            const pp = `${sp}.services.${p.portName}`;
-            if (p.containerPort === undefined)
+        for (const [portName, p] of Object.entries(sc.services)) {
+            const pp = `${sp}.services.${portName}`;
+            if (namedContainerPort(r.containers, portName) === undefined)
                 issues.add(
                     pp,
-                    p.portName,
+                    portName,
                     "names no port mapping of the service's containers",
                     named.map((n) => JSON.stringify(n)).join(", ") || "a name on a container's port mapping (portMappings[].name)",
                 );
@@ -928,8 +927,13 @@ function validateServiceConnect(issues: Issues, args: ContainerServiceArgs, cfg:
                 DISCOVERY_NAME,
                 "up to 64 lower-case letters, digits, '_' and '-', not starting with '-' (give discoveryName when the default is longer)",
             );
-            issues.match(`${pp}.alias.dnsName`, p.dnsName, ALIAS_DNS_NAME, "up to 127 lower-case letters, digits, '_', '-' and '.', not starting with '-'");
-            issues.int(`${pp}.alias.port`, given.services?.[p.portName]?.alias?.port, 1, 65535);
+            issues.match(
+                `${pp}.alias.dnsName`,
+                p.alias.dnsName,
+                ALIAS_DNS_NAME,
+                "up to 127 lower-case letters, digits, '_', '-' and '.', not starting with '-'",
+            );
+            issues.int(`${pp}.alias.port`, p.alias.port, 1, 65535);
             const firstDiscovery = discoveryNames.get(p.discoveryName);
             if (firstDiscovery)
                 issues.add(
@@ -939,9 +943,9 @@ function validateServiceConnect(issues: Issues, args: ContainerServiceArgs, cfg:
                     "a discovery name unique in the namespace",
                 );
             else discoveryNames.set(p.discoveryName, pp);
-            const alias = `${p.dnsName}:${p.port}`;
+            const alias = `${p.alias.dnsName}:${p.alias.port}`;
             const firstAlias = aliases.get(alias);
-            if (p.port !== undefined && firstAlias)
+            if (p.alias.port !== undefined && firstAlias)
                 issues.add(`${pp}.alias`, alias, `is also the alias of ${firstAlias}`, "a name and port pair unique in the namespace");
             else aliases.set(alias, pp);
         }

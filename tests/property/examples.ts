@@ -53,9 +53,10 @@ export function everything(): ContainerServiceArgs {
         services: {
             web: {
                 containers: {
-                    web: { image: IMAGE, portMappings: [{ containerPort: 80 }] },
+                    web: { image: IMAGE, portMappings: [{ containerPort: 80, name: "http" }] },
                     side: { image: { build: { repository: "app", context: "./app" } } },
                 },
+                serviceConnect: { services: { http: {} }, allowFrom: ["api"], accessLogs: true },
                 cpu: 512,
                 memoryMiB: 1024,
                 volumes: { files: { fileSystem: "data", containerPath: "/data" } },
@@ -79,6 +80,7 @@ export function everything(): ContainerServiceArgs {
             api: {
                 containers: { api: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } },
                 loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"] } },
+                serviceConnect: {},
             },
             tcp: {
                 containers: { tcp: { image: IMAGE, portMappings: [{ containerPort: 9000 }] } },

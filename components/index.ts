@@ -274,3 +274,5 @@ export {
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
 export { ErrorCode, ErrorResponseArgs } from "./edge-functions";
+export { ServiceConnectArgs, ServiceConnectNamespaceArgs, ServiceConnectPortArgs } from "./container-service";
+export type { ServiceConnectNamespace } from "./container-service/service-connect";

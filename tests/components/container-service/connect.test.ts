@@ -6,6 +6,7 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
+import { normalize } from "../../../components/container-service/defaults";
 import { build, unwrap } from "../../../components/testing";
 import { GIVEN_NS, connectArgs, namedPortService } from "./connect-fixtures";
 import { T, baseArgs } from "./fixtures";
@@ -15,6 +16,33 @@ const NS = "aws:servicediscovery/httpNamespace:HttpNamespace";
 const shop = (args: ContainerServiceArgs) => build(() => new ContainerService("shop", args));
 
 describe("ContainerService Service Connect", () => {
+    describe("normalize", () => {
+        const cases: Array<{ title: string; args: ContainerServiceArgs; key: string; resolved: unknown }> = [
+            {
+                title: "a client: no ports, no clients, no access logs",
+                args: connectArgs(),
+                key: "web",
+                resolved: { services: {}, allowFrom: [], accessLogs: false },
+            },
+            {
+                title: "one port: the service's key on the container port",
+                args: connectArgs(),
+                key: "app",
+                resolved: { services: { http: { discoveryName: "app", alias: { dnsName: "app", port: 8080 } } }, allowFrom: ["web"], accessLogs: false },
+            },
+            {
+                title: "a given discovery name: the alias follows it",
+                args: connectArgs((a) => (a.services!.app.serviceConnect!.services = { http: { discoveryName: "orders" } })),
+                key: "app",
+                resolved: { services: { http: { discoveryName: "orders", alias: { dnsName: "orders", port: 8080 } } }, allowFrom: ["web"], accessLogs: false },
+            },
+        ];
+        for (const c of cases)
+            it(`resolves ${c.title}`, () => {
+                assert.deepEqual(normalize("shop", c.args).services[c.key].serviceConnect, c.resolved);
+            });
+    });
+
     describe("namespace", () => {
         it("creates one Cloud Map HTTP namespace for the component when a service uses Service Connect", async () => {
             const { registry } = await shop(connectArgs());

@@ -140,6 +140,16 @@ export class ContainerService extends pulumi.ComponentResource {
             }
         }
 
+        for (const [key, svc] of Object.entries(cfg.services)) {
+            const ports = Object.keys(svc.serviceConnect?.services ?? {});
+            if (ports.length > 0 && svc.serviceConnect!.allowFrom.length === 0) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every caller; list the callers in serviceConnect.allowFrom, or add ingress rules to resources.services.${key}.task.securityGroup for callers of other components`,
+                    this,
+                );
+            }
+        }
+
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const namespace = createNamespace(ctx);

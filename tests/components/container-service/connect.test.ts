@@ -200,6 +200,23 @@ describe("ContainerService Service Connect", () => {
         });
     });
 
+    describe("warnings", () => {
+        it("warns when a service serves ports and admits no client", async () => {
+            const { warnings } = await shop(connectArgs((a) => (a.services!.app.serviceConnect!.allowFrom = [])));
+            const closed = warnings.filter((w) => w.includes("[aws-platform:ecs:service-connect-closed]"));
+            assert.equal(closed.length, 1, warnings.join("\n"));
+            assert.match(closed[0], /service "app" serves Service Connect ports \(http\) and admits no client/);
+        });
+
+        it("does not warn for a server with clients or for a client-only service", async () => {
+            const { warnings } = await shop(connectArgs());
+            assert.deepEqual(
+                warnings.filter((w) => w.includes("service-connect-closed")),
+                [],
+            );
+        });
+    });
+
     describe("outputs", () => {
         it("reports where clients reach each served port", async () => {
             const { result } = await shop(

@@ -489,6 +489,13 @@ export interface ServiceConnectArgs {
      */
     allowFrom?: string[];
     /**
+     * Security groups outside the component admitted on those ports, keyed by a name for the rule
+     * (`<key>-<port>-from-<name>`): e.g. the tasks of another ContainerService in the same namespace.
+     * @default {}
+     * @example { billing: billing.resources.services.invoicer.task.securityGroup!.id }
+     */
+    allowFromSecurityGroups?: Record<string, pulumi.Input<string>>;
+    /**
      * The proxy's access logs (one JSON line per request, query strings left out) in the service's
      * log group, beside the proxy's own logs (stream prefix `service-connect`)
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-envoy-access-logs.html).

@@ -213,7 +213,7 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
         schedule: "scaling" in t && t.scaling && "schedules" in t.scaling ? Object.keys(t.scaling.schedules ?? {}) : [],
         managedPolicy: Object.keys(managedPolicyKeys(t.taskRole?.managedPolicyArns ?? [])),
         connectPort: "serviceConnect" in t ? Object.keys(t.serviceConnect?.services ?? {}) : [],
-        client: "serviceConnect" in t ? (t.serviceConnect?.allowFrom ?? []) : [],
+        client: "serviceConnect" in t ? [...(t.serviceConnect?.allowFrom ?? []), ...Object.keys(t.serviceConnect?.allowFromSecurityGroups ?? {})] : [],
     });
     add(CHILD_NAMES.cluster, "cluster", {});
     if (args.ec2Capacity) add(CHILD_NAMES.ec2Capacity, "ec2Capacity", { fileSystem: fileSystems, loadBalancer: loadBalancers });

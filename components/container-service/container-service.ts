@@ -142,9 +142,10 @@ export class ContainerService extends pulumi.ComponentResource {
 
         for (const [key, svc] of Object.entries(cfg.services)) {
             const ports = Object.keys(svc.serviceConnect?.services ?? {});
-            if (ports.length > 0 && svc.serviceConnect!.allowFrom.length === 0) {
+            const sc = svc.serviceConnect;
+            if (ports.length > 0 && sc!.allowFrom.length === 0 && Object.keys(sc!.allowFromSecurityGroups).length === 0) {
                 pulumi.log.warn(
-                    `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every caller; list the callers in serviceConnect.allowFrom, or add ingress rules to resources.services.${key}.task.securityGroup for callers of other components`,
+                    `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every caller; list the callers in serviceConnect.allowFrom (this component's services) or serviceConnect.allowFromSecurityGroups (others)`,
                     this,
                 );
             }

@@ -105,7 +105,7 @@ export const DEFAULTS = {
         enableExecuteCommand: false,
         alarms: { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 },
     },
-    ServiceConnectArgs: { services: {}, allowFrom: [] as string[], accessLogs: false },
+    ServiceConnectArgs: { services: {}, allowFrom: [] as string[], allowFromSecurityGroups: {} as Record<string, pulumi.Input<string>>, accessLogs: false },
     ScheduledTaskArgs: { timezone: "UTC", retries: 2 },
     RepositoryArgs: { keepImages: 30, untaggedExpiryDays: 7, immutableTags: true, encryption: "AES256" as const },
     FileSystemArgs: { throughputMode: "elastic" as const, transitionToIA: "AFTER_30_DAYS" as const, backup: true },
@@ -181,6 +181,7 @@ export interface ResolvedServiceConnectPort {
 export interface ResolvedServiceConnect {
     services: Record<string, ResolvedServiceConnectPort>;
     allowFrom: string[];
+    allowFromSecurityGroups: Record<string, pulumi.Input<string>>;
     accessLogs: boolean;
 }
 
@@ -340,6 +341,7 @@ function normalizeServiceConnect(sc: ServiceConnectArgs, key: string, containers
             return { discoveryName, alias: { dnsName: p.alias?.dnsName ?? discoveryName, port: p.alias?.port ?? namedContainerPort(containers, portName) } };
         }),
         allowFrom: sc.allowFrom ?? d.allowFrom,
+        allowFromSecurityGroups: sc.allowFromSecurityGroups ?? d.allowFromSecurityGroups,
         accessLogs: sc.accessLogs ?? d.accessLogs,
     };
 }

@@ -76,8 +76,9 @@ export function serviceConnectConfiguration(
 }
 
 /**
- * Admits each of `allowFrom` to the service on each Service Connect port: `<key>-<port>-from-<client>`,
- * from the client tasks' security group to the server's, on the container port. In awsvpc mode the
+ * Admits each of `allowFrom` (and of `allowFromSecurityGroups`) to the service on each Service Connect
+ * port: `<key>-<port>-from-<client>`, from the client's security group to the server's, on the
+ * container port. In awsvpc mode the
  * server's proxy listens on the container port unless `ingressPortOverride` says otherwise
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html), and the
  * client's proxy connects from the client task's own interface.
@@ -93,14 +94,18 @@ export function allowServiceConnect(
     const rules: Record<string, vpc.SecurityGroupIngressRule> = {};
     for (const [portName, p] of Object.entries(sc.services)) {
         const containerPort = namedContainerPort(svc.containers, portName)!;
-        for (const client of sc.allowFrom) {
+        const sources: Array<[string, pulumi.Input<string>]> = [
+            ...sc.allowFrom.map((client): [string, pulumi.Input<string>] => [client, groups[client]!]),
+            ...Object.entries(sc.allowFromSecurityGroups),
+        ];
+        for (const [client, source] of sources) {
             const name = childName(ctx.name, key, portName, "from", client);
             rules[`${portName}-from-${client}`] = create(
                 vpc.SecurityGroupIngressRule,
                 name,
                 {
                     securityGroupId: groups[key]!,
-                    referencedSecurityGroupId: groups[client]!,
+                    referencedSecurityGroupId: source,
                     ipProtocol: "tcp",
                     fromPort: containerPort,
                     toPort: containerPort,

@@ -233,6 +233,7 @@ export const SERVICE_CONNECT_SHAPE = object<ServiceConnectArgs>()({
         ),
     ),
     allowFrom: optional(strings()),
+    allowFromSecurityGroups: optional(record(inputString())),
     accessLogs: optional(boolean()),
 });
 

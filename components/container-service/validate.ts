@@ -979,5 +979,22 @@ function validateServiceConnect(issues: Issues, args: ContainerServiceArgs, cfg:
                 "admits clients, and the service serves no port (services is empty)",
                 "services: { <port name>: {} }, or no allowFrom",
             );
+        const outside = Object.keys(sc.allowFromSecurityGroups);
+        if (outside.length > 0 && Object.keys(sc.services).length === 0)
+            issues.add(
+                `${sp}.allowFromSecurityGroups`,
+                outside,
+                "admits clients, and the service serves no port (services is empty)",
+                "services: { <port name>: {} }, or no allowFromSecurityGroups",
+            );
+        for (const name of outside) {
+            const gp = `${sp}.allowFromSecurityGroups.${name}`;
+            // The name becomes part of the rule's name, as a service key in allowFrom does.
+            issues.key(gp, name);
+            if (seen.has(name))
+                issues.add(gp, name, `is also in allowFrom: both would name the rule <key>-<port>-from-${name}`, "a name that is not in allowFrom");
+            const id = sc.allowFromSecurityGroups[name];
+            if (isPlain(id)) issues.match(gp, id, /^sg-[0-9a-f]{8,17}$/, 'a security group id, e.g. "sg-0123456789abcdef0"');
+        }
     }
 }

@@ -56,7 +56,7 @@ export function everything(): ContainerServiceArgs {
                     web: { image: IMAGE, portMappings: [{ containerPort: 80, name: "http" }] },
                     side: { image: { build: { repository: "app", context: "./app" } } },
                 },
-                serviceConnect: { services: { http: {} }, allowFrom: ["api"], accessLogs: true },
+                serviceConnect: { services: { http: {} }, allowFrom: ["api"], allowFromSecurityGroups: { partner: "sg-0123456789abcdef0" }, accessLogs: true },
                 cpu: 512,
                 memoryMiB: 1024,
                 volumes: { files: { fileSystem: "data", containerPath: "/data" } },

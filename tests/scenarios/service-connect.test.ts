@@ -22,9 +22,9 @@ describe("scenarios", () => {
             .map((r) => `${r.name}:${r.inputs.fromPort}`)
             .sort();
         assert.deepEqual(rules, [
-            "orders-from-billing:8080",
             "shop-inventory-admin-from-web:9000",
             "shop-inventory-http-from-web:3000",
+            "shop-orders-http-from-billing:8080",
             "shop-orders-http-from-inventory:8080",
             "shop-orders-http-from-web:8080",
         ]);

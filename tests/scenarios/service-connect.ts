@@ -6,12 +6,13 @@
  * `orders` too.
  */
 import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 import { ContainerService, type ContainerServiceArgs, Network, type VpcArgs } from "../../components";
 
 const IMAGE = "public.ecr.aws/nginx/nginx:1.27";
 
 /** The shop: web (client only) in front; orders and inventory serving through Service Connect. */
-export function shopArgs(vpc: VpcArgs, namespaceArn?: aws.servicediscovery.HttpNamespace["arn"]): ContainerServiceArgs {
+export function shopArgs(vpc: VpcArgs, namespaceArn?: aws.servicediscovery.HttpNamespace["arn"], billingGroupId?: pulumi.Input<string>): ContainerServiceArgs {
     return {
         vpc,
         ...(namespaceArn ? { serviceConnect: { namespaceArn } } : {}),
@@ -27,7 +28,13 @@ export function shopArgs(vpc: VpcArgs, namespaceArn?: aws.servicediscovery.HttpN
             orders: {
                 containers: { api: { image: IMAGE, portMappings: [{ containerPort: 8080, name: "http" }] } },
                 // http://orders:8080 for web and inventory; every request in orders' log group, as JSON.
-                serviceConnect: { services: { http: {} }, allowFrom: ["web", "inventory"], accessLogs: true },
+                serviceConnect: {
+                    services: { http: {} },
+                    allowFrom: ["web", "inventory"],
+                    // billing's invoicer, another component in the same namespace.
+                    ...(billingGroupId ? { allowFromSecurityGroups: { billing: billingGroupId } } : {}),
+                    accessLogs: true,
+                },
             },
             inventory: {
                 containers: {
@@ -50,7 +57,6 @@ export function program() {
     const net = new Network("main");
     // One namespace for both components, so billing reaches the shop's services by name.
     const namespace = new aws.servicediscovery.HttpNamespace("apps", { description: "Service Connect namespace of the shop and billing" });
-    const shop = new ContainerService("shop", shopArgs(net.vpcArgs, namespace.arn));
     const billing = new ContainerService("billing", {
         vpc: net.vpcArgs,
         serviceConnect: { namespaceArn: namespace.arn },
@@ -61,14 +67,6 @@ export function program() {
             },
         },
     });
-    // Admission across components is the server's own security group's business: one rule, by hand.
-    new aws.vpc.SecurityGroupIngressRule("orders-from-billing", {
-        securityGroupId: shop.resources.services.orders.task.securityGroup!.id,
-        referencedSecurityGroupId: billing.resources.services.invoicer.task.securityGroup!.id,
-        ipProtocol: "tcp",
-        fromPort: 8080,
-        toPort: 8080,
-        description: "Service Connect: billing's invoicer to orders:8080",
-    });
+    const shop = new ContainerService("shop", shopArgs(net.vpcArgs, namespace.arn, billing.resources.services.invoicer.task.securityGroup!.id));
     return { url: shop.urls.public, endpoints: shop.serviceConnectEndpoints, shop, billing, namespace };
 }

@@ -99,6 +99,24 @@ const cases: Array<{ title: string; args: ContainerServiceArgs; path: string; me
         message: /serves no port/,
     },
     {
+        title: "an outside security group that is not a security group id",
+        args: connectArgs((a) => (a.services!.app.serviceConnect!.allowFromSecurityGroups = { billing: "billing-sg" })),
+        path: "services.app.serviceConnect.allowFromSecurityGroups.billing",
+        message: /security group id/,
+    },
+    {
+        title: "an outside security group named like a service in allowFrom",
+        args: connectArgs((a) => (a.services!.app.serviceConnect!.allowFromSecurityGroups = { web: "sg-0123456789abcdef0" })),
+        path: "services.app.serviceConnect.allowFromSecurityGroups.web",
+        message: /is also in allowFrom/,
+    },
+    {
+        title: "outside security groups on a client-only service",
+        args: connectArgs((a) => (a.services!.web.serviceConnect = { allowFromSecurityGroups: { billing: "sg-0123456789abcdef0" } })),
+        path: "services.web.serviceConnect.allowFromSecurityGroups",
+        message: /serves no port/,
+    },
+    {
         title: "Service Connect on bridge-mode tasks",
         args: connectArgs((a) => {
             a.ec2Capacity = { instanceTypes: ["m7i.large"] };

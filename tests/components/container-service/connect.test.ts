@@ -22,19 +22,29 @@ describe("ContainerService Service Connect", () => {
                 title: "a client: no ports, no clients, no access logs",
                 args: connectArgs(),
                 key: "web",
-                resolved: { services: {}, allowFrom: [], accessLogs: false },
+                resolved: { services: {}, allowFrom: [], allowFromSecurityGroups: {}, accessLogs: false },
             },
             {
                 title: "one port: the service's key on the container port",
                 args: connectArgs(),
                 key: "app",
-                resolved: { services: { http: { discoveryName: "app", alias: { dnsName: "app", port: 8080 } } }, allowFrom: ["web"], accessLogs: false },
+                resolved: {
+                    services: { http: { discoveryName: "app", alias: { dnsName: "app", port: 8080 } } },
+                    allowFrom: ["web"],
+                    allowFromSecurityGroups: {},
+                    accessLogs: false,
+                },
             },
             {
                 title: "a given discovery name: the alias follows it",
                 args: connectArgs((a) => (a.services!.app.serviceConnect!.services = { http: { discoveryName: "orders" } })),
                 key: "app",
-                resolved: { services: { http: { discoveryName: "orders", alias: { dnsName: "orders", port: 8080 } } }, allowFrom: ["web"], accessLogs: false },
+                resolved: {
+                    services: { http: { discoveryName: "orders", alias: { dnsName: "orders", port: 8080 } } },
+                    allowFrom: ["web"],
+                    allowFromSecurityGroups: {},
+                    accessLogs: false,
+                },
             },
         ];
         for (const c of cases)
@@ -176,6 +186,16 @@ describe("ContainerService Service Connect", () => {
             assert.equal(r.referencedSecurityGroupId, registry.one(T.sg, "shop-worker-sg").id);
         });
 
+        it("admits a security group from outside the component, named by its key", async () => {
+            const { registry } = await shop(
+                connectArgs((a) => (a.services!.app.serviceConnect!.allowFromSecurityGroups = { billing: "sg-0123456789abcdef0" })),
+            );
+            const r = registry.one(T.ingress, "shop-app-http-from-billing").inputs;
+            assert.equal(r.securityGroupId, registry.one(T.sg, "shop-app-sg").id);
+            assert.equal(r.referencedSecurityGroupId, "sg-0123456789abcdef0");
+            assert.deepEqual([r.fromPort, r.toPort], [8080, 8080]);
+        });
+
         it("applies the serviceConnectIngress transform with the rule's name", async () => {
             const seen: string[] = [];
             const { registry } = await shop(
@@ -206,6 +226,18 @@ describe("ContainerService Service Connect", () => {
             const closed = warnings.filter((w) => w.includes("[aws-platform:ecs:service-connect-closed]"));
             assert.equal(closed.length, 1, warnings.join("\n"));
             assert.match(closed[0], /service "app" serves Service Connect ports \(http\) and admits no client/);
+        });
+
+        it("does not warn for a server that admits only security groups from outside", async () => {
+            const { warnings } = await shop(
+                connectArgs((a) =>
+                    Object.assign(a.services!.app.serviceConnect!, { allowFrom: [], allowFromSecurityGroups: { billing: "sg-0123456789abcdef0" } }),
+                ),
+            );
+            assert.deepEqual(
+                warnings.filter((w) => w.includes("service-connect-closed")),
+                [],
+            );
         });
 
         it("does not warn for a server with clients or for a client-only service", async () => {

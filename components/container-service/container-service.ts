@@ -22,7 +22,14 @@ import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
-import { ServiceConnectNamespace, allowServiceConnect, createNamespace, serviceConnectConfiguration, serviceConnectEndpoints } from "./service-connect";
+import {
+    ServiceConnectNamespace,
+    allowServiceConnect,
+    closedServerWarnings,
+    createNamespace,
+    serviceConnectConfiguration,
+    serviceConnectEndpoints,
+} from "./service-connect";
 import { FileSystemResources, allowMount, createAccessPoint, createFileSystems, efsStatements } from "./storage";
 import { MountableVolume, createTask } from "./task";
 import { validate } from "./validate";
@@ -34,7 +41,7 @@ export interface ServiceResources {
     queue?: QueueResources;
     scaling?: ScalingResources;
     alarms: Record<string, cloudwatch.MetricAlarm>;
-    /** Service Connect admission rules, by `<port>-from-<client>` (empty without `serviceConnect.allowFrom`). */
+    /** Service Connect admission rules, by `<port>-from-<client>` (empty when the service admits no client). */
     serviceConnectIngress: Record<string, vpc.SecurityGroupIngressRule>;
 }
 
@@ -140,16 +147,7 @@ export class ContainerService extends pulumi.ComponentResource {
             }
         }
 
-        for (const [key, svc] of Object.entries(cfg.services)) {
-            const ports = Object.keys(svc.serviceConnect?.services ?? {});
-            const sc = svc.serviceConnect;
-            if (ports.length > 0 && sc!.allowFrom.length === 0 && Object.keys(sc!.allowFromSecurityGroups).length === 0) {
-                pulumi.log.warn(
-                    `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every caller; list the callers in serviceConnect.allowFrom (this component's services) or serviceConnect.allowFromSecurityGroups (others)`,
-                    this,
-                );
-            }
-        }
+        for (const warning of closedServerWarnings(name, cfg)) pulumi.log.warn(warning, this);
 
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);

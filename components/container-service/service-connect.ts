@@ -120,6 +120,21 @@ export function allowServiceConnect(
     return rules;
 }
 
+/**
+ * `[aws-platform:ecs:service-connect-closed]` for each service that serves ports and admits nobody:
+ * its tasks' security group has no other way in, so every caller times out.
+ */
+export function closedServerWarnings(name: string, cfg: Pick<Resolved, "services">): string[] {
+    return Object.entries(cfg.services).flatMap(([key, svc]) => {
+        const sc = svc.serviceConnect;
+        const ports = Object.keys(sc?.services ?? {});
+        if (!sc || ports.length === 0 || sc.allowFrom.length > 0 || Object.keys(sc.allowFromSecurityGroups).length > 0) return [];
+        return [
+            `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every caller; list the callers in serviceConnect.allowFrom (this component's services) or serviceConnect.allowFromSecurityGroups (others)`,
+        ];
+    });
+}
+
 /** Where clients reach each served port, by service key and port name: `<dnsName>:<port>`. */
 export function serviceConnectEndpoints(cfg: Pick<Resolved, "services">): Record<string, Record<string, string>> {
     const out: Record<string, Record<string, string>> = {};

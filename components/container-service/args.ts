@@ -507,7 +507,7 @@ export interface ServiceConnectArgs {
 /** The Cloud Map namespace of the component's Service Connect services. */
 export interface ServiceConnectNamespaceArgs {
     /**
-     * An existing Cloud Map namespace (HTTP or private DNS) to join instead of creating one: services
+     * An existing Cloud Map namespace to join instead of creating one: services
      * of other components or clusters in it reach this component's services by name, and the other
      * way round. The namespace must be in the component's region.
      * @default - one Cloud Map HTTP namespace for the component (`<name>-namespace-<hex>`), created

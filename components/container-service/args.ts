@@ -683,6 +683,110 @@ export interface TaskArgs {
     secretsKmsKeyArns?: pulumi.Input<string>[];
 }
 
+/** The stages of an ECS deployment at which a lifecycle hook may run (ECS `DeploymentLifecycleHook`). */
+export type DeploymentLifecycleStage =
+    | "RECONCILE_SERVICE"
+    | "PRE_SCALE_UP"
+    | "POST_SCALE_UP"
+    | "TEST_TRAFFIC_SHIFT"
+    | "POST_TEST_TRAFFIC_SHIFT"
+    | "PRODUCTION_TRAFFIC_SHIFT"
+    | "POST_PRODUCTION_TRAFFIC_SHIFT";
+
+/**
+ * A Lambda function ECS invokes at deployment stages; it answers `{ hookStatus: "SUCCEEDED" | "FAILED" |
+ * "IN_PROGRESS" }`, and FAILED rolls the deployment back
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html).
+ */
+export interface DeploymentLifecycleHookArgs {
+    /** The function's ARN (a version or alias ARN works too): the deploy role may invoke only these. */
+    lambdaArn: pulumi.Input<string>;
+    /** Stages at which ECS invokes it (at least one). */
+    stages: DeploymentLifecycleStage[];
+    /**
+     * Passed to the function as `hookDetails` (JSON-serialised).
+     * @default undefined
+     * @example { smokeTestPath: "/health" }
+     */
+    details?: Record<string, unknown>;
+}
+
+/**
+ * Deployment of a service. `strategy` other than `"rolling"`, and `controller: "code-deploy"`, run two
+ * target groups: the component creates the alternate one (`{key}-tg-alt`), the production route (an ALB
+ * listener rule — a service that is its listener's default action gets a catch-all rule, since ECS shifts
+ * rules, not default actions — or the NLB listener) and, with `testListenerPort`, a test listener.
+ * Only the service's `loadBalancer` takes part.
+ */
+export interface ServiceDeploymentArgs {
+    /**
+     * Rolling: percent of `desiredCount` that must stay running (and healthy) during a deployment.
+     * @default 100
+     */
+    minimumHealthyPercent?: number;
+    /** Rolling: percent of `desiredCount` that may run during a deployment. @default 200 */
+    maximumPercent?: number;
+    /** Roll back a failed deployment (circuit breaker and, when given, `rollbackAlarms`). @default true */
+    rollback?: boolean;
+    /**
+     * Who deploys: ECS itself, or CodeDeploy (`deploymentController: CODE_DEPLOY`), whose deployment
+     * group is then built from `resources.services[key].deployment`; the component leaves the task
+     * definition, load balancers and network configuration of the service to CodeDeploy.
+     * @default "ecs"
+     */
+    controller?: "ecs" | "code-deploy";
+    /**
+     * ECS's deployment strategy: `rolling` replaces tasks in place; `blue-green` starts the new revision
+     * beside the old and shifts all traffic at once; `linear` shifts it in equal steps; `canary` shifts a
+     * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB)
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html).
+     * @default "rolling"
+     */
+    strategy?: "rolling" | "blue-green" | "linear" | "canary";
+    /**
+     * Minutes the new and old revisions run side by side after all traffic moved, before the old one
+     * stops (roll back is instant until then); 0 to 1440.
+     * @default undefined - ECS's default
+     */
+    bakeTimeMinutes?: number;
+    /**
+     * `strategy: "linear"`: percent of traffic per step (3 to 100) and minutes between steps (0 to 1440).
+     * @default undefined - required with strategy "linear"
+     * @example { stepPercent: 25, stepBakeMinutes: 5 }
+     */
+    linear?: { stepPercent: number; stepBakeMinutes: number };
+    /**
+     * `strategy: "canary"`: percent of traffic sent first (0.1 to 100) and minutes before the rest (0 to 1440).
+     * @default undefined - required with strategy "canary"
+     * @example { percent: 10, bakeMinutes: 15 }
+     */
+    canary?: { percent: number; bakeMinutes: number };
+    /**
+     * Lambda functions ECS invokes at deployment stages, by a name of your choice (blue-green, linear
+     * and canary). The deploy role `{key}-deploy-role` may invoke exactly these functions.
+     * @default {}
+     * @example { smoke: { lambdaArn: testFn.arn, stages: ["POST_TEST_TRAFFIC_SHIFT"] } }
+     */
+    lifecycleHooks?: Record<string, DeploymentLifecycleHookArgs>;
+    /**
+     * CloudWatch alarms whose ALARM state fails the deployment (rolled back when `rollback`): the
+     * service's own load balancer alarms (`http-5xx` on an ALB, `unhealthy-hosts`; needs `alarms` and
+     * `loadBalancer`) and/or alarms named here. Not with `controller: "code-deploy"` (its deployment
+     * group holds the alarms).
+     * @default undefined - no alarm fails a deployment
+     * @example { serviceAlarms: true, names: ["checkout-latency-p99"] }
+     */
+    rollbackAlarms?: { serviceAlarms?: boolean; names?: pulumi.Input<string>[] };
+    /**
+     * A listener on this port that reaches the new revision before production traffic does (ECS:
+     * `TEST_TRAFFIC_SHIFT` onwards; CodeDeploy: the test route). ALB: a listener (HTTPS with the load
+     * balancer's certificate) with a rule per service matching as the production rule does; NLB: a
+     * listener of its own. Admitted from the load balancer's `ingressCidrs`.
+     * @default undefined - no test listener
+     */
+    testListenerPort?: number;
+}
+
 export interface ServiceArgs extends TaskArgs {
     /**
      * Tasks to run (when `scaling` is set, only the starting point).
@@ -696,10 +800,12 @@ export interface ServiceArgs extends TaskArgs {
     /** Make the service an SQS queue worker: creates the queue and its dead-letter queue. @default undefined */
     queue?: QueueArgs;
     /**
-     * Rolling deployment bounds and the circuit breaker (rollback on failure).
-     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true }
+     * How a new task definition replaces the running one: rolling (bounds and the circuit breaker),
+     * ECS-native blue/green, linear or canary traffic shifting, or CodeDeploy. See `ServiceDeploymentArgs`.
+     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, strategy: "rolling", controller: "ecs" }
+     * @example { strategy: "canary", canary: { percent: 10, bakeMinutes: 5 }, bakeTimeMinutes: 10, testListenerPort: 8443 }
      */
-    deployment?: { minimumHealthyPercent?: number; maximumPercent?: number; rollback?: boolean };
+    deployment?: ServiceDeploymentArgs;
     /**
      * Seconds the scheduler ignores failing load balancer health checks after a task starts.
      * @default 60
@@ -915,5 +1021,9 @@ export interface ContainerServiceArgs {
         repository?: Transform<ecr.RepositoryArgs>;
         fileSystem?: Transform<efs.FileSystemArgs>;
         expressService?: Transform<ecs.ExpressGatewayServiceArgs>;
+        /** The ECS infrastructure role of a blue/green, linear, canary or CodeDeploy service (`{key}-deploy-role`). */
+        deployRole?: Transform<iam.RoleArgs>;
+        /** The listener rules of services (`{key}-rule`) and their test rules (`{key}-test-rule`). */
+        listenerRule?: Transform<lb.ListenerRuleArgs>;
     };
 }

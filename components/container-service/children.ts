@@ -109,6 +109,12 @@ export const CHILD_NAMES: Record<
         [T.service, "{key}"],
         [T.tg, "{key}-tg"],
         [T.listenerRule, "{key}-rule"],
+        // Blue/green, linear, canary, CodeDeploy (deployment.ts).
+        [T.tg, "{key}-tg-alt"],
+        [T.listenerRule, "{key}-test-rule"],
+        [T.role, "{key}-deploy-role"],
+        [T.attachment, "{key}-deploy-role-load-balancers"],
+        [T.rolePolicy, "{key}-deploy-role-hooks"],
         [T.ingress, "{key}-from-lb"],
         [T.queue, "{key}-queue"],
         [T.queue, "{key}-dlq"],
@@ -212,7 +218,9 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)
             .filter((s) => s.loadBalancer?.name === key)
-            .map((s) => String(s.loadBalancer!.listenerPort));
+            .flatMap((s) =>
+                [s.loadBalancer!.listenerPort, ...(s.deployment.testListenerPort !== undefined ? [s.deployment.testListenerPort] : [])].map(String),
+            );
         add(CHILD_NAMES.loadBalancers, `loadBalancers.${key}`, { key: [key], port: [...new Set(["80", "443", ...ports])] });
     }
     for (const [key, s] of Object.entries(args.services ?? {})) add(CHILD_NAMES.services, `services.${key}`, taskValues(key, s));

@@ -15,6 +15,7 @@ import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
 import { ResolvedTask, normalize } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
+import type { DeploymentResources } from "./deployment";
 import { createExpressService } from "./express";
 import { AlbTarget, LoadBalancerResources, ServiceTarget, albTarget, allowFromLoadBalancer, createLoadBalancers } from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
@@ -29,6 +30,11 @@ export interface ServiceResources {
     service: ecs.Service;
     task: TaskResources;
     target?: ServiceTarget;
+    /**
+     * Blue/green, linear, canary or CodeDeploy: both target groups, the production and test listeners
+     * and the deploy role; with `controller: "code-deploy"`, what a CodeDeploy deployment group needs.
+     */
+    deployment?: DeploymentResources;
     queue?: QueueResources;
     scaling?: ScalingResources;
     alarms: Record<string, cloudwatch.MetricAlarm>;
@@ -154,11 +160,12 @@ export class ContainerService extends pulumi.ComponentResource {
                 bridgeIngress.add(target.lbKey);
                 allowFromLoadBalancer(ctx, `${target.lbKey}-instances`, target, inbound, 32768, 65535);
             }
-            const service = createService(ctx, key, svc, cluster, task, target, mountDeps);
+            const { service, deployment } = createService(ctx, key, svc, cluster, task, target, mountDeps);
             services[key] = {
                 service,
                 task,
                 target,
+                deployment,
                 queue,
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster.cluster, service, target, queue?.queue),
                 alarms: createAlarms(ctx, key, svc, cluster.cluster, service, target, queue),

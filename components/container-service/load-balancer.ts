@@ -5,7 +5,8 @@ import * as vpc from "@pulumi/aws/vpc";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
-import type { ResolvedLoadBalancer, ResolvedService } from "./defaults";
+import { ResolvedLoadBalancer, ResolvedService, shiftsTraffic } from "./defaults";
+import { TrafficRoutes, createTestRoutes, ruleMatch, shiftedByDeployments, testPorts } from "./deployment";
 
 export interface LoadBalancerResources {
     loadBalancer: lb.LoadBalancer;
@@ -68,16 +69,18 @@ export interface ServiceTarget {
     attachments: pulumi.Resource[];
     loadBalancer: LoadBalancerResources;
     lbKey: string;
+    /** Blue/green, linear, canary or CodeDeploy: the alternate target group and the routes traffic shifts on. */
+    routes?: TrafficRoutes;
 }
 
 /** One target group per load-balanced service: `ip` targets for awsvpc, `instance` for bridge. */
-function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: ResolvedLoadBalancer): lb.TargetGroup {
+function createTargetGroup(ctx: Ctx, key: string, svc: ResolvedService, spec: ResolvedLoadBalancer, role = "tg"): lb.TargetGroup {
     const l = svc.loadBalancer!;
     const alb = spec.type === "application";
     const hc = l.healthCheck;
     return create(
         lb.TargetGroup,
-        fitName(childName(ctx.name, key, "tg"), lb.TargetGroup),
+        fitName(childName(ctx.name, key, role), lb.TargetGroup),
         {
             vpcId: ctx.cfg.vpc.vpcId,
             port: l.containerPort,
@@ -141,7 +144,7 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
                 vpcId: ctx.cfg.vpc.vpcId,
                 description: `${alb ? "ALB" : "NLB"} ${base}`,
                 // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
-                ingress: (prefixLists ? [mainPort(spec)] : ports).map((port) => ({
+                ingress: (prefixLists ? [mainPort(spec)] : [...ports, ...testPorts(users)]).map((port) => ({
                     protocol: "tcp",
                     fromPort: port,
                     toPort: port,
@@ -180,6 +183,10 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
         );
 
         const groups = Object.fromEntries(users.map(([key, svc]) => [key, createTargetGroup(ctx, key, svc, spec)]));
+        // Blue/green, linear, canary and CodeDeploy move the service between two target groups.
+        const shifting = users.filter(([, s]) => shiftsTraffic(s.deployment));
+        const alternates = Object.fromEntries(shifting.map(([key, svc]) => [key, createTargetGroup(ctx, key, svc, spec, "tg-alt")]));
+        const routes: Record<string, { productionRoute: pulumi.Output<string>; productionListener: lb.Listener }> = {};
         const listeners: Record<string, lb.Listener> = {};
         const attachments: Record<string, pulumi.Resource[]> = {};
         const scheme = alb ? (spec.certificateArn ? "https" : "http") : spec.certificateArn ? "tls" : "tcp";
@@ -208,7 +215,8 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
                     defaultActions: [defaultAction],
                     tags: ctx.tags,
                 },
-                ctx.opts,
+                // CodeDeploy shifts a default-action service on the listener itself.
+                defaultUser?.[1].deployment.controller === "code-deploy" ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
                 t.listener,
             );
             listeners[secure ? "https" : "http"] = main;
@@ -228,31 +236,32 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
                 );
             }
             for (const [key, svc] of users) {
-                const rule = svc.loadBalancer!.rule;
-                if (!rule) {
+                const shifts = shiftsTraffic(svc.deployment);
+                // ECS shifts listener rules, never a default action: a default-action service with two target
+                // groups gets a catch-all rule (CodeDeploy shifts the listener's default action itself).
+                if (!svc.loadBalancer!.rule && !(shifts && svc.deployment.controller === "ecs")) {
                     attachments[key] = [main];
+                    if (shifts) routes[key] = { productionRoute: main.arn, productionListener: main };
                     continue;
                 }
-                const conditions = [
-                    ...(rule.pathPatterns?.length ? [{ pathPattern: { values: rule.pathPatterns } }] : []),
-                    ...(rule.hosts?.length ? [{ hostHeader: { values: rule.hosts } }] : []),
-                ];
-                const listenerRule = new lb.ListenerRule(
+                const listenerRule = create(
+                    lb.ListenerRule,
                     childName(ctx.name, key, "rule"),
                     {
                         listenerArn: main.arn,
-                        priority: rule.priority,
-                        conditions,
+                        ...ruleMatch(svc),
                         actions: [{ type: "forward", targetGroupArn: groups[key].arn }],
                         tags: ctx.tags,
                     },
-                    ctx.opts,
+                    shifts ? shiftedByDeployments(ctx, "actions") : ctx.opts,
+                    t.listenerRule,
                 );
                 attachments[key] = [listenerRule];
+                if (shifts) routes[key] = { productionRoute: listenerRule.arn, productionListener: main };
             }
         } else {
             for (const port of ports) {
-                const [key] = users.find(([, s]) => s.loadBalancer!.listenerPort === port)!;
+                const [key, svc] = users.find(([, s]) => s.loadBalancer!.listenerPort === port)!;
                 const tls = spec.certificateArn !== undefined;
                 listeners[String(port)] = create(
                     lb.Listener,
@@ -265,14 +274,25 @@ export function createLoadBalancers(ctx: Ctx): { loadBalancers: Record<string, L
                         defaultActions: [{ type: "forward", targetGroupArn: groups[key].arn }],
                         tags: ctx.tags,
                     },
-                    ctx.opts,
+                    // An NLB has no rules: ECS and CodeDeploy shift the listener's default action.
+                    shiftsTraffic(svc.deployment) ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
                     t.listener,
                 );
                 attachments[key] = [listeners[String(port)]];
+                if (shiftsTraffic(svc.deployment)) routes[key] = { productionRoute: listeners[String(port)].arn, productionListener: listeners[String(port)] };
             }
         }
+        const tests = createTestRoutes(ctx, lbKey, spec, loadBalancer, shifting, groups, listeners);
         loadBalancers[lbKey] = resources;
-        for (const [key] of users) targets[key] = { targetGroup: groups[key], attachments: attachments[key], loadBalancer: resources, lbKey };
+        for (const [key] of users) {
+            const test = tests[key];
+            const shift = routes[key] && {
+                ...routes[key],
+                alternate: alternates[key],
+                ...(test ? { testRoute: test.route, testListener: test.listener } : {}),
+            };
+            targets[key] = { targetGroup: groups[key], attachments: attachments[key], loadBalancer: resources, lbKey, ...(shift ? { routes: shift } : {}) };
+        }
     }
     return { loadBalancers, targets };
 }

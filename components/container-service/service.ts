@@ -8,6 +8,7 @@ import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./contex
 import type { ResolvedService } from "./defaults";
 import { ServiceTarget, urlOf } from "./load-balancer";
 import type { QueueResources } from "./queue";
+import { DeploymentResources, deploymentSettings, rollbackAlarmName, serviceRollbackAlarms } from "./deployment";
 
 /** The ECS service: capacity strategy, networking, load balancer, deployment safety. */
 export function createService(
@@ -18,10 +19,11 @@ export function createService(
     task: TaskResources,
     target: ServiceTarget | undefined,
     mounts: pulumi.Resource[] = [],
-): ecs.Service {
+): { service: ecs.Service; deployment?: DeploymentResources } {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
-    return create(
+    const deployment = deploymentSettings(ctx, key, svc, target);
+    const service = create(
         ecs.Service,
         fitName(childName(ctx.name, key), ecs.Service),
         {
@@ -42,11 +44,18 @@ export function createService(
                 : {}),
             ...(target && lb
                 ? {
-                      loadBalancers: [{ targetGroupArn: target.targetGroup.arn, containerName: lb.container, containerPort: lb.containerPort }],
+                      loadBalancers: [
+                          {
+                              targetGroupArn: target.targetGroup.arn,
+                              containerName: lb.container,
+                              containerPort: lb.containerPort,
+                              ...(deployment.advancedConfiguration ? { advancedConfiguration: deployment.advancedConfiguration } : {}),
+                          },
+                      ],
                       healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
                   }
                 : {}),
-            deploymentCircuitBreaker: { enable: true, rollback: svc.deployment.rollback },
+            ...deployment.args,
             deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
             deploymentMaximumPercent: svc.deployment.maximumPercent,
             enableExecuteCommand: svc.enableExecuteCommand,
@@ -69,10 +78,13 @@ export function createService(
             // with EFS volumes, the mount targets and the NFS ingress too, or tasks fail to mount.
             dependsOn: [cluster.capacityProviders, ...(target?.attachments ?? []), ...mounts],
             // With auto scaling, Application Auto Scaling owns the desired count.
-            ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
+            ...(svc.scaling || deployment.ignoreChanges.length
+                ? { ignoreChanges: [...(svc.scaling ? ["desiredCount"] : []), ...deployment.ignoreChanges] }
+                : {}),
         },
         ctx.cfg.transform.service,
     );
+    return { service, deployment: deployment.resources };
 }
 
 /**
@@ -91,7 +103,10 @@ export function createAlarms(
     const a = svc.alarms;
     if (!a) return {};
     const base = childName(ctx.name, key);
-    const alarm = (role: string, args: AlarmArgs) => createAlarm(ctx, childName(base, role), args);
+    // Alarms that fail the service's deployments carry the name the service was given for them.
+    const rollback = new Set(serviceRollbackAlarms(ctx, svc, target));
+    const alarm = (role: string, args: AlarmArgs) =>
+        createAlarm(ctx, childName(base, role), rollback.has(role) ? { ...args, name: rollbackAlarmName(ctx, key, role) } : args);
     const serviceDims = { ClusterName: cluster.name, ServiceName: service.name };
     const alarms: Record<string, cloudwatch.MetricAlarm> = {
         cpu: alarm("cpu-high", {

@@ -12,6 +12,7 @@ import type {
     ContainerHealthCheckArgs,
     ContainerRestartPolicyArgs,
     ContainerServiceArgs,
+    DeploymentLifecycleHookArgs,
     Ec2CapacityArgs,
     ExpressServiceArgs,
     FileSystemArgs,
@@ -22,6 +23,7 @@ import type {
     RepositoryArgs,
     ScheduledTaskArgs,
     ServiceArgs,
+    ServiceDeploymentArgs,
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
@@ -220,19 +222,35 @@ export const TASK_SHAPE = object<TaskArgs>()(TASK_FIELDS);
 
 type Alarms = Exclude<NonNullable<ServiceArgs["alarms"]>, false>;
 
+export const LIFECYCLE_HOOK_SHAPE = object<DeploymentLifecycleHookArgs>()({
+    lambdaArn: inputString(),
+    stages: array(string(), { nonEmpty: true }),
+    details: optional(record(json())),
+});
+
+export const DEPLOYMENT_SHAPE = object<ServiceDeploymentArgs>()({
+    minimumHealthyPercent: optional(int()),
+    maximumPercent: optional(int()),
+    rollback: optional(boolean()),
+    controller: optional(string()),
+    strategy: optional(string()),
+    bakeTimeMinutes: optional(int()),
+    linear: optional(object<NonNullable<ServiceDeploymentArgs["linear"]>>()({ stepPercent: number(), stepBakeMinutes: int() })),
+    canary: optional(object<NonNullable<ServiceDeploymentArgs["canary"]>>()({ percent: number(), bakeMinutes: int() })),
+    lifecycleHooks: optional(record(LIFECYCLE_HOOK_SHAPE)),
+    rollbackAlarms: optional(
+        object<NonNullable<ServiceDeploymentArgs["rollbackAlarms"]>>()({ serviceAlarms: optional(boolean()), names: optional(array(inputString())) }),
+    ),
+    testListenerPort: optional(int()),
+});
+
 export const SERVICE_SHAPE = object<ServiceArgs>()({
     ...TASK_FIELDS,
     desiredCount: optional(int()),
     loadBalancer: optional(SERVICE_LOAD_BALANCER_SHAPE),
     scaling: optional(SERVICE_SCALING_SHAPE),
     queue: optional(QUEUE_SHAPE),
-    deployment: optional(
-        object<NonNullable<ServiceArgs["deployment"]>>()({
-            minimumHealthyPercent: optional(int()),
-            maximumPercent: optional(int()),
-            rollback: optional(boolean()),
-        }),
-    ),
+    deployment: optional(DEPLOYMENT_SHAPE),
     healthCheckGracePeriodSeconds: optional(int()),
     enableExecuteCommand: optional(boolean()),
     alarms: optional(
@@ -310,6 +328,8 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     repository: optional(transform()),
     fileSystem: optional(transform()),
     expressService: optional(transform()),
+    deployRole: optional(transform()),
+    listenerRule: optional(transform()),
 });
 
 /** Every ContainerServiceArgs key, once. */

@@ -63,8 +63,10 @@ export function testPorts(users: Array<[string, ResolvedService]>): number[] {
 }
 
 /**
- * Test listeners (`{lb}-listener-{port}`) and, on an ALB, a test rule per service (`{key}-test-rule`) with
- * the production rule's conditions. They forward to the primary target group until ECS shifts them.
+ * Test listeners (`{lb}-listener-{port}`) and, on an ALB with the ECS controller, a test rule per service
+ * (`{key}-test-rule`) with the production rule's conditions. An NLB's test listener, and a CodeDeploy
+ * service's (CodeDeploy's test route is a listener), forward to the service itself, one service per port.
+ * Everything forwards to the primary target group until a deployment shifts it.
  */
 export function createTestRoutes(
     ctx: Ctx,
@@ -82,6 +84,7 @@ export function createTestRoutes(
     for (const port of testPorts(users)) {
         const owners = users.filter(([, s]) => shiftsTraffic(s.deployment) && s.deployment.testListenerPort === port);
         const protocol = alb ? (secure ? "HTTPS" : "HTTP") : secure ? "TLS" : "TCP";
+        const byListener = !alb || owners.some(([, s]) => s.deployment.controller === "code-deploy");
         const listener = create(
             lb.Listener,
             childName(ctx.name, lbKey, `listener-${port}`),
@@ -90,17 +93,17 @@ export function createTestRoutes(
                 port,
                 protocol,
                 ...(secure ? { certificateArn: spec.certificateArn, sslPolicy: spec.sslPolicy } : {}),
-                defaultActions: alb
-                    ? [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } }]
-                    : [{ type: "forward", targetGroupArn: groups[owners[0][0]].arn }],
+                defaultActions: byListener
+                    ? [{ type: "forward", targetGroupArn: groups[owners[0][0]].arn }]
+                    : [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } }],
                 tags: ctx.tags,
             },
-            alb ? ctx.opts : shiftedByDeployments(ctx, "defaultActions"),
+            byListener ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
             t.listener,
         );
         listeners[`test-${port}`] = listener;
         for (const [key, svc] of owners) {
-            if (!alb) {
+            if (byListener) {
                 out[key] = { route: listener.arn, listener };
                 continue;
             }

@@ -561,7 +561,9 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
         issues.key(hp, key);
         if (isPlain(hook.lambdaArn))
             issues.match(`${hp}.lambdaArn`, hook.lambdaArn, FUNCTION_ARN, "a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>[:<alias>]");
-        hook.stages.forEach((stage, i) => issues.oneOf(`${hp}.stages[${i}]`, stage, LIFECYCLE_STAGES));
+        hook.stages.forEach((stage, i) => {
+            issues.oneOf(`${hp}.stages[${i}]`, stage, LIFECYCLE_STAGES);
+        });
         if (new Set(hook.stages).size !== hook.stages.length) issues.add(`${hp}.stages`, hook.stages, "names a stage twice", "each stage once");
         if (d.testListenerPort === undefined && hook.stages.some((s) => s === "TEST_TRAFFIC_SHIFT" || s === "POST_TEST_TRAFFIC_SHIFT"))
             issues.add(
@@ -612,14 +614,16 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
                 `is a production listener port of load balancer "${lbName}"`,
                 `a port other than ${[...production].sort((a, b) => a - b).join(", ")}`,
             );
-        // An NLB listener forwards to one target group: one test port per service.
-        const sharing = siblings.filter(([k, s]) => k !== r.name && s.deployment?.testListenerPort === d.testListenerPort).map(([k]) => k);
-        if (lb.type === "network" && sharing.length > 0)
+        // An NLB listener forwards to one target group, and CodeDeploy's test route is a whole listener:
+        // one test port per service there. ECS shifts ALB rules, so ALB services may share one.
+        const sharing = siblings.filter(([k, s]) => k !== r.name && s.deployment?.testListenerPort === d.testListenerPort);
+        const exclusive = (s: ServiceArgs) => lb.type === "network" || s.deployment?.controller === "code-deploy";
+        if (sharing.length > 0 && (exclusive(svc) || sharing.some(([, s]) => exclusive(s))))
             issues.add(
                 `${path}.testListenerPort`,
                 d.testListenerPort,
-                `is also the test port of ${sharing.join(", ")} on network load balancer "${lbName}"`,
-                "a test port per service on an NLB",
+                `is also the test port of ${sharing.map(([k]) => k).join(", ")} on load balancer "${lbName}"`,
+                "a test port of its own for a service on an NLB or with CodeDeploy",
             );
     }
 }

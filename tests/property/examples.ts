@@ -86,7 +86,7 @@ export function everything(): ContainerServiceArgs {
             api: {
                 containers: { api: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } },
                 loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"] } },
-                deployment: { controller: "code-deploy", testListenerPort: 8443 },
+                deployment: { controller: "code-deploy", testListenerPort: 8444 },
             },
             tcp: {
                 containers: { tcp: { image: IMAGE, portMappings: [{ containerPort: 9000 }] } },

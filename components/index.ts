@@ -274,3 +274,4 @@ export {
     MANAGED_ORIGIN_REQUEST_POLICY_IDS,
 } from "./shared/limits/cloudfront";
 export { ErrorCode, ErrorResponseArgs } from "./edge-functions";
+export { DeploymentLifecycleHookArgs, DeploymentLifecycleStage, DeploymentResources, ServiceDeploymentArgs } from "./container-service";

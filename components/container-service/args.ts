@@ -726,7 +726,11 @@ export interface ServiceDeploymentArgs {
     minimumHealthyPercent?: number;
     /** Rolling: percent of `desiredCount` that may run during a deployment. @default 200 */
     maximumPercent?: number;
-    /** Roll back a failed deployment (circuit breaker and, when given, `rollbackAlarms`). @default true */
+    /**
+     * Roll back a failed deployment: the circuit breaker's (rolling and blue-green, the strategies AWS documents
+     * it for; linear and canary rely on `rollbackAlarms` and hooks) and `rollbackAlarms`'.
+     * @default true
+     */
     rollback?: boolean;
     /**
      * Who deploys: ECS itself, or CodeDeploy (`deploymentController: CODE_DEPLOY`), whose deployment

@@ -221,7 +221,10 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
     const strategy = { rolling: "ROLLING", "blue-green": "BLUE_GREEN", linear: "LINEAR", canary: "CANARY" }[d.strategy];
     return {
         args: {
-            deploymentCircuitBreaker: { enable: true, rollback: d.rollback },
+            // AWS documents the circuit breaker (and alarms) for rolling and blue/green deployments only: linear
+            // and canary fail on `rollbackAlarms` and hooks
+            // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html).
+            ...(d.strategy === "rolling" || d.strategy === "blue-green" ? { deploymentCircuitBreaker: { enable: true, rollback: d.rollback } } : {}),
             ...(d.strategy === "rolling" && !shiftsTraffic(d)
                 ? {}
                 : {

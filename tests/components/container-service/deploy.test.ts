@@ -102,7 +102,7 @@ describe("ContainerService deployments", () => {
         ]);
     });
 
-    it("sends linear steps and canary percentages with their minutes as the provider's strings", async () => {
+    it("sends linear steps and canary percentages with their minutes as the provider's strings, without the circuit breaker AWS documents for rolling and blue-green only", async () => {
         const linear = await shop({ strategy: "linear", linear: { stepPercent: 25, stepBakeMinutes: 5 } });
         linear.registry.hasInputs(T.service, "shop-web", {
             deploymentConfiguration: {
@@ -110,6 +110,7 @@ describe("ContainerService deployments", () => {
                 linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: "5" },
                 canaryConfiguration: undefined,
             },
+            deploymentCircuitBreaker: undefined,
         });
         const canary = await shop({ strategy: "canary", canary: { percent: 12.5, bakeMinutes: 0 } });
         canary.registry.hasInputs(T.service, "shop-web", {
@@ -118,6 +119,7 @@ describe("ContainerService deployments", () => {
                 canaryConfiguration: { canaryPercent: 12.5, canaryBakeTimeInMinutes: "0" },
                 linearConfiguration: undefined,
             },
+            deploymentCircuitBreaker: undefined,
         });
     });
 

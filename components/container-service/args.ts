@@ -734,8 +734,10 @@ export interface ServiceDeploymentArgs {
     rollback?: boolean;
     /**
      * Who deploys: ECS itself, or CodeDeploy (`deploymentController: CODE_DEPLOY`), whose deployment
-     * group is then built from `resources.services[key].deployment`; the component leaves the task
-     * definition, load balancers and network configuration of the service to CodeDeploy.
+     * group is then built from `resources.services[key].deployment`. The service's task definition, load
+     * balancers, network configuration, platform version and capacity provider strategy are then changed
+     * by CodeDeploy deployments only (ECS refuses them in UpdateService): `pulumi up` registers new task
+     * definition revisions and leaves the service on the one CodeDeploy last deployed.
      * @default "ecs"
      */
     controller?: "ecs" | "code-deploy";

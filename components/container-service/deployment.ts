@@ -208,9 +208,10 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
             // CodeDeploy has its own rollback; ECS refuses the circuit breaker with this controller
             // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html).
             args: { deploymentController: { type: "CODE_DEPLOY" } },
-            // UpdateService refuses these with CODE_DEPLOY: a CodeDeploy deployment changes them
+            // UpdateService refuses these with CODE_DEPLOY: a CodeDeploy deployment (its AppSpec's task set,
+            // capacity provider strategy included) changes them
             // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
-            ignoreChanges: ["taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion"],
+            ignoreChanges: ["taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion", "capacityProviderStrategies"],
             resources,
         };
     }

@@ -236,7 +236,7 @@ describe("ContainerService deployments", () => {
             alarms: undefined,
         });
         assert.equal(service.inputs.loadBalancers[0].advancedConfiguration, undefined);
-        assert.deepEqual(service.ignoreChanges, ["taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion"]);
+        assert.deepEqual(service.ignoreChanges, ["taskDefinition", "loadBalancers", "networkConfiguration", "platformVersion", "capacityProviderStrategies"]);
         assert.equal(registry.named("shop-web-deploy-role"), undefined);
         // CodeDeploy shifts a default-action service on the listener itself: no catch-all rule.
         assert.equal(registry.ofType(T.rule).length, 0);
@@ -270,6 +270,7 @@ describe("ContainerService deployments", () => {
             "loadBalancers",
             "networkConfiguration",
             "platformVersion",
+            "capacityProviderStrategies",
         ]);
     });
 

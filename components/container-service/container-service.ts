@@ -13,7 +13,7 @@ import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
-import { ResolvedTask, normalize } from "./defaults";
+import { ResolvedTask, normalize, shiftsTraffic } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
 import type { DeploymentResources } from "./deployment";
 import { createExpressService } from "./express";
@@ -130,6 +130,15 @@ export class ContainerService extends pulumi.ComponentResource {
             for (const what of awsvpcOnEc2) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ec2Capacity.awsvpcTrunking: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
+                    this,
+                );
+            }
+        }
+
+        for (const [key, svc] of Object.entries(cfg.services)) {
+            if (svc.scaling?.requestsPerTarget !== undefined && shiftsTraffic(svc.deployment)) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:requests-scaling-two-target-groups] ContainerService "${name}": service "${key}" scales on requests per target of its target group "-tg", and its ${svc.deployment.controller === "code-deploy" ? "CodeDeploy" : svc.deployment.strategy} deployments move it to "-tg-alt" every other release, where that metric is empty; prefer cpuTargetPercent or memoryTargetPercent`,
                     this,
                 );
             }

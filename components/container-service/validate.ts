@@ -29,6 +29,7 @@ import type {
     TaskArgs,
 } from "./args";
 import { childNameIssues } from "./children";
+import { CATCH_ALL_RULE } from "./deployment";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
 import { checkMountableSubnets } from "./storage";
@@ -571,6 +572,20 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
                 hook.stages,
                 "has a test traffic stage and the service has no test listener",
                 "testListenerPort, or production stages only",
+            );
+    }
+    const lbArgs = svc.loadBalancer ? own(args.loadBalancers, svc.loadBalancer.name) : undefined;
+    if (shifting && d.controller === "ecs" && lbArgs?.type === "application" && !svc.loadBalancer!.rule) {
+        // The catch-all rule ECS shifts takes the last priority of the listener.
+        const taken = Object.entries(args.services ?? {}).filter(
+            ([, s]) => s.loadBalancer?.name === svc.loadBalancer!.name && s.loadBalancer?.rule?.priority === CATCH_ALL_RULE.priority,
+        );
+        for (const [k] of taken)
+            issues.add(
+                `services.${k}.loadBalancer.rule.priority`,
+                CATCH_ALL_RULE.priority,
+                `is the priority of the catch-all rule that ${r.name}'s ${d.strategy} deployment shifts`,
+                `a priority below ${CATCH_ALL_RULE.priority}`,
             );
     }
     const alarms = d.rollbackAlarms;

@@ -226,6 +226,16 @@ const cases: Case[] = [
         path: "services.tcp.deployment.testListenerPort",
         message: /also the test port of udp/,
     },
+    {
+        title: "rejects a rule at priority 50000 beside a default-action service whose catch-all rule ECS shifts",
+        args: deploying({ strategy: "blue-green" }, (a) => {
+            a.services!.api = webService(3000, "public", {
+                loadBalancer: { name: "public", containerPort: 3000, rule: { priority: 50000, pathPatterns: ["/api/*"] } },
+            });
+        }),
+        path: "services.api.loadBalancer.rule.priority",
+        message: /catch-all rule.*below 50000/,
+    },
 ];
 
 describe("ContainerService deployment validation", () => {

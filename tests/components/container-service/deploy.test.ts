@@ -297,6 +297,17 @@ describe("ContainerService deployments", () => {
         assert.equal(registry.one(T.role, "shop-web-deploy-role").inputs.maxSessionDuration, 7200);
     });
 
+    it("warns that scaling on requests per target follows only the primary target group of a two-target-group service", async () => {
+        const { warnings } = await shop({ strategy: "blue-green" }, (a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, requestsPerTarget: 500 };
+        });
+        assert.deepEqual(warnings.filter((w) => w.startsWith("[aws-platform:ecs:requests-scaling-two-target-groups]")).length, 1);
+        const rolling = await shop({}, (a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, requestsPerTarget: 500 };
+        });
+        assert.equal(rolling.warnings.filter((w) => w.includes("requests-scaling-two-target-groups")).length, 0);
+    });
+
     it("leaves the other services of a shared ALB rolling: one target group, and rules Pulumi keeps", async () => {
         const { registry } = await shop({ strategy: "blue-green" }, (a) => {
             a.services!.docs = {

@@ -298,3 +298,4 @@ export {
     ServiceTarget,
 } from "./container-service";
 export { DnsCertificateResources } from "./shared/dns-certificate";
+export { DeploymentLifecycleHookArgs, DeploymentLifecycleStage, DeploymentResources, ServiceDeploymentArgs } from "./container-service";

@@ -35,7 +35,54 @@ interface Case {
     message: RegExp;
 }
 
+const LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/0123456789abcdef/fedcba9876543210";
+
+/** web on the existing listener "shared" (listenerArn), with its own rule and `deployment`. */
+const joined = (deployment: ServiceDeploymentArgs) =>
+    deploying(deployment, (a) => {
+        a.loadBalancers = { shared: { type: "application", listenerArn: LISTENER, securityGroupId: "sg-0123456789abcdef0" } };
+        web(a).loadBalancer = { name: "shared", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+    });
+
 const cases: Case[] = [
+    {
+        title: "rejects CodeDeploy with additionalLoadBalancers (several target groups need the ECS controller)",
+        args: deploying({ controller: "code-deploy" }, (a) => {
+            a.loadBalancers!.inner = { type: "network", internal: true };
+            web(a).additionalLoadBalancers = [{ name: "inner", containerPort: 80, listenerPort: 9000 }];
+        }),
+        path: "services.web.deployment.controller",
+        message: /additionalLoadBalancers \(inner\).*only with the ECS controller; allowed: controller "ecs"/,
+    },
+    {
+        title: "rejects CodeDeploy on a joined listener (it would shift the default action of a listener the component does not own)",
+        args: joined({ controller: "code-deploy" }),
+        path: "services.web.deployment.controller",
+        message: /existing one \(listenerArn\) the component does not own/,
+    },
+    {
+        title: "rejects a test listener port on a joined listener (the test listener would be on a load balancer the component does not own)",
+        args: joined({ strategy: "blue-green", testListenerPort: 8080 }),
+        path: "services.web.deployment.testListenerPort",
+        message: /joins an existing listener \(listenerArn\)/,
+    },
+    {
+        title: "rejects CodeDeploy with an EBS volume (ECS attaches EBS volumes only under the ECS controller)",
+        args: deploying({ controller: "code-deploy" }, (a) => {
+            web(a).ebsVolume = { containerPath: "/scratch", sizeGiB: 20 };
+        }),
+        path: "services.web.deployment.controller",
+        message: /cannot deploy a service with ebsVolume/,
+    },
+    {
+        title: "rejects a test listener port that is another service's additional listener port on the same load balancer",
+        args: deploying({ strategy: "blue-green", testListenerPort: 8443 }, (a) => {
+            a.loadBalancers!.private = { type: "application", internal: true };
+            a.services!.api = webService(3000, "private", { additionalLoadBalancers: [{ name: "public", containerPort: 3000, listenerPort: 8443 }] });
+        }),
+        path: "services.web.deployment.testListenerPort",
+        message: /is a production listener port of load balancer "public"/,
+    },
     {
         title: "rejects an unknown strategy",
         args: deploying({ strategy: "BLUE_GREEN" as never }),
@@ -275,6 +322,20 @@ describe("ContainerService deployment validation", () => {
                 .sort(),
             ["services.api.deployment.testListenerPort", "services.web.deployment.testListenerPort"],
         );
+    });
+
+    it("accepts blue-green, linear and canary on a joined listener: ECS shifts the service's own rule there", () => {
+        assert.deepEqual(validate(joined({ strategy: "blue-green" })), []);
+        assert.deepEqual(validate(joined({ strategy: "canary", canary: { percent: 10, bakeMinutes: 5 } })), []);
+    });
+
+    it("accepts blue-green with additionalLoadBalancers and an EBS volume under the ECS controller", () => {
+        const args = deploying({ strategy: "blue-green" }, (a) => {
+            a.loadBalancers!.inner = { type: "network", internal: true };
+            web(a).additionalLoadBalancers = [{ name: "inner", containerPort: 80, listenerPort: 9000 }];
+            web(a).ebsVolume = { containerPath: "/scratch", sizeGiB: 20 };
+        });
+        assert.deepEqual(validate(args), []);
     });
 
     it("reports every deployment issue of a service together", () => {

@@ -318,4 +318,42 @@ describe("ContainerService deployments", () => {
         assert.equal(registry.named("shop-docs-tg-alt"), undefined);
         assert.deepEqual(registry.one(T.rule, "shop-docs-rule").ignoreChanges, []);
     });
+    it("on a joined listener (listenerArn) shifts the service's own rule, and names the joined listener as production", async () => {
+        const listenerArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/0123456789abcdef/fedcba9876543210";
+        const { registry, result: resources } = await build(() => {
+            const c = new ContainerService(
+                "shop",
+                withArgs((a) => {
+                    a.loadBalancers = { shared: { type: "application", listenerArn, securityGroupId: "sg-0123456789abcdef0" } };
+                    web(a).loadBalancer = { name: "shared", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    web(a).deployment = { strategy: "blue-green" };
+                }),
+            );
+            return c.resources;
+        });
+        assert.equal(registry.ofType(T.listener).length, 0);
+        const rule = registry.one(T.rule, "shop-web-rule");
+        assert.equal(rule.inputs.listenerArn, listenerArn);
+        assert.deepEqual(rule.ignoreChanges, ["actions"]);
+        const advanced = registry.one(T.service, "shop-web").inputs.loadBalancers[0].advancedConfiguration;
+        assert.equal(advanced.productionListenerRule, rule.outputs.arn);
+        assert.equal(advanced.alternateTargetGroupArn, registry.one(T.tg, "shop-web-tg-alt").outputs.arn);
+        assert.deepEqual(await Promise.all(resources.services.web.deployment!.productionListenerArns.map(unwrap)), [listenerArn]);
+    });
+
+    it("with additionalLoadBalancers shifts only the primary target group: the others are listed after it, without advanced configuration", async () => {
+        const { registry } = await shop({ strategy: "blue-green" }, (a) => {
+            a.loadBalancers!.inner = { type: "network", internal: true };
+            web(a).additionalLoadBalancers = [{ name: "inner", containerPort: 80, listenerPort: 9000 }];
+        });
+        const lbs = registry.one(T.service, "shop-web").inputs.loadBalancers;
+        assert.equal(lbs.length, 2);
+        assert.equal(lbs[0].targetGroupArn, registry.one(T.tg, "shop-web-tg").outputs.arn);
+        assert.ok(lbs[0].advancedConfiguration);
+        assert.equal(lbs[1].targetGroupArn, registry.one(T.tg, "shop-web-inner-tg").outputs.arn);
+        assert.equal(lbs[1].advancedConfiguration, undefined);
+        assert.equal(registry.named("shop-web-inner-tg-alt"), undefined);
+        // The NLB listener of the additional target group stays Pulumi's.
+        assert.deepEqual(registry.one(T.listener, "shop-inner-listener-9000").ignoreChanges, []);
+    });
 });

@@ -1043,7 +1043,13 @@ export interface ServiceDeploymentArgs {
      * group is then built from `resources.services[key].deployment`. The service's task definition, load
      * balancers, network configuration, platform version and capacity provider strategy are then changed
      * by CodeDeploy deployments only (ECS refuses them in UpdateService): `pulumi up` registers new task
-     * definition revisions and leaves the service on the one CodeDeploy last deployed.
+     * definition revisions and leaves the service on the one CodeDeploy last deployed. Not with
+     * `additionalLoadBalancers` (several target groups need the ECS controller,
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html),
+     * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html) or a
+     * load balancer joined through `listenerArn` (CodeDeploy rewrites the listener, which is not the
+     * component's). Blue-green, linear and canary with the ECS controller do work on a joined listener:
+     * ECS shifts the service's own rule there (no `testListenerPort`, which needs a listener of the component's).
      * @default "ecs"
      */
     controller?: "ecs" | "code-deploy";
@@ -1117,7 +1123,8 @@ export interface ServiceArgs extends TaskArgs {
      * on a different load balancer here, and the ECS deployment controller only
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html).
      * Needs `loadBalancer`. Each creates the target group `{service}-{loadBalancer}-tg`, its rule or
-     * listener, and the tasks' ingress from that load balancer.
+     * listener, and the tasks' ingress from that load balancer. Blue-green, linear and canary deployments
+     * shift the primary `loadBalancer` only; these target groups keep serving the live tasks.
      * @default []
      * @example [{ name: "tcp", containerPort: 9000, listenerPort: 9000 }]
      */

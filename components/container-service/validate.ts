@@ -733,12 +733,16 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
         );
     if (shifting && d.controller === "ecs" && lbArgs?.type === "application" && !svc.loadBalancer!.rule) {
         // The catch-all rule ECS shifts takes the last priority of the listener.
-        const taken = Object.entries(args.services ?? {}).filter(
-            ([, s]) => s.loadBalancer?.name === svc.loadBalancer!.name && s.loadBalancer?.rule?.priority === CATCH_ALL_RULE.priority,
+        // Over loadBalancer and additionalLoadBalancers: any rule of this load balancer at that priority.
+        const taken = Object.entries(args.services ?? {}).flatMap(([k, s]) =>
+            [
+                ...(s.loadBalancer ? [[`services.${k}.loadBalancer`, s.loadBalancer] as const] : []),
+                ...(s.additionalLoadBalancers ?? []).map((l, i) => [`services.${k}.additionalLoadBalancers[${i}]`, l] as const),
+            ].filter(([, l]) => l?.name === svc.loadBalancer!.name && l.rule?.priority === CATCH_ALL_RULE.priority),
         );
-        for (const [k] of taken)
+        for (const [at] of taken)
             issues.add(
-                `services.${k}.loadBalancer.rule.priority`,
+                `${at}.rule.priority`,
                 CATCH_ALL_RULE.priority,
                 `is the priority of the catch-all rule that ${r.name}'s ${d.strategy} deployment shifts`,
                 `a priority below ${CATCH_ALL_RULE.priority}`,

@@ -283,6 +283,17 @@ const cases: Case[] = [
         path: "services.api.loadBalancer.rule.priority",
         message: /catch-all rule.*below 50000/,
     },
+    {
+        title: "rejects another service's additional rule at priority 50000 on the load balancer of a catch-all rule ECS shifts",
+        args: deploying({ strategy: "blue-green" }, (a) => {
+            a.loadBalancers!.private = { type: "application", internal: true };
+            a.services!.api = webService(3000, "private", {
+                additionalLoadBalancers: [{ name: "public", containerPort: 3000, rule: { priority: 50000, pathPatterns: ["/api/*"] } }],
+            });
+        }),
+        path: "services.api.additionalLoadBalancers[0].rule.priority",
+        message: /catch-all rule.*below 50000/,
+    },
 ];
 
 describe("ContainerService deployment validation", () => {

@@ -10,6 +10,7 @@ import type {
     EbsVolumeArgs,
     LogRouterArgs,
     ContainerServiceArgs,
+    ContainerServiceTransforms,
     Ec2CapacityArgs,
     Ec2CapacityProviderArgs,
     ExpressServiceArgs,
@@ -303,7 +304,7 @@ export interface Resolved {
     alarmTopicArn?: pulumi.Input<string>;
     protectData: boolean;
     tags: Record<string, string>;
-    transform: NonNullable<ContainerServiceArgs["transform"]>;
+    transform: ContainerServiceTransforms;
 }
 
 export type ResolvedExpress = Required<Omit<ExpressServiceArgs, "scaling" | "taskRole">> & {

@@ -123,7 +123,12 @@ export const CHILD_NAMES: Record<
         [T.httpNamespace, "namespace", "namespace"],
     ],
     /** Only with `ec2Capacity`: the group, and what bridge tasks on its instances share. */
-    ec2Capacity: [...INSTANCES, [T.launchTemplate, "launch-template", "launchTemplate"], [T.asg, "asg", "autoScalingGroup"], [T.capacityProvider, "ec2-capacity", "capacityProvider"]],
+    ec2Capacity: [
+        ...INSTANCES,
+        [T.launchTemplate, "launch-template", "launchTemplate"],
+        [T.asg, "asg", "autoScalingGroup"],
+        [T.capacityProvider, "ec2-capacity", "capacityProvider"],
+    ],
     /** Each provider's own group; the shared instance parts are `ec2Capacity`'s first rows. */
     ec2CapacityProviders: [
         [T.launchTemplate, "{key}-launch-template", "launchTemplate"],

@@ -3,7 +3,7 @@ import * as ecs from "@pulumi/aws/ecs";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { createEc2Capacity } from "./capacity";
-import { ClusterResources, Ctx, strategyItems } from "./context";
+import { ClusterResources, Ctx, rolePolicyResources, strategyItems } from "./context";
 
 export { ECS_AMI_PARAMETER, ecsUserData } from "./capacity";
 
@@ -21,7 +21,7 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
     const existing = ctx.cfg.existingCluster;
     if (existing !== undefined) {
         const arn = pulumi.output(existing);
-        return { arn, name: arn.apply(clusterNameFromArn), dependencies: [], ec2CapacityProviders: {} };
+        return { arn, name: arn.apply(clusterNameFromArn), dependencies: [], ec2CapacityProviders: {}, rolePolicyAttachments: {}, loadBalancerIngress: {} };
     }
     const cluster = create(
         ecs.Cluster,
@@ -47,11 +47,14 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
         instanceProfile: ec2.instances?.profile,
         instanceSecurityGroup: ec2.instances?.securityGroup,
         awsvpcTrunking: ec2.instances?.trunking,
+        rolePolicyAttachments: ec2.instances ? rolePolicyResources({ "instance-role": ec2.instances.role }).rolePolicyAttachments : {},
+        loadBalancerIngress: {},
     };
     const providers: pulumi.Input<string>[] = ["FARGATE", "FARGATE_SPOT"];
     if (ec2.ec2) providers.push(ec2.ec2.capacityProvider.name);
     for (const p of Object.values(ec2.providers)) providers.push(p.capacityProvider.name);
-    resources.capacityProviders = new ecs.ClusterCapacityProviders(
+    resources.capacityProviders = create(
+        ecs.ClusterCapacityProviders,
         childName(ctx.name, "capacity-providers"),
         {
             clusterName: cluster.name,
@@ -59,6 +62,7 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
             defaultCapacityProviderStrategies: strategyItems(ctx.cfg.defaultStrategy, resources),
         },
         ctx.opts,
+        ctx.cfg.transform.clusterCapacityProviders,
     );
     resources.dependencies = [resources.capacityProviders];
     return resources;

@@ -6,12 +6,13 @@ import * as sqs from "@pulumi/aws/sqs";
 import { Statement, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
+import { ClusterResources, Ctx, RolePolicyResources, TaskResources, capacityStrategy, roleChildren, rolePolicyResources } from "./context";
 import type { ResolvedScheduledTask, ResolvedTask } from "./defaults";
 import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
 
 /** What `createScheduledTask` made, besides the task definition the caller passed in. */
-export interface ScheduledTaskResources {
+/** `rolePolicies`: the invoke role's (`invoke-role-run-task`). */
+export interface ScheduledTaskResources extends RolePolicyResources {
     /** The role EventBridge Scheduler and/or EventBridge assume to call `ecs:RunTask`. */
     invokeRole: iam.Role;
     /** The EventBridge Scheduler schedule, when the task has a `schedule`. */
@@ -157,6 +158,7 @@ export function createScheduledTask(
         },
         ctx.opts,
         t.invokeRole,
+        roleChildren(ctx),
     );
     const invokeRole = invoke.role;
 
@@ -191,7 +193,7 @@ export function createScheduledTask(
               )
             : undefined;
 
-    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue, deadLetterAlarm };
+    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue, deadLetterAlarm, ...rolePolicyResources({ "invoke-role": invoke }) };
 
     const rule = create(
         cloudwatch.EventRule,
@@ -221,6 +223,7 @@ export function createScheduledTask(
             policy: policyJson([sendFromRule]),
         },
         ctx.opts,
+        t.queuePolicy,
     );
     const target = create(
         cloudwatch.EventTarget,
@@ -236,5 +239,14 @@ export function createScheduledTask(
         runOpts,
         t.target,
     );
-    return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy, deadLetterAlarm };
+    return {
+        invokeRole,
+        schedule,
+        rule,
+        target,
+        deadLetterQueue,
+        deadLetterQueuePolicy,
+        deadLetterAlarm,
+        ...rolePolicyResources({ "invoke-role": invoke }),
+    };
 }

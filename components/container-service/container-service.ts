@@ -18,7 +18,7 @@ import { createCluster } from "./cluster";
 import { type ClusterResources, type Ctx, type RolePolicyResources, type TaskResources, rolePolicyResources } from "./context";
 import { ResolvedTask, normalize, servesTls } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
-import { createExpressService } from "./express";
+import { ExpressResources, createExpressService } from "./express";
 import {
     AlbTarget,
     JoinedListenerResources,
@@ -29,7 +29,7 @@ import {
     createLoadBalancers,
 } from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
-import { createRepositories, resolveImages } from "./repository";
+import { RepositoryResources, createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
 import {
@@ -63,6 +63,26 @@ export interface ServiceResources extends RolePolicyResources {
      * bridge-mode services share the instances' rules, in `resources.cluster.loadBalancerIngress`.
      */
     loadBalancerIngress: Record<string, vpc.SecurityGroupIngressRule>;
+}
+
+/**
+ * Every child of a ContainerService, by part and key: what `resources` holds. Each child is also
+ * reached by one transform key (`ContainerServiceTransforms`).
+ */
+export interface ContainerServiceResources {
+    cluster: ClusterResources;
+    loadBalancers: Record<string, LoadBalancerResources>;
+    /** The existing listeners services join (`loadBalancers.<k>.listenerArn`), by load balancer key. */
+    joinedListeners: Record<string, JoinedListenerResources>;
+    services: Record<string, ServiceResources>;
+    scheduledTasks: Record<string, ScheduledTaskResources>;
+    /** Standalone task definitions with their roles, log group and security group. */
+    tasks: Record<string, TaskResources>;
+    repositories: Record<string, RepositoryResources>;
+    fileSystems: Record<string, FileSystemResources>;
+    expressServices: Record<string, ExpressResources>;
+    /** The Cloud Map namespace of Service Connect, when a service uses it. */
+    serviceConnect?: ServiceConnectNamespace;
 }
 
 /**
@@ -125,22 +145,8 @@ export class ContainerService extends pulumi.ComponentResource {
      * `<dnsName>:<port>` (e.g. `{ app: { http: "app:8080" } }`).
      */
     readonly serviceConnectEndpoints: Record<string, Record<string, string>>;
-    /** The children, for wiring and escape hatches. */
-    readonly resources: {
-        cluster: ClusterResources;
-        loadBalancers: Record<string, LoadBalancerResources>;
-        /** The existing listeners services join (`loadBalancers.<k>.listenerArn`), by load balancer key. */
-        joinedListeners: Record<string, JoinedListenerResources>;
-        services: Record<string, ServiceResources>;
-        scheduledTasks: Record<string, ScheduledTaskResources & { task: TaskResources }>;
-        /** Standalone task definitions with their roles, log group and security group. */
-        tasks: Record<string, TaskResources>;
-        repositories: ReturnType<typeof createRepositories>;
-        fileSystems: Record<string, FileSystemResources>;
-        expressServices: Record<string, ReturnType<typeof createExpressService>>;
-        /** The Cloud Map namespace of Service Connect, when a service uses it. */
-        serviceConnect?: ServiceConnectNamespace;
-    };
+    /** The children, for wiring and escape hatches: every child the component creates is reachable from here. */
+    readonly resources: ContainerServiceResources;
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
@@ -244,14 +250,14 @@ export class ContainerService extends pulumi.ComponentResource {
         const groups = Object.fromEntries(Object.entries(services).map(([k, s]) => [k, s.task.securityGroup?.id]));
         for (const [key, svc] of Object.entries(cfg.services)) services[key].serviceConnectIngress = allowServiceConnect(ctx, key, svc, groups);
 
-        const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
+        const scheduledTasks: ContainerServiceResources["scheduledTasks"] = {};
         for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
             const task = this.task(ctx, st, repositories, mounts, {});
             const mountDeps = mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
-            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task, mountDeps) };
+            scheduledTasks[key] = createScheduledTask(ctx, st, cluster, task, mountDeps);
         }
 
-        const tasks: ContainerService["resources"]["tasks"] = {};
+        const tasks: ContainerServiceResources["tasks"] = {};
         for (const [key, t] of Object.entries(cfg.tasks)) {
             const task = this.task(ctx, t, repositories, mounts, {});
             mounts.allow(key, t, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);

@@ -11,8 +11,10 @@ import type { ResolvedScheduledTask, ResolvedTask } from "./defaults";
 import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
 
 /** What `createScheduledTask` made, besides the task definition the caller passed in. */
-/** `rolePolicies`: the invoke role's (`invoke-role-run-task`). */
+/** A scheduled task's children; `rolePolicies`: the invoke role's (`invoke-role-run-task`). */
 export interface ScheduledTaskResources extends RolePolicyResources {
+    /** The task definition with its roles, log group and security group. */
+    task: TaskResources;
     /** The role EventBridge Scheduler and/or EventBridge assume to call `ecs:RunTask`. */
     invokeRole: iam.Role;
     /** The EventBridge Scheduler schedule, when the task has a `schedule`. */
@@ -193,7 +195,8 @@ export function createScheduledTask(
               )
             : undefined;
 
-    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue, deadLetterAlarm, ...rolePolicyResources({ "invoke-role": invoke }) };
+    if (task.eventPattern === undefined)
+        return { task: resources, invokeRole, schedule, deadLetterQueue, deadLetterAlarm, ...rolePolicyResources({ "invoke-role": invoke }) };
 
     const rule = create(
         cloudwatch.EventRule,
@@ -240,6 +243,7 @@ export function createScheduledTask(
         t.target,
     );
     return {
+        task: resources,
         invokeRole,
         schedule,
         rule,

@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerService } from "../../../components/container-service";
-import type { ContainerServiceArgs, ContainerServiceTransforms } from "../../../components/container-service/args";
+// The types come from the package's entry point: users type their transforms and wiring with them.
+import type { ContainerServiceArgs, ContainerServiceResources, ContainerServiceTransforms } from "../../../components";
 import { CHILD_NAMES, predictChildren } from "../../../components/container-service/children";
 import { TRANSFORM_SHAPE } from "../../../components/container-service/shape";
 import { build, unwrap } from "../../../components/testing";
@@ -90,7 +91,8 @@ describe("ContainerService transforms and resources", () => {
     it("reaches every registered child by walking resources", async () => {
         const args = everything();
         const { registry, result } = await build(() => new ContainerService("shop", args));
-        const urns = new Set(await Promise.all([...reachable(result.resources)].map((r) => unwrap(r.urn))));
+        const resources: ContainerServiceResources = result.resources;
+        const urns = new Set(await Promise.all([...reachable(resources)].map((r) => unwrap(r.urn))));
         const unreachable = registry
             .all()
             .filter((r) => r.type !== COMPONENT && !urns.has(r.urn))

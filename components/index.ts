@@ -300,6 +300,7 @@ export {
 export { DnsCertificateResources } from "./shared/dns-certificate";
 export { ServiceConnectArgs, ServiceConnectNamespaceArgs, ServiceConnectPortArgs } from "./container-service";
 export type { ServiceConnectNamespace } from "./container-service/service-connect";
+export { DeploymentLifecycleHookArgs, DeploymentLifecycleStage, DeploymentResources, ServiceDeploymentArgs } from "./container-service";
 export type {
     ContainerServiceTransforms,
     ContainerServiceResources,

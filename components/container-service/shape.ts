@@ -17,6 +17,7 @@ import type {
     ContainerRestartPolicyArgs,
     ContainerServiceArgs,
     ContainerServiceTransforms,
+    DeploymentLifecycleHookArgs,
     Ec2CapacityArgs,
     Ec2CapacityProviderArgs,
     ExpressServiceArgs,
@@ -33,6 +34,7 @@ import type {
     ServiceConnectArgs,
     ServiceConnectNamespaceArgs,
     ServiceConnectPortArgs,
+    ServiceDeploymentArgs,
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
@@ -316,6 +318,28 @@ export const SERVICE_CONNECT_NAMESPACE_SHAPE = object<ServiceConnectNamespaceArg
 
 type Alarms = Exclude<NonNullable<ServiceArgs["alarms"]>, false>;
 
+export const LIFECYCLE_HOOK_SHAPE = object<DeploymentLifecycleHookArgs>()({
+    lambdaArn: inputString(),
+    stages: array(string(), { nonEmpty: true }),
+    details: optional(record(json())),
+});
+
+export const DEPLOYMENT_SHAPE = object<ServiceDeploymentArgs>()({
+    minimumHealthyPercent: optional(int()),
+    maximumPercent: optional(int()),
+    rollback: optional(boolean()),
+    controller: optional(string()),
+    strategy: optional(string()),
+    bakeTimeMinutes: optional(int()),
+    linear: optional(object<NonNullable<ServiceDeploymentArgs["linear"]>>()({ stepPercent: number(), stepBakeMinutes: int() })),
+    canary: optional(object<NonNullable<ServiceDeploymentArgs["canary"]>>()({ percent: number(), bakeMinutes: int() })),
+    lifecycleHooks: optional(record(LIFECYCLE_HOOK_SHAPE)),
+    rollbackAlarms: optional(
+        object<NonNullable<ServiceDeploymentArgs["rollbackAlarms"]>>()({ serviceAlarms: optional(boolean()), names: optional(array(inputString())) }),
+    ),
+    testListenerPort: optional(int()),
+});
+
 export const SERVICE_SHAPE = object<ServiceArgs>()({
     ...TASK_FIELDS,
     desiredCount: optional(int()),
@@ -323,13 +347,7 @@ export const SERVICE_SHAPE = object<ServiceArgs>()({
     additionalLoadBalancers: optional(array(SERVICE_LOAD_BALANCER_SHAPE)),
     scaling: optional(SERVICE_SCALING_SHAPE),
     queue: optional(QUEUE_SHAPE),
-    deployment: optional(
-        object<NonNullable<ServiceArgs["deployment"]>>()({
-            minimumHealthyPercent: optional(int()),
-            maximumPercent: optional(int()),
-            rollback: optional(boolean()),
-        }),
-    ),
+    deployment: optional(DEPLOYMENT_SHAPE),
     healthCheckGracePeriodSeconds: optional(int()),
     enableExecuteCommand: optional(boolean()),
     alarms: optional(
@@ -438,6 +456,7 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     fileSystemSecurityGroup: optional(transform()),
     mountTarget: optional(transform()),
     namespace: optional(transform()),
+    deployRole: optional(transform()),
 });
 
 /** Every ContainerServiceArgs key, once. */

@@ -64,6 +64,11 @@ describe("ContainerService transforms and resources", () => {
             .filter((n) => JSON.stringify(expected.get(n) ?? []) !== JSON.stringify(got.get(n) ?? []))
             .map((n) => `${n}: expected ${JSON.stringify(expected.get(n) ?? [])}, reached by ${JSON.stringify(got.get(n) ?? [])}`);
         assert.deepEqual(wrong, []);
+        // The example exercises every key, so no key's reach goes unchecked.
+        assert.deepEqual(
+            KEYS.filter((k) => !calls.some((c) => c.key === k)),
+            [],
+        );
     });
 
     it("documents on each transform key every child pattern it reaches, and no key reaches nothing", () => {

@@ -301,3 +301,17 @@ export { DnsCertificateResources } from "./shared/dns-certificate";
 export { ServiceConnectArgs, ServiceConnectNamespaceArgs, ServiceConnectPortArgs } from "./container-service";
 export type { ServiceConnectNamespace } from "./container-service/service-connect";
 export { DeploymentLifecycleHookArgs, DeploymentLifecycleStage, DeploymentResources, ServiceDeploymentArgs } from "./container-service";
+export type {
+    ContainerServiceTransforms,
+    ContainerServiceResources,
+    ServiceResources,
+    TaskResources,
+    RolePolicyResources,
+    ScheduledTaskResources,
+    ExpressResources,
+    QueueResources,
+    RepositoryResources,
+    // The table's `ScalingResources` has the name: a service's scaling children go by this one.
+    ScalingResources as ServiceScalingResources,
+    FileSystemResources,
+} from "./container-service";

@@ -1462,53 +1462,158 @@ export interface ContainerServiceArgs {
     protectData?: boolean;
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
-    /** Change any child's args: see `Transform`. @default {} */
-    transform?: {
-        cluster?: Transform<ecs.ClusterArgs>;
-        taskDefinition?: Transform<ecs.TaskDefinitionArgs>;
-        service?: Transform<ecs.ServiceArgs>;
-        executionRole?: Transform<iam.RoleArgs>;
-        taskRole?: Transform<iam.RoleArgs>;
-        logGroup?: Transform<cloudwatch.LogGroupArgs>;
-        securityGroup?: Transform<ec2.SecurityGroupArgs>;
-        loadBalancer?: Transform<lb.LoadBalancerArgs>;
-        targetGroup?: Transform<lb.TargetGroupArgs>;
-        listener?: Transform<lb.ListenerArgs>;
-        /** Listener rules of services with a `rule` (`{service}-rule`, `{service}-{loadBalancer}-rule`), the catch-all rule of a blue/green, linear or canary service that is its listener's default action (`{service}-rule`) and test rules (`{service}-test-rule`); the function form gets the rule's name. */
-        listenerRule?: Transform<lb.ListenerRuleArgs>;
-        /** The ACM certificates of `loadBalancers.<k>.domain` (`{loadBalancer}-domain-certificate`). */
-        certificate?: Transform<acm.CertificateArgs>;
-        /** The waits for their issuance (`{loadBalancer}-domain-certificate-validation`). */
-        certificateValidation?: Transform<acm.CertificateValidationArgs>;
-        /** Route 53 records of `domain`: the validation CNAME (`{loadBalancer}-domain-validation`) and the alias (`{loadBalancer}-domain-a`); the function form gets the record's name. */
-        dnsRecord?: Transform<route53.RecordArgs>;
-        /** Every launch template (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets its name. */
-        launchTemplate?: Transform<ec2.LaunchTemplateArgs>;
-        /** Every Auto Scaling group (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets its name. */
-        autoScalingGroup?: Transform<autoscaling.GroupArgs>;
-        /** Every Auto Scaling group capacity provider (`ec2Capacity`'s and each of `ec2CapacityProviders`); the function form gets the provider's name. */
-        capacityProvider?: Transform<ecs.CapacityProviderArgs>;
-        scalingTarget?: Transform<appautoscaling.TargetArgs>;
-        /** Every scaling policy (target tracking, step, predictive); the function form gets the policy's name. */
-        scalingPolicy?: Transform<appautoscaling.PolicyArgs>;
-        /** The alarms of step scaling policies. */
-        scalingAlarm?: Transform<cloudwatch.MetricAlarmArgs>;
-        queue?: Transform<sqs.QueueArgs>;
-        schedule?: Transform<scheduler.ScheduleArgs>;
-        invokeRole?: Transform<iam.RoleArgs>;
-        rule?: Transform<cloudwatch.EventRuleArgs>;
-        target?: Transform<cloudwatch.EventTargetArgs>;
-        dlq?: Transform<sqs.QueueArgs>;
-        repository?: Transform<ecr.RepositoryArgs>;
-        fileSystem?: Transform<efs.FileSystemArgs>;
-        expressService?: Transform<ecs.ExpressGatewayServiceArgs>;
-        /** The infrastructure role ECS manages services' EBS volumes with (`{key}-ebs-role`). */
-        ebsRole?: Transform<iam.RoleArgs>;
-        /** The component's Cloud Map HTTP namespace (`<name>-namespace`), when it creates one. */
-        namespace?: Transform<servicediscovery.HttpNamespaceArgs>;
-        /** Service Connect admission rules (`<key>-<port>-from-<client>`); the function form gets the rule's name. */
-        serviceConnectIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
-        /** The ECS infrastructure role of a blue/green, linear, canary or CodeDeploy service (`{key}-deploy-role`). */
-        deployRole?: Transform<iam.RoleArgs>;
-    };
+    /**
+     * Change any child's args: one key per child role, each documented with the children it reaches
+     * (names relative to the component: `<name>-{key}-task`). See `Transform` and `ContainerServiceTransforms`.
+     * @default {}
+     * @example { taskDefinition: (args, _opts, name) => { if (name.endsWith("-web-task")) args.pidMode = "task"; } }
+     */
+    transform?: ContainerServiceTransforms;
+}
+
+/**
+ * A transform per child role of a ContainerService. Every child the component creates is reached by
+ * exactly one key (tests/components/container-service/transforms.test.ts checks it); the function
+ * form receives the child's logical name, so one key's children can be told apart. In the patterns,
+ * `{key}` is the key of the item that creates the child (a service, scheduled task, standalone task,
+ * Express service, load balancer, capacity provider, repository or file system), and `{container}`,
+ * `{volume}`, `{fileSystem}`, `{loadBalancer}`, `{port}`, `{step}`, `{schedule}`, `{managedPolicy}`,
+ * `{connectPort}`, `{client}` and `{index}` range over what its args hold (see children.ts).
+ *
+ * The one child no key reaches is the `awsx:ecr:Image` of a container built from source
+ * (`{key}-{container}-image`): a remote component whose inputs are its args; change the build through
+ * `image.build` instead.
+ */
+export interface ContainerServiceTransforms {
+    /** The cluster: `cluster`. */
+    cluster?: Transform<ecs.ClusterArgs>;
+    /** The cluster's capacity providers and default strategy: `capacity-providers`. */
+    clusterCapacityProviders?: Transform<ecs.ClusterCapacityProvidersArgs>;
+    /** The account setting `awsvpcTrunking` of `ec2Capacity.awsvpcTrunking`: `awsvpc-trunking`. */
+    accountSetting?: Transform<ecs.AccountSettingDefaultArgs>;
+    /** Task definitions of services, scheduled tasks and standalone tasks: `{key}-task`. */
+    taskDefinition?: Transform<ecs.TaskDefinitionArgs>;
+    /** ECS services: `{key}`. */
+    service?: Transform<ecs.ServiceArgs>;
+    /** Task execution roles: `{key}-execution-role`. */
+    executionRole?: Transform<iam.RoleArgs>;
+    /** Task roles: `{key}-task-role`. */
+    taskRole?: Transform<iam.RoleArgs>;
+    /**
+     * Every inline policy of the component's roles: `{key}-execution-role-task-execution`,
+     * `{key}-task-role-application`, `{key}-ebs-role-kms`, `{key}-deploy-role-hooks`,
+     * `{key}-invoke-role-run-task`; the function form gets the policy's name.
+     */
+    rolePolicy?: Transform<iam.RolePolicyArgs>;
+    /**
+     * Every managed policy attachment of the component's roles: `{key}-task-role-{managedPolicy}`,
+     * `instance-role-ecs`, `instance-role-ssm`, `{key}-ebs-role-volumes`, `{key}-deploy-role-load-balancers`,
+     * `{key}-infrastructure-role-express`; the function form gets the attachment's name.
+     */
+    rolePolicyAttachment?: Transform<iam.RolePolicyAttachmentArgs>;
+    /** Log groups of tasks and Express services: `{key}-logs`. */
+    logGroup?: Transform<cloudwatch.LogGroupArgs>;
+    /** The tasks' own security groups (services, scheduled and standalone tasks, Express services): `{key}-sg`. */
+    securityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /** EFS access points of task volumes: `{key}-{volume}-ap`. */
+    accessPoint?: Transform<efs.AccessPointArgs>;
+    /** NFS admission to a file system's mount targets, from tasks (`{key}-{fileSystem}-efs-ingress`) and from the EC2 instances (`instances-{fileSystem}-efs-ingress`). */
+    efsIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
+    /**
+     * Admission from a load balancer: to a service's tasks (`{key}-from-lb`, and `{key}-{loadBalancer}-from-lb`
+     * for `additionalLoadBalancers`) and to the EC2 instances of bridge tasks (`{loadBalancer}-instances-from-lb`).
+     */
+    loadBalancerIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
+    /** Service Connect admission rules: `{key}-{connectPort}-from-{client}`; the function form gets the rule's name. */
+    serviceConnectIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
+    /** The security group every EC2 instance shares (`ec2Capacity`, `ec2CapacityProviders`): `instances-sg`. */
+    instanceSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /** The role of the EC2 instances: `instance-role`. */
+    instanceRole?: Transform<iam.RoleArgs>;
+    /** The instance profile of that role: `instance-profile`. */
+    instanceProfile?: Transform<iam.InstanceProfileArgs>;
+    /** Every launch template: `ec2Capacity`'s `launch-template` and each of `ec2CapacityProviders`' `{key}-launch-template`; the function form gets its name. */
+    launchTemplate?: Transform<ec2.LaunchTemplateArgs>;
+    /** Every Auto Scaling group: `asg` and `{key}-asg`; the function form gets its name. */
+    autoScalingGroup?: Transform<autoscaling.GroupArgs>;
+    /** Every Auto Scaling group capacity provider: `ec2-capacity` and `{key}-capacity-provider`; the function form gets the provider's name. */
+    capacityProvider?: Transform<ecs.CapacityProviderArgs>;
+    /** Security groups of load balancers: `{key}-lb-sg`. */
+    loadBalancerSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /** Load balancers: `{key}-alb`, `{key}-nlb`. */
+    loadBalancer?: Transform<lb.LoadBalancerArgs>;
+    /** Listeners, test listeners of deployments included: `{key}-listener-{port}`. */
+    listener?: Transform<lb.ListenerArgs>;
+    /**
+     * Target groups of services: `{key}-tg`, the alternate `{key}-tg-alt` of a blue/green, linear, canary or
+     * CodeDeploy service, and `{key}-{loadBalancer}-tg` for `additionalLoadBalancers`; the function form gets the group's name.
+     */
+    targetGroup?: Transform<lb.TargetGroupArgs>;
+    /**
+     * Listener rules: a service's `rule` (`{key}-rule`, `{key}-{loadBalancer}-rule`), the catch-all rule of a
+     * blue/green, linear or canary service that is its listener's default action (`{key}-rule`) and test rules
+     * (`{key}-test-rule`); the function form gets the rule's name.
+     */
+    listenerRule?: Transform<lb.ListenerRuleArgs>;
+    /** The ACM certificates of `loadBalancers.<k>.domain`: `{key}-domain-certificate`. */
+    certificate?: Transform<acm.CertificateArgs>;
+    /** The waits for their issuance: `{key}-domain-certificate-validation`. */
+    certificateValidation?: Transform<acm.CertificateValidationArgs>;
+    /** Route 53 records of `domain`: the validation CNAME (`{key}-domain-validation`) and the alias (`{key}-domain-a`); the function form gets the record's name. */
+    dnsRecord?: Transform<route53.RecordArgs>;
+    /** Scalable targets of services: `{key}-scaling`. */
+    scalingTarget?: Transform<appautoscaling.TargetArgs>;
+    /**
+     * Every scaling policy: `{key}-cpu-scaling`, `{key}-memory-scaling`, `{key}-requests-scaling`,
+     * `{key}-backlog-scaling`, `{key}-predictive-scaling`, `{key}-{step}-step-scaling`; the function form gets the policy's name.
+     */
+    scalingPolicy?: Transform<appautoscaling.PolicyArgs>;
+    /** The alarms of step scaling policies: `{key}-{step}-step-alarm`. */
+    scalingAlarm?: Transform<cloudwatch.MetricAlarmArgs>;
+    /** Scheduled scaling actions: `{key}-{schedule}-scheduled-scaling`. */
+    scheduledAction?: Transform<appautoscaling.ScheduledActionArgs>;
+    /**
+     * The component's notifying alarms: `{key}-cpu-high`, `{key}-memory-high`, `{key}-http-5xx`,
+     * `{key}-unhealthy-hosts`, and `{key}-dlq-messages` (of a queue worker's or a scheduled task's
+     * dead-letter queue); the function form gets the alarm's name.
+     */
+    alarm?: Transform<cloudwatch.MetricAlarmArgs>;
+    /** Work queues of queue workers: `{key}-queue`. */
+    queue?: Transform<sqs.QueueArgs>;
+    /** Dead-letter queues, of queue workers and of scheduled tasks: `{key}-dlq`. */
+    dlq?: Transform<sqs.QueueArgs>;
+    /** Queue policies: a worker's queue (`{key}-queue-policy`) and a scheduled task's dead-letter queue (`{key}-dlq-policy`). */
+    queuePolicy?: Transform<sqs.QueuePolicyArgs>;
+    /** The ECS infrastructure role of services' EBS volumes: `{key}-ebs-role`. */
+    ebsRole?: Transform<iam.RoleArgs>;
+    /** The ECS infrastructure role of a blue/green, linear or canary service: `{key}-deploy-role`. */
+    deployRole?: Transform<iam.RoleArgs>;
+    /** EventBridge Scheduler schedules of scheduled tasks: `{key}-schedule`. */
+    schedule?: Transform<scheduler.ScheduleArgs>;
+    /** The role schedules and rules run tasks with: `{key}-invoke-role`. */
+    invokeRole?: Transform<iam.RoleArgs>;
+    /** EventBridge rules of event-triggered tasks: `{key}-rule`. */
+    rule?: Transform<cloudwatch.EventRuleArgs>;
+    /** Their targets: `{key}-target`. */
+    target?: Transform<cloudwatch.EventTargetArgs>;
+    /** Express Mode services: `{key}`. */
+    expressService?: Transform<ecs.ExpressGatewayServiceArgs>;
+    /** The infrastructure role of Express Mode services: `{key}-infrastructure-role`. */
+    infrastructureRole?: Transform<iam.RoleArgs>;
+    /** ECR repositories: `{key}-repo`. */
+    repository?: Transform<ecr.RepositoryArgs>;
+    /** Their lifecycle policies: `{key}-repo-lifecycle`. */
+    lifecyclePolicy?: Transform<ecr.LifecyclePolicyArgs>;
+    /** EFS file systems: `{key}-efs`. */
+    fileSystem?: Transform<efs.FileSystemArgs>;
+    /** Their backup policies: `{key}-efs-backup`. */
+    backupPolicy?: Transform<efs.BackupPolicyArgs>;
+    /** Their resource policies: `{key}-efs-policy`. */
+    fileSystemPolicy?: Transform<efs.FileSystemPolicyArgs>;
+    /** The security groups of their mount targets: `{key}-efs-sg`. */
+    fileSystemSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+    /** Their mount targets, one per AZ: `{key}-efs-mount-target-{index}` (`{index}` is the AZ, or the subnet's position); the function form gets its name. */
+    mountTarget?: Transform<efs.MountTargetArgs>;
+    /** The component's Cloud Map HTTP namespace, when it creates one: `namespace`. */
+    namespace?: Transform<servicediscovery.HttpNamespaceArgs>;
 }

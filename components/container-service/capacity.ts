@@ -15,7 +15,7 @@ import { asgTags, launchTags } from "../shared/launch-tags";
 import { createLaunchTemplate } from "../shared/launch-template";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { AsgCapacityResources, Ctx } from "./context";
+import { type AsgCapacityResources, type Ctx, roleChildren } from "./context";
 import { DEFAULTS, ResolvedEc2CapacityProvider } from "./defaults";
 
 /** Public SSM parameters of the ECS-optimized Amazon Linux 2023 AMI. */
@@ -98,7 +98,7 @@ function createInstances(ctx: Ctx, trunking: boolean): InstancesResources {
             tags: { ...ctx.tags, Name: childName(ctx.name, "instances-sg") },
         },
         ctx.opts,
-        ctx.cfg.transform.securityGroup,
+        ctx.cfg.transform.instanceSecurityGroup,
     );
     const role = createRole(
         childName(ctx.name, "instance-role"),
@@ -117,18 +117,22 @@ function createInstances(ctx: Ctx, trunking: boolean): InstancesResources {
             tags: ctx.tags,
         },
         ctx.opts,
+        ctx.cfg.transform.instanceRole,
+        roleChildren(ctx),
     );
     // Instances launched before the policies are attached could not register with the cluster.
-    const profile = createInstanceProfile(ctx.name, role, ctx.tags, ctx.opts);
+    const profile = createInstanceProfile(ctx.name, role, ctx.tags, ctx.opts, ctx.cfg.transform.instanceProfile);
     // Account-wide (per region) default: the opt-in is explicit, in Ec2CapacityArgs.awsvpcTrunking.
     // Kept on delete: the provider's delete sets the account's default back to "disabled"
     // (terraform-provider-aws account_setting_default.go), so destroying dev, renaming this component
     // or dropping the option would turn trunking off for every other cluster in the account and region.
     const setting = trunking
-        ? new ecs.AccountSettingDefault(
+        ? create(
+              ecs.AccountSettingDefault,
               childName(ctx.name, "awsvpc-trunking"),
               { name: "awsvpcTrunking", value: "enabled" },
               { ...ctx.opts, retainOnDelete: true },
+              ctx.cfg.transform.accountSetting,
           )
         : undefined;
     return { securityGroup, role, profile, trunking: setting };

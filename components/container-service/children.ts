@@ -12,7 +12,7 @@
  */
 import type { Issue } from "../shared/errors";
 import { managedPolicyKeys } from "../shared/iam";
-import type { ContainerServiceArgs, ExpressServiceArgs, ScheduledTaskArgs, ServiceArgs, TaskArgs } from "./args";
+import type { ContainerServiceArgs, ContainerServiceTransforms, ExpressServiceArgs, ScheduledTaskArgs, ServiceArgs, TaskArgs } from "./args";
 import { normalize } from "./defaults";
 
 const T = {
@@ -60,37 +60,45 @@ const T = {
 } as const;
 
 /**
- * `[type, pattern]`: `{key}` is the item's key; `{container}`, `{volume}`, `{fileSystem}`, `{step}`,
+ * `[type, pattern, transform]`: `{key}` is the item's key; `{container}`, `{volume}`, `{fileSystem}`, `{step}`,
  * `{schedule}`, `{managedPolicy}`, `{loadBalancer}`, `{port}`, `{index}`, `{connectPort}` (a Service Connect
  * port name), `{client}` (a service in `serviceConnect.allowFrom`) range over what the args hold.
  */
-type Row = readonly [type: string, pattern: string];
+type Row = readonly [type: string, pattern: string, transform: TransformKey | null];
+
+/**
+ * A key of `ContainerServiceArgs.transform`; each row names the one key that reaches its child
+ * (`null`: the `awsx:ecr:Image` of a built image, a remote component that takes no transform).
+ * tests/components/container-service/transforms.test.ts checks that every child is reached by
+ * exactly its row's key, and that the key's doc comment in args.ts lists the row's pattern.
+ */
+export type TransformKey = keyof ContainerServiceTransforms;
 
 /** What every task-running item (service, scheduled task) creates for its task definition. */
 const TASK: Row[] = [
-    [T.taskDefinition, "{key}-task"],
-    [T.logGroup, "{key}-logs"],
-    [T.role, "{key}-execution-role"],
-    [T.rolePolicy, "{key}-execution-role-task-execution"],
-    [T.role, "{key}-task-role"],
-    [T.rolePolicy, "{key}-task-role-application"],
-    [T.attachment, "{key}-task-role-{managedPolicy}"],
-    [T.sg, "{key}-sg"],
-    [T.image, "{key}-{container}-image"],
-    [T.accessPoint, "{key}-{volume}-ap"],
-    [T.ingress, "{key}-{fileSystem}-efs-ingress"],
+    [T.taskDefinition, "{key}-task", "taskDefinition"],
+    [T.logGroup, "{key}-logs", "logGroup"],
+    [T.role, "{key}-execution-role", "executionRole"],
+    [T.rolePolicy, "{key}-execution-role-task-execution", "rolePolicy"],
+    [T.role, "{key}-task-role", "taskRole"],
+    [T.rolePolicy, "{key}-task-role-application", "rolePolicy"],
+    [T.attachment, "{key}-task-role-{managedPolicy}", "rolePolicyAttachment"],
+    [T.sg, "{key}-sg", "securityGroup"],
+    [T.image, "{key}-{container}-image", null],
+    [T.accessPoint, "{key}-{volume}-ap", "accessPoint"],
+    [T.ingress, "{key}-{fileSystem}-efs-ingress", "efsIngress"],
 ];
 
 /** What every EC2 group shares (with `ec2Capacity` or any of `ec2CapacityProviders`): what bridge tasks on the instances see. */
 const INSTANCES: Row[] = [
-    [T.sg, "instances-sg"],
-    [T.role, "instance-role"],
-    [T.attachment, "instance-role-ecs"],
-    [T.attachment, "instance-role-ssm"],
-    [T.instanceProfile, "instance-profile"],
-    [T.accountSetting, "awsvpc-trunking"],
-    [T.ingress, "instances-{fileSystem}-efs-ingress"],
-    [T.ingress, "{loadBalancer}-instances-from-lb"],
+    [T.sg, "instances-sg", "instanceSecurityGroup"],
+    [T.role, "instance-role", "instanceRole"],
+    [T.attachment, "instance-role-ecs", "rolePolicyAttachment"],
+    [T.attachment, "instance-role-ssm", "rolePolicyAttachment"],
+    [T.instanceProfile, "instance-profile", "instanceProfile"],
+    [T.accountSetting, "awsvpc-trunking", "accountSetting"],
+    [T.ingress, "instances-{fileSystem}-efs-ingress", "efsIngress"],
+    [T.ingress, "{loadBalancer}-instances-from-lb", "loadBalancerIngress"],
 ];
 
 export const CHILD_NAMES: Record<
@@ -108,103 +116,108 @@ export const CHILD_NAMES: Record<
 > = {
     /** Not with `cluster.existing`. */
     cluster: [
-        [T.cluster, "cluster"],
-        [T.capacityProviders, "capacity-providers"],
+        [T.cluster, "cluster", "cluster"],
+        [T.capacityProviders, "capacity-providers", "clusterCapacityProviders"],
         // The cluster's default Service Connect namespace: only when a service uses Service Connect
         // and no `serviceConnect.namespaceArn` is given (predicted always, as optional children are).
-        [T.httpNamespace, "namespace"],
+        [T.httpNamespace, "namespace", "namespace"],
     ],
     /** Only with `ec2Capacity`: the group, and what bridge tasks on its instances share. */
-    ec2Capacity: [...INSTANCES, [T.launchTemplate, "launch-template"], [T.asg, "asg"], [T.capacityProvider, "ec2-capacity"]],
+    ec2Capacity: [
+        ...INSTANCES,
+        [T.launchTemplate, "launch-template", "launchTemplate"],
+        [T.asg, "asg", "autoScalingGroup"],
+        [T.capacityProvider, "ec2-capacity", "capacityProvider"],
+    ],
     /** Each provider's own group; the shared instance parts are `ec2Capacity`'s first rows. */
     ec2CapacityProviders: [
-        [T.launchTemplate, "{key}-launch-template"],
-        [T.asg, "{key}-asg"],
-        [T.capacityProvider, "{key}-capacity-provider"],
+        [T.launchTemplate, "{key}-launch-template", "launchTemplate"],
+        [T.asg, "{key}-asg", "autoScalingGroup"],
+        [T.capacityProvider, "{key}-capacity-provider", "capacityProvider"],
     ],
     loadBalancers: [
-        [T.sg, "{key}-lb-sg"],
-        [T.lb, "{key}-alb"],
-        [T.lb, "{key}-nlb"],
-        [T.listener, "{key}-listener-{port}"],
-        [T.certificate, "{key}-domain-certificate"],
-        [T.certificateValidation, "{key}-domain-certificate-validation"],
-        [T.record, "{key}-domain-validation"],
-        [T.record, "{key}-domain-a"],
+        [T.sg, "{key}-lb-sg", "loadBalancerSecurityGroup"],
+        [T.lb, "{key}-alb", "loadBalancer"],
+        [T.lb, "{key}-nlb", "loadBalancer"],
+        [T.listener, "{key}-listener-{port}", "listener"],
+        [T.certificate, "{key}-domain-certificate", "certificate"],
+        [T.certificateValidation, "{key}-domain-certificate-validation", "certificateValidation"],
+        [T.record, "{key}-domain-validation", "dnsRecord"],
+        [T.record, "{key}-domain-a", "dnsRecord"],
     ],
     services: [
         ...TASK,
-        [T.service, "{key}"],
-        [T.tg, "{key}-tg"],
-        [T.listenerRule, "{key}-rule"],
+        [T.service, "{key}", "service"],
+        [T.tg, "{key}-tg", "targetGroup"],
+        [T.listenerRule, "{key}-rule", "listenerRule"],
         // Blue/green, linear, canary, CodeDeploy (deployment.ts).
-        [T.tg, "{key}-tg-alt"],
-        [T.listenerRule, "{key}-test-rule"],
-        [T.role, "{key}-deploy-role"],
-        [T.attachment, "{key}-deploy-role-load-balancers"],
-        [T.rolePolicy, "{key}-deploy-role-hooks"],
-        [T.ingress, "{key}-from-lb"],
+        [T.tg, "{key}-tg-alt", "targetGroup"],
+        [T.listenerRule, "{key}-test-rule", "listenerRule"],
+        [T.role, "{key}-deploy-role", "deployRole"],
+        [T.attachment, "{key}-deploy-role-load-balancers", "rolePolicyAttachment"],
+        [T.rolePolicy, "{key}-deploy-role-hooks", "rolePolicy"],
+        [T.ingress, "{key}-from-lb", "loadBalancerIngress"],
         // additionalLoadBalancers: `{loadBalancer}` ranges over the service's own.
-        [T.tg, "{key}-{loadBalancer}-tg"],
-        [T.listenerRule, "{key}-{loadBalancer}-rule"],
-        [T.ingress, "{key}-{loadBalancer}-from-lb"],
-        [T.queue, "{key}-queue"],
-        [T.queue, "{key}-dlq"],
-        [T.queuePolicy, "{key}-queue-policy"],
-        [T.scalingTarget, "{key}-scaling"],
-        [T.scalingPolicy, "{key}-cpu-scaling"],
-        [T.scalingPolicy, "{key}-memory-scaling"],
-        [T.scalingPolicy, "{key}-requests-scaling"],
-        [T.scalingPolicy, "{key}-backlog-scaling"],
-        [T.scalingPolicy, "{key}-predictive-scaling"],
-        [T.scalingPolicy, "{key}-{step}-step-scaling"],
-        [T.alarm, "{key}-{step}-step-alarm"],
-        [T.scheduledAction, "{key}-{schedule}-scheduled-scaling"],
-        [T.alarm, "{key}-cpu-high"],
-        [T.alarm, "{key}-memory-high"],
-        [T.alarm, "{key}-http-5xx"],
-        [T.alarm, "{key}-unhealthy-hosts"],
-        [T.alarm, "{key}-dlq-messages"],
-        [T.role, "{key}-ebs-role"],
-        [T.attachment, "{key}-ebs-role-volumes"],
-        [T.rolePolicy, "{key}-ebs-role-kms"],
-        [T.ingress, "{key}-{connectPort}-from-{client}"],
+        [T.tg, "{key}-{loadBalancer}-tg", "targetGroup"],
+        [T.listenerRule, "{key}-{loadBalancer}-rule", "listenerRule"],
+        [T.ingress, "{key}-{loadBalancer}-from-lb", "loadBalancerIngress"],
+        [T.queue, "{key}-queue", "queue"],
+        [T.queue, "{key}-dlq", "dlq"],
+        [T.queuePolicy, "{key}-queue-policy", "queuePolicy"],
+        [T.scalingTarget, "{key}-scaling", "scalingTarget"],
+        [T.scalingPolicy, "{key}-cpu-scaling", "scalingPolicy"],
+        [T.scalingPolicy, "{key}-memory-scaling", "scalingPolicy"],
+        [T.scalingPolicy, "{key}-requests-scaling", "scalingPolicy"],
+        [T.scalingPolicy, "{key}-backlog-scaling", "scalingPolicy"],
+        [T.scalingPolicy, "{key}-predictive-scaling", "scalingPolicy"],
+        [T.scalingPolicy, "{key}-{step}-step-scaling", "scalingPolicy"],
+        [T.alarm, "{key}-{step}-step-alarm", "scalingAlarm"],
+        [T.scheduledAction, "{key}-{schedule}-scheduled-scaling", "scheduledAction"],
+        [T.alarm, "{key}-cpu-high", "alarm"],
+        [T.alarm, "{key}-memory-high", "alarm"],
+        [T.alarm, "{key}-http-5xx", "alarm"],
+        [T.alarm, "{key}-unhealthy-hosts", "alarm"],
+        [T.alarm, "{key}-dlq-messages", "alarm"],
+        [T.role, "{key}-ebs-role", "ebsRole"],
+        [T.attachment, "{key}-ebs-role-volumes", "rolePolicyAttachment"],
+        [T.rolePolicy, "{key}-ebs-role-kms", "rolePolicy"],
+        [T.ingress, "{key}-{connectPort}-from-{client}", "serviceConnectIngress"],
     ],
     scheduledTasks: [
         ...TASK,
-        [T.queue, "{key}-dlq"],
-        [T.queuePolicy, "{key}-dlq-policy"],
-        [T.alarm, "{key}-dlq-messages"],
-        [T.role, "{key}-invoke-role"],
-        [T.rolePolicy, "{key}-invoke-role-run-task"],
-        [T.schedule, "{key}-schedule"],
-        [T.rule, "{key}-rule"],
-        [T.target, "{key}-target"],
+        [T.queue, "{key}-dlq", "dlq"],
+        [T.queuePolicy, "{key}-dlq-policy", "queuePolicy"],
+        [T.alarm, "{key}-dlq-messages", "alarm"],
+        [T.role, "{key}-invoke-role", "invokeRole"],
+        [T.rolePolicy, "{key}-invoke-role-run-task", "rolePolicy"],
+        [T.schedule, "{key}-schedule", "schedule"],
+        [T.rule, "{key}-rule", "rule"],
+        [T.target, "{key}-target", "target"],
     ],
     /** Standalone task definitions: the task definition and what it needs, nothing that runs it. */
     tasks: [...TASK],
     expressServices: [
-        [T.express, "{key}"],
-        [T.logGroup, "{key}-logs"],
-        [T.role, "{key}-execution-role"],
-        [T.rolePolicy, "{key}-execution-role-task-execution"],
-        [T.role, "{key}-task-role"],
-        [T.rolePolicy, "{key}-task-role-application"],
-        [T.attachment, "{key}-task-role-{managedPolicy}"],
-        [T.role, "{key}-infrastructure-role"],
-        [T.attachment, "{key}-infrastructure-role-express"],
-        [T.sg, "{key}-sg"],
+        [T.express, "{key}", "expressService"],
+        [T.logGroup, "{key}-logs", "logGroup"],
+        [T.role, "{key}-execution-role", "executionRole"],
+        [T.rolePolicy, "{key}-execution-role-task-execution", "rolePolicy"],
+        [T.role, "{key}-task-role", "taskRole"],
+        [T.rolePolicy, "{key}-task-role-application", "rolePolicy"],
+        [T.attachment, "{key}-task-role-{managedPolicy}", "rolePolicyAttachment"],
+        [T.role, "{key}-infrastructure-role", "infrastructureRole"],
+        [T.attachment, "{key}-infrastructure-role-express", "rolePolicyAttachment"],
+        [T.sg, "{key}-sg", "securityGroup"],
     ],
     repositories: [
-        [T.repository, "{key}-repo"],
-        [T.lifecycle, "{key}-repo-lifecycle"],
+        [T.repository, "{key}-repo", "repository"],
+        [T.lifecycle, "{key}-repo-lifecycle", "lifecyclePolicy"],
     ],
     fileSystems: [
-        [T.fileSystem, "{key}-efs"],
-        [T.backupPolicy, "{key}-efs-backup"],
-        [T.fileSystemPolicy, "{key}-efs-policy"],
-        [T.sg, "{key}-efs-sg"],
-        [T.mountTarget, "{key}-efs-mount-target-{index}"],
+        [T.fileSystem, "{key}-efs", "fileSystem"],
+        [T.backupPolicy, "{key}-efs-backup", "backupPolicy"],
+        [T.fileSystemPolicy, "{key}-efs-policy", "fileSystemPolicy"],
+        [T.sg, "{key}-efs-sg", "fileSystemSecurityGroup"],
+        [T.mountTarget, "{key}-efs-mount-target-{index}", "mountTarget"],
     ],
 };
 
@@ -224,6 +237,8 @@ export interface PredictedChild {
     type: string;
     name: string;
     origin: string;
+    /** The transform key that reaches it. */
+    transform: TransformKey | null;
 }
 
 /**
@@ -240,7 +255,7 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
     const byAz = cfg.vpc.privateSubnetIdsByAz;
     const index = byAz !== undefined ? Object.keys(byAz) : Array.isArray(subnets) ? subnets.map((_s, i) => String(i)) : [];
     const add = (rows: Row[], origin: string, values: Values) => {
-        for (const [type, pattern] of rows) for (const name of expand(pattern, values)) out.push({ type, name, origin });
+        for (const [type, pattern, transform] of rows) for (const name of expand(pattern, values)) out.push({ type, name, origin, transform });
     };
     const taskValues = (key: string, t: ServiceArgs | ScheduledTaskArgs | TaskArgs | ExpressServiceArgs): Values => ({
         key: [key],

@@ -5,7 +5,7 @@ import { ArgsError } from "../shared/errors";
 import { create } from "../shared/transform";
 import { CLUSTER_ARN } from "./capacity-rules";
 import { createEc2Capacity } from "./capacity";
-import { ClusterResources, Ctx, strategyItems } from "./context";
+import { ClusterResources, Ctx, rolePolicyResources, strategyItems } from "./context";
 
 export { ECS_AMI_PARAMETER, ecsUserData } from "./capacity";
 
@@ -45,7 +45,7 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
     const existing = ctx.cfg.existingCluster;
     if (existing !== undefined) {
         const arn = existingClusterArn(ctx, existing);
-        return { arn, name: arn.apply(clusterNameFromArn), dependencies: [], ec2CapacityProviders: {} };
+        return { arn, name: arn.apply(clusterNameFromArn), dependencies: [], ec2CapacityProviders: {}, rolePolicyAttachments: {}, loadBalancerIngress: {} };
     }
     const cluster = create(
         ecs.Cluster,
@@ -71,11 +71,14 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
         instanceProfile: ec2.instances?.profile,
         instanceSecurityGroup: ec2.instances?.securityGroup,
         awsvpcTrunking: ec2.instances?.trunking,
+        rolePolicyAttachments: ec2.instances ? rolePolicyResources({ "instance-role": ec2.instances.role }).rolePolicyAttachments : {},
+        loadBalancerIngress: {},
     };
     const providers: pulumi.Input<string>[] = ["FARGATE", "FARGATE_SPOT"];
     if (ec2.ec2) providers.push(ec2.ec2.capacityProvider.name);
     for (const p of Object.values(ec2.providers)) providers.push(p.capacityProvider.name);
-    resources.capacityProviders = new ecs.ClusterCapacityProviders(
+    resources.capacityProviders = create(
+        ecs.ClusterCapacityProviders,
         childName(ctx.name, "capacity-providers"),
         {
             clusterName: cluster.name,
@@ -83,6 +86,7 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
             defaultCapacityProviderStrategies: strategyItems(ctx.cfg.defaultStrategy, resources),
         },
         ctx.opts,
+        ctx.cfg.transform.clusterCapacityProviders,
     );
     resources.dependencies = [resources.capacityProviders];
     return resources;

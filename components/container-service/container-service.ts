@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
+import type * as efs from "@pulumi/aws/efs";
 import type * as iam from "@pulumi/aws/iam";
 import type * as vpc from "@pulumi/aws/vpc";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -14,11 +15,11 @@ import { componentTags } from "../shared/tags";
 import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
-import type { ClusterResources, Ctx, TaskResources } from "./context";
+import { type ClusterResources, type Ctx, type RolePolicyResources, type TaskResources, rolePolicyResources } from "./context";
 import { ResolvedTask, normalize, servesTls, shiftsTraffic } from "./defaults";
-import { ScheduledTaskResources, createScheduledTask } from "./events";
 import type { DeploymentResources } from "./deployment";
-import { createExpressService } from "./express";
+import { ScheduledTaskResources, createScheduledTask } from "./events";
+import { ExpressResources, createExpressService } from "./express";
 import {
     AlbTarget,
     JoinedListenerResources,
@@ -29,7 +30,7 @@ import {
     createLoadBalancers,
 } from "./load-balancer";
 import { QueueResources, createQueue } from "./queue";
-import { createRepositories, resolveImages } from "./repository";
+import { RepositoryResources, createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
 import {
@@ -46,7 +47,8 @@ import { validate } from "./validate";
 import { createEbsRole, ebsVolumeConfiguration } from "./volumes";
 import { RunTaskOutput, runTaskOutput } from "./standalone";
 
-export interface ServiceResources {
+/** `rolePolicies` and `rolePolicyAttachments`: those of the EBS role (`ebs-role-kms`, `ebs-role-volumes`); the task's roles' are in `task`. */
+export interface ServiceResources extends RolePolicyResources {
     service: ecs.Service;
     task: TaskResources;
     target?: ServiceTarget;
@@ -62,6 +64,31 @@ export interface ServiceResources {
     ebsRole?: iam.Role;
     /** Service Connect admission rules, by `<port>-from-<client>` (empty when the service admits no client). */
     serviceConnectIngress: Record<string, vpc.SecurityGroupIngressRule>;
+    /**
+     * Admission from each of the service's load balancers to its tasks (awsvpc), by load balancer key;
+     * bridge-mode services share the instances' rules, in `resources.cluster.loadBalancerIngress`.
+     */
+    loadBalancerIngress: Record<string, vpc.SecurityGroupIngressRule>;
+}
+
+/**
+ * Every child of a ContainerService, by part and key: what `resources` holds. Each child is also
+ * reached by one transform key (`ContainerServiceTransforms`).
+ */
+export interface ContainerServiceResources {
+    cluster: ClusterResources;
+    loadBalancers: Record<string, LoadBalancerResources>;
+    /** The existing listeners services join (`loadBalancers.<k>.listenerArn`), by load balancer key. */
+    joinedListeners: Record<string, JoinedListenerResources>;
+    services: Record<string, ServiceResources>;
+    scheduledTasks: Record<string, ScheduledTaskResources>;
+    /** Standalone task definitions with their roles, log group and security group. */
+    tasks: Record<string, TaskResources>;
+    repositories: Record<string, RepositoryResources>;
+    fileSystems: Record<string, FileSystemResources>;
+    expressServices: Record<string, ExpressResources>;
+    /** The Cloud Map namespace of Service Connect, when a service uses it. */
+    serviceConnect?: ServiceConnectNamespace;
 }
 
 /**
@@ -124,22 +151,8 @@ export class ContainerService extends pulumi.ComponentResource {
      * `<dnsName>:<port>` (e.g. `{ app: { http: "app:8080" } }`).
      */
     readonly serviceConnectEndpoints: Record<string, Record<string, string>>;
-    /** The children, for wiring and escape hatches. */
-    readonly resources: {
-        cluster: ClusterResources;
-        loadBalancers: Record<string, LoadBalancerResources>;
-        /** The existing listeners services join (`loadBalancers.<k>.listenerArn`), by load balancer key. */
-        joinedListeners: Record<string, JoinedListenerResources>;
-        services: Record<string, ServiceResources>;
-        scheduledTasks: Record<string, ScheduledTaskResources & { task: TaskResources }>;
-        /** Standalone task definitions with their roles, log group and security group. */
-        tasks: Record<string, TaskResources>;
-        repositories: ReturnType<typeof createRepositories>;
-        fileSystems: Record<string, FileSystemResources>;
-        expressServices: Record<string, ReturnType<typeof createExpressService>>;
-        /** The Cloud Map namespace of Service Connect, when a service uses it. */
-        serviceConnect?: ServiceConnectNamespace;
-    };
+    /** The children, for wiring and escape hatches: every child the component creates is reachable from here. */
+    readonly resources: ContainerServiceResources;
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
@@ -204,7 +217,6 @@ export class ContainerService extends pulumi.ComponentResource {
         const cluster = createCluster(ctx, namespace?.arn);
         const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
-        const bridgeIngress = new Set<string>();
 
         const services: Record<string, ServiceResources> = {};
         for (const [key, svc] of Object.entries(cfg.services)) {
@@ -217,14 +229,15 @@ export class ContainerService extends pulumi.ComponentResource {
             const target = targets[key];
             const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
             const mountDeps = mounts.allow(key, svc, inbound);
+            const loadBalancerIngress: Record<string, vpc.SecurityGroupIngressRule> = {};
             for (const t of target ? [target, ...(target.additional ?? [])] : []) {
                 if (svc.networkMode === "awsvpc") {
                     // `{key}-from-lb` for the primary target, `{key}-{loadBalancer}-from-lb` for the others.
-                    allowFromLoadBalancer(ctx, t === target ? key : `${key}-${t.lbKey}`, t, inbound, t.containerPort, t.containerPort);
-                } else if (!bridgeIngress.has(t.lbKey)) {
+                    const rule = allowFromLoadBalancer(ctx, t === target ? key : `${key}-${t.lbKey}`, t, inbound, t.containerPort, t.containerPort);
+                    loadBalancerIngress[t.lbKey] = rule;
+                } else if (!cluster.loadBalancerIngress?.[t.lbKey]) {
                     // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
-                    bridgeIngress.add(t.lbKey);
-                    allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
+                    cluster.loadBalancerIngress![t.lbKey] = allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
                 }
             }
             const connect = svc.serviceConnect && serviceConnectConfiguration(ctx, svc, namespace!.arn, task.logGroup.name);
@@ -250,20 +263,22 @@ export class ContainerService extends pulumi.ComponentResource {
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster, service, target, queue?.queue),
                 alarms: createAlarms(ctx, key, svc, cluster, service, target, queue),
                 serviceConnectIngress: {},
+                loadBalancerIngress,
+                ...rolePolicyResources(ebsRole ? { "ebs-role": ebsRole } : {}),
             };
         }
         // After every service: a server may admit a client whose security group comes later.
         const groups = Object.fromEntries(Object.entries(services).map(([k, s]) => [k, s.task.securityGroup?.id]));
         for (const [key, svc] of Object.entries(cfg.services)) services[key].serviceConnectIngress = allowServiceConnect(ctx, key, svc, groups);
 
-        const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
+        const scheduledTasks: ContainerServiceResources["scheduledTasks"] = {};
         for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
             const task = this.task(ctx, st, repositories, mounts, {});
             const mountDeps = mounts.allow(key, st, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
-            scheduledTasks[key] = { task, ...createScheduledTask(ctx, st, cluster, task, mountDeps) };
+            scheduledTasks[key] = createScheduledTask(ctx, st, cluster, task, mountDeps);
         }
 
-        const tasks: ContainerService["resources"]["tasks"] = {};
+        const tasks: ContainerServiceResources["tasks"] = {};
         for (const [key, t] of Object.entries(cfg.tasks)) {
             const task = this.task(ctx, t, repositories, mounts, {});
             mounts.allow(key, t, task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id);
@@ -338,8 +353,8 @@ export class ContainerService extends pulumi.ComponentResource {
         mounts: MountTracker,
         extras: { environment?: Record<string, pulumi.Input<string>>; statements?: Statement[]; enableExecuteCommand?: boolean },
     ): TaskResources {
-        const { images, pullRepositoryArns } = resolveImages(ctx, task.name, task.containers, repositories);
-        const { volumes, statements } = mounts.accessPoints(task);
+        const { images, built, pullRepositoryArns } = resolveImages(ctx, task.name, task.containers, repositories);
+        const { volumes, accessPoints, statements } = mounts.accessPoints(task);
         return createTask(ctx, task, {
             images,
             pullRepositoryArns,
@@ -347,6 +362,8 @@ export class ContainerService extends pulumi.ComponentResource {
             statements: [...(extras.statements ?? []), ...statements],
             volumes,
             enableExecuteCommand: extras.enableExecuteCommand,
+            accessPoints,
+            builtImages: built,
         });
     }
 }
@@ -360,16 +377,18 @@ class MountTracker {
         private readonly fileSystems: Record<string, FileSystemResources>,
     ) {}
 
-    accessPoints(task: ResolvedTask): { volumes: Record<string, MountableVolume>; statements: Statement[] } {
+    accessPoints(task: ResolvedTask): { volumes: Record<string, MountableVolume>; accessPoints: Record<string, efs.AccessPoint>; statements: Statement[] } {
         const volumes: Record<string, MountableVolume> = {};
+        const accessPoints: Record<string, efs.AccessPoint> = {};
         const statements: Statement[] = [];
         for (const [key, vol] of Object.entries(task.volumes)) {
             const fs = this.fileSystems[vol.fileSystem];
             const ap = createAccessPoint(this.ctx, task.name, key, vol, fs);
+            accessPoints[key] = ap;
             volumes[key] = { fileSystemId: fs.fileSystem.id, fileSystemArn: fs.fileSystem.arn, accessPointId: ap.id, accessPointArn: ap.arn };
             statements.push(...efsStatements(fs.fileSystem.arn, ap.arn, vol.readOnly));
         }
-        return { volumes, statements };
+        return { volumes, accessPoints, statements };
     }
 
     /**

@@ -2,8 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ec2 from "@pulumi/aws/ec2";
 import type * as ecs from "@pulumi/aws/ecs";
+import type * as efs from "@pulumi/aws/efs";
+import type * as vpc from "@pulumi/aws/vpc";
+import type * as awsxEcr from "@pulumi/awsx/ecr";
 import type * as autoscaling from "@pulumi/aws/autoscaling";
 import type * as iam from "@pulumi/aws/iam";
+import type { RoleChildTransforms, RoleResources } from "../shared/iam";
 import type { Resolved, ResolvedStrategy } from "./defaults";
 
 /** What every builder of the component needs: the resolved args, the parent and shared lookups. */
@@ -26,6 +30,29 @@ export interface Ctx {
      * families), so dev and prod in one account never share them.
      */
     uniqueSuffix: string;
+}
+
+/** The transforms of a role's inline policies and managed policy attachments: `rolePolicy`, `rolePolicyAttachment`. */
+export function roleChildren(ctx: Ctx): RoleChildTransforms {
+    return { policy: ctx.cfg.transform.rolePolicy, attachment: ctx.cfg.transform.rolePolicyAttachment };
+}
+
+/** Inline policies and managed policy attachments of roles, keyed by their names relative to the owner (`execution-role-task-execution`). */
+export interface RolePolicyResources {
+    /** The roles' inline policies (transform `rolePolicy`). */
+    rolePolicies: Record<string, iam.RolePolicy>;
+    /** The roles' managed policy attachments (transform `rolePolicyAttachment`). */
+    rolePolicyAttachments: Record<string, iam.RolePolicyAttachment>;
+}
+
+/** The policies and attachments of `roles`, each keyed by `<role key>-<policy key>`. */
+export function rolePolicyResources(roles: Record<string, RoleResources>): RolePolicyResources {
+    const prefixed = <T>(role: string, items: Record<string, T>) => Object.entries(items).map(([k, v]) => [`${role}-${k}`, v] as const);
+    const entries = Object.entries(roles);
+    return {
+        rolePolicies: Object.fromEntries(entries.flatMap(([role, r]) => prefixed(role, r.policies))),
+        rolePolicyAttachments: Object.fromEntries(entries.flatMap(([role, r]) => prefixed(role, r.attachments))),
+    };
 }
 
 /** An Auto Scaling group capacity provider with its launch template and group. */
@@ -60,16 +87,31 @@ export interface ClusterResources {
     instanceSecurityGroup?: ec2.SecurityGroup;
     /** The `awsvpcTrunking` account setting, when `ec2Capacity.awsvpcTrunking` is on. */
     awsvpcTrunking?: ecs.AccountSettingDefault;
+    /** The instance role's managed policy attachments (`instance-role-ecs`, `instance-role-ssm`), by name relative to the component. */
+    rolePolicyAttachments?: Record<string, iam.RolePolicyAttachment>;
+    /**
+     * Admission from each load balancer to the instances' group, for bridge-mode services
+     * (`{loadBalancer}-instances-from-lb`), by load balancer key.
+     */
+    loadBalancerIngress?: Record<string, vpc.SecurityGroupIngressRule>;
 }
 
-/** A task definition with its roles, log group and (awsvpc) security group. */
-export interface TaskResources {
+/**
+ * A task definition with its roles, log group and (awsvpc) security group; `rolePolicies` and
+ * `rolePolicyAttachments` are the roles' (`execution-role-task-execution`, `task-role-application`,
+ * `task-role-<managedPolicy>`).
+ */
+export interface TaskResources extends RolePolicyResources {
     logGroup: cloudwatch.LogGroup;
     executionRole: iam.Role;
     taskRole: iam.Role;
     taskDefinition: ecs.TaskDefinition;
     /** The tasks' own security group (awsvpc network mode only). */
     securityGroup?: ec2.SecurityGroup;
+    /** The EFS access point of each volume, by volume key. */
+    accessPoints: Record<string, efs.AccessPoint>;
+    /** The image built for each container with `image.build`, by container key. */
+    images: Record<string, awsxEcr.Image>;
 }
 
 /** A strategy's provider as ECS names it: FARGATE and FARGATE_SPOT as they are, "ec2" and keys by their capacity provider's name. */

@@ -11,6 +11,7 @@ import type {
     EbsVolumeArgs,
     LogRouterArgs,
     ContainerServiceArgs,
+    ContainerServiceTransforms,
     Ec2CapacityArgs,
     Ec2CapacityProviderArgs,
     ExpressServiceArgs,
@@ -326,7 +327,7 @@ export interface Resolved {
     alarmTopicArn?: pulumi.Input<string>;
     protectData: boolean;
     tags: Record<string, string>;
-    transform: NonNullable<ContainerServiceArgs["transform"]>;
+    transform: ContainerServiceTransforms;
 }
 
 export type ResolvedExpress = Required<Omit<ExpressServiceArgs, "scaling" | "taskRole">> & {

@@ -6,7 +6,7 @@ import * as lb from "@pulumi/aws/lb";
 import { RoleResources, Statement, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { Ctx } from "./context";
+import { type Ctx, type RolePolicyResources, roleChildren, rolePolicyResources } from "./context";
 import { ResolvedDeployment, ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls, shiftsTraffic } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
 
@@ -15,7 +15,7 @@ import type { ServiceTarget } from "./load-balancer";
  * `targetGroupNames`, `productionListenerArns` and `testListenerArns` are what its `loadBalancerInfo`
  * (`targetGroupPairInfo`) takes, with the cluster and service names of `ecsService`.
  */
-export interface DeploymentResources {
+export interface DeploymentResources extends RolePolicyResources {
     controller: ResolvedDeployment["controller"];
     strategy: ResolvedDeployment["strategy"];
     /** The service's target group (`{key}-tg`) and the alternate one (`{key}-tg-alt`). */
@@ -26,7 +26,12 @@ export interface DeploymentResources {
     productionListenerArns: pulumi.Output<string>[];
     /** The test listener, when `testListenerPort` is set (CodeDeploy's `testTrafficRoute.listenerArns`). */
     testListenerArns: pulumi.Output<string>[];
-    /** ECS controller: the infrastructure role that shifts traffic and invokes the hooks (`{key}-deploy-role`). */
+    /** The service's rule on the test listener (`{key}-test-rule`), when it has one (ALB, ECS controller). */
+    testListenerRule?: lb.ListenerRule;
+    /**
+     * ECS controller: the infrastructure role that shifts traffic and invokes the hooks (`{key}-deploy-role`);
+     * `rolePolicies` and `rolePolicyAttachments` are its own (`deploy-role-hooks`, `deploy-role-load-balancers`).
+     */
     role?: iam.Role;
 }
 
@@ -39,6 +44,8 @@ export interface TrafficRoutes {
     productionListenerArn: pulumi.Output<string>;
     testRoute?: pulumi.Output<string>;
     testListener?: lb.Listener;
+    /** The test listener rule (`{key}-test-rule`): an ALB service with the ECS controller and a test listener. */
+    testListenerRule?: lb.ListenerRule;
 }
 
 /** Matches every request: a service that is its listener's default action still needs a rule for ECS to shift. */
@@ -77,11 +84,11 @@ export function createTestRoutes(
     users: Array<[string, ResolvedService]>,
     groups: Map<string, lb.TargetGroup>,
     listeners: Record<string, lb.Listener>,
-): Record<string, { route: pulumi.Output<string>; listener: lb.Listener }> {
+): Record<string, { route: pulumi.Output<string>; listener: lb.Listener; rule?: lb.ListenerRule }> {
     const t = ctx.cfg.transform;
     const alb = spec.type === "application";
     const secure = servesTls(spec);
-    const out: Record<string, { route: pulumi.Output<string>; listener: lb.Listener }> = {};
+    const out: Record<string, { route: pulumi.Output<string>; listener: lb.Listener; rule?: lb.ListenerRule }> = {};
     for (const port of testPorts(users)) {
         const owners = users.filter(([, s]) => shiftsTraffic(s.deployment) && s.deployment.testListenerPort === port);
         const protocol = alb ? (secure ? "HTTPS" : "HTTP") : secure ? "TLS" : "TCP";
@@ -120,7 +127,7 @@ export function createTestRoutes(
                 shiftedByDeployments(ctx, "actions"),
                 t.listenerRule,
             );
-            out[key] = { route: rule.arn, listener };
+            out[key] = { route: rule.arn, listener, rule };
         }
     }
     return out;
@@ -173,6 +180,7 @@ function createDeployRole(ctx: Ctx, key: string, d: ResolvedDeployment): RoleRes
         },
         ctx.opts,
         ctx.cfg.transform.deployRole,
+        roleChildren(ctx),
     );
 }
 
@@ -202,6 +210,9 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
                   targetGroupNames: [target.targetGroup.name, routes.alternate.name],
                   productionListenerArns: [routes.productionListenerArn],
                   testListenerArns: routes.testListener ? [routes.testListener.arn] : [],
+                  testListenerRule: routes.testListenerRule,
+                  rolePolicies: {},
+                  rolePolicyAttachments: {},
               }
             : undefined;
     if (d.controller === "code-deploy") {
@@ -218,7 +229,7 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
     }
     const alarmNames = [...serviceRollbackAlarms(ctx, svc, target).map((role) => rollbackAlarmName(ctx, key, role)), ...(d.rollbackAlarms?.names ?? [])];
     const role = resources ? createDeployRole(ctx, key, d) : undefined;
-    if (resources && role) resources.role = role.role;
+    if (resources && role) Object.assign(resources, { role: role.role, ...rolePolicyResources({ "deploy-role": role }) });
     const hooks = Object.values(d.lifecycleHooks);
     const strategy = { rolling: "ROLLING", "blue-green": "BLUE_GREEN", linear: "LINEAR", canary: "CANARY" }[d.strategy];
     return {

@@ -6,12 +6,15 @@ import * as sqs from "@pulumi/aws/sqs";
 import { Statement, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import { ClusterResources, Ctx, TaskResources, placement } from "./context";
+import { ClusterResources, Ctx, RolePolicyResources, TaskResources, placement, roleChildren, rolePolicyResources } from "./context";
 import type { ResolvedScheduledTask, ResolvedTask } from "./defaults";
 import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
 
 /** What `createScheduledTask` made, besides the task definition the caller passed in. */
-export interface ScheduledTaskResources {
+/** A scheduled task's children; `rolePolicies`: the invoke role's (`invoke-role-run-task`). */
+export interface ScheduledTaskResources extends RolePolicyResources {
+    /** The task definition with its roles, log group and security group. */
+    task: TaskResources;
     /** The role EventBridge Scheduler and/or EventBridge assume to call `ecs:RunTask`. */
     invokeRole: iam.Role;
     /** The EventBridge Scheduler schedule, when the task has a `schedule`. */
@@ -160,6 +163,7 @@ export function createScheduledTask(
         },
         ctx.opts,
         t.invokeRole,
+        roleChildren(ctx),
     );
     const invokeRole = invoke.role;
 
@@ -194,7 +198,8 @@ export function createScheduledTask(
               )
             : undefined;
 
-    if (task.eventPattern === undefined) return { invokeRole, schedule, deadLetterQueue, deadLetterAlarm };
+    if (task.eventPattern === undefined)
+        return { task: resources, invokeRole, schedule, deadLetterQueue, deadLetterAlarm, ...rolePolicyResources({ "invoke-role": invoke }) };
 
     const rule = create(
         cloudwatch.EventRule,
@@ -224,6 +229,7 @@ export function createScheduledTask(
             policy: policyJson([sendFromRule]),
         },
         ctx.opts,
+        t.queuePolicy,
     );
     const target = create(
         cloudwatch.EventTarget,
@@ -239,5 +245,15 @@ export function createScheduledTask(
         runOpts,
         t.target,
     );
-    return { invokeRole, schedule, rule, target, deadLetterQueue, deadLetterQueuePolicy, deadLetterAlarm };
+    return {
+        task: resources,
+        invokeRole,
+        schedule,
+        rule,
+        target,
+        deadLetterQueue,
+        deadLetterQueuePolicy,
+        deadLetterAlarm,
+        ...rolePolicyResources({ "invoke-role": invoke }),
+    };
 }

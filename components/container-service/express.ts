@@ -6,12 +6,13 @@ import * as iam from "@pulumi/aws/iam";
 import { assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import type { Ctx } from "./context";
+import { type Ctx, type RolePolicyResources, roleChildren, rolePolicyResources } from "./context";
 import type { ResolvedExpress } from "./defaults";
 import { createTaskIdentity, namedPairs, pullRepositoryOf } from "./task";
 
 /** An ECS Express Mode service and the roles, log group and security group it is given. */
-export interface ExpressResources {
+/** `rolePolicies` and `rolePolicyAttachments`: those of the execution, task and infrastructure roles. */
+export interface ExpressResources extends RolePolicyResources {
     service: ecs.ExpressGatewayService;
     logGroup: cloudwatch.LogGroup;
     executionRole: iam.Role;
@@ -56,6 +57,8 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
             tags: ctx.tags,
         },
         ctx.opts,
+        t.infrastructureRole,
+        roleChildren(ctx),
     );
 
     const securityGroup = create(
@@ -113,5 +116,14 @@ export function createExpressService(ctx: Ctx, key: string, svc: ResolvedExpress
         const endpoint = (paths?.find((p) => p.accessType === "PUBLIC") ?? paths?.[0])?.endpoint;
         return endpoint ? `https://${endpoint}` : "";
     });
-    return { service, logGroup, executionRole: execution.role, taskRole: task.role, infrastructureRole: infrastructure.role, securityGroup, url };
+    return {
+        service,
+        logGroup,
+        executionRole: execution.role,
+        taskRole: task.role,
+        infrastructureRole: infrastructure.role,
+        securityGroup,
+        url,
+        ...rolePolicyResources({ "execution-role": execution, "task-role": task, "infrastructure-role": infrastructure }),
+    };
 }

@@ -198,7 +198,7 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
             tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
         },
         ctx.opts,
-        t.securityGroup,
+        t.loadBalancerSecurityGroup,
     );
     const loadBalancer = create(
         lb.LoadBalancer,
@@ -389,7 +389,11 @@ export function createLoadBalancers(ctx: Ctx): {
             const route = routes.get(e);
             if (route) {
                 const test = testRoutes[e.key];
-                target.routes = { ...route, alternate: alternates.get(e)!, ...(test ? { testRoute: test.route, testListener: test.listener } : {}) };
+                target.routes = {
+                    ...route,
+                    alternate: alternates.get(e)!,
+                    ...(test ? { testRoute: test.route, testListener: test.listener, testListenerRule: test.rule } : {}),
+                };
             }
             if (e.id === e.key) primaries[e.key] = target;
             else additional[e.key] = { ...additional[e.key], [lbKey]: target };
@@ -412,7 +416,8 @@ export function allowFromLoadBalancer(
     fromPort: number,
     toPort: number,
 ): vpc.SecurityGroupIngressRule {
-    return new vpc.SecurityGroupIngressRule(
+    return create(
+        vpc.SecurityGroupIngressRule,
         childName(ctx.name, key, "from-lb"),
         {
             securityGroupId: destinationGroupId,
@@ -424,5 +429,6 @@ export function allowFromLoadBalancer(
             tags: ctx.tags,
         },
         ctx.opts,
+        ctx.cfg.transform.loadBalancerIngress,
     );
 }

@@ -41,7 +41,7 @@ export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueR
             tags: ctx.tags,
         },
         ctx.opts,
-        t.queue,
+        t.dlq,
     );
     const queue = create(
         sqs.Queue,
@@ -57,13 +57,15 @@ export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueR
         ctx.opts,
         t.queue,
     );
-    const policy = new sqs.QueuePolicy(
+    const policy = create(
+        sqs.QueuePolicy,
         childName(ctx.name, key, "queue-policy"),
         {
             queueUrl: queue.url,
             policy: tlsOnlyQueuePolicy(queue.arn),
         },
         ctx.opts,
+        t.queuePolicy,
     );
     return {
         queue,

@@ -80,6 +80,7 @@ export function createRepositories(ctx: Ctx): Record<string, RepositoryResources
                 policy: lifecyclePolicy(r.keepImages, r.untaggedExpiryDays),
             },
             ctx.opts,
+            ctx.cfg.transform.lifecyclePolicy,
         );
         result[key] = { repository, lifecyclePolicy: policy };
     }
@@ -103,8 +104,9 @@ export function resolveImages(
     owner: string,
     containers: Record<string, ResolvedContainer>,
     repos: Record<string, RepositoryResources>,
-): { images: Record<string, pulumi.Input<string>>; pullRepositoryArns: pulumi.Input<string | undefined>[] } {
+): { images: Record<string, pulumi.Input<string>>; built: Record<string, awsxEcr.Image>; pullRepositoryArns: pulumi.Input<string | undefined>[] } {
     const images: Record<string, pulumi.Input<string>> = {};
+    const builtImages: Record<string, awsxEcr.Image> = {};
     // Keyed by the ARN (plain) or the repository key (built), so each repository is listed once.
     const pulls = new Map<string, pulumi.Input<string | undefined>>();
     for (const [key, c] of Object.entries(containers)) {
@@ -126,6 +128,7 @@ export function resolveImages(
                 ctx.opts,
             );
             images[key] = built.imageUri;
+            builtImages[key] = built;
             pulls.set(`repository:${b.repository}`, repo.repository.arn);
         } else {
             images[key] = image;
@@ -135,5 +138,5 @@ export function resolveImages(
             else if (arn !== undefined) pulls.set(`container:${key}`, arn);
         }
     }
-    return { images, pullRepositoryArns: [...pulls.values()] };
+    return { images, built: builtImages, pullRepositoryArns: [...pulls.values()] };
 }

@@ -199,7 +199,8 @@ export function createScaling(
     }
     const schedules: Record<string, appautoscaling.ScheduledAction> = {};
     for (const [role, sched] of Object.entries(s.schedules)) {
-        schedules[role] = new appautoscaling.ScheduledAction(
+        schedules[role] = create(
+            appautoscaling.ScheduledAction,
             fitName(childName(base, role, "scheduled-scaling"), appautoscaling.ScheduledAction),
             {
                 ...on,
@@ -208,6 +209,7 @@ export function createScaling(
                 scalableTargetAction: { minCapacity: sched.minCount, maxCapacity: sched.maxCount },
             },
             ctx.opts,
+            ctx.cfg.transform.scheduledAction,
         );
     }
     return { target, policies, alarms, schedules };

@@ -192,7 +192,8 @@ export type AlarmArgs = Omit<cloudwatch.MetricAlarmArgs, "alarmActions" | "okAct
 /** A metric alarm named `name` that notifies the component's alarm topic (when given) on ALARM and OK. */
 export function createAlarm(ctx: Ctx, name: string, args: AlarmArgs): cloudwatch.MetricAlarm {
     const actions = ctx.cfg.alarmTopicArn ? [ctx.cfg.alarmTopicArn] : [];
-    return new cloudwatch.MetricAlarm(
+    return create(
+        cloudwatch.MetricAlarm,
         fitName(name, cloudwatch.MetricAlarm),
         {
             treatMissingData: "notBreaching",
@@ -202,6 +203,7 @@ export function createAlarm(ctx: Ctx, name: string, args: AlarmArgs): cloudwatch
             tags: ctx.tags,
         },
         ctx.opts,
+        ctx.cfg.transform.alarm,
     );
 }
 

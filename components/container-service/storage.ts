@@ -21,6 +21,8 @@ export interface FileSystemResources {
     mountTargets: efs.MountTarget[];
     backupPolicy: efs.BackupPolicy;
     policy: efs.FileSystemPolicy;
+    /** NFS admission to the mount targets, by consumer: a service or task key, or `instances` (bridge tasks on EC2). */
+    ingress: Record<string, vpc.SecurityGroupIngressRule>;
 }
 
 /** An availability zone name (`us-east-1a`, `us-gov-west-1b`, `us-west-2-lax-1a`) or id (`use1-az1`). */
@@ -152,6 +154,7 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
                 tags: { ...ctx.tags, Name: childName(base, "sg") },
             },
             ctx.opts,
+            t.fileSystemSecurityGroup,
         );
         // Mount targets named by AZ, or by position when the subnets are a plain list.
         const { fileSystem, backupPolicy, mountTargets } = createEfsFileSystem(
@@ -167,6 +170,7 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
             ctx.opts,
             ctx.dataOpts,
             t.fileSystem,
+            { backupPolicy: t.backupPolicy, mountTarget: t.mountTarget },
         );
 
         const policy = create(
@@ -177,9 +181,10 @@ export function createFileSystems(ctx: Ctx): Record<string, FileSystemResources>
                 policy: fileSystemPolicy(ctx, fileSystem.arn),
             },
             ctx.opts,
+            t.fileSystemPolicy,
         );
 
-        result[key] = { fileSystem, securityGroup, mountTargets, backupPolicy, policy };
+        result[key] = { fileSystem, securityGroup, mountTargets, backupPolicy, policy, ingress: {} };
     }
     return result;
 }
@@ -203,6 +208,7 @@ export function createAccessPoint(ctx: Ctx, owner: string, volumeKey: string, vo
             tags: { ...ctx.tags, Name: name },
         },
         ctx.opts,
+        ctx.cfg.transform.accessPoint,
     );
 }
 
@@ -217,7 +223,7 @@ export function allowMount(
     fs: FileSystemResources,
     sourceSecurityGroupId: pulumi.Input<string>,
 ): vpc.SecurityGroupIngressRule {
-    return create(
+    fs.ingress[owner] = create(
         vpc.SecurityGroupIngressRule,
         childName(ctx.name, owner, fsKey, "efs-ingress"),
         {
@@ -230,7 +236,9 @@ export function allowMount(
             tags: ctx.tags,
         },
         ctx.opts,
+        ctx.cfg.transform.efsIngress,
     );
+    return fs.ingress[owner];
 }
 
 /**

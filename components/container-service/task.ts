@@ -2,11 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
+import type * as efs from "@pulumi/aws/efs";
+import type * as awsxEcr from "@pulumi/awsx/ecr";
 import { RoleResources, Statement, assumeRolePolicy, createRole, managedPolicyKeys } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
-import type { Ctx, TaskResources } from "./context";
+import { type Ctx, type TaskResources, roleChildren, rolePolicyResources } from "./context";
 import type { ResolvedContainer, ResolvedTask } from "./defaults";
 import { LOG_ROUTER_CONTAINER, firelensStatements, logConfiguration, logRouterDefinition } from "./firelens";
 import { extraMountPoints, extraVolumes } from "./volumes";
@@ -31,6 +33,9 @@ export interface TaskExtras {
     /** EFS access points by volume key. */
     volumes?: Record<string, MountableVolume>;
     enableExecuteCommand?: boolean;
+    /** The access point resources and built images behind `volumes` and `images`, for `resources`. */
+    accessPoints?: Record<string, efs.AccessPoint>;
+    builtImages?: Record<string, awsxEcr.Image>;
 }
 
 /**
@@ -274,6 +279,7 @@ export function createTaskIdentity(
         },
         ctx.opts,
         t.executionRole,
+        roleChildren(ctx),
     );
     const task = createRole(
         childName(base, "task-role"),
@@ -286,6 +292,7 @@ export function createTaskIdentity(
         },
         ctx.opts,
         t.taskRole,
+        roleChildren(ctx),
     );
     return { logGroup, execution, task };
 }
@@ -376,5 +383,14 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
                   t.securityGroup,
               )
             : undefined;
-    return { logGroup, executionRole: execution.role, taskRole: app.role, taskDefinition, securityGroup };
+    return {
+        logGroup,
+        executionRole: execution.role,
+        taskRole: app.role,
+        taskDefinition,
+        securityGroup,
+        accessPoints: extras.accessPoints ?? {},
+        images: extras.builtImages ?? {},
+        ...rolePolicyResources({ "execution-role": execution, "task-role": app }),
+    };
 }

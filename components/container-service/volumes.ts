@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ecs } from "@pulumi/aws/types/input";
 import { RoleResources, Statement, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
 import { childName } from "../shared/naming";
-import type { Ctx } from "./context";
+import { type Ctx, roleChildren } from "./context";
 import type { ResolvedEbsVolume, ResolvedTask } from "./defaults";
 
 /** `mountPoints` entries of container `key` for its bind mounts and the task's EBS volume. */
@@ -76,6 +76,7 @@ export function createEbsRole(ctx: Ctx, base: string, ebs: ResolvedEbsVolume): R
         },
         ctx.opts,
         ctx.cfg.transform.ebsRole,
+        roleChildren(ctx),
     );
 }
 

@@ -39,6 +39,7 @@ export function createEfsFileSystem(
     opts: pulumi.CustomResourceOptions,
     dataOpts: pulumi.CustomResourceOptions,
     transform?: Transform<efs.FileSystemArgs>,
+    children: { backupPolicy?: Transform<efs.BackupPolicyArgs>; mountTarget?: Transform<efs.MountTargetArgs> } = {},
 ): EfsFileSystemResources {
     const fileSystem = create(
         efs.FileSystem,
@@ -58,19 +59,22 @@ export function createEfsFileSystem(
         dataOpts,
         transform,
     );
-    const backupPolicy = new efs.BackupPolicy(
+    const backupPolicy = create(
+        efs.BackupPolicy,
         childName(spec.name, "backup"),
         { fileSystemId: fileSystem.id, backupPolicy: { status: spec.backup ? "ENABLED" : "DISABLED" } },
         opts,
+        children.backupPolicy,
     );
     // One mount target per AZ: EFS refuses a second in the same AZ.
-    const mountTargets = spec.subnets.map(
-        ([key, subnetId]) =>
-            new efs.MountTarget(
-                childName(spec.name, "mount-target", key),
-                { fileSystemId: fileSystem.id, subnetId, securityGroups: [spec.securityGroupId] },
-                opts,
-            ),
+    const mountTargets = spec.subnets.map(([key, subnetId]) =>
+        create(
+            efs.MountTarget,
+            childName(spec.name, "mount-target", key),
+            { fileSystemId: fileSystem.id, subnetId, securityGroups: [spec.securityGroupId] },
+            opts,
+            children.mountTarget,
+        ),
     );
     return { fileSystem, backupPolicy, mountTargets };
 }

@@ -157,13 +157,25 @@ export function managedPolicyKeys(arns: readonly string[]): Record<string, strin
     );
 }
 
+/** Transforms of a role's inline policies and managed policy attachments (`<role>-<key>`). */
+export interface RoleChildTransforms {
+    policy?: Transform<iam.RolePolicyArgs>;
+    attachment?: Transform<iam.RolePolicyAttachmentArgs>;
+}
+
 /**
  * An IAM role with its inline policies as `aws.iam.RolePolicy` and its managed policies as
  * `aws.iam.RolePolicyAttachment` children (the Role's own `inlinePolicies` and `managedPolicyArns`
  * are deprecated in the AWS provider). Empty policies are skipped: IAM rejects a policy with no
  * statement.
  */
-export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomResourceOptions, transform?: Transform<iam.RoleArgs>): RoleResources {
+export function createRole(
+    name: string,
+    spec: RoleSpec,
+    opts: pulumi.CustomResourceOptions,
+    transform?: Transform<iam.RoleArgs>,
+    children: RoleChildTransforms = {},
+): RoleResources {
     const role = create(
         iam.Role,
         fitName(name, iam.Role),
@@ -178,11 +190,11 @@ export function createRole(name: string, spec: RoleSpec, opts: pulumi.CustomReso
     const policies: Record<string, iam.RolePolicy> = {};
     for (const [key, statements] of Object.entries(spec.policies ?? {})) {
         if (statements.length === 0) continue;
-        policies[key] = new iam.RolePolicy(`${name}-${key}`, { role: role.id, name: key, policy: policyJson(statements) }, opts);
+        policies[key] = create(iam.RolePolicy, `${name}-${key}`, { role: role.id, name: key, policy: policyJson(statements) }, opts, children.policy);
     }
     const attachments: Record<string, iam.RolePolicyAttachment> = {};
     for (const [key, arn] of Object.entries(spec.managedPolicies ?? {})) {
-        attachments[key] = new iam.RolePolicyAttachment(`${name}-${key}`, { role: role.name, policyArn: arn }, opts);
+        attachments[key] = create(iam.RolePolicyAttachment, `${name}-${key}`, { role: role.name, policyArn: arn }, opts, children.attachment);
     }
     const arn = readyAfter(role.arn, [...Object.values(policies), ...Object.values(attachments)]);
     return { role, arn, policies, attachments };

@@ -42,7 +42,8 @@ export function documentedFields(file: string): DocumentedField[] {
             return;
         }
         const m = /^(?:readonly\s+)?([A-Za-z0-9_]+)\?:/.exec(t);
-        if (m) {
+        // A `<Component>Transforms` interface is the transform object named: its keys are child roles too.
+        if (m && !owner.endsWith("Transforms")) {
             const text = comment.join("\n");
             const d = /@default\s+(.+?)\s*(?:\*\/)?$/m.exec(text);
             out.push({ owner, field: m[1], line: i + 1, default: d?.[1] });

@@ -198,7 +198,13 @@ export class ContainerService extends pulumi.ComponentResource {
         const cluster = createCluster(ctx, namespace?.arn);
         const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
-        const bridgeIngress = new Set<string>();
+        // One rule per (destination group, load balancer group, ports): joined listeners of one ALB share its group, and
+        // EC2 refuses a second identical rule (InvalidPermission.Duplicate).
+        const admitted = new Set<string>();
+        const lbGroup = (lbKey: string) => {
+            const sg = cfg.loadBalancers[lbKey].securityGroupId;
+            return typeof sg === "string" ? sg : `lb:${lbKey}`;
+        };
 
         const services: Record<string, ServiceResources> = {};
         for (const [key, svc] of Object.entries(cfg.services)) {
@@ -212,12 +218,14 @@ export class ContainerService extends pulumi.ComponentResource {
             const inbound = task.securityGroup?.id ?? cluster.instanceSecurityGroup!.id;
             const mountDeps = mounts.allow(key, svc, inbound);
             for (const t of target ? [target, ...(target.additional ?? [])] : []) {
+                const rule = svc.networkMode === "awsvpc" ? `${key}|${lbGroup(t.lbKey)}|${t.containerPort}` : `instances|${lbGroup(t.lbKey)}`;
+                if (admitted.has(rule)) continue;
+                admitted.add(rule);
                 if (svc.networkMode === "awsvpc") {
                     // `{key}-from-lb` for the primary target, `{key}-{loadBalancer}-from-lb` for the others.
                     allowFromLoadBalancer(ctx, t === target ? key : `${key}-${t.lbKey}`, t, inbound, t.containerPort, t.containerPort);
-                } else if (!bridgeIngress.has(t.lbKey)) {
+                } else {
                     // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
-                    bridgeIngress.add(t.lbKey);
                     allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
                 }
             }

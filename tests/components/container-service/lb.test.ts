@@ -212,6 +212,70 @@ describe("ContainerService load balancers", () => {
         assert.equal(registry.one(CERTIFICATE).inputs.domainName, "shop.example.com");
     });
 
+    describe("two joined listeners of one ALB (one security group)", () => {
+        const SECOND_LISTENER = LISTENER_ARN.replace(/\/[0-9a-f]+$/, "/0000000000000001");
+        const twoListeners = (a: ContainerServiceArgs) => {
+            a.loadBalancers = {
+                https: { type: "application", listenerArn: LISTENER_ARN, securityGroupId: SHARED_SG },
+                admin: { type: "application", listenerArn: SECOND_LISTENER, securityGroupId: SHARED_SG },
+            };
+        };
+
+        it("admits the shared group to a service on both listeners once per port (EC2 refuses a duplicate rule)", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    twoListeners(a);
+                    a.services!.web.loadBalancer = { name: "https", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    a.services!.web.additionalLoadBalancers = [{ name: "admin", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } }];
+                }),
+            );
+            const rules = registry.ofType(T.ingress).filter((r) => r.inputs.referencedSecurityGroupId === SHARED_SG);
+            assert.deepEqual(
+                rules.map((r) => [r.name, r.inputs.fromPort, r.inputs.toPort]),
+                [["shop-web-from-lb", 80, 80]],
+            );
+            assert.equal(registry.ofType(T.tg).length, 2);
+        });
+
+        it("admits the shared group to the instances once for bridge services on both listeners", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    twoListeners(a);
+                    a.ec2Capacity = { instanceTypes: ["m7i.large"], minSize: 1, maxSize: 2 };
+                    Object.assign(a.services!.web, { capacity: "ec2", networkMode: "bridge", alarms: false });
+                    a.services!.web.loadBalancer = { name: "https", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    a.services!.api = webService(8080, "admin", { capacity: "ec2", networkMode: "bridge", alarms: false });
+                    a.services!.api.loadBalancer!.rule = { priority: 11, hosts: ["api.example.com"] };
+                }),
+            );
+            assert.deepEqual(
+                registry.ofType(T.ingress).map((r) => [r.name, r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]),
+                [["shop-https-instances-from-lb", SHARED_SG, 32768, 65535]],
+            );
+        });
+
+        it("still admits the group on each distinct container port", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    twoListeners(a);
+                    a.services!.web.containers.web.portMappings!.push({ containerPort: 9000 });
+                    a.services!.web.loadBalancer = { name: "https", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    a.services!.web.additionalLoadBalancers = [{ name: "admin", containerPort: 9000, rule: { priority: 10, hosts: ["shop.example.com"] } }];
+                }),
+            );
+            assert.deepEqual(
+                registry
+                    .ofType(T.ingress)
+                    .map((r) => [r.name, r.inputs.fromPort])
+                    .sort(),
+                [
+                    ["shop-web-admin-from-lb", 9000],
+                    ["shop-web-from-lb", 80],
+                ],
+            );
+        });
+    });
+
     describe("services joining an existing ALB listener", () => {
         let b: Built;
         before(async () => {

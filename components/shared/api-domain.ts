@@ -27,7 +27,10 @@ export interface ApiDomainArgs {
     domainName: string;
     /**
      * An ACM certificate for `domainName` in the API's Region (a Regional endpoint takes no certificate
-     * from us-east-1 unless the API is there).
+     * from us-east-1 unless the API is there). A requested certificate's `domainName` is at most 64
+     * characters (ACM's Common Name limit); a longer name needs a certificate given here. The requested
+     * certificate's validation CNAME is shared with any other certificate of `domainName` (adopted if
+     * present) and deleted with this component: give each name one owner, or ACM cannot renew the other.
      * @default - a certificate the component requests and validates by DNS in `hostedZoneId`
      */
     certificateArn?: pulumi.Input<string>;

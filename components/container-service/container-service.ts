@@ -167,6 +167,12 @@ export class ContainerService extends pulumi.ComponentResource {
                     this,
                 );
             }
+            if (lb.type === "network" && lb.domain !== undefined) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:nlb-domain-tls] ContainerService "${name}": NLB "${key}" has a domain, so every one of its listeners is TLS (the domain's certificate) and its clients must speak TLS; for raw TCP (e.g. a game port) use a load balancer without domain`,
+                    this,
+                );
+            }
         }
 
         const ec2Groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];

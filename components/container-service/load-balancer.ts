@@ -42,6 +42,9 @@ export interface JoinedListenerResources extends LoadBalancerEndpoint {
     listenerArn: pulumi.Output<string>;
 }
 
+/** The default quota of inbound rules per security group (IPv4), each CIDR on each port one rule. */
+const SECURITY_GROUP_INBOUND_RULES = 60;
+
 /** Ports a URL may leave out. TCP has no default port, so a `tcp://` URL always carries one. */
 const DEFAULT_PORTS: Record<string, number | undefined> = { http: 80, https: 443, tls: 443 };
 
@@ -179,6 +182,14 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
     // An ALB with a certificate also listens on 80, to redirect to 443; deployments' test listeners take test traffic.
     const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports, ...testListenerPorts])].sort((a, b) => a - b);
     const prefixLists = spec.ingressPrefixListIds.length > 0;
+    // Each CIDR on each port is one inbound rule, and a group takes 60 by default (adjustable): beyond, EC2 answers
+    // RulesPerSecurityGroupLimitExceeded (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups).
+    const rules = prefixLists ? 0 : ingressPorts.length * spec.ingressCidrs.length;
+    if (rules > SECURITY_GROUP_INBOUND_RULES)
+        pulumi.log.warn(
+            `[aws-platform:ecs:lb-rules-quota] ContainerService "${ctx.name}": load balancer "${lbKey}"'s security group needs ${rules} inbound rules (${ingressPorts.length} listener ports × ${spec.ingressCidrs.length} ingressCidrs), above the default quota of ${SECURITY_GROUP_INBOUND_RULES} per group, so EC2 refuses them unless the "Inbound or outbound rules per security group" quota was raised; use fewer CIDRs or ports, or raise the quota`,
+            ctx.opts.parent,
+        );
     const securityGroup = create(
         ec2.SecurityGroup,
         fitName(childName(base, "lb-sg"), ec2.SecurityGroup),

@@ -394,6 +394,61 @@ describe("ContainerService load balancers", () => {
         }
     });
 
+    describe("the load balancer group's inbound rules quota (60 by default)", () => {
+        /** An ALB with a certificate (ports 80 and 443) and services on 8443 and 9443: four ports, `n` CIDRs. */
+        const fourPorts = (n: number) =>
+            withArgs((a) => {
+                a.loadBalancers!.public.certificateArn = CERT;
+                a.loadBalancers!.public.ingressCidrs = Array.from({ length: n }, (_, i) => `203.0.${i}.0/24`);
+                for (const [key, port] of [
+                    ["api", 8443],
+                    ["admin", 9443],
+                ] as const) {
+                    a.services![key] = webService(8080, "public");
+                    a.services![key].loadBalancer!.listenerPort = port;
+                }
+            });
+
+        it("warns when ports × CIDRs exceed 60 (20 CIDRs on 4 ports: 80 rules)", async () => {
+            const { warnings, registry } = await shop(fourPorts(20));
+            assert.equal(registry.one(T.sg, "shop-public-lb-sg").inputs.ingress.length, 4);
+            assert.deepEqual(
+                warnings.filter((w) => w.includes("lb-rules-quota")),
+                [
+                    '[aws-platform:ecs:lb-rules-quota] ContainerService "shop": load balancer "public"\'s security group needs 80 inbound rules (4 listener ports × 20 ingressCidrs), above the default quota of 60 per group, so EC2 refuses them unless the "Inbound or outbound rules per security group" quota was raised; use fewer CIDRs or ports, or raise the quota',
+                ],
+            );
+        });
+
+        it("does not warn at exactly 60 rules (15 CIDRs on 4 ports)", async () => {
+            const { warnings } = await shop(fourPorts(15));
+            assert.deepEqual(warnings, []);
+        });
+    });
+
+    describe("a domain on an NLB", () => {
+        const nlb = (domain: boolean) =>
+            withArgs((a) => {
+                a.loadBalancers = {
+                    game: { type: "network", ...(domain ? { domain: { name: "play.example.com", hostedZoneId: ZONE } } : {}) },
+                };
+                a.services!.web.loadBalancer = { name: "game", containerPort: 80, listenerPort: 7777 };
+            });
+
+        it("warns that every listener of an NLB with a domain is TLS", async () => {
+            const { warnings, registry } = await shop(nlb(true));
+            assert.equal(registry.one(T.listener).inputs.protocol, "TLS");
+            assert.equal(warnings.length, 1);
+            assert.match(warnings[0], /^\[aws-platform:ecs:nlb-domain-tls\] ContainerService "shop": NLB "game" has a domain, so every one of its listeners is TLS/);
+        });
+
+        it("does not warn for a raw-TCP NLB without a domain", async () => {
+            const { warnings, registry } = await shop(nlb(false));
+            assert.equal(registry.one(T.listener).inputs.protocol, "TCP");
+            assert.deepEqual(warnings, []);
+        });
+    });
+
     it("refuses a bad value of each new option at once, registering nothing", async () => {
         const { error, registry } = await buildFails(
             () =>

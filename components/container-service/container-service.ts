@@ -109,7 +109,7 @@ export class ContainerService extends pulumi.ComponentResource {
      * group, by load balancer key: a ServerlessApi `vpcLink` target as it is (add `serverName` for HTTPS).
      */
     readonly albTargets: Record<string, AlbTarget>;
-    /** URL of each load-balanced service (its load balancer's URL plus its first path), by key. */
+    /** URL of each load-balanced service (its load balancer's URL, or its rule's first non-wildcard host, plus its first path), by key. */
     readonly serviceUrls: Record<string, pulumi.Output<string>>;
     /** Work queue URL of each queue worker, by service key. */
     readonly queueUrls: Record<string, pulumi.Output<string>>;
@@ -167,6 +167,15 @@ export class ContainerService extends pulumi.ComponentResource {
                     this,
                 );
             }
+            // A requested certificate names `domain.name` only: a host rule's other names fail TLS at the clients.
+            const covered = lb.domain !== undefined && lb.certificateArn === undefined ? lb.domain.name : undefined;
+            for (const [svcKey, svc] of covered === undefined ? [] : Object.entries(cfg.services))
+                for (const l of [svc.loadBalancer, ...svc.additionalLoadBalancers])
+                    for (const host of l?.name === key ? (l.rule?.hosts ?? []).filter((h) => h !== covered) : [])
+                        pulumi.log.warn(
+                            `[aws-platform:ecs:host-not-in-certificate] ContainerService "${name}": service "${svcKey}" routes host "${host}" on load balancer "${key}", whose requested certificate covers only "${covered}", so its clients get a certificate error; give certificateArn (a certificate covering both), or route "${covered}" only`,
+                            this,
+                        );
             if (lb.type === "network" && lb.domain !== undefined) {
                 pulumi.log.warn(
                     `[aws-platform:ecs:nlb-domain-tls] ContainerService "${name}": NLB "${key}" has a domain, so every one of its listeners is TLS (the domain's certificate) and its clients must speak TLS; for raw TCP (e.g. a game port) use a load balancer without domain`,

@@ -426,6 +426,37 @@ describe("ContainerService load balancers", () => {
         });
     });
 
+    describe("host rules and the domain's certificate", () => {
+        const hosts = (...names: string[]) =>
+            withArgs((a) => {
+                a.loadBalancers!.public.domain = { name: "shop.example.com", hostedZoneId: ZONE };
+                a.services!.api = webService(8080, "public");
+                a.services!.api.loadBalancer!.rule = { priority: 10, hosts: names, pathPatterns: ["/v1/*"] };
+            });
+
+        it("warns when a service routes a host the requested certificate does not cover", async () => {
+            const { warnings } = await shop(hosts("*.shop.example.com", "api.shop.example.com"));
+            assert.deepEqual(
+                warnings.map((w) => /host "([^"]+)"/.exec(w)?.[1]),
+                ["*.shop.example.com", "api.shop.example.com"],
+            );
+            assert.match(warnings[0], /^\[aws-platform:ecs:host-not-in-certificate\] ContainerService "shop": service "api" routes host/);
+        });
+
+        it("does not warn for the domain's own name, or with certificateArn", async () => {
+            assert.deepEqual((await shop(hosts("shop.example.com"))).warnings, []);
+            const withCert = hosts("api.shop.example.com");
+            withCert.loadBalancers!.public.certificateArn = CERT;
+            assert.deepEqual((await shop(withCert)).warnings, []);
+        });
+
+        it("gives a host-routed service a URL on its first non-wildcard host", async () => {
+            const { result } = await shop(hosts("*.shop.example.com", "api.shop.example.com"));
+            assert.equal(await unwrap(result.serviceUrls.api), "https://api.shop.example.com/v1/");
+            assert.equal(await unwrap(result.serviceUrls.web), "https://shop.example.com");
+        });
+    });
+
     describe("a domain on an NLB", () => {
         const nlb = (domain: boolean) =>
             withArgs((a) => {

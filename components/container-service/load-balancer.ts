@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as lb from "@pulumi/aws/lb";
 import * as vpc from "@pulumi/aws/vpc";
+import { ArgsError } from "../shared/errors";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -174,6 +175,27 @@ export function loadBalancerSuffixOfListener(listenerArn: pulumi.Input<string>):
     return pulumi.output(listenerArn).apply((arn) => arn.split(":listener/")[1]?.split("/").slice(0, 3).join("/") ?? "");
 }
 
+/**
+ * A joined listener's ARN, checked against the provider's Region and account once they are known: the rules are
+ * created through that provider, and ELB looks the listener up there only (ListenerNotFound otherwise). Fails the
+ * preview with the component's ArgsError, as a certificate of another Region does for API domains.
+ */
+function inStackRegion(ctx: Ctx, lbKey: string, listenerArn: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.all([listenerArn, ctx.region, ctx.accountId]).apply(([arn, region, account]) => {
+        const m = /^arn:[^:]+:elasticloadbalancing:([^:]+):(\d{12}):/.exec(arn);
+        if (m && (m[1] !== region || m[2] !== account))
+            throw new ArgsError("ContainerService", ctx.name, [
+                {
+                    path: `loadBalancers.${lbKey}.listenerArn`,
+                    value: arn,
+                    message: `is in ${m[1]}, account ${m[2]}, and the component deploys to ${region}, account ${account}, where ELB finds no such listener`,
+                    allowed: `a listener in ${region} of account ${account}`,
+                },
+            ]);
+        return arn;
+    });
+}
+
 /** The load balancer itself, its security group and listeners, with a custom domain's certificate and alias. */
 function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalancer, ports: number[], testListenerPorts: number[]) {
     const t = ctx.cfg.transform;
@@ -268,6 +290,7 @@ export function createLoadBalancers(ctx: Ctx): {
         const shifts = (e: Entry | undefined) => e !== undefined && shifting.includes(e);
         const tests = testPorts(shifting.map((e) => [e.key, e.svc]));
         const own = spec.listenerArn === undefined ? createOwnLoadBalancer(ctx, lbKey, spec, ports, tests) : undefined;
+        const joinedArn = spec.listenerArn === undefined ? undefined : inStackRegion(ctx, lbKey, spec.listenerArn);
         const groups = new Map(entries.map((e) => [e, createTargetGroup(ctx, e, spec)]));
         const alternates = new Map(shifting.map((e) => [e, createTargetGroup(ctx, e, spec, "tg-alt")]));
         const routes = new Map<Entry, Omit<TrafficRoutes, "alternate">>();
@@ -289,7 +312,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   domain: own.domain,
               }
             : {
-                  listenerArn: pulumi.output(spec.listenerArn!),
+                  listenerArn: joinedArn!,
                   securityGroupId: pulumi.output(spec.securityGroupId!),
                   arnSuffix: loadBalancerSuffixOfListener(spec.listenerArn!),
                   listeners,
@@ -336,7 +359,7 @@ export function createLoadBalancers(ctx: Ctx): {
                     listenerOf.set(port, made);
                 }
                 if (servesTls(spec)) listener(80, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }], "redirect");
-            } else listenerArns.set(undefined, spec.listenerArn!);
+            } else listenerArns.set(undefined, joinedArn!);
             for (const e of entries) {
                 const port = own ? e.l.listenerPort : undefined;
                 const shifted = shifts(e);

@@ -276,6 +276,32 @@ describe("ContainerService load balancers", () => {
         });
     });
 
+    describe("a joined listener in another Region or account", () => {
+        const joinedWeb = (arn: string) =>
+            withArgs((a) => {
+                a.loadBalancers = { shared: { type: "application", listenerArn: arn, securityGroupId: SHARED_SG } };
+                a.services!.web.loadBalancer = { name: "shared", containerPort: 80, rule: { priority: 120, hosts: ["shop.example.com"] } };
+            });
+
+        it("fails the preview when the listener is in another Region than the provider's", async () => {
+            const { error } = await buildFails(() => new ContainerService("shop", joinedWeb(LISTENER_ARN)), { config: { "aws:region": "eu-west-1" } });
+            assert.equal(error.name, "ArgsError");
+            assert.match(
+                error.message,
+                /loadBalancers\.shared\.listenerArn=.*is in us-east-1, account 123456789012, and the component deploys to eu-west-1, account 123456789012/,
+            );
+        });
+
+        it("fails the preview when the listener is in another account", async () => {
+            const { error } = await buildFails(() => new ContainerService("shop", joinedWeb(LISTENER_ARN.replace("123456789012", "210987654321"))));
+            assert.equal(error.name, "ArgsError");
+            assert.match(
+                error.message,
+                /loadBalancers\.shared\.listenerArn=.*account 210987654321, and the component deploys to us-east-1, account 123456789012/,
+            );
+        });
+    });
+
     describe("services joining an existing ALB listener", () => {
         let b: Built;
         before(async () => {
@@ -470,7 +496,10 @@ describe("ContainerService load balancers", () => {
             const { warnings, registry } = await shop(nlb(true));
             assert.equal(registry.one(T.listener).inputs.protocol, "TLS");
             assert.equal(warnings.length, 1);
-            assert.match(warnings[0], /^\[aws-platform:ecs:nlb-domain-tls\] ContainerService "shop": NLB "game" has a domain, so every one of its listeners is TLS/);
+            assert.match(
+                warnings[0],
+                /^\[aws-platform:ecs:nlb-domain-tls\] ContainerService "shop": NLB "game" has a domain, so every one of its listeners is TLS/,
+            );
         });
 
         it("does not warn for a raw-TCP NLB without a domain", async () => {

@@ -672,7 +672,9 @@ export interface ServiceLoadBalancerArgs {
     /**
      * ALB listener rule, on the listener of `listenerPort`. Without one the service is that
      * listener's default action (one default service per listener). Priorities (1–50000) are unique
-     * per listener.
+     * per listener. `hosts` other than the load balancer's `domain.name` need a certificate covering
+     * them (`certificateArn`): the requested one covers `domain.name` only (a warning says so). The
+     * service's URL uses the first host that is not a wildcard.
      * @default undefined
      * @example { priority: 10, pathPatterns: ["/app1/*"] }
      */

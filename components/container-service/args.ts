@@ -276,7 +276,15 @@ export interface LoadBalancerArgs {
      * `name`), which makes the listeners HTTPS (ALB) or TLS (NLB), and an `A` alias record `name` →
      * the load balancer. Only `A`: the load balancers here are IPv4 (`ipAddressType` "ipv4"), and an
      * `AAAA` alias to an IPv4 load balancer answers nothing. The URLs (`urls`, `serviceUrls`,
-     * `listenerUrls`) then use `name`.
+     * `listenerUrls`) then use `name`. A requested certificate's name is at most 64 characters (ACM's
+     * limit on the Common Name: https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html);
+     * a longer one needs `certificateArn`. Each load balancer needs its own name (one alias record each).
+     * On an NLB every listener becomes TLS, so clients must speak TLS: keep a raw-TCP NLB (a game port)
+     * without `domain` (a warning says so). The validation CNAME is the same for every certificate of
+     * `name`, and is adopted (`allowOverwrite`) if another stack or an API domain already wrote it; it is
+     * deleted with this component, and ACM then cannot renew the other certificate, which needs the
+     * record while in use (https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html): give
+     * such names one owner, or run `pulumi refresh` and `pulumi up` on the other stack to write it back.
      * @default undefined - no certificate, no record: the URLs use the load balancer's DNS name
      * @example { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" }
      */
@@ -290,14 +298,18 @@ export interface LoadBalancerArgs {
      * `deletionProtection`, `accessLogs`) are refused with it. Rule priorities must not clash with
      * the listener's other rules (ELB refuses a priority in use). No `urls` entry: the address is yours.
      * Application load balancers only: a network load balancer's listener has one default action and
-     * no rules, so a service cannot join one without owning it.
+     * no rules, so a service cannot join one without owning it. The ALB must be in `vpc.vpcId`: the
+     * target groups are created there, and ELB refuses a rule forwarding to a target group in another
+     * VPC (InvalidConfigurationRequest); the tasks' rule admitting `securityGroupId` needs that group
+     * in the same VPC too (or a peered one). To join a shared ALB, give its VPC as `vpc`.
      * @default undefined - the component creates the load balancer and its listeners
      * @example "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/0123456789abcdef/0123456789abcdef"
      */
     listenerArn?: pulumi.Input<string>;
     /**
      * With `listenerArn`: the security group of that load balancer, which the tasks admit on their
-     * container port.
+     * container port (bridge mode: the instances, on the ephemeral ports 32768–65535). Its own egress
+     * to them is yours to allow.
      * @default undefined - required with listenerArn, refused without it
      * @example "sg-0123456789abcdef0"
      */
@@ -670,7 +682,9 @@ export interface ServiceLoadBalancerArgs {
     /**
      * ALB listener rule, on the listener of `listenerPort`. Without one the service is that
      * listener's default action (one default service per listener). Priorities (1–50000) are unique
-     * per listener.
+     * per listener. `hosts` other than the load balancer's `domain.name` need a certificate covering
+     * them (`certificateArn`): the requested one covers `domain.name` only (a warning says so). The
+     * service's URL uses the first host that is not a wildcard.
      * @default undefined
      * @example { priority: 10, pathPatterns: ["/app1/*"] }
      */

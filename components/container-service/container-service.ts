@@ -136,7 +136,7 @@ export class ContainerService extends pulumi.ComponentResource {
      * group, by load balancer key: a ServerlessApi `vpcLink` target as it is (add `serverName` for HTTPS).
      */
     readonly albTargets: Record<string, AlbTarget>;
-    /** URL of each load-balanced service (its load balancer's URL plus its first path), by key. */
+    /** URL of each load-balanced service (its load balancer's URL, or its rule's first non-wildcard host, plus its first path), by key. */
     readonly serviceUrls: Record<string, pulumi.Output<string>>;
     /** Work queue URL of each queue worker, by service key. */
     readonly queueUrls: Record<string, pulumi.Output<string>>;
@@ -180,6 +180,21 @@ export class ContainerService extends pulumi.ComponentResource {
                     this,
                 );
             }
+            // A requested certificate names `domain.name` only: a host rule's other names fail TLS at the clients.
+            const covered = lb.domain !== undefined && lb.certificateArn === undefined ? lb.domain.name : undefined;
+            for (const [svcKey, svc] of covered === undefined ? [] : Object.entries(cfg.services))
+                for (const l of [svc.loadBalancer, ...svc.additionalLoadBalancers])
+                    for (const host of l?.name === key ? (l.rule?.hosts ?? []).filter((h) => h !== covered) : [])
+                        pulumi.log.warn(
+                            `[aws-platform:ecs:host-not-in-certificate] ContainerService "${name}": service "${svcKey}" routes host "${host}" on load balancer "${key}", whose requested certificate covers only "${covered}", so its clients get a certificate error; give certificateArn (a certificate covering both), or route "${covered}" only`,
+                            this,
+                        );
+            if (lb.type === "network" && lb.domain !== undefined) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:nlb-domain-tls] ContainerService "${name}": NLB "${key}" has a domain, so every one of its listeners is TLS (the domain's certificate) and its clients must speak TLS; for raw TCP (e.g. a game port) use a load balancer without domain`,
+                    this,
+                );
+            }
         }
 
         const ec2Groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];
@@ -217,6 +232,13 @@ export class ContainerService extends pulumi.ComponentResource {
         const cluster = createCluster(ctx, namespace?.arn);
         const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
+        // One rule per (destination group, load balancer group, ports): joined listeners of one ALB share its group, and
+        // EC2 refuses a second identical rule (InvalidPermission.Duplicate).
+        const admitted = new Set<string>();
+        const lbGroup = (lbKey: string) => {
+            const sg = cfg.loadBalancers[lbKey].securityGroupId;
+            return typeof sg === "string" ? sg : `lb:${lbKey}`;
+        };
 
         const services: Record<string, ServiceResources> = {};
         for (const [key, svc] of Object.entries(cfg.services)) {
@@ -231,11 +253,20 @@ export class ContainerService extends pulumi.ComponentResource {
             const mountDeps = mounts.allow(key, svc, inbound);
             const loadBalancerIngress: Record<string, vpc.SecurityGroupIngressRule> = {};
             for (const t of target ? [target, ...(target.additional ?? [])] : []) {
+                const id = svc.networkMode === "awsvpc" ? `${key}|${lbGroup(t.lbKey)}|${t.containerPort}` : `instances|${lbGroup(t.lbKey)}`;
+                if (admitted.has(id)) continue;
+                admitted.add(id);
                 if (svc.networkMode === "awsvpc") {
                     // `{key}-from-lb` for the primary target, `{key}-{loadBalancer}-from-lb` for the others.
-                    const rule = allowFromLoadBalancer(ctx, t === target ? key : `${key}-${t.lbKey}`, t, inbound, t.containerPort, t.containerPort);
-                    loadBalancerIngress[t.lbKey] = rule;
-                } else if (!cluster.loadBalancerIngress?.[t.lbKey]) {
+                    loadBalancerIngress[t.lbKey] = allowFromLoadBalancer(
+                        ctx,
+                        t === target ? key : `${key}-${t.lbKey}`,
+                        t,
+                        inbound,
+                        t.containerPort,
+                        t.containerPort,
+                    );
+                } else {
                     // Bridge mode: dynamic host ports on the instances (the Linux ephemeral range ECS uses).
                     cluster.loadBalancerIngress![t.lbKey] = allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
                 }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as lb from "@pulumi/aws/lb";
 import * as vpc from "@pulumi/aws/vpc";
+import { ArgsError } from "../shared/errors";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -41,6 +42,9 @@ export interface LoadBalancerResources extends LoadBalancerEndpoint {
 export interface JoinedListenerResources extends LoadBalancerEndpoint {
     listenerArn: pulumi.Output<string>;
 }
+
+/** The default quota of inbound rules per security group (IPv4), each CIDR on each port one rule. */
+const SECURITY_GROUP_INBOUND_RULES = 60;
 
 /** Ports a URL may leave out. TCP has no default port, so a `tcp://` URL always carries one. */
 const DEFAULT_PORTS: Record<string, number | undefined> = { http: 80, https: 443, tls: 443 };
@@ -171,6 +175,27 @@ export function loadBalancerSuffixOfListener(listenerArn: pulumi.Input<string>):
     return pulumi.output(listenerArn).apply((arn) => arn.split(":listener/")[1]?.split("/").slice(0, 3).join("/") ?? "");
 }
 
+/**
+ * A joined listener's ARN, checked against the provider's Region and account once they are known: the rules are
+ * created through that provider, and ELB looks the listener up there only (ListenerNotFound otherwise). Fails the
+ * preview with the component's ArgsError, as a certificate of another Region does for API domains.
+ */
+function inStackRegion(ctx: Ctx, lbKey: string, listenerArn: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.all([listenerArn, ctx.region, ctx.accountId]).apply(([arn, region, account]) => {
+        const m = /^arn:[^:]+:elasticloadbalancing:([^:]+):(\d{12}):/.exec(arn);
+        if (m && (m[1] !== region || m[2] !== account))
+            throw new ArgsError("ContainerService", ctx.name, [
+                {
+                    path: `loadBalancers.${lbKey}.listenerArn`,
+                    value: arn,
+                    message: `is in ${m[1]}, account ${m[2]}, and the component deploys to ${region}, account ${account}, where ELB finds no such listener`,
+                    allowed: `a listener in ${region} of account ${account}`,
+                },
+            ]);
+        return arn;
+    });
+}
+
 /** The load balancer itself, its security group and listeners, with a custom domain's certificate and alias. */
 function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalancer, ports: number[], testListenerPorts: number[]) {
     const t = ctx.cfg.transform;
@@ -179,6 +204,14 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
     // An ALB with a certificate also listens on 80, to redirect to 443; deployments' test listeners take test traffic.
     const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports, ...testListenerPorts])].sort((a, b) => a - b);
     const prefixLists = spec.ingressPrefixListIds.length > 0;
+    // Each CIDR on each port is one inbound rule, and a group takes 60 by default (adjustable): beyond, EC2 answers
+    // RulesPerSecurityGroupLimitExceeded (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups).
+    const rules = prefixLists ? 0 : ingressPorts.length * spec.ingressCidrs.length;
+    if (rules > SECURITY_GROUP_INBOUND_RULES)
+        pulumi.log.warn(
+            `[aws-platform:ecs:lb-rules-quota] ContainerService "${ctx.name}": load balancer "${lbKey}"'s security group needs ${rules} inbound rules (${ingressPorts.length} listener ports × ${spec.ingressCidrs.length} ingressCidrs), above the default quota of ${SECURITY_GROUP_INBOUND_RULES} per group, so EC2 refuses them unless the "Inbound or outbound rules per security group" quota was raised; use fewer CIDRs or ports, or raise the quota`,
+            ctx.opts.parent,
+        );
     const securityGroup = create(
         ec2.SecurityGroup,
         fitName(childName(base, "lb-sg"), ec2.SecurityGroup),
@@ -257,6 +290,7 @@ export function createLoadBalancers(ctx: Ctx): {
         const shifts = (e: Entry | undefined) => e !== undefined && shifting.includes(e);
         const tests = testPorts(shifting.map((e) => [e.key, e.svc]));
         const own = spec.listenerArn === undefined ? createOwnLoadBalancer(ctx, lbKey, spec, ports, tests) : undefined;
+        const joinedArn = spec.listenerArn === undefined ? undefined : inStackRegion(ctx, lbKey, spec.listenerArn);
         const groups = new Map(entries.map((e) => [e, createTargetGroup(ctx, e, spec)]));
         const alternates = new Map(shifting.map((e) => [e, createTargetGroup(ctx, e, spec, "tg-alt")]));
         const routes = new Map<Entry, Omit<TrafficRoutes, "alternate">>();
@@ -278,7 +312,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   domain: own.domain,
               }
             : {
-                  listenerArn: pulumi.output(spec.listenerArn!),
+                  listenerArn: joinedArn!,
                   securityGroupId: pulumi.output(spec.securityGroupId!),
                   arnSuffix: loadBalancerSuffixOfListener(spec.listenerArn!),
                   listeners,
@@ -325,7 +359,7 @@ export function createLoadBalancers(ctx: Ctx): {
                     listenerOf.set(port, made);
                 }
                 if (servesTls(spec)) listener(80, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }], "redirect");
-            } else listenerArns.set(undefined, spec.listenerArn!);
+            } else listenerArns.set(undefined, joinedArn!);
             for (const e of entries) {
                 const port = own ? e.l.listenerPort : undefined;
                 const shifted = shifts(e);

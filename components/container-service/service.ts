@@ -6,7 +6,7 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ClusterResources, Ctx, TaskResources, placement } from "./context";
 import type { ResolvedService } from "./defaults";
-import type { ServiceTarget } from "./load-balancer";
+import { type ServiceTarget, urlOf } from "./load-balancer";
 import type { QueueResources } from "./queue";
 import { DeploymentResources, deploymentSettings, rollbackAlarmName, serviceRollbackAlarms } from "./deployment";
 
@@ -230,11 +230,15 @@ export function deadLetterAlarm(ctx: Ctx, base: string, deadLetterQueue: sqs.Que
 /**
  * The URL of the primary target's listener (with its port unless the scheme's default), and for an ALB
  * service its first path; undefined on an existing listener, whose address the component does not know.
+ * A host-routed service gets its rule's first host that is not a wildcard: the listener's own host
+ * would not match its rule.
  */
 export function serviceUrl(target: ServiceTarget | undefined, svc: ResolvedService): pulumi.Output<string> | undefined {
     if (!target || target.listenerPort === undefined) return undefined;
-    const url = target.loadBalancer.listenerUrls[String(target.listenerPort)];
-    if (target.loadBalancer.scheme === "tcp" || target.loadBalancer.scheme === "tls") return url;
+    const { scheme } = target.loadBalancer;
+    const host = svc.loadBalancer?.rule?.hosts?.find((h) => !h.includes("*") && !h.includes("?"));
+    const url = host === undefined ? target.loadBalancer.listenerUrls[String(target.listenerPort)] : urlOf(scheme, host, target.listenerPort);
+    if (scheme === "tcp" || scheme === "tls") return url;
     const first = svc.loadBalancer?.rule?.pathPatterns?.[0]?.replace(/\*.*$/, "") ?? "";
     return pulumi.interpolate`${url}${first.startsWith("/") ? first : ""}`;
 }

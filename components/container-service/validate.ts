@@ -1,5 +1,5 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
-import { checkDomainName } from "../shared/hostnames";
+import { checkCertificateName, checkDomainName } from "../shared/hostnames";
 import { checkStatements } from "../shared/statements";
 import { checkShape, own } from "../shared/shape";
 import { FUNCTION_ARN } from "../shared/function-target";
@@ -81,6 +81,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
 
     validateCapacity(issues, args, cfg);
     for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args, cfg);
+    validateDomainReuse(issues, args);
     for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg, cfg.services[key]);
     validateListenerSharing(issues, args, cfg);
     validateServiceConnect(issues, args, cfg);
@@ -263,6 +264,17 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
             "internal: true, or vpc.publicSubnetIds in two or more AZs",
         );
     }
+    const privateSubnets = cfg.vpc.privateSubnetIds;
+    if (r.listenerArn === undefined && r.internal && r.type === "application" && Array.isArray(privateSubnets) && privateSubnets.length === 1) {
+        // An ALB needs subnets in at least two AZs (an NLB takes one): a single-AZ Network gives one private subnet
+        // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer).
+        issues.add(
+            `${path}.internal`,
+            r.internal,
+            "is an internal application load balancer, and vpc.privateSubnetIds holds one subnet: an ALB needs subnets in two or more AZs",
+            'vpc.privateSubnetIds in two or more AZs (a Network with availabilityZones of 2 or more), or type "network" (an NLB takes one subnet)',
+        );
+    }
     if (lb.sslPolicy !== undefined && !/^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)/.test(lb.sslPolicy)) {
         issues.add(`${path}.sslPolicy`, lb.sslPolicy, "allows TLS below 1.2", "an ELBSecurityPolicy-TLS13-1-2-* or ELBSecurityPolicy-TLS-1-2-* policy");
     }
@@ -281,7 +293,8 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.add(`${path}.ingressPrefixListIds`, prefixLists.length, `is set on a ${r.type} load balancer`, "application load balancers only");
     if (lb.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, lb.certificateArn);
     if (lb.domain) {
-        checkDomainName(issues, `${path}.domain.name`, lb.domain.name);
+        if (checkDomainName(issues, `${path}.domain.name`, lb.domain.name) && lb.certificateArn === undefined)
+            checkCertificateName(issues, `${path}.domain.name`, lb.domain.name);
         checkHostedZoneId(issues, `${path}.domain.hostedZoneId`, lb.domain.hostedZoneId);
     }
     if (lb.listenerArn !== undefined) {
@@ -335,6 +348,27 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         (s) => s.loadBalancer?.name === key || (s.additionalLoadBalancers ?? []).some((l) => l?.name === key),
     );
     if (users.length === 0) issues.add(path, key, "is used by no service", "a service with loadBalancer.name set to this key, or remove it");
+}
+
+/**
+ * One `domain.name` per load balancer: each creates the alias record `<name>` A with no overwrite, and Route 53
+ * refuses a second CREATE of the same record (InvalidChangeBatch, "already exists").
+ */
+function validateDomainReuse(issues: Issues, args: ContainerServiceArgs): void {
+    const owners = new Map<string, string>();
+    for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) {
+        const name = lb.domain?.name;
+        if (typeof name !== "string") continue;
+        const first = owners.get(name);
+        if (first === undefined) owners.set(name, key);
+        else
+            issues.add(
+                `loadBalancers.${key}.domain.name`,
+                name,
+                `is also load balancer "${first}"'s domain: both would create the same alias record`,
+                "a name no other load balancer of this component has",
+            );
+    }
 }
 
 function validateService(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs, cfg: Resolved, r: ResolvedService): void {

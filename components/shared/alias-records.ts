@@ -3,7 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { childName } from "./naming";
 import { Transform, create } from "./transform";
 
-/** Where alias records point: a CloudFront distribution's or an API Gateway domain's name and hosted zone. */
+/** Where alias records point: a CloudFront distribution's, an API Gateway domain's or a load balancer's name and hosted zone. */
 export interface AliasTarget {
     name: pulumi.Input<string>;
     zoneId: pulumi.Input<string>;
@@ -11,8 +11,10 @@ export interface AliasTarget {
 
 /**
  * Route 53 alias records for `host` in the zone, one per type (`A`, and `AAAA` where the target answers IPv6), each a
- * child named `<base>-a` / `<base>-aaaa`. Alias queries to AWS targets are free; no target health is evaluated (neither
- * CloudFront nor API Gateway has one to report).
+ * child named `<base>-a` / `<base>-aaaa`. Alias queries to AWS targets are free. `evaluateTargetHealth` is false:
+ * CloudFront and API Gateway report no health, and a load balancer's would change nothing here, since each name has a
+ * single record and Route 53 answers with it anyway when no record of a name is healthy
+ * (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-how-route-53-chooses-records.html).
  */
 export function createAliasRecords(
     base: string,

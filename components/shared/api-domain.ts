@@ -11,7 +11,7 @@ import * as route53 from "@pulumi/aws/route53";
 import * as pulumi from "@pulumi/pulumi";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError, Issues } from "./errors";
-import { checkDomainName } from "./hostnames";
+import { checkCertificateName, checkDomainName } from "./hostnames";
 import { createAliasRecords } from "./alias-records";
 import { createDnsCertificate } from "./dns-certificate";
 import { childName } from "./naming";
@@ -27,7 +27,10 @@ export interface ApiDomainArgs {
     domainName: string;
     /**
      * An ACM certificate for `domainName` in the API's Region (a Regional endpoint takes no certificate
-     * from us-east-1 unless the API is there).
+     * from us-east-1 unless the API is there). A requested certificate's `domainName` is at most 64
+     * characters (ACM's Common Name limit); a longer name needs a certificate given here. The requested
+     * certificate's validation CNAME is shared with any other certificate of `domainName` (adopted if
+     * present) and deleted with this component: give each name one owner, or ACM cannot renew the other.
      * @default - a certificate the component requests and validates by DNS in `hostedZoneId`
      */
     certificateArn?: pulumi.Input<string>;
@@ -102,11 +105,12 @@ export const MAX_API_MAPPING_KEY_LENGTH = 300;
  * field's path in the component's args (`domain`).
  */
 export function checkApiDomain(issues: Issues, path: string, d: ApiDomainArgs): void {
-    checkDomainName(issues, `${path}.domainName`, d.domainName, { wildcard: true });
+    const nameOk = checkDomainName(issues, `${path}.domainName`, d.domainName, { wildcard: true });
     if (d.certificateArn === undefined && d.hostedZoneId === undefined)
         issues.missing(`${path}.certificateArn`, "an ACM certificate ARN for the domain, or hostedZoneId for the component to request and validate one");
     if (d.certificateArn !== undefined) checkCertificateArn(issues, `${path}.certificateArn`, d.certificateArn);
     if (d.hostedZoneId !== undefined) checkHostedZoneId(issues, `${path}.hostedZoneId`, d.hostedZoneId);
+    if (nameOk && d.certificateArn === undefined && d.hostedZoneId !== undefined) checkCertificateName(issues, `${path}.domainName`, d.domainName);
     if (d.aliasRecords === true && d.hostedZoneId === undefined)
         issues.add(`${path}.aliasRecords`, true, "needs hostedZoneId", "hostedZoneId, or aliasRecords false");
     const allowed = `path segments of letters, digits and $-_.+!*'() without leading or trailing "/", ${MAX_API_MAPPING_KEY_LENGTH} characters at most, e.g. "v1" or "orders/v1"`;

@@ -49,7 +49,11 @@ export function createDnsCertificate(
             type: option.resourceRecordType,
             records: [option.resourceRecordValue],
             ttl: 60,
-            // The same CNAME serves every certificate for this name: a second one must not fail on it.
+            // The same CNAME serves every certificate for this name: a second one must not fail on it. It is still
+            // deleted with its owner, which leaves another certificate of this name unable to renew (ACM needs the
+            // record while the certificate is in use: https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html).
+            // Not retainOnDelete: a record left behind that no stack tracks keeps its hosted zone from being deleted
+            // (HostedZoneNotEmpty); the components' docs ask for one owner per name instead.
             allowOverwrite: true,
         },
         opts,

@@ -30,3 +30,21 @@ export function checkDomainName(issues: Issues, path: string, name: unknown, o: 
     if (/^\d+$/.test(labels[labels.length - 1])) return issues.add(path, name, "ends with an all-digit label (an IP address?)", allowed);
     return true;
 }
+
+/**
+ * ACM's limit on a requested certificate's domain name: it becomes the Common Name, which "cannot exceed 64 octets
+ * (characters), including periods" (RFC 5280; https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html).
+ * The provider checks only for a trailing dot, so a longer name fails at RequestCertificate.
+ */
+export const MAX_CERTIFICATE_NAME_LENGTH = 64;
+
+/** A name the component requests an ACM certificate for (no `certificateArn` given): at most 64 characters. An Output is skipped. */
+export function checkCertificateName(issues: Issues, path: string, name: unknown): boolean {
+    if (typeof name !== "string" || name.length <= MAX_CERTIFICATE_NAME_LENGTH) return true;
+    return issues.add(
+        path,
+        name,
+        `is ${name.length} characters long, and ACM refuses a certificate whose domain name exceeds ${MAX_CERTIFICATE_NAME_LENGTH}`,
+        `certificateArn (a certificate listing the name as a subject alternative name), or a name of ${MAX_CERTIFICATE_NAME_LENGTH} characters at most`,
+    );
+}

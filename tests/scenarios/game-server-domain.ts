@@ -4,9 +4,11 @@
  * service answers HTTPS on `play.example.com` (an ALB with a custom domain: ACM certificate validated
  * by DNS, alias record) and raw TCP on an NLB port (the same tasks in a second target group); its
  * admin API listens on 8443 of the same ALB; and a status page joins the company's shared ALB
- * through its existing HTTPS listener, with only a target group and a host rule of its own.
+ * through its existing HTTPS listener, with only a target group and a host rule of its own. The
+ * service runs in the company's VPC, the shared ALB's: ELB refuses a rule that forwards to a target
+ * group in another VPC, so a new Network would not do.
  */
-import { ContainerService, Network } from "../../components";
+import { ContainerService, ContainerServiceArgs } from "../../components";
 
 const IMAGE = "public.ecr.aws/nginx/nginx:1.27";
 
@@ -16,12 +18,13 @@ export interface GameServerOptions {
     /** The company's shared ALB: its HTTPS listener and its security group. */
     sharedListenerArn: string;
     sharedSecurityGroupId: string;
+    /** The company's VPC, where the shared ALB is: its id, CIDR block and subnets (two AZs for the ALB). */
+    sharedVpc: ContainerServiceArgs["vpc"];
 }
 
 export function program(o: GameServerOptions) {
-    const network = new Network("games", { availabilityZones: 2 });
     const games = new ContainerService("games", {
-        vpc: network.vpcArgs,
+        vpc: o.sharedVpc,
         loadBalancers: {
             web: { type: "application", domain: { name: "play.example.com", hostedZoneId: o.hostedZoneId } },
             game: { type: "network" },

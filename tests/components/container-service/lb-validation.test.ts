@@ -88,6 +88,33 @@ const cases: Array<{ title: string; args: ContainerServiceArgs; path: string; me
         path: "loadBalancers.public.domain.hostedZoneId",
         message: /Route 53 hosted zone id/,
     },
+    {
+        title: "refuses a domain name over ACM's 64 characters when the component requests the certificate",
+        args: withArgs((a) => {
+            a.loadBalancers!.public.domain = { name: `${"a".repeat(55)}.example.com`, hostedZoneId: ZONE };
+        }),
+        path: "loadBalancers.public.domain.name",
+        message: /is 67 characters long, and ACM refuses a certificate whose domain name exceeds 64; allowed: certificateArn/,
+    },
+    {
+        title: "refuses one domain name on two load balancers (one alias record each)",
+        args: withArgs((a) => {
+            a.loadBalancers!.public.domain = { name: "shop.example.com", hostedZoneId: ZONE };
+            a.loadBalancers!.two = { type: "application", domain: { name: "shop.example.com", hostedZoneId: ZONE } };
+            a.services!.api = webService(8080, "two");
+        }),
+        path: "loadBalancers.two.domain.name",
+        message: /is also load balancer "public"'s domain/,
+    },
+    {
+        title: "refuses an internal ALB when vpc.privateSubnetIds holds one subnet (a single-AZ Network)",
+        args: withArgs((a) => {
+            a.vpc.privateSubnetIds = ["subnet-a"];
+            a.loadBalancers!.public.internal = true;
+        }),
+        path: "loadBalancers.public.internal",
+        message: /vpc\.privateSubnetIds holds one subnet: an ALB needs subnets in two or more AZs/,
+    },
     // ---- joined listeners ----
     {
         title: "refuses a listener ARN that is not an ALB listener's",
@@ -236,6 +263,22 @@ describe("ContainerService load balancer validation", () => {
             a.services!.admin = webService(9090, "public", {
                 loadBalancer: { name: "public", containerPort: 9090, listenerPort: 8443, rule: { priority: 5, pathPatterns: ["/admin/*"] } },
             });
+        });
+        assert.deepEqual(validate(args), []);
+    });
+
+    it("accepts a domain name over 64 characters with certificateArn (the name may be a subject alternative name)", () => {
+        const args = withArgs((a) => {
+            a.loadBalancers!.public.domain = { name: `${"a".repeat(55)}.example.com`, hostedZoneId: ZONE };
+            a.loadBalancers!.public.certificateArn = CERT;
+        });
+        assert.deepEqual(validate(args), []);
+    });
+
+    it("accepts an internal NLB on one private subnet (an NLB takes one AZ)", () => {
+        const args = withArgs((a) => {
+            a.vpc.privateSubnetIds = ["subnet-a"];
+            a.loadBalancers!.public = { type: "network", internal: true };
         });
         assert.deepEqual(validate(args), []);
     });

@@ -212,6 +212,96 @@ describe("ContainerService load balancers", () => {
         assert.equal(registry.one(CERTIFICATE).inputs.domainName, "shop.example.com");
     });
 
+    describe("two joined listeners of one ALB (one security group)", () => {
+        const SECOND_LISTENER = LISTENER_ARN.replace(/\/[0-9a-f]+$/, "/0000000000000001");
+        const twoListeners = (a: ContainerServiceArgs) => {
+            a.loadBalancers = {
+                https: { type: "application", listenerArn: LISTENER_ARN, securityGroupId: SHARED_SG },
+                admin: { type: "application", listenerArn: SECOND_LISTENER, securityGroupId: SHARED_SG },
+            };
+        };
+
+        it("admits the shared group to a service on both listeners once per port (EC2 refuses a duplicate rule)", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    twoListeners(a);
+                    a.services!.web.loadBalancer = { name: "https", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    a.services!.web.additionalLoadBalancers = [{ name: "admin", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } }];
+                }),
+            );
+            const rules = registry.ofType(T.ingress).filter((r) => r.inputs.referencedSecurityGroupId === SHARED_SG);
+            assert.deepEqual(
+                rules.map((r) => [r.name, r.inputs.fromPort, r.inputs.toPort]),
+                [["shop-web-from-lb", 80, 80]],
+            );
+            assert.equal(registry.ofType(T.tg).length, 2);
+        });
+
+        it("admits the shared group to the instances once for bridge services on both listeners", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    twoListeners(a);
+                    a.ec2Capacity = { instanceTypes: ["m7i.large"], minSize: 1, maxSize: 2 };
+                    Object.assign(a.services!.web, { capacity: "ec2", networkMode: "bridge", alarms: false });
+                    a.services!.web.loadBalancer = { name: "https", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    a.services!.api = webService(8080, "admin", { capacity: "ec2", networkMode: "bridge", alarms: false });
+                    a.services!.api.loadBalancer!.rule = { priority: 11, hosts: ["api.example.com"] };
+                }),
+            );
+            assert.deepEqual(
+                registry.ofType(T.ingress).map((r) => [r.name, r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]),
+                [["shop-https-instances-from-lb", SHARED_SG, 32768, 65535]],
+            );
+        });
+
+        it("still admits the group on each distinct container port", async () => {
+            const { registry } = await shop(
+                withArgs((a) => {
+                    twoListeners(a);
+                    a.services!.web.containers.web.portMappings!.push({ containerPort: 9000 });
+                    a.services!.web.loadBalancer = { name: "https", containerPort: 80, rule: { priority: 10, hosts: ["shop.example.com"] } };
+                    a.services!.web.additionalLoadBalancers = [{ name: "admin", containerPort: 9000, rule: { priority: 10, hosts: ["shop.example.com"] } }];
+                }),
+            );
+            assert.deepEqual(
+                registry
+                    .ofType(T.ingress)
+                    .map((r) => [r.name, r.inputs.fromPort])
+                    .sort(),
+                [
+                    ["shop-web-admin-from-lb", 9000],
+                    ["shop-web-from-lb", 80],
+                ],
+            );
+        });
+    });
+
+    describe("a joined listener in another Region or account", () => {
+        const joinedWeb = (arn: string) =>
+            withArgs((a) => {
+                a.loadBalancers = { shared: { type: "application", listenerArn: arn, securityGroupId: SHARED_SG } };
+                a.services!.web.loadBalancer = { name: "shared", containerPort: 80, rule: { priority: 120, hosts: ["shop.example.com"] } };
+            });
+
+        it("fails the preview when the listener is in another Region than the provider's", async () => {
+            const { error } = await buildFails(() => new ContainerService("shop", joinedWeb(LISTENER_ARN)), { config: { "aws:region": "eu-west-1" } });
+            assert.equal(error.name, "ArgsError");
+            assert.match(
+                error.message,
+                /loadBalancers\.shared\.listenerArn=.*is in us-east-1, account 123456789012, and the component deploys to eu-west-1, account 123456789012/,
+            );
+        });
+
+        it("fails the preview when the listener is in another account", async () => {
+            const { error } = await buildFails(() => new ContainerService("shop", joinedWeb(LISTENER_ARN.replace("123456789012", "210987654321"))));
+            assert.equal(error.name, "ArgsError");
+            assert.match(
+                error.message,
+                /loadBalancers\.shared\.listenerArn=.*account 210987654321, and the component deploys to us-east-1, account 123456789012/,
+            );
+        });
+    });
+
     describe("services joining an existing ALB listener", () => {
         let b: Built;
         before(async () => {
@@ -328,6 +418,95 @@ describe("ContainerService load balancers", () => {
             const { warnings } = await shop(withArgs(mutate));
             assert.deepEqual(warnings, []);
         }
+    });
+
+    describe("the load balancer group's inbound rules quota (60 by default)", () => {
+        /** An ALB with a certificate (ports 80 and 443) and services on 8443 and 9443: four ports, `n` CIDRs. */
+        const fourPorts = (n: number) =>
+            withArgs((a) => {
+                a.loadBalancers!.public.certificateArn = CERT;
+                a.loadBalancers!.public.ingressCidrs = Array.from({ length: n }, (_, i) => `203.0.${i}.0/24`);
+                for (const [key, port] of [
+                    ["api", 8443],
+                    ["admin", 9443],
+                ] as const) {
+                    a.services![key] = webService(8080, "public");
+                    a.services![key].loadBalancer!.listenerPort = port;
+                }
+            });
+
+        it("warns when ports × CIDRs exceed 60 (20 CIDRs on 4 ports: 80 rules)", async () => {
+            const { warnings, registry } = await shop(fourPorts(20));
+            assert.equal(registry.one(T.sg, "shop-public-lb-sg").inputs.ingress.length, 4);
+            assert.deepEqual(
+                warnings.filter((w) => w.includes("lb-rules-quota")),
+                [
+                    '[aws-platform:ecs:lb-rules-quota] ContainerService "shop": load balancer "public"\'s security group needs 80 inbound rules (4 listener ports × 20 ingressCidrs), above the default quota of 60 per group, so EC2 refuses them unless the "Inbound or outbound rules per security group" quota was raised; use fewer CIDRs or ports, or raise the quota',
+                ],
+            );
+        });
+
+        it("does not warn at exactly 60 rules (15 CIDRs on 4 ports)", async () => {
+            const { warnings } = await shop(fourPorts(15));
+            assert.deepEqual(warnings, []);
+        });
+    });
+
+    describe("host rules and the domain's certificate", () => {
+        const hosts = (...names: string[]) =>
+            withArgs((a) => {
+                a.loadBalancers!.public.domain = { name: "shop.example.com", hostedZoneId: ZONE };
+                a.services!.api = webService(8080, "public");
+                a.services!.api.loadBalancer!.rule = { priority: 10, hosts: names, pathPatterns: ["/v1/*"] };
+            });
+
+        it("warns when a service routes a host the requested certificate does not cover", async () => {
+            const { warnings } = await shop(hosts("*.shop.example.com", "api.shop.example.com"));
+            assert.deepEqual(
+                warnings.map((w) => /host "([^"]+)"/.exec(w)?.[1]),
+                ["*.shop.example.com", "api.shop.example.com"],
+            );
+            assert.match(warnings[0], /^\[aws-platform:ecs:host-not-in-certificate\] ContainerService "shop": service "api" routes host/);
+        });
+
+        it("does not warn for the domain's own name, or with certificateArn", async () => {
+            assert.deepEqual((await shop(hosts("shop.example.com"))).warnings, []);
+            const withCert = hosts("api.shop.example.com");
+            withCert.loadBalancers!.public.certificateArn = CERT;
+            assert.deepEqual((await shop(withCert)).warnings, []);
+        });
+
+        it("gives a host-routed service a URL on its first non-wildcard host", async () => {
+            const { result } = await shop(hosts("*.shop.example.com", "api.shop.example.com"));
+            assert.equal(await unwrap(result.serviceUrls.api), "https://api.shop.example.com/v1/");
+            assert.equal(await unwrap(result.serviceUrls.web), "https://shop.example.com");
+        });
+    });
+
+    describe("a domain on an NLB", () => {
+        const nlb = (domain: boolean) =>
+            withArgs((a) => {
+                a.loadBalancers = {
+                    game: { type: "network", ...(domain ? { domain: { name: "play.example.com", hostedZoneId: ZONE } } : {}) },
+                };
+                a.services!.web.loadBalancer = { name: "game", containerPort: 80, listenerPort: 7777 };
+            });
+
+        it("warns that every listener of an NLB with a domain is TLS", async () => {
+            const { warnings, registry } = await shop(nlb(true));
+            assert.equal(registry.one(T.listener).inputs.protocol, "TLS");
+            assert.equal(warnings.length, 1);
+            assert.match(
+                warnings[0],
+                /^\[aws-platform:ecs:nlb-domain-tls\] ContainerService "shop": NLB "game" has a domain, so every one of its listeners is TLS/,
+            );
+        });
+
+        it("does not warn for a raw-TCP NLB without a domain", async () => {
+            const { warnings, registry } = await shop(nlb(false));
+            assert.equal(registry.one(T.listener).inputs.protocol, "TCP");
+            assert.deepEqual(warnings, []);
+        });
     });
 
     it("refuses a bad value of each new option at once, registering nothing", async () => {

@@ -190,6 +190,12 @@ describe("ServerlessApi custom domain validation", () => {
             message: /hosted zone id/,
         },
         {
+            title: "refuses a domain name over ACM's 64 characters when the component requests the certificate",
+            args: withDomain({ domainName: `${"a".repeat(55)}.example.com`, hostedZoneId: ZONE }),
+            path: "domain.domainName",
+            message: /is 67 characters long, and ACM refuses a certificate whose domain name exceeds 64/,
+        },
+        {
             title: "refuses alias records without a hosted zone",
             args: withDomain({ domainName: "api.example.com", certificateArn: API_CERT, aliasRecords: true }),
             path: "domain.aliasRecords",
@@ -256,6 +262,8 @@ describe("ServerlessApi custom domain validation", () => {
         }
         assert.deepEqual(validate(withDomain({ domainName: "*.example.com", hostedZoneId: ZONE, basePath: "orders/v1" })), []);
         assert.deepEqual(validate(withDomain({ domainName: "api.example.com", certificateArn: API_CERT, basePath: "orders/v1.0/$beta_(x)" })), []);
+        // A given certificate may carry a long name as a subject alternative name: only a requested one is limited to 64.
+        assert.deepEqual(validate(withDomain({ domainName: `${"a".repeat(55)}.example.com`, certificateArn: API_CERT, hostedZoneId: ZONE })), []);
         const issues = new Issues();
         assert.equal(checkDomainName(issues, "d", "*.example.com"), false, "a wildcard where none is allowed (a TLS server name)");
     });

@@ -495,7 +495,9 @@ export interface ContainerArgs {
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html). The container then
      * waits for the router to start (`dependsOn: { log_router: "START" }`) so no early line is lost.
      * The task role gets what the output needs for `Name` `cloudwatch_logs`, `kinesis_firehose`,
-     * `kinesis_streams` and `s3` (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`.
+     * `kinesis_streams` and `s3`, and the older plugins `cloudwatch`, `firehose` and `kinesis` of AWS's
+     * examples (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`. Credentials for the
+     * output go in `secretOptions`, never in `options` (which the task definition shows).
      * @default { driver: "awslogs" }
      * @example { driver: "awsfirelens", options: { Name: "kinesis_firehose", region: "us-east-1", delivery_stream: "app-logs" } }
      */
@@ -509,6 +511,15 @@ export type ContainerLoggingArgs =
           driver: "awsfirelens";
           /** The Fluent Bit output: `Name` and its parameters (values may be Outputs). */
           options: Record<string, pulumi.Input<string>>;
+          /**
+           * The output's parameters that are credentials (an API key, an HTTP header), by parameter
+           * name: each a Secrets Manager secret ARN or an SSM parameter ARN. ECS resolves them at launch
+           * with the execution role, which may read exactly these (like `secrets`), so they never show
+           * in the task definition (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html).
+           * @default {}
+           * @example { apikey: "arn:aws:secretsmanager:us-east-1:123456789012:secret:datadog-AbCdEf" }
+           */
+          secretOptions?: Record<string, pulumi.Input<string>>;
       };
 
 /**
@@ -562,7 +573,11 @@ export interface BindMountArgs {
     /** @default false */
     readOnly?: boolean;
     /**
-     * A directory of the EC2 instance (`capacity: "ec2"` only: Fargate has no host path).
+     * A directory of the EC2 instance (`capacity: "ec2"` only: Fargate has no host path). Refused: the
+     * instance's root `/`, the Docker and containerd sockets (a read-only mount of a socket still lets
+     * the container drive the runtime) and the ECS agent's `/var/lib/ecs` and Docker's `/var/lib/docker`,
+     * which hand the container the instance and the credentials of every task on it; `/proc`, `/sys`,
+     * `/dev`, `/etc`, `/boot` and `/root` need `readOnly: true`.
      * @default undefined - a Docker-managed volume, removed with the task
      */
     hostPath?: string;
@@ -1416,8 +1431,9 @@ export interface ContainerServiceArgs {
     /** ECS Express Mode services, keyed by name. @default {} */
     expressServices?: Record<string, ExpressServiceArgs>;
     /**
-     * The Cloud Map namespace of the services with `serviceConnect` (ECS Service Connect). The
-     * cluster takes it as its default Service Connect namespace.
+     * The Cloud Map namespace of the services with `serviceConnect` (ECS Service Connect). Each
+     * service names it in its own configuration; the cluster gets no default Service Connect
+     * namespace (one, once set, cannot be removed again).
      * @default {} - a namespace of the component's own when a service uses Service Connect
      * @example { namespaceArn: shared.arn } // an aws.servicediscovery.HttpNamespace
      */

@@ -195,7 +195,7 @@ export class ContainerService extends pulumi.ComponentResource {
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const namespace = createNamespace(ctx);
-        const cluster = createCluster(ctx, namespace?.arn);
+        const cluster = createCluster(ctx);
         const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
         const bridgeIngress = new Set<string>();

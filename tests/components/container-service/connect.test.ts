@@ -100,6 +100,12 @@ describe("ContainerService Service Connect", () => {
             assert.deepEqual(sc.services, [{ portName: "http", discoveryName: "app", clientAlias: [{ dnsName: "app", port: 8080 }] }]);
         });
 
+        it("deletes a Service Connect server before replacing it (its discovery names are unique in the namespace), and only a server", async () => {
+            const { registry } = await shop(connectArgs());
+            assert.equal(registry.one(T.service, "shop-app").deleteBeforeReplace, true);
+            assert.equal(registry.one(T.service, "shop-web").deleteBeforeReplace, false);
+        });
+
         it("makes a service without ports a client only (no services in its configuration)", async () => {
             const { registry } = await shop(connectArgs());
             const sc = registry.one(T.service, "shop-web").inputs.serviceConnectConfiguration;
@@ -230,6 +236,18 @@ describe("ContainerService Service Connect", () => {
             const closed = warnings.filter((w) => w.includes("[aws-platform:ecs:service-connect-closed]"));
             assert.equal(closed.length, 1, warnings.join("\n"));
             assert.match(closed[0], /service "app" serves Service Connect ports \(http\) and admits no client/);
+        });
+
+        it("says a closed server behind a load balancer refuses Service Connect callers, not every caller", async () => {
+            const { warnings } = await shop(
+                connectArgs((a) => {
+                    a.services!.web.containers.web.portMappings = [{ containerPort: 80, name: "http" }];
+                    a.services!.web.serviceConnect = { services: { http: {} } };
+                }),
+            );
+            const closed = warnings.filter((w) => w.includes('service "web" serves Service Connect ports'));
+            assert.equal(closed.length, 1, warnings.join("\n"));
+            assert.match(closed[0], /refuses every Service Connect caller/);
         });
 
         it("does not warn for a server that admits only security groups from outside", async () => {

@@ -1140,7 +1140,9 @@ export interface ServiceDeploymentArgs {
      * definition revisions and leaves the service on the one CodeDeploy last deployed. Not with
      * `additionalLoadBalancers` (several target groups need the ECS controller,
      * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html),
-     * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html) or a
+     * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html),
+     * `serviceConnect` (not supported with CodeDeploy,
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html) or a
      * load balancer joined through `listenerArn` (CodeDeploy rewrites the listener, which is not the
      * component's). Blue-green, linear and canary with the ECS controller do work on a joined listener:
      * ECS shifts the service's own rule there (no `testListenerPort`, which needs a listener of the component's).

@@ -734,6 +734,16 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
             "cannot deploy a service with ebsVolume: ECS attaches EBS volumes only to services of the ECS deployment controller",
             'controller "ecs", or no ebsVolume',
         );
+    if (codeDeploy && svc.serviceConnect !== undefined)
+        // "Service Connect doesn't support ... Services that use the blue/green powered by CodeDeploy and external
+        // deployment types" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html,
+        // Considerations). ECS's own blue-green, linear and canary strategies do support it.
+        issues.add(
+            `${path}.controller`,
+            d.controller,
+            "cannot deploy a service with serviceConnect: Service Connect does not support the CodeDeploy deployment controller",
+            'controller "ecs" (strategy "blue-green", "linear" or "canary" for a blue/green deployment), or no serviceConnect',
+        );
     if (shifting && d.controller === "ecs" && lbArgs?.type === "application" && !svc.loadBalancer!.rule) {
         // The catch-all rule ECS shifts takes the last priority of the listener.
         // Over loadBalancer and additionalLoadBalancers: any rule of this load balancer at that priority.

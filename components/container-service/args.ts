@@ -1421,7 +1421,9 @@ export interface ContainerServiceArgs {
     scheduledTasks?: Record<string, ScheduledTaskArgs>;
     /**
      * Standalone task definitions, keyed by name, run on demand (`aws ecs run-task`): roles, log group
-     * and security group, no service and no schedule. `runTasks` gives the parameters to run them.
+     * and security group, no service and no schedule. `runTasks[key]` gives what runs them: `input`
+     * (the RunTask request for an SDK), `command` (the same as `aws ecs run-task`) and `statements` (the
+     * IAM the caller needs: `ecs:RunTask`, `iam:PassRole` of the task's two roles, `ecs:TagResource`).
      * @default {}
      * @example { migrate: { containers: { migrate: { image: "my-app:1.2", command: ["npm", "run", "migrate"] } } } }
      */

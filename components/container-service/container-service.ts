@@ -117,7 +117,7 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly repositoryUrls: Record<string, pulumi.Output<string>>;
     /** HTTPS endpoint of each Express Mode service, by key. */
     readonly expressUrls: Record<string, pulumi.Output<string>>;
-    /** What `aws ecs run-task` needs to start each standalone task (`tasks`), with the command itself, by key. */
+    /** How to start each standalone task (`tasks`), by key: the RunTask request (`input`), the CLI `command`, the caller's IAM `statements`. */
     readonly runTasks: Record<string, RunTaskOutput>;
     /**
      * Where Service Connect clients reach each served port, by service key and port name:

@@ -381,6 +381,37 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
             assert.ok(command.includes("--propagate-tags TASK_DEFINITION"), command);
         });
 
+        it("outputs the RunTask request in RunTask's own shape (taskDefinition, capacityProviderStrategy, awsvpcConfiguration)", async () => {
+            const input = await unwrap(b.result.runTasks.migrate.input);
+            assert.deepEqual(input, {
+                cluster: b.registry.one(T.cluster).outputs.arn,
+                taskDefinition: b.registry.one(T.taskDefinition, "shop-migrate-task").outputs.family,
+                capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1, base: 0 }],
+                platformVersion: "LATEST",
+                networkConfiguration: {
+                    awsvpcConfiguration: {
+                        subnets: ["subnet-a", "subnet-b"],
+                        securityGroups: [b.registry.one(T.sg, "shop-migrate-sg").id],
+                        assignPublicIp: "DISABLED",
+                    },
+                },
+                enableECSManagedTags: true,
+                propagateTags: "TASK_DEFINITION",
+            });
+        });
+
+        it("outputs what a caller needs to run it: RunTask on the family, PassRole of its two roles to ECS tasks, TagResource", async () => {
+            const statements = (await unwrap(b.result.runTasks.migrate.statements)) as any[];
+            const sid = (s: string) => statements.find((x) => x.Sid === s);
+            assert.equal(sid("RunOwnTaskFamily").Action, "ecs:RunTask");
+            assert.deepEqual(sid("PassOwnTaskRoles").Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+            assert.deepEqual(sid("PassOwnTaskRoles").Resource, [
+                b.registry.one(T.role, "shop-migrate-execution-role").outputs.arn,
+                b.registry.one(T.role, "shop-migrate-task-role").outputs.arn,
+            ]);
+            assert.equal(sid("TagStartedTasks").Action, "ecs:TagResource");
+        });
+
         it("refuses a standalone task whose key gives the same child names as a service's", () => {
             const a = args();
             a.tasks = { web: { containers: { job: { image: IMAGE } } } };

@@ -1255,6 +1255,11 @@ export interface ServiceArgs extends TaskArgs {
     /**
      * An EBS volume per task, configured at launch and encrypted; ECS manages it with the role
      * `{key}-ebs-role` (AWS's `AmazonECSInfrastructureRolePolicyForVolumes`). Fargate needs platform 1.4.0+.
+     * Removing it from a deployed service fails: the provider sends no `volumeConfigurations` for an
+     * empty list, and UpdateService refuses the old volume with the new task definition ("Volume
+     * configuration provided but no matching configuredAtLaunch volume found"; hashicorp/terraform-provider-aws#49185).
+     * After that failed `up`, run `aws ecs update-service --cluster <cluster> --service <service>
+     * --task-definition <new revision> --volume-configurations '[]'`, then `pulumi refresh`.
      * @default undefined - no EBS volume
      * @example { containerPath: "/var/lib/data", sizeGiB: 100 }
      */

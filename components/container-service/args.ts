@@ -496,7 +496,9 @@ export interface ContainerArgs {
      * waits for the router to start (`dependsOn: { log_router: "START" }`) so no early line is lost.
      * The task role gets what the output needs for `Name` `cloudwatch_logs`, `kinesis_firehose`,
      * `kinesis_streams` and `s3`, and the older plugins `cloudwatch`, `firehose` and `kinesis` of AWS's
-     * examples (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`. Credentials for the
+     * examples (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`. With `vpc.egress:
+     * "endpoints"`, their interface endpoint (`logs`, `kinesis-firehose`, `kinesis-streams`) must be in
+     * `vpc.interfaceEndpoints`, or the router drops every record. Credentials for the
      * output go in `secretOptions`, never in `options` (which the task definition shows).
      * @default { driver: "awslogs" }
      * @example { driver: "awsfirelens", options: { Name: "kinesis_firehose", region: "us-east-1", delivery_stream: "app-logs" } }

@@ -22,6 +22,8 @@ interface FirelensOutput {
     optionalActions?: (options: Record<string, pulumi.Input<string>>) => string[];
     /** The destination's ARN(s) from the option's value. */
     resources: (arn: ArnParts, value: pulumi.Input<string>) => pulumi.Output<string>[];
+    /** The interface endpoint the router reaches it through without NAT (S3: the gateway endpoint ECR needs anyway). */
+    endpoint?: string;
 }
 
 interface ArnParts {
@@ -38,6 +40,7 @@ const CLOUDWATCH: FirelensOutput = {
     // The plugin creates its log stream, then writes; with auto_create_group it also creates the group.
     actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
     optionalActions: (o) => (isOn(o.auto_create_group) ? ["logs:CreateLogGroup"] : []),
+    endpoint: "logs",
     resources: (a, group) => [
         pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}`,
         pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}:log-stream:*`,
@@ -46,11 +49,13 @@ const CLOUDWATCH: FirelensOutput = {
 const FIREHOSE: FirelensOutput = {
     destination: "delivery_stream",
     actions: ["firehose:PutRecordBatch"],
+    endpoint: "kinesis-firehose",
     resources: (a, stream) => [pulumi.interpolate`arn:${a.partition}:firehose:${a.region}:${a.accountId}:deliverystream/${stream}`],
 };
 const KINESIS: FirelensOutput = {
     destination: "stream",
     actions: ["kinesis:PutRecords"],
+    endpoint: "kinesis-streams",
     resources: (a, stream) => [pulumi.interpolate`arn:${a.partition}:kinesis:${a.region}:${a.accountId}:stream/${stream}`],
 };
 

@@ -176,7 +176,7 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
     const { egress, interfaceEndpoints } = args.vpc;
     if (egress === undefined || egress === "nat") return;
     // Every workload with its path, its images (path → image) and its secret references.
-    type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[] };
+    type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[]; logOutputs?: unknown[] };
     const fromTask = (path: string, t: TaskArgs): Workload => {
         const list = Object.entries(t.containers ?? {});
         return {
@@ -187,6 +187,8 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
                 ...(t.logRouter ? [[`${path}.logRouter.image`, t.logRouter.image ?? DEFAULTS.LogRouterArgs.image] as [string, ContainerArgs["image"]]] : []),
             ],
             secrets: list.flatMap(([, c]) => containerSecretRefs(c)),
+            // FireLens outputs: the router sends there from the task's subnets.
+            logOutputs: list.flatMap(([, c]) => (c.logging?.driver === "awsfirelens" ? [c.logging.options?.Name] : [])),
         };
     };
     const tasks: Workload[] = [
@@ -231,6 +233,11 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
         for (const arn of t.secrets) {
             if (typeof arn === "string" && arn.includes(":secretsmanager:")) need("secretsmanager", `${t.path} (secrets)`);
             if (typeof arn === "string" && arn.includes(":ssm:")) need("ssm", `${t.path} (SSM parameters)`);
+        }
+        // Without its endpoint a FireLens output drops every record, and nothing else reports it.
+        for (const name of t.logOutputs ?? []) {
+            const endpoint = typeof name === "string" ? own(FIRELENS_OUTPUTS, name)?.endpoint : undefined;
+            if (endpoint !== undefined) need(endpoint, `${t.path} (FireLens output ${name})`);
         }
     }
     for (const [k, s] of Object.entries(args.services ?? {})) {

@@ -99,6 +99,23 @@ describe("ContainerService in subnets without NAT", () => {
         assert.deepEqual(routed([...TASK_START, "kinesis-firehose", "kinesis-streams"]), []);
     });
 
+    it("needs the ssm endpoint for a FireLens secret option kept in SSM, as for a container secret", () => {
+        const issues = validate(
+            withArgs((a) => {
+                a.vpc = { ...a.vpc, egress: "endpoints", interfaceEndpoints: TASK_START };
+                web(a).containers.web.image = ECR_IMAGE;
+                web(a).containers.web.logging = {
+                    driver: "awsfirelens",
+                    options: { Name: "cloudwatch_logs", log_group_name: "g" },
+                    secretOptions: { Header: "arn:aws:ssm:us-east-1:123456789012:parameter/h" },
+                };
+                web(a).logRouter = { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:3.4.14" };
+            }),
+        ).filter((i) => i.path === "vpc.interfaceEndpoints");
+        assert.equal(issues.length, 1);
+        assert.match(issues[0].message, /"ssm" for services\.web \(SSM parameters\)/);
+    });
+
     it('checks nothing when egress is "nat" or not stated (your own VPC)', () => {
         assert.deepEqual(validate(baseArgs()), []);
         assert.deepEqual(

@@ -517,7 +517,11 @@ export interface ContainerArgs {
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html). The container then
      * waits for the router to start (`dependsOn: { log_router: "START" }`) so no early line is lost.
      * The task role gets what the output needs for `Name` `cloudwatch_logs`, `kinesis_firehose`,
-     * `kinesis_streams` and `s3` (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`.
+     * `kinesis_streams` and `s3`, and the older plugins `cloudwatch`, `firehose` and `kinesis` of AWS's
+     * examples (see `FIRELENS_OUTPUTS`); other outputs need `taskRole.statements`. With `vpc.egress:
+     * "endpoints"`, their interface endpoint (`logs`, `kinesis-firehose`, `kinesis-streams`) must be in
+     * `vpc.interfaceEndpoints`, or the router drops every record. Credentials for the
+     * output go in `secretOptions`, never in `options` (which the task definition shows).
      * @default { driver: "awslogs" }
      * @example { driver: "awsfirelens", options: { Name: "kinesis_firehose", region: "us-east-1", delivery_stream: "app-logs" } }
      */
@@ -531,6 +535,15 @@ export type ContainerLoggingArgs =
           driver: "awsfirelens";
           /** The Fluent Bit output: `Name` and its parameters (values may be Outputs). */
           options: Record<string, pulumi.Input<string>>;
+          /**
+           * The output's parameters that are credentials (an API key, an HTTP header), by parameter
+           * name: each a Secrets Manager secret ARN or an SSM parameter ARN. ECS resolves them at launch
+           * with the execution role, which may read exactly these (like `secrets`), so they never show
+           * in the task definition (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html).
+           * @default {}
+           * @example { apikey: "arn:aws:secretsmanager:us-east-1:123456789012:secret:datadog-AbCdEf" }
+           */
+          secretOptions?: Record<string, pulumi.Input<string>>;
       };
 
 /**
@@ -584,7 +597,11 @@ export interface BindMountArgs {
     /** @default false */
     readOnly?: boolean;
     /**
-     * A directory of the EC2 instance (`capacity: "ec2"` only: Fargate has no host path).
+     * A directory of the EC2 instance (`capacity: "ec2"` only: Fargate has no host path). Refused: the
+     * instance's root `/`, the Docker and containerd sockets (a read-only mount of a socket still lets
+     * the container drive the runtime) and the ECS agent's `/var/lib/ecs` and Docker's `/var/lib/docker`,
+     * which hand the container the instance and the credentials of every task on it; `/proc`, `/sys`,
+     * `/dev`, `/etc`, `/boot` and `/root` need `readOnly: true`.
      * @default undefined - a Docker-managed volume, removed with the task
      */
     hostPath?: string;
@@ -1152,7 +1169,9 @@ export interface ServiceDeploymentArgs {
      * definition revisions and leaves the service on the one CodeDeploy last deployed. Not with
      * `additionalLoadBalancers` (several target groups need the ECS controller,
      * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html),
-     * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html) or a
+     * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html),
+     * `serviceConnect` (not supported with CodeDeploy,
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html) or a
      * load balancer joined through `listenerArn` (CodeDeploy rewrites the listener, which is not the
      * component's). Blue-green, linear and canary with the ECS controller do work on a joined listener:
      * ECS shifts the service's own rule there (no `testListenerPort`, which needs a listener of the component's).
@@ -1265,6 +1284,11 @@ export interface ServiceArgs extends TaskArgs {
     /**
      * An EBS volume per task, configured at launch and encrypted; ECS manages it with the role
      * `{key}-ebs-role` (AWS's `AmazonECSInfrastructureRolePolicyForVolumes`). Fargate needs platform 1.4.0+.
+     * Removing it from a deployed service fails: the provider sends no `volumeConfigurations` for an
+     * empty list, and UpdateService refuses the old volume with the new task definition ("Volume
+     * configuration provided but no matching configuredAtLaunch volume found"; hashicorp/terraform-provider-aws#49185).
+     * After that failed `up`, run `aws ecs update-service --cluster <cluster> --service <service>
+     * --task-definition <new revision> --volume-configurations '[]'`, then `pulumi refresh`.
      * @default undefined - no EBS volume
      * @example { containerPath: "/var/lib/data", sizeGiB: 100 }
      */
@@ -1433,7 +1457,9 @@ export interface ContainerServiceArgs {
     scheduledTasks?: Record<string, ScheduledTaskArgs>;
     /**
      * Standalone task definitions, keyed by name, run on demand (`aws ecs run-task`): roles, log group
-     * and security group, no service and no schedule. `runTasks` gives the parameters to run them.
+     * and security group, no service and no schedule. `runTasks[key]` gives what runs them: `input`
+     * (the RunTask request for an SDK), `command` (the same as `aws ecs run-task`) and `statements` (the
+     * IAM the caller needs: `ecs:RunTask`, `iam:PassRole` of the task's two roles, `ecs:TagResource`).
      * @default {}
      * @example { migrate: { containers: { migrate: { image: "my-app:1.2", command: ["npm", "run", "migrate"] } } } }
      */
@@ -1445,8 +1471,9 @@ export interface ContainerServiceArgs {
     /** ECS Express Mode services, keyed by name. @default {} */
     expressServices?: Record<string, ExpressServiceArgs>;
     /**
-     * The Cloud Map namespace of the services with `serviceConnect` (ECS Service Connect). The
-     * cluster takes it as its default Service Connect namespace.
+     * The Cloud Map namespace of the services with `serviceConnect` (ECS Service Connect). Each
+     * service names it in its own configuration; the cluster gets no default Service Connect
+     * namespace (one, once set, cannot be removed again).
      * @default {} - a namespace of the component's own when a service uses Service Connect
      * @example { namespaceArn: shared.arn } // an aws.servicediscovery.HttpNamespace
      */

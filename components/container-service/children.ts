@@ -118,7 +118,7 @@ export const CHILD_NAMES: Record<
     cluster: [
         [T.cluster, "cluster", "cluster"],
         [T.capacityProviders, "capacity-providers", "clusterCapacityProviders"],
-        // The cluster's default Service Connect namespace: only when a service uses Service Connect
+        // The component's Service Connect namespace: only when a service uses Service Connect
         // and no `serviceConnect.namespaceArn` is given (predicted always, as optional children are).
         [T.httpNamespace, "namespace", "namespace"],
     ],

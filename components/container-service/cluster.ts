@@ -38,10 +38,13 @@ function existingClusterArn(ctx: Ctx, existing: pulumi.Input<string>): pulumi.Ou
 
 /**
  * The cluster with Container Insights, its capacity providers (Fargate, Fargate Spot and the EC2
- * groups) and default strategy, and a Service Connect namespace as the cluster's default (services created
- * by hand with Service Connect on and no namespace join it); or, with `cluster.existing`, only references to that cluster.
+ * groups) and default strategy; or, with `cluster.existing`, only references to that cluster.
+ * No `serviceConnectDefaults`: every Service Connect service names its namespace itself, and a default once
+ * set cannot be removed (the provider's update sends `ServiceConnectDefaults` only when set, so AWS keeps
+ * the old one and every later `up` shows a diff; aws/containers-roadmap#2172 reports that
+ * `update-cluster --service-connect-defaults namespace=""` fails too).
  */
-export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Input<string>): ClusterResources {
+export function createCluster(ctx: Ctx): ClusterResources {
     const existing = ctx.cfg.existingCluster;
     if (existing !== undefined) {
         const arn = existingClusterArn(ctx, existing);
@@ -52,7 +55,6 @@ export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Inpu
         fitName(childName(ctx.name, "cluster"), ecs.Cluster),
         {
             settings: [{ name: "containerInsights", value: ctx.cfg.containerInsights }],
-            ...(serviceConnectNamespaceArn !== undefined ? { serviceConnectDefaults: { namespace: serviceConnectNamespaceArn } } : {}),
             tags: ctx.tags,
         },
         ctx.opts,

@@ -144,7 +144,7 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly repositoryUrls: Record<string, pulumi.Output<string>>;
     /** HTTPS endpoint of each Express Mode service, by key. */
     readonly expressUrls: Record<string, pulumi.Output<string>>;
-    /** What `aws ecs run-task` needs to start each standalone task (`tasks`), with the command itself, by key. */
+    /** How to start each standalone task (`tasks`), by key: the RunTask request (`input`), the CLI `command`, the caller's IAM `statements`. */
     readonly runTasks: Record<string, RunTaskOutput>;
     /**
      * Where Service Connect clients reach each served port, by service key and port name:
@@ -229,7 +229,7 @@ export class ContainerService extends pulumi.ComponentResource {
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
         const namespace = createNamespace(ctx);
-        const cluster = createCluster(ctx, namespace?.arn);
+        const cluster = createCluster(ctx);
         const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
         // One rule per (destination group, load balancer group, ports): joined listeners of one ALB share its group, and

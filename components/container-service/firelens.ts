@@ -6,7 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam";
 import type { Ctx } from "./context";
+import type { ContainerArgs } from "./args";
 import type { ResolvedContainer, ResolvedLogRouter, ResolvedTask } from "./defaults";
+import { namedPairs } from "./pairs";
 
 /** The router's container name: the one AWS's examples and the console use. */
 export const LOG_ROUTER_CONTAINER = "log_router";
@@ -20,6 +22,8 @@ interface FirelensOutput {
     optionalActions?: (options: Record<string, pulumi.Input<string>>) => string[];
     /** The destination's ARN(s) from the option's value. */
     resources: (arn: ArnParts, value: pulumi.Input<string>) => pulumi.Output<string>[];
+    /** The interface endpoint the router reaches it through without NAT (S3: the gateway endpoint ECR needs anyway). */
+    endpoint?: string;
 }
 
 interface ArnParts {
@@ -28,32 +32,48 @@ interface ArnParts {
     accountId: pulumi.Input<string>;
 }
 
+/** A Fluent Bit boolean: `true`, `on` or `yes` in any case (https://docs.fluentbit.io/manual/administration/configuring-fluent-bit/classic-mode/format-schema). */
+const isOn = (v: pulumi.Input<string> | undefined): boolean => typeof v === "string" && /^(true|on|yes)$/i.test(v);
+
+const CLOUDWATCH: FirelensOutput = {
+    destination: "log_group_name",
+    // The plugin creates its log stream, then writes; with auto_create_group it also creates the group.
+    actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+    optionalActions: (o) => (isOn(o.auto_create_group) ? ["logs:CreateLogGroup"] : []),
+    endpoint: "logs",
+    resources: (a, group) => [
+        pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}`,
+        pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}:log-stream:*`,
+    ],
+};
+const FIREHOSE: FirelensOutput = {
+    destination: "delivery_stream",
+    actions: ["firehose:PutRecordBatch"],
+    endpoint: "kinesis-firehose",
+    resources: (a, stream) => [pulumi.interpolate`arn:${a.partition}:firehose:${a.region}:${a.accountId}:deliverystream/${stream}`],
+};
+const KINESIS: FirelensOutput = {
+    destination: "stream",
+    actions: ["kinesis:PutRecords"],
+    endpoint: "kinesis-streams",
+    resources: (a, stream) => [pulumi.interpolate`arn:${a.partition}:kinesis:${a.region}:${a.accountId}:stream/${stream}`],
+};
+
 /**
  * The Fluent Bit outputs whose destination the component can grant, by `Name`
  * (https://docs.fluentbit.io/manual/pipeline/outputs). Another output (or one with `role_arn`, which
- * assumes its own role) needs `taskRole.statements`.
+ * assumes its own role) needs `taskRole.statements`. `cloudwatch`, `firehose` and `kinesis` are the
+ * older Go plugins that AWS's FireLens examples still use and AWS for Fluent Bit still ships
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html): same destination
+ * option, same grants.
  */
 export const FIRELENS_OUTPUTS: Record<string, FirelensOutput> = {
-    cloudwatch_logs: {
-        destination: "log_group_name",
-        // The plugin creates its log stream, then writes; with auto_create_group it also creates the group.
-        actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-        optionalActions: (o) => (o.auto_create_group === "true" || o.auto_create_group === "On" ? ["logs:CreateLogGroup"] : []),
-        resources: (a, group) => [
-            pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}`,
-            pulumi.interpolate`arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${group}:log-stream:*`,
-        ],
-    },
-    kinesis_firehose: {
-        destination: "delivery_stream",
-        actions: ["firehose:PutRecordBatch"],
-        resources: (a, stream) => [pulumi.interpolate`arn:${a.partition}:firehose:${a.region}:${a.accountId}:deliverystream/${stream}`],
-    },
-    kinesis_streams: {
-        destination: "stream",
-        actions: ["kinesis:PutRecords"],
-        resources: (a, stream) => [pulumi.interpolate`arn:${a.partition}:kinesis:${a.region}:${a.accountId}:stream/${stream}`],
-    },
+    cloudwatch_logs: CLOUDWATCH,
+    cloudwatch: CLOUDWATCH,
+    kinesis_firehose: FIREHOSE,
+    firehose: FIREHOSE,
+    kinesis_streams: KINESIS,
+    kinesis: KINESIS,
     s3: {
         destination: "bucket",
         // Multipart uploads (CreateMultipartUpload, UploadPart, CompleteMultipartUpload) are all s3:PutObject in IAM.
@@ -69,9 +89,32 @@ export function firelensContainers(task: Pick<ResolvedTask, "containers">): stri
         .map(([k]) => k);
 }
 
-/** A container's `logConfiguration`: awslogs to the task's log group, or FireLens's options. */
+/** A FireLens output's `secretOptions` (option name → Secrets Manager or SSM ARN); none for awslogs. */
+function secretOptions(logging: ContainerArgs["logging"]): Record<string, pulumi.Input<string>> {
+    return logging?.driver === "awsfirelens" ? (logging.secretOptions ?? {}) : {};
+}
+
+/**
+ * What the execution role reads for a container: its `secrets` and its FireLens output's `secretOptions`
+ * (ECS fetches both at launch with the execution role,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html).
+ */
+export function containerSecretRefs(c: Pick<ContainerArgs, "secrets" | "logging">): pulumi.Input<string>[] {
+    return [...Object.values(c.secrets ?? {}), ...Object.values(secretOptions(c.logging))];
+}
+
+/** A container's `logConfiguration`: awslogs to the task's log group, or FireLens's options and secret options. */
 export function logConfiguration(ctx: Ctx, c: Pick<ResolvedContainer, "logging">, streamPrefix: string, logGroupName: pulumi.Input<string>): unknown {
-    if (c.logging.driver === "awsfirelens") return { logDriver: "awsfirelens", options: c.logging.options };
+    if (c.logging.driver === "awsfirelens") {
+        const secrets = secretOptions(c.logging);
+        // Credentials of the output (an API key, a header) stay out of the task definition: ECS puts them
+        // into the router's configuration at launch.
+        return {
+            logDriver: "awsfirelens",
+            options: c.logging.options,
+            ...(Object.keys(secrets).length > 0 ? { secretOptions: namedPairs(secrets, "valueFrom") } : {}),
+        };
+    }
     return {
         logDriver: "awslogs",
         options: {

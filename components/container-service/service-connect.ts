@@ -122,7 +122,8 @@ export function allowServiceConnect(
 
 /**
  * `[aws-platform:ecs:service-connect-closed]` for each service that serves ports and admits nobody:
- * its tasks' security group has no other way in, so every caller times out.
+ * its tasks' security group admits no Service Connect client, so every such caller times out (a
+ * `loadBalancer` still reaches it through its own ingress rule).
  */
 export function closedServerWarnings(name: string, cfg: Pick<Resolved, "services">): string[] {
     return Object.entries(cfg.services).flatMap(([key, svc]) => {
@@ -130,7 +131,7 @@ export function closedServerWarnings(name: string, cfg: Pick<Resolved, "services
         const ports = Object.keys(sc?.services ?? {});
         if (!sc || ports.length === 0 || sc.allowFrom.length > 0 || Object.keys(sc.allowFromSecurityGroups).length > 0) return [];
         return [
-            `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every caller; list the callers in serviceConnect.allowFrom (this component's services) or serviceConnect.allowFromSecurityGroups (others)`,
+            `[aws-platform:ecs:service-connect-closed] ContainerService "${name}": service "${key}" serves Service Connect ports (${ports.join(", ")}) and admits no client, so its security group refuses every Service Connect caller; list the callers in serviceConnect.allowFrom (this component's services) or serviceConnect.allowFromSecurityGroups (others)`,
         ];
     });
 }

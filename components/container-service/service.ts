@@ -94,6 +94,10 @@ export function createService(
             ...(svc.scaling || deployment.ignoreChanges.length
                 ? { ignoreChanges: [...(svc.scaling ? ["desiredCount"] : []), ...deployment.ignoreChanges] }
                 : {}),
+            // A Service Connect server owns its discovery names in the namespace: a replacement created
+            // before the old service is gone fails with "SC service is already used by <namespace>"
+            // (one Cloud Map service per discovery name), so the old one goes first.
+            ...(Object.keys(svc.serviceConnect?.services ?? {}).length > 0 ? { deleteBeforeReplace: true } : {}),
         },
         ctx.cfg.transform.service,
     );

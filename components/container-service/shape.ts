@@ -160,7 +160,13 @@ export const CONTAINER_SHAPE = object<ContainerArgs>()({
     volumesFrom: optional(array(object<VolumeFrom>()({ sourceContainer: string(), readOnly: optional(boolean()) }))),
     // One object shape for both drivers (a union of objects would report the first one's issues):
     // validate.ts holds the rules between `driver` and `options`.
-    logging: optional(object<{ driver: string; options?: Record<string, unknown> }>()({ driver: string(), options: optional(env()) })),
+    logging: optional(
+        object<{ driver: string; options?: Record<string, unknown>; secretOptions?: Record<string, unknown> }>()({
+            driver: string(),
+            options: optional(env()),
+            secretOptions: optional(env()),
+        }),
+    ),
 });
 
 export const LOG_ROUTER_SHAPE = object<LogRouterArgs>()({

@@ -10,7 +10,8 @@ import { create } from "../shared/transform";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { type Ctx, type TaskResources, roleChildren, rolePolicyResources } from "./context";
 import type { ResolvedContainer, ResolvedTask } from "./defaults";
-import { LOG_ROUTER_CONTAINER, firelensStatements, logConfiguration, logRouterDefinition } from "./firelens";
+import { LOG_ROUTER_CONTAINER, containerSecretRefs, firelensStatements, logConfiguration, logRouterDefinition } from "./firelens";
+import { namedPairs } from "./pairs";
 import { extraMountPoints, extraVolumes } from "./volumes";
 
 /** An EFS access point ready to mount (from storage.ts). */
@@ -122,15 +123,7 @@ export function pullRepositoryOf(image: pulumi.Input<string>): pulumi.Input<stri
     return typeof image === "string" ? ecrRepositoryArnFromImage(image) : pulumi.output(image).apply(ecrRepositoryArnFromImage);
 }
 
-/** `{ name, value }` (or `valueFrom`) pairs sorted by name: stable task definitions, no spurious diffs. */
-export function namedPairs<K extends string>(
-    rec: Record<string, pulumi.Input<string>>,
-    valueKey: K,
-): Array<{ name: string } & Record<K, pulumi.Input<string>>> {
-    return Object.keys(rec)
-        .sort()
-        .map((name) => ({ name, [valueKey]: rec[name] }) as { name: string } & Record<K, pulumi.Input<string>>);
-}
+export { namedPairs } from "./pairs";
 
 function containerDefinition(
     ctx: Ctx,
@@ -321,7 +314,7 @@ export function createTask(ctx: Ctx, task: ResolvedTask, extras: TaskExtras): Ta
         execution,
         task: app,
     } = createTaskIdentity(ctx, base, {
-        secretRefs: Object.values(task.containers).flatMap((c) => Object.values(c.secrets)),
+        secretRefs: Object.values(task.containers).flatMap(containerSecretRefs),
         secretsKmsKeyArns: task.secretsKmsKeyArns,
         // A router image in private ECR (e.g. AWS's regional copy of AWS for Fluent Bit) is pulled like the others.
         pullRepositoryArns: [...extras.pullRepositoryArns, ...(task.logRouter ? [pullRepositoryOf(task.logRouter.image)] : [])],

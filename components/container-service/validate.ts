@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { checkCertificateName, checkDomainName } from "../shared/hostnames";
 import { checkStatements } from "../shared/statements";
@@ -50,7 +51,7 @@ import { CATCH_ALL_RULE } from "./deployment";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
 import { checkMountableSubnets } from "./storage";
-import { FIRELENS_OUTPUTS, LOG_ROUTER_CONTAINER, firelensContainers } from "./firelens";
+import { FIRELENS_OUTPUTS, LOG_ROUTER_CONTAINER, containerSecretRefs, firelensContainers } from "./firelens";
 
 const SECRET_LOOKING_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
@@ -176,7 +177,7 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
     const { egress, interfaceEndpoints } = args.vpc;
     if (egress === undefined || egress === "nat") return;
     // Every workload with its path, its images (path → image) and its secret references.
-    type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[] };
+    type Workload = { path: string; images: Array<[string, ContainerArgs["image"]]>; secrets: unknown[]; logOutputs?: unknown[] };
     const fromTask = (path: string, t: TaskArgs): Workload => {
         const list = Object.entries(t.containers ?? {});
         return {
@@ -186,7 +187,9 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
                 // The FireLens router is pulled like any container (AWS for Fluent Bit is on ECR Public).
                 ...(t.logRouter ? [[`${path}.logRouter.image`, t.logRouter.image ?? DEFAULTS.LogRouterArgs.image] as [string, ContainerArgs["image"]]] : []),
             ],
-            secrets: list.flatMap(([, c]) => Object.values(c.secrets ?? {})),
+            secrets: list.flatMap(([, c]) => containerSecretRefs(c)),
+            // FireLens outputs: the router sends there from the task's subnets.
+            logOutputs: list.flatMap(([, c]) => (c.logging?.driver === "awsfirelens" ? [c.logging.options?.Name] : [])),
         };
     };
     const tasks: Workload[] = [
@@ -231,6 +234,11 @@ function validateEgress(issues: Issues, args: ContainerServiceArgs): void {
         for (const arn of t.secrets) {
             if (typeof arn === "string" && arn.includes(":secretsmanager:")) need("secretsmanager", `${t.path} (secrets)`);
             if (typeof arn === "string" && arn.includes(":ssm:")) need("ssm", `${t.path} (SSM parameters)`);
+        }
+        // Without its endpoint a FireLens output drops every record, and nothing else reports it.
+        for (const name of t.logOutputs ?? []) {
+            const endpoint = typeof name === "string" ? own(FIRELENS_OUTPUTS, name)?.endpoint : undefined;
+            if (endpoint !== undefined) need(endpoint, `${t.path} (FireLens output ${name})`);
         }
     }
     for (const [k, s] of Object.entries(args.services ?? {})) {
@@ -767,6 +775,16 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
             "cannot deploy a service with ebsVolume: ECS attaches EBS volumes only to services of the ECS deployment controller",
             'controller "ecs", or no ebsVolume',
         );
+    if (codeDeploy && svc.serviceConnect !== undefined)
+        // "Service Connect doesn't support ... Services that use the blue/green powered by CodeDeploy and external
+        // deployment types" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html,
+        // Considerations). ECS's own blue-green, linear and canary strategies do support it.
+        issues.add(
+            `${path}.controller`,
+            d.controller,
+            "cannot deploy a service with serviceConnect: Service Connect does not support the CodeDeploy deployment controller",
+            'controller "ecs" (strategy "blue-green", "linear" or "canary" for a blue/green deployment), or no serviceConnect',
+        );
     if (shifting && d.controller === "ecs" && lbArgs?.type === "application" && !svc.loadBalancer!.rule) {
         // The catch-all rule ECS shifts takes the last priority of the listener.
         // Over loadBalancer and additionalLoadBalancers: any rule of this load balancer at that priority.
@@ -957,7 +975,7 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
     }
     // EFS on Fargate needs platform 1.4.0+; "LATEST" qualifies.
     const pv = r.platformVersion;
-    if (fargate && Object.keys(task.volumes ?? {}).length > 0 && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv)) {
+    if (fargate && Object.keys(task.volumes ?? {}).length > 0 && beforeFargate14(pv)) {
         issues.add(`${path}.platformVersion`, pv, "does not support EFS volumes", '"LATEST" or "1.4.0" and later');
     }
     checkTaskRole(issues, `${path}.taskRole`, task.taskRole);
@@ -1030,12 +1048,16 @@ function checkBindMounts(issues: Issues, path: string, task: TaskArgs, r: Resolv
             // Fargate gives tasks no access to the host (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html).
             if (fargate)
                 issues.add(`${bp}.hostPath`, b.hostPath, `is not available on ${r.capacity}`, 'no hostPath (the task\'s ephemeral storage), or capacity "ec2"');
-            issues.match(`${bp}.hostPath`, b.hostPath, /^\/\S*$/, "an absolute path on the instance");
+            if (issues.match(`${bp}.hostPath`, b.hostPath, /^\/\S*$/, "an absolute path on the instance"))
+                checkHostPath(issues, `${bp}.hostPath`, b.hostPath, b.readOnly);
         }
     }
     if (task.ephemeralStorageGiB !== undefined) {
-        // TaskDefinition ephemeralStorage: Fargate only, 21 to 200 GiB.
+        // TaskDefinition ephemeralStorage: Fargate only, 21 to 200 GiB, and only from platform 1.4.0
+        // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html).
         issues.int(`${path}.ephemeralStorageGiB`, task.ephemeralStorageGiB, 21, 200, " GiB");
+        if (fargate && beforeFargate14(r.platformVersion))
+            issues.add(`${path}.platformVersion`, r.platformVersion, "does not support ephemeralStorageGiB", '"LATEST" or "1.4.0" and later');
         if (!fargate)
             issues.add(
                 `${path}.ephemeralStorageGiB`,
@@ -1044,6 +1066,35 @@ function checkBindMounts(issues: Issues, path: string, task: TaskArgs, r: Resolv
                 'no ephemeralStorageGiB with capacity "ec2" (size the instances\' volumes)',
             );
     }
+}
+
+/** A Fargate platform version before 1.4.0 (no EFS, EBS or extra ephemeral storage); "LATEST" is not. */
+function beforeFargate14(pv: string): boolean {
+    return pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv);
+}
+
+/** Host paths whose mount hands the container the instance: its Docker or containerd API, the ECS agent's data. */
+const HOST_TAKEOVER_PATHS = ["/", "/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock", "/var/lib/ecs", "/var/lib/docker"];
+/** Host trees a container may read but must not write (kernel and device interfaces, the instance's configuration). */
+const HOST_READ_ONLY_TREES = /^\/(proc|sys|dev|etc|boot|root)(\/|$)/;
+
+/**
+ * A bind mount of the instance: never its root, the container runtime's socket (a read-only mount of a
+ * socket still lets the container call it) or the ECS agent's data; `/proc`, `/sys`, `/dev`, `/etc`,
+ * `/boot` and `/root` only read-only.
+ */
+function checkHostPath(issues: Issues, at: string, hostPath: string, readOnly: boolean | undefined): void {
+    const p = posix.normalize(hostPath).replace(/(.)\/+$/, "$1");
+    const takeover = HOST_TAKEOVER_PATHS.find((t) => p === t || (t !== "/" && p.startsWith(`${t}/`)));
+    if (takeover !== undefined)
+        issues.add(
+            at,
+            hostPath,
+            `gives the container control of the instance (${takeover})`,
+            "a directory of the application's own, or a transform on the task definition if the container must drive the instance",
+        );
+    else if (HOST_READ_ONLY_TREES.test(p) && readOnly !== true)
+        issues.add(at, hostPath, "lets the container write the instance's system files", "readOnly: true, or a directory of the application's own");
 }
 
 /**
@@ -1073,8 +1124,7 @@ function checkEbsVolume(issues: Issues, path: string, svc: ServiceArgs, r: Resol
     issues.oneOf(`${ep}.fileSystemType`, e.fileSystemType, ["xfs", "ext4", "ext3"]);
     if (e.kmsKeyArn !== undefined) checkKmsKeyArn(issues, `${ep}.kmsKeyArn`, e.kmsKeyArn);
     const pv = r.platformVersion;
-    if (r.capacity !== "ec2" && pv !== "LATEST" && /^1\.[0-3]\.\d+$/.test(pv))
-        issues.add(`${path}.platformVersion`, pv, "does not support EBS volumes", '"LATEST" or "1.4.0" and later');
+    if (r.capacity !== "ec2" && beforeFargate14(pv)) issues.add(`${path}.platformVersion`, pv, "does not support EBS volumes", '"LATEST" or "1.4.0" and later');
 }
 
 /** gp3's included IOPS when none are provisioned. */
@@ -1113,6 +1163,15 @@ function validateContainer(issues: Issues, path: string, c: ContainerArgs, args:
             );
         if (c.logging.driver === "awslogs" && options !== undefined)
             issues.add(`${path}.logging.options`, options, 'is only used with driver "awsfirelens"', "no options (awslogs writes to the task's log group)");
+        const secretOptions = (c.logging as { secretOptions?: Record<string, unknown> }).secretOptions ?? {};
+        if (c.logging.driver === "awslogs" && Object.keys(secretOptions).length > 0)
+            issues.add(`${path}.logging.secretOptions`, Object.keys(secretOptions), 'is only used with driver "awsfirelens"', "no secretOptions");
+        for (const [name, ref] of Object.entries(secretOptions)) {
+            if (isPlain(ref as any))
+                issues.match(`${path}.logging.secretOptions.${name}`, ref, SECRET_ARN, "a Secrets Manager secret ARN or an SSM parameter ARN");
+            if (options !== undefined && Object.hasOwn(options as object, name))
+                issues.add(`${path}.logging.secretOptions.${name}`, name, "is also a plain option", "one of options or secretOptions");
+        }
     }
     const rp = c.restartPolicy;
     if (rp) {

@@ -134,7 +134,11 @@ export function everything(): ContainerServiceArgs {
                     migrate: {
                         image: IMAGE,
                         command: ["migrate"],
-                        logging: { driver: "awsfirelens", options: { Name: "cloudwatch_logs", region: "us-east-1", log_group_name: "migrations" } },
+                        logging: {
+                            driver: "awsfirelens",
+                            options: { Name: "cloudwatch_logs", region: "us-east-1", log_group_name: "migrations" },
+                            secretOptions: { Header: "arn:aws:ssm:us-east-1:123456789012:parameter/logs/header" },
+                        },
                     },
                 },
                 logRouter: {},

@@ -20,6 +20,12 @@ const cases: Array<{ title: string; args: ContainerServiceArgs; path: string; me
         message: /names no port mapping of the service's containers/,
     },
     {
+        title: "Service Connect on a service of the CodeDeploy controller (AWS: not supported)",
+        args: connectArgs((a) => (a.services!.web.deployment = { controller: "code-deploy" })),
+        path: "services.web.deployment.controller",
+        message: /Service Connect does not support the CodeDeploy deployment controller/,
+    },
+    {
         title: "a discovery name with upper-case letters",
         args: connectArgs((a) => (a.services!.app.serviceConnect!.services = { http: { discoveryName: "Orders" } })),
         path: "services.app.serviceConnect.services.http.discoveryName",
@@ -155,6 +161,10 @@ describe("ContainerService Service Connect validation", () => {
             assert.match(`${issues[0].message}; allowed: ${issues[0].allowed}`, c.message);
         });
     }
+
+    it("accepts Service Connect on a blue/green service of the ECS controller", () => {
+        assert.deepEqual(paths(connectArgs((a) => (a.services!.web.deployment = { strategy: "blue-green" }))), []);
+    });
 
     it("refuses a misspelled Service Connect key and suggests the right one", () => {
         const a = connectArgs((x) => ((x.services!.app.serviceConnect as any).allowFrm = ["web"]));

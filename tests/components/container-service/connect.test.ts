@@ -1,6 +1,6 @@
 /**
  * Service Connect: the Cloud Map namespace (the component's own or a given one), each service's
- * `serviceConnectConfiguration` (ports, aliases, proxy and access logs), the cluster's default
+ * `serviceConnectConfiguration` (ports, aliases, proxy and access logs), no cluster default
  * namespace, the admission rules between services, and what the component reports.
  */
 import * as assert from "node:assert";
@@ -72,14 +72,18 @@ describe("ContainerService Service Connect", () => {
             const { registry } = await shop(connectArgs((a) => (a.serviceConnect = { namespaceArn: GIVEN_NS })));
             assert.equal(registry.ofType(NS).length, 0);
             for (const s of registry.ofType(T.service)) assert.equal(s.inputs.serviceConnectConfiguration.namespace, GIVEN_NS);
-            assert.deepEqual(registry.one(T.cluster).inputs.serviceConnectDefaults, { namespace: GIVEN_NS });
         });
 
-        it("makes the namespace the cluster's default Service Connect namespace", async () => {
-            const { registry } = await shop(connectArgs());
-            const ns = registry.one(NS);
-            assert.equal(registry.one(T.cluster).inputs.serviceConnectDefaults.namespace, ns.outputs.arn);
-        });
+        // A cluster default, once set, cannot be removed: the provider sends ServiceConnectDefaults only when
+        // set (terraform-provider-aws internal/service/ecs/cluster.go), so dropping it later leaves a diff forever.
+        for (const [title, args] of [
+            ["its own namespace", connectArgs()],
+            ["a given namespace", connectArgs((a) => (a.serviceConnect = { namespaceArn: GIVEN_NS }))],
+        ] as const)
+            it(`gives the cluster no serviceConnectDefaults with ${title}`, async () => {
+                const { registry } = await shop(args);
+                assert.equal(registry.one(T.cluster).inputs.serviceConnectDefaults, undefined);
+            });
 
         it("applies the namespace transform to the namespace", async () => {
             const { registry } = await shop(connectArgs((a) => (a.transform = { namespace: { description: "shared by the shop" } })));
@@ -94,6 +98,12 @@ describe("ContainerService Service Connect", () => {
             assert.equal(sc.enabled, true);
             assert.equal(sc.namespace, registry.one(NS).outputs.arn);
             assert.deepEqual(sc.services, [{ portName: "http", discoveryName: "app", clientAlias: [{ dnsName: "app", port: 8080 }] }]);
+        });
+
+        it("deletes a Service Connect server before replacing it (its discovery names are unique in the namespace), and only a server", async () => {
+            const { registry } = await shop(connectArgs());
+            assert.equal(registry.one(T.service, "shop-app").deleteBeforeReplace, true);
+            assert.equal(registry.one(T.service, "shop-web").deleteBeforeReplace, false);
         });
 
         it("makes a service without ports a client only (no services in its configuration)", async () => {
@@ -226,6 +236,18 @@ describe("ContainerService Service Connect", () => {
             const closed = warnings.filter((w) => w.includes("[aws-platform:ecs:service-connect-closed]"));
             assert.equal(closed.length, 1, warnings.join("\n"));
             assert.match(closed[0], /service "app" serves Service Connect ports \(http\) and admits no client/);
+        });
+
+        it("says a closed server behind a load balancer refuses Service Connect callers, not every caller", async () => {
+            const { warnings } = await shop(
+                connectArgs((a) => {
+                    a.services!.web.containers.web.portMappings = [{ containerPort: 80, name: "http" }];
+                    a.services!.web.serviceConnect = { services: { http: {} } };
+                }),
+            );
+            const closed = warnings.filter((w) => w.includes('service "web" serves Service Connect ports'));
+            assert.equal(closed.length, 1, warnings.join("\n"));
+            assert.match(closed[0], /refuses every Service Connect caller/);
         });
 
         it("does not warn for a server that admits only security groups from outside", async () => {

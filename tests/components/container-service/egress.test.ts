@@ -75,6 +75,47 @@ describe("ContainerService in subnets without NAT", () => {
         );
     });
 
+    it("needs the interface endpoint of each FireLens output the router sends to (Firehose, Kinesis)", () => {
+        const routed = (interfaceEndpoints: string[]) =>
+            validate(
+                withArgs((a) => {
+                    a.vpc = { ...a.vpc, egress: "endpoints", interfaceEndpoints };
+                    web(a).containers.web.image = ECR_IMAGE;
+                    web(a).containers.web.logging = { driver: "awsfirelens", options: { Name: "firehose", delivery_stream: "app-logs" } };
+                    web(a).containers.side = {
+                        image: ECR_IMAGE,
+                        essential: false,
+                        logging: { driver: "awsfirelens", options: { Name: "kinesis_streams", stream: "s" } },
+                    };
+                    web(a).logRouter = { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:3.4.14" };
+                }),
+            ).filter((i) => i.path === "vpc.interfaceEndpoints");
+        const issues = routed(TASK_START);
+        assert.equal(issues.length, 1);
+        assert.match(
+            issues[0].message,
+            /"kinesis-firehose" for services\.web \(FireLens output firehose\), "kinesis-streams" for services\.web \(FireLens output kinesis_streams\)/,
+        );
+        assert.deepEqual(routed([...TASK_START, "kinesis-firehose", "kinesis-streams"]), []);
+    });
+
+    it("needs the ssm endpoint for a FireLens secret option kept in SSM, as for a container secret", () => {
+        const issues = validate(
+            withArgs((a) => {
+                a.vpc = { ...a.vpc, egress: "endpoints", interfaceEndpoints: TASK_START };
+                web(a).containers.web.image = ECR_IMAGE;
+                web(a).containers.web.logging = {
+                    driver: "awsfirelens",
+                    options: { Name: "cloudwatch_logs", log_group_name: "g" },
+                    secretOptions: { Header: "arn:aws:ssm:us-east-1:123456789012:parameter/h" },
+                };
+                web(a).logRouter = { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:3.4.14" };
+            }),
+        ).filter((i) => i.path === "vpc.interfaceEndpoints");
+        assert.equal(issues.length, 1);
+        assert.match(issues[0].message, /"ssm" for services\.web \(SSM parameters\)/);
+    });
+
     it('checks nothing when egress is "nat" or not stated (your own VPC)', () => {
         assert.deepEqual(validate(baseArgs()), []);
         assert.deepEqual(

@@ -183,6 +183,54 @@ const cases: Case[] = [
         message: /21/,
     },
     {
+        title: "rejects ephemeral storage on a Fargate platform before 1.4.0",
+        args: withArgs((a) => {
+            web(a).platformVersion = "1.3.0";
+            web(a).ephemeralStorageGiB = 50;
+        }),
+        path: "services.web.platformVersion",
+        message: /does not support ephemeralStorageGiB/,
+    },
+    ...(
+        [
+            ["the Docker socket, even read-only", "/var/run/docker.sock", true, /control of the instance/],
+            ["the instance's root", "/", true, /control of the instance/],
+            ["the ECS agent's data", "/var/lib/ecs/data", true, /control of the instance/],
+            ["/proc read-write", "/proc", false, /readOnly: true/],
+            ["/etc read-write, however written", "//etc/", undefined, /readOnly: true/],
+        ] as const
+    ).map(
+        ([what, hostPath, readOnly, message]): Case => ({
+            title: `rejects a host path to ${what}`,
+            args: withArgs((a) => {
+                ec2(a);
+                web(a).bindMounts = { host: { containerPath: "/host", hostPath, ...(readOnly !== undefined ? { readOnly } : {}) } };
+            }),
+            path: "services.web.bindMounts.host.hostPath",
+            message,
+        }),
+    ),
+    {
+        title: "rejects FireLens secretOptions that are not Secrets Manager or SSM ARNs",
+        args: routed((a) => {
+            web(a).containers.web.logging = { driver: "awsfirelens", options: { ...FIREHOSE }, secretOptions: { apikey: "plain-key" } };
+        }),
+        path: "services.web.containers.web.logging.secretOptions.apikey",
+        message: /Secrets Manager secret ARN/,
+    },
+    {
+        title: "rejects a FireLens option given both plainly and as a secret",
+        args: routed((a) => {
+            web(a).containers.web.logging = {
+                driver: "awsfirelens",
+                options: { ...FIREHOSE, apikey: "x" },
+                secretOptions: { apikey: "arn:aws:ssm:us-east-1:123456789012:parameter/k" },
+            };
+        }),
+        path: "services.web.containers.web.logging.secretOptions.apikey",
+        message: /also a plain option/,
+    },
+    {
         title: "rejects ephemeral storage on EC2",
         args: withArgs((a) => {
             ec2(a);
@@ -359,12 +407,55 @@ describe("ContainerService tasks validation", () => {
         assert.deepEqual(validate(a), []);
     });
 
-    it("accepts a host path on EC2", () => {
+    it("accepts a host path on EC2, and a system tree mounted read-only", () => {
         const a = withArgs((x) => {
             ec2(x);
-            web(x).bindMounts = { sock: { containerPath: "/var/run/docker.sock", hostPath: "/var/run/docker.sock" } };
+            web(x).bindMounts = {
+                cache: { containerPath: "/cache", hostPath: "/var/cache/app" },
+                proc: { containerPath: "/host/proc", hostPath: "/proc", readOnly: true },
+            };
         });
         assert.deepEqual(validate(a), []);
+    });
+
+    it("accepts FireLens secretOptions from Secrets Manager and SSM", () => {
+        const a = routed((x) => {
+            web(x).containers.web.logging = {
+                driver: "awsfirelens",
+                options: { ...FIREHOSE },
+                secretOptions: {
+                    apikey: "arn:aws:secretsmanager:us-east-1:123456789012:secret:k-AbCdEf",
+                    Header: "arn:aws:ssm:us-east-1:123456789012:parameter/h",
+                },
+            };
+        });
+        assert.deepEqual(validate(a), []);
+    });
+
+    it("refuses a Docker socket host path and a platform too old for ephemeral storage before registering anything", async () => {
+        const { error, registry } = await buildFails(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        web(a).platformVersion = "1.3.0";
+                        web(a).ephemeralStorageGiB = 50;
+                        a.scheduledTasks = {
+                            job: {
+                                containers: { job: { image: IMAGE } },
+                                schedule: "rate(1 hour)",
+                                capacity: "ec2",
+                                bindMounts: { sock: { containerPath: "/var/run/docker.sock", hostPath: "/var/run/docker.sock", readOnly: true } },
+                            },
+                        };
+                        a.ec2Capacity = { instanceTypes: ["m7i.large"], awsvpcTrunking: true };
+                    }),
+                ),
+        );
+        assert.equal(error.name, "ArgsError");
+        assert.equal(registry.size, 0);
+        assert.match(error.message, /services\.web\.platformVersion/);
+        assert.match(error.message, /scheduledTasks\.job\.bindMounts\.sock\.hostPath/);
     });
 
     it("refuses bad values of every new option at once, before registering anything", async () => {

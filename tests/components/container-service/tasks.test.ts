@@ -134,6 +134,66 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
         assert.ok(s.Action.includes("logs:CreateLogGroup"), JSON.stringify(s.Action));
     });
 
+    const firelens = (options: Record<string, string>, secretOptions?: Record<string, string>) =>
+        build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        web(a).containers.web.logging = { driver: "awsfirelens", options, ...(secretOptions ? { secretOptions } : {}) };
+                        web(a).logRouter = {};
+                    }),
+                ),
+        );
+    const fireLensGrant = (b: Built) => b.registry.statementsOf("shop-web-task-role").find((x) => String(x.Sid).startsWith("FireLens"));
+
+    describe("FireLens secretOptions", () => {
+        const API_KEY = "arn:aws:secretsmanager:us-east-1:123456789012:secret:datadog-AbCdEf";
+        const HEADER = "arn:aws:ssm:us-east-1:123456789012:parameter/logs/header";
+        let b: Built;
+        before(async () => {
+            b = await firelens({ Name: "datadog", Host: "http-intake.logs.datadoghq.com" }, { apikey: API_KEY, Header: HEADER });
+        });
+
+        it("puts the output's secret options in logConfiguration.secretOptions, not in its options", () => {
+            const lc = containerDefinitions(b.registry.one(T.taskDefinition, "shop-web-task")).web.logConfiguration;
+            assert.deepEqual(lc.secretOptions, [
+                { name: "Header", valueFrom: HEADER },
+                { name: "apikey", valueFrom: API_KEY },
+            ]);
+            assert.deepEqual(lc.options, { Name: "datadog", Host: "http-intake.logs.datadoghq.com" });
+        });
+
+        it("lets the execution role read exactly the secret options' secret and parameter", () => {
+            const read = b.registry.statementsOf("shop-web-execution-role").find((s) => s.Sid === "ReadNamedSecrets");
+            assert.ok(read, "a ReadNamedSecrets statement");
+            assert.deepEqual(read.Resource, [API_KEY, HEADER].sort());
+        });
+    });
+
+    // AWS's FireLens examples use the Go plugins' names (firelens-taskdef.html).
+    for (const [options, action, resource] of [
+        [
+            { Name: "firehose", region: "us-east-1", delivery_stream: "s" },
+            "firehose:PutRecordBatch",
+            "arn:aws:firehose:us-east-1:123456789012:deliverystream/s",
+        ],
+        [{ Name: "kinesis", region: "us-east-1", stream: "k" }, "kinesis:PutRecords", "arn:aws:kinesis:us-east-1:123456789012:stream/k"],
+        [{ Name: "cloudwatch", region: "us-east-1", log_group_name: "g" }, "logs:PutLogEvents", "arn:aws:logs:us-east-1:123456789012:log-group:g"],
+    ] as const)
+        it(`grants the ${options.Name} output (the Go plugin's name) what its C twin gets`, async () => {
+            const s = fireLensGrant(await firelens(options));
+            assert.ok(s, "a FireLens statement");
+            assert.ok(s.Action.includes(action), JSON.stringify(s.Action));
+            assert.equal(s.Resource[0], resource);
+        });
+
+    for (const value of ["on", "True", "YES"])
+        it(`reads auto_create_group "${value}" as on (Fluent Bit booleans), adding logs:CreateLogGroup`, async () => {
+            const s = fireLensGrant(await firelens({ Name: "cloudwatch_logs", log_group_name: "audit", auto_create_group: value }));
+            assert.ok(s.Action.includes("logs:CreateLogGroup"), JSON.stringify(s.Action));
+        });
+
     describe("bind mounts", () => {
         it("declares a host-less volume on Fargate (the task's ephemeral storage) and mounts it where asked", async () => {
             const b = await build(
@@ -175,15 +235,15 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
                             Object.assign(web(a), { capacity: "ec2" });
                             web(a).containers.side = { image: IMAGE, essential: false };
                             web(a).bindMounts = {
-                                docker: { containerPath: "/var/run/docker.sock", hostPath: "/var/run/docker.sock", containers: ["side"], readOnly: true },
+                                hostlogs: { containerPath: "/host/var/log", hostPath: "/var/log", containers: ["side"], readOnly: true },
                             };
                         }),
                     ),
             );
             const td = b.registry.one(T.taskDefinition, "shop-web-task");
-            assert.deepEqual(td.inputs.volumes, [{ name: "docker", hostPath: "/var/run/docker.sock" }]);
+            assert.deepEqual(td.inputs.volumes, [{ name: "hostlogs", hostPath: "/var/log" }]);
             const defs = containerDefinitions(td);
-            assert.deepEqual(defs.side.mountPoints, [{ sourceVolume: "docker", containerPath: "/var/run/docker.sock", readOnly: true }]);
+            assert.deepEqual(defs.side.mountPoints, [{ sourceVolume: "hostlogs", containerPath: "/host/var/log", readOnly: true }]);
             assert.deepEqual(defs.web.mountPoints, []);
         });
     });
@@ -319,6 +379,37 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
             assert.ok(command.includes("--capacity-provider-strategy capacityProvider=FARGATE,weight=1,base=0"), command);
             assert.ok(command.includes(`awsvpcConfiguration={subnets=[subnet-a,subnet-b],securityGroups=[${sg}],assignPublicIp=DISABLED}`), command);
             assert.ok(command.includes("--propagate-tags TASK_DEFINITION"), command);
+        });
+
+        it("outputs the RunTask request in RunTask's own shape (taskDefinition, capacityProviderStrategy, awsvpcConfiguration)", async () => {
+            const input = await unwrap(b.result.runTasks.migrate.input);
+            assert.deepEqual(input, {
+                cluster: b.registry.one(T.cluster).outputs.arn,
+                taskDefinition: b.registry.one(T.taskDefinition, "shop-migrate-task").outputs.family,
+                capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1, base: 0 }],
+                platformVersion: "LATEST",
+                networkConfiguration: {
+                    awsvpcConfiguration: {
+                        subnets: ["subnet-a", "subnet-b"],
+                        securityGroups: [b.registry.one(T.sg, "shop-migrate-sg").id],
+                        assignPublicIp: "DISABLED",
+                    },
+                },
+                enableECSManagedTags: true,
+                propagateTags: "TASK_DEFINITION",
+            });
+        });
+
+        it("outputs what a caller needs to run it: RunTask on the family, PassRole of its two roles to ECS tasks, TagResource", async () => {
+            const statements = (await unwrap(b.result.runTasks.migrate.statements)) as any[];
+            const sid = (s: string) => statements.find((x) => x.Sid === s);
+            assert.equal(sid("RunOwnTaskFamily").Action, "ecs:RunTask");
+            assert.deepEqual(sid("PassOwnTaskRoles").Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+            assert.deepEqual(sid("PassOwnTaskRoles").Resource, [
+                b.registry.one(T.role, "shop-migrate-execution-role").outputs.arn,
+                b.registry.one(T.role, "shop-migrate-task-role").outputs.arn,
+            ]);
+            assert.equal(sid("TagStartedTasks").Action, "ecs:TagResource");
         });
 
         it("refuses a standalone task whose key gives the same child names as a service's", () => {

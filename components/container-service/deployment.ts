@@ -41,6 +41,25 @@ export interface TrafficRoutes {
     testListener?: lb.Listener;
 }
 
+/**
+ * The forward action of a route ECS shifts: weighted over both target groups, all traffic to the primary.
+ * ECS refuses a deployment ("Both targetGroup and alternateTargetGroup must be associated with the
+ * productionListenerRule or testListenerRule") unless both groups are in the routes' actions, and ELB
+ * health-checks a target group only once an action names it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/migrate-code-deploy-to-ecs-blue-green.html).
+ */
+export function weightedForward(primary: pulumi.Input<string>, alternate: pulumi.Input<string>) {
+    return {
+        type: "forward",
+        forward: {
+            targetGroups: [
+                { arn: primary, weight: 100 },
+                { arn: alternate, weight: 0 },
+            ],
+        },
+    };
+}
+
 /** Matches every request: a service that is its listener's default action still needs a rule for ECS to shift. */
 export const CATCH_ALL_RULE = { pathPatterns: ["/*"], priority: 50000 } as const;
 
@@ -67,7 +86,8 @@ export function testPorts(users: Array<[string, ResolvedService]>): number[] {
  * Test listeners (`{lb}-listener-{port}`) and, on an ALB with the ECS controller, a test rule per service
  * (`{key}-test-rule`) with the production rule's conditions. An NLB's test listener, and a CodeDeploy
  * service's (CodeDeploy's test route is a listener), forward to the service itself, one service per port.
- * Everything forwards to the primary target group until a deployment shifts it.
+ * Everything forwards to the primary target group until a deployment shifts it; ECS's routes name the
+ * alternate one too, at weight 0 (`weightedForward`).
  */
 export function createTestRoutes(
     ctx: Ctx,
@@ -76,6 +96,7 @@ export function createTestRoutes(
     own: { loadBalancer: lb.LoadBalancer; certificateArn?: pulumi.Input<string> },
     users: Array<[string, ResolvedService]>,
     groups: Map<string, lb.TargetGroup>,
+    alternates: Map<string, lb.TargetGroup>,
     listeners: Record<string, lb.Listener>,
 ): Record<string, { route: pulumi.Output<string>; listener: lb.Listener }> {
     const t = ctx.cfg.transform;
@@ -95,7 +116,11 @@ export function createTestRoutes(
                 protocol,
                 ...(secure ? { certificateArn: own.certificateArn, sslPolicy: spec.sslPolicy } : {}),
                 defaultActions: byListener
-                    ? [{ type: "forward", targetGroupArn: groups.get(owners[0][0])!.arn }]
+                    ? [
+                          owners[0][1].deployment.controller === "ecs"
+                              ? weightedForward(groups.get(owners[0][0])!.arn, alternates.get(owners[0][0])!.arn)
+                              : { type: "forward", targetGroupArn: groups.get(owners[0][0])!.arn },
+                      ]
                     : [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } }],
                 tags: ctx.tags,
             },
@@ -114,7 +139,7 @@ export function createTestRoutes(
                 {
                     listenerArn: listener.arn,
                     ...ruleMatch(svc.loadBalancer!),
-                    actions: [{ type: "forward", targetGroupArn: groups.get(key)!.arn }],
+                    actions: [weightedForward(groups.get(key)!.arn, alternates.get(key)!.arn)],
                     tags: ctx.tags,
                 },
                 shiftedByDeployments(ctx, "actions"),

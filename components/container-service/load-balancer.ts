@@ -7,7 +7,7 @@ import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import { LoadBalancerDomainResources, createLoadBalancerDomain } from "./domain";
 import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls, shiftsTraffic } from "./defaults";
-import { TrafficRoutes, createTestRoutes, ruleMatch, shiftedByDeployments, testPorts } from "./deployment";
+import { TrafficRoutes, createTestRoutes, ruleMatch, shiftedByDeployments, testPorts, weightedForward } from "./deployment";
 
 /** What services need of a load balancer, created or joined through `listenerArn`. */
 export interface LoadBalancerEndpoint {
@@ -340,7 +340,12 @@ export function createLoadBalancers(ctx: Ctx): {
                 const listenerRule = create(
                     lb.ListenerRule,
                     childName(ctx.name, e.id, "rule"),
-                    { listenerArn: listenerArns.get(port)!, ...ruleMatch(e.l), actions: [forward(e)], tags: ctx.tags },
+                    {
+                        listenerArn: listenerArns.get(port)!,
+                        ...ruleMatch(e.l),
+                        actions: [shifted && e.svc.deployment.controller === "ecs" ? weightedForward(groups.get(e)!.arn, alternates.get(e)!.arn) : forward(e)],
+                        tags: ctx.tags,
+                    },
                     shifted ? shiftedByDeployments(ctx, "actions") : ctx.opts,
                     t.listenerRule,
                 );
@@ -354,7 +359,11 @@ export function createLoadBalancers(ctx: Ctx): {
                 // An NLB has no rules: ECS and CodeDeploy shift the listener's default action.
                 const made = listener(
                     port,
-                    [{ type: "forward", targetGroupArn: groups.get(e)!.arn }],
+                    [
+                        shifts(e) && e.svc.deployment.controller === "ecs"
+                            ? weightedForward(groups.get(e)!.arn, alternates.get(e)!.arn)
+                            : { type: "forward", targetGroupArn: groups.get(e)!.arn },
+                    ],
                     String(port),
                     shifts(e) ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
                 );
@@ -371,6 +380,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   own,
                   shifting.map((e) => [e.key, e.svc]),
                   new Map(shifting.map((e) => [e.key, groups.get(e)!])),
+                  new Map(shifting.map((e) => [e.key, alternates.get(e)!])),
                   listeners,
               )
             : {};

@@ -41,7 +41,7 @@ describe("ContainerService deployments", () => {
         assert.deepEqual(registry.one(T.rule, "shop-api-rule").ignoreChanges, []);
     });
 
-    it("blue-green on a default-action service: an alternate target group, a catch-all production rule ECS may rewrite, and the advanced configuration", async () => {
+    it("blue-green on a default-action service: an alternate target group, a catch-all production rule forwarding to both groups (100/0) that ECS may rewrite, and the advanced configuration", async () => {
         const { registry } = await shop({ strategy: "blue-green", bakeTimeMinutes: 10 });
         const alt = registry.one(T.tg, "shop-web-tg-alt");
         const primary = registry.one(T.tg, "shop-web-tg");
@@ -51,7 +51,18 @@ describe("ContainerService deployments", () => {
             listenerArn: registry.one(T.listener, "shop-public-listener-80").outputs.arn,
             priority: 50000,
             conditions: [{ pathPattern: { values: ["/*"] } }],
-            actions: [{ type: "forward", targetGroupArn: primary.outputs.arn }],
+            // ECS refuses to deploy unless both target groups are in the routes' actions.
+            actions: [
+                {
+                    type: "forward",
+                    forward: {
+                        targetGroups: [
+                            { arn: primary.outputs.arn, weight: 100 },
+                            { arn: alt.outputs.arn, weight: 0 },
+                        ],
+                    },
+                },
+            ],
         });
         assert.deepEqual(rule.ignoreChanges, ["actions"]);
         const role = registry.one(T.role, "shop-web-deploy-role");
@@ -148,7 +159,17 @@ describe("ContainerService deployments", () => {
             listenerArn: listener.outputs.arn,
             priority: 10,
             conditions: [{ pathPattern: { values: ["/api/*"] } }, { hostHeader: { values: ["api.example.com"] } }],
-            actions: [{ type: "forward", targetGroupArn: registry.one(T.tg, "shop-api-tg").outputs.arn }],
+            actions: [
+                {
+                    type: "forward",
+                    forward: {
+                        targetGroups: [
+                            { arn: registry.one(T.tg, "shop-api-tg").outputs.arn, weight: 100 },
+                            { arn: registry.one(T.tg, "shop-api-tg-alt").outputs.arn, weight: 0 },
+                        ],
+                    },
+                },
+            ],
         });
         assert.deepEqual(apiTest.ignoreChanges, ["actions"]);
         const webTest = registry.hasInputs(T.rule, "shop-web-test-rule", { priority: 50000, conditions: [{ pathPattern: { values: ["/*"] } }] });
@@ -163,7 +184,7 @@ describe("ContainerService deployments", () => {
         assert.deepEqual(ports, [80, 443, 8443]);
     });
 
-    it("on an NLB shifts the listeners themselves: production and test listener ARNs, default actions left to ECS", async () => {
+    it("on an NLB shifts the listeners themselves: production and test listener ARNs, both forwarding 100/0 to the two groups, default actions left to ECS", async () => {
         const { registry } = await build(
             () =>
                 new ContainerService(
@@ -179,13 +200,17 @@ describe("ContainerService deployments", () => {
                     }),
                 ),
         );
-        const tg = registry.one(T.tg, "shop-tcp-tg");
-        const prod = registry.hasInputs(T.listener, "shop-inner-listener-9000", { protocol: "TCP" });
-        const test = registry.hasInputs(T.listener, "shop-inner-listener-9001", {
-            port: 9001,
-            protocol: "TCP",
-            defaultActions: [{ type: "forward", targetGroupArn: tg.outputs.arn }],
-        });
+        const both = {
+            type: "forward",
+            forward: {
+                targetGroups: [
+                    { arn: registry.one(T.tg, "shop-tcp-tg").outputs.arn, weight: 100 },
+                    { arn: registry.one(T.tg, "shop-tcp-tg-alt").outputs.arn, weight: 0 },
+                ],
+            },
+        };
+        const prod = registry.hasInputs(T.listener, "shop-inner-listener-9000", { protocol: "TCP", defaultActions: [both] });
+        const test = registry.hasInputs(T.listener, "shop-inner-listener-9001", { port: 9001, protocol: "TCP", defaultActions: [both] });
         assert.deepEqual(prod.ignoreChanges, ["defaultActions"]);
         assert.deepEqual(test.ignoreChanges, ["defaultActions"]);
         assert.equal(registry.ofType(T.rule).length, 0);

@@ -1142,8 +1142,11 @@ export interface ServiceDeploymentArgs {
     strategy?: "rolling" | "blue-green" | "linear" | "canary";
     /**
      * Minutes the new and old revisions run side by side after all traffic moved, before the old one
-     * stops (roll back is instant until then); 0 to 1440.
-     * @default undefined - ECS's default
+     * stops (roll back is instant until then); 0 to 1440. Always sent for blue-green, linear and canary:
+     * ECS requires it with BLUE_GREEN
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html).
+     * Not with strategy "rolling".
+     * @default 5
      */
     bakeTimeMinutes?: number;
     /**

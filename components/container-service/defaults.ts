@@ -141,6 +141,7 @@ export const DEFAULTS = {
             rollback: true,
             controller: "ecs" as "ecs" | "code-deploy",
             strategy: "rolling" as "rolling" | "blue-green" | "linear" | "canary",
+            bakeTimeMinutes: 5,
             lifecycleHooks: {} as Record<string, DeploymentLifecycleHookArgs>,
         },
         healthCheckGracePeriodSeconds: 60,
@@ -256,6 +257,12 @@ export interface ResolvedServiceConnect {
     allowFrom: string[];
     allowFromSecurityGroups: Record<string, pulumi.Input<string>>;
     accessLogs: boolean;
+}
+
+/** A deployment with its defaults; the bake time only for the strategies that bake (validation refuses it with rolling). */
+function normalizeDeployment(given: ServiceDeploymentArgs | undefined): ResolvedDeployment {
+    const { bakeTimeMinutes, ...rest } = withDefaults(DEFAULTS.ServiceArgs.deployment, given);
+    return rest.strategy === "rolling" ? rest : { ...rest, bakeTimeMinutes };
 }
 
 /** `ServiceDeploymentArgs` with its defaults; the strategy's own settings stay optional. */
@@ -488,7 +495,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
         additionalLoadBalancers: (s.additionalLoadBalancers ?? d.additionalLoadBalancers).map((l) => normalizeServiceLoadBalancer(l, first, own(lbs, l.name))),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),
-        deployment: withDefaults(d.deployment, s.deployment),
+        deployment: normalizeDeployment(s.deployment),
         healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
         enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
         alarms: s.alarms === false ? undefined : withDefaults(d.alarms, s.alarms),

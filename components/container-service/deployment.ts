@@ -251,14 +251,21 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
             // AWS documents the circuit breaker (and alarms) for rolling and blue/green deployments only: linear
             // and canary fail on `rollbackAlarms` and hooks
             // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html).
-            ...(d.strategy === "rolling" || d.strategy === "blue-green" ? { deploymentCircuitBreaker: { enable: true, rollback: d.rollback } } : {}),
-            ...(d.strategy === "rolling" && !shiftsTraffic(d)
-                ? {}
-                : {
-                      deploymentConfiguration: {
+            // Sent "off" rather than left out: the provider suppresses the diff of a removed block
+            // (terraform-provider-aws `SuppressMissingOptionalConfigurationBlock`), so blue-green → linear
+            // would keep the breaker armed.
+            deploymentCircuitBreaker:
+                d.strategy === "rolling" || d.strategy === "blue-green" ? { enable: true, rollback: d.rollback } : { enable: false, rollback: false },
+            // Always sent, ROLLING too: `deployment_configuration` is Optional+Computed in the provider, so
+            // leaving it out after blue-green would keep the service BLUE_GREEN on routes the component deletes.
+            deploymentConfiguration:
+                d.strategy === "rolling"
+                    ? { strategy }
+                    : {
                           strategy,
                           // The provider takes minutes as strings here (pulumi-aws 7 `bakeTimeInMinutes: string`).
-                          ...(d.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: String(d.bakeTimeMinutes) } : {}),
+                          // Resolved (default 5) for every strategy but rolling: ECS requires it with BLUE_GREEN.
+                          bakeTimeInMinutes: String(d.bakeTimeMinutes),
                           ...(d.linear
                               ? { linearConfiguration: { stepPercent: d.linear.stepPercent, stepBakeTimeInMinutes: String(d.linear.stepBakeMinutes) } }
                               : {}),
@@ -276,7 +283,6 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
                                 }
                               : {}),
                       },
-                  }),
             ...(alarmNames.length ? { alarms: { alarmNames, enable: true, rollback: d.rollback } } : {}),
         },
         advancedConfiguration:

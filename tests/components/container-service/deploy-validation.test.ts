@@ -359,8 +359,12 @@ describe("ContainerService deployment validation", () => {
         ]);
     });
 
-    it("resolves the deployment defaults: ECS controller, rolling, no hooks", () => {
+    it("resolves the deployment defaults: ECS controller, rolling, no hooks, and no bake time (rolling does not bake)", () => {
         const r = normalize("shop", deploying({})).services.web.deployment;
         assert.deepEqual(r, { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, controller: "ecs", strategy: "rolling", lifecycleHooks: {} });
+    });
+
+    it("resolves a 5-minute bake time for blue-green, linear and canary", () => {
+        assert.equal(normalize("shop", deploying({ strategy: "blue-green" })).services.web.deployment.bakeTimeMinutes, 5);
     });
 });

@@ -22,7 +22,7 @@ const shop = (deployment: ServiceDeploymentArgs, more?: Parameters<typeof withAr
     );
 
 describe("ContainerService deployments", () => {
-    it("keeps a rolling service as before: one target group, no deploy role, no strategy sent, rules left to Pulumi", async () => {
+    it("keeps a rolling service on one target group, without deploy role, rules left to Pulumi, and sends strategy ROLLING so leaving blue-green reaches ECS", async () => {
         const { registry } = await shop({}, (a) => {
             a.services!.api = webService(8080, "public", {
                 loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"] } },
@@ -34,7 +34,8 @@ describe("ContainerService deployments", () => {
         );
         assert.equal(registry.named("shop-web-deploy-role"), undefined);
         const service = registry.one(T.service, "shop-web");
-        assert.equal(service.inputs.deploymentConfiguration, undefined);
+        // The provider keeps a removed deployment_configuration (Optional+Computed): ROLLING is sent explicitly.
+        assert.deepEqual(service.inputs.deploymentConfiguration, { strategy: "ROLLING" });
         assert.equal(service.inputs.deploymentController, undefined);
         assert.deepEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.equal(service.inputs.loadBalancers[0].advancedConfiguration, undefined);
@@ -113,24 +114,27 @@ describe("ContainerService deployments", () => {
         ]);
     });
 
-    it("sends linear steps and canary percentages with their minutes as the provider's strings, without the circuit breaker AWS documents for rolling and blue-green only", async () => {
+    it("sends linear steps and canary percentages with their minutes as the provider's strings, the default bake time, and the circuit breaker explicitly off (AWS documents it for rolling and blue-green only)", async () => {
         const linear = await shop({ strategy: "linear", linear: { stepPercent: 25, stepBakeMinutes: 5 } });
         linear.registry.hasInputs(T.service, "shop-web", {
             deploymentConfiguration: {
                 strategy: "LINEAR",
+                bakeTimeInMinutes: "5",
                 linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: "5" },
                 canaryConfiguration: undefined,
             },
-            deploymentCircuitBreaker: undefined,
+            // Off, not omitted: the provider suppresses the diff of a removed circuit breaker block.
+            deploymentCircuitBreaker: { enable: false, rollback: false },
         });
         const canary = await shop({ strategy: "canary", canary: { percent: 12.5, bakeMinutes: 0 } });
         canary.registry.hasInputs(T.service, "shop-web", {
             deploymentConfiguration: {
                 strategy: "CANARY",
+                bakeTimeInMinutes: "5",
                 canaryConfiguration: { canaryPercent: 12.5, canaryBakeTimeInMinutes: "0" },
                 linearConfiguration: undefined,
             },
-            deploymentCircuitBreaker: undefined,
+            deploymentCircuitBreaker: { enable: false, rollback: false },
         });
     });
 
@@ -243,11 +247,16 @@ describe("ContainerService deployments", () => {
         assert.ok(result.resources.services.web.alarms.http5xx);
     });
 
-    it("rolling with named rollback alarms sends the alarms without a strategy", async () => {
+    it("blue-green without bakeTimeMinutes sends the 5-minute default, since ECS requires a bake time with BLUE_GREEN", async () => {
+        const { registry } = await shop({ strategy: "blue-green" });
+        registry.hasInputs(T.service, "shop-web", { deploymentConfiguration: { strategy: "BLUE_GREEN", bakeTimeInMinutes: "5" } });
+    });
+
+    it("rolling with named rollback alarms sends the alarms, strategy ROLLING and no bake time", async () => {
         const { registry } = await shop({ rollback: false, rollbackAlarms: { names: ["orders-errors"] } });
         registry.hasInputs(T.service, "shop-web", {
             alarms: { alarmNames: ["orders-errors"], enable: true, rollback: false },
-            deploymentConfiguration: undefined,
+            deploymentConfiguration: { strategy: "ROLLING", bakeTimeInMinutes: undefined },
             deploymentCircuitBreaker: { enable: true, rollback: false },
         });
     });

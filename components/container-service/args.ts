@@ -1150,13 +1150,13 @@ export interface ServiceDeploymentArgs {
      */
     bakeTimeMinutes?: number;
     /**
-     * `strategy: "linear"`: percent of traffic per step (3 to 100) and minutes between steps (0 to 1440).
+     * `strategy: "linear"`: percent of traffic per step (3 to 100, a multiple of 0.1) and minutes between steps (0 to 1440).
      * @default undefined - required with strategy "linear"
      * @example { stepPercent: 25, stepBakeMinutes: 5 }
      */
     linear?: { stepPercent: number; stepBakeMinutes: number };
     /**
-     * `strategy: "canary"`: percent of traffic sent first (0.1 to 100) and minutes before the rest (0 to 1440).
+     * `strategy: "canary"`: percent of traffic sent first (0.1 to 100, a multiple of 0.1) and minutes before the rest (0 to 1440).
      * @default undefined - required with strategy "canary"
      * @example { percent: 10, bakeMinutes: 15 }
      */

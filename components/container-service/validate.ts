@@ -623,12 +623,17 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
     const okStrategy = issues.oneOf(`${path}.strategy`, d.strategy, ["rolling", "blue-green", "linear", "canary"]);
     if (!okController || !okStrategy) return;
     issues.int(`${path}.bakeTimeMinutes`, d.bakeTimeMinutes, 0, 1440, " minutes");
+    // ECS takes percentages in tenths: "multiples of 0.1"
+    // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html, API_CanaryConfiguration.html).
+    const tenths = (p: string, value: number) => {
+        if (Math.abs(value * 10 - Math.round(value * 10)) > 1e-9) issues.add(p, value, "is not a multiple of 0.1", "a percent in tenths, e.g. 12.5");
+    };
     if (d.linear) {
-        issues.number(`${path}.linear.stepPercent`, d.linear.stepPercent, 3, 100, " percent");
+        if (issues.number(`${path}.linear.stepPercent`, d.linear.stepPercent, 3, 100, " percent")) tenths(`${path}.linear.stepPercent`, d.linear.stepPercent);
         issues.int(`${path}.linear.stepBakeMinutes`, d.linear.stepBakeMinutes, 0, 1440, " minutes");
     }
     if (d.canary) {
-        issues.number(`${path}.canary.percent`, d.canary.percent, 0.1, 100, " percent");
+        if (issues.number(`${path}.canary.percent`, d.canary.percent, 0.1, 100, " percent")) tenths(`${path}.canary.percent`, d.canary.percent);
         issues.int(`${path}.canary.bakeMinutes`, d.canary.bakeMinutes, 0, 1440, " minutes");
     }
     for (const s of ["linear", "canary"] as const) {

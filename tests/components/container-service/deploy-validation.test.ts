@@ -144,6 +144,18 @@ const cases: Case[] = [
         message: /from 0.1 to 100 percent/,
     },
     {
+        title: "rejects a canary percent that is not a multiple of 0.1",
+        args: deploying({ strategy: "canary", canary: { percent: 12.34, bakeMinutes: 5 } }),
+        path: "services.web.deployment.canary.percent",
+        message: /not a multiple of 0.1/,
+    },
+    {
+        title: "rejects a linear step that is not a multiple of 0.1",
+        args: deploying({ strategy: "linear", linear: { stepPercent: 33.33, stepBakeMinutes: 1 } }),
+        path: "services.web.deployment.linear.stepPercent",
+        message: /not a multiple of 0.1/,
+    },
+    {
         title: "rejects traffic shifting on a service without a load balancer",
         args: withArgs((a) => {
             a.loadBalancers = {};

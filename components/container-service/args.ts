@@ -317,6 +317,14 @@ export interface LoadBalancerArgs {
      */
     ingressPrefixListIds?: pulumi.Input<string>[];
     /**
+     * Source CIDRs admitted on the deployments' test listener ports (`testListenerPort`), which serve the
+     * revision not yet released: not `ingressCidrs` (the internet, by default, on an internet-facing load
+     * balancer) nor prefix lists. Widen it for hooks or testers outside the VPC.
+     * @default the VPC's CIDR
+     * @example ["10.0.0.0/16", "203.0.113.0/24"]
+     */
+    testIngressCidrs?: string[];
+    /**
      * Seconds an idle connection stays open (ALB only).
      * @default 60
      */
@@ -1181,7 +1189,7 @@ export interface ServiceDeploymentArgs {
      * A listener on this port that reaches the new revision before production traffic does (ECS:
      * `TEST_TRAFFIC_SHIFT` onwards; CodeDeploy: the test route). ALB: a listener (HTTPS with the load
      * balancer's certificate) with a rule per service matching as the production rule does; NLB: a
-     * listener of its own. Admitted from the load balancer's `ingressCidrs`.
+     * listener of its own. Admitted from the load balancer's `testIngressCidrs` (default: the VPC's CIDR).
      * @default undefined - no test listener
      */
     testListenerPort?: number;

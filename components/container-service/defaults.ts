@@ -529,6 +529,8 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
         // An internal load balancer admits the VPC, not the internet, unless told otherwise.
         ingressCidrs: l.ingressCidrs ?? (internal ? [vpcCidr] : d.ingressCidrs),
         ingressPrefixListIds: l.ingressPrefixListIds ?? d.ingressPrefixListIds,
+        // Test listeners serve the unreleased revision: the VPC only, unless told otherwise.
+        testIngressCidrs: l.testIngressCidrs ?? [vpcCidr],
         idleTimeoutSeconds: l.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
         deletionProtection: l.deletionProtection ?? d.deletionProtection,
         accessLogs: l.accessLogs,

@@ -176,8 +176,8 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
     const t = ctx.cfg.transform;
     const alb = spec.type === "application";
     const base = childName(ctx.name, lbKey);
-    // An ALB with a certificate also listens on 80, to redirect to 443; deployments' test listeners take test traffic.
-    const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports, ...testListenerPorts])].sort((a, b) => a - b);
+    // An ALB with a certificate also listens on 80, to redirect to 443.
+    const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports])].sort((a, b) => a - b);
     const prefixLists = spec.ingressPrefixListIds.length > 0;
     const securityGroup = create(
         ec2.SecurityGroup,
@@ -186,13 +186,26 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
             vpcId: ctx.cfg.vpc.vpcId,
             description: `${alb ? "ALB" : "NLB"} ${base}`,
             // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
-            ingress: (prefixLists ? [mainPort(spec)] : ingressPorts).map((port) => ({
-                protocol: "tcp",
-                fromPort: port,
-                toPort: port,
-                ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
-                description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
-            })),
+            ingress: [
+                ...(prefixLists ? [mainPort(spec)] : ingressPorts).map((port) => ({
+                    protocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
+                    description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
+                })),
+                // Deployments' test listeners serve the unreleased revision: `testIngressCidrs` only (the VPC by default).
+                ...testListenerPorts
+                    .filter((port) => !ports.includes(port))
+                    .sort((a, b) => a - b)
+                    .map((port) => ({
+                        protocol: "tcp",
+                        fromPort: port,
+                        toPort: port,
+                        cidrBlocks: spec.testIngressCidrs,
+                        description: `Test listener ${port}`,
+                    })),
+            ],
             // Only towards targets inside the VPC.
             egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
             tags: { ...ctx.tags, Name: childName(base, "lb-sg") },

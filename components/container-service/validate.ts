@@ -271,6 +271,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
     }
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
+    if (lb.testIngressCidrs !== undefined) checkCidrList(issues, `${path}.testIngressCidrs`, lb.testIngressCidrs);
     const prefixLists = lb.ingressPrefixListIds ?? [];
     prefixLists.forEach((id, i) => {
         if (isPlain(id)) issues.match(`${path}.ingressPrefixListIds[${i}]`, id, /^pl-[0-9a-f]{8,17}$/, 'a managed prefix list id, e.g. "pl-3b927c52"');
@@ -309,6 +310,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
             "sslPolicy",
             "ingressCidrs",
             "ingressPrefixListIds",
+            "testIngressCidrs",
             "idleTimeoutSeconds",
             "deletionProtection",
             "accessLogs",

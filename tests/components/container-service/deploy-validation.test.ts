@@ -144,6 +144,14 @@ const cases: Case[] = [
         message: /from 0.1 to 100 percent/,
     },
     {
+        title: "rejects a testIngressCidrs entry that is not an IPv4 CIDR",
+        args: deploying({ strategy: "blue-green", testListenerPort: 8443 }, (a) => {
+            a.loadBalancers!.public.testIngressCidrs = ["10.0.0.0/33"];
+        }),
+        path: "loadBalancers.public.testIngressCidrs[0]",
+        message: /not an IPv4 CIDR/,
+    },
+    {
         title: "rejects a canary percent that is not a multiple of 0.1",
         args: deploying({ strategy: "canary", canary: { percent: 12.34, bakeMinutes: 5 } }),
         path: "services.web.deployment.canary.percent",

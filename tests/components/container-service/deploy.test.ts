@@ -184,8 +184,29 @@ describe("ContainerService deployments", () => {
             priority: 10,
             conditions: [{ pathPattern: { values: ["/api/*"] } }, { hostHeader: { values: ["api.example.com"] } }],
         });
-        const ports = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress.map((r: { fromPort: number }) => r.fromPort);
-        assert.deepEqual(ports, [80, 443, 8443]);
+        const ingress = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress;
+        assert.deepEqual(
+            ingress.map((r: { fromPort: number }) => r.fromPort),
+            [80, 443, 8443],
+        );
+        // The unreleased revision is not served to the internet: the test port admits the VPC only by default.
+        assert.deepEqual(ingress[2].cidrBlocks, ["10.0.0.0/16"]);
+        assert.deepEqual(ingress[1].cidrBlocks, ["0.0.0.0/0"]);
+    });
+
+    it("admits testIngressCidrs on the test listener port, beside prefix lists on the main port", async () => {
+        const { registry } = await shop({ strategy: "blue-green", testListenerPort: 8443 }, (a) => {
+            a.loadBalancers!.public.ingressPrefixListIds = ["pl-3b927c52"];
+            a.loadBalancers!.public.testIngressCidrs = ["10.0.0.0/16", "203.0.113.0/24"];
+        });
+        const ingress = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress;
+        assert.deepEqual(
+            ingress.map((r: { fromPort: number; prefixListIds?: string[]; cidrBlocks?: string[] }) => [r.fromPort, r.prefixListIds, r.cidrBlocks]),
+            [
+                [80, ["pl-3b927c52"], undefined],
+                [8443, undefined, ["10.0.0.0/16", "203.0.113.0/24"]],
+            ],
+        );
     });
 
     it("on an NLB shifts the listeners themselves: production and test listener ARNs, both forwarding 100/0 to the two groups, default actions left to ECS", async () => {

@@ -815,6 +815,18 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
                 `is also the test port of ${sharing.map(([k]) => k).join(", ")} on load balancer "${lbName}"`,
                 "a test port of its own for a service on an NLB or with CodeDeploy",
             );
+        // Each ALB service sharing a test listener gets a test rule at its production priority (the catch-all's
+        // for a default action): services from different production listeners can repeat one, which ELB
+        // refuses on the shared listener (PriorityInUse).
+        const priority = (s: ServiceArgs) => s.loadBalancer?.rule?.priority ?? CATCH_ALL_RULE.priority;
+        const clash = lb.type === "application" && !exclusive(svc) ? sharing.filter(([, s]) => !exclusive(s) && priority(s) === priority(svc)) : [];
+        if (clash.length > 0)
+            issues.add(
+                `${path}.testListenerPort`,
+                d.testListenerPort,
+                `is also the test port of ${clash.map(([k]) => k).join(", ")}, whose test rule takes the same priority ${priority(svc)} on that listener`,
+                "a test port of its own, or loadBalancer.rule priorities that differ",
+            );
     }
 }
 

@@ -144,6 +144,17 @@ const cases: Case[] = [
         message: /from 0.1 to 100 percent/,
     },
     {
+        title: "rejects two default-action services on different listener ports sharing a test port: both test rules take priority 50000",
+        args: deploying({ strategy: "blue-green", testListenerPort: 9443 }, (a) => {
+            a.services!.admin = webService(8080, "public", {
+                loadBalancer: { name: "public", containerPort: 8080, listenerPort: 8443 },
+                deployment: { strategy: "blue-green", testListenerPort: 9443 },
+            });
+        }),
+        path: "services.admin.deployment.testListenerPort",
+        message: /same priority 50000/,
+    },
+    {
         title: "rejects a testIngressCidrs entry that is not an IPv4 CIDR",
         args: deploying({ strategy: "blue-green", testListenerPort: 8443 }, (a) => {
             a.loadBalancers!.public.testIngressCidrs = ["10.0.0.0/33"];

@@ -268,6 +268,25 @@ describe("ContainerService deployments", () => {
         assert.ok(result.resources.services.web.alarms.http5xx);
     });
 
+    it("watches both target groups in the load balancer alarms of a blue-green service, where the live revision alternates between them", async () => {
+        const { registry } = await shop({ strategy: "blue-green", rollbackAlarms: { serviceAlarms: true } });
+        const suffixes = ["shop-web-tg", "shop-web-tg-alt"].map((n) => registry.one(T.tg, n).outputs.arnSuffix);
+        const lb = registry.one(T.lb, "shop-public-alb").outputs.arnSuffix;
+        const expect = (metricName: string, stat: string, expression: string) => [
+            ...suffixes.map((tg, i) => ({
+                id: `tg${i}`,
+                metric: { namespace: "AWS/ApplicationELB", metricName, dimensions: { LoadBalancer: lb, TargetGroup: tg }, stat, period: 60 },
+                returnData: false,
+            })),
+            { id: "both", expression, label: metricName, returnData: true },
+        ];
+        const http5xx = registry.one(T.alarm, "shop-web-http-5xx").inputs;
+        assert.deepEqual(http5xx.metricQueries, expect("HTTPCode_Target_5XX_Count", "Sum", "SUM([FILL(tg0, 0), FILL(tg1, 0)])"));
+        assert.equal(http5xx.metricName, undefined);
+        const unhealthy = registry.one(T.alarm, "shop-web-unhealthy-hosts").inputs;
+        assert.deepEqual(unhealthy.metricQueries, expect("UnHealthyHostCount", "Maximum", "MAX([FILL(tg0, 0), FILL(tg1, 0)])"));
+    });
+
     it("blue-green without bakeTimeMinutes sends the 5-minute default, since ECS requires a bake time with BLUE_GREEN", async () => {
         const { registry } = await shop({ strategy: "blue-green" });
         registry.hasInputs(T.service, "shop-web", { deploymentConfiguration: { strategy: "BLUE_GREEN", bakeTimeInMinutes: "5" } });

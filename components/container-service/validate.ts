@@ -696,13 +696,6 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
             issues.oneOf(`${hp}.stages[${i}]`, stage, LIFECYCLE_STAGES);
         });
         if (new Set(hook.stages).size !== hook.stages.length) issues.add(`${hp}.stages`, hook.stages, "names a stage twice", "each stage once");
-        if (d.testListenerPort === undefined && hook.stages.some((s) => s === "TEST_TRAFFIC_SHIFT" || s === "POST_TEST_TRAFFIC_SHIFT"))
-            issues.add(
-                `${hp}.stages`,
-                hook.stages,
-                "has a test traffic stage and the service has no test listener",
-                "testListenerPort, or production stages only",
-            );
     }
     const lbArgs = svc.loadBalancer ? own(args.loadBalancers, svc.loadBalancer.name) : undefined;
     if (codeDeploy && (svc.additionalLoadBalancers ?? []).length > 0)

@@ -247,12 +247,6 @@ const cases: Case[] = [
         message: /lower-case letters/,
     },
     {
-        title: "rejects a test traffic stage without a test listener",
-        args: deploying({ strategy: "blue-green", lifecycleHooks: { smoke: { lambdaArn: HOOK, stages: ["POST_TEST_TRAFFIC_SHIFT"] } } }),
-        path: "services.web.deployment.lifecycleHooks.smoke.stages",
-        message: /no test listener/,
-    },
-    {
         title: "rejects rollback alarms that name no alarm",
         args: deploying({ strategy: "blue-green", rollbackAlarms: {} }),
         path: "services.web.deployment.rollbackAlarms",

@@ -382,6 +382,21 @@ describe("ContainerService deployments", () => {
         assert.equal(rolling.warnings.filter((w) => w.includes("requests-scaling-two-target-groups")).length, 0);
     });
 
+    it("accepts a hook at a test traffic stage without a test listener (ECS runs those stages anyway) and warns that no test traffic arrives", async () => {
+        const { registry, warnings } = await shop({
+            strategy: "blue-green",
+            lifecycleHooks: { smoke: { lambdaArn: HOOK, stages: ["POST_TEST_TRAFFIC_SHIFT"] } },
+        });
+        assert.deepEqual(registry.one(T.service, "shop-web").inputs.deploymentConfiguration.lifecycleHooks[0].lifecycleStages, ["POST_TEST_TRAFFIC_SHIFT"]);
+        assert.equal(warnings.filter((w) => w.startsWith("[aws-platform:ecs:test-stage-without-test-listener]") && w.includes("smoke")).length, 1);
+        const withListener = await shop({
+            strategy: "blue-green",
+            testListenerPort: 8443,
+            lifecycleHooks: { smoke: { lambdaArn: HOOK, stages: ["POST_TEST_TRAFFIC_SHIFT"] } },
+        });
+        assert.equal(withListener.warnings.filter((w) => w.includes("test-stage-without-test-listener")).length, 0);
+    });
+
     it("leaves the other services of a shared ALB rolling: one target group, and rules Pulumi keeps", async () => {
         const { registry } = await shop({ strategy: "blue-green" }, (a) => {
             a.services!.docs = {

@@ -1107,9 +1107,18 @@ export interface DeploymentLifecycleHookArgs {
 /**
  * Deployment of a service. `strategy` other than `"rolling"`, and `controller: "code-deploy"`, run two
  * target groups: the component creates the alternate one (`{key}-tg-alt`), the production route (an ALB
- * listener rule — a service that is its listener's default action gets a catch-all rule, since ECS shifts
- * rules, not default actions — or the NLB listener) and, with `testListenerPort`, a test listener.
- * Only the service's `loadBalancer` takes part.
+ * listener rule — a service that is its listener's default action gets a catch-all rule, since ECS takes
+ * the rule to shift by ARN and a listener's default rule has no ARN Pulumi knows — or the NLB listener)
+ * and, with `testListenerPort`, a test listener. With the ECS controller these routes forward to both
+ * target groups, 100/0, as ECS requires. Only the service's `loadBalancer` takes part.
+ *
+ * Whoever runs `pulumi up` passes the deploy role `{key}-deploy-role` to ECS: they need `iam:PassRole` on it
+ * (condition `iam:PassedToService: ecs.amazonaws.com`). With an NLB, ECS waits 10 minutes more at
+ * PRE_SCALE_UP, TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/nlb-resources-for-blue-green.html).
+ * Replacing a route (e.g. a new `listenerPort`, protocol or rule) recreates it forwarding all traffic to
+ * `-tg`, while the live revision may be in `-tg-alt` after an odd number of deployments: deploy once more
+ * first (so the live revision is in `-tg`), or expect an outage until the next deployment.
  */
 export interface ServiceDeploymentArgs {
     /**
@@ -1143,8 +1152,10 @@ export interface ServiceDeploymentArgs {
     /**
      * ECS's deployment strategy: `rolling` replaces tasks in place; `blue-green` starts the new revision
      * beside the old and shifts all traffic at once; `linear` shifts it in equal steps; `canary` shifts a
-     * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB)
-     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html).
+     * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB) in
+     * this component (ECS can also shift with Service Connect, or run them without traffic, which the
+     * component does not build) (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html).
+     * Always sent, `ROLLING` too, so switching back to rolling reaches ECS.
      * @default "rolling"
      */
     strategy?: "rolling" | "blue-green" | "linear" | "canary";
@@ -1179,8 +1190,11 @@ export interface ServiceDeploymentArgs {
     /**
      * CloudWatch alarms whose ALARM state fails the deployment (rolled back when `rollback`): the
      * service's own load balancer alarms (`http-5xx` on an ALB, `unhealthy-hosts`; needs `alarms` and
-     * `loadBalancer`) and/or alarms named here. Not with `controller: "code-deploy"` (its deployment
-     * group holds the alarms).
+     * `loadBalancer`; with two target groups they watch both, where the live revision alternates) and/or
+     * alarms named here. Not with `controller: "code-deploy"` (its deployment group holds the alarms).
+     * Removing `rollbackAlarms` later does not disarm them on the service (the provider ignores a removed
+     * alarms block, and refuses empty names): run `aws ecs update-service --deployment-configuration
+     * 'alarms={alarmNames=[],enable=false,rollback=false}'` as well.
      * @default undefined - no alarm fails a deployment
      * @example { serviceAlarms: true, names: ["checkout-latency-p99"] }
      */

@@ -60,7 +60,7 @@ export function weightedForward(primary: pulumi.Input<string>, alternate: pulumi
     };
 }
 
-/** Matches every request: a service that is its listener's default action still needs a rule for ECS to shift. */
+/** Matches every request: a default-action service needs a rule whose ARN ECS can take (the default rule's is not an output). */
 export const CATCH_ALL_RULE = { pathPatterns: ["/*"], priority: 50000 } as const;
 
 /**

@@ -342,8 +342,9 @@ export function createLoadBalancers(ctx: Ctx): {
             for (const e of entries) {
                 const port = own ? e.l.listenerPort : undefined;
                 const shifted = shifts(e);
-                // ECS shifts listener rules, never a default action: a default-action service with two target
-                // groups gets a catch-all rule (CodeDeploy shifts the listener's default action itself).
+                // ECS takes the rule it shifts by ARN, and a listener's default rule has none Pulumi knows: a
+                // default-action service with two target groups gets a catch-all rule (CodeDeploy shifts the
+                // listener's default action itself).
                 if (!e.l.rule && !(shifted && e.svc.deployment.controller === "ecs")) {
                     const main = listenerOf.get(port)!;
                     attachments.set(e, [main]);

@@ -1193,8 +1193,8 @@ export interface ServiceDeploymentArgs {
      * `loadBalancer`; with two target groups they watch both, where the live revision alternates) and/or
      * alarms named here. Not with `controller: "code-deploy"` (its deployment group holds the alarms).
      * Removing `rollbackAlarms` later does not disarm them on the service (the provider ignores a removed
-     * alarms block, and refuses empty names): run `aws ecs update-service --deployment-configuration
-     * 'alarms={alarmNames=[],enable=false,rollback=false}'` as well.
+     * alarms block, and refuses empty names): turn them off on the service with `aws ecs update-service`
+     * (deployment configuration `alarms` with `enable: false`) as well.
      * @default undefined - no alarm fails a deployment
      * @example { serviceAlarms: true, names: ["checkout-latency-p99"] }
      */

@@ -339,6 +339,14 @@ export interface LoadBalancerArgs {
      */
     ingressPrefixListIds?: pulumi.Input<string>[];
     /**
+     * Source CIDRs admitted on the deployments' test listener ports (`testListenerPort`), which serve the
+     * revision not yet released: not `ingressCidrs` (the internet, by default, on an internet-facing load
+     * balancer) nor prefix lists. Widen it for hooks or testers outside the VPC.
+     * @default the VPC's CIDR
+     * @example ["10.0.0.0/16", "203.0.113.0/24"]
+     */
+    testIngressCidrs?: string[];
+    /**
      * Seconds an idle connection stays open (ALB only).
      * @default 60
      */
@@ -1143,9 +1151,18 @@ export interface DeploymentLifecycleHookArgs {
 /**
  * Deployment of a service. `strategy` other than `"rolling"`, and `controller: "code-deploy"`, run two
  * target groups: the component creates the alternate one (`{key}-tg-alt`), the production route (an ALB
- * listener rule — a service that is its listener's default action gets a catch-all rule, since ECS shifts
- * rules, not default actions — or the NLB listener) and, with `testListenerPort`, a test listener.
- * Only the service's `loadBalancer` takes part.
+ * listener rule — a service that is its listener's default action gets a catch-all rule, since ECS takes
+ * the rule to shift by ARN and a listener's default rule has no ARN Pulumi knows — or the NLB listener)
+ * and, with `testListenerPort`, a test listener. With the ECS controller these routes forward to both
+ * target groups, 100/0, as ECS requires. Only the service's `loadBalancer` takes part.
+ *
+ * Whoever runs `pulumi up` passes the deploy role `{key}-deploy-role` to ECS: they need `iam:PassRole` on it
+ * (condition `iam:PassedToService: ecs.amazonaws.com`). With an NLB, ECS waits 10 minutes more at
+ * PRE_SCALE_UP, TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/nlb-resources-for-blue-green.html).
+ * Replacing a route (e.g. a new `listenerPort`, protocol or rule) recreates it forwarding all traffic to
+ * `-tg`, while the live revision may be in `-tg-alt` after an odd number of deployments: deploy once more
+ * first (so the live revision is in `-tg`), or expect an outage until the next deployment.
  */
 export interface ServiceDeploymentArgs {
     /**
@@ -1181,25 +1198,30 @@ export interface ServiceDeploymentArgs {
     /**
      * ECS's deployment strategy: `rolling` replaces tasks in place; `blue-green` starts the new revision
      * beside the old and shifts all traffic at once; `linear` shifts it in equal steps; `canary` shifts a
-     * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB)
-     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html).
+     * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB) in
+     * this component (ECS can also shift with Service Connect, or run them without traffic, which the
+     * component does not build) (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html).
+     * Always sent, `ROLLING` too, so switching back to rolling reaches ECS.
      * @default "rolling"
      */
     strategy?: "rolling" | "blue-green" | "linear" | "canary";
     /**
      * Minutes the new and old revisions run side by side after all traffic moved, before the old one
-     * stops (roll back is instant until then); 0 to 1440.
-     * @default undefined - ECS's default
+     * stops (roll back is instant until then); 0 to 1440. Always sent for blue-green, linear and canary:
+     * ECS requires it with BLUE_GREEN
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html).
+     * Not with strategy "rolling".
+     * @default 5
      */
     bakeTimeMinutes?: number;
     /**
-     * `strategy: "linear"`: percent of traffic per step (3 to 100) and minutes between steps (0 to 1440).
+     * `strategy: "linear"`: percent of traffic per step (3 to 100, a multiple of 0.1) and minutes between steps (0 to 1440).
      * @default undefined - required with strategy "linear"
      * @example { stepPercent: 25, stepBakeMinutes: 5 }
      */
     linear?: { stepPercent: number; stepBakeMinutes: number };
     /**
-     * `strategy: "canary"`: percent of traffic sent first (0.1 to 100) and minutes before the rest (0 to 1440).
+     * `strategy: "canary"`: percent of traffic sent first (0.1 to 100, a multiple of 0.1) and minutes before the rest (0 to 1440).
      * @default undefined - required with strategy "canary"
      * @example { percent: 10, bakeMinutes: 15 }
      */
@@ -1214,8 +1236,11 @@ export interface ServiceDeploymentArgs {
     /**
      * CloudWatch alarms whose ALARM state fails the deployment (rolled back when `rollback`): the
      * service's own load balancer alarms (`http-5xx` on an ALB, `unhealthy-hosts`; needs `alarms` and
-     * `loadBalancer`) and/or alarms named here. Not with `controller: "code-deploy"` (its deployment
-     * group holds the alarms).
+     * `loadBalancer`; with two target groups they watch both, where the live revision alternates) and/or
+     * alarms named here. Not with `controller: "code-deploy"` (its deployment group holds the alarms).
+     * Removing `rollbackAlarms` later does not disarm them on the service (the provider ignores a removed
+     * alarms block, and refuses empty names): turn them off on the service with `aws ecs update-service`
+     * (deployment configuration `alarms` with `enable: false`) as well.
      * @default undefined - no alarm fails a deployment
      * @example { serviceAlarms: true, names: ["checkout-latency-p99"] }
      */
@@ -1224,7 +1249,7 @@ export interface ServiceDeploymentArgs {
      * A listener on this port that reaches the new revision before production traffic does (ECS:
      * `TEST_TRAFFIC_SHIFT` onwards; CodeDeploy: the test route). ALB: a listener (HTTPS with the load
      * balancer's certificate) with a rule per service matching as the production rule does; NLB: a
-     * listener of its own. Admitted from the load balancer's `ingressCidrs`.
+     * listener of its own. Admitted from the load balancer's `testIngressCidrs` (default: the VPC's CIDR).
      * @default undefined - no test listener
      */
     testListenerPort?: number;

@@ -224,6 +224,18 @@ export class ContainerService extends pulumi.ComponentResource {
                     this,
                 );
             }
+            // Every ECS blue/green deployment passes the test stages, where hooks run with or without a test
+            // listener (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html):
+            // allowed, but without one no test traffic reaches the new revision there.
+            const testStageHooks = Object.keys(svc.deployment.lifecycleHooks).filter((k) =>
+                svc.deployment.lifecycleHooks[k].stages.some((s) => s === "TEST_TRAFFIC_SHIFT" || s === "POST_TEST_TRAFFIC_SHIFT"),
+            );
+            if (testStageHooks.length > 0 && svc.deployment.testListenerPort === undefined) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:test-stage-without-test-listener] ContainerService "${name}": service "${key}"'s hooks ${testStageHooks.join(", ")} run at a test traffic stage, and the service has no testListenerPort: no test traffic reaches the new revision; the hook must call it directly (e.g. through its tasks' addresses)`,
+                    this,
+                );
+            }
         }
 
         const repositories = createRepositories(ctx);

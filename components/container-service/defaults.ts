@@ -142,6 +142,7 @@ export const DEFAULTS = {
             rollback: true,
             controller: "ecs" as "ecs" | "code-deploy",
             strategy: "rolling" as "rolling" | "blue-green" | "linear" | "canary",
+            bakeTimeMinutes: 5,
             lifecycleHooks: {} as Record<string, DeploymentLifecycleHookArgs>,
         },
         healthCheckGracePeriodSeconds: 60,
@@ -257,6 +258,12 @@ export interface ResolvedServiceConnect {
     allowFrom: string[];
     allowFromSecurityGroups: Record<string, pulumi.Input<string>>;
     accessLogs: boolean;
+}
+
+/** A deployment with its defaults; the bake time only for the strategies that bake (validation refuses it with rolling). */
+function normalizeDeployment(given: ServiceDeploymentArgs | undefined): ResolvedDeployment {
+    const { bakeTimeMinutes, ...rest } = withDefaults(DEFAULTS.ServiceArgs.deployment, given);
+    return rest.strategy === "rolling" ? rest : { ...rest, bakeTimeMinutes };
 }
 
 /** `ServiceDeploymentArgs` with its defaults; the strategy's own settings stay optional. */
@@ -494,7 +501,7 @@ function normalizeService(
         additionalLoadBalancers: (s.additionalLoadBalancers ?? d.additionalLoadBalancers).map((l) => normalizeServiceLoadBalancer(l, first, own(lbs, l.name))),
         scaling: s.scaling && normalizeScaling(s.scaling),
         queue: s.queue && withDefaults(DEFAULTS.QueueArgs, s.queue),
-        deployment: withDefaults(d.deployment, s.deployment),
+        deployment: normalizeDeployment(s.deployment),
         healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds ?? d.healthCheckGracePeriodSeconds,
         enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
         alarms: s.alarms === false ? undefined : withDefaults(d.alarms, s.alarms),
@@ -528,6 +535,8 @@ function normalizeLoadBalancer(l: LoadBalancerArgs, vpcCidr: string): ResolvedLo
         // An internal load balancer admits the VPC, not the internet, unless told otherwise.
         ingressCidrs: l.ingressCidrs ?? (internal ? [vpcCidr] : d.ingressCidrs),
         ingressPrefixListIds: l.ingressPrefixListIds ?? d.ingressPrefixListIds,
+        // Test listeners serve the unreleased revision: the VPC only, unless told otherwise.
+        testIngressCidrs: l.testIngressCidrs ?? [vpcCidr],
         idleTimeoutSeconds: l.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
         deletionProtection: l.deletionProtection ?? d.deletionProtection,
         accessLogs: l.accessLogs,

@@ -48,7 +48,26 @@ export interface TrafficRoutes {
     testListenerRule?: lb.ListenerRule;
 }
 
-/** Matches every request: a service that is its listener's default action still needs a rule for ECS to shift. */
+/**
+ * The forward action of a route ECS shifts: weighted over both target groups, all traffic to the primary.
+ * ECS refuses a deployment ("Both targetGroup and alternateTargetGroup must be associated with the
+ * productionListenerRule or testListenerRule") unless both groups are in the routes' actions, and ELB
+ * health-checks a target group only once an action names it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/migrate-code-deploy-to-ecs-blue-green.html).
+ */
+export function weightedForward(primary: pulumi.Input<string>, alternate: pulumi.Input<string>) {
+    return {
+        type: "forward",
+        forward: {
+            targetGroups: [
+                { arn: primary, weight: 100 },
+                { arn: alternate, weight: 0 },
+            ],
+        },
+    };
+}
+
+/** Matches every request: a default-action service needs a rule whose ARN ECS can take (the default rule's is not an output). */
 export const CATCH_ALL_RULE = { pathPatterns: ["/*"], priority: 50000 } as const;
 
 /**
@@ -74,7 +93,8 @@ export function testPorts(users: Array<[string, ResolvedService]>): number[] {
  * Test listeners (`{lb}-listener-{port}`) and, on an ALB with the ECS controller, a test rule per service
  * (`{key}-test-rule`) with the production rule's conditions. An NLB's test listener, and a CodeDeploy
  * service's (CodeDeploy's test route is a listener), forward to the service itself, one service per port.
- * Everything forwards to the primary target group until a deployment shifts it.
+ * Everything forwards to the primary target group until a deployment shifts it; ECS's routes name the
+ * alternate one too, at weight 0 (`weightedForward`).
  */
 export function createTestRoutes(
     ctx: Ctx,
@@ -83,6 +103,7 @@ export function createTestRoutes(
     own: { loadBalancer: lb.LoadBalancer; certificateArn?: pulumi.Input<string> },
     users: Array<[string, ResolvedService]>,
     groups: Map<string, lb.TargetGroup>,
+    alternates: Map<string, lb.TargetGroup>,
     listeners: Record<string, lb.Listener>,
 ): Record<string, { route: pulumi.Output<string>; listener: lb.Listener; rule?: lb.ListenerRule }> {
     const t = ctx.cfg.transform;
@@ -102,7 +123,11 @@ export function createTestRoutes(
                 protocol,
                 ...(secure ? { certificateArn: own.certificateArn, sslPolicy: spec.sslPolicy } : {}),
                 defaultActions: byListener
-                    ? [{ type: "forward", targetGroupArn: groups.get(owners[0][0])!.arn }]
+                    ? [
+                          owners[0][1].deployment.controller === "ecs"
+                              ? weightedForward(groups.get(owners[0][0])!.arn, alternates.get(owners[0][0])!.arn)
+                              : { type: "forward", targetGroupArn: groups.get(owners[0][0])!.arn },
+                      ]
                     : [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Not found", statusCode: "404" } }],
                 tags: ctx.tags,
             },
@@ -121,7 +146,7 @@ export function createTestRoutes(
                 {
                     listenerArn: listener.arn,
                     ...ruleMatch(svc.loadBalancer!),
-                    actions: [{ type: "forward", targetGroupArn: groups.get(key)!.arn }],
+                    actions: [weightedForward(groups.get(key)!.arn, alternates.get(key)!.arn)],
                     tags: ctx.tags,
                 },
                 shiftedByDeployments(ctx, "actions"),
@@ -237,14 +262,21 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
             // AWS documents the circuit breaker (and alarms) for rolling and blue/green deployments only: linear
             // and canary fail on `rollbackAlarms` and hooks
             // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html).
-            ...(d.strategy === "rolling" || d.strategy === "blue-green" ? { deploymentCircuitBreaker: { enable: true, rollback: d.rollback } } : {}),
-            ...(d.strategy === "rolling" && !shiftsTraffic(d)
-                ? {}
-                : {
-                      deploymentConfiguration: {
+            // Sent "off" rather than left out: the provider suppresses the diff of a removed block
+            // (terraform-provider-aws `SuppressMissingOptionalConfigurationBlock`), so blue-green → linear
+            // would keep the breaker armed.
+            deploymentCircuitBreaker:
+                d.strategy === "rolling" || d.strategy === "blue-green" ? { enable: true, rollback: d.rollback } : { enable: false, rollback: false },
+            // Always sent, ROLLING too: `deployment_configuration` is Optional+Computed in the provider, so
+            // leaving it out after blue-green would keep the service BLUE_GREEN on routes the component deletes.
+            deploymentConfiguration:
+                d.strategy === "rolling"
+                    ? { strategy }
+                    : {
                           strategy,
                           // The provider takes minutes as strings here (pulumi-aws 7 `bakeTimeInMinutes: string`).
-                          ...(d.bakeTimeMinutes !== undefined ? { bakeTimeInMinutes: String(d.bakeTimeMinutes) } : {}),
+                          // Resolved (default 5) for every strategy but rolling: ECS requires it with BLUE_GREEN.
+                          bakeTimeInMinutes: String(d.bakeTimeMinutes),
                           ...(d.linear
                               ? { linearConfiguration: { stepPercent: d.linear.stepPercent, stepBakeTimeInMinutes: String(d.linear.stepBakeMinutes) } }
                               : {}),
@@ -262,7 +294,6 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
                                 }
                               : {}),
                       },
-                  }),
             ...(alarmNames.length ? { alarms: { alarmNames, enable: true, rollback: d.rollback } } : {}),
         },
         advancedConfiguration:

@@ -8,7 +8,7 @@ import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import { LoadBalancerDomainResources, createLoadBalancerDomain } from "./domain";
 import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls, shiftsTraffic } from "./defaults";
-import { TrafficRoutes, createTestRoutes, ruleMatch, shiftedByDeployments, testPorts } from "./deployment";
+import { TrafficRoutes, createTestRoutes, ruleMatch, shiftedByDeployments, testPorts, weightedForward } from "./deployment";
 
 /** What services need of a load balancer, created or joined through `listenerArn`. */
 export interface LoadBalancerEndpoint {
@@ -201,8 +201,8 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
     const t = ctx.cfg.transform;
     const alb = spec.type === "application";
     const base = childName(ctx.name, lbKey);
-    // An ALB with a certificate also listens on 80, to redirect to 443; deployments' test listeners take test traffic.
-    const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports, ...testListenerPorts])].sort((a, b) => a - b);
+    // An ALB with a certificate also listens on 80, to redirect to 443.
+    const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports])].sort((a, b) => a - b);
     const prefixLists = spec.ingressPrefixListIds.length > 0;
     // Each CIDR on each port is one inbound rule, and a group takes 60 by default (adjustable): beyond, EC2 answers
     // RulesPerSecurityGroupLimitExceeded (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups).
@@ -219,13 +219,26 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
             vpcId: ctx.cfg.vpc.vpcId,
             description: `${alb ? "ALB" : "NLB"} ${base}`,
             // A prefix list weighs its maximum entries against the group's rules quota (CloudFront's: 55 of 60): one port.
-            ingress: (prefixLists ? [mainPort(spec)] : ingressPorts).map((port) => ({
-                protocol: "tcp",
-                fromPort: port,
-                toPort: port,
-                ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
-                description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
-            })),
+            ingress: [
+                ...(prefixLists ? [mainPort(spec)] : ingressPorts).map((port) => ({
+                    protocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    ...(prefixLists ? { prefixListIds: spec.ingressPrefixListIds } : { cidrBlocks: spec.ingressCidrs }),
+                    description: prefixLists ? `Listener ${port} from prefix lists` : `Listener ${port}`,
+                })),
+                // Deployments' test listeners serve the unreleased revision: `testIngressCidrs` only (the VPC by default).
+                ...testListenerPorts
+                    .filter((port) => !ports.includes(port))
+                    .sort((a, b) => a - b)
+                    .map((port) => ({
+                        protocol: "tcp",
+                        fromPort: port,
+                        toPort: port,
+                        cidrBlocks: spec.testIngressCidrs,
+                        description: `Test listener ${port}`,
+                    })),
+            ],
             // Only towards targets inside the VPC.
             egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: [ctx.cfg.vpc.cidrBlock], description: "To targets in the VPC" }],
             tags: { ...ctx.tags, Name: childName(base, "lb-sg") },
@@ -363,8 +376,9 @@ export function createLoadBalancers(ctx: Ctx): {
             for (const e of entries) {
                 const port = own ? e.l.listenerPort : undefined;
                 const shifted = shifts(e);
-                // ECS shifts listener rules, never a default action: a default-action service with two target
-                // groups gets a catch-all rule (CodeDeploy shifts the listener's default action itself).
+                // ECS takes the rule it shifts by ARN, and a listener's default rule has none Pulumi knows: a
+                // default-action service with two target groups gets a catch-all rule (CodeDeploy shifts the
+                // listener's default action itself).
                 if (!e.l.rule && !(shifted && e.svc.deployment.controller === "ecs")) {
                     const main = listenerOf.get(port)!;
                     attachments.set(e, [main]);
@@ -374,7 +388,12 @@ export function createLoadBalancers(ctx: Ctx): {
                 const listenerRule = create(
                     lb.ListenerRule,
                     childName(ctx.name, e.id, "rule"),
-                    { listenerArn: listenerArns.get(port)!, ...ruleMatch(e.l), actions: [forward(e)], tags: ctx.tags },
+                    {
+                        listenerArn: listenerArns.get(port)!,
+                        ...ruleMatch(e.l),
+                        actions: [shifted && e.svc.deployment.controller === "ecs" ? weightedForward(groups.get(e)!.arn, alternates.get(e)!.arn) : forward(e)],
+                        tags: ctx.tags,
+                    },
                     shifted ? shiftedByDeployments(ctx, "actions") : ctx.opts,
                     t.listenerRule,
                 );
@@ -388,7 +407,11 @@ export function createLoadBalancers(ctx: Ctx): {
                 // An NLB has no rules: ECS and CodeDeploy shift the listener's default action.
                 const made = listener(
                     port,
-                    [{ type: "forward", targetGroupArn: groups.get(e)!.arn }],
+                    [
+                        shifts(e) && e.svc.deployment.controller === "ecs"
+                            ? weightedForward(groups.get(e)!.arn, alternates.get(e)!.arn)
+                            : { type: "forward", targetGroupArn: groups.get(e)!.arn },
+                    ],
                     String(port),
                     shifts(e) ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
                 );
@@ -405,6 +428,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   own,
                   shifting.map((e) => [e.key, e.svc]),
                   new Map(shifting.map((e) => [e.key, groups.get(e)!])),
+                  new Map(shifting.map((e) => [e.key, alternates.get(e)!])),
                   listeners,
               )
             : {};

@@ -154,14 +154,29 @@ export function createAlarms(
     if (target) {
         const alb = ctx.cfg.loadBalancers[target.lbKey].type === "application";
         const lbDims = { LoadBalancer: target.loadBalancer.arnSuffix, TargetGroup: target.targetGroup.arnSuffix };
+        const namespace = alb ? "AWS/ApplicationELB" : "AWS/NetworkELB";
+        // With two target groups the live revision alternates between them (ECS starts each new one in the
+        // idle group): the alarms, which deployments roll back on, watch both through metric math, or every
+        // other deployment would be watched on the old revision. FILL: ELB reports 5xx counts only when nonzero
+        // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
+        const groups = target.routes ? [target.targetGroup, target.routes.alternate] : [];
+        const lbMetric = (metricName: string, stat: string, combine: (ids: string) => string): AlarmArgs =>
+            groups.length
+                ? {
+                      metricQueries: [
+                          ...groups.map((tg, i) => ({
+                              id: `tg${i}`,
+                              metric: { namespace, metricName, dimensions: { ...lbDims, TargetGroup: tg.arnSuffix }, stat, period: 60 },
+                              returnData: false,
+                          })),
+                          { id: "both", expression: combine(groups.map((_, i) => `FILL(tg${i}, 0)`).join(", ")), label: metricName, returnData: true },
+                      ],
+                  }
+                : { namespace, metricName, dimensions: lbDims, statistic: stat, period: 60 };
         if (alb) {
             alarms.http5xx = alarm("http-5xx", {
                 alarmDescription: `${base}: ${a.http5xxPerMinute} or more target 5xx responses a minute, twice in a row`,
-                namespace: "AWS/ApplicationELB",
-                metricName: "HTTPCode_Target_5XX_Count",
-                dimensions: lbDims,
-                statistic: "Sum",
-                period: 60,
+                ...lbMetric("HTTPCode_Target_5XX_Count", "Sum", (ids) => `SUM([${ids}])`),
                 evaluationPeriods: 2,
                 threshold: a.http5xxPerMinute,
                 comparisonOperator: "GreaterThanOrEqualToThreshold",
@@ -169,11 +184,7 @@ export function createAlarms(
         }
         alarms.unhealthy = alarm("unhealthy-hosts", {
             alarmDescription: `${base}: unhealthy targets for 3 minutes`,
-            namespace: alb ? "AWS/ApplicationELB" : "AWS/NetworkELB",
-            metricName: "UnHealthyHostCount",
-            dimensions: lbDims,
-            statistic: "Maximum",
-            period: 60,
+            ...lbMetric("UnHealthyHostCount", "Maximum", (ids) => `MAX([${ids}])`),
             evaluationPeriods: 3,
             threshold: 1,
             comparisonOperator: "GreaterThanOrEqualToThreshold",

@@ -112,6 +112,7 @@ export const LOAD_BALANCER_SHAPE = object<LoadBalancerArgs>()({
     sslPolicy: optional(string()),
     ingressCidrs: optional(strings()),
     ingressPrefixListIds: optional(array(inputString())),
+    testIngressCidrs: optional(strings()),
     idleTimeoutSeconds: optional(int()),
     deletionProtection: optional(boolean()),
     accessLogs: optional(object<NonNullable<LoadBalancerArgs["accessLogs"]>>()({ bucket: inputString(), prefix: optional(string()) })),

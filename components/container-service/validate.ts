@@ -291,6 +291,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
     }
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
+    if (lb.testIngressCidrs !== undefined) checkCidrList(issues, `${path}.testIngressCidrs`, lb.testIngressCidrs);
     const prefixLists = lb.ingressPrefixListIds ?? [];
     prefixLists.forEach((id, i) => {
         if (isPlain(id)) issues.match(`${path}.ingressPrefixListIds[${i}]`, id, /^pl-[0-9a-f]{8,17}$/, 'a managed prefix list id, e.g. "pl-3b927c52"');
@@ -330,6 +331,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
             "sslPolicy",
             "ingressCidrs",
             "ingressPrefixListIds",
+            "testIngressCidrs",
             "idleTimeoutSeconds",
             "deletionProtection",
             "accessLogs",
@@ -665,12 +667,17 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
     const okStrategy = issues.oneOf(`${path}.strategy`, d.strategy, ["rolling", "blue-green", "linear", "canary"]);
     if (!okController || !okStrategy) return;
     issues.int(`${path}.bakeTimeMinutes`, d.bakeTimeMinutes, 0, 1440, " minutes");
+    // ECS takes percentages in tenths: "multiples of 0.1"
+    // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html, API_CanaryConfiguration.html).
+    const tenths = (p: string, value: number) => {
+        if (Math.abs(value * 10 - Math.round(value * 10)) > 1e-9) issues.add(p, value, "is not a multiple of 0.1", "a percent in tenths, e.g. 12.5");
+    };
     if (d.linear) {
-        issues.number(`${path}.linear.stepPercent`, d.linear.stepPercent, 3, 100, " percent");
+        if (issues.number(`${path}.linear.stepPercent`, d.linear.stepPercent, 3, 100, " percent")) tenths(`${path}.linear.stepPercent`, d.linear.stepPercent);
         issues.int(`${path}.linear.stepBakeMinutes`, d.linear.stepBakeMinutes, 0, 1440, " minutes");
     }
     if (d.canary) {
-        issues.number(`${path}.canary.percent`, d.canary.percent, 0.1, 100, " percent");
+        if (issues.number(`${path}.canary.percent`, d.canary.percent, 0.1, 100, " percent")) tenths(`${path}.canary.percent`, d.canary.percent);
         issues.int(`${path}.canary.bakeMinutes`, d.canary.bakeMinutes, 0, 1440, " minutes");
     }
     for (const s of ["linear", "canary"] as const) {
@@ -731,13 +738,6 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
             issues.oneOf(`${hp}.stages[${i}]`, stage, LIFECYCLE_STAGES);
         });
         if (new Set(hook.stages).size !== hook.stages.length) issues.add(`${hp}.stages`, hook.stages, "names a stage twice", "each stage once");
-        if (d.testListenerPort === undefined && hook.stages.some((s) => s === "TEST_TRAFFIC_SHIFT" || s === "POST_TEST_TRAFFIC_SHIFT"))
-            issues.add(
-                `${hp}.stages`,
-                hook.stages,
-                "has a test traffic stage and the service has no test listener",
-                "testListenerPort, or production stages only",
-            );
     }
     const lbArgs = svc.loadBalancer ? own(args.loadBalancers, svc.loadBalancer.name) : undefined;
     if (codeDeploy && (svc.additionalLoadBalancers ?? []).length > 0)
@@ -859,6 +859,18 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
                 d.testListenerPort,
                 `is also the test port of ${sharing.map(([k]) => k).join(", ")} on load balancer "${lbName}"`,
                 "a test port of its own for a service on an NLB or with CodeDeploy",
+            );
+        // Each ALB service sharing a test listener gets a test rule at its production priority (the catch-all's
+        // for a default action): services from different production listeners can repeat one, which ELB
+        // refuses on the shared listener (PriorityInUse).
+        const priority = (s: ServiceArgs) => s.loadBalancer?.rule?.priority ?? CATCH_ALL_RULE.priority;
+        const clash = lb.type === "application" && !exclusive(svc) ? sharing.filter(([, s]) => !exclusive(s) && priority(s) === priority(svc)) : [];
+        if (clash.length > 0)
+            issues.add(
+                `${path}.testListenerPort`,
+                d.testListenerPort,
+                `is also the test port of ${clash.map(([k]) => k).join(", ")}, whose test rule takes the same priority ${priority(svc)} on that listener`,
+                "a test port of its own, or loadBalancer.rule priorities that differ",
             );
     }
 }

@@ -18,6 +18,11 @@ describe("scenarios", () => {
         assert.equal(web.alarms.alarmNames.length, 2);
         assert.equal(registry.one("aws:ecs/service:Service", "shop-api").inputs.deploymentController.type, "CODE_DEPLOY");
         assert.equal(registry.one("aws:ecs/service:Service", "shop-ledger").inputs.deploymentConfiguration.strategy, "LINEAR");
+        // ECS's routes name both target groups (ECS refuses a deployment otherwise); CodeDeploy's forward to one.
+        const weights = (r: { inputs: Record<string, Array<{ forward?: { targetGroups: Array<{ weight: number }> } }>> }, key: string) =>
+            r.inputs[key][0].forward?.targetGroups.map((g) => g.weight);
+        assert.deepEqual(weights(registry.one("aws:lb/listenerRule:ListenerRule", "shop-web-rule"), "actions"), [100, 0]);
+        assert.deepEqual(weights(registry.one("aws:lb/listener:Listener", "shop-public-listener-443"), "defaultActions"), undefined);
         const cd = result.apiCodeDeploy;
         assert.equal((await Promise.all(cd.targetGroupNames.map(unwrap))).length, 2);
         assert.equal(await unwrap(cd.testListenerArns[0]), registry.one("aws:lb/listener:Listener", "shop-public-listener-9443").outputs.arn);

@@ -144,6 +144,37 @@ const cases: Case[] = [
         message: /from 0.1 to 100 percent/,
     },
     {
+        title: "rejects two default-action services on different listener ports sharing a test port: both test rules take priority 50000",
+        args: deploying({ strategy: "blue-green", testListenerPort: 9443 }, (a) => {
+            a.services!.admin = webService(8080, "public", {
+                loadBalancer: { name: "public", containerPort: 8080, listenerPort: 8443 },
+                deployment: { strategy: "blue-green", testListenerPort: 9443 },
+            });
+        }),
+        path: "services.admin.deployment.testListenerPort",
+        message: /same priority 50000/,
+    },
+    {
+        title: "rejects a testIngressCidrs entry that is not an IPv4 CIDR",
+        args: deploying({ strategy: "blue-green", testListenerPort: 8443 }, (a) => {
+            a.loadBalancers!.public.testIngressCidrs = ["10.0.0.0/33"];
+        }),
+        path: "loadBalancers.public.testIngressCidrs[0]",
+        message: /not an IPv4 CIDR/,
+    },
+    {
+        title: "rejects a canary percent that is not a multiple of 0.1",
+        args: deploying({ strategy: "canary", canary: { percent: 12.34, bakeMinutes: 5 } }),
+        path: "services.web.deployment.canary.percent",
+        message: /not a multiple of 0.1/,
+    },
+    {
+        title: "rejects a linear step that is not a multiple of 0.1",
+        args: deploying({ strategy: "linear", linear: { stepPercent: 33.33, stepBakeMinutes: 1 } }),
+        path: "services.web.deployment.linear.stepPercent",
+        message: /not a multiple of 0.1/,
+    },
+    {
         title: "rejects traffic shifting on a service without a load balancer",
         args: withArgs((a) => {
             a.loadBalancers = {};
@@ -214,12 +245,6 @@ const cases: Case[] = [
         args: deploying({ strategy: "blue-green", lifecycleHooks: { Smoke_Test: { lambdaArn: HOOK, stages: ["PRE_SCALE_UP"] } } }),
         path: "services.web.deployment.lifecycleHooks.Smoke_Test",
         message: /lower-case letters/,
-    },
-    {
-        title: "rejects a test traffic stage without a test listener",
-        args: deploying({ strategy: "blue-green", lifecycleHooks: { smoke: { lambdaArn: HOOK, stages: ["POST_TEST_TRAFFIC_SHIFT"] } } }),
-        path: "services.web.deployment.lifecycleHooks.smoke.stages",
-        message: /no test listener/,
     },
     {
         title: "rejects rollback alarms that name no alarm",
@@ -359,8 +384,12 @@ describe("ContainerService deployment validation", () => {
         ]);
     });
 
-    it("resolves the deployment defaults: ECS controller, rolling, no hooks", () => {
+    it("resolves the deployment defaults: ECS controller, rolling, no hooks, and no bake time (rolling does not bake)", () => {
         const r = normalize("shop", deploying({})).services.web.deployment;
         assert.deepEqual(r, { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, controller: "ecs", strategy: "rolling", lifecycleHooks: {} });
+    });
+
+    it("resolves a 5-minute bake time for blue-green, linear and canary", () => {
+        assert.equal(normalize("shop", deploying({ strategy: "blue-green" })).services.web.deployment.bakeTimeMinutes, 5);
     });
 });

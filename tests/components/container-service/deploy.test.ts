@@ -22,7 +22,7 @@ const shop = (deployment: ServiceDeploymentArgs, more?: Parameters<typeof withAr
     );
 
 describe("ContainerService deployments", () => {
-    it("keeps a rolling service as before: one target group, no deploy role, no strategy sent, rules left to Pulumi", async () => {
+    it("keeps a rolling service on one target group, without deploy role, rules left to Pulumi, and sends strategy ROLLING so leaving blue-green reaches ECS", async () => {
         const { registry } = await shop({}, (a) => {
             a.services!.api = webService(8080, "public", {
                 loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"] } },
@@ -34,14 +34,15 @@ describe("ContainerService deployments", () => {
         );
         assert.equal(registry.named("shop-web-deploy-role"), undefined);
         const service = registry.one(T.service, "shop-web");
-        assert.equal(service.inputs.deploymentConfiguration, undefined);
+        // The provider keeps a removed deployment_configuration (Optional+Computed): ROLLING is sent explicitly.
+        assert.deepEqual(service.inputs.deploymentConfiguration, { strategy: "ROLLING" });
         assert.equal(service.inputs.deploymentController, undefined);
         assert.deepEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.equal(service.inputs.loadBalancers[0].advancedConfiguration, undefined);
         assert.deepEqual(registry.one(T.rule, "shop-api-rule").ignoreChanges, []);
     });
 
-    it("blue-green on a default-action service: an alternate target group, a catch-all production rule ECS may rewrite, and the advanced configuration", async () => {
+    it("blue-green on a default-action service: an alternate target group, a catch-all production rule forwarding to both groups (100/0) that ECS may rewrite, and the advanced configuration", async () => {
         const { registry } = await shop({ strategy: "blue-green", bakeTimeMinutes: 10 });
         const alt = registry.one(T.tg, "shop-web-tg-alt");
         const primary = registry.one(T.tg, "shop-web-tg");
@@ -51,7 +52,18 @@ describe("ContainerService deployments", () => {
             listenerArn: registry.one(T.listener, "shop-public-listener-80").outputs.arn,
             priority: 50000,
             conditions: [{ pathPattern: { values: ["/*"] } }],
-            actions: [{ type: "forward", targetGroupArn: primary.outputs.arn }],
+            // ECS refuses to deploy unless both target groups are in the routes' actions.
+            actions: [
+                {
+                    type: "forward",
+                    forward: {
+                        targetGroups: [
+                            { arn: primary.outputs.arn, weight: 100 },
+                            { arn: alt.outputs.arn, weight: 0 },
+                        ],
+                    },
+                },
+            ],
         });
         assert.deepEqual(rule.ignoreChanges, ["actions"]);
         const role = registry.one(T.role, "shop-web-deploy-role");
@@ -102,24 +114,27 @@ describe("ContainerService deployments", () => {
         ]);
     });
 
-    it("sends linear steps and canary percentages with their minutes as the provider's strings, without the circuit breaker AWS documents for rolling and blue-green only", async () => {
+    it("sends linear steps and canary percentages with their minutes as the provider's strings, the default bake time, and the circuit breaker explicitly off (AWS documents it for rolling and blue-green only)", async () => {
         const linear = await shop({ strategy: "linear", linear: { stepPercent: 25, stepBakeMinutes: 5 } });
         linear.registry.hasInputs(T.service, "shop-web", {
             deploymentConfiguration: {
                 strategy: "LINEAR",
+                bakeTimeInMinutes: "5",
                 linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: "5" },
                 canaryConfiguration: undefined,
             },
-            deploymentCircuitBreaker: undefined,
+            // Off, not omitted: the provider suppresses the diff of a removed circuit breaker block.
+            deploymentCircuitBreaker: { enable: false, rollback: false },
         });
         const canary = await shop({ strategy: "canary", canary: { percent: 12.5, bakeMinutes: 0 } });
         canary.registry.hasInputs(T.service, "shop-web", {
             deploymentConfiguration: {
                 strategy: "CANARY",
+                bakeTimeInMinutes: "5",
                 canaryConfiguration: { canaryPercent: 12.5, canaryBakeTimeInMinutes: "0" },
                 linearConfiguration: undefined,
             },
-            deploymentCircuitBreaker: undefined,
+            deploymentCircuitBreaker: { enable: false, rollback: false },
         });
     });
 
@@ -148,7 +163,17 @@ describe("ContainerService deployments", () => {
             listenerArn: listener.outputs.arn,
             priority: 10,
             conditions: [{ pathPattern: { values: ["/api/*"] } }, { hostHeader: { values: ["api.example.com"] } }],
-            actions: [{ type: "forward", targetGroupArn: registry.one(T.tg, "shop-api-tg").outputs.arn }],
+            actions: [
+                {
+                    type: "forward",
+                    forward: {
+                        targetGroups: [
+                            { arn: registry.one(T.tg, "shop-api-tg").outputs.arn, weight: 100 },
+                            { arn: registry.one(T.tg, "shop-api-tg-alt").outputs.arn, weight: 0 },
+                        ],
+                    },
+                },
+            ],
         });
         assert.deepEqual(apiTest.ignoreChanges, ["actions"]);
         const webTest = registry.hasInputs(T.rule, "shop-web-test-rule", { priority: 50000, conditions: [{ pathPattern: { values: ["/*"] } }] });
@@ -159,11 +184,32 @@ describe("ContainerService deployments", () => {
             priority: 10,
             conditions: [{ pathPattern: { values: ["/api/*"] } }, { hostHeader: { values: ["api.example.com"] } }],
         });
-        const ports = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress.map((r: { fromPort: number }) => r.fromPort);
-        assert.deepEqual(ports, [80, 443, 8443]);
+        const ingress = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress;
+        assert.deepEqual(
+            ingress.map((r: { fromPort: number }) => r.fromPort),
+            [80, 443, 8443],
+        );
+        // The unreleased revision is not served to the internet: the test port admits the VPC only by default.
+        assert.deepEqual(ingress[2].cidrBlocks, ["10.0.0.0/16"]);
+        assert.deepEqual(ingress[1].cidrBlocks, ["0.0.0.0/0"]);
     });
 
-    it("on an NLB shifts the listeners themselves: production and test listener ARNs, default actions left to ECS", async () => {
+    it("admits testIngressCidrs on the test listener port, beside prefix lists on the main port", async () => {
+        const { registry } = await shop({ strategy: "blue-green", testListenerPort: 8443 }, (a) => {
+            a.loadBalancers!.public.ingressPrefixListIds = ["pl-3b927c52"];
+            a.loadBalancers!.public.testIngressCidrs = ["10.0.0.0/16", "203.0.113.0/24"];
+        });
+        const ingress = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress;
+        assert.deepEqual(
+            ingress.map((r: { fromPort: number; prefixListIds?: string[]; cidrBlocks?: string[] }) => [r.fromPort, r.prefixListIds, r.cidrBlocks]),
+            [
+                [80, ["pl-3b927c52"], undefined],
+                [8443, undefined, ["10.0.0.0/16", "203.0.113.0/24"]],
+            ],
+        );
+    });
+
+    it("on an NLB shifts the listeners themselves: production and test listener ARNs, both forwarding 100/0 to the two groups, default actions left to ECS", async () => {
         const { registry } = await build(
             () =>
                 new ContainerService(
@@ -179,13 +225,17 @@ describe("ContainerService deployments", () => {
                     }),
                 ),
         );
-        const tg = registry.one(T.tg, "shop-tcp-tg");
-        const prod = registry.hasInputs(T.listener, "shop-inner-listener-9000", { protocol: "TCP" });
-        const test = registry.hasInputs(T.listener, "shop-inner-listener-9001", {
-            port: 9001,
-            protocol: "TCP",
-            defaultActions: [{ type: "forward", targetGroupArn: tg.outputs.arn }],
-        });
+        const both = {
+            type: "forward",
+            forward: {
+                targetGroups: [
+                    { arn: registry.one(T.tg, "shop-tcp-tg").outputs.arn, weight: 100 },
+                    { arn: registry.one(T.tg, "shop-tcp-tg-alt").outputs.arn, weight: 0 },
+                ],
+            },
+        };
+        const prod = registry.hasInputs(T.listener, "shop-inner-listener-9000", { protocol: "TCP", defaultActions: [both] });
+        const test = registry.hasInputs(T.listener, "shop-inner-listener-9001", { port: 9001, protocol: "TCP", defaultActions: [both] });
         assert.deepEqual(prod.ignoreChanges, ["defaultActions"]);
         assert.deepEqual(test.ignoreChanges, ["defaultActions"]);
         assert.equal(registry.ofType(T.rule).length, 0);
@@ -218,11 +268,35 @@ describe("ContainerService deployments", () => {
         assert.ok(result.resources.services.web.alarms.http5xx);
     });
 
-    it("rolling with named rollback alarms sends the alarms without a strategy", async () => {
+    it("watches both target groups in the load balancer alarms of a blue-green service, where the live revision alternates between them", async () => {
+        const { registry } = await shop({ strategy: "blue-green", rollbackAlarms: { serviceAlarms: true } });
+        const suffixes = ["shop-web-tg", "shop-web-tg-alt"].map((n) => registry.one(T.tg, n).outputs.arnSuffix);
+        const lb = registry.one(T.lb, "shop-public-alb").outputs.arnSuffix;
+        const expect = (metricName: string, stat: string, expression: string) => [
+            ...suffixes.map((tg, i) => ({
+                id: `tg${i}`,
+                metric: { namespace: "AWS/ApplicationELB", metricName, dimensions: { LoadBalancer: lb, TargetGroup: tg }, stat, period: 60 },
+                returnData: false,
+            })),
+            { id: "both", expression, label: metricName, returnData: true },
+        ];
+        const http5xx = registry.one(T.alarm, "shop-web-http-5xx").inputs;
+        assert.deepEqual(http5xx.metricQueries, expect("HTTPCode_Target_5XX_Count", "Sum", "SUM([FILL(tg0, 0), FILL(tg1, 0)])"));
+        assert.equal(http5xx.metricName, undefined);
+        const unhealthy = registry.one(T.alarm, "shop-web-unhealthy-hosts").inputs;
+        assert.deepEqual(unhealthy.metricQueries, expect("UnHealthyHostCount", "Maximum", "MAX([FILL(tg0, 0), FILL(tg1, 0)])"));
+    });
+
+    it("blue-green without bakeTimeMinutes sends the 5-minute default, since ECS requires a bake time with BLUE_GREEN", async () => {
+        const { registry } = await shop({ strategy: "blue-green" });
+        registry.hasInputs(T.service, "shop-web", { deploymentConfiguration: { strategy: "BLUE_GREEN", bakeTimeInMinutes: "5" } });
+    });
+
+    it("rolling with named rollback alarms sends the alarms, strategy ROLLING and no bake time", async () => {
         const { registry } = await shop({ rollback: false, rollbackAlarms: { names: ["orders-errors"] } });
         registry.hasInputs(T.service, "shop-web", {
             alarms: { alarmNames: ["orders-errors"], enable: true, rollback: false },
-            deploymentConfiguration: undefined,
+            deploymentConfiguration: { strategy: "ROLLING", bakeTimeInMinutes: undefined },
             deploymentCircuitBreaker: { enable: true, rollback: false },
         });
     });
@@ -306,6 +380,21 @@ describe("ContainerService deployments", () => {
             web(a).scaling = { minCount: 1, maxCount: 4, requestsPerTarget: 500 };
         });
         assert.equal(rolling.warnings.filter((w) => w.includes("requests-scaling-two-target-groups")).length, 0);
+    });
+
+    it("accepts a hook at a test traffic stage without a test listener (ECS runs those stages anyway) and warns that no test traffic arrives", async () => {
+        const { registry, warnings } = await shop({
+            strategy: "blue-green",
+            lifecycleHooks: { smoke: { lambdaArn: HOOK, stages: ["POST_TEST_TRAFFIC_SHIFT"] } },
+        });
+        assert.deepEqual(registry.one(T.service, "shop-web").inputs.deploymentConfiguration.lifecycleHooks[0].lifecycleStages, ["POST_TEST_TRAFFIC_SHIFT"]);
+        assert.equal(warnings.filter((w) => w.startsWith("[aws-platform:ecs:test-stage-without-test-listener]") && w.includes("smoke")).length, 1);
+        const withListener = await shop({
+            strategy: "blue-green",
+            testListenerPort: 8443,
+            lifecycleHooks: { smoke: { lambdaArn: HOOK, stages: ["POST_TEST_TRAFFIC_SHIFT"] } },
+        });
+        assert.equal(withListener.warnings.filter((w) => w.includes("test-stage-without-test-listener")).length, 0);
     });
 
     it("leaves the other services of a shared ALB rolling: one target group, and rules Pulumi keeps", async () => {

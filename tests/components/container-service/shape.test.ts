@@ -241,7 +241,7 @@ function explicit(args: ContainerServiceArgs): ContainerServiceArgs {
     // Likewise a joined listener (`listenerArn`): what shapes a created load balancer, and the services' listener ports.
     const joined = (name: string) => r.loadBalancers[name]?.listenerArn !== undefined;
     const place = <L extends { name: string; listenerPort: number }>(l: L | undefined) => (l && joined(l.name) ? { ...l, listenerPort: undefined } : l);
-    const CREATED_ONLY = ["internal", "sslPolicy", "ingressCidrs", "ingressPrefixListIds", "idleTimeoutSeconds", "deletionProtection"];
+    const CREATED_ONLY = ["internal", "sslPolicy", "ingressCidrs", "ingressPrefixListIds", "testIngressCidrs", "idleTimeoutSeconds", "deletionProtection"];
     return {
         ...rest,
         cluster: { containerInsights, defaultStrategy, existing: existingCluster },

@@ -91,15 +91,8 @@ const routed = (app: "app1" | "app2", priority: number) => ({
 const legacy = cfg.serverless.legacy;
 const platform = new ContainerService("saas", {
     vpc: network.vpcArgs,
-    ec2Capacity: c.ec2.enabled
-        ? {
-              instanceTypes: c.ec2.instanceTypes,
-              minSize: c.ec2.minSize,
-              maxSize: c.ec2.maxSize,
-              onDemandBaseCapacity: c.ec2.onDemandBase,
-              onDemandPercentageAboveBaseCapacity: c.ec2.onDemandPercentAboveBase,
-          }
-        : undefined,
+    // Every group shares one instance role, profile and security group, so the ALB and EFS rules reach both.
+    ec2CapacityProviders: c.ec2.enabled ? c.ec2.capacityProviders : undefined,
     loadBalancers: {
         public: {
             type: "application",
@@ -126,10 +119,10 @@ const platform = new ContainerService("saas", {
             ...webCapacity,
             volumes: { uploads: { fileSystem: "shared", containerPath: "/srv/uploads" } },
         },
-        // With the EC2 capacity provider, app2 runs there in bridge mode (dynamic host ports).
+        // With EC2 capacity, app2 runs on its groups (containers.ec2.strategy) in bridge mode (dynamic host ports).
         app2: {
             ...routed("app2", 20),
-            ...(c.ec2.enabled ? { capacity: "ec2" as const, networkMode: "bridge" as const, cpu: 512, memoryMiB: 1024 } : webCapacity),
+            ...(c.ec2.enabled ? { capacityProviderStrategy: c.ec2.strategy, networkMode: "bridge" as const, cpu: 512, memoryMiB: 1024 } : webCapacity),
         },
         worker: {
             containers: { worker: { image: c.images.worker, command: ["sh", "-c", "while true; do sleep 30; done"] } },

@@ -162,23 +162,68 @@ describe("stacks", function () {
         );
     });
 
-    it("prod runs app2 on the EC2 capacity provider in bridge mode with instance targets", () => {
+    it("prod runs app2 in bridge mode on the notes' two EC2 groups: its first task on on-demand, then three on Spot for one on on-demand", () => {
         const app2 = prod.named("saas-app2");
-        assert.equal(app2.inputs.capacityProviderStrategies[0].capacityProvider, prod.named("saas-ec2-capacity").outputs.name);
+        assert.deepEqual(
+            app2.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]),
+            [
+                [prod.named("saas-on-demand-capacity-provider").outputs.name, 1, 1],
+                [prod.named("saas-spot-capacity-provider").outputs.name, 0, 3],
+            ],
+        );
         assert.equal(prod.named("saas-app2-task").inputs.networkMode, "bridge");
         assert.equal(prod.named("saas-app2-tg").inputs.targetType, "instance");
-        const asg = prod.named("saas-asg");
-        assert.equal(asg.inputs.mixedInstancesPolicy.instancesDistribution.onDemandBaseCapacity, 1);
+        // Both are associated with the cluster; its default stays Fargate (every other service names its capacity).
+        const cluster = prod.named("saas-capacity-providers").inputs;
+        assert.deepEqual(
+            [...cluster.capacityProviders].sort(),
+            [
+                "FARGATE",
+                "FARGATE_SPOT",
+                prod.named("saas-on-demand-capacity-provider").outputs.name,
+                prod.named("saas-spot-capacity-provider").outputs.name,
+            ].sort(),
+        );
+        assert.deepEqual(
+            cluster.defaultCapacityProviderStrategies.map((s: any) => s.capacityProvider),
+            ["FARGATE"],
+        );
+    });
+
+    it("prod keeps its on-demand group 60 % full with every instance on-demand, and its Spot group 40 % full (it scales out first) with none", () => {
+        const group = (key: string) => {
+            const scaling = prod.named(`saas-${key}-capacity-provider`).inputs.autoScalingGroupProvider;
+            assert.equal(scaling.autoScalingGroupArn, prod.named(`saas-${key}-asg`).outputs.arn);
+            const d = prod.named(`saas-${key}-asg`).inputs.mixedInstancesPolicy.instancesDistribution;
+            return [scaling.managedScaling.status, scaling.managedScaling.targetCapacity, d.onDemandBaseCapacity, d.onDemandPercentageAboveBaseCapacity];
+        };
+        assert.deepEqual(group("on-demand"), ["ENABLED", 60, 1, 100]);
+        assert.deepEqual(group("spot"), ["ENABLED", 40, 0, 0]);
+        assert.equal(prod.named("saas-on-demand-asg").inputs.minSize, 1);
+    });
+
+    it("dev has no EC2 capacity: app2 runs on the web tier's Fargate Spot", () => {
+        assert.deepEqual(
+            dev.ofType("aws:autoscaling/group:Group").filter((g) => g.name.startsWith("saas-")),
+            [],
+        );
+        assert.deepEqual(dev.ofType("aws:ecs/capacityProvider:CapacityProvider"), []);
+        assert.deepEqual(
+            dev.named("saas-app2").inputs.capacityProviderStrategies.map((s: any) => s.capacityProvider),
+            ["FARGATE", "FARGATE_SPOT"],
+        );
     });
 
     it("prod's EC2 instances, volumes and ENIs carry the stack's default tags (the provider's default tags skip Auto Scaling groups)", () => {
-        const asgTags = prod
-            .named("saas-asg")
-            .inputs.tags.filter((t: any) => t.propagateAtLaunch)
-            .map((t: any) => `${t.key}=${t.value}`);
-        assert.ok(asgTags.includes("project=aws-platform") && asgTags.includes("environment=prod"), asgTags.join(", "));
-        for (const spec of prod.named("saas-launch-template").inputs.tagSpecifications) {
-            assert.equal(spec.tags.environment, "prod", spec.resourceType);
+        for (const key of ["on-demand", "spot"]) {
+            const asgTags = prod
+                .named(`saas-${key}-asg`)
+                .inputs.tags.filter((t: any) => t.propagateAtLaunch)
+                .map((t: any) => `${t.key}=${t.value}`);
+            assert.ok(asgTags.includes("project=aws-platform") && asgTags.includes("environment=prod"), asgTags.join(", "));
+            for (const spec of prod.named(`saas-${key}-launch-template`).inputs.tagSpecifications) {
+                assert.equal(spec.tags.environment, "prod", `${key} ${spec.resourceType}`);
+            }
         }
     });
 

@@ -298,3 +298,5 @@ export {
     ServiceTarget,
 } from "./container-service";
 export { DnsCertificateResources } from "./shared/dns-certificate";
+export { ServiceConnectArgs, ServiceConnectNamespaceArgs, ServiceConnectPortArgs } from "./container-service";
+export type { ServiceConnectNamespace } from "./container-service/service-connect";

@@ -11,7 +11,9 @@ import type * as iam from "@pulumi/aws/iam";
 import type * as lb from "@pulumi/aws/lb";
 import type * as route53 from "@pulumi/aws/route53";
 import type * as scheduler from "@pulumi/aws/scheduler";
+import type * as servicediscovery from "@pulumi/aws/servicediscovery";
 import type * as sqs from "@pulumi/aws/sqs";
+import type * as vpc from "@pulumi/aws/vpc";
 import type { Statement } from "../shared/iam";
 import type { EfsTransition } from "../shared/limits/efs";
 import type { Transform } from "../shared/transform";
@@ -718,6 +720,83 @@ export interface ServiceLoadBalancerArgs {
 }
 
 /**
+ * One named port mapping a service serves through Service Connect: ECS registers it in the Cloud Map
+ * namespace, and the proxy of every client task in the namespace answers `alias.dnsName:alias.port`
+ * by sending the connection to one of this service's tasks on the container port
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html).
+ * @example { discoveryName: "orders", alias: { dnsName: "orders", port: 80 } }
+ */
+export interface ServiceConnectPortArgs {
+    /**
+     * The Cloud Map service ECS creates for this port: unique in the namespace, up to 64 lower-case
+     * letters, digits, `_` and `-`, not starting with `-`
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html).
+     * @default - the service's key when it serves one port, else `<key>-<port name>`
+     */
+    discoveryName?: string;
+    /**
+     * The name and port clients connect to. ECS takes one alias per port
+     * (`clientAliases`: at most 1 item). `dnsName`: up to 127 lower-case letters, digits, `_`, `-`
+     * and `.`, not starting with `-`; each name and port pair is unique in the namespace
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html).
+     * @default - `dnsName` the discovery name, `port` the container port: clients call `http://<discoveryName>:<containerPort>`
+     * @example { dnsName: "orders.internal", port: 80 }
+     */
+    alias?: { dnsName?: string; port?: number };
+}
+
+/**
+ * ECS Service Connect for one service: a proxy in each task that resolves the namespace's names and
+ * balances connections across the tasks behind them, with retries and metrics. A service with
+ * `services` is a client and a server; without, a client only (it reaches the others by name, and
+ * nobody reaches it). Tasks in `awsvpc` network mode only: the admission rules below are between
+ * the services' own security groups.
+ * @example { services: { http: { alias: { port: 80 } } }, allowFrom: ["web"], accessLogs: true }
+ */
+export interface ServiceConnectArgs {
+    /**
+     * The ports this service serves, keyed by port mapping name (`containers.<c>.portMappings[].name`).
+     * @default {}
+     */
+    services?: Record<string, ServiceConnectPortArgs>;
+    /**
+     * Services of this component admitted on those ports: for each, a security-group ingress rule
+     * from its tasks' group to this service's, on each container port (the server's proxy listens
+     * on the container port in awsvpc mode, `ingressPortOverride` unset). Each must use Service Connect.
+     * @default []
+     * @example ["web"]
+     */
+    allowFrom?: string[];
+    /**
+     * Security groups outside the component admitted on those ports, keyed by a name for the rule
+     * (`<key>-<port>-from-<name>`): e.g. the tasks of another ContainerService in the same namespace.
+     * @default {}
+     * @example { billing: billing.resources.services.invoicer.task.securityGroup!.id }
+     */
+    allowFromSecurityGroups?: Record<string, pulumi.Input<string>>;
+    /**
+     * The proxy's access logs (one JSON line per request, query strings left out) in the service's
+     * log group, beside the proxy's own logs (stream prefix `service-connect`)
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-envoy-access-logs.html).
+     * @default false
+     */
+    accessLogs?: boolean;
+}
+
+/** The Cloud Map namespace of the component's Service Connect services. */
+export interface ServiceConnectNamespaceArgs {
+    /**
+     * An existing Cloud Map namespace to join instead of creating one: services
+     * of other components or clusters in it reach this component's services by name, and the other
+     * way round. The namespace must be in the component's region.
+     * @default - one Cloud Map HTTP namespace for the component (`<name>-namespace-<hex>`), created
+     * only when a service has `serviceConnect`
+     * @example "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0a1b2c3d4e5f6a7b"
+     */
+    namespaceArn?: pulumi.Input<string>;
+}
+
+/**
  * Step scaling on a CloudWatch alarm of your choosing, out or in: the alarm's action is the step
  * policy. Application Auto Scaling policies need no resource policy for CloudWatch to invoke them.
  * @example
@@ -1044,6 +1123,13 @@ export interface ServiceArgs extends TaskArgs {
      * @example { containerPath: "/var/lib/data", sizeGiB: 100 }
      */
     ebsVolume?: EbsVolumeArgs;
+    /**
+     * ECS Service Connect: reach other services of the namespace by name and, with `services`,
+     * be reached by them (see `ServiceConnectArgs`).
+     * @default undefined - no Service Connect
+     * @example { services: { http: {} }, allowFrom: ["web"] }
+     */
+    serviceConnect?: ServiceConnectArgs;
 }
 
 /** A task run on a schedule or on an EventBridge event, with no service. */
@@ -1211,6 +1297,13 @@ export interface ContainerServiceArgs {
     /** ECS Express Mode services, keyed by name. @default {} */
     expressServices?: Record<string, ExpressServiceArgs>;
     /**
+     * The Cloud Map namespace of the services with `serviceConnect` (ECS Service Connect). The
+     * cluster takes it as its default Service Connect namespace.
+     * @default {} - a namespace of the component's own when a service uses Service Connect
+     * @example { namespaceArn: shared.arn } // an aws.servicediscovery.HttpNamespace
+     */
+    serviceConnect?: ServiceConnectNamespaceArgs;
+    /**
      * Days CloudWatch Logs keeps container logs.
      * @default 30
      */
@@ -1277,5 +1370,9 @@ export interface ContainerServiceArgs {
         expressService?: Transform<ecs.ExpressGatewayServiceArgs>;
         /** The infrastructure role ECS manages services' EBS volumes with (`{key}-ebs-role`). */
         ebsRole?: Transform<iam.RoleArgs>;
+        /** The component's Cloud Map HTTP namespace (`<name>-namespace`), when it creates one. */
+        namespace?: Transform<servicediscovery.HttpNamespaceArgs>;
+        /** Service Connect admission rules (`<key>-<port>-from-<client>`); the function form gets the rule's name. */
+        serviceConnectIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
     };
 }

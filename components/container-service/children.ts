@@ -56,11 +56,13 @@ const T = {
     certificate: "aws:acm/certificate:Certificate",
     certificateValidation: "aws:acm/certificateValidation:CertificateValidation",
     record: "aws:route53/record:Record",
+    httpNamespace: "aws:servicediscovery/httpNamespace:HttpNamespace",
 } as const;
 
 /**
  * `[type, pattern]`: `{key}` is the item's key; `{container}`, `{volume}`, `{fileSystem}`, `{step}`,
- * `{schedule}`, `{managedPolicy}`, `{loadBalancer}`, `{port}`, `{index}` range over what the args hold.
+ * `{schedule}`, `{managedPolicy}`, `{loadBalancer}`, `{port}`, `{index}`, `{connectPort}` (a Service Connect
+ * port name), `{client}` (a service in `serviceConnect.allowFrom`) range over what the args hold.
  */
 type Row = readonly [type: string, pattern: string];
 
@@ -108,6 +110,9 @@ export const CHILD_NAMES: Record<
     cluster: [
         [T.cluster, "cluster"],
         [T.capacityProviders, "capacity-providers"],
+        // The cluster's default Service Connect namespace: only when a service uses Service Connect
+        // and no `serviceConnect.namespaceArn` is given (predicted always, as optional children are).
+        [T.httpNamespace, "namespace"],
     ],
     /** Only with `ec2Capacity`: the group, and what bridge tasks on its instances share. */
     ec2Capacity: [...INSTANCES, [T.launchTemplate, "launch-template"], [T.asg, "asg"], [T.capacityProvider, "ec2-capacity"]],
@@ -157,6 +162,7 @@ export const CHILD_NAMES: Record<
         [T.role, "{key}-ebs-role"],
         [T.attachment, "{key}-ebs-role-volumes"],
         [T.rolePolicy, "{key}-ebs-role-kms"],
+        [T.ingress, "{key}-{connectPort}-from-{client}"],
     ],
     scheduledTasks: [
         ...TASK,
@@ -238,6 +244,8 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
         step: "scaling" in t && t.scaling && "steps" in t.scaling ? Object.keys(t.scaling.steps ?? {}) : [],
         schedule: "scaling" in t && t.scaling && "schedules" in t.scaling ? Object.keys(t.scaling.schedules ?? {}) : [],
         managedPolicy: Object.keys(managedPolicyKeys(t.taskRole?.managedPolicyArns ?? [])),
+        connectPort: "serviceConnect" in t ? Object.keys(t.serviceConnect?.services ?? {}) : [],
+        client: "serviceConnect" in t ? [...(t.serviceConnect?.allowFrom ?? []), ...Object.keys(t.serviceConnect?.allowFromSecurityGroups ?? {})] : [],
     });
     add(CHILD_NAMES.cluster, "cluster", {});
     const instanceValues = { fileSystem: fileSystems, loadBalancer: loadBalancers };

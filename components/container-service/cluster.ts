@@ -14,9 +14,10 @@ export function clusterNameFromArn(arn: string): string {
 
 /**
  * The cluster with Container Insights, its capacity providers (Fargate, Fargate Spot and the EC2
- * groups) and default strategy; or, with `cluster.existing`, only references to that cluster.
+ * groups) and default strategy, and a Service Connect namespace as the cluster's default (services created
+ * by hand with Service Connect on and no namespace join it); or, with `cluster.existing`, only references to that cluster.
  */
-export function createCluster(ctx: Ctx): ClusterResources {
+export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Input<string>): ClusterResources {
     const existing = ctx.cfg.existingCluster;
     if (existing !== undefined) {
         const arn = pulumi.output(existing);
@@ -27,6 +28,7 @@ export function createCluster(ctx: Ctx): ClusterResources {
         fitName(childName(ctx.name, "cluster"), ecs.Cluster),
         {
             settings: [{ name: "containerInsights", value: ctx.cfg.containerInsights }],
+            ...(serviceConnectNamespaceArn !== undefined ? { serviceConnectDefaults: { namespace: serviceConnectNamespaceArn } } : {}),
             tags: ctx.tags,
         },
         ctx.opts,

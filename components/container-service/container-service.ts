@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ecs from "@pulumi/aws/ecs";
 import type * as iam from "@pulumi/aws/iam";
+import type * as vpc from "@pulumi/aws/vpc";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
@@ -30,6 +31,14 @@ import { QueueResources, createQueue } from "./queue";
 import { createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
+import {
+    ServiceConnectNamespace,
+    allowServiceConnect,
+    closedServerWarnings,
+    createNamespace,
+    serviceConnectConfiguration,
+    serviceConnectEndpoints,
+} from "./service-connect";
 import { FileSystemResources, allowMount, createAccessPoint, createFileSystems, efsStatements } from "./storage";
 import { MountableVolume, createTask } from "./task";
 import { validate } from "./validate";
@@ -45,6 +54,8 @@ export interface ServiceResources {
     alarms: Record<string, cloudwatch.MetricAlarm>;
     /** The role ECS manages the tasks' EBS volumes with, when the service has `ebsVolume`. */
     ebsRole?: iam.Role;
+    /** Service Connect admission rules, by `<port>-from-<client>` (empty when the service admits no client). */
+    serviceConnectIngress: Record<string, vpc.SecurityGroupIngressRule>;
 }
 
 /**
@@ -102,6 +113,11 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly expressUrls: Record<string, pulumi.Output<string>>;
     /** What `aws ecs run-task` needs to start each standalone task (`tasks`), with the command itself, by key. */
     readonly runTasks: Record<string, RunTaskOutput>;
+    /**
+     * Where Service Connect clients reach each served port, by service key and port name:
+     * `<dnsName>:<port>` (e.g. `{ app: { http: "app:8080" } }`).
+     */
+    readonly serviceConnectEndpoints: Record<string, Record<string, string>>;
     /** The children, for wiring and escape hatches. */
     readonly resources: {
         cluster: ClusterResources;
@@ -115,6 +131,8 @@ export class ContainerService extends pulumi.ComponentResource {
         repositories: ReturnType<typeof createRepositories>;
         fileSystems: Record<string, FileSystemResources>;
         expressServices: Record<string, ReturnType<typeof createExpressService>>;
+        /** The Cloud Map namespace of Service Connect, when a service uses it. */
+        serviceConnect?: ServiceConnectNamespace;
     };
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -145,8 +163,8 @@ export class ContainerService extends pulumi.ComponentResource {
             }
         }
 
-        const groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];
-        if (groups.length > 0 && !groups.some((g) => g.awsvpcTrunking)) {
+        const ec2Groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];
+        if (ec2Groups.length > 0 && !ec2Groups.some((g) => g.awsvpcTrunking)) {
             const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks), ...Object.entries(cfg.tasks)]
                 .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
                 .map(([k]) => `${k in cfg.services ? "service" : k in cfg.scheduledTasks ? "scheduled task" : "task"} "${k}"`);
@@ -158,9 +176,12 @@ export class ContainerService extends pulumi.ComponentResource {
             }
         }
 
+        for (const warning of closedServerWarnings(name, cfg)) pulumi.log.warn(warning, this);
+
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
-        const cluster = createCluster(ctx);
+        const namespace = createNamespace(ctx);
+        const cluster = createCluster(ctx, namespace?.arn);
         const { loadBalancers, joinedListeners, targets } = createLoadBalancers(ctx);
         const mounts = new MountTracker(ctx, fileSystems);
         const bridgeIngress = new Set<string>();
@@ -186,8 +207,19 @@ export class ContainerService extends pulumi.ComponentResource {
                     allowFromLoadBalancer(ctx, `${t.lbKey}-instances`, t, inbound, 32768, 65535);
                 }
             }
+            const connect = svc.serviceConnect && serviceConnectConfiguration(ctx, svc, namespace!.arn, task.logGroup.name);
             const ebsRole = svc.ebsVolume && createEbsRole(ctx, childName(name, key), svc.ebsVolume);
-            const service = createService(ctx, key, svc, cluster, task, target, mountDeps, ebsRole && ebsVolumeConfiguration(svc.ebsVolume!, ebsRole.arn));
+            const service = createService(
+                ctx,
+                key,
+                svc,
+                cluster,
+                task,
+                target,
+                mountDeps,
+                ebsRole && ebsVolumeConfiguration(svc.ebsVolume!, ebsRole.arn),
+                connect,
+            );
             services[key] = {
                 service,
                 task,
@@ -196,8 +228,12 @@ export class ContainerService extends pulumi.ComponentResource {
                 queue,
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster, service, target, queue?.queue),
                 alarms: createAlarms(ctx, key, svc, cluster, service, target, queue),
+                serviceConnectIngress: {},
             };
         }
+        // After every service: a server may admit a client whose security group comes later.
+        const groups = Object.fromEntries(Object.entries(services).map(([k, s]) => [k, s.task.securityGroup?.id]));
+        for (const [key, svc] of Object.entries(cfg.services)) services[key].serviceConnectIngress = allowServiceConnect(ctx, key, svc, groups);
 
         const scheduledTasks: ContainerService["resources"]["scheduledTasks"] = {};
         for (const [key, st] of Object.entries(cfg.scheduledTasks)) {
@@ -240,7 +276,19 @@ export class ContainerService extends pulumi.ComponentResource {
         this.repositoryUrls = Object.fromEntries(Object.entries(repositories).map(([k, r]) => [k, r.repository.repositoryUrl]));
         this.expressUrls = Object.fromEntries(Object.entries(expressServices).map(([k, e]) => [k, e.url]));
         this.runTasks = Object.fromEntries(Object.entries(tasks).map(([k, task]) => [k, runTaskOutput(ctx, cfg.tasks[k], cluster, task)]));
-        this.resources = { cluster, loadBalancers, joinedListeners, services, scheduledTasks, tasks, repositories, fileSystems, expressServices };
+        this.resources = {
+            cluster,
+            loadBalancers,
+            joinedListeners,
+            services,
+            scheduledTasks,
+            tasks,
+            repositories,
+            fileSystems,
+            expressServices,
+            serviceConnect: namespace,
+        };
+        this.serviceConnectEndpoints = serviceConnectEndpoints(cfg);
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterArn: this.clusterArn,
@@ -251,6 +299,7 @@ export class ContainerService extends pulumi.ComponentResource {
             repositoryUrls: this.repositoryUrls,
             expressUrls: this.expressUrls,
             runTasks: this.runTasks,
+            serviceConnectEndpoints: this.serviceConnectEndpoints,
         });
     }
 

@@ -23,6 +23,7 @@ import type {
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
+    ServiceConnectArgs,
     StepScalingArgs,
     TaskArgs,
     VolumeArgs,
@@ -137,6 +138,7 @@ export const DEFAULTS = {
         enableExecuteCommand: false,
         alarms: { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 },
     },
+    ServiceConnectArgs: { services: {}, allowFrom: [] as string[], allowFromSecurityGroups: {} as Record<string, pulumi.Input<string>>, accessLogs: false },
     ScheduledTaskArgs: { timezone: "UTC", retries: 2, taskCount: 1 },
     RepositoryArgs: { keepImages: 30, untaggedExpiryDays: 7, immutableTags: true, encryption: "AES256" as const },
     FileSystemArgs: { throughputMode: "elastic" as const, transitionToIA: "AFTER_30_DAYS" as const, backup: true },
@@ -233,6 +235,20 @@ export type ResolvedScaling = Required<
         predictive?: ResolvedPredictiveScaling;
     };
 
+/** One Service Connect port with its discovery name and alias filled in (the args' shape, complete). */
+export interface ResolvedServiceConnectPort {
+    discoveryName: string;
+    /** `port` is undefined only when no container has a mapping of that name (validation reports it). */
+    alias: { dnsName: string; port?: number };
+}
+
+export interface ResolvedServiceConnect {
+    services: Record<string, ResolvedServiceConnectPort>;
+    allowFrom: string[];
+    allowFromSecurityGroups: Record<string, pulumi.Input<string>>;
+    accessLogs: boolean;
+}
+
 export interface ResolvedService extends ResolvedTask {
     desiredCount: number;
     loadBalancer?: ResolvedServiceLoadBalancer;
@@ -244,6 +260,7 @@ export interface ResolvedService extends ResolvedTask {
     enableExecuteCommand: boolean;
     alarms?: Required<Exclude<NonNullable<ServiceArgs["alarms"]>, false>>;
     ebsVolume?: ResolvedEbsVolume;
+    serviceConnect?: ResolvedServiceConnect;
 }
 
 export interface ResolvedScheduledTask extends ResolvedTask {
@@ -280,6 +297,8 @@ export interface Resolved {
     repositories: Record<string, Required<Omit<RepositoryArgs, "kmsKeyArn">> & { kmsKeyArn?: pulumi.Input<string> }>;
     fileSystems: Record<string, Required<FileSystemArgs>>;
     expressServices: Record<string, ResolvedExpress>;
+    /** `namespaceArn` undefined: the component creates a namespace when a service uses Service Connect. */
+    serviceConnect: { namespaceArn?: pulumi.Input<string> };
     logRetentionDays: number;
     alarmTopicArn?: pulumi.Input<string>;
     protectData: boolean;
@@ -405,6 +424,32 @@ function normalizeScaling(s: ServiceScalingArgs): ResolvedScaling {
     };
 }
 
+/** The container port of the port mapping named `portName` among a task's containers. */
+export function namedContainerPort(containers: Record<string, Pick<ContainerArgs, "portMappings">>, portName: string): number | undefined {
+    return Object.values(containers)
+        .flatMap((c) => c.portMappings ?? [])
+        .find((m) => m.name === portName)?.containerPort;
+}
+
+/**
+ * Service Connect with every name filled in: a port's discovery name is the service key (one port) or
+ * `<key>-<port name>`, its alias the discovery name on the container port.
+ */
+function normalizeServiceConnect(sc: ServiceConnectArgs, key: string, containers: ServiceArgs["containers"]): ResolvedServiceConnect {
+    const d = DEFAULTS.ServiceConnectArgs;
+    const services: NonNullable<ServiceConnectArgs["services"]> = sc.services ?? d.services;
+    const single = Object.keys(services).length === 1;
+    return {
+        services: mapValues(services, (p, portName) => {
+            const discoveryName = p.discoveryName ?? (single ? key : `${key}-${portName}`);
+            return { discoveryName, alias: { dnsName: p.alias?.dnsName ?? discoveryName, port: p.alias?.port ?? namedContainerPort(containers, portName) } };
+        }),
+        allowFrom: sc.allowFrom ?? d.allowFrom,
+        allowFromSecurityGroups: sc.allowFromSecurityGroups ?? d.allowFromSecurityGroups,
+        accessLogs: sc.accessLogs ?? d.accessLogs,
+    };
+}
+
 /** Tasks to start with: as given, else the scaling minimum, else one. */
 export function defaultDesiredCount(s: Pick<ServiceArgs, "desiredCount" | "scaling">): number {
     return s.desiredCount ?? s.scaling?.minCount ?? DEFAULTS.ServiceArgs.desiredCount;
@@ -425,6 +470,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
         enableExecuteCommand: s.enableExecuteCommand ?? d.enableExecuteCommand,
         alarms: s.alarms === false ? undefined : withDefaults(d.alarms, s.alarms),
         ebsVolume: s.ebsVolume && normalizeEbsVolume(s.ebsVolume, Object.keys(s.containers)),
+        serviceConnect: s.serviceConnect && normalizeServiceConnect(s.serviceConnect, name, s.containers),
     };
 }
 
@@ -500,6 +546,7 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
         fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),
+        serviceConnect: { namespaceArn: args.serviceConnect?.namespaceArn },
         logRetentionDays: args.logRetentionDays ?? DEFAULTS.ContainerServiceArgs.logRetentionDays,
         alarmTopicArn: args.alarmTopicArn,
         protectData: args.protectData ?? DEFAULTS.ContainerServiceArgs.protectData,

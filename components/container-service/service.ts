@@ -19,6 +19,7 @@ export function createService(
     target: ServiceTarget | undefined,
     mounts: pulumi.Resource[] = [],
     volumeConfiguration?: ecs.ServiceArgs["volumeConfiguration"],
+    serviceConnect?: ecs.ServiceArgs["serviceConnectConfiguration"],
 ): ecs.Service {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
@@ -58,6 +59,7 @@ export function createService(
             enableExecuteCommand: svc.enableExecuteCommand,
             // The EBS volume the task definition leaves to launch time (volumes.ts).
             ...(volumeConfiguration ? { volumeConfiguration } : {}),
+            ...(serviceConnect ? { serviceConnectConfiguration: serviceConnect } : {}),
             enableEcsManagedTags: true,
             propagateTags: "SERVICE",
             // EC2: spread across AZs first, then pack onto as few instances as memory allows.

@@ -29,6 +29,9 @@ import type {
     RepositoryArgs,
     ScheduledTaskArgs,
     ServiceArgs,
+    ServiceConnectArgs,
+    ServiceConnectNamespaceArgs,
+    ServiceConnectPortArgs,
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
@@ -292,6 +295,24 @@ const TASK_FIELDS = {
 
 export const TASK_SHAPE = object<TaskArgs>()(TASK_FIELDS);
 
+type Alias = NonNullable<ServiceConnectPortArgs["alias"]>;
+
+export const SERVICE_CONNECT_SHAPE = object<ServiceConnectArgs>()({
+    services: optional(
+        record(
+            object<ServiceConnectPortArgs>()({
+                discoveryName: optional(string()),
+                alias: optional(object<Alias>()({ dnsName: optional(string()), port: optional(int()) })),
+            }),
+        ),
+    ),
+    allowFrom: optional(strings()),
+    allowFromSecurityGroups: optional(record(inputString())),
+    accessLogs: optional(boolean()),
+});
+
+export const SERVICE_CONNECT_NAMESPACE_SHAPE = object<ServiceConnectNamespaceArgs>()({ namespaceArn: optional(inputString()) });
+
 type Alarms = Exclude<NonNullable<ServiceArgs["alarms"]>, false>;
 
 export const SERVICE_SHAPE = object<ServiceArgs>()({
@@ -318,6 +339,7 @@ export const SERVICE_SHAPE = object<ServiceArgs>()({
         ),
     ),
     ebsVolume: optional(EBS_VOLUME_SHAPE),
+    serviceConnect: optional(SERVICE_CONNECT_SHAPE),
 });
 
 export const SCHEDULED_TASK_SHAPE = object<ScheduledTaskArgs>()({
@@ -393,6 +415,8 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     fileSystem: optional(transform()),
     expressService: optional(transform()),
     ebsRole: optional(transform()),
+    namespace: optional(transform()),
+    serviceConnectIngress: optional(transform()),
 });
 
 /** Every ContainerServiceArgs key, once. */
@@ -408,6 +432,7 @@ export const CONTAINER_SERVICE_SHAPE = object<ContainerServiceArgs>()({
     repositories: optional(record(REPOSITORY_SHAPE)),
     fileSystems: optional(record(FILE_SYSTEM_SHAPE)),
     expressServices: optional(record(EXPRESS_SERVICE_SHAPE)),
+    serviceConnect: optional(SERVICE_CONNECT_NAMESPACE_SHAPE),
     logRetentionDays: optional(int()),
     alarmTopicArn: optional(inputString()),
     protectData: optional(boolean()),

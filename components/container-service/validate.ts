@@ -25,6 +25,7 @@ import {
     ResolvedStepScaling,
     ResolvedTask,
     defaultListenerPort,
+    namedContainerPort,
     normalize,
     scalesIn,
     servesTls,
@@ -79,6 +80,7 @@ export function validate(args: ContainerServiceArgs): Issue[] {
     for (const [key, lb] of Object.entries(args.loadBalancers ?? {})) validateLoadBalancer(issues, `loadBalancers.${key}`, lb, args, cfg);
     for (const [key, svc] of Object.entries(args.services ?? {})) validateService(issues, `services.${key}`, svc, args, cfg, cfg.services[key]);
     validateListenerSharing(issues, args, cfg);
+    validateServiceConnect(issues, args, cfg);
     for (const [key, task] of Object.entries(args.scheduledTasks ?? {})) validateScheduledTask(issues, `scheduledTasks.${key}`, task, args, cfg);
     for (const [key, task] of Object.entries(args.tasks ?? {})) validateTask(issues, `tasks.${key}`, task, args, cfg.tasks[key]);
     for (const [key, repo] of Object.entries(args.repositories ?? {})) validateRepository(issues, `repositories.${key}`, repo);
@@ -1155,6 +1157,127 @@ function validateListenerSharing(issues: Issues, args: ContainerServiceArgs, cfg
                     );
                 seen.set(p.listenerPort, p.key);
             }
+        }
+    }
+}
+
+/** API_ServiceConnectService `discoveryName`: up to 64 lower-case letters, digits, '_' and '-', not starting with '-'. */
+const DISCOVERY_NAME = /^[a-z0-9_][a-z0-9_-]{0,63}$/;
+/** API_ServiceConnectClientAlias `dnsName`: up to 127 lower-case letters, digits, '_', '-' and '.', not starting with '-'. */
+const ALIAS_DNS_NAME = /^[a-z0-9_][a-z0-9_.-]{0,126}$/;
+const NAMESPACE_ARN = /^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\d{12}:namespace\/ns-[a-z0-9]{1,64}$/;
+
+/**
+ * Service Connect: ports that name port mappings, discovery names and aliases AWS accepts and that
+ * are unique in the namespace (as far as this component sees it), admitted clients that exist and use
+ * Service Connect, awsvpc tasks, and a given namespace only when some service uses it.
+ */
+function validateServiceConnect(issues: Issues, args: ContainerServiceArgs, cfg: Resolved): void {
+    const users = Object.entries(cfg.services).filter(([, s]) => s.serviceConnect);
+    const ns = args.serviceConnect?.namespaceArn;
+    if (ns !== undefined && isPlain(ns))
+        issues.match("serviceConnect.namespaceArn", ns, NAMESPACE_ARN, "a Cloud Map namespace ARN (…:servicediscovery:<region>:<account>:namespace/ns-…)");
+    if (ns !== undefined && users.length === 0)
+        issues.add("serviceConnect.namespaceArn", "(set)", "is given, and no service uses Service Connect", "serviceConnect on a service, or no namespaceArn");
+    const discoveryNames = new Map<string, string>();
+    const aliases = new Map<string, string>();
+    for (const [key, r] of users) {
+        const sc = r.serviceConnect!;
+        const sp = `services.${key}.serviceConnect`;
+        // Admission rules are between task security groups; bridge tasks share the instances' group.
+        if (r.networkMode !== "awsvpc")
+            issues.add(
+                sp,
+                r.networkMode,
+                "is on a service whose tasks are not in awsvpc network mode (bridge tasks share the instances' security group)",
+                'networkMode "awsvpc", or no serviceConnect',
+            );
+        const named = Object.values(r.containers)
+            .flatMap((c) => c.portMappings.map((m) => m.name))
+            .filter((n): n is string => n !== undefined);
+        for (const [portName, p] of Object.entries(sc.services)) {
+            const pp = `${sp}.services.${portName}`;
+            if (namedContainerPort(r.containers, portName) === undefined)
+                issues.add(
+                    pp,
+                    portName,
+                    "names no port mapping of the service's containers",
+                    named.map((n) => JSON.stringify(n)).join(", ") || "a name on a container's port mapping (portMappings[].name)",
+                );
+            issues.match(
+                `${pp}.discoveryName`,
+                p.discoveryName,
+                DISCOVERY_NAME,
+                "up to 64 lower-case letters, digits, '_' and '-', not starting with '-' (give discoveryName when the default is longer)",
+            );
+            issues.match(
+                `${pp}.alias.dnsName`,
+                p.alias.dnsName,
+                ALIAS_DNS_NAME,
+                "up to 127 lower-case letters, digits, '_', '-' and '.', not starting with '-'",
+            );
+            issues.int(`${pp}.alias.port`, p.alias.port, 1, 65535);
+            const firstDiscovery = discoveryNames.get(p.discoveryName);
+            if (firstDiscovery)
+                issues.add(
+                    `${pp}.discoveryName`,
+                    p.discoveryName,
+                    `is also the discovery name of ${firstDiscovery}`,
+                    "a discovery name unique in the namespace",
+                );
+            else discoveryNames.set(p.discoveryName, pp);
+            const alias = `${p.alias.dnsName}:${p.alias.port}`;
+            const firstAlias = aliases.get(alias);
+            if (p.alias.port !== undefined && firstAlias)
+                issues.add(`${pp}.alias`, alias, `is also the alias of ${firstAlias}`, "a name and port pair unique in the namespace");
+            else aliases.set(alias, pp);
+        }
+        const seen = new Set<string>();
+        for (const [i, client] of sc.allowFrom.entries()) {
+            const ap = `${sp}.allowFrom[${i}]`;
+            const target = own(cfg.services, client);
+            if (seen.has(client)) issues.add(ap, client, "is listed twice", "each service once");
+            else if (!target)
+                issues.add(
+                    ap,
+                    client,
+                    "names no service",
+                    Object.keys(cfg.services)
+                        .map((k) => JSON.stringify(k))
+                        .join(", "),
+                );
+            else if (!target.serviceConnect)
+                issues.add(
+                    ap,
+                    client,
+                    `names service "${client}", which does not use Service Connect and so cannot reach this one by name`,
+                    `serviceConnect: {} on "${client}" (a client), or remove it`,
+                );
+            seen.add(client);
+        }
+        if (sc.allowFrom.length > 0 && Object.keys(sc.services).length === 0)
+            issues.add(
+                `${sp}.allowFrom`,
+                sc.allowFrom,
+                "admits clients, and the service serves no port (services is empty)",
+                "services: { <port name>: {} }, or no allowFrom",
+            );
+        const outside = Object.keys(sc.allowFromSecurityGroups);
+        if (outside.length > 0 && Object.keys(sc.services).length === 0)
+            issues.add(
+                `${sp}.allowFromSecurityGroups`,
+                outside,
+                "admits clients, and the service serves no port (services is empty)",
+                "services: { <port name>: {} }, or no allowFromSecurityGroups",
+            );
+        for (const name of outside) {
+            const gp = `${sp}.allowFromSecurityGroups.${name}`;
+            // The name becomes part of the rule's name, as a service key in allowFrom does.
+            issues.key(gp, name);
+            if (seen.has(name))
+                issues.add(gp, name, `is also in allowFrom: both would name the rule <key>-<port>-from-${name}`, "a name that is not in allowFrom");
+            const id = sc.allowFromSecurityGroups[name];
+            if (isPlain(id)) issues.match(gp, id, /^sg-[0-9a-f]{8,17}$/, 'a security group id, e.g. "sg-0123456789abcdef0"');
         }
     }
 }

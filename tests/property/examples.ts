@@ -59,9 +59,10 @@ export function everything(): ContainerServiceArgs {
         services: {
             web: {
                 containers: {
-                    web: { image: IMAGE, portMappings: [{ containerPort: 80 }] },
+                    web: { image: IMAGE, portMappings: [{ containerPort: 80, name: "http" }] },
                     side: { image: { build: { repository: "app", context: "./app" } } },
                 },
+                serviceConnect: { services: { http: {} }, allowFrom: ["api"], allowFromSecurityGroups: { partner: "sg-0123456789abcdef0" }, accessLogs: true },
                 cpu: 512,
                 memoryMiB: 1024,
                 volumes: { files: { fileSystem: "data", containerPath: "/data" } },
@@ -86,6 +87,7 @@ export function everything(): ContainerServiceArgs {
                 containers: { api: { image: IMAGE, portMappings: [{ containerPort: 8080 }] } },
                 loadBalancer: { name: "public", containerPort: 8080, listenerPort: 8443, rule: { priority: 10, pathPatterns: ["/api/*"] } },
                 additionalLoadBalancers: [{ name: "shared", containerPort: 8080, rule: { priority: 100, hosts: ["api.example.com"] } }],
+                serviceConnect: {},
             },
             tcp: {
                 containers: { tcp: { image: IMAGE, portMappings: [{ containerPort: 9000 }] } },

@@ -222,6 +222,14 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...ALNUM_UNDERSCORE_HYPHEN,
         source: `${PULUMI_AUTONAMING}; ECS CreateService serviceName (255 letters, digits, '_', '-')`,
     },
+    "aws:servicediscovery/httpNamespace:HttpNamespace": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 1024,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/servicediscovery/validate.go validNamespaceName (1-1024 of [0-9A-Za-z._-])`,
+    },
     "aws:ecs/capacityProvider:CapacityProvider": {
         property: "name",
         autoNameMax: 255,

@@ -38,14 +38,15 @@ const alarms = c.alarmEmail
       })
     : undefined;
 
-/** nginx, the sample image, listens on 80. */
+/** nginx, the sample image, listens on 80; the port's name is what Service Connect serves (app1's). */
 const HTTP_PORT = 80;
+const HTTP_PORT_NAME = "http";
 /**
  * A sample HTTP container. The sample nginx image writes to /var/cache/nginx, so it cannot run
  * read-only; your own images keep the read-only default.
  */
 const http = (name: string, image: string, command?: string[]) => ({
-    [name]: { image, portMappings: [{ containerPort: HTTP_PORT }], readonlyRootFilesystem: false, ...(command ? { command } : {}) },
+    [name]: { image, portMappings: [{ containerPort: HTTP_PORT, name: HTTP_PORT_NAME }], readonlyRootFilesystem: false, ...(command ? { command } : {}) },
 });
 /**
  * The ALB forwards `/app1/*` unchanged, and nginx serves only `/` out of the box: with the sample
@@ -113,11 +114,16 @@ const platform = new ContainerService("saas", {
             desiredCount: c.desiredCount,
             loadBalancer: { name: "public", containerPort: HTTP_PORT },
             scaling,
+            // A Service Connect client: reaches app1 by name (http://app1), served by nobody.
+            serviceConnect: {},
         },
+        // Served by name in the component's Cloud Map namespace (Service Connect): web calls http://app1 (port 80),
+        // and only web's tasks are admitted on it besides the ALB.
         app1: {
             ...routed("app1", 10),
             ...webCapacity,
             volumes: { uploads: { fileSystem: "shared", containerPath: "/srv/uploads" } },
+            serviceConnect: { services: { [HTTP_PORT_NAME]: {} }, allowFrom: ["web"] },
         },
         // With EC2 capacity, app2 runs on its groups (containers.ec2.strategy) in bridge mode (dynamic host ports).
         app2: {

@@ -214,6 +214,28 @@ describe("stacks", function () {
         );
     });
 
+    it("both stacks let web reach app1 by name through Service Connect in one namespace, and admit only web's tasks on app1's port", () => {
+        for (const s of [dev, prod]) {
+            const namespace = s.named("saas-namespace").outputs.arn;
+            const web = s.named("saas-web").inputs.serviceConnectConfiguration;
+            assert.equal(web.enabled, true);
+            assert.equal(web.namespace, namespace);
+            assert.deepEqual(web.services ?? [], []);
+            const app1 = s.named("saas-app1").inputs.serviceConnectConfiguration;
+            assert.equal(app1.namespace, namespace);
+            assert.deepEqual(
+                app1.services.map((x: any) => [x.portName, x.discoveryName, x.clientAlias.map((a: any) => `${a.dnsName}:${a.port}`)]),
+                [["http", "app1", ["app1:80"]]],
+            );
+            const rule = s.named("saas-app1-http-from-web").inputs;
+            assert.deepEqual(
+                [rule.securityGroupId, rule.referencedSecurityGroupId, rule.fromPort, rule.toPort],
+                [s.named("saas-app1-sg").id, s.named("saas-web-sg").id, 80, 80],
+            );
+            assert.equal(s.named("saas-app2").inputs.serviceConnectConfiguration, undefined);
+        }
+    });
+
     it("prod's EC2 instances, volumes and ENIs carry the stack's default tags (the provider's default tags skip Auto Scaling groups)", () => {
         for (const key of ["on-demand", "spot"]) {
             const asgTags = prod

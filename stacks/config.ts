@@ -58,6 +58,12 @@ export interface StackConfig {
         capacity: "fargate" | "fargate-spot";
         /** With fargate-spot: tasks always on regular Fargate. */
         onDemandBase: number;
+        /**
+         * How a new revision of the web service replaces the running one: `rolling` (tasks replaced in place), or
+         * `blue-green` (ECS starts the new revision in a second target group, moves all traffic at once, keeps the
+         * old one during a bake time, and rolls back on the circuit breaker or a 5xx alarm over both target groups).
+         */
+        webDeployment: "rolling" | "blue-green";
         /** Tasks per web service at rest, and its scaling bounds. */
         desiredCount: number;
         minCount: number;
@@ -398,6 +404,7 @@ const SCHEMA = object<StackConfig>(setting)({
         images: object<Containers["images"]>(setting)({ web: IMAGE, app1: IMAGE, app2: IMAGE, worker: IMAGE, report: IMAGE }),
         capacity: oneOf(["fargate", "fargate-spot"]),
         onDemandBase: count(0),
+        webDeployment: oneOf(["rolling", "blue-green"]),
         desiredCount: count(0),
         minCount: count(0),
         maxCount: count(1),

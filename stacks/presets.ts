@@ -58,6 +58,7 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             images: SAMPLE_IMAGES,
             capacity: "fargate-spot",
             onDemandBase: 0,
+            webDeployment: "rolling",
             desiredCount: 1,
             minCount: 1,
             maxCount: 3,
@@ -136,6 +137,9 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             images: SAMPLE_IMAGES,
             capacity: "fargate-spot",
             onDemandBase: 2,
+            // A new web revision runs beside the live one and takes all traffic once healthy; rolled back at once
+            // during the bake time.
+            webDeployment: "blue-green",
             desiredCount: 3,
             minCount: 3,
             maxCount: 12,

@@ -74,6 +74,13 @@ describe("stack configuration", () => {
         assert.match(e.message, /containers\.ec2\.capacityProviders\.spot\.instanceTypes\[0\]="m7i-\.large"/);
     });
 
+    it("takes blue/green or rolling for the web service, and refuses the strategies the stack does not configure", () => {
+        assert.equal(parseConfig("prod", {}).containers.webDeployment, "blue-green");
+        assert.equal(parseConfig("prod", { "aws-platform:containers": JSON.stringify({ webDeployment: "rolling" }) }).containers.webDeployment, "rolling");
+        const e = fails({ "aws-platform:containers": JSON.stringify({ webDeployment: "canary" }) });
+        assert.match(e.message, /containers\.webDeployment="canary" is not supported; allowed: "rolling", "blue-green"/);
+    });
+
     it("merges an override into one EC2 group key by key, keeping the other group and the strategy", () => {
         const cfg = parseConfig("prod", {
             "aws-platform:containers": JSON.stringify({ ec2: { capacityProviders: { spot: { maxSize: 20, managedScaling: { targetCapacityPercent: 30 } } } } }),

@@ -300,3 +300,4 @@ export {
 export { DnsCertificateResources } from "./shared/dns-certificate";
 export { ServiceConnectArgs, ServiceConnectNamespaceArgs, ServiceConnectPortArgs } from "./container-service";
 export type { ServiceConnectNamespace } from "./container-service/service-connect";
+export { DeploymentLifecycleHookArgs, DeploymentLifecycleStage, DeploymentResources, ServiceDeploymentArgs } from "./container-service";

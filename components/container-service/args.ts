@@ -1068,6 +1068,122 @@ export interface TaskArgs {
     ephemeralStorageGiB?: number;
 }
 
+/** The stages of an ECS deployment at which a lifecycle hook may run (ECS `DeploymentLifecycleHook`). */
+export type DeploymentLifecycleStage =
+    | "RECONCILE_SERVICE"
+    | "PRE_SCALE_UP"
+    | "POST_SCALE_UP"
+    | "TEST_TRAFFIC_SHIFT"
+    | "POST_TEST_TRAFFIC_SHIFT"
+    | "PRODUCTION_TRAFFIC_SHIFT"
+    | "POST_PRODUCTION_TRAFFIC_SHIFT";
+
+/**
+ * A Lambda function ECS invokes at deployment stages; it answers `{ hookStatus: "SUCCEEDED" | "FAILED" |
+ * "IN_PROGRESS" }`, and FAILED rolls the deployment back
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html).
+ */
+export interface DeploymentLifecycleHookArgs {
+    /** The function's ARN (a version or alias ARN works too): the deploy role may invoke only these. */
+    lambdaArn: pulumi.Input<string>;
+    /** Stages at which ECS invokes it (at least one). */
+    stages: DeploymentLifecycleStage[];
+    /**
+     * Passed to the function as `hookDetails` (JSON-serialised).
+     * @default undefined
+     * @example { smokeTestPath: "/health" }
+     */
+    details?: Record<string, unknown>;
+}
+
+/**
+ * Deployment of a service. `strategy` other than `"rolling"`, and `controller: "code-deploy"`, run two
+ * target groups: the component creates the alternate one (`{key}-tg-alt`), the production route (an ALB
+ * listener rule — a service that is its listener's default action gets a catch-all rule, since ECS shifts
+ * rules, not default actions — or the NLB listener) and, with `testListenerPort`, a test listener.
+ * Only the service's `loadBalancer` takes part.
+ */
+export interface ServiceDeploymentArgs {
+    /**
+     * Rolling: percent of `desiredCount` that must stay running (and healthy) during a deployment.
+     * @default 100
+     */
+    minimumHealthyPercent?: number;
+    /** Rolling: percent of `desiredCount` that may run during a deployment. @default 200 */
+    maximumPercent?: number;
+    /**
+     * Roll back a failed deployment: the circuit breaker's (rolling and blue-green, the strategies AWS documents
+     * it for; linear and canary rely on `rollbackAlarms` and hooks) and `rollbackAlarms`'.
+     * @default true
+     */
+    rollback?: boolean;
+    /**
+     * Who deploys: ECS itself, or CodeDeploy (`deploymentController: CODE_DEPLOY`), whose deployment
+     * group is then built from `resources.services[key].deployment`. The service's task definition, load
+     * balancers, network configuration, platform version and capacity provider strategy are then changed
+     * by CodeDeploy deployments only (ECS refuses them in UpdateService): `pulumi up` registers new task
+     * definition revisions and leaves the service on the one CodeDeploy last deployed. Not with
+     * `additionalLoadBalancers` (several target groups need the ECS controller,
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html),
+     * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html) or a
+     * load balancer joined through `listenerArn` (CodeDeploy rewrites the listener, which is not the
+     * component's). Blue-green, linear and canary with the ECS controller do work on a joined listener:
+     * ECS shifts the service's own rule there (no `testListenerPort`, which needs a listener of the component's).
+     * @default "ecs"
+     */
+    controller?: "ecs" | "code-deploy";
+    /**
+     * ECS's deployment strategy: `rolling` replaces tasks in place; `blue-green` starts the new revision
+     * beside the old and shifts all traffic at once; `linear` shifts it in equal steps; `canary` shifts a
+     * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB)
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html).
+     * @default "rolling"
+     */
+    strategy?: "rolling" | "blue-green" | "linear" | "canary";
+    /**
+     * Minutes the new and old revisions run side by side after all traffic moved, before the old one
+     * stops (roll back is instant until then); 0 to 1440.
+     * @default undefined - ECS's default
+     */
+    bakeTimeMinutes?: number;
+    /**
+     * `strategy: "linear"`: percent of traffic per step (3 to 100) and minutes between steps (0 to 1440).
+     * @default undefined - required with strategy "linear"
+     * @example { stepPercent: 25, stepBakeMinutes: 5 }
+     */
+    linear?: { stepPercent: number; stepBakeMinutes: number };
+    /**
+     * `strategy: "canary"`: percent of traffic sent first (0.1 to 100) and minutes before the rest (0 to 1440).
+     * @default undefined - required with strategy "canary"
+     * @example { percent: 10, bakeMinutes: 15 }
+     */
+    canary?: { percent: number; bakeMinutes: number };
+    /**
+     * Lambda functions ECS invokes at deployment stages, by a name of your choice (blue-green, linear
+     * and canary). The deploy role `{key}-deploy-role` may invoke exactly these functions.
+     * @default {}
+     * @example { smoke: { lambdaArn: testFn.arn, stages: ["POST_TEST_TRAFFIC_SHIFT"] } }
+     */
+    lifecycleHooks?: Record<string, DeploymentLifecycleHookArgs>;
+    /**
+     * CloudWatch alarms whose ALARM state fails the deployment (rolled back when `rollback`): the
+     * service's own load balancer alarms (`http-5xx` on an ALB, `unhealthy-hosts`; needs `alarms` and
+     * `loadBalancer`) and/or alarms named here. Not with `controller: "code-deploy"` (its deployment
+     * group holds the alarms).
+     * @default undefined - no alarm fails a deployment
+     * @example { serviceAlarms: true, names: ["checkout-latency-p99"] }
+     */
+    rollbackAlarms?: { serviceAlarms?: boolean; names?: pulumi.Input<string>[] };
+    /**
+     * A listener on this port that reaches the new revision before production traffic does (ECS:
+     * `TEST_TRAFFIC_SHIFT` onwards; CodeDeploy: the test route). ALB: a listener (HTTPS with the load
+     * balancer's certificate) with a rule per service matching as the production rule does; NLB: a
+     * listener of its own. Admitted from the load balancer's `ingressCidrs`.
+     * @default undefined - no test listener
+     */
+    testListenerPort?: number;
+}
+
 export interface ServiceArgs extends TaskArgs {
     /**
      * Tasks to run (when `scaling` is set, only the starting point).
@@ -1086,7 +1202,8 @@ export interface ServiceArgs extends TaskArgs {
      * on a different load balancer here, and the ECS deployment controller only
      * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html).
      * Needs `loadBalancer`. Each creates the target group `{service}-{loadBalancer}-tg`, its rule or
-     * listener, and the tasks' ingress from that load balancer.
+     * listener, and the tasks' ingress from that load balancer. Blue-green, linear and canary deployments
+     * shift the primary `loadBalancer` only; these target groups keep serving the live tasks.
      * @default []
      * @example [{ name: "tcp", containerPort: 9000, listenerPort: 9000 }]
      */
@@ -1096,10 +1213,12 @@ export interface ServiceArgs extends TaskArgs {
     /** Make the service an SQS queue worker: creates the queue and its dead-letter queue. @default undefined */
     queue?: QueueArgs;
     /**
-     * Rolling deployment bounds and the circuit breaker (rollback on failure).
-     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true }
+     * How a new task definition replaces the running one: rolling (bounds and the circuit breaker),
+     * ECS-native blue/green, linear or canary traffic shifting, or CodeDeploy. See `ServiceDeploymentArgs`.
+     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, strategy: "rolling", controller: "ecs" }
+     * @example { strategy: "canary", canary: { percent: 10, bakeMinutes: 5 }, bakeTimeMinutes: 10, testListenerPort: 8443 }
      */
-    deployment?: { minimumHealthyPercent?: number; maximumPercent?: number; rollback?: boolean };
+    deployment?: ServiceDeploymentArgs;
     /**
      * Seconds the scheduler ignores failing load balancer health checks after a task starts.
      * @default 60
@@ -1340,7 +1459,7 @@ export interface ContainerServiceArgs {
         loadBalancer?: Transform<lb.LoadBalancerArgs>;
         targetGroup?: Transform<lb.TargetGroupArgs>;
         listener?: Transform<lb.ListenerArgs>;
-        /** Listener rules of services with a `rule` (`{service}-rule`, `{service}-{loadBalancer}-rule`); the function form gets the rule's name. */
+        /** Listener rules of services with a `rule` (`{service}-rule`, `{service}-{loadBalancer}-rule`), the catch-all rule of a blue/green, linear or canary service that is its listener's default action (`{service}-rule`) and test rules (`{service}-test-rule`); the function form gets the rule's name. */
         listenerRule?: Transform<lb.ListenerRuleArgs>;
         /** The ACM certificates of `loadBalancers.<k>.domain` (`{loadBalancer}-domain-certificate`). */
         certificate?: Transform<acm.CertificateArgs>;
@@ -1374,5 +1493,7 @@ export interface ContainerServiceArgs {
         namespace?: Transform<servicediscovery.HttpNamespaceArgs>;
         /** Service Connect admission rules (`<key>-<port>-from-<client>`); the function form gets the rule's name. */
         serviceConnectIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
+        /** The ECS infrastructure role of a blue/green, linear, canary or CodeDeploy service (`{key}-deploy-role`). */
+        deployRole?: Transform<iam.RoleArgs>;
     };
 }

@@ -137,6 +137,12 @@ export const CHILD_NAMES: Record<
         [T.service, "{key}"],
         [T.tg, "{key}-tg"],
         [T.listenerRule, "{key}-rule"],
+        // Blue/green, linear, canary, CodeDeploy (deployment.ts).
+        [T.tg, "{key}-tg-alt"],
+        [T.listenerRule, "{key}-test-rule"],
+        [T.role, "{key}-deploy-role"],
+        [T.attachment, "{key}-deploy-role-load-balancers"],
+        [T.rolePolicy, "{key}-deploy-role-hooks"],
         [T.ingress, "{key}-from-lb"],
         // additionalLoadBalancers: `{loadBalancer}` ranges over the service's own.
         [T.tg, "{key}-{loadBalancer}-tg"],
@@ -255,9 +261,12 @@ export function predictChildren(args: ContainerServiceArgs): PredictedChild[] {
     for (const key of providers) add(CHILD_NAMES.ec2CapacityProviders, `ec2CapacityProviders.${key}`, { key: [key] });
     for (const key of loadBalancers) {
         const ports = Object.values(cfg.services)
-            .flatMap((s) => [...(s.loadBalancer ? [s.loadBalancer] : []), ...s.additionalLoadBalancers])
-            .filter((l) => l.name === key)
-            .map((l) => String(l.listenerPort));
+            .flatMap((s) => [
+                ...[...(s.loadBalancer ? [s.loadBalancer] : []), ...s.additionalLoadBalancers].filter((l) => l.name === key).map((l) => l.listenerPort),
+                // A blue/green, linear, canary or CodeDeploy service's test listener is on its primary load balancer.
+                ...(s.loadBalancer?.name === key && s.deployment.testListenerPort !== undefined ? [s.deployment.testListenerPort] : []),
+            ])
+            .map(String);
         add(CHILD_NAMES.loadBalancers, `loadBalancers.${key}`, { key: [key], port: [...new Set(["80", "443", ...ports])] });
     }
     for (const [key, s] of Object.entries(args.services ?? {}))

@@ -15,8 +15,9 @@ import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import type { ClusterResources, Ctx, TaskResources } from "./context";
-import { ResolvedTask, normalize, servesTls } from "./defaults";
+import { ResolvedTask, normalize, servesTls, shiftsTraffic } from "./defaults";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
+import type { DeploymentResources } from "./deployment";
 import { createExpressService } from "./express";
 import {
     AlbTarget,
@@ -49,6 +50,11 @@ export interface ServiceResources {
     service: ecs.Service;
     task: TaskResources;
     target?: ServiceTarget;
+    /**
+     * Blue/green, linear, canary or CodeDeploy: both target groups, the production and test listeners
+     * and the deploy role; with `controller: "code-deploy"`, what a CodeDeploy deployment group needs.
+     */
+    deployment?: DeploymentResources;
     queue?: QueueResources;
     scaling?: ScalingResources;
     alarms: Record<string, cloudwatch.MetricAlarm>;
@@ -177,6 +183,14 @@ export class ContainerService extends pulumi.ComponentResource {
         }
 
         for (const warning of closedServerWarnings(name, cfg)) pulumi.log.warn(warning, this);
+        for (const [key, svc] of Object.entries(cfg.services)) {
+            if (svc.scaling?.requestsPerTarget !== undefined && shiftsTraffic(svc.deployment)) {
+                pulumi.log.warn(
+                    `[aws-platform:ecs:requests-scaling-two-target-groups] ContainerService "${name}": service "${key}" scales on requests per target of its target group "-tg", and its ${svc.deployment.controller === "code-deploy" ? "CodeDeploy" : svc.deployment.strategy} deployments move it to "-tg-alt" every other release, where that metric is empty; prefer cpuTargetPercent or memoryTargetPercent`,
+                    this,
+                );
+            }
+        }
 
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);
@@ -209,7 +223,7 @@ export class ContainerService extends pulumi.ComponentResource {
             }
             const connect = svc.serviceConnect && serviceConnectConfiguration(ctx, svc, namespace!.arn, task.logGroup.name);
             const ebsRole = svc.ebsVolume && createEbsRole(ctx, childName(name, key), svc.ebsVolume);
-            const service = createService(
+            const { service, deployment } = createService(
                 ctx,
                 key,
                 svc,
@@ -225,6 +239,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 task,
                 ebsRole: ebsRole?.role,
                 target,
+                deployment,
                 queue,
                 scaling: svc.scaling && createScaling(ctx, key, svc.scaling, cluster, service, target, queue?.queue),
                 alarms: createAlarms(ctx, key, svc, cluster, service, target, queue),

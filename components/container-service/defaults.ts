@@ -5,6 +5,7 @@ import type {
     BindMountArgs,
     Capacity,
     CapacityProviderStrategyArgs,
+    DeploymentLifecycleHookArgs,
     ContainerArgs,
     ContainerLoggingArgs,
     EbsVolumeArgs,
@@ -20,6 +21,7 @@ import type {
     RepositoryArgs,
     ScheduledTaskArgs,
     ServiceArgs,
+    ServiceDeploymentArgs,
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
@@ -133,7 +135,14 @@ export const DEFAULTS = {
     ServiceArgs: {
         desiredCount: 1,
         additionalLoadBalancers: [] as never[],
-        deployment: { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true },
+        deployment: {
+            minimumHealthyPercent: 100,
+            maximumPercent: 200,
+            rollback: true,
+            controller: "ecs" as "ecs" | "code-deploy",
+            strategy: "rolling" as "rolling" | "blue-green" | "linear" | "canary",
+            lifecycleHooks: {} as Record<string, DeploymentLifecycleHookArgs>,
+        },
         healthCheckGracePeriodSeconds: 60,
         enableExecuteCommand: false,
         alarms: { cpuPercent: 80, memoryPercent: 80, http5xxPerMinute: 10 },
@@ -249,13 +258,27 @@ export interface ResolvedServiceConnect {
     accessLogs: boolean;
 }
 
+/** `ServiceDeploymentArgs` with its defaults; the strategy's own settings stay optional. */
+export type ResolvedDeployment = Required<
+    Pick<ServiceDeploymentArgs, "minimumHealthyPercent" | "maximumPercent" | "rollback" | "controller" | "strategy" | "lifecycleHooks">
+> &
+    Omit<ServiceDeploymentArgs, "minimumHealthyPercent" | "maximumPercent" | "rollback" | "controller" | "strategy" | "lifecycleHooks">;
+
+/**
+ * True when the service runs two target groups (blue/green, linear, canary, or CodeDeploy): the
+ * component then creates the alternate target group, the production route and the deploy role.
+ */
+export function shiftsTraffic(d: Pick<ResolvedDeployment, "strategy" | "controller">): boolean {
+    return d.strategy !== "rolling" || d.controller === "code-deploy";
+}
+
 export interface ResolvedService extends ResolvedTask {
     desiredCount: number;
     loadBalancer?: ResolvedServiceLoadBalancer;
     additionalLoadBalancers: ResolvedServiceLoadBalancer[];
     scaling?: ResolvedScaling;
     queue?: Required<QueueArgs>;
-    deployment: Required<NonNullable<ServiceArgs["deployment"]>>;
+    deployment: ResolvedDeployment;
     healthCheckGracePeriodSeconds: number;
     enableExecuteCommand: boolean;
     alarms?: Required<Exclude<NonNullable<ServiceArgs["alarms"]>, false>>;

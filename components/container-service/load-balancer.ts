@@ -6,7 +6,8 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
 import { LoadBalancerDomainResources, createLoadBalancerDomain } from "./domain";
-import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls } from "./defaults";
+import { ResolvedLoadBalancer, ResolvedService, ResolvedServiceLoadBalancer, servesTls, shiftsTraffic } from "./defaults";
+import { TrafficRoutes, createTestRoutes, ruleMatch, shiftedByDeployments, testPorts } from "./deployment";
 
 /** What services need of a load balancer, created or joined through `listenerArn`. */
 export interface LoadBalancerEndpoint {
@@ -96,6 +97,8 @@ export interface ServiceTarget {
     containerPort: number;
     /** On the primary target only: the targets of `additionalLoadBalancers`, in their order. */
     additional?: ServiceTarget[];
+    /** Blue/green, linear, canary or CodeDeploy (primary target only): the alternate target group and the routes traffic shifts on. */
+    routes?: TrafficRoutes;
 }
 
 /** A service's place on one load balancer: its primary `loadBalancer` or one of `additionalLoadBalancers`. */
@@ -116,12 +119,12 @@ function entriesOf(ctx: Ctx, lbKey: string): Entry[] {
 }
 
 /** One target group per (service, load balancer): `ip` targets for awsvpc, `instance` for bridge. */
-function createTargetGroup(ctx: Ctx, e: Entry, spec: ResolvedLoadBalancer): lb.TargetGroup {
+function createTargetGroup(ctx: Ctx, e: Entry, spec: ResolvedLoadBalancer, role = "tg"): lb.TargetGroup {
     const alb = spec.type === "application";
     const hc = e.l.healthCheck;
     return create(
         lb.TargetGroup,
-        fitName(childName(ctx.name, e.id, "tg"), lb.TargetGroup),
+        fitName(childName(ctx.name, e.id, role), lb.TargetGroup),
         {
             vpcId: ctx.cfg.vpc.vpcId,
             port: e.l.containerPort,
@@ -169,12 +172,12 @@ export function loadBalancerSuffixOfListener(listenerArn: pulumi.Input<string>):
 }
 
 /** The load balancer itself, its security group and listeners, with a custom domain's certificate and alias. */
-function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalancer, ports: number[]) {
+function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalancer, ports: number[], testListenerPorts: number[]) {
     const t = ctx.cfg.transform;
     const alb = spec.type === "application";
     const base = childName(ctx.name, lbKey);
-    // An ALB with a certificate also listens on 80, to redirect to 443.
-    const ingressPorts = alb && servesTls(spec) ? [...new Set([80, ...ports])].sort((a, b) => a - b) : ports;
+    // An ALB with a certificate also listens on 80, to redirect to 443; deployments' test listeners take test traffic.
+    const ingressPorts = [...new Set([...(alb && servesTls(spec) ? [80] : []), ...ports, ...testListenerPorts])].sort((a, b) => a - b);
     const prefixLists = spec.ingressPrefixListIds.length > 0;
     const securityGroup = create(
         ec2.SecurityGroup,
@@ -249,8 +252,14 @@ export function createLoadBalancers(ctx: Ctx): {
         const alb = spec.type === "application";
         const base = childName(ctx.name, lbKey);
         const ports = servingPorts(spec, entries);
-        const own = spec.listenerArn === undefined ? createOwnLoadBalancer(ctx, lbKey, spec, ports) : undefined;
+        // Blue/green, linear, canary and CodeDeploy move a service between two target groups: its primary's only.
+        const shifting = entries.filter((e) => e.id === e.key && shiftsTraffic(e.svc.deployment));
+        const shifts = (e: Entry | undefined) => e !== undefined && shifting.includes(e);
+        const tests = testPorts(shifting.map((e) => [e.key, e.svc]));
+        const own = spec.listenerArn === undefined ? createOwnLoadBalancer(ctx, lbKey, spec, ports, tests) : undefined;
         const groups = new Map(entries.map((e) => [e, createTargetGroup(ctx, e, spec)]));
+        const alternates = new Map(shifting.map((e) => [e, createTargetGroup(ctx, e, spec, "tg-alt")]));
+        const routes = new Map<Entry, Omit<TrafficRoutes, "alternate">>();
         const listeners: Record<string, lb.Listener> = {};
         const attachments = new Map<Entry, pulumi.Resource[]>();
         const scheme = alb ? (servesTls(spec) ? "https" : "http") : servesTls(spec) ? "tls" : "tcp";
@@ -276,7 +285,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   listenerUrls,
                   scheme,
               };
-        const listener = (port: number, defaultAction: lb.ListenerArgs["defaultActions"], key = String(port)) => {
+        const listener = (port: number, defaultAction: lb.ListenerArgs["defaultActions"], key = String(port), opts = ctx.opts) => {
             const secure = servesTls(spec) && !(alb && port === 80 && key === "redirect");
             listeners[key] = create(
                 lb.Listener,
@@ -289,7 +298,7 @@ export function createLoadBalancers(ctx: Ctx): {
                     defaultActions: defaultAction,
                     tags: ctx.tags,
                 },
-                ctx.opts,
+                opts,
                 t.listener,
             );
             return listeners[key];
@@ -304,7 +313,14 @@ export function createLoadBalancers(ctx: Ctx): {
                 for (const port of ports) {
                     const defaultEntry = entries.find((e) => e.l.listenerPort === port && !e.l.rule);
                     const key = port === mainPort(spec) ? (servesTls(spec) ? "https" : "http") : String(port);
-                    const made = listener(port, [defaultEntry ? forward(defaultEntry) : notFound], key);
+                    // CodeDeploy shifts a default-action service on the listener itself.
+                    const byCodeDeploy = shifts(defaultEntry) && defaultEntry!.svc.deployment.controller === "code-deploy";
+                    const made = listener(
+                        port,
+                        [defaultEntry ? forward(defaultEntry) : notFound],
+                        key,
+                        byCodeDeploy ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
+                    );
                     listenerArns.set(port, made.arn);
                     listenerOf.set(port, made);
                 }
@@ -312,30 +328,52 @@ export function createLoadBalancers(ctx: Ctx): {
             } else listenerArns.set(undefined, spec.listenerArn!);
             for (const e of entries) {
                 const port = own ? e.l.listenerPort : undefined;
-                const rule = e.l.rule;
-                if (!rule) {
-                    attachments.set(e, [listenerOf.get(port)!]);
+                const shifted = shifts(e);
+                // ECS shifts listener rules, never a default action: a default-action service with two target
+                // groups gets a catch-all rule (CodeDeploy shifts the listener's default action itself).
+                if (!e.l.rule && !(shifted && e.svc.deployment.controller === "ecs")) {
+                    const main = listenerOf.get(port)!;
+                    attachments.set(e, [main]);
+                    if (shifted) routes.set(e, { productionRoute: main.arn, productionListenerArn: main.arn });
                     continue;
                 }
-                const conditions = [
-                    ...(rule.pathPatterns?.length ? [{ pathPattern: { values: rule.pathPatterns } }] : []),
-                    ...(rule.hosts?.length ? [{ hostHeader: { values: rule.hosts } }] : []),
-                ];
                 const listenerRule = create(
                     lb.ListenerRule,
                     childName(ctx.name, e.id, "rule"),
-                    { listenerArn: listenerArns.get(port)!, priority: rule.priority, conditions, actions: [forward(e)], tags: ctx.tags },
-                    ctx.opts,
+                    { listenerArn: listenerArns.get(port)!, ...ruleMatch(e.l), actions: [forward(e)], tags: ctx.tags },
+                    shifted ? shiftedByDeployments(ctx, "actions") : ctx.opts,
                     t.listenerRule,
                 );
                 attachments.set(e, [listenerRule]);
+                // On a joined listener too: the rule, which ECS shifts, is the component's.
+                if (shifted) routes.set(e, { productionRoute: listenerRule.arn, productionListenerArn: pulumi.output(listenerArns.get(port)!) });
             }
         } else {
             for (const port of ports) {
                 const e = entries.find((x) => x.l.listenerPort === port)!;
-                attachments.set(e, [listener(port, [{ type: "forward", targetGroupArn: groups.get(e)!.arn }])]);
+                // An NLB has no rules: ECS and CodeDeploy shift the listener's default action.
+                const made = listener(
+                    port,
+                    [{ type: "forward", targetGroupArn: groups.get(e)!.arn }],
+                    String(port),
+                    shifts(e) ? shiftedByDeployments(ctx, "defaultActions") : ctx.opts,
+                );
+                attachments.set(e, [made]);
+                if (shifts(e)) routes.set(e, { productionRoute: made.arn, productionListenerArn: made.arn });
             }
         }
+        // Test listeners need a load balancer of the component's (validation refuses them on a joined listener).
+        const testRoutes = own
+            ? createTestRoutes(
+                  ctx,
+                  lbKey,
+                  spec,
+                  own,
+                  shifting.map((e) => [e.key, e.svc]),
+                  new Map(shifting.map((e) => [e.key, groups.get(e)!])),
+                  listeners,
+              )
+            : {};
         if ("loadBalancer" in resources) loadBalancers[lbKey] = resources;
         else joinedListeners[lbKey] = resources;
         for (const e of entries) {
@@ -348,6 +386,11 @@ export function createLoadBalancers(ctx: Ctx): {
                 container: e.l.container,
                 containerPort: e.l.containerPort,
             };
+            const route = routes.get(e);
+            if (route) {
+                const test = testRoutes[e.key];
+                target.routes = { ...route, alternate: alternates.get(e)!, ...(test ? { testRoute: test.route, testListener: test.listener } : {}) };
+            }
             if (e.id === e.key) primaries[e.key] = target;
             else additional[e.key] = { ...additional[e.key], [lbKey]: target };
         }

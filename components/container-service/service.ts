@@ -8,6 +8,7 @@ import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./contex
 import type { ResolvedService } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
 import type { QueueResources } from "./queue";
+import { DeploymentResources, deploymentSettings, rollbackAlarmName, serviceRollbackAlarms } from "./deployment";
 
 /** The ECS service: capacity strategy, networking, load balancer, deployment safety. */
 export function createService(
@@ -20,10 +21,11 @@ export function createService(
     mounts: pulumi.Resource[] = [],
     volumeConfiguration?: ecs.ServiceArgs["volumeConfiguration"],
     serviceConnect?: ecs.ServiceArgs["serviceConnectConfiguration"],
-): ecs.Service {
+): { service: ecs.Service; deployment?: DeploymentResources } {
     const fargate = svc.capacity !== "ec2";
     const lb = svc.loadBalancer;
-    return create(
+    const deployment = deploymentSettings(ctx, key, svc, target);
+    const service = create(
         ecs.Service,
         fitName(childName(ctx.name, key), ecs.Service),
         {
@@ -44,16 +46,18 @@ export function createService(
                 : {}),
             ...(target && lb
                 ? {
-                      // The primary target first, then `additionalLoadBalancers` (ECS's multiple target groups).
-                      loadBalancers: [target, ...(target.additional ?? [])].map((x) => ({
+                      // The primary target first, then `additionalLoadBalancers` (ECS's multiple target groups); only the
+                      // primary takes part in blue/green, linear and canary deployments.
+                      loadBalancers: [target, ...(target.additional ?? [])].map((x, i) => ({
                           targetGroupArn: x.targetGroup.arn,
                           containerName: x.container,
                           containerPort: x.containerPort,
+                          ...(i === 0 && deployment.advancedConfiguration ? { advancedConfiguration: deployment.advancedConfiguration } : {}),
                       })),
                       healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
                   }
                 : {}),
-            deploymentCircuitBreaker: { enable: true, rollback: svc.deployment.rollback },
+            ...deployment.args,
             deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
             deploymentMaximumPercent: svc.deployment.maximumPercent,
             enableExecuteCommand: svc.enableExecuteCommand,
@@ -79,10 +83,13 @@ export function createService(
             // with EFS volumes, the mount targets and the NFS ingress too, or tasks fail to mount.
             dependsOn: [...cluster.dependencies, ...[target, ...(target?.additional ?? [])].flatMap((x) => x?.attachments ?? []), ...mounts],
             // With auto scaling, Application Auto Scaling owns the desired count.
-            ...(svc.scaling ? { ignoreChanges: ["desiredCount"] } : {}),
+            ...(svc.scaling || deployment.ignoreChanges.length
+                ? { ignoreChanges: [...(svc.scaling ? ["desiredCount"] : []), ...deployment.ignoreChanges] }
+                : {}),
         },
         ctx.cfg.transform.service,
     );
+    return { service, deployment: deployment.resources };
 }
 
 /**
@@ -101,7 +108,10 @@ export function createAlarms(
     const a = svc.alarms;
     if (!a) return {};
     const base = childName(ctx.name, key);
-    const alarm = (role: string, args: AlarmArgs) => createAlarm(ctx, childName(base, role), args);
+    // Alarms that fail the service's deployments carry the name the service was given for them.
+    const rollback = new Set(serviceRollbackAlarms(ctx, svc, target));
+    const alarm = (role: string, args: AlarmArgs) =>
+        createAlarm(ctx, childName(base, role), rollback.has(role) ? { ...args, name: rollbackAlarmName(ctx, key, role) } : args);
     const serviceDims = { ClusterName: cluster.name, ServiceName: service.name };
     const alarms: Record<string, cloudwatch.MetricAlarm> = {
         cpu: alarm("cpu-high", {

@@ -16,6 +16,7 @@ import type {
     ContainerHealthCheckArgs,
     ContainerRestartPolicyArgs,
     ContainerServiceArgs,
+    DeploymentLifecycleHookArgs,
     Ec2CapacityArgs,
     Ec2CapacityProviderArgs,
     ExpressServiceArgs,
@@ -32,6 +33,7 @@ import type {
     ServiceConnectArgs,
     ServiceConnectNamespaceArgs,
     ServiceConnectPortArgs,
+    ServiceDeploymentArgs,
     ServiceLoadBalancerArgs,
     PredictiveScalingArgs,
     ServiceScalingArgs,
@@ -315,6 +317,28 @@ export const SERVICE_CONNECT_NAMESPACE_SHAPE = object<ServiceConnectNamespaceArg
 
 type Alarms = Exclude<NonNullable<ServiceArgs["alarms"]>, false>;
 
+export const LIFECYCLE_HOOK_SHAPE = object<DeploymentLifecycleHookArgs>()({
+    lambdaArn: inputString(),
+    stages: array(string(), { nonEmpty: true }),
+    details: optional(record(json())),
+});
+
+export const DEPLOYMENT_SHAPE = object<ServiceDeploymentArgs>()({
+    minimumHealthyPercent: optional(int()),
+    maximumPercent: optional(int()),
+    rollback: optional(boolean()),
+    controller: optional(string()),
+    strategy: optional(string()),
+    bakeTimeMinutes: optional(int()),
+    linear: optional(object<NonNullable<ServiceDeploymentArgs["linear"]>>()({ stepPercent: number(), stepBakeMinutes: int() })),
+    canary: optional(object<NonNullable<ServiceDeploymentArgs["canary"]>>()({ percent: number(), bakeMinutes: int() })),
+    lifecycleHooks: optional(record(LIFECYCLE_HOOK_SHAPE)),
+    rollbackAlarms: optional(
+        object<NonNullable<ServiceDeploymentArgs["rollbackAlarms"]>>()({ serviceAlarms: optional(boolean()), names: optional(array(inputString())) }),
+    ),
+    testListenerPort: optional(int()),
+});
+
 export const SERVICE_SHAPE = object<ServiceArgs>()({
     ...TASK_FIELDS,
     desiredCount: optional(int()),
@@ -322,13 +346,7 @@ export const SERVICE_SHAPE = object<ServiceArgs>()({
     additionalLoadBalancers: optional(array(SERVICE_LOAD_BALANCER_SHAPE)),
     scaling: optional(SERVICE_SCALING_SHAPE),
     queue: optional(QUEUE_SHAPE),
-    deployment: optional(
-        object<NonNullable<ServiceArgs["deployment"]>>()({
-            minimumHealthyPercent: optional(int()),
-            maximumPercent: optional(int()),
-            rollback: optional(boolean()),
-        }),
-    ),
+    deployment: optional(DEPLOYMENT_SHAPE),
     healthCheckGracePeriodSeconds: optional(int()),
     enableExecuteCommand: optional(boolean()),
     alarms: optional(
@@ -417,6 +435,7 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     ebsRole: optional(transform()),
     namespace: optional(transform()),
     serviceConnectIngress: optional(transform()),
+    deployRole: optional(transform()),
 });
 
 /** Every ContainerServiceArgs key, once. */

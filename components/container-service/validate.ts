@@ -2,6 +2,7 @@ import { Issue, Issues, isPlain } from "../shared/errors";
 import { checkDomainName } from "../shared/hostnames";
 import { checkStatements } from "../shared/statements";
 import { checkShape, own } from "../shared/shape";
+import { FUNCTION_ARN } from "../shared/function-target";
 import { EFS_TRANSITIONS } from "../shared/limits/efs";
 import { FARGATE_CPU_VALUES, FARGATE_TASK_SIZES, describeFargateMemory } from "../shared/limits/fargate";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
@@ -29,6 +30,7 @@ import {
     normalize,
     scalesIn,
     servesTls,
+    shiftsTraffic,
 } from "./defaults";
 import type {
     ContainerArgs,
@@ -44,6 +46,7 @@ import type {
 } from "./args";
 import { validateCapacity } from "./capacity-rules";
 import { childNameIssues } from "./children";
+import { CATCH_ALL_RULE } from "./deployment";
 import { ecrRepositoryArnFromImage } from "./ecr-image";
 import { CONTAINER_SERVICE_SHAPE } from "./shape";
 import { checkMountableSubnets } from "./storage";
@@ -342,6 +345,7 @@ function validateService(issues: Issues, path: string, svc: ServiceArgs, args: C
     const d = r.deployment;
     issues.int(`${path}.deployment.minimumHealthyPercent`, d.minimumHealthyPercent, 0, 100, " percent");
     issues.int(`${path}.deployment.maximumPercent`, d.maximumPercent, 100, 200, " percent");
+    validateDeployment(issues, `${path}.deployment`, svc, args, r);
     if (svc.alarms) {
         issues.number(`${path}.alarms.cpuPercent`, svc.alarms.cpuPercent, 1, 100);
         issues.number(`${path}.alarms.memoryPercent`, svc.alarms.memoryPercent, 1, 100);
@@ -598,6 +602,215 @@ const STEP_COMPARISONS = ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold
  * `GreaterThan…` alarm, <= 0 for a `LessThan…` one), else the alarm fires and no step applies.
  * https://docs.aws.amazon.com/autoscaling/application/userguide/step-scaling-policy-overview.html#as-scaling-steps
  */
+const LIFECYCLE_STAGES = [
+    "RECONCILE_SERVICE",
+    "PRE_SCALE_UP",
+    "POST_SCALE_UP",
+    "TEST_TRAFFIC_SHIFT",
+    "POST_TEST_TRAFFIC_SHIFT",
+    "PRODUCTION_TRAFFIC_SHIFT",
+    "POST_PRODUCTION_TRAFFIC_SHIFT",
+] as const;
+
+/**
+ * Strategy, controller and their settings. Ranges are ECS's `DeploymentConfiguration`
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html).
+ */
+function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args: ContainerServiceArgs, r: ResolvedService): void {
+    const d = r.deployment;
+    const given = svc.deployment ?? {};
+    const okController = issues.oneOf(`${path}.controller`, d.controller, ["ecs", "code-deploy"]);
+    const okStrategy = issues.oneOf(`${path}.strategy`, d.strategy, ["rolling", "blue-green", "linear", "canary"]);
+    if (!okController || !okStrategy) return;
+    issues.int(`${path}.bakeTimeMinutes`, d.bakeTimeMinutes, 0, 1440, " minutes");
+    if (d.linear) {
+        issues.number(`${path}.linear.stepPercent`, d.linear.stepPercent, 3, 100, " percent");
+        issues.int(`${path}.linear.stepBakeMinutes`, d.linear.stepBakeMinutes, 0, 1440, " minutes");
+    }
+    if (d.canary) {
+        issues.number(`${path}.canary.percent`, d.canary.percent, 0.1, 100, " percent");
+        issues.int(`${path}.canary.bakeMinutes`, d.canary.bakeMinutes, 0, 1440, " minutes");
+    }
+    for (const s of ["linear", "canary"] as const) {
+        if (d.strategy === s && !d[s]) issues.missing(`${path}.${s}`, `the ${s} settings with strategy "${s}"`);
+        if (d.strategy !== s && d[s])
+            issues.add(`${path}.${s}`, d[s], `is set while strategy is "${d.strategy}", which ignores it`, `strategy: "${s}", or remove ${s}`);
+    }
+    const codeDeploy = d.controller === "code-deploy";
+    if (codeDeploy) {
+        // With CODE_DEPLOY, CodeDeploy's deployment group holds the strategy, bake time, hooks and alarms;
+        // ECS accepts none of them on the service.
+        const ecsOnly = {
+            strategy: given.strategy !== undefined && given.strategy !== "rolling" ? given.strategy : undefined,
+            bakeTimeMinutes: given.bakeTimeMinutes,
+            lifecycleHooks: Object.keys(d.lifecycleHooks).length > 0 ? Object.keys(d.lifecycleHooks) : undefined,
+            rollbackAlarms: given.rollbackAlarms,
+        };
+        for (const [field, value] of Object.entries(ecsOnly)) {
+            if (value !== undefined)
+                issues.add(
+                    `${path}.${field}`,
+                    value,
+                    'is an ECS deployment setting and controller is "code-deploy"',
+                    'set it on the CodeDeploy deployment group, or controller: "ecs"',
+                );
+        }
+    }
+    const shifting = shiftsTraffic(d);
+    if (shifting && !svc.loadBalancer)
+        issues.add(
+            `${path}.${codeDeploy ? "controller" : "strategy"}`,
+            codeDeploy ? d.controller : d.strategy,
+            "shifts traffic between two target groups and the service has no loadBalancer",
+            'loadBalancer (an ALB or NLB), or strategy "rolling"',
+        );
+    if (!codeDeploy && d.strategy === "rolling") {
+        if (given.bakeTimeMinutes !== undefined)
+            issues.add(
+                `${path}.bakeTimeMinutes`,
+                given.bakeTimeMinutes,
+                'is for blue-green, linear and canary; strategy is "rolling"',
+                "another strategy, or remove it",
+            );
+        if (Object.keys(d.lifecycleHooks).length > 0)
+            issues.add(
+                `${path}.lifecycleHooks`,
+                Object.keys(d.lifecycleHooks),
+                'run at the stages of blue-green, linear and canary deployments; strategy is "rolling"',
+                "another strategy, or remove them",
+            );
+    }
+    for (const [key, hook] of Object.entries(d.lifecycleHooks)) {
+        const hp = `${path}.lifecycleHooks.${key}`;
+        issues.key(hp, key);
+        if (isPlain(hook.lambdaArn))
+            issues.match(`${hp}.lambdaArn`, hook.lambdaArn, FUNCTION_ARN, "a Lambda function ARN, arn:aws:lambda:<region>:<account>:function:<name>[:<alias>]");
+        hook.stages.forEach((stage, i) => {
+            issues.oneOf(`${hp}.stages[${i}]`, stage, LIFECYCLE_STAGES);
+        });
+        if (new Set(hook.stages).size !== hook.stages.length) issues.add(`${hp}.stages`, hook.stages, "names a stage twice", "each stage once");
+        if (d.testListenerPort === undefined && hook.stages.some((s) => s === "TEST_TRAFFIC_SHIFT" || s === "POST_TEST_TRAFFIC_SHIFT"))
+            issues.add(
+                `${hp}.stages`,
+                hook.stages,
+                "has a test traffic stage and the service has no test listener",
+                "testListenerPort, or production stages only",
+            );
+    }
+    const lbArgs = svc.loadBalancer ? own(args.loadBalancers, svc.loadBalancer.name) : undefined;
+    if (codeDeploy && (svc.additionalLoadBalancers ?? []).length > 0)
+        // Several target groups per service: ECS controller only
+        // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html).
+        issues.add(
+            `${path}.controller`,
+            d.controller,
+            `cannot deploy a service with additionalLoadBalancers (${svc.additionalLoadBalancers!.map((l) => l?.name).join(", ")}): AWS registers a service in several target groups only with the ECS controller`,
+            'controller "ecs" (blue-green, linear or canary shift the primary loadBalancer), or no additionalLoadBalancers',
+        );
+    if (shifting && lbArgs?.listenerArn !== undefined) {
+        // ECS shifts the service's own rule on a joined listener; CodeDeploy rewrites the listener, which is not ours.
+        if (codeDeploy)
+            issues.add(
+                `${path}.controller`,
+                d.controller,
+                `shifts the default action of load balancer "${svc.loadBalancer!.name}"'s listener, an existing one (listenerArn) the component does not own`,
+                'controller "ecs" (it shifts the service\'s own rule), or a load balancer the component creates',
+            );
+        if (d.testListenerPort !== undefined)
+            issues.add(
+                `${path}.testListenerPort`,
+                d.testListenerPort,
+                `needs a listener of the component's, and load balancer "${svc.loadBalancer!.name}" joins an existing listener (listenerArn)`,
+                "no testListenerPort, or a load balancer the component creates",
+            );
+    }
+    if (codeDeploy && svc.ebsVolume !== undefined)
+        // ECS configures EBS volumes at launch for services of the ECS controller only; CODE_DEPLOY and EXTERNAL
+        // are not supported (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html).
+        issues.add(
+            `${path}.controller`,
+            d.controller,
+            "cannot deploy a service with ebsVolume: ECS attaches EBS volumes only to services of the ECS deployment controller",
+            'controller "ecs", or no ebsVolume',
+        );
+    if (shifting && d.controller === "ecs" && lbArgs?.type === "application" && !svc.loadBalancer!.rule) {
+        // The catch-all rule ECS shifts takes the last priority of the listener.
+        // Over loadBalancer and additionalLoadBalancers: any rule of this load balancer at that priority.
+        const taken = Object.entries(args.services ?? {}).flatMap(([k, s]) =>
+            [
+                ...(s.loadBalancer ? [[`services.${k}.loadBalancer`, s.loadBalancer] as const] : []),
+                ...(s.additionalLoadBalancers ?? []).map((l, i) => [`services.${k}.additionalLoadBalancers[${i}]`, l] as const),
+            ].filter(([, l]) => l?.name === svc.loadBalancer!.name && l.rule?.priority === CATCH_ALL_RULE.priority),
+        );
+        for (const [at] of taken)
+            issues.add(
+                `${at}.rule.priority`,
+                CATCH_ALL_RULE.priority,
+                `is the priority of the catch-all rule that ${r.name}'s ${d.strategy} deployment shifts`,
+                `a priority below ${CATCH_ALL_RULE.priority}`,
+            );
+    }
+    const alarms = d.rollbackAlarms;
+    if (alarms) {
+        if (!alarms.serviceAlarms && (alarms.names ?? []).length === 0)
+            issues.add(`${path}.rollbackAlarms`, alarms, "names no alarm", "serviceAlarms: true and/or names");
+        if (alarms.serviceAlarms && (!r.alarms || !svc.loadBalancer))
+            issues.add(
+                `${path}.rollbackAlarms.serviceAlarms`,
+                true,
+                `needs the service's load balancer alarms, and the service has ${r.alarms ? "no loadBalancer" : "alarms: false"}`,
+                "alarms and loadBalancer on the service, or names",
+            );
+        (alarms.names ?? []).forEach((n, i) => {
+            // CloudWatch alarm names: 1 to 255 characters.
+            if (isPlain(n)) issues.match(`${path}.rollbackAlarms.names[${i}]`, n, /^.{1,255}$/s, "an alarm name of 1 to 255 characters");
+        });
+    }
+    if (d.testListenerPort !== undefined) {
+        if (!issues.int(`${path}.testListenerPort`, d.testListenerPort, 1, 65535)) return;
+        if (!shifting)
+            issues.add(
+                `${path}.testListenerPort`,
+                d.testListenerPort,
+                'serves a new revision before production, and strategy is "rolling"',
+                "another strategy or controller, or remove it",
+            );
+        const lbName = svc.loadBalancer?.name;
+        const lb = lbName === undefined ? undefined : own(args.loadBalancers, lbName);
+        if (!lb) return;
+        const siblings = Object.entries(args.services ?? {}).filter(([, s]) => s.loadBalancer?.name === lbName);
+        // Every listener port on this load balancer, additionalLoadBalancers' included.
+        const production = new Set(
+            Object.values(args.services ?? {})
+                .flatMap((s) => [...(s.loadBalancer ? [s.loadBalancer] : []), ...(s.additionalLoadBalancers ?? [])])
+                .filter((l) => l?.name === lbName)
+                .map((l) => l.listenerPort ?? defaultListenerPort(lb)),
+        );
+        if (lb.type === "application") {
+            production.add(80);
+            if (servesTls(lb)) production.add(443);
+        }
+        if (production.has(d.testListenerPort))
+            issues.add(
+                `${path}.testListenerPort`,
+                d.testListenerPort,
+                `is a production listener port of load balancer "${lbName}"`,
+                `a port other than ${[...production].sort((a, b) => a - b).join(", ")}`,
+            );
+        // An NLB listener forwards to one target group, and CodeDeploy's test route is a whole listener:
+        // one test port per service there. ECS shifts ALB rules, so ALB services may share one.
+        const sharing = siblings.filter(([k, s]) => k !== r.name && s.deployment?.testListenerPort === d.testListenerPort);
+        const exclusive = (s: ServiceArgs) => lb.type === "network" || s.deployment?.controller === "code-deploy";
+        if (sharing.length > 0 && (exclusive(svc) || sharing.some(([, s]) => exclusive(s))))
+            issues.add(
+                `${path}.testListenerPort`,
+                d.testListenerPort,
+                `is also the test port of ${sharing.map(([k]) => k).join(", ")} on load balancer "${lbName}"`,
+                "a test port of its own for a service on an NLB or with CodeDeploy",
+            );
+    }
+}
+
 function checkStepBounds(issues: Issues, path: string, step: ResolvedStepScaling): void {
     const sorted = [...step.steps].sort((a, b) => (a.lower ?? -Infinity) - (b.lower ?? -Infinity));
     const bounds = sorted.map((x) => ({ lower: x.lower, upper: x.upper }));

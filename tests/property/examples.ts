@@ -67,6 +67,13 @@ export function everything(): ContainerServiceArgs {
                 memoryMiB: 1024,
                 volumes: { files: { fileSystem: "data", containerPath: "/data" } },
                 loadBalancer: { name: "public", containerPort: 80 },
+                deployment: {
+                    strategy: "canary",
+                    canary: { percent: 10, bakeMinutes: 5 },
+                    testListenerPort: 8444,
+                    lifecycleHooks: { smoke: { lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", stages: ["POST_TEST_TRAFFIC_SHIFT"] } },
+                    rollbackAlarms: { serviceAlarms: true },
+                },
                 scaling: {
                     minCount: 1,
                     maxCount: 4,
@@ -92,12 +99,14 @@ export function everything(): ContainerServiceArgs {
             tcp: {
                 containers: { tcp: { image: IMAGE, portMappings: [{ containerPort: 9000 }] } },
                 loadBalancer: { name: "inner", containerPort: 9000, listenerPort: 9000 },
+                deployment: { strategy: "blue-green", bakeTimeMinutes: 10, testListenerPort: 9001 },
             },
             bridge: {
                 capacity: "ec2",
                 networkMode: "bridge",
                 containers: { b: { image: IMAGE, portMappings: [{ containerPort: 80 }] } },
                 loadBalancer: { name: "public", containerPort: 80, rule: { priority: 20, pathPatterns: ["/b/*"] } },
+                deployment: { controller: "code-deploy", testListenerPort: 8445 },
                 volumes: { files: { fileSystem: "data", containerPath: "/data" } },
             },
             worker: {

@@ -51,13 +51,91 @@ describe("stacks", function () {
                     .sort(),
                 ["saas-legacy-alb:true", "saas-public-alb:false"],
             );
-            const rules = s.ofType("aws:lb/listenerRule:ListenerRule").map((r) => r.inputs.conditions[0].pathPattern.values);
+            const rules = s
+                .ofType("aws:lb/listenerRule:ListenerRule")
+                .filter((r) => r.name !== "saas-web-rule")
+                .map((r) => r.inputs.conditions[0].pathPattern.values);
             assert.deepEqual(rules.sort(), [
                 ["/app1", "/app1/*"],
                 ["/app2", "/app2/*"],
             ]);
-            assert.equal(s.ofType("aws:lb/targetGroup:TargetGroup").length, 4);
+            assert.deepEqual(
+                s
+                    .ofType("aws:lb/targetGroup:TargetGroup")
+                    .map((t) => t.name)
+                    .filter((n) => n !== "saas-web-tg-alt")
+                    .sort(),
+                ["saas-app1-tg", "saas-app2-tg", "saas-legacy-tg", "saas-web-tg"],
+            );
         }
+    });
+
+    it("prod deploys web blue/green: an alternate target group like the first, a catch-all rule ECS shifts, the deploy role, 10 minutes' bake", () => {
+        const web = prod.named("saas-web").inputs;
+        assert.equal(web.deploymentConfiguration.strategy, "BLUE_GREEN");
+        assert.equal(web.deploymentConfiguration.bakeTimeInMinutes, "10");
+        assert.deepEqual(web.deploymentCircuitBreaker, { enable: true, rollback: true });
+        const [primary, alternate] = [prod.named("saas-web-tg"), prod.named("saas-web-tg-alt")];
+        const rule = prod.named("saas-web-rule");
+        assert.deepEqual(web.loadBalancers[0].targetGroupArn, primary.outputs.arn);
+        assert.deepEqual(web.loadBalancers[0].advancedConfiguration, {
+            alternateTargetGroupArn: alternate.outputs.arn,
+            productionListenerRule: rule.outputs.arn,
+            roleArn: prod.named("saas-web-deploy-role").outputs.arn,
+        });
+        // Green tasks must pass the same health check on the alternate target group before traffic moves.
+        for (const field of ["port", "protocol", "targetType", "healthCheck", "deregistrationDelay"])
+            assert.deepEqual(alternate.inputs[field], primary.inputs[field], field);
+        assert.equal(primary.inputs.healthCheck.path, "/");
+        assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/*"] } }]);
+        assert.deepEqual(rule.ignoreChanges, ["actions"]);
+        // No test listener: prod's ALB admits only CloudFront, on its main port.
+        assert.deepEqual(
+            prod
+                .ofType("aws:lb/listener:Listener")
+                .map((l) => l.name)
+                .sort(),
+            ["saas-legacy-listener-80", "saas-public-listener-80"],
+        );
+        // Request-count scaling would follow -tg only, where every other release does not run: CPU alone.
+        assert.ok(prod.named("saas-web-cpu-scaling"));
+        assert.equal(
+            prod.resources.some((r) => r.name === "saas-web-requests-scaling"),
+            false,
+        );
+    });
+
+    it("prod rolls web's deployment back on target 5xx summed over both target groups, where the live revision is in either", () => {
+        const alarm = prod.named("web-rollback-5xx").inputs;
+        assert.deepEqual(prod.named("saas-web").inputs.alarms, { alarmNames: [alarm.name], enable: true, rollback: true });
+        assert.match(alarm.name, /^aws-platform-prod-web-rollback-5xx$/);
+        const lb = prod.named("saas-public-alb").outputs.arnSuffix;
+        const groups = alarm.metricQueries
+            .filter((q: any) => q.metric)
+            .map((q: any) => [q.metric.metricName, q.metric.stat, q.metric.dimensions.LoadBalancer, q.metric.dimensions.TargetGroup]);
+        assert.deepEqual(groups, [
+            ["HTTPCode_Target_5XX_Count", "Sum", lb, prod.named("saas-web-tg").outputs.arnSuffix],
+            ["HTTPCode_Target_5XX_Count", "Sum", lb, prod.named("saas-web-tg-alt").outputs.arnSuffix],
+        ]);
+        const sum = alarm.metricQueries.find((q: any) => q.expression);
+        assert.equal(sum.expression, "FILL(primary, 0) + FILL(alternate, 0)");
+        assert.equal(sum.returnData, true);
+        assert.deepEqual([alarm.threshold, alarm.evaluationPeriods, alarm.comparisonOperator], [10, 2, "GreaterThanOrEqualToThreshold"]);
+        assert.deepEqual(alarm.alarmActions, [prod.named("alarms-topic").outputs.arn]);
+    });
+
+    it("dev keeps rolling deployments for web: one target group, no deploy role, no rollback alarm, request scaling kept", () => {
+        const web = dev.named("saas-web").inputs;
+        assert.equal(web.deploymentConfiguration?.strategy ?? "ROLLING", "ROLLING");
+        assert.equal(web.loadBalancers[0].advancedConfiguration, undefined);
+        assert.equal(web.alarms, undefined);
+        for (const name of ["saas-web-tg-alt", "saas-web-rule", "saas-web-deploy-role", "web-rollback-5xx"])
+            assert.equal(
+                dev.resources.some((r) => r.name === name),
+                false,
+                name,
+            );
+        assert.ok(dev.named("saas-web-requests-scaling"));
     });
 
     it("both stacks run a queue worker scaled on backlog and a scheduled report", () => {

@@ -1,6 +1,7 @@
 /**
  * The program: a network and the SaaS container platform on it — one ALB in front of a web service
- * and two path-routed apps, a queue worker and a scheduled report job — and an EKS cluster beside it
+ * and two path-routed apps (web reaching app1 by name through Service Connect; app2 on EC2 groups when
+ * containers.ec2 is on), a queue worker and a scheduled report job — and an EKS cluster beside it
  * with a stateless web sample and a Redis primary with replicas; and the serverless items API
  * (stacks/serverless.ts); a CloudFront CDN in front of a static site, the ALB and the API, with code at the edge
  * (stacks/cdn.ts). Settings come from

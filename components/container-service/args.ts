@@ -77,8 +77,9 @@ export interface ClusterArgs {
      * The cluster's default capacity provider strategy: services and scheduled tasks that give neither
      * `capacity` nor `capacityProviderStrategy` run on it (the component copies it into each of them, so
      * it also decides whether their task definitions are Fargate or EC2). Same rules as
-     * `TaskArgs.capacityProviderStrategy`. Not with `existing` (PutClusterCapacityProviders sets the
-     * cluster's whole provider list and default strategy at once).
+     * `TaskArgs.capacityProviderStrategy`, and at most 6 providers when a scheduled task takes it (EventBridge
+     * and Scheduler targets take 6). Changing it redeploys every service that takes it. Not with `existing`
+     * (PutClusterCapacityProviders sets the cluster's whole provider list and default strategy at once).
      * @default [{ provider: "FARGATE", base: 0, weight: 1 }]
      * @example [{ provider: "on-demand", base: 1, weight: 1 }, { provider: "spot", weight: 3 }]
      */
@@ -89,8 +90,13 @@ export interface ClusterArgs {
      * PutClusterCapacityProviders replaces a cluster's whole list and default strategy
      * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html);
      * so `ec2Capacity`, `ec2CapacityProviders`, `defaultStrategy` and `containerInsights` are refused
-     * with it. Fargate tasks need FARGATE (and FARGATE_SPOT for `"fargate-spot"`) associated with that
-     * cluster. The name is taken from the ARN.
+     * with it. Tasks that name no capacity, or `capacity: "fargate"`, run with the FARGATE launch type, which
+     * works on any cluster (clusters made by Terraform's `aws_ecs_cluster`, CDK's `Cluster` or
+     * `aws ecs create-cluster` have no capacity provider); `"fargate-spot"` and `capacityProviderStrategy`
+     * need their providers (FARGATE, FARGATE_SPOT) associated with that cluster. An ARN only, not a name: the
+     * name is taken from the ARN, and an ARN of another Region or account than the stack's fails the preview
+     * (also when it is an Output, e.g. another component's `clusterArn`, which waits for that component's
+     * capacity providers).
      * @default undefined - the component creates its cluster
      * @example "arn:aws:ecs:us-east-1:123456789012:cluster/shared"
      */
@@ -166,7 +172,11 @@ export interface Ec2CapacityProviderArgs extends Omit<Ec2CapacityArgs, "targetCa
     instanceWeights?: Record<string, number>;
     /**
      * ECS managed scaling (with managed termination protection: no instance with tasks is scaled in), or
-     * `false` to scale the group yourself (e.g. your own Auto Scaling policies through `transform`).
+     * `false` to scale the group yourself: create `aws.autoscaling.Policy` resources on
+     * `resources.cluster.ec2CapacityProviders[key].autoScalingGroup` (a transform cannot add them, and the
+     * group's `desiredCapacity` is ignored after creation). With `minSize` 0 and no policy the group stays
+     * empty and its tasks stay PROVISIONING
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html).
      * @default { targetCapacityPercent: 100, minimumStepSize: 1, maximumStepSize: 10, instanceWarmupSeconds: 180 }
      * @example { targetCapacityPercent: 60 }
      */
@@ -1008,9 +1018,12 @@ export interface TaskArgs {
     capacity?: Capacity;
     /**
      * Spread the tasks across capacity providers: Fargate ones (`"FARGATE"`, `"FARGATE_SPOT"`) or Auto
-     * Scaling group ones (`"ec2"`, keys of `ec2CapacityProviders`), never both in one strategy; at most
-     * 20 providers, one base (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html).
+     * Scaling group ones (`"ec2"`, keys of `ec2CapacityProviders`), never both in one strategy, and groups of
+     * one `architecture`; at most 20 providers (6 for scheduled tasks: EventBridge and Scheduler take 6), one
+     * base (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html).
      * Instead of `capacity` (giving both is refused); with neither, the tasks take `cluster.defaultStrategy`.
+     * A service updates in place when it changes, with a new deployment (services force a new deployment on
+     * every update, except under the CODE_DEPLOY controller).
      * @default undefined - from `capacity`, else `cluster.defaultStrategy`
      * @example [{ provider: "on-demand", base: 1, weight: 1 }, { provider: "spot", weight: 3 }]
      */
@@ -1383,7 +1396,9 @@ export interface ContainerServiceArgs {
     /**
      * More Auto Scaling group capacity providers, keyed by role, for `capacityProviderStrategy` and
      * `cluster.defaultStrategy`: each its own launch template, group and capacity provider. A key may not be
-     * `"ec2"`, `"FARGATE"` or `"FARGATE_SPOT"` (the names strategies use for the others).
+     * `"ec2"`, `"FARGATE"` or `"FARGATE_SPOT"` (the names strategies use for the others). Removing a provider
+     * takes two `up`s: first move every strategy off it (keep the provider), then remove it; in one `up` the
+     * cluster's provider list is updated first and ECS refuses to drop a provider a service still uses.
      * @default {}
      * @example { "on-demand": { instanceTypes: ["m7i.large"], onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 100, managedScaling: { targetCapacityPercent: 60 } }, spot: { instanceTypes: ["m7i.large", "m6i.large"], onDemandBaseCapacity: 0, managedScaling: { targetCapacityPercent: 40 } } }
      */

@@ -10,6 +10,12 @@ import { FARGATE_PROVIDERS, Resolved, ResolvedStrategy, ResolvedTask } from "./d
 
 /** AWS's limits on a strategy (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html). */
 const MAX_STRATEGY_PROVIDERS = 20;
+/**
+ * EventBridge's and Scheduler's ECS targets take at most 6 strategy items
+ * (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_EcsParameters.html, "Array Members: Maximum
+ * number of 6 items"; the Scheduler target's `capacityProviderStrategies` too).
+ */
+const MAX_SCHEDULED_STRATEGY_PROVIDERS = 6;
 const MAX_BASE = 100000;
 const MAX_WEIGHT = 1000;
 
@@ -17,7 +23,7 @@ const MAX_WEIGHT = 1000;
 const RESERVED_KEYS = ["ec2", ...FARGATE_PROVIDERS];
 
 /** `arn:aws:ecs:<region>:<account>:cluster/<name>`: a cluster name is 1–255 letters, digits, '-' and '_'. */
-const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
+export const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
 
 /** Every capacity rule of the component, on shape-valid args and their normalized values. */
 export function validateCapacity(issues: Issues, args: ContainerServiceArgs, cfg: Resolved): void {
@@ -39,7 +45,20 @@ export function validateCapacity(issues: Issues, args: ContainerServiceArgs, cfg
             );
         checkProvider(issues, p, given, cfg.ec2CapacityProviders[key]);
     }
-    if (args.cluster?.defaultStrategy !== undefined) checkStrategy(issues, "cluster.defaultStrategy", args.cluster.defaultStrategy, cfg.defaultStrategy, args);
+    if (args.cluster?.defaultStrategy !== undefined) {
+        checkStrategy(issues, "cluster.defaultStrategy", args.cluster.defaultStrategy, cfg.defaultStrategy, args, cfg);
+        // The component copies the default into each scheduled task that names no capacity.
+        const inheriting = Object.entries(args.scheduledTasks ?? {})
+            .filter(([, t]) => t.capacity === undefined && t.capacityProviderStrategy === undefined)
+            .map(([k]) => k);
+        if (inheriting.length > 0 && cfg.defaultStrategy.length > MAX_SCHEDULED_STRATEGY_PROVIDERS)
+            issues.add(
+                "cluster.defaultStrategy",
+                cfg.defaultStrategy.length,
+                `names more capacity providers than EventBridge and Scheduler take, and scheduled tasks ${inheriting.join(", ")} run on it`,
+                `at most ${MAX_SCHEDULED_STRATEGY_PROVIDERS}, or capacityProviderStrategy on those scheduled tasks`,
+            );
+    }
     const tasks: Array<[string, TaskArgs, ResolvedTask]> = [
         ...Object.entries(args.services ?? {}).map(([k, s]) => [`services.${k}`, s, cfg.services[k]] as [string, TaskArgs, ResolvedTask]),
         ...Object.entries(args.scheduledTasks ?? {}).map(([k, t]) => [`scheduledTasks.${k}`, t, cfg.scheduledTasks[k]] as [string, TaskArgs, ResolvedTask]),
@@ -47,7 +66,15 @@ export function validateCapacity(issues: Issues, args: ContainerServiceArgs, cfg
     ];
     for (const [path, task, r] of tasks) {
         if (task.capacityProviderStrategy !== undefined) {
-            checkStrategy(issues, `${path}.capacityProviderStrategy`, task.capacityProviderStrategy, r.capacityProviderStrategy!, args);
+            checkStrategy(
+                issues,
+                `${path}.capacityProviderStrategy`,
+                task.capacityProviderStrategy,
+                r.capacityProviderStrategy!,
+                args,
+                cfg,
+                path.startsWith("scheduledTasks.") ? MAX_SCHEDULED_STRATEGY_PROVIDERS : MAX_STRATEGY_PROVIDERS,
+            );
             if (task.capacity !== undefined)
                 issues.add(`${path}.capacity`, task.capacity, "is given with capacityProviderStrategy", "one of capacity or capacityProviderStrategy");
         }
@@ -171,13 +198,26 @@ function checkProvider(issues: Issues, p: string, c: Ec2CapacityProviderArgs, r:
  * known providers, each once, Fargate or Auto Scaling group providers but not both, at most 20, one base,
  * one weight above 0.
  */
-function checkStrategy(issues: Issues, path: string, given: CapacityProviderStrategyArgs[], r: ResolvedStrategy, args: ContainerServiceArgs): void {
+function checkStrategy(
+    issues: Issues,
+    path: string,
+    given: CapacityProviderStrategyArgs[],
+    r: ResolvedStrategy,
+    args: ContainerServiceArgs,
+    cfg: Resolved,
+    max = MAX_STRATEGY_PROVIDERS,
+): void {
     if (given.length === 0) {
         issues.add(path, given, "is empty", 'one or more { provider, base?, weight? }, e.g. [{ provider: "FARGATE" }]');
         return;
     }
-    if (given.length > MAX_STRATEGY_PROVIDERS)
-        issues.add(path, given.length, "names more capacity providers than a strategy holds", `at most ${MAX_STRATEGY_PROVIDERS}`);
+    if (given.length > max)
+        issues.add(
+            path,
+            given.length,
+            `names more capacity providers than ${max === MAX_STRATEGY_PROVIDERS ? "a strategy holds" : "EventBridge and Scheduler take"}`,
+            `at most ${max}`,
+        );
     const known = [...FARGATE_PROVIDERS, ...(args.ec2Capacity ? ["ec2"] : []), ...Object.keys(args.ec2CapacityProviders ?? {})];
     const seen = new Set<string>();
     given.forEach((item, i) => {
@@ -202,6 +242,17 @@ function checkStrategy(issues: Issues, path: string, given: CapacityProviderStra
             [...fargate, ...groups],
             `mixes Fargate (${fargate.join(", ")}) and Auto Scaling group providers (${groups.join(", ")}), which ECS refuses in one strategy`,
             "Fargate providers only, or Auto Scaling group providers only",
+        );
+    // EC2 task definitions carry no runtimePlatform and an image has one architecture: a task placed on a group
+    // of the other architecture fails with `exec format error`.
+    const arch = (p: string) => (p === "ec2" ? cfg.ec2Capacity?.architecture : cfg.ec2CapacityProviders[p]?.architecture);
+    const archs = groups.filter((g) => arch(g) !== undefined).map((g) => `${g}: ${arch(g)}`);
+    if (new Set(groups.map(arch).filter((a) => a !== undefined)).size > 1)
+        issues.add(
+            path,
+            groups,
+            `mixes x86_64 and arm64 groups (${archs.join(", ")}); a task's image runs on one`,
+            "Auto Scaling group providers of one architecture",
         );
     const bases = r.filter((i) => i.base > 0).map((i) => i.provider);
     if (bases.length > 1) issues.add(path, bases, "gives a base to more than one provider", "a base on one provider only");

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ecs from "@pulumi/aws/ecs";
 import { childName, fitName } from "../shared/naming";
+import { ArgsError } from "../shared/errors";
 import { create } from "../shared/transform";
+import { CLUSTER_ARN } from "./capacity-rules";
 import { createEc2Capacity } from "./capacity";
 import { ClusterResources, Ctx, strategyItems } from "./context";
 
@@ -13,6 +15,28 @@ export function clusterNameFromArn(arn: string): string {
 }
 
 /**
+ * `cluster.existing` once its value is known: validation sees only plain strings, and another stack's output
+ * may be a name (whose "name from ARN" is "") or an ARN of another Region or account. Services must be in the
+ * cluster's Region and account, and so must a Scheduler target
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html): fails the preview.
+ */
+function existingClusterArn(ctx: Ctx, existing: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.all([existing, ctx.region, ctx.accountId]).apply(([arn, region, account]) => {
+        const [, , , arnRegion, arnAccount] = arn.split(":");
+        if (!CLUSTER_ARN.test(arn) || arnRegion !== region || arnAccount !== account)
+            throw new ArgsError("ContainerService", ctx.name, [
+                {
+                    path: "cluster.existing",
+                    value: arn,
+                    message: `must be an ECS cluster ARN in ${region}/${account}`,
+                    allowed: `"arn:aws:ecs:${region}:${account}:cluster/<name>"`,
+                },
+            ]);
+        return arn;
+    });
+}
+
+/**
  * The cluster with Container Insights, its capacity providers (Fargate, Fargate Spot and the EC2
  * groups) and default strategy, and a Service Connect namespace as the cluster's default (services created
  * by hand with Service Connect on and no namespace join it); or, with `cluster.existing`, only references to that cluster.
@@ -20,7 +44,7 @@ export function clusterNameFromArn(arn: string): string {
 export function createCluster(ctx: Ctx, serviceConnectNamespaceArn?: pulumi.Input<string>): ClusterResources {
     const existing = ctx.cfg.existingCluster;
     if (existing !== undefined) {
-        const arn = pulumi.output(existing);
+        const arn = existingClusterArn(ctx, existing);
         return { arn, name: arn.apply(clusterNameFromArn), dependencies: [], ec2CapacityProviders: {} };
     }
     const cluster = create(

@@ -9,7 +9,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError } from "../shared/errors";
 import { Statement } from "../shared/iam";
 import { childName, typeToken } from "../shared/naming";
-import { nameIssues } from "../shared/shape";
+import { nameIssues, own } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
@@ -173,10 +173,16 @@ export class ContainerService extends pulumi.ComponentResource {
         if (ec2Groups.length > 0 && !ec2Groups.some((g) => g.awsvpcTrunking)) {
             const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks), ...Object.entries(cfg.tasks)]
                 .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
-                .map(([k]) => `${k in cfg.services ? "service" : k in cfg.scheduledTasks ? "scheduled task" : "task"} "${k}"`);
-            for (const what of awsvpcOnEc2) {
+                .map(([k, t]) => ({
+                    what: `${k in cfg.services ? "service" : k in cfg.scheduledTasks ? "scheduled task" : "task"} "${k}"`,
+                    // Any group's flag turns the account setting on; name one the component has.
+                    flag: cfg.ec2Capacity
+                        ? "ec2Capacity.awsvpcTrunking"
+                        : `ec2CapacityProviders.${(t.capacityProviderStrategy ?? []).map((i) => i.provider).find((p) => own(cfg.ec2CapacityProviders, p)) ?? Object.keys(cfg.ec2CapacityProviders)[0]}.awsvpcTrunking`,
+                }));
+            for (const { what, flag } of awsvpcOnEc2) {
                 pulumi.log.warn(
-                    `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ec2Capacity.awsvpcTrunking: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
+                    `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ${flag}: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
                     this,
                 );
             }
@@ -268,8 +274,14 @@ export class ContainerService extends pulumi.ComponentResource {
             Object.entries(cfg.expressServices).map(([key, ex]) => [key, createExpressService(ctx, key, ex, cluster.name)]),
         );
 
-        this.clusterName = cluster.name;
-        this.clusterArn = cluster.arn;
+        // Another component on `cluster.existing: this.clusterArn` creates services and schedules with these
+        // providers: only those already associated with the cluster can be used
+        // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html), so the
+        // outputs carry the association (it waits for the Auto Scaling groups), and destroy removes that
+        // component's services before the association.
+        const assoc = cluster.capacityProviders;
+        this.clusterName = assoc ? pulumi.all([cluster.name, assoc.id]).apply(([n]) => n) : cluster.name;
+        this.clusterArn = assoc ? pulumi.all([cluster.arn, assoc.id]).apply(([a]) => a) : cluster.arn;
         this.urls = Object.fromEntries(Object.entries(loadBalancers).map(([k, l]) => [k, l.url]));
         this.listenerUrls = Object.fromEntries([...Object.entries(loadBalancers), ...Object.entries(joinedListeners)].map(([k, l]) => [k, l.listenerUrls]));
         this.albTargets = Object.fromEntries(

@@ -87,6 +87,21 @@ export function strategyItems(
     return strategy.map((i) => ({ capacityProvider: providerName(i.provider, cluster), weight: i.weight, base: i.base }));
 }
 
+/**
+ * Where a task runs, as CreateService, RunTask and the EventBridge/Scheduler targets take it: its capacity
+ * provider strategy; on an existing cluster, a plain "fargate" task (no strategy given) the FARGATE launch type
+ * instead, since clusters made by Terraform's `aws_ecs_cluster`, CDK's `Cluster` or `aws ecs create-cluster` have
+ * no capacity provider and a strategy may only name providers associated with the cluster
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
+ */
+export function placement(
+    task: Parameters<typeof capacityStrategy>[0],
+    cluster: ClusterResources,
+): { launchType: "FARGATE" } | { capacityProviderStrategies: ReturnType<typeof capacityStrategy> } {
+    if (cluster.cluster === undefined && task.capacityProviderStrategy === undefined && task.capacity === "fargate") return { launchType: "FARGATE" };
+    return { capacityProviderStrategies: capacityStrategy(task, cluster) };
+}
+
 /** Capacity provider strategy for a task: its own (or the cluster's default), else from its `capacity`. */
 export function capacityStrategy(
     task: {

@@ -350,7 +350,7 @@ function normalizeTaskRole(r: TaskArgs["taskRole"]): ResolvedTask["taskRole"] {
     };
 }
 
-function normalizeTask(t: TaskArgs, name: string, defaultStrategy: ResolvedStrategy): ResolvedTask {
+function normalizeTask(t: TaskArgs, name: string, defaultStrategy: ResolvedStrategy | undefined): ResolvedTask {
     const d = DEFAULTS.TaskArgs;
     const containerNames = Object.keys(t.containers);
     const strategy =
@@ -478,7 +478,12 @@ export function defaultDesiredCount(s: Pick<ServiceArgs, "desiredCount" | "scali
     return s.desiredCount ?? s.scaling?.minCount ?? DEFAULTS.ServiceArgs.desiredCount;
 }
 
-function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArgs["loadBalancers"], defaultStrategy: ResolvedStrategy): ResolvedService {
+function normalizeService(
+    s: ServiceArgs,
+    name: string,
+    lbs: ContainerServiceArgs["loadBalancers"],
+    defaultStrategy: ResolvedStrategy | undefined,
+): ResolvedService {
     const d = DEFAULTS.ServiceArgs;
     const first = Object.keys(s.containers)[0];
     return {
@@ -497,7 +502,7 @@ function normalizeService(s: ServiceArgs, name: string, lbs: ContainerServiceArg
     };
 }
 
-function normalizeScheduledTask(t: ScheduledTaskArgs, name: string, defaultStrategy: ResolvedStrategy): ResolvedScheduledTask {
+function normalizeScheduledTask(t: ScheduledTaskArgs, name: string, defaultStrategy: ResolvedStrategy | undefined): ResolvedScheduledTask {
     return {
         ...normalizeTask(t, name, defaultStrategy),
         schedule: t.schedule,
@@ -548,6 +553,9 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
     const cidr = args.vpc.cidrBlock ?? DEFAULTS.VpcArgs.cidrBlock;
     const defaultStrategy =
         args.cluster?.defaultStrategy !== undefined ? normalizeStrategy(args.cluster.defaultStrategy) : DEFAULTS.ClusterArgs.defaultStrategy;
+    // An existing cluster's default strategy is not the component's (it may have no provider at all): tasks that
+    // name no capacity are plain "fargate" tasks there (context.ts `placement`).
+    const inherited = args.cluster?.existing !== undefined ? undefined : defaultStrategy;
     return {
         name,
         vpc: {
@@ -563,9 +571,9 @@ export function normalize(name: string, args: ContainerServiceArgs): Resolved {
         ec2Capacity: args.ec2Capacity && withDefaults(DEFAULTS.Ec2CapacityArgs, args.ec2Capacity),
         ec2CapacityProviders: mapValues(args.ec2CapacityProviders, normalizeEc2CapacityProvider),
         loadBalancers: mapValues(args.loadBalancers, (l) => normalizeLoadBalancer(l, cidr)),
-        services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers, defaultStrategy)),
-        scheduledTasks: mapValues(args.scheduledTasks, (t, k) => normalizeScheduledTask(t, k, defaultStrategy)),
-        tasks: mapValues(args.tasks, (t, k) => normalizeTask(t, k, defaultStrategy)),
+        services: mapValues(args.services, (s, k) => normalizeService(s, k, args.loadBalancers, inherited)),
+        scheduledTasks: mapValues(args.scheduledTasks, (t, k) => normalizeScheduledTask(t, k, inherited)),
+        tasks: mapValues(args.tasks, (t, k) => normalizeTask(t, k, inherited)),
         repositories: mapValues(args.repositories, (r) => withDefaults(DEFAULTS.RepositoryArgs, r)),
         fileSystems: mapValues(args.fileSystems, (f) => withDefaults(DEFAULTS.FileSystemArgs, f)),
         expressServices: mapValues(args.expressServices, normalizeExpress),

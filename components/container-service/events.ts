@@ -6,7 +6,7 @@ import * as sqs from "@pulumi/aws/sqs";
 import { Statement, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
+import { ClusterResources, Ctx, TaskResources, placement } from "./context";
 import type { ResolvedScheduledTask, ResolvedTask } from "./defaults";
 import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
 
@@ -40,7 +40,9 @@ const DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
 export interface RunTaskParameters {
     taskDefinitionArn: pulumi.Input<string>;
     taskCount: number;
-    capacityProviderStrategies: Array<{ capacityProvider: pulumi.Input<string>; weight: number; base: number }>;
+    /** Absent when `launchType` is given (a plain Fargate task on an existing cluster). */
+    capacityProviderStrategies?: Array<{ capacityProvider: pulumi.Input<string>; weight: number; base: number }>;
+    launchType?: "FARGATE";
     platformVersion?: string;
     networkConfiguration?: {
         subnets: pulumi.Input<pulumi.Input<string>[]>;
@@ -58,8 +60,9 @@ export function runTaskParameters(ctx: Ctx, task: ResolvedTask, cluster: Cluster
     return {
         taskDefinitionArn: resources.taskDefinition.arn,
         taskCount,
-        // A strategy rather than a launch type, so Fargate Spot and the EC2 capacity provider apply.
-        capacityProviderStrategies: capacityStrategy(task, cluster),
+        // A strategy rather than a launch type, so Fargate Spot and the EC2 capacity provider apply (except on
+        // an existing cluster, which may have no provider: see `placement`).
+        ...placement(task, cluster),
         ...(fargate ? { platformVersion: task.platformVersion } : {}),
         ...(awsvpc
             ? {

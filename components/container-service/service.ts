@@ -4,7 +4,7 @@ import * as ecs from "@pulumi/aws/ecs";
 import type * as sqs from "@pulumi/aws/sqs";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
-import { ClusterResources, Ctx, TaskResources, capacityStrategy } from "./context";
+import { ClusterResources, Ctx, TaskResources, placement } from "./context";
 import type { ResolvedService } from "./defaults";
 import type { ServiceTarget } from "./load-balancer";
 import type { QueueResources } from "./queue";
@@ -32,7 +32,7 @@ export function createService(
             cluster: cluster.arn,
             taskDefinition: task.taskDefinition.arn,
             desiredCount: svc.desiredCount,
-            capacityProviderStrategies: capacityStrategy(svc, cluster),
+            ...placement(svc, cluster),
             ...(fargate ? { platformVersion: svc.platformVersion } : {}),
             ...(svc.networkMode === "awsvpc"
                 ? {
@@ -58,6 +58,14 @@ export function createService(
                   }
                 : {}),
             ...deployment.args,
+            // The provider refuses any change to `capacityProviderStrategies` on an existing service unless this is
+            // true ("force_new_deployment should be true when capacity_provider_strategy is being updated",
+            // https://github.com/hashicorp/terraform-provider-aws/pull/43533), and the strategy follows
+            // cluster.defaultStrategy and the providers' names. Every update of the service then starts a deployment
+            // (with its strategy: rolling, blue/green, linear or canary). Not under CODE_DEPLOY: ECS refuses to force
+            // a deployment there (https://github.com/hashicorp/terraform-provider-aws/issues/13473), and the strategy
+            // is CodeDeploy's to change (deployment.ts ignores it).
+            ...(svc.deployment.controller === "code-deploy" ? {} : { forceNewDeployment: true }),
             deploymentMinimumHealthyPercent: svc.deployment.minimumHealthyPercent,
             deploymentMaximumPercent: svc.deployment.maximumPercent,
             enableExecuteCommand: svc.enableExecuteCommand,

@@ -26,7 +26,7 @@ export function runTaskOutput(ctx: Ctx, task: ResolvedTask, cluster: ClusterReso
         .all([
             cluster.arn,
             resources.taskDefinition.family,
-            pulumi.all(params.capacityProviderStrategies.map((s) => pulumi.output(s.capacityProvider))),
+            pulumi.all((params.capacityProviderStrategies ?? []).map((s) => pulumi.output(s.capacityProvider))),
             network ? pulumi.output(network.subnets) : pulumi.output([] as string[]),
             network ? pulumi.all(network.securityGroups) : pulumi.output([] as string[]),
         ])
@@ -35,9 +35,11 @@ export function runTaskOutput(ctx: Ctx, task: ResolvedTask, cluster: ClusterReso
                 "aws ecs run-task",
                 `--cluster ${clusterArn}`,
                 `--task-definition ${family}`,
-                `--capacity-provider-strategy ${params.capacityProviderStrategies
-                    .map((s, i) => `capacityProvider=${providers[i]},weight=${s.weight},base=${s.base}`)
-                    .join(" ")}`,
+                params.capacityProviderStrategies
+                    ? `--capacity-provider-strategy ${params.capacityProviderStrategies
+                          .map((s, i) => `capacityProvider=${providers[i]},weight=${s.weight},base=${s.base}`)
+                          .join(" ")}`
+                    : `--launch-type ${params.launchType}`,
                 ...(params.platformVersion !== undefined ? [`--platform-version ${params.platformVersion}`] : []),
                 ...(network
                     ? [

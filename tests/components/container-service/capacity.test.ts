@@ -1,6 +1,7 @@
 import * as assert from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ContainerService } from "../../../components/container-service";
-import type { ContainerServiceArgs } from "../../../components/container-service/args";
+import type { ContainerServiceArgs, ServiceDeploymentArgs } from "../../../components/container-service/args";
 import { normalize } from "../../../components/container-service/defaults";
 import { validate } from "../../../components/container-service/validate";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
@@ -249,6 +250,7 @@ describe("ContainerService: an existing cluster", () => {
                         a.cluster = { existing: CLUSTER_ARN };
                         web(a).scaling = { minCount: 1, maxCount: 3, cpuTargetPercent: 60 };
                         a.scheduledTasks = { nightly: { containers: { job: { image: IMAGE } }, schedule: "cron(0 3 * * ? *)" } };
+                        a.tasks = { migrate: { containers: { job: { image: IMAGE } } } };
                     }),
                 ),
         );
@@ -277,8 +279,38 @@ describe("ContainerService: an existing cluster", () => {
         assert.match(b.registry.one(T.scalingTarget, "shop-web-scaling").inputs.resourceId, /^service\/shared\//);
     });
 
-    it("runs services that name no capacity on FARGATE, as before", () => {
-        assert.deepEqual(b.registry.one(T.service, "shop-web").inputs.capacityProviderStrategies, [{ capacityProvider: "FARGATE", weight: 1, base: 0 }]);
+    it("runs services, scheduled tasks and standalone tasks that name no capacity with launch type FARGATE and no strategy (the cluster may have no provider)", async () => {
+        const service = b.registry.one(T.service, "shop-web");
+        const ecsParameters = b.registry.one(schedule, "shop-nightly-schedule").inputs.target.ecsParameters;
+        const run = b.result.runTasks.migrate;
+        for (const placed of [service.inputs, ecsParameters, run]) {
+            assert.equal(placed.launchType, "FARGATE");
+            assert.equal(placed.capacityProviderStrategies, undefined);
+        }
+        assert.match(await unwrap(run.command), /--launch-type FARGATE/);
+        assert.doesNotMatch(await unwrap(run.command), /--capacity-provider-strategy/);
+    });
+
+    it("keeps the strategy of Fargate Spot and explicit strategies on an existing cluster", async () => {
+        const { registry } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.cluster = { existing: CLUSTER_ARN };
+                        web(a).capacity = "fargate-spot";
+                        a.services!.api = webService(8080, null, { alarms: false, capacityProviderStrategy: [{ provider: "FARGATE" }] });
+                    }),
+                ),
+        );
+        for (const key of ["web", "api"]) {
+            const svc = registry.one(T.service, `shop-${key}`).inputs;
+            assert.equal(svc.launchType, undefined, key);
+            assert.ok(
+                svc.capacityProviderStrategies.some((i: any) => i.capacityProvider === "FARGATE"),
+                key,
+            );
+        }
     });
 });
 
@@ -513,6 +545,44 @@ describe("ContainerService capacity: validation", () => {
             expect: /ec2Capacity="\(set\)" cannot be used with cluster\.existing.*ec2CapacityProviders=\["on-demand","spot"\] cannot be used with cluster\.existing.*cluster\.defaultStrategy="\(set\)" cannot be used with cluster\.existing.*cluster\.containerInsights="enhanced" cannot be used with cluster\.existing/s,
         },
         {
+            title: "refuses a scheduled task's strategy of more than the 6 providers EventBridge and Scheduler take",
+            mutate: (a) => {
+                const keys = ["a", "b", "c", "d", "e", "f", "g"];
+                a.ec2CapacityProviders = Object.fromEntries(keys.map((k) => [k, { instanceTypes: ["m7i.large"] }]));
+                a.scheduledTasks = {
+                    job: {
+                        containers: { job: { image: IMAGE } },
+                        schedule: "cron(0 3 * * ? *)",
+                        networkMode: "bridge",
+                        capacityProviderStrategy: keys.map((provider) => ({ provider })),
+                    },
+                };
+            },
+            expect: /scheduledTasks\.job\.capacityProviderStrategy=7 names more capacity providers than EventBridge and Scheduler take; allowed: at most 6/,
+        },
+        {
+            title: "refuses a default strategy of more than 6 providers that a scheduled task inherits",
+            mutate: (a) => {
+                const keys = ["a", "b", "c", "d", "e", "f", "g"];
+                a.ec2CapacityProviders = Object.fromEntries(keys.map((k) => [k, { instanceTypes: ["m7i.large"] }]));
+                a.cluster = { defaultStrategy: keys.map((provider) => ({ provider })) };
+                web(a).capacity = "fargate";
+                a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "cron(0 3 * * ? *)", networkMode: "bridge" } };
+            },
+            expect: /cluster\.defaultStrategy=7 names more capacity providers than EventBridge and Scheduler take, and scheduled tasks job run on it/,
+        },
+        {
+            title: "refuses a strategy across groups of different architectures",
+            mutate: (a) => {
+                a.ec2CapacityProviders = {
+                    graviton: { instanceTypes: ["m7g.large"], architecture: "arm64" },
+                    intel: { instanceTypes: ["m7i.large"] },
+                };
+                web(a).capacityProviderStrategy = [{ provider: "graviton" }, { provider: "intel" }];
+            },
+            expect: /services\.web\.capacityProviderStrategy=\["graviton","intel"\] mixes x86_64 and arm64 groups \(graviton: arm64, intel: x86_64\); a task's image runs on one/,
+        },
+        {
             title: "refuses an existing cluster given by name instead of ARN",
             mutate: (a) => {
                 a.cluster = { existing: "shared" };
@@ -527,5 +597,98 @@ describe("ContainerService capacity: validation", () => {
 
     it("accepts the notes' two groups with the default strategy and per-task strategies", async () => {
         await build(() => new ContainerService("shop", withArgs(twoGroups)));
+    });
+});
+
+describe("ContainerService capacity: updates and other components", () => {
+    it("forces a new deployment on every service, so a changed strategy updates in place (the provider refuses it otherwise)", async () => {
+        const { registry } = await build(() => new ContainerService("shop", withArgs(twoGroups)));
+        const services = registry.ofType(T.service);
+        assert.equal(services.length, 2);
+        for (const s of services) assert.equal(s.inputs.forceNewDeployment, true, s.name);
+    });
+
+    it("forces new deployments under ECS blue-green, linear and canary, and not under CODE_DEPLOY (ECS refuses it there)", async () => {
+        const deployments: Array<[ServiceDeploymentArgs, boolean]> = [
+            [{ strategy: "blue-green" }, true],
+            [{ strategy: "linear", linear: { stepPercent: 25, stepBakeMinutes: 5 } }, true],
+            [{ strategy: "canary", canary: { percent: 10, bakeMinutes: 5 } }, true],
+            [{ controller: "code-deploy" }, false],
+        ];
+        for (const [deployment, forced] of deployments) {
+            const { registry } = await build(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            web(a).deployment = deployment;
+                        }),
+                    ),
+            );
+            assert.equal(registry.one(T.service, "shop-web").inputs.forceNewDeployment, forced ? true : undefined, JSON.stringify(deployment));
+        }
+    });
+
+    it("makes clusterArn and clusterName wait for the capacity providers, so a component on the existing cluster creates its services after them", async () => {
+        const { registry } = await build(() => {
+            const saas = new ContainerService("saas", withArgs(twoGroups));
+            return new ContainerService(
+                "reports",
+                withArgs((a) => {
+                    a.cluster = { existing: saas.clusterArn };
+                    a.loadBalancers = {};
+                    a.services = { api: webService(8080, null, { alarms: false, scaling: { minCount: 1, maxCount: 2, cpuTargetPercent: 60 } }) };
+                }),
+            );
+        });
+        const assoc = registry.one(T.capacityProviders, "saas-capacity-providers").urn;
+        assert.ok(registry.one(T.service, "reports-api").dependencies.includes(assoc));
+        // The scaling target's resource id is built from clusterName.
+        assert.ok(registry.one(T.scalingTarget, "reports-api-scaling").dependencies.includes(assoc));
+    });
+
+    it("fails the preview when cluster.existing resolves to a name rather than an ARN", async () => {
+        const { error } = await buildFails(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.cluster = { existing: pulumi.output("shared") };
+                    }),
+                ),
+        );
+        assert.equal(error.name, "ArgsError");
+        assert.match(error.message, /cluster\.existing="shared" must be an ECS cluster ARN in us-east-1\/123456789012/);
+    });
+
+    it("fails the preview when cluster.existing is an ARN of another Region or account", async () => {
+        for (const arn of ["arn:aws:ecs:eu-west-1:123456789012:cluster/shared", "arn:aws:ecs:us-east-1:210987654321:cluster/shared"]) {
+            const { error } = await buildFails(
+                () =>
+                    new ContainerService(
+                        "shop",
+                        withArgs((a) => {
+                            a.cluster = { existing: pulumi.output(arn) };
+                        }),
+                    ),
+            );
+            assert.match(error.message, /cluster\.existing=".*" must be an ECS cluster ARN in us-east-1\/123456789012/, arn);
+        }
+    });
+
+    it("names ec2CapacityProviders.<key>.awsvpcTrunking in the ENI-trunking warning when there is no ec2Capacity", async () => {
+        const { warnings } = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.ec2CapacityProviders = { spot: { instanceTypes: ["m7i.large"] } };
+                        a.services!.api = webService(8080, null, { capacityProviderStrategy: [{ provider: "spot" }], alarms: false });
+                    }),
+                ),
+        );
+        const [w] = warnings.filter((x) => x.startsWith("[aws-platform:ecs:eni-trunking]"));
+        assert.match(w, /set ec2CapacityProviders\.spot\.awsvpcTrunking: true/);
+        assert.doesNotMatch(w, /ec2Capacity\.awsvpcTrunking/);
     });
 });

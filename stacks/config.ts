@@ -24,6 +24,8 @@ import {
 } from "../components/shared/validators";
 import { INSTANCE_TYPE } from "../components/shared/instance-types";
 import { validate as validateEdgeFunctions } from "../components/edge-functions/validate";
+import { validate as validateContainerService } from "../components/container-service/validate";
+import { FARGATE_PROVIDERS } from "../components/container-service/defaults";
 import { KVS_MAX_VALUE_CHARS } from "../components/shared/limits/cloudfront";
 import { checkDomainName } from "../components/shared/hostnames";
 import { RoutesError, type RouteSpec, parseRoutes } from "../functions/edge/origin-request-router/core";
@@ -56,12 +58,30 @@ export interface StackConfig {
         capacity: "fargate" | "fargate-spot";
         /** With fargate-spot: tasks always on regular Fargate. */
         onDemandBase: number;
+        /**
+         * How a new revision of the web service replaces the running one: `rolling` (tasks replaced in place), or
+         * `blue-green` (ECS starts the new revision in a second target group, moves all traffic at once, keeps the
+         * old one during a bake time, and rolls back on the circuit breaker or a 5xx alarm over both target groups).
+         */
+        webDeployment: "rolling" | "blue-green";
         /** Tasks per web service at rest, and its scaling bounds. */
         desiredCount: number;
         minCount: number;
         maxCount: number;
-        /** The EC2 capacity provider (app2 runs on it in bridge mode when enabled). */
-        ec2: { enabled: boolean; instanceTypes: string[]; minSize: number; maxSize: number; onDemandBase: number; onDemandPercentAboveBase: number };
+        /**
+         * EC2 capacity: Auto Scaling group capacity providers by key (the ContainerService's `ec2CapacityProviders`),
+         * and the capacity provider strategy of the services that run on them (app2, in bridge mode). Off: app2 runs
+         * on the web tier's capacity. The groups and the strategy are checked only when `enabled`.
+         */
+        ec2: {
+            enabled: boolean;
+            capacityProviders: Record<string, Ec2CapacityGroup>;
+            /**
+             * app2's strategy over `capacityProviders`' keys (`{ provider, base?, weight? }`: base 0, weight 1 when
+             * absent), e.g. the first task on `on-demand`, then three on `spot` for one on `on-demand`.
+             */
+            strategy: Array<{ provider: string; base?: number; weight?: number }>;
+        };
         /** Days container logs are kept (a CloudWatch Logs retention value). */
         logRetentionDays: number;
         /** `protect` file systems and repositories, deletion protection on the ALB. */
@@ -285,6 +305,21 @@ export interface KubernetesNodeGroup {
     maxSize: number;
 }
 
+/**
+ * An Auto Scaling group capacity provider of the container platform: ECS-optimized instances of `instanceTypes`,
+ * `onDemandBaseCapacity` instances on-demand, then `onDemandPercentageAboveBaseCapacity` percent on-demand (the
+ * rest Spot), sized by ECS managed scaling to keep the group `targetCapacityPercent` full (a lower target keeps
+ * more spare instances, so the group scales out earlier).
+ */
+export interface Ec2CapacityGroup {
+    instanceTypes: string[];
+    minSize: number;
+    maxSize: number;
+    onDemandBaseCapacity: number;
+    onDemandPercentageAboveBaseCapacity: number;
+    managedScaling: { targetCapacityPercent: number };
+}
+
 /** A self-managed node group of the stack's cluster. */
 export interface KubernetesSelfManagedNodeGroup {
     instanceTypes: string[];
@@ -369,16 +404,29 @@ const SCHEMA = object<StackConfig>(setting)({
         images: object<Containers["images"]>(setting)({ web: IMAGE, app1: IMAGE, app2: IMAGE, worker: IMAGE, report: IMAGE }),
         capacity: oneOf(["fargate", "fargate-spot"]),
         onDemandBase: count(0),
+        webDeployment: oneOf(["rolling", "blue-green"]),
         desiredCount: count(0),
         minCount: count(0),
         maxCount: count(1),
         ec2: object<Containers["ec2"]>(setting)({
             enabled: boolean(),
-            instanceTypes: INSTANCE_TYPES,
-            minSize: count(0),
-            maxSize: count(1),
-            onDemandBase: count(0),
-            onDemandPercentAboveBase: int({ min: 0, max: 100 }),
+            capacityProviders: record(
+                object<Ec2CapacityGroup>(setting)({
+                    instanceTypes: INSTANCE_TYPES,
+                    minSize: count(0),
+                    maxSize: count(1),
+                    onDemandBaseCapacity: count(0),
+                    onDemandPercentageAboveBaseCapacity: int({ min: 0, max: 100 }),
+                    managedScaling: object<Ec2CapacityGroup["managedScaling"]>(setting)({ targetCapacityPercent: int({ min: 1, max: 100 }) }),
+                }),
+            ),
+            strategy: array(
+                object<Containers["ec2"]["strategy"][number]>(setting)({
+                    provider: string({ nonEmpty: true }),
+                    base: optional(int({ min: 0, max: 100_000 })),
+                    weight: optional(int({ min: 0, max: 1000 })),
+                }),
+            ),
         }),
         logRetentionDays: oneOf(LOG_RETENTION_DAYS),
         protectData: boolean(),
@@ -621,9 +669,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             "minCount <= desiredCount <= maxCount",
         );
     }
-    if (ints(c?.ec2?.minSize, c?.ec2?.maxSize) && c.ec2.minSize > c.ec2.maxSize) {
-        issues.add(`${NAMESPACE}:containers.ec2.minSize`, c.ec2.minSize, `is above maxSize (${c.ec2.maxSize})`, "minSize <= maxSize");
-    }
+    ec2Rules(issues, c?.ec2);
     const night = c?.nightlyScaleDown;
     if (night && Number.isInteger(night.minCount) && Number.isInteger(night.maxCount) && night.minCount > night.maxCount) {
         issues.add(`${NAMESPACE}:containers.nightlyScaleDown.minCount`, night.minCount, `is above maxCount (${night.maxCount})`, "minCount <= maxCount");
@@ -665,6 +711,52 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     cdnRules(issues, merged.cdn, merged.containers);
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
+}
+
+/** What app2 runs in the component check below: only its strategy is read. */
+const EC2_PROBE = { containers: { app: { image: "public.ecr.aws/nginx/nginx:1.27" } }, networkMode: "bridge" as const };
+
+/**
+ * The EC2 groups' and strategy's rules, when `ec2.enabled`: ContainerService's own (instance types the component
+ * knows, minSize <= maxSize, keys it can name children with and not the names strategies reserve, a strategy of
+ * providers each once, one base, a weight above 0), run on the settings and reported under the key a user edits; and
+ * the stack's: a strategy over the groups only (app2 runs in bridge mode, on EC2).
+ */
+function ec2Rules(issues: Issues, e: Containers["ec2"] | undefined): void {
+    const key = (path: string) => `${NAMESPACE}:containers.ec2${path}`;
+    // The component reads sound shapes only: a shape issue here is reported already.
+    if (e?.enabled !== true || issues.list.some((i) => i.path.startsWith(key("")))) return;
+    // Not the component's list of known providers: Fargate's and `ec2Capacity`'s names are no group of the stack.
+    const groups = Object.keys(e.capacityProviders);
+    const strays = new Set<string>();
+    e.strategy.forEach((item, i) => {
+        if (groups.includes(item.provider)) return;
+        const path = key(`.strategy[${i}].provider`);
+        strays.add(path);
+        issues.add(
+            path,
+            item.provider,
+            FARGATE_PROVIDERS.includes(item.provider)
+                ? "is a Fargate provider, and app2 runs in bridge mode on EC2"
+                : "names no group of ec2.capacityProviders",
+            groups.map((g) => JSON.stringify(g)).join(", ") || "a key of ec2.capacityProviders",
+        );
+    });
+    const found = validateContainerService({
+        vpc: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0123456789abcdef0"] },
+        ec2CapacityProviders: e.capacityProviders,
+        services: { app2: { ...EC2_PROBE, capacityProviderStrategy: e.strategy } },
+    });
+    const paths: Array<[string, string]> = [
+        ["ec2CapacityProviders", ".capacityProviders"],
+        ["services.app2.capacityProviderStrategy", ".strategy"],
+    ];
+    for (const i of found)
+        for (const [from, to] of paths) {
+            if (!(i.path === from || i.path.startsWith(`${from}.`) || i.path.startsWith(`${from}[`))) continue;
+            const path = key(to + i.path.slice(from.length));
+            if (!strays.has(path)) issues.list.push({ ...i, path });
+        }
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
  * The program: a network and the SaaS container platform on it — one ALB in front of a web service
- * and two path-routed apps, a queue worker and a scheduled report job — and an EKS cluster beside it
+ * and two path-routed apps (web reaching app1 by name through Service Connect; app2 on EC2 groups when
+ * containers.ec2 is on), a queue worker and a scheduled report job — and an EKS cluster beside it
  * with a stateless web sample and a Redis primary with replicas; and the serverless items API
  * (stacks/serverless.ts); a CloudFront CDN in front of a static site, the ALB and the API, with code at the edge
  * (stacks/cdn.ts). Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
@@ -38,14 +40,15 @@ const alarms = c.alarmEmail
       })
     : undefined;
 
-/** nginx, the sample image, listens on 80. */
+/** nginx, the sample image, listens on 80; the port's name is what Service Connect serves (app1's). */
 const HTTP_PORT = 80;
+const HTTP_PORT_NAME = "http";
 /**
  * A sample HTTP container. The sample nginx image writes to /var/cache/nginx, so it cannot run
  * read-only; your own images keep the read-only default.
  */
 const http = (name: string, image: string, command?: string[]) => ({
-    [name]: { image, portMappings: [{ containerPort: HTTP_PORT }], readonlyRootFilesystem: false, ...(command ? { command } : {}) },
+    [name]: { image, portMappings: [{ containerPort: HTTP_PORT, name: HTTP_PORT_NAME }], readonlyRootFilesystem: false, ...(command ? { command } : {}) },
 });
 /**
  * The ALB forwards `/app1/*` unchanged, and nginx serves only `/` out of the box: with the sample
@@ -77,6 +80,26 @@ const scaling: ServiceScalingArgs = {
         : {},
 };
 /**
+ * web's deployment. Blue/green: the new revision starts in the alternate target group, takes all traffic at once
+ * once healthy (the ALB health check below gates it, and the circuit breaker rolls back tasks that never get
+ * there), and the old revision runs on for the bake time, during which a rollback is instant. No test listener:
+ * prod's ALB admits only CloudFront, on its main port (cdn.albFromCloudFrontOnly), so a test port would reach
+ * nobody.
+ */
+const blueGreen = c.webDeployment === "blue-green";
+/**
+ * The alarm that rolls a blue/green deployment of web back: its target 5xx over BOTH target groups. The live
+ * revision sits in either one (every other deployment lands in `-tg-alt`), so the service's own `http-5xx` alarm,
+ * on `-tg` alone, would watch the old revision in half of the deployments. A fixed name, since the service names
+ * its rollback alarms before they exist; unique per project and stack, as CloudWatch alarm names are per account
+ * and Region. ECS watches it through the deployment and the bake time
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html).
+ */
+const WEB_ROLLBACK_ALARM = `${pulumi.getProject()}-${pulumi.getStack()}-web-rollback-5xx`;
+const webDeployment = blueGreen
+    ? { strategy: "blue-green" as const, bakeTimeMinutes: 10, rollbackAlarms: { names: [WEB_ROLLBACK_ALARM] } }
+    : { strategy: "rolling" as const };
+/**
  * A path-routed app on the shared ALB (the SaaS example: /app1, /app2). Its health check asks for
  * `/`, which nginx (and most images) answer with 200: health checks go to the target directly, not
  * through the path rule.
@@ -91,15 +114,8 @@ const routed = (app: "app1" | "app2", priority: number) => ({
 const legacy = cfg.serverless.legacy;
 const platform = new ContainerService("saas", {
     vpc: network.vpcArgs,
-    ec2Capacity: c.ec2.enabled
-        ? {
-              instanceTypes: c.ec2.instanceTypes,
-              minSize: c.ec2.minSize,
-              maxSize: c.ec2.maxSize,
-              onDemandBaseCapacity: c.ec2.onDemandBase,
-              onDemandPercentageAboveBaseCapacity: c.ec2.onDemandPercentAboveBase,
-          }
-        : undefined,
+    // Every group shares one instance role, profile and security group, so the ALB and EFS rules reach both.
+    ec2CapacityProviders: c.ec2.enabled ? c.ec2.capacityProviders : undefined,
     loadBalancers: {
         public: {
             type: "application",
@@ -118,18 +134,25 @@ const platform = new ContainerService("saas", {
             containers: http("web", c.images.web),
             ...webCapacity,
             desiredCount: c.desiredCount,
-            loadBalancer: { name: "public", containerPort: HTTP_PORT },
-            scaling,
+            loadBalancer: { name: "public", containerPort: HTTP_PORT, healthCheck: { path: "/" } },
+            // Blue/green alternates target groups, and request-count scaling follows `-tg` only: CPU alone then.
+            scaling: blueGreen ? { ...scaling, requestsPerTarget: undefined } : scaling,
+            deployment: webDeployment,
+            // A Service Connect client: reaches app1 by name (http://app1), served by nobody.
+            serviceConnect: {},
         },
+        // Served by name in the component's Cloud Map namespace (Service Connect): web calls http://app1 (port 80),
+        // and only web's tasks are admitted on it besides the ALB.
         app1: {
             ...routed("app1", 10),
             ...webCapacity,
             volumes: { uploads: { fileSystem: "shared", containerPath: "/srv/uploads" } },
+            serviceConnect: { services: { [HTTP_PORT_NAME]: {} }, allowFrom: ["web"] },
         },
-        // With the EC2 capacity provider, app2 runs there in bridge mode (dynamic host ports).
+        // With EC2 capacity, app2 runs on its groups (containers.ec2.strategy) in bridge mode (dynamic host ports).
         app2: {
             ...routed("app2", 20),
-            ...(c.ec2.enabled ? { capacity: "ec2" as const, networkMode: "bridge" as const, cpu: 512, memoryMiB: 1024 } : webCapacity),
+            ...(c.ec2.enabled ? { capacityProviderStrategy: c.ec2.strategy, networkMode: "bridge" as const, cpu: 512, memoryMiB: 1024 } : webCapacity),
         },
         worker: {
             containers: { worker: { image: c.images.worker, command: ["sh", "-c", "while true; do sleep 30; done"] } },
@@ -160,6 +183,38 @@ const platform = new ContainerService("saas", {
     alarmTopicArn: alarms?.topicArn,
     protectData: c.protectData,
 });
+
+const webTargets = platform.resources.services.web.deployment?.targetGroups;
+if (blueGreen && webTargets) {
+    const targetErrors = (id: string, targetGroup: typeof webTargets.primary) => ({
+        id,
+        metric: {
+            namespace: "AWS/ApplicationELB",
+            metricName: "HTTPCode_Target_5XX_Count",
+            dimensions: { LoadBalancer: platform.resources.loadBalancers.public.loadBalancer.arnSuffix, TargetGroup: targetGroup.arnSuffix },
+            stat: "Sum",
+            period: 60,
+        },
+    });
+    const actions = alarms ? [alarms.topicArn] : [];
+    new cloudwatch.MetricAlarm("web-rollback-5xx", {
+        name: WEB_ROLLBACK_ALARM,
+        alarmDescription: "web: 10 or more target 5xx responses a minute over both target groups, twice in a row (rolls a blue/green deployment back)",
+        metricQueries: [
+            targetErrors("primary", webTargets.primary),
+            targetErrors("alternate", webTargets.alternate),
+            // A target group without traffic publishes no datapoint: FILL makes it 0, so the sum is what the serving
+            // revision answers (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
+            { id: "errors", expression: "FILL(primary, 0) + FILL(alternate, 0)", label: "web target 5xx", returnData: true },
+        ],
+        evaluationPeriods: 2,
+        threshold: 10,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        treatMissingData: "notBreaching",
+        alarmActions: actions,
+        okActions: actions,
+    });
+}
 
 const k = cfg.kubernetes;
 /** Namespaces of the sample workloads; the Fargate namespaces are created too. */

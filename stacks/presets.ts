@@ -41,6 +41,15 @@ const EDGE_DATA = {
     routes: [],
 };
 
+/**
+ * The EC2 services' strategy in both stacks (the notes' setup): the first task on the on-demand group, whatever Spot
+ * does, then three tasks on Spot for one on on-demand.
+ */
+const EC2_STRATEGY = [
+    { provider: "on-demand", base: 1, weight: 1 },
+    { provider: "spot", base: 0, weight: 3 },
+];
+
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
     dev: {
@@ -49,10 +58,33 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             images: SAMPLE_IMAGES,
             capacity: "fargate-spot",
             onDemandBase: 0,
+            webDeployment: "rolling",
             desiredCount: 1,
             minCount: 1,
             maxCount: 3,
-            ec2: { enabled: false, instanceTypes: ["t3.medium"], minSize: 0, maxSize: 2, onDemandBase: 0, onDemandPercentAboveBase: 0 },
+            // Off; the groups are the notes' two at their smallest, ready for `containers.ec2.enabled: true`.
+            ec2: {
+                enabled: false,
+                capacityProviders: {
+                    "on-demand": {
+                        instanceTypes: ["t3.medium"],
+                        minSize: 0,
+                        maxSize: 1,
+                        onDemandBaseCapacity: 0,
+                        onDemandPercentageAboveBaseCapacity: 100,
+                        managedScaling: { targetCapacityPercent: 60 },
+                    },
+                    spot: {
+                        instanceTypes: ["t3.medium", "t3a.medium"],
+                        minSize: 0,
+                        maxSize: 2,
+                        onDemandBaseCapacity: 0,
+                        onDemandPercentageAboveBaseCapacity: 0,
+                        managedScaling: { targetCapacityPercent: 40 },
+                    },
+                },
+                strategy: EC2_STRATEGY,
+            },
             logRetentionDays: 14,
             protectData: false,
             reportSchedule: "cron(0 6 * * ? *)",
@@ -98,23 +130,42 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             ...EDGE_DATA,
         },
     },
-    /** Multi-AZ, NAT per AZ, on-demand base plus Spot, an EC2 capacity provider, data protected. */
+    /** Multi-AZ, NAT per AZ, on-demand base plus Spot, on-demand and Spot EC2 capacity providers, data protected. */
     prod: {
         network: { cidrBlock: "10.20.0.0/16", availabilityZones: 3, natGateways: "one-per-az", flowLogs: true },
         containers: {
             images: SAMPLE_IMAGES,
             capacity: "fargate-spot",
             onDemandBase: 2,
+            // A new web revision runs beside the live one and takes all traffic once healthy; rolled back at once
+            // during the bake time.
+            webDeployment: "blue-green",
             desiredCount: 3,
             minCount: 3,
             maxCount: 12,
+            // The notes' two groups on one cluster: on-demand kept 60 % full (always one instance), Spot kept
+            // 40 % full, so it scales out before the on-demand group does and takes the bursts.
             ec2: {
                 enabled: true,
-                instanceTypes: ["m7i.large", "m6i.large", "m5.large"],
-                minSize: 1,
-                maxSize: 6,
-                onDemandBase: 1,
-                onDemandPercentAboveBase: 25,
+                capacityProviders: {
+                    "on-demand": {
+                        instanceTypes: ["m7i.large", "m6i.large"],
+                        minSize: 1,
+                        maxSize: 4,
+                        onDemandBaseCapacity: 1,
+                        onDemandPercentageAboveBaseCapacity: 100,
+                        managedScaling: { targetCapacityPercent: 60 },
+                    },
+                    spot: {
+                        instanceTypes: ["m7i.large", "m6i.large", "m5.large"],
+                        minSize: 0,
+                        maxSize: 8,
+                        onDemandBaseCapacity: 0,
+                        onDemandPercentageAboveBaseCapacity: 0,
+                        managedScaling: { targetCapacityPercent: 40 },
+                    },
+                },
+                strategy: EC2_STRATEGY,
             },
             logRetentionDays: 90,
             protectData: true,

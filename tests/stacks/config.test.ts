@@ -70,8 +70,87 @@ describe("stack configuration", () => {
     });
 
     it("rejects an instance type the components refuse, such as a family ending in '-'", () => {
-        const e = fails({ "aws-platform:containers": JSON.stringify({ ec2: { ...PRESETS.dev.containers.ec2, instanceTypes: ["m7i-.large"] } }) });
-        assert.match(e.message, /containers\.ec2\.instanceTypes\[0\]="m7i-\.large"/);
+        const e = fails({ "aws-platform:containers": JSON.stringify({ ec2: { capacityProviders: { spot: { instanceTypes: ["m7i-.large"] } } } }) });
+        assert.match(e.message, /containers\.ec2\.capacityProviders\.spot\.instanceTypes\[0\]="m7i-\.large"/);
+    });
+
+    it("takes blue/green or rolling for the web service, and refuses the strategies the stack does not configure", () => {
+        assert.equal(parseConfig("prod", {}).containers.webDeployment, "blue-green");
+        assert.equal(parseConfig("prod", { "aws-platform:containers": JSON.stringify({ webDeployment: "rolling" }) }).containers.webDeployment, "rolling");
+        const e = fails({ "aws-platform:containers": JSON.stringify({ webDeployment: "canary" }) });
+        assert.match(e.message, /containers\.webDeployment="canary" is not supported; allowed: "rolling", "blue-green"/);
+    });
+
+    it("merges an override into one EC2 group key by key, keeping the other group and the strategy", () => {
+        const cfg = parseConfig("prod", {
+            "aws-platform:containers": JSON.stringify({ ec2: { capacityProviders: { spot: { maxSize: 20, managedScaling: { targetCapacityPercent: 30 } } } } }),
+        });
+        const groups = cfg.containers.ec2.capacityProviders;
+        assert.deepEqual(groups.spot, { ...PRESETS.prod.containers.ec2.capacityProviders.spot, maxSize: 20, managedScaling: { targetCapacityPercent: 30 } });
+        assert.deepEqual(groups["on-demand"], PRESETS.prod.containers.ec2.capacityProviders["on-demand"]);
+        assert.deepEqual(cfg.containers.ec2.strategy, PRESETS.prod.containers.ec2.strategy);
+    });
+
+    it("accepts dev's EC2 groups and strategy once containers.ec2.enabled is turned on", () => {
+        assert.equal(parseConfig("dev", { "aws-platform:containers": JSON.stringify({ ec2: { enabled: true } }) }).containers.ec2.enabled, true);
+    });
+
+    it("rejects an EC2 group's malformed settings: a target outside 1–100 %, an unknown key", () => {
+        const e = fails({
+            "aws-platform:containers": JSON.stringify({
+                ec2: { capacityProviders: { spot: { managedScaling: { targetCapacityPercent: 0 }, spotPrice: "0.1" } } },
+            }),
+        });
+        assert.match(
+            e.message,
+            /containers\.ec2\.capacityProviders\.spot\.managedScaling\.targetCapacityPercent=0 is out of range; allowed: an integer from 1 to 100/,
+        );
+        assert.match(e.message, /containers\.ec2\.capacityProviders\.spot\.spotPrice="0\.1" is not a known setting/);
+        assert.equal(e.issues.length, 2);
+    });
+
+    it("rejects EC2 groups the container platform refuses, under the keys a user edits: minSize above maxSize, a name strategies reserve", () => {
+        const spot = PRESETS.prod.containers.ec2.capacityProviders.spot;
+        const e = fails(
+            {
+                "aws-platform:containers": JSON.stringify({ ec2: { capacityProviders: { spot: { minSize: 9 }, ec2: spot } } }),
+            },
+            "prod",
+        );
+        assert.match(e.message, /aws-platform:containers\.ec2\.capacityProviders\.spot\.minSize=9 is above maxSize \(8\)/);
+        assert.match(e.message, /aws-platform:containers\.ec2\.capacityProviders\.ec2="ec2" is the name strategies use for ec2Capacity/);
+        assert.equal(e.issues.length, 2);
+    });
+
+    it("rejects an EC2 strategy beyond the groups or with two bases, each provider reported once", () => {
+        const e = fails(
+            {
+                "aws-platform:containers": JSON.stringify({
+                    ec2: {
+                        strategy: [{ provider: "on-demand", base: 1 }, { provider: "spot", base: 2 }, { provider: "FARGATE" }, { provider: "gpu" }],
+                    },
+                }),
+            },
+            "prod",
+        );
+        assert.match(e.message, /containers\.ec2\.strategy=\["on-demand","spot"\] gives a base to more than one provider/);
+        assert.match(
+            e.message,
+            /containers\.ec2\.strategy\[2\]\.provider="FARGATE" is a Fargate provider, and app2 runs in bridge mode on EC2; allowed: "on-demand", "spot"/,
+        );
+        assert.match(e.message, /containers\.ec2\.strategy\[3\]\.provider="gpu" names no group of ec2\.capacityProviders; allowed: "on-demand", "spot"/);
+        assert.match(e.message, /containers\.ec2\.strategy=\["FARGATE","on-demand","spot","gpu"\] mixes Fargate/);
+        assert.deepEqual(
+            e.issues.map((i) => i.path.replace("aws-platform:containers.ec2.", "")),
+            ["strategy[2].provider", "strategy[3].provider", "strategy", "strategy"],
+        );
+    });
+
+    it("rejects an empty EC2 strategy while EC2 capacity is on, and checks none while it is off", () => {
+        const e = fails({ "aws-platform:containers": JSON.stringify({ ec2: { enabled: true, strategy: [] } }) });
+        assert.match(e.message, /containers\.ec2\.strategy=\[\] is empty/);
+        assert.equal(e.issues.length, 1);
+        assert.equal(parseConfig("dev", { "aws-platform:containers": JSON.stringify({ ec2: { strategy: [] } }) }).containers.ec2.enabled, false);
     });
 
     it("rejects an endpoint CIDR with an octet above 255 and an admin ARN with a space, as the components do", () => {

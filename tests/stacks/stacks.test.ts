@@ -51,13 +51,91 @@ describe("stacks", function () {
                     .sort(),
                 ["saas-legacy-alb:true", "saas-public-alb:false"],
             );
-            const rules = s.ofType("aws:lb/listenerRule:ListenerRule").map((r) => r.inputs.conditions[0].pathPattern.values);
+            const rules = s
+                .ofType("aws:lb/listenerRule:ListenerRule")
+                .filter((r) => r.name !== "saas-web-rule")
+                .map((r) => r.inputs.conditions[0].pathPattern.values);
             assert.deepEqual(rules.sort(), [
                 ["/app1", "/app1/*"],
                 ["/app2", "/app2/*"],
             ]);
-            assert.equal(s.ofType("aws:lb/targetGroup:TargetGroup").length, 4);
+            assert.deepEqual(
+                s
+                    .ofType("aws:lb/targetGroup:TargetGroup")
+                    .map((t) => t.name)
+                    .filter((n) => n !== "saas-web-tg-alt")
+                    .sort(),
+                ["saas-app1-tg", "saas-app2-tg", "saas-legacy-tg", "saas-web-tg"],
+            );
         }
+    });
+
+    it("prod deploys web blue/green: an alternate target group like the first, a catch-all rule ECS shifts, the deploy role, 10 minutes' bake", () => {
+        const web = prod.named("saas-web").inputs;
+        assert.equal(web.deploymentConfiguration.strategy, "BLUE_GREEN");
+        assert.equal(web.deploymentConfiguration.bakeTimeInMinutes, "10");
+        assert.deepEqual(web.deploymentCircuitBreaker, { enable: true, rollback: true });
+        const [primary, alternate] = [prod.named("saas-web-tg"), prod.named("saas-web-tg-alt")];
+        const rule = prod.named("saas-web-rule");
+        assert.deepEqual(web.loadBalancers[0].targetGroupArn, primary.outputs.arn);
+        assert.deepEqual(web.loadBalancers[0].advancedConfiguration, {
+            alternateTargetGroupArn: alternate.outputs.arn,
+            productionListenerRule: rule.outputs.arn,
+            roleArn: prod.named("saas-web-deploy-role").outputs.arn,
+        });
+        // Green tasks must pass the same health check on the alternate target group before traffic moves.
+        for (const field of ["port", "protocol", "targetType", "healthCheck", "deregistrationDelay"])
+            assert.deepEqual(alternate.inputs[field], primary.inputs[field], field);
+        assert.equal(primary.inputs.healthCheck.path, "/");
+        assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/*"] } }]);
+        assert.deepEqual(rule.ignoreChanges, ["actions"]);
+        // No test listener: prod's ALB admits only CloudFront, on its main port.
+        assert.deepEqual(
+            prod
+                .ofType("aws:lb/listener:Listener")
+                .map((l) => l.name)
+                .sort(),
+            ["saas-legacy-listener-80", "saas-public-listener-80"],
+        );
+        // Request-count scaling would follow -tg only, where every other release does not run: CPU alone.
+        assert.ok(prod.named("saas-web-cpu-scaling"));
+        assert.equal(
+            prod.resources.some((r) => r.name === "saas-web-requests-scaling"),
+            false,
+        );
+    });
+
+    it("prod rolls web's deployment back on target 5xx summed over both target groups, where the live revision is in either", () => {
+        const alarm = prod.named("web-rollback-5xx").inputs;
+        assert.deepEqual(prod.named("saas-web").inputs.alarms, { alarmNames: [alarm.name], enable: true, rollback: true });
+        assert.match(alarm.name, /^aws-platform-prod-web-rollback-5xx$/);
+        const lb = prod.named("saas-public-alb").outputs.arnSuffix;
+        const groups = alarm.metricQueries
+            .filter((q: any) => q.metric)
+            .map((q: any) => [q.metric.metricName, q.metric.stat, q.metric.dimensions.LoadBalancer, q.metric.dimensions.TargetGroup]);
+        assert.deepEqual(groups, [
+            ["HTTPCode_Target_5XX_Count", "Sum", lb, prod.named("saas-web-tg").outputs.arnSuffix],
+            ["HTTPCode_Target_5XX_Count", "Sum", lb, prod.named("saas-web-tg-alt").outputs.arnSuffix],
+        ]);
+        const sum = alarm.metricQueries.find((q: any) => q.expression);
+        assert.equal(sum.expression, "FILL(primary, 0) + FILL(alternate, 0)");
+        assert.equal(sum.returnData, true);
+        assert.deepEqual([alarm.threshold, alarm.evaluationPeriods, alarm.comparisonOperator], [10, 2, "GreaterThanOrEqualToThreshold"]);
+        assert.deepEqual(alarm.alarmActions, [prod.named("alarms-topic").outputs.arn]);
+    });
+
+    it("dev keeps rolling deployments for web: one target group, no deploy role, no rollback alarm, request scaling kept", () => {
+        const web = dev.named("saas-web").inputs;
+        assert.equal(web.deploymentConfiguration?.strategy ?? "ROLLING", "ROLLING");
+        assert.equal(web.loadBalancers[0].advancedConfiguration, undefined);
+        assert.equal(web.alarms, undefined);
+        for (const name of ["saas-web-tg-alt", "saas-web-rule", "saas-web-deploy-role", "web-rollback-5xx"])
+            assert.equal(
+                dev.resources.some((r) => r.name === name),
+                false,
+                name,
+            );
+        assert.ok(dev.named("saas-web-requests-scaling"));
     });
 
     it("both stacks run a queue worker scaled on backlog and a scheduled report", () => {
@@ -162,23 +240,90 @@ describe("stacks", function () {
         );
     });
 
-    it("prod runs app2 on the EC2 capacity provider in bridge mode with instance targets", () => {
+    it("prod runs app2 in bridge mode on the notes' two EC2 groups: its first task on on-demand, then three on Spot for one on on-demand", () => {
         const app2 = prod.named("saas-app2");
-        assert.equal(app2.inputs.capacityProviderStrategies[0].capacityProvider, prod.named("saas-ec2-capacity").outputs.name);
+        assert.deepEqual(
+            app2.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]),
+            [
+                [prod.named("saas-on-demand-capacity-provider").outputs.name, 1, 1],
+                [prod.named("saas-spot-capacity-provider").outputs.name, 0, 3],
+            ],
+        );
         assert.equal(prod.named("saas-app2-task").inputs.networkMode, "bridge");
         assert.equal(prod.named("saas-app2-tg").inputs.targetType, "instance");
-        const asg = prod.named("saas-asg");
-        assert.equal(asg.inputs.mixedInstancesPolicy.instancesDistribution.onDemandBaseCapacity, 1);
+        // Both are associated with the cluster; its default stays Fargate (every other service names its capacity).
+        const cluster = prod.named("saas-capacity-providers").inputs;
+        assert.deepEqual(
+            [...cluster.capacityProviders].sort(),
+            [
+                "FARGATE",
+                "FARGATE_SPOT",
+                prod.named("saas-on-demand-capacity-provider").outputs.name,
+                prod.named("saas-spot-capacity-provider").outputs.name,
+            ].sort(),
+        );
+        assert.deepEqual(
+            cluster.defaultCapacityProviderStrategies.map((s: any) => s.capacityProvider),
+            ["FARGATE"],
+        );
+    });
+
+    it("prod keeps its on-demand group 60 % full with every instance on-demand, and its Spot group 40 % full (it scales out first) with none", () => {
+        const group = (key: string) => {
+            const scaling = prod.named(`saas-${key}-capacity-provider`).inputs.autoScalingGroupProvider;
+            assert.equal(scaling.autoScalingGroupArn, prod.named(`saas-${key}-asg`).outputs.arn);
+            const d = prod.named(`saas-${key}-asg`).inputs.mixedInstancesPolicy.instancesDistribution;
+            return [scaling.managedScaling.status, scaling.managedScaling.targetCapacity, d.onDemandBaseCapacity, d.onDemandPercentageAboveBaseCapacity];
+        };
+        assert.deepEqual(group("on-demand"), ["ENABLED", 60, 1, 100]);
+        assert.deepEqual(group("spot"), ["ENABLED", 40, 0, 0]);
+        assert.equal(prod.named("saas-on-demand-asg").inputs.minSize, 1);
+    });
+
+    it("dev has no EC2 capacity: app2 runs on the web tier's Fargate Spot", () => {
+        assert.deepEqual(
+            dev.ofType("aws:autoscaling/group:Group").filter((g) => g.name.startsWith("saas-")),
+            [],
+        );
+        assert.deepEqual(dev.ofType("aws:ecs/capacityProvider:CapacityProvider"), []);
+        assert.deepEqual(
+            dev.named("saas-app2").inputs.capacityProviderStrategies.map((s: any) => s.capacityProvider),
+            ["FARGATE", "FARGATE_SPOT"],
+        );
+    });
+
+    it("both stacks let web reach app1 by name through Service Connect in one namespace, and admit only web's tasks on app1's port", () => {
+        for (const s of [dev, prod]) {
+            const namespace = s.named("saas-namespace").outputs.arn;
+            const web = s.named("saas-web").inputs.serviceConnectConfiguration;
+            assert.equal(web.enabled, true);
+            assert.equal(web.namespace, namespace);
+            assert.deepEqual(web.services ?? [], []);
+            const app1 = s.named("saas-app1").inputs.serviceConnectConfiguration;
+            assert.equal(app1.namespace, namespace);
+            assert.deepEqual(
+                app1.services.map((x: any) => [x.portName, x.discoveryName, x.clientAlias.map((a: any) => `${a.dnsName}:${a.port}`)]),
+                [["http", "app1", ["app1:80"]]],
+            );
+            const rule = s.named("saas-app1-http-from-web").inputs;
+            assert.deepEqual(
+                [rule.securityGroupId, rule.referencedSecurityGroupId, rule.fromPort, rule.toPort],
+                [s.named("saas-app1-sg").id, s.named("saas-web-sg").id, 80, 80],
+            );
+            assert.equal(s.named("saas-app2").inputs.serviceConnectConfiguration, undefined);
+        }
     });
 
     it("prod's EC2 instances, volumes and ENIs carry the stack's default tags (the provider's default tags skip Auto Scaling groups)", () => {
-        const asgTags = prod
-            .named("saas-asg")
-            .inputs.tags.filter((t: any) => t.propagateAtLaunch)
-            .map((t: any) => `${t.key}=${t.value}`);
-        assert.ok(asgTags.includes("project=aws-platform") && asgTags.includes("environment=prod"), asgTags.join(", "));
-        for (const spec of prod.named("saas-launch-template").inputs.tagSpecifications) {
-            assert.equal(spec.tags.environment, "prod", spec.resourceType);
+        for (const key of ["on-demand", "spot"]) {
+            const asgTags = prod
+                .named(`saas-${key}-asg`)
+                .inputs.tags.filter((t: any) => t.propagateAtLaunch)
+                .map((t: any) => `${t.key}=${t.value}`);
+            assert.ok(asgTags.includes("project=aws-platform") && asgTags.includes("environment=prod"), asgTags.join(", "));
+            for (const spec of prod.named(`saas-${key}-launch-template`).inputs.tagSpecifications) {
+                assert.equal(spec.tags.environment, "prod", `${key} ${spec.resourceType}`);
+            }
         }
     });
 

@@ -32,6 +32,18 @@ import type {
     VolumeArgs,
 } from "./args";
 
+/** What `ec2Capacity` and each of `ec2CapacityProviders` default alike (one Auto Scaling group's fields). */
+const EC2_GROUP_DEFAULTS = {
+    architecture: "x86_64" as const,
+    minSize: 0,
+    maxSize: 4,
+    onDemandBaseCapacity: 1,
+    onDemandPercentageAboveBaseCapacity: 0,
+    spotAllocationStrategy: "price-capacity-optimized" as const,
+    rootVolumeGiB: 30,
+    awsvpcTrunking: false,
+};
+
 /**
  * The one source of ContainerService defaults, one section per args interface (the `@default` tags
  * in args.ts agree with these; a test checks).
@@ -48,28 +60,8 @@ export const DEFAULTS = {
     },
     CapacityProviderStrategyArgs: { base: 0, weight: 1 },
     ManagedScalingArgs: { targetCapacityPercent: 100, minimumStepSize: 1, maximumStepSize: 10, instanceWarmupSeconds: 180 },
-    Ec2CapacityArgs: {
-        architecture: "x86_64" as const,
-        minSize: 0,
-        maxSize: 4,
-        onDemandBaseCapacity: 1,
-        onDemandPercentageAboveBaseCapacity: 0,
-        spotAllocationStrategy: "price-capacity-optimized" as const,
-        targetCapacityPercent: 100,
-        rootVolumeGiB: 30,
-        awsvpcTrunking: false,
-    },
-    Ec2CapacityProviderArgs: {
-        architecture: "x86_64" as const,
-        minSize: 0,
-        maxSize: 4,
-        onDemandBaseCapacity: 1,
-        onDemandPercentageAboveBaseCapacity: 0,
-        spotAllocationStrategy: "price-capacity-optimized" as const,
-        rootVolumeGiB: 30,
-        awsvpcTrunking: false,
-        instanceWeights: {} as Record<string, number>,
-    },
+    Ec2CapacityArgs: { ...EC2_GROUP_DEFAULTS, targetCapacityPercent: 100 },
+    Ec2CapacityProviderArgs: { ...EC2_GROUP_DEFAULTS, instanceWeights: {} as Record<string, number> },
     LoadBalancerArgs: {
         internal: false,
         sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",

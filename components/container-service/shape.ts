@@ -67,7 +67,8 @@ export const CLUSTER_SHAPE = object<ClusterArgs>()({
     existing: optional(inputString()),
 });
 
-export const EC2_CAPACITY_SHAPE = object<Ec2CapacityArgs>()({
+/** What `ec2Capacity` and each of `ec2CapacityProviders` share: one Auto Scaling group's fields. */
+const EC2_GROUP_FIELDS = {
     instanceTypes: strings(),
     architecture: optional(string()),
     minSize: optional(int()),
@@ -75,21 +76,17 @@ export const EC2_CAPACITY_SHAPE = object<Ec2CapacityArgs>()({
     onDemandBaseCapacity: optional(int()),
     onDemandPercentageAboveBaseCapacity: optional(int()),
     spotAllocationStrategy: optional(string()),
-    targetCapacityPercent: optional(int()),
     rootVolumeGiB: optional(int()),
     awsvpcTrunking: optional(boolean()),
+};
+
+export const EC2_CAPACITY_SHAPE = object<Ec2CapacityArgs>()({
+    ...EC2_GROUP_FIELDS,
+    targetCapacityPercent: optional(int()),
 });
 
 export const EC2_CAPACITY_PROVIDER_SHAPE = object<Ec2CapacityProviderArgs>()({
-    instanceTypes: strings(),
-    architecture: optional(string()),
-    minSize: optional(int()),
-    maxSize: optional(int()),
-    onDemandBaseCapacity: optional(int()),
-    onDemandPercentageAboveBaseCapacity: optional(int()),
-    spotAllocationStrategy: optional(string()),
-    rootVolumeGiB: optional(int()),
-    awsvpcTrunking: optional(boolean()),
+    ...EC2_GROUP_FIELDS,
     instanceWeights: optional(record(int())),
     managedScaling: optional(
         union(

@@ -1,23 +1,16 @@
 import * as assert from "node:assert";
-import { ContainerService } from "../../../components/container-service";
-import { build, unwrap } from "../../../components/testing";
-import { CERT, T, VPC, webService, withArgs } from "./fixtures";
+import { unwrap } from "../../../components/testing";
+import { CERT, T, VPC, webService, buildShop } from "./fixtures";
 
 describe("ContainerService albTargets", () => {
     it("gives each ALB's main listener (HTTPS with a certificate, else HTTP), its port and security group, and none for an NLB", async () => {
-        const { registry, result } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.loadBalancers!.private = { type: "application", internal: true, certificateArn: CERT };
-                        a.loadBalancers!.edge = { type: "network" };
-                        a.services!.legacy = webService(80, "private");
-                        a.services!.tcp = webService(9000, "edge");
-                        a.services!.tcp.loadBalancer!.listenerPort = 9000;
-                    }),
-                ),
-        );
+        const { registry, result } = await buildShop((a) => {
+            a.loadBalancers!.private = { type: "application", internal: true, certificateArn: CERT };
+            a.loadBalancers!.edge = { type: "network" };
+            a.services!.legacy = webService(80, "private");
+            a.services!.tcp = webService(9000, "edge");
+            a.services!.tcp.loadBalancer!.listenerPort = 9000;
+        });
         assert.deepEqual(Object.keys(result.albTargets).sort(), ["private", "public"]);
         const listener = (name: string) => registry.one("aws:lb/listener:Listener", name).outputs.arn;
         const sg = (name: string) => registry.one(T.sg, name).id;
@@ -49,16 +42,10 @@ describe("ContainerService albTargets", () => {
     });
 
     it("leaves the VPC link to the ALB's inline rules, which admit the whole VPC on the target's port (internal) or everyone (internet-facing)", async () => {
-        const { registry, result } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.loadBalancers!.private = { type: "application", internal: true, certificateArn: CERT };
-                        a.services!.legacy = webService(80, "private");
-                    }),
-                ),
-        );
+        const { registry, result } = await buildShop((a) => {
+            a.loadBalancers!.private = { type: "application", internal: true, certificateArn: CERT };
+            a.services!.legacy = webService(80, "private");
+        });
         const admitted = (sg: string, port: number) =>
             (registry.one(T.sg, sg).inputs.ingress as Array<{ fromPort: number; toPort: number; cidrBlocks: string[] }>)
                 .filter((r) => r.fromPort <= port && port <= r.toPort)

@@ -5,7 +5,7 @@ import type { ContainerServiceArgs, ServiceDeploymentArgs } from "../../../compo
 import { normalize } from "../../../components/container-service/defaults";
 import { validate } from "../../../components/container-service/validate";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
-import { IMAGE, T, web, webService, withArgs } from "./fixtures";
+import { IMAGE, T, web, webService, withArgs, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -47,7 +47,7 @@ describe("ContainerService: several EC2 capacity providers", () => {
     let b: Built;
     const providerName = (key: string) => b.registry.one(T.capacityProvider, `shop-${key}-capacity-provider`).outputs.name;
     before(async () => {
-        b = await build(() => new ContainerService("shop", withArgs(twoGroups)));
+        b = await buildShop(twoGroups);
     });
 
     it("creates a launch template, an Auto Scaling group and a capacity provider per key", () => {
@@ -148,17 +148,11 @@ describe("ContainerService: several EC2 capacity providers", () => {
 describe("ContainerService: ec2Capacity beside keyed providers", () => {
     let b: Built;
     before(async () => {
-        b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        twoGroups(a);
-                        a.ec2Capacity = { instanceTypes: ["m7i.large"], targetCapacityPercent: 80 };
-                        a.services!.api.capacityProviderStrategy = [{ provider: "ec2", base: 2 }, { provider: "spot" }];
-                    }),
-                ),
-        );
+        b = await buildShop((a) => {
+            twoGroups(a);
+            a.ec2Capacity = { instanceTypes: ["m7i.large"], targetCapacityPercent: 80 };
+            a.services!.api.capacityProviderStrategy = [{ provider: "ec2", base: 2 }, { provider: "spot" }];
+        });
     });
 
     it("exposes ec2Capacity's group and the shared instance role and profile in resources.cluster", () => {
@@ -192,30 +186,24 @@ describe("ContainerService: a weighted group scaled by you", () => {
     let b: Built;
     const names: string[] = [];
     before(async () => {
-        b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.ec2CapacityProviders = {
-                            big: {
-                                instanceTypes: ["m7i.large", "m7i.xlarge"],
-                                instanceWeights: { "m7i.large": 1, "m7i.xlarge": 2 },
-                                minSize: 2,
-                                maxSize: 20,
-                                managedScaling: false,
-                            },
-                        };
-                        Object.assign(web(a), { capacityProviderStrategy: [{ provider: "big" }], alarms: false });
-                        a.transform = {
-                            capacityProvider: (args, _opts, name) => {
-                                names.push(name);
-                                return { ...args, tags: { ...(args.tags as object), reached: "yes" } };
-                            },
-                        };
-                    }),
-                ),
-        );
+        b = await buildShop((a) => {
+            a.ec2CapacityProviders = {
+                big: {
+                    instanceTypes: ["m7i.large", "m7i.xlarge"],
+                    instanceWeights: { "m7i.large": 1, "m7i.xlarge": 2 },
+                    minSize: 2,
+                    maxSize: 20,
+                    managedScaling: false,
+                },
+            };
+            Object.assign(web(a), { capacityProviderStrategy: [{ provider: "big" }], alarms: false });
+            a.transform = {
+                capacityProvider: (args, _opts, name) => {
+                    names.push(name);
+                    return { ...args, tags: { ...(args.tags as object), reached: "yes" } };
+                },
+            };
+        });
     });
 
     it("gives every instance type its weight as weightedCapacity", () => {
@@ -242,18 +230,12 @@ describe("ContainerService: a weighted group scaled by you", () => {
 describe("ContainerService: an existing cluster", () => {
     let b: Built;
     before(async () => {
-        b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.cluster = { existing: CLUSTER_ARN };
-                        web(a).scaling = { minCount: 1, maxCount: 3, cpuTargetPercent: 60 };
-                        a.scheduledTasks = { nightly: { containers: { job: { image: IMAGE } }, schedule: "cron(0 3 * * ? *)" } };
-                        a.tasks = { migrate: { containers: { job: { image: IMAGE } } } };
-                    }),
-                ),
-        );
+        b = await buildShop((a) => {
+            a.cluster = { existing: CLUSTER_ARN };
+            web(a).scaling = { minCount: 1, maxCount: 3, cpuTargetPercent: 60 };
+            a.scheduledTasks = { nightly: { containers: { job: { image: IMAGE } }, schedule: "cron(0 3 * * ? *)" } };
+            a.tasks = { migrate: { containers: { job: { image: IMAGE } } } };
+        });
     });
 
     it("creates no cluster and no capacity providers", () => {
@@ -292,17 +274,11 @@ describe("ContainerService: an existing cluster", () => {
     });
 
     it("keeps the strategy of Fargate Spot and explicit strategies on an existing cluster", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.cluster = { existing: CLUSTER_ARN };
-                        web(a).capacity = "fargate-spot";
-                        a.services!.api = webService(8080, null, { alarms: false, capacityProviderStrategy: [{ provider: "FARGATE" }] });
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            a.cluster = { existing: CLUSTER_ARN };
+            web(a).capacity = "fargate-spot";
+            a.services!.api = webService(8080, null, { alarms: false, capacityProviderStrategy: [{ provider: "FARGATE" }] });
+        });
         for (const key of ["web", "api"]) {
             const svc = registry.one(T.service, `shop-${key}`).inputs;
             assert.equal(svc.launchType, undefined, key);
@@ -596,13 +572,13 @@ describe("ContainerService capacity: validation", () => {
         });
 
     it("accepts the notes' two groups with the default strategy and per-task strategies", async () => {
-        await build(() => new ContainerService("shop", withArgs(twoGroups)));
+        await buildShop(twoGroups);
     });
 });
 
 describe("ContainerService capacity: updates and other components", () => {
     it("forces a new deployment on every service, so a changed strategy updates in place (the provider refuses it otherwise)", async () => {
-        const { registry } = await build(() => new ContainerService("shop", withArgs(twoGroups)));
+        const { registry } = await buildShop(twoGroups);
         const services = registry.ofType(T.service);
         assert.equal(services.length, 2);
         for (const s of services) assert.equal(s.inputs.forceNewDeployment, true, s.name);
@@ -616,15 +592,9 @@ describe("ContainerService capacity: updates and other components", () => {
             [{ controller: "code-deploy" }, false],
         ];
         for (const [deployment, forced] of deployments) {
-            const { registry } = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).deployment = deployment;
-                        }),
-                    ),
-            );
+            const { registry } = await buildShop((a) => {
+                web(a).deployment = deployment;
+            });
             assert.equal(registry.one(T.service, "shop-web").inputs.forceNewDeployment, forced ? true : undefined, JSON.stringify(deployment));
         }
     });
@@ -677,16 +647,10 @@ describe("ContainerService capacity: updates and other components", () => {
     });
 
     it("names ec2CapacityProviders.<key>.awsvpcTrunking in the ENI-trunking warning when there is no ec2Capacity", async () => {
-        const { warnings } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.ec2CapacityProviders = { spot: { instanceTypes: ["m7i.large"] } };
-                        a.services!.api = webService(8080, null, { capacityProviderStrategy: [{ provider: "spot" }], alarms: false });
-                    }),
-                ),
-        );
+        const { warnings } = await buildShop((a) => {
+            a.ec2CapacityProviders = { spot: { instanceTypes: ["m7i.large"] } };
+            a.services!.api = webService(8080, null, { capacityProviderStrategy: [{ provider: "spot" }], alarms: false });
+        });
         const [w] = warnings.filter((x) => x.startsWith("[aws-platform:ecs:eni-trunking]"));
         assert.match(w, /set ec2CapacityProviders\.spot\.awsvpcTrunking: true/);
         assert.doesNotMatch(w, /ec2Capacity\.awsvpcTrunking/);

@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
-import { Registry, build } from "../../../components/testing";
-import { IMAGE, T, containerDefinitions, web, withArgs } from "./fixtures";
+import { Registry } from "../../../components/testing";
+import { IMAGE, T, containerDefinitions, web, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -12,31 +12,25 @@ type Built = { registry: Registry; result: ContainerService };
 describe("ContainerService: container dependencies, restart policy, memory reservation, capabilities, volumesFrom, port names", () => {
     let b: Built;
     before(async () => {
-        b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        const svc = web(a);
-                        svc.memoryMiB = 1024;
-                        svc.containers.web.portMappings = [{ containerPort: 80, name: "http" }];
-                        svc.containers.web.memoryMiB = 512;
-                        svc.containers.web.memoryReservationMiB = 256;
-                        svc.containers.web.dependsOn = { migrate: "SUCCESS", proxy: "HEALTHY", data: "START" };
-                        svc.containers.web.restartPolicy = { enabled: true, ignoredExitCodes: [0], restartAttemptPeriodSeconds: 120 };
-                        svc.containers.web.linuxCapabilities = { add: ["SYS_PTRACE"], drop: ["NET_RAW"] };
-                        svc.containers.web.volumesFrom = [{ sourceContainer: "data", readOnly: true }, { sourceContainer: "proxy" }];
-                        svc.containers.migrate = { image: IMAGE, essential: false, command: ["migrate"] };
-                        svc.containers.data = { image: IMAGE, essential: false };
-                        svc.containers.proxy = {
-                            image: IMAGE,
-                            portMappings: [{ containerPort: 9901, name: "proxy-admin" }],
-                            healthCheck: { command: ["CMD", "/bin/ready"] },
-                            restartPolicy: { enabled: true },
-                        };
-                    }),
-                ),
-        );
+        b = await buildShop((a) => {
+            const svc = web(a);
+            svc.memoryMiB = 1024;
+            svc.containers.web.portMappings = [{ containerPort: 80, name: "http" }];
+            svc.containers.web.memoryMiB = 512;
+            svc.containers.web.memoryReservationMiB = 256;
+            svc.containers.web.dependsOn = { migrate: "SUCCESS", proxy: "HEALTHY", data: "START" };
+            svc.containers.web.restartPolicy = { enabled: true, ignoredExitCodes: [0], restartAttemptPeriodSeconds: 120 };
+            svc.containers.web.linuxCapabilities = { add: ["SYS_PTRACE"], drop: ["NET_RAW"] };
+            svc.containers.web.volumesFrom = [{ sourceContainer: "data", readOnly: true }, { sourceContainer: "proxy" }];
+            svc.containers.migrate = { image: IMAGE, essential: false, command: ["migrate"] };
+            svc.containers.data = { image: IMAGE, essential: false };
+            svc.containers.proxy = {
+                image: IMAGE,
+                portMappings: [{ containerPort: 9901, name: "proxy-admin" }],
+                healthCheck: { command: ["CMD", "/bin/ready"] },
+                restartPolicy: { enabled: true },
+            };
+        });
     });
 
     const def = (name: string) => containerDefinitions(b.registry.one(T.taskDefinition, "shop-web-task"))[name];
@@ -80,18 +74,12 @@ describe("ContainerService: container dependencies, restart policy, memory reser
 
 describe("ContainerService: Linux capabilities on EC2 and next to ECS Exec", () => {
     it("adds any capability on EC2 and keeps ECS Exec's init process beside it", async () => {
-        const b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.ec2Capacity = { instanceTypes: ["m7i.large"] };
-                        Object.assign(web(a), { capacity: "ec2", networkMode: "bridge", alarms: false, enableExecuteCommand: true });
-                        web(a).containers.web.readonlyRootFilesystem = false;
-                        web(a).containers.web.linuxCapabilities = { add: ["NET_ADMIN"] };
-                    }),
-                ),
-        );
+        const b = await buildShop((a) => {
+            a.ec2Capacity = { instanceTypes: ["m7i.large"] };
+            Object.assign(web(a), { capacity: "ec2", networkMode: "bridge", alarms: false, enableExecuteCommand: true });
+            web(a).containers.web.readonlyRootFilesystem = false;
+            web(a).containers.web.linuxCapabilities = { add: ["NET_ADMIN"] };
+        });
         const d = containerDefinitions(b.registry.one(T.taskDefinition, "shop-web-task")).web;
         assert.deepEqual(d.linuxParameters, { initProcessEnabled: true, capabilities: { add: ["NET_ADMIN"], drop: [] } });
     });

@@ -1,14 +1,10 @@
 import * as assert from "node:assert";
-import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs, ServiceDeploymentArgs } from "../../../components/container-service/args";
 import { normalize } from "../../../components/container-service/defaults";
 import { validate } from "../../../components/container-service/validate";
-import { ArgsError, Issue } from "../../../components/shared/errors";
-import { buildFails } from "../../../components/testing";
-import { CERT, web, webService, withArgs } from "./fixtures";
+import { CERT, web, webService, withArgs, assertRefusedAt } from "./fixtures";
 
 const HOOK = "arn:aws:lambda:us-east-1:123456789012:function:smoke";
-const render = (i: Issue) => `${i.message}; allowed: ${i.allowed ?? ""}`;
 
 /** The base shop (web, the ALB "public"'s default action) with `deployment` on web. */
 const deploying = (deployment: ServiceDeploymentArgs, more?: (a: ContainerServiceArgs) => void) =>
@@ -323,16 +319,7 @@ const cases: Case[] = [
 
 describe("ContainerService deployment validation", () => {
     for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            const hit = issues.find((i) => i.path === c.path);
-            assert.ok(hit, `no issue at ${c.path}; got ${JSON.stringify(issues)}`);
-            assert.match(render(hit!), c.message);
-            const { error, registry } = await buildFails(() => new ContainerService("shop", c.args));
-            assert.ok(error instanceof ArgsError, String(error));
-            assert.ok(error.message.includes(c.path), error.message);
-            assert.equal(registry.size, 0);
-        });
+        it(c.title, () => assertRefusedAt(c.args, c.path, c.message));
     }
 
     it("accepts ALB services sharing a test port (ECS shifts each service's own test rule)", () => {

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import type { ServiceDeploymentArgs } from "../../../components/container-service/args";
 import { build, unwrap } from "../../../components/testing";
-import { CERT, IMAGE, T, web, webService, withArgs } from "./fixtures";
+import { CERT, IMAGE, T, web, webService, withArgs, buildShop } from "./fixtures";
 
 const HOOK = "arn:aws:lambda:us-east-1:123456789012:function:smoke";
 const HOOK2 = "arn:aws:lambda:us-east-1:123456789012:function:gate:live";
@@ -10,16 +10,10 @@ const INFRA_POLICY = "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyF
 
 /** The base shop (web, the ALB "public"'s default action) with `deployment` on web. */
 const shop = (deployment: ServiceDeploymentArgs, more?: Parameters<typeof withArgs>[0]) =>
-    build(
-        () =>
-            new ContainerService(
-                "shop",
-                withArgs((a) => {
-                    web(a).deployment = deployment;
-                    more?.(a);
-                }),
-            ),
-    );
+    buildShop((a) => {
+        web(a).deployment = deployment;
+        more?.(a);
+    });
 
 describe("ContainerService deployments", () => {
     it("keeps a rolling service on one target group, without deploy role, rules left to Pulumi, and sends strategy ROLLING so leaving blue-green reaches ECS", async () => {
@@ -139,20 +133,14 @@ describe("ContainerService deployments", () => {
     });
 
     it("serves test traffic on an ALB test listener (HTTPS with the certificate, 404 by default) through a rule matching like the production one", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.loadBalancers!.public.certificateArn = CERT;
-                        a.services!.api = webService(8080, "public", {
-                            loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"], hosts: ["api.example.com"] } },
-                            deployment: { strategy: "canary", canary: { percent: 10, bakeMinutes: 5 }, testListenerPort: 8443 },
-                        });
-                        web(a).deployment = { strategy: "blue-green", testListenerPort: 8443 };
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            a.loadBalancers!.public.certificateArn = CERT;
+            a.services!.api = webService(8080, "public", {
+                loadBalancer: { name: "public", containerPort: 8080, rule: { priority: 10, pathPatterns: ["/api/*"], hosts: ["api.example.com"] } },
+                deployment: { strategy: "canary", canary: { percent: 10, bakeMinutes: 5 }, testListenerPort: 8443 },
+            });
+            web(a).deployment = { strategy: "blue-green", testListenerPort: 8443 };
+        });
         const listener = registry.hasInputs(T.listener, "shop-public-listener-8443", {
             port: 8443,
             protocol: "HTTPS",
@@ -210,21 +198,15 @@ describe("ContainerService deployments", () => {
     });
 
     it("on an NLB shifts the listeners themselves: production and test listener ARNs, both forwarding 100/0 to the two groups, default actions left to ECS", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.loadBalancers = { inner: { type: "network", internal: true } };
-                        a.services = {
-                            tcp: webService(9000, "inner", {
-                                loadBalancer: { name: "inner", containerPort: 9000, listenerPort: 9000 },
-                                deployment: { strategy: "linear", linear: { stepPercent: 20, stepBakeMinutes: 2 }, testListenerPort: 9001 },
-                            }),
-                        };
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            a.loadBalancers = { inner: { type: "network", internal: true } };
+            a.services = {
+                tcp: webService(9000, "inner", {
+                    loadBalancer: { name: "inner", containerPort: 9000, listenerPort: 9000 },
+                    deployment: { strategy: "linear", linear: { stepPercent: 20, stepBakeMinutes: 2 }, testListenerPort: 9001 },
+                }),
+            };
+        });
         const both = {
             type: "forward",
             forward: {

@@ -1,33 +1,27 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import { ECS_AMI_PARAMETER } from "../../../components/container-service/cluster";
-import { Registry, build } from "../../../components/testing";
-import { T, VPC, containerDefinitions, web, webService, withArgs } from "./fixtures";
+import { Registry } from "../../../components/testing";
+import { T, VPC, containerDefinitions, web, webService, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
 describe("ContainerService: EC2 capacity with a bridge-mode service behind an ALB", () => {
     let b: Built;
     before(async () => {
-        b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.ec2Capacity = {
-                            instanceTypes: ["m7i.large", "m6i.large"],
-                            rootVolumeGiB: 40,
-                            onDemandBaseCapacity: 1,
-                            onDemandPercentageAboveBaseCapacity: 20,
-                            minSize: 1,
-                            maxSize: 6,
-                        };
-                        Object.assign(web(a), { capacity: "ec2", networkMode: "bridge", alarms: false });
-                        a.services!.api = webService(8080, "public", { capacity: "ec2", networkMode: "bridge", alarms: false });
-                        a.services!.api.loadBalancer!.rule = { priority: 10, pathPatterns: ["/api/*"] };
-                    }),
-                ),
-        );
+        b = await buildShop((a) => {
+            a.ec2Capacity = {
+                instanceTypes: ["m7i.large", "m6i.large"],
+                rootVolumeGiB: 40,
+                onDemandBaseCapacity: 1,
+                onDemandPercentageAboveBaseCapacity: 20,
+                minSize: 1,
+                maxSize: 6,
+            };
+            Object.assign(web(a), { capacity: "ec2", networkMode: "bridge", alarms: false });
+            a.services!.api = webService(8080, "public", { capacity: "ec2", networkMode: "bridge", alarms: false });
+            a.services!.api.loadBalancer!.rule = { priority: 10, pathPatterns: ["/api/*"] };
+        });
     });
 
     describe("the launch template", () => {
@@ -182,16 +176,10 @@ describe("ContainerService: EC2 capacity with a bridge-mode service behind an AL
     });
 
     it("picks the arm64 AMI parameter for an arm64 group", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.ec2Capacity = { instanceTypes: ["m7g.large"], architecture: "arm64" };
-                        web(a).alarms = false;
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            a.ec2Capacity = { instanceTypes: ["m7g.large"], architecture: "arm64" };
+            web(a).alarms = false;
+        });
         assert.equal(registry.one(T.launchTemplate, "shop-launch-template").inputs.imageId, "ami-0a8b4cd432b1c3063");
         assert.deepEqual(
             registry.monitor.calls.filter((c) => c.token === "aws:ssm/getParameter:getParameter").map((c) => c.inputs.name),

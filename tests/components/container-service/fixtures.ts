@@ -3,7 +3,12 @@
  * "web", nginx on port 80) behind an internet-facing ALB "public". Each call returns a fresh copy, so
  * a test may mutate it.
  */
-import { RecordedResource, json } from "../../../components/testing";
+import * as assert from "node:assert";
+import { ContainerService } from "../../../components/container-service";
+import { checkMountableSubnets } from "../../../components/container-service/storage";
+import { validate } from "../../../components/container-service/validate";
+import { ArgsError, Issue } from "../../../components/shared/errors";
+import { Built, RecordedResource, build, buildFails, json } from "../../../components/testing";
 import type { ContainerServiceArgs, ServiceArgs } from "../../../components/container-service/args";
 
 export const IMAGE = "public.ecr.aws/nginx/nginx:1.27";
@@ -40,6 +45,11 @@ export function baseArgs(): ContainerServiceArgs {
 export function withArgs(mutate: (a: ContainerServiceArgs) => ContainerServiceArgs | void): ContainerServiceArgs {
     const a = baseArgs();
     return mutate(a) ?? a;
+}
+
+/** Builds a component "shop" from the base args changed by `mutate`, under the mocks. */
+export function buildShop(mutate: (a: ContainerServiceArgs) => ContainerServiceArgs | void): Promise<Built<ContainerService>> {
+    return build(() => new ContainerService("shop", withArgs(mutate)));
 }
 
 /** The base service "web", for mutation in place (`web(a).cpu = 512`). */
@@ -87,4 +97,28 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 /** True when an IAM statement allows every action on every resource. */
 export function allowsStarOnStar(s: { Effect?: string; Action?: unknown; Resource?: unknown }): boolean {
     return s.Effect === "Allow" && asList(s.Action).includes("*") && asList(s.Resource).includes("*");
+}
+
+/** What the constructor checks before it creates anything: `validate`, then the EFS subnet rule. */
+export function issuesOf(args: ContainerServiceArgs): Issue[] {
+    const issues = validate(args);
+    return issues.length ? issues : checkMountableSubnets(args);
+}
+
+/** An issue as the ArgsError prints it, without the path. */
+export const render = (i: Issue) => `${i.message}; allowed: ${i.allowed ?? ""}`;
+
+/**
+ * `args` are refused with an issue at `path` whose text matches `message`, and the constructor throws
+ * that ArgsError before registering anything.
+ */
+export async function assertRefusedAt(args: ContainerServiceArgs, path: string, message: RegExp): Promise<void> {
+    const issues = issuesOf(args);
+    const hit = issues.find((i) => i.path === path);
+    assert.ok(hit, `no issue at ${path}; got ${JSON.stringify(issues)}`);
+    assert.match(render(hit), message);
+    const { error, registry } = await buildFails(() => new ContainerService("shop", args));
+    assert.ok(error instanceof ArgsError, String(error));
+    assert.ok(error.message.includes(path), error.message);
+    assert.equal(registry.size, 0);
 }

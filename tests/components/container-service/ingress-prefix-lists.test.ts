@@ -1,7 +1,5 @@
 import * as assert from "node:assert";
-import { ContainerService } from "../../../components/container-service";
-import { build } from "../../../components/testing";
-import { CERT, T, withArgs } from "./fixtures";
+import { CERT, T, buildShop } from "./fixtures";
 
 /** CloudFront's origin-facing list, as `aws.ec2.getManagedPrefixListOutput` would give its id. */
 const CLOUDFRONT = "pl-3b927c52";
@@ -12,15 +10,9 @@ describe("ContainerService ingressPrefixListIds", () => {
         ["with a certificate (port 80 only redirects)", CERT, 443],
     ] as const) {
         it(`admits the prefix lists on the main listener's port only, and no CIDR, ${title}`, async () => {
-            const { registry } = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.loadBalancers!.public = { type: "application", certificateArn, ingressPrefixListIds: [CLOUDFRONT] };
-                        }),
-                    ),
-            );
+            const { registry } = await buildShop((a) => {
+                a.loadBalancers!.public = { type: "application", certificateArn, ingressPrefixListIds: [CLOUDFRONT] };
+            });
             assert.deepEqual(registry.one(T.sg, "shop-public-lb-sg").inputs.ingress, [
                 { protocol: "tcp", fromPort: port, toPort: port, prefixListIds: [CLOUDFRONT], description: `Listener ${port} from prefix lists` },
             ]);
@@ -28,15 +20,9 @@ describe("ContainerService ingressPrefixListIds", () => {
     }
 
     it("keeps ingressCidrs on every listener port when no prefix list is given", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.loadBalancers!.public = { type: "application", certificateArn: CERT };
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            a.loadBalancers!.public = { type: "application", certificateArn: CERT };
+        });
         const ingress = registry.one(T.sg, "shop-public-lb-sg").inputs.ingress;
         assert.deepEqual(
             ingress.map((r: any) => [r.fromPort, r.cidrBlocks, r.prefixListIds]),

@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import { Registry, build, json, unwrap } from "../../../components/testing";
-import { CERT, T, TOPIC, containerDefinitions, web, webService, withArgs } from "./fixtures";
+import { CERT, T, TOPIC, containerDefinitions, web, webService, withArgs, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -9,21 +9,15 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
     describe("network load balancers", () => {
         let b: Built;
         before(async () => {
-            b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).alarms = false;
-                            a.loadBalancers!.edge = { type: "network" };
-                            a.loadBalancers!.secure = { type: "network", certificateArn: CERT };
-                            a.services!.tcp = webService(9000, "edge");
-                            a.services!.tcp.loadBalancer!.listenerPort = 9000;
-                            a.services!.tls = webService(8443, "secure", { alarms: false });
-                            a.services!.tls.loadBalancer!.listenerPort = 443;
-                        }),
-                    ),
-            );
+            b = await buildShop((a) => {
+                web(a).alarms = false;
+                a.loadBalancers!.edge = { type: "network" };
+                a.loadBalancers!.secure = { type: "network", certificateArn: CERT };
+                a.services!.tcp = webService(9000, "edge");
+                a.services!.tcp.loadBalancer!.listenerPort = 9000;
+                a.services!.tls = webService(8443, "secure", { alarms: false });
+                a.services!.tls.loadBalancer!.listenerPort = 443;
+            });
         });
 
         it("creates an NLB with a TCP listener on listenerPort forwarding to a TCP target group", () => {
@@ -113,38 +107,32 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
     describe("a queue worker and a scaled web service, with an alarm topic", () => {
         let b: Built;
         before(async () => {
-            b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.alarmTopicArn = TOPIC;
-                            web(a).scaling = {
-                                minCount: 1,
-                                maxCount: 10,
-                                cpuTargetPercent: 60,
-                                memoryTargetPercent: 70,
-                                requestsPerTarget: 500,
-                                steps: {
-                                    latency: {
-                                        metric: { namespace: "App", metricName: "Latency", dimensions: { Service: "web" } },
-                                        threshold: 300,
-                                        steps: [
-                                            { lower: 0, upper: 100, change: 1 },
-                                            { lower: 100, change: 3 },
-                                        ],
-                                    },
-                                },
-                                schedules: { night: { schedule: "cron(0 20 * * ? *)", timezone: "Europe/Paris", minCount: 1, maxCount: 2 } },
-                            };
-                            a.services!.worker = webService(80, null, {
-                                queue: { maxReceiveCount: 3 },
-                                desiredCount: 0,
-                                scaling: { minCount: 0, maxCount: 5, backlogPerTask: 10 },
-                            });
-                        }),
-                    ),
-            );
+            b = await buildShop((a) => {
+                a.alarmTopicArn = TOPIC;
+                web(a).scaling = {
+                    minCount: 1,
+                    maxCount: 10,
+                    cpuTargetPercent: 60,
+                    memoryTargetPercent: 70,
+                    requestsPerTarget: 500,
+                    steps: {
+                        latency: {
+                            metric: { namespace: "App", metricName: "Latency", dimensions: { Service: "web" } },
+                            threshold: 300,
+                            steps: [
+                                { lower: 0, upper: 100, change: 1 },
+                                { lower: 100, change: 3 },
+                            ],
+                        },
+                    },
+                    schedules: { night: { schedule: "cron(0 20 * * ? *)", timezone: "Europe/Paris", minCount: 1, maxCount: 2 } },
+                };
+                a.services!.worker = webService(80, null, {
+                    queue: { maxReceiveCount: 3 },
+                    desiredCount: 0,
+                    scaling: { minCount: 0, maxCount: 5, backlogPerTask: 10 },
+                });
+            });
         });
 
         describe("the queue worker", () => {
@@ -362,16 +350,10 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
     });
 
     it("creates no alarms with alarms: false, and honours custom thresholds", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        web(a).alarms = { cpuPercent: 90, http5xxPerMinute: 50 };
-                        a.services!.quiet = webService(80, null, { alarms: false });
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            web(a).alarms = { cpuPercent: 90, http5xxPerMinute: 50 };
+            a.services!.quiet = webService(80, null, { alarms: false });
+        });
         assert.deepEqual(
             registry.ofType(T.alarm).filter((x) => x.name.startsWith("shop-quiet-")),
             [],

@@ -1,8 +1,8 @@
 import * as assert from "node:assert";
 import type * as aws from "@pulumi/aws";
 import { ContainerService } from "../../../components/container-service";
-import { Registry, build, unwrap } from "../../../components/testing";
-import { IMAGE, T, VPC, containerDefinitions, web, webService, withArgs } from "./fixtures";
+import { Registry, unwrap } from "../../../components/testing";
+import { IMAGE, T, VPC, containerDefinitions, web, webService, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -10,20 +10,14 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
     describe("with protectData, a file system, a repository and an express service", () => {
         let b: Built;
         before(async () => {
-            b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.protectData = true;
-                            a.fileSystems = { shared: {} };
-                            a.repositories = { images: {} };
-                            web(a).alarms = false;
-                            web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
-                            a.expressServices = { site: { image: IMAGE } };
-                        }),
-                    ),
-            );
+            b = await buildShop((a) => {
+                a.protectData = true;
+                a.fileSystems = { shared: {} };
+                a.repositories = { images: {} };
+                web(a).alarms = false;
+                web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data" } };
+                a.expressServices = { site: { image: IMAGE } };
+            });
         });
 
         it("protects and retains the EFS file system and the ECR repository", () => {
@@ -125,17 +119,11 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
     });
 
     it("mounts a read-only volume with ClientMount only", async () => {
-        const { registry } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        a.fileSystems = { shared: {} };
-                        web(a).alarms = false;
-                        web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data", readOnly: true } };
-                    }),
-                ),
-        );
+        const { registry } = await buildShop((a) => {
+            a.fileSystems = { shared: {} };
+            web(a).alarms = false;
+            web(a).volumes = { data: { fileSystem: "shared", containerPath: "/data", readOnly: true } };
+        });
         assert.equal(containerDefinitions(registry.one(T.taskDefinition)).web.mountPoints[0].readOnly, true);
         const efs = registry.statementsOf("shop-web-task-role").find((s) => [s.Action].flat().some((x: string) => x.startsWith("elasticfilesystem:")));
         assert.deepEqual(efs.Action, ["elasticfilesystem:ClientMount"]);
@@ -152,22 +140,16 @@ describe("ContainerService: data protection, EFS volumes, Express Mode and trans
     describe("transforms", () => {
         let b: Built;
         before(async () => {
-            b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).alarms = false;
-                            a.services!.api = webService(80, null, { alarms: false });
-                            a.transform = {
-                                cluster: { settings: [{ name: "containerInsights", value: "enhanced" }] },
-                                taskDefinition: (args: aws.ecs.TaskDefinitionArgs) => {
-                                    args.tags = { ...(args.tags as Record<string, string>), team: "payments" };
-                                },
-                            };
-                        }),
-                    ),
-            );
+            b = await buildShop((a) => {
+                web(a).alarms = false;
+                a.services!.api = webService(80, null, { alarms: false });
+                a.transform = {
+                    cluster: { settings: [{ name: "containerInsights", value: "enhanced" }] },
+                    taskDefinition: (args: aws.ecs.TaskDefinitionArgs) => {
+                        args.tags = { ...(args.tags as Record<string, string>), team: "payments" };
+                    },
+                };
+            });
         });
 
         it("merges the object form over the cluster's args", () => {

@@ -1,8 +1,8 @@
 import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import { ArgsError } from "../../../components/shared/errors";
-import { Registry, build, buildFails } from "../../../components/testing";
-import { T, web, withArgs } from "./fixtures";
+import { Registry, buildFails } from "../../../components/testing";
+import { T, web, withArgs, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -12,53 +12,47 @@ describe("ContainerService: predictive scaling and step scaling in both directio
     let b: Built;
     const transformed: string[] = [];
     before(async () => {
-        b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        web(a).scaling = {
-                            minCount: 1,
-                            maxCount: 10,
-                            predictive: {
-                                metric: "memory",
-                                targetPercent: 40,
-                                mode: "ForecastAndScale",
-                                schedulingBufferSeconds: 300,
-                                maxCapacityBehavior: "IncreaseMaxCapacity",
-                                maxCapacityBufferPercent: 20,
-                            },
-                            steps: {
-                                busy: {
-                                    metric: LAG,
-                                    threshold: 100,
-                                    adjustmentType: "PercentChangeInCapacity",
-                                    metricAggregation: "Maximum",
-                                    cooldownSeconds: 60,
-                                    steps: [
-                                        { lower: 50, change: 50 },
-                                        { lower: 0, upper: 50, change: 20 },
-                                    ],
-                                },
-                                idle: {
-                                    metric: { ...LAG, statistic: "Maximum", periodSeconds: 300 },
-                                    threshold: 5,
-                                    comparison: "LessThanThreshold",
-                                    evaluationPeriods: 3,
-                                    steps: [{ upper: 0, change: -1 }],
-                                },
-                            },
-                        };
-                        a.transform = {
-                            scalingPolicy: (args, _opts, name) => {
-                                transformed.push(name);
-                                return args;
-                            },
-                            scalingAlarm: { treatMissingData: "notBreaching" },
-                        };
-                    }),
-                ),
-        );
+        b = await buildShop((a) => {
+            web(a).scaling = {
+                minCount: 1,
+                maxCount: 10,
+                predictive: {
+                    metric: "memory",
+                    targetPercent: 40,
+                    mode: "ForecastAndScale",
+                    schedulingBufferSeconds: 300,
+                    maxCapacityBehavior: "IncreaseMaxCapacity",
+                    maxCapacityBufferPercent: 20,
+                },
+                steps: {
+                    busy: {
+                        metric: LAG,
+                        threshold: 100,
+                        adjustmentType: "PercentChangeInCapacity",
+                        metricAggregation: "Maximum",
+                        cooldownSeconds: 60,
+                        steps: [
+                            { lower: 50, change: 50 },
+                            { lower: 0, upper: 50, change: 20 },
+                        ],
+                    },
+                    idle: {
+                        metric: { ...LAG, statistic: "Maximum", periodSeconds: 300 },
+                        threshold: 5,
+                        comparison: "LessThanThreshold",
+                        evaluationPeriods: 3,
+                        steps: [{ upper: 0, change: -1 }],
+                    },
+                },
+            };
+            a.transform = {
+                scalingPolicy: (args, _opts, name) => {
+                    transformed.push(name);
+                    return args;
+                },
+                scalingAlarm: { treatMissingData: "notBreaching" },
+            };
+        });
     });
 
     it("adds a predictive scaling policy on the memory metric pair with its mode, buffer and max-capacity behaviour", () => {
@@ -126,15 +120,9 @@ describe("ContainerService: predictive scaling and step scaling in both directio
     });
 
     it("defaults predictive scaling to ForecastOnly, no scheduling buffer and HonorMaxCapacity", async () => {
-        const d = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        web(a).scaling = { minCount: 1, maxCount: 4, predictive: { metric: "cpu", targetPercent: 60 } };
-                    }),
-                ),
-        );
+        const d = await buildShop((a) => {
+            web(a).scaling = { minCount: 1, maxCount: 4, predictive: { metric: "cpu", targetPercent: 60 } };
+        });
         assert.deepEqual(d.registry.one(T.scalingPolicy, "shop-web-predictive-scaling").inputs.predictiveScalingPolicyConfiguration, {
             mode: "ForecastOnly",
             schedulingBufferTime: 0,

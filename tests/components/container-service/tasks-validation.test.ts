@@ -2,11 +2,8 @@ import * as assert from "node:assert";
 import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
 import { validate } from "../../../components/container-service/validate";
-import type { Issue } from "../../../components/shared/errors";
 import { buildFails } from "../../../components/testing";
-import { IMAGE, web, withArgs } from "./fixtures";
-
-const render = (i: Issue) => `${i.message}; allowed: ${i.allowed ?? ""}`;
+import { IMAGE, web, withArgs, render } from "./fixtures";
 
 interface Case {
     title: string;

@@ -3,7 +3,7 @@ import { ContainerService } from "../../../components/container-service";
 import type { ContainerServiceArgs } from "../../../components/container-service/args";
 import { DEFAULTS } from "../../../components/container-service/defaults";
 import { Registry, build, json, unwrap } from "../../../components/testing";
-import { IMAGE, T, containerDefinitions, web, withArgs } from "./fixtures";
+import { IMAGE, T, containerDefinitions, web, withArgs, buildShop } from "./fixtures";
 
 type Built = { registry: Registry; result: ContainerService };
 
@@ -18,18 +18,12 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
     describe("FireLens log routing", () => {
         let b: Built;
         before(async () => {
-            b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            const svc = web(a);
-                            svc.containers.web.logging = { driver: "awsfirelens", options: FIREHOSE };
-                            svc.containers.side = { image: IMAGE, essential: false };
-                            svc.logRouter = { configFilePath: "/fluent-bit/configs/parse-json.conf" };
-                        }),
-                    ),
-            );
+            b = await buildShop((a) => {
+                const svc = web(a);
+                svc.containers.web.logging = { driver: "awsfirelens", options: FIREHOSE };
+                svc.containers.side = { image: IMAGE, essential: false };
+                svc.logRouter = { configFilePath: "/fluent-bit/configs/parse-json.conf" };
+            });
         });
         const def = (name: string) => containerDefinitions(b.registry.one(T.taskDefinition, "shop-web-task"))[name];
 
@@ -76,16 +70,10 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
     });
 
     it("scopes the cloudwatch_logs output's grant to its log group and streams, in the task's region", async () => {
-        const b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        web(a).containers.web.logging = { driver: "awsfirelens", options: { Name: "cloudwatch_logs", log_group_name: "audit" } };
-                        web(a).logRouter = {};
-                    }),
-                ),
-        );
+        const b = await buildShop((a) => {
+            web(a).containers.web.logging = { driver: "awsfirelens", options: { Name: "cloudwatch_logs", log_group_name: "audit" } };
+            web(a).logRouter = {};
+        });
         const s = b.registry.statementsOf("shop-web-task-role").find((x) => String(x.Sid).startsWith("FireLens"));
         assert.deepEqual(s.Resource, [
             "arn:aws:logs:us-east-1:123456789012:log-group:audit",
@@ -97,16 +85,10 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
     it("lets the execution role pull a router image kept in private ECR, and adds no pull grant for the default ECR Public image", async () => {
         const routerImage = "906394416424.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:3.4.14";
         const withRouter = (image?: string) =>
-            build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).containers.web.logging = { driver: "awsfirelens", options: FIREHOSE };
-                            web(a).logRouter = image ? { image } : {};
-                        }),
-                    ),
-            );
+            buildShop((a) => {
+                web(a).containers.web.logging = { driver: "awsfirelens", options: FIREHOSE };
+                web(a).logRouter = image ? { image } : {};
+            });
         const pulls = (b: Built) =>
             b.registry
                 .statementsOf("shop-web-execution-role")
@@ -117,34 +99,22 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
     });
 
     it("adds logs:CreateLogGroup to the cloudwatch_logs grant when the output creates its group (auto_create_group)", async () => {
-        const b = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        web(a).containers.web.logging = {
-                            driver: "awsfirelens",
-                            options: { Name: "cloudwatch_logs", log_group_name: "audit", auto_create_group: "true" },
-                        };
-                        web(a).logRouter = {};
-                    }),
-                ),
-        );
+        const b = await buildShop((a) => {
+            web(a).containers.web.logging = {
+                driver: "awsfirelens",
+                options: { Name: "cloudwatch_logs", log_group_name: "audit", auto_create_group: "true" },
+            };
+            web(a).logRouter = {};
+        });
         const s = b.registry.statementsOf("shop-web-task-role").find((x) => String(x.Sid).startsWith("FireLens"));
         assert.ok(s.Action.includes("logs:CreateLogGroup"), JSON.stringify(s.Action));
     });
 
     const firelens = (options: Record<string, string>, secretOptions?: Record<string, string>) =>
-        build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs((a) => {
-                        web(a).containers.web.logging = { driver: "awsfirelens", options, ...(secretOptions ? { secretOptions } : {}) };
-                        web(a).logRouter = {};
-                    }),
-                ),
-        );
+        buildShop((a) => {
+            web(a).containers.web.logging = { driver: "awsfirelens", options, ...(secretOptions ? { secretOptions } : {}) };
+            web(a).logRouter = {};
+        });
     const fireLensGrant = (b: Built) => b.registry.statementsOf("shop-web-task-role").find((x) => String(x.Sid).startsWith("FireLens"));
 
     describe("FireLens secretOptions", () => {
@@ -196,16 +166,10 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
 
     describe("bind mounts", () => {
         it("declares a host-less volume on Fargate (the task's ephemeral storage) and mounts it where asked", async () => {
-            const b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).bindMounts = { tmp: { containerPath: "/tmp" } };
-                            web(a).ephemeralStorageGiB = 50;
-                        }),
-                    ),
-            );
+            const b = await buildShop((a) => {
+                web(a).bindMounts = { tmp: { containerPath: "/tmp" } };
+                web(a).ephemeralStorageGiB = 50;
+            });
             const td = b.registry.one(T.taskDefinition, "shop-web-task");
             assert.deepEqual(td.inputs.volumes, [{ name: "tmp" }]);
             assert.deepEqual(td.inputs.ephemeralStorage, { sizeInGib: 50 });
@@ -213,33 +177,21 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
         });
 
         it("sets no ephemeral storage unless asked (Fargate's 20 GiB)", async () => {
-            const b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).bindMounts = { tmp: { containerPath: "/tmp" } };
-                        }),
-                    ),
-            );
+            const b = await buildShop((a) => {
+                web(a).bindMounts = { tmp: { containerPath: "/tmp" } };
+            });
             assert.equal(b.registry.one(T.taskDefinition, "shop-web-task").inputs.ephemeralStorage, undefined);
         });
 
         it("uses the instance's host path on EC2 and mounts it only into the containers named", async () => {
-            const b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.ec2Capacity = { instanceTypes: ["m7i.large"], awsvpcTrunking: true };
-                            Object.assign(web(a), { capacity: "ec2" });
-                            web(a).containers.side = { image: IMAGE, essential: false };
-                            web(a).bindMounts = {
-                                hostlogs: { containerPath: "/host/var/log", hostPath: "/var/log", containers: ["side"], readOnly: true },
-                            };
-                        }),
-                    ),
-            );
+            const b = await buildShop((a) => {
+                a.ec2Capacity = { instanceTypes: ["m7i.large"], awsvpcTrunking: true };
+                Object.assign(web(a), { capacity: "ec2" });
+                web(a).containers.side = { image: IMAGE, essential: false };
+                web(a).bindMounts = {
+                    hostlogs: { containerPath: "/host/var/log", hostPath: "/var/log", containers: ["side"], readOnly: true },
+                };
+            });
             const td = b.registry.one(T.taskDefinition, "shop-web-task");
             assert.deepEqual(td.inputs.volumes, [{ name: "hostlogs", hostPath: "/var/log" }]);
             const defs = containerDefinitions(td);
@@ -251,15 +203,9 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
     describe("EBS volume per task", () => {
         let b: Built;
         before(async () => {
-            b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).ebsVolume = { containerPath: "/var/lib/data", sizeGiB: 100, iops: 6000, throughputMiBps: 500, kmsKeyArn: KEY };
-                        }),
-                    ),
-            );
+            b = await buildShop((a) => {
+                web(a).ebsVolume = { containerPath: "/var/lib/data", sizeGiB: 100, iops: 6000, throughputMiBps: 500, kmsKeyArn: KEY };
+            });
         });
 
         it("declares the volume configured at launch in the task definition and mounts it", () => {
@@ -304,15 +250,9 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
         });
 
         it("encrypts with the account's default key and adds no KMS policy when no key is given", async () => {
-            const plain = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            web(a).ebsVolume = { containerPath: "/data" };
-                        }),
-                    ),
-            );
+            const plain = await buildShop((a) => {
+                web(a).ebsVolume = { containerPath: "/data" };
+            });
             const v = plain.registry.one(T.service, "shop-web").inputs.volumeConfiguration.managedEbsVolume;
             assert.equal(v.encrypted, true);
             assert.equal(v.kmsKeyId, undefined);
@@ -322,13 +262,7 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
         });
 
         it("creates no EBS role and no volume configuration for a service without ebsVolume", async () => {
-            const plain = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs(() => {}),
-                    ),
-            );
+            const plain = await buildShop(() => {});
             assert.equal(plain.registry.one(T.service, "shop-web").inputs.volumeConfiguration, undefined);
             assert.equal(plain.registry.named("shop-web-ebs-role"), undefined);
         });
@@ -421,31 +355,19 @@ describe("ContainerService tasks: FireLens, bind mounts, EBS volumes, standalone
 
     describe("taskCount per scheduled run", () => {
         it("starts taskCount tasks per run from the schedule and from the event rule", async () => {
-            const b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.scheduledTasks = {
-                                fanout: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", eventPattern: { source: ["aws.s3"] }, taskCount: 4 },
-                            };
-                        }),
-                    ),
-            );
+            const b = await buildShop((a) => {
+                a.scheduledTasks = {
+                    fanout: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)", eventPattern: { source: ["aws.s3"] }, taskCount: 4 },
+                };
+            });
             assert.equal(b.registry.one(SCHEDULE).inputs.target.ecsParameters.taskCount, 4);
             assert.equal(b.registry.one(EVENT_TARGET).inputs.ecsTarget.taskCount, 4);
         });
 
         it("starts one task per run by default", async () => {
-            const b = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)" } };
-                        }),
-                    ),
-            );
+            const b = await buildShop((a) => {
+                a.scheduledTasks = { job: { containers: { job: { image: IMAGE } }, schedule: "rate(1 hour)" } };
+            });
             assert.equal(b.registry.one(SCHEDULE).inputs.target.ecsParameters.taskCount, 1);
         });
     });

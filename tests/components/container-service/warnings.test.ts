@@ -1,17 +1,9 @@
 import * as assert from "node:assert";
-import { ContainerService } from "../../../components/container-service";
-import { build } from "../../../components/testing";
-import { CERT, withArgs } from "./fixtures";
+import { CERT, buildShop } from "./fixtures";
 
 describe("ContainerService warnings", () => {
     it("warns, with a stable code, that an internet-facing ALB without a certificate serves plain HTTP", async () => {
-        const { warnings } = await build(
-            () =>
-                new ContainerService(
-                    "shop",
-                    withArgs(() => undefined),
-                ),
-        );
+        const { warnings } = await buildShop(() => undefined);
         assert.equal(warnings.length, 1);
         assert.match(warnings[0], /^\[aws-platform:ecs:http-only\] ContainerService "shop": load balancer "public" is internet-facing without certificateArn/);
     });
@@ -21,15 +13,9 @@ describe("ContainerService warnings", () => {
             { type: "application" as const, certificateArn: CERT },
             { type: "application" as const, internal: true },
         ]) {
-            const { warnings } = await build(
-                () =>
-                    new ContainerService(
-                        "shop",
-                        withArgs((a) => {
-                            a.loadBalancers = { public: lb };
-                        }),
-                    ),
-            );
+            const { warnings } = await buildShop((a) => {
+                a.loadBalancers = { public: lb };
+            });
             assert.deepEqual(warnings, []);
         }
     });

@@ -40,6 +40,7 @@ export const INTERFACE_ENDPOINTS = [
     "xray",
     "execute-api",
     "kinesis-streams",
+    "kinesis-firehose",
 ] as const;
 export type InterfaceEndpoint = (typeof INTERFACE_ENDPOINTS)[number];
 

@@ -406,6 +406,14 @@ describe("Network", () => {
         });
     });
 
+    it("creates the Kinesis Data Firehose endpoint a FireLens router needs without NAT (com.amazonaws.<region>.kinesis-firehose)", async () => {
+        const { registry, result } = await build(
+            () => new Network("main", { natGateways: "none", interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs", "kinesis-firehose"] }),
+        );
+        assert.equal(registry.one(ENDPOINT, "main-kinesis-firehose-endpoint").inputs.serviceName, "com.amazonaws.us-east-1.kinesis-firehose");
+        assert.ok(result.vpcArgs.interfaceEndpoints.includes("kinesis-firehose"));
+    });
+
     it("creates interface endpoints asked for next to NAT gateways, once each", async () => {
         const { registry, result } = await build(() => new Network("main", { interfaceEndpoints: ["kms", "kms", "ecr.api"] }));
         assert.deepEqual(

@@ -8,7 +8,6 @@
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { AlarmTopic, ContainerService, EksCluster, Network, ServiceScalingArgs, StatefulApp, StatelessApp, statefulPodDnsName } from "../components";
 import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
@@ -87,17 +86,15 @@ const scaling: ServiceScalingArgs = {
  * nobody.
  */
 const blueGreen = c.webDeployment === "blue-green";
-/**
- * The alarm that rolls a blue/green deployment of web back: its target 5xx over BOTH target groups. The live
- * revision sits in either one (every other deployment lands in `-tg-alt`), so the service's own `http-5xx` alarm,
- * on `-tg` alone, would watch the old revision in half of the deployments. A fixed name, since the service names
- * its rollback alarms before they exist; unique per project and stack, as CloudWatch alarm names are per account
- * and Region. ECS watches it through the deployment and the bake time
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html).
- */
-const WEB_ROLLBACK_ALARM = `${pulumi.getProject()}-${pulumi.getStack()}-web-rollback-5xx`;
 const webDeployment = blueGreen
-    ? { strategy: "blue-green" as const, bakeTimeMinutes: 10, rollbackAlarms: { names: [WEB_ROLLBACK_ALARM] } }
+    ? {
+          strategy: "blue-green" as const,
+          bakeTimeMinutes: 10,
+          // The service's own http-5xx and unhealthy-hosts alarms, which watch both target groups (the live revision
+          // sits in either one) and notify the alarm topic, fail and roll back a deployment
+          // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html).
+          rollbackAlarms: { serviceAlarms: true },
+      }
     : { strategy: "rolling" as const };
 /**
  * A path-routed app on the shared ALB (the SaaS example: /app1, /app2). Its health check asks for
@@ -183,38 +180,6 @@ const platform = new ContainerService("saas", {
     alarmTopicArn: alarms?.topicArn,
     protectData: c.protectData,
 });
-
-const webTargets = platform.resources.services.web.deployment?.targetGroups;
-if (blueGreen && webTargets) {
-    const targetErrors = (id: string, targetGroup: typeof webTargets.primary) => ({
-        id,
-        metric: {
-            namespace: "AWS/ApplicationELB",
-            metricName: "HTTPCode_Target_5XX_Count",
-            dimensions: { LoadBalancer: platform.resources.loadBalancers.public.loadBalancer.arnSuffix, TargetGroup: targetGroup.arnSuffix },
-            stat: "Sum",
-            period: 60,
-        },
-    });
-    const actions = alarms ? [alarms.topicArn] : [];
-    new cloudwatch.MetricAlarm("web-rollback-5xx", {
-        name: WEB_ROLLBACK_ALARM,
-        alarmDescription: "web: 10 or more target 5xx responses a minute over both target groups, twice in a row (rolls a blue/green deployment back)",
-        metricQueries: [
-            targetErrors("primary", webTargets.primary),
-            targetErrors("alternate", webTargets.alternate),
-            // A target group without traffic publishes no datapoint: FILL makes it 0, so the sum is what the serving
-            // revision answers (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html).
-            { id: "errors", expression: "FILL(primary, 0) + FILL(alternate, 0)", label: "web target 5xx", returnData: true },
-        ],
-        evaluationPeriods: 2,
-        threshold: 10,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        treatMissingData: "notBreaching",
-        alarmActions: actions,
-        okActions: actions,
-    });
-}
 
 const k = cfg.kubernetes;
 /** Namespaces of the sample workloads; the Fargate namespaces are created too. */

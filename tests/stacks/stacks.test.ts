@@ -106,9 +106,10 @@ describe("stacks", function () {
     });
 
     it("prod rolls web's deployment back on target 5xx summed over both target groups, where the live revision is in either", () => {
-        const alarm = prod.named("web-rollback-5xx").inputs;
-        assert.deepEqual(prod.named("saas-web").inputs.alarms, { alarmNames: [alarm.name], enable: true, rollback: true });
-        assert.match(alarm.name, /^aws-platform-prod-web-rollback-5xx$/);
+        const alarm = prod.named("saas-web-http-5xx").inputs;
+        const unhealthy = prod.named("saas-web-unhealthy-hosts").inputs;
+        assert.deepEqual(prod.named("saas-web").inputs.alarms, { alarmNames: [alarm.name, unhealthy.name], enable: true, rollback: true });
+        assert.match(alarm.name, /^saas-web-http-5xx-[0-9a-f]{7}$/);
         const lb = prod.named("saas-public-alb").outputs.arnSuffix;
         const groups = alarm.metricQueries
             .filter((q: any) => q.metric)
@@ -118,10 +119,12 @@ describe("stacks", function () {
             ["HTTPCode_Target_5XX_Count", "Sum", lb, prod.named("saas-web-tg-alt").outputs.arnSuffix],
         ]);
         const sum = alarm.metricQueries.find((q: any) => q.expression);
-        assert.equal(sum.expression, "FILL(primary, 0) + FILL(alternate, 0)");
+        assert.equal(sum.expression, "SUM([FILL(tg0, 0), FILL(tg1, 0)])");
         assert.equal(sum.returnData, true);
         assert.deepEqual([alarm.threshold, alarm.evaluationPeriods, alarm.comparisonOperator], [10, 2, "GreaterThanOrEqualToThreshold"]);
         assert.deepEqual(alarm.alarmActions, [prod.named("alarms-topic").outputs.arn]);
+        // One alarm for web's 5xx: the stack adds none beside the service's own.
+        assert.equal(prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => /web.*5xx/.test(a.name)).length, 1);
     });
 
     it("dev keeps rolling deployments for web: one target group, no deploy role, no rollback alarm, request scaling kept", () => {

@@ -10,13 +10,13 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { ArgsError } from "../shared/errors";
 import { Statement } from "../shared/iam";
 import { childName, typeToken } from "../shared/naming";
-import { nameIssues, own } from "../shared/shape";
+import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { stackSuffix } from "../shared/unique";
 import type { ContainerServiceArgs } from "./args";
 import { createCluster } from "./cluster";
 import { type ClusterResources, type Ctx, type RolePolicyResources, type TaskResources, rolePolicyResources } from "./context";
-import { ResolvedTask, normalize, servesTls, shiftsTraffic } from "./defaults";
+import { ResolvedTask, normalize } from "./defaults";
 import type { DeploymentResources } from "./deployment";
 import { ScheduledTaskResources, createScheduledTask } from "./events";
 import { ExpressResources, createExpressService } from "./express";
@@ -33,17 +33,11 @@ import { QueueResources, createQueue } from "./queue";
 import { RepositoryResources, createRepositories, resolveImages } from "./repository";
 import { ScalingResources, createScaling } from "./scaling";
 import { createAlarms, createService, serviceUrl } from "./service";
-import {
-    ServiceConnectNamespace,
-    allowServiceConnect,
-    closedServerWarnings,
-    createNamespace,
-    serviceConnectConfiguration,
-    serviceConnectEndpoints,
-} from "./service-connect";
+import { ServiceConnectNamespace, allowServiceConnect, createNamespace, serviceConnectConfiguration, serviceConnectEndpoints } from "./service-connect";
 import { FileSystemResources, allowMount, createAccessPoint, createFileSystems, efsStatements } from "./storage";
 import { MountableVolume, createTask } from "./task";
 import { validate } from "./validate";
+import { componentWarnings } from "./warnings";
 import { createEbsRole, ebsVolumeConfiguration } from "./volumes";
 import { RunTaskOutput, runTaskOutput } from "./standalone";
 
@@ -173,70 +167,7 @@ export class ContainerService extends pulumi.ComponentResource {
             uniqueSuffix: stackSuffix(name),
         };
 
-        for (const [key, lb] of Object.entries(cfg.loadBalancers)) {
-            if (lb.type === "application" && !lb.internal && !servesTls(lb) && lb.listenerArn === undefined) {
-                pulumi.log.warn(
-                    `[aws-platform:ecs:http-only] ContainerService "${name}": load balancer "${key}" is internet-facing without certificateArn, so it serves plain HTTP on port 80; give an ACM certificate to serve HTTPS on 443 and redirect HTTP to it`,
-                    this,
-                );
-            }
-            // A requested certificate names `domain.name` only: a host rule's other names fail TLS at the clients.
-            const covered = lb.domain !== undefined && lb.certificateArn === undefined ? lb.domain.name : undefined;
-            for (const [svcKey, svc] of covered === undefined ? [] : Object.entries(cfg.services))
-                for (const l of [svc.loadBalancer, ...svc.additionalLoadBalancers])
-                    for (const host of l?.name === key ? (l.rule?.hosts ?? []).filter((h) => h !== covered) : [])
-                        pulumi.log.warn(
-                            `[aws-platform:ecs:host-not-in-certificate] ContainerService "${name}": service "${svcKey}" routes host "${host}" on load balancer "${key}", whose requested certificate covers only "${covered}", so its clients get a certificate error; give certificateArn (a certificate covering both), or route "${covered}" only`,
-                            this,
-                        );
-            if (lb.type === "network" && lb.domain !== undefined) {
-                pulumi.log.warn(
-                    `[aws-platform:ecs:nlb-domain-tls] ContainerService "${name}": NLB "${key}" has a domain, so every one of its listeners is TLS (the domain's certificate) and its clients must speak TLS; for raw TCP (e.g. a game port) use a load balancer without domain`,
-                    this,
-                );
-            }
-        }
-
-        const ec2Groups = [...(cfg.ec2Capacity ? [cfg.ec2Capacity] : []), ...Object.values(cfg.ec2CapacityProviders)];
-        if (ec2Groups.length > 0 && !ec2Groups.some((g) => g.awsvpcTrunking)) {
-            const awsvpcOnEc2 = [...Object.entries(cfg.services), ...Object.entries(cfg.scheduledTasks), ...Object.entries(cfg.tasks)]
-                .filter(([, t]) => t.capacity === "ec2" && t.networkMode === "awsvpc")
-                .map(([k, t]) => ({
-                    what: `${k in cfg.services ? "service" : k in cfg.scheduledTasks ? "scheduled task" : "task"} "${k}"`,
-                    // Any group's flag turns the account setting on; name one the component has.
-                    flag: cfg.ec2Capacity
-                        ? "ec2Capacity.awsvpcTrunking"
-                        : `ec2CapacityProviders.${(t.capacityProviderStrategy ?? []).map((i) => i.provider).find((p) => own(cfg.ec2CapacityProviders, p)) ?? Object.keys(cfg.ec2CapacityProviders)[0]}.awsvpcTrunking`,
-                }));
-            for (const { what, flag } of awsvpcOnEc2) {
-                pulumi.log.warn(
-                    `[aws-platform:ecs:eni-trunking] ContainerService "${name}": ${what} runs awsvpc tasks on EC2 without ENI trunking, so each task takes one of the instance's ENIs (an m5.large has 3, one for the host: 2 tasks per instance); set ${flag}: true (the account setting, on instance types that support trunking) or use networkMode "bridge"`,
-                    this,
-                );
-            }
-        }
-
-        for (const warning of closedServerWarnings(name, cfg)) pulumi.log.warn(warning, this);
-        for (const [key, svc] of Object.entries(cfg.services)) {
-            if (svc.scaling?.requestsPerTarget !== undefined && shiftsTraffic(svc.deployment)) {
-                pulumi.log.warn(
-                    `[aws-platform:ecs:requests-scaling-two-target-groups] ContainerService "${name}": service "${key}" scales on requests per target of its target group "-tg", and its ${svc.deployment.controller === "code-deploy" ? "CodeDeploy" : svc.deployment.strategy} deployments move it to "-tg-alt" every other release, where that metric is empty; prefer cpuTargetPercent or memoryTargetPercent`,
-                    this,
-                );
-            }
-            // Every ECS blue/green deployment passes the test stages, where hooks run with or without a test
-            // listener (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentLifecycleHook.html):
-            // allowed, but without one no test traffic reaches the new revision there.
-            const testStageHooks = Object.keys(svc.deployment.lifecycleHooks).filter((k) =>
-                svc.deployment.lifecycleHooks[k].stages.some((s) => s === "TEST_TRAFFIC_SHIFT" || s === "POST_TEST_TRAFFIC_SHIFT"),
-            );
-            if (testStageHooks.length > 0 && svc.deployment.testListenerPort === undefined) {
-                pulumi.log.warn(
-                    `[aws-platform:ecs:test-stage-without-test-listener] ContainerService "${name}": service "${key}"'s hooks ${testStageHooks.join(", ")} run at a test traffic stage, and the service has no testListenerPort: no test traffic reaches the new revision; the hook must call it directly (e.g. through its tasks' addresses)`,
-                    this,
-                );
-            }
-        }
+        for (const warning of componentWarnings(name, cfg)) pulumi.log.warn(warning, this);
 
         const repositories = createRepositories(ctx);
         const fileSystems = createFileSystems(ctx);

@@ -120,7 +120,8 @@ export function trailBucketStatements(s: TrailScope, bucketArn: pulumi.Input<str
 /**
  * What CloudTrail's log role may do: create its streams and put events in this log group only
  * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html).
- * CloudTrail names its streams `<account>_CloudTrail_<region>`, one per region of a multi-region trail.
+ * CloudTrail names its streams `<account>_CloudTrail_<region>[_<n>]`, one or more per region of a multi-region trail
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-log-group-log-stream-naming-for-cloudtrail.html).
  */
 export function logRoleStatements(logGroupArn: pulumi.Input<string>, accountId: pulumi.Input<string>): Statement[] {
     return [

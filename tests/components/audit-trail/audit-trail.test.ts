@@ -287,3 +287,21 @@ describe("AuditTrail", () => {
         assert.equal(registry.one(LIFECYCLE).inputs.rules.find((r: any) => r.id === "expire-logs").expiration.days, 2557);
     });
 });
+
+describe("AuditTrail transforms", () => {
+    it("lets a transform change the trail's args without touching the others'", async () => {
+        const { registry } = await build(
+            () => new AuditTrail("audit", { transform: { trail: { enableLogging: false }, bucket: { bucket: { forceDestroy: true } } } }),
+        );
+        assert.equal(registry.one(TRAIL).inputs.enableLogging, false);
+        assert.equal(registry.one(TRAIL).inputs.isMultiRegionTrail, true);
+        assert.equal(registry.one(BUCKET).inputs.forceDestroy, true);
+    });
+
+    it("keeps a long instance name within CloudTrail's 128 characters", async () => {
+        const { registry } = await build(() => new AuditTrail(`audit-${"x".repeat(120)}`));
+        const name: string = registry.one(TRAIL).inputs.name;
+        assert.ok(name.length <= 128, name);
+        assert.match(name, /^[0-9A-Za-z](?:[._-]?[0-9A-Za-z])*$/);
+    });
+});

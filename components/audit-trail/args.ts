@@ -47,7 +47,10 @@ export interface AuditTrailTransforms {
     logGroup?: Transform<cloudwatch.LogGroupArgs>;
     /** The role CloudTrail assumes to write to the log group. */
     logRole?: Transform<iam.RoleArgs>;
-    /** The trail. */
+    /**
+     * The trail. Leave its `name` alone: the key and bucket policies name the trail's ARN, built from
+     * the name the component chose, and CloudTrail refuses a trail they do not admit.
+     */
     trail?: Transform<cloudtrail.TrailArgs>;
 }
 
@@ -66,6 +69,7 @@ export interface AuditTrailArgs {
     /**
      * Other AWS accounts whose trails may write to this bucket (each under `AWSLogs/<account>/`) and
      * encrypt with this key: several accounts, one bucket. Their trails name this bucket and key.
+     * Not this stack's own account (its trail is admitted by ARN; listing it would admit all its trails).
      * @default []
      * @example ["111122223333", "444455556666"]
      */

@@ -70,7 +70,17 @@ export class AuditTrail extends pulumi.ComponentResource {
         const kept = cfg.protectData ? { ...child, protect: true, retainOnDelete: true } : child;
         const tags = componentTags(AuditTrail.type, name, cfg.tags);
         const t = cfg.transform;
-        const accountId = getCallerIdentityOutput({}, child).accountId;
+        // Known only once the provider has credentials: a writer account that is this account would admit
+        // every trail of it, not just this one, so it is refused here as validation would.
+        const accountId = getCallerIdentityOutput({}, child).accountId.apply((id) => {
+            const i = cfg.writerAccountIds.indexOf(id);
+            if (i >= 0) {
+                throw new ArgsError("AuditTrail", name, [
+                    { path: `writerAccountIds[${i}]`, value: id, message: "is this stack's own account", allowed: "other accounts only" },
+                ]);
+            }
+            return id;
+        });
         const partition = getPartitionOutput({}, child).partition;
         const region = getRegionOutput({}, child).region;
         // Known before the trail exists: the key and bucket policies must admit it by ARN, and CloudTrail

@@ -91,6 +91,15 @@ describe("AuditTrail validation", () => {
 
     it("accepts no args at all", () => assert.deepEqual(validate({}), []));
 
+    it("refuses this stack's own account as a writer account once the account is known", async () => {
+        const { error } = await buildFails(() => new AuditTrail("audit", { writerAccountIds: ["111122223333", "123456789012"] }));
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.deepEqual(
+            error.issues.map((i) => i.path),
+            ["writerAccountIds[1]"],
+        );
+    });
+
     it("gives normalize's output the same verdict as its input", () => assert.deepEqual(validate(normalize({})), []));
 
     it("leaves a data event ARN known only at deployment to AWS", () =>

@@ -315,3 +315,13 @@ export type {
     ScalingResources as ServiceScalingResources,
     FileSystemResources,
 } from "./container-service";
+export {
+    AuditTrail,
+    AuditTrailArgs,
+    AuditTrailResources,
+    AuditTrailTransforms,
+    DataEventsArgs,
+    DataEventResources,
+    InsightType,
+    AUDIT_TRAIL_DEFAULTS,
+} from "./audit-trail";

@@ -26,6 +26,8 @@ export interface PrivateBucketSpec {
     forceDestroy: boolean;
     /** `protect` on the bucket itself (not its companions): a `pulumi destroy` or a replacement stops at it. */
     protect?: boolean;
+    /** `retainOnDelete` on the bucket itself: removing it from the program leaves it (and its objects) in AWS. */
+    retainOnDelete?: boolean;
     tags: Record<string, string>;
     /**
      * Further bucket policy statements, after the TLS-only deny (e.g. a CloudFront distribution's read access),
@@ -95,7 +97,9 @@ export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts:
         s3.Bucket,
         fitName(name, s3.Bucket),
         { forceDestroy: spec.forceDestroy, tags: spec.tags },
-        spec.protect ? { ...opts, protect: true } : opts,
+        spec.protect || spec.retainOnDelete
+            ? { ...opts, ...(spec.protect ? { protect: true } : {}), ...(spec.retainOnDelete ? { retainOnDelete: true } : {}) }
+            : opts,
         t.bucket,
     );
     const ownershipControls = create(

@@ -180,6 +180,16 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...PRINTABLE,
         source: `${PULUMI_OVERRIDES} AutoName(name, 255); CloudWatch PutMetricAlarm AlarmName 1-255`,
     },
+    "aws:cloudtrail/trail:Trail": {
+        property: "name",
+        min: 3,
+        max: 128,
+        // A letter or digit at both ends; '.', '_' and '-' only between two letters or digits.
+        pattern: /^[0-9A-Za-z](?:[._-]?[0-9A-Za-z])*$/,
+        char: /[0-9A-Za-z_.-]/,
+        allowed: "3-128 letters, digits, '.', '_' and '-', starting and ending with a letter or digit, no two of '._-' in a row",
+        source: "AWS CloudTrail API CreateTrail, Name (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html)",
+    },
     "aws:scheduler/schedule:Schedule": {
         property: "name",
         autoNameMax: 255,

@@ -1,0 +1,182 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudtrail from "@pulumi/aws/cloudtrail";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import * as kms from "@pulumi/aws/kms";
+import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
+import { ArgsError } from "../shared/errors";
+import { RoleResources, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
+import { childName, fitName, typeToken } from "../shared/naming";
+import { nameIssues } from "../shared/shape";
+import { componentTags } from "../shared/tags";
+import { create } from "../shared/transform";
+import { stackSuffix } from "../shared/unique";
+import type { AuditTrailArgs } from "./args";
+import { normalize } from "./defaults";
+import { TrailScope, logRoleStatements, trailBucketStatements, trailKeyStatements } from "./policies";
+import { advancedEventSelectors, insightSelectors } from "./selectors";
+import { validate } from "./validate";
+
+export interface AuditTrailResources {
+    /** Encrypts the log and digest files; its policy admits CloudTrail and lets the account decrypt. */
+    key: kms.Key;
+    /** The log bucket and its companions; the bucket policy admits CloudTrail after the TLS-only deny. */
+    bucket: PrivateBucket;
+    /** The CloudWatch Logs copy of the events, for metric filters, alarms and Logs Insights. */
+    logGroup: cloudwatch.LogGroup;
+    /** The role CloudTrail assumes to write to `logGroup`, and its one inline policy. */
+    logRole: RoleResources;
+    trail: cloudtrail.Trail;
+}
+
+/**
+ * A CloudTrail trail for the account: every region, global service events (IAM, STS, CloudFront),
+ * log file validation (signed hourly digests), log files encrypted with a customer managed key,
+ * delivered to a private S3 bucket that expires them after `retentionDays`, and to a CloudWatch log
+ * group; optionally data events and Insights, and other accounts writing to the same bucket.
+ * Create it in the account's home region: a multi-region trail is managed there.
+ *
+ * @example
+ * const audit = new AuditTrail("audit", {
+ *     dataEvents: { s3Objects: [uploads.arn] },
+ *     insights: ["ApiCallRateInsight"],
+ *     protectData: true,
+ * });
+ *
+ * **Cost** (us-east-1, defaults): the first copy of management events is free; the key $1/month
+ * plus $0.03 per 10,000 requests (S3 Bucket Keys are not used by CloudTrail's own writes); S3
+ * storage at $0.023/GB-month for a year of logs; CloudWatch Logs ingestion $0.50/GB and storage
+ * $0.03/GB-month for 90 days. Data events add $0.10 per 100,000, Insights $0.35 per 100,000 events
+ * analysed.
+ */
+export class AuditTrail extends pulumi.ComponentResource {
+    static readonly type = typeToken("audit", "AuditTrail");
+
+    readonly trailArn: pulumi.Output<string>;
+    readonly bucketName: pulumi.Output<string>;
+    readonly keyArn: pulumi.Output<string>;
+    readonly logGroupName: pulumi.Output<string>;
+    readonly resources: AuditTrailResources;
+
+    constructor(name: string, args: AuditTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        const issues = [...nameIssues(name), ...validate(args)];
+        if (issues.length) throw new ArgsError("AuditTrail", name, issues);
+        super(AuditTrail.type, name, args, opts);
+
+        const cfg = normalize(args);
+        const child = { parent: this };
+        const kept = cfg.protectData ? { ...child, protect: true, retainOnDelete: true } : child;
+        const tags = componentTags(AuditTrail.type, name, cfg.tags);
+        const t = cfg.transform;
+        // Known only once the provider has credentials: a writer account that is this account would admit
+        // every trail of it, not just this one, so it is refused here as validation would.
+        const accountId = getCallerIdentityOutput({}, child).accountId.apply((id) => {
+            const i = cfg.writerAccountIds.indexOf(id);
+            if (i >= 0) {
+                throw new ArgsError("AuditTrail", name, [
+                    { path: `writerAccountIds[${i}]`, value: id, message: "is this stack's own account", allowed: "other accounts only" },
+                ]);
+            }
+            return id;
+        });
+        const partition = getPartitionOutput({}, child).partition;
+        const region = getRegionOutput({}, child).region;
+        // Known before the trail exists: the key and bucket policies must admit it by ARN, and CloudTrail
+        // checks both when the trail is created.
+        const physicalName = trailName(name);
+        const scope: TrailScope = {
+            partition,
+            accountId,
+            trailArn: pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${accountId}:trail/${physicalName}`,
+            writerAccountIds: cfg.writerAccountIds,
+        };
+
+        const key = create(
+            kms.Key,
+            childName(name, "key"),
+            {
+                description: `Encrypts the CloudTrail logs of ${name}`,
+                enableKeyRotation: true,
+                deletionWindowInDays: cfg.keyDeletionWindowDays,
+                policy: policyJson(trailKeyStatements(scope)),
+                tags,
+            },
+            kept,
+            t.key,
+        );
+        const bucket = createPrivateBucket(
+            childName(name, "bucket"),
+            {
+                // SSE-S3 by default: CloudTrail encrypts its log files with the key itself, and a bucket default
+                // of SSE-KMS would make every other writer (digest files, other accounts) need the key too.
+                encryption: "sse-s3",
+                versioning: false,
+                lifecycle: { "expire-logs": { prefix: "", expireDays: cfg.retentionDays } },
+                forceDestroy: false,
+                protect: cfg.protectData,
+                retainOnDelete: cfg.protectData,
+                tags,
+                statements: (b) => trailBucketStatements(scope, b.arn),
+            },
+            child,
+            t.bucket,
+        );
+        const logGroup = create(
+            cloudwatch.LogGroup,
+            fitName(childName(name, "logs"), cloudwatch.LogGroup),
+            { retentionInDays: cfg.logRetentionDays, tags },
+            child,
+            t.logGroup,
+        );
+        const logRole = createRole(
+            childName(name, "log-role"),
+            {
+                description: `CloudTrail delivers the events of ${name} to its log group`,
+                assumeRolePolicy: assumeRolePolicy("cloudtrail.amazonaws.com"),
+                policies: { logs: logRoleStatements(logGroup.arn, accountId) },
+                tags,
+            },
+            child,
+            t.logRole,
+        );
+        const trail = create(
+            cloudtrail.Trail,
+            childName(name, "trail"),
+            {
+                name: physicalName,
+                s3BucketName: bucket.bucket.id,
+                kmsKeyId: key.arn,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                // CloudTrail wants the log group's ARN with its streams' wildcard.
+                cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+                cloudWatchLogsRoleArn: logRole.arn,
+                advancedEventSelectors: advancedEventSelectors(cfg.dataEvents),
+                insightSelectors: insightSelectors(cfg.insights),
+                tags,
+            },
+            // CreateTrail checks the bucket policy (InsufficientS3BucketPolicyException) and the key policy.
+            { ...child, dependsOn: [bucket.policy] },
+            t.trail,
+        );
+
+        this.trailArn = trail.arn;
+        this.bucketName = bucket.bucket.bucket;
+        this.keyArn = key.arn;
+        this.logGroupName = logGroup.name;
+        this.resources = { key, bucket, logGroup, logRole, trail };
+        this.registerOutputs({ trailArn: this.trailArn, bucketName: this.bucketName, keyArn: this.keyArn, logGroupName: this.logGroupName });
+    }
+}
+
+/**
+ * The trail's physical name, `<name>-<7 hex>`: trail names are per account and region with no
+ * auto-naming here (the ARN must be known first), so the per-stack suffix keeps dev and prod apart.
+ * CloudTrail allows letters, digits, '.', '_' and '-' (no two in a row), 3–128 characters.
+ */
+export function trailName(name: string): string {
+    return fitName(`${name.replace(/[^A-Za-z0-9]+/g, "-")}-${stackSuffix(name)}`, cloudtrail.Trail, { explicit: true });
+}

@@ -1,0 +1,48 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { cloudtrail as cloudtrailInputs } from "@pulumi/aws/types/input";
+import type { DataEventResources, DataEventsArgs, InsightType } from "./args";
+
+type Selector = cloudtrailInputs.TrailAdvancedEventSelector;
+
+/** CloudTrail's resource type of each kind of data event (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html). */
+const RESOURCE_TYPES: Record<keyof DataEventsArgs, { type: string; title: string }> = {
+    s3Objects: { type: "AWS::S3::Object", title: "S3 object events" },
+    dynamoDbTables: { type: "AWS::DynamoDB::Table", title: "DynamoDB item events" },
+    lambdaFunctions: { type: "AWS::Lambda::Function", title: "Lambda invocations" },
+};
+
+function arnSelector(kind: keyof DataEventsArgs, resources: pulumi.Input<string>[]) {
+    // An S3 object's ARN is `<bucket ARN>/<key>`: the bucket's objects are those that start with it and a '/'.
+    if (kind === "s3Objects") return { field: "resources.ARN", startsWiths: resources.map((arn) => pulumi.interpolate`${arn}/`) };
+    return { field: "resources.ARN", equals: resources };
+}
+
+/**
+ * Advanced event selectors, or undefined when the trail records only management events (the
+ * default of a trail without selectors). A trail with advanced selectors records only what they
+ * select, so management events get a selector of their own; advanced and basic selectors cannot be
+ * mixed on one trail.
+ */
+export function advancedEventSelectors(dataEvents: DataEventsArgs): Selector[] | undefined {
+    const kinds = (Object.keys(RESOURCE_TYPES) as (keyof DataEventsArgs)[]).filter((k) => dataEvents[k] !== undefined);
+    if (kinds.length === 0) return undefined;
+    return [
+        { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+        ...kinds.map((kind) => {
+            const resources = dataEvents[kind] as DataEventResources;
+            return {
+                name: RESOURCE_TYPES[kind].title,
+                fieldSelectors: [
+                    { field: "eventCategory", equals: ["Data"] },
+                    { field: "resources.type", equals: [RESOURCE_TYPES[kind].type] },
+                    ...(resources === "all" ? [] : [arnSelector(kind, resources)]),
+                ],
+            };
+        }),
+    ];
+}
+
+/** Insights selectors, or undefined for none (an empty list would still be sent to PutInsightSelectors). */
+export function insightSelectors(insights: InsightType[]): { insightType: InsightType }[] | undefined {
+    return insights.length ? insights.map((insightType) => ({ insightType })) : undefined;
+}

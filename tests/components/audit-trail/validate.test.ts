@@ -1,0 +1,109 @@
+import * as assert from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { AuditTrail } from "../../../components/audit-trail";
+import type { AuditTrailArgs } from "../../../components/audit-trail/args";
+import { DEFAULTS, normalize } from "../../../components/audit-trail/defaults";
+import { validate } from "../../../components/audit-trail/validate";
+import { ArgsError } from "../../../components/shared/errors";
+import { buildFails } from "../../../components/testing";
+import { assertDefaultsDocumented } from "../../harness/docs";
+
+describe("AuditTrail validation", () => {
+    const cases: Array<{ title: string; args: AuditTrailArgs; paths: string[]; message: RegExp }> = [
+        {
+            title: "rejects a retention of zero days (S3 expires after at least one)",
+            args: { retentionDays: 0 },
+            paths: ["retentionDays"],
+            message: /from 1 to 36500/,
+        },
+        { title: "rejects a log retention CloudWatch Logs does not offer", args: { logRetentionDays: 100 }, paths: ["logRetentionDays"], message: /365/ },
+        {
+            title: "rejects a writer account id that is not 12 digits",
+            args: { writerAccountIds: ["12345"] },
+            paths: ["writerAccountIds[0]"],
+            message: /12-digit/,
+        },
+        {
+            title: "rejects the same writer account twice",
+            args: { writerAccountIds: ["111122223333", "111122223333"] },
+            paths: ["writerAccountIds[1]"],
+            message: /twice/,
+        },
+        {
+            title: "rejects an S3 data event ARN that names an object prefix rather than a bucket",
+            args: { dataEvents: { s3Objects: ["arn:aws:s3:::uploads/images"] } },
+            paths: ["dataEvents.s3Objects[0]"],
+            message: /bucket ARN/,
+        },
+        {
+            title: "rejects a DynamoDB data event ARN that is not a table's",
+            args: { dataEvents: { dynamoDbTables: ["arn:aws:s3:::orders"] } },
+            paths: ["dataEvents.dynamoDbTables[0]"],
+            message: /table ARN/,
+        },
+        {
+            title: "rejects a qualified Lambda ARN as a data event resource",
+            args: { dataEvents: { lambdaFunctions: ["arn:aws:lambda:us-east-1:123456789012:function:api:live"] } },
+            paths: ["dataEvents.lambdaFunctions[0]"],
+            message: /unqualified/,
+        },
+        { title: "rejects an empty list of data event resources", args: { dataEvents: { s3Objects: [] } }, paths: ["dataEvents.s3Objects"], message: /all/ },
+        {
+            title: "rejects an Insights type CloudTrail does not have",
+            args: { insights: ["ApiLatencyInsight" as never] },
+            paths: ["insights[0]"],
+            message: /ApiCallRateInsight/,
+        },
+        {
+            title: "rejects an Insights type listed twice",
+            args: { insights: ["ApiCallRateInsight", "ApiCallRateInsight"] },
+            paths: ["insights"],
+            message: /twice/,
+        },
+        {
+            title: "rejects a key deletion window KMS does not offer",
+            args: { keyDeletionWindowDays: 31 },
+            paths: ["keyDeletionWindowDays"],
+            message: /from 7 to 30/,
+        },
+        { title: "rejects an unknown argument", args: { multiRegion: false } as never, paths: ["multiRegion"], message: /./ },
+        {
+            title: "reports every invalid field at once",
+            args: { retentionDays: -1, logRetentionDays: 2, writerAccountIds: ["x"] },
+            paths: ["retentionDays", "logRetentionDays", "writerAccountIds[0]"],
+            message: /./,
+        },
+    ];
+    for (const c of cases) {
+        it(c.title, async () => {
+            const issues = validate(c.args);
+            assert.deepEqual(
+                issues.map((i) => i.path),
+                c.paths,
+            );
+            assert.match(issues.map((i) => `${i.message}; allowed: ${i.allowed}`).join(" | "), c.message);
+            const { error, registry } = await buildFails(() => new AuditTrail("audit", c.args));
+            assert.ok(error instanceof ArgsError);
+            assert.match(error.message, /^AuditTrail "audit": /);
+            assert.equal(registry.size, 0);
+        });
+    }
+
+    it("accepts no args at all", () => assert.deepEqual(validate({}), []));
+
+    it("refuses this stack's own account as a writer account once the account is known", async () => {
+        const { error } = await buildFails(() => new AuditTrail("audit", { writerAccountIds: ["111122223333", "123456789012"] }));
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.deepEqual(
+            error.issues.map((i) => i.path),
+            ["writerAccountIds[1]"],
+        );
+    });
+
+    it("gives normalize's output the same verdict as its input", () => assert.deepEqual(validate(normalize({})), []));
+
+    it("leaves a data event ARN known only at deployment to AWS", () =>
+        assert.deepEqual(validate({ dataEvents: { s3Objects: [pulumi.output("not-an-arn")], lambdaFunctions: "all" } }), []));
+
+    it("documents every default it applies", () => assertDefaultsDocumented("components/audit-trail/args.ts", DEFAULTS));
+});

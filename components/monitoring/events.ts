@@ -1,5 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 
+/** "Event pattern size: 2,048 characters" by default (adjustable) (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html). */
+export const MAX_EVENT_PATTERN_CHARS = 2048;
+
 /**
  * CodePipeline publishes no failure metric; it sends execution state changes to EventBridge (at least
  * once). Detail type and fields `pipeline`, `state`, `execution-id`:

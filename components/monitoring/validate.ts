@@ -20,6 +20,7 @@ import type {
 } from "./args";
 import { MAX_DASHBOARD_WIDGETS, dashboardWidgetCount } from "./dashboard";
 import { normalize } from "./defaults";
+import { MAX_EVENT_PATTERN_CHARS, autoScalingPattern, ecsTaskStoppedPattern } from "./events";
 import { alarmSpecs } from "./metrics";
 
 const INPUT_STRING = input(string({ nonEmpty: true }));
@@ -135,6 +136,20 @@ function checkList(issues: Issues, path: string, values: unknown[], format: keyo
     });
 }
 
+/** A rule's pattern, once its values are all known, must fit EventBridge's pattern size. */
+function checkPatternSize(issues: Issues, path: string, values: unknown[], pattern: (v: string[]) => object): void {
+    if (!values.every((v) => typeof v === "string")) return;
+    const chars = JSON.stringify(pattern(values as string[])).length;
+    if (chars > MAX_EVENT_PATTERN_CHARS) {
+        issues.add(
+            path,
+            `${values.length} entries`,
+            `make an event pattern of ${chars} characters`,
+            `at most ${MAX_EVENT_PATTERN_CHARS} characters (EventBridge's default quota): list fewer`,
+        );
+    }
+}
+
 /**
  * A Monitoring's args: shape first (types, unknown keys), then `normalize`, then the value rules on the
  * resolved values. Pure: no Pulumi, no resources.
@@ -167,8 +182,16 @@ export function validate(args: MonitoringArgs): Issue[] {
     for (const [key, table] of Object.entries(cfg.tables)) checkFormat(issues, `tables.${key}.tableName`, table.tableName, "tableName");
     for (const [key, pl] of Object.entries(cfg.pipelines)) checkFormat(issues, `pipelines.${key}.pipelineName`, pl.pipelineName, "pipelineName");
     for (const [key, g] of Object.entries(cfg.logGroups)) checkFormat(issues, `logGroups.${key}.logGroupName`, g.logGroupName, "logGroupName");
-    if (cfg.events.ecsTaskStateChanges) checkList(issues, "events.ecsTaskStateChanges.clusterArns", cfg.events.ecsTaskStateChanges.clusterArns, "clusterArn");
-    if (cfg.events.autoScaling) checkList(issues, "events.autoScaling.groupNames", cfg.events.autoScaling.groupNames, "groupName");
+    const ecsTasks = cfg.events.ecsTaskStateChanges;
+    if (ecsTasks) {
+        checkList(issues, "events.ecsTaskStateChanges.clusterArns", ecsTasks.clusterArns, "clusterArn");
+        checkPatternSize(issues, "events.ecsTaskStateChanges.clusterArns", ecsTasks.clusterArns, ecsTaskStoppedPattern);
+    }
+    const asg = cfg.events.autoScaling;
+    if (asg) {
+        checkList(issues, "events.autoScaling.groupNames", asg.groupNames, "groupName");
+        checkPatternSize(issues, "events.autoScaling.groupNames", asg.groupNames, autoScalingPattern);
+    }
 
     checkAgent(issues, cfg);
     checkThresholds(issues, cfg.thresholds);

@@ -5,7 +5,7 @@ import { validate } from "../../../components/monitoring/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
-import { TOPIC, fullArgs } from "./fixture";
+import { CLUSTER_ARN, TOPIC, fullArgs } from "./fixture";
 
 const base = (extra: Partial<MonitoringArgs>): MonitoringArgs => ({ alarmTopicArn: TOPIC, ...extra });
 const manyFunctions = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { functionName: `fn-${i}` }]));
@@ -136,6 +136,12 @@ describe("Monitoring validation", () => {
             }),
             path: "events.autoScaling.groupNames[0]",
             message: /not an ARN/,
+        },
+        {
+            title: "rejects an event pattern beyond EventBridge's 2048 characters",
+            args: base({ events: { ecsTaskStateChanges: { clusterArns: Array.from({ length: 40 }, (_, i) => `${CLUSTER_ARN}-${i}`) } } }),
+            path: "events.ecsTaskStateChanges.clusterArns",
+            message: /at most 2048 characters/,
         },
         {
             title: "rejects an agent sampling interval of zero",

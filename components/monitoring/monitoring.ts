@@ -42,7 +42,8 @@ export interface MonitoringResources {
  *
  * - **Alarms** (on ALARM and on OK, to `alarmTopicArn`): ECS service CPU and memory, ALB target 5xx; HTTP
  *   and REST API 5xx and p99 latency; Lambda errors and throttles; DynamoDB read and write throttles.
- *   Thresholds and the "M of N periods" window in `thresholds`.
+ *   Thresholds and the "M of N periods" window in `thresholds`. A ContainerService given its own `alarms`
+ *   already watches its services' CPU, memory and 5xx: list here the ones it does not.
  * - **Pipeline failures**: CodePipeline publishes no metric to alarm on, so an EventBridge rule sends
  *   each failed execution to the topic; so do `events` (stopped ECS tasks, Auto Scaling launches and
  *   terminations). EventBridge publishes with the topic's resource policy, which must admit
@@ -55,12 +56,20 @@ export interface MonitoringResources {
  *
  * @example
  * const alarms = new AlarmTopic("alarms", { emails: { oncall: "oncall@example.com" }, publishers: ["events"] });
+ * const web = shop.resources.services.web; // a ContainerService's service
  * new Monitoring("ops", {
  *     alarmTopicArn: alarms.topicArn,
- *     ecsServices: { web: { clusterName: shop.clusterName, serviceName: shop.serviceNames.web } },
+ *     ecsServices: {
+ *         web: {
+ *             clusterName: shop.clusterName,
+ *             serviceName: web.service.name,
+ *             targetGroupArnSuffix: web.target!.targetGroup.arnSuffix,
+ *             loadBalancerArnSuffix: web.target!.loadBalancer.arnSuffix,
+ *         },
+ *     },
  *     functions: { thumbnails: { functionName: thumbs.functionName } },
  *     pipelines: { release: { pipelineName: release.pipelineName } },
- *     logGroups: { thumbnails: { logGroupName: thumbs.logGroupName, kind: "lambda" } },
+ *     logGroups: { thumbnails: { logGroupName: thumbs.resources.logGroup.name, kind: "lambda" } },
  * });
  *
  * **Cost** (us-east-1, standard-resolution alarms): $0.10 per alarm-metric a month; a p99 alarm is still

@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import { AlarmTopic } from "../../../components/alarm-topic";
 import { Monitoring } from "../../../components/monitoring";
 import { AGENT_PARAMETER_PREFIX } from "../../../components/monitoring/agent";
 import { MAX_DASHBOARD_WIDGETS } from "../../../components/monitoring/dashboard";
@@ -243,6 +244,10 @@ describe("Monitoring", () => {
             assert.match(registry.one(QUERY, "ops-thumbs-cold-starts").inputs.queryString, /ispresent\(@initDuration\)/);
         });
 
+        it("matches API server errors by their status text (this project's access log writes every value as a JSON string)", () => {
+            assert.match(registry.one(QUERY, "ops-access-server-errors").inputs.queryString, /\| filter status like \/\^5\\d\\d\$\//);
+        });
+
         it("sends failed pipeline executions to the topic through an EventBridge rule", () => {
             const rule = registry.one(RULE, "ops-release-failed");
             assert.deepEqual(json(rule.inputs.eventPattern), {
@@ -376,6 +381,22 @@ describe("Monitoring", () => {
             registry.ofType(ALARM).map(() => ALARM),
         );
         assert.equal(changed.length, 15);
+    });
+
+    it("with an AlarmTopic admitting EventBridge: every rule's target and every alarm waits for the topic's policy and key", async () => {
+        const { registry } = await build(() => {
+            const alarms = new AlarmTopic("alarms", { publishers: ["events"] });
+            return new Monitoring("ops", { ...fullArgs(), alarmTopicArn: alarms.topicArn });
+        });
+        const ready = ["alarms-topic-policy", "alarms-key"].map((n) => registry.named(n)!.urn);
+        const topicArn = registry.one("aws:sns/topic:Topic").outputs.arn;
+        for (const r of [...registry.ofType(TARGET), ...registry.ofType(ALARM)]) {
+            for (const urn of ready) assert.ok(r.dependencies.includes(urn), `${r.name} does not wait for ${urn}`);
+            assert.ok(r.inputs.arn === topicArn || r.inputs.alarmActions?.[0] === topicArn, r.name);
+        }
+        assert.ok(
+            json(registry.one("aws:sns/topicPolicy:TopicPolicy").inputs.policy).Statement.some((s: any) => s.Principal?.Service === "events.amazonaws.com"),
+        );
     });
 
     it("fits a long component name into every physical name", async () => {

@@ -136,7 +136,9 @@ export class Monitoring extends pulumi.ComponentResource {
                       description: `CloudWatch agent configuration (${name}): amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c ssm:<this name>`,
                       type: "String",
                       tier: "Standard",
-                      value: agentConfigJson(cfg.ec2Agent),
+                      // Not a secret: `insecureValue` keeps the configuration readable in preview diffs
+                      // (`value` is always shown as [secret]).
+                      insecureValue: agentConfigJson(cfg.ec2Agent),
                       tags,
                   },
                   child,

@@ -288,12 +288,13 @@ describe("Monitoring", () => {
             let config: any;
             before(() => {
                 parameter = registry.one(PARAMETER, "ops-agent-config").inputs;
-                config = JSON.parse(parameter.value);
+                config = JSON.parse(parameter.insecureValue);
             });
 
             it("is a Standard String parameter whose name starts with AmazonCloudWatch- (what CloudWatchAgentServerPolicy may read)", async () => {
                 assert.equal(parameter.type, "String");
                 assert.equal(parameter.tier, "Standard");
+                assert.equal(parameter.value, undefined, "the configuration is no secret: insecureValue keeps it readable in diffs");
                 assert.match(parameter.name, /^AmazonCloudWatch-ops-[0-9a-f]{7}$/);
                 assert.ok(parameter.name.startsWith(AGENT_PARAMETER_PREFIX));
                 assert.deepEqual(nameProblems(PARAMETER, parameter.name), []);

@@ -325,3 +325,23 @@ export {
     InsightType,
     AUDIT_TRAIL_DEFAULTS,
 } from "./audit-trail";
+export {
+    Monitoring,
+    MonitoringArgs,
+    MonitoringResources,
+    MonitoringTransforms,
+    MonitoringThresholds,
+    MonitoringEventsArgs,
+    MonitoredEcsService,
+    MonitoredHttpApi,
+    MonitoredRestApi,
+    MonitoredFunction,
+    MonitoredTable,
+    MonitoredPipeline,
+    MonitoredLogGroup,
+    LogGroupKind,
+    Ec2AgentArgs,
+    AgentLogFile,
+    RuleResources,
+    MONITORING_DEFAULTS,
+} from "./monitoring";

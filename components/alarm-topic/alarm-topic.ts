@@ -12,7 +12,7 @@ import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
-import type { AlarmTopicArgs } from "./args";
+import type { AlarmTopicArgs, AlarmTopicPublisher } from "./args";
 import { normalize } from "./defaults";
 import { validate } from "./validate";
 
@@ -22,7 +22,7 @@ export interface AlarmTopicResources {
     /** `alias/<name>-<7 hex>`: the key's name in the console. */
     alias: kms.Alias;
     topic: sns.Topic;
-    /** Lets CloudWatch alarms of this account and region publish, over TLS only. */
+    /** Lets CloudWatch alarms of this account and region (and the `publishers`) publish, over TLS only. */
     topicPolicy: sns.TopicPolicy;
     /** E-mail subscriptions, by key of `emails`. */
     subscriptions: Record<string, sns.TopicSubscription>;
@@ -35,7 +35,8 @@ export interface AlarmTopicResources {
  * whose policy lets `cloudwatch.amazonaws.com` use it for alarms of this account and region only
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
  * https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger), and a topic policy
- * that lets those alarms publish.
+ * that lets those alarms publish. `publishers` admits EventBridge rules and CodeStar notification rules
+ * the same way, in both policies.
  *
  * @example
  * const alarms = new AlarmTopic("alarms", { emails: { oncall: "platform-oncall@example.com" } });
@@ -63,7 +64,8 @@ export class AlarmTopic extends pulumi.ComponentResource {
         const tags = componentTags(AlarmTopic.type, name, cfg.tags);
         const t = cfg.transform;
         const accountId = getCallerIdentityOutput({}, child).accountId;
-        const partition = getPartitionOutput({}, child).partition;
+        const partitionInfo = getPartitionOutput({}, child);
+        const partition = partitionInfo.partition;
         const region = getRegionOutput({}, child).region;
         // Confused deputy: CloudWatch acts for any account; only this account's alarms, in this region, may use the topic.
         // CloudWatch's requests to SNS and to KMS carry both keys (unlike EventBridge's): AWS's own MDAA
@@ -93,6 +95,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
                 Resource: "*",
                 Condition: fromOwnAlarms,
             },
+            ...publisherKeyStatements(cfg.publishers, pulumi.interpolate`sns.${region}.${partitionInfo.dnsSuffix}`),
         ];
         const key = create(
             kms.Key,
@@ -124,6 +127,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
                         Resource: topic.arn,
                         Condition: fromOwnAlarms,
                     },
+                    ...publisherTopicStatements(cfg.publishers, topic.arn, accountId),
                     {
                         Sid: "DenyInsecureTransport",
                         Effect: "Deny",
@@ -152,6 +156,63 @@ export class AlarmTopic extends pulumi.ComponentResource {
         this.resources = { key, alias, topic, topicPolicy, subscriptions };
         this.registerOutputs({ topicArn: this.topicArn, keyArn: this.keyArn });
     }
+}
+
+/**
+ * The key-policy statements that let `publishers` encrypt for the topic: SNS calls KMS on the
+ * publisher's behalf, so a service missing from the key policy cannot publish at all ("compatibility
+ * between event sources from AWS services and encrypted topics",
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services).
+ * - EventBridge: no condition. Its requests to KMS carry neither `aws:SourceArn` nor `aws:SourceAccount`,
+ *   so a condition on them would silently drop every event (as AWS's MDAA construct notes:
+ *   https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html).
+ * - CodeStar Notifications: only through SNS in this region (`kms:ViaService`), as the Developer Tools
+ *   console guide gives it (https://docs.aws.amazon.com/dtconsole/latest/userguide/set-up-sns.html).
+ */
+export function publisherKeyStatements(publishers: readonly AlarmTopicPublisher[], snsEndpoint: pulumi.Input<string>): Statement[] {
+    const actions = ["kms:Decrypt", "kms:GenerateDataKey*"];
+    return publishers.map(
+        (p): Statement =>
+            p === "events"
+                ? { Sid: "AllowEventBridgeRules", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: actions, Resource: "*" }
+                : {
+                      Sid: "AllowCodeStarNotifications",
+                      Effect: "Allow",
+                      Principal: { Service: "codestar-notifications.amazonaws.com" },
+                      Action: actions,
+                      Resource: "*",
+                      Condition: { StringEquals: { "kms:ViaService": snsEndpoint } },
+                  },
+    );
+}
+
+/**
+ * The topic-policy statements that let `publishers` publish:
+ * - EventBridge: `sns:Publish` with no condition: the EventBridge guide's statement for SNS targets, which
+ *   says condition blocks cannot be used in SNS topic policies for EventBridge
+ *   (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions).
+ *   Any rule of any account could then publish; the topic carries notifications, not secrets.
+ * - CodeStar Notifications: `sns:Publish` for rules of this account only (`aws:SourceAccount`, documented in
+ *   https://docs.aws.amazon.com/dtconsole/latest/userguide/troubleshooting.html).
+ */
+export function publisherTopicStatements(
+    publishers: readonly AlarmTopicPublisher[],
+    topicArn: pulumi.Input<string>,
+    accountId: pulumi.Input<string>,
+): Statement[] {
+    return publishers.map(
+        (p): Statement =>
+            p === "events"
+                ? { Sid: "AllowEventBridgePublish", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: topicArn }
+                : {
+                      Sid: "AllowCodeStarNotificationsPublish",
+                      Effect: "Allow",
+                      Principal: { Service: "codestar-notifications.amazonaws.com" },
+                      Action: "sns:Publish",
+                      Resource: topicArn,
+                      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                  },
+    );
 }
 
 /**

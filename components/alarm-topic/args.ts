@@ -2,6 +2,9 @@ import type * as kms from "@pulumi/aws/kms";
 import type * as sns from "@pulumi/aws/sns";
 import type { Transform } from "../shared/transform";
 
+/** AWS services, besides CloudWatch alarms, that may publish to the topic. */
+export type AlarmTopicPublisher = "events" | "codestar-notifications";
+
 export interface AlarmTopicArgs {
     /**
      * E-mail addresses subscribed to the topic, keyed by role (the key names the subscription). Each
@@ -16,6 +19,15 @@ export interface AlarmTopicArgs {
      * @default 30
      */
     keyDeletionWindowDays?: number;
+    /**
+     * Services that may publish besides CloudWatch alarms (always admitted): `events` (EventBridge rules,
+     * e.g. Monitoring's pipeline-failure and ECS/Auto Scaling rules), `codestar-notifications` (CodePipeline,
+     * CodeBuild and CodeDeploy notification rules). Each gets a topic-policy statement and a key-policy
+     * statement: the topic is encrypted, and a service that cannot use the key cannot publish.
+     * @default []
+     * @example ["events", "codestar-notifications"]
+     */
+    publishers?: AlarmTopicPublisher[];
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
     /**

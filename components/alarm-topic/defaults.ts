@@ -1,9 +1,10 @@
-import type { AlarmTopicArgs } from "./args";
+import type { AlarmTopicArgs, AlarmTopicPublisher } from "./args";
 
 /** The one source of AlarmTopic's default values (the `@default` tags in args.ts agree; a test checks). */
 export const DEFAULTS = {
     emails: {} as Record<string, string>,
     keyDeletionWindowDays: 30,
+    publishers: [] as AlarmTopicPublisher[],
     tags: {} as Record<string, string>,
     transform: {} as NonNullable<AlarmTopicArgs["transform"]>,
 };
@@ -15,6 +16,7 @@ export function normalize(args: AlarmTopicArgs): ResolvedAlarmTopic {
     return {
         emails: args.emails ?? DEFAULTS.emails,
         keyDeletionWindowDays: args.keyDeletionWindowDays ?? DEFAULTS.keyDeletionWindowDays,
+        publishers: args.publishers ?? DEFAULTS.publishers,
         tags: args.tags ?? DEFAULTS.tags,
         transform: args.transform ?? DEFAULTS.transform,
     };

@@ -1,3 +1,3 @@
 export { AlarmTopic, AlarmTopicResources } from "./alarm-topic";
-export { AlarmTopicArgs } from "./args";
+export { AlarmTopicArgs, AlarmTopicPublisher } from "./args";
 export { DEFAULTS as ALARM_TOPIC_DEFAULTS } from "./defaults";

@@ -1,8 +1,10 @@
 import { Issue, Issues } from "../shared/errors";
-import { checkShape, int, object, optional, record, string, transform } from "../shared/shape";
+import { array, checkShape, int, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { checkTags } from "../shared/validators";
-import type { AlarmTopicArgs } from "./args";
+import type { AlarmTopicArgs, AlarmTopicPublisher } from "./args";
 import { normalize } from "./defaults";
+
+export const ALARM_TOPIC_PUBLISHERS: readonly AlarmTopicPublisher[] = ["events", "codestar-notifications"];
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -10,6 +12,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const ALARM_TOPIC_SHAPE = object<AlarmTopicArgs>()({
     emails: optional(record(string())),
     keyDeletionWindowDays: optional(int()),
+    publishers: optional(array(oneOf(ALARM_TOPIC_PUBLISHERS))),
     tags: optional(record(string())),
     transform: optional(
         object<NonNullable<AlarmTopicArgs["transform"]>>()({
@@ -35,6 +38,8 @@ export function validate(args: AlarmTopicArgs): Issue[] {
     }
     // KMS accepts a pending window of 7 to 30 days (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html).
     issues.int("keyDeletionWindowDays", cfg.keyDeletionWindowDays, 7, 30, " days");
+    if (new Set(cfg.publishers).size !== cfg.publishers.length)
+        issues.add("publishers", cfg.publishers, "lists a service twice", ALARM_TOPIC_PUBLISHERS.join(", "));
     checkTags(issues, "tags", cfg.tags);
     return issues.list;
 }

@@ -35,6 +35,18 @@ describe("AlarmTopic", () => {
                 path: "keyDeletionWindowDays",
                 message: /from 7 to 30/,
             },
+            {
+                title: "rejects a publisher that is not a supported AWS service",
+                args: { publishers: ["sqs" as "events"] },
+                path: "publishers[0]",
+                message: /not supported.*"events", "codestar-notifications"/,
+            },
+            {
+                title: "rejects a publisher listed twice",
+                args: { publishers: ["events", "events"] },
+                path: "publishers",
+                message: /twice/,
+            },
             { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
         ];
         for (const c of cases) {
@@ -142,6 +154,68 @@ describe("AlarmTopic", () => {
             for (const r of registry.all().filter((x) => x !== root)) assert.equal(r.parent, root.urn, r.name);
             assert.equal(registry.one(TOPIC).inputs.tags["aws-platform:component"], "AlarmTopic/alarms");
         });
+    });
+
+    describe("with publishers", () => {
+        let registry: Registry;
+        before(async () => {
+            ({ registry } = await build(() => new AlarmTopic("alarms", { publishers: ["events", "codestar-notifications"] })));
+        });
+
+        it("lets EventBridge use the key without conditions (its KMS requests carry no source keys) and CodeStar Notifications only through SNS in this region", () => {
+            const statements = json(registry.one(KEY, "alarms-key").inputs.policy).Statement;
+            assert.deepEqual(statements.slice(2), [
+                {
+                    Sid: "AllowEventBridgeRules",
+                    Effect: "Allow",
+                    Principal: { Service: "events.amazonaws.com" },
+                    Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                    Resource: "*",
+                },
+                {
+                    Sid: "AllowCodeStarNotifications",
+                    Effect: "Allow",
+                    Principal: { Service: "codestar-notifications.amazonaws.com" },
+                    Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "kms:ViaService": "sns.us-east-1.amazonaws.com" } },
+                },
+            ]);
+            assert.equal(statements[1].Sid, "AllowCloudWatchAlarms");
+        });
+
+        it("lets EventBridge publish without a condition (SNS topic policies for EventBridge take none) and CodeStar Notifications for this account only, still TLS-only", () => {
+            const topicArn = registry.one(TOPIC).outputs.arn;
+            const statements = json(registry.one(TOPIC_POLICY, "alarms-topic-policy").inputs.policy).Statement;
+            assert.deepEqual(
+                statements.map((s: { Sid: string }) => s.Sid),
+                ["AllowCloudWatchAlarmsPublish", "AllowEventBridgePublish", "AllowCodeStarNotificationsPublish", "DenyInsecureTransport"],
+            );
+            assert.deepEqual(statements[1], {
+                Sid: "AllowEventBridgePublish",
+                Effect: "Allow",
+                Principal: { Service: "events.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: topicArn,
+            });
+            assert.deepEqual(statements[2], {
+                Sid: "AllowCodeStarNotificationsPublish",
+                Effect: "Allow",
+                Principal: { Service: "codestar-notifications.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: topicArn,
+                Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+            });
+        });
+    });
+
+    it("admits one publisher without the other", async () => {
+        const { registry } = await build(() => new AlarmTopic("alarms", { publishers: ["codestar-notifications"] }));
+        const principals = (doc: string) => json(doc).Statement.map((s: { Principal: unknown }) => JSON.stringify(s.Principal));
+        for (const doc of [registry.one(KEY).inputs.policy, registry.one(TOPIC_POLICY).inputs.policy]) {
+            assert.ok(principals(doc).includes(JSON.stringify({ Service: "codestar-notifications.amazonaws.com" })));
+            assert.ok(!principals(doc).includes(JSON.stringify({ Service: "events.amazonaws.com" })));
+        }
     });
 
     it("keeps a key alias within KMS's characters and out of the reserved alias/aws/ prefix", () => {

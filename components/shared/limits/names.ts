@@ -501,4 +501,36 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...ALNUM_UNDERSCORE_HYPHEN,
         source: `${PULUMI_AUTONAMING}; CloudWatch Logs PutDeliveryDestination name (1-60 of [\\w-])`,
     },
+    // issue 17 monitoring
+    "aws:cloudwatch/dashboard:Dashboard": {
+        // Not auto-named (the property is `dashboardName`): the component always passes it.
+        property: "dashboardName",
+        min: 1,
+        max: 255,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: "terraform-provider-aws internal/service/cloudwatch/validate.go validDashboardName (255, ^[0-9A-Za-z_-]+$); CloudWatch PutDashboard DashboardName",
+    },
+    "aws:cloudwatch/queryDefinition:QueryDefinition": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        // `/` makes folders in the console; no empty folder, none at either end.
+        pattern: /^[^:*/]+(\/[^:*/]+)*$/,
+        char: /[^:*]/,
+        allowed: "no ':' or '*', '/' only between folder names",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/logs/query_definition.go (1-255, ^([^:*\\/]+\\/?)*[^:*\\/]+$)`,
+    },
+    "aws:ssm/parameter:Parameter": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 2048,
+        pattern: /^[A-Za-z0-9_.\-/]+$/,
+        char: /[A-Za-z0-9_.\-/]/,
+        allowed: "letters, digits and '_.-/'",
+        reservedPrefixes: ["aws", "ssm"],
+        reservedAt: "create",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/ssm/parameter.go (1-2048); SSM PutParameter Name constraints (a-zA-Z0-9_.-/, not prefixed aws or ssm: https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html)`,
+    },
 };

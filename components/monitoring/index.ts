@@ -1,0 +1,18 @@
+export { Monitoring, MonitoringResources, RuleResources } from "./monitoring";
+export {
+    AgentLogFile,
+    Ec2AgentArgs,
+    LogGroupKind,
+    MonitoredEcsService,
+    MonitoredFunction,
+    MonitoredHttpApi,
+    MonitoredLogGroup,
+    MonitoredPipeline,
+    MonitoredRestApi,
+    MonitoredTable,
+    MonitoringArgs,
+    MonitoringEventsArgs,
+    MonitoringThresholds,
+    MonitoringTransforms,
+} from "./args";
+export { DEFAULTS as MONITORING_DEFAULTS } from "./defaults";

@@ -1,0 +1,198 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResolvedMonitoring } from "./defaults";
+
+/**
+ * One alarm's metric, as CloudWatch names it: the alarm and its dashboard graph are built from the same
+ * spec, so the dashboard shows exactly what alarms. Plain data (dimension values may be Outputs).
+ */
+export interface AlarmSpec {
+    /** The record the resource came from (`ecsServices`, …) and its key: the alarm's name is `<name>-<key>-<role>`. */
+    group: "ecsServices" | "httpApis" | "restApis" | "functions" | "tables";
+    key: string;
+    /** `cpu-high`, `5xx`, …: the last word of the alarm's name. */
+    role: string;
+    title: string;
+    namespace: string;
+    metricName: string;
+    /** In the order CloudWatch lists them (a dashboard graph's metric array keeps it). */
+    dimensions: Record<string, pulumi.Input<string>>;
+    /** `Average`, `Sum`, … or a percentile (`p99`: an extended statistic). */
+    stat: string;
+    threshold: number;
+    /** Why the alarm treats missing data as it does. */
+    treatMissingData: "notBreaching" | "breaching" | "ignore" | "missing";
+    unit: string;
+}
+
+/** A percentile statistic goes in `extendedStatistic`, the others in `statistic` (PutMetricAlarm refuses both). */
+export const isPercentile = (stat: string): boolean => /^p\d+(\.\d+)?$/.test(stat);
+
+/**
+ * Every alarm the args ask for. Metric names, dimensions and statistics from the services' own pages:
+ * - ECS `AWS/ECS` `CPUUtilization`/`MemoryUtilization`, dimensions `ClusterName` + `ServiceName`, Average
+ *   (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html);
+ * - ALB `AWS/ApplicationELB` `HTTPCode_Target_5XX_Count`, `LoadBalancer` + `TargetGroup` (ARN suffixes), Sum
+ *   (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html);
+ * - HTTP API `AWS/ApiGateway` `5xx` and `Latency`, `ApiId` (+ `Stage`)
+ *   (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html);
+ * - REST API `AWS/ApiGateway` `5XXError` and `Latency`, `ApiName` + `Stage`: a REST API's metrics carry its
+ *   name, not its id (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html);
+ * - Lambda `AWS/Lambda` `Errors` and `Throttles`, `FunctionName`, Sum
+ *   (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html);
+ * - DynamoDB `AWS/DynamoDB` `ReadThrottleEvents`/`WriteThrottleEvents`, `TableName`, Sum
+ *   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html). Not
+ *   `ThrottledRequests`: it is published only per `TableName` + `Operation`, one alarm per API operation.
+ *
+ * Missing data: counts (5xx, errors, throttles) are published only when nonzero or when there is traffic,
+ * and an idle service reports no CPU: "no data" is "nothing wrong" (`notBreaching`).
+ */
+export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
+    const t = cfg.thresholds;
+    const specs: AlarmSpec[] = [];
+    const add = (s: Omit<AlarmSpec, "treatMissingData"> & { treatMissingData?: AlarmSpec["treatMissingData"] }) =>
+        specs.push({ treatMissingData: "notBreaching", ...s });
+
+    for (const [key, s] of Object.entries(cfg.ecsServices)) {
+        const dimensions = { ClusterName: s.clusterName, ServiceName: s.serviceName };
+        add({
+            group: "ecsServices",
+            key,
+            role: "cpu-high",
+            title: `${key}: CPU`,
+            namespace: "AWS/ECS",
+            metricName: "CPUUtilization",
+            dimensions,
+            stat: "Average",
+            threshold: t.ecsCpuPercent,
+            unit: "%",
+        });
+        add({
+            group: "ecsServices",
+            key,
+            role: "memory-high",
+            title: `${key}: memory`,
+            namespace: "AWS/ECS",
+            metricName: "MemoryUtilization",
+            dimensions,
+            stat: "Average",
+            threshold: t.ecsMemoryPercent,
+            unit: "%",
+        });
+        if (s.targetGroupArnSuffix !== undefined && s.loadBalancerArnSuffix !== undefined) {
+            add({
+                group: "ecsServices",
+                key,
+                role: "target-5xx",
+                title: `${key}: target 5xx`,
+                namespace: "AWS/ApplicationELB",
+                metricName: "HTTPCode_Target_5XX_Count",
+                dimensions: { LoadBalancer: s.loadBalancerArnSuffix, TargetGroup: s.targetGroupArnSuffix },
+                stat: "Sum",
+                threshold: t.target5xxCount,
+                unit: "responses",
+            });
+        }
+    }
+    for (const [key, api] of Object.entries(cfg.httpApis)) {
+        const dimensions: Record<string, pulumi.Input<string>> = api.stage === undefined ? { ApiId: api.apiId } : { ApiId: api.apiId, Stage: api.stage };
+        add({
+            group: "httpApis",
+            key,
+            role: "5xx",
+            title: `${key}: 5xx`,
+            namespace: "AWS/ApiGateway",
+            metricName: "5xx",
+            dimensions,
+            stat: "Sum",
+            threshold: t.api5xxCount,
+            unit: "responses",
+        });
+        add({
+            group: "httpApis",
+            key,
+            role: "latency-p99",
+            title: `${key}: p99 latency`,
+            namespace: "AWS/ApiGateway",
+            metricName: "Latency",
+            dimensions,
+            stat: "p99",
+            threshold: t.apiLatencyP99Ms,
+            unit: "ms",
+        });
+    }
+    for (const [key, api] of Object.entries(cfg.restApis)) {
+        const dimensions = { ApiName: api.apiName, Stage: api.stage };
+        add({
+            group: "restApis",
+            key,
+            role: "5xx",
+            title: `${key}: 5XXError`,
+            namespace: "AWS/ApiGateway",
+            metricName: "5XXError",
+            dimensions,
+            stat: "Sum",
+            threshold: t.api5xxCount,
+            unit: "responses",
+        });
+        add({
+            group: "restApis",
+            key,
+            role: "latency-p99",
+            title: `${key}: p99 latency`,
+            namespace: "AWS/ApiGateway",
+            metricName: "Latency",
+            dimensions,
+            stat: "p99",
+            threshold: t.apiLatencyP99Ms,
+            unit: "ms",
+        });
+    }
+    for (const [key, fn] of Object.entries(cfg.functions)) {
+        const dimensions = { FunctionName: fn.functionName };
+        add({
+            group: "functions",
+            key,
+            role: "errors",
+            title: `${key}: errors`,
+            namespace: "AWS/Lambda",
+            metricName: "Errors",
+            dimensions,
+            stat: "Sum",
+            threshold: t.lambdaErrors,
+            unit: "invocations",
+        });
+        add({
+            group: "functions",
+            key,
+            role: "throttles",
+            title: `${key}: throttles`,
+            namespace: "AWS/Lambda",
+            metricName: "Throttles",
+            dimensions,
+            stat: "Sum",
+            threshold: t.lambdaThrottles,
+            unit: "invocations",
+        });
+    }
+    for (const [key, table] of Object.entries(cfg.tables)) {
+        const dimensions = { TableName: table.tableName };
+        for (const [role, metricName] of [
+            ["read-throttles", "ReadThrottleEvents"],
+            ["write-throttles", "WriteThrottleEvents"],
+        ] as const) {
+            add({
+                group: "tables",
+                key,
+                role,
+                title: `${key}: ${metricName}`,
+                namespace: "AWS/DynamoDB",
+                metricName,
+                dimensions,
+                stat: "Sum",
+                threshold: t.tableThrottleEvents,
+                unit: "events",
+            });
+        }
+    }
+    return specs;
+}

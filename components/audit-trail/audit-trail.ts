@@ -4,6 +4,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { getOrganizationOutput } from "@pulumi/aws/organizations/getOrganization";
 import * as kms from "@pulumi/aws/kms";
 import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
@@ -86,11 +87,14 @@ export class AuditTrail extends pulumi.ComponentResource {
         // Known before the trail exists: the key and bucket policies must admit it by ARN, and CloudTrail
         // checks both when the trail is created.
         const physicalName = trailName(name);
+        const organizationId = cfg.organization ? managedOrganizationId(name, accountId, child) : undefined;
         const scope: TrailScope = {
             partition,
             accountId,
             trailArn: pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${accountId}:trail/${physicalName}`,
             writerAccountIds: cfg.writerAccountIds,
+            organizationId,
+            writerOrganizationId: cfg.writerOrganizationId,
         };
 
         const key = create(
@@ -135,7 +139,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             {
                 description: `CloudTrail delivers the events of ${name} to its log group`,
                 assumeRolePolicy: assumeRolePolicy("cloudtrail.amazonaws.com"),
-                policies: { logs: logRoleStatements(logGroup.arn, accountId) },
+                policies: { logs: logRoleStatements(logGroup.arn, accountId, organizationId) },
                 tags,
             },
             child,
@@ -149,12 +153,13 @@ export class AuditTrail extends pulumi.ComponentResource {
                 s3BucketName: bucket.bucket.id,
                 kmsKeyId: key.arn,
                 isMultiRegionTrail: true,
+                isOrganizationTrail: cfg.organization,
                 includeGlobalServiceEvents: true,
                 enableLogFileValidation: true,
                 // CloudTrail wants the log group's ARN with its streams' wildcard.
                 cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
                 cloudWatchLogsRoleArn: logRole.arn,
-                advancedEventSelectors: advancedEventSelectors(cfg.dataEvents),
+                advancedEventSelectors: advancedEventSelectors(cfg.dataEvents, bucket.bucket.arn),
                 insightSelectors: insightSelectors(cfg.insights),
                 tags,
             },
@@ -170,6 +175,28 @@ export class AuditTrail extends pulumi.ComponentResource {
         this.resources = { key, bucket, logGroup, logRole, trail };
         this.registerOutputs({ trailArn: this.trailArn, bucketName: this.bucketName, keyArn: this.keyArn, logGroupName: this.logGroupName });
     }
+}
+
+/**
+ * The id (`o-…`) of the organization this account manages. CloudTrail creates organization trails only in the
+ * management account (or its delegated administrator): anywhere else CreateTrail fails after the bucket and key exist,
+ * so it is refused at preview with the same error as validation's. DescribeOrganization only (no account listing).
+ */
+function managedOrganizationId(name: string, accountId: pulumi.Output<string>, opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
+    const org = getOrganizationOutput({ returnOrganizationOnly: true }, opts);
+    return pulumi.all([org.id, org.masterAccountId, accountId]).apply(([id, management, account]) => {
+        if (management !== account) {
+            throw new ArgsError("AuditTrail", name, [
+                {
+                    path: "organization",
+                    value: true,
+                    message: `needs the organization's management account (${management}); this stack runs in ${account}`,
+                    allowed: "false here, or deploy the trail from the management account (member accounts write through writerOrganizationId there)",
+                },
+            ]);
+        }
+        return id;
+    });
 }
 
 /**

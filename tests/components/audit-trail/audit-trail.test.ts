@@ -263,6 +263,19 @@ describe("AuditTrail", () => {
         });
     });
 
+    it("records every bucket's object events with s3Objects 'all' except the trail's own log bucket (a delivery loop)", async () => {
+        const { registry } = await build(() => new AuditTrail("audit", { dataEvents: { s3Objects: "all" } }));
+        const bucketArn = registry.one(BUCKET).outputs.arn;
+        assert.deepEqual(registry.one(TRAIL).inputs.advancedEventSelectors[1], {
+            name: "S3 object events",
+            fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "resources.ARN", notStartsWiths: [`${bucketArn}/`] },
+            ],
+        });
+    });
+
     it("protects and retains the bucket and the key with protectData, and nothing else", async () => {
         const { registry } = await build(() => new AuditTrail("audit", { protectData: true }));
         const names = (f: (r: any) => boolean) =>

@@ -14,6 +14,7 @@ import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
+import { AlertResources, createAlerts } from "./alerts";
 import type { AuditTrailArgs } from "./args";
 import { normalize } from "./defaults";
 import { TrailScope, logRoleStatements, trailBucketStatements, trailKeyStatements } from "./policies";
@@ -30,6 +31,8 @@ export interface AuditTrailResources {
     /** The role CloudTrail assumes to write to `logGroup`, and its one inline policy. */
     logRole: RoleResources;
     trail: cloudtrail.Trail;
+    /** With `alerts`: the rules, their targets and permissions, the function and its failure queue. */
+    alerts?: AlertResources;
 }
 
 /**
@@ -168,11 +171,13 @@ export class AuditTrail extends pulumi.ComponentResource {
             t.trail,
         );
 
+        const alerts = cfg.alerts ? createAlerts({ name, region, tags, child, transform: t }, cfg.alerts) : undefined;
+
         this.trailArn = trail.arn;
         this.bucketName = bucket.bucket.bucket;
         this.keyArn = key.arn;
         this.logGroupName = logGroup.name;
-        this.resources = { key, bucket, logGroup, logRole, trail };
+        this.resources = { key, bucket, logGroup, logRole, trail, alerts };
         this.registerOutputs({ trailArn: this.trailArn, bucketName: this.bucketName, keyArn: this.keyArn, logGroupName: this.logGroupName });
     }
 }

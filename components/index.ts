@@ -325,3 +325,5 @@ export {
     InsightType,
     AUDIT_TRAIL_DEFAULTS,
 } from "./audit-trail";
+// issue 17 audit: the alert path of AuditTrail
+export { ALERT_RULES, ALERT_FUNCTION_ENTRY, AlertsArgs, AlertRule, AlertRuleSpec, AlertResources, AlertRuleResources, EventPattern } from "./audit-trail";

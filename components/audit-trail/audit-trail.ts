@@ -39,13 +39,17 @@ export interface AuditTrailResources {
  * A CloudTrail trail for the account: every region, global service events (IAM, STS, CloudFront),
  * log file validation (signed hourly digests), log files encrypted with a customer managed key,
  * delivered to a private S3 bucket that expires them after `retentionDays`, and to a CloudWatch log
- * group; optionally data events and Insights, and other accounts writing to the same bucket.
- * Create it in the account's home region: a multi-region trail is managed there.
+ * group; optionally data events and Insights, other accounts or another organization writing to the
+ * same bucket, an organization trail (from the management account), and the alert path: EventBridge
+ * rules on chosen CloudTrail events → a function that formats them → an SNS topic.
+ * Create it in the account's home region (a multi-region trail is managed there); with `alerts`, in
+ * us-east-1, where IAM and console sign-in events reach EventBridge.
  *
  * @example
  * const audit = new AuditTrail("audit", {
  *     dataEvents: { s3Objects: [uploads.arn] },
  *     insights: ["ApiCallRateInsight"],
+ *     alerts: { topicArn: securityTopic.topicArn, topicKeyArn: securityTopic.keyArn },
  *     protectData: true,
  * });
  *
@@ -53,7 +57,10 @@ export interface AuditTrailResources {
  * plus $0.03 per 10,000 requests (S3 Bucket Keys are not used by CloudTrail's own writes); S3
  * storage at $0.023/GB-month for a year of logs; CloudWatch Logs ingestion $0.50/GB and storage
  * $0.03/GB-month for 90 days. Data events add $0.10 per 100,000, Insights $0.35 per 100,000 events
- * analysed.
+ * analysed. Alerts: EventBridge rules on AWS service events are free; the function runs per matching
+ * event (128 MiB, ~100 ms: 0.125 × 0.1 × $0.0000133334 ≈ $0.0000002 each plus $0.20 per million
+ * requests); SNS $0.50 per million publishes (email deliveries $2 per 100,000); the failure queue
+ * nearly nothing ($0.40 per million requests).
  */
 export class AuditTrail extends pulumi.ComponentResource {
     static readonly type = typeToken("audit", "AuditTrail");

@@ -120,6 +120,11 @@ describe("AuditTrail", () => {
             assert.ok(registry.one(TRAIL).dependencies.includes(registry.one(BUCKET_POLICY).urn));
         });
 
+        it("creates the trail after the log role's policy (CreateTrail checks that the role can write to the log group)", () => {
+            const policy = registry.one("aws:iam/rolePolicy:RolePolicy");
+            assert.ok(registry.one(TRAIL).dependencies.includes(policy.urn));
+        });
+
         it("expires log files after 365 days", () => {
             const rules = registry.one(LIFECYCLE).inputs.rules;
             const expire = rules.find((r: any) => r.id === "expire-logs");

@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import { createHash, createHmac } from "node:crypto";
 import { type PublishInput, type SnsClient, createHandler } from "../../../functions/audit-alert/api";
 import { type Fetch, createSnsClient, endpointOf } from "../../../functions/audit-alert/sns";
 import { bundle } from "../../../components/shared/bundle";
@@ -114,6 +115,29 @@ describe("audit-alert SNS client", () => {
         for (const name of ["content-type", "host", "x-amz-date", "x-amz-security-token"]) assert.ok(signed.includes(name), name);
         assert.equal(h["x-amz-date"], "20261126T100000Z");
         assert.equal(h["x-amz-security-token"], "session-token");
+    });
+
+    it("computes the signature Signature Version 4 defines for the request it sends (checked independently of the SDK signer)", async () => {
+        const { calls, f } = recordingFetch();
+        await createSnsClient(env, f, now).publish({ TopicArn: TOPIC, Subject: "Root sign-in", Message: "Who: the root user\nWhere: us-east-1" });
+        const { headers, body } = calls[0].init;
+        const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+        const [, signedHeaders, signature] = /SignedHeaders=([^,]+), Signature=([0-9a-f]+)$/.exec(lower.authorization)!;
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
+        const sha = (x: string) => createHash("sha256").update(x, "utf8").digest("hex");
+        const hmac = (key: string | Buffer, x: string) => createHmac("sha256", key).update(x, "utf8").digest();
+        const canonicalHeaders = signedHeaders
+            .split(";")
+            .map((h) => `${h}:${lower[h].trim()}\n`)
+            .join("");
+        const canonicalRequest = ["POST", "/", "", canonicalHeaders, signedHeaders, sha(body)].join("\n");
+        const scope = "20261126/eu-west-1/sns/aws4_request";
+        const stringToSign = ["AWS4-HMAC-SHA256", "20261126T100000Z", scope, sha(canonicalRequest)].join("\n");
+        let key = hmac(`AWS4${env.AWS_SECRET_ACCESS_KEY}`, "20261126");
+        for (const part of ["eu-west-1", "sns", "aws4_request"]) key = hmac(key, part);
+        assert.equal(signature, createHmac("sha256", key).update(stringToSign, "utf8").digest("hex"));
+        assert.equal(lower["content-type"], "application/x-www-form-urlencoded; charset=utf-8");
+        assert.ok(signedHeaders.split(";").includes("content-type"), "the content type is signed");
     });
 
     it("throws SNS's error code and message on a refusal", async () => {

@@ -55,7 +55,7 @@ export interface CloudTrailEvent {
 
 export interface Alert {
     rule: AlertRule;
-    /** SNS `Subject` (email subject line): ASCII, no line breaks, fewer than 100 characters. */
+    /** SNS `Subject` (email subject line): printable ASCII, one line, fewer than 100 characters. */
     subject: string;
     message: string;
 }
@@ -194,8 +194,9 @@ export function consoleLink(region: string, eventId: string): string {
 }
 
 /**
- * SNS refuses a Subject that is not ASCII, holds a line break or control character, or reaches 100 characters
- * (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html): made to fit.
+ * SNS refuses a Subject with a line break or control character, or of 100 characters or more
+ * (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html, "Constraints"); older versions of that page also
+ * asked for ASCII. Kept to printable ASCII, which satisfies both and reads in every mail client.
  */
 export function subjectLine(text: string): string {
     const ascii = text.replace(/[^\x20-\x7e]/g, "?");

@@ -48,6 +48,11 @@ describe("AuditTrail organization trail", () => {
         ]);
     });
 
+    it("lets CloudTrail encrypt member accounts' logs with the key: their encryption context is this management account's trail", () => {
+        const encrypt = json(registry.one("aws:kms/key:Key").inputs.policy).Statement.find((s: any) => s.Sid === "AllowCloudTrailEncryptLogs");
+        assert.deepEqual(encrypt.Condition.StringLike, { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` });
+    });
+
     it("is not an organization trail by default, and the bucket admits no organization path", async () => {
         const { registry: plain } = await build(() => new AuditTrail("audit"));
         assert.equal(plain.one(TRAIL).inputs.isOrganizationTrail, false);

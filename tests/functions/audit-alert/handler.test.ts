@@ -1,5 +1,8 @@
 import * as assert from "node:assert";
 import { createHash, createHmac } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { type PublishInput, type SnsClient, createHandler } from "../../../functions/audit-alert/api";
 import { type Fetch, createSnsClient, endpointOf } from "../../../functions/audit-alert/sns";
 import { bundle } from "../../../components/shared/bundle";
@@ -162,6 +165,40 @@ describe("audit-alert SNS client", () => {
 });
 
 describe("audit-alert bundle", () => {
+    it("runs as bundled: a root sign-in becomes one signed Publish to the topic's Region", async () => {
+        const b = bundle("functions/audit-alert/index.ts", { cache: false });
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-alert-"));
+        const file = path.join(dir, "index.js");
+        fs.writeFileSync(file, b.code);
+        const saved = { env: { ...process.env }, fetch: globalThis.fetch };
+        const requests: { url: string; body: string; authorization: string }[] = [];
+        try {
+            Object.assign(process.env, {
+                TOPIC_ARN: TOPIC,
+                ALERT_RULES: "root-sign-in",
+                AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+                AWS_SECRET_ACCESS_KEY: "secret",
+                AWS_SESSION_TOKEN: "token",
+                LOG_LEVEL: "error",
+            });
+            globalThis.fetch = (async (url: string, init: { headers: Record<string, string>; body: string }) => {
+                requests.push({ url, body: init.body, authorization: init.headers.authorization });
+                return { status: 200, text: async () => "<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>" };
+            }) as never;
+            const { handler } = require(file);
+            assert.deepEqual(await handler(fixture("root-console-login")), { published: true, rule: "root-sign-in", messageId: "m-1" });
+            assert.deepEqual(await handler(fixture("iam-put-role-policy")), { published: false, reason: "no enabled rule matches the event" });
+        } finally {
+            process.env = saved.env;
+            globalThis.fetch = saved.fetch;
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+        assert.equal(requests.length, 1);
+        assert.equal(requests[0].url, "https://sns.eu-west-1.amazonaws.com/");
+        assert.match(new URLSearchParams(requests[0].body).get("Message") ?? "", /^Who: {8}the root user/m);
+        assert.match(requests[0].authorization, /Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/sns\/aws4_request/);
+    });
+
     it("bundles for Lambda with the signer inside and exports handler", () => {
         const b = bundle("functions/audit-alert/index.ts", { cache: false });
         assert.ok(b.exports?.includes("handler"), String(b.exports));

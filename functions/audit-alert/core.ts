@@ -79,7 +79,8 @@ export function alertFor(event: unknown, rules: readonly AlertRule[]): Alert | u
         ["What", `${r.eventName ?? "unknown event"} (${r.eventSource ?? "unknown source"})`],
         ["Outcome", outcome],
         ["Who", who(r.userIdentity)],
-        ["Access key", r.userIdentity?.accessKeyId || undefined],
+        // Empty for a console sign-in (CloudTrail writes ""): the line is then left out with the other empty ones.
+        ["Access key", r.userIdentity?.accessKeyId],
         ["MFA", mfaOf(r)],
         ["Where", `account ${account}, region ${region}`],
         ["When", r.eventTime ?? e.time],

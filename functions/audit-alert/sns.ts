@@ -63,7 +63,7 @@ export function createSnsClient(
                 service: "sns",
                 region,
                 sha256: Sha256,
-                credentials: { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined },
+                credentials: { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN === "" ? undefined : env.AWS_SESSION_TOKEN },
             });
             const body = new URLSearchParams({ Action: "Publish", Version: "2010-03-31", ...input }).toString();
             const signed = await signer.sign(

@@ -345,3 +345,5 @@ export {
     RuleResources,
     MONITORING_DEFAULTS,
 } from "./monitoring";
+// issue 17 audit: the alert path of AuditTrail
+export { ALERT_RULES, ALERT_FUNCTION_ENTRY, AlertsArgs, AlertRule, AlertRuleSpec, AlertResources, AlertRuleResources, EventPattern } from "./audit-trail";

@@ -3,6 +3,10 @@ import type * as cloudtrail from "@pulumi/aws/cloudtrail";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as iam from "@pulumi/aws/iam";
 import type * as kms from "@pulumi/aws/kms";
+import type * as lambda from "@pulumi/aws/lambda";
+import type * as sqs from "@pulumi/aws/sqs";
+import type { LambdaFunctionArgs } from "../lambda-function/args";
+import type { AlertRule } from "./alert-rules";
 import type { PrivateBucketTransforms } from "../shared/bucket";
 import type { Transform } from "../shared/transform";
 
@@ -38,6 +42,48 @@ export interface DataEventsArgs {
     lambdaFunctions?: DataEventResources;
 }
 
+/**
+ * What the alert path watches, each an EventBridge rule on CloudTrail's events:
+ * - `root-sign-in`: a console sign-in (successful or not) as the account's root user.
+ * - `iam-policy-changes`: policies created, changed, attached or detached (the CIS 4.4 list, plus SetDefaultPolicyVersion).
+ * - `security-group-changes`: security groups created, deleted, or their rules changed (CIS 4.10, plus ModifySecurityGroupRules).
+ * - `cloudtrail-changes`: a trail created, updated, deleted, stopped, or its selectors changed (CIS 4.5): someone blinding the audit.
+ * - `kms-key-deletion`: a KMS key disabled or scheduled for deletion (CIS 4.7): data, and this trail's logs, become unreadable.
+ */
+export type { AlertRule } from "./alert-rules";
+
+/** The alert path: EventBridge rules → a function that formats each event → an SNS topic. */
+export interface AlertsArgs {
+    /**
+     * The SNS topic the alerts go to (e.g. an `AlertTopic`'s or `AlarmTopic`'s). The function publishes with its role,
+     * which may publish to this topic only; a topic in another account must allow that role in its topic policy.
+     */
+    topicArn: pulumi.Input<string>;
+    /**
+     * The customer managed KMS key of the topic, when it is encrypted: the role may then use it through SNS only.
+     * @default - none (an unencrypted topic, or one under `alias/aws/sns`, which needs no grant)
+     * @example alarmTopic.keyArn
+     */
+    topicKeyArn?: pulumi.Input<string>;
+    /**
+     * The events to alert on (one EventBridge rule each, listed once).
+     * @default ["root-sign-in","iam-policy-changes","security-group-changes","cloudtrail-changes","kms-key-deletion"]
+     * @example ["root-sign-in", "iam-policy-changes"]
+     */
+    rules?: AlertRule[];
+    /**
+     * Days CloudWatch keeps the function's logs (a CloudWatch Logs retention value).
+     * @default 30
+     */
+    logRetentionDays?: number;
+    /**
+     * Days an event that could not be alerted on (Lambda's retries spent, or EventBridge unable to invoke) stays in the
+     * failure queue (SQS: 1–14).
+     * @default 14
+     */
+    failureRetentionDays?: number;
+}
+
 export interface AuditTrailTransforms {
     /** The KMS key that encrypts the log files. */
     key?: Transform<kms.KeyArgs>;
@@ -52,6 +98,18 @@ export interface AuditTrailTransforms {
      * the name the component chose, and CloudTrail refuses a trail they do not admit.
      */
     trail?: Transform<cloudtrail.TrailArgs>;
+    /** With `alerts`: every EventBridge rule (one per alert rule). */
+    alertRule?: Transform<cloudwatch.EventRuleArgs>;
+    /** With `alerts`: every rule's target (the function). */
+    alertTarget?: Transform<cloudwatch.EventTargetArgs>;
+    /** With `alerts`: every rule's permission to invoke the function. */
+    alertPermission?: Transform<lambda.PermissionArgs>;
+    /** With `alerts`: the queue of events that could not be alerted on. */
+    alertFailures?: Transform<sqs.QueueArgs>;
+    /** With `alerts`: the failure queue's policy (EventBridge's dead letters). */
+    alertFailuresPolicy?: Transform<sqs.QueuePolicyArgs>;
+    /** With `alerts`: the function's own transforms (`role`, `logGroup`, `function`, `eventInvokeConfig`, …). */
+    alertFunction?: LambdaFunctionArgs["transform"];
 }
 
 export interface AuditTrailArgs {
@@ -74,6 +132,33 @@ export interface AuditTrailArgs {
      * @example ["111122223333", "444455556666"]
      */
     writerAccountIds?: string[];
+    /**
+     * Make this an organization trail: it records every account of the AWS Organization this account manages. Only from
+     * the organization's **management account** (checked at preview; a delegated administrator's organization trail
+     * belongs to the management account, so its ARN would not be the one the policies name), with trusted access for CloudTrail enabled in Organizations
+     * (`aws organizations enable-aws-service-access --service-principal cloudtrail.amazonaws.com`). Member accounts' logs
+     * go under `AWSLogs/<org id>/<account>/`; the bucket, key and log role admit them.
+     * @default false
+     */
+    organization?: boolean;
+    /**
+     * Another organization (`o-…`) whose organization trail writes to this bucket (a central log archive account): its
+     * members' logs arrive under `AWSLogs/<org id>/`, admitted with `aws:SourceOrgID`. Its management account, where that
+     * trail lives, must be in `writerAccountIds` (its own logs, and the key's encryption context).
+     * @default - none
+     * @example "o-a1b2c3d4e5"
+     */
+    writerOrganizationId?: string;
+    /**
+     * The alert path: EventBridge rules for the chosen CloudTrail events → a Lambda function (code in
+     * `functions/audit-alert/`) that keeps the matching events, formats who/what/where/when/source IP and a console link,
+     * and publishes to `topicArn`. Failures go to an SQS queue. Rules are created in this component's region: IAM and
+     * root sign-in events arrive in **us-east-1** only (global services), so create the component there, or those rules
+     * never match (a warning says so at preview).
+     * @default - no alerts
+     * @example { topicArn: alerts.topicArn, rules: ["root-sign-in", "iam-policy-changes", "security-group-changes"] }
+     */
+    alerts?: AlertsArgs;
     /**
      * Data events to record besides management events, through advanced event selectors.
      * @default {}
@@ -104,7 +189,8 @@ export interface AuditTrailArgs {
     tags?: Record<string, string>;
     /**
      * Change a child's args (see `Transform`): `key`, `bucket` (an object of the bucket's own
-     * transforms), `logGroup`, `logRole`, `trail`.
+     * transforms), `logGroup`, `logRole`, `trail`; with `alerts`: `alertRule`, `alertTarget`, `alertPermission`,
+     * `alertFailures`, `alertFailuresPolicy`, `alertFunction` (the function's own transforms).
      * @default {}
      */
     transform?: AuditTrailTransforms;

@@ -4,6 +4,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { getOrganizationOutput } from "@pulumi/aws/organizations/getOrganization";
 import * as kms from "@pulumi/aws/kms";
 import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
@@ -13,6 +14,7 @@ import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
+import { AlertResources, createAlerts } from "./alerts";
 import type { AuditTrailArgs } from "./args";
 import { normalize } from "./defaults";
 import { TrailScope, logRoleStatements, trailBucketStatements, trailKeyStatements } from "./policies";
@@ -29,19 +31,25 @@ export interface AuditTrailResources {
     /** The role CloudTrail assumes to write to `logGroup`, and its one inline policy. */
     logRole: RoleResources;
     trail: cloudtrail.Trail;
+    /** With `alerts`: the rules, their targets and permissions, the function and its failure queue. */
+    alerts?: AlertResources;
 }
 
 /**
  * A CloudTrail trail for the account: every region, global service events (IAM, STS, CloudFront),
  * log file validation (signed hourly digests), log files encrypted with a customer managed key,
  * delivered to a private S3 bucket that expires them after `retentionDays`, and to a CloudWatch log
- * group; optionally data events and Insights, and other accounts writing to the same bucket.
- * Create it in the account's home region: a multi-region trail is managed there.
+ * group; optionally data events and Insights, other accounts or another organization writing to the
+ * same bucket, an organization trail (from the management account), and the alert path: EventBridge
+ * rules on chosen CloudTrail events → a function that formats them → an SNS topic.
+ * Create it in the account's home region (a multi-region trail is managed there); with `alerts`, in
+ * us-east-1, where IAM and console sign-in events reach EventBridge.
  *
  * @example
  * const audit = new AuditTrail("audit", {
  *     dataEvents: { s3Objects: [uploads.arn] },
  *     insights: ["ApiCallRateInsight"],
+ *     alerts: { topicArn: securityTopic.topicArn, topicKeyArn: securityTopic.keyArn },
  *     protectData: true,
  * });
  *
@@ -49,7 +57,10 @@ export interface AuditTrailResources {
  * plus $0.03 per 10,000 requests (S3 Bucket Keys are not used by CloudTrail's own writes); S3
  * storage at $0.023/GB-month for a year of logs; CloudWatch Logs ingestion $0.50/GB and storage
  * $0.03/GB-month for 90 days. Data events add $0.10 per 100,000, Insights $0.35 per 100,000 events
- * analysed.
+ * analysed. Alerts: EventBridge rules on AWS service events are free; the function runs per matching
+ * event (128 MiB, ~100 ms: 0.125 × 0.1 × $0.0000133334 ≈ $0.0000002 each plus $0.20 per million
+ * requests); SNS $0.50 per million publishes (email deliveries $2 per 100,000); the failure queue
+ * nearly nothing ($0.40 per million requests).
  */
 export class AuditTrail extends pulumi.ComponentResource {
     static readonly type = typeToken("audit", "AuditTrail");
@@ -86,11 +97,14 @@ export class AuditTrail extends pulumi.ComponentResource {
         // Known before the trail exists: the key and bucket policies must admit it by ARN, and CloudTrail
         // checks both when the trail is created.
         const physicalName = trailName(name);
+        const organizationId = cfg.organization ? managedOrganizationId(name, accountId, child) : undefined;
         const scope: TrailScope = {
             partition,
             accountId,
             trailArn: pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${accountId}:trail/${physicalName}`,
             writerAccountIds: cfg.writerAccountIds,
+            organizationId,
+            writerOrganizationId: cfg.writerOrganizationId,
         };
 
         const key = create(
@@ -135,7 +149,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             {
                 description: `CloudTrail delivers the events of ${name} to its log group`,
                 assumeRolePolicy: assumeRolePolicy("cloudtrail.amazonaws.com"),
-                policies: { logs: logRoleStatements(logGroup.arn, accountId) },
+                policies: { logs: logRoleStatements(logGroup.arn, accountId, organizationId) },
                 tags,
             },
             child,
@@ -149,12 +163,13 @@ export class AuditTrail extends pulumi.ComponentResource {
                 s3BucketName: bucket.bucket.id,
                 kmsKeyId: key.arn,
                 isMultiRegionTrail: true,
+                isOrganizationTrail: cfg.organization,
                 includeGlobalServiceEvents: true,
                 enableLogFileValidation: true,
                 // CloudTrail wants the log group's ARN with its streams' wildcard.
                 cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
                 cloudWatchLogsRoleArn: logRole.arn,
-                advancedEventSelectors: advancedEventSelectors(cfg.dataEvents),
+                advancedEventSelectors: advancedEventSelectors(cfg.dataEvents, bucket.bucket.arn),
                 insightSelectors: insightSelectors(cfg.insights),
                 tags,
             },
@@ -163,13 +178,37 @@ export class AuditTrail extends pulumi.ComponentResource {
             t.trail,
         );
 
+        const alerts = cfg.alerts ? createAlerts({ name, region, tags, child, transform: t }, cfg.alerts) : undefined;
+
         this.trailArn = trail.arn;
         this.bucketName = bucket.bucket.bucket;
         this.keyArn = key.arn;
         this.logGroupName = logGroup.name;
-        this.resources = { key, bucket, logGroup, logRole, trail };
+        this.resources = { key, bucket, logGroup, logRole, trail, alerts };
         this.registerOutputs({ trailArn: this.trailArn, bucketName: this.bucketName, keyArn: this.keyArn, logGroupName: this.logGroupName });
     }
+}
+
+/**
+ * The id (`o-…`) of the organization this account manages. CloudTrail creates organization trails only in the
+ * management account (or its delegated administrator): anywhere else CreateTrail fails after the bucket and key exist,
+ * so it is refused at preview with the same error as validation's. DescribeOrganization only (no account listing).
+ */
+function managedOrganizationId(name: string, accountId: pulumi.Output<string>, opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
+    const org = getOrganizationOutput({ returnOrganizationOnly: true }, opts);
+    return pulumi.all([org.id, org.masterAccountId, accountId]).apply(([id, management, account]) => {
+        if (management !== account) {
+            throw new ArgsError("AuditTrail", name, [
+                {
+                    path: "organization",
+                    value: true,
+                    message: `needs the organization's management account (${management}); this stack runs in ${account}`,
+                    allowed: "false here, or deploy the trail from the management account (member accounts write through writerOrganizationId there)",
+                },
+            ]);
+        }
+        return id;
+    });
 }
 
 /**

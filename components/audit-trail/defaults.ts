@@ -1,10 +1,17 @@
-import type { AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
+import type { AlertRule, AlertsArgs, AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
 
 /** The one source of AuditTrail's default values (the `@default` tags in args.ts agree; a test checks). */
 export const DEFAULTS = {
     retentionDays: 365,
     logRetentionDays: 90,
     writerAccountIds: [] as string[],
+    organization: false,
+    /** The alert path's defaults, used when `alerts` is given. */
+    AlertsArgs: {
+        rules: ["root-sign-in", "iam-policy-changes", "security-group-changes", "cloudtrail-changes", "kms-key-deletion"] as AlertRule[],
+        logRetentionDays: 30,
+        failureRetentionDays: 14,
+    },
     dataEvents: {} as DataEventsArgs,
     insights: [] as InsightType[],
     protectData: false,
@@ -13,7 +20,12 @@ export const DEFAULTS = {
     transform: {} as AuditTrailTransforms,
 };
 
-export type ResolvedAuditTrail = Required<AuditTrailArgs>;
+export type ResolvedAlerts = Required<Omit<AlertsArgs, "topicKeyArn">> & Pick<AlertsArgs, "topicKeyArn">;
+
+export type ResolvedAuditTrail = Required<Omit<AuditTrailArgs, "alerts" | "writerOrganizationId">> & {
+    writerOrganizationId?: string;
+    alerts?: ResolvedAlerts;
+};
 
 /** Fills every default. Call after the shape check. */
 export function normalize(args: AuditTrailArgs): ResolvedAuditTrail {
@@ -21,6 +33,15 @@ export function normalize(args: AuditTrailArgs): ResolvedAuditTrail {
         retentionDays: args.retentionDays ?? DEFAULTS.retentionDays,
         logRetentionDays: args.logRetentionDays ?? DEFAULTS.logRetentionDays,
         writerAccountIds: args.writerAccountIds ?? DEFAULTS.writerAccountIds,
+        organization: args.organization ?? DEFAULTS.organization,
+        writerOrganizationId: args.writerOrganizationId,
+        alerts: args.alerts && {
+            topicArn: args.alerts.topicArn,
+            topicKeyArn: args.alerts.topicKeyArn,
+            rules: args.alerts.rules ?? DEFAULTS.AlertsArgs.rules,
+            logRetentionDays: args.alerts.logRetentionDays ?? DEFAULTS.AlertsArgs.logRetentionDays,
+            failureRetentionDays: args.alerts.failureRetentionDays ?? DEFAULTS.AlertsArgs.failureRetentionDays,
+        },
         dataEvents: args.dataEvents ?? DEFAULTS.dataEvents,
         insights: args.insights ?? DEFAULTS.insights,
         protectData: args.protectData ?? DEFAULTS.protectData,

@@ -8,6 +8,10 @@ export interface TrailScope {
     /** This trail's ARN, built from its name before the trail exists (policies must admit it first). */
     trailArn: pulumi.Input<string>;
     writerAccountIds: string[];
+    /** This trail's organization (`o-…`) when it is an organization trail: member accounts' logs go under `AWSLogs/<org id>/`. */
+    organizationId?: pulumi.Input<string>;
+    /** Another organization whose organization trail (in one of `writerAccountIds`, its management account) writes here. */
+    writerOrganizationId?: string;
 }
 
 /** Every trail of `account`, in any region: the value CloudTrail puts in `kms:EncryptionContext:aws:cloudtrail:arn` and `aws:SourceArn`. */
@@ -104,6 +108,40 @@ export function trailBucketStatements(s: TrailScope, bucketArn: pulumi.Input<str
             Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${s.accountId}/*`,
             Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": s.trailArn } },
         },
+        ...(s.organizationId === undefined
+            ? []
+            : [
+                  {
+                      // An organization trail writes member accounts' logs under AWSLogs/<org id>/<account>/, still as this
+                      // trail ("Amazon S3 bucket policy for an organization trail": aws:SourceArn is the management
+                      // account's trail; CDK's org trail failed to deploy without this statement, aws/aws-cdk#22267).
+                      Sid: "AWSCloudTrailOrganizationWrite",
+                      Effect: "Allow",
+                      Principal: service,
+                      Action: "s3:PutObject",
+                      Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${s.organizationId}/*`,
+                      Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": s.trailArn } },
+                  } satisfies Statement,
+              ]),
+        ...(s.writerOrganizationId === undefined
+            ? []
+            : [
+                  {
+                      // Another organization's organization trail, created in its management account (one of the writer
+                      // accounts): its member accounts' logs arrive under AWSLogs/<org id>/. aws:SourceOrgID as AWS Control
+                      // Tower's log bucket policy uses it (controltower/latest/userguide/logging-s3-audit-bucket.html), and
+                      // only from the writer accounts' trails.
+                      Sid: "AWSCloudTrailWriterOrganizationWrite",
+                      Effect: "Allow",
+                      Principal: service,
+                      Action: "s3:PutObject",
+                      Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${s.writerOrganizationId}/*`,
+                      Condition: {
+                          StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceOrgID": s.writerOrganizationId },
+                          StringLike: { "aws:SourceArn": writers.map((w) => w.trails) },
+                      },
+                  } satisfies Statement,
+              ]),
         ...writers.map(
             (w): Statement => ({
                 Sid: `AWSCloudTrailWrite${w.account}`,
@@ -123,13 +161,16 @@ export function trailBucketStatements(s: TrailScope, bucketArn: pulumi.Input<str
  * CloudTrail names its streams `<account>_CloudTrail_<region>[_<n>]`, one or more per region of a multi-region trail
  * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-log-group-log-stream-naming-for-cloudtrail.html).
  */
-export function logRoleStatements(logGroupArn: pulumi.Input<string>, accountId: pulumi.Input<string>): Statement[] {
+export function logRoleStatements(logGroupArn: pulumi.Input<string>, accountId: pulumi.Input<string>, organizationId?: pulumi.Input<string>): Statement[] {
+    const own = pulumi.interpolate`${logGroupArn}:log-stream:${accountId}_CloudTrail_*`;
     return [
         {
             Sid: "AWSCloudTrailCreateLogStream",
             Effect: "Allow",
             Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: pulumi.interpolate`${logGroupArn}:log-stream:${accountId}_CloudTrail_*`,
+            // An organization trail's member accounts get streams `<org id>_<account>_CloudTrail_<region>` (same page:
+            // "If you're creating a policy that might be used for organization trails as well ... log-stream:o-exampleorgid_*").
+            Resource: organizationId === undefined ? own : [own, pulumi.interpolate`${logGroupArn}:log-stream:${organizationId}_*`],
         },
     ];
 }

@@ -11,11 +11,33 @@ const RESOURCE_TYPES: Record<keyof DataEventsArgs, { type: string; title: string
     lambdaFunctions: { type: "AWS::Lambda::Function", title: "Lambda invocations" },
 };
 
-function arnSelector(kind: keyof DataEventsArgs, resources: pulumi.Input<string>[]) {
+function arnSelector(kind: keyof DataEventsArgs, resources: DataEventResources, logBucketArn: pulumi.Input<string>) {
     // An S3 object's ARN is `<bucket ARN>/<key>`: the bucket's objects are those that start with it and a '/'.
-    if (kind === "s3Objects") return { field: "resources.ARN", startsWiths: resources.map((arn) => pulumi.interpolate`${arn}/`) };
-    return { field: "resources.ARN", equals: resources };
+    // "all" S3 objects would include the trail's own bucket: every log file CloudTrail writes would be a data event
+    // it then writes again, a loop billed per event. AWS: "we recommend that you don't configure [data events for]
+    // the bucket ... that receives log files" (logging-data-events-with-cloudtrail.html).
+    if (kind === "s3Objects" && resources === "all") return [{ field: "resources.ARN", notStartsWiths: [pulumi.interpolate`${logBucketArn}/`] }];
+    if (resources === "all") return [];
+    if (kind === "s3Objects") return [{ field: "resources.ARN", startsWiths: resources.map((arn) => pulumi.interpolate`${arn}/`) }];
+    return [{ field: "resources.ARN", equals: resources }];
 }
+
+/**
+ * The condition values the selectors hold (CloudTrail allows 500 across all advanced selectors of a trail,
+ * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedEventSelector.html): the management
+ * selector's one, and per kind its category, its type and its ARNs (one for "all" S3: the log bucket excluded).
+ */
+export function selectorValueCount(dataEvents: DataEventsArgs): number {
+    const kinds = (Object.keys(RESOURCE_TYPES) as (keyof DataEventsArgs)[]).filter((k) => dataEvents[k] !== undefined);
+    if (kinds.length === 0) return 0;
+    return kinds.reduce((n, k) => {
+        const r = dataEvents[k] as DataEventResources;
+        return n + 2 + (r === "all" ? (k === "s3Objects" ? 1 : 0) : r.length);
+    }, 1);
+}
+
+/** CloudTrail's maximum of condition values across a trail's advanced event selectors. */
+export const MAX_SELECTOR_VALUES = 500;
 
 /**
  * Advanced event selectors, or undefined when the trail records only management events (the
@@ -23,7 +45,7 @@ function arnSelector(kind: keyof DataEventsArgs, resources: pulumi.Input<string>
  * select, so management events get a selector of their own; advanced and basic selectors cannot be
  * mixed on one trail.
  */
-export function advancedEventSelectors(dataEvents: DataEventsArgs): Selector[] | undefined {
+export function advancedEventSelectors(dataEvents: DataEventsArgs, logBucketArn: pulumi.Input<string>): Selector[] | undefined {
     const kinds = (Object.keys(RESOURCE_TYPES) as (keyof DataEventsArgs)[]).filter((k) => dataEvents[k] !== undefined);
     if (kinds.length === 0) return undefined;
     return [
@@ -35,7 +57,7 @@ export function advancedEventSelectors(dataEvents: DataEventsArgs): Selector[] |
                 fieldSelectors: [
                     { field: "eventCategory", equals: ["Data"] },
                     { field: "resources.type", equals: [RESOURCE_TYPES[kind].type] },
-                    ...(resources === "all" ? [] : [arnSelector(kind, resources)]),
+                    ...arnSelector(kind, resources, logBucketArn),
                 ],
             };
         }),

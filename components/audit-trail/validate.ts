@@ -1,12 +1,17 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
-import { array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
+import { LAMBDA_FUNCTION_SHAPE } from "../lambda-function/validate";
+import { Optional, array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
 import { checkTags } from "../shared/validators";
-import type { AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
+import type { AlertRule, AlertsArgs, AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
+import { ALERT_RULES } from "./alert-rules";
 import { normalize } from "./defaults";
+import { MAX_SELECTOR_VALUES, selectorValueCount } from "./selectors";
 
 export const INSIGHT_TYPES: readonly InsightType[] = ["ApiCallRateInsight", "ApiErrorRateInsight"];
+
+export const ALERT_RULE_IDS = Object.keys(ALERT_RULES) as readonly AlertRule[];
 
 const DATA_EVENT_RESOURCES = union('"all" or a list of ARNs', oneOf(["all"]), array(input(string()), { nonEmpty: true }));
 
@@ -15,6 +20,17 @@ export const AUDIT_TRAIL_SHAPE = object<AuditTrailArgs>()({
     retentionDays: optional(int()),
     logRetentionDays: optional(int()),
     writerAccountIds: optional(array(string())),
+    organization: optional(boolean()),
+    writerOrganizationId: optional(string()),
+    alerts: optional(
+        object<AlertsArgs>()({
+            topicArn: input(string()),
+            topicKeyArn: optional(input(string())),
+            rules: optional(array(oneOf(ALERT_RULE_IDS), { nonEmpty: true })),
+            logRetentionDays: optional(int()),
+            failureRetentionDays: optional(int()),
+        }),
+    ),
     dataEvents: optional(
         object<DataEventsArgs>()({
             s3Objects: optional(DATA_EVENT_RESOURCES),
@@ -33,6 +49,12 @@ export const AUDIT_TRAIL_SHAPE = object<AuditTrailArgs>()({
             logGroup: optional(transform()),
             logRole: optional(transform()),
             trail: optional(transform()),
+            alertRule: optional(transform()),
+            alertTarget: optional(transform()),
+            alertPermission: optional(transform()),
+            alertFailures: optional(transform()),
+            alertFailuresPolicy: optional(transform()),
+            alertFunction: LAMBDA_FUNCTION_SHAPE.fields.transform as Optional,
         }),
     ),
 });
@@ -68,6 +90,43 @@ export function validate(args: AuditTrailArgs): Issue[] {
         if (issues.match(path, id, /^\d{12}$/, "a 12-digit AWS account id") && seen.has(id)) issues.add(path, id, "is listed twice", "each account once");
         seen.add(id);
     });
+    if (cfg.writerOrganizationId !== undefined) {
+        // Organizations: "o-" then 10 to 32 lowercase letters or digits (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html).
+        issues.match(
+            "writerOrganizationId",
+            cfg.writerOrganizationId,
+            /^o-[a-z0-9]{10,32}$/,
+            "an organization id, o- and 10 to 32 lowercase letters or digits",
+        );
+        if (cfg.writerAccountIds.length === 0)
+            issues.add(
+                "writerOrganizationId",
+                cfg.writerOrganizationId,
+                "needs the organization's management account in writerAccountIds",
+                "writerAccountIds listing the account whose organization trail writes here",
+            );
+    }
+    if (cfg.alerts) {
+        const a = cfg.alerts;
+        if (isPlain(a.topicArn))
+            issues.match(
+                "alerts.topicArn",
+                a.topicArn,
+                /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+                "a standard SNS topic ARN, arn:aws:sns:<region>:<account>:<name> (not FIFO: the function sends no message group)",
+            );
+        if (a.topicKeyArn !== undefined && isPlain(a.topicKeyArn))
+            issues.match(
+                "alerts.topicKeyArn",
+                a.topicKeyArn,
+                /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+                "a KMS key ARN, arn:aws:kms:<region>:<account>:key/<id> (not an alias)",
+            );
+        if (new Set(a.rules).size !== a.rules.length) issues.add("alerts.rules", a.rules, "lists a rule twice", ALERT_RULE_IDS.join(", "));
+        issues.oneOf("alerts.logRetentionDays", a.logRetentionDays, LOG_RETENTION_DAYS);
+        // SQS MessageRetentionPeriod: 60 s to 1,209,600 s (14 days) (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html).
+        issues.int("alerts.failureRetentionDays", a.failureRetentionDays, 1, 14, " days");
+    }
     for (const [field, { pattern, allowed }] of Object.entries(DATA_EVENT_ARNS) as [keyof DataEventsArgs, { pattern: RegExp; allowed: string }][]) {
         const resources = cfg.dataEvents[field];
         if (resources === undefined || resources === "all") continue;
@@ -75,6 +134,14 @@ export function validate(args: AuditTrailArgs): Issue[] {
             if (isPlain(arn)) issues.match(`dataEvents.${field}[${i}]`, arn, pattern, allowed);
         });
     }
+    const values = selectorValueCount(cfg.dataEvents);
+    if (values > MAX_SELECTOR_VALUES)
+        issues.add(
+            "dataEvents",
+            `${values} condition values`,
+            "needs more advanced event selector values than CloudTrail allows",
+            `at most ${MAX_SELECTOR_VALUES} in all (use "all" for a kind)`,
+        );
     if (new Set(cfg.insights).size !== cfg.insights.length) issues.add("insights", cfg.insights, "lists a type twice", INSIGHT_TYPES.join(", "));
     // KMS accepts a pending window of 7 to 30 days (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html).
     issues.int("keyDeletionWindowDays", cfg.keyDeletionWindowDays, 7, 30, " days");

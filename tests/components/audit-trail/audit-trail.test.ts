@@ -120,6 +120,11 @@ describe("AuditTrail", () => {
             assert.ok(registry.one(TRAIL).dependencies.includes(registry.one(BUCKET_POLICY).urn));
         });
 
+        it("creates the trail after the log role's policy (CreateTrail checks that the role can write to the log group)", () => {
+            const policy = registry.one("aws:iam/rolePolicy:RolePolicy");
+            assert.ok(registry.one(TRAIL).dependencies.includes(policy.urn));
+        });
+
         it("expires log files after 365 days", () => {
             const rules = registry.one(LIFECYCLE).inputs.rules;
             const expire = rules.find((r: any) => r.id === "expire-logs");
@@ -260,6 +265,19 @@ describe("AuditTrail", () => {
 
         it("selects both Insights types", () => {
             assert.deepEqual(registry.one(TRAIL).inputs.insightSelectors, [{ insightType: "ApiCallRateInsight" }, { insightType: "ApiErrorRateInsight" }]);
+        });
+    });
+
+    it("records every bucket's object events with s3Objects 'all' except the trail's own log bucket (a delivery loop)", async () => {
+        const { registry } = await build(() => new AuditTrail("audit", { dataEvents: { s3Objects: "all" } }));
+        const bucketArn = registry.one(BUCKET).outputs.arn;
+        assert.deepEqual(registry.one(TRAIL).inputs.advancedEventSelectors[1], {
+            name: "S3 object events",
+            fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+                { field: "resources.ARN", notStartsWiths: [`${bucketArn}/`] },
+            ],
         });
     });
 

@@ -66,6 +66,94 @@ describe("AuditTrail validation", () => {
             paths: ["keyDeletionWindowDays"],
             message: /from 7 to 30/,
         },
+        {
+            title: "rejects data event ARNs beyond the 500 condition values CloudTrail allows across a trail's selectors",
+            args: {
+                dataEvents: {
+                    dynamoDbTables: Array.from({ length: 498 }, (_, i) => `arn:aws:dynamodb:us-east-1:123456789012:table/t${String(i).padStart(3, "0")}`),
+                },
+            },
+            paths: ["dataEvents"],
+            message: /at most 500/,
+        },
+        {
+            title: "rejects a writer organization id that is not o- and 10 to 32 lowercase letters or digits",
+            args: { writerAccountIds: ["111122223333"], writerOrganizationId: "O-ABC" },
+            paths: ["writerOrganizationId"],
+            message: /o- and 10 to 32/,
+        },
+        {
+            title: "rejects a writer organization without its management account among the writer accounts",
+            args: { writerOrganizationId: "o-a1b2c3d4e5" },
+            paths: ["writerOrganizationId"],
+            message: /management account in writerAccountIds/,
+        },
+        {
+            title: "rejects an organization flag that is not a boolean",
+            args: { organization: "yes" as never },
+            paths: ["organization"],
+            message: /./,
+        },
+        {
+            title: "rejects alerts without a topic",
+            args: { alerts: {} as never },
+            paths: ["alerts.topicArn"],
+            message: /./,
+        },
+        {
+            title: "rejects an alert topic ARN that is not a standard SNS topic's",
+            args: { alerts: { topicArn: "arn:aws:sqs:us-east-1:123456789012:alerts" } },
+            paths: ["alerts.topicArn"],
+            message: /SNS topic ARN/,
+        },
+        {
+            title: "rejects a FIFO alert topic (the function sends no message group)",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts.fifo" } },
+            paths: ["alerts.topicArn"],
+            message: /not FIFO/,
+        },
+        {
+            title: "rejects an alert topic key given as an alias",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", topicKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/alerts" } },
+            paths: ["alerts.topicKeyArn"],
+            message: /not an alias/,
+        },
+        {
+            title: "rejects an alert rule the component does not have",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", rules: ["guardduty-findings" as never] } },
+            paths: ["alerts.rules[0]"],
+            message: /root-sign-in/,
+        },
+        {
+            title: "rejects an empty list of alert rules",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", rules: [] } },
+            paths: ["alerts.rules"],
+            message: /./,
+        },
+        {
+            title: "rejects an alert rule listed twice",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", rules: ["root-sign-in", "root-sign-in"] } },
+            paths: ["alerts.rules"],
+            message: /twice/,
+        },
+        {
+            title: "rejects an alert log retention CloudWatch Logs does not offer",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", logRetentionDays: 45 } },
+            paths: ["alerts.logRetentionDays"],
+            message: /365/,
+        },
+        {
+            title: "rejects a failure queue retention beyond SQS's 14 days",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", failureRetentionDays: 15 } },
+            paths: ["alerts.failureRetentionDays"],
+            message: /from 1 to 14/,
+        },
+        {
+            title: "rejects an unknown transform of the alert function",
+            args: { transform: { alertFunction: { lambda: {} } as never } },
+            paths: ["transform.alertFunction.lambda"],
+            message: /./,
+        },
         { title: "rejects an unknown argument", args: { multiRegion: false } as never, paths: ["multiRegion"], message: /./ },
         {
             title: "reports every invalid field at once",
@@ -100,7 +188,13 @@ describe("AuditTrail validation", () => {
         );
     });
 
-    it("gives normalize's output the same verdict as its input", () => assert.deepEqual(validate(normalize({})), []));
+    it("gives normalize's output the same verdict as its input", () => {
+        assert.deepEqual(validate(normalize({})), []);
+        const full: AuditTrailArgs = { organization: true, alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts" } };
+        assert.deepEqual(validate(normalize(full)), []);
+    });
+
+    it("leaves an alert topic known only at deployment to AWS", () => assert.deepEqual(validate({ alerts: { topicArn: pulumi.output("x") } }), []));
 
     it("leaves a data event ARN known only at deployment to AWS", () =>
         assert.deepEqual(validate({ dataEvents: { s3Objects: [pulumi.output("not-an-arn")], lambdaFunctions: "all" } }), []));

@@ -325,3 +325,15 @@ export {
     InsightType,
     AUDIT_TRAIL_DEFAULTS,
 } from "./audit-trail";
+export {
+    BuildProject,
+    BuildProjectArgs,
+    BuildProjectResources,
+    BuildProjectTransforms,
+    BuildCacheArgs,
+    BuildVpcArgs,
+    BuildspecArgs,
+    LocalCacheMode,
+    PassRoleArgs,
+    BUILD_PROJECT_DEFAULTS,
+} from "./build-project";

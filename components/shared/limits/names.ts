@@ -501,4 +501,13 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...ALNUM_UNDERSCORE_HYPHEN,
         source: `${PULUMI_AUTONAMING}; CloudWatch Logs PutDeliveryDestination name (1-60 of [\\w-])`,
     },
+    // issue 17 build
+    "aws:codebuild/project:Project": {
+        property: "name",
+        autoNameMax: 255,
+        min: 2,
+        max: 255,
+        ...EKS_NAME,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codebuild/project.go ValidProjectName (a letter or digit, then [0-9A-Za-z_-], 255); CodeBuild CreateProject name (2-255)`,
+    },
 };

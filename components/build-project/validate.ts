@@ -99,7 +99,7 @@ export function validate(args: BuildProjectArgs): Issue[] {
     checkCache(issues, cfg);
     checkEnvironment(issues, cfg);
     checkSecrets(issues, cfg);
-    cfg.secretKeyArns.forEach((arn, i) => checkKmsKeyArn(issues, `secretKeyArns[${i}]`, arn));
+    for (const [i, arn] of cfg.secretKeyArns.entries()) checkKmsKeyArn(issues, `secretKeyArns[${i}]`, arn);
     if (cfg.vpc) checkVpc(issues, cfg.vpc);
     issues.oneOf("logRetentionDays", cfg.logRetentionDays, LOG_RETENTION_DAYS);
     checkTimeouts(issues, cfg);
@@ -218,7 +218,7 @@ function checkVpc(issues: Issues, vpc: BuildVpcArgs): void {
     checkVpcId(issues, "vpc.vpcId", vpc.vpcId);
     if (vpc.subnetIds.length < 1 || vpc.subnetIds.length > MAX_VPC_SUBNETS)
         issues.add("vpc.subnetIds", `(${vpc.subnetIds.length} subnets)`, "has the wrong number of subnets", `1 to ${MAX_VPC_SUBNETS} private subnets`);
-    vpc.subnetIds.forEach((id, i) => checkSubnetId(issues, `vpc.subnetIds[${i}]`, id));
+    for (const [i, id] of vpc.subnetIds.entries()) checkSubnetId(issues, `vpc.subnetIds[${i}]`, id);
     if (vpc.securityGroupIds !== undefined) {
         if (vpc.securityGroupIds.length < 1 || vpc.securityGroupIds.length > MAX_VPC_SECURITY_GROUPS)
             issues.add(
@@ -227,7 +227,7 @@ function checkVpc(issues: Issues, vpc: BuildVpcArgs): void {
                 "has the wrong number of security groups",
                 `1 to ${MAX_VPC_SECURITY_GROUPS} (or leave it out for an egress-only group)`,
             );
-        vpc.securityGroupIds.forEach((id, i) => checkSecurityGroupId(issues, `vpc.securityGroupIds[${i}]`, id));
+        for (const [i, id] of vpc.securityGroupIds.entries()) checkSecurityGroupId(issues, `vpc.securityGroupIds[${i}]`, id);
     }
 }
 

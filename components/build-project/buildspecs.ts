@@ -93,7 +93,9 @@ export function containerImageBuildspec(args: ContainerImageBuildspecArgs): Gene
                 pre_build: {
                     commands: [
                         // The registry is the URL's host; the password goes through a pipe, never on the command line or in the log.
+                        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
                         'aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"',
+                        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
                         'IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:-latest}"',
                     ],
                 },

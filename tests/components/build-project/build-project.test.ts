@@ -63,7 +63,10 @@ describe("BuildProject", () => {
         it("logs to its own /aws/codebuild/<project> group kept 30 days, and not to S3", () => {
             const project = registry.one(PROJECT).inputs;
             registry.hasInputs(LOG_GROUP, "web-logs", { name: `/aws/codebuild/${project.name}`, retentionInDays: 30 });
-            assert.deepEqual(project.logsConfig, { cloudwatchLogs: { status: "ENABLED", groupName: `/aws/codebuild/${project.name}` }, s3Logs: { status: "DISABLED" } });
+            assert.deepEqual(project.logsConfig, {
+                cloudwatchLogs: { status: "ENABLED", groupName: `/aws/codebuild/${project.name}` },
+                s3Logs: { status: "DISABLED" },
+            });
         });
 
         it("lets only CodeBuild, for this project in this account, assume the role", () => {
@@ -73,7 +76,10 @@ describe("BuildProject", () => {
                     Effect: "Allow",
                     Principal: { Service: "codebuild.amazonaws.com" },
                     Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": `arn:aws:codebuild:us-east-1:${ACCOUNT}:project/${project}` } },
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:codebuild:us-east-1:${ACCOUNT}:project/${project}` },
+                    },
                 },
             ]);
         });
@@ -86,7 +92,13 @@ describe("BuildProject", () => {
                 {
                     Sid: "WriteTestReports",
                     Effect: "Allow",
-                    Action: ["codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"],
+                    Action: [
+                        "codebuild:CreateReportGroup",
+                        "codebuild:CreateReport",
+                        "codebuild:UpdateReport",
+                        "codebuild:BatchPutTestCases",
+                        "codebuild:BatchPutCodeCoverages",
+                    ],
                     Resource: `arn:aws:codebuild:us-east-1:${ACCOUNT}:report-group/${project}-*`,
                 },
             ]);
@@ -133,7 +145,11 @@ describe("BuildProject", () => {
     it("derives ARM from an aarch64 image and Lambda compute from a lambda image, without timeouts on Lambda", async () => {
         const arm = await built({ buildspec: { path: "b.yml" }, image: "aws/codebuild/amazonlinux-aarch64-standard:3.0", computeType: "BUILD_GENERAL1_LARGE" });
         arm.registry.hasInputs(PROJECT, "web-project", { environment: { type: "ARM_CONTAINER", computeType: "BUILD_GENERAL1_LARGE" } });
-        const lambda = await built({ buildspec: { path: "b.yml" }, image: "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20", computeType: "BUILD_LAMBDA_2GB" });
+        const lambda = await built({
+            buildspec: { path: "b.yml" },
+            image: "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20",
+            computeType: "BUILD_LAMBDA_2GB",
+        });
         lambda.registry.hasInputs(PROJECT, "web-project", {
             environment: { type: "LINUX_LAMBDA_CONTAINER", computeType: "BUILD_LAMBDA_2GB" },
             buildTimeout: undefined,
@@ -183,7 +199,10 @@ describe("BuildProject", () => {
                 Action: "secretsmanager:GetSecretValue",
                 Resource: [SECRET, `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-Zz9Yy8`],
             });
-            assert.deepEqual(s.ReadParameters.Resource, [`arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/ci/npm-token`, `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/sentry`]);
+            assert.deepEqual(s.ReadParameters.Resource, [
+                `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/ci/npm-token`,
+                `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/sentry`,
+            ]);
             assert.equal(s.ReadParameters.Action, "ssm:GetParameters");
         });
 

@@ -18,11 +18,31 @@ describe("BuildProject validation", () => {
         { title: "requires a buildspec", args: {} as BuildProjectArgs, paths: ["buildspec"], message: /required/ },
         { title: "rejects an empty buildspec text", args: { buildspec: "" }, paths: ["buildspec"], message: /empty/ },
         { title: "rejects a file name given as inline text", args: { buildspec: "buildspec.yml" }, paths: ["buildspec"], message: /path: "buildspec.yml"/ },
-        { title: "rejects inline text without a version: 0.2 line", args: { buildspec: "phases:\n  build:\n    commands: [make]\n" }, paths: ["buildspec"], message: /version: 0.2/ },
+        {
+            title: "rejects inline text without a version: 0.2 line",
+            args: { buildspec: "phases:\n  build:\n    commands: [make]\n" },
+            paths: ["buildspec"],
+            message: /version: 0.2/,
+        },
         { title: "rejects a buildspec object without phases", args: { buildspec: { version: 0.2 } }, paths: ["buildspec.phases"], message: /install/ },
-        { title: "rejects a buildspec object of another version", args: { buildspec: { version: 0.1, phases: {} } }, paths: ["buildspec.version"], message: /0\.2/ },
-        { title: "rejects a buildspec path outside the source", args: { buildspec: { path: "../ci/buildspec.yml" } }, paths: ["buildspec.path"], message: /relative path/ },
-        { title: "rejects a buildspec file when there is no source", args: { buildspec: FILE, source: "none" }, paths: ["buildspec"], message: /inline buildspec/ },
+        {
+            title: "rejects a buildspec object of another version",
+            args: { buildspec: { version: 0.1, phases: {} } },
+            paths: ["buildspec.version"],
+            message: /0\.2/,
+        },
+        {
+            title: "rejects a buildspec path outside the source",
+            args: { buildspec: { path: "../ci/buildspec.yml" } },
+            paths: ["buildspec.path"],
+            message: /relative path/,
+        },
+        {
+            title: "rejects a buildspec file when there is no source",
+            args: { buildspec: FILE, source: "none" },
+            paths: ["buildspec"],
+            message: /inline buildspec/,
+        },
         {
             title: "rejects a secret-looking variable written into the buildspec object",
             args: { buildspec: { version: 0.2, env: { variables: { GITHUB_TOKEN: "x" } }, phases: {} } },
@@ -30,7 +50,12 @@ describe("BuildProject validation", () => {
             message: /secrets/,
         },
         { title: "rejects an unknown source", args: { buildspec: FILE, source: "github" as never }, paths: ["source"], message: /codepipeline/ },
-        { title: "rejects an unknown compute type", args: { buildspec: FILE, computeType: "BUILD_GENERAL1_HUGE" as never }, paths: ["computeType"], message: /BUILD_LAMBDA_1GB/ },
+        {
+            title: "rejects an unknown compute type",
+            args: { buildspec: FILE, computeType: "BUILD_GENERAL1_HUGE" as never },
+            paths: ["computeType"],
+            message: /BUILD_LAMBDA_1GB/,
+        },
         {
             title: "rejects a Lambda compute type on an EC2 image",
             args: { buildspec: FILE, computeType: "BUILD_LAMBDA_1GB" },
@@ -56,16 +81,36 @@ describe("BuildProject validation", () => {
             paths: ["docker"],
             message: /Lambda compute/,
         },
-        { title: "rejects a Docker layer cache without docker", args: { buildspec: FILE, cache: { local: ["docker-layer"] } }, paths: ["cache.local"], message: /docker: true/ },
+        {
+            title: "rejects a Docker layer cache without docker",
+            args: { buildspec: FILE, cache: { local: ["docker-layer"] } },
+            paths: ["cache.local"],
+            message: /docker: true/,
+        },
         {
             title: "rejects a local cache on Lambda compute",
             args: { buildspec: FILE, image: LAMBDA_IMAGE, computeType: "BUILD_LAMBDA_1GB", cache: { local: ["source"] } },
             paths: ["cache.local"],
             message: /Lambda/,
         },
-        { title: "rejects an unknown local cache mode", args: { buildspec: FILE, cache: { local: ["layers" as never] } }, paths: ["cache.local[0]"], message: /docker-layer/ },
-        { title: "rejects a cache with both local and s3", args: { buildspec: FILE, cache: { local: ["source"], s3: { bucketArn: "arn:aws:s3:::c" } } as never }, paths: ["cache"], message: /exactly one/ },
-        { title: "rejects an S3 cache bucket that is not a bucket ARN", args: { buildspec: FILE, cache: { s3: { bucketArn: "build-cache" } } }, paths: ["cache.s3.bucketArn"], message: /arn:aws:s3/ },
+        {
+            title: "rejects an unknown local cache mode",
+            args: { buildspec: FILE, cache: { local: ["layers" as never] } },
+            paths: ["cache.local[0]"],
+            message: /docker-layer/,
+        },
+        {
+            title: "rejects a cache with both local and s3",
+            args: { buildspec: FILE, cache: { local: ["source"], s3: { bucketArn: "arn:aws:s3:::c" } } as never },
+            paths: ["cache"],
+            message: /exactly one/,
+        },
+        {
+            title: "rejects an S3 cache bucket that is not a bucket ARN",
+            args: { buildspec: FILE, cache: { s3: { bucketArn: "build-cache" } } },
+            paths: ["cache.s3.bucketArn"],
+            message: /arn:aws:s3/,
+        },
         {
             title: "rejects a variable named like a secret in plain environment, pointing to secrets",
             args: { buildspec: FILE, environment: { DB_PASSWORD: "hunter2" } },
@@ -90,8 +135,18 @@ describe("BuildProject validation", () => {
             paths: ["environment.GH"],
             message: /GitHub token/,
         },
-        { title: "rejects a variable name CodeBuild reserves", args: { buildspec: FILE, environment: { CODEBUILD_X: "1" } }, paths: ["environment.CODEBUILD_X"], message: /reserves/ },
-        { title: "rejects a variable name a shell cannot hold", args: { buildspec: FILE, environment: { "NODE-ENV": "1" } }, paths: ["environment.NODE-ENV"], message: /letters, digits/ },
+        {
+            title: "rejects a variable name CodeBuild reserves",
+            args: { buildspec: FILE, environment: { CODEBUILD_X: "1" } },
+            paths: ["environment.CODEBUILD_X"],
+            message: /reserves/,
+        },
+        {
+            title: "rejects a variable name a shell cannot hold",
+            args: { buildspec: FILE, environment: { "NODE-ENV": "1" } },
+            paths: ["environment.NODE-ENV"],
+            message: /letters, digits/,
+        },
         {
             title: "rejects the same variable in environment and secrets",
             args: { buildspec: FILE, environment: { SENTRY_DSN: "x" }, secrets: { SENTRY_DSN: "/ci/sentry" } },
@@ -110,7 +165,12 @@ describe("BuildProject validation", () => {
             paths: ["secrets.TOKEN"],
             message: /Secrets Manager secret's full ARN/,
         },
-        { title: "rejects a parameter name with spaces", args: { buildspec: FILE, secrets: { TOKEN: "/ci/my token" } }, paths: ["secrets.TOKEN"], message: /Parameter Store/ },
+        {
+            title: "rejects a parameter name with spaces",
+            args: { buildspec: FILE, secrets: { TOKEN: "/ci/my token" } },
+            paths: ["secrets.TOKEN"],
+            message: /Parameter Store/,
+        },
         {
             title: "requires the Pulumi access token from secrets when the buildspec runs pulumi",
             args: { buildspec: { version: 0.2, phases: { build: { commands: ["pulumi up --yes --stack prod"] } } } },
@@ -119,11 +179,19 @@ describe("BuildProject validation", () => {
         },
         {
             title: "refuses the Pulumi access token from Parameter Store",
-            args: { buildspec: "version: 0.2\nphases:\n  build:\n    commands:\n      - pulumi preview --stack dev\n", secrets: { PULUMI_ACCESS_TOKEN: "/ci/pulumi" } },
+            args: {
+                buildspec: "version: 0.2\nphases:\n  build:\n    commands:\n      - pulumi preview --stack dev\n",
+                secrets: { PULUMI_ACCESS_TOKEN: "/ci/pulumi" },
+            },
             paths: ["secrets.PULUMI_ACCESS_TOKEN"],
             message: /Parameter Store/,
         },
-        { title: "rejects a secret key that is not a KMS key ARN", args: { buildspec: FILE, secretKeyArns: ["alias/ci"] }, paths: ["secretKeyArns[0]"], message: /KMS key ARN/ },
+        {
+            title: "rejects a secret key that is not a KMS key ARN",
+            args: { buildspec: FILE, secretKeyArns: ["alias/ci"] },
+            paths: ["secretKeyArns[0]"],
+            message: /KMS key ARN/,
+        },
         {
             title: "requires subnets with a VPC",
             args: { buildspec: FILE, vpc: { vpcId: "vpc-0123456789abcdef0" } as never },
@@ -140,7 +208,11 @@ describe("BuildProject validation", () => {
             title: "rejects more than 5 security groups",
             args: {
                 buildspec: FILE,
-                vpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], securityGroupIds: [1, 2, 3, 4, 5, 6].map((i) => `sg-012345678${i}abcdef0`) },
+                vpc: {
+                    vpcId: "vpc-0123456789abcdef0",
+                    subnetIds: ["subnet-0123456789abcdef0"],
+                    securityGroupIds: [1, 2, 3, 4, 5, 6].map((i) => `sg-012345678${i}abcdef0`),
+                },
             },
             paths: ["vpc.securityGroupIds"],
             message: /1 to 5/,
@@ -151,10 +223,30 @@ describe("BuildProject validation", () => {
             paths: ["vpc.subnetIds[0]"],
             message: /subnet id/,
         },
-        { title: "rejects a log retention CloudWatch Logs does not offer", args: { buildspec: FILE, logRetentionDays: 45 }, paths: ["logRetentionDays"], message: /60/ },
-        { title: "rejects a build timeout under 5 minutes", args: { buildspec: FILE, timeoutMinutes: 4 }, paths: ["timeoutMinutes"], message: /from 5 to 2160/ },
-        { title: "rejects a build timeout over 36 hours", args: { buildspec: FILE, timeoutMinutes: 2161 }, paths: ["timeoutMinutes"], message: /from 5 to 2160/ },
-        { title: "rejects a queued timeout over 8 hours", args: { buildspec: FILE, queuedTimeoutMinutes: 481 }, paths: ["queuedTimeoutMinutes"], message: /from 5 to 480/ },
+        {
+            title: "rejects a log retention CloudWatch Logs does not offer",
+            args: { buildspec: FILE, logRetentionDays: 45 },
+            paths: ["logRetentionDays"],
+            message: /60/,
+        },
+        {
+            title: "rejects a build timeout under 5 minutes",
+            args: { buildspec: FILE, timeoutMinutes: 4 },
+            paths: ["timeoutMinutes"],
+            message: /from 5 to 2160/,
+        },
+        {
+            title: "rejects a build timeout over 36 hours",
+            args: { buildspec: FILE, timeoutMinutes: 2161 },
+            paths: ["timeoutMinutes"],
+            message: /from 5 to 2160/,
+        },
+        {
+            title: "rejects a queued timeout over 8 hours",
+            args: { buildspec: FILE, queuedTimeoutMinutes: 481 },
+            paths: ["queuedTimeoutMinutes"],
+            message: /from 5 to 480/,
+        },
         {
             title: "rejects a build timeout on Lambda compute",
             args: { buildspec: FILE, image: LAMBDA_IMAGE, computeType: "BUILD_LAMBDA_1GB", timeoutMinutes: 10 },
@@ -191,7 +283,12 @@ describe("BuildProject validation", () => {
             paths: ["passRoles[0].roleArns[0]"],
             message: /not \*/,
         },
-        { title: "rejects passing no role", args: { buildspec: FILE, passRoles: [{ roleArns: [], service: "ecs-tasks.amazonaws.com" }] }, paths: ["passRoles[0].roleArns"], message: /empty/ },
+        {
+            title: "rejects passing no role",
+            args: { buildspec: FILE, passRoles: [{ roleArns: [], service: "ecs-tasks.amazonaws.com" }] },
+            paths: ["passRoles[0].roleArns"],
+            message: /empty/,
+        },
         { title: "rejects an unknown argument", args: { buildspec: FILE, privileged: true } as never, paths: ["privileged"], message: /./ },
         {
             title: "reports every invalid field at once",
@@ -221,7 +318,13 @@ describe("BuildProject validation", () => {
     });
 
     it("accepts a Pulumi buildspec with its token from Secrets Manager", () =>
-        assert.deepEqual(validate({ buildspec: { version: 0.2, phases: { build: { commands: ["pulumi up --yes --stack prod"] } } }, secrets: { PULUMI_ACCESS_TOKEN: SECRET } }), []));
+        assert.deepEqual(
+            validate({
+                buildspec: { version: 0.2, phases: { build: { commands: ["pulumi up --yes --stack prod"] } } },
+                secrets: { PULUMI_ACCESS_TOKEN: SECRET },
+            }),
+            [],
+        ));
 
     it("accepts Lambda compute without timeouts, and gives normalize's output the same verdict", () => {
         const args: BuildProjectArgs = { buildspec: FILE, image: LAMBDA_IMAGE, computeType: "BUILD_LAMBDA_4GB" };
@@ -232,10 +335,19 @@ describe("BuildProject validation", () => {
     it("gives normalize's output the same verdict as its input", () => assert.deepEqual(validate(normalize({ buildspec: FILE })), []));
 
     it("leaves secret references and role ARNs known only at deployment to later checks", () =>
-        assert.deepEqual(validate({ buildspec: FILE, secrets: { TOKEN: pulumi.output("x") }, passRoles: [{ roleArns: [pulumi.output("*")], service: "ecs-tasks.amazonaws.com" }] }), []));
+        assert.deepEqual(
+            validate({
+                buildspec: FILE,
+                secrets: { TOKEN: pulumi.output("x") },
+                passRoles: [{ roleArns: [pulumi.output("*")], service: "ecs-tasks.amazonaws.com" }],
+            }),
+            [],
+        ));
 
     it("refuses a secret reference known only at deployment once it is known", async () => {
-        const { error } = await buildFails(() => new BuildProject("build", { buildspec: FILE, secrets: { TOKEN: pulumi.output("arn:aws:s3:::bucket/token") } }));
+        const { error } = await buildFails(
+            () => new BuildProject("build", { buildspec: FILE, secrets: { TOKEN: pulumi.output("arn:aws:s3:::bucket/token") } }),
+        );
         assert.ok(error instanceof ArgsError, String(error));
         assert.deepEqual(
             error.issues.map((i) => i.path),

@@ -290,6 +290,7 @@ export function lambdaCodeDeployBuildspec(args: LambdaCodeDeployBuildspecArgs): 
                 build: {
                     commands: [
                         `TARGET_VERSION=$(aws lambda update-function-code --function-name "$FUNCTION_NAME" --zip-file fileb://${args.zipPath} --publish --query Version --output text)`,
+                        // Polls GetFunctionConfiguration until the version is Active (https://docs.aws.amazon.com/cli/latest/reference/lambda/wait/published-version-active.html).
                         'aws lambda wait published-version-active --function-name "$FUNCTION_NAME" --qualifier "$TARGET_VERSION"',
                         'CURRENT_VERSION=$(aws lambda get-alias --function-name "$FUNCTION_NAME" --name "$FUNCTION_ALIAS" --query FunctionVersion --output text)',
                         appspec,

@@ -53,6 +53,7 @@ describe("buildspec generators", () => {
         });
 
         it("tags the image with the source revision and pushes it", () => {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
             assert.ok(commands(spec, "pre_build").includes('IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:-latest}"'));
             assert.deepEqual(commands(spec, "build"), ["docker build --platform linux/amd64 -f Dockerfile -t $REPOSITORY_URI:$IMAGE_TAG ."]);
             assert.equal(commands(spec, "post_build")[0], "docker push $REPOSITORY_URI:$IMAGE_TAG");

@@ -179,6 +179,8 @@ function checkCache(issues: Issues, cfg: ResolvedBuildProject): void {
         // "PrivilegedMode must be true if you specify LOCAL_DOCKER_LAYER_CACHE" (https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html).
         if (c.local.includes("docker-layer") && !cfg.docker)
             issues.add("cache.local", c.local, "caches Docker layers, which needs docker: true", "docker: true, or no docker-layer");
+        // Lambda compute keeps nothing between builds: CodeBuild lists local caching among its limitations
+        // (https://docs.aws.amazon.com/codebuild/latest/userguide/lambda.html#lambda.limitations).
         if (isLambdaEnvironment(cfg.environmentType)) issues.add("cache.local", c.local, "is not available on Lambda compute", '"none" or { s3: ... }');
     } else {
         if (isPlain(c.s3.bucketArn)) issues.match("cache.s3.bucketArn", c.s3.bucketArn, BUCKET_ARN, "a bucket ARN, arn:aws:s3:::<bucket>");

@@ -305,4 +305,15 @@ describe("BuildProject", () => {
         const { registry } = await built({ buildspec: { path: "b.yml" }, transform: { project: { concurrentBuildLimit: 1 } } });
         registry.hasInputs(PROJECT, "web-project", { concurrentBuildLimit: 1 });
     });
+
+    it("fits every physical name of a 128-character instance to its limit (role 64, project 255 of CodeBuild's characters)", async () => {
+        const name = `payments_${"x".repeat(119)}`;
+        const { registry } = await built(
+            { buildspec: { path: "b.yml" }, vpc: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"] } },
+            name,
+        );
+        assert.match(registry.one(PROJECT).inputs.name, /^[0-9A-Za-z][0-9A-Za-z_-]{1,254}$/);
+        assert.ok((registry.one(ROLE).outputs.name as string).length <= 64);
+        assert.ok((registry.one(SG).outputs.name as string).length <= 255);
+    });
 });

@@ -7,7 +7,7 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import type * as iam from "@pulumi/aws/iam";
 import type { codebuild as codebuildInputs } from "@pulumi/aws/types/input";
-import { ArgsError } from "../shared/errors";
+import { ArgsError, isPlain } from "../shared/errors";
 import { assumeRolePolicy, createRole } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
@@ -17,7 +17,7 @@ import { stackSuffix } from "../shared/unique";
 import type { BuildProjectArgs, BuildspecArgs, LocalCacheMode } from "./args";
 import { ResolvedBuildProject, normalize } from "./defaults";
 import { buildRoleStatements } from "./policies";
-import { SecretRef, parseSecretRef } from "./secrets";
+import { SecretRef, looksSecretValue, parseSecretRef } from "./secrets";
 import { secretRefIssues, validate } from "./validate";
 import { toYaml } from "./yaml";
 
@@ -141,7 +141,7 @@ export class BuildProject extends pulumi.ComponentResource {
                     // Curated images are pulled with CodeBuild's own credentials; an image of yours in ECR needs the
                     // repository policy to admit codebuild.amazonaws.com (or a transform to SERVICE_ROLE plus pull statements).
                     imagePullCredentialsType: "CODEBUILD",
-                    environmentVariables: environmentVariables(cfg, secretRefs),
+                    environmentVariables: environmentVariables(name, cfg, secretRefs),
                 },
                 cache: cacheConfig(cfg),
                 logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: logGroup.name }, s3Logs: { status: "DISABLED" } },
@@ -198,8 +198,26 @@ function resolveSecretRefs(name: string, secrets: Record<string, pulumi.Input<st
     });
 }
 
-function environmentVariables(cfg: ResolvedBuildProject, refs: pulumi.Output<SecretRef[]>): codebuildInputs.ProjectEnvironmentEnvironmentVariable[] {
-    const plain = Object.entries(cfg.environment).map(([name, value]) => ({ name, value, type: "PLAINTEXT" }));
+function environmentVariables(
+    component: string,
+    cfg: ResolvedBuildProject,
+    refs: pulumi.Output<SecretRef[]>,
+): codebuildInputs.ProjectEnvironmentEnvironmentVariable[] {
+    const plain = Object.entries(cfg.environment).map(([name, value]) => ({
+        name,
+        // A value known only at deployment is checked then, as a plain one is before any resource.
+        value: isPlain(value)
+            ? value
+            : pulumi.output(value).apply((v) => {
+                  const kind = looksSecretValue(v);
+                  if (kind)
+                      throw new ArgsError("BuildProject", component, [
+                          { path: `environment.${name}`, value: "(redacted)", message: `holds ${kind} in plaintext`, allowed: `secrets.${name}` },
+                      ]);
+                  return v;
+              }),
+        type: "PLAINTEXT",
+    }));
     const secret = Object.keys(cfg.secrets).map((name, i) => {
         const ref = refs.apply((r) => r[i]);
         return {

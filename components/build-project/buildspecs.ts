@@ -7,7 +7,9 @@
  * new BuildProject("web-image", { ...containerImageBuildspec({ repositoryUrl: repo.repositoryUrl, containerName: "web" }) });
  *
  * Values that may be Outputs (repository URL, function name) reach the commands as environment
- * variables, so the buildspec itself is plain data; it never prints a secret.
+ * variables, so the buildspec itself is plain data; it never prints a secret. To add variables or
+ * statements of your own, merge them (`environment: { ...image.environment, NODE_ENV: "production" }`):
+ * a key given after the spread replaces the generator's.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsError, Issues } from "../shared/errors";

@@ -355,5 +355,18 @@ describe("BuildProject validation", () => {
         );
     });
 
+    it("refuses a plaintext credential known only at deployment once it is known, without repeating it", async () => {
+        const { error, registry } = await buildFails(
+            () => new BuildProject("build", { buildspec: FILE, environment: { DEPLOY_USER: pulumi.output("AKIAIOSFODNN7EXAMPLE") } }),
+        );
+        assert.ok(error instanceof ArgsError, String(error));
+        assert.deepEqual(
+            error.issues.map((i) => i.path),
+            ["environment.DEPLOY_USER"],
+        );
+        assert.doesNotMatch(error.message, /AKIAIOSFODNN7EXAMPLE/);
+        assert.equal(registry.ofType("aws:codebuild/project:Project").length, 0, "the project's inputs never resolve");
+    });
+
     it("documents every default it applies", () => assertDefaultsDocumented("components/build-project/args.ts", DEFAULTS));
 });

@@ -18,10 +18,6 @@ import type { BuildProjectArgs } from "./args";
 
 const RELATIVE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_.\-/]+$/;
 
-function fail(generator: string, issues: Issues): void {
-    issues.throwIfAny(generator, "args");
-}
-
 // ---- Container image ----
 
 export interface ContainerImageBuildspecArgs {
@@ -68,7 +64,7 @@ export function containerImageBuildspec(args: ContainerImageBuildspecArgs): Gene
     issues.int("containerPort", args.containerPort, 1, 65535);
     if (typeof args.taskDefinitionFamily === "string")
         issues.match("taskDefinitionFamily", args.taskDefinitionFamily, /^[A-Za-z0-9_-]{1,255}$/, "a task definition family");
-    fail("containerImageBuildspec", issues);
+    issues.throwIfAny("containerImageBuildspec", "args");
 
     const image = "$REPOSITORY_URI:$IMAGE_TAG";
     const files = ["imagedefinitions.json", "imageDetail.json"];
@@ -212,7 +208,7 @@ export function pulumiBuildspec(args: PulumiBuildspecArgs): GeneratedBuild {
     issues.match("workDir", args.workDir, /^(\.|(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_.\-/]+)$/, "a relative directory in the source, or .");
     issues.match("policyPack", args.policyPack, RELATIVE_PATH, "a relative directory in the source");
     issues.match("cliVersion", args.cliVersion, /^\d+\.\d+\.\d+$/, "a version such as 3.270.0");
-    fail("pulumiBuildspec", issues);
+    issues.throwIfAny("pulumiBuildspec", "args");
 
     const dir = args.workDir ?? ".";
     // From the source root: the CLI would otherwise read a relative pack path against --cwd, not the build's directory.
@@ -260,7 +256,7 @@ export function lambdaCodeDeployBuildspec(args: LambdaCodeDeployBuildspecArgs): 
     const issues = new Issues();
     issues.match("zipPath", args.zipPath, RELATIVE_PATH, "a relative path of a .zip in the source");
     if (typeof args.zipPath === "string" && !args.zipPath.endsWith(".zip")) issues.add("zipPath", args.zipPath, "is not a .zip", "a path ending in .zip");
-    fail("lambdaCodeDeployBuildspec", issues);
+    issues.throwIfAny("lambdaCodeDeployBuildspec", "args");
 
     const before = args.hooks?.beforeAllowTraffic !== undefined;
     const after = args.hooks?.afterAllowTraffic !== undefined;

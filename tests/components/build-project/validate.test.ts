@@ -326,6 +326,16 @@ describe("BuildProject validation", () => {
             [],
         ));
 
+    it("accepts a Pulumi buildspec without an access token when a self-managed backend is set", () =>
+        assert.deepEqual(
+            validate({
+                buildspec: { version: 0.2, phases: { build: { commands: ["pulumi up --yes --stack prod"] } } },
+                environment: { PULUMI_BACKEND_URL: "s3://state-bucket" },
+                secrets: { PULUMI_CONFIG_PASSPHRASE: SECRET },
+            }),
+            [],
+        ));
+
     it("accepts Lambda compute without timeouts, and gives normalize's output the same verdict", () => {
         const args: BuildProjectArgs = { buildspec: FILE, image: LAMBDA_IMAGE, computeType: "BUILD_LAMBDA_4GB" };
         assert.deepEqual(validate(args), []);

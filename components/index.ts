@@ -347,3 +347,14 @@ export {
 } from "./monitoring";
 // issue 17 audit: the alert path of AuditTrail
 export { ALERT_RULES, ALERT_FUNCTION_ENTRY, AlertsArgs, AlertRule, AlertRuleSpec, AlertResources, AlertRuleResources, EventPattern } from "./audit-trail";
+    BuildProject,
+    BuildProjectArgs,
+    BuildProjectResources,
+    BuildProjectTransforms,
+    BuildCacheArgs,
+    BuildVpcArgs,
+    BuildspecArgs,
+    LocalCacheMode,
+    PassRoleArgs,
+    BUILD_PROJECT_DEFAULTS,
+} from "./build-project";

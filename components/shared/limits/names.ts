@@ -532,5 +532,13 @@ export const NAME_RULES: Record<string, NameRule> = {
         reservedPrefixes: ["aws", "ssm"],
         reservedAt: "create",
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/ssm/parameter.go (1-2048); SSM PutParameter Name constraints (a-zA-Z0-9_.-/, not prefixed aws or ssm: https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html)`,
+    // issue 17 build
+    "aws:codebuild/project:Project": {
+        property: "name",
+        autoNameMax: 255,
+        min: 2,
+        max: 255,
+        ...EKS_NAME,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codebuild/project.go ValidProjectName (a letter or digit, then [0-9A-Za-z_-], 255); CodeBuild CreateProject name (2-255)`,
     },
 };

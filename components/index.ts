@@ -347,6 +347,7 @@ export {
 } from "./monitoring";
 // issue 17 audit: the alert path of AuditTrail
 export { ALERT_RULES, ALERT_FUNCTION_ENTRY, AlertsArgs, AlertRule, AlertRuleSpec, AlertResources, AlertRuleResources, EventPattern } from "./audit-trail";
+export {
     BuildProject,
     BuildProjectArgs,
     BuildProjectResources,

@@ -532,6 +532,7 @@ export const NAME_RULES: Record<string, NameRule> = {
         reservedPrefixes: ["aws", "ssm"],
         reservedAt: "create",
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/ssm/parameter.go (1-2048); SSM PutParameter Name constraints (a-zA-Z0-9_.-/, not prefixed aws or ssm: https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html)`,
+    },
     // issue 17 build
     "aws:codebuild/project:Project": {
         property: "name",

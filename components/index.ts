@@ -325,3 +325,18 @@ export {
     InsightType,
     AUDIT_TRAIL_DEFAULTS,
 } from "./audit-trail";
+export {
+    DeliveryPipeline,
+    DeliveryPipelineArgs,
+    DeliveryPipelineResources,
+    DeliveryPipelineTransforms,
+    BuildProjectRef,
+    CodeDeployTarget,
+    SourceArgs,
+    TriggerArgs,
+    StageArgs,
+    ActionArgs,
+    NotificationsArgs,
+    PIPELINE_EVENT_IDS,
+    DELIVERY_PIPELINE_DEFAULTS,
+} from "./delivery-pipeline";

@@ -165,7 +165,10 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
             childName(name, "role"),
             {
                 description: `CodePipeline runs the pipeline ${name}`,
-                assumeRolePolicy: assumeRolePolicy("codepipeline.amazonaws.com", { sourceAccount: accountId }),
+                // AWS's documented trust policy, without aws:SourceAccount/SourceArn: CodePipeline documents no
+                // confused-deputy keys on its AssumeRole (pipelines-create-service-role-cli.html), and a condition on a key
+                // the service does not send would leave the role unassumable and every run failing.
+                assumeRolePolicy: assumeRolePolicy("codepipeline.amazonaws.com"),
                 policies: pipelineRoleStatements(cfg, scope),
                 tags,
             },

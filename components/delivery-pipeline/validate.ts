@@ -307,7 +307,12 @@ function checkTriggers(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
 function checkGroup(issues: Issues, path: string, kind: string, group: CodeDeployTarget): void {
     const want = GROUP_PLATFORM[kind];
     if (group.computePlatform !== want)
-        issues.add(`${path}.group.computePlatform`, group.computePlatform, `is not the platform a ${kind} action deploys to`, `a ${want} deployment group`);
+        issues.add(
+            `${path}.group.computePlatform`,
+            group.computePlatform,
+            `is not the platform of a ${kind} action`,
+            `${want === "ECS" ? "an" : "a"} ${want} deployment group`,
+        );
     const config = group.deploymentConfigName;
     if (!isPlain(config) || typeof config !== "string" || !config.startsWith("CodeDeployDefault.")) return;
     const name = config.slice("CodeDeployDefault.".length);
@@ -401,8 +406,18 @@ function checkStages(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
     if (cfg.stages.length < 1 || cfg.stages.length > 49)
         issues.add("stages", `(${cfg.stages.length} stages)`, "has the wrong number of stages", "1 to 49 stages after the implicit Source stage");
     const stageNames = new Set<string>([SOURCE_STAGE]);
-    // Artifact name -> where it is produced: stage index and run order.
+    // Artifact name -> where it is first produced (stage index, run order): the Source stage writes `source`.
     const produced = new Map<string, { stage: number; runOrder: number }>([[SOURCE_ARTIFACT, { stage: -1, runOrder: 1 }]]);
+    cfg.stages.forEach((stage, si) =>
+        stage.actions.forEach((a, ai) =>
+            a.outputArtifacts.forEach((art, i) => {
+                const path = `stages[${si}].actions[${ai}].outputs[${i}]`;
+                if (!issues.match(path, art, ARTIFACT_NAME, ARTIFACT_ALLOWED)) return;
+                if (produced.has(art)) issues.add(path, art, "is produced twice", "artifact names unique in the pipeline");
+                else produced.set(art, { stage: si, runOrder: a.runOrder });
+            }),
+        ),
+    );
     let approvedBefore = false;
     cfg.stages.forEach((stage, si) => {
         const sp = `stages[${si}]`;
@@ -425,14 +440,17 @@ function checkStages(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
             for (const [i, art] of a.inputArtifacts.entries()) {
                 const field = a.kind === "cloudformation" ? "templatePath" : "inputs" in a ? `inputs[${i}]` : "input";
                 if (!ARTIFACT_NAME.test(art)) continue;
+                const earlier = (at: { stage: number; runOrder: number }) => at.stage < si || (at.stage === si && at.runOrder < a.runOrder);
                 const at = produced.get(art);
-                const before = at !== undefined && (at.stage < si || (at.stage === si && at.runOrder < a.runOrder));
-                if (!before)
+                if (at === undefined || !earlier(at))
                     issues.add(
                         `${ap}.${field}`,
                         art,
                         at === undefined ? "is an artifact no action produces" : "is read before (or while) it is produced",
-                        `an artifact of an earlier stage or run order: ${[...produced.keys()].join(", ")}`,
+                        `an artifact of an earlier stage or run order: ${[...produced]
+                            .filter(([, p]) => earlier(p))
+                            .map(([n]) => n)
+                            .join(", ")}`,
                     );
             }
             if (a.kind === "approval" && cfg.notifications === undefined)
@@ -445,15 +463,6 @@ function checkStages(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
                     "is a production deploy with no approval before it",
                     "an approval action in an earlier stage (or an earlier run order)",
                 );
-        });
-        // Outputs after reading: an action cannot read what its own stage's same run order writes.
-        stage.actions.forEach((a, ai) => {
-            a.outputArtifacts.forEach((art, i) => {
-                const path = `${sp}.actions[${ai}].outputs[${i}]`;
-                if (!issues.match(path, art, ARTIFACT_NAME, ARTIFACT_ALLOWED)) return;
-                if (produced.has(art)) issues.add(path, art, "is produced twice", "artifact names unique in the pipeline");
-                else produced.set(art, { stage: si, runOrder: a.runOrder });
-            });
         });
         if (stage.actions.some((a) => a.kind === "approval")) approvedBefore = true;
     });

@@ -195,7 +195,7 @@ describe("DeliveryPipeline IAM", () => {
 
         it("never grants the Lambda group to the pipeline role: its CodeBuild project deploys it", () => {
             const all = JSON.stringify(registry.statementsOf("shop-role"));
-            assert.ok(!all.includes(LAMBDA_GROUP.deploymentGroupArn));
+            assert.ok(!all.includes(LAMBDA_GROUP.deploymentGroupArn as string));
         });
 
         it("grants no action on every resource, no service wildcard, and PassRole only with iam:PassedToService", () => {

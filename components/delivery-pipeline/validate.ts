@@ -408,16 +408,14 @@ function checkStages(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
     const stageNames = new Set<string>([SOURCE_STAGE]);
     // Artifact name -> where it is first produced (stage index, run order): the Source stage writes `source`.
     const produced = new Map<string, { stage: number; runOrder: number }>([[SOURCE_ARTIFACT, { stage: -1, runOrder: 1 }]]);
-    cfg.stages.forEach((stage, si) =>
-        stage.actions.forEach((a, ai) =>
-            a.outputArtifacts.forEach((art, i) => {
+    for (const [si, stage] of cfg.stages.entries())
+        for (const [ai, a] of stage.actions.entries())
+            for (const [i, art] of a.outputArtifacts.entries()) {
                 const path = `stages[${si}].actions[${ai}].outputs[${i}]`;
-                if (!issues.match(path, art, ARTIFACT_NAME, ARTIFACT_ALLOWED)) return;
+                if (!issues.match(path, art, ARTIFACT_NAME, ARTIFACT_ALLOWED)) continue;
                 if (produced.has(art)) issues.add(path, art, "is produced twice", "artifact names unique in the pipeline");
                 else produced.set(art, { stage: si, runOrder: a.runOrder });
-            }),
-        ),
-    );
+            }
     let approvedBefore = false;
     cfg.stages.forEach((stage, si) => {
         const sp = `stages[${si}]`;

@@ -343,6 +343,15 @@ function checkAction(issues: Issues, path: string, a: ResolvedAction): void {
             if (a.inputArtifacts.length < 1 || a.inputArtifacts.length > 5)
                 issues.add(`${path}.inputs`, a.inputArtifacts, "has the wrong number of artifacts", "1 to 5");
             if (a.outputArtifacts.length > 5) issues.add(`${path}.outputs`, a.outputArtifacts, "has too many artifacts", "at most 5");
+            // CodePipeline configuration values: at most 1000 characters (limits.html); the variables travel as one JSON string.
+            const env = JSON.stringify(Object.entries(a.environment ?? {}).map(([name, value]) => ({ name, value, type: "PLAINTEXT" })));
+            if (env.length > 1000)
+                issues.add(
+                    `${path}.environment`,
+                    `(${env.length} characters as JSON)`,
+                    "is too long for an action configuration value",
+                    "at most 1000 characters as CodePipeline's JSON",
+                );
             for (const [k, v] of Object.entries(a.environment ?? {})) {
                 issues.match(`${path}.environment.${k}`, k, /^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name: letters, digits and '_'");
                 if (SECRET_NAME.test(k))
@@ -381,6 +390,14 @@ function checkAction(issues: Issues, path: string, a: ResolvedAction): void {
             issues.match(`${path}.stackName`, a.stackName, /^[A-Za-z][A-Za-z0-9-]{0,127}$/, "a letter, then letters, digits and '-', at most 128");
             issues.match(`${path}.templatePath`, a.templatePath, /^[A-Za-z0-9_-]{1,100}::\S+$/, '"<artifact>::<path>", e.g. "build::template.yaml"');
             if (isPlain(a.roleArn)) issues.match(`${path}.roleArn`, a.roleArn, ROLE_ARN, "an IAM role ARN CloudFormation assumes");
+            // ParameterOverrides: a JSON object of at most 1 kilobyte (action-reference-CloudFormation).
+            if (a.parameterOverrides && JSON.stringify(a.parameterOverrides).length > 1000)
+                issues.add(
+                    `${path}.parameterOverrides`,
+                    `(${JSON.stringify(a.parameterOverrides).length} characters as JSON)`,
+                    "is too long",
+                    "at most 1000 characters as JSON (use a template configuration file)",
+                );
             if (a.capabilities && new Set(a.capabilities).size !== a.capabilities.length)
                 issues.add(`${path}.capabilities`, a.capabilities, "lists a capability twice", CAPABILITIES.join(", "));
             break;

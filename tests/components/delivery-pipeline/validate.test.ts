@@ -298,6 +298,32 @@ describe("DeliveryPipeline validation", () => {
             message: /secrets/,
         },
         {
+            title: "rejects action variables longer than a configuration value's 1000 characters as JSON",
+            args: one([{ name: "Build", actions: [build1({ environment: { NOTES: "x".repeat(1000) } })] }]),
+            paths: ["stages[0].actions[0].environment"],
+            message: /1000 characters/,
+        },
+        {
+            title: "rejects CloudFormation parameter overrides over 1 KB",
+            args: one([
+                {
+                    name: "Deploy",
+                    actions: [
+                        {
+                            kind: "cloudformation",
+                            name: "stack",
+                            stackName: "shop",
+                            templatePath: "source::t.yaml",
+                            roleArn: CFN_ROLE,
+                            parameterOverrides: { Big: "x".repeat(1000) },
+                        },
+                    ],
+                },
+            ]),
+            paths: ["stages[0].actions[0].parameterOverrides"],
+            message: /1000 characters/,
+        },
+        {
             title: "rejects an approval link that is not a URL",
             args: withStage("Approve", [{ kind: "approval", name: "release", externalEntityLink: "staging.example.com" }]),
             paths: ["stages[3].actions[0].externalEntityLink"],

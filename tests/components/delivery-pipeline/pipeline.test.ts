@@ -353,6 +353,28 @@ describe("DeliveryPipeline", () => {
         for (const type of [BUCKET, KEY]) assert.equal(registry.one(type).protect, true, type);
     });
 
+    it("applies a transform to the pipeline and keeps the build grants apart when stage and action names run together", async () => {
+        const other = { ...TESTS, roleName: "other-role" };
+        const args: DeliveryPipelineArgs = {
+            source: { codeCommit: { repository: "shop" } },
+            stages: [
+                { name: "a-b", actions: [{ kind: "build", name: "c", project: IMAGE_BUILD }] },
+                { name: "a", actions: [{ kind: "build", name: "b-c", project: other }] },
+            ],
+            transform: { pipeline: (a) => ({ ...a, executionMode: "QUEUED" }) },
+        };
+        const { registry } = await build(() => new DeliveryPipeline("shop", args));
+        assert.equal(registry.one(PIPELINE).inputs.executionMode, "QUEUED");
+        const grants = registry.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.endsWith("-artifacts") && !p.name.startsWith("shop-role"));
+        assert.deepEqual(
+            grants.map((g) => [g.name, g.inputs.role]),
+            [
+                ["shop-a-b-c-artifacts", IMAGE_BUILD.roleName],
+                ["shop-a-b-c-2-artifacts", "other-role"],
+            ],
+        );
+    });
+
     it("fits a long component name into the connection's 32 characters", async () => {
         const name = `payments-platform-${"x".repeat(40)}`;
         const { registry } = await build(() => new DeliveryPipeline(name, minimal({ connection: { provider: "Bitbucket", repository: "acme/shop" } })));

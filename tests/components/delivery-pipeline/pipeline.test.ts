@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { DeliveryPipeline } from "../../../components/delivery-pipeline";
 import type { DeliveryPipelineArgs } from "../../../components/delivery-pipeline";
 import { Registry, build, json } from "../../../components/testing";
@@ -373,6 +374,27 @@ describe("DeliveryPipeline", () => {
                 ["shop-a-b-c-2-artifacts", "other-role"],
             ],
         );
+    });
+
+    it("takes a component instance as a build project (BuildProject satisfies BuildProjectRef), reading its outputs", async () => {
+        class Project extends pulumi.ComponentResource {
+            readonly projectName = pulumi.output("api-build");
+            readonly projectArn = pulumi.output(`arn:aws:codebuild:${REGION}:${ACCOUNT}:project/api-build`);
+            readonly roleName = pulumi.output("api-build-role");
+            constructor(name: string) {
+                super("test:index:Project", name, {});
+                this.registerOutputs({});
+            }
+        }
+        const { registry } = await build(() => {
+            const project = new Project("api");
+            return new DeliveryPipeline("shop", {
+                source: { codeCommit: { repository: "shop" } },
+                stages: [{ name: "Build", actions: [{ kind: "build", name: "c", project }] }],
+            });
+        });
+        assert.equal(action(registry, "Build", "c").configuration.ProjectName, "api-build");
+        assert.equal(registry.one("aws:iam/rolePolicy:RolePolicy", "shop-Build-c-artifacts").inputs.role, "api-build-role");
     });
 
     it("fits a long component name into the connection's 32 characters", async () => {

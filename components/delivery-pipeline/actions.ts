@@ -15,8 +15,9 @@ const aws = (category: string, provider: string) => ({ category, owner: "AWS", p
 
 /**
  * The source action, named `Source` in the `Source` stage. S3 and CodeCommit sources do not poll
- * (`PollForSourceChanges: "false"`): an EventBridge rule starts the pipeline, as AWS recommends over polling
- * (https://docs.aws.amazon.com/codepipeline/latest/userguide/update-change-detection.html).
+ * (`PollForSourceChanges: "false"`, which AWS requires with an event rule "to avoid duplicate pipeline executions"):
+ * an EventBridge rule starts the pipeline (https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-S3.html,
+ * "a source enabled for events"; https://docs.aws.amazon.com/codepipeline/latest/userguide/triggering.html for CodeCommit).
  */
 export function sourceAction(source: ResolvedSource, connectionArn: pulumi.Input<string> | undefined): Declaration {
     const common = { name: SOURCE_STAGE, outputArtifacts: [SOURCE_ARTIFACT], runOrder: 1 };

@@ -80,9 +80,10 @@ export interface DeliveryPipelineResources {
  *     notifications: { topicArn: alerts.topicArn },
  * });
  *
- * **Cost** (us-east-1): a V2 pipeline is billed per action execution minute ($0.002/min; 100 free
- * minutes a month), so a 10-minute run is about $0.02; the key $1/month; artifact storage at
- * $0.023/GB-month for 30 days; CodeBuild minutes are the build projects'.
+ * **Cost** (us-east-1, https://aws.amazon.com/codepipeline/pricing/): a V2 pipeline is billed per action
+ * execution minute, rounded up per action ($0.002/min; 100 free minutes a month per account; manual
+ * approvals are not billed), so a run with 10 action minutes is $0.02 and 200 such runs a month $4;
+ * the key $1/month; artifacts $0.023/GB-month for 30 days; CodeBuild minutes are the build projects'.
  */
 export class DeliveryPipeline extends pulumi.ComponentResource {
     static readonly type = typeToken("cicd", "DeliveryPipeline");

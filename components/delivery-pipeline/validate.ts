@@ -236,6 +236,7 @@ export const PREDEFINED_CONFIGS: Record<CodeDeployTarget["computePlatform"], str
         "LambdaLinear10PercentEvery10Minutes",
     ],
 };
+const isPlatform = (p: unknown): p is CodeDeployTarget["computePlatform"] => PLATFORMS.includes(p as string);
 const GROUP_PLATFORM: Record<string, CodeDeployTarget["computePlatform"]> = { "ecs-blue-green": "ECS", "code-deploy": "Server", lambda: "Lambda" };
 const DEPLOY_KINDS = new Set(["ecs", "ecs-blue-green", "code-deploy", "lambda", "pulumi", "cloudformation", "elastic-beanstalk"]);
 /** Names that look like secrets: CodePipeline shows action variables in the console and the API. */
@@ -317,7 +318,7 @@ function checkGroup(issues: Issues, path: string, kind: string, group: CodeDeplo
     if (!isPlain(config) || typeof config !== "string" || !config.startsWith("CodeDeployDefault.")) return;
     const name = config.slice("CodeDeployDefault.".length);
     const platform = group.computePlatform;
-    if (PLATFORMS_OK(platform) && !PREDEFINED_CONFIGS[platform].includes(name))
+    if (isPlatform(platform) && !PREDEFINED_CONFIGS[platform].includes(name))
         issues.add(
             `${path}.group.deploymentConfigName`,
             config,
@@ -325,8 +326,6 @@ function checkGroup(issues: Issues, path: string, kind: string, group: CodeDeplo
             PREDEFINED_CONFIGS[platform].map((n) => `CodeDeployDefault.${n}`).join(", "),
         );
 }
-
-const PLATFORMS_OK = (p: unknown): p is CodeDeployTarget["computePlatform"] => p === "ECS" || p === "Lambda" || p === "Server";
 
 function checkRoleArns(issues: Issues, path: string, arns: unknown[]): void {
     arns.forEach((arn, i) => {

@@ -411,7 +411,7 @@ describe("DeliveryPipeline validation", () => {
             message: /SNS topic ARN/,
         },
         {
-            title: "rejects an event the rule cannot send, and an empty event list",
+            title: "rejects an event the notification rule does not offer",
             args: one([compile], { notifications: { topicArn: TOPIC, events: ["deployed" as never] } }),
             paths: ["notifications.events[0]"],
             message: /"failed"/,
@@ -429,7 +429,7 @@ describe("DeliveryPipeline validation", () => {
             message: /1 to 3650/,
         },
         {
-            title: "rejects an execution mode V2 offers only for PARALLEL runs",
+            title: "rejects the PARALLEL execution mode, which the component does not offer",
             args: one([compile], { executionMode: "PARALLEL" as never }),
             paths: ["executionMode"],
             message: /QUEUED/,

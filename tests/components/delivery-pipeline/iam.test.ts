@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { DeliveryPipeline } from "../../../components/delivery-pipeline";
 import type { DeliveryPipelineArgs } from "../../../components/delivery-pipeline";
 import { Registry, build, json } from "../../../components/testing";
@@ -243,6 +244,14 @@ describe("DeliveryPipeline IAM", () => {
             assert.deepEqual(policy(registry, "source"), [{ Sid: "UseConnection", Effect: "Allow", Action: `${prefix}:UseConnection`, Resource: arn }]);
         });
     }
+
+    it("grants both UseConnection prefixes, on that one ARN, when the connection's ARN is known only at deployment", async () => {
+        const arn = connectionArn("codeconnections");
+        const { registry } = await build(() => new DeliveryPipeline("shop", withSource({ connectionArn: pulumi.output(arn), repository: "acme/shop" })));
+        assert.deepEqual(policy(registry, "source"), [
+            { Sid: "UseConnection", Effect: "Allow", Action: ["codeconnections:UseConnection", "codestar-connections:UseConnection"], Resource: arn },
+        ]);
+    });
 
     it("reads only the CodeCommit repository it builds", async () => {
         const { registry } = await build(() => new DeliveryPipeline("shop", withSource({ codeCommit: { repository: "shop" } })));

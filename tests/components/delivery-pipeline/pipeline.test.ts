@@ -397,6 +397,14 @@ describe("DeliveryPipeline", () => {
         assert.equal(registry.one("aws:iam/rolePolicy:RolePolicy", "shop-Build-c-artifacts").inputs.role, "api-build-role");
     });
 
+    it("builds the full pipeline under a 128-character component name (the mock provider refuses any name that does not fit)", async () => {
+        const { registry } = await build(
+            () => new DeliveryPipeline(`p${"x".repeat(127)}`, { ...fullArgs(), source: { codeCommit: { repository: "shop" } }, triggers: [] }),
+        );
+        assert.ok(registry.one(PIPELINE).outputs.name.length <= 100);
+        assert.ok(registry.one(RULE).outputs.name.length <= 64);
+    });
+
     it("fits a long component name into the connection's 32 characters", async () => {
         const name = `payments-platform-${"x".repeat(40)}`;
         const { registry } = await build(() => new DeliveryPipeline(name, minimal({ connection: { provider: "Bitbucket", repository: "acme/shop" } })));

@@ -359,3 +359,18 @@ export {
     PassRoleArgs,
     BUILD_PROJECT_DEFAULTS,
 } from "./build-project";
+export {
+    DeliveryPipeline,
+    DeliveryPipelineArgs,
+    DeliveryPipelineResources,
+    DeliveryPipelineTransforms,
+    BuildProjectRef,
+    CodeDeployTarget,
+    SourceArgs,
+    TriggerArgs,
+    StageArgs,
+    ActionArgs,
+    NotificationsArgs,
+    PIPELINE_EVENT_IDS,
+    DELIVERY_PIPELINE_DEFAULTS,
+} from "./delivery-pipeline";

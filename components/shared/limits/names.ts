@@ -542,4 +542,33 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...EKS_NAME,
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codebuild/project.go ValidProjectName (a letter or digit, then [0-9A-Za-z_-], 255); CodeBuild CreateProject name (2-255)`,
     },
+    // issue 17 pipeline
+    "aws:codepipeline/pipeline:Pipeline": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 100,
+        pattern: /^[A-Za-z0-9.@_-]+$/,
+        char: /[A-Za-z0-9.@_-]/,
+        allowed: "letters, digits, '.', '@', '_' and '-'",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codepipeline/codepipeline.go (StringLenBetween(1, 100), [A-Za-z0-9.@\\-_]+); https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html`,
+    },
+    "aws:codeconnections/connection:Connection": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 32,
+        ...PRINTABLE,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codeconnections/connection.go (LengthBetween(1, 32))`,
+    },
+    "aws:codestarnotifications/notificationRule:NotificationRule": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 64,
+        pattern: /^[A-Za-z0-9_ -]+$/,
+        char: /[A-Za-z0-9_ -]/,
+        allowed: "letters, digits, '_', '-' and spaces",
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codestarnotifications/notification_rule.go (1-64 of [A-Za-z0-9\\-_ ])`,
+    },
 };

@@ -270,7 +270,7 @@ function validateConfig(issues: Issues, platform: ComputePlatform, cfg: Resolved
         issues.add(
             "config",
             c,
-            `is not a ${platform} deployment configuration`,
+            `is not a deployment configuration for ${platform}`,
             FORMS[platform].map((f) => (f.includes("-") ? show(f) : `{ ${f} }`)).join(", "),
         );
         return;

@@ -158,8 +158,8 @@ describe("DeploymentGroup on ECS", () => {
                 Resource: [
                     LISTENER,
                     TEST_LISTENER,
-                    LISTENER.replace(":listener/", ":listener-rule/") + "/*",
-                    TEST_LISTENER.replace(":listener/", ":listener-rule/") + "/*",
+                    `${LISTENER.replace(":listener/", ":listener-rule/")}/*`,
+                    `${TEST_LISTENER.replace(":listener/", ":listener-rule/")}/*`,
                 ],
             },
         ]);

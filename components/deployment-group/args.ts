@@ -233,7 +233,7 @@ export interface DeploymentGroupArgs {
      * CloudWatch alarm names (at most 10) CodeDeploy watches during a deployment: one in ALARM stops it
      * (and rolls it back, see `rollback.onAlarm`).
      * @default []
-     * @example [web.resources.services.web.alarms["http-5xx"].name]
+     * @example [web.resources.services.web.alarms.http5xx.name]
      */
     alarms?: pulumi.Input<string>[];
     /**

@@ -51,7 +51,7 @@ export interface DeploymentGroupResources {
  *     target: { ecs: { clusterName: shop.clusterName, serviceName: shop.resources.services.web.service.name,
  *                      targetGroupNames: d.targetGroupNames, productionListenerArns: d.productionListenerArns, testListenerArns: d.testListenerArns } },
  *     config: { canary: { percent: 10, intervalMinutes: 5 } },
- *     alarms: [shop.resources.services.web.alarms["http-5xx"].name],
+ *     alarms: [shop.resources.services.web.alarms.http5xx.name],
  * });
  *
  * **Cost**: CodeDeploy to ECS, Lambda and Amazon EC2 costs nothing; on-premises instances $0.02 per

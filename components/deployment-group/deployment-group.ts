@@ -78,6 +78,7 @@ export class DeploymentGroup extends pulumi.ComponentResource {
 
         const cfg = normalize(args);
         const platform = cfg.target.platform;
+        for (const warning of warnings(name, cfg)) pulumi.log.warn(warning, this);
         const child = { parent: this };
         const tags = componentTags(DeploymentGroup.type, name, cfg.tags);
         const t = cfg.transform;
@@ -185,6 +186,16 @@ export class DeploymentGroup extends pulumi.ComponentResource {
             roleArn: this.roleArn,
         });
     }
+}
+
+/** Settings that deploy but fail the first deployment, in the form `[aws-platform:cicd:<code>] ...`. */
+export function warnings(name: string, cfg: ResolvedDeploymentGroup): string[] {
+    const out: string[] = [];
+    if (cfg.target.platform === "ECS" && cfg.target.ecs.passRoleArns.length === 0)
+        out.push(
+            `[aws-platform:cicd:no-pass-roles] DeploymentGroup "${name}": target.ecs.passRoleArns is empty, so CodeDeploy may pass no role to ECS and a task definition with a task or execution role (every ContainerService task has both) fails to deploy; give the service's task role and execution role ARNs`,
+        );
+    return out;
 }
 
 const arnOf = (s: Scope, resource: pulumi.Input<string>) => pulumi.interpolate`arn:${s.partition}:codedeploy:${s.region}:${s.accountId}:${resource}`;

@@ -269,6 +269,14 @@ describe("DeploymentGroup on ECS", () => {
         assert.ok(registry.one(T.application).outputs.name.length <= 100);
     });
 
+    it("warns when it may pass no task role to ECS, and not when the roles are given", async () => {
+        const { warnings } = await buildGroup(ecsArgs());
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0], /^\[aws-platform:cicd:no-pass-roles\] DeploymentGroup "web": target\.ecs\.passRoleArns is empty/);
+        const given = await buildGroup(ecsArgs({ target: { ecs: { ...ecsTarget(), passRoleArns: [TASK_ROLE, EXECUTION_ROLE] } } }));
+        assert.deepEqual(given.warnings, []);
+    });
+
     it("applies each child's transform", async () => {
         const { registry } = await buildGroup(
             ecsArgs({

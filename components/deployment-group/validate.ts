@@ -84,8 +84,8 @@ const TARGETS: Record<string, Shape> = { ecs: ECS_SHAPE, lambda: LAMBDA_SHAPE, s
 const TARGET_SHAPE: Shape = custom("object", "{ ecs: {...} }, { lambda: {...} } or { server: {...} }", (issues, path, value) => {
     const t = value as Record<string, unknown>;
     const keys = Object.keys(t);
-    for (const k of keys) if (!(k in TARGETS)) unknownKey(issues, `${path}.${k}`, t[k], Object.keys(TARGETS), "target");
-    const given = keys.filter((k) => k in TARGETS);
+    for (const k of keys) if (!Object.hasOwn(TARGETS, k)) unknownKey(issues, `${path}.${k}`, t[k], Object.keys(TARGETS), "target");
+    const given = keys.filter((k) => Object.hasOwn(TARGETS, k));
     if (given.length !== 1) {
         issues.add(path, given.length ? given : t, given.length ? "names more than one platform" : "names no platform", "exactly one of ecs, lambda, server");
         return;
@@ -129,9 +129,9 @@ function checkConfigShape(issues: Issues, path: string, value: unknown): void {
     }
     const c = value as Record<string, unknown>;
     const keys = Object.keys(c);
-    if (keys.length !== 1 || !(keys[0] in CONFIG_OBJECTS)) {
-        for (const k of keys) if (!(k in CONFIG_OBJECTS)) unknownKey(issues, `${path}.${k}`, c[k], Object.keys(CONFIG_OBJECTS), "config form");
-        if (keys.length !== 1 || keys.every((k) => k in CONFIG_OBJECTS)) issues.add(path, c, "names more or less than one form", allowed);
+    if (keys.length !== 1 || !Object.hasOwn(CONFIG_OBJECTS, keys[0])) {
+        for (const k of keys) if (!Object.hasOwn(CONFIG_OBJECTS, k)) unknownKey(issues, `${path}.${k}`, c[k], Object.keys(CONFIG_OBJECTS), "config form");
+        if (keys.length !== 1 || keys.every((k) => Object.hasOwn(CONFIG_OBJECTS, k))) issues.add(path, c, "names more or less than one form", allowed);
         return;
     }
     checkShape(issues, CONFIG_OBJECTS[keys[0]], c[keys[0]], `${path}.${keys[0]}`);
@@ -139,7 +139,7 @@ function checkConfigShape(issues: Issues, path: string, value: unknown): void {
 
 const APPLICATION_SHAPE: Shape = custom("object", "{ name? } (an application of its own) or { existingName }", (issues, path, value) => {
     const a = value as Record<string, unknown>;
-    if ("existingName" in a) {
+    if (Object.hasOwn(a, "existingName")) {
         for (const k of Object.keys(a)) if (k !== "existingName") issues.add(`${path}.${k}`, a[k], "is not used with existingName", "existingName alone");
         checkShape(issues, inputString(), a.existingName, `${path}.existingName`);
         return;

@@ -39,6 +39,12 @@ describe("DeploymentGroup validation", () => {
         },
         { title: "rejects a target naming no platform", args: { target: {} as never }, paths: ["target"], message: /names no platform/ },
         {
+            title: "rejects a target keyed by a prototype name (constructor is no platform)",
+            args: { target: { constructor: { x: 1 } } as never },
+            paths: ["target.constructor", "target"],
+            message: /names no platform/,
+        },
+        {
             title: "rejects an ECS target with one target group (blue/green needs exactly two)",
             args: ecsArgs({ target: { ecs: { ...ecsTarget(), targetGroupNames: ["web-tg"] } } }),
             paths: ["target.ecs.targetGroupNames"],

@@ -50,7 +50,7 @@ export interface ResolvedDeploymentGroup {
     terminationWaitMinutes?: number;
     readyWaitMinutes?: number;
     revisionBucketArns: pulumi.Input<string>[];
-    notifications?: Required<NotificationsArgs> | (Omit<Required<NotificationsArgs>, "topicKeyArn"> & { topicKeyArn?: pulumi.Input<string> });
+    notifications?: Required<Omit<NotificationsArgs, "topicKeyArn">> & Pick<NotificationsArgs, "topicKeyArn">;
     tags: Record<string, string>;
     transform: DeploymentGroupTransforms;
 }

@@ -93,7 +93,7 @@ export class DeploymentGroup extends pulumi.ComponentResource {
                 ? undefined
                 : create(
                       codedeploy.Application,
-                      fitName(childName(name, "app"), codedeploy.Application),
+                      fitName(childName(name, "application"), codedeploy.Application),
                       { computePlatform: platform, ...(cfg.application.name !== undefined ? { name: cfg.application.name } : {}), tags },
                       child,
                       t.application,
@@ -108,7 +108,7 @@ export class DeploymentGroup extends pulumi.ComponentResource {
             "custom" in resolved
                 ? create(
                       codedeploy.DeploymentConfig,
-                      childName(name, "config"),
+                      childName(name, "deployment-config"),
                       {
                           // Account- and region-wide, and every field forces a replacement: the name states the
                           // settings, so a change creates the new configuration before the old one is deleted.

@@ -5,7 +5,7 @@ import { EXECUTION_ROLE, HOOK, KEY, LISTENER, TASK_ROLE, TEST_LISTENER, TOPIC, T
 describe("DeploymentGroup on ECS", () => {
     it("creates an ECS application and a blue/green group with traffic control on the service, its two target groups and listeners", async () => {
         const { registry } = await buildGroup(ecsArgs({ target: { ecs: { ...ecsTarget(), testListenerArns: [TEST_LISTENER] } } }));
-        const app = registry.hasInputs(T.application, "web-app", { computePlatform: "ECS" });
+        const app = registry.hasInputs(T.application, "web-application", { computePlatform: "ECS" });
         registry.hasInputs(T.group, "web-group", {
             appName: app.outputs.name,
             deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
@@ -49,7 +49,7 @@ describe("DeploymentGroup on ECS", () => {
 
     it("creates an ECS canary config of its own when no predefined one matches, and the group uses it", async () => {
         const { registry, result } = await buildGroup(ecsArgs({ config: { canary: { percent: 20, intervalMinutes: 10 } } }));
-        const config = registry.hasInputs(T.config, "web-config", {
+        const config = registry.hasInputs(T.config, "web-deployment-config", {
             computePlatform: "ECS",
             trafficRoutingConfig: { type: "TimeBasedCanary", timeBasedCanary: { percentage: 20, interval: 10 }, timeBasedLinear: undefined },
             minimumHealthyHosts: undefined,
@@ -62,7 +62,7 @@ describe("DeploymentGroup on ECS", () => {
 
     it("creates an ECS linear config of its own for 25% every 3 minutes", async () => {
         const { registry } = await buildGroup(ecsArgs({ config: { linear: { percent: 25, intervalMinutes: 3 } } }));
-        registry.hasInputs(T.config, "web-config", {
+        registry.hasInputs(T.config, "web-deployment-config", {
             computePlatform: "ECS",
             trafficRoutingConfig: { type: "TimeBasedLinear", timeBasedLinear: { percentage: 25, interval: 3 } },
         });
@@ -247,7 +247,7 @@ describe("DeploymentGroup on ECS", () => {
 
     it("names its own application when asked", async () => {
         const { registry } = await buildGroup(ecsArgs({ application: { name: "shop-web" } }));
-        registry.hasInputs(T.application, "web-app", { name: "shop-web", computePlatform: "ECS" });
+        registry.hasInputs(T.application, "web-application", { name: "shop-web", computePlatform: "ECS" });
     });
 
     it("names the group <name>-<stack suffix> (two stacks may share an application) and exposes its outputs", async () => {
@@ -289,8 +289,8 @@ describe("DeploymentGroup on ECS", () => {
                 },
             }),
         );
-        registry.hasInputs(T.application, "web-app", { tags: { t: "app" } });
-        registry.hasInputs(T.config, "web-config", { region: "eu-west-1", computePlatform: "ECS" });
+        registry.hasInputs(T.application, "web-application", { tags: { t: "app" } });
+        registry.hasInputs(T.config, "web-deployment-config", { region: "eu-west-1", computePlatform: "ECS" });
         registry.hasInputs(T.group, "web-group", { outdatedInstancesStrategy: "IGNORE" });
         registry.hasInputs(T.role, "web-role", { description: "custom" });
     });

@@ -6,7 +6,7 @@ const FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:orders";
 describe("DeploymentGroup on Lambda", () => {
     it("creates a Lambda application and a blue/green group with traffic control, without ECS service or load balancer", async () => {
         const { registry } = await buildGroup(lambdaArgs());
-        registry.hasInputs(T.application, "web-app", { computePlatform: "Lambda" });
+        registry.hasInputs(T.application, "web-application", { computePlatform: "Lambda" });
         registry.hasInputs(T.group, "web-group", {
             deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
             ecsService: undefined,
@@ -40,7 +40,7 @@ describe("DeploymentGroup on Lambda", () => {
 
     it("creates a Lambda linear config of its own for 20% every 5 minutes", async () => {
         const { registry } = await buildGroup(lambdaArgs({ config: { linear: { percent: 20, intervalMinutes: 5 } } }));
-        const config = registry.hasInputs(T.config, "web-config", {
+        const config = registry.hasInputs(T.config, "web-deployment-config", {
             computePlatform: "Lambda",
             trafficRoutingConfig: { type: "TimeBasedLinear", timeBasedLinear: { percentage: 20, interval: 5 } },
         });

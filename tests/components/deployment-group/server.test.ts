@@ -4,7 +4,7 @@ import { TOPIC, T, buildGroup, serverArgs } from "./fixtures";
 describe("DeploymentGroup on EC2 / Auto Scaling", () => {
     it("creates a Server application and an in-place group without traffic control on the Auto Scaling groups", async () => {
         const { registry } = await buildGroup(serverArgs());
-        registry.hasInputs(T.application, "web-app", { computePlatform: "Server" });
+        registry.hasInputs(T.application, "web-application", { computePlatform: "Server" });
         registry.hasInputs(T.group, "web-group", {
             deploymentStyle: { deploymentType: "IN_PLACE", deploymentOption: "WITHOUT_TRAFFIC_CONTROL" },
             autoscalingGroups: ["shop-asg"],
@@ -38,7 +38,7 @@ describe("DeploymentGroup on EC2 / Auto Scaling", () => {
 
     it("creates a Server config of its own for a minimum of 2 healthy hosts", async () => {
         const { registry } = await buildGroup(serverArgs({ config: { minimumHealthy: { type: "HOST_COUNT", value: 2 } } }));
-        const config = registry.hasInputs(T.config, "web-config", {
+        const config = registry.hasInputs(T.config, "web-deployment-config", {
             computePlatform: "Server",
             minimumHealthyHosts: { type: "HOST_COUNT", value: 2 },
             trafficRoutingConfig: undefined,

@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import { unwrap } from "../../../components/testing";
 import { HOOK, HOOK2, T, buildGroup, lambdaArgs, lambdaTarget } from "./fixtures";
 
 const FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:orders";
@@ -85,5 +86,14 @@ describe("DeploymentGroup on Lambda", () => {
             registry.statementsOf("web-role").find((s) => [s.Action].flat().includes("lambda:InvokeFunction")),
             undefined,
         );
+    });
+    it("trusts codedeploy.amazonaws.com for this account and this deployment group only", async () => {
+        const { registry, result } = await buildGroup(lambdaArgs());
+        const trust = JSON.parse(registry.one(T.role, "web-role").inputs.assumeRolePolicy);
+        assert.deepEqual(trust.Statement[0].Principal, { Service: "codedeploy.amazonaws.com" });
+        assert.deepEqual(trust.Statement[0].Condition, {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": await unwrap(result.deploymentGroupArn) },
+        });
     });
 });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import { unwrap } from "../../../components/testing";
 import { TOPIC, T, buildGroup, serverArgs } from "./fixtures";
 
 describe("DeploymentGroup on EC2 / Auto Scaling", () => {
@@ -78,5 +79,22 @@ describe("DeploymentGroup on EC2 / Auto Scaling", () => {
     it("creates no inline policy when it needs no statement beyond the managed one", async () => {
         const { registry } = await buildGroup(serverArgs());
         assert.equal(registry.ofType(T.rolePolicy).length, 0);
+    });
+    it("trusts codedeploy.amazonaws.com for this account and this deployment group only", async () => {
+        const { registry, result } = await buildGroup(serverArgs());
+        const trust = JSON.parse(registry.one(T.role, "web-role").inputs.assumeRolePolicy);
+        assert.deepEqual(trust.Statement[0].Principal, { Service: "codedeploy.amazonaws.com" });
+        assert.deepEqual(trust.Statement[0].Condition, {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": await unwrap(result.deploymentGroupArn) },
+        });
+    });
+
+    it("rolls back on failure, on its alarms and on a stop request when asked", async () => {
+        const { registry } = await buildGroup(serverArgs({ alarms: ["shop-5xx"], rollback: { onStopRequest: true } }));
+        registry.hasInputs(T.group, "web-group", {
+            alarmConfiguration: { enabled: true, alarms: ["shop-5xx"] },
+            autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST"] },
+        });
     });
 });

@@ -119,7 +119,8 @@ export function serviceRoleStatements(s: Scope, cfg: ResolvedDeploymentGroup): S
             ? [
                   {
                       // DescribeAlarms is authorised per alarm ARN (resource type `alarm`,
-                      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html).
+                      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html);
+                      // only composite alarms need it on "*" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html).
                       Sid: "PollAlarms",
                       Effect: "Allow" as const,
                       Action: "cloudwatch:DescribeAlarms",

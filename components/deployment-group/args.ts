@@ -232,8 +232,8 @@ export interface DeploymentGroupArgs {
     /**
      * CloudWatch metric alarm names (at most 10) CodeDeploy watches during a deployment: one in ALARM stops
      * it (and rolls it back, see `rollback.onAlarm`). The role may describe exactly these alarms; CloudWatch
-     * describes a composite alarm only to a role allowed `cloudwatch:DescribeAlarms` on "*" (add it with
-     * `transform.role` if you name one).
+     * describes a composite alarm only to a role allowed `cloudwatch:DescribeAlarms` on "*" (grant it with
+     * a policy of your own on `resources.role.role` if you name one).
      * @default []
      * @example [web.resources.services.web.alarms.http5xx.name]
      */

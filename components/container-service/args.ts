@@ -1196,6 +1196,16 @@ export interface ServiceDeploymentArgs {
      */
     controller?: "ecs" | "code-deploy";
     /**
+     * Who releases new images: `pulumi up` (the task definition in the program is the one that runs), or a
+     * pipeline (DeliveryPipeline's ECS deploy action registers a revision with the new image and updates the
+     * service). With "pipeline" the service ignores `taskDefinition`, so a later `pulumi up` (a scaling or
+     * alarm change) does not roll the service back to the program's image; the program's task definition
+     * still gets new revisions, which the next pipeline run supersedes. `controller: "code-deploy"` ignores it
+     * already.
+     * @default "pulumi"
+     */
+    releasedBy?: "pulumi" | "pipeline";
+    /**
      * ECS's deployment strategy: `rolling` replaces tasks in place; `blue-green` starts the new revision
      * beside the old and shifts all traffic at once; `linear` shifts it in equal steps; `canary` shifts a
      * percentage first, then the rest. Blue-green, linear and canary need `loadBalancer` (ALB or NLB) in
@@ -1286,7 +1296,7 @@ export interface ServiceArgs extends TaskArgs {
     /**
      * How a new task definition replaces the running one: rolling (bounds and the circuit breaker),
      * ECS-native blue/green, linear or canary traffic shifting, or CodeDeploy. See `ServiceDeploymentArgs`.
-     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, strategy: "rolling", controller: "ecs" }
+     * @default { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, strategy: "rolling", controller: "ecs", releasedBy: "pulumi" }
      * @example { strategy: "canary", canary: { percent: 10, bakeMinutes: 5 }, bakeTimeMinutes: 10, testListenerPort: 8443 }
      */
     deployment?: ServiceDeploymentArgs;

@@ -133,6 +133,7 @@ export const DEFAULTS = {
             maximumPercent: 200,
             rollback: true,
             controller: "ecs" as "ecs" | "code-deploy",
+            releasedBy: "pulumi" as "pulumi" | "pipeline",
             strategy: "rolling" as "rolling" | "blue-green" | "linear" | "canary",
             bakeTimeMinutes: 5,
             lifecycleHooks: {} as Record<string, DeploymentLifecycleHookArgs>,
@@ -260,9 +261,9 @@ function normalizeDeployment(given: ServiceDeploymentArgs | undefined): Resolved
 
 /** `ServiceDeploymentArgs` with its defaults; the strategy's own settings stay optional. */
 export type ResolvedDeployment = Required<
-    Pick<ServiceDeploymentArgs, "minimumHealthyPercent" | "maximumPercent" | "rollback" | "controller" | "strategy" | "lifecycleHooks">
+    Pick<ServiceDeploymentArgs, "minimumHealthyPercent" | "maximumPercent" | "rollback" | "controller" | "releasedBy" | "strategy" | "lifecycleHooks">
 > &
-    Omit<ServiceDeploymentArgs, "minimumHealthyPercent" | "maximumPercent" | "rollback" | "controller" | "strategy" | "lifecycleHooks">;
+    Omit<ServiceDeploymentArgs, "minimumHealthyPercent" | "maximumPercent" | "rollback" | "controller" | "releasedBy" | "strategy" | "lifecycleHooks">;
 
 /**
  * True when the service runs two target groups (blue/green, linear, canary, or CodeDeploy): the

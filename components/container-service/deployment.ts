@@ -305,7 +305,8 @@ export function deploymentSettings(ctx: Ctx, key: string, svc: ResolvedService, 
                       ...(routes.testRoute ? { testListenerRule: routes.testRoute } : {}),
                   }
                 : undefined,
-        ignoreChanges: [],
+        // A pipeline registers the revision that runs: `pulumi up` must not put the program's back.
+        ignoreChanges: d.releasedBy === "pipeline" ? ["taskDefinition"] : [],
         resources,
     };
 }

@@ -333,6 +333,7 @@ export const DEPLOYMENT_SHAPE = object<ServiceDeploymentArgs>()({
     maximumPercent: optional(int()),
     rollback: optional(boolean()),
     controller: optional(string()),
+    releasedBy: optional(string()),
     strategy: optional(string()),
     bakeTimeMinutes: optional(int()),
     linear: optional(object<NonNullable<ServiceDeploymentArgs["linear"]>>()({ stepPercent: number(), stepBakeMinutes: int() })),

@@ -664,6 +664,7 @@ function validateDeployment(issues: Issues, path: string, svc: ServiceArgs, args
     const d = r.deployment;
     const given = svc.deployment ?? {};
     const okController = issues.oneOf(`${path}.controller`, d.controller, ["ecs", "code-deploy"]);
+    issues.oneOf(`${path}.releasedBy`, d.releasedBy, ["pulumi", "pipeline"]);
     const okStrategy = issues.oneOf(`${path}.strategy`, d.strategy, ["rolling", "blue-green", "linear", "canary"]);
     if (!okController || !okStrategy) return;
     issues.int(`${path}.bakeTimeMinutes`, d.bakeTimeMinutes, 0, 1440, " minutes");

@@ -417,6 +417,19 @@ const BUILDERS: Record<string, Builder> = {
             arn: arn(c, "autoscaling", `autoScalingGroup:${uuid(r.urn)}:autoScalingGroupName/${name}`),
         },
     }),
+    // CodeDeploy ARNs put the resource after a colon: application:<name>, deploymentgroup:<app>/<group>, deploymentconfig:<name>.
+    "aws:codedeploy/application:Application": (r, c, name) => ({
+        id: name,
+        state: { name, arn: arn(c, "codedeploy", `application:${name}`), applicationId: uuid(r.urn) },
+    }),
+    "aws:codedeploy/deploymentGroup:DeploymentGroup": (r, c, name) => ({
+        id: uuid(r.urn),
+        state: { arn: arn(c, "codedeploy", `deploymentgroup:${r.inputs.appName}/${name}`), deploymentGroupId: uuid(r.urn) },
+    }),
+    "aws:codedeploy/deploymentConfig:DeploymentConfig": (r, c, name) => ({
+        id: name,
+        state: { arn: arn(c, "codedeploy", `deploymentconfig:${name}`), deploymentConfigId: uuid(r.urn) },
+    }),
     "aws:efs/fileSystem:FileSystem": (r, c) => {
         const id = ec2Id("fs", r);
         return { id, state: { arn: arn(c, "elasticfilesystem", `file-system/${id}`), dnsName: `${id}.efs.${c.region}.amazonaws.com` } };

@@ -571,4 +571,27 @@ export const NAME_RULES: Record<string, NameRule> = {
         allowed: "letters, digits, '_', '-' and spaces",
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/codestarnotifications/notification_rule.go (1-64 of [A-Za-z0-9\\-_ ])`,
     },
+    // issue 17 codedeploy
+    "aws:codedeploy/application:Application": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 100,
+        ...IAM_NAME,
+        source: `${PULUMI_AUTONAMING}; CodeDeploy CreateApplication applicationName 1-100 (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateApplication.html); characters: CodeDeploy quotas (https://docs.aws.amazon.com/codedeploy/latest/userguide/limits.html), AWS CDK aws-codedeploy validateName`,
+    },
+    "aws:codedeploy/deploymentGroup:DeploymentGroup": {
+        property: "deploymentGroupName",
+        min: 1,
+        max: 100,
+        ...IAM_NAME,
+        source: "terraform-provider-aws internal/service/deploy/deployment_group.go (required, StringLenBetween(0, 100)); CodeDeploy CreateDeploymentGroup 1-100; characters as application names (AWS CDK aws-codedeploy validateName)",
+    },
+    "aws:codedeploy/deploymentConfig:DeploymentConfig": {
+        property: "deploymentConfigName",
+        min: 1,
+        max: 100,
+        ...IAM_NAME,
+        source: "CodeDeploy CreateDeploymentConfig deploymentConfigName 1-100 (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeploymentConfig.html); characters as application names (AWS CDK aws-codedeploy validateName)",
+    },
 };

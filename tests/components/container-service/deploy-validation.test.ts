@@ -42,6 +42,12 @@ const joined = (deployment: ServiceDeploymentArgs) =>
 
 const cases: Case[] = [
     {
+        title: "rejects a releasedBy other than pulumi or pipeline",
+        args: deploying({ releasedBy: "codedeploy" as never }),
+        path: "services.web.deployment.releasedBy",
+        message: /"pulumi", "pipeline"/,
+    },
+    {
         title: "rejects CodeDeploy with additionalLoadBalancers (several target groups need the ECS controller)",
         args: deploying({ controller: "code-deploy" }, (a) => {
             a.loadBalancers!.inner = { type: "network", internal: true };
@@ -371,9 +377,17 @@ describe("ContainerService deployment validation", () => {
         ]);
     });
 
-    it("resolves the deployment defaults: ECS controller, rolling, no hooks, and no bake time (rolling does not bake)", () => {
+    it("resolves the deployment defaults: ECS controller, released by pulumi, rolling, no hooks, and no bake time (rolling does not bake)", () => {
         const r = normalize("shop", deploying({})).services.web.deployment;
-        assert.deepEqual(r, { minimumHealthyPercent: 100, maximumPercent: 200, rollback: true, controller: "ecs", strategy: "rolling", lifecycleHooks: {} });
+        assert.deepEqual(r, {
+            minimumHealthyPercent: 100,
+            maximumPercent: 200,
+            rollback: true,
+            controller: "ecs",
+            releasedBy: "pulumi",
+            strategy: "rolling",
+            lifecycleHooks: {},
+        });
     });
 
     it("resolves a 5-minute bake time for blue-green, linear and canary", () => {

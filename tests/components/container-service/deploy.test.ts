@@ -330,6 +330,15 @@ describe("ContainerService deployments", () => {
         ]);
     });
 
+    it('releasedBy "pipeline" leaves an ECS-controller service\'s task definition to the pipeline, which "pulumi" (the default) keeps', async () => {
+        const { registry } = await shop({ releasedBy: "pipeline" }, (a) => {
+            web(a).scaling = { minCount: 1, maxCount: 3, cpuTargetPercent: 60 };
+        });
+        assert.deepEqual(registry.one(T.service, "shop-web").ignoreChanges, ["desiredCount", "taskDefinition"]);
+        const { registry: byPulumi } = await shop({});
+        assert.deepEqual(byPulumi.one(T.service, "shop-web").ignoreChanges, []);
+    });
+
     it("exposes the two target groups and the deploy role of an ECS blue-green service in resources", async () => {
         const { registry, result } = await shop({ strategy: "blue-green" });
         const d = result.resources.services.web.deployment!;

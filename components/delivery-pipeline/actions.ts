@@ -50,8 +50,11 @@ function environmentVariables(vars: Record<string, string>): string | undefined 
     return list.length ? JSON.stringify(list) : undefined;
 }
 
+/** The action roles (`roleArn` of the declaration) of the actions that run under one. */
+export type ActionRoles = Map<ResolvedAction, pulumi.Input<string>>;
+
 /** One action's declaration: its type, configuration keys (from each action's reference page) and artifacts. */
-export function actionDeclaration(a: ResolvedAction, cfg: ResolvedDeliveryPipeline): Declaration {
+export function actionDeclaration(a: ResolvedAction, cfg: ResolvedDeliveryPipeline, actionRoles: ActionRoles = new Map()): Declaration {
     const common = {
         name: a.name,
         runOrder: a.runOrder,
@@ -138,16 +141,23 @@ export function actionDeclaration(a: ResolvedAction, cfg: ResolvedDeliveryPipeli
             return {
                 ...common,
                 ...aws("Deploy", "ElasticBeanstalk"),
+                // The action runs under its own role, which the pipeline role assumes ("the IAM service role that
+                // performs the declared action", API ActionDeclaration.roleArn): Beanstalk's broad permissions stay off the pipeline role.
+                roleArn: actionRoles.get(a),
                 configuration: config({ ApplicationName: a.applicationName, EnvironmentName: a.environmentName }),
             };
     }
 }
 
 /** The pipeline's stages: `Source` first, then the args' stages in order, their actions in the order given. */
-export function stageDeclarations(cfg: ResolvedDeliveryPipeline, connectionArn: pulumi.Input<string> | undefined): input.codepipeline.PipelineStage[] {
+export function stageDeclarations(
+    cfg: ResolvedDeliveryPipeline,
+    connectionArn: pulumi.Input<string> | undefined,
+    actionRoles: ActionRoles = new Map(),
+): input.codepipeline.PipelineStage[] {
     return [
         { name: SOURCE_STAGE, actions: [sourceAction(cfg.source, connectionArn)] },
-        ...cfg.stages.map((s: ResolvedStage) => ({ name: s.name, actions: s.actions.map((a) => actionDeclaration(a, cfg)) })),
+        ...cfg.stages.map((s: ResolvedStage) => ({ name: s.name, actions: s.actions.map((a) => actionDeclaration(a, cfg, actionRoles)) })),
     ];
 }
 

@@ -58,6 +58,12 @@ export interface S3SourceArgs {
         bucket: pulumi.Input<string>;
         /** Object key, e.g. `releases/app.zip`. */
         key: string;
+        /**
+         * The bucket's customer managed KMS key, when it uses SSE-KMS with one: the pipeline role then gets
+         * `kms:Decrypt` on it through S3 (S3 decrypts with the caller's permissions). Not needed with SSE-S3 or the `aws/s3` key.
+         * @default - no key grant
+         */
+        kmsKeyArn?: pulumi.Input<string>;
     };
 }
 
@@ -169,12 +175,23 @@ export interface EcsBlueGreenActionArgs extends DeployBase {
     appSpecPath?: string;
 }
 
-/** CodeDeploy in place on EC2 / Auto Scaling groups (a `Server` deployment group). */
+/**
+ * CodeDeploy in place on EC2 / Auto Scaling groups (a `Server` deployment group). CodeDeploy's automatic
+ * rollback redeploys the last good revision, an object of the artifact bucket: keep `artifactRetentionDays`
+ * longer than the longest time between two successful deploys.
+ */
 export interface CodeDeployActionArgs extends DeployBase {
     kind: "code-deploy";
     group: CodeDeployTarget;
     /** The revision bundle (with its `appspec.yml`). */
     input: string;
+    /**
+     * The roles of the instance profiles of the group's instances. The CodeDeploy agent on each instance
+     * downloads the revision from the artifact bucket with the instance profile, so each role gets read on the
+     * bucket and Decrypt on the artifact key through S3
+     * (https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-iam-instance-profile.html).
+     */
+    instanceRoleNames: pulumi.Input<string>[];
 }
 
 /**
@@ -208,6 +225,14 @@ export interface CloudFormationActionArgs extends DeployBase {
     templatePath: string;
     /** The role CloudFormation assumes to change the stack (passed by the pipeline). */
     roleArn: pulumi.Input<string>;
+    /**
+     * The name of the `roleArn` role, to grant it read on the artifact bucket and Decrypt on the artifact key through S3.
+     * CloudFormation reads artifacts with this role when the template takes one (e.g. a Lambda's code through
+     * `Fn::GetArtifactAtt` in `parameterOverrides`); the artifacts are encrypted with the pipeline's own key, which
+     * even an administrator role cannot use without an IAM grant.
+     * @default - no grant (templates that read no artifact)
+     */
+    roleName?: pulumi.Input<string>;
     /** @default [] */
     capabilities?: ("CAPABILITY_IAM" | "CAPABILITY_NAMED_IAM" | "CAPABILITY_AUTO_EXPAND")[];
     /** @default {} */
@@ -215,9 +240,9 @@ export interface CloudFormationActionArgs extends DeployBase {
 }
 
 /**
- * An Elastic Beanstalk environment. AWS documents broad permissions for this action (Beanstalk
- * updates the environment's EC2, Auto Scaling, ELB, CloudFormation… with the pipeline's role):
- * see the README before using it.
+ * An Elastic Beanstalk environment. Beanstalk updates the environment's EC2, Auto Scaling, ELB,
+ * CloudFormation… resources with the caller's permissions, so the action needs broad ones: it runs under
+ * its own action role (`roleArn` of the action declaration), which the pipeline role only assumes.
  */
 export interface ElasticBeanstalkActionArgs extends DeployBase {
     kind: "elastic-beanstalk";
@@ -225,6 +250,13 @@ export interface ElasticBeanstalkActionArgs extends DeployBase {
     environmentName: string;
     /** The source bundle. */
     input: string;
+    /**
+     * An existing role the action runs under. Its trust policy must admit this account (the pipeline role
+     * assumes it), and it needs Beanstalk's permissions plus read on the artifact bucket and Decrypt on the
+     * artifact key through S3 (`artifactBucketName`, `artifactKeyArn`): CodePipeline reads the input with it.
+     * @default - a role created for the action: AWS's `AdministratorAccess-AWSElasticBeanstalk`, the artifacts, trusting only the pipeline role
+     */
+    roleArn?: pulumi.Input<string>;
 }
 
 export type ActionArgs =
@@ -254,7 +286,11 @@ export interface NotificationsArgs {
     topicArn: pulumi.Input<string>;
     /** The topic's CMK, when encrypted: approvals publish through it. @default - an unencrypted topic */
     topicKeyArn?: pulumi.Input<string>;
-    /** @default ["failed", "approval-needed"] */
+    /**
+     * An approval action already sends its request, with the review link, to `topicArn`: adding `approval-needed`
+     * sends every approver a second message.
+     * @default ["failed"]
+     */
     events?: NotificationEvent[];
 }
 
@@ -269,6 +305,10 @@ export interface DeliveryPipelineTransforms {
     role?: Transform<iam.RoleArgs>;
     /** Each referenced build project's artifact grant (`<name>-<stage>-<action>-artifacts`). */
     buildRolePolicy?: Transform<iam.RolePolicyArgs>;
+    /** The artifact read grants on code-deploy instance roles and CloudFormation stack roles (`<name>-<stage>-<action>-<n>-artifact-read`). */
+    artifactReadPolicy?: Transform<iam.RolePolicyArgs>;
+    /** Each Elastic Beanstalk action's role (`<name>-<stage>-<action>-eb-role`), when the action gives no `roleArn`. */
+    ebRole?: Transform<iam.RoleArgs>;
     /** The pipeline. */
     pipeline?: Transform<codepipeline.PipelineArgs>;
     /** The EventBridge rule that starts the pipeline (S3 and CodeCommit sources). */
@@ -310,7 +350,11 @@ export interface DeliveryPipelineArgs {
      * @default "SUPERSEDED"
      */
     executionMode?: "SUPERSEDED" | "QUEUED";
-    /** Days artifacts stay in the artifact bucket. @default 30 */
+    /**
+     * Days artifacts stay in the artifact bucket. A `code-deploy` rollback or redeploy needs its revision here:
+     * longer for pipelines that deploy rarely.
+     * @default 30
+     */
     artifactRetentionDays?: number;
     /** Protect the artifact bucket and key (`protect` and `retainOnDelete`). @default false */
     protectData?: boolean;
@@ -318,7 +362,7 @@ export interface DeliveryPipelineArgs {
     tags?: Record<string, string>;
     /**
      * Change a child's args (see `Transform`): `connection`, `key`, `bucket` (the bucket's own
-     * transforms), `role`, `buildRolePolicy`, `pipeline`, `startRule`, `startTarget`, `startRole`,
+     * transforms), `role`, `buildRolePolicy`, `artifactReadPolicy`, `ebRole`, `pipeline`, `startRule`, `startTarget`, `startRole`,
      * `notificationRule`.
      * @default {}
      */

@@ -5,7 +5,8 @@ import type { ActionArgs, DeliveryPipelineArgs, DeliveryPipelineTransforms, GitP
 export const DEFAULTS = {
     branch: "main",
     triggers: [] as TriggerArgs[],
-    events: ["failed", "approval-needed"] as NotificationEvent[],
+    // Not approval-needed: each approval action publishes its own request to the same topic (its NotificationArn).
+    events: ["failed"] as NotificationEvent[],
     executionMode: "SUPERSEDED" as "SUPERSEDED" | "QUEUED",
     artifactRetentionDays: 30,
     protectData: false,
@@ -32,7 +33,7 @@ export const SOURCE_STAGE = "Source";
 export type ResolvedSource =
     | { kind: "connection"; provider: GitProvider; repository: string; branch: string }
     | { kind: "connectionArn"; connectionArn: pulumi.Input<string>; repository: string; branch: string }
-    | { kind: "s3"; bucket: pulumi.Input<string>; key: string }
+    | { kind: "s3"; bucket: pulumi.Input<string>; key: string; kmsKeyArn?: pulumi.Input<string> }
     | { kind: "codeCommit"; repository: string; branch: string };
 
 /** An action with every default filled, its artifacts as CodePipeline lists them, and its place. */
@@ -64,7 +65,7 @@ export function normalizeSource(source: DeliveryPipelineArgs["source"]): Resolve
     if ("connection" in source) return { kind: "connection", ...source.connection, branch: source.connection.branch ?? DEFAULTS.branch };
     if ("connectionArn" in source)
         return { kind: "connectionArn", connectionArn: source.connectionArn, repository: source.repository, branch: source.branch ?? DEFAULTS.branch };
-    if ("s3" in source) return { kind: "s3", bucket: source.s3.bucket, key: source.s3.key };
+    if ("s3" in source) return { kind: "s3", bucket: source.s3.bucket, key: source.s3.key, kmsKeyArn: source.s3.kmsKeyArn };
     return { kind: "codeCommit", repository: source.codeCommit.repository, branch: source.codeCommit.branch ?? DEFAULTS.branch };
 }
 

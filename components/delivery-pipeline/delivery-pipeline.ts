@@ -10,15 +10,15 @@ import * as iam from "@pulumi/aws/iam";
 import * as kms from "@pulumi/aws/kms";
 import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
-import { RoleResources, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
+import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole, policyJson } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
-import { stageDeclarations, triggerDeclarations } from "./actions";
+import { ActionRoles, stageDeclarations, triggerDeclarations } from "./actions";
 import type { BuildProjectRef, DeliveryPipelineArgs, DeliveryPipelineTransforms, NotificationEvent } from "./args";
-import { ResolvedDeliveryPipeline, normalize } from "./defaults";
-import { Scope, buildRoleArtifactStatements, pipelineRoleStatements } from "./policies";
+import { ResolvedAction, ResolvedDeliveryPipeline, normalize } from "./defaults";
+import { Scope, artifactReadStatements, assumeActionRoles, buildRoleArtifactStatements, pipelineRoleStatements } from "./policies";
 import { validate } from "./validate";
 
 /**
@@ -52,6 +52,12 @@ export interface DeliveryPipelineResources {
     role: RoleResources;
     /** The artifact grant on each referenced build project's role, by `<stage>/<action>` of its first use. */
     buildRolePolicies: Record<string, iam.RolePolicy>;
+    /** Artifact read on each code-deploy instance role and CloudFormation stack role, by `<stage>-<action>-<n>`. */
+    artifactReadPolicies: Record<string, iam.RolePolicy>;
+    /** The role of each Elastic Beanstalk action without `roleArn`, by `<stage>-<action>`. */
+    ebRoles: Record<string, RoleResources>;
+    /** The pipeline role's `sts:AssumeRole` on the action roles (with an Elastic Beanstalk action). */
+    actionRolesPolicy?: iam.RolePolicy;
     pipeline: codepipeline.Pipeline;
     /** The EventBridge rule, target and role that start the pipeline (S3 and CodeCommit sources). */
     start?: StartRuleResources;
@@ -177,6 +183,19 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
             t.role,
         );
         const buildRolePolicies = createBuildRolePolicies(name, cfg, scope, child, t.buildRolePolicy);
+        const artifactReadPolicies = createArtifactReadPolicies(name, cfg, scope, child, t.artifactReadPolicy);
+
+        const { ebRoles, actionRoles } = createEbRoles(name, cfg, scope, role, partition, tags, child, t.ebRole);
+        const actionRoleArns = [...actionRoles.values()];
+        // A policy of its own, after the action roles: their trust names the pipeline role, which must exist first.
+        const actionRolesPolicy = actionRoleArns.length
+            ? create(
+                  iam.RolePolicy,
+                  `${childName(name, "role")}-action-roles`,
+                  { role: role.role.id, name: "action-roles", policy: policyJson(assumeActionRoles(actionRoleArns)) },
+                  child,
+              )
+            : undefined;
 
         const pipeline = create(
             codepipeline.Pipeline,
@@ -187,12 +206,22 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                 roleArn: role.arn,
                 // One store, no region: a single-region pipeline (the provider refuses a region on it).
                 artifactStores: [{ location: bucket.bucket.bucket, type: "S3", encryptionKey: { id: key.arn, type: "KMS" } }],
-                stages: stageDeclarations(cfg, connectionArn),
+                stages: stageDeclarations(cfg, connectionArn, actionRoles),
                 triggers: triggerDeclarations(cfg),
                 tags,
             },
-            // The builds write artifacts with their roles: granted before the first run.
-            { ...child, dependsOn: [...Object.values(buildRolePolicies), bucket.versioning!, bucket.policy] },
+            // The builds write artifacts with their roles, instances and stacks read them with theirs, and the pipeline
+            // role assumes the action roles: granted before the first run.
+            {
+                ...child,
+                dependsOn: [
+                    ...Object.values(buildRolePolicies),
+                    ...Object.values(artifactReadPolicies),
+                    ...(actionRolesPolicy ? [actionRolesPolicy] : []),
+                    bucket.versioning!,
+                    bucket.policy,
+                ],
+            },
             t.pipeline,
         );
 
@@ -221,7 +250,19 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
         this.artifactKeyArn = key.arn;
         this.roleArn = role.arn;
         this.connectionArn = connection?.arn;
-        this.resources = { connection, key, bucket, role, buildRolePolicies, pipeline, start, notificationRule };
+        this.resources = {
+            connection,
+            key,
+            bucket,
+            role,
+            buildRolePolicies,
+            artifactReadPolicies,
+            ebRoles,
+            actionRolesPolicy,
+            pipeline,
+            start,
+            notificationRule,
+        };
         this.registerOutputs({
             pipelineName: this.pipelineName,
             pipelineArn: this.pipelineArn,
@@ -268,6 +309,96 @@ function createBuildRolePolicies(
         );
     }
     return out;
+}
+
+/** `<stage>-<action>`, made unique: stage "a-b" with action "c" and stage "a" with action "b-c" would share it. */
+function actionKey(used: { has(k: string): boolean }, stage: string, action: string): string {
+    const key = `${stage}-${action}`;
+    let unique = key;
+    for (let n = 2; used.has(unique); n++) unique = `${key}-${n}`;
+    return unique;
+}
+
+/**
+ * Read on the artifacts for the roles outside the pipeline that read them: each code-deploy action's
+ * instance roles (the CodeDeploy agent downloads the revision with the instance profile) and each
+ * CloudFormation action's stack role, when named. A plain role name is granted once.
+ */
+function createArtifactReadPolicies(
+    name: string,
+    cfg: ResolvedDeliveryPipeline,
+    scope: Scope,
+    opts: pulumi.CustomResourceOptions,
+    transform: DeliveryPipelineTransforms["artifactReadPolicy"],
+): Record<string, iam.RolePolicy> {
+    const out: Record<string, iam.RolePolicy> = {};
+    const seen = new Set<pulumi.Input<string>>();
+    for (const s of cfg.stages)
+        for (const a of s.actions) {
+            const roles = a.kind === "code-deploy" ? a.instanceRoleNames : a.kind === "cloudformation" && a.roleName !== undefined ? [a.roleName] : [];
+            roles.forEach((role, i) => {
+                if (seen.has(role)) return;
+                seen.add(role);
+                const key = actionKey(new Set(Object.keys(out)), s.name, `${a.name}-${i + 1}`);
+                out[key] = create(
+                    iam.RolePolicy,
+                    fitName(childName(name, key, "artifact-read"), iam.RolePolicy),
+                    { role, policy: policyJson(artifactReadStatements(scope)) },
+                    opts,
+                    transform,
+                );
+            });
+        }
+    return out;
+}
+
+/**
+ * A role for each Elastic Beanstalk action without `roleArn`, as CDK's ElasticBeanstalkDeployAction
+ * builds it: trusted by the pipeline role only, AWS's `AdministratorAccess-AWSElasticBeanstalk`
+ * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess-AWSElasticBeanstalk.html)
+ * and read on the artifacts. The managed policy is broad because Beanstalk changes the environment's
+ * EC2, Auto Scaling, ELB, CloudFormation… resources with the caller's permissions
+ * (action-reference-Beanstalk.html); on this role it is used only while this action runs.
+ */
+function createEbRoles(
+    name: string,
+    cfg: ResolvedDeliveryPipeline,
+    scope: Scope,
+    pipelineRole: RoleResources,
+    partition: pulumi.Input<string>,
+    tags: Record<string, string>,
+    opts: pulumi.CustomResourceOptions,
+    transform: DeliveryPipelineTransforms["ebRole"],
+): { ebRoles: Record<string, RoleResources>; actionRoles: ActionRoles } {
+    const ebRoles: Record<string, RoleResources> = {};
+    const actionRoles: ActionRoles = new Map<ResolvedAction, pulumi.Input<string>>();
+    // The pipeline role's own ARN, not the account root (CDK tightened its action roles the same way, aws/aws-cdk#25318).
+    const trust = pulumi
+        .output(pipelineRole.role.arn)
+        .apply((arn) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: arn }, Action: "sts:AssumeRole" }] }));
+    for (const s of cfg.stages)
+        for (const a of s.actions) {
+            if (a.kind !== "elastic-beanstalk") continue;
+            if (a.roleArn !== undefined) {
+                actionRoles.set(a, a.roleArn);
+                continue;
+            }
+            const key = actionKey(new Set(Object.keys(ebRoles)), s.name, a.name);
+            ebRoles[key] = createRole(
+                childName(name, key, "eb-role"),
+                {
+                    description: `CodePipeline deploys ${a.applicationName}/${a.environmentName} (pipeline ${name})`,
+                    assumeRolePolicy: trust,
+                    policies: { artifacts: artifactReadStatements(scope) },
+                    managedPolicies: { beanstalk: awsManagedPolicyArn(partition, "AdministratorAccess-AWSElasticBeanstalk") },
+                    tags,
+                },
+                opts,
+                transform,
+            );
+            actionRoles.set(a, ebRoles[key].arn);
+        }
+    return { ebRoles, actionRoles };
 }
 
 /**

@@ -52,6 +52,20 @@ export function buildRoleArtifactStatements(s: Scope): Statement[] {
 }
 
 /**
+ * Read-only use of the artifacts, for roles outside the pipeline that read an action's input: the
+ * CodeDeploy agent's instance profile downloads the revision (AmazonEC2RoleforAWSCodeDeploy: "Provides EC2
+ * access to S3 bucket to download revision"), CloudFormation's stack role reads artifacts a template names,
+ * an action role reads its input. The artifact key is the pipeline's own CMK, usable only through an IAM grant.
+ */
+export function artifactReadStatements(s: Scope): Statement[] {
+    return [
+        { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"], Resource: s.bucketArn },
+        { Sid: "ArtifactObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: pulumi.interpolate`${s.bucketArn}/*` },
+        ...keyThroughService("ArtifactKey", s.keyArn, ["kms:Decrypt"], "s3"),
+    ];
+}
+
+/**
  * UseConnection with the prefix of the connection's ARN: "the service prefix needs to match that of
  * the resource" (https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html). An ARN known only
  * at deployment gets both prefixes, on that one ARN.
@@ -105,6 +119,9 @@ export function sourceStatements(cfg: ResolvedDeliveryPipeline, s: Scope): State
                     Action: ["s3:GetObject", "s3:GetObjectVersion"],
                     Resource: pulumi.interpolate`arn:${s.partition}:s3:::${src.bucket}/${src.key}`,
                 },
+                // An SSE-KMS object with a customer managed key: S3 decrypts it with the caller's kms:Decrypt
+                // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html).
+                ...keyThroughService("S3SourceKey", src.kmsKeyArn, ["kms:Decrypt"], "s3"),
             ];
     }
 }
@@ -171,13 +188,13 @@ function codeDeploy(sid: string, groups: CodeDeployTarget[], s: Scope): Statemen
 
 /**
  * The pipeline role's statements, one list per action kind present (each becomes an inline policy
- * named after the kind): nothing for kinds the pipeline does not use.
+ * named after the kind): nothing for kinds the pipeline does not use. Elastic Beanstalk actions run
+ * under their own action role: the pipeline role only assumes it (`assumeActionRoles`).
  */
 export function pipelineRoleStatements(cfg: ResolvedDeliveryPipeline, s: Scope): Record<string, Statement[]> {
     const ecs = actionsOf(cfg, "ecs");
     const blueGreen = actionsOf(cfg, "ecs-blue-green");
     const cfn = actionsOf(cfg, "cloudformation");
-    const eb = actionsOf(cfg, "elastic-beanstalk");
     const approval = actionsOf(cfg, "approval");
     const arn = (service: string, resource: pulumi.Input<string>) => pulumi.interpolate`arn:${s.partition}:${service}:${s.region}:${s.accountId}:${resource}`;
     return {
@@ -283,43 +300,14 @@ export function pipelineRoleStatements(cfg: ResolvedDeliveryPipeline, s: Scope):
                   ),
               ]
             : [],
-        // AWS's documented minimum for the Elastic Beanstalk action (action-reference-Beanstalk.html, "Service role
-        // permissions"): Beanstalk updates the environment's EC2, Auto Scaling, ELB, CloudFormation, … resources with
-        // the caller's permissions, so the list spans those services; the Beanstalk part is scoped to the application.
-        "elastic-beanstalk": eb.length
-            ? [
-                  {
-                      Sid: "BeanstalkApplications",
-                      Effect: "Allow",
-                      Action: "elasticbeanstalk:*",
-                      Resource: unique(
-                          eb.flatMap((a) => [
-                              arn("elasticbeanstalk", `application/${a.applicationName}`),
-                              arn("elasticbeanstalk", `applicationversion/${a.applicationName}/*`),
-                              arn("elasticbeanstalk", `environment/${a.applicationName}/${a.environmentName}`),
-                          ]),
-                      ),
-                  },
-                  {
-                      Sid: "BeanstalkManagedResources",
-                      Effect: "Allow",
-                      Action: [
-                          "elasticbeanstalk:DescribeEvents",
-                          "ec2:*",
-                          "elasticloadbalancing:*",
-                          "autoscaling:*",
-                          "cloudwatch:*",
-                          "s3:*",
-                          "sns:*",
-                          "cloudformation:*",
-                          "rds:*",
-                          "sqs:*",
-                          "ecs:*",
-                      ],
-                      // As AWS documents it: these services' resources are those Beanstalk creates for the environment, named by it.
-                      Resource: "*",
-                  },
-              ]
-            : [],
     };
+}
+
+/**
+ * The pipeline role assumes each action role to run its action: "the pipeline's roleArn is used to assume
+ * roles for actions with an actionRoleArn" (CodePipeline API, PipelineDeclaration).
+ */
+export function assumeActionRoles(arns: pulumi.Input<string>[]): Statement[] {
+    if (arns.length === 0) return [];
+    return [{ Sid: "AssumeActionRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: unique(arns) }];
 }

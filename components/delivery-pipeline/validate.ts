@@ -99,6 +99,7 @@ const ACTION_SHAPES: Record<string, Shape> = {
         kind: oneOf(["code-deploy"]),
         group: CODE_DEPLOY_TARGET,
         input: string(),
+        instanceRoleNames: array(input(string()), { nonEmpty: true, allowed: "the roles of the instances' instance profiles" }),
     }),
     lambda: object<LambdaActionArgs>({ noun: "lambda action field" })({
         ...deploy,
@@ -120,6 +121,7 @@ const ACTION_SHAPES: Record<string, Shape> = {
         stackName: string(),
         templatePath: string(),
         roleArn: input(string()),
+        roleName: optional(input(string())),
         capabilities: optional(array(oneOf(CAPABILITIES))),
         parameterOverrides: optional(record(string())),
     }),
@@ -129,6 +131,7 @@ const ACTION_SHAPES: Record<string, Shape> = {
         applicationName: string(),
         environmentName: string(),
         input: string(),
+        roleArn: optional(input(string())),
     }),
 };
 export const ACTION_KINDS = Object.keys(ACTION_SHAPES);
@@ -165,7 +168,9 @@ const SOURCE: Shape = custom("object", "{ connection } | { connectionArn, reposi
             repository: string(),
             branch: optional(string()),
         }),
-        s3: object<{ s3: { bucket: string; key: string } }>()({ s3: object<{ bucket: string; key: string }>()({ bucket: input(string()), key: string() }) }),
+        s3: object<{ s3: { bucket: string; key: string; kmsKeyArn?: string } }>()({
+            s3: object<{ bucket: string; key: string; kmsKeyArn?: string }>()({ bucket: input(string()), key: string(), kmsKeyArn: optional(input(string())) }),
+        }),
         codeCommit: object<{ codeCommit: { repository: string; branch?: string } }>()({
             codeCommit: object<{ repository: string; branch?: string }>()({ repository: string(), branch: optional(string()) }),
         }),
@@ -196,6 +201,8 @@ export const DELIVERY_PIPELINE_SHAPE = object<DeliveryPipelineArgs>()({
             bucket: optional(PRIVATE_BUCKET_TRANSFORMS_SHAPE),
             role: optional(transform()),
             buildRolePolicy: optional(transform()),
+            artifactReadPolicy: optional(transform()),
+            ebRole: optional(transform()),
             pipeline: optional(transform()),
             startRule: optional(transform()),
             startTarget: optional(transform()),
@@ -220,6 +227,8 @@ const ARTIFACT_ALLOWED = "1-100 letters, digits, '_' and '-'";
 export const CONNECTION_ARN = /^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[A-Za-z0-9-]+$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+// CreateRole RoleName: 1-64 of [\w+=,.@-].
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** CodeDeploy's predefined configurations per platform (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html). */
 export const PREDEFINED_CONFIGS: Record<CodeDeployTarget["computePlatform"], string[]> = {
     Server: ["OneAtATime", "HalfAtATime", "AllAtOnce"],
@@ -371,12 +380,24 @@ function checkAction(issues: Issues, path: string, a: ResolvedAction): void {
             break;
         case "ecs":
             checkRoleArns(issues, `${path}.passRoleArns`, a.passRoleArns);
+            // The action and the IAM resources it is granted (service/<cluster>/<service>) take names: an ARN here
+            // builds a service ARN that matches nothing and UpdateService is denied (action-reference-ECS).
+            for (const field of ["clusterName", "serviceName"] as const) {
+                const v = a[field];
+                if (isPlain(v) && v.startsWith("arn:"))
+                    issues.add(`${path}.${field}`, v, "is an ARN", `the ${field === "clusterName" ? "cluster" : "service"} name, not its ARN`);
+            }
             break;
         case "ecs-blue-green":
             checkRoleArns(issues, `${path}.passRoleArns`, a.passRoleArns);
             checkGroup(issues, path, a.kind, a.group);
             break;
         case "code-deploy":
+            a.instanceRoleNames.forEach((n, i) => {
+                if (isPlain(n)) issues.match(`${path}.instanceRoleNames[${i}]`, n, ROLE_NAME, "an IAM role name (not its ARN)");
+            });
+            checkGroup(issues, path, a.kind, a.group);
+            break;
         case "lambda":
             checkGroup(issues, path, a.kind, a.group);
             break;
@@ -389,13 +410,14 @@ function checkAction(issues: Issues, path: string, a: ResolvedAction): void {
             issues.match(`${path}.stackName`, a.stackName, /^[A-Za-z][A-Za-z0-9-]{0,127}$/, "a letter, then letters, digits and '-', at most 128");
             issues.match(`${path}.templatePath`, a.templatePath, /^[A-Za-z0-9_-]{1,100}::\S+$/, '"<artifact>::<path>", e.g. "build::template.yaml"');
             if (isPlain(a.roleArn)) issues.match(`${path}.roleArn`, a.roleArn, ROLE_ARN, "an IAM role ARN CloudFormation assumes");
-            // ParameterOverrides: a JSON object of at most 1 kilobyte (action-reference-CloudFormation).
-            if (a.parameterOverrides && JSON.stringify(a.parameterOverrides).length > 1000)
+            if (isPlain(a.roleName)) issues.match(`${path}.roleName`, a.roleName, ROLE_NAME, "the IAM role name of roleArn (not its ARN)");
+            // ParameterOverrides: a JSON object of at most 1 kilobyte (limits.html), counted in UTF-8 bytes: "é" is two.
+            if (a.parameterOverrides && Buffer.byteLength(JSON.stringify(a.parameterOverrides), "utf8") > 1024)
                 issues.add(
                     `${path}.parameterOverrides`,
-                    `(${JSON.stringify(a.parameterOverrides).length} characters as JSON)`,
+                    `(${Buffer.byteLength(JSON.stringify(a.parameterOverrides), "utf8")} bytes as JSON)`,
                     "is too long",
-                    "at most 1000 characters as JSON (use a template configuration file)",
+                    "at most 1024 bytes (UTF-8) as JSON (use a template configuration file)",
                 );
             if (a.capabilities && new Set(a.capabilities).size !== a.capabilities.length)
                 issues.add(`${path}.capabilities`, a.capabilities, "lists a capability twice", CAPABILITIES.join(", "));
@@ -409,6 +431,7 @@ function checkAction(issues: Issues, path: string, a: ResolvedAction): void {
                 /^[A-Za-z0-9][A-Za-z0-9-]{2,38}[A-Za-z0-9]$/,
                 "4-40 letters, digits and '-', not at either end",
             );
+            if (isPlain(a.roleArn)) issues.match(`${path}.roleArn`, a.roleArn, ROLE_ARN, "an IAM role ARN the pipeline role assumes for this action");
             break;
     }
 }

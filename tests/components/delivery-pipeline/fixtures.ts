@@ -30,6 +30,8 @@ export const INFRA = project("shop-infra");
 export const LAMBDA_DEPLOY = project("shop-lambda-deploy");
 export const ECS_GROUP = group("ECS", "shop-web", "CodeDeployDefault.ECSCanary10Percent5Minutes");
 export const SERVER_GROUP = group("Server", "shop-legacy", "CodeDeployDefault.HalfAtATime");
+/** The instance profile role of the legacy group's instances (the CodeDeploy agent downloads revisions with it). */
+export const INSTANCE_ROLE = "shop-legacy-instance";
 export const LAMBDA_GROUP = group("Lambda", "shop-api", "CodeDeployDefault.LambdaLinear10PercentEvery1Minute");
 
 /** Source -> Build -> Test -> Staging (rolling) -> Approve -> Production (blue/green, in place, Lambda, Pulumi). */
@@ -52,7 +54,7 @@ export function fullArgs(): DeliveryPipelineArgs {
                 name: "Production",
                 actions: [
                     { kind: "ecs-blue-green", name: "web", group: ECS_GROUP, passRoleArns: [TASK_ROLE, EXECUTION_ROLE], input: "image", production: true },
-                    { kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", production: true },
+                    { kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", instanceRoleNames: [INSTANCE_ROLE], production: true },
                     { kind: "lambda", name: "api", project: LAMBDA_DEPLOY, group: LAMBDA_GROUP, production: true },
                     { kind: "pulumi", name: "infra", project: INFRA, stack: "prod", production: true, runOrder: 2 },
                 ],

@@ -10,6 +10,7 @@ import {
     EXECUTION_ROLE,
     IMAGE_BUILD,
     INFRA,
+    INSTANCE_ROLE,
     LAMBDA_DEPLOY,
     LAMBDA_GROUP,
     REGION,
@@ -26,6 +27,24 @@ const POLICY = "aws:iam/rolePolicy:RolePolicy";
 const BUCKET = "aws:s3/bucket:Bucket";
 const KEY = "aws:kms/key:Key";
 const CONNECTION = "aws:codeconnections/connection:Connection";
+const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+
+/** What a role outside the pipeline gets to read artifacts: the bucket, its objects, the key through S3 only. */
+const artifactRead = (bucketArn: string, keyArn: string) => [
+    { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"], Resource: bucketArn },
+    { Sid: "ArtifactObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${bucketArn}/*` },
+    { Sid: "ArtifactKey", Effect: "Allow", Action: ["kms:Decrypt"], Resource: keyArn, Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } } },
+];
+
+/** The inline policies registered on a role given by name (a role outside the component). */
+const grantsOn = (registry: Registry, roleName: string) => registry.ofType(POLICY).filter((p) => p.inputs.role === roleName);
+
+/** The declaration of action `name` of stage `stage`. */
+const declaration = (registry: Registry, stage: string, name: string) =>
+    registry
+        .one(PIPELINE)
+        .inputs.stages.find((s: any) => s.name === stage)
+        .actions.find((a: any) => a.name === name);
 
 /** The statements of the pipeline role's inline policy `kind`. */
 function policy(registry: Registry, kind: string): any[] {
@@ -194,6 +213,13 @@ describe("DeliveryPipeline IAM", () => {
             );
         });
 
+        it("a code-deploy action grants its instance roles read on the artifact bucket and Decrypt on the key", () => {
+            const grants = grantsOn(registry, INSTANCE_ROLE);
+            assert.equal(grants.length, 1);
+            assert.deepEqual(JSON.parse(grants[0].inputs.policy).Statement, artifactRead(bucketArn, keyArn));
+            assert.ok(registry.one(PIPELINE).dependencies.includes(grants[0].urn));
+        });
+
         it("never grants the Lambda group to the pipeline role: its CodeBuild project deploys it", () => {
             const all = JSON.stringify(registry.statementsOf("shop-role"));
             assert.ok(!all.includes(LAMBDA_GROUP.deploymentGroupArn as string));
@@ -304,25 +330,110 @@ describe("DeliveryPipeline IAM", () => {
         ]);
     });
 
-    it("grants the broad Elastic Beanstalk list AWS documents only to a pipeline with a Beanstalk action", async () => {
-        const args: DeliveryPipelineArgs = {
+    it("a cloudformation action grants its stack role read on the artifacts when its roleName is given, and nothing without", async () => {
+        const cfn = (roleName?: string): DeliveryPipelineArgs => ({
             source: { codeCommit: { repository: "shop" } },
             stages: [
                 {
                     name: "Deploy",
-                    actions: [{ kind: "elastic-beanstalk", name: "web", applicationName: "shop", environmentName: "shop-dev", input: "source" }],
+                    actions: [
+                        { kind: "cloudformation", name: "stack", stackName: "shop-network", templatePath: "source::network.yaml", roleArn: CFN_ROLE, roleName },
+                    ],
                 },
             ],
-        };
+        });
+        const { registry } = await build(() => new DeliveryPipeline("shop", cfn("cfn-deployer")));
+        const grants = grantsOn(registry, "cfn-deployer");
+        assert.equal(grants.length, 1);
+        assert.deepEqual(JSON.parse(grants[0].inputs.policy).Statement, artifactRead(registry.one(BUCKET).outputs.arn, registry.one(KEY).outputs.arn));
+        assert.ok(registry.one(PIPELINE).dependencies.includes(grants[0].urn));
+        const { registry: without } = await build(() => new DeliveryPipeline("shop", cfn()));
+        assert.equal(without.ofType(POLICY).filter((p) => p.name.endsWith("-artifact-read")).length, 0);
+    });
+
+    it("decrypts an S3 source through S3 with the source bucket's key when it is given", async () => {
+        const keyArn = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+        const { registry } = await build(
+            () => new DeliveryPipeline("shop", withSource({ s3: { bucket: "releases", key: "shop/app.zip", kmsKeyArn: keyArn } })),
+        );
+        assert.deepEqual(policy(registry, "source")[2], {
+            Sid: "S3SourceKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt"],
+            Resource: keyArn,
+            Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+        });
+    });
+
+    describe("an Elastic Beanstalk action", () => {
+        const ebArgs = (roleArn?: string): DeliveryPipelineArgs => ({
+            source: { codeCommit: { repository: "shop" } },
+            stages: [
+                {
+                    name: "Deploy",
+                    actions: [{ kind: "elastic-beanstalk", name: "web", applicationName: "shop", environmentName: "shop-dev", input: "source", roleArn }],
+                },
+            ],
+        });
+        let registry: Registry;
+        let ebRole: any;
+        before(async () => {
+            ({ registry } = await build(() => new DeliveryPipeline("shop", ebArgs())));
+            ebRole = registry.one(ROLE, "shop-Deploy-web-eb-role");
+        });
+
+        it("runs under its own role: the declaration carries the action role's ARN", () => {
+            assert.equal(declaration(registry, "Deploy", "web").roleArn, ebRole.outputs.arn);
+        });
+
+        it("lets the pipeline role only assume the action role, with no Beanstalk permission of its own", () => {
+            assert.deepEqual(policy(registry, "action-roles"), [
+                { Sid: "AssumeActionRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: [ebRole.outputs.arn] },
+            ]);
+            const all = JSON.stringify(registry.statementsOf("shop-role"));
+            assert.ok(!all.includes("elasticbeanstalk") && !all.includes("ec2:"), all);
+            assert.ok(registry.one(PIPELINE).dependencies.includes(registry.one(POLICY, "shop-role-action-roles").urn));
+        });
+
+        it("lets only the pipeline role assume the action role", () => {
+            assert.deepEqual(json(ebRole.inputs.assumeRolePolicy).Statement, [
+                { Effect: "Allow", Principal: { AWS: registry.one(ROLE, "shop-role").outputs.arn }, Action: "sts:AssumeRole" },
+            ]);
+        });
+
+        it("gives the action role AWS's Beanstalk policy and read on the artifacts, which CodePipeline reads its input with", () => {
+            assert.deepEqual(registry.managedPoliciesOf(ebRole), ["arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"]);
+            assert.deepEqual(registry.statementsOf(ebRole), artifactRead(registry.one(BUCKET).outputs.arn, registry.one(KEY).outputs.arn));
+        });
+
+        it("assumes a given action role and creates none", async () => {
+            const given = `arn:aws:iam::${ACCOUNT}:role/eb-deployer`;
+            const { registry: r } = await build(() => new DeliveryPipeline("shop", ebArgs(given)));
+            assert.equal(declaration(r, "Deploy", "web").roleArn, given);
+            assert.deepEqual(policy(r, "action-roles"), [{ Sid: "AssumeActionRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: [given] }]);
+            assert.deepEqual(
+                r.ofType(ROLE).map((x) => x.name),
+                ["shop-role", "shop-start-role"],
+            );
+        });
+    });
+
+    it("gives the pipeline role no service-wide action (`<service>:*`-like) on every resource, for any action kind", async () => {
+        const args = fullArgs();
+        args.stages.push({
+            name: "Other",
+            actions: [
+                { kind: "cloudformation", name: "stack", stackName: "shop-network", templatePath: "source::network.yaml", roleArn: CFN_ROLE },
+                { kind: "elastic-beanstalk", name: "web", applicationName: "shop", environmentName: "shop-dev", input: "source" },
+            ],
+        });
         const { registry } = await build(() => new DeliveryPipeline("shop", args));
-        const [own, managed] = policy(registry, "elastic-beanstalk");
-        assert.deepEqual(own.Resource, [
-            `arn:aws:elasticbeanstalk:${REGION}:${ACCOUNT}:application/shop`,
-            `arn:aws:elasticbeanstalk:${REGION}:${ACCOUNT}:applicationversion/shop/*`,
-            `arn:aws:elasticbeanstalk:${REGION}:${ACCOUNT}:environment/shop/shop-dev`,
-        ]);
-        assert.ok(managed.Action.includes("elasticbeanstalk:DescribeEvents"));
-        const { registry: other } = await build(() => new DeliveryPipeline("shop", fullArgs()));
-        assert.ok(!JSON.stringify(other.statementsOf("shop-role")).includes("elasticbeanstalk"));
+        const kinds = new Set(args.stages.flatMap((s) => s.actions.map((a) => a.kind)));
+        assert.equal(kinds.size, 9, "every action kind is present");
+        const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
+        const broad = registry
+            .statementsOf("shop-role")
+            .filter((st) => list(st.Resource).includes("*") && list(st.Action).some((a: string) => a.endsWith("*")));
+        assert.deepEqual(broad, []);
     });
 });

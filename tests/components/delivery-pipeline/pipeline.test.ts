@@ -207,19 +207,25 @@ describe("DeliveryPipeline", () => {
             assert.equal(registry.one(BUCKET).inputs.forceDestroy, true);
         });
 
-        it("notifies the topic of failed runs and pending approvals, with full details, for this pipeline", () => {
+        it("notifies the topic of failed runs, with full details, for this pipeline", () => {
             registry.hasInputs(RULE, "shop-notifications", {
                 detailType: "FULL",
-                eventTypeIds: ["codepipeline-pipeline-pipeline-execution-failed", "codepipeline-pipeline-manual-approval-needed"],
+                eventTypeIds: ["codepipeline-pipeline-pipeline-execution-failed"],
                 resource: registry.one(PIPELINE).outputs.arn,
                 targets: [{ address: TOPIC, type: "SNS" }],
             });
         });
 
-        it("creates the pipeline after the build roles may write artifacts and the bucket is versioned", () => {
+        it("announces an approval once by default: the approval action publishes to the topic, the rule does not", () => {
+            assert.equal(action(registry, "Approve", "release").configuration.NotificationArn, TOPIC);
+            assert.ok(!registry.one(RULE).inputs.eventTypeIds.includes("codepipeline-pipeline-manual-approval-needed"));
+        });
+
+        it("creates the pipeline after the build roles may write artifacts, the instance roles read them and the bucket is versioned", () => {
             const deps = registry.one(PIPELINE).dependencies;
-            for (const r of registry.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.endsWith("-artifacts")))
-                assert.ok(deps.includes(r.urn), r.name);
+            const grants = registry.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.endsWith("-artifacts") || p.name.endsWith("-artifact-read"));
+            assert.ok(grants.some((p) => p.name.endsWith("-artifact-read")));
+            for (const r of grants) assert.ok(deps.includes(r.urn), r.name);
             assert.ok(deps.includes(registry.one(VERSIONING).urn));
         });
 

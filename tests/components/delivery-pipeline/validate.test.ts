@@ -7,7 +7,20 @@ import { validate } from "../../../components/delivery-pipeline/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
-import { CFN_ROLE, ECS_GROUP, IMAGE_BUILD, INFRA, LAMBDA_DEPLOY, LAMBDA_GROUP, SERVER_GROUP, TASK_ROLE, TOPIC, fullArgs, group } from "./fixtures";
+import {
+    CFN_ROLE,
+    ECS_GROUP,
+    IMAGE_BUILD,
+    INFRA,
+    INSTANCE_ROLE,
+    LAMBDA_DEPLOY,
+    LAMBDA_GROUP,
+    SERVER_GROUP,
+    TASK_ROLE,
+    TOPIC,
+    fullArgs,
+    group,
+} from "./fixtures";
 
 /** The full pipeline with one stage's actions replaced (by stage name). */
 function withStage(name: string, actions: ActionArgs[]): DeliveryPipelineArgs {
@@ -139,7 +152,12 @@ describe("DeliveryPipeline validation", () => {
             title: "rejects a production deploy with no approval before it",
             args: one([
                 compile,
-                { name: "Production", actions: [{ kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", production: true }] },
+                {
+                    name: "Production",
+                    actions: [
+                        { kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", instanceRoleNames: [INSTANCE_ROLE], production: true },
+                    ],
+                },
             ]),
             paths: ["stages[1].actions[0].production"],
             message: /no approval before it/,
@@ -149,7 +167,12 @@ describe("DeliveryPipeline validation", () => {
             args: one(
                 [
                     compile,
-                    { name: "Production", actions: [{ kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", production: true }] },
+                    {
+                        name: "Production",
+                        actions: [
+                            { kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", instanceRoleNames: [INSTANCE_ROLE], production: true },
+                        ],
+                    },
                     approve,
                 ],
                 {
@@ -194,7 +217,9 @@ describe("DeliveryPipeline validation", () => {
         },
         {
             title: "rejects an ECS group for the in-place CodeDeploy action",
-            args: withStage("Production", [{ kind: "code-deploy", name: "legacy", group: ECS_GROUP, input: "image", production: true }]),
+            args: withStage("Production", [
+                { kind: "code-deploy", name: "legacy", group: ECS_GROUP, input: "image", instanceRoleNames: [INSTANCE_ROLE], production: true },
+            ]),
             paths: ["stages[4].actions[0].group.computePlatform"],
             message: /a Server deployment group/,
         },
@@ -236,7 +261,13 @@ describe("DeliveryPipeline validation", () => {
         {
             title: "rejects a group without its deployment group ARN",
             args: withStage("Production", [
-                { kind: "code-deploy", name: "legacy", group: { ...SERVER_GROUP, deploymentGroupArn: undefined as never }, input: "image" },
+                {
+                    kind: "code-deploy",
+                    name: "legacy",
+                    group: { ...SERVER_GROUP, deploymentGroupArn: undefined as never },
+                    input: "image",
+                    instanceRoleNames: [INSTANCE_ROLE],
+                },
             ]),
             paths: ["stages[4].actions[0].group.deploymentGroupArn"],
             message: /CodeDeployTarget/,
@@ -253,6 +284,44 @@ describe("DeliveryPipeline validation", () => {
             args: withStage("Staging", [{ kind: "ecs", name: "web", clusterName: "staging", serviceName: "web", passRoleArns: [], input: "image" }]),
             paths: ["stages[2].actions[0].passRoleArns"],
             message: /task and execution role/,
+        },
+        {
+            title: "rejects a cluster ARN and a service ARN where the ECS action takes names",
+            args: withStage("Staging", [
+                {
+                    kind: "ecs",
+                    name: "web",
+                    clusterName: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
+                    serviceName: "arn:aws:ecs:us-east-1:123456789012:service/main/web",
+                    passRoleArns: [TASK_ROLE],
+                    input: "image",
+                },
+            ]),
+            paths: ["stages[2].actions[0].clusterName", "stages[2].actions[0].serviceName"],
+            message: /the cluster name, not its ARN.*the service name, not its ARN/,
+        },
+        {
+            title: "rejects a code-deploy action without the instance roles that download its revision",
+            args: withStage("Production", [
+                { kind: "code-deploy", name: "legacy", group: SERVER_GROUP, input: "image", instanceRoleNames: [], production: true },
+            ]),
+            paths: ["stages[4].actions[0].instanceRoleNames"],
+            message: /instance profiles/,
+        },
+        {
+            title: "rejects an instance role ARN where a code-deploy action takes role names",
+            args: withStage("Production", [
+                {
+                    kind: "code-deploy",
+                    name: "legacy",
+                    group: SERVER_GROUP,
+                    input: "image",
+                    instanceRoleNames: [`arn:aws:iam::123456789012:role/${INSTANCE_ROLE}`],
+                    production: true,
+                },
+            ]),
+            paths: ["stages[4].actions[0].instanceRoleNames[0]"],
+            message: /IAM role name \(not its ARN\)/,
         },
         {
             title: "rejects a pass role that is a policy ARN",
@@ -315,13 +384,66 @@ describe("DeliveryPipeline validation", () => {
                             stackName: "shop",
                             templatePath: "source::t.yaml",
                             roleArn: CFN_ROLE,
-                            parameterOverrides: { Big: "x".repeat(1000) },
+                            parameterOverrides: { Big: "x".repeat(1020) },
                         },
                     ],
                 },
             ]),
             paths: ["stages[0].actions[0].parameterOverrides"],
-            message: /1000 characters/,
+            message: /1024 bytes/,
+        },
+        {
+            title: "counts CloudFormation parameter overrides in UTF-8 bytes: 600 'é' are 611 characters but over 1 KB",
+            args: one([
+                {
+                    name: "Deploy",
+                    actions: [
+                        {
+                            kind: "cloudformation",
+                            name: "stack",
+                            stackName: "shop",
+                            templatePath: "source::t.yaml",
+                            roleArn: CFN_ROLE,
+                            parameterOverrides: { Big: "é".repeat(600) },
+                        },
+                    ],
+                },
+            ]),
+            paths: ["stages[0].actions[0].parameterOverrides"],
+            message: /at most 1024 bytes/,
+        },
+        {
+            title: "rejects a CloudFormation stack role name that is an ARN",
+            args: one([
+                {
+                    name: "Deploy",
+                    actions: [
+                        { kind: "cloudformation", name: "stack", stackName: "shop", templatePath: "source::t.yaml", roleArn: CFN_ROLE, roleName: CFN_ROLE },
+                    ],
+                },
+            ]),
+            paths: ["stages[0].actions[0].roleName"],
+            message: /role name of roleArn/,
+        },
+        {
+            title: "rejects an Elastic Beanstalk action role that is not a role ARN",
+            args: one([
+                {
+                    name: "Deploy",
+                    actions: [
+                        {
+                            kind: "elastic-beanstalk",
+                            name: "web",
+                            applicationName: "shop",
+                            environmentName: "shop-dev",
+                            input: "source",
+                            roleArn: "eb-deployer",
+                        },
+                    ],
+                },
+            ]),
+            paths: ["stages[0].actions[0].roleArn"],
+            message: /IAM role ARN the pipeline role assumes/,
         },
         {
             title: "rejects an approval link that is not a URL",
@@ -485,7 +607,15 @@ describe("DeliveryPipeline validation", () => {
     it("accepts a custom deployment configuration name on any platform", () =>
         assert.deepEqual(
             validate(
-                withStage("Production", [{ kind: "code-deploy", name: "legacy", group: group("Server", "legacy", "legacy-two-at-a-time"), input: "image" }]),
+                withStage("Production", [
+                    {
+                        kind: "code-deploy",
+                        name: "legacy",
+                        group: group("Server", "legacy", "legacy-two-at-a-time"),
+                        input: "image",
+                        instanceRoleNames: [INSTANCE_ROLE],
+                    },
+                ]),
             ),
             [],
         ));

@@ -189,7 +189,8 @@ export interface CodeDeployActionArgs extends DeployBase {
      * The roles of the instance profiles of the group's instances. The CodeDeploy agent on each instance
      * downloads the revision from the artifact bucket with the instance profile, so each role gets read on the
      * bucket and Decrypt on the artifact key through S3
-     * (https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-iam-instance-profile.html).
+     * (AmazonEC2RoleforAWSCodeDeploy: "Provides EC2 access to S3 bucket to download revision. This role is needed by the CodeDeploy
+     * agent on EC2 instances", https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEC2RoleforAWSCodeDeploy.html).
      */
     instanceRoleNames: pulumi.Input<string>[];
 }

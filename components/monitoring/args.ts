@@ -56,7 +56,8 @@ export interface MonitoredLogGroup {
     logGroupName: pulumi.Input<string>;
     /**
      * `application`: free-text lines (errors, errors per 5 minutes); `lambda`: a function's log group (adds
-     * the slowest invocations and cold starts, from the `REPORT` lines); `api-access`: API Gateway JSON
+     * the slowest invocations and cold starts, from Lambda's per-invocation report: the JSON-format
+     * `platform.report` event a LambdaFunction writes, or a text-format `REPORT` line); `api-access`: API Gateway JSON
      * access logs in this project's format (server errors, slowest requests, requests by status).
      * @default "application"
      */
@@ -115,9 +116,9 @@ export interface Ec2AgentArgs {
 
 /** Alarm thresholds and evaluation, shared by every alarm of a kind. */
 export interface MonitoringThresholds {
-    /** ECS service average CPU, percent of what its tasks reserve. @default 80 */
+    /** ECS service average CPU, percent of what its tasks reserve (1–1000: above 100 only for tasks that burst past their reservation, on EC2 capacity without a hard limit). @default 80 */
     ecsCpuPercent?: number;
-    /** ECS service average memory, percent of what its tasks reserve. @default 80 */
+    /** ECS service average memory, percent of what its tasks reserve (1–1000, as `ecsCpuPercent`). @default 80 */
     ecsMemoryPercent?: number;
     /** Target 5xx responses (ALB `HTTPCode_Target_5XX_Count`, Sum) per period. @default 5 */
     target5xxCount?: number;
@@ -133,7 +134,7 @@ export interface MonitoringThresholds {
     tableThrottleEvents?: number;
     /** Length of one evaluated period, in seconds (a multiple of 60: these are one-minute metrics). @default 60 */
     periodSeconds?: number;
-    /** Periods looked at. @default 5 */
+    /** Periods looked at; times `periodSeconds`, at most one day (periods under an hour) or seven days. @default 5 */
     evaluationPeriods?: number;
     /** Of those, how many must breach to alarm ("M of N"). @default 3 */
     datapointsToAlarm?: number;

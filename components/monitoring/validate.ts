@@ -241,27 +241,31 @@ function checkAgent(issues: Issues, cfg: ReturnType<typeof normalize>): void {
 
 function checkThresholds(issues: Issues, t: ReturnType<typeof normalize>["thresholds"]): void {
     const p = "thresholds";
-    issues.number(`${p}.ecsCpuPercent`, t.ecsCpuPercent, 1, 100, " percent");
-    issues.number(`${p}.ecsMemoryPercent`, t.ecsMemoryPercent, 1, 100, " percent");
+    // Percent of what the task definition reserves: tasks without a hard limit (EC2 capacity) burst above
+    // 100 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html).
+    issues.number(`${p}.ecsCpuPercent`, t.ecsCpuPercent, 1, 1000, " percent");
+    issues.number(`${p}.ecsMemoryPercent`, t.ecsMemoryPercent, 1, 1000, " percent");
     for (const field of ["target5xxCount", "api5xxCount", "lambdaErrors", "lambdaThrottles", "tableThrottleEvents"] as const) {
         // A count threshold of 0 with GreaterThanOrEqualToThreshold alarms on every period.
         issues.int(`${p}.${field}`, t[field], 1, 1_000_000);
     }
     issues.number(`${p}.apiLatencyP99Ms`, t.apiLatencyP99Ms, 1, 300_000, " ms");
     // Period: 10, 20, 30 or a multiple of 60 (PutMetricAlarm); the sub-minute ones need high-resolution
-    // metrics, and every metric here is a one-minute one. EvaluationPeriods × Period: at most one day
+    // metrics, and every metric here is a one-minute one. EvaluationPeriods × Period: at most one day for
+    // periods under an hour, seven days for periods of an hour or more
     // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
     const periodOk =
         Number.isInteger(t.periodSeconds) && t.periodSeconds >= 60 && t.periodSeconds % 60 === 0
             ? true
             : issues.add(`${p}.periodSeconds`, t.periodSeconds, "is not a period these metrics have", "a multiple of 60 seconds (one-minute metrics)");
     const evaluationOk = issues.int(`${p}.evaluationPeriods`, t.evaluationPeriods, 1, 1440);
-    if (periodOk && evaluationOk && t.periodSeconds * t.evaluationPeriods > 86_400) {
+    const maxWindow = t.periodSeconds >= 3600 ? 604_800 : 86_400;
+    if (periodOk && evaluationOk && t.periodSeconds * t.evaluationPeriods > maxWindow) {
         issues.add(
             `${p}.evaluationPeriods`,
             t.evaluationPeriods,
-            `times periodSeconds (${t.periodSeconds}) exceeds one day`,
-            `at most ${Math.floor(86_400 / t.periodSeconds)} with this period`,
+            `times periodSeconds (${t.periodSeconds}) exceeds ${maxWindow === 86_400 ? "one day (periods under an hour)" : "seven days"}`,
+            `at most ${Math.floor(maxWindow / t.periodSeconds)} with this period`,
         );
     }
     if (evaluationOk) issues.int(`${p}.datapointsToAlarm`, t.datapointsToAlarm, 1, t.evaluationPeriods, ` (at most evaluationPeriods, ${t.evaluationPeriods})`);

@@ -174,10 +174,10 @@ describe("Monitoring validation", () => {
             message: /4096 bytes/,
         },
         {
-            title: "rejects a CPU threshold above 100%",
-            args: base({ thresholds: { ecsCpuPercent: 120 } }),
+            title: "rejects a CPU threshold above 1000% (above 100 is reachable only by bursting tasks)",
+            args: base({ thresholds: { ecsCpuPercent: 1001 } }),
             path: "thresholds.ecsCpuPercent",
-            message: /from 1 to 100/,
+            message: /from 1 to 1000/,
         },
         {
             title: "rejects a count threshold of 0 (it would alarm every period)",
@@ -210,10 +210,16 @@ describe("Monitoring validation", () => {
             message: /from 1 to/,
         },
         {
-            title: "rejects an evaluation window longer than a day",
-            args: base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 25, datapointsToAlarm: 1 } }),
+            title: "rejects an evaluation window longer than a day with a period under an hour",
+            args: base({ thresholds: { periodSeconds: 1800, evaluationPeriods: 49, datapointsToAlarm: 1 } }),
             path: "thresholds.evaluationPeriods",
-            message: /one day.*at most 24/,
+            message: /one day.*at most 48/,
+        },
+        {
+            title: "rejects an evaluation window longer than seven days with an hourly period",
+            args: base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 169, datapointsToAlarm: 1 } }),
+            path: "thresholds.evaluationPeriods",
+            message: /seven days.*at most 168/,
         },
         {
             title: "rejects more datapoints to alarm than evaluation periods",
@@ -270,6 +276,15 @@ describe("Monitoring validation", () => {
             ["alarmTopicArn", "functions.f.functionName", "ec2Agent.diskPaths[0]", "thresholds.ecsCpuPercent", "thresholds.periodSeconds"],
         );
         assert.equal(registry.size, 0);
+    });
+
+    it("accepts an evaluation window of up to seven days when the period is an hour or more (PutMetricAlarm)", () => {
+        assert.deepEqual(validate(base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 48, datapointsToAlarm: 1 } })), []);
+        assert.deepEqual(validate(base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 168, datapointsToAlarm: 1 } })), []);
+    });
+
+    it("accepts ECS CPU and memory thresholds above 100% (tasks may burst past their reservation)", () => {
+        assert.deepEqual(validate(base({ thresholds: { ecsCpuPercent: 150, ecsMemoryPercent: 120 } })), []);
     });
 
     it("requires the alarm topic", () => {

@@ -68,7 +68,9 @@ export interface MonitoredLogGroup {
 export interface MonitoringEventsArgs {
     /**
      * Stopped tasks of these clusters (`ECS Task State Change` with `lastStatus` STOPPED): crashes, failed
-     * health checks, Spot interruptions, with ECS's `stoppedReason`.
+     * health checks, tasks that failed to start, Spot interruptions, with ECS's `stoppedReason`. Tasks a
+     * deployment replaced or a scale-in stopped ("Scaling activity initiated by …") are left out; `StopTask`
+     * calls and essential containers that exited with code 0 (a finished one-off task) are reported.
      * @default - no rule
      * @example { clusterArns: [shop.clusterArn] }
      */

@@ -17,15 +17,34 @@ export function pipelineFailedPattern(pipelineName: pulumi.Input<string>) {
 }
 
 /**
+ * What the service scheduler writes in `stoppedReason` when it stops a task because a deployment replaced
+ * it or the service scaled in: "Scaling activity initiated by (deployment ecs-svc/…)"
+ * (https://repost.aws/knowledge-center/ecs-task-stopped, "Service scaling event triggered"). Its
+ * `stopCode` is `ServiceSchedulerInitiated`, the code failed ELB and container health checks also carry
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html), so only the
+ * reason tells a routine replacement from a failure.
+ */
+export const ECS_SCALING_STOP_REASON_PREFIX = "Scaling activity initiated by";
+
+/**
  * Tasks of these clusters that stopped, with ECS's `stoppedReason` and `stopCode`
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html). ECS events are
- * delivered at least once, so a message can repeat.
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html), except those a
+ * deployment or a scale-in stopped: a 10-task rolling deployment would otherwise send 10 messages. Kept:
+ * failed health checks, essential containers that exited (`EssentialContainerExited`, exit code 0
+ * included), tasks that failed to start, Spot interruptions, `StopTask` calls (`UserInitiated`).
+ * `anything-but` with `prefix` is an event-bus pattern operator
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html). ECS events
+ * are delivered at least once, so a message can repeat.
  */
 export function ecsTaskStoppedPattern(clusterArns: pulumi.Input<string>[]) {
     return {
         source: ["aws.ecs"],
         "detail-type": ["ECS Task State Change"],
-        detail: { clusterArn: clusterArns, lastStatus: ["STOPPED"] },
+        detail: {
+            clusterArn: clusterArns,
+            lastStatus: ["STOPPED"],
+            stoppedReason: [{ "anything-but": { prefix: ECS_SCALING_STOP_REASON_PREFIX } }],
+        },
     };
 }
 

@@ -269,9 +269,29 @@ describe("Monitoring", () => {
             assert.deepEqual(json(rule.inputs.eventPattern), {
                 source: ["aws.ecs"],
                 "detail-type": ["ECS Task State Change"],
-                detail: { clusterArn: [CLUSTER_ARN], lastStatus: ["STOPPED"] },
+                detail: {
+                    clusterArn: [CLUSTER_ARN],
+                    lastStatus: ["STOPPED"],
+                    stoppedReason: [{ "anything-but": { prefix: "Scaling activity initiated by" } }],
+                },
             });
             registry.hasInputs(TARGET, "ops-ecs-task-stopped-sns", { rule: rule.outputs.name, arn: TOPIC, roleArn: undefined });
+        });
+
+        it("leaves out tasks a deployment or scale-in stopped, keeps health-check and container failures", () => {
+            const pattern = json(registry.one(RULE, "ops-ecs-task-stopped").inputs.eventPattern);
+            const event = (stopCode: string, stoppedReason: string) => ({
+                source: "aws.ecs",
+                "detail-type": "ECS Task State Change",
+                detail: { clusterArn: CLUSTER_ARN, lastStatus: "STOPPED", stopCode, stoppedReason },
+            });
+            // stopCode / stoppedReason pairs as ECS sends them (stopped-task-error-codes.html, repost ecs-task-stopped).
+            assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Scaling activity initiated by (deployment ecs-svc/8646900195280463695)")), false);
+            assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:x)")), true);
+            assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Task failed container health checks")), true);
+            assert.equal(matches(pattern, event("EssentialContainerExited", "Essential container in task exited")), true);
+            assert.equal(matches(pattern, event("TaskFailedToStart", "CannotPullContainerError: pull image manifest has been retried 5 time(s)")), true);
+            assert.equal(matches(pattern, { ...event("EssentialContainerExited", "Essential container in task exited"), source: "aws.ec2" }), false);
         });
 
         it("sends Auto Scaling launches and terminations of the given groups to the topic", () => {
@@ -433,3 +453,22 @@ describe("Monitoring", () => {
         assert.ok(registry.one(PARAMETER).inputs.name.startsWith("AmazonCloudWatch-"));
     });
 });
+
+/**
+ * The EventBridge matching this component's patterns use: exact values, and `anything-but` with `prefix`
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html). A field the
+ * pattern names must be present in the event.
+ */
+function matches(pattern: Record<string, any>, event: Record<string, any>): boolean {
+    return Object.entries(pattern).every(([field, expected]) => {
+        const value = event[field];
+        if (!Array.isArray(expected)) return value !== null && typeof value === "object" && matches(expected, value);
+        if (value === undefined) return false;
+        return expected.some((e) => {
+            if (typeof e !== "object") return e === value;
+            const but = e["anything-but"];
+            if (but?.prefix !== undefined) return typeof value === "string" && !value.startsWith(but.prefix);
+            throw new Error(`unsupported pattern operator ${JSON.stringify(e)}`);
+        });
+    });
+}

@@ -45,6 +45,12 @@ export interface MonitoredTable {
     tableName: pulumi.Input<string>;
 }
 
+/** An SQS dead-letter queue to watch: any message in it is a failure someone must look at. */
+export interface MonitoredQueue {
+    /** The queue's name (the `QueueName` dimension, the `name` output), not its URL or ARN. */
+    queueName: pulumi.Input<string>;
+}
+
 export interface MonitoredPipeline {
     pipelineName: pulumi.Input<string>;
 }
@@ -134,6 +140,8 @@ export interface MonitoringThresholds {
     lambdaThrottles?: number;
     /** DynamoDB `ReadThrottleEvents` / `WriteThrottleEvents` (Sum) per period. @default 1 */
     tableThrottleEvents?: number;
+    /** Messages waiting in a dead-letter queue (SQS `ApproximateNumberOfMessagesVisible`, Maximum). @default 1 */
+    deadLetterMessages?: number;
     /** Length of one evaluated period, in seconds (a multiple of 60: these are one-minute metrics). @default 60 */
     periodSeconds?: number;
     /** Periods looked at; times `periodSeconds`, at most one day (periods under an hour) or seven days. @default 5 */
@@ -192,6 +200,15 @@ export interface MonitoringArgs {
      * @example { orders: { tableName: table.tableName } }
      */
     tables?: Record<string, MonitoredTable>;
+    /**
+     * Dead-letter queues by key (an AuditTrail's alert failure queue, a function's or a rule's failure
+     * queue): an alarm when messages wait in one (`thresholds.deadLetterMessages`, at least one by default).
+     * SQS publishes these metrics every minute while the queue is active; a queue empty and unused for six
+     * hours stops publishing, which reads as "nothing wrong".
+     * @default {}
+     * @example { auditAlerts: { queueName: audit.resources.alerts!.failureQueue.name } }
+     */
+    queues?: Record<string, MonitoredQueue>;
     /**
      * CodePipeline pipelines by key: an EventBridge rule sends failed executions to the topic
      * (CodePipeline publishes no metric to alarm on).

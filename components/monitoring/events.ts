@@ -1,4 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { childName } from "../shared/naming";
+import type { ResolvedMonitoring } from "./defaults";
 
 /** "Event pattern size: 2,048 characters" by default (adjustable) (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html). */
 export const MAX_EVENT_PATTERN_CHARS = 2048;
@@ -65,4 +67,52 @@ export function autoScalingPattern(groupNames: pulumi.Input<string>[]) {
         "detail-type": [...AUTO_SCALING_DETAIL_TYPES],
         detail: { AutoScalingGroupName: groupNames },
     };
+}
+
+/** One EventBridge rule the args ask for. */
+export interface RuleSpec {
+    group: "pipelines" | "events";
+    /** The argument that asked for it, for error messages. */
+    path: string;
+    /** The rule's name is `<name>-<role>`; its target's `<name>-<role>-sns`. */
+    role: string;
+    /** Its failed-delivery alarm is `<name>-<alarmKey>-failed-delivery`. */
+    alarmKey: string;
+    title: string;
+    pattern: object;
+}
+
+/** Every rule: one per pipeline, then the `events` ones. */
+export function ruleSpecs(cfg: ResolvedMonitoring): RuleSpec[] {
+    const rules: RuleSpec[] = Object.entries(cfg.pipelines).map(([key, p]) => ({
+        group: "pipelines",
+        path: `pipelines.${key}`,
+        role: childName(key, "failed"),
+        alarmKey: key,
+        title: `Failed executions of pipeline ${key}`,
+        pattern: pipelineFailedPattern(p.pipelineName),
+    }));
+    const ecsTasks = cfg.events.ecsTaskStateChanges;
+    if (ecsTasks) {
+        rules.push({
+            group: "events",
+            path: "events.ecsTaskStateChanges",
+            role: "ecs-task-stopped",
+            alarmKey: "ecs-task-stopped",
+            title: "Stopped ECS tasks",
+            pattern: ecsTaskStoppedPattern(ecsTasks.clusterArns),
+        });
+    }
+    const asg = cfg.events.autoScaling;
+    if (asg) {
+        rules.push({
+            group: "events",
+            path: "events.autoScaling",
+            role: "autoscaling",
+            alarmKey: "autoscaling",
+            title: "Auto Scaling launches and terminations",
+            pattern: autoScalingPattern(asg.groupNames),
+        });
+    }
+    return rules;
 }

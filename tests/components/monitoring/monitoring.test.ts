@@ -139,6 +139,17 @@ describe("Monitoring", () => {
                 title: "alarms on a table's WriteThrottleEvents at 1",
                 inputs: { namespace: "AWS/DynamoDB", metricName: "WriteThrottleEvents", dimensions: { TableName: "orders" }, statistic: "Sum", threshold: 1 },
             },
+            {
+                name: "ops-audit-alerts-dead-letters",
+                title: "alarms on a dead-letter queue's waiting messages (AWS/SQS ApproximateNumberOfMessagesVisible by QueueName, Maximum) at 1",
+                inputs: {
+                    namespace: "AWS/SQS",
+                    metricName: "ApproximateNumberOfMessagesVisible",
+                    dimensions: { QueueName: "audit-alerts-dlq-0a1b2c3" },
+                    statistic: "Maximum",
+                    threshold: 1,
+                },
+            },
         ];
         for (const c of alarmCases) {
             it(c.title, () => {
@@ -152,8 +163,35 @@ describe("Monitoring", () => {
                     .ofType(ALARM)
                     .map((a) => a.name)
                     .sort(),
-                [...alarmCases.map((c) => c.name), "ops-all-latency-p99", "ops-worker-cpu-high", "ops-worker-memory-high"].sort(),
+                [
+                    ...alarmCases.map((c) => c.name),
+                    "ops-all-latency-p99",
+                    "ops-worker-cpu-high",
+                    "ops-worker-memory-high",
+                    ...ruleAlarms.map(([alarm]) => alarm),
+                ].sort(),
             );
+        });
+
+        const ruleAlarms = [
+            ["ops-release-failed-delivery", "ops-release-failed"],
+            ["ops-ecs-task-stopped-failed-delivery", "ops-ecs-task-stopped"],
+            ["ops-autoscaling-failed-delivery", "ops-autoscaling"],
+        ];
+        it("alarms on each rule's failed deliveries to the topic (AWS/Events FailedInvocations by RuleName), at the first one", () => {
+            for (const [alarm, rule] of ruleAlarms) {
+                registry.hasInputs(ALARM, alarm, {
+                    ...WINDOW,
+                    namespace: "AWS/Events",
+                    metricName: "FailedInvocations",
+                    dimensions: { RuleName: registry.one(RULE, rule).outputs.name },
+                    statistic: "Sum",
+                    threshold: 1,
+                    evaluationPeriods: 1,
+                    datapointsToAlarm: 1,
+                    treatMissingData: "notBreaching",
+                });
+            }
         });
 
         it("outputs the alarms' names by key and role", async () => {
@@ -426,7 +464,7 @@ describe("Monitoring", () => {
             changed.map((r) => r.type),
             registry.ofType(ALARM).map(() => ALARM),
         );
-        assert.equal(changed.length, 15);
+        assert.equal(changed.length, 19);
     });
 
     it("with an AlarmTopic admitting EventBridge: every rule's target and every alarm waits for the topic's policy and key", async () => {

@@ -234,6 +234,49 @@ describe("Monitoring validation", () => {
             message: /501 widgets.*at most 500/,
         },
         {
+            title: "rejects an HTTP API and a REST API under the same key (their alarms would share a name and a URN)",
+            args: base({ httpApis: { api: { apiId: "a1b2c3d4e5" } }, restApis: { api: { apiName: "orders", stage: "prod" } } }),
+            path: "restApis.api",
+            message: /names the same alarm as httpApis\.api \(api-5xx\).*a key no other record/,
+        },
+        {
+            title: "rejects keys of different records whose key and role make the same alarm name",
+            args: base({
+                ecsServices: {
+                    web: {
+                        clusterName: "shop",
+                        serviceName: "web",
+                        targetGroupArnSuffix: "targetgroup/web/0123456789abcdef",
+                        loadBalancerArnSuffix: "app/shop/0123456789abcdef",
+                    },
+                },
+                httpApis: { "web-target": { apiId: "a1b2c3d4e5" } },
+            }),
+            path: "httpApis.web-target",
+            message: /same alarm as ecsServices\.web \(web-target-5xx\)/,
+        },
+        {
+            title: "rejects a pipeline key whose failed-delivery alarm is the stopped-task rule's",
+            args: base({
+                pipelines: { "ecs-task-stopped": { pipelineName: "release" } },
+                events: { ecsTaskStateChanges: { clusterArns: [CLUSTER_ARN] } },
+            }),
+            path: "events.ecsTaskStateChanges",
+            message: /same alarm as pipelines\.ecs-task-stopped \(ecs-task-stopped-failed-delivery\)/,
+        },
+        {
+            title: "rejects a queue given by URL instead of name",
+            args: base({ queues: { dlq: { queueName: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq" } } }),
+            path: "queues.dlq.queueName",
+            message: /queue name.*not its URL/,
+        },
+        {
+            title: "rejects a dead-letter threshold of 0 (it would alarm every period)",
+            args: base({ thresholds: { deadLetterMessages: 0 } }),
+            path: "thresholds.deadLetterMessages",
+            message: /from 1 to/,
+        },
+        {
             title: "rejects an unknown argument, suggesting the nearest",
             args: { ...base({}), treshold: {} } as MonitoringArgs,
             path: "treshold",
@@ -285,6 +328,10 @@ describe("Monitoring validation", () => {
 
     it("accepts ECS CPU and memory thresholds above 100% (tasks may burst past their reservation)", () => {
         assert.deepEqual(validate(base({ thresholds: { ecsCpuPercent: 150, ecsMemoryPercent: 120 } })), []);
+    });
+
+    it("accepts a FIFO dead-letter queue's name", () => {
+        assert.deepEqual(validate(base({ queues: { dlq: { queueName: "orders-dlq.fifo" } } })), []);
     });
 
     it("requires the alarm topic", () => {

@@ -325,7 +325,10 @@ describe("Monitoring", () => {
             });
             // stopCode / stoppedReason pairs as ECS sends them (stopped-task-error-codes.html, repost ecs-task-stopped).
             assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Scaling activity initiated by (deployment ecs-svc/8646900195280463695)")), false);
-            assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:x)")), true);
+            assert.equal(
+                matches(pattern, event("ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:x)")),
+                true,
+            );
             assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Task failed container health checks")), true);
             assert.equal(matches(pattern, event("EssentialContainerExited", "Essential container in task exited")), true);
             assert.equal(matches(pattern, event("TaskFailedToStart", "CannotPullContainerError: pull image manifest has been retried 5 time(s)")), true);

@@ -206,7 +206,7 @@ export interface MonitoringArgs {
      * SQS publishes these metrics every minute while the queue is active; a queue empty and unused for six
      * hours stops publishing, which reads as "nothing wrong".
      * @default {}
-     * @example { auditAlerts: { queueName: audit.resources.alerts!.failureQueue.name } }
+     * @example { "audit-alerts": { queueName: audit.resources.alerts!.failures.name } }
      */
     queues?: Record<string, MonitoredQueue>;
     /**
@@ -219,7 +219,7 @@ export interface MonitoringArgs {
     /**
      * Log groups by key: saved Logs Insights queries, in the console under `<dashboard name>/<key>/`.
      * @default {}
-     * @example { web: { logGroupName: "/ecs/shop/web" }, thumbnails: { logGroupName: fn.logGroupName, kind: "lambda" } }
+     * @example { web: { logGroupName: shop.resources.services.web.task.logGroup.name }, thumbnails: { logGroupName: fn.resources.logGroup.name, kind: "lambda" } }
      */
     logGroups?: Record<string, MonitoredLogGroup>;
     /**

@@ -1,5 +1,6 @@
 import * as assert from "node:assert";
 import { AlarmTopic } from "../../../components/alarm-topic";
+import { ContainerService } from "../../../components/container-service";
 import { LambdaFunction } from "../../../components/lambda-function";
 import { Monitoring } from "../../../components/monitoring";
 import { AGENT_PARAMETER_PREFIX } from "../../../components/monitoring/agent";
@@ -7,6 +8,7 @@ import { MAX_DASHBOARD_WIDGETS } from "../../../components/monitoring/dashboard"
 import { QUERIES } from "../../../components/monitoring/queries";
 import { nameProblems } from "../../../components/shared/naming";
 import { Registry, build, json, unwrap } from "../../../components/testing";
+import { withArgs } from "../container-service/fixtures";
 import { ENTRY } from "../lambda-function/fixtures";
 import { CLUSTER_ARN, TOPIC, fullArgs } from "./fixture";
 
@@ -415,6 +417,18 @@ describe("Monitoring", () => {
         assert.deepEqual(q.logGroupNames, [group.outputs.name]);
         assert.equal(fn.loggingConfig.logGroup, group.outputs.name);
         assert.match(q.queryString, /type = "platform\.report"[\s\S]*record\.metrics\.durationMs/);
+    });
+
+    it("reads a ContainerService service's task log group, which is auto-named (the README and args example)", async () => {
+        const { registry } = await build(() => {
+            const shop = new ContainerService("shop", withArgs(() => {}));
+            const web = shop.resources.services.web;
+            return new Monitoring("ops", { alarmTopicArn: TOPIC, logGroups: { web: { logGroupName: web.task.logGroup.name } } });
+        });
+        const group = registry.ofType("aws:cloudwatch/logGroup:LogGroup").find((g) => g.name.startsWith("shop-web"));
+        assert.ok(group, "the web service's task log group");
+        assert.notEqual(group.outputs.name, "/ecs/shop/web");
+        assert.deepEqual(registry.one(QUERY, "ops-web-errors").inputs.logGroupNames, [group.outputs.name]);
     });
 
     describe("with only the topic", () => {

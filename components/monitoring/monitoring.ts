@@ -41,7 +41,8 @@ export interface MonitoringResources {
  * configuration for what a stack runs, all notifying one alarm topic. One per stack.
  *
  * - **Alarms** (on ALARM and on OK, to `alarmTopicArn`): ECS service CPU and memory, ALB target 5xx; HTTP
- *   and REST API 5xx and p99 latency; Lambda errors and throttles; DynamoDB read and write throttles.
+ *   and REST API 5xx and p99 latency; Lambda errors and throttles; DynamoDB read and write throttles;
+ *   messages in dead-letter queues; each EventBridge rule's failed deliveries to the topic.
  *   Thresholds and the "M of N periods" window in `thresholds`. A ContainerService given its own `alarms`
  *   already watches its services' CPU, memory and 5xx: list here the ones it does not.
  * - **Pipeline failures**: CodePipeline publishes no metric to alarm on, so an EventBridge rule sends
@@ -74,7 +75,7 @@ export interface MonitoringResources {
  *
  * **Cost** (us-east-1, standard-resolution alarms): $0.10 per alarm-metric a month; a p99 alarm is still
  * one metric. An ECS service with a target group is 3 alarms ($0.30), an API or a function or a table 2
- * ($0.20). The dashboard is $3 a month beyond the first three of the account. Saved queries, rules
+ * ($0.20), a queue or a rule 1 ($0.10). The dashboard is $3 a month beyond the first three of the account. Saved queries, rules
  * matching AWS service events and the Standard parameter are free; a Logs Insights query costs $0.005 per
  * GB scanned when run.
  */

@@ -421,7 +421,10 @@ describe("Monitoring", () => {
 
     it("reads a ContainerService service's task log group, which is auto-named (the README and args example)", async () => {
         const { registry } = await build(() => {
-            const shop = new ContainerService("shop", withArgs(() => {}));
+            const shop = new ContainerService(
+                "shop",
+                withArgs(() => {}),
+            );
             const web = shop.resources.services.web;
             return new Monitoring("ops", { alarmTopicArn: TOPIC, logGroups: { web: { logGroupName: web.task.logGroup.name } } });
         });

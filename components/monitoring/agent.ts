@@ -27,7 +27,9 @@ export function agentConfig(agent: ResolvedEc2Agent): Record<string, unknown> {
             // The only placeholders the agent resolves here: ${aws:AutoScalingGroupName}, ${aws:ImageId},
             // ${aws:InstanceId}, ${aws:InstanceType}.
             append_dimensions: { AutoScalingGroupName: placeholder("AutoScalingGroupName"), InstanceId: placeholder("InstanceId") },
-            aggregation_dimensions: [["AutoScalingGroupName"]],
+            // A set applies only to the metrics that carry all its dimensions: the second keeps each disk
+            // `path` of a group apart (one set alone would average `/` and `/data` into one series).
+            aggregation_dimensions: [["AutoScalingGroupName"], ["AutoScalingGroupName", "path"]],
             metrics_collected: {
                 mem: { measurement: ["mem_used_percent"] },
                 disk: { measurement: ["used_percent"], resources: agent.diskPaths },

@@ -45,6 +45,12 @@ export interface MonitoredTable {
     tableName: pulumi.Input<string>;
 }
 
+/** An SQS dead-letter queue to watch: any message in it is a failure someone must look at. */
+export interface MonitoredQueue {
+    /** The queue's name (the `QueueName` dimension, the `name` output), not its URL or ARN. */
+    queueName: pulumi.Input<string>;
+}
+
 export interface MonitoredPipeline {
     pipelineName: pulumi.Input<string>;
 }
@@ -56,7 +62,8 @@ export interface MonitoredLogGroup {
     logGroupName: pulumi.Input<string>;
     /**
      * `application`: free-text lines (errors, errors per 5 minutes); `lambda`: a function's log group (adds
-     * the slowest invocations and cold starts, from the `REPORT` lines); `api-access`: API Gateway JSON
+     * the slowest invocations and cold starts, from Lambda's per-invocation report: the JSON-format
+     * `platform.report` event a LambdaFunction writes, or a text-format `REPORT` line); `api-access`: API Gateway JSON
      * access logs in this project's format (server errors, slowest requests, requests by status).
      * @default "application"
      */
@@ -67,7 +74,9 @@ export interface MonitoredLogGroup {
 export interface MonitoringEventsArgs {
     /**
      * Stopped tasks of these clusters (`ECS Task State Change` with `lastStatus` STOPPED): crashes, failed
-     * health checks, Spot interruptions, with ECS's `stoppedReason`.
+     * health checks, tasks that failed to start, Spot interruptions, with ECS's `stoppedReason`. Tasks a
+     * deployment replaced or a scale-in stopped ("Scaling activity initiated by …") are left out; `StopTask`
+     * calls and essential containers that exited with code 0 (a finished one-off task) are reported.
      * @default - no rule
      * @example { clusterArns: [shop.clusterArn] }
      */
@@ -115,9 +124,9 @@ export interface Ec2AgentArgs {
 
 /** Alarm thresholds and evaluation, shared by every alarm of a kind. */
 export interface MonitoringThresholds {
-    /** ECS service average CPU, percent of what its tasks reserve. @default 80 */
+    /** ECS service average CPU, percent of what its tasks reserve (1–1000: above 100 only for tasks that burst past their reservation, on EC2 capacity without a hard limit). @default 80 */
     ecsCpuPercent?: number;
-    /** ECS service average memory, percent of what its tasks reserve. @default 80 */
+    /** ECS service average memory, percent of what its tasks reserve (1–1000, as `ecsCpuPercent`). @default 80 */
     ecsMemoryPercent?: number;
     /** Target 5xx responses (ALB `HTTPCode_Target_5XX_Count`, Sum) per period. @default 5 */
     target5xxCount?: number;
@@ -131,9 +140,11 @@ export interface MonitoringThresholds {
     lambdaThrottles?: number;
     /** DynamoDB `ReadThrottleEvents` / `WriteThrottleEvents` (Sum) per period. @default 1 */
     tableThrottleEvents?: number;
+    /** Messages waiting in a dead-letter queue (SQS `ApproximateNumberOfMessagesVisible`, Maximum). @default 1 */
+    deadLetterMessages?: number;
     /** Length of one evaluated period, in seconds (a multiple of 60: these are one-minute metrics). @default 60 */
     periodSeconds?: number;
-    /** Periods looked at. @default 5 */
+    /** Periods looked at; times `periodSeconds`, at most one day (periods under an hour) or seven days. @default 5 */
     evaluationPeriods?: number;
     /** Of those, how many must breach to alarm ("M of N"). @default 3 */
     datapointsToAlarm?: number;
@@ -190,6 +201,15 @@ export interface MonitoringArgs {
      */
     tables?: Record<string, MonitoredTable>;
     /**
+     * Dead-letter queues by key (an AuditTrail's alert failure queue, a function's or a rule's failure
+     * queue): an alarm when messages wait in one (`thresholds.deadLetterMessages`, at least one by default).
+     * SQS publishes these metrics every minute while the queue is active; a queue empty and unused for six
+     * hours stops publishing, which reads as "nothing wrong".
+     * @default {}
+     * @example { "audit-alerts": { queueName: audit.resources.alerts!.failures.name } }
+     */
+    queues?: Record<string, MonitoredQueue>;
+    /**
      * CodePipeline pipelines by key: an EventBridge rule sends failed executions to the topic
      * (CodePipeline publishes no metric to alarm on).
      * @default {}
@@ -199,7 +219,7 @@ export interface MonitoringArgs {
     /**
      * Log groups by key: saved Logs Insights queries, in the console under `<dashboard name>/<key>/`.
      * @default {}
-     * @example { web: { logGroupName: "/ecs/shop/web" }, thumbnails: { logGroupName: fn.logGroupName, kind: "lambda" } }
+     * @example { web: { logGroupName: shop.resources.services.web.task.logGroup.name }, thumbnails: { logGroupName: fn.resources.logGroup.name, kind: "lambda" } }
      */
     logGroups?: Record<string, MonitoredLogGroup>;
     /**

@@ -7,6 +7,7 @@ import type {
     MonitoredHttpApi,
     MonitoredLogGroup,
     MonitoredPipeline,
+    MonitoredQueue,
     MonitoredRestApi,
     MonitoredTable,
     MonitoringArgs,
@@ -22,6 +23,7 @@ export const DEFAULTS = {
     restApis: {} as Record<string, MonitoredRestApi>,
     functions: {} as Record<string, MonitoredFunction>,
     tables: {} as Record<string, MonitoredTable>,
+    queues: {} as Record<string, MonitoredQueue>,
     pipelines: {} as Record<string, MonitoredPipeline>,
     logGroups: {} as Record<string, MonitoredLogGroup>,
     events: {} as MonitoringEventsArgs,
@@ -35,7 +37,7 @@ export const DEFAULTS = {
     /**
      * Defaults that alarm on a real problem without paging on noise: CPU or memory at 80% leaves headroom
      * to scale; a handful of 5xx a minute is more than a stray client error; one Lambda error or throttle,
-     * or one throttled DynamoDB request, is already a lost request. Three breaching minutes of five.
+     * or one throttled DynamoDB request, is already a lost request, and so is one dead letter. Three breaching minutes of five.
      */
     MonitoringThresholds: {
         ecsCpuPercent: 80,
@@ -46,6 +48,7 @@ export const DEFAULTS = {
         lambdaErrors: 1,
         lambdaThrottles: 1,
         tableThrottleEvents: 1,
+        deadLetterMessages: 1,
         periodSeconds: 60,
         evaluationPeriods: 5,
         datapointsToAlarm: 3,
@@ -72,6 +75,7 @@ export interface ResolvedMonitoring {
     restApis: Record<string, MonitoredRestApi>;
     functions: Record<string, MonitoredFunction>;
     tables: Record<string, MonitoredTable>;
+    queues: Record<string, MonitoredQueue>;
     pipelines: Record<string, MonitoredPipeline>;
     logGroups: Record<string, ResolvedLogGroup>;
     events: MonitoringEventsArgs;
@@ -94,6 +98,7 @@ export function normalize(args: MonitoringArgs): ResolvedMonitoring {
         restApis: args.restApis ?? DEFAULTS.restApis,
         functions: args.functions ?? DEFAULTS.functions,
         tables: args.tables ?? DEFAULTS.tables,
+        queues: args.queues ?? DEFAULTS.queues,
         pipelines: args.pipelines ?? DEFAULTS.pipelines,
         logGroups: mapRecord(args.logGroups ?? DEFAULTS.logGroups, (g) => withDefaults(DEFAULTS.MonitoredLogGroup, g) as ResolvedLogGroup),
         events: args.events ?? DEFAULTS.events,

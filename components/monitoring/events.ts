@@ -1,4 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { childName } from "../shared/naming";
+import type { ResolvedMonitoring } from "./defaults";
 
 /** "Event pattern size: 2,048 characters" by default (adjustable) (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html). */
 export const MAX_EVENT_PATTERN_CHARS = 2048;
@@ -17,15 +19,34 @@ export function pipelineFailedPattern(pipelineName: pulumi.Input<string>) {
 }
 
 /**
+ * What the service scheduler writes in `stoppedReason` when it stops a task because a deployment replaced
+ * it or the service scaled in: "Scaling activity initiated by (deployment ecs-svc/…)"
+ * (https://repost.aws/knowledge-center/ecs-task-stopped, "Service scaling event triggered"). Its
+ * `stopCode` is `ServiceSchedulerInitiated`, the code failed ELB and container health checks also carry
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html), so only the
+ * reason tells a routine replacement from a failure.
+ */
+export const ECS_SCALING_STOP_REASON_PREFIX = "Scaling activity initiated by";
+
+/**
  * Tasks of these clusters that stopped, with ECS's `stoppedReason` and `stopCode`
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html). ECS events are
- * delivered at least once, so a message can repeat.
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html), except those a
+ * deployment or a scale-in stopped: a 10-task rolling deployment would otherwise send 10 messages. Kept:
+ * failed health checks, essential containers that exited (`EssentialContainerExited`, exit code 0
+ * included), tasks that failed to start, Spot interruptions, `StopTask` calls (`UserInitiated`).
+ * `anything-but` with `prefix` is an event-bus pattern operator
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html). ECS events
+ * are delivered at least once, so a message can repeat.
  */
 export function ecsTaskStoppedPattern(clusterArns: pulumi.Input<string>[]) {
     return {
         source: ["aws.ecs"],
         "detail-type": ["ECS Task State Change"],
-        detail: { clusterArn: clusterArns, lastStatus: ["STOPPED"] },
+        detail: {
+            clusterArn: clusterArns,
+            lastStatus: ["STOPPED"],
+            stoppedReason: [{ "anything-but": { prefix: ECS_SCALING_STOP_REASON_PREFIX } }],
+        },
     };
 }
 
@@ -46,4 +67,52 @@ export function autoScalingPattern(groupNames: pulumi.Input<string>[]) {
         "detail-type": [...AUTO_SCALING_DETAIL_TYPES],
         detail: { AutoScalingGroupName: groupNames },
     };
+}
+
+/** One EventBridge rule the args ask for. */
+export interface RuleSpec {
+    group: "pipelines" | "events";
+    /** The argument that asked for it, for error messages. */
+    path: string;
+    /** The rule's name is `<name>-<role>`; its target's `<name>-<role>-sns`. */
+    role: string;
+    /** Its failed-delivery alarm is `<name>-<alarmKey>-failed-delivery`. */
+    alarmKey: string;
+    title: string;
+    pattern: object;
+}
+
+/** Every rule: one per pipeline, then the `events` ones. */
+export function ruleSpecs(cfg: ResolvedMonitoring): RuleSpec[] {
+    const rules: RuleSpec[] = Object.entries(cfg.pipelines).map(([key, p]) => ({
+        group: "pipelines",
+        path: `pipelines.${key}`,
+        role: childName(key, "failed"),
+        alarmKey: key,
+        title: `Failed executions of pipeline ${key}`,
+        pattern: pipelineFailedPattern(p.pipelineName),
+    }));
+    const ecsTasks = cfg.events.ecsTaskStateChanges;
+    if (ecsTasks) {
+        rules.push({
+            group: "events",
+            path: "events.ecsTaskStateChanges",
+            role: "ecs-task-stopped",
+            alarmKey: "ecs-task-stopped",
+            title: "Stopped ECS tasks",
+            pattern: ecsTaskStoppedPattern(ecsTasks.clusterArns),
+        });
+    }
+    const asg = cfg.events.autoScaling;
+    if (asg) {
+        rules.push({
+            group: "events",
+            path: "events.autoScaling",
+            role: "autoscaling",
+            alarmKey: "autoscaling",
+            title: "Auto Scaling launches and terminations",
+            pattern: autoScalingPattern(asg.groupNames),
+        });
+    }
+    return rules;
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResolvedMonitoring } from "./defaults";
+import type { RuleSpec } from "./events";
 
 /**
  * One alarm's metric, as CloudWatch names it: the alarm and its dashboard graph are built from the same
@@ -7,8 +8,10 @@ import type { ResolvedMonitoring } from "./defaults";
  */
 export interface AlarmSpec {
     /** The record the resource came from (`ecsServices`, …) and its key: the alarm's name is `<name>-<key>-<role>`. */
-    group: "ecsServices" | "httpApis" | "restApis" | "functions" | "tables";
+    group: "ecsServices" | "httpApis" | "restApis" | "functions" | "tables" | "queues" | "pipelines" | "events";
     key: string;
+    /** The argument that asked for the alarm (`functions.thumbs`, `events.ecsTaskStateChanges`), for error messages. */
+    path: string;
     /** `cpu-high`, `5xx`, …: the last word of the alarm's name. */
     role: string;
     title: string;
@@ -22,6 +25,8 @@ export interface AlarmSpec {
     /** Why the alarm treats missing data as it does. */
     treatMissingData: "notBreaching" | "breaching" | "ignore" | "missing";
     unit: string;
+    /** "M of N periods" of its own, instead of `thresholds`' shared one. */
+    window?: { evaluationPeriods: number; datapointsToAlarm: number };
 }
 
 /** A percentile statistic goes in `extendedStatistic`, the others in `statistic` (PutMetricAlarm refuses both). */
@@ -39,6 +44,8 @@ export const isPercentile = (stat: string): boolean => /^p\d+(\.\d+)?$/.test(sta
  *   name, not its id (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html);
  * - Lambda `AWS/Lambda` `Errors` and `Throttles`, `FunctionName`, Sum
  *   (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html);
+ * - SQS `AWS/SQS` `ApproximateNumberOfMessagesVisible`, `QueueName`, Maximum: on a dead-letter queue every
+ *   message is a failure (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html);
  * - DynamoDB `AWS/DynamoDB` `ReadThrottleEvents`/`WriteThrottleEvents`, `TableName`, Sum
  *   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html). Not
  *   `ThrottledRequests`: it is published only per `TableName` + `Operation`, one alarm per API operation.
@@ -49,8 +56,8 @@ export const isPercentile = (stat: string): boolean => /^p\d+(\.\d+)?$/.test(sta
 export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
     const t = cfg.thresholds;
     const specs: AlarmSpec[] = [];
-    const add = (s: Omit<AlarmSpec, "treatMissingData"> & { treatMissingData?: AlarmSpec["treatMissingData"] }) =>
-        specs.push({ treatMissingData: "notBreaching", ...s });
+    const add = (s: Omit<AlarmSpec, "treatMissingData" | "path"> & { treatMissingData?: AlarmSpec["treatMissingData"] }) =>
+        specs.push({ treatMissingData: "notBreaching", path: `${s.group}.${s.key}`, ...s });
 
     for (const [key, s] of Object.entries(cfg.ecsServices)) {
         const dimensions = { ClusterName: s.clusterName, ServiceName: s.serviceName };
@@ -194,5 +201,46 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
             });
         }
     }
+    for (const [key, queue] of Object.entries(cfg.queues)) {
+        add({
+            group: "queues",
+            key,
+            role: "dead-letters",
+            title: `${key}: messages waiting`,
+            namespace: "AWS/SQS",
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: { QueueName: queue.queueName },
+            stat: "Maximum",
+            threshold: t.deadLetterMessages,
+            unit: "messages",
+        });
+    }
     return specs;
+}
+
+/**
+ * One alarm per EventBridge rule on its failed deliveries to the topic: `AWS/Events` `FailedInvocations`
+ * by `RuleName`, Sum (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html). A
+ * rule whose target the topic refuses (no `publishers: ["events"]` on the AlarmTopic, or a key policy
+ * without EventBridge) drops its events with no other trace
+ * (https://repost.aws/knowledge-center/sns-not-getting-eventbridge-notification); CloudWatch alarms are
+ * always admitted, so this one gets through exactly when the rule's messages do not. One failure is
+ * enough: 1 of 1 period.
+ */
+export function ruleAlarmSpecs(rules: RuleSpec[], ruleName: (rule: RuleSpec) => pulumi.Input<string>): AlarmSpec[] {
+    return rules.map((r) => ({
+        group: r.group,
+        key: r.alarmKey,
+        path: r.path,
+        role: "failed-delivery",
+        title: `${r.alarmKey}: failed deliveries to the topic`,
+        namespace: "AWS/Events",
+        metricName: "FailedInvocations",
+        dimensions: { RuleName: ruleName(r) },
+        stat: "Sum",
+        threshold: 1,
+        treatMissingData: "notBreaching",
+        unit: "invocations",
+        window: { evaluationPeriods: 1, datapointsToAlarm: 1 },
+    }));
 }

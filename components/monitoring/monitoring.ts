@@ -12,8 +12,8 @@ import { AGENT_PARAMETER_PREFIX, agentConfigJson } from "./agent";
 import type { MonitoringArgs } from "./args";
 import { dashboardBody } from "./dashboard";
 import { type ResolvedMonitoring, normalize } from "./defaults";
-import { autoScalingPattern, ecsTaskStoppedPattern, pipelineFailedPattern } from "./events";
-import { type AlarmSpec, alarmSpecs, isPercentile } from "./metrics";
+import { ruleSpecs } from "./events";
+import { type AlarmSpec, alarmSpecs, isPercentile, ruleAlarmSpecs } from "./metrics";
 import { QUERIES } from "./queries";
 import { validate } from "./validate";
 
@@ -24,7 +24,7 @@ export interface RuleResources {
 }
 
 export interface MonitoringResources {
-    /** By `<key>-<role>`, e.g. `web-cpu-high`, `orders-write-throttles`. */
+    /** By `<key>-<role>`, e.g. `web-cpu-high`, `orders-write-throttles`, `release-failed-delivery` (a rule's failed deliveries). */
     alarms: Record<string, cloudwatch.MetricAlarm>;
     dashboard?: cloudwatch.Dashboard;
     /** By `<log group key>/<query>`, e.g. `web/errors`. */
@@ -41,7 +41,8 @@ export interface MonitoringResources {
  * configuration for what a stack runs, all notifying one alarm topic. One per stack.
  *
  * - **Alarms** (on ALARM and on OK, to `alarmTopicArn`): ECS service CPU and memory, ALB target 5xx; HTTP
- *   and REST API 5xx and p99 latency; Lambda errors and throttles; DynamoDB read and write throttles.
+ *   and REST API 5xx and p99 latency; Lambda errors and throttles; DynamoDB read and write throttles;
+ *   messages in dead-letter queues; each EventBridge rule's failed deliveries to the topic.
  *   Thresholds and the "M of N periods" window in `thresholds`. A ContainerService given its own `alarms`
  *   already watches its services' CPU, memory and 5xx: list here the ones it does not.
  * - **Pipeline failures**: CodePipeline publishes no metric to alarm on, so an EventBridge rule sends
@@ -74,7 +75,7 @@ export interface MonitoringResources {
  *
  * **Cost** (us-east-1, standard-resolution alarms): $0.10 per alarm-metric a month; a p99 alarm is still
  * one metric. An ECS service with a target group is 3 alarms ($0.30), an API or a function or a table 2
- * ($0.20). The dashboard is $3 a month beyond the first three of the account. Saved queries, rules
+ * ($0.20), a queue or a rule 1 ($0.10). The dashboard is $3 a month beyond the first three of the account. Saved queries, rules
  * matching AWS service events and the Standard parameter are free; a Logs Insights query costs $0.005 per
  * GB scanned when run.
  */
@@ -96,7 +97,9 @@ export class Monitoring extends pulumi.ComponentResource {
         const cfg = normalize(args);
         const child = { parent: this };
         const tags = componentTags(Monitoring.type, name, cfg.tags);
-        const specs = alarmSpecs(cfg);
+        const ruleList = ruleSpecs(cfg);
+        const rules = new Map(ruleList.map((r) => [r, createRule(name, r.role, `${r.title} (${name})`, r.pattern, cfg, tags, child)]));
+        const specs = [...alarmSpecs(cfg), ...ruleAlarmSpecs(ruleList, (r) => rules.get(r)!.rule.name)];
         // Dashboards are global to the account, saved queries are not unique by name: per stack, per component.
         const title = fitName(`${name}-${stackSuffix(name)}`, cloudwatch.Dashboard, { explicit: true });
 
@@ -116,17 +119,10 @@ export class Monitoring extends pulumi.ComponentResource {
               )
             : undefined;
         const queries = createQueries(name, title, cfg, child);
-        const rule = (role: string, description: string, pattern: object) => createRule(name, role, description, pattern, cfg, tags, child);
-        const pipelineRules = Object.fromEntries(
-            Object.entries(cfg.pipelines).map(([key, p]) => [
-                key,
-                rule(childName(key, "failed"), `Failed executions of pipeline ${key} (${name})`, pipelineFailedPattern(p.pipelineName)),
-            ]),
-        );
-        const ecsTasks = cfg.events.ecsTaskStateChanges;
-        const ecsTaskRule = ecsTasks ? rule("ecs-task-stopped", `Stopped ECS tasks (${name})`, ecsTaskStoppedPattern(ecsTasks.clusterArns)) : undefined;
-        const asg = cfg.events.autoScaling;
-        const autoScalingRule = asg ? rule("autoscaling", `Auto Scaling launches and terminations (${name})`, autoScalingPattern(asg.groupNames)) : undefined;
+        const pipelineRules = Object.fromEntries(ruleList.filter((r) => r.group === "pipelines").map((r) => [r.alarmKey, rules.get(r)!]));
+        const eventRule = (path: string) => [...rules].find(([r]) => r.path === path)?.[1];
+        const ecsTaskRule = eventRule("events.ecsTaskStateChanges");
+        const autoScalingRule = eventRule("events.autoScaling");
         const agentConfig = cfg.ec2Agent
             ? create(
                   ssm.Parameter,
@@ -161,7 +157,7 @@ function createAlarm(
     tags: Record<string, string>,
     opts: pulumi.CustomResourceOptions,
 ): cloudwatch.MetricAlarm {
-    const t = cfg.thresholds;
+    const t = { ...cfg.thresholds, ...s.window };
     const actions = [cfg.alarmTopicArn];
     return create(
         cloudwatch.MetricAlarm,

@@ -11,6 +11,7 @@ import type {
     MonitoredHttpApi,
     MonitoredLogGroup,
     MonitoredPipeline,
+    MonitoredQueue,
     MonitoredRestApi,
     MonitoredTable,
     MonitoringArgs,
@@ -20,8 +21,8 @@ import type {
 } from "./args";
 import { MAX_DASHBOARD_WIDGETS, dashboardWidgetCount } from "./dashboard";
 import { normalize } from "./defaults";
-import { MAX_EVENT_PATTERN_CHARS, autoScalingPattern, ecsTaskStoppedPattern } from "./events";
-import { alarmSpecs } from "./metrics";
+import { MAX_EVENT_PATTERN_CHARS, autoScalingPattern, ecsTaskStoppedPattern, ruleSpecs } from "./events";
+import { type AlarmSpec, alarmSpecs, ruleAlarmSpecs } from "./metrics";
 
 const INPUT_STRING = input(string({ nonEmpty: true }));
 
@@ -42,6 +43,7 @@ export const MONITORING_SHAPE = object<MonitoringArgs>()({
     restApis: optional(record(object<MonitoredRestApi>()({ apiName: INPUT_STRING, stage: INPUT_STRING }))),
     functions: optional(record(object<MonitoredFunction>()({ functionName: INPUT_STRING }))),
     tables: optional(record(object<MonitoredTable>()({ tableName: INPUT_STRING }))),
+    queues: optional(record(object<MonitoredQueue>()({ queueName: INPUT_STRING }))),
     pipelines: optional(record(object<MonitoredPipeline>()({ pipelineName: INPUT_STRING }))),
     logGroups: optional(record(object<MonitoredLogGroup>()({ logGroupName: INPUT_STRING, kind: optional(oneOf(["application", "lambda", "api-access"])) }))),
     events: optional(
@@ -69,6 +71,7 @@ export const MONITORING_SHAPE = object<MonitoringArgs>()({
             lambdaErrors: optional(int()),
             lambdaThrottles: optional(int()),
             tableThrottleEvents: optional(int()),
+            deadLetterMessages: optional(int()),
             periodSeconds: optional(int()),
             evaluationPeriods: optional(int()),
             datapointsToAlarm: optional(int()),
@@ -113,6 +116,12 @@ const FORMATS = {
         allowed: "a function name (the FunctionName dimension), not an ARN: letters, digits, '_' and '-', at most 64",
     },
     tableName: { pattern: /^[A-Za-z0-9_.-]{3,255}$/, allowed: "a table name (3-255 letters, digits, '_', '.' and '-'), not an ARN" },
+    // 1-80 letters, digits, '-' and '_', a FIFO queue's ending in .fifo within the 80
+    // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html).
+    queueName: {
+        pattern: /^(?=.{1,80}$)[A-Za-z0-9_-]+(\.fifo)?$/,
+        allowed: "a queue name (1-80 letters, digits, '-' and '_', a FIFO queue's ending in .fifo), not its URL or ARN",
+    },
     pipelineName: { pattern: /^[A-Za-z0-9.@_-]{1,100}$/, allowed: "a pipeline name (1-100 letters, digits and '.@_-'), not an ARN" },
     logGroupName: { pattern: /^[.\-_/#A-Za-z0-9]{1,512}$/, allowed: "a log group name (1-512 letters, digits and '._-/#'), not an ARN" },
     clusterArn: {
@@ -161,7 +170,7 @@ export function validate(args: MonitoringArgs): Issue[] {
     checkFormat(issues, "alarmTopicArn", cfg.alarmTopicArn, "topicArn");
 
     // Keys name children (`<name>-<key>-<role>`).
-    for (const field of ["ecsServices", "httpApis", "restApis", "functions", "tables", "pipelines", "logGroups"] as const) {
+    for (const field of ["ecsServices", "httpApis", "restApis", "functions", "tables", "queues", "pipelines", "logGroups"] as const) {
         for (const key of Object.keys(cfg[field])) issues.key(`${field}.${key}`, key);
     }
     for (const [key, s] of Object.entries(cfg.ecsServices)) {
@@ -180,6 +189,7 @@ export function validate(args: MonitoringArgs): Issue[] {
     for (const [key, api] of Object.entries(cfg.restApis)) checkFormat(issues, `restApis.${key}.stage`, api.stage, "stage");
     for (const [key, fn] of Object.entries(cfg.functions)) checkFormat(issues, `functions.${key}.functionName`, fn.functionName, "functionName");
     for (const [key, table] of Object.entries(cfg.tables)) checkFormat(issues, `tables.${key}.tableName`, table.tableName, "tableName");
+    for (const [key, q] of Object.entries(cfg.queues)) checkFormat(issues, `queues.${key}.queueName`, q.queueName, "queueName");
     for (const [key, pl] of Object.entries(cfg.pipelines)) checkFormat(issues, `pipelines.${key}.pipelineName`, pl.pipelineName, "pipelineName");
     for (const [key, g] of Object.entries(cfg.logGroups)) checkFormat(issues, `logGroups.${key}.logGroupName`, g.logGroupName, "logGroupName");
     const ecsTasks = cfg.events.ecsTaskStateChanges;
@@ -195,8 +205,11 @@ export function validate(args: MonitoringArgs): Issue[] {
 
     checkAgent(issues, cfg);
     checkThresholds(issues, cfg.thresholds);
+    // Only the count and the names matter here: a rule's name stands in for its RuleName.
+    const specs = [...alarmSpecs(cfg), ...ruleAlarmSpecs(ruleSpecs(cfg), (r) => r.role)];
+    checkAlarmNames(issues, specs);
     if (cfg.dashboard) {
-        const widgets = dashboardWidgetCount(alarmSpecs(cfg).length);
+        const widgets = dashboardWidgetCount(specs.length);
         if (widgets > MAX_DASHBOARD_WIDGETS) {
             issues.add(
                 "dashboard",
@@ -208,6 +221,24 @@ export function validate(args: MonitoringArgs): Issue[] {
     }
     checkTags(issues, "tags", cfg.tags);
     return issues.list;
+}
+
+/**
+ * An alarm is named `<name>-<key>-<role>` whichever record its key is in: the same name twice is the same
+ * Pulumi URN twice, which the engine refuses ("Duplicate resource URN").
+ */
+function checkAlarmNames(issues: Issues, specs: AlarmSpec[]): void {
+    const first = new Map<string, AlarmSpec>();
+    const reported = new Set<string>();
+    for (const s of specs) {
+        const alarm = `${s.key}-${s.role}`;
+        const earlier = first.get(alarm);
+        if (!earlier) first.set(alarm, s);
+        else if (earlier.path !== s.path && !reported.has(s.path)) {
+            reported.add(s.path);
+            issues.add(s.path, s.key, `names the same alarm as ${earlier.path} (${alarm})`, "a key no other record of this Monitoring uses");
+        }
+    }
 }
 
 function checkAgent(issues: Issues, cfg: ReturnType<typeof normalize>): void {
@@ -241,27 +272,31 @@ function checkAgent(issues: Issues, cfg: ReturnType<typeof normalize>): void {
 
 function checkThresholds(issues: Issues, t: ReturnType<typeof normalize>["thresholds"]): void {
     const p = "thresholds";
-    issues.number(`${p}.ecsCpuPercent`, t.ecsCpuPercent, 1, 100, " percent");
-    issues.number(`${p}.ecsMemoryPercent`, t.ecsMemoryPercent, 1, 100, " percent");
-    for (const field of ["target5xxCount", "api5xxCount", "lambdaErrors", "lambdaThrottles", "tableThrottleEvents"] as const) {
+    // Percent of what the task definition reserves: tasks without a hard limit (EC2 capacity) burst above
+    // 100 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html).
+    issues.number(`${p}.ecsCpuPercent`, t.ecsCpuPercent, 1, 1000, " percent");
+    issues.number(`${p}.ecsMemoryPercent`, t.ecsMemoryPercent, 1, 1000, " percent");
+    for (const field of ["target5xxCount", "api5xxCount", "lambdaErrors", "lambdaThrottles", "tableThrottleEvents", "deadLetterMessages"] as const) {
         // A count threshold of 0 with GreaterThanOrEqualToThreshold alarms on every period.
         issues.int(`${p}.${field}`, t[field], 1, 1_000_000);
     }
     issues.number(`${p}.apiLatencyP99Ms`, t.apiLatencyP99Ms, 1, 300_000, " ms");
     // Period: 10, 20, 30 or a multiple of 60 (PutMetricAlarm); the sub-minute ones need high-resolution
-    // metrics, and every metric here is a one-minute one. EvaluationPeriods × Period: at most one day
+    // metrics, and every metric here is a one-minute one. EvaluationPeriods × Period: at most one day for
+    // periods under an hour, seven days for periods of an hour or more
     // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
     const periodOk =
         Number.isInteger(t.periodSeconds) && t.periodSeconds >= 60 && t.periodSeconds % 60 === 0
             ? true
             : issues.add(`${p}.periodSeconds`, t.periodSeconds, "is not a period these metrics have", "a multiple of 60 seconds (one-minute metrics)");
     const evaluationOk = issues.int(`${p}.evaluationPeriods`, t.evaluationPeriods, 1, 1440);
-    if (periodOk && evaluationOk && t.periodSeconds * t.evaluationPeriods > 86_400) {
+    const maxWindow = t.periodSeconds >= 3600 ? 604_800 : 86_400;
+    if (periodOk && evaluationOk && t.periodSeconds * t.evaluationPeriods > maxWindow) {
         issues.add(
             `${p}.evaluationPeriods`,
             t.evaluationPeriods,
-            `times periodSeconds (${t.periodSeconds}) exceeds one day`,
-            `at most ${Math.floor(86_400 / t.periodSeconds)} with this period`,
+            `times periodSeconds (${t.periodSeconds}) exceeds ${maxWindow === 86_400 ? "one day (periods under an hour)" : "seven days"}`,
+            `at most ${Math.floor(maxWindow / t.periodSeconds)} with this period`,
         );
     }
     if (evaluationOk) issues.int(`${p}.datapointsToAlarm`, t.datapointsToAlarm, 1, t.evaluationPeriods, ` (at most evaluationPeriods, ${t.evaluationPeriods})`);

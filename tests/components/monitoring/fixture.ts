@@ -20,6 +20,7 @@ export function fullArgs(): MonitoringArgs {
         restApis: { legacy: { apiName: "orders-api", stage: "prod" } },
         functions: { thumbs: { functionName: "thumbs-fn" } },
         tables: { orders: { tableName: "orders" } },
+        queues: { "audit-alerts": { queueName: "audit-alerts-dlq-0a1b2c3" } },
         pipelines: { release: { pipelineName: "shop-release" } },
         logGroups: {
             web: { logGroupName: "/ecs/shop/web" },

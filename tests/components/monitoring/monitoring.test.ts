@@ -1,11 +1,15 @@
 import * as assert from "node:assert";
 import { AlarmTopic } from "../../../components/alarm-topic";
+import { ContainerService } from "../../../components/container-service";
+import { LambdaFunction } from "../../../components/lambda-function";
 import { Monitoring } from "../../../components/monitoring";
 import { AGENT_PARAMETER_PREFIX } from "../../../components/monitoring/agent";
 import { MAX_DASHBOARD_WIDGETS } from "../../../components/monitoring/dashboard";
 import { QUERIES } from "../../../components/monitoring/queries";
 import { nameProblems } from "../../../components/shared/naming";
 import { Registry, build, json, unwrap } from "../../../components/testing";
+import { withArgs } from "../container-service/fixtures";
+import { ENTRY } from "../lambda-function/fixtures";
 import { CLUSTER_ARN, TOPIC, fullArgs } from "./fixture";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -137,6 +141,17 @@ describe("Monitoring", () => {
                 title: "alarms on a table's WriteThrottleEvents at 1",
                 inputs: { namespace: "AWS/DynamoDB", metricName: "WriteThrottleEvents", dimensions: { TableName: "orders" }, statistic: "Sum", threshold: 1 },
             },
+            {
+                name: "ops-audit-alerts-dead-letters",
+                title: "alarms on a dead-letter queue's waiting messages (AWS/SQS ApproximateNumberOfMessagesVisible by QueueName, Maximum) at 1",
+                inputs: {
+                    namespace: "AWS/SQS",
+                    metricName: "ApproximateNumberOfMessagesVisible",
+                    dimensions: { QueueName: "audit-alerts-dlq-0a1b2c3" },
+                    statistic: "Maximum",
+                    threshold: 1,
+                },
+            },
         ];
         for (const c of alarmCases) {
             it(c.title, () => {
@@ -150,8 +165,35 @@ describe("Monitoring", () => {
                     .ofType(ALARM)
                     .map((a) => a.name)
                     .sort(),
-                [...alarmCases.map((c) => c.name), "ops-all-latency-p99", "ops-worker-cpu-high", "ops-worker-memory-high"].sort(),
+                [
+                    ...alarmCases.map((c) => c.name),
+                    "ops-all-latency-p99",
+                    "ops-worker-cpu-high",
+                    "ops-worker-memory-high",
+                    ...ruleAlarms.map(([alarm]) => alarm),
+                ].sort(),
             );
+        });
+
+        const ruleAlarms = [
+            ["ops-release-failed-delivery", "ops-release-failed"],
+            ["ops-ecs-task-stopped-failed-delivery", "ops-ecs-task-stopped"],
+            ["ops-autoscaling-failed-delivery", "ops-autoscaling"],
+        ];
+        it("alarms on each rule's failed deliveries to the topic (AWS/Events FailedInvocations by RuleName), at the first one", () => {
+            for (const [alarm, rule] of ruleAlarms) {
+                registry.hasInputs(ALARM, alarm, {
+                    ...WINDOW,
+                    namespace: "AWS/Events",
+                    metricName: "FailedInvocations",
+                    dimensions: { RuleName: registry.one(RULE, rule).outputs.name },
+                    statistic: "Sum",
+                    threshold: 1,
+                    evaluationPeriods: 1,
+                    datapointsToAlarm: 1,
+                    treatMissingData: "notBreaching",
+                });
+            }
         });
 
         it("outputs the alarms' names by key and role", async () => {
@@ -239,9 +281,13 @@ describe("Monitoring", () => {
             }
         });
 
-        it("queries Lambda REPORT lines for the slowest invocations and cold starts", () => {
-            assert.match(registry.one(QUERY, "ops-thumbs-slowest-invocations").inputs.queryString, /filter @type = "REPORT"[\s\S]*sort @duration desc/);
-            assert.match(registry.one(QUERY, "ops-thumbs-cold-starts").inputs.queryString, /ispresent\(@initDuration\)/);
+        it("queries Lambda's JSON platform.report events (and text REPORT lines) for the slowest invocations and cold starts", () => {
+            const slowest = registry.one(QUERY, "ops-thumbs-slowest-invocations").inputs.queryString;
+            assert.match(slowest, /filter @type = "REPORT" or type = "platform\.report"/);
+            assert.match(slowest, /coalesce\(@duration, record\.metrics\.durationMs\) as durationMs[\s\S]*\| sort durationMs desc/);
+            const cold = registry.one(QUERY, "ops-thumbs-cold-starts").inputs.queryString;
+            assert.match(cold, /filter @type = "REPORT" or type = "platform\.report"/);
+            assert.match(cold, /coalesce\(@initDuration, record\.metrics\.initDurationMs\) as initMs\n\| filter ispresent\(initMs\)/);
         });
 
         it("matches API server errors by their status text (this project's access log writes every value as a JSON string)", () => {
@@ -263,9 +309,32 @@ describe("Monitoring", () => {
             assert.deepEqual(json(rule.inputs.eventPattern), {
                 source: ["aws.ecs"],
                 "detail-type": ["ECS Task State Change"],
-                detail: { clusterArn: [CLUSTER_ARN], lastStatus: ["STOPPED"] },
+                detail: {
+                    clusterArn: [CLUSTER_ARN],
+                    lastStatus: ["STOPPED"],
+                    stoppedReason: [{ "anything-but": { prefix: "Scaling activity initiated by" } }],
+                },
             });
             registry.hasInputs(TARGET, "ops-ecs-task-stopped-sns", { rule: rule.outputs.name, arn: TOPIC, roleArn: undefined });
+        });
+
+        it("leaves out tasks a deployment or scale-in stopped, keeps health-check and container failures", () => {
+            const pattern = json(registry.one(RULE, "ops-ecs-task-stopped").inputs.eventPattern);
+            const event = (stopCode: string, stoppedReason: string) => ({
+                source: "aws.ecs",
+                "detail-type": "ECS Task State Change",
+                detail: { clusterArn: CLUSTER_ARN, lastStatus: "STOPPED", stopCode, stoppedReason },
+            });
+            // stopCode / stoppedReason pairs as ECS sends them (stopped-task-error-codes.html, repost ecs-task-stopped).
+            assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Scaling activity initiated by (deployment ecs-svc/8646900195280463695)")), false);
+            assert.equal(
+                matches(pattern, event("ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:x)")),
+                true,
+            );
+            assert.equal(matches(pattern, event("ServiceSchedulerInitiated", "Task failed container health checks")), true);
+            assert.equal(matches(pattern, event("EssentialContainerExited", "Essential container in task exited")), true);
+            assert.equal(matches(pattern, event("TaskFailedToStart", "CannotPullContainerError: pull image manifest has been retried 5 time(s)")), true);
+            assert.equal(matches(pattern, { ...event("EssentialContainerExited", "Essential container in task exited"), source: "aws.ec2" }), false);
         });
 
         it("sends Auto Scaling launches and terminations of the given groups to the topic", () => {
@@ -311,7 +380,8 @@ describe("Monitoring", () => {
                     InstanceId: placeholder("InstanceId"),
                 });
                 assert.equal(placeholder("InstanceId"), "$" + "{aws:InstanceId}");
-                assert.deepEqual(config.metrics.aggregation_dimensions, [["AutoScalingGroupName"]]);
+                // Per group, and per group and mount point (a full /data is not averaged away with /).
+                assert.deepEqual(config.metrics.aggregation_dimensions, [["AutoScalingGroupName"], ["AutoScalingGroupName", "path"]]);
                 assert.deepEqual(config.metrics.metrics_collected.mem, { measurement: ["mem_used_percent"] });
                 assert.deepEqual(config.metrics.metrics_collected.disk, { measurement: ["used_percent"], resources: ["/", "/data"] });
             });
@@ -329,6 +399,39 @@ describe("Monitoring", () => {
             for (const type of [ALARM, RULE, PARAMETER])
                 for (const r of registry.ofType(type)) assert.equal(r.inputs.tags["aws-platform:component"], "Monitoring/ops", r.name);
         });
+    });
+
+    it("reads a LambdaFunction's log group, whose JSON log format writes platform.report events, not REPORT lines", async () => {
+        const { registry } = await build(() => {
+            const fn = new LambdaFunction("thumbs", { entry: ENTRY });
+            return new Monitoring("ops", {
+                alarmTopicArn: TOPIC,
+                logGroups: { thumbs: { logGroupName: fn.resources.logGroup.name, kind: "lambda" } },
+            });
+        });
+        const fn = registry.one("aws:lambda/function:Function").inputs;
+        // If LambdaFunction ever logs in text, the `platform.report` half of the queries stops matching.
+        assert.equal(fn.loggingConfig.logFormat, "JSON");
+        const group = registry.one("aws:cloudwatch/logGroup:LogGroup");
+        const q = registry.one(QUERY, "ops-thumbs-slowest-invocations").inputs;
+        assert.deepEqual(q.logGroupNames, [group.outputs.name]);
+        assert.equal(fn.loggingConfig.logGroup, group.outputs.name);
+        assert.match(q.queryString, /type = "platform\.report"[\s\S]*record\.metrics\.durationMs/);
+    });
+
+    it("reads a ContainerService service's task log group, which is auto-named (the README and args example)", async () => {
+        const { registry } = await build(() => {
+            const shop = new ContainerService(
+                "shop",
+                withArgs(() => {}),
+            );
+            const web = shop.resources.services.web;
+            return new Monitoring("ops", { alarmTopicArn: TOPIC, logGroups: { web: { logGroupName: web.task.logGroup.name } } });
+        });
+        const group = registry.ofType("aws:cloudwatch/logGroup:LogGroup").find((g) => g.name.startsWith("shop-web"));
+        assert.ok(group, "the web service's task log group");
+        assert.notEqual(group.outputs.name, "/ecs/shop/web");
+        assert.deepEqual(registry.one(QUERY, "ops-web-errors").inputs.logGroupNames, [group.outputs.name]);
     });
 
     describe("with only the topic", () => {
@@ -381,7 +484,7 @@ describe("Monitoring", () => {
             changed.map((r) => r.type),
             registry.ofType(ALARM).map(() => ALARM),
         );
-        assert.equal(changed.length, 15);
+        assert.equal(changed.length, 19);
     });
 
     it("with an AlarmTopic admitting EventBridge: every rule's target and every alarm waits for the topic's policy and key", async () => {
@@ -408,3 +511,22 @@ describe("Monitoring", () => {
         assert.ok(registry.one(PARAMETER).inputs.name.startsWith("AmazonCloudWatch-"));
     });
 });
+
+/**
+ * The EventBridge matching this component's patterns use: exact values, and `anything-but` with `prefix`
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html). A field the
+ * pattern names must be present in the event.
+ */
+function matches(pattern: Record<string, any>, event: Record<string, any>): boolean {
+    return Object.entries(pattern).every(([field, expected]) => {
+        const value = event[field];
+        if (!Array.isArray(expected)) return value !== null && typeof value === "object" && matches(expected, value);
+        if (value === undefined) return false;
+        return expected.some((e) => {
+            if (typeof e !== "object") return e === value;
+            const but = e["anything-but"];
+            if (but?.prefix !== undefined) return typeof value === "string" && !value.startsWith(but.prefix);
+            throw new Error(`unsupported pattern operator ${JSON.stringify(e)}`);
+        });
+    });
+}

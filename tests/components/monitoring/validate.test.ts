@@ -174,10 +174,10 @@ describe("Monitoring validation", () => {
             message: /4096 bytes/,
         },
         {
-            title: "rejects a CPU threshold above 100%",
-            args: base({ thresholds: { ecsCpuPercent: 120 } }),
+            title: "rejects a CPU threshold above 1000% (above 100 is reachable only by bursting tasks)",
+            args: base({ thresholds: { ecsCpuPercent: 1001 } }),
             path: "thresholds.ecsCpuPercent",
-            message: /from 1 to 100/,
+            message: /from 1 to 1000/,
         },
         {
             title: "rejects a count threshold of 0 (it would alarm every period)",
@@ -210,10 +210,16 @@ describe("Monitoring validation", () => {
             message: /from 1 to/,
         },
         {
-            title: "rejects an evaluation window longer than a day",
-            args: base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 25, datapointsToAlarm: 1 } }),
+            title: "rejects an evaluation window longer than a day with a period under an hour",
+            args: base({ thresholds: { periodSeconds: 1800, evaluationPeriods: 49, datapointsToAlarm: 1 } }),
             path: "thresholds.evaluationPeriods",
-            message: /one day.*at most 24/,
+            message: /one day.*at most 48/,
+        },
+        {
+            title: "rejects an evaluation window longer than seven days with an hourly period",
+            args: base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 169, datapointsToAlarm: 1 } }),
+            path: "thresholds.evaluationPeriods",
+            message: /seven days.*at most 168/,
         },
         {
             title: "rejects more datapoints to alarm than evaluation periods",
@@ -226,6 +232,49 @@ describe("Monitoring validation", () => {
             args: base({ functions: manyFunctions(250) }),
             path: "dashboard",
             message: /501 widgets.*at most 500/,
+        },
+        {
+            title: "rejects an HTTP API and a REST API under the same key (their alarms would share a name and a URN)",
+            args: base({ httpApis: { api: { apiId: "a1b2c3d4e5" } }, restApis: { api: { apiName: "orders", stage: "prod" } } }),
+            path: "restApis.api",
+            message: /names the same alarm as httpApis\.api \(api-5xx\).*a key no other record/,
+        },
+        {
+            title: "rejects keys of different records whose key and role make the same alarm name",
+            args: base({
+                ecsServices: {
+                    web: {
+                        clusterName: "shop",
+                        serviceName: "web",
+                        targetGroupArnSuffix: "targetgroup/web/0123456789abcdef",
+                        loadBalancerArnSuffix: "app/shop/0123456789abcdef",
+                    },
+                },
+                httpApis: { "web-target": { apiId: "a1b2c3d4e5" } },
+            }),
+            path: "httpApis.web-target",
+            message: /same alarm as ecsServices\.web \(web-target-5xx\)/,
+        },
+        {
+            title: "rejects a pipeline key whose failed-delivery alarm is the stopped-task rule's",
+            args: base({
+                pipelines: { "ecs-task-stopped": { pipelineName: "release" } },
+                events: { ecsTaskStateChanges: { clusterArns: [CLUSTER_ARN] } },
+            }),
+            path: "events.ecsTaskStateChanges",
+            message: /same alarm as pipelines\.ecs-task-stopped \(ecs-task-stopped-failed-delivery\)/,
+        },
+        {
+            title: "rejects a queue given by URL instead of name",
+            args: base({ queues: { dlq: { queueName: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq" } } }),
+            path: "queues.dlq.queueName",
+            message: /queue name.*not its URL/,
+        },
+        {
+            title: "rejects a dead-letter threshold of 0 (it would alarm every period)",
+            args: base({ thresholds: { deadLetterMessages: 0 } }),
+            path: "thresholds.deadLetterMessages",
+            message: /from 1 to/,
         },
         {
             title: "rejects an unknown argument, suggesting the nearest",
@@ -270,6 +319,19 @@ describe("Monitoring validation", () => {
             ["alarmTopicArn", "functions.f.functionName", "ec2Agent.diskPaths[0]", "thresholds.ecsCpuPercent", "thresholds.periodSeconds"],
         );
         assert.equal(registry.size, 0);
+    });
+
+    it("accepts an evaluation window of up to seven days when the period is an hour or more (PutMetricAlarm)", () => {
+        assert.deepEqual(validate(base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 48, datapointsToAlarm: 1 } })), []);
+        assert.deepEqual(validate(base({ thresholds: { periodSeconds: 3600, evaluationPeriods: 168, datapointsToAlarm: 1 } })), []);
+    });
+
+    it("accepts ECS CPU and memory thresholds above 100% (tasks may burst past their reservation)", () => {
+        assert.deepEqual(validate(base({ thresholds: { ecsCpuPercent: 150, ecsMemoryPercent: 120 } })), []);
+    });
+
+    it("accepts a FIFO dead-letter queue's name", () => {
+        assert.deepEqual(validate(base({ queues: { dlq: { queueName: "orders-dlq.fifo" } } })), []);
     });
 
     it("requires the alarm topic", () => {

@@ -3,7 +3,7 @@ import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { LAMBDA_FUNCTION_SHAPE } from "../lambda-function/validate";
 import { Optional, array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { checkTags } from "../shared/validators";
+import { checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { AlertRule, AlertsArgs, AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
 import { ALERT_RULES } from "./alert-rules";
 import { normalize } from "./defaults";
@@ -115,13 +115,8 @@ export function validate(args: AuditTrailArgs): Issue[] {
                 /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
                 "a standard SNS topic ARN, arn:aws:sns:<region>:<account>:<name> (not FIFO: the function sends no message group)",
             );
-        if (a.topicKeyArn !== undefined && isPlain(a.topicKeyArn))
-            issues.match(
-                "alerts.topicKeyArn",
-                a.topicKeyArn,
-                /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
-                "a KMS key ARN, arn:aws:kms:<region>:<account>:key/<id> (not an alias)",
-            );
+        // SNS encrypts with any symmetric customer managed key, multi-Region ones (key/mrk-…) included.
+        if (a.topicKeyArn !== undefined) checkKmsKeyArn(issues, "alerts.topicKeyArn", a.topicKeyArn);
         if (new Set(a.rules).size !== a.rules.length) issues.add("alerts.rules", a.rules, "lists a rule twice", ALERT_RULE_IDS.join(", "));
         issues.oneOf("alerts.logRetentionDays", a.logRetentionDays, LOG_RETENTION_DAYS);
         // SQS MessageRetentionPeriod: 60 s to 1,209,600 s (14 days) (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html).

@@ -194,6 +194,17 @@ describe("AuditTrail validation", () => {
         assert.deepEqual(validate(normalize(full)), []);
     });
 
+    it("accepts a multi-Region KMS key (key/mrk-…) for the alert topic", () =>
+        assert.deepEqual(
+            validate({
+                alerts: {
+                    topicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+                    topicKeyArn: "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+                },
+            }),
+            [],
+        ));
+
     it("leaves an alert topic known only at deployment to AWS", () => assert.deepEqual(validate({ alerts: { topicArn: pulumi.output("x") } }), []));
 
     it("leaves a data event ARN known only at deployment to AWS", () =>

@@ -219,14 +219,16 @@ interface IpPermission {
 function securityGroupRules(value: unknown): string[] {
     const items = (value as Items<IpPermission>)?.items;
     if (!Array.isArray(items)) return [];
-    return items.slice(0, 10).map((i) =>
-        ruleSummary(i.ipProtocol, i.fromPort, i.toPort, [
-            ...(i.ipRanges?.items ?? []).map((x) => x.cidrIp),
-            ...(i.ipv6Ranges?.items ?? []).map((x) => x.cidrIpv6),
-            ...(i.groups?.items ?? []).map((x) => x.groupId),
-            ...(i.prefixListIds?.items ?? []).map((x) => x.prefixListId),
-        ]),
-    );
+    return items
+        .slice(0, 10)
+        .map((i) =>
+            ruleSummary(i.ipProtocol, i.fromPort, i.toPort, [
+                ...(i.ipRanges?.items ?? []).map((x) => x.cidrIp),
+                ...(i.ipv6Ranges?.items ?? []).map((x) => x.cidrIpv6),
+                ...(i.groups?.items ?? []).map((x) => x.groupId),
+                ...(i.prefixListIds?.items ?? []).map((x) => x.prefixListId),
+            ]),
+        );
 }
 
 /**

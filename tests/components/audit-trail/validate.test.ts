@@ -119,6 +119,12 @@ describe("AuditTrail validation", () => {
             message: /not an alias/,
         },
         {
+            title: "rejects an alert function entry that is not a file",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", entry: "vendor/audit-alert/index.ts" } },
+            paths: ["alerts.entry"],
+            message: /is not a file/,
+        },
+        {
             title: "rejects an alert rule the component does not have",
             args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", rules: ["guardduty-findings" as never] } },
             paths: ["alerts.rules[0]"],

@@ -9,10 +9,13 @@ import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { ALERT_RULES, AlertRule } from "./alert-rules";
 import type { AuditTrailTransforms } from "./args";
-import type { ResolvedAlerts } from "./defaults";
+import { DEFAULTS, type ResolvedAlerts } from "./defaults";
 
-/** The function's code: bundled from this path, relative to the program's working directory (as every LambdaFunction entry). */
-export const ALERT_FUNCTION_ENTRY = "functions/audit-alert/index.ts";
+/**
+ * The function's default code: bundled from this path, relative to the program's working directory (as every
+ * LambdaFunction entry), so it resolves only in this repository; `alerts.entry` names another copy.
+ */
+export const ALERT_FUNCTION_ENTRY = DEFAULTS.AlertsArgs.entry;
 
 export interface AlertRuleResources {
     rule: cloudwatch.EventRule;
@@ -65,7 +68,7 @@ export function createAlerts(ctx: AlertsContext, cfg: ResolvedAlerts): AlertReso
     const fn = new LambdaFunction(
         childName(name, "alert"),
         {
-            entry: ALERT_FUNCTION_ENTRY,
+            entry: cfg.entry,
             memoryMiB: 128,
             timeoutSeconds: 30,
             environment: { TOPIC_ARN: cfg.topicArn, ALERT_RULES: cfg.rules.join(",") },

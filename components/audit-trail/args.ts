@@ -72,6 +72,17 @@ export interface AlertsArgs {
      */
     rules?: AlertRule[];
     /**
+     * The alert function's entry file, bundled with esbuild like every `LambdaFunction` entry: a path relative to the
+     * program's working directory (where `pulumi` runs), or absolute. The default is this repository's own copy, so it
+     * resolves only in a program run from this repository. A program that installs the package points it at its copy
+     * of the function: `functions/audit-alert/`, `functions/shared/` and `components/audit-trail/alert-rules.ts` in the
+     * same relative layout, with `@aws-sdk/client-sns` installed where that copy resolves packages. (The npm package
+     * ships `dist/components` only.) Checked before any resource: a file that bundles and exports `handler`.
+     * @default "functions/audit-alert/index.ts"
+     * @example path.join(__dirname, "vendor/aws-platform/functions/audit-alert/index.ts")
+     */
+    entry?: string;
+    /**
      * Days CloudWatch keeps the function's logs (a CloudWatch Logs retention value).
      * @default 30
      */
@@ -151,10 +162,11 @@ export interface AuditTrailArgs {
     writerOrganizationId?: string;
     /**
      * The alert path: EventBridge rules for the chosen CloudTrail events → a Lambda function (code in
-     * `functions/audit-alert/`) that keeps the matching events, formats who/what/where/when/source IP and a console link,
+     * `functions/audit-alert/`, or your copy: `alerts.entry`) that keeps the matching events, formats who/what/where/when/source IP and a console link,
      * and publishes to `topicArn`. Failures go to an SQS queue. Rules are created in this component's region: IAM and
      * root sign-in events arrive in **us-east-1** only (global services), so create the component there, or those rules
-     * never match (a warning says so at preview).
+     * never match (a warning says so at preview). The rules see this account's events only, also for an organization
+     * trail: member accounts' events reach their own accounts' event buses, not this one.
      * @default - no alerts
      * @example { topicArn: alerts.topicArn, rules: ["root-sign-in", "iam-policy-changes", "security-group-changes"] }
      */
@@ -166,8 +178,10 @@ export interface AuditTrailArgs {
      */
     dataEvents?: DataEventsArgs;
     /**
-     * Insights event types: CloudTrail learns the account's normal rate of write management API
-     * calls (and errors) and records unusual activity. Billed per 100,000 events analysed ($0.35).
+     * Insights event types: CloudTrail learns the account's normal rates and records unusual activity.
+     * `ApiCallRateInsight` analyses write management API calls; `ApiErrorRateInsight` management API calls, read and
+     * write, that end in an error (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-insights-events-with-cloudtrail.html).
+     * Both have the management events they need: the trail records all of them. Billed per 100,000 events analysed ($0.35).
      * @default []
      * @example ["ApiCallRateInsight", "ApiErrorRateInsight"]
      */

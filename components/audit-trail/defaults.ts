@@ -9,6 +9,8 @@ export const DEFAULTS = {
     /** The alert path's defaults, used when `alerts` is given. */
     AlertsArgs: {
         rules: ["root-sign-in", "iam-policy-changes", "security-group-changes", "cloudtrail-changes", "kms-key-deletion"] as AlertRule[],
+        // This repository's copy, relative to the working directory: a program outside it sets `alerts.entry`.
+        entry: "functions/audit-alert/index.ts",
         logRetentionDays: 30,
         failureRetentionDays: 14,
     },
@@ -39,6 +41,7 @@ export function normalize(args: AuditTrailArgs): ResolvedAuditTrail {
             topicArn: args.alerts.topicArn,
             topicKeyArn: args.alerts.topicKeyArn,
             rules: args.alerts.rules ?? DEFAULTS.AlertsArgs.rules,
+            entry: args.alerts.entry ?? DEFAULTS.AlertsArgs.entry,
             logRetentionDays: args.alerts.logRetentionDays ?? DEFAULTS.AlertsArgs.logRetentionDays,
             failureRetentionDays: args.alerts.failureRetentionDays ?? DEFAULTS.AlertsArgs.failureRetentionDays,
         },

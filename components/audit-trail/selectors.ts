@@ -29,7 +29,6 @@ function arnSelector(kind: keyof DataEventsArgs, resources: DataEventResources, 
  */
 export function selectorValueCount(dataEvents: DataEventsArgs): number {
     const kinds = (Object.keys(RESOURCE_TYPES) as (keyof DataEventsArgs)[]).filter((k) => dataEvents[k] !== undefined);
-    if (kinds.length === 0) return 0;
     return kinds.reduce((n, k) => {
         const r = dataEvents[k] as DataEventResources;
         return n + 2 + (r === "all" ? (k === "s3Objects" ? 1 : 0) : r.length);
@@ -40,14 +39,19 @@ export function selectorValueCount(dataEvents: DataEventsArgs): number {
 export const MAX_SELECTOR_VALUES = 500;
 
 /**
- * Advanced event selectors, or undefined when the trail records only management events (the
- * default of a trail without selectors). A trail with advanced selectors records only what they
- * select, so management events get a selector of their own; advanced and basic selectors cannot be
- * mixed on one trail.
+ * The trail's advanced event selectors: management events always, then one selector per kind of data event. A trail
+ * with advanced selectors records only what they select, so management events get a selector of their own; advanced
+ * and basic selectors cannot be mixed on one trail.
+ *
+ * The management selector is there even without data events (it selects what a trail without selectors records):
+ * removing data events later must not leave an empty list. The provider sends an empty advanced list to
+ * PutEventSelectors as it is, with no fallback to the default selector as it has for basic selectors
+ * (terraform-provider-aws internal/service/cloudtrail/trail.go, `setAdvancedEventSelectors`), and CloudTrail refuses
+ * an empty basic list ("Specify a valid number of selectors (1 to 5)", InvalidEventSelectorsException): at best the
+ * update fails, at worst the trail stops recording management events.
  */
-export function advancedEventSelectors(dataEvents: DataEventsArgs, logBucketArn: pulumi.Input<string>): Selector[] | undefined {
+export function advancedEventSelectors(dataEvents: DataEventsArgs, logBucketArn: pulumi.Input<string>): Selector[] {
     const kinds = (Object.keys(RESOURCE_TYPES) as (keyof DataEventsArgs)[]).filter((k) => dataEvents[k] !== undefined);
-    if (kinds.length === 0) return undefined;
     return [
         { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
         ...kinds.map((kind) => {

@@ -1,9 +1,9 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
-import { LAMBDA_FUNCTION_SHAPE } from "../lambda-function/validate";
+import { LAMBDA_FUNCTION_SHAPE, nestedFunctionIssues } from "../lambda-function/validate";
 import { Optional, array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { checkTags } from "../shared/validators";
+import { checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { AlertRule, AlertsArgs, AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
 import { ALERT_RULES } from "./alert-rules";
 import { normalize } from "./defaults";
@@ -27,6 +27,7 @@ export const AUDIT_TRAIL_SHAPE = object<AuditTrailArgs>()({
             topicArn: input(string()),
             topicKeyArn: optional(input(string())),
             rules: optional(array(oneOf(ALERT_RULE_IDS), { nonEmpty: true })),
+            entry: optional(string({ nonEmpty: true })),
             logRetentionDays: optional(int()),
             failureRetentionDays: optional(int()),
         }),
@@ -115,17 +116,15 @@ export function validate(args: AuditTrailArgs): Issue[] {
                 /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
                 "a standard SNS topic ARN, arn:aws:sns:<region>:<account>:<name> (not FIFO: the function sends no message group)",
             );
-        if (a.topicKeyArn !== undefined && isPlain(a.topicKeyArn))
-            issues.match(
-                "alerts.topicKeyArn",
-                a.topicKeyArn,
-                /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
-                "a KMS key ARN, arn:aws:kms:<region>:<account>:key/<id> (not an alias)",
-            );
+        // SNS encrypts with any symmetric customer managed key, multi-Region ones (key/mrk-…) included.
+        if (a.topicKeyArn !== undefined) checkKmsKeyArn(issues, "alerts.topicKeyArn", a.topicKeyArn);
         if (new Set(a.rules).size !== a.rules.length) issues.add("alerts.rules", a.rules, "lists a rule twice", ALERT_RULE_IDS.join(", "));
         issues.oneOf("alerts.logRetentionDays", a.logRetentionDays, LOG_RETENTION_DAYS);
         // SQS MessageRetentionPeriod: 60 s to 1,209,600 s (14 days) (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html).
         issues.int("alerts.failureRetentionDays", a.failureRetentionDays, 1, 14, " days");
+        // The entry is a file path resolved against the working directory: a program outside this repository must
+        // name its copy, and a missing or broken one is refused here rather than by the function after the trail exists.
+        issues.list.push(...nestedFunctionIssues("alerts", { entry: a.entry }));
     }
     for (const [field, { pattern, allowed }] of Object.entries(DATA_EVENT_ARNS) as [keyof DataEventsArgs, { pattern: RegExp; allowed: string }][]) {
         const resources = cfg.dataEvents[field];

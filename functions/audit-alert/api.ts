@@ -1,6 +1,6 @@
 /**
  * The alert function: keeps the events its rules name, formats each, publishes it to the topic. The SNS client is
- * injected (tests pass a fake; index.ts the signed HTTPS client of sns.ts).
+ * injected (tests pass a fake; index.ts the AWS SDK's SNS client, sns.ts).
  *
  * A failure to publish throws: an EventBridge invocation is asynchronous, so Lambda retries it and then hands the event
  * to the on-failure destination (the component's failure queue), where it waits to be read: an alert is never lost

@@ -158,7 +158,50 @@ function requestLines(r: CloudTrailRecord): [string, string | undefined][] {
     if (typeof p.policyDocument === "string") out.push(["Policy", `${p.policyDocument.length} characters (see the event)`]);
     const rules = securityGroupRules(p.ipPermissions);
     if (rules.length) out.push(["Rules", rules.join("; ")]);
+    out.push(...modifiedRuleLines(p.ModifySecurityGroupRulesRequest));
     return out;
+}
+
+/** A rule of ModifySecurityGroupRules as EC2 records it (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SecurityGroupRuleRequest.html). */
+interface SecurityGroupRuleRequest {
+    IpProtocol?: string;
+    FromPort?: number | string;
+    ToPort?: number | string;
+    CidrIpv4?: string;
+    CidrIpv6?: string;
+    ReferencedGroupId?: string;
+    PrefixListId?: string;
+}
+
+/**
+ * ModifySecurityGroupRules is recorded with its Query API form nested, not flat like AuthorizeSecurityGroupIngress:
+ * `requestParameters.ModifySecurityGroupRulesRequest.{GroupId, SecurityGroupRule}`, each rule update
+ * `{ SecurityGroupRuleId, SecurityGroupRule: { IpProtocol, FromPort, ToPort, CidrIpv4, … } }`, one object for one rule
+ * and a list for several. Without this, a rule edited to 0.0.0.0/0 would read as the event name alone.
+ */
+function modifiedRuleLines(value: unknown): [string, string | undefined][] {
+    if (!value || typeof value !== "object") return [];
+    const request = value as { GroupId?: unknown; SecurityGroupRule?: unknown };
+    const updates = (Array.isArray(request.SecurityGroupRule) ? request.SecurityGroupRule : [request.SecurityGroupRule]).filter(
+        (u): u is { SecurityGroupRuleId?: string; SecurityGroupRule?: SecurityGroupRuleRequest } => !!u && typeof u === "object",
+    );
+    const rules = updates.slice(0, 10).map((u) => {
+        const r = u.SecurityGroupRule ?? {};
+        const summary = ruleSummary(r.IpProtocol, r.FromPort, r.ToPort, [r.CidrIpv4, r.CidrIpv6, r.ReferencedGroupId, r.PrefixListId]);
+        return u.SecurityGroupRuleId ? `${u.SecurityGroupRuleId}: ${summary}` : summary;
+    });
+    return [
+        ["Group", typeof request.GroupId === "string" ? request.GroupId : undefined],
+        ["Rules", rules.length ? rules.join("; ") : undefined],
+    ];
+}
+
+/** `tcp 22 with 0.0.0.0/0`: protocol (-1 is all traffic, without ports), the port or range, the peers. */
+function ruleSummary(ipProtocol: string | undefined, fromPort: unknown, toPort: unknown, peers: unknown[]): string {
+    const protocol = String(ipProtocol) === "-1" ? "all traffic" : (ipProtocol ?? "?");
+    const ports = fromPort === undefined || String(ipProtocol) === "-1" ? "" : String(fromPort) === String(toPort) ? ` ${fromPort}` : ` ${fromPort}-${toPort}`;
+    const named = peers.filter((x): x is string => typeof x === "string" && x !== "");
+    return `${protocol}${ports}${named.length ? ` with ${named.join(", ")}` : ""}`;
 }
 
 type Items<T> = { items?: T[] } | undefined;
@@ -176,22 +219,34 @@ interface IpPermission {
 function securityGroupRules(value: unknown): string[] {
     const items = (value as Items<IpPermission>)?.items;
     if (!Array.isArray(items)) return [];
-    return items.slice(0, 10).map((i) => {
-        const protocol = i.ipProtocol === "-1" ? "all traffic" : (i.ipProtocol ?? "?");
-        const ports = i.fromPort === undefined || i.ipProtocol === "-1" ? "" : i.fromPort === i.toPort ? ` ${i.fromPort}` : ` ${i.fromPort}-${i.toPort}`;
-        const peers = [
-            ...(i.ipRanges?.items ?? []).map((x) => x.cidrIp),
-            ...(i.ipv6Ranges?.items ?? []).map((x) => x.cidrIpv6),
-            ...(i.groups?.items ?? []).map((x) => x.groupId),
-            ...(i.prefixListIds?.items ?? []).map((x) => x.prefixListId),
-        ].filter((x): x is string => typeof x === "string");
-        return `${protocol}${ports}${peers.length ? ` with ${peers.join(", ")}` : ""}`;
-    });
+    return items
+        .slice(0, 10)
+        .map((i) =>
+            ruleSummary(i.ipProtocol, i.fromPort, i.toPort, [
+                ...(i.ipRanges?.items ?? []).map((x) => x.cidrIp),
+                ...(i.ipv6Ranges?.items ?? []).map((x) => x.cidrIpv6),
+                ...(i.groups?.items ?? []).map((x) => x.groupId),
+                ...(i.prefixListIds?.items ?? []).map((x) => x.prefixListId),
+            ]),
+        );
 }
 
-/** The event's page in the CloudTrail console's Event history of its region (the console's own URL form). */
-export function consoleLink(region: string, eventId: string): string {
-    return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(eventId)}`;
+/**
+ * The event's page in the CloudTrail console's Event history of its region (the console's own URL form), or undefined
+ * where there is no public console to link to. Each partition has its own console: China's is console.amazonaws.cn
+ * (https://docs.amazonaws.cn/en_us/IAM/latest/UserGuide/id_users_sign-in.html), GovCloud's console.amazonaws-us-gov.com
+ * (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/configure-account.html); the isolated (ISO) Regions'
+ * consoles are not on the internet.
+ */
+export function consoleLink(region: string, eventId: string): string | undefined {
+    const host = region.startsWith("cn-")
+        ? "console.amazonaws.cn"
+        : region.startsWith("us-gov-")
+          ? "console.amazonaws-us-gov.com"
+          : /-iso[a-z]?-/.test(region)
+            ? undefined
+            : `${region}.console.aws.amazon.com`;
+    return host && `https://${host}/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(eventId)}`;
 }
 
 /**

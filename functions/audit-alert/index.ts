@@ -10,3 +10,7 @@ import { createSnsClient } from "./sns";
 const alert = createHandler({ sns: createSnsClient(), topicArn: process.env.TOPIC_ARN, rules: process.env.ALERT_RULES, log: createLogger() });
 
 export const handler = (event: unknown): Promise<AlertResult> => alert(event);
+
+// For a test of the bundle as Lambda runs it: the same handler and SDK client, with a stub request handler.
+export { createHandler } from "./api";
+export { createSnsClient } from "./sns";

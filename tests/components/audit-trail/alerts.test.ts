@@ -1,7 +1,12 @@
 import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { AuditTrail } from "../../../components/audit-trail";
 import { ALERT_RULES } from "../../../components/audit-trail/alert-rules";
-import { Registry, build, json } from "../../../components/testing";
+import { ArgsError } from "../../../components/shared/errors";
+import { bundle } from "../../../components/shared/bundle";
+import { Registry, build, buildFails, json } from "../../../components/testing";
 
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -208,6 +213,36 @@ describe("AuditTrail alerts options", () => {
         const { registry } = await build(() => new AuditTrail("audit", { alerts: { topicArn: TOPIC, logRetentionDays: 90, failureRetentionDays: 4 } }));
         assert.equal(registry.one(LOG_GROUP, "audit-alert-logs").inputs.retentionInDays, 90);
         assert.equal(registry.one(QUEUE).inputs.messageRetentionSeconds, 4 * 86400);
+    });
+
+    describe("run from outside this repository (an installed package)", () => {
+        const cwd = process.cwd();
+        let elsewhere: string;
+        beforeEach(() => {
+            elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "audit-program-"));
+            process.chdir(elsewhere);
+        });
+        afterEach(() => {
+            process.chdir(cwd);
+            fs.rmSync(elsewhere, { recursive: true, force: true });
+        });
+
+        it("refuses the default entry, which is relative to this repository, before any resource, naming alerts.entry", async () => {
+            const { error, registry } = await buildFails(() => new AuditTrail("audit", { alerts: { topicArn: TOPIC } }));
+            assert.ok(error instanceof ArgsError, String(error));
+            assert.deepEqual(
+                error.issues.map((i) => [i.path, i.message]),
+                [["alerts.entry", "is not a file"]],
+            );
+            assert.equal(registry.size, 0);
+        });
+
+        it("bundles the function from alerts.entry, the program's own copy", async () => {
+            const copy = path.join(elsewhere, "alert.ts");
+            fs.writeFileSync(copy, 'export const handler = async () => "the program\'s copy";\n');
+            const { registry } = await build(() => new AuditTrail("audit", { alerts: { topicArn: TOPIC, entry: copy } }));
+            assert.equal(registry.one(FUNCTION).inputs.code.assets["index.js"].text, bundle(copy).code);
+        });
     });
 
     it("creates no alert resources without alerts", async () => {

@@ -42,9 +42,11 @@ describe("AuditTrail", () => {
             assert.match(registry.one(TRAIL).inputs.name, /^audit-[0-9a-f]{7}$/);
         });
 
-        it("records only management events without data events or Insights (no selectors)", () => {
+        it("records only management events without data events or Insights, through one management selector (never an empty list)", () => {
             const trail = registry.one(TRAIL).inputs;
-            assert.equal(trail.advancedEventSelectors, undefined);
+            assert.deepEqual(trail.advancedEventSelectors, [
+                { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+            ]);
             assert.equal(trail.eventSelectors, undefined);
             assert.equal(trail.insightSelectors, undefined);
         });

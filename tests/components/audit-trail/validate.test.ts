@@ -119,6 +119,12 @@ describe("AuditTrail validation", () => {
             message: /not an alias/,
         },
         {
+            title: "rejects an alert function entry that is not a file",
+            args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", entry: "vendor/audit-alert/index.ts" } },
+            paths: ["alerts.entry"],
+            message: /is not a file/,
+        },
+        {
             title: "rejects an alert rule the component does not have",
             args: { alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts", rules: ["guardduty-findings" as never] } },
             paths: ["alerts.rules[0]"],
@@ -193,6 +199,17 @@ describe("AuditTrail validation", () => {
         const full: AuditTrailArgs = { organization: true, alerts: { topicArn: "arn:aws:sns:us-east-1:123456789012:alerts" } };
         assert.deepEqual(validate(normalize(full)), []);
     });
+
+    it("accepts a multi-Region KMS key (key/mrk-…) for the alert topic", () =>
+        assert.deepEqual(
+            validate({
+                alerts: {
+                    topicArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+                    topicKeyArn: "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+                },
+            }),
+            [],
+        ));
 
     it("leaves an alert topic known only at deployment to AWS", () => assert.deepEqual(validate({ alerts: { topicArn: pulumi.output("x") } }), []));
 

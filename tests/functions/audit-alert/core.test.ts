@@ -14,6 +14,7 @@ describe("audit-alert filter", () => {
         { fixture: "iam-attach-user-policy-denied", rule: "iam-policy-changes" },
         { fixture: "iam-list-users", rule: undefined },
         { fixture: "ec2-authorize-security-group-ingress", rule: "security-group-changes" },
+        { fixture: "ec2-modify-security-group-rules", rule: "security-group-changes" },
         { fixture: "cloudtrail-stop-logging", rule: "cloudtrail-changes" },
         { fixture: "kms-schedule-key-deletion", rule: "kms-key-deletion" },
         { fixture: "ecs-task-state-change", rule: undefined },
@@ -94,6 +95,22 @@ describe("audit-alert message", () => {
         assert.match(a.message, /^Console: {4}https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudtrailv2\/home\?region=eu-west-1#\/events\/5e6f7a8b-/m);
     });
 
+    it("names the group and summarises each rule a ModifySecurityGroupRules call changed", () => {
+        const a = alertFor(fixture("ec2-modify-security-group-rules"), ALL)!;
+        assert.match(a.message, /^Group: {6}sg-0123456789abcdef0$/m);
+        assert.match(a.message, /^Rules: {6}sgr-0a1b2c3d4e5f6a7b8: tcp 22 with 0\.0\.0\.0\/0$/m);
+    });
+
+    it("summarises every rule of a ModifySecurityGroupRules call that changed several", () => {
+        const e = fixture("ec2-modify-security-group-rules");
+        const request = e.detail.requestParameters.ModifySecurityGroupRulesRequest;
+        request.SecurityGroupRule = [
+            request.SecurityGroupRule,
+            { SecurityGroupRuleId: "sgr-0ffff", SecurityGroupRule: { IpProtocol: "-1", CidrIpv6: "::/0" } },
+        ];
+        assert.match(alertFor(e, ALL)!.message, /^Rules: {6}sgr-0a1b2c3d4e5f6a7b8: tcp 22 with 0\.0\.0\.0\/0; sgr-0ffff: all traffic with ::\/0$/m);
+    });
+
     it("says which trail was stopped", () => {
         const a = alertFor(fixture("cloudtrail-stop-logging"), ALL)!;
         assert.equal(a.subject, "AWS audit: CloudTrail configuration change: StopLogging by IAM user Mary_Major in 123456789012");
@@ -120,6 +137,15 @@ describe("audit-alert message", () => {
     it("cuts a long subject with an ellipsis and replaces what is not printable ASCII", () => {
         assert.equal(subjectLine(`a\u00e9\nb${"c".repeat(200)}`).length, 99);
         assert.equal(subjectLine("a\u00e9\nb"), "a??b");
+    });
+
+    it("links the console of the event's partition: China and GovCloud have their own, the isolated Regions none", () => {
+        assert.equal(consoleLink("cn-north-1", "e-1"), "https://console.amazonaws.cn/cloudtrailv2/home?region=cn-north-1#/events/e-1");
+        assert.equal(consoleLink("us-gov-west-1", "e-1"), "https://console.amazonaws-us-gov.com/cloudtrailv2/home?region=us-gov-west-1#/events/e-1");
+        assert.equal(consoleLink("us-iso-east-1", "e-1"), undefined);
+        const e = fixture("cloudtrail-stop-logging");
+        e.detail.awsRegion = "us-isob-east-1";
+        assert.doesNotMatch(alertFor(e, ALL)!.message, /^Console:/m);
     });
 
     it("escapes the event id in the console link", () =>

@@ -1,10 +1,9 @@
 import * as assert from "node:assert";
-import { createHash, createHmac } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type PublishInput, type SnsClient, createHandler } from "../../../functions/audit-alert/api";
-import { type Fetch, createSnsClient, endpointOf } from "../../../functions/audit-alert/sns";
+import { regionOf } from "../../../functions/audit-alert/sns";
 import { bundle } from "../../../components/shared/bundle";
 import type { Logger } from "../../../functions/shared/log";
 import { fixture } from "./fixtures";
@@ -74,135 +73,101 @@ describe("audit-alert handler", () => {
 });
 
 describe("audit-alert SNS client", () => {
-    const env = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", AWS_SESSION_TOKEN: "session-token" };
-    const now = () => new Date("2026-11-26T10:00:00Z");
-
-    function recordingFetch(
-        status = 200,
-        body = "<PublishResponse><PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult></PublishResponse>",
-    ) {
-        const calls: { url: string; init: { method: string; headers: Record<string, string>; body: string } }[] = [];
-        const f: Fetch = async (url, init) => {
-            calls.push({ url, init });
-            return { status, text: async () => body };
-        };
-        return { calls, f };
-    }
-
-    it("posts Publish to the topic's own Region, form-encoded, and returns the message id", async () => {
-        const { calls, f } = recordingFetch();
-        const result = await createSnsClient(env, f, now).publish({ TopicArn: TOPIC, Subject: "Hi there", Message: "line 1\nline 2 & more" });
-        assert.deepEqual(result, { MessageId: "94f20ce6-13c5-43a0-9a9e-ca52d816e90b" });
-        assert.equal(calls.length, 1);
-        assert.equal(calls[0].url, "https://sns.eu-west-1.amazonaws.com/");
-        assert.equal(calls[0].init.method, "POST");
-        const params = new URLSearchParams(calls[0].init.body);
-        assert.deepEqual(Object.fromEntries(params), {
-            Action: "Publish",
-            Version: "2010-03-31",
-            TopicArn: TOPIC,
-            Subject: "Hi there",
-            Message: "line 1\nline 2 & more",
-        });
+    it("publishes to the topic's own Region, read from its ARN", () => {
+        assert.equal(regionOf(TOPIC), "eu-west-1");
+        assert.equal(regionOf("arn:aws-cn:sns:cn-north-1:123456789012:t"), "cn-north-1");
     });
 
-    it("signs with Signature Version 4 for sns in that Region, with the role's session token", async () => {
-        const { calls, f } = recordingFetch();
-        await createSnsClient(env, f, now).publish({ TopicArn: TOPIC, Subject: "s", Message: "m" });
-        const h = calls[0].init.headers;
-        assert.match(
-            h.authorization,
-            /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261126\/eu-west-1\/sns\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/,
-        );
-        const signed = /SignedHeaders=([^,]+)/.exec(h.authorization)![1].split(";");
-        for (const name of ["content-type", "host", "x-amz-date", "x-amz-security-token"]) assert.ok(signed.includes(name), name);
-        assert.equal(h["x-amz-date"], "20261126T100000Z");
-        assert.equal(h["x-amz-security-token"], "session-token");
-    });
-
-    it("computes the signature Signature Version 4 defines for the request it sends (checked independently of the SDK signer)", async () => {
-        const { calls, f } = recordingFetch();
-        await createSnsClient(env, f, now).publish({ TopicArn: TOPIC, Subject: "Root sign-in", Message: "Who: the root user\nWhere: us-east-1" });
-        const { headers, body } = calls[0].init;
-        const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-        const [, signedHeaders, signature] = /SignedHeaders=([^,]+), Signature=([0-9a-f]+)$/.exec(lower.authorization)!;
-        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
-        const sha = (x: string) => createHash("sha256").update(x, "utf8").digest("hex");
-        const hmac = (key: string | Buffer, x: string) => createHmac("sha256", key).update(x, "utf8").digest();
-        const canonicalHeaders = signedHeaders
-            .split(";")
-            .map((h) => `${h}:${lower[h].trim()}\n`)
-            .join("");
-        const canonicalRequest = ["POST", "/", "", canonicalHeaders, signedHeaders, sha(body)].join("\n");
-        const scope = "20261126/eu-west-1/sns/aws4_request";
-        const stringToSign = ["AWS4-HMAC-SHA256", "20261126T100000Z", scope, sha(canonicalRequest)].join("\n");
-        let key = hmac(`AWS4${env.AWS_SECRET_ACCESS_KEY}`, "20261126");
-        for (const part of ["eu-west-1", "sns", "aws4_request"]) key = hmac(key, part);
-        assert.equal(signature, createHmac("sha256", key).update(stringToSign, "utf8").digest("hex"));
-        assert.equal(lower["content-type"], "application/x-www-form-urlencoded; charset=utf-8");
-        assert.ok(signedHeaders.split(";").includes("content-type"), "the content type is signed");
-    });
-
-    it("throws SNS's error code and message on a refusal", async () => {
-        const { f } = recordingFetch(
-            403,
-            "<ErrorResponse><Error><Type>Sender</Type><Code>AuthorizationError</Code><Message>not authorized to perform SNS:Publish</Message></Error></ErrorResponse>",
-        );
-        await assert.rejects(
-            createSnsClient(env, f, now).publish({ TopicArn: TOPIC, Subject: "s", Message: "m" }),
-            /HTTP 403: AuthorizationError: not authorized to perform SNS:Publish/,
-        );
-    });
-
-    it("refuses to send without credentials in the environment", async () => {
-        const { calls, f } = recordingFetch();
-        await assert.rejects(createSnsClient({}, f, now).publish({ TopicArn: TOPIC, Subject: "s", Message: "m" }), /no AWS credentials/);
-        assert.equal(calls.length, 0);
-    });
-
-    it("uses the China partition's endpoint for an aws-cn topic", () =>
-        assert.deepEqual(endpointOf("arn:aws-cn:sns:cn-north-1:123456789012:t"), { region: "cn-north-1", host: "sns.cn-north-1.amazonaws.com.cn" }));
+    it("refuses what is not an SNS topic ARN", () => assert.throws(() => regionOf("arn:aws:sqs:eu-west-1:123456789012:q"), /not an SNS topic ARN/));
 });
 
-describe("audit-alert bundle", () => {
-    it("runs as bundled: a root sign-in becomes one signed Publish to the topic's Region", async () => {
-        const b = bundle("functions/audit-alert/index.ts", { cache: false });
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-alert-"));
-        const file = path.join(dir, "index.js");
-        fs.writeFileSync(file, b.code);
-        const saved = { env: { ...process.env }, fetch: globalThis.fetch };
-        const requests: { url: string; body: string; authorization: string }[] = [];
-        try {
-            Object.assign(process.env, {
-                TOPIC_ARN: TOPIC,
-                ALERT_RULES: "root-sign-in",
-                AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-                AWS_SECRET_ACCESS_KEY: "secret",
-                AWS_SESSION_TOKEN: "token",
-                LOG_LEVEL: "error",
-            });
-            globalThis.fetch = (async (url: string, init: { headers: Record<string, string>; body: string }) => {
-                requests.push({ url, body: init.body, authorization: init.headers.authorization });
-                return { status: 200, text: async () => "<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>" };
-            }) as never;
-            const { handler } = require(file);
-            assert.deepEqual(await handler(fixture("root-console-login")), { published: true, rule: "root-sign-in", messageId: "m-1" });
-            assert.deepEqual(await handler(fixture("iam-put-role-policy")), { published: false, reason: "no enabled rule matches the event" });
-        } finally {
-            process.env = saved.env;
-            globalThis.fetch = saved.fetch;
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
-        assert.equal(requests.length, 1);
-        assert.equal(requests[0].url, "https://sns.eu-west-1.amazonaws.com/");
-        assert.match(new URLSearchParams(requests[0].body).get("Message") ?? "", /^Who: {8}the root user/m);
-        assert.match(requests[0].authorization, /Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/sns\/aws4_request/);
+/** What the SDK sent: the request its stub handler received, after serialisation and signing. */
+interface SentRequest {
+    hostname: string;
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+}
+
+/** An SDK request handler that answers Publish as SNS would (AWS Query XML), or with an error, and records each request: no network. */
+function stubHandler(status = 200, answer = "<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>") {
+    const sent: SentRequest[] = [];
+    return {
+        sent,
+        requestHandler: {
+            async handle(request: SentRequest) {
+                sent.push({ ...request, body: String(request.body) });
+                return { response: { statusCode: status, headers: { "content-type": "text/xml" }, body: Buffer.from(answer) } };
+            },
+        },
+    };
+}
+
+describe("audit-alert bundle", function () {
+    this.timeout(60_000);
+    const ENV = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_SESSION_TOKEN: "session-token", LOG_LEVEL: "error" };
+    let code: string;
+    let dir: string;
+    let saved: NodeJS.ProcessEnv;
+    // The bundle as Lambda runs it, loaded from a directory with no node_modules: the SDK must be inside.
+    let fn: { handler: (e: unknown) => Promise<unknown>; createHandler: typeof createHandler; createSnsClient: (config: object) => SnsClient };
+
+    before(() => {
+        code = bundle("functions/audit-alert/index.ts", { cache: false }).code;
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "audit-alert-"));
+        fs.writeFileSync(path.join(dir, "index.js"), code);
+        saved = { ...process.env };
+        // The role's credentials as Lambda gives them; no AWS_REGION: the Region comes from the topic's ARN.
+        for (const k of ["AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_USE_FIPS_ENDPOINT", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SNS"])
+            delete process.env[k];
+        Object.assign(process.env, ENV, { TOPIC_ARN: TOPIC, ALERT_RULES: "root-sign-in" });
+        fn = require(path.join(dir, "index.js"));
+    });
+    after(() => {
+        process.env = saved;
+        if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    it("bundles for Lambda with the signer inside and exports handler", () => {
-        const b = bundle("functions/audit-alert/index.ts", { cache: false });
-        assert.ok(b.exports?.includes("handler"), String(b.exports));
-        assert.ok(b.bytes < 200_000, `${b.bytes} bytes`);
-        assert.doesNotMatch(b.code, /require\("@smithy/);
+    const bundled = (stub: ReturnType<typeof stubHandler>, rules = "root-sign-in") =>
+        fn.createHandler({ sns: fn.createSnsClient({ requestHandler: stub.requestHandler }), topicArn: TOPIC, rules, log: recordingLog() });
+
+    it("bundles for Lambda with the SNS client inside and exports handler", () => {
+        assert.equal(typeof fn.handler, "function");
+        // (The SDK's optional `require("@aws-sdk/signature-v4-crt")`, inside a try, is for SigV4a only: SNS signs with SigV4.)
+        assert.doesNotMatch(code, /require\("@(aws-sdk\/(client-sns|core|credential-provider)|smithy\/)/, "the SDK is bundled, not required at run time");
+        assert.ok(code.length < 1024 * 1024, `${code.length} bytes`);
+    });
+
+    it("publishes a root sign-in as one Publish of SNS's Query API to the topic's Region, signed with the role's credentials and session token", async () => {
+        const stub = stubHandler();
+        assert.deepEqual(await bundled(stub)(fixture("root-console-login")), { published: true, rule: "root-sign-in", messageId: "m-1" });
+        assert.equal(stub.sent.length, 1);
+        const [r] = stub.sent;
+        assert.deepEqual([r.method, r.hostname, r.path], ["POST", "sns.eu-west-1.amazonaws.com", "/"]);
+        const body = Object.fromEntries(new URLSearchParams(r.body));
+        assert.deepEqual([body.Action, body.Version, body.TopicArn], ["Publish", "2010-03-31", TOPIC]);
+        assert.match(body.Subject, /^AWS audit: Root user console sign-in: ConsoleLogin by the root user/);
+        assert.match(body.Message, /^Who: {8}the root user/m);
+        assert.equal(r.headers["x-amz-security-token"], "session-token");
+        assert.match(
+            r.headers.authorization,
+            /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/sns\/aws4_request, SignedHeaders=[^,]*x-amz-security-token/,
+        );
+    });
+
+    it("publishes nothing, and sends nothing, for an event no enabled rule names", async () => {
+        const stub = stubHandler();
+        assert.deepEqual(await bundled(stub)(fixture("iam-put-role-policy")), { published: false, reason: "no enabled rule matches the event" });
+        assert.deepEqual(await fn.handler(fixture("iam-put-role-policy")), { published: false, reason: "no enabled rule matches the event" });
+        assert.equal(stub.sent.length, 0);
+    });
+
+    it("throws SNS's refusal, so Lambda retries and then sends the event to the failure destination", async () => {
+        const stub = stubHandler(
+            403,
+            "<ErrorResponse><Error><Type>Sender</Type><Code>AuthorizationError</Code><Message>not authorized to perform SNS:Publish</Message></Error><RequestId>r-1</RequestId></ErrorResponse>",
+        );
+        await assert.rejects(bundled(stub)(fixture("root-console-login")), /not authorized to perform SNS:Publish/);
     });
 });

@@ -78,8 +78,9 @@ export interface LambdaTargetArgs {
     /** The alias CodeDeploy moves (LambdaFunction `alias.name`, default "live"). */
     alias: pulumi.Input<string>;
     /**
-     * Hook functions, by ARN: the service role may invoke exactly these (not every `CodeDeployHook_*`
-     * function, as `AWSCodeDeployRoleForLambda` allows). Pass them in the AppSpec's `Hooks` too.
+     * Hook functions, by unqualified ARN: the service role may invoke exactly these and their versions and
+     * aliases (not every `CodeDeployHook_*` function, as `AWSCodeDeployRoleForLambda` allows). Pass them in
+     * the AppSpec's `Hooks` too, and their roles in `hookRoleNames`.
      * @default {}
      * @example { beforeAllowTraffic: smokeTest.functionArn }
      */
@@ -307,7 +308,9 @@ export interface DeploymentGroupArgs {
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
     /**
-     * Change a child's args (see `Transform`): `application`, `deploymentConfig`, `group`, `role`.
+     * Change a child's args (see `Transform`): `application`, `deploymentConfig`, `group`, `role`. Not
+     * `region`: the trust policy's `aws:SourceArn` and the role's ARNs are built in the provider's region, so
+     * a child moved elsewhere could not deploy; give the component a provider of that region instead.
      * @default {}
      */
     transform?: DeploymentGroupTransforms;

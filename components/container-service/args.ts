@@ -1183,7 +1183,15 @@ export interface ServiceDeploymentArgs {
      * group is then built from `resources.services[key].deployment`. The service's task definition, load
      * balancers, network configuration, platform version and capacity provider strategy are then changed
      * by CodeDeploy deployments only (ECS refuses them in UpdateService): `pulumi up` registers new task
-     * definition revisions and leaves the service on the one CodeDeploy last deployed. Not with
+     * definition revisions and leaves the service on the one CodeDeploy last deployed. Those revisions run
+     * only through the next deployment: CodePipeline's CodeDeployToECS action registers and deploys the
+     * task definition of its `taskdef.json` artifact with the new image
+     * (https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECSbluegreen.html).
+     * BuildProject's `containerImageBuildspec({ taskDefinitionFamily })` renders that file from the
+     * family's latest ACTIVE revision (`aws ecs describe-task-definition --task-definition <family>`), so
+     * a change made in the program (env, secrets, cpu/memory, roles, sidecars, logging) reaches the service
+     * with the next pipeline run, not with `pulumi up`; a `taskdef.json` kept in the repository instead
+     * carries none of them. Not with
      * `additionalLoadBalancers` (several target groups need the ECS controller,
      * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html),
      * `ebsVolume` (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html),
@@ -1199,9 +1207,18 @@ export interface ServiceDeploymentArgs {
      * Who releases new images: `pulumi up` (the task definition in the program is the one that runs), or a
      * pipeline (DeliveryPipeline's ECS deploy action registers a revision with the new image and updates the
      * service). With "pipeline" the service ignores `taskDefinition`, so a later `pulumi up` (a scaling or
-     * alarm change) does not roll the service back to the program's image; the program's task definition
-     * still gets new revisions, which the next pipeline run supersedes. `controller: "code-deploy"` ignores it
-     * already.
+     * alarm change) does not roll the service back to the program's image.
+     *
+     * Every other task-definition change made in the program is then never deployed: `pulumi up` registers
+     * a new revision that no service uses, and the pipeline's ECS action copies "the revision used by the
+     * Amazon ECS service" with the new image, ignoring newer revisions
+     * (https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html). To ship such a
+     * change (env, secrets, cpu/memory, roles, sidecars, logging): after `pulumi up`, point the service at
+     * the program's revision (`aws ecs update-service --cluster <c> --service <s> --task-definition
+     * <family>:<revision>`, the revision in `resources.services[key].task.taskDefinition.arn`, or one `up`
+     * with "pulumi"), then run the pipeline: the service runs the program's image until that run, which
+     * copies the new revision from then on. `controller: "code-deploy"` ignores the task definition already
+     * and deploys a pipeline's `taskdef.json` (see `controller`).
      * @default "pulumi"
      */
     releasedBy?: "pulumi" | "pipeline";

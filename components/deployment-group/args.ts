@@ -40,10 +40,17 @@ export interface EcsTargetArgs {
     passRoleArns?: pulumi.Input<string>[];
     /**
      * Lambda functions your AppSpec names as lifecycle hooks (`BeforeInstall`, `AfterAllowTestTraffic`, …):
-     * ECS hooks live in the AppSpec, not in the group; the service role may invoke exactly these.
+     * ECS hooks live in the AppSpec, not in the group; the service role may invoke exactly these
+     * (unqualified ARNs: the grant covers the function and its versions and aliases).
      * @default []
      */
     hookFunctionArns?: pulumi.Input<string>[];
+    /**
+     * Names of the hook functions' execution roles (see `LambdaTargetArgs.hookRoleNames`).
+     * @default []
+     * @example [smoke.resources.role.role.name]
+     */
+    hookRoleNames?: pulumi.Input<string>[];
 }
 
 /** Lambda functions CodeDeploy invokes around the traffic shift; each must report back with `PutLifecycleEventHookExecutionStatus`. */
@@ -71,12 +78,26 @@ export interface LambdaTargetArgs {
     /** The alias CodeDeploy moves (LambdaFunction `alias.name`, default "live"). */
     alias: pulumi.Input<string>;
     /**
-     * Hook functions, by ARN: the service role may invoke exactly these (not every `CodeDeployHook_*`
-     * function, as `AWSCodeDeployRoleForLambda` allows). Pass them in the AppSpec's `Hooks` too.
+     * Hook functions, by unqualified ARN: the service role may invoke exactly these and their versions and
+     * aliases (not every `CodeDeployHook_*` function, as `AWSCodeDeployRoleForLambda` allows). Pass them in
+     * the AppSpec's `Hooks` too, and their roles in `hookRoleNames`.
      * @default {}
      * @example { beforeAllowTraffic: smokeTest.functionArn }
      */
     hooks?: LambdaHooksArgs;
+    /**
+     * Names of the hook functions' execution roles. A hook must report its result with
+     * `codedeploy:PutLifecycleEventHookExecutionStatus` on this deployment group, or the deployment waits
+     * for the hook's timeout (1 hour) and fails
+     * (https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html).
+     * The group's name and its application's are generated, so the component grants it: one
+     * `aws.iam.RolePolicy` per role, created after the group. A statement inside the hook function's own
+     * policies (LambdaFunction `statements`) naming `deploymentGroupArn` would be a cycle: the function
+     * waits for its role's policies and the group's role waits for the function's ARN.
+     * @default []
+     * @example [smokeTest.resources.role.role.name]
+     */
+    hookRoleNames?: pulumi.Input<string>[];
 }
 
 /** An EC2 tag filter: instances with this key (and value, when given) are in the group. */
@@ -112,6 +133,17 @@ export interface ServerTargetArgs {
      * @default [] - no traffic control
      */
     targetGroupNames?: pulumi.Input<string>[];
+    /**
+     * The instance roles of the Auto Scaling groups' launch templates. "If you create your Auto Scaling
+     * group with a launch template, you must add the following permissions: ec2:RunInstances,
+     * ec2:CreateTags, iam:PassRole", which `AWSCodeDeployRole` does not grant
+     * (https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html).
+     * With `autoScalingGroupNames` the role gets the two EC2 actions, and `iam:PassRole` (to
+     * `ec2.amazonaws.com`) on exactly these roles.
+     * @default [] - no role may be passed: a launch template with an instance profile fails to launch
+     * @example [appRole.arn]
+     */
+    instanceRoleArns?: pulumi.Input<string>[];
 }
 
 /** Exactly one platform. */
@@ -231,9 +263,9 @@ export interface DeploymentGroupArgs {
     config?: DeploymentConfigArgs;
     /**
      * CloudWatch metric alarm names (at most 10) CodeDeploy watches during a deployment: one in ALARM stops
-     * it (and rolls it back, see `rollback.onAlarm`). The role may describe exactly these alarms; CloudWatch
-     * describes a composite alarm only to a role allowed `cloudwatch:DescribeAlarms` on "*" (grant it with
-     * a policy of your own on `resources.role.role` if you name one).
+     * it (and rolls it back, see `rollback.onAlarm`). The role may call `cloudwatch:DescribeAlarms` on
+     * "*": a read-only call, and how CodeDeploy calls it is not documented (a grant per alarm ARN works only
+     * when the caller names each metric alarm), so a narrower grant risks stopping every deployment.
      * @default []
      * @example [web.resources.services.web.alarms.http5xx.name]
      */
@@ -262,6 +294,12 @@ export interface DeploymentGroupArgs {
      */
     revisionBucketArns?: pulumi.Input<string>[];
     /**
+     * Customer managed keys the revision buckets are encrypted with (SSE-KMS): the role may
+     * `kms:Decrypt` with them through S3 only. Without it, GetObject on such a bucket is denied.
+     * @default []
+     */
+    revisionKeyArns?: pulumi.Input<string>[];
+    /**
      * Deployment events to an SNS topic (a trigger named "notifications").
      * @default undefined - no trigger
      * @example { topicArn: alarms.topicArn, topicKeyArn: alarms.keyArn }
@@ -270,7 +308,9 @@ export interface DeploymentGroupArgs {
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
     /**
-     * Change a child's args (see `Transform`): `application`, `deploymentConfig`, `group`, `role`.
+     * Change a child's args (see `Transform`): `application`, `deploymentConfig`, `group`, `role`. Not
+     * `region`: the trust policy's `aws:SourceArn` and the role's ARNs are built in the provider's region, so
+     * a child moved elsewhere could not deploy; give the component a provider of that region instead.
      * @default {}
      */
     transform?: DeploymentGroupTransforms;

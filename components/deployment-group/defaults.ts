@@ -23,15 +23,22 @@ export const DEFAULTS = {
     rollback: { onFailure: true, onStopRequest: false },
     terminationWaitMinutes: 5,
     revisionBucketArns: [] as pulumi.Input<string>[],
+    revisionKeyArns: [] as pulumi.Input<string>[],
     tags: {} as Record<string, string>,
     transform: {} as DeploymentGroupTransforms,
     EcsTargetArgs: {
         testListenerArns: [] as pulumi.Input<string>[],
         passRoleArns: [] as pulumi.Input<string>[],
         hookFunctionArns: [] as pulumi.Input<string>[],
+        hookRoleNames: [] as pulumi.Input<string>[],
     },
-    LambdaTargetArgs: { hooks: {} },
-    ServerTargetArgs: { autoScalingGroupNames: [] as pulumi.Input<string>[], ec2TagFilters: [], targetGroupNames: [] as pulumi.Input<string>[] },
+    LambdaTargetArgs: { hooks: {}, hookRoleNames: [] as pulumi.Input<string>[] },
+    ServerTargetArgs: {
+        autoScalingGroupNames: [] as pulumi.Input<string>[],
+        ec2TagFilters: [],
+        targetGroupNames: [] as pulumi.Input<string>[],
+        instanceRoleArns: [] as pulumi.Input<string>[],
+    },
     NotificationsArgs: { events: ["DeploymentFailure", "DeploymentStop", "DeploymentRollback"] as TriggerEvent[] },
 };
 
@@ -50,6 +57,7 @@ export interface ResolvedDeploymentGroup {
     terminationWaitMinutes?: number;
     readyWaitMinutes?: number;
     revisionBucketArns: pulumi.Input<string>[];
+    revisionKeyArns: pulumi.Input<string>[];
     notifications?: Required<Omit<NotificationsArgs, "topicKeyArn">> & Pick<NotificationsArgs, "topicKeyArn">;
     tags: Record<string, string>;
     transform: DeploymentGroupTransforms;
@@ -73,10 +81,15 @@ function normalizeTarget(target: DeploymentGroupArgs["target"]): ResolvedTarget 
                 testListenerArns: e.testListenerArns ?? d.testListenerArns,
                 passRoleArns: e.passRoleArns ?? d.passRoleArns,
                 hookFunctionArns: e.hookFunctionArns ?? d.hookFunctionArns,
+                hookRoleNames: e.hookRoleNames ?? d.hookRoleNames,
             },
         };
     }
-    if ("lambda" in target) return { platform: "Lambda", lambda: { ...target.lambda, hooks: target.lambda.hooks ?? DEFAULTS.LambdaTargetArgs.hooks } };
+    if ("lambda" in target) {
+        const d = DEFAULTS.LambdaTargetArgs;
+        const l = target.lambda;
+        return { platform: "Lambda", lambda: { ...l, hooks: l.hooks ?? d.hooks, hookRoleNames: l.hookRoleNames ?? d.hookRoleNames } };
+    }
     const d = DEFAULTS.ServerTargetArgs;
     const s = target.server;
     return {
@@ -85,6 +98,7 @@ function normalizeTarget(target: DeploymentGroupArgs["target"]): ResolvedTarget 
             autoScalingGroupNames: s.autoScalingGroupNames ?? d.autoScalingGroupNames,
             ec2TagFilters: s.ec2TagFilters ?? d.ec2TagFilters,
             targetGroupNames: s.targetGroupNames ?? d.targetGroupNames,
+            instanceRoleArns: s.instanceRoleArns ?? d.instanceRoleArns,
         },
     };
 }
@@ -109,6 +123,7 @@ export function normalize(args: DeploymentGroupArgs): ResolvedDeploymentGroup {
         terminationWaitMinutes: args.terminationWaitMinutes ?? (ecs ? DEFAULTS.terminationWaitMinutes : undefined),
         readyWaitMinutes: args.readyWaitMinutes,
         revisionBucketArns: args.revisionBucketArns ?? DEFAULTS.revisionBucketArns,
+        revisionKeyArns: args.revisionKeyArns ?? DEFAULTS.revisionKeyArns,
         notifications: args.notifications ? { ...args.notifications, events: args.notifications.events ?? DEFAULTS.NotificationsArgs.events } : undefined,
         tags: args.tags ?? DEFAULTS.tags,
         transform: args.transform ?? DEFAULTS.transform,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as codedeploy from "@pulumi/aws/codedeploy";
+import * as iam from "@pulumi/aws/iam";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
@@ -9,12 +10,13 @@ import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
-import { create } from "../shared/transform";
+import { Transform, create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
 import type { ComputePlatform, DeploymentGroupArgs } from "./args";
 import { resolveConfig } from "./configs";
 import { ResolvedDeploymentGroup, normalize } from "./defaults";
-import { SERVER_MANAGED_POLICY, Scope, serviceRoleStatements } from "./policies";
+import { policyJson } from "../shared/iam";
+import { SERVER_MANAGED_POLICY, Scope, hookStatusStatements, serviceRoleStatements } from "./policies";
 import { validate } from "./validate";
 
 export interface DeploymentGroupResources {
@@ -25,6 +27,8 @@ export interface DeploymentGroupResources {
     group: codedeploy.DeploymentGroup;
     /** The service role CodeDeploy assumes, with its inline policy (`deploy`) and, for Server, the managed policy. */
     role: RoleResources;
+    /** Per `hookRoleNames` entry, the policy letting that hook report its status to the group. */
+    hookStatus: iam.RolePolicy[];
 }
 
 /**
@@ -96,7 +100,7 @@ export class DeploymentGroup extends pulumi.ComponentResource {
                       fitName(childName(name, "application"), codedeploy.Application),
                       { computePlatform: platform, ...(cfg.application.name !== undefined ? { name: cfg.application.name } : {}), tags },
                       child,
-                      t.application,
+                      sameRegion(name, "application", t.application),
                   );
         const applicationName: pulumi.Output<string> = application
             ? application.name
@@ -120,7 +124,7 @@ export class DeploymentGroup extends pulumi.ComponentResource {
                           minimumHealthyHosts: resolved.custom.minimumHealthyHosts,
                       },
                       child,
-                      t.deploymentConfig,
+                      sameRegion(name, "deploymentConfig", t.deploymentConfig),
                   )
                 : undefined;
         const deploymentConfigName = deploymentConfig ? deploymentConfig.deploymentConfigName : pulumi.output((resolved as { predefined: string }).predefined);
@@ -165,7 +169,19 @@ export class DeploymentGroup extends pulumi.ComponentResource {
                 tags,
             },
             child,
-            t.group,
+            sameRegion(name, "group", t.group),
+        );
+
+        // After the group, as policies of their own: inside the hook function's policies they would be a
+        // cycle (the function waits for its role's policies; this group's role waits for the function's ARN).
+        const hookRoleNames = platform === "ECS" ? cfg.target.ecs.hookRoleNames : platform === "Lambda" ? cfg.target.lambda.hookRoleNames : [];
+        const hookStatus = hookRoleNames.map((role, i) =>
+            create(
+                iam.RolePolicy,
+                childName(name, `hook-status-${i}`),
+                { role, name: `${groupName}-hook-status`, policy: policyJson(hookStatusStatements(group.arn)) },
+                child,
+            ),
         );
 
         this.computePlatform = platform;
@@ -175,7 +191,7 @@ export class DeploymentGroup extends pulumi.ComponentResource {
         this.deploymentGroupArn = group.arn;
         this.deploymentConfigName = deploymentConfigName;
         this.roleArn = role.arn;
-        this.resources = { application, deploymentConfig, group, role };
+        this.resources = { application, deploymentConfig, group, role, hookStatus };
         this.registerOutputs({
             computePlatform: platform,
             applicationName,
@@ -195,7 +211,34 @@ export function warnings(name: string, cfg: ResolvedDeploymentGroup): string[] {
         out.push(
             `[aws-platform:cicd:no-pass-roles] DeploymentGroup "${name}": target.ecs.passRoleArns is empty, so CodeDeploy may pass no role to ECS and a task definition with a task or execution role (every ContainerService task has both) fails to deploy; give the service's task role and execution role ARNs`,
         );
+    if (cfg.target.platform === "Server" && cfg.target.server.autoScalingGroupNames.length > 0 && cfg.target.server.instanceRoleArns.length === 0)
+        out.push(
+            `[aws-platform:cicd:no-instance-roles] DeploymentGroup "${name}": target.server.instanceRoleArns is empty, so CodeDeploy may pass no role to EC2 and an Auto Scaling group whose launch template has an instance profile fails to launch instances for a deployment; give the launch templates' instance role ARNs`,
+        );
     return out;
+}
+
+/**
+ * The child's transform, refusing a per-resource `region` from a function transform (an object transform's
+ * is refused by validation): the trust policy and ARNs are built in the provider's region.
+ */
+function sameRegion<T extends object>(name: string, key: string, t: Transform<T> | undefined): Transform<T> | undefined {
+    if (typeof t !== "function") return t;
+    return (args, opts, child) => {
+        // Called as create() calls it, on the child's own options, so `ignoreChanges` and the like still apply.
+        const out = t(args, opts, child) ?? args;
+        const region = (out as { region?: unknown }).region;
+        if (region !== undefined)
+            throw new ArgsError("DeploymentGroup", name, [
+                {
+                    path: `transform.${key}`,
+                    value: region,
+                    message: "sets region, moving one child to another region",
+                    allowed: "a provider of that region for the component",
+                },
+            ]);
+        return out;
+    };
 }
 
 const arnOf = (s: Scope, resource: pulumi.Input<string>) => pulumi.interpolate`arn:${s.partition}:codedeploy:${s.region}:${s.accountId}:${resource}`;

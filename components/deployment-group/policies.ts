@@ -95,9 +95,56 @@ function lambdaStatements(s: Scope, cfg: ResolvedDeploymentGroup & { target: { p
     ];
 }
 
-/** `lambda:InvokeFunction` on exactly these hook functions (none without hooks). */
+/**
+ * `lambda:InvokeFunction` on exactly these hook functions (none without hooks), unqualified and
+ * qualified: IAM matches an invocation of `fn:live` or `fn:3` against the qualified ARN only, and the
+ * AppSpec may name either (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html).
+ */
 function invoke(functionArns: pulumi.Input<string>[]): Statement[] {
-    return functionArns.length ? [{ Sid: "InvokeHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functionArns }] : [];
+    return functionArns.length
+        ? [
+              {
+                  Sid: "InvokeHooks",
+                  Effect: "Allow",
+                  Action: "lambda:InvokeFunction",
+                  Resource: functionArns.flatMap((f) => [f, pulumi.interpolate`${f}:*`]),
+              },
+          ]
+        : [];
+}
+
+/**
+ * An Auto Scaling group with a launch template needs these beyond `AWSCodeDeployRole`: "ec2:RunInstances,
+ * ec2:CreateTags, iam:PassRole" (https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html).
+ * RunInstances touches instances, volumes, interfaces, images, subnets and security groups of the
+ * template, so it stays on "*"; the role it passes is narrowed to `instanceRoleArns`.
+ */
+function serverStatements(cfg: ResolvedDeploymentGroup & { target: { platform: "Server" } }): Statement[] {
+    const sv = cfg.target.server;
+    if (sv.autoScalingGroupNames.length === 0) return [];
+    return [
+        { Sid: "LaunchTemplateInstances", Effect: "Allow", Action: ["ec2:RunInstances", "ec2:CreateTags"], Resource: "*" },
+        ...(sv.instanceRoleArns.length
+            ? [
+                  {
+                      Sid: "PassInstanceRoles",
+                      Effect: "Allow" as const,
+                      Action: "iam:PassRole",
+                      Resource: sv.instanceRoleArns,
+                      Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+                  },
+              ]
+            : []),
+    ];
+}
+
+/**
+ * `codedeploy:PutLifecycleEventHookExecutionStatus` on the group: what a hook function's role needs to
+ * report its result (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodedeploy.html,
+ * resource type `deploymentgroup`).
+ */
+export function hookStatusStatements(groupArn: pulumi.Input<string>): Statement[] {
+    return [{ Sid: "ReportHookStatus", Effect: "Allow", Action: "codedeploy:PutLifecycleEventHookExecutionStatus", Resource: groupArn }];
 }
 
 /**
@@ -111,20 +158,22 @@ export function serviceRoleStatements(s: Scope, cfg: ResolvedDeploymentGroup): S
             ? ecsStatements(s, cfg as ResolvedDeploymentGroup & { target: { platform: "ECS" } })
             : cfg.target.platform === "Lambda"
               ? lambdaStatements(s, cfg as ResolvedDeploymentGroup & { target: { platform: "Lambda" } })
-              : [];
+              : serverStatements(cfg as ResolvedDeploymentGroup & { target: { platform: "Server" } });
     const n = cfg.notifications;
     return [
         ...platform,
         ...(cfg.alarms.length
             ? [
                   {
-                      // DescribeAlarms is authorised per alarm ARN (resource type `alarm`,
-                      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html);
-                      // only composite alarms need it on "*" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html).
+                      // On "*", as AWSCodeDeployRoleForECS, ...ECSLimited and ...Lambda grant it: a grant per alarm
+                      // ARN holds only when the caller names each metric alarm
+                      // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html),
+                      // and how CodeDeploy calls it is not documented; with ignorePollAlarmFailure false a denied
+                      // poll stops every deployment. Read-only: it reveals alarm metadata, nothing else.
                       Sid: "PollAlarms",
                       Effect: "Allow" as const,
                       Action: "cloudwatch:DescribeAlarms",
-                      Resource: cfg.alarms.map((name) => arn(s, "cloudwatch", pulumi.interpolate`alarm:${name}`)),
+                      Resource: "*",
                   },
               ]
             : []),
@@ -135,6 +184,18 @@ export function serviceRoleStatements(s: Scope, cfg: ResolvedDeploymentGroup): S
                       Effect: "Allow" as const,
                       Action: ["s3:GetObject", "s3:GetObjectVersion"],
                       Resource: cfg.revisionBucketArns.map((b) => pulumi.interpolate`${b}/*`),
+                  },
+              ]
+            : []),
+        // SSE-KMS buckets: GetObject also decrypts with the bucket's key, as the caller.
+        ...(cfg.revisionKeyArns.length
+            ? [
+                  {
+                      Sid: "DecryptRevisions",
+                      Effect: "Allow" as const,
+                      Action: "kms:Decrypt",
+                      Resource: cfg.revisionKeyArns,
+                      Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
                   },
               ]
             : []),

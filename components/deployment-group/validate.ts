@@ -62,6 +62,7 @@ const ECS_SHAPE = object<EcsTargetArgs>({ noun: "ECS target field" })({
     testListenerArns: optional(inputStrings()),
     passRoleArns: optional(inputStrings()),
     hookFunctionArns: optional(inputStrings()),
+    hookRoleNames: optional(inputStrings()),
 });
 
 const LAMBDA_SHAPE = object<LambdaTargetArgs>({ noun: "Lambda target field" })({
@@ -70,12 +71,14 @@ const LAMBDA_SHAPE = object<LambdaTargetArgs>({ noun: "Lambda target field" })({
     hooks: optional(
         object<LambdaHooksArgs>({ noun: "Lambda hook" })({ beforeAllowTraffic: optional(inputString()), afterAllowTraffic: optional(inputString()) }),
     ),
+    hookRoleNames: optional(inputStrings()),
 });
 
 const SERVER_SHAPE = object<ServerTargetArgs>({ noun: "Server target field" })({
     autoScalingGroupNames: optional(inputStrings()),
     ec2TagFilters: optional(array(object<Ec2TagFilterArgs>()({ key: string({ nonEmpty: true }), value: optional(string()) }))),
     targetGroupNames: optional(inputStrings()),
+    instanceRoleArns: optional(inputStrings()),
 });
 
 const TARGETS: Record<string, Shape> = { ecs: ECS_SHAPE, lambda: LAMBDA_SHAPE, server: SERVER_SHAPE };
@@ -161,6 +164,7 @@ export const DEPLOYMENT_GROUP_SHAPE = object<DeploymentGroupArgs>()({
     terminationWaitMinutes: optional(int()),
     readyWaitMinutes: optional(int()),
     revisionBucketArns: optional(inputStrings()),
+    revisionKeyArns: optional(inputStrings()),
     notifications: optional(
         object<NotificationsArgs>()({ topicArn: inputString(), topicKeyArn: optional(inputString()), events: optional(array(oneOf(TRIGGER_EVENTS))) }),
     ),
@@ -186,10 +190,13 @@ export const MAX_READY_WAIT_MINUTES = 7200;
 /** Traffic-shifting steps: percent 1–99, interval up to 2880 minutes (AWS CDK CustomLambdaDeploymentConfig: "limits come from CodeDeploy"). */
 export const MAX_INTERVAL_MINUTES = 2880;
 
-const LAMBDA_FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?$/;
+/** Unqualified: the invoke grant adds `<arn>:*` for the versions and aliases, and `fn:live:*` would be meaningless. */
+const LAMBDA_FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/;
+const FUNCTION_ARN_ALLOWED = "an unqualified Lambda function ARN (no :version or :alias; the role may invoke every version and alias)";
 const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/[^/]+\/[0-9a-f]+\/[0-9a-f]+$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-z-]+$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** Plain values of `list` that fail `pattern` (Outputs are checked by AWS, not here). */
@@ -230,7 +237,8 @@ function validateTarget(issues: Issues, cfg: ResolvedDeploymentGroup): void {
             if (isPlain(arn) && e.productionListenerArns.includes(arn))
                 issues.add(`${p}.testListenerArns[${i}]`, arn, "is also a production listener", "a listener of its own for test traffic");
         plainMatches(issues, `${p}.passRoleArns`, e.passRoleArns, ROLE_ARN, "an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
-        plainMatches(issues, `${p}.hookFunctionArns`, e.hookFunctionArns, LAMBDA_FUNCTION_ARN, "a Lambda function ARN");
+        plainMatches(issues, `${p}.hookFunctionArns`, e.hookFunctionArns, LAMBDA_FUNCTION_ARN, FUNCTION_ARN_ALLOWED);
+        duplicates(issues, `${p}.hookRoleNames`, e.hookRoleNames);
     } else if (t.platform === "Lambda") {
         const l = t.lambda;
         if (isPlain(l.functionName))
@@ -249,7 +257,8 @@ function validateTarget(issues: Issues, cfg: ResolvedDeploymentGroup): void {
                 "an alias name (1-128 letters, digits, '-' and '_', not only digits)",
             );
         for (const [k, arn] of Object.entries(l.hooks))
-            if (isPlain(arn)) issues.match(`target.lambda.hooks.${k}`, arn, LAMBDA_FUNCTION_ARN, "a Lambda function ARN");
+            if (isPlain(arn)) issues.match(`target.lambda.hooks.${k}`, arn, LAMBDA_FUNCTION_ARN, FUNCTION_ARN_ALLOWED);
+        duplicates(issues, "target.lambda.hookRoleNames", l.hookRoleNames);
     } else {
         const s = t.server;
         const p = "target.server";
@@ -259,6 +268,7 @@ function validateTarget(issues: Issues, cfg: ResolvedDeploymentGroup): void {
             issues.add(`${p}.autoScalingGroupNames`, s.autoScalingGroupNames.length, "names too many groups", `at most ${MAX_AUTO_SCALING_GROUPS}`);
         duplicates(issues, `${p}.autoScalingGroupNames`, s.autoScalingGroupNames);
         duplicates(issues, `${p}.targetGroupNames`, s.targetGroupNames);
+        plainMatches(issues, `${p}.instanceRoleArns`, s.instanceRoleArns, ROLE_ARN, "an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
     }
 }
 
@@ -333,6 +343,14 @@ export function validate(args: DeploymentGroupArgs): Issue[] {
         else issues.int(field, value, field === "readyWaitMinutes" ? 1 : 0, max, " minutes");
     }
     plainMatches(issues, "revisionBucketArns", cfg.revisionBucketArns, S3_BUCKET_ARN, "a bucket ARN (arn:aws:s3:::<bucket>)");
+    plainMatches(issues, "revisionKeyArns", cfg.revisionKeyArns, KMS_KEY_ARN, "a KMS key ARN");
+    if (cfg.revisionKeyArns.length > 0 && cfg.revisionBucketArns.length === 0)
+        issues.add(
+            "revisionKeyArns",
+            cfg.revisionKeyArns,
+            "decrypts revisions, but no revisionBucketArns are read",
+            "revisionBucketArns too, or no revisionKeyArns",
+        );
     if (platform === "Server" && cfg.revisionBucketArns.length > 0)
         issues.add(
             "revisionBucketArns",
@@ -343,8 +361,7 @@ export function validate(args: DeploymentGroupArgs): Issue[] {
     if (cfg.notifications) {
         const n = cfg.notifications;
         if (isPlain(n.topicArn)) issues.match("notifications.topicArn", n.topicArn, SNS_TOPIC_ARN, "an SNS topic ARN");
-        if (n.topicKeyArn !== undefined && isPlain(n.topicKeyArn))
-            issues.match("notifications.topicKeyArn", n.topicKeyArn, /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-z-]+$/, "a KMS key ARN");
+        if (n.topicKeyArn !== undefined && isPlain(n.topicKeyArn)) issues.match("notifications.topicKeyArn", n.topicKeyArn, KMS_KEY_ARN, "a KMS key ARN");
         if (n.events.length === 0) issues.add("notifications.events", [], "is empty", TRIGGER_EVENTS.join(", "));
         if (new Set(n.events).size !== n.events.length) issues.add("notifications.events", n.events, "lists an event twice", "each once");
         if (platform !== "Server") {
@@ -353,6 +370,17 @@ export function validate(args: DeploymentGroupArgs): Issue[] {
                 issues.add("notifications.events", instance, `are instance events, which ${platform} deployments do not have`, "Deployment* events");
         }
     }
+    // The trust policy's aws:SourceArn and the policy's ARNs are built in the provider's region: a child moved
+    // to another region by its transform would be a group no deployment can run (AssumeRole denied). Use a
+    // provider of that region (`opts.providers`) for the whole component instead.
+    for (const [key, t] of Object.entries(cfg.transform))
+        if (t !== null && typeof t === "object" && Object.hasOwn(t, "region"))
+            issues.add(
+                `transform.${key}.region`,
+                (t as { region: unknown }).region,
+                "moves one child to another region",
+                "a provider of that region for the component",
+            );
     checkTags(issues, "tags", cfg.tags);
     return issues.list;
 }

@@ -1,4 +1,6 @@
 import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ContainerService } from "../../../components/container-service";
 import type { ServiceDeploymentArgs } from "../../../components/container-service/args";
 import { build, unwrap } from "../../../components/testing";
@@ -337,6 +339,20 @@ describe("ContainerService deployments", () => {
         assert.deepEqual(registry.one(T.service, "shop-web").ignoreChanges, ["desiredCount", "taskDefinition"]);
         const { registry: byPulumi } = await shop({});
         assert.deepEqual(byPulumi.one(T.service, "shop-web").ignoreChanges, []);
+    });
+
+    it("documents that a pipeline-released or CodeDeploy service runs the program's task definition changes only as the pipeline deploys them", () => {
+        const source = fs.readFileSync(path.resolve(__dirname, "../../../components/container-service/args.ts"), "utf8");
+        const doc = (field: string) => source.match(new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*${field}\\?:`))?.[1].replace(/\s*\n\s*\*\s*/g, " ") ?? "";
+        const releasedBy = doc("releasedBy");
+        // The ECS action copies the service's revision (action-reference-ECS): newer revisions are ignored.
+        assert.match(releasedBy, /never deployed/);
+        assert.match(releasedBy, /action-reference-ECS\.html/);
+        assert.match(releasedBy, /aws ecs update-service --cluster <c> --service <s> --task-definition <family>:<revision>/);
+        const controller = doc("controller");
+        assert.match(controller, /taskdef\.json/);
+        assert.match(controller, /latest ACTIVE revision/);
+        assert.match(controller, /next pipeline run, not with `pulumi up`/);
     });
 
     it("exposes the two target groups and the deploy role of an ECS blue-green service in resources", async () => {

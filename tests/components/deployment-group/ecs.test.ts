@@ -166,7 +166,7 @@ describe("DeploymentGroup on ECS", () => {
         assert.deepEqual(registry.managedPoliciesOf("web-role"), []);
     });
 
-    it("passes exactly the task roles to ECS tasks, and invokes exactly the AppSpec's hook functions", async () => {
+    it("passes exactly the task roles to ECS tasks, and invokes exactly the AppSpec's hook functions and their versions and aliases", async () => {
         const { registry } = await buildGroup(
             ecsArgs({ target: { ecs: { ...ecsTarget(), passRoleArns: [TASK_ROLE, EXECUTION_ROLE], hookFunctionArns: [HOOK] } } }),
         );
@@ -183,33 +183,60 @@ describe("DeploymentGroup on ECS", () => {
         );
         assert.deepEqual(
             statements.find((s) => s.Sid === "InvokeHooks"),
-            { Sid: "InvokeHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [HOOK] },
+            { Sid: "InvokeHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [HOOK, `${HOOK}:*`] },
         );
     });
 
-    it("grants no action on * except the ELB Describe calls that support no resource", async () => {
+    it("grants no action on * except the ELB Describe calls and the alarm poll", async () => {
         const { registry } = await buildGroup(
             ecsArgs({ alarms: ["web-5xx"], notifications: { topicArn: TOPIC }, target: { ecs: { ...ecsTarget(), passRoleArns: [TASK_ROLE] } } }),
         );
         const star = registry.statementsOf("web-role").filter((s) => s.Resource === "*" || (Array.isArray(s.Resource) && s.Resource.includes("*")));
         assert.deepEqual(
             star.map((s) => s.Sid),
-            ["ReadLoadBalancing"],
+            ["ReadLoadBalancing", "PollAlarms"],
         );
         for (const s of registry.statementsOf("web-role")) assert.ok(![s.Action].flat().includes("*"), s.Sid);
     });
 
-    it("polls exactly its alarms, reads exactly the revision buckets' objects", async () => {
+    it("polls alarms on * (as AWS's CodeDeploy policies do), reads exactly the revision buckets' objects", async () => {
         const { registry } = await buildGroup(ecsArgs({ alarms: ["web-5xx"], revisionBucketArns: ["arn:aws:s3:::revisions"] }));
         const statements = registry.statementsOf("web-role");
         assert.deepEqual(
             statements.find((s) => s.Sid === "PollAlarms"),
-            { Sid: "PollAlarms", Effect: "Allow", Action: "cloudwatch:DescribeAlarms", Resource: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:web-5xx"] },
+            { Sid: "PollAlarms", Effect: "Allow", Action: "cloudwatch:DescribeAlarms", Resource: "*" },
         );
         assert.deepEqual(
             statements.find((s) => s.Sid === "ReadRevisions"),
             { Sid: "ReadRevisions", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: ["arn:aws:s3:::revisions/*"] },
         );
+        assert.equal(
+            statements.find((s) => s.Sid === "DecryptRevisions"),
+            undefined,
+        );
+    });
+
+    it("decrypts revisions with the buckets' keys through S3 only", async () => {
+        const { registry } = await buildGroup(ecsArgs({ revisionBucketArns: ["arn:aws:s3:::revisions"], revisionKeyArns: [KEY] }));
+        assert.deepEqual(
+            registry.statementsOf("web-role").find((s) => s.Sid === "DecryptRevisions"),
+            {
+                Sid: "DecryptRevisions",
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: [KEY],
+                Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+            },
+        );
+    });
+
+    it("lets each hook role report its status to this group, in a policy created after the group", async () => {
+        const { registry } = await buildGroup(ecsArgs({ target: { ecs: { ...ecsTarget(), hookFunctionArns: [HOOK], hookRoleNames: ["smoke-role"] } } }));
+        const group = registry.one(T.group, "web-group");
+        const policy = registry.hasInputs(T.rolePolicy, "web-hook-status-0", { role: "smoke-role" });
+        assert.deepEqual(JSON.parse(policy.inputs.policy).Statement, [
+            { Sid: "ReportHookStatus", Effect: "Allow", Action: "codedeploy:PutLifecycleEventHookExecutionStatus", Resource: group.outputs.arn },
+        ]);
     });
 
     it("publishes deployment failures, stops and rollbacks to the topic, which the role may publish to and encrypt for through SNS", async () => {
@@ -283,14 +310,14 @@ describe("DeploymentGroup on ECS", () => {
                 config: { canary: { percent: 5, intervalMinutes: 5 } },
                 transform: {
                     application: { tags: { t: "app" } },
-                    deploymentConfig: (a) => ({ ...a, region: "eu-west-1" }),
+                    deploymentConfig: (a) => ({ ...a, deploymentConfigName: "web-custom" }),
                     group: { outdatedInstancesStrategy: "IGNORE" },
                     role: { description: "custom" },
                 },
             }),
         );
         registry.hasInputs(T.application, "web-application", { tags: { t: "app" } });
-        registry.hasInputs(T.config, "web-deployment-config", { region: "eu-west-1", computePlatform: "ECS" });
+        registry.hasInputs(T.config, "web-deployment-config", { deploymentConfigName: "web-custom", computePlatform: "ECS" });
         registry.hasInputs(T.group, "web-group", { outdatedInstancesStrategy: "IGNORE" });
         registry.hasInputs(T.role, "web-role", { description: "custom" });
     });

@@ -76,7 +76,28 @@ describe("DeploymentGroup on Lambda", () => {
         );
         assert.deepEqual(
             registry.statementsOf("web-role").find((s) => s.Sid === "InvokeHooks"),
-            { Sid: "InvokeHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [HOOK, HOOK2] },
+            { Sid: "InvokeHooks", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [HOOK, `${HOOK}:*`, HOOK2, `${HOOK2}:*`] },
+        );
+    });
+
+    it("lets each hook role report its status on this group's ARN, in a policy of its own on that role", async () => {
+        const { registry } = await buildGroup(
+            lambdaArgs({ target: { lambda: { ...lambdaTarget(), hooks: { beforeAllowTraffic: HOOK }, hookRoleNames: ["smoke-role"] } } }),
+        );
+        const group = registry.one(T.group, "web-group");
+        const policies = registry.ofType(T.rolePolicy).filter((p) => p.inputs.role === "smoke-role");
+        assert.equal(policies.length, 1);
+        assert.equal(policies[0].inputs.name, `${group.inputs.deploymentGroupName}-hook-status`);
+        assert.deepEqual(JSON.parse(policies[0].inputs.policy).Statement, [
+            { Sid: "ReportHookStatus", Effect: "Allow", Action: "codedeploy:PutLifecycleEventHookExecutionStatus", Resource: group.outputs.arn },
+        ]);
+    });
+
+    it("creates no hook status policy without hook roles", async () => {
+        const { registry } = await buildGroup(lambdaArgs({ target: { lambda: { ...lambdaTarget(), hooks: { beforeAllowTraffic: HOOK } } } }));
+        assert.deepEqual(
+            registry.ofType(T.rolePolicy).map((p) => p.name),
+            ["web-role-deploy"],
         );
     });
 

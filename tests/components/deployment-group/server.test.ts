@@ -2,6 +2,8 @@ import * as assert from "node:assert";
 import { unwrap } from "../../../components/testing";
 import { TOPIC, T, buildGroup, serverArgs } from "./fixtures";
 
+const INSTANCE_ROLE = "arn:aws:iam::123456789012:role/shop-instance";
+
 describe("DeploymentGroup on EC2 / Auto Scaling", () => {
     it("creates a Server application and an in-place group without traffic control on the Auto Scaling groups", async () => {
         const { registry } = await buildGroup(serverArgs());
@@ -67,7 +69,13 @@ describe("DeploymentGroup on EC2 / Auto Scaling", () => {
     });
 
     it("keeps AWSCodeDeployRole (lifecycle hooks, tags, load balancers of Auto Scaling groups) and adds only its options' statements", async () => {
-        const { registry } = await buildGroup(serverArgs({ alarms: ["shop-5xx"], notifications: { topicArn: TOPIC, events: ["InstanceFailure"] } }));
+        const { registry } = await buildGroup(
+            serverArgs({
+                target: { server: { ec2TagFilters: [{ key: "app" }] } },
+                alarms: ["shop-5xx"],
+                notifications: { topicArn: TOPIC, events: ["InstanceFailure"] },
+            }),
+        );
         assert.deepEqual(registry.managedPoliciesOf("web-role"), ["arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole"]);
         assert.deepEqual(
             registry.statementsOf("web-role").map((s) => s.Sid),
@@ -76,9 +84,41 @@ describe("DeploymentGroup on EC2 / Auto Scaling", () => {
         registry.hasInputs(T.group, "web-group", { triggerConfigurations: [{ triggerEvents: ["InstanceFailure"] }] });
     });
 
-    it("creates no inline policy when it needs no statement beyond the managed one", async () => {
-        const { registry } = await buildGroup(serverArgs());
+    it("creates no inline policy when it needs no statement beyond the managed one (tagged instances)", async () => {
+        const { registry } = await buildGroup(serverArgs({ target: { server: { ec2TagFilters: [{ key: "app" }] } } }));
         assert.equal(registry.ofType(T.rolePolicy).length, 0);
+    });
+
+    it("lets CodeDeploy launch Auto Scaling instances from a launch template: RunInstances, CreateTags, PassRole on exactly the instance roles to EC2", async () => {
+        const { registry, warnings } = await buildGroup(
+            serverArgs({ target: { server: { autoScalingGroupNames: ["shop-asg"], instanceRoleArns: [INSTANCE_ROLE] } } }),
+        );
+        const statements = registry.statementsOf("web-role");
+        assert.deepEqual(
+            statements.find((s) => s.Sid === "LaunchTemplateInstances"),
+            { Sid: "LaunchTemplateInstances", Effect: "Allow", Action: ["ec2:RunInstances", "ec2:CreateTags"], Resource: "*" },
+        );
+        assert.deepEqual(
+            statements.find((s) => s.Sid === "PassInstanceRoles"),
+            {
+                Sid: "PassInstanceRoles",
+                Effect: "Allow",
+                Action: "iam:PassRole",
+                Resource: [INSTANCE_ROLE],
+                Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+            },
+        );
+        assert.deepEqual(warnings, []);
+    });
+
+    it("warns when Auto Scaling groups are given without their instance roles, and passes no role", async () => {
+        const { registry, warnings } = await buildGroup(serverArgs());
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0], /^\[aws-platform:cicd:no-instance-roles\] DeploymentGroup "web": target\.server\.instanceRoleArns is empty/);
+        assert.equal(
+            registry.statementsOf("web-role").find((s) => s.Sid === "PassInstanceRoles"),
+            undefined,
+        );
     });
     it("trusts codedeploy.amazonaws.com for this account and this deployment group only", async () => {
         const { registry, result } = await buildGroup(serverArgs());

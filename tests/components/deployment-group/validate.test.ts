@@ -7,7 +7,7 @@ import { validate } from "../../../components/deployment-group/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
-import { HOOK, LISTENER, TEST_LISTENER, TOPIC, ecsArgs, ecsTarget, lambdaArgs, lambdaTarget, serverArgs } from "./fixtures";
+import { HOOK, KEY, LISTENER, TEST_LISTENER, TOPIC, ecsArgs, ecsTarget, lambdaArgs, lambdaTarget, serverArgs } from "./fixtures";
 
 const eleven = Array.from({ length: 11 }, (_v, i) => `alarm-${i}`);
 
@@ -301,6 +301,42 @@ describe("DeploymentGroup validation", () => {
             message: /instance events/,
         },
         {
+            title: "rejects a qualified hook ARN, which the invoke grant (function and function:*) would not cover",
+            args: lambdaArgs({ target: { lambda: { ...lambdaTarget(), hooks: { beforeAllowTraffic: `${HOOK}:live` } } } }),
+            paths: ["target.lambda.hooks.beforeAllowTraffic"],
+            message: /unqualified/,
+        },
+        {
+            title: "rejects a qualified ECS hook function ARN",
+            args: ecsArgs({ target: { ecs: { ...ecsTarget(), hookFunctionArns: [`${HOOK}:3`] } } }),
+            paths: ["target.ecs.hookFunctionArns[0]"],
+            message: /unqualified/,
+        },
+        {
+            title: "rejects a hook role named twice (two policies of the same name on one role)",
+            args: lambdaArgs({ target: { lambda: { ...lambdaTarget(), hookRoleNames: ["smoke-role", "smoke-role"] } } }),
+            paths: ["target.lambda.hookRoleNames[1]"],
+            message: /twice/,
+        },
+        {
+            title: "rejects an instance role that is not a role ARN",
+            args: serverArgs({ target: { server: { autoScalingGroupNames: ["shop-asg"], instanceRoleArns: ["app-role"] } } }),
+            paths: ["target.server.instanceRoleArns[0]"],
+            message: /IAM role ARN/,
+        },
+        {
+            title: "rejects revision keys without revision buckets",
+            args: ecsArgs({ revisionKeyArns: [KEY] }),
+            paths: ["revisionKeyArns"],
+            message: /no revisionBucketArns/,
+        },
+        {
+            title: "rejects a region in an object transform: the trust policy's SourceArn is built in the provider's region",
+            args: ecsArgs({ transform: { group: { region: "eu-west-1" } } }),
+            paths: ["transform.group.region"],
+            message: /provider of that region/,
+        },
+        {
             title: "rejects an unknown argument with the nearest known one",
             args: { ...ecsArgs(), alarm: ["x"] } as never,
             paths: ["alarm"],
@@ -320,6 +356,18 @@ describe("DeploymentGroup validation", () => {
             assert.equal(registry.size, 0);
         });
     }
+
+    it("refuses a region set by a function transform before the group is created", async () => {
+        const { error, registry } = await buildFails(
+            () => new DeploymentGroup("web", ecsArgs({ transform: { group: (a) => ({ ...a, region: "eu-west-1" }) } })),
+        );
+        assert.ok(error instanceof ArgsError, error.message);
+        assert.deepEqual(
+            error.issues.map((i) => i.path),
+            ["transform.group"],
+        );
+        assert.equal(registry.ofType("aws:codedeploy/deploymentGroup:DeploymentGroup").length, 0);
+    });
 
     it("reports every issue at once, naming the component, the instance and each field", async () => {
         const { error, registry } = await buildFails(

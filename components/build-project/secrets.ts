@@ -34,7 +34,7 @@ export function parseSecretRef(value: string): SecretRef | undefined {
 }
 
 export const SECRET_REF_ALLOWED =
-    "a Secrets Manager secret's full ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>, optionally :<json-key>:<version-stage>:<version-id>), " +
+    "a Secrets Manager secret's full ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>, optionally :<json-key>:<version-stage> or :<json-key>::<version-id>), " +
     "or a Parameter Store parameter's name (/ci/npm-token) or ARN";
 
 /** Checks one `secrets` entry (name and reference); true when the reference is usable. */

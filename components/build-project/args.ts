@@ -76,13 +76,17 @@ export interface BuildProjectArgs {
      */
     source?: "codepipeline" | "none";
     /**
-     * The build image: a curated CodeBuild image or your own (ECR, Docker Hub).
+     * The build image: a curated CodeBuild image or your own (ECR, Docker Hub). It is pulled with
+     * CodeBuild's credentials (`imagePullCredentialsType: CODEBUILD`): an image of yours in ECR needs a
+     * repository policy admitting `codebuild.amazonaws.com`; on Lambda compute AWS documents ECR pull
+     * permissions on the role instead (https://docs.aws.amazon.com/codebuild/latest/userguide/lambda.html):
+     * add them with `policyStatements` and a `project` transform to `SERVICE_ROLE`.
      * @default "aws/codebuild/amazonlinux-x86_64-standard:5.0"
      */
     image?: string;
     /**
-     * The environment type. Curated images say it themselves (`aarch64` → ARM, `lambda` images →
-     * Lambda compute); give it for your own images.
+     * The environment type. Curated images (`aws/codebuild/…`) say it themselves (`aarch64` → ARM,
+     * `lambda` images → Lambda compute); any other image is `LINUX_CONTAINER` unless given here.
      * @default - derived from `image`
      */
     environmentType?: EnvironmentType;
@@ -106,15 +110,18 @@ export interface BuildProjectArgs {
     cache?: BuildCacheArgs;
     /**
      * Plain environment variables. CodeBuild shows them to anyone who can read the project, so names
-     * or values that look like secrets are refused: put those in `secrets`.
+     * or values that look like secrets are refused: put those in `secrets`. A name ending in `_ARN`,
+     * `_ID`, `_NAME`, `_URL`, `_URI`, `_ENDPOINT`, `_PARAMETER`, `_PATH`, `_FILE` or `_REGION`, or a
+     * value that is an ARN, says where a secret is and is accepted.
      * @default {}
      * @example { NODE_ENV: "production", REPOSITORY_URI: repo.repositoryUrl }
      */
     environment?: Record<string, pulumi.Input<string>>;
     /**
-     * Environment variables read at build start from Secrets Manager (a secret's ARN, optionally
-     * followed by `:<json-key>:<version-stage>:<version-id>`) or from Parameter Store (a parameter's
-     * name or ARN). The role may read exactly these.
+     * Environment variables read at build start from Secrets Manager (a secret's full ARN, optionally
+     * followed by `:<json-key>:<version-stage>` or `:<json-key>::<version-id>`, not both) or from
+     * Parameter Store (a parameter's name or ARN). A bare name always means Parameter Store: give a
+     * Secrets Manager secret by its ARN. The role may read exactly these.
      * @default {}
      * @example { PULUMI_ACCESS_TOKEN: token.arn, NPM_TOKEN: "/ci/npm-token" }
      */

@@ -76,9 +76,8 @@ export class BuildProject extends pulumi.ComponentResource {
         const partition = getPartitionOutput({}, child).partition;
         const region = getRegionOutput({}, child).region;
         const accountId = getCallerIdentityOutput({}, child).accountId;
-        // Known before the project exists: the role's trust and report statements name its ARN.
+        // Known before the project exists: the role's report statements name it.
         const physical = projectName(name);
-        const projectArn = pulumi.interpolate`arn:${partition}:codebuild:${region}:${accountId}:project/${physical}`;
         const secretRefs = resolveSecretRefs(name, cfg.secrets);
 
         // Created by us, with a retention, before the project: CodeBuild would otherwise create
@@ -94,10 +93,12 @@ export class BuildProject extends pulumi.ComponentResource {
             childName(name, "role"),
             {
                 description: `CodeBuild runs the builds of ${physical}`,
-                // CodeBuild's requests carry aws:SourceAccount and aws:SourceArn = the project's ARN (the form
-                // AWS's ECR repository policy for CodeBuild uses: https://docs.aws.amazon.com/codebuild/latest/userguide/sample-ecr.html),
-                // so only this project can assume the role.
-                assumeRolePolicy: assumeRolePolicy("codebuild.amazonaws.com", { sourceAccount: accountId, sourceArnLike: projectArn }),
+                // AWS's documented CodeBuild service-role trust, without conditions
+                // (https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html). No AWS page says
+                // CodeBuild sends aws:SourceArn/aws:SourceAccount when it assumes the role, for builds or for the VPC check
+                // at CreateProject (when the project does not exist yet); a condition it does not meet would fail every
+                // build. The role is this project's alone, and only principals with iam:PassRole on it can attach it.
+                assumeRolePolicy: assumeRolePolicy("codebuild.amazonaws.com"),
                 policies: { build: buildRoleStatements({ partition, region, accountId, projectName: physical, logGroupArn: logGroup.arn, secretRefs }, cfg) },
                 tags,
             },

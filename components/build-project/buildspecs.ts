@@ -29,7 +29,13 @@ export interface ContainerImageBuildspecArgs {
     dockerfile?: string;
     /** The build context, relative to the source root. @default "." */
     context?: string;
-    /** The image's platform. @default "linux/amd64" */
+    /**
+     * The image's platform. The curated build images register no QEMU emulation, so the build runs on
+     * the same architecture: with `linux/arm64` the generator also returns the ARM build image
+     * (`aws/codebuild/amazonlinux-aarch64-standard:3.0`, ARM_CONTAINER), and BuildProject refuses a
+     * `docker build --platform` that does not match its environment type.
+     * @default "linux/amd64"
+     */
     platform?: "linux/amd64" | "linux/arm64";
     /**
      * For an ECS blue/green (CodeDeployToECS) deploy: the task definition family whose latest revision
@@ -41,11 +47,15 @@ export interface ContainerImageBuildspecArgs {
     containerPort?: number;
 }
 
-export type GeneratedBuild = Required<Pick<BuildProjectArgs, "buildspec">> & Pick<BuildProjectArgs, "environment" | "secrets" | "policyStatements" | "docker">;
+export type GeneratedBuild = Required<Pick<BuildProjectArgs, "buildspec">> &
+    Pick<BuildProjectArgs, "environment" | "secrets" | "policyStatements" | "docker" | "image">;
+
+/** The curated ARM (aarch64) EC2 build image, for builds that must run on arm64. */
+export const ARM_BUILD_IMAGE = "aws/codebuild/amazonlinux-aarch64-standard:3.0";
 
 /**
- * Builds and pushes a container image tagged with the source revision
- * (`$CODEBUILD_RESOLVED_SOURCE_VERSION`), and writes the files the deploy actions read:
+ * Builds and pushes a container image tagged `<source revision>-<build number>`
+ * (`$CODEBUILD_RESOLVED_SOURCE_VERSION-$CODEBUILD_BUILD_NUMBER`), and writes the files the deploy actions read:
  * `imagedefinitions.json` (ECS rolling deploy: `[{ name, imageUri }]`), `imageDetail.json`
  * (`{ ImageURI }`), and with `taskDefinitionFamily` `taskdef.json` and `appspec.yaml` for
  * CodeDeployToECS (https://docs.aws.amazon.com/codepipeline/latest/userguide/file-reference.html).
@@ -91,10 +101,14 @@ export function containerImageBuildspec(args: ContainerImageBuildspecArgs): Gene
                 pre_build: {
                     commands: [
                         // The registry is the URL's host; the password goes through a pipe, never on the command line or in the log.
+                        // The token is per regional registry: asked in the repository's region, not the build's.
                         // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
-                        'aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"',
+                        'aws ecr get-login-password --region "$REPOSITORY_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"',
+                        // One tag per build: the library's repositories have immutable tags, so a re-run of the same commit
+                        // (Release change, a manual retry) must not push an existing tag; the revision "is not set" when
+                        // CodePipeline cannot resolve it (https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-env-vars.html).
                         // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
-                        'IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:-latest}"',
+                        'IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:-build}-${CODEBUILD_BUILD_NUMBER}"',
                     ],
                 },
                 build: {
@@ -108,9 +122,11 @@ export function containerImageBuildspec(args: ContainerImageBuildspecArgs): Gene
         },
         environment: {
             REPOSITORY_URI: args.repositoryUrl,
+            REPOSITORY_REGION: pulumi.output(args.repositoryUrl).apply(repositoryRegionOf),
             ...(blueGreen ? { TASK_DEFINITION_FAMILY: args.taskDefinitionFamily! } : {}),
         },
         docker: true,
+        ...(args.platform === "linux/arm64" ? { image: ARM_BUILD_IMAGE } : {}),
         policyStatements: containerImageStatements(args.repositoryUrl, { describeTaskDefinition: blueGreen }),
     };
 }
@@ -133,14 +149,24 @@ function ecsAppspec(containerName: string, containerPort: number): string[] {
     ];
 }
 
-/** The ARN of the repository behind an ECR URL (`<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<name>`). */
-export function repositoryArnOf(url: string): string {
+function parseRepositoryUrl(url: string): RegExpExecArray {
     const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/(.+)$/.exec(url);
     if (!m)
         throw new ArgsError("containerImageBuildspec", "args", [
             { path: "repositoryUrl", value: url, message: "is not an ECR repository URL", allowed: "<account>.dkr.ecr.<region>.amazonaws.com/<name>" },
         ]);
+    return m;
+}
+
+/** The ARN of the repository behind an ECR URL (`<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<name>`). */
+export function repositoryArnOf(url: string): string {
+    const m = parseRepositoryUrl(url);
     return `arn:${m[3] ? "aws-cn" : "aws"}:ecr:${m[2]}:${m[1]}:repository/${m[4]}`;
+}
+
+/** The region of the registry behind an ECR URL. */
+export function repositoryRegionOf(url: string): string {
+    return parseRepositoryUrl(url)[2];
 }
 
 /**
@@ -192,6 +218,14 @@ export interface PulumiBuildspecArgs {
     previewOnly?: boolean;
     /** The Pulumi CLI version installed. @default PULUMI_CLI_VERSION */
     cliVersion?: string;
+    /**
+     * The Node.js major version the install phase selects (`runtime-versions`): the curated standard
+     * images otherwise start on Node 18 (end of life), and @pulumi/pulumi 3.270 needs Node 22 or later.
+     * 20, 22 and 24 are in amazonlinux-x86_64-standard:5.0 and amazonlinux-aarch64-standard:3.0
+     * (https://docs.aws.amazon.com/codebuild/latest/userguide/available-runtimes.html).
+     * @default 22
+     */
+    nodeVersion?: 20 | 22 | 24;
 }
 
 /**
@@ -199,7 +233,8 @@ export interface PulumiBuildspecArgs {
  * --yes` on the stack (with `--policy-pack` when given), non-interactively. The access token reaches
  * the CLI as the `PULUMI_ACCESS_TOKEN` variable from Secrets Manager (a `secrets` entry, set here);
  * no command mentions it. What the program deploys is the build role's business: add those
- * statements with `policyStatements`.
+ * statements with `policyStatements`. Run it on EC2 compute (the default image): Lambda compute stops
+ * a build after 15 minutes (https://docs.aws.amazon.com/codebuild/latest/userguide/lambda.html).
  */
 export function pulumiBuildspec(args: PulumiBuildspecArgs): GeneratedBuild {
     const issues = new Issues();
@@ -208,6 +243,7 @@ export function pulumiBuildspec(args: PulumiBuildspecArgs): GeneratedBuild {
     issues.match("workDir", args.workDir, /^(\.|(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_.\-/]+)$/, "a relative directory in the source, or .");
     issues.match("policyPack", args.policyPack, RELATIVE_PATH, "a relative directory in the source");
     issues.match("cliVersion", args.cliVersion, /^\d+\.\d+\.\d+$/, "a version such as 3.270.0");
+    issues.oneOf("nodeVersion", args.nodeVersion, [20, 22, 24]);
     issues.throwIfAny("pulumiBuildspec", "args");
 
     const dir = args.workDir ?? ".";
@@ -222,7 +258,10 @@ export function pulumiBuildspec(args: PulumiBuildspecArgs): GeneratedBuild {
     ];
     const build = [`pulumi preview ${common} --diff`, ...(args.previewOnly ? [] : [`pulumi up --yes ${common} --skip-preview`])];
     return {
-        buildspec: { version: 0.2, phases: { install: { commands: install }, build: { commands: build } } },
+        buildspec: {
+            version: 0.2,
+            phases: { install: { "runtime-versions": { nodejs: args.nodeVersion ?? 22 }, commands: install }, build: { commands: build } },
+        },
         secrets: { PULUMI_ACCESS_TOKEN: args.tokenSecretArn },
     };
 }
@@ -239,7 +278,9 @@ export interface LambdaCodeDeployBuildspecArgs {
     /** The zip the build made, relative to the source root (its input artifact). */
     zipPath: string;
     /**
-     * Validation functions CodeDeploy invokes before and after traffic moves (names or ARNs).
+     * Validation functions CodeDeploy invokes before and after traffic moves, by name or ARN. An ARN
+     * is written to the AppSpec as the function's name, the form AWS's AppSpec 'hooks' examples for
+     * Lambda use (https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html).
      * @default - no hooks
      */
     hooks?: { beforeAllowTraffic?: pulumi.Input<string>; afterAllowTraffic?: pulumi.Input<string> };
@@ -248,8 +289,9 @@ export interface LambdaCodeDeployBuildspecArgs {
 /**
  * Publishes the zip as a new version (`update-function-code --publish`), reads the version the alias
  * points at, and asks CodeDeploy to shift the alias from it to the new one with an inline Lambda
- * AppSpec (Name, Alias, CurrentVersion, TargetVersion, Hooks), then waits for the deployment to
- * succeed: the build fails when CodeDeploy rolls back. Nothing is deployed when the code did not
+ * AppSpec (Name, Alias, CurrentVersion, TargetVersion, Hooks), then polls the deployment until it
+ * succeeds: the build fails when CodeDeploy rolls back or stops it. Give the project a
+ * `timeoutMinutes` longer than the deployment configuration takes (canary/linear intervals plus hooks). Nothing is deployed when the code did not
  * change (Lambda then returns the current version).
  */
 export function lambdaCodeDeployBuildspec(args: LambdaCodeDeployBuildspecArgs): GeneratedBuild {
@@ -296,7 +338,11 @@ export function lambdaCodeDeployBuildspec(args: LambdaCodeDeployBuildspecArgs): 
                         'if [ "$CURRENT_VERSION" = "$TARGET_VERSION" ]; then echo "Alias $FUNCTION_ALIAS already at version $TARGET_VERSION: nothing to deploy"; else ' +
                             'DEPLOYMENT_ID=$(aws deploy create-deployment --application-name "$CODEDEPLOY_APPLICATION" --deployment-group-name "$CODEDEPLOY_DEPLOYMENT_GROUP" ' +
                             '--revision file://revision.json --query deploymentId --output text) && echo "Deployment $DEPLOYMENT_ID" && ' +
-                            'aws deploy wait deployment-successful --deployment-id "$DEPLOYMENT_ID"; fi',
+                            // Polled, not `aws deploy wait deployment-successful`: that waiter gives up after 15 s x 120 = 30 minutes
+                            // (botocore codedeploy waiters-2.json), shorter than LambdaCanary10Percent30Minutes or a linear config;
+                            // the build's own timeout (timeoutMinutes) bounds the loop.
+                            'while :; do DEPLOYMENT_STATUS=$(aws deploy get-deployment --deployment-id "$DEPLOYMENT_ID" --query deploymentInfo.status --output text) || exit 1; ' +
+                            'case "$DEPLOYMENT_STATUS" in Succeeded) break;; Failed|Stopped) echo "Deployment $DEPLOYMENT_ID $DEPLOYMENT_STATUS"; exit 1;; esac; sleep 15; done; fi',
                     ],
                 },
             },
@@ -306,10 +352,16 @@ export function lambdaCodeDeployBuildspec(args: LambdaCodeDeployBuildspecArgs): 
             FUNCTION_ALIAS: args.alias,
             CODEDEPLOY_APPLICATION: args.applicationName,
             CODEDEPLOY_DEPLOYMENT_GROUP: args.deploymentGroupName,
-            ...(before ? { BEFORE_ALLOW_TRAFFIC_HOOK: args.hooks!.beforeAllowTraffic! } : {}),
-            ...(after ? { AFTER_ALLOW_TRAFFIC_HOOK: args.hooks!.afterAllowTraffic! } : {}),
+            ...(before ? { BEFORE_ALLOW_TRAFFIC_HOOK: pulumi.output(args.hooks!.beforeAllowTraffic!).apply(functionNameOf) } : {}),
+            ...(after ? { AFTER_ALLOW_TRAFFIC_HOOK: pulumi.output(args.hooks!.afterAllowTraffic!).apply(functionNameOf) } : {}),
         },
     };
+}
+
+/** A Lambda function's name from its name or (possibly qualified) ARN (`arn:aws:lambda:<region>:<account>:function:<name>`). */
+export function functionNameOf(nameOrArn: string): string {
+    const m = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:(.+)$/.exec(nameOrArn);
+    return m ? m[1] : nameOrArn;
 }
 
 export interface LambdaCodeDeployStatementsArgs {

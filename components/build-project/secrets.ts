@@ -15,7 +15,7 @@ export type SecretRef =
  * (without the suffix) would need a `-??????` wildcard
  * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html).
  */
-const SECRET_ARN = /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6})(?::[^:]*(?::[^:]*(?::[^:]*)?)?)?$/;
+const SECRET_ARN = /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6})(?::([^:]*)(?::([^:]*)(?::([^:]*))?)?)?$/;
 /** A Parameter Store ARN: `parameter/<name>` (a name starting with `/` keeps one slash). */
 const PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter(\/[A-Za-z0-9_.\-/]+)$/;
 /** A parameter name: letters, digits, `_.-`, in up to 15 `/` levels, at most 2048 characters (SSM PutParameter). */
@@ -24,7 +24,8 @@ const PARAMETER_NAME = /^\/?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){0,14}$/;
 /** Where `value` points, or undefined when it is neither a Secrets Manager ARN nor a parameter name or ARN. */
 export function parseSecretRef(value: string): SecretRef | undefined {
     const secret = SECRET_ARN.exec(value);
-    if (secret) return { kind: "secrets-manager", secretArn: secret[1] };
+    // "If you use version-stage, don't specify version-id" (build-spec-ref, env/secrets-manager): one or the other.
+    if (secret) return secret[3] && secret[4] ? undefined : { kind: "secrets-manager", secretArn: secret[1] };
     const parameter = PARAMETER_ARN.exec(value);
     // `parameter/ci/token` is the parameter "/ci/token"; `parameter/token` is "token" (a one-level name has no slash).
     if (parameter) return { kind: "parameter-store", name: parameter[1].slice(1).includes("/") ? parameter[1] : parameter[1].slice(1), arn: value };
@@ -33,13 +34,19 @@ export function parseSecretRef(value: string): SecretRef | undefined {
 }
 
 export const SECRET_REF_ALLOWED =
-    "a Secrets Manager secret's full ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>, optionally :<json-key>:<version-stage>:<version-id>), " +
+    "a Secrets Manager secret's full ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>, optionally :<json-key>:<version-stage> or :<json-key>::<version-id>), " +
     "or a Parameter Store parameter's name (/ci/npm-token) or ARN";
 
 /** Checks one `secrets` entry (name and reference); true when the reference is usable. */
 export function checkSecretRef(issues: Issues, path: string, value: string): boolean {
     if (parseSecretRef(value) !== undefined) return true;
-    const hint = value.startsWith("arn:aws:secretsmanager:") ? " (a partial ARN without the 6-character suffix is not matched by IAM)" : "";
+    const both = SECRET_ARN.exec(value);
+    const hint =
+        both?.[3] && both[4]
+            ? " (it names both a version stage and a version id; CodeBuild takes one or the other)"
+            : value.startsWith("arn:aws:secretsmanager:")
+              ? " (a partial ARN without the 6-character suffix is not matched by IAM)"
+              : "";
     return issues.add(path, value, `is not a secret reference${hint}`, SECRET_REF_ALLOWED);
 }
 
@@ -52,7 +59,7 @@ const SECRET_WORDS = new Set([
     "PASSWORD",
     "PASSWD",
     "PWD",
-    "PASS",
+    "PASSPHRASE",
     "CREDENTIAL",
     "CREDENTIALS",
     "APIKEY",
@@ -61,10 +68,19 @@ const SECRET_WORDS = new Set([
 /** Pairs of words that do (API_KEY, ACCESS_KEY); `KEY` alone does not (`CACHE_KEY`, `S3_KEY`). */
 const SECRET_PAIRS = /(?:^|_)(?:API|ACCESS|PRIVATE|SECRET|SIGNING|ENCRYPTION|CLIENT)_KEY(?:_|$)/;
 
-/** Whether an environment variable's name says it holds a credential (`DB_PASSWORD`, `GITHUB_TOKEN`, `STRIPE_API_KEY`). */
+/**
+ * Last words of a name that say it holds where a secret is, not the secret (`DB_SECRET_ARN`,
+ * `TOKEN_ENDPOINT`, `PASSWORD_PARAMETER`): the build fetches the secret itself.
+ */
+const REFERENCE_WORDS = new Set(["ARN", "ID", "NAME", "URL", "URI", "ENDPOINT", "PARAMETER", "PATH", "FILE", "REGION"]);
+
+/** Whether an environment variable's name says it holds a credential (`DB_PASSWORD`, `DB_PASS`, `GITHUB_TOKEN`, `STRIPE_API_KEY`). */
 export function looksSecretName(name: string): boolean {
     const upper = name.toUpperCase();
-    return upper.split(/_+/).some((w) => SECRET_WORDS.has(w)) || SECRET_PAIRS.test(upper);
+    const words = upper.split(/_+/).filter((w) => w !== "");
+    if (REFERENCE_WORDS.has(words[words.length - 1] ?? "")) return false;
+    // `PASS` only as the last word: `DB_PASS`, `SMTP_PASS`, but not `PASS_THROUGH`.
+    return words.some((w) => SECRET_WORDS.has(w)) || words[words.length - 1] === "PASS" || SECRET_PAIRS.test(upper);
 }
 
 /** Credentials recognisable by their form (AWS access keys, GitHub, GitLab, Slack, npm, Pulumi tokens, PEM private keys). */

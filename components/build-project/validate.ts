@@ -96,6 +96,7 @@ export function validate(args: BuildProjectArgs): Issue[] {
     const cfg = normalize(args);
     checkBuildspec(issues, cfg);
     checkCompute(issues, cfg);
+    checkPlatform(issues, cfg);
     checkCache(issues, cfg);
     checkEnvironment(issues, cfg);
     checkSecrets(issues, cfg);
@@ -158,6 +159,29 @@ function checkBuildspec(issues: Issues, cfg: ResolvedBuildProject): void {
     }
 }
 
+/** A `--platform` of one architecture (`docker build --platform linux/arm64`), not a multi-platform list. */
+const PLATFORM = /--platform[ =]["'\\]*linux\/(amd64|arm64)(?![\w/,])/;
+
+/**
+ * The curated build images register no QEMU emulation: an image built for the other architecture
+ * fails at its first RUN step ("exec format error"). A buildspec that installs binfmt handlers is left alone.
+ */
+function checkPlatform(issues: Issues, cfg: ResolvedBuildProject): void {
+    const text = typeof cfg.buildspec === "string" ? cfg.buildspec : JSON.stringify(cfg.buildspec);
+    const platform = PLATFORM.exec(text)?.[1];
+    if (platform === undefined || /binfmt/.test(text)) return;
+    const arm = cfg.environmentType === "ARM_CONTAINER" || cfg.environmentType === "ARM_LAMBDA_CONTAINER";
+    if ((platform === "arm64") !== arm)
+        issues.add(
+            "buildspec",
+            `--platform linux/${platform}`,
+            `builds for linux/${platform} on ${cfg.environmentType}, which cannot run its RUN steps (no emulation on the build image)`,
+            platform === "arm64"
+                ? "an ARM image (aws/codebuild/amazonlinux-aarch64-standard:3.0), or binfmt emulation installed in the buildspec"
+                : "an x86_64 image (aws/codebuild/amazonlinux-x86_64-standard:5.0), or binfmt emulation installed in the buildspec",
+        );
+}
+
 function checkCompute(issues: Issues, cfg: ResolvedBuildProject): void {
     const allowed = COMPUTE_TYPES_BY_ENVIRONMENT[cfg.environmentType];
     if (!allowed.includes(cfg.computeType))
@@ -193,7 +217,9 @@ function checkEnvironment(issues: Issues, cfg: ResolvedBuildProject): void {
     for (const [name, value] of Object.entries(cfg.environment)) {
         const path = `environment.${name}`;
         if (!checkVariableName(issues, path, name)) continue;
-        if (looksSecretName(name)) {
+        // An ARN names where a secret is (the build fetches it), never the secret itself.
+        const reference = isPlain(value) && /^arn:aws[a-z-]*:/.test(value);
+        if (looksSecretName(name) && !reference) {
             issues.add(
                 path,
                 name,

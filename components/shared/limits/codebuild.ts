@@ -33,9 +33,12 @@ export function isLambdaEnvironment(type: EnvironmentType): boolean {
  * The environment type of a curated image: `…-lambda-…` images run on Lambda compute, `aarch64` images
  * on ARM (https://github.com/aws/aws-codebuild-docker-images, e.g.
  * `aws/codebuild/amazonlinux-aarch64-standard:3.0`, `aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20`).
- * Anything else, custom images included, is `LINUX_CONTAINER` unless `environmentType` says otherwise.
+ * Anything else, custom images included, is `LINUX_CONTAINER` unless `environmentType` says otherwise:
+ * only curated names (`aws/codebuild/…`) are read, so `…/lambda-tools:1` or `…/arm64v8-node` is not
+ * mistaken for Lambda or ARM.
  */
 export function environmentTypeOf(image: string): EnvironmentType {
+    if (!image.startsWith("aws/codebuild/")) return "LINUX_CONTAINER";
     const arm = /aarch64|arm64/.test(image);
     if (/lambda/.test(image)) return arm ? "ARM_LAMBDA_CONTAINER" : "LINUX_LAMBDA_CONTAINER";
     return arm ? "ARM_CONTAINER" : "LINUX_CONTAINER";

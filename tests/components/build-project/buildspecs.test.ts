@@ -44,17 +44,28 @@ describe("buildspec generators", () => {
 
         it("renders buildspec version 0.2", () => assert.equal(spec.version, 0.2));
 
-        it("logs in to the repository's registry with the password on stdin, before building", () => {
+        it("logs in to the repository's registry, in the repository's region, with the password on stdin, before building", () => {
             const [login] = commands(spec, "pre_build");
             assert.match(
                 login,
-                /^aws ecr get-login-password --region "\$AWS_DEFAULT_REGION" \| docker login --username AWS --password-stdin "\$\{REPOSITORY_URI%%\/\*\}"$/,
+                /^aws ecr get-login-password --region "\$REPOSITORY_REGION" \| docker login --username AWS --password-stdin "\$\{REPOSITORY_URI%%\/\*\}"$/,
             );
         });
 
-        it("tags the image with the source revision and pushes it", () => {
+        it("passes the region of a repository in another region than the build's, for the registry login", async () => {
+            const other = containerImageBuildspec({ repositoryUrl: `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/shop/web`, containerName: "web" });
+            assert.equal(await unwrap(pulumi.output(other.environment!.REPOSITORY_REGION)), "eu-west-1");
+            assert.equal(await unwrap(pulumi.output(rolling.environment!.REPOSITORY_REGION)), "us-east-1");
+        });
+
+        it("tags the image per build (revision and build number), never re-pushing a tag to an immutable repository", () => {
+            const tag = commands(spec, "pre_build")[1];
             // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
-            assert.ok(commands(spec, "pre_build").includes('IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:-latest}"'));
+            assert.equal(tag, 'IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:-build}-${CODEBUILD_BUILD_NUMBER}"');
+            const out = (env: Record<string, string>) =>
+                execFileSync("sh", ["-c", `${tag}; printf %s "$IMAGE_TAG"`], { env: { PATH: process.env.PATH, ...env } }).toString();
+            assert.equal(out({ CODEBUILD_RESOLVED_SOURCE_VERSION: "abc123", CODEBUILD_BUILD_NUMBER: "7" }), "abc123-7");
+            assert.equal(out({ CODEBUILD_BUILD_NUMBER: "8" }), "build-8");
             assert.deepEqual(commands(spec, "build"), ["docker build --platform linux/amd64 -f Dockerfile -t $REPOSITORY_URI:$IMAGE_TAG ."]);
             assert.equal(commands(spec, "post_build")[0], "docker push $REPOSITORY_URI:$IMAGE_TAG");
         });
@@ -88,6 +99,15 @@ describe("buildspec generators", () => {
                 }).buildspec,
             );
             assert.deepEqual(commands(s, "build"), ["docker build --platform linux/arm64 -f docker/web.Dockerfile -t $REPOSITORY_URI:$IMAGE_TAG app"]);
+        });
+
+        it("builds a linux/arm64 image on the ARM build image (no emulation on the curated images)", async () => {
+            const arm = containerImageBuildspec({ repositoryUrl: REPO, containerName: "web", platform: "linux/arm64" });
+            assert.equal(rolling.image, undefined);
+            const { registry } = await build(() => new BuildProject("web-arm", { ...arm }));
+            registry.hasInputs("aws:codebuild/project:Project", "web-arm-project", {
+                environment: { type: "ARM_CONTAINER", image: "aws/codebuild/amazonlinux-aarch64-standard:3.0" },
+            });
         });
 
         describe("for a blue/green deploy", () => {
@@ -195,6 +215,16 @@ describe("buildspec generators", () => {
     describe("pulumiBuildspec", () => {
         const generated = pulumiBuildspec({ stack: "prod", tokenSecretArn: TOKEN, workDir: "infra", policyPack: "policy" });
         const spec = parsed(generated.buildspec);
+
+        it("selects Node.js 22 in the install phase (the image would start Node 18; the Pulumi SDK needs 22)", () => {
+            assert.deepEqual(spec.phases.install["runtime-versions"], { nodejs: 22 });
+            const s = parsed(pulumiBuildspec({ stack: "dev", tokenSecretArn: TOKEN, nodeVersion: 24 }).buildspec);
+            assert.deepEqual(s.phases.install["runtime-versions"], { nodejs: 24 });
+            assert.throws(
+                () => pulumiBuildspec({ stack: "dev", tokenSecretArn: TOKEN, nodeVersion: 18 as never }),
+                (e: unknown) => e instanceof ArgsError && e.issues.map((i) => i.path).join() === "nodeVersion",
+            );
+        });
 
         it("installs the pinned Pulumi CLI, then the program's and the policy pack's dependencies with npm ci", () => {
             assert.deepEqual(commands(spec, "install"), [
@@ -308,7 +338,7 @@ describe("buildspec generators", () => {
             assert.deepEqual(Object.keys(plain.environment!), ["FUNCTION_NAME", "FUNCTION_ALIAS", "CODEDEPLOY_APPLICATION", "CODEDEPLOY_DEPLOYMENT_GROUP"]);
         });
 
-        it("creates the deployment with the AppSpec as inline content and waits for it to succeed", () => {
+        it("creates the deployment with the AppSpec as inline content and polls it until it succeeds", () => {
             assert.match(
                 cmds[4],
                 /jq -n --rawfile content appspec.yaml '\{revisionType: "AppSpecContent", appSpecContent: \{content: \$content\}\}' > revision.json/,
@@ -317,8 +347,40 @@ describe("buildspec generators", () => {
                 cmds[5],
                 /aws deploy create-deployment --application-name "\$CODEDEPLOY_APPLICATION" --deployment-group-name "\$CODEDEPLOY_DEPLOYMENT_GROUP" --revision file:\/\/revision.json/,
             );
-            assert.match(cmds[5], /aws deploy wait deployment-successful --deployment-id "\$DEPLOYMENT_ID"/);
+            assert.doesNotMatch(cmds[5], /wait deployment-successful/);
+            assert.match(cmds[5], /aws deploy get-deployment --deployment-id "\$DEPLOYMENT_ID" --query deploymentInfo.status --output text/);
             assert.match(cmds[5], /^if \[ "\$CURRENT_VERSION" = "\$TARGET_VERSION" \]; then/);
+        });
+
+        describe("waiting for the deployment (run under sh with a stub aws CLI)", () => {
+            /** Runs the create-and-wait command with `aws` answering the given statuses in turn; returns [exit code, get-deployment calls]. */
+            function waitWith(statuses: string[]): [number, number] {
+                const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-wait-"));
+                fs.writeFileSync(path.join(dir, "statuses"), `${statuses.join("\n")}\n`);
+                const stub = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+                stub(
+                    "aws",
+                    `D=${dir}; case "$2" in create-deployment) echo d-123;; get-deployment) echo x >> $D/calls; sed -n "$(wc -l < $D/calls)p" $D/statuses;; *) exit 9;; esac`,
+                );
+                stub("sleep", "exit 0");
+                let code = 0;
+                try {
+                    execFileSync("sh", ["-c", cmds[5]], { cwd: dir, env: { PATH: `${dir}:${process.env.PATH}`, CURRENT_VERSION: "1", TARGET_VERSION: "2" } });
+                } catch (e) {
+                    code = (e as { status: number }).status;
+                }
+                const calls = fs.existsSync(path.join(dir, "calls")) ? fs.readFileSync(path.join(dir, "calls"), "utf8").split("\n").length - 1 : 0;
+                return [code, calls];
+            }
+
+            it("keeps polling past the CLI waiter's 120 attempts until the deployment succeeds", () => {
+                assert.deepEqual(waitWith([...Array(130).fill("InProgress"), "Succeeded"]), [0, 131]);
+            });
+
+            it("fails the build when the deployment fails or is stopped", () => {
+                assert.deepEqual(waitWith(["InProgress", "Failed"]), [1, 2]);
+                assert.deepEqual(waitWith(["Stopped"]), [1, 1]);
+            });
         });
 
         it("wraps the AppSpec text as the revision's inline content (run through jq)", () => {
@@ -336,8 +398,8 @@ describe("buildspec generators", () => {
             assert.equal(revision.appSpecContent.content, fs.readFileSync(path.join(dir, "appspec.yaml"), "utf8"));
         });
 
-        it("passes the function, alias, application, group and hooks as variables", () =>
-            assert.deepEqual(generated.environment, {
+        it("passes the function, alias, application, group and hooks as variables", async () =>
+            assert.deepEqual(await unwrap(pulumi.output(generated.environment!)), {
                 FUNCTION_NAME: "orders-api",
                 FUNCTION_ALIAS: "live",
                 CODEDEPLOY_APPLICATION: "orders",
@@ -345,6 +407,19 @@ describe("buildspec generators", () => {
                 BEFORE_ALLOW_TRAFFIC_HOOK: "orders-smoke",
                 AFTER_ALLOW_TRAFFIC_HOOK: "orders-check",
             }));
+
+        it("writes a hook given as a function ARN as the function's name, the form of AWS's AppSpec examples", async () => {
+            const g = lambdaCodeDeployBuildspec({
+                functionName: "f",
+                alias: "live",
+                applicationName: "a",
+                deploymentGroupName: "g",
+                zipPath: "f.zip",
+                hooks: { beforeAllowTraffic: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:CodeDeployHook_smoke`, afterAllowTraffic: "CodeDeployHook_check" },
+            });
+            assert.equal(await unwrap(pulumi.output(g.environment!.BEFORE_ALLOW_TRAFFIC_HOOK)), "CodeDeployHook_smoke");
+            assert.equal(await unwrap(pulumi.output(g.environment!.AFTER_ALLOW_TRAFFIC_HOOK)), "CodeDeployHook_check");
+        });
 
         it("refuses a zip path that is not a .zip in the source", () =>
             assert.throws(

@@ -291,6 +291,40 @@ describe("BuildProject validation", () => {
         },
         { title: "rejects an unknown argument", args: { buildspec: FILE, privileged: true } as never, paths: ["privileged"], message: /./ },
         {
+            title: "rejects a Pulumi passphrase in plaintext (PASSPHRASE names a secret)",
+            args: { buildspec: FILE, environment: { PULUMI_BACKEND_URL: "s3://state-bucket", PULUMI_CONFIG_PASSPHRASE: "x" } },
+            paths: ["environment.PULUMI_CONFIG_PASSPHRASE"],
+            message: /named like a secret/,
+        },
+        {
+            title: "rejects a password named *_PASS in plaintext",
+            args: { buildspec: FILE, environment: { SMTP_PASS: "x" } },
+            paths: ["environment.SMTP_PASS"],
+            message: /named like a secret/,
+        },
+        {
+            title: "rejects a secret reference with both a version stage and a version id (CodeBuild takes one)",
+            args: { buildspec: FILE, secrets: { DB: `${SECRET}:password:AWSCURRENT:0b7c6f0e-1a2b-4c3d-8e9f-0123456789ab` } },
+            paths: ["secrets.DB"],
+            message: /both a version stage and a version id/,
+        },
+        {
+            title: "rejects a linux/arm64 image build on the default x86_64 image",
+            args: { buildspec: { version: 0.2, phases: { build: { commands: ["docker build --platform linux/arm64 -t x ."] } } }, docker: true },
+            paths: ["buildspec"],
+            message: /aarch64/,
+        },
+        {
+            title: "rejects a linux/amd64 image build on an ARM image",
+            args: {
+                buildspec: { version: 0.2, phases: { build: { commands: ["docker build --platform linux/amd64 -t x ."] } } },
+                docker: true,
+                image: "aws/codebuild/amazonlinux-aarch64-standard:3.0",
+            },
+            paths: ["buildspec"],
+            message: /x86_64/,
+        },
+        {
             title: "reports every invalid field at once",
             args: { buildspec: FILE, logRetentionDays: 2, timeoutMinutes: 1, environment: { API_TOKEN: "x" } },
             paths: ["environment.API_TOKEN", "logRetentionDays", "timeoutMinutes"],
@@ -332,6 +366,51 @@ describe("BuildProject validation", () => {
                 buildspec: { version: 0.2, phases: { build: { commands: ["pulumi up --yes --stack prod"] } } },
                 environment: { PULUMI_BACKEND_URL: "s3://state-bucket" },
                 secrets: { PULUMI_CONFIG_PASSPHRASE: SECRET },
+            }),
+            [],
+        ));
+
+    it("accepts variables that hold where a secret is, not the secret (ARN, id, endpoint, parameter name)", () =>
+        assert.deepEqual(
+            validate({
+                buildspec: FILE,
+                environment: {
+                    DB_SECRET_ARN: SECRET,
+                    SECRET_ID: "ci/db",
+                    TOKEN_ENDPOINT: "https://auth.example.com/token",
+                    PASSWORD_PARAMETER: "/ci/db-password",
+                    PASS_THROUGH: "1",
+                    DB_PASSWORD: `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/ci/db-password`,
+                },
+            }),
+            [],
+        ));
+
+    it("accepts a secret reference with a version stage only, or a version id only", () =>
+        assert.deepEqual(
+            validate({ buildspec: FILE, secrets: { A: `${SECRET}:password:AWSCURRENT`, B: `${SECRET}:password::0b7c6f0e-1a2b-4c3d-8e9f-0123456789ab` } }),
+            [],
+        ));
+
+    it("reads a custom image named like lambda or arm64 as LINUX_CONTAINER, accepting the defaults and docker", () => {
+        for (const image of [`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/lambda-tools:1`, `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/arm64v8-node:20`]) {
+            const args: BuildProjectArgs = { buildspec: FILE, image, docker: true };
+            assert.equal(normalize(args).environmentType, "LINUX_CONTAINER");
+            assert.deepEqual(validate(args), []);
+        }
+        assert.equal(normalize({ buildspec: FILE, image: LAMBDA_IMAGE }).environmentType, "LINUX_LAMBDA_CONTAINER");
+    });
+
+    it("accepts a cross-architecture image build when the buildspec installs binfmt emulation", () =>
+        assert.deepEqual(
+            validate({
+                buildspec: {
+                    version: 0.2,
+                    phases: {
+                        build: { commands: ["docker run --privileged --rm tonistiigi/binfmt --install arm64", "docker build --platform linux/arm64 -t x ."] },
+                    },
+                },
+                docker: true,
             }),
             [],
         ));

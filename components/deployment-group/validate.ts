@@ -341,7 +341,9 @@ export function validate(args: DeploymentGroupArgs): Issue[] {
         else issues.int(field, value, field === "readyWaitMinutes" ? 1 : 0, max, " minutes");
     }
     plainMatches(issues, "revisionBucketArns", cfg.revisionBucketArns, S3_BUCKET_ARN, "a bucket ARN (arn:aws:s3:::<bucket>)");
-    cfg.revisionKeyArns.forEach((arn, i) => checkKmsKeyArn(issues, `revisionKeyArns[${i}]`, arn));
+    cfg.revisionKeyArns.forEach((arn, i) => {
+        checkKmsKeyArn(issues, `revisionKeyArns[${i}]`, arn);
+    });
     if (cfg.revisionKeyArns.length > 0 && cfg.revisionBucketArns.length === 0)
         issues.add(
             "revisionKeyArns",

@@ -13,6 +13,7 @@ import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
 import { cdn, cloudFrontPrefixListId } from "./cdn";
 import { serverless } from "./serverless";
+import { audit, monitoring } from "./observability";
 
 const cfg = loadConfig();
 const c = cfg.containers;
@@ -31,13 +32,18 @@ const formerly =
         opts.aliases = [{ name, parent: pulumi.rootStackResource }];
     };
 // Encrypted under a key of its own: CloudWatch cannot publish to a topic under alias/aws/sns. The
-// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription.
-const alarms = c.alarmEmail
-    ? new AlarmTopic("alarms", {
-          emails: { oncall: c.alarmEmail },
-          transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
-      })
-    : undefined;
+// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription. Monitoring's rules and the
+// audit alerts publish through EventBridge, the pipeline's failures and approvals through CodeStar Notifications: the
+// topic exists whenever one of them is on, with or without an e-mail.
+const notifiers = cfg.delivery.enabled || cfg.monitoring.enabled;
+const alarms =
+    c.alarmEmail || notifiers || cfg.audit.enabled
+        ? new AlarmTopic("alarms", {
+              emails: c.alarmEmail ? { oncall: c.alarmEmail } : {},
+              publishers: [...(cfg.monitoring.enabled ? ["events" as const] : []), ...(cfg.delivery.enabled ? ["codestar-notifications" as const] : [])],
+              transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
+          })
+        : undefined;
 
 /** nginx, the sample image, listens on 80; the port's name is what Service Connect serves (app1's). */
 const HTTP_PORT = 80;
@@ -266,7 +272,23 @@ const web = eks
       })
     : undefined;
 
-const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy, alarmTopicArn: alarms?.topicArn });
+const items = serverless(cfg.serverless, {
+    network,
+    legacy: platform.albTargets.legacy,
+    alarmTopicArn: alarms?.topicArn,
+    itemsReleasedByCodeDeploy: cfg.delivery.enabled && cfg.delivery.itemsCanary,
+});
+
+const trail = alarms && audit(cfg.audit, { alarms, itemsTableArn: items.parts.items.tableArn });
+const watch =
+    alarms &&
+    monitoring(cfg.monitoring, {
+        alarms,
+        platform,
+        services: ["web", "app1", "app2", "worker"],
+        serverless: items.parts,
+        ec2: c.ec2.enabled,
+    });
 
 const edge = cfg.cdn.enabled
     ? cdn(cfg.cdn, {
@@ -299,3 +321,5 @@ export const cdnUrl = edge?.url;
 export const cdnDistributionId = edge?.distributionId;
 export const siteBucketName = edge?.siteBucketName;
 export const cdnKeyValueStoreArn = edge?.keyValueStoreArn;
+export const auditBucketName = trail?.bucketName;
+export const dashboardName = watch?.dashboardName;

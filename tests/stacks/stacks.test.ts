@@ -27,7 +27,7 @@ async function plan(stack: string) {
 }
 
 describe("stacks", function () {
-    this.timeout(60000);
+    this.timeout(180000);
     let dev: Awaited<ReturnType<typeof plan>>;
     let prod: Awaited<ReturnType<typeof plan>>;
     before(async () => {
@@ -330,7 +330,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events and site bucket, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket and audit trail's bucket and key, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -341,7 +341,9 @@ describe("stacks", function () {
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
+            "aws:kms/key:Key::audit-key",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:s3/bucket:Bucket::audit-bucket",
             "aws:s3/bucket:Bucket::cdn-bucket-site",
             "aws:s3/bucket:Bucket::photos-source",
             "aws:sqs/queue:Queue::partner-events",
@@ -526,7 +528,10 @@ describe("stacks", function () {
             assert.deepEqual(Object.keys(asset).sort(), ["asset", "bytes", "sha256"]);
             assert.match(asset.sha256, /^[0-9a-f]{64}$/);
             assert.ok(asset.bytes > 10_000, `${asset.bytes} bytes`);
-            assert.ok(fs.statSync(s.result.files.plan).size < 1_000_000);
+            // No text of a bundle anywhere: the plan's longest string (a dashboard body, a policy) is far shorter.
+            const longest = (v: unknown): number =>
+                typeof v === "string" ? v.length : v && typeof v === "object" ? Math.max(0, ...Object.values(v).map(longest)) : 0;
+            assert.ok(longest(plan) < asset.bytes / 10, `a string of ${longest(plan)} characters in plan.json`);
         }
     });
 
@@ -540,14 +545,14 @@ describe("stacks", function () {
         }
     });
 
-    it("both stacks alarm when a failure waits in the queue, prod through the alarm topic", () => {
+    it("both stacks alarm through the alarm topic when a failure waits in the queue (dev's topic exists for monitoring, without an e-mail)", () => {
         for (const s of [dev, prod]) {
             const alarm = s.named("event-failures-messages").inputs;
             assert.deepEqual([alarm.namespace, alarm.metricName, alarm.threshold], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", 1]);
             assert.equal(alarm.dimensions.QueueName, s.named("event-failures").outputs.name);
         }
-        assert.deepEqual(prod.named("event-failures-messages").inputs.alarmActions, [prod.named("alarms-topic").outputs.arn]);
-        assert.deepEqual(dev.named("event-failures-messages").inputs.alarmActions, []);
+        for (const s of [dev, prod]) assert.deepEqual(s.named("event-failures-messages").inputs.alarmActions, [s.named("alarms-topic").outputs.arn]);
+        assert.equal(dev.ofType("aws:sns/topicSubscription:TopicSubscription").length, 0);
     });
 
     it("both stacks feed the tag indexer from the items table's stream, reporting batch item failures, discarded batches to the queue", () => {
@@ -970,6 +975,136 @@ describe("stacks", function () {
         for (const s of [dev, prod]) assert.equal(s.named("cdn-access-logs").inputs.region, "us-east-1");
     });
 
+    it("both stacks record a multi-region trail with log file validation under a customer key, delivered to CloudWatch Logs", () => {
+        for (const s of [dev, prod]) {
+            const trail = s.named("audit-trail").inputs;
+            assert.deepEqual([trail.isMultiRegionTrail, trail.enableLogFileValidation, trail.includeGlobalServiceEvents], [true, true, true]);
+            assert.equal(trail.kmsKeyId, s.named("audit-key").outputs.arn);
+            assert.equal(trail.s3BucketName, s.named("audit-bucket").outputs.bucket);
+            assert.equal(trail.cloudWatchLogsRoleArn, s.named("audit-log-role").outputs.arn);
+            assert.match(trail.cloudWatchLogsGroupArn, /:log-group:audit-logs-[0-9a-f]+:\*$/);
+        }
+    });
+
+    it("both stacks alert the alarm topic on root sign-in, IAM policy, security group, trail and key-deletion events through the audit function", () => {
+        for (const s of [dev, prod]) {
+            const rules = s
+                .ofType("aws:cloudwatch/eventRule:EventRule")
+                .filter((r) => r.name.startsWith("audit-alert-"))
+                .map((r) => r.name)
+                .sort();
+            assert.deepEqual(rules, [
+                "audit-alert-cloudtrail-changes",
+                "audit-alert-iam-policy-changes",
+                "audit-alert-kms-key-deletion",
+                "audit-alert-root-sign-in",
+                "audit-alert-security-group-changes",
+            ]);
+            const env = s.named("audit-alert-function").inputs.environment.variables;
+            assert.ok(Object.values(env).includes(s.named("alarms-topic").outputs.arn), "the function publishes to the alarm topic");
+            assert.equal(s.named("audit-alert-root-sign-in-target").inputs.arn, s.named("audit-alert-function").outputs.arn);
+        }
+    });
+
+    it("prod's trail keeps a year of logs under protection, with Insights and the items table's data events; dev's 90 days, neither", () => {
+        const lifecycle = (s: typeof dev) => s.named("audit-bucket-lifecycle").inputs.rules.find((r: any) => r.expiration)?.expiration.days;
+        assert.deepEqual([lifecycle(prod), lifecycle(dev)], [365, 90]);
+        assert.deepEqual([prod.named("audit-logs").inputs.retentionInDays, dev.named("audit-logs").inputs.retentionInDays], [90, 14]);
+        const prodTrail = prod.named("audit-trail").inputs;
+        assert.deepEqual(prodTrail.insightSelectors.map((i: any) => i.insightType).sort(), ["ApiCallRateInsight", "ApiErrorRateInsight"]);
+        const data = prodTrail.advancedEventSelectors.find((sel: any) => sel.fieldSelectors.some((f: any) => f.equals?.includes("AWS::DynamoDB::Table")));
+        assert.ok(data, "a DynamoDB data event selector");
+        assert.deepEqual(data.fieldSelectors.find((f: any) => f.field === "resources.ARN").equals, [prod.named("items-table").outputs.arn]);
+        const devTrail = dev.named("audit-trail").inputs;
+        assert.deepEqual(devTrail.insightSelectors ?? [], []);
+        assert.equal(JSON.stringify(devTrail.advancedEventSelectors ?? []).includes("AWS::DynamoDB::Table"), false);
+        assert.deepEqual([dev.named("audit-bucket").protect, dev.named("audit-key").protect], [false, false]);
+    });
+
+    it("both stacks alarm on the ECS services' CPU and memory, the items API's 5xx and p99 latency, the functions, the tables and the partners API, to the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.startsWith("monitoring-"));
+            const names = alarms.map((a) => a.name.slice("monitoring-".length));
+            for (const svc of ["web", "app1", "app2", "worker"])
+                for (const m of ["cpu-high", "memory-high"]) assert.ok(names.includes(`${svc}-${m}`), `${svc}-${m}`);
+            for (const name of [
+                "items-5xx",
+                "items-latency-p99",
+                "partners-5xx",
+                "partners-latency-p99",
+                "items-errors",
+                "items-throttles",
+                "tag-indexer-errors",
+                "sweeper-errors",
+                "thumbnails-errors",
+                "partners-items-errors",
+                "items-read-throttles",
+                "items-write-throttles",
+                "item-tags-read-throttles",
+                "item-tags-write-throttles",
+            ])
+                assert.ok(names.includes(name), name);
+            const topic = s.named("alarms-topic").outputs.arn;
+            for (const a of alarms) {
+                assert.deepEqual([a.inputs.alarmActions, a.inputs.okActions], [[topic], [topic]], a.name);
+            }
+            const api = s.named("monitoring-items-5xx").inputs;
+            assert.deepEqual(
+                [api.namespace, api.metricName, api.dimensions.ApiId, api.dimensions.Stage],
+                ["AWS/ApiGateway", "5xx", s.named("items-api").id, "$default"],
+            );
+            // The services' target 5xx stays ContainerService's own: no second alarm on it.
+            assert.equal(
+                names.some((n) => n.includes("target-5xx")),
+                false,
+            );
+        }
+    });
+
+    it("both stacks draw the alarms on a dashboard and save Logs Insights queries for the services', functions' and APIs' logs", () => {
+        for (const s of [dev, prod]) {
+            const body = JSON.parse(s.named("monitoring-dashboard").inputs.dashboardBody);
+            assert.ok(body.widgets.length >= 10, `${body.widgets.length} widgets`);
+            const queries = s.ofType("aws:cloudwatch/queryDefinition:QueryDefinition").map((q) => q.name);
+            for (const name of [
+                "monitoring-web-errors",
+                "monitoring-worker-errors",
+                "monitoring-fn-items-cold-starts",
+                "monitoring-items-api-server-errors",
+                "monitoring-partners-api-slowest-requests",
+            ])
+                assert.ok(queries.includes(name), name);
+            const web = s.ofType("aws:cloudwatch/queryDefinition:QueryDefinition").find((q) => q.name === "monitoring-web-errors")!;
+            assert.deepEqual(web.inputs.logGroupNames, [s.named("saas-web-logs").outputs.name]);
+        }
+    });
+
+    it("both stacks send stopped ECS tasks to the alarm topic; prod also its EC2 groups' launches and terminations, and keeps the CloudWatch agent's configuration", () => {
+        for (const s of [dev, prod]) {
+            const pattern = JSON.parse(s.named("monitoring-ecs-task-stopped").inputs.eventPattern);
+            assert.deepEqual(pattern.detail.clusterArn, [s.named("saas-cluster").outputs.arn]);
+            assert.equal(s.named("monitoring-ecs-task-stopped-sns").inputs.arn, s.named("alarms-topic").outputs.arn);
+        }
+        const asg = JSON.parse(prod.named("monitoring-autoscaling").inputs.eventPattern);
+        assert.deepEqual([...asg.detail.AutoScalingGroupName].sort(), ["saas-on-demand-asg", "saas-spot-asg"].map((n) => prod.named(n).outputs.name).sort());
+        assert.match(prod.named("monitoring-agent-config").inputs.name, /^AmazonCloudWatch-/);
+        for (const name of ["monitoring-autoscaling", "monitoring-agent-config"])
+            assert.equal(
+                dev.resources.some((r) => r.name === name),
+                false,
+                name,
+            );
+    });
+
+    it("both stacks' alarm topic admits EventBridge (monitoring's rules) and CodeStar Notifications (the pipeline) in its policy", () => {
+        for (const s of [dev, prod]) {
+            const policy = JSON.parse(s.named("alarms-topic-policy").inputs.policy);
+            const services = policy.Statement.flatMap((st: any) => [st.Principal?.Service ?? []].flat());
+            for (const service of ["cloudwatch.amazonaws.com", "events.amazonaws.com", "codestar-notifications.amazonaws.com"])
+                assert.ok(services.includes(service), service);
+        }
+    });
+
     it("keeps each stack's identity: the golden inventory of type and name", () => {
         for (const [stack, s] of [
             ["dev", dev],
@@ -1158,7 +1293,7 @@ describe("stacks", function () {
         return { result, resources: result.evaluation.resources as RecordedResource[] };
     }
 
-    it("builds no thumbnails, partners API, legacy ALB, service, VPC link or CDN when config turns them off", async () => {
+    it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring or alarm topic when config turns them off", async () => {
         const { result, resources } = await tempPlan("lean", [
             "  aws-platform:preset: dev",
             "  aws-platform:serverless:",
@@ -1166,6 +1301,9 @@ describe("stacks", function () {
             "    partners: { enabled: false }",
             "    legacy: { enabled: false }",
             "  aws-platform:cdn: { enabled: false }",
+            "  aws-platform:delivery: { enabled: false }",
+            "  aws-platform:audit: { enabled: false }",
+            "  aws-platform:monitoring: { enabled: false }",
         ]);
         const types = new Set(resources.map((r) => r.type));
         for (const type of [
@@ -1178,6 +1316,13 @@ describe("stacks", function () {
             "aws:apigateway/restApi:RestApi",
             "aws:apigateway/account:Account",
             "aws:apigatewayv2/vpcLink:VpcLink",
+            "aws-platform:cicd:DeliveryPipeline",
+            "aws-platform:cicd:BuildProject",
+            "aws-platform:cicd:DeploymentGroup",
+            "aws-platform:audit:AuditTrail",
+            "aws-platform:monitoring:Monitoring",
+            "aws-platform:monitoring:AlarmTopic",
+            "aws:secretsmanager/secret:Secret",
         ])
             assert.ok(!types.has(type), type);
         assert.deepEqual(

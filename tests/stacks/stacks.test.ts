@@ -63,7 +63,7 @@ describe("stacks", function () {
                 s
                     .ofType("aws:lb/targetGroup:TargetGroup")
                     .map((t) => t.name)
-                    .filter((n) => n !== "saas-web-tg-alt")
+                    .filter((n) => !["saas-web-tg-alt", "saas-app2-tg-alt"].includes(n))
                     .sort(),
                 ["saas-app1-tg", "saas-app2-tg", "saas-legacy-tg", "saas-web-tg"],
             );
@@ -1105,6 +1105,113 @@ describe("stacks", function () {
         }
     });
 
+    /** The pipeline's stages as `Stage: action(provider, runOrder), ...`. */
+    const stagesOf = (s: typeof dev) =>
+        s
+            .named("release-pipeline")
+            .inputs.stages.map((st: any) => `${st.name}: ${st.actions.map((a: any) => `${a.name}(${a.provider}, ${a.runOrder})`).join(", ")}`);
+
+    it("prod releases tags v*: Build, Test, an approval notified to the alarm topic, then Production with app2 blue/green and the items canary in parallel", () => {
+        assert.deepEqual(stagesOf(prod), [
+            "Source: Source(CodeStarSourceConnection, 1)",
+            "Build: image(CodeBuild, 1)",
+            "Test: test(CodeBuild, 1)",
+            "Approval: release(Manual, 1)",
+            "Production: app2(CodeDeployToECS, 1), items(CodeBuild, 1)",
+        ]);
+        const pipeline = prod.named("release-pipeline").inputs;
+        assert.deepEqual(pipeline.triggers[0].gitConfiguration.pushes, [{ tags: { includes: ["v*"] } }]);
+        const approval = pipeline.stages[3].actions[0].configuration;
+        assert.equal(approval.NotificationArn, prod.named("alarms-topic").outputs.arn);
+    });
+
+    it("dev deploys every push to main without approval: Build, Test, then web rolled out by CodePipeline's ECS action, which web leaves its task definition to", () => {
+        assert.deepEqual(stagesOf(dev), [
+            "Source: Source(CodeStarSourceConnection, 1)",
+            "Build: image(CodeBuild, 1)",
+            "Test: test(CodeBuild, 1)",
+            "Deploy: web(ECS, 1)",
+        ]);
+        const pipeline = dev.named("release-pipeline").inputs;
+        assert.deepEqual(pipeline.triggers[0].gitConfiguration.pushes, [{ branches: { includes: ["main"] } }]);
+        const ecs = pipeline.stages[3].actions[0].configuration;
+        assert.deepEqual([ecs.ClusterName, ecs.ServiceName], [dev.named("saas-cluster").outputs.name, dev.named("saas-web").outputs.name]);
+        assert.ok(dev.named("saas-web").ignoreChanges.includes("taskDefinition"));
+        assert.equal(dev.ofType("aws:codedeploy/deploymentGroup:DeploymentGroup").length, 0);
+        assert.equal(prod.named("saas-web").ignoreChanges?.includes("taskDefinition") ?? false, false, "prod's web is released by pulumi up");
+    });
+
+    it("both pipelines read the repository through a CodeConnections connection and notify failures and approvals to the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const source = s.named("release-pipeline").inputs.stages[0].actions[0].configuration;
+            assert.deepEqual(
+                [source.ConnectionArn, source.FullRepositoryId, source.BranchName],
+                [s.named("release-connection").outputs.arn, "example/aws-platform", "main"],
+            );
+            assert.equal(s.named("release-connection").inputs.providerType, "GitHub");
+            const rule = s.named("release-notifications").inputs;
+            assert.deepEqual(rule.eventTypeIds, ["codepipeline-pipeline-pipeline-execution-failed", "codepipeline-pipeline-manual-approval-needed"]);
+            assert.deepEqual(rule.targets, [{ address: s.named("alarms-topic").outputs.arn, type: "SNS" }]);
+        }
+    });
+
+    it("prod hands app2 to CodeDeploy: both target groups, the production listener, canary 10 % for 5 minutes, rolled back on its 5xx and unhealthy-hosts alarms", () => {
+        const app2 = prod.named("saas-app2");
+        assert.deepEqual(app2.inputs.deploymentController, { type: "CODE_DEPLOY" });
+        assert.ok(app2.ignoreChanges.includes("taskDefinition"));
+        const group = prod.named("app2-release-group").inputs;
+        assert.equal(group.deploymentConfigName, "CodeDeployDefault.ECSCanary10Percent5Minutes");
+        assert.deepEqual(group.ecsService, { clusterName: prod.named("saas-cluster").outputs.name, serviceName: app2.outputs.name });
+        assert.deepEqual(
+            group.loadBalancerInfo.targetGroupPairInfo.targetGroups.map((t: any) => t.name),
+            [prod.named("saas-app2-tg").outputs.name, prod.named("saas-app2-tg-alt").outputs.name],
+        );
+        assert.deepEqual(group.loadBalancerInfo.targetGroupPairInfo.prodTrafficRoute.listenerArns, [prod.named("saas-public-listener-80").outputs.arn]);
+        assert.deepEqual(group.alarmConfiguration.alarms, [
+            prod.named("saas-app2-http-5xx").outputs.name,
+            prod.named("saas-app2-unhealthy-hosts").outputs.name,
+        ]);
+        assert.deepEqual(group.autoRollbackConfiguration, { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] });
+        const action = prod.named("release-pipeline").inputs.stages[4].actions[0].configuration;
+        assert.deepEqual(
+            [action.ApplicationName, action.DeploymentGroupName],
+            [prod.named("app2-release-application").outputs.name, prod.named("app2-release-group").outputs.deploymentGroupName],
+        );
+        // Request-count scaling would follow -tg only, where CodeDeploy alternates the live task set.
+        assert.equal(
+            prod.resources.some((r) => r.name === "saas-app2-requests-scaling"),
+            false,
+        );
+    });
+
+    it("prod's image build writes app2's capacity provider strategy into the AppSpec, since CodeDeploy's task set would otherwise land on the cluster's default", () => {
+        const project = prod.named("deliver-image-project").inputs;
+        const env = Object.fromEntries(project.environment.environmentVariables.map((v: any) => [v.name, v.value]));
+        const strategy = JSON.parse(env.CAPACITY_PROVIDER_STRATEGY);
+        assert.deepEqual(
+            strategy,
+            prod
+                .named("saas-app2")
+                .inputs.capacityProviderStrategies.map((i: any) => ({ capacityProvider: i.capacityProvider, base: i.base, weight: i.weight })),
+        );
+        assert.equal(env.TASK_DEFINITION_FAMILY, prod.named("saas-app2-task").inputs.family);
+        assert.match(project.source.buildspec, /CapacityProviderStrategy/);
+        assert.equal(dev.named("deliver-image-project").inputs.source.buildspec.includes("CapacityProviderStrategy"), false);
+    });
+
+    it("prod releases the items function's alias through CodeDeploy, canary 10 % for 5 minutes rolled back on its errors alarm, and pulumi up leaves the alias alone", () => {
+        const group = prod.named("items-release-group").inputs;
+        assert.equal(group.deploymentConfigName, "CodeDeployDefault.LambdaCanary10Percent5Minutes");
+        assert.deepEqual(group.alarmConfiguration.alarms, [prod.named("monitoring-items-errors").outputs.name]);
+        assert.deepEqual(prod.named("items-items-alias").ignoreChanges, ["functionVersion", "routingConfig"]);
+        assert.equal(dev.named("items-items-alias").ignoreChanges?.length ?? 0, 0);
+        const env = Object.fromEntries(prod.named("deliver-items-project").inputs.environment.environmentVariables.map((v: any) => [v.name, v.value]));
+        assert.deepEqual(
+            [env.FUNCTION_NAME, env.CODEDEPLOY_DEPLOYMENT_GROUP],
+            [prod.named("items-items-function").outputs.name, prod.named("items-release-group").outputs.deploymentGroupName],
+        );
+    });
+
     it("keeps each stack's identity: the golden inventory of type and name", () => {
         for (const [stack, s] of [
             ["dev", dev],
@@ -1292,6 +1399,42 @@ describe("stacks", function () {
         const result = await runPlan({ stack, projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
         return { result, resources: result.evaluation.resources as RecordedResource[] };
     }
+
+    it("with delivery.deployRoleArn, prod deploys the staging stack before the approval and its own stack first in Production, from an empty token secret, the Pulumi builds assuming only that role", async () => {
+        const role = "arn:aws:iam::123456789012:role/platform-deployer";
+        const { resources } = await tempPlan("prod", [
+            "  aws-platform:preset: prod",
+            `  aws-platform:delivery: { deployRoleArn: "${role}", staging: { stack: dev, url: "https://dev.example.com" } }`,
+        ]);
+        const named = (name: string) => resources.find((r) => r.name === name)!;
+        const stages = named("release-pipeline").inputs.stages.map(
+            (st: any) => `${st.name}: ${st.actions.map((a: any) => `${a.name}(${a.provider}, ${a.runOrder})`).join(", ")}`,
+        );
+        assert.deepEqual(stages, [
+            "Source: Source(CodeStarSourceConnection, 1)",
+            "Build: image(CodeBuild, 1)",
+            "Test: test(CodeBuild, 1)",
+            "Staging: infrastructure(CodeBuild, 1)",
+            "Approval: release(Manual, 1)",
+            "Production: infrastructure(CodeBuild, 1), app2(CodeDeployToECS, 2), items(CodeBuild, 2)",
+        ]);
+        assert.equal(named("release-pipeline").inputs.stages[4].actions[0].configuration.ExternalEntityLink, "https://dev.example.com");
+        const secret = named("pulumi-token");
+        assert.equal(
+            resources.some((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion"),
+            false,
+            "the token's value is put by hand, never in the program",
+        );
+        for (const stack of ["dev", "prod"]) {
+            const project = named(`deliver-infra-${stack}-project`).inputs;
+            assert.match(project.source.buildspec, new RegExp(`pulumi up --yes --stack ${stack} `));
+            const token = project.environment.environmentVariables.find((v: any) => v.name === "PULUMI_ACCESS_TOKEN");
+            assert.deepEqual([token.type, token.value], ["SECRETS_MANAGER", secret.outputs.arn]);
+            const statements = JSON.parse(named(`deliver-infra-${stack}-role-build`).inputs.policy).Statement;
+            const assume = statements.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith("sts:")));
+            assert.deepEqual(assume, [{ Sid: "AssumeDeployRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: role }]);
+        }
+    });
 
     it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring or alarm topic when config turns them off", async () => {
         const { result, resources } = await tempPlan("lean", [

@@ -7,6 +7,7 @@
  * `delivery` in the stack's config; nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as secretsmanager from "@pulumi/aws/secretsmanager";
 import {
     type ActionArgs,
@@ -32,8 +33,11 @@ export interface DeliveryDeps {
     platform: ContainerService;
     /** The items function, on its alias, with `delivery.itemsCanary`. */
     itemsFunction: LambdaFunction;
-    /** With `itemsCanary`: the alarm on the items function's errors, which stops and rolls back its canary. */
-    itemsErrorsAlarmName?: pulumi.Input<string>;
+    /**
+     * Monitoring sends the pipeline's failed executions to the topic (an EventBridge rule): the pipeline's own notification
+     * rule then tells approvals only, or every failure would arrive twice.
+     */
+    failuresMonitored: boolean;
 }
 
 export interface DeliveryOutputs {
@@ -42,6 +46,8 @@ export interface DeliveryOutputs {
     tokenSecret?: secretsmanager.Secret;
     /** The CodeDeploy groups: the service's (strategy `code-deploy`) and the items function's (`itemsCanary`). */
     groups: { service?: DeploymentGroup; items?: DeploymentGroup };
+    /** The alarm that stops and rolls back the items canary (`itemsCanary`). */
+    itemsCanaryAlarm?: cloudwatch.MetricAlarm;
 }
 
 /** The build output holding imagedefinitions.json, imageDetail.json and, for CodeDeploy, taskdef.json and appspec.yaml. */
@@ -99,11 +105,12 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
         : undefined;
 
     const fn = deps.itemsFunction;
-    const itemsGroup = cfg.itemsCanary
+    const itemsCanaryAlarm = cfg.itemsCanary ? canaryAlarm(fn, deps.alarms) : undefined;
+    const itemsGroup = itemsCanaryAlarm
         ? new DeploymentGroup("items-release", {
               target: { lambda: { functionName: fn.functionName, alias: fn.resources.alias!.name } },
               config: CANARY,
-              alarms: deps.itemsErrorsAlarmName === undefined ? [] : [deps.itemsErrorsAlarmName],
+              alarms: [itemsCanaryAlarm.name],
           })
         : undefined;
     const lambda = itemsGroup && itemsProject(fn, itemsGroup);
@@ -159,9 +166,37 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
         // Tags release (prod); without tags every push to the branch does (dev).
         triggers: cfg.releaseTags.length > 0 ? [{ tags: { includes: cfg.releaseTags } }] : [{ branches: { includes: [s.branch] } }],
         stages,
-        notifications: { topicArn: deps.alarms.topicArn, topicKeyArn: deps.alarms.keyArn },
+        notifications: {
+            topicArn: deps.alarms.topicArn,
+            topicKeyArn: deps.alarms.keyArn,
+            events: deps.failuresMonitored ? ["approval-needed"] : ["failed", "approval-needed"],
+        },
     });
-    return { pipeline, tokenSecret, groups: { service: serviceGroup, items: itemsGroup } };
+    return { pipeline, tokenSecret, groups: { service: serviceGroup, items: itemsGroup }, itemsCanaryAlarm };
+}
+
+/**
+ * The canary's own alarm: any error on the alias within a minute. Monitoring's errors alarm (3 of 5 minutes) would
+ * hardly fire during a 5-minute canary; this one looks at the alias (`Resource` = `<function>:<alias>`, where both
+ * versions answer during the shift: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html).
+ */
+function canaryAlarm(fn: LambdaFunction, alarms: AlarmTopic): cloudwatch.MetricAlarm {
+    const alias = fn.resources.alias!.name;
+    return new cloudwatch.MetricAlarm("items-release-errors", {
+        alarmDescription: "An error of the items function on its alias: stops and rolls back a CodeDeploy canary",
+        namespace: "AWS/Lambda",
+        metricName: "Errors",
+        dimensions: { FunctionName: fn.functionName, Resource: pulumi.interpolate`${fn.functionName}:${alias}` },
+        statistic: "Sum",
+        period: 60,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        // No invocation, no datapoint: nothing is wrong.
+        treatMissingData: "notBreaching",
+        alarmActions: [alarms.topicArn],
+        okActions: [alarms.topicArn],
+    });
 }
 
 /**

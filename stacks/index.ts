@@ -299,18 +299,8 @@ const items = serverless(cfg.serverless, {
 });
 
 const trail = alarms && audit(cfg.audit, { alarms, itemsTableArn: items.parts.items.tableArn });
-const watch =
-    alarms &&
-    monitoring(cfg.monitoring, {
-        alarms,
-        platform,
-        services: ["web", "app1", "app2", "worker"],
-        serverless: items.parts,
-        ec2: c.ec2.enabled,
-    });
-
-// After monitoring: the items canary rolls back on its errors alarm. The pipeline's failures reach the topic through
-// its own notification rule, so monitoring watches no pipeline.
+// The pipeline's failed executions reach the topic through monitoring's rule (its own notification rule then tells
+// approvals only); the items canary rolls back on an alarm of its own.
 const release =
     alarms &&
     delivery(d, {
@@ -318,7 +308,17 @@ const release =
         alarms,
         platform,
         itemsFunction: items.parts.itemsFunction,
-        itemsErrorsAlarmName: watch?.alarmNames["items-errors"],
+        failuresMonitored: cfg.monitoring.enabled,
+    });
+const watch =
+    alarms &&
+    monitoring(cfg.monitoring, {
+        alarms,
+        platform,
+        services: ["web", "app1", "app2", "worker"],
+        serverless: items.parts,
+        pipelineName: release?.pipeline.pipelineName,
+        ec2: c.ec2.enabled,
     });
 
 const edge = cfg.cdn.enabled

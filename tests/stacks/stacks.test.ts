@@ -1141,7 +1141,7 @@ describe("stacks", function () {
         assert.equal(prod.named("saas-web").ignoreChanges?.includes("taskDefinition") ?? false, false, "prod's web is released by pulumi up");
     });
 
-    it("both pipelines read the repository through a CodeConnections connection and notify failures and approvals to the alarm topic", () => {
+    it("both pipelines read the repository through a CodeConnections connection; approvals reach the alarm topic through their notification rule, failed executions through monitoring's rule", () => {
         for (const s of [dev, prod]) {
             const source = s.named("release-pipeline").inputs.stages[0].actions[0].configuration;
             assert.deepEqual(
@@ -1150,8 +1150,14 @@ describe("stacks", function () {
             );
             assert.equal(s.named("release-connection").inputs.providerType, "GitHub");
             const rule = s.named("release-notifications").inputs;
-            assert.deepEqual(rule.eventTypeIds, ["codepipeline-pipeline-pipeline-execution-failed", "codepipeline-pipeline-manual-approval-needed"]);
+            assert.deepEqual(rule.eventTypeIds, ["codepipeline-pipeline-manual-approval-needed"]);
             assert.deepEqual(rule.targets, [{ address: s.named("alarms-topic").outputs.arn, type: "SNS" }]);
+            const failed = s
+                .ofType("aws:cloudwatch/eventRule:EventRule")
+                .filter((r) => r.name.startsWith("monitoring-") && r.inputs.eventPattern.includes("CodePipeline Pipeline Execution State Change"));
+            assert.equal(failed.length, 1);
+            const pattern = JSON.parse(failed[0].inputs.eventPattern);
+            assert.deepEqual([pattern.detail.pipeline, pattern.detail.state], [[s.named("release-pipeline").outputs.name], ["FAILED"]]);
         }
     });
 
@@ -1199,10 +1205,27 @@ describe("stacks", function () {
         assert.equal(dev.named("deliver-image-project").inputs.source.buildspec.includes("CapacityProviderStrategy"), false);
     });
 
-    it("prod releases the items function's alias through CodeDeploy, canary 10 % for 5 minutes rolled back on its errors alarm, and pulumi up leaves the alias alone", () => {
+    it("prod releases the items function's alias through CodeDeploy, canary 10 % for 5 minutes rolled back on any error on the alias within a minute, and pulumi up leaves the alias alone", () => {
         const group = prod.named("items-release-group").inputs;
         assert.equal(group.deploymentConfigName, "CodeDeployDefault.LambdaCanary10Percent5Minutes");
-        assert.deepEqual(group.alarmConfiguration.alarms, [prod.named("monitoring-items-errors").outputs.name]);
+        const alarm = prod.named("items-release-errors");
+        assert.deepEqual(group.alarmConfiguration.alarms, [alarm.outputs.name]);
+        const fnName = prod.named("items-items-function").outputs.name;
+        assert.deepEqual(
+            [
+                alarm.inputs.namespace,
+                alarm.inputs.metricName,
+                alarm.inputs.dimensions,
+                alarm.inputs.period,
+                alarm.inputs.threshold,
+                alarm.inputs.evaluationPeriods,
+            ],
+            ["AWS/Lambda", "Errors", { FunctionName: fnName, Resource: `${fnName}:live` }, 60, 1, 1],
+        );
+        assert.equal(
+            dev.resources.some((r) => r.name === "items-release-errors"),
+            false,
+        );
         assert.deepEqual(prod.named("items-items-alias").ignoreChanges, ["functionVersion", "routingConfig"]);
         assert.equal(dev.named("items-items-alias").ignoreChanges?.length ?? 0, 0);
         const env = Object.fromEntries(prod.named("deliver-items-project").inputs.environment.environmentVariables.map((v: any) => [v.name, v.value]));

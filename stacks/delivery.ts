@@ -54,6 +54,13 @@ export interface DeliveryOutputs {
 const IMAGE_ARTIFACT = "image";
 /** CodeDeploy's predefined canaries: 10 % of the traffic for 5 minutes, then the rest (ECS and Lambda alike). */
 const CANARY = { canary: { percent: 10, intervalMinutes: 5 } };
+/**
+ * The Node.js major the tests run on: the curated image's default otherwise, which moves as versions reach end of life
+ * (https://docs.aws.amazon.com/codebuild/latest/userguide/available-runtimes.html; 20, 22 and 24 are in
+ * amazonlinux-x86_64-standard:5.0, BuildProject's default image). 22: within package.json's engines (>=20), the
+ * functions' Lambda runtime (nodejs22.x) and what the Pulumi steps select (pulumiBuildspec's `nodeVersion`).
+ */
+export const TEST_NODE_VERSION = 22;
 /** Where the Lambda step's build writes the items function's zip (as LambdaFunction bundles it: one CommonJS index.js). */
 const ITEMS_ZIP = "dist/items.zip";
 
@@ -68,7 +75,10 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
 
     const image = imageProject(cfg, deps, blueGreen);
     const test = new BuildProject("deliver-test", {
-        buildspec: { version: 0.2, phases: { install: { commands: ["npm ci"] }, build: { commands: ["npm test"] } } },
+        buildspec: {
+            version: 0.2,
+            phases: { install: { "runtime-versions": { nodejs: TEST_NODE_VERSION }, commands: ["npm ci"] }, build: { commands: ["npm test"] } },
+        },
     });
 
     // The Pulumi steps: the token from an empty secret (README: put-secret-value), and the deploy role to assume.

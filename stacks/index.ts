@@ -319,6 +319,7 @@ const watch =
         serverless: items.parts,
         pipelineName: release?.pipeline.pipelineName,
         ec2: c.ec2.enabled,
+        trail,
     });
 
 const edge = cfg.cdn.enabled

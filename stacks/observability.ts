@@ -48,12 +48,20 @@ export interface MonitoringDeps {
     pipelineName?: pulumi.Input<string>;
     /** EC2 capacity is on: its groups' launches and terminations, and the agent's configuration. */
     ec2: boolean;
+    /** The trail, whose alert failure queue nothing else alarms on. */
+    trail?: AuditTrail;
 }
 
+/** Monitoring's ECS alarms and the ContainerService alarm that already watches the same metric. */
+const OWN_ECS_ALARMS = { "cpu-high": "cpu", "memory-high": "memory" } as const;
+
 /**
- * Alarms, dashboard, saved queries and event rules for what the stack runs. ECS services are watched on CPU and memory:
+ * Alarms, dashboard, saved queries and event rules for what the stack runs. The ECS services' CPU and memory are
+ * graphed, and alarmed here only where ContainerService does not already alarm on them (its `alarms`, on by default);
  * their target 5xx and unhealthy-hosts alarms are ContainerService's own (they fail web's blue/green deployments), so
- * no target group is given here and no second 5xx alarm exists.
+ * no target group is given here and no second 5xx alarm exists. The dead-letter queues are graphed too: the items
+ * failures queue and the worker's dead-letter queue have their alarms already (stacks/serverless.ts, ContainerService's
+ * `dlq-messages`), the audit alerts' failure queue gets its one alarm here.
  */
 export function monitoring(cfg: StackConfig["monitoring"], deps: MonitoringDeps): Monitoring | undefined {
     if (!cfg.enabled) return undefined;
@@ -69,11 +77,29 @@ export function monitoring(cfg: StackConfig["monitoring"], deps: MonitoringDeps)
     const groups = Object.values(p.resources.cluster.ec2CapacityProviders).map((g) => g.autoScalingGroup.name);
     return new Monitoring("monitoring", {
         alarmTopicArn: deps.alarms.topicArn,
-        ecsServices: Object.fromEntries(services.map(([k, svc]) => [k, { clusterName: p.clusterName, serviceName: svc.service.name }])),
+        ecsServices: Object.fromEntries(
+            services.map(([k, svc]) => [
+                k,
+                {
+                    clusterName: p.clusterName,
+                    serviceName: svc.service.name,
+                    alarms: (Object.keys(OWN_ECS_ALARMS) as (keyof typeof OWN_ECS_ALARMS)[]).filter((role) => svc.alarms[OWN_ECS_ALARMS[role]] === undefined),
+                },
+            ]),
+        ),
         httpApis: { items: { apiId: s.api.apiId, stage: "$default" } },
         restApis: s.partners ? { partners: { apiName: s.partners.resources.api.name, stage: s.partners.stageName } } : {},
         functions: Object.fromEntries(Object.entries(s.functions).map(([k, f]) => [k, { functionName: f.functionName }])),
         tables: { items: { tableName: s.items.tableName }, "item-tags": { tableName: s.tagIndex.tableName } },
+        queues: {
+            "event-failures": { queueName: s.failures.name, alarm: false },
+            ...Object.fromEntries(
+                services
+                    .filter(([, svc]) => svc.queue !== undefined)
+                    .map(([k, svc]) => [`${k}-dlq`, { queueName: svc.queue!.deadLetterQueue.name, alarm: svc.alarms.deadLetters === undefined }]),
+            ),
+            ...(deps.trail?.resources.alerts ? { "audit-alerts": { queueName: deps.trail.resources.alerts.failures.name } } : {}),
+        },
         pipelines: deps.pipelineName === undefined ? {} : { release: { pipelineName: deps.pipelineName } },
         logGroups,
         events: {

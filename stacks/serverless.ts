@@ -54,6 +54,8 @@ export interface ServerlessParts {
     /** Every function of the part, by key: the items function, the tag indexer, the sweeper, thumbnails' and partners'. */
     functions: Record<string, { functionName: pulumi.Output<string>; logGroupName: pulumi.Output<string> }>;
     partners?: RestApi;
+    /** Where failed asynchronous work lands; alarmed here already (`event-failures-messages`). */
+    failures: sqs.Queue;
 }
 
 /** The stack outputs of the serverless part. */
@@ -300,7 +302,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         photoBuckets: photos && { source: photos.sourceBucketName, thumbnails: photos.thumbnailBucketName },
         partnersUrl: partners?.url,
         partnerApiKeyIds: partners?.apiKeyIds,
-        parts: { items, tagIndex, api, itemsFunction, functions, partners },
+        parts: { items, tagIndex, api, itemsFunction, functions, partners, failures },
     };
 }
 

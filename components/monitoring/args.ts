@@ -3,6 +3,9 @@ import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as ssm from "@pulumi/aws/ssm";
 import type { Transform } from "../shared/transform";
 
+/** An ECS service's alarms here: CPU and memory (`AWS/ECS`), and target 5xx (`AWS/ApplicationELB`, with the target group). */
+export type EcsServiceAlarm = "cpu-high" | "memory-high" | "target-5xx";
+
 /** An ECS service to watch (ContainerService gives `clusterName` and, per service, its service name and target group). */
 export interface MonitoredEcsService {
     clusterName: pulumi.Input<string>;
@@ -18,6 +21,15 @@ export interface MonitoredEcsService {
      * @default - no target 5xx alarm
      */
     loadBalancerArnSuffix?: pulumi.Input<string>;
+    /**
+     * Which of the service's metrics alarm here; the others are still graphed on the dashboard, without a
+     * threshold line. `[]` for a service whose ContainerService has its own `alarms` (on by default: its
+     * `cpu-high`, `memory-high` and `http-5xx` alarms watch the same metrics), or every breach notifies twice.
+     * `target-5xx` alarms (and is graphed) only when `targetGroupArnSuffix` and `loadBalancerArnSuffix` are given.
+     * @default ["cpu-high", "memory-high", "target-5xx"]
+     * @example []
+     */
+    alarms?: EcsServiceAlarm[];
 }
 
 /** An API Gateway HTTP API (v2) to watch. */
@@ -49,6 +61,12 @@ export interface MonitoredTable {
 export interface MonitoredQueue {
     /** The queue's name (the `QueueName` dimension, the `name` output), not its URL or ARN. */
     queueName: pulumi.Input<string>;
+    /**
+     * Alarm on it here. `false` for a queue that already has an alarm of its own (a ContainerService queue
+     * worker's `dlq-messages`): the queue is then only graphed on the dashboard, without a threshold line.
+     * @default true
+     */
+    alarm?: boolean;
 }
 
 export interface MonitoredPipeline {
@@ -171,7 +189,8 @@ export interface MonitoringArgs {
      */
     alarmTopicArn: pulumi.Input<string>;
     /**
-     * ECS services by key: CPU and memory alarms, and a target 5xx alarm when the target group is given.
+     * ECS services by key: CPU and memory alarms, and a target 5xx alarm when the target group is given
+     * (each service's `alarms` chooses which; the dashboard graphs them all).
      * @default {}
      * @example { web: { clusterName: shop.clusterName, serviceName: "web-svc", targetGroupArnSuffix, loadBalancerArnSuffix } }
      */
@@ -241,7 +260,8 @@ export interface MonitoringArgs {
      */
     thresholds?: MonitoringThresholds;
     /**
-     * A CloudWatch dashboard with one graph per alarm, its threshold drawn in.
+     * A CloudWatch dashboard with one graph per alarm, its threshold drawn in, and one per metric left
+     * un-alarmed (an ECS service's `alarms`, a queue's `alarm: false`), without a threshold.
      * @default true
      */
     dashboard?: boolean;

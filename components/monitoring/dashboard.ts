@@ -12,13 +12,13 @@ const WIDGET_WIDTH = 12;
 const WIDGET_HEIGHT = 6;
 const HEADER_HEIGHT = 2;
 
-/** Widgets `dashboardBody` makes for these alarms: a header, then one graph per alarm. */
-export const dashboardWidgetCount = (alarms: number): number => 1 + alarms;
+/** Widgets `dashboardBody` makes for these specs: a header, then one graph per spec (alarmed or not). */
+export const dashboardWidgetCount = (specs: number): number => 1 + specs;
 
 /**
- * The dashboard body as an object (values may be Outputs): a text header, then one metric graph per alarm
+ * The dashboard body as an object (values may be Outputs): a text header, then one metric graph per spec
  * with the same namespace, metric, dimensions, statistic and period as the alarm, its threshold drawn as
- * a horizontal annotation. Metric widgets need their region
+ * a horizontal annotation when the spec alarms. Metric widgets need their region
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html#CloudWatch-Dashboard-Properties-Metric-Widget-Object).
  */
 export function dashboardBody(title: string, specs: AlarmSpec[], region: pulumi.Input<string>, periodSeconds: number) {
@@ -30,7 +30,7 @@ export function dashboardBody(title: string, specs: AlarmSpec[], region: pulumi.
         width: GRID_COLUMNS,
         height: HEADER_HEIGHT,
         properties: {
-            markdown: `# ${title}\nManaged by Pulumi (aws-platform Monitoring): changes made in the console are overwritten on the next update. Each graph shows one alarm's metric; the line is its threshold.`,
+            markdown: `# ${title}\nManaged by Pulumi (aws-platform Monitoring): changes made in the console are overwritten on the next update. Each graph shows one metric; a line marks the threshold of this dashboard's alarm on it, and a graph without one is alarmed elsewhere or not at all.`,
         },
     };
     const graphs = specs.map((s, i) => ({
@@ -47,7 +47,8 @@ export function dashboardBody(title: string, specs: AlarmSpec[], region: pulumi.
             stat: s.stat,
             // [namespace, metricName, dimName, dimValue, ...]: the metric array format of the body structure page.
             metrics: [[s.namespace, s.metricName, ...Object.entries(s.dimensions).flat()]],
-            annotations: { horizontal: [{ label: `alarm at ${s.threshold} ${s.unit}`, value: s.threshold }] },
+            // A metric graphed but alarmed elsewhere gets no line: a threshold here would not be the one that notifies.
+            ...(s.alarm ? { annotations: { horizontal: [{ label: `alarm at ${s.threshold} ${s.unit}`, value: s.threshold }] } } : {}),
             yAxis: { left: { label: isPercentile(s.stat) ? `${s.stat} ${s.unit}` : s.unit, min: 0 } },
         },
     }));

@@ -1,6 +1,7 @@
 import { withDefaults } from "../shared/defaults";
 import type {
     Ec2AgentArgs,
+    EcsServiceAlarm,
     LogGroupKind,
     MonitoredEcsService,
     MonitoredFunction,
@@ -32,6 +33,8 @@ export const DEFAULTS = {
     tags: {} as Record<string, string>,
     transform: {} as MonitoringTransforms,
     MonitoredLogGroup: { kind: "application" as LogGroupKind },
+    MonitoredEcsService: { alarms: ["cpu-high", "memory-high", "target-5xx"] as EcsServiceAlarm[] },
+    MonitoredQueue: { alarm: true },
     AgentLogFile: { retentionDays: 30 },
     Ec2AgentArgs: { metricsCollectionIntervalSeconds: 60, diskPaths: ["/"], logFiles: {} as NonNullable<Ec2AgentArgs["logFiles"]> },
     /**
@@ -57,6 +60,8 @@ export const DEFAULTS = {
 
 export type ResolvedThresholds = Required<MonitoringThresholds>;
 export type ResolvedLogGroup = Required<MonitoredLogGroup>;
+export type ResolvedEcsService = MonitoredEcsService & { alarms: EcsServiceAlarm[] };
+export type ResolvedQueue = Required<MonitoredQueue>;
 export interface ResolvedAgentLogFile {
     filePath: string;
     logGroupName: string;
@@ -70,12 +75,12 @@ export interface ResolvedEc2Agent {
 
 export interface ResolvedMonitoring {
     alarmTopicArn: MonitoringArgs["alarmTopicArn"];
-    ecsServices: Record<string, MonitoredEcsService>;
+    ecsServices: Record<string, ResolvedEcsService>;
     httpApis: Record<string, MonitoredHttpApi>;
     restApis: Record<string, MonitoredRestApi>;
     functions: Record<string, MonitoredFunction>;
     tables: Record<string, MonitoredTable>;
-    queues: Record<string, MonitoredQueue>;
+    queues: Record<string, ResolvedQueue>;
     pipelines: Record<string, MonitoredPipeline>;
     logGroups: Record<string, ResolvedLogGroup>;
     events: MonitoringEventsArgs;
@@ -93,12 +98,12 @@ export function normalize(args: MonitoringArgs): ResolvedMonitoring {
     const agent = args.ec2Agent;
     return {
         alarmTopicArn: args.alarmTopicArn,
-        ecsServices: args.ecsServices ?? DEFAULTS.ecsServices,
+        ecsServices: mapRecord(args.ecsServices ?? DEFAULTS.ecsServices, (s) => withDefaults(DEFAULTS.MonitoredEcsService, s) as ResolvedEcsService),
         httpApis: args.httpApis ?? DEFAULTS.httpApis,
         restApis: args.restApis ?? DEFAULTS.restApis,
         functions: args.functions ?? DEFAULTS.functions,
         tables: args.tables ?? DEFAULTS.tables,
-        queues: args.queues ?? DEFAULTS.queues,
+        queues: mapRecord(args.queues ?? DEFAULTS.queues, (q) => withDefaults(DEFAULTS.MonitoredQueue, q) as ResolvedQueue),
         pipelines: args.pipelines ?? DEFAULTS.pipelines,
         logGroups: mapRecord(args.logGroups ?? DEFAULTS.logGroups, (g) => withDefaults(DEFAULTS.MonitoredLogGroup, g) as ResolvedLogGroup),
         events: args.events ?? DEFAULTS.events,

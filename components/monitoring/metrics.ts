@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { EcsServiceAlarm } from "./args";
 import type { ResolvedMonitoring } from "./defaults";
 import type { RuleSpec } from "./events";
 
@@ -27,6 +28,8 @@ export interface AlarmSpec {
     unit: string;
     /** "M of N periods" of its own, instead of `thresholds`' shared one. */
     window?: { evaluationPeriods: number; datapointsToAlarm: number };
+    /** An alarm is made; otherwise the metric is only graphed (something else alarms on it). */
+    alarm: boolean;
 }
 
 /** A percentile statistic goes in `extendedStatistic`, the others in `statistic` (PutMetricAlarm refuses both). */
@@ -56,14 +59,16 @@ export const isPercentile = (stat: string): boolean => /^p\d+(\.\d+)?$/.test(sta
 export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
     const t = cfg.thresholds;
     const specs: AlarmSpec[] = [];
-    const add = (s: Omit<AlarmSpec, "treatMissingData" | "path"> & { treatMissingData?: AlarmSpec["treatMissingData"] }) =>
-        specs.push({ treatMissingData: "notBreaching", path: `${s.group}.${s.key}`, ...s });
+    const add = (s: Omit<AlarmSpec, "treatMissingData" | "path" | "alarm"> & Partial<Pick<AlarmSpec, "treatMissingData" | "alarm">>) =>
+        specs.push({ treatMissingData: "notBreaching", alarm: true, path: `${s.group}.${s.key}`, ...s });
 
     for (const [key, s] of Object.entries(cfg.ecsServices)) {
         const dimensions = { ClusterName: s.clusterName, ServiceName: s.serviceName };
+        const alarm = (role: EcsServiceAlarm) => s.alarms.includes(role);
         add({
             group: "ecsServices",
             key,
+            alarm: alarm("cpu-high"),
             role: "cpu-high",
             title: `${key}: CPU`,
             namespace: "AWS/ECS",
@@ -76,6 +81,7 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
         add({
             group: "ecsServices",
             key,
+            alarm: alarm("memory-high"),
             role: "memory-high",
             title: `${key}: memory`,
             namespace: "AWS/ECS",
@@ -89,6 +95,7 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
             add({
                 group: "ecsServices",
                 key,
+                alarm: alarm("target-5xx"),
                 role: "target-5xx",
                 title: `${key}: target 5xx`,
                 namespace: "AWS/ApplicationELB",
@@ -181,6 +188,7 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
         add({
             group: "queues",
             key,
+            alarm: queue.alarm,
             role: "dead-letters",
             title: `${key}: messages waiting`,
             namespace: "AWS/SQS",
@@ -216,6 +224,7 @@ export function ruleAlarmSpecs(rules: RuleSpec[], ruleName: (rule: RuleSpec) => 
         stat: "Sum",
         threshold: 1,
         treatMissingData: "notBreaching",
+        alarm: true,
         unit: "invocations",
         window: { evaluationPeriods: 1, datapointsToAlarm: 1 },
     }));

@@ -43,8 +43,9 @@ export interface MonitoringResources {
  * - **Alarms** (on ALARM and on OK, to `alarmTopicArn`): ECS service CPU and memory, ALB target 5xx; HTTP
  *   and REST API 5xx and p99 latency; Lambda errors and throttles; DynamoDB read and write throttles;
  *   messages in dead-letter queues; each EventBridge rule's failed deliveries to the topic.
- *   Thresholds and the "M of N periods" window in `thresholds`. A ContainerService given its own `alarms`
- *   already watches its services' CPU, memory and 5xx: list here the ones it does not.
+ *   Thresholds and the "M of N periods" window in `thresholds`. A ContainerService with its own `alarms`
+ *   (the default) already watches its services' CPU, memory and 5xx, and a queue worker's dead-letter
+ *   queue: give those services `alarms: []` and those queues `alarm: false`, and the dashboard still graphs them.
  * - **Pipeline failures**: CodePipeline publishes no metric to alarm on, so an EventBridge rule sends
  *   each failed execution to the topic; so do `events` (stopped ECS tasks, Auto Scaling launches and
  *   terminations). EventBridge publishes with the topic's resource policy, which must admit
@@ -103,7 +104,7 @@ export class Monitoring extends pulumi.ComponentResource {
         // Dashboards are global to the account, saved queries are not unique by name: per stack, per component.
         const title = fitName(`${name}-${stackSuffix(name)}`, cloudwatch.Dashboard, { explicit: true });
 
-        const alarms = Object.fromEntries(specs.map((s) => [`${s.key}-${s.role}`, createAlarm(name, cfg, s, tags, child)]));
+        const alarms = Object.fromEntries(specs.filter((s) => s.alarm).map((s) => [`${s.key}-${s.role}`, createAlarm(name, cfg, s, tags, child)]));
         const dashboard = cfg.dashboard
             ? create(
                   cloudwatch.Dashboard,

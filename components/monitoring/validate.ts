@@ -6,6 +6,7 @@ import { STANDARD_PARAMETER_MAX_BYTES, agentConfigJson } from "./agent";
 import type {
     AgentLogFile,
     Ec2AgentArgs,
+    EcsServiceAlarm,
     MonitoredEcsService,
     MonitoredFunction,
     MonitoredHttpApi,
@@ -25,6 +26,7 @@ import { MAX_EVENT_PATTERN_CHARS, autoScalingPattern, ecsTaskStoppedPattern, rul
 import { type AlarmSpec, alarmSpecs, ruleAlarmSpecs } from "./metrics";
 
 const INPUT_STRING = input(string({ nonEmpty: true }));
+const ECS_SERVICE_ALARMS: EcsServiceAlarm[] = ["cpu-high", "memory-high", "target-5xx"];
 
 /** Every MonitoringArgs key, once: a key added to the interface without a shape here fails `tsc`. */
 export const MONITORING_SHAPE = object<MonitoringArgs>()({
@@ -36,6 +38,7 @@ export const MONITORING_SHAPE = object<MonitoringArgs>()({
                 serviceName: INPUT_STRING,
                 targetGroupArnSuffix: optional(INPUT_STRING),
                 loadBalancerArnSuffix: optional(INPUT_STRING),
+                alarms: optional(array(oneOf(ECS_SERVICE_ALARMS))),
             }),
         ),
     ),
@@ -43,7 +46,7 @@ export const MONITORING_SHAPE = object<MonitoringArgs>()({
     restApis: optional(record(object<MonitoredRestApi>()({ apiName: INPUT_STRING, stage: INPUT_STRING }))),
     functions: optional(record(object<MonitoredFunction>()({ functionName: INPUT_STRING }))),
     tables: optional(record(object<MonitoredTable>()({ tableName: INPUT_STRING }))),
-    queues: optional(record(object<MonitoredQueue>()({ queueName: INPUT_STRING }))),
+    queues: optional(record(object<MonitoredQueue>()({ queueName: INPUT_STRING, alarm: optional(boolean()) }))),
     pipelines: optional(record(object<MonitoredPipeline>()({ pipelineName: INPUT_STRING }))),
     logGroups: optional(record(object<MonitoredLogGroup>()({ logGroupName: INPUT_STRING, kind: optional(oneOf(["application", "lambda", "api-access"])) }))),
     events: optional(
@@ -181,6 +184,10 @@ export function validate(args: MonitoringArgs): Issue[] {
         }
         checkFormat(issues, `${p}.targetGroupArnSuffix`, s.targetGroupArnSuffix, "targetGroupArnSuffix");
         checkFormat(issues, `${p}.loadBalancerArnSuffix`, s.loadBalancerArnSuffix, "loadBalancerArnSuffix");
+        const listed = args.ecsServices?.[key]?.alarms ?? [];
+        listed.forEach((role, i) => {
+            if (listed.indexOf(role) !== i) issues.add(`${p}.alarms[${i}]`, role, "is listed twice", "each once");
+        });
     }
     for (const [key, api] of Object.entries(cfg.httpApis)) {
         checkFormat(issues, `httpApis.${key}.apiId`, api.apiId, "apiId");
@@ -214,7 +221,7 @@ export function validate(args: MonitoringArgs): Issue[] {
             issues.add(
                 "dashboard",
                 true,
-                `would hold ${widgets} widgets (a header and one graph per alarm)`,
+                `would hold ${widgets} widgets (a header and one graph per alarm or un-alarmed metric)`,
                 `at most ${MAX_DASHBOARD_WIDGETS}: watch fewer resources in one Monitoring, or dashboard: false`,
             );
         }

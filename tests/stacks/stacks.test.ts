@@ -10,6 +10,7 @@ import { MANAGED_ORIGIN_REQUEST_POLICY_IDS } from "../../components";
 import { loadCloudFrontFunction } from "../../components/testing";
 import { viewerRequest } from "../functions/edge/events";
 import { PRESETS } from "../../stacks/presets";
+import * as YAML from "yaml";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -1021,13 +1022,12 @@ describe("stacks", function () {
         assert.deepEqual([dev.named("audit-bucket").protect, dev.named("audit-key").protect], [false, false]);
     });
 
-    it("both stacks alarm on the ECS services' CPU and memory, the items API's 5xx and p99 latency, the functions, the tables and the partners API, to the alarm topic", () => {
+    it("both stacks alarm on the items API's 5xx and p99 latency, the functions, the tables, the partners API and the audit alerts' failure queue, to the alarm topic", () => {
         for (const s of [dev, prod]) {
             const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.startsWith("monitoring-"));
             const names = alarms.map((a) => a.name.slice("monitoring-".length));
-            for (const svc of ["web", "app1", "app2", "worker"])
-                for (const m of ["cpu-high", "memory-high"]) assert.ok(names.includes(`${svc}-${m}`), `${svc}-${m}`);
             for (const name of [
+                "audit-alerts-dead-letters",
                 "items-5xx",
                 "items-latency-p99",
                 "partners-5xx",
@@ -1058,6 +1058,74 @@ describe("stacks", function () {
                 names.some((n) => n.includes("target-5xx")),
                 false,
             );
+        }
+    });
+
+    it("both stacks alarm once per metric: monitoring leaves the ECS services' CPU and memory and the alarmed queues to their own alarms", () => {
+        for (const s of [dev, prod]) {
+            const seen = new Map<string, string>();
+            for (const a of s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((x) => x.inputs.metricName !== undefined)) {
+                const i = a.inputs;
+                const dims = Object.entries(i.dimensions ?? {}).sort(([x], [y]) => x.localeCompare(y));
+                const metric = JSON.stringify([i.namespace, i.metricName, dims]);
+                assert.equal(seen.get(metric), undefined, `${a.name} alarms on the metric of ${seen.get(metric)}: ${metric}`);
+                seen.set(metric, a.name);
+            }
+            for (const svc of ["web", "app1", "app2", "worker"])
+                for (const m of ["cpu-high", "memory-high"]) {
+                    assert.ok(
+                        seen.has(
+                            JSON.stringify([
+                                "AWS/ECS",
+                                m === "cpu-high" ? "CPUUtilization" : "MemoryUtilization",
+                                [
+                                    ["ClusterName", s.named("saas-cluster").outputs.name],
+                                    ["ServiceName", s.named(`saas-${svc}`).outputs.name],
+                                ],
+                            ]),
+                        ),
+                        `${svc} ${m}`,
+                    );
+                    assert.equal(
+                        s.resources.some((r) => r.name === `monitoring-${svc}-${m}`),
+                        false,
+                        `monitoring-${svc}-${m}`,
+                    );
+                }
+            const audit = s.named("monitoring-audit-alerts-dead-letters").inputs;
+            assert.deepEqual(audit.dimensions, { QueueName: s.named("audit-alert-failures").outputs.name });
+        }
+    });
+
+    it("both stacks graph the ECS services' CPU and memory and the dead-letter queues on the dashboard, a threshold line only on monitoring's own alarms", () => {
+        for (const s of [dev, prod]) {
+            const graphs = JSON.parse(s.named("monitoring-dashboard").inputs.dashboardBody).widgets.filter((w: any) => w.type === "metric");
+            const graph = (metricName: string, value: string) => {
+                const g = graphs.find((w: any) => w.properties.metrics[0][1] === metricName && w.properties.metrics[0].includes(value));
+                assert.ok(g, `no graph of ${metricName} for ${value}`);
+                return g;
+            };
+            for (const svc of ["web", "app1", "app2", "worker"])
+                for (const m of ["CPUUtilization", "MemoryUtilization"])
+                    assert.equal(graph(m, s.named(`saas-${svc}`).outputs.name).properties.annotations, undefined);
+            for (const q of ["event-failures", "saas-worker-dlq"])
+                assert.equal(graph("ApproximateNumberOfMessagesVisible", s.named(q).outputs.name).properties.annotations, undefined, q);
+            assert.deepEqual(
+                graph("ApproximateNumberOfMessagesVisible", s.named("audit-alert-failures").outputs.name).properties.annotations.horizontal.map(
+                    (h: any) => h.value,
+                ),
+                [1],
+            );
+        }
+    });
+
+    it("both stacks run the pipeline's tests on Node.js 22, pinned in the buildspec, within package.json's engines", () => {
+        const engines = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).engines.node;
+        const min = Number(/^>=(\d+)/.exec(engines)![1]);
+        for (const s of [dev, prod]) {
+            const spec = YAML.parse(s.named("deliver-test-project").inputs.source.buildspec);
+            assert.deepEqual(spec.phases.install["runtime-versions"], { nodejs: 22 });
+            assert.ok(22 >= min, engines);
         }
     });
 

@@ -451,6 +451,57 @@ describe("Monitoring", () => {
         });
     });
 
+    describe("leaving alarms to what already watches (a ContainerService's own, a queue worker's DLQ alarm)", () => {
+        let registry: Registry;
+        let result: Monitoring;
+        let graphs: any[];
+        before(async () => {
+            const args = fullArgs();
+            args.ecsServices!.web.alarms = [];
+            args.ecsServices!.worker.alarms = ["memory-high"];
+            args.queues = { ...args.queues, "worker-dlq": { queueName: "worker-dlq-0a1b2c3", alarm: false } };
+            ({ registry, result } = await build(() => new Monitoring("ops", args)));
+            graphs = json(registry.one(DASHBOARD).inputs.dashboardBody).widgets.filter((w: any) => w.type === "metric");
+        });
+        const graphOf = (metricName: string, dimension: string) =>
+            graphs.filter((g) => g.properties.metrics[0][1] === metricName && g.properties.metrics[0].includes(dimension));
+
+        it("makes only the alarms each service and queue asks for", () => {
+            const names = registry.ofType(ALARM).map((a) => a.name);
+            for (const gone of ["ops-web-cpu-high", "ops-web-memory-high", "ops-web-target-5xx", "ops-worker-cpu-high", "ops-worker-dlq-dead-letters"])
+                assert.equal(names.includes(gone), false, gone);
+            for (const kept of ["ops-worker-memory-high", "ops-audit-alerts-dead-letters"]) assert.ok(names.includes(kept), kept);
+            assert.deepEqual(
+                Object.keys(result.alarmNames).filter((k) => k.startsWith("web-") || k.startsWith("worker-")),
+                ["worker-memory-high"],
+            );
+        });
+
+        it("still graphs the un-alarmed metrics, without a threshold line, and keeps the line on the alarmed ones", () => {
+            for (const [metric, dimension] of [
+                ["CPUUtilization", "web-svc"],
+                ["MemoryUtilization", "web-svc"],
+                ["HTTPCode_Target_5XX_Count", "targetgroup/web-tg/0123456789abcdef"],
+                ["CPUUtilization", "worker-svc"],
+                ["ApproximateNumberOfMessagesVisible", "worker-dlq-0a1b2c3"],
+            ]) {
+                const [g] = graphOf(metric, dimension);
+                assert.ok(g, `${metric} ${dimension}`);
+                assert.equal(g.properties.annotations, undefined, `${metric} ${dimension}`);
+            }
+            for (const [metric, dimension] of [
+                ["MemoryUtilization", "worker-svc"],
+                ["ApproximateNumberOfMessagesVisible", "audit-alerts-dlq-0a1b2c3"],
+            ]) {
+                const [g] = graphOf(metric, dimension);
+                assert.deepEqual(
+                    g.properties.annotations.horizontal.map((h: any) => h.value),
+                    [metric === "MemoryUtilization" ? 80 : 1],
+                );
+            }
+        });
+    });
+
     it("applies the given thresholds and evaluation window to every alarm", async () => {
         const args = fullArgs();
         args.thresholds = { ecsCpuPercent: 70, apiLatencyP99Ms: 1500, tableThrottleEvents: 10, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 2 };

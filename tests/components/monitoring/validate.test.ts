@@ -277,6 +277,24 @@ describe("Monitoring validation", () => {
             message: /from 1 to/,
         },
         {
+            title: "rejects an ECS service alarm Monitoring does not make",
+            args: base({ ecsServices: { web: { clusterName: "shop", serviceName: "web", alarms: ["http-5xx" as "target-5xx"] } } }),
+            path: "ecsServices.web.alarms[0]",
+            message: /cpu-high/,
+        },
+        {
+            title: "rejects an ECS service alarm listed twice",
+            args: base({ ecsServices: { web: { clusterName: "shop", serviceName: "web", alarms: ["cpu-high", "cpu-high"] } } }),
+            path: "ecsServices.web.alarms[1]",
+            message: /listed twice/,
+        },
+        {
+            title: "rejects a queue's alarm switch that is not a boolean",
+            args: base({ queues: { dlq: { queueName: "dlq", alarm: "no" as unknown as boolean } } }),
+            path: "queues.dlq.alarm",
+            message: /boolean|true|false/,
+        },
+        {
             title: "rejects an unknown argument, suggesting the nearest",
             args: { ...base({}), treshold: {} } as MonitoringArgs,
             path: "treshold",

@@ -29,6 +29,8 @@ import { FARGATE_PROVIDERS } from "../components/container-service/defaults";
 import { KVS_MAX_VALUE_CHARS } from "../components/shared/limits/cloudfront";
 import { checkDomainName } from "../components/shared/hostnames";
 import { RoutesError, type RouteSpec, parseRoutes } from "../functions/edge/origin-request-router/core";
+import { CONNECTION_ARN } from "../components/delivery-pipeline/validate";
+import { ALERT_RULES, type AlertRule } from "../components/audit-trail/alert-rules";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -290,6 +292,75 @@ export interface StackConfig {
         routes: RouteSpec[];
     };
     /**
+     * The delivery pipeline (stacks/delivery.ts): a DeliveryPipeline from a Git repository through a CodeConnections
+     * connection, its CodeBuild projects (image, test, infra, and the items function's CodeDeploy release), and the
+     * release of one ECS service. Its failures and approvals go to the alarm topic.
+     */
+    delivery: {
+        /** Build the pipeline, its projects, the Pulumi token's secret and the CodeDeploy groups. */
+        enabled: boolean;
+        /**
+         * The repository: `provider` (`GitHub`, `GitLab` or `Bitbucket`: a new connection, PENDING until someone completes
+         * the handshake in the console) or `connectionArn` (an existing connection, reused), `repository` (`owner/name`),
+         * `branch` (the one pushes to which run the pipeline, and from which tags are released).
+         */
+        source: { provider: "GitHub" | "GitLab" | "Bitbucket"; repository: string; branch: string; connectionArn?: string };
+        /**
+         * The role the Pulumi step's build assumes to deploy (the stack's `aws:assumeRoles` names it too); the build role may
+         * `sts:AssumeRole` exactly this one. Absent: no Pulumi step (the build role would otherwise need every permission the
+         * program's resources need).
+         */
+        deployRoleArn?: string;
+        /**
+         * The stack deployed first, as staging, before the approval (`pulumi up --stack <stack>`; only with `deployRoleArn`, like
+         * every Pulumi step), and its URL, the approval's link. Absent: no staging deploy.
+         */
+        staging?: { stack: string; url?: string };
+        /** A manual approval (notified to the alarm topic) before the production deploy. */
+        approval: boolean;
+        /** Git tag patterns that release (the pipeline runs on these tags only); empty: every push to `branch`. */
+        releaseTags: string[];
+        /**
+         * The ECS service the pipeline releases with the image it builds into the `app` repository: `rolling` (CodePipeline's
+         * ECS action, the service `releasedBy: "pipeline"`) or `code-deploy` (blue/green through a CodeDeploy deployment
+         * group, the service's controller `code-deploy`; not web or app1, which use Service Connect).
+         */
+        service: { name: "web" | "app1" | "app2"; strategy: "rolling" | "code-deploy" };
+        /** Release the items function through CodeDeploy: canary 10 % for 5 minutes, rolled back on its errors alarm. */
+        itemsCanary: boolean;
+    };
+    /**
+     * The audit trail (stacks/observability.ts): a multi-region CloudTrail trail with log file validation, KMS and
+     * CloudWatch Logs, and alerts to the alarm topic. One multi-region trail per account is free; a second one in the
+     * same account (dev and prod sharing one) bills its management events ($2.00 per 100,000).
+     */
+    audit: {
+        /** Build the trail (turn it off in a stack that shares its account with one that has it). */
+        enabled: boolean;
+        /** Days the log files stay in the trail's bucket. */
+        retentionDays: number;
+        /** Days the trail's CloudWatch log group keeps events (a CloudWatch Logs retention value). */
+        logRetentionDays: number;
+        /** `protect` and `retainOnDelete` on the bucket and key. */
+        protectData: boolean;
+        /** CloudTrail Insights (API call rate and error rate), $0.35 per 100,000 events analysed. */
+        insights: boolean;
+        /** Data events (item-level API calls) on the items table, $0.10 per 100,000. */
+        itemsDataEvents: boolean;
+        /** The events alerted on (EventBridge rules → a function → the alarm topic). */
+        alerts: AlertRule[];
+    };
+    /**
+     * Monitoring (stacks/observability.ts): alarms on the ECS services, APIs, functions, tables and the pipeline to the
+     * alarm topic, saved Logs Insights queries, ECS task and Auto Scaling events, the CloudWatch agent configuration.
+     */
+    monitoring: {
+        /** Build the alarms, rules, queries and dashboard. */
+        enabled: boolean;
+        /** A CloudWatch dashboard ($3 a month beyond the free three). */
+        dashboard: boolean;
+    };
+    /**
      * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
      * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
      */
@@ -343,6 +414,15 @@ type Containers = StackConfig["containers"];
 type Kubernetes = StackConfig["kubernetes"];
 type Serverless = StackConfig["serverless"];
 type Cdn = StackConfig["cdn"];
+type Delivery = StackConfig["delivery"];
+type Audit = StackConfig["audit"];
+type Monitoring = StackConfig["monitoring"];
+/** IAM role ARNs, as DeliveryPipeline checks them. */
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+/** Pulumi stack names, as pulumiBuildspec checks them: letters, digits, '-', '_', '.', with optional org/project/ qualifiers. */
+const STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
+/** CodePipeline V2 triggers: at most 8 patterns in a filter (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-triggers.html). */
+const TRIGGER_MAX_PATTERNS = 8;
 
 const INSTANCE_TYPES = array(string({ pattern: INSTANCE_TYPE, allowed: 'EC2 instance types, e.g. ["m7i.large"]' }), {
     nonEmpty: true,
@@ -582,6 +662,40 @@ const SCHEMA = object<StackConfig>(setting)({
             }
         }),
     }),
+    delivery: object<Delivery>(setting)({
+        enabled: boolean(),
+        source: object<Delivery["source"]>(setting)({
+            provider: oneOf(["GitHub", "GitLab", "Bitbucket"]),
+            repository: string({ pattern: /^[^/\s]+(\/[^/\s]+)+$/, allowed: 'a repository "owner/name"' }),
+            // A Git ref name: no spaces, no "..", not starting with "-" (git check-ref-format).
+            branch: string({ pattern: /^(?!-)(?!.*\.\.)[^\s~^:?*[\\]{1,255}$/, allowed: 'a branch name, e.g. "main"' }),
+            connectionArn: optional(
+                string({ pattern: CONNECTION_ARN, allowed: "a CodeConnections connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)" }),
+            ),
+        }),
+        deployRoleArn: optional(string({ pattern: ROLE_ARN, allowed: "an IAM role ARN (arn:aws:iam::<account>:role/<name>)" })),
+        staging: optional(
+            object<NonNullable<Delivery["staging"]>>(setting)({
+                stack: string({ pattern: STACK_NAME, allowed: 'a stack name, e.g. "dev" or "org/project/dev"' }),
+                url: optional(string({ pattern: /^https:\/\/\S+$/, allowed: "an https:// URL" })),
+            }),
+        ),
+        approval: boolean(),
+        // CodePipeline V2 trigger filters: at most 8 patterns, each 1–255 characters.
+        releaseTags: array(string({ pattern: /^\S{1,255}$/, allowed: 'a Git tag glob, e.g. "v*"' })),
+        service: object<Delivery["service"]>(setting)({ name: oneOf(["web", "app1", "app2"]), strategy: oneOf(["rolling", "code-deploy"]) }),
+        itemsCanary: boolean(),
+    }),
+    audit: object<Audit>(setting)({
+        enabled: boolean(),
+        retentionDays: int({ min: 1, max: 3650 }),
+        logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        protectData: boolean(),
+        insights: boolean(),
+        itemsDataEvents: boolean(),
+        alerts: array(oneOf(Object.keys(ALERT_RULES))),
+    }),
+    monitoring: object<Monitoring>(setting)({ enabled: boolean(), dashboard: boolean() }),
     ontapSvmAdminPassword: optional(opaque()),
 });
 
@@ -654,6 +768,9 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             kubernetes: values.kubernetes,
             serverless: values.serverless,
             cdn: values.cdn,
+            delivery: values.delivery,
+            audit: values.audit,
+            monitoring: values.monitoring,
         },
     );
     for (const [key, shape] of Object.entries(SCHEMA.fields))
@@ -709,6 +826,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     }
     serverlessRules(issues, merged.serverless);
     cdnRules(issues, merged.cdn, merged.containers);
+    deliveryRules(issues, merged.delivery);
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
 }
@@ -886,6 +1004,24 @@ function cdnRules(issues: Issues, d: Cdn | undefined, containers: Containers | u
                 `at most ${KVS_MAX_VALUE_CHARS} characters as JSON`,
             );
     }
+}
+
+/**
+ * The delivery section's cross-field rules: CodeDeploy cannot release a Service Connect service (web and app1), and a
+ * V2 trigger filter takes at most 8 tag patterns.
+ */
+function deliveryRules(issues: Issues, d: Delivery | undefined): void {
+    const key = (path: string) => `${NAMESPACE}:delivery.${path}`;
+    if (d?.service?.strategy === "code-deploy" && (d.service.name === "web" || d.service.name === "app1"))
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html: Service Connect needs the ECS controller.
+        issues.add(
+            key("service.name"),
+            d.service.name,
+            "uses Service Connect, which the CODE_DEPLOY controller does not support",
+            '"app2", or strategy "rolling"',
+        );
+    if (Array.isArray(d?.releaseTags) && d.releaseTags.length > TRIGGER_MAX_PATTERNS)
+        issues.add(key("releaseTags"), d.releaseTags.length, "has too many patterns for one trigger filter", `at most ${TRIGGER_MAX_PATTERNS}`);
 }
 
 /** The KeyValueStore keys the stack manages, by the setting each comes from: the settings as the edge code reads them. */

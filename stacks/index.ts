@@ -4,7 +4,8 @@
  * containers.ec2 is on), a queue worker and a scheduled report job — and an EKS cluster beside it
  * with a stateless web sample and a Redis primary with replicas; and the serverless items API
  * (stacks/serverless.ts); a CloudFront CDN in front of a static site, the ALB and the API, with code at the edge
- * (stacks/cdn.ts). Settings come from
+ * (stacks/cdn.ts); the audit trail and monitoring (stacks/observability.ts); the delivery pipeline that builds, tests and
+ * releases the app (stacks/delivery.ts). Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -13,6 +14,8 @@ import { loadConfig } from "./config";
 import { SAMPLE_IMAGES } from "./presets";
 import { cdn, cloudFrontPrefixListId } from "./cdn";
 import { serverless } from "./serverless";
+import { audit, monitoring } from "./observability";
+import { delivery } from "./delivery";
 
 const cfg = loadConfig();
 const c = cfg.containers;
@@ -31,13 +34,18 @@ const formerly =
         opts.aliases = [{ name, parent: pulumi.rootStackResource }];
     };
 // Encrypted under a key of its own: CloudWatch cannot publish to a topic under alias/aws/sns. The
-// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription.
-const alarms = c.alarmEmail
-    ? new AlarmTopic("alarms", {
-          emails: { oncall: c.alarmEmail },
-          transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
-      })
-    : undefined;
+// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription. Monitoring's rules and the
+// audit alerts publish through EventBridge, the pipeline's failures and approvals through CodeStar Notifications: the
+// topic exists whenever one of them is on, with or without an e-mail.
+const notifiers = cfg.delivery.enabled || cfg.monitoring.enabled;
+const alarms =
+    c.alarmEmail || notifiers || cfg.audit.enabled
+        ? new AlarmTopic("alarms", {
+              emails: c.alarmEmail ? { oncall: c.alarmEmail } : {},
+              publishers: [...(cfg.monitoring.enabled ? ["events" as const] : []), ...(cfg.delivery.enabled ? ["codestar-notifications" as const] : [])],
+              transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
+          })
+        : undefined;
 
 /** nginx, the sample image, listens on 80; the port's name is what Service Connect serves (app1's). */
 const HTTP_PORT = 80;
@@ -108,6 +116,21 @@ const routed = (app: "app1" | "app2", priority: number) => ({
     scaling,
 });
 
+/**
+ * How the pipeline's service is released (delivery.service): `rolling` leaves the task definition to the pipeline's ECS
+ * action (`releasedBy: "pipeline"`, so `pulumi up` does not roll its image back); `code-deploy` hands the service to
+ * CodeDeploy (stacks/delivery.ts builds its deployment group). Request-count scaling follows `-tg` only, where CodeDeploy
+ * alternates the live task set: CPU alone then, as web's blue/green.
+ */
+const d = cfg.delivery;
+const released = (key: "web" | "app1" | "app2") => (d.enabled && d.service.name === key ? d.service.strategy : undefined);
+const releasedApp = (key: "app1" | "app2") =>
+    released(key) === "code-deploy"
+        ? { deployment: { controller: "code-deploy" as const }, scaling: { ...scaling, requestsPerTarget: undefined } }
+        : released(key) === "rolling"
+          ? { deployment: { releasedBy: "pipeline" as const } }
+          : {};
+
 const legacy = cfg.serverless.legacy;
 const platform = new ContainerService("saas", {
     vpc: network.vpcArgs,
@@ -134,7 +157,7 @@ const platform = new ContainerService("saas", {
             loadBalancer: { name: "public", containerPort: HTTP_PORT, healthCheck: { path: "/" } },
             // Blue/green alternates target groups, and request-count scaling follows `-tg` only: CPU alone then.
             scaling: blueGreen ? { ...scaling, requestsPerTarget: undefined } : scaling,
-            deployment: webDeployment,
+            deployment: released("web") === "rolling" ? { ...webDeployment, releasedBy: "pipeline" as const } : webDeployment,
             // A Service Connect client: reaches app1 by name (http://app1), served by nobody.
             serviceConnect: {},
         },
@@ -145,11 +168,13 @@ const platform = new ContainerService("saas", {
             ...webCapacity,
             volumes: { uploads: { fileSystem: "shared", containerPath: "/srv/uploads" } },
             serviceConnect: { services: { [HTTP_PORT_NAME]: {} }, allowFrom: ["web"] },
+            ...releasedApp("app1"),
         },
         // With EC2 capacity, app2 runs on its groups (containers.ec2.strategy) in bridge mode (dynamic host ports).
         app2: {
             ...routed("app2", 20),
             ...(c.ec2.enabled ? { capacityProviderStrategy: c.ec2.strategy, networkMode: "bridge" as const, cpu: 512, memoryMiB: 1024 } : webCapacity),
+            ...releasedApp("app2"),
         },
         worker: {
             containers: { worker: { image: c.images.worker, command: ["sh", "-c", "while true; do sleep 30; done"] } },
@@ -266,7 +291,35 @@ const web = eks
       })
     : undefined;
 
-const items = serverless(cfg.serverless, { network, legacy: platform.albTargets.legacy, alarmTopicArn: alarms?.topicArn });
+const items = serverless(cfg.serverless, {
+    network,
+    legacy: platform.albTargets.legacy,
+    alarmTopicArn: alarms?.topicArn,
+    itemsReleasedByCodeDeploy: cfg.delivery.enabled && cfg.delivery.itemsCanary,
+});
+
+const trail = alarms && audit(cfg.audit, { alarms, itemsTableArn: items.parts.items.tableArn });
+// The pipeline's failed executions reach the topic through monitoring's rule (its own notification rule then tells
+// approvals only); the items canary rolls back on an alarm of its own.
+const release =
+    alarms &&
+    delivery(d, {
+        stack: pulumi.getStack(),
+        alarms,
+        platform,
+        itemsFunction: items.parts.itemsFunction,
+        failuresMonitored: cfg.monitoring.enabled,
+    });
+const watch =
+    alarms &&
+    monitoring(cfg.monitoring, {
+        alarms,
+        platform,
+        services: ["web", "app1", "app2", "worker"],
+        serverless: items.parts,
+        pipelineName: release?.pipeline.pipelineName,
+        ec2: c.ec2.enabled,
+    });
 
 const edge = cfg.cdn.enabled
     ? cdn(cfg.cdn, {
@@ -299,3 +352,11 @@ export const cdnUrl = edge?.url;
 export const cdnDistributionId = edge?.distributionId;
 export const siteBucketName = edge?.siteBucketName;
 export const cdnKeyValueStoreArn = edge?.keyValueStoreArn;
+export const auditBucketName = trail?.bucketName;
+export const dashboardName = watch?.dashboardName;
+/** The pipeline, its connection (PENDING until the console handshake) and, with a deploy role, the Pulumi token's secret (empty until filled). */
+export const pipeline = release && {
+    name: release.pipeline.pipelineName,
+    connectionArn: release.pipeline.connectionArn,
+    ...(release.tokenSecret ? { pulumiTokenSecretArn: release.tokenSecret.arn } : {}),
+};

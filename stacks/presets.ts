@@ -50,6 +50,15 @@ const EC2_STRATEGY = [
     { provider: "spot", base: 0, weight: 3 },
 ];
 
+/**
+ * The repository the pipelines build: a placeholder until `delivery.source.repository` names yours (the connection stays
+ * PENDING until its handshake anyway; README, "First deploy").
+ */
+const SOURCE = { provider: "GitHub" as const, repository: "example/aws-platform", branch: "main" };
+
+/** The alert rules of both trails: the notes' three, and someone blinding the trail or deleting a key. */
+const AUDIT_ALERTS = ["root-sign-in", "iam-policy-changes", "security-group-changes", "cloudtrail-changes", "kms-key-deletion"] as const;
+
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
     dev: {
@@ -129,6 +138,26 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             abWeights: { control: 50, beta: 50 },
             ...EDGE_DATA,
         },
+        // Every push to main deploys dev, without approval: web rolls to the new image.
+        delivery: {
+            enabled: true,
+            source: SOURCE,
+            approval: false,
+            releaseTags: [],
+            service: { name: "web", strategy: "rolling" },
+            itemsCanary: false,
+        },
+        // A shorter history than prod's; turn the trail off when dev shares prod's account (a second trail bills).
+        audit: {
+            enabled: true,
+            retentionDays: 90,
+            logRetentionDays: 14,
+            protectData: false,
+            insights: false,
+            itemsDataEvents: false,
+            alerts: [...AUDIT_ALERTS],
+        },
+        monitoring: { enabled: true, dashboard: true },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, on-demand and Spot EC2 capacity providers, data protected. */
     prod: {
@@ -224,5 +253,28 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             abWeights: { control: 90, beta: 10 },
             ...EDGE_DATA,
         },
+        // Tags v* release: staging (the dev stack) first when a deploy role is set, an approval, then app2 blue/green
+        // through CodeDeploy and the items function's canary.
+        delivery: {
+            enabled: true,
+            source: SOURCE,
+            // dev is the first environment: prod's pipeline deploys it (with the deploy role) before the approval.
+            staging: { stack: "dev" },
+            approval: true,
+            releaseTags: ["v*"],
+            service: { name: "app2", strategy: "code-deploy" },
+            itemsCanary: true,
+        },
+        // A year of log files kept with the data, Insights, and who read or wrote items.
+        audit: {
+            enabled: true,
+            retentionDays: 365,
+            logRetentionDays: 90,
+            protectData: true,
+            insights: true,
+            itemsDataEvents: true,
+            alerts: [...AUDIT_ALERTS],
+        },
+        monitoring: { enabled: true, dashboard: true },
     },
 };

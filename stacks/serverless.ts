@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as cognito from "@pulumi/aws/cognito";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as lambda from "@pulumi/aws/lambda";
 import type * as s3 from "@pulumi/aws/s3";
 import * as sqs from "@pulumi/aws/sqs";
 import {
@@ -36,6 +37,23 @@ export interface ServerlessDeps {
     legacy?: AlbTarget;
     /** Where the failures queue's alarm notifies (the stack's AlarmTopic), when there is one. */
     alarmTopicArn?: pulumi.Input<string>;
+    /**
+     * The items function's alias is moved by CodeDeploy (delivery.itemsCanary): `pulumi up` leaves its version and
+     * routing alone, or it would move the alias back to the program's version.
+     */
+    itemsReleasedByCodeDeploy?: boolean;
+}
+
+/** The serverless part's components that monitoring, audit and delivery watch or release (no stack outputs). */
+export interface ServerlessParts {
+    items: Table;
+    tagIndex: Table;
+    api: ServerlessApi;
+    /** The items function behind the HTTP API (its alias `live` is what the API calls). */
+    itemsFunction: LambdaFunction;
+    /** Every function of the part, by key: the items function, the tag indexer, the sweeper, thumbnails' and partners'. */
+    functions: Record<string, { functionName: pulumi.Output<string>; logGroupName: pulumi.Output<string> }>;
+    partners?: RestApi;
 }
 
 /** The stack outputs of the serverless part. */
@@ -60,6 +78,7 @@ export interface ServerlessOutputs {
     /** The partners REST API's stage URL and its API key ids by name, never the values (with `partners.enabled`). */
     partnersUrl?: pulumi.Output<string>;
     partnerApiKeyIds?: Record<string, pulumi.Output<string>>;
+    parts: ServerlessParts;
 }
 
 /**
@@ -123,6 +142,15 @@ const kept = <T>(args: T, opts: pulumi.CustomResourceOptions): T => {
 const protectedBucket: Transform<s3.BucketArgs> = kept;
 
 /** The user pool holds the accounts: kept with the data (Cognito deletion protection, `protect`, left in AWS on stack removal). */
+/**
+ * CodeDeploy shifts the alias between versions (its routing config during a canary): a later `pulumi up` must not move it
+ * back to the version the program published.
+ */
+const releasedByCodeDeploy: Transform<lambda.AliasArgs> = (args, opts) => {
+    opts.ignoreChanges = ["functionVersion", "routingConfig"];
+    return args;
+};
+
 const protectedUserPool: Transform<cognito.UserPoolArgs> = (args, opts) => ({ ...kept(args, opts), deletionProtection: "ACTIVE" });
 
 export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps): ServerlessOutputs {
@@ -225,6 +253,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
                 reservedConcurrency: f.reservedConcurrency,
                 // Integrations call the alias; provisioned concurrency needs at least 1 (PutProvisionedConcurrencyConfig).
                 alias: f.provisionedConcurrency > 0 ? { provisionedConcurrency: f.provisionedConcurrency } : {},
+                transform: deps.itemsReleasedByCodeDeploy ? { alias: releasedByCodeDeploy } : {},
             },
         },
         routes: {
@@ -255,6 +284,11 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
     });
 
     const users = api.resources.cognito.users;
+    const fn = (l: LambdaFunction) => ({ functionName: l.functionName, logGroupName: l.resources.logGroup.name });
+    const itemsFunction = api.resources.functions.items;
+    const functions: ServerlessParts["functions"] = { items: fn(itemsFunction), "tag-indexer": fn(tagIndexer), sweeper: fn(sweeper) };
+    if (photos) functions.thumbnails = { functionName: photos.functionName, logGroupName: photos.resources.function.resources.logGroup.name };
+    if (partners) functions["partners-items"] = fn(partners.resources.functions.items);
     return {
         apiUrl: api.url,
         apiHost: api.invokeUrl.apply((u) => new URL(u).host),
@@ -266,6 +300,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         photoBuckets: photos && { source: photos.sourceBucketName, thumbnails: photos.thumbnailBucketName },
         partnersUrl: partners?.url,
         partnerApiKeyIds: partners?.apiKeyIds,
+        parts: { items, tagIndex, api, itemsFunction, functions, partners },
     };
 }
 

@@ -3,7 +3,7 @@ import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { LAMBDA_FUNCTION_SHAPE, nestedFunctionIssues } from "../lambda-function/validate";
 import { Optional, array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { checkKmsKeyArn, checkTags } from "../shared/validators";
+import { SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { AlertRule, AlertsArgs, AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
 import { ALERT_RULES } from "./alert-rules";
 import { normalize } from "./defaults";
@@ -113,7 +113,7 @@ export function validate(args: AuditTrailArgs): Issue[] {
             issues.match(
                 "alerts.topicArn",
                 a.topicArn,
-                /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+                SNS_STANDARD_TOPIC_ARN,
                 "a standard SNS topic ARN, arn:aws:sns:<region>:<account>:<name> (not FIFO: the function sends no message group)",
             );
         // SNS encrypts with any symmetric customer managed key, multi-Region ones (key/mrk-…) included.

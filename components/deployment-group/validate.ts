@@ -19,7 +19,7 @@ import {
     union,
     unknownKey,
 } from "../shared/shape";
-import { checkTags } from "../shared/validators";
+import { SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type {
     CanaryArgs,
     ComputePlatform,
@@ -194,9 +194,7 @@ export const MAX_INTERVAL_MINUTES = 2880;
 const LAMBDA_FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/;
 const FUNCTION_ARN_ALLOWED = "an unqualified Lambda function ARN (no :version or :alias; the role may invoke every version and alias)";
 const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/[^/]+\/[0-9a-f]+\/[0-9a-f]+$/;
-const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-z-]+$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** Plain values of `list` that fail `pattern` (Outputs are checked by AWS, not here). */
@@ -343,7 +341,9 @@ export function validate(args: DeploymentGroupArgs): Issue[] {
         else issues.int(field, value, field === "readyWaitMinutes" ? 1 : 0, max, " minutes");
     }
     plainMatches(issues, "revisionBucketArns", cfg.revisionBucketArns, S3_BUCKET_ARN, "a bucket ARN (arn:aws:s3:::<bucket>)");
-    plainMatches(issues, "revisionKeyArns", cfg.revisionKeyArns, KMS_KEY_ARN, "a KMS key ARN");
+    cfg.revisionKeyArns.forEach((arn, i) => {
+        checkKmsKeyArn(issues, `revisionKeyArns[${i}]`, arn);
+    });
     if (cfg.revisionKeyArns.length > 0 && cfg.revisionBucketArns.length === 0)
         issues.add(
             "revisionKeyArns",
@@ -360,8 +360,8 @@ export function validate(args: DeploymentGroupArgs): Issue[] {
         );
     if (cfg.notifications) {
         const n = cfg.notifications;
-        if (isPlain(n.topicArn)) issues.match("notifications.topicArn", n.topicArn, SNS_TOPIC_ARN, "an SNS topic ARN");
-        if (n.topicKeyArn !== undefined && isPlain(n.topicKeyArn)) issues.match("notifications.topicKeyArn", n.topicKeyArn, KMS_KEY_ARN, "a KMS key ARN");
+        if (isPlain(n.topicArn)) issues.match("notifications.topicArn", n.topicArn, SNS_STANDARD_TOPIC_ARN, "an SNS topic ARN");
+        if (n.topicKeyArn !== undefined) checkKmsKeyArn(issues, "notifications.topicKeyArn", n.topicKeyArn);
         if (n.events.length === 0) issues.add("notifications.events", [], "is empty", TRIGGER_EVENTS.join(", "));
         if (new Set(n.events).size !== n.events.length) issues.add("notifications.events", n.events, "lists an event twice", "each once");
         if (platform !== "Server") {

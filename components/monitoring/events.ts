@@ -92,27 +92,13 @@ export function ruleSpecs(cfg: ResolvedMonitoring): RuleSpec[] {
         title: `Failed executions of pipeline ${key}`,
         pattern: pipelineFailedPattern(p.pipelineName),
     }));
-    const ecsTasks = cfg.events.ecsTaskStateChanges;
-    if (ecsTasks) {
-        rules.push({
-            group: "events",
-            path: "events.ecsTaskStateChanges",
-            role: "ecs-task-stopped",
-            alarmKey: "ecs-task-stopped",
-            title: "Stopped ECS tasks",
-            pattern: ecsTaskStoppedPattern(ecsTasks.clusterArns),
-        });
-    }
-    const asg = cfg.events.autoScaling;
-    if (asg) {
-        rules.push({
-            group: "events",
-            path: "events.autoScaling",
-            role: "autoscaling",
-            alarmKey: "autoscaling",
-            title: "Auto Scaling launches and terminations",
-            pattern: autoScalingPattern(asg.groupNames),
-        });
-    }
+    const { ecsTaskStateChanges: ecsTasks, autoScaling: asg } = cfg.events;
+    // An `events` rule is named after its role and has its own failed-delivery alarm; none when not asked for.
+    const events: Array<[field: keyof typeof cfg.events, role: string, title: string, pattern: object | undefined]> = [
+        ["ecsTaskStateChanges", "ecs-task-stopped", "Stopped ECS tasks", ecsTasks && ecsTaskStoppedPattern(ecsTasks.clusterArns)],
+        ["autoScaling", "autoscaling", "Auto Scaling launches and terminations", asg && autoScalingPattern(asg.groupNames)],
+    ];
+    for (const [field, role, title, pattern] of events)
+        if (pattern) rules.push({ group: "events", path: `events.${field}`, role, alarmKey: role, title, pattern });
     return rules;
 }

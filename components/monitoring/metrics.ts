@@ -100,22 +100,22 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
             });
         }
     }
-    for (const [key, api] of Object.entries(cfg.httpApis)) {
-        const dimensions: Record<string, pulumi.Input<string>> = api.stage === undefined ? { ApiId: api.apiId } : { ApiId: api.apiId, Stage: api.stage };
+    /** HTTP and REST APIs alarm alike; only the 5xx metric's name and the dimensions differ. */
+    const apiAlarms = (group: "httpApis" | "restApis", key: string, fiveXxMetric: string, dimensions: AlarmSpec["dimensions"]) => {
         add({
-            group: "httpApis",
+            group,
             key,
             role: "5xx",
-            title: `${key}: 5xx`,
+            title: `${key}: ${fiveXxMetric}`,
             namespace: "AWS/ApiGateway",
-            metricName: "5xx",
+            metricName: fiveXxMetric,
             dimensions,
             stat: "Sum",
             threshold: t.api5xxCount,
             unit: "responses",
         });
         add({
-            group: "httpApis",
+            group,
             key,
             role: "latency-p99",
             title: `${key}: p99 latency`,
@@ -126,34 +126,10 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
             threshold: t.apiLatencyP99Ms,
             unit: "ms",
         });
-    }
-    for (const [key, api] of Object.entries(cfg.restApis)) {
-        const dimensions = { ApiName: api.apiName, Stage: api.stage };
-        add({
-            group: "restApis",
-            key,
-            role: "5xx",
-            title: `${key}: 5XXError`,
-            namespace: "AWS/ApiGateway",
-            metricName: "5XXError",
-            dimensions,
-            stat: "Sum",
-            threshold: t.api5xxCount,
-            unit: "responses",
-        });
-        add({
-            group: "restApis",
-            key,
-            role: "latency-p99",
-            title: `${key}: p99 latency`,
-            namespace: "AWS/ApiGateway",
-            metricName: "Latency",
-            dimensions,
-            stat: "p99",
-            threshold: t.apiLatencyP99Ms,
-            unit: "ms",
-        });
-    }
+    };
+    for (const [key, api] of Object.entries(cfg.httpApis))
+        apiAlarms("httpApis", key, "5xx", api.stage === undefined ? { ApiId: api.apiId } : { ApiId: api.apiId, Stage: api.stage });
+    for (const [key, api] of Object.entries(cfg.restApis)) apiAlarms("restApis", key, "5XXError", { ApiName: api.apiName, Stage: api.stage });
     for (const [key, fn] of Object.entries(cfg.functions)) {
         const dimensions = { FunctionName: fn.functionName };
         add({

@@ -1,7 +1,7 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, number, object, oneOf, optional, record, string, transform } from "../shared/shape";
-import { checkTags } from "../shared/validators";
+import { SNS_STANDARD_TOPIC_ARN, checkTags } from "../shared/validators";
 import { STANDARD_PARAMETER_MAX_BYTES, agentConfigJson } from "./agent";
 import type {
     AgentLogFile,
@@ -94,7 +94,7 @@ export const MONITORING_SHAPE = object<MonitoringArgs>()({
 /** Formats AWS gives these identifiers; an Output is checked by AWS, not here. */
 const FORMATS = {
     topicArn: {
-        pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+        pattern: SNS_STANDARD_TOPIC_ARN,
         allowed: "a standard SNS topic ARN, arn:aws:sns:<region>:<account>:<name>",
     },
     // Metric dimension values are the ARN suffixes, not the ARNs, and only an Application Load Balancer

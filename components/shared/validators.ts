@@ -4,6 +4,11 @@ import { Issues, isPlain } from "./errors";
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/mrk-[0-9a-f]{32}$/;
 /** An IAM role or user ARN: what an access entry's principal may be (not an STS assumed-role session). */
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+/**
+ * A standard (not FIFO) SNS topic ARN: names are 1 to 256 letters, digits, hyphens and underscores, and a
+ * FIFO topic's ends in `.fifo` (https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html).
+ */
+export const SNS_STANDARD_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 

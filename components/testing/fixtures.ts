@@ -274,6 +274,12 @@ const BUILDERS: Record<string, Builder> = {
         const a = arn(c, "sns", name);
         return { id: a, state: { name, arn: a } };
     },
+    // Secrets Manager appends 6 random characters to the name; its id is the ARN
+    // (https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html#iam-resources).
+    "aws:secretsmanager/secret:Secret": (r, c, name) => {
+        const a = arn(c, "secretsmanager", `secret:${name}-${hex(r.urn, 6)}`);
+        return { id: a, state: { name, arn: a } };
+    },
     "aws:kms/key:Key": (r, c) => {
         const id = uuid(r.urn);
         return { id, state: { keyId: id, arn: arn(c, "kms", `key/${id}`) } };

@@ -507,4 +507,130 @@ describe("stack configuration", () => {
             assert.match(fails(cdn({ jwtSecret: "c2VjcmV0" })).message, /aws-platform:cdn\.jwtSecret="c2VjcmV0" is not a known setting/);
         });
     });
+    describe("delivery, audit and monitoring", () => {
+        const section = (key: string) => (v: unknown) => ({ [`aws-platform:${key}`]: JSON.stringify(v) });
+        const delivery = section("delivery");
+        const audit = section("audit");
+        const monitoring = section("monitoring");
+
+        it("gives prod tag releases, an approval, app2 through CodeDeploy and the items canary; dev push deploys of web, rolling, without approval", () => {
+            const [dev, prod] = [parseConfig("dev", {}).delivery, parseConfig("prod", {}).delivery];
+            assert.deepEqual(
+                [prod.approval, prod.releaseTags, prod.service, prod.itemsCanary],
+                [true, ["v*"], { name: "app2", strategy: "code-deploy" }, true],
+            );
+            assert.deepEqual([dev.approval, dev.releaseTags, dev.service, dev.itemsCanary], [false, [], { name: "web", strategy: "rolling" }, false]);
+            assert.deepEqual(prod.staging, { stack: "dev" });
+            assert.equal(dev.staging, undefined);
+            for (const d of [dev, prod]) assert.deepEqual([d.enabled, d.deployRoleArn], [true, undefined]);
+        });
+
+        it("merges a repository, a deploy role and an existing connection over the preset's source", () => {
+            const d = parseConfig(
+                "prod",
+                delivery({
+                    source: {
+                        repository: "acme/shop",
+                        connectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-1111-2222-3333-444455556666",
+                    },
+                    deployRoleArn: "arn:aws:iam::123456789012:role/platform-deployer",
+                }),
+            ).delivery;
+            assert.deepEqual([d.source.provider, d.source.repository, d.source.branch], ["GitHub", "acme/shop", "main"]);
+            assert.equal(d.deployRoleArn, "arn:aws:iam::123456789012:role/platform-deployer");
+        });
+
+        it("rejects bad delivery values, all at once, naming each key", () => {
+            const e = fails(
+                delivery({
+                    enabled: "yes",
+                    source: {
+                        provider: "CodeCommit",
+                        repository: "shop",
+                        branch: "a b",
+                        connectionArn: "arn:aws:codestar:us-east-1:123456789012:connection/x",
+                    },
+                    deployRoleArn: "arn:aws:iam::123456789012:user/deployer",
+                    staging: { stack: "dev stack", url: "http://staging.example.com" },
+                    approval: 1,
+                    releaseTags: ["v *"],
+                    service: { name: "worker", strategy: "blue-green" },
+                    itemsCanary: "no",
+                    region: "eu-west-1",
+                }),
+            );
+            for (const pattern of [
+                /delivery\.enabled="yes"/,
+                /delivery\.source\.provider="CodeCommit" is not supported; allowed: "GitHub", "GitLab", "Bitbucket"/,
+                /delivery\.source\.repository="shop" is malformed; allowed: a repository "owner\/name"/,
+                /delivery\.source\.branch="a b" is malformed/,
+                /delivery\.source\.connectionArn="arn:aws:codestar:[^"]*" is malformed; allowed: a CodeConnections connection ARN/,
+                /delivery\.deployRoleArn="arn:aws:iam::123456789012:user\/deployer" is malformed; allowed: an IAM role ARN/,
+                /delivery\.staging\.stack="dev stack" is malformed/,
+                /delivery\.staging\.url="http:\/\/staging\.example\.com" is malformed; allowed: an https:\/\/ URL/,
+                /delivery\.approval=1/,
+                /delivery\.releaseTags\[0\]="v \*" is malformed/,
+                /delivery\.service\.name="worker" is not supported; allowed: "web", "app1", "app2"/,
+                /delivery\.service\.strategy="blue-green" is not supported; allowed: "rolling", "code-deploy"/,
+                /delivery\.itemsCanary="no"/,
+                /delivery\.region="eu-west-1" is not a known setting/,
+            ])
+                assert.match(e.message, pattern);
+            assert.equal(e.issues.length, 14, e.message);
+        });
+
+        it("refuses CodeDeploy for web and app1, which use Service Connect, and more than 8 release tag patterns", () => {
+            for (const name of ["web", "app1"]) {
+                const e = fails(delivery({ service: { name, strategy: "code-deploy" } }));
+                assert.deepEqual(
+                    e.issues.map((i) => i.path),
+                    ["aws-platform:delivery.service.name"],
+                );
+                assert.match(e.message, /uses Service Connect, which the CODE_DEPLOY controller does not support/);
+            }
+            const tags = Array.from({ length: 9 }, (_, i) => `v${i}*`);
+            assert.match(
+                fails(delivery({ releaseTags: tags })).message,
+                /delivery\.releaseTags=9 has too many patterns for one trigger filter; allowed: at most 8/,
+            );
+            assert.equal(parseConfig("dev", delivery({ service: { name: "app2", strategy: "code-deploy" } })).delivery.service.strategy, "code-deploy");
+        });
+
+        it("keeps prod's trail a year under protection with Insights and data events, dev's 90 days without, both alerting on the same rules", () => {
+            const [dev, prod] = [parseConfig("dev", {}).audit, parseConfig("prod", {}).audit];
+            assert.deepEqual([prod.retentionDays, prod.protectData, prod.insights, prod.itemsDataEvents], [365, true, true, true]);
+            assert.deepEqual([dev.retentionDays, dev.protectData, dev.insights, dev.itemsDataEvents], [90, false, false, false]);
+            assert.deepEqual(dev.alerts, prod.alerts);
+            assert.ok(prod.alerts.includes("root-sign-in"));
+        });
+
+        it("rejects bad audit and monitoring values, all at once, naming each key", () => {
+            const e = fails({
+                ...audit({
+                    enabled: 0,
+                    retentionDays: 0,
+                    logRetentionDays: 10,
+                    protectData: "true",
+                    insights: null,
+                    itemsDataEvents: [],
+                    alerts: ["root-login"],
+                }),
+                ...monitoring({ enabled: "on", dashboard: 1, alarmEmail: "x@example.com" }),
+            });
+            for (const pattern of [
+                /audit\.enabled=0/,
+                /audit\.retentionDays=0 is out of range; allowed: an integer from 1 to 3650/,
+                /audit\.logRetentionDays=10 is not supported/,
+                /audit\.protectData="true"/,
+                /audit\.insights=null/,
+                /audit\.itemsDataEvents=\[\]/,
+                /audit\.alerts\[0\]="root-login" is not supported; allowed: "root-sign-in"/,
+                /monitoring\.enabled="on"/,
+                /monitoring\.dashboard=1/,
+                /monitoring\.alarmEmail="x@example\.com" is not a known setting/,
+            ])
+                assert.match(e.message, pattern);
+            assert.equal(e.issues.length, 10, e.message);
+        });
+    });
 });

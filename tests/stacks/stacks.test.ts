@@ -27,7 +27,7 @@ async function plan(stack: string) {
 }
 
 describe("stacks", function () {
-    this.timeout(60000);
+    this.timeout(180000);
     let dev: Awaited<ReturnType<typeof plan>>;
     let prod: Awaited<ReturnType<typeof plan>>;
     before(async () => {
@@ -63,7 +63,7 @@ describe("stacks", function () {
                 s
                     .ofType("aws:lb/targetGroup:TargetGroup")
                     .map((t) => t.name)
-                    .filter((n) => n !== "saas-web-tg-alt")
+                    .filter((n) => !["saas-web-tg-alt", "saas-app2-tg-alt"].includes(n))
                     .sort(),
                 ["saas-app1-tg", "saas-app2-tg", "saas-legacy-tg", "saas-web-tg"],
             );
@@ -330,7 +330,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events and site bucket, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket and audit trail's bucket and key, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -341,7 +341,9 @@ describe("stacks", function () {
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
+            "aws:kms/key:Key::audit-key",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:s3/bucket:Bucket::audit-bucket",
             "aws:s3/bucket:Bucket::cdn-bucket-site",
             "aws:s3/bucket:Bucket::photos-source",
             "aws:sqs/queue:Queue::partner-events",
@@ -526,7 +528,10 @@ describe("stacks", function () {
             assert.deepEqual(Object.keys(asset).sort(), ["asset", "bytes", "sha256"]);
             assert.match(asset.sha256, /^[0-9a-f]{64}$/);
             assert.ok(asset.bytes > 10_000, `${asset.bytes} bytes`);
-            assert.ok(fs.statSync(s.result.files.plan).size < 1_000_000);
+            // No text of a bundle anywhere: the plan's longest string (a dashboard body, a policy) is far shorter.
+            const longest = (v: unknown): number =>
+                typeof v === "string" ? v.length : v && typeof v === "object" ? Math.max(0, ...Object.values(v).map(longest)) : 0;
+            assert.ok(longest(plan) < asset.bytes / 10, `a string of ${longest(plan)} characters in plan.json`);
         }
     });
 
@@ -540,14 +545,14 @@ describe("stacks", function () {
         }
     });
 
-    it("both stacks alarm when a failure waits in the queue, prod through the alarm topic", () => {
+    it("both stacks alarm through the alarm topic when a failure waits in the queue (dev's topic exists for monitoring, without an e-mail)", () => {
         for (const s of [dev, prod]) {
             const alarm = s.named("event-failures-messages").inputs;
             assert.deepEqual([alarm.namespace, alarm.metricName, alarm.threshold], ["AWS/SQS", "ApproximateNumberOfMessagesVisible", 1]);
             assert.equal(alarm.dimensions.QueueName, s.named("event-failures").outputs.name);
         }
-        assert.deepEqual(prod.named("event-failures-messages").inputs.alarmActions, [prod.named("alarms-topic").outputs.arn]);
-        assert.deepEqual(dev.named("event-failures-messages").inputs.alarmActions, []);
+        for (const s of [dev, prod]) assert.deepEqual(s.named("event-failures-messages").inputs.alarmActions, [s.named("alarms-topic").outputs.arn]);
+        assert.equal(dev.ofType("aws:sns/topicSubscription:TopicSubscription").length, 0);
     });
 
     it("both stacks feed the tag indexer from the items table's stream, reporting batch item failures, discarded batches to the queue", () => {
@@ -970,6 +975,266 @@ describe("stacks", function () {
         for (const s of [dev, prod]) assert.equal(s.named("cdn-access-logs").inputs.region, "us-east-1");
     });
 
+    it("both stacks record a multi-region trail with log file validation under a customer key, delivered to CloudWatch Logs", () => {
+        for (const s of [dev, prod]) {
+            const trail = s.named("audit-trail").inputs;
+            assert.deepEqual([trail.isMultiRegionTrail, trail.enableLogFileValidation, trail.includeGlobalServiceEvents], [true, true, true]);
+            assert.equal(trail.kmsKeyId, s.named("audit-key").outputs.arn);
+            assert.equal(trail.s3BucketName, s.named("audit-bucket").outputs.bucket);
+            assert.equal(trail.cloudWatchLogsRoleArn, s.named("audit-log-role").outputs.arn);
+            assert.match(trail.cloudWatchLogsGroupArn, /:log-group:audit-logs-[0-9a-f]+:\*$/);
+        }
+    });
+
+    it("both stacks alert the alarm topic on root sign-in, IAM policy, security group, trail and key-deletion events through the audit function", () => {
+        for (const s of [dev, prod]) {
+            const rules = s
+                .ofType("aws:cloudwatch/eventRule:EventRule")
+                .filter((r) => r.name.startsWith("audit-alert-"))
+                .map((r) => r.name)
+                .sort();
+            assert.deepEqual(rules, [
+                "audit-alert-cloudtrail-changes",
+                "audit-alert-iam-policy-changes",
+                "audit-alert-kms-key-deletion",
+                "audit-alert-root-sign-in",
+                "audit-alert-security-group-changes",
+            ]);
+            const env = s.named("audit-alert-function").inputs.environment.variables;
+            assert.ok(Object.values(env).includes(s.named("alarms-topic").outputs.arn), "the function publishes to the alarm topic");
+            assert.equal(s.named("audit-alert-root-sign-in-target").inputs.arn, s.named("audit-alert-function").outputs.arn);
+        }
+    });
+
+    it("prod's trail keeps a year of logs under protection, with Insights and the items table's data events; dev's 90 days, neither", () => {
+        const lifecycle = (s: typeof dev) => s.named("audit-bucket-lifecycle").inputs.rules.find((r: any) => r.expiration)?.expiration.days;
+        assert.deepEqual([lifecycle(prod), lifecycle(dev)], [365, 90]);
+        assert.deepEqual([prod.named("audit-logs").inputs.retentionInDays, dev.named("audit-logs").inputs.retentionInDays], [90, 14]);
+        const prodTrail = prod.named("audit-trail").inputs;
+        assert.deepEqual(prodTrail.insightSelectors.map((i: any) => i.insightType).sort(), ["ApiCallRateInsight", "ApiErrorRateInsight"]);
+        const data = prodTrail.advancedEventSelectors.find((sel: any) => sel.fieldSelectors.some((f: any) => f.equals?.includes("AWS::DynamoDB::Table")));
+        assert.ok(data, "a DynamoDB data event selector");
+        assert.deepEqual(data.fieldSelectors.find((f: any) => f.field === "resources.ARN").equals, [prod.named("items-table").outputs.arn]);
+        const devTrail = dev.named("audit-trail").inputs;
+        assert.deepEqual(devTrail.insightSelectors ?? [], []);
+        assert.equal(JSON.stringify(devTrail.advancedEventSelectors ?? []).includes("AWS::DynamoDB::Table"), false);
+        assert.deepEqual([dev.named("audit-bucket").protect, dev.named("audit-key").protect], [false, false]);
+    });
+
+    it("both stacks alarm on the ECS services' CPU and memory, the items API's 5xx and p99 latency, the functions, the tables and the partners API, to the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const alarms = s.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.startsWith("monitoring-"));
+            const names = alarms.map((a) => a.name.slice("monitoring-".length));
+            for (const svc of ["web", "app1", "app2", "worker"])
+                for (const m of ["cpu-high", "memory-high"]) assert.ok(names.includes(`${svc}-${m}`), `${svc}-${m}`);
+            for (const name of [
+                "items-5xx",
+                "items-latency-p99",
+                "partners-5xx",
+                "partners-latency-p99",
+                "items-errors",
+                "items-throttles",
+                "tag-indexer-errors",
+                "sweeper-errors",
+                "thumbnails-errors",
+                "partners-items-errors",
+                "items-read-throttles",
+                "items-write-throttles",
+                "item-tags-read-throttles",
+                "item-tags-write-throttles",
+            ])
+                assert.ok(names.includes(name), name);
+            const topic = s.named("alarms-topic").outputs.arn;
+            for (const a of alarms) {
+                assert.deepEqual([a.inputs.alarmActions, a.inputs.okActions], [[topic], [topic]], a.name);
+            }
+            const api = s.named("monitoring-items-5xx").inputs;
+            assert.deepEqual(
+                [api.namespace, api.metricName, api.dimensions.ApiId, api.dimensions.Stage],
+                ["AWS/ApiGateway", "5xx", s.named("items-api").id, "$default"],
+            );
+            // The services' target 5xx stays ContainerService's own: no second alarm on it.
+            assert.equal(
+                names.some((n) => n.includes("target-5xx")),
+                false,
+            );
+        }
+    });
+
+    it("both stacks draw the alarms on a dashboard and save Logs Insights queries for the services', functions' and APIs' logs", () => {
+        for (const s of [dev, prod]) {
+            const body = JSON.parse(s.named("monitoring-dashboard").inputs.dashboardBody);
+            assert.ok(body.widgets.length >= 10, `${body.widgets.length} widgets`);
+            const queries = s.ofType("aws:cloudwatch/queryDefinition:QueryDefinition").map((q) => q.name);
+            for (const name of [
+                "monitoring-web-errors",
+                "monitoring-worker-errors",
+                "monitoring-fn-items-cold-starts",
+                "monitoring-items-api-server-errors",
+                "monitoring-partners-api-slowest-requests",
+            ])
+                assert.ok(queries.includes(name), name);
+            const web = s.ofType("aws:cloudwatch/queryDefinition:QueryDefinition").find((q) => q.name === "monitoring-web-errors")!;
+            assert.deepEqual(web.inputs.logGroupNames, [s.named("saas-web-logs").outputs.name]);
+        }
+    });
+
+    it("both stacks send stopped ECS tasks to the alarm topic; prod also its EC2 groups' launches and terminations, and keeps the CloudWatch agent's configuration", () => {
+        for (const s of [dev, prod]) {
+            const pattern = JSON.parse(s.named("monitoring-ecs-task-stopped").inputs.eventPattern);
+            assert.deepEqual(pattern.detail.clusterArn, [s.named("saas-cluster").outputs.arn]);
+            assert.equal(s.named("monitoring-ecs-task-stopped-sns").inputs.arn, s.named("alarms-topic").outputs.arn);
+        }
+        const asg = JSON.parse(prod.named("monitoring-autoscaling").inputs.eventPattern);
+        assert.deepEqual([...asg.detail.AutoScalingGroupName].sort(), ["saas-on-demand-asg", "saas-spot-asg"].map((n) => prod.named(n).outputs.name).sort());
+        assert.match(prod.named("monitoring-agent-config").inputs.name, /^AmazonCloudWatch-/);
+        for (const name of ["monitoring-autoscaling", "monitoring-agent-config"])
+            assert.equal(
+                dev.resources.some((r) => r.name === name),
+                false,
+                name,
+            );
+    });
+
+    it("both stacks' alarm topic admits EventBridge (monitoring's rules) and CodeStar Notifications (the pipeline) in its policy", () => {
+        for (const s of [dev, prod]) {
+            const policy = JSON.parse(s.named("alarms-topic-policy").inputs.policy);
+            const services = policy.Statement.flatMap((st: any) => [st.Principal?.Service ?? []].flat());
+            for (const service of ["cloudwatch.amazonaws.com", "events.amazonaws.com", "codestar-notifications.amazonaws.com"])
+                assert.ok(services.includes(service), service);
+        }
+    });
+
+    /** The pipeline's stages as `Stage: action(provider, runOrder), ...`. */
+    const stagesOf = (s: typeof dev) =>
+        s
+            .named("release-pipeline")
+            .inputs.stages.map((st: any) => `${st.name}: ${st.actions.map((a: any) => `${a.name}(${a.provider}, ${a.runOrder})`).join(", ")}`);
+
+    it("prod releases tags v*: Build, Test, an approval notified to the alarm topic, then Production with app2 blue/green and the items canary in parallel", () => {
+        assert.deepEqual(stagesOf(prod), [
+            "Source: Source(CodeStarSourceConnection, 1)",
+            "Build: image(CodeBuild, 1)",
+            "Test: test(CodeBuild, 1)",
+            "Approval: release(Manual, 1)",
+            "Production: app2(CodeDeployToECS, 1), items(CodeBuild, 1)",
+        ]);
+        const pipeline = prod.named("release-pipeline").inputs;
+        assert.deepEqual(pipeline.triggers[0].gitConfiguration.pushes, [{ tags: { includes: ["v*"] } }]);
+        const approval = pipeline.stages[3].actions[0].configuration;
+        assert.equal(approval.NotificationArn, prod.named("alarms-topic").outputs.arn);
+    });
+
+    it("dev deploys every push to main without approval: Build, Test, then web rolled out by CodePipeline's ECS action, which web leaves its task definition to", () => {
+        assert.deepEqual(stagesOf(dev), [
+            "Source: Source(CodeStarSourceConnection, 1)",
+            "Build: image(CodeBuild, 1)",
+            "Test: test(CodeBuild, 1)",
+            "Deploy: web(ECS, 1)",
+        ]);
+        const pipeline = dev.named("release-pipeline").inputs;
+        assert.deepEqual(pipeline.triggers[0].gitConfiguration.pushes, [{ branches: { includes: ["main"] } }]);
+        const ecs = pipeline.stages[3].actions[0].configuration;
+        assert.deepEqual([ecs.ClusterName, ecs.ServiceName], [dev.named("saas-cluster").outputs.name, dev.named("saas-web").outputs.name]);
+        assert.ok(dev.named("saas-web").ignoreChanges.includes("taskDefinition"));
+        assert.equal(dev.ofType("aws:codedeploy/deploymentGroup:DeploymentGroup").length, 0);
+        assert.equal(prod.named("saas-web").ignoreChanges?.includes("taskDefinition") ?? false, false, "prod's web is released by pulumi up");
+    });
+
+    it("both pipelines read the repository through a CodeConnections connection; approvals reach the alarm topic through their notification rule, failed executions through monitoring's rule", () => {
+        for (const s of [dev, prod]) {
+            const source = s.named("release-pipeline").inputs.stages[0].actions[0].configuration;
+            assert.deepEqual(
+                [source.ConnectionArn, source.FullRepositoryId, source.BranchName],
+                [s.named("release-connection").outputs.arn, "example/aws-platform", "main"],
+            );
+            assert.equal(s.named("release-connection").inputs.providerType, "GitHub");
+            const rule = s.named("release-notifications").inputs;
+            assert.deepEqual(rule.eventTypeIds, ["codepipeline-pipeline-manual-approval-needed"]);
+            assert.deepEqual(rule.targets, [{ address: s.named("alarms-topic").outputs.arn, type: "SNS" }]);
+            const failed = s
+                .ofType("aws:cloudwatch/eventRule:EventRule")
+                .filter((r) => r.name.startsWith("monitoring-") && r.inputs.eventPattern.includes("CodePipeline Pipeline Execution State Change"));
+            assert.equal(failed.length, 1);
+            const pattern = JSON.parse(failed[0].inputs.eventPattern);
+            assert.deepEqual([pattern.detail.pipeline, pattern.detail.state], [[s.named("release-pipeline").outputs.name], ["FAILED"]]);
+        }
+    });
+
+    it("prod hands app2 to CodeDeploy: both target groups, the production listener, canary 10 % for 5 minutes, rolled back on its 5xx and unhealthy-hosts alarms", () => {
+        const app2 = prod.named("saas-app2");
+        assert.deepEqual(app2.inputs.deploymentController, { type: "CODE_DEPLOY" });
+        assert.ok(app2.ignoreChanges.includes("taskDefinition"));
+        const group = prod.named("app2-release-group").inputs;
+        assert.equal(group.deploymentConfigName, "CodeDeployDefault.ECSCanary10Percent5Minutes");
+        assert.deepEqual(group.ecsService, { clusterName: prod.named("saas-cluster").outputs.name, serviceName: app2.outputs.name });
+        assert.deepEqual(
+            group.loadBalancerInfo.targetGroupPairInfo.targetGroups.map((t: any) => t.name),
+            [prod.named("saas-app2-tg").outputs.name, prod.named("saas-app2-tg-alt").outputs.name],
+        );
+        assert.deepEqual(group.loadBalancerInfo.targetGroupPairInfo.prodTrafficRoute.listenerArns, [prod.named("saas-public-listener-80").outputs.arn]);
+        assert.deepEqual(group.alarmConfiguration.alarms, [
+            prod.named("saas-app2-http-5xx").outputs.name,
+            prod.named("saas-app2-unhealthy-hosts").outputs.name,
+        ]);
+        assert.deepEqual(group.autoRollbackConfiguration, { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] });
+        const action = prod.named("release-pipeline").inputs.stages[4].actions[0].configuration;
+        assert.deepEqual(
+            [action.ApplicationName, action.DeploymentGroupName],
+            [prod.named("app2-release-application").outputs.name, prod.named("app2-release-group").outputs.deploymentGroupName],
+        );
+        // Request-count scaling would follow -tg only, where CodeDeploy alternates the live task set.
+        assert.equal(
+            prod.resources.some((r) => r.name === "saas-app2-requests-scaling"),
+            false,
+        );
+    });
+
+    it("prod's image build writes app2's capacity provider strategy into the AppSpec, since CodeDeploy's task set would otherwise land on the cluster's default", () => {
+        const project = prod.named("deliver-image-project").inputs;
+        const env = Object.fromEntries(project.environment.environmentVariables.map((v: any) => [v.name, v.value]));
+        const strategy = JSON.parse(env.CAPACITY_PROVIDER_STRATEGY);
+        assert.deepEqual(
+            strategy,
+            prod
+                .named("saas-app2")
+                .inputs.capacityProviderStrategies.map((i: any) => ({ capacityProvider: i.capacityProvider, base: i.base, weight: i.weight })),
+        );
+        assert.equal(env.TASK_DEFINITION_FAMILY, prod.named("saas-app2-task").inputs.family);
+        assert.match(project.source.buildspec, /CapacityProviderStrategy/);
+        assert.equal(dev.named("deliver-image-project").inputs.source.buildspec.includes("CapacityProviderStrategy"), false);
+    });
+
+    it("prod releases the items function's alias through CodeDeploy, canary 10 % for 5 minutes rolled back on any error on the alias within a minute, and pulumi up leaves the alias alone", () => {
+        const group = prod.named("items-release-group").inputs;
+        assert.equal(group.deploymentConfigName, "CodeDeployDefault.LambdaCanary10Percent5Minutes");
+        const alarm = prod.named("items-release-errors");
+        assert.deepEqual(group.alarmConfiguration.alarms, [alarm.outputs.name]);
+        const fnName = prod.named("items-items-function").outputs.name;
+        assert.deepEqual(
+            [
+                alarm.inputs.namespace,
+                alarm.inputs.metricName,
+                alarm.inputs.dimensions,
+                alarm.inputs.period,
+                alarm.inputs.threshold,
+                alarm.inputs.evaluationPeriods,
+            ],
+            ["AWS/Lambda", "Errors", { FunctionName: fnName, Resource: `${fnName}:live` }, 60, 1, 1],
+        );
+        assert.equal(
+            dev.resources.some((r) => r.name === "items-release-errors"),
+            false,
+        );
+        assert.deepEqual(prod.named("items-items-alias").ignoreChanges, ["functionVersion", "routingConfig"]);
+        assert.equal(dev.named("items-items-alias").ignoreChanges?.length ?? 0, 0);
+        const env = Object.fromEntries(prod.named("deliver-items-project").inputs.environment.environmentVariables.map((v: any) => [v.name, v.value]));
+        assert.deepEqual(
+            [env.FUNCTION_NAME, env.CODEDEPLOY_DEPLOYMENT_GROUP],
+            [prod.named("items-items-function").outputs.name, prod.named("items-release-group").outputs.deploymentGroupName],
+        );
+    });
+
     it("keeps each stack's identity: the golden inventory of type and name", () => {
         for (const [stack, s] of [
             ["dev", dev],
@@ -1158,7 +1423,43 @@ describe("stacks", function () {
         return { result, resources: result.evaluation.resources as RecordedResource[] };
     }
 
-    it("builds no thumbnails, partners API, legacy ALB, service, VPC link or CDN when config turns them off", async () => {
+    it("with delivery.deployRoleArn, prod deploys the staging stack before the approval and its own stack first in Production, from an empty token secret, the Pulumi builds assuming only that role", async () => {
+        const role = "arn:aws:iam::123456789012:role/platform-deployer";
+        const { resources } = await tempPlan("prod", [
+            "  aws-platform:preset: prod",
+            `  aws-platform:delivery: { deployRoleArn: "${role}", staging: { stack: dev, url: "https://dev.example.com" } }`,
+        ]);
+        const named = (name: string) => resources.find((r) => r.name === name)!;
+        const stages = named("release-pipeline").inputs.stages.map(
+            (st: any) => `${st.name}: ${st.actions.map((a: any) => `${a.name}(${a.provider}, ${a.runOrder})`).join(", ")}`,
+        );
+        assert.deepEqual(stages, [
+            "Source: Source(CodeStarSourceConnection, 1)",
+            "Build: image(CodeBuild, 1)",
+            "Test: test(CodeBuild, 1)",
+            "Staging: infrastructure(CodeBuild, 1)",
+            "Approval: release(Manual, 1)",
+            "Production: infrastructure(CodeBuild, 1), app2(CodeDeployToECS, 2), items(CodeBuild, 2)",
+        ]);
+        assert.equal(named("release-pipeline").inputs.stages[4].actions[0].configuration.ExternalEntityLink, "https://dev.example.com");
+        const secret = named("pulumi-token");
+        assert.equal(
+            resources.some((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion"),
+            false,
+            "the token's value is put by hand, never in the program",
+        );
+        for (const stack of ["dev", "prod"]) {
+            const project = named(`deliver-infra-${stack}-project`).inputs;
+            assert.match(project.source.buildspec, new RegExp(`pulumi up --yes --stack ${stack} `));
+            const token = project.environment.environmentVariables.find((v: any) => v.name === "PULUMI_ACCESS_TOKEN");
+            assert.deepEqual([token.type, token.value], ["SECRETS_MANAGER", secret.outputs.arn]);
+            const statements = JSON.parse(named(`deliver-infra-${stack}-role-build`).inputs.policy).Statement;
+            const assume = statements.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith("sts:")));
+            assert.deepEqual(assume, [{ Sid: "AssumeDeployRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: role }]);
+        }
+    });
+
+    it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring or alarm topic when config turns them off", async () => {
         const { result, resources } = await tempPlan("lean", [
             "  aws-platform:preset: dev",
             "  aws-platform:serverless:",
@@ -1166,6 +1467,9 @@ describe("stacks", function () {
             "    partners: { enabled: false }",
             "    legacy: { enabled: false }",
             "  aws-platform:cdn: { enabled: false }",
+            "  aws-platform:delivery: { enabled: false }",
+            "  aws-platform:audit: { enabled: false }",
+            "  aws-platform:monitoring: { enabled: false }",
         ]);
         const types = new Set(resources.map((r) => r.type));
         for (const type of [
@@ -1178,6 +1482,13 @@ describe("stacks", function () {
             "aws:apigateway/restApi:RestApi",
             "aws:apigateway/account:Account",
             "aws:apigatewayv2/vpcLink:VpcLink",
+            "aws-platform:cicd:DeliveryPipeline",
+            "aws-platform:cicd:BuildProject",
+            "aws-platform:cicd:DeploymentGroup",
+            "aws-platform:audit:AuditTrail",
+            "aws-platform:monitoring:Monitoring",
+            "aws-platform:monitoring:AlarmTopic",
+            "aws:secretsmanager/secret:Secret",
         ])
             assert.ok(!types.has(type), type);
         assert.deepEqual(

@@ -7,6 +7,7 @@ import { validate } from "../../../components/audit-trail/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
+import { itRefusesAll } from "../../harness/refusals";
 
 describe("AuditTrail validation", () => {
     const cases: Array<{ title: string; args: AuditTrailArgs; paths: string[]; message: RegExp }> = [
@@ -168,20 +169,7 @@ describe("AuditTrail validation", () => {
             message: /./,
         },
     ];
-    for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            assert.deepEqual(
-                issues.map((i) => i.path),
-                c.paths,
-            );
-            assert.match(issues.map((i) => `${i.message}; allowed: ${i.allowed}`).join(" | "), c.message);
-            const { error, registry } = await buildFails(() => new AuditTrail("audit", c.args));
-            assert.ok(error instanceof ArgsError);
-            assert.match(error.message, /^AuditTrail "audit": /);
-            assert.equal(registry.size, 0);
-        });
-    }
+    itRefusesAll(cases, validate, (args) => new AuditTrail("audit", args), /^AuditTrail "audit": /);
 
     it("accepts no args at all", () => assert.deepEqual(validate({}), []));
 

@@ -1,16 +1,9 @@
-/**
- * Generated bad input for BuildProject (as tests/property/bad-input.test.ts does for the older
- * components): each case breaks a valid example and the program either fails with an ArgsError before
- * registering anything, or builds; never another exception or a half-registered program.
- */
+/** Generated bad input for BuildProject: the property in tests/property/refused-or-built.ts, from these examples. */
 import * as assert from "node:assert";
-import fc from "fast-check";
 import { BuildProject } from "../../../components/build-project";
 import type { BuildProjectArgs } from "../../../components/build-project/args";
 import { validate } from "../../../components/build-project/validate";
-import { ArgsError } from "../../../components/shared/errors";
-import { Registry, installMocks, settle } from "../../../components/testing";
-import { Mutation, apply, componentNames, mutations } from "../../property/mutate";
+import { assertRefusedOrBuilt } from "../../property/refused-or-built";
 
 const EXAMPLES: BuildProjectArgs[] = [
     { buildspec: { path: "buildspec.yml" } },
@@ -34,40 +27,12 @@ const EXAMPLES: BuildProjectArgs[] = [
     },
 ];
 
-async function refusedOrBuilt(program: () => unknown): Promise<void> {
-    const monitor = installMocks();
-    const warn = console.warn;
-    console.warn = () => {};
-    let error: unknown;
-    try {
-        try {
-            program();
-        } catch (e) {
-            error = e;
-        }
-        await settle();
-    } finally {
-        console.warn = warn;
-    }
-    const registry = new Registry(monitor);
-    if (error === undefined) return;
-    assert.ok(error instanceof ArgsError, `not an ArgsError: ${String((error as Error)?.stack ?? error)}`);
-    assert.equal(registry.size, 0, `an ArgsError after ${registry.size} registrations`);
-}
-
 describe("BuildProject bad input", () => {
     it("starts from valid examples", () => {
         for (const example of EXAMPLES) assert.deepEqual(validate(example), []);
     });
 
     it("a malformed BuildProject is refused with an ArgsError before any resource, or builds", async () => {
-        await fc.assert(
-            fc.asyncProperty(fc.nat(), mutations(), componentNames(), async (example, ms: Mutation[], name) => {
-                let args: unknown = structuredClone(EXAMPLES[example % EXAMPLES.length]);
-                for (const m of ms) args = apply(args, m);
-                await refusedOrBuilt(() => new BuildProject(name as string, args as BuildProjectArgs));
-            }),
-            { seed: 20261127, numRuns: 150 },
-        );
+        await assertRefusedOrBuilt(EXAMPLES, (name, args) => new BuildProject(name, args), { seed: 20261127, numRuns: 150 });
     });
 });

@@ -7,6 +7,7 @@ import { validate } from "../../../components/build-project/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
+import { itRefusesAll } from "../../harness/refusals";
 
 const ACCOUNT = "123456789012";
 const SECRET = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ci/token-AbCdEf`;
@@ -331,20 +332,7 @@ describe("BuildProject validation", () => {
             message: /./,
         },
     ];
-    for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            assert.deepEqual(
-                issues.map((i) => i.path),
-                c.paths,
-            );
-            assert.match(issues.map((i) => `${i.message}; allowed: ${i.allowed}`).join(" | "), c.message);
-            const { error, registry } = await buildFails(() => new BuildProject("build", c.args));
-            assert.ok(error instanceof ArgsError, String(error));
-            assert.match(error.message, /^BuildProject "build": /);
-            assert.equal(registry.size, 0);
-        });
-    }
+    itRefusesAll(cases, validate, (args) => new BuildProject("build", args), /^BuildProject "build": /);
 
     it("never repeats a plaintext secret in the error", async () => {
         const { error } = await buildFails(() => new BuildProject("build", { buildspec: FILE, environment: { DEPLOY_USER: "AKIAIOSFODNN7EXAMPLE" } }));

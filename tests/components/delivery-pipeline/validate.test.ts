@@ -4,9 +4,8 @@ import { DeliveryPipeline } from "../../../components/delivery-pipeline";
 import type { ActionArgs, DeliveryPipelineArgs, StageArgs } from "../../../components/delivery-pipeline";
 import { DEFAULTS, normalize } from "../../../components/delivery-pipeline/defaults";
 import { validate } from "../../../components/delivery-pipeline/validate";
-import { ArgsError } from "../../../components/shared/errors";
-import { buildFails } from "../../../components/testing";
 import { assertDefaultsDocumented } from "../../harness/docs";
+import { itRefusesAll } from "../../harness/refusals";
 import {
     CFN_ROLE,
     ECS_GROUP,
@@ -567,20 +566,7 @@ describe("DeliveryPipeline validation", () => {
             message: /./,
         },
     ];
-    for (const c of cases) {
-        it(c.title, async () => {
-            const issues = validate(c.args);
-            assert.deepEqual(
-                issues.map((i) => i.path),
-                c.paths,
-            );
-            assert.match(issues.map((i) => `${i.message}; allowed: ${i.allowed}`).join(" | "), c.message);
-            const { error, registry } = await buildFails(() => new DeliveryPipeline("shop", c.args));
-            assert.ok(error instanceof ArgsError, String(error));
-            assert.match(error.message, /^DeliveryPipeline "shop": /);
-            assert.equal(registry.size, 0);
-        });
-    }
+    itRefusesAll(cases, validate, (args) => new DeliveryPipeline("shop", args), /^DeliveryPipeline "shop": /);
 
     it("accepts the full release pipeline", () => assert.deepEqual(validate(fullArgs()), []));
 

@@ -16,7 +16,8 @@ const starts = ["### BuildProject (CodeBuild)", "### DeliveryPipeline (CodePipel
 const section = README.slice(Math.min(...starts), README.indexOf("### Table (Amazon DynamoDB)"));
 const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-const COMPONENTS = path.resolve(__dirname, "../../components");
+const ROOT = path.resolve(__dirname, "../..");
+const COMPONENTS = path.join(ROOT, "components");
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
 const BUILDSPEC = JSON.stringify("version: 0.2\nphases:\n  build:\n    commands:\n      - make\n");
 /** What a block uses from elsewhere, in dependency order; names unlike the examples' own, as separate programs would be. */
@@ -92,7 +93,7 @@ function program(): string {
     const bodies = blocks.map((block, i) => {
         const body = block.replace(/^import (\* as (\w+)|\{([^}]*)\}) from "([^"]+)";\n/gm, (_line, _clause, star: string, names: string, from: string) => {
             // Resolved here: the generated file lives outside the project, where no node_modules is.
-            const key = from === "aws-platform" ? COMPONENTS : require.resolve(from);
+            const key = from === "aws-platform" ? COMPONENTS : from.startsWith("./") ? path.resolve(ROOT, from) : require.resolve(from);
             const set = imports.get(key) ?? new Set<string>();
             if (star) set.add(`* as ${star}`);
             for (const n of (names ?? "")
@@ -120,7 +121,7 @@ function program(): string {
 describe("scenarios", () => {
     it("README: every delivery, audit and monitoring example builds as written", async function () {
         this.timeout(300_000);
-        assert.ok(blocks.length >= 4, `found ${blocks.length} examples`);
+        assert.ok(blocks.length >= 5, `found ${blocks.length} examples`);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "readme-delivery-"));
         const file = path.join(dir, "program.ts");
         fs.writeFileSync(file, program());
@@ -145,6 +146,7 @@ describe("scenarios", () => {
             for (const r of registry.all()) types.add(r.type);
         }
         for (const type of [
+            "aws:codebuild/project:Project",
             "aws:codepipeline/pipeline:Pipeline",
             "aws:codedeploy/deploymentGroup:DeploymentGroup",
             "aws:cloudtrail/trail:Trail",

@@ -395,3 +395,17 @@ export {
     DEPLOYMENT_GROUP_DEFAULTS,
     PREDEFINED_DEPLOYMENT_CONFIGS,
 } from "./deployment-group";
+// issue 17 build: the buildspec generators (spread into BuildProject's args)
+export {
+    ContainerImageBuildspecArgs,
+    GeneratedBuild,
+    LambdaCodeDeployBuildspecArgs,
+    LambdaCodeDeployStatementsArgs,
+    PULUMI_CLI_VERSION,
+    PulumiBuildspecArgs,
+    containerImageBuildspec,
+    containerImageStatements,
+    lambdaCodeDeployBuildspec,
+    lambdaCodeDeployStatements,
+    pulumiBuildspec,
+} from "./build-project";

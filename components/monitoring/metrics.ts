@@ -197,6 +197,10 @@ export function alarmSpecs(cfg: ResolvedMonitoring): AlarmSpec[] {
             stat: "Maximum",
             threshold: t.deadLetterMessages,
             unit: "messages",
+            // SQS stops publishing a queue's metrics some hours after its last activity, while messages may still
+            // wait (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html):
+            // missing data keeps the alarm's state instead of turning it OK.
+            treatMissingData: "ignore",
         });
     }
     return specs;

@@ -143,8 +143,9 @@ describe("Monitoring", () => {
             },
             {
                 name: "ops-audit-alerts-dead-letters",
-                title: "alarms on a dead-letter queue's waiting messages (AWS/SQS ApproximateNumberOfMessagesVisible by QueueName, Maximum) at 1",
+                title: "alarms on a dead-letter queue's waiting messages (AWS/SQS ApproximateNumberOfMessagesVisible by QueueName, Maximum) at 1, keeping its state while SQS publishes nothing",
                 inputs: {
+                    treatMissingData: "ignore",
                     namespace: "AWS/SQS",
                     metricName: "ApproximateNumberOfMessagesVisible",
                     dimensions: { QueueName: "audit-alerts-dlq-0a1b2c3" },

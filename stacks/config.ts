@@ -826,7 +826,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     }
     serverlessRules(issues, merged.serverless);
     cdnRules(issues, merged.cdn, merged.containers);
-    deliveryRules(issues, merged.delivery);
+    deliveryRules(issues, merged.delivery, merged.containers);
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
 }
@@ -1007,10 +1007,10 @@ function cdnRules(issues: Issues, d: Cdn | undefined, containers: Containers | u
 }
 
 /**
- * The delivery section's cross-field rules: CodeDeploy cannot release a Service Connect service (web and app1), and a
- * V2 trigger filter takes at most 8 tag patterns.
+ * The delivery section's cross-field rules: CodeDeploy cannot release a Service Connect service (web and app1), nor
+ * app2 without EC2 capacity, and a V2 trigger filter takes at most 8 tag patterns.
  */
-function deliveryRules(issues: Issues, d: Delivery | undefined): void {
+function deliveryRules(issues: Issues, d: Delivery | undefined, containers: Containers | undefined): void {
     const key = (path: string) => `${NAMESPACE}:delivery.${path}`;
     if (d?.service?.strategy === "code-deploy" && (d.service.name === "web" || d.service.name === "app1"))
         // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html: Service Connect needs the ECS controller.
@@ -1019,6 +1019,16 @@ function deliveryRules(issues: Issues, d: Delivery | undefined): void {
             d.service.name,
             "uses Service Connect, which the CODE_DEPLOY controller does not support",
             '"app2", or strategy "rolling"',
+        );
+    // Without EC2 capacity app2 is awsvpc on Fargate, and an awsvpc task set takes its subnets and security groups from
+    // the AppSpec's NetworkConfiguration, which the generated AppSpec does not write
+    // (https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html).
+    if (d?.service?.strategy === "code-deploy" && d.service.name === "app2" && containers?.ec2?.enabled !== true)
+        issues.add(
+            key("service.strategy"),
+            d.service.strategy,
+            "releases app2 through CodeDeploy, which needs app2 on the EC2 groups (bridge mode)",
+            'containers.ec2.enabled: true, or strategy "rolling"',
         );
     if (Array.isArray(d?.releaseTags) && d.releaseTags.length > TRIGGER_MAX_PATTERNS)
         issues.add(key("releaseTags"), d.releaseTags.length, "has too many patterns for one trigger filter", `at most ${TRIGGER_MAX_PATTERNS}`);

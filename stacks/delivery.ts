@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as iam from "@pulumi/aws/iam";
 import * as secretsmanager from "@pulumi/aws/secretsmanager";
 import {
     type ActionArgs,
@@ -48,6 +49,10 @@ export interface DeliveryOutputs {
     groups: { service?: DeploymentGroup; items?: DeploymentGroup };
     /** The alarm that stops and rolls back the items canary (`itemsCanary`). */
     itemsCanaryAlarm?: cloudwatch.MetricAlarm;
+    /** The roles of the Pulumi steps' builds (with `deployRoleArn`): the principals the deploy role's trust policy admits. */
+    deployerRoleArns: pulumi.Output<string>[];
+    /** The released service's execution role may pull the `app` repository, where the pipeline pushes its images. */
+    pullPolicy: iam.RolePolicy;
 }
 
 /** The build output holding imagedefinitions.json, imageDetail.json and, for CodeDeploy, taskdef.json and appspec.yaml. */
@@ -72,6 +77,26 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
     if (!target) throw new Error(`delivery.service ${cfg.service.name} has no load balancer target`);
     const blueGreen = cfg.service.strategy === "code-deploy";
     const passRoleArns = [svc.task.taskRole.arn, svc.task.executionRole.arn];
+    // ContainerService grants ECR pulls only for the images it resolves, and the sample's is public: once the pipeline
+    // points the service at the `app` repository, its tasks must pull from there. The task execution role pulls on
+    // Fargate, and on EC2 whenever the task definition names one
+    // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/ECR_on_ECS.html).
+    const pullPolicy = new iam.RolePolicy("deliver-pull", {
+        role: svc.task.executionRole.name,
+        policy: {
+            Version: "2012-10-17",
+            Statement: [
+                // GetAuthorizationToken takes no resource (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html).
+                { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+                {
+                    Sid: "PullReleasedImages",
+                    Effect: "Allow",
+                    Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+                    Resource: p.resources.repositories.app.repository.arn,
+                },
+            ],
+        },
+    });
 
     const image = imageProject(cfg, deps, blueGreen);
     const test = new BuildProject("deliver-test", {
@@ -89,12 +114,16 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
             : new secretsmanager.Secret("pulumi-token", {
                   description: "PULUMI_ACCESS_TOKEN of the delivery pipeline's Pulumi steps: set it with `aws secretsmanager put-secret-value`",
               });
-    const infra = (stack: string) =>
-        new BuildProject(`deliver-infra-${stack.replace(/[^A-Za-z0-9-]/g, "-")}`, {
+    const deployers: BuildProject[] = [];
+    const infra = (stack: string) => {
+        const project = new BuildProject(`deliver-infra-${stack.replace(/[^A-Za-z0-9-]/g, "-")}`, {
             ...pulumiBuildspec({ stack, tokenSecretArn: tokenSecret!.arn }),
             // The build only assumes the deploy role (the stack's aws:assumeRoles): what the program deploys is that role's business.
             policyStatements: [{ Sid: "AssumeDeployRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: role! }],
         });
+        deployers.push(project);
+        return project;
+    };
 
     const serviceGroup = blueGreen
         ? new DeploymentGroup(`${cfg.service.name}-release`, {
@@ -115,7 +144,7 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
         : undefined;
 
     const fn = deps.itemsFunction;
-    const itemsCanaryAlarm = cfg.itemsCanary ? canaryAlarm(fn, deps.alarms) : undefined;
+    const itemsCanaryAlarm = cfg.itemsCanary ? canaryAlarm(fn) : undefined;
     const itemsGroup = itemsCanaryAlarm
         ? new DeploymentGroup("items-release", {
               target: { lambda: { functionName: fn.functionName, alias: fn.resources.alias!.name } },
@@ -143,6 +172,8 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
               },
         ...(lambda && itemsGroup ? [{ kind: "lambda" as const, name: "items", project: lambda, group: itemsGroup, production, runOrder: releaseOrder }] : []),
     ];
+    // Without a deploy role there is no Staging step, but the staging stack still exists (deployed by its own pipeline):
+    // the approval keeps its link.
     const staging = cfg.staging !== undefined && role !== undefined ? cfg.staging : undefined;
     const stages: StageArgs[] = [
         { name: "Build", actions: [{ kind: "build", name: "image", project: image, outputs: [IMAGE_ARTIFACT] }] },
@@ -158,8 +189,8 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
                           {
                               kind: "approval" as const,
                               name: "release",
-                              summary: staging ? `Review ${staging.stack}, then release to ${deps.stack}` : `Release to ${deps.stack}`,
-                              externalEntityLink: staging?.url,
+                              summary: cfg.staging ? `Review ${cfg.staging.stack}, then release to ${deps.stack}` : `Release to ${deps.stack}`,
+                              externalEntityLink: cfg.staging?.url,
                           },
                       ],
                   },
@@ -182,15 +213,25 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
             events: deps.failuresMonitored ? ["approval-needed"] : ["failed", "approval-needed"],
         },
     });
-    return { pipeline, tokenSecret, groups: { service: serviceGroup, items: itemsGroup }, itemsCanaryAlarm };
+    return {
+        pipeline,
+        tokenSecret,
+        groups: { service: serviceGroup, items: itemsGroup },
+        itemsCanaryAlarm,
+        deployerRoleArns: deployers.map((d) => d.roleArn),
+        pullPolicy,
+    };
 }
 
 /**
  * The canary's own alarm: any error on the alias within a minute. Monitoring's errors alarm (3 of 5 minutes) would
  * hardly fire during a 5-minute canary; this one looks at the alias (`Resource` = `<function>:<alias>`, where both
  * versions answer during the shift: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html).
+ * Silent: CodeDeploy polls its state (DescribeAlarms) and needs no action on it; a rollback reaches the topic through
+ * monitoring's failed-pipeline rule, and an error outside a release through monitoring's errors alarm. Actions here
+ * would page twice for one incident.
  */
-function canaryAlarm(fn: LambdaFunction, alarms: AlarmTopic): cloudwatch.MetricAlarm {
+function canaryAlarm(fn: LambdaFunction): cloudwatch.MetricAlarm {
     const alias = fn.resources.alias!.name;
     return new cloudwatch.MetricAlarm("items-release-errors", {
         alarmDescription: "An error of the items function on its alias: stops and rolls back a CodeDeploy canary",
@@ -204,8 +245,6 @@ function canaryAlarm(fn: LambdaFunction, alarms: AlarmTopic): cloudwatch.MetricA
         comparisonOperator: "GreaterThanOrEqualToThreshold",
         // No invocation, no datapoint: nothing is wrong.
         treatMissingData: "notBreaching",
-        alarmActions: [alarms.topicArn],
-        okActions: [alarms.topicArn],
     });
 }
 

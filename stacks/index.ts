@@ -61,10 +61,12 @@ const http = (name: string, image: string, command?: string[]) => ({
  * The ALB forwards `/app1/*` unchanged, and nginx serves only `/` out of the box: with the sample
  * image, the app writes a page at `/app1/` first, so its URL answers 200 rather than 404. (The
  * docker-entrypoint script runs any command that is not `nginx` as given.) Your own image serves its
- * own paths and keeps its command.
+ * own paths and keeps its command. So does the service the pipeline releases: CodePipeline's ECS action and the
+ * taskdef.json of CodeDeploy copy the running task definition with only the image replaced, so a sample command would
+ * start the repository's image (its Dockerfile writes these pages itself).
  */
 const samplePage = (app: "app1" | "app2") =>
-    c.images[app] === SAMPLE_IMAGES[app]
+    c.images[app] === SAMPLE_IMAGES[app] && released(app) === undefined
         ? ["sh", "-c", `mkdir -p /usr/share/nginx/html/${app} && echo ${app} > /usr/share/nginx/html/${app}/index.html && exec nginx -g 'daemon off;'`]
         : undefined;
 /** Where the web tier runs: Fargate, or Fargate Spot above an on-demand base. */
@@ -360,4 +362,6 @@ export const pipeline = release && {
     name: release.pipeline.pipelineName,
     connectionArn: release.pipeline.connectionArn,
     ...(release.tokenSecret ? { pulumiTokenSecretArn: release.tokenSecret.arn } : {}),
+    // The principals the deploy role's trust policy admits: the Pulumi steps' build roles, autonamed.
+    ...(release.deployerRoleArns.length > 0 ? { deployerRoleArns: release.deployerRoleArns } : {}),
 };

@@ -593,7 +593,17 @@ describe("stack configuration", () => {
                 fails(delivery({ releaseTags: tags })).message,
                 /delivery\.releaseTags=9 has too many patterns for one trigger filter; allowed: at most 8/,
             );
-            assert.equal(parseConfig("dev", delivery({ service: { name: "app2", strategy: "code-deploy" } })).delivery.service.strategy, "code-deploy");
+        });
+
+        it("refuses CodeDeploy for app2 without EC2 capacity (awsvpc on Fargate: the AppSpec has no network configuration), accepts it with", () => {
+            const app2 = delivery({ service: { name: "app2", strategy: "code-deploy" } });
+            const e = fails(app2);
+            assert.deepEqual(
+                e.issues.map((i) => i.path),
+                ["aws-platform:delivery.service.strategy"],
+            );
+            assert.match(e.message, /needs app2 on the EC2 groups \(bridge mode\); allowed: containers\.ec2\.enabled: true, or strategy "rolling"/);
+            assert.equal(parseConfig("prod", app2).delivery.service.strategy, "code-deploy");
         });
 
         it("keeps prod's trail a year under protection with Insights and data events, dev's 90 days without, both alerting on the same rules", () => {

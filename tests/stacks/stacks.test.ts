@@ -364,7 +364,8 @@ describe("stacks", function () {
         const cloudwatch = JSON.parse(key.inputs.policy).Statement.find((s: any) => s.Principal?.Service === "cloudwatch.amazonaws.com");
         assert.deepEqual(cloudwatch.Action, ["kms:Decrypt", "kms:GenerateDataKey*"]);
         assert.equal(prod.named("alarms-oncall-email").inputs.endpoint, "platform-oncall@example.com");
-        const alarms = prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => !a.name.includes("step-alarm"));
+        // The items canary's alarm is silent: CodeDeploy only reads its state.
+        const alarms = prod.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => !a.name.includes("step-alarm") && a.name !== "items-release-errors");
         assert.ok(alarms.length > 10);
         for (const alarm of alarms) assert.deepEqual(alarm.inputs.alarmActions, [topic.outputs.arn], alarm.name);
     });
@@ -400,6 +401,15 @@ describe("stacks", function () {
             const [def] = JSON.parse(dev.named(`saas-${app}-task`).inputs.containerDefinitions);
             assert.match(def.command.join(" "), new RegExp(`/usr/share/nginx/html/${app}/index\\.html.*exec nginx -g 'daemon off;'`));
         }
+    });
+
+    it("the service the pipeline releases runs its image's own command: the pipeline copies the task definition with only the image replaced", () => {
+        // prod releases app2 (delivery.service), dev web, which has no sample command either way.
+        const [app2] = JSON.parse(prod.named("saas-app2-task").inputs.containerDefinitions);
+        assert.equal(app2.name, "app");
+        assert.equal(app2.command, undefined);
+        const [app1] = JSON.parse(prod.named("saas-app1-task").inputs.containerDefinitions);
+        assert.match(app1.command.join(" "), /exec nginx/, "app1 is not released by prod's pipeline: it keeps the sample page");
     });
 
     it("prod scales the web tier down at night and back up in the morning; dev has no schedule", () => {
@@ -1229,6 +1239,38 @@ describe("stacks", function () {
         }
     });
 
+    it("both stacks' image build uses a Dockerfile the repository has (the sample's nginx from ECR Public, pages at /app1/ and /app2/)", () => {
+        for (const s of [dev, prod]) {
+            const buildspec: string = s.named("deliver-image-project").inputs.source.buildspec;
+            const dockerfile = /docker build [^\n]*-f (\S+)/.exec(buildspec)?.[1];
+            assert.ok(dockerfile, buildspec);
+            const file = path.join(root, dockerfile);
+            assert.ok(fs.existsSync(file), `${dockerfile} is not in the repository`);
+            const text = fs.readFileSync(file, "utf8");
+            assert.match(text, /^FROM public\.ecr\.aws\/nginx\/nginx:/m);
+            assert.match(text, /app1 app2/);
+        }
+        assert.match(fs.readFileSync(path.join(root, ".dockerignore"), "utf8"), /^node_modules$/m);
+    });
+
+    it("both stacks let the released service's execution role pull the app repository, where the pipeline pushes its images", () => {
+        for (const [s, service] of [
+            [dev, "web"],
+            [prod, "app2"],
+        ] as const) {
+            const policy = s.named("deliver-pull").inputs;
+            assert.equal(policy.role, s.named(`saas-${service}-execution-role`).outputs.name);
+            const statements = (typeof policy.policy === "string" ? JSON.parse(policy.policy) : policy.policy).Statement;
+            assert.deepEqual(
+                statements.map((st: any) => [st.Action, st.Resource]),
+                [
+                    ["ecr:GetAuthorizationToken", "*"],
+                    [["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], s.named("saas-app-repo").outputs.arn],
+                ],
+            );
+        }
+    });
+
     it("prod hands app2 to CodeDeploy: both target groups, the production listener, canary 10 % for 5 minutes, rolled back on its 5xx and unhealthy-hosts alarms", () => {
         const app2 = prod.named("saas-app2");
         assert.deepEqual(app2.inputs.deploymentController, { type: "CODE_DEPLOY" });
@@ -1290,6 +1332,8 @@ describe("stacks", function () {
             ],
             ["AWS/Lambda", "Errors", { FunctionName: fnName, Resource: `${fnName}:live` }, 60, 1, 1],
         );
+        // Silent: CodeDeploy only reads its state; monitoring's errors alarm and failed-pipeline rule tell the topic.
+        assert.deepEqual([alarm.inputs.alarmActions ?? [], alarm.inputs.okActions ?? []], [[], []]);
         assert.equal(
             dev.resources.some((r) => r.name === "items-release-errors"),
             false,
@@ -1525,6 +1569,30 @@ describe("stacks", function () {
             const assume = statements.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith("sts:")));
             assert.deepEqual(assume, [{ Sid: "AssumeDeployRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: role }]);
         }
+    });
+
+    it("with delivery.deployRoleArn, exports the Pulumi steps' build role ARNs, the principals the deploy role's trust policy admits", async () => {
+        const role = "arn:aws:iam::123456789012:role/platform-deployer";
+        const { result, resources } = await tempPlan("prod", ["  aws-platform:preset: prod", `  aws-platform:delivery: { deployRoleArn: "${role}" }`]);
+        const arnOf = (name: string) => resources.find((r) => r.name === name)!.outputs.arn;
+        assert.deepEqual(result.evaluation.outputs.pipeline.deployerRoleArns, [arnOf("deliver-infra-prod-role"), arnOf("deliver-infra-dev-role")]);
+    });
+
+    it("without delivery.deployRoleArn, the approval still links the staging URL (the staging stack deploys itself), with no Staging step and no deployer output", async () => {
+        const { result, resources } = await tempPlan("prod", [
+            "  aws-platform:preset: prod",
+            '  aws-platform:delivery: { staging: { stack: dev, url: "https://dev.example.com" } }',
+        ]);
+        const stages = resources.find((r) => r.name === "release-pipeline")!.inputs.stages;
+        assert.deepEqual(
+            stages.map((st: any) => st.name),
+            ["Source", "Build", "Test", "Approval", "Production"],
+        );
+        assert.deepEqual(
+            [stages[3].actions[0].configuration.ExternalEntityLink, stages[3].actions[0].configuration.CustomData],
+            ["https://dev.example.com", "Review dev, then release to prod"],
+        );
+        assert.equal(result.evaluation.outputs.pipeline.deployerRoleArns, undefined);
     });
 
     it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring or alarm topic when config turns them off", async () => {

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runPlan } from "../../tools/plan";
 import { PreviewJson, PreviewStep, providerId } from "../../tools/plan/preview-json";
+import { PLAN_CONTRACT_CHECKER, requirePlanContractChecker } from "../harness/plan-contract";
 
 const FIXTURE = path.join(__dirname, "fixtures", "edge-project");
 const PROVIDER = "urn:pulumi:edge::aws-platform::aws-platform:edge:EdgeLambda$pulumi:providers:aws::router-us-east-1";
@@ -49,8 +50,9 @@ describe("offline plan with an explicit aws provider (an EdgeLambda in us-east-1
         assert.match(text, /qualifiedArn: "arn:aws:lambda:us-east-1:123456789012:function:router-[0-9a-f]{7}:1"/);
     });
 
-    it("keeps the plan contract", () => {
-        const out = execFileSync("python3", ["/work/shared/checks/plan-contract.py", "edge"], { cwd: tmp, encoding: "utf8" });
+    it("keeps the plan contract", function () {
+        requirePlanContractChecker(this);
+        const out = execFileSync("python3", [PLAN_CONTRACT_CHECKER, "edge"], { cwd: tmp, encoding: "utf8" });
         assert.match(out, /plan contract: 0 problem\(s\); edge 7 steps/);
     });
 });

@@ -8,6 +8,7 @@ import { PlanResult, describeFailure, runPlan } from "../../tools/plan";
 import { UnknownStackError, toRuntimeConfig } from "../../tools/plan/config";
 import { renderMermaid } from "../../tools/plan/mermaid";
 import { PreviewJson, PreviewState } from "../../tools/plan/preview-json";
+import { PLAN_CONTRACT_CHECKER, requirePlanContractChecker } from "../harness/plan-contract";
 
 const REPO = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "fixtures", "plan-project");
@@ -185,8 +186,9 @@ describe("offline plan (npm run plan)", () => {
             }
         });
 
-        it("keeps the plan contract", () => {
-            const out = execFileSync("python3", ["/work/shared/checks/plan-contract.py", "demo"], { cwd: tmp, encoding: "utf8" });
+        it("keeps the plan contract", function () {
+            requirePlanContractChecker(this);
+            const out = execFileSync("python3", [PLAN_CONTRACT_CHECKER, "demo"], { cwd: tmp, encoding: "utf8" });
             assert.match(out, /plan contract: 0 problem\(s\)/);
         });
 

@@ -82,6 +82,7 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
     // Fargate, and on EC2 whenever the task definition names one
     // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/ECR_on_ECS.html).
     const pullPolicy = new iam.RolePolicy("deliver-pull", {
+        name: "deliver-pull",
         role: svc.task.executionRole.name,
         policy: {
             Version: "2012-10-17",

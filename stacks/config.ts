@@ -313,7 +313,11 @@ export interface StackConfig {
         deployRoleArn?: string;
         /**
          * The stack deployed first, as staging, before the approval (`pulumi up --stack <stack>`; only with `deployRoleArn`, like
-         * every Pulumi step), and its URL, the approval's link. Absent: no staging deploy.
+         * every Pulumi step), and its URL, the approval's link (with or without `deployRoleArn`). Absent: no staging deploy.
+         * Limits: that step runs the program at the release's commit, so it rolls the staging stack's infrastructure back to
+         * the tag when its own pipeline has deployed a newer branch; it deploys infrastructure only, not the release's image
+         * (the staging stack's released service keeps its own pipeline's last image); and its build assumes this stack's
+         * `deployRoleArn`, so the staging stack's `aws:assumeRoles` must name the same role.
          */
         staging?: { stack: string; url?: string };
         /** A manual approval (notified to the alarm topic) before the production deploy. */

@@ -66,6 +66,8 @@ const CANARY = { canary: { percent: 10, intervalMinutes: 5 } };
  * functions' Lambda runtime (nodejs22.x) and what the Pulumi steps select (pulumiBuildspec's `nodeVersion`).
  */
 export const TEST_NODE_VERSION = 22;
+/** The items build bundles for node22 (the function's runtime) and runs npm ci: the same pinned major as the tests. */
+const BUILD_NODE_VERSION = TEST_NODE_VERSION;
 /** Where the Lambda step's build writes the items function's zip (as LambdaFunction bundles it: one CommonJS index.js). */
 const ITEMS_ZIP = "dist/items.zip";
 
@@ -306,6 +308,7 @@ function itemsProject(fn: LambdaFunction, group: DeploymentGroup): BuildProject 
             ...spec,
             phases: {
                 install: {
+                    "runtime-versions": { nodejs: BUILD_NODE_VERSION },
                     commands: [
                         "npm ci",
                         "npx esbuild functions/items/index.ts --bundle --platform=node --target=node22 --format=cjs --minify --main-fields=module,main --legal-comments=none --outfile=dist/items/index.js",

@@ -1129,12 +1129,13 @@ describe("stacks", function () {
         }
     });
 
-    it("both stacks run the pipeline's tests on Node.js 22, pinned in the buildspec, within package.json's engines", () => {
+    it("both stacks run the pipeline's tests on Node.js 22, pinned in the buildspec, within package.json's engines; prod's items build too", () => {
         const engines = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).engines.node;
         const min = Number(/^>=(\d+)/.exec(engines)![1]);
-        for (const s of [dev, prod]) {
-            const spec = YAML.parse(s.named("deliver-test-project").inputs.source.buildspec);
-            assert.deepEqual(spec.phases.install["runtime-versions"], { nodejs: 22 });
+        const projects = [dev.named("deliver-test-project"), prod.named("deliver-test-project"), prod.named("deliver-items-project")];
+        for (const project of projects) {
+            const spec = YAML.parse(project.inputs.source.buildspec);
+            assert.deepEqual(spec.phases.install["runtime-versions"], { nodejs: 22 }, project.name);
             assert.ok(22 >= min, engines);
         }
     });

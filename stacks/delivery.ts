@@ -6,6 +6,8 @@
  * items function's canary through CodeDeploy). Pulumi steps exist only with `deployRoleArn`. Settings come from
  * `delivery` in the stack's config; nothing here branches on the stack's name.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as iam from "@pulumi/aws/iam";
@@ -70,6 +72,13 @@ export const TEST_NODE_VERSION = 22;
 const BUILD_NODE_VERSION = TEST_NODE_VERSION;
 /** Where the Lambda step's build writes the items function's zip (as LambdaFunction bundles it: one CommonJS index.js). */
 const ITEMS_ZIP = "dist/items.zip";
+/**
+ * The project's policy pack (a `PulumiPolicy.yaml` folder at the repository's root): once it exists, every Pulumi step
+ * runs its preview and its update with `--policy-pack`, so a release that breaks a mandatory policy stops before it deploys.
+ */
+export const POLICY_PACK_DIR = "policy";
+export const policyPackOf = (root: string): string | undefined =>
+    fs.existsSync(path.join(root, POLICY_PACK_DIR, "PulumiPolicy.yaml")) ? POLICY_PACK_DIR : undefined;
 
 export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): DeliveryOutputs | undefined {
     if (!cfg.enabled) return undefined;
@@ -120,7 +129,7 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
     const deployers: BuildProject[] = [];
     const infra = (stack: string) => {
         const project = new BuildProject(`deliver-infra-${stack.replace(/[^A-Za-z0-9-]/g, "-")}`, {
-            ...pulumiBuildspec({ stack, tokenSecretArn: tokenSecret!.arn }),
+            ...pulumiBuildspec({ stack, tokenSecretArn: tokenSecret!.arn, policyPack: policyPackOf(path.join(__dirname, "..")) }),
             // The build only assumes the deploy role (the stack's aws:assumeRoles): what the program deploys is that role's business.
             policyStatements: [{ Sid: "AssumeDeployRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: role! }],
         });

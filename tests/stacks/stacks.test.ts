@@ -10,6 +10,7 @@ import { MANAGED_ORIGIN_REQUEST_POLICY_IDS } from "../../components";
 import { loadCloudFrontFunction } from "../../components/testing";
 import { viewerRequest } from "../functions/edge/events";
 import { PRESETS } from "../../stacks/presets";
+import { policyPackOf } from "../../stacks/delivery";
 import * as YAML from "yaml";
 
 const root = path.resolve(__dirname, "../..");
@@ -1564,6 +1565,9 @@ describe("stacks", function () {
         for (const stack of ["dev", "prod"]) {
             const project = named(`deliver-infra-${stack}-project`).inputs;
             assert.match(project.source.buildspec, new RegExp(`pulumi up --yes --stack ${stack} `));
+            // The project's policy pack, once the repository has one, guards the preview and the update.
+            const pack = policyPackOf(root);
+            assert.equal(/--policy-pack/.test(project.source.buildspec), pack !== undefined, `policy pack ${pack ?? "absent"}`);
             const token = project.environment.environmentVariables.find((v: any) => v.name === "PULUMI_ACCESS_TOKEN");
             assert.deepEqual([token.type, token.value], ["SECRETS_MANAGER", secret.outputs.arn]);
             const statements = JSON.parse(named(`deliver-infra-${stack}-role-build`).inputs.policy).Statement;

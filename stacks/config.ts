@@ -302,7 +302,7 @@ export interface StackConfig {
         /**
          * The repository: `provider` (`GitHub`, `GitLab` or `Bitbucket`: a new connection, PENDING until someone completes
          * the handshake in the console) or `connectionArn` (an existing connection, reused), `repository` (`owner/name`),
-         * `branch` (the one pushes to which run the pipeline, and from which tags are released).
+         * `branch` (the one pushes to which run the pipeline when `releaseTags` is empty; with tags, only tags run it).
          */
         source: { provider: "GitHub" | "GitLab" | "Bitbucket"; repository: string; branch: string; connectionArn?: string };
         /**

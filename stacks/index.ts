@@ -34,8 +34,8 @@ const formerly =
         opts.aliases = [{ name, parent: pulumi.rootStackResource }];
     };
 // Encrypted under a key of its own: CloudWatch cannot publish to a topic under alias/aws/sns. The
-// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription. Monitoring's rules and the
-// audit alerts publish through EventBridge, the pipeline's failures and approvals through CodeStar Notifications: the
+// aliases keep the deployed topic (updated in place) and the confirmed e-mail subscription. Monitoring's rules publish
+// through EventBridge, the audit function with its own role, the pipeline's approvals through CodeStar Notifications: the
 // topic exists whenever one of them is on, with or without an e-mail.
 const notifiers = cfg.delivery.enabled || cfg.monitoring.enabled;
 const alarms =

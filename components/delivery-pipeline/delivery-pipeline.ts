@@ -282,11 +282,7 @@ function buildProjects(cfg: ResolvedDeliveryPipeline): Map<string, BuildProjectR
         for (const a of s.actions)
             if ((a.kind === "build" || a.kind === "lambda" || a.kind === "pulumi") && !seen.has(a.project)) {
                 seen.add(a.project);
-                // Stage "a-b" with action "c" and stage "a" with action "b-c" would share a key (and a URN).
-                const key = `${s.name}-${a.name}`;
-                let unique = key;
-                for (let n = 2; out.has(unique); n++) unique = `${key}-${n}`;
-                out.set(unique, a.project);
+                out.set(actionKey(out, s.name, a.name), a.project);
             }
     return out;
 }

@@ -251,13 +251,16 @@ const DEPLOY_KINDS = new Set(["ecs", "ecs-blue-green", "code-deploy", "lambda", 
 /** Names that look like secrets: CodePipeline shows action variables in the console and the API. */
 const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL/i;
 
+// Up to 255 characters without whitespace or any of ~^:?*[\ (git check-ref-format).
+const GIT_BRANCH = /^[^\s~^:?*[\\]{1,255}$/;
+
 function checkSource(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
     const s = cfg.source;
     const repo = /^[^/\s]+(\/[^/\s]+)+$/;
     if (s.kind === "connection" || s.kind === "connectionArn") {
         const path = s.kind === "connection" ? "source.connection" : "source";
         issues.match(`${path}.repository`, s.repository, repo, '"owner/name" (GitLab groups: "group/subgroup/name")');
-        issues.match(`${path}.branch`, s.branch, /^[^\s~^:?*[\\]{1,255}$/, "a git branch name (no spaces or ~^:?*[\\)");
+        issues.match(`${path}.branch`, s.branch, GIT_BRANCH, "a git branch name (no spaces or ~^:?*[\\)");
         if (s.kind === "connectionArn" && isPlain(s.connectionArn))
             issues.match(
                 "source.connectionArn",
@@ -269,7 +272,7 @@ function checkSource(issues: Issues, cfg: ResolvedDeliveryPipeline): void {
     if (s.kind === "codeCommit") {
         // CodeCommit repository names: 1-100 of letters, digits, '.', '_', '-' (CreateRepository).
         issues.match("source.codeCommit.repository", s.repository, /^[\w.-]{1,100}$/, "1-100 letters, digits, '.', '_' and '-'");
-        issues.match("source.codeCommit.branch", s.branch, /^[^\s~^:?*[\\]{1,255}$/, "a git branch name");
+        issues.match("source.codeCommit.branch", s.branch, GIT_BRANCH, "a git branch name");
     }
     if (s.kind === "s3") issues.match("source.s3.key", s.key, /^[^/].{0,1023}$/, "an object key (1-1024 characters, not starting with '/')");
 }

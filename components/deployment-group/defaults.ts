@@ -63,13 +63,6 @@ export interface ResolvedDeploymentGroup {
     transform: DeploymentGroupTransforms;
 }
 
-/** The target's platform, from its one key. Call after the shape check. */
-export function platformOf(target: DeploymentGroupArgs["target"]): ComputePlatform {
-    if ("ecs" in target) return "ECS";
-    if ("lambda" in target) return "Lambda";
-    return "Server";
-}
-
 function normalizeTarget(target: DeploymentGroupArgs["target"]): ResolvedTarget {
     if ("ecs" in target) {
         const d = DEFAULTS.EcsTargetArgs;

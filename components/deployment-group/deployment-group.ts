@@ -6,7 +6,7 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import type { codedeploy as inputs } from "@pulumi/aws/types/input";
 import { ArgsError } from "../shared/errors";
-import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole } from "../shared/iam";
+import { RoleResources, assumeRolePolicy, awsManagedPolicyArn, createRole, policyJson } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
@@ -15,7 +15,6 @@ import { stackSuffix } from "../shared/unique";
 import type { ComputePlatform, DeploymentGroupArgs } from "./args";
 import { resolveConfig } from "./configs";
 import { ResolvedDeploymentGroup, normalize } from "./defaults";
-import { policyJson } from "../shared/iam";
 import { SERVER_MANAGED_POLICY, Scope, hookStatusStatements, serviceRoleStatements } from "./policies";
 import { validate } from "./validate";
 

@@ -1,4 +1,4 @@
-import { withDefaults } from "../shared/defaults";
+import { mapValues, withDefaults } from "../shared/defaults";
 import type {
     Ec2AgentArgs,
     EcsServiceAlarm,
@@ -91,21 +91,19 @@ export interface ResolvedMonitoring {
     transform: MonitoringTransforms;
 }
 
-const mapRecord = <A, B>(rec: Record<string, A>, f: (v: A) => B): Record<string, B> => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, f(v)]));
-
 /** Fills every default. Call after the shape check. */
 export function normalize(args: MonitoringArgs): ResolvedMonitoring {
     const agent = args.ec2Agent;
     return {
         alarmTopicArn: args.alarmTopicArn,
-        ecsServices: mapRecord(args.ecsServices ?? DEFAULTS.ecsServices, (s) => withDefaults(DEFAULTS.MonitoredEcsService, s) as ResolvedEcsService),
+        ecsServices: mapValues(args.ecsServices ?? DEFAULTS.ecsServices, (s) => withDefaults(DEFAULTS.MonitoredEcsService, s) as ResolvedEcsService),
         httpApis: args.httpApis ?? DEFAULTS.httpApis,
         restApis: args.restApis ?? DEFAULTS.restApis,
         functions: args.functions ?? DEFAULTS.functions,
         tables: args.tables ?? DEFAULTS.tables,
-        queues: mapRecord(args.queues ?? DEFAULTS.queues, (q) => withDefaults(DEFAULTS.MonitoredQueue, q) as ResolvedQueue),
+        queues: mapValues(args.queues ?? DEFAULTS.queues, (q) => withDefaults(DEFAULTS.MonitoredQueue, q) as ResolvedQueue),
         pipelines: args.pipelines ?? DEFAULTS.pipelines,
-        logGroups: mapRecord(args.logGroups ?? DEFAULTS.logGroups, (g) => withDefaults(DEFAULTS.MonitoredLogGroup, g) as ResolvedLogGroup),
+        logGroups: mapValues(args.logGroups ?? DEFAULTS.logGroups, (g) => withDefaults(DEFAULTS.MonitoredLogGroup, g) as ResolvedLogGroup),
         events: args.events ?? DEFAULTS.events,
         ec2Agent:
             agent === undefined
@@ -113,7 +111,7 @@ export function normalize(args: MonitoringArgs): ResolvedMonitoring {
                 : {
                       metricsCollectionIntervalSeconds: agent.metricsCollectionIntervalSeconds ?? DEFAULTS.Ec2AgentArgs.metricsCollectionIntervalSeconds,
                       diskPaths: agent.diskPaths ?? DEFAULTS.Ec2AgentArgs.diskPaths,
-                      logFiles: mapRecord(
+                      logFiles: mapValues(
                           agent.logFiles ?? DEFAULTS.Ec2AgentArgs.logFiles,
                           (f) => withDefaults(DEFAULTS.AgentLogFile, f) as ResolvedAgentLogFile,
                       ),

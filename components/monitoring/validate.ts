@@ -184,9 +184,8 @@ export function validate(args: MonitoringArgs): Issue[] {
         }
         checkFormat(issues, `${p}.targetGroupArnSuffix`, s.targetGroupArnSuffix, "targetGroupArnSuffix");
         checkFormat(issues, `${p}.loadBalancerArnSuffix`, s.loadBalancerArnSuffix, "loadBalancerArnSuffix");
-        const listed = args.ecsServices?.[key]?.alarms ?? [];
-        listed.forEach((role, i) => {
-            if (listed.indexOf(role) !== i) issues.add(`${p}.alarms[${i}]`, role, "is listed twice", "each once");
+        s.alarms.forEach((role, i) => {
+            if (s.alarms.indexOf(role) !== i) issues.add(`${p}.alarms[${i}]`, role, "is listed twice", "each once");
         });
     }
     for (const [key, api] of Object.entries(cfg.httpApis)) {

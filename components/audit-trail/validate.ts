@@ -3,7 +3,7 @@ import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { LAMBDA_FUNCTION_SHAPE, nestedFunctionIssues } from "../lambda-function/validate";
 import { Optional, array, boolean, checkShape, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
+import { LAMBDA_FUNCTION_ARN, S3_BUCKET_ARN, SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { AlertRule, AlertsArgs, AuditTrailArgs, AuditTrailTransforms, DataEventsArgs, InsightType } from "./args";
 import { ALERT_RULES } from "./alert-rules";
 import { normalize } from "./defaults";
@@ -62,13 +62,13 @@ export const AUDIT_TRAIL_SHAPE = object<AuditTrailArgs>()({
 
 /** ARN patterns of each data event type; an Output is checked by AWS, not here. */
 const DATA_EVENT_ARNS: Record<keyof DataEventsArgs, { pattern: RegExp; allowed: string }> = {
-    s3Objects: { pattern: /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, allowed: "a bucket ARN, arn:aws:s3:::<bucket> (no key or '/')" },
+    s3Objects: { pattern: S3_BUCKET_ARN, allowed: "a bucket ARN, arn:aws:s3:::<bucket> (no key or '/')" },
     dynamoDbTables: {
         pattern: /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]{3,255}$/,
         allowed: "a table ARN, arn:aws:dynamodb:<region>:<account>:table/<name>",
     },
     lambdaFunctions: {
-        pattern: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/,
+        pattern: LAMBDA_FUNCTION_ARN,
         allowed: "an unqualified function ARN, arn:aws:lambda:<region>:<account>:function:<name>",
     },
 };

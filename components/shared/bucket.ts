@@ -93,15 +93,11 @@ export function tlsOnlyStatement(bucketArn: pulumi.Input<string>): Statement {
  * case, at most 63 characters), the logical name fitted by `fitName`.
  */
 export function createPrivateBucket(name: string, spec: PrivateBucketSpec, opts: pulumi.CustomResourceOptions, t: PrivateBucketTransforms = {}): PrivateBucket {
-    const bucket = create(
-        s3.Bucket,
-        fitName(name, s3.Bucket),
-        { forceDestroy: spec.forceDestroy, tags: spec.tags },
-        spec.protect || spec.retainOnDelete
-            ? { ...opts, ...(spec.protect ? { protect: true } : {}), ...(spec.retainOnDelete ? { retainOnDelete: true } : {}) }
-            : opts,
-        t.bucket,
-    );
+    // protect and retainOnDelete apply to the bucket alone; its companions keep opts.
+    const bucketOpts: pulumi.CustomResourceOptions = { ...opts };
+    if (spec.protect) bucketOpts.protect = true;
+    if (spec.retainOnDelete) bucketOpts.retainOnDelete = true;
+    const bucket = create(s3.Bucket, fitName(name, s3.Bucket), { forceDestroy: spec.forceDestroy, tags: spec.tags }, bucketOpts, t.bucket);
     const ownershipControls = create(
         s3.BucketOwnershipControls,
         childName(name, "ownership"),

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Issues, isPlain } from "./errors";
 import { Statement, keyThroughService } from "./iam";
-import { checkKmsKeyArn } from "./validators";
+import { S3_BUCKET_ARN, checkKmsKeyArn } from "./validators";
 
 /** Where Lambda sends a record of what failed: a queue, a topic, a bucket, a function or an event bus. */
 export type DestinationType = "sqs" | "sns" | "s3" | "lambda" | "eventbridge";
@@ -86,7 +86,7 @@ export function checkDestination(
     if (!isPlain(dest.arn)) return;
     const service = DESTINATION_ARN_SERVICE[type];
     // S3 bucket ARNs carry no region or account: arn:aws:s3:::<bucket>.
-    const pattern = type === "s3" ? /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/ : new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]+:\\d{12}:.+$`);
+    const pattern = type === "s3" ? S3_BUCKET_ARN : new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]+:\\d{12}:.+$`);
     const example = type === "s3" ? "arn:aws:s3:::<bucket>" : `arn:aws:${service}:<region>:<account>:...`;
     if (!issues.match(arnPath, dest.arn, pattern, `an ARN of ${type} (${example})`)) return;
     if ((type === "sqs" || type === "sns") && dest.arn.endsWith(".fifo"))

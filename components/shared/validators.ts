@@ -9,6 +9,10 @@ const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
  * FIFO topic's ends in `.fifo` (https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html).
  */
 export const SNS_STANDARD_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+/** An S3 bucket ARN: no region or account, arn:aws:s3:::<bucket> (no key or '/'). */
+export const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** An unqualified Lambda function ARN (no version or alias): function names are 1 to 64 of [A-Za-z0-9_-]. */
+export const LAMBDA_FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/;
 
 const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 

@@ -666,14 +666,15 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
             return { id: c.accountId, accountId: c.accountId, arn: `arn:${c.partition}:iam::${c.accountId}:user/mock`, userId: "AIDAMOCKUSER" };
         case "aws:index/getRegion:getRegion":
             return { id: c.region, name: c.region, region: c.region, endpoint: `ec2.${c.region}.amazonaws.com`, description: c.region };
-        case "aws:organizations/getOrganization:getOrganization":
+        case "aws:organizations/getOrganization:getOrganization": {
             // The mock account manages an organization (a member account's program passes its own fixture).
+            const id = `o-${hex(c.accountId, 10)}`;
             return {
-                id: `o-${hex(c.accountId, 10)}`,
-                arn: `arn:${c.partition}:organizations::${c.accountId}:organization/o-${hex(c.accountId, 10)}`,
+                id,
+                arn: `arn:${c.partition}:organizations::${c.accountId}:organization/${id}`,
                 featureSet: "ALL",
                 masterAccountId: c.accountId,
-                masterAccountArn: `arn:${c.partition}:organizations::${c.accountId}:account/o-${hex(c.accountId, 10)}/${c.accountId}`,
+                masterAccountArn: `arn:${c.partition}:organizations::${c.accountId}:account/${id}/${c.accountId}`,
                 masterAccountEmail: "management@example.com",
                 accounts: [],
                 nonMasterAccounts: [],
@@ -681,6 +682,7 @@ export function mockCall(token: string, inputs: Record<string, any>, c: MockCont
                 awsServiceAccessPrincipals: [],
                 enabledPolicyTypes: [],
             };
+        }
         case "aws:index/getPartition:getPartition":
             return { id: c.partition, partition: c.partition, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
         case "aws:index/getAvailabilityZones:getAvailabilityZones": {

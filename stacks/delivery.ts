@@ -23,6 +23,7 @@ import {
     type StageArgs,
 } from "../components";
 import { containerImageBuildspec, lambdaCodeDeployBuildspec, lambdaCodeDeployStatements, pulumiBuildspec } from "../components/build-project/buildspecs";
+import { esbuildCommand } from "../components/shared/bundle";
 import type { Statement } from "../components/shared/iam";
 import type { StackConfig } from "./config";
 
@@ -320,7 +321,7 @@ function itemsProject(fn: LambdaFunction, group: DeploymentGroup): BuildProject 
                     "runtime-versions": { nodejs: BUILD_NODE_VERSION },
                     commands: [
                         "npm ci",
-                        "npx esbuild functions/items/index.ts --bundle --platform=node --target=node22 --format=cjs --minify --main-fields=module,main --legal-comments=none --outfile=dist/items/index.js",
+                        esbuildCommand("functions/items/index.ts", "dist/items/index.js"),
                         `cd dist/items && zip -q ../items.zip index.js && cd "$CODEBUILD_SRC_DIR"`,
                     ],
                 },

@@ -37,6 +37,30 @@ export class BundleError extends Error {
 /** Lambda's Node.js 22 runtime (nodejs22.x): the syntax target of every bundle. */
 export const BUNDLE_TARGET = "node22";
 
+/**
+ * The options every bundle is built with, in the program and in a release build's esbuild command line
+ * ({@link esbuildCommand}): one list, so a function deployed by the pipeline ships the code the program would.
+ */
+const BUNDLE_OPTIONS = {
+    bundle: true,
+    platform: "node",
+    target: BUNDLE_TARGET,
+    format: "cjs",
+    minify: true,
+    mainFields: ["module", "main"],
+    // Keeps the licence comments out: they would change size and hash with nothing to run.
+    legalComments: "none",
+} as const;
+
+/** The esbuild command line that bundles `entry` into `outfile` as {@link bundle} does (flags in BUNDLE_OPTIONS' order). */
+export function esbuildCommand(entry: string, outfile: string): string {
+    const flags = Object.entries(BUNDLE_OPTIONS).map(([key, value]) => {
+        const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        return value === true ? flag : `${flag}=${Array.isArray(value) ? value.join(",") : value}`;
+    });
+    return ["npx esbuild", entry, ...flags, `--outfile=${outfile}`].join(" ");
+}
+
 // Per process: a program creating several functions from one entry (or a test run building the same
 // component many times) bundles it once. Keyed by absolute path; a changed file is seen by the next process.
 const cache = new Map<string, Bundle>();
@@ -55,15 +79,9 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
     try {
         const result = buildSync({
             entryPoints: [file],
-            bundle: true,
-            platform: "node",
-            target: BUNDLE_TARGET,
-            format: "cjs",
-            minify: true,
-            mainFields: ["module", "main"],
+            ...BUNDLE_OPTIONS,
+            mainFields: [...BUNDLE_OPTIONS.mainFields],
             sourcemap: false,
-            // Keeps the licence comments out: they would change size and hash with nothing to run.
-            legalComments: "none",
             write: false,
             logLevel: "silent",
             outfile: "index.js",

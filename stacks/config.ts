@@ -15,6 +15,7 @@ import { THUMBNAIL_LIMITS } from "../components/thumbnails/validate";
 import { checkApiDomain } from "../components/shared/api-domain";
 import {
     ACM_CERTIFICATE_ARN,
+    ROLE_ARN,
     checkKmsKeyArn,
     checkPrincipalArn,
     checkScheduleExpression,
@@ -421,8 +422,6 @@ type Cdn = StackConfig["cdn"];
 type Delivery = StackConfig["delivery"];
 type Audit = StackConfig["audit"];
 type Monitoring = StackConfig["monitoring"];
-/** IAM role ARNs, as DeliveryPipeline checks them. */
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** Pulumi stack names, as pulumiBuildspec checks them: letters, digits, '-', '_', '.', with optional org/project/ qualifiers. */
 const STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
 /** CodePipeline V2 triggers: at most 8 patterns in a filter (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-triggers.html). */

@@ -12,7 +12,7 @@ import {
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, custom, input, int, json, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
 import { STATEMENT_SHAPE, checkStatements } from "../shared/statements";
-import { checkKmsKeyArn, checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
+import { S3_BUCKET_ARN, checkKmsKeyArn, checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { BuildProjectArgs, BuildProjectTransforms, BuildVpcArgs, PassRoleArgs } from "./args";
 import { ResolvedBuildProject, normalize } from "./defaults";
 import { checkSecretRef, checkVariableName, looksSecretName, looksSecretValue, parseSecretRef } from "./secrets";
@@ -84,7 +84,6 @@ export const BUILD_PROJECT_SHAPE = object<BuildProjectArgs>()({
 
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /**
  * A BuildProject's args: shape first (types, unknown keys), then `normalize`, then the value rules
@@ -207,7 +206,7 @@ function checkCache(issues: Issues, cfg: ResolvedBuildProject): void {
         // (https://docs.aws.amazon.com/codebuild/latest/userguide/lambda.html#lambda.limitations).
         if (isLambdaEnvironment(cfg.environmentType)) issues.add("cache.local", c.local, "is not available on Lambda compute", '"none" or { s3: ... }');
     } else {
-        if (isPlain(c.s3.bucketArn)) issues.match("cache.s3.bucketArn", c.s3.bucketArn, BUCKET_ARN, "a bucket ARN, arn:aws:s3:::<bucket>");
+        if (isPlain(c.s3.bucketArn)) issues.match("cache.s3.bucketArn", c.s3.bucketArn, S3_BUCKET_ARN, "a bucket ARN, arn:aws:s3:::<bucket>");
         if (c.s3.prefix !== undefined)
             issues.match("cache.s3.prefix", c.s3.prefix, /^(?!\/)[A-Za-z0-9_.\-/]{1,512}$/, "a key prefix without a leading '/', e.g. builds/web");
     }

@@ -1,7 +1,7 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { Shape, array, boolean, checkShape, custom, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { checkKmsKeyArn, checkTags } from "../shared/validators";
+import { ROLE_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type {
     ApprovalActionArgs,
     BuildActionArgs,
@@ -226,7 +226,6 @@ const ARTIFACT_ALLOWED = "1-100 letters, digits, '_' and '-'";
  */
 export const CONNECTION_ARN = /^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[A-Za-z0-9-]+$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 // CreateRole RoleName: 1-64 of [\w+=,.@-].
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** CodeDeploy's predefined configurations per platform (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html). */

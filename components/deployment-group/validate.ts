@@ -19,7 +19,7 @@ import {
     union,
     unknownKey,
 } from "../shared/shape";
-import { SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
+import { LAMBDA_FUNCTION_ARN, ROLE_ARN, S3_BUCKET_ARN, SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type {
     CanaryArgs,
     ComputePlatform,
@@ -190,12 +190,9 @@ export const MAX_READY_WAIT_MINUTES = 7200;
 /** Traffic-shifting steps: percent 1–99, interval up to 2880 minutes (AWS CDK CustomLambdaDeploymentConfig: "limits come from CodeDeploy"). */
 export const MAX_INTERVAL_MINUTES = 2880;
 
-/** Unqualified: the invoke grant adds `<arn>:*` for the versions and aliases, and `fn:live:*` would be meaningless. */
-const LAMBDA_FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/;
+/** Unqualified (LAMBDA_FUNCTION_ARN): the invoke grant adds `<arn>:*` for the versions and aliases, and `fn:live:*` would be meaningless. */
 const FUNCTION_ARN_ALLOWED = "an unqualified Lambda function ARN (no :version or :alias; the role may invoke every version and alias)";
 const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/[^/]+\/[0-9a-f]+\/[0-9a-f]+$/;
-const S3_BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** Plain values of `list` that fail `pattern` (Outputs are checked by AWS, not here). */
 function plainMatches(issues: Issues, path: string, list: readonly unknown[], pattern: RegExp, allowed: string): void {

@@ -132,13 +132,21 @@ export function shardOf(record: KinesisRecord): string | undefined {
     return colon > 0 ? id.slice(0, colon) : undefined;
 }
 
-export type Config = { sink: "s3"; bucket: string; prefix: string } | { sink: "dynamodb"; table: string };
+/**
+ * `record`: one object per record (`.json`). `batch`: one object per run of consecutive records of the same partition
+ * (hour) in an invocation (`.ndjson`, one reading a line): far fewer PUT requests (each costs the same whatever its
+ * size) and files of a useful size for Athena, at the price of rewriting a run on replay (below).
+ */
+export type S3Layout = "record" | "batch";
 
-export const DEFAULTS = { prefix: "readings" } as const;
+export type Config = { sink: "s3"; bucket: string; prefix: string; layout: S3Layout } | { sink: "dynamodb"; table: string };
+
+export const DEFAULTS = { prefix: "readings", layout: "record" } as const;
 
 /**
- * The sink, from the environment: `SINK=s3` with `OUTPUT_BUCKET` (required) and `OUTPUT_PREFIX` (default `readings`, no
- * leading or trailing `/`), or `SINK=dynamodb` with `TABLE_NAME` (required). Every problem is listed.
+ * The sink, from the environment: `SINK=s3` with `OUTPUT_BUCKET` (required), `OUTPUT_PREFIX` (default `readings`, no
+ * leading or trailing `/`) and `S3_LAYOUT` (`record` or `batch`, default `record`), or `SINK=dynamodb` with `TABLE_NAME`
+ * (required). Every problem is listed.
  */
 export function readConfig(env: Record<string, string | undefined>): Config | { errors: string[] } {
     const sink = env.SINK;
@@ -149,7 +157,9 @@ export function readConfig(env: Record<string, string | undefined>): Config | { 
         const prefix = env.OUTPUT_PREFIX ?? DEFAULTS.prefix;
         if (prefix.length === 0 || prefix.startsWith("/") || prefix.endsWith("/"))
             errors.push(`OUTPUT_PREFIX ${JSON.stringify(prefix)} must be non-empty, without a leading or trailing "/"`);
-        return errors.length > 0 ? { errors } : { sink, bucket, prefix };
+        const layout = env.S3_LAYOUT ?? DEFAULTS.layout;
+        if (layout !== "record" && layout !== "batch") errors.push(`S3_LAYOUT ${JSON.stringify(layout)} must be "record" or "batch"`);
+        return errors.length > 0 ? { errors } : { sink, bucket, prefix, layout: layout as S3Layout };
     }
     if (sink === "dynamodb") {
         const table = env.TABLE_NAME ?? "";
@@ -160,6 +170,12 @@ export function readConfig(env: Record<string, string | undefined>): Config | { 
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** `year=YYYY/month=MM/day=DD/hour=HH` of the record's arrival time in UTC. */
+export function partitionOf(record: KinesisRecord): string {
+    const at = new Date(Math.floor(record.kinesis.approximateArrivalTimestamp * 1000));
+    return `year=${at.getUTCFullYear()}/month=${pad(at.getUTCMonth() + 1)}/day=${pad(at.getUTCDate())}/hour=${pad(at.getUTCHours())}`;
+}
+
 /**
  * `<prefix>/year=YYYY/month=MM/day=DD/hour=HH/<deviceId>-<sequenceNumber>.json`, Hive-style partitions (Athena, Glue
  * and Spark read them as columns) from the record's **arrival** time in UTC: Kinesis's clock, so a device with a wrong
@@ -167,9 +183,34 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * only, so a replayed record overwrites its object instead of adding one.
  */
 export function objectKey(prefix: string, record: KinesisRecord, reading: Reading): string {
-    const at = new Date(Math.floor(record.kinesis.approximateArrivalTimestamp * 1000));
-    const partition = `year=${at.getUTCFullYear()}/month=${pad(at.getUTCMonth() + 1)}/day=${pad(at.getUTCDate())}/hour=${pad(at.getUTCHours())}`;
-    return `${prefix}/${partition}/${reading.deviceId}-${record.kinesis.sequenceNumber}.json`;
+    return `${prefix}/${partitionOf(record)}/${reading.deviceId}-${record.kinesis.sequenceNumber}.json`;
+}
+
+/**
+ * The `batch` layout's key: `<prefix>/<partition>/<shardId>-<first sequenceNumber>.ndjson`, named after the run's first
+ * record. Lambda retries from the reported record, which is the first of the run that failed, so the retry writes the
+ * same key again (holding that run's records as the new batch has them) instead of a second object.
+ */
+export function batchKey(prefix: string, first: KinesisRecord): string {
+    return `${prefix}/${partitionOf(first)}/${shardOf(first) ?? "shard"}-${first.kinesis.sequenceNumber}.ndjson`;
+}
+
+export interface Valid {
+    record: KinesisRecord;
+    reading: Reading;
+}
+
+/** Consecutive valid records of the same partition, in the batch's order (arrival order within a shard). */
+export function runsOf(valid: Valid[]): Valid[][] {
+    const runs: Valid[][] = [];
+    let last: string | undefined;
+    for (const v of valid) {
+        const p = partitionOf(v.record);
+        if (p === last) runs[runs.length - 1].push(v);
+        else runs.push([v]);
+        last = p;
+    }
+    return runs;
 }
 
 /** What is stored, in S3 (the object's JSON) and DynamoDB (the item): the reading and where it came from. */

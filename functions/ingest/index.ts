@@ -14,7 +14,7 @@ const config = readConfig(process.env);
 
 function writerOf(): Write {
     if ("errors" in config) return async () => Promise.reject(new Error("bad configuration"));
-    if (config.sink === "s3") return s3Writer(new S3Client({}), config.bucket, config.prefix);
+    if (config.sink === "s3") return s3Writer(new S3Client({}), config.bucket, config.prefix, config.layout);
     return dynamoWriter(DynamoDBDocumentClient.from(new DynamoDBClient({})), config.table);
 }
 

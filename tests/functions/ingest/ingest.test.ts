@@ -97,10 +97,20 @@ describe("functions/ingest core", () => {
     });
 
     it("reads the sink from the environment and lists every configuration problem", () => {
-        assert.deepStrictEqual(readConfig({ SINK: "s3", OUTPUT_BUCKET: "b" }), { sink: "s3", bucket: "b", prefix: "readings" });
+        assert.deepStrictEqual(readConfig({ SINK: "s3", OUTPUT_BUCKET: "b" }), { sink: "s3", bucket: "b", prefix: "readings", layout: "record" });
+        assert.deepStrictEqual(readConfig({ SINK: "s3", OUTPUT_BUCKET: "b", S3_LAYOUT: "batch" }), {
+            sink: "s3",
+            bucket: "b",
+            prefix: "readings",
+            layout: "batch",
+        });
         assert.deepStrictEqual(readConfig({ SINK: "dynamodb", TABLE_NAME: "t" }), { sink: "dynamodb", table: "t" });
-        assert.deepStrictEqual(readConfig({ SINK: "s3", OUTPUT_PREFIX: "raw/" }), {
-            errors: ["OUTPUT_BUCKET is required with SINK=s3", 'OUTPUT_PREFIX "raw/" must be non-empty, without a leading or trailing "/"'],
+        assert.deepStrictEqual(readConfig({ SINK: "s3", OUTPUT_PREFIX: "raw/", S3_LAYOUT: "daily" }), {
+            errors: [
+                "OUTPUT_BUCKET is required with SINK=s3",
+                'OUTPUT_PREFIX "raw/" must be non-empty, without a leading or trailing "/"',
+                'S3_LAYOUT "daily" must be "record" or "batch"',
+            ],
         });
         assert.deepStrictEqual(readConfig({ SINK: "dynamodb" }), { errors: ["TABLE_NAME is required with SINK=dynamodb"] });
         assert.deepStrictEqual(readConfig({}), { errors: ['SINK undefined must be "s3" or "dynamodb"'] });
@@ -113,7 +123,7 @@ describe("functions/ingest core", () => {
             config: { errors: ["SINK x"] },
             write: async () => {
                 writes++;
-                return { target: "", duplicate: false };
+                return { target: "", duplicates: 0 };
             },
             log,
         });
@@ -145,7 +155,11 @@ describe("functions/ingest to S3 (s3rver)", () => {
         const good1 = record(reading("sensor-1"));
         const bad = record("%%%");
         const good2 = record(reading("sensor-2"), 1795603600.5);
-        const run = createHandler({ config: { sink: "s3", bucket: name, prefix: "readings" }, write: s3Writer(s3.s3, name, "readings"), log });
+        const run = createHandler({
+            config: { sink: "s3", bucket: name, prefix: "readings", layout: "record" },
+            write: s3Writer(s3.s3, name, "readings"),
+            log,
+        });
         const out = await run({ Records: [TEMPLATE, good1, bad, good2] });
         assert.deepStrictEqual(out, { batchItemFailures: [] });
         assert.deepStrictEqual(await s3.keys(name), [
@@ -172,10 +186,62 @@ describe("functions/ingest to S3 (s3rver)", () => {
         assert.deepStrictEqual(lines.find((l) => l.message === "batch")?.fields, { records: 4, written: 2, skipped: 2, duplicates: 0, sink: "s3" });
     });
 
+    const batchHandler = (name: string, client: Pick<S3Client, "send"> = s3.s3) =>
+        createHandler({ config: { sink: "s3", bucket: name, prefix: "b", layout: "batch" }, write: s3Writer(client, name, "b", "batch"), log: capture().log });
+    const lineCounts = async (name: string) =>
+        Promise.all(
+            (await s3.keys(name)).map(async (k) => [k.split("/").slice(1).join("/"), (await s3.get(name, k)).body.toString().trim().split("\n").length]),
+        );
+
+    it("the batch layout writes one NDJSON object per run of a partition, named after the run's first record", async () => {
+        const name = await bucket();
+        const h9 = [record(reading("a")), record(reading("b"))];
+        const bad = record(b64("{}"));
+        const h9b = record(reading("c"));
+        const h10 = record(reading("d"), 1795603600);
+        assert.deepStrictEqual(await batchHandler(name)({ Records: [...h9, bad, h9b, h10] }), { batchItemFailures: [] });
+        assert.deepStrictEqual(await lineCounts(name), [
+            [`year=2026/month=11/day=25/hour=09/shardId-000000000006-${seqOf(h9[0])}.ndjson`, 3],
+            [`year=2026/month=11/day=25/hour=10/shardId-000000000006-${seqOf(h10)}.ndjson`, 1],
+        ]);
+        const first = JSON.parse((await s3.get(name, (await s3.keys(name))[0])).body.toString().split("\n")[0]);
+        assert.deepStrictEqual([first.deviceId, first.sequenceNumber], ["a", seqOf(h9[0])]);
+    });
+
+    it("in the batch layout a failed run reports its first record, and the retry from it rewrites the same object", async () => {
+        const name = await bucket();
+        const h9 = record(reading("a"));
+        const h10 = [record(reading("b"), 1795603600), record(reading("c"), 1795603601)];
+        const h11 = record(reading("d"), 1795607200);
+        let failNext = true;
+        const flaky = {
+            send: (command: { input: { Key?: string } }) => {
+                if (failNext && command.input.Key?.includes("hour=10")) {
+                    failNext = false;
+                    return Promise.reject(Object.assign(new Error("internal error"), { name: "InternalError" }));
+                }
+                return s3.s3.send(command as never);
+            },
+        } as unknown as S3Client;
+        const run = batchHandler(name, flaky);
+        assert.deepStrictEqual(await run({ Records: [h9, ...h10, h11] }), { batchItemFailures: [{ itemIdentifier: seqOf(h10[0]) }] });
+        assert.deepStrictEqual((await lineCounts(name)).length, 1);
+        // Lambda's retry starts at the reported record.
+        assert.deepStrictEqual(await run({ Records: [...h10, h11] }), { batchItemFailures: [] });
+        assert.deepStrictEqual(
+            (await lineCounts(name)).map(([k, n]) => [String(k).split("/")[3], n]),
+            [
+                ["hour=09", 1],
+                ["hour=10", 2],
+                ["hour=11", 1],
+            ],
+        );
+    });
+
     it("a replayed batch overwrites the same objects instead of adding any", async () => {
         const name = await bucket();
         const { log } = capture();
-        const run = createHandler({ config: { sink: "s3", bucket: name, prefix: "p" }, write: s3Writer(s3.s3, name, "p"), log });
+        const run = createHandler({ config: { sink: "s3", bucket: name, prefix: "p", layout: "record" }, write: s3Writer(s3.s3, name, "p"), log });
         const batch = { Records: [record(reading("a")), record(reading("b"))] };
         await run(batch);
         const first = await s3.keys(name);
@@ -196,7 +262,7 @@ describe("functions/ingest to S3 (s3rver)", () => {
                     ? Promise.reject(Object.assign(new Error("Please reduce your request rate."), { name: "SlowDown" }))
                     : s3.s3.send(command as never),
         } as unknown as S3Client;
-        const run = createHandler({ config: { sink: "s3", bucket: name, prefix: "p" }, write: s3Writer(flaky, name, "p"), log });
+        const run = createHandler({ config: { sink: "s3", bucket: name, prefix: "p", layout: "record" }, write: s3Writer(flaky, name, "p"), log });
         const out = await run({ Records: [before, failing, malformed, later] });
         assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: seqOf(failing) }] });
         assert.deepStrictEqual(
@@ -204,14 +270,18 @@ describe("functions/ingest to S3 (s3rver)", () => {
             [`a-${seqOf(before)}.json`],
         );
         const failed = lines.find((l) => l.message === "record failed");
-        assert.deepStrictEqual([failed?.fields?.error, failed?.fields?.position], ["SlowDown", 1]);
+        assert.deepStrictEqual([failed?.fields?.error, failed?.fields?.sequenceNumber], ["SlowDown", seqOf(failing)]);
     });
 
     it("a bucket that does not exist reports the first valid record, after skipping the malformed one before it", async () => {
         const { log } = capture();
         const malformed = record(b64("null"));
         const first = record(reading("a"));
-        const run = createHandler({ config: { sink: "s3", bucket: "no-such-bucket", prefix: "p" }, write: s3Writer(s3.s3, "no-such-bucket", "p"), log });
+        const run = createHandler({
+            config: { sink: "s3", bucket: "no-such-bucket", prefix: "p", layout: "record" },
+            write: s3Writer(s3.s3, "no-such-bucket", "p"),
+            log,
+        });
         assert.deepStrictEqual(await run({ Records: [malformed, first, record(reading("b"))] }), { batchItemFailures: [{ itemIdentifier: seqOf(first) }] });
     });
 });

@@ -46,7 +46,7 @@ export interface BatchResponse {
  *   anything S3 would need to escape.
  * - `timestamp`: when the device measured, RFC 3339 with `Z` or an offset (`2026-11-26T12:00:00.000Z`), a real
  *   calendar date; stored normalised to UTC with milliseconds (`toISOString`), so it sorts as a string.
- * - `metrics`: 1..`MAX_METRICS` entries, names 1..64 of `[A-Za-z0-9_.-]`, values finite numbers.
+ * - `metrics`: 1..`MAX_METRICS` entries, names 1..64 of `[A-Za-z0-9_.-]` starting with a letter, values finite numbers.
  * Unknown fields are refused: a producer sending something else is a bug to see in the logs, not data to keep silently.
  */
 export interface Reading {
@@ -60,7 +60,8 @@ export const MAX_METRICS = 50;
 export const MAX_DATA_BYTES = 1024 * 1024;
 
 const DEVICE_ID = /^[A-Za-z0-9._-]{1,128}$/;
-const METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** A letter first: no `__proto__` or other names a reader's `obj[name] = value` would treat specially. */
+const METRIC_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 /** Standard base64 (what Lambda sends), padded: `Buffer.from(s, "base64")` would silently skip anything else. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -93,7 +94,8 @@ export function validateReading(value: unknown): Decoded {
         const entries = Object.entries(metrics);
         if (entries.length < 1 || entries.length > MAX_METRICS) problems.push(`metrics must have 1..${MAX_METRICS} entries`);
         for (const [name, n] of entries) {
-            if (!METRIC_NAME.test(name)) problems.push(`metrics name ${JSON.stringify(name.slice(0, 64))} must be 1..64 of [A-Za-z0-9_.-]`);
+            if (!METRIC_NAME.test(name))
+                problems.push(`metrics name ${JSON.stringify(name.slice(0, 64))} must be 1..64 of [A-Za-z0-9_.-], starting with a letter`);
             else if (typeof n !== "number" || !Number.isFinite(n)) problems.push(`metrics.${name} must be a finite number`);
         }
     }

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import fc from "fast-check";
 import { createHandler, dynamoWriter, s3Writer } from "../../../functions/ingest/api";
 import { type KinesisEvent, type KinesisRecord, decodeRecord, objectKey, readConfig } from "../../../functions/ingest/core";
 import type { Level } from "../../../functions/shared/log";
@@ -74,6 +75,7 @@ describe("functions/ingest core", () => {
         ["a metric that is a string", reading("a", undefined, { t: "21.5" }), /metrics\.t must be a finite number/],
         ["no metrics", reading("a", undefined, {}), /1\.\.50 entries/],
         ["51 metrics", reading("a", undefined, Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`m${i}`, i]))), /1\.\.50 entries/],
+        ["a metric named __proto__", b64('{"deviceId":"a","timestamp":"2026-11-26T12:00:00Z","metrics":{"__proto__":1}}'), /metrics name "__proto__"/],
         ["an unknown field", { ...reading("a"), firmware: "1.2" }, /unknown field "firmware"/],
     ];
     for (const [title, data, reason] of malformed)
@@ -82,6 +84,41 @@ describe("functions/ingest core", () => {
             assert.ok(!d.ok, JSON.stringify(d));
             assert.match(d.reason, reason);
         });
+
+    it("never throws on arbitrary data: whatever the bytes, a record is decoded or refused with a reason", () => {
+        fc.assert(
+            fc.property(
+                fc.oneof(
+                    fc.string(),
+                    fc.base64String(),
+                    fc.uint8Array().map((a) => b64(Buffer.from(a))),
+                    fc.json().map(b64),
+                ),
+                (data) => {
+                    const d = decodeRecord(record(data));
+                    return d.ok || d.reason.length > 0;
+                },
+            ),
+        );
+    });
+
+    it("every reading within the schema survives base64 and JSON unchanged but for the UTC timestamp", () => {
+        const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
+        const valid = fc.record({
+            deviceId: fc.stringMatching(/^[A-Za-z0-9._-]{1,128}$/),
+            timestamp: fc
+                .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true })
+                .map((t) => t.toISOString()),
+            metrics: fc.dictionary(name, fc.double({ noNaN: true, noDefaultInfinity: true }), { minKeys: 1, maxKeys: 50 }),
+        });
+        fc.assert(
+            fc.property(valid, (r) => {
+                const d = decodeRecord(record(r));
+                assert.ok(d.ok, JSON.stringify(d));
+                assert.deepStrictEqual(d.reading, JSON.parse(JSON.stringify(r)));
+            }),
+        );
+    });
 
     it("names every schema problem of a record at once", () => {
         const d = decodeRecord(record({ deviceId: "", timestamp: "yesterday", metrics: [] }));

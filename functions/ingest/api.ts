@@ -5,16 +5,16 @@
  * Two kinds of failure, handled differently:
  * - A **malformed** record (bad base64, not UTF-8, not JSON, outside the schema) will fail the same way on every retry.
  *   Reporting it would make Lambda retry the shard from it until `MaximumRetryAttempts` or `MaximumRecordAgeInSeconds`
- *   runs out (forever with the mapping's defaults of -1), holding back every later record of the shard. It is logged
- *   (`record skipped`: sequence number, shard, reason; never the payload) and counted as done; the data stays in the
- *   stream for its retention period if it must be recovered.
+ *   runs out (forever with Lambda's own defaults of -1; StreamConsumer sets 10 retries and 1 hour), holding back every
+ *   later record of the shard. It is logged (`record skipped`: sequence number, shard, reason; never the payload) and
+ *   counted as done; the data stays in the stream for its retention period if it must be recovered.
  * - A **write** that fails (throttling, network, a denied or missing bucket or table) may succeed later: that record is
  *   reported and the batch stops there. Lambda checkpoints the records before it and retries from it; writing the records
  *   after it would be wasted, since they are sent again anyway.
  * Records are written one after another, in the shard's order, so the reported one is always the lowest not written
  * (in the S3 `batch` layout, the first record of the run whose object failed).
- * Writes are idempotent, so the replays at-least-once delivery brings do no harm: the S3 key is the record's own
- * (a replay overwrites the same object), the DynamoDB put is conditional on the item's absence.
+ * Writes are idempotent, so the replays at-least-once delivery brings do no harm: the S3 key is the record's own, or
+ * its run's first record's (a replay overwrites the same object), the DynamoDB put is conditional on the item's absence.
  */
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";

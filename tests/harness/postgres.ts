@@ -41,8 +41,13 @@ export interface LocalPostgres {
     caFile: string;
     /** Server major version, e.g. 15. */
     major: number;
-    /** Runs SQL through psql over TLS with certificate and host checks (`sslmode=verify-full`); rows as strings. */
-    psql(sql: string, vars?: Record<string, string>): Record<string, string>[];
+    /** The temporary directory holding the data, certificates and log; removed by `stop()`. */
+    directory: string;
+    /**
+     * Runs SQL through psql over TLS with certificate and host checks (`sslmode=verify-full`); rows as strings.
+     * `libpq` overrides the connection (`{ PGSSLMODE: "disable" }`, `{ PGPASSWORD: "wrong" }`) to try refusals.
+     */
+    psql(sql: string, vars?: Record<string, string>, libpq?: Record<string, string>): Record<string, string>[];
     /** Stops the server and removes its directory. Safe to call twice. */
     stop(): Promise<void>;
 }
@@ -248,19 +253,19 @@ export async function startPostgres(options: { database?: string; user?: string 
         PGSSLROOTCERT: certs.caFile,
         PGCONNECT_TIMEOUT: "10",
     };
-    const psqlIn = (db: string, sql: string, vars: Record<string, string> = {}) => {
+    const psqlIn = (db: string, sql: string, vars: Record<string, string> = {}, libpq: Record<string, string> = {}) => {
         const args = ["-X", "-q", "--csv", "-v", "ON_ERROR_STOP=1", ...Object.entries(vars).flatMap(([k, v]) => ["-v", `${k}=${v}`])];
         // Through stdin (not -c) so that psql interpolates :'name' variables, quoting them as literals.
         const r = spawnSync(path.join(bin, "psql"), args, {
             input: sql,
             encoding: "utf8",
             timeout: STEP_TIMEOUT_MS,
-            env: { PATH: process.env.PATH, ...psqlEnv, PGDATABASE: db },
+            env: { PATH: process.env.PATH, ...psqlEnv, PGDATABASE: db, ...libpq },
         });
         if (r.error || r.status !== 0) throw new Error(`psql failed: ${r.error?.message ?? `exit ${r.status}`}\n${r.stderr}`.trim());
         return parseCsv(r.stdout);
     };
-    const psql = (sql: string, vars: Record<string, string> = {}) => psqlIn(database, sql, vars);
+    const psql = (sql: string, vars: Record<string, string> = {}, libpq: Record<string, string> = {}) => psqlIn(database, sql, vars, libpq);
     if (database !== "postgres") psqlIn("postgres", 'create database :"db"', { db: database });
 
     let stopped = false;
@@ -273,6 +278,7 @@ export async function startPostgres(options: { database?: string; user?: string 
         ca: fs.readFileSync(certs.caFile, "utf8"),
         caFile: certs.caFile,
         major,
+        directory: root,
         psql,
         async stop() {
             if (stopped) return;

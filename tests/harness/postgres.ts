@@ -118,7 +118,16 @@ function run(file: string, args: string[], as: RunAs, env: NodeJS.ProcessEnv = {
 /** A CA and a server certificate it signs, for `localhost` and 127.0.0.1, valid for this run only. */
 function makeCertificates(dir: string): { caFile: string; certFile: string; keyFile: string } {
     const f = (n: string) => path.join(dir, n);
-    const ossl = (...args: string[]) => execFileSync("openssl", args, { stdio: "pipe", timeout: STEP_TIMEOUT_MS });
+    const ossl = (...args: string[]) => {
+        try {
+            execFileSync("openssl", args, { stdio: "pipe", timeout: STEP_TIMEOUT_MS });
+        } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === "ENOENT") {
+                throw new PostgresUnavailableError("openssl, which makes the test CA, is not installed (apt-get install -y openssl)");
+            }
+            throw e;
+        }
+    };
     ossl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=aws-platform test CA", "-keyout", f("ca.key"), "-out", f("ca.crt"));
     ossl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", f("server.key"), "-out", f("server.csr"));
     fs.writeFileSync(f("server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
@@ -188,17 +197,17 @@ export async function startPostgres(options: { database?: string; user?: string 
     const password = `pw-${Math.random().toString(36).slice(2)}'"%`;
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "pg-test-"));
     const data = path.join(root, "data");
-    const certs = makeCertificates(root);
-    fs.writeFileSync(path.join(root, "pwfile"), `${password}\n`, { mode: 0o600 });
-    // The server needs its key readable by itself only (it refuses a group/world-readable key).
-    fs.chmodSync(certs.keyFile, 0o600);
-    fs.chmodSync(root, 0o700);
-    if (as.uid !== undefined) {
-        for (const p of [root, certs.keyFile, certs.certFile, certs.caFile, path.join(root, "pwfile")]) fs.chownSync(p, as.uid, as.gid!);
-    }
-
     const cleanupDir = () => fs.rmSync(root, { recursive: true, force: true });
+    let certs: ReturnType<typeof makeCertificates>;
     try {
+        certs = makeCertificates(root);
+        fs.writeFileSync(path.join(root, "pwfile"), `${password}\n`, { mode: 0o600 });
+        // The server needs its key readable by itself only (it refuses a group/world-readable key).
+        fs.chmodSync(certs.keyFile, 0o600);
+        fs.chmodSync(root, 0o700);
+        if (as.uid !== undefined) {
+            for (const p of [root, certs.keyFile, certs.certFile, certs.caFile, path.join(root, "pwfile")]) fs.chownSync(p, as.uid, as.gid!);
+        }
         run(path.join(bin, "initdb"), ["-D", data, "-U", user, "--pwfile", path.join(root, "pwfile"), "--auth=scram-sha-256", "-E", "UTF8", "--no-sync"], as);
     } catch (e) {
         cleanupDir();

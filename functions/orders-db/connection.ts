@@ -6,7 +6,9 @@
  *
  * The pool is created once per execution environment (outside the handler) and reused across invocations; its
  * `password` is a function, which `pg` calls for every new connection, so each connection gets a fresh token
- * (a token is valid for 15 minutes; a pooled connection outlives it, which is allowed: it is checked at connect only).
+ * (a token is valid for 15 minutes; a pooled connection may outlive it: "The token is only used for authentication and
+ * doesn't affect the session after it is established",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html).
  */
 /** What produces the password: in production `new Signer(signerOptions(settings))` from `@aws-sdk/rds-signer`. */
 export interface AuthTokenSigner {

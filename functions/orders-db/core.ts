@@ -106,8 +106,12 @@ export async function insertOrder(db: Queryable, input: OrderInput): Promise<{ o
         select ${COLUMNS}, 'false' as created from orders where client_token = $1 and not exists (select 1 from ins)`,
         [input.clientToken, input.customerId, input.item, input.quantity],
     );
-    if (rows.length !== 1) throw new Error(`insertOrder: expected one row, got ${rows.length}`);
-    return { order: toOrder(rows[0]), created: rows[0].created === "true" };
+    if (rows.length === 1) return { order: toOrder(rows[0]), created: rows[0].created === "true" };
+    // A concurrent create with the same token (a retry racing the original) committed after this statement's snapshot:
+    // the insert waited for it and did nothing, and the snapshot cannot see its row. A new statement can.
+    const again = await db.query(`select ${COLUMNS} from orders where client_token = $1`, [input.clientToken]);
+    if (again.rows.length !== 1) throw new Error(`insertOrder: no order for client token after a conflicting insert`);
+    return { order: toOrder(again.rows[0]), created: false };
 }
 
 /** A customer's orders, newest first. */

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { LIMITS, type OrderInput, ensureSchema, insertOrder, listOrders, validateOrder } from "../../../functions/orders-db/core";
+import { LIMITS, type OrderInput, type Queryable, ensureSchema, insertOrder, listOrders, validateOrder } from "../../../functions/orders-db/core";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
 import { psqlQueryable } from "./psql-db";
 
@@ -56,6 +56,22 @@ describe("functions/orders-db/core against a real PostgreSQL (TLS, SCRAM)", () =
         const retry = await insertOrder(db(), order({ item: "something else", quantity: 9 }));
         assert.deepStrictEqual(retry, { order: first.order, created: false });
         assert.deepStrictEqual(server.psql("select count(*) as n from orders"), [{ n: "1" }]);
+    });
+
+    it("insertOrder reads the order again when a concurrent create with its token committed after its snapshot", async () => {
+        // The race needs two sessions interleaved inside one statement; the double replays what the first statement
+        // then returns (no row), and the real server answers the second.
+        const first = await insertOrder(db(), order());
+        const real = db();
+        let calls = 0;
+        const racing: Queryable = {
+            async query(text, values) {
+                calls++;
+                return calls === 1 ? { rows: [] } : real.query(text, values);
+            },
+        };
+        assert.deepStrictEqual(await insertOrder(racing, order()), { order: first.order, created: false });
+        assert.strictEqual(calls, 2);
     });
 
     it("the table refuses a quantity outside 1..quantityMax even if validation is bypassed", async () => {

@@ -7,6 +7,7 @@
  * The schema is created once per execution environment, on the first invocation, and again after a failure.
  */
 import type { Logger } from "../shared/log";
+import { isConnectionLost } from "./connection";
 import { type FieldIssue, LIMITS, type Order, type OrderInput, type Queryable, ensureSchema, insertOrder, listOrders, validateOrder } from "./core";
 
 export type OrdersEvent = { action: "create"; order: unknown } | { action: "list"; customerId: unknown; limit?: unknown };
@@ -55,7 +56,7 @@ export function createHandler(deps: Deps): (event: OrdersEvent) => Promise<Order
             throw db;
         }
         const started = Date.now();
-        try {
+        const run = async (): Promise<OrdersResult> => {
             await ready(db);
             if (event.action === "create") {
                 const { order, created } = await insertOrder(db, event.order as OrderInput);
@@ -66,6 +67,19 @@ export function createHandler(deps: Deps): (event: OrdersEvent) => Promise<Order
             const orders = await listOrders(db, e.customerId, e.limit ?? LIMITS.listDefault);
             log.log("info", "order list", { action, count: orders.length, durationMs: Date.now() - started });
             return { ok: true, action: "list", orders };
+        };
+        try {
+            try {
+                return await run();
+            } catch (e) {
+                // The pooled connection may have ended while Lambda froze the environment between invocations (the
+                // proxy's idle client timeout, a failover): the first statement on it fails, and the pool drops it.
+                // Once, on a new connection: every statement here may run twice (the schema is idempotent, a create
+                // is keyed by its client token and then answers created: false, a list only reads).
+                if (!isConnectionLost(e)) throw e;
+                log.log("warn", "database connection lost, retrying once", { action, error: (e as Error).message });
+                return await run();
+            }
         } catch (e) {
             log.log("error", "orders-db query failed", { action, error: (e as Error).message, durationMs: Date.now() - started });
             throw e;

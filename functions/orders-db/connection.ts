@@ -10,6 +10,9 @@
  * doesn't affect the session after it is established",
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html).
  */
+import { Pool } from "pg";
+import type { Logger } from "../shared/log";
+
 /** What produces the password: in production `new Signer(signerOptions(settings))` from `@aws-sdk/rds-signer`. */
 export interface AuthTokenSigner {
     getAuthToken(): Promise<string>;
@@ -79,4 +82,33 @@ export function poolSettings(s: DbSettings, signer: AuthTokenSigner, options: { 
         connectionTimeoutMillis: 5_000,
         idleTimeoutMillis: 60_000,
     };
+}
+
+/**
+ * The pool the entry point keeps for the execution environment. pg-pool re-emits the `error` of an idle connection on
+ * the pool (the proxy's idle client timeout, a failover, a connection that ended while Lambda froze the environment);
+ * with no listener, Node throws it as an uncaught exception, the runtime exits and the next invocation pays a cold start
+ * (or the one running fails). The pool has already dropped that connection: logging it is all there is to do.
+ */
+export function createPool(settings: PoolSettings, log: Logger): Pool {
+    const pool = new Pool(settings);
+    pool.on("error", (e) => log.log("warn", "idle database connection lost", { error: e.message }));
+    return pool;
+}
+
+/** SQLSTATEs of a session the server or proxy ended: class 08 (connection exception), 57P01..57P03 (shutdown). */
+const CONNECTION_LOST_CODES = /^(08...|57P0[123])$/;
+
+/**
+ * Whether an error says the connection went away rather than that the statement failed: then the statement may be run
+ * again on a new connection. A connection that ended while the environment was frozen (between invocations) shows up
+ * only when the next statement is sent on it: `pg` rejects it with "Connection terminated unexpectedly" (no code), or the
+ * server's FATAL 57P01 arrives as the statement's error, or the socket answers ECONNRESET/EPIPE.
+ * A connect timeout is not one of them: trying again would wait as long again.
+ */
+export function isConnectionLost(e: unknown): boolean {
+    if (!(e instanceof Error)) return false;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (CONNECTION_LOST_CODES.test(code) || code === "ECONNRESET" || code === "EPIPE")) return true;
+    return /^(Connection terminated unexpectedly|Client has encountered a connection error and is not queryable)$/.test(e.message);
 }

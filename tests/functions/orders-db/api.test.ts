@@ -1,29 +1,30 @@
 import * as assert from "node:assert";
 import { createHandler } from "../../../functions/orders-db/api";
 import type { Queryable } from "../../../functions/orders-db/core";
-import { type Logger, createLogger } from "../../../functions/shared/log";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
-import { psqlQueryable } from "./psql-db";
-
-function memoryLog(): Logger & { lines: Record<string, unknown>[] } {
-    const lines: Record<string, unknown>[] = [];
-    return Object.assign(
-        createLogger((l) => lines.push(JSON.parse(l)), "debug"),
-        { lines },
-    );
-}
+import { backendPid, closePools, countingSigner, memoryLog, openPool, recording, terminateWhileFrozen } from "./pg-pool";
 
 const create = (clientToken: string, customerId = "c-1") => ({ action: "create" as const, order: { clientToken, customerId, item: "widget", quantity: 1 } });
 
-describe("functions/orders-db/api: the handler", () => {
+/** Resolves once `check` holds, polling the event loop (so socket events are handled meanwhile). */
+async function eventually(check: () => boolean, ms = 5_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+        if (Date.now() > deadline) throw new Error("condition not reached");
+        await new Promise((r) => setTimeout(r, 20));
+    }
+}
+
+describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
     let server: LocalPostgres;
     before(async () => {
         server = await startPostgres({ database: "orders" });
     });
+    afterEach(() => closePools());
     after(() => server?.stop());
 
     it("creates the schema on the first invocation only, then creates and lists orders", async () => {
-        const db = psqlQueryable(server);
+        const db = recording(openPool(server));
         const handler = createHandler({ db, log: memoryLog() });
         const first = await handler(create("h-1"));
         assert.ok(first.ok && first.action === "create" && first.created);
@@ -36,7 +37,7 @@ describe("functions/orders-db/api: the handler", () => {
     });
 
     it("answers bad input with every issue and runs no query", async () => {
-        const db = psqlQueryable(server);
+        const db = recording(openPool(server));
         const handler = createHandler({ db, log: memoryLog() });
         assert.deepStrictEqual(await handler({ action: "create", order: { quantity: 0 } }), {
             ok: false,
@@ -56,6 +57,80 @@ describe("functions/orders-db/api: the handler", () => {
         });
         assert.deepStrictEqual(await handler({ action: "drop" } as never), { ok: false, issues: [{ field: "action", message: 'must be "create" or "list"' }] });
         assert.deepStrictEqual(db.statements, []);
+    });
+
+    it("a second invocation reuses the first one's connection: one backend pid, one token signed", async () => {
+        const signer = countingSigner(() => server.password);
+        const pool = openPool(server, { signer });
+        const handler = createHandler({ db: pool, log: memoryLog() });
+        await handler({ action: "list", customerId: "c-1" });
+        const pid = await backendPid(pool);
+        await handler(create("h-reuse"));
+        assert.strictEqual(await backendPid(pool), pid);
+        assert.strictEqual(signer.calls, 1);
+        assert.strictEqual(pool.totalCount, 1);
+    });
+
+    it("an idle connection the server ends is logged as a warning and dropped, and the next invocation opens a new one", async () => {
+        // Without the pool's error listener, pg-pool's `error` event is an uncaught exception (the runtime would exit).
+        const log = memoryLog();
+        const pool = openPool(server, { log });
+        const handler = createHandler({ db: pool, log });
+        await handler({ action: "list", customerId: "c-1" });
+        const pid = await backendPid(pool);
+        server.psql("select pg_terminate_backend(:'pid'::int)", { pid });
+        await eventually(() => log.lines.some((l) => l.message === "idle database connection lost"));
+        assert.strictEqual(log.lines.find((l) => l.message === "idle database connection lost")?.level, "warn");
+        assert.strictEqual(pool.totalCount, 0);
+        const next = await handler({ action: "list", customerId: "c-1" });
+        assert.ok(next.ok);
+        assert.notStrictEqual(await backendPid(pool), pid);
+    });
+
+    it("a connection that ended while the environment was frozen fails the first statement, which runs again once on a new connection", async () => {
+        const log = memoryLog();
+        const pool = openPool(server, { log });
+        const handler = createHandler({ db: pool, log });
+        const first = await handler(create("h-frozen"));
+        assert.ok(first.ok && first.action === "create");
+        const pid = await backendPid(pool);
+        terminateWhileFrozen(server, pid);
+        const again = await handler(create("h-frozen"));
+        assert.deepStrictEqual(again, { ...first, created: false });
+        const retried = log.lines.filter((l) => l.message === "database connection lost, retrying once");
+        assert.strictEqual(retried.length, 1, JSON.stringify(log.lines));
+        assert.strictEqual(retried[0].level, "warn");
+        assert.notStrictEqual(await backendPid(pool), pid);
+    });
+
+    it("retries a lost connection once only: a second loss fails the invocation", async () => {
+        const lost = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+        let calls = 0;
+        const db: Queryable = {
+            async query() {
+                calls++;
+                throw lost;
+            },
+        };
+        const log = memoryLog();
+        await assert.rejects(createHandler({ db, log })({ action: "list", customerId: "c-1" }), /administrator command/);
+        assert.strictEqual(calls, 2);
+        assert.deepStrictEqual(
+            log.lines.map((l) => l.message),
+            ["database connection lost, retrying once", "orders-db query failed"],
+        );
+    });
+
+    it("does not retry a statement that failed for another reason", async () => {
+        let calls = 0;
+        const db: Queryable = {
+            async query() {
+                calls++;
+                throw Object.assign(new Error('permission denied for schema public'), { code: "42501" });
+            },
+        };
+        await assert.rejects(createHandler({ db, log: memoryLog() })({ action: "list", customerId: "c-1" }), /permission denied/);
+        assert.strictEqual(calls, 1);
     });
 
     it("fails every valid invocation with the configuration error, and logs it", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert";
 import { LIMITS, type OrderInput, type Queryable, ensureSchema, insertOrder, listOrders, validateOrder } from "../../../functions/orders-db/core";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
-import { psqlQueryable } from "./psql-db";
+import { closePools, openPool, recording } from "./pg-pool";
 
 const order = (over: Partial<OrderInput> = {}): OrderInput => ({ clientToken: "t-1", customerId: "c-1", item: "widget", quantity: 2, ...over });
 
@@ -27,14 +27,19 @@ describe("functions/orders-db/core: validateOrder", () => {
     }
 });
 
-describe("functions/orders-db/core against a real PostgreSQL (TLS, SCRAM)", () => {
+describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TLS, SCRAM)", () => {
     let server: LocalPostgres;
-    const db = () => psqlQueryable(server);
+    let pool: Queryable;
+    const db = () => recording(pool);
     before(async () => {
         server = await startPostgres({ database: "orders" });
+        pool = openPool(server);
         await ensureSchema(db());
     });
-    after(() => server?.stop());
+    after(async () => {
+        await closePools();
+        await server?.stop();
+    });
     beforeEach(() => server.psql("truncate orders restart identity"));
 
     it("ensureSchema can run again on an existing schema", async () => {

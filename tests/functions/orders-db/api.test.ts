@@ -126,7 +126,7 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         const db: Queryable = {
             async query() {
                 calls++;
-                throw Object.assign(new Error('permission denied for schema public'), { code: "42501" });
+                throw Object.assign(new Error("permission denied for schema public"), { code: "42501" });
             },
         };
         await assert.rejects(createHandler({ db, log: memoryLog() })({ action: "list", customerId: "c-1" }), /permission denied/);

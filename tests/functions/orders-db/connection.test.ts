@@ -1,22 +1,10 @@
 import * as assert from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { type AuthTokenSigner, poolSettings, settingsFromEnv, signerOptions } from "../../../functions/orders-db/connection";
+import { Client, type ClientConfig } from "pg";
+import { isConnectionLost, poolSettings, settingsFromEnv, signerOptions } from "../../../functions/orders-db/connection";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
+import { closePools, countingSigner, openPool, serverSettings } from "./pg-pool";
 
 const env = { DB_HOST: "orders.proxy-abc.eu-west-1.rds.amazonaws.com", DB_NAME: "orders", DB_USER: "app", AWS_REGION: "eu-west-1" };
-
-/** A signer counting its calls; each token differs, as real tokens do (they carry the signing time). */
-function countingSigner(token: (n: number) => string = (n) => `token-${n}`): AuthTokenSigner & { calls: number } {
-    const s = {
-        calls: 0,
-        async getAuthToken() {
-            s.calls++;
-            return token(s.calls);
-        },
-    };
-    return s;
-}
 
 describe("functions/orders-db/connection: settings", () => {
     it("reads the proxy endpoint, database, user and region, with port 5432 by default", () => {
@@ -43,7 +31,7 @@ describe("functions/orders-db/connection: settings", () => {
 
 describe("functions/orders-db/connection: pool settings", () => {
     it("asks the signer for a fresh token for every new connection", async () => {
-        const signer = countingSigner();
+        const signer = countingSigner((n) => `token-${n}`);
         const p = poolSettings(settingsFromEnv(env), signer);
         assert.strictEqual(signer.calls, 0, "no token is signed before a connection is opened");
         assert.strictEqual(await p.password(), "token-1");
@@ -52,51 +40,103 @@ describe("functions/orders-db/connection: pool settings", () => {
 
     it("requires TLS with certificate verification, and adds a CA only when given one", () => {
         const s = settingsFromEnv(env);
-        assert.deepStrictEqual(poolSettings(s, countingSigner()).ssl, { rejectUnauthorized: true });
-        assert.deepStrictEqual(poolSettings(s, countingSigner(), { ca: "PEM" }).ssl, { rejectUnauthorized: true, ca: "PEM" });
+        assert.deepStrictEqual(
+            poolSettings(
+                s,
+                countingSigner((n) => `token-${n}`),
+            ).ssl,
+            { rejectUnauthorized: true },
+        );
+        assert.deepStrictEqual(
+            poolSettings(
+                s,
+                countingSigner((n) => `token-${n}`),
+                { ca: "PEM" },
+            ).ssl,
+            { rejectUnauthorized: true, ca: "PEM" },
+        );
     });
 
     it("keeps one connection per execution environment", () => {
-        assert.strictEqual(poolSettings(settingsFromEnv(env), countingSigner()).max, 1);
+        assert.strictEqual(
+            poolSettings(
+                settingsFromEnv(env),
+                countingSigner((n) => `token-${n}`),
+            ).max,
+            1,
+        );
     });
 });
 
-describe("functions/orders-db/connection against a real PostgreSQL", () => {
+describe("functions/orders-db/connection: isConnectionLost", () => {
+    const cases: { title: string; error: unknown; lost: boolean }[] = [
+        { title: "pg's error for a socket that ended under a statement", error: new Error("Connection terminated unexpectedly"), lost: true },
+        { title: "a client that already failed", error: new Error("Client has encountered a connection error and is not queryable"), lost: true },
+        { title: "the server's admin_shutdown (57P01)", error: Object.assign(new Error("terminating connection"), { code: "57P01" }), lost: true },
+        { title: "a connection exception (class 08)", error: Object.assign(new Error("connection failure"), { code: "08006" }), lost: true },
+        { title: "a reset socket", error: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), lost: true },
+        { title: "a connect timeout (waiting again would take as long)", error: new Error("timeout exceeded when trying to connect"), lost: false },
+        { title: "a statement error", error: Object.assign(new Error("permission denied"), { code: "42501" }), lost: false },
+        { title: "a value that is not an Error", error: "Connection terminated unexpectedly", lost: false },
+    ];
+    for (const c of cases) {
+        it(`${c.lost ? "counts" : "does not count"} ${c.title}`, () => assert.strictEqual(isConnectionLost(c.error), c.lost));
+    }
+});
+
+describe("functions/orders-db/connection against a real PostgreSQL, through pg", () => {
     let server: LocalPostgres;
     before(async () => {
         server = await startPostgres({ database: "orders", user: "app" });
     });
+    afterEach(() => closePools());
     after(() => server?.stop());
 
-    // Until `pg` is a dev dependency, psql opens the connection from the pool settings (libpq's equivalent of
-    // `ssl: { rejectUnauthorized: true, ca }` is sslmode=verify-full with the CA file).
-    async function connectWith(p: ReturnType<typeof poolSettings>) {
-        const ca = path.join(server.directory, "client-ca.pem");
-        fs.writeFileSync(ca, p.ssl.ca ?? "");
-        return server.psql(
-            "select s.ssl, current_user as who from pg_stat_ssl s where s.pid = pg_backend_pid()",
-            {},
-            {
-                PGHOST: p.host,
-                PGPORT: String(p.port),
-                PGDATABASE: p.database,
-                PGUSER: p.user,
-                PGPASSWORD: await p.password(),
-                PGSSLMODE: p.ssl.rejectUnauthorized ? "verify-full" : "require",
-                PGSSLROOTCERT: ca,
-            },
-        );
+    /** One connection opened with `config` (a pg.Client, as the pool makes them), its session described, then closed. */
+    async function session(config: ClientConfig): Promise<Record<string, unknown>> {
+        const client = new Client(config);
+        try {
+            await client.connect();
+            const { rows } = await client.query("select s.ssl, current_user as who from pg_stat_ssl s where s.pid = pg_backend_pid()");
+            return rows[0];
+        } finally {
+            await client.end().catch(() => undefined);
+        }
     }
 
-    const settings = () => ({ ...settingsFromEnv({ ...env, DB_HOST: server.host, DB_PORT: String(server.port) }), database: server.database });
-
-    it("the signer's token is the password that logs in, over TLS (pg_stat_ssl)", async () => {
+    it("a session of the pool is TLS (pg_stat_ssl) and logs in with the signer's token", async () => {
         const signer = countingSigner(() => server.password);
-        assert.deepStrictEqual(await connectWith(poolSettings(settings(), signer, { ca: server.ca })), [{ ssl: "t", who: "app" }]);
+        const pool = openPool(server, { signer });
+        const { rows } = await pool.query("select s.ssl, s.version, current_user as who from pg_stat_ssl s where s.pid = pg_backend_pid()");
+        assert.strictEqual(rows[0].ssl, true);
+        assert.match(rows[0].version, /^TLSv1\.[23]$/);
+        assert.strictEqual(rows[0].who, "app");
         assert.strictEqual(signer.calls, 1);
     });
 
+    it("the same settings without TLS are refused by a server that requires it", async () => {
+        const p = poolSettings(
+            serverSettings(server),
+            countingSigner(() => server.password),
+            { ca: server.ca },
+        );
+        await assert.rejects(session({ ...p, ssl: false }), /pg_hba\.conf rejects connection .* no encryption/);
+    });
+
+    it("verifies the server certificate: without the CA that signed it, the connection is refused", async () => {
+        const p = poolSettings(
+            serverSettings(server),
+            countingSigner(() => server.password),
+        );
+        await assert.rejects(session(p), /self-signed certificate in certificate chain|unable to verify/);
+    });
+
     it("a token the server does not accept fails the login", async () => {
-        await assert.rejects(connectWith(poolSettings(settings(), countingSigner(), { ca: server.ca })), /password authentication failed for user "app"/);
+        const p = poolSettings(
+            serverSettings(server),
+            countingSigner((n) => `token-${n}`),
+            { ca: server.ca },
+        );
+        await assert.rejects(session(p), /password authentication failed for user "app"/);
     });
 });

@@ -17,11 +17,28 @@ export type OrdersResult =
     | { ok: true; action: "list"; orders: Order[] }
     | { ok: false; issues: FieldIssue[] };
 
+/** What the handler needs of the pool: `pg.Pool`'s query with a per-statement read timeout. */
+export interface Database {
+    query(config: { text: string; values?: unknown[]; query_timeout?: number }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** The part of Lambda's context the handler reads. */
+export interface InvocationContext {
+    getRemainingTimeInMillis(): number;
+}
+
 export interface Deps {
     /** The pool created at init, or the error that prevented it (a missing setting): every invocation then fails with it. */
-    db: Queryable | Error;
+    db: Database | Error;
     log: Logger;
 }
+
+/**
+ * Time kept back from the invocation's budget for logging the failure and returning it. Statements end (`Query read
+ * timeout`) before Lambda's own timeout would kill the invocation with only "Task timed out" in the log, and reset the
+ * execution environment (its pool with it).
+ */
+export const DEADLINE_RESERVE_MS = 1_000;
 
 function listIssues(event: { customerId: unknown; limit?: unknown }): FieldIssue[] {
     const issues: FieldIssue[] = [];
@@ -33,7 +50,18 @@ function listIssues(event: { customerId: unknown; limit?: unknown }): FieldIssue
     return issues;
 }
 
-export function createHandler(deps: Deps): (event: OrdersEvent) => Promise<OrdersResult> {
+/**
+ * The pool as the query layer sees it, each statement given what is left of the invocation's time (none without a
+ * context: a direct call from a test or a script).
+ */
+function bounded(db: Database, context: InvocationContext | undefined): Queryable {
+    const deadline = context === undefined ? undefined : Date.now() + context.getRemainingTimeInMillis() - DEADLINE_RESERVE_MS;
+    return {
+        query: (text, values) => db.query({ text, values, ...(deadline === undefined ? {} : { query_timeout: Math.max(1, deadline - Date.now()) }) }),
+    };
+}
+
+export function createHandler(deps: Deps): (event: OrdersEvent, context?: InvocationContext) => Promise<OrdersResult> {
     let schema: Promise<void> | undefined;
     const ready = (db: Queryable) => {
         schema ??= ensureSchema(db).catch((e) => {
@@ -42,7 +70,7 @@ export function createHandler(deps: Deps): (event: OrdersEvent) => Promise<Order
         });
         return schema;
     };
-    return async (event) => {
+    return async (event, context) => {
         const action = (event as { action?: unknown } | null)?.action;
         if (action !== "create" && action !== "list") return { ok: false, issues: [{ field: "action", message: 'must be "create" or "list"' }] };
         const issues =
@@ -50,11 +78,12 @@ export function createHandler(deps: Deps): (event: OrdersEvent) => Promise<Order
                 ? validateOrder(event.action === "create" ? event.order : undefined)
                 : listIssues(event as { customerId: unknown; limit?: unknown });
         if (issues.length > 0) return { ok: false, issues };
-        const { db, log } = deps;
-        if (db instanceof Error) {
-            log.log("error", "orders-db not configured", { error: db.message });
-            throw db;
+        const { log } = deps;
+        if (deps.db instanceof Error) {
+            log.log("error", "orders-db not configured", { error: deps.db.message });
+            throw deps.db;
         }
+        const db = bounded(deps.db, context);
         const started = Date.now();
         const run = async (): Promise<OrdersResult> => {
             await ready(db);

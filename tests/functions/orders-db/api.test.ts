@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
-import { createHandler } from "../../../functions/orders-db/api";
-import type { Queryable } from "../../../functions/orders-db/core";
+import { DEADLINE_RESERVE_MS, createHandler } from "../../../functions/orders-db/api";
+import type { Database } from "../../../functions/orders-db/api";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
 import { backendPid, closePools, countingSigner, memoryLog, openPool, recording, terminateWhileFrozen } from "./pg-pool";
 
@@ -103,10 +103,43 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         assert.notStrictEqual(await backendPid(pool), pid);
     });
 
+    it("ends a statement that would outlast the invocation before Lambda's timeout, logs it, and serves the next invocation", async () => {
+        const log = memoryLog();
+        const pool = openPool(server, { log });
+        const handler = createHandler({ db: pool, log });
+        await handler({ action: "list", customerId: "c-1" });
+        // Another session holds the table: the list waits on the lock, as on a slow or resuming database.
+        const holder = await openPool(server).connect();
+        try {
+            await holder.query("begin");
+            await holder.query("lock table orders in access exclusive mode");
+            const started = Date.now();
+            const context = { getRemainingTimeInMillis: () => DEADLINE_RESERVE_MS + 300 };
+            const outcome = await Promise.race([
+                handler({ action: "list", customerId: "c-1" }, context).then(
+                    () => "answered",
+                    (e: Error) => e.message,
+                ),
+                new Promise<string>((r) => setTimeout(() => r("still waiting after the invocation's time"), 3_000)),
+            ]);
+            assert.strictEqual(outcome, "Query read timeout");
+            assert.ok(Date.now() - started < DEADLINE_RESERVE_MS + 300, `${Date.now() - started} ms`);
+            assert.deepStrictEqual(
+                log.lines.filter((l) => l.level === "error").map((l) => [l.message, l.error]),
+                [["orders-db query failed", "Query read timeout"]],
+            );
+        } finally {
+            await holder.query("rollback");
+            holder.release();
+        }
+        const next = await handler({ action: "list", customerId: "c-1" }, { getRemainingTimeInMillis: () => 10_000 });
+        assert.ok(next.ok);
+    });
+
     it("retries a lost connection once only: a second loss fails the invocation", async () => {
         const lost = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
         let calls = 0;
-        const db: Queryable = {
+        const db: Database = {
             async query() {
                 calls++;
                 throw lost;
@@ -123,7 +156,7 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
 
     it("does not retry a statement that failed for another reason", async () => {
         let calls = 0;
-        const db: Queryable = {
+        const db: Database = {
             async query() {
                 calls++;
                 throw Object.assign(new Error("permission denied for schema public"), { code: "42501" });
@@ -145,7 +178,7 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
 
     it("retries the schema after a failed first attempt instead of remembering the failure", async () => {
         let calls = 0;
-        const flaky: Queryable = {
+        const flaky: Database = {
             async query() {
                 calls++;
                 if (calls === 1) throw new Error("connection refused");

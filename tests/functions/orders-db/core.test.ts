@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import type { Pool } from "pg";
 import { LIMITS, type OrderInput, type Queryable, ensureSchema, insertOrder, listOrders, validateOrder } from "../../../functions/orders-db/core";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
 import { closePools, openPool, recording } from "./pg-pool";
@@ -29,7 +30,7 @@ describe("functions/orders-db/core: validateOrder", () => {
 
 describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TLS, SCRAM)", () => {
     let server: LocalPostgres;
-    let pool: Queryable;
+    let pool: Pool;
     const db = () => recording(pool);
     before(async () => {
         server = await startPostgres({ database: "orders" });

@@ -4,6 +4,7 @@
  * run's CA. Pools opened here are closed by `closePools()`.
  */
 import type { Pool } from "pg";
+import type { Database } from "../../../functions/orders-db/api";
 import { type AuthTokenSigner, type DbSettings, createPool, poolSettings, settingsFromEnv } from "../../../functions/orders-db/connection";
 import type { Queryable } from "../../../functions/orders-db/core";
 import { type Logger, createLogger } from "../../../functions/shared/log";
@@ -49,14 +50,17 @@ export async function closePools(): Promise<void> {
     await Promise.all(open.splice(0).map((p) => p.end().catch(() => undefined)));
 }
 
-/** The pool as a `Queryable` that records each statement's text. */
-export function recording(pool: Queryable): Queryable & { statements: string[] } {
+type QueryConfig = Parameters<Database["query"]>[0];
+
+/** The pool, for the query layer (`Queryable`) or the handler (`Database`), recording each statement's text. */
+export function recording(pool: Pool): Queryable & Database & { statements: string[] } {
     const statements: string[] = [];
     return {
         statements,
-        query(text, values) {
-            statements.push(text);
-            return pool.query(text, values);
+        query(config: string | QueryConfig, values?: unknown[]) {
+            const c = typeof config === "string" ? { text: config, values } : config;
+            statements.push(c.text);
+            return pool.query(c);
         },
     };
 }

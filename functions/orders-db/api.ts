@@ -7,7 +7,7 @@
  * The schema is created once per execution environment, on the first invocation, and again after a failure.
  */
 import type { Logger } from "../shared/log";
-import { isConnectionLost } from "./connection";
+import { isConnectionLost, isUnavailable } from "./connection";
 import { type FieldIssue, LIMITS, type Order, type OrderInput, type Queryable, ensureSchema, insertOrder, listOrders, validateOrder } from "./core";
 
 export type OrdersEvent = { action: "create"; order: unknown } | { action: "list"; customerId: unknown; limit?: unknown };
@@ -48,6 +48,34 @@ function listIssues(event: { customerId: unknown; limit?: unknown }): FieldIssue
         issues.push({ field: "limit", message: `must be an integer from 1 to ${LIMITS.listMax}` });
     }
     return issues;
+}
+
+/**
+ * What an invocation throws when the database fails it. Lambda reports the error's `name` as `errorType` (and Step
+ * Functions as the task's `Error`), so a caller can retry `DatabaseUnavailable` (not reached, connection lost twice,
+ * timed out) and not `DatabaseError` (a statement or the login refused: the same call fails again). pg's own errors
+ * are all named "error". The SQLSTATE, which Lambda's error response would drop, is in the message.
+ */
+export class OrdersDbError extends Error {
+    constructor(
+        readonly name: "DatabaseUnavailable" | "DatabaseError",
+        message: string,
+        options: { cause: unknown },
+    ) {
+        super(message, options);
+    }
+}
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+function failure(e: unknown): OrdersDbError {
+    const code = (e as { code?: unknown } | null)?.code;
+    const message = e instanceof Error ? e.message : String(e);
+    return new OrdersDbError(
+        isUnavailable(e) ? "DatabaseUnavailable" : "DatabaseError",
+        typeof code === "string" && SQLSTATE.test(code) ? `${message} (SQLSTATE ${code})` : message,
+        { cause: e },
+    );
 }
 
 /**
@@ -110,8 +138,9 @@ export function createHandler(deps: Deps): (event: OrdersEvent, context?: Invoca
                 return await run();
             }
         } catch (e) {
-            log.log("error", "orders-db query failed", { action, error: (e as Error).message, durationMs: Date.now() - started });
-            throw e;
+            const f = failure(e);
+            log.log("error", "orders-db query failed", { action, error: f.message, errorType: f.name, durationMs: Date.now() - started });
+            throw f;
         }
     };
 }

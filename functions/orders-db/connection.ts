@@ -112,3 +112,19 @@ export function isConnectionLost(e: unknown): boolean {
     if (typeof code === "string" && (CONNECTION_LOST_CODES.test(code) || code === "ECONNRESET" || code === "EPIPE")) return true;
     return /^(Connection terminated unexpectedly|Client has encountered a connection error and is not queryable)$/.test(e.message);
 }
+
+/** Network errors of a connect that found no proxy (security group, DNS, a proxy being created or modified). */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+
+/**
+ * Whether an error says the database could not be reached or did not answer in time (worth trying again later), rather
+ * than that a statement or the login was refused (which would fail the same way again): a lost connection, a connect or
+ * statement timeout (pg-pool's and pg's own messages), an unreachable host, too_many_connections (53300).
+ */
+export function isUnavailable(e: unknown): boolean {
+    if (isConnectionLost(e)) return true;
+    if (!(e instanceof Error)) return false;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code === "53300")) return true;
+    return /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Query read timeout)$/.test(e.message);
+}

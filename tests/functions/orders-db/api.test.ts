@@ -1,10 +1,24 @@
 import * as assert from "node:assert";
+import * as net from "node:net";
 import { DEADLINE_RESERVE_MS, createHandler } from "../../../functions/orders-db/api";
 import type { Database } from "../../../functions/orders-db/api";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
-import { backendPid, closePools, countingSigner, memoryLog, openPool, recording, terminateWhileFrozen } from "./pg-pool";
+import { createPool, poolSettings } from "../../../functions/orders-db/connection";
+import { backendPid, closePools, countingSigner, memoryLog, openPool, recording, serverSettings, terminateWhileFrozen } from "./pg-pool";
 
 const create = (clientToken: string, customerId = "c-1") => ({ action: "create" as const, order: { clientToken, customerId, item: "widget", quantity: 1 } });
+
+/** A port on 127.0.0.1 that nothing listens on. */
+function closedPort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.once("error", reject);
+        srv.listen(0, "127.0.0.1", () => {
+            const { port } = srv.address() as net.AddressInfo;
+            srv.close(() => resolve(port));
+        });
+    });
+}
 
 /** Resolves once `check` holds, polling the event loop (so socket events are handled meanwhile). */
 async function eventually(check: () => boolean, ms = 5_000): Promise<void> {
@@ -118,11 +132,11 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
             const outcome = await Promise.race([
                 handler({ action: "list", customerId: "c-1" }, context).then(
                     () => "answered",
-                    (e: Error) => e.message,
+                    (e: Error) => `${e.name}: ${e.message}`,
                 ),
                 new Promise<string>((r) => setTimeout(() => r("still waiting after the invocation's time"), 3_000)),
             ]);
-            assert.strictEqual(outcome, "Query read timeout");
+            assert.strictEqual(outcome, "DatabaseUnavailable: Query read timeout");
             assert.ok(Date.now() - started < DEADLINE_RESERVE_MS + 300, `${Date.now() - started} ms`);
             assert.deepStrictEqual(
                 log.lines.filter((l) => l.level === "error").map((l) => [l.message, l.error]),
@@ -146,7 +160,10 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
             },
         };
         const log = memoryLog();
-        await assert.rejects(createHandler({ db, log })({ action: "list", customerId: "c-1" }), /administrator command/);
+        await assert.rejects(createHandler({ db, log })({ action: "list", customerId: "c-1" }), {
+            name: "DatabaseUnavailable",
+            message: "terminating connection due to administrator command (SQLSTATE 57P01)",
+        });
         assert.strictEqual(calls, 2);
         assert.deepStrictEqual(
             log.lines.map((l) => l.message),
@@ -164,6 +181,40 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         };
         await assert.rejects(createHandler({ db, log: memoryLog() })({ action: "list", customerId: "c-1" }), /permission denied/);
         assert.strictEqual(calls, 1);
+    });
+
+    it('names a refused statement DatabaseError, with its SQLSTATE in the message (Lambda\'s errorType; pg names every error "error")', async () => {
+        const pool = openPool(server);
+        const handler = createHandler({ db: pool, log: memoryLog() });
+        await handler({ action: "list", customerId: "c-1" });
+        server.psql("alter table orders add constraint no_widgets check (item <> 'widget') not valid");
+        try {
+            await assert.rejects(handler(create("h-refused")), {
+                name: "DatabaseError",
+                message: 'new row for relation "orders" violates check constraint "no_widgets" (SQLSTATE 23514)',
+            });
+        } finally {
+            server.psql("alter table orders drop constraint no_widgets");
+        }
+    });
+
+    it("names an unreachable database DatabaseUnavailable", async () => {
+        const closed = createPool(
+            poolSettings(
+                { ...serverSettings(server), port: await closedPort() },
+                countingSigner(() => server.password),
+                { ca: server.ca },
+            ),
+            memoryLog(),
+        );
+        try {
+            await assert.rejects(createHandler({ db: closed, log: memoryLog() })({ action: "list", customerId: "c-1" }), {
+                name: "DatabaseUnavailable",
+                message: /ECONNREFUSED/,
+            });
+        } finally {
+            await closed.end();
+        }
     });
 
     it("fails every valid invocation with the configuration error, and logs it", async () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import { Client, type ClientConfig } from "pg";
-import { isConnectionLost, poolSettings, settingsFromEnv, signerOptions } from "../../../functions/orders-db/connection";
+import { isConnectionLost, isUnavailable, poolSettings, settingsFromEnv, signerOptions } from "../../../functions/orders-db/connection";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
 import { closePools, countingSigner, openPool, serverSettings } from "./pg-pool";
 
@@ -81,6 +81,22 @@ describe("functions/orders-db/connection: isConnectionLost", () => {
     ];
     for (const c of cases) {
         it(`${c.lost ? "counts" : "does not count"} ${c.title}`, () => assert.strictEqual(isConnectionLost(c.error), c.lost));
+    }
+});
+
+describe("functions/orders-db/connection: isUnavailable", () => {
+    const cases: { title: string; error: unknown; unavailable: boolean }[] = [
+        { title: "a lost connection", error: new Error("Connection terminated unexpectedly"), unavailable: true },
+        { title: "pg-pool's connect timeout", error: new Error("Connection terminated due to connection timeout"), unavailable: true },
+        { title: "pg-pool's checkout timeout", error: new Error("timeout exceeded when trying to connect"), unavailable: true },
+        { title: "pg's statement read timeout", error: new Error("Query read timeout"), unavailable: true },
+        { title: "a refused TCP connection", error: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), unavailable: true },
+        { title: "too_many_connections (53300)", error: Object.assign(new Error("too many connections"), { code: "53300" }), unavailable: true },
+        { title: "a refused login (28P01)", error: Object.assign(new Error("password authentication failed"), { code: "28P01" }), unavailable: false },
+        { title: "a refused statement (23514)", error: Object.assign(new Error("violates check constraint"), { code: "23514" }), unavailable: false },
+    ];
+    for (const c of cases) {
+        it(`${c.unavailable ? "counts" : "does not count"} ${c.title}`, () => assert.strictEqual(isUnavailable(c.error), c.unavailable));
     }
 });
 

@@ -54,11 +54,30 @@ create index if not exists orders_customer_created on orders (customer_id, creat
 const COLUMNS = `id::text as id, client_token, customer_id, item, quantity::text as quantity,
     to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at`;
 
-/** Creates the table and index if missing; safe to run concurrently from several execution environments. */
+/**
+ * SQLSTATEs of a CREATE … IF NOT EXISTS that lost a race with the same statement in another session: the existence
+ * check passed in both, and the loser hits the catalog's unique index (23505) or finds the relation (42P07).
+ */
+const CONCURRENT_CREATE = new Set(["23505", "42P07"]);
+
+/**
+ * Creates the table and index if missing; safe to run concurrently from several execution environments. One simple
+ * query, so both statements are one transaction. No advisory lock serialises the first invocations: through RDS Proxy,
+ * "interacting with locks using functions such as pg_advisory_lock" pins the session to its database connection for as
+ * long as the client stays connected (the execution environment's lifetime), which undoes the proxy's multiplexing.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-pinning.html (Conditions that cause pinning for
+ * RDS for PostgreSQL). The loser of a race runs it again instead, and then finds everything in place.
+ */
 export async function ensureSchema(db: Queryable): Promise<void> {
-    // Two first invocations may race on CREATE TABLE IF NOT EXISTS (a unique violation on pg_type):
-    // a transaction-scoped advisory lock serialises them. The key is arbitrary but fixed.
-    await db.query(`do $$ begin perform pg_advisory_xact_lock(724185); ${SCHEMA_SQL} end $$`);
+    for (let attempt = 1; ; attempt++) {
+        try {
+            await db.query(SCHEMA_SQL);
+            return;
+        } catch (e) {
+            const code = (e as { code?: unknown }).code;
+            if (attempt >= 3 || typeof code !== "string" || !CONCURRENT_CREATE.has(code)) throw e;
+        }
+    }
 }
 
 function text(field: string, value: unknown, issues: FieldIssue[]): void {

@@ -50,6 +50,23 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         assert.strictEqual(db.statements.filter((s) => s.includes("create table")).length, 1);
     });
 
+    it("sends no statement that makes RDS Proxy pin the session to its database connection", async () => {
+        // The PostgreSQL conditions of https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-pinning.html:
+        // SET, PREPARE/EXECUTE/DEALLOCATE/DISCARD, temporary objects, cursors, LISTEN, LOAD, nextval/setval, lock functions.
+        server.psql("drop table if exists orders");
+        const db = recording(openPool(server));
+        const handler = createHandler({ db, log: memoryLog() });
+        await handler(create("h-pin"));
+        await handler({ action: "list", customerId: "c-1" });
+        const pinning =
+            /\b(set|reset|prepare|execute|deallocate|discard|declare|listen|load)\s|\btemp(orary)?\s|\b(nextval|setval|pg_(try_)?advisory\w*)\s*\(/i;
+        assert.deepStrictEqual(
+            db.statements.filter((s) => pinning.test(s)),
+            [],
+        );
+        assert.ok(db.statements.length >= 3, "the schema, the create and the list were sent");
+    });
+
     it("answers bad input with every issue and runs no query", async () => {
         const db = recording(openPool(server));
         const handler = createHandler({ db, log: memoryLog() });

@@ -48,6 +48,20 @@ describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TL
         assert.deepStrictEqual(server.psql("select count(*) as n from information_schema.tables where table_name = 'orders'"), [{ n: "1" }]);
     });
 
+    it("ensureSchema from eight sessions at once on a database without the table succeeds in every one of them", async () => {
+        // The first invocations of new execution environments race; the losers of CREATE … IF NOT EXISTS get 23505/42P07.
+        const pools = Array.from({ length: 8 }, () => openPool(server));
+        for (let round = 0; round < 3; round++) {
+            server.psql("drop table orders");
+            const outcomes = await Promise.allSettled(pools.map((p) => ensureSchema(p)));
+            assert.deepStrictEqual(
+                outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason)),
+                [],
+            );
+        }
+        assert.deepStrictEqual(server.psql("select count(*) as n from pg_indexes where indexname = 'orders_customer_created'"), [{ n: "1" }]);
+    });
+
     it("insertOrder stores the order and returns it with its id and a UTC timestamp", async () => {
         const { order: o, created } = await insertOrder(db(), order());
         assert.strictEqual(created, true);

@@ -67,8 +67,10 @@ export interface PoolSettings {
 
 /**
  * The pool configuration. TLS is required and the server certificate verified (`rejectUnauthorized: true`): IAM tokens
- * must not cross the network in clear, and RDS Proxy presents an ACM certificate that Node's default CAs trust, so `ca`
- * is needed only for another server (the tests' own CA).
+ * must not cross the network in clear. RDS Proxy presents a wildcard certificate that chains to Amazon Root CA 1
+ * (https://repost.aws/knowledge-center/rds-aurora-mysql-connect-proxy verifies it with Amazon Trust Services'
+ * `AmazonRootCA1.pem` and notes the wildcard), a root in Node's bundled store, so `ca` is needed only
+ * for another server (the tests' own CA). A direct connection to the cluster would need the RDS CA bundle instead.
  */
 export function poolSettings(s: DbSettings, signer: AuthTokenSigner, options: { ca?: string } = {}): PoolSettings {
     return {

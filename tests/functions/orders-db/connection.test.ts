@@ -1,4 +1,6 @@
 import * as assert from "node:assert";
+import { X509Certificate } from "node:crypto";
+import * as tls from "node:tls";
 import { Client, type ClientConfig } from "pg";
 import { isConnectionLost, isUnavailable, poolSettings, settingsFromEnv, signerOptions } from "../../../functions/orders-db/connection";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
@@ -55,6 +57,11 @@ describe("functions/orders-db/connection: pool settings", () => {
             ).ssl,
             { rejectUnauthorized: true, ca: "PEM" },
         );
+    });
+
+    it("needs no ca for RDS Proxy: Node's bundled roots hold Amazon Root CA 1, which the proxy's certificate chains to", () => {
+        const subjects = tls.rootCertificates.map((pem) => new X509Certificate(pem).subject);
+        assert.ok(subjects.includes("C=US\nO=Amazon\nCN=Amazon Root CA 1"), subjects.filter((x) => x.includes("Amazon")).join("; "));
     });
 
     it("keeps one connection per execution environment", () => {

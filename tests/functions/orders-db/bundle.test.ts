@@ -112,6 +112,17 @@ describe("functions/orders-db: the Lambda bundle", function () {
         ]);
     });
 
+    it("the login needs the token signed for this instant: the bundle signing one second later is refused (28P01)", () => {
+        const r = node(
+            `require("./index.js").handler({ action: "list", customerId: "c-9" })
+                .then(() => process.exit(0), (e) => { process.stdout.write(JSON.stringify(e.name + ": " + e.message)); process.exit(1); });`,
+            dir,
+            { ...dbEnv(), ...CREDENTIALS, NODE_EXTRA_CA_CERTS: server.caFile, FIXED_NOW: new Date(Date.parse(NOW) + 1_000).toISOString() },
+        );
+        assert.strictEqual(r.status, 1, r.stderr);
+        assert.strictEqual(r.out, `DatabaseError: password authentication failed for user "${USER}" (SQLSTATE 28P01)`);
+    });
+
     it("the bundled handler refuses the server when Node does not trust its certificate (no ca in production)", () => {
         const r = node(
             `require("./index.js").handler({ action: "list", customerId: "c-9" })

@@ -6,6 +6,7 @@
  *
  * The schema is created once per execution environment, on the first invocation, and again after a failure.
  */
+import { constants } from "node:os";
 import type { Logger } from "../shared/log";
 import { isConnectionLost, isUnavailable } from "./connection";
 import { type FieldIssue, LIMITS, type Order, type OrderInput, type Queryable, ensureSchema, insertOrder, listOrders, validateOrder } from "./core";
@@ -66,14 +67,15 @@ export class OrdersDbError extends Error {
     }
 }
 
-const SQLSTATE = /^[0-9A-Z]{5}$/;
+/** A PostgreSQL SQLSTATE (five digits or capitals), not one of Node's errno names that also fit (EPIPE). */
+const isSqlState = (code: string): boolean => /^[0-9A-Z]{5}$/.test(code) && !(code in constants.errno);
 
 function failure(e: unknown): OrdersDbError {
     const code = (e as { code?: unknown } | null)?.code;
     const message = e instanceof Error ? e.message : String(e);
     return new OrdersDbError(
         isUnavailable(e) ? "DatabaseUnavailable" : "DatabaseError",
-        typeof code === "string" && SQLSTATE.test(code) ? `${message} (SQLSTATE ${code})` : message,
+        typeof code === "string" && isSqlState(code) ? `${message} (SQLSTATE ${code})` : message,
         { cause: e },
     );
 }

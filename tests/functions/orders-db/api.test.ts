@@ -215,6 +215,21 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         }
     });
 
+    it("puts a SQLSTATE in the message, and not a socket error's code (EPIPE has the same shape)", async () => {
+        const failing = (error: Error): Database => ({
+            async query() {
+                throw error;
+            },
+        });
+        const outcome = (error: Error) =>
+            createHandler({ db: failing(error), log: memoryLog() })({ action: "list", customerId: "c-1" }).then(
+                () => "answered",
+                (e: Error) => `${e.name}: ${e.message}`,
+            );
+        assert.strictEqual(await outcome(Object.assign(new Error("raise"), { code: "P0001" })), "DatabaseError: raise (SQLSTATE P0001)");
+        assert.strictEqual(await outcome(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })), "DatabaseUnavailable: write EPIPE");
+    });
+
     it("names an unreachable database DatabaseUnavailable", async () => {
         const closed = createPool(
             poolSettings(

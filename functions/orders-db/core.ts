@@ -56,9 +56,10 @@ const COLUMNS = `id::text as id, client_token, customer_id, item, quantity::text
 
 /**
  * SQLSTATEs of a CREATE … IF NOT EXISTS that lost a race with the same statement in another session: the existence
- * check passed in both, and the loser hits the catalog's unique index (23505) or finds the relation (42P07).
+ * check passed in both, and the loser hits the catalog's unique index (23505), finds the relation (42P07) or the table's
+ * row type (42710, `type "orders" already exists`). Each object can be lost once: the table, then the index.
  */
-const CONCURRENT_CREATE = new Set(["23505", "42P07"]);
+const CONCURRENT_CREATE = new Set(["23505", "42P07", "42710"]);
 
 /**
  * Creates the table and index if missing; safe to run concurrently from several execution environments. One simple
@@ -75,7 +76,7 @@ export async function ensureSchema(db: Queryable): Promise<void> {
             return;
         } catch (e) {
             const code = (e as { code?: unknown }).code;
-            if (attempt >= 3 || typeof code !== "string" || !CONCURRENT_CREATE.has(code)) throw e;
+            if (attempt >= 4 || typeof code !== "string" || !CONCURRENT_CREATE.has(code)) throw e;
         }
     }
 }

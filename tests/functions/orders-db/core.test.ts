@@ -51,7 +51,7 @@ describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TL
     it("ensureSchema from eight sessions at once on a database without the table succeeds in every one of them", async () => {
         // The first invocations of new execution environments race; the losers of CREATE … IF NOT EXISTS get 23505/42P07.
         const pools = Array.from({ length: 8 }, () => openPool(server));
-        for (let round = 0; round < 3; round++) {
+        for (let round = 0; round < 10; round++) {
             server.psql("drop table orders");
             const outcomes = await Promise.allSettled(pools.map((p) => ensureSchema(p)));
             assert.deepStrictEqual(

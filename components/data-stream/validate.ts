@@ -60,12 +60,12 @@ export function validate(args: DataStreamArgs): Issue[] {
 }
 
 function checkMetrics(issues: Issues, metrics: string[]): void {
-    metrics.forEach((m, i) => issues.oneOf(`shardLevelMetrics[${i}]`, m, SHARD_LEVEL_METRICS));
     const seen = new Set<string>();
-    metrics.forEach((m, i) => {
+    for (const [i, m] of metrics.entries()) {
+        issues.oneOf(`shardLevelMetrics[${i}]`, m, SHARD_LEVEL_METRICS);
         if (seen.has(m)) issues.add(`shardLevelMetrics[${i}]`, m, "is listed twice", "each metric once");
         seen.add(m);
-    });
+    }
     if (metrics.includes("ALL") && metrics.length > 1)
         issues.add("shardLevelMetrics", metrics, '"ALL" is given with other metrics', '["ALL"] alone, or the metrics you want');
 }

@@ -169,16 +169,13 @@ function checkSink(issues: Issues, cfg: ResolvedKinesisIngestion): void {
             );
         issues.oneOf("sink.layout", sink.layout, ["record", "batch"]);
         if (sink.bucket) {
-            if (isPlain(sink.bucket.bucketName))
-                issues.match("sink.bucket.bucketName", sink.bucket.bucketName, BUCKET_NAME, "an S3 bucket name (3-63 of a-z, 0-9, '.', '-')");
-            if (isPlain(sink.bucket.bucketArn)) issues.match("sink.bucket.bucketArn", sink.bucket.bucketArn, S3_BUCKET_ARN, "arn:aws:s3:::<bucket>");
-            if (isPlain(sink.bucket.bucketName) && isPlain(sink.bucket.bucketArn) && !sink.bucket.bucketArn.endsWith(`:::${sink.bucket.bucketName}`))
-                issues.add(
-                    "sink.bucket.bucketArn",
-                    sink.bucket.bucketArn,
-                    `is not the ARN of bucketName ${JSON.stringify(sink.bucket.bucketName)}`,
-                    `arn:aws:s3:::${sink.bucket.bucketName}`,
-                );
+            const { bucketName, bucketArn } = sink.bucket;
+            const nameOk =
+                !isPlain(bucketName) || issues.match("sink.bucket.bucketName", bucketName, BUCKET_NAME, "an S3 bucket name (3-63 of a-z, 0-9, '.', '-')");
+            const arnOk = !isPlain(bucketArn) || issues.match("sink.bucket.bucketArn", bucketArn, S3_BUCKET_ARN, "arn:aws:s3:::<bucket>");
+            // The name goes to the function, the ARN to its policy: a mismatch writes where the role may not.
+            if (nameOk && arnOk && isPlain(bucketName) && isPlain(bucketArn) && !bucketArn.endsWith(`:::${bucketName}`))
+                issues.add("sink.bucket.bucketArn", bucketArn, `is not the ARN of bucketName ${JSON.stringify(bucketName)}`, `arn:aws:s3:::${bucketName}`);
             checkKmsKeyArn(issues, "sink.bucket.kmsKeyArn", sink.bucket.kmsKeyArn);
         }
         if (cfg.transform.table !== undefined)

@@ -83,8 +83,8 @@ export interface IngestFunctionArgs {
      */
     memoryMiB?: number;
     /**
-     * Seconds one batch may take (1–900). The function stops writing a few seconds before it and reports the
-     * rest, so a slow sink never fails a whole batch by timing out.
+     * Seconds one batch may take (15–900). The function starts no write with less than 5 seconds left and
+     * reports the rest, so a slow sink never fails a whole batch by timing out.
      * @default 60
      */
     timeoutSeconds?: number;

@@ -21,8 +21,16 @@ export const INGEST_ENVIRONMENT_KEYS = ["SINK", "OUTPUT_BUCKET", "OUTPUT_PREFIX"
 /** The keys functions/ingest writes items with (`dynamoWriter`): the reading's identity. */
 export const INGEST_TABLE_KEYS = { partitionKey: "deviceId", sortKey: "timestamp", type: "S" } as const;
 
-/** What the S3 sink's prefix may hold: the start of an S3 key (at most 1024 bytes), leaving room for the partition and file name. */
-export const INGEST_LIMITS = { prefixBytes: 800 } as const;
+export const INGEST_LIMITS = {
+    /** The S3 sink's prefix starts an S3 key (at most 1024 bytes), leaving room for the partition and file name. */
+    prefixBytes: 800,
+    /**
+     * The shortest function timeout: functions/ingest starts no write with less than its reserve left
+     * (functions/ingest/core.ts `RESERVE_MS`, 5 s) and reports the rest, so a timeout near the reserve would write
+     * one record per invocation and crawl through the shard.
+     */
+    minTimeoutSeconds: 15,
+} as const;
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -119,6 +127,13 @@ export function validate(args: KinesisIngestionArgs): Issue[] {
     const cfg = normalize(args);
     checkStream(issues, cfg);
     checkSink(issues, cfg);
+    if (cfg.function.timeoutSeconds < INGEST_LIMITS.minTimeoutSeconds)
+        issues.add(
+            "function.timeoutSeconds",
+            cfg.function.timeoutSeconds,
+            "leaves functions/ingest no time to write past its 5-second reserve (it would write one record per invocation)",
+            `at least ${INGEST_LIMITS.minTimeoutSeconds} seconds`,
+        );
     issues.list.push(
         ...moved(nestedFunctionIssues("function", { ...cfg.function, transform: cfg.transform.function }), "function.transform", "transform.function"),
     );

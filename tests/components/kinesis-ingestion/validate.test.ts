@@ -1,7 +1,8 @@
 import * as assert from "node:assert";
 import { KinesisIngestion, KinesisIngestionArgs } from "../../../components/kinesis-ingestion";
 import { DEFAULTS, normalize } from "../../../components/kinesis-ingestion/defaults";
-import { validate } from "../../../components/kinesis-ingestion/validate";
+import { INGEST_LIMITS, validate } from "../../../components/kinesis-ingestion/validate";
+import { RESERVE_MS } from "../../../functions/ingest/core";
 import { Table } from "../../../components/table";
 import { buildFails } from "../../../components/testing";
 import { ArgsError } from "../../../components/shared/errors";
@@ -169,6 +170,11 @@ describe("KinesisIngestion validation", () => {
         { title: "refuses a misspelled argument", args: with_({ batchsize: 10 } as never), path: "batchsize", message: /batchSize/ },
     ];
     itRefuses(cases, validate, (args) => new KinesisIngestion("readings", args), /^KinesisIngestion "readings": /);
+
+    it("keeps the shortest timeout at three times the function's reserve at least", () => {
+        assert.ok(INGEST_LIMITS.minTimeoutSeconds * 1000 >= 3 * RESERVE_MS);
+        assert.deepEqual(validate(with_({ function: { timeoutSeconds: INGEST_LIMITS.minTimeoutSeconds } })), []);
+    });
 
     it("refuses a Table not keyed deviceId + timestamp, naming its keys, and registers nothing else", async () => {
         const { error, registry } = await buildFails(() => {

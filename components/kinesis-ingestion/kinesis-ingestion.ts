@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sqs from "@pulumi/aws/sqs";
 import { DataStream } from "../data-stream/data-stream";
+import { DEFAULTS as DATA_STREAM_DEFAULTS } from "../data-stream/defaults";
 import { LambdaFunction } from "../lambda-function/lambda-function";
 import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
@@ -10,6 +11,7 @@ import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { KinesisStreamSource, StreamOnFailureArgs } from "../stream-consumer/args";
+import { DEFAULTS as STREAM_CONSUMER_DEFAULTS } from "../stream-consumer/defaults";
 import { StreamConsumer } from "../stream-consumer/stream-consumer";
 import { Table } from "../table/table";
 import type { KinesisIngestionArgs } from "./args";
@@ -69,6 +71,7 @@ export class KinesisIngestion extends pulumi.ComponentResource {
         super(KinesisIngestion.type, name, args, opts);
 
         const cfg = normalize(args);
+        for (const warning of warnings(name, cfg)) pulumi.log.warn(warning, this);
         const child = { parent: this };
         const tags = componentTags(KinesisIngestion.type, name, cfg.tags);
         const t = cfg.transform;
@@ -146,6 +149,26 @@ export class KinesisIngestion extends pulumi.ComponentResource {
             failureQueueArn: this.failureQueueArn,
         });
     }
+}
+
+/**
+ * Settings that deploy but lose data. TRIM_HORIZON starts at the oldest record kept, and Lambda discards (to
+ * `onFailure`) records older than `maximumRecordAgeSeconds` unprocessed
+ * (https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html): with StreamConsumer's one hour and
+ * a stream keeping more, the backlog a TRIM_HORIZON start is meant to read is skipped.
+ */
+export function warnings(name: string, cfg: ResolvedKinesisIngestion): string[] {
+    const d = STREAM_CONSUMER_DEFAULTS.StreamConsumerArgs;
+    const start = cfg.passed.startingPosition ?? d.startingPosition;
+    const age = cfg.passed.maximumRecordAgeSeconds ?? d.maximumRecordAgeSeconds;
+    if (start !== "TRIM_HORIZON" || age === -1) return [];
+    const hours = isExisting(cfg.stream) ? undefined : (cfg.stream.retentionHours ?? DATA_STREAM_DEFAULTS.DataStreamArgs.retentionHours);
+    if (hours !== undefined && age >= hours * 3600) return [];
+    return [
+        `[aws-platform:serverless:record-age] KinesisIngestion "${name}": startingPosition "TRIM_HORIZON" with maximumRecordAgeSeconds ${age}: ` +
+            `records already older than ${age} s when read (the stream keeps ${hours === undefined ? "its retention" : `${hours} hours`}) go to onFailure unprocessed; ` +
+            `set maximumRecordAgeSeconds to the stream's retention in seconds (or -1) to ingest the backlog`,
+    ];
 }
 
 interface Sink {

@@ -287,4 +287,24 @@ describe("KinesisIngestion", () => {
         registry.hasInputs(MAPPING, undefined, { enabled: false });
         registry.hasInputs(QUEUE, undefined, { delaySeconds: 5 });
     });
+
+    describe("warnings", () => {
+        it("warns that a TRIM_HORIZON start with an hour of record age skips the stream's older backlog", async () => {
+            const { warnings } = await built({ sink: { type: "s3" }, startingPosition: "TRIM_HORIZON" });
+            assert.equal(warnings.length, 1);
+            assert.match(
+                warnings[0],
+                /^\[aws-platform:serverless:record-age\] KinesisIngestion "readings": .*maximumRecordAgeSeconds 3600.*keeps 24 hours.*go to onFailure unprocessed/,
+            );
+        });
+
+        it("does not warn when the record age covers the retention, is unlimited, or the start is LATEST", async () => {
+            for (const args of [
+                { sink: { type: "s3" }, startingPosition: "TRIM_HORIZON", maximumRecordAgeSeconds: 86_400 },
+                { sink: { type: "s3" }, startingPosition: "TRIM_HORIZON", maximumRecordAgeSeconds: -1 },
+                { sink: { type: "s3" } },
+            ] as KinesisIngestionArgs[])
+                assert.deepEqual((await built(args)).warnings, [], JSON.stringify(args));
+        });
+    });
 });

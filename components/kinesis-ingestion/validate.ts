@@ -22,8 +22,12 @@ export const INGEST_ENVIRONMENT_KEYS = ["SINK", "OUTPUT_BUCKET", "OUTPUT_PREFIX"
 export const INGEST_TABLE_KEYS = { partitionKey: "deviceId", sortKey: "timestamp", type: "S" } as const;
 
 export const INGEST_LIMITS = {
-    /** The S3 sink's prefix starts an S3 key (at most 1024 bytes), leaving room for the partition and file name. */
-    prefixBytes: 800,
+    /**
+     * The S3 sink's prefix starts every key, and a key is at most 1024 bytes: the rest of the longest key functions/ingest
+     * writes is `/` + the partition (33) + `/` + a deviceId (128) + `-` + a sequence number (Kinesis allows 129 digits)
+     * + `.json`, 298 bytes; 700 leaves a margin.
+     */
+    prefixBytes: 700,
     /**
      * The shortest function timeout: functions/ingest starts no write with less than its reserve left
      * (functions/ingest/core.ts `RESERVE_MS`, 5 s) and reports the rest, so a timeout near the reserve would write

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { KinesisIngestion, KinesisIngestionArgs } from "../../../components/kinesis-ingestion";
 import { DEFAULTS, normalize } from "../../../components/kinesis-ingestion/defaults";
 import { INGEST_LIMITS, validate } from "../../../components/kinesis-ingestion/validate";
-import { RESERVE_MS } from "../../../functions/ingest/core";
+import { RESERVE_MS, objectKey } from "../../../functions/ingest/core";
 import { Table } from "../../../components/table";
 import { buildFails } from "../../../components/testing";
 import { ArgsError } from "../../../components/shared/errors";
@@ -47,9 +47,9 @@ describe("KinesisIngestion validation", () => {
         { title: "refuses a prefix with an empty segment", args: { sink: { type: "s3", prefix: "a//b" } }, path: "sink.prefix", message: /'\/\/'/ },
         {
             title: "refuses a prefix too long for an S3 key",
-            args: { sink: { type: "s3", prefix: "p".repeat(801) } },
+            args: { sink: { type: "s3", prefix: "p".repeat(701) } },
             path: "sink.prefix",
-            message: /too long .*at most 800 bytes/,
+            message: /too long .*at most 700 bytes/,
         },
         {
             title: "refuses an unknown S3 layout",
@@ -170,6 +170,13 @@ describe("KinesisIngestion validation", () => {
         { title: "refuses a misspelled argument", args: with_({ batchsize: 10 } as never), path: "batchsize", message: /batchSize/ },
     ];
     itRefuses(cases, validate, (args) => new KinesisIngestion("readings", args), /^KinesisIngestion "readings": /);
+
+    it("accepts a 700-byte prefix, whose longest object key still fits S3's 1024 bytes", () => {
+        const prefix = "p".repeat(INGEST_LIMITS.prefixBytes);
+        assert.deepEqual(validate({ sink: { type: "s3", prefix } }), []);
+        const record = { kinesis: { sequenceNumber: "9".repeat(129), data: "", approximateArrivalTimestamp: 1795600000 } };
+        assert.ok(Buffer.byteLength(objectKey(prefix, record, { deviceId: "d".repeat(128), timestamp: "", metrics: {} })) <= 1024);
+    });
 
     it("keeps the shortest timeout at three times the function's reserve at least", () => {
         assert.ok(INGEST_LIMITS.minTimeoutSeconds * 1000 >= 3 * RESERVE_MS);

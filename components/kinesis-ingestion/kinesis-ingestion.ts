@@ -76,21 +76,21 @@ export class KinesisIngestion extends pulumi.ComponentResource {
         const tags = componentTags(KinesisIngestion.type, name, cfg.tags);
         const t = cfg.transform;
 
-        const stream = isExisting(cfg.stream)
-            ? undefined
-            : new DataStream(
-                  childName(name, "stream"),
-                  { ...cfg.stream, protectData: cfg.stream.protectData ?? cfg.protectData, tags: { ...cfg.tags, ...cfg.stream.tags } },
-                  child,
-              );
-        const source: KinesisStreamSource = stream
-            ? stream.source(cfg.enhancedFanOut ? "enhanced-fan-out" : undefined)
-            : {
-                  type: "kinesis",
-                  streamArn: (cfg.stream as { existing: { streamArn: pulumi.Input<string> } }).existing.streamArn,
-                  ...(cfg.enhancedFanOut ? { consumer: "enhanced-fan-out" as const } : {}),
-                  kmsKeyArn: isExisting(cfg.stream) ? cfg.stream.existing.kmsKeyArn : undefined,
-              };
+        const consumerKind = cfg.enhancedFanOut ? ("enhanced-fan-out" as const) : undefined;
+        let stream: DataStream | undefined;
+        let source: KinesisStreamSource;
+        if (isExisting(cfg.stream)) {
+            const { streamArn, kmsKeyArn } = cfg.stream.existing;
+            source = { type: "kinesis", streamArn, kmsKeyArn, ...(consumerKind ? { consumer: consumerKind } : {}) };
+        } else {
+            const own = cfg.stream;
+            stream = new DataStream(
+                childName(name, "stream"),
+                { ...own, protectData: own.protectData ?? cfg.protectData, tags: { ...cfg.tags, ...own.tags } },
+                child,
+            );
+            source = stream.source(consumerKind);
+        }
 
         const sink = createSink(name, cfg, tags, child);
         const failureQueue =

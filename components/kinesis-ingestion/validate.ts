@@ -153,7 +153,8 @@ function moved(list: Issue[], from: string, to: string): Issue[] {
 
 function checkStream(issues: Issues, cfg: ResolvedKinesisIngestion): void {
     if (isExisting(cfg.stream)) return; // its ARN and key: StreamConsumer's rules (consumerIssues)
-    issues.list.push(...prefixIssues("stream", validateDataStream(cfg.stream)));
+    // As the DataStream will get them: the component's tags under the stream's own.
+    issues.list.push(...prefixIssues("stream", validateDataStream({ ...cfg.stream, tags: { ...cfg.tags, ...cfg.stream.tags } })));
 }
 
 /** StreamConsumer's verdict on what it will be given; its `source.*` paths are this component's `stream.existing.*`. */

@@ -4,7 +4,7 @@ import { nestedFunctionIssues } from "../lambda-function/validate";
 import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { Issue, Issues, isPlain, prefixIssues } from "../shared/errors";
 import { boolean, checkShape, custom, input, int, object, optional, record, string, transform } from "../shared/shape";
-import { S3_BUCKET_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
+import { MAX_TAGS, S3_BUCKET_ARN, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { StreamConsumerArgs, StreamOnFailureArgs } from "../stream-consumer/args";
 import { validate as validateStreamConsumer } from "../stream-consumer/validate";
 import { validate as validateTable } from "../table/validate";
@@ -153,8 +153,16 @@ function moved(list: Issue[], from: string, to: string): Issue[] {
 
 function checkStream(issues: Issues, cfg: ResolvedKinesisIngestion): void {
     if (isExisting(cfg.stream)) return; // its ARN and key: StreamConsumer's rules (consumerIssues)
-    // As the DataStream will get them: the component's tags under the stream's own.
-    issues.list.push(...prefixIssues("stream", validateDataStream({ ...cfg.stream, tags: { ...cfg.tags, ...cfg.stream.tags } })));
+    issues.list.push(...prefixIssues("stream", validateDataStream(cfg.stream)));
+    // The DataStream gets the component's tags under its own: together within AWS's limit.
+    const merged = Object.keys({ ...cfg.tags, ...cfg.stream.tags }).length;
+    if (merged > MAX_TAGS - 1)
+        issues.add(
+            "stream.tags",
+            `(${merged} tags with the component's)`,
+            "are more than AWS allows on a resource",
+            `at most ${MAX_TAGS - 1} together with tags (AWS allows ${MAX_TAGS}; the component adds one)`,
+        );
 }
 
 /** StreamConsumer's verdict on what it will be given; its `source.*` paths are this component's `stream.existing.*`. */

@@ -117,6 +117,15 @@ describe("KinesisIngestion validation", () => {
             path: "stream.existing.kmsKeyArn",
             message: /a KMS key ARN/,
         },
+        {
+            title: "refuses stream tags that exceed AWS's 50 together with the component's",
+            args: with_({
+                tags: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, "x"])),
+                stream: { tags: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`b${i}`, "x"])) },
+            }),
+            path: "stream.tags",
+            message: /"\(60 tags with the component's\)" are more than AWS allows .*at most 49 together/,
+        },
         { title: "refuses a batch size over Kinesis's 10000", args: with_({ batchSize: 10_001 }), path: "batchSize", message: /from 1 to 10000/ },
         {
             title: "refuses a parallelization factor over 10",

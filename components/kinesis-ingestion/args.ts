@@ -129,7 +129,14 @@ export interface KinesisIngestionArgs {
     maximumRetryAttempts?: number;
     /** Records older than this (60–604800 seconds, or -1) go to `onFailure` unprocessed. @default - StreamConsumer's (3600) */
     maximumRecordAgeSeconds?: number;
-    /** Where a new mapping starts reading: `LATEST` or `TRIM_HORIZON`. @default - StreamConsumer's ("LATEST") */
+    /**
+     * Where a new mapping starts reading: `LATEST` or `TRIM_HORIZON`. Read only when the mapping is created: a change
+     * replaces the mapping, and Lambda refuses a second mapping of the same stream and function
+     * (ResourceConflictException) while Pulumi still holds the old one, so make that update with
+     * `transform.consumer.mapping: (args, opts) => { opts.deleteBeforeReplace = true; }` (records arriving between the
+     * two mappings are then read only from TRIM_HORIZON).
+     * @default - StreamConsumer's ("LATEST")
+     */
     startingPosition?: StreamConsumerArgs["startingPosition"];
     /**
      * Read through an enhanced fan-out consumer of its own (2 MB/s per shard, ~70 ms) instead of sharing the

@@ -288,6 +288,23 @@ describe("KinesisIngestion", () => {
         registry.hasInputs(QUEUE, undefined, { delaySeconds: 5 });
     });
 
+    it("lets transform.consumer.mapping make the mapping delete-before-replace, the documented way to change startingPosition", async () => {
+        const { registry } = await built({
+            sink: { type: "s3" },
+            startingPosition: "LATEST",
+            transform: {
+                consumer: {
+                    mapping: (_args, opts) => {
+                        opts.deleteBeforeReplace = true;
+                    },
+                },
+            },
+        });
+        assert.equal(registry.one(MAPPING).deleteBeforeReplace, true);
+        assert.equal(registry.one(FUNCTION).deleteBeforeReplace, true, "LambdaFunction's own setting, untouched");
+        assert.equal(registry.one(QUEUE).deleteBeforeReplace, false, "no other child");
+    });
+
     describe("warnings", () => {
         it("warns that a TRIM_HORIZON start with an hour of record age skips the stream's older backlog", async () => {
             const { warnings } = await built({ sink: { type: "s3" }, startingPosition: "TRIM_HORIZON" });

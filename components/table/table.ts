@@ -7,7 +7,7 @@ import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
-import type { AttributeType, TableArgs } from "./args";
+import type { TableArgs } from "./args";
 import { ResolvedTable, normalize } from "./defaults";
 import { createKinesis } from "./kinesis";
 import { createReplicas } from "./replicas";
@@ -64,7 +64,7 @@ export const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:
 export class Table extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "Table");
     /** The key attributes and their types, as given: what a writer's items must carry (KinesisIngestion checks them). */
-    readonly keySchema: { partitionKey: string; sortKey?: string; attributes: Readonly<Record<string, AttributeType>> };
+    readonly keySchema: { partitionKey: string; sortKey?: string; attributes: Readonly<TableArgs["attributes"]> };
 
     readonly tableName: pulumi.Output<string>;
     readonly tableArn: pulumi.Output<string>;

@@ -131,7 +131,8 @@ export function validate(args: KinesisIngestionArgs): Issue[] {
     const cfg = normalize(args);
     checkStream(issues, cfg);
     checkSink(issues, cfg);
-    if (cfg.function.timeoutSeconds < INGEST_LIMITS.minTimeoutSeconds)
+    // Below 1 is LambdaFunction's to report (its range), not twice.
+    if (cfg.function.timeoutSeconds >= 1 && cfg.function.timeoutSeconds < INGEST_LIMITS.minTimeoutSeconds)
         issues.add(
             "function.timeoutSeconds",
             cfg.function.timeoutSeconds,

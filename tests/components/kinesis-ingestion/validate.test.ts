@@ -219,6 +219,13 @@ describe("KinesisIngestion validation", () => {
         );
     });
 
+    it("reports a zero timeout once, by LambdaFunction's range", () => {
+        assert.deepEqual(
+            validate(with_({ function: { timeoutSeconds: 0 } })).map((i) => i.path),
+            ["function.timeoutSeconds"],
+        );
+    });
+
     it("reports issues of the stream, sink, function and mapping at once", () => {
         const issues = validate({ stream: { retentionHours: 1 }, sink: { type: "s3", prefix: "/x" }, function: { memoryMiB: 1 }, batchSize: 0 });
         assert.deepEqual(

@@ -83,9 +83,11 @@ export function dynamoWriter(db: Pick<DynamoDBDocumentClient, "send">, table: st
 /**
  * One attempt's limits. The SDK sets none by default: a connection that hangs would hold the invocation until
  * Lambda's timeout, which fails the whole batch; bounded, the attempt fails, the SDK retries (3 attempts), and the
- * handler's time budget (core.ts `RESERVE_MS`) stops before the timeout and reports the rest. Without
- * `throwOnRequestTimeout` the SDK's node handler (@smithy/node-http-handler, as bundled here) only logs a warning
- * when `requestTimeout` passes and keeps waiting (measured: tests/functions/ingest/time-budget.test.ts).
+ * handler's time budget (core.ts `RESERVE_MS`) stops before the timeout and reports the rest. In the bundled
+ * @smithy/node-http-handler, `requestTimeout` is the whole attempt, from sending to the response (`socketTimeout`
+ * would be inactivity only), and without `throwOnRequestTimeout` it only logs a warning and keeps waiting (measured:
+ * tests/functions/ingest/time-budget.test.ts). 5 s is far more than the largest write needs inside AWS: a `batch`
+ * object is at most Lambda's 6 MB payload, a PutItem under 400 KB.
  */
 export const CLIENT_SETTINGS = { requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } };
 

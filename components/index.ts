@@ -409,3 +409,31 @@ export {
     lambdaCodeDeployStatements,
     pulumiBuildspec,
 } from "./build-project";
+// issue 18 kinesis: DataStream and KinesisIngestion (Kinesis → functions/ingest → S3 or DynamoDB)
+export {
+    DataStream,
+    DataStreamArgs,
+    DataStreamEncryption,
+    DataStreamResources,
+    ProvisionedCapacity as DataStreamProvisionedCapacity,
+    DATA_STREAM_DEFAULTS,
+    DATA_STREAM_LIMITS,
+    KINESIS_AWS_MANAGED_KEY,
+    PRODUCER_ACTIONS as KINESIS_PRODUCER_ACTIONS,
+    SHARD_LEVEL_METRICS,
+} from "./data-stream";
+export {
+    KinesisIngestion,
+    KinesisIngestionArgs,
+    KinesisIngestionResources,
+    ExistingStreamArgs,
+    IngestionBucketArgs,
+    IngestionS3SinkArgs,
+    IngestionDynamoDbSinkArgs,
+    IngestionSinkArgs,
+    IngestFunctionArgs,
+    KINESIS_INGESTION_DEFAULTS,
+    INGEST_ENVIRONMENT_KEYS,
+    INGEST_LIMITS,
+    INGEST_TABLE_KEYS,
+} from "./kinesis-ingestion";

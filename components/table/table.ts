@@ -63,6 +63,8 @@ export const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:
  */
 export class Table extends pulumi.ComponentResource {
     static readonly type = typeToken("serverless", "Table");
+    /** The key attributes and their types, as given: what a writer's items must carry (KinesisIngestion checks them). */
+    readonly keySchema: { partitionKey: string; sortKey?: string; attributes: Readonly<TableArgs["attributes"]> };
 
     readonly tableName: pulumi.Output<string>;
     readonly tableArn: pulumi.Output<string>;
@@ -79,6 +81,7 @@ export class Table extends pulumi.ComponentResource {
         if (issues.length) throw new ArgsError("Table", name, issues);
         super(Table.type, name, args, opts);
         this.name = name;
+        this.keySchema = { partitionKey: args.partitionKey, sortKey: args.sortKey, attributes: { ...args.attributes } };
 
         const cfg = normalize(args);
         const child = { parent: this };

@@ -29,6 +29,7 @@ import {
     type Valid,
     batchKey,
     decodeRecord,
+    hasTimeFor,
     objectKey,
     runsOf,
     shardOf,
@@ -79,10 +80,28 @@ export function dynamoWriter(db: Pick<DynamoDBDocumentClient, "send">, table: st
     };
 }
 
+/**
+ * One attempt's limits. The SDK sets none by default: a connection that hangs would hold the invocation until
+ * Lambda's timeout, which fails the whole batch; bounded, the attempt fails, the SDK retries (3 attempts), and the
+ * handler's time budget (core.ts `RESERVE_MS`) stops before the timeout and reports the rest. In the bundled
+ * @smithy/node-http-handler, `requestTimeout` is the whole attempt, from sending to the response (`socketTimeout`
+ * would be inactivity only), and without `throwOnRequestTimeout` it only logs a warning and keeps waiting (measured:
+ * tests/functions/ingest/time-budget.test.ts). 5 s is far more than the largest write needs inside AWS: a `batch`
+ * object is at most Lambda's 6 MB payload, a PutItem under 400 KB.
+ */
+export const CLIENT_SETTINGS = { requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } };
+
 export interface Deps {
     config: Config | { errors: string[] };
     write: Write;
     log: Logger;
+    /** The clock the time budget reads (tests pass a fake one). */
+    now?: () => number;
+}
+
+/** The part of Lambda's context the handler reads. */
+export interface Context {
+    getRemainingTimeInMillis(): number;
 }
 
 const errorName = (e: unknown): string => (e as { name?: string } | null)?.name ?? "Error";
@@ -90,8 +109,8 @@ const errorName = (e: unknown): string => (e as { name?: string } | null)?.name 
 /** The units written: runs of a partition in the S3 `batch` layout, otherwise one record each. */
 const unitsOf = (config: Config, valid: Valid[]): Valid[][] => (config.sink === "s3" && config.layout === "batch" ? runsOf(valid) : valid.map((v) => [v]));
 
-export function createHandler({ config, write, log }: Deps): (event: KinesisEvent) => Promise<BatchResponse> {
-    return async (event) => {
+export function createHandler({ config, write, log, now = Date.now }: Deps): (event: KinesisEvent, context?: Context) => Promise<BatchResponse> {
+    return async (event, context) => {
         // A bad configuration fails the whole invocation before any record: the batch is retried once it is fixed.
         if ("errors" in config) throw new Error(`ingest configuration: ${config.errors.join("; ")}`);
         const records = event.Records ?? [];
@@ -109,11 +128,21 @@ export function createHandler({ config, write, log }: Deps): (event: KinesisEven
                 });
         }
         const counts = { records: records.length, written: 0, skipped: records.length - valid.length, duplicates: 0 };
-        for (const unit of unitsOf(config, valid)) {
+        let slowestMs = 0;
+        for (const [i, unit] of unitsOf(config, valid).entries()) {
             // The unit's first record is the lowest not written: Lambda retries from it.
             const sequenceNumber = unit[0].record.kinesis.sequenceNumber;
+            // Out of time: report the rest instead of letting Lambda's timeout fail the whole batch (which would replay
+            // what is written, and bisect). The first unit always runs, so every invocation makes progress.
+            if (i > 0 && context !== undefined && !hasTimeFor(context.getRemainingTimeInMillis(), slowestMs)) {
+                log.log("warn", "time budget spent", { sequenceNumber, remainingMs: context.getRemainingTimeInMillis(), slowestMs });
+                log.log("info", "batch", { ...counts, sink: config.sink, failed: sequenceNumber });
+                return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
+            }
+            const started = now();
             try {
                 const out = await write(unit);
+                slowestMs = Math.max(slowestMs, now() - started);
                 counts.written += unit.length;
                 counts.duplicates += out.duplicates;
                 log.log("debug", "written", { sequenceNumber, records: unit.length, target: out.target, duplicates: out.duplicates });

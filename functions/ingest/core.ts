@@ -224,3 +224,14 @@ export function storedOf(record: KinesisRecord, reading: Reading): Record<string
         arrivedAt: new Date(Math.floor(record.kinesis.approximateArrivalTimestamp * 1000)).toISOString(),
     };
 }
+
+/**
+ * Time kept back at the end of an invocation: no write starts with less left. The clients bound one attempt
+ * (`CLIENT_SETTINGS` in api.ts), so a write that starts in time ends in time unless it retries.
+ */
+export const RESERVE_MS = 5_000;
+
+/** Whether to start another write: more time left than the reserve, and than twice the slowest write so far. */
+export function hasTimeFor(remainingMs: number, slowestWriteMs: number): boolean {
+    return remainingMs > Math.max(RESERVE_MS, 2 * slowestWriteMs);
+}

@@ -7,21 +7,22 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createLogger } from "../shared/log";
-import { type Write, createHandler, dynamoWriter, s3Writer } from "./api";
+import { CLIENT_SETTINGS, type Context, type Write, createHandler, dynamoWriter, s3Writer } from "./api";
 import { type BatchResponse, type KinesisEvent, readConfig } from "./core";
 
 const config = readConfig(process.env);
 
 function writerOf(): Write {
     if ("errors" in config) return async () => Promise.reject(new Error("bad configuration"));
-    if (config.sink === "s3") return s3Writer(new S3Client({}), config.bucket, config.prefix, config.layout);
-    return dynamoWriter(DynamoDBDocumentClient.from(new DynamoDBClient({})), config.table);
+    if (config.sink === "s3") return s3Writer(new S3Client(CLIENT_SETTINGS), config.bucket, config.prefix, config.layout);
+    return dynamoWriter(DynamoDBDocumentClient.from(new DynamoDBClient(CLIENT_SETTINGS)), config.table);
 }
 
 // With a bad configuration the handler throws before any record, so that writer is never called.
 const handle = createHandler({ config, write: writerOf(), log: createLogger() });
 
-export const handler = (event: KinesisEvent): Promise<BatchResponse> => handle(event);
+// Lambda passes its context: the handler reads the time left from it.
+export const handler = (event: KinesisEvent, context?: Context): Promise<BatchResponse> => handle(event, context);
 
-export { createHandler, dynamoWriter, s3Writer } from "./api";
+export { CLIENT_SETTINGS, createHandler, dynamoWriter, s3Writer } from "./api";
 export * from "./core";

@@ -68,4 +68,23 @@ describe("functions/ingest: the Lambda bundle", function () {
             ["dev-1", "dev-2"],
         );
     });
+
+    it("the bundled handler reads the time left from Lambda's context: with little left it writes one record and reports the next", async () => {
+        await s3.createBucket("bundle-budget");
+        Object.assign(process.env, { SINK: "s3", OUTPUT_BUCKET: "bundle-budget", OUTPUT_PREFIX: "raw", S3_LAYOUT: "record" });
+        const file = path.join(dir, "budget.js");
+        fs.writeFileSync(file, code);
+        const { handler } = require(file);
+        const template = EXAMPLE.Records[0];
+        const records = [1, 2, 3].map((n) => {
+            const r = structuredClone(template);
+            r.kinesis.sequenceNumber = `${template.kinesis.sequenceNumber.slice(0, -1)}${n}`;
+            r.kinesis.data = Buffer.from(JSON.stringify({ deviceId: `dev-${n}`, timestamp: "2018-12-17T22:10:00Z", metrics: { v: n } })).toString("base64");
+            return r;
+        });
+        // 3 s left: under the 5-second reserve, so after the first write the rest is reported.
+        const context = { getRemainingTimeInMillis: () => 3_000 };
+        assert.deepStrictEqual(await handler({ Records: records }, context), { batchItemFailures: [{ itemIdentifier: records[1].kinesis.sequenceNumber }] });
+        assert.strictEqual((await s3.keys("bundle-budget")).length, 1);
+    });
 });

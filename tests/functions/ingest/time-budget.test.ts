@@ -1,0 +1,118 @@
+/**
+ * functions/ingest as it runs on Lambda: the invocation has a timeout, and a write can hang. A timed-out invocation
+ * is a function error for the whole batch (Lambda replays what was written, and bisects); the handler instead stops
+ * while it has time and reports the first record it did not write, and the SDK clients bound each attempt.
+ */
+import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as path from "node:path";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CLIENT_SETTINGS, createHandler } from "../../../functions/ingest/api";
+import { type KinesisEvent, type KinesisRecord, RESERVE_MS, readConfig } from "../../../functions/ingest/core";
+
+const EXAMPLE: KinesisEvent = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "kinesis-example.json"), "utf8"));
+
+function records(n: number): KinesisRecord[] {
+    return Array.from({ length: n }, (_, i) => {
+        const r = structuredClone(EXAMPLE.Records[0]);
+        r.kinesis.sequenceNumber = `4959033827149025660855969253836157109592157598913658${String(8900 + i)}`;
+        r.kinesis.data = Buffer.from(JSON.stringify({ deviceId: `d-${i}`, timestamp: "2026-11-26T12:00:00Z", metrics: { t: i } })).toString("base64");
+        r.eventID = `shardId-000000000006:${r.kinesis.sequenceNumber}`;
+        return r;
+    });
+}
+
+const quiet = { log: () => undefined };
+
+/** A fake clock shared by the writes (each takes `writeMs`) and Lambda's context (`timeoutMs` from the start). */
+function clock(timeoutMs: number, writeMs: number) {
+    let now = 0;
+    const written: string[] = [];
+    return {
+        written,
+        now: () => now,
+        context: { getRemainingTimeInMillis: () => timeoutMs - now },
+        write: async (unit: { record: KinesisRecord }[]) => {
+            now += writeMs;
+            written.push(unit[0].record.kinesis.sequenceNumber);
+            return { target: "t", duplicates: 0 };
+        },
+    };
+}
+
+describe("functions/ingest: the invocation's time budget", () => {
+    const config = readConfig({ SINK: "dynamodb", TABLE_NAME: "readings" });
+
+    it("stops before Lambda's timeout and reports the first record not written, instead of starting a write it has no time for", async () => {
+        // 10 writes of 2 s in a 15 s invocation: writing on would time out and fail the whole batch.
+        const c = clock(15_000, 2_000);
+        const batch = records(10);
+        const out = await createHandler({ config, write: c.write, log: quiet, now: c.now })({ Records: batch }, c.context);
+        // Starts while more than max(RESERVE_MS, 2 × slowest) is left: at 0, 2, 4, 6, 8 and 10 s (5 s left > 5 s is false at 10 s).
+        assert.strictEqual(c.written.length, 5);
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: batch[5].kinesis.sequenceNumber }] });
+        assert.ok(c.context.getRemainingTimeInMillis() > 0, "returned before the timeout");
+    });
+
+    it("keeps twice the slowest write in reserve when that is more than RESERVE_MS", async () => {
+        const c = clock(30_000, 6_000);
+        const batch = records(10);
+        const out = await createHandler({ config, write: c.write, log: quiet, now: c.now })({ Records: batch }, c.context);
+        // 12 s reserve: writes start at 0, 6 and 12 s (18 s left > 12), not at 18 s (12 s left).
+        assert.strictEqual(c.written.length, 3);
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: batch[3].kinesis.sequenceNumber }] });
+        assert.ok(RESERVE_MS < 12_000);
+    });
+
+    it("always writes the first record, so an invocation with little time still makes progress", async () => {
+        const c = clock(1_000, 500);
+        const batch = records(3);
+        const out = await createHandler({ config, write: c.write, log: quiet, now: c.now })({ Records: batch }, c.context);
+        assert.deepStrictEqual(c.written, [batch[0].kinesis.sequenceNumber]);
+        assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: batch[1].kinesis.sequenceNumber }] });
+    });
+
+    it("writes the whole batch when there is time", async () => {
+        const c = clock(60_000, 100);
+        const out = await createHandler({ config, write: c.write, log: quiet, now: c.now })({ Records: records(20) }, c.context);
+        assert.strictEqual(c.written.length, 20);
+        assert.deepStrictEqual(out, { batchItemFailures: [] });
+    });
+});
+
+describe("functions/ingest: the SDK clients' request limits", function () {
+    this.timeout(20_000);
+    let server: net.Server;
+    let port: number;
+    const sockets: net.Socket[] = [];
+    before(async () => {
+        // Accepts connections and never answers: a hung endpoint.
+        server = net.createServer((s) => void sockets.push(s));
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        port = (server.address() as net.AddressInfo).port;
+    });
+    after(async () => {
+        for (const s of sockets) s.destroy();
+        await new Promise((resolve) => server.close(resolve));
+    });
+
+    it("an attempt against an endpoint that never answers fails after the request timeout instead of holding the invocation", async () => {
+        const s3 = new S3Client({
+            ...CLIENT_SETTINGS,
+            maxAttempts: 1,
+            region: "us-east-1",
+            endpoint: `http://127.0.0.1:${port}`,
+            forcePathStyle: true,
+            credentials: { accessKeyId: "k", secretAccessKey: "s" },
+        });
+        const started = Date.now();
+        await assert.rejects(s3.send(new PutObjectCommand({ Bucket: "b", Key: "k", Body: "x" })), /timeout|timed out/i);
+        const elapsed = Date.now() - started;
+        assert.ok(
+            elapsed >= CLIENT_SETTINGS.requestHandler.requestTimeout - 500 && elapsed < CLIENT_SETTINGS.requestHandler.requestTimeout + 3_000,
+            `${elapsed} ms`,
+        );
+        s3.destroy();
+    });
+});

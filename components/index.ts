@@ -409,3 +409,13 @@ export {
     lambdaCodeDeployStatements,
     pulumiBuildspec,
 } from "./build-project";
+export {
+    TableBackups,
+    TableBackupsArgs,
+    TableBackupsResources,
+    BackupRuleArgs,
+    BackupCopyArgs,
+    BackupVaultArgs,
+    BACKUP_MANAGED_POLICIES,
+    TABLE_BACKUPS_DEFAULTS,
+} from "./table-backups";

@@ -419,3 +419,4 @@ export {
     BACKUP_MANAGED_POLICIES,
     TABLE_BACKUPS_DEFAULTS,
 } from "./table-backups";
+export { TableExportArgs, TableExportBucketArgs, TableImportArgs, TableImportCsvArgs, ExportResources } from "./table";

@@ -12,7 +12,11 @@ import { ResolvedRule, normalize } from "./defaults";
  */
 export const BACKUP_LIMITS = {
     startWindowMinutes: [60, 52_560_000],
-    /** The completion window must exceed the start window by at least this many minutes. */
+    /**
+     * The completion window must exceed the start window by at least this many minutes: AWS Backup refuses
+     * a rule otherwise (cloudposse/terraform-aws-backup documents "Must be at least 60 minutes greater than
+     * start_window"; the AWS Solutions Constructs backup construct checks the same).
+     */
     completionOverStartMinutes: 60,
     maxDays: 36_500,
     coldStorageMinimumDays: 90,

@@ -32,7 +32,7 @@ export interface BackupRuleArgs {
      * When the backup starts: an AWS cron expression of six fields (`cron(<minutes> <hours>
      * <day-of-month> <month> <day-of-week> <year>)`, `?` in exactly one of the two day fields). AWS
      * Backup takes cron only (no `rate()`), and at most one backup an hour: the minutes field is a
-     * single value (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupRuleInput.html).
+     * single value (https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html).
      * @example "cron(0 5 ? * * *)"
      */
     schedule: string;
@@ -95,8 +95,8 @@ export interface TableBackupsArgs {
     tableArns?: pulumi.Input<string>[];
     /**
      * Backup rules by name (the key is the rule's name: at most 50 of lower-case letters, digits and '-').
-     * Both default rules start at 05:00 UTC; AWS Backup runs one job when two rules of a plan fall on the
-     * same time, keeping the longer retention.
+     * Both default rules start at 05:00 UTC on the 1st: when two rules of a plan overlap, AWS Backup takes
+     * one backup, for the rule with the longer retention (plan-options-and-configuration.html).
      * @default { daily: { schedule: "cron(0 5 ? * * *)", deleteAfterDays: 35 }, monthly: { schedule: "cron(0 5 1 * ? *)", coldStorageAfterDays: 30, deleteAfterDays: 365 } }
      * @example { daily: { schedule: "cron(0 3 ? * * *)", deleteAfterDays: 14, copies: [{ region: "eu-west-1" }] } }
      */

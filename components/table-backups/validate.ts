@@ -123,7 +123,11 @@ function checkRule(issues: Issues, path: string, key: string, r: ResolvedRule): 
     });
 }
 
-/** AWS Backup schedules: cron only, at most hourly (the minutes field is one value). */
+/**
+ * AWS Backup schedules: cron only ("A CRON expression", API_BackupRuleInput), "as frequently as hourly"
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html): the
+ * minutes field is one value.
+ */
 function checkSchedule(issues: Issues, path: string, schedule: string): void {
     const allowed = 'an AWS cron expression, e.g. "cron(0 5 ? * * *)"';
     if (!schedule.startsWith("cron(")) {

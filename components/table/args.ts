@@ -300,7 +300,9 @@ export interface TableArgs {
     export?: TableExportArgs;
     /**
      * Creates the table from data in S3 (`importTable`). **Create only** (see `TableImportArgs`); not
-     * with `localIndexes`, which an import cannot create.
+     * with `localIndexes`, which an import cannot create, nor with a stream or replicas, which the
+     * provider does not create with an imported table (add them in a later update). Tags, deletion
+     * protection and the table class are applied by the next `pulumi up` (a warning says so).
      * @default - an empty table
      * @example { bucketName: "orders-seed", keyPrefix: "2026-01/", format: "DYNAMODB_JSON", compression: "GZIP" }
      */

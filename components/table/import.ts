@@ -42,6 +42,29 @@ export function checkImport(issues: Issues, cfg: ResolvedTable): void {
     }
     const locals = Object.keys(cfg.localIndexes);
     if (locals.length > 0) issues.add("localIndexes", locals, "cannot be created by an import (importFrom)", "global indexes only, or no importFrom");
+    // terraform-provider-aws creates an imported table from TableCreationParameters alone and then sets
+    // TTL and point-in-time recovery, not the stream (internal/service/dynamodb/table.go, resourceTableCreate):
+    // the table would have no stream ARN for its consumers or replicas in the deployment that creates it.
+    const later = "create the table with importFrom first, then add it in a later update (no replacement)";
+    if (cfg.replicaRegions.length > 0)
+        issues.add("replicaRegions", cfg.replicaRegions, "cannot be set with importFrom: an imported table is created without the stream replicas need", later);
+    else if (cfg.streamViewType !== undefined)
+        issues.add("streamViewType", cfg.streamViewType, "cannot be set with importFrom: the provider creates an imported table without a stream", later);
+}
+
+/**
+ * What the provider leaves to the next update of an imported table: it passes ImportTable neither tags,
+ * deletion protection nor the table class (terraform-provider-aws internal/service/dynamodb/table.go),
+ * so they are applied by the next `pulumi up` (which shows them as a change).
+ */
+export function importWarning(name: string, cfg: ResolvedTable): string | undefined {
+    if (!cfg.importFrom) return undefined;
+    const later = [
+        "tags",
+        ...(cfg.deletionProtection ? ["deletion protection"] : []),
+        ...(cfg.tableClass !== "STANDARD" ? [`table class ${cfg.tableClass}`] : []),
+    ];
+    return `[aws-platform:serverless:import-then-update] Table "${name}": the provider creates an imported table without its ${later.join(", ")}; run \`pulumi up\` once more after the import to apply them`;
 }
 
 /**

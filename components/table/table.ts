@@ -10,7 +10,7 @@ import { create } from "../shared/transform";
 import type { TableArgs } from "./args";
 import { ResolvedTable, normalize } from "./defaults";
 import { ExportResources, createExport } from "./export";
-import { IMPORT_CREATE_TIMEOUT, importTableArgs } from "./import";
+import { IMPORT_CREATE_TIMEOUT, importTableArgs, importWarning } from "./import";
 import { createKinesis } from "./kinesis";
 import { createReplicas } from "./replicas";
 import { ScalingResources, createScaling } from "./scaling";
@@ -101,6 +101,8 @@ export class Table extends pulumi.ComponentResource {
             this.kinesisStreamArn = resources.kinesisDestination!.streamArn;
         }
 
+        const warning = importWarning(name, cfg);
+        if (warning) pulumi.log.warn(warning, this);
         if (cfg.export) {
             const exported = createExport(name, cfg, table, tags, child);
             resources.export = exported.resources;

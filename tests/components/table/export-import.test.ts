@@ -217,6 +217,26 @@ describe("Table import", () => {
         });
     });
 
+    it("warns that the next update applies the tags, deletion protection and table class the import leaves out", async () => {
+        const { warnings } = await build(
+            () =>
+                new Table(
+                    "items",
+                    base({ deletionProtection: true, tableClass: "STANDARD_INFREQUENT_ACCESS", importFrom: { bucketName: "items-seed", format: "ION" } }),
+                ),
+        );
+        assert.equal(warnings.length, 1);
+        assert.match(
+            warnings[0],
+            /^\[aws-platform:serverless:import-then-update\] Table "items": .*without its tags, deletion protection, table class STANDARD_INFREQUENT_ACCESS; run `pulumi up` once more/,
+        );
+    });
+
+    it("warns of nothing without importFrom", async () => {
+        const { warnings } = await build(() => new Table("items", base({ deletionProtection: true })));
+        assert.deepEqual(warnings, []);
+    });
+
     it("neither sets importTable nor ignores it without importFrom", async () => {
         const { registry } = await build(() => new Table("items", base()));
         const table = registry.one(TABLE);
@@ -305,6 +325,18 @@ describe("Table export, import and recovery window validation", () => {
                 }),
                 path: "localIndexes",
                 message: /cannot be created by an import/,
+            },
+            {
+                title: "refuses a stream on an imported table, which the provider creates without one",
+                args: base({ streamViewType: "NEW_IMAGE", importFrom: { bucketName: "seed", format: "ION" } }),
+                path: "streamViewType",
+                message: /without a stream; allowed: create the table with importFrom first, then add it in a later update/,
+            },
+            {
+                title: "refuses replicas of an imported table, reported once (not again as their stream)",
+                args: base({ replicaRegions: ["eu-west-1"], importFrom: { bucketName: "seed", format: "ION" } }),
+                path: "replicaRegions",
+                message: /without the stream replicas need/,
             },
         ],
         validate,

@@ -37,7 +37,7 @@ export function checkImport(issues: Issues, cfg: ResolvedTable): void {
         if (header !== undefined) {
             if (header.length === 0 || header.length > 255)
                 issues.add("importFrom.csv.header", header, "has the wrong number of names", "1 to 255 column names");
-            header.forEach((h, n) => issues.match(`importFrom.csv.header[${n}]`, h, CSV_HEADER, "a non-empty column name without '\"' or ','"));
+            for (const [n, h] of header.entries()) issues.match(`importFrom.csv.header[${n}]`, h, CSV_HEADER, "a non-empty column name without '\"' or ','");
         }
     }
     const locals = Object.keys(cfg.localIndexes);

@@ -316,6 +316,12 @@ describe("Table export, import and recovery window validation", () => {
                 message: /is not supported/,
             },
             {
+                title: "refuses an empty CSV column name",
+                args: base({ importFrom: { bucketName: "seed", format: "CSV", csv: { header: ["pk", ""] } } }),
+                path: "importFrom.csv.header[1]",
+                message: /non-empty column name/,
+            },
+            {
                 title: "refuses an import with a local index, which ImportTable cannot create",
                 args: base({
                     attributes: { pk: "S", sk: "S", at: "N" },

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as backup from "@pulumi/aws/backup";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as kms from "@pulumi/aws/kms";
 import { ArgsError } from "../shared/errors";
 import { RoleResources, Statement, assumeRolePolicy, awsManagedPolicyArn, createRole, policyJson } from "../shared/iam";
@@ -147,7 +148,7 @@ export class TableBackups extends pulumi.ComponentResource {
                 planId: plan.id,
                 // Resolved once the managed policies are attached: AWS Backup checks at creation that it can assume the role.
                 iamRoleArn: role.arn,
-                resources: [...cfg.tables.map((t) => t.tableArn), ...cfg.tableArns],
+                resources: [...cfg.tables.map((t) => t.tableArn), ...sameRegion(name, cfg, getRegionOutput({}, child).region)],
             },
             child,
             cfg.transform.selection,
@@ -161,6 +162,29 @@ export class TableBackups extends pulumi.ComponentResource {
         this.resources = { key, vault, copyVaults, copyKeys, plan, selection, role };
         this.registerOutputs({ vaultName: this.vaultName, vaultArn: this.vaultArn, planId: this.planId, planArn: this.planArn, roleArn: this.roleArn });
     }
+}
+
+/**
+ * The given table ARNs, once checked against the stack's Region (known only from the provider): a
+ * plan backs up resources of its own Region only, and a selection naming another Region's table is
+ * accepted but never backed up. Same error as `validate`.
+ */
+function sameRegion(name: string, cfg: ResolvedBackups, region: pulumi.Output<string>): pulumi.Input<string>[] {
+    return cfg.tableArns.map((arn, i) =>
+        pulumi.all([arn, region]).apply(([value, own]) => {
+            const tableRegion = value.split(":")[3];
+            if (tableRegion !== undefined && tableRegion !== own)
+                throw new ArgsError("TableBackups", name, [
+                    {
+                        path: `tableArns[${i}]`,
+                        value,
+                        message: `is a table in ${tableRegion}, not in the stack's region ${own}`,
+                        allowed: `a table in ${own} (back up other regions with a TableBackups there, or copy with copies)`,
+                    },
+                ]);
+            return value;
+        }),
+    );
 }
 
 /** The Regions the rules copy to (`copies[].region`), each once, in the order first named. */

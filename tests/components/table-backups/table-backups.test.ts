@@ -3,7 +3,7 @@ import { Table } from "../../../components/table";
 import { KEY_DELETION_WINDOW_DAYS, TableBackups } from "../../../components/table-backups/table-backups";
 import { NAME_RULES } from "../../../components/shared/limits/names";
 import { nameProblems } from "../../../components/shared/naming";
-import { Registry, build, unwrap } from "../../../components/testing";
+import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { BACKUP_FIXTURES } from "./fixtures";
 
 const VAULT = "aws:backup/vault:Vault";
@@ -211,6 +211,16 @@ describe("TableBackups", () => {
             const selection = registry.one(SELECTION);
             assert.deepEqual([selection.protect, selection.retainOnDelete], [false, false]);
         });
+    });
+
+    it("refuses a table ARN of another region than the stack's, once the region is known", async () => {
+        const { error } = await buildFails(() => new TableBackups("orders-backups", { tableArns: ["arn:aws:dynamodb:eu-west-1:123456789012:table/orders"] }), {
+            fixtures: BACKUP_FIXTURES,
+        });
+        assert.match(
+            String(error),
+            /TableBackups "orders-backups": tableArns\[0\]="arn:aws:dynamodb:eu-west-1:123456789012:table\/orders" is a table in eu-west-1, not in the stack's region us-east-1/,
+        );
     });
 
     it("uses the given vault key and creates none", async () => {

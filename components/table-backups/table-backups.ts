@@ -62,7 +62,7 @@ export const KEY_DELETION_WINDOW_DAYS = 30;
  * });
  *
  * **Cost** (us-east-1): each KMS key $1 a month (one per vault); DynamoDB backups $0.10 per GB-month
- * warm, $0.03 cold; a restore $0.15 per GB; a cross-Region copy $0.01 per GB transferred plus the
+ * warm, $0.03 cold; a restore $0.15 per GB; a cross-Region copy $0.02 per GB transferred plus the
  * storage in the other Region. A 10 GB table with the default rules keeps about 35 daily + 1 warm
  * monthly recovery points (36 × 10 GB × $0.10 = $36) and 11 cold monthly ones (110 GB × $0.03 = $3.30):
  * about $40 a month. DynamoDB backups are full copies, not incremental.

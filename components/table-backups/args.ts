@@ -65,7 +65,8 @@ export interface BackupRuleArgs {
     coldStorageAfterDays?: number;
     /**
      * Copies of each recovery point into other vaults. Cross-Region and cross-account copies of
-     * DynamoDB backups need AWS Backup's advanced features for DynamoDB.
+     * DynamoDB backups need AWS Backup's advanced features for DynamoDB. Removing a copy Region later
+     * deletes its vault, which AWS refuses while the vault holds recovery points.
      * @default []
      * @example [{ region: "eu-west-1", deleteAfterDays: 35 }]
      */

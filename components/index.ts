@@ -437,3 +437,14 @@ export {
     INGEST_LIMITS,
     INGEST_TABLE_KEYS,
 } from "./kinesis-ingestion";
+export {
+    TableBackups,
+    TableBackupsArgs,
+    TableBackupsResources,
+    BackupRuleArgs,
+    BackupCopyArgs,
+    BackupVaultArgs,
+    BACKUP_MANAGED_POLICIES,
+    TABLE_BACKUPS_DEFAULTS,
+} from "./table-backups";
+export { TableExportArgs, TableExportBucketArgs, TableImportArgs, TableImportCsvArgs, ExportResources } from "./table";

@@ -1,7 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as appautoscaling from "@pulumi/aws/appautoscaling";
 import type * as dynamodb from "@pulumi/aws/dynamodb";
+import type * as iam from "@pulumi/aws/iam";
 import type * as kinesis from "@pulumi/aws/kinesis";
+import type * as s3 from "@pulumi/aws/s3";
+import type * as scheduler from "@pulumi/aws/scheduler";
 import type { Transform } from "../shared/transform";
 
 /** A key attribute's type: string, number or binary (the only key types DynamoDB has). */
@@ -115,6 +118,75 @@ export interface KinesisDestinationArgs {
     creationDateTimePrecision?: "MILLISECOND" | "MICROSECOND";
 }
 
+/** An existing S3 bucket for exports (the exporting principal needs `s3:PutObject` there). */
+export interface TableExportBucketArgs {
+    bucketName: pulumi.Input<string>;
+    bucketArn: pulumi.Input<string>;
+    /**
+     * The customer managed key the bucket encrypts with: exports are then written with SSE-KMS under it.
+     * @default - the bucket's default encryption applies
+     */
+    kmsKeyArn?: pulumi.Input<string>;
+}
+
+/**
+ * Full exports of the table to S3 (for analytics and audits), read from point-in-time recovery: no
+ * read capacity used, the table untouched. DynamoDB exports only a table with point-in-time recovery on
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExportTableToPointInTime.html).
+ */
+export interface TableExportArgs {
+    /**
+     * Where exports go.
+     * @default - a private bucket the component creates (SSE-S3, TLS only, no public access; kept with `protectData`)
+     * @example { bucketName: "audit-exports", bucketArn: "arn:aws:s3:::audit-exports" }
+     */
+    bucket?: TableExportBucketArgs;
+    /** Key prefix of the exports: DynamoDB writes `<prefix>/AWSDynamoDB/<export id>/…`. @default "exports" */
+    prefix?: string;
+    /** The exported items' format. @default "DYNAMODB_JSON" */
+    format?: "DYNAMODB_JSON" | "ION";
+    /**
+     * An EventBridge Scheduler expression (`rate(…)`, `cron(…)` of six fields, or `at(…)`) for a
+     * scheduled full export, made through Scheduler's universal target
+     * `arn:aws:scheduler:::aws-sdk:dynamodb:exportTableToPointInTime` with a role of its own that may
+     * only export this table and write under the prefix.
+     * @default - no schedule: run `table.exportCommand` when an export is needed
+     * @example "cron(0 2 ? * SUN *)"
+     */
+    schedule?: string;
+}
+
+/** CSV options of an import. */
+export interface TableImportCsvArgs {
+    /** The field delimiter: one of `,` `\t` `:` `;` `|` and space. @default "," */
+    delimiter?: string;
+    /** Column names, for files without a header line. @default - the first line of each file */
+    header?: string[];
+}
+
+/**
+ * The data the table is created with, imported from S3 by DynamoDB (no write capacity used). **Create
+ * only**: DynamoDB imports into a new table, so the option is read when the table is created and
+ * ignored afterwards (removing it later changes nothing; adding it to an existing table imports
+ * nothing). https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.HowItWorks.html
+ */
+export interface TableImportArgs {
+    /** The bucket holding the data (any Region or account the deployer can read). */
+    bucketName: pulumi.Input<string>;
+    /** Only objects under this key prefix. @default - every object of the bucket */
+    keyPrefix?: string;
+    /** The objects' format. */
+    format: "CSV" | "DYNAMODB_JSON" | "ION";
+    /** The objects' compression. @default "NONE" */
+    compression?: "GZIP" | "ZSTD" | "NONE";
+    /**
+     * CSV options (with `format: "CSV"` only).
+     * @default - comma-separated, a header line in each file
+     * @example { delimiter: ";", header: ["pk", "sk", "status"] }
+     */
+    csv?: TableImportCsvArgs;
+}
+
 export interface TableArgs {
     /**
      * The key attributes and their types: the table's and every index's keys, and nothing else
@@ -198,7 +270,8 @@ export interface TableArgs {
      * Change a child's args (see `Transform`): `table` (the DynamoDB table), `scalingTarget` (every
      * Application Auto Scaling target), `scalingPolicy` (every target-tracking policy),
      * `kinesisStream` (the stream the component creates), `kinesisDestination` (the streaming destination),
-     * `replica` (every global table replica).
+     * `replica` (every global table replica), `exportBucket` (the export bucket the component creates),
+     * `exportRole` and `exportSchedule` (the scheduled export's role and schedule).
      * @default {}
      */
     transform?: {
@@ -208,5 +281,30 @@ export interface TableArgs {
         kinesisStream?: Transform<kinesis.StreamArgs>;
         kinesisDestination?: Transform<dynamodb.KinesisStreamingDestinationArgs>;
         replica?: Transform<dynamodb.TableReplicaArgs>;
+        exportBucket?: Transform<s3.BucketArgs>;
+        exportRole?: Transform<iam.RoleArgs>;
+        exportSchedule?: Transform<scheduler.ScheduleArgs>;
     };
+    /**
+     * Days point-in-time recovery reaches back: 1 to 35. Needs `pointInTimeRecovery`. Shorter costs
+     * the same per GB; it only limits how far back a restore (or an export) may go.
+     * @default - 35 (DynamoDB's)
+     */
+    pointInTimeRecoveryDays?: number;
+    /**
+     * Exports to S3: a bucket, the documented `aws dynamodb export-table-to-point-in-time` command
+     * (`table.exportCommand`), and optionally a scheduled export. Needs `pointInTimeRecovery`.
+     * @default - no export
+     * @example { schedule: "cron(0 2 ? * SUN *)" }
+     */
+    export?: TableExportArgs;
+    /**
+     * Creates the table from data in S3 (`importTable`). **Create only** (see `TableImportArgs`); not
+     * with `localIndexes`, which an import cannot create, nor with a stream or replicas, which the
+     * provider does not create with an imported table (add them in a later update). Tags, deletion
+     * protection and the table class are applied by the next `pulumi up` (a warning says so).
+     * @default - an empty table
+     * @example { bucketName: "orders-seed", keyPrefix: "2026-01/", format: "DYNAMODB_JSON", compression: "GZIP" }
+     */
+    importFrom?: TableImportArgs;
 }

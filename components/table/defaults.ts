@@ -11,6 +11,8 @@ import type {
     StreamViewType,
     TableArgs,
     TableEncryption,
+    TableExportBucketArgs,
+    TableImportArgs,
 } from "./args";
 
 /**
@@ -35,6 +37,9 @@ export const DEFAULTS = {
         tags: {} as Record<string, string>,
         transform: {} as NonNullable<TableArgs["transform"]>,
     },
+    TableExportArgs: { prefix: "exports", format: "DYNAMODB_JSON" as const },
+    TableImportArgs: { compression: "NONE" as const },
+    TableImportCsvArgs: { delimiter: "," },
     /** The view type global table replicas need: replication reads both images. */
     replicaStreamViewType: "NEW_AND_OLD_IMAGES" as StreamViewType,
 };
@@ -90,6 +95,43 @@ export interface ResolvedTable {
     kinesis?: ResolvedKinesis;
     tags: Record<string, string>;
     transform: NonNullable<TableArgs["transform"]>;
+    pointInTimeRecoveryDays?: number;
+    export?: ResolvedExport;
+    importFrom?: ResolvedImport;
+}
+
+export interface ResolvedExport {
+    bucket?: TableExportBucketArgs;
+    prefix: string;
+    format: "DYNAMODB_JSON" | "ION";
+    schedule?: string;
+}
+
+export type ResolvedImport = Omit<TableImportArgs, "compression" | "csv"> & {
+    compression: "GZIP" | "ZSTD" | "NONE";
+    csv?: { delimiter: string; header?: string[] };
+};
+
+function tableExport(args: TableArgs): ResolvedExport | undefined {
+    const e = args.export;
+    if (e === undefined) return undefined;
+    const d = DEFAULTS.TableExportArgs;
+    return {
+        ...(e.bucket !== undefined ? { bucket: e.bucket } : {}),
+        prefix: e.prefix ?? d.prefix,
+        format: e.format ?? d.format,
+        ...(e.schedule !== undefined ? { schedule: e.schedule } : {}),
+    };
+}
+
+function tableImport(args: TableArgs): ResolvedImport | undefined {
+    const i = args.importFrom;
+    if (i === undefined) return undefined;
+    const { csv, compression, ...rest } = i;
+    const out: ResolvedImport = { ...rest, compression: compression ?? DEFAULTS.TableImportArgs.compression };
+    if (csv !== undefined)
+        out.csv = { delimiter: csv.delimiter ?? DEFAULTS.TableImportCsvArgs.delimiter, ...(csv.header !== undefined ? { header: csv.header } : {}) };
+    return out;
 }
 
 function scaling(s: CapacityScalingArgs | undefined): ResolvedScaling | undefined {
@@ -156,5 +198,10 @@ export function normalize(args: TableArgs): ResolvedTable {
     if (args.ttlAttribute !== undefined) out.ttlAttribute = args.ttlAttribute;
     const k = kinesis(args.kinesis);
     if (k) out.kinesis = k;
+    if (args.pointInTimeRecoveryDays !== undefined) out.pointInTimeRecoveryDays = args.pointInTimeRecoveryDays;
+    const e = tableExport(args);
+    if (e) out.export = e;
+    const i = tableImport(args);
+    if (i) out.importFrom = i;
     return out;
 }

@@ -13,3 +13,5 @@ export {
 } from "./args";
 export { ScalingResources } from "./scaling";
 export { DEFAULTS as TABLE_DEFAULTS } from "./defaults";
+export { TableExportArgs, TableExportBucketArgs, TableImportArgs, TableImportCsvArgs } from "./args";
+export { ExportResources } from "./export";

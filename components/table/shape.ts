@@ -4,7 +4,19 @@
  * A field added to args.ts without a shape here fails `tsc`.
  */
 import { array, boolean, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import type { AutoScalingArgs, CapacityScalingArgs, GlobalIndexArgs, KinesisDestinationArgs, LocalIndexArgs, TableArgs, TableEncryption } from "./args";
+import type {
+    AutoScalingArgs,
+    CapacityScalingArgs,
+    GlobalIndexArgs,
+    KinesisDestinationArgs,
+    LocalIndexArgs,
+    TableArgs,
+    TableEncryption,
+    TableExportArgs,
+    TableExportBucketArgs,
+    TableImportArgs,
+    TableImportCsvArgs,
+} from "./args";
 
 const CAPACITY_SCALING_SHAPE = object<CapacityScalingArgs>()({
     minCapacity: int(),
@@ -45,6 +57,21 @@ const ENCRYPTION_SHAPE = union(
     }),
 );
 
+const EXPORT_SHAPE = object<TableExportArgs>()({
+    bucket: optional(object<TableExportBucketArgs>()({ bucketName: input(string()), bucketArn: input(string()), kmsKeyArn: optional(input(string())) })),
+    prefix: optional(string()),
+    format: optional(string()),
+    schedule: optional(string()),
+});
+
+const IMPORT_SHAPE = object<TableImportArgs>()({
+    bucketName: input(string()),
+    keyPrefix: optional(string()),
+    format: string(),
+    compression: optional(string()),
+    csv: optional(object<TableImportCsvArgs>()({ delimiter: optional(string()), header: optional(array(string())) })),
+});
+
 export const TABLE_SHAPE = object<TableArgs>()({
     attributes: record(string()),
     partitionKey: string(),
@@ -73,6 +100,12 @@ export const TABLE_SHAPE = object<TableArgs>()({
             kinesisStream: optional(transform()),
             kinesisDestination: optional(transform()),
             replica: optional(transform()),
+            exportBucket: optional(transform()),
+            exportRole: optional(transform()),
+            exportSchedule: optional(transform()),
         }),
     ),
+    pointInTimeRecoveryDays: optional(int()),
+    export: optional(EXPORT_SHAPE),
+    importFrom: optional(IMPORT_SHAPE),
 });

@@ -9,6 +9,8 @@ import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { TableArgs } from "./args";
 import { ResolvedTable, normalize } from "./defaults";
+import { ExportResources, createExport } from "./export";
+import { IMPORT_CREATE_TIMEOUT, importTableArgs, importWarning } from "./import";
 import { createKinesis } from "./kinesis";
 import { createReplicas } from "./replicas";
 import { ScalingResources, createScaling } from "./scaling";
@@ -23,6 +25,8 @@ export interface TableResources {
     /** The Kinesis data stream the component created (only when `kinesis.streamArn` is not given). */
     kinesisStream?: kinesis.Stream;
     kinesisDestination?: dynamodb.KinesisStreamingDestination;
+    /** With `export`: the bucket the component created, and the scheduled export's role and schedule. */
+    export?: ExportResources;
 }
 
 /** What a grant lets a principal do: read items, write items, or both. */
@@ -73,6 +77,10 @@ export class Table extends pulumi.ComponentResource {
     /** The Kinesis data stream receiving the changes; only with `kinesis`. */
     readonly kinesisStreamArn?: pulumi.Output<string>;
     readonly resources: TableResources;
+    /** The bucket exports go to; only with `export`. */
+    readonly exportBucketName?: pulumi.Output<string>;
+    /** The `aws dynamodb export-table-to-point-in-time …` command for a full export now; only with `export`. */
+    readonly exportCommand?: pulumi.Output<string>;
     private readonly kmsKeyArn?: pulumi.Input<string>;
     private readonly name: string;
 
@@ -94,6 +102,15 @@ export class Table extends pulumi.ComponentResource {
         if (cfg.kinesis) {
             Object.assign(resources, createKinesis(name, cfg.kinesis, table, tags, child, cfg.transform));
             this.kinesisStreamArn = resources.kinesisDestination!.streamArn;
+        }
+
+        const warning = importWarning(name, cfg);
+        if (warning) pulumi.log.warn(warning, this);
+        if (cfg.export) {
+            const exported = createExport(name, cfg, table, tags, child);
+            resources.export = exported.resources;
+            this.exportBucketName = exported.bucketName;
+            this.exportCommand = exported.command;
         }
 
         this.tableName = table.name;
@@ -165,11 +182,14 @@ function createTable(name: string, cfg: ResolvedTable, tags: Record<string, stri
         ...Object.values(cfg.globalIndexes).flatMap((g, i) =>
             (["read", "write"] as const).filter((dim) => g.autoScaling[dim]).map((dim) => `globalSecondaryIndexes[${i}].${dim}Capacity`),
         ),
+        // An import happens only when the table is created (see import.ts).
+        ...(cfg.importFrom ? ["importTable"] : []),
     ];
     const opts: pulumi.CustomResourceOptions = {
         ...child,
         ignoreChanges,
         ...(cfg.protectData ? { protect: true, retainOnDelete: true } : {}),
+        ...(cfg.importFrom ? { customTimeouts: { create: IMPORT_CREATE_TIMEOUT } } : {}),
     };
     const include = (projection: string, attrs: string[]) => (projection === "INCLUDE" ? { nonKeyAttributes: attrs } : {});
     return create(
@@ -204,10 +224,11 @@ function createTable(name: string, cfg: ResolvedTable, tags: Record<string, stri
             streamEnabled: cfg.streamViewType !== undefined,
             streamViewType: cfg.streamViewType,
             ttl: cfg.ttlAttribute !== undefined ? { attributeName: cfg.ttlAttribute, enabled: true } : undefined,
-            pointInTimeRecovery: { enabled: cfg.pointInTimeRecovery },
+            pointInTimeRecovery: { enabled: cfg.pointInTimeRecovery, recoveryPeriodInDays: cfg.pointInTimeRecoveryDays },
             serverSideEncryption: serverSideEncryption(cfg),
             deletionProtectionEnabled: cfg.deletionProtection,
             tags,
+            ...importTableArgs(cfg),
         },
         opts,
         cfg.transform.table,

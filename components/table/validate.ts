@@ -4,6 +4,8 @@ import { checkShape, own } from "../shared/shape";
 import { checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { TableArgs } from "./args";
 import { ResolvedAutoScaling, ResolvedTable, normalize } from "./defaults";
+import { checkRecoveryAndExport } from "./export";
+import { checkImport } from "./import";
 import { TABLE_SHAPE } from "./shape";
 
 /**
@@ -53,6 +55,8 @@ export function validate(args: TableArgs): Issue[] {
     checkReplicas(issues, cfg);
     checkKinesis(issues, cfg, args);
     checkTags(issues, "tags", cfg.tags);
+    checkRecoveryAndExport(issues, cfg);
+    checkImport(issues, cfg);
     return issues.list;
 }
 

@@ -594,4 +594,29 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...IAM_NAME,
         source: "CodeDeploy CreateDeploymentConfig deploymentConfigName 1-100 (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeploymentConfig.html); characters as application names (AWS CDK aws-codedeploy validateName)",
     },
+    // issue 18 backups
+    "aws:backup/vault:Vault": {
+        property: "name",
+        autoNameMax: 255,
+        min: 2,
+        max: 50,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/backup/vault.go (StringLenBetween(2, 50), ^[a-zA-Z0-9\\-\\_]*$); AWS Backup BackupRuleInput TargetBackupVaultName ^[a-zA-Z0-9\\-\\_]{2,50}$ (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupRuleInput.html)`,
+    },
+    "aws:backup/plan:Plan": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 50,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; AWS Backup BackupPlan BackupPlanName: '-_.' and alphanumerics, 1-50 in the console (1-200 through the API; the console's limit kept so the plan stays editable there) (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupPlan.html); no provider validator`,
+    },
+    "aws:backup/selection:Selection": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 50,
+        ...ALNUM_UNDERSCORE_DOT_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/backup/selection.go (StringLenBetween(1, 50), ^[0-9A-Za-z_.-]+$)`,
+    },
 };

@@ -409,3 +409,16 @@ export {
     lambdaCodeDeployStatements,
     pulumiBuildspec,
 } from "./build-project";
+// issue 18 dax
+export {
+    DaxCluster,
+    DaxClusterArgs,
+    DaxClusterResources,
+    DaxAccess,
+    DaxTableRef,
+    DaxVpcArgs,
+    DAX_CLUSTER_DEFAULTS,
+    DAX_NODE_TYPES,
+    DAX_TLS_PORT,
+} from "./dax-cluster";
+export { TableDaxArgs } from "./table/dax";

@@ -3,6 +3,7 @@ import type * as appautoscaling from "@pulumi/aws/appautoscaling";
 import type * as dynamodb from "@pulumi/aws/dynamodb";
 import type * as kinesis from "@pulumi/aws/kinesis";
 import type { Transform } from "../shared/transform";
+import type { TableDaxArgs } from "./dax";
 
 /** A key attribute's type: string, number or binary (the only key types DynamoDB has). */
 export type AttributeType = "S" | "N" | "B";
@@ -209,4 +210,11 @@ export interface TableArgs {
         kinesisDestination?: Transform<dynamodb.KinesisStreamingDestinationArgs>;
         replica?: Transform<dynamodb.TableReplicaArgs>;
     };
+    /**
+     * A DAX cluster in front of the table (a DaxCluster child `<name>-dax`, exposed as `dax`): the same
+     * options as DaxCluster but `table`. Functions reach it in the VPC through `dax.endpoint`.
+     * @default - no DAX cluster
+     * @example { vpc: { vpcId: network.vpcId, subnetIds: network.privateSubnetIds }, nodes: 3, allowFrom: [fnSecurityGroup.id] }
+     */
+    dax?: TableDaxArgs;
 }

@@ -98,8 +98,9 @@ export class DaxCluster extends pulumi.ComponentResource {
             dax.ParameterGroup,
             fitName(childName(name, "parameters"), dax.ParameterGroup),
             {
-                // The only two parameters DAX has, in milliseconds
-                // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.cluster-management.html#DAX.cluster-management.custom-settings.ttl).
+                // The only two parameters DAX has: integers in milliseconds, "0-" allowed (record 0 = never
+                // expires), changed in place ("ChangeType": "IMMEDIATE": aws-cli examples/dax/describe-default-parameters.rst;
+                // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.cluster-management.html#DAX.cluster-management.custom-settings.ttl).
                 parameters: [
                     { name: "query-ttl-millis", value: String(cfg.queryTtlSeconds * 1000) },
                     { name: "record-ttl-millis", value: String(cfg.recordTtlSeconds * 1000) },

@@ -139,7 +139,7 @@ export class DaxCluster extends pulumi.ComponentResource {
             dax.Cluster,
             childName(name, "cluster"),
             {
-                clusterName: clusterName(name),
+                clusterName: clusterName(name, cfg.nodeType),
                 nodeType: cfg.nodeType,
                 replicationFactor: cfg.nodes,
                 // Resolved once the role's policy exists: DAX checks the role when it creates the cluster.
@@ -217,8 +217,11 @@ export class DaxCluster extends pulumi.ComponentResource {
 
 /**
  * The cluster's name: DAX has no auto-naming and allows 20 lower-case characters, so `<name>-<7 hex
- * of project, stack and name>` fitted to 20 (dev and prod in one account never share a name).
+ * of project, stack, name and node type>` fitted to 20. Dev and prod in one account never share a
+ * name; and a new node type, which replaces the cluster (the provider's ForceNew), gives a new name,
+ * so Pulumi creates the new cluster, moves clients to its endpoint, then deletes the old one (with the
+ * same name the create would fail: the old cluster still holds it).
  */
-export function clusterName(name: string): string {
-    return fitName(`${name}-${stackSuffix(name)}`, dax.Cluster, { explicit: true });
+export function clusterName(name: string, nodeType: string): string {
+    return fitName(`${name}-${stackSuffix(`${name}/${nodeType}`)}`, dax.Cluster, { explicit: true });
 }

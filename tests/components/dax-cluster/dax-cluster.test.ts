@@ -211,6 +211,16 @@ describe("DaxCluster", () => {
         for (const g of registry.ofType("aws:dax/subnetGroup:SubnetGroup")) assert.match(g.outputs.name, /^[a-z][0-9a-z-]*$/);
     });
 
+    it("names the cluster anew for a new node type, so its replacement can exist before the old one is deleted", async () => {
+        const nameFor = async (nodeType: string) => {
+            const { registry } = await build(() => new DaxCluster("orders-cache", args({ nodeType })));
+            return registry.one(CLUSTER).inputs.clusterName as string;
+        };
+        const small = await nameFor("dax.t3.small");
+        assert.equal(await nameFor("dax.t3.small"), small, "stable across runs");
+        assert.notEqual(await nameFor("dax.r5.large"), small);
+    });
+
     it("applies a transform to the cluster's args", async () => {
         const { registry } = await build(() => new DaxCluster("orders-cache", args({ transform: { cluster: { description: "orders cache" } } })));
         assert.equal(registry.one(CLUSTER).inputs.description, "orders cache");

@@ -31,7 +31,7 @@ export interface DaxClusterResources {
     parameterGroup: dax.ParameterGroup;
     /** The nodes' group: ingress on 9111 from `allowFrom` (and `allowClient`) only, no egress. */
     securityGroup: ec2.SecurityGroup;
-    /** Ingress rules by `from-<i>` (allowFrom) and `from-<key>` (allowClient). */
+    /** Ingress rules `<name>-ingress-<key>`, by key: the index in `allowFrom`, or `allowClient`'s key. */
     ingress: Record<string, vpc.SecurityGroupIngressRule>;
     /** The role DAX assumes to reach the table (`role.policies.table`: item actions on this table only). */
     role: RoleResources;
@@ -89,14 +89,14 @@ export class DaxCluster extends pulumi.ComponentResource {
 
         const subnetGroup = create(
             dax.SubnetGroup,
-            fitName(childName(name, "subnets"), dax.SubnetGroup),
+            fitName(childName(name, "subnet-group"), dax.SubnetGroup),
             { description: `DAX cluster ${name}: private subnets`, subnetIds: cfg.vpc.subnetIds },
             child,
             t.subnetGroup,
         );
         const parameterGroup = create(
             dax.ParameterGroup,
-            fitName(childName(name, "parameters"), dax.ParameterGroup),
+            fitName(childName(name, "parameter-group"), dax.ParameterGroup),
             {
                 // The only two parameters DAX has: integers in milliseconds, "0-" allowed (record 0 = never
                 // expires), changed in place ("ChangeType": "IMMEDIATE": aws-cli examples/dax/describe-default-parameters.rst;
@@ -170,13 +170,16 @@ export class DaxCluster extends pulumi.ComponentResource {
     }
 
     /**
-     * Admits one more client security group on the TLS port, as the ingress rule `<name>-from-<key>`:
+     * Admits one more client security group on the TLS port, as the ingress rule `<name>-ingress-<key>`:
      * for clients created after the cluster (a function whose environment holds `endpoint`).
      */
     allowClient(key: string, securityGroupId: pulumi.Input<string>): vpc.SecurityGroupIngressRule {
+        // Two rules of one name would collide on their URN; `allowFrom` holds the keys "0", "1", ….
+        if (Object.hasOwn(this.resources.ingress, key))
+            throw new Error(`DaxCluster "${this.name}": allowClient key "${key}" is already used (allowFrom takes "0", "1", …): give another key`);
         const rule = create(
             vpc.SecurityGroupIngressRule,
-            childName(this.name, "from", key),
+            childName(this.name, "ingress", key),
             {
                 securityGroupId: this.resources.securityGroup.id,
                 referencedSecurityGroupId: securityGroupId,

@@ -56,7 +56,7 @@ describe("DaxCluster", () => {
             const sg = registry.one("aws:ec2/securityGroup:SecurityGroup");
             const rules = registry.ofType(INGRESS);
             assert.equal(rules.length, 1);
-            registry.hasInputs(INGRESS, "orders-cache-from-0", {
+            registry.hasInputs(INGRESS, "orders-cache-ingress-0", {
                 securityGroupId: sg.id,
                 referencedSecurityGroupId: CLIENT_SG,
                 ipProtocol: "tcp",
@@ -187,13 +187,23 @@ describe("DaxCluster", () => {
             cache.allowClient("api", "sg-0fedcba9876543210");
             return cache;
         });
-        registry.hasInputs(INGRESS, "orders-cache-from-api", {
+        registry.hasInputs(INGRESS, "orders-cache-ingress-api", {
             referencedSecurityGroupId: "sg-0fedcba9876543210",
             fromPort: 9111,
             toPort: 9111,
             ipProtocol: "tcp",
         });
         assert.equal(registry.ofType(INGRESS).length, 1);
+    });
+
+    it("refuses an allowClient key already taken, by allowFrom or an earlier call", async () => {
+        await build(() => {
+            const cache = new DaxCluster("orders-cache", args({ allowFrom: [CLIENT_SG] }));
+            assert.throws(() => cache.allowClient("0", "sg-0fedcba9876543210"), /allowClient key "0" is already used/);
+            cache.allowClient("api", "sg-0fedcba9876543210");
+            assert.throws(() => cache.allowClient("api", "sg-0fedcba9876543211"), /allowClient key "api" is already used/);
+            return cache;
+        });
     });
 
     it("fits a long or digit-first name into a cluster name DAX accepts", async () => {

@@ -39,7 +39,7 @@ describe("DaxCluster with a function in the VPC (the README example)", () => {
         const rules = registry.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
         assert.deepEqual(
             rules.map((r) => [r.name, r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]),
-            [["items-dax-from-items-api", fnGroup.id, 9111, 9111]],
+            [["items-dax-ingress-items-api", fnGroup.id, 9111, 9111]],
         );
     });
 

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dax from "@pulumi/aws/dax";
 import * as ec2 from "@pulumi/aws/ec2";
+import type * as iam from "@pulumi/aws/iam";
 import * as vpc from "@pulumi/aws/vpc";
 import { ArgsError } from "../shared/errors";
-import { RoleResources, Statement, assumeRolePolicy, createRole, keyThroughService } from "../shared/iam";
+import { Statement, assumeRolePolicy, createRole, keyThroughService } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
@@ -33,8 +34,10 @@ export interface DaxClusterResources {
     securityGroup: ec2.SecurityGroup;
     /** Ingress rules `<name>-ingress-<key>`, by key: the index in `allowFrom`, or `allowClient`'s key. */
     ingress: Record<string, vpc.SecurityGroupIngressRule>;
-    /** The role DAX assumes to reach the table (`role.policies.table`: item actions on this table only). */
-    role: RoleResources;
+    /** The role DAX assumes to reach the table. */
+    role: iam.Role;
+    /** Its inline policy `table`: item actions on this table and its indexes only (and its key through DynamoDB). */
+    rolePolicy: iam.RolePolicy;
 }
 
 /**
@@ -159,7 +162,7 @@ export class DaxCluster extends pulumi.ComponentResource {
             t.cluster,
         );
         const ingress: Record<string, vpc.SecurityGroupIngressRule> = {};
-        this.resources = { cluster, subnetGroup, parameterGroup, securityGroup, ingress, role };
+        this.resources = { cluster, subnetGroup, parameterGroup, securityGroup, ingress, role: role.role, rolePolicy: role.policies.table };
         for (const [i, id] of cfg.allowFrom.entries()) this.allowClient(String(i), id);
 
         this.clusterName = cluster.clusterName;

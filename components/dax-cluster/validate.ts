@@ -85,6 +85,12 @@ export const DAX_OPTION_FIELDS = {
 
 export const DAX_CLUSTER_SHAPE = object<DaxClusterArgs>()({ table: TABLE_SHAPE, ...DAX_OPTION_FIELDS });
 
+/**
+ * The Table option `dax` (DaxClusterArgs without `table`). Here, not in components/table, so that the table's shape
+ * module loads without the DaxCluster class (which loads the Table class): no import cycle at module load.
+ */
+export const DAX_OPTION_SHAPE = object<Omit<DaxClusterArgs, "table">>()(DAX_OPTION_FIELDS);
+
 /** A DaxCluster's args: shape first, then `normalize`, then the value rules on the resolved values, every issue at once. */
 export function validate(args: DaxClusterArgs): Issue[] {
     const issues = new Issues();

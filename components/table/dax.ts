@@ -2,17 +2,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { DaxClusterArgs } from "../dax-cluster/args";
 import { DaxCluster } from "../dax-cluster/dax-cluster";
 import { normalize } from "../dax-cluster/defaults";
-import { DAX_OPTION_FIELDS, checkResolved } from "../dax-cluster/validate";
+import { DAX_OPTION_SHAPE, checkResolved } from "../dax-cluster/validate";
 import { Issue, Issues, prefixIssues } from "../shared/errors";
 import { childName } from "../shared/naming";
-import { COMPONENT_NAME, checkShape, object } from "../shared/shape";
+import { COMPONENT_NAME, checkShape } from "../shared/shape";
 import type { Table } from "./table";
 
 /** The Table option `dax`: a DaxCluster's args without `table` (the cluster caches this table). */
 export type TableDaxArgs = Omit<DaxClusterArgs, "table">;
-
-/** Part of TABLE_SHAPE: the table's shape check reports the option's shape issues. */
-export const TABLE_DAX_SHAPE = object<TableDaxArgs>()(DAX_OPTION_FIELDS);
 
 /** Stands for the table's ARN while checking (known once the table exists: an unresolved value is not checked). */
 const TABLE_ARN_UNKNOWN: pulumi.Input<string> = new Promise<string>(() => {});
@@ -23,7 +20,7 @@ const TABLE_ARN_UNKNOWN: pulumi.Input<string> = new Promise<string>(() => {});
  * shape check's (nothing is reported twice).
  */
 export function daxIssues(tableName: string, dax: TableDaxArgs | undefined): Issue[] {
-    if (dax === undefined || !checkShape(new Issues(), TABLE_DAX_SHAPE, dax)) return [];
+    if (dax === undefined || !checkShape(new Issues(), DAX_OPTION_SHAPE, dax)) return [];
     const issues = new Issues();
     checkResolved(issues, normalize({ ...dax, table: { tableArn: TABLE_ARN_UNKNOWN } }));
     const out = prefixIssues("dax", issues.list);

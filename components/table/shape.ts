@@ -4,7 +4,7 @@
  * A field added to args.ts without a shape here fails `tsc`.
  */
 import { array, boolean, input, int, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { TABLE_DAX_SHAPE } from "./dax";
+import { DAX_OPTION_SHAPE } from "../dax-cluster/validate";
 import type { AutoScalingArgs, CapacityScalingArgs, GlobalIndexArgs, KinesisDestinationArgs, LocalIndexArgs, TableArgs, TableEncryption } from "./args";
 
 const CAPACITY_SCALING_SHAPE = object<CapacityScalingArgs>()({
@@ -76,5 +76,5 @@ export const TABLE_SHAPE = object<TableArgs>()({
             replica: optional(transform()),
         }),
     ),
-    dax: optional(TABLE_DAX_SHAPE),
+    dax: optional(DAX_OPTION_SHAPE),
 });

@@ -1,4 +1,6 @@
 import * as assert from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import { DaxCluster, Table, TableArgs } from "../../../components";
 import { validate } from "../../../components/table/validate";
 import { daxIssues } from "../../../components/table/dax";
@@ -71,6 +73,31 @@ describe("Table option dax", () => {
         const { registry } = await buildFails(() => new Table("items", args));
         assert.equal(registry.size, 0);
     });
+
+    // table.ts creates the DaxCluster, whose role uses the table's action lists: a cycle that must not leave a
+    // half-loaded module in use, whichever module a program loads first.
+    for (const entry of ["components/table/dax", "components/dax-cluster/dax-cluster", "components/table/shape"])
+        it(`builds a table with dax and refuses a bad option when ${entry} is loaded first`, function () {
+            this.timeout(60_000);
+            const root = path.join(__dirname, "../../..");
+            const script = `
+                require("./${entry}");
+                require("./components/testing").installMocks();
+                const { Table, DaxCluster } = require("./components");
+                const vpc = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"] };
+                const t = new Table("t", { attributes: { id: "S" }, partitionKey: "id", dax: { vpc } });
+                let refused = "";
+                try { new Table("u", { attributes: { id: "S" }, partitionKey: "id", dax: { vpc, nodes: 0 } }); } catch (e) { refused = e.message; }
+                console.log(JSON.stringify({ dax: t.dax instanceof DaxCluster, refused }));`;
+            const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+                cwd: root,
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            const result = JSON.parse(out.trim().split("\n").pop()!);
+            assert.equal(result.dax, true);
+            assert.match(result.refused, /^Table "u": dax\.nodes=0 is out of range/);
+        });
 
     it("refuses a table name too long for the DaxCluster name <table>-dax", async () => {
         const name = "t".repeat(126);

@@ -3,13 +3,14 @@ import * as dax from "@pulumi/aws/dax";
 import * as ec2 from "@pulumi/aws/ec2";
 import type * as iam from "@pulumi/aws/iam";
 import * as vpc from "@pulumi/aws/vpc";
-import { ArgsError } from "../shared/errors";
+import { ArgsError, Issues } from "../shared/errors";
 import { Statement, assumeRolePolicy, createRole, keyThroughService } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import { stackSuffix } from "../shared/unique";
+import { checkSecurityGroupId } from "../shared/validators";
 import { KMS_WRITE, READ_ACTIONS, WRITE_ACTIONS } from "../table/table";
 import type { DaxClusterArgs } from "./args";
 import { ResolvedDaxCluster, normalize } from "./defaults";
@@ -163,7 +164,7 @@ export class DaxCluster extends pulumi.ComponentResource {
         );
         const ingress: Record<string, vpc.SecurityGroupIngressRule> = {};
         this.resources = { cluster, subnetGroup, parameterGroup, securityGroup, ingress, role: role.role, rolePolicy: role.policies.table };
-        for (const [i, id] of cfg.allowFrom.entries()) this.allowClient(String(i), id);
+        for (const [i, id] of cfg.allowFrom.entries()) this.admit(String(i), id);
 
         this.clusterName = cluster.clusterName;
         this.clusterArn = cluster.arn;
@@ -174,12 +175,19 @@ export class DaxCluster extends pulumi.ComponentResource {
 
     /**
      * Admits one more client security group on the TLS port, as the ingress rule `<name>-ingress-<key>`:
-     * for clients created after the cluster (a function whose environment holds `endpoint`).
+     * for clients created after the cluster (a function whose environment holds `endpoint`). The key is
+     * lower-case letters, digits and '-', starting with a letter (it names the rule), once per cluster.
      */
     allowClient(key: string, securityGroupId: pulumi.Input<string>): vpc.SecurityGroupIngressRule {
-        // Two rules of one name would collide on their URN; `allowFrom` holds the keys "0", "1", ….
-        if (Object.hasOwn(this.resources.ingress, key))
-            throw new Error(`DaxCluster "${this.name}": allowClient key "${key}" is already used (allowFrom takes "0", "1", …): give another key`);
+        const issues = new Issues();
+        if (issues.key("allowClient.key", key) && Object.hasOwn(this.resources.ingress, key))
+            issues.add("allowClient.key", key, "is already used", "another key: each names one ingress rule");
+        checkSecurityGroupId(issues, "allowClient.securityGroupId", securityGroupId);
+        issues.throwIfAny("DaxCluster", this.name);
+        return this.admit(key, securityGroupId);
+    }
+
+    private admit(key: string, securityGroupId: pulumi.Input<string>): vpc.SecurityGroupIngressRule {
         const rule = create(
             vpc.SecurityGroupIngressRule,
             childName(this.name, "ingress", key),
@@ -189,6 +197,7 @@ export class DaxCluster extends pulumi.ComponentResource {
                 ipProtocol: "tcp",
                 fromPort: DAX_TLS_PORT,
                 toPort: DAX_TLS_PORT,
+                // EC2 takes only a-zA-Z0-9 and ._-:/()#,@[]+=&;{}!$* in a rule's description: the key passes.
                 description: `DAX client ${key} (TLS)`,
                 tags: this.tags,
             },

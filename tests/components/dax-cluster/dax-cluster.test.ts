@@ -196,12 +196,14 @@ describe("DaxCluster", () => {
         assert.equal(registry.ofType(INGRESS).length, 1);
     });
 
-    it("refuses an allowClient key already taken, by allowFrom or an earlier call", async () => {
+    it("refuses an allowClient key taken by an earlier call, or not a lower-case key, or a malformed group id", async () => {
         await build(() => {
             const cache = new DaxCluster("orders-cache", args({ allowFrom: [CLIENT_SG] }));
-            assert.throws(() => cache.allowClient("0", "sg-0fedcba9876543210"), /allowClient key "0" is already used/);
             cache.allowClient("api", "sg-0fedcba9876543210");
-            assert.throws(() => cache.allowClient("api", "sg-0fedcba9876543211"), /allowClient key "api" is already used/);
+            assert.throws(() => cache.allowClient("api", "sg-0fedcba9876543211"), /DaxCluster "orders-cache": allowClient\.key="api" is already used/);
+            assert.throws(() => cache.allowClient("0", "sg-0fedcba9876543211"), /allowClient\.key="0" is malformed/);
+            assert.throws(() => cache.allowClient("Items API", "sg-0fedcba9876543211"), /allowClient\.key="Items API" is malformed/);
+            assert.throws(() => cache.allowClient("jobs", "10.0.0.0/8"), /allowClient\.securityGroupId="10\.0\.0\.0\/8" is malformed/);
             return cache;
         });
     });

@@ -54,7 +54,8 @@ export interface DaxClusterArgs {
     queryTtlSeconds?: number;
     /**
      * Security groups of the clients (functions, tasks) admitted on the TLS port 9111, and nothing else.
-     * Clients created after the cluster can be admitted with `allowClient`.
+     * Their rules are named by position (removing one re-creates the rules after it, a moment without
+     * access); `allowClient(key, id)` names a rule by key, and admits clients created after the cluster.
      * @default []
      * @example [itemsFunction.resources.securityGroup!.id]
      */

@@ -448,3 +448,16 @@ export {
     TABLE_BACKUPS_DEFAULTS,
 } from "./table-backups";
 export { TableExportArgs, TableExportBucketArgs, TableImportArgs, TableImportCsvArgs, ExportResources } from "./table";
+// issue 18 dax
+export {
+    DaxCluster,
+    DaxClusterArgs,
+    DaxClusterResources,
+    DaxAccess,
+    DaxTableRef,
+    DaxVpcArgs,
+    DAX_CLUSTER_DEFAULTS,
+    DAX_NODE_TYPES,
+    DAX_TLS_PORT,
+} from "./dax-cluster";
+export { TableDaxArgs } from "./table/dax";

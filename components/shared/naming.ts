@@ -80,6 +80,7 @@ export function nameProblems(type: ResourceType, value: string, inputs: Record<s
     if (fifo && !value.endsWith(".fifo")) problems.push(`invalid value for ${p} (a FIFO name ends in ".fifo"), got ${value}`);
     if (rule.noEdgeHyphen && value.startsWith("-")) problems.push(`"${p}" cannot begin with a hyphen: "${value}"`);
     if (rule.noEdgeHyphen && value.endsWith("-")) problems.push(`"${p}" cannot end with a hyphen: "${value}"`);
+    if (rule.letterFirst && !/^[A-Za-z]/.test(value)) problems.push(`"${p}" must begin with a letter: "${value}"`);
     const reserved = rule.reservedPrefixes?.find((r) => value.toLowerCase().startsWith(r));
     if (reserved) {
         problems.push(
@@ -166,7 +167,7 @@ export function fitName(name: string, type: ResourceType, options: { explicit?: 
     // Checked as the provider will see it: the KMS alias prefix comes before the name.
     const seen = `${explicit ? "" : (rule.autoNamePrefix ?? "")}${human}`.toLowerCase();
     const reserved = rule.reservedPrefixes?.some((r) => seen.startsWith(r) || human.toLowerCase().startsWith(r));
-    if (reserved) human = `${rule.escapePrefix ?? "x-"}${human}`;
+    if (reserved || (rule.letterFirst && !/^[A-Za-z]/.test(human))) human = `${rule.escapePrefix ?? "x-"}${human}`;
     for (let length = human.length; length >= 0; length--) {
         const part = keepEnds(human, length).replace(/[._-]+$/, "");
         const candidate = part ? `${part}-${hash}` : hash;

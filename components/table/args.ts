@@ -6,6 +6,7 @@ import type * as kinesis from "@pulumi/aws/kinesis";
 import type * as s3 from "@pulumi/aws/s3";
 import type * as scheduler from "@pulumi/aws/scheduler";
 import type { Transform } from "../shared/transform";
+import type { TableDaxArgs } from "./dax";
 
 /** A key attribute's type: string, number or binary (the only key types DynamoDB has). */
 export type AttributeType = "S" | "N" | "B";
@@ -307,4 +308,11 @@ export interface TableArgs {
      * @example { bucketName: "orders-seed", keyPrefix: "2026-01/", format: "DYNAMODB_JSON", compression: "GZIP" }
      */
     importFrom?: TableImportArgs;
+    /**
+     * A DAX cluster in front of the table (a DaxCluster child `<name>-dax`, exposed as `dax`): the same
+     * options as DaxCluster but `table`. Functions reach it in the VPC through `dax.endpoint`.
+     * @default - no DAX cluster
+     * @example { vpc: { vpcId: network.vpcId, subnetIds: network.privateSubnetIds }, nodes: 3, allowFrom: [fnSecurityGroup.id] }
+     */
+    dax?: TableDaxArgs;
 }

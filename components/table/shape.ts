@@ -17,6 +17,7 @@ import type {
     TableImportArgs,
     TableImportCsvArgs,
 } from "./args";
+import { DAX_OPTION_SHAPE } from "../dax-cluster/validate";
 
 const CAPACITY_SCALING_SHAPE = object<CapacityScalingArgs>()({
     minCapacity: int(),
@@ -108,4 +109,5 @@ export const TABLE_SHAPE = object<TableArgs>()({
     pointInTimeRecoveryDays: optional(int()),
     export: optional(EXPORT_SHAPE),
     importFrom: optional(IMPORT_SHAPE),
+    dax: optional(DAX_OPTION_SHAPE),
 });

@@ -8,6 +8,8 @@ import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
 import { create } from "../shared/transform";
 import type { TableArgs } from "./args";
+import { createDax, daxIssues } from "./dax";
+import type { DaxCluster } from "../dax-cluster/dax-cluster";
 import { ResolvedTable, normalize } from "./defaults";
 import { ExportResources, createExport } from "./export";
 import { IMPORT_CREATE_TIMEOUT, importTableArgs, importWarning } from "./import";
@@ -33,8 +35,15 @@ export interface TableResources {
 export type TableAccess = "read" | "write" | "readwrite";
 
 // Item-level actions only: no table management (UpdateTable, DeleteTable), no streams.
-const READ_ACTIONS = ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"];
-const WRITE_ACTIONS = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+export const READ_ACTIONS = [
+    "dynamodb:BatchGetItem",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:DescribeTable",
+    "dynamodb:GetItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+];
+export const WRITE_ACTIONS = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
 // What AWS CDK's grantReadData / grantWriteData add for a customer managed key (aws/aws-cdk#7425):
 // DynamoDB uses the key on the caller's behalf, so the caller needs it too.
 const STREAM_ACTIONS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
@@ -81,11 +90,13 @@ export class Table extends pulumi.ComponentResource {
     readonly exportBucketName?: pulumi.Output<string>;
     /** The `aws dynamodb export-table-to-point-in-time …` command for a full export now; only with `export`. */
     readonly exportCommand?: pulumi.Output<string>;
+    /** The DAX cluster in front of the table; only with `dax`. */
+    readonly dax?: DaxCluster;
     private readonly kmsKeyArn?: pulumi.Input<string>;
     private readonly name: string;
 
     constructor(name: string, args: TableArgs, opts?: pulumi.ComponentResourceOptions) {
-        const issues = [...nameIssues(name), ...validate(args)];
+        const issues = [...nameIssues(name), ...validate(args), ...daxIssues(name, args.dax)];
         if (issues.length) throw new ArgsError("Table", name, issues);
         super(Table.type, name, args, opts);
         this.name = name;
@@ -118,6 +129,7 @@ export class Table extends pulumi.ComponentResource {
         if (cfg.streamViewType !== undefined) this.streamArn = table.streamArn;
         if (typeof cfg.encryption === "object") this.kmsKeyArn = cfg.encryption.kmsKeyArn;
         this.resources = resources;
+        if (args.dax) this.dax = createDax(name, this, args.dax);
         this.registerOutputs({ tableName: this.tableName, tableArn: this.tableArn, streamArn: this.streamArn, kinesisStreamArn: this.kinesisStreamArn });
     }
 

@@ -537,6 +537,16 @@ const BUILDERS: Record<string, Builder> = {
         id: name,
         state: { name, arn: arn(c, "autoscaling", `scheduledAction:${hex(r.urn, 8)}:resource/${r.inputs.resourceId}:scheduledActionName/${name}`) },
     }),
+    // issue 18 dax: ARN arn:aws:dax:<region>:<account>:cache/<name>; discovery endpoint <name>.<6 hex>.dax-clusters.<region>.amazonaws.com,
+    // port 9111 with TLS, 8111 without (DescribeClusters ClusterDiscoveryEndpoint).
+    "aws:dax/cluster:Cluster": (r, c, name) => {
+        const address = `${name}.${hex(r.urn, 6)}.dax-clusters.${c.region}.amazonaws.com`;
+        const port = r.inputs.clusterEndpointEncryptionType === "TLS" ? 9111 : 8111;
+        return {
+            id: name,
+            state: { clusterName: name, arn: arn(c, "dax", `cache/${name}`), clusterAddress: address, port, configurationEndpoint: `${address}:${port}` },
+        };
+    },
 };
 
 /** Outputs of remote components (implemented in provider plugins): what the real component returns. */

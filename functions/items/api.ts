@@ -10,7 +10,7 @@
  * free again, so clients may rely on a token for retries within the retention (30 days by default), not for ever.
  */
 import { randomUUID } from "node:crypto";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { DocumentClient } from "../shared/document-client";
 import { isConditionFailure } from "../shared/dynamo";
 import { requiredSetting } from "../shared/env";
 import { type ApiEvent, type ApiRequest, type HttpResponse, json, problem, refuse, requestIdOf, requestOf } from "../shared/http";
@@ -18,7 +18,8 @@ import type { Logger } from "../shared/log";
 import { type Item, type ItemInput, encodeCursor, idForToken, parseCreate, parseExpectedVersion, parseList, parseUpdate, requestDigest, route } from "./core";
 
 export interface Deps {
-    db: DynamoDBDocumentClient;
+    /** The document client's methods the API calls (DynamoDB or DAX: see shared/document-client.ts). */
+    db: Pick<DocumentClient, "get" | "put" | "scan" | "update">;
     tableName: string | undefined;
     log: Logger;
     now?: () => Date;
@@ -48,7 +49,7 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
     const tableName = requiredSetting("TABLE_NAME", deps.tableName);
 
     async function current(table: string, id: string): Promise<Stored | undefined> {
-        const out = await db.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
+        const out = await db.get({ TableName: table, Key: { id }, ConsistentRead: true });
         return out.Item as Stored | undefined;
     }
 
@@ -68,7 +69,7 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
         const digest = requestDigest(req.value.input);
         const item: Stored = { ...req.value.input, id, version: 1, createdAt: at, updatedAt: at, requestDigest: digest };
         try {
-            await db.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: "attribute_not_exists(id)" }));
+            await db.put({ TableName: table, Item: item, ConditionExpression: "attribute_not_exists(id)" });
             return json(201, publicItem(item), { location: `/items/${id}`, ...etag(item) });
         } catch (e) {
             if (!isConditionFailure(e)) throw e;
@@ -93,14 +94,12 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
         const req = parseList(request);
         if (!req.ok) return refuse(req.issues);
         // Limit counts the items read before the filter: a page may hold fewer items than asked (even none) and still a cursor.
-        const out = await db.send(
-            new ScanCommand({
-                TableName: table,
-                Limit: req.value.limit,
-                ExclusiveStartKey: req.value.cursor,
-                FilterExpression: "attribute_not_exists(deletedAt)",
-            }),
-        );
+        const out = await db.scan({
+            TableName: table,
+            Limit: req.value.limit,
+            ExclusiveStartKey: req.value.cursor,
+            FilterExpression: "attribute_not_exists(deletedAt)",
+        });
         const items = (out.Items ?? []).map((i) => publicItem(i as Stored));
         const cursor = out.LastEvaluatedKey === undefined ? undefined : encodeCursor(out.LastEvaluatedKey);
         return json(200, cursor === undefined ? { items } : { items, cursor });
@@ -121,19 +120,17 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
             }
         }
         try {
-            const out = await db.send(
-                new UpdateCommand({
-                    TableName: table,
-                    Key: { id },
-                    // PUT replaces the item's fields: absent optional fields are removed.
-                    UpdateExpression: `SET ${set.join(", ")}${remove.length > 0 ? ` REMOVE ${remove.join(", ")}` : ""}`,
-                    ConditionExpression: "attribute_exists(id) AND attribute_not_exists(deletedAt) AND #version = :expected",
-                    // `name` is a DynamoDB reserved word; `version` is not, but stays aliased for symmetry with the condition.
-                    ExpressionAttributeNames: { "#name": "name", "#version": "version" },
-                    ExpressionAttributeValues: values,
-                    ReturnValues: "ALL_NEW",
-                }),
-            );
+            const out = await db.update({
+                TableName: table,
+                Key: { id },
+                // PUT replaces the item's fields: absent optional fields are removed.
+                UpdateExpression: `SET ${set.join(", ")}${remove.length > 0 ? ` REMOVE ${remove.join(", ")}` : ""}`,
+                ConditionExpression: "attribute_exists(id) AND attribute_not_exists(deletedAt) AND #version = :expected",
+                // `name` is a DynamoDB reserved word; `version` is not, but stays aliased for symmetry with the condition.
+                ExpressionAttributeNames: { "#name": "name", "#version": "version" },
+                ExpressionAttributeValues: values,
+                ReturnValues: "ALL_NEW",
+            });
             const item = publicItem(out.Attributes as Stored);
             return json(200, item, etag(item));
         } catch (e) {
@@ -149,18 +146,16 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
         const version = expected.value;
         const at = now().toISOString();
         try {
-            await db.send(
-                new UpdateCommand({
-                    TableName: table,
-                    Key: { id },
-                    // The tombstone keeps the key, the version (bumped, so a stream consumer orders it after the item),
-                    // the dates and the request digest (to answer a retried create with 410), and drops the data.
-                    UpdateExpression: "SET deletedAt = :at, updatedAt = :at, #version = #version + :one REMOVE #name, description, price, tags",
-                    ConditionExpression: `attribute_exists(id) AND attribute_not_exists(deletedAt)${version === undefined ? "" : " AND #version = :expected"}`,
-                    ExpressionAttributeNames: { "#name": "name", "#version": "version" },
-                    ExpressionAttributeValues: version === undefined ? { ":at": at, ":one": 1 } : { ":at": at, ":one": 1, ":expected": version },
-                }),
-            );
+            await db.update({
+                TableName: table,
+                Key: { id },
+                // The tombstone keeps the key, the version (bumped, so a stream consumer orders it after the item),
+                // the dates and the request digest (to answer a retried create with 410), and drops the data.
+                UpdateExpression: "SET deletedAt = :at, updatedAt = :at, #version = #version + :one REMOVE #name, description, price, tags",
+                ConditionExpression: `attribute_exists(id) AND attribute_not_exists(deletedAt)${version === undefined ? "" : " AND #version = :expected"}`,
+                ExpressionAttributeNames: { "#name": "name", "#version": "version" },
+                ExpressionAttributeValues: version === undefined ? { ":at": at, ":one": 1 } : { ":at": at, ":one": 1, ":expected": version },
+            });
             return { statusCode: 204, headers: {}, body: "" };
         } catch (e) {
             if (!isConditionFailure(e)) throw e;
@@ -185,7 +180,7 @@ export function createHandler(deps: Deps): (event: ApiEvent) => Promise<HttpResp
             case "list":
                 return list(table, request);
             case "get": {
-                const out = await db.send(new GetCommand({ TableName: table, Key: { id: r.id } }));
+                const out = await db.get({ TableName: table, Key: { id: r.id } });
                 if (out.Item === undefined || isTombstone(out.Item as Stored)) return problem(404, `item ${r.id} not found`);
                 const item = publicItem(out.Item as Stored);
                 return json(200, item, etag(item));

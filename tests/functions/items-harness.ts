@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocument, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { Server } from "node:http";
 import type { HttpApiEvent, RestApiEvent } from "../../functions/shared/http";
 
@@ -23,7 +23,8 @@ const ENV_KEYS = [
 
 export interface LocalDynamo {
     endpoint: string;
-    db: DynamoDBDocumentClient;
+    /** The full document client (it is also a DynamoDBDocumentClient): the items API calls its methods. */
+    db: DynamoDBDocument;
     /** Number of items in the table, read with a full (paginated) Scan. */
     count(table: string): Promise<number>;
     /** Number of items that are not tombstones (no `deletedAt`): what the items API can show. */
@@ -65,7 +66,7 @@ export async function useDynamo(tables: string[], env: Record<string, string> = 
         ...env,
     });
     delete process.env.AWS_SESSION_TOKEN;
-    const db = DynamoDBDocumentClient.from(raw);
+    const db = DynamoDBDocument.from(raw);
     for (const TableName of tables) {
         try {
             await raw.send(

@@ -50,6 +50,8 @@ export interface NameRule {
     lowerCase?: boolean;
     /** Neither the first nor the last character may be `-` (load balancers, target groups). */
     noEdgeHyphen?: boolean;
+    /** The first character must be a letter (DAX clusters); a name that does not start with one gets `escapePrefix`. */
+    letterFirst?: boolean;
     /** Prefixes AWS reserves, compared without regard to case. */
     reservedPrefixes?: string[];
     /** Prepended to a name that starts with a reserved prefix, when fitting it. */
@@ -70,6 +72,19 @@ const IAM_NAME = { pattern: /^[\w+=,.@-]+$/, char: /[\w+=,.@-]/, allowed: "lette
 /** EKS node group and Fargate profile names: a letter or digit, then letters, digits, '-' and '_'. */
 const EKS_NAME = { pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/, char: /[0-9A-Za-z_-]/, allowed: "a letter or digit, then letters, digits, '-' and '_'" };
 const PRINTABLE = { pattern: /^[\x20-\x7e]+$/, char: /[\x20-\x7e]/, allowed: "printable ASCII characters" };
+
+/**
+ * DAX names (cluster, subnet and parameter groups): lower-case letters, digits and single `-` between
+ * them, a letter first. DAX stores names lower-cased, so an upper-case name would read back different.
+ */
+const DAX_NAME = {
+    pattern: /^[0-9a-z]+(-[0-9a-z]+)*$/,
+    char: /[0-9a-z-]/,
+    allowed: "lower-case letters, digits and single '-' between them, starting with a letter",
+    lowerCase: true,
+    letterFirst: true,
+    escapePrefix: "dax-",
+};
 
 const PULUMI_AUTONAMING = "pulumi/pulumi-aws provider/autonaming.go (255)";
 const PULUMI_OVERRIDES = "pulumi/pulumi-aws provider/resource_overrides.go";
@@ -618,5 +633,30 @@ export const NAME_RULES: Record<string, NameRule> = {
         max: 50,
         ...ALNUM_UNDERSCORE_DOT_HYPHEN,
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/backup/selection.go (StringLenBetween(1, 50), ^[0-9A-Za-z_.-]+$)`,
+    },
+    // issue 18 dax
+    "aws:dax/cluster:Cluster": {
+        // Not auto-named (the property is required): the component always passes it.
+        property: "clusterName",
+        min: 1,
+        max: 20,
+        ...DAX_NAME,
+        source: "terraform-provider-aws internal/service/dax/cluster.go (StringLenBetween(1, 20), ^[0-9a-z-]+$, begins with a lowercase letter, no '--', no trailing '-')",
+    },
+    "aws:dax/subnetGroup:SubnetGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...DAX_NAME,
+        source: `${PULUMI_AUTONAMING}; DAX CreateSubnetGroup SubnetGroupName "stored as a lowercase string" (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateSubnetGroup.html; no validator in terraform-provider-aws subnet_group.go): the cluster name's rule, so the name read back equals the name given`,
+    },
+    "aws:dax/parameterGroup:ParameterGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        ...DAX_NAME,
+        source: `${PULUMI_AUTONAMING}; DAX CreateParameterGroup ParameterGroupName, stored lower-case like subnet groups (no validator in terraform-provider-aws parameter_group.go): the cluster name's rule`,
     },
 };

@@ -71,6 +71,18 @@ const IAM_NAME = { pattern: /^[\w+=,.@-]+$/, char: /[\w+=,.@-]/, allowed: "lette
 const EKS_NAME = { pattern: /^[0-9A-Za-z][0-9A-Za-z_-]*$/, char: /[0-9A-Za-z_-]/, allowed: "a letter or digit, then letters, digits, '-' and '_'" };
 const PRINTABLE = { pattern: /^[\x20-\x7e]+$/, char: /[\x20-\x7e]/, allowed: "printable ASCII characters" };
 
+/**
+ * RDS identifiers (clusters, instances, proxies): lower-case letters, digits and single hyphens, a letter
+ * first, no hyphen last (terraform-provider-aws internal/service/rds/validate.go validIdentifier).
+ */
+const RDS_IDENTIFIER = {
+    pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/,
+    char: /[a-z0-9-]/,
+    allowed: "lower-case letters, digits and single '-', a letter first, no '-' last",
+    lowerCase: true,
+    noEdgeHyphen: true,
+};
+
 const PULUMI_AUTONAMING = "pulumi/pulumi-aws provider/autonaming.go (255)";
 const PULUMI_OVERRIDES = "pulumi/pulumi-aws provider/resource_overrides.go";
 
@@ -593,5 +605,39 @@ export const NAME_RULES: Record<string, NameRule> = {
         max: 100,
         ...IAM_NAME,
         source: "CodeDeploy CreateDeploymentConfig deploymentConfigName 1-100 (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeploymentConfig.html); characters as application names (AWS CDK aws-codedeploy validateName)",
+    },
+    // issue 18 database
+    "aws:rds/cluster:Cluster": {
+        property: "clusterIdentifier",
+        min: 1,
+        max: 63,
+        ...RDS_IDENTIFIER,
+        source: "RDS CreateDBCluster DBClusterIdentifier (1-63 letters, digits and hyphens, a letter first, no '--', no trailing '-', stored lower-case: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html); terraform-provider-aws internal/service/rds/validate.go validIdentifier (lower case only). Given explicitly by Database: its log group must be named before the cluster exists",
+    },
+    "aws:rds/clusterInstance:ClusterInstance": {
+        property: "identifier",
+        min: 1,
+        max: 63,
+        ...RDS_IDENTIFIER,
+        source: "RDS CreateDBInstance DBInstanceIdentifier (1-63 letters, digits and hyphens, a letter first, no '--', no trailing '-': https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html); terraform-provider-aws internal/service/rds/validate.go validIdentifier (lower case only)",
+    },
+    "aws:rds/subnetGroup:SubnetGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        pattern: /^[0-9a-z_ .-]+$/,
+        char: /[0-9a-z_.-]/,
+        allowed: "lower-case letters, digits, spaces and '._-'",
+        lowerCase: true,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/rds/validate.go validSubnetGroupName (255 of [0-9a-z_ .-], not "default")`,
+    },
+    "aws:rds/proxy:Proxy": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 63,
+        ...RDS_IDENTIFIER,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/rds/proxy.go (validIdentifier: lower case, a letter first, no '--', no trailing '-'); RDS CreateDBProxy DBProxyName (letters, digits and hyphens, 63 characters like other RDS identifiers: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBProxy.html)`,
     },
 };

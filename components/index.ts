@@ -409,3 +409,16 @@ export {
     lambdaCodeDeployStatements,
     pulumiBuildspec,
 } from "./build-project";
+export {
+    DATABASE_PROXY_DEFAULTS,
+    DatabaseProxy,
+    DatabaseProxyArgs,
+    DatabaseProxyOptions,
+    DatabaseProxyResources,
+    DatabaseProxySecretArgs,
+    DatabaseProxyTransforms,
+    DatabaseProxyVpcArgs,
+    dbUserArn,
+    proxyResourceId,
+} from "./database-proxy";
+export { DATABASE_DEFAULTS, Database, DatabaseArgs, DatabaseCapacityArgs, DatabaseResources, DatabaseTransforms, clusterIdentifier } from "./database";

@@ -207,17 +207,32 @@ function createSecurityGroups(name: string, cfg: ResolvedDatabaseProxy, port: nu
     const egress = (key: string, args: vpc.SecurityGroupEgressRuleArgs) => {
         rules[key] = create(vpc.SecurityGroupEgressRule, childName(name, key), { ...args, tags }, child, t.rule as never);
     };
-    ingress("from-client", { securityGroupId: securityGroup.id, referencedSecurityGroupId: clientSecurityGroup.id, ...tcp(port), description: "Clients of the proxy" });
-    cfg.allowFrom.forEach((id, i) =>
-        ingress(`from-${i}`, { securityGroupId: securityGroup.id, referencedSecurityGroupId: id, ...tcp(port), description: "Allowed client group" }),
-    );
-    egress("to-target", { securityGroupId: securityGroup.id, referencedSecurityGroupId: cfg.targetSecurityGroupId, ...tcp(cfg.port), description: "To the database" });
+    ingress("from-client", {
+        securityGroupId: securityGroup.id,
+        referencedSecurityGroupId: clientSecurityGroup.id,
+        ...tcp(port),
+        description: "Clients of the proxy",
+    });
+    for (const [i, id] of cfg.allowFrom.entries()) {
+        ingress(`from-${i}`, { securityGroupId: securityGroup.id, referencedSecurityGroupId: id, ...tcp(port), description: "Allowed client group" });
+    }
+    egress("to-target", {
+        securityGroupId: securityGroup.id,
+        referencedSecurityGroupId: cfg.targetSecurityGroupId,
+        ...tcp(cfg.port),
+        description: "To the database",
+    });
     ingress("target-from-proxy", {
         securityGroupId: cfg.targetSecurityGroupId,
         referencedSecurityGroupId: securityGroup.id,
         ...tcp(cfg.port),
         description: `From RDS Proxy ${name}`,
     });
-    egress("client-to-proxy", { securityGroupId: clientSecurityGroup.id, referencedSecurityGroupId: securityGroup.id, ...tcp(port), description: "To the proxy" });
+    egress("client-to-proxy", {
+        securityGroupId: clientSecurityGroup.id,
+        referencedSecurityGroupId: securityGroup.id,
+        ...tcp(port),
+        description: "To the proxy",
+    });
     return { securityGroup, clientSecurityGroup, rules };
 }

@@ -65,7 +65,7 @@ export function checkSecretArn(issues: Issues, path: string, arn: unknown): bool
 export function checkVpc(issues: Issues, prefix: string, vpc: DatabaseProxyVpcArgs): void {
     checkVpcId(issues, `${prefix}vpc.vpcId`, vpc.vpcId);
     if (!isPlain(vpc.subnetIds)) return;
-    vpc.subnetIds.forEach((id, i) => checkSubnetId(issues, `${prefix}vpc.subnetIds[${i}]`, id));
+    for (const [i, id] of vpc.subnetIds.entries()) checkSubnetId(issues, `${prefix}vpc.subnetIds[${i}]`, id);
     // RDS Proxy and DB subnet groups need subnets in at least two Availability Zones; two ids are the
     // least that can be (their zones are AWS's to know).
     if (vpc.subnetIds.length < 2)
@@ -75,7 +75,7 @@ export function checkVpc(issues: Issues, prefix: string, vpc: DatabaseProxyVpcAr
 }
 
 export function checkAllowFrom(issues: Issues, path: string, ids: readonly unknown[]): void {
-    ids.forEach((id, i) => checkSecurityGroupId(issues, `${path}[${i}]`, id));
+    for (const [i, id] of ids.entries()) checkSecurityGroupId(issues, `${path}[${i}]`, id);
 }
 
 /** A DatabaseProxy's args: shape, then normalize, then the value rules, every issue at once. Pure. */
@@ -85,7 +85,12 @@ export function validate(args: DatabaseProxyArgs): Issue[] {
     const cfg: ResolvedDatabaseProxy = normalize(args);
     issues.oneOf("engineFamily", cfg.engineFamily, ENGINE_FAMILIES);
     if (isPlain(cfg.target.clusterIdentifier))
-        issues.match("target.clusterIdentifier", cfg.target.clusterIdentifier, CLUSTER_IDENTIFIER, "an Aurora cluster identifier (1-63 lower-case letters, digits and '-')");
+        issues.match(
+            "target.clusterIdentifier",
+            cfg.target.clusterIdentifier,
+            CLUSTER_IDENTIFIER,
+            "an Aurora cluster identifier (1-63 lower-case letters, digits and '-')",
+        );
     if (cfg.secrets.length === 0) issues.add("secrets", [], "is empty", "at least one secret: the proxy logs in to the database only with one");
     if (cfg.secrets.length > MAX_SECRETS) issues.add("secrets", cfg.secrets.length, "has too many secrets", `at most ${MAX_SECRETS}`);
     cfg.secrets.forEach((s, i) => {

@@ -348,7 +348,7 @@ function directAccess(name: string, cfg: ResolvedDatabase, clusterGroup: ec2.Sec
         );
     };
     ingress("from-client", clientSecurityGroup.id, "Clients of the database");
-    cfg.allowFrom.forEach((id, i) => ingress(`from-${i}`, id, "Allowed client group"));
+    for (const [i, id] of cfg.allowFrom.entries()) ingress(`from-${i}`, id, "Allowed client group");
     rules["client-to-cluster"] = create(
         vpc.SecurityGroupEgressRule,
         childName(name, "client-to-cluster"),

@@ -18,7 +18,9 @@ const DATABASE_SHAPE = object<DatabaseArgs>()({
     protectData: optional(boolean()),
     kmsKeyArn: optional(input(string())),
     logRetentionDays: optional(int()),
-    proxy: optional(union("false, or the proxy's options { idleClientTimeoutSeconds?, maxConnectionsPercent?, debugLogging? }", oneOf([false]), PROXY_OPTIONS_SHAPE)),
+    proxy: optional(
+        union("false, or the proxy's options { idleClientTimeoutSeconds?, maxConnectionsPercent?, debugLogging? }", oneOf([false]), PROXY_OPTIONS_SHAPE),
+    ),
     allowFrom: optional(array(input(string()))),
     tags: optional(record(string())),
     transform: optional(
@@ -114,7 +116,12 @@ function checkEngineVersion(issues: Issues, cfg: ResolvedDatabase): { major: num
         .map(([major, minor]) => `${major}.${minor}`)
         .join(", ");
     if (v === undefined || SERVERLESS_V2_FLOOR[v.major] === undefined || v.minor < SERVERLESS_V2_FLOOR[v.major]) {
-        issues.add("engineVersion", cfg.engineVersion, "is not an aurora-postgresql version that runs Serverless v2", `major.minor from ${floors} on, e.g. "16.6"`);
+        issues.add(
+            "engineVersion",
+            cfg.engineVersion,
+            "is not an aurora-postgresql version that runs Serverless v2",
+            `major.minor from ${floors} on, e.g. "16.6"`,
+        );
         return undefined;
     }
     return v;
@@ -123,7 +130,7 @@ function checkEngineVersion(issues: Issues, cfg: ResolvedDatabase): { major: num
 function checkName(issues: Issues, path: string, value: string, reserved: RegExp): void {
     if (!issues.match(path, value, IDENTIFIER, "1 to 63 letters, digits and '_', a letter first")) return;
     if (POSTGRES_RESERVED.has(value.toLowerCase()) || reserved.test(value))
-        issues.add(path, value, "is a name PostgreSQL or RDS reserves (RDS refuses it)", "another name, e.g. \"app\"");
+        issues.add(path, value, "is a name PostgreSQL or RDS reserves (RDS refuses it)", 'another name, e.g. "app"');
 }
 
 function checkCapacity(issues: Issues, cfg: ResolvedDatabase, version: { major: number; minor: number } | undefined): void {
@@ -151,7 +158,12 @@ function checkCapacity(issues: Issues, cfg: ResolvedDatabase, version: { major: 
     }
     if (autoPauseSeconds !== undefined) {
         if (minAcu !== 0)
-            issues.add("capacity.autoPauseSeconds", autoPauseSeconds, "only applies when minAcu is 0 (an instance pauses only at 0 ACUs)", "leave it unset, or minAcu: 0");
+            issues.add(
+                "capacity.autoPauseSeconds",
+                autoPauseSeconds,
+                "only applies when minAcu is 0 (an instance pauses only at 0 ACUs)",
+                "leave it unset, or minAcu: 0",
+            );
         else issues.int("capacity.autoPauseSeconds", autoPauseSeconds, AUTO_PAUSE_SECONDS.min, AUTO_PAUSE_SECONDS.max, " seconds");
     }
 }

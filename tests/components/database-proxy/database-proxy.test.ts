@@ -81,17 +81,28 @@ describe("DatabaseProxy", () => {
         it("lets the proxy out to the database's group on its port only, and the database's group in from the proxy only", () => {
             const group = registry.one(SG, "orders-proxy-sg");
             assert.deepEqual(
-                registry.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === group.id).map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]),
+                registry
+                    .ofType(EGRESS)
+                    .filter((r) => r.inputs.securityGroupId === group.id)
+                    .map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]),
                 [[DB_SG, 5432]],
             );
-            registry.hasInputs(INGRESS, "orders-target-from-proxy", { securityGroupId: DB_SG, referencedSecurityGroupId: group.id, fromPort: 5432, toPort: 5432 });
+            registry.hasInputs(INGRESS, "orders-target-from-proxy", {
+                securityGroupId: DB_SG,
+                referencedSecurityGroupId: group.id,
+                fromPort: 5432,
+                toPort: 5432,
+            });
         });
 
         it("lets the client group out to the proxy on 5432 only", () => {
             const group = registry.one(SG, "orders-proxy-sg");
             const client = registry.one(SG, "orders-client-sg");
             assert.deepEqual(
-                registry.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === client.id).map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.ipProtocol, r.inputs.fromPort]),
+                registry
+                    .ofType(EGRESS)
+                    .filter((r) => r.inputs.securityGroupId === client.id)
+                    .map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.ipProtocol, r.inputs.fromPort]),
                 [[group.id, "tcp", 5432]],
             );
             assert.equal(client.inputs.egress, undefined);
@@ -107,12 +118,15 @@ describe("DatabaseProxy", () => {
             const arn = registry.one(PROXY).outputs.arn as string;
             const [statement, ...rest] = proxy.connectStatements("orders_app");
             assert.deepEqual(rest, []);
-            assert.deepEqual({ ...statement, Resource: await unwrap(statement.Resource as string) }, {
-                Sid: "ConnectThroughProxy",
-                Effect: "Allow",
-                Action: "rds-db:connect",
-                Resource: `arn:aws:rds-db:us-east-1:123456789012:dbuser:${arn.split(":").pop()}/orders_app`,
-            });
+            assert.deepEqual(
+                { ...statement, Resource: await unwrap(statement.Resource as string) },
+                {
+                    Sid: "ConnectThroughProxy",
+                    Effect: "Allow",
+                    Action: "rds-db:connect",
+                    Resource: `arn:aws:rds-db:us-east-1:123456789012:dbuser:${arn.split(":").pop()}/orders_app`,
+                },
+            );
         });
 
         it("publishes the proxy's endpoint and the PostgreSQL port 5432", async () => {
@@ -138,7 +152,10 @@ describe("DatabaseProxy", () => {
 
     it("refuses a database user name that PostgreSQL does not accept, in connectStatements", async () => {
         const { result } = await build(() => new DatabaseProxy("orders", proxyArgs()));
-        assert.throws(() => result.connectStatements("bad-name"), (e: unknown) => e instanceof ArgsError && /user=.*bad-name/.test(e.message));
+        assert.throws(
+            () => result.connectStatements("bad-name"),
+            (e: unknown) => e instanceof ArgsError && /user=.*bad-name/.test(e.message),
+        );
     });
 
     it("documents every optional argument's default, and the defaults agree with DEFAULTS", () => {
@@ -165,4 +182,3 @@ describe("dbUserArn and proxyResourceId", () => {
         assert.throws(() => proxyResourceId("arn:aws:rds:us-east-1:123456789012:db-proxy:orders"), /not a proxy ARN/);
     });
 });
-

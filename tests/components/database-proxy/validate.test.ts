@@ -6,14 +6,24 @@ import { Refusal, itRefuses } from "../../harness/refusals";
 import { SECRET, proxyArgs } from "./fixtures";
 
 const refusals: Refusal<DatabaseProxyArgs>[] = [
-    { title: "refuses an engine family other than POSTGRESQL or MYSQL", args: proxyArgs({ engineFamily: "SQLSERVER" as never }), path: "engineFamily", message: /"SQLSERVER" is not supported; allowed: "POSTGRESQL", "MYSQL"/ },
+    {
+        title: "refuses an engine family other than POSTGRESQL or MYSQL",
+        args: proxyArgs({ engineFamily: "SQLSERVER" as never }),
+        path: "engineFamily",
+        message: /"SQLSERVER" is not supported; allowed: "POSTGRESQL", "MYSQL"/,
+    },
     {
         title: "refuses a cluster identifier RDS would not accept",
         args: proxyArgs({ target: { clusterIdentifier: "Orders_1" } }),
         path: "target.clusterIdentifier",
         message: /"Orders_1" is malformed; allowed: an Aurora cluster identifier/,
     },
-    { title: "refuses a proxy without a secret to log in with", args: proxyArgs({ secrets: [] }), path: "secrets", message: /is empty; allowed: at least one secret/ },
+    {
+        title: "refuses a proxy without a secret to log in with",
+        args: proxyArgs({ secrets: [] }),
+        path: "secrets",
+        message: /is empty; allowed: at least one secret/,
+    },
     {
         title: "refuses a secret ARN that is not a Secrets Manager ARN",
         args: proxyArgs({ secrets: [{ arn: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }] }),
@@ -38,19 +48,54 @@ const refusals: Refusal<DatabaseProxyArgs>[] = [
         path: "vpc.subnetIds",
         message: /lists a subnet twice/,
     },
-    { title: "refuses a malformed VPC id", args: proxyArgs({ vpc: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } }), path: "vpc.vpcId", message: /"vpc-1" is malformed/ },
-    { title: "refuses a target security group that is not a group id", args: proxyArgs({ targetSecurityGroupId: "default" }), path: "targetSecurityGroupId", message: /"default" is malformed/ },
-    { title: "refuses a database port below 1150", args: proxyArgs({ port: 80 }), path: "port", message: /80 is out of range; allowed: an integer from 1150 to 65535/ },
-    { title: "refuses an allowFrom entry that is not a security group id", args: proxyArgs({ allowFrom: ["10.0.0.0/16"] }), path: "allowFrom[0]", message: /"10.0.0.0\/16" is malformed/ },
+    {
+        title: "refuses a malformed VPC id",
+        args: proxyArgs({ vpc: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } }),
+        path: "vpc.vpcId",
+        message: /"vpc-1" is malformed/,
+    },
+    {
+        title: "refuses a target security group that is not a group id",
+        args: proxyArgs({ targetSecurityGroupId: "default" }),
+        path: "targetSecurityGroupId",
+        message: /"default" is malformed/,
+    },
+    {
+        title: "refuses a database port below 1150",
+        args: proxyArgs({ port: 80 }),
+        path: "port",
+        message: /80 is out of range; allowed: an integer from 1150 to 65535/,
+    },
+    {
+        title: "refuses an allowFrom entry that is not a security group id",
+        args: proxyArgs({ allowFrom: ["10.0.0.0/16"] }),
+        path: "allowFrom[0]",
+        message: /"10.0.0.0\/16" is malformed/,
+    },
     {
         title: "refuses an idle client timeout above 8 hours",
         args: proxyArgs({ idleClientTimeoutSeconds: 28_801 }),
         path: "idleClientTimeoutSeconds",
         message: /28801 is out of range; allowed: an integer from 1 to 28800 seconds/,
     },
-    { title: "refuses a connection pool of 0 percent", args: proxyArgs({ maxConnectionsPercent: 0 }), path: "maxConnectionsPercent", message: /an integer from 1 to 100 percent/ },
-    { title: "refuses debugLogging given as a string", args: proxyArgs({ debugLogging: "false" as never }), path: "debugLogging", message: /is a string; allowed: true or false/ },
-    { title: "refuses an unknown argument, naming the nearest", args: { ...proxyArgs(), requireTls: false } as never, path: "requireTls", message: /is not a known argument/ },
+    {
+        title: "refuses a connection pool of 0 percent",
+        args: proxyArgs({ maxConnectionsPercent: 0 }),
+        path: "maxConnectionsPercent",
+        message: /an integer from 1 to 100 percent/,
+    },
+    {
+        title: "refuses debugLogging given as a string",
+        args: proxyArgs({ debugLogging: "false" as never }),
+        path: "debugLogging",
+        message: /is a string; allowed: true or false/,
+    },
+    {
+        title: "refuses an unknown argument, naming the nearest",
+        args: { ...proxyArgs(), requireTls: false } as never,
+        path: "requireTls",
+        message: /is not a known argument/,
+    },
 ];
 
 describe("DatabaseProxy: validate", () => {
@@ -60,13 +105,24 @@ describe("DatabaseProxy: validate", () => {
         assert.deepEqual(validate(proxyArgs()), []);
         const out = pulumi.output("x");
         assert.deepEqual(
-            validate(proxyArgs({ target: { clusterIdentifier: out }, secrets: [{ arn: out, kmsKeyArn: out }], vpc: { vpcId: out, subnetIds: out }, targetSecurityGroupId: out, allowFrom: [out] })),
+            validate(
+                proxyArgs({
+                    target: { clusterIdentifier: out },
+                    secrets: [{ arn: out, kmsKeyArn: out }],
+                    vpc: { vpcId: out, subnetIds: pulumi.output(["subnet-0aaaaaaaaaaaaaaaa"]) },
+                    targetSecurityGroupId: out,
+                    allowFrom: [out],
+                }),
+            ),
             [],
         );
     });
 
     it("reports every issue at once", () => {
         const issues = validate(proxyArgs({ port: 1, secrets: [], idleClientTimeoutSeconds: 0 }));
-        assert.deepEqual(issues.map((i) => i.path), ["secrets", "port", "idleClientTimeoutSeconds"]);
+        assert.deepEqual(
+            issues.map((i) => i.path),
+            ["secrets", "port", "idleClientTimeoutSeconds"],
+        );
     });
 });

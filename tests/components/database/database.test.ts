@@ -234,10 +234,7 @@ describe("Database", () => {
             const cluster = registry.one(CLUSTER);
             assert.equal(await unwrap(db.connectionEnvironment("orders_app").DB_HOST), cluster.outputs.endpoint);
             const [s] = db.connectStatements("orders_app");
-            assert.equal(
-                await unwrap(s.Resource as string),
-                `arn:aws:rds-db:us-east-1:123456789012:dbuser:${cluster.outputs.clusterResourceId}/orders_app`,
-            );
+            assert.equal(await unwrap(s.Resource as string), `arn:aws:rds-db:us-east-1:123456789012:dbuser:${cluster.outputs.clusterResourceId}/orders_app`);
         });
     });
 
@@ -273,6 +270,11 @@ describe("Database", () => {
         const { DB_HOST, DB_PORT, DB_NAME, DB_USER } = fn.inputs.environment.variables;
         assert.deepEqual({ DB_HOST, DB_PORT, DB_NAME, DB_USER }, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "postgres" });
         const grants = registry.ofType("aws:iam/rolePolicy:RolePolicy").flatMap((p) => json(p.inputs.policy).Statement);
-        assert.ok(grants.some((s: { Action: string; Resource: string }) => s.Action === "rds-db:connect" && s.Resource.endsWith(`:dbuser:${String(proxy.outputs.arn).split(":").pop()}/postgres`)));
+        assert.ok(
+            grants.some(
+                (s: { Action: string; Resource: string }) =>
+                    s.Action === "rds-db:connect" && s.Resource.endsWith(`:dbuser:${String(proxy.outputs.arn).split(":").pop()}/postgres`),
+            ),
+        );
     });
 });

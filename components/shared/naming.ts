@@ -167,6 +167,7 @@ export function fitName(name: string, type: ResourceType, options: { explicit?: 
     const seen = `${explicit ? "" : (rule.autoNamePrefix ?? "")}${human}`.toLowerCase();
     const reserved = rule.reservedPrefixes?.some((r) => seen.startsWith(r) || human.toLowerCase().startsWith(r));
     if (reserved) human = `${rule.escapePrefix ?? "x-"}${human}`;
+    if (rule.letterFirst && !/^[A-Za-z]/.test(human)) human = `${rule.escapePrefix ?? "x-"}${human}`;
     for (let length = human.length; length >= 0; length--) {
         const part = keepEnds(human, length).replace(/[._-]+$/, "");
         const candidate = part ? `${part}-${hash}` : hash;

@@ -54,6 +54,8 @@ export interface NameRule {
     reservedPrefixes?: string[];
     /** Prepended to a name that starts with a reserved prefix, when fitting it. */
     escapePrefix?: string;
+    /** The first character must be a letter (RDS identifiers): `fitName` prepends `escapePrefix` (or `x-`) to a name that does not. */
+    letterFirst?: boolean;
     /** Refused at preview (`validator`) or only when AWS creates the resource (`create`). */
     reservedAt?: "validator" | "create";
     /** Where the numbers come from. */
@@ -81,6 +83,7 @@ const RDS_IDENTIFIER = {
     allowed: "lower-case letters, digits and single '-', a letter first, no '-' last",
     lowerCase: true,
     noEdgeHyphen: true,
+    letterFirst: true,
 };
 
 const PULUMI_AUTONAMING = "pulumi/pulumi-aws provider/autonaming.go (255)";
@@ -609,6 +612,8 @@ export const NAME_RULES: Record<string, NameRule> = {
     // issue 18 database
     "aws:rds/cluster:Cluster": {
         property: "clusterIdentifier",
+        // pulumi-aws auto-names it (provider resources.go AutoName("clusterIdentifier", 255), not lower-cased).
+        autoNameMax: 255,
         min: 1,
         max: 63,
         ...RDS_IDENTIFIER,
@@ -616,6 +621,8 @@ export const NAME_RULES: Record<string, NameRule> = {
     },
     "aws:rds/clusterInstance:ClusterInstance": {
         property: "identifier",
+        // d.ts: "if omitted, Pulumi will assign a random, unique identifier".
+        autoNameMax: 255,
         min: 1,
         max: 63,
         ...RDS_IDENTIFIER,

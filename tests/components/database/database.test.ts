@@ -254,6 +254,12 @@ describe("Database", () => {
         for (const i of registry.ofType(INSTANCE)) assert.ok(i.inputs.identifier.length <= 63, i.inputs.identifier);
     });
 
+    it("gives a name that starts with a digit identifiers that start with a letter, as RDS requires", async () => {
+        const { registry } = await build(() => new Database("9orders", dbArgs()));
+        for (const id of [registry.one(CLUSTER).inputs.clusterIdentifier, ...registry.ofType(INSTANCE).map((i) => i.inputs.identifier)])
+            assert.match(id, /^[a-z]/);
+    });
+
     it("wires a LambdaFunction: the client group, the environment and the connect grant", async () => {
         const { registry } = await build(() => {
             const db = new Database("orders", dbArgs());

@@ -308,7 +308,8 @@ function createInstances(
                 identifier: fitName(`${identifier}-${role}`, rds.ClusterInstance, { explicit: true }),
                 clusterIdentifier: cluster.id,
                 engine: "aurora-postgresql",
-                engineVersion: cluster.engineVersion,
+                // No engineVersion: an Aurora instance takes the cluster's, and upgrades only through the cluster
+                // (terraform-provider-aws aws_rds_cluster_instance docs); setting it here would fight the cluster's upgrades.
                 instanceClass: "db.serverless",
                 dbSubnetGroupName: subnetGroup.name,
                 publiclyAccessible: false,

@@ -68,7 +68,7 @@ describe("Database", () => {
             registry.hasInputs(CLUSTER, "orders-cluster", { dbSubnetGroupName: group.outputs.name, vpcSecurityGroupIds: [sg.id] });
         });
 
-        it("creates one private db.serverless writer that never upgrades its engine by itself", () => {
+        it("creates one private db.serverless writer that never upgrades its engine by itself and follows the cluster's version", () => {
             const cluster = registry.one(CLUSTER);
             const [writer, ...others] = registry.ofType(INSTANCE);
             assert.deepEqual(others, []);
@@ -92,6 +92,8 @@ describe("Database", () => {
                 },
             );
             assert.equal(writer.inputs.identifier, `${cluster.inputs.clusterIdentifier}-writer`);
+            // Aurora instances take the cluster's version; one of their own would fight the cluster's upgrades.
+            assert.equal(writer.inputs.engineVersion, undefined);
         });
 
         it("puts an RDS Proxy in front, logging in with the RDS-managed master secret and decrypting it with the cluster's key", () => {

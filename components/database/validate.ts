@@ -106,8 +106,22 @@ export function validate(args: DatabaseArgs): Issue[] {
     issues.oneOf("logRetentionDays", cfg.logRetentionDays, LOG_RETENTION_DAYS);
     if (cfg.proxy !== false) checkProxyOptions(issues, "proxy.", cfg.proxy);
     checkAllowFrom(issues, "allowFrom", cfg.allowFrom);
+    checkTransforms(issues, cfg);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;
+}
+
+/** A transform of a child that this configuration does not create would do nothing: refused, not ignored. */
+function checkTransforms(issues: Issues, cfg: ResolvedDatabase): void {
+    const t = cfg.transform;
+    if (cfg.proxy === false && t.proxy !== undefined)
+        issues.add("transform.proxy", "(transforms)", "has no proxy to change (proxy is false)", "remove it, or leave proxy on");
+    if (cfg.proxy !== false) {
+        for (const key of ["clientSecurityGroup", "rule"] as const) {
+            if (t[key] !== undefined)
+                issues.add(`transform.${key}`, "(transform)", "applies only with proxy: false (the proxy creates these)", `transform.proxy.${key}`);
+        }
+    }
 }
 
 function checkEngineVersion(issues: Issues, cfg: ResolvedDatabase): { major: number; minor: number } | undefined {

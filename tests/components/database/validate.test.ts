@@ -143,6 +143,18 @@ const refusals: Refusal<DatabaseArgs>[] = [
         message: /"web" is malformed/,
     },
     { title: "refuses an unknown argument, naming the nearest", args: { ...dbArgs(), minAcu: 1 } as never, path: "minAcu", message: /is not a known argument/ },
+    {
+        title: "refuses a proxy transform when there is no proxy",
+        args: dbArgs({ proxy: false, transform: { proxy: { proxy: { debugLogging: true } } } }),
+        path: "transform.proxy",
+        message: /has no proxy to change \(proxy is false\)/,
+    },
+    {
+        title: "refuses a direct-path rule transform while the proxy creates the rules",
+        args: dbArgs({ transform: { rule: { description: "x" } } }),
+        path: "transform.rule",
+        message: /applies only with proxy: false .*; allowed: transform.proxy.rule/,
+    },
     { title: "refuses readers given as a string", args: dbArgs({ readers: "1" as never }), path: "readers", message: /is a string; allowed: an integer/ },
 ];
 

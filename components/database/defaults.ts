@@ -9,7 +9,7 @@ export const DEFAULTS = {
         // Aurora PostgreSQL 16.6 runs Serverless v2 and scales to 0 ACUs (auto-pause needs 16.3 or later).
         engineVersion: "16.6",
         databaseName: "app",
-        // The engine's conventional superuser name (AWS CDK's default for Aurora PostgreSQL); RDS refuses "admin".
+        // The RDS console's default for PostgreSQL (aws/aws-cdk#10597); aurora-postgresql refuses "admin" (cfn-lint#4425).
         masterUsername: "postgres",
         capacity: {} as DatabaseCapacityArgs,
         readers: 0,

@@ -78,10 +78,16 @@ export const POSTGRES_RESERVED = new Set(
         "then to trailing true union unique user using variadic when where window with"
     ).split(" "),
 );
-/** Role names PostgreSQL or RDS keep for themselves: `public`/`none` are not roles, `pg_` is PostgreSQL's prefix, RDS's roles start with `rds`, and RDS refuses `admin`. */
+/**
+ * Role names PostgreSQL or RDS keep for themselves: `public`/`none` are not roles, `pg_` is PostgreSQL's prefix, RDS's
+ * roles start with `rds` (`rdsadmin` is refused on every engine), and aurora-postgresql refuses `admin` ("MasterUsername
+ * admin cannot be used as it is a reserved word used by the engine"; `postgres` is accepted): both verified against
+ * CloudFormation deployments in aws-cloudformation/cfn-lint#4425.
+ */
 const RESERVED_USER = /^(public|none|admin|pg_.*|rds.*)$/i;
 /** Databases every cluster has already, or RDS keeps. */
 const RESERVED_DATABASE = /^(postgres|template0|template1|rdsadmin)$/i;
+/** RDS master user names: `^[a-zA-Z][a-zA-Z0-9_]*$`, 63 characters for PostgreSQL (checked against a live account in floci-io/floci#3730); database names alike. */
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
 /** `{ major, minor }` of an engine version such as "16.6"; undefined when malformed. */

@@ -79,7 +79,8 @@ export interface DatabaseArgs {
     deletionProtection?: boolean;
     /**
      * Pulumi-side protection of the data: the cluster, its instances and its key get `protect` and
-     * `retainOnDelete`, and a final snapshot is taken if the cluster is ever deleted. Without it,
+     * `retainOnDelete` (its subnet group, security group and log group `retainOnDelete`, as the retained
+     * cluster still uses them), and a final snapshot is taken if the cluster is ever deleted. Without it,
      * deleting the cluster takes no snapshot (suits dev).
      * @default false
      */

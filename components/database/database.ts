@@ -101,6 +101,9 @@ export class Database extends pulumi.ComponentResource {
         const cfg = normalize(args);
         const child = { parent: this };
         const keep: pulumi.CustomResourceOptions = cfg.protectData ? { ...child, protect: true, retainOnDelete: true } : child;
+        // What a retained cluster still uses (AWS refuses to delete a subnet group or security group in use) and its
+        // log: left in AWS with it, so leaving the stack does not fail half-way.
+        const around: pulumi.CustomResourceOptions = cfg.protectData ? { ...child, retainOnDelete: true } : child;
         const tags = componentTags(Database.type, name, cfg.tags);
         const t = cfg.transform;
         this.port = PORT;
@@ -129,7 +132,7 @@ export class Database extends pulumi.ComponentResource {
             rds.SubnetGroup,
             fitName(childName(name, "subnets"), rds.SubnetGroup),
             { subnetIds: cfg.vpc.subnetIds, description: `Database ${name}: private subnets`, tags },
-            child,
+            around,
             t.subnetGroup,
         );
         // No inline rules: each rule is a resource of its own (here or in the proxy), and the provider
@@ -138,7 +141,7 @@ export class Database extends pulumi.ComponentResource {
             ec2.SecurityGroup,
             fitName(childName(name, "cluster-sg"), ec2.SecurityGroup),
             { vpcId: cfg.vpc.vpcId, description: `Aurora cluster ${identifier}: PostgreSQL in from its proxy or clients only`, tags },
-            child,
+            around,
             t.securityGroup,
         );
         // RDS writes to /aws/rds/cluster/<id>/postgresql, creating it without retention if it does not
@@ -147,7 +150,7 @@ export class Database extends pulumi.ComponentResource {
             cloudwatch.LogGroup,
             childName(name, "postgresql-log"),
             { name: `/aws/rds/cluster/${identifier}/postgresql`, retentionInDays: cfg.logRetentionDays, tags },
-            child,
+            around,
             t.logGroup,
         );
         const cluster = createCluster(name, identifier, cfg, { keyArn, subnetGroup, securityGroup, logGroup }, tags, keep);

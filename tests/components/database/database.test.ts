@@ -179,6 +179,11 @@ describe("Database", () => {
             assert.deepEqual(kept.map((r) => r.name).sort(), ["orders-cluster", "orders-key", "orders-reader-1", "orders-writer"]);
         });
 
+        it("retains (without protecting) what the retained cluster still uses, and its log: subnet group, security group, log group", () => {
+            const retainedOnly = registry.all().filter((r) => r.retainOnDelete && !r.protect);
+            assert.deepEqual(retainedOnly.map((r) => r.name).sort(), ["orders-cluster-sg", "orders-postgresql-log", "orders-subnets"]);
+        });
+
         it("turns deletion protection on and takes a final snapshot named after the cluster", () => {
             const cluster = registry.hasInputs(CLUSTER, "orders-cluster", { deletionProtection: true, skipFinalSnapshot: false });
             assert.equal(cluster.inputs.finalSnapshotIdentifier, `${cluster.inputs.clusterIdentifier}-final`);

@@ -62,11 +62,13 @@ export class DatabaseProxy extends pulumi.ComponentResource {
     /** A security group for clients (a function's `vpc.securityGroupIds`): it may reach the proxy, and the proxy admits it. */
     readonly clientSecurityGroupId: pulumi.Output<string>;
     readonly resources: DatabaseProxyResources;
+    private readonly name: string;
 
     constructor(name: string, args: DatabaseProxyArgs, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("DatabaseProxy", name, issues);
         super(DatabaseProxy.type, name, args, opts);
+        this.name = name;
 
         const cfg = normalize(args);
         const child = { parent: this };
@@ -146,12 +148,17 @@ export class DatabaseProxy extends pulumi.ComponentResource {
      * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html).
      */
     connectStatements(user: pulumi.Input<string>): Statement[] {
-        if (typeof user === "string" && !DB_USER.test(user))
-            throw new ArgsError("DatabaseProxy", "connectStatements", [
-                { path: "user", value: user, message: "is not a database user name", allowed: "1 to 63 letters, digits and '_', a letter or '_' first" },
-            ]);
+        checkDbUser("DatabaseProxy", this.name, user);
         return [{ Sid: "ConnectThroughProxy", Effect: "Allow", Action: "rds-db:connect", Resource: dbUserArn(this.proxyArn, user) }];
     }
+}
+
+/** Refuses a plain `user` that no PostgreSQL or MySQL user can be named (an Output is checked by IAM alone). */
+export function checkDbUser(component: string, instance: string, user: pulumi.Input<string>): void {
+    if (typeof user === "string" && !DB_USER.test(user))
+        throw new ArgsError(component, instance, [
+            { path: "user", value: user, message: "is not a database user name", allowed: "1 to 63 letters, digits, '_' and '$', a letter or '_' first" },
+        ]);
 }
 
 /**

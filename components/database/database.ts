@@ -4,7 +4,7 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as kms from "@pulumi/aws/kms";
 import * as rds from "@pulumi/aws/rds";
 import * as vpc from "@pulumi/aws/vpc";
-import { DatabaseProxy, dbUserArn } from "../database-proxy/database-proxy";
+import { DatabaseProxy, checkDbUser, dbUserArn } from "../database-proxy/database-proxy";
 import { ArgsError } from "../shared/errors";
 import type { Statement } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
@@ -92,11 +92,13 @@ export class Database extends pulumi.ComponentResource {
     /** The RDS Proxy, unless `proxy` is false. */
     readonly proxy?: DatabaseProxy;
     readonly resources: DatabaseResources;
+    private readonly name: string;
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
         if (issues.length) throw new ArgsError("Database", name, issues);
         super(Database.type, name, args, opts);
+        this.name = name;
 
         const cfg = normalize(args);
         const child = { parent: this };
@@ -207,6 +209,7 @@ export class Database extends pulumi.ComponentResource {
      * master user: the one user the proxy logs in as).
      */
     connectionEnvironment(user: string = this.masterUsername): Record<"DB_HOST" | "DB_PORT" | "DB_NAME" | "DB_USER", pulumi.Input<string>> {
+        checkDbUser("Database", this.name, user);
         return {
             DB_HOST: this.proxy ? this.proxy.endpoint : this.endpoint,
             DB_PORT: String(this.proxy ? this.proxy.port : this.port),
@@ -221,6 +224,7 @@ export class Database extends pulumi.ComponentResource {
      * `dbuser:cluster-…/<user>` (a user granted `rds_iam`).
      */
     connectStatements(user: string = this.masterUsername): Statement[] {
+        checkDbUser("Database", this.name, user);
         if (this.proxy) return this.proxy.connectStatements(user);
         const cluster = this.resources.cluster;
         return [{ Sid: "ConnectToCluster", Effect: "Allow", Action: "rds-db:connect", Resource: dbUserArn(cluster.arn, user, cluster.clusterResourceId) }];

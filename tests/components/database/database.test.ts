@@ -160,6 +160,11 @@ describe("Database", () => {
             assert.equal(await unwrap(s.Resource as string), `arn:aws:rds-db:us-east-1:123456789012:dbuser:${id}/postgres`);
         });
 
+        it("refuses a database user name PostgreSQL does not accept, for the environment and the grant", () => {
+            assert.throws(() => db.connectionEnvironment("app-user"), /Database "orders".*user="app-user" is not a database user name/s);
+            assert.throws(() => db.connectStatements("app user"), /Database "orders".*user="app user"/s);
+        });
+
         it("protects nothing (no protect, no retainOnDelete) when protectData is off", () => {
             assert.ok(registry.all().every((r) => !r.protect && !r.retainOnDelete));
         });

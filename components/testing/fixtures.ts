@@ -316,7 +316,6 @@ const BUILDERS: Record<string, Builder> = {
             dbiResourceId: `db-${hex(r.urn, 26).toUpperCase()}`,
             endpoint: `${name}.${hex(`${r.urn}/host`, 12)}.${c.region}.rds.amazonaws.com`,
             port: 5432,
-            writer: r.inputs.promotionTier === 0,
         },
     }),
     "aws:rds/subnetGroup:SubnetGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "rds", `subgrp:${name}`) } }),
@@ -336,7 +335,7 @@ const BUILDERS: Record<string, Builder> = {
     }),
     "aws:rds/proxyTarget:ProxyTarget": (r) => ({
         id: `${r.inputs.dbProxyName}/${r.inputs.targetGroupName}/TRACKED_CLUSTER/${r.inputs.dbClusterIdentifier}`,
-        state: { endpoint: "", port: 5432, type: "TRACKED_CLUSTER", rdsResourceId: String(r.inputs.dbClusterIdentifier) },
+        state: { port: 5432, type: "TRACKED_CLUSTER", trackedClusterId: String(r.inputs.dbClusterIdentifier) },
     }),
     "aws:kms/key:Key": (r, c) => {
         const id = uuid(r.urn);

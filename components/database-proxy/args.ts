@@ -65,7 +65,11 @@ export interface DatabaseProxyTransforms {
 export interface DatabaseProxyArgs extends DatabaseProxyOptions {
     /** The engine family of the target: decides the port clients connect to (5432 or 3306). */
     engineFamily: "POSTGRESQL" | "MYSQL";
-    /** The Aurora cluster the proxy connects to (its writer, and readers through a read-only endpoint you add). */
+    /**
+     * The Aurora cluster the proxy connects to (its writer; readers through a read-only proxy endpoint you add).
+     * Register it once the cluster has an instance, or the target never becomes available.
+     * @example { clusterIdentifier: cluster.clusterIdentifier }
+     */
     target: { clusterIdentifier: pulumi.Input<string> };
     /**
      * The users the proxy logs in as, one secret each (at most 200). Clients authenticate to the proxy
@@ -88,6 +92,10 @@ export interface DatabaseProxyArgs extends DatabaseProxyOptions {
     allowFrom?: pulumi.Input<string>[];
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
-    /** @default {} */
+    /**
+     * Change a child's args (see `DatabaseProxyTransforms`).
+     * @default {}
+     * @example { targetGroup: { connectionPoolConfig: { maxConnectionsPercent: 90, connectionBorrowTimeout: 30 } } }
+     */
     transform?: DatabaseProxyTransforms;
 }

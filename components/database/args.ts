@@ -65,7 +65,11 @@ export interface DatabaseArgs {
      * @default "postgres"
      */
     masterUsername?: string;
-    /** @default {} */
+    /**
+     * Serverless v2 scaling of every instance.
+     * @default {}
+     * @example { minAcu: 0.5, maxAcu: 16 }
+     */
     capacity?: DatabaseCapacityArgs;
     /**
      * Reader instances besides the writer, placed by Aurora across the subnet group's zones: one or
@@ -108,6 +112,10 @@ export interface DatabaseArgs {
     allowFrom?: pulumi.Input<string>[];
     /** Tags for every resource of the component (and of snapshots: `copyTagsToSnapshot`). @default {} */
     tags?: Record<string, string>;
-    /** @default {} */
+    /**
+     * Change a child's args (see `DatabaseTransforms`).
+     * @default {}
+     * @example { cluster: { preferredMaintenanceWindow: "sun:03:00-sun:04:00" }, proxy: { proxy: { debugLogging: true } } }
+     */
     transform?: DatabaseTransforms;
 }

@@ -461,3 +461,16 @@ export {
     DAX_TLS_PORT,
 } from "./dax-cluster";
 export { TableDaxArgs } from "./table/dax";
+export {
+    DATABASE_PROXY_DEFAULTS,
+    DatabaseProxy,
+    DatabaseProxyArgs,
+    DatabaseProxyOptions,
+    DatabaseProxyResources,
+    DatabaseProxySecretArgs,
+    DatabaseProxyTransforms,
+    DatabaseProxyVpcArgs,
+    dbUserArn,
+    proxyResourceId,
+} from "./database-proxy";
+export { DATABASE_DEFAULTS, Database, DatabaseArgs, DatabaseCapacityArgs, DatabaseResources, DatabaseTransforms, clusterIdentifier } from "./database";

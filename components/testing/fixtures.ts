@@ -280,6 +280,63 @@ const BUILDERS: Record<string, Builder> = {
         const a = arn(c, "secretsmanager", `secret:${name}-${hex(r.urn, 6)}`);
         return { id: a, state: { name, arn: a } };
     },
+    // RDS (issue 18 database). Cluster ARNs end in `cluster:<identifier>`, endpoints are
+    // `<id>.cluster-<12>.<region>.rds.amazonaws.com` (readers `cluster-ro-`); the RDS-managed master secret is
+    // `rds!cluster-<uuid>` (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html).
+    "aws:rds/cluster:Cluster": (r, c, name) => {
+        const host = `${name}.cluster-${hex(`${r.urn}/host`, 12)}.${c.region}.rds.amazonaws.com`;
+        const secret =
+            r.inputs.manageMasterUserPassword === true
+                ? [
+                      {
+                          secretArn: arn(c, "secretsmanager", `secret:rds!cluster-${uuid(r.urn)}-${hex(`${r.urn}/secret`, 6)}`),
+                          kmsKeyId: r.inputs.masterUserSecretKmsKeyId ?? arn(c, "kms", `key/${uuid(`${r.urn}/aws-secretsmanager`)}`),
+                          secretStatus: "active",
+                      },
+                  ]
+                : [];
+        return {
+            id: name,
+            state: {
+                clusterIdentifier: name,
+                arn: arn(c, "rds", `cluster:${name}`),
+                clusterResourceId: `cluster-${hex(r.urn, 26).toUpperCase()}`,
+                endpoint: host,
+                readerEndpoint: host.replace(".cluster-", ".cluster-ro-"),
+                port: r.inputs.port ?? 5432,
+                masterUserSecrets: secret,
+            },
+        };
+    },
+    "aws:rds/clusterInstance:ClusterInstance": (r, c, name) => ({
+        id: name,
+        state: {
+            identifier: name,
+            arn: arn(c, "rds", `db:${name}`),
+            dbiResourceId: `db-${hex(r.urn, 26).toUpperCase()}`,
+            endpoint: `${name}.${hex(`${r.urn}/host`, 12)}.${c.region}.rds.amazonaws.com`,
+            port: 5432,
+        },
+    }),
+    "aws:rds/subnetGroup:SubnetGroup": (_r, c, name) => ({ id: name, state: { name, arn: arn(c, "rds", `subgrp:${name}`) } }),
+    // A proxy's ARN ends in its resource id `prx-<17>`, which IAM's rds-db:connect resource names
+    // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html).
+    "aws:rds/proxy:Proxy": (r, c, name) => ({
+        id: name,
+        state: {
+            name,
+            arn: arn(c, "rds", `db-proxy:prx-${hex(r.urn, 17)}`),
+            endpoint: `${name}.proxy-${hex(`${r.urn}/host`, 12)}.${c.region}.rds.amazonaws.com`,
+        },
+    }),
+    "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": (r, c) => ({
+        id: String(r.inputs.dbProxyName),
+        state: { name: "default", arn: arn(c, "rds", `target-group:prx-tg-${hex(r.urn, 17)}`) },
+    }),
+    "aws:rds/proxyTarget:ProxyTarget": (r) => ({
+        id: `${r.inputs.dbProxyName}/${r.inputs.targetGroupName}/TRACKED_CLUSTER/${r.inputs.dbClusterIdentifier}`,
+        state: { port: 5432, type: "TRACKED_CLUSTER", trackedClusterId: String(r.inputs.dbClusterIdentifier) },
+    }),
     "aws:kms/key:Key": (r, c) => {
         const id = uuid(r.urn);
         return { id, state: { keyId: id, arn: arn(c, "kms", `key/${id}`) } };

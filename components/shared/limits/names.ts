@@ -50,7 +50,7 @@ export interface NameRule {
     lowerCase?: boolean;
     /** Neither the first nor the last character may be `-` (load balancers, target groups). */
     noEdgeHyphen?: boolean;
-    /** The first character must be a letter (DAX clusters); a name that does not start with one gets `escapePrefix`. */
+    /** The first character must be a letter (DAX clusters, RDS identifiers); a name that does not start with one gets `escapePrefix` (or `x-`). */
     letterFirst?: boolean;
     /** Prefixes AWS reserves, compared without regard to case. */
     reservedPrefixes?: string[];
@@ -84,6 +84,19 @@ const DAX_NAME = {
     lowerCase: true,
     letterFirst: true,
     escapePrefix: "dax-",
+};
+
+/**
+ * RDS identifiers (clusters, instances, proxies): lower-case letters, digits and single hyphens, a letter
+ * first, no hyphen last (terraform-provider-aws internal/service/rds/validate.go validIdentifier).
+ */
+const RDS_IDENTIFIER = {
+    pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/,
+    char: /[a-z0-9-]/,
+    allowed: "lower-case letters, digits and single '-', a letter first, no '-' last",
+    lowerCase: true,
+    noEdgeHyphen: true,
+    letterFirst: true,
 };
 
 const PULUMI_AUTONAMING = "pulumi/pulumi-aws provider/autonaming.go (255)";
@@ -658,5 +671,43 @@ export const NAME_RULES: Record<string, NameRule> = {
         max: 255,
         ...DAX_NAME,
         source: `${PULUMI_AUTONAMING}; DAX CreateParameterGroup ParameterGroupName, stored lower-case like subnet groups (no validator in terraform-provider-aws parameter_group.go): the cluster name's rule`,
+    },
+    // issue 18 database
+    "aws:rds/cluster:Cluster": {
+        property: "clusterIdentifier",
+        // pulumi-aws auto-names it (provider resources.go AutoName("clusterIdentifier", 255), not lower-cased).
+        autoNameMax: 255,
+        min: 1,
+        max: 63,
+        ...RDS_IDENTIFIER,
+        source: "RDS CreateDBCluster DBClusterIdentifier (1-63 letters, digits and hyphens, a letter first, no '--', no trailing '-', stored lower-case: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html); terraform-provider-aws internal/service/rds/validate.go validIdentifier (lower case only). Given explicitly by Database: its log group must be named before the cluster exists",
+    },
+    "aws:rds/clusterInstance:ClusterInstance": {
+        property: "identifier",
+        // d.ts: "if omitted, Pulumi will assign a random, unique identifier".
+        autoNameMax: 255,
+        min: 1,
+        max: 63,
+        ...RDS_IDENTIFIER,
+        source: "RDS CreateDBInstance DBInstanceIdentifier (1-63 letters, digits and hyphens, a letter first, no '--', no trailing '-': https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html); terraform-provider-aws internal/service/rds/validate.go validIdentifier (lower case only)",
+    },
+    "aws:rds/subnetGroup:SubnetGroup": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 255,
+        pattern: /^[0-9a-z_ .-]+$/,
+        char: /[0-9a-z_.-]/,
+        allowed: "lower-case letters, digits, spaces and '._-'",
+        lowerCase: true,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/rds/validate.go validSubnetGroupName (255 of [0-9a-z_ .-], not "default")`,
+    },
+    "aws:rds/proxy:Proxy": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 63,
+        ...RDS_IDENTIFIER,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/rds/proxy.go (validIdentifier: lower case, a letter first, no '--', no trailing '-'); RDS CreateDBProxy DBProxyName (letters, digits and hyphens, 63 characters like other RDS identifiers: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBProxy.html)`,
     },
 };

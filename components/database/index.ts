@@ -1,0 +1,3 @@
+export { Database, DatabaseResources, clusterIdentifier } from "./database";
+export { DatabaseArgs, DatabaseCapacityArgs, DatabaseTransforms } from "./args";
+export { DEFAULTS as DATABASE_DEFAULTS } from "./defaults";

@@ -76,7 +76,8 @@ const SCHEMA_PRESENT = "select (to_regclass('orders_customer_created') is not nu
  * only SELECT and INSERT on a table created beforehand would fail every cold start, and the owner's every cold start
  * would wait for the open write transactions and hold up the inserts behind it.
  * Both observed on PostgreSQL 15 (tests/functions/orders-db/core.test.ts: a user with SELECT and INSERT only, and an
- * open insert transaction that the look does not wait for).
+ * open insert transaction that the look does not wait for); "CREATE INDEX (without CONCURRENT) on a table conflicts
+ * with … INSERT": https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/wait-event.lockrelation.html
  *
  * The DDL is one simple query, so both statements are one transaction. No advisory lock serialises the first invocations: through RDS Proxy,
  * "interacting with locks using functions such as pg_advisory_lock" pins the session to its database connection for as

@@ -47,8 +47,9 @@ export interface DataStreamArgs {
     /**
      * Enhanced (shard-level) CloudWatch metrics, each billed as a custom metric per shard: any of
      * `IncomingBytes`, `IncomingRecords`, `OutgoingBytes`, `OutgoingRecords`,
-     * `WriteProvisionedThroughputExceeded`, `ReadProvisionedThroughputExceeded`, `IteratorAgeMilliseconds`,
-     * or `ALL` alone (https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html).
+     * `WriteProvisionedThroughputExceeded`, `ReadProvisionedThroughputExceeded`, `IteratorAgeMilliseconds`
+     * (https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html). Not AWS's `ALL`: AWS reports
+     * it back as the seven names, so every `up` would re-apply it (list the seven instead).
      * @default []
      * @example ["IncomingBytes", "IteratorAgeMilliseconds"]
      */

@@ -13,11 +13,11 @@ describe("Database", () => {
             ({ registry, result: db } = await build(() => new Database("orders", dbArgs())));
         });
 
-        it("creates an Aurora Serverless v2 PostgreSQL 16.6 cluster scaling from 0.5 to 4 ACUs", () => {
+        it("creates an Aurora Serverless v2 PostgreSQL 16.10 cluster scaling from 0.5 to 4 ACUs", () => {
             registry.hasInputs(CLUSTER, "orders-cluster", {
                 engine: "aurora-postgresql",
                 engineMode: "provisioned",
-                engineVersion: "16.6",
+                engineVersion: "16.10",
                 serverlessv2ScalingConfiguration: { minCapacity: 0.5, maxCapacity: 4 },
                 databaseName: "app",
                 masterUsername: "postgres",

@@ -248,7 +248,7 @@ export class Database extends pulumi.ComponentResource {
                     path: "user",
                     value: user ?? "(the master user)",
                     message: "cannot connect with IAM without a proxy: the master user keeps password login for the RDS-managed secret",
-                    allowed: "a database user you created and granted rds_iam, e.g. connectStatements(\"orders_app\"), or leave proxy on",
+                    allowed: 'a database user you created and granted rds_iam, e.g. connectStatements("orders_app"), or leave proxy on',
                 },
             ]);
         checkDbUser("Database", this.name, user);

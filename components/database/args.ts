@@ -87,7 +87,9 @@ export interface DatabaseArgs {
     /**
      * Reader instances besides the writer, 0 to 15: one or more for production (a failover target). RDS places each
      * in a zone of the subnet group it chooses ("a random, system-chosen Availability Zone": CreateDBInstance), which
-     * may be the writer's; pin zones with `transform.instance` (`availabilityZone`, create-only).
+     * may be the writer's; pin zones with `transform.instance` (`availabilityZone`, create-only). With `protectData`
+     * the instances are protected: lowering `readers` is refused until the removed reader is unprotected, and being
+     * retained (`retainOnDelete`) it then keeps running, and billing, in the cluster: delete it in RDS.
      * @default 0
      */
     readers?: number;

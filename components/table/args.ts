@@ -289,7 +289,7 @@ export interface TableArgs {
     /**
      * Days point-in-time recovery reaches back: 1 to 35. Needs `pointInTimeRecovery`. Shorter costs
      * the same per GB; it only limits how far back a restore (or an export) may go.
-     * @default - 35 (DynamoDB's)
+     * @default - 35 (DynamoDB's) with `pointInTimeRecovery`: sent explicitly, so removing a shorter window restores 35
      */
     pointInTimeRecoveryDays?: number;
     /**

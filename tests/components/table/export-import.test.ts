@@ -20,9 +20,15 @@ describe("Table point-in-time recovery window", () => {
         registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } });
     });
 
-    it("leaves the period to DynamoDB (35 days) when not given", async () => {
+    it("sets DynamoDB's 35 days when no window is given, so removing a shorter window restores 35", async () => {
+        // The provider's recovery_period_in_days is Optional + Computed: left unset, it would keep the old window.
         const { registry } = await build(() => new Table("items", pitr()));
-        registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: undefined } });
+        registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 } });
+    });
+
+    it("sends no window without point-in-time recovery", async () => {
+        const { registry } = await build(() => new Table("items", base()));
+        registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: undefined } });
     });
 });
 
@@ -237,11 +243,16 @@ describe("Table import", () => {
         assert.deepEqual(warnings, []);
     });
 
-    it("neither sets importTable nor ignores it without importFrom", async () => {
+    it("sets no importTable without importFrom", async () => {
         const { registry } = await build(() => new Table("items", base()));
-        const table = registry.one(TABLE);
-        assert.equal(table.inputs.importTable, undefined);
-        assert.ok(!table.ignoreChanges.includes("importTable"));
+        assert.equal(registry.one(TABLE).inputs.importTable, undefined);
+    });
+
+    it("ignores importTable on every table, so removing importFrom after the import does not replace the table", async () => {
+        // The provider keeps the created-with importTable in its state (never read back) and its
+        // s3BucketSource is ForceNew: the table as configured after the user drops importFrom must still ignore it.
+        const { registry } = await build(() => new Table("items", base()));
+        assert.ok(registry.one(TABLE).ignoreChanges.includes("importTable"), String(registry.one(TABLE).ignoreChanges));
     });
 });
 

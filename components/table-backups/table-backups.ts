@@ -44,7 +44,9 @@ export const KEY_DELETION_WINDOW_DAYS = 30;
  * policies for backups and restores).
  *
  * AWS Backup's account-wide settings are not managed here (a stack owning them would fight every
- * other owner): DynamoDB is opted in by the first plan that backs it up, and the advanced features
+ * other owner): the Region's service opt-in does not matter, since the selection names each table by
+ * ARN ("If a resource type is explicitly assigned to a backup plan ... it will be included in the
+ * backup even if the opt-in is not enabled", API_UpdateRegionSettings.html), and the advanced features
  * that cold storage and cross-Region copies need are on by default for accounts without a vault
  * before 21 November 2021; older accounts turn them on once with `aws backup update-region-settings
  * --resource-type-management-preference DynamoDB=true` in each Region

@@ -172,8 +172,15 @@ export interface TableImportCsvArgs {
  * nothing). https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.HowItWorks.html
  */
 export interface TableImportArgs {
-    /** The bucket holding the data (any Region or account the deployer can read). */
+    /** The bucket holding the data (any Region or account the deployer can read; another account's with `bucketOwner`). */
     bucketName: pulumi.Input<string>;
+    /**
+     * The account (12 digits) owning the bucket, when it is not the deployer's: ImportTable's
+     * S3BucketOwner, "optional" only "if the bucket is owned by the requester"
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_S3BucketSource.html).
+     * @default - the deployer's account
+     */
+    bucketOwner?: string;
     /** Only objects under this key prefix. @default - every object of the bucket */
     keyPrefix?: string;
     /** The objects' format. */

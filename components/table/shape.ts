@@ -67,6 +67,7 @@ const EXPORT_SHAPE = object<TableExportArgs>()({
 
 const IMPORT_SHAPE = object<TableImportArgs>()({
     bucketName: input(string()),
+    bucketOwner: optional(string()),
     keyPrefix: optional(string()),
     format: string(),
     compression: optional(string()),

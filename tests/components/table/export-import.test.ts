@@ -243,6 +243,13 @@ describe("Table import", () => {
         assert.deepEqual(warnings, []);
     });
 
+    it("names the bucket's owning account for a bucket of another account", async () => {
+        const { registry } = await build(
+            () => new Table("items", base({ importFrom: { bucketName: "items-seed", bucketOwner: "210987654321", format: "DYNAMODB_JSON" } })),
+        );
+        registry.hasInputs(TABLE, "items-table", { importTable: { s3BucketSource: { bucket: "items-seed", bucketOwner: "210987654321" } } });
+    });
+
     it("sets no importTable without importFrom", async () => {
         const { registry } = await build(() => new Table("items", base()));
         assert.equal(registry.one(TABLE).inputs.importTable, undefined);
@@ -313,6 +320,12 @@ describe("Table export, import and recovery window validation", () => {
                 args: base({ importFrom: { bucketName: "Seed_Data", format: "ION" } }),
                 path: "importFrom.bucketName",
                 message: /S3 bucket name/,
+            },
+            {
+                title: "refuses an import bucket owner that is not an account ID",
+                args: base({ importFrom: { bucketName: "seed", bucketOwner: "acme", format: "ION" } }),
+                path: "importFrom.bucketOwner",
+                message: /12 digits/,
             },
             {
                 title: "refuses CSV options with another format",

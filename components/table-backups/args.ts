@@ -94,7 +94,8 @@ export interface TableBackupsArgs {
      */
     tables?: Table[];
     /**
-     * ARNs of other DynamoDB tables to back up (`arn:aws:dynamodb:<region>:<account>:table/<name>`).
+     * ARNs of other DynamoDB tables to back up (`arn:aws:dynamodb:<region>:<account>:table/<name>`), in the
+     * stack's Region and account (checked once they are known: a plan backs up nothing outside them).
      * @default []
      */
     tableArns?: pulumi.Input<string>[];

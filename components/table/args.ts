@@ -124,6 +124,13 @@ export interface TableExportBucketArgs {
     bucketName: pulumi.Input<string>;
     bucketArn: pulumi.Input<string>;
     /**
+     * The account (12 digits) owning the bucket, when it is not the table's: ExportTableToPointInTime's
+     * S3BucketOwner, "a required parameter when exporting to a S3 bucket in another account"
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExportTableToPointInTime.html).
+     * @default - the table's account
+     */
+    bucketOwner?: string;
+    /**
      * The customer managed key the bucket encrypts with: exports are then written with SSE-KMS under it.
      * @default - the bucket's default encryption applies
      */

@@ -138,6 +138,10 @@ describe("Table export", () => {
             });
         });
 
+        it("sends no bucket owner for a bucket of the table's account", () => {
+            assert.equal(JSON.parse(registry.one(SCHEDULE).inputs.target.input).S3BucketOwner, undefined);
+        });
+
         it("lets Scheduler assume the role only for this account's default schedule group", () => {
             const trust = JSON.parse(registry.one(ROLE).inputs.assumeRolePolicy).Statement[0];
             assert.deepEqual(trust.Principal, { Service: "scheduler.amazonaws.com" });
@@ -168,6 +172,25 @@ describe("Table export", () => {
                 },
             ]);
         });
+    });
+});
+
+describe("Table export to another account's bucket", () => {
+    it("names the bucket's owning account in the command and in the scheduled request", async () => {
+        const { registry, result } = await build(
+            () =>
+                new Table(
+                    "items",
+                    pitr({
+                        export: {
+                            schedule: "rate(7 days)",
+                            bucket: { bucketName: "audit-exports", bucketArn: "arn:aws:s3:::audit-exports", bucketOwner: "210987654321" },
+                        },
+                    }),
+                ),
+        );
+        assert.match(await unwrap(result.exportCommand!), / --s3-bucket audit-exports --s3-bucket-owner 210987654321 --s3-prefix exports /);
+        assert.equal(JSON.parse(registry.one(SCHEDULE).inputs.target.input).S3BucketOwner, "210987654321");
     });
 });
 
@@ -320,6 +343,12 @@ describe("Table export, import and recovery window validation", () => {
                 args: base({ importFrom: { bucketName: "Seed_Data", format: "ION" } }),
                 path: "importFrom.bucketName",
                 message: /S3 bucket name/,
+            },
+            {
+                title: "refuses an export bucket owner that is not an account ID",
+                args: pitr({ export: { bucket: { bucketName: "audit-exports", bucketArn: "arn:aws:s3:::audit-exports", bucketOwner: "12345" } } }),
+                path: "export.bucket.bucketOwner",
+                message: /12 digits/,
             },
             {
                 title: "refuses an import bucket owner that is not an account ID",

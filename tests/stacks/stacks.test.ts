@@ -332,22 +332,38 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket and audit trail's bucket and key, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the data paths' stream, buckets, backups and database, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
             .sort();
         assert.deepEqual(protectedNames, [
+            "aws:backup/plan:Plan::tables-plan",
+            "aws:backup/vault:Vault::tables-vault",
+            "aws:backup/vault:Vault::tables-vault-us-west-2",
             "aws:cognito/userPool:UserPool::items-user-pool-users",
             "aws:dynamodb/table:Table::items-table",
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
+            // AWS Backup deletes expired recovery points with this role: it outlives them (TableBackups' protectData).
+            "aws:iam/role:Role::tables-role",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::tables-role-backup",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::tables-role-restores",
+            "aws:kinesis/stream:Stream::readings-stream-stream",
             "aws:kms/key:Key::audit-key",
+            "aws:kms/key:Key::orders-key",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:kms/key:Key::tables-key",
+            "aws:kms/key:Key::tables-key-us-west-2",
+            "aws:rds/cluster:Cluster::orders-cluster",
+            "aws:rds/clusterInstance:ClusterInstance::orders-reader-1",
+            "aws:rds/clusterInstance:ClusterInstance::orders-writer",
             "aws:s3/bucket:Bucket::audit-bucket",
             "aws:s3/bucket:Bucket::cdn-bucket-site",
+            "aws:s3/bucket:Bucket::items-export-bucket",
             "aws:s3/bucket:Bucket::photos-source",
+            "aws:s3/bucket:Bucket::readings-bucket",
             "aws:sqs/queue:Queue::partner-events",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
@@ -1600,7 +1616,7 @@ describe("stacks", function () {
         assert.equal(result.evaluation.outputs.pipeline.deployerRoleArns, undefined);
     });
 
-    it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring or alarm topic when config turns them off", async () => {
+    it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring, alarm topic or ingestion path when config turns them off", async () => {
         const { result, resources } = await tempPlan("lean", [
             "  aws-platform:preset: dev",
             "  aws-platform:serverless:",
@@ -1611,9 +1627,12 @@ describe("stacks", function () {
             "  aws-platform:delivery: { enabled: false }",
             "  aws-platform:audit: { enabled: false }",
             "  aws-platform:monitoring: { enabled: false }",
+            "  aws-platform:data: { ingestion: { enabled: false } }",
         ]);
         const types = new Set(resources.map((r) => r.type));
         for (const type of [
+            "aws-platform:serverless:KinesisIngestion",
+            "aws:kinesis/stream:Stream",
             "aws-platform:edge:EdgeFunctions",
             "aws-platform:edge:EdgeLambda",
             "aws:cloudfront/distribution:Distribution",
@@ -1636,7 +1655,7 @@ describe("stacks", function () {
             resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer").map((r) => r.name),
             ["saas-public-alb"],
         );
-        assert.equal(resources.filter((r) => r.name.includes("legacy") || r.name.startsWith("partner")).length, 0);
+        assert.equal(resources.filter((r) => r.name.includes("legacy") || r.name.startsWith("partner") || r.name.startsWith("readings")).length, 0);
         // The event-driven core stays: the queue, the tag indexer's mapping, the sweeper's schedule.
         for (const name of ["event-failures", "tag-indexer-mapping", "nightly-sweep-schedule"])
             assert.ok(

@@ -1545,6 +1545,167 @@ describe("stacks", function () {
     });
 
     /** Plans a temporary stack whose Pulumi.<stack>.yaml holds `lines` under `config:`. */
+    const privateSubnetIds = (s: typeof dev) =>
+        s
+            .ofType("aws:ec2/subnet:Subnet")
+            .filter((x) => x.name.startsWith("main-private-"))
+            .map((x) => x.id)
+            .sort();
+    const policyOf = (s: typeof dev, name: string) => JSON.parse(s.named(name).inputs.policy);
+
+    it("dev reads the readings stream on on-demand capacity into S3, and builds no backup plan, export, database or orders function", () => {
+        const stream = dev.named("readings-stream-stream").inputs;
+        assert.deepEqual(stream.streamModeDetails, { streamMode: "ON_DEMAND" });
+        assert.equal(stream.shardCount, undefined);
+        assert.equal(dev.named("readings-function-function").inputs.environment.variables.SINK, "s3");
+        for (const type of [
+            "aws-platform:serverless:TableBackups",
+            "aws:backup/plan:Plan",
+            "aws:scheduler/schedule:Schedule::export",
+            "aws-platform:serverless:Database",
+            "aws:rds/cluster:Cluster",
+            "aws:rds/proxy:Proxy",
+        ])
+            assert.equal(dev.ofType(type).length, 0, type);
+        assert.equal(dev.resources.filter((r) => r.name.startsWith("items-export") || r.name.startsWith("orders")).length, 0);
+        assert.deepEqual(Object.keys(dev.result.evaluation.outputs.data), ["readings"]);
+    });
+
+    it("prod reads two provisioned shards kept 168 hours, KMS-encrypted, through an enhanced fan-out consumer with partial batch responses and its failure queue", () => {
+        const stream = prod.named("readings-stream-stream");
+        assert.deepEqual(
+            [stream.inputs.streamModeDetails, stream.inputs.shardCount, stream.inputs.retentionPeriod, stream.inputs.encryptionType],
+            [{ streamMode: "PROVISIONED" }, 2, 168, "KMS"],
+        );
+        const consumer = prod.named("readings-consumer-consumer");
+        assert.equal(consumer.inputs.streamArn, stream.outputs.arn);
+        const mapping = prod.named("readings-consumer-mapping").inputs;
+        assert.equal(mapping.eventSourceArn, consumer.outputs.arn);
+        assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"]);
+        assert.equal(mapping.parallelizationFactor, 2);
+        assert.equal(mapping.destinationConfig.onFailure.destinationArn, prod.named("readings-failures").outputs.arn);
+        assert.equal(dev.resources.filter((r) => r.type === "aws:kinesis/streamConsumer:StreamConsumer").length, 0);
+    });
+
+    it("both stacks alarm when the ingest function reads records ten minutes or more behind the stream (Lambda's IteratorAge), to the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const alarm = s.named("readings-iterator-age").inputs;
+            assert.deepEqual(
+                [alarm.namespace, alarm.metricName, alarm.statistic, alarm.threshold, alarm.comparisonOperator],
+                ["AWS/Lambda", "IteratorAge", "Maximum", 600_000, "GreaterThanOrEqualToThreshold"],
+            );
+            assert.deepEqual(alarm.dimensions, { FunctionName: s.named("readings-function-function").outputs.name });
+            assert.deepEqual(alarm.alarmActions, [s.named("alarms-topic").outputs.arn]);
+        }
+    });
+
+    it("both stacks watch the ingest function (errors, throttles, log queries) and the readings failure queue; prod the orders function too", () => {
+        for (const s of [dev, prod]) {
+            for (const name of ["monitoring-ingest-errors", "monitoring-fn-ingest-errors", "monitoring-readings-failures-dead-letters"])
+                assert.ok(s.named(name));
+            assert.deepEqual(s.named("monitoring-readings-failures-dead-letters").inputs.dimensions, { QueueName: s.named("readings-failures").outputs.name });
+        }
+        for (const name of ["monitoring-orders-db-errors", "monitoring-fn-orders-db-errors"]) assert.ok(prod.named(name));
+    });
+
+    it("prod backs the items table up daily (35 days) and monthly (a year) into a vault under its own key, each recovery point copied to a vault in us-west-2", () => {
+        const selection = prod.named("tables-selection").inputs;
+        assert.deepEqual(selection.resources, [prod.named("items-table").outputs.arn]);
+        assert.equal(selection.iamRoleArn, prod.named("tables-role").outputs.arn);
+        const copyVault = prod.named("tables-vault-us-west-2");
+        assert.equal(copyVault.inputs.region, "us-west-2");
+        assert.equal(copyVault.inputs.kmsKeyArn, prod.named("tables-key-us-west-2").outputs.arn);
+        assert.equal(prod.named("tables-vault").inputs.kmsKeyArn, prod.named("tables-key").outputs.arn);
+        const rules = prod.named("tables-plan").inputs.rules;
+        assert.deepEqual(
+            rules.map((r: any) => [r.ruleName, r.schedule, r.lifecycle.deleteAfter, r.copyActions.map((c: any) => c.destinationVaultArn)]),
+            [
+                ["daily", "cron(0 5 ? * * *)", 35, [copyVault.outputs.arn]],
+                ["monthly", "cron(0 5 1 * ? *)", 365, [copyVault.outputs.arn]],
+            ],
+        );
+        assert.deepEqual(prod.result.evaluation.outputs.data.backupVault, {
+            name: prod.named("tables-vault").outputs.name,
+            arn: prod.named("tables-vault").outputs.arn,
+        });
+    });
+
+    it("prod exports the items table to its own bucket every Sunday and outputs the bucket and the export command; dev has no export", () => {
+        const schedule = prod.named("items-export-schedule").inputs;
+        assert.equal(schedule.scheduleExpression, "cron(0 2 ? * SUN *)");
+        const input = JSON.parse(schedule.target.input);
+        assert.deepEqual([input.TableArn, input.S3Bucket], [prod.named("items-table").outputs.arn, prod.named("items-export-bucket").outputs.bucket]);
+        assert.equal(prod.named("items-table").inputs.pointInTimeRecovery.enabled, true);
+        const out = prod.result.evaluation.outputs.data.itemsExport;
+        assert.equal(out.bucketName, prod.named("items-export-bucket").outputs.bucket);
+        assert.match(out.command, /^aws dynamodb export-table-to-point-in-time --table-arn arn:aws:dynamodb:\S+:table\/items-table-\w+ --s3-bucket /);
+    });
+
+    it("prod runs the orders Aurora Serverless v2 cluster encrypted, 0.5–8 ACUs with a writer and one reader, deletion protection, a final snapshot, protected", () => {
+        const cluster = prod.named("orders-cluster");
+        const c = cluster.inputs;
+        assert.deepEqual(
+            [c.engine, c.storageEncrypted, c.deletionProtection, c.skipFinalSnapshot, c.manageMasterUserPassword, c.backupRetentionPeriod],
+            ["aurora-postgresql", true, true, false, true, 14],
+        );
+        assert.deepEqual(c.serverlessv2ScalingConfiguration, { minCapacity: 0.5, maxCapacity: 8 });
+        assert.ok(cluster.protect);
+        assert.deepEqual(
+            prod
+                .ofType("aws:rds/clusterInstance:ClusterInstance")
+                .map((i) => [i.name, i.inputs.instanceClass, i.protect])
+                .sort(),
+            [
+                ["orders-reader-1", "db.serverless", true],
+                ["orders-writer", "db.serverless", true],
+            ],
+        );
+        assert.deepEqual([...prod.named("orders-subnets").inputs.subnetIds].sort(), privateSubnetIds(prod));
+    });
+
+    it("prod's RDS Proxy requires TLS and IAM authentication, in the private subnets, and the cluster admits only the proxy", () => {
+        const proxy = prod.named("orders-proxy-proxy").inputs;
+        assert.equal(proxy.requireTls, true);
+        assert.deepEqual(
+            proxy.auths.map((a: any) => [a.authScheme, a.iamAuth]),
+            [["SECRETS", "REQUIRED"]],
+        );
+        assert.deepEqual([...proxy.vpcSubnetIds].sort(), privateSubnetIds(prod));
+        const clusterSg = prod.named("orders-cluster-sg").id;
+        const intoCluster = prod.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === clusterSg);
+        assert.deepEqual(
+            intoCluster.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]),
+            [[prod.named("orders-proxy-proxy-sg").id, 5432]],
+        );
+    });
+
+    it("prod runs the orders function in the private subnets with the group the proxy admits, the proxy's endpoint in DB_HOST, and rds-db:connect on the proxy's dbuser ARN only", () => {
+        const f = prod.named("orders-db-function");
+        const clientSg = prod.named("orders-proxy-client-sg").id;
+        assert.deepEqual([...f.inputs.vpcConfig.subnetIds].sort(), privateSubnetIds(prod));
+        assert.deepEqual(f.inputs.vpcConfig.securityGroupIds, [clientSg]);
+        assert.equal(prod.named("orders-proxy-from-client").inputs.referencedSecurityGroupId, clientSg);
+        const proxy = prod.named("orders-proxy-proxy");
+        assert.deepEqual(f.inputs.environment.variables, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "postgres" });
+        const resourceId = /:db-proxy:(prx-[0-9a-f]+)$/.exec(proxy.outputs.arn)![1];
+        assert.deepEqual(policyOf(prod, "orders-db-role-own").Statement, [
+            {
+                Sid: "ConnectThroughProxy",
+                Effect: "Allow",
+                Action: "rds-db:connect",
+                Resource: `arn:aws:rds-db:us-east-1:123456789012:dbuser:${resourceId}/postgres`,
+            },
+        ]);
+        assert.deepEqual(prod.result.evaluation.outputs.data.orders, { proxyEndpoint: proxy.outputs.endpoint, functionName: f.outputs.name });
+    });
+
+    it("neither stack builds a DAX cluster, and the items function stays outside the VPC", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.ofType("aws-platform:serverless:DaxCluster").length + s.ofType("aws:dax/cluster:Cluster").length, 0);
+            assert.equal(s.named("items-items-function").inputs.vpcConfig, undefined);
+        }
+    });
+
     async function tempPlan(stack: string, lines: string[]) {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${stack}-`));
         fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));

@@ -1714,6 +1714,33 @@ describe("stacks", function () {
         return { result, resources: result.evaluation.resources as RecordedResource[] };
     }
 
+    it("with data.dax on, the items table gets a DAX cluster in the private subnets admitting only the items function, which runs there and reads through it", async () => {
+        const { resources } = await tempPlan("dev", ["  aws-platform:preset: dev", "  aws-platform:data: { dax: { enabled: true } }"]);
+        const named = (n: string) => resources.find((r) => r.name === n)!;
+        const cluster = named("items-dax-cluster");
+        assert.ok(cluster, "the DAX cluster");
+        assert.equal(cluster.inputs.clusterEndpointEncryptionType, "TLS");
+        const privateSubnets = resources
+            .filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.name.startsWith("main-private-"))
+            .map((r) => r.id)
+            .sort();
+        assert.deepEqual([...named("items-dax-subnet-group").inputs.subnetIds].sort(), privateSubnets);
+        const fn = named("items-items-function").inputs;
+        assert.deepEqual([...fn.vpcConfig.subnetIds].sort(), privateSubnets);
+        assert.equal(fn.environment.variables.DAX_ENDPOINT, `daxs://${cluster.outputs.clusterAddress}`);
+        const fnSg = named("items-items-security-group").id;
+        assert.deepEqual(fn.vpcConfig.securityGroupIds, [fnSg]);
+        const daxSg = named("items-dax-security-group").id;
+        const admitted = resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === daxSg);
+        assert.deepEqual(
+            admitted.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]),
+            [[fnSg, 9111]],
+        );
+        const policy = JSON.parse(named("items-items-role-own").inputs.policy);
+        const resourcesOf = policy.Statement.flatMap((s: any) => [s.Resource].flat());
+        assert.deepEqual(resourcesOf, [cluster.outputs.arn]);
+    });
+
     it("with delivery.deployRoleArn, prod deploys the staging stack before the approval and its own stack first in Production, from an empty token secret, the Pulumi builds assuming only that role", async () => {
         const role = "arn:aws:iam::123456789012:role/platform-deployer";
         const { resources } = await tempPlan("prod", [

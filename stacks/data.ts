@@ -27,7 +27,10 @@ type Data = StackConfig["data"];
 export interface DataDeps {
     /** The database, its proxy and the orders function go in its private subnets. */
     network: Network;
-    /** The stack's tables AWS Backup keeps: the items table (the tag index is derived from it and rebuilt, not backed up). */
+    /**
+     * The stack's tables AWS Backup keeps: the items table (the tag index is derived from it and rebuilt, not backed up);
+     * the readings table is added when the ingestion's sink is DynamoDB.
+     */
     tables: Table[];
     /** Where the iterator age alarm notifies (the stack's AlarmTopic), when there is one. */
     alarmTopicArn?: pulumi.Input<string>;
@@ -104,7 +107,8 @@ export function dataPaths(cfg: Data, deps: DataDeps): DataOutputs {
     const b = cfg.backups;
     const backups = b.enabled
         ? new TableBackups("tables", {
-              tables: deps.tables,
+              // The readings table too, when readings go to DynamoDB: the raw data, which nothing else holds.
+              tables: [...deps.tables, ...(ingestion?.resources.table ? [ingestion.resources.table] : [])],
               ...(b.rules || b.copyRegion ? { rules: backupRules(b) } : {}),
               protectData: cfg.protectData,
           })

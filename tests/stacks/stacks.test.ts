@@ -1741,6 +1741,22 @@ describe("stacks", function () {
         assert.deepEqual(resourcesOf, [cluster.outputs.arn]);
     });
 
+    it("with backups on and readings going to DynamoDB, the backup selection names the readings table beside the items table, under TableBackups' own rules without copies", async () => {
+        const { resources } = await tempPlan("dev", [
+            "  aws-platform:preset: dev",
+            "  aws-platform:data: { ingestion: { sink: dynamodb }, backups: { enabled: true } }",
+        ]);
+        const named = (n: string) => resources.find((r) => r.name === n)!;
+        assert.deepEqual(named("tables-selection").inputs.resources, [named("items-table").outputs.arn, named("readings-table-table").outputs.arn]);
+        assert.deepEqual(
+            named("tables-plan").inputs.rules.map((r: any) => [r.ruleName, r.copyActions ?? []]),
+            [
+                ["daily", []],
+                ["monthly", []],
+            ],
+        );
+    });
+
     it("with delivery.deployRoleArn, prod deploys the staging stack before the approval and its own stack first in Production, from an empty token secret, the Pulumi builds assuming only that role", async () => {
         const role = "arn:aws:iam::123456789012:role/platform-deployer";
         const { resources } = await tempPlan("prod", [

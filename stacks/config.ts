@@ -453,8 +453,8 @@ export interface StackConfig {
         };
         /**
          * Aurora Serverless v2 PostgreSQL "orders" behind RDS Proxy (IAM authentication, TLS), in the private subnets, and
-         * the orders function (functions/orders-db) connecting through the proxy. Needs NAT-less private subnets only: the
-         * token is signed in the function.
+         * the orders function (functions/orders-db) connecting through the proxy. The function needs no NAT: it signs its IAM
+         * token itself and reaches only the proxy.
          */
         database: {
             /** Build the cluster, its proxy and the orders function. */
@@ -475,9 +475,9 @@ export interface StackConfig {
         };
         /**
          * A DAX cluster in front of the items table (the table's `dax` option), in the private subnets. With it on, the items
-         * function runs in the VPC's private subnets (a NAT gateway then carries its calls to DynamoDB, Cognito-free as
-         * they are, and its cold starts attach an ENI), reads and writes through DAX (`DAX_ENDPOINT`), and its security group
-         * is the only one the cluster admits. The partners API's read-only copy keeps reading DynamoDB directly.
+         * function runs in the VPC's private subnets (anything it calls outside the VPC goes through the NAT gateway), reads
+         * and writes through DAX (`DAX_ENDPOINT`) with the cluster's item actions instead of the table's, and its security
+         * group is the only one the cluster admits. The partners API's read-only copy keeps reading DynamoDB directly.
          */
         dax: {
             /** Build the cluster and move the items function into the VPC. */

@@ -7,8 +7,10 @@ export interface ProvisionedCapacity {
     /**
      * Shards (1–500). 500 is AWS's default shard quota per account in us-east-1, us-west-2 and eu-west-1
      * (200 in other Regions): raise the quota in Service Quotas before asking for more
-     * (https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html). A change is an
-     * UpdateShardCount, which may at most double or halve the count in one call.
+     * (https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html). A change is one
+     * UpdateShardCount (terraform-provider-aws kinesis/stream.go makes a single call), which AWS refuses beyond double
+     * or half the current count: a larger change fails the `up`, so step it over several. Switching from on-demand
+     * first keeps the stream's current shard count, then resizes under the same rule.
      */
     shards: number;
 }
@@ -47,8 +49,9 @@ export interface DataStreamArgs {
     /**
      * Enhanced (shard-level) CloudWatch metrics, each billed as a custom metric per shard: any of
      * `IncomingBytes`, `IncomingRecords`, `OutgoingBytes`, `OutgoingRecords`,
-     * `WriteProvisionedThroughputExceeded`, `ReadProvisionedThroughputExceeded`, `IteratorAgeMilliseconds`,
-     * or `ALL` alone (https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html).
+     * `WriteProvisionedThroughputExceeded`, `ReadProvisionedThroughputExceeded`, `IteratorAgeMilliseconds`
+     * (https://docs.aws.amazon.com/streams/latest/dev/monitoring-with-cloudwatch.html). Not AWS's `ALL`: AWS reports
+     * it back as the seven names, so every `up` would re-apply it (list the seven instead).
      * @default []
      * @example ["IncomingBytes", "IteratorAgeMilliseconds"]
      */

@@ -172,10 +172,14 @@ export function dbUserArn(resourceArn: pulumi.Input<string>, user: pulumi.Input<
     });
 }
 
-/** `prx-…` from a proxy ARN `arn:aws:rds:<region>:<account>:db-proxy:prx-…` (the Proxy resource has no id output). */
+/**
+ * `prx-…` from a proxy ARN `arn:aws:rds:<region>:<account>:db-proxy:prx-…` (the Proxy resource has no id output).
+ * Either case: AWS's own IAM page writes the id `prx-ABCDEFGHIJKL01234` (UsingWithRDS.IAMDBAuth.IAMPolicy.html), and
+ * a refusal here, inside an apply, would fail the deployment of every client policy.
+ */
 export function proxyResourceId(arn: string): string {
     const id = arn.split(":").pop() ?? "";
-    if (!/^prx-[0-9a-z]+$/.test(id)) throw new Error(`DatabaseProxy: "${arn}" is not a proxy ARN ending in its resource id prx-…`);
+    if (!/^prx-[0-9A-Za-z]+$/.test(id)) throw new Error(`DatabaseProxy: "${arn}" is not a proxy ARN ending in its resource id prx-…`);
     return id;
 }
 

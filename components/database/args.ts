@@ -16,7 +16,12 @@ export interface DatabaseCapacityArgs {
      * @default 0.5
      */
     minAcu?: number;
-    /** Most ACUs each instance scales to: 1 to 256 in steps of 0.5, at least `minAcu`. @default 4 */
+    /**
+     * Most ACUs each instance scales to: 1 to 256 in steps of 0.5, at least `minAcu`. 256 only on recent engine and
+     * platform versions, 128 on older ones (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ServerlessV2ScalingConfiguration.html):
+     * RDS refuses more than the cluster's version allows.
+     * @default 4
+     */
     maxAcu?: number;
     /**
      * With `minAcu: 0` only: seconds without connections before an instance pauses, 300 to 86400.
@@ -52,16 +57,24 @@ export interface DatabaseArgs {
      */
     vpc: { vpcId: pulumi.Input<string>; subnetIds: pulumi.Input<pulumi.Input<string>[]> };
     /**
-     * The aurora-postgresql engine version, major.minor. Changing the major version is an upgrade AWS
-     * runs in place (with downtime); minor versions upgrade in the maintenance window.
-     * @default "16.6"
+     * The aurora-postgresql engine version, major.minor. Changing it is an upgrade AWS runs in place (a major version
+     * with downtime), in the next maintenance window: until then `pulumi up` keeps asking for it (`transform.cluster`
+     * `applyImmediately: true` runs it at once). Instances never upgrade by themselves, but AWS upgrades a minor
+     * version that reaches its end of standard support (Aurora.VersionPolicy); then set this to the version the
+     * cluster runs, or the next `up` asks RDS for a downgrade, which it refuses.
+     * @default "16.10"
      */
     engineVersion?: string;
-    /** The database created with the cluster: a PostgreSQL identifier (1–63 of letters, digits, `_`, a letter first). @default "app" */
+    /**
+     * The database created with the cluster: a PostgreSQL identifier (1–63 of letters, digits, `_`, a letter first).
+     * Create-only: changing it replaces the cluster with a new, empty one (refused by `protect` with `protectData`).
+     * @default "app"
+     */
     databaseName?: string;
     /**
      * The master user. Its password is generated, stored and rotated by RDS in Secrets Manager (`secretArn`);
      * the proxy logs in with it. Not a PostgreSQL reserved word, not `rdsadmin`/`admin`, not starting with `pg_` or `rds`.
+     * Create-only: changing it replaces the cluster with a new, empty one (refused by `protect` with `protectData`).
      * @default "postgres"
      */
     masterUsername?: string;
@@ -72,8 +85,11 @@ export interface DatabaseArgs {
      */
     capacity?: DatabaseCapacityArgs;
     /**
-     * Reader instances besides the writer, placed by Aurora across the subnet group's zones: one or
-     * more for production (a failover target in another zone), 0 to 15.
+     * Reader instances besides the writer, 0 to 15: one or more for production (a failover target). RDS places each
+     * in a zone of the subnet group it chooses ("a random, system-chosen Availability Zone": CreateDBInstance), which
+     * may be the writer's; pin zones with `transform.instance` (`availabilityZone`, create-only). With `protectData`
+     * the instances are protected: lowering `readers` is refused until the removed reader is unprotected, and being
+     * retained (`retainOnDelete`) it then keeps running, and billing, in the cluster: delete it in RDS.
      * @default 0
      */
     readers?: number;
@@ -84,13 +100,16 @@ export interface DatabaseArgs {
     /**
      * Pulumi-side protection of the data: the cluster, its instances and its key get `protect` and
      * `retainOnDelete` (its subnet group, security group and log group `retainOnDelete`, as the retained
-     * cluster still uses them), and a final snapshot is taken if the cluster is ever deleted. Without it,
-     * deleting the cluster takes no snapshot (suits dev).
+     * cluster still uses them): a destroy leaves them in AWS, and a stack recreated under the same names then
+     * collides with them. The final snapshot `<cluster identifier>-final` is taken only if the cluster is deleted
+     * through Pulumi after `retainOnDelete` is removed; RDS refuses a second snapshot of that name, so delete or
+     * rename the old one first. Without it, deleting the cluster takes no snapshot (suits dev).
      * @default false
      */
     protectData?: boolean;
     /**
-     * The customer managed key that encrypts storage and the master user secret.
+     * The customer managed key that encrypts storage and the master user secret. Create-only for storage:
+     * changing it replaces the cluster with a new, empty one (refused by `protect` with `protectData`).
      * @default - a key of its own, rotated yearly
      */
     kmsKeyArn?: pulumi.Input<string>;

@@ -205,11 +205,12 @@ export class Database extends pulumi.ComponentResource {
 
     /**
      * The environment `functions/orders-db` reads: `DB_HOST` (the proxy's endpoint, or the cluster's
-     * writer endpoint without a proxy), `DB_PORT`, `DB_NAME` and `DB_USER` (`user`, by default the
-     * master user: the one user the proxy logs in as).
+     * writer endpoint without a proxy), `DB_PORT`, `DB_NAME` and `DB_USER` (`user`: with a proxy by default
+     * the master user, the one user the proxy logs in as; without a proxy a user you granted `rds_iam`,
+     * required, see `connectStatements`).
      */
-    connectionEnvironment(user: string = this.masterUsername): Record<"DB_HOST" | "DB_PORT" | "DB_NAME" | "DB_USER", pulumi.Input<string>> {
-        checkDbUser("Database", this.name, user);
+    connectionEnvironment(user?: string): Record<"DB_HOST" | "DB_PORT" | "DB_NAME" | "DB_USER", pulumi.Input<string>> {
+        user = this.clientUser(user);
         return {
             DB_HOST: this.proxy ? this.proxy.endpoint : this.endpoint,
             DB_PORT: String(this.proxy ? this.proxy.port : this.port),
@@ -219,15 +220,39 @@ export class Database extends pulumi.ComponentResource {
     }
 
     /**
-     * What a client's role needs to connect as `user` (by default the master user) with an IAM token:
-     * `rds-db:connect` on the proxy's `dbuser:prx-…/<user>`, or, without a proxy, on the cluster's
-     * `dbuser:cluster-…/<user>` (a user granted `rds_iam`).
+     * What a client's role needs to connect as `user` with an IAM token: `rds-db:connect` on the proxy's
+     * `dbuser:prx-…/<user>` (by default the master user), or, without a proxy, on the cluster's
+     * `dbuser:cluster-…/<user>`: there `user` is required and is a user you created and granted `rds_iam`,
+     * never the master user (a master granted `rds_iam` can no longer log in with its password, so the
+     * RDS-managed secret stops working: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/database-authentication.html).
      */
-    connectStatements(user: string = this.masterUsername): Statement[] {
-        checkDbUser("Database", this.name, user);
+    connectStatements(user?: string): Statement[] {
+        user = this.clientUser(user);
         if (this.proxy) return this.proxy.connectStatements(user);
         const cluster = this.resources.cluster;
         return [{ Sid: "ConnectToCluster", Effect: "Allow", Action: "rds-db:connect", Resource: dbUserArn(cluster.arn, user, cluster.clusterResourceId) }];
+    }
+
+    /** The database user a client connects as: checked, defaulted to the master user only behind a proxy. */
+    private clientUser(user: string | undefined): string {
+        if (this.proxy) {
+            const name = user ?? this.masterUsername;
+            checkDbUser("Database", this.name, name);
+            return name;
+        }
+        // Direct IAM authentication needs a user granted rds_iam; granting it to the master user makes IAM take
+        // precedence over the master's password (database-authentication.html), breaking the RDS-managed secret.
+        if (user === undefined || user.toLowerCase() === this.masterUsername.toLowerCase())
+            throw new ArgsError("Database", this.name, [
+                {
+                    path: "user",
+                    value: user ?? "(the master user)",
+                    message: "cannot connect with IAM without a proxy: the master user keeps password login for the RDS-managed secret",
+                    allowed: 'a database user you created and granted rds_iam, e.g. connectStatements("orders_app"), or leave proxy on',
+                },
+            ]);
+        checkDbUser("Database", this.name, user);
+        return user;
     }
 }
 

@@ -6,8 +6,10 @@ import type { DatabaseArgs, DatabaseCapacityArgs, DatabaseTransforms } from "./a
 export const DEFAULTS = {
     DatabaseCapacityArgs: { minAcu: 0.5, maxAcu: 4 },
     DatabaseArgs: {
-        // Aurora PostgreSQL 16.6 runs Serverless v2 and scales to 0 ACUs (auto-pause needs 16.3 or later).
-        engineVersion: "16.6",
+        // Runs Serverless v2 and scales to 0 ACUs (auto-pause needs 16.3 or later). 16.10 (Aurora's release of 17.6,
+        // 16.10, 15.14, 14.19, 13.22) rather than 16.6 (Dec 2024): a minor version past its end of standard support can
+        // no longer be created, and RDS for PostgreSQL deprecated 16.5-16.8 for new instances in 2026.
+        engineVersion: "16.10",
         databaseName: "app",
         // The RDS console's default for PostgreSQL (aws/aws-cdk#10597); aurora-postgresql refuses "admin" (cfn-lint#4425).
         masterUsername: "postgres",

@@ -140,7 +140,7 @@ function checkEngineVersion(issues: Issues, cfg: ResolvedDatabase): { major: num
             "engineVersion",
             cfg.engineVersion,
             "is not an aurora-postgresql version that runs Serverless v2",
-            `major.minor from ${floors} on, e.g. "16.6"`,
+            `major.minor from ${floors} on, e.g. "16.10"`,
         );
         return undefined;
     }

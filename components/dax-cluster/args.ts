@@ -53,7 +53,8 @@ export interface DaxClusterArgs {
     /** How long a Query or Scan result stays in the query cache, in seconds (writes do not refresh it). @default 300 */
     queryTtlSeconds?: number;
     /**
-     * Security groups of the clients (functions, tasks) admitted on the TLS port 9111, and nothing else.
+     * Security groups of the clients (functions, tasks) admitted on the TLS port 9111, and nothing else;
+     * each once (EC2 refuses a second rule with the same group, `InvalidPermission.Duplicate`).
      * Their rules are named by position (removing one re-creates the rules after it, a moment without
      * access); `allowClient(key, id)` names a rule by key, and admits clients created after the cluster.
      * @default []

@@ -3,7 +3,7 @@ import * as dax from "@pulumi/aws/dax";
 import * as ec2 from "@pulumi/aws/ec2";
 import type * as iam from "@pulumi/aws/iam";
 import * as vpc from "@pulumi/aws/vpc";
-import { ArgsError, Issues } from "../shared/errors";
+import { ArgsError, Issues, isPlain } from "../shared/errors";
 import { Statement, assumeRolePolicy, createRole, keyThroughService } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
@@ -77,6 +77,8 @@ export class DaxCluster extends pulumi.ComponentResource {
     private readonly cfg: ResolvedDaxCluster;
     private readonly name: string;
     private readonly tags: Record<string, string>;
+    /** Client groups known as plain ids, by the key of the rule that admits them. */
+    private readonly admitted = new Map<string, string>();
 
     constructor(name: string, args: DaxClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const issues = [...nameIssues(name), ...validate(args)];
@@ -182,7 +184,15 @@ export class DaxCluster extends pulumi.ComponentResource {
         const issues = new Issues();
         if (issues.key("allowClient.key", key) && Object.hasOwn(this.resources.ingress, key))
             issues.add("allowClient.key", key, "is already used", "another key: each names one ingress rule");
-        checkSecurityGroupId(issues, "allowClient.securityGroupId", securityGroupId);
+        // The same group twice would be a duplicate rule, which EC2 refuses (InvalidPermission.Duplicate).
+        const admittedAs = isPlain(securityGroupId) ? this.admitted.get(securityGroupId) : undefined;
+        if (checkSecurityGroupId(issues, "allowClient.securityGroupId", securityGroupId) && admittedAs !== undefined)
+            issues.add(
+                "allowClient.securityGroupId",
+                securityGroupId,
+                `is already admitted (rule ${childName(this.name, "ingress", admittedAs)})`,
+                "a group not yet admitted",
+            );
         issues.throwIfAny("DaxCluster", this.name);
         return this.admit(key, securityGroupId);
     }
@@ -205,6 +215,7 @@ export class DaxCluster extends pulumi.ComponentResource {
             this.cfg.transform.ingress,
         );
         this.resources.ingress[key] = rule;
+        if (isPlain(securityGroupId)) this.admitted.set(securityGroupId, key);
         return rule;
     }
 

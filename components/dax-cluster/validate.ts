@@ -107,7 +107,7 @@ export function checkResolved(issues: Issues, cfg: ResolvedDaxCluster): void {
     issues.int("nodes", cfg.nodes, 1, MAX_NODES, " nodes (a primary and up to 10 read replicas)");
     issues.int("recordTtlSeconds", cfg.recordTtlSeconds, 0, MAX_TTL_SECONDS, " seconds");
     issues.int("queryTtlSeconds", cfg.queryTtlSeconds, 0, MAX_TTL_SECONDS, " seconds");
-    for (const [i, id] of cfg.allowFrom.entries()) checkSecurityGroupId(issues, `allowFrom[${i}]`, id);
+    checkClients(issues, cfg.allowFrom);
     if (cfg.maintenanceWindow !== undefined) checkWindow(issues, cfg.maintenanceWindow);
     if (isPlain(cfg.notificationTopicArn))
         issues.match(
@@ -134,6 +134,19 @@ function checkVpc(issues: Issues, v: DaxVpcArgs): void {
     v.subnetIds.forEach((id, i) => {
         checkSubnetId(issues, `vpc.subnetIds[${i}]`, id);
         if (isPlain(id) && seen.has(id)) issues.add(`vpc.subnetIds[${i}]`, id, "is listed twice", "each subnet once");
+        seen.add(id);
+    });
+}
+
+/**
+ * Each client group once: a second rule with the same peer, protocol and port is refused by EC2
+ * (`InvalidPermission.Duplicate: the specified rule "peer: sg-…, TCP, from port: 9111, …" already exists`).
+ */
+function checkClients(issues: Issues, ids: readonly unknown[]): void {
+    const seen = new Set<unknown>();
+    ids.forEach((id, i) => {
+        checkSecurityGroupId(issues, `allowFrom[${i}]`, id);
+        if (isPlain(id) && seen.has(id)) issues.add(`allowFrom[${i}]`, id, "is listed twice", "each client security group once");
         seen.add(id);
     });
 }

@@ -45,7 +45,8 @@ export interface S3SinkArgs {
     bucket?: IngestionBucketArgs;
     /**
      * Key prefix of every object (`<prefix>/year=YYYY/month=MM/day=DD/hour=HH/...`): non-empty, no leading or
-     * trailing `/`, no `*` or `?` (it scopes the function's policy), at most 700 bytes (it starts every key).
+     * trailing `/`, no `*`, `?` or `${` (it scopes the function's policy, where those are wildcards and policy
+     * variables), at most 700 bytes (it starts every key).
      * @default "readings"
      */
     prefix?: string;

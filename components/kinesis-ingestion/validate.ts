@@ -188,6 +188,10 @@ function checkSink(issues: Issues, cfg: ResolvedKinesisIngestion): void {
         if (p.length === 0 || p.startsWith("/") || p.endsWith("/"))
             issues.add("sink.prefix", p, "must be non-empty, without a leading or trailing '/'", 'e.g. "readings" or "iot/readings"');
         else if (/[*?]/.test(p)) issues.add("sink.prefix", p, "contains '*' or '?' (wildcards in the function's policy)", "a literal key prefix");
+        // In a 2012-10-17 policy's Resource, `${...}` is a policy variable, substituted per request
+        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html): the role would be
+        // granted another key than the one the function writes, and every PutObject denied.
+        else if (p.includes("${")) issues.add("sink.prefix", p, "contains '${' (an IAM policy variable in the function's policy)", "a literal key prefix");
         else if (/\/\//.test(p)) issues.add("sink.prefix", p, "contains '//' (an empty path segment)", 'e.g. "iot/readings"');
         else if (Buffer.byteLength(p) > INGEST_LIMITS.prefixBytes)
             issues.add(

@@ -77,7 +77,11 @@ export interface BackupRuleArgs {
 export interface BackupVaultArgs {
     /**
      * A customer managed key (its ARN) to encrypt the vault. **Create-only**: changing it replaces
-     * the vault, which AWS refuses while it holds recovery points.
+     * the vault, which AWS refuses while it holds recovery points. The component writes no policy on
+     * a key it is given: the key policy must let the backup role (`roleArn`) use it, e.g. by
+     * delegating to the account's IAM (the role's AWSBackupServiceRolePolicyForBackup then allows
+     * `kms:CreateGrant` for AWS resources and `kms:DescribeKey`); otherwise backup jobs report success
+     * and back up nothing (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html).
      * @default - a key of the component's own, with rotation on
      */
     kmsKeyArn?: pulumi.Input<string>;
@@ -90,7 +94,8 @@ export interface TableBackupsArgs {
      */
     tables?: Table[];
     /**
-     * ARNs of other DynamoDB tables to back up (`arn:aws:dynamodb:<region>:<account>:table/<name>`).
+     * ARNs of other DynamoDB tables to back up (`arn:aws:dynamodb:<region>:<account>:table/<name>`), in the
+     * stack's Region and account (checked once they are known: a plan backs up nothing outside them).
      * @default []
      */
     tableArns?: pulumi.Input<string>[];

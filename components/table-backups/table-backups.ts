@@ -44,7 +44,9 @@ export const KEY_DELETION_WINDOW_DAYS = 30;
  * policies for backups and restores).
  *
  * AWS Backup's account-wide settings are not managed here (a stack owning them would fight every
- * other owner): DynamoDB is opted in by the first plan that backs it up, and the advanced features
+ * other owner): the Region's service opt-in does not matter, since the selection names each table by
+ * ARN ("If a resource type is explicitly assigned to a backup plan ... it will be included in the
+ * backup even if the opt-in is not enabled", API_UpdateRegionSettings.html), and the advanced features
  * that cold storage and cross-Region copies need are on by default for accounts without a vault
  * before 21 November 2021; older accounts turn them on once with `aws backup update-region-settings
  * --resource-type-management-preference DynamoDB=true` in each Region
@@ -148,7 +150,7 @@ export class TableBackups extends pulumi.ComponentResource {
                 planId: plan.id,
                 // Resolved once the managed policies are attached: AWS Backup checks at creation that it can assume the role.
                 iamRoleArn: role.arn,
-                resources: [...cfg.tables.map((t) => t.tableArn), ...sameRegion(name, cfg, getRegionOutput({}, child).region)],
+                resources: [...cfg.tables.map((t) => t.tableArn), ...sameRegion(name, cfg, getRegionOutput({}, child).region, accountId)],
             },
             child,
             cfg.transform.selection,
@@ -165,23 +167,29 @@ export class TableBackups extends pulumi.ComponentResource {
 }
 
 /**
- * The given table ARNs, once checked against the stack's Region (known only from the provider): a
- * plan backs up resources of its own Region only, and a selection naming another Region's table is
+ * The given table ARNs, once checked against the stack's Region and account (known only from the
+ * provider): "An AWS Backup plan applies to a single AWS account and AWS Region"
+ * (https://repost.aws/knowledge-center/backup-aws-resources; another account's tables are backed up by
+ * a plan there, or by an AWS Organizations backup policy), and a selection naming another's table is
  * accepted but never backed up. Same error as `validate`.
  */
-function sameRegion(name: string, cfg: ResolvedBackups, region: pulumi.Output<string>): pulumi.Input<string>[] {
+function sameRegion(name: string, cfg: ResolvedBackups, region: pulumi.Output<string>, account: pulumi.Output<string>): pulumi.Input<string>[] {
     return cfg.tableArns.map((arn, i) =>
-        pulumi.all([arn, region]).apply(([value, own]) => {
-            const tableRegion = value.split(":")[3];
+        pulumi.all([arn, region, account]).apply(([value, own, ownAccount]) => {
+            const [, , , tableRegion, tableAccount] = value.split(":");
+            const fail = (message: string, allowed: string) => {
+                throw new ArgsError("TableBackups", name, [{ path: `tableArns[${i}]`, value, message, allowed }]);
+            };
             if (tableRegion !== undefined && tableRegion !== own)
-                throw new ArgsError("TableBackups", name, [
-                    {
-                        path: `tableArns[${i}]`,
-                        value,
-                        message: `is a table in ${tableRegion}, not in the stack's region ${own}`,
-                        allowed: `a table in ${own} (back up other regions with a TableBackups there, or copy with copies)`,
-                    },
-                ]);
+                fail(
+                    `is a table in ${tableRegion}, not in the stack's region ${own}`,
+                    `a table in ${own} (back up other regions with a TableBackups there, or copy with copies)`,
+                );
+            if (tableAccount !== undefined && tableAccount !== ownAccount)
+                fail(
+                    `is a table of account ${tableAccount}, not of the stack's account ${ownAccount}`,
+                    `a table of ${ownAccount} (back up another account's tables with a TableBackups deployed there)`,
+                );
             return value;
         }),
     );

@@ -124,6 +124,13 @@ export interface TableExportBucketArgs {
     bucketName: pulumi.Input<string>;
     bucketArn: pulumi.Input<string>;
     /**
+     * The account (12 digits) owning the bucket, when it is not the table's: ExportTableToPointInTime's
+     * S3BucketOwner, "a required parameter when exporting to a S3 bucket in another account"
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExportTableToPointInTime.html).
+     * @default - the table's account
+     */
+    bucketOwner?: string;
+    /**
      * The customer managed key the bucket encrypts with: exports are then written with SSE-KMS under it.
      * @default - the bucket's default encryption applies
      */
@@ -172,8 +179,15 @@ export interface TableImportCsvArgs {
  * nothing). https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.HowItWorks.html
  */
 export interface TableImportArgs {
-    /** The bucket holding the data (any Region or account the deployer can read). */
+    /** The bucket holding the data (any Region or account the deployer can read; another account's with `bucketOwner`). */
     bucketName: pulumi.Input<string>;
+    /**
+     * The account (12 digits) owning the bucket, when it is not the deployer's: ImportTable's
+     * S3BucketOwner, "optional" only "if the bucket is owned by the requester"
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_S3BucketSource.html).
+     * @default - the deployer's account
+     */
+    bucketOwner?: string;
     /** Only objects under this key prefix. @default - every object of the bucket */
     keyPrefix?: string;
     /** The objects' format. */
@@ -289,7 +303,7 @@ export interface TableArgs {
     /**
      * Days point-in-time recovery reaches back: 1 to 35. Needs `pointInTimeRecovery`. Shorter costs
      * the same per GB; it only limits how far back a restore (or an export) may go.
-     * @default - 35 (DynamoDB's)
+     * @default - 35 (DynamoDB's) with `pointInTimeRecovery`: sent explicitly, so removing a shorter window restores 35
      */
     pointInTimeRecoveryDays?: number;
     /**

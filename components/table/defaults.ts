@@ -40,6 +40,13 @@ export const DEFAULTS = {
     TableExportArgs: { prefix: "exports", format: "DYNAMODB_JSON" as const },
     TableImportArgs: { compression: "NONE" as const },
     TableImportCsvArgs: { delimiter: "," },
+    /**
+     * The point-in-time recovery window sent when `pointInTimeRecoveryDays` is not given: DynamoDB's
+     * own (and longest) window, written out because the provider keeps whatever window AWS has when
+     * none is sent (recovery_period_in_days is Optional + Computed in terraform-provider-aws
+     * internal/service/dynamodb/table.go): removing a shorter window would otherwise keep it.
+     */
+    pointInTimeRecoveryDays: 35,
     /** The view type global table replicas need: replication reads both images. */
     replicaStreamViewType: "NEW_AND_OLD_IMAGES" as StreamViewType,
 };

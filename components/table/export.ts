@@ -42,6 +42,7 @@ export function checkRecoveryAndExport(issues: Issues, cfg: ResolvedTable): void
         if (isPlain(e.bucket.bucketArn)) issues.match("export.bucket.bucketArn", e.bucket.bucketArn, S3_BUCKET_ARN, "an S3 bucket ARN (arn:aws:s3:::<bucket>)");
         if (isPlain(e.bucket.bucketName) && isPlain(e.bucket.bucketArn) && !String(e.bucket.bucketArn).endsWith(`:::${e.bucket.bucketName}`))
             issues.add("export.bucket.bucketArn", e.bucket.bucketArn, `is not the ARN of bucket ${e.bucket.bucketName}`, `arn:aws:s3:::${e.bucket.bucketName}`);
+        if (e.bucket.bucketOwner !== undefined) issues.match("export.bucket.bucketOwner", e.bucket.bucketOwner, /^\d{12}$/, "an AWS account ID (12 digits)");
         if (e.bucket.kmsKeyArn !== undefined) checkKmsKeyArn(issues, "export.bucket.kmsKeyArn", e.bucket.kmsKeyArn);
     }
 }
@@ -89,7 +90,9 @@ export function createExport(name: string, cfg: ResolvedTable, table: dynamodb.T
     const kmsKeyArn = e.bucket?.kmsKeyArn;
     // Without a key the bucket's default encryption applies (SSE-S3 on the bucket created here).
     const sse = kmsKeyArn === undefined ? pulumi.output("") : pulumi.interpolate` --s3-sse-algorithm KMS --s3-sse-kms-key-id ${kmsKeyArn}`;
-    const command = pulumi.interpolate`aws dynamodb export-table-to-point-in-time --table-arn ${table.arn} --s3-bucket ${bucketName} --s3-prefix ${e.prefix} --export-format ${e.format} --export-type FULL_EXPORT${sse}`;
+    // Another account's bucket must be named with its owner (ExportTableToPointInTime S3BucketOwner).
+    const owner = e.bucket?.bucketOwner === undefined ? "" : ` --s3-bucket-owner ${e.bucket.bucketOwner}`;
+    const command = pulumi.interpolate`aws dynamodb export-table-to-point-in-time --table-arn ${table.arn} --s3-bucket ${bucketName}${owner} --s3-prefix ${e.prefix} --export-format ${e.format} --export-type FULL_EXPORT${sse}`;
 
     const resources: ExportResources = { exportBucket };
     if (e.schedule !== undefined) Object.assign(resources, createExportSchedule(name, cfg, table, bucketName, bucketArn, tags, opts));
@@ -141,6 +144,7 @@ function createExportSchedule(
         JSON.stringify({
             TableArn: tableArn,
             S3Bucket: bucket,
+            ...(e.bucket?.bucketOwner !== undefined ? { S3BucketOwner: e.bucket.bucketOwner } : {}),
             S3Prefix: e.prefix,
             ExportFormat: e.format,
             ExportType: "FULL_EXPORT",

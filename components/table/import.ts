@@ -25,6 +25,7 @@ export function checkImport(issues: Issues, cfg: ResolvedTable): void {
     const i = cfg.importFrom;
     if (!i) return;
     if (isPlain(i.bucketName)) issues.match("importFrom.bucketName", i.bucketName, S3_BUCKET_NAME, "an S3 bucket name (3 to 63 of a-z, 0-9, '.' and '-')");
+    if (i.bucketOwner !== undefined) issues.match("importFrom.bucketOwner", i.bucketOwner, /^\d{12}$/, "an AWS account ID (12 digits)");
     if (i.keyPrefix !== undefined && (i.keyPrefix.length === 0 || i.keyPrefix.length > MAX_KEY_PREFIX))
         issues.add("importFrom.keyPrefix", i.keyPrefix, "has the wrong length", `1 to ${MAX_KEY_PREFIX} characters, or no prefix`);
     issues.oneOf("importFrom.format", i.format, IMPORT_FORMATS);
@@ -79,7 +80,7 @@ export function importTableArgs(cfg: ResolvedTable): Pick<dynamodb.TableArgs, "i
             inputFormat: i.format,
             inputCompressionType: i.compression,
             inputFormatOptions: i.csv === undefined ? undefined : { csv: { delimiter: i.csv.delimiter, headerLists: i.csv.header } },
-            s3BucketSource: { bucket: i.bucketName as pulumi.Input<string>, keyPrefix: i.keyPrefix },
+            s3BucketSource: { bucket: i.bucketName as pulumi.Input<string>, bucketOwner: i.bucketOwner, keyPrefix: i.keyPrefix },
         },
     };
 }

@@ -59,7 +59,14 @@ const ENCRYPTION_SHAPE = union(
 );
 
 const EXPORT_SHAPE = object<TableExportArgs>()({
-    bucket: optional(object<TableExportBucketArgs>()({ bucketName: input(string()), bucketArn: input(string()), kmsKeyArn: optional(input(string())) })),
+    bucket: optional(
+        object<TableExportBucketArgs>()({
+            bucketName: input(string()),
+            bucketArn: input(string()),
+            bucketOwner: optional(string()),
+            kmsKeyArn: optional(input(string())),
+        }),
+    ),
     prefix: optional(string()),
     format: optional(string()),
     schedule: optional(string()),
@@ -67,6 +74,7 @@ const EXPORT_SHAPE = object<TableExportArgs>()({
 
 const IMPORT_SHAPE = object<TableImportArgs>()({
     bucketName: input(string()),
+    bucketOwner: optional(string()),
     keyPrefix: optional(string()),
     format: string(),
     compression: optional(string()),

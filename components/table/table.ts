@@ -10,7 +10,7 @@ import { create } from "../shared/transform";
 import type { TableArgs } from "./args";
 import { createDax, daxIssues } from "./dax";
 import type { DaxCluster } from "../dax-cluster/dax-cluster";
-import { ResolvedTable, normalize } from "./defaults";
+import { DEFAULTS, ResolvedTable, normalize } from "./defaults";
 import { ExportResources, createExport } from "./export";
 import { IMPORT_CREATE_TIMEOUT, importTableArgs, importWarning } from "./import";
 import { createKinesis } from "./kinesis";
@@ -194,8 +194,11 @@ function createTable(name: string, cfg: ResolvedTable, tags: Record<string, stri
         ...Object.values(cfg.globalIndexes).flatMap((g, i) =>
             (["read", "write"] as const).filter((dim) => g.autoScaling[dim]).map((dim) => `globalSecondaryIndexes[${i}].${dim}Capacity`),
         ),
-        // An import happens only when the table is created (see import.ts).
-        ...(cfg.importFrom ? ["importTable"] : []),
+        // An import happens only when the table is created (see import.ts), and on every table, not only
+        // while `importFrom` is set: the provider never reads `importTable` back and its `s3BucketSource`
+        // is ForceNew (terraform-provider-aws internal/service/dynamodb/table.go), so removing `importFrom`
+        // after the import would otherwise replace the table with an empty one.
+        "importTable",
     ];
     const opts: pulumi.CustomResourceOptions = {
         ...child,
@@ -236,7 +239,11 @@ function createTable(name: string, cfg: ResolvedTable, tags: Record<string, stri
             streamEnabled: cfg.streamViewType !== undefined,
             streamViewType: cfg.streamViewType,
             ttl: cfg.ttlAttribute !== undefined ? { attributeName: cfg.ttlAttribute, enabled: true } : undefined,
-            pointInTimeRecovery: { enabled: cfg.pointInTimeRecovery, recoveryPeriodInDays: cfg.pointInTimeRecoveryDays },
+            pointInTimeRecovery: {
+                enabled: cfg.pointInTimeRecovery,
+                // Without PITR the provider ignores the window (its DiffSuppressFunc); with it, always sent (see DEFAULTS).
+                recoveryPeriodInDays: cfg.pointInTimeRecovery ? (cfg.pointInTimeRecoveryDays ?? DEFAULTS.pointInTimeRecoveryDays) : undefined,
+            },
             serverSideEncryption: serverSideEncryption(cfg),
             deletionProtectionEnabled: cfg.deletionProtection,
             tags,

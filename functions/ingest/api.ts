@@ -40,21 +40,23 @@ import {
  * Writes one unit (a record, or a run of records in the `batch` layout) and says where; `duplicates` counts the readings
  * the sink already held (a replay, or for DynamoDB a producer's retry).
  */
-export type Write = (unit: Valid[]) => Promise<{ target: string; duplicates: number }>;
+export type Write = (unit: Valid[], signal?: AbortSignal) => Promise<{ target: string; duplicates: number }>;
 
 /**
  * A PutObject per unit under its partition: `record` layout, the record's own key (a replay overwrites it); `batch`
  * layout, one NDJSON object per run named after its first record (see `batchKey`).
  */
 export function s3Writer(s3: Pick<S3Client, "send">, bucket: string, prefix: string, layout: S3Layout = DEFAULTS.layout): Write {
-    return async (unit) => {
+    return async (unit, signal) => {
         const first = unit[0];
         const one = layout === "record";
         const Key = one ? objectKey(prefix, first.record, first.reading) : batchKey(prefix, first.record);
         const Body = one
             ? JSON.stringify(storedOf(first.record, first.reading))
             : unit.map((v) => `${JSON.stringify(storedOf(v.record, v.reading))}\n`).join("");
-        await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body, ContentType: one ? "application/json" : "application/x-ndjson" }));
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body, ContentType: one ? "application/json" : "application/x-ndjson" }), {
+            abortSignal: signal,
+        });
         return { target: Key, duplicates: 0 };
     };
 }
@@ -67,11 +69,13 @@ export function s3Writer(s3: Pick<S3Client, "send">, bucket: string, prefix: str
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html
  */
 export function dynamoWriter(db: Pick<DynamoDBDocumentClient, "send">, table: string): Write {
-    return async (unit) => {
+    return async (unit, signal) => {
         const { record, reading } = unit[0];
         const target = `${reading.deviceId}/${reading.timestamp}`;
         try {
-            await db.send(new PutCommand({ TableName: table, Item: storedOf(record, reading), ConditionExpression: "attribute_not_exists(deviceId)" }));
+            await db.send(new PutCommand({ TableName: table, Item: storedOf(record, reading), ConditionExpression: "attribute_not_exists(deviceId)" }), {
+                abortSignal: signal,
+            });
             return { target, duplicates: 0 };
         } catch (e) {
             if (isConditionFailure(e)) return { target, duplicates: 1 };
@@ -87,7 +91,9 @@ export function dynamoWriter(db: Pick<DynamoDBDocumentClient, "send">, table: st
  * @smithy/node-http-handler, `requestTimeout` is the whole attempt, from sending to the response (`socketTimeout`
  * would be inactivity only), and without `throwOnRequestTimeout` it only logs a warning and keeps waiting (measured:
  * tests/functions/ingest/time-budget.test.ts). 5 s is far more than the largest write needs inside AWS: a `batch`
- * object is at most Lambda's 6 MB payload, a PutItem under 400 KB.
+ * object is at most Lambda's 6 MB payload, a PutItem under 400 KB. These bound one attempt, not a write: the SDK's 3
+ * attempts and their backoff take up to ~18 s, more than `RESERVE_MS`, so each write also gets the invocation's
+ * deadline (`FINISH_MS` before the timeout) as its abort signal.
  */
 export const CLIENT_SETTINGS = { requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } };
 
@@ -103,6 +109,12 @@ export interface Deps {
 export interface Context {
     getRemainingTimeInMillis(): number;
 }
+
+/**
+ * Time kept after a write is aborted at the invocation's deadline: enough to log and return the partial batch response
+ * before Lambda's timeout (a timeout fails the whole batch).
+ */
+export const FINISH_MS = 1_000;
 
 const errorName = (e: unknown): string => (e as { name?: string } | null)?.name ?? "Error";
 
@@ -140,8 +152,10 @@ export function createHandler({ config, write, log, now = Date.now }: Deps): (ev
                 return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
             }
             const started = now();
+            // Whatever the SDK's retries would take, the write ends at the deadline; an aborted write is a failed one.
+            const signal = context === undefined ? undefined : AbortSignal.timeout(Math.max(1, context.getRemainingTimeInMillis() - FINISH_MS));
             try {
-                const out = await write(unit);
+                const out = await write(unit, signal);
                 slowestMs = Math.max(slowestMs, now() - started);
                 counts.written += unit.length;
                 counts.duplicates += out.duplicates;

@@ -227,7 +227,8 @@ export function storedOf(record: KinesisRecord, reading: Reading): Record<string
 
 /**
  * Time kept back at the end of an invocation: no write starts with less left. The clients bound one attempt
- * (`CLIENT_SETTINGS` in api.ts), so a write that starts in time ends in time unless it retries.
+ * (`CLIENT_SETTINGS` in api.ts) and the handler aborts a write at the invocation's deadline (`FINISH_MS`), so a
+ * write that retries past it ends as a failed write, not as Lambda's timeout.
  */
 export const RESERVE_MS = 5_000;
 

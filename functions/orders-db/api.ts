@@ -83,11 +83,27 @@ function failure(e: unknown): OrdersDbError {
 /**
  * The pool as the query layer sees it, each statement given what is left of the invocation's time (none without a
  * context: a direct call from a test or a script).
+ *
+ * `query_timeout` is a getter: pg reads it when the checked-out client dispatches the statement (`Client.query` in
+ * node_modules/pg/lib/client.js), that is after pg-pool has connected, which on a new connection takes up to
+ * `connectionTimeoutMillis`. A number computed before `pool.query` would add the connect's time to the statement's
+ * and let it outlast the invocation.
  */
 function bounded(db: Database, context: InvocationContext | undefined): Queryable {
     const deadline = context === undefined ? undefined : Date.now() + context.getRemainingTimeInMillis() - DEADLINE_RESERVE_MS;
     return {
-        query: (text, values) => db.query({ text, values, ...(deadline === undefined ? {} : { query_timeout: Math.max(1, deadline - Date.now()) }) }),
+        query: (text, values) =>
+            db.query(
+                deadline === undefined
+                    ? { text, values }
+                    : {
+                          text,
+                          values,
+                          get query_timeout() {
+                              return Math.max(1, deadline - Date.now());
+                          },
+                      },
+            ),
     };
 }
 

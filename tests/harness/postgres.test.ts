@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -60,6 +61,51 @@ describe("tests/harness/postgres: lifecycle", () => {
         assert.strictEqual(fs.existsSync(pg.directory), false);
         assert.strictEqual(await connects(pg.port), false);
         await pg.stop();
+    });
+
+    it("stops the server and removes its directory when creating the database fails", async () => {
+        // template1 always exists, so its CREATE DATABASE fails after the server started.
+        const error = await startPostgres({ database: "template1" }).then(
+            () => assert.fail("started"),
+            (e: Error) => e,
+        );
+        assert.match(error.message, /database "template1" already exists/);
+        const directory = /the server was stopped and (\S+) removed/.exec(error.message)?.[1] ?? assert.fail(error.message);
+        assert.match(directory, /pg-test-/);
+        assert.strictEqual(fs.existsSync(directory), false);
+    });
+
+    it("a run killed by SIGTERM or SIGINT stops its servers and removes their directories", async function () {
+        this.timeout(90_000);
+        for (const signal of ["SIGTERM", "SIGINT"] as const) {
+            const child = spawn(
+                process.execPath,
+                [
+                    "-r",
+                    "ts-node/register/transpile-only",
+                    "-e",
+                    `require(${JSON.stringify(path.join(__dirname, "postgres"))}).startPostgres().then((pg) => {
+                        process.stdout.write(JSON.stringify({ port: pg.port, directory: pg.directory }) + "\\n");
+                        setInterval(() => undefined, 1000);
+                    });`,
+                ],
+                { cwd: path.join(__dirname, "../.."), stdio: ["ignore", "pipe", "inherit"] },
+            );
+            const started = await new Promise<{ port: number; directory: string }>((resolve, reject) => {
+                let out = "";
+                child.stdout.on("data", (d) => {
+                    out += d;
+                    if (out.includes("\n")) resolve(JSON.parse(out));
+                });
+                child.once("exit", (code) => reject(new Error(`child exited (${code}) before starting: ${out}`)));
+            });
+            assert.ok(await connects(started.port));
+            const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, s) => resolve(s)));
+            child.kill(signal);
+            assert.strictEqual(await exited, signal, "the process still ends by the signal");
+            assert.strictEqual(fs.existsSync(started.directory), false, `${signal}: ${started.directory} left`);
+            assert.strictEqual(await connects(started.port), false, `${signal}: the server still listens`);
+        }
     });
 
     it("fails at once, naming the fix, when PostgreSQL is absent", async () => {

@@ -183,9 +183,28 @@ export function parseCsv(text: string): Record<string, string>[] {
 }
 
 const running = new Set<() => void>();
-process.once("exit", () => {
+const stopAll = () => {
     for (const stop of running) stop();
-});
+    running.clear();
+};
+process.once("exit", stopAll);
+
+let signalsHooked = false;
+/**
+ * A run killed by SIGINT (Ctrl-C) or SIGTERM (a CI job's timeout) emits no `exit`, and mocha's serial runner installs
+ * no handler: without these, every started postmaster would keep running and its directory stay. They stop the
+ * servers, then let the signal end the process as it would have (unless another listener, which then decides, exists).
+ */
+function hookSignals(): void {
+    if (signalsHooked) return;
+    signalsHooked = true;
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+            stopAll();
+            if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+        });
+    }
+}
 
 export async function startPostgres(options: { database?: string; user?: string } = {}): Promise<LocalPostgres> {
     const bin = findPostgresBin();
@@ -252,6 +271,7 @@ export async function startPostgres(options: { database?: string; user?: string 
         }
     }
     running.add(stopSync);
+    hookSignals();
 
     const psqlEnv = {
         PGHOST: "127.0.0.1",
@@ -275,7 +295,14 @@ export async function startPostgres(options: { database?: string; user?: string 
         return parseCsv(r.stdout);
     };
     const psql = (sql: string, vars: Record<string, string> = {}, libpq: Record<string, string> = {}) => psqlIn(database, sql, vars, libpq);
-    if (database !== "postgres") psqlIn("postgres", 'create database :"db"', { db: database });
+    try {
+        if (database !== "postgres") psqlIn("postgres", 'create database :"db"', { db: database });
+    } catch (e) {
+        // The caller gets no handle to stop: stop the server here rather than leave it running until the process exits.
+        running.delete(stopSync);
+        stopSync();
+        throw new Error(`${(e as Error).message}\n(startPostgres: the server was stopped and ${root} removed)`);
+    }
 
     let stopped = false;
     return {

@@ -506,7 +506,7 @@ describe("stacks", function () {
 
     it("prod's items table has point-in-time recovery, deletion protection, protect and retainOnDelete; dev's has none of them", () => {
         const prodTable = prod.named("items-table");
-        assert.deepEqual(prodTable.inputs.pointInTimeRecovery, { enabled: true });
+        assert.deepEqual(prodTable.inputs.pointInTimeRecovery, { enabled: true, recoveryPeriodInDays: 35 });
         assert.equal(prodTable.inputs.deletionProtectionEnabled, true);
         assert.deepEqual([prodTable.protect, prodTable.retainOnDelete], [true, true]);
         const pool = prod.named("items-user-pool-users");

@@ -178,6 +178,10 @@ describe("dbUserArn and proxyResourceId", () => {
         );
     });
 
+    it("takes a resource id in upper case, as AWS's IAM page writes it (prx-ABCDEFGHIJKL01234)", () => {
+        assert.equal(proxyResourceId("arn:aws:rds:us-east-2:123456789012:db-proxy:prx-ABCDEFGHIJKL01234"), "prx-ABCDEFGHIJKL01234");
+    });
+
     it("refuses an ARN that does not end in a proxy resource id", () => {
         assert.throws(() => proxyResourceId("arn:aws:rds:us-east-1:123456789012:db-proxy:orders"), /not a proxy ARN/);
     });

@@ -1,5 +1,6 @@
 import * as assert from "node:assert";
 import { Database, LambdaFunction, clusterIdentifier } from "../../../components";
+import { ArgsError } from "../../../components/shared/errors";
 import { Registry, build, json, unwrap } from "../../../components/testing";
 import { ENTRY } from "../lambda-function/fixtures";
 import { CLUSTER, EGRESS, INGRESS, INSTANCE, KEY, KMS_KEY, LOG_GROUP, PROXY, SERVICE_SG, SG, SUBNETS, dbArgs } from "./fixtures";
@@ -12,11 +13,11 @@ describe("Database", () => {
             ({ registry, result: db } = await build(() => new Database("orders", dbArgs())));
         });
 
-        it("creates an Aurora Serverless v2 PostgreSQL 16.6 cluster scaling from 0.5 to 4 ACUs", () => {
+        it("creates an Aurora Serverless v2 PostgreSQL 16.10 cluster scaling from 0.5 to 4 ACUs", () => {
             registry.hasInputs(CLUSTER, "orders-cluster", {
                 engine: "aurora-postgresql",
                 engineMode: "provisioned",
-                engineVersion: "16.6",
+                engineVersion: "16.10",
                 serverlessv2ScalingConfiguration: { minCapacity: 0.5, maxCapacity: 4 },
                 databaseName: "app",
                 masterUsername: "postgres",
@@ -247,6 +248,11 @@ describe("Database", () => {
             assert.equal(await unwrap(db.connectionEnvironment("orders_app").DB_HOST), cluster.outputs.endpoint);
             const [s] = db.connectStatements("orders_app");
             assert.equal(await unwrap(s.Resource as string), `arn:aws:rds-db:us-east-1:123456789012:dbuser:${cluster.outputs.clusterResourceId}/orders_app`);
+        });
+
+        it("refuses to hand out the master user without a proxy (granting it rds_iam would break its RDS-managed secret)", () => {
+            for (const call of [() => db.connectStatements(), () => db.connectionEnvironment(), () => db.connectStatements("postgres")])
+                assert.throws(call, (e: unknown) => e instanceof ArgsError && /Database "orders".*user=.*rds_iam/s.test(e.message));
         });
     });
 

@@ -208,6 +208,23 @@ describe("DaxCluster", () => {
         });
     });
 
+    it("refuses allowClient for a group the cluster already admits, which EC2 would refuse as a duplicate rule", async () => {
+        const { registry } = await build(() => {
+            const cache = new DaxCluster("orders-cache", args({ allowFrom: [CLIENT_SG] }));
+            cache.allowClient("api", "sg-0fedcba9876543210");
+            assert.throws(
+                () => cache.allowClient("jobs", CLIENT_SG),
+                /allowClient\.securityGroupId="sg-0123456789abcdef0" is already admitted \(rule orders-cache-ingress-0\)/,
+            );
+            assert.throws(() => cache.allowClient("jobs", "sg-0fedcba9876543210"), /is already admitted \(rule orders-cache-ingress-api\)/);
+            return cache;
+        });
+        assert.deepEqual(
+            registry.ofType(INGRESS).map((r) => r.name),
+            ["orders-cache-ingress-0", "orders-cache-ingress-api"],
+        );
+    });
+
     it("fits a long or digit-first name into a cluster name DAX accepts", async () => {
         const { registry } = await build(() => [
             new DaxCluster("customer-order-history-cache", args()),

@@ -5,7 +5,7 @@ import { NODE_TYPES, validate } from "../../../components/dax-cluster/validate";
 import { ArgsError } from "../../../components/shared/errors";
 import { assertDefaultsDocumented } from "../../harness/docs";
 import { itRefuses } from "../../harness/refusals";
-import { TABLE_ARN, VPC, args } from "./fixtures";
+import { CLIENT_SG, TABLE_ARN, VPC, args } from "./fixtures";
 
 describe("DaxCluster validation", () => {
     it("documents every optional argument's default as DEFAULTS holds it", () => {
@@ -79,6 +79,13 @@ describe("DaxCluster validation", () => {
             args: args({ allowFrom: ["10.0.0.0/16"] }),
             path: "allowFrom[0]",
             message: /security group id/,
+        },
+        {
+            // EC2 refuses a second rule with the same peer, protocol and port (InvalidPermission.Duplicate).
+            title: "refuses a client security group listed twice",
+            args: args({ allowFrom: [CLIENT_SG, "sg-0fedcba9876543210", CLIENT_SG] }),
+            path: "allowFrom[2]",
+            message: /listed twice/,
         },
         {
             title: "refuses a malformed maintenance window",

@@ -44,6 +44,13 @@ describe("KinesisIngestion validation", () => {
             path: "sink.prefix",
             message: /wildcards in the function's policy/,
         },
+        {
+            // The prefix ends up in the role's policy Resource, where IAM substitutes ${...} per request.
+            title: "refuses a prefix with '${', which IAM reads as a policy variable in the function's policy",
+            args: { sink: { type: "s3", prefix: `iot/${"$"}{aws:username}` } },
+            path: "sink.prefix",
+            message: /IAM policy variable/,
+        },
         { title: "refuses a prefix with an empty segment", args: { sink: { type: "s3", prefix: "a//b" } }, path: "sink.prefix", message: /'\/\/'/ },
         {
             title: "refuses a prefix too long for an S3 key",

@@ -223,6 +223,17 @@ describe("TableBackups", () => {
         );
     });
 
+    it("refuses a table ARN of another account than the stack's, once the account is known", async () => {
+        // The selection's role works in the stack's account: another account's table would be selected and never backed up.
+        const { error } = await buildFails(() => new TableBackups("orders-backups", { tableArns: ["arn:aws:dynamodb:us-east-1:210987654321:table/orders"] }), {
+            fixtures: BACKUP_FIXTURES,
+        });
+        assert.match(
+            String(error),
+            /TableBackups "orders-backups": tableArns\[0\]="arn:aws:dynamodb:us-east-1:210987654321:table\/orders" is a table of account 210987654321, not of the stack's account 123456789012/,
+        );
+    });
+
     it("uses the given vault key and creates none", async () => {
         const kmsKeyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         const { registry } = await build(() => new TableBackups("orders-backups", { tableArns: [OTHER_TABLE], vault: { kmsKeyArn } }), {

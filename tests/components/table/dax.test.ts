@@ -64,6 +64,13 @@ describe("Table option dax", () => {
         assert.equal(registry.size, 0);
     });
 
+    it("refuses a client security group listed twice in the DAX option (EC2 refuses the duplicate rule), registering nothing", async () => {
+        const args = base({ dax: { vpc: VPC, allowFrom: ["sg-0123456789abcdef0", "sg-0123456789abcdef0"] } });
+        const { error, registry } = await buildFails(() => new Table("items", args));
+        assert.match(error.message, /dax\.allowFrom\[1\]="sg-0123456789abcdef0" is listed twice/);
+        assert.equal(registry.size, 0);
+    });
+
     it("refuses an unknown key in the DAX option once, from the table's shape check", async () => {
         const args = base({ dax: { vpc: VPC, table: { tableArn: "x" } } as any });
         assert.deepEqual(

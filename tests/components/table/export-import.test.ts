@@ -20,9 +20,15 @@ describe("Table point-in-time recovery window", () => {
         registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } });
     });
 
-    it("leaves the period to DynamoDB (35 days) when not given", async () => {
+    it("sets DynamoDB's 35 days when no window is given, so removing a shorter window restores 35", async () => {
+        // The provider's recovery_period_in_days is Optional + Computed: left unset, it would keep the old window.
         const { registry } = await build(() => new Table("items", pitr()));
-        registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: undefined } });
+        registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 } });
+    });
+
+    it("sends no window without point-in-time recovery", async () => {
+        const { registry } = await build(() => new Table("items", base()));
+        registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: undefined } });
     });
 });
 
@@ -132,6 +138,10 @@ describe("Table export", () => {
             });
         });
 
+        it("sends no bucket owner for a bucket of the table's account", () => {
+            assert.equal(JSON.parse(registry.one(SCHEDULE).inputs.target.input).S3BucketOwner, undefined);
+        });
+
         it("lets Scheduler assume the role only for this account's default schedule group", () => {
             const trust = JSON.parse(registry.one(ROLE).inputs.assumeRolePolicy).Statement[0];
             assert.deepEqual(trust.Principal, { Service: "scheduler.amazonaws.com" });
@@ -162,6 +172,25 @@ describe("Table export", () => {
                 },
             ]);
         });
+    });
+});
+
+describe("Table export to another account's bucket", () => {
+    it("names the bucket's owning account in the command and in the scheduled request", async () => {
+        const { registry, result } = await build(
+            () =>
+                new Table(
+                    "items",
+                    pitr({
+                        export: {
+                            schedule: "rate(7 days)",
+                            bucket: { bucketName: "audit-exports", bucketArn: "arn:aws:s3:::audit-exports", bucketOwner: "210987654321" },
+                        },
+                    }),
+                ),
+        );
+        assert.match(await unwrap(result.exportCommand!), / --s3-bucket audit-exports --s3-bucket-owner 210987654321 --s3-prefix exports /);
+        assert.equal(JSON.parse(registry.one(SCHEDULE).inputs.target.input).S3BucketOwner, "210987654321");
     });
 });
 
@@ -237,11 +266,23 @@ describe("Table import", () => {
         assert.deepEqual(warnings, []);
     });
 
-    it("neither sets importTable nor ignores it without importFrom", async () => {
+    it("names the bucket's owning account for a bucket of another account", async () => {
+        const { registry } = await build(
+            () => new Table("items", base({ importFrom: { bucketName: "items-seed", bucketOwner: "210987654321", format: "DYNAMODB_JSON" } })),
+        );
+        registry.hasInputs(TABLE, "items-table", { importTable: { s3BucketSource: { bucket: "items-seed", bucketOwner: "210987654321" } } });
+    });
+
+    it("sets no importTable without importFrom", async () => {
         const { registry } = await build(() => new Table("items", base()));
-        const table = registry.one(TABLE);
-        assert.equal(table.inputs.importTable, undefined);
-        assert.ok(!table.ignoreChanges.includes("importTable"));
+        assert.equal(registry.one(TABLE).inputs.importTable, undefined);
+    });
+
+    it("ignores importTable on every table, so removing importFrom after the import does not replace the table", async () => {
+        // The provider keeps the created-with importTable in its state (never read back) and its
+        // s3BucketSource is ForceNew: the table as configured after the user drops importFrom must still ignore it.
+        const { registry } = await build(() => new Table("items", base()));
+        assert.ok(registry.one(TABLE).ignoreChanges.includes("importTable"), String(registry.one(TABLE).ignoreChanges));
     });
 });
 
@@ -302,6 +343,18 @@ describe("Table export, import and recovery window validation", () => {
                 args: base({ importFrom: { bucketName: "Seed_Data", format: "ION" } }),
                 path: "importFrom.bucketName",
                 message: /S3 bucket name/,
+            },
+            {
+                title: "refuses an export bucket owner that is not an account ID",
+                args: pitr({ export: { bucket: { bucketName: "audit-exports", bucketArn: "arn:aws:s3:::audit-exports", bucketOwner: "12345" } } }),
+                path: "export.bucket.bucketOwner",
+                message: /12 digits/,
+            },
+            {
+                title: "refuses an import bucket owner that is not an account ID",
+                args: base({ importFrom: { bucketName: "seed", bucketOwner: "acme", format: "ION" } }),
+                path: "importFrom.bucketOwner",
+                message: /12 digits/,
             },
             {
                 title: "refuses CSV options with another format",

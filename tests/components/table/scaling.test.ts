@@ -95,6 +95,7 @@ describe("Table: provisioned capacity and auto scaling", () => {
             "globalSecondaryIndexes[0].readCapacity",
             "globalSecondaryIndexes[0].writeCapacity",
             "globalSecondaryIndexes[1].readCapacity",
+            "importTable",
         ]);
     });
 
@@ -113,13 +114,13 @@ describe("Table: provisioned capacity and auto scaling", () => {
                     }),
                 ),
         );
-        assert.deepEqual(mixed.one(TABLE).ignoreChanges, ["replicas", "globalSecondaryIndexes[1].readCapacity"]);
+        assert.deepEqual(mixed.one(TABLE).ignoreChanges, ["replicas", "globalSecondaryIndexes[1].readCapacity", "importTable"]);
     });
 
     it("creates no auto scaling for a provisioned table without autoScaling, and ignores no capacity change", async () => {
         const { registry: plain } = await build(() => new Table("items", provisioned()));
         assert.equal(plain.ofType(TARGET).length + plain.ofType(POLICY).length, 0);
-        assert.deepEqual(plain.one(TABLE).ignoreChanges, ["replicas"]);
+        assert.deepEqual(plain.one(TABLE).ignoreChanges, ["replicas", "importTable"]);
         plain.hasInputs(TABLE, "items-table", { readCapacity: 5, writeCapacity: 5 });
     });
 

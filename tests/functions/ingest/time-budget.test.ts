@@ -8,7 +8,9 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { CLIENT_SETTINGS, createHandler } from "../../../functions/ingest/api";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { CLIENT_SETTINGS, createHandler, dynamoWriter, s3Writer } from "../../../functions/ingest/api";
 import { type KinesisEvent, type KinesisRecord, RESERVE_MS, readConfig } from "../../../functions/ingest/core";
 
 const EXAMPLE: KinesisEvent = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "kinesis-example.json"), "utf8"));
@@ -82,7 +84,7 @@ describe("functions/ingest: the invocation's time budget", () => {
 });
 
 describe("functions/ingest: the SDK clients' request limits", function () {
-    this.timeout(20_000);
+    this.timeout(30_000);
     let server: net.Server;
     let port: number;
     const sockets: net.Socket[] = [];
@@ -96,6 +98,33 @@ describe("functions/ingest: the SDK clients' request limits", function () {
         for (const s of sockets) s.destroy();
         await new Promise((resolve) => server.close(resolve));
     });
+
+    const hung = () => ({
+        ...CLIENT_SETTINGS,
+        region: "us-east-1",
+        endpoint: `http://127.0.0.1:${port}`,
+        credentials: { accessKeyId: "k", secretAccessKey: "s" },
+    });
+    const sinks = [
+        { sink: "S3", env: { SINK: "s3", OUTPUT_BUCKET: "b" }, writer: () => s3Writer(new S3Client({ ...hung(), forcePathStyle: true }), "b", "readings") },
+        {
+            sink: "DynamoDB",
+            env: { SINK: "dynamodb", TABLE_NAME: "t" },
+            writer: () => dynamoWriter(DynamoDBDocumentClient.from(new DynamoDBClient(hung())), "t"),
+        },
+    ];
+    for (const { sink, env, writer } of sinks)
+        it(`a ${sink} write that retries against an endpoint that never answers ends before the invocation's deadline, reporting its record`, async () => {
+            // One write is up to 3 attempts of 5 s plus backoff, far more than RESERVE_MS: bounded per attempt only, a write
+            // started with just over the reserve left would run past Lambda's timeout and fail the whole batch.
+            const timeoutMs = 4_000;
+            const started = Date.now();
+            const context = { getRemainingTimeInMillis: () => timeoutMs - (Date.now() - started) };
+            const batch = records(2);
+            const out = await createHandler({ config: readConfig(env), write: writer(), log: quiet })({ Records: batch }, context);
+            assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: batch[0].kinesis.sequenceNumber }] });
+            assert.ok(context.getRemainingTimeInMillis() > 0, `returned ${-context.getRemainingTimeInMillis()} ms after the timeout`);
+        });
 
     it("an attempt against an endpoint that never answers fails after the request timeout instead of holding the invocation", async () => {
         const s3 = new S3Client({

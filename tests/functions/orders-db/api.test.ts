@@ -3,7 +3,7 @@ import * as net from "node:net";
 import { DEADLINE_RESERVE_MS, createHandler } from "../../../functions/orders-db/api";
 import type { Database } from "../../../functions/orders-db/api";
 import { type LocalPostgres, startPostgres } from "../../harness/postgres";
-import { createPool, poolSettings } from "../../../functions/orders-db/connection";
+import { type AuthTokenSigner, createPool, poolSettings } from "../../../functions/orders-db/connection";
 import { backendPid, closePools, countingSigner, memoryLog, openPool, recording, serverSettings, terminateWhileFrozen } from "./pg-pool";
 
 const create = (clientToken: string, customerId = "c-1") => ({ action: "create" as const, order: { clientToken, customerId, item: "widget", quantity: 1 } });
@@ -167,6 +167,39 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         assert.ok(next.ok);
     });
 
+    it("counts a statement's time from the invocation's start: a slow connect does not push it past the invocation's end", async () => {
+        // The first connection logs in at once; any later one takes 1.5 s (the proxy busy, the database resuming).
+        let logins = 0;
+        const signer: AuthTokenSigner = {
+            getAuthToken: () => new Promise((r) => setTimeout(() => r(server.password), ++logins === 1 ? 0 : 1_500)),
+        };
+        const log = memoryLog();
+        const pool = openPool(server, { signer, log });
+        const handler = createHandler({ db: pool, log });
+        await handler({ action: "list", customerId: "c-1" });
+        // The pooled connection ends between invocations: the next invocation's statement waits for a new login.
+        server.psql("select pg_terminate_backend(:'pid'::int)", { pid: await backendPid(pool) });
+        await eventually(() => pool.totalCount === 0);
+        const holder = await openPool(server).connect();
+        try {
+            await holder.query("begin");
+            await holder.query("lock table orders in access exclusive mode");
+            const remaining = DEADLINE_RESERVE_MS + 1_500;
+            const started = Date.now();
+            const outcome = await handler({ action: "list", customerId: "c-1" }, { getRemainingTimeInMillis: () => remaining }).then(
+                () => "answered",
+                (e: Error) => `${e.name}: ${e.message}`,
+            );
+            const elapsed = Date.now() - started;
+            assert.strictEqual(outcome, "DatabaseUnavailable: Query read timeout");
+            assert.ok(elapsed < remaining, `ended after ${elapsed} ms, the invocation had ${remaining} ms`);
+            assert.strictEqual(logins, 2);
+        } finally {
+            await holder.query("rollback");
+            holder.release();
+        }
+    });
+
     it("retries a lost connection once only: a second loss fails the invocation", async () => {
         const lost = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
         let calls = 0;
@@ -271,6 +304,7 @@ describe("functions/orders-db/api: the handler on a real pg.Pool", () => {
         const handler = createHandler({ db: flaky, log: memoryLog() });
         await assert.rejects(handler({ action: "list", customerId: "c-1" }), /connection refused/);
         assert.deepStrictEqual(await handler({ action: "list", customerId: "c-1" }), { ok: true, action: "list", orders: [] });
-        assert.strictEqual(calls, 3);
+        // The failed look, then the look again (no rows: the schema is missing), the DDL and the list.
+        assert.strictEqual(calls, 4);
     });
 });

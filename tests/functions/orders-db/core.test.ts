@@ -62,6 +62,38 @@ describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TL
         assert.deepStrictEqual(server.psql("select count(*) as n from pg_indexes where indexname = 'orders_customer_created'"), [{ n: "1" }]);
     });
 
+    it("ensureSchema on a schema created beforehand needs neither CREATE on the schema nor ownership of the table", async () => {
+        // A least-privilege DB_USER: the table exists (owned by another role), and it may only read and insert.
+        server.psql(
+            "drop role if exists orders_rw; create role orders_rw login password :'pw'; grant select, insert on orders to orders_rw; revoke create on schema public from public;",
+            { pw: server.password },
+        );
+        const q = recording(openPool(server, { user: "orders_rw" }));
+        await ensureSchema(q);
+        assert.deepStrictEqual(
+            q.statements.filter((s) => /\bcreate\b/i.test(s)),
+            [],
+        );
+        const { created } = await insertOrder(q, order());
+        assert.strictEqual(created, true);
+    });
+
+    it("ensureSchema on an existing schema does not wait for an open write transaction (no lock on the table)", async () => {
+        const holder = await openPool(server).connect();
+        try {
+            await holder.query("begin");
+            await holder.query("insert into orders (client_token, customer_id, item, quantity) values ('held', 'c-9', 'x', 1)");
+            const outcome = await Promise.race([
+                ensureSchema(db()).then(() => "done"),
+                new Promise<string>((r) => setTimeout(() => r("waiting on the table's lock"), 3_000).unref()),
+            ]);
+            assert.strictEqual(outcome, "done");
+        } finally {
+            await holder.query("rollback");
+            holder.release();
+        }
+    });
+
     it("insertOrder stores the order and returns it with its id and a UTC timestamp", async () => {
         const { order: o, created } = await insertOrder(db(), order());
         assert.strictEqual(created, true);

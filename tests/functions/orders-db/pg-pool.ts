@@ -38,10 +38,14 @@ export function serverSettings(server: LocalPostgres): DbSettings {
 
 const open: Pool[] = [];
 
-/** A pool as the entry point makes it, logging `log` and signing with `signer` (the server's password by default). */
-export function openPool(server: LocalPostgres, options: { signer?: AuthTokenSigner; log?: Logger } = {}): Pool {
+/**
+ * A pool as the entry point makes it, logging `log` and signing with `signer` (the server's password by default), as
+ * `user` (the server's user by default).
+ */
+export function openPool(server: LocalPostgres, options: { signer?: AuthTokenSigner; log?: Logger; user?: string } = {}): Pool {
     const signer = options.signer ?? countingSigner(() => server.password);
-    const pool = createPool(poolSettings(serverSettings(server), signer, { ca: server.ca }), options.log ?? memoryLog());
+    const settings = { ...serverSettings(server), ...(options.user === undefined ? {} : { user: options.user }) };
+    const pool = createPool(poolSettings(settings, signer, { ca: server.ca }), options.log ?? memoryLog());
     open.push(pool);
     return pool;
 }

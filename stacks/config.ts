@@ -5,7 +5,23 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Issue, Issues, formatIssue } from "../components/shared/errors";
-import { Shape, array, boolean, checkShape, custom, int, object, oneOf, opaque, optional, record, string, unknownKey } from "../components/shared/shape";
+import {
+    Shape,
+    array,
+    boolean,
+    checkShape,
+    custom,
+    int,
+    number,
+    object,
+    oneOf,
+    opaque,
+    optional,
+    record,
+    string,
+    union,
+    unknownKey,
+} from "../components/shared/shape";
 import { isDnsLabel } from "../components/shared/kubernetes-names";
 import { LOG_RETENTION_DAYS } from "../components/shared/limits/logs";
 import { LAMBDA_LIMITS } from "../components/lambda-function/validate";
@@ -32,6 +48,17 @@ import { checkDomainName } from "../components/shared/hostnames";
 import { RoutesError, type RouteSpec, parseRoutes } from "../functions/edge/origin-request-router/core";
 import { CONNECTION_ARN } from "../components/delivery-pipeline/validate";
 import { ALERT_RULES, type AlertRule } from "../components/audit-trail/alert-rules";
+import { DATA_STREAM_LIMITS } from "../components/data-stream/validate";
+import { STREAM_LIMITS } from "../components/stream-consumer/validate";
+import { BACKUP_LIMITS, validate as validateTableBackups } from "../components/table-backups/validate";
+import {
+    ACU,
+    AUTO_PAUSE_SECONDS,
+    BACKUP_RETENTION_DAYS as DB_BACKUP_RETENTION_DAYS,
+    MAX_READERS,
+    validate as validateDatabase,
+} from "../components/database/validate";
+import { MAX_NODES as DAX_MAX_NODES, NODE_TYPES as DAX_NODE_TYPES } from "../components/dax-cluster/validate";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -366,6 +393,102 @@ export interface StackConfig {
         dashboard: boolean;
     };
     /**
+     * The data paths (stacks/data.ts): a Kinesis ingestion path, AWS Backup of the items table, its export to S3, the
+     * orders database behind RDS Proxy with its function, and a DAX cluster in front of the items table.
+     */
+    data: {
+        /**
+         * `protect` and `retainOnDelete` on the readings stream and its bucket or table, the backup vaults, keys, plan and
+         * role, and the orders cluster, its instances, key and secret (RDS deletion protection and a final snapshot too).
+         */
+        protectData: boolean;
+        /**
+         * Devices → Kinesis → functions/ingest → S3 or DynamoDB (a KinesisIngestion "readings"): the stream, the ingest
+         * function and its event source mapping, the sink, a failure queue, and an alarm when the consumer falls 10 minutes
+         * behind (Lambda's IteratorAge).
+         */
+        ingestion: {
+            /** Build the stream, the function, the mapping and the sink. */
+            enabled: boolean;
+            /** `"on-demand"` (scales by itself, $0.04 per stream-hour) or `{ shards }` (1–500 provisioned, $0.015 per shard-hour). */
+            capacity: "on-demand" | { shards: number };
+            /** Hours the stream keeps a record (24–8760; beyond 24 billed per shard-hour). */
+            retentionHours: number;
+            /** Where valid readings go: `s3` (hourly partitions, a bucket the stack creates) or `dynamodb` (a table keyed deviceId + timestamp). */
+            sink: "s3" | "dynamodb";
+            /** Read through an enhanced fan-out consumer of its own (2 MB/s per shard, ~70 ms), $0.015 per consumer-shard hour. */
+            enhancedFanOut: boolean;
+            /** Records per batch (1–10000). */
+            batchSize: number;
+            /** Batches processed at once per shard (1–10). */
+            parallelizationFactor: number;
+            /** Days the ingest function's logs are kept (a CloudWatch Logs retention value). */
+            logRetentionDays: number;
+        };
+        /**
+         * AWS Backup of the items table (TableBackups "tables"): a vault under a key of its own, a plan, and copies to
+         * `copyRegion`. Cross-Region copies and cold storage of DynamoDB backups need AWS Backup's advanced features for
+         * DynamoDB, an account setting the stack does not manage (README: `aws backup update-region-settings`).
+         */
+        backups: {
+            /** Build the vault, plan, selection and role. */
+            enabled: boolean;
+            /** A Region each recovery point is copied to (a vault and key there), e.g. `"us-west-2"` (optional: no copy). */
+            copyRegion?: string;
+            /**
+             * Rules by name: `{ schedule: "cron(...)" (six fields, AWS Backup's), deleteAfterDays, coldStorageAfterDays?, timezone? }`
+             * (optional: TableBackups' daily rule kept 35 days and monthly rule kept a year).
+             */
+            rules?: Record<string, { schedule: string; deleteAfterDays: number; coldStorageAfterDays?: number; timezone?: string }>;
+        };
+        /**
+         * The items table's export to S3 (a private bucket, the `aws dynamodb export-table-to-point-in-time` command as an
+         * output); needs `serverless.table.pointInTimeRecovery`.
+         */
+        export: {
+            /** Build the export bucket (and the schedule). */
+            enabled: boolean;
+            /** An EventBridge Scheduler expression for a scheduled full export (optional: exports by the command only). */
+            schedule?: string;
+        };
+        /**
+         * Aurora Serverless v2 PostgreSQL "orders" behind RDS Proxy (IAM authentication, TLS), in the private subnets, and
+         * the orders function (functions/orders-db) connecting through the proxy. The function needs no NAT: it signs its IAM
+         * token itself and reaches only the proxy.
+         */
+        database: {
+            /** Build the cluster, its proxy and the orders function. */
+            enabled: boolean;
+            /** The aurora-postgresql version (optional: Database's default, a 16.x running Serverless v2). */
+            engineVersion?: string;
+            /** Fewest and most ACUs of each instance (0–256, steps of 0.5; 0 needs `autoPauseSeconds` and no proxy, so not here). */
+            minAcu: number;
+            maxAcu: number;
+            /** With `minAcu: 0` only: seconds idle before an instance pauses (300–86400). */
+            autoPauseSeconds?: number;
+            /** Reader instances beside the writer (0–15), in other Availability Zones. */
+            readers: number;
+            /** Days of automated backups (1–35). */
+            backupRetentionDays: number;
+            /** Days the PostgreSQL log and the orders function's logs are kept (a CloudWatch Logs retention value). */
+            logRetentionDays: number;
+        };
+        /**
+         * A DAX cluster in front of the items table (the table's `dax` option), in the private subnets. With it on, the items
+         * function runs in the VPC's private subnets (anything it calls outside the VPC goes through the NAT gateway), reads
+         * and writes through DAX (`DAX_ENDPOINT`) with the cluster's item actions instead of the table's, and its security
+         * group is the only one the cluster admits. The partners API's read-only copy keeps reading DynamoDB directly.
+         */
+        dax: {
+            /** Build the cluster and move the items function into the VPC. */
+            enabled: boolean;
+            /** A DAX node type, e.g. `"dax.t3.small"` (DaxCluster's list). */
+            nodeType: string;
+            /** Nodes (1–11): 3 or more across Availability Zones for production. */
+            nodes: number;
+        };
+    };
+    /**
      * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
      * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
      */
@@ -422,6 +545,7 @@ type Cdn = StackConfig["cdn"];
 type Delivery = StackConfig["delivery"];
 type Audit = StackConfig["audit"];
 type Monitoring = StackConfig["monitoring"];
+type Data = StackConfig["data"];
 /** Pulumi stack names, as pulumiBuildspec checks them: letters, digits, '-', '_', '.', with optional org/project/ qualifiers. */
 const STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
 /** CodePipeline V2 triggers: at most 8 patterns in a filter (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-triggers.html). */
@@ -699,6 +823,49 @@ const SCHEMA = object<StackConfig>(setting)({
         alerts: array(oneOf(Object.keys(ALERT_RULES))),
     }),
     monitoring: object<Monitoring>(setting)({ enabled: boolean(), dashboard: boolean() }),
+    data: object<Data>(setting)({
+        protectData: boolean(),
+        ingestion: object<Data["ingestion"]>(setting)({
+            enabled: boolean(),
+            capacity: union(
+                '"on-demand" or { shards: 1..500 }',
+                oneOf(["on-demand"]),
+                object<{ shards: number }>(setting)({ shards: int({ min: DATA_STREAM_LIMITS.shards[0], max: DATA_STREAM_LIMITS.shards[1] }) }),
+            ),
+            retentionHours: int({ min: DATA_STREAM_LIMITS.retentionHours[0], max: DATA_STREAM_LIMITS.retentionHours[1], unit: "hours" }),
+            sink: oneOf(["s3", "dynamodb"]),
+            enhancedFanOut: boolean(),
+            batchSize: int({ min: STREAM_LIMITS.batchSize[0], max: STREAM_LIMITS.batchSize[1] }),
+            parallelizationFactor: int({ min: STREAM_LIMITS.parallelizationFactor[0], max: STREAM_LIMITS.parallelizationFactor[1] }),
+            logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        }),
+        backups: object<Data["backups"]>(setting)({
+            enabled: boolean(),
+            copyRegion: optional(REGION),
+            rules: optional(
+                record(
+                    object<NonNullable<Data["backups"]["rules"]>[string]>(setting)({
+                        schedule: string({ pattern: /^cron\(.+\)$/, allowed: 'an AWS Backup cron expression, e.g. "cron(0 5 ? * * *)"' }),
+                        deleteAfterDays: int({ min: 1, max: BACKUP_LIMITS.maxDays }),
+                        coldStorageAfterDays: optional(int({ min: 1, max: BACKUP_LIMITS.maxDays })),
+                        timezone: optional(TIME_ZONE),
+                    }),
+                ),
+            ),
+        }),
+        export: object<Data["export"]>(setting)({ enabled: boolean(), schedule: optional(SCHEDULE) }),
+        database: object<Data["database"]>(setting)({
+            enabled: boolean(),
+            engineVersion: optional(string({ pattern: /^\d+\.\d+$/, allowed: 'an aurora-postgresql version, e.g. "16.6"' })),
+            minAcu: number({ min: ACU.min, max: ACU.max }),
+            maxAcu: number({ min: ACU.minOfMax, max: ACU.max }),
+            autoPauseSeconds: optional(int({ min: AUTO_PAUSE_SECONDS.min, max: AUTO_PAUSE_SECONDS.max, unit: "seconds" })),
+            readers: int({ min: 0, max: MAX_READERS }),
+            backupRetentionDays: int({ min: DB_BACKUP_RETENTION_DAYS.min, max: DB_BACKUP_RETENTION_DAYS.max }),
+            logRetentionDays: oneOf(LOG_RETENTION_DAYS),
+        }),
+        dax: object<Data["dax"]>(setting)({ enabled: boolean(), nodeType: oneOf(DAX_NODE_TYPES), nodes: int({ min: 1, max: DAX_MAX_NODES }) }),
+    }),
     ontapSvmAdminPassword: optional(opaque()),
 });
 
@@ -774,6 +941,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             delivery: values.delivery,
             audit: values.audit,
             monitoring: values.monitoring,
+            data: values.data,
         },
     );
     for (const [key, shape] of Object.entries(SCHEMA.fields))
@@ -830,6 +998,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
     serverlessRules(issues, merged.serverless);
     cdnRules(issues, merged.cdn, merged.containers);
     deliveryRules(issues, merged.delivery, merged.containers);
+    dataRules(issues, merged.data, merged.serverless);
     if (!issues.ok) throw new ConfigError(stack, issues.list);
     return merged;
 }
@@ -1035,6 +1204,45 @@ function deliveryRules(issues: Issues, d: Delivery | undefined, containers: Cont
         );
     if (Array.isArray(d?.releaseTags) && d.releaseTags.length > TRIGGER_MAX_PATTERNS)
         issues.add(key("releaseTags"), d.releaseTags.length, "has too many patterns for one trigger filter", `at most ${TRIGGER_MAX_PATTERNS}`);
+}
+
+/** Stands for the stack's network and tables where a component's own rules run on the data section's settings. */
+const PROBE_VPC = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] };
+const PROBE_TABLE_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/items-0123456";
+
+/**
+ * The data section's cross-field rules: the export needs point-in-time recovery; Database's capacity rules (min <= max,
+ * steps of 0.5, auto-pause only at 0 ACUs and never behind the proxy, the engine's floor) and TableBackups' rule rules
+ * (cron fields, retention after cold storage), run on the settings and reported under the key a user edits.
+ */
+function dataRules(issues: Issues, d: Data | undefined, s: Serverless | undefined): void {
+    if (d === undefined || typeof d !== "object") return;
+    const key = (path: string) => `${NAMESPACE}:data.${path}`;
+    // The component reads sound shapes only: a shape issue here is reported already.
+    const clean = (path: string) => !issues.list.some((i) => i.path.startsWith(key(path)));
+    if (d.export?.enabled === true && s?.table?.pointInTimeRecovery === false)
+        issues.add(
+            key("export.enabled"),
+            true,
+            "needs point-in-time recovery on the items table (DynamoDB exports from it)",
+            "serverless.table.pointInTimeRecovery: true, or export.enabled: false",
+        );
+    const db = d.database;
+    if (db?.enabled === true && clean("database")) {
+        const found = validateDatabase({
+            vpc: PROBE_VPC,
+            engineVersion: db.engineVersion,
+            capacity: { minAcu: db.minAcu, maxAcu: db.maxAcu, autoPauseSeconds: db.autoPauseSeconds },
+            readers: db.readers,
+            backupRetentionDays: db.backupRetentionDays,
+        });
+        for (const i of found) issues.list.push({ ...i, path: key(`database.${i.path.replace(/^capacity\./, "")}`) });
+    }
+    const b = d.backups;
+    if (b?.enabled === true && b.rules !== undefined && clean("backups")) {
+        const found = validateTableBackups({ tableArns: [PROBE_TABLE_ARN], rules: b.rules });
+        for (const i of found) issues.list.push({ ...i, path: key(`backups.${i.path}`) });
+    }
 }
 
 /** The KeyValueStore keys the stack manages, by the setting each comes from: the settings as the edge code reads them. */

@@ -5,7 +5,8 @@
  * with a stateless web sample and a Redis primary with replicas; and the serverless items API
  * (stacks/serverless.ts); a CloudFront CDN in front of a static site, the ALB and the API, with code at the edge
  * (stacks/cdn.ts); the audit trail and monitoring (stacks/observability.ts); the delivery pipeline that builds, tests and
- * releases the app (stacks/delivery.ts). Settings come from
+ * releases the app (stacks/delivery.ts); the data paths — Kinesis ingestion, AWS Backup, the items table's export, the orders
+ * database behind RDS Proxy (stacks/data.ts). Settings come from
  * `Pulumi.<stack>.yaml` (see config.ts); nothing here branches on the stack's name.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -16,6 +17,7 @@ import { cdn, cloudFrontPrefixListId } from "./cdn";
 import { serverless } from "./serverless";
 import { audit, monitoring } from "./observability";
 import { delivery } from "./delivery";
+import { dataPaths, itemsTableOptions } from "./data";
 
 const cfg = loadConfig();
 const c = cfg.containers;
@@ -298,7 +300,9 @@ const items = serverless(cfg.serverless, {
     legacy: platform.albTargets.legacy,
     alarmTopicArn: alarms?.topicArn,
     itemsReleasedByCodeDeploy: cfg.delivery.enabled && cfg.delivery.itemsCanary,
+    itemsTable: itemsTableOptions(cfg.data, network),
 });
+const paths = dataPaths(cfg.data, { network, tables: [items.parts.items], alarmTopicArn: alarms?.topicArn });
 
 const trail = alarms && audit(cfg.audit, { alarms, itemsTableArn: items.parts.items.tableArn });
 // The pipeline's failed executions reach the topic through monitoring's rule (its own notification rule then tells
@@ -319,6 +323,7 @@ const watch =
         platform,
         services: ["web", "app1", "app2", "worker"],
         serverless: items.parts,
+        data: paths.parts,
         pipelineName: release?.pipeline.pipelineName,
         ec2: c.ec2.enabled,
         trail,
@@ -357,6 +362,19 @@ export const siteBucketName = edge?.siteBucketName;
 export const cdnKeyValueStoreArn = edge?.keyValueStoreArn;
 export const auditBucketName = trail?.bucketName;
 export const dashboardName = watch?.dashboardName;
+/**
+ * The data paths, each key present when its path is on: `readings` (the stream producers write to, and where valid readings
+ * land), `backupVault` (the items table's recovery points), `itemsExport` (the export bucket and the command that exports
+ * the table now), `orders` (the database proxy's endpoint, TLS and IAM tokens only, and the orders function).
+ */
+export const data = Object.fromEntries(
+    Object.entries({
+        readings: paths.readings,
+        backupVault: paths.backupVault,
+        itemsExport: items.parts.items.exportBucketName && { bucketName: items.parts.items.exportBucketName, command: items.parts.items.exportCommand },
+        orders: paths.orders,
+    }).filter(([, v]) => v !== undefined),
+);
 /** The pipeline, its connection (PENDING until the console handshake) and, with a deploy role, the Pulumi token's secret (empty until filled). */
 export const pipeline = release && {
     name: release.pipeline.pipelineName,

@@ -9,6 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type AlarmTopic, AuditTrail, type ContainerService, Monitoring, type MonitoringArgs } from "../components";
 import type { StackConfig } from "./config";
 import type { ServerlessParts } from "./serverless";
+import type { DataParts } from "./data";
 
 /** What audit needs from the rest of the stack. */
 export interface AuditDeps {
@@ -44,6 +45,8 @@ export interface MonitoringDeps {
     /** The ECS services to watch, by key of the ContainerService's `services`. */
     services: string[];
     serverless: ServerlessParts;
+    /** The data paths' functions (ingest, orders) and the ingestion's failure queue. */
+    data?: DataParts;
     /** The pipeline, whose failed executions go to the topic. */
     pipelineName?: pulumi.Input<string>;
     /** EC2 capacity is on: its groups' launches and terminations, and the agent's configuration. */
@@ -67,10 +70,12 @@ export function monitoring(cfg: StackConfig["monitoring"], deps: MonitoringDeps)
     if (!cfg.enabled) return undefined;
     const p = deps.platform;
     const s = deps.serverless;
+    // The data paths' functions beside the serverless part's (their keys differ: ingest, orders).
+    const fns = { ...s.functions, ...deps.data?.functions };
     const services = deps.services.map((k) => [k, p.resources.services[k]] as const);
     const logGroups: NonNullable<MonitoringArgs["logGroups"]> = {
         ...Object.fromEntries(services.map(([k, svc]) => [k, { logGroupName: svc.task.logGroup.name }])),
-        ...Object.fromEntries(Object.entries(s.functions).map(([k, f]) => [`fn-${k}`, { logGroupName: f.logGroupName, kind: "lambda" as const }])),
+        ...Object.fromEntries(Object.entries(fns).map(([k, f]) => [`fn-${k}`, { logGroupName: f.logGroupName, kind: "lambda" as const }])),
         "items-api": { logGroupName: s.api.resources.accessLogs.name, kind: "api-access" },
         ...(s.partners ? { "partners-api": { logGroupName: s.partners.resources.accessLogs.name, kind: "api-access" as const } } : {}),
     };
@@ -89,7 +94,7 @@ export function monitoring(cfg: StackConfig["monitoring"], deps: MonitoringDeps)
         ),
         httpApis: { items: { apiId: s.api.apiId, stage: "$default" } },
         restApis: s.partners ? { partners: { apiName: s.partners.resources.api.name, stage: s.partners.stageName } } : {},
-        functions: Object.fromEntries(Object.entries(s.functions).map(([k, f]) => [k, { functionName: f.functionName }])),
+        functions: Object.fromEntries(Object.entries(fns).map(([k, f]) => [k, { functionName: f.functionName }])),
         tables: { items: { tableName: s.items.tableName }, "item-tags": { tableName: s.tagIndex.tableName } },
         queues: {
             "event-failures": { queueName: s.failures.name, alarm: false },
@@ -99,6 +104,7 @@ export function monitoring(cfg: StackConfig["monitoring"], deps: MonitoringDeps)
                     .map(([k, svc]) => [`${k}-dlq`, { queueName: svc.queue!.deadLetterQueue.name, alarm: svc.alarms.deadLetters === undefined }]),
             ),
             ...(deps.trail?.resources.alerts ? { "audit-alerts": { queueName: deps.trail.resources.alerts.failures.name } } : {}),
+            ...deps.data?.queues,
         },
         pipelines: deps.pipelineName === undefined ? {} : { release: { pipelineName: deps.pipelineName } },
         logGroups,

@@ -59,6 +59,9 @@ const SOURCE = { provider: "GitHub" as const, repository: "example/aws-platform"
 /** The alert rules of both trails: the notes' three, and someone blinding the trail or deleting a key. */
 const AUDIT_ALERTS = ["root-sign-in", "iam-policy-changes", "security-group-changes", "cloudtrail-changes", "kms-key-deletion"] as const;
 
+/** The DAX cluster both presets leave off: its smallest node, one of them (3 across AZs for production: `data.dax.nodes`). */
+const DAX_OFF = { enabled: false, nodeType: "dax.t3.small", nodes: 1 };
+
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
     /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
     dev: {
@@ -158,6 +161,25 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             alerts: [...AUDIT_ALERTS],
         },
         monitoring: { enabled: true, dashboard: true },
+        // The Kinesis path on on-demand capacity (nothing to size), readings to S3; no backups, export or database (the
+        // cluster and its proxy bill by the hour).
+        data: {
+            protectData: false,
+            ingestion: {
+                enabled: true,
+                capacity: "on-demand",
+                retentionHours: 24,
+                sink: "s3",
+                enhancedFanOut: false,
+                batchSize: 100,
+                parallelizationFactor: 1,
+                logRetentionDays: 14,
+            },
+            backups: { enabled: false },
+            export: { enabled: false },
+            database: { enabled: false, minAcu: 0.5, maxAcu: 4, readers: 0, backupRetentionDays: 1, logRetentionDays: 14 },
+            dax: DAX_OFF,
+        },
     },
     /** Multi-AZ, NAT per AZ, on-demand base plus Spot, on-demand and Spot EC2 capacity providers, data protected. */
     prod: {
@@ -276,5 +298,33 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             alerts: [...AUDIT_ALERTS],
         },
         monitoring: { enabled: true, dashboard: true },
+        // Two provisioned shards (2 MB/s in, steady and cheaper than on-demand at that rate) kept a week, so a consumer bug
+        // found days later can be replayed; enhanced fan-out, as the notes advise; readings to S3: append-only time series
+        // read by Athena in bulk, never by key. The items table in AWS Backup (daily 35 days, monthly a year, both copied to
+        // us-west-2), exported weekly for audits and analytics, and the orders database with one reader.
+        data: {
+            protectData: true,
+            ingestion: {
+                enabled: true,
+                capacity: { shards: 2 },
+                retentionHours: 168,
+                sink: "s3",
+                enhancedFanOut: true,
+                batchSize: 100,
+                parallelizationFactor: 2,
+                logRetentionDays: 90,
+            },
+            backups: {
+                enabled: true,
+                copyRegion: "us-west-2",
+                rules: {
+                    daily: { schedule: "cron(0 5 ? * * *)", deleteAfterDays: 35 },
+                    monthly: { schedule: "cron(0 5 1 * ? *)", deleteAfterDays: 365 },
+                },
+            },
+            export: { enabled: true, schedule: "cron(0 2 ? * SUN *)" },
+            database: { enabled: true, minAcu: 0.5, maxAcu: 8, readers: 1, backupRetentionDays: 14, logRetentionDays: 90 },
+            dax: DAX_OFF,
+        },
     },
 };

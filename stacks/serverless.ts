@@ -15,6 +15,7 @@ import * as sqs from "@pulumi/aws/sqs";
 import {
     type AlbTarget,
     LambdaFunction,
+    type LambdaFunctionArgs,
     type Network,
     RestApi,
     Schedule,
@@ -42,6 +43,11 @@ export interface ServerlessDeps {
      * routing alone, or it would move the alias back to the program's version.
      */
     itemsReleasedByCodeDeploy?: boolean;
+    /**
+     * The items table's options the data section sets (stacks/data.ts `itemsTableOptions`): its export to S3, and its DAX
+     * cluster, which moves the items function into the private subnets, reading and writing through the cluster.
+     */
+    itemsTable?: Pick<TableArgs, "export" | "dax">;
 }
 
 /** The serverless part's components that monitoring, audit and delivery watch or release (no stack outputs). */
@@ -101,6 +107,22 @@ function tableStatements(sid: string, table: Table, actions: string[], access: "
 
 function itemsStatements(table: Table): Statement[] {
     return tableStatements("ItemsApi", table, ITEMS_ACTIONS, "readwrite");
+}
+
+/**
+ * The items function's table settings: straight to DynamoDB, or, with the table's DAX cluster, through it
+ * (`DAX_ENDPOINT`, functions/shared/document-client.ts) from the private subnets. DAX authorizes the caller's `dax:*`
+ * actions on the cluster and reaches the table with its own role, so the function then holds the cluster's item actions
+ * and no table grant (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.access-control.html).
+ */
+function itemsThroughDax(table: Table, network: Network): Pick<LambdaFunctionArgs, "environment" | "statements" | "vpc"> {
+    const base = { TABLE_NAME: table.tableName };
+    if (!table.dax) return { environment: base, statements: itemsStatements(table) };
+    return {
+        environment: { ...base, DAX_ENDPOINT: table.dax.endpoint },
+        statements: table.dax.clientStatements("readwrite"),
+        vpc: { vpcId: network.vpcId, subnetIds: network.privateSubnetIds },
+    };
 }
 
 /** Time for one stream batch of the tag indexer. */
@@ -176,6 +198,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         deletionProtection: cfg.protectData,
         protectData: cfg.protectData,
         replicaRegions: t.replicaRegions,
+        ...deps.itemsTable,
     });
     // Derived from the items table: on-demand, unprotected, not replicated. A change whose batch failed for
     // good is missing from it; the failure record names the batch, which stays in the stream 24 hours.
@@ -250,8 +273,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
                 architecture: "arm64",
                 memoryMiB: f.memoryMiB,
                 logRetentionDays: f.logRetentionDays,
-                environment: { TABLE_NAME: items.tableName },
-                statements: itemsStatements(items),
+                ...itemsThroughDax(items, deps.network),
                 reservedConcurrency: f.reservedConcurrency,
                 // Integrations call the alias; provisioned concurrency needs at least 1 (PutProvisionedConcurrencyConfig).
                 alias: f.provisionedConcurrency > 0 ? { provisionedConcurrency: f.provisionedConcurrency } : {},
@@ -285,6 +307,8 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         transform: cfg.protectData ? { userPool: protectedUserPool } : {},
     });
 
+    // The cluster admits the items function's own group (LambdaFunction's egress-only group in the VPC) and no other.
+    if (items.dax) items.dax.allowClient("items", api.resources.functions.items.resources.securityGroup!.id);
     const users = api.resources.cognito.users;
     const fn = (l: LambdaFunction) => ({ functionName: l.functionName, logGroupName: l.resources.logGroup.name });
     const itemsFunction = api.resources.functions.items;

@@ -644,3 +644,93 @@ describe("stack configuration", () => {
         });
     });
 });
+
+describe("stack configuration: data", () => {
+    const data = (v: unknown) => ({ "aws-platform:data": JSON.stringify(v) });
+    const issue = (e: ConfigError, path: string) => e.issues.find((i) => i.path === `aws-platform:data.${path}`);
+
+    it("dev's preset ingests on on-demand capacity into S3 and turns backups, export, the database and DAX off", () => {
+        const d = parseConfig("dev", {}).data;
+        assert.deepEqual([d.ingestion.enabled, d.ingestion.capacity, d.ingestion.sink, d.ingestion.enhancedFanOut], [true, "on-demand", "s3", false]);
+        assert.deepEqual([d.backups.enabled, d.export.enabled, d.database.enabled, d.dax.enabled, d.protectData], [false, false, false, false, false]);
+    });
+
+    it("prod's preset reads two shards kept 168 hours with enhanced fan-out, backs up to us-west-2, exports weekly, runs the database 0.5–8 ACUs with one reader, DAX off", () => {
+        const d = parseConfig("prod", {}).data;
+        assert.deepEqual([d.ingestion.capacity, d.ingestion.retentionHours, d.ingestion.enhancedFanOut], [{ shards: 2 }, 168, true]);
+        assert.deepEqual([d.backups.enabled, d.backups.copyRegion, Object.keys(d.backups.rules ?? {})], [true, "us-west-2", ["daily", "monthly"]]);
+        assert.deepEqual([d.export.enabled, d.export.schedule], [true, "cron(0 2 ? * SUN *)"]);
+        assert.deepEqual([d.database.enabled, d.database.minAcu, d.database.maxAcu, d.database.readers], [true, 0.5, 8, 1]);
+        assert.deepEqual([d.dax.enabled, d.protectData], [false, true]);
+    });
+
+    it("merges a data override key by key: provisioned shards keep the preset's other ingestion settings", () => {
+        const d = parseConfig("dev", data({ ingestion: { capacity: { shards: 4 } } })).data;
+        assert.deepEqual(d.ingestion.capacity, { shards: 4 });
+        assert.equal(d.ingestion.sink, "s3");
+    });
+
+    it("refuses bad ingestion values, each under its own key: shards, retention, sink, batch size, parallelization", () => {
+        const e = fails(data({ ingestion: { capacity: { shards: 0 }, retentionHours: 12, sink: "kafka", batchSize: 20_000, parallelizationFactor: 11 } }));
+        for (const path of ["ingestion.capacity", "ingestion.retentionHours", "ingestion.sink", "ingestion.batchSize", "ingestion.parallelizationFactor"])
+            assert.ok(
+                e.issues.some((i) => i.path.startsWith(`aws-platform:data.${path}`)),
+                path,
+            );
+        assert.match(e.message, /retentionHours=12 is out of range; allowed: an integer from 24 to 8760/);
+    });
+
+    it("refuses a capacity that is neither on-demand nor { shards }", () => {
+        assert.match(fails(data({ ingestion: { capacity: "provisioned" } })).message, /aws-platform:data\.ingestion\.capacity="provisioned"/);
+    });
+
+    it("refuses the export without point-in-time recovery on the items table", () => {
+        const e = fails(data({ export: { enabled: true } }));
+        assert.match(issue(e, "export.enabled")!.message, /point-in-time recovery/);
+        assert.doesNotThrow(() =>
+            parseConfig("dev", { ...data({ export: { enabled: true } }), "aws-platform:serverless": JSON.stringify({ table: { pointInTimeRecovery: true } }) }),
+        );
+    });
+
+    it("refuses a database whose minAcu is above maxAcu, under data.database.minAcu (Database's own rule)", () => {
+        const e = fails(data({ database: { enabled: true, minAcu: 8, maxAcu: 4 } }));
+        assert.match(issue(e, "database.minAcu")!.message, /above maxAcu \(4\)/);
+    });
+
+    it("refuses minAcu 0: the stack's database is always behind RDS Proxy, which keeps connections open and the cluster awake", () => {
+        assert.match(issue(fails(data({ database: { enabled: true, minAcu: 0 } })), "database.minAcu")!.message, /RDS Proxy/);
+    });
+
+    it("refuses database values out of range: ACUs, readers, backup retention, engine version", () => {
+        const e = fails(data({ database: { enabled: true, minAcu: 300, maxAcu: 0.5, readers: 16, backupRetentionDays: 36, engineVersion: "sixteen" } }));
+        for (const path of ["database.minAcu", "database.maxAcu", "database.readers", "database.backupRetentionDays", "database.engineVersion"])
+            assert.ok(issue(e, path), path);
+    });
+
+    it("checks the database's rules only when it is enabled", () => {
+        assert.doesNotThrow(() => parseConfig("dev", data({ database: { minAcu: 8, maxAcu: 4 } })));
+    });
+
+    it("refuses a backup rule TableBackups refuses (retention shorter than cold storage + 90 days), under data.backups.rules", () => {
+        const e = fails(
+            data({ backups: { enabled: true, rules: { monthly: { schedule: "cron(0 5 1 * ? *)", deleteAfterDays: 60, coldStorageAfterDays: 30 } } } }),
+        );
+        assert.match(issue(e, "backups.rules.monthly.deleteAfterDays")!.message, /90 days after coldStorageAfterDays/);
+    });
+
+    it("refuses a backup schedule that is not cron, and a copy Region that is not a Region name", () => {
+        const e = fails(data({ backups: { enabled: true, copyRegion: "west", rules: { daily: { schedule: "rate(1 day)", deleteAfterDays: 35 } } } }));
+        assert.ok(issue(e, "backups.copyRegion"));
+        assert.ok(issue(e, "backups.rules.daily.schedule"));
+    });
+
+    it("refuses a DAX node type DaxCluster does not know, and more than 11 nodes", () => {
+        const e = fails(data({ dax: { nodeType: "dax.r3.large", nodes: 12 } }));
+        assert.ok(issue(e, "dax.nodeType"));
+        assert.ok(issue(e, "dax.nodes"));
+    });
+
+    it("rejects an unknown key of the data section", () => {
+        assert.match(fails(data({ ingestion: { shards: 2 } })).message, /aws-platform:data\.ingestion\.shards=2 is not a known setting/);
+    });
+});

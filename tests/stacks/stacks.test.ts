@@ -332,22 +332,38 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket and audit trail's bucket and key, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the data paths' stream, buckets, backups and database, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
             .sort();
         assert.deepEqual(protectedNames, [
+            "aws:backup/plan:Plan::tables-plan",
+            "aws:backup/vault:Vault::tables-vault",
+            "aws:backup/vault:Vault::tables-vault-us-west-2",
             "aws:cognito/userPool:UserPool::items-user-pool-users",
             "aws:dynamodb/table:Table::items-table",
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
             "aws:efs/fileSystem:FileSystem::saas-shared-efs",
+            // AWS Backup deletes expired recovery points with this role: it outlives them (TableBackups' protectData).
+            "aws:iam/role:Role::tables-role",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::tables-role-backup",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment::tables-role-restores",
+            "aws:kinesis/stream:Stream::readings-stream-stream",
             "aws:kms/key:Key::audit-key",
+            "aws:kms/key:Key::orders-key",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:kms/key:Key::tables-key",
+            "aws:kms/key:Key::tables-key-us-west-2",
+            "aws:rds/cluster:Cluster::orders-cluster",
+            "aws:rds/clusterInstance:ClusterInstance::orders-reader-1",
+            "aws:rds/clusterInstance:ClusterInstance::orders-writer",
             "aws:s3/bucket:Bucket::audit-bucket",
             "aws:s3/bucket:Bucket::cdn-bucket-site",
+            "aws:s3/bucket:Bucket::items-export-bucket",
             "aws:s3/bucket:Bucket::photos-source",
+            "aws:s3/bucket:Bucket::readings-bucket",
             "aws:sqs/queue:Queue::partner-events",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
@@ -1529,6 +1545,167 @@ describe("stacks", function () {
     });
 
     /** Plans a temporary stack whose Pulumi.<stack>.yaml holds `lines` under `config:`. */
+    const privateSubnetIds = (s: typeof dev) =>
+        s
+            .ofType("aws:ec2/subnet:Subnet")
+            .filter((x) => x.name.startsWith("main-private-"))
+            .map((x) => x.id)
+            .sort();
+    const policyOf = (s: typeof dev, name: string) => JSON.parse(s.named(name).inputs.policy);
+
+    it("dev reads the readings stream on on-demand capacity into S3, and builds no backup plan, export, database or orders function", () => {
+        const stream = dev.named("readings-stream-stream").inputs;
+        assert.deepEqual(stream.streamModeDetails, { streamMode: "ON_DEMAND" });
+        assert.equal(stream.shardCount, undefined);
+        assert.equal(dev.named("readings-function-function").inputs.environment.variables.SINK, "s3");
+        for (const type of [
+            "aws-platform:serverless:TableBackups",
+            "aws:backup/plan:Plan",
+            "aws:scheduler/schedule:Schedule::export",
+            "aws-platform:serverless:Database",
+            "aws:rds/cluster:Cluster",
+            "aws:rds/proxy:Proxy",
+        ])
+            assert.equal(dev.ofType(type).length, 0, type);
+        assert.equal(dev.resources.filter((r) => r.name.startsWith("items-export") || r.name.startsWith("orders")).length, 0);
+        assert.deepEqual(Object.keys(dev.result.evaluation.outputs.data), ["readings"]);
+    });
+
+    it("prod reads two provisioned shards kept 168 hours, KMS-encrypted, through an enhanced fan-out consumer with partial batch responses and its failure queue", () => {
+        const stream = prod.named("readings-stream-stream");
+        assert.deepEqual(
+            [stream.inputs.streamModeDetails, stream.inputs.shardCount, stream.inputs.retentionPeriod, stream.inputs.encryptionType],
+            [{ streamMode: "PROVISIONED" }, 2, 168, "KMS"],
+        );
+        const consumer = prod.named("readings-consumer-consumer");
+        assert.equal(consumer.inputs.streamArn, stream.outputs.arn);
+        const mapping = prod.named("readings-consumer-mapping").inputs;
+        assert.equal(mapping.eventSourceArn, consumer.outputs.arn);
+        assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"]);
+        assert.equal(mapping.parallelizationFactor, 2);
+        assert.equal(mapping.destinationConfig.onFailure.destinationArn, prod.named("readings-failures").outputs.arn);
+        assert.equal(dev.resources.filter((r) => r.type === "aws:kinesis/streamConsumer:StreamConsumer").length, 0);
+    });
+
+    it("both stacks alarm when the ingest function reads records ten minutes or more behind the stream (Lambda's IteratorAge), to the alarm topic", () => {
+        for (const s of [dev, prod]) {
+            const alarm = s.named("readings-iterator-age").inputs;
+            assert.deepEqual(
+                [alarm.namespace, alarm.metricName, alarm.statistic, alarm.threshold, alarm.comparisonOperator],
+                ["AWS/Lambda", "IteratorAge", "Maximum", 600_000, "GreaterThanOrEqualToThreshold"],
+            );
+            assert.deepEqual(alarm.dimensions, { FunctionName: s.named("readings-function-function").outputs.name });
+            assert.deepEqual(alarm.alarmActions, [s.named("alarms-topic").outputs.arn]);
+        }
+    });
+
+    it("both stacks watch the ingest function (errors, throttles, log queries) and the readings failure queue; prod the orders function too", () => {
+        for (const s of [dev, prod]) {
+            for (const name of ["monitoring-ingest-errors", "monitoring-fn-ingest-errors", "monitoring-readings-failures-dead-letters"])
+                assert.ok(s.named(name));
+            assert.deepEqual(s.named("monitoring-readings-failures-dead-letters").inputs.dimensions, { QueueName: s.named("readings-failures").outputs.name });
+        }
+        for (const name of ["monitoring-orders-db-errors", "monitoring-fn-orders-db-errors"]) assert.ok(prod.named(name));
+    });
+
+    it("prod backs the items table up daily (35 days) and monthly (a year) into a vault under its own key, each recovery point copied to a vault in us-west-2", () => {
+        const selection = prod.named("tables-selection").inputs;
+        assert.deepEqual(selection.resources, [prod.named("items-table").outputs.arn]);
+        assert.equal(selection.iamRoleArn, prod.named("tables-role").outputs.arn);
+        const copyVault = prod.named("tables-vault-us-west-2");
+        assert.equal(copyVault.inputs.region, "us-west-2");
+        assert.equal(copyVault.inputs.kmsKeyArn, prod.named("tables-key-us-west-2").outputs.arn);
+        assert.equal(prod.named("tables-vault").inputs.kmsKeyArn, prod.named("tables-key").outputs.arn);
+        const rules = prod.named("tables-plan").inputs.rules;
+        assert.deepEqual(
+            rules.map((r: any) => [r.ruleName, r.schedule, r.lifecycle.deleteAfter, r.copyActions.map((c: any) => c.destinationVaultArn)]),
+            [
+                ["daily", "cron(0 5 ? * * *)", 35, [copyVault.outputs.arn]],
+                ["monthly", "cron(0 5 1 * ? *)", 365, [copyVault.outputs.arn]],
+            ],
+        );
+        assert.deepEqual(prod.result.evaluation.outputs.data.backupVault, {
+            name: prod.named("tables-vault").outputs.name,
+            arn: prod.named("tables-vault").outputs.arn,
+        });
+    });
+
+    it("prod exports the items table to its own bucket every Sunday and outputs the bucket and the export command; dev has no export", () => {
+        const schedule = prod.named("items-export-schedule").inputs;
+        assert.equal(schedule.scheduleExpression, "cron(0 2 ? * SUN *)");
+        const input = JSON.parse(schedule.target.input);
+        assert.deepEqual([input.TableArn, input.S3Bucket], [prod.named("items-table").outputs.arn, prod.named("items-export-bucket").outputs.bucket]);
+        assert.equal(prod.named("items-table").inputs.pointInTimeRecovery.enabled, true);
+        const out = prod.result.evaluation.outputs.data.itemsExport;
+        assert.equal(out.bucketName, prod.named("items-export-bucket").outputs.bucket);
+        assert.match(out.command, /^aws dynamodb export-table-to-point-in-time --table-arn arn:aws:dynamodb:\S+:table\/items-table-\w+ --s3-bucket /);
+    });
+
+    it("prod runs the orders Aurora Serverless v2 cluster encrypted, 0.5–8 ACUs with a writer and one reader, deletion protection, a final snapshot, protected", () => {
+        const cluster = prod.named("orders-cluster");
+        const c = cluster.inputs;
+        assert.deepEqual(
+            [c.engine, c.storageEncrypted, c.deletionProtection, c.skipFinalSnapshot, c.manageMasterUserPassword, c.backupRetentionPeriod],
+            ["aurora-postgresql", true, true, false, true, 14],
+        );
+        assert.deepEqual(c.serverlessv2ScalingConfiguration, { minCapacity: 0.5, maxCapacity: 8 });
+        assert.ok(cluster.protect);
+        assert.deepEqual(
+            prod
+                .ofType("aws:rds/clusterInstance:ClusterInstance")
+                .map((i) => [i.name, i.inputs.instanceClass, i.protect])
+                .sort(),
+            [
+                ["orders-reader-1", "db.serverless", true],
+                ["orders-writer", "db.serverless", true],
+            ],
+        );
+        assert.deepEqual([...prod.named("orders-subnets").inputs.subnetIds].sort(), privateSubnetIds(prod));
+    });
+
+    it("prod's RDS Proxy requires TLS and IAM authentication, in the private subnets, and the cluster admits only the proxy", () => {
+        const proxy = prod.named("orders-proxy-proxy").inputs;
+        assert.equal(proxy.requireTls, true);
+        assert.deepEqual(
+            proxy.auths.map((a: any) => [a.authScheme, a.iamAuth]),
+            [["SECRETS", "REQUIRED"]],
+        );
+        assert.deepEqual([...proxy.vpcSubnetIds].sort(), privateSubnetIds(prod));
+        const clusterSg = prod.named("orders-cluster-sg").id;
+        const intoCluster = prod.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === clusterSg);
+        assert.deepEqual(
+            intoCluster.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]),
+            [[prod.named("orders-proxy-proxy-sg").id, 5432]],
+        );
+    });
+
+    it("prod runs the orders function in the private subnets with the group the proxy admits, the proxy's endpoint in DB_HOST, and rds-db:connect on the proxy's dbuser ARN only", () => {
+        const f = prod.named("orders-db-function");
+        const clientSg = prod.named("orders-proxy-client-sg").id;
+        assert.deepEqual([...f.inputs.vpcConfig.subnetIds].sort(), privateSubnetIds(prod));
+        assert.deepEqual(f.inputs.vpcConfig.securityGroupIds, [clientSg]);
+        assert.equal(prod.named("orders-proxy-from-client").inputs.referencedSecurityGroupId, clientSg);
+        const proxy = prod.named("orders-proxy-proxy");
+        assert.deepEqual(f.inputs.environment.variables, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "postgres" });
+        const resourceId = /:db-proxy:(prx-[0-9a-f]+)$/.exec(proxy.outputs.arn)![1];
+        assert.deepEqual(policyOf(prod, "orders-db-role-own").Statement, [
+            {
+                Sid: "ConnectThroughProxy",
+                Effect: "Allow",
+                Action: "rds-db:connect",
+                Resource: `arn:aws:rds-db:us-east-1:123456789012:dbuser:${resourceId}/postgres`,
+            },
+        ]);
+        assert.deepEqual(prod.result.evaluation.outputs.data.orders, { proxyEndpoint: proxy.outputs.endpoint, functionName: f.outputs.name });
+    });
+
+    it("neither stack builds a DAX cluster, and the items function stays outside the VPC", () => {
+        for (const s of [dev, prod]) {
+            assert.equal(s.ofType("aws-platform:serverless:DaxCluster").length + s.ofType("aws:dax/cluster:Cluster").length, 0);
+            assert.equal(s.named("items-items-function").inputs.vpcConfig, undefined);
+        }
+    });
+
     async function tempPlan(stack: string, lines: string[]) {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${stack}-`));
         fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
@@ -1536,6 +1713,49 @@ describe("stacks", function () {
         const result = await runPlan({ stack, projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
         return { result, resources: result.evaluation.resources as RecordedResource[] };
     }
+
+    it("with data.dax on, the items table gets a DAX cluster in the private subnets admitting only the items function, which runs there and reads through it", async () => {
+        const { resources } = await tempPlan("dev", ["  aws-platform:preset: dev", "  aws-platform:data: { dax: { enabled: true } }"]);
+        const named = (n: string) => resources.find((r) => r.name === n)!;
+        const cluster = named("items-dax-cluster");
+        assert.ok(cluster, "the DAX cluster");
+        assert.equal(cluster.inputs.clusterEndpointEncryptionType, "TLS");
+        const privateSubnets = resources
+            .filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.name.startsWith("main-private-"))
+            .map((r) => r.id)
+            .sort();
+        assert.deepEqual([...named("items-dax-subnet-group").inputs.subnetIds].sort(), privateSubnets);
+        const fn = named("items-items-function").inputs;
+        assert.deepEqual([...fn.vpcConfig.subnetIds].sort(), privateSubnets);
+        assert.equal(fn.environment.variables.DAX_ENDPOINT, `daxs://${cluster.outputs.clusterAddress}`);
+        const fnSg = named("items-items-security-group").id;
+        assert.deepEqual(fn.vpcConfig.securityGroupIds, [fnSg]);
+        const daxSg = named("items-dax-security-group").id;
+        const admitted = resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === daxSg);
+        assert.deepEqual(
+            admitted.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]),
+            [[fnSg, 9111]],
+        );
+        const policy = JSON.parse(named("items-items-role-own").inputs.policy);
+        const resourcesOf = policy.Statement.flatMap((s: any) => [s.Resource].flat());
+        assert.deepEqual(resourcesOf, [cluster.outputs.arn]);
+    });
+
+    it("with backups on and readings going to DynamoDB, the backup selection names the readings table beside the items table, under TableBackups' own rules without copies", async () => {
+        const { resources } = await tempPlan("dev", [
+            "  aws-platform:preset: dev",
+            "  aws-platform:data: { ingestion: { sink: dynamodb }, backups: { enabled: true } }",
+        ]);
+        const named = (n: string) => resources.find((r) => r.name === n)!;
+        assert.deepEqual(named("tables-selection").inputs.resources, [named("items-table").outputs.arn, named("readings-table-table").outputs.arn]);
+        assert.deepEqual(
+            named("tables-plan").inputs.rules.map((r: any) => [r.ruleName, r.copyActions ?? []]),
+            [
+                ["daily", []],
+                ["monthly", []],
+            ],
+        );
+    });
 
     it("with delivery.deployRoleArn, prod deploys the staging stack before the approval and its own stack first in Production, from an empty token secret, the Pulumi builds assuming only that role", async () => {
         const role = "arn:aws:iam::123456789012:role/platform-deployer";
@@ -1600,7 +1820,7 @@ describe("stacks", function () {
         assert.equal(result.evaluation.outputs.pipeline.deployerRoleArns, undefined);
     });
 
-    it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring or alarm topic when config turns them off", async () => {
+    it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring, alarm topic or ingestion path when config turns them off", async () => {
         const { result, resources } = await tempPlan("lean", [
             "  aws-platform:preset: dev",
             "  aws-platform:serverless:",
@@ -1611,9 +1831,12 @@ describe("stacks", function () {
             "  aws-platform:delivery: { enabled: false }",
             "  aws-platform:audit: { enabled: false }",
             "  aws-platform:monitoring: { enabled: false }",
+            "  aws-platform:data: { ingestion: { enabled: false } }",
         ]);
         const types = new Set(resources.map((r) => r.type));
         for (const type of [
+            "aws-platform:serverless:KinesisIngestion",
+            "aws:kinesis/stream:Stream",
             "aws-platform:edge:EdgeFunctions",
             "aws-platform:edge:EdgeLambda",
             "aws:cloudfront/distribution:Distribution",
@@ -1636,7 +1859,7 @@ describe("stacks", function () {
             resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer").map((r) => r.name),
             ["saas-public-alb"],
         );
-        assert.equal(resources.filter((r) => r.name.includes("legacy") || r.name.startsWith("partner")).length, 0);
+        assert.equal(resources.filter((r) => r.name.includes("legacy") || r.name.startsWith("partner") || r.name.startsWith("readings")).length, 0);
         // The event-driven core stays: the queue, the tag indexer's mapping, the sweeper's schedule.
         for (const name of ["event-failures", "tag-indexer-mapping", "nightly-sweep-schedule"])
             assert.ok(

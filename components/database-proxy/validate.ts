@@ -16,6 +16,17 @@ export const PROXY_OPTIONS_SHAPE = object<DatabaseProxyOptions>()(PROXY_OPTION_F
 
 export const PROXY_VPC_SHAPE = object<DatabaseProxyVpcArgs>()({ vpcId: inputString(), subnetIds: input(array(inputString())) });
 
+/** DatabaseProxy's transforms: its own `transform`, and Database's `transform.proxy`. */
+export const PROXY_TRANSFORMS_SHAPE = object<DatabaseProxyTransforms>()({
+    proxy: optional(transform()),
+    targetGroup: optional(transform()),
+    target: optional(transform()),
+    role: optional(transform()),
+    securityGroup: optional(transform()),
+    clientSecurityGroup: optional(transform()),
+    rule: optional(transform()),
+});
+
 const PROXY_SHAPE = object<DatabaseProxyArgs>()({
     engineFamily: string(),
     target: object<DatabaseProxyArgs["target"]>()({ clusterIdentifier: inputString() }),
@@ -26,17 +37,7 @@ const PROXY_SHAPE = object<DatabaseProxyArgs>()({
     allowFrom: optional(array(inputString())),
     ...PROXY_OPTION_FIELDS,
     tags: optional(record(string())),
-    transform: optional(
-        object<DatabaseProxyTransforms>()({
-            proxy: optional(transform()),
-            targetGroup: optional(transform()),
-            target: optional(transform()),
-            role: optional(transform()),
-            securityGroup: optional(transform()),
-            clientSecurityGroup: optional(transform()),
-            rule: optional(transform()),
-        }),
-    ),
+    transform: optional(PROXY_TRANSFORMS_SHAPE),
 });
 
 export const ENGINE_FAMILIES = ["POSTGRESQL", "MYSQL"] as const;

@@ -1,4 +1,4 @@
-import { PROXY_OPTIONS_SHAPE, PROXY_VPC_SHAPE, checkAllowFrom, checkProxyOptions, checkVpc } from "../database-proxy/validate";
+import { PROXY_OPTIONS_SHAPE, PROXY_TRANSFORMS_SHAPE, PROXY_VPC_SHAPE, checkAllowFrom, checkProxyOptions, checkVpc } from "../database-proxy/validate";
 import { Issue, Issues } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, number, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
@@ -33,17 +33,7 @@ const DATABASE_SHAPE = object<DatabaseArgs>()({
             instance: optional(transform()),
             clientSecurityGroup: optional(transform()),
             rule: optional(transform()),
-            proxy: optional(
-                object<NonNullable<DatabaseTransforms["proxy"]>>()({
-                    proxy: optional(transform()),
-                    targetGroup: optional(transform()),
-                    target: optional(transform()),
-                    role: optional(transform()),
-                    securityGroup: optional(transform()),
-                    clientSecurityGroup: optional(transform()),
-                    rule: optional(transform()),
-                }),
-            ),
+            proxy: optional(PROXY_TRANSFORMS_SHAPE),
         }),
     ),
 });

@@ -31,9 +31,9 @@ function configRows(): Map<string, string[]> {
     return rows;
 }
 
-const SECTIONS = ["delivery", "audit", "monitoring"] as const;
+const SECTIONS = ["delivery", "audit", "monitoring", "data"] as const;
 
-describe("README: the stacks' delivery, audit and monitoring", () => {
+describe("README: the stacks' delivery, audit, monitoring and data", () => {
     it("tells how a program change to a pipeline-released service's task definition reaches the service (aws ecs update-service)", () => {
         const stacks = section("What the stacks build");
         const paragraph = stacks.split(/\n\s*\n/).find((p) => p.includes("aws ecs update-service"));
@@ -42,7 +42,7 @@ describe("README: the stacks' delivery, audit and monitoring", () => {
             assert.ok(paragraph.includes(needed), `the update-service paragraph does not mention ${needed}:\n${paragraph}`);
     });
 
-    it("lists every top-level key of the presets' delivery, audit and monitoring sections in the configuration reference (an object key by its own keys)", () => {
+    it("lists every top-level key of the presets' delivery, audit, monitoring and data sections in the configuration reference (an object key by its own keys)", () => {
         const rows = configRows();
         const missing = SECTIONS.flatMap((s) =>
             [...new Set([...Object.keys(PRESETS.dev[s]), ...Object.keys(PRESETS.prod[s])])]

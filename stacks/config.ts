@@ -31,6 +31,7 @@ import { THUMBNAIL_LIMITS } from "../components/thumbnails/validate";
 import { checkApiDomain } from "../components/shared/api-domain";
 import {
     ACM_CERTIFICATE_ARN,
+    AWS_REGION_NAME,
     ROLE_ARN,
     checkKmsKeyArn,
     checkPrincipalArn,
@@ -559,8 +560,7 @@ const CIDR = custom("string", 'an IPv4 CIDR, e.g. "203.0.113.0/24"', (issues, pa
     if (!parseCidr(v)) issues.add(path, v, "is malformed", 'an IPv4 CIDR, e.g. "203.0.113.0/24"');
 });
 /** AWS region names, as Table checks its replica regions. */
-const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-const REGION = string({ pattern: REGION_NAME, allowed: 'an AWS region name, e.g. "eu-west-1"' });
+const REGION = string({ pattern: AWS_REGION_NAME, allowed: 'an AWS region name, e.g. "eu-west-1"' });
 const KMS_KEY_ARN = custom("string", "a KMS key ARN", (issues, path, v) => void checkKmsKeyArn(issues, path, v));
 /** A CORS origin as API Gateway takes it: `*`, or scheme://host[:port] with no path (ServerlessApi checks the same). */
 const ORIGIN = string({
@@ -1070,7 +1070,7 @@ function serverlessRules(issues: Issues, s: Serverless | undefined): void {
         // KMS keys are regional: a replica of a table under a customer key needs a key of its own region.
         if (t.kmsKeyArn !== undefined)
             for (const region of t.replicaRegions)
-                if (REGION_NAME.test(region) && !Object.hasOwn(t.replicaKmsKeyArns, region))
+                if (AWS_REGION_NAME.test(region) && !Object.hasOwn(t.replicaKmsKeyArns, region))
                     issues.missing(key(`table.replicaKmsKeyArns.${region}`), `a KMS key ARN in ${region}`);
         for (const region of Object.keys(t.replicaKmsKeyArns))
             if (!t.replicaRegions.includes(region) || t.kmsKeyArn === undefined)

@@ -3,7 +3,7 @@ import * as sqs from "@pulumi/aws/sqs";
 import { DataStream } from "../data-stream/data-stream";
 import { DEFAULTS as DATA_STREAM_DEFAULTS } from "../data-stream/defaults";
 import { LambdaFunction } from "../lambda-function/lambda-function";
-import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
+import { PrivateBucket, createPrivateBucket, keptDataBucketSpec } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
 import { Statement, keyThroughService } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
@@ -186,21 +186,8 @@ function createSink(name: string, cfg: ResolvedKinesisIngestion, tags: Record<st
     if (sink.type === "s3") {
         const bucket = sink.bucket
             ? undefined
-            : createPrivateBucket(
-                  childName(name, "bucket"),
-                  {
-                      encryption: "sse-s3",
-                      versioning: false,
-                      // Readings are kept until you delete them: their retention is the data owner's decision.
-                      lifecycle: {},
-                      forceDestroy: false,
-                      protect: cfg.protectData,
-                      retainOnDelete: cfg.protectData,
-                      tags,
-                  },
-                  child,
-                  cfg.transform.bucket,
-              );
+            : // Readings are kept until you delete them: their retention is the data owner's decision.
+              createPrivateBucket(childName(name, "bucket"), keptDataBucketSpec(cfg.protectData, tags), child, cfg.transform.bucket);
         const bucketName = sink.bucket?.bucketName ?? bucket!.bucket.bucket;
         const bucketArn = sink.bucket?.bucketArn ?? bucket!.bucket.arn;
         return {

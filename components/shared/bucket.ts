@@ -36,6 +36,15 @@ export interface PrivateBucketSpec {
     statements?: (bucket: s3.Bucket) => Statement[];
 }
 
+/**
+ * A bucket of data its owner keeps (ingested readings, table exports): SSE-S3, no versioning, no
+ * expiry (retention is the data owner's decision: add a lifecycle rule through the bucket's
+ * `transform`), never force-destroyed, and with `protectData` protected and retained.
+ */
+export function keptDataBucketSpec(protectData: boolean, tags: Record<string, string>): PrivateBucketSpec {
+    return { encryption: "sse-s3", versioning: false, lifecycle: {}, forceDestroy: false, protect: protectData, retainOnDelete: protectData, tags };
+}
+
 /** Transforms of a private bucket's resources, by role. */
 export interface PrivateBucketTransforms {
     bucket?: Transform<s3.BucketArgs>;

@@ -1,6 +1,6 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { array, boolean, checkShape, custom, input, int, object, optional, record, string, transform } from "../shared/shape";
-import { checkKmsKeyArn, checkScheduleExpression, checkTags, checkTimeZone } from "../shared/validators";
+import { AWS_REGION_NAME, checkKmsKeyArn, checkScheduleExpression, checkTags, checkTimeZone } from "../shared/validators";
 import { Table } from "../table/table";
 import type { BackupCopyArgs, BackupRuleArgs, BackupVaultArgs, TableBackupsArgs } from "./args";
 import { ResolvedRule, normalize } from "./defaults";
@@ -27,7 +27,6 @@ export const BACKUP_LIMITS = {
 export const DYNAMODB_TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/;
 /** A backup vault ARN (`arn:aws:backup:<region>:<account>:backup-vault:<name>`). */
 export const BACKUP_VAULT_ARN = /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[a-zA-Z0-9_-]{2,50}$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
 const TABLE_SHAPE = custom("other", "a Table", (issues, path, value) => {
     if (!(value instanceof Table)) issues.add(path, "(not a Table)", "is not a Table of this library", "a Table, or its ARN in tableArns");
@@ -113,7 +112,7 @@ function checkRule(issues: Issues, path: string, key: string, r: ResolvedRule): 
                 "{ region } (a vault the component creates there) or { vaultArn } (an existing vault)",
             );
         if (c.region !== undefined) {
-            issues.match(`${p}.region`, c.region, REGION, 'an AWS region name, e.g. "eu-west-1"');
+            issues.match(`${p}.region`, c.region, AWS_REGION_NAME, 'an AWS region name, e.g. "eu-west-1"');
             if (seen.has(c.region)) issues.add(`${p}.region`, c.region, "is copied to twice by this rule", "each region once per rule");
             seen.add(c.region);
         }

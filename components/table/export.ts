@@ -4,7 +4,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as scheduler from "@pulumi/aws/scheduler";
-import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
+import { PrivateBucket, createPrivateBucket, keptDataBucketSpec } from "../shared/bucket";
 import { Issues, isPlain } from "../shared/errors";
 import { RoleResources, Statement, assumeRolePolicy, createRole, keyThroughService } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
@@ -70,21 +70,8 @@ export function createExport(name: string, cfg: ResolvedTable, table: dynamodb.T
     const t = cfg.transform;
     const exportBucket = e.bucket
         ? undefined
-        : createPrivateBucket(
-              childName(name, "export-bucket"),
-              {
-                  encryption: "sse-s3",
-                  versioning: false,
-                  // Exports are audit material: kept until someone deletes them (add a lifecycle rule with `transform` to expire them).
-                  lifecycle: {},
-                  forceDestroy: false,
-                  protect: cfg.protectData,
-                  retainOnDelete: cfg.protectData,
-                  tags,
-              },
-              opts,
-              { bucket: t.exportBucket },
-          );
+        : // Exports are audit material: kept until someone deletes them (add a lifecycle rule with `transform` to expire them).
+          createPrivateBucket(childName(name, "export-bucket"), keptDataBucketSpec(cfg.protectData, tags), opts, { bucket: t.exportBucket });
     const bucketName = pulumi.output(e.bucket ? e.bucket.bucketName : exportBucket!.bucket.bucket);
     const bucketArn = pulumi.output(e.bucket ? e.bucket.bucketArn : exportBucket!.bucket.arn);
     const kmsKeyArn = e.bucket?.kmsKeyArn;

@@ -1,7 +1,7 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { NAME_RULES } from "../shared/limits/names";
 import { checkShape, own } from "../shared/shape";
-import { checkKmsKeyArn, checkTags } from "../shared/validators";
+import { AWS_REGION_NAME, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { TableArgs } from "./args";
 import { ResolvedAutoScaling, ResolvedTable, normalize } from "./defaults";
 import { checkRecoveryAndExport } from "./export";
@@ -29,8 +29,6 @@ export const STREAM_VIEW_TYPES = ["KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AN
 export const TABLE_CLASSES = ["STANDARD", "STANDARD_INFREQUENT_ACCESS"] as const;
 export const BILLING_MODES = ["PAY_PER_REQUEST", "PROVISIONED"] as const;
 
-/** AWS region names: `us-east-1`, `eu-central-2`, `ap-southeast-5`, `us-gov-west-1`, `cn-north-1`. */
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 /** An existing Kinesis data stream's ARN. */
 const KINESIS_STREAM_ARN = /^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[A-Za-z0-9_.-]{1,128}$/;
 
@@ -236,7 +234,7 @@ function checkReplicas(issues: Issues, cfg: ResolvedTable): void {
     const seen = new Set<string>();
     cfg.replicaRegions.forEach((region, i) => {
         const path = `replicaRegions[${i}]`;
-        issues.match(path, region, REGION, 'an AWS region name, e.g. "eu-west-1"');
+        issues.match(path, region, AWS_REGION_NAME, 'an AWS region name, e.g. "eu-west-1"');
         if (seen.has(region)) issues.add(path, region, "is listed twice", "each region once");
         seen.add(region);
     });

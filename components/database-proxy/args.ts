@@ -85,7 +85,7 @@ export interface DatabaseProxyArgs extends DatabaseProxyOptions {
     port: number;
     /**
      * Security groups of clients admitted to the proxy (on its port only), besides the component's own
-     * `clientSecurityGroupId`, which needs no entry here.
+     * `clientSecurityGroupId`, which needs no entry here; each once (EC2 refuses a second, identical ingress rule).
      * @default []
      * @example [service.securityGroupId]
      */

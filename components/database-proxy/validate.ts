@@ -1,6 +1,6 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { array, boolean, checkShape, input, int, object, optional, record, string, transform } from "../shared/shape";
-import { checkKmsKeyArn, checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
+import { checkClientSecurityGroups, checkKmsKeyArn, checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { DatabaseProxyArgs, DatabaseProxyOptions, DatabaseProxySecretArgs, DatabaseProxyTransforms, DatabaseProxyVpcArgs } from "./args";
 import { ResolvedDatabaseProxy, normalize } from "./defaults";
 
@@ -75,10 +75,6 @@ export function checkVpc(issues: Issues, prefix: string, vpc: DatabaseProxyVpcAr
         issues.add(`${prefix}vpc.subnetIds`, vpc.subnetIds, "lists a subnet twice", "each subnet once");
 }
 
-export function checkAllowFrom(issues: Issues, path: string, ids: readonly unknown[]): void {
-    for (const [i, id] of ids.entries()) checkSecurityGroupId(issues, `${path}[${i}]`, id);
-}
-
 /** A DatabaseProxy's args: shape, then normalize, then the value rules, every issue at once. Pure. */
 export function validate(args: DatabaseProxyArgs): Issue[] {
     const issues = new Issues();
@@ -101,7 +97,7 @@ export function validate(args: DatabaseProxyArgs): Issue[] {
     checkVpc(issues, "", cfg.vpc);
     checkSecurityGroupId(issues, "targetSecurityGroupId", cfg.targetSecurityGroupId);
     issues.int("port", cfg.port, 1150, 65535);
-    checkAllowFrom(issues, "allowFrom", cfg.allowFrom);
+    checkClientSecurityGroups(issues, "allowFrom", cfg.allowFrom);
     checkProxyOptions(issues, "", cfg);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

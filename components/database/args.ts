@@ -124,7 +124,8 @@ export interface DatabaseArgs {
     proxy?: false | DatabaseProxyOptions;
     /**
      * Security groups of clients admitted on the database port (to the proxy, or to the cluster when
-     * `proxy` is false), besides the component's own `clientSecurityGroupId`.
+     * `proxy` is false), besides the component's own `clientSecurityGroupId`; each once (EC2 refuses a
+     * second, identical ingress rule).
      * @default []
      * @example [service.securityGroupId]
      */

@@ -1,8 +1,8 @@
-import { PROXY_OPTIONS_SHAPE, PROXY_TRANSFORMS_SHAPE, PROXY_VPC_SHAPE, checkAllowFrom, checkProxyOptions, checkVpc } from "../database-proxy/validate";
+import { PROXY_OPTIONS_SHAPE, PROXY_TRANSFORMS_SHAPE, PROXY_VPC_SHAPE, checkProxyOptions, checkVpc } from "../database-proxy/validate";
 import { Issue, Issues } from "../shared/errors";
 import { LOG_RETENTION_DAYS } from "../shared/limits/logs";
 import { array, boolean, checkShape, input, int, number, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
-import { checkKmsKeyArn, checkTags } from "../shared/validators";
+import { checkClientSecurityGroups, checkKmsKeyArn, checkTags } from "../shared/validators";
 import type { DatabaseArgs, DatabaseCapacityArgs, DatabaseTransforms } from "./args";
 import { ResolvedDatabase, normalize } from "./defaults";
 
@@ -101,7 +101,7 @@ export function validate(args: DatabaseArgs): Issue[] {
     checkKmsKeyArn(issues, "kmsKeyArn", cfg.kmsKeyArn);
     issues.oneOf("logRetentionDays", cfg.logRetentionDays, LOG_RETENTION_DAYS);
     if (cfg.proxy !== false) checkProxyOptions(issues, "proxy.", cfg.proxy);
-    checkAllowFrom(issues, "allowFrom", cfg.allowFrom);
+    checkClientSecurityGroups(issues, "allowFrom", cfg.allowFrom);
     checkTransforms(issues, cfg);
     checkTags(issues, "tags", cfg.tags);
     return issues.list;

@@ -1,6 +1,6 @@
 import { Issue, Issues, isPlain } from "../shared/errors";
 import { Shape, array, checkShape, custom, input, int, object, optional, record, string, transform, union } from "../shared/shape";
-import { SNS_STANDARD_TOPIC_ARN, checkKmsKeyArn, checkSecurityGroupId, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
+import { SNS_STANDARD_TOPIC_ARN, checkClientSecurityGroups, checkKmsKeyArn, checkSubnetId, checkTags, checkVpcId } from "../shared/validators";
 import type { DaxClusterArgs, DaxTableRef, DaxVpcArgs } from "./args";
 import { ResolvedDaxCluster, normalize } from "./defaults";
 
@@ -107,7 +107,7 @@ export function checkResolved(issues: Issues, cfg: ResolvedDaxCluster): void {
     issues.int("nodes", cfg.nodes, 1, MAX_NODES, " nodes (a primary and up to 10 read replicas)");
     issues.int("recordTtlSeconds", cfg.recordTtlSeconds, 0, MAX_TTL_SECONDS, " seconds");
     issues.int("queryTtlSeconds", cfg.queryTtlSeconds, 0, MAX_TTL_SECONDS, " seconds");
-    checkClients(issues, cfg.allowFrom);
+    checkClientSecurityGroups(issues, "allowFrom", cfg.allowFrom);
     if (cfg.maintenanceWindow !== undefined) checkWindow(issues, cfg.maintenanceWindow);
     if (isPlain(cfg.notificationTopicArn))
         issues.match(
@@ -134,19 +134,6 @@ function checkVpc(issues: Issues, v: DaxVpcArgs): void {
     v.subnetIds.forEach((id, i) => {
         checkSubnetId(issues, `vpc.subnetIds[${i}]`, id);
         if (isPlain(id) && seen.has(id)) issues.add(`vpc.subnetIds[${i}]`, id, "is listed twice", "each subnet once");
-        seen.add(id);
-    });
-}
-
-/**
- * Each client group once: a second rule with the same peer, protocol and port is refused by EC2
- * (`InvalidPermission.Duplicate: the specified rule "peer: sg-…, TCP, from port: 9111, …" already exists`).
- */
-function checkClients(issues: Issues, ids: readonly unknown[]): void {
-    const seen = new Set<unknown>();
-    ids.forEach((id, i) => {
-        checkSecurityGroupId(issues, `allowFrom[${i}]`, id);
-        if (isPlain(id) && seen.has(id)) issues.add(`allowFrom[${i}]`, id, "is listed twice", "each client security group once");
         seen.add(id);
     });
 }

@@ -66,6 +66,20 @@ export function checkSecurityGroupId(issues: Issues, path: string, id: unknown):
     return issues.match(path, id, /^sg-[0-9a-f]{8,17}$/, 'a security group id such as "sg-0123456789abcdef0"');
 }
 
+/**
+ * Client security groups, each admitted by an ingress rule of its own: every id checked, and each once, because
+ * a second rule with the same peer, protocol and port is refused by EC2
+ * (`InvalidPermission.Duplicate: the specified rule "peer: sg-…, TCP, from port: …" already exists`).
+ */
+export function checkClientSecurityGroups(issues: Issues, path: string, ids: readonly unknown[]): void {
+    const seen = new Set<unknown>();
+    ids.forEach((id, i) => {
+        checkSecurityGroupId(issues, `${path}[${i}]`, id);
+        if (isPlain(id) && seen.has(id)) issues.add(`${path}[${i}]`, id, "is listed twice", "each client security group once");
+        seen.add(id);
+    });
+}
+
 /** Route 53 hosted zone ids: `Z` and upper-case letters or digits. */
 export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 

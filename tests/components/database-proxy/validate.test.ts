@@ -73,6 +73,12 @@ const refusals: Refusal<DatabaseProxyArgs>[] = [
         message: /"10.0.0.0\/16" is malformed/,
     },
     {
+        title: "refuses a client security group listed twice (EC2 refuses the second, identical ingress rule)",
+        args: proxyArgs({ allowFrom: ["sg-0123456789abcdef0", "sg-0123456789abcdef0"] }),
+        path: "allowFrom[1]",
+        message: /listed twice.*each client security group once/,
+    },
+    {
         title: "refuses an idle client timeout above 8 hours",
         args: proxyArgs({ idleClientTimeoutSeconds: 28_801 }),
         path: "idleClientTimeoutSeconds",

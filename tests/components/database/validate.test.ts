@@ -142,6 +142,12 @@ const refusals: Refusal<DatabaseArgs>[] = [
         path: "allowFrom[0]",
         message: /"web" is malformed/,
     },
+    {
+        title: "refuses a client security group listed twice (EC2 refuses the second, identical ingress rule)",
+        args: dbArgs({ allowFrom: ["sg-0123456789abcdef0", "sg-0123456789abcdef0"] }),
+        path: "allowFrom[1]",
+        message: /listed twice.*each client security group once/,
+    },
     { title: "refuses an unknown argument, naming the nearest", args: { ...dbArgs(), minAcu: 1 } as never, path: "minAcu", message: /is not a known argument/ },
     {
         title: "refuses a proxy transform when there is no proxy",

@@ -1,0 +1,4 @@
+/** Rules: IAM (iam-*). */
+import type { Rule } from "../rule";
+
+export const IAM_RULES: Rule[] = [];

@@ -1,0 +1,325 @@
+/**
+ * The offline policy runner: evaluates `@pulumi/policy` policies over the resources the mock engine
+ * recorded, with the `args` the real policy server builds (see `@pulumi/policy/server.js`):
+ *
+ * - resource policies get the resource's inputs as `props` (keys holding `undefined` and internal
+ *   `__` keys dropped, wrapped in `unknownCheckingProxy`), `type`, `urn`, `name`, `opts` (`protect`,
+ *   `ignoreChanges`, `aliases`, `customTimeouts`, `additionalSecretOutputs`, `deleteBeforeReplace`
+ *   only when set; never `retainOnDelete`, which the analyzer protocol does not carry), the explicit
+ *   provider, `isType`, `asType`, `getConfig` and `notApplicable`;
+ * - stack policies get every resource with its outputs as `props` (plus `id`), `parent` and
+ *   `dependencies` resolved to the other resources;
+ * - enforcement: the pack config's level, else the policy's, else the pack's, else advisory;
+ *   "disabled" skips the policy, "remediate" reports as mandatory;
+ * - a thrown `notApplicable` keeps the violations reported before it; reading an unknown value
+ *   (preview) is reported as an advisory "can't run during preview"; any other throw is an error of
+ *   the run, as it fails a real preview.
+ *
+ * Differences from the real server, by necessity: the default provider is not passed as `provider`
+ * (only explicit providers are), `stackTags` is empty, and the children of remote components
+ * (`eks:index:Cluster`) do not exist offline, so rules check those components' arguments.
+ */
+import type {
+    EnforcementLevel,
+    PolicyPackConfig,
+    PolicyResource,
+    PolicyResourceOptions,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import type { RecordedResource } from "../testing/engine";
+
+/** The resource fields the runner reads: a `RecordedResource` of the mock engine, or one built by `policyResource`. */
+export type PolicyInput = Pick<
+    RecordedResource,
+    "urn" | "type" | "name" | "custom" | "inputs" | "outputs" | "protect" | "ignoreChanges" | "aliases" | "dependencies" | "propertyDependencies"
+> &
+    Partial<Pick<RecordedResource, "parent" | "id" | "provider" | "deleteBeforeReplace" | "index">>;
+
+export type Level = "mandatory" | "advisory";
+
+export interface PolicyViolation {
+    policy: string;
+    level: Level;
+    urn: string;
+    type: string;
+    name: string;
+    /** The policy's description, a newline, then the rule's message (as the CLI prints it). */
+    message: string;
+}
+
+export interface NotApplicable {
+    policy: string;
+    urn: string;
+    reason: string;
+}
+
+export interface PolicyOutcome {
+    name: string;
+    level: Level | "disabled";
+    kind: "resource" | "stack";
+    description: string;
+    /** Resources the policy was evaluated on (not skipped by type, not "not applicable"). */
+    evaluated: number;
+    violations: PolicyViolation[];
+}
+
+export interface PolicyRunOptions {
+    /** Per-policy config, as `--policy-pack-config` gives it: `{ "<policy>": "<level>" | { enforcementLevel, ... } }`. */
+    config?: PolicyPackConfig;
+    /** The pack's level for policies that state none. Default: "advisory". */
+    enforcementLevel?: EnforcementLevel;
+    /** For the "can't run during preview" message. Default: "aws-platform". */
+    pack?: string;
+}
+
+export interface PolicyRunResult {
+    policies: PolicyOutcome[];
+    /** Every violation, sorted by policy then URN. */
+    violations: PolicyViolation[];
+    notApplicable: NotApplicable[];
+    /** Policies that read a value unknown during preview: advisory, as the real server reports them. */
+    unknowns: { policy: string; urn?: string; message: string }[];
+    /** Distinct resources at least one resource policy evaluated. */
+    resourcesChecked: number;
+    mandatory: number;
+    advisory: number;
+}
+
+class OfflineNotApplicable extends Error {
+    constructor(readonly reason?: string) {
+        super(reason ?? "Policy does not apply");
+    }
+}
+
+// `@pulumi/policy` exports these from `proxy.js`, but its `proxy.d.ts` declares nothing.
+const proxy: { unknownCheckingProxy<T extends object>(o: T): T; UnknownValueError: new (...a: any[]) => Error } = require("@pulumi/policy/proxy");
+
+/** A deep copy without `undefined` values and internal `__` keys, as the engine marshals properties. */
+function plainProps(value: any): any {
+    if (Array.isArray(value)) return value.map(plainProps);
+    if (value === null || typeof value !== "object") return value;
+    const out: Record<string, any> = {};
+    for (const [k, v] of Object.entries(value)) {
+        if (v === undefined || k.startsWith("__")) continue;
+        out[k] = plainProps(v);
+    }
+    return out;
+}
+
+function optionsOf(r: PolicyInput): PolicyResourceOptions {
+    return {
+        protect: r.protect,
+        ignoreChanges: [...r.ignoreChanges],
+        aliases: [...r.aliases],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
+        ...(r.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
+    };
+}
+
+const pulumiTypeOf = (cls: any): string | undefined => (typeof cls?.__pulumiType === "string" && cls.__pulumiType !== "" ? cls.__pulumiType : undefined);
+const isTypeOf = (type: string, cls: any): boolean => {
+    const token = pulumiTypeOf(cls);
+    return token !== undefined ? token === type : typeof cls?.isInstance === "function" && cls.isInstance({ __pulumiType: type }) === true;
+};
+
+function levelOf(policy: ResourceValidationPolicy | StackValidationPolicy, options: PolicyRunOptions): Level | "disabled" {
+    const configured = options.config?.[policy.name];
+    const fromConfig = typeof configured === "string" ? configured : configured?.enforcementLevel;
+    const level = fromConfig || policy.enforcementLevel || options.enforcementLevel || "advisory";
+    return level === "remediate" ? "mandatory" : level;
+}
+
+function configOf(policy: ResourceValidationPolicy | StackValidationPolicy, options: PolicyRunOptions): any {
+    const defaults = Object.fromEntries(
+        Object.entries(policy.configSchema?.properties ?? {}).flatMap(([k, s]: [string, any]) => (s && "default" in s ? [[k, s.default]] : [])),
+    );
+    const configured = options.config?.[policy.name];
+    const { enforcementLevel: _level, ...rest } = typeof configured === "object" && configured !== null ? configured : ({} as Record<string, any>);
+    return { ...defaults, ...rest };
+}
+
+/** Evaluates `policies` over `resources` (registration order) as `pulumi preview --policy-pack` would. */
+export async function runPolicies(
+    policies: readonly (ResourceValidationPolicy | StackValidationPolicy)[],
+    resources: readonly PolicyInput[],
+    options: PolicyRunOptions = {},
+): Promise<PolicyRunResult> {
+    const pack = options.pack ?? "aws-platform";
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const violations: PolicyViolation[] = [];
+    const notApplicable: NotApplicable[] = [];
+    const unknowns: PolicyRunResult["unknowns"] = [];
+    const checked = new Set<string>();
+    const outcomes: PolicyOutcome[] = [];
+
+    const providerOf = (r: PolicyInput) => {
+        if (!r.provider) return undefined;
+        const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+        const p = byUrn.get(urn);
+        return p ? { type: p.type, props: proxy.unknownCheckingProxy(plainProps(p.inputs)), urn: p.urn, name: p.name } : undefined;
+    };
+
+    for (const policy of policies) {
+        const level = levelOf(policy, options);
+        const kind = "validateResource" in policy ? "resource" : "stack";
+        const outcome: PolicyOutcome = { name: policy.name, level, kind, description: policy.description, evaluated: 0, violations: [] };
+        outcomes.push(outcome);
+        if (level === "disabled") continue;
+        const record = (urn: string, message: string | undefined) => {
+            const r = byUrn.get(urn);
+            const v: PolicyViolation = {
+                policy: policy.name,
+                level,
+                urn,
+                type: r?.type ?? "",
+                name: r?.name ?? "",
+                message: message ? `${policy.description}\n${message}` : policy.description,
+            };
+            outcome.violations.push(v);
+            violations.push(v);
+        };
+        const config = configOf(policy, options);
+        const handle = (error: unknown, urn: string | undefined): boolean => {
+            if (error instanceof OfflineNotApplicable) {
+                notApplicable.push({ policy: policy.name, urn: urn ?? "", reason: error.reason ?? "Policy does not apply" });
+                return false;
+            }
+            if (error instanceof proxy.UnknownValueError) {
+                unknowns.push({
+                    policy: policy.name,
+                    urn,
+                    message: `can't run policy '${policy.name}' from policy pack '${pack}' during preview: ${(error as Error).message}`,
+                });
+                return false;
+            }
+            throw new Error(`policy "${policy.name}" failed${urn ? ` on ${urn}` : ""}: ${error instanceof Error ? error.message : String(error)}`, {
+                cause: error,
+            });
+        };
+        const notApplicableFn = (reason?: string): never => {
+            throw new OfflineNotApplicable(reason);
+        };
+
+        if ("validateResource" in policy) {
+            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : policy.validateResource ? [policy.validateResource] : [];
+            for (const r of resources) {
+                for (const validate of validations) {
+                    const fast = pulumiTypeOf(validate);
+                    if (!Array.isArray(policy.validateResource) && fast !== undefined && fast !== r.type) {
+                        notApplicable.push({ policy: policy.name, urn: r.urn, reason: `Policy only applies to resources of type '${fast}'` });
+                        continue;
+                    }
+                    const props = proxy.unknownCheckingProxy(plainProps(r.inputs));
+                    const args: ResourceValidationArgs = {
+                        type: r.type,
+                        props,
+                        urn: r.urn,
+                        name: r.name,
+                        opts: optionsOf(r),
+                        provider: providerOf(r),
+                        stackTags: new Map(),
+                        isType: (cls: any) => isTypeOf(r.type, cls),
+                        asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
+                        getConfig: <T>() => config as T,
+                        notApplicable: notApplicableFn,
+                    } as ResourceValidationArgs;
+                    const report: ReportViolation = (message) => record(r.urn, message);
+                    try {
+                        await validate(args, report);
+                        outcome.evaluated++;
+                        checked.add(r.urn);
+                    } catch (error) {
+                        if (handle(error, r.urn)) outcome.evaluated++;
+                    }
+                }
+            }
+        } else {
+            const validateStack = (policy as StackValidationPolicy).validateStack;
+            const fast = pulumiTypeOf(validateStack);
+            if (fast !== undefined && !resources.some((r) => r.type === fast)) {
+                notApplicable.push({ policy: policy.name, urn: "", reason: `Policy only applies to resources of type '${fast}'` });
+                continue;
+            }
+            const list: PolicyResource[] = resources.map((r) => {
+                const props = proxy.unknownCheckingProxy(plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs }));
+                return {
+                    type: r.type,
+                    props,
+                    urn: r.urn,
+                    name: r.name,
+                    opts: optionsOf(r),
+                    provider: providerOf(r),
+                    dependencies: [],
+                    propertyDependencies: {},
+                    isType: (cls: any) => isTypeOf(r.type, cls),
+                    asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
+                } as PolicyResource;
+            });
+            const policyResources = new Map(list.map((p) => [p.urn, p]));
+            resources.forEach((r, i) => {
+                const p = list[i] as any;
+                p.parent = r.parent ? policyResources.get(r.parent) : undefined;
+                p.dependencies = r.dependencies.flatMap((u) => policyResources.get(u) ?? []);
+                p.propertyDependencies = Object.fromEntries(
+                    Object.entries(r.propertyDependencies).map(([k, us]) => [k, us.flatMap((u) => policyResources.get(u) ?? [])]),
+                );
+            });
+            const args: StackValidationArgs = {
+                resources: list,
+                stackTags: new Map(),
+                getConfig: <T>() => config as T,
+                notApplicable: notApplicableFn,
+            } as StackValidationArgs;
+            const report: ReportViolation = (message, urn) => record(urn ?? "", message);
+            try {
+                await validateStack(args, report);
+                outcome.evaluated++;
+            } catch (error) {
+                if (handle(error, undefined)) outcome.evaluated++;
+            }
+        }
+    }
+    violations.sort((a, b) => a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn));
+    return {
+        policies: outcomes,
+        violations,
+        notApplicable,
+        unknowns,
+        resourcesChecked: checked.size,
+        mandatory: violations.filter((v) => v.level === "mandatory").length,
+        advisory: violations.filter((v) => v.level === "advisory").length,
+    };
+}
+
+let counter = 0;
+
+/**
+ * A resource for testing one policy without building a program: `policyResource("aws:ecr/repository:Repository",
+ * "repo", { imageTagMutability: "MUTABLE" })`. Outputs default to the inputs plus an `id` and, for
+ * `aws:` types, an `arn`.
+ */
+export function policyResource(type: string, name: string, inputs: Record<string, any>, more: Partial<PolicyInput> & { stack?: string } = {}): PolicyInput {
+    const { stack = "dev", ...rest } = more;
+    const id = `${name}-${(++counter).toString(16).padStart(7, "0")}`;
+    const urn = `urn:pulumi:${stack}::aws-platform::${type}::${name}`;
+    return {
+        urn,
+        type,
+        name,
+        custom: !type.startsWith("aws-platform:"),
+        inputs,
+        outputs: { ...inputs, ...(type.startsWith("aws:") ? { arn: `arn:aws:${type.split(":")[1].split("/")[0]}:us-east-1:123456789012:${name}` } : {}) },
+        id,
+        protect: false,
+        ignoreChanges: [],
+        aliases: [],
+        dependencies: [],
+        propertyDependencies: {},
+        ...rest,
+    };
+}

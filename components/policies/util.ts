@@ -1,0 +1,99 @@
+/**
+ * What rules read, normalised: URNs, JSON documents (IAM policies, container definitions, redrive
+ * policies arrive as JSON strings in inputs and sometimes as objects), IAM statements, and joins
+ * between a resource and the siblings that refer to it (by id, ARN or name in stack outputs).
+ */
+import type { PolicyResource } from "@pulumi/policy";
+
+/** `urn:pulumi:<stack>::<project>::<parent types $ type>::<name>` → its parts. */
+export function stackOfUrn(urn: string): string {
+    const head = urn.split("::")[0] ?? "";
+    return head.startsWith("urn:pulumi:") ? head.slice("urn:pulumi:".length) : head;
+}
+
+export function typeOfUrn(urn: string): string {
+    const chain = urn.split("::")[2] ?? "";
+    return chain.split("$").pop() ?? "";
+}
+
+/** The resource's logical name: everything after the type chain (a name may itself hold "::"). */
+export function nameOfUrn(urn: string): string {
+    return urn.split("::").slice(3).join("::");
+}
+
+/** A value that may be a list, a single value or absent, as a list. */
+export function asArray<T>(value: T | readonly T[] | undefined | null): T[] {
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) ? [...value] : [value as T];
+}
+
+/** `true` or the provider's string form `"true"` (launch-template EBS flags). */
+export const isTrue = (value: unknown): boolean => value === true || value === "true";
+
+/** A JSON document given as a string or an object; undefined when absent or not JSON. */
+export function parseDocument(value: unknown): any {
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value !== "string") return value;
+    try {
+        return JSON.parse(value);
+    } catch {
+        return undefined;
+    }
+}
+
+/** One IAM statement with every list-or-string field as a list. */
+export interface Statement {
+    sid?: string;
+    effect: "Allow" | "Deny";
+    actions: string[];
+    notActions: string[];
+    resources: string[];
+    notResources: string[];
+    /** `"*"` for `Principal: "*"`, else principal type → values (`{ Service: ["lambda.amazonaws.com"] }`). */
+    principals: "*" | Record<string, string[]>;
+    conditions: Record<string, Record<string, string[]>>;
+}
+
+/** The statements of an IAM policy document (string or object). Empty when absent or not JSON. */
+export function statementsOf(document: unknown): Statement[] {
+    const doc = parseDocument(document);
+    if (doc === undefined || typeof doc !== "object") return [];
+    return asArray<any>(doc.Statement).map((s) => ({
+        sid: s.Sid,
+        effect: s.Effect,
+        actions: asArray<string>(s.Action),
+        notActions: asArray<string>(s.NotAction),
+        resources: asArray<string>(s.Resource),
+        notResources: asArray<string>(s.NotResource),
+        principals: s.Principal === "*" ? "*" : Object.fromEntries(Object.entries<any>(s.Principal ?? {}).map(([k, v]) => [k, asArray<string>(v)])),
+        conditions: Object.fromEntries(
+            Object.entries<any>(s.Condition ?? {}).map(([op, body]) => [
+                op,
+                Object.fromEntries(Object.entries<any>(body ?? {}).map(([k, v]) => [k, asArray<string>(v)])),
+            ]),
+        ),
+    }));
+}
+
+/** The part after the last ":" or "/" of an ARN; the value itself when it is no ARN. */
+export function arnTail(value: string): string {
+    return value.split(/[:/]/).pop() ?? value;
+}
+
+/**
+ * Whether `reference` (an input that names another resource) points at `target`: by id, ARN or
+ * name among the target's outputs, or by the last segment of an ARN (a function named by ARN in one
+ * place and by name in another).
+ */
+export function refersTo(reference: unknown, target: PolicyResource): boolean {
+    if (typeof reference !== "string" || reference === "") return false;
+    const keys = [target.props.id, target.props.arn, target.props.name, target.props.bucket, target.props.functionName].filter(
+        (v): v is string => typeof v === "string" && v !== "",
+    );
+    if (keys.includes(reference)) return true;
+    const tail = arnTail(reference);
+    return keys.some((k) => arnTail(k) === tail);
+}
+
+/** The resources of one or more types. */
+export const ofTypes = (resources: readonly PolicyResource[], ...types: string[]): PolicyResource[] => resources.filter((r) => types.includes(r.type));

@@ -1,0 +1,33 @@
+/**
+ * The findings this project accepts on purpose, each with its reason: the pack (`policy/index.ts`),
+ * `npm run plan` and the tests use this list, and the README lists it. A finding is fixed in the
+ * component's defaults unless it is listed here; an exception that suppresses nothing fails the tests.
+ */
+import type { PolicyException } from "../components/policies";
+
+/** ECS, ECR, ELB, EC2/VPC (rules/ecs.ts, rules/network.ts). */
+const ECS_EXCEPTIONS: PolicyException[] = [];
+
+// ---------------------------------------------------------------------------------------------
+
+/** EKS, launch templates, KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/eks.ts, rules/operations.ts). */
+const EKS_EXCEPTIONS: PolicyException[] = [];
+
+// ---------------------------------------------------------------------------------------------
+
+/** Lambda, API Gateway, SQS, SNS, DynamoDB (rules/serverless.ts). */
+const SERVERLESS_EXCEPTIONS: PolicyException[] = [];
+
+// ---------------------------------------------------------------------------------------------
+
+/** CloudFront and S3 (rules/edge.ts, rules/s3.ts). */
+const EDGE_EXCEPTIONS: PolicyException[] = [];
+
+// ---------------------------------------------------------------------------------------------
+
+/** IAM and data protection (rules/iam.ts, rules/data.ts). */
+const IAM_EXCEPTIONS: PolicyException[] = [];
+
+// ---------------------------------------------------------------------------------------------
+
+export const EXCEPTIONS: readonly PolicyException[] = [...ECS_EXCEPTIONS, ...EKS_EXCEPTIONS, ...SERVERLESS_EXCEPTIONS, ...EDGE_EXCEPTIONS, ...IAM_EXCEPTIONS];

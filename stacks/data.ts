@@ -122,6 +122,9 @@ export function dataPaths(cfg: Data, deps: DataDeps): DataOutputs {
         const db = new Database("orders", {
             vpc: { vpcId: n.vpcId, subnetIds: n.privateSubnetIds },
             engineVersion: d.engineVersion,
+            // The name the orders cluster was created with (Database's default until issue 19): create-only, a new name
+            // would replace the cluster with an empty one. Accepted in policy/exceptions.ts (rds-custom-admin).
+            masterUsername: "postgres",
             capacity: { minAcu: d.minAcu, maxAcu: d.maxAcu, autoPauseSeconds: d.autoPauseSeconds },
             readers: d.readers,
             backupRetentionDays: d.backupRetentionDays,

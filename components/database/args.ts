@@ -74,8 +74,9 @@ export interface DatabaseArgs {
     /**
      * The master user. Its password is generated, stored and rotated by RDS in Secrets Manager (`secretArn`);
      * the proxy logs in with it. Not a PostgreSQL reserved word, not `rdsadmin`/`admin`, not starting with `pg_` or `rds`.
-     * Create-only: changing it replaces the cluster with a new, empty one (refused by `protect` with `protectData`).
-     * @default "postgres"
+     * Create-only: changing it replaces the cluster with a new, empty one (refused by `protect` with `protectData`):
+     * a cluster created with an earlier default keeps it by setting `masterUsername: "postgres"`.
+     * @default "dbadmin"
      */
     masterUsername?: string;
     /**

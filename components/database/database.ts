@@ -39,7 +39,7 @@ const PORT = 5432;
  * An Aurora Serverless v2 PostgreSQL cluster: a writer (and `readers`) on `db.serverless` scaling
  * between `capacity.minAcu` and `maxAcu`, storage and the master secret encrypted with a KMS key, the
  * master password generated, stored and rotated by RDS in Secrets Manager, the PostgreSQL log exported
- * to a log group with retention, automated backups, deletion protection, and by default an RDS Proxy
+ * to a log group with retention, automated backups, deletion protection, IAM database authentication, and by default an RDS Proxy
  * (a DatabaseProxy child) that requires IAM authentication and TLS of every client. Security groups
  * chain clients → proxy → cluster; functions attach `clientSecurityGroupId`, take
  * `connectionEnvironment()` and `connectStatements()`.
@@ -304,8 +304,11 @@ function createCluster(
             port: PORT,
             dbSubnetGroupName: deps.subnetGroup.name,
             vpcSecurityGroupIds: [deps.securityGroup.id],
-            // The proxy's clients use IAM; the proxy itself logs in with the secret. Direct clients need IAM database auth.
-            iamDatabaseAuthenticationEnabled: cfg.proxy === false,
+            // On in every case (FSBP RDS.12): direct clients need it, and behind a proxy it lets users granted rds_iam
+            // connect with IAM tokens too. Password logins keep working (the proxy still logs in with the secret): IAM
+            // applies only to users granted rds_iam (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html).
+            // Changing it is an in-place ModifyDBCluster, no replacement.
+            iamDatabaseAuthenticationEnabled: true,
             backupRetentionPeriod: cfg.backupRetentionDays,
             copyTagsToSnapshot: true,
             deletionProtection: cfg.deletionProtection,

@@ -11,8 +11,9 @@ export const DEFAULTS = {
         // no longer be created, and RDS for PostgreSQL deprecated 16.5-16.8 for new instances in 2026.
         engineVersion: "16.10",
         databaseName: "app",
-        // The RDS console's default for PostgreSQL (aws/aws-cdk#10597); aurora-postgresql refuses "admin" (cfn-lint#4425).
-        masterUsername: "postgres",
+        // Not the engine's default "postgres" (FSBP RDS.24: a well-known administrator name is the first one guessed);
+        // aurora-postgresql refuses "admin" (cfn-lint#4425).
+        masterUsername: "dbadmin",
         capacity: {} as DatabaseCapacityArgs,
         readers: 0,
         backupRetentionDays: 7,

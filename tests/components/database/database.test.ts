@@ -20,7 +20,7 @@ describe("Database", () => {
                 engineVersion: "16.10",
                 serverlessv2ScalingConfiguration: { minCapacity: 0.5, maxCapacity: 4 },
                 databaseName: "app",
-                masterUsername: "postgres",
+                masterUsername: "dbadmin",
                 port: 5432,
             });
         });
@@ -119,8 +119,8 @@ describe("Database", () => {
             assert.ok(target.dependencies.includes(writer.urn));
         });
 
-        it("does not turn on IAM database authentication on the cluster: clients authenticate to the proxy", () => {
-            registry.hasInputs(CLUSTER, "orders-cluster", { iamDatabaseAuthenticationEnabled: false });
+        it("turns IAM database authentication on behind the proxy too (FSBP RDS.12), the proxy still logging in with the secret", () => {
+            registry.hasInputs(CLUSTER, "orders-cluster", { iamDatabaseAuthenticationEnabled: true });
         });
 
         it("admits only the proxy into the cluster's security group, on 5432", () => {
@@ -150,7 +150,7 @@ describe("Database", () => {
                     DB_NAME: await unwrap(env.DB_NAME),
                     DB_USER: await unwrap(env.DB_USER),
                 },
-                { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "postgres" },
+                { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "dbadmin" },
             );
             assert.match(String(proxy.outputs.endpoint), /\.proxy-[0-9a-f]{12}\.us-east-1\.rds\.amazonaws\.com$/);
         });
@@ -158,7 +158,7 @@ describe("Database", () => {
         it("grants rds-db:connect on the proxy's dbuser ARN for the master user", async () => {
             const id = String(registry.one(PROXY).outputs.arn).split(":").pop();
             const [s] = db.connectStatements();
-            assert.equal(await unwrap(s.Resource as string), `arn:aws:rds-db:us-east-1:123456789012:dbuser:${id}/postgres`);
+            assert.equal(await unwrap(s.Resource as string), `arn:aws:rds-db:us-east-1:123456789012:dbuser:${id}/dbadmin`);
         });
 
         it("refuses a database user name PostgreSQL does not accept, for the environment and the grant", () => {
@@ -251,7 +251,7 @@ describe("Database", () => {
         });
 
         it("refuses to hand out the master user without a proxy (granting it rds_iam would break its RDS-managed secret)", () => {
-            for (const call of [() => db.connectStatements(), () => db.connectionEnvironment(), () => db.connectStatements("postgres")])
+            for (const call of [() => db.connectStatements(), () => db.connectionEnvironment(), () => db.connectStatements("dbadmin")])
                 assert.throws(call, (e: unknown) => e instanceof ArgsError && /Database "orders".*user=.*rds_iam/s.test(e.message));
         });
     });
@@ -292,12 +292,12 @@ describe("Database", () => {
         const proxy = registry.one(PROXY);
         assert.deepEqual(fn.inputs.vpcConfig.securityGroupIds, [registry.one(SG, "orders-proxy-client-sg").id]);
         const { DB_HOST, DB_PORT, DB_NAME, DB_USER } = fn.inputs.environment.variables;
-        assert.deepEqual({ DB_HOST, DB_PORT, DB_NAME, DB_USER }, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "postgres" });
+        assert.deepEqual({ DB_HOST, DB_PORT, DB_NAME, DB_USER }, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "dbadmin" });
         const grants = registry.ofType("aws:iam/rolePolicy:RolePolicy").flatMap((p) => json(p.inputs.policy).Statement);
         assert.ok(
             grants.some(
                 (s: { Action: string; Resource: string }) =>
-                    s.Action === "rds-db:connect" && s.Resource.endsWith(`:dbuser:${String(proxy.outputs.arn).split(":").pop()}/postgres`),
+                    s.Action === "rds-db:connect" && s.Resource.endsWith(`:dbuser:${String(proxy.outputs.arn).split(":").pop()}/dbadmin`),
             ),
         );
     });

@@ -6,12 +6,12 @@ import { dbArgs } from "./fixtures";
 
 const cases: Array<{ title: string; args: DatabaseArgs; resolved: Partial<ResolvedDatabase> }> = [
     {
-        title: "fills the defaults: PostgreSQL 16.10, database app, user postgres, 0.5–4 ACUs, no reader, 7 days of backups, a proxy",
+        title: "fills the defaults: PostgreSQL 16.10, database app, user dbadmin, 0.5–4 ACUs, no reader, 7 days of backups, a proxy",
         args: dbArgs(),
         resolved: {
             engineVersion: "16.10",
             databaseName: "app",
-            masterUsername: "postgres",
+            masterUsername: "dbadmin",
             capacity: { minAcu: 0.5, maxAcu: 4 },
             readers: 0,
             backupRetentionDays: 7,

@@ -17,8 +17,7 @@ const EKS_EXCEPTIONS: PolicyException[] = [
         resource: "orders-writer",
         type: "aws:rds/clusterInstance:ClusterInstance",
         stacks: ["prod"],
-        reason:
-            "Database pins the engine with engineVersion (16.10): an automatic minor upgrade would leave the cluster newer than the program, and the next `pulumi up` would ask RDS for a downgrade, which it refuses. Minor versions move by changing database.engineVersion in the stack config; AWS still upgrades a minor version that reaches its end of standard support (Aurora version policy).",
+        reason: "Database pins the engine with engineVersion (16.10): an automatic minor upgrade would leave the cluster newer than the program, and the next `pulumi up` would ask RDS for a downgrade, which it refuses. Minor versions move by changing database.engineVersion in the stack config; AWS still upgrades a minor version that reaches its end of standard support (Aurora version policy).",
     },
     {
         policy: "rds-35-auto-minor-upgrade",
@@ -32,8 +31,7 @@ const EKS_EXCEPTIONS: PolicyException[] = [
         resource: "orders-cluster",
         type: "aws:rds/cluster:Cluster",
         stacks: ["prod"],
-        reason:
-            "The orders cluster was created with master user postgres (Database's default before issue 19, now dbadmin). The name is create-only: changing it replaces the cluster with a new, empty one, which protect refuses. The master user is reachable only through RDS Proxy with an IAM token over TLS; its password lives in Secrets Manager, rotated by RDS.",
+        reason: "The orders cluster was created with master user postgres (Database's default before issue 19, now dbadmin). The name is create-only: changing it replaces the cluster with a new, empty one, which protect refuses. The master user is reachable only through RDS Proxy with an IAM token over TLS; its password lives in Secrets Manager, rotated by RDS.",
     },
 ];
 

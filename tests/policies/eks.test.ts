@@ -25,7 +25,9 @@ const rule = (name: string): Rule => {
 async function findings(name: string, ...resources: PolicyInput[]): Promise<[string, string, string][]> {
     const result = await checkPolicies(resources, { rules: [rule(name)] });
     // By resource name (a stable sort: one resource's findings stay in the order reported).
-    return result.violations.map((v): [string, string, string] => [v.policy, v.name, v.message.split("\n").slice(1).join(" ")]).sort((a, b) => a[1].localeCompare(b[1]));
+    return result.violations
+        .map((v): [string, string, string] => [v.policy, v.name, v.message.split("\n").slice(1).join(" ")])
+        .sort((a, b) => a[1].localeCompare(b[1]));
 }
 
 async function evaluated(name: string, ...resources: PolicyInput[]): Promise<number> {

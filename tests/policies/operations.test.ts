@@ -127,7 +127,11 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
         });
 
         it("fails a trail without it (the provider's default is off)", async () => {
-            await failsWith("cloudtrail-4-log-file-validation", trail({ enableLogFileValidation: false }), /^enableLogFileValidation is false; set it to true\./);
+            await failsWith(
+                "cloudtrail-4-log-file-validation",
+                trail({ enableLogFileValidation: false }),
+                /^enableLogFileValidation is false; set it to true\./,
+            );
         });
     });
 
@@ -182,7 +186,10 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
             });
             const messages = (await findings("codebuild-2-no-plaintext-secrets", p)).map(([, , m]) => m);
             assert.equal(messages.length, 2);
-            assert.match(messages[0], /^environment\.environmentVariables\[0\] \(DB_PASSWORD\) is PLAINTEXT and its name looks like a secret; give it type "SECRETS_MANAGER"/);
+            assert.match(
+                messages[0],
+                /^environment\.environmentVariables\[0\] \(DB_PASSWORD\) is PLAINTEXT and its name looks like a secret; give it type "SECRETS_MANAGER"/,
+            );
             assert.match(messages[1], /^environment\.environmentVariables\[1\] \(DEPLOY_KEY_ID\)\.value holds an AWS access key id in plaintext; rotate it/);
         });
     });
@@ -205,12 +212,20 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
         });
 
         it("fails a log group that never expires (absent or 0)", async () => {
-            await failsWith("cloudwatch-16-log-retention", policyResource(LOG_GROUP, "logs", {}), /^retentionInDays is undefined \(never expire\); set one of 1, 3, 5/);
+            await failsWith(
+                "cloudwatch-16-log-retention",
+                policyResource(LOG_GROUP, "logs", {}),
+                /^retentionInDays is undefined \(never expire\); set one of 1, 3, 5/,
+            );
             await failsWith("cloudwatch-16-log-retention", policyResource(LOG_GROUP, "logs", { retentionInDays: 0 }), /retentionInDays is 0 \(never expire\)/);
         });
 
         it("fails a retention CloudWatch Logs refuses", async () => {
-            await failsWith("cloudwatch-16-log-retention", policyResource(LOG_GROUP, "logs", { retentionInDays: 45 }), /retentionInDays is 45, which CloudWatch Logs refuses/);
+            await failsWith(
+                "cloudwatch-16-log-retention",
+                policyResource(LOG_GROUP, "logs", { retentionInDays: 45 }),
+                /retentionInDays is 45, which CloudWatch Logs refuses/,
+            );
         });
     });
 
@@ -237,7 +252,11 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
         });
 
         it("fails an unprotected cluster in prod", async () => {
-            await failsWith("rds-7-deletion-protection", cluster({ deletionProtection: false }), /^deletionProtection is false; set it to true in production\./);
+            await failsWith(
+                "rds-7-deletion-protection",
+                cluster({ deletionProtection: false }),
+                /^deletionProtection is false; set it to true in production\./,
+            );
         });
 
         it("does not apply outside production stacks", async () => {
@@ -253,7 +272,11 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
         });
 
         it("fails a PostgreSQL cluster and a MySQL instance without it", async () => {
-            await failsWith("rds-12-iam-auth", cluster({ iamDatabaseAuthenticationEnabled: false }), /^iamDatabaseAuthenticationEnabled is false; set it to true/);
+            await failsWith(
+                "rds-12-iam-auth",
+                cluster({ iamDatabaseAuthenticationEnabled: false }),
+                /^iamDatabaseAuthenticationEnabled is false; set it to true/,
+            );
             await failsWith("rds-12-iam-auth", policyResource(RDS_INSTANCE, "db", { engine: "mysql" }), /iamDatabaseAuthenticationEnabled is undefined/);
         });
 

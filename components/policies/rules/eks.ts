@@ -84,7 +84,8 @@ export const EKS_RULES: Rule[] = [
             if (!e.public) return;
             const fix = `set ${e.path}endpointPublicAccess to false (reach the API through the VPC), or list the admin networks in ${e.path}publicAccessCidrs`;
             // EKS's own default for publicAccessCidrs is 0.0.0.0/0 (https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html).
-            if (e.cidrs.length === 0) report(`${e.path}endpointPublicAccess is public and ${e.path}publicAccessCidrs is not set (EKS's default 0.0.0.0/0); ${fix}.`);
+            if (e.cidrs.length === 0)
+                report(`${e.path}endpointPublicAccess is public and ${e.path}publicAccessCidrs is not set (EKS's default 0.0.0.0/0); ${fix}.`);
             const open = e.cidrs.filter(isWorld);
             if (open.length) report(`${e.path}publicAccessCidrs contains ${open.join(", ")}; ${fix}.`);
         },
@@ -99,7 +100,8 @@ export const EKS_RULES: Rule[] = [
         validate: (props, args, report) => {
             if (args.type === EKS_COMPONENT) {
                 const arn = props.encryptionConfigKeyArn;
-                if (typeof arn !== "string" || arn === "") report(`encryptionConfigKeyArn is ${JSON.stringify(arn)}; set it to a KMS key ARN that encrypts Secrets.`);
+                if (typeof arn !== "string" || arn === "")
+                    report(`encryptionConfigKeyArn is ${JSON.stringify(arn)}; set it to a KMS key ARN that encrypts Secrets.`);
                 return;
             }
             const config = props.encryptionConfig;
@@ -152,8 +154,7 @@ export const EKS_RULES: Rule[] = [
             if (m.httpEndpoint === "disabled") return;
             // Absent, httpTokens follows the AMI's ImdsSupport, "optional" for most AMIs
             // (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html).
-            if (m.httpTokens !== "required")
-                report(`metadataOptions.httpTokens is ${JSON.stringify(m.httpTokens)}; set it to "required" (IMDSv2 only).`);
+            if (m.httpTokens !== "required") report(`metadataOptions.httpTokens is ${JSON.stringify(m.httpTokens)}; set it to "required" (IMDSv2 only).`);
             // Hop limit 1 keeps containers off the instance role; 2 is AWS's recommendation where a container must reach IMDS.
             if (typeof m.httpPutResponseHopLimit === "number" && m.httpPutResponseHopLimit > 2)
                 report(`metadataOptions.httpPutResponseHopLimit is ${m.httpPutResponseHopLimit}; set 1 (or 2 where a container needs the metadata service).`);
@@ -176,7 +177,9 @@ export const EKS_RULES: Rule[] = [
                 // Instance-store (virtualName) and suppressed (noDevice) mappings carry no EBS volume.
                 if (m?.ebs === undefined || m.ebs === null) return;
                 if (!isTrue(m.ebs.encrypted))
-                    report(`blockDeviceMappings[${i}] (${m.deviceName ?? "no device name"}).ebs.encrypted is ${JSON.stringify(m.ebs.encrypted)}; set it to true.`);
+                    report(
+                        `blockDeviceMappings[${i}] (${m.deviceName ?? "no device name"}).ebs.encrypted is ${JSON.stringify(m.ebs.encrypted)}; set it to true.`,
+                    );
             });
         },
     }),

@@ -84,7 +84,8 @@ export const OPERATIONS_RULES: Rule[] = [
                     );
             } else if (basic.length) {
                 const management = basic.some((s) => s?.includeManagementEvents !== false && (s?.readWriteType ?? "All") === "All");
-                if (!management) report('eventSelectors record no read and write management events; add one with includeManagementEvents true and readWriteType "All".');
+                if (!management)
+                    report('eventSelectors record no read and write management events; add one with includeManagementEvents true and readWriteType "All".');
             }
         },
     }),
@@ -176,7 +177,8 @@ export const OPERATIONS_RULES: Rule[] = [
         validate: (props, _args, report) => {
             const days = props.retentionInDays;
             // Absent or 0, the group keeps every event forever (and bills it).
-            if (days === undefined || days === 0) report(`retentionInDays is ${JSON.stringify(days)} (never expire); set one of ${LOG_RETENTION_DAYS.join(", ")}.`);
+            if (days === undefined || days === 0)
+                report(`retentionInDays is ${JSON.stringify(days)} (never expire); set one of ${LOG_RETENTION_DAYS.join(", ")}.`);
             else if (!(LOG_RETENTION_DAYS as readonly number[]).includes(days))
                 report(`retentionInDays is ${JSON.stringify(days)}, which CloudWatch Logs refuses; use one of ${LOG_RETENTION_DAYS.join(", ")}.`);
         },
@@ -193,7 +195,10 @@ export const OPERATIONS_RULES: Rule[] = [
             if (args.type === RDS_CLUSTER && props.engineMode === "serverless") return;
             // A read replica inherits its source's encryption (RDS refuses to choose otherwise).
             if (args.type === RDS_INSTANCE && props.replicateSourceDb !== undefined) return;
-            if (props.storageEncrypted !== true) report(`storageEncrypted is ${JSON.stringify(props.storageEncrypted)}; set it to true (create-only: a restore into a new, encrypted resource).`);
+            if (props.storageEncrypted !== true)
+                report(
+                    `storageEncrypted is ${JSON.stringify(props.storageEncrypted)}; set it to true (create-only: a restore into a new, encrypted resource).`,
+                );
         },
     }),
     resourceRule({

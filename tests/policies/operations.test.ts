@@ -83,6 +83,11 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
             assert.deepEqual(await findings("kms-4-rotation", rsa, hmac), []);
             assert.equal(await evaluated("kms-4-rotation", rsa, hmac), 0);
         });
+
+        it("does not apply to keys in a custom key store, which cannot rotate automatically", async () => {
+            const hsm = policyResource(KEY, "hsm", { customKeyStoreId: "cks-1234567890abcdef0" });
+            assert.equal(await evaluated("kms-4-rotation", hsm), 0);
+        });
     });
 
     describe("cloudtrail-1-multi-region", () => {
@@ -218,6 +223,10 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
                 /^retentionInDays is undefined \(never expire\); set one of 1, 3, 5/,
             );
             await failsWith("cloudwatch-16-log-retention", policyResource(LOG_GROUP, "logs", { retentionInDays: 0 }), /retentionInDays is 0 \(never expire\)/);
+        });
+
+        it("does not apply to DELIVERY-class log groups, which keep events one day", async () => {
+            assert.equal(await evaluated("cloudwatch-16-log-retention", policyResource(LOG_GROUP, "delivery", { logGroupClass: "DELIVERY" })), 0);
         });
 
         it("fails a retention CloudWatch Logs refuses", async () => {

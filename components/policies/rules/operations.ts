@@ -21,7 +21,7 @@ const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 
 /** A docker command that needs the Docker daemon, i.e. CodeBuild's privileged mode. */
-const DOCKER_DAEMON_COMMAND = /\bdocker(?:-compose)?\s+(?:build|buildx|compose|run|push|pull|tag|login|images|save|load|create|exec)\b|\bdocker-compose\b/;
+const DOCKER_DAEMON_COMMAND = /\bdocker(?:-compose)?\s+(?:build|buildx|compose|run|push|pull|tag|images|save|load|create|exec)\b|\bdocker-compose\b/;
 
 /** The buildspec text CodeBuild runs, when the project carries it inline (primary and secondary sources). */
 function inlineBuildspecs(props: Record<string, any>): { path: string; text: string | undefined }[] {
@@ -52,11 +52,12 @@ export const OPERATIONS_RULES: Rule[] = [
         control: { fsbp: "KMS.4", cdkNag: ["AwsSolutions-KMS5"], url: securityHub("kms") },
         types: [KMS_KEY],
         validate: (props, args, report) => {
-            // Automatic rotation exists only for symmetric encryption keys: not asymmetric, HMAC or imported-material keys
-            // (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html).
+            // Automatic rotation exists only for symmetric encryption keys with key material in KMS: not asymmetric,
+            // HMAC, imported-material or custom-key-store keys (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html).
             const spec = props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
             const usage = props.keyUsage ?? "ENCRYPT_DECRYPT";
             if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT") args.notApplicable(`a ${spec} key for ${usage} cannot rotate automatically`);
+            if (props.customKeyStoreId !== undefined) args.notApplicable("a key in a custom key store cannot rotate automatically");
             if (props.enableKeyRotation !== true) report(`enableKeyRotation is ${JSON.stringify(props.enableKeyRotation)}; set it to true.`);
         },
     }),
@@ -174,7 +175,9 @@ export const OPERATIONS_RULES: Rule[] = [
         severity: "medium",
         control: { fsbp: "CloudWatch.16", cdkNag: [], url: securityHub("cloudwatch") },
         types: [LOG_GROUP],
-        validate: (props, _args, report) => {
+        validate: (props, args, report) => {
+            // The DELIVERY class keeps events one day, whatever the retention (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html).
+            if (props.logGroupClass === "DELIVERY") args.notApplicable("a DELIVERY-class log group keeps events for one day");
             const days = props.retentionInDays;
             // Absent or 0, the group keeps every event forever (and bills it).
             if (days === undefined || days === 0)

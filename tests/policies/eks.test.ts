@@ -242,6 +242,16 @@ describe("policies: EKS and launch templates (rules/eks.ts)", () => {
         });
     });
 
+    describe("every rule", () => {
+        for (const r of EKS_RULES)
+            it(`${r.name} does not apply to a resource of another type (an S3 bucket)`, async () => {
+                const bucket = policyResource("aws:s3/bucket:Bucket", "logs", {});
+                const result = await checkPolicies([bucket], { rules: [r] });
+                assert.deepEqual([result.violations, result.policies[0].evaluated], [[], 0]);
+                assert.ok(result.notApplicable.some((n) => n.policy === r.name && n.urn === bucket.urn));
+            });
+    });
+
     describe("the components' defaults", () => {
         it("EksCluster with every part (node groups, self-managed nodes, Fargate) passes the EKS and operations rules", async () => {
             const { registry } = await build(() => new EksCluster("platform", FULL));

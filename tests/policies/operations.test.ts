@@ -320,6 +320,16 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
         });
     });
 
+    describe("every rule", () => {
+        for (const r of OPERATIONS_RULES)
+            it(`${r.name} does not apply to a resource of another type (an S3 bucket)`, async () => {
+                const bucket = policyResource("aws:s3/bucket:Bucket", "logs", {}, { stack: "prod" });
+                const result = await checkPolicies([bucket], { rules: [r] });
+                assert.deepEqual([result.violations, result.policies[0].evaluated], [[], 0]);
+                assert.ok(result.notApplicable.some((n) => n.policy === r.name && n.urn === bucket.urn));
+            });
+    });
+
     describe("the components' defaults", () => {
         it("AuditTrail passes the operations rules (multi-region, validated, KMS-encrypted, rotated key, log retention)", async () => {
             const { registry } = await build(() => new AuditTrail("audit"));

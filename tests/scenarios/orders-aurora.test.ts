@@ -15,12 +15,12 @@ describe("scenario orders-aurora: Lambda → RDS Proxy → Aurora Serverless v2"
         assert.deepEqual(proxy.inputs.vpcSubnetIds, subnets);
         assert.deepEqual(fn.inputs.vpcConfig, { subnetIds: subnets, securityGroupIds: [client.id] });
         const { DB_HOST, DB_PORT, DB_NAME, DB_USER } = fn.inputs.environment.variables;
-        assert.deepEqual({ DB_HOST, DB_PORT, DB_NAME, DB_USER }, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "postgres" });
+        assert.deepEqual({ DB_HOST, DB_PORT, DB_NAME, DB_USER }, { DB_HOST: proxy.outputs.endpoint, DB_PORT: "5432", DB_NAME: "app", DB_USER: "dbadmin" });
         const id = String(proxy.outputs.arn).split(":").pop();
         const statements = registry.ofType("aws:iam/rolePolicy:RolePolicy").flatMap((p) => json(p.inputs.policy).Statement);
         assert.deepEqual(
             statements.filter((s: { Action: unknown }) => s.Action === "rds-db:connect").map((s: { Resource: unknown }) => s.Resource),
-            [`arn:aws:rds-db:us-east-1:123456789012:dbuser:${id}/postgres`],
+            [`arn:aws:rds-db:us-east-1:123456789012:dbuser:${id}/dbadmin`],
         );
         // In production the data is protected: a writer and a reader, both kept.
         assert.deepEqual(

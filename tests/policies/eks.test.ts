@@ -265,6 +265,16 @@ describe("policies: EKS and launch templates (rules/eks.ts)", () => {
             assert.equal(evaluatedBy["kms-4-rotation"], 1);
         });
 
+        it("EksCluster given endpoint.publicAccessCidrs 0.0.0.0/0 (which it accepts) fails eks-1 on its eks:index:Cluster", async () => {
+            const { registry } = await build(() => new EksCluster("platform", { ...FULL, endpoint: { publicAccessCidrs: ["0.0.0.0/0"] } }));
+            const result = await checkPolicies(registry.all(), { rules: EKS_RULES });
+            assert.deepEqual(
+                result.violations.map((v) => [v.policy, v.type, v.name]),
+                [["eks-1-endpoint-private", COMPONENT, "platform-cluster"]],
+            );
+            assert.match(result.violations[0].message, /publicAccessCidrs contains 0\.0\.0\.0\/0/);
+        });
+
         it("ManagedNodeGroup and SelfManagedNodeGroup launch templates pass IMDSv2 and volume encryption", async () => {
             const { registry } = await build(() => {
                 new ManagedNodeGroup("general", managedArgs());

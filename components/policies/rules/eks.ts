@@ -34,19 +34,20 @@ export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManage
 
 /**
  * Amazon EKS Kubernetes versions and the end of their extended support (after which EKS upgrades the cluster
- * itself and no patch is published), from the EKS release calendar, read 2026-11-26:
- * https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar
+ * itself and no patch is published): the EKS release calendar
+ * (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar), dates as
+ * listed by https://endoflife.date/amazon-eks, read 2026-11-26.
  * Standard support is 14 months from release, extended support 12 more. Add each new version here; a version newer
  * than the newest listed is taken as supported (released after this table), one older than the oldest is not.
  */
-export const EKS_VERSION_SUPPORT: Readonly<Record<string, { released: string; endOfStandard: string; endOfExtended: string }>> = {
-    "1.29": { released: "2024-01-23", endOfStandard: "2025-03-23", endOfExtended: "2026-03-23" },
-    "1.30": { released: "2024-05-23", endOfStandard: "2025-07-23", endOfExtended: "2026-07-23" },
-    "1.31": { released: "2024-09-26", endOfStandard: "2025-11-26", endOfExtended: "2026-11-26" },
-    "1.32": { released: "2025-01-23", endOfStandard: "2026-03-23", endOfExtended: "2027-03-23" },
-    "1.33": { released: "2025-05-29", endOfStandard: "2026-07-29", endOfExtended: "2027-07-29" },
-    "1.34": { released: "2025-10-02", endOfStandard: "2026-12-02", endOfExtended: "2027-12-02" },
-    "1.35": { released: "2026-01-27", endOfStandard: "2027-03-27", endOfExtended: "2028-03-27" },
+export const EKS_VERSION_SUPPORT: Readonly<Record<string, { endOfStandard: string; endOfExtended: string }>> = {
+    "1.29": { endOfStandard: "2025-03-23", endOfExtended: "2026-03-23" },
+    "1.30": { endOfStandard: "2025-07-23", endOfExtended: "2026-07-23" },
+    "1.31": { endOfStandard: "2025-11-26", endOfExtended: "2026-11-26" },
+    "1.32": { endOfStandard: "2026-03-23", endOfExtended: "2027-03-23" },
+    "1.33": { endOfStandard: "2026-07-29", endOfExtended: "2027-07-29" },
+    "1.34": { endOfStandard: "2026-12-02", endOfExtended: "2027-12-02" },
+    "1.35": { endOfStandard: "2027-03-27", endOfExtended: "2028-03-27" },
 };
 
 const minorOf = (version: string): number | undefined => {

@@ -61,7 +61,7 @@ export const TRUST_CONDITIONS_DOCUMENTED: Readonly<Record<string, string>> = {
     "vpc-flow-logs.amazonaws.com": "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html",
     "eks-fargate-pods.amazonaws.com": "https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html",
     "codedeploy.amazonaws.com": "https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html",
-    "events.amazonaws.com": "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-identity-based.html",
+    "events.amazonaws.com": "https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html",
 };
 
 /**

@@ -49,7 +49,12 @@ describe("AlarmTopic", () => {
                 path: "publishers",
                 message: /twice/,
             },
-            { title: "rejects a protectData that is not a boolean", args: { protectData: "yes" as unknown as boolean }, path: "protectData", message: /true or false/ },
+            {
+                title: "rejects a protectData that is not a boolean",
+                args: { protectData: "yes" as unknown as boolean },
+                path: "protectData",
+                message: /true or false/,
+            },
             { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
         ];
         for (const c of cases) {

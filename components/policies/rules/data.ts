@@ -1,5 +1,5 @@
 /** Rules: Data protection in production (data-*). */
-import { type Rule, stackRule } from "../rule";
+import { type Rule, resourceRule } from "../rule";
 
 /** A stateful type: whether `protect` is required, and the service's own guard against deletion where one exists. */
 export interface StatefulType {
@@ -55,8 +55,11 @@ export const STATEFUL_TYPES: Readonly<Record<string, StatefulType>> = {
     },
 };
 
+// A resource rule, not a stack rule: it reads what the program sets (inputs, known at preview) and
+// `opts.protect`, which the analyzer passes to resource policies too; a stack rule would read outputs,
+// unknown at preview for new resources, and a component's (eks:index:Cluster) outputs hold no args.
 export const DATA_RULES: Rule[] = [
-    stackRule({
+    resourceRule({
         name: "data-protect-stateful-prod",
         description:
             "In production every resource that holds data is protected (opts.protect) and has the service's own deletion protection on, so a mistaken destroy or replacement loses nothing.",
@@ -65,18 +68,14 @@ export const DATA_RULES: Rule[] = [
         control: { cdkNag: ["AwsSolutions-RDS10", "AwsSolutions-COG1"], url: "https://www.pulumi.com/docs/iac/concepts/options/protect/" },
         productionOnly: true,
         types: Object.keys(STATEFUL_TYPES),
-        validate: (resources, _args, report) => {
-            for (const r of resources) {
-                const spec = STATEFUL_TYPES[r.type];
-                if (spec === undefined) continue;
-                if (spec.protect && r.opts.protect !== true)
-                    report(
-                        `opts.protect is ${JSON.stringify(r.opts.protect ?? false)}; protect the resource (protect and retainOnDelete, e.g. protectData: true).`,
-                        r.urn,
-                    );
-                const guard = spec.guard?.(r.props);
-                if (guard) report(guard, r.urn);
-            }
+        validate: (props, args, report) => {
+            const spec = STATEFUL_TYPES[args.type];
+            if (spec.protect && args.opts.protect !== true)
+                report(
+                    `opts.protect is ${JSON.stringify(args.opts.protect ?? false)}; protect the resource (protect and retainOnDelete, e.g. protectData: true).`,
+                );
+            const guard = spec.guard?.(props);
+            if (guard) report(guard);
         },
     }),
 ];

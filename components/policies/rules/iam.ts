@@ -30,7 +30,6 @@ const allows = (s: Statement) => s.effect !== "Deny";
 export const RESOURCELESS_WRITE_ACTIONS: Readonly<Record<string, string>> = {
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html
     "ecs:RegisterTaskDefinition": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html",
-    "ecs:DeregisterTaskDefinition": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html",
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
     "xray:PutTraceSegments": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html",
     "xray:PutTelemetryRecords": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html",

@@ -28,17 +28,14 @@ const allows = (s: Statement) => s.effect !== "Deny";
  * accepts. Anything else written on `"*"` needs an accepted exception with its reason.
  */
 export const RESOURCELESS_WRITE_ACTIONS: Readonly<Record<string, string>> = {
-    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html
     "ecs:RegisterTaskDefinition": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html",
-    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
     "xray:PutTraceSegments": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html",
     "xray:PutTelemetryRecords": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html",
-    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html
     "cloudwatch:PutMetricData": "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html",
 };
 
-/** Read-only verbs: `Describe*`, `List*`, `Get*`, `BatchGet*` never change a resource. */
-const READ_ONLY = /^(Describe|List|Get|BatchGet)/;
+/** Read-only verbs: `Describe*`, `List*`, `Get*`, `BatchGet*` never change a resource (IAM matches actions case-insensitively). */
+const READ_ONLY = /^(Describe|List|Get|BatchGet)/i;
 
 /** Whether `action` (`service:Verb`, possibly with wildcards) only reads. */
 export function isReadOnlyAction(action: string): boolean {

@@ -48,7 +48,22 @@ const EDGE_EXCEPTIONS: PolicyException[] = [];
 // ---------------------------------------------------------------------------------------------
 
 /** IAM and data protection (rules/iam.ts, rules/data.ts). */
-const IAM_EXCEPTIONS: PolicyException[] = [];
+const IAM_EXCEPTIONS: PolicyException[] = [
+    {
+        policy: "iam-managed-full-access",
+        resource: "platform-fsx-csi-fsx-csi-controller-sa-fsx",
+        type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        stacks: ["prod"],
+        reason: "AmazonFSxFullAccess is the policy AWS's FSx CSI driver guide attaches (the driver creates and deletes file systems for claims); only the kube-system/fsx-csi-controller-sa service account assumes the role (EKS Pod Identity session tags). A scoped inline policy would have to follow the driver's releases.",
+    },
+    {
+        policy: "data-protect-stateful-prod",
+        resource: "photos-thumbnails",
+        type: "aws:s3/bucket:Bucket",
+        stacks: ["prod"],
+        reason: "Derived data: every thumbnail is made by the thumbnails function from an object in photos-source, which is protected, retained and versioned; copying the sources again regenerates them.",
+    },
+];
 
 // ---------------------------------------------------------------------------------------------
 

@@ -220,6 +220,9 @@ export function delivery(cfg: StackConfig["delivery"], deps: DeliveryDeps): Deli
         // Tags release (prod); without tags every push to the branch does (dev).
         triggers: cfg.releaseTags.length > 0 ? [{ tags: { includes: cfg.releaseTags } }] : [{ branches: { includes: [s.branch] } }],
         stages,
+        // The production pipeline keeps its artifact bucket and key: a code-deploy rollback or redeploy needs the
+        // revision it deployed, and the key decrypts it.
+        protectData: production,
         notifications: {
             topicArn: deps.alarms.topicArn,
             topicKeyArn: deps.alarms.keyArn,

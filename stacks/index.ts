@@ -45,6 +45,8 @@ const alarms =
         ? new AlarmTopic("alarms", {
               emails: c.alarmEmail ? { oncall: c.alarmEmail } : {},
               publishers: [...(cfg.monitoring.enabled ? ["events" as const] : []), ...(cfg.delivery.enabled ? ["codestar-notifications" as const] : [])],
+              // Kept whenever the stack keeps data anywhere: without its key every alarm and notification fails to publish.
+              protectData: [c.protectData, cfg.serverless.protectData, cfg.audit.protectData, cfg.data.protectData].some(Boolean),
               transform: { topic: formerly("alarms"), subscription: formerly("alarms-email") },
           })
         : undefined;

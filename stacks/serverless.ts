@@ -200,13 +200,16 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         replicaRegions: t.replicaRegions,
         ...deps.itemsTable,
     });
-    // Derived from the items table: on-demand, unprotected, not replicated. A change whose batch failed for
-    // good is missing from it; the failure record names the batch, which stays in the stream 24 hours.
+    // Derived from the items table: on-demand, not replicated. A change whose batch failed for good is missing
+    // from it; the failure record names the batch, which stays in the stream 24 hours. Kept like the items table:
+    // the stream holds only 24 hours, so nothing here could rebuild the index after a mistaken destroy.
     const tagIndex = new Table("item-tags", {
         attributes: { tag: "S", itemId: "S" },
         partitionKey: "tag",
         sortKey: "itemId",
         encryption: t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn },
+        deletionProtection: cfg.protectData,
+        protectData: cfg.protectData,
     });
 
     const failures = failuresQueue(deps);

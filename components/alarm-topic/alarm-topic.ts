@@ -107,7 +107,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
                 policy: policyJson(keyPolicy),
                 tags,
             },
-            child,
+            cfg.protectData ? { ...child, protect: true, retainOnDelete: true } : child,
             t.key,
         );
         const alias = new kms.Alias(childName(name, "key-alias"), { name: aliasName(name), targetKeyId: key.keyId }, child);

@@ -28,6 +28,12 @@ export interface AlarmTopicArgs {
      * @example ["events", "codestar-notifications"]
      */
     publishers?: AlarmTopicPublisher[];
+    /**
+     * `protect` and `retainOnDelete` on the key: deleting it (a mistaken destroy or a replacement) leaves the
+     * topic unable to encrypt, and every alarm and notification that publishes to it fails.
+     * @default false
+     */
+    protectData?: boolean;
     /** Tags for every resource of the component. @default {} */
     tags?: Record<string, string>;
     /**

@@ -5,6 +5,7 @@ export const DEFAULTS = {
     emails: {} as Record<string, string>,
     keyDeletionWindowDays: 30,
     publishers: [] as AlarmTopicPublisher[],
+    protectData: false,
     tags: {} as Record<string, string>,
     transform: {} as NonNullable<AlarmTopicArgs["transform"]>,
 };
@@ -17,6 +18,7 @@ export function normalize(args: AlarmTopicArgs): ResolvedAlarmTopic {
         emails: args.emails ?? DEFAULTS.emails,
         keyDeletionWindowDays: args.keyDeletionWindowDays ?? DEFAULTS.keyDeletionWindowDays,
         publishers: args.publishers ?? DEFAULTS.publishers,
+        protectData: args.protectData ?? DEFAULTS.protectData,
         tags: args.tags ?? DEFAULTS.tags,
         transform: args.transform ?? DEFAULTS.transform,
     };

@@ -1,5 +1,5 @@
 import { Issue, Issues } from "../shared/errors";
-import { array, checkShape, int, object, oneOf, optional, record, string, transform } from "../shared/shape";
+import { array, boolean, checkShape, int, object, oneOf, optional, record, string, transform } from "../shared/shape";
 import { checkTags } from "../shared/validators";
 import type { AlarmTopicArgs, AlarmTopicPublisher } from "./args";
 import { normalize } from "./defaults";
@@ -13,6 +13,7 @@ export const ALARM_TOPIC_SHAPE = object<AlarmTopicArgs>()({
     emails: optional(record(string())),
     keyDeletionWindowDays: optional(int()),
     publishers: optional(array(oneOf(ALARM_TOPIC_PUBLISHERS))),
+    protectData: optional(boolean()),
     tags: optional(record(string())),
     transform: optional(
         object<NonNullable<AlarmTopicArgs["transform"]>>()({

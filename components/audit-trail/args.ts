@@ -189,7 +189,8 @@ export interface AuditTrailArgs {
     /**
      * Protect the bucket and the key: `protect` (a `pulumi destroy` or a replacement stops at them)
      * and `retainOnDelete` (removing them from the program leaves them in AWS). An audit trail's logs
-     * usually must outlive the stack.
+     * usually must outlive the stack. Without it the bucket is force-destroyed: `pulumi destroy` deletes
+     * its log files with it.
      * @default false
      */
     protectData?: boolean;

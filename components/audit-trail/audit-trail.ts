@@ -128,7 +128,8 @@ export class AuditTrail extends pulumi.ComponentResource {
                 encryption: "sse-s3",
                 versioning: false,
                 lifecycle: { "expire-logs": { prefix: "", expireDays: cfg.retentionDays } },
-                forceDestroy: false,
+                // Without protectData nothing is kept: destroy empties the bucket (S3 refuses a non-empty one).
+                forceDestroy: !cfg.protectData,
                 protect: cfg.protectData,
                 retainOnDelete: cfg.protectData,
                 tags,

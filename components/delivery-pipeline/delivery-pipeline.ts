@@ -445,7 +445,9 @@ function createStartRule(
         childName(name, "start-role"),
         {
             description: `EventBridge starts the pipeline ${name}`,
-            assumeRolePolicy: assumeRolePolicy("events.amazonaws.com"),
+            // EventBridge's confused-deputy keys for a rule target's role: this account and this rule
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html).
+            assumeRolePolicy: assumeRolePolicy("events.amazonaws.com", { sourceAccount: s.accountId, sourceArnLike: rule.arn }),
             policies: { start: [{ Sid: "StartPipeline", Effect: "Allow", Action: "codepipeline:StartPipelineExecution", Resource: pipeline.arn }] },
             tags,
         },

@@ -154,7 +154,8 @@ export interface KinesisIngestionArgs {
     onFailure?: StreamOnFailureArgs;
     /**
      * Pulumi-side protection of the data: the stream, the bucket or table the component creates get `protect`
-     * and `retainOnDelete` (the table also DynamoDB's deletion protection).
+     * and `retainOnDelete` (the table also DynamoDB's deletion protection). Without it the bucket is
+     * force-destroyed: `pulumi destroy` deletes the readings with it.
      * @default false
      */
     protectData?: boolean;

@@ -39,10 +39,12 @@ export interface PrivateBucketSpec {
 /**
  * A bucket of data its owner keeps (ingested readings, table exports): SSE-S3, no versioning, no
  * expiry (retention is the data owner's decision: add a lifecycle rule through the bucket's
- * `transform`), never force-destroyed, and with `protectData` protected and retained.
+ * `transform`). With `protectData` protected, retained and never force-destroyed; without it
+ * force-destroyed, so `pulumi destroy` of a stack that keeps nothing (dev) does not stop at a bucket
+ * that holds objects (S3 refuses to delete a non-empty bucket: BucketNotEmpty).
  */
 export function keptDataBucketSpec(protectData: boolean, tags: Record<string, string>): PrivateBucketSpec {
-    return { encryption: "sse-s3", versioning: false, lifecycle: {}, forceDestroy: false, protect: protectData, retainOnDelete: protectData, tags };
+    return { encryption: "sse-s3", versioning: false, lifecycle: {}, forceDestroy: !protectData, protect: protectData, retainOnDelete: protectData, tags };
 }
 
 /** Transforms of a private bucket's resources, by role. */

@@ -145,7 +145,7 @@ export interface TableExportBucketArgs {
 export interface TableExportArgs {
     /**
      * Where exports go.
-     * @default - a private bucket the component creates (SSE-S3, TLS only, no public access; kept with `protectData`)
+     * @default - a private bucket the component creates (SSE-S3, TLS only, no public access; kept with `protectData`, force-destroyed without it)
      * @example { bucketName: "audit-exports", bucketArn: "arn:aws:s3:::audit-exports" }
      */
     bucket?: TableExportBucketArgs;

@@ -4,6 +4,8 @@ import { AlarmTopic } from "../../components/alarm-topic";
 import { aliasName } from "../../components/alarm-topic/alarm-topic";
 import type { AlarmTopicArgs } from "../../components/alarm-topic/args";
 import { DEFAULTS } from "../../components/alarm-topic/defaults";
+import { checkPolicies } from "../../components/policies";
+import { DATA_RULES } from "../../components/policies/rules/data";
 import { validate } from "../../components/alarm-topic/validate";
 import { ArgsError } from "../../components/shared/errors";
 import { Registry, build, buildFails, json, unwrap } from "../../components/testing";
@@ -47,6 +49,12 @@ describe("AlarmTopic", () => {
                 path: "publishers",
                 message: /twice/,
             },
+            {
+                title: "rejects a protectData that is not a boolean",
+                args: { protectData: "yes" as unknown as boolean },
+                path: "protectData",
+                message: /true or false/,
+            },
             { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
         ];
         for (const c of cases) {
@@ -68,6 +76,19 @@ describe("AlarmTopic", () => {
     });
 
     it("documents every default it applies", () => assertDefaultsDocumented("components/alarm-topic/args.ts", DEFAULTS));
+
+    it("leaves the key unprotected by default, so a dev stack tears down", async () => {
+        const { registry } = await build(() => new AlarmTopic("alarms", {}));
+        const key = registry.one(KEY, "alarms-key");
+        assert.deepEqual([key.protect, key.retainOnDelete], [false, false]);
+    });
+
+    it("protects and retains the key with protectData, which the prod data-protection rule then accepts", async () => {
+        const { registry } = await build(() => new AlarmTopic("alarms", { protectData: true }), { stack: "prod" });
+        const key = registry.one(KEY, "alarms-key");
+        assert.deepEqual([key.protect, key.retainOnDelete], [true, true]);
+        assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: DATA_RULES })).violations, []);
+    });
 
     describe("with an e-mail subscription", () => {
         let registry: Registry;

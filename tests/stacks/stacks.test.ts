@@ -332,7 +332,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items table, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the data paths' stream, buckets, backups and database, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items and tag tables, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the alarm topic's key, the release pipeline's artifacts and key, the data paths' stream, buckets, backups and database, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -342,6 +342,7 @@ describe("stacks", function () {
             "aws:backup/vault:Vault::tables-vault",
             "aws:backup/vault:Vault::tables-vault-us-west-2",
             "aws:cognito/userPool:UserPool::items-user-pool-users",
+            "aws:dynamodb/table:Table::item-tags-table",
             "aws:dynamodb/table:Table::items-table",
             "aws:ecr/repository:Repository::saas-app-repo",
             "aws:efs/fileSystem:FileSystem::platform-efs",
@@ -351,9 +352,11 @@ describe("stacks", function () {
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment::tables-role-backup",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment::tables-role-restores",
             "aws:kinesis/stream:Stream::readings-stream-stream",
+            "aws:kms/key:Key::alarms-key",
             "aws:kms/key:Key::audit-key",
             "aws:kms/key:Key::orders-key",
             "aws:kms/key:Key::platform-secrets-key",
+            "aws:kms/key:Key::release-key",
             "aws:kms/key:Key::tables-key",
             "aws:kms/key:Key::tables-key-us-west-2",
             "aws:rds/cluster:Cluster::orders-cluster",
@@ -364,6 +367,7 @@ describe("stacks", function () {
             "aws:s3/bucket:Bucket::items-export-bucket",
             "aws:s3/bucket:Bucket::photos-source",
             "aws:s3/bucket:Bucket::readings-bucket",
+            "aws:s3/bucket:Bucket::release-artifacts",
             "aws:sqs/queue:Queue::partner-events",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
@@ -504,7 +508,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod's items table has point-in-time recovery, deletion protection, protect and retainOnDelete; dev's has none of them", () => {
+    it("prod's items table has point-in-time recovery, deletion protection, protect and retainOnDelete; dev's has none of them; prod keeps the tag index too", () => {
         const prodTable = prod.named("items-table");
         assert.deepEqual(prodTable.inputs.pointInTimeRecovery, { enabled: true, recoveryPeriodInDays: 35 });
         assert.equal(prodTable.inputs.deletionProtectionEnabled, true);
@@ -516,8 +520,10 @@ describe("stacks", function () {
         assert.equal(devTable.inputs.deletionProtectionEnabled, false);
         assert.deepEqual([devTable.protect, devTable.retainOnDelete], [false, false]);
         assert.equal(dev.named("items-user-pool-users").inputs.deletionProtection, undefined);
-        // The tag index is derived data: unprotected in both.
-        assert.equal(prod.named("item-tags-table").protect, false);
+        // The tag index is derived, but the items stream holds 24 hours: nothing could rebuild it, so prod keeps it.
+        const tags = prod.named("item-tags-table");
+        assert.deepEqual([tags.inputs.deletionProtectionEnabled, tags.protect, tags.retainOnDelete], [true, true, true]);
+        assert.equal(dev.named("item-tags-table").protect, false);
     });
 
     it("only prod keeps the items function warm: provisioned concurrency 2 on the alias, inside a reservation of 50", () => {

@@ -283,6 +283,12 @@ describe("AuditTrail", () => {
         });
     });
 
+    it("force-destroys the bucket without protectData and never with it", async () => {
+        const unkept = await build(() => new AuditTrail("audit", {}));
+        const kept = await build(() => new AuditTrail("audit", { protectData: true }));
+        assert.deepEqual([unkept.registry.one(BUCKET).inputs.forceDestroy, kept.registry.one(BUCKET).inputs.forceDestroy], [true, false]);
+    });
+
     it("protects and retains the bucket and the key with protectData, and nothing else", async () => {
         const { registry } = await build(() => new AuditTrail("audit", { protectData: true }));
         const names = (f: (r: any) => boolean) =>
@@ -311,7 +317,7 @@ describe("AuditTrail", () => {
 describe("AuditTrail transforms", () => {
     it("lets a transform change the trail's args without touching the others'", async () => {
         const { registry } = await build(
-            () => new AuditTrail("audit", { transform: { trail: { enableLogging: false }, bucket: { bucket: { forceDestroy: true } } } }),
+            () => new AuditTrail("audit", { protectData: true, transform: { trail: { enableLogging: false }, bucket: { bucket: { forceDestroy: true } } } }),
         );
         assert.equal(registry.one(TRAIL).inputs.enableLogging, false);
         assert.equal(registry.one(TRAIL).inputs.isMultiRegionTrail, true);

@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { DeliveryPipeline } from "../../../components/delivery-pipeline";
 import type { DeliveryPipelineArgs } from "../../../components/delivery-pipeline";
 import { Registry, build, json } from "../../../components/testing";
+import { checkPolicies } from "../../../components/policies";
+import { IAM_RULES } from "../../../components/policies/rules/iam";
 import { ACCOUNT, CFN_ROLE, ECS_GROUP, IMAGE_BUILD, INFRA, LAMBDA_DEPLOY, REGION, SERVER_GROUP, TESTS, TOPIC, fullArgs } from "./fixtures";
 
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
@@ -276,6 +278,16 @@ describe("DeliveryPipeline", () => {
         assert.deepEqual(registry.statementsOf(startRole), [
             { Sid: "StartPipeline", Effect: "Allow", Action: "codepipeline:StartPipelineExecution", Resource: registry.one(PIPELINE).outputs.arn },
         ]);
+    });
+
+    it("lets EventBridge assume the start role only for this account's start rule (confused deputy), which the IAM rules accept", async () => {
+        const { registry } = await build(() => new DeliveryPipeline("shop", minimal({ s3: { bucket: "releases", key: "shop/app.zip" } })));
+        const trust = json(registry.one(ROLE, "shop-start-role").inputs.assumeRolePolicy).Statement[0];
+        assert.deepEqual(trust.Condition, {
+            StringEquals: { "aws:SourceAccount": ACCOUNT },
+            ArnLike: { "aws:SourceArn": registry.one(EVENT_RULE).outputs.arn },
+        });
+        assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: IAM_RULES })).violations, []);
     });
 
     it("reads a CodeCommit branch without polling and starts on pushes to it through an EventBridge rule", async () => {

@@ -259,12 +259,19 @@ describe("KinesisIngestion", () => {
         assert.ok(statements(registry).some((s) => s.Action === "sns:Publish" && s.Resource === TOPIC));
     });
 
-    it("protects and retains the stream and bucket it creates with protectData", async () => {
+    it("protects and retains the stream and bucket it creates with protectData, and never force-destroys the bucket", async () => {
         const { registry } = await built({ sink: { type: "s3" }, protectData: true });
         for (const type of [STREAM, "aws:s3/bucket:Bucket"]) {
             const r = registry.one(type);
             assert.deepEqual([r.protect, r.retainOnDelete], [true, true], type);
         }
+        assert.equal(registry.one("aws:s3/bucket:Bucket").inputs.forceDestroy, false);
+    });
+
+    it("force-destroys its bucket without protectData, so destroy does not stop at readings it holds", async () => {
+        const { registry } = await built({ sink: { type: "s3" } });
+        const bucket = registry.one("aws:s3/bucket:Bucket");
+        assert.deepEqual([bucket.inputs.forceDestroy, bucket.protect, bucket.retainOnDelete], [true, false, false]);
     });
 
     it("protects, retains and deletion-protects the table it creates with protectData", async () => {

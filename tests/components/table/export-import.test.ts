@@ -60,16 +60,16 @@ describe("Table export", () => {
             );
         });
 
-        it("neither protects nor retains the bucket without protectData", () => {
+        it("neither protects nor retains the bucket without protectData, and force-destroys it", () => {
             const bucket = registry.one(BUCKET);
-            assert.deepEqual([bucket.protect, bucket.retainOnDelete], [false, false]);
+            assert.deepEqual([bucket.protect, bucket.retainOnDelete, bucket.inputs.forceDestroy], [false, false, true]);
         });
     });
 
-    it("protects and retains its bucket with protectData", async () => {
+    it("protects and retains its bucket with protectData, and never force-destroys it", async () => {
         const { registry } = await build(() => new Table("items", pitr({ export: {}, protectData: true })));
         const bucket = registry.one(BUCKET);
-        assert.deepEqual([bucket.protect, bucket.retainOnDelete], [true, true]);
+        assert.deepEqual([bucket.protect, bucket.retainOnDelete, bucket.inputs.forceDestroy], [true, true, false]);
     });
 
     it("writes to a given bucket with its KMS key, and creates no bucket", async () => {

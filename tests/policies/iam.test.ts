@@ -1,0 +1,205 @@
+import * as assert from "node:assert";
+import { checkPolicies, policyResource } from "../../components/policies";
+import { IAM_RULES, TRUST_CONDITIONS_DOCUMENTED, TRUST_CONDITIONS_EXEMPT } from "../../components/policies/rules/iam";
+
+const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+const rolePolicy = (name: string, ...statements: object[]) => policyResource("aws:iam/rolePolicy:RolePolicy", name, { role: "r", policy: doc(...statements) });
+const role = (name: string, trust: object, more: Record<string, any> = {}) =>
+    policyResource("aws:iam/role:Role", name, { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [trust] }), ...more });
+
+async function findings(rule: string, ...resources: ReturnType<typeof policyResource>[]) {
+    const r = await checkPolicies(resources, { rules: IAM_RULES.filter((x) => x.name === rule) });
+    return r.violations.map((v) => ({ name: v.name, message: v.message.split("\n")[1] }));
+}
+
+describe("policies: IAM", () => {
+    describe("iam-21-no-wildcard-action", () => {
+        it('reports Action "*" and a service-wide "s3:*" in an inline role policy, naming the statement', async () => {
+            const f = await findings(
+                "iam-21-no-wildcard-action",
+                rolePolicy("all", { Effect: "Allow", Action: "*", Resource: "*" }),
+                rolePolicy("s3", { Sid: "Bucket", Effect: "Allow", Action: ["s3:GetObject", "s3:*"], Resource: "arn:aws:s3:::b/*" }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["all", "s3"],
+            );
+            assert.match(f[0].message, /policy Statement\[0\] allows Action \["\*"\]/);
+            assert.match(f[1].message, /Statement\[0\] \(Bucket\) allows Action \["s3:\*"\]/);
+        });
+
+        it("reports an Allow with NotAction, and reads a role's inlinePolicies and a policy given as an object", async () => {
+            const f = await findings(
+                "iam-21-no-wildcard-action",
+                policyResource("aws:iam/role:Role", "inline", {
+                    assumeRolePolicy: "{}",
+                    inlinePolicies: [{ name: "p", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] } }],
+                }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["inline"],
+            );
+            assert.match(f[0].message, /inlinePolicies\[0\]\.policy Statement\[0\] allows NotAction \["iam:\*"\]/);
+        });
+
+        it("passes named actions, Describe* patterns and a Deny with Action *", async () => {
+            const f = await findings(
+                "iam-21-no-wildcard-action",
+                rolePolicy("ok", { Effect: "Allow", Action: ["s3:GetObject", "ecs:Describe*"], Resource: "*" }, { Effect: "Deny", Action: "*", Resource: "*" }),
+                policyResource("aws:iam/policy:Policy", "managed", {
+                    policy: doc({ Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:1:q" }),
+                }),
+            );
+            assert.deepStrictEqual(f, []);
+        });
+
+        it("is not applicable to other types (a bucket policy with Action *)", async () => {
+            const r = await checkPolicies(
+                [policyResource("aws:s3/bucketPolicy:BucketPolicy", "bp", { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) })],
+                {
+                    rules: IAM_RULES.filter((x) => x.name === "iam-21-no-wildcard-action"),
+                },
+            );
+            assert.deepStrictEqual(r.violations, []);
+            assert.equal(r.notApplicable.length, 1);
+        });
+    });
+
+    describe("iam-wildcard-resource-write", () => {
+        it('reports a write action on Resource "*" and names the action', async () => {
+            const f = await findings(
+                "iam-wildcard-resource-write",
+                rolePolicy("w", { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: "*" }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["w"],
+            );
+            assert.match(f[0].message, /allows \["s3:PutObject"\] on Resource "\*"/);
+        });
+
+        it("reports a write on NotResource", async () => {
+            const f = await findings(
+                "iam-wildcard-resource-write",
+                rolePolicy("nr", { Effect: "Allow", Action: "sqs:SendMessage", NotResource: "arn:aws:sqs:us-east-1:1:q" }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["nr"],
+            );
+        });
+
+        it("passes reads and the actions AWS documents without resource types (ecs:RegisterTaskDefinition, xray:PutTraceSegments) on *", async () => {
+            const f = await findings(
+                "iam-wildcard-resource-write",
+                rolePolicy(
+                    "ok",
+                    {
+                        Effect: "Allow",
+                        Action: ["ecr:GetAuthorizationToken", "logs:DescribeLogGroups", "ecs:ListTasks", "ecs:RegisterTaskDefinition", "xray:PutTraceSegments"],
+                        Resource: "*",
+                    },
+                    { Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::b/*" },
+                ),
+            );
+            assert.deepStrictEqual(f, []);
+        });
+    });
+
+    describe("iam-trust-confused-deputy", () => {
+        it("reports a documented service principal (scheduler) trusted without source conditions, citing the page", async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("bare", { Effect: "Allow", Principal: { Service: "scheduler.amazonaws.com" }, Action: "sts:AssumeRole" }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["bare"],
+            );
+            assert.ok(f[0].message.includes("trusts scheduler.amazonaws.com without aws:SourceAccount or aws:SourceArn"));
+            assert.ok(f[0].message.includes(TRUST_CONDITIONS_DOCUMENTED["scheduler.amazonaws.com"]));
+        });
+
+        it("reports a condition whose value is * as no condition", async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("star", {
+                    Effect: "Allow",
+                    Principal: { Service: "ecs-tasks.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringLike: { "aws:SourceAccount": "*" } },
+                }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["star"],
+            );
+        });
+
+        it("reports a service principal the tables do not name, asking for a decision", async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("new", { Effect: "Allow", Principal: { Service: "firehose.amazonaws.com" }, Action: "sts:AssumeRole" }),
+            );
+            assert.match(f[0].message, /the rule's tables do not name it/);
+        });
+
+        it("passes aws:SourceAccount (any key case) or aws:SourceArn, exempt principals, and account principals", async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("account", {
+                    Effect: "Allow",
+                    Principal: { Service: "scheduler.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "AWS:SourceAccount": "123456789012" } },
+                }),
+                role("arn", {
+                    Effect: "Allow",
+                    Principal: { Service: ["vpc-flow-logs.amazonaws.com"] },
+                    Action: "sts:AssumeRole",
+                    Condition: { ArnLike: { "aws:SourceArn": "arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*" } },
+                }),
+                role("lambda", { Effect: "Allow", Principal: { Service: ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] }, Action: "sts:AssumeRole" }),
+                role("cross", { Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: "sts:AssumeRole" }),
+            );
+            assert.deepStrictEqual(f, []);
+        });
+
+        it("keeps the documented and exempt tables apart, each entry citing an AWS page", () => {
+            for (const service of Object.keys(TRUST_CONDITIONS_DOCUMENTED)) assert.equal(TRUST_CONDITIONS_EXEMPT[service], undefined, service);
+            for (const page of [...Object.values(TRUST_CONDITIONS_DOCUMENTED), ...Object.values(TRUST_CONDITIONS_EXEMPT)])
+                assert.match(page, /^https:\/\/docs\.aws\.amazon\.com\//);
+        });
+    });
+
+    describe("iam-managed-full-access", () => {
+        it("reports an AWS managed *FullAccess attachment and AdministratorAccess in managedPolicyArns", async () => {
+            const f = await findings(
+                "iam-managed-full-access",
+                policyResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "fsx", {
+                    role: "r",
+                    policyArn: "arn:aws:iam::aws:policy/AmazonFSxFullAccess",
+                }),
+                policyResource("aws:iam/role:Role", "admin", { assumeRolePolicy: "{}", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["admin", "fsx"]);
+            assert.match(f.find((x) => x.name === "fsx")!.message, /policyArn is the AWS managed policy AmazonFSxFullAccess/);
+        });
+
+        it("passes scoped AWS managed policies and customer managed policies named *FullAccess", async () => {
+            const f = await findings(
+                "iam-managed-full-access",
+                policyResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ssm", {
+                    role: "r",
+                    policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+                }),
+                policyResource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "own", {
+                    role: "r",
+                    policyArn: "arn:aws:iam::123456789012:policy/TeamFullAccess",
+                }),
+            );
+            assert.deepStrictEqual(f, []);
+        });
+    });
+});

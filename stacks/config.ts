@@ -284,11 +284,11 @@ export interface StackConfig {
         /** A WAFv2 web ACL of scope CLOUDFRONT (`arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>`), optional. */
         webAclArn?: string;
         /**
-         * Protect the distribution with a WAF web ACL: `webAclArn` when given, else one the stack creates in us-east-1
-         * (EdgeFunctions `webAcl`: AWS managed IP reputation, core and known-bad-inputs rule groups, 2000 requests per
-         * IP per 5 minutes; $5 + $1 per rule a month, $0.60 per million requests). `false` with `webAclArn` is refused.
+         * Without `webAclArn`, protect the distribution with a WAF web ACL the stack creates in us-east-1 (EdgeFunctions
+         * `webAcl`: AWS managed IP reputation, core and known-bad-inputs rule groups, 2000 requests per IP per 5 minutes;
+         * $5 + $1 per rule a month, $0.60 per million requests). With `webAclArn`, that web ACL is used and none is created.
          */
-        waf: boolean;
+        createWebAcl: boolean;
         /**
          * A host name on `containers.certificateArn` whose DNS record points at the public ALB (yours to write): with
          * both, CloudFront reaches the ALB over HTTPS (`https-only`, TLS 1.2) at this name. Without them the ALB origin
@@ -770,7 +770,7 @@ const SCHEMA = object<StackConfig>(setting)({
             }),
         ),
         webAclArn: optional(string()),
-        waf: boolean(),
+        createWebAcl: boolean(),
         webOriginDomain: optional(HOST_NAME),
         albFromCloudFrontOnly: boolean(),
         logRetentionDays: oneOf(LOG_RETENTION_DAYS),
@@ -1142,13 +1142,6 @@ function cdnRules(issues: Issues, d: Cdn | undefined, containers: Containers | u
         });
         for (const i of found) issues.list.push({ ...i, path: key(i.path) });
     }
-    if (d.waf === false && d.webAclArn !== undefined)
-        issues.add(
-            key("waf"),
-            false,
-            "contradicts webAclArn, which puts a web ACL on the distribution",
-            "true with webAclArn (yours is used), or no webAclArn",
-        );
     if (d.webOriginDomain !== undefined && containers?.certificateArn === undefined)
         issues.add(
             key("webOriginDomain"),

@@ -57,7 +57,8 @@ export interface EdgeFunctionsResources {
  * TLS 1.2), cache behaviors per path pattern in the order given, managed or custom cache and origin request policies,
  * a response headers policy with security headers (HSTS, nosniff, frame options, referrer policy, optional CSP),
  * viewers redirected to HTTPS, an optional custom domain (us-east-1 ACM certificate, TLSv1.2_2021 or newer, Route 53
- * A/AAAA aliases), standard logging (v2) to a CloudWatch Logs group with retention, an optional WAFv2 web ACL, a price
+ * A/AAAA aliases), standard logging (v2) to a CloudWatch Logs group with retention, an optional WAFv2 web ACL (yours by
+ * ARN, or one created in us-east-1 with AWS managed rule groups and a per-IP rate limit), a price
  * class, CloudFront Functions (`cloudfront-js-2.0`, published) on viewer events, one KeyValueStore for the functions
  * that read it, and Lambda@Edge published versions on any event. A bucket default origin serves `index.html` at `/`
  * (`defaultRootObject`); `errorResponses` customizes error pages for the whole distribution; `listBucket` on a bucket

@@ -67,7 +67,8 @@ export function createWebAcl(ctx: Ctx): wafv2.WebAcl | undefined {
         {
             region: WEB_ACL_REGION,
             scope: "CLOUDFRONT",
-            description: `CloudFront distribution of ${name} (aws-platform EdgeFunctions)`.slice(0, 256),
+            // WAF's description pattern admits letters, digits, spaces and + = : # @ / - , . only (no parentheses).
+            description: `CloudFront distribution of ${name}, aws-platform EdgeFunctions`.slice(0, 256),
             defaultAction: { allow: {} },
             rules: [...groups, ...rate],
             visibilityConfig: visibility(`${name}-web-acl`),

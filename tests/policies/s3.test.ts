@@ -148,11 +148,12 @@ describe("policies: S3 rules (rules/s3.ts)", () => {
                 /the artifact store of pipeline release/,
             );
         });
-        it("recognises ALB access log and CloudFront legacy log buckets", async () => {
+        it("recognises ALB access log, CloudFront legacy log and VPC flow log (by ARN) buckets", async () => {
             const alb = sibling("aws:lb/loadBalancer:LoadBalancer", "alb", { accessLogs: { bucket: "alb-logs", enabled: true } });
             const cdn = sibling("aws:cloudfront/distribution:Distribution", "cdn", { loggingConfig: { bucket: "cdn-logs.s3.amazonaws.com" } });
-            const found = await findings("s3-14-versioning", [bucket("alb-logs"), bucket("cdn-logs"), alb, cdn]);
-            assert.deepStrictEqual(found.map((f) => f.name).sort(), ["alb-logs", "cdn-logs"]);
+            const flow = sibling("aws:ec2/flowLog:FlowLog", "vpc-flow", { logDestinationType: "s3", logDestination: "arn:aws:s3:::flow-logs/vpc/" });
+            const found = await findings("s3-14-versioning", [bucket("alb-logs"), bucket("cdn-logs"), bucket("flow-logs"), alb, cdn, flow]);
+            assert.deepStrictEqual(found.map((f) => f.name).sort(), ["alb-logs", "cdn-logs", "flow-logs"]);
         });
         it("refuses an unversioned protected bucket (data the stack keeps)", async () => {
             await expectOne("s3-14-versioning", [bucket("kept", { protect: true })], "kept", /the bucket is protected data/);

@@ -34,7 +34,7 @@ function behaviorsOf(props: Record<string, any>): { path: string; behavior: any 
 function isS3Origin(origin: any): boolean {
     if (origin?.customOriginConfig) return false;
     const domain = typeof origin?.domainName === "string" ? origin.domainName : "";
-    return /\.s3[.-]([a-z0-9-]+\.)?amazonaws\.com(\.cn)?$/.test(domain) && !domain.includes("s3-website");
+    return /\.s3[.-]([a-z0-9-]+\.)*amazonaws\.com(\.cn)?$/.test(domain) && !domain.includes("s3-website");
 }
 
 const originsOf = (props: Record<string, any>): any[] => asArray<any>(props.origins);

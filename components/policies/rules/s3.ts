@@ -1,7 +1,7 @@
 /** Rules: S3 (s3-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, stackRule } from "../rule";
-import { type Statement, arnTail, asArray, ofTypes, refersTo, statementsOf } from "../util";
+import { type Statement, asArray, ofTypes, refersTo, statementsOf } from "../util";
 
 const S3_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html";
 
@@ -42,10 +42,10 @@ function coversBucketAndObjects(s: Statement, bucketArn: string | undefined): bo
     return s.resources.includes(bucketArn) && (s.resources.includes(`${bucketArn}/*`) || s.resources.includes(`${bucketArn}*`));
 }
 
-/** A bucket name (or ARN, or CloudFront's `<bucket>.s3.amazonaws.com`) as the bucket's name. */
+/** A bucket's name from a reference to it: its name, its ARN (`arn:aws:s3:::<bucket>[/prefix]`) or CloudFront's `<bucket>.s3.amazonaws.com`. */
 const bucketNameOf = (value: unknown): string | undefined => {
     if (typeof value !== "string" || value === "") return undefined;
-    if (value.startsWith("arn:")) return arnTail(value.split("/")[0].replace(/^arn:[^:]+:s3:::/, "") || value);
+    if (value.startsWith("arn:")) return /^arn:[^:]+:s3:::([^/]+)/.exec(value)?.[1];
     return value.replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/, "");
 };
 

@@ -474,3 +474,6 @@ export {
     proxyResourceId,
 } from "./database-proxy";
 export { DATABASE_DEFAULTS, Database, DatabaseArgs, DatabaseCapacityArgs, DatabaseResources, DatabaseTransforms, clusterIdentifier } from "./database";
+// issue 19 edge
+export { WebAclArgs, ManagedRuleGroup, MANAGED_RULE_GROUPS } from "./edge-functions";
+export { NONCURRENT_VERSION_DAYS } from "./shared/bucket";

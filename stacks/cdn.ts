@@ -229,6 +229,8 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         keyValueStore: { keys: Object.fromEntries(Object.entries(KVS_KEYS).map(([setting, key]) => [key, keyValues[setting as keyof typeof KVS_KEYS]])) },
         domain: cfg.domain,
         webAclArn: cfg.webAclArn,
+        // Yours when given; else one created here when asked.
+        webAcl: cfg.createWebAcl && cfg.webAclArn === undefined ? {} : undefined,
         priceClass: cfg.priceClass,
         logging: { retentionDays: cfg.logRetentionDays },
         // Like the stack's other kept data (stacks/serverless.ts): protected, retained, not emptied.

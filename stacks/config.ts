@@ -284,6 +284,12 @@ export interface StackConfig {
         /** A WAFv2 web ACL of scope CLOUDFRONT (`arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>`), optional. */
         webAclArn?: string;
         /**
+         * Without `webAclArn`, protect the distribution with a WAF web ACL the stack creates in us-east-1 (EdgeFunctions
+         * `webAcl`: AWS managed IP reputation, core and known-bad-inputs rule groups, 2000 requests per IP per 5 minutes;
+         * $5 + $1 per rule a month, $0.60 per million requests). With `webAclArn`, that web ACL is used and none is created.
+         */
+        createWebAcl: boolean;
+        /**
          * A host name on `containers.certificateArn` whose DNS record points at the public ALB (yours to write): with
          * both, CloudFront reaches the ALB over HTTPS (`https-only`, TLS 1.2) at this name. Without them the ALB origin
          * is `http-only` (clear text between CloudFront and the ALB; EdgeFunctions warns `[aws-platform:edge:http-origin]`).
@@ -764,6 +770,7 @@ const SCHEMA = object<StackConfig>(setting)({
             }),
         ),
         webAclArn: optional(string()),
+        createWebAcl: boolean(),
         webOriginDomain: optional(HOST_NAME),
         albFromCloudFrontOnly: boolean(),
         logRetentionDays: oneOf(LOG_RETENTION_DAYS),

@@ -136,6 +136,8 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             enabled: true,
             priceClass: "PriceClass_100",
             albFromCloudFrontOnly: false,
+            // No WAF unless webAclArn gives one: a web ACL bills $5 a month and more whether or not anyone calls.
+            createWebAcl: false,
             logRetentionDays: 14,
             protectData: false,
             abWeights: { control: 50, beta: 50 },
@@ -270,6 +272,8 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             enabled: true,
             priceClass: "PriceClass_100",
             albFromCloudFrontOnly: true,
+            // A web ACL of AWS managed rules unless webAclArn gives yours (Security Hub CloudFront.6).
+            createWebAcl: true,
             logRetentionDays: 90,
             protectData: true,
             abWeights: { control: 90, beta: 10 },

@@ -6,7 +6,7 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { getOrganizationOutput } from "@pulumi/aws/organizations/getOrganization";
 import * as kms from "@pulumi/aws/kms";
-import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
+import { NONCURRENT_VERSION_DAYS, PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
 import { RoleResources, assumeRolePolicy, createRole, policyJson } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
@@ -126,8 +126,10 @@ export class AuditTrail extends pulumi.ComponentResource {
                 // SSE-S3 by default: CloudTrail encrypts its log files with the key itself, and a bucket default
                 // of SSE-KMS would make every other writer (digest files, other accounts) need the key too.
                 encryption: "sse-s3",
-                versioning: false,
-                lifecycle: { "expire-logs": { prefix: "", expireDays: cfg.retentionDays } },
+                // A log bucket is versioned (Security Hub S3.14): a deleted or overwritten log file stays restorable for
+                // NONCURRENT_VERSION_DAYS, then goes, as do the versions the retention expiry leaves behind.
+                versioning: true,
+                lifecycle: { "expire-logs": { prefix: "", expireDays: cfg.retentionDays, noncurrentDays: NONCURRENT_VERSION_DAYS } },
                 // Without protectData nothing is kept: destroy empties the bucket (S3 refuses a non-empty one).
                 forceDestroy: !cfg.protectData,
                 protect: cfg.protectData,

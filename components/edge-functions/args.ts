@@ -2,6 +2,7 @@ import type * as aws from "@pulumi/aws";
 import type * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import type * as route53 from "@pulumi/aws/route53";
+import type * as wafv2 from "@pulumi/aws/wafv2";
 import type * as pulumi from "@pulumi/pulumi";
 import type { EdgeEventType, EdgeLambdaArgs } from "../edge-lambda/args";
 import type { PrivateBucketTransforms } from "../shared/bucket";
@@ -347,6 +348,47 @@ export interface LoggingArgs {
     outputFormat?: "json" | "plain";
 }
 
+/**
+ * AWS managed rule groups a web ACL may use at no charge beyond WAF's own prices, with their web ACL capacity units
+ * (https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-list.html). All of them together
+ * use 1975 WCUs, under a web ACL's 5000 (above 1500, each further 500 WCUs bills $0.20 per million requests).
+ */
+export type ManagedRuleGroup =
+    | "AWSManagedRulesAmazonIpReputationList"
+    | "AWSManagedRulesAnonymousIpList"
+    | "AWSManagedRulesCommonRuleSet"
+    | "AWSManagedRulesKnownBadInputsRuleSet"
+    | "AWSManagedRulesAdminProtectionRuleSet"
+    | "AWSManagedRulesSQLiRuleSet"
+    | "AWSManagedRulesLinuxRuleSet"
+    | "AWSManagedRulesUnixRuleSet"
+    | "AWSManagedRulesWindowsRuleSet"
+    | "AWSManagedRulesPHPRuleSet"
+    | "AWSManagedRulesWordPressRuleSet";
+
+/**
+ * A WAFv2 web ACL of scope CLOUDFRONT the component creates (in us-east-1, where CloudFront's web ACLs live) and
+ * associates with the distribution: AWS managed rule groups in the order given, then a per-IP rate limit. Requests no
+ * rule blocks are allowed; every rule emits CloudWatch metrics and sampled requests.
+ * @example {}
+ * @example { managedRuleGroups: ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet"], rateLimitPer5Minutes: 500 }
+ */
+export interface WebAclArgs {
+    /**
+     * AWS managed rule groups, evaluated in this order (each once). The Core rule set blocks request bodies over 8 KB
+     * (`SizeRestrictions_BODY`) among others: put uploads on an origin CloudFront does not front, or change the group
+     * through `transform.webAcl`.
+     * @default ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"]
+     */
+    managedRuleGroups?: ManagedRuleGroup[];
+    /**
+     * Requests one IP address may make in any 5 minutes before WAF blocks it (10–2,000,000,000), or `false` for no
+     * rate rule.
+     * @default 2000
+     */
+    rateLimitPer5Minutes?: number | false;
+}
+
 export interface EdgeFunctionsArgs {
     /**
      * Origins by id (the key: lower-case letters, digits and `-`). A bucket origin is created here.
@@ -431,6 +473,13 @@ export interface EdgeFunctionsArgs {
      */
     webAclArn?: pulumi.Input<string>;
     /**
+     * Create a WAFv2 web ACL (scope CLOUDFRONT, in us-east-1) with AWS managed rule groups and a rate limit, and
+     * associate it. Not with `webAclArn`. Costs $5 a month, $1 per rule a month and $0.60 per million requests.
+     * @default - none: no web ACL is created
+     * @example {}
+     */
+    webAcl?: WebAclArgs;
+    /**
      * The edge locations that serve: `PriceClass_100` (North America, Europe, Israel), `PriceClass_200`
      * (adds most of Asia, the Middle East and Africa), `PriceClass_All`.
      * @default "PriceClass_100"
@@ -446,8 +495,10 @@ export interface EdgeFunctionsArgs {
     logging?: LoggingArgs | false;
     /**
      * Keep the content buckets: `protect` on each bucket (a `pulumi destroy` or a replacement stops at
-     * it), not emptied (`forceDestroy` off), and left in the account with its policy, encryption and
-     * access-block companions when the component is deleted (`retainOnDelete`).
+     * it), not emptied (`forceDestroy` off), left in the account with its policy, encryption and
+     * access-block companions when the component is deleted (`retainOnDelete`), and versioned: an
+     * overwritten or deleted object stays restorable for 30 days (`NONCURRENT_VERSION_DAYS`), then its
+     * old version is removed.
      * @default false
      */
     protectData?: boolean;
@@ -458,7 +509,7 @@ export interface EdgeFunctionsArgs {
      * origin's resources by role: `bucket`, `ownershipControls`, `publicAccessBlock`, `encryption`,
      * `policy`, `versioning`, `lifecycle`), `cachePolicy`, `originRequestPolicy`, `responseHeadersPolicy`,
      * `function` (every CloudFront Function), `keyValueStore`, `keyValueStoreKey` (every managed key),
-     * `logGroup`, `logDeliverySource`, `logDeliveryDestination`, `logDelivery`, `record` (every alias
+     * `logGroup`, `logDeliverySource`, `logDeliveryDestination`, `logDelivery`, `webAcl`, `record` (every alias
      * record), `provider` (the us-east-1 provider created for the `edgeLambdas` that give none). Each
      * EdgeLambda's own children through its `transform`.
      * @default {}
@@ -477,6 +528,7 @@ export interface EdgeFunctionsArgs {
         logDeliverySource?: Transform<cloudwatch.LogDeliverySourceArgs>;
         logDeliveryDestination?: Transform<cloudwatch.LogDeliveryDestinationArgs>;
         logDelivery?: Transform<cloudwatch.LogDeliveryArgs>;
+        webAcl?: Transform<wafv2.WebAclArgs>;
         record?: Transform<route53.RecordArgs>;
         provider?: Transform<aws.ProviderArgs>;
     };

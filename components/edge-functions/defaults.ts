@@ -19,6 +19,7 @@ import type {
     OriginRequestPolicyArgs,
     ResponseHeadersArgs,
     ValueSelection,
+    WebAclArgs,
 } from "./args";
 
 /** The one source of EdgeFunctions' default values (the `@default` tags in args.ts agree; a test checks). */
@@ -81,6 +82,12 @@ export const DEFAULTS = {
     KeyValueStoreArgs: { keys: {} as Record<string, pulumi.Input<string>> },
     DistributionDomainArgs: { minimumProtocolVersion: "TLSv1.2_2021" as NonNullable<DistributionDomainArgs["minimumProtocolVersion"]> },
     LoggingArgs: { retentionDays: 30, outputFormat: "json" as NonNullable<LoggingArgs["outputFormat"]> },
+    WebAclArgs: {
+        managedRuleGroups: ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"] as NonNullable<
+            WebAclArgs["managedRuleGroups"]
+        >,
+        rateLimitPer5Minutes: 2000 as number | false,
+    },
 };
 
 export type ResolvedHttpOrigin = Required<Omit<HttpOriginArgs, "originPath">> & { originPath?: string };
@@ -124,6 +131,8 @@ export interface ResolvedEdgeFunctions {
     responseHeaders: ResolvedResponseHeaders;
     domain?: ResolvedDomain;
     webAclArn?: pulumi.Input<string>;
+    /** Undefined: none created. */
+    webAcl?: Required<WebAclArgs>;
     priceClass: NonNullable<EdgeFunctionsArgs["priceClass"]>;
     isIpv6Enabled: boolean;
     logging: Required<LoggingArgs> | false;
@@ -240,6 +249,10 @@ export function normalize(args: EdgeFunctionsArgs): ResolvedEdgeFunctions {
             minimumProtocolVersion: args.domain.minimumProtocolVersion ?? DEFAULTS.DistributionDomainArgs.minimumProtocolVersion,
         },
         webAclArn: args.webAclArn,
+        webAcl: args.webAcl && {
+            managedRuleGroups: args.webAcl.managedRuleGroups ?? DEFAULTS.WebAclArgs.managedRuleGroups,
+            rateLimitPer5Minutes: args.webAcl.rateLimitPer5Minutes ?? DEFAULTS.WebAclArgs.rateLimitPer5Minutes,
+        },
         priceClass: args.priceClass ?? d.priceClass,
         isIpv6Enabled: args.isIpv6Enabled ?? d.isIpv6Enabled,
         logging: logging === false ? false : { retentionDays: logging.retentionDays ?? l.retentionDays, outputFormat: logging.outputFormat ?? l.outputFormat },

@@ -73,7 +73,7 @@ function customErrorResponses(cfg: Ctx["cfg"]): types.cloudfront.DistributionCus
 }
 
 /** The distribution: origins, the default behavior, ordered behaviors in the order given, certificate, WAF, logging off (v2 is separate). */
-export function createDistribution(ctx: Ctx, origins: OriginResources, refs: BehaviorRefs): cloudfront.Distribution {
+export function createDistribution(ctx: Ctx, origins: OriginResources, refs: BehaviorRefs, createdWebAclArn?: pulumi.Input<string>): cloudfront.Distribution {
     const { name, cfg } = ctx;
     const d = cfg.domain;
     return create(
@@ -104,7 +104,7 @@ export function createDistribution(ctx: Ctx, origins: OriginResources, refs: Beh
                   // domain is the only way to set the viewer TLS floor.
                   { cloudfrontDefaultCertificate: true },
             // WAFv2 web ACLs are given by ARN (WAF Classic took an id).
-            webAclId: cfg.webAclArn,
+            webAclId: cfg.webAclArn ?? createdWebAclArn,
             tags: ctx.tags,
         },
         ctx.opts,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as route53 from "@pulumi/aws/route53";
+import type * as wafv2 from "@pulumi/aws/wafv2";
 import { Provider, ProviderArgs } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EDGE_REGION, EdgeLambda, ownAwsProvider } from "../edge-lambda/edge-lambda";
@@ -19,6 +20,7 @@ import { LoggingResources, createLogging } from "./logging";
 import { createOrigins } from "./origins";
 import { createPolicies } from "./policies";
 import { edgeLambdaEvents, validate } from "./validate";
+import { createWebAcl } from "./web-acl";
 
 export interface EdgeFunctionsResources {
     distribution: cloudfront.Distribution;
@@ -45,6 +47,8 @@ export interface EdgeFunctionsResources {
     edgeLambdas: Record<string, EdgeLambda>;
     /** The us-east-1 provider the component created for the `edgeLambdas` that give none. */
     provider?: Provider;
+    /** The web ACL created for `webAcl`. */
+    webAcl?: wafv2.WebAcl;
 }
 
 /**
@@ -53,7 +57,8 @@ export interface EdgeFunctionsResources {
  * TLS 1.2), cache behaviors per path pattern in the order given, managed or custom cache and origin request policies,
  * a response headers policy with security headers (HSTS, nosniff, frame options, referrer policy, optional CSP),
  * viewers redirected to HTTPS, an optional custom domain (us-east-1 ACM certificate, TLSv1.2_2021 or newer, Route 53
- * A/AAAA aliases), standard logging (v2) to a CloudWatch Logs group with retention, an optional WAFv2 web ACL, a price
+ * A/AAAA aliases), standard logging (v2) to a CloudWatch Logs group with retention, an optional WAFv2 web ACL (yours by
+ * ARN, or one created in us-east-1 with AWS managed rule groups and a per-IP rate limit), a price
  * class, CloudFront Functions (`cloudfront-js-2.0`, published) on viewer events, one KeyValueStore for the functions
  * that read it, and Lambda@Edge published versions on any event. A bucket default origin serves `index.html` at `/`
  * (`defaultRootObject`); `errorResponses` customizes error pages for the whole distribution; `listBucket` on a bucket
@@ -123,7 +128,8 @@ export class EdgeFunctions extends pulumi.ComponentResource {
         const functions = createFunctions(ctx);
         const { edgeLambdas, provider } = createEdgeLambdas(ctx, this, ownAwsProvider(opts));
         const edgeLambdaArns = Object.fromEntries(Object.entries(edgeLambdas).map(([k, l]) => [k, l.qualifiedArn]));
-        const distribution = createDistribution(ctx, origins, { policies, functions, edgeLambdaArns });
+        const webAcl = createWebAcl(ctx);
+        const distribution = createDistribution(ctx, origins, { policies, functions, edgeLambdaArns }, webAcl?.arn);
         resolveDistributionArn(distribution.arn);
         const logging = createLogging(ctx, distribution);
         const records = createRecords(ctx, distribution);
@@ -152,6 +158,7 @@ export class EdgeFunctions extends pulumi.ComponentResource {
             records,
             edgeLambdas,
             provider,
+            webAcl,
         };
         this.registerOutputs({
             distributionId: this.distributionId,

@@ -21,7 +21,10 @@ export {
     ManagedOriginRequestPolicy,
     AllowedMethods,
     ValueSelection,
+    WebAclArgs,
+    ManagedRuleGroup,
 } from "./args";
+export { MANAGED_RULE_GROUPS, RATE_LIMIT, WEB_ACL_REGION } from "./web-acl";
 export { DEFAULTS as EDGE_FUNCTIONS_DEFAULTS } from "./defaults";
 export { LoggingResources, LOGGING_REGION } from "./logging";
 export { OriginResources, cloudFrontReadStatement, cloudFrontListStatement } from "./origins";

@@ -1,7 +1,7 @@
 import * as cloudfront from "@pulumi/aws/cloudfront";
 import type * as types from "@pulumi/aws/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
+import { NONCURRENT_VERSIONS_RULE, PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import type { Statement } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
@@ -84,8 +84,10 @@ export function createOrigins(ctx: Ctx, distributionArn: pulumi.Output<string>):
                 bucketName,
                 {
                     encryption: "sse-s3",
-                    versioning: false,
-                    lifecycle: {},
+                    // Kept content is versioned (Security Hub S3.14): a bad upload or `aws s3 sync --delete` can be undone
+                    // for NONCURRENT_VERSION_DAYS.
+                    versioning: cfg.protectData,
+                    lifecycle: cfg.protectData ? NONCURRENT_VERSIONS_RULE : {},
                     forceDestroy: !cfg.protectData,
                     protect: cfg.protectData,
                     tags: ctx.tags,

@@ -16,7 +16,9 @@ import type {
     LoggingArgs,
     OriginRequestPolicyArgs,
     ResponseHeadersArgs,
+    WebAclArgs,
 } from "./args";
+import { MANAGED_RULE_GROUPS } from "./web-acl";
 
 const BUCKET_ORIGIN_SHAPE = object<BucketOriginArgs>({ noun: "origin field" })({
     kind: oneOf(["bucket"]),
@@ -154,6 +156,12 @@ export const EDGE_FUNCTIONS_SHAPE = object<EdgeFunctionsArgs>()({
         }),
     ),
     webAclArn: optional(input(string())),
+    webAcl: optional(
+        object<WebAclArgs>()({
+            managedRuleGroups: optional(array(oneOf(Object.keys(MANAGED_RULE_GROUPS)))),
+            rateLimitPer5Minutes: optional(union("an integer 10–2000000000, or false", int(), oneOf([false]))),
+        }),
+    ),
     priceClass: optional(oneOf(["PriceClass_100", "PriceClass_200", "PriceClass_All"])),
     isIpv6Enabled: optional(boolean()),
     logging: optional(
@@ -180,6 +188,7 @@ export const EDGE_FUNCTIONS_SHAPE = object<EdgeFunctionsArgs>()({
             logDeliverySource: optional(transform()),
             logDeliveryDestination: optional(transform()),
             logDelivery: optional(transform()),
+            webAcl: optional(transform()),
             record: optional(transform()),
             provider: optional(transform()),
         }),

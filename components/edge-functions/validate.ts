@@ -16,6 +16,7 @@ import { CLOUDFRONT_FUNCTION_MODULES, CloudFrontImportError, rewriteCloudFrontIm
 import { ACM_CERTIFICATE_ARN, HTTP_HEADER_NAME, checkCertificateArn, checkHostedZoneId, checkTags } from "../shared/validators";
 import type { EdgeEvent, EdgeFunctionsArgs, FunctionEvent } from "./args";
 import { EDGE_FUNCTIONS_SHAPE } from "./shape";
+import { RATE_LIMIT } from "./web-acl";
 import { ResolvedBehavior, ResolvedCachePolicy, ResolvedEdgeFunctions, ResolvedOriginRequestPolicy, allBehaviors, associationKey, normalize } from "./defaults";
 
 export const FUNCTION_EVENTS: readonly FunctionEvent[] = ["viewer-request", "viewer-response"];
@@ -447,6 +448,19 @@ function checkWebAcl(issues: Issues, arn: unknown): void {
     else issues.add("webAclArn", arn, "is not a CloudFront web ACL ARN (WAF Classic ids are not supported)", allowed);
 }
 
+/** WAF refuses two rules of one name, and rate limits outside 10–2,000,000,000 (https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html). */
+function checkCreatedWebAcl(issues: Issues, w: NonNullable<ResolvedEdgeFunctions["webAcl"]>, withArn: boolean): void {
+    if (withArn) issues.add("webAcl", w, "is set with webAclArn: a distribution has one web ACL", "webAcl (create one) or webAclArn (use yours), not both");
+    const seen = new Set<string>();
+    for (const g of w.managedRuleGroups) {
+        if (seen.has(g)) issues.add("webAcl.managedRuleGroups", g, "is listed twice (WAF refuses two rules of one name)", "each rule group once");
+        seen.add(g);
+    }
+    const r = w.rateLimitPer5Minutes;
+    if (r !== false && (!Number.isInteger(r) || r < RATE_LIMIT.min || r > RATE_LIMIT.max))
+        issues.add("webAcl.rateLimitPer5Minutes", r, "is out of range", `an integer ${RATE_LIMIT.min}–${RATE_LIMIT.max}, or false`);
+}
+
 function checkDefaultRootObject(issues: Issues, cfg: ResolvedEdgeFunctions): void {
     const o = cfg.defaultRootObject;
     if (o === undefined || DEFAULT_ROOT_OBJECT.test(o)) return;
@@ -524,6 +538,7 @@ export function validate(args: EdgeFunctionsArgs): Issue[] {
     checkResponseHeaders(issues, cfg);
     if (cfg.domain) checkDomain(issues, cfg.domain);
     checkWebAcl(issues, cfg.webAclArn);
+    if (cfg.webAcl) checkCreatedWebAcl(issues, cfg.webAcl, cfg.webAclArn !== undefined);
     if (cfg.logging) {
         issues.oneOf("logging.retentionDays", cfg.logging.retentionDays, LOG_RETENTION_DAYS);
         issues.oneOf("logging.outputFormat", cfg.logging.outputFormat, LOG_GROUP_OUTPUT_FORMATS);

@@ -37,14 +37,32 @@ export interface PrivateBucketSpec {
 }
 
 /**
- * A bucket of data its owner keeps (ingested readings, table exports): SSE-S3, no versioning, no
- * expiry (retention is the data owner's decision: add a lifecycle rule through the bucket's
- * `transform`). With `protectData` protected, retained and never force-destroyed; without it
- * force-destroyed, so `pulumi destroy` of a stack that keeps nothing (dev) does not stop at a bucket
- * that holds objects (S3 refuses to delete a non-empty bucket: BucketNotEmpty).
+ * Days S3 keeps an object version after it is overwritten or deleted, on the versioned buckets of logs, artifacts and
+ * kept data: the window in which a mistaken overwrite or delete can be undone (restore the noncurrent version). Without
+ * an expiry every replaced version is billed forever; with it, versioning costs at most this many days of the
+ * replaced bytes (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html#lifecycle-config-conceptual-ex6).
+ */
+export const NONCURRENT_VERSION_DAYS = 30;
+
+/** The lifecycle rule that removes replaced versions `NONCURRENT_VERSION_DAYS` after they stop being current. */
+export const NONCURRENT_VERSIONS_RULE: Record<string, BucketLifecycleRule> = { "noncurrent-versions": { prefix: "", noncurrentDays: NONCURRENT_VERSION_DAYS } };
+
+/**
+ * A bucket of data its owner keeps (ingested readings, table exports): SSE-S3, no expiry of current
+ * objects (retention is the data owner's decision: add a lifecycle rule through the bucket's
+ * `transform`), never force-destroyed, and with `protectData` protected, retained and versioned
+ * (an overwrite or delete can be undone for `NONCURRENT_VERSION_DAYS`; Security Hub S3.14).
  */
 export function keptDataBucketSpec(protectData: boolean, tags: Record<string, string>): PrivateBucketSpec {
-    return { encryption: "sse-s3", versioning: false, lifecycle: {}, forceDestroy: !protectData, protect: protectData, retainOnDelete: protectData, tags };
+    return {
+        encryption: "sse-s3",
+        versioning: protectData,
+        lifecycle: protectData ? NONCURRENT_VERSIONS_RULE : {},
+        forceDestroy: !protectData,
+        protect: protectData,
+        retainOnDelete: protectData,
+        tags,
+    };
 }
 
 /** Transforms of a private bucket's resources, by role. */

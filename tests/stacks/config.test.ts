@@ -462,6 +462,10 @@ describe("stack configuration", () => {
             assert.equal(e.issues.length, 3, e.message);
         });
 
+        it("creates prod's web ACL and none in dev (a web ACL bills monthly)", () => {
+            assert.deepStrictEqual([parseConfig("prod", {}).cdn.createWebAcl, parseConfig("dev", {}).cdn.createWebAcl], [true, false]);
+        });
+
         it("refuses webOriginDomain without containers.certificateArn: the ALB would serve HTTP only", () => {
             assert.match(
                 fails(cdn({ webOriginDomain: "origin.example.com" })).message,

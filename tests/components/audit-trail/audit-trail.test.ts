@@ -1,4 +1,5 @@
 import * as assert from "node:assert";
+import { NONCURRENT_VERSION_DAYS } from "../../../components/shared/bucket";
 import { AuditTrail } from "../../../components/audit-trail";
 import { Registry, build, json, unwrap } from "../../../components/testing";
 
@@ -131,6 +132,12 @@ describe("AuditTrail", () => {
             const rules = registry.one(LIFECYCLE).inputs.rules;
             const expire = rules.find((r: any) => r.id === "expire-logs");
             assert.deepEqual([expire.filter.prefix, expire.expiration.days], ["", 365]);
+        });
+
+        it("versions the log bucket (Security Hub S3.14) and removes replaced or expired versions after NONCURRENT_VERSION_DAYS", () => {
+            assert.deepEqual(registry.one("aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration, { status: "Enabled" });
+            const expire = registry.one(LIFECYCLE).inputs.rules.find((r: any) => r.id === "expire-logs");
+            assert.deepEqual(expire.noncurrentVersionExpiration, { noncurrentDays: NONCURRENT_VERSION_DAYS });
         });
 
         it("delivers to a log group kept 90 days, through a role only CloudTrail may assume", () => {

@@ -478,6 +478,30 @@ describe("EdgeFunctions validation", () => {
             message: /not a CloudFront web ACL ARN/,
         },
         {
+            title: "refuses webAcl with webAclArn: a distribution has one web ACL",
+            args: with_({ webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/cdn/a1b2c3d4-5678-90ab-cdef-0123456789ab", webAcl: {} }),
+            path: "webAcl",
+            message: /is set with webAclArn.*webAcl \(create one\) or webAclArn \(use yours\), not both/,
+        },
+        {
+            title: "refuses a managed rule group listed twice (WAF refuses two rules of one name)",
+            args: with_({ webAcl: { managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesCommonRuleSet"] } }),
+            path: "webAcl.managedRuleGroups",
+            message: /"AWSManagedRulesCommonRuleSet" is listed twice/,
+        },
+        {
+            title: "refuses a rule group AWS does not offer without a subscription",
+            args: with_({ webAcl: { managedRuleGroups: ["AWSManagedRulesBotControlRuleSet" as never] } }),
+            path: "webAcl.managedRuleGroups[0]",
+            message: /AWSManagedRulesCommonRuleSet/,
+        },
+        {
+            title: "refuses a rate limit below WAF's minimum of 10 requests",
+            args: with_({ webAcl: { rateLimitPer5Minutes: 5 } }),
+            path: "webAcl.rateLimitPer5Minutes",
+            message: /5 is out of range; allowed: an integer 10–2000000000, or false/,
+        },
+        {
             title: "refuses a price class CloudFront does not have",
             args: with_({ priceClass: "PriceClass_300" as never }),
             path: "priceClass",

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateBucketSpec, createPrivateBucket } from "../../../components/shared/bucket";
+import { NONCURRENT_VERSION_DAYS, PrivateBucketSpec, createPrivateBucket, keptDataBucketSpec } from "../../../components/shared/bucket";
 import { Registry, build, json } from "../../../components/testing";
 
 const spec: PrivateBucketSpec = { encryption: "sse-s3", versioning: false, lifecycle: {}, forceDestroy: false, tags: { team: "media" } };
@@ -91,6 +91,16 @@ describe("createPrivateBucket", () => {
             ],
         });
         assert.ok(lifecycle.dependencies.includes(versioning.urn));
+    });
+
+    it("keeps data in a versioned bucket with a noncurrent-version expiry only when the data is protected (keptDataBucketSpec)", () => {
+        const kept = keptDataBucketSpec(true, {});
+        assert.deepStrictEqual(
+            [kept.versioning, kept.lifecycle, kept.protect, kept.retainOnDelete],
+            [true, { "noncurrent-versions": { prefix: "", noncurrentDays: NONCURRENT_VERSION_DAYS } }, true, true],
+        );
+        const dev = keptDataBucketSpec(false, {});
+        assert.deepStrictEqual([dev.versioning, dev.lifecycle, dev.protect], [false, {}, false]);
     });
 
     it("never names a bucket with a prefix S3 reserves (xn--, sthree-, amzn-s3-demo-)", async () => {

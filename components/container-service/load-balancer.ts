@@ -225,7 +225,10 @@ function createAccessLogsBucket(ctx: Ctx, base: string, prefix: string): Private
                 {
                     Sid: "ElbLogDelivery",
                     Effect: "Allow",
-                    Principal: pulumi.all([ctx.region, ctx.partition]).apply(([region, partition]) => elbLogDeliveryPrincipal(region, partition)) as any,
+                    // `AWS` or `Service`, known once the Region is; Statement types a principal's keys up front.
+                    Principal: pulumi
+                        .all([ctx.region, ctx.partition])
+                        .apply(([region, partition]) => elbLogDeliveryPrincipal(region, partition)) as unknown as Record<string, string>,
                     Action: "s3:PutObject",
                     Resource: pulumi.interpolate`${bucket.arn}/${prefix}/AWSLogs/${ctx.accountId}/*`,
                 },

@@ -117,6 +117,8 @@ export interface StackConfig {
         logRetentionDays: number;
         /** `protect` file systems and repositories, deletion protection on the ALB. */
         protectData: boolean;
+        /** ALB access logs (Security Hub ELB.5): each ALB writes to an access-log bucket of its own. */
+        accessLogs: boolean;
         /** Schedule of the report job (EventBridge Scheduler expression). */
         reportSchedule: string;
         /**
@@ -643,6 +645,7 @@ const SCHEMA = object<StackConfig>(setting)({
         }),
         logRetentionDays: oneOf(LOG_RETENTION_DAYS),
         protectData: boolean(),
+        accessLogs: boolean(),
         reportSchedule: SCHEDULE,
         nightlyScaleDown: object<Containers["nightlyScaleDown"]>(setting)({
             enabled: boolean(),

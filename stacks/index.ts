@@ -55,11 +55,18 @@ const alarms =
 const HTTP_PORT = 80;
 const HTTP_PORT_NAME = "http";
 /**
- * A sample HTTP container. The sample nginx image writes to /var/cache/nginx, so it cannot run
- * read-only; your own images keep the read-only default.
+ * A sample HTTP container, with the root file system read-only (Security Hub ECS.5) as every container of the
+ * component: nginx writes only to /var/cache/nginx and its pid to /var/run, which get scratch bind mounts (the nginx
+ * image's documented read-only setup); a sample page's command writes to its own mount. An image of your own that
+ * writes elsewhere needs a mount there too. The mounts take space of the task's ephemeral storage and go with the task.
  */
-const http = (name: string, image: string, command?: string[]) => ({
-    [name]: { image, portMappings: [{ containerPort: HTTP_PORT, name: HTTP_PORT_NAME }], readonlyRootFilesystem: false, ...(command ? { command } : {}) },
+const http = (name: string, image: string, command?: string[], page?: string) => ({
+    containers: { [name]: { image, portMappings: [{ containerPort: HTTP_PORT, name: HTTP_PORT_NAME }], ...(command ? { command } : {}) } },
+    bindMounts: {
+        "nginx-cache": { containerPath: "/var/cache/nginx" },
+        "nginx-run": { containerPath: "/var/run" },
+        ...(command && page ? { page: { containerPath: `/usr/share/nginx/html/${page}` } } : {}),
+    },
 });
 /**
  * The ALB forwards `/app1/*` unchanged, and nginx serves only `/` out of the box: with the sample
@@ -116,7 +123,7 @@ const webDeployment = blueGreen
  * through the path rule.
  */
 const routed = (app: "app1" | "app2", priority: number) => ({
-    containers: http("app", c.images[app], samplePage(app)),
+    ...http("app", c.images[app], samplePage(app), app),
     desiredCount: c.desiredCount,
     loadBalancer: { name: "public", containerPort: HTTP_PORT, rule: { priority, pathPatterns: [`/${app}`, `/${app}/*`] }, healthCheck: { path: "/" } },
     scaling,
@@ -147,17 +154,27 @@ const platform = new ContainerService("saas", {
             type: "application",
             certificateArn: c.certificateArn,
             deletionProtection: c.protectData,
+            ...(c.accessLogs ? { accessLogs: true as const } : {}),
             // Only CloudFront on the main listener's port when the CDN fronts the ALB (cdn.albFromCloudFrontOnly).
             ...(cfg.cdn.enabled && cfg.cdn.albFromCloudFrontOnly ? { ingressPrefixListIds: [cloudFrontPrefixListId()] } : {}),
         },
         // Internal: reached only from the VPC, i.e. through the items API's VPC link (stacks/serverless.ts).
-        ...(legacy.enabled ? { legacy: { type: "application" as const, internal: true, deletionProtection: c.protectData } } : {}),
+        ...(legacy.enabled
+            ? {
+                  legacy: {
+                      type: "application" as const,
+                      internal: true,
+                      deletionProtection: c.protectData,
+                      ...(c.accessLogs ? { accessLogs: true as const } : {}),
+                  },
+              }
+            : {}),
     },
     repositories: { app: {} },
     fileSystems: { shared: {} },
     services: {
         web: {
-            containers: http("web", c.images.web),
+            ...http("web", c.images.web),
             ...webCapacity,
             desiredCount: c.desiredCount,
             loadBalancer: { name: "public", containerPort: HTTP_PORT, healthCheck: { path: "/" } },
@@ -192,7 +209,7 @@ const platform = new ContainerService("saas", {
         ...(legacy.enabled
             ? {
                   legacy: {
-                      containers: http("legacy", legacy.image),
+                      ...http("legacy", legacy.image),
                       ...webCapacity,
                       desiredCount: legacy.desiredCount,
                       loadBalancer: { name: "legacy", containerPort: HTTP_PORT, healthCheck: { path: "/" } },

@@ -99,6 +99,8 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             },
             logRetentionDays: 14,
             protectData: false,
+            // Security Hub ELB.5 holds production load balancers (the policy pack's elb-5-access-logs).
+            accessLogs: false,
             reportSchedule: "cron(0 6 * * ? *)",
             nightlyScaleDown: { ...NIGHT, enabled: false },
         },
@@ -222,6 +224,7 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             },
             logRetentionDays: 90,
             protectData: true,
+            accessLogs: true,
             reportSchedule: "cron(0 2 * * ? *)",
             nightlyScaleDown: { ...NIGHT, enabled: true },
         },

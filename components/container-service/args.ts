@@ -14,6 +14,7 @@ import type * as scheduler from "@pulumi/aws/scheduler";
 import type * as servicediscovery from "@pulumi/aws/servicediscovery";
 import type * as sqs from "@pulumi/aws/sqs";
 import type * as vpc from "@pulumi/aws/vpc";
+import type { PrivateBucketTransforms } from "../shared/bucket";
 import type { Statement } from "../shared/iam";
 import type { EfsTransition } from "../shared/limits/efs";
 import type { Transform } from "../shared/transform";
@@ -357,11 +358,17 @@ export interface LoadBalancerArgs {
      */
     deletionProtection?: boolean;
     /**
-     * Access logs to an S3 bucket you own (with the ELB log delivery policy).
-     * @default undefined
+     * Access logs (Security Hub ELB.5: the record of who reached the service). `true`: a bucket of the component's,
+     * `{key}-access-logs`, which only the Region's ELB log delivery may write to (under `{name}-{key}/`), with
+     * SSE-S3 (the only encryption ELB delivers to), versioning, public access blocked, TLS-only, logs expired after
+     * 90 days (change it through `transform.accessLogsBucket.lifecycle`), protected and retained with
+     * `protectData`, else deleted with its logs on `pulumi destroy`. Or a bucket you own, which must grant ELB's
+     * log delivery `s3:PutObject` (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+     * @default undefined - no access logs
+     * @example true
      * @example { bucket: "my-alb-logs", prefix: "web" }
      */
-    accessLogs?: { bucket: pulumi.Input<string>; prefix?: string };
+    accessLogs?: true | { bucket: pulumi.Input<string>; prefix?: string };
 }
 
 /** A load balancer's custom domain: its name and the Route 53 hosted zone it lives in. */
@@ -1635,6 +1642,13 @@ export interface ContainerServiceTransforms {
     loadBalancerSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
     /** Load balancers: `{key}-alb`, `{key}-nlb`. */
     loadBalancer?: Transform<lb.LoadBalancerArgs>;
+    /**
+     * The access-log buckets of load balancers with `accessLogs: true`, one transform per part (`bucket`,
+     * `ownershipControls`, `publicAccessBlock`, `encryption`, `policy`, `versioning`, `lifecycle`): `{key}-access-logs`,
+     * `{key}-access-logs-ownership`, `{key}-access-logs-public-access-block`, `{key}-access-logs-encryption`,
+     * `{key}-access-logs-policy`, `{key}-access-logs-versioning`, `{key}-access-logs-lifecycle`.
+     */
+    accessLogsBucket?: PrivateBucketTransforms;
     /** Listeners, test listeners of deployments included: `{key}-listener-{port}`. */
     listener?: Transform<lb.ListenerArgs>;
     /**

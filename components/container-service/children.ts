@@ -57,6 +57,13 @@ const T = {
     certificateValidation: "aws:acm/certificateValidation:CertificateValidation",
     record: "aws:route53/record:Record",
     httpNamespace: "aws:servicediscovery/httpNamespace:HttpNamespace",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketOwnership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    bucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    bucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    bucketLifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
 } as const;
 
 /**
@@ -144,6 +151,14 @@ export const CHILD_NAMES: Record<
         [T.certificateValidation, "{key}-domain-certificate-validation", "certificateValidation"],
         [T.record, "{key}-domain-validation", "dnsRecord"],
         [T.record, "{key}-domain-a", "dnsRecord"],
+        // accessLogs: true (transform.accessLogsBucket holds one transform per part).
+        [T.bucket, "{key}-access-logs", "accessLogsBucket"],
+        [T.bucketOwnership, "{key}-access-logs-ownership", "accessLogsBucket"],
+        [T.bucketPublicAccessBlock, "{key}-access-logs-public-access-block", "accessLogsBucket"],
+        [T.bucketEncryption, "{key}-access-logs-encryption", "accessLogsBucket"],
+        [T.bucketPolicy, "{key}-access-logs-policy", "accessLogsBucket"],
+        [T.bucketVersioning, "{key}-access-logs-versioning", "accessLogsBucket"],
+        [T.bucketLifecycle, "{key}-access-logs-lifecycle", "accessLogsBucket"],
     ],
     services: [
         ...TASK,

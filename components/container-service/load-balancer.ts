@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as lb from "@pulumi/aws/lb";
 import * as vpc from "@pulumi/aws/vpc";
+import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
+import { elbLogDeliveryPrincipal } from "../shared/limits/elb";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -36,6 +38,8 @@ export interface LoadBalancerResources extends LoadBalancerEndpoint {
     url: pulumi.Output<string>;
     /** With `domain`: the certificate it requested (none when `certificateArn` is given) and the alias record. */
     domain?: LoadBalancerDomainResources;
+    /** With `accessLogs: true`: the bucket the load balancer writes its access logs to. */
+    accessLogs?: PrivateBucket;
 }
 
 /** An existing ALB listener the services join (`listenerArn`): only target groups and rules are the component's. */
@@ -196,6 +200,45 @@ function inStackRegion(ctx: Ctx, lbKey: string, listenerArn: pulumi.Input<string
     });
 }
 
+/** Days after which an access-log bucket of the component's expires logs (and replaced versions). */
+export const ACCESS_LOGS_EXPIRE_DAYS = 90;
+
+/**
+ * A load balancer's own access-log bucket (`accessLogs: true`): SSE-S3, the only encryption ELB delivers logs to
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html), versioned so a
+ * log cannot be overwritten unseen, and writable only by the Region's ELB log delivery under `<prefix>/AWSLogs/<account>/`.
+ */
+function createAccessLogsBucket(ctx: Ctx, base: string, prefix: string): PrivateBucket {
+    const protect = ctx.cfg.protectData;
+    return createPrivateBucket(
+        childName(base, "access-logs"),
+        {
+            encryption: "sse-s3",
+            versioning: true,
+            lifecycle: { expire: { prefix: "", expireDays: ACCESS_LOGS_EXPIRE_DAYS, noncurrentDays: ACCESS_LOGS_EXPIRE_DAYS } },
+            // Without protectData (dev), `pulumi destroy` removes the logs with the bucket.
+            forceDestroy: !protect,
+            protect,
+            retainOnDelete: protect,
+            tags: ctx.tags,
+            statements: (bucket) => [
+                {
+                    Sid: "ElbLogDelivery",
+                    Effect: "Allow",
+                    // `AWS` or `Service`, known once the Region is; Statement types a principal's keys up front.
+                    Principal: pulumi
+                        .all([ctx.region, ctx.partition])
+                        .apply(([region, partition]) => elbLogDeliveryPrincipal(region, partition)) as unknown as Record<string, string>,
+                    Action: "s3:PutObject",
+                    Resource: pulumi.interpolate`${bucket.arn}/${prefix}/AWSLogs/${ctx.accountId}/*`,
+                },
+            ],
+        },
+        ctx.opts,
+        ctx.cfg.transform.accessLogsBucket,
+    );
+}
+
 /** The load balancer itself, its security group and listeners, with a custom domain's certificate and alias. */
 function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalancer, ports: number[], testListenerPorts: number[]) {
     const t = ctx.cfg.transform;
@@ -246,6 +289,13 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
         ctx.opts,
         t.loadBalancerSecurityGroup,
     );
+    const accessLogs = spec.accessLogs === true ? createAccessLogsBucket(ctx, base, base) : undefined;
+    const logs =
+        spec.accessLogs === true
+            ? { bucket: accessLogs!.bucket.bucket, prefix: base, enabled: true }
+            : spec.accessLogs
+              ? { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true }
+              : undefined;
     const loadBalancer = create(
         lb.LoadBalancer,
         fitName(childName(base, alb ? "alb" : "nlb"), lb.LoadBalancer),
@@ -263,17 +313,18 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
                       desyncMitigationMode: "defensive",
                   }
                 : { enableCrossZoneLoadBalancing: true }),
-            ...(spec.accessLogs ? { accessLogs: { bucket: spec.accessLogs.bucket, prefix: spec.accessLogs.prefix ?? base, enabled: true } } : {}),
+            ...(logs ? { accessLogs: logs } : {}),
             tags: ctx.tags,
         },
-        ctx.opts,
+        // ELB checks that it may write to the bucket when logging is turned on (AccessDenied otherwise): the policy first.
+        accessLogs ? { ...ctx.opts, dependsOn: [accessLogs.policy] } : ctx.opts,
         t.loadBalancer,
     );
     const domain = spec.domain && createLoadBalancerDomain(ctx, base, spec.domain, spec.certificateArn, loadBalancer);
     // A listener needs an issued certificate: the requested one's ARN comes from its validation.
     const certificateArn = spec.certificateArn ?? domain?.certificate?.certificateArn;
     const host = spec.domain ? pulumi.output(spec.domain.name) : loadBalancer.dnsName;
-    return { securityGroup, loadBalancer, domain, certificateArn, host };
+    return { securityGroup, loadBalancer, domain, certificateArn, host, accessLogs };
 }
 
 /**
@@ -323,6 +374,7 @@ export function createLoadBalancers(ctx: Ctx): {
                   listenerUrls,
                   scheme,
                   domain: own.domain,
+                  ...(own.accessLogs ? { accessLogs: own.accessLogs } : {}),
               }
             : {
                   listenerArn: joinedArn!,

@@ -4,6 +4,7 @@
  * (validate.ts), run on normalized values. Each shape is tied to its interface: a field added to
  * args.ts without a shape here fails `tsc`.
  */
+import { PRIVATE_BUCKET_TRANSFORMS_SHAPE } from "../shared/bucket-shape";
 import { STATEMENT_KEYS, STATEMENT_SHAPE } from "../shared/statements";
 import { array, boolean, input, int, json, number, object, oneOf, optional, record, string, transform, union } from "../shared/shape";
 import type {
@@ -112,7 +113,13 @@ export const LOAD_BALANCER_SHAPE = object<LoadBalancerArgs>()({
     testIngressCidrs: optional(strings()),
     idleTimeoutSeconds: optional(int()),
     deletionProtection: optional(boolean()),
-    accessLogs: optional(object<NonNullable<LoadBalancerArgs["accessLogs"]>>()({ bucket: inputString(), prefix: optional(string()) })),
+    accessLogs: optional(
+        union(
+            "true (a bucket of the component's) or { bucket, prefix? }",
+            oneOf([true]),
+            object<Exclude<LoadBalancerArgs["accessLogs"], true | undefined>>()({ bucket: inputString(), prefix: optional(string()) }),
+        ),
+    ),
     domain: optional(object<LoadBalancerDomainArgs>()({ name: string(), hostedZoneId: inputString() })),
     listenerArn: optional(inputString()),
     securityGroupId: optional(inputString()),
@@ -432,6 +439,7 @@ export const TRANSFORM_SHAPE = object<Transforms>()({
     capacityProvider: optional(transform()),
     loadBalancerSecurityGroup: optional(transform()),
     loadBalancer: optional(transform()),
+    accessLogsBucket: optional(PRIVATE_BUCKET_TRANSFORMS_SHAPE),
     listener: optional(transform()),
     targetGroup: optional(transform()),
     listenerRule: optional(transform()),

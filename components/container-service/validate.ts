@@ -287,7 +287,7 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
         issues.add(`${path}.sslPolicy`, lb.sslPolicy, "allows TLS below 1.2", "an ELBSecurityPolicy-TLS13-1-2-* or ELBSecurityPolicy-TLS-1-2-* policy");
     }
     issues.int(`${path}.idleTimeoutSeconds`, lb.idleTimeoutSeconds, 1, 4000, " seconds");
-    if (lb.accessLogs !== undefined && isPlain(lb.accessLogs.bucket)) {
+    if (typeof lb.accessLogs === "object" && isPlain(lb.accessLogs.bucket)) {
         issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
     }
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);

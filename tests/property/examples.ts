@@ -46,7 +46,12 @@ export function everything(): ContainerServiceArgs {
         protectData: true,
         tags: { team: "shop" },
         loadBalancers: {
-            public: { type: "application", certificateArn: CERT, domain: { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } },
+            public: {
+                type: "application",
+                certificateArn: CERT,
+                domain: { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+                accessLogs: true,
+            },
             inner: { type: "network", internal: true, domain: { name: "inner.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } },
             shared: {
                 type: "application",

@@ -332,7 +332,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items and tag tables, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the alarm topic's key, the release pipeline's artifacts and key, the data paths' stream, buckets, backups and database, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, items and tag tables, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the alarm topic's key, the release pipeline's artifacts and key, the data paths' stream, buckets, backups and database, the ALBs' access logs, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -368,6 +368,8 @@ describe("stacks", function () {
             "aws:s3/bucket:Bucket::photos-source",
             "aws:s3/bucket:Bucket::readings-bucket",
             "aws:s3/bucket:Bucket::release-artifacts",
+            "aws:s3/bucket:Bucket::saas-legacy-access-logs",
+            "aws:s3/bucket:Bucket::saas-public-access-logs",
             "aws:sqs/queue:Queue::partner-events",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);

@@ -17,7 +17,15 @@ const KEYS = Object.keys(TRANSFORM_SHAPE.fields) as Array<keyof ContainerService
 function recording(): { args: ContainerServiceArgs; calls: Array<{ key: string; name: string }> } {
     const calls: Array<{ key: string; name: string }> = [];
     const transform: Record<string, unknown> = {};
-    for (const key of KEYS) transform[key] = (_args: unknown, _opts: unknown, name: string) => void calls.push({ key, name });
+    const recorder = (key: string) => (_args: unknown, _opts: unknown, name: string) => void calls.push({ key, name });
+    for (const key of KEYS) transform[key] = recorder(key);
+    // A bucket's transforms are one per part, all under the one key.
+    transform.accessLogsBucket = Object.fromEntries(
+        ["bucket", "ownershipControls", "publicAccessBlock", "encryption", "policy", "versioning", "lifecycle"].map((part) => [
+            part,
+            recorder("accessLogsBucket"),
+        ]),
+    );
     return { args: { ...everything(), transform: transform as ContainerServiceTransforms }, calls };
 }
 

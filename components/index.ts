@@ -474,3 +474,4 @@ export {
     proxyResourceId,
 } from "./database-proxy";
 export { DATABASE_DEFAULTS, Database, DatabaseArgs, DatabaseCapacityArgs, DatabaseResources, DatabaseTransforms, clusterIdentifier } from "./database";
+export { tlsOnlyQueuePolicy, tlsOnlyQueueStatement } from "./shared/queue";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sqs from "@pulumi/aws/sqs";
-import { Statement, policyJson } from "../shared/iam";
+import type { Statement } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -14,19 +14,9 @@ export interface QueueResources {
     statements: Statement[];
 }
 
-/** Refuses any request to the queue that is not over TLS (cdk-nag SQS4). */
-export function tlsOnlyQueuePolicy(queueArn: pulumi.Input<string>): pulumi.Output<string> {
-    return policyJson([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sqs:*",
-            Resource: queueArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ]);
-}
+/** Refuses any request to the queue that is not over TLS (cdk-nag SQS4): one definition, in shared/queue.ts. */
+export { tlsOnlyQueuePolicy } from "../shared/queue";
+import { tlsOnlyQueuePolicy } from "../shared/queue";
 
 /** The work queue of a queue-worker service, with its dead-letter queue (kept 14 days). */
 export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueResources {

@@ -17,7 +17,6 @@ const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const REST_STAGE = "aws:apigateway/stage:Stage";
 const METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 const REST_METHOD = "aws:apigateway/method:Method";
-const HTTP_API = "aws:apigatewayv2/api:Api";
 const V2_STAGE = "aws:apigatewayv2/stage:Stage";
 const V2_ROUTE = "aws:apigatewayv2/route:Route";
 const QUEUE = "aws:sqs/queue:Queue";

@@ -10,6 +10,8 @@ export interface QueueResources {
     queue: sqs.Queue;
     deadLetterQueue: sqs.Queue;
     policy: sqs.QueuePolicy;
+    /** The dead-letter queue's policy: requests over TLS only. */
+    deadLetterPolicy: sqs.QueuePolicy;
     /** What the worker's task role may do on its queue: receive, delete, extend visibility. */
     statements: Statement[];
 }
@@ -57,10 +59,18 @@ export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueR
         ctx.opts,
         t.queuePolicy,
     );
+    const deadLetterPolicy = create(
+        sqs.QueuePolicy,
+        childName(ctx.name, key, "dlq-policy"),
+        { queueUrl: deadLetterQueue.url, policy: tlsOnlyQueuePolicy(deadLetterQueue.arn) },
+        ctx.opts,
+        t.queuePolicy,
+    );
     return {
         queue,
         deadLetterQueue,
         policy,
+        deadLetterPolicy,
         statements: [
             {
                 Sid: "ConsumeOwnQueue",

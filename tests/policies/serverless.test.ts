@@ -195,6 +195,7 @@ describe("serverless policy rules", () => {
                         perm("s3", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::b", sourceAccount: ACCOUNT }),
                         perm("api", { principal: "apigateway.amazonaws.com", sourceArn: "arn:aws:execute-api:us-east-1:1:a/*" }),
                         perm("acct", { principal: ACCOUNT }),
+                        perm("org", { principal: "*", principalOrgId: "o-abc123" }),
                     ])
                 ).violations,
                 [],

@@ -232,11 +232,12 @@ export const SERVERLESS_RULES: Rule[] = [
         types: [PERMISSION],
         validate: (props, _args, report) => {
             const principal = props.principal;
-            if (principal === "*") {
-                report(`principal is "*": anyone may invoke the function; name the account or service that calls it.`);
+            // "*" limited to an organization or an account is not public (Lambda.1 checks public access).
+            if (principal === "*" && !props.principalOrgId && !props.sourceAccount) {
+                report(`principal is "*" without principalOrgId or sourceAccount: anyone may invoke the function; name the account or service that calls it.`);
                 return;
             }
-            if (typeof principal !== "string" || !principal.endsWith(".amazonaws.com")) return; // an account or role: scoped by itself
+            if (typeof principal !== "string" || !principal.endsWith(".amazonaws.com")) return; // an account, a role, or "*" scoped above
             // Confused deputy: without a source, any resource of that service, in any account, can invoke the function.
             // S3 bucket ARNs carry no account, hence sourceAccount too (https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html).
             if (!props.sourceArn) report(`principal is ${principal} without sourceArn; set sourceArn to the resource that invokes the function.`);

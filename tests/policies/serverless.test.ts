@@ -34,7 +34,7 @@ async function expectFindings(policy: string, resources: PolicyInput[], expected
         expected.map(([name]) => [policy, name]),
         violations.map((v) => v.message).join("\n"),
     );
-    expected.forEach(([, fragment], i) => assert.ok(violations[i].message.includes(fragment), `${violations[i].message} lacks "${fragment}"`));
+    for (const [i, [, fragment]] of expected.entries()) assert.ok(violations[i].message.includes(fragment), `${violations[i].message} lacks "${fragment}"`);
 }
 
 /** A function as the stack sees it: inputs, and outputs with its name and function ARN. */

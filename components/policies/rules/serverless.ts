@@ -29,8 +29,9 @@ const show = (value: unknown): string => (value === undefined ? "absent" : JSON.
 /**
  * Lambda runtimes with the date AWS deprecates them (no more security patches), from the "Supported
  * runtimes" table of https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html (read
- * 2026-11-26). Runtimes missing here were deprecated earlier (nodejs18.x 2025-09-01, python3.9
- * 2025-12-15, go1.x, ...). Add a runtime when AWS releases it.
+ * 2026-11-26; the same dates as tflint-ruleset-aws's aws_lambda_function_deprecated_runtime). Runtimes
+ * missing here were deprecated earlier (nodejs18.x 2025-09-01, python3.9 2025-12-15, ruby3.2
+ * 2026-03-31, go1.x, provided, ...). Add a runtime when AWS releases it; a date AWS moves, move here.
  */
 export const LAMBDA_RUNTIME_DEPRECATION: Readonly<Record<string, string>> = {
     "nodejs24.x": "2028-04-30",
@@ -49,7 +50,7 @@ export const LAMBDA_RUNTIME_DEPRECATION: Readonly<Record<string, string>> = {
     dotnet10: "2028-11-14",
     dotnet8: "2026-11-10",
     "ruby3.4": "2028-03-31",
-    "ruby3.3": "2026-03-31",
+    "ruby3.3": "2027-03-31",
     "provided.al2023": "2029-06-30",
     "provided.al2": "2026-06-30",
 };

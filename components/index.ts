@@ -477,3 +477,4 @@ export { DATABASE_DEFAULTS, Database, DatabaseArgs, DatabaseCapacityArgs, Databa
 // issue 19 edge
 export { WebAclArgs, ManagedRuleGroup, MANAGED_RULE_GROUPS } from "./edge-functions";
 export { NONCURRENT_VERSION_DAYS } from "./shared/bucket";
+export { tlsOnlyQueuePolicy, tlsOnlyQueueStatement } from "./shared/queue";

@@ -121,7 +121,8 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
         },
         serverless: {
             protectData: false,
-            table: { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: false, replicaRegions: [], replicaKmsKeyArns: {} },
+            // Point-in-time recovery in dev too (cents a month at dev sizes): the policy pack asks for it in every stack (dynamodb-2-pitr).
+            table: { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: true, replicaRegions: [], replicaKmsKeyArns: {} },
             // A local front end may call the dev API from a browser.
             api: { throttle: { burstLimit: 50, rateLimit: 25 }, corsOrigins: ["http://localhost:3000"], publicReads: true, accessLogRetentionDays: 14 },
             items: { memoryMiB: 256, provisionedConcurrency: 0, logRetentionDays: 14 },

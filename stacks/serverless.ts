@@ -25,6 +25,7 @@ import {
     Table,
     type TableArgs,
     Thumbnails,
+    tlsOnlyQueuePolicy,
 } from "../components";
 import type { Statement } from "../components/shared/iam";
 import type { Transform } from "../components/shared/transform";
@@ -138,6 +139,8 @@ const TOMBSTONE_INDEX = "tombstones";
 const MAX_RETENTION_SECONDS = 14 * 86_400;
 /** A partner event still waiting after this long means its consumer is missing or stuck. */
 const PARTNER_EVENT_AGE_ALARM_SECONDS = 86_400;
+/** Receives of one partner event before it moves to the dead-letter queue. */
+const PARTNER_EVENT_MAX_RECEIVES = 5;
 /**
  * The sweeper stops itself before its timeout (a reserve of max(10 s, 3 × the slowest page), then a
  * `resumeKey`), so the timeout is its time budget: Lambda's maximum, billed only for the time used, lets a
@@ -201,14 +204,14 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         ...deps.itemsTable,
     });
     // Derived from the items table: on-demand, not replicated. A change whose batch failed for good is missing
-    // from it; the failure record names the batch, which stays in the stream 24 hours. Kept like the items table:
-    // the stream holds only 24 hours, so nothing here could rebuild the index after a mistaken destroy.
+    // from it; the failure record names the batch, which stays in the stream 24 hours. Kept like the items table
+    // (recovery, protection): rebuilding it means replaying every item, which the 24-hour stream cannot.
     const tagIndex = new Table("item-tags", {
         attributes: { tag: "S", itemId: "S" },
         partitionKey: "tag",
         sortKey: "itemId",
+        pointInTimeRecovery: t.pointInTimeRecovery,
         encryption: t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn },
-        deletionProtection: cfg.protectData,
         protectData: cfg.protectData,
     });
 
@@ -337,12 +340,18 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
 function failuresQueue(deps: ServerlessDeps): sqs.Queue {
     // SSE with SQS-owned keys: the senders (function and schedule roles) need no KMS permission.
     const failures = new sqs.Queue("event-failures", { sqsManagedSseEnabled: true, messageRetentionSeconds: MAX_RETENTION_SECONDS });
+    tlsOnly("event-failures-policy", failures);
     queueAlarm("event-failures-messages", failures, deps, {
         description: "A stream batch, sweep or thumbnail failed for good: read event-failures and fix (a stream batch's records stay in the stream 24 hours)",
         metricName: "ApproximateNumberOfMessagesVisible",
         threshold: 1,
     });
     return failures;
+}
+
+/** Refuses any request to `queue` that is not over TLS (sqs-ssl-only). */
+function tlsOnly(name: string, queue: sqs.Queue): sqs.QueuePolicy {
+    return new sqs.QueuePolicy(name, { queueUrl: queue.url, policy: tlsOnlyQueuePolicy(queue.arn) });
 }
 
 /** An alarm on one SQS metric of `queue` (its maximum over 5 minutes), to the stack's alarm topic when there is one. */
@@ -374,11 +383,26 @@ function partnersApi(cfg: StackConfig["serverless"], items: Table, deps: Serverl
     const p = cfg.partners;
     // Nothing in this stack consumes it yet: the partners' events wait here, 14 days at most, for their
     // consumer, kept with the stack's data; an alarm once one has waited a day.
+    const kept = cfg.protectData ? { protect: true, retainOnDelete: true } : {};
+    // A message its consumer fails to process PARTNER_EVENT_MAX_RECEIVES times is set aside here, kept with the
+    // stack's data, instead of blocking or being retried until it expires (AwsSolutions-SQS3).
+    const deadLetters = new sqs.Queue("partner-events-dlq", { sqsManagedSseEnabled: true, messageRetentionSeconds: MAX_RETENTION_SECONDS }, kept);
+    tlsOnly("partner-events-dlq-policy", deadLetters);
     const events = new sqs.Queue(
         "partner-events",
-        { sqsManagedSseEnabled: true, messageRetentionSeconds: MAX_RETENTION_SECONDS },
-        cfg.protectData ? { protect: true, retainOnDelete: true } : {},
+        {
+            sqsManagedSseEnabled: true,
+            messageRetentionSeconds: MAX_RETENTION_SECONDS,
+            redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: PARTNER_EVENT_MAX_RECEIVES }),
+        },
+        kept,
     );
+    tlsOnly("partner-events-policy", events);
+    queueAlarm("partner-events-dead-letters", deadLetters, deps, {
+        description: "A partner event failed processing repeatedly and waits in partner-events-dlq: read it, fix the consumer, redrive it",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        threshold: 1,
+    });
     queueAlarm("partner-events-age", events, deps, {
         description: "A partner event has waited a day in partner-events: its consumer is missing or stuck",
         metricName: "ApproximateAgeOfOldestMessage",

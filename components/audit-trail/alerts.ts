@@ -10,6 +10,7 @@ import { create } from "../shared/transform";
 import { ALERT_RULES, AlertRule } from "./alert-rules";
 import type { AuditTrailTransforms } from "./args";
 import { DEFAULTS, type ResolvedAlerts } from "./defaults";
+import { tlsOnlyQueueStatement } from "../shared/queue";
 
 /**
  * The function's default code: bundled from this path, relative to the program's working directory (as every
@@ -128,7 +129,7 @@ export function createAlerts(ctx: AlertsContext, cfg: ResolvedAlerts): AlertReso
     const failuresPolicy = create(
         sqs.QueuePolicy,
         childName(name, "alert-failures-policy"),
-        { queueUrl: failures.url, policy: policyJson([sendFromRules]) },
+        { queueUrl: failures.url, policy: policyJson([sendFromRules, tlsOnlyQueueStatement(failures.arn)]) },
         child,
         t.alertFailuresPolicy,
     );

@@ -1689,7 +1689,7 @@ export interface ContainerServiceTransforms {
     queue?: Transform<sqs.QueueArgs>;
     /** Dead-letter queues, of queue workers and of scheduled tasks: `{key}-dlq`. */
     dlq?: Transform<sqs.QueueArgs>;
-    /** Queue policies: a worker's queue (`{key}-queue-policy`) and a scheduled task's dead-letter queue (`{key}-dlq-policy`). */
+    /** Queue policies: a worker's queue (`{key}-queue-policy`) and the dead-letter queue of a worker or a scheduled task (`{key}-dlq-policy`). */
     queuePolicy?: Transform<sqs.QueuePolicyArgs>;
     /** The ECS infrastructure role of services' EBS volumes: `{key}-ebs-role`. */
     ebsRole?: Transform<iam.RoleArgs>;

@@ -179,6 +179,7 @@ export const CHILD_NAMES: Record<
         [T.queue, "{key}-queue", "queue"],
         [T.queue, "{key}-dlq", "dlq"],
         [T.queuePolicy, "{key}-queue-policy", "queuePolicy"],
+        [T.queuePolicy, "{key}-dlq-policy", "queuePolicy"],
         [T.scalingTarget, "{key}-scaling", "scalingTarget"],
         [T.scalingPolicy, "{key}-cpu-scaling", "scalingPolicy"],
         [T.scalingPolicy, "{key}-memory-scaling", "scalingPolicy"],

@@ -9,6 +9,7 @@ import { create } from "../shared/transform";
 import { ClusterResources, Ctx, RolePolicyResources, TaskResources, placement, roleChildren, rolePolicyResources } from "./context";
 import type { ResolvedScheduledTask, ResolvedTask } from "./defaults";
 import { deadLetterAlarm as createDeadLetterAlarm } from "./service";
+import { tlsOnlyQueueStatement } from "../shared/queue";
 
 /** What `createScheduledTask` made, besides the task definition the caller passed in. */
 /** A scheduled task's children; `rolePolicies`: the invoke role's (`invoke-role-run-task`). */
@@ -25,8 +26,8 @@ export interface ScheduledTaskResources extends RolePolicyResources {
     target?: cloudwatch.EventTarget;
     /** Schedules and events that could not start the task after every retry. */
     deadLetterQueue: sqs.Queue;
-    /** Lets only the rule send to the dead-letter queue. */
-    deadLetterQueuePolicy?: sqs.QueuePolicy;
+    /** Requests over TLS only; with an `eventPattern`, lets only the rule send to the dead-letter queue. */
+    deadLetterQueuePolicy: sqs.QueuePolicy;
     /** Any message in the dead-letter queue: a run that never started. */
     deadLetterAlarm: cloudwatch.MetricAlarm;
 }
@@ -198,8 +199,24 @@ export function createScheduledTask(
               )
             : undefined;
 
+    const dlqPolicy = (statements: Statement[]) =>
+        create(
+            sqs.QueuePolicy,
+            childName(base, "dlq-policy"),
+            { queueUrl: deadLetterQueue.url, policy: policyJson([...statements, tlsOnlyQueueStatement(deadLetterQueue.arn)]) },
+            ctx.opts,
+            t.queuePolicy,
+        );
     if (task.eventPattern === undefined)
-        return { task: resources, invokeRole, schedule, deadLetterQueue, deadLetterAlarm, ...rolePolicyResources({ "invoke-role": invoke }) };
+        return {
+            task: resources,
+            invokeRole,
+            schedule,
+            deadLetterQueue,
+            deadLetterQueuePolicy: dlqPolicy([]),
+            deadLetterAlarm,
+            ...rolePolicyResources({ "invoke-role": invoke }),
+        };
 
     const rule = create(
         cloudwatch.EventRule,
@@ -221,16 +238,7 @@ export function createScheduledTask(
         Resource: deadLetterQueue.arn,
         Condition: { ArnEquals: { "aws:SourceArn": rule.arn } },
     };
-    const deadLetterQueuePolicy = create(
-        sqs.QueuePolicy,
-        childName(base, "dlq-policy"),
-        {
-            queueUrl: deadLetterQueue.url,
-            policy: policyJson([sendFromRule]),
-        },
-        ctx.opts,
-        t.queuePolicy,
-    );
+    const deadLetterQueuePolicy = dlqPolicy([sendFromRule]);
     const target = create(
         cloudwatch.EventTarget,
         fitName(childName(base, "target"), cloudwatch.EventTarget),

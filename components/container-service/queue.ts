@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sqs from "@pulumi/aws/sqs";
-import { Statement, policyJson } from "../shared/iam";
+import type { Statement } from "../shared/iam";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -10,23 +10,15 @@ export interface QueueResources {
     queue: sqs.Queue;
     deadLetterQueue: sqs.Queue;
     policy: sqs.QueuePolicy;
+    /** The dead-letter queue's policy: requests over TLS only. */
+    deadLetterPolicy: sqs.QueuePolicy;
     /** What the worker's task role may do on its queue: receive, delete, extend visibility. */
     statements: Statement[];
 }
 
-/** Refuses any request to the queue that is not over TLS (cdk-nag SQS4). */
-export function tlsOnlyQueuePolicy(queueArn: pulumi.Input<string>): pulumi.Output<string> {
-    return policyJson([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sqs:*",
-            Resource: queueArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ]);
-}
+/** Refuses any request to the queue that is not over TLS (cdk-nag SQS4): one definition, in shared/queue.ts. */
+export { tlsOnlyQueuePolicy } from "../shared/queue";
+import { tlsOnlyQueuePolicy } from "../shared/queue";
 
 /** The work queue of a queue-worker service, with its dead-letter queue (kept 14 days). */
 export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueResources {
@@ -67,10 +59,18 @@ export function createQueue(ctx: Ctx, key: string, svc: ResolvedService): QueueR
         ctx.opts,
         t.queuePolicy,
     );
+    const deadLetterPolicy = create(
+        sqs.QueuePolicy,
+        childName(ctx.name, key, "dlq-policy"),
+        { queueUrl: deadLetterQueue.url, policy: tlsOnlyQueuePolicy(deadLetterQueue.arn) },
+        ctx.opts,
+        t.queuePolicy,
+    );
     return {
         queue,
         deadLetterQueue,
         policy,
+        deadLetterPolicy,
         statements: [
             {
                 Sid: "ConsumeOwnQueue",

@@ -163,7 +163,7 @@ export interface KinesisIngestionArgs {
     tags?: Record<string, string>;
     /**
      * Change a child's args (see `Transform`): `bucket` (the bucket the component creates, by role), `table`
-     * (the Table's own transforms), `failureQueue`, `function` (LambdaFunction's transforms), `consumer`
+     * (the Table's own transforms), `failureQueue`, `failureQueuePolicy`, `function` (LambdaFunction's transforms), `consumer`
      * (StreamConsumer's: `policy`, `mapping`, `consumer`). The stream's through `stream.transform`.
      * @default {}
      */
@@ -171,6 +171,7 @@ export interface KinesisIngestionArgs {
         bucket?: PrivateBucketTransforms;
         table?: TableArgs["transform"];
         failureQueue?: Transform<sqs.QueueArgs>;
+        failureQueuePolicy?: Transform<sqs.QueuePolicyArgs>;
         function?: LambdaFunctionArgs["transform"];
         consumer?: StreamConsumerArgs["transform"];
     };

@@ -9,6 +9,7 @@ import { Statement, keyThroughService } from "../shared/iam";
 import { childName, fitName, typeToken } from "../shared/naming";
 import { nameIssues } from "../shared/shape";
 import { componentTags } from "../shared/tags";
+import { tlsOnlyQueuePolicy } from "../shared/queue";
 import { create } from "../shared/transform";
 import type { KinesisStreamSource, StreamOnFailureArgs } from "../stream-consumer/args";
 import { DEFAULTS as STREAM_CONSUMER_DEFAULTS } from "../stream-consumer/defaults";
@@ -27,6 +28,8 @@ export interface KinesisIngestionResources {
     table?: Table;
     /** Where spent batches are recorded, when `onFailure` is not given. */
     failureQueue?: sqs.Queue;
+    /** Its policy: requests over TLS only. */
+    failureQueuePolicy?: sqs.QueuePolicy;
     function: LambdaFunction;
     consumer: StreamConsumer;
 }
@@ -108,6 +111,15 @@ export class KinesisIngestion extends pulumi.ComponentResource {
                       t.failureQueue,
                   )
                 : undefined;
+        const failureQueuePolicy =
+            failureQueue &&
+            create(
+                sqs.QueuePolicy,
+                childName(name, "failures-policy"),
+                { queueUrl: failureQueue.url, policy: tlsOnlyQueuePolicy(failureQueue.arn) },
+                child,
+                t.failureQueuePolicy,
+            );
         const onFailure: StreamOnFailureArgs = cfg.onFailure ?? { type: "sqs", arn: failureQueue!.arn };
 
         const f = cfg.function;
@@ -140,7 +152,7 @@ export class KinesisIngestion extends pulumi.ComponentResource {
         this.bucketName = sink.bucketName;
         this.tableName = sink.tableName;
         this.failureQueueArn = failureQueue?.arn;
-        this.resources = { stream, bucket: sink.bucket, table: sink.table, failureQueue, function: fn, consumer };
+        this.resources = { stream, bucket: sink.bucket, table: sink.table, failureQueue, failureQueuePolicy, function: fn, consumer };
         this.registerOutputs({
             streamArn: this.streamArn,
             functionName: fn.functionName,

@@ -109,6 +109,7 @@ export const KINESIS_INGESTION_SHAPE = object<KinesisIngestionArgs>()({
             // Checked by Table's, LambdaFunction's and StreamConsumer's own validation (below), under these paths.
             table: optional(custom("object", "Table's transforms", () => undefined)),
             failureQueue: optional(transform()),
+            failureQueuePolicy: optional(transform()),
             function: optional(custom("object", "LambdaFunction's transforms", () => undefined)),
             consumer: optional(custom("object", "StreamConsumer's transforms", () => undefined)),
         }),

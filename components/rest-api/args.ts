@@ -291,13 +291,17 @@ export interface RestApiArgs {
      */
     apiKeys?: Record<string, ApiKeyArgs>;
     /**
-     * Days CloudWatch keeps the access logs (a value PutRetentionPolicy accepts).
+     * Days CloudWatch keeps the access logs, and the execution logs when `loggingLevel` is not `OFF`
+     * (a value PutRetentionPolicy accepts).
      * @default 30
      */
     accessLogRetentionDays?: number;
     /**
-     * Execution logging level (`OFF`, `ERROR`, `INFO`): API Gateway writes them to a log group it creates, kept forever.
-     * @default "OFF"
+     * Execution logging level (`OFF`, `ERROR`, `INFO`), for every method (Security Hub APIGateway.1 asks
+     * for `ERROR` or `INFO`). API Gateway writes to `API-Gateway-Execution-Logs_<api id>/<stage>`, which the
+     * component creates first with `accessLogRetentionDays` (API Gateway's own group keeps logs forever).
+     * Needs the account's CloudWatch role (`accountCloudWatchRole`, or set once outside Pulumi).
+     * @default "ERROR"
      */
     loggingLevel?: "OFF" | "ERROR" | "INFO";
     /**
@@ -346,7 +350,7 @@ export interface RestApiArgs {
      * Change a child's args (see `Transform`): `api`, `resource` (every path resource), `method`,
      * `integration`, `integrationResponse`, `methodResponse`, `permission` (every lambda.Permission),
      * `authorizer`, `model`, `requestValidator`, `proxyRole` (every service-proxy role), `deployment`,
-     * `stage`, `methodSettings`, `accessLogs` (log group), `usagePlan`, `apiKey`, `usagePlanKey`,
+     * `stage`, `methodSettings`, `accessLogs` (log group), `executionLogs` (log group), `usagePlan`, `apiKey`, `usagePlanKey`,
      * `accountRole` and `account`. The functions take their own `transform` in `functions`.
      * @default {}
      */
@@ -366,6 +370,7 @@ export interface RestApiArgs {
         stage?: Transform<apigateway.StageArgs>;
         methodSettings?: Transform<apigateway.MethodSettingsArgs>;
         accessLogs?: Transform<cloudwatch.LogGroupArgs>;
+        executionLogs?: Transform<cloudwatch.LogGroupArgs>;
         usagePlan?: Transform<apigateway.UsagePlanArgs>;
         apiKey?: Transform<apigateway.ApiKeyArgs>;
         usagePlanKey?: Transform<apigateway.UsagePlanKeyArgs>;

@@ -14,7 +14,7 @@ export const DEFAULTS = {
         usagePlans: {} as Record<string, UsagePlanArgs>,
         apiKeys: {} as Record<string, ApiKeyArgs>,
         accessLogRetentionDays: 30,
-        loggingLevel: "OFF" as "OFF" | "ERROR" | "INFO",
+        loggingLevel: "ERROR" as "OFF" | "ERROR" | "INFO",
         metricsEnabled: false,
         tracing: false,
         securityPolicy: "TLS_1_2" as NonNullable<RestApiArgs["securityPolicy"]>,

@@ -39,6 +39,8 @@ export interface RestApiResources {
     authorizers: Record<string, apigateway.Authorizer>;
     deployment: apigateway.Deployment;
     accessLogs: cloudwatch.LogGroup;
+    /** API Gateway's execution log group (`API-Gateway-Execution-Logs_<api id>/<stage>`), unless `loggingLevel` is `OFF`. */
+    executionLogs?: cloudwatch.LogGroup;
     stage: apigateway.Stage;
     /** `*` (the stage's defaults) and each route with its own throttle or cache, by route key; an ANY route's, per method without a route of its own, by `<METHOD> <path>`. */
     methodSettings: Record<string, apigateway.MethodSettings>;
@@ -129,7 +131,7 @@ export class RestApi extends pulumi.ComponentResource {
         const authorizers = createAuthorizers(ctx);
         const { routes, validators } = createRoutes(ctx, resources, authorizers);
         const account = createAccount(ctx);
-        const { deployment, accessLogs, stage, methodSettings } = createStage(ctx, { routes, authorizers, validators }, account?.account);
+        const { deployment, accessLogs, executionLogs, stage, methodSettings } = createStage(ctx, { routes, authorizers, validators }, account?.account);
         const usage = createUsage(ctx, stage);
         const domain = cfg.domain && createApiDomain("RestApi", name, cfg.domain, { apiId: api.id, stage: stage.stageName }, child, tags);
 
@@ -159,6 +161,7 @@ export class RestApi extends pulumi.ComponentResource {
             authorizers,
             deployment,
             accessLogs,
+            executionLogs,
             stage,
             methodSettings,
             ...usage,

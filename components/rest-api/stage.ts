@@ -155,6 +155,8 @@ export function createAccount(ctx: Ctx): { role: RoleResources; account: apigate
 export interface StageResources {
     deployment: apigateway.Deployment;
     accessLogs: cloudwatch.LogGroup;
+    /** The execution log group, unless `loggingLevel` is `OFF`. */
+    executionLogs?: cloudwatch.LogGroup;
     stage: apigateway.Stage;
     /** `*` (the stage's defaults) and one per route with its own throttle or cache, by route key (an ANY route's by `<METHOD> <path>`). */
     methodSettings: Record<string, apigateway.MethodSettings>;
@@ -203,13 +205,29 @@ export function createStage(ctx: Ctx, snapshot: SnapshotParts, account: apigatew
         { ...ctx.opts, dependsOn: account ? [account] : [] },
         t.stage,
     );
+    // API Gateway creates this group on its first log line, with no retention (logs kept forever): created here
+    // first, with a retention (https://docs.aws.amazon.com/apigateway/latest/developerguide/view-cloudwatch-log-events-in-cloudwatch-console.html).
+    const executionLogs =
+        cfg.loggingLevel === "OFF"
+            ? undefined
+            : create(
+                  cloudwatch.LogGroup,
+                  childName(name, "execution-logs"),
+                  {
+                      name: pulumi.interpolate`API-Gateway-Execution-Logs_${ctx.api.id}/${cfg.stageName}`,
+                      retentionInDays: cfg.accessLogRetentionDays,
+                      tags: ctx.tags,
+                  },
+                  ctx.opts,
+                  t.executionLogs,
+              );
     const common = { metricsEnabled: cfg.metricsEnabled, loggingLevel: cfg.loggingLevel, dataTraceEnabled: false };
     const settings = (key: string, path: string, s: apigateway.MethodSettingsArgs["settings"]) =>
         create(
             apigateway.MethodSettings,
             childName(name, "method-settings", key),
             { restApi: ctx.api.id, stageName: stage.stageName, methodPath: path, settings: s },
-            ctx.opts,
+            { ...ctx.opts, dependsOn: executionLogs ? [executionLogs] : [] },
             t.methodSettings,
         );
     const methodSettings: Record<string, apigateway.MethodSettings> = {
@@ -229,7 +247,7 @@ export function createStage(ctx: Ctx, snapshot: SnapshotParts, account: apigatew
                 unauthorizedCacheControlHeaderStrategy: r.cache ? "SUCCEED_WITH_RESPONSE_HEADER" : undefined,
             });
     }
-    return { deployment, accessLogs, stage, methodSettings };
+    return { deployment, accessLogs, ...(executionLogs ? { executionLogs } : {}), stage, methodSettings };
 }
 
 export interface UsageResources {

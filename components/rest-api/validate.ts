@@ -126,6 +126,7 @@ export const REST_API_SHAPE = object<RestApiArgs>()({
             stage: optional(transform()),
             methodSettings: optional(transform()),
             accessLogs: optional(transform()),
+            executionLogs: optional(transform()),
             usagePlan: optional(transform()),
             apiKey: optional(transform()),
             usagePlanKey: optional(transform()),

@@ -29,9 +29,9 @@ export const DEFAULTS = {
         localIndexes: {} as Record<string, LocalIndexArgs>,
         tableClass: "STANDARD" as const,
         billingMode: "PAY_PER_REQUEST" as const,
-        pointInTimeRecovery: false,
+        // On unless turned off: a deleted or overwritten item is otherwise gone for good (Security Hub DynamoDB.2).
+        pointInTimeRecovery: true,
         encryption: "aws-owned" as TableEncryption,
-        deletionProtection: false,
         protectData: false,
         replicaRegions: [] as string[],
         tags: {} as Record<string, string>,
@@ -191,7 +191,8 @@ export function normalize(args: TableArgs): ResolvedTable {
         autoScaling: tableScaling,
         pointInTimeRecovery: args.pointInTimeRecovery ?? d.pointInTimeRecovery,
         encryption: args.encryption ?? d.encryption,
-        deletionProtection: args.deletionProtection ?? d.deletionProtection,
+        // Follows protectData: data kept by Pulumi is also kept from a DeleteTable outside it (DynamoDB.6).
+        deletionProtection: args.deletionProtection ?? args.protectData ?? d.protectData,
         protectData: args.protectData ?? d.protectData,
         replicaRegions,
         tags: args.tags ?? d.tags,

@@ -64,13 +64,13 @@ export const KMS_WRITE = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:
  *     sortKey: "sk",
  *     globalIndexes: { byStatus: { partitionKey: "status", projection: "KEYS_ONLY" } },
  *     ttlAttribute: "expiresAt",
- *     pointInTimeRecovery: true,
+ *     protectData: true, // protect + retainOnDelete, and deletion protection
  * });
  * new aws.iam.RolePolicy("fn-items", { role, policy: policyJson(items.grantStatements("readwrite")) });
  *
  * **Cost** (us-east-1, on-demand, the defaults): no charge while idle but storage, $0.25 per GB-month
  * (Standard; Standard-IA $0.10); $0.625 per million write request units and $0.125 per million read
- * units. Point-in-time recovery adds $0.20 per GB-month; each replica region bills its replicated
+ * units. Point-in-time recovery (on by default) adds $0.20 per GB-month; each replica region bills its replicated
  * writes again; a Kinesis destination $0.10 per million change records plus the on-demand stream
  * (about $29 a month per stream, then $0.08 per GB in).
  */

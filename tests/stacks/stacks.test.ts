@@ -332,7 +332,7 @@ describe("stacks", function () {
         }
     });
 
-    it("prod protects its file systems, repository, Secrets key, items and tag tables, user pool, photo uploads, partner events, site bucket, audit trail's bucket and key, the alarm topic's key, the release pipeline's artifacts and key, the data paths' stream, buckets, backups and database, the ALBs' access logs, and turns on ALB and EKS deletion protection", () => {
+    it("prod protects its file systems, repository, Secrets key, both tables, user pool, photo uploads, partner events and their dead letters, site bucket, audit trail's bucket and key, the alarm topic's key, the release pipeline's artifacts and key, the data paths' stream, buckets, backups and database, the ALBs' access logs, and turns on ALB and EKS deletion protection", () => {
         const protectedNames = prod.resources
             .filter((r) => r.protect)
             .map((r) => `${r.type}::${r.name}`)
@@ -371,6 +371,7 @@ describe("stacks", function () {
             "aws:s3/bucket:Bucket::saas-legacy-access-logs",
             "aws:s3/bucket:Bucket::saas-public-access-logs",
             "aws:sqs/queue:Queue::partner-events",
+            "aws:sqs/queue:Queue::partner-events-dlq",
         ]);
         assert.equal(prod.named("platform-cluster").inputs.deletionProtection, true);
         assert.equal(dev.resources.filter((r) => r.protect).length, 0);
@@ -510,22 +511,21 @@ describe("stacks", function () {
         }
     });
 
-    it("prod's items table has point-in-time recovery, deletion protection, protect and retainOnDelete; dev's has none of them; prod keeps the tag index too", () => {
-        const prodTable = prod.named("items-table");
-        assert.deepEqual(prodTable.inputs.pointInTimeRecovery, { enabled: true, recoveryPeriodInDays: 35 });
-        assert.equal(prodTable.inputs.deletionProtectionEnabled, true);
-        assert.deepEqual([prodTable.protect, prodTable.retainOnDelete], [true, true]);
+    it("prod's tables have point-in-time recovery, deletion protection, protect and retainOnDelete; dev's only point-in-time recovery", () => {
+        for (const name of ["items-table", "item-tags-table"]) {
+            const prodTable = prod.named(name);
+            assert.deepEqual(prodTable.inputs.pointInTimeRecovery, { enabled: true, recoveryPeriodInDays: 35 }, name);
+            assert.equal(prodTable.inputs.deletionProtectionEnabled, true, name);
+            assert.deepEqual([prodTable.protect, prodTable.retainOnDelete], [true, true], name);
+            // dev tears down easily, and keeps 35 days of recovery for cents (the policy pack's dynamodb-2-pitr).
+            const devTable = dev.named(name);
+            assert.deepEqual(devTable.inputs.pointInTimeRecovery, { enabled: true, recoveryPeriodInDays: 35 }, name);
+            assert.equal(devTable.inputs.deletionProtectionEnabled, false, name);
+            assert.deepEqual([devTable.protect, devTable.retainOnDelete], [false, false], name);
+        }
         const pool = prod.named("items-user-pool-users");
         assert.deepEqual([pool.inputs.deletionProtection, pool.protect, pool.retainOnDelete], ["ACTIVE", true, true]);
-        const devTable = dev.named("items-table");
-        assert.deepEqual(devTable.inputs.pointInTimeRecovery, { enabled: false });
-        assert.equal(devTable.inputs.deletionProtectionEnabled, false);
-        assert.deepEqual([devTable.protect, devTable.retainOnDelete], [false, false]);
         assert.equal(dev.named("items-user-pool-users").inputs.deletionProtection, undefined);
-        // The tag index is derived, but the items stream holds 24 hours: nothing could rebuild it, so prod keeps it.
-        const tags = prod.named("item-tags-table");
-        assert.deepEqual([tags.inputs.deletionProtectionEnabled, tags.protect, tags.retainOnDelete], [true, true, true]);
-        assert.equal(dev.named("item-tags-table").protect, false);
     });
 
     it("only prod keeps the items function warm: provisioned concurrency 2 on the alias, inside a reservation of 50", () => {

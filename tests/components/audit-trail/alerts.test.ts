@@ -168,7 +168,7 @@ describe("AuditTrail alerts", () => {
         assert.deepEqual([queue.messageRetentionSeconds, queue.sqsManagedSseEnabled], [14 * 86400, true]);
     });
 
-    it("lets EventBridge put dead letters in the queue from the alert rules only", () => {
+    it("lets EventBridge put dead letters in the queue from the alert rules only, over TLS only", () => {
         const queue = registry.one(QUEUE);
         const policy = registry.one(QUEUE_POLICY).inputs;
         assert.equal(policy.queueUrl, queue.outputs.url);
@@ -180,6 +180,14 @@ describe("AuditTrail alerts", () => {
                 Action: "sqs:SendMessage",
                 Resource: queue.outputs.arn,
                 Condition: { ArnEquals: { "aws:SourceArn": registry.ofType(RULE).map((r) => r.outputs.arn) } },
+            },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sqs:*",
+                Resource: queue.outputs.arn,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
             },
         ]);
     });

@@ -121,12 +121,29 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             assert.ok(registry.one(SCHEDULE).dependencies.includes(registry.one("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").urn));
         });
 
-        it("creates no rule, target or queue policy", async () => {
+        it("creates no rule or target", async () => {
             const registry = await run(cron);
             assert.deepEqual(
-                [RULE, TARGET, QUEUE_POLICY].map((t) => registry.ofType(t).length),
-                [0, 0, 0],
+                [RULE, TARGET].map((t) => registry.ofType(t).length),
+                [0, 0],
             );
+        });
+
+        it("refuses requests to the dead-letter queue that are not over TLS, and grants nothing in its policy", async () => {
+            const registry = await run(cron);
+            const dlq = registry.one(QUEUE);
+            const policy = registry.one(QUEUE_POLICY, "batch-job-dlq-policy");
+            assert.equal(policy.inputs.queueUrl, dlq.outputs.url);
+            assert.deepEqual(json(policy.inputs.policy).Statement, [
+                {
+                    Sid: "DenyInsecureTransport",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "sqs:*",
+                    Resource: dlq.outputs.arn,
+                    Condition: { Bool: { "aws:SecureTransport": "false" } },
+                },
+            ]);
         });
 
         it("sends what it could not start to an encrypted dead-letter queue, written with its own role", async () => {
@@ -243,13 +260,16 @@ describe("ContainerService scheduled tasks (events.ts)", () => {
             assert.equal(dlq.inputs.messageRetentionSeconds, 14 * 24 * 3600);
         });
 
-        it("lets only events.amazonaws.com send to the dead-letter queue, and only from the rule", async () => {
+        it("lets only events.amazonaws.com send to the dead-letter queue, only from the rule and over TLS", async () => {
             const registry = await run({ eventPattern: PATTERN });
             const dlq = registry.one(QUEUE);
             const policy = registry.one(QUEUE_POLICY, "batch-job-dlq-policy");
             assert.equal(policy.inputs.queueUrl, dlq.outputs.url);
             const doc = json(policy.inputs.policy);
-            assert.equal(doc.Statement.length, 1);
+            assert.deepEqual(
+                doc.Statement.map((s: { Sid: string }) => s.Sid),
+                ["EventsFromOwnRule", "DenyInsecureTransport"],
+            );
             assert.deepEqual(doc.Statement[0], {
                 Sid: "EventsFromOwnRule",
                 Effect: "Allow",

@@ -151,15 +151,19 @@ describe("ContainerService: NLB services, queue workers, scaling and alarms", ()
                 assert.deepEqual(redrive, { deadLetterTargetArn: b.registry.one(T.queue, "shop-worker-dlq").outputs.arn, maxReceiveCount: 3 });
             });
 
-            it("denies any request to the queue that is not over TLS", () => {
-                const q = b.registry.one(T.queue, "shop-worker-queue");
-                const p = b.registry.one(T.queuePolicy, "shop-worker-queue-policy").inputs;
-                assert.equal(p.queueUrl, q.outputs.url);
-                const [s] = json(p.policy).Statement;
-                assert.equal(s.Effect, "Deny");
-                assert.equal(s.Resource, q.outputs.arn);
-                assert.deepEqual(s.Condition, { Bool: { "aws:SecureTransport": "false" } });
-            });
+            for (const [queue, policy] of [
+                ["shop-worker-queue", "shop-worker-queue-policy"],
+                ["shop-worker-dlq", "shop-worker-dlq-policy"],
+            ])
+                it(`denies any request to ${queue} that is not over TLS`, () => {
+                    const q = b.registry.one(T.queue, queue);
+                    const p = b.registry.one(T.queuePolicy, policy).inputs;
+                    assert.equal(p.queueUrl, q.outputs.url);
+                    const [s] = json(p.policy).Statement;
+                    assert.equal(s.Effect, "Deny");
+                    assert.equal(s.Resource, q.outputs.arn);
+                    assert.deepEqual(s.Condition, { Bool: { "aws:SecureTransport": "false" } });
+                });
 
             it("passes QUEUE_URL to the container and outputs it", async () => {
                 const q = b.registry.one(T.queue, "shop-worker-queue");

@@ -118,6 +118,21 @@ describe("KinesisIngestion", () => {
             assert.equal(await unwrap(ingestion.failureQueueArn!), queue.outputs.arn);
         });
 
+        it("refuses requests to the failure queue that are not over TLS", () => {
+            const queue = registry.one(QUEUE);
+            const policy = registry.hasInputs("aws:sqs/queuePolicy:QueuePolicy", "readings-failures-policy", { queueUrl: queue.outputs.url });
+            assert.deepEqual(JSON.parse(policy.inputs.policy).Statement, [
+                {
+                    Sid: "DenyInsecureTransport",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "sqs:*",
+                    Resource: queue.outputs.arn,
+                    Condition: { Bool: { "aws:SecureTransport": "false" } },
+                },
+            ]);
+        });
+
         it("creates no table, no enhanced fan-out consumer, and protects nothing", () => {
             const counts = registry.countByType();
             assert.equal(counts["aws:dynamodb/table:Table"], undefined);
@@ -254,6 +269,7 @@ describe("KinesisIngestion", () => {
     it("sends spent batches to the onFailure given instead of creating a queue", async () => {
         const { registry, result } = await built({ sink: { type: "s3" }, onFailure: { type: "sns", arn: TOPIC } });
         assert.equal(registry.countByType()[QUEUE], undefined);
+        assert.equal(registry.countByType()["aws:sqs/queuePolicy:QueuePolicy"], undefined);
         assert.equal(result.failureQueueArn, undefined);
         registry.hasInputs(MAPPING, undefined, { destinationConfig: { onFailure: { destinationArn: TOPIC } } });
         assert.ok(statements(registry).some((s) => s.Action === "sns:Publish" && s.Resource === TOPIC));

@@ -257,7 +257,7 @@ describe("RestApi", () => {
             for (const v of Object.values(REST_ACCESS_LOG_FORMAT)) assert.match(v, /^\$context\.[A-Za-z.]+$/);
         });
 
-        it("throttles the whole stage and caches nothing by default", () => {
+        it("throttles the whole stage, logs execution errors and caches nothing by default", () => {
             registry.hasInputs(SETTINGS, "shop-method-settings-all", {
                 stageName: "v1",
                 methodPath: "*/*",
@@ -266,7 +266,7 @@ describe("RestApi", () => {
                     throttlingRateLimit: 25,
                     cachingEnabled: false,
                     metricsEnabled: false,
-                    loggingLevel: "OFF",
+                    loggingLevel: "ERROR",
                     dataTraceEnabled: false,
                 },
             });
@@ -517,14 +517,28 @@ describe("RestApi", () => {
                     ...MINIMAL,
                     securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06",
                     tracing: true,
-                    loggingLevel: "ERROR",
+                    loggingLevel: "INFO",
                     metricsEnabled: true,
                     stageName: "prod",
                 }),
         );
         registry.hasInputs(API, "shop-api", { securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", endpointAccessMode: "STRICT" });
         registry.hasInputs(STAGE, "shop-stage", { xrayTracingEnabled: true, stageName: "prod", cacheClusterEnabled: false, cacheClusterSize: undefined });
-        registry.hasInputs(SETTINGS, "shop-method-settings-all", { stageName: "prod", settings: { loggingLevel: "ERROR", metricsEnabled: true } });
+        registry.hasInputs(SETTINGS, "shop-method-settings-all", { stageName: "prod", settings: { loggingLevel: "INFO", metricsEnabled: true } });
+    });
+
+    it("creates API Gateway's execution log group first, with the access logs' retention, before logging is on", async () => {
+        const { registry } = await build(() => new RestApi("shop", { ...MINIMAL, accessLogRetentionDays: 14 }));
+        const logs = registry.hasInputs(LOG_GROUP, "shop-execution-logs", { retentionInDays: 14 });
+        // The name API Gateway writes to; created by API Gateway itself, it would keep the logs forever.
+        assert.equal(logs.inputs.name, `API-Gateway-Execution-Logs_${registry.one(API).id}/v1`);
+        for (const s of registry.ofType(SETTINGS)) assert.ok(s.dependencies.includes(logs.urn), s.name);
+    });
+
+    it("creates no execution log group with loggingLevel OFF", async () => {
+        const { registry } = await build(() => new RestApi("shop", { ...MINIMAL, loggingLevel: "OFF" }));
+        assert.equal(registry.ofType(LOG_GROUP).filter((g) => g.name === "shop-execution-logs").length, 0);
+        registry.hasInputs(SETTINGS, "shop-method-settings-all", { settings: { loggingLevel: "OFF" } });
     });
 
     it("grants API Gateway the function's own alias, as its transform names it", async () => {

@@ -7,13 +7,13 @@ const SCALING = { minCapacity: 1, maxCapacity: 10 };
 
 const cases: Array<{ title: string; args: TableArgs; resolved: Partial<ResolvedTable> }> = [
     {
-        title: "fills the table's defaults: on-demand, Standard, AWS owned key, nothing optional turned on",
+        title: "fills the table's defaults: on-demand, Standard, AWS owned key, point-in-time recovery, nothing else turned on",
         args: base(),
         resolved: {
             billingMode: "PAY_PER_REQUEST",
             tableClass: "STANDARD",
             encryption: "aws-owned",
-            pointInTimeRecovery: false,
+            pointInTimeRecovery: true,
             deletionProtection: false,
             protectData: false,
             replicaRegions: [],
@@ -61,6 +61,16 @@ const cases: Array<{ title: string; args: TableArgs; resolved: Partial<ResolvedT
         title: "fills a Kinesis destination's retention (24 hours) and precision (milliseconds)",
         args: base({ kinesis: {} }),
         resolved: { kinesis: { retentionHours: 24, creationDateTimePrecision: "MILLISECOND" } },
+    },
+    {
+        title: "turns deletion protection on with protectData",
+        args: base({ protectData: true }),
+        resolved: { protectData: true, deletionProtection: true },
+    },
+    {
+        title: "keeps deletion protection off with protectData when told",
+        args: base({ protectData: true, deletionProtection: false }),
+        resolved: { protectData: true, deletionProtection: false },
     },
     {
         title: "keeps 0 and false as given (?? never ||)",

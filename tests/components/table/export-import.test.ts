@@ -27,7 +27,7 @@ describe("Table point-in-time recovery window", () => {
     });
 
     it("sends no window without point-in-time recovery", async () => {
-        const { registry } = await build(() => new Table("items", base()));
+        const { registry } = await build(() => new Table("items", base({ pointInTimeRecovery: false })));
         registry.hasInputs(TABLE, "items-table", { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: undefined } });
     });
 });
@@ -297,11 +297,16 @@ describe("Table export, import and recovery window validation", () => {
             },
             {
                 title: "refuses a recovery window without point-in-time recovery",
-                args: base({ pointInTimeRecoveryDays: 7 }),
+                args: base({ pointInTimeRecovery: false, pointInTimeRecoveryDays: 7 }),
                 path: "pointInTimeRecoveryDays",
                 message: /needs point-in-time recovery/,
             },
-            { title: "refuses an export without point-in-time recovery", args: base({ export: {} }), path: "export", message: /DynamoDB exports from it/ },
+            {
+                title: "refuses an export without point-in-time recovery",
+                args: base({ pointInTimeRecovery: false, export: {} }),
+                path: "export",
+                message: /DynamoDB exports from it/,
+            },
             {
                 title: "refuses an export format DynamoDB does not write",
                 args: pitr({ export: { format: "CSV" as never } }),

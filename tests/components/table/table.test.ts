@@ -36,12 +36,12 @@ describe("Table", () => {
             registry.hasInputs(TABLE, "items-table", { attributes: [{ name: "pk", type: "S" }], hashKey: "pk", rangeKey: undefined });
         });
 
-        it("keeps streams, TTL, point-in-time recovery and deletion protection off, encrypted with the AWS owned key", () => {
+        it("keeps point-in-time recovery (35 days) on, streams, TTL and deletion protection off, encrypted with the AWS owned key", () => {
             registry.hasInputs(TABLE, "items-table", {
                 streamEnabled: false,
                 streamViewType: undefined,
                 ttl: undefined,
-                pointInTimeRecovery: { enabled: false },
+                pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
                 deletionProtectionEnabled: false,
                 serverSideEncryption: { enabled: false },
                 replicas: undefined,

@@ -96,14 +96,26 @@ class OfflineNotApplicable extends Error {
 }
 
 // `@pulumi/policy` exports these from `proxy.js`, but its `proxy.d.ts` declares nothing.
+/** The object form of `reportViolation` the real server accepts (not in `@pulumi/policy`'s types). */
+interface ReportedViolation {
+    name?: string;
+    message?: string;
+    description?: string;
+    urn?: string;
+    enforcementLevel?: EnforcementLevel;
+}
+
 const proxy: { unknownCheckingProxy<T extends object>(o: T): T; UnknownValueError: new (...a: any[]) => Error } = require("@pulumi/policy/proxy");
 
-/** A deep copy without `undefined` values and internal `__` keys, as the engine marshals properties. */
+/**
+ * A deep copy without `undefined` values and internal `__` keys, as the engine marshals properties; keys in
+ * sorted order, as the server's protobuf `Struct` gives them.
+ */
 function plainProps(value: any): any {
     if (Array.isArray(value)) return value.map(plainProps);
     if (value === null || typeof value !== "object") return value;
     const out: Record<string, any> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (v === undefined || k.startsWith("__")) continue;
         out[k] = plainProps(v);
     }
@@ -163,6 +175,11 @@ export async function runPolicies(
         const p = byUrn.get(urn);
         return p ? { type: p.type, props: proxy.unknownCheckingProxy(plainProps(p.inputs)), urn: p.urn, name: p.name } : undefined;
     };
+    // The server sets `provider` only when the request carries one.
+    const withProvider = (r: PolicyInput) => {
+        const provider = providerOf(r);
+        return provider ? { provider } : {};
+    };
 
     for (const policy of policies) {
         const level = levelOf(policy, options);
@@ -170,24 +187,30 @@ export async function runPolicies(
         const outcome: PolicyOutcome = { name: policy.name, level, kind, description: policy.description, evaluated: 0, violations: [] };
         outcomes.push(outcome);
         if (level === "disabled") continue;
-        const record = (urn: string, message: string | undefined) => {
+        // `reportViolation(message, urn?)`, or the server's undocumented object form, which may report under
+        // another name or level (`@pulumi/policy/server.js` makeReportViolationFun).
+        const record = (urn: string, message: string | ReportedViolation | undefined) => {
             const r = byUrn.get(urn);
+            const info = typeof message === "object" && message !== null ? message : undefined;
+            const text = info ? (info.message ?? info.description ?? policy.description) : message ? `${policy.description}\n${message}` : policy.description;
+            const reportedLevel = info?.enforcementLevel === "remediate" ? "mandatory" : info?.enforcementLevel;
             const v: PolicyViolation = {
-                policy: policy.name,
-                level,
+                policy: info?.name ?? policy.name,
+                level: reportedLevel === "advisory" || reportedLevel === "mandatory" ? reportedLevel : level,
                 urn,
                 type: r?.type ?? "",
                 name: r?.name ?? "",
-                message: message ? `${policy.description}\n${message}` : policy.description,
+                message: text,
             };
             outcome.violations.push(v);
             violations.push(v);
         };
         const config = configOf(policy, options);
-        const handle = (error: unknown, urn: string | undefined): boolean => {
+        // Not applicable and unknown values end the evaluation without counting it; anything else fails the run.
+        const handle = (error: unknown, urn: string | undefined): void => {
             if (error instanceof OfflineNotApplicable) {
                 notApplicable.push({ policy: policy.name, urn: urn ?? "", reason: error.reason ?? "Policy does not apply" });
-                return false;
+                return;
             }
             if (error instanceof proxy.UnknownValueError) {
                 unknowns.push({
@@ -195,7 +218,7 @@ export async function runPolicies(
                     urn,
                     message: `can't run policy '${policy.name}' from policy pack '${pack}' during preview: ${(error as Error).message}`,
                 });
-                return false;
+                return;
             }
             throw new Error(`policy "${policy.name}" failed${urn ? ` on ${urn}` : ""}: ${error instanceof Error ? error.message : String(error)}`, {
                 cause: error,
@@ -221,20 +244,20 @@ export async function runPolicies(
                         urn: r.urn,
                         name: r.name,
                         opts: optionsOf(r),
-                        provider: providerOf(r),
+                        ...withProvider(r),
                         stackTags: new Map(),
                         isType: (cls: any) => isTypeOf(r.type, cls),
                         asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
                         getConfig: <T>() => config as T,
                         notApplicable: notApplicableFn,
                     } as ResourceValidationArgs;
-                    const report: ReportViolation = (message) => record(r.urn, message);
+                    const report: ReportViolation = (message) => record(r.urn, message as string | ReportedViolation);
                     try {
                         await validate(args, report);
                         outcome.evaluated++;
                         checked.add(r.urn);
                     } catch (error) {
-                        if (handle(error, r.urn)) outcome.evaluated++;
+                        handle(error, r.urn);
                     }
                 }
             }
@@ -253,7 +276,7 @@ export async function runPolicies(
                     urn: r.urn,
                     name: r.name,
                     opts: optionsOf(r),
-                    provider: providerOf(r),
+                    ...withProvider(r),
                     dependencies: [],
                     propertyDependencies: {},
                     isType: (cls: any) => isTypeOf(r.type, cls),
@@ -275,12 +298,15 @@ export async function runPolicies(
                 getConfig: <T>() => config as T,
                 notApplicable: notApplicableFn,
             } as StackValidationArgs;
-            const report: ReportViolation = (message, urn) => record(urn ?? "", message);
+            const report: ReportViolation = (message, urn) => {
+                const info = typeof message === "object" && message !== null ? (message as ReportedViolation) : undefined;
+                record(info?.urn ?? urn ?? "", message as string | ReportedViolation);
+            };
             try {
                 await validateStack(args, report);
                 outcome.evaluated++;
             } catch (error) {
-                if (handle(error, undefined)) outcome.evaluated++;
+                handle(error, undefined);
             }
         }
     }

@@ -176,9 +176,21 @@ describe("policy runner", () => {
 
         it("a disabled policy is never called", async () => {
             let called = false;
-            const result = await runPolicies([{ name: "p", description: "d", validateResource: () => void (called = true) }], [policyResource(REPO, "r", {})], {
-                config: { p: "disabled" },
-            });
+            const result = await runPolicies(
+                [
+                    {
+                        name: "p",
+                        description: "d",
+                        validateResource: () => {
+                            called = true;
+                        },
+                    },
+                ],
+                [policyResource(REPO, "r", {})],
+                {
+                    config: { p: "disabled" },
+                },
+            );
             assert.equal(called, false);
             assert.deepStrictEqual([result.policies[0].level, result.policies[0].evaluated, result.violations], ["disabled", 0, []]);
         });
@@ -275,7 +287,13 @@ describe("policy runner", () => {
                     propertyDependencies: { redrivePolicy: [dlq.urn] },
                 },
             );
-            const policy: StackValidationPolicy = { name: "s", description: "d", validateStack: (args) => void (seen = args.resources) };
+            const policy: StackValidationPolicy = {
+                name: "s",
+                description: "d",
+                validateStack: (args) => {
+                    seen = args.resources;
+                },
+            };
             await runPolicies([policy], [parent, dlq, queue]);
             const q = seen.find((r) => r.name === "queue")!;
             assert.equal(q.parent?.name, "parent");

@@ -105,7 +105,21 @@ interface ReportedViolation {
     enforcementLevel?: EnforcementLevel;
 }
 
-const proxy: { unknownCheckingProxy<T extends object>(o: T): T; UnknownValueError: new (...a: any[]) => Error } = require("@pulumi/policy/proxy");
+interface UnknownProxy {
+    unknownCheckingProxy<T extends object>(o: T): T;
+    UnknownValueError: new (...a: any[]) => Error;
+}
+
+/** Loaded when a run starts: `@pulumi/policy` is an optional peer dependency of the package, needed only to run policies. */
+function loadProxy(): UnknownProxy {
+    try {
+        return require("@pulumi/policy/proxy");
+    } catch (error) {
+        throw new Error("aws-platform/policies runs policies with @pulumi/policy: install it (npm install --save-dev @pulumi/policy@1.21.0)", {
+            cause: error,
+        });
+    }
+}
 
 /**
  * A deep copy without `undefined` values and internal `__` keys, as the engine marshals properties; keys in
@@ -162,6 +176,7 @@ export async function runPolicies(
     options: PolicyRunOptions = {},
 ): Promise<PolicyRunResult> {
     const pack = options.pack ?? "aws-platform";
+    const proxy = loadProxy();
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const violations: PolicyViolation[] = [];
     const notApplicable: NotApplicable[] = [];

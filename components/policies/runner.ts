@@ -16,8 +16,11 @@
  *   the run, as it fails a real preview.
  *
  * Differences from the real server, by necessity: the default provider is not passed as `provider`
- * (only explicit providers are), `stackTags` is empty, and the children of remote components
- * (`eks:index:Cluster`) do not exist offline, so rules check those components' arguments.
+ * (only explicit providers are) nor listed among a stack policy's resources, `opts.parent` is never
+ * set (newer engines send it to stack policies: read `parent` instead), `stackTags` is empty, and the
+ * children of remote components (`eks:index:Cluster`) do not exist offline, so rules check those
+ * components' arguments. tests/policies/runner.test.ts feeds `@pulumi/policy`'s own server functions the
+ * requests the engine sends and asserts both report the same.
  */
 import type {
     EnforcementLevel,

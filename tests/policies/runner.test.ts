@@ -427,6 +427,14 @@ describe("policy runner", () => {
             assert.equal(custom.violations.length, 1);
         });
 
+        it("a production-only stack rule is not applicable outside the production stacks", async () => {
+            const rule = stackRule({ ...redrive, name: "test-prod-redrive", productionOnly: true });
+            const queue = (stack: string) => policyResource(QUEUE, "q", {}, { stack });
+            const dev = await checkPolicies([queue("dev")], { rules: [rule] });
+            assert.deepStrictEqual([dev.violations.length, dev.notApplicable.map((n) => n.reason)], [0, ["applies to production stacks only"]]);
+            assert.equal((await checkPolicies([queue("prod")], { rules: [rule] })).violations.length, 1);
+        });
+
         it("policies carry the control: severity, url, FSBP framework and tags", () => {
             const [policy] = toPolicies([{ ...immutable, control: { ...immutable.control, cdkNag: ["AwsSolutions-ECR1"] } }]);
             assert.deepStrictEqual(

@@ -98,7 +98,6 @@ class OfflineNotApplicable extends Error {
     }
 }
 
-// `@pulumi/policy` exports these from `proxy.js`, but its `proxy.d.ts` declares nothing.
 /** The object form of `reportViolation` the real server accepts (not in `@pulumi/policy`'s types). */
 interface ReportedViolation {
     name?: string;
@@ -108,6 +107,7 @@ interface ReportedViolation {
     enforcementLevel?: EnforcementLevel;
 }
 
+// `@pulumi/policy` exports these from `proxy.js`, but its `proxy.d.ts` declares nothing.
 interface UnknownProxy {
     unknownCheckingProxy<T extends object>(o: T): T;
     UnknownValueError: new (...a: any[]) => Error;

@@ -139,6 +139,21 @@ function plainProps(value: any): any {
     return out;
 }
 
+/**
+ * `props` as a property built on first read: a fresh copy per validation, as the server deserializes one, but
+ * none for the many validations that only read the type and declare themselves not applicable.
+ */
+function withLazyProps<T extends object>(target: T, build: () => Record<string, any>): T & { props: Record<string, any> } {
+    let props: Record<string, any> | undefined;
+    return Object.defineProperty(target, "props", {
+        enumerable: true,
+        get: () => {
+            props ??= build();
+            return props;
+        },
+    }) as T & { props: Record<string, any> };
+}
+
 function optionsOf(r: PolicyInput): PolicyResourceOptions {
     return {
         protect: r.protect,
@@ -255,20 +270,21 @@ export async function runPolicies(
                         notApplicable.push({ policy: policy.name, urn: r.urn, reason: `Policy only applies to resources of type '${fast}'` });
                         continue;
                     }
-                    const props = proxy.unknownCheckingProxy(plainProps(r.inputs));
-                    const args: ResourceValidationArgs = {
-                        type: r.type,
-                        props,
-                        urn: r.urn,
-                        name: r.name,
-                        opts: optionsOf(r),
-                        ...withProvider(r),
-                        stackTags: new Map(),
-                        isType: (cls: any) => isTypeOf(r.type, cls),
-                        asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
-                        getConfig: <T>() => config as T,
-                        notApplicable: notApplicableFn,
-                    } as ResourceValidationArgs;
+                    const args: ResourceValidationArgs = withLazyProps(
+                        {
+                            type: r.type,
+                            urn: r.urn,
+                            name: r.name,
+                            opts: optionsOf(r),
+                            ...withProvider(r),
+                            stackTags: new Map(),
+                            isType: (cls: any) => isTypeOf(r.type, cls),
+                            asType: ((cls: any) => (isTypeOf(r.type, cls) ? args.props : undefined)) as any,
+                            getConfig: <T>() => config as T,
+                            notApplicable: notApplicableFn,
+                        },
+                        () => proxy.unknownCheckingProxy(plainProps(r.inputs)),
+                    ) as ResourceValidationArgs;
                     const report: ReportViolation = (message) => record(r.urn, message as string | ReportedViolation);
                     try {
                         await validate(args, report);
@@ -287,24 +303,28 @@ export async function runPolicies(
                 continue;
             }
             const list: PolicyResource[] = resources.map((r) => {
-                const props = proxy.unknownCheckingProxy(plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs }));
-                return {
-                    type: r.type,
-                    props,
-                    urn: r.urn,
-                    name: r.name,
-                    opts: optionsOf(r),
-                    ...withProvider(r),
-                    dependencies: [],
-                    propertyDependencies: {},
-                    isType: (cls: any) => isTypeOf(r.type, cls),
-                    asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
-                } as PolicyResource;
+                const resource: PolicyResource = withLazyProps(
+                    {
+                        type: r.type,
+                        urn: r.urn,
+                        name: r.name,
+                        opts: optionsOf(r),
+                        ...withProvider(r),
+                        dependencies: [],
+                        propertyDependencies: {},
+                        isType: (cls: any) => isTypeOf(r.type, cls),
+                        asType: ((cls: any) => (isTypeOf(r.type, cls) ? resource.props : undefined)) as any,
+                    },
+                    () => proxy.unknownCheckingProxy(plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs })),
+                ) as PolicyResource;
+                return resource;
             });
             const policyResources = new Map(list.map((p) => [p.urn, p]));
             resources.forEach((r, i) => {
                 const p = list[i] as any;
-                p.parent = r.parent ? policyResources.get(r.parent) : undefined;
+                // As the server: `parent` only when the parent is in the list.
+                const parent = r.parent ? policyResources.get(r.parent) : undefined;
+                if (parent) p.parent = parent;
                 p.dependencies = r.dependencies.flatMap((u) => policyResources.get(u) ?? []);
                 p.propertyDependencies = Object.fromEntries(
                     Object.entries(r.propertyDependencies).map(([k, us]) => [k, us.flatMap((u) => policyResources.get(u) ?? [])]),

@@ -5,8 +5,12 @@
  *   out/<stack>/plan.json         the `pulumi preview --json` shape (steps, config, changeSummary)
  *   out/<stack>/graph.dot         the `pulumi stack graph` shape
  *   out/<stack>/architecture.mmd  a Mermaid flowchart of the components and how they connect
+ *   out/<stack>/policy.json       the policy pack's report (components/policies, with policy/exceptions.ts), as
+ *                                 `pulumi preview --policy-pack policy` would check the stack
  *
- * Exit codes: 0 planned; 1 the program failed; 2 usage, project or stack settings.
+ * Exit codes: 0 planned, no mandatory policy violated; 1 the program failed; 2 usage, project or stack settings;
+ * 3 planned, but a mandatory policy is violated (a real preview with the pack would fail). Every file is written
+ * in both cases 0 and 3.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,6 +20,7 @@ import { Evaluation, evaluateProgram } from "./plan/evaluate";
 import { renderGraph } from "./plan/graph";
 import { renderMermaid } from "./plan/mermaid";
 import { PreviewJson, buildPreview, installedProviderVersion } from "./plan/preview-json";
+import { type PlanPolicy, type PlanPolicyOptions, planPolicies } from "./plan/policy";
 import { renderOutputs, renderTree } from "./plan/tree";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -28,6 +33,8 @@ export interface PlanOptions {
     programPath?: string;
     /** Files go to `<outDir>/<stack>/`. Default: `<projectDir>/out`. */
     outDir?: string;
+    /** The rules and exceptions checked. Default: the whole pack with `policy/exceptions.ts`. */
+    policy?: PlanPolicyOptions;
 }
 
 export interface PlanResult {
@@ -35,7 +42,9 @@ export interface PlanResult {
     plan: PreviewJson;
     /** The tree, counts and outputs, as printed. */
     text: string;
-    files: { plan: string; graph: string; mermaid: string };
+    /** The policy pack's findings over the plan: the check, policy.json's content and the printed report. */
+    policy: PlanPolicy;
+    files: { plan: string; graph: string; mermaid: string; policy: string };
 }
 
 /**
@@ -64,16 +73,19 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         plan: path.join(outDir, "plan.json"),
         graph: path.join(outDir, "graph.dot"),
         mermaid: path.join(outDir, "architecture.mmd"),
+        policy: path.join(outDir, "policy.json"),
     };
     fs.writeFileSync(files.plan, `${JSON.stringify(plan, null, 2)}\n`);
     fs.writeFileSync(files.graph, renderGraph(states));
     fs.writeFileSync(files.mermaid, renderMermaid(states));
+    const policy = await planPolicies(evaluation.resources, evaluation.stack, options.policy);
+    fs.writeFileSync(files.policy, `${JSON.stringify(policy.report, null, 2)}\n`);
 
     const diagnostics = evaluation.diagnostics.map((d) => `    ${d.severity}: ${d.message}`);
     const text = [renderTree(plan), renderOutputs(evaluation.maskedOutputs), ...(diagnostics.length ? ["Diagnostics:", ...diagnostics, ""] : [])]
         .filter((part) => part !== "")
         .join("\n");
-    return { evaluation, plan, text, files };
+    return { evaluation, plan, text, policy, files };
 }
 
 /** What to print for a failure, and the exit code. */
@@ -88,22 +100,28 @@ export function describeFailure(error: unknown, stack: string): { message: strin
     return { message: `error: the program failed for stack "${stack}" with an unexpected error:\n${detail}`, code: 1 };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The command line: prints the plan and the policy report, and returns the exit code. `defaults` serve the tests. */
+export async function main(argv: string[], defaults: Omit<PlanOptions, "stack"> = {}): Promise<number> {
     const [stack, ...extra] = argv;
     if (stack === undefined || stack.startsWith("-") || extra.length) {
         const stacks = fs.existsSync(ROOT) ? listStacks(ROOT) : [];
         console.error(
             `usage: npm run plan -- <stack>   (stacks: ${stacks.join(", ") || "none"})\n` +
-                "Runs stacks/index.ts under the mock engine and writes out/<stack>/plan.json, graph.dot and architecture.mmd.",
+                "Runs stacks/index.ts under the mock engine and writes out/<stack>/plan.json, graph.dot, architecture.mmd and policy.json.",
         );
         return 2;
     }
     try {
-        const result = await runPlan({ stack });
+        const result = await runPlan({ ...defaults, stack });
         const relative = (file: string) => path.relative(process.cwd(), file);
         console.log(`Previewing update (${stack}) offline, with the mock engine:\n`);
         console.log(result.text);
+        console.log(result.policy.text);
         console.log(`Wrote ${Object.values(result.files).map(relative).join(", ")}`);
+        if (result.policy.check.mandatory > 0) {
+            console.error(`error: ${result.policy.check.mandatory} mandatory policy violation(s); \`pulumi preview --policy-pack policy\` would fail`);
+            return 3;
+        }
         return 0;
     } catch (error) {
         const { message, code } = describeFailure(error, stack);

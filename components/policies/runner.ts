@@ -16,8 +16,11 @@
  *   the run, as it fails a real preview.
  *
  * Differences from the real server, by necessity: the default provider is not passed as `provider`
- * (only explicit providers are), `stackTags` is empty, and the children of remote components
- * (`eks:index:Cluster`) do not exist offline, so rules check those components' arguments.
+ * (only explicit providers are) nor listed among a stack policy's resources, `opts.parent` is never
+ * set (newer engines send it to stack policies: read `parent` instead), `stackTags` is empty, and the
+ * children of remote components (`eks:index:Cluster`) do not exist offline, so rules check those
+ * components' arguments. tests/policies/runner.test.ts feeds `@pulumi/policy`'s own server functions the
+ * requests the engine sends and asserts both report the same.
  */
 import type {
     EnforcementLevel,
@@ -95,19 +98,60 @@ class OfflineNotApplicable extends Error {
     }
 }
 
-// `@pulumi/policy` exports these from `proxy.js`, but its `proxy.d.ts` declares nothing.
-const proxy: { unknownCheckingProxy<T extends object>(o: T): T; UnknownValueError: new (...a: any[]) => Error } = require("@pulumi/policy/proxy");
+/** The object form of `reportViolation` the real server accepts (not in `@pulumi/policy`'s types). */
+interface ReportedViolation {
+    name?: string;
+    message?: string;
+    description?: string;
+    urn?: string;
+    enforcementLevel?: EnforcementLevel;
+}
 
-/** A deep copy without `undefined` values and internal `__` keys, as the engine marshals properties. */
+// `@pulumi/policy` exports these from `proxy.js`, but its `proxy.d.ts` declares nothing.
+interface UnknownProxy {
+    unknownCheckingProxy<T extends object>(o: T): T;
+    UnknownValueError: new (...a: any[]) => Error;
+}
+
+/** Loaded when a run starts: `@pulumi/policy` is an optional peer dependency of the package, needed only to run policies. */
+function loadProxy(): UnknownProxy {
+    try {
+        return require("@pulumi/policy/proxy");
+    } catch (error) {
+        throw new Error("aws-platform/policies runs policies with @pulumi/policy: install it (npm install --save-dev @pulumi/policy@1.21.0)", {
+            cause: error,
+        });
+    }
+}
+
+/**
+ * A deep copy without `undefined` values and internal `__` keys, as the engine marshals properties; keys in
+ * sorted order, as the server's protobuf `Struct` gives them.
+ */
 function plainProps(value: any): any {
     if (Array.isArray(value)) return value.map(plainProps);
     if (value === null || typeof value !== "object") return value;
     const out: Record<string, any> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (v === undefined || k.startsWith("__")) continue;
         out[k] = plainProps(v);
     }
     return out;
+}
+
+/**
+ * `props` as a property built on first read: a fresh copy per validation, as the server deserializes one, but
+ * none for the many validations that only read the type and declare themselves not applicable.
+ */
+function withLazyProps<T extends object>(target: T, build: () => Record<string, any>): T & { props: Record<string, any> } {
+    let props: Record<string, any> | undefined;
+    return Object.defineProperty(target, "props", {
+        enumerable: true,
+        get: () => {
+            props ??= build();
+            return props;
+        },
+    }) as T & { props: Record<string, any> };
 }
 
 function optionsOf(r: PolicyInput): PolicyResourceOptions {
@@ -150,6 +194,7 @@ export async function runPolicies(
     options: PolicyRunOptions = {},
 ): Promise<PolicyRunResult> {
     const pack = options.pack ?? "aws-platform";
+    const proxy = loadProxy();
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const violations: PolicyViolation[] = [];
     const notApplicable: NotApplicable[] = [];
@@ -163,6 +208,11 @@ export async function runPolicies(
         const p = byUrn.get(urn);
         return p ? { type: p.type, props: proxy.unknownCheckingProxy(plainProps(p.inputs)), urn: p.urn, name: p.name } : undefined;
     };
+    // The server sets `provider` only when the request carries one.
+    const withProvider = (r: PolicyInput) => {
+        const provider = providerOf(r);
+        return provider ? { provider } : {};
+    };
 
     for (const policy of policies) {
         const level = levelOf(policy, options);
@@ -170,24 +220,30 @@ export async function runPolicies(
         const outcome: PolicyOutcome = { name: policy.name, level, kind, description: policy.description, evaluated: 0, violations: [] };
         outcomes.push(outcome);
         if (level === "disabled") continue;
-        const record = (urn: string, message: string | undefined) => {
+        // `reportViolation(message, urn?)`, or the server's undocumented object form, which may report under
+        // another name or level (`@pulumi/policy/server.js` makeReportViolationFun).
+        const record = (urn: string, message: string | ReportedViolation | undefined) => {
             const r = byUrn.get(urn);
+            const info = typeof message === "object" && message !== null ? message : undefined;
+            const text = info ? (info.message ?? info.description ?? policy.description) : message ? `${policy.description}\n${message}` : policy.description;
+            const reportedLevel = info?.enforcementLevel === "remediate" ? "mandatory" : info?.enforcementLevel;
             const v: PolicyViolation = {
-                policy: policy.name,
-                level,
+                policy: info?.name ?? policy.name,
+                level: reportedLevel === "advisory" || reportedLevel === "mandatory" ? reportedLevel : level,
                 urn,
                 type: r?.type ?? "",
                 name: r?.name ?? "",
-                message: message ? `${policy.description}\n${message}` : policy.description,
+                message: text,
             };
             outcome.violations.push(v);
             violations.push(v);
         };
         const config = configOf(policy, options);
-        const handle = (error: unknown, urn: string | undefined): boolean => {
+        // Not applicable and unknown values end the evaluation without counting it; anything else fails the run.
+        const handle = (error: unknown, urn: string | undefined): void => {
             if (error instanceof OfflineNotApplicable) {
                 notApplicable.push({ policy: policy.name, urn: urn ?? "", reason: error.reason ?? "Policy does not apply" });
-                return false;
+                return;
             }
             if (error instanceof proxy.UnknownValueError) {
                 unknowns.push({
@@ -195,7 +251,7 @@ export async function runPolicies(
                     urn,
                     message: `can't run policy '${policy.name}' from policy pack '${pack}' during preview: ${(error as Error).message}`,
                 });
-                return false;
+                return;
             }
             throw new Error(`policy "${policy.name}" failed${urn ? ` on ${urn}` : ""}: ${error instanceof Error ? error.message : String(error)}`, {
                 cause: error,
@@ -214,27 +270,28 @@ export async function runPolicies(
                         notApplicable.push({ policy: policy.name, urn: r.urn, reason: `Policy only applies to resources of type '${fast}'` });
                         continue;
                     }
-                    const props = proxy.unknownCheckingProxy(plainProps(r.inputs));
-                    const args: ResourceValidationArgs = {
-                        type: r.type,
-                        props,
-                        urn: r.urn,
-                        name: r.name,
-                        opts: optionsOf(r),
-                        provider: providerOf(r),
-                        stackTags: new Map(),
-                        isType: (cls: any) => isTypeOf(r.type, cls),
-                        asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
-                        getConfig: <T>() => config as T,
-                        notApplicable: notApplicableFn,
-                    } as ResourceValidationArgs;
-                    const report: ReportViolation = (message) => record(r.urn, message);
+                    const args: ResourceValidationArgs = withLazyProps(
+                        {
+                            type: r.type,
+                            urn: r.urn,
+                            name: r.name,
+                            opts: optionsOf(r),
+                            ...withProvider(r),
+                            stackTags: new Map(),
+                            isType: (cls: any) => isTypeOf(r.type, cls),
+                            asType: ((cls: any) => (isTypeOf(r.type, cls) ? args.props : undefined)) as any,
+                            getConfig: <T>() => config as T,
+                            notApplicable: notApplicableFn,
+                        },
+                        () => proxy.unknownCheckingProxy(plainProps(r.inputs)),
+                    ) as ResourceValidationArgs;
+                    const report: ReportViolation = (message) => record(r.urn, message as string | ReportedViolation);
                     try {
                         await validate(args, report);
                         outcome.evaluated++;
                         checked.add(r.urn);
                     } catch (error) {
-                        if (handle(error, r.urn)) outcome.evaluated++;
+                        handle(error, r.urn);
                     }
                 }
             }
@@ -246,24 +303,28 @@ export async function runPolicies(
                 continue;
             }
             const list: PolicyResource[] = resources.map((r) => {
-                const props = proxy.unknownCheckingProxy(plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs }));
-                return {
-                    type: r.type,
-                    props,
-                    urn: r.urn,
-                    name: r.name,
-                    opts: optionsOf(r),
-                    provider: providerOf(r),
-                    dependencies: [],
-                    propertyDependencies: {},
-                    isType: (cls: any) => isTypeOf(r.type, cls),
-                    asType: ((cls: any) => (isTypeOf(r.type, cls) ? props : undefined)) as any,
-                } as PolicyResource;
+                const resource: PolicyResource = withLazyProps(
+                    {
+                        type: r.type,
+                        urn: r.urn,
+                        name: r.name,
+                        opts: optionsOf(r),
+                        ...withProvider(r),
+                        dependencies: [],
+                        propertyDependencies: {},
+                        isType: (cls: any) => isTypeOf(r.type, cls),
+                        asType: ((cls: any) => (isTypeOf(r.type, cls) ? resource.props : undefined)) as any,
+                    },
+                    () => proxy.unknownCheckingProxy(plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs })),
+                ) as PolicyResource;
+                return resource;
             });
             const policyResources = new Map(list.map((p) => [p.urn, p]));
             resources.forEach((r, i) => {
                 const p = list[i] as any;
-                p.parent = r.parent ? policyResources.get(r.parent) : undefined;
+                // As the server: `parent` only when the parent is in the list.
+                const parent = r.parent ? policyResources.get(r.parent) : undefined;
+                if (parent) p.parent = parent;
                 p.dependencies = r.dependencies.flatMap((u) => policyResources.get(u) ?? []);
                 p.propertyDependencies = Object.fromEntries(
                     Object.entries(r.propertyDependencies).map(([k, us]) => [k, us.flatMap((u) => policyResources.get(u) ?? [])]),
@@ -275,12 +336,15 @@ export async function runPolicies(
                 getConfig: <T>() => config as T,
                 notApplicable: notApplicableFn,
             } as StackValidationArgs;
-            const report: ReportViolation = (message, urn) => record(urn ?? "", message);
+            const report: ReportViolation = (message, urn) => {
+                const info = typeof message === "object" && message !== null ? (message as ReportedViolation) : undefined;
+                record(info?.urn ?? urn ?? "", message as string | ReportedViolation);
+            };
             try {
                 await validateStack(args, report);
                 outcome.evaluated++;
             } catch (error) {
-                if (handle(error, undefined)) outcome.evaluated++;
+                handle(error, undefined);
             }
         }
     }

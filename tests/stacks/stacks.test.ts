@@ -1793,9 +1793,11 @@ describe("stacks", function () {
         for (const stack of ["dev", "prod"]) {
             const project = named(`deliver-infra-${stack}-project`).inputs;
             assert.match(project.source.buildspec, new RegExp(`pulumi up --yes --stack ${stack} `));
-            // The project's policy pack, once the repository has one, guards the preview and the update.
-            const pack = policyPackOf(root);
-            assert.equal(/--policy-pack/.test(project.source.buildspec), pack !== undefined, `policy pack ${pack ?? "absent"}`);
+            // The project's policy pack (policy/PulumiPolicy.yaml) guards the preview and the update, its dependencies installed first.
+            assert.equal(policyPackOf(root), "policy");
+            const commands = YAML.parse(project.source.buildspec).phases;
+            assert.ok(commands.install.commands.includes("npm ci --prefix policy"), project.source.buildspec);
+            for (const c of commands.build.commands) assert.match(c, /^pulumi (preview|up) .* --policy-pack "\$CODEBUILD_SRC_DIR\/policy"/);
             const token = project.environment.environmentVariables.find((v: any) => v.name === "PULUMI_ACCESS_TOKEN");
             assert.deepEqual([token.type, token.value], ["SECRETS_MANAGER", secret.outputs.arn]);
             const statements = JSON.parse(named(`deliver-infra-${stack}-role-build`).inputs.policy).Statement;

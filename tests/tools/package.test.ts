@@ -37,6 +37,8 @@ describe("npm package", function () {
             "dist/components/index.js",
             "dist/components/index.d.ts",
             "dist/components/container-service/container-service.js",
+            "dist/components/policies/index.js",
+            "dist/components/policies/index.d.ts",
             "package.json",
             "README.md",
         ]) {
@@ -78,6 +80,60 @@ describe("npm package", function () {
             "aws-platform:network:Network",
             "function",
         ]);
+    });
+
+    it('ships aws-platform/policies: a consumer runs the pack over a build by name (require("aws-platform/policies"))', () => {
+        const script = [
+            'const aws = require("@pulumi/aws");',
+            'const { build } = require("aws-platform/testing");',
+            'const { checkPolicies, PACK_NAME, RULES } = require("aws-platform/policies");',
+            "(async () => {",
+            '    const { registry } = await build(() => new aws.ecr.Repository("repo", {}));',
+            '    const r = await checkPolicies(registry.all(), { rules: RULES.filter((rule) => rule.name === "ecr-1-scan-on-push") });',
+            "    console.log(JSON.stringify([PACK_NAME, r.violations.map((v) => [v.policy, v.level, v.name])]));",
+            "})().catch((e) => { console.error(e); process.exit(1); });",
+        ].join("\n");
+        const out = execFileSync(process.execPath, ["-e", script], { cwd: consumerProject(), encoding: "utf8" });
+        assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), ["aws-platform", [["ecr-1-scan-on-push", "mandatory", "repo"]]]);
+    });
+
+    it("declares aws-platform/policies for both module resolutions, and @pulumi/policy as an optional peer", function () {
+        this.timeout(120000);
+        const project = consumerProject();
+        fs.writeFileSync(
+            path.join(project, "policies.ts"),
+            'import { checkPolicies, type PolicyException } from "aws-platform/policies";\n' +
+                'export const exceptions: PolicyException[] = [{ policy: "ecr-1-scan-on-push", resource: "repo", reason: "scanned by the registry\'s enhanced scanning" }];\n' +
+                "export const run = () => checkPolicies([], { exceptions });\n",
+        );
+        const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+        for (const [module, moduleResolution] of [
+            ["node16", "node16"],
+            ["commonjs", "node10"],
+        ]) {
+            execFileSync(
+                process.execPath,
+                [
+                    tsc,
+                    "--strict",
+                    "--skipLibCheck",
+                    "--noEmit",
+                    "--target",
+                    "ES2022",
+                    "--module",
+                    module,
+                    "--moduleResolution",
+                    moduleResolution,
+                    "--types",
+                    "node",
+                    "policies.ts",
+                ],
+                { cwd: project, encoding: "utf8" },
+            );
+        }
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+        assert.equal(pkg.peerDependenciesMeta["@pulumi/policy"].optional, true);
+        assert.ok(!("@pulumi/policy" in pkg.dependencies));
     });
 
     it("ships aws-platform/testing: the README's consumer test type-checks against the declarations and passes", function () {

@@ -75,11 +75,6 @@ const SERVERLESS_EXCEPTIONS: PolicyException[] = [
         resource,
         reason: "Partner methods require an API key of the usage plan (quota and throttle per partner) by contract with the partners; AWS does not count API keys as authorization, so this is accepted, not compliant. Fix: an IAM (SigV4) or Lambda authorizer on the RestApi routes once partners can sign requests.",
     })),
-    ...["items-table", "item-tags-table"].map((resource) => ({
-        policy: "dynamodb-kms-encryption",
-        resource,
-        reason: "Encrypted at rest with the AWS owned key (no KMS charge; key use not visible in CloudTrail). Set serverless.table.kmsKeyArn to a customer managed key to encrypt both tables with it.",
-    })),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -102,6 +97,15 @@ const EDGE_EXCEPTIONS: PolicyException[] = [
         (resource): PolicyException => ({ policy: "s3-9-access-logging", resource, type: "aws:s3/bucket:Bucket", reason: NO_SERVER_ACCESS_LOGS }),
     ),
     { policy: "s3-9-access-logging", resource: "items-export-bucket", type: "aws:s3/bucket:Bucket", stacks: ["prod"], reason: NO_SERVER_ACCESS_LOGS },
+    ...["saas-public-access-logs", "saas-legacy-access-logs"].map(
+        (resource): PolicyException => ({
+            policy: "s3-9-access-logging",
+            resource,
+            type: "aws:s3/bucket:Bucket",
+            stacks: ["prod"],
+            reason: "A load balancer's access-log bucket is itself a log: only the Region's ELB log delivery writes to it (bucket policy), and logging its requests would need a further log bucket whose own requests go unlogged. Versioned, TLS-only, private and kept in prod.",
+        }),
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------

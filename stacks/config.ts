@@ -186,7 +186,7 @@ export interface StackConfig {
             pointInTimeRecovery: boolean;
             /** Regions of global table replicas (never the stack's own); on-demand only here. */
             replicaRegions: string[];
-            /** A customer managed KMS key for the table (optional: the AWS owned key without it). */
+            /** A customer managed KMS key for the table (optional: the AWS managed key aws/dynamodb without it). */
             kmsKeyArn?: string;
             /** With `kmsKeyArn` and replicas: a key in each replica region, by region. */
             replicaKmsKeyArns: Record<string, string>;

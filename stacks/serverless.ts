@@ -182,7 +182,7 @@ const protectedUserPool: Transform<cognito.UserPoolArgs> = (args, opts) => ({ ..
 
 export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps): ServerlessOutputs {
     const t = cfg.table;
-    const encryption: TableArgs["encryption"] = t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn, replicaKmsKeyArns: t.replicaKmsKeyArns };
+    const encryption: TableArgs["encryption"] = t.kmsKeyArn === undefined ? "aws-managed" : { kmsKeyArn: t.kmsKeyArn, replicaKmsKeyArns: t.replicaKmsKeyArns };
     const items = new Table("items", {
         attributes: { id: "S", deletedAt: "S" },
         partitionKey: "id",
@@ -211,7 +211,7 @@ export function serverless(cfg: StackConfig["serverless"], deps: ServerlessDeps)
         partitionKey: "tag",
         sortKey: "itemId",
         pointInTimeRecovery: t.pointInTimeRecovery,
-        encryption: t.kmsKeyArn === undefined ? "aws-owned" : { kmsKeyArn: t.kmsKeyArn },
+        encryption: t.kmsKeyArn === undefined ? "aws-managed" : { kmsKeyArn: t.kmsKeyArn },
         protectData: cfg.protectData,
     });
 

@@ -256,8 +256,10 @@ export interface TableArgs {
      */
     pointInTimeRecovery?: boolean;
     /**
-     * The key that encrypts the table at rest.
-     * @default "aws-owned"
+     * The key that encrypts the table at rest. The default, the AWS managed key `aws/dynamodb`, makes
+     * every use of the key visible in CloudTrail (the policy pack's `dynamodb-kms-encryption`) at no
+     * monthly key charge; `"aws-owned"` saves the KMS request charges but is not auditable.
+     * @default "aws-managed"
      * @example { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
      */
     encryption?: TableEncryption;

@@ -31,7 +31,7 @@ export const DEFAULTS = {
         billingMode: "PAY_PER_REQUEST" as const,
         // On unless turned off: a deleted or overwritten item is otherwise gone for good (Security Hub DynamoDB.2).
         pointInTimeRecovery: true,
-        encryption: "aws-owned" as TableEncryption,
+        encryption: "aws-managed" as TableEncryption,
         protectData: false,
         replicaRegions: [] as string[],
         tags: {} as Record<string, string>,

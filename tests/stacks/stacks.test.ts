@@ -504,7 +504,7 @@ describe("stacks", function () {
             assert.equal(items.billingMode, "PAY_PER_REQUEST");
             assert.equal(items.streamEnabled, true);
             assert.equal(items.streamViewType, "NEW_AND_OLD_IMAGES");
-            assert.deepEqual(items.serverSideEncryption, { enabled: false }, "the AWS owned key");
+            assert.deepEqual(items.serverSideEncryption, { enabled: true }, "the AWS managed key aws/dynamodb");
             assert.equal(items.replicas ?? undefined, undefined);
             const tags = s.named("item-tags-table").inputs;
             assert.deepEqual([tags.hashKey, tags.rangeKey, tags.billingMode], ["tag", "itemId", "PAY_PER_REQUEST"]);

@@ -7,12 +7,12 @@ const SCALING = { minCapacity: 1, maxCapacity: 10 };
 
 const cases: Array<{ title: string; args: TableArgs; resolved: Partial<ResolvedTable> }> = [
     {
-        title: "fills the table's defaults: on-demand, Standard, AWS owned key, point-in-time recovery, nothing else turned on",
+        title: "fills the table's defaults: on-demand, Standard, AWS managed key, point-in-time recovery, nothing else turned on",
         args: base(),
         resolved: {
             billingMode: "PAY_PER_REQUEST",
             tableClass: "STANDARD",
-            encryption: "aws-owned",
+            encryption: "aws-managed",
             pointInTimeRecovery: true,
             deletionProtection: false,
             protectData: false,

@@ -36,14 +36,14 @@ describe("Table", () => {
             registry.hasInputs(TABLE, "items-table", { attributes: [{ name: "pk", type: "S" }], hashKey: "pk", rangeKey: undefined });
         });
 
-        it("keeps point-in-time recovery (35 days) on, streams, TTL and deletion protection off, encrypted with the AWS owned key", () => {
+        it("keeps point-in-time recovery (35 days) on, streams, TTL and deletion protection off, encrypted with the AWS managed key", () => {
             registry.hasInputs(TABLE, "items-table", {
                 streamEnabled: false,
                 streamViewType: undefined,
                 ttl: undefined,
                 pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
                 deletionProtectionEnabled: false,
-                serverSideEncryption: { enabled: false },
+                serverSideEncryption: { enabled: true },
                 replicas: undefined,
             });
         });
@@ -171,10 +171,11 @@ describe("Table", () => {
             return registry.one(TABLE).inputs.serverSideEncryption;
         };
 
-        it("uses the AWS owned key by default (encryption disabled in the provider's terms)", async () =>
-            assert.deepEqual(await sse(undefined), { enabled: false }));
+        it("uses the AWS managed key aws/dynamodb by default (enabled, no key ARN): its use is visible in CloudTrail", async () =>
+            assert.deepEqual(await sse(undefined), { enabled: true }));
 
-        it("uses the AWS managed key aws/dynamodb with no key ARN", async () => assert.deepEqual(await sse("aws-managed"), { enabled: true }));
+        it("uses the AWS owned key when asked (encryption disabled in the provider's terms)", async () =>
+            assert.deepEqual(await sse("aws-owned"), { enabled: false }));
 
         it("uses a customer managed key by its ARN", async () => assert.deepEqual(await sse({ kmsKeyArn: KEY_ARN }), { enabled: true, kmsKeyArn: KEY_ARN }));
     });

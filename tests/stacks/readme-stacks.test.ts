@@ -12,9 +12,12 @@ function section(title: string): string {
     const end = README.indexOf("\n## ", start + 1);
     return README.slice(start, end < 0 ? undefined : end);
 }
-/** The configuration reference's rows, by key (`aws-platform:` dropped), each the row's cells. */
-function configRows(): Map<string, string[]> {
-    const rows = new Map<string, string[]>();
+/**
+ * The configuration reference's rows, by key (`aws-platform:` dropped): the row's cells, and the key's place in a row
+ * that documents several (`a` / `b`, whose values read `1 / 2`).
+ */
+function configRows(): Map<string, { cells: string[]; index: number }> {
+    const rows = new Map<string, { cells: string[]; index: number }>();
     for (const line of section("Configuration reference").split("\n")) {
         if (!line.startsWith("| `aws-platform:")) continue;
         // Cells split on unescaped pipes (`\|` separates allowed values inside a cell).
@@ -25,15 +28,25 @@ function configRows(): Map<string, string[]> {
         // A row may document several keys: `a.b` / `c`, the later ones relative to the first's parent.
         const first = /^`aws-platform:([^`]+)`/.exec(cells[0])![1];
         const parent = first.includes(".") ? first.slice(0, first.lastIndexOf(".") + 1) : "";
-        rows.set(first, cells);
-        for (const m of cells[0].matchAll(/\/ `([^`]+)`/g)) rows.set(parent + m[1], cells);
+        rows.set(first, { cells, index: 0 });
+        let index = 0;
+        for (const m of cells[0].matchAll(/\/ `([^`]+)`/g)) rows.set(parent + m[1], { cells, index: ++index });
     }
     return rows;
 }
 
-const SECTIONS = ["delivery", "audit", "monitoring", "data"] as const;
+const SECTIONS = ["network", "containers", "kubernetes", "serverless", "cdn", "delivery", "audit", "monitoring", "data"] as const;
 
-describe("README: the stacks' delivery, audit, monitoring and data", () => {
+/** Every boolean or number setting of a preset section, at any depth, by its dotted key. */
+function scalarSettings(value: unknown, prefix: string): Map<string, unknown> {
+    const found = new Map<string, unknown>();
+    if (["boolean", "number"].includes(typeof value)) found.set(prefix, value);
+    else if (value !== null && typeof value === "object" && !Array.isArray(value))
+        for (const [k, v] of Object.entries(value)) for (const [key, leaf] of scalarSettings(v, `${prefix}.${k}`)) found.set(key, leaf);
+    return found;
+}
+
+describe("README: the stacks' configuration reference and what they build", () => {
     it("tells how a program change to a pipeline-released service's task definition reaches the service (aws ecs update-service)", () => {
         const stacks = section("What the stacks build");
         const paragraph = stacks.split(/\n\s*\n/).find((p) => p.includes("aws ecs update-service"));
@@ -42,7 +55,7 @@ describe("README: the stacks' delivery, audit, monitoring and data", () => {
             assert.ok(paragraph.includes(needed), `the update-service paragraph does not mention ${needed}:\n${paragraph}`);
     });
 
-    it("lists every top-level key of the presets' delivery, audit, monitoring and data sections in the configuration reference (an object key by its own keys)", () => {
+    it("lists every top-level key of every preset section in the configuration reference (an object key by its own keys)", () => {
         const rows = configRows();
         const missing = SECTIONS.flatMap((s) =>
             [...new Set([...Object.keys(PRESETS.dev[s]), ...Object.keys(PRESETS.prod[s])])]
@@ -52,19 +65,24 @@ describe("README: the stacks' delivery, audit, monitoring and data", () => {
         assert.deepStrictEqual(missing, [], "keys the configuration reference does not list");
     });
 
-    it("gives the presets' own dev and prod values for the boolean and number keys of those sections", () => {
+    it("gives the presets' own dev and prod values for every boolean and number setting it lists", () => {
         const rows = configRows();
         const wrong: string[] = [];
-        for (const s of SECTIONS)
-            for (const [k, dev] of Object.entries(PRESETS.dev[s])) {
-                const prod = (PRESETS.prod[s] as Record<string, unknown>)[k];
-                if (!["boolean", "number"].includes(typeof dev)) continue;
-                const cells = rows.get(`${s}.${k}`);
-                if (!cells) continue; // the previous test names it
-                const [, , devCell, prodCell] = cells;
-                if (devCell !== String(dev) || (prodCell !== String(prod) && !(prodCell === "same" && prod === dev)))
-                    wrong.push(`${s}.${k}: README dev ${devCell}, prod ${prodCell}; presets ${dev}, ${prod}`);
+        for (const s of SECTIONS) {
+            const prodSettings = scalarSettings(PRESETS.prod[s], s);
+            for (const [key, dev] of scalarSettings(PRESETS.dev[s], s)) {
+                const row = rows.get(key);
+                if (!row || !prodSettings.has(key)) continue; // the previous test names a missing key
+                const prod = prodSettings.get(key);
+                const [, , devCell, prodCell] = row.cells;
+                // A row of several keys gives their values in order: `1 / 1 / 3`.
+                const valueOf = (cell: string) => (cell.includes(" / ") ? cell.split(" / ")[row.index] : cell);
+                const devValue = valueOf(devCell);
+                const prodValue = prodCell === "same" ? devValue : valueOf(prodCell);
+                if (devValue !== String(dev) || prodValue !== String(prod))
+                    wrong.push(`${key}: README dev ${devValue}, prod ${prodValue}; presets ${dev}, ${prod}`);
             }
+        }
         assert.deepStrictEqual(wrong, []);
     });
 });

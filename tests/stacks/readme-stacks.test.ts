@@ -76,9 +76,9 @@ describe("README: the stacks' configuration reference and what they build", () =
                 const prod = prodSettings.get(key);
                 const [, , devCell, prodCell] = row.cells;
                 // A row of several keys gives their values in order: `1 / 1 / 3`.
-                const valueOf = (cell: string) => (cell.includes(" / ") ? cell.split(" / ")[row.index] : cell);
-                const devValue = valueOf(devCell);
-                const prodValue = prodCell === "same" ? devValue : valueOf(prodCell);
+                const keyValue = (cell: string) => (cell.includes(" / ") ? cell.split(" / ")[row.index] : cell);
+                const devValue = keyValue(devCell);
+                const prodValue = prodCell === "same" ? devValue : keyValue(prodCell);
                 if (devValue !== String(dev) || prodValue !== String(prod))
                     wrong.push(`${key}: README dev ${devValue}, prod ${prodValue}; presets ${dev}, ${prod}`);
             }

@@ -477,12 +477,12 @@ describe("serverless policy rules", () => {
             const { registry } = await build(() => new LambdaFunction("api", { entry: ENTRY }));
             assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
         });
-        it("a Table with defaults, except the AWS owned key (dynamodb-kms-encryption)", async () => {
+        it("a Table with defaults (PITR on, the AWS managed key aws/dynamodb)", async () => {
             const { registry } = await build(() => new Table("items", base()));
             const { violations } = await checkPolicies(registry.all(), { rules: SERVERLESS_RULES });
             assert.deepStrictEqual(
                 violations.map((v) => v.policy),
-                ["dynamodb-kms-encryption"],
+                [],
             );
         });
         it("a Table with protectData passes in prod (deletion protection follows)", async () => {

@@ -268,11 +268,11 @@ describe("stack configuration", () => {
         const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         const EU_KEY = KEY.replace("us-east-1", "eu-west-1");
 
-        it("protects the data, keeps point-in-time recovery and the function warm in prod only", () => {
+        it("protects the data and keeps the function warm in prod only; point-in-time recovery in both (dynamodb-2-pitr)", () => {
             const prod = parseConfig("prod", {}).serverless;
             const dev = parseConfig("dev", {}).serverless;
             assert.deepEqual([prod.protectData, prod.table.pointInTimeRecovery, prod.items.provisionedConcurrency], [true, true, 2]);
-            assert.deepEqual([dev.protectData, dev.table.pointInTimeRecovery, dev.items.provisionedConcurrency], [false, false, 0]);
+            assert.deepEqual([dev.protectData, dev.table.pointInTimeRecovery, dev.items.provisionedConcurrency], [false, true, 0]);
             assert.deepEqual(prod.table.replicaRegions, []);
         });
 
@@ -689,11 +689,10 @@ describe("stack configuration: data", () => {
     });
 
     it("refuses the export without point-in-time recovery on the items table", () => {
-        const e = fails(data({ export: { enabled: true } }));
+        const off = { "aws-platform:serverless": JSON.stringify({ table: { pointInTimeRecovery: false } }) };
+        const e = fails({ ...data({ export: { enabled: true } }), ...off });
         assert.match(issue(e, "export.enabled")!.message, /point-in-time recovery/);
-        assert.doesNotThrow(() =>
-            parseConfig("dev", { ...data({ export: { enabled: true } }), "aws-platform:serverless": JSON.stringify({ table: { pointInTimeRecovery: true } }) }),
-        );
+        assert.doesNotThrow(() => parseConfig("dev", data({ export: { enabled: true } })));
     });
 
     it("refuses a database whose minAcu is above maxAcu, under data.database.minAcu (Database's own rule)", () => {

@@ -324,7 +324,7 @@ describe("serverless policy rules", () => {
                     ["open", 'authorizationType is "NONE" on "GET /items"'],
                 ],
             ));
-        it("apigw-tls12 fails TLS 1.0 and an absent policy, passes TLS_1_2 and TLS 1.3 policies", () =>
+        it("apigw-tls12 fails TLS 1.0, an absent policy and an unknown name, passes TLS_1_2 and the enhanced TLS 1.2 and 1.3 policies", () =>
             expectFindings(
                 "apigw-tls12",
                 [
@@ -335,10 +335,17 @@ describe("serverless policy rules", () => {
                     }),
                     policyResource("aws:apigateway/restApi:RestApi", "api", { securityPolicy: "TLS_1_2" }),
                     policyResource("aws:apigateway/restApi:RestApi", "api13", { securityPolicy: "SecurityPolicy_TLS13_1_3_2025_09" }),
+                    policyResource("aws:apigateway/domainName:DomainName", "edge12", {
+                        domainName: "c.example.com",
+                        securityPolicy: "SecurityPolicy_TLS12_PFS_2025_EDGE",
+                        endpointAccessMode: "STRICT",
+                    }),
+                    policyResource("aws:apigateway/restApi:RestApi", "bogus", { securityPolicy: "TLS13_NOT_A_POLICY" }),
                 ],
                 [
                     ["old", 'securityPolicy is "TLS_1_0"'],
                     ["v2", "domainNameConfiguration.securityPolicy is absent"],
+                    ["bogus", 'securityPolicy is "TLS13_NOT_A_POLICY"'],
                 ],
             ));
         it("apigw-5-cache-encrypted fails an unencrypted cache and skips settings without caching", async () => {

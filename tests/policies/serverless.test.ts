@@ -399,8 +399,25 @@ describe("serverless policy rules", () => {
                         }),
                     }),
                 ],
-                [["open", "no queue policy denies aws:SecureTransport"]],
+                [["open", "no queue policy denies all actions (sqs:*) to everyone when aws:SecureTransport"]],
             ));
+        it("sqs-ssl-only reads the deny as s3-5 does: { AWS: \"*\" } and BoolIfExists pass, a deny of some actions only fails", () => {
+            const policy = (queueName: string, statement: Record<string, unknown>) =>
+                policyResource("aws:sqs/queuePolicy:QueuePolicy", `${queueName}-policy`, {
+                    queueUrl: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${queueName}`,
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Resource: queueArn(queueName), ...statement }] }),
+                });
+            return expectFindings(
+                "sqs-ssl-only",
+                [
+                    queue("aws-star"),
+                    policy("aws-star", { Principal: { AWS: "*" }, Action: "sqs:*", Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } }),
+                    queue("send-only"),
+                    policy("send-only", { Principal: "*", Action: "sqs:SendMessage", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+                ],
+                [["send-only", "no queue policy denies all actions (sqs:*)"]],
+            );
+        });
         it("sns-1-encrypted fails a topic without a key", () =>
             expectFindings(
                 "sns-1-encrypted",
@@ -484,13 +501,9 @@ describe("serverless policy rules", () => {
             const { registry } = await build(() => new LambdaFunction("api", { entry: ENTRY }));
             assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
         });
-        it("a Table with defaults, except the AWS owned key (dynamodb-kms-encryption)", async () => {
+        it("a Table with defaults (encrypted with the AWS managed key aws/dynamodb) passes every serverless rule", async () => {
             const { registry } = await build(() => new Table("items", base()));
-            const { violations } = await checkPolicies(registry.all(), { rules: SERVERLESS_RULES });
-            assert.deepStrictEqual(
-                violations.map((v) => v.policy),
-                ["dynamodb-kms-encryption"],
-            );
+            assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
         });
         it("a Table with protectData passes in prod (deletion protection follows)", async () => {
             const { registry } = await build(() => new Table("items", base({ protectData: true, encryption: "aws-managed" })), { stack: "prod" });

@@ -1,7 +1,7 @@
 /** Rules: S3 (s3-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, stackRule } from "../rule";
-import { type Statement, asArray, ofTypes, refersTo, statementsOf } from "../util";
+import { type Statement, asArray, deniesInsecureTransport, ofTypes, refersTo, statementsOf } from "../util";
 
 const S3_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html";
 
@@ -22,18 +22,6 @@ const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePubl
 /** The siblings of `bucket` of the given types (joined on their `bucket` input: the bucket's name). */
 const siblingsOf = (bucket: PolicyResource, resources: PolicyResource[], ...types: string[]): PolicyResource[] =>
     ofTypes(resources, ...types).filter((r) => refersTo(r.props.bucket, bucket));
-
-/** AWS's TLS-only statement: a Deny of every S3 action (or `*`) to everyone when `aws:SecureTransport` is false. */
-function deniesInsecureTransport(s: Statement): boolean {
-    const everyone = s.principals === "*" || asArray(s.principals.AWS).includes("*");
-    const allActions = s.actions.some((a) => a === "*" || a.toLowerCase() === "s3:*");
-    const insecure = Object.entries(s.conditions).some(
-        ([op, body]) =>
-            (op === "Bool" || op === "BoolIfExists") &&
-            Object.entries(body).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && v.map(String).includes("false")),
-    );
-    return s.effect === "Deny" && everyone && allActions && insecure;
-}
 
 /** Whether the statement covers the bucket (its ARN) and its objects (`<arn>/*`). */
 function coversBucketAndObjects(s: Statement, bucketArn: string | undefined): boolean {
@@ -127,7 +115,7 @@ export const S3_RULES: Rule[] = [
             for (const bucket of ofTypes(resources, ...BUCKETS)) {
                 const arn = typeof bucket.props.arn === "string" ? bucket.props.arn : undefined;
                 const documents = [bucket.props.policy, ...siblingsOf(bucket, resources, BUCKET_POLICY).map((p) => p.props.policy)];
-                const ok = documents.some((d) => statementsOf(d).some((s) => deniesInsecureTransport(s) && coversBucketAndObjects(s, arn)));
+                const ok = documents.some((d) => statementsOf(d).some((s) => deniesInsecureTransport(s, "s3") && coversBucketAndObjects(s, arn)));
                 if (!ok)
                     report(
                         'no bucket policy denies insecure transport; add a statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [<bucket ARN>, <bucket ARN>/*], Condition: { Bool: { "aws:SecureTransport": "false" } } }.',

@@ -1,7 +1,7 @@
 /** Rules: Lambda, API Gateway, SQS, SNS, DynamoDB (lambda-*, apigw-*, sqs-*, sns-*, dynamodb-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, ofTypes, parseDocument, refersTo, statementsOf } from "../util";
+import { asArray, deniesInsecureTransport, isTrue, ofTypes, parseDocument, refersTo, statementsOf } from "../util";
 
 const LAMBDA_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html";
 const APIGW_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
@@ -478,13 +478,12 @@ export const SERVERLESS_RULES: Rule[] = [
             for (const q of ofTypes(resources, QUEUE)) {
                 const denies = policies
                     .filter((p) => p.props.queueUrl === q.props.url || p.props.queueUrl === q.props.id || refersTo(p.props.queueUrl, q))
-                    .some((p) =>
-                        statementsOf(p.props.policy).some(
-                            (s) =>
-                                s.effect === "Deny" && s.principals === "*" && (s.conditions.Bool?.["aws:SecureTransport"] ?? []).map(String).includes("false"),
-                        ),
+                    .some((p) => statementsOf(p.props.policy).some((s) => deniesInsecureTransport(s, "sqs")));
+                if (!denies)
+                    report(
+                        `no queue policy denies all actions (sqs:*) to everyone when aws:SecureTransport is "false"; add { Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: <queue ARN>, Condition: { Bool: { "aws:SecureTransport": "false" } } }.`,
+                        q.urn,
                     );
-                if (!denies) report(`no queue policy denies aws:SecureTransport "false"; add a Deny statement for sqs:* with that condition.`, q.urn);
             }
         },
     }),

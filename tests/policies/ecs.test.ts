@@ -149,7 +149,8 @@ describe("policies: ECS and ECR rules", () => {
     });
 
     it("isSecretName matches ECS.8's keys and secret words, but not names of references", () => {
-        for (const n of ["AWS_ACCESS_KEY_ID", "ECS_ENGINE_AUTH_DATA", "GITHUB_TOKEN", "StripeApiKey", "private_key", "dbPassword"]) assert.ok(isSecretName(n), n);
+        for (const n of ["AWS_ACCESS_KEY_ID", "ECS_ENGINE_AUTH_DATA", "GITHUB_TOKEN", "StripeApiKey", "private_key", "dbPassword"])
+            assert.ok(isSecretName(n), n);
         for (const n of ["DB_SECRET_ARN", "TOKEN_URL", "PORT", "SECRET_NAME", "dbSecretArn", "TOKENIZER_MODE"]) assert.ok(!isSecretName(n), n);
     });
 

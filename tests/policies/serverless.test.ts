@@ -401,7 +401,7 @@ describe("serverless policy rules", () => {
                 ],
                 [["open", "no queue policy denies all actions (sqs:*) to everyone when aws:SecureTransport"]],
             ));
-        it("sqs-ssl-only reads the deny as s3-5 does: { AWS: \"*\" } and BoolIfExists pass, a deny of some actions only fails", () => {
+        it('sqs-ssl-only reads the deny as s3-5 does: { AWS: "*" } and BoolIfExists pass, a deny of some actions only fails', () => {
             const policy = (queueName: string, statement: Record<string, unknown>) =>
                 policyResource("aws:sqs/queuePolicy:QueuePolicy", `${queueName}-policy`, {
                     queueUrl: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${queueName}`,

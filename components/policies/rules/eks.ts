@@ -49,8 +49,11 @@ export function unsupportedEksVersion(version: unknown, today: string = new Date
     const minor = typeof version === "string" ? minorOf(version) : undefined;
     if (typeof version !== "string" || minor === undefined) return `is ${JSON.stringify(version)}, not a Kubernetes minor version; pin ${allowed}`;
     const status = eksVersionStatus(version.trim(), now);
-    if (status === "unknown") return minor > Math.max(...known.map((v) => minorOf(v)!)) ? undefined : `is ${version}, past the end of EKS support; upgrade to ${allowed}`;
-    return status === "ended" ? `is ${version}, whose EKS extended support ended on ${EKS_VERSIONS[version.trim()].endOfExtendedSupport}; upgrade to ${allowed}` : undefined;
+    if (status === "unknown")
+        return minor > Math.max(...known.map((v) => minorOf(v)!)) ? undefined : `is ${version}, past the end of EKS support; upgrade to ${allowed}`;
+    return status === "ended"
+        ? `is ${version}, whose EKS extended support ended on ${EKS_VERSIONS[version.trim()].endOfExtendedSupport}; upgrade to ${allowed}`
+        : undefined;
 }
 
 export const EKS_RULES: Rule[] = [

@@ -114,3 +114,9 @@ export function deniesInsecureTransport(s: Statement, service: string): boolean 
     );
     return s.effect === "Deny" && everyone && allActions && insecure;
 }
+
+/**
+ * Whether a CIDR admits every address: a /0 prefix in any spelling (`0.0.0.0/0`, `::/0`, `0:0:0:0:0:0:0:0/0`,
+ * `::0/0`): a prefix length of 0 matches every address whatever the address part says.
+ */
+export const isWorldCidr = (cidr: unknown): boolean => typeof cidr === "string" && /^[0-9a-f.:]+\/0$/i.test(cidr.trim());

@@ -93,6 +93,12 @@ describe("policies: EKS and launch templates (rules/eks.ts)", () => {
             assert.match(found[1][2], /^vpcConfig\.publicAccessCidrs contains ::\/0;/);
         });
 
+        it("fails a public endpoint open to ::0/0, the same world as ::/0 (ec2-18 reads CIDRs the same way)", async () => {
+            const found = await findings("eks-1-endpoint-private", goodComponent({ endpointPublicAccess: true, publicAccessCidrs: ["::0/0"] }));
+            assert.strictEqual(found.length, 1);
+            assert.match(found[0][2], /^publicAccessCidrs contains ::0\/0;/);
+        });
+
         it("fails the aws:eks cluster whose vpcConfig leaves the endpoint public by default", async () => {
             const k = policyResource(CLUSTER, "raw", { version: "1.35", vpcConfig: { subnetIds: ["subnet-1"] } });
             const [[, name, message]] = await findings("eks-1-endpoint-private", k);

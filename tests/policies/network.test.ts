@@ -164,6 +164,16 @@ describe("policies: ELB and EC2/VPC rules", () => {
             assert.match(found[0][1], /ingress\[0\] tcp 22-22 from 0\.0\.0\.0\/0: no port other than 80\/443/);
         });
 
+        it("reads every spelling of the world (a /0 prefix): 0:0:0:0:0:0:0:0/0 and ::0/0 on port 22 are reported", async () => {
+            const sg = group("sg", [
+                { protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["0:0:0:0:0:0:0:0/0"] },
+                { protocol: "tcp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::0/0"] },
+            ]);
+            const found = await findings("ec2-18-open-ingress", [sg, other]);
+            assert.strictEqual(found.length, 2);
+            assert.match(found[0][1], /ingress\[0\] tcp 22-22 from 0:0:0:0:0:0:0:0\/0: no port other than 80\/443/);
+        });
+
         it("passes ingress from private CIDRs, prefix lists and ICMP", async () => {
             const sg = group("sg", [
                 { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/16"] },

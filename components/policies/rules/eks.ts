@@ -9,7 +9,7 @@
  */
 import { type Rule, resourceRule } from "../rule";
 import { EKS_LOG_TYPES, EKS_VERSIONS, creatableEksVersions, eksVersionStatus } from "../../shared/limits/eks";
-import { asArray, isTrue } from "../util";
+import { asArray, isTrue, isWorldCidr } from "../util";
 
 const EKS_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html";
 const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html";
@@ -17,9 +17,6 @@ const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/e
 const EKS_COMPONENT = "eks:index:Cluster";
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-
-/** `0.0.0.0/0` and `::/0` (and the other spellings of "everyone" an IP parser accepts). */
-const isWorld = (cidr: unknown): boolean => typeof cidr === "string" && /^(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)\/0$/.test(cidr.trim());
 
 /** The endpoint settings of either type, with each one's default (public, open to the world). */
 function endpointOf(type: string, props: Record<string, any>): { path: string; public: boolean; cidrs: unknown[] } {
@@ -71,7 +68,7 @@ export const EKS_RULES: Rule[] = [
             // EKS's own default for publicAccessCidrs is 0.0.0.0/0 (https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html).
             if (e.cidrs.length === 0)
                 report(`${e.path}endpointPublicAccess is public and ${e.path}publicAccessCidrs is not set (EKS's default 0.0.0.0/0); ${fix}.`);
-            const open = e.cidrs.filter(isWorld);
+            const open = e.cidrs.filter(isWorldCidr);
             if (open.length) report(`${e.path}publicAccessCidrs contains ${open.join(", ")}; ${fix}.`);
         },
     }),

@@ -1,7 +1,7 @@
 /** Rules: Elastic Load Balancing and EC2/VPC (elb-*, ec2-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, ofTypes, refersTo } from "../util";
+import { asArray, isTrue, isWorldCidr, ofTypes, refersTo } from "../util";
 
 const ELB_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html";
 const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html";
@@ -35,7 +35,6 @@ const TLS12_POLICY = /^ELBSecurityPolicy-(TLS13-1-[23]-|TLS-1-2-|FS-1-2-)/;
 
 /** Ports EC2.18 authorizes to the world by default, here only on an internet-facing load balancer's security group. */
 const PUBLIC_LB_PORTS = [80, 443];
-const WORLD = ["0.0.0.0/0", "::/0"];
 
 /** One ingress permission, normalised from an inline rule, a VPC ingress rule or a legacy security group rule. */
 interface Ingress {
@@ -84,7 +83,7 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             },
         ];
     }
-    return { group, rules: rules.filter((x) => x.sources.some((s) => WORLD.includes(s))) };
+    return { group, rules: rules.filter((x) => x.sources.some(isWorldCidr)) };
 }
 
 /** "-1"/"all" is every protocol and port; ICMP (1, 58) has no ports, and EC2.18 checks TCP and UDP ports only. */
@@ -207,7 +206,7 @@ export const NETWORK_RULES: Rule[] = [
                 const target = group === undefined ? r : groups.find((g) => refersTo(group, g));
                 const onPublicLb = target !== undefined && publicGroups.some((id) => refersTo(id, target));
                 for (const x of rules) {
-                    const where = `${x.path ? `${x.path} ` : ""}${x.protocol} ${x.fromPort}-${x.toPort} from ${x.sources.filter((s) => WORLD.includes(s)).join(", ")}`;
+                    const where = `${x.path ? `${x.path} ` : ""}${x.protocol} ${x.fromPort}-${x.toPort} from ${x.sources.filter(isWorldCidr).join(", ")}`;
                     if (ICMP.includes(x.protocol.toLowerCase())) continue;
                     const allPorts = ALL_PROTOCOLS.includes(x.protocol.toLowerCase());
                     const authorized = !allPorts && x.fromPort === x.toPort && PUBLIC_LB_PORTS.includes(Number(x.fromPort));

@@ -9,6 +9,8 @@ const S3_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+/** The account-wide block: it covers every bucket of the account (https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html). */
+const ACCOUNT_PUBLIC_ACCESS_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
 const ENCRYPTION = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
@@ -83,14 +85,16 @@ export const S3_RULES: Rule[] = [
     stackRule({
         name: "s3-8-block-public-access",
         description:
-            "S3 buckets have a public access block with all four settings on (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets).",
+            "S3 buckets have a public access block (their own or the account's) with all four settings on (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets).",
         enforcementLevel: "mandatory",
         severity: "high",
         control: { fsbp: "S3.8", cdkNag: ["AwsSolutions-S2"], url: S3_CONTROLS },
         types: BUCKETS,
         validate: (resources, _args, report) => {
+            // S3 applies the most restrictive of the account's and the bucket's settings, flag by flag (S3.1 / S3.8).
+            const account = ofTypes(resources, ACCOUNT_PUBLIC_ACCESS_BLOCK);
             for (const bucket of ofTypes(resources, ...BUCKETS)) {
-                const blocks = siblingsOf(bucket, resources, PUBLIC_ACCESS_BLOCK);
+                const blocks = [...siblingsOf(bucket, resources, PUBLIC_ACCESS_BLOCK), ...account];
                 if (blocks.length === 0) {
                     report(`no ${PUBLIC_ACCESS_BLOCK} refers to the bucket; add one with ${PUBLIC_ACCESS_FLAGS.join(", ")} all true.`, bucket.urn);
                     continue;

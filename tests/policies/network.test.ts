@@ -304,6 +304,24 @@ describe("policies: ELB and EC2/VPC rules", () => {
         assert.deepStrictEqual(found.map(([n]) => n).sort(), ["optional", "unset"]);
     });
 
+    it("ec2-8-imdsv2 and ec2-3-encrypted-volumes leave an instance's unset metadata and root volume to its launch template's rules", async () => {
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const templated = policyResource(INSTANCE, "templated", { launchTemplate: { id: "lt-1", version: "$Latest" } });
+        const overridden = policyResource(INSTANCE, "overridden", {
+            launchTemplate: { id: "lt-1" },
+            metadataOptions: { httpTokens: "optional" },
+            rootBlockDevice: { encrypted: false },
+        });
+        assert.deepStrictEqual(
+            (await findings("ec2-8-imdsv2", [templated, overridden])).map(([n]) => n),
+            ["overridden"],
+        );
+        assert.deepStrictEqual(
+            (await findings("ec2-3-encrypted-volumes", [templated, overridden])).map(([n]) => n),
+            ["overridden"],
+        );
+    });
+
     it("ec2-3-encrypted-volumes reports unencrypted volumes and instance block devices", async () => {
         const found = await findings("ec2-3-encrypted-volumes", [
             policyResource("aws:ebs/volume:Volume", "plain-volume", { size: 10 }),

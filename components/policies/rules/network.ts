@@ -291,6 +291,9 @@ export const NETWORK_RULES: Rule[] = [
         validate: (props, _args, report) => {
             // Absent: "optional" unless the AMI or the account default says otherwise, which the program cannot see.
             const tokens = props.metadataOptions?.httpTokens;
+            // Unset on an instance launched from a template: the template's metadataOptions apply, which
+            // ec2-170-launch-template-imdsv2 checks.
+            if (tokens === undefined && props.launchTemplate !== undefined) return;
             if (tokens !== "required") report(`metadataOptions.httpTokens is ${JSON.stringify(tokens)}; set it to "required".`);
         },
     }),
@@ -307,7 +310,10 @@ export const NETWORK_RULES: Rule[] = [
                 if (!isTrue(props.encrypted)) report(`encrypted is ${JSON.stringify(props.encrypted)}; set it to true.`);
                 return;
             }
-            if (!isTrue(props.rootBlockDevice?.encrypted))
+            // No rootBlockDevice on an instance launched from a template: the template's mapping applies, which
+            // ec2-launch-template-encrypted-volumes checks.
+            const fromTemplate = props.rootBlockDevice === undefined && props.launchTemplate !== undefined;
+            if (!fromTemplate && !isTrue(props.rootBlockDevice?.encrypted))
                 report(`rootBlockDevice.encrypted is ${JSON.stringify(props.rootBlockDevice?.encrypted)}; set it to true.`);
             asArray<any>(props.ebsBlockDevices).forEach((d, i) => {
                 if (!isTrue(d?.encrypted)) report(`ebsBlockDevices[${i}] (${d?.deviceName}).encrypted is ${JSON.stringify(d?.encrypted)}; set it to true.`);

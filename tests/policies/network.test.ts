@@ -251,6 +251,32 @@ describe("policies: ELB and EC2/VPC rules", () => {
         assert.deepStrictEqual(await findings("ec2-6-flow-logs", [bare], "dev"), []);
     });
 
+    it("ec2-15-no-auto-public-ip takes a subnet without its own association as public when its VPC's main route table reaches an internet gateway", async () => {
+        const igw = policyResource("aws:ec2/internetGateway:InternetGateway", "igw", { vpcId: "vpc-1" });
+        const main = policyResource("aws:ec2/routeTable:RouteTable", "main-rt", { vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }] });
+        const vpc2 = policyResource("aws:ec2/vpc:Vpc", "vpc2", { cidrBlock: "10.2.0.0/16" }, { id: "vpc-2", outputs: { defaultRouteTableId: "rtb-main2" } });
+        const adopted = policyResource(
+            "aws:ec2/defaultRouteTable:DefaultRouteTable",
+            "default-rt",
+            { defaultRouteTableId: "rtb-main2", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-2" }] },
+            { outputs: { defaultRouteTableId: "rtb-main2", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-2" }] } },
+        );
+        const found = await findings("ec2-15-no-auto-public-ip", [
+            igw,
+            main,
+            policyResource("aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation", "main", { vpcId: "vpc-1", routeTableId: main.id }),
+            policyResource("aws:ec2/subnet:Subnet", "via-main", { vpcId: "vpc-1", mapPublicIpOnLaunch: true }),
+            vpc2,
+            adopted,
+            policyResource("aws:ec2/subnet:Subnet", "via-default", { vpcId: "vpc-2", mapPublicIpOnLaunch: true }),
+            policyResource("aws:ec2/subnet:Subnet", "no-main", { vpcId: "vpc-3", mapPublicIpOnLaunch: true }),
+        ]);
+        assert.deepStrictEqual(
+            found.map(([n]) => n),
+            ["no-main"],
+        );
+    });
+
     it("ec2-15-no-auto-public-ip reports a subnet that maps public IPs without a route to an internet gateway", async () => {
         const igw = policyResource("aws:ec2/internetGateway:InternetGateway", "igw", { vpcId: "vpc-1" });
         const publicTable = policyResource("aws:ec2/routeTable:RouteTable", "public-rt", { vpcId: "vpc-1" });

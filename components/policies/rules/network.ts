@@ -19,6 +19,8 @@ const SUBNET = "aws:ec2/subnet:Subnet";
 const ROUTE = "aws:ec2/route:Route";
 const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
 const ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
+const MAIN_ROUTE_TABLE_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
 const INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
 const INSTANCE = "aws:ec2/instance:Instance";
 const VOLUME = "aws:ebs/volume:Volume";
@@ -263,14 +265,32 @@ export const NETWORK_RULES: Rule[] = [
             const toGateway = (gatewayId: unknown) =>
                 typeof gatewayId === "string" && (gatewayId.startsWith("igw-") || gateways.some((g) => refersTo(gatewayId, g)));
             const routes = ofTypes(resources, ROUTE);
-            const publicTables = ofTypes(resources, ROUTE_TABLE).filter(
+            const publicTables = ofTypes(resources, ROUTE_TABLE, DEFAULT_ROUTE_TABLE).filter(
                 (t) =>
                     asArray<any>(t.props.routes).some((r) => toGateway(r?.gatewayId)) ||
                     routes.some((r) => refersTo(r.props.routeTableId, t) && toGateway(r.props.gatewayId)),
             );
             const associations = ofTypes(resources, ROUTE_TABLE_ASSOCIATION);
-            const isPublic = (subnet: PolicyResource) =>
-                associations.some((a) => refersTo(a.props.subnetId, subnet) && publicTables.some((t) => refersTo(a.props.routeTableId, t)));
+            const isPublicTable = (id: unknown) => publicTables.some((t) => refersTo(id, t));
+            // A subnet with no association of its own uses its VPC's main route table: the adopted default table
+            // (aws.ec2.DefaultRouteTable, for the VPC's defaultRouteTableId) or one made main by a MainRouteTableAssociation.
+            const vpcs = ofTypes(resources, VPC);
+            const mainIsPublic = (vpcId: unknown) =>
+                ofTypes(resources, MAIN_ROUTE_TABLE_ASSOCIATION).some((m) => m.props.vpcId === vpcId && isPublicTable(m.props.routeTableId)) ||
+                ofTypes(resources, DEFAULT_ROUTE_TABLE).some(
+                    (t) =>
+                        publicTables.includes(t) &&
+                        vpcs.some(
+                            (v) =>
+                                v.props.id === vpcId &&
+                                v.props.defaultRouteTableId !== undefined &&
+                                v.props.defaultRouteTableId === t.props.defaultRouteTableId,
+                        ),
+                );
+            const isPublic = (subnet: PolicyResource) => {
+                const own = associations.filter((a) => refersTo(a.props.subnetId, subnet));
+                return own.length > 0 ? own.some((a) => isPublicTable(a.props.routeTableId)) : mainIsPublic(subnet.props.vpcId);
+            };
             for (const subnet of ofTypes(resources, SUBNET)) {
                 if (!isTrue(subnet.props.mapPublicIpOnLaunch)) continue;
                 if (!isPublic(subnet))

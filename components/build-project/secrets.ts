@@ -74,9 +74,14 @@ const SECRET_PAIRS = /(?:^|_)(?:API|ACCESS|PRIVATE|SECRET|SIGNING|ENCRYPTION|CLI
  */
 const REFERENCE_WORDS = new Set(["ARN", "ID", "NAME", "URL", "URI", "ENDPOINT", "PARAMETER", "PATH", "FILE", "REGION"]);
 
-/** Whether an environment variable's name says it holds a credential (`DB_PASSWORD`, `DB_PASS`, `GITHUB_TOKEN`, `STRIPE_API_KEY`). */
+/**
+ * Whether an environment variable's name says it holds a credential (`DB_PASSWORD`, `DB_PASS`, `GITHUB_TOKEN`,
+ * `STRIPE_API_KEY`, and their camelCase spellings `dbPassword`, `StripeApiKey`). Shared by the build-project
+ * validation and the policy rules codebuild-2 and ecs-8.
+ */
 export function looksSecretName(name: string): boolean {
-    const upper = name.toUpperCase();
+    // camelCase words become snake_case words: `StripeApiKey` → `Stripe_Api_Key`.
+    const upper = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
     const words = upper.split(/_+/).filter((w) => w !== "");
     if (REFERENCE_WORDS.has(words[words.length - 1] ?? "")) return false;
     // `PASS` only as the last word: `DB_PASS`, `SMTP_PASS`, but not `PASS_THROUGH`.

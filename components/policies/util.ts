@@ -97,3 +97,26 @@ export function refersTo(reference: unknown, target: PolicyResource): boolean {
 
 /** The resources of one or more types. */
 export const ofTypes = (resources: readonly PolicyResource[], ...types: string[]): PolicyResource[] => resources.filter((r) => types.includes(r.type));
+
+// issue 19 rrules
+/**
+ * AWS's TLS-only statement for a resource policy (S3 bucket, SQS queue): a Deny of every action of `service`
+ * (`<service>:*` or `*`) to everyone (`"*"` or `{ AWS: "*" }`) when `aws:SecureTransport` is false (`Bool` or
+ * `BoolIfExists`; condition keys are case-insensitive). A deny of some actions only leaves the others open.
+ */
+export function deniesInsecureTransport(s: Statement, service: string): boolean {
+    const everyone = s.principals === "*" || asArray(s.principals.AWS).includes("*");
+    const allActions = s.actions.some((a) => a === "*" || a.toLowerCase() === `${service}:*`);
+    const insecure = Object.entries(s.conditions).some(
+        ([op, body]) =>
+            (op === "Bool" || op === "BoolIfExists") &&
+            Object.entries(body).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && v.map(String).includes("false")),
+    );
+    return s.effect === "Deny" && everyone && allActions && insecure;
+}
+
+/**
+ * Whether a CIDR admits every address: a /0 prefix in any spelling (`0.0.0.0/0`, `::/0`, `0:0:0:0:0:0:0:0/0`,
+ * `::0/0`): a prefix length of 0 matches every address whatever the address part says.
+ */
+export const isWorldCidr = (cidr: unknown): boolean => typeof cidr === "string" && /^[0-9a-f.:]+\/0$/i.test(cidr.trim());

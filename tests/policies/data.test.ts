@@ -10,6 +10,10 @@ async function findings(...resources: ReturnType<typeof policyResource>[]) {
 }
 
 describe("policies: data protection in production", () => {
+    it("cites only cdk-nag rules about deletion protection (RDS10), not Cognito's password policy (COG1)", () => {
+        assert.deepStrictEqual(DATA_RULES.find((r) => r.name === "data-protect-stateful-prod")?.control.cdkNag, ["AwsSolutions-RDS10"]);
+    });
+
     it("reports an unprotected prod table and its deletion protection off, both on the table", async () => {
         const f = await findings(prod("aws:dynamodb/table:Table", "tags", { deletionProtectionEnabled: false }, false));
         assert.deepStrictEqual(f, [

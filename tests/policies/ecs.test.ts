@@ -136,9 +136,22 @@ describe("policies: ECS and ECR rules", () => {
         assert.match(found.find(([n]) => n === "name")![1], /environment "DB_PASSWORD" looks like a secret in plain text; move it to secrets\[\]/);
     });
 
+    it("ecs-8-no-secret-env reports a credential recognised by its value (a GitHub token) under a harmless name", async () => {
+        const found = await findings("ecs-8-no-secret-env", [
+            taskWith("github", { environment: [{ name: "CONFIG", value: `ghp_${"a".repeat(36)}` }] }),
+            taskWith("good", { environment: [{ name: "CONFIG", value: "ghp-short" }] }),
+        ]);
+        assert.deepStrictEqual(
+            found.map(([n]) => n),
+            ["github"],
+        );
+        assert.match(found[0][1], /environment "CONFIG" holds a GitHub token in plain text; move it to secrets\[\].* and rotate it/);
+    });
+
     it("isSecretName matches ECS.8's keys and secret words, but not names of references", () => {
-        for (const n of ["AWS_ACCESS_KEY_ID", "ECS_ENGINE_AUTH_DATA", "GITHUB_TOKEN", "StripeApiKey", "private_key"]) assert.ok(isSecretName(n), n);
-        for (const n of ["DB_SECRET_ARN", "TOKEN_URL", "PORT", "SECRET_NAME"]) assert.ok(!isSecretName(n), n);
+        for (const n of ["AWS_ACCESS_KEY_ID", "ECS_ENGINE_AUTH_DATA", "GITHUB_TOKEN", "StripeApiKey", "private_key", "dbPassword"])
+            assert.ok(isSecretName(n), n);
+        for (const n of ["DB_SECRET_ARN", "TOKEN_URL", "PORT", "SECRET_NAME", "dbSecretArn", "TOKENIZER_MODE"]) assert.ok(!isSecretName(n), n);
     });
 
     it("ecs-5-readonly-root is advisory and reports a writable root file system", async () => {
@@ -166,13 +179,28 @@ describe("policies: ECS and ECR rules", () => {
     it("ecs-10-fargate-latest reports a pinned Fargate platform, by launch type or capacity provider, and ignores EC2", async () => {
         const found = await findings("ecs-10-fargate-latest", [
             policyResource(SERVICE, "pinned", { launchType: "FARGATE", platformVersion: "1.3.0" }),
-            policyResource(SERVICE, "spot-pinned", { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.4.0" }),
+            policyResource(SERVICE, "spot-pinned", { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.3.0" }),
             policyResource(SERVICE, "latest", { launchType: "FARGATE", platformVersion: "LATEST" }),
             policyResource(SERVICE, "unset", { launchType: "FARGATE" }),
             policyResource(SERVICE, "ec2", { launchType: "EC2", platformVersion: "1.3.0" }),
         ]);
         assert.deepStrictEqual(found.map(([n]) => n).sort(), ["pinned", "spot-pinned"]);
         assert.match(found[0][1], /platformVersion is "1\.3\.0"; use "LATEST"/);
+    });
+
+    it("ecs-10-fargate-latest passes the latest Linux platform pinned by number (1.4.0), as ECS.10 does", async () => {
+        const found = await findings("ecs-10-fargate-latest", [policyResource(SERVICE, "pinned-latest", { launchType: "FARGATE", platformVersion: "1.4.0" })]);
+        assert.deepStrictEqual(found, []);
+    });
+
+    it("ecs-10-fargate-latest checks task sets, which pin their own platform version", async () => {
+        const found = await findings("ecs-10-fargate-latest", [
+            policyResource("aws:ecs/taskSet:TaskSet", "old-set", { launchType: "FARGATE", platformVersion: "1.3.0" }),
+        ]);
+        assert.deepStrictEqual(
+            found.map(([n]) => n),
+            ["old-set"],
+        );
     });
 
     it("ecr-1-scan-on-push reports a repository that does not scan on push", async () => {

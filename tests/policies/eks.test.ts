@@ -2,7 +2,8 @@ import * as assert from "node:assert";
 import { EksCluster } from "../../components/eks-cluster";
 import { ManagedNodeGroup, SelfManagedNodeGroup } from "../../components/eks-node-groups";
 import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../../components/policies";
-import { EKS_RULES, EKS_VERSION_SUPPORT, unsupportedEksVersion } from "../../components/policies/rules/eks";
+import { EKS_RULES, unsupportedEksVersion } from "../../components/policies/rules/eks";
+import { EKS_VERSIONS, eksVersionStatus } from "../../components/shared/limits/eks";
 import { OPERATIONS_RULES } from "../../components/policies/rules/operations";
 import { build } from "../../components/testing";
 import { FULL } from "../components/eks-cluster/cluster-fixture";
@@ -90,6 +91,12 @@ describe("policies: EKS and launch templates (rules/eks.ts)", () => {
             );
             assert.match(found[0][2], /^publicAccessCidrs contains 0\.0\.0\.0\/0;/);
             assert.match(found[1][2], /^vpcConfig\.publicAccessCidrs contains ::\/0;/);
+        });
+
+        it("fails a public endpoint open to ::0/0, the same world as ::/0 (ec2-18 reads CIDRs the same way)", async () => {
+            const found = await findings("eks-1-endpoint-private", goodComponent({ endpointPublicAccess: true, publicAccessCidrs: ["::0/0"] }));
+            assert.strictEqual(found.length, 1);
+            assert.match(found[0][2], /^publicAccessCidrs contains ::0\/0;/);
         });
 
         it("fails the aws:eks cluster whose vpcConfig leaves the endpoint public by default", async () => {
@@ -180,10 +187,18 @@ describe("policies: EKS and launch templates (rules/eks.ts)", () => {
             assert.match(message, /^version is undefined, not a Kubernetes minor version; pin a supported version/);
         });
 
-        it("dates support by the table: 1.31 is supported the day before its extended support ends, not on that day", () => {
-            assert.equal(EKS_VERSION_SUPPORT["1.31"].endOfExtended, "2026-11-26");
-            assert.equal(unsupportedEksVersion("1.31", "2026-11-25"), undefined);
-            assert.match(unsupportedEksVersion("1.31", "2026-11-26") ?? "", /ended on 2026-11-26/);
+        it("dates support by EksCluster's table: 1.31 is supported through the last day of extended support, not the day after", () => {
+            assert.equal(EKS_VERSIONS["1.31"].endOfExtendedSupport, "2026-11-26");
+            assert.equal(unsupportedEksVersion("1.31", "2026-11-26"), undefined);
+            assert.match(unsupportedEksVersion("1.31", "2026-11-27") ?? "", /ended on 2026-11-26/);
+        });
+
+        it("agrees with EksCluster's validation on every listed version, on each boundary day", () => {
+            for (const [v, dates] of Object.entries(EKS_VERSIONS))
+                for (const day of [dates.endOfExtendedSupport, "2026-11-27", "2027-12-03"]) {
+                    const componentAccepts = eksVersionStatus(v, new Date(`${day}T00:00:00Z`)) !== "ended";
+                    assert.equal(unsupportedEksVersion(v, day) === undefined, componentAccepts, `${v} on ${day}`);
+                }
         });
 
         it("takes a version newer than the table as supported (released after it was written)", () => {

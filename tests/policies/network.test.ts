@@ -164,6 +164,16 @@ describe("policies: ELB and EC2/VPC rules", () => {
             assert.match(found[0][1], /ingress\[0\] tcp 22-22 from 0\.0\.0\.0\/0: no port other than 80\/443/);
         });
 
+        it("reads every spelling of the world (a /0 prefix): 0:0:0:0:0:0:0:0/0 and ::0/0 on port 22 are reported", async () => {
+            const sg = group("sg", [
+                { protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["0:0:0:0:0:0:0:0/0"] },
+                { protocol: "tcp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::0/0"] },
+            ]);
+            const found = await findings("ec2-18-open-ingress", [sg, other]);
+            assert.strictEqual(found.length, 2);
+            assert.match(found[0][1], /ingress\[0\] tcp 22-22 from 0:0:0:0:0:0:0:0\/0: no port other than 80\/443/);
+        });
+
         it("passes ingress from private CIDRs, prefix lists and ICMP", async () => {
             const sg = group("sg", [
                 { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/16"] },
@@ -241,6 +251,32 @@ describe("policies: ELB and EC2/VPC rules", () => {
         assert.deepStrictEqual(await findings("ec2-6-flow-logs", [bare], "dev"), []);
     });
 
+    it("ec2-15-no-auto-public-ip takes a subnet without its own association as public when its VPC's main route table reaches an internet gateway", async () => {
+        const igw = policyResource("aws:ec2/internetGateway:InternetGateway", "igw", { vpcId: "vpc-1" });
+        const main = policyResource("aws:ec2/routeTable:RouteTable", "main-rt", { vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }] });
+        const vpc2 = policyResource("aws:ec2/vpc:Vpc", "vpc2", { cidrBlock: "10.2.0.0/16" }, { id: "vpc-2", outputs: { defaultRouteTableId: "rtb-main2" } });
+        const adopted = policyResource(
+            "aws:ec2/defaultRouteTable:DefaultRouteTable",
+            "default-rt",
+            { defaultRouteTableId: "rtb-main2", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-2" }] },
+            { outputs: { defaultRouteTableId: "rtb-main2", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-2" }] } },
+        );
+        const found = await findings("ec2-15-no-auto-public-ip", [
+            igw,
+            main,
+            policyResource("aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation", "main", { vpcId: "vpc-1", routeTableId: main.id }),
+            policyResource("aws:ec2/subnet:Subnet", "via-main", { vpcId: "vpc-1", mapPublicIpOnLaunch: true }),
+            vpc2,
+            adopted,
+            policyResource("aws:ec2/subnet:Subnet", "via-default", { vpcId: "vpc-2", mapPublicIpOnLaunch: true }),
+            policyResource("aws:ec2/subnet:Subnet", "no-main", { vpcId: "vpc-3", mapPublicIpOnLaunch: true }),
+        ]);
+        assert.deepStrictEqual(
+            found.map(([n]) => n),
+            ["no-main"],
+        );
+    });
+
     it("ec2-15-no-auto-public-ip reports a subnet that maps public IPs without a route to an internet gateway", async () => {
         const igw = policyResource("aws:ec2/internetGateway:InternetGateway", "igw", { vpcId: "vpc-1" });
         const publicTable = policyResource("aws:ec2/routeTable:RouteTable", "public-rt", { vpcId: "vpc-1" });
@@ -292,6 +328,24 @@ describe("policies: ELB and EC2/VPC rules", () => {
             other,
         ]);
         assert.deepStrictEqual(found.map(([n]) => n).sort(), ["optional", "unset"]);
+    });
+
+    it("ec2-8-imdsv2 and ec2-3-encrypted-volumes leave an instance's unset metadata and root volume to its launch template's rules", async () => {
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const templated = policyResource(INSTANCE, "templated", { launchTemplate: { id: "lt-1", version: "$Latest" } });
+        const overridden = policyResource(INSTANCE, "overridden", {
+            launchTemplate: { id: "lt-1" },
+            metadataOptions: { httpTokens: "optional" },
+            rootBlockDevice: { encrypted: false },
+        });
+        assert.deepStrictEqual(
+            (await findings("ec2-8-imdsv2", [templated, overridden])).map(([n]) => n),
+            ["overridden"],
+        );
+        assert.deepStrictEqual(
+            (await findings("ec2-3-encrypted-volumes", [templated, overridden])).map(([n]) => n),
+            ["overridden"],
+        );
     });
 
     it("ec2-3-encrypted-volumes reports unencrypted volumes and instance block devices", async () => {

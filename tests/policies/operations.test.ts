@@ -197,6 +197,18 @@ describe("policies: KMS, CloudTrail, CodeBuild, CloudWatch Logs, RDS (rules/oper
             );
             assert.match(messages[1], /^environment\.environmentVariables\[1\] \(DEPLOY_KEY_ID\)\.value holds an AWS access key id in plaintext; rotate it/);
         });
+
+        it("fails a PLAINTEXT variable whose camelCase name names a secret (githubToken)", async () => {
+            const p = project({
+                environmentVariables: [
+                    { name: "githubToken", value: "x" },
+                    { name: "githubTokenArn", value: "arn:x" },
+                ],
+            });
+            const messages = (await findings("codebuild-2-no-plaintext-secrets", p)).map(([, , m]) => m);
+            assert.equal(messages.length, 1);
+            assert.match(messages[0], /^environment\.environmentVariables\[0\] \(githubToken\) is PLAINTEXT and its name looks like a secret/);
+        });
     });
 
     describe("codebuild-4-logs", () => {

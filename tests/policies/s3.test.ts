@@ -68,6 +68,25 @@ describe("policies: S3 rules (rules/s3.ts)", () => {
                 /no aws:s3\/bucketPublicAccessBlock.* refers to the bucket/,
             );
         });
+        it("passes a bucket covered by the account's public access block, flag by flag with the bucket's own", async () => {
+            const account = (flags: Record<string, boolean>) => sibling("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account-block", flags);
+            const all = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+            assert.deepStrictEqual(await findings("s3-8-block-public-access", [bucket("data"), account(all)]), []);
+            assert.deepStrictEqual(
+                await findings("s3-8-block-public-access", [
+                    bucket("data"),
+                    pab("data", { restrictPublicBuckets: false }),
+                    account({ restrictPublicBuckets: true }),
+                ]),
+                [],
+            );
+            await expectOne(
+                "s3-8-block-public-access",
+                [bucket("data"), account({ ...all, ignorePublicAcls: false })],
+                "data",
+                /ignorePublicAcls is not true; set all four to true/,
+            );
+        });
         it("refuses a block with restrictPublicBuckets off, naming the flag", async () => {
             await expectOne(
                 "s3-8-block-public-access",

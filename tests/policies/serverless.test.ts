@@ -324,7 +324,7 @@ describe("serverless policy rules", () => {
                     ["open", 'authorizationType is "NONE" on "GET /items"'],
                 ],
             ));
-        it("apigw-tls12 fails TLS 1.0 and an absent policy, passes TLS_1_2 and TLS 1.3 policies", () =>
+        it("apigw-tls12 fails TLS 1.0, an absent policy and an unknown name, passes TLS_1_2 and the enhanced TLS 1.2 and 1.3 policies", () =>
             expectFindings(
                 "apigw-tls12",
                 [
@@ -335,10 +335,17 @@ describe("serverless policy rules", () => {
                     }),
                     policyResource("aws:apigateway/restApi:RestApi", "api", { securityPolicy: "TLS_1_2" }),
                     policyResource("aws:apigateway/restApi:RestApi", "api13", { securityPolicy: "SecurityPolicy_TLS13_1_3_2025_09" }),
+                    policyResource("aws:apigateway/domainName:DomainName", "edge12", {
+                        domainName: "c.example.com",
+                        securityPolicy: "SecurityPolicy_TLS12_PFS_2025_EDGE",
+                        endpointAccessMode: "STRICT",
+                    }),
+                    policyResource("aws:apigateway/restApi:RestApi", "bogus", { securityPolicy: "TLS13_NOT_A_POLICY" }),
                 ],
                 [
                     ["old", 'securityPolicy is "TLS_1_0"'],
                     ["v2", "domainNameConfiguration.securityPolicy is absent"],
+                    ["bogus", 'securityPolicy is "TLS13_NOT_A_POLICY"'],
                 ],
             ));
         it("apigw-5-cache-encrypted fails an unencrypted cache and skips settings without caching", async () => {
@@ -392,8 +399,25 @@ describe("serverless policy rules", () => {
                         }),
                     }),
                 ],
-                [["open", "no queue policy denies aws:SecureTransport"]],
+                [["open", "no queue policy denies all actions (sqs:*) to everyone when aws:SecureTransport"]],
             ));
+        it('sqs-ssl-only reads the deny as s3-5 does: { AWS: "*" } and BoolIfExists pass, a deny of some actions only fails', () => {
+            const policy = (queueName: string, statement: Record<string, unknown>) =>
+                policyResource("aws:sqs/queuePolicy:QueuePolicy", `${queueName}-policy`, {
+                    queueUrl: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${queueName}`,
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Resource: queueArn(queueName), ...statement }] }),
+                });
+            return expectFindings(
+                "sqs-ssl-only",
+                [
+                    queue("aws-star"),
+                    policy("aws-star", { Principal: { AWS: "*" }, Action: "sqs:*", Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } }),
+                    queue("send-only"),
+                    policy("send-only", { Principal: "*", Action: "sqs:SendMessage", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+                ],
+                [["send-only", "no queue policy denies all actions (sqs:*)"]],
+            );
+        });
         it("sns-1-encrypted fails a topic without a key", () =>
             expectFindings(
                 "sns-1-encrypted",
@@ -477,13 +501,9 @@ describe("serverless policy rules", () => {
             const { registry } = await build(() => new LambdaFunction("api", { entry: ENTRY }));
             assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
         });
-        it("a Table with defaults (PITR on, the AWS managed key aws/dynamodb)", async () => {
+        it("a Table with defaults (encrypted with the AWS managed key aws/dynamodb) passes every serverless rule", async () => {
             const { registry } = await build(() => new Table("items", base()));
-            const { violations } = await checkPolicies(registry.all(), { rules: SERVERLESS_RULES });
-            assert.deepStrictEqual(
-                violations.map((v) => v.policy),
-                [],
-            );
+            assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
         });
         it("a Table with protectData passes in prod (deletion protection follows)", async () => {
             const { registry } = await build(() => new Table("items", base({ protectData: true, encryption: "aws-managed" })), { stack: "prod" });

@@ -65,7 +65,8 @@ export const DATA_RULES: Rule[] = [
             "In production every resource that holds data is protected (opts.protect) and has the service's own deletion protection on, so a mistaken destroy or replacement loses nothing.",
         enforcementLevel: "mandatory",
         severity: "critical",
-        control: { cdkNag: ["AwsSolutions-RDS10", "AwsSolutions-COG1"], url: "https://www.pulumi.com/docs/iac/concepts/options/protect/" },
+        // AwsSolutions-RDS10 is RDS deletion protection; cdk-nag has no rule for the other guards (COG1 is the password policy).
+        control: { cdkNag: ["AwsSolutions-RDS10"], url: "https://www.pulumi.com/docs/iac/concepts/options/protect/" },
         productionOnly: true,
         types: Object.keys(STATEFUL_TYPES),
         validate: (props, args, report) => {

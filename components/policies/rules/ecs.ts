@@ -1,6 +1,7 @@
 /** Rules: ECS and ECR (ecs-*, ecr-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
+import { looksSecretName, looksSecretValue } from "../../build-project/secrets";
 import { asArray, ofTypes, parseDocument, refersTo } from "../util";
 
 const ECS_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html";
@@ -23,16 +24,20 @@ function containersOf(props: Record<string, any>): { name: string; def: Record<s
 
 /**
  * Environment variable names that hold secrets. ECS.8 checks `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and
- * `ECS_ENGINE_AUTH_DATA`; the name patterns widen it to what people call secrets. A name that only points at a
- * secret (`..._ARN`, `..._NAME`, `..._ID`, `..._PATH`, `..._PARAMETER`) is not one.
+ * `ECS_ENGINE_AUTH_DATA`; the name words widen it to what people call secrets, as codebuild-2 and the
+ * BuildProject validation read them (one helper, components/build-project/secrets.ts). A name that only points
+ * at a secret (`..._ARN`, `..._NAME`, `..._ID`, `..._PATH`, `..._PARAMETER`) is not one.
  */
 const ECS8_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
-const REFERENCE_SUFFIX = /_(ARN|NAME|ID|PATH|PARAMETER|URL|FILE)$/i;
-/** An AWS access key id as a value (AKIA long-term, ASIA temporary). */
-const ACCESS_KEY_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 
-export const isSecretName = (name: string): boolean => ECS8_KEYS.includes(name.toUpperCase()) || (SECRET_NAME.test(name) && !REFERENCE_SUFFIX.test(name));
+export const isSecretName = (name: string): boolean => ECS8_KEYS.includes(name.toUpperCase()) || looksSecretName(name);
+
+/**
+ * Platform versions ECS.10 accepts: LATEST, and the latest Linux platform pinned by number (the control's
+ * `latestLinuxVersion` parameter, 1.4.0; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html).
+ * Windows' latest (1.0.0) is also Linux's oldest, and the service does not say its OS family: not accepted here.
+ */
+const LATEST_FARGATE_PLATFORMS: readonly unknown[] = ["LATEST", "1.4.0"];
 
 /** Whether a service runs on Fargate: its launch type, or a FARGATE/FARGATE_SPOT capacity provider in its strategy. */
 function runsOnFargate(props: Record<string, any>): boolean {
@@ -124,9 +129,10 @@ export const ECS_RULES: Rule[] = [
                 for (const e of asArray<any>(c.def.environment)) {
                     const name = typeof e?.name === "string" ? e.name : "";
                     const value = typeof e?.value === "string" ? e.value : "";
-                    if (isSecretName(name) || ACCESS_KEY_VALUE.test(value))
+                    const kind = looksSecretValue(value);
+                    if (isSecretName(name) || kind)
                         report(
-                            `containerDefinitions["${c.name}"].environment "${name}" looks like a secret in plain text; move it to secrets[] (valueFrom: a Secrets Manager secret or SSM SecureString ARN).`,
+                            `containerDefinitions["${c.name}"].environment "${name}" ${kind ? `holds ${kind}` : "looks like a secret"} in plain text; move it to secrets[] (valueFrom: a Secrets Manager secret or SSM SecureString ARN)${kind ? " and rotate it" : ""}.`,
                         );
                 }
         },
@@ -162,16 +168,18 @@ export const ECS_RULES: Rule[] = [
     }),
     resourceRule({
         name: "ecs-10-fargate-latest",
-        description: "ECS Fargate services run on the latest Fargate platform version.",
+        description: "ECS Fargate services and task sets run on the latest Fargate platform version.",
         enforcementLevel: "mandatory",
         severity: "medium",
         control: { fsbp: "ECS.10", url: ECS_CONTROLS },
-        types: [SERVICE],
+        // A task set (external deployment controller) pins its own platformVersion, like a service.
+        types: [SERVICE, TASK_SET],
         validate: (props, _args, report) => {
             // Absent: ECS uses LATEST for Fargate.
-            if (runsOnFargate(props) && props.platformVersion !== undefined && props.platformVersion !== "LATEST")
+            const version = props.platformVersion;
+            if (runsOnFargate(props) && version !== undefined && !LATEST_FARGATE_PLATFORMS.includes(version))
                 report(
-                    `platformVersion is ${JSON.stringify(props.platformVersion)}; use "LATEST" (or leave it unset) so tasks get the platform's security fixes.`,
+                    `platformVersion is ${JSON.stringify(version)}; use "LATEST" (or leave it unset, or pin ${LATEST_FARGATE_PLATFORMS.slice(1).join(", ")}) so tasks get the platform's security fixes.`,
                 );
         },
     }),

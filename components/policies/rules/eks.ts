@@ -8,7 +8,8 @@
  * encryption and no control-plane logs.
  */
 import { type Rule, resourceRule } from "../rule";
-import { asArray, isTrue } from "../util";
+import { EKS_LOG_TYPES, EKS_VERSIONS, creatableEksVersions, eksVersionStatus } from "../../shared/limits/eks";
+import { asArray, isTrue, isWorldCidr } from "../util";
 
 const EKS_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html";
 const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html";
@@ -16,9 +17,6 @@ const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/e
 const EKS_COMPONENT = "eks:index:Cluster";
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-
-/** `0.0.0.0/0` and `::/0` (and the other spellings of "everyone" an IP parser accepts). */
-const isWorld = (cidr: unknown): boolean => typeof cidr === "string" && /^(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)\/0$/.test(cidr.trim());
 
 /** The endpoint settings of either type, with each one's default (public, open to the world). */
 function endpointOf(type: string, props: Record<string, any>): { path: string; public: boolean; cidrs: unknown[] } {
@@ -29,47 +27,30 @@ function endpointOf(type: string, props: Record<string, any>): { path: string; p
     return { path: "", public: props.endpointPublicAccess !== false, cidrs: asArray(props.publicAccessCidrs) };
 }
 
-/** The five control-plane log types (https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html). */
-export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
-
-/**
- * Amazon EKS Kubernetes versions and the end of their extended support (after which EKS upgrades the cluster
- * itself and no patch is published): the EKS release calendar
- * (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar), dates as
- * listed by https://endoflife.date/amazon-eks, read 2026-11-26.
- * Standard support is 14 months from release, extended support 12 more. Add each new version here; a version newer
- * than the newest listed is taken as supported (released after this table), one older than the oldest is not.
- */
-export const EKS_VERSION_SUPPORT: Readonly<Record<string, { endOfStandard: string; endOfExtended: string }>> = {
-    "1.29": { endOfStandard: "2025-03-23", endOfExtended: "2026-03-23" },
-    "1.30": { endOfStandard: "2025-07-23", endOfExtended: "2026-07-23" },
-    "1.31": { endOfStandard: "2025-11-26", endOfExtended: "2026-11-26" },
-    "1.32": { endOfStandard: "2026-03-23", endOfExtended: "2027-03-23" },
-    "1.33": { endOfStandard: "2026-07-29", endOfExtended: "2027-07-29" },
-    "1.34": { endOfStandard: "2026-12-02", endOfExtended: "2027-12-02" },
-    "1.35": { endOfStandard: "2027-03-27", endOfExtended: "2028-03-27" },
-};
-
 const minorOf = (version: string): number | undefined => {
     const m = /^1\.(\d+)$/.exec(version.trim());
     return m ? Number(m[1]) : undefined;
 };
 
 /**
- * Why `version` is unsupported on `today` (YYYY-MM-DD), or undefined when EKS supports it. Exported for the
- * tests, which pin the date.
+ * Why `version` is unsupported on `today` (YYYY-MM-DD), or undefined when EKS supports it. The dated table is
+ * the one EksCluster validates against (components/shared/limits/eks.ts, the EKS release calendar), so a
+ * version the component accepts is one this rule passes: supported through the last day of extended support.
+ * A version newer than the newest listed is taken as supported (released after the table), one older than the
+ * oldest is not. Exported for the tests, which pin the date.
  */
 export function unsupportedEksVersion(version: unknown, today: string = new Date().toISOString().slice(0, 10)): string | undefined {
-    const known = Object.keys(EKS_VERSION_SUPPORT);
-    const minors = known.map((v) => minorOf(v)!);
-    const supported = known.filter((v) => EKS_VERSION_SUPPORT[v].endOfExtended > today);
-    const allowed = `a supported version (${supported.join(", ")}, or newer)`;
-    if (typeof version !== "string" || minorOf(version) === undefined) return `is ${JSON.stringify(version)}, not a Kubernetes minor version; pin ${allowed}`;
-    const entry = EKS_VERSION_SUPPORT[version.trim()];
-    if (entry === undefined) {
-        return minorOf(version)! > Math.max(...minors) ? undefined : `is ${version}, past the end of EKS support; upgrade to ${allowed}`;
-    }
-    return entry.endOfExtended > today ? undefined : `is ${version}, whose EKS extended support ended on ${entry.endOfExtended}; upgrade to ${allowed}`;
+    const known = Object.keys(EKS_VERSIONS);
+    const now = new Date(`${today}T00:00:00Z`);
+    const allowed = `a supported version (${creatableEksVersions(now).join(", ")}, or newer)`;
+    const minor = typeof version === "string" ? minorOf(version) : undefined;
+    if (typeof version !== "string" || minor === undefined) return `is ${JSON.stringify(version)}, not a Kubernetes minor version; pin ${allowed}`;
+    const status = eksVersionStatus(version.trim(), now);
+    if (status === "unknown")
+        return minor > Math.max(...known.map((v) => minorOf(v)!)) ? undefined : `is ${version}, past the end of EKS support; upgrade to ${allowed}`;
+    return status === "ended"
+        ? `is ${version}, whose EKS extended support ended on ${EKS_VERSIONS[version.trim()].endOfExtendedSupport}; upgrade to ${allowed}`
+        : undefined;
 }
 
 export const EKS_RULES: Rule[] = [
@@ -87,7 +68,7 @@ export const EKS_RULES: Rule[] = [
             // EKS's own default for publicAccessCidrs is 0.0.0.0/0 (https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html).
             if (e.cidrs.length === 0)
                 report(`${e.path}endpointPublicAccess is public and ${e.path}publicAccessCidrs is not set (EKS's default 0.0.0.0/0); ${fix}.`);
-            const open = e.cidrs.filter(isWorld);
+            const open = e.cidrs.filter(isWorldCidr);
             if (open.length) report(`${e.path}publicAccessCidrs contains ${open.join(", ")}; ${fix}.`);
         },
     }),

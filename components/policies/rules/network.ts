@@ -1,7 +1,7 @@
 /** Rules: Elastic Load Balancing and EC2/VPC (elb-*, ec2-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, ofTypes, refersTo } from "../util";
+import { asArray, isTrue, isWorldCidr, ofTypes, refersTo } from "../util";
 
 const ELB_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html";
 const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html";
@@ -19,6 +19,8 @@ const SUBNET = "aws:ec2/subnet:Subnet";
 const ROUTE = "aws:ec2/route:Route";
 const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
 const ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
+const MAIN_ROUTE_TABLE_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
 const INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
 const INSTANCE = "aws:ec2/instance:Instance";
 const VOLUME = "aws:ebs/volume:Volume";
@@ -35,7 +37,6 @@ const TLS12_POLICY = /^ELBSecurityPolicy-(TLS13-1-[23]-|TLS-1-2-|FS-1-2-)/;
 
 /** Ports EC2.18 authorizes to the world by default, here only on an internet-facing load balancer's security group. */
 const PUBLIC_LB_PORTS = [80, 443];
-const WORLD = ["0.0.0.0/0", "::/0"];
 
 /** One ingress permission, normalised from an inline rule, a VPC ingress rule or a legacy security group rule. */
 interface Ingress {
@@ -84,7 +85,7 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             },
         ];
     }
-    return { group, rules: rules.filter((x) => x.sources.some((s) => WORLD.includes(s))) };
+    return { group, rules: rules.filter((x) => x.sources.some(isWorldCidr)) };
 }
 
 /** "-1"/"all" is every protocol and port; ICMP (1, 58) has no ports, and EC2.18 checks TCP and UDP ports only. */
@@ -207,7 +208,7 @@ export const NETWORK_RULES: Rule[] = [
                 const target = group === undefined ? r : groups.find((g) => refersTo(group, g));
                 const onPublicLb = target !== undefined && publicGroups.some((id) => refersTo(id, target));
                 for (const x of rules) {
-                    const where = `${x.path ? `${x.path} ` : ""}${x.protocol} ${x.fromPort}-${x.toPort} from ${x.sources.filter((s) => WORLD.includes(s)).join(", ")}`;
+                    const where = `${x.path ? `${x.path} ` : ""}${x.protocol} ${x.fromPort}-${x.toPort} from ${x.sources.filter(isWorldCidr).join(", ")}`;
                     if (ICMP.includes(x.protocol.toLowerCase())) continue;
                     const allPorts = ALL_PROTOCOLS.includes(x.protocol.toLowerCase());
                     const authorized = !allPorts && x.fromPort === x.toPort && PUBLIC_LB_PORTS.includes(Number(x.fromPort));
@@ -264,14 +265,32 @@ export const NETWORK_RULES: Rule[] = [
             const toGateway = (gatewayId: unknown) =>
                 typeof gatewayId === "string" && (gatewayId.startsWith("igw-") || gateways.some((g) => refersTo(gatewayId, g)));
             const routes = ofTypes(resources, ROUTE);
-            const publicTables = ofTypes(resources, ROUTE_TABLE).filter(
+            const publicTables = ofTypes(resources, ROUTE_TABLE, DEFAULT_ROUTE_TABLE).filter(
                 (t) =>
                     asArray<any>(t.props.routes).some((r) => toGateway(r?.gatewayId)) ||
                     routes.some((r) => refersTo(r.props.routeTableId, t) && toGateway(r.props.gatewayId)),
             );
             const associations = ofTypes(resources, ROUTE_TABLE_ASSOCIATION);
-            const isPublic = (subnet: PolicyResource) =>
-                associations.some((a) => refersTo(a.props.subnetId, subnet) && publicTables.some((t) => refersTo(a.props.routeTableId, t)));
+            const isPublicTable = (id: unknown) => publicTables.some((t) => refersTo(id, t));
+            // A subnet with no association of its own uses its VPC's main route table: the adopted default table
+            // (aws.ec2.DefaultRouteTable, for the VPC's defaultRouteTableId) or one made main by a MainRouteTableAssociation.
+            const vpcs = ofTypes(resources, VPC);
+            const mainIsPublic = (vpcId: unknown) =>
+                ofTypes(resources, MAIN_ROUTE_TABLE_ASSOCIATION).some((m) => m.props.vpcId === vpcId && isPublicTable(m.props.routeTableId)) ||
+                ofTypes(resources, DEFAULT_ROUTE_TABLE).some(
+                    (t) =>
+                        publicTables.includes(t) &&
+                        vpcs.some(
+                            (v) =>
+                                v.props.id === vpcId &&
+                                v.props.defaultRouteTableId !== undefined &&
+                                v.props.defaultRouteTableId === t.props.defaultRouteTableId,
+                        ),
+                );
+            const isPublic = (subnet: PolicyResource) => {
+                const own = associations.filter((a) => refersTo(a.props.subnetId, subnet));
+                return own.length > 0 ? own.some((a) => isPublicTable(a.props.routeTableId)) : mainIsPublic(subnet.props.vpcId);
+            };
             for (const subnet of ofTypes(resources, SUBNET)) {
                 if (!isTrue(subnet.props.mapPublicIpOnLaunch)) continue;
                 if (!isPublic(subnet))
@@ -292,6 +311,9 @@ export const NETWORK_RULES: Rule[] = [
         validate: (props, _args, report) => {
             // Absent: "optional" unless the AMI or the account default says otherwise, which the program cannot see.
             const tokens = props.metadataOptions?.httpTokens;
+            // Unset on an instance launched from a template: the template's metadataOptions apply, which
+            // ec2-170-launch-template-imdsv2 checks.
+            if (tokens === undefined && props.launchTemplate !== undefined) return;
             if (tokens !== "required") report(`metadataOptions.httpTokens is ${JSON.stringify(tokens)}; set it to "required".`);
         },
     }),
@@ -308,7 +330,10 @@ export const NETWORK_RULES: Rule[] = [
                 if (!isTrue(props.encrypted)) report(`encrypted is ${JSON.stringify(props.encrypted)}; set it to true.`);
                 return;
             }
-            if (!isTrue(props.rootBlockDevice?.encrypted))
+            // No rootBlockDevice on an instance launched from a template: the template's mapping applies, which
+            // ec2-launch-template-encrypted-volumes checks.
+            const fromTemplate = props.rootBlockDevice === undefined && props.launchTemplate !== undefined;
+            if (!fromTemplate && !isTrue(props.rootBlockDevice?.encrypted))
                 report(`rootBlockDevice.encrypted is ${JSON.stringify(props.rootBlockDevice?.encrypted)}; set it to true.`);
             asArray<any>(props.ebsBlockDevices).forEach((d, i) => {
                 if (!isTrue(d?.encrypted)) report(`ebsBlockDevices[${i}] (${d?.deviceName}).encrypted is ${JSON.stringify(d?.encrypted)}; set it to true.`);

@@ -1,7 +1,7 @@
 /** Rules: S3 (s3-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, stackRule } from "../rule";
-import { type Statement, asArray, ofTypes, refersTo, statementsOf } from "../util";
+import { type Statement, asArray, deniesInsecureTransport, ofTypes, refersTo, statementsOf } from "../util";
 
 const S3_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html";
 
@@ -9,6 +9,8 @@ const S3_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+/** The account-wide block: it covers every bucket of the account (https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html). */
+const ACCOUNT_PUBLIC_ACCESS_BLOCK = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
 const ENCRYPTION = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
@@ -22,18 +24,6 @@ const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePubl
 /** The siblings of `bucket` of the given types (joined on their `bucket` input: the bucket's name). */
 const siblingsOf = (bucket: PolicyResource, resources: PolicyResource[], ...types: string[]): PolicyResource[] =>
     ofTypes(resources, ...types).filter((r) => refersTo(r.props.bucket, bucket));
-
-/** AWS's TLS-only statement: a Deny of every S3 action (or `*`) to everyone when `aws:SecureTransport` is false. */
-function deniesInsecureTransport(s: Statement): boolean {
-    const everyone = s.principals === "*" || asArray(s.principals.AWS).includes("*");
-    const allActions = s.actions.some((a) => a === "*" || a.toLowerCase() === "s3:*");
-    const insecure = Object.entries(s.conditions).some(
-        ([op, body]) =>
-            (op === "Bool" || op === "BoolIfExists") &&
-            Object.entries(body).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && v.map(String).includes("false")),
-    );
-    return s.effect === "Deny" && everyone && allActions && insecure;
-}
 
 /** Whether the statement covers the bucket (its ARN) and its objects (`<arn>/*`). */
 function coversBucketAndObjects(s: Statement, bucketArn: string | undefined): boolean {
@@ -95,14 +85,16 @@ export const S3_RULES: Rule[] = [
     stackRule({
         name: "s3-8-block-public-access",
         description:
-            "S3 buckets have a public access block with all four settings on (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets).",
+            "S3 buckets have a public access block (their own or the account's) with all four settings on (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets).",
         enforcementLevel: "mandatory",
         severity: "high",
         control: { fsbp: "S3.8", cdkNag: ["AwsSolutions-S2"], url: S3_CONTROLS },
         types: BUCKETS,
         validate: (resources, _args, report) => {
+            // S3 applies the most restrictive of the account's and the bucket's settings, flag by flag (S3.1 / S3.8).
+            const account = ofTypes(resources, ACCOUNT_PUBLIC_ACCESS_BLOCK);
             for (const bucket of ofTypes(resources, ...BUCKETS)) {
-                const blocks = siblingsOf(bucket, resources, PUBLIC_ACCESS_BLOCK);
+                const blocks = [...siblingsOf(bucket, resources, PUBLIC_ACCESS_BLOCK), ...account];
                 if (blocks.length === 0) {
                     report(`no ${PUBLIC_ACCESS_BLOCK} refers to the bucket; add one with ${PUBLIC_ACCESS_FLAGS.join(", ")} all true.`, bucket.urn);
                     continue;
@@ -127,7 +119,7 @@ export const S3_RULES: Rule[] = [
             for (const bucket of ofTypes(resources, ...BUCKETS)) {
                 const arn = typeof bucket.props.arn === "string" ? bucket.props.arn : undefined;
                 const documents = [bucket.props.policy, ...siblingsOf(bucket, resources, BUCKET_POLICY).map((p) => p.props.policy)];
-                const ok = documents.some((d) => statementsOf(d).some((s) => deniesInsecureTransport(s) && coversBucketAndObjects(s, arn)));
+                const ok = documents.some((d) => statementsOf(d).some((s) => deniesInsecureTransport(s, "s3") && coversBucketAndObjects(s, arn)));
                 if (!ok)
                     report(
                         'no bucket policy denies insecure transport; add a statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [<bucket ARN>, <bucket ARN>/*], Condition: { Bool: { "aws:SecureTransport": "false" } } }.',

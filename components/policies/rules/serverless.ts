@@ -1,7 +1,7 @@
 /** Rules: Lambda, API Gateway, SQS, SNS, DynamoDB (lambda-*, apigw-*, sqs-*, sns-*, dynamodb-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, ofTypes, parseDocument, refersTo, statementsOf } from "../util";
+import { asArray, deniesInsecureTransport, isTrue, ofTypes, parseDocument, refersTo, statementsOf } from "../util";
 
 const LAMBDA_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html";
 const APIGW_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
@@ -114,6 +114,13 @@ function methodSettingsOf(stage: PolicyResource, resources: readonly PolicyResou
 }
 
 const ALL_METHODS = "*/*";
+
+/**
+ * API Gateway's enhanced security policies: every one has TLS 1.2 (`SecurityPolicy_TLS12_...`, edge only) or TLS 1.3
+ * (`SecurityPolicy_TLS13_1_2_...` admits 1.2 and 1.3) as minimum; the legacy ones are TLS_1_0 and TLS_1_2
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html).
+ */
+const ENHANCED_TLS12_POLICY = /^SecurityPolicy_TLS1[23]_/;
 const LOGGING_ON = ["ERROR", "INFO"];
 
 /** A throttling limit that is set: the provider's -1 (its default) means "no throttling". */
@@ -397,9 +404,9 @@ export const SERVERLESS_RULES: Rule[] = [
             const policy = v2 ? props.domainNameConfiguration?.securityPolicy : props.securityPolicy;
             const field = v2 ? "domainNameConfiguration.securityPolicy" : "securityPolicy";
             // REST APIs without a custom endpoint policy keep API Gateway's default endpoint, which accepts TLS 1.0.
-            if (typeof policy !== "string" || !(policy === "TLS_1_2" || /TLS13|TLS_?1_3/i.test(policy)))
+            if (typeof policy !== "string" || !(policy === "TLS_1_2" || ENHANCED_TLS12_POLICY.test(policy)))
                 report(
-                    `${field} is ${show(policy)}${policy === undefined ? " (API Gateway's default accepts TLS 1.0)" : ""}; set "TLS_1_2" or a TLS 1.3 policy.`,
+                    `${field} is ${show(policy)}${policy === undefined ? " (API Gateway's default accepts TLS 1.0)" : ""}; set "TLS_1_2" or an enhanced policy (SecurityPolicy_TLS13_1_2_2021_06, SecurityPolicy_TLS12_PFS_2025_EDGE...).`,
                 );
         },
     }),
@@ -471,13 +478,12 @@ export const SERVERLESS_RULES: Rule[] = [
             for (const q of ofTypes(resources, QUEUE)) {
                 const denies = policies
                     .filter((p) => p.props.queueUrl === q.props.url || p.props.queueUrl === q.props.id || refersTo(p.props.queueUrl, q))
-                    .some((p) =>
-                        statementsOf(p.props.policy).some(
-                            (s) =>
-                                s.effect === "Deny" && s.principals === "*" && (s.conditions.Bool?.["aws:SecureTransport"] ?? []).map(String).includes("false"),
-                        ),
+                    .some((p) => statementsOf(p.props.policy).some((s) => deniesInsecureTransport(s, "sqs")));
+                if (!denies)
+                    report(
+                        `no queue policy denies all actions (sqs:*) to everyone when aws:SecureTransport is "false"; add { Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: <queue ARN>, Condition: { Bool: { "aws:SecureTransport": "false" } } }.`,
+                        q.urn,
                     );
-                if (!denies) report(`no queue policy denies aws:SecureTransport "false"; add a Deny statement for sqs:* with that condition.`, q.urn);
             }
         },
     }),

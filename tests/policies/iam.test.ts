@@ -137,6 +137,32 @@ describe("policies: IAM", () => {
             );
         });
 
+        it("reports CodeBuild trusted without source conditions (AWS documents aws:SourceAccount and the project ARN)", async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("build", { Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["build"],
+            );
+            assert.ok(f[0].message.includes("https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html"));
+        });
+
+        it("reports source keys that do not pin one account: Null, a negated operator, a wildcard account, an ARN with any account", async () => {
+            const trust = (name: string, Condition: Record<string, unknown>) =>
+                role(name, { Effect: "Allow", Principal: { Service: "scheduler.amazonaws.com" }, Action: "sts:AssumeRole", Condition });
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                trust("null", { Null: { "aws:SourceArn": "false" } }),
+                trust("not-equals", { StringNotEquals: { "aws:SourceAccount": "999999999999" } }),
+                trust("account-pattern", { StringLike: { "aws:SourceAccount": "1234*" } }),
+                trust("any-account-arn", { ArnLike: { "aws:SourceArn": "arn:aws:scheduler:*:*:schedule/*" } }),
+                trust("one-of-any", { StringEquals: { "aws:SourceAccount": ["123456789012", "*"] } }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["account-pattern", "any-account-arn", "not-equals", "null", "one-of-any"]);
+        });
+
         it("reports a service principal the tables do not name, asking for a decision", async () => {
             const f = await findings(
                 "iam-trust-confused-deputy",
@@ -159,6 +185,12 @@ describe("policies: IAM", () => {
                     Principal: { Service: ["vpc-flow-logs.amazonaws.com"] },
                     Action: "sts:AssumeRole",
                     Condition: { ArnLike: { "aws:SourceArn": "arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*" } },
+                }),
+                role("if-exists", {
+                    Effect: "Allow",
+                    Principal: { Service: "codebuild.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { ArnLikeIfExists: { "aws:SourceArn": "arn:aws:codebuild:us-east-1:123456789012:project/*" } },
                 }),
                 role("lambda", { Effect: "Allow", Principal: { Service: ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] }, Action: "sts:AssumeRole" }),
                 role("cross", { Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: "sts:AssumeRole" }),

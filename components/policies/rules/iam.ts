@@ -58,6 +58,8 @@ export const TRUST_CONDITIONS_DOCUMENTED: Readonly<Record<string, string>> = {
     "eks-fargate-pods.amazonaws.com": "https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html",
     "codedeploy.amazonaws.com": "https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html",
     "events.amazonaws.com": "https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html",
+    // create-role.json: StringEquals aws:SourceAccount and aws:SourceArn arn:<partition>:codebuild:<region>:<account>:project/<name>.
+    "codebuild.amazonaws.com": "https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html",
 };
 
 /**
@@ -73,8 +75,6 @@ export const TRUST_CONDITIONS_EXEMPT: Readonly<Record<string, string>> = {
     "ecs.amazonaws.com":
         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html (the infrastructure role's documented trust)",
     "pods.eks.amazonaws.com": "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html (narrowed by the session tags EKS Pod Identity sets)",
-    "codebuild.amazonaws.com":
-        "https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html (the documented service-role trust has no source key)",
     "codepipeline.amazonaws.com":
         "https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-service-role-cli.html (the documented service-role trust has no source key)",
     "cloudtrail.amazonaws.com":
@@ -87,10 +87,39 @@ export const TRUST_CONDITIONS_EXEMPT: Readonly<Record<string, string>> = {
     "dax.amazonaws.com": "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.access-control.html (the DAX service role's documented trust)",
 };
 
-/** Whether a trust statement carries a confused-deputy key with a value that is not `*` (keys are case-insensitive in IAM). */
+/**
+ * Operators under which a source key limits whom the service may act for. `Null` (`"false"` only asks
+ * that the key be present), the negated operators (`StringNotEquals` admits every other account) and
+ * anything else do not.
+ */
+const MATCHING_OPERATOR = /^(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)(IfExists)?$/i;
+
+const hasWildcard = (value: string) => /[*?]/.test(value);
+
+/** Whether one value of a source key names one account (or organisation): `*`, `1234*`, or an ARN whose account is a pattern do not. */
+function restricts(key: string, value: string): boolean {
+    if (typeof value !== "string" || value === "") return false;
+    switch (key) {
+        case "aws:sourceaccount":
+            return !hasWildcard(value);
+        case "aws:sourcearn": {
+            const account = value.split(":")[4] ?? "";
+            return account !== "" && !hasWildcard(account);
+        }
+        default:
+            return value !== "*";
+    }
+}
+
+/** Whether a trust statement carries a confused-deputy key, under a matching operator, every value of which names one account (keys are case-insensitive in IAM). */
 function hasSourceCondition(s: Statement): boolean {
-    return Object.values(s.conditions).some((body) =>
-        Object.entries(body).some(([key, values]) => CONFUSED_DEPUTY_KEYS.includes(key.toLowerCase()) && values.length > 0 && !values.includes("*")),
+    return Object.entries(s.conditions).some(
+        ([operator, body]) =>
+            MATCHING_OPERATOR.test(operator) &&
+            Object.entries(body).some(([key, values]) => {
+                const k = key.toLowerCase();
+                return CONFUSED_DEPUTY_KEYS.includes(k) && values.length > 0 && values.every((v) => restricts(k, v));
+            }),
     );
 }
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import { checkPolicies, policyResource } from "../../components/policies";
-import { IAM_RULES, TRUST_CONDITIONS_DOCUMENTED, TRUST_CONDITIONS_EXEMPT } from "../../components/policies/rules/iam";
+import { IAM_RULES, TRUST_CONDITIONS_DOCUMENTED, TRUST_CONDITIONS_EXEMPT, isAnyResource } from "../../components/policies/rules/iam";
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const rolePolicy = (name: string, ...statements: object[]) => policyResource("aws:iam/rolePolicy:RolePolicy", name, { role: "r", policy: doc(...statements) });
@@ -77,6 +77,23 @@ describe("policies: IAM", () => {
                 ["w"],
             );
             assert.match(f[0].message, /allows \["s3:PutObject"\] on Resource "\*"/);
+        });
+
+        it("reports a write on an ARN that covers every resource of the service in any account (arn:aws:s3:::*, arn:aws:sqs:*:*:*)", async () => {
+            const f = await findings(
+                "iam-wildcard-resource-write",
+                rolePolicy("s3", { Effect: "Allow", Action: "s3:PutObject", Resource: ["arn:aws:s3:::*"] }),
+                rolePolicy("sqs", { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:*:*:*" }),
+                rolePolicy("scoped", { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:*" }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["s3", "sqs"]);
+            assert.match(f.find((x) => x.name === "s3")!.message, /allows \["s3:PutObject"\] on Resource "arn:aws:s3:::\*"/);
+        });
+
+        it("treats isAnyResource patterns as everything and scoped ARNs as not", () => {
+            for (const r of ["*", "arn:*", "arn:aws:s3:::*", "arn:aws:dynamodb:*:*:*", "arn:*:logs:*:*:*"]) assert.ok(isAnyResource(r), r);
+            for (const r of ["arn:aws:s3:::b/*", "arn:aws:sqs:*:123456789012:*", "arn:aws:logs:us-east-1:*:log-group:x:*", "arn:aws:s3:::*/key"])
+                assert.ok(!isAnyResource(r), r);
         });
 
         it("reports a write on NotResource", async () => {
@@ -217,6 +234,30 @@ describe("policies: IAM", () => {
             );
             assert.deepStrictEqual(f.map((x) => x.name).sort(), ["admin", "fsx"]);
             assert.match(f.find((x) => x.name === "fsx")!.message, /policyArn is the AWS managed policy AmazonFSxFullAccess/);
+        });
+
+        it("reports broad AWS managed policies attached to users, groups, in the exclusive list and by PolicyAttachment", async () => {
+            const f = await findings(
+                "iam-managed-full-access",
+                policyResource("aws:iam/userPolicyAttachment:UserPolicyAttachment", "user", {
+                    user: "u",
+                    policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+                }),
+                policyResource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "group", {
+                    group: "g",
+                    policyArn: "arn:aws:iam::aws:policy/PowerUserAccess",
+                }),
+                policyResource("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "exclusive", {
+                    roleName: "r",
+                    policyArns: ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+                }),
+                policyResource("aws:iam/policyAttachment:PolicyAttachment", "shared", {
+                    roles: ["r"],
+                    policyArn: "arn:aws-us-gov:iam::aws:policy/AmazonEC2FullAccess",
+                }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["exclusive", "group", "shared", "user"]);
+            assert.match(f.find((x) => x.name === "exclusive")!.message, /^policyArns\[1\] is the AWS managed policy AmazonS3FullAccess/);
         });
 
         it("passes scoped AWS managed policies and customer managed policies named *FullAccess", async () => {

@@ -180,6 +180,22 @@ describe("policies: IAM", () => {
             assert.deepStrictEqual(f.map((x) => x.name).sort(), ["account-pattern", "any-account-arn", "not-equals", "null", "one-of-any"]);
         });
 
+        it('reports a trust that lets any AWS principal ("*") assume the role without a condition', async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("public", { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }),
+                role("any-aws", { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::210987654321:root", "*"] }, Action: "sts:AssumeRole" }),
+                role("org", {
+                    Effect: "Allow",
+                    Principal: { AWS: "*" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } },
+                }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["any-aws", "public"]);
+            assert.match(f[0].message, /lets any AWS principal \("\*"\) assume the role, with no condition/);
+        });
+
         it("reports a service principal the tables do not name, asking for a decision", async () => {
             const f = await findings(
                 "iam-trust-confused-deputy",

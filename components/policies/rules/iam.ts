@@ -187,7 +187,7 @@ export const IAM_RULES: Rule[] = [
     resourceRule({
         name: "iam-trust-confused-deputy",
         description:
-            "Roles that AWS services assume carry aws:SourceAccount or aws:SourceArn in their trust policy where AWS documents those keys for the service principal.",
+            'Roles that AWS services assume carry aws:SourceAccount or aws:SourceArn in their trust policy where AWS documents those keys for the service principal, and no role trusts every AWS principal ("*") without a condition.',
         enforcementLevel: "mandatory",
         severity: "high",
         control: { url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html#cross-service-confused-deputy-prevention" },
@@ -195,7 +195,15 @@ export const IAM_RULES: Rule[] = [
         validate: (props, _args, report) => {
             const doc = parseDocument(props.assumeRolePolicy);
             statementsOf(doc).forEach((s, i) => {
-                if (!allows(s) || s.principals === "*") return;
+                if (!allows(s)) return;
+                const everyone = s.principals === "*" || (s.principals.AWS ?? []).includes("*");
+                if (everyone && Object.keys(s.conditions).length === 0) {
+                    report(
+                        `assumeRolePolicy Statement[${i}] lets any AWS principal ("*") assume the role, with no condition; name the accounts or roles that may assume it (Principal.AWS), or add aws:PrincipalOrgID / sts:ExternalId conditions.`,
+                    );
+                    return;
+                }
+                if (s.principals === "*") return;
                 const services = s.principals.Service ?? [];
                 for (const service of services) {
                     if (TRUST_CONDITIONS_EXEMPT[service] !== undefined || hasSourceCondition(s)) continue;

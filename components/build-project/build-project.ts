@@ -93,12 +93,14 @@ export class BuildProject extends pulumi.ComponentResource {
             childName(name, "role"),
             {
                 description: `CodeBuild runs the builds of ${physical}`,
-                // AWS's documented CodeBuild service-role trust, without conditions
-                // (https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html). No AWS page says
-                // CodeBuild sends aws:SourceArn/aws:SourceAccount when it assumes the role, for builds or for the VPC check
-                // at CreateProject (when the project does not exist yet); a condition it does not meet would fail every
-                // build. The role is this project's alone, and only principals with iam:PassRole on it can attach it.
-                assumeRolePolicy: assumeRolePolicy("codebuild.amazonaws.com"),
+                // AWS documents the CodeBuild service-role trust with aws:SourceAccount and aws:SourceArn = the project's ARN
+                // (https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html, create-role.json): only
+                // this project's builds can assume the role. The ARN is built from the physical name, known before the
+                // project exists, so the role does not wait for the project that needs it (no dependency cycle).
+                assumeRolePolicy: assumeRolePolicy("codebuild.amazonaws.com", {
+                    sourceAccount: accountId,
+                    sourceArnLike: pulumi.interpolate`arn:${partition}:codebuild:${region}:${accountId}:project/${physical}`,
+                }),
                 policies: { build: buildRoleStatements({ partition, region, accountId, projectName: physical, logGroupArn: logGroup.arn, secretRefs }, cfg) },
                 tags,
             },

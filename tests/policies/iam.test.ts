@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import { checkPolicies, policyResource } from "../../components/policies";
-import { IAM_RULES, TRUST_CONDITIONS_DOCUMENTED, TRUST_CONDITIONS_EXEMPT } from "../../components/policies/rules/iam";
+import { IAM_RULES, TRUST_CONDITIONS_DOCUMENTED, TRUST_CONDITIONS_EXEMPT, isAnyResource } from "../../components/policies/rules/iam";
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const rolePolicy = (name: string, ...statements: object[]) => policyResource("aws:iam/rolePolicy:RolePolicy", name, { role: "r", policy: doc(...statements) });
@@ -79,6 +79,23 @@ describe("policies: IAM", () => {
             assert.match(f[0].message, /allows \["s3:PutObject"\] on Resource "\*"/);
         });
 
+        it("reports a write on an ARN that covers every resource of the service in any account (arn:aws:s3:::*, arn:aws:sqs:*:*:*)", async () => {
+            const f = await findings(
+                "iam-wildcard-resource-write",
+                rolePolicy("s3", { Effect: "Allow", Action: "s3:PutObject", Resource: ["arn:aws:s3:::*"] }),
+                rolePolicy("sqs", { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:*:*:*" }),
+                rolePolicy("scoped", { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:*" }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["s3", "sqs"]);
+            assert.match(f.find((x) => x.name === "s3")!.message, /allows \["s3:PutObject"\] on Resource "arn:aws:s3:::\*"/);
+        });
+
+        it("treats isAnyResource patterns as everything and scoped ARNs as not", () => {
+            for (const r of ["*", "arn:*", "arn:aws:s3:::*", "arn:aws:dynamodb:*:*:*", "arn:*:logs:*:*:*"]) assert.ok(isAnyResource(r), r);
+            for (const r of ["arn:aws:s3:::b/*", "arn:aws:sqs:*:123456789012:*", "arn:aws:logs:us-east-1:*:log-group:x:*", "arn:aws:s3:::*/key"])
+                assert.ok(!isAnyResource(r), r);
+        });
+
         it("reports a write on NotResource", async () => {
             const f = await findings(
                 "iam-wildcard-resource-write",
@@ -137,6 +154,48 @@ describe("policies: IAM", () => {
             );
         });
 
+        it("reports CodeBuild trusted without source conditions (AWS documents aws:SourceAccount and the project ARN)", async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("build", { Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }),
+            );
+            assert.deepStrictEqual(
+                f.map((x) => x.name),
+                ["build"],
+            );
+            assert.ok(f[0].message.includes("https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html"));
+        });
+
+        it("reports source keys that do not pin one account: Null, a negated operator, a wildcard account, an ARN with any account", async () => {
+            const trust = (name: string, Condition: Record<string, unknown>) =>
+                role(name, { Effect: "Allow", Principal: { Service: "scheduler.amazonaws.com" }, Action: "sts:AssumeRole", Condition });
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                trust("null", { Null: { "aws:SourceArn": "false" } }),
+                trust("not-equals", { StringNotEquals: { "aws:SourceAccount": "999999999999" } }),
+                trust("account-pattern", { StringLike: { "aws:SourceAccount": "1234*" } }),
+                trust("any-account-arn", { ArnLike: { "aws:SourceArn": "arn:aws:scheduler:*:*:schedule/*" } }),
+                trust("one-of-any", { StringEquals: { "aws:SourceAccount": ["123456789012", "*"] } }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["account-pattern", "any-account-arn", "not-equals", "null", "one-of-any"]);
+        });
+
+        it('reports a trust that lets any AWS principal ("*") assume the role without a condition', async () => {
+            const f = await findings(
+                "iam-trust-confused-deputy",
+                role("public", { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }),
+                role("any-aws", { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::210987654321:root", "*"] }, Action: "sts:AssumeRole" }),
+                role("org", {
+                    Effect: "Allow",
+                    Principal: { AWS: "*" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } },
+                }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["any-aws", "public"]);
+            assert.match(f[0].message, /lets any AWS principal \("\*"\) assume the role, with no condition/);
+        });
+
         it("reports a service principal the tables do not name, asking for a decision", async () => {
             const f = await findings(
                 "iam-trust-confused-deputy",
@@ -159,6 +218,12 @@ describe("policies: IAM", () => {
                     Principal: { Service: ["vpc-flow-logs.amazonaws.com"] },
                     Action: "sts:AssumeRole",
                     Condition: { ArnLike: { "aws:SourceArn": "arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*" } },
+                }),
+                role("if-exists", {
+                    Effect: "Allow",
+                    Principal: { Service: "codebuild.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { ArnLikeIfExists: { "aws:SourceArn": "arn:aws:codebuild:us-east-1:123456789012:project/*" } },
                 }),
                 role("lambda", { Effect: "Allow", Principal: { Service: ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] }, Action: "sts:AssumeRole" }),
                 role("cross", { Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: "sts:AssumeRole" }),
@@ -185,6 +250,30 @@ describe("policies: IAM", () => {
             );
             assert.deepStrictEqual(f.map((x) => x.name).sort(), ["admin", "fsx"]);
             assert.match(f.find((x) => x.name === "fsx")!.message, /policyArn is the AWS managed policy AmazonFSxFullAccess/);
+        });
+
+        it("reports broad AWS managed policies attached to users, groups, in the exclusive list and by PolicyAttachment", async () => {
+            const f = await findings(
+                "iam-managed-full-access",
+                policyResource("aws:iam/userPolicyAttachment:UserPolicyAttachment", "user", {
+                    user: "u",
+                    policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+                }),
+                policyResource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "group", {
+                    group: "g",
+                    policyArn: "arn:aws:iam::aws:policy/PowerUserAccess",
+                }),
+                policyResource("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "exclusive", {
+                    roleName: "r",
+                    policyArns: ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+                }),
+                policyResource("aws:iam/policyAttachment:PolicyAttachment", "shared", {
+                    roles: ["r"],
+                    policyArn: "arn:aws-us-gov:iam::aws:policy/AmazonEC2FullAccess",
+                }),
+            );
+            assert.deepStrictEqual(f.map((x) => x.name).sort(), ["exclusive", "group", "shared", "user"]);
+            assert.match(f.find((x) => x.name === "exclusive")!.message, /^policyArns\[1\] is the AWS managed policy AmazonS3FullAccess/);
         });
 
         it("passes scoped AWS managed policies and customer managed policies named *FullAccess", async () => {

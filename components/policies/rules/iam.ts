@@ -58,6 +58,8 @@ export const TRUST_CONDITIONS_DOCUMENTED: Readonly<Record<string, string>> = {
     "eks-fargate-pods.amazonaws.com": "https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html",
     "codedeploy.amazonaws.com": "https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html",
     "events.amazonaws.com": "https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html",
+    // create-role.json: StringEquals aws:SourceAccount and aws:SourceArn arn:<partition>:codebuild:<region>:<account>:project/<name>.
+    "codebuild.amazonaws.com": "https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html",
 };
 
 /**
@@ -73,25 +75,68 @@ export const TRUST_CONDITIONS_EXEMPT: Readonly<Record<string, string>> = {
     "ecs.amazonaws.com":
         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html (the infrastructure role's documented trust)",
     "pods.eks.amazonaws.com": "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html (narrowed by the session tags EKS Pod Identity sets)",
-    "codebuild.amazonaws.com":
-        "https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html (the documented service-role trust has no source key)",
     "codepipeline.amazonaws.com":
         "https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-service-role-cli.html (the documented service-role trust has no source key)",
+    // Users who added aws:SourceArn/aws:SourceAccount to this role report CloudWatch Logs delivery stopping (prowler-cloud/prowler#4714).
     "cloudtrail.amazonaws.com":
         "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html (the CloudWatch Logs role; CloudTrail's confused-deputy page covers bucket and topic policies only)",
     "apigateway.amazonaws.com":
         "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html (the CloudWatch and integration roles' documented trust has no source key)",
     "backup.amazonaws.com":
         "https://docs.aws.amazon.com/aws-backup/latest/devguide/iam-service-roles.html (AWS Backup's default role trusts the service alone)",
+    // RDS's confused-deputy page shows the keys for roles a DB instance assumes (aws:SourceArn = the instance ARN); the
+    // RDS Proxy pages document the proxy role's trust without them, and a proxy's ARN carries an id RDS generates.
     "rds.amazonaws.com": "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-proxy-secrets-arns.html (the RDS Proxy role's documented trust)",
     "dax.amazonaws.com": "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.access-control.html (the DAX service role's documented trust)",
 };
 
-/** Whether a trust statement carries a confused-deputy key with a value that is not `*` (keys are case-insensitive in IAM). */
+/**
+ * Operators under which a source key limits whom the service may act for. `Null` (`"false"` only asks
+ * that the key be present), the negated operators (`StringNotEquals` admits every other account) and
+ * anything else do not.
+ */
+const MATCHING_OPERATOR = /^(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)(IfExists)?$/i;
+
+const hasWildcard = (value: string) => /[*?]/.test(value);
+
+/** Whether one value of a source key names one account (or organisation): `*`, `1234*`, or an ARN whose account is a pattern do not. */
+function restricts(key: string, value: string): boolean {
+    if (typeof value !== "string" || value === "") return false;
+    switch (key) {
+        case "aws:sourceaccount":
+            return !hasWildcard(value);
+        case "aws:sourcearn": {
+            const account = value.split(":")[4] ?? "";
+            return account !== "" && !hasWildcard(account);
+        }
+        default:
+            return value !== "*";
+    }
+}
+
+/** Whether a trust statement carries a confused-deputy key, under a matching operator, every value of which names one account (keys are case-insensitive in IAM). */
 function hasSourceCondition(s: Statement): boolean {
-    return Object.values(s.conditions).some((body) =>
-        Object.entries(body).some(([key, values]) => CONFUSED_DEPUTY_KEYS.includes(key.toLowerCase()) && values.length > 0 && !values.includes("*")),
+    return Object.entries(s.conditions).some(
+        ([operator, body]) =>
+            MATCHING_OPERATOR.test(operator) &&
+            Object.entries(body).some(([key, values]) => {
+                const k = key.toLowerCase();
+                return CONFUSED_DEPUTY_KEYS.includes(k) && values.length > 0 && values.every((v) => restricts(k, v));
+            }),
     );
+}
+
+/**
+ * Whether a Resource element covers every resource: `*`, or an ARN whose region and account are empty
+ * or `*` and whose resource part is `*` (`arn:aws:s3:::*`, `arn:aws:sqs:*:*:*`, `arn:*`), which grants
+ * the service's resources in every account as `*` does.
+ */
+export function isAnyResource(resource: string): boolean {
+    if (resource === "*") return true;
+    const parts = resource.split(":");
+    if (parts[0] !== "arn") return false;
+    if (parts.length < 6) return parts[parts.length - 1] === "*" && parts.slice(1).every((p) => p === "*" || p === "");
+    return ["", "*"].includes(parts[3]) && ["", "*"].includes(parts[4]) && parts.slice(5).join(":") === "*";
 }
 
 export const IAM_RULES: Rule[] = [
@@ -120,7 +165,7 @@ export const IAM_RULES: Rule[] = [
     resourceRule({
         name: "iam-wildcard-resource-write",
         description:
-            'Identity policies write on Resource "*" only with actions AWS documents as supporting no resource-level permissions; reads (Describe*, List*, Get*) may.',
+            'Identity policies write on Resource "*" (or an ARN covering every account, such as arn:aws:s3:::*) only with actions AWS documents as supporting no resource-level permissions; reads (Describe*, List*, Get*) may.',
         enforcementLevel: "mandatory",
         severity: "high",
         control: { cdkNag: ["AwsSolutions-IAM5"], url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege" },
@@ -128,11 +173,12 @@ export const IAM_RULES: Rule[] = [
         validate: (props, args, report) => {
             for (const { path, statements } of identityDocuments(args.type, props)) {
                 statements.forEach((s, i) => {
-                    if (!allows(s) || !(s.resources.includes("*") || s.notResources.length)) return;
+                    const wide = s.resources.filter(isAnyResource);
+                    if (!allows(s) || !(wide.length || s.notResources.length)) return;
                     const writes = s.actions.filter((a) => !isReadOnlyAction(a) && RESOURCELESS_WRITE_ACTIONS[a] === undefined);
                     if (writes.length)
                         report(
-                            `${path} Statement[${i}]${s.sid ? ` (${s.sid})` : ""} allows ${JSON.stringify(writes)} on ${s.notResources.length ? "NotResource" : 'Resource "*"'}; name the resource ARNs, or record an exception if AWS documents no resource type for the action.`,
+                            `${path} Statement[${i}]${s.sid ? ` (${s.sid})` : ""} allows ${JSON.stringify(writes)} on ${s.notResources.length ? "NotResource" : `Resource ${wide.map((r) => JSON.stringify(r)).join(", ")}`}; name the resource ARNs, or record an exception if AWS documents no resource type for the action.`,
                         );
                 });
             }
@@ -141,7 +187,7 @@ export const IAM_RULES: Rule[] = [
     resourceRule({
         name: "iam-trust-confused-deputy",
         description:
-            "Roles that AWS services assume carry aws:SourceAccount or aws:SourceArn in their trust policy where AWS documents those keys for the service principal.",
+            'Roles that AWS services assume carry aws:SourceAccount or aws:SourceArn in their trust policy where AWS documents those keys for the service principal, and no role trusts every AWS principal ("*") without a condition.',
         enforcementLevel: "mandatory",
         severity: "high",
         control: { url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html#cross-service-confused-deputy-prevention" },
@@ -149,7 +195,15 @@ export const IAM_RULES: Rule[] = [
         validate: (props, _args, report) => {
             const doc = parseDocument(props.assumeRolePolicy);
             statementsOf(doc).forEach((s, i) => {
-                if (!allows(s) || s.principals === "*") return;
+                if (!allows(s)) return;
+                const everyone = s.principals === "*" || (s.principals.AWS ?? []).includes("*");
+                if (everyone && Object.keys(s.conditions).length === 0) {
+                    report(
+                        `assumeRolePolicy Statement[${i}] lets any AWS principal ("*") assume the role, with no condition; name the accounts or roles that may assume it (Principal.AWS), or add aws:PrincipalOrgID / sts:ExternalId conditions.`,
+                    );
+                    return;
+                }
+                if (s.principals === "*") return;
                 const services = s.principals.Service ?? [];
                 for (const service of services) {
                     if (TRUST_CONDITIONS_EXEMPT[service] !== undefined || hasSourceCondition(s)) continue;
@@ -165,21 +219,35 @@ export const IAM_RULES: Rule[] = [
     }),
     resourceRule({
         name: "iam-managed-full-access",
-        description: "Roles get no broad AWS managed policy (AdministratorAccess, PowerUserAccess, *FullAccess); scoped inline policies instead.",
+        description:
+            "Roles, users and groups get no broad AWS managed policy (AdministratorAccess, PowerUserAccess, *FullAccess); scoped inline policies instead.",
         enforcementLevel: "advisory",
         severity: "medium",
         control: { cdkNag: ["AwsSolutions-IAM4"], url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-use-aws-defined-policies" },
-        types: ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/role:Role"],
+        // Every way the provider attaches a managed policy: per role/user/group, the exclusive list, and the account-wide PolicyAttachment.
+        types: [
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "aws:iam/role:Role",
+            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+            "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+            "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+            "aws:iam/policyAttachment:PolicyAttachment",
+        ],
         validate: (props, args, report) => {
+            const listed = (field: string) => asArray<string>(props[field]).map((a, i) => ({ path: `${field}[${i}]`, arn: a }));
             const arns =
                 args.type === "aws:iam/role:Role"
-                    ? asArray<string>(props.managedPolicyArns).map((a, i) => ({ path: `managedPolicyArns[${i}]`, arn: a }))
-                    : [{ path: "policyArn", arn: props.policyArn }];
+                    ? listed("managedPolicyArns")
+                    : args.type === "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive"
+                      ? listed("policyArns")
+                      : [{ path: "policyArn", arn: props.policyArn }];
             for (const { path, arn } of arns) {
                 if (typeof arn !== "string" || !/^arn:[^:]+:iam::aws:policy\//.test(arn)) continue;
                 const policy = arn.split("/").pop() ?? "";
                 if (policy === "AdministratorAccess" || policy === "PowerUserAccess" || policy.endsWith("FullAccess"))
-                    report(`${path} is the AWS managed policy ${policy}; grant the actions the role uses on its own resources in an inline policy.`);
+                    report(
+                        `${path} is the AWS managed policy ${policy}; grant the actions the role, user or group uses on its own resources in an inline policy.`,
+                    );
             }
         },
     }),

@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { BuildProject } from "../../../components/build-project";
 import type { BuildProjectArgs } from "../../../components/build-project/args";
+import { checkPolicies } from "../../../components/policies";
+import { IAM_RULES } from "../../../components/policies/rules/iam";
 import { Registry, build, json, unwrap } from "../../../components/testing";
 
 const PROJECT = "aws:codebuild/project:Project";
@@ -69,10 +71,23 @@ describe("BuildProject", () => {
             });
         });
 
-        it("lets CodeBuild assume the role with AWS's documented trust, without source conditions", () => {
+        it("lets only this project's builds assume the role: aws:SourceAccount and aws:SourceArn = the project's ARN", () => {
+            const project = registry.one(PROJECT).inputs.name;
             assert.deepEqual(json(registry.one(ROLE).inputs.assumeRolePolicy).Statement, [
-                { Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" },
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "codebuild.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": ACCOUNT },
+                        ArnLike: { "aws:SourceArn": `arn:aws:codebuild:us-east-1:${ACCOUNT}:project/${project}` },
+                    },
+                },
             ]);
+        });
+
+        it("passes the pack's IAM rules (iam-trust-confused-deputy among them)", async () => {
+            assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: IAM_RULES })).violations, []);
         });
 
         it("grants logs on its own log group only and reports on its own report groups only, nothing else", () => {

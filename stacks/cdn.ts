@@ -23,6 +23,8 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ec2 from "@pulumi/aws/ec2";
 import type { ProviderArgs } from "@pulumi/aws/provider";
+import type { WebAclArgs as WafWebAclArgs } from "@pulumi/aws/wafv2";
+import type * as wafInputs from "@pulumi/aws/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeFunctions } from "../components";
 import { type StackConfig, cdnKeyValues } from "./config";
@@ -238,6 +240,7 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         transform: {
             // The component's own args (region us-east-1) win over the stack's.
             ...(Object.keys(edgeProvider).length === 0 ? {} : { provider: (args: ProviderArgs) => ({ ...edgeProvider, ...args }) }),
+            webAcl: countLargeBodies,
         },
     });
 
@@ -246,5 +249,30 @@ export function cdn(cfg: StackConfig["cdn"], deps: CdnDeps): CdnOutputs {
         distributionId: edge.distributionId,
         siteBucketName: edge.bucketNames[site],
         keyValueStoreArn: edge.keyValueStoreArn as pulumi.Output<string>,
+    };
+}
+
+/**
+ * The Core rule set blocks any request body over 8 KB (`SizeRestrictions_BODY`,
+ * https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html), and the items API, behind
+ * this distribution at `/items`, takes bodies up to 16 KB (functions/items/core.ts `MAX_BODY_BYTES`): blocked, an item
+ * of 8–16 KB would get WAF's bare 403 in production only. The rule counts instead (its metric still shows such
+ * requests); the function refuses what is too large itself (413). The group's other rules keep blocking.
+ */
+export const WAF_COUNTED_RULES: Record<string, string[]> = { AWSManagedRulesCommonRuleSet: ["SizeRestrictions_BODY"] };
+
+function countLargeBodies(args: WafWebAclArgs): WafWebAclArgs {
+    // EdgeFunctions passes its rules as plain values.
+    const rules = args.rules as wafInputs.wafv2.WebAclRule[];
+    return {
+        ...args,
+        rules: rules.map((rule) => {
+            const statement = rule.statement as wafInputs.wafv2.WebAclRuleStatement;
+            const group = statement.managedRuleGroupStatement as wafInputs.wafv2.WebAclRuleStatementManagedRuleGroupStatement | undefined;
+            const counted = group && WAF_COUNTED_RULES[group.name as string];
+            if (!group || !counted) return rule;
+            const managedRuleGroupStatement = { ...group, ruleActionOverrides: counted.map((name) => ({ name, actionToUse: { count: {} } })) };
+            return { ...rule, statement: { ...statement, managedRuleGroupStatement } };
+        }),
     };
 }

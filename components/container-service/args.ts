@@ -359,11 +359,13 @@ export interface LoadBalancerArgs {
     deletionProtection?: boolean;
     /**
      * Access logs (Security Hub ELB.5: the record of who reached the service). `true`: a bucket of the component's,
-     * `{key}-access-logs`, which only the Region's ELB log delivery may write to (under `{name}-{key}/`), with
+     * `{key}-access-logs`, which only the Region's ELB log delivery (an NLB: CloudWatch Logs' `delivery.logs.amazonaws.com`)
+     * may write to (under `{name}-{key}/`), with
      * SSE-S3 (the only encryption ELB delivers to), versioning, public access blocked, TLS-only, logs expired after
      * 90 days (change it through `transform.accessLogsBucket.lifecycle`), protected and retained with
      * `protectData`, else deleted with its logs on `pulumi destroy`. Or a bucket you own, which must grant ELB's
      * log delivery `s3:PutObject` (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+     * An NLB logs TLS listeners only: with `accessLogs` it needs `certificateArn` or `domain`.
      * @default undefined - no access logs
      * @example true
      * @example { bucket: "my-alb-logs", prefix: "web" }

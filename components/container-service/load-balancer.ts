@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as lb from "@pulumi/aws/lb";
+import type * as s3 from "@pulumi/aws/s3";
 import * as vpc from "@pulumi/aws/vpc";
 import { PrivateBucket, createPrivateBucket } from "../shared/bucket";
 import { ArgsError } from "../shared/errors";
-import { elbLogDeliveryPrincipal } from "../shared/limits/elb";
+import type { Statement } from "../shared/iam";
+import { NLB_LOG_DELIVERY_SERVICE, elbLogDeliveryPrincipal } from "../shared/limits/elb";
 import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 import type { Ctx } from "./context";
@@ -204,11 +206,60 @@ function inStackRegion(ctx: Ctx, lbKey: string, listenerArn: pulumi.Input<string
 export const ACCESS_LOGS_EXPIRE_DAYS = 90;
 
 /**
- * A load balancer's own access-log bucket (`accessLogs: true`): SSE-S3, the only encryption ELB delivers logs to
- * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html), versioned so a
- * log cannot be overwritten unseen, and writable only by the Region's ELB log delivery under `<prefix>/AWSLogs/<account>/`.
+ * Who may write a load balancer's access logs into its bucket, under `<prefix>/AWSLogs/<account>/`. An ALB: the
+ * Region's ELB log delivery (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html).
+ * An NLB: CloudWatch Logs' log delivery, which first reads the bucket ACL and writes with `bucket-owner-full-control`
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/network/enable-access-logging.html); without these
+ * statements enabling its logs fails, or log delivery appends them to the policy itself and the next update of the
+ * policy removes them (logs stop, silently).
  */
-function createAccessLogsBucket(ctx: Ctx, base: string, prefix: string): PrivateBucket {
+function logDeliveryStatements(ctx: Ctx, bucket: s3.Bucket, prefix: string, alb: boolean): Statement[] {
+    const objects = pulumi.interpolate`${bucket.arn}/${prefix}/AWSLogs/${ctx.accountId}/*`;
+    if (alb)
+        return [
+            {
+                Sid: "ElbLogDelivery",
+                Effect: "Allow",
+                // `AWS` or `Service`, known once the Region is; Statement types a principal's keys up front.
+                Principal: pulumi
+                    .all([ctx.region, ctx.partition])
+                    .apply(([region, partition]) => elbLogDeliveryPrincipal(region, partition)) as unknown as Record<string, string>,
+                Action: "s3:PutObject",
+                Resource: objects,
+            },
+        ];
+    // The documented confused-deputy keys: this account's log deliveries only.
+    const source = {
+        StringEquals: { "aws:SourceAccount": ctx.accountId },
+        ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:*` },
+    };
+    return [
+        {
+            Sid: "NlbLogDeliveryAclCheck",
+            Effect: "Allow",
+            Principal: { Service: NLB_LOG_DELIVERY_SERVICE },
+            Action: "s3:GetBucketAcl",
+            Resource: bucket.arn,
+            Condition: source,
+        },
+        {
+            Sid: "NlbLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: NLB_LOG_DELIVERY_SERVICE },
+            Action: "s3:PutObject",
+            Resource: objects,
+            Condition: { ...source, StringEquals: { ...source.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
+        },
+    ];
+}
+
+/**
+ * A load balancer's own access-log bucket (`accessLogs: true`): SSE-S3, the only encryption ALB logs are delivered to
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html), versioned so a
+ * log cannot be overwritten unseen, and writable only by the load balancer type's log delivery under
+ * `<prefix>/AWSLogs/<account>/`.
+ */
+function createAccessLogsBucket(ctx: Ctx, base: string, prefix: string, alb: boolean): PrivateBucket {
     const protect = ctx.cfg.protectData;
     return createPrivateBucket(
         childName(base, "access-logs"),
@@ -221,18 +272,7 @@ function createAccessLogsBucket(ctx: Ctx, base: string, prefix: string): Private
             protect,
             retainOnDelete: protect,
             tags: ctx.tags,
-            statements: (bucket) => [
-                {
-                    Sid: "ElbLogDelivery",
-                    Effect: "Allow",
-                    // `AWS` or `Service`, known once the Region is; Statement types a principal's keys up front.
-                    Principal: pulumi
-                        .all([ctx.region, ctx.partition])
-                        .apply(([region, partition]) => elbLogDeliveryPrincipal(region, partition)) as unknown as Record<string, string>,
-                    Action: "s3:PutObject",
-                    Resource: pulumi.interpolate`${bucket.arn}/${prefix}/AWSLogs/${ctx.accountId}/*`,
-                },
-            ],
+            statements: (bucket) => logDeliveryStatements(ctx, bucket, prefix, alb),
         },
         ctx.opts,
         ctx.cfg.transform.accessLogsBucket,
@@ -289,7 +329,7 @@ function createOwnLoadBalancer(ctx: Ctx, lbKey: string, spec: ResolvedLoadBalanc
         ctx.opts,
         t.loadBalancerSecurityGroup,
     );
-    const accessLogs = spec.accessLogs === true ? createAccessLogsBucket(ctx, base, base) : undefined;
+    const accessLogs = spec.accessLogs === true ? createAccessLogsBucket(ctx, base, base, alb) : undefined;
     const logs =
         spec.accessLogs === true
             ? { bucket: accessLogs!.bucket.bucket, prefix: base, enabled: true }

@@ -290,6 +290,14 @@ function validateLoadBalancer(issues: Issues, path: string, lb: LoadBalancerArgs
     if (typeof lb.accessLogs === "object" && isPlain(lb.accessLogs.bucket)) {
         issues.match(`${path}.accessLogs.bucket`, lb.accessLogs.bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name");
     }
+    // An NLB writes access logs for TLS listeners only (https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-access-logs.html).
+    if (lb.accessLogs !== undefined && r.type === "network" && !servesTls(lb))
+        issues.add(
+            `${path}.accessLogs`,
+            lb.accessLogs === true ? true : "(set)",
+            "is set on a network load balancer without a TLS listener: an NLB logs TLS connections only, so no log would ever be written",
+            "certificateArn or domain (TLS listeners), or no accessLogs",
+        );
     if (lb.ingressCidrs !== undefined) checkCidrList(issues, `${path}.ingressCidrs`, lb.ingressCidrs);
     if (lb.testIngressCidrs !== undefined) checkCidrList(issues, `${path}.testIngressCidrs`, lb.testIngressCidrs);
     const prefixLists = lb.ingressPrefixListIds ?? [];

@@ -1,7 +1,7 @@
 import * as wafv2 from "@pulumi/aws/wafv2";
 import type { ManagedRuleGroup } from "./args";
 import type { Ctx } from "./context";
-import { childName } from "../shared/naming";
+import { childName, fitName } from "../shared/naming";
 import { create } from "../shared/transform";
 
 /**
@@ -63,7 +63,7 @@ export function createWebAcl(ctx: Ctx): wafv2.WebAcl | undefined {
               ];
     return create(
         wafv2.WebAcl,
-        childName(name, "web-acl"),
+        fitName(childName(name, "web-acl"), wafv2.WebAcl),
         {
             region: WEB_ACL_REGION,
             scope: "CLOUDFRONT",

@@ -300,7 +300,9 @@ export interface RestApiArgs {
      * Execution logging level (`OFF`, `ERROR`, `INFO`), for every method (Security Hub APIGateway.1 asks
      * for `ERROR` or `INFO`). API Gateway writes to `API-Gateway-Execution-Logs_<api id>/<stage>`, which the
      * component creates first with `accessLogRetentionDays` (API Gateway's own group keeps logs forever).
-     * Needs the account's CloudWatch role (`accountCloudWatchRole`, or set once outside Pulumi).
+     * Needs the account's CloudWatch role (`accountCloudWatchRole`, or set once outside Pulumi). A stage that
+     * logged before this component created the group has it already (CreateLogGroup then fails with
+     * ResourceAlreadyExistsException): `pulumi import` it as the `{name}-execution-logs` child first.
      * @default "ERROR"
      */
     loggingLevel?: "OFF" | "ERROR" | "INFO";

@@ -501,9 +501,14 @@ describe("serverless policy rules", () => {
             const { registry } = await build(() => new LambdaFunction("api", { entry: ENTRY }));
             assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
         });
-        it("a Table with defaults (encrypted with the AWS managed key aws/dynamodb) passes every serverless rule", async () => {
+        it("a Table with defaults (the AWS managed key since issue 19); only the AWS owned key fails dynamodb-kms-encryption", async () => {
             const { registry } = await build(() => new Table("items", base()));
             assert.deepStrictEqual((await checkPolicies(registry.all(), { rules: SERVERLESS_RULES })).violations, []);
+            const owned = await build(() => new Table("items", base({ encryption: "aws-owned" })));
+            assert.deepStrictEqual(
+                (await checkPolicies(owned.registry.all(), { rules: SERVERLESS_RULES })).violations.map((v) => v.policy),
+                ["dynamodb-kms-encryption"],
+            );
         });
         it("a Table with protectData passes in prod (deletion protection follows)", async () => {
             const { registry } = await build(() => new Table("items", base({ protectData: true, encryption: "aws-managed" })), { stack: "prod" });

@@ -12,6 +12,7 @@ import { viewerRequest } from "../functions/edge/events";
 import { PRESETS } from "../../stacks/presets";
 import { policyPackOf } from "../../stacks/delivery";
 import * as YAML from "yaml";
+import { MAX_BODY_BYTES } from "../../functions/items/core";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -42,6 +43,21 @@ describe("stacks", function () {
             assert.equal(s.ofType("aws-platform:network:Network").length, 1);
             assert.equal(s.ofType("aws-platform:ecs:ContainerService").length, 1);
         }
+    });
+
+    it("prod's web ACL counts, not blocks, the Core rule set's 8 KB body limit, which the items API (16 KB bodies) would hit through CloudFront", () => {
+        const acl = prod.named("cdn-web-acl").inputs;
+        assert.equal(prod.named("cdn-distribution").inputs.webAclId, prod.named("cdn-web-acl").outputs.arn);
+        const core = acl.rules.find((r: any) => r.name === "AWSManagedRulesCommonRuleSet").statement.managedRuleGroupStatement;
+        assert.deepEqual(core.ruleActionOverrides, [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }]);
+        assert.ok(MAX_BODY_BYTES > 8 * 1024, "the items API takes bodies over the rule's 8 KB");
+        // The other groups keep their own actions.
+        for (const r of acl.rules.filter((x: any) => x.name !== "AWSManagedRulesCommonRuleSet"))
+            assert.equal(r.statement.managedRuleGroupStatement?.ruleActionOverrides, undefined, r.name);
+        assert.equal(
+            dev.resources.find((r) => r.name === "cdn-web-acl"),
+            undefined,
+        );
     });
 
     it("both stacks put web, app1 and app2 behind one public ALB, with path rules for the apps, and the legacy service behind an internal one", () => {

@@ -17,6 +17,8 @@ export const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
     "ap-northeast-3": "383597477331",
     "ap-southeast-1": "114774131450",
     "ap-southeast-2": "783225319266",
+    // Jakarta opened in December 2021: in the documented list of ELB accounts, not a service-principal Region.
+    "ap-southeast-3": "589379963580",
     "ca-central-1": "985666609251",
     "eu-central-1": "054676820928",
     "eu-west-1": "156460612806",
@@ -33,6 +35,12 @@ export const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
 };
 
 export const ELB_LOG_DELIVERY_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
+
+/**
+ * Who writes Network Load Balancer access logs (TLS listeners only): CloudWatch Logs' log delivery, in every Region,
+ * never the ELB accounts above (https://docs.aws.amazon.com/elasticloadbalancing/latest/network/enable-access-logging.html).
+ */
+export const NLB_LOG_DELIVERY_SERVICE = "delivery.logs.amazonaws.com";
 
 /** The bucket-policy principal that delivers a Region's ALB access logs. */
 export function elbLogDeliveryPrincipal(region: string, partition: string): { AWS: string } | { Service: string } {

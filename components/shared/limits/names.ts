@@ -710,4 +710,13 @@ export const NAME_RULES: Record<string, NameRule> = {
         ...RDS_IDENTIFIER,
         source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/rds/proxy.go (validIdentifier: lower case, a letter first, no '--', no trailing '-'); RDS CreateDBProxy DBProxyName (letters, digits and hyphens, 63 characters like other RDS identifiers: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBProxy.html)`,
     },
+    // issue 19 rdeploy
+    "aws:wafv2/webAcl:WebAcl": {
+        property: "name",
+        autoNameMax: 255,
+        min: 1,
+        max: 128,
+        ...ALNUM_UNDERSCORE_HYPHEN,
+        source: `${PULUMI_AUTONAMING}; terraform-provider-aws internal/service/wafv2/web_acl.go name (1-128 of [0-9A-Za-z_-]); WAF CreateWebACL Name: https://docs.aws.amazon.com/waf/latest/APIReference/API_CreateWebACL.html`,
+    },
 };

@@ -5,10 +5,10 @@
 import * as assert from "node:assert";
 import { checkPolicies } from "../../../components/policies";
 import { NETWORK_RULES } from "../../../components/policies/rules/network";
-import { ELB_LOG_DELIVERY_SERVICE } from "../../../components/shared/limits/elb";
+import { ELB_LOG_DELIVERY_SERVICE, NLB_LOG_DELIVERY_SERVICE } from "../../../components/shared/limits/elb";
 import { ContainerService } from "../../../components/container-service";
 import { build, json } from "../../../components/testing";
-import { CERT, buildShop, issuesOf, withArgs } from "./fixtures";
+import { CERT, buildShop, issuesOf, webService, withArgs } from "./fixtures";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
@@ -64,6 +64,57 @@ describe("ContainerService access logs", () => {
         );
         const statements = json(east.registry.one(POLICY, "shop-public-access-logs-policy").inputs.policy).Statement;
         assert.deepStrictEqual(statements.find((s: any) => s.Sid === "ElbLogDelivery").Principal, { Service: ELB_LOG_DELIVERY_SERVICE });
+    });
+
+    it("names Jakarta's ELB account, a Region opened before August 2022, not the service principal", async () => {
+        const jakarta = await build(
+            () =>
+                new ContainerService(
+                    "shop",
+                    withArgs((a) => {
+                        a.loadBalancers!.public.accessLogs = true;
+                    }),
+                ),
+            { config: { "aws:region": "ap-southeast-3" } },
+        );
+        const statements = json(jakarta.registry.one(POLICY, "shop-public-access-logs-policy").inputs.policy).Statement;
+        assert.deepStrictEqual(statements.find((s: any) => s.Sid === "ElbLogDelivery").Principal, { AWS: "arn:aws:iam::589379963580:root" });
+    });
+
+    it("lets CloudWatch Logs' log delivery, not the ELB account, read the ACL and write an NLB's logs with bucket-owner-full-control", async () => {
+        const { registry } = await buildShop((a) => {
+            a.loadBalancers!.edge = { type: "network", certificateArn: CERT, accessLogs: true };
+            a.services!.tcp = webService(9000, "edge");
+            a.services!.tcp.loadBalancer!.listenerPort = 9000;
+        });
+        const bucket = registry.one(BUCKET, "shop-edge-access-logs");
+        const statements = json(registry.one(POLICY, "shop-edge-access-logs-policy").inputs.policy).Statement;
+        assert.strictEqual(
+            statements.find((s: any) => s.Sid === "ElbLogDelivery"),
+            undefined,
+        );
+        const acl = statements.find((s: any) => s.Sid === "NlbLogDeliveryAclCheck");
+        assert.deepStrictEqual([acl.Principal, acl.Action, acl.Resource], [{ Service: NLB_LOG_DELIVERY_SERVICE }, "s3:GetBucketAcl", bucket.outputs.arn]);
+        const write = statements.find((s: any) => s.Sid === "NlbLogDelivery");
+        assert.deepStrictEqual([write.Principal, write.Action], [{ Service: NLB_LOG_DELIVERY_SERVICE }, "s3:PutObject"]);
+        assert.match(write.Resource, /\/shop-edge\/AWSLogs\/\d{12}\/\*$/);
+        assert.strictEqual(write.Condition.StringEquals["s3:x-amz-acl"], "bucket-owner-full-control");
+        assert.match(write.Condition.StringEquals["aws:SourceAccount"], /^\d{12}$/);
+        assert.match(write.Condition.ArnLike["aws:SourceArn"], /^arn:aws:logs:us-east-1:\d{12}:\*$/);
+    });
+
+    it("refuses accessLogs on a network load balancer without a TLS listener (an NLB logs TLS connections only)", () => {
+        const issues = issuesOf(
+            withArgs((a) => {
+                a.loadBalancers!.edge = { type: "network", accessLogs: true };
+                a.services!.tcp = webService(9000, "edge");
+                a.services!.tcp.loadBalancer!.listenerPort = 9000;
+            }),
+        );
+        assert.deepStrictEqual(
+            issues.map((i) => i.path),
+            ["loadBalancers.edge.accessLogs"],
+        );
     });
 
     it("protects and retains the log bucket with protectData, and lets dev destroy it with its logs", async () => {

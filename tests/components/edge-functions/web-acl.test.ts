@@ -4,6 +4,7 @@ import { checkPolicies } from "../../../components/policies";
 import { EDGE_RULES } from "../../../components/policies/rules/edge";
 import { S3_RULES } from "../../../components/policies/rules/s3";
 import { NONCURRENT_VERSION_DAYS } from "../../../components/shared/bucket";
+import { nameProblems } from "../../../components/shared/naming";
 import { Registry, build } from "../../../components/testing";
 import { CERTIFICATE, MINIMAL } from "./fixtures";
 
@@ -93,5 +94,16 @@ describe("EdgeFunctions against the CloudFront and S3 rules", () => {
             result.violations.map((v) => [v.policy, v.name]),
             [["cloudfront-6-waf", "cdn-distribution"]],
         );
+    });
+});
+
+describe("EdgeFunctions web ACL name", () => {
+    it("fits the web ACL's auto-name into WAF's 128 characters when the component's name is long", async () => {
+        const long = `cdn-${"x".repeat(120)}`;
+        const { registry } = await build(() => new EdgeFunctions(long, { ...MINIMAL, webAcl: {} }));
+        const acl = registry.one(WEB_ACL);
+        assert.ok(acl.outputs.name.length <= 128, acl.outputs.name);
+        assert.match(acl.outputs.name, /^[0-9A-Za-z_-]+$/);
+        assert.deepStrictEqual(nameProblems(WEB_ACL, acl.outputs.name), []);
     });
 });

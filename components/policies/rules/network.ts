@@ -1,7 +1,7 @@
 /** Rules: Elastic Load Balancing and EC2/VPC (elb-*, ec2-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, ofTypes, refersTo } from "../util";
+import { asArray, isTrue, linksTo, ofTypes } from "../util";
 
 const ELB_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html";
 const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html";
@@ -48,7 +48,7 @@ interface Ingress {
 }
 
 /** The world-open ingress permissions a resource writes, and the security group they belong to (undefined: the resource itself). */
-function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
+function worldIngress(r: PolicyResource): { standalone: boolean; rules: Ingress[] } {
     const p = r.props;
     const inline = (list: unknown, path: string): Ingress[] =>
         asArray<any>(list).map((x, i) => ({
@@ -59,10 +59,10 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             sources: [...asArray<string>(x?.cidrBlocks), ...asArray<string>(x?.ipv6CidrBlocks)],
         }));
     let rules: Ingress[] = [];
-    let group: unknown;
+    let standalone = false;
     if (r.type === SECURITY_GROUP || r.type === DEFAULT_SECURITY_GROUP) rules = inline(p.ingress, "ingress");
     else if (r.type === INGRESS_RULE) {
-        group = p.securityGroupId;
+        standalone = true;
         rules = [
             {
                 path: "",
@@ -73,7 +73,7 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             },
         ];
     } else if (r.type === GROUP_RULE && p.type === "ingress") {
-        group = p.securityGroupId;
+        standalone = true;
         rules = [
             {
                 path: "",
@@ -84,7 +84,7 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             },
         ];
     }
-    return { group, rules: rules.filter((x) => x.sources.some((s) => WORLD.includes(s))) };
+    return { standalone, rules: rules.filter((x) => x.sources.some((s) => WORLD.includes(s))) };
 }
 
 /** "-1"/"all" is every protocol and port; ICMP (1, 58) has no ports, and EC2.18 checks TCP and UDP ports only. */
@@ -196,16 +196,14 @@ export const NETWORK_RULES: Rule[] = [
         control: { fsbp: "EC2.18", cdkNag: ["AwsSolutions-EC23"], url: EC2_CONTROLS },
         types: [SECURITY_GROUP, DEFAULT_SECURITY_GROUP, INGRESS_RULE, GROUP_RULE],
         validate: (resources, _args, report) => {
-            const publicGroups = ofTypes(resources, ...LOAD_BALANCERS)
-                .filter((lb) => !isTrue(lb.props.internal))
-                .flatMap((lb) => asArray<unknown>(lb.props.securityGroups));
+            const publicLbs = ofTypes(resources, ...LOAD_BALANCERS).filter((lb) => !isTrue(lb.props.internal));
             const groups = ofTypes(resources, SECURITY_GROUP);
             for (const r of resources) {
-                const { group, rules } = worldIngress(r);
+                const { standalone, rules } = worldIngress(r);
                 if (rules.length === 0) continue;
                 // The group the permission opens: the resource itself, or the one a standalone rule names.
-                const target = group === undefined ? r : groups.find((g) => refersTo(group, g));
-                const onPublicLb = target !== undefined && publicGroups.some((id) => refersTo(id, target));
+                const target = standalone ? groups.find((g) => linksTo(r, "securityGroupId", g)) : r;
+                const onPublicLb = target !== undefined && publicLbs.some((lb) => linksTo(lb, "securityGroups", target));
                 for (const x of rules) {
                     const where = `${x.path ? `${x.path} ` : ""}${x.protocol} ${x.fromPort}-${x.toPort} from ${x.sources.filter((s) => WORLD.includes(s)).join(", ")}`;
                     if (ICMP.includes(x.protocol.toLowerCase())) continue;
@@ -248,7 +246,7 @@ export const NETWORK_RULES: Rule[] = [
         validate: (resources, _args, report) => {
             const logs = ofTypes(resources, FLOW_LOG);
             for (const vpc of ofTypes(resources, VPC))
-                if (!logs.some((l) => refersTo(l.props.vpcId, vpc)))
+                if (!logs.some((l) => linksTo(l, "vpcId", vpc)))
                     report(`VPC has no aws.ec2.FlowLog with vpcId pointing at it; add one (Network: flowLogs).`, vpc.urn);
         },
     }),
@@ -261,17 +259,22 @@ export const NETWORK_RULES: Rule[] = [
         types: [SUBNET],
         validate: (resources, _args, report) => {
             const gateways = ofTypes(resources, INTERNET_GATEWAY);
-            const toGateway = (gatewayId: unknown) =>
-                typeof gatewayId === "string" && (gatewayId.startsWith("igw-") || gateways.some((g) => refersTo(gatewayId, g)));
+            // A route's gateway: one of the stack's internet gateways (by dependency or id), or a literal igw- id.
+            const toGateway = (from: PolicyResource, property: string, pick?: (value: any) => unknown) =>
+                gateways.some((g) => linksTo(from, property, g, pick)) ||
+                ((from.propertyDependencies[property] ?? []).length === 0 &&
+                    asArray<unknown>((pick ? pick(from.props[property]) : from.props[property]) as any).some(
+                        (id) => typeof id === "string" && id.startsWith("igw-"),
+                    ));
             const routes = ofTypes(resources, ROUTE);
             const publicTables = ofTypes(resources, ROUTE_TABLE).filter(
                 (t) =>
-                    asArray<any>(t.props.routes).some((r) => toGateway(r?.gatewayId)) ||
-                    routes.some((r) => refersTo(r.props.routeTableId, t) && toGateway(r.props.gatewayId)),
+                    toGateway(t, "routes", (v) => asArray<any>(v).map((r) => r?.gatewayId)) ||
+                    routes.some((r) => linksTo(r, "routeTableId", t) && toGateway(r, "gatewayId")),
             );
             const associations = ofTypes(resources, ROUTE_TABLE_ASSOCIATION);
             const isPublic = (subnet: PolicyResource) =>
-                associations.some((a) => refersTo(a.props.subnetId, subnet) && publicTables.some((t) => refersTo(a.props.routeTableId, t)));
+                associations.some((a) => linksTo(a, "subnetId", subnet) && publicTables.some((t) => linksTo(a, "routeTableId", t)));
             for (const subnet of ofTypes(resources, SUBNET)) {
                 if (!isTrue(subnet.props.mapPublicIpOnLaunch)) continue;
                 if (!isPublic(subnet))

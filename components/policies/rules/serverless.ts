@@ -1,7 +1,7 @@
 /** Rules: Lambda, API Gateway, SQS, SNS, DynamoDB (lambda-*, apigw-*, sqs-*, sns-*, dynamodb-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, ofTypes, parseDocument, refersTo, statementsOf } from "../util";
+import { asArray, isTrue, linksTo, ofTypes, parseDocument, refersTo, setsInput, statementsOf } from "../util";
 
 const LAMBDA_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html";
 const APIGW_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
@@ -71,10 +71,9 @@ export function functionNameOf(reference: unknown): string | undefined {
     return arn ? arn[1] : reference.split(":")[0];
 }
 
-const isFunction = (reference: unknown, fn: PolicyResource): boolean => {
-    const name = functionNameOf(reference);
-    return name !== undefined && (name === fn.props.name || name === functionNameOf(fn.props.arn));
-};
+/** Whether `from`'s input `property` (the part `pick` takes) names `fn`: by dependency, else a literal name or ARN (qualifier ignored). */
+const namesFunction = (from: PolicyResource, property: string, fn: PolicyResource, pick: (value: any) => unknown = (v) => v): boolean =>
+    linksTo(from, property, fn, (v) => asArray<unknown>(pick(v) as any).map(functionNameOf));
 
 /** AWS services that invoke Lambda asynchronously, as the principal of the function's resource policy. */
 const ASYNC_PRINCIPALS = ["s3.amazonaws.com", "sns.amazonaws.com", "events.amazonaws.com", "scheduler.amazonaws.com"];
@@ -86,19 +85,19 @@ function asyncSourcesOf(fn: PolicyResource, resources: readonly PolicyResource[]
         const p = r.props;
         switch (r.type) {
             case "aws:s3/bucketNotification:BucketNotification":
-                if (asArray<any>(p.lambdaFunctions).some((l) => isFunction(l?.lambdaFunctionArn, fn))) sources.push(`S3 notification ${r.name}`);
+                if (namesFunction(r, "lambdaFunctions", fn, (v) => asArray<any>(v).map((l) => l?.lambdaFunctionArn))) sources.push(`S3 notification ${r.name}`);
                 break;
             case "aws:sns/topicSubscription:TopicSubscription":
-                if (p.protocol === "lambda" && isFunction(p.endpoint, fn)) sources.push(`SNS subscription ${r.name}`);
+                if (p.protocol === "lambda" && namesFunction(r, "endpoint", fn)) sources.push(`SNS subscription ${r.name}`);
                 break;
             case "aws:cloudwatch/eventTarget:EventTarget":
-                if (isFunction(p.arn, fn)) sources.push(`EventBridge target ${r.name}`);
+                if (namesFunction(r, "arn", fn)) sources.push(`EventBridge target ${r.name}`);
                 break;
             case "aws:scheduler/schedule:Schedule":
-                if (isFunction(p.target?.arn, fn)) sources.push(`Scheduler schedule ${r.name}`);
+                if (namesFunction(r, "target", fn, (v) => v?.arn)) sources.push(`Scheduler schedule ${r.name}`);
                 break;
             case PERMISSION:
-                if (ASYNC_PRINCIPALS.includes(p.principal) && isFunction(p.function, fn)) sources.push(`permission ${r.name} (${p.principal})`);
+                if (ASYNC_PRINCIPALS.includes(p.principal) && namesFunction(r, "function", fn)) sources.push(`permission ${r.name} (${p.principal})`);
                 break;
         }
     }
@@ -207,8 +206,10 @@ export const SERVERLESS_RULES: Rule[] = [
             for (const fn of ofTypes(resources, FUNCTION)) {
                 const sources = asyncSourcesOf(fn, resources);
                 if (sources.length === 0) continue; // invoked synchronously only (API Gateway, CloudFront): the caller sees the error
-                const dlq = fn.props.deadLetterConfig?.targetArn;
-                const onFailure = invokeConfigs.some((c) => isFunction(c.props.functionName, fn) && c.props.destinationConfig?.onFailure?.destination);
+                const dlq = setsInput(fn, "deadLetterConfig", (v) => v?.targetArn);
+                const onFailure = invokeConfigs.some(
+                    (c) => namesFunction(c, "functionName", fn) && setsInput(c, "destinationConfig", (v) => v?.onFailure?.destination),
+                );
                 if (!dlq && !onFailure)
                     report(
                         `invoked asynchronously by ${sources.join(", ")} but has no deadLetterConfig.targetArn and no functionEventInvokeConfig with destinationConfig.onFailure.destination: Lambda drops the event after its retries; set LambdaFunction async.onFailure.`,
@@ -216,9 +217,13 @@ export const SERVERLESS_RULES: Rule[] = [
                     );
             }
             for (const m of ofTypes(resources, EVENT_SOURCE_MAPPING)) {
-                if (isStreamSource(m.props.eventSourceArn) && !m.props.destinationConfig?.onFailure?.destinationArn)
+                const sources = m.propertyDependencies.eventSourceArn ?? [];
+                const stream = sources.length
+                    ? sources.some((d) => d.type === "aws:kinesis/stream:Stream" || d.type === TABLE)
+                    : isStreamSource(m.props.eventSourceArn);
+                if (stream && !setsInput(m, "destinationConfig", (v) => v?.onFailure?.destinationArn))
                     report(
-                        `reads the stream ${m.props.eventSourceArn} without destinationConfig.onFailure.destinationArn: a failed batch is lost when its records expire; set an SQS or SNS destination (StreamConsumer onFailure).`,
+                        `reads the stream ${sources.length ? sources.map((d) => d.name).join(", ") : m.props.eventSourceArn} without destinationConfig.onFailure.destinationArn: a failed batch is lost when its records expire; set an SQS or SNS destination (StreamConsumer onFailure).`,
                         m.urn,
                     );
             }

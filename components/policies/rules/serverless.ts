@@ -1,7 +1,7 @@
 /** Rules: Lambda, API Gateway, SQS, SNS, DynamoDB (lambda-*, apigw-*, sqs-*, sns-*, dynamodb-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, linksTo, ofTypes, parseDocument, refersTo, setsInput, statementsOf } from "../util";
+import { asArray, isTrue, linksTo, ofTypes, parseDocument, setsInput, statementsOf } from "../util";
 
 const LAMBDA_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html";
 const APIGW_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
@@ -107,9 +107,18 @@ function asyncSourcesOf(fn: PolicyResource, resources: readonly PolicyResource[]
 /** Event sources whose failed batches block the shard until they expire: Kinesis streams and DynamoDB streams. */
 const isStreamSource = (arn: unknown): boolean => typeof arn === "string" && (/^arn:[^:]+:kinesis:/.test(arn) || /^arn:[^:]+:dynamodb:.*\/stream\//.test(arn));
 
-/** A REST API's `*` method settings (`methodPath: "*\/*"`) for a stage, and every per-method override of it. */
+/**
+ * A REST API's `*` method settings (`methodPath: "*\/*"`) for a stage, and every per-method override of it: the
+ * settings whose `stageName` comes from the stage, else (a literal stage name) of the same API and stage name.
+ */
 function methodSettingsOf(stage: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    return ofTypes(resources, METHOD_SETTINGS).filter((m) => m.props.restApi === stage.props.restApi && m.props.stageName === stage.props.stageName);
+    const apiOf = (r: PolicyResource) => (r.propertyDependencies.restApi ?? []).map((d) => d.urn);
+    return ofTypes(resources, METHOD_SETTINGS).filter((m) => {
+        if ((m.propertyDependencies.stageName ?? []).length) return linksTo(m, "stageName", stage);
+        const [mine, theirs] = [apiOf(m), apiOf(stage)];
+        const sameApi = mine.length || theirs.length ? mine.some((u) => theirs.includes(u)) : m.props.restApi === stage.props.restApi;
+        return sameApi && m.props.stageName === stage.props.stageName;
+    });
 }
 
 const ALL_METHODS = "*/*";
@@ -118,36 +127,23 @@ const LOGGING_ON = ["ERROR", "INFO"];
 /** A throttling limit that is set: the provider's -1 (its default) means "no throttling". */
 const isLimit = (value: unknown): boolean => typeof value === "number" && value >= 0;
 
-/** Queues that are dead-letter targets: of another queue's redrive policy, a function, a mapping, an invoke config or a target. */
-function deadLetterArns(resources: readonly PolicyResource[]): string[] {
-    const arns: unknown[] = [];
-    for (const r of resources) {
-        const p = r.props;
-        switch (r.type) {
-            case QUEUE:
-                arns.push(parseDocument(p.redrivePolicy)?.deadLetterTargetArn);
-                break;
-            case FUNCTION:
-                arns.push(p.deadLetterConfig?.targetArn);
-                break;
-            case EVENT_SOURCE_MAPPING:
-                arns.push(p.destinationConfig?.onFailure?.destinationArn);
-                break;
-            case INVOKE_CONFIG:
-                arns.push(p.destinationConfig?.onFailure?.destination);
-                break;
-            case "aws:cloudwatch/eventTarget:EventTarget":
-                arns.push(p.deadLetterConfig?.arn);
-                break;
-            case "aws:scheduler/schedule:Schedule":
-                arns.push(p.target?.deadLetterConfig?.arn);
-                break;
-            case "aws:sns/topicSubscription:TopicSubscription":
-                arns.push(parseDocument(p.redrivePolicy)?.deadLetterTargetArn);
-                break;
-        }
-    }
-    return arns.filter((a): a is string => typeof a === "string" && a !== "");
+/** Where each type names a dead-letter queue: the input property, and the part of it that holds the queue's ARN. */
+const DEAD_LETTER_INPUTS: Readonly<Record<string, { property: string; pick: (value: any) => unknown }>> = {
+    [QUEUE]: { property: "redrivePolicy", pick: (v) => parseDocument(v)?.deadLetterTargetArn },
+    [FUNCTION]: { property: "deadLetterConfig", pick: (v) => v?.targetArn },
+    [EVENT_SOURCE_MAPPING]: { property: "destinationConfig", pick: (v) => v?.onFailure?.destinationArn },
+    [INVOKE_CONFIG]: { property: "destinationConfig", pick: (v) => v?.onFailure?.destination },
+    "aws:cloudwatch/eventTarget:EventTarget": { property: "deadLetterConfig", pick: (v) => v?.arn },
+    "aws:scheduler/schedule:Schedule": { property: "target", pick: (v) => v?.deadLetterConfig?.arn },
+    "aws:sns/topicSubscription:TopicSubscription": { property: "redrivePolicy", pick: (v) => parseDocument(v)?.deadLetterTargetArn },
+};
+
+/** Whether a resource of the stack uses `queue` as its dead-letter queue (joined through the inputs' dependencies, else by ARN). */
+function isDeadLetterQueue(queue: PolicyResource, resources: readonly PolicyResource[]): boolean {
+    return resources.some((r) => {
+        const spec = DEAD_LETTER_INPUTS[r.type];
+        return spec !== undefined && r !== queue && linksTo(r, spec.property, queue, spec.pick);
+    });
 }
 
 const isAwsSnsKey = (key: unknown): boolean => typeof key === "string" && (key === "alias/aws/sns" || key.endsWith(":alias/aws/sns"));
@@ -260,18 +256,28 @@ export const SERVERLESS_RULES: Rule[] = [
         types: [FUNCTION],
         validate: (resources, _args, report) => {
             const groups = ofTypes(resources, LOG_GROUP);
+            const namedAfter = (g: PolicyResource, fn: PolicyResource) => (g.propertyDependencies.name ?? []).some((d) => d.urn === fn.urn);
             for (const fn of ofTypes(resources, FUNCTION)) {
-                const name = fn.props.name;
-                const expected: string = fn.props.loggingConfig?.logGroup ?? `/aws/lambda/${name}`;
+                // The group the function names (loggingConfig.logGroup from a group of the stack), or one named after the
+                // function (its name computed from the function's): both known at preview. Else by the literal names.
+                const configured = (fn.propertyDependencies.loggingConfig ?? []).filter((d) => d.type === LOG_GROUP);
+                const joined = configured.length ? configured[0] : groups.find((g) => namedAfter(g, fn));
+                const expected = (): string => fn.props.loggingConfig?.logGroup ?? `/aws/lambda/${fn.props.name}`;
                 // Lambda@Edge writes to /aws/lambda/us-east-1.<name> in each region it runs in.
-                const group = groups.find(
-                    (g) =>
-                        g.props.name === expected ||
-                        (typeof g.props.name === "string" && typeof name === "string" && /^\/aws\/lambda\/[a-z0-9-]+\.(.+)$/.exec(g.props.name)?.[1] === name),
-                );
+                const group =
+                    joined ??
+                    groups
+                        .filter((g) => (g.propertyDependencies.name ?? []).length === 0)
+                        .find(
+                            (g) =>
+                                g.props.name === expected() ||
+                                (typeof g.props.name === "string" &&
+                                    typeof fn.props.name === "string" &&
+                                    /^\/aws\/lambda\/[a-z0-9-]+\.(.+)$/.exec(g.props.name)?.[1] === fn.props.name),
+                        );
                 if (group === undefined)
                     report(
-                        `writes to the log group ${expected}, which the stack does not create: Lambda creates it with no retention; create it with retentionInDays.`,
+                        `writes to the log group ${expected()}, which the stack does not create: Lambda creates it with no retention; create it with retentionInDays.`,
                         fn.urn,
                     );
                 else if (!(typeof group.props.retentionInDays === "number" && group.props.retentionInDays > 0))
@@ -450,10 +456,9 @@ export const SERVERLESS_RULES: Rule[] = [
         },
         types: [QUEUE],
         validate: (resources, _args, report) => {
-            const dlqs = deadLetterArns(resources);
             for (const q of ofTypes(resources, QUEUE)) {
-                if (dlqs.some((arn) => refersTo(arn, q)) || q.props.redriveAllowPolicy) continue;
-                if (!parseDocument(q.props.redrivePolicy)?.deadLetterTargetArn)
+                if (isDeadLetterQueue(q, resources) || setsInput(q, "redriveAllowPolicy")) continue;
+                if (!setsInput(q, "redrivePolicy", (v) => parseDocument(v)?.deadLetterTargetArn))
                     report(
                         `redrivePolicy is ${show(q.props.redrivePolicy)} and no resource uses the queue as a dead-letter queue; set redrivePolicy { deadLetterTargetArn, maxReceiveCount }.`,
                         q.urn,
@@ -475,7 +480,7 @@ export const SERVERLESS_RULES: Rule[] = [
             const policies = ofTypes(resources, QUEUE_POLICY);
             for (const q of ofTypes(resources, QUEUE)) {
                 const denies = policies
-                    .filter((p) => p.props.queueUrl === q.props.url || p.props.queueUrl === q.props.id || refersTo(p.props.queueUrl, q))
+                    .filter((p) => linksTo(p, "queueUrl", q))
                     .some((p) =>
                         statementsOf(p.props.policy).some(
                             (s) =>
@@ -507,20 +512,18 @@ export const SERVERLESS_RULES: Rule[] = [
         control: { cdkNag: [], url: "https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger" },
         types: [TOPIC],
         validate: (resources, _args, report) => {
-            const publishers = resources.flatMap((r): { name: string; arns: unknown[] }[] => {
-                if (r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" || r.type === "aws:cloudwatch/compositeAlarm:CompositeAlarm")
-                    return [
-                        {
-                            name: `alarm ${r.name}`,
-                            arns: [...asArray(r.props.alarmActions), ...asArray(r.props.okActions), ...asArray(r.props.insufficientDataActions)],
-                        },
-                    ];
-                if (r.type === "aws:cloudwatch/eventTarget:EventTarget") return [{ name: `EventBridge target ${r.name}`, arns: [r.props.arn] }];
-                return [];
-            });
+            // Who publishes to `topic`: alarms by their actions, EventBridge targets by their arn (joined through dependencies, else by ARN).
+            const publishersOf = (topic: PolicyResource): string[] =>
+                resources.flatMap((r) => {
+                    if (r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" || r.type === "aws:cloudwatch/compositeAlarm:CompositeAlarm")
+                        return ["alarmActions", "okActions", "insufficientDataActions"].some((k) => linksTo(r, k, topic)) ? [`alarm ${r.name}`] : [];
+                    if (r.type === "aws:cloudwatch/eventTarget:EventTarget") return linksTo(r, "arn", topic) ? [`EventBridge target ${r.name}`] : [];
+                    return [];
+                });
             for (const topic of ofTypes(resources, TOPIC)) {
-                if (!isAwsSnsKey(topic.props.kmsMasterKeyId)) continue;
-                const users = publishers.filter((p) => p.arns.some((a) => refersTo(a, topic))).map((p) => p.name);
+                // A key of the stack (a dependency) is never the AWS managed alias/aws/sns, which no program can create.
+                if ((topic.propertyDependencies.kmsMasterKeyId ?? []).length || !isAwsSnsKey(topic.props.kmsMasterKeyId)) continue;
+                const users = publishersOf(topic);
                 if (users.length)
                     report(
                         `kmsMasterKeyId is ${show(topic.props.kmsMasterKeyId)} and ${users.slice(0, 3).join(", ")}${users.length > 3 ? ` (+${users.length - 3})` : ""} publish to it: they cannot use the AWS managed key, so notifications are lost; use a customer managed key whose policy admits them (AlarmTopic).`,

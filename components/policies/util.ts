@@ -105,7 +105,7 @@ export const ofTypes = (resources: readonly PolicyResource[], ...types: string[]
  * (`__getSpecialProxyTarget`, what `proxy.js` exposes for this) instead of tripping its UnknownValueError: a
  * literal can never equal a value that does not exist yet.
  */
-function knownValue(props: Record<string, any>, key: string): unknown {
+export function knownValue(props: Record<string, any>, key: string): unknown {
     const raw = (props as any).__getSpecialProxyTarget ?? props;
     const value = raw[key];
     return typeof value === "string" && value === UNKNOWN_SENTINEL ? undefined : value;

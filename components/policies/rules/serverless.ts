@@ -1,7 +1,7 @@
 /** Rules: Lambda, API Gateway, SQS, SNS, DynamoDB (lambda-*, apigw-*, sqs-*, sns-*, dynamodb-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, linksTo, ofTypes, parseDocument, setsInput, statementsOf } from "../util";
+import { asArray, isTrue, knownValue, linksTo, ofTypes, parseDocument, setsInput, statementsOf } from "../util";
 
 const LAMBDA_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html";
 const APIGW_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
@@ -268,13 +268,16 @@ export const SERVERLESS_RULES: Rule[] = [
                     joined ??
                     groups
                         .filter((g) => (g.propertyDependencies.name ?? []).length === 0)
-                        .find(
-                            (g) =>
-                                g.props.name === expected() ||
-                                (typeof g.props.name === "string" &&
+                        .find((g) => {
+                            // An autonamed group (a name the program did not set) is never the function's.
+                            const groupName = knownValue(g.props, "name");
+                            return (
+                                groupName === expected() ||
+                                (typeof groupName === "string" &&
                                     typeof fn.props.name === "string" &&
-                                    /^\/aws\/lambda\/[a-z0-9-]+\.(.+)$/.exec(g.props.name)?.[1] === fn.props.name),
-                        );
+                                    /^\/aws\/lambda\/[a-z0-9-]+\.(.+)$/.exec(groupName)?.[1] === fn.props.name)
+                            );
+                        });
                 if (group === undefined)
                     report(
                         `writes to the log group ${expected()}, which the stack does not create: Lambda creates it with no retention; create it with retentionInDays.`,

@@ -7,7 +7,7 @@ import * as assert from "node:assert";
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkPolicies, type PolicyInput, policyResource, runPolicies, stackRule } from "../../components/policies";
+import { checkPolicies, linksTo, type PolicyInput, policyResource, RULES, runPolicies, stackRule } from "../../components/policies";
 import { build } from "../../components/testing";
 
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -126,5 +126,86 @@ describe("policy runner: preview mode", () => {
         });
         assert.equal((await checkPolicies(resources, { rules: [rule], preview: true })).unknowns.length, 1);
         assert.equal((await checkPolicies(resources, { rules: [rule] })).unknowns.length, 0);
+    });
+
+    describe("stack rules join siblings through propertyDependencies (linksTo)", () => {
+        const rule = (name: string) => RULES.filter((r) => r.name === name);
+
+        it("s3-8-block-public-access runs at preview: the block's `bucket` depends on the bucket", async () => {
+            const { registry } = await build(() => {
+                const b = new aws.s3.Bucket("data", {});
+                new aws.s3.BucketPublicAccessBlock("data-pab", {
+                    bucket: b.id,
+                    blockPublicAcls: true,
+                    blockPublicPolicy: true,
+                    ignorePublicAcls: true,
+                    restrictPublicBuckets: true,
+                });
+                new aws.s3.Bucket("bare", {});
+            });
+            const check = await checkPolicies(registry.all(), { rules: rule("s3-8-block-public-access"), preview: true });
+            assert.deepStrictEqual(check.unknowns, []);
+            assert.deepStrictEqual(
+                check.violations.map((v) => v.name),
+                ["bare"],
+            );
+        });
+
+        it("a literal reference (no dependency) still joins by the name the program set", async () => {
+            const { registry } = await build(() => {
+                new aws.s3.Bucket("named", { bucket: "named-bucket" });
+                new aws.s3.BucketPublicAccessBlock("named-pab", {
+                    bucket: "named-bucket",
+                    blockPublicAcls: true,
+                    blockPublicPolicy: true,
+                    ignorePublicAcls: true,
+                    restrictPublicBuckets: true,
+                });
+            });
+            for (const preview of [true, false]) {
+                const check = await checkPolicies(registry.all(), { rules: rule("s3-8-block-public-access"), preview });
+                assert.deepStrictEqual([check.unknowns, check.violations], [[], []]);
+            }
+        });
+
+        it("ec2-6-flow-logs finds a VPC's flow log through its vpcId dependency at preview, and misses a VPC without one", async () => {
+            const { registry } = await build(
+                () => {
+                    const logged = new aws.ec2.Vpc("logged", { cidrBlock: "10.0.0.0/16" });
+                    new aws.ec2.Vpc("unlogged", { cidrBlock: "10.1.0.0/16" });
+                    new aws.ec2.FlowLog("logged-flows", {
+                        vpcId: logged.id,
+                        trafficType: "ALL",
+                        logDestinationType: "s3",
+                        logDestination: "arn:aws:s3:::logs",
+                    });
+                },
+                { stack: "prod" },
+            );
+            const check = await checkPolicies(registry.all(), { rules: rule("ec2-6-flow-logs"), preview: true });
+            assert.deepStrictEqual(check.unknowns, []);
+            assert.deepStrictEqual(
+                check.violations.map((v) => v.name),
+                ["unlogged"],
+            );
+        });
+
+        it("linksTo follows the dependency over the value: a dependency on another resource is no link, whatever the value", async () => {
+            const target = policyResource("aws:s3/bucket:Bucket", "t", { bucket: "same" });
+            const other = policyResource("aws:s3/bucket:Bucket", "o", { bucket: "other" });
+            const viaOther = policyResource(BUCKET_POLICY, "p", { bucket: "same" }, { propertyDependencies: { bucket: [other.urn] } });
+            const literal = policyResource(BUCKET_POLICY, "l", { bucket: "same" });
+            const seen: unknown[] = [];
+            const policy: StackValidationPolicy = {
+                name: "s",
+                description: "d",
+                validateStack: (args) => {
+                    const [t, , p, l] = args.resources;
+                    seen.push(linksTo(p, "bucket", t), linksTo(l, "bucket", t));
+                },
+            };
+            await runPolicies([policy], [target, other, viaOther, literal]);
+            assert.deepStrictEqual(seen, [false, true]);
+        });
     });
 });

@@ -13,7 +13,11 @@
  *   "disabled" skips the policy, "remediate" reports as mandatory;
  * - a thrown `notApplicable` keeps the violations reported before it; reading an unknown value
  *   (preview) is reported as an advisory "can't run during preview"; any other throw is an error of
- *   the run, as it fails a real preview.
+ *   the run, as it fails a real preview;
+ * - `preview: true` gives the args of a new stack's first preview: an input whose `propertyDependencies`
+ *   name a resource `up` has not created yet is unknown, and so are, for stack policies, that resource's
+ *   `id` and every output the program did not set (a whole top-level input is unknown, where a real
+ *   preview knows the known parts of a nested one: conservative).
  *
  * Differences from the real server, by necessity: the default provider is not passed as `provider`
  * (only explicit providers are) nor listed among a stack policy's resources, `opts.parent` is never

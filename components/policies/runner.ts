@@ -13,7 +13,11 @@
  *   "disabled" skips the policy, "remediate" reports as mandatory;
  * - a thrown `notApplicable` keeps the violations reported before it; reading an unknown value
  *   (preview) is reported as an advisory "can't run during preview"; any other throw is an error of
- *   the run, as it fails a real preview.
+ *   the run, as it fails a real preview;
+ * - `preview: true` gives the args of a new stack's first preview: an input whose `propertyDependencies`
+ *   name a resource `up` has not created yet is unknown, and so are, for stack policies, that resource's
+ *   `id` and every output the program did not set (a whole top-level input is unknown, where a real
+ *   preview knows the known parts of a nested one: conservative).
  *
  * Differences from the real server, by necessity: the default provider is not passed as `provider`
  * (only explicit providers are) nor listed among a stack policy's resources, `opts.parent` is never
@@ -33,6 +37,8 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+// The sentinel the engine sends for a value unknown during preview, which `unknownCheckingProxy` recognises.
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { RecordedResource } from "../testing/engine";
 
 /** The resource fields the runner reads: a `RecordedResource` of the mock engine, or one built by `policyResource`. */
@@ -40,7 +46,7 @@ export type PolicyInput = Pick<
     RecordedResource,
     "urn" | "type" | "name" | "custom" | "inputs" | "outputs" | "protect" | "ignoreChanges" | "aliases" | "dependencies" | "propertyDependencies"
 > &
-    Partial<Pick<RecordedResource, "parent" | "id" | "provider" | "deleteBeforeReplace" | "index">>;
+    Partial<Pick<RecordedResource, "parent" | "id" | "provider" | "deleteBeforeReplace" | "index" | "remote">>;
 
 export type Level = "mandatory" | "advisory";
 
@@ -77,6 +83,13 @@ export interface PolicyRunOptions {
     enforcementLevel?: EnforcementLevel;
     /** For the "can't run during preview" message. Default: "aws-platform". */
     pack?: string;
+    /**
+     * Evaluate as the first `pulumi preview` of a new stack, where nothing exists yet: an input whose
+     * `propertyDependencies` name a custom resource (or remote component) is unknown, and so are, for stack
+     * policies, each such resource's `id` and every output the program did not set as an input (`arn`, ...).
+     * Default false: every value is known, as after `pulumi up`.
+     */
+    preview?: boolean;
 }
 
 export interface PolicyRunResult {
@@ -187,6 +200,26 @@ function configOf(policy: ResourceValidationPolicy | StackValidationPolicy, opti
     return { ...defaults, ...rest };
 }
 
+/** What the engine has not created before the first `up`: custom resources (providers excepted: their outputs are their inputs) and remote components. */
+const createdByUp = (r: PolicyInput | undefined): boolean => r !== undefined && ((r.custom && !r.type.startsWith("pulumi:providers:")) || r.remote === true);
+
+/** The inputs as a first preview sends them: a property computed from a resource not yet created is unknown. */
+function previewInputs(r: PolicyInput, byUrn: ReadonlyMap<string, PolicyInput>): Record<string, any> {
+    const props = plainProps(r.inputs);
+    for (const [key, urns] of Object.entries(r.propertyDependencies))
+        if (key in props && urns.some((u) => createdByUp(byUrn.get(u)))) props[key] = unknownValue;
+    return props;
+}
+
+/** A stack policy's `props` in a first preview: the known inputs; the id and every output the program did not set, unknown. */
+function previewOutputs(r: PolicyInput, byUrn: ReadonlyMap<string, PolicyInput>): Record<string, any> {
+    if (!createdByUp(r)) return plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs });
+    const props = previewInputs(r, byUrn);
+    for (const key of Object.keys(r.outputs)) if (!(key in props) && !key.startsWith("__")) props[key] = unknownValue;
+    if (r.custom) props.id = unknownValue;
+    return plainProps(props);
+}
+
 /** Evaluates `policies` over `resources` (registration order) as `pulumi preview --policy-pack` would. */
 export async function runPolicies(
     policies: readonly (ResourceValidationPolicy | StackValidationPolicy)[],
@@ -283,7 +316,7 @@ export async function runPolicies(
                             getConfig: <T>() => config as T,
                             notApplicable: notApplicableFn,
                         },
-                        () => proxy.unknownCheckingProxy(plainProps(r.inputs)),
+                        () => proxy.unknownCheckingProxy(options.preview ? previewInputs(r, byUrn) : plainProps(r.inputs)),
                     ) as ResourceValidationArgs;
                     const report: ReportViolation = (message) => record(r.urn, message as string | ReportedViolation);
                     try {
@@ -315,7 +348,10 @@ export async function runPolicies(
                         isType: (cls: any) => isTypeOf(r.type, cls),
                         asType: ((cls: any) => (isTypeOf(r.type, cls) ? resource.props : undefined)) as any,
                     },
-                    () => proxy.unknownCheckingProxy(plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs })),
+                    () =>
+                        proxy.unknownCheckingProxy(
+                            options.preview ? previewOutputs(r, byUrn) : plainProps({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.outputs }),
+                        ),
                 ) as PolicyResource;
                 return resource;
             });

@@ -120,3 +120,46 @@ export function deniesInsecureTransport(s: Statement, service: string): boolean 
  * `::0/0`): a prefix length of 0 matches every address whatever the address part says.
  */
 export const isWorldCidr = (cidr: unknown): boolean => typeof cidr === "string" && /^[0-9a-f.:]+\/0$/i.test(cidr.trim());
+
+// issue 19 rpreview
+/**
+ * A target's value as it is known: `undefined` when the real server sends the unknown sentinel (an id or a
+ * computed output of a resource the preview has not created). Reads through `@pulumi/policy`'s proxy
+ * (`__getSpecialProxyTarget`, what `proxy.js` exposes for this) instead of tripping its UnknownValueError: a
+ * literal can never equal a value that does not exist yet.
+ */
+export function knownValue(props: Record<string, any>, key: string): unknown {
+    const raw = (props as any).__getSpecialProxyTarget ?? props;
+    const value = raw[key];
+    return typeof value === "string" && value === UNKNOWN_SENTINEL ? undefined : value;
+}
+const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * Whether `from`'s input `property` names `target` (a bucket policy's `bucket`, a flow log's `vpcId`, a load
+ * balancer's `securityGroups`). In the first preview of a stack an input computed from a new resource is
+ * unknown, but which resources it came from is known: `propertyDependencies` (URNs). So the join goes through
+ * them when the property has any; only a value that no resource of the stack produced (a literal name, id or
+ * ARN) is compared by value (`refersTo`, on each element of a list, on the part `pick` takes of an object).
+ */
+export function linksTo(from: PolicyResource, property: string, target: PolicyResource, pick?: (value: any) => unknown): boolean {
+    const deps = from.propertyDependencies?.[property] ?? [];
+    if (deps.length > 0) return deps.some((d) => d.urn === target.urn);
+    const value = pick ? pick(from.props[property]) : from.props[property];
+    const keys = ["id", "arn", "name", "bucket", "functionName"]
+        .map((k) => knownValue(target.props, k))
+        .filter((v): v is string => typeof v === "string" && v !== "");
+    return asArray<unknown>(value as any).some(
+        (reference) => typeof reference === "string" && reference !== "" && (keys.includes(reference) || keys.some((k) => arnTail(k) === arnTail(reference))),
+    );
+}
+
+/**
+ * Whether `from` sets its input `property` (the part `pick` takes of it): a value computed from a resource of the
+ * stack (unknown in a first preview, but present), or a literal that `pick` finds non-empty.
+ */
+export function setsInput(from: PolicyResource, property: string, pick: (value: any) => unknown = (v) => v): boolean {
+    if ((from.propertyDependencies?.[property] ?? []).length > 0) return true;
+    const value = pick(from.props[property]);
+    return value !== undefined && value !== null && value !== "" && value !== false;
+}

@@ -2,7 +2,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
 import { looksSecretName, looksSecretValue } from "../../build-project/secrets";
-import { asArray, ofTypes, parseDocument, refersTo } from "../util";
+import { asArray, linksTo, ofTypes, parseDocument } from "../util";
 
 const ECS_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html";
 const ECR_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html";
@@ -220,7 +220,7 @@ export const ECS_RULES: Rule[] = [
         types: [REPOSITORY],
         validate: (resources, _args, report) => {
             const policies = ofTypes(resources, LIFECYCLE_POLICY);
-            const covers = (p: PolicyResource, repo: PolicyResource) => refersTo(p.props.repository, repo);
+            const covers = (p: PolicyResource, repo: PolicyResource) => linksTo(p, "repository", repo);
             for (const repo of ofTypes(resources, REPOSITORY))
                 if (!policies.some((p) => covers(p, repo)))
                     report(

@@ -1,7 +1,7 @@
 /** Rules: CloudFront (cloudfront-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, ofTypes, refersTo } from "../util";
+import { asArray, linksTo, ofTypes, setsInput } from "../util";
 
 const CLOUDFRONT_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html";
 
@@ -42,10 +42,10 @@ const originsOf = (props: Record<string, any>): any[] => asArray<any>(props.orig
 /** Whether a distribution's standard logging (v2) goes somewhere: a source for it joined to a delivery. */
 function hasLogDelivery(distribution: PolicyResource, resources: PolicyResource[]): boolean {
     const sources = ofTypes(resources, "aws:cloudwatch/logDeliverySource:LogDeliverySource").filter(
-        (s) => s.props.logType === "ACCESS_LOGS" && refersTo(s.props.resourceArn, distribution),
+        (s) => s.props.logType === "ACCESS_LOGS" && linksTo(s, "resourceArn", distribution),
     );
     const deliveries = ofTypes(resources, "aws:cloudwatch/logDelivery:LogDelivery");
-    return sources.some((s) => deliveries.some((d) => refersTo(d.props.deliverySourceName, s)));
+    return sources.some((s) => deliveries.some((d) => linksTo(d, "deliverySourceName", s)));
 }
 
 export const EDGE_RULES: Rule[] = [
@@ -185,7 +185,7 @@ export const EDGE_RULES: Rule[] = [
         types: [DISTRIBUTION],
         validate: (resources, _args, report) => {
             for (const d of ofTypes(resources, DISTRIBUTION)) {
-                const legacy = typeof d.props.loggingConfig?.bucket === "string" && d.props.loggingConfig.bucket !== "";
+                const legacy = setsInput(d, "loggingConfig", (v) => v?.bucket);
                 if (legacy || hasLogDelivery(d, resources)) continue;
                 report(
                     "loggingConfig is not set and no aws:cloudwatch/logDeliverySource (logType ACCESS_LOGS, resourceArn = this distribution) is connected by an aws:cloudwatch/logDelivery; enable standard logging (v2).",

@@ -1,7 +1,7 @@
 /** Rules: Elastic Load Balancing and EC2/VPC (elb-*, ec2-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, isTrue, isWorldCidr, ofTypes, refersTo } from "../util";
+import { asArray, isTrue, isWorldCidr, knownValue, linksTo, ofTypes } from "../util";
 
 const ELB_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html";
 const EC2_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html";
@@ -49,7 +49,7 @@ interface Ingress {
 }
 
 /** The world-open ingress permissions a resource writes, and the security group they belong to (undefined: the resource itself). */
-function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
+function worldIngress(r: PolicyResource): { standalone: boolean; rules: Ingress[] } {
     const p = r.props;
     const inline = (list: unknown, path: string): Ingress[] =>
         asArray<any>(list).map((x, i) => ({
@@ -60,10 +60,10 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             sources: [...asArray<string>(x?.cidrBlocks), ...asArray<string>(x?.ipv6CidrBlocks)],
         }));
     let rules: Ingress[] = [];
-    let group: unknown;
+    let standalone = false;
     if (r.type === SECURITY_GROUP || r.type === DEFAULT_SECURITY_GROUP) rules = inline(p.ingress, "ingress");
     else if (r.type === INGRESS_RULE) {
-        group = p.securityGroupId;
+        standalone = true;
         rules = [
             {
                 path: "",
@@ -74,7 +74,7 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             },
         ];
     } else if (r.type === GROUP_RULE && p.type === "ingress") {
-        group = p.securityGroupId;
+        standalone = true;
         rules = [
             {
                 path: "",
@@ -85,7 +85,7 @@ function worldIngress(r: PolicyResource): { group: unknown; rules: Ingress[] } {
             },
         ];
     }
-    return { group, rules: rules.filter((x) => x.sources.some(isWorldCidr)) };
+    return { standalone, rules: rules.filter((x) => x.sources.some(isWorldCidr)) };
 }
 
 /** "-1"/"all" is every protocol and port; ICMP (1, 58) has no ports, and EC2.18 checks TCP and UDP ports only. */
@@ -197,16 +197,14 @@ export const NETWORK_RULES: Rule[] = [
         control: { fsbp: "EC2.18", cdkNag: ["AwsSolutions-EC23"], url: EC2_CONTROLS },
         types: [SECURITY_GROUP, DEFAULT_SECURITY_GROUP, INGRESS_RULE, GROUP_RULE],
         validate: (resources, _args, report) => {
-            const publicGroups = ofTypes(resources, ...LOAD_BALANCERS)
-                .filter((lb) => !isTrue(lb.props.internal))
-                .flatMap((lb) => asArray<unknown>(lb.props.securityGroups));
+            const publicLbs = ofTypes(resources, ...LOAD_BALANCERS).filter((lb) => !isTrue(lb.props.internal));
             const groups = ofTypes(resources, SECURITY_GROUP);
             for (const r of resources) {
-                const { group, rules } = worldIngress(r);
+                const { standalone, rules } = worldIngress(r);
                 if (rules.length === 0) continue;
                 // The group the permission opens: the resource itself, or the one a standalone rule names.
-                const target = group === undefined ? r : groups.find((g) => refersTo(group, g));
-                const onPublicLb = target !== undefined && publicGroups.some((id) => refersTo(id, target));
+                const target = standalone ? groups.find((g) => linksTo(r, "securityGroupId", g)) : r;
+                const onPublicLb = target !== undefined && publicLbs.some((lb) => linksTo(lb, "securityGroups", target));
                 for (const x of rules) {
                     const where = `${x.path ? `${x.path} ` : ""}${x.protocol} ${x.fromPort}-${x.toPort} from ${x.sources.filter(isWorldCidr).join(", ")}`;
                     if (ICMP.includes(x.protocol.toLowerCase())) continue;
@@ -249,7 +247,7 @@ export const NETWORK_RULES: Rule[] = [
         validate: (resources, _args, report) => {
             const logs = ofTypes(resources, FLOW_LOG);
             for (const vpc of ofTypes(resources, VPC))
-                if (!logs.some((l) => refersTo(l.props.vpcId, vpc)))
+                if (!logs.some((l) => linksTo(l, "vpcId", vpc)))
                     report(`VPC has no aws.ec2.FlowLog with vpcId pointing at it; add one (Network: flowLogs).`, vpc.urn);
         },
     }),
@@ -262,34 +260,49 @@ export const NETWORK_RULES: Rule[] = [
         types: [SUBNET],
         validate: (resources, _args, report) => {
             const gateways = ofTypes(resources, INTERNET_GATEWAY);
-            const toGateway = (gatewayId: unknown) =>
-                typeof gatewayId === "string" && (gatewayId.startsWith("igw-") || gateways.some((g) => refersTo(gatewayId, g)));
+            // A route's gateway: one of the stack's internet gateways (by dependency or id), or a literal igw- id.
+            const toGateway = (from: PolicyResource, property: string, pick?: (value: any) => unknown) =>
+                gateways.some((g) => linksTo(from, property, g, pick)) ||
+                ((from.propertyDependencies[property] ?? []).length === 0 &&
+                    asArray<unknown>((pick ? pick(from.props[property]) : from.props[property]) as any).some(
+                        (id) => typeof id === "string" && id.startsWith("igw-"),
+                    ));
             const routes = ofTypes(resources, ROUTE);
             const publicTables = ofTypes(resources, ROUTE_TABLE, DEFAULT_ROUTE_TABLE).filter(
                 (t) =>
-                    asArray<any>(t.props.routes).some((r) => toGateway(r?.gatewayId)) ||
-                    routes.some((r) => refersTo(r.props.routeTableId, t) && toGateway(r.props.gatewayId)),
+                    toGateway(t, "routes", (v) => asArray<any>(v).map((r) => r?.gatewayId)) ||
+                    routes.some((r) => linksTo(r, "routeTableId", t) && toGateway(r, "gatewayId")),
             );
             const associations = ofTypes(resources, ROUTE_TABLE_ASSOCIATION);
-            const isPublicTable = (id: unknown) => publicTables.some((t) => refersTo(id, t));
+            const isPublicTable = (a: PolicyResource) => publicTables.some((t) => linksTo(a, "routeTableId", t));
             // A subnet with no association of its own uses its VPC's main route table: the adopted default table
             // (aws.ec2.DefaultRouteTable, for the VPC's defaultRouteTableId) or one made main by a MainRouteTableAssociation.
             const vpcs = ofTypes(resources, VPC);
-            const mainIsPublic = (vpcId: unknown) =>
-                ofTypes(resources, MAIN_ROUTE_TABLE_ASSOCIATION).some((m) => m.props.vpcId === vpcId && isPublicTable(m.props.routeTableId)) ||
+            // Two resources in one VPC: both take vpcId from the same VPC of the stack, or name the same VPC id literally.
+            const sameVpc = (x: PolicyResource, y: PolicyResource) => {
+                const literal = knownValue(x.props, "vpcId");
+                return (
+                    vpcs.some((v) => linksTo(x, "vpcId", v) && linksTo(y, "vpcId", v)) ||
+                    (typeof literal === "string" && literal === knownValue(y.props, "vpcId"))
+                );
+            };
+            const mainIsPublic = (subnet: PolicyResource) =>
+                ofTypes(resources, MAIN_ROUTE_TABLE_ASSOCIATION).some((m) => sameVpc(subnet, m) && isPublicTable(m)) ||
                 ofTypes(resources, DEFAULT_ROUTE_TABLE).some(
                     (t) =>
                         publicTables.includes(t) &&
                         vpcs.some(
                             (v) =>
-                                v.props.id === vpcId &&
-                                v.props.defaultRouteTableId !== undefined &&
-                                v.props.defaultRouteTableId === t.props.defaultRouteTableId,
+                                linksTo(subnet, "vpcId", v) &&
+                                // The table's defaultRouteTableId comes from the VPC (a dependency), or names the VPC's table literally.
+                                ((t.propertyDependencies?.defaultRouteTableId ?? []).some((d) => d.urn === v.urn) ||
+                                    (knownValue(v.props, "defaultRouteTableId") !== undefined &&
+                                        knownValue(v.props, "defaultRouteTableId") === knownValue(t.props, "defaultRouteTableId"))),
                         ),
                 );
             const isPublic = (subnet: PolicyResource) => {
-                const own = associations.filter((a) => refersTo(a.props.subnetId, subnet));
-                return own.length > 0 ? own.some((a) => isPublicTable(a.props.routeTableId)) : mainIsPublic(subnet.props.vpcId);
+                const own = associations.filter((a) => linksTo(a, "subnetId", subnet));
+                return own.length > 0 ? own.some(isPublicTable) : mainIsPublic(subnet);
             };
             for (const subnet of ofTypes(resources, SUBNET)) {
                 if (!isTrue(subnet.props.mapPublicIpOnLaunch)) continue;

@@ -1,7 +1,7 @@
 /** Rules: S3 (s3-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, stackRule } from "../rule";
-import { type Statement, asArray, deniesInsecureTransport, ofTypes, refersTo, statementsOf } from "../util";
+import { type Statement, asArray, deniesInsecureTransport, linksTo, ofTypes, statementsOf } from "../util";
 
 const S3_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html";
 
@@ -21,9 +21,9 @@ const LOGGING = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:B
 /** The four settings of S3 Block Public Access (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html). */
 const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
-/** The siblings of `bucket` of the given types (joined on their `bucket` input: the bucket's name). */
+/** The siblings of `bucket` of the given types (joined on their `bucket` input: the bucket's name, from the bucket). */
 const siblingsOf = (bucket: PolicyResource, resources: PolicyResource[], ...types: string[]): PolicyResource[] =>
-    ofTypes(resources, ...types).filter((r) => refersTo(r.props.bucket, bucket));
+    ofTypes(resources, ...types).filter((r) => linksTo(r, "bucket", bucket));
 
 /** Whether the statement covers the bucket (its ARN) and its objects (`<arn>/*`). */
 function coversBucketAndObjects(s: Statement, bucketArn: string | undefined): boolean {
@@ -45,36 +45,34 @@ const bucketNameOf = (value: unknown): string | undefined => {
  * Logs delivery, or a CodePipeline artifact store.
  */
 function logOrArtifactRole(bucket: PolicyResource, resources: PolicyResource[]): string | undefined {
-    const names = [bucket.props.bucket, bucket.props.id].filter((v): v is string => typeof v === "string" && v !== "");
-    const is = (value: unknown) => {
-        const n = bucketNameOf(value);
-        return n !== undefined && names.includes(n);
-    };
+    // Joined through the inputs' dependencies on the bucket (known at preview), else by the bucket name a literal holds.
+    const is = (r: PolicyResource, property: string, pick: (value: any) => unknown = (v) => v) =>
+        linksTo(r, property, bucket, (v) => asArray<unknown>(pick(v) as any).map(bucketNameOf));
     for (const r of resources) {
         const p = r.props;
         switch (r.type) {
             case "aws:cloudtrail/trail:Trail":
-                if (is(p.s3BucketName)) return `the log bucket of CloudTrail trail ${r.name}`;
+                if (is(r, "s3BucketName")) return `the log bucket of CloudTrail trail ${r.name}`;
                 break;
             case "aws:lb/loadBalancer:LoadBalancer":
             case "aws:alb/loadBalancer:LoadBalancer":
-                if (is(p.accessLogs?.bucket) || is(p.connectionLogs?.bucket)) return `the log bucket of load balancer ${r.name}`;
+                if (is(r, "accessLogs", (v) => v?.bucket) || is(r, "connectionLogs", (v) => v?.bucket)) return `the log bucket of load balancer ${r.name}`;
                 break;
             case "aws:s3/bucketLogging:BucketLogging":
             case "aws:s3/bucketLoggingV2:BucketLoggingV2":
-                if (is(p.targetBucket)) return `the server access log target of ${r.name}`;
+                if (is(r, "targetBucket")) return `the server access log target of ${r.name}`;
                 break;
             case "aws:cloudfront/distribution:Distribution":
-                if (is(p.loggingConfig?.bucket)) return `the log bucket of distribution ${r.name}`;
+                if (is(r, "loggingConfig", (v) => v?.bucket)) return `the log bucket of distribution ${r.name}`;
                 break;
             case "aws:ec2/flowLog:FlowLog":
-                if (p.logDestinationType === "s3" && is(p.logDestination)) return `the flow log bucket of ${r.name}`;
+                if (p.logDestinationType === "s3" && is(r, "logDestination")) return `the flow log bucket of ${r.name}`;
                 break;
             case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination":
-                if (is(p.deliveryDestinationConfiguration?.destinationResourceArn)) return `the log delivery destination ${r.name}`;
+                if (is(r, "deliveryDestinationConfiguration", (v) => v?.destinationResourceArn)) return `the log delivery destination ${r.name}`;
                 break;
             case "aws:codepipeline/pipeline:Pipeline":
-                if (asArray<any>(p.artifactStores).some((s) => is(s?.location))) return `the artifact store of pipeline ${r.name}`;
+                if (is(r, "artifactStores", (v) => asArray<any>(v).map((s) => s?.location))) return `the artifact store of pipeline ${r.name}`;
                 break;
         }
     }

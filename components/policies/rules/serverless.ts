@@ -1,7 +1,7 @@
 /** Rules: Lambda, API Gateway, SQS, SNS, DynamoDB (lambda-*, apigw-*, sqs-*, sns-*, dynamodb-*). */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Rule, resourceRule, stackRule } from "../rule";
-import { asArray, deniesInsecureTransport, isTrue, ofTypes, parseDocument, refersTo, statementsOf } from "../util";
+import { asArray, deniesInsecureTransport, isTrue, knownValue, linksTo, ofTypes, parseDocument, setsInput, statementsOf } from "../util";
 
 const LAMBDA_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html";
 const APIGW_CONTROLS = "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html";
@@ -71,10 +71,9 @@ export function functionNameOf(reference: unknown): string | undefined {
     return arn ? arn[1] : reference.split(":")[0];
 }
 
-const isFunction = (reference: unknown, fn: PolicyResource): boolean => {
-    const name = functionNameOf(reference);
-    return name !== undefined && (name === fn.props.name || name === functionNameOf(fn.props.arn));
-};
+/** Whether `from`'s input `property` (the part `pick` takes) names `fn`: by dependency, else a literal name or ARN (qualifier ignored). */
+const namesFunction = (from: PolicyResource, property: string, fn: PolicyResource, pick: (value: any) => unknown = (v) => v): boolean =>
+    linksTo(from, property, fn, (v) => asArray<unknown>(pick(v) as any).map(functionNameOf));
 
 /** AWS services that invoke Lambda asynchronously, as the principal of the function's resource policy. */
 const ASYNC_PRINCIPALS = ["s3.amazonaws.com", "sns.amazonaws.com", "events.amazonaws.com", "scheduler.amazonaws.com"];
@@ -86,19 +85,19 @@ function asyncSourcesOf(fn: PolicyResource, resources: readonly PolicyResource[]
         const p = r.props;
         switch (r.type) {
             case "aws:s3/bucketNotification:BucketNotification":
-                if (asArray<any>(p.lambdaFunctions).some((l) => isFunction(l?.lambdaFunctionArn, fn))) sources.push(`S3 notification ${r.name}`);
+                if (namesFunction(r, "lambdaFunctions", fn, (v) => asArray<any>(v).map((l) => l?.lambdaFunctionArn))) sources.push(`S3 notification ${r.name}`);
                 break;
             case "aws:sns/topicSubscription:TopicSubscription":
-                if (p.protocol === "lambda" && isFunction(p.endpoint, fn)) sources.push(`SNS subscription ${r.name}`);
+                if (p.protocol === "lambda" && namesFunction(r, "endpoint", fn)) sources.push(`SNS subscription ${r.name}`);
                 break;
             case "aws:cloudwatch/eventTarget:EventTarget":
-                if (isFunction(p.arn, fn)) sources.push(`EventBridge target ${r.name}`);
+                if (namesFunction(r, "arn", fn)) sources.push(`EventBridge target ${r.name}`);
                 break;
             case "aws:scheduler/schedule:Schedule":
-                if (isFunction(p.target?.arn, fn)) sources.push(`Scheduler schedule ${r.name}`);
+                if (namesFunction(r, "target", fn, (v) => v?.arn)) sources.push(`Scheduler schedule ${r.name}`);
                 break;
             case PERMISSION:
-                if (ASYNC_PRINCIPALS.includes(p.principal) && isFunction(p.function, fn)) sources.push(`permission ${r.name} (${p.principal})`);
+                if (ASYNC_PRINCIPALS.includes(p.principal) && namesFunction(r, "function", fn)) sources.push(`permission ${r.name} (${p.principal})`);
                 break;
         }
     }
@@ -108,9 +107,18 @@ function asyncSourcesOf(fn: PolicyResource, resources: readonly PolicyResource[]
 /** Event sources whose failed batches block the shard until they expire: Kinesis streams and DynamoDB streams. */
 const isStreamSource = (arn: unknown): boolean => typeof arn === "string" && (/^arn:[^:]+:kinesis:/.test(arn) || /^arn:[^:]+:dynamodb:.*\/stream\//.test(arn));
 
-/** A REST API's `*` method settings (`methodPath: "*\/*"`) for a stage, and every per-method override of it. */
+/**
+ * A REST API's `*` method settings (`methodPath: "*\/*"`) for a stage, and every per-method override of it: the
+ * settings whose `stageName` comes from the stage, else (a literal stage name) of the same API and stage name.
+ */
 function methodSettingsOf(stage: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    return ofTypes(resources, METHOD_SETTINGS).filter((m) => m.props.restApi === stage.props.restApi && m.props.stageName === stage.props.stageName);
+    const apiOf = (r: PolicyResource) => (r.propertyDependencies.restApi ?? []).map((d) => d.urn);
+    return ofTypes(resources, METHOD_SETTINGS).filter((m) => {
+        if ((m.propertyDependencies.stageName ?? []).length) return linksTo(m, "stageName", stage);
+        const [mine, theirs] = [apiOf(m), apiOf(stage)];
+        const sameApi = mine.length || theirs.length ? mine.some((u) => theirs.includes(u)) : m.props.restApi === stage.props.restApi;
+        return sameApi && m.props.stageName === stage.props.stageName;
+    });
 }
 
 const ALL_METHODS = "*/*";
@@ -126,36 +134,23 @@ const LOGGING_ON = ["ERROR", "INFO"];
 /** A throttling limit that is set: the provider's -1 (its default) means "no throttling". */
 const isLimit = (value: unknown): boolean => typeof value === "number" && value >= 0;
 
-/** Queues that are dead-letter targets: of another queue's redrive policy, a function, a mapping, an invoke config or a target. */
-function deadLetterArns(resources: readonly PolicyResource[]): string[] {
-    const arns: unknown[] = [];
-    for (const r of resources) {
-        const p = r.props;
-        switch (r.type) {
-            case QUEUE:
-                arns.push(parseDocument(p.redrivePolicy)?.deadLetterTargetArn);
-                break;
-            case FUNCTION:
-                arns.push(p.deadLetterConfig?.targetArn);
-                break;
-            case EVENT_SOURCE_MAPPING:
-                arns.push(p.destinationConfig?.onFailure?.destinationArn);
-                break;
-            case INVOKE_CONFIG:
-                arns.push(p.destinationConfig?.onFailure?.destination);
-                break;
-            case "aws:cloudwatch/eventTarget:EventTarget":
-                arns.push(p.deadLetterConfig?.arn);
-                break;
-            case "aws:scheduler/schedule:Schedule":
-                arns.push(p.target?.deadLetterConfig?.arn);
-                break;
-            case "aws:sns/topicSubscription:TopicSubscription":
-                arns.push(parseDocument(p.redrivePolicy)?.deadLetterTargetArn);
-                break;
-        }
-    }
-    return arns.filter((a): a is string => typeof a === "string" && a !== "");
+/** Where each type names a dead-letter queue: the input property, and the part of it that holds the queue's ARN. */
+const DEAD_LETTER_INPUTS: Readonly<Record<string, { property: string; pick: (value: any) => unknown }>> = {
+    [QUEUE]: { property: "redrivePolicy", pick: (v) => parseDocument(v)?.deadLetterTargetArn },
+    [FUNCTION]: { property: "deadLetterConfig", pick: (v) => v?.targetArn },
+    [EVENT_SOURCE_MAPPING]: { property: "destinationConfig", pick: (v) => v?.onFailure?.destinationArn },
+    [INVOKE_CONFIG]: { property: "destinationConfig", pick: (v) => v?.onFailure?.destination },
+    "aws:cloudwatch/eventTarget:EventTarget": { property: "deadLetterConfig", pick: (v) => v?.arn },
+    "aws:scheduler/schedule:Schedule": { property: "target", pick: (v) => v?.deadLetterConfig?.arn },
+    "aws:sns/topicSubscription:TopicSubscription": { property: "redrivePolicy", pick: (v) => parseDocument(v)?.deadLetterTargetArn },
+};
+
+/** Whether a resource of the stack uses `queue` as its dead-letter queue (joined through the inputs' dependencies, else by ARN). */
+function isDeadLetterQueue(queue: PolicyResource, resources: readonly PolicyResource[]): boolean {
+    return resources.some((r) => {
+        const spec = DEAD_LETTER_INPUTS[r.type];
+        return spec !== undefined && r !== queue && linksTo(r, spec.property, queue, spec.pick);
+    });
 }
 
 const isAwsSnsKey = (key: unknown): boolean => typeof key === "string" && (key === "alias/aws/sns" || key.endsWith(":alias/aws/sns"));
@@ -214,8 +209,10 @@ export const SERVERLESS_RULES: Rule[] = [
             for (const fn of ofTypes(resources, FUNCTION)) {
                 const sources = asyncSourcesOf(fn, resources);
                 if (sources.length === 0) continue; // invoked synchronously only (API Gateway, CloudFront): the caller sees the error
-                const dlq = fn.props.deadLetterConfig?.targetArn;
-                const onFailure = invokeConfigs.some((c) => isFunction(c.props.functionName, fn) && c.props.destinationConfig?.onFailure?.destination);
+                const dlq = setsInput(fn, "deadLetterConfig", (v) => v?.targetArn);
+                const onFailure = invokeConfigs.some(
+                    (c) => namesFunction(c, "functionName", fn) && setsInput(c, "destinationConfig", (v) => v?.onFailure?.destination),
+                );
                 if (!dlq && !onFailure)
                     report(
                         `invoked asynchronously by ${sources.join(", ")} but has no deadLetterConfig.targetArn and no functionEventInvokeConfig with destinationConfig.onFailure.destination: Lambda drops the event after its retries; set LambdaFunction async.onFailure.`,
@@ -223,9 +220,13 @@ export const SERVERLESS_RULES: Rule[] = [
                     );
             }
             for (const m of ofTypes(resources, EVENT_SOURCE_MAPPING)) {
-                if (isStreamSource(m.props.eventSourceArn) && !m.props.destinationConfig?.onFailure?.destinationArn)
+                const sources = m.propertyDependencies.eventSourceArn ?? [];
+                const stream = sources.length
+                    ? sources.some((d) => d.type === "aws:kinesis/stream:Stream" || d.type === TABLE)
+                    : isStreamSource(m.props.eventSourceArn);
+                if (stream && !setsInput(m, "destinationConfig", (v) => v?.onFailure?.destinationArn))
                     report(
-                        `reads the stream ${m.props.eventSourceArn} without destinationConfig.onFailure.destinationArn: a failed batch is lost when its records expire; set an SQS or SNS destination (StreamConsumer onFailure).`,
+                        `reads the stream ${sources.length ? sources.map((d) => d.name).join(", ") : m.props.eventSourceArn} without destinationConfig.onFailure.destinationArn: a failed batch is lost when its records expire; set an SQS or SNS destination (StreamConsumer onFailure).`,
                         m.urn,
                     );
             }
@@ -262,18 +263,31 @@ export const SERVERLESS_RULES: Rule[] = [
         types: [FUNCTION],
         validate: (resources, _args, report) => {
             const groups = ofTypes(resources, LOG_GROUP);
+            const namedAfter = (g: PolicyResource, fn: PolicyResource) => (g.propertyDependencies.name ?? []).some((d) => d.urn === fn.urn);
             for (const fn of ofTypes(resources, FUNCTION)) {
-                const name = fn.props.name;
-                const expected: string = fn.props.loggingConfig?.logGroup ?? `/aws/lambda/${name}`;
+                // The group the function names (loggingConfig.logGroup from a group of the stack), or one named after the
+                // function (its name computed from the function's): both known at preview. Else by the literal names.
+                const configured = (fn.propertyDependencies.loggingConfig ?? []).filter((d) => d.type === LOG_GROUP);
+                const joined = configured.length ? configured[0] : groups.find((g) => namedAfter(g, fn));
+                const expected = (): string => fn.props.loggingConfig?.logGroup ?? `/aws/lambda/${fn.props.name}`;
                 // Lambda@Edge writes to /aws/lambda/us-east-1.<name> in each region it runs in.
-                const group = groups.find(
-                    (g) =>
-                        g.props.name === expected ||
-                        (typeof g.props.name === "string" && typeof name === "string" && /^\/aws\/lambda\/[a-z0-9-]+\.(.+)$/.exec(g.props.name)?.[1] === name),
-                );
+                const group =
+                    joined ??
+                    groups
+                        .filter((g) => (g.propertyDependencies.name ?? []).length === 0)
+                        .find((g) => {
+                            // An autonamed group (a name the program did not set) is never the function's.
+                            const groupName = knownValue(g.props, "name");
+                            return (
+                                groupName === expected() ||
+                                (typeof groupName === "string" &&
+                                    typeof fn.props.name === "string" &&
+                                    /^\/aws\/lambda\/[a-z0-9-]+\.(.+)$/.exec(groupName)?.[1] === fn.props.name)
+                            );
+                        });
                 if (group === undefined)
                     report(
-                        `writes to the log group ${expected}, which the stack does not create: Lambda creates it with no retention; create it with retentionInDays.`,
+                        `writes to the log group ${expected()}, which the stack does not create: Lambda creates it with no retention; create it with retentionInDays.`,
                         fn.urn,
                     );
                 else if (!(typeof group.props.retentionInDays === "number" && group.props.retentionInDays > 0))
@@ -452,10 +466,9 @@ export const SERVERLESS_RULES: Rule[] = [
         },
         types: [QUEUE],
         validate: (resources, _args, report) => {
-            const dlqs = deadLetterArns(resources);
             for (const q of ofTypes(resources, QUEUE)) {
-                if (dlqs.some((arn) => refersTo(arn, q)) || q.props.redriveAllowPolicy) continue;
-                if (!parseDocument(q.props.redrivePolicy)?.deadLetterTargetArn)
+                if (isDeadLetterQueue(q, resources) || setsInput(q, "redriveAllowPolicy")) continue;
+                if (!setsInput(q, "redrivePolicy", (v) => parseDocument(v)?.deadLetterTargetArn))
                     report(
                         `redrivePolicy is ${show(q.props.redrivePolicy)} and no resource uses the queue as a dead-letter queue; set redrivePolicy { deadLetterTargetArn, maxReceiveCount }.`,
                         q.urn,
@@ -477,7 +490,7 @@ export const SERVERLESS_RULES: Rule[] = [
             const policies = ofTypes(resources, QUEUE_POLICY);
             for (const q of ofTypes(resources, QUEUE)) {
                 const denies = policies
-                    .filter((p) => p.props.queueUrl === q.props.url || p.props.queueUrl === q.props.id || refersTo(p.props.queueUrl, q))
+                    .filter((p) => linksTo(p, "queueUrl", q))
                     .some((p) => statementsOf(p.props.policy).some((s) => deniesInsecureTransport(s, "sqs")));
                 if (!denies)
                     report(
@@ -508,20 +521,18 @@ export const SERVERLESS_RULES: Rule[] = [
         control: { cdkNag: [], url: "https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger" },
         types: [TOPIC],
         validate: (resources, _args, report) => {
-            const publishers = resources.flatMap((r): { name: string; arns: unknown[] }[] => {
-                if (r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" || r.type === "aws:cloudwatch/compositeAlarm:CompositeAlarm")
-                    return [
-                        {
-                            name: `alarm ${r.name}`,
-                            arns: [...asArray(r.props.alarmActions), ...asArray(r.props.okActions), ...asArray(r.props.insufficientDataActions)],
-                        },
-                    ];
-                if (r.type === "aws:cloudwatch/eventTarget:EventTarget") return [{ name: `EventBridge target ${r.name}`, arns: [r.props.arn] }];
-                return [];
-            });
+            // Who publishes to `topic`: alarms by their actions, EventBridge targets by their arn (joined through dependencies, else by ARN).
+            const publishersOf = (topic: PolicyResource): string[] =>
+                resources.flatMap((r) => {
+                    if (r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" || r.type === "aws:cloudwatch/compositeAlarm:CompositeAlarm")
+                        return ["alarmActions", "okActions", "insufficientDataActions"].some((k) => linksTo(r, k, topic)) ? [`alarm ${r.name}`] : [];
+                    if (r.type === "aws:cloudwatch/eventTarget:EventTarget") return linksTo(r, "arn", topic) ? [`EventBridge target ${r.name}`] : [];
+                    return [];
+                });
             for (const topic of ofTypes(resources, TOPIC)) {
-                if (!isAwsSnsKey(topic.props.kmsMasterKeyId)) continue;
-                const users = publishers.filter((p) => p.arns.some((a) => refersTo(a, topic))).map((p) => p.name);
+                // A key of the stack (a dependency) is never the AWS managed alias/aws/sns, which no program can create.
+                if ((topic.propertyDependencies.kmsMasterKeyId ?? []).length || !isAwsSnsKey(topic.props.kmsMasterKeyId)) continue;
+                const users = publishersOf(topic);
                 if (users.length)
                     report(
                         `kmsMasterKeyId is ${show(topic.props.kmsMasterKeyId)} and ${users.slice(0, 3).join(", ")}${users.length > 3 ? ` (+${users.length - 3})` : ""} publish to it: they cannot use the AWS managed key, so notifications are lost; use a customer managed key whose policy admits them (AlarmTopic).`,

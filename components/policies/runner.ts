@@ -39,14 +39,36 @@ import type {
 } from "@pulumi/policy";
 // The sentinel the engine sends for a value unknown during preview, which `unknownCheckingProxy` recognises.
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import type { RecordedResource } from "../testing/engine";
-
-/** The resource fields the runner reads: a `RecordedResource` of the mock engine, or one built by `policyResource`. */
-export type PolicyInput = Pick<
-    RecordedResource,
-    "urn" | "type" | "name" | "custom" | "inputs" | "outputs" | "protect" | "ignoreChanges" | "aliases" | "dependencies" | "propertyDependencies"
-> &
-    Partial<Pick<RecordedResource, "parent" | "id" | "provider" | "deleteBeforeReplace" | "index" | "remote">>;
+/**
+ * The resource fields the runner reads: a `RecordedResource` of the mock engine (`aws-platform/testing`, structurally
+ * the same fields; not imported, so that the policies never load the testing kit), or one built by `policyResource`.
+ */
+export interface PolicyInput {
+    urn: string;
+    type: string;
+    name: string;
+    /** A cloud resource (true) or a component (false). */
+    custom: boolean;
+    /** A component implemented in a provider plugin. */
+    remote?: boolean;
+    /** Inputs as plain JSON, secrets revealed. */
+    inputs: Record<string, any>;
+    /** Outputs as plain JSON. */
+    outputs: Record<string, any>;
+    protect: boolean;
+    ignoreChanges: string[];
+    aliases: string[];
+    /** URNs this resource depends on. */
+    dependencies: string[];
+    /** Property name → URNs its value came from. */
+    propertyDependencies: Record<string, string[]>;
+    parent?: string;
+    id?: string;
+    /** Explicit provider reference (`urn::id`). */
+    provider?: string;
+    deleteBeforeReplace?: boolean;
+    index?: number;
+}
 
 export type Level = "mandatory" | "advisory";
 

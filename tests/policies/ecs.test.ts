@@ -6,24 +6,13 @@ import * as assert from "node:assert";
 import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../../components/policies";
 import { ECS_RULES, isSecretName } from "../../components/policies/rules/ecs";
 import { CERT, buildShop } from "../components/container-service/fixtures";
+import { ruleNamed, violationsOf } from "../harness/policy-rules";
 
-const rule = (name: string): Rule => {
-    const found = ECS_RULES.find((r) => r.name === name);
-    assert.ok(found, `no rule ${name}`);
-    return found;
-};
+const rule = (name: string): Rule => ruleNamed(ECS_RULES, name);
 
-/** The violations of one rule over the resources: `[resource name, message]`. */
+/** The violations of one rule over the resources, in a stack: `[resource name, message]`. */
 async function findings(name: string, resources: PolicyInput[], stack = "dev"): Promise<[string, string][]> {
-    const r = await checkPolicies(
-        resources.map((x) => ({ ...x, urn: x.urn.replace(/^urn:pulumi:[^:]+::/, `urn:pulumi:${stack}::`) })),
-        { rules: [rule(name)] },
-    );
-    assert.deepStrictEqual(r.unknowns, []);
-    return r.violations.map((v) => {
-        assert.strictEqual(v.policy, name);
-        return [v.name, v.message.split("\n")[1] ?? ""];
-    });
+    return (await violationsOf([rule(name)], resources, stack)).map((v) => [v.name, v.message.split("\n")[1] ?? ""]);
 }
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";

@@ -1,13 +1,10 @@
 import * as assert from "node:assert";
 import { type PolicyInput, checkPolicies, policyResource } from "../../components/policies";
 import { EDGE_RULES } from "../../components/policies/rules/edge";
+import { detailedViolations, expectOneViolation, ruleNamed } from "../harness/policy-rules";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-const rule = (name: string) => {
-    const r = EDGE_RULES.find((x) => x.name === name);
-    assert.ok(r, `no rule ${name}`);
-    return r;
-};
+const rule = (name: string) => ruleNamed(EDGE_RULES, name);
 
 /** A compliant distribution: HTTPS viewers, an S3 origin through OAC, an HTTPS custom origin, a custom certificate, WAF, logging aside. */
 const GOOD = {
@@ -35,18 +32,9 @@ const distribution = (name: string, change: (d: any) => void = () => undefined, 
     return policyResource(DISTRIBUTION, name, d, { stack });
 };
 
-async function findings(name: string, resources: PolicyInput[]) {
-    const r = await checkPolicies(resources, { rules: [rule(name)] });
-    return r.violations.map((v) => ({ policy: v.policy, name: v.name, message: v.message.split("\n").slice(1).join(" ") }));
-}
+const findings = (name: string, resources: PolicyInput[]) => detailedViolations([rule(name)], resources);
 
-async function expectOne(name: string, resources: PolicyInput[], resource: string, fragment: RegExp) {
-    const found = await findings(name, resources);
-    assert.strictEqual(found.length, 1, JSON.stringify(found));
-    assert.strictEqual(found[0].policy, name);
-    assert.strictEqual(found[0].name, resource);
-    assert.match(found[0].message, fragment);
-}
+const expectOne = (name: string, resources: PolicyInput[], resource: string, fragment: RegExp) => expectOneViolation(rule(name), resources, resource, fragment);
 
 describe("policies: CloudFront rules (rules/edge.ts)", () => {
     it("passes a distribution with HTTPS viewers and origins, OAC, a custom certificate on TLSv1.2_2021 with SNI, WAF and a root object", async () => {

@@ -3,6 +3,7 @@ import { EksCluster } from "../../components/eks-cluster";
 import { ManagedNodeGroup, SelfManagedNodeGroup } from "../../components/eks-node-groups";
 import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../../components/policies";
 import { EKS_RULES, unsupportedEksVersion } from "../../components/policies/rules/eks";
+import { detailedViolations, ruleNamed } from "../harness/policy-rules";
 import { EKS_VERSIONS, eksVersionStatus } from "../../components/shared/limits/eks";
 import { OPERATIONS_RULES } from "../../components/policies/rules/operations";
 import { build } from "../../components/testing";
@@ -16,18 +17,13 @@ const LT = "aws:ec2/launchTemplate:LaunchTemplate";
 const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ALL_LOGS = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
-const rule = (name: string): Rule => {
-    const found = EKS_RULES.find((r) => r.name === name);
-    assert.ok(found, name);
-    return found;
-};
+const rule = (name: string): Rule => ruleNamed(EKS_RULES, name);
 
 /** [policy, resource name, message] of every violation of `name` over `resources`. */
 async function findings(name: string, ...resources: PolicyInput[]): Promise<[string, string, string][]> {
-    const result = await checkPolicies(resources, { rules: [rule(name)] });
     // By resource name (a stable sort: one resource's findings stay in the order reported).
-    return result.violations
-        .map((v): [string, string, string] => [v.policy, v.name, v.message.split("\n").slice(1).join(" ")])
+    return (await detailedViolations([rule(name)], resources))
+        .map((v): [string, string, string] => [v.policy, v.name, v.message])
         .sort((a, b) => a[1].localeCompare(b[1]));
 }
 

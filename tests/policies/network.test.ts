@@ -8,24 +8,13 @@ import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../.
 import { NETWORK_RULES } from "../../components/policies/rules/network";
 import { build } from "../../components/testing";
 import { CERT, buildShop } from "../components/container-service/fixtures";
+import { ruleNamed, violationsOf } from "../harness/policy-rules";
 
-const rule = (name: string): Rule => {
-    const found = NETWORK_RULES.find((r) => r.name === name);
-    assert.ok(found, `no rule ${name}`);
-    return found;
-};
+const rule = (name: string): Rule => ruleNamed(NETWORK_RULES, name);
 
 /** The violations of one rule over the resources, in a stack: `[resource name, message]`. */
 async function findings(name: string, resources: PolicyInput[], stack = "dev"): Promise<[string, string][]> {
-    const r = await checkPolicies(
-        resources.map((x) => ({ ...x, urn: x.urn.replace(/^urn:pulumi:[^:]+::/, `urn:pulumi:${stack}::`) })),
-        { rules: [rule(name)] },
-    );
-    assert.deepStrictEqual(r.unknowns, []);
-    return r.violations.map((v) => {
-        assert.strictEqual(v.policy, name);
-        return [v.name, v.message.split("\n")[1] ?? ""];
-    });
+    return (await violationsOf([rule(name)], resources, stack)).map((v) => [v.name, v.message.split("\n")[1] ?? ""]);
 }
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";

@@ -4,6 +4,7 @@ import { BuildProject, containerImageBuildspec } from "../../components/build-pr
 import { Database } from "../../components/database";
 import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../../components/policies";
 import { OPERATIONS_RULES } from "../../components/policies/rules/operations";
+import { detailedViolations, ruleNamed } from "../harness/policy-rules";
 import { build } from "../../components/testing";
 import { dbArgs } from "../components/database/fixtures";
 
@@ -18,17 +19,13 @@ const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-
 const DOCKER_BUILDSPEC = "version: 0.2\nphases:\n  build:\n    commands:\n      - docker build -t app .\n      - docker push app\n";
 const NPM_BUILDSPEC = "version: 0.2\nphases:\n  build:\n    commands:\n      - npm ci\n      - npm test\n";
 
-const rule = (name: string): Rule => {
-    const found = OPERATIONS_RULES.find((r) => r.name === name);
-    assert.ok(found, name);
-    return found;
-};
+const rule = (name: string): Rule => ruleNamed(OPERATIONS_RULES, name);
 
 /** [policy, resource name, message] of every violation of `name`, by resource name (one resource's in report order). */
 async function findings(name: string, ...resources: PolicyInput[]): Promise<[string, string, string][]> {
-    const result = await checkPolicies(resources, { rules: [rule(name)] });
-    return result.violations
-        .map((v): [string, string, string] => [v.policy, v.name, v.message.split("\n").slice(1).join(" ")])
+    // By resource name (a stable sort: one resource's findings stay in the order reported).
+    return (await detailedViolations([rule(name)], resources))
+        .map((v): [string, string, string] => [v.policy, v.name, v.message])
         .sort((a, b) => a[1].localeCompare(b[1]));
 }
 

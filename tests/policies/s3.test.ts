@@ -1,13 +1,10 @@
 import * as assert from "node:assert";
 import { type PolicyInput, checkPolicies, policyResource } from "../../components/policies";
 import { S3_RULES } from "../../components/policies/rules/s3";
+import { detailedViolations, expectOneViolation, ruleNamed } from "../harness/policy-rules";
 
 const BUCKET = "aws:s3/bucket:Bucket";
-const rule = (name: string) => {
-    const r = S3_RULES.find((x) => x.name === name);
-    assert.ok(r, `no rule ${name}`);
-    return r;
-};
+const rule = (name: string) => ruleNamed(S3_RULES, name);
 
 /** A bucket as a stack policy sees it: its outputs (name, ARN) and id. */
 const bucket = (name: string, more: Partial<PolicyInput> = {}) =>
@@ -36,18 +33,9 @@ const policy = (b: string, statements: any[]) =>
 const versioning = (b: string, status = "Enabled") =>
     sibling("aws:s3/bucketVersioning:BucketVersioning", `${b}-versioning`, { bucket: b, versioningConfiguration: { status } });
 
-async function findings(name: string, resources: PolicyInput[]) {
-    const r = await checkPolicies(resources, { rules: [rule(name)] });
-    return r.violations.map((v) => ({ policy: v.policy, name: v.name, message: v.message.split("\n").slice(1).join(" ") }));
-}
+const findings = (name: string, resources: PolicyInput[]) => detailedViolations([rule(name)], resources);
 
-async function expectOne(name: string, resources: PolicyInput[], resource: string, fragment: RegExp) {
-    const found = await findings(name, resources);
-    assert.strictEqual(found.length, 1, JSON.stringify(found));
-    assert.strictEqual(found[0].policy, name);
-    assert.strictEqual(found[0].name, resource);
-    assert.match(found[0].message, fragment);
-}
+const expectOne = (name: string, resources: PolicyInput[], resource: string, fragment: RegExp) => expectOneViolation(rule(name), resources, resource, fragment);
 
 describe("policies: S3 rules (rules/s3.ts)", () => {
     it("every S3 rule is not applicable to a stack without buckets", async () => {

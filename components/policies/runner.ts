@@ -264,9 +264,10 @@ export async function runPolicies(
         return p ? { type: p.type, props: proxy.unknownCheckingProxy(plainProps(p.inputs)), urn: p.urn, name: p.name } : undefined;
     };
     // The server sets `provider` only when the request carries one.
-    const withProvider = (r: PolicyInput) => {
+    /** What both kinds of policy see of a resource besides its props: identity, options, provider (only when explicit), isType. */
+    const described = (r: PolicyInput) => {
         const provider = providerOf(r);
-        return provider ? { provider } : {};
+        return { type: r.type, urn: r.urn, name: r.name, opts: optionsOf(r), ...(provider ? { provider } : {}), isType: (cls: any) => isTypeOf(r.type, cls) };
     };
 
     for (const policy of policies) {
@@ -327,13 +328,8 @@ export async function runPolicies(
                     }
                     const args: ResourceValidationArgs = withLazyProps(
                         {
-                            type: r.type,
-                            urn: r.urn,
-                            name: r.name,
-                            opts: optionsOf(r),
-                            ...withProvider(r),
+                            ...described(r),
                             stackTags: new Map(),
-                            isType: (cls: any) => isTypeOf(r.type, cls),
                             asType: ((cls: any) => (isTypeOf(r.type, cls) ? args.props : undefined)) as any,
                             getConfig: <T>() => config as T,
                             notApplicable: notApplicableFn,
@@ -360,14 +356,9 @@ export async function runPolicies(
             const list: PolicyResource[] = resources.map((r) => {
                 const resource: PolicyResource = withLazyProps(
                     {
-                        type: r.type,
-                        urn: r.urn,
-                        name: r.name,
-                        opts: optionsOf(r),
-                        ...withProvider(r),
+                        ...described(r),
                         dependencies: [],
                         propertyDependencies: {},
-                        isType: (cls: any) => isTypeOf(r.type, cls),
                         asType: ((cls: any) => (isTypeOf(r.type, cls) ? resource.props : undefined)) as any,
                     },
                     () =>

@@ -6,15 +6,12 @@
  * each with its reason (the README lists them).
  */
 import * as assert from "node:assert";
-import * as path from "node:path";
 import { STATEFUL_TYPES } from "../../components/policies/rules/data";
 import type { RecordedResource } from "../../components/testing";
 import { EXCEPTIONS } from "../../policy/exceptions";
-import { evaluateProgram } from "../../tools/plan/evaluate";
+import { stackPlan } from "../harness/stack-plans";
 
-const root = path.resolve(__dirname, "../..");
-const evaluate = async (stack: string) =>
-    (await evaluateProgram({ projectDir: root, stack, programPath: path.join(root, "stacks/index.ts") })).resources as RecordedResource[];
+const evaluate = async (stack: string) => (await stackPlan(stack)).result.evaluation.resources as RecordedResource[];
 
 /** Derived or transient data kept out of protection on purpose: name → reason (from the accepted exceptions). */
 const EXCLUDED = new Map(

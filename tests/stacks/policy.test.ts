@@ -5,15 +5,12 @@
  */
 import * as assert from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { checkPolicies, type PolicyCheck } from "../../components/policies";
 import { EXCEPTIONS } from "../../policy/exceptions";
-import { type PlanResult, runPlan } from "../../tools/plan";
-import { evaluateProgram } from "../../tools/plan/evaluate";
+import type { PlanResult } from "../../tools/plan";
 import type { PolicyReport } from "../../tools/plan/policy";
-
-const ROOT = path.resolve(__dirname, "../..");
+import { stackPlan } from "../harness/stack-plans";
 
 /** One line per finding, so that a failure lists them all with what to fix. */
 const findings = (report: PolicyReport) =>
@@ -25,8 +22,8 @@ for (const stack of ["dev", "prod"]) {
         let result: PlanResult;
         let written: PolicyReport;
         before(async () => {
-            const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `policy-${stack}-`));
-            result = await runPlan({ stack, projectDir: ROOT, outDir });
+            const { result: planned, outDir } = await stackPlan(stack);
+            result = planned;
             written = JSON.parse(fs.readFileSync(path.join(outDir, stack, "policy.json"), "utf8"));
         });
 
@@ -117,8 +114,8 @@ for (const stack of ["dev", "prod"]) {
         this.timeout(180000);
         let check: PolicyCheck;
         before(async () => {
-            const evaluation = await evaluateProgram({ projectDir: ROOT, stack, programPath: path.join(ROOT, "stacks/index.ts") });
-            check = await checkPolicies(evaluation.resources, { exceptions: EXCEPTIONS, preview: true });
+            const { result } = await stackPlan(stack);
+            check = await checkPolicies(result.evaluation.resources, { exceptions: EXCEPTIONS, preview: true });
         });
 
         it("has no mandatory and no advisory violation", () => {

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describeFailure, runPlan } from "../../tools/plan";
+import { stackPlan } from "../harness/stack-plans";
 import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
 import { hex } from "../../components/testing/fixtures";
 import { CLOUDFRONT_ORIGIN_FACING } from "../../stacks/cdn";
@@ -17,8 +18,7 @@ import { MAX_BODY_BYTES } from "../../functions/items/core";
 const root = path.resolve(__dirname, "../..");
 
 async function plan(stack: string) {
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `plan-${stack}-`));
-    const result = await runPlan({ stack, projectDir: root, outDir });
+    const { result } = await stackPlan(stack);
     const resources = result.evaluation.resources as RecordedResource[];
     const ofType = (type: string) => resources.filter((r) => r.type === type);
     const named = (name: string) => {

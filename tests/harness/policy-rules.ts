@@ -42,3 +42,15 @@ export async function expectOneViolation(rule: Rule, resources: readonly PolicyI
     assert.strictEqual(found[0].name, resource);
     assert.match(found[0].message, fragment);
 }
+
+/** `[policy, resource name, message]` of every violation of `rule`, by resource name (one resource's in report order). */
+export async function findingsByResource(rule: Rule, resources: readonly PolicyInput[]): Promise<[string, string, string][]> {
+    return (await detailedViolations([rule], resources))
+        .map((v): [string, string, string] => [v.policy, v.name, v.message])
+        .sort((a, b) => a[1].localeCompare(b[1]));
+}
+
+/** How many resources `rule` was evaluated on (not skipped by type, not "not applicable"). */
+export async function evaluatedOn(rule: Rule, resources: readonly PolicyInput[]): Promise<number> {
+    return (await checkPolicies(resources, { rules: [rule] })).policies[0].evaluated;
+}

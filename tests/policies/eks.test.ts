@@ -3,7 +3,7 @@ import { EksCluster } from "../../components/eks-cluster";
 import { ManagedNodeGroup, SelfManagedNodeGroup } from "../../components/eks-node-groups";
 import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../../components/policies";
 import { EKS_RULES, unsupportedEksVersion } from "../../components/policies/rules/eks";
-import { detailedViolations, ruleNamed } from "../harness/policy-rules";
+import { evaluatedOn, findingsByResource, ruleNamed } from "../harness/policy-rules";
 import { EKS_VERSIONS, eksVersionStatus } from "../../components/shared/limits/eks";
 import { OPERATIONS_RULES } from "../../components/policies/rules/operations";
 import { build } from "../../components/testing";
@@ -19,17 +19,10 @@ const ALL_LOGS = ["api", "audit", "authenticator", "controllerManager", "schedul
 
 const rule = (name: string): Rule => ruleNamed(EKS_RULES, name);
 
-/** [policy, resource name, message] of every violation of `name` over `resources`. */
-async function findings(name: string, ...resources: PolicyInput[]): Promise<[string, string, string][]> {
-    // By resource name (a stable sort: one resource's findings stay in the order reported).
-    return (await detailedViolations([rule(name)], resources))
-        .map((v): [string, string, string] => [v.policy, v.name, v.message])
-        .sort((a, b) => a[1].localeCompare(b[1]));
-}
+/** [policy, resource name, message] of every violation of `name`, by resource name. */
+const findings = (name: string, ...resources: PolicyInput[]) => findingsByResource(rule(name), resources);
 
-async function evaluated(name: string, ...resources: PolicyInput[]): Promise<number> {
-    return (await checkPolicies(resources, { rules: [rule(name)] })).policies[0].evaluated;
-}
+const evaluated = (name: string, ...resources: PolicyInput[]) => evaluatedOn(rule(name), resources);
 
 /** A compliant control plane of each shape: the component's args and the aws:eks child. */
 const goodComponent = (extra: Record<string, unknown> = {}) =>

@@ -4,7 +4,7 @@ import { BuildProject, containerImageBuildspec } from "../../components/build-pr
 import { Database } from "../../components/database";
 import { type PolicyInput, type Rule, checkPolicies, policyResource } from "../../components/policies";
 import { OPERATIONS_RULES } from "../../components/policies/rules/operations";
-import { detailedViolations, ruleNamed } from "../harness/policy-rules";
+import { evaluatedOn, findingsByResource, ruleNamed } from "../harness/policy-rules";
 import { build } from "../../components/testing";
 import { dbArgs } from "../components/database/fixtures";
 
@@ -21,17 +21,10 @@ const NPM_BUILDSPEC = "version: 0.2\nphases:\n  build:\n    commands:\n      - n
 
 const rule = (name: string): Rule => ruleNamed(OPERATIONS_RULES, name);
 
-/** [policy, resource name, message] of every violation of `name`, by resource name (one resource's in report order). */
-async function findings(name: string, ...resources: PolicyInput[]): Promise<[string, string, string][]> {
-    // By resource name (a stable sort: one resource's findings stay in the order reported).
-    return (await detailedViolations([rule(name)], resources))
-        .map((v): [string, string, string] => [v.policy, v.name, v.message])
-        .sort((a, b) => a[1].localeCompare(b[1]));
-}
+/** [policy, resource name, message] of every violation of `name`, by resource name. */
+const findings = (name: string, ...resources: PolicyInput[]) => findingsByResource(rule(name), resources);
 
-async function evaluated(name: string, ...resources: PolicyInput[]): Promise<number> {
-    return (await checkPolicies(resources, { rules: [rule(name)] })).policies[0].evaluated;
-}
+const evaluated = (name: string, ...resources: PolicyInput[]) => evaluatedOn(rule(name), resources);
 
 /** Exactly one finding, on `resource`, whose message matches `message`. */
 async function failsWith(name: string, resource: PolicyInput, message: RegExp): Promise<void> {

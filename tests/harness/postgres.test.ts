@@ -82,7 +82,7 @@ describe("tests/harness/postgres: lifecycle", () => {
                 process.execPath,
                 [
                     "-r",
-                    "ts-node/register/transpile-only",
+                    "./tools/register.js",
                     "-e",
                     `require(${JSON.stringify(path.join(__dirname, "postgres"))}).startPostgres().then((pg) => {
                         process.stdout.write(JSON.stringify({ port: pg.port, directory: pg.directory }) + "\\n");

@@ -96,7 +96,7 @@ describe("Table option dax", () => {
                 let refused = "";
                 try { new Table("u", { attributes: { id: "S" }, partitionKey: "id", dax: { vpc, nodes: 0 } }); } catch (e) { refused = e.message; }
                 console.log(JSON.stringify({ dax: t.dax instanceof DaxCluster, refused }));`;
-            const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+            const out = execFileSync(process.execPath, ["-r", "./tools/register.js", "-e", script], {
                 cwd: root,
                 encoding: "utf8",
                 stdio: ["ignore", "pipe", "pipe"],

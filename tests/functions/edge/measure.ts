@@ -1,6 +1,6 @@
 /**
  * Size and median time per invocation of each CloudFront Function in the sandbox (not a test: timings vary by
- * machine). Run: node -r ts-node/register/transpile-only tests/functions/edge/measure.ts
+ * machine). Run: node -r ./tools/register.js tests/functions/edge/measure.ts
  * The sandbox's times say how the code compares, not what CloudFront bills (its compute utilization metric).
  */
 import { performance } from "node:perf_hooks";

@@ -1,0 +1,77 @@
+/**
+ * Runs the project's TypeScript in Node without type-checking it (`tsc -p tsconfig.json --noEmit` does that, once):
+ * `node -r ./tools/register.js file.ts`, and mocha's `require` in `.mocharc.json`.
+ *
+ * Why not `ts-node/register/transpile-only`: ts-node installs source-map-support, which source-maps every
+ * `new Error().stack`, and the Pulumi runtime captures one for every promise it creates (`debuggablePromise`):
+ * under ts-node that was most of a mock deployment's CPU. esbuild transpiles a file in well under a millisecond and
+ * the result is cached on disk by content, so a second run reads JavaScript.
+ *
+ * Stack traces point into the transpiled code, which keeps the source's line structure closely but not exactly; set
+ * `AWS_PLATFORM_SOURCE_MAPS=1` to have Node map them to the TypeScript lines (slower: every stack is mapped).
+ *
+ * The transform follows tsconfig.json where it matters at run time (CommonJS, ES2022 class fields, esModuleInterop);
+ * esbuild compiles each file on its own, as `isolatedModules` would, like ts-node's transpile-only mode did.
+ */
+"use strict";
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+const esbuild = require("esbuild");
+
+const SOURCE_MAPS = process.env.AWS_PLATFORM_SOURCE_MAPS === "1";
+const OPTIONS = {
+    loader: "ts",
+    format: "cjs",
+    target: "node20",
+    sourcemap: SOURCE_MAPS ? "inline" : false,
+    // `import("x")` becomes `require("x")` behind a promise, as tsc compiles it for CommonJS (a real dynamic import
+    // would load ESM and refuse directory imports like "@pulumi/aws/lb").
+    supported: { "dynamic-import": false },
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, esModuleInterop: true, target: "ES2022" } },
+};
+// The cache key covers what changes the output: esbuild's version, the options and the file's content and path.
+const SALT = `${esbuild.version}\0${JSON.stringify(OPTIONS)}\0`;
+const CACHE_DIR = path.join(__dirname, "..", "node_modules", ".cache", "aws-platform-ts");
+
+let cacheReady = false;
+function cached(key) {
+    try {
+        return fs.readFileSync(path.join(CACHE_DIR, `${key}.js`), "utf8");
+    } catch {
+        return undefined;
+    }
+}
+function store(key, code) {
+    try {
+        if (!cacheReady) {
+            fs.mkdirSync(CACHE_DIR, { recursive: true });
+            cacheReady = true;
+        }
+        // Write then rename: concurrent processes (parallel mocha) never read a half-written file.
+        const file = path.join(CACHE_DIR, `${key}.js`);
+        const temp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, code);
+        fs.renameSync(temp, file);
+    } catch {
+        // A read-only or missing node_modules only loses the cache.
+    }
+}
+
+/** The JavaScript for a TypeScript file: from the cache, else transpiled and stored. */
+function compile(source, filename) {
+    const key = crypto.createHash("sha1").update(SALT).update(filename).update("\0").update(source).digest("hex");
+    const hit = cached(key);
+    if (hit !== undefined) return hit;
+    const { code } = esbuild.transformSync(source, { ...OPTIONS, sourcefile: filename });
+    store(key, code);
+    return code;
+}
+
+if (SOURCE_MAPS) process.setSourceMapsEnabled(true);
+
+require.extensions[".ts"] = function loadTypeScript(module, filename) {
+    module._compile(compile(fs.readFileSync(filename, "utf8"), filename), filename);
+};
+
+module.exports = { compile };

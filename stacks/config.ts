@@ -73,8 +73,8 @@ export interface StackConfig {
         cidrBlock: string;
         /** Availability zones (2–6). */
         availabilityZones: number;
-        /** `single`, `one-per-az` or `none`. */
-        natGateways: "single" | "one-per-az" | "none";
+        /** `single`, `one-per-az`, `instance` (one NAT instance: cheapest, for development) or `none`. */
+        natGateways: "single" | "one-per-az" | "instance" | "none";
         /** VPC flow logs to CloudWatch Logs. */
         flowLogs: boolean;
     };
@@ -608,7 +608,7 @@ const SCHEMA = object<StackConfig>(setting)({
     network: object<Network>(setting)({
         cidrBlock: custom("string", 'an RFC 1918 IPv4 CIDR from /16 to /24, e.g. "10.0.0.0/16"', (issues, path, v) => void checkVpcCidr(issues, path, v)),
         availabilityZones: int({ min: 2, max: 6 }),
-        natGateways: oneOf(["single", "one-per-az", "none"]),
+        natGateways: oneOf(["single", "one-per-az", "instance", "none"]),
         flowLogs: boolean(),
     }),
     containers: object<Containers>(setting)({

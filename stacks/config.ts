@@ -507,6 +507,11 @@ export interface StackConfig {
 /** A managed node group of the stack's cluster. */
 export interface KubernetesNodeGroup {
     instanceTypes: string[];
+    /**
+     * The nodes' CPU architecture, which the instance types must share: `arm64` for Graviton types (`m7g`, `t4g`: about
+     * 19% below the Intel type of the same size), when every image the cluster runs has an arm64 variant. Absent: x86_64.
+     */
+    architecture?: "x86_64" | "arm64";
     capacityType: "ON_DEMAND" | "SPOT";
     minSize: number;
     desiredSize: number;
@@ -664,6 +669,7 @@ const SCHEMA = object<StackConfig>(setting)({
         nodeGroups: record(
             object<KubernetesNodeGroup>(setting)({
                 instanceTypes: INSTANCE_TYPES,
+                architecture: optional(oneOf(["x86_64", "arm64"])),
                 capacityType: oneOf(["ON_DEMAND", "SPOT"]),
                 minSize: count(0),
                 desiredSize: count(0),

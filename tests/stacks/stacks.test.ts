@@ -225,10 +225,19 @@ describe("stacks", function () {
         assert.match(Buffer.from(spot, "base64").toString(), /--register-with-taints=aws-platform\/spot=true:NoSchedule/);
     });
 
-    it("dev is small: two AZs, one NAT gateway, Fargate Spot first, nothing protected", () => {
+    it("dev is small: two AZs, one NAT instance (no NAT gateway), Fargate Spot first, nothing protected", () => {
         assert.equal(dev.named("main-vpc").inputs.cidrBlock, "10.10.0.0/16");
         assert.equal(dev.ofType("aws:ec2/subnet:Subnet").length, 4);
-        assert.equal(dev.ofType("aws:ec2/natGateway:NatGateway").length, 1);
+        assert.equal(dev.ofType("aws:ec2/natGateway:NatGateway").length, 0);
+        assert.equal(dev.named("main-nat-instance-launch-template").inputs.instanceType, "t4g.nano");
+        const eni = dev.named("main-nat-instance-network-interface").id;
+        assert.deepEqual(
+            dev
+                .ofType("aws:ec2/route:Route")
+                .filter((r) => r.name.startsWith("main-nat-route"))
+                .map((r) => r.inputs.networkInterfaceId),
+            [eni, eni],
+        );
         const web = dev.named("saas-web");
         assert.deepEqual(
             web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]),

@@ -40,7 +40,7 @@ import {
     checkVpcCidr,
     parseCidr,
 } from "../components/shared/validators";
-import { INSTANCE_TYPE } from "../components/shared/instance-types";
+import { INSTANCE_TYPE, architectureOf } from "../components/shared/instance-types";
 import { validate as validateEdgeFunctions } from "../components/edge-functions/validate";
 import { validate as validateContainerService } from "../components/container-service/validate";
 import { FARGATE_PROVIDERS } from "../components/container-service/defaults";
@@ -1002,6 +1002,21 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
                 "minSize <= desiredSize <= maxSize",
             );
         }
+    }
+    // EksCluster reports this too, under its own args path; here under the key a user edits.
+    for (const [key, g] of Object.entries(k?.nodeGroups ?? {})) {
+        const arch = g?.architecture ?? "x86_64";
+        if (!Array.isArray(g?.instanceTypes) || (arch !== "x86_64" && arch !== "arm64")) continue;
+        g.instanceTypes.forEach((t, i) => {
+            const of = typeof t === "string" ? architectureOf(t) : undefined;
+            if (of !== undefined && of !== arch)
+                issues.add(
+                    `${NAMESPACE}:kubernetes.nodeGroups.${key}.instanceTypes[${i}]`,
+                    t,
+                    `is an ${of} type, and the group's architecture is ${arch}: its AMI would not boot`,
+                    `${arch} instance types, or architecture: "${of}"`,
+                );
+        });
     }
     if (k?.storage?.ontap === true && !Object.hasOwn(raw, `${NAMESPACE}:ontapSvmAdminPassword`)) {
         issues.add(

@@ -231,6 +231,13 @@ describe("stack configuration", () => {
         assert.deepEqual(Object.keys(cfg.kubernetes.nodeGroups).sort(), ["gpu", "spot"]);
     });
 
+    it("takes a node group's architecture, refusing one its instance types do not share and one that is not x86_64 or arm64", () => {
+        const groups = (g: object) => ({ "aws-platform:kubernetes": JSON.stringify({ nodeGroups: { spot: g } }) });
+        assert.equal(parseConfig("dev", groups({ instanceTypes: ["t4g.medium"], architecture: "arm64" })).kubernetes.nodeGroups.spot.architecture, "arm64");
+        assert.match(fails(groups({ architecture: "arm64" })).message, /nodeGroups\.spot\.instanceTypes\[0\]="t3\.medium" is an x86_64 type/);
+        assert.match(fails(groups({ architecture: "aarch64" })).message, /kubernetes\.nodeGroups\.spot\.architecture="aarch64"/);
+    });
+
     it("rejects bad Kubernetes settings, all at once", () => {
         const e = fails({
             "aws-platform:kubernetes": JSON.stringify({
@@ -653,9 +660,9 @@ describe("stack configuration: data", () => {
     const data = (v: unknown) => ({ "aws-platform:data": JSON.stringify(v) });
     const issue = (e: ConfigError, path: string) => e.issues.find((i) => i.path === `aws-platform:data.${path}`);
 
-    it("dev's preset ingests on on-demand capacity into S3 and turns backups, export, the database and DAX off", () => {
+    it("dev's preset ingests on one shard into S3 and turns backups, export, the database and DAX off", () => {
         const d = parseConfig("dev", {}).data;
-        assert.deepEqual([d.ingestion.enabled, d.ingestion.capacity, d.ingestion.sink, d.ingestion.enhancedFanOut], [true, "on-demand", "s3", false]);
+        assert.deepEqual([d.ingestion.enabled, d.ingestion.capacity, d.ingestion.sink, d.ingestion.enhancedFanOut], [true, { shards: 1 }, "s3", false]);
         assert.deepEqual([d.backups.enabled, d.export.enabled, d.database.enabled, d.dax.enabled, d.protectData], [false, false, false, false, false]);
     });
 

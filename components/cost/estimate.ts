@@ -29,6 +29,7 @@ export function estimateCost(resources: readonly PlanResource[], options: Estima
     const prices = options.prices ?? priceTable();
     const pricers = options.pricers ?? PRICERS;
     const freeTypes = new Set(options.freeTypes ?? FREE_TYPES);
+    const freeTier = options.freeTier ?? FREE_TIER;
     const plan = indexPlan(resources);
     const ctx: PricingContext = { load: options.load, prices, plan };
 
@@ -43,16 +44,16 @@ export function estimateCost(resources: readonly PlanResource[], options: Estima
             continue;
         }
         const lines = pricer(r, ctx);
-        for (const line of lines) checkLine(r, line);
+        for (const line of lines) checkLine(r, line, prices, freeTier);
         if (lines.length === 0) continue;
         const top = topLevelOf(plan, r.urn) ?? r;
         priced.push({ urn: r.urn, type: r.type, name: r.name, component: top.name, lines, monthly: sum(lines.map((l) => l.monthly)) });
     }
 
     const total = sum(priced.map((p) => p.monthly));
-    const freeTier = freeTierCredits(
+    const credits = freeTierCredits(
         priced.flatMap((p) => p.lines),
-        options.freeTier ?? FREE_TIER,
+        freeTier,
     );
     return {
         pricesAsOf: prices.asOf,
@@ -61,8 +62,8 @@ export function estimateCost(resources: readonly PlanResource[], options: Estima
         resources: priced,
         components: componentTotals(resources, plan, priced),
         total,
-        freeTier,
-        totalAfterFreeTier: Math.max(0, total - sum(freeTier.map((c) => c.monthly))),
+        freeTier: credits,
+        totalAfterFreeTier: Math.max(0, total - sum(credits.map((c) => c.monthly))),
         unpriced: [...unpriced].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
     };
 }
@@ -71,13 +72,15 @@ function sum(values: number[]): number {
     return values.reduce((a, b) => a + b, 0);
 }
 
-function checkLine(r: PlanResource, line: CostLine): void {
+/** A pricer's line: finite amounts, and, where a free tier counts its quantity, the quantity in its price's unit. */
+function checkLine(r: PlanResource, line: CostLine, prices: PriceTable, freeTier: Readonly<Record<string, FreeTierAllowance>>): void {
+    const bad = (what: string, allowed: string) =>
+        new Error(`cost model: the pricer of ${r.type} gave "${r.name}" a line "${line.item}" with ${what}; allowed: ${allowed}`);
     for (const field of ["quantity", "unitPrice", "monthly"] as const) {
-        if (typeof line[field] !== "number" || !Number.isFinite(line[field]) || line[field] < 0) {
-            throw new Error(
-                `cost model: the pricer of ${r.type} gave "${r.name}" a line "${line.item}" with ${field}=${line[field]}; allowed: a finite number ≥ 0`,
-            );
-        }
+        if (typeof line[field] !== "number" || !Number.isFinite(line[field]) || line[field] < 0) throw bad(`${field}=${line[field]}`, "a finite number ≥ 0");
+    }
+    if (Object.hasOwn(freeTier, line.price) && line.unit !== prices.get(line.price).unit) {
+        throw bad(`unit "${line.unit}"`, `the unit of price "${line.price}", "${prices.get(line.price).unit}" (its free tier allowance counts in it)`);
     }
 }
 

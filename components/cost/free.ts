@@ -190,7 +190,7 @@ export function isFree(resource: PlanResource, freeTypes: ReadonlySet<string>): 
     if (resource.type.startsWith("pulumi:providers:")) return true;
     if (freeTypes.has(resource.type)) return true;
     const when = Object.hasOwn(FREE_WHEN, resource.type) ? FREE_WHEN[resource.type] : undefined;
-    return when !== undefined && when(resource);
+    return when?.(resource) === true;
 }
 
 /** Every group's free types: core's list, and what each pricer group adds for its area (`<GROUP>_FREE_TYPES`). */

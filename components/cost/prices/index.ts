@@ -43,7 +43,10 @@ function mergeOnce<T>(what: string, records: readonly Record<string, T>[]): Reco
     return out;
 }
 
-/** An account-level free tier allowance of one price key, in that price's unit, per month. */
+/**
+ * An account-level free tier allowance of one price key per month, in that price's unit (for "lambda.requests",
+ * priced per "1M requests", the allowance is 1): a line of that key counts its quantity in the same unit.
+ */
 export interface FreeTierAllowance {
     allowance: number;
     note: string;
@@ -60,7 +63,8 @@ const LAMBDA_PAGE = "https://aws.amazon.com/lambda/pricing/";
  * GB-seconds of compute a month per account, "x86 and Arm combined" (https://aws.amazon.com/lambda/pricing/).
  */
 export const LAMBDA_FREE_TIER: Readonly<Record<string, FreeTierAllowance>> = {
-    "lambda.requests": { allowance: 1_000_000, note: `Lambda free tier: 1M requests a month per account (${LAMBDA_PAGE})` },
+    // In the price's unit, "1M requests".
+    "lambda.requests": { allowance: 1, note: `Lambda free tier: 1M requests a month per account (${LAMBDA_PAGE})` },
     "lambda.gbSecond.x86_64": {
         allowance: 400_000,
         pool: "lambda.gbSecond",

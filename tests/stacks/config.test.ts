@@ -737,3 +737,35 @@ describe("stack configuration: data", () => {
         assert.match(fails(data({ ingestion: { shards: 2 } })).message, /aws-platform:data\.ingestion\.shards=2 is not a known setting/);
     });
 });
+
+// issue 20 core
+describe("stack configuration: load (the cost estimate's load profile)", () => {
+    const load = (v: unknown) => ({ "aws-platform:load": JSON.stringify(v) });
+
+    it("takes the preset's profile and merges an override group by group", () => {
+        assert.deepEqual(parseConfig("prod", {}).load, PRESETS.prod.load);
+        const cfg = parseConfig("dev", load({ cdn: { transferOutGB: 50 }, functions: { "items-items": { invocationsPerMonth: 1000 } } }));
+        assert.deepEqual(cfg.load.cdn, { ...PRESETS.dev.load.cdn, transferOutGB: 50 });
+        assert.deepEqual(cfg.load.functions, { "items-items": { invocationsPerMonth: 1000 } });
+        assert.deepEqual(cfg.load.httpApi, PRESETS.dev.load.httpApi);
+    });
+
+    it("rejects an unknown load key, suggesting the nearest", () => {
+        assert.match(
+            fails(load({ httpApi: { requestPerMonth: 5 } })).message,
+            /aws-platform:load\.httpApi\.requestPerMonth=5 is not a known load profile key; did you mean requestsPerMonth\?/,
+        );
+        assert.match(fails(load({ lambdas: {} })).message, /aws-platform:load\.lambdas=\{\} is not a known load profile key; did you mean lambda\?/);
+    });
+
+    it("rejects a negative quantity and a cache hit ratio outside 0..1, both at once", () => {
+        const e = fails(load({ nat: { processedGB: -10 }, cdn: { cacheHitRatio: 1.2 } }));
+        assert.deepEqual(
+            e.issues.map((i) => [i.path, i.value, i.allowed]),
+            [
+                ["aws-platform:load.cdn.cacheHitRatio", 1.2, "a number from 0 to 1"],
+                ["aws-platform:load.nat.processedGB", -10, "a number of 0 or more"],
+            ],
+        );
+    });
+});

@@ -15,7 +15,10 @@ import { SECONDS_PER_MONTH, type LoadProfile, type PlanResource, type PricerTabl
 export const REQUESTS_PER_SECOND_PER_QUARTER_VCPU = 50;
 /** Tasks the service keeps whatever the load: two, in two Availability Zones, so one can fail. */
 export const MIN_TASKS = 2;
-/** Bytes through the load balancer per request, request and response together: an assumption for its LCUs. */
+/**
+ * Bytes through the load balancer per request, request and response together, for its LCUs: the load profile's
+ * `loadBalancers.processedGB / requestsPerMonth` when it has requests, else this assumption.
+ */
 export const BYTES_PER_REQUEST = 10 * 1024;
 /** The highest rate searched, requests per second. */
 export const MAX_RATE = 10_000;
@@ -154,6 +157,7 @@ function containerMonthly(
     serviceInputs: Record<string, any>,
     tasks: number,
     requestsPerMonth: number,
+    bytesPerRequest: number,
     options: CrossoverOptions,
 ): number {
     const component = synthetic(CONTAINER_SERVICE, "service", {});
@@ -162,7 +166,7 @@ function containerMonthly(
     const ecs = synthetic(SERVICE, service.service, { ...serviceInputs, desiredCount: tasks }, component, { taskDefinition: [task.urn] });
     const load: LoadProfile = {
         ...IDLE_LOAD,
-        loadBalancers: { requestsPerMonth, processedGB: (requestsPerMonth * BYTES_PER_REQUEST) / 1e9 },
+        loadBalancers: { requestsPerMonth, processedGB: (requestsPerMonth * bytesPerRequest) / 1e9 },
     };
     return estimateCost([component, alb, task, ecs], { load, ...estimateOptions(options) }).total;
 }
@@ -209,9 +213,11 @@ function notesFigures(options: CrossoverOptions): NotesFigure[] {
  */
 export function crossover(resources: readonly PlanResource[], load: LoadProfile, options: CrossoverOptions = {}): CrossoverReport {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const lb = load.loadBalancers;
+    const bytesPerRequest = lb.requestsPerMonth > 0 ? (lb.processedGB * 1e9) / lb.requestsPerMonth : BYTES_PER_REQUEST;
     const assumptions = [
         `a task of 0.25 vCPU serves ${REQUESTS_PER_SECOND_PER_QUARTER_VCPU} req/s, scaled by vCPU; at least ${MIN_TASKS} tasks`,
-        `${BYTES_PER_REQUEST / 1024} KB through the load balancer per request`,
+        `${Number((bytesPerRequest / 1000).toFixed(1))} KB through the load balancer per request (${lb.requestsPerMonth > 0 ? "the load profile's loadBalancers.processedGB / requestsPerMonth" : "no load balancer traffic in the load profile: an assumption"})`,
         "steady traffic (no peaks), list prices before the account's free tier",
     ];
     const report: CrossoverReport = { notes: notesFigures(options), assumptions };
@@ -262,7 +268,7 @@ export function crossover(resources: readonly PlanResource[], load: LoadProfile,
             requestsPerSecond: rps,
             requestsPerMonth,
             serverlessMonthly: apiMonthly("HTTP", a, requestsPerMonth, options),
-            containerMonthly: containerMonthly(s, task.inputs, service.inputs, tasks, requestsPerMonth, options),
+            containerMonthly: containerMonthly(s, task.inputs, service.inputs, tasks, requestsPerMonth, bytesPerRequest, options),
             tasks,
         };
     };

@@ -16,7 +16,7 @@ export const PRICES_AS_OF = "2026-11-26";
 /** The Region the table prices. */
 export const REGION = "us-east-1";
 
-type Allowances = Record<string, { allowance: number; note: string }>;
+type Allowances = Record<string, FreeTierAllowance>;
 // Typed views of each group's file: its `<GROUP>_FREE_TIER` is optional.
 const n: { NETWORK_PRICES: Record<string, Price>; NETWORK_FREE_TIER?: Allowances } = network;
 const c: { COMPUTE_PRICES: Record<string, Price>; COMPUTE_FREE_TIER?: Allowances } = compute;

@@ -39,7 +39,7 @@ export interface ApiSettings {
     averageDurationMs: number;
 }
 
-/** The container side's settings, read from the stack's ContainerService (its first load-balanced Fargate service). */
+/** The container side's settings, read from the stack's ContainerService (its busiest load-balanced Fargate service). */
 export interface ServiceSettings {
     /** The ContainerService component's name, and the ECS service's. */
     name: string;
@@ -240,7 +240,12 @@ export function crossover(resources: readonly PlanResource[], load: LoadProfile,
         const compat = taskOf(s)?.inputs.requiresCompatibilities;
         return Array.isArray(compat) && compat.includes("FARGATE");
     };
-    const service = services.find((s) => fargate(s) && Array.isArray(s.inputs.loadBalancers) && s.inputs.loadBalancers.length > 0) ?? services.find(fargate);
+    // The busiest load-balanced Fargate service (most tasks, the first of equals): the one serving the traffic.
+    const balanced = services.filter((s) => fargate(s) && Array.isArray(s.inputs.loadBalancers) && s.inputs.loadBalancers.length > 0);
+    const tasksOf = (s: PlanResource) => number(s.inputs.desiredCount) ?? 0;
+    const service =
+        balanced.reduce<PlanResource | undefined>((best, s) => (best === undefined || tasksOf(s) > tasksOf(best) ? s : best), undefined) ??
+        services.find(fargate);
     const task = service && taskOf(service);
     if (container && service && task) {
         const vcpu = (number(task.inputs.cpu) ?? 256) / 1024;

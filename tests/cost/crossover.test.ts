@@ -55,6 +55,13 @@ describe("cost crossover: ServerlessApi against ContainerService", () => {
         );
     });
 
+    it("compares with the ContainerService's busiest load-balanced Fargate service", () => {
+        const worker = { ...resource("aws:ecs/service:Service", "saas-worker", { desiredCount: 9 }, service), propertyDependencies: web.propertyDependencies };
+        const legacy = { ...web, urn: `${web.urn}-legacy`, name: "saas-legacy", inputs: { ...web.inputs, desiredCount: 2 } };
+        const report = crossover([STACK, api, fnComponent, fn, service, task, worker, legacy, web], load, options);
+        assert.equal(report.service?.service, "saas-web");
+    });
+
     it("scales the per-task rate by vCPU: a 1 vCPU task serves 200 req/s", () => {
         const big = { ...task, inputs: { ...task.inputs, cpu: "1024", memory: "2048" } };
         const report = crossover([STACK, api, fnComponent, fn, service, big, web], load, options);

@@ -1,4 +1,7 @@
 import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
 import { ConfigError, parseConfig } from "../../stacks/config";
 import { PRESETS } from "../../stacks/presets";
 
@@ -757,6 +760,19 @@ describe("stack configuration: load (the cost estimate's load profile)", () => {
         );
         assert.match(fails(load({ lambdas: {} })).message, /aws-platform:load\.lambdas=\{\} is not a known load profile key; did you mean lambda\?/);
     });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`takes the commented aws-platform:load example of Pulumi.${stack}.yaml`, () => {
+            const text = fs.readFileSync(path.join(__dirname, "../..", `Pulumi.${stack}.yaml`), "utf8").split("\n");
+            const start = text.indexOf("  # aws-platform:load:");
+            assert.ok(start > 0, "the example is in the file");
+            const body = text.slice(start + 1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith("  #   ")));
+            const example = parse(body.map((l) => l.slice("  #   ".length)).join("\n"));
+            const cfg = parseConfig(stack, load(example));
+            assert.deepEqual(cfg.load.httpApi, example.httpApi);
+            assert.deepEqual(cfg.load.functions, example.functions);
+        });
+    }
 
     it("rejects a negative quantity and a cache hit ratio outside 0..1, both at once", () => {
         const e = fails(load({ nat: { processedGB: -10 }, cdn: { cacheHitRatio: 1.2 } }));

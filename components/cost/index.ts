@@ -13,7 +13,7 @@ export * from "./types";
 export { type EstimateOptions, estimateCost, freeTierCredits } from "./estimate";
 export { CORE_FREE_TYPES, FREE_TYPES, FREE_WHEN, isFree } from "./free";
 export { IDLE_LOAD, LOAD_PROFILE_SHAPE, type PartialLoadProfile, checkLoadProfile, resolveLoad } from "./profile";
-export { type PreviewLike, ROOT_STACK_TYPE, fromPreview, indexPlan, nameOfUrn, topLevelOf } from "./plan-index";
+export { type PreviewLike, ROOT_STACK_TYPE, type RecordLike, fromPreview, fromRecords, indexPlan, nameOfUrn, topLevelOf } from "./plan-index";
 export {
     FREE_TIER,
     type FreeTierAllowance,

@@ -92,3 +92,26 @@ export function fromPreview(plan: PreviewLike): PlanResource[] {
     }
     return out;
 }
+
+/** What {@link fromRecords} reads of a mock engine record (`aws-platform/testing`'s `registry.all()`). */
+export interface RecordLike {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent?: string;
+    inputs: Record<string, any>;
+    /** The inputs as a plan writes them (secrets masked); preferred when present. */
+    maskedInputs?: Record<string, any>;
+    propertyDependencies?: Record<string, string[]>;
+}
+
+/** The plan's resources from the mock engine's records, in their order. */
+export function fromRecords(records: readonly RecordLike[]): PlanResource[] {
+    return records.map((r) => {
+        const out: PlanResource = { urn: r.urn, type: r.type, name: r.name, custom: r.custom, inputs: r.maskedInputs ?? r.inputs };
+        if (r.parent !== undefined) out.parent = r.parent;
+        if (r.propertyDependencies !== undefined && Object.keys(r.propertyDependencies).length) out.propertyDependencies = r.propertyDependencies;
+        return out;
+    });
+}

@@ -13,10 +13,14 @@ import {
     type PricerTable,
     estimateCost,
     fromPreview,
+    fromRecords,
     indexPlan,
     priceTable,
     resolveLoad,
 } from "../../components/cost";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as pulumi from "@pulumi/pulumi";
+import { build } from "../../components/testing";
 import { STACK, TEST_PRICERS, resource, testPrices } from "./fixtures";
 
 const close = (actual: number, expected: number, what = "") => assert.ok(Math.abs(actual - expected) < 1e-6, `${what} ${actual} != ${expected}`);
@@ -181,6 +185,25 @@ describe("cost estimator", () => {
                 propertyDependencies: { subnetId: ["x"] },
             },
         ]);
+    });
+
+    it("reads the mock engine's records (aws-platform/testing): a NAT gateway built by a program is priced with its component", async () => {
+        const { registry } = await build(() => {
+            class Net extends pulumi.ComponentResource {
+                constructor(name: string) {
+                    super("aws-platform:test:Net", name);
+                    new ec2.NatGateway(`${name}-nat`, { subnetId: "subnet-1", connectivityType: "private" }, { parent: this });
+                }
+            }
+            new Net("net");
+        });
+        const resources = fromRecords(registry.all());
+        const e = estimate(resources);
+        assert.deepStrictEqual(
+            e.components.map((c) => [c.name, c.monthly]),
+            [["net", 0.045 * 730]],
+        );
+        assert.deepStrictEqual(resources.find((r) => r.name === "net-nat")?.inputs, { subnetId: "subnet-1", connectivityType: "private" });
     });
 
     it("joins resources through propertyDependencies, of one type when asked, and names each URN's top-level component", () => {

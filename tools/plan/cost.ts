@@ -10,11 +10,11 @@ import {
     type EstimateOptions,
     IDLE_LOAD,
     type LoadProfile,
-    type PlanResource,
     checkLoadProfile,
     costJson,
     crossover,
     estimateCost,
+    fromRecords,
     renderCost,
     resolveLoad,
 } from "../../components/cost";
@@ -36,16 +36,6 @@ export interface PlanCost {
     json: CostJson;
     /** The printed estimate. */
     text: string;
-}
-
-/** The plan's resources as the cost model reads them: inputs as the plan writes them (secrets masked). */
-export function planResources(evaluation: Evaluation): PlanResource[] {
-    return evaluation.resources.map((r) => {
-        const out: PlanResource = { urn: r.urn, type: r.type, name: r.name, custom: r.custom, inputs: r.maskedInputs };
-        if (r.parent !== undefined) out.parent = r.parent;
-        if (Object.keys(r.propertyDependencies).length) out.propertyDependencies = r.propertyDependencies;
-        return out;
-    });
 }
 
 /**
@@ -77,7 +67,7 @@ export function stackLoad(evaluation: Evaluation): { load: LoadProfile; source: 
 
 /** Prices the evaluated program at idle and at its load; the crossover at its load. */
 export function planCost(evaluation: Evaluation, options: PlanCostOptions = {}): PlanCost {
-    const resources = planResources(evaluation);
+    const resources = fromRecords(evaluation.resources);
     const { load, source } = stackLoad(evaluation);
     const idle = estimateCost(resources, { ...options, load: IDLE_LOAD });
     const atLoad = estimateCost(resources, { ...options, load });

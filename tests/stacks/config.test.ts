@@ -766,7 +766,9 @@ describe("stack configuration: load (the cost estimate's load profile)", () => {
             const text = fs.readFileSync(path.join(__dirname, "../..", `Pulumi.${stack}.yaml`), "utf8").split("\n");
             const start = text.indexOf("  # aws-platform:load:");
             assert.ok(start > 0, "the example is in the file");
-            const body = text.slice(start + 1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith("  #   ")));
+            const after = text.slice(start + 1);
+            const end = after.findIndex((l) => !l.startsWith("  #   "));
+            const body = end === -1 ? after : after.slice(0, end);
             const example = parse(body.map((l) => l.slice("  #   ".length)).join("\n"));
             const cfg = parseConfig(stack, load(example));
             assert.deepEqual(cfg.load.httpApi, example.httpApi);

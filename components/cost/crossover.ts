@@ -192,6 +192,16 @@ function isUnder(resource: PlanResource, ancestor: PlanResource, byUrn: Map<stri
     return false;
 }
 
+/** A function's duration in the load profile: its override (by resource or LambdaFunction name), else the average. */
+function durationOf(load: LoadProfile, fn: PlanResource, byUrn: Map<string, PlanResource>): number {
+    const component = fn.parent === undefined ? undefined : byUrn.get(fn.parent);
+    for (const name of [fn.name, component?.name]) {
+        const own = name === undefined || !Object.hasOwn(load.functions, name) ? undefined : load.functions[name].averageDurationMs;
+        if (own !== undefined) return own;
+    }
+    return load.lambda.averageDurationMs;
+}
+
 /** The notes' examples (REST and HTTP, 128 MB x86, 100 ms) at 5M requests a month and at 100 requests per second. */
 function notesFigures(options: CrossoverOptions): NotesFigure[] {
     const fn = { memoryMiB: 128, architecture: "x86_64", averageDurationMs: 100 };
@@ -205,7 +215,9 @@ function notesFigures(options: CrossoverOptions): NotesFigure[] {
 }
 
 /**
- * The crossover of a plan's first ServerlessApi and first ContainerService at the load profile's Lambda duration:
+ * The crossover of a plan's first ServerlessApi (its first function, at the function's duration in the load profile:
+ * its `functions` override, else `lambda.averageDurationMs`) and first ContainerService (its busiest load-balanced
+ * Fargate service):
  * the smallest steady rate r (requests per second, by bisection over 0..MAX_RATE to 0.01 req/s) at which
  * HTTP API requests + Lambda requests + GB-seconds cost more than one ALB (hours + LCUs for r) and
  * max(MIN_TASKS, ceil(r / per-task rate)) tasks of the service's size and capacity strategy. List prices, before
@@ -230,7 +242,7 @@ export function crossover(resources: readonly PlanResource[], load: LoadProfile,
             protocol: "HTTP",
             memoryMiB: number(apiFunction.inputs.memorySize) ?? 128,
             architecture: architectureOf(apiFunction.inputs.architectures),
-            averageDurationMs: load.lambda.averageDurationMs,
+            averageDurationMs: durationOf(load, apiFunction, byUrn),
         };
     }
     const container = resources.find((r) => r.type === CONTAINER_SERVICE);

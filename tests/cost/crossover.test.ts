@@ -62,6 +62,15 @@ describe("cost crossover: ServerlessApi against ContainerService", () => {
         assert.equal(report.service?.service, "saas-web");
     });
 
+    it("takes the API function's own duration from the load profile's functions override", () => {
+        const report = crossover(
+            [STACK, api, fnComponent, fn, service, task, web],
+            resolveLoad({ lambda: { averageDurationMs: 100 }, functions: { "items-items": { averageDurationMs: 40 } } }),
+            options,
+        );
+        assert.equal(report.api?.averageDurationMs, 40);
+    });
+
     it("scales the per-task rate by vCPU: a 1 vCPU task serves 200 req/s", () => {
         const big = { ...task, inputs: { ...task.inputs, cpu: "1024", memory: "2048" } };
         const report = crossover([STACK, api, fnComponent, fn, service, big, web], load, options);

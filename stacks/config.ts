@@ -60,6 +60,8 @@ import {
     validate as validateDatabase,
 } from "../components/database/validate";
 import { MAX_NODES as DAX_MAX_NODES, NODE_TYPES as DAX_NODE_TYPES } from "../components/dax-cluster/validate";
+import { LOAD_PROFILE_SHAPE } from "../components/cost/profile";
+import type { LoadProfile } from "../components/cost/types";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -498,6 +500,13 @@ export interface StackConfig {
         };
     };
     /**
+     * The workload the plan prices the stack at (`npm run plan` prints the monthly estimate at idle and at this load,
+     * and writes out/<stack>/cost.json): monthly requests, stored GB, transfer, builds... by service. Groups merge key
+     * by key over the preset's; every quantity is a number of 0 or more, `cdn.cacheHitRatio` 0 to 1. The program
+     * itself never reads it. Keys: components/cost/types.ts `LoadProfile`; defaults: stacks/presets.ts.
+     */
+    load: LoadProfile;
+    /**
      * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
      * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
      */
@@ -882,6 +891,7 @@ const SCHEMA = object<StackConfig>(setting)({
         }),
         dax: object<Data["dax"]>(setting)({ enabled: boolean(), nodeType: oneOf(DAX_NODE_TYPES), nodes: int({ min: 1, max: DAX_MAX_NODES }) }),
     }),
+    load: LOAD_PROFILE_SHAPE,
     ontapSvmAdminPassword: optional(opaque()),
 });
 
@@ -958,6 +968,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             audit: values.audit,
             monitoring: values.monitoring,
             data: values.data,
+            load: values.load,
         },
     );
     for (const [key, shape] of Object.entries(SCHEMA.fields))

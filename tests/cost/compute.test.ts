@@ -1,8 +1,10 @@
 import * as assert from "node:assert";
-import { COMPUTE_PRICERS, fargatePodSize, k8sCpu, k8sMemoryGiB, placeTasks } from "../../components/cost/pricers/compute";
+import { COMPUTE_FREE_TYPES, COMPUTE_PRICERS, fargatePodSize, k8sCpu, k8sMemoryGiB, placeTasks } from "../../components/cost/pricers/compute";
+import { NETWORK_FREE_TYPES, NETWORK_PRICERS } from "../../components/cost/pricers/network";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
+import { stackPlan } from "../harness/stack-plans";
 import { planResource, testContext } from "./context";
 
 const SERVICE = "aws:ecs/service:Service";
@@ -258,6 +260,61 @@ describe("cost: compute pricers", () => {
         it("prices ECR storage from load.storage.ecrGB: 10 GB × 0.10", () => {
             const repo = planResource("aws:ecr/repository:Repository", "repo");
             near(sum(price(repo, [repo], { storage: { s3GB: 0, efsGB: 0, ecrGB: 10, backupGB: 0 } })), 10 * 0.1);
+        });
+    });
+
+    describe("the prod plan", () => {
+        /** Types of this part's area: VPC, EC2, load balancing, ECS, EKS, EFS, ECR. Flow logs are priced as CloudWatch Logs (ops). */
+        const AREA =
+            /^(aws:ec2\/|aws:vpc\/|aws:lb\/|aws:alb\/|aws:ecs\/|aws:autoscaling\/|aws:appautoscaling\/|aws:eks\/|eks:index:|aws:efs\/|aws:ecr\/|aws:servicediscovery\/|aws:iam\/instanceProfile:)/;
+        const PRICERS = { ...NETWORK_PRICERS, ...COMPUTE_PRICERS };
+        const FREE = new Set([...NETWORK_FREE_TYPES, ...COMPUTE_FREE_TYPES, "aws:ec2/flowLog:FlowLog"]);
+        let resources: PlanResource[] = [];
+        before(async () => {
+            const { result } = await stackPlan("prod");
+            resources = result.plan.steps.map((step) => {
+                const s = step.newState as any;
+                return {
+                    urn: s.urn,
+                    type: s.type,
+                    name: s.urn.split("::").pop(),
+                    parent: s.parent,
+                    custom: s.custom,
+                    inputs: s.inputs ?? {},
+                    propertyDependencies: s.propertyDependencies,
+                };
+            });
+        });
+        it("prices or knows as free every resource type of this area in the prod plan", () => {
+            const types = [...new Set(resources.map((r) => r.type))].filter((t) => AREA.test(t));
+            assert.ok(types.length > 20, `only ${types.length} types of this area in the plan`);
+            assert.deepStrictEqual(
+                types.filter((t) => !Object.hasOwn(PRICERS, t) && !FREE.has(t)),
+                [],
+            );
+        });
+        it("prices every resource of the prod plan this part has a pricer for with finite, non-negative lines, at idle and under load", () => {
+            const load: Partial<LoadProfile> = {
+                loadBalancers: { requestsPerMonth: 10_000_000, processedGB: 200 },
+                nat: { processedGB: 300 },
+                storage: { s3GB: 0, efsGB: 50, ecrGB: 5, backupGB: 0 },
+            };
+            for (const profile of [{}, load]) {
+                const ctx = testContext(resources, profile, PRICES);
+                for (const r of resources.filter((x) => Object.hasOwn(PRICERS, x.type))) {
+                    for (const l of PRICERS[r.type](r, ctx)) {
+                        assert.ok(Number.isFinite(l.monthly) && l.monthly >= 0, `${r.type} ${r.name}: ${l.item} = ${l.monthly}`);
+                        assert.ok(Object.hasOwn(PRICES, l.price) || l.price.startsWith("instance."), `${r.name}: unknown price key ${l.price}`);
+                    }
+                }
+            }
+        });
+        it("prices prod's three NAT gateways with their Elastic IPs and its EKS control plane at their hourly list prices when idle", () => {
+            const ctx = testContext(resources, {}, PRICES);
+            const total = (type: string) => resources.filter((r) => r.type === type).reduce((s, r) => s + sum(PRICERS[type](r, ctx)), 0);
+            near(total("aws:ec2/natGateway:NatGateway"), 3 * 0.045 * 730);
+            near(total("aws:ec2/eip:Eip"), 3 * 0.005 * 730);
+            near(total("eks:index:Cluster"), 0.1 * 730);
         });
     });
 });

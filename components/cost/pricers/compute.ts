@@ -98,7 +98,11 @@ function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
         // Without a strategy or launch type the cluster's default strategy applies; the task definition says Fargate.
         placement = new Map([["FARGATE", tasks]]);
         notes.push("no capacity provider strategy or launch type: the task definition's FARGATE compatibility assumed");
-    } else placement = new Map();
+    } else {
+        placement = new Map();
+        if (tasks > 0)
+            notes.push(`launch type ${service.inputs.launchType ?? "from the cluster's default strategy"}: tasks run on EC2 capacity, priced as its instances`);
+    }
     const fargate = placement.get("FARGATE") ?? 0;
     const spot = placement.get("FARGATE_SPOT") ?? 0;
     const onEc2 = [...placement.entries()].filter(([p, n]) => p !== "FARGATE" && p !== "FARGATE_SPOT" && n > 0);
@@ -129,7 +133,8 @@ function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
             ),
         );
     }
-    if (lines.length === 0) return notes.length > 0 ? [line(ctx, "Fargate vCPU-hours (x86_64)", "fargate.vcpuHour.x86_64", 0, false, notes.join("; "))] : [];
+    if (lines.length === 0)
+        return notes.length > 0 ? [line(ctx, "ECS tasks: none priced on this service", "fargate.vcpuHour.x86_64", 0, false, notes.join("; "))] : [];
     if (notes.length > 0) lines[0] = { ...lines[0], note: [lines[0].note, ...notes].filter(Boolean).join("; ") };
     return lines;
 }

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { COMPUTE_FREE_TYPES, COMPUTE_PRICERS, fargatePodSize, k8sCpu, k8sMemoryGiB, placeTasks } from "../../components/cost/pricers/compute";
+import { COMPUTE_FREE_TYPES, COMPUTE_PRICERS, fargatePodSize, instanceShape, k8sCpu, k8sMemoryGiB, placeTasks } from "../../components/cost/pricers/compute";
 import { NETWORK_FREE_TYPES, NETWORK_PRICERS } from "../../components/cost/pricers/network";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
@@ -170,6 +170,40 @@ describe("cost: compute pricers", () => {
         it("prices minSize instances when an ASG has no desiredCapacity", () => {
             const { group, resources } = asg(undefined, { desiredCapacity: undefined, minSize: 1 });
             near(price(group, resources)[0].quantity, 1 * 730);
+        });
+        it("sizes an ECS capacity provider's ASG as managed scaling would: 3 tasks of 1 vCPU need 2 m7i.large; at targetCapacity 50% that is 4", () => {
+            const lt = planResource(LT, "lt", {});
+            const group = planResource(
+                ASG,
+                "ec2-asg",
+                { minSize: 0, maxSize: 10, mixedInstancesPolicy: { launchTemplate: { overrides: [{ instanceType: "m7i.large" }] } } },
+                { deps: { mixedInstancesPolicy: [lt] } },
+            );
+            const cp = planResource(
+                "aws:ecs/capacityProvider:CapacityProvider",
+                "ec2-cp",
+                { autoScalingGroupProvider: { managedScaling: { status: "ENABLED", targetCapacity: 50 } } },
+                { deps: { autoScalingGroupProvider: [group] } },
+            );
+            const task = planResource(TASK, "app-task", { family: "app", cpu: "1024", memory: "2048", requiresCompatibilities: ["EC2"] });
+            const service = planResource(
+                SERVICE,
+                "app",
+                { desiredCount: 3, capacityProviderStrategies: [{ capacityProvider: "ec2-cp-1a2b3c4", base: 0, weight: 1 }] },
+                { deps: { taskDefinition: [task] } },
+            );
+            const lines = price(group, [lt, group, cp, task, service]);
+            // 3 × 1 vCPU over 2 vCPU per m7i.large → ceil(1.5) = 2 instances; 2 / 0.5 = 4
+            near(lines[0].quantity, 4 * 730);
+            near(lines[0].monthly, 4 * 730 * 0.1008);
+            assert.match(lines[0].note ?? "", /need 2 m7i.large; at targetCapacity 50% that is 4 instance/);
+        });
+        it("reads vCPUs and memory of an instance type from its name", () => {
+            assert.deepStrictEqual(instanceShape("m7i.large"), { vcpu: 2, memoryGiB: 8 });
+            assert.deepStrictEqual(instanceShape("c7g.2xlarge"), { vcpu: 8, memoryGiB: 16 });
+            assert.deepStrictEqual(instanceShape("r5.xlarge"), { vcpu: 4, memoryGiB: 32 });
+            assert.deepStrictEqual(instanceShape("t3.small"), { vcpu: 2, memoryGiB: 2 });
+            assert.strictEqual(instanceShape("g5.xlarge"), undefined);
         });
         it("prices a managed node group: 3 × m7i.large on-demand with the default 20 GiB disk", () => {
             const ng = planResource(NODE_GROUP, "ng", {

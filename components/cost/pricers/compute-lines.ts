@@ -99,7 +99,7 @@ export function ec2CapacityLines(ctx: PricingContext, c: Ec2Capacity): CostLine[
             unitPrice: usd,
             monthly: quantity * usd,
             usage: false,
-            note: join(`${fmt(c.onDemand)} on-demand instance(s) × ${HOURS_PER_MONTH} h (${c.what})`, missing, notes),
+            note: join(`${fmt(c.onDemand)} on-demand instance(s) × ${HOURS_PER_MONTH} h (${c.what})`, missing),
         });
     }
     if (c.spot > 0) {
@@ -115,11 +115,13 @@ export function ec2CapacityLines(ctx: PricingContext, c: Ec2Capacity): CostLine[
             monthly: quantity * unitPrice,
             usage: false,
             note: join(
-                `${fmt(c.spot)} Spot instance(s) × ${HOURS_PER_MONTH} h at the on-demand price less an ASSUMED ${fmt(discount * 100)}% (ec2.spotDiscount; Spot prices vary)`,
+                `${fmt(c.spot)} Spot instance(s) × ${HOURS_PER_MONTH} h (${c.what}) at the on-demand price less an ASSUMED ${fmt(discount * 100)}% (ec2.spotDiscount; Spot prices vary)`,
                 missing,
             ),
         });
     }
+    // The capacity's assumptions (how the count was found, which type) belong to whichever hours line comes first.
+    if (notes !== "") lines[0] = { ...lines[0], note: join(lines[0].note, notes) };
     if (instances > 0) lines.push(...ebsLines(ctx, c, instances));
     if (instances > 0 && c.publicIp) {
         lines.push(

@@ -9,6 +9,9 @@ import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, ty
 import { bool, ec2CapacityLines, fmt, isUnknown, line, list, num, related, share } from "./compute-lines";
 
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+const SERVICE = "aws:ecs/service:Service";
+const CAPACITY_PROVIDER = "aws:ecs/capacityProvider:CapacityProvider";
+const ASG = "aws:autoscaling/group:Group";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const EKS_COMPONENT = "eks:index:Cluster";
 const EFS = "aws:efs/fileSystem:FileSystem";
@@ -79,7 +82,8 @@ export function placeTasks(tasks: number, strategy: StrategyItem[]): Map<string,
     return placed;
 }
 
-function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
+/** Where a service's tasks run: tasks per capacity provider ("FARGATE", "FARGATE_SPOT" or an EC2 one), its task definition, and notes. */
+function servicePlacement(service: PlanResource, ctx: PricingContext): { placement: Map<string, number>; td: PlanResource | undefined; notes: string[] } {
     const notes: string[] = [];
     const desired = num(service.inputs.desiredCount);
     if (desired === undefined)
@@ -103,6 +107,11 @@ function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
         if (tasks > 0)
             notes.push(`launch type ${service.inputs.launchType ?? "from the cluster's default strategy"}: tasks run on EC2 capacity, priced as its instances`);
     }
+    return { placement, td, notes };
+}
+
+function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
+    const { placement, td, notes } = servicePlacement(service, ctx);
     const fargate = placement.get("FARGATE") ?? 0;
     const spot = placement.get("FARGATE_SPOT") ?? 0;
     const onEc2 = [...placement.entries()].filter(([p, n]) => p !== "FARGATE" && p !== "FARGATE_SPOT" && n > 0);
@@ -139,19 +148,94 @@ function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
     return lines;
 }
 
+/**
+ * vCPUs and memory (GiB) of an instance type, from its name: large = 2 vCPU, xlarge = 4, Nxlarge = 4N; memory per
+ * vCPU by family (c 2, m 4, r 8 GiB); burstable t sizes by their own table
+ * (https://aws.amazon.com/ec2/instance-types/). Undefined for a type the rule does not cover.
+ */
+export function instanceShape(instanceType: string): { vcpu: number; memoryGiB: number } | undefined {
+    const m = /^([a-z]+)(\d+)[a-z]*\.(nano|micro|small|medium|large|xlarge|(\d+)xlarge)$/.exec(instanceType);
+    if (!m) return undefined;
+    const [, family, , size, multiple] = m;
+    if (family === "t") {
+        const burstable: Record<string, [number, number]> = {
+            nano: [2, 0.5],
+            micro: [2, 1],
+            small: [2, 2],
+            medium: [2, 4],
+            large: [2, 8],
+            xlarge: [4, 16],
+            "2xlarge": [8, 32],
+        };
+        const shape = burstable[size];
+        return shape ? { vcpu: shape[0], memoryGiB: shape[1] } : undefined;
+    }
+    const perVcpu: Record<string, number> = { c: 2, m: 4, r: 8 };
+    const vcpu = size === "large" ? 2 : size === "xlarge" ? 4 : multiple !== undefined ? 4 * Number(multiple) : undefined;
+    if (vcpu === undefined || !Object.hasOwn(perVcpu, family)) return undefined;
+    return { vcpu, memoryGiB: vcpu * perVcpu[family] };
+}
+
+/** Whether a service's capacity provider name is this capacity provider (its `name`, or Pulumi's auto-name `<logical>-<7 hex>`). */
+function isCapacityProvider(cp: PlanResource, name: string): boolean {
+    if (typeof cp.inputs.name === "string") return cp.inputs.name === name;
+    return name === cp.name || (name.startsWith(`${cp.name}-`) && /^[0-9a-f]{7}$/.test(name.slice(cp.name.length + 1)));
+}
+
+/**
+ * Instances ECS managed scaling keeps in an Auto Scaling group of a capacity provider: M instances hold the tasks
+ * placed on it (by vCPU and memory of the task definitions), and target tracking keeps M / N at targetCapacity %,
+ * so N = ceil(M / target) (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html).
+ */
+function managedScaling(asg: PlanResource, instanceType: string | undefined, ctx: PricingContext): { instances: number; note: string } | undefined {
+    const cp = ctx.plan.ofType(CAPACITY_PROVIDER).find((p) => ctx.plan.referenced(p, "autoScalingGroupProvider", ASG).some((r) => r.urn === asg.urn));
+    const scaling = cp?.inputs.autoScalingGroupProvider?.managedScaling;
+    if (cp === undefined || scaling?.status !== "ENABLED") return undefined;
+    const shape = instanceType === undefined ? undefined : instanceShape(instanceType);
+    if (shape === undefined)
+        return { instances: 0, note: `ECS managed scaling: instance size of ${instanceType ?? "an unknown type"} not known, tasks not counted` };
+    let tasks = 0;
+    let vcpu = 0;
+    let memoryGiB = 0;
+    for (const service of ctx.plan.ofType(SERVICE)) {
+        const { placement, td } = servicePlacement(service, ctx);
+        const cpu = num(td?.inputs.cpu);
+        const memory = num(td?.inputs.memory);
+        for (const [provider, n] of placement) {
+            if (n <= 0 || !isCapacityProvider(cp, provider) || cpu === undefined || memory === undefined) continue;
+            tasks += n;
+            vcpu += (n * cpu) / 1024;
+            memoryGiB += (n * memory) / 1024;
+        }
+    }
+    const target = (num(scaling.targetCapacity) ?? 100) / 100;
+    const needed = Math.ceil(Math.max(vcpu / shape.vcpu, memoryGiB / shape.memoryGiB));
+    const instances = Math.ceil(needed / target);
+    return {
+        instances,
+        note: `ECS managed scaling: ${fmt(tasks)} task(s) (${fmt(vcpu)} vCPU, ${fmt(memoryGiB)} GiB) need ${needed} ${instanceType}; at targetCapacity ${fmt(target * 100)}% that is ${instances} instance(s), within minSize/maxSize`,
+    };
+}
+
 /** The instance type an Auto Scaling group launches: its first mixed-instances override, else its launch template's. */
 function asgCapacity(asg: PlanResource, ctx: PricingContext): CostLine[] {
     const notes: string[] = [];
     const desired = num(asg.inputs.desiredCapacity);
     const min = num(asg.inputs.minSize);
-    const instances = desired ?? min ?? 0;
-    if (desired === undefined)
-        notes.push(`no desiredCapacity: minSize ${min ?? 0} instance(s) priced (ECS managed scaling or a scaling policy sets the count at run time)`);
     const mixed = asg.inputs.mixedInstancesPolicy;
     const lt = related(ctx, asg, ["mixedInstancesPolicy", "launchTemplate"], LAUNCH_TEMPLATE);
     const overrides = list<any>(mixed?.launchTemplate?.overrides) ?? [];
     const override = overrides.find((o) => typeof o?.instanceType === "string")?.instanceType as string | undefined;
     const instanceType = override ?? (typeof lt?.inputs.instanceType === "string" ? lt.inputs.instanceType : undefined);
+    const managed = managedScaling(asg, instanceType, ctx);
+    let instances = desired ?? min ?? 0;
+    if (managed !== undefined) {
+        const max = num(asg.inputs.maxSize) ?? Number.POSITIVE_INFINITY;
+        instances = Math.min(max, Math.max(instances, managed.instances));
+        notes.push(managed.note);
+    } else if (desired === undefined) {
+        notes.push(`no desiredCapacity: minSize ${min ?? 0} instance(s) priced (a scaling policy sets the count at run time)`);
+    }
     if (override !== undefined && overrides.length > 1) notes.push(`priced as the first override type of ${overrides.length}`);
     let onDemand = instances;
     if (mixed !== undefined) {
@@ -351,8 +435,8 @@ function ecrRepository(_repo: PlanResource, ctx: PricingContext): CostLine[] {
 }
 
 export const COMPUTE_PRICERS: PricerTable = {
-    "aws:ecs/service:Service": ecsService,
-    "aws:autoscaling/group:Group": asgCapacity,
+    [SERVICE]: ecsService,
+    [ASG]: asgCapacity,
     "aws:eks/nodeGroup:NodeGroup": managedNodeGroup,
     "aws:ec2/instance:Instance": ec2Instance,
     [EKS_COMPONENT]: eksControlPlane,

@@ -1,5 +1,14 @@
 import * as assert from "node:assert";
-import { COMPUTE_FREE_TYPES, COMPUTE_PRICERS, fargatePodSize, instanceShape, k8sCpu, k8sMemoryGiB, placeTasks } from "../../components/cost/pricers/compute";
+import {
+    COMPUTE_FREE_TYPES,
+    COMPUTE_PRICERS,
+    fargatePodSize,
+    instanceShape,
+    k8sCpu,
+    k8sMemoryGiB,
+    placeTasks,
+    taskSize,
+} from "../../components/cost/pricers/compute";
 import { NETWORK_FREE_TYPES, NETWORK_PRICERS } from "../../components/cost/pricers/network";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
@@ -91,6 +100,12 @@ describe("cost: compute pricers", () => {
                     FARGATE: 1,
                     FARGATE_SPOT: 0,
                 },
+            );
+        });
+        it('reads a task size given as "1 vCPU" / "2 GB" as 1024 units / 2048 MiB', () => {
+            assert.deepStrictEqual(
+                [taskSize("1 vCPU", "vcpu"), taskSize("2 GB", "gb"), taskSize("512", "gb"), taskSize("2 GB", "vcpu")],
+                [1024, 2048, 512, undefined],
             );
         });
         it("charges ephemeral storage above the free 20 GB: 2 tasks × 30 GB × 730 h × 0.000111", () => {

@@ -56,6 +56,17 @@ function taskDefinitionOf(service: PlanResource, ctx: PricingContext): PlanResou
     return family === undefined ? undefined : ctx.plan.ofType(TASK_DEFINITION).find((t) => t.inputs.family === family);
 }
 
+/**
+ * A task definition's cpu (units) or memory (MiB): a number, or the forms "1 vCPU" and "2 GB" the API also accepts
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size).
+ */
+export function taskSize(value: unknown, unit: "vcpu" | "gb"): number | undefined {
+    const n = num(value);
+    if (n !== undefined) return n;
+    const m = typeof value === "string" ? /^\s*([0-9.]+)\s*(vcpu|gb)\s*$/i.exec(value) : null;
+    return m && m[2].toLowerCase() === unit ? Number(m[1]) * 1024 : undefined;
+}
+
 interface StrategyItem {
     capacityProvider: string;
     base: number;
@@ -119,13 +130,16 @@ function ecsService(service: PlanResource, ctx: PricingContext): CostLine[] {
         notes.push(`${onEc2.map(([p, n]) => `${fmt(n)} task(s) on ${p}`).join(", ")}: priced as the capacity provider's instances (Auto Scaling group)`);
     const lines: CostLine[] = [];
     if (fargate + spot > 0) {
-        const cpu = num(td?.inputs.cpu);
-        const memory = num(td?.inputs.memory);
+        const cpu = taskSize(td?.inputs.cpu, "vcpu");
+        const memory = taskSize(td?.inputs.memory, "gb");
         if (td === undefined || cpu === undefined || memory === undefined) {
             notes.push("task size unknown (no task definition or cpu/memory in the plan): Fargate not priced");
         } else {
             const arch: Arch = String(td.inputs.runtimePlatform?.cpuArchitecture ?? "X86_64").toUpperCase() === "ARM64" ? "arm64" : "x86_64";
             const ephemeral = num(td.inputs.ephemeralStorage?.sizeInGib) ?? FARGATE_FREE_EPHEMERAL_GIB;
+            const os = td.inputs.runtimePlatform?.operatingSystemFamily;
+            if (typeof os === "string" && os.startsWith("WINDOWS"))
+                notes.push(`${os} tasks priced at the Linux rates: the Windows rate and license fee are not modelled`);
             lines.push(...fargateLines(ctx, "task(s)", fargate, cpu / 1024, memory / 1024, arch, false, ephemeral));
             lines.push(...fargateLines(ctx, "task(s)", spot, cpu / 1024, memory / 1024, arch, true, ephemeral));
         }
@@ -199,8 +213,8 @@ function managedScaling(asg: PlanResource, instanceType: string | undefined, ctx
     let memoryGiB = 0;
     for (const service of ctx.plan.ofType(SERVICE)) {
         const { placement, td } = servicePlacement(service, ctx);
-        const cpu = num(td?.inputs.cpu);
-        const memory = num(td?.inputs.memory);
+        const cpu = taskSize(td?.inputs.cpu, "vcpu");
+        const memory = taskSize(td?.inputs.memory, "gb");
         for (const [provider, n] of placement) {
             if (n <= 0 || !isCapacityProvider(cp, provider) || cpu === undefined || memory === undefined) continue;
             tasks += n;
@@ -277,8 +291,9 @@ function managedNodeGroup(ng: PlanResource, ctx: PricingContext): CostLine[] {
         onDemand: spot ? 0 : instances,
         spot: spot ? instances : 0,
         launchTemplate: lt,
-        // Without a launch template the node group's diskSize applies (default 20 GiB; the API docs of CreateNodegroup).
-        diskGiB: lt === undefined ? (num(ng.inputs.diskSize) ?? 20) : undefined,
+        // Without volumes in a launch template the node group's diskSize applies (default 20 GiB; the API docs of
+        // CreateNodegroup), which is also the EKS AMIs' root volume size.
+        diskGiB: (list(lt?.inputs.blockDeviceMappings)?.length ?? 0) === 0 ? (num(ng.inputs.diskSize) ?? 20) : undefined,
         publicIp: publicIpOf(lt),
         notes,
     });
@@ -316,7 +331,9 @@ function underEksComponent(resource: PlanResource, ctx: PricingContext): boolean
 function eksControlPlane(cluster: PlanResource, ctx: PricingContext): CostLine[] {
     if (cluster.type !== EKS_COMPONENT && underEksComponent(cluster, ctx)) return [];
     const version = cluster.inputs.version;
-    const status = typeof version === "string" && !isUnknown(version) ? eksVersionStatus(version, new Date(`${ctx.prices.asOf}T00:00:00Z`)) : "unknown";
+    const asOf = new Date(`${ctx.prices.asOf}T00:00:00Z`);
+    const on = Number.isNaN(asOf.getTime()) ? new Date() : asOf;
+    const status = typeof version === "string" && !isUnknown(version) ? eksVersionStatus(version, on) : "unknown";
     const notes = [`1 cluster × ${HOURS_PER_MONTH} h`];
     if (status === "extended") notes.push(`Kubernetes ${version} is in extended support on ${ctx.prices.asOf}`);
     else if (status === "ended") notes.push(`Kubernetes ${version} is past extended support on ${ctx.prices.asOf}: EKS upgrades the cluster`);
@@ -334,7 +351,8 @@ function eksControlPlane(cluster: PlanResource, ctx: PricingContext): CostLine[]
 export function k8sCpu(value: unknown): number {
     if (typeof value === "number") return value;
     if (typeof value !== "string") return 0;
-    return value.endsWith("m") ? Number(value.slice(0, -1)) / 1000 : Number(value) || 0;
+    const n = value.endsWith("m") ? Number(value.slice(0, -1)) / 1000 : Number(value);
+    return Number.isFinite(n) ? n : 0;
 }
 
 const MEMORY_UNITS: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };

@@ -222,7 +222,9 @@ function managedScaling(asg: PlanResource, instanceType: string | undefined, ctx
             memoryGiB += (n * memory) / 1024;
         }
     }
-    const target = (num(scaling.targetCapacity) ?? 100) / 100;
+    // targetCapacity is 1–100 (the API's range); anything else is read as 100.
+    const percent = num(scaling.targetCapacity) ?? 100;
+    const target = (percent >= 1 && percent <= 100 ? percent : 100) / 100;
     const needed = Math.ceil(Math.max(vcpu / shape.vcpu, memoryGiB / shape.memoryGiB));
     const instances = Math.ceil(needed / target);
     return {
@@ -231,7 +233,11 @@ function managedScaling(asg: PlanResource, instanceType: string | undefined, ctx
     };
 }
 
-/** The instance type an Auto Scaling group launches: its first mixed-instances override, else its launch template's. */
+/**
+ * An Auto Scaling group's instances: desiredCapacity, else minSize, and for an ECS capacity provider's group with
+ * managed scaling at least what managed scaling keeps (up to maxSize); at its first mixed-instances override type, else its launch
+ * template's; on-demand base and percentage above it from the instances distribution, Spot for the rest.
+ */
 function asgCapacity(asg: PlanResource, ctx: PricingContext): CostLine[] {
     const notes: string[] = [];
     const desired = num(asg.inputs.desiredCapacity);

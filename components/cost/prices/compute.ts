@@ -1,7 +1,10 @@
 /**
  * Compute prices, us-east-1 on-demand list prices (Linux): Fargate (ECS and EKS), EBS volumes of instances, the
  * EKS control plane, EFS and ECR storage, and the Spot discount the estimate assumes. EC2 hourly prices by instance
- * type are in ./instances.ts. Each price names the page it was read from.
+ * type are in ./instances.ts. Each price names its AWS pricing page. The AWS pages were not readable from where
+ * the table was written (2026-11-26): the numbers are the pages' us-east-1 figures as published through 2025–2026,
+ * cross-checked against dated third-party copies (Fargate: vantage.sh and cloudburn.io, March 2026). Verify them on
+ * the pages when `PRICES_AS_OF` is old.
  */
 import type { Price } from "../types";
 

@@ -2,7 +2,9 @@
  * EC2 on-demand hourly prices by instance type: Linux, us-east-1, shared tenancy, as the on-demand page lists them
  * (https://aws.amazon.com/ec2/pricing/on-demand/). Every type the stacks, presets, component defaults and tests use
  * (m7i.large, m6i.large, m5.large, t3.small, t3.medium, m7g.large, …) and the common sizes of the usual families.
- * A type missing here is priced at $0 with a note saying so: add a row rather than guess.
+ * A type missing here is priced at $0 with a note saying so: add a row rather than guess. The on-demand page was
+ * not readable from where the table was written (2026-11-26): the rates are as AWS published them through 2025–2026;
+ * verify a row on the page before relying on it.
  */
 import type { Price } from "../types";
 
@@ -102,5 +104,8 @@ const HOURLY: Readonly<Record<string, number>> = {
 
 /** EC2 on-demand hourly prices by instance type (Linux, us-east-1). */
 export const INSTANCE_PRICES: Record<string, Price> = Object.fromEntries(
-    Object.entries(HOURLY).map(([type, usd]) => [type, { usd, unit: "hour", source: EC2_PAGE, note: `${type}, Linux on-demand, per instance-hour` }]),
+    Object.entries(HOURLY).map(([type, usd]) => [
+        type,
+        { usd, unit: "hour", source: EC2_PAGE, note: `${type}, Linux on-demand, per instance-hour (as published 2025–2026; verify)` },
+    ]),
 );

@@ -123,17 +123,26 @@ function mappingInvocations(ctx: PricingContext, mapping: PlanResource): { count
     if (kind === "kinesis") {
         const streams = ctx.plan.ofType("aws:kinesis/stream:Stream").length || 1;
         const records = share(ctx.load.streams.recordsPerMonth, streams);
-        return { count: records / batch, note: `${mapping.name}: ${fmt(records)} Kinesis records (load.streams split over ${streams} stream(s)) ÷ batchSize ${batch}` };
+        return {
+            count: records / batch,
+            note: `${mapping.name}: ${fmt(records)} Kinesis records (load.streams split over ${streams} stream(s)) ÷ batchSize ${batch}`,
+        };
     }
     if (kind === "sqs") {
         const carriers = messageCarriers(ctx).length || 1;
         const messages = share(ctx.load.messages.perMonth, carriers);
-        return { count: messages / batch, note: `${mapping.name}: ${fmt(messages)} SQS messages (load.messages split over ${carriers} queue(s)/topic(s)) ÷ batchSize ${batch}` };
+        return {
+            count: messages / batch,
+            note: `${mapping.name}: ${fmt(messages)} SQS messages (load.messages split over ${carriers} queue(s)/topic(s)) ÷ batchSize ${batch}`,
+        };
     }
     if (kind === "dynamodb") {
         const tables = onDemandOrAllTables(ctx);
         const writes = share(ctx.load.dynamodb.writeRequestUnitsPerMonth, tables);
-        return { count: writes / batch, note: `${mapping.name}: ${fmt(writes)} stream records (the table's share of load.dynamodb writes, one record per write) ÷ batchSize ${batch}` };
+        return {
+            count: writes / batch,
+            note: `${mapping.name}: ${fmt(writes)} stream records (the table's share of load.dynamodb writes, one record per write) ÷ batchSize ${batch}`,
+        };
     }
     return { count: 0, note: `${mapping.name}: event source ${source || "unknown in preview"} not in the load profile: 0` };
 }
@@ -209,7 +218,8 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
             `lambda.gbSecond.${shape.architecture}`,
             gbSeconds * (1 - servedByPc),
             usage,
-            `${fmt(count)} × ${fmt(durationMs)} ms × ${fmt(shape.memoryGB * 1024)} MB` + (servedByPc > 0 ? `, ${fmt((1 - servedByPc) * 100)}% above Provisioned Concurrency` : ""),
+            `${fmt(count)} × ${fmt(durationMs)} ms × ${fmt(shape.memoryGB * 1024)} MB` +
+                (servedByPc > 0 ? `, ${fmt((1 - servedByPc) * 100)}% above Provisioned Concurrency` : ""),
         ),
     ];
     if (servedByPc > 0) {
@@ -226,7 +236,14 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
     }
     if (shape.extraEphemeralGB > 0) {
         lines.push(
-            line(ctx, `Lambda ephemeral storage above 512 MB${what}`, "lambda.ephemeral.gbSecond", seconds * shape.extraEphemeralGB, usage, `${fmt(shape.extraEphemeralGB)} GB × ${fmt(seconds)} s`),
+            line(
+                ctx,
+                `Lambda ephemeral storage above 512 MB${what}`,
+                "lambda.ephemeral.gbSecond",
+                seconds * shape.extraEphemeralGB,
+                usage,
+                `${fmt(shape.extraEphemeralGB)} GB × ${fmt(seconds)} s`,
+            ),
         );
     }
     return lines;

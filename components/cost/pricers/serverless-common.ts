@@ -33,14 +33,18 @@ export function namesResource(value: unknown, target: PlanResource, segment?: Re
     if (typeof value !== "string" || value === UNKNOWN) return false;
     let name: string | undefined;
     if (segment) name = segment.exec(value)?.[1];
-    else name = value.split(/[:/]/).filter((s) => s !== "").pop();
+    else
+        name = value
+            .split(/[:/]/)
+            .filter((s) => s !== "")
+            .pop();
     if (name === undefined) return false;
     const physical = target.inputs?.name;
     if (typeof physical === "string" && physical !== UNKNOWN) return name === physical;
-    return name === target.name || new RegExp(`^${escape(target.name)}-[0-9a-f]{7}$`).test(name);
+    return name === target.name || new RegExp(`^${escapeRegExp(target.name)}-[0-9a-f]{7}$`).test(name);
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
     return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -57,7 +57,13 @@ const httpApi: Pricer = (api, ctx) => {
 const restApi: Pricer = (_api, ctx) => {
     const apis = ctx.plan.ofType("aws:apigateway/restApi:RestApi").length;
     const requests = share(ctx.load.restApi.requestsPerMonth, apis);
-    return tieredRequests(ctx, "REST API requests", REST_TIERS, requests, `load.restApi ${fmt(ctx.load.restApi.requestsPerMonth)} requests split over ${apis} REST API(s); tiers per account`);
+    return tieredRequests(
+        ctx,
+        "REST API requests",
+        REST_TIERS,
+        requests,
+        `load.restApi ${fmt(ctx.load.restApi.requestsPerMonth)} requests split over ${apis} REST API(s); tiers per account`,
+    );
 };
 
 /** A REST stage's cache cluster: hourly by size while enabled, used or not. */
@@ -90,8 +96,26 @@ const table: Pricer = (t, ctx) => {
         const split = `split evenly over ${tables} on-demand table(s)`;
         const writes = share(ctx.load.dynamodb.writeRequestUnitsPerMonth, tables);
         const reads = share(ctx.load.dynamodb.readRequestUnitsPerMonth, tables);
-        lines.push(line(ctx, "DynamoDB write request units", "dynamodb.ondemand.writes", writes / 1e6, true, `load.dynamodb ${fmt(ctx.load.dynamodb.writeRequestUnitsPerMonth)} WRU ${split}`));
-        lines.push(line(ctx, "DynamoDB read request units", "dynamodb.ondemand.reads", reads / 1e6, true, `load.dynamodb ${fmt(ctx.load.dynamodb.readRequestUnitsPerMonth)} RRU ${split}`));
+        lines.push(
+            line(
+                ctx,
+                "DynamoDB write request units",
+                "dynamodb.ondemand.writes",
+                writes / 1e6,
+                true,
+                `load.dynamodb ${fmt(ctx.load.dynamodb.writeRequestUnitsPerMonth)} WRU ${split}`,
+            ),
+        );
+        lines.push(
+            line(
+                ctx,
+                "DynamoDB read request units",
+                "dynamodb.ondemand.reads",
+                reads / 1e6,
+                true,
+                `load.dynamodb ${fmt(ctx.load.dynamodb.readRequestUnitsPerMonth)} RRU ${split}`,
+            ),
+        );
     } else {
         // billingMode defaults to PROVISIONED in the provider; GSIs carry capacity of their own.
         const gsis: any[] = Array.isArray(t.inputs?.globalSecondaryIndexes) ? t.inputs.globalSecondaryIndexes : [];
@@ -109,7 +133,16 @@ const table: Pricer = (t, ctx) => {
         lines.push(line(ctx, "DynamoDB point-in-time recovery", "dynamodb.pitr.gbMonth", gb, true, `on the table's size: ${storageNote}`));
     }
     if (t.inputs?.streamEnabled === true) {
-        lines.push(line(ctx, "DynamoDB Streams read requests", "dynamodb.streams.reads", 0, true, "read by Lambda event source mappings, which is free; other readers not modelled"));
+        lines.push(
+            line(
+                ctx,
+                "DynamoDB Streams read requests",
+                "dynamodb.streams.reads",
+                0,
+                true,
+                "read by Lambda event source mappings, which is free; other readers not modelled",
+            ),
+        );
     }
     const replicas = Array.isArray(t.inputs?.replicas) ? t.inputs.replicas.length : 0;
     if (replicas > 0) lines[0].note = `${lines[0].note}; ${replicas} global table replica(s) not priced`;
@@ -129,7 +162,14 @@ const backupPlan: Pricer = (plan, ctx) => {
     const lines = [line(ctx, "AWS Backup DynamoDB warm storage", "backup.dynamodb.warm.gbMonth", gb, true, note)];
     if (copies.size > 0) {
         lines.push(
-            line(ctx, "AWS Backup DynamoDB copies", "backup.dynamodb.warm.gbMonth", gb * copies.size, true, `${note}; ${copies.size} copy destination(s) at the same price (cross-Region transfer not modelled)`),
+            line(
+                ctx,
+                "AWS Backup DynamoDB copies",
+                "backup.dynamodb.warm.gbMonth",
+                gb * copies.size,
+                true,
+                `${note}; ${copies.size} copy destination(s) at the same price (cross-Region transfer not modelled)`,
+            ),
         );
     }
     return lines;
@@ -170,17 +210,41 @@ const stream: Pricer = (s, ctx) => {
                 "kinesis.ondemand.retrievalGB",
                 gb * shared,
                 true,
-                `${shared} shared-throughput reader(s) in the plan, each reading every record` + (retention > 24 ? `; retention ${retention} h: extended retention not modelled` : ""),
+                `${shared} shared-throughput reader(s) in the plan, each reading every record` +
+                    (retention > 24 ? `; retention ${retention} h: extended retention not modelled` : ""),
             ),
         ];
     }
     const shards = num(s.inputs?.shardCount);
     const lines = [
-        line(ctx, "Kinesis shard hours", "kinesis.shardHour", (shards ?? 0) * HOURS_PER_MONTH, false, shards === undefined ? `shardCount ${UNKNOWN_NOTE}` : `${shards} shard(s) × ${HOURS_PER_MONTH} h`),
-        line(ctx, "Kinesis PUT payload units", "kinesis.putPayloadUnits", putUnits / 1e6, true, `${note}; one unit per 25 KB of a record (${fmt(records)} records)`),
+        line(
+            ctx,
+            "Kinesis shard hours",
+            "kinesis.shardHour",
+            (shards ?? 0) * HOURS_PER_MONTH,
+            false,
+            shards === undefined ? `shardCount ${UNKNOWN_NOTE}` : `${shards} shard(s) × ${HOURS_PER_MONTH} h`,
+        ),
+        line(
+            ctx,
+            "Kinesis PUT payload units",
+            "kinesis.putPayloadUnits",
+            putUnits / 1e6,
+            true,
+            `${note}; one unit per 25 KB of a record (${fmt(records)} records)`,
+        ),
     ];
     if (retention > 24) {
-        lines.push(line(ctx, "Kinesis extended retention", "kinesis.extendedRetention.shardHour", (shards ?? 0) * HOURS_PER_MONTH, false, `retention ${retention} h > 24 h`));
+        lines.push(
+            line(
+                ctx,
+                "Kinesis extended retention",
+                "kinesis.extendedRetention.shardHour",
+                (shards ?? 0) * HOURS_PER_MONTH,
+                false,
+                `retention ${retention} h > 24 h`,
+            ),
+        );
     }
     return lines;
 };
@@ -250,8 +314,22 @@ const clusterInstance: Pricer = (instance, ctx) => {
     const cls = instance.inputs?.instanceClass;
     if (cls !== SERVERLESS_CLASS) {
         const hourly = typeof cls === "string" ? ctx.prices.instanceHour(cls) : undefined;
-        if (hourly === undefined) return [line(ctx, `Aurora instance ${String(cls)}`, "aurora.serverlessV2.acuHour", 0, false, `instance class ${String(cls)} not in the price table: 0`)];
-        return [{ item: `Aurora instance ${cls}`, price: `instance.${cls}`, quantity: HOURS_PER_MONTH, unit: hourly.unit, unitPrice: hourly.usd, monthly: HOURS_PER_MONTH * hourly.usd, usage: false, note: `${HOURS_PER_MONTH} h, on-demand` }];
+        if (hourly === undefined)
+            return [
+                line(ctx, `Aurora instance ${String(cls)}`, "aurora.serverlessV2.acuHour", 0, false, `instance class ${String(cls)} not in the price table: 0`),
+            ];
+        return [
+            {
+                item: `Aurora instance ${cls}`,
+                price: `instance.${cls}`,
+                quantity: HOURS_PER_MONTH,
+                unit: hourly.unit,
+                unitPrice: hourly.usd,
+                monthly: HOURS_PER_MONTH * hourly.usd,
+                usage: false,
+                note: `${HOURS_PER_MONTH} h, on-demand`,
+            },
+        ];
     }
     const key = iopt ? "aurora.serverlessV2.iopt.acuHour" : "aurora.serverlessV2.acuHour";
     const acu = instanceAcu(ctx, instance, cluster);
@@ -266,11 +344,27 @@ const cluster: Pricer = (c, ctx) => {
     const note = (what: string, total: number) => `load.database.${what} ${fmt(total)} split over ${clusters} Aurora cluster(s)`;
     const gb = share(ctx.load.database.storageGB, clusters);
     if (c.inputs?.storageType === "aurora-iopt1") {
-        return [line(ctx, "Aurora I/O-Optimized storage", "aurora.iopt.storage.gbMonth", gb, true, `${note("storageGB", ctx.load.database.storageGB)}; I/O included`)];
+        return [
+            line(
+                ctx,
+                "Aurora I/O-Optimized storage",
+                "aurora.iopt.storage.gbMonth",
+                gb,
+                true,
+                `${note("storageGB", ctx.load.database.storageGB)}; I/O included`,
+            ),
+        ];
     }
     const io = share(ctx.load.database.ioRequestsPerMonth, clusters);
     return [
-        line(ctx, "Aurora storage", "aurora.storage.gbMonth", gb, true, `${note("storageGB", ctx.load.database.storageGB)}; backups up to the cluster's size are free`),
+        line(
+            ctx,
+            "Aurora storage",
+            "aurora.storage.gbMonth",
+            gb,
+            true,
+            `${note("storageGB", ctx.load.database.storageGB)}; backups up to the cluster's size are free`,
+        ),
         line(ctx, "Aurora I/O requests", "aurora.io.requests", io / 1e6, true, note("ioRequestsPerMonth", ctx.load.database.ioRequestsPerMonth)),
     ];
 };
@@ -335,13 +429,26 @@ function carrierShare(ctx: PricingContext, r: PlanResource): { messages: number;
 const queue: Pricer = (q, ctx) => {
     const key = q.inputs?.fifoQueue === true ? "sqs.fifo.requests" : "sqs.requests";
     const s = carrierShare(ctx, q);
-    if (s === undefined) return [line(ctx, "SQS requests", key, 0, true, "a failure destination (dead-letter/on-failure): only failed messages, 0 in the profile")];
-    return [line(ctx, "SQS requests", key, (s.messages * SQS_REQUESTS_PER_MESSAGE) / 1e6, true, `${s.note}; ${SQS_REQUESTS_PER_MESSAGE} requests per message (send, receive, delete), up to 64 KB each`)];
+    if (s === undefined)
+        return [line(ctx, "SQS requests", key, 0, true, "a failure destination (dead-letter/on-failure): only failed messages, 0 in the profile")];
+    return [
+        line(
+            ctx,
+            "SQS requests",
+            key,
+            (s.messages * SQS_REQUESTS_PER_MESSAGE) / 1e6,
+            true,
+            `${s.note}; ${SQS_REQUESTS_PER_MESSAGE} requests per message (send, receive, delete), up to 64 KB each`,
+        ),
+    ];
 };
 
 const topic: Pricer = (t, ctx) => {
     const s = carrierShare(ctx, t);
-    if (s === undefined) return [line(ctx, "SNS publishes", "sns.publishes", 0, true, "no application subscriber (SQS, Lambda, HTTP): notifications only, not in the profile: 0")];
+    if (s === undefined)
+        return [
+            line(ctx, "SNS publishes", "sns.publishes", 0, true, "no application subscriber (SQS, Lambda, HTTP): notifications only, not in the profile: 0"),
+        ];
     return [line(ctx, "SNS publishes", "sns.publishes", s.messages / 1e6, true, `${s.note}; deliveries to SQS/Lambda are free`)];
 };
 
@@ -377,9 +484,29 @@ const daxCluster: Pricer = (c, ctx) => {
     if (!known) {
         const hourly = typeof type === "string" ? ctx.prices.instanceHour(type) : undefined;
         if (hourly === undefined) return [line(ctx, "DAX nodes", "dax.node.dax.t3.small", 0, false, `node type ${String(type)} not in the price table: 0`)];
-        return [{ item: `DAX nodes (${type})`, price: `instance.${type}`, quantity, unit: hourly.unit, unitPrice: hourly.usd, monthly: quantity * hourly.usd, usage: false, note: `${nodes} node(s) × ${HOURS_PER_MONTH} h` }];
+        return [
+            {
+                item: `DAX nodes (${type})`,
+                price: `instance.${type}`,
+                quantity,
+                unit: hourly.unit,
+                unitPrice: hourly.usd,
+                monthly: quantity * hourly.usd,
+                usage: false,
+                note: `${nodes} node(s) × ${HOURS_PER_MONTH} h`,
+            },
+        ];
     }
-    return [line(ctx, `DAX nodes (${type})`, key, quantity, false, nodes === undefined ? `replicationFactor ${UNKNOWN_NOTE}` : `${nodes} node(s) × ${HOURS_PER_MONTH} h`)];
+    return [
+        line(
+            ctx,
+            `DAX nodes (${type})`,
+            key,
+            quantity,
+            false,
+            nodes === undefined ? `replicationFactor ${UNKNOWN_NOTE}` : `${nodes} node(s) × ${HOURS_PER_MONTH} h`,
+        ),
+    ];
 };
 const DAX_KEYS: Record<string, true> = { "dax.node.dax.t3.small": true, "dax.node.dax.t3.medium": true, "dax.node.dax.r5.large": true };
 

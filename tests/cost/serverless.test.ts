@@ -158,6 +158,16 @@ describe("serverless pricers: Lambda", () => {
         const fn = resource(FN, "router-function", { name: "router-1234567" }, { parent: edge.urn });
         assert.deepStrictEqual(price([edge, fn], "router-function", tenMillion), []);
     });
+
+    it("leaves a function a distribution associates as Lambda@Edge to the edge group", () => {
+        const fn = resource(FN, "router", { name: "router-1234567" });
+        const cdn = resource("aws:cloudfront/distribution:Distribution", "cdn", {
+            defaultCacheBehavior: {
+                lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: "arn:aws:lambda:us-east-1:1:function:router-1234567:3" }],
+            },
+        });
+        assert.deepStrictEqual(price([cdn, fn], "router", { functions: { router: { invocationsPerMonth: 1e6 } } }), []);
+    });
 });
 
 describe("serverless pricers: API Gateway", () => {

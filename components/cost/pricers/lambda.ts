@@ -47,10 +47,21 @@ export function functionShape(fn: PlanResource): FunctionShape {
     return { memoryGB: memoryMB / 1024, architecture: arch, extraEphemeralGB: Math.max(0, ephemeralMB - FREE_EPHEMERAL_MB) / 1024 };
 }
 
-/** A Lambda@Edge function: priced by the edge group (requests and duration at Lambda@Edge prices), not here. */
+/**
+ * A Lambda@Edge function (an EdgeLambda's, or one a CloudFront distribution associates by ARN): the edge group
+ * prices its requests and duration at Lambda@Edge prices on the distribution, so it is not priced here.
+ */
 export function isLambdaAtEdge(fn: PlanResource, plan: PlanIndex): boolean {
     const parent = fn.parent === undefined ? undefined : plan.byUrn(fn.parent);
-    return parent?.type === EDGE_LAMBDA_COMPONENT;
+    if (parent?.type === EDGE_LAMBDA_COMPONENT) return true;
+    return plan.ofType("aws:cloudfront/distribution:Distribution").some((d) => {
+        const behaviors = [d.inputs?.defaultCacheBehavior, ...(Array.isArray(d.inputs?.orderedCacheBehaviors) ? d.inputs.orderedCacheBehaviors : [])];
+        return behaviors.some((b) =>
+            (Array.isArray(b?.lambdaFunctionAssociations) ? b.lambdaFunctionAssociations : []).some((a: any) =>
+                namesResource(a?.lambdaArn, fn, LAMBDA_ARN_NAME),
+            ),
+        );
+    });
 }
 
 /** The names `load.functions` may use for a function: its LambdaFunction component's, then its own. */

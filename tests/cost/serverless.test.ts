@@ -7,11 +7,29 @@ import * as assert from "node:assert";
 import { SERVERLESS_PRICERS } from "../../components/cost/pricers/serverless";
 import { schedulePerMonth } from "../../components/cost/pricers/schedule-expression";
 import { SERVERLESS_FREE_TIER, SERVERLESS_FREE_TYPES, SERVERLESS_PRICES } from "../../components/cost/prices/serverless";
-import type { CostLine, PlanResource } from "../../components/cost/types";
+import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
 import { stackPlan } from "../harness/stack-plans";
-import { type TestLoad, resource, testContext } from "./context";
+import { ZERO_LOAD, testContext } from "./context";
 
 const FN = "aws:lambda/function:Function";
+
+/** A load profile given by group, partially: zeros elsewhere (merged here, so any context builder reads it whole). */
+type TestLoad = { [K in keyof LoadProfile]?: Partial<LoadProfile[K]> };
+function fullLoad(load: TestLoad): LoadProfile {
+    const out: Record<string, any> = { ...ZERO_LOAD };
+    for (const [group, values] of Object.entries(load)) out[group] = { ...(ZERO_LOAD as Record<string, any>)[group], ...values };
+    return out as LoadProfile;
+}
+
+/** A plan resource: `urn:pulumi:test::p::<type>::<name>`. */
+function resource(
+    type: string,
+    name: string,
+    inputs: Record<string, any> = {},
+    extra: { parent?: string; propertyDependencies?: Record<string, string[]> } = {},
+): PlanResource {
+    return { urn: `urn:pulumi:test::p::${type}::${name}`, type, name, custom: !type.startsWith("aws-platform:"), inputs, ...extra };
+}
 
 /** Prices one resource of `resources` (by name) with the serverless pricers. */
 function price(resources: PlanResource[], name: string, load: TestLoad = {}): CostLine[] {
@@ -19,7 +37,7 @@ function price(resources: PlanResource[], name: string, load: TestLoad = {}): Co
     assert.ok(r, `no resource ${name}`);
     const pricer = SERVERLESS_PRICERS[r.type];
     assert.ok(pricer, `no pricer for ${r.type}`);
-    return pricer(r, testContext(resources, load, SERVERLESS_PRICES));
+    return pricer(r, testContext(resources, fullLoad(load), SERVERLESS_PRICES));
 }
 const monthly = (lines: CostLine[]) => lines.reduce((s, l) => s + l.monthly, 0);
 const close = (actual: number, expected: number, what = "") => assert.ok(Math.abs(actual - expected) < 1e-6, `${what} ${actual} != ${expected}`);
@@ -419,7 +437,7 @@ describe("serverless pricers on the prod plan", () => {
     });
 
     it("charges nothing for usage at idle, and something for the REST cache, the stream, Aurora and the proxy", () => {
-        const ctx = testContext(resources, {}, SERVERLESS_PRICES);
+        const ctx = testContext(resources, fullLoad({}), SERVERLESS_PRICES);
         const lines = resources.flatMap((r) => (Object.hasOwn(SERVERLESS_PRICERS, r.type) ? SERVERLESS_PRICERS[r.type](r, ctx) : []));
         assert.deepStrictEqual(
             lines.filter((l) => l.usage && l.monthly !== 0),

@@ -2,7 +2,7 @@
  * What the serverless pricers share: building a cost line from a price key, reading plan numbers that may be
  * unknown in a preview, and joining a resource to the resource an ARN or a property names.
  */
-import { type CostLine, type PlanResource, type PricingContext, UNKNOWN } from "../types";
+import { type CostLine, type PlanIndex, type PlanResource, type PricingContext, UNKNOWN } from "../types";
 
 /** A cost line priced from the table: monthly = quantity × the price's USD per unit. */
 export function line(ctx: PricingContext, item: string, price: string, quantity: number, usage: boolean, note?: string): CostLine {
@@ -71,12 +71,17 @@ export function share(total: number, count: number): number {
     return count > 0 ? total / count : 0;
 }
 
+const FAILURE_ARNS = new WeakMap<PlanIndex, Set<string>>();
+
 /**
  * SQS queue ARNs the plan uses as failure destinations (dead-letter queues, on-failure destinations): they receive
  * only failed messages, which the load profile does not count.
  */
 export function failureDestinationArns(ctx: PricingContext): Set<string> {
+    const cached = FAILURE_ARNS.get(ctx.plan);
+    if (cached) return cached;
     const out = new Set<string>();
+    FAILURE_ARNS.set(ctx.plan, out);
     const walk = (value: unknown, failure: boolean) => {
         if (typeof value === "string") {
             if (failure && value.startsWith("arn:")) out.add(value);

@@ -3,7 +3,9 @@
  * Serverless v2, RDS Proxy, SQS, SNS, EventBridge, EventBridge Scheduler, DAX and Cognito. Each price names the AWS
  * pricing page it was read from; where AWS publishes tiers, the key is the first tier and the note lists the rest
  * (the pricers apply the API Gateway request tiers; Lambda's first duration tier ends at 6 billion GB-seconds a month,
- * far above any stack here). Numbers not readable on the page when the table was checked say so in their note.
+ * far above any stack here). The pages render their tables with script, so most were not readable when the table
+ * was checked: the numbers are AWS's published list prices, and a note says "verify" where no copy of the page (or a
+ * summary of it) confirmed the number here.
  */
 import type { Price } from "../types";
 
@@ -49,11 +51,36 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     "lambda.requests": M(0.2, "requests", LAMBDA, "all architectures; free tier 1M requests a month per account"),
     "lambda.gbSecond.x86_64": per(0.0000166667, "GB-second", LAMBDA, "first 6B GB-s a month; next 9B $0.000015; over 15B $0.0000133334"),
     "lambda.gbSecond.arm64": per(0.0000133334, "GB-second", LAMBDA, "first 7.5B GB-s a month; next 11.25B $0.0000120001; over 18.75B $0.0000106667"),
-    "lambda.provisioned.gbSecond.x86_64": per(0.0000041667, "GB-second", LAMBDA, "Provisioned Concurrency: memory × configured concurrency × seconds enabled"),
-    "lambda.provisioned.gbSecond.arm64": per(0.0000033334, "GB-second", LAMBDA, "Provisioned Concurrency: memory × configured concurrency × seconds enabled"),
-    "lambda.provisioned.duration.gbSecond.x86_64": per(0.0000097222, "GB-second", LAMBDA, "duration of invocations served by Provisioned Concurrency"),
-    "lambda.provisioned.duration.gbSecond.arm64": per(0.0000077778, "GB-second", LAMBDA, "duration of invocations served by Provisioned Concurrency"),
-    "lambda.ephemeral.gbSecond": per(0.0000000309, "GB-second", LAMBDA, "ephemeral storage above the free 512 MB, × duration; both architectures"),
+    "lambda.provisioned.gbSecond.x86_64": per(
+        0.0000041667,
+        "GB-second",
+        LAMBDA,
+        "Provisioned Concurrency: memory × configured concurrency × seconds enabled; page not readable here, as AWS published it: verify",
+    ),
+    "lambda.provisioned.gbSecond.arm64": per(
+        0.0000033334,
+        "GB-second",
+        LAMBDA,
+        "Provisioned Concurrency: memory × configured concurrency × seconds enabled; page not readable here, as AWS published it: verify",
+    ),
+    "lambda.provisioned.duration.gbSecond.x86_64": per(
+        0.0000097222,
+        "GB-second",
+        LAMBDA,
+        "duration of invocations served by Provisioned Concurrency; page not readable here, as AWS published it: verify",
+    ),
+    "lambda.provisioned.duration.gbSecond.arm64": per(
+        0.0000077778,
+        "GB-second",
+        LAMBDA,
+        "duration of invocations served by Provisioned Concurrency; page not readable here, as AWS published it: verify",
+    ),
+    "lambda.ephemeral.gbSecond": per(
+        0.0000000309,
+        "GB-second",
+        LAMBDA,
+        "ephemeral storage above the free 512 MB, × duration; page not readable here, as AWS published it: verify (arm64 may differ)",
+    ),
 
     // API Gateway (no free tier after the first 12 months)
     "apigw.http.requests": M(1.0, "requests", APIGW, "HTTP API: first 300M a month; $0.90/1M above; metered in 512 KB increments"),
@@ -65,7 +92,12 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     ...Object.fromEntries(
         Object.entries(APIGW_CACHE_HOURLY).map(([size, usd]) => [
             `apigw.cache.${size}`,
-            per(usd, "hour", APIGW, `REST API cache of ${size} GB, billed per hour whether used or not; not in the free tier`),
+            per(
+                usd,
+                "hour",
+                APIGW,
+                `REST API cache of ${size} GB, billed per hour whether used or not; not in the free tier${size === "0.5" ? "" : "; page not readable here, as AWS published it: verify"}`,
+            ),
         ]),
     ),
 
@@ -74,11 +106,31 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     "dynamodb.ondemand.reads": M(0.125, "read request units", DYNAMODB, "on-demand, Standard table class (price halved 1 Nov 2024)"),
     "dynamodb.provisioned.wcuHour": per(0.00065, "WCU-hour", DYNAMODB_PROVISIONED, "provisioned write capacity, Standard table class"),
     "dynamodb.provisioned.rcuHour": per(0.00013, "RCU-hour", DYNAMODB_PROVISIONED, "provisioned read capacity, Standard table class"),
-    "dynamodb.storage.gbMonth": per(0.25, "GB-month", DYNAMODB, "Standard table class; first 25 GB a month free per account"),
-    "dynamodb.pitr.gbMonth": per(0.2, "GB-month", DYNAMODB, "continuous backups (PITR), on the table's size"),
-    "dynamodb.backup.gbMonth": per(0.1, "GB-month", DYNAMODB, "on-demand backups made by DynamoDB"),
-    "dynamodb.streams.reads": M(0.2, "streams read request units", DYNAMODB, "$0.02 per 100,000; GetRecords by Lambda triggers is free"),
-    "backup.dynamodb.warm.gbMonth": per(0.1, "GB-month", BACKUP, "AWS Backup, DynamoDB warm storage (cold $0.01 after 90 days, not modelled)"),
+    "dynamodb.storage.gbMonth": per(
+        0.25,
+        "GB-month",
+        DYNAMODB,
+        "Standard table class; first 25 GB a month free per account; page not readable here, as AWS published it: verify",
+    ),
+    "dynamodb.pitr.gbMonth": per(
+        0.2,
+        "GB-month",
+        DYNAMODB,
+        "continuous backups (PITR), on the table's size; page not readable here, as AWS published it: verify",
+    ),
+    "dynamodb.backup.gbMonth": per(0.1, "GB-month", DYNAMODB, "on-demand backups made by DynamoDB; page not readable here, as AWS published it: verify"),
+    "dynamodb.streams.reads": M(
+        0.2,
+        "streams read request units",
+        DYNAMODB,
+        "$0.02 per 100,000; GetRecords by Lambda triggers is free; page not readable here, as AWS published it: verify",
+    ),
+    "backup.dynamodb.warm.gbMonth": per(
+        0.1,
+        "GB-month",
+        BACKUP,
+        "AWS Backup, DynamoDB warm storage (cold storage not modelled); page not readable here, as AWS published it: verify",
+    ),
 
     // Kinesis Data Streams
     "kinesis.ondemand.streamHour": per(0.04, "stream-hour", KINESIS, "on-demand mode; as published 2025, the page's table was not readable here: verify"),
@@ -86,38 +138,101 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     "kinesis.ondemand.retrievalGB": per(0.04, "GB", KINESIS, "on-demand data out (shared-throughput consumers); as published 2025: verify"),
     "kinesis.ondemand.efoRetrievalGB": per(0.05, "GB", KINESIS, "on-demand enhanced fan-out data out; as published 2025: verify"),
     "kinesis.shardHour": per(0.015, "shard-hour", KINESIS, "provisioned mode"),
-    "kinesis.putPayloadUnits": M(0.014, "PUT payload units", KINESIS, "provisioned mode; one unit per 25 KB of a record"),
+    "kinesis.putPayloadUnits": M(
+        0.014,
+        "PUT payload units",
+        KINESIS,
+        "provisioned mode; one unit per 25 KB of a record; page not readable here, as AWS published it: verify",
+    ),
     "kinesis.extendedRetention.shardHour": per(0.02, "shard-hour", KINESIS, "provisioned mode, retention above 24 h up to 7 days"),
     "kinesis.efo.consumerShardHour": per(0.015, "consumer-shard-hour", KINESIS, "provisioned mode, enhanced fan-out consumer"),
     "kinesis.efo.retrievalGB": per(0.013, "GB", KINESIS, "provisioned mode, enhanced fan-out data out"),
 
     // Aurora Serverless v2 (PostgreSQL/MySQL-compatible, same price)
     "aurora.serverlessV2.acuHour": per(0.12, "ACU-hour", AURORA, "Aurora Standard"),
-    "aurora.serverlessV2.iopt.acuHour": per(0.156, "ACU-hour", AURORA, "Aurora I/O-Optimized (storageType aurora-iopt1)"),
-    "aurora.storage.gbMonth": per(0.1, "GB-month", AURORA, "Aurora Standard storage"),
-    "aurora.iopt.storage.gbMonth": per(0.225, "GB-month", AURORA, "Aurora I/O-Optimized storage"),
-    "aurora.io.requests": M(0.2, "I/O requests", AURORA, "Aurora Standard only; I/O-Optimized includes I/O"),
+    "aurora.serverlessV2.iopt.acuHour": per(
+        0.156,
+        "ACU-hour",
+        AURORA,
+        "Aurora I/O-Optimized (storageType aurora-iopt1); page not readable here, as AWS published it: verify",
+    ),
+    "aurora.storage.gbMonth": per(0.1, "GB-month", AURORA, "Aurora Standard storage; page not readable here, as AWS published it: verify"),
+    "aurora.iopt.storage.gbMonth": per(0.225, "GB-month", AURORA, "Aurora I/O-Optimized storage; page not readable here, as AWS published it: verify"),
+    "aurora.io.requests": M(
+        0.2,
+        "I/O requests",
+        AURORA,
+        "Aurora Standard only; I/O-Optimized includes I/O; page not readable here, as AWS published it: verify",
+    ),
 
     // RDS Proxy
-    "rdsProxy.vcpuHour": per(0.015, "vCPU-hour", RDS_PROXY, "provisioned instances: per vCPU of the target instances, minimum 2 vCPUs"),
-    "rdsProxy.acuHour": per(0.015, "ACU-hour", RDS_PROXY, "Aurora Serverless v2 targets: per ACU of the target, minimum charge 8 ACUs"),
+    "rdsProxy.vcpuHour": per(
+        0.015,
+        "vCPU-hour",
+        RDS_PROXY,
+        "provisioned instances: per vCPU of the target instances, minimum 2 vCPUs; page not readable here, as AWS published it: verify",
+    ),
+    "rdsProxy.acuHour": per(
+        0.015,
+        "ACU-hour",
+        RDS_PROXY,
+        "Aurora Serverless v2 targets: per ACU of the target, minimum charge 8 ACUs; page not readable here, as AWS published it: verify",
+    ),
 
     // Messaging
-    "sqs.requests": M(0.4, "requests", SQS, "Standard queues; FIFO $0.50; first 1M requests a month free; each 64 KB chunk is a request"),
-    "sqs.fifo.requests": M(0.5, "requests", SQS, "FIFO queues; the 1M free requests cover Standard and FIFO together"),
-    "sns.publishes": M(0.5, "publishes", SNS, "Standard topics; first 1M publishes a month free; deliveries to SQS/Lambda free, email $2.00 per 100,000"),
-    "eventbridge.customEvents": M(1.0, "events", EVENTBRIDGE, "custom events put on an event bus; AWS service events to the default bus are free"),
-    "scheduler.invocations": M(1.0, "invocations", EVENTBRIDGE, "EventBridge Scheduler; first 14M invocations a month free"),
+    "sqs.requests": M(
+        0.4,
+        "requests",
+        SQS,
+        "Standard queues; FIFO $0.50; first 1M requests a month free; each 64 KB chunk is a request; page not readable here, as AWS published it: verify",
+    ),
+    "sqs.fifo.requests": M(
+        0.5,
+        "requests",
+        SQS,
+        "FIFO queues; the 1M free requests cover Standard and FIFO together; page not readable here, as AWS published it: verify",
+    ),
+    "sns.publishes": M(
+        0.5,
+        "publishes",
+        SNS,
+        "Standard topics; first 1M publishes a month free; deliveries to SQS/Lambda free, email $2.00 per 100,000; page not readable here, as AWS published it: verify",
+    ),
+    "eventbridge.customEvents": M(
+        1.0,
+        "events",
+        EVENTBRIDGE,
+        "custom events put on an event bus; AWS service events to the default bus are free; page not readable here, as AWS published it: verify",
+    ),
+    "scheduler.invocations": M(
+        1.0,
+        "invocations",
+        EVENTBRIDGE,
+        "EventBridge Scheduler; first 14M invocations a month free; page not readable here, as AWS published it: verify",
+    ),
 
     // DAX
     ...Object.fromEntries(
-        Object.entries(DAX_NODE_HOURLY).map(([type, usd]) => [`dax.node.${type}`, per(usd, "node-hour", DAX, `DAX ${type} node, on-demand`)]),
+        Object.entries(DAX_NODE_HOURLY).map(([type, usd]) => [
+            `dax.node.${type}`,
+            per(usd, "node-hour", DAX, `DAX ${type} node, on-demand; page not readable here, as AWS published it: verify`),
+        ]),
     ),
 
     // Cognito user pools (feature plans since Nov 2024; Essentials is the default for new pools)
-    "cognito.essentials.mau": per(0.015, "MAU", COGNITO, "Essentials plan: first 10,000 MAUs a month free per account"),
-    "cognito.lite.mau": per(0.0055, "MAU", COGNITO, "Lite plan, 10,001–100,000 MAUs (first 10,000 free; cheaper tiers above 100,000)"),
-    "cognito.plus.mau": per(0.02, "MAU", COGNITO, "Plus plan (no free MAUs)"),
+    "cognito.essentials.mau": per(
+        0.015,
+        "MAU",
+        COGNITO,
+        "Essentials plan: first 10,000 MAUs a month free per account; page not readable here, as AWS published it: verify",
+    ),
+    "cognito.lite.mau": per(
+        0.0055,
+        "MAU",
+        COGNITO,
+        "Lite plan, 10,001–100,000 MAUs (first 10,000 free; cheaper tiers above 100,000); page not readable here, as AWS published it: verify",
+    ),
+    "cognito.plus.mau": per(0.02, "MAU", COGNITO, "Plus plan (no free MAUs); page not readable here, as AWS published it: verify"),
 };
 
 /** An account-level free tier allowance of one price key, in that price's unit, per month. */

@@ -226,6 +226,31 @@ describe("serverless pricers: API Gateway", () => {
     });
 });
 
+describe("serverless pricers: Lambda behind API Gateway (the README's figures)", () => {
+    /** An API of `kind` and its one 128 MB function at 100 ms, at `requests` a month: list price before free tiers. */
+    function apiAndFunction(kind: "rest" | "http", arch: string, requests: number): number {
+        const fn = resource(FN, "fn", { name: "fn-1234567", memorySize: 128, architectures: [arch] });
+        const api = kind === "rest" ? resource("aws:apigateway/restApi:RestApi", "api") : resource("aws:apigatewayv2/api:Api", "api", { protocolType: "HTTP" });
+        const load: TestLoad = {
+            functions: { fn: { invocationsPerMonth: requests, averageDurationMs: 100 } },
+            restApi: { requestsPerMonth: kind === "rest" ? requests : 0 },
+            httpApi: { requestsPerMonth: kind === "http" ? requests : 0 },
+        };
+        return monthly([...price([fn, api], "fn", load), ...price([fn, api], "api", load)]);
+    }
+    const gbSeconds = (requests: number) => requests * 0.1 * 0.125;
+
+    it("re-prices the notes' 5 M REST requests at 128 MB and 100 ms on x86", () => {
+        close(apiAndFunction("rest", "x86_64", 5e6), 5 * 3.5 + 5 * 0.2 + gbSeconds(5e6) * 0.0000166667);
+    });
+
+    it("re-prices 100 requests/s (262.8 M a month) through REST and through an HTTP API on arm64", () => {
+        const requests = 100 * 730 * 3600;
+        close(apiAndFunction("rest", "arm64", requests), 262.8 * 3.5 + 262.8 * 0.2 + gbSeconds(requests) * 0.0000133334);
+        close(apiAndFunction("http", "arm64", requests), 262.8 * 1.0 + 262.8 * 0.2 + gbSeconds(requests) * 0.0000133334);
+    });
+});
+
 describe("serverless pricers: DynamoDB", () => {
     it("prices an on-demand table with 10 M writes, 50 M reads and 30 GB with PITR", () => {
         const t = resource("aws:dynamodb/table:Table", "t", { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: { enabled: true } });

@@ -230,6 +230,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
             gbSeconds * (1 - servedByPc),
             usage,
             `${fmt(count)} × ${fmt(durationMs)} ms × ${fmt(shape.memoryGB * 1024)} MB` +
+                (num(fn.inputs?.memorySize) === undefined ? ` (memorySize unset or unknown in preview: Lambda's default ${DEFAULT_MEMORY_MB} MB)` : "") +
                 (servedByPc > 0 ? `, ${fmt((1 - servedByPc) * 100)}% above Provisioned Concurrency` : ""),
         ),
     ];

@@ -37,7 +37,7 @@ function behaviors(distribution: PlanResource): Behavior[] {
 /** A distribution's share of load.cdn: 0 when disabled, else 1 / the number of enabled distributions. */
 function distributionShare(distribution: PlanResource, ctx: PricingContext): { share: number; count: number } {
     const enabled = ctx.plan.ofType(DISTRIBUTION).filter((d) => d.inputs.enabled !== false);
-    return { share: enabled.includes(distribution) ? 1 / enabled.length : 0, count: enabled.length };
+    return { share: enabled.some((d) => d.urn === distribution.urn) ? 1 / enabled.length : 0, count: enabled.length };
 }
 
 function behaviorRequests(distribution: PlanResource, ctx: PricingContext): number {

@@ -1,0 +1,160 @@
+/**
+ * Edge pricers: CloudFront distributions, CloudFront Functions, KeyValueStore, Lambda@Edge and WAF, on hand-computed
+ * cases (arithmetic written out, prices from prices/edge.ts), plus the prod plan's edge resources.
+ */
+import * as assert from "node:assert";
+import { EDGE_FREE_TIER, EDGE_FREE_TYPES, EDGE_PRICES } from "../../components/cost/prices/edge";
+import { CACHING_DISABLED_POLICY, EDGE_PRICERS } from "../../components/cost/pricers/edge";
+import { type CostLine, type LoadProfile, type PlanResource, UNKNOWN } from "../../components/cost/types";
+import { planResource, testContext } from "./context";
+
+const DIST = "aws:cloudfront/distribution:Distribution";
+const FN = "aws:cloudfront/function:Function";
+const KVS = "aws:cloudfront/keyValueStore:KeyValueStore";
+const ACL = "aws:wafv2/webAcl:WebAcl";
+const LAMBDA = "aws:lambda/function:Function";
+
+const close = (actual: number, expected: number, what = "") => assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} ≠ ${expected}`);
+const total = (lines: CostLine[]) => lines.reduce((sum, l) => sum + l.monthly, 0);
+const line = (lines: CostLine[], price: string) => {
+    const found = lines.filter((l) => l.price === price);
+    assert.strictEqual(found.length, 1, `one line priced ${price} in ${JSON.stringify(lines.map((l) => l.price))}`);
+    return found[0];
+};
+const price = (resource: PlanResource, resources: PlanResource[], load: Partial<LoadProfile> = {}) =>
+    EDGE_PRICERS[resource.type](resource, testContext(resources, load, EDGE_PRICES));
+
+const cdn = (requestsPerMonth: number, transferOutGB = 0, cacheHitRatio = 0): Partial<LoadProfile> => ({ cdn: { requestsPerMonth, transferOutGB, cacheHitRatio } });
+const distribution = (name: string, defaultCacheBehavior: Record<string, any> = {}, inputs: Record<string, any> = {}) =>
+    planResource(DIST, name, { enabled: true, defaultCacheBehavior: { targetOriginId: "site", ...defaultCacheBehavior }, ...inputs });
+
+describe("cost: CloudFront distributions", () => {
+    it("10 M HTTPS requests and 100 GB out cost 1,000 × $0.01 + 100 × $0.085", () => {
+        const d = distribution("cdn");
+        const lines = price(d, [d], cdn(10e6, 100));
+        close(line(lines, "cloudfront.https.requests").monthly, (10e6 / 10_000) * 0.01, "requests");
+        close(line(lines, "cloudfront.transferOut.gb").monthly, 100 * 0.085, "transfer");
+        close(total(lines), 10 + 8.5, "total");
+    });
+
+    it("costs nothing at idle: every line is usage", () => {
+        const d = distribution("cdn");
+        const lines = price(d, [d]);
+        assert.ok(lines.length > 0 && lines.every((l) => l.usage && l.monthly === 0));
+    });
+
+    it("splits load.cdn evenly over enabled distributions and gives a disabled one nothing", () => {
+        const a = distribution("a");
+        const b = distribution("b");
+        const off = distribution("off", {}, { enabled: false });
+        const all = [a, b, off];
+        close(line(price(a, all, cdn(10e6, 100)), "cloudfront.https.requests").quantity, 5e6 / 10_000, "a");
+        close(line(price(off, all, cdn(10e6, 100)), "cloudfront.transferOut.gb").quantity, 0, "disabled");
+    });
+
+    it("prices Origin Shield on the cache misses of behaviors whose origin enables it", () => {
+        const d = distribution("cdn", {}, { origins: [{ originId: "site", originShield: { enabled: true, originShieldRegion: "us-east-1" } }] });
+        const shield = line(price(d, [d], cdn(10e6, 0, 0.8)), "cloudfront.originShield.requests");
+        close(shield.monthly, ((10e6 * (1 - 0.8)) / 10_000) * 0.0075);
+    });
+});
+
+describe("cost: CloudFront Functions and KeyValueStore", () => {
+    const fn = planResource(FN, "cdn-function-rewrite", { runtime: "cloudfront-js-2.0" });
+    const arn = "arn:aws:cloudfront::123456789012:function/cdn-function-rewrite-ea061ea";
+
+    it("a function on 10 M viewer requests costs 10 × $0.10", () => {
+        const d = distribution("cdn", { functionAssociations: [{ eventType: "viewer-request", functionArn: arn }] });
+        const lines = price(fn, [d, fn], cdn(10e6));
+        close(line(lines, "cloudfront.functions.invocations").monthly, 10 * 0.1);
+    });
+
+    it("runs once per associated event: viewer-request and viewer-response double the invocations", () => {
+        const d = distribution("cdn", {
+            functionAssociations: [
+                { eventType: "viewer-request", functionArn: arn },
+                { eventType: "viewer-response", functionArn: arn },
+            ],
+        });
+        close(line(price(fn, [d, fn], cdn(10e6)), "cloudfront.functions.invocations").quantity, 2 * 10);
+    });
+
+    it("gives a function on one of two cache behaviors half of the distribution's requests", () => {
+        const d = distribution("cdn", {}, { orderedCacheBehaviors: [{ pathPattern: "/private/*", functionAssociations: [{ eventType: "viewer-request", functionArn: arn }] }] });
+        close(line(price(fn, [d, fn], cdn(10e6)), "cloudfront.functions.invocations").quantity, 10 / 2);
+    });
+
+    it("returns no lines for a function no behavior uses, and for an ARN unknown in preview", () => {
+        const unused = distribution("cdn");
+        assert.deepStrictEqual(price(fn, [unused, fn], cdn(10e6)), []);
+        const unknown = distribution("cdn", { functionAssociations: [{ eventType: "viewer-request", functionArn: UNKNOWN }] });
+        assert.deepStrictEqual(price(fn, [unknown, fn], cdn(10e6)), []);
+    });
+
+    it("reads a KeyValueStore once per invocation of each function associated with it", () => {
+        const store = planResource(KVS, "cdn-kvs");
+        const reader = { ...fn, propertyDependencies: { keyValueStoreAssociations: [store.urn] } };
+        const d = distribution("cdn", { functionAssociations: [{ eventType: "viewer-request", functionArn: arn }] });
+        close(line(price(store, [d, reader, store], cdn(10e6)), "cloudfront.kvs.reads").monthly, 10 * 0.03);
+    });
+});
+
+describe("cost: Lambda@Edge", () => {
+    const router = planResource(LAMBDA, "cdn-router-function", { name: "cdn-router-7f39e26", memorySize: 128, architectures: ["x86_64"] });
+    const association = (eventType: string) => ({ lambdaFunctionAssociations: [{ eventType, lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:cdn-router-7f39e26:1" }] });
+
+    it("1 M origin requests (10 M at a 90% hit ratio) at 128 MB and 50 ms cost 1 × $0.60 + 1e6 × 0.05 s × 0.125 GB × $0.00005001", () => {
+        const d = distribution("cdn", association("origin-request"));
+        const lines = price(d, [d, router], { ...cdn(10e6, 0, 0.9), lambda: { averageDurationMs: 50 } });
+        close(line(lines, "lambdaEdge.requests").monthly, 1 * 0.6, "requests");
+        close(line(lines, "lambdaEdge.gbSecond").monthly, 1e6 * 0.05 * 0.125 * 0.00005001, "GB-s");
+    });
+
+    it("runs an origin-request function on every request of a CachingDisabled behavior", () => {
+        const d = distribution("cdn", { ...association("origin-request"), cachePolicyId: CACHING_DISABLED_POLICY });
+        close(line(price(d, [d, router], { ...cdn(10e6, 0, 0.9), lambda: { averageDurationMs: 50 } }), "lambdaEdge.requests").quantity, 10);
+    });
+
+    it("runs a viewer-request function on every viewer request, whatever the hit ratio", () => {
+        const d = distribution("cdn", association("viewer-request"));
+        close(line(price(d, [d, router], { ...cdn(10e6, 0, 0.9), lambda: { averageDurationMs: 50 } }), "lambdaEdge.requests").quantity, 10);
+    });
+
+    it("takes the duration from load.functions by the function's name", () => {
+        const d = distribution("cdn", association("origin-request"));
+        const load = { ...cdn(1e6), lambda: { averageDurationMs: 50 }, functions: { "cdn-router-function": { averageDurationMs: 200 } } };
+        close(line(price(d, [d, router], load), "lambdaEdge.gbSecond").quantity, 1e6 * 0.2 * 0.125);
+    });
+});
+
+describe("cost: WAF web ACLs", () => {
+    const acl = planResource(ACL, "cdn-web-acl", {
+        scope: "CLOUDFRONT",
+        rules: ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAdminProtectionRuleSet"].map(
+            (name, priority) => ({ name, priority, statement: { managedRuleGroupStatement: { name, vendorName: "AWS" } } }),
+        ),
+    });
+
+    it("a web ACL with 4 rule groups costs $5 + 4 × $1 a month at idle", () => {
+        const lines = price(acl, [acl]);
+        close(total(lines), 5 + 4 * 1);
+        assert.ok(lines.filter((l) => l.price !== "waf.requests").every((l) => !l.usage));
+    });
+
+    it("inspects the viewer requests of the distributions it protects: 10 M × $0.60 per 1M", () => {
+        const d = { ...distribution("cdn"), propertyDependencies: { webAclId: [acl.urn] } };
+        close(line(price(acl, [acl, d], cdn(10e6)), "waf.requests").monthly, 10 * 0.6);
+    });
+});
+
+describe("cost: edge price table", () => {
+    it("prices in us-east-1 with a source page for every key, and free tiers only on keys it has", () => {
+        for (const [key, p] of Object.entries(EDGE_PRICES)) assert.match(p.source, /^https:\/\/aws\.amazon\.com\/[a-z-]+\/pricing\/$/, key);
+        for (const key of Object.keys(EDGE_FREE_TIER)) assert.ok(EDGE_PRICES[key], key);
+    });
+
+    it("never lists a priced type as free", () => {
+        for (const type of EDGE_FREE_TYPES) assert.strictEqual(EDGE_PRICERS[type], undefined, type);
+    });
+
+});

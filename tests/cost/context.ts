@@ -64,3 +64,26 @@ export function testContext(resources: PlanResource[], load: Partial<LoadProfile
 export function planResource(type: string, name: string, inputs: Record<string, any> = {}, extra: Partial<PlanResource> = {}): PlanResource {
     return { urn: `urn:pulumi:test::test::${type}::${name}`, type, name, custom: true, inputs, ...extra };
 }
+
+/** A plan's recorded resources as the cost model reads them (what tools/plan hands the estimator). */
+export function planResources(
+    resources: readonly {
+        urn: string;
+        type: string;
+        name: string;
+        parent?: string;
+        custom: boolean;
+        maskedInputs: Record<string, any>;
+        propertyDependencies?: Record<string, string[]>;
+    }[],
+): PlanResource[] {
+    return resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...(r.parent !== undefined ? { parent: r.parent } : {}),
+        custom: r.custom,
+        inputs: r.maskedInputs,
+        ...(r.propertyDependencies !== undefined ? { propertyDependencies: r.propertyDependencies } : {}),
+    }));
+}

@@ -6,7 +6,8 @@ import * as assert from "node:assert";
 import { EDGE_FREE_TIER, EDGE_FREE_TYPES, EDGE_PRICES } from "../../components/cost/prices/edge";
 import { CACHING_DISABLED_POLICY, EDGE_PRICERS } from "../../components/cost/pricers/edge";
 import { type CostLine, type LoadProfile, type PlanResource, UNKNOWN } from "../../components/cost/types";
-import { planResource, testContext } from "./context";
+import { stackPlan } from "../harness/stack-plans";
+import { planResource, planResources, testContext, ZERO_LOAD } from "./context";
 
 const DIST = "aws:cloudfront/distribution:Distribution";
 const FN = "aws:cloudfront/function:Function";
@@ -24,7 +25,9 @@ const line = (lines: CostLine[], price: string) => {
 const price = (resource: PlanResource, resources: PlanResource[], load: Partial<LoadProfile> = {}) =>
     EDGE_PRICERS[resource.type](resource, testContext(resources, load, EDGE_PRICES));
 
-const cdn = (requestsPerMonth: number, transferOutGB = 0, cacheHitRatio = 0): Partial<LoadProfile> => ({ cdn: { requestsPerMonth, transferOutGB, cacheHitRatio } });
+const cdn = (requestsPerMonth: number, transferOutGB = 0, cacheHitRatio = 0): Partial<LoadProfile> => ({
+    cdn: { requestsPerMonth, transferOutGB, cacheHitRatio },
+});
 const distribution = (name: string, defaultCacheBehavior: Record<string, any> = {}, inputs: Record<string, any> = {}) =>
     planResource(DIST, name, { enabled: true, defaultCacheBehavior: { targetOriginId: "site", ...defaultCacheBehavior }, ...inputs });
 
@@ -80,7 +83,11 @@ describe("cost: CloudFront Functions and KeyValueStore", () => {
     });
 
     it("gives a function on one of two cache behaviors half of the distribution's requests", () => {
-        const d = distribution("cdn", {}, { orderedCacheBehaviors: [{ pathPattern: "/private/*", functionAssociations: [{ eventType: "viewer-request", functionArn: arn }] }] });
+        const d = distribution(
+            "cdn",
+            {},
+            { orderedCacheBehaviors: [{ pathPattern: "/private/*", functionAssociations: [{ eventType: "viewer-request", functionArn: arn }] }] },
+        );
         close(line(price(fn, [d, fn], cdn(10e6)), "cloudfront.functions.invocations").quantity, 10 / 2);
     });
 
@@ -101,7 +108,9 @@ describe("cost: CloudFront Functions and KeyValueStore", () => {
 
 describe("cost: Lambda@Edge", () => {
     const router = planResource(LAMBDA, "cdn-router-function", { name: "cdn-router-7f39e26", memorySize: 128, architectures: ["x86_64"] });
-    const association = (eventType: string) => ({ lambdaFunctionAssociations: [{ eventType, lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:cdn-router-7f39e26:1" }] });
+    const association = (eventType: string) => ({
+        lambdaFunctionAssociations: [{ eventType, lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:cdn-router-7f39e26:1" }],
+    });
 
     it("1 M origin requests (10 M at a 90% hit ratio) at 128 MB and 50 ms cost 1 × $0.60 + 1e6 × 0.05 s × 0.125 GB × $0.00005001", () => {
         const d = distribution("cdn", association("origin-request"));
@@ -130,9 +139,12 @@ describe("cost: Lambda@Edge", () => {
 describe("cost: WAF web ACLs", () => {
     const acl = planResource(ACL, "cdn-web-acl", {
         scope: "CLOUDFRONT",
-        rules: ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAdminProtectionRuleSet"].map(
-            (name, priority) => ({ name, priority, statement: { managedRuleGroupStatement: { name, vendorName: "AWS" } } }),
-        ),
+        rules: [
+            "AWSManagedRulesAmazonIpReputationList",
+            "AWSManagedRulesCommonRuleSet",
+            "AWSManagedRulesKnownBadInputsRuleSet",
+            "AWSManagedRulesAdminProtectionRuleSet",
+        ].map((name, priority) => ({ name, priority, statement: { managedRuleGroupStatement: { name, vendorName: "AWS" } } })),
     });
 
     it("a web ACL with 4 rule groups costs $5 + 4 × $1 a month at idle", () => {
@@ -149,12 +161,59 @@ describe("cost: WAF web ACLs", () => {
 
 describe("cost: edge price table", () => {
     it("prices in us-east-1 with a source page for every key, and free tiers only on keys it has", () => {
-        for (const [key, p] of Object.entries(EDGE_PRICES)) assert.match(p.source, /^https:\/\/aws\.amazon\.com\/[a-z-]+\/pricing\/$/, key);
+        for (const [key, p] of Object.entries(EDGE_PRICES)) assert.match(p.source, /^https:\/\/aws\.amazon\.com\/[a-z0-9-]+\/pricing\/$/, key);
         for (const key of Object.keys(EDGE_FREE_TIER)) assert.ok(EDGE_PRICES[key], key);
     });
 
     it("never lists a priced type as free", () => {
         for (const type of EDGE_FREE_TYPES) assert.strictEqual(EDGE_PRICERS[type], undefined, type);
     });
+});
 
+describe("cost: the prod plan's edge resources", () => {
+    const AREA = /^aws:(cloudfront|wafv2)\//;
+    let resources: PlanResource[];
+    const priceAt = (load: Partial<LoadProfile>) => {
+        const ctx = testContext(resources, load, EDGE_PRICES);
+        return resources.filter((r) => EDGE_PRICERS[r.type]).map((r) => ({ resource: r, lines: EDGE_PRICERS[r.type](r, ctx) }));
+    };
+    const prodLoad = { ...cdn(30e6, 200, 0.85), lambda: { averageDurationMs: 50 } };
+
+    before(async function () {
+        this.timeout(300_000);
+        resources = planResources((await stackPlan("prod")).result.evaluation.resources);
+    });
+
+    it("prices or knows as free every CloudFront and WAF type in the plan", () => {
+        const types = new Set(resources.filter((r) => AREA.test(r.type)).map((r) => r.type));
+        for (const t of [DIST, FN, KVS, ACL]) assert.ok(types.has(t), `the prod plan has ${t}`);
+        assert.deepStrictEqual(
+            [...types].filter((t) => EDGE_PRICERS[t] === undefined && !EDGE_FREE_TYPES.includes(t)),
+            [],
+        );
+    });
+
+    it("costs only the web ACL and its 4 rules at idle: $5 + 4 × $1", () => {
+        const lines = priceAt(ZERO_LOAD).flatMap((p) => p.lines);
+        assert.ok(
+            lines.filter((l) => l.usage).every((l) => l.monthly === 0),
+            "usage lines are 0 at idle",
+        );
+        close(total(lines), 5 + 4 * 1);
+    });
+
+    it("runs the CloudFront Functions 30 M times at 30 M requests: 7 associations on 7 cache behaviors, R / 7 each", () => {
+        const invocations = priceAt(prodLoad)
+            .flatMap((p) => p.lines)
+            .filter((l) => l.price === "cloudfront.functions.invocations")
+            .reduce((sum, l) => sum + l.quantity, 0);
+        close(invocations, 30);
+    });
+
+    it("runs the origin-request router on every request of /app1/* (CachingDisabled): 30 M / 7 behaviors, 128 MB", () => {
+        const lines = priceAt(prodLoad).find((p) => p.resource.type === DIST)!.lines;
+        close(line(lines, "lambdaEdge.requests").quantity, 30 / 7, "requests (M)");
+        close(line(lines, "lambdaEdge.gbSecond").quantity, (30e6 / 7) * 0.05 * (128 / 1024), "GB-s");
+        assert.match(line(lines, "lambdaEdge.requests").item, /cdn-router-function, origin-request on \/app1\/\*/);
+    });
 });

@@ -184,7 +184,16 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
                 ),
             );
         } else {
-            lines.push(priced(ctx, `CloudTrail data events (${type})`, "cloudtrail.data.100k", 0, true, `${type} data events are not in the load profile: not estimated`));
+            lines.push(
+                priced(
+                    ctx,
+                    `CloudTrail data events (${type})`,
+                    "cloudtrail.data.100k",
+                    0,
+                    true,
+                    `${type} data events are not in the load profile: not estimated`,
+                ),
+            );
         }
     }
     const insights: any[] = Array.isArray(trail.inputs.insightSelectors) ? trail.inputs.insightSelectors : [];
@@ -211,7 +220,9 @@ export const NON_BUILD_ACTION_MINUTES = 1;
 function pipelinePricer(pipeline: PlanResource, ctx: PricingContext): CostLine[] {
     const type = known(pipeline.inputs.pipelineType) ? pipeline.inputs.pipelineType : "V1";
     if (type !== "V2") return [priced(ctx, "CodePipeline V1 active pipeline", "codepipeline.v1.pipelineMonth", 1, false)];
-    const actions: any[] = (Array.isArray(pipeline.inputs.stages) ? pipeline.inputs.stages : []).flatMap((s: any) => (Array.isArray(s?.actions) ? s.actions : []));
+    const actions: any[] = (Array.isArray(pipeline.inputs.stages) ? pipeline.inputs.stages : []).flatMap((s: any) =>
+        Array.isArray(s?.actions) ? s.actions : [],
+    );
     const builds = actions.filter((a) => a?.provider === "CodeBuild").length;
     const others = actions.length - builds;
     const pipelines = Math.max(ctx.plan.ofType(PIPELINE).length, 1);
@@ -253,7 +264,14 @@ function buildProjectPricer(project: PlanResource, ctx: PricingContext): CostLin
     const what = `${environment.type ?? "?"} ${environment.computeType ?? "?"}`;
     if (key === undefined) {
         return [
-            priced(ctx, `CodeBuild build minutes (${what})`, "codebuild.linux.small.minute", 0, true, `no list price in the table for ${what}: not estimated (${fmt(minutes)} minutes)`),
+            priced(
+                ctx,
+                `CodeBuild build minutes (${what})`,
+                "codebuild.linux.small.minute",
+                0,
+                true,
+                `no list price in the table for ${what}: not estimated (${fmt(minutes)} minutes)`,
+            ),
         ];
     }
     return [

@@ -78,6 +78,10 @@ function distributionPricer(distribution: PlanResource, ctx: PricingContext): Co
     const requests = ctx.load.cdn.requestsPerMonth * share;
     const split = share === 0 ? "disabled: no traffic" : `load.cdn ${evenly(count, "distribution")}`;
     const priceClass = known(distribution.inputs.priceClass) ? distribution.inputs.priceClass : "PriceClass_All";
+    const regions =
+        priceClass === "PriceClass_100"
+            ? "PriceClass_100 serves from North America and Europe edges, which these rates cover"
+            : `${priceClass}: viewers served from other continents cost more per request and GB`;
     const lines = [
         priced(
             ctx,
@@ -85,7 +89,7 @@ function distributionPricer(distribution: PlanResource, ctx: PricingContext): Co
             "cloudfront.https.requests",
             requests / 10_000,
             true,
-            `${fmt(requests)} requests (${split}), all at the HTTPS United States rate; ${priceClass}: viewers served from other regions cost more`,
+            `${fmt(requests)} requests (${split}), all at the HTTPS United States rate; ${regions}`,
         ),
         priced(
             ctx,

@@ -120,7 +120,7 @@ function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[
             "cloudwatch.metric.month",
             metrics,
             false,
-            `${CONTAINER_INSIGHTS_METRICS_PER_DIMENSION} metrics × (1 cluster + ${services.length} services), an upper bound${mode === "enhanced" ? "; enhanced observability adds task- and container-level metrics not counted here" : ""}`,
+            `${CONTAINER_INSIGHTS_METRICS_PER_DIMENSION} metrics × (1 cluster + ${services.length} services), an upper bound; the performance log events it writes are ingested into /aws/ecs/containerinsights/<cluster>/performance (CloudWatch Logs, not counted in load.logs' split)${mode === "enhanced" ? "; enhanced observability adds task- and container-level metrics not counted here" : ""}`,
         ),
     ];
 }

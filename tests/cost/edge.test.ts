@@ -91,11 +91,25 @@ describe("cost: CloudFront Functions and KeyValueStore", () => {
         close(line(price(fn, [d, fn], cdn(10e6)), "cloudfront.functions.invocations").quantity, 10 / 2);
     });
 
-    it("returns no lines for a function no behavior uses, and for an ARN unknown in preview", () => {
+    it("returns no lines for a function no behavior uses", () => {
         const unused = distribution("cdn");
         assert.deepStrictEqual(price(fn, [unused, fn], cdn(10e6)), []);
-        const unknown = distribution("cdn", { functionAssociations: [{ eventType: "viewer-request", functionArn: UNKNOWN }] });
-        assert.deepStrictEqual(price(fn, [unknown, fn], cdn(10e6)), []);
+    });
+
+    it("says so and counts 0 when the association's ARN is unknown in preview", () => {
+        const unknown = {
+            ...distribution("cdn", { functionAssociations: [{ eventType: "viewer-request", functionArn: UNKNOWN }] }),
+            propertyDependencies: { defaultCacheBehavior: [fn.urn] },
+        };
+        const lines = price(fn, [unknown, fn], cdn(10e6));
+        assert.strictEqual(line(lines, "cloudfront.functions.invocations").quantity, 0);
+        assert.match(lines[0].note ?? "", /unknown in preview/);
+    });
+
+    it("reads every list input defensively: a behavior list unknown in preview prices as no behaviors", () => {
+        const d = distribution("cdn", { functionAssociations: UNKNOWN, lambdaFunctionAssociations: UNKNOWN }, { orderedCacheBehaviors: UNKNOWN });
+        assert.deepStrictEqual(price(fn, [d, fn], cdn(10e6)), []);
+        close(line(price(d, [d, fn], cdn(10e6)), "cloudfront.https.requests").quantity, 1_000);
     });
 
     it("reads a KeyValueStore once per invocation of each function associated with it", () => {
@@ -151,6 +165,11 @@ describe("cost: WAF web ACLs", () => {
         const lines = price(acl, [acl]);
         close(total(lines), 5 + 4 * 1);
         assert.ok(lines.filter((l) => l.price !== "waf.requests").every((l) => !l.usage));
+    });
+
+    it("counts the rules of a ruleJson ACL the same way", () => {
+        const json = planResource(ACL, "json-acl", { scope: "CLOUDFRONT", ruleJson: JSON.stringify(acl.inputs.rules) });
+        close(total(price(json, [json])), 5 + 4 * 1);
     });
 
     it("inspects the viewer requests of the distributions it protects: 10 M × $0.60 per 1M", () => {

@@ -27,12 +27,16 @@ interface Behavior {
 }
 
 function behaviors(distribution: PlanResource): Behavior[] {
-    const ordered = Array.isArray(distribution.inputs.orderedCacheBehaviors) ? distribution.inputs.orderedCacheBehaviors : [];
+    const ordered = list(distribution.inputs.orderedCacheBehaviors);
+    const object = (b: unknown) => (typeof b === "object" && b !== null ? (b as Record<string, any>) : {});
     return [
-        { path: "default", inputs: distribution.inputs.defaultCacheBehavior ?? {} },
-        ...ordered.map((b: any) => ({ path: String(b?.pathPattern ?? "?"), inputs: b ?? {} })),
+        { path: "default", inputs: object(distribution.inputs.defaultCacheBehavior) },
+        ...ordered.map((b: any) => ({ path: String(b?.pathPattern ?? "?"), inputs: object(b) })),
     ];
 }
+
+/** A list input, or none when absent or unknown in preview. */
+const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 
 /** A distribution's share of load.cdn: 0 when disabled, else 1 / the number of enabled distributions. */
 function distributionShare(distribution: PlanResource, ctx: PricingContext): { share: number; count: number } {
@@ -63,7 +67,7 @@ function functionAssociations(fn: PlanResource, ctx: PricingContext): { where: s
     for (const distribution of ctx.plan.ofType(DISTRIBUTION)) {
         const perBehavior = behaviorRequests(distribution, ctx);
         for (const behavior of behaviors(distribution)) {
-            for (const a of behavior.inputs.functionAssociations ?? []) {
+            for (const a of list(behavior.inputs.functionAssociations)) {
                 const name = arnName(a?.functionArn, "function/");
                 if (name !== undefined && namedAs(fn, name))
                     found.push({ where: `${a.eventType} on ${distribution.name} ${behavior.path}`, invocations: perBehavior });
@@ -71,6 +75,11 @@ function functionAssociations(fn: PlanResource, ctx: PricingContext): { where: s
         }
     }
     return found;
+}
+
+/** Distributions that take a value from `fn` in their cache behaviors although no association's ARN names it (unknown in preview). */
+function unresolvedUsers(fn: PlanResource, ctx: PricingContext): PlanResource[] {
+    return ctx.plan.ofType(DISTRIBUTION).filter((d) => dependsOn(d, "defaultCacheBehavior", fn) || dependsOn(d, "orderedCacheBehaviors", fn));
 }
 
 function distributionPricer(distribution: PlanResource, ctx: PricingContext): CostLine[] {
@@ -118,7 +127,7 @@ function distributionPricer(distribution: PlanResource, ctx: PricingContext): Co
         );
     }
     for (const behavior of all) {
-        for (const a of behavior.inputs.lambdaFunctionAssociations ?? []) lines.push(...lambdaEdgeLines(distribution, behavior, a, perBehavior, ctx));
+        for (const a of list(behavior.inputs.lambdaFunctionAssociations)) lines.push(...lambdaEdgeLines(distribution, behavior, a, perBehavior, ctx));
     }
     return lines;
 }
@@ -162,7 +171,20 @@ function lambdaEdgeLines(distribution: PlanResource, behavior: Behavior, associa
 
 function cloudFrontFunctionPricer(fn: PlanResource, ctx: PricingContext): CostLine[] {
     const associations = functionAssociations(fn, ctx);
-    if (associations.length === 0) return [];
+    if (associations.length === 0) {
+        const users = unresolvedUsers(fn, ctx);
+        if (users.length === 0) return [];
+        return [
+            priced(
+                ctx,
+                "CloudFront Functions invocations",
+                "cloudfront.functions.invocations",
+                0,
+                true,
+                `associated with ${users.map((d) => d.name).join(", ")}, but which cache behaviors use it is unknown in preview: not estimated`,
+            ),
+        ];
+    }
     const invocations = associations.reduce((sum, a) => sum + a.invocations, 0);
     return [
         priced(
@@ -194,8 +216,21 @@ function keyValueStorePricer(store: PlanResource, ctx: PricingContext): CostLine
 /** Managed rule groups with a subscription fee on top of the rule price (not in the price table). */
 const PAID_RULE_GROUPS = /BotControl|ATP|ACFP|AntiDDoS/;
 
+/** The ACL's rules: `rules`, or the `ruleJson` string the provider also accepts. */
+function webAclRules(acl: PlanResource): any[] {
+    if (Array.isArray(acl.inputs.rules) && acl.inputs.rules.length > 0) return acl.inputs.rules;
+    if (known(acl.inputs.ruleJson) && typeof acl.inputs.ruleJson === "string") {
+        try {
+            return list(JSON.parse(acl.inputs.ruleJson));
+        } catch {
+            return [];
+        }
+    }
+    return [];
+}
+
 function webAclPricer(acl: PlanResource, ctx: PricingContext): CostLine[] {
-    const rules: any[] = Array.isArray(acl.inputs.rules) ? acl.inputs.rules : [];
+    const rules = webAclRules(acl);
     const paid = rules.map((r) => r?.statement?.managedRuleGroupStatement?.name).filter((n) => typeof n === "string" && PAID_RULE_GROUPS.test(n));
     const lines = [
         priced(ctx, "WAF web ACL", "waf.webAcl.month", 1, false),

@@ -135,10 +135,11 @@ interface TrailEvents {
 function trailEvents(trail: PlanResource): TrailEvents {
     const advanced: any[] = Array.isArray(trail.inputs.advancedEventSelectors) ? trail.inputs.advancedEventSelectors : [];
     if (advanced.length > 0) {
-        const category = (s: any) => (s?.fieldSelectors ?? []).find((f: any) => f?.field === "eventCategory")?.equals?.[0];
+        const fields = (s: any): any[] => (Array.isArray(s?.fieldSelectors) ? s.fieldSelectors : []);
+        const category = (s: any) => fields(s).find((f: any) => f?.field === "eventCategory")?.equals?.[0];
         return {
             management: advanced.some((s) => category(s) === "Management"),
-            dataSelectors: advanced.filter((s) => category(s) === "Data").map((s) => s.fieldSelectors ?? []),
+            dataSelectors: advanced.filter((s) => category(s) === "Data").map(fields),
         };
     }
     const basic: any[] = Array.isArray(trail.inputs.eventSelectors) ? trail.inputs.eventSelectors : [];

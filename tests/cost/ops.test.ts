@@ -30,6 +30,13 @@ describe("cost: CloudWatch", () => {
         );
     });
 
+    it("bills an alarm whose metric query has a 10 s period at the high-resolution price", () => {
+        const alarm = planResource(ALARM, "fast", {
+            metricQueries: [{ id: "m", metric: { metricName: "Errors", period: 10, stat: "Sum" }, returnData: true }],
+        });
+        close(total(price(alarm)), 1 * 0.3);
+    });
+
     it("bills a metric math alarm per metric it reads, not per expression", () => {
         const alarm = planResource(ALARM, "both-5xx", {
             metricQueries: [
@@ -131,6 +138,15 @@ describe("cost: CodePipeline and CodeBuild", () => {
         const arm = planResource("aws:codebuild/project:Project", "arm", { environment: { type: "ARM_CONTAINER", computeType: "BUILD_GENERAL1_LARGE" } });
         const other = planResource("aws:codebuild/project:Project", "other", { environment: { type: "LINUX_CONTAINER", computeType: "BUILD_GENERAL1_SMALL" } });
         close(total(price(arm, [arm, other], builds(100, 5))), (100 / 2) * 5 * 0.015);
+    });
+
+    it("says a compute type the table has no price for is not estimated, instead of guessing a price", () => {
+        const lambda = planResource("aws:codebuild/project:Project", "lambda", {
+            environment: { type: "LINUX_LAMBDA_CONTAINER", computeType: "BUILD_LAMBDA_1GB" },
+        });
+        const lines = price(lambda, [lambda], builds(100, 5));
+        close(total(lines), 0);
+        assert.match(lines[0].note ?? "", /no list price in the table for LINUX_LAMBDA_CONTAINER BUILD_LAMBDA_1GB/);
     });
 
     it("a V1 pipeline costs $1 a month; a V2 pipeline pays action minutes per run", () => {

@@ -60,9 +60,18 @@ export function testContext(resources: PlanResource[], load: Partial<LoadProfile
     return { load: { ...ZERO_LOAD, ...load }, prices: testPrices(prices), plan: testPlan(resources) };
 }
 
-/** A PlanResource for tests: `urn` built from type and name, custom unless said. */
-export function planResource(type: string, name: string, inputs: Record<string, any> = {}, extra: Partial<PlanResource> = {}): PlanResource {
-    return { urn: `urn:pulumi:test::test::${type}::${name}`, type, name, custom: true, inputs, ...extra };
+const STACK_URN = "urn:pulumi:test::aws-platform::pulumi:pulumi:Stack::aws-platform-test";
+
+/** A plan resource: `parent` a resource (or its URN), `deps` input property → the resources its value came from. */
+export function planResource(
+    type: string,
+    name: string,
+    inputs: Record<string, any> = {},
+    options: { parent?: PlanResource | string; deps?: Record<string, PlanResource[]>; custom?: boolean } = {},
+): PlanResource {
+    const parent = typeof options.parent === "string" ? options.parent : (options.parent?.urn ?? STACK_URN);
+    const propertyDependencies = Object.fromEntries(Object.entries(options.deps ?? {}).map(([k, v]) => [k, v.map((r) => r.urn)]));
+    return { urn: `urn:pulumi:test::aws-platform::${type}::${name}`, type, name, parent, custom: options.custom ?? true, inputs, propertyDependencies };
 }
 
 /** A plan's recorded resources as the cost model reads them (what tools/plan hands the estimator). */

@@ -73,7 +73,7 @@ describe("cost: CloudWatch", () => {
     it("splits load.logs evenly over log groups and prices a flow log's group at the vended-log price", () => {
         const group = planResource(LOG_GROUP, "main-flow-logs");
         const other = planResource(LOG_GROUP, "app-logs");
-        const flowLog = planResource("aws:ec2/flowLog:FlowLog", "main-flow-log", {}, { propertyDependencies: { logDestination: [group.urn] } });
+        const flowLog = planResource("aws:ec2/flowLog:FlowLog", "main-flow-log", {}, { deps: { logDestination: [group] } });
         const lines = price(group, [group, other, flowLog], { logs: { ingestedGB: 10, storedGB: 0 } });
         assert.strictEqual(lines[0].price, "cloudwatch.logs.vendedIngestGB");
         close(lines[0].quantity, 10 / 2);
@@ -82,7 +82,7 @@ describe("cost: CloudWatch", () => {
 
     it("prices Container Insights as custom metrics per cluster and per service", () => {
         const cluster = planResource("aws:ecs/cluster:Cluster", "saas-cluster", { settings: [{ name: "containerInsights", value: "enabled" }] });
-        const services = ["web", "worker"].map((n) => planResource("aws:ecs/service:Service", n, {}, { propertyDependencies: { cluster: [cluster.urn] } }));
+        const services = ["web", "worker"].map((n) => planResource("aws:ecs/service:Service", n, {}, { deps: { cluster: [cluster] } }));
         close(total(price(cluster, [cluster, ...services])), CONTAINER_INSIGHTS_METRICS_PER_DIMENSION * (1 + 2) * 0.3);
         assert.deepStrictEqual(price(planResource("aws:ecs/cluster:Cluster", "plain", {})), []);
     });
@@ -195,8 +195,7 @@ describe("cost: KMS, Secrets Manager, SSM, S3 and backups", () => {
     it("prices a vault's EFS recovery points and leaves DynamoDB ones to the backup plan's pricer", () => {
         const vault = planResource("aws:backup/vault:Vault", "vault");
         const plan = planResource("aws:backup/plan:Plan", "plan", { rules: [{ targetVaultName: "vault-1a2b3c4" }] });
-        const selection = (resources: string[]) =>
-            planResource("aws:backup/selection:Selection", "sel", { resources }, { propertyDependencies: { planId: [plan.urn] } });
+        const selection = (resources: string[]) => planResource("aws:backup/selection:Selection", "sel", { resources }, { deps: { planId: [plan] } });
         const fs = planResource("aws:efs/fileSystem:FileSystem", "shared");
         const load = { storage: { ...ZERO_LOAD.storage, efsGB: 40 } };
         const efs = selection(["arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1"]);

@@ -111,7 +111,10 @@ function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[
     const settings: any[] = Array.isArray(cluster.inputs.settings) ? cluster.inputs.settings : [];
     const mode = settings.find((s) => s?.name === "containerInsights")?.value;
     if (mode !== "enabled" && mode !== "enhanced") return [];
-    const services = ctx.plan.ofType(ECS_SERVICE).filter((s) => dependsOn(s, "cluster", cluster) || (s.parent !== undefined && s.parent === cluster.parent));
+    // Without dependency data (a hand-written plan), a service in the cluster's component is taken to run in it.
+    const services = ctx.plan
+        .ofType(ECS_SERVICE)
+        .filter((s) => dependsOn(s, "cluster", cluster) || (!s.propertyDependencies?.cluster?.length && s.parent !== undefined && s.parent === cluster.parent));
     const metrics = CONTAINER_INSIGHTS_METRICS_PER_DIMENSION * (1 + services.length);
     return [
         priced(
@@ -367,7 +370,9 @@ function backupVaultPricer(vault: PlanResource, ctx: PricingContext): CostLine[]
         dependsOn(plan, "rules", vault) ||
         (Array.isArray(plan.inputs.rules) && plan.inputs.rules.some((r: any) => typeof r?.targetVaultName === "string" && namedAs(vault, r.targetVaultName)));
     const plans = ctx.plan.ofType(BACKUP_PLAN).filter(targets);
-    const selections = ctx.plan.ofType(BACKUP_SELECTION).filter((s) => plans.some((p) => dependsOn(s, "planId", p) || s.parent === p.parent));
+    const selections = ctx.plan
+        .ofType(BACKUP_SELECTION)
+        .filter((s) => plans.some((p) => dependsOn(s, "planId", p) || (!s.propertyDependencies?.planId?.length && s.parent === p.parent)));
     const arns: string[] = selections.flatMap((s) => (Array.isArray(s.inputs.resources) ? s.inputs.resources : [])).filter((a) => typeof a === "string");
     const efs = arns.filter((a) => a.includes(":elasticfilesystem:"));
     return efs.map((arn) => efsBackupLine(ctx, `EFS backups in ${vault.name}`, `selected by a backup plan: ${arn}`));

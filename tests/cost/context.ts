@@ -1,27 +1,16 @@
 /**
- * Builders for pricer tests: a PricingContext over a handful of PlanResources (a tiny PlanIndex), a load profile
- * (zeros unless given) and a price table over the given price records, so a pricer is tested without the estimator.
+ * Builders for pricer tests: a PricingContext over a handful of PlanResources (the cost model's own `indexPlan`), a
+ * load profile (zeros unless given) and a price table over the given price records (the model's own `priceTable`
+ * with only those prices), so a pricer is tested without the estimator.
  */
+import { fromRecords, indexPlan } from "../../components/cost/plan-index";
+import { priceTable } from "../../components/cost/prices";
 import { INSTANCE_PRICES } from "../../components/cost/prices/instances";
+import { IDLE_LOAD } from "../../components/cost/profile";
 import type { LoadProfile, PlanIndex, PlanResource, Price, PriceTable, PricingContext } from "../../components/cost/types";
 
 /** Every quantity zero: a stack nobody uses. */
-export const ZERO_LOAD: LoadProfile = {
-    httpApi: { requestsPerMonth: 0 },
-    restApi: { requestsPerMonth: 0 },
-    lambda: { averageDurationMs: 0 },
-    cdn: { requestsPerMonth: 0, transferOutGB: 0, cacheHitRatio: 0 },
-    loadBalancers: { requestsPerMonth: 0, processedGB: 0 },
-    nat: { processedGB: 0 },
-    dynamodb: { readRequestUnitsPerMonth: 0, writeRequestUnitsPerMonth: 0, storageGB: 0 },
-    streams: { recordsPerMonth: 0, averageRecordKB: 0 },
-    database: { averageAcu: 0, storageGB: 0, ioRequestsPerMonth: 0 },
-    storage: { s3GB: 0, efsGB: 0, ecrGB: 0, backupGB: 0 },
-    logs: { ingestedGB: 0, storedGB: 0 },
-    builds: { buildsPerMonth: 0, averageMinutes: 0, pipelineRunsPerMonth: 0 },
-    messages: { perMonth: 0 },
-    functions: {},
-};
+export const ZERO_LOAD: LoadProfile = IDLE_LOAD;
 
 const STACK_URN = "urn:pulumi:test::aws-platform::pulumi:pulumi:Stack::aws-platform-test";
 
@@ -37,41 +26,17 @@ export function planResource(
     return { urn: `urn:pulumi:test::aws-platform::${type}::${name}`, type, name, parent, custom: options.custom ?? true, inputs, propertyDependencies };
 }
 
+/** A plan's recorded resources as the cost model reads them (what tools/plan hands the estimator). */
+export const planResources = fromRecords;
+
 /** A PlanIndex over `resources`. */
 export function testPlan(resources: PlanResource[]): PlanIndex {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const children = (urn: string) => resources.filter((r) => r.parent === urn);
-    const descendants = (urn: string): PlanResource[] => children(urn).flatMap((c) => [c, ...descendants(c.urn)]);
-    return {
-        resources,
-        byUrn: (urn) => byUrn.get(urn),
-        children,
-        descendants,
-        ofType: (type) => resources.filter((r) => r.type === type),
-        referenced: (resource, property, type) =>
-            (resource.propertyDependencies?.[property] ?? [])
-                .map((urn) => byUrn.get(urn))
-                .filter((r): r is PlanResource => r !== undefined && (type === undefined || r.type === type)),
-        componentOf: (urn) => {
-            let r = byUrn.get(urn);
-            while (r?.parent !== undefined && byUrn.has(r.parent)) r = byUrn.get(r.parent);
-            return r?.name ?? urn;
-        },
-    };
+    return indexPlan(resources);
 }
 
-/** A PriceTable over `prices` (and instance prices, the repository's by default); `get()` throws on a missing key. */
+/** A PriceTable over `prices` only (and instance prices, the repository's by default); `get()` throws on a missing key. */
 export function testPrices(prices: Record<string, Price>, options: { asOf?: string; instances?: Record<string, Price> } = {}): PriceTable {
-    const instances = options.instances ?? INSTANCE_PRICES;
-    return {
-        asOf: options.asOf ?? "2026-11-26",
-        region: "us-east-1",
-        get(key) {
-            if (!Object.hasOwn(prices, key)) throw new Error(`test price table has no price "${key}"`);
-            return prices[key];
-        },
-        instanceHour: (type) => (Object.hasOwn(instances, type) ? instances[type] : undefined),
-    };
+    return priceTable({ base: { prices, instances: options.instances ?? INSTANCE_PRICES }, asOf: options.asOf ?? "2026-11-26" });
 }
 
 /** A PricingContext: the plan of `resources`, `load` over zeros (each group replaced field by field), `prices`. */

@@ -33,7 +33,7 @@ describe("bundle cache on disk", () => {
     const slotOf = (file: string, salt = "salt") => bundleCacheSlot(file, salt)!;
 
     it("stores a bundle that gives the code, SHA-256 and exports of a fresh build", () => {
-        write("lib.ts", "export const greet = (n: string) => `hello ${n}`;\n");
+        write("lib.ts", 'export const greet = (n: string) => "hello " + n;\n');
         const entry = write("entry.ts", 'import { greet } from "./lib";\nexport const handler = async () => greet("x");\nexport const other = 1;\n');
         const fresh = bundle(entry, { cache: false });
         const built = bundle(entry);

@@ -5,7 +5,7 @@
  * report what the runner reports.
  */
 import * as assert from "node:assert";
-import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as aws from "@pulumi/aws";
 import {
     checkPolicies,
@@ -351,10 +351,12 @@ describe("policy runner", () => {
 
         it("a rule's type filter is read, not run: other types get the reason its validateResource gives, without a call", async () => {
             const [policy] = toPolicies([immutable]) as ResourceValidationPolicy[];
-            const original = policy.validateResource as ((args: ResourceValidationArgs, report: () => void) => Promise<void>) & { [TYPE_FILTER]?: TypeFilter };
+            const original = policy.validateResource as ((args: ResourceValidationArgs, report: ReportViolation) => Promise<void>) & {
+                [TYPE_FILTER]?: TypeFilter;
+            };
             const called: string[] = [];
             const counted = Object.assign(
-                (args: ResourceValidationArgs, report: () => void) => {
+                (args: ResourceValidationArgs, report: ReportViolation) => {
                     called.push(args.type);
                     return original(args, report);
                 },

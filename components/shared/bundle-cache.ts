@@ -12,7 +12,9 @@
  * - Key: the entry's absolute path, the working directory, esbuild's version and the build options.
  * - Valid while: each input has the recorded size and, for the project's own files, the same SHA-1
  *   (an edit that keeps the size and the timestamp is still seen); inside `node_modules`, where npm
- *   rewrites whole files, the same size and modification time. A file esbuild did not read but
+ *   rewrites whole files, the same size and modification time; so does the package manager's record of
+ *   the install (`node_modules/.package-lock.json`, `.modules.yaml`, `.yarn-state.yml`, `.yarn-integrity`,
+ *   whichever exist), so any install or upgrade rebuilds. A file esbuild did not read but
  *   would now pick (a new `index.ts` shadowing a package, say) is not seen: clear the folder after such
  *   a change.
  */
@@ -66,6 +68,10 @@ export function bundleCacheSlot(entry: string, salt: string): BundleCacheSlot | 
     return { file: path.join(dir, `${key.slice(0, 32)}.json`), key };
 }
 
+/** What npm, pnpm and yarn rewrite on every install, in the working directory's node_modules. */
+const INSTALL_RECORDS = [".package-lock.json", ".modules.yaml", ".yarn-state.yml", ".yarn-integrity"];
+const installRecords = (): string[] => INSTALL_RECORDS.map((f) => path.resolve("node_modules", f)).filter((f) => fs.existsSync(f));
+
 const inNodeModules = (file: string): boolean => file.split(path.sep).includes("node_modules");
 const sha1 = (file: string): string => createHash("sha1").update(fs.readFileSync(file)).digest("hex");
 
@@ -106,7 +112,7 @@ export function readCachedBundle(slot: BundleCacheSlot): StoredBundle | undefine
  */
 export function writeCachedBundle(slot: BundleCacheSlot, inputs: readonly string[], bundle: StoredBundle, startedMs: number): void {
     try {
-        const stamps = [...new Set(inputs)].sort().map(stamp);
+        const stamps = [...new Set([...inputs, ...installRecords()])].sort().map(stamp);
         // mtime granularity: a file written in the same millisecond as the build started counts as changed.
         if (stamps.some((s) => fs.statSync(s.file).mtimeMs >= startedMs - 1)) return;
         const stored: Stored = { key: slot.key, sha256: createHash("sha256").update(bundle.code).digest("hex"), ...bundle, inputs: stamps };

@@ -68,7 +68,7 @@ export function esbuildCommand(entry: string, outfile: string): string {
 const cache = new Map<string, Bundle>();
 
 /** What decides a bundle's bytes besides its inputs (the disk cache's key): a change here rebuilds every cached bundle. */
-export const BUNDLE_CACHE_SALT = JSON.stringify({ cache: 1, esbuild: esbuildVersion, options: BUNDLE_OPTIONS });
+export const BUNDLE_CACHE_SALT = JSON.stringify({ cache: 2, esbuild: esbuildVersion, options: BUNDLE_OPTIONS });
 
 /**
  * Bundles `entry` (a path, relative to the working directory, where Pulumi runs the program) into one

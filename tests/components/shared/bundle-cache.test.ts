@@ -71,6 +71,21 @@ describe("bundle cache on disk", () => {
         assert.equal(readCachedBundle(slotOf(entry)), undefined);
     });
 
+    it("refuses the entry after an install (node_modules/.package-lock.json rewritten)", () => {
+        const entry = write("entry.ts", "export const a = 1;\n");
+        write("node_modules/.package-lock.json", '{"lockfileVersion":3}\n');
+        const cwd = process.cwd();
+        process.chdir(tmp);
+        try {
+            writeCachedBundle(slotOf(entry), [entry], { code: "CODE" }, Date.now());
+            assert.ok(readCachedBundle(slotOf(entry)));
+            write("node_modules/.package-lock.json", '{"lockfileVersion":3,"x":1}\n', long + 1000);
+            assert.equal(readCachedBundle(slotOf(entry)), undefined);
+        } finally {
+            process.chdir(cwd);
+        }
+    });
+
     it("refuses the entry when an input is gone", () => {
         const entry = write("entry.ts", "export const a = 1;\n");
         const lib = write("lib.ts", "export const b = 1;\n");

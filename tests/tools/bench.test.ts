@@ -71,11 +71,13 @@ describe("npm run bench", () => {
     });
 
     describe("the command line", () => {
-        it("measures every part 5 times by default", () => assert.deepEqual(parseArgs([]), { runs: DEFAULT_RUNS, only: [...PARTS], note: DEFAULT_NOTE }));
+        it("measures every part 5 times by default", () =>
+            assert.deepEqual(parseArgs([]), { runs: DEFAULT_RUNS, only: [...PARTS], note: DEFAULT_NOTE, readmeOnly: false }));
         it("reads --runs and --only in both spellings, the parts in their fixed order", () => {
             assert.deepEqual(parseArgs(["--runs", "3", "--only=edge,plan"]).only, ["plan", "edge"]);
             assert.equal(parseArgs(["--runs=7"]).runs, 7);
             assert.equal(parseArgs(["--note", "busy machine"]).note, "busy machine");
+            assert.equal(parseArgs(["--readme-only"]).readmeOnly, true);
         });
         it("reports every bad argument at once", () => {
             assert.throws(

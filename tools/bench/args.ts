@@ -1,4 +1,4 @@
-/** `npm run bench -- [--runs N] [--only plan,test,lambda,edge,resources] [--note text]`. */
+/** `npm run bench -- [--runs N] [--only plan,test,lambda,edge,resources] [--note text] [--readme-only]`. */
 import { PARTS, type Part } from "./results";
 
 export interface BenchArgs {
@@ -8,23 +8,26 @@ export interface BenchArgs {
     only: Part[];
     /** Written to results.json and the README block (e.g. "measured while other jobs ran"). */
     note: string;
+    /** Measure nothing: rewrite the README block from bench/results.json. */
+    readmeOnly: boolean;
 }
 
 export const DEFAULT_RUNS = 5;
 export const DEFAULT_NOTE = "Timings vary with the machine and its load; compare ratios rather than seconds.";
 
 export const USAGE = [
-    "usage: npm run bench -- [--runs N] [--only plan,test,lambda,edge,resources] [--note text]",
+    "usage: npm run bench -- [--runs N] [--only plan,test,lambda,edge,resources] [--note text] [--readme-only]",
     `  --runs   runs per median (default ${DEFAULT_RUNS})`,
     "  --only   the parts to measure (default: all); the others keep their values from bench/results.json",
     "  --note   a note written to bench/results.json and the README block",
+    "  --readme-only   measure nothing: rewrite the README block from bench/results.json (e.g. after a merge)",
 ].join("\n");
 
 /** A bad command line: the message says what and how. */
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): BenchArgs {
-    const out: BenchArgs = { runs: DEFAULT_RUNS, only: [...PARTS], note: DEFAULT_NOTE };
+    const out: BenchArgs = { runs: DEFAULT_RUNS, only: [...PARTS], note: DEFAULT_NOTE, readmeOnly: false };
     const problems: string[] = [];
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -43,6 +46,8 @@ export function parseArgs(argv: string[]): BenchArgs {
             const v = value();
             if (v === undefined || v.trim() === "") problems.push("--note needs a text");
             else out.note = v;
+        } else if (flag === "--readme-only" && inline === undefined) {
+            out.readmeOnly = true;
         } else {
             problems.push(`unknown argument ${argv[i]}`);
         }

@@ -59,7 +59,7 @@ function cacheNames(): string[] {
 
 /**
  * One plan with AWS_PLATFORM_CACHE_DIR pointed at an empty directory. Counted as cold only if the code honoured it
- * (the directory filled); the note names any cache under node_modules/.cache that stayed warm.
+ * (the directory filled); the note names any cache under node_modules/.cache left in place.
  */
 function coldPlan(stack: string): PlanTiming["cold"] {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-cold-"));
@@ -68,7 +68,8 @@ function coldPlan(stack: string): PlanTiming["cold"] {
         const moved = fs.readdirSync(dir);
         if (moved.length === 0) return { skipped: "the code does not let the caches be pointed elsewhere (AWS_PLATFORM_CACHE_DIR)" };
         const warm = cacheNames().filter((n) => !moved.includes(n));
-        return { ms: Math.round(ms), note: `empty ${moved.join(", ")}${warm.length ? `; ${warm.join(", ")} stayed warm` : ""}` };
+        // Whether this code reads a cache it did not redirect is not known here: the note says which were left in place.
+        return { ms: Math.round(ms), note: `empty ${moved.join(", ")}${warm.length ? `; not redirected: ${warm.join(", ")}` : ""}` };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type BenchArgs, parseArgs, UsageError, USAGE } from "./bench/args";
-import { CLOUDFRONT_FUNCTION_MAX_BYTES, type CloudFrontTiming, discoverCloudFrontFunctions } from "./bench/cloudfront";
+import { CLOUDFRONT_FUNCTION_MAX_BYTES, type CloudFrontTiming, discoverCloudFrontFunctions, MEASURE_ARGS } from "./bench/cloudfront";
 import { discoverLambdaEntries, measureLambda, planEntries, undiscovered } from "./bench/lambda";
 import { countResources, machine, measurePlans, measureTest, planOnce, ROOT, readPlan, timeOnce } from "./bench/measure";
 import { type BenchResults, type CloudFrontResults, type Part, renderBenchTable, withBenchTable } from "./bench/results";
@@ -28,7 +28,7 @@ function readResults(): BenchResults | undefined {
 
 function measureCloudFrontPart(): CloudFrontResults {
     const deployed = discoverCloudFrontFunctions();
-    const r = timeOnce(process.execPath, ["-r", "./tools/register.js", "tools/bench/cloudfront.ts", String(CLOUDFRONT_ITERATIONS)]);
+    const r = timeOnce(process.execPath, [...MEASURE_ARGS, String(CLOUDFRONT_ITERATIONS)]);
     if (r.exitCode !== 0) throw new Error(`the CloudFront Functions measurement failed:\n${r.output.slice(-2000)}`);
     const { sandboxBaselineMs, cases } = JSON.parse(r.output.trim().split("\n").pop()!) as { sandboxBaselineMs: number; cases: CloudFrontTiming[] };
     return {

@@ -112,7 +112,7 @@ describe("npm run bench", () => {
             assert.deepEqual(testSteps(scripts), [
                 { name: "typecheck", command: "tsc --noEmit" },
                 { name: "lint", command: "biome check ." },
-                { name: "node", command: "node tools/test.js --parallel" },
+                { name: "tools/test.js", command: "node tools/test.js --parallel" },
                 { name: "npm", command: "npm run test" },
             ]);
         });

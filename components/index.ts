@@ -478,3 +478,6 @@ export { DATABASE_DEFAULTS, Database, DatabaseArgs, DatabaseCapacityArgs, Databa
 export { WebAclArgs, ManagedRuleGroup, MANAGED_RULE_GROUPS } from "./edge-functions";
 export { NONCURRENT_VERSION_DAYS } from "./shared/bucket";
 export { tlsOnlyQueuePolicy, tlsOnlyQueueStatement } from "./shared/queue";
+
+// issue 20 act
+export { NatInstanceArgs } from "./network";

@@ -40,7 +40,7 @@ import {
     checkVpcCidr,
     parseCidr,
 } from "../components/shared/validators";
-import { INSTANCE_TYPE } from "../components/shared/instance-types";
+import { INSTANCE_TYPE, architectureOf } from "../components/shared/instance-types";
 import { validate as validateEdgeFunctions } from "../components/edge-functions/validate";
 import { validate as validateContainerService } from "../components/container-service/validate";
 import { FARGATE_PROVIDERS } from "../components/container-service/defaults";
@@ -60,6 +60,8 @@ import {
     validate as validateDatabase,
 } from "../components/database/validate";
 import { MAX_NODES as DAX_MAX_NODES, NODE_TYPES as DAX_NODE_TYPES } from "../components/dax-cluster/validate";
+import { LOAD_PROFILE_SHAPE } from "../components/cost/profile";
+import type { LoadProfile } from "../components/cost/types";
 import { PRESETS, PresetName } from "./presets";
 
 export const NAMESPACE = "aws-platform";
@@ -73,8 +75,8 @@ export interface StackConfig {
         cidrBlock: string;
         /** Availability zones (2–6). */
         availabilityZones: number;
-        /** `single`, `one-per-az` or `none`. */
-        natGateways: "single" | "one-per-az" | "none";
+        /** `single`, `one-per-az`, `instance` (one NAT instance: cheapest, for development) or `none`. */
+        natGateways: "single" | "one-per-az" | "instance" | "none";
         /** VPC flow logs to CloudWatch Logs. */
         flowLogs: boolean;
     };
@@ -498,6 +500,13 @@ export interface StackConfig {
         };
     };
     /**
+     * The workload the plan prices the stack at (`npm run plan` prints the monthly estimate at idle and at this load,
+     * and writes out/<stack>/cost.json): monthly requests, stored GB, transfer, builds... by service. Groups merge key
+     * by key over the preset's; every quantity is a number of 0 or more, `cdn.cacheHitRatio` 0 to 1. The program
+     * itself never reads it. Keys: components/cost/types.ts `LoadProfile`; defaults: stacks/presets.ts.
+     */
+    load: LoadProfile;
+    /**
      * Password of the ONTAP SVM's `vsadmin` user (with `kubernetes.storage.ontap`), read only as a
      * secret: `pulumi config set --secret aws-platform:ontapSvmAdminPassword ...`.
      */
@@ -507,6 +516,11 @@ export interface StackConfig {
 /** A managed node group of the stack's cluster. */
 export interface KubernetesNodeGroup {
     instanceTypes: string[];
+    /**
+     * The nodes' CPU architecture, which the instance types must share: `arm64` for Graviton types (`m7g`, `t4g`: about
+     * 19% below the Intel type of the same size), when every image the cluster runs has an arm64 variant. Absent: x86_64.
+     */
+    architecture?: "x86_64" | "arm64";
     capacityType: "ON_DEMAND" | "SPOT";
     minSize: number;
     desiredSize: number;
@@ -608,7 +622,7 @@ const SCHEMA = object<StackConfig>(setting)({
     network: object<Network>(setting)({
         cidrBlock: custom("string", 'an RFC 1918 IPv4 CIDR from /16 to /24, e.g. "10.0.0.0/16"', (issues, path, v) => void checkVpcCidr(issues, path, v)),
         availabilityZones: int({ min: 2, max: 6 }),
-        natGateways: oneOf(["single", "one-per-az", "none"]),
+        natGateways: oneOf(["single", "one-per-az", "instance", "none"]),
         flowLogs: boolean(),
     }),
     containers: object<Containers>(setting)({
@@ -664,6 +678,7 @@ const SCHEMA = object<StackConfig>(setting)({
         nodeGroups: record(
             object<KubernetesNodeGroup>(setting)({
                 instanceTypes: INSTANCE_TYPES,
+                architecture: optional(oneOf(["x86_64", "arm64"])),
                 capacityType: oneOf(["ON_DEMAND", "SPOT"]),
                 minSize: count(0),
                 desiredSize: count(0),
@@ -876,6 +891,7 @@ const SCHEMA = object<StackConfig>(setting)({
         }),
         dax: object<Data["dax"]>(setting)({ enabled: boolean(), nodeType: oneOf(DAX_NODE_TYPES), nodes: int({ min: 1, max: DAX_MAX_NODES }) }),
     }),
+    load: LOAD_PROFILE_SHAPE,
     ontapSvmAdminPassword: optional(opaque()),
 });
 
@@ -952,6 +968,7 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
             audit: values.audit,
             monitoring: values.monitoring,
             data: values.data,
+            load: values.load,
         },
     );
     for (const [key, shape] of Object.entries(SCHEMA.fields))
@@ -996,6 +1013,21 @@ export function parseConfig(stack: string, raw: Record<string, string>): StackCo
                 "minSize <= desiredSize <= maxSize",
             );
         }
+    }
+    // EksCluster reports this too, under its own args path; here under the key a user edits.
+    for (const [key, g] of Object.entries(k?.nodeGroups ?? {})) {
+        const arch = g?.architecture ?? "x86_64";
+        if (!Array.isArray(g?.instanceTypes) || (arch !== "x86_64" && arch !== "arm64")) continue;
+        g.instanceTypes.forEach((t, i) => {
+            const of = typeof t === "string" ? architectureOf(t) : undefined;
+            if (of !== undefined && of !== arch)
+                issues.add(
+                    `${NAMESPACE}:kubernetes.nodeGroups.${key}.instanceTypes[${i}]`,
+                    t,
+                    `is an ${of} type, and the group's architecture is ${arch}: its AMI would not boot`,
+                    `${arch} instance types, or architecture: "${of}"`,
+                );
+        });
     }
     if (k?.storage?.ontap === true && !Object.hasOwn(raw, `${NAMESPACE}:ontapSvmAdminPassword`)) {
         issues.add(

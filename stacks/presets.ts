@@ -1,6 +1,7 @@
 /**
  * dev and prod as data: `Pulumi.<stack>.yaml` lists only what differs from its preset.
  */
+import type { LoadProfile } from "../components/cost/types";
 import type { StackConfig } from "./config";
 
 export type PresetName = "dev" | "prod";
@@ -62,10 +63,58 @@ const AUDIT_ALERTS = ["root-sign-in", "iam-policy-changes", "security-group-chan
 /** The DAX cluster both presets leave off: its smallest node, one of them (3 across AZs for production: `data.dax.nodes`). */
 const DAX_OFF = { enabled: false, nodeType: "dax.t3.small", nodes: 1 };
 
+/**
+ * dev's load profile: a few people trying the stack out. About 3,300 API calls a day, a few builds a day, a few GB
+ * of logs: the at-load estimate is then the idle cost plus cents, which is the point of a dev stack.
+ */
+const DEV_LOAD: LoadProfile = {
+    httpApi: { requestsPerMonth: 100_000 },
+    restApi: { requestsPerMonth: 10_000 },
+    lambda: { averageDurationMs: 100 },
+    cdn: { requestsPerMonth: 200_000, transferOutGB: 5, cacheHitRatio: 0.8 },
+    loadBalancers: { requestsPerMonth: 100_000, processedGB: 2 },
+    nat: { processedGB: 5 },
+    dynamodb: { readRequestUnitsPerMonth: 200_000, writeRequestUnitsPerMonth: 50_000, storageGB: 1 },
+    streams: { recordsPerMonth: 100_000, averageRecordKB: 1 },
+    database: { averageAcu: 0.5, storageGB: 1, ioRequestsPerMonth: 1_000_000 },
+    storage: { s3GB: 5, efsGB: 1, ecrGB: 2, backupGB: 1 },
+    logs: { ingestedGB: 2, storedGB: 2 },
+    builds: { buildsPerMonth: 60, averageMinutes: 5, pipelineRunsPerMonth: 60 },
+    messages: { perMonth: 100_000 },
+    functions: {},
+};
+
+/**
+ * prod's load profile: a small business. Assumptions, monthly: the items API (HTTP) 20M requests (about 7.6 req/s on
+ * average, 25 at a daytime peak); partners 2M REST requests; functions of 120 ms on average; the CDN 30M requests and
+ * 200 GB out, 85 % from cache, so about 4.5M misses reach the ALB, plus 5.5M direct calls: 10M ALB requests of 5 KB
+ * each, 50 GB processed; 100 GB through the NAT gateways (image pulls, third-party APIs); DynamoDB 60M reads and 20M
+ * writes (3 and 1 per API call), 25 GB stored; Kinesis 10M readings of 1 KB; the orders database at 1.5 ACUs on
+ * average, 20 GB, 50M I/O requests; 100 GB in S3, 20 in EFS, 20 in ECR, 100 in backups; 50 GB of logs ingested and
+ * 150 GB kept; 200 builds of 8 minutes, 100 pipeline runs; 5M queue, topic and scheduler messages.
+ */
+const PROD_LOAD: LoadProfile = {
+    httpApi: { requestsPerMonth: 20_000_000 },
+    restApi: { requestsPerMonth: 2_000_000 },
+    lambda: { averageDurationMs: 120 },
+    cdn: { requestsPerMonth: 30_000_000, transferOutGB: 200, cacheHitRatio: 0.85 },
+    loadBalancers: { requestsPerMonth: 10_000_000, processedGB: 50 },
+    nat: { processedGB: 100 },
+    dynamodb: { readRequestUnitsPerMonth: 60_000_000, writeRequestUnitsPerMonth: 20_000_000, storageGB: 25 },
+    streams: { recordsPerMonth: 10_000_000, averageRecordKB: 1 },
+    database: { averageAcu: 1.5, storageGB: 20, ioRequestsPerMonth: 50_000_000 },
+    storage: { s3GB: 100, efsGB: 20, ecrGB: 20, backupGB: 100 },
+    logs: { ingestedGB: 50, storedGB: 150 },
+    builds: { buildsPerMonth: 200, averageMinutes: 8, pipelineRunsPerMonth: 100 },
+    messages: { perMonth: 5_000_000 },
+    functions: {},
+};
+
 export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmAdminPassword">> = {
-    /** Small and cheap: two AZs, one NAT gateway, Fargate Spot first, easy to tear down. */
+    /** Small and cheap: two AZs, one NAT instance, Fargate Spot first, easy to tear down. */
     dev: {
-        network: { cidrBlock: "10.10.0.0/16", availabilityZones: 2, natGateways: "single", flowLogs: false },
+        // A NAT instance (t4g.nano, about $7.36/month with its address and volume) instead of a NAT gateway ($36.50/month + $0.045/GB).
+        network: { cidrBlock: "10.10.0.0/16", availabilityZones: 2, natGateways: "instance", flowLogs: false },
         containers: {
             images: SAMPLE_IMAGES,
             capacity: "fargate-spot",
@@ -166,13 +215,15 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             alerts: [...AUDIT_ALERTS],
         },
         monitoring: { enabled: true, dashboard: true },
-        // The Kinesis path on on-demand capacity (nothing to size), readings to S3; no backups, export or database (the
-        // cluster and its proxy bill by the hour).
+        load: DEV_LOAD,
+        // The Kinesis path on one provisioned shard (1 MB/s or 1,000 records/s in, far above dev's traffic: $10.95 a month
+        // against on-demand's $29.20 stream-hours), readings to S3; no backups, export or database (the cluster and its
+        // proxy bill by the hour).
         data: {
             protectData: false,
             ingestion: {
                 enabled: true,
-                capacity: "on-demand",
+                capacity: { shards: 1 },
                 retentionHours: 24,
                 sink: "s3",
                 enhancedFanOut: false,
@@ -235,8 +286,18 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             // Private only: `pulumi up` (which creates the Kubernetes objects) runs from inside the VPC.
             endpoint: { publicAccessCidrs: [], privateAccess: true },
             admins: {},
-            // On-demand across the three AZs; Spot capacity in the self-managed group, above no base.
-            nodeGroups: { general: { instanceTypes: ["m7i.large", "m6i.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 9 } },
+            // On-demand Graviton across the three AZs (every image the cluster runs is multi-arch; m7g.large is 19% below
+            // m7i.large); Spot capacity in the self-managed group, above no base.
+            nodeGroups: {
+                general: {
+                    instanceTypes: ["m7g.large", "m6g.large"],
+                    architecture: "arm64",
+                    capacityType: "ON_DEMAND",
+                    minSize: 3,
+                    desiredSize: 3,
+                    maxSize: 9,
+                },
+            },
             selfManagedNodeGroups: {
                 spot: {
                     instanceTypes: ["m7i.large", "m6i.large", "m5.large"],
@@ -306,6 +367,7 @@ export const PRESETS: Record<PresetName, Omit<StackConfig, "preset" | "ontapSvmA
             alerts: [...AUDIT_ALERTS],
         },
         monitoring: { enabled: true, dashboard: true },
+        load: PROD_LOAD,
         // Two provisioned shards (2 MB/s in, steady and cheaper than on-demand at that rate) kept a week, so a consumer bug
         // found days later can be replayed; enhanced fan-out, as the notes advise; readings to S3: append-only time series
         // read by Athena in bulk, never by key. The items table in AWS Backup (daily 35 days, monthly a year, both copied to

@@ -7,6 +7,8 @@
  *   out/<stack>/architecture.mmd  a Mermaid flowchart of the components and how they connect
  *   out/<stack>/policy.json       the policy pack's report (components/policies, with policy/exceptions.ts), as
  *                                 `pulumi preview --policy-pack policy` would check the stack
+ *   out/<stack>/cost.json         the monthly cost estimate at idle and at the stack's load profile, and the
+ *                                 ServerlessApi/ContainerService crossover (components/cost)
  *
  * Exit codes: 0 planned, no mandatory policy violated; 1 the program failed; 2 usage, project or stack settings;
  * 3 planned, but a mandatory policy is violated (a real preview with the pack would fail). Every file is written
@@ -16,6 +18,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ProjectError, listStacks, maskConfig } from "./plan/config";
+import { type PlanCost, type PlanCostOptions, planCost } from "./plan/cost";
 import { Evaluation, evaluateProgram } from "./plan/evaluate";
 import { renderGraph } from "./plan/graph";
 import { renderMermaid } from "./plan/mermaid";
@@ -35,6 +38,8 @@ export interface PlanOptions {
     outDir?: string;
     /** The rules and exceptions checked. Default: the whole pack with `policy/exceptions.ts`. */
     policy?: PlanPolicyOptions;
+    /** Prices and pricers of the cost estimate. Default: the repository's (components/cost). */
+    cost?: PlanCostOptions;
 }
 
 export interface PlanResult {
@@ -44,7 +49,9 @@ export interface PlanResult {
     text: string;
     /** The policy pack's findings over the plan: the check, policy.json's content and the printed report. */
     policy: PlanPolicy;
-    files: { plan: string; graph: string; mermaid: string; policy: string };
+    /** The cost estimate at idle and at the stack's load, the crossover, cost.json's content and the printed table. */
+    cost: PlanCost;
+    files: { plan: string; graph: string; mermaid: string; policy: string; cost: string };
 }
 
 /**
@@ -74,18 +81,21 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         graph: path.join(outDir, "graph.dot"),
         mermaid: path.join(outDir, "architecture.mmd"),
         policy: path.join(outDir, "policy.json"),
+        cost: path.join(outDir, "cost.json"),
     };
     fs.writeFileSync(files.plan, `${JSON.stringify(plan, null, 2)}\n`);
     fs.writeFileSync(files.graph, renderGraph(states));
     fs.writeFileSync(files.mermaid, renderMermaid(states));
     const policy = await planPolicies(evaluation.resources, evaluation.stack, options.policy);
     fs.writeFileSync(files.policy, `${JSON.stringify(policy.report, null, 2)}\n`);
+    const cost = planCost(evaluation, options.cost);
+    fs.writeFileSync(files.cost, `${JSON.stringify(cost.json, null, 2)}\n`);
 
     const diagnostics = evaluation.diagnostics.map((d) => `    ${d.severity}: ${d.message}`);
     const text = [renderTree(plan), renderOutputs(evaluation.maskedOutputs), ...(diagnostics.length ? ["Diagnostics:", ...diagnostics, ""] : [])]
         .filter((part) => part !== "")
         .join("\n");
-    return { evaluation, plan, text, policy, files };
+    return { evaluation, plan, text, policy, cost, files };
 }
 
 /** What to print for a failure, and the exit code. */
@@ -107,7 +117,7 @@ export async function main(argv: string[], defaults: Omit<PlanOptions, "stack"> 
         const stacks = fs.existsSync(ROOT) ? listStacks(ROOT) : [];
         console.error(
             `usage: npm run plan -- <stack>   (stacks: ${stacks.join(", ") || "none"})\n` +
-                "Runs stacks/index.ts under the mock engine and writes out/<stack>/plan.json, graph.dot, architecture.mmd and policy.json.",
+                "Runs stacks/index.ts under the mock engine and writes out/<stack>/plan.json, graph.dot, architecture.mmd, policy.json and cost.json.",
         );
         return 2;
     }
@@ -117,6 +127,7 @@ export async function main(argv: string[], defaults: Omit<PlanOptions, "stack"> 
         console.log(`Previewing update (${stack}) offline, with the mock engine:\n`);
         console.log(result.text);
         console.log(result.policy.text);
+        console.log(result.cost.text);
         console.log(`Wrote ${Object.values(result.files).map(relative).join(", ")}`);
         if (result.policy.check.mandatory > 0) {
             console.error(`error: ${result.policy.check.mandatory} mandatory policy violation(s); \`pulumi preview --policy-pack policy\` would fail`);

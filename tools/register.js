@@ -5,7 +5,8 @@
  * Why not `ts-node/register/transpile-only`: ts-node installs source-map-support, which source-maps every
  * `new Error().stack`, and the Pulumi runtime captures one for every promise it creates (`debuggablePromise`):
  * under ts-node that was most of a mock deployment's CPU. esbuild transpiles a file in well under a millisecond and
- * the result is cached on disk by content, so a second run reads JavaScript.
+ * the result is cached on disk by content, so a second run reads JavaScript (node_modules/.cache/aws-platform-ts; safe to
+ * delete; `AWS_PLATFORM_TS_CACHE` moves it or, set to 0, turns it off).
  *
  * Stack traces point into the transpiled code, which keeps the source's line structure closely but not exactly; set
  * `AWS_PLATFORM_SOURCE_MAPS=1` to have Node map them to the TypeScript lines (slower: every stack is mapped).
@@ -32,10 +33,18 @@ const OPTIONS = {
 };
 // The cache key covers what changes the output: esbuild's version, the options and the file's content and path.
 const SALT = `${esbuild.version}\0${JSON.stringify(OPTIONS)}\0`;
-const CACHE_DIR = path.join(__dirname, "..", "node_modules", ".cache", "aws-platform-ts");
+// `AWS_PLATFORM_TS_CACHE=0` transpiles every file afresh (nothing read or written); another value is the folder to use
+// (a cold run, measured without clearing the shared cache).
+const CACHE_SETTING = process.env.AWS_PLATFORM_TS_CACHE;
+const CACHE_DIR =
+    CACHE_SETTING !== undefined && CACHE_SETTING !== "" && CACHE_SETTING !== "0"
+        ? path.resolve(CACHE_SETTING)
+        : path.join(__dirname, "..", "node_modules", ".cache", "aws-platform-ts");
+const CACHE_OFF = CACHE_SETTING === "0";
 
 let cacheReady = false;
 function cached(key) {
+    if (CACHE_OFF) return undefined;
     try {
         return fs.readFileSync(path.join(CACHE_DIR, `${key}.js`), "utf8");
     } catch {
@@ -43,6 +52,7 @@ function cached(key) {
     }
 }
 function store(key, code) {
+    if (CACHE_OFF) return;
     try {
         if (!cacheReady) {
             fs.mkdirSync(CACHE_DIR, { recursive: true });

@@ -940,6 +940,16 @@ function validateTask(issues: Issues, path: string, task: TaskArgs, args: Contai
         issues.int(`${path}.spot.spotWeight`, task.spot.spotWeight, 0, 1000);
         if (r.spot.onDemandWeight + r.spot.spotWeight === 0) issues.add(`${path}.spot`, task.spot, "has no weight", "onDemandWeight + spotWeight >= 1");
     }
+    // Fargate Spot runs X86_64 Linux tasks only: an ARM64 task placed on it never starts
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html).
+    const onSpot = capacity === "fargate-spot" || (r.capacityProviderStrategy ?? []).some((s) => s.provider === "FARGATE_SPOT");
+    if (r.cpuArchitecture === "ARM64" && onSpot)
+        issues.add(
+            `${path}.cpuArchitecture`,
+            "ARM64",
+            "cannot run on Fargate Spot, which runs X86_64 Linux tasks only",
+            'capacity "fargate" for ARM64 (about 20% below X86_64 Fargate), or "X86_64" to keep Fargate Spot (about 70% below Fargate)',
+        );
     const cpu = r.cpu;
     const mem = r.memoryMiB;
     if (fargate) {

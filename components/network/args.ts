@@ -1,4 +1,5 @@
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import type * as autoscaling from "@pulumi/aws/autoscaling";
 import type * as ec2 from "@pulumi/aws/ec2";
 import type * as iam from "@pulumi/aws/iam";
 import type * as vpc from "@pulumi/aws/vpc";
@@ -6,7 +7,26 @@ import type { Transform } from "../shared/transform";
 import type { GatewayEndpoint, InterfaceEndpoint } from "./endpoints";
 
 /** How private subnets reach the internet. */
-export type NatGateways = "single" | "one-per-az" | "none";
+export type NatGateways = "single" | "one-per-az" | "instance" | "none";
+
+/** The NAT instance of `natGateways: "instance"`. */
+export interface NatInstanceArgs {
+    /**
+     * EC2 instance type. A Graviton `t4g.nano` (2 vCPUs burstable, 0.5 GiB, up to 5 Gbps in bursts) forwards
+     * what a development VPC sends; a larger type raises the sustained bandwidth (a t4g.nano's baseline is
+     * about 32 Mbps: https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html#gp_network).
+     * @default "t4g.nano"
+     */
+    instanceType?: string;
+    /**
+     * The AMI: an `ami-…` id, or `resolve:ssm:<parameter>` resolved at each launch. Its architecture must be
+     * the instance type's.
+     * @default - the latest Amazon Linux 2023 for the instance type's architecture:
+     * `resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64` (or `-x86_64`)
+     * @example "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+     */
+    imageId?: string;
+}
 
 export interface FlowLogArgs {
     /**
@@ -40,12 +60,24 @@ export interface NetworkArgs {
      */
     availabilityZones?: number;
     /**
-     * NAT gateways for the private subnets: `"single"` (one, in the first public subnet, cheapest:
-     * about $32/month plus data), `"one-per-az"` (survives the loss of an AZ), or `"none"` (private
-     * subnets are isolated: no route to the internet; AWS services through VPC endpoints only).
+     * NAT for the private subnets: `"single"` (one NAT gateway, in the first public subnet: about
+     * $32.85/month plus $0.045/GB), `"one-per-az"` (a NAT gateway per AZ: survives the loss of an AZ),
+     * `"instance"` (one NAT instance, see `natInstance`: about $3.07/month for a t4g.nano and no per-GB
+     * charge, but one instance in one AZ, replaced within minutes when it fails, with a burstable
+     * bandwidth: for development), or `"none"` (private subnets are isolated: no route to the
+     * internet; AWS services through VPC endpoints only).
      * @default "single"
      */
     natGateways?: NatGateways;
+    /**
+     * The NAT instance of `natGateways: "instance"` (refused with any other mode): an Auto Scaling group
+     * of one in the first public subnet, booting on a fixed network interface with an Elastic IP that
+     * every private route table points at; IMDSv2 only, encrypted gp3 root volume, Session Manager
+     * access (no SSH key).
+     * @default { instanceType: "t4g.nano" } with natGateways "instance"
+     * @example { instanceType: "t4g.micro" }
+     */
+    natInstance?: NatInstanceArgs;
     /**
      * VPC flow logs to CloudWatch Logs: `true` for the defaults, an object to tune them, `false` for none.
      * @default false
@@ -98,12 +130,30 @@ export interface NetworkArgs {
         privateRouteTableAssociation?: Transform<ec2.RouteTableAssociationArgs>;
         /** The public default route to the internet gateway (`<name>-internet-route`). */
         internetRoute?: Transform<ec2.RouteArgs>;
-        /** Each private default route to a NAT gateway (`<name>-nat-route-<n>`). */
+        /** Each private default route to a NAT gateway or the NAT instance's interface (`<name>-nat-route-<n>`). */
         natRoute?: Transform<ec2.RouteArgs>;
         /** Each NAT gateway's Elastic IP (`<name>-nat-eip-<n>`). */
         natEip?: Transform<ec2.EipArgs>;
         /** Each NAT gateway (`<name>-nat-gateway-<n>`). */
         natGateway?: Transform<ec2.NatGatewayArgs>;
+        /** The NAT instance's security group (`<name>-nat-instance-security-group`). */
+        natInstanceSecurityGroup?: Transform<ec2.SecurityGroupArgs>;
+        /** Its all-traffic-from-the-VPC rule (`<name>-nat-instance-from-vpc`). */
+        natInstanceIngress?: Transform<vpc.SecurityGroupIngressRuleArgs>;
+        /** Its all-traffic-out rule (`<name>-nat-instance-to-anywhere`). */
+        natInstanceEgress?: Transform<vpc.SecurityGroupEgressRuleArgs>;
+        /** The NAT instance's fixed network interface (`<name>-nat-instance-network-interface`). */
+        natInstanceNetworkInterface?: Transform<ec2.NetworkInterfaceArgs>;
+        /** The NAT instance's Elastic IP (`<name>-nat-instance-eip`). */
+        natInstanceEip?: Transform<ec2.EipArgs>;
+        /** The NAT instance's role (`<name>-nat-instance-role`). */
+        natInstanceRole?: Transform<iam.RoleArgs>;
+        /** The NAT instance's profile (`<name>-nat-instance-instance-profile`). */
+        natInstanceProfile?: Transform<iam.InstanceProfileArgs>;
+        /** The NAT instance's launch template (`<name>-nat-instance-launch-template`). */
+        natInstanceLaunchTemplate?: Transform<ec2.LaunchTemplateArgs>;
+        /** The NAT instance's Auto Scaling group of one (`<name>-nat-instance-group`). */
+        natInstanceGroup?: Transform<autoscaling.GroupArgs>;
         /** Each gateway endpoint (`<name>-s3-endpoint`, `<name>-dynamodb-endpoint`). */
         gatewayEndpoint?: Transform<ec2.VpcEndpointArgs>;
         /** Each interface endpoint (`<name>-<service>-endpoint`, dots as dashes: `main-ecr-api-endpoint`). */

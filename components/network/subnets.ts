@@ -4,6 +4,7 @@ import { childName } from "../shared/naming";
 import { create } from "../shared/transform";
 import { type NetworkContext, named } from "./context";
 import type { SubnetLayout } from "./layout";
+import { type NatInstanceResources, createNatInstance } from "./nat-instance";
 
 export interface SubnetResources {
     /** One per AZ, in AZ order. */
@@ -19,13 +20,16 @@ export interface SubnetResources {
     /** Empty with `natGateways: "none"`. */
     natEips: ec2.Eip[];
     natGateways: ec2.NatGateway[];
-    /** One per AZ with NAT, none without. */
+    /** With `natGateways: "instance"`: the NAT instance and what it stands on. */
+    natInstance?: NatInstanceResources;
+    /** One per AZ with NAT (gateway or instance), none without. */
     natRoutes: ec2.Route[];
 }
 
 /**
  * Public and private subnets per AZ with their route tables: public → internet gateway; private →
- * the NAT gateway of its AZ (`one-per-az`), the single NAT gateway (`single`), or nowhere (`none`).
+ * the NAT gateway of its AZ (`one-per-az`), the single NAT gateway (`single`), the NAT instance's
+ * network interface (`instance`), or nowhere (`none`).
  */
 export function createSubnets(
     ctx: NetworkContext,
@@ -33,6 +37,7 @@ export function createSubnets(
     internetGateway: ec2.InternetGateway,
     layout: SubnetLayout,
     azNames: pulumi.Output<string>[],
+    partition: pulumi.Output<string>,
 ): SubnetResources {
     const { parent, name, cfg } = ctx;
     const t = cfg.transform;
@@ -117,14 +122,19 @@ export function createSubnets(
             ),
         );
     }
+    const natInstance = cfg.natGateways === "instance" ? createNatInstance(ctx, vpc, publicSubnets[0], internetGateway, partition) : undefined;
+    // Where AZ i's private traffic leaves: its NAT gateway (or the single one), or the NAT instance's interface,
+    // which stays when the group replaces the instance.
+    const target = (i: number): Pick<ec2.RouteArgs, "natGatewayId" | "networkInterfaceId"> =>
+        natInstance ? { networkInterfaceId: natInstance.networkInterface.id } : { natGatewayId: natGateways[Math.min(i, natCount - 1)].id };
     const natRoutes =
-        natCount === 0
+        natCount === 0 && !natInstance
             ? []
             : azs.map((i) =>
                   create(
                       ec2.Route,
                       childName(name, "nat-route", `${i + 1}`),
-                      { routeTableId: privateRouteTables[i].id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: natGateways[Math.min(i, natCount - 1)].id },
+                      { routeTableId: privateRouteTables[i].id, destinationCidrBlock: "0.0.0.0/0", ...target(i) },
                       opts,
                       t.natRoute,
                   ),
@@ -139,6 +149,7 @@ export function createSubnets(
         internetRoute,
         natEips,
         natGateways,
+        natInstance,
         natRoutes,
     };
 }

@@ -115,6 +115,19 @@ export const DEFAULT_PRODUCTION_STACKS: readonly string[] = ["prod", "production
 
 export type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
+/**
+ * Set on a rule's `validateResource` by `toPolicies`: the types it applies to and the reason it gives every
+ * other resource. The offline runner reads it to record those as not applicable without calling the
+ * function (the same outcome, without an args object and a thrown error for every rule × resource);
+ * the real policy server ignores it and calls the function, which checks the type itself.
+ */
+export const TYPE_FILTER = Symbol.for("aws-platform.policies.typeFilter");
+
+export interface TypeFilter {
+    types: ReadonlySet<string>;
+    reason: string;
+}
+
 const FSBP = "AWS Foundational Security Best Practices";
 
 /** Refuses exceptions that name no rule, or give no reason, before any policy runs. */
@@ -162,20 +175,19 @@ export function toPolicies(rules: readonly Rule[], options: PolicyOptions = {}):
             ...(rule.control.fsbp ? { framework: { name: FSBP, version: "1.0.0", reference: rule.control.fsbp, specification: rule.description } } : {}),
         };
         if (rule.kind === "resource") {
-            return {
-                ...common,
-                validateResource: async (args: ResourceValidationArgs, report: ReportViolation) => {
-                    if (!rule.types.includes(args.type)) args.notApplicable(`applies to ${rule.types.join(", ")}`);
-                    const context = contextOf(args.urn);
-                    if (rule.productionOnly && !context.production) args.notApplicable("applies to production stacks only");
-                    const exception = exceptionFor(exceptions, rule.name, args.urn);
-                    if (exception === undefined) return rule.validate(args.props, args, report, context);
-                    const messages: string[] = [];
-                    await rule.validate(args.props, args, (message) => messages.push(message), context);
-                    options.onException?.({ exception, urn: args.urn, messages });
-                    if (messages.length) args.notApplicable(`accepted exception: ${exception.reason}`);
-                },
+            const filter: TypeFilter = { types: new Set(rule.types), reason: `applies to ${rule.types.join(", ")}` };
+            const validateResource = async (args: ResourceValidationArgs, report: ReportViolation) => {
+                if (!filter.types.has(args.type)) args.notApplicable(filter.reason);
+                const context = contextOf(args.urn);
+                if (rule.productionOnly && !context.production) args.notApplicable("applies to production stacks only");
+                const exception = exceptionFor(exceptions, rule.name, args.urn);
+                if (exception === undefined) return rule.validate(args.props, args, report, context);
+                const messages: string[] = [];
+                await rule.validate(args.props, args, (message) => messages.push(message), context);
+                options.onException?.({ exception, urn: args.urn, messages });
+                if (messages.length) args.notApplicable(`accepted exception: ${exception.reason}`);
             };
+            return { ...common, validateResource: Object.assign(validateResource, { [TYPE_FILTER]: filter }) };
         }
         return {
             ...common,

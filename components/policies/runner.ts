@@ -39,6 +39,7 @@ import type {
 } from "@pulumi/policy";
 // The sentinel the engine sends for a value unknown during preview, which `unknownCheckingProxy` recognises.
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { TYPE_FILTER, type TypeFilter } from "./rule";
 /**
  * The resource fields the runner reads: a `RecordedResource` of the mock engine (`aws-platform/testing`, structurally
  * the same fields; not imported, so that the policies never load the testing kit), or one built by `policyResource`.
@@ -324,6 +325,12 @@ export async function runPolicies(
                     const fast = pulumiTypeOf(validate);
                     if (!Array.isArray(policy.validateResource) && fast !== undefined && fast !== r.type) {
                         notApplicable.push({ policy: policy.name, urn: r.urn, reason: `Policy only applies to resources of type '${fast}'` });
+                        continue;
+                    }
+                    // A pack rule's own type check (`toPolicies`), read instead of run: the same record as its `notApplicable` call.
+                    const filter = (validate as { [TYPE_FILTER]?: TypeFilter })[TYPE_FILTER];
+                    if (filter !== undefined && !filter.types.has(r.type)) {
+                        notApplicable.push({ policy: policy.name, urn: r.urn, reason: filter.reason });
                         continue;
                     }
                     const args: ResourceValidationArgs = withLazyProps(

@@ -9,7 +9,8 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import * as pulumi from "@pulumi/pulumi";
-import { buildSync } from "esbuild";
+import { buildSync, version as esbuildVersion } from "esbuild";
+import { bundleCacheSlot, readCachedBundle, writeCachedBundle } from "./bundle-cache";
 
 /** One bundled entry: the code of `index.js`, its SHA-256 (hex), its size in bytes and the names it exports. */
 export interface Bundle {
@@ -62,18 +63,27 @@ export function esbuildCommand(entry: string, outfile: string): string {
 }
 
 // Per process: a program creating several functions from one entry (or a test run building the same
-// component many times) bundles it once. Keyed by absolute path; a changed file is seen by the next process.
+// component many times) bundles it once. Keyed by absolute path; across processes, `bundle-cache.ts`
+// keeps bundles on disk while the files they were built from are unchanged.
 const cache = new Map<string, Bundle>();
+
+/** What decides a bundle's bytes besides its inputs (the disk cache's key): a change here rebuilds every cached bundle. */
+export const BUNDLE_CACHE_SALT = JSON.stringify({ cache: 2, esbuild: esbuildVersion, options: BUNDLE_OPTIONS });
 
 /**
  * Bundles `entry` (a path, relative to the working directory, where Pulumi runs the program) into one
  * minified CommonJS file for Node.js 22. Synchronous, so a component can create its function in its
- * constructor. Throws a {@link BundleError} naming the entry.
+ * constructor. Throws a {@link BundleError} naming the entry. `cache: false` builds afresh and caches
+ * nothing, in memory or on disk.
  */
 export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle {
     const file = path.resolve(entry);
     const cached = options.cache === false ? undefined : cache.get(file);
     if (cached) return cached;
+    const slot = options.cache === false ? undefined : bundleCacheSlot(file, BUNDLE_CACHE_SALT);
+    const stored = slot && readCachedBundle(slot);
+    if (stored) return finish(file, stored.code, stored.exports, options);
+    const started = Date.now();
     let code: string;
     let exportNames: string[] | undefined;
     try {
@@ -85,9 +95,16 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
             write: false,
             logLevel: "silent",
             outfile: "index.js",
+            // Lists the files read, for the disk cache; the output is the same with or without it.
+            metafile: true,
         });
         code = result.outputFiles[0].text;
-        exportNames = entryExports(file);
+        const entryInfo = entryExports(file);
+        exportNames = entryInfo.names;
+        if (slot) {
+            const inputs = [...Object.keys(result.metafile.inputs), ...entryInfo.inputs].map((input) => path.resolve(input));
+            writeCachedBundle(slot, inputs, { code, ...(exportNames ? { exports: exportNames } : {}) }, started);
+        }
     } catch (e) {
         const errors = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
         const details = errors?.length
@@ -96,6 +113,10 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
             : (e as Error).message;
         throw new BundleError(entry, details);
     }
+    return finish(file, code, exportNames, options);
+}
+
+function finish(file: string, code: string, exportNames: string[] | undefined, options: { cache?: boolean }): Bundle {
     const out: Bundle = {
         code,
         sha256: createHash("sha256").update(code).digest("hex"),
@@ -109,9 +130,9 @@ export function bundle(entry: string, options: { cache?: boolean } = {}): Bundle
 /**
  * The names `file` exports. esbuild's metafile lists them only for ES module output, so a second,
  * cheap build (ESM, packages left external, nothing written) reads them; re-exports of the project's
- * own files are followed.
+ * own files are followed. `inputs`: the files that build read.
  */
-function entryExports(file: string): string[] | undefined {
+function entryExports(file: string): { names?: string[]; inputs: string[] } {
     const result = buildSync({
         entryPoints: [file],
         bundle: true,
@@ -125,13 +146,14 @@ function entryExports(file: string): string[] | undefined {
         outfile: "index.mjs",
     });
     // A CommonJS entry shows only "default" (module.exports) here, whatever it assigns at run time.
+    const inputs = Object.keys(result.metafile.inputs);
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
-    if (output?.entryPoint === undefined || result.metafile.inputs[output.entryPoint]?.format === "cjs") return undefined;
+    if (output?.entryPoint === undefined || result.metafile.inputs[output.entryPoint]?.format === "cjs") return { inputs };
     // `export * from "<package>"` stays a statement of the output (the package is external): its names
     // are known only to the full bundle, so the exports are unknown here too.
     const text = result.outputFiles?.[0]?.text ?? "";
-    if (/^export \* from ["'][^./]/m.test(text)) return undefined;
-    return [...output.exports].sort();
+    if (/^export \* from ["'][^./]/m.test(text)) return { inputs };
+    return { names: [...output.exports].sort(), inputs };
 }
 
 /**

@@ -62,9 +62,7 @@ export function createLaunchTemplate(
             iamInstanceProfile: spec.iamInstanceProfileArn ? { arn: spec.iamInstanceProfileArn } : undefined,
             vpcSecurityGroupIds: spec.securityGroupIds,
             userData: spec.userData,
-            // IMDSv2 only, one hop: containers and pods (one network hop further) cannot reach the
-            // instance role's credentials. Instance tags stay out of the metadata (EC2's default).
-            metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+            metadataOptions: IMDS_V2_ONLY,
             blockDeviceMappings: blockDevices(spec.family, spec.diskSizeGiB),
             monitoring: spec.monitoring === undefined ? undefined : { enabled: spec.monitoring },
             tagSpecifications: launchTagSpecifications(spec.instanceTags, spec.instanceName),
@@ -74,3 +72,11 @@ export function createLaunchTemplate(
         transform,
     );
 }
+
+// issue 20 act
+/**
+ * Instance metadata for every template of the library: IMDSv2 only, one hop, so containers and pods
+ * (one network hop further) cannot reach the instance role's credentials; instance tags stay out of
+ * the metadata (EC2's default).
+ */
+export const IMDS_V2_ONLY = { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" };

@@ -49,7 +49,56 @@ describe("Network", () => {
             },
             { title: "accepts one AZ (a throw-away environment; the constructor warns)", args: { availabilityZones: 1 } },
             { title: "rejects zero AZs", args: { availabilityZones: 0 }, path: "availabilityZones", message: /from 1 to 6/ },
-            { title: "rejects an unknown NAT mode", args: { natGateways: "many" as any }, path: "natGateways", message: /"single", "one-per-az", "none"/ },
+            {
+                title: "rejects an unknown NAT mode",
+                args: { natGateways: "many" as any },
+                path: "natGateways",
+                message: /"single", "one-per-az", "instance", "none"/,
+            },
+            { title: "accepts a NAT instance with its defaults", args: { natGateways: "instance" } },
+            { title: "accepts an x86_64 NAT instance (its AMI follows)", args: { natGateways: "instance", natInstance: { instanceType: "t3.nano" } } },
+            {
+                title: "rejects NAT instance settings with NAT gateways (an option that would do nothing)",
+                args: { natGateways: "single", natInstance: { instanceType: "t4g.micro" } },
+                path: "natInstance",
+                message: /natGateways is "single"; allowed: natGateways: "instance", or no natInstance/,
+            },
+            {
+                title: "rejects NAT instance settings without a NAT mode (the default is NAT gateways)",
+                args: { natInstance: {} },
+                path: "natInstance",
+            },
+            {
+                title: "rejects a NAT instance type whose architecture is unknown",
+                args: { natGateways: "instance", natInstance: { instanceType: "nano" } },
+                path: "natInstance.instanceType",
+                message: /not an EC2 instance type whose architecture is known/,
+            },
+            {
+                title: "rejects an x86_64 AMI parameter for a Graviton NAT instance",
+                args: {
+                    natGateways: "instance",
+                    natInstance: { imageId: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" },
+                },
+                path: "natInstance.imageId",
+                message: /is an x86_64 image, and t4g.nano is an arm64 instance type/,
+            },
+            {
+                title: "rejects an arm64 AMI parameter for an x86_64 NAT instance",
+                args: {
+                    natGateways: "instance",
+                    natInstance: { instanceType: "t3.nano", imageId: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64" },
+                },
+                path: "natInstance.imageId",
+                message: /is an arm64 image, and t3.nano is an x86_64 instance type/,
+            },
+            {
+                title: "rejects a NAT instance image that is neither an AMI id nor an SSM reference",
+                args: { natGateways: "instance", natInstance: { imageId: "al2023" } },
+                path: "natInstance.imageId",
+                message: /neither an AMI id nor an SSM parameter reference/,
+            },
+            { title: "accepts a pinned AMI id for the NAT instance", args: { natGateways: "instance", natInstance: { imageId: "ami-0123456789abcdef0" } } },
             { title: "rejects a retention CloudWatch does not offer", args: { flowLogs: { retentionInDays: 10 } }, path: "flowLogs.retentionInDays" },
             { title: "rejects a tag key in the reserved aws: namespace", args: { tags: { "aws:x": "y" } }, path: "tags.aws:x", message: /not a valid tag key/ },
             { title: "rejects an unknown gateway endpoint", args: { gatewayEndpoints: ["sqs" as any] }, path: "gatewayEndpoints[0]" },
@@ -127,10 +176,10 @@ describe("Network", () => {
         });
 
         it("accepts what normalize produces, for every NAT mode", () => {
-            for (const natGateways of ["single", "one-per-az", "none"] as const) {
+            for (const natGateways of ["single", "one-per-az", "instance", "none"] as const) {
                 const resolved = normalize({ natGateways, flowLogs: true });
-                const { flowLogs, ...rest } = resolved;
-                assert.deepEqual(validate({ ...rest, flowLogs: flowLogs! }), []);
+                const { flowLogs, natInstance, ...rest } = resolved;
+                assert.deepEqual(validate({ ...rest, flowLogs: flowLogs!, ...(natInstance ? { natInstance } : {}) }), []);
             }
         });
     });
@@ -403,6 +452,178 @@ describe("Network", () => {
                 const { result } = await build(() => new Network("main", { natGateways: "none", ...args }));
                 assert.equal(result.vpcArgs.egress, "none", JSON.stringify(args));
             }
+        });
+    });
+
+    describe('with natGateways: "instance"', () => {
+        const INSTANCE = { natGateways: "instance" } as const;
+        const ENI = "aws:ec2/networkInterface:NetworkInterface";
+        const ASG = "aws:autoscaling/group:Group";
+        const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+
+        it("creates no NAT gateway: one fixed network interface, source/destination check off, in the first public subnet, with an Elastic IP", async () => {
+            const { registry } = await build(() => new Network("main", INSTANCE));
+            assert.equal(registry.ofType(NAT).length, 0);
+            const eni = registry.one(ENI, "main-nat-instance-network-interface");
+            assert.equal(eni.inputs.subnetId, registry.one(SUBNET, "main-public-subnet-1").id);
+            assert.strictEqual(eni.inputs.sourceDestCheck, false);
+            assert.deepEqual(eni.inputs.securityGroups, [registry.one("aws:ec2/securityGroup:SecurityGroup", "main-nat-instance-security-group").id]);
+            const eips = registry.ofType(EIP);
+            assert.deepEqual(
+                eips.map((e) => [e.name, e.inputs.domain, e.inputs.networkInterface]),
+                [["main-nat-instance-eip", "vpc", eni.id]],
+            );
+        });
+
+        it("routes every private route table's default route to the fixed interface, not to an instance", async () => {
+            const { registry } = await build(() => new Network("main", { ...INSTANCE, availabilityZones: 3 }));
+            const eni = registry.one(ENI);
+            for (const az of [1, 2, 3]) {
+                const route = registry.one(ROUTE, `main-nat-route-${az}`);
+                assert.deepEqual(
+                    [route.inputs.routeTableId, route.inputs.destinationCidrBlock, route.inputs.networkInterfaceId, route.inputs.natGatewayId],
+                    [registry.one(ROUTE_TABLE, `main-private-route-table-${az}`).id, "0.0.0.0/0", eni.id, undefined],
+                );
+            }
+            assert.equal(registry.ofType(ROUTE).length, 4);
+        });
+
+        it("admits all traffic from the VPC's CIDR only, and lets everything out", async () => {
+            const { registry } = await build(() => new Network("main", { ...INSTANCE, cidrBlock: "10.9.0.0/16" }));
+            const sg = registry.one("aws:ec2/securityGroup:SecurityGroup", "main-nat-instance-security-group");
+            assert.equal(sg.inputs.ingress, undefined);
+            assert.equal(sg.inputs.egress, undefined);
+            registry.hasInputs("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "main-nat-instance-from-vpc", {
+                securityGroupId: sg.id,
+                ipProtocol: "-1",
+                cidrIpv4: "10.9.0.0/16",
+            });
+            registry.hasInputs("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "main-nat-instance-to-anywhere", {
+                securityGroupId: sg.id,
+                ipProtocol: "-1",
+                cidrIpv4: "0.0.0.0/0",
+            });
+            assert.equal(registry.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").length, 1);
+        });
+
+        it("launches a t4g.nano on the latest arm64 AL2023 through the SSM parameter, booting on the fixed interface, IMDSv2 only, encrypted gp3 root", async () => {
+            const { registry } = await build(() => new Network("main", INSTANCE));
+            const lt = registry.one(TEMPLATE, "main-nat-instance-launch-template");
+            assert.equal(lt.inputs.instanceType, "t4g.nano");
+            assert.equal(lt.inputs.imageId, "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64");
+            assert.deepEqual(lt.inputs.networkInterfaces, [{ deviceIndex: 0, networkInterfaceId: registry.one(ENI).id, deleteOnTermination: "false" }]);
+            assert.equal(lt.inputs.vpcSecurityGroupIds, undefined, "EC2 refuses group ids next to a network interface");
+            assert.equal(lt.inputs.metadataOptions.httpTokens, "required");
+            assert.equal(lt.inputs.metadataOptions.httpPutResponseHopLimit, 1);
+            assert.deepEqual(lt.inputs.blockDeviceMappings, [
+                { deviceName: "/dev/xvda", ebs: { volumeType: "gp3", encrypted: "true", deleteOnTermination: "true", volumeSize: 8 } },
+            ]);
+            assert.equal(lt.inputs.keyName, undefined, "no SSH key: Session Manager");
+            assert.deepEqual(
+                lt.inputs.tagSpecifications.map((s: { resourceType: string }) => s.resourceType),
+                ["instance", "volume"],
+            );
+        });
+
+        it("picks the x86_64 AL2023 parameter for an x86_64 instance type", async () => {
+            const { registry } = await build(() => new Network("main", { ...INSTANCE, natInstance: { instanceType: "t3.micro" } }));
+            const lt = registry.one(TEMPLATE);
+            assert.equal(lt.inputs.instanceType, "t3.micro");
+            assert.equal(lt.inputs.imageId, "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        });
+
+        it("turns on IP forwarding and masquerades the VPC's traffic in its user data, both persisted across reboots", async () => {
+            const { registry } = await build(() => new Network("main", { ...INSTANCE, cidrBlock: "10.10.0.0/16" }));
+            const script = Buffer.from(registry.one(TEMPLATE).inputs.userData, "base64").toString();
+            assert.match(script, /^#!\/bin\/bash\nset -euo pipefail\n/);
+            assert.match(script, /cat > \/etc\/sysctl\.d\/90-nat-instance\.conf <<'EOF'\nnet\.ipv4\.ip_forward = 1\nEOF\n/);
+            assert.match(script, /\niptables -t nat -A POSTROUTING -s 10\.10\.0\.0\/16 ! -d 10\.10\.0\.0\/16 -j MASQUERADE\n/);
+            // iptables-services' default FORWARD chain rejects; the saved rules are what it restores at boot.
+            assert.ok(script.indexOf("iptables -F FORWARD") < script.indexOf("iptables-save > /etc/sysconfig/iptables"));
+            assert.match(script, /\nsystemctl enable --now iptables\n/);
+            assert.doesNotMatch(script, /eth0|ens5/, "no interface name: AL2023 on Nitro names it ens5");
+        });
+
+        it("keeps one instance in the interface's subnet with an Auto Scaling group of one, replacing it on failed EC2 status checks", async () => {
+            const { registry } = await build(() => new Network("main", INSTANCE));
+            const asg = registry.one(ASG, "main-nat-instance-group");
+            const lt = registry.one(TEMPLATE);
+            assert.deepEqual([asg.inputs.minSize, asg.inputs.maxSize, asg.inputs.desiredCapacity], [1, 1, 1]);
+            assert.deepEqual(asg.inputs.vpcZoneIdentifiers, [registry.one(SUBNET, "main-public-subnet-1").id]);
+            assert.equal(asg.inputs.healthCheckType, "EC2");
+            assert.equal(asg.inputs.launchTemplate.id, lt.id);
+            assert.deepEqual(asg.inputs.instanceRefresh, { strategy: "Rolling", preferences: { minHealthyPercentage: 0 } });
+            assert.ok(asg.dependsOn?.includes(registry.one(EIP).urn), "the instance boots with its public address");
+        });
+
+        it("gives the instance a profile whose role has only AmazonSSMManagedInstanceCore (Session Manager)", async () => {
+            const { registry } = await build(() => new Network("main", INSTANCE));
+            const role = registry.one("aws:iam/role:Role", "main-nat-instance-role");
+            assert.deepEqual(json(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "ec2.amazonaws.com" });
+            assert.deepEqual(
+                registry.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn),
+                ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"],
+            );
+            assert.equal(registry.ofType("aws:iam/rolePolicy:RolePolicy").length, 0);
+            const profile = registry.one("aws:iam/instanceProfile:InstanceProfile");
+            assert.equal(profile.inputs.role, role.outputs.name);
+            assert.equal(registry.one(TEMPLATE).inputs.iamInstanceProfile.arn, profile.outputs.arn);
+        });
+
+        it('hands out private subnet ids once the group has its instance, and says the subnets egress through "nat"', async () => {
+            class Consumer extends pulumi.CustomResource {
+                constructor(name: string, props: pulumi.Inputs) {
+                    super("test:index:Consumer", name, props);
+                }
+            }
+            const { registry, result } = await build(() => {
+                const net = new Network("main", INSTANCE);
+                new Consumer("task", { subnets: net.vpcArgs.privateSubnetIds });
+                return net;
+            });
+            const deps = registry.named("task")!.dependencies;
+            for (const name of ["main-nat-route-1", "main-nat-instance-group"]) assert.ok(deps.includes(registry.named(name)!.urn), name);
+            assert.equal(result.vpcArgs.egress, "nat");
+        });
+
+        it("applies each NAT instance transform key to its child", async () => {
+            const keys = [
+                ["natInstanceSecurityGroup", "main-nat-instance-security-group"],
+                ["natInstanceIngress", "main-nat-instance-from-vpc"],
+                ["natInstanceEgress", "main-nat-instance-to-anywhere"],
+                ["natInstanceNetworkInterface", "main-nat-instance-network-interface"],
+                ["natInstanceEip", "main-nat-instance-eip"],
+                ["natInstanceRole", "main-nat-instance-role"],
+                ["natInstanceProfile", "main-nat-instance-instance-profile"],
+                ["natInstanceLaunchTemplate", "main-nat-instance-launch-template"],
+            ] as const;
+            const transform: NetworkTransforms = {};
+            for (const [key] of keys) (transform as any)[key] = (a: any) => ({ ...a, tags: { ...a.tags, role: key } });
+            let groups = 0;
+            transform.natInstanceGroup = () => {
+                groups++;
+            };
+            const { registry } = await build(() => new Network("main", { ...INSTANCE, transform }));
+            for (const [key, name] of keys) assert.equal(registry.named(name)!.inputs.tags.role, key, name);
+            assert.equal(groups, 1);
+        });
+
+        it("exposes every NAT instance child in resources", async () => {
+            const { registry, result } = await build(() => new Network("main", INSTANCE));
+            const exposed: pulumi.Resource[] = [];
+            const collect = (v: unknown): void => {
+                if (pulumi.Resource.isInstance(v)) exposed.push(v);
+                else if (v && typeof v === "object") Object.values(v).forEach(collect);
+            };
+            collect(result.resources);
+            const names = (await Promise.all(exposed.map((r) => unwrap(r.urn)))).map((u) => u.split("::").pop()).sort();
+            assert.deepEqual(
+                names,
+                registry
+                    .descendantsOf(registry.one(Network.type))
+                    .map((r) => r.name)
+                    .sort(),
+            );
         });
     });
 

@@ -5,7 +5,7 @@
  * report what the runner reports.
  */
 import * as assert from "node:assert";
-import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as aws from "@pulumi/aws";
 import {
     checkPolicies,
@@ -18,6 +18,7 @@ import {
     stackRule,
     toPolicies,
 } from "../../components/policies";
+import { TYPE_FILTER, type TypeFilter } from "../../components/policies/rule";
 import { build } from "../../components/testing";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -346,6 +347,39 @@ describe("policy runner", () => {
                 [["q", `applies to ${REPO}`]],
             );
             assert.equal(result.resourcesChecked, 1);
+        });
+
+        it("a rule's type filter is read, not run: other types get the reason its validateResource gives, without a call", async () => {
+            const [policy] = toPolicies([immutable]) as ResourceValidationPolicy[];
+            const original = policy.validateResource as ((args: ResourceValidationArgs, report: ReportViolation) => Promise<void>) & {
+                [TYPE_FILTER]?: TypeFilter;
+            };
+            const called: string[] = [];
+            const counted = Object.assign(
+                (args: ResourceValidationArgs, report: ReportViolation) => {
+                    called.push(args.type);
+                    return original(args, report);
+                },
+                { [TYPE_FILTER]: original[TYPE_FILTER] },
+            );
+            const result = await runPolicies([{ ...policy, validateResource: counted }], [repo("a", "IMMUTABLE"), policyResource(QUEUE, "q", {})]);
+            assert.deepStrictEqual(called, [REPO]);
+            // Called on a queue, the function declares itself not applicable with this reason.
+            let given: string | undefined;
+            const notApplicable = (reason?: string): never => {
+                given = reason;
+                throw new Error("not applicable");
+            };
+            const args = { type: QUEUE, urn: "urn:pulumi:dev::aws-platform::aws:sqs/queue:Queue::q", props: {}, notApplicable };
+            await assert.rejects(
+                original(args as unknown as ResourceValidationArgs, () => {}),
+                /not applicable/,
+            );
+            assert.deepStrictEqual(
+                result.notApplicable.map((n) => [n.urn.split("::").pop(), n.reason]),
+                [["q", given]],
+            );
+            assert.equal(result.policies[0].evaluated, 1);
         });
 
         it("an exception suppresses the finding on its resource and records it", async () => {

@@ -1,4 +1,7 @@
 import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
 import { ConfigError, parseConfig } from "../../stacks/config";
 import { PRESETS } from "../../stacks/presets";
 
@@ -229,6 +232,13 @@ describe("stack configuration", () => {
             }),
         });
         assert.deepEqual(Object.keys(cfg.kubernetes.nodeGroups).sort(), ["gpu", "spot"]);
+    });
+
+    it("takes a node group's architecture, refusing one its instance types do not share and one that is not x86_64 or arm64", () => {
+        const groups = (g: object) => ({ "aws-platform:kubernetes": JSON.stringify({ nodeGroups: { spot: g } }) });
+        assert.equal(parseConfig("dev", groups({ instanceTypes: ["t4g.medium"], architecture: "arm64" })).kubernetes.nodeGroups.spot.architecture, "arm64");
+        assert.match(fails(groups({ architecture: "arm64" })).message, /nodeGroups\.spot\.instanceTypes\[0\]="t3\.medium" is an x86_64 type/);
+        assert.match(fails(groups({ architecture: "aarch64" })).message, /kubernetes\.nodeGroups\.spot\.architecture="aarch64"/);
     });
 
     it("rejects bad Kubernetes settings, all at once", () => {
@@ -653,9 +663,9 @@ describe("stack configuration: data", () => {
     const data = (v: unknown) => ({ "aws-platform:data": JSON.stringify(v) });
     const issue = (e: ConfigError, path: string) => e.issues.find((i) => i.path === `aws-platform:data.${path}`);
 
-    it("dev's preset ingests on on-demand capacity into S3 and turns backups, export, the database and DAX off", () => {
+    it("dev's preset ingests on one shard into S3 and turns backups, export, the database and DAX off", () => {
         const d = parseConfig("dev", {}).data;
-        assert.deepEqual([d.ingestion.enabled, d.ingestion.capacity, d.ingestion.sink, d.ingestion.enhancedFanOut], [true, "on-demand", "s3", false]);
+        assert.deepEqual([d.ingestion.enabled, d.ingestion.capacity, d.ingestion.sink, d.ingestion.enhancedFanOut], [true, { shards: 1 }, "s3", false]);
         assert.deepEqual([d.backups.enabled, d.export.enabled, d.database.enabled, d.dax.enabled, d.protectData], [false, false, false, false, false]);
     });
 
@@ -735,5 +745,52 @@ describe("stack configuration: data", () => {
 
     it("rejects an unknown key of the data section", () => {
         assert.match(fails(data({ ingestion: { shards: 2 } })).message, /aws-platform:data\.ingestion\.shards=2 is not a known setting/);
+    });
+});
+
+// issue 20 core
+describe("stack configuration: load (the cost estimate's load profile)", () => {
+    const load = (v: unknown) => ({ "aws-platform:load": JSON.stringify(v) });
+
+    it("takes the preset's profile and merges an override group by group", () => {
+        assert.deepEqual(parseConfig("prod", {}).load, PRESETS.prod.load);
+        const cfg = parseConfig("dev", load({ cdn: { transferOutGB: 50 }, functions: { "items-items": { invocationsPerMonth: 1000 } } }));
+        assert.deepEqual(cfg.load.cdn, { ...PRESETS.dev.load.cdn, transferOutGB: 50 });
+        assert.deepEqual(cfg.load.functions, { "items-items": { invocationsPerMonth: 1000 } });
+        assert.deepEqual(cfg.load.httpApi, PRESETS.dev.load.httpApi);
+    });
+
+    it("rejects an unknown load key, suggesting the nearest", () => {
+        assert.match(
+            fails(load({ httpApi: { requestPerMonth: 5 } })).message,
+            /aws-platform:load\.httpApi\.requestPerMonth=5 is not a known load profile key; did you mean requestsPerMonth\?/,
+        );
+        assert.match(fails(load({ lambdas: {} })).message, /aws-platform:load\.lambdas=\{\} is not a known load profile key; did you mean lambda\?/);
+    });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`takes the commented aws-platform:load example of Pulumi.${stack}.yaml`, () => {
+            const text = fs.readFileSync(path.join(__dirname, "../..", `Pulumi.${stack}.yaml`), "utf8").split("\n");
+            const start = text.indexOf("  # aws-platform:load:");
+            assert.ok(start > 0, "the example is in the file");
+            const after = text.slice(start + 1);
+            const end = after.findIndex((l) => !l.startsWith("  #   "));
+            const body = end === -1 ? after : after.slice(0, end);
+            const example = parse(body.map((l) => l.slice("  #   ".length)).join("\n"));
+            const cfg = parseConfig(stack, load(example));
+            assert.deepEqual(cfg.load.httpApi, example.httpApi);
+            assert.deepEqual(cfg.load.functions, example.functions);
+        });
+    }
+
+    it("rejects a negative quantity and a cache hit ratio outside 0..1, both at once", () => {
+        const e = fails(load({ nat: { processedGB: -10 }, cdn: { cacheHitRatio: 1.2 } }));
+        assert.deepEqual(
+            e.issues.map((i) => [i.path, i.value, i.allowed]),
+            [
+                ["aws-platform:load.cdn.cacheHitRatio", 1.2, "a number from 0 to 1"],
+                ["aws-platform:load.nat.processedGB", -10, "a number of 0 or more"],
+            ],
+        );
     });
 });

@@ -225,10 +225,26 @@ describe("stacks", function () {
         assert.match(Buffer.from(spot, "base64").toString(), /--register-with-taints=aws-platform\/spot=true:NoSchedule/);
     });
 
-    it("dev is small: two AZs, one NAT gateway, Fargate Spot first, nothing protected", () => {
+    it("prod runs its on-demand EKS nodes on Graviton (arm64 AMI, m7g/m6g), its Spot group on x86", () => {
+        const general = prod.named("platform-general-node-group").inputs;
+        assert.deepEqual(general.instanceTypes, ["m7g.large", "m6g.large"]);
+        assert.match(general.amiType ?? "", /ARM_64/);
+        assert.doesNotMatch(prod.named("platform-spot-launch-template").inputs.instanceType ?? "", /g\./);
+    });
+
+    it("dev is small: two AZs, one NAT instance (no NAT gateway), Fargate Spot first, nothing protected", () => {
         assert.equal(dev.named("main-vpc").inputs.cidrBlock, "10.10.0.0/16");
         assert.equal(dev.ofType("aws:ec2/subnet:Subnet").length, 4);
-        assert.equal(dev.ofType("aws:ec2/natGateway:NatGateway").length, 1);
+        assert.equal(dev.ofType("aws:ec2/natGateway:NatGateway").length, 0);
+        assert.equal(dev.named("main-nat-instance-launch-template").inputs.instanceType, "t4g.nano");
+        const eni = dev.named("main-nat-instance-network-interface").id;
+        assert.deepEqual(
+            dev
+                .ofType("aws:ec2/route:Route")
+                .filter((r) => r.name.startsWith("main-nat-route"))
+                .map((r) => r.inputs.networkInterfaceId),
+            [eni, eni],
+        );
         const web = dev.named("saas-web");
         assert.deepEqual(
             web.inputs.capacityProviderStrategies.map((s: any) => [s.capacityProvider, s.base, s.weight]),
@@ -1557,10 +1573,10 @@ describe("stacks", function () {
             .sort();
     const policyOf = (s: typeof dev, name: string) => JSON.parse(s.named(name).inputs.policy);
 
-    it("dev reads the readings stream on on-demand capacity into S3, and builds no backup plan, export, database or orders function", () => {
+    it("dev reads the readings stream on one provisioned shard (cheaper than on-demand's stream-hours) into S3, and builds no backup plan, export, database or orders function", () => {
         const stream = dev.named("readings-stream-stream").inputs;
-        assert.deepEqual(stream.streamModeDetails, { streamMode: "ON_DEMAND" });
-        assert.equal(stream.shardCount, undefined);
+        // $0.015/shard-hour × 730 = $10.95 a month against $0.04/stream-hour × 730 = $29.20 on-demand.
+        assert.deepEqual([stream.streamModeDetails, stream.shardCount], [{ streamMode: "PROVISIONED" }, 1]);
         assert.equal(dev.named("readings-function-function").inputs.environment.variables.SINK, "s3");
         for (const type of [
             "aws-platform:serverless:TableBackups",

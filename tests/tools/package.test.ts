@@ -39,6 +39,8 @@ describe("npm package", function () {
             "dist/components/container-service/container-service.js",
             "dist/components/policies/index.js",
             "dist/components/policies/index.d.ts",
+            "dist/components/cost/index.js",
+            "dist/components/cost/index.d.ts",
             "package.json",
             "README.md",
         ]) {
@@ -95,6 +97,24 @@ describe("npm package", function () {
         ].join("\n");
         const out = execFileSync(process.execPath, ["-e", script], { cwd: consumerProject(), encoding: "utf8" });
         assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), ["aws-platform", [["ecr-1-scan-on-push", "mandatory", "repo"]]]);
+    });
+
+    // issue 20 core
+    it('ships aws-platform/cost: a consumer prices a build by name (require("aws-platform/cost"))', () => {
+        const script = [
+            'const ec2 = require("@pulumi/aws/ec2");',
+            'const { build } = require("aws-platform/testing");',
+            'const { IDLE_LOAD, PRICES_AS_OF, estimateCost, fromRecords, priceTable } = require("aws-platform/cost");',
+            "(async () => {",
+            '    const { registry } = await build(() => new ec2.NatGateway("nat", { subnetId: "subnet-1" }));',
+            '    const prices = priceTable({ base: { prices: { "nat.hour": { usd: 0.045, unit: "hour", source: "https://aws.amazon.com/vpc/pricing/" } } } });',
+            '    const pricers = { "aws:ec2/natGateway:NatGateway": (r, ctx) => [{ item: "NAT hours", price: "nat.hour", quantity: 730, unit: "hour", unitPrice: ctx.prices.get("nat.hour").usd, monthly: 730 * ctx.prices.get("nat.hour").usd, usage: false }] };',
+            "    const e = estimateCost(fromRecords(registry.all()), { load: IDLE_LOAD, prices, pricers });",
+            "    console.log(JSON.stringify([typeof PRICES_AS_OF, e.total, e.unpriced]));",
+            "})().catch((e) => { console.error(e); process.exit(1); });",
+        ].join("\n");
+        const out = execFileSync(process.execPath, ["-e", script], { cwd: consumerProject(), encoding: "utf8" });
+        assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), ["string", 730 * 0.045, []]);
     });
 
     /**

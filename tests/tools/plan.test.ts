@@ -238,6 +238,15 @@ describe("offline plan (npm run plan)", () => {
             assert.equal(code, 1);
         });
 
+        it("prints where a program's TypeError came from, thrown inside apply after the runtime's promises", async () => {
+            await assert.rejects(runPlan({ stack: "demo", projectDir: FIXTURE, programPath: "type-error.ts", outDir: os.tmpdir() }), (e: Error) => {
+                const { message, code } = describeFailure(e, "demo");
+                assert.match(message, /TypeError: Cannot read properties of undefined \(reading 'seconds'\)\n {4}at retentionOf \(.*type-error\.ts:\d+:\d+\)/);
+                assert.equal(code, 1);
+                return true;
+            });
+        });
+
         it("exits 2 from the command line for an unknown stack, naming it", () => {
             const run = spawnSync(process.execPath, ["-r", "./tools/register.js", "tools/plan.ts", "nope"], { cwd: REPO, encoding: "utf8" });
             assert.equal(run.status, 2, run.stderr);

@@ -28,6 +28,14 @@ const ec2 = (a: ContainerServiceArgs) => {
 
 const cases: Case[] = [
     {
+        title: "rejects an ARM64 task on Fargate Spot (Fargate Spot runs X86_64 tasks only)",
+        args: withArgs((a) => {
+            Object.assign(web(a), { capacity: "fargate-spot", cpuArchitecture: "ARM64" });
+        }),
+        path: "services.web.cpuArchitecture",
+        message: /cannot run on Fargate Spot, which runs X86_64 Linux tasks only; allowed: capacity "fargate" for ARM64/,
+    },
+    {
         title: "rejects awsfirelens without a log router",
         args: routed((a) => void delete web(a).logRouter),
         path: "services.web.containers.web.logging.driver",
@@ -385,6 +393,23 @@ describe("ContainerService tasks validation", () => {
             );
         });
     }
+
+    it("accepts an ARM64 task on regular Fargate, and refuses one whose strategy includes FARGATE_SPOT before creating anything", async () => {
+        const arm = (capacity: object) => withArgs((a) => void Object.assign(web(a), { cpuArchitecture: "ARM64", ...capacity }));
+        assert.deepEqual(
+            validate(arm({ capacity: "fargate" })).filter((i) => i.path.endsWith("cpuArchitecture")),
+            [],
+        );
+        const strategy = arm({
+            capacityProviderStrategy: [
+                { provider: "FARGATE", base: 1, weight: 1 },
+                { provider: "FARGATE_SPOT", base: 0, weight: 1 },
+            ],
+        });
+        const { error, registry } = await buildFails(() => new ContainerService("shop", strategy));
+        assert.match(error.message, /services\.web\.cpuArchitecture="ARM64" cannot run on Fargate Spot/);
+        assert.equal(registry.size, 0);
+    });
 
     it("accepts FireLens, bind mounts, an EBS volume, a standalone task and a taskCount together", () => {
         const a = routed((x) => {

@@ -1,0 +1,398 @@
+/**
+ * CloudWatch (log groups, alarms, dashboards, Container Insights metrics), CloudTrail, CodePipeline, CodeBuild, KMS,
+ * Secrets Manager, S3 storage, EFS backups (AWS Backup) and SSM advanced parameters.
+ *
+ * Load split (stated in each line's note): load.logs evenly over the plan's log groups; load.storage.s3GB evenly over
+ * buckets; load.storage.efsGB evenly over EFS file systems (an EFS backup holds about what its file system stores);
+ * load.builds.buildsPerMonth evenly over CodeBuild projects and pipelineRunsPerMonth evenly over pipelines.
+ */
+import type { CostLine, PlanResource, PricerTable, PricingContext } from "../types";
+import { dependsOn, evenly, fmt, known, namedAs, num, priced } from "./edgeops-util";
+
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+const LOG_DESTINATION = "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination";
+const ECS_SERVICE = "aws:ecs/service:Service";
+const CODEBUILD = "aws:codebuild/project:Project";
+const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
+const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+const EFS = "aws:efs/fileSystem:FileSystem";
+const BACKUP_PLAN = "aws:backup/plan:Plan";
+const BACKUP_SELECTION = "aws:backup/selection:Selection";
+
+// ---- CloudWatch Logs ----
+
+/** Whether a vended-log source (a VPC flow log, a CloudWatch Logs delivery destination) writes into this group. */
+function receivesVendedLogs(group: PlanResource, ctx: PricingContext): boolean {
+    const flowLogs = ctx.plan.ofType(FLOW_LOG).some((f) => dependsOn(f, "logDestination", group) || arnLogGroup(f.inputs.logDestination, group));
+    const deliveries = ctx.plan
+        .ofType(LOG_DESTINATION)
+        .some(
+            (d) =>
+                dependsOn(d, "deliveryDestinationConfiguration", group) ||
+                arnLogGroup(d.inputs.deliveryDestinationConfiguration?.destinationResourceArn, group),
+        );
+    return flowLogs || deliveries;
+}
+
+function arnLogGroup(arn: unknown, group: PlanResource): boolean {
+    if (!known(arn) || typeof arn !== "string" || !arn.includes(":log-group:")) return false;
+    const name = arn.split(":log-group:")[1].replace(/:\*$/, "");
+    return name === group.inputs.name || namedAs(group, name.split("/").pop()!);
+}
+
+function logGroupPricer(group: PlanResource, ctx: PricingContext): CostLine[] {
+    const count = Math.max(ctx.plan.ofType(LOG_GROUP).length, 1);
+    const vended = receivesVendedLogs(group, ctx);
+    const retention = num(group.inputs.retentionInDays, 0);
+    const split = `load.logs ${evenly(count, "log group")}`;
+    return [
+        priced(
+            ctx,
+            vended ? "CloudWatch Logs ingestion (vended logs)" : "CloudWatch Logs ingestion",
+            vended ? "cloudwatch.logs.vendedIngestGB" : "cloudwatch.logs.ingestGB",
+            ctx.load.logs.ingestedGB / count,
+            true,
+            `${split}${vended ? "; written by a flow log or log delivery: vended-log price" : ""}`,
+        ),
+        priced(
+            ctx,
+            "CloudWatch Logs storage",
+            "cloudwatch.logs.storageGBMonth",
+            ctx.load.logs.storedGB / count,
+            true,
+            `${split}; ${retention > 0 ? `retention ${retention} days` : "never expires: stored data grows every month"}`,
+        ),
+    ];
+}
+
+// ---- CloudWatch alarms and dashboards ----
+
+/**
+ * An alarm's billed metrics and resolution: one per metric it reads (metric math alarms pay for each metric in the
+ * expression, not for the expression), three per anomaly detection band (the metric and both bounds); high resolution
+ * when any period is under 60 s.
+ */
+function alarmMetrics(alarm: PlanResource): { metrics: number; highResolution: boolean; how: string } {
+    const queries: any[] = Array.isArray(alarm.inputs.metricQueries) ? alarm.inputs.metricQueries : [];
+    const periods = [alarm.inputs.period, ...queries.map((q) => q?.metric?.period)].filter((p) => typeof p === "number");
+    const highResolution = periods.some((p) => p < 60);
+    if (queries.length === 0) return { metrics: 1, highResolution, how: "one metric" };
+    const metrics = queries.filter((q) => q?.metric !== undefined && q?.metric !== null).length;
+    const bands = queries.filter((q) => typeof q?.expression === "string" && q.expression.includes("ANOMALY_DETECTION_BAND")).length;
+    if (bands > 0) return { metrics: 3 * bands, highResolution, how: `anomaly detection: 3 metrics per band × ${bands}` };
+    return { metrics, highResolution, how: `metric math over ${metrics} metrics` };
+}
+
+function metricAlarmPricer(alarm: PlanResource, ctx: PricingContext): CostLine[] {
+    const { metrics, highResolution, how } = alarmMetrics(alarm);
+    return [
+        highResolution
+            ? priced(ctx, "CloudWatch alarm (high resolution)", "cloudwatch.alarm.highResolution", metrics, false, `${how}; period under 60 s`)
+            : priced(ctx, "CloudWatch alarm", "cloudwatch.alarm.standard", metrics, false, how),
+    ];
+}
+
+// ---- Container Insights ----
+
+/**
+ * Container Insights (standard) publishes its metrics as custom metrics in ECS/ContainerInsights at the cluster and at
+ * each service level. Assumption: the 16 metric names CloudWatch lists for ECS Container Insights (ContainerInstanceCount,
+ * CpuUtilized, CpuReserved, DeploymentCount, DesiredTaskCount, MemoryUtilized, MemoryReserved, NetworkRxBytes,
+ * NetworkTxBytes, PendingTaskCount, RunningTaskCount, ServiceCount, StorageReadBytes, StorageWriteBytes, TaskCount,
+ * TaskSetCount — https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-metrics-ecs.html) once per
+ * cluster and once per service: an upper bound (service-level dimensions carry fewer of them).
+ */
+export const CONTAINER_INSIGHTS_METRICS_PER_DIMENSION = 16;
+
+function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[] {
+    const settings: any[] = Array.isArray(cluster.inputs.settings) ? cluster.inputs.settings : [];
+    const mode = settings.find((s) => s?.name === "containerInsights")?.value;
+    if (mode !== "enabled" && mode !== "enhanced") return [];
+    // Without dependency data (a hand-written plan), a service in the cluster's component is taken to run in it.
+    const services = ctx.plan
+        .ofType(ECS_SERVICE)
+        .filter((s) => dependsOn(s, "cluster", cluster) || (!s.propertyDependencies?.cluster?.length && s.parent !== undefined && s.parent === cluster.parent));
+    const metrics = CONTAINER_INSIGHTS_METRICS_PER_DIMENSION * (1 + services.length);
+    return [
+        priced(
+            ctx,
+            "Container Insights metrics",
+            "cloudwatch.metric.month",
+            metrics,
+            false,
+            `${CONTAINER_INSIGHTS_METRICS_PER_DIMENSION} metrics × (1 cluster + ${services.length} services), an upper bound; the performance log events it writes are ingested into /aws/ecs/containerinsights/<cluster>/performance (CloudWatch Logs, not counted in load.logs' split)${mode === "enhanced" ? "; enhanced observability adds task- and container-level metrics not counted here" : ""}`,
+        ),
+    ];
+}
+
+// ---- CloudTrail ----
+
+interface TrailEvents {
+    management: boolean;
+    dataSelectors: any[][];
+}
+
+function trailEvents(trail: PlanResource): TrailEvents {
+    const advanced: any[] = Array.isArray(trail.inputs.advancedEventSelectors) ? trail.inputs.advancedEventSelectors : [];
+    if (advanced.length > 0) {
+        const fields = (s: any): any[] => (Array.isArray(s?.fieldSelectors) ? s.fieldSelectors : []);
+        const category = (s: any) => fields(s).find((f: any) => f?.field === "eventCategory")?.equals?.[0];
+        return {
+            management: advanced.some((s) => category(s) === "Management"),
+            dataSelectors: advanced.filter((s) => category(s) === "Data").map(fields),
+        };
+    }
+    const basic: any[] = Array.isArray(trail.inputs.eventSelectors) ? trail.inputs.eventSelectors : [];
+    // Without selectors a trail logs management events only; each basic selector includes them unless it says not to.
+    return { management: basic.length === 0 || basic.some((s) => s?.includeManagementEvents !== false), dataSelectors: [] };
+}
+
+function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
+    const { management, dataSelectors } = trailEvents(trail);
+    const firstCopy = ctx.plan.ofType(TRAIL).find((t) => trailEvents(t).management)?.urn === trail.urn;
+    const lines: CostLine[] = [];
+    if (management) {
+        lines.push(
+            priced(
+                ctx,
+                firstCopy ? "CloudTrail management events (first copy: free)" : "CloudTrail management events (additional copy)",
+                "cloudtrail.management.100k",
+                0,
+                true,
+                firstCopy
+                    ? "the plan's first trail with management events is taken as the account's free copy (an organization trail or another trail elsewhere would make this one paid)"
+                    : "a second copy pays per event; the event count is not in the load profile: not estimated",
+            ),
+        );
+    }
+    const field = (selector: any[], name: string) => selector.find((f: any) => f?.field === name)?.equals;
+    const tables = ctx.plan.ofType(DYNAMODB_TABLE).length;
+    for (const selector of dataSelectors) {
+        const type = field(selector, "resources.type")?.[0] ?? "all";
+        if (type === "AWS::DynamoDB::Table" && tables > 0) {
+            const arns = field(selector, "resources.ARN");
+            const selected = Array.isArray(arns) ? Math.min(arns.length, tables) : tables;
+            const units = ctx.load.dynamodb.readRequestUnitsPerMonth + ctx.load.dynamodb.writeRequestUnitsPerMonth;
+            const events = (units * selected) / tables;
+            lines.push(
+                priced(
+                    ctx,
+                    "CloudTrail data events (DynamoDB)",
+                    "cloudtrail.data.100k",
+                    events / 100_000,
+                    true,
+                    `one event per request unit of ${selected} of the plan's ${tables} tables (load.dynamodb read + write units split evenly over tables): ${fmt(events)} events`,
+                ),
+            );
+        } else {
+            lines.push(
+                priced(
+                    ctx,
+                    `CloudTrail data events (${type})`,
+                    "cloudtrail.data.100k",
+                    0,
+                    true,
+                    `${type} data events are not in the load profile: not estimated`,
+                ),
+            );
+        }
+    }
+    const insights: any[] = Array.isArray(trail.inputs.insightSelectors) ? trail.inputs.insightSelectors : [];
+    if (insights.length > 0) {
+        lines.push(
+            priced(
+                ctx,
+                "CloudTrail Insights events analyzed",
+                "cloudtrail.insights.100k",
+                0,
+                true,
+                `${insights.map((i) => i?.insightType).join(", ")}: priced per management event analyzed; the event count is not in the load profile: not estimated`,
+            ),
+        );
+    }
+    return lines;
+}
+
+// ---- CodePipeline and CodeBuild ----
+
+/** Assumed length of a pipeline action that is not a CodeBuild build (source checkout, deploy hand-off). */
+export const NON_BUILD_ACTION_MINUTES = 1;
+
+function pipelinePricer(pipeline: PlanResource, ctx: PricingContext): CostLine[] {
+    const type = known(pipeline.inputs.pipelineType) ? pipeline.inputs.pipelineType : "V1";
+    if (type !== "V2") return [priced(ctx, "CodePipeline V1 active pipeline", "codepipeline.v1.pipelineMonth", 1, false)];
+    const actions: any[] = (Array.isArray(pipeline.inputs.stages) ? pipeline.inputs.stages : []).flatMap((s: any) =>
+        Array.isArray(s?.actions) ? s.actions : [],
+    );
+    const builds = actions.filter((a) => a?.provider === "CodeBuild").length;
+    const others = actions.length - builds;
+    const pipelines = Math.max(ctx.plan.ofType(PIPELINE).length, 1);
+    const runs = ctx.load.builds.pipelineRunsPerMonth / pipelines;
+    const minutesPerRun = builds * Math.ceil(ctx.load.builds.averageMinutes) + others * NON_BUILD_ACTION_MINUTES;
+    return [
+        priced(
+            ctx,
+            "CodePipeline V2 action execution minutes",
+            "codepipeline.v2.actionMinute",
+            runs * minutesPerRun,
+            true,
+            `${fmt(runs)} runs (load.builds.pipelineRunsPerMonth ${evenly(pipelines, "pipeline")}) × (${builds} build actions × ${Math.ceil(ctx.load.builds.averageMinutes)} min + ${others} other actions × ${NON_BUILD_ACTION_MINUTES} min, assumed)`,
+        ),
+    ];
+}
+
+/** CodeBuild on-demand EC2 compute: price key by environment type and compute type; undefined when the table has none. */
+function buildPriceKey(environment: any): string | undefined {
+    const platform = environment?.type === "ARM_CONTAINER" ? "arm" : environment?.type === "LINUX_CONTAINER" ? "linux" : undefined;
+    const size = { BUILD_GENERAL1_SMALL: "small", BUILD_GENERAL1_MEDIUM: "medium", BUILD_GENERAL1_LARGE: "large" }[String(environment?.computeType)];
+    const key = platform && size ? `codebuild.${platform}.${size}.minute` : undefined;
+    return key !== undefined && BUILD_KEYS.has(key) ? key : undefined;
+}
+const BUILD_KEYS = new Set([
+    "codebuild.linux.small.minute",
+    "codebuild.linux.medium.minute",
+    "codebuild.linux.large.minute",
+    "codebuild.arm.small.minute",
+    "codebuild.arm.large.minute",
+]);
+
+function buildProjectPricer(project: PlanResource, ctx: PricingContext): CostLine[] {
+    const environment = project.inputs.environment ?? {};
+    const key = buildPriceKey(environment);
+    const projects = Math.max(ctx.plan.ofType(CODEBUILD).length, 1);
+    const builds = ctx.load.builds.buildsPerMonth / projects;
+    const minutes = builds * Math.ceil(ctx.load.builds.averageMinutes);
+    const what = `${environment.type ?? "?"} ${environment.computeType ?? "?"}`;
+    if (key === undefined) {
+        return [
+            priced(
+                ctx,
+                `CodeBuild build minutes (${what})`,
+                "codebuild.linux.small.minute",
+                0,
+                true,
+                `no list price in the table for ${what}: not estimated (${fmt(minutes)} minutes)`,
+            ),
+        ];
+    }
+    return [
+        priced(
+            ctx,
+            `CodeBuild build minutes (${what})`,
+            key,
+            minutes,
+            true,
+            `${fmt(builds)} builds (load.builds.buildsPerMonth ${evenly(projects, "build project")}) × ${Math.ceil(ctx.load.builds.averageMinutes)} min, rounded up to the minute`,
+        ),
+    ];
+}
+
+// ---- KMS, Secrets Manager, SSM ----
+
+function kmsKeyPricer(key: PlanResource, ctx: PricingContext): CostLine[] {
+    const notes = [
+        key.inputs.multiRegion === true ? "multi-Region primary key (each replica is billed as a key)" : undefined,
+        key.inputs.enableKeyRotation === true ? "automatic rotation: +$1/month after each of the first two yearly rotations (from year 2)" : undefined,
+        "requests are not in the load profile (20,000 a month are free)",
+    ].filter((n) => n !== undefined);
+    return [priced(ctx, "KMS customer managed key", "kms.key.month", 1, false, notes.join("; "))];
+}
+
+function kmsReplicaKeyPricer(_key: PlanResource, ctx: PricingContext): CostLine[] {
+    return [priced(ctx, "KMS multi-Region replica key", "kms.key.month", 1, false)];
+}
+
+function secretPricer(_secret: PlanResource, ctx: PricingContext): CostLine[] {
+    return [priced(ctx, "Secrets Manager secret", "secretsmanager.secret.month", 1, false, "API calls ($0.05 per 10k) are not in the load profile")];
+}
+
+/**
+ * The Secrets Manager secret RDS creates for an Aurora/RDS cluster or instance with `manageMasterUserPassword`: for the
+ * pricer of `aws:rds/cluster` and `aws:rds/instance` (serverless.ts) to add to its lines.
+ */
+export function managedMasterSecretLines(resource: PlanResource, ctx: PricingContext): CostLine[] {
+    if (resource.inputs.manageMasterUserPassword !== true) return [];
+    return [priced(ctx, "Secrets Manager secret (RDS-managed master password)", "secretsmanager.secret.month", 1, false, "created and rotated by RDS")];
+}
+
+function ssmParameterPricer(parameter: PlanResource, ctx: PricingContext): CostLine[] {
+    if (parameter.inputs.tier !== "Advanced") return [];
+    return [priced(ctx, "SSM advanced parameter", "ssm.parameter.advanced.month", 1, false)];
+}
+
+// ---- S3 and backups ----
+
+function bucketPricer(_bucket: PlanResource, ctx: PricingContext): CostLine[] {
+    const buckets = Math.max(
+        BUCKET_TYPES.reduce((n, t) => n + ctx.plan.ofType(t).length, 0),
+        1,
+    );
+    return [
+        priced(
+            ctx,
+            "S3 Standard storage",
+            "s3.standard.gbMonth",
+            ctx.load.storage.s3GB / buckets,
+            true,
+            `load.storage.s3GB ${evenly(buckets, "bucket")}; requests and noncurrent versions are not estimated`,
+        ),
+    ];
+}
+
+/** EFS backup storage ≈ the file system's stored data: its share of load.storage.efsGB. */
+function efsBackupLine(ctx: PricingContext, item: string, how: string): CostLine {
+    const fileSystems = ctx.plan.ofType(EFS).length;
+    const gb = fileSystems === 0 ? 0 : ctx.load.storage.efsGB / fileSystems;
+    return priced(
+        ctx,
+        item,
+        "backup.efs.warm.gbMonth",
+        gb,
+        true,
+        `${how}; assumed to hold about the file system's stored data (load.storage.efsGB ${evenly(Math.max(fileSystems, 1), "file system")}): incremental daily backups add only changed data`,
+    );
+}
+
+function efsBackupPolicyPricer(policy: PlanResource, ctx: PricingContext): CostLine[] {
+    if (policy.inputs.backupPolicy?.status !== "ENABLED") return [];
+    return [efsBackupLine(ctx, "EFS automatic backups (AWS Backup warm storage)", "automatic backups to the aws/efs/automatic-backup-vault")];
+}
+
+/**
+ * A vault costs nothing; its recovery points do. EFS file systems a backup plan targeting this vault selects are
+ * priced here; DynamoDB tables are priced with the TableBackups plan (serverless.ts) and other resources are not.
+ */
+function backupVaultPricer(vault: PlanResource, ctx: PricingContext): CostLine[] {
+    const targets = (plan: PlanResource) =>
+        dependsOn(plan, "rules", vault) ||
+        (Array.isArray(plan.inputs.rules) && plan.inputs.rules.some((r: any) => typeof r?.targetVaultName === "string" && namedAs(vault, r.targetVaultName)));
+    const plans = ctx.plan.ofType(BACKUP_PLAN).filter(targets);
+    const selections = ctx.plan
+        .ofType(BACKUP_SELECTION)
+        .filter((s) => plans.some((p) => dependsOn(s, "planId", p) || (!s.propertyDependencies?.planId?.length && s.parent === p.parent)));
+    const arns: string[] = selections.flatMap((s) => (Array.isArray(s.inputs.resources) ? s.inputs.resources : [])).filter((a) => typeof a === "string");
+    const efs = arns.filter((a) => a.includes(":elasticfilesystem:"));
+    return efs.map((arn) => efsBackupLine(ctx, `EFS backups in ${vault.name}`, `selected by a backup plan: ${arn}`));
+}
+
+export const OPS_PRICERS: PricerTable = {
+    [LOG_GROUP]: logGroupPricer,
+    "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarmPricer,
+    "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_alarm, ctx) => [priced(ctx, "CloudWatch composite alarm", "cloudwatch.alarm.composite", 1, false)],
+    "aws:cloudwatch/dashboard:Dashboard": (_dashboard, ctx) => [priced(ctx, "CloudWatch dashboard", "cloudwatch.dashboard.month", 1, false)],
+    "aws:ecs/cluster:Cluster": ecsClusterPricer,
+    [TRAIL]: trailPricer,
+    [PIPELINE]: pipelinePricer,
+    [CODEBUILD]: buildProjectPricer,
+    "aws:kms/key:Key": kmsKeyPricer,
+    "aws:kms/replicaKey:ReplicaKey": kmsReplicaKeyPricer,
+    "aws:secretsmanager/secret:Secret": secretPricer,
+    "aws:ssm/parameter:Parameter": ssmParameterPricer,
+    "aws:s3/bucket:Bucket": bucketPricer,
+    "aws:s3/bucketV2:BucketV2": bucketPricer,
+    "aws:efs/backupPolicy:BackupPolicy": efsBackupPolicyPricer,
+    "aws:backup/vault:Vault": backupVaultPricer,
+};

@@ -1,0 +1,52 @@
+/**
+ * Network prices, us-east-1 on-demand list prices: NAT gateways, public IPv4 addresses, VPC endpoints (PrivateLink)
+ * and Elastic Load Balancing. Each price names its AWS pricing page. The AWS pages were not readable from where
+ * the table was written (2026-11-26): the numbers are the pages' us-east-1 figures as published through 2025–2026,
+ * cross-checked against dated third-party copies (e.g. handbook.vantage.sh's ELB page for the LCU dimensions).
+ * Verify them on the pages when `PRICES_AS_OF` is old.
+ */
+import type { Price } from "../types";
+
+const VPC_PAGE = "https://aws.amazon.com/vpc/pricing/";
+const PRIVATELINK_PAGE = "https://aws.amazon.com/privatelink/pricing/";
+const ELB_PAGE = "https://aws.amazon.com/elasticloadbalancing/pricing/";
+
+export const NETWORK_PRICES: Record<string, Price> = {
+    "nat.hour": {
+        usd: 0.045,
+        unit: "hour",
+        source: VPC_PAGE,
+        note: "per NAT gateway per hour (public or private), billed whether or not traffic flows",
+    },
+    "nat.gb": { usd: 0.045, unit: "GB", source: VPC_PAGE, note: "per GB processed by a NAT gateway, in either direction" },
+    "ipv4.hour": {
+        usd: 0.005,
+        unit: "hour",
+        source: VPC_PAGE,
+        note: "per public IPv4 address per hour, in use or idle (since 1 February 2024): Elastic IPs, load balancer nodes, tasks and instances with a public IP",
+    },
+    "vpce.interface.hour": {
+        usd: 0.01,
+        unit: "hour",
+        source: PRIVATELINK_PAGE,
+        note: "per interface endpoint per Availability Zone per hour; gateway endpoints (S3, DynamoDB) have no charge",
+    },
+    "vpce.interface.gb": { usd: 0.01, unit: "GB", source: PRIVATELINK_PAGE, note: "per GB processed, first 1 PB a month" },
+    "elb.alb.hour": { usd: 0.0225, unit: "hour", source: ELB_PAGE, note: "per Application Load Balancer hour (or partial hour)" },
+    "elb.alb.lcuHour": {
+        usd: 0.008,
+        unit: "LCU-hour",
+        source: ELB_PAGE,
+        note: "an LCU is the largest of: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed (0.4 GB/h for Lambda targets), 1,000 rule evaluations/s (first 10 rules per request free)",
+    },
+    "elb.nlb.hour": { usd: 0.0225, unit: "hour", source: ELB_PAGE, note: "per Network Load Balancer hour (or partial hour)" },
+    "elb.nlb.lcuHour": {
+        usd: 0.006,
+        unit: "NLCU-hour",
+        source: ELB_PAGE,
+        note: "an NLCU (TCP) is the largest of: 800 new connections/s, 100,000 active connections, 1 GB/h processed",
+    },
+};
+
+/** No account-level free tier in this area: the 750 hours of public IPv4 are an EC2 12-month trial, not always free. */
+export const NETWORK_FREE_TIER: Record<string, { allowance: number; note: string }> = {};

@@ -7,9 +7,12 @@ import * as assert from "node:assert";
 import {
     CORE_FREE_TYPES,
     type CostLine,
+    FREE_TYPES,
+    FREE_WHEN,
     HOURS_PER_MONTH,
     IDLE_LOAD,
     type LoadProfile,
+    PRICERS,
     type PricerTable,
     estimateCost,
     fromPreview,
@@ -85,6 +88,15 @@ describe("cost estimator", () => {
         const e = estimate([STACK, network, vpc, provider, resource("aws-platform:cicd:BuildProject", "build", {}, STACK)]);
         assert.deepStrictEqual(e.unpriced, []);
         assert.equal(e.total, 0);
+    });
+
+    it("has no type both free and priced: a pricer's type is in no group's free list (the free list would hide a pricer's removal)", () => {
+        const priced = Object.keys(PRICERS);
+        assert.ok(priced.length > 40, `only ${priced.length} priced types`);
+        assert.deepStrictEqual(
+            [...FREE_TYPES, ...Object.keys(FREE_WHEN)].filter((t) => priced.includes(t)),
+            [],
+        );
     });
 
     it("prices a Kubernetes Service as free unless it is of type LoadBalancer (AWS then creates a load balancer)", () => {

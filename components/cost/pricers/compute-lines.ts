@@ -75,7 +75,14 @@ export interface Ec2Capacity {
     notes: string[];
 }
 
-const EBS_PRICED = new Set(["gp3", "gp2"]);
+/** EBS volume types the table prices storage for (https://aws.amazon.com/ebs/pricing/); others are priced as gp3. */
+const EBS_PRICED = new Set(["gp3", "gp2", "io1", "io2", "st1", "sc1"]);
+
+/** The price key and the type it prices for an EBS volume type: its own where the table has it, else gp3's. */
+export function ebsPrice(volumeType: string): { key: string; type: string; note: string } {
+    const type = EBS_PRICED.has(volumeType) ? volumeType : "gp3";
+    return { key: `ebs.${type}.gbMonth`, type, note: type === volumeType ? "" : `; volume type ${volumeType} priced as gp3` };
+}
 
 /** On-demand and Spot instance hours, EBS volumes and public IPv4 of EC2 capacity. */
 export function ec2CapacityLines(ctx: PricingContext, c: Ec2Capacity): CostLine[] {
@@ -151,15 +158,7 @@ function ebsLines(ctx: PricingContext, c: Ec2Capacity, instances: number): CostL
     }
     if (volumes.length === 0) return [];
     return volumes.map((v) => {
-        const key = v.type === "gp2" ? "ebs.gp2.gbMonth" : "ebs.gp3.gbMonth";
-        const other = EBS_PRICED.has(v.type) ? "" : `; volume type ${v.type} priced as gp3`;
-        return line(
-            ctx,
-            `EBS ${EBS_PRICED.has(v.type) ? v.type : "gp3"} volumes of instances`,
-            key,
-            v.sizeGiB * instances,
-            false,
-            `${fmt(instances)} instance(s) × ${v.sizeGiB} GiB${other}`,
-        );
+        const { key, type, note: other } = ebsPrice(v.type);
+        return line(ctx, `EBS ${type} volumes of instances`, key, v.sizeGiB * instances, false, `${fmt(instances)} instance(s) × ${v.sizeGiB} GiB${other}`);
     });
 }

@@ -136,6 +136,9 @@ export const NETWORK_FREE_TYPES: string[] = [
     "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation",
     "aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation",
     "aws:ec2/eipAssociation:EipAssociation",
+    // An elastic network interface has no charge; an address on it is an Elastic IP (priced on the Eip): one
+    // created through the API never gets an auto-assigned public IPv4 (https://aws.amazon.com/vpc/pricing/).
+    "aws:ec2/networkInterface:NetworkInterface",
     "aws:lb/targetGroup:TargetGroup",
     "aws:lb/targetGroupAttachment:TargetGroupAttachment",
     "aws:lb/listener:Listener",

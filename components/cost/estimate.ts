@@ -86,7 +86,8 @@ function checkLine(r: PlanResource, line: CostLine, prices: PriceTable, freeTier
 
 /**
  * Per top-level resource (child of the root Stack), in plan order: every component, and every top-level custom
- * resource that costs something.
+ * resource that costs something; several custom resources of one type at stack level (a program's own alarms) make
+ * one row, at the place of the first.
  */
 function componentTotals(resources: readonly PlanResource[], plan: ReturnType<typeof indexPlan>, priced: ResourceCost[]): CostEstimate["components"] {
     const byTop = new Map<string, number>();
@@ -94,9 +95,22 @@ function componentTotals(resources: readonly PlanResource[], plan: ReturnType<ty
         const top = topLevelOf(plan, p.urn);
         if (top) byTop.set(top.urn, (byTop.get(top.urn) ?? 0) + p.monthly);
     }
-    return resources
-        .filter((r) => r.type !== ROOT_STACK_TYPE && topLevelOf(plan, r.urn)?.urn === r.urn && (!r.custom || byTop.has(r.urn)))
-        .map((r) => ({ name: r.name, type: r.type, monthly: byTop.get(r.urn) ?? 0 }));
+    const tops = resources.filter((r) => r.type !== ROOT_STACK_TYPE && topLevelOf(plan, r.urn)?.urn === r.urn && (!r.custom || byTop.has(r.urn)));
+    const bare = new Map<string, PlanResource[]>();
+    for (const r of tops) if (r.custom) bare.set(r.type, [...(bare.get(r.type) ?? []), r]);
+    const out: CostEstimate["components"] = [];
+    for (const r of tops) {
+        const group = r.custom ? bare.get(r.type)! : [r];
+        if (group.length === 1) out.push({ name: r.name, type: r.type, monthly: byTop.get(r.urn) ?? 0 });
+        else if (group[0] === r)
+            out.push({
+                name: `${r.type.split(":").pop()} ×${group.length} (stack level)`,
+                type: r.type,
+                monthly: sum(group.map((g) => byTop.get(g.urn) ?? 0)),
+                count: group.length,
+            });
+    }
+    return out;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
     fromRecords,
     indexPlan,
     priceTable,
+    renderCost,
     resolveLoad,
 } from "../../components/cost";
 import * as ec2 from "@pulumi/aws/ec2";
@@ -64,6 +65,27 @@ describe("cost estimator", () => {
         // 5M HTTP API requests at $1.00 per million; the function's 5M requests at $0.20 per million, 0 ms.
         close(e.components[1].monthly, 5 * 1.0 + 5 * 0.2);
         assert.equal(e.resources.find((r) => r.name === "api-items-function")?.component, "api");
+    });
+
+    it("groups several custom resources of one type at stack level into one row at the first's place, keeping each in resources", () => {
+        const topNat = (n: string) => resource("aws:ec2/natGateway:NatGateway", n, {}, STACK);
+        const e = estimate([STACK, topNat("a"), network, nat, topNat("b"), topNat("c"), resource("aws:lb/loadBalancer:LoadBalancer", "lb", {}, STACK)]);
+        assert.deepStrictEqual(
+            e.components.map((c) => [c.name, c.type, c.count]),
+            [
+                ["NatGateway ×3 (stack level)", "aws:ec2/natGateway:NatGateway", 3],
+                ["net", "aws-platform:network:Network", undefined],
+                ["lb", "aws:lb/loadBalancer:LoadBalancer", undefined],
+            ],
+        );
+        close(e.components[0].monthly, 3 * 0.045 * 730);
+        assert.deepStrictEqual(
+            e.resources.filter((r) => r.component !== "net" && r.type === "aws:ec2/natGateway:NatGateway").map((r) => r.name),
+            ["a", "b", "c"],
+        );
+        const table = renderCost(e, e, { loadSource: "test" });
+        assert.match(table, /^ {2}NatGateway ×3 \(stack level\) +98\.55 +98\.55$/m);
+        assert.match(table, /^ {2}net \(Network\) +32\.85 +32\.85$/m);
     });
 
     it("at IDLE_LOAD keeps only what is paid unused; at load adds the usage lines", () => {

@@ -6,6 +6,7 @@ import { FREE_TYPES, isFree } from "./free";
 import { indexPlan, ROOT_STACK_TYPE, topLevelOf } from "./plan-index";
 import { FREE_TIER, type FreeTierAllowance, priceTable } from "./prices";
 import { PRICERS } from "./pricers/groups";
+import { fmt } from "./pricers/lines";
 import type { CostEstimate, CostLine, FreeTierCredit, LoadProfile, PlanResource, PricerTable, PriceTable, PricingContext, ResourceCost } from "./types";
 
 export interface EstimateOptions {
@@ -153,8 +154,4 @@ export function freeTierCredits(lines: readonly CostLine[], tiers: Readonly<Reco
         });
     }
     return credits;
-}
-
-function fmt(n: number): string {
-    return n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }

@@ -5,9 +5,12 @@
 import type { CrossoverReport } from "./crossover";
 import type { CostEstimate } from "./types";
 
+const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const PLAIN = new Intl.NumberFormat("en-US");
+
 /** USD with cents and thousands separators: 1,204.55. */
 export function usd(n: number): string {
-    return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return USD.format(n);
 }
 
 /** Requests as people say them: 950, 12.5 K, 106 M, 1.2 B. */
@@ -17,8 +20,8 @@ function count(n: number): string {
         ["M", 1e6],
         ["K", 1e3],
     ] as const)
-        if (n >= size) return `${Number((n / size).toPrecision(3)).toLocaleString("en-US")} ${unit}`;
-    return Number(n.toPrecision(3)).toLocaleString("en-US");
+        if (n >= size) return `${PLAIN.format(Number((n / size).toPrecision(3)))} ${unit}`;
+    return PLAIN.format(Number(n.toPrecision(3)));
 }
 
 /** `network (Network)` for a component, the type's last segment in brackets; a group of stack-level resources by its name alone. */

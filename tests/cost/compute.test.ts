@@ -10,6 +10,7 @@ import {
     taskSize,
 } from "../../components/cost/pricers/compute";
 import { NETWORK_FREE_TYPES, NETWORK_PRICERS } from "../../components/cost/pricers/network";
+import { OPS_PRICERS } from "../../components/cost/pricers/ops";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
@@ -387,7 +388,8 @@ describe("cost: compute pricers", () => {
         const AREA =
             /^(aws:ec2\/|aws:vpc\/|aws:lb\/|aws:alb\/|aws:ecs\/|aws:autoscaling\/|aws:appautoscaling\/|aws:eks\/|eks:index:|aws:efs\/|aws:ecr\/|aws:servicediscovery\/|aws:iam\/instanceProfile:)/;
         const PRICERS = { ...NETWORK_PRICERS, ...COMPUTE_PRICERS };
-        const FREE = new Set([...NETWORK_FREE_TYPES, ...COMPUTE_FREE_TYPES, "aws:ec2/flowLog:FlowLog"]);
+        // The ops group prices ECS clusters (Container Insights) and EFS backup policies (AWS Backup storage).
+        const FREE = new Set([...NETWORK_FREE_TYPES, ...COMPUTE_FREE_TYPES, "aws:ec2/flowLog:FlowLog", ...Object.keys(OPS_PRICERS)]);
         let resources: PlanResource[] = [];
         before(async () => {
             const { result } = await stackPlan("prod");

@@ -1,30 +1,10 @@
 /**
- * Helpers the network and compute pricers share: a priced line from the table, numbers read from plan inputs
- * (strings, numbers or unknown in preview), and EC2 capacity (on-demand and Spot instance hours with their EBS
- * volumes) as Auto Scaling groups, managed node groups and single instances declare it.
+ * Helpers the network and compute pricers share: booleans and lists read from plan inputs, the resource an input
+ * came from, EBS prices by volume type, and EC2 capacity (on-demand and Spot instance hours with their EBS volumes)
+ * as Auto Scaling groups, managed node groups and single instances declare it. Lines and numbers: ./lines.ts.
  */
-import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricingContext, UNKNOWN } from "../types";
-
-/** A line priced at the table's price for `key`: quantity × unit price. */
-export function line(ctx: PricingContext, item: string, key: string, quantity: number, usage: boolean, note?: string): CostLine {
-    const price = ctx.prices.get(key);
-    return { item, price: key, quantity, unit: price.unit, unitPrice: price.usd, monthly: quantity * price.usd, usage, ...(note ? { note } : {}) };
-}
-
-/** Whether a plan value is unknown before the resource exists. */
-export function isUnknown(value: unknown): boolean {
-    return value === UNKNOWN;
-}
-
-/** A plan input as a number (the provider keeps some as strings, e.g. a task definition's "256"); undefined when absent, unknown or not numeric. */
-export function num(value: unknown): number | undefined {
-    if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-    if (typeof value === "string" && value.trim() !== "" && value !== UNKNOWN) {
-        const n = Number(value);
-        return Number.isFinite(n) ? n : undefined;
-    }
-    return undefined;
-}
+import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricingContext } from "../types";
+import { fmt, line, num } from "./lines";
 
 /** A plan input as a boolean ("true"/"false" strings included); undefined when absent or unknown. */
 export function bool(value: unknown): boolean | undefined {
@@ -36,16 +16,6 @@ export function bool(value: unknown): boolean | undefined {
 /** A known array input, else undefined. */
 export function list<T = any>(value: unknown): T[] | undefined {
     return Array.isArray(value) ? (value as T[]) : undefined;
-}
-
-/** `load` split evenly over `count` resources (0 when there are none). */
-export function share(total: number, count: number): number {
-    return count > 0 ? total / count : 0;
-}
-
-/** Formats a number for notes: at most 4 decimals, no trailing zeros. */
-export function fmt(n: number): string {
-    return String(Math.round(n * 10_000) / 10_000);
 }
 
 /** The first resource of `type` an input came from, else the one resource of that type beside `resource` (same parent). */

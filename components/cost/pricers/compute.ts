@@ -6,7 +6,8 @@
 import { eksVersionStatus } from "../../shared/limits/eks";
 import { FARGATE_TASK_SIZES } from "../../shared/limits/fargate";
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type PricingContext } from "../types";
-import { bool, ebsPrice, ec2CapacityLines, fmt, isUnknown, line, list, num, related, share } from "./compute-lines";
+import { bool, ebsPrice, ec2CapacityLines, list, related } from "./compute-lines";
+import { fmt, isUnknown, known, line, namedAs, num, share } from "./lines";
 
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const SERVICE = "aws:ecs/service:Service";
@@ -192,8 +193,7 @@ export function instanceShape(instanceType: string): { vcpu: number; memoryGiB: 
 
 /** Whether a service's capacity provider name is this capacity provider (its `name`, or Pulumi's auto-name `<logical>-<7 hex>`). */
 function isCapacityProvider(cp: PlanResource, name: string): boolean {
-    if (typeof cp.inputs.name === "string") return cp.inputs.name === name;
-    return name === cp.name || (name.startsWith(`${cp.name}-`) && /^[0-9a-f]{7}$/.test(name.slice(cp.name.length + 1)));
+    return namedAs(cp, name) || (!known(cp.inputs.name) && name === cp.name);
 }
 
 /**

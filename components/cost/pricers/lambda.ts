@@ -17,7 +17,8 @@
  */
 import { HOURS_PER_MONTH, type CostLine, type PlanIndex, type PlanResource, type PricingContext, type Pricer, SECONDS_PER_MONTH } from "../types";
 import { schedulePerMonth } from "./schedule-expression";
-import { LAMBDA_ARN_NAME, UNKNOWN_NOTE, fmt, line, messageCarriers, namesResource, num, pointsAt, share } from "./serverless-common";
+import { LAMBDA_ARN_NAME, UNKNOWN_NOTE, messageCarriers, namesResource, pointsAt } from "./serverless-common";
+import { fmt, line, num, share } from "./lines";
 
 export const FUNCTION = "aws:lambda/function:Function";
 const LAMBDA_FUNCTION_COMPONENT = "aws-platform:serverless:LambdaFunction";

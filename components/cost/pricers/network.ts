@@ -3,7 +3,8 @@
  * (hours, LCUs and the public IPv4 addresses of internet-facing ones). Prices: ../prices/network.ts.
  */
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type PricingContext, SECONDS_PER_MONTH } from "../types";
-import { fmt, isUnknown, line, list, share } from "./compute-lines";
+import { list } from "./compute-lines";
+import { fmt, isUnknown, line, share } from "./lines";
 
 const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
 const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";

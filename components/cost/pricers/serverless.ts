@@ -7,7 +7,8 @@ import { SERVERLESS_FREE_TYPES as FREE_TYPES } from "../prices/serverless";
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type Pricer, type PricingContext } from "../types";
 import { FUNCTION, priceFunction, priceProvisionedConcurrency } from "./lambda";
 import { schedulePerMonth } from "./schedule-expression";
-import { UNKNOWN_NOTE, fmt, line, messageCarriers, namesResource, num, pointsAt, share } from "./serverless-common";
+import { UNKNOWN_NOTE, messageCarriers, namesResource, pointsAt } from "./serverless-common";
+import { fmt, line, num, share } from "./lines";
 
 export { FREE_TYPES as SERVERLESS_FREE_TYPES };
 

@@ -56,6 +56,9 @@ export function isLambdaAtEdge(fn: PlanResource, plan: PlanIndex): boolean {
     const parent = fn.parent === undefined ? undefined : plan.byUrn(fn.parent);
     if (parent?.type === EDGE_LAMBDA_COMPONENT) return true;
     return plan.ofType("aws:cloudfront/distribution:Distribution").some((d) => {
+        // An ARN unknown in preview: the cache behaviors' dependencies still name the function (the edge group reads them too).
+        const deps = [...(d.propertyDependencies?.defaultCacheBehavior ?? []), ...(d.propertyDependencies?.orderedCacheBehaviors ?? [])];
+        if (deps.includes(fn.urn)) return true;
         const behaviors = [d.inputs?.defaultCacheBehavior, ...(Array.isArray(d.inputs?.orderedCacheBehaviors) ? d.inputs.orderedCacheBehaviors : [])];
         return behaviors.some((b) =>
             (Array.isArray(b?.lambdaFunctionAssociations) ? b.lambdaFunctionAssociations : []).some((a: any) =>

@@ -6,6 +6,7 @@
 import { SERVERLESS_FREE_TYPES as FREE_TYPES } from "../prices/serverless";
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type Pricer, type PricingContext } from "../types";
 import { FUNCTION, priceFunction, priceProvisionedConcurrency } from "./lambda";
+import { managedMasterSecretLines } from "./ops";
 import { schedulePerMonth } from "./schedule-expression";
 import { UNKNOWN_NOTE, messageCarriers, namesResource, pointsAt } from "./serverless-common";
 import { fmt, line, num, share } from "./lines";
@@ -340,7 +341,9 @@ const clusterInstance: Pricer = (instance, ctx) => {
     ];
 };
 
-const cluster: Pricer = (c, ctx) => {
+const cluster: Pricer = (c, ctx) => [...clusterStorage(c, ctx), ...managedMasterSecretLines(c, ctx)];
+
+function clusterStorage(c: PlanResource, ctx: PricingContext): CostLine[] {
     const clusters = ctx.plan.ofType(c.type).filter((x) => String(x.inputs?.engine ?? "").startsWith("aurora")).length || 1;
     const note = (what: string, total: number) => `load.database.${what} ${fmt(total)} split over ${clusters} Aurora cluster(s)`;
     const gb = share(ctx.load.database.storageGB, clusters);
@@ -368,7 +371,7 @@ const cluster: Pricer = (c, ctx) => {
         ),
         line(ctx, "Aurora I/O requests", "aurora.io.requests", io / 1e6, true, note("ioRequestsPerMonth", ctx.load.database.ioRequestsPerMonth)),
     ];
-};
+}
 
 /** vCPUs of an RDS instance class by size (db.r6g.large → 2), for RDS Proxy on provisioned instances. */
 function vcpus(instanceClass: unknown): number | undefined {

@@ -305,6 +305,26 @@ describe("serverless pricers: DynamoDB", () => {
         );
         close(monthly(price([plan, selection], "plan", { storage: { backupGB: 40 } })), 40 * 0.1 + 40 * 0.1);
     });
+
+    it("splits load.storage.backupGB over the plans that back up tables only, not a plan of EFS file systems beside them", () => {
+        const plan = resource("aws:backup/plan:Plan", "plan", { rules: [{ ruleName: "daily" }] });
+        const selection = resource(
+            "aws:backup/selection:Selection",
+            "sel",
+            { resources: ["arn:aws:dynamodb:us-east-1:1:table/items"] },
+            { propertyDependencies: { planId: [plan.urn] } },
+        );
+        const efsPlan = resource("aws:backup/plan:Plan", "efs-plan", { rules: [{ ruleName: "daily" }] });
+        const efsSelection = resource(
+            "aws:backup/selection:Selection",
+            "efs-sel",
+            { resources: ["arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-1"] },
+            { propertyDependencies: { planId: [efsPlan.urn] } },
+        );
+        const resources = [plan, selection, efsPlan, efsSelection];
+        close(monthly(price(resources, "plan", { storage: { backupGB: 40 } })), 40 * 0.1);
+        assert.deepStrictEqual(price(resources, "efs-plan", { storage: { backupGB: 40 } }), []);
+    });
 });
 
 describe("serverless pricers: Kinesis", () => {

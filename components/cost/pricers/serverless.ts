@@ -152,15 +152,19 @@ const table: Pricer = (t, ctx) => {
 };
 
 /** AWS Backup plans that back up DynamoDB tables (the TableBackups component): stored backups in each vault. */
-const backupPlan: Pricer = (plan, ctx) => {
+function backsUpDynamodb(plan: PlanResource, ctx: PricingContext): boolean {
     const selections = ctx.plan.ofType("aws:backup/selection:Selection").filter((s) => pointsAt(ctx, s, "planId", s.inputs?.planId, plan));
-    const dynamodb = selections.some((s) => (s.inputs?.resources ?? []).some((arn: unknown) => typeof arn === "string" && arn.includes(":dynamodb:")));
-    if (!dynamodb) return [];
-    const plans = ctx.plan.ofType(plan.type).length;
+    return selections.some((s) => (s.inputs?.resources ?? []).some((arn: unknown) => typeof arn === "string" && arn.includes(":dynamodb:")));
+}
+
+const backupPlan: Pricer = (plan, ctx) => {
+    if (!backsUpDynamodb(plan, ctx)) return [];
+    // Split over the plans that back up tables only: another plan's (EFS) backups are priced from load.storage.efsGB.
+    const plans = ctx.plan.ofType(plan.type).filter((p) => backsUpDynamodb(p, ctx)).length;
     const gb = share(ctx.load.storage.backupGB, plans);
     const rules: any[] = Array.isArray(plan.inputs?.rules) ? plan.inputs.rules : [];
     const copies = new Set(rules.flatMap((r) => (Array.isArray(r?.copyActions) ? r.copyActions : []).map((c: any) => String(c?.destinationVaultArn))));
-    const note = `load.storage.backupGB ${fmt(ctx.load.storage.backupGB)} split over ${plans} backup plan(s)`;
+    const note = `load.storage.backupGB ${fmt(ctx.load.storage.backupGB)} split over ${plans} backup plan(s) of DynamoDB tables`;
     const lines = [line(ctx, "AWS Backup DynamoDB warm storage", "backup.dynamodb.warm.gbMonth", gb, true, note)];
     if (copies.size > 0) {
         lines.push(

@@ -73,15 +73,23 @@ function sum(values: number[]): number {
     return values.reduce((a, b) => a + b, 0);
 }
 
-/** A pricer's line: finite amounts, and, where a free tier counts its quantity, the quantity in its price's unit. */
+/**
+ * A pricer's line: finite amounts, and the quantity in its price's unit (a quantity in requests against a price per
+ * million is off by a million; a free tier allowance counts in that unit too). `instance.<type>` keys are the
+ * instance table's; a key neither table has is a pricer bug.
+ */
 function checkLine(r: PlanResource, line: CostLine, prices: PriceTable, freeTier: Readonly<Record<string, FreeTierAllowance>>): void {
     const bad = (what: string, allowed: string) =>
         new Error(`cost model: the pricer of ${r.type} gave "${r.name}" a line "${line.item}" with ${what}; allowed: ${allowed}`);
     for (const field of ["quantity", "unitPrice", "monthly"] as const) {
         if (typeof line[field] !== "number" || !Number.isFinite(line[field]) || line[field] < 0) throw bad(`${field}=${line[field]}`, "a finite number ≥ 0");
     }
-    if (Object.hasOwn(freeTier, line.price) && line.unit !== prices.get(line.price).unit) {
-        throw bad(`unit "${line.unit}"`, `the unit of price "${line.price}", "${prices.get(line.price).unit}" (its free tier allowance counts in it)`);
+    const instance = line.price.startsWith("instance.") ? line.price.slice("instance.".length) : undefined;
+    // An instance type the table lacks is priced at $0 with a note (compute-lines.ts): no unit to compare.
+    const price = instance !== undefined ? prices.instanceHour(instance) : prices.get(line.price);
+    if (price !== undefined && line.unit !== price.unit) {
+        const why = Object.hasOwn(freeTier, line.price) ? " (its free tier allowance counts in it)" : "";
+        throw bad(`unit "${line.unit}"`, `the unit of price "${line.price}", "${price.unit}"${why}`);
     }
 }
 

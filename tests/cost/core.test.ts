@@ -192,6 +192,13 @@ describe("cost estimator", () => {
         assert.throws(() => estimate([STACK, fn], IDLE_LOAD, pricers), /unit "request"; allowed: the unit of price "lambda\.requests", "1M requests"/);
     });
 
+    it("throws on a line whose unit is not its price's even without a free tier: NAT data in MB against a price per GB", () => {
+        const pricers: PricerTable = {
+            "aws:ec2/natGateway:NatGateway": () => [{ item: "data", price: "nat.gb", quantity: 1024, unit: "MB", unitPrice: 0.045, monthly: 0, usage: true }],
+        };
+        assert.throws(() => estimate([STACK, nat], IDLE_LOAD, pricers), /unit "MB"; allowed: the unit of price "nat\.gb", "GB"$/);
+    });
+
     it("reads a pulumi preview --json document: each step's new state, named by its URN", () => {
         const resources = fromPreview({
             steps: [

@@ -119,7 +119,7 @@ describe("serverless pricers: Lambda", () => {
         close(byItem(lines, "Lambda requests").quantity, 10e6 / 200 / 1e6);
     });
 
-    it("counts a schedule's invocations as paid unused, and nothing for usage", () => {
+    it("counts a schedule's invocations as paid unused, their duration (the load profile's) as usage", () => {
         const schedule = resource(
             "aws:scheduler/schedule:Schedule",
             "nightly",
@@ -130,8 +130,13 @@ describe("serverless pricers: Lambda", () => {
         const requests = byItem(lines, "Lambda requests (scheduled)");
         close(requests.quantity, 8640 / 1e6);
         assert.strictEqual(requests.usage, false);
-        close(byItem(lines, "Lambda GB-seconds (arm64) (scheduled)").quantity, 8640 * 1 * 0.125);
-        assert.ok(lines.every((l) => !l.usage));
+        const seconds = byItem(lines, "Lambda GB-seconds (arm64) (scheduled)");
+        close(seconds.quantity, 8640 * 1 * 0.125);
+        assert.strictEqual(seconds.usage, true);
+        // At idle the duration is 0: the requests stay, paid unused.
+        const idle = price([schedule, fnArm], "fn");
+        close(byItem(idle, "Lambda requests (scheduled)").quantity, 8640 / 1e6);
+        close(byItem(idle, "Lambda GB-seconds (arm64) (scheduled)").quantity, 0);
     });
 
     it("invokes a function from an EventBridge rule's schedule through its target", () => {

@@ -26,6 +26,14 @@ describe("stacks: cost estimate", () => {
             assert.deepStrictEqual(costs[stack].idle.unpriced, []);
             assert.deepStrictEqual(costs[stack].load.unpriced, []);
         });
+        it(`charges nothing for usage at idle in ${stack}, and what is paid unused the same at idle and at load`, () => {
+            const { idle, load } = costs[stack];
+            const usageAtIdle = idle.resources.flatMap((r) => r.lines.filter((l) => l.usage && l.monthly !== 0).map((l) => `${r.name}: ${l.item}`));
+            assert.deepStrictEqual(usageAtIdle, []);
+            const fixed = (e: CostEstimate) => new Map(e.resources.map((r) => [r.urn, monthly(r.lines.filter((l) => !l.usage))]));
+            const atLoad = fixed(load);
+            for (const [urn, amount] of fixed(idle)) near(atLoad.get(urn) ?? 0, amount, `paid unused, ${urn}`);
+        });
         it(`costs ${stack} more at its load profile than idle`, () => {
             assert.ok(costs[stack].idle.total > 0, "idle total");
             assert.ok(costs[stack].idle.total < costs[stack].load.total, `${costs[stack].idle.total} ≥ ${costs[stack].load.total}`);

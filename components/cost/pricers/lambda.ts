@@ -10,7 +10,8 @@
  *   SQS the queue's share of `load.messages.perMonth` ÷ batchSize, a DynamoDB stream the table's share of
  *   `load.dynamodb.writeRequestUnitsPerMonth` ÷ batchSize (one stream record per write);
  * - a schedule (`aws:scheduler/schedule`, or an `aws:cloudwatch/eventRule` with a scheduleExpression and a target):
- *   its firings in a 30-day month, paid unused (`usage: false`);
+ *   its firings in a 30-day month, paid unused (`usage: false`); their duration comes from the load profile
+ *   (`load.lambda.averageDurationMs`, 0 at idle), so the scheduled duration lines are `usage: true`;
  * - anything else (S3 notifications, EventBridge event patterns, SNS): 0 unless `load.functions[name]` says.
  * `load.functions[name]` (the LambdaFunction component's name or the function resource's) replaces the derived
  * invocations and/or the duration (`load.lambda.averageDurationMs` otherwise).
@@ -225,6 +226,8 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
     const concurrency = seconds / SECONDS_PER_MONTH;
     const servedByPc = provisioned > 0 && concurrency > 0 ? Math.min(1, provisioned / concurrency) : 0;
     const what = usage ? "" : " (scheduled)";
+    // Scheduled requests are paid unused; how long each runs is the load profile's duration (0 at idle), so every
+    // duration line is usage.
     const lines: CostLine[] = [
         line(ctx, `Lambda requests${what}`, "lambda.requests", count / 1e6, usage, `${fmt(count)} invocations a month; ${note}`),
         line(
@@ -232,7 +235,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
             `Lambda GB-seconds (${shape.architecture})${what}`,
             `lambda.gbSecond.${shape.architecture}`,
             gbSeconds * (1 - servedByPc),
-            usage,
+            true,
             `${fmt(count)} × ${fmt(durationMs)} ms × ${fmt(shape.memoryGB * 1024)} MB` +
                 (num(fn.inputs?.memorySize) === undefined ? ` (memorySize unset or unknown in preview: Lambda's default ${DEFAULT_MEMORY_MB} MB)` : "") +
                 (servedByPc > 0 ? `, ${fmt((1 - servedByPc) * 100)}% above Provisioned Concurrency` : ""),
@@ -245,7 +248,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
                 `Lambda GB-seconds on Provisioned Concurrency (${shape.architecture})${what}`,
                 `lambda.provisioned.duration.gbSecond.${shape.architecture}`,
                 gbSeconds * servedByPc,
-                usage,
+                true,
                 `average concurrency ${fmt(concurrency)} vs ${provisioned} provisioned: ${fmt(servedByPc * 100)}% of the duration at the Provisioned Concurrency price`,
             ),
         );
@@ -257,7 +260,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
                 `Lambda ephemeral storage above 512 MB${what}`,
                 "lambda.ephemeral.gbSecond",
                 seconds * shape.extraEphemeralGB,
-                usage,
+                true,
                 `${fmt(shape.extraEphemeralGB)} GB × ${fmt(seconds)} s`,
             ),
         );

@@ -17,7 +17,9 @@ const monthly = (ls: { monthly: number }[]) => ls.reduce((s, l) => s + l.monthly
 
 describe("stacks: cost estimate", () => {
     const costs: Record<string, PlanCost> = {};
-    before(async () => {
+    before(async function () {
+        // Planning both stacks takes seconds each on a busy machine (shared with the other stack tests when they ran first).
+        this.timeout(180000);
         for (const stack of ["dev", "prod"]) costs[stack] = (await stackPlan(stack)).result.cost;
     });
 

@@ -181,3 +181,23 @@ export function zippedBytes(files: Record<string, string>): number {
     }
     return total;
 }
+
+// issue 20 bench
+/**
+ * The code of `entry` bundled as {@link bundle} builds it, with some of its esbuild options changed: `npm run bench`
+ * compares the shipped bundle with the same one built without minification and tree-shaking. Not cached; throws
+ * esbuild's error. With no overrides the code equals `bundle(entry).code` (tests/tools/bench.test.ts checks it).
+ */
+export function bundleWith(entry: string, overrides: { minify?: boolean; treeShaking?: boolean }): string {
+    const result = buildSync({
+        entryPoints: [path.resolve(entry)],
+        ...BUNDLE_OPTIONS,
+        mainFields: [...BUNDLE_OPTIONS.mainFields],
+        ...overrides,
+        sourcemap: false,
+        write: false,
+        logLevel: "silent",
+        outfile: "index.js",
+    });
+    return result.outputFiles[0].text;
+}

@@ -3,6 +3,7 @@
  * one generated program, its imports hoisted, `aws-platform` read from this checkout. What a block takes from
  * elsewhere is declared by the test (a stand-in) and put before each block that uses it without declaring it.
  */
+import * as assert from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -85,10 +86,13 @@ export function typeErrors(file: string): string[] {
         module: ts.ModuleKind.CommonJS,
         moduleResolution: ts.ModuleResolutionKind.Node10,
     });
-    return ts
-        .getPreEmitDiagnostics(checked)
-        .filter((d) => d.file?.fileName === file)
-        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    // This file's diagnostics only: checking it resolves what it uses from components/ lazily, where
+    // getPreEmitDiagnostics would check every file the program reaches and then drop their (already checked) results.
+    const source = checked.getSourceFile(file);
+    assert.ok(source, `${file} is not in its own program`);
+    return [...checked.getSyntacticDiagnostics(source), ...checked.getSemanticDiagnostics(source)].map((d) =>
+        ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+    );
 }
 
 /** The resource types built by blocks 0 to count-1, one build each: examples name their resources alike, as separate programs would. */

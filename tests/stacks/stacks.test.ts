@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describeFailure, runPlan } from "../../tools/plan";
-import { stackPlan } from "../harness/stack-plans";
+import { evaluateVariant, stackPlan } from "../harness/stack-plans";
 import { type RecordedResource, kubernetesSchemaReport } from "../../components/testing";
 import { hex } from "../../components/testing/fixtures";
 import { CLOUDFRONT_ORIGIN_FACING } from "../../stacks/cdn";
@@ -1491,25 +1491,15 @@ describe("stacks", function () {
     });
 
     it("gives a multi-AZ ONTAP file system the private route tables when storage.ontap is on", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ontap-"));
-        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-        fs.writeFileSync(
-            path.join(dir, "Pulumi.ontap.yaml"),
-            [
-                "config:",
-                "  aws:region: us-east-1",
-                "  aws-platform:preset: prod",
-                "  aws-platform:containers:",
-                "    alarmEmail: platform-oncall@example.com",
-                "  aws-platform:kubernetes:",
-                "    storage:",
-                "      ontap: true",
-                "  aws-platform:ontapSvmAdminPassword: Vsadmin-Pass1",
-                "",
-            ].join("\n"),
-        );
-        const result = await runPlan({ stack: "ontap", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
-        const resources = result.evaluation.resources as RecordedResource[];
+        const { resources } = await evaluateVariant("ontap", [
+            "  aws-platform:preset: prod",
+            "  aws-platform:containers:",
+            "    alarmEmail: platform-oncall@example.com",
+            "  aws-platform:kubernetes:",
+            "    storage:",
+            "      ontap: true",
+            "  aws-platform:ontapSvmAdminPassword: Vsadmin-Pass1",
+        ]);
         const fileSystem = resources.find((r) => r.type === "aws:fsx/ontapFileSystem:OntapFileSystem");
         assert.ok(fileSystem, "an ONTAP file system");
         assert.equal(fileSystem.inputs.deploymentType, "MULTI_AZ_1");
@@ -1522,30 +1512,20 @@ describe("stacks", function () {
     });
 
     it("builds the items table's replicas under a customer key with one per region, and guards reads when reads are not public", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "global-"));
-        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
         const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-        fs.writeFileSync(
-            path.join(dir, "Pulumi.global.yaml"),
-            [
-                "config:",
-                "  aws:region: us-east-1",
-                "  aws-platform:preset: prod",
-                "  aws-platform:containers:",
-                "    alarmEmail: platform-oncall@example.com",
-                "  aws-platform:serverless:",
-                "    table:",
-                "      replicaRegions: [eu-west-1]",
-                `      kmsKeyArn: ${key("us-east-1")}`,
-                "      replicaKmsKeyArns:",
-                `        eu-west-1: ${key("eu-west-1")}`,
-                "    api:",
-                "      publicReads: false",
-                "",
-            ].join("\n"),
-        );
-        const result = await runPlan({ stack: "global", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
-        const resources = result.evaluation.resources as RecordedResource[];
+        const { resources } = await evaluateVariant("global", [
+            "  aws-platform:preset: prod",
+            "  aws-platform:containers:",
+            "    alarmEmail: platform-oncall@example.com",
+            "  aws-platform:serverless:",
+            "    table:",
+            "      replicaRegions: [eu-west-1]",
+            `      kmsKeyArn: ${key("us-east-1")}`,
+            "      replicaKmsKeyArns:",
+            `        eu-west-1: ${key("eu-west-1")}`,
+            "    api:",
+            "      publicReads: false",
+        ]);
         const named = (name: string) => resources.find((r) => r.name === name)!;
         const table = named("items-table").inputs;
         assert.deepEqual(table.serverSideEncryption, { enabled: true, kmsKeyArn: key("us-east-1") });
@@ -1746,13 +1726,8 @@ describe("stacks", function () {
         }
     });
 
-    async function tempPlan(stack: string, lines: string[]) {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${stack}-`));
-        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-        fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), ["config:", "  aws:region: us-east-1", ...lines, ""].join("\n"));
-        const result = await runPlan({ stack, projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
-        return { result, resources: result.evaluation.resources as RecordedResource[] };
-    }
+    /** The program evaluated under the given settings (see evaluateVariant: what `npm run plan` builds, without its files). */
+    const tempPlan = (stack: string, lines: string[]) => evaluateVariant(stack, lines);
 
     it("with data.dax on, the items table gets a DAX cluster in the private subnets admitting only the items function, which runs there and reads through it", async () => {
         const { resources } = await tempPlan("dev", ["  aws-platform:preset: dev", "  aws-platform:data: { dax: { enabled: true } }"]);
@@ -1840,13 +1815,13 @@ describe("stacks", function () {
 
     it("with delivery.deployRoleArn, exports the Pulumi steps' build role ARNs, the principals the deploy role's trust policy admits", async () => {
         const role = "arn:aws:iam::123456789012:role/platform-deployer";
-        const { result, resources } = await tempPlan("prod", ["  aws-platform:preset: prod", `  aws-platform:delivery: { deployRoleArn: "${role}" }`]);
+        const { evaluation, resources } = await tempPlan("prod", ["  aws-platform:preset: prod", `  aws-platform:delivery: { deployRoleArn: "${role}" }`]);
         const arnOf = (name: string) => resources.find((r) => r.name === name)!.outputs.arn;
-        assert.deepEqual(result.evaluation.outputs.pipeline.deployerRoleArns, [arnOf("deliver-infra-prod-role"), arnOf("deliver-infra-dev-role")]);
+        assert.deepEqual(evaluation.outputs.pipeline.deployerRoleArns, [arnOf("deliver-infra-prod-role"), arnOf("deliver-infra-dev-role")]);
     });
 
     it("without delivery.deployRoleArn, the approval still links the staging URL (the staging stack deploys itself), with no Staging step and no deployer output", async () => {
-        const { result, resources } = await tempPlan("prod", [
+        const { evaluation, resources } = await tempPlan("prod", [
             "  aws-platform:preset: prod",
             '  aws-platform:delivery: { staging: { stack: dev, url: "https://dev.example.com" } }',
         ]);
@@ -1859,11 +1834,11 @@ describe("stacks", function () {
             [stages[3].actions[0].configuration.ExternalEntityLink, stages[3].actions[0].configuration.CustomData],
             ["https://dev.example.com", "Review dev, then release to prod"],
         );
-        assert.equal(result.evaluation.outputs.pipeline.deployerRoleArns, undefined);
+        assert.equal(evaluation.outputs.pipeline.deployerRoleArns, undefined);
     });
 
     it("builds no thumbnails, partners API, legacy ALB, service, VPC link, CDN, pipeline, trail, monitoring, alarm topic or ingestion path when config turns them off", async () => {
-        const { result, resources } = await tempPlan("lean", [
+        const { evaluation, resources } = await tempPlan("lean", [
             "  aws-platform:preset: dev",
             "  aws-platform:serverless:",
             "    thumbnails: { enabled: false }",
@@ -1908,7 +1883,7 @@ describe("stacks", function () {
                 resources.some((r) => r.name === name),
                 name,
             );
-        const outputs = result.evaluation.outputs;
+        const outputs = evaluation.outputs;
         assert.deepEqual([outputs.photoBuckets, outputs.partnersUrl, outputs.partnerApiKeyIds], [undefined, undefined, undefined]);
         assert.deepEqual(
             [outputs.cdnUrl, outputs.cdnDistributionId, outputs.siteBucketName, outputs.cdnKeyValueStoreArn],
@@ -1920,7 +1895,7 @@ describe("stacks", function () {
         it(`gives the items API a custom domain from serverless.api.domain ${withCertificate ? "with a given certificate" : "with a certificate validated in the zone"}: the mapping under the base path and alias records`, async () => {
             const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
             const given = withCertificate ? `, certificateArn: "${certificate}"` : "";
-            const { result, resources } = await tempPlan(withCertificate ? "domain" : "domain-dns", [
+            const { evaluation, resources } = await tempPlan(withCertificate ? "domain" : "domain-dns", [
                 "  aws-platform:preset: dev",
                 "  aws-platform:serverless:",
                 "    api:",
@@ -1950,7 +1925,7 @@ describe("stacks", function () {
                     .sort(),
                 ["A", "AAAA"],
             );
-            assert.equal(result.evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
+            assert.equal(evaluation.outputs.itemsApiUrl, "https://api.example.com/v1/");
         });
     }
 
@@ -1975,13 +1950,9 @@ describe("stacks", function () {
     it("gives the CDN its aliases, us-east-1 certificate, alias records and WAF from cdn config, and reaches the ALB over HTTPS at webOriginDomain; the router stays in us-east-1 in a eu-west-1 stack", async () => {
         const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
         const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/12345678-1234-1234-1234-123456789012";
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-"));
-        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-        fs.writeFileSync(
-            path.join(dir, "Pulumi.edge.yaml"),
+        const { evaluation, resources } = await evaluateVariant(
+            "edge",
             [
-                "config:",
-                "  aws:region: eu-west-1",
                 "  aws-platform:preset: prod",
                 "  aws-platform:containers:",
                 `    certificateArn: ${certificate("eu-west-1")}`,
@@ -1989,11 +1960,9 @@ describe("stacks", function () {
                 `    domain: { aliases: [www.example.com], certificateArn: "${certificate("us-east-1")}", hostedZoneId: Z0123456789ABCDEFGHIJ }`,
                 `    webAclArn: ${webAcl}`,
                 "    webOriginDomain: origin.example.com",
-                "",
-            ].join("\n"),
+            ],
+            "eu-west-1",
         );
-        const result = await runPlan({ stack: "edge", projectDir: dir, programPath: path.join(root, "stacks/index.ts"), outDir: dir });
-        const resources = result.evaluation.resources as RecordedResource[];
         const named = (name: string) => resources.find((r) => r.name === name)!;
         const d = named("cdn-distribution").inputs;
         assert.deepEqual(d.aliases, ["www.example.com"]);
@@ -2017,8 +1986,8 @@ describe("stacks", function () {
             named("saas-public-lb-sg").inputs.ingress.map((r: any) => r.fromPort),
             [443],
         );
-        assert.equal(result.evaluation.outputs.cdnUrl, "https://www.example.com/");
-        assert.ok(!result.plan.diagnostics.some((x: { message: string }) => x.message.startsWith("[aws-platform:edge:http-origin]")));
+        assert.equal(evaluation.outputs.cdnUrl, "https://www.example.com/");
+        assert.ok(!evaluation.diagnostics.some((x: { message: string }) => x.message.startsWith("[aws-platform:edge:http-origin]")));
     });
 
     it("stops an invalid Pulumi.<stack>.yaml before any resource, naming the key, value and what is allowed", async () => {

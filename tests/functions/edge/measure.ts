@@ -1,39 +1,38 @@
 /**
  * Size and median time per invocation of each CloudFront Function in the sandbox (not a test: timings vary by
  * machine). Run: node -r ./tools/register.js tests/functions/edge/measure.ts
+ * `npm run bench` runs it as `... measure.ts --json <iterations>` in a child process and reads the JSON it prints.
  * The sandbox's times say how the code compares, not what CloudFront bills (its compute utilization metric).
  */
-import { performance } from "node:perf_hooks";
-import { readdirSync } from "node:fs";
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { performance } from "node:perf_hooks";
 import { bundle } from "../../../components/shared/bundle";
-import { CLOUDFRONT_FUNCTION_MAX_BYTES, CloudFrontSandboxOptions, loadCloudFrontFunction } from "../../../components/testing/cloudfront";
+import { CLOUDFRONT_FUNCTION_MAX_BYTES, type CloudFrontSandboxOptions, loadCloudFrontFunction } from "../../../components/testing/cloudfront";
 import { createHandler } from "../../../functions/edge/origin-request-router/index";
+import type { CloudFrontTiming } from "../../../tools/bench/cloudfront";
 import { loadEdge, queryObject, viewerRequest, viewerResponse } from "./events";
 import { originRequest } from "./origin-events";
 import { b64url, sign } from "./tokens";
 
-const KEY = Buffer.from("edge-test-key-0123456789abcdef-edge-test-key");
-const NOW = new Date("2026-01-01T00:00:00Z");
-const ITERATIONS = 2000;
 const EDGE_DIR = path.join(__dirname, "..", "..", "..", "functions", "edge");
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-    for (let i = 0; i < 200; i++) await run();
-    const times: number[] = [];
-    for (let i = 0; i < ITERATIONS; i++) {
-        const start = performance.now();
-        await run();
-        times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)]!;
+/** One measured call: a function file, its sandbox options (KeyValueStore content, clock) and the event it gets. */
+export interface CloudFrontCase {
+    file: string;
+    options: CloudFrontSandboxOptions;
+    event: () => unknown;
+    /** The path the event takes through the function. */
+    note: string;
 }
 
-async function main() {
+const KEY = Buffer.from("edge-test-key-0123456789abcdef-edge-test-key");
+const NOW = new Date("2026-01-01T00:00:00Z");
+
+/** Realistic events for every CloudFront Function in functions/edge, with the KeyValueStore content the README documents. */
+export function cloudFrontCases(): CloudFrontCase[] {
     const token = sign({ alg: "HS256", typ: "JWT" }, { sub: "user-1", exp: NOW.getTime() / 1000 + 600 }, KEY);
     const redirects = JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`/legacy/page-${i}`, `/docs/p${i}/`])));
-    console.log(`redirect map: ${redirects.length} characters (KeyValueStore values hold at most 1024)`);
     const cacheKey = JSON.stringify({ lowercasePaths: ["/products/"], queryAllowList: ["page", "q", "sort"] });
     const queryPairs: [string, string][] = [
         ["utm_source", "mail"],
@@ -53,7 +52,7 @@ async function main() {
     };
     const weights = JSON.stringify({ control: 70, beta: 20, gamma: 10 });
     let n = 0;
-    const cases: { file: string; options: CloudFrontSandboxOptions; event: () => unknown; note: string }[] = [
+    return [
         {
             file: "viewer-request-jwt.js",
             options: { kvs: { "jwt-secret": b64url(KEY) }, now: NOW },
@@ -106,29 +105,61 @@ async function main() {
             note: "viewer response, Set-Cookie",
         },
     ];
-    // Every CloudFront Function in functions/edge must be measured: a new file without a case fails here.
-    const files = readdirSync(EDGE_DIR).filter((f) => f.endsWith(".js"));
+}
+
+/** The median wall time of one call of `run`, in milliseconds, after `warmup` unmeasured calls. */
+export async function medianCallMs(run: () => Promise<unknown>, iterations = 2000, warmup = 200): Promise<number> {
+    for (let i = 0; i < warmup; i++) await run();
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+        const start = performance.now();
+        await run();
+        times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * The sandbox's own cost per call (a no-op function: vm timeout watchdog, event crossing, JSON copy of the result) and
+ * the median of every case. Every file in functions/edge must have a case: a new file without one fails here.
+ */
+export async function measureCloudFront(iterations = 2000): Promise<{ sandboxBaselineMs: number; cases: CloudFrontTiming[] }> {
+    const cases = cloudFrontCases();
+    const files = fs.readdirSync(EDGE_DIR).filter((f) => f.endsWith(".js"));
     const missing = files.filter((f) => !cases.some((c) => c.file === f));
     if (missing.length > 0) throw new Error(`no measurement case for ${missing.join(", ")}`);
-    // The sandbox's own cost per call (vm timeout watchdog, event crossing, JSON copy of the result).
     const noop = loadCloudFrontFunction("async function handler(event) { return event.request; }");
-    const base = await median(() => noop.handler(viewerRequest()));
-    console.log(`(no-op baseline)\t${noop.bytes} bytes\tmedian ${(base * 1000).toFixed(1)} µs\tsandbox overhead`);
+    const sandboxBaselineMs = await medianCallMs(() => noop.handler(viewerRequest()), iterations);
+    const out: CloudFrontTiming[] = [];
     for (const c of cases) {
         const f = loadEdge(c.file, c.options);
         // A case must take the path its note names: a "redirect" that misses the map would time a rewrite.
         if (c.note.startsWith("redirect") && (await f.handler(c.event())).statusCode !== 301) throw new Error(`${c.file}: "${c.note}" does not redirect`);
-        const m = await median(() => f.handler(c.event()));
-        const share = ((100 * f.bytes) / CLOUDFRONT_FUNCTION_MAX_BYTES).toFixed(0);
-        console.log(`${c.file}\t${f.bytes} / ${CLOUDFRONT_FUNCTION_MAX_BYTES} bytes (${share}%)\tmedian ${(m * 1000).toFixed(1)} µs\t${c.note}`);
+        out.push({ file: c.file, bytes: f.bytes, note: c.note, medianMs: await medianCallMs(() => f.handler(c.event()), iterations) });
+    }
+    return { sandboxBaselineMs, cases: out };
+}
+
+async function main(argv: string[]) {
+    if (argv[0] === "--json") {
+        process.stdout.write(`${JSON.stringify(await measureCloudFront(Number(argv[1] ?? 2000)))}\n`);
+        return;
+    }
+    const redirects = JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`/legacy/page-${i}`, `/docs/p${i}/`])));
+    console.log(`redirect map: ${redirects.length} characters (KeyValueStore values hold at most 1024)`);
+    const { sandboxBaselineMs, cases } = await measureCloudFront();
+    console.log(`(no-op baseline)\tmedian ${(sandboxBaselineMs * 1000).toFixed(1)} µs\tsandbox overhead`);
+    for (const c of cases) {
+        const share = ((100 * c.bytes) / CLOUDFRONT_FUNCTION_MAX_BYTES).toFixed(0);
+        console.log(`${c.file}\t${c.bytes} / ${CLOUDFRONT_FUNCTION_MAX_BYTES} bytes (${share}%)\tmedian ${(c.medianMs * 1000).toFixed(1)} µs\t${c.note}`);
     }
     // Lambda@Edge: the bundle's size (viewer events allow 1 MB, origin events 50 MB, compressed) and the handler's
     // median in plain Node.js (no sandbox: Lambda runs Node.js itself).
     const router = bundle("functions/edge/origin-request-router/index.ts");
     const handler = createHandler(path.join(__dirname, "router-routes.json"));
-    const routed = () => handler(originRequest({ "CloudFront-Viewer-Country": "DE" }));
-    const m = await median(routed);
+    const m = await medianCallMs(() => handler(originRequest({ "CloudFront-Viewer-Country": "DE" })));
     console.log(`origin-request-router (Lambda@Edge)\t${router.bytes} bytes bundled\tmedian ${(m * 1000).toFixed(1)} µs\tcountry route, 3 routes`);
 }
 
-void main();
+void main(process.argv.slice(2));

@@ -20,6 +20,8 @@ export const MIN_TASKS = 2;
  * `loadBalancers.processedGB / requestsPerMonth` when it has requests, else this assumption.
  */
 export const BYTES_PER_REQUEST = 10 * 1024;
+/** The compared ALB's subnets: the two Availability Zones an ALB needs at least. */
+const ALB_SUBNETS = ["subnet-az-a", "subnet-az-b"];
 /** The highest rate searched, requests per second. */
 export const MAX_RATE = 10_000;
 
@@ -161,7 +163,14 @@ function containerMonthly(
     options: CrossoverOptions,
 ): number {
     const component = synthetic(CONTAINER_SERVICE, "service", {});
-    const alb = synthetic("aws:lb/loadBalancer:LoadBalancer", "service-alb", { loadBalancerType: "application", internal: false }, component);
+    // An internet-facing ALB spans at least two Availability Zones, each node with a public IPv4 address (billed
+    // since February 2024): https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
+    const alb = synthetic(
+        "aws:lb/loadBalancer:LoadBalancer",
+        "service-alb",
+        { loadBalancerType: "application", internal: false, subnets: ALB_SUBNETS },
+        component,
+    );
     const task = synthetic(TASK_DEFINITION, "service-task", taskInputs, component);
     const ecs = synthetic(SERVICE, service.service, { ...serviceInputs, desiredCount: tasks }, component, { taskDefinition: [task.urn] });
     const load: LoadProfile = {
@@ -230,6 +239,7 @@ export function crossover(resources: readonly PlanResource[], load: LoadProfile,
     const assumptions = [
         `a task of 0.25 vCPU serves ${REQUESTS_PER_SECOND_PER_QUARTER_VCPU} req/s, scaled by vCPU; at least ${MIN_TASKS} tasks`,
         `${Number((bytesPerRequest / 1000).toFixed(1))} KB through the load balancer per request (${lb.requestsPerMonth > 0 ? "the load profile's loadBalancers.processedGB / requestsPerMonth" : "no load balancer traffic in the load profile: an assumption"})`,
+        `one internet-facing ALB in ${ALB_SUBNETS.length} Availability Zones (${ALB_SUBNETS.length} public IPv4 addresses)`,
         "steady traffic (no peaks), list prices before the account's free tier",
     ];
     const report: CrossoverReport = { notes: notesFigures(options), assumptions };

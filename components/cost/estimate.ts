@@ -6,6 +6,7 @@ import { FREE_TYPES, isFree } from "./free";
 import { indexPlan, ROOT_STACK_TYPE, topLevelOf } from "./plan-index";
 import { FREE_TIER, type FreeTierAllowance, priceTable } from "./prices";
 import { PRICERS } from "./pricers/groups";
+import { fmt } from "./pricers/lines";
 import type { CostEstimate, CostLine, FreeTierCredit, LoadProfile, PlanResource, PricerTable, PriceTable, PricingContext, ResourceCost } from "./types";
 
 export interface EstimateOptions {
@@ -72,21 +73,30 @@ function sum(values: number[]): number {
     return values.reduce((a, b) => a + b, 0);
 }
 
-/** A pricer's line: finite amounts, and, where a free tier counts its quantity, the quantity in its price's unit. */
+/**
+ * A pricer's line: finite amounts, and the quantity in its price's unit (a quantity in requests against a price per
+ * million is off by a million; a free tier allowance counts in that unit too). `instance.<type>` keys are the
+ * instance table's; a key neither table has is a pricer bug.
+ */
 function checkLine(r: PlanResource, line: CostLine, prices: PriceTable, freeTier: Readonly<Record<string, FreeTierAllowance>>): void {
     const bad = (what: string, allowed: string) =>
         new Error(`cost model: the pricer of ${r.type} gave "${r.name}" a line "${line.item}" with ${what}; allowed: ${allowed}`);
     for (const field of ["quantity", "unitPrice", "monthly"] as const) {
         if (typeof line[field] !== "number" || !Number.isFinite(line[field]) || line[field] < 0) throw bad(`${field}=${line[field]}`, "a finite number ≥ 0");
     }
-    if (Object.hasOwn(freeTier, line.price) && line.unit !== prices.get(line.price).unit) {
-        throw bad(`unit "${line.unit}"`, `the unit of price "${line.price}", "${prices.get(line.price).unit}" (its free tier allowance counts in it)`);
+    const instance = line.price.startsWith("instance.") ? line.price.slice("instance.".length) : undefined;
+    // An instance type the table lacks is priced at $0 with a note (compute-lines.ts): no unit to compare.
+    const price = instance !== undefined ? prices.instanceHour(instance) : prices.get(line.price);
+    if (price !== undefined && line.unit !== price.unit) {
+        const why = Object.hasOwn(freeTier, line.price) ? " (its free tier allowance counts in it)" : "";
+        throw bad(`unit "${line.unit}"`, `the unit of price "${line.price}", "${price.unit}"${why}`);
     }
 }
 
 /**
  * Per top-level resource (child of the root Stack), in plan order: every component, and every top-level custom
- * resource that costs something.
+ * resource that costs something; several custom resources of one type at stack level (a program's own alarms) make
+ * one row, at the place of the first.
  */
 function componentTotals(resources: readonly PlanResource[], plan: ReturnType<typeof indexPlan>, priced: ResourceCost[]): CostEstimate["components"] {
     const byTop = new Map<string, number>();
@@ -94,9 +104,22 @@ function componentTotals(resources: readonly PlanResource[], plan: ReturnType<ty
         const top = topLevelOf(plan, p.urn);
         if (top) byTop.set(top.urn, (byTop.get(top.urn) ?? 0) + p.monthly);
     }
-    return resources
-        .filter((r) => r.type !== ROOT_STACK_TYPE && topLevelOf(plan, r.urn)?.urn === r.urn && (!r.custom || byTop.has(r.urn)))
-        .map((r) => ({ name: r.name, type: r.type, monthly: byTop.get(r.urn) ?? 0 }));
+    const tops = resources.filter((r) => r.type !== ROOT_STACK_TYPE && topLevelOf(plan, r.urn)?.urn === r.urn && (!r.custom || byTop.has(r.urn)));
+    const bare = new Map<string, PlanResource[]>();
+    for (const r of tops) if (r.custom) bare.set(r.type, [...(bare.get(r.type) ?? []), r]);
+    const out: CostEstimate["components"] = [];
+    for (const r of tops) {
+        const group = r.custom ? bare.get(r.type)! : [r];
+        if (group.length === 1) out.push({ name: r.name, type: r.type, monthly: byTop.get(r.urn) ?? 0 });
+        else if (group[0] === r)
+            out.push({
+                name: `${r.type.split(":").pop()} ×${group.length} (stack level)`,
+                type: r.type,
+                monthly: sum(group.map((g) => byTop.get(g.urn) ?? 0)),
+                count: group.length,
+            });
+    }
+    return out;
 }
 
 /**
@@ -139,8 +162,4 @@ export function freeTierCredits(lines: readonly CostLine[], tiers: Readonly<Reco
         });
     }
     return credits;
-}
-
-function fmt(n: number): string {
-    return n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }

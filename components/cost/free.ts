@@ -44,8 +44,7 @@ export const CORE_FREE_TYPES: readonly string[] = [
     "aws:autoscaling/schedule:Schedule",
     "aws:acm/certificate:Certificate",
     "aws:acm/certificateValidation:CertificateValidation",
-    // AWS Backup bills stored backups (on the vault) and restores, not plans or selections.
-    "aws:backup/plan:Plan",
+    // AWS Backup bills stored backups and restores, not selections (plans and vaults are priced: their recovery points).
     "aws:backup/selection:Selection",
     "aws:cloudfront/cachePolicy:CachePolicy",
     "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey",
@@ -93,13 +92,12 @@ export const CORE_FREE_TYPES: readonly string[] = [
     "aws:ec2/vpc:Vpc",
     "aws:ecr/lifecyclePolicy:LifecyclePolicy",
     "aws:ecr/repositoryPolicy:RepositoryPolicy",
-    // ECS bills the capacity tasks run on (Fargate, EC2), priced on services and Auto Scaling groups.
+    // ECS bills the capacity tasks run on (Fargate, EC2), priced on services and Auto Scaling groups; a cluster is
+    // priced for its Container Insights metrics (ops).
     "aws:ecs/capacityProvider:CapacityProvider",
-    "aws:ecs/cluster:Cluster",
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
     "aws:ecs/taskDefinition:TaskDefinition",
     "aws:efs/accessPoint:AccessPoint",
-    "aws:efs/backupPolicy:BackupPolicy",
     "aws:efs/fileSystemPolicy:FileSystemPolicy",
     "aws:efs/mountTarget:MountTarget",
     "aws:eks/accessEntry:AccessEntry",

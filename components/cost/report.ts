@@ -5,9 +5,12 @@
 import type { CrossoverReport } from "./crossover";
 import type { CostEstimate } from "./types";
 
+const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const PLAIN = new Intl.NumberFormat("en-US");
+
 /** USD with cents and thousands separators: 1,204.55. */
 export function usd(n: number): string {
-    return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return USD.format(n);
 }
 
 /** Requests as people say them: 950, 12.5 K, 106 M, 1.2 B. */
@@ -17,13 +20,13 @@ function count(n: number): string {
         ["M", 1e6],
         ["K", 1e3],
     ] as const)
-        if (n >= size) return `${Number((n / size).toPrecision(3)).toLocaleString("en-US")} ${unit}`;
-    return Number(n.toPrecision(3)).toLocaleString("en-US");
+        if (n >= size) return `${PLAIN.format(Number((n / size).toPrecision(3)))} ${unit}`;
+    return PLAIN.format(Number(n.toPrecision(3)));
 }
 
-/** `network (Network)` for a component, the type's last segment in brackets. */
-function label(c: { name: string; type: string }): string {
-    return `${c.name} (${c.type.split(":").pop()})`;
+/** `network (Network)` for a component, the type's last segment in brackets; a group of stack-level resources by its name alone. */
+function label(c: { name: string; type: string; count?: number }): string {
+    return c.count !== undefined ? c.name : `${c.name} (${c.type.split(":").pop()})`;
 }
 
 export interface RenderOptions {
@@ -34,14 +37,14 @@ export interface RenderOptions {
 
 /** The printed table: per component idle and at load, the total, the free tier credits, what is unpriced, the crossover. */
 export function renderCost(idle: CostEstimate, load: CostEstimate, options: RenderOptions): string {
-    const names = new Map<string, { name: string; type: string; idle: number; load: number }>();
+    const names = new Map<string, { name: string; type: string; count?: number; idle: number; load: number }>();
     for (const [which, estimate] of [
         ["idle", idle],
         ["load", load],
     ] as const)
         for (const c of estimate.components) {
             const key = `${c.type}::${c.name}`;
-            const row = names.get(key) ?? { name: c.name, type: c.type, idle: 0, load: 0 };
+            const row = names.get(key) ?? { name: c.name, type: c.type, ...(c.count !== undefined ? { count: c.count } : {}), idle: 0, load: 0 };
             row[which] += c.monthly;
             names.set(key, row);
         }

@@ -122,8 +122,12 @@ export interface CostEstimate {
     region: string;
     load: LoadProfile;
     resources: ResourceCost[];
-    /** Per top-level component, USD per month, in plan order. */
-    components: { name: string; type: string; monthly: number }[];
+    /**
+     * Per top-level component, USD per month, in plan order. Custom resources created at stack level (parent: the
+     * Stack) are one row per type when there are several, named "<Type> ×<count> (stack level)" with `count` set;
+     * `resources` keeps each of them.
+     */
+    components: { name: string; type: string; monthly: number; count?: number }[];
     /** USD per month at list prices, before free tiers. */
     total: number;
     freeTier: FreeTierCredit[];

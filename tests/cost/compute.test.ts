@@ -10,6 +10,7 @@ import {
     taskSize,
 } from "../../components/cost/pricers/compute";
 import { NETWORK_FREE_TYPES, NETWORK_PRICERS } from "../../components/cost/pricers/network";
+import { OPS_PRICERS } from "../../components/cost/pricers/ops";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
@@ -297,6 +298,76 @@ describe("cost: compute pricers", () => {
         });
     });
 
+    describe("StatefulSet volumes", () => {
+        const SET = "kubernetes:apps/v1:StatefulSet";
+        const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
+        function statefulSet(storageClassName: string | undefined, replicas = 3, storage = "20Gi") {
+            return planResource(SET, "redis", {
+                spec: {
+                    replicas,
+                    volumeClaimTemplates: [
+                        { metadata: { name: "data" }, spec: { resources: { requests: { storage } }, ...(storageClassName ? { storageClassName } : {}) } },
+                    ],
+                },
+            });
+        }
+        const storageClass = (name: string, provisioner: string, parameters: Record<string, string> = {}, isDefault = false) =>
+            planResource(SC, `sc-${name}`, {
+                metadata: { name, ...(isDefault ? { annotations: { "storageclass.kubernetes.io/is-default-class": "true" } } : {}) },
+                provisioner,
+                parameters,
+            });
+        it("prices each replica's claim as an EBS volume of its StorageClass's type, paid unused: 3 × 20 GiB gp3 = 60 × 0.08", () => {
+            const set = statefulSet("gp3");
+            const lines = price(set, [storageClass("gp3", "ebs.csi.aws.com", { type: "gp3" }), set]);
+            assert.deepStrictEqual(
+                lines.map((l) => [l.price, l.quantity, l.usage]),
+                [["ebs.gp3.gbMonth", 60, false]],
+            );
+            near(sum(lines), 3 * 20 * 0.08);
+        });
+        it("prices a claim on an io1 StorageClass at io1's storage price: 2 × 100 GiB × 0.125", () => {
+            const set = statefulSet("fast", 2, "100Gi");
+            near(sum(price(set, [storageClass("fast", "ebs.csi.aws.com", { type: "io1" }), set])), 2 * 100 * 0.125);
+        });
+        it("takes the cluster's default StorageClass for a claim without a class, and gp3 when no class is in the plan", () => {
+            const set = statefulSet(undefined, 1, "10Gi");
+            near(sum(price(set, [storageClass("old", "kubernetes.io/aws-ebs", {}, true), set])), 10 * 0.1);
+            near(sum(price(set, [set])), 10 * 0.08);
+        });
+        it("leaves EFS-backed claims to the file system's price (load.storage.efsGB): 0 on the StatefulSet", () => {
+            const set = statefulSet("efs");
+            assert.strictEqual(sum(price(set, [storageClass("efs", "efs.csi.aws.com"), set])), 0);
+        });
+        it("rounds a claim up to whole GiB, as EBS volumes are: 1.5Gi is 2 GiB", () => {
+            const set = statefulSet("gp3", 1, "1536Mi");
+            assert.strictEqual(price(set, [set])[0].quantity, 2);
+        });
+    });
+
+    describe("NAT instance", () => {
+        it("prices a NAT instance's ASG (launchTemplate: { id }, the instance type on the launch template) as t4g.nano hours and its root volume", () => {
+            const lt = planResource(LT, "nat-lt", {
+                instanceType: "t4g.nano",
+                blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 8, volumeType: "gp3" } }],
+                networkInterfaces: [{ deviceIndex: 0, networkInterfaceId: "eni-1" }],
+            });
+            const group = planResource(
+                ASG,
+                "nat-group",
+                { desiredCapacity: 1, minSize: 1, maxSize: 1, launchTemplate: { id: "lt-1", version: "1" } },
+                { deps: { launchTemplate: [lt] } },
+            );
+            const lines = price(group, [lt, group]);
+            near(of(lines, "instance.t4g.nano")[0].monthly, 1 * 730 * 0.0042);
+            near(of(lines, "ebs.gp3.gbMonth")[0].monthly, 8 * 0.08);
+            assert.strictEqual(of(lines, "ipv4.hour").length, 0, "the address is the Elastic IP's, priced on the Eip");
+        });
+        it("knows the NAT instance's network interface to be free (its address is priced on the Elastic IP)", () => {
+            assert.ok(NETWORK_FREE_TYPES.includes("aws:ec2/networkInterface:NetworkInterface"));
+        });
+    });
+
     describe("storage", () => {
         it("splits load.storage.efsGB over the plan's file systems: 100 GB over 2 → 50 × 0.30", () => {
             const a = planResource("aws:efs/fileSystem:FileSystem", "a");
@@ -317,7 +388,8 @@ describe("cost: compute pricers", () => {
         const AREA =
             /^(aws:ec2\/|aws:vpc\/|aws:lb\/|aws:alb\/|aws:ecs\/|aws:autoscaling\/|aws:appautoscaling\/|aws:eks\/|eks:index:|aws:efs\/|aws:ecr\/|aws:servicediscovery\/|aws:iam\/instanceProfile:)/;
         const PRICERS = { ...NETWORK_PRICERS, ...COMPUTE_PRICERS };
-        const FREE = new Set([...NETWORK_FREE_TYPES, ...COMPUTE_FREE_TYPES, "aws:ec2/flowLog:FlowLog"]);
+        // The ops group prices ECS clusters (Container Insights) and EFS backup policies (AWS Backup storage).
+        const FREE = new Set([...NETWORK_FREE_TYPES, ...COMPUTE_FREE_TYPES, "aws:ec2/flowLog:FlowLog", ...Object.keys(OPS_PRICERS)]);
         let resources: PlanResource[] = [];
         before(async () => {
             const { result } = await stackPlan("prod");

@@ -7,15 +7,19 @@ import * as assert from "node:assert";
 import {
     CORE_FREE_TYPES,
     type CostLine,
+    FREE_TYPES,
+    FREE_WHEN,
     HOURS_PER_MONTH,
     IDLE_LOAD,
     type LoadProfile,
+    PRICERS,
     type PricerTable,
     estimateCost,
     fromPreview,
     fromRecords,
     indexPlan,
     priceTable,
+    renderCost,
     resolveLoad,
 } from "../../components/cost";
 import * as ec2 from "@pulumi/aws/ec2";
@@ -63,6 +67,27 @@ describe("cost estimator", () => {
         assert.equal(e.resources.find((r) => r.name === "api-items-function")?.component, "api");
     });
 
+    it("groups several custom resources of one type at stack level into one row at the first's place, keeping each in resources", () => {
+        const topNat = (n: string) => resource("aws:ec2/natGateway:NatGateway", n, {}, STACK);
+        const e = estimate([STACK, topNat("a"), network, nat, topNat("b"), topNat("c"), resource("aws:lb/loadBalancer:LoadBalancer", "lb", {}, STACK)]);
+        assert.deepStrictEqual(
+            e.components.map((c) => [c.name, c.type, c.count]),
+            [
+                ["NatGateway ×3 (stack level)", "aws:ec2/natGateway:NatGateway", 3],
+                ["net", "aws-platform:network:Network", undefined],
+                ["lb", "aws:lb/loadBalancer:LoadBalancer", undefined],
+            ],
+        );
+        close(e.components[0].monthly, 3 * 0.045 * 730);
+        assert.deepStrictEqual(
+            e.resources.filter((r) => r.component !== "net" && r.type === "aws:ec2/natGateway:NatGateway").map((r) => r.name),
+            ["a", "b", "c"],
+        );
+        const table = renderCost(e, e, { loadSource: "test" });
+        assert.match(table, /^ {2}NatGateway ×3 \(stack level\) +98\.55 +98\.55$/m);
+        assert.match(table, /^ {2}net \(Network\) +32\.85 +32\.85$/m);
+    });
+
     it("at IDLE_LOAD keeps only what is paid unused; at load adds the usage lines", () => {
         const load = resolveLoad({ nat: { processedGB: 100 } });
         const idle = estimate(PLAN);
@@ -85,6 +110,15 @@ describe("cost estimator", () => {
         const e = estimate([STACK, network, vpc, provider, resource("aws-platform:cicd:BuildProject", "build", {}, STACK)]);
         assert.deepStrictEqual(e.unpriced, []);
         assert.equal(e.total, 0);
+    });
+
+    it("has no type both free and priced: a pricer's type is in no group's free list (the free list would hide a pricer's removal)", () => {
+        const priced = Object.keys(PRICERS);
+        assert.ok(priced.length > 40, `only ${priced.length} priced types`);
+        assert.deepStrictEqual(
+            [...FREE_TYPES, ...Object.keys(FREE_WHEN)].filter((t) => priced.includes(t)),
+            [],
+        );
     });
 
     it("prices a Kubernetes Service as free unless it is of type LoadBalancer (AWS then creates a load balancer)", () => {
@@ -156,6 +190,13 @@ describe("cost estimator", () => {
             ],
         };
         assert.throws(() => estimate([STACK, fn], IDLE_LOAD, pricers), /unit "request"; allowed: the unit of price "lambda\.requests", "1M requests"/);
+    });
+
+    it("throws on a line whose unit is not its price's even without a free tier: NAT data in MB against a price per GB", () => {
+        const pricers: PricerTable = {
+            "aws:ec2/natGateway:NatGateway": () => [{ item: "data", price: "nat.gb", quantity: 1024, unit: "MB", unitPrice: 0.045, monthly: 0, usage: true }],
+        };
+        assert.throws(() => estimate([STACK, nat], IDLE_LOAD, pricers), /unit "MB"; allowed: the unit of price "nat\.gb", "GB"$/);
     });
 
     it("reads a pulumi preview --json document: each step's new state, named by its URN", () => {

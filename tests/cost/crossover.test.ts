@@ -55,6 +55,16 @@ describe("cost crossover: ServerlessApi against ContainerService", () => {
         );
     });
 
+    it("prices the compared ALB as the repository's pricers do, with the public IPv4 addresses of its two Availability Zones", () => {
+        const report = crossover([STACK, api, fnComponent, fn, service, task, web], load);
+        const point = report.crossover!;
+        const r = point.requestsPerSecond;
+        // ALB hours, 2 addresses × 730 h × $0.005, r / 25 LCUs (new connections: above 10 KB per request's bytes) × 730 h × $0.008, and 2 tasks.
+        const expected = 730 * 0.0225 + 2 * 730 * 0.005 + (r / 25) * 730 * 0.008 + 2 * 730 * (0.25 * 0.04048 + 0.5 * 0.004445);
+        assert.ok(Math.abs(point.containerMonthly - expected) < 1e-6, `${point.containerMonthly} vs ${expected}`);
+        assert.ok(report.assumptions.some((a) => a.includes("2 public IPv4 addresses")));
+    });
+
     it("compares with the ContainerService's busiest load-balanced Fargate service", () => {
         const worker = { ...resource("aws:ecs/service:Service", "saas-worker", { desiredCount: 9 }, service), propertyDependencies: web.propertyDependencies };
         const legacy = { ...web, urn: `${web.urn}-legacy`, name: "saas-legacy", inputs: { ...web.inputs, desiredCount: 2 } };

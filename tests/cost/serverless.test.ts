@@ -4,10 +4,12 @@
  * priced or known free, and nothing is charged for usage at idle.
  */
 import * as assert from "node:assert";
+import { freeTierCredits } from "../../components/cost/estimate";
 import { SERVERLESS_PRICERS } from "../../components/cost/pricers/serverless";
 import { schedulePerMonth } from "../../components/cost/pricers/schedule-expression";
 import { SERVERLESS_FREE_TIER, SERVERLESS_FREE_TYPES, SERVERLESS_PRICES } from "../../components/cost/prices/serverless";
-import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
+import { OPS_PRICES } from "../../components/cost/prices/ops";
+import { type CostLine, type LoadProfile, type PlanResource, UNKNOWN } from "../../components/cost/types";
 import { stackPlan } from "../harness/stack-plans";
 import { ZERO_LOAD, testContext } from "./context";
 
@@ -37,7 +39,7 @@ function price(resources: PlanResource[], name: string, load: TestLoad = {}): Co
     assert.ok(r, `no resource ${name}`);
     const pricer = SERVERLESS_PRICERS[r.type];
     assert.ok(pricer, `no pricer for ${r.type}`);
-    return pricer(r, testContext(resources, fullLoad(load), SERVERLESS_PRICES));
+    return pricer(r, testContext(resources, fullLoad(load), { ...SERVERLESS_PRICES, ...OPS_PRICES }));
 }
 const monthly = (lines: CostLine[]) => lines.reduce((s, l) => s + l.monthly, 0);
 const close = (actual: number, expected: number, what = "") => assert.ok(Math.abs(actual - expected) < 1e-6, `${what} ${actual} != ${expected}`);
@@ -117,7 +119,7 @@ describe("serverless pricers: Lambda", () => {
         close(byItem(lines, "Lambda requests").quantity, 10e6 / 200 / 1e6);
     });
 
-    it("counts a schedule's invocations as paid unused, and nothing for usage", () => {
+    it("counts a schedule's invocations as paid unused, their duration (the load profile's) as usage", () => {
         const schedule = resource(
             "aws:scheduler/schedule:Schedule",
             "nightly",
@@ -128,8 +130,13 @@ describe("serverless pricers: Lambda", () => {
         const requests = byItem(lines, "Lambda requests (scheduled)");
         close(requests.quantity, 8640 / 1e6);
         assert.strictEqual(requests.usage, false);
-        close(byItem(lines, "Lambda GB-seconds (arm64) (scheduled)").quantity, 8640 * 1 * 0.125);
-        assert.ok(lines.every((l) => !l.usage));
+        const seconds = byItem(lines, "Lambda GB-seconds (arm64) (scheduled)");
+        close(seconds.quantity, 8640 * 1 * 0.125);
+        assert.strictEqual(seconds.usage, true);
+        // At idle the duration is 0: the requests stay, paid unused.
+        const idle = price([schedule, fnArm], "fn");
+        close(byItem(idle, "Lambda requests (scheduled)").quantity, 8640 / 1e6);
+        close(byItem(idle, "Lambda GB-seconds (arm64) (scheduled)").quantity, 0);
     });
 
     it("invokes a function from an EventBridge rule's schedule through its target", () => {
@@ -175,6 +182,18 @@ describe("serverless pricers: Lambda", () => {
         const edge = resource("aws-platform:edge:EdgeLambda", "router");
         const fn = resource(FN, "router-function", { name: "router-1234567" }, { parent: edge.urn });
         assert.deepStrictEqual(price([edge, fn], "router-function", tenMillion), []);
+    });
+
+    it("leaves a function to the edge group when the association's ARN is unknown in preview but the distribution's cache behaviors depend on it", () => {
+        const fn = resource(FN, "router", { name: "router-1234567" });
+        const cdn = resource(
+            "aws:cloudfront/distribution:Distribution",
+            "cdn",
+            { defaultCacheBehavior: { lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: UNKNOWN }] } },
+            { propertyDependencies: { defaultCacheBehavior: [fn.urn] } },
+        );
+        // Priced here too, its load.functions invocations would be billed twice: as Lambda and as Lambda@Edge on the distribution.
+        assert.deepStrictEqual(price([cdn, fn], "router", { functions: { router: { invocationsPerMonth: 1e6 } } }), []);
     });
 
     it("leaves a function a distribution associates as Lambda@Edge to the edge group", () => {
@@ -291,6 +310,26 @@ describe("serverless pricers: DynamoDB", () => {
         );
         close(monthly(price([plan, selection], "plan", { storage: { backupGB: 40 } })), 40 * 0.1 + 40 * 0.1);
     });
+
+    it("splits load.storage.backupGB over the plans that back up tables only, not a plan of EFS file systems beside them", () => {
+        const plan = resource("aws:backup/plan:Plan", "plan", { rules: [{ ruleName: "daily" }] });
+        const selection = resource(
+            "aws:backup/selection:Selection",
+            "sel",
+            { resources: ["arn:aws:dynamodb:us-east-1:1:table/items"] },
+            { propertyDependencies: { planId: [plan.urn] } },
+        );
+        const efsPlan = resource("aws:backup/plan:Plan", "efs-plan", { rules: [{ ruleName: "daily" }] });
+        const efsSelection = resource(
+            "aws:backup/selection:Selection",
+            "efs-sel",
+            { resources: ["arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-1"] },
+            { propertyDependencies: { planId: [efsPlan.urn] } },
+        );
+        const resources = [plan, selection, efsPlan, efsSelection];
+        close(monthly(price(resources, "plan", { storage: { backupGB: 40 } })), 40 * 0.1);
+        assert.deepStrictEqual(price(resources, "efs-plan", { storage: { backupGB: 40 } }), []);
+    });
 });
 
 describe("serverless pricers: Kinesis", () => {
@@ -357,6 +396,17 @@ describe("serverless pricers: Aurora Serverless v2 and RDS Proxy", () => {
     it("prices cluster storage and I/O from load.database", () => {
         const load: TestLoad = { database: { storageGB: 20, ioRequestsPerMonth: 50e6 } };
         close(monthly(price([cluster(0.5)], "db", load)), 20 * 0.1 + 50 * 0.2);
+    });
+
+    it("adds the Secrets Manager secret RDS creates for a cluster with manageMasterUserPassword: $0.40 a month, paid unused", () => {
+        const c = resource("aws:rds/cluster:Cluster", "db", { engine: "aurora-postgresql", manageMasterUserPassword: true });
+        const lines = SERVERLESS_PRICERS[c.type](c, testContext([c], fullLoad({}), { ...SERVERLESS_PRICES, ...OPS_PRICES }));
+        const secret = lines.filter((l) => l.price === "secretsmanager.secret.month");
+        assert.deepStrictEqual(
+            secret.map((l) => [l.quantity, l.usage]),
+            [[1, false]],
+        );
+        close(monthly(secret), 0.4);
     });
 
     it("charges RDS Proxy on Serverless v2 its minimum of 8 ACUs", () => {
@@ -433,6 +483,20 @@ describe("serverless prices", () => {
     it("gives free tiers only for keys the table prices", () => {
         for (const key of Object.keys(SERVERLESS_FREE_TIER)) assert.ok(Object.hasOwn(SERVERLESS_PRICES, key), key);
     });
+    it("counts Cognito's 10,000 free MAUs once for Lite and Essentials pools together", () => {
+        const mau = (price: string, quantity: number): CostLine => ({
+            item: price,
+            price,
+            quantity,
+            unit: "MAU",
+            unitPrice: 0.015,
+            monthly: quantity * 0.015,
+            usage: true,
+        });
+        const credits = freeTierCredits([mau("cognito.essentials.mau", 8_000), mau("cognito.lite.mau", 8_000)], SERVERLESS_FREE_TIER);
+        assert.strictEqual(credits.length, 1);
+        close(credits[0].monthly, 10_000 * 0.015);
+    });
 });
 
 /** Types of this group's area: priced here, or free. */
@@ -462,7 +526,7 @@ describe("serverless pricers on the prod plan", () => {
     });
 
     it("charges nothing for usage at idle, and something for the REST cache, the stream, Aurora and the proxy", () => {
-        const ctx = testContext(resources, fullLoad({}), SERVERLESS_PRICES);
+        const ctx = testContext(resources, fullLoad({}), { ...SERVERLESS_PRICES, ...OPS_PRICES });
         const lines = resources.flatMap((r) => (Object.hasOwn(SERVERLESS_PRICERS, r.type) ? SERVERLESS_PRICERS[r.type](r, ctx) : []));
         assert.deepStrictEqual(
             lines.filter((l) => l.usage && l.monthly !== 0),

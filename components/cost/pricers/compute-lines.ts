@@ -1,30 +1,10 @@
 /**
- * Helpers the network and compute pricers share: a priced line from the table, numbers read from plan inputs
- * (strings, numbers or unknown in preview), and EC2 capacity (on-demand and Spot instance hours with their EBS
- * volumes) as Auto Scaling groups, managed node groups and single instances declare it.
+ * Helpers the network and compute pricers share: booleans and lists read from plan inputs, the resource an input
+ * came from, EBS prices by volume type, and EC2 capacity (on-demand and Spot instance hours with their EBS volumes)
+ * as Auto Scaling groups, managed node groups and single instances declare it. Lines and numbers: ./lines.ts.
  */
-import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricingContext, UNKNOWN } from "../types";
-
-/** A line priced at the table's price for `key`: quantity × unit price. */
-export function line(ctx: PricingContext, item: string, key: string, quantity: number, usage: boolean, note?: string): CostLine {
-    const price = ctx.prices.get(key);
-    return { item, price: key, quantity, unit: price.unit, unitPrice: price.usd, monthly: quantity * price.usd, usage, ...(note ? { note } : {}) };
-}
-
-/** Whether a plan value is unknown before the resource exists. */
-export function isUnknown(value: unknown): boolean {
-    return value === UNKNOWN;
-}
-
-/** A plan input as a number (the provider keeps some as strings, e.g. a task definition's "256"); undefined when absent, unknown or not numeric. */
-export function num(value: unknown): number | undefined {
-    if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-    if (typeof value === "string" && value.trim() !== "" && value !== UNKNOWN) {
-        const n = Number(value);
-        return Number.isFinite(n) ? n : undefined;
-    }
-    return undefined;
-}
+import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricingContext } from "../types";
+import { fmt, line, num } from "./lines";
 
 /** A plan input as a boolean ("true"/"false" strings included); undefined when absent or unknown. */
 export function bool(value: unknown): boolean | undefined {
@@ -36,16 +16,6 @@ export function bool(value: unknown): boolean | undefined {
 /** A known array input, else undefined. */
 export function list<T = any>(value: unknown): T[] | undefined {
     return Array.isArray(value) ? (value as T[]) : undefined;
-}
-
-/** `load` split evenly over `count` resources (0 when there are none). */
-export function share(total: number, count: number): number {
-    return count > 0 ? total / count : 0;
-}
-
-/** Formats a number for notes: at most 4 decimals, no trailing zeros. */
-export function fmt(n: number): string {
-    return String(Math.round(n * 10_000) / 10_000);
 }
 
 /** The first resource of `type` an input came from, else the one resource of that type beside `resource` (same parent). */
@@ -75,7 +45,14 @@ export interface Ec2Capacity {
     notes: string[];
 }
 
-const EBS_PRICED = new Set(["gp3", "gp2"]);
+/** EBS volume types the table prices storage for (https://aws.amazon.com/ebs/pricing/); others are priced as gp3. */
+const EBS_PRICED = new Set(["gp3", "gp2", "io1", "io2", "st1", "sc1"]);
+
+/** The price key and the type it prices for an EBS volume type: its own where the table has it, else gp3's. */
+export function ebsPrice(volumeType: string): { key: string; type: string; note: string } {
+    const type = EBS_PRICED.has(volumeType) ? volumeType : "gp3";
+    return { key: `ebs.${type}.gbMonth`, type, note: type === volumeType ? "" : `; volume type ${volumeType} priced as gp3` };
+}
 
 /** On-demand and Spot instance hours, EBS volumes and public IPv4 of EC2 capacity. */
 export function ec2CapacityLines(ctx: PricingContext, c: Ec2Capacity): CostLine[] {
@@ -151,15 +128,7 @@ function ebsLines(ctx: PricingContext, c: Ec2Capacity, instances: number): CostL
     }
     if (volumes.length === 0) return [];
     return volumes.map((v) => {
-        const key = v.type === "gp2" ? "ebs.gp2.gbMonth" : "ebs.gp3.gbMonth";
-        const other = EBS_PRICED.has(v.type) ? "" : `; volume type ${v.type} priced as gp3`;
-        return line(
-            ctx,
-            `EBS ${EBS_PRICED.has(v.type) ? v.type : "gp3"} volumes of instances`,
-            key,
-            v.sizeGiB * instances,
-            false,
-            `${fmt(instances)} instance(s) × ${v.sizeGiB} GiB${other}`,
-        );
+        const { key, type, note: other } = ebsPrice(v.type);
+        return line(ctx, `EBS ${type} volumes of instances`, key, v.sizeGiB * instances, false, `${fmt(instances)} instance(s) × ${v.sizeGiB} GiB${other}`);
     });
 }

@@ -6,7 +6,8 @@
 import { eksVersionStatus } from "../../shared/limits/eks";
 import { FARGATE_TASK_SIZES } from "../../shared/limits/fargate";
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type PricingContext } from "../types";
-import { bool, ec2CapacityLines, fmt, isUnknown, line, list, num, related, share } from "./compute-lines";
+import { bool, ebsPrice, ec2CapacityLines, list, related } from "./compute-lines";
+import { fmt, isUnknown, known, line, namedAs, num, share } from "./lines";
 
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const SERVICE = "aws:ecs/service:Service";
@@ -192,8 +193,7 @@ export function instanceShape(instanceType: string): { vcpu: number; memoryGiB: 
 
 /** Whether a service's capacity provider name is this capacity provider (its `name`, or Pulumi's auto-name `<logical>-<7 hex>`). */
 function isCapacityProvider(cp: PlanResource, name: string): boolean {
-    if (typeof cp.inputs.name === "string") return cp.inputs.name === name;
-    return name === cp.name || (name.startsWith(`${cp.name}-`) && /^[0-9a-f]{7}$/.test(name.slice(cp.name.length + 1)));
+    return namedAs(cp, name) || (!known(cp.inputs.name) && name === cp.name);
 }
 
 /**
@@ -430,6 +430,61 @@ function fargateProfile(profile: PlanResource, ctx: PricingContext): CostLine[] 
     });
 }
 
+const STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
+/** Provisioners of EBS volumes: the EBS CSI driver (default type gp3) and the removed in-tree plugin (default gp2). */
+const EBS_PROVISIONERS: Record<string, string> = { "ebs.csi.aws.com": "gp3", "kubernetes.io/aws-ebs": "gp2" };
+
+/** The StorageClass a claim names, else the one annotated as the cluster's default. */
+function storageClassOf(name: unknown, ctx: PricingContext): PlanResource | undefined {
+    const classes = ctx.plan.ofType(STORAGE_CLASS);
+    if (typeof name === "string" && !isUnknown(name)) return classes.find((c) => c.inputs.metadata?.name === name);
+    return classes.find((c) => c.inputs.metadata?.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true");
+}
+
+/**
+ * A StatefulSet's volume claim templates: each replica gets its own PersistentVolume of the claim's requested size,
+ * which stays (and is billed) while the pods run or not. EBS volumes are priced by the StorageClass's `type`
+ * parameter (the EBS CSI driver's default gp3; https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/parameters.md),
+ * gp3 when the class is not in the plan; EFS-backed claims store on the file system, priced there from
+ * load.storage.efsGB; other provisioners (FSx) are not modelled. The pods run on the cluster's nodes, priced there.
+ */
+function statefulSet(set: PlanResource, ctx: PricingContext): CostLine[] {
+    const replicas = num(set.inputs.spec?.replicas) ?? 1;
+    const claims = list<any>(set.inputs.spec?.volumeClaimTemplates) ?? [];
+    return claims.flatMap((claim): CostLine[] => {
+        const claimName = String(claim?.metadata?.name ?? "?");
+        // EBS volumes are whole GiB: the CSI driver rounds a request up.
+        const size = Math.ceil(k8sMemoryGiB(claim?.spec?.resources?.requests?.storage));
+        const className = claim?.spec?.storageClassName;
+        const sc = storageClassOf(className, ctx);
+        const provisioner = typeof sc?.inputs.provisioner === "string" ? sc.inputs.provisioner : undefined;
+        const which = `claim "${claimName}" (${fmt(size)} GiB) × ${fmt(replicas)} replica(s)`;
+        if (provisioner === "efs.csi.aws.com") {
+            return [
+                line(
+                    ctx,
+                    `EFS storage of claim ${claimName}`,
+                    "efs.standard.gbMonth",
+                    0,
+                    true,
+                    `${which}: stored on the EFS file system, priced there (load.storage.efsGB)`,
+                ),
+            ];
+        }
+        if (provisioner !== undefined && !Object.hasOwn(EBS_PROVISIONERS, provisioner)) {
+            return [line(ctx, `Volumes of claim ${claimName}`, "ebs.gp3.gbMonth", 0, false, `${which}: provisioner ${provisioner} not modelled: 0`)];
+        }
+        const declared = sc?.inputs.parameters?.type;
+        const volumeType = typeof declared === "string" && !isUnknown(declared) ? declared : provisioner !== undefined ? EBS_PROVISIONERS[provisioner] : "gp3";
+        const { key, type, note } = ebsPrice(volumeType);
+        const from =
+            sc === undefined
+                ? `StorageClass ${typeof className === "string" ? className : "(default)"} not in the plan: gp3 assumed`
+                : `StorageClass ${sc.inputs.metadata?.name}`;
+        return [line(ctx, `EBS ${type} volumes of claim ${claimName}`, key, size * replicas, false, `${which}, ${from}${note}`)];
+    });
+}
+
 function efsFileSystem(_fs: PlanResource, ctx: PricingContext): CostLine[] {
     const count = ctx.plan.ofType(EFS).length;
     return [
@@ -468,12 +523,12 @@ export const COMPUTE_PRICERS: PricerTable = {
     "aws:eks/fargateProfile:FargateProfile": fargateProfile,
     [EFS]: efsFileSystem,
     [ECR]: ecrRepository,
+    "kubernetes:apps/v1:StatefulSet": statefulSet,
 };
 
 /** Types of this area that cost nothing by themselves: ECS bills the capacity tasks run on, EKS the cluster and nodes. */
 export const COMPUTE_FREE_TYPES: string[] = [
     "aws:ec2/launchTemplate:LaunchTemplate",
-    "aws:ecs/cluster:Cluster",
     "aws:ecs/capacityProvider:CapacityProvider",
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
     "aws:ecs/taskDefinition:TaskDefinition",
@@ -491,7 +546,6 @@ export const COMPUTE_FREE_TYPES: string[] = [
     "aws:efs/accessPoint:AccessPoint",
     "aws:efs/mountTarget:MountTarget",
     "aws:efs/fileSystemPolicy:FileSystemPolicy",
-    "aws:efs/backupPolicy:BackupPolicy",
     "aws:ecr/lifecyclePolicy:LifecyclePolicy",
     "aws:ecr/repositoryPolicy:RepositoryPolicy",
     "aws:servicediscovery/httpNamespace:HttpNamespace",

@@ -9,7 +9,8 @@
  * behavior uses the managed CachingDisabled policy.
  */
 import type { CostLine, PlanResource, PricerTable, PricingContext } from "../types";
-import { dependsOn, evenly, fmt, known, namedAs, num, priced } from "./edgeops-util";
+import { dependsOn, evenly } from "./edgeops-util";
+import { fmt, known, line, namedAs, num } from "./lines";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const CF_FUNCTION = "aws:cloudfront/function:Function";
@@ -92,7 +93,7 @@ function distributionPricer(distribution: PlanResource, ctx: PricingContext): Co
             ? "PriceClass_100 serves from North America and Europe edges, which these rates cover"
             : `${priceClass}: viewers served from other continents cost more per request and GB`;
     const lines = [
-        priced(
+        line(
             ctx,
             "CloudFront HTTPS requests",
             "cloudfront.https.requests",
@@ -100,7 +101,7 @@ function distributionPricer(distribution: PlanResource, ctx: PricingContext): Co
             true,
             `${fmt(requests)} requests (${split}), all at the HTTPS United States rate; ${regions}`,
         ),
-        priced(
+        line(
             ctx,
             "CloudFront data transfer out to the internet",
             "cloudfront.transferOut.gb",
@@ -116,7 +117,7 @@ function distributionPricer(distribution: PlanResource, ctx: PricingContext): Co
     if (shielded.size > 0) {
         const misses = all.filter((b) => shielded.has(b.inputs.targetOriginId)).reduce((sum, b) => sum + perBehavior * missRatio(b, ctx), 0);
         lines.push(
-            priced(
+            line(
                 ctx,
                 "CloudFront Origin Shield requests",
                 "cloudfront.originShield.requests",
@@ -148,8 +149,8 @@ function lambdaEdgeLines(distribution: PlanResource, behavior: Behavior, associa
     const ratio = isOriginEvent(event) ? missRatio(behavior, ctx) : 1;
     const invocations = perBehavior * ratio;
     const override = fn === undefined ? undefined : (ctx.load.functions[fn.name] ?? ctx.load.functions[ctx.plan.byUrn(fn.parent ?? "")?.name ?? ""]);
-    const durationMs = Math.ceil(num(override?.averageDurationMs, ctx.load.lambda.averageDurationMs));
-    const memoryMb = num(fn?.inputs.memorySize, LAMBDA_DEFAULT_MEMORY_MB);
+    const durationMs = Math.ceil(num(override?.averageDurationMs) ?? ctx.load.lambda.averageDurationMs);
+    const memoryMb = num(fn?.inputs.memorySize) ?? LAMBDA_DEFAULT_MEMORY_MB;
     const label = `${fn?.name ?? "function unknown in preview"}, ${event} on ${behavior.path}`;
     const why = isOriginEvent(event)
         ? behavior.inputs.cachePolicyId === CACHING_DISABLED_POLICY
@@ -157,8 +158,8 @@ function lambdaEdgeLines(distribution: PlanResource, behavior: Behavior, associa
             : `the behavior's cache misses (1 − cacheHitRatio ${ctx.load.cdn.cacheHitRatio})`
         : "every viewer request of the behavior";
     return [
-        priced(ctx, `Lambda@Edge requests (${label})`, "lambdaEdge.requests", invocations / 1e6, true, `${fmt(invocations)} invocations: ${why}`),
-        priced(
+        line(ctx, `Lambda@Edge requests (${label})`, "lambdaEdge.requests", invocations / 1e6, true, `${fmt(invocations)} invocations: ${why}`),
+        line(
             ctx,
             `Lambda@Edge GB-seconds (${label})`,
             "lambdaEdge.gbSecond",
@@ -175,7 +176,7 @@ function cloudFrontFunctionPricer(fn: PlanResource, ctx: PricingContext): CostLi
         const users = unresolvedUsers(fn, ctx);
         if (users.length === 0) return [];
         return [
-            priced(
+            line(
                 ctx,
                 "CloudFront Functions invocations",
                 "cloudfront.functions.invocations",
@@ -187,7 +188,7 @@ function cloudFrontFunctionPricer(fn: PlanResource, ctx: PricingContext): CostLi
     }
     const invocations = associations.reduce((sum, a) => sum + a.invocations, 0);
     return [
-        priced(
+        line(
             ctx,
             "CloudFront Functions invocations",
             "cloudfront.functions.invocations",
@@ -202,7 +203,7 @@ function keyValueStorePricer(store: PlanResource, ctx: PricingContext): CostLine
     const readers = ctx.plan.ofType(CF_FUNCTION).filter((fn) => dependsOn(fn, "keyValueStoreAssociations", store));
     const reads = readers.reduce((sum, fn) => sum + functionAssociations(fn, ctx).reduce((s, a) => s + a.invocations, 0), 0);
     return [
-        priced(
+        line(
             ctx,
             "CloudFront KeyValueStore reads",
             "cloudfront.kvs.reads",
@@ -233,8 +234,8 @@ function webAclPricer(acl: PlanResource, ctx: PricingContext): CostLine[] {
     const rules = webAclRules(acl);
     const paid = rules.map((r) => r?.statement?.managedRuleGroupStatement?.name).filter((n) => typeof n === "string" && PAID_RULE_GROUPS.test(n));
     const lines = [
-        priced(ctx, "WAF web ACL", "waf.webAcl.month", 1, false),
-        priced(
+        line(ctx, "WAF web ACL", "waf.webAcl.month", 1, false),
+        line(
             ctx,
             "WAF rules and rule groups",
             "waf.rule.month",
@@ -251,7 +252,7 @@ function webAclPricer(acl: PlanResource, ctx: PricingContext): CostLine[] {
         });
         const requests = protectedDistributions.reduce((sum, d) => sum + ctx.load.cdn.requestsPerMonth * distributionShare(d, ctx).share, 0);
         lines.push(
-            priced(
+            line(
                 ctx,
                 "WAF requests inspected",
                 "waf.requests",
@@ -262,7 +263,7 @@ function webAclPricer(acl: PlanResource, ctx: PricingContext): CostLine[] {
         );
     } else {
         lines.push(
-            priced(
+            line(
                 ctx,
                 "WAF requests inspected",
                 "waf.requests",

@@ -10,14 +10,16 @@
  *   SQS the queue's share of `load.messages.perMonth` ÷ batchSize, a DynamoDB stream the table's share of
  *   `load.dynamodb.writeRequestUnitsPerMonth` ÷ batchSize (one stream record per write);
  * - a schedule (`aws:scheduler/schedule`, or an `aws:cloudwatch/eventRule` with a scheduleExpression and a target):
- *   its firings in a 30-day month, paid unused (`usage: false`);
+ *   its firings in a 30-day month, paid unused (`usage: false`); their duration comes from the load profile
+ *   (`load.lambda.averageDurationMs`, 0 at idle), so the scheduled duration lines are `usage: true`;
  * - anything else (S3 notifications, EventBridge event patterns, SNS): 0 unless `load.functions[name]` says.
  * `load.functions[name]` (the LambdaFunction component's name or the function resource's) replaces the derived
  * invocations and/or the duration (`load.lambda.averageDurationMs` otherwise).
  */
 import { HOURS_PER_MONTH, type CostLine, type PlanIndex, type PlanResource, type PricingContext, type Pricer, SECONDS_PER_MONTH } from "../types";
 import { schedulePerMonth } from "./schedule-expression";
-import { LAMBDA_ARN_NAME, UNKNOWN_NOTE, fmt, line, messageCarriers, namesResource, num, pointsAt, share } from "./serverless-common";
+import { LAMBDA_ARN_NAME, UNKNOWN_NOTE, messageCarriers, namesResource, pointsAt } from "./serverless-common";
+import { fmt, line, num, share } from "./lines";
 
 export const FUNCTION = "aws:lambda/function:Function";
 const LAMBDA_FUNCTION_COMPONENT = "aws-platform:serverless:LambdaFunction";
@@ -55,6 +57,9 @@ export function isLambdaAtEdge(fn: PlanResource, plan: PlanIndex): boolean {
     const parent = fn.parent === undefined ? undefined : plan.byUrn(fn.parent);
     if (parent?.type === EDGE_LAMBDA_COMPONENT) return true;
     return plan.ofType("aws:cloudfront/distribution:Distribution").some((d) => {
+        // An ARN unknown in preview: the cache behaviors' dependencies still name the function (the edge group reads them too).
+        const deps = [...(d.propertyDependencies?.defaultCacheBehavior ?? []), ...(d.propertyDependencies?.orderedCacheBehaviors ?? [])];
+        if (deps.includes(fn.urn)) return true;
         const behaviors = [d.inputs?.defaultCacheBehavior, ...(Array.isArray(d.inputs?.orderedCacheBehaviors) ? d.inputs.orderedCacheBehaviors : [])];
         return behaviors.some((b) =>
             (Array.isArray(b?.lambdaFunctionAssociations) ? b.lambdaFunctionAssociations : []).some((a: any) =>
@@ -221,6 +226,8 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
     const concurrency = seconds / SECONDS_PER_MONTH;
     const servedByPc = provisioned > 0 && concurrency > 0 ? Math.min(1, provisioned / concurrency) : 0;
     const what = usage ? "" : " (scheduled)";
+    // Scheduled requests are paid unused; how long each runs is the load profile's duration (0 at idle), so every
+    // duration line is usage.
     const lines: CostLine[] = [
         line(ctx, `Lambda requests${what}`, "lambda.requests", count / 1e6, usage, `${fmt(count)} invocations a month; ${note}`),
         line(
@@ -228,7 +235,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
             `Lambda GB-seconds (${shape.architecture})${what}`,
             `lambda.gbSecond.${shape.architecture}`,
             gbSeconds * (1 - servedByPc),
-            usage,
+            true,
             `${fmt(count)} × ${fmt(durationMs)} ms × ${fmt(shape.memoryGB * 1024)} MB` +
                 (num(fn.inputs?.memorySize) === undefined ? ` (memorySize unset or unknown in preview: Lambda's default ${DEFAULT_MEMORY_MB} MB)` : "") +
                 (servedByPc > 0 ? `, ${fmt((1 - servedByPc) * 100)}% above Provisioned Concurrency` : ""),
@@ -241,7 +248,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
                 `Lambda GB-seconds on Provisioned Concurrency (${shape.architecture})${what}`,
                 `lambda.provisioned.duration.gbSecond.${shape.architecture}`,
                 gbSeconds * servedByPc,
-                usage,
+                true,
                 `average concurrency ${fmt(concurrency)} vs ${provisioned} provisioned: ${fmt(servedByPc * 100)}% of the duration at the Provisioned Concurrency price`,
             ),
         );
@@ -253,7 +260,7 @@ export function invocationLines(ctx: PricingContext, fn: PlanResource, count: nu
                 `Lambda ephemeral storage above 512 MB${what}`,
                 "lambda.ephemeral.gbSecond",
                 seconds * shape.extraEphemeralGB,
-                usage,
+                true,
                 `${fmt(shape.extraEphemeralGB)} GB × ${fmt(seconds)} s`,
             ),
         );

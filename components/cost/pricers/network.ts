@@ -3,7 +3,8 @@
  * (hours, LCUs and the public IPv4 addresses of internet-facing ones). Prices: ../prices/network.ts.
  */
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type PricingContext, SECONDS_PER_MONTH } from "../types";
-import { fmt, isUnknown, line, list, share } from "./compute-lines";
+import { list } from "./compute-lines";
+import { fmt, isUnknown, line, share } from "./lines";
 
 const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
 const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
@@ -136,6 +137,9 @@ export const NETWORK_FREE_TYPES: string[] = [
     "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation",
     "aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation",
     "aws:ec2/eipAssociation:EipAssociation",
+    // An elastic network interface has no charge; an address on it is an Elastic IP (priced on the Eip): one
+    // created through the API never gets an auto-assigned public IPv4 (https://aws.amazon.com/vpc/pricing/).
+    "aws:ec2/networkInterface:NetworkInterface",
     "aws:lb/targetGroup:TargetGroup",
     "aws:lb/targetGroupAttachment:TargetGroupAttachment",
     "aws:lb/listener:Listener",

@@ -7,7 +7,8 @@
  * load.builds.buildsPerMonth evenly over CodeBuild projects and pipelineRunsPerMonth evenly over pipelines.
  */
 import type { CostLine, PlanResource, PricerTable, PricingContext } from "../types";
-import { dependsOn, evenly, fmt, known, namedAs, num, priced } from "./edgeops-util";
+import { dependsOn, evenly } from "./edgeops-util";
+import { fmt, known, line, namedAs, num } from "./lines";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
@@ -46,10 +47,10 @@ function arnLogGroup(arn: unknown, group: PlanResource): boolean {
 function logGroupPricer(group: PlanResource, ctx: PricingContext): CostLine[] {
     const count = Math.max(ctx.plan.ofType(LOG_GROUP).length, 1);
     const vended = receivesVendedLogs(group, ctx);
-    const retention = num(group.inputs.retentionInDays, 0);
+    const retention = num(group.inputs.retentionInDays) ?? 0;
     const split = `load.logs ${evenly(count, "log group")}`;
     return [
-        priced(
+        line(
             ctx,
             vended ? "CloudWatch Logs ingestion (vended logs)" : "CloudWatch Logs ingestion",
             vended ? "cloudwatch.logs.vendedIngestGB" : "cloudwatch.logs.ingestGB",
@@ -57,7 +58,7 @@ function logGroupPricer(group: PlanResource, ctx: PricingContext): CostLine[] {
             true,
             `${split}${vended ? "; written by a flow log or log delivery: vended-log price" : ""}`,
         ),
-        priced(
+        line(
             ctx,
             "CloudWatch Logs storage",
             "cloudwatch.logs.storageGBMonth",
@@ -90,8 +91,8 @@ function metricAlarmPricer(alarm: PlanResource, ctx: PricingContext): CostLine[]
     const { metrics, highResolution, how } = alarmMetrics(alarm);
     return [
         highResolution
-            ? priced(ctx, "CloudWatch alarm (high resolution)", "cloudwatch.alarm.highResolution", metrics, false, `${how}; period under 60 s`)
-            : priced(ctx, "CloudWatch alarm", "cloudwatch.alarm.standard", metrics, false, how),
+            ? line(ctx, "CloudWatch alarm (high resolution)", "cloudwatch.alarm.highResolution", metrics, false, `${how}; period under 60 s`)
+            : line(ctx, "CloudWatch alarm", "cloudwatch.alarm.standard", metrics, false, how),
     ];
 }
 
@@ -117,7 +118,7 @@ function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[
         .filter((s) => dependsOn(s, "cluster", cluster) || (!s.propertyDependencies?.cluster?.length && s.parent !== undefined && s.parent === cluster.parent));
     const metrics = CONTAINER_INSIGHTS_METRICS_PER_DIMENSION * (1 + services.length);
     return [
-        priced(
+        line(
             ctx,
             "Container Insights metrics",
             "cloudwatch.metric.month",
@@ -156,7 +157,7 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
     const lines: CostLine[] = [];
     if (management) {
         lines.push(
-            priced(
+            line(
                 ctx,
                 firstCopy ? "CloudTrail management events (first copy: free)" : "CloudTrail management events (additional copy)",
                 "cloudtrail.management.100k",
@@ -178,7 +179,7 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
             const units = ctx.load.dynamodb.readRequestUnitsPerMonth + ctx.load.dynamodb.writeRequestUnitsPerMonth;
             const events = (units * selected) / tables;
             lines.push(
-                priced(
+                line(
                     ctx,
                     "CloudTrail data events (DynamoDB)",
                     "cloudtrail.data.100k",
@@ -189,7 +190,7 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
             );
         } else {
             lines.push(
-                priced(
+                line(
                     ctx,
                     `CloudTrail data events (${type})`,
                     "cloudtrail.data.100k",
@@ -203,7 +204,7 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
     const insights: any[] = Array.isArray(trail.inputs.insightSelectors) ? trail.inputs.insightSelectors : [];
     if (insights.length > 0) {
         lines.push(
-            priced(
+            line(
                 ctx,
                 "CloudTrail Insights events analyzed",
                 "cloudtrail.insights.100k",
@@ -223,7 +224,7 @@ export const NON_BUILD_ACTION_MINUTES = 1;
 
 function pipelinePricer(pipeline: PlanResource, ctx: PricingContext): CostLine[] {
     const type = known(pipeline.inputs.pipelineType) ? pipeline.inputs.pipelineType : "V1";
-    if (type !== "V2") return [priced(ctx, "CodePipeline V1 active pipeline", "codepipeline.v1.pipelineMonth", 1, false)];
+    if (type !== "V2") return [line(ctx, "CodePipeline V1 active pipeline", "codepipeline.v1.pipelineMonth", 1, false)];
     const actions: any[] = (Array.isArray(pipeline.inputs.stages) ? pipeline.inputs.stages : []).flatMap((s: any) =>
         Array.isArray(s?.actions) ? s.actions : [],
     );
@@ -233,7 +234,7 @@ function pipelinePricer(pipeline: PlanResource, ctx: PricingContext): CostLine[]
     const runs = ctx.load.builds.pipelineRunsPerMonth / pipelines;
     const minutesPerRun = builds * Math.ceil(ctx.load.builds.averageMinutes) + others * NON_BUILD_ACTION_MINUTES;
     return [
-        priced(
+        line(
             ctx,
             "CodePipeline V2 action execution minutes",
             "codepipeline.v2.actionMinute",
@@ -268,7 +269,7 @@ function buildProjectPricer(project: PlanResource, ctx: PricingContext): CostLin
     const what = `${environment.type ?? "?"} ${environment.computeType ?? "?"}`;
     if (key === undefined) {
         return [
-            priced(
+            line(
                 ctx,
                 `CodeBuild build minutes (${what})`,
                 "codebuild.linux.small.minute",
@@ -279,7 +280,7 @@ function buildProjectPricer(project: PlanResource, ctx: PricingContext): CostLin
         ];
     }
     return [
-        priced(
+        line(
             ctx,
             `CodeBuild build minutes (${what})`,
             key,
@@ -298,15 +299,15 @@ function kmsKeyPricer(key: PlanResource, ctx: PricingContext): CostLine[] {
         key.inputs.enableKeyRotation === true ? "automatic rotation: +$1/month after each of the first two yearly rotations (from year 2)" : undefined,
         "requests are not in the load profile (20,000 a month are free)",
     ].filter((n) => n !== undefined);
-    return [priced(ctx, "KMS customer managed key", "kms.key.month", 1, false, notes.join("; "))];
+    return [line(ctx, "KMS customer managed key", "kms.key.month", 1, false, notes.join("; "))];
 }
 
 function kmsReplicaKeyPricer(_key: PlanResource, ctx: PricingContext): CostLine[] {
-    return [priced(ctx, "KMS multi-Region replica key", "kms.key.month", 1, false)];
+    return [line(ctx, "KMS multi-Region replica key", "kms.key.month", 1, false)];
 }
 
 function secretPricer(_secret: PlanResource, ctx: PricingContext): CostLine[] {
-    return [priced(ctx, "Secrets Manager secret", "secretsmanager.secret.month", 1, false, "API calls ($0.05 per 10k) are not in the load profile")];
+    return [line(ctx, "Secrets Manager secret", "secretsmanager.secret.month", 1, false, "API calls ($0.05 per 10k) are not in the load profile")];
 }
 
 /**
@@ -315,12 +316,12 @@ function secretPricer(_secret: PlanResource, ctx: PricingContext): CostLine[] {
  */
 export function managedMasterSecretLines(resource: PlanResource, ctx: PricingContext): CostLine[] {
     if (resource.inputs.manageMasterUserPassword !== true) return [];
-    return [priced(ctx, "Secrets Manager secret (RDS-managed master password)", "secretsmanager.secret.month", 1, false, "created and rotated by RDS")];
+    return [line(ctx, "Secrets Manager secret (RDS-managed master password)", "secretsmanager.secret.month", 1, false, "created and rotated by RDS")];
 }
 
 function ssmParameterPricer(parameter: PlanResource, ctx: PricingContext): CostLine[] {
     if (parameter.inputs.tier !== "Advanced") return [];
-    return [priced(ctx, "SSM advanced parameter", "ssm.parameter.advanced.month", 1, false)];
+    return [line(ctx, "SSM advanced parameter", "ssm.parameter.advanced.month", 1, false)];
 }
 
 // ---- S3 and backups ----
@@ -331,7 +332,7 @@ function bucketPricer(_bucket: PlanResource, ctx: PricingContext): CostLine[] {
         1,
     );
     return [
-        priced(
+        line(
             ctx,
             "S3 Standard storage",
             "s3.standard.gbMonth",
@@ -346,7 +347,7 @@ function bucketPricer(_bucket: PlanResource, ctx: PricingContext): CostLine[] {
 function efsBackupLine(ctx: PricingContext, item: string, how: string): CostLine {
     const fileSystems = ctx.plan.ofType(EFS).length;
     const gb = fileSystems === 0 ? 0 : ctx.load.storage.efsGB / fileSystems;
-    return priced(
+    return line(
         ctx,
         item,
         "backup.efs.warm.gbMonth",
@@ -381,8 +382,8 @@ function backupVaultPricer(vault: PlanResource, ctx: PricingContext): CostLine[]
 export const OPS_PRICERS: PricerTable = {
     [LOG_GROUP]: logGroupPricer,
     "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarmPricer,
-    "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_alarm, ctx) => [priced(ctx, "CloudWatch composite alarm", "cloudwatch.alarm.composite", 1, false)],
-    "aws:cloudwatch/dashboard:Dashboard": (_dashboard, ctx) => [priced(ctx, "CloudWatch dashboard", "cloudwatch.dashboard.month", 1, false)],
+    "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_alarm, ctx) => [line(ctx, "CloudWatch composite alarm", "cloudwatch.alarm.composite", 1, false)],
+    "aws:cloudwatch/dashboard:Dashboard": (_dashboard, ctx) => [line(ctx, "CloudWatch dashboard", "cloudwatch.dashboard.month", 1, false)],
     "aws:ecs/cluster:Cluster": ecsClusterPricer,
     [TRAIL]: trailPricer,
     [PIPELINE]: pipelinePricer,

@@ -1,28 +1,11 @@
 /**
- * What the serverless pricers share: building a cost line from a price key, reading plan numbers that may be
- * unknown in a preview, and joining a resource to the resource an ARN or a property names.
+ * What the serverless pricers share: joining a resource to the resource an ARN or a property names, and what carries
+ * the load profile's messages. Lines, plan numbers and formatting are ./lines.ts's.
  */
-import { type CostLine, type PlanIndex, type PlanResource, type PricingContext, UNKNOWN } from "../types";
-
-/** A cost line priced from the table: monthly = quantity × the price's USD per unit. */
-export function line(ctx: PricingContext, item: string, price: string, quantity: number, usage: boolean, note?: string): CostLine {
-    const p = ctx.prices.get(price);
-    return { item, price, quantity, unit: p.unit, unitPrice: p.usd, monthly: quantity * p.usd, usage, ...(note ? { note } : {}) };
-}
-
-/** A plan number, or undefined when it is missing or unknown before the resource exists. */
-export function num(value: unknown): number | undefined {
-    if (value === UNKNOWN || value === null || value === undefined || value === "") return undefined;
-    const n = typeof value === "string" ? Number(value) : value;
-    return typeof n === "number" && Number.isFinite(n) ? n : undefined;
-}
+import type { PlanIndex, PlanResource, PricingContext } from "../types";
+import { isUnknown, known, namedAs } from "./lines";
 
 export const UNKNOWN_NOTE = "unknown in preview: priced as 0";
-
-/** "a, b" with thousands separators, for notes. */
-export function fmt(n: number): string {
-    return n.toLocaleString("en-US", { maximumFractionDigits: 4 });
-}
 
 /**
  * Whether `value` (an ARN or name) names `target`: its explicit physical name, or the auto-name Pulumi derives
@@ -30,7 +13,7 @@ export function fmt(n: number): string {
  * qualifier, `function:<name>:live`).
  */
 export function namesResource(value: unknown, target: PlanResource, segment?: RegExp): boolean {
-    if (typeof value !== "string" || value === UNKNOWN) return false;
+    if (typeof value !== "string" || isUnknown(value)) return false;
     let name: string | undefined;
     if (segment) name = segment.exec(value)?.[1];
     else
@@ -39,13 +22,7 @@ export function namesResource(value: unknown, target: PlanResource, segment?: Re
             .filter((s) => s !== "")
             .pop();
     if (name === undefined) return false;
-    const physical = target.inputs?.name;
-    if (typeof physical === "string" && physical !== UNKNOWN) return name === physical;
-    return name === target.name || new RegExp(`^${escapeRegExp(target.name)}-[0-9a-f]{7}$`).test(name);
-}
-
-function escapeRegExp(s: string): string {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return namedAs(target, name) || (!known(target.inputs?.name) && name === target.name);
 }
 
 /** The Lambda function name inside a function ARN, an invocation URI or a qualified ARN. */
@@ -64,11 +41,6 @@ export function pointsAt(ctx: PricingContext, resource: PlanResource, property: 
         }
     }
     return namesResource(value, target, segment);
-}
-
-/** Splits `total` evenly over `count` sharers (0 when there are none). */
-export function share(total: number, count: number): number {
-    return count > 0 ? total / count : 0;
 }
 
 const FAILURE_ARNS = new WeakMap<PlanIndex, Set<string>>();

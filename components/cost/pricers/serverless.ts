@@ -6,8 +6,10 @@
 import { SERVERLESS_FREE_TYPES as FREE_TYPES } from "../prices/serverless";
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type Pricer, type PricingContext } from "../types";
 import { FUNCTION, priceFunction, priceProvisionedConcurrency } from "./lambda";
+import { managedMasterSecretLines } from "./ops";
 import { schedulePerMonth } from "./schedule-expression";
-import { UNKNOWN_NOTE, fmt, line, messageCarriers, namesResource, num, pointsAt, share } from "./serverless-common";
+import { UNKNOWN_NOTE, messageCarriers, namesResource, pointsAt } from "./serverless-common";
+import { fmt, line, num, share } from "./lines";
 
 export { FREE_TYPES as SERVERLESS_FREE_TYPES };
 
@@ -150,15 +152,19 @@ const table: Pricer = (t, ctx) => {
 };
 
 /** AWS Backup plans that back up DynamoDB tables (the TableBackups component): stored backups in each vault. */
-const backupPlan: Pricer = (plan, ctx) => {
+function backsUpDynamodb(plan: PlanResource, ctx: PricingContext): boolean {
     const selections = ctx.plan.ofType("aws:backup/selection:Selection").filter((s) => pointsAt(ctx, s, "planId", s.inputs?.planId, plan));
-    const dynamodb = selections.some((s) => (s.inputs?.resources ?? []).some((arn: unknown) => typeof arn === "string" && arn.includes(":dynamodb:")));
-    if (!dynamodb) return [];
-    const plans = ctx.plan.ofType(plan.type).length;
+    return selections.some((s) => (s.inputs?.resources ?? []).some((arn: unknown) => typeof arn === "string" && arn.includes(":dynamodb:")));
+}
+
+const backupPlan: Pricer = (plan, ctx) => {
+    if (!backsUpDynamodb(plan, ctx)) return [];
+    // Split over the plans that back up tables only: another plan's (EFS) backups are priced from load.storage.efsGB.
+    const plans = ctx.plan.ofType(plan.type).filter((p) => backsUpDynamodb(p, ctx)).length;
     const gb = share(ctx.load.storage.backupGB, plans);
     const rules: any[] = Array.isArray(plan.inputs?.rules) ? plan.inputs.rules : [];
     const copies = new Set(rules.flatMap((r) => (Array.isArray(r?.copyActions) ? r.copyActions : []).map((c: any) => String(c?.destinationVaultArn))));
-    const note = `load.storage.backupGB ${fmt(ctx.load.storage.backupGB)} split over ${plans} backup plan(s)`;
+    const note = `load.storage.backupGB ${fmt(ctx.load.storage.backupGB)} split over ${plans} backup plan(s) of DynamoDB tables`;
     const lines = [line(ctx, "AWS Backup DynamoDB warm storage", "backup.dynamodb.warm.gbMonth", gb, true, note)];
     if (copies.size > 0) {
         lines.push(
@@ -339,7 +345,9 @@ const clusterInstance: Pricer = (instance, ctx) => {
     ];
 };
 
-const cluster: Pricer = (c, ctx) => {
+const cluster: Pricer = (c, ctx) => [...clusterStorage(c, ctx), ...managedMasterSecretLines(c, ctx)];
+
+function clusterStorage(c: PlanResource, ctx: PricingContext): CostLine[] {
     const clusters = ctx.plan.ofType(c.type).filter((x) => String(x.inputs?.engine ?? "").startsWith("aurora")).length || 1;
     const note = (what: string, total: number) => `load.database.${what} ${fmt(total)} split over ${clusters} Aurora cluster(s)`;
     const gb = share(ctx.load.database.storageGB, clusters);
@@ -367,7 +375,7 @@ const cluster: Pricer = (c, ctx) => {
         ),
         line(ctx, "Aurora I/O requests", "aurora.io.requests", io / 1e6, true, note("ioRequestsPerMonth", ctx.load.database.ioRequestsPerMonth)),
     ];
-};
+}
 
 /** vCPUs of an RDS instance class by size (db.r6g.large → 2), for RDS Proxy on provisioned instances. */
 function vcpus(instanceClass: unknown): number | undefined {

@@ -46,6 +46,15 @@ export const COMPUTE_PRICES: Record<string, Price> = {
     },
     "ebs.gp3.gbMonth": { usd: 0.08, unit: "GB-month", source: EBS_PAGE, note: "gp3 storage; 3,000 IOPS and 125 MB/s per volume included" },
     "ebs.gp2.gbMonth": { usd: 0.1, unit: "GB-month", source: EBS_PAGE, note: "gp2 storage" },
+    "ebs.io1.gbMonth": { usd: 0.125, unit: "GB-month", source: EBS_PAGE, note: "io1 storage only; provisioned IOPS ($0.065 per IOPS-month) not modelled" },
+    "ebs.io2.gbMonth": {
+        usd: 0.125,
+        unit: "GB-month",
+        source: EBS_PAGE,
+        note: "io2 storage only; provisioned IOPS (tiered from $0.065 per IOPS-month) not modelled",
+    },
+    "ebs.st1.gbMonth": { usd: 0.045, unit: "GB-month", source: EBS_PAGE, note: "st1 (Throughput Optimized HDD) storage" },
+    "ebs.sc1.gbMonth": { usd: 0.015, unit: "GB-month", source: EBS_PAGE, note: "sc1 (Cold HDD) storage" },
     "eks.cluster.hour": { usd: 0.1, unit: "hour", source: EKS_PAGE, note: "per cluster per hour on a Kubernetes version in standard support" },
     "eks.cluster.extendedHour": {
         usd: 0.6,

@@ -255,8 +255,8 @@ export const SERVERLESS_FREE_TIER: Record<string, ServerlessFreeTier> = {
     "sns.publishes": { allowance: 1, note: `SNS free tier: 1M publishes a month (${SNS})` },
     "scheduler.invocations": { allowance: 14, note: `EventBridge Scheduler free tier: 14M invocations a month (${EVENTBRIDGE})` },
     "dynamodb.storage.gbMonth": { allowance: 25, note: `DynamoDB free tier: 25 GB of Standard table storage a month (${DYNAMODB})` },
-    "cognito.essentials.mau": { allowance: 10_000, note: `Cognito Essentials/Lite: 10,000 MAUs a month free (${COGNITO})` },
-    "cognito.lite.mau": { allowance: 10_000, note: `Cognito Essentials/Lite: 10,000 MAUs a month free (${COGNITO})` },
+    "cognito.essentials.mau": { allowance: 10_000, pool: "cognito.mau", note: `Cognito Essentials/Lite: 10,000 MAUs a month free (${COGNITO})` },
+    "cognito.lite.mau": { allowance: 10_000, pool: "cognito.mau", note: `Cognito Essentials/Lite: 10,000 MAUs a month free (${COGNITO})` },
 };
 
 /**

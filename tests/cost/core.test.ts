@@ -5,7 +5,6 @@
  */
 import * as assert from "node:assert";
 import {
-    CORE_FREE_TYPES,
     type CostLine,
     FREE_TYPES,
     FREE_WHEN,
@@ -29,7 +28,7 @@ import { STACK, TEST_PRICERS, resource, testPrices } from "./fixtures";
 
 const close = (actual: number, expected: number, what = "") => assert.ok(Math.abs(actual - expected) < 1e-6, `${what} ${actual} != ${expected}`);
 const estimate = (resources: Parameters<typeof estimateCost>[0], load: LoadProfile = IDLE_LOAD, pricers: PricerTable = TEST_PRICERS) =>
-    estimateCost(resources, { load, prices: testPrices(), pricers, freeTypes: CORE_FREE_TYPES });
+    estimateCost(resources, { load, prices: testPrices(), pricers, freeTypes: FREE_TYPES });
 
 const network = resource("aws-platform:network:Network", "net", {}, STACK);
 const nat = resource("aws:ec2/natGateway:NatGateway", "net-nat-0", {}, network);

@@ -6,29 +6,19 @@ import * as assert from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CORE_FREE_TYPES, type CostJson, PRICES_AS_OF } from "../../components/cost";
+import { type CostJson, FREE_TYPES, PRICES_AS_OF } from "../../components/cost";
 import { main } from "../../tools/plan";
+import { captureConsole } from "../harness/console";
 
 import { TEST_PRICERS, testPrices } from "../cost/fixtures";
 
 const PROJECT = path.join(__dirname, "fixtures", "cost-project");
-const cost = { prices: testPrices(), pricers: TEST_PRICERS, freeTypes: CORE_FREE_TYPES };
+const cost = { prices: testPrices(), pricers: TEST_PRICERS, freeTypes: FREE_TYPES };
 
 /** Runs the command line on the fixture project, capturing what it prints. */
 async function cli(stack: string, outDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = console.log;
-    const error = console.error;
-    console.log = (...a: unknown[]) => void out.push(a.join(" "));
-    console.error = (...a: unknown[]) => void err.push(a.join(" "));
-    try {
-        const code = await main([stack], { projectDir: PROJECT, programPath: "index.ts", outDir, cost, policy: { rules: [] } });
-        return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-    } finally {
-        console.log = log;
-        console.error = error;
-    }
+    const run = await captureConsole(() => main([stack], { projectDir: PROJECT, programPath: "index.ts", outDir, cost, policy: { rules: [] } }));
+    return { code: run.result, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe("offline plan: the cost estimate", () => {

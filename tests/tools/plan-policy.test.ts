@@ -8,26 +8,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { policyResource, resourceRule } from "../../components/policies";
 import { main } from "../../tools/plan";
+import { captureConsole } from "../harness/console";
 import { type PolicyReport, planPolicies } from "../../tools/plan/policy";
 
 const PROJECT = path.join(__dirname, "fixtures", "policy-project");
 
 /** Runs the command line on a fixture program, capturing what it prints. */
 async function cli(programPath: string, outDir: string): Promise<{ code: number; stdout: string; stderr: string; report: PolicyReport }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = console.log;
-    const error = console.error;
-    console.log = (...a: unknown[]) => void out.push(a.join(" "));
-    console.error = (...a: unknown[]) => void err.push(a.join(" "));
-    try {
-        const code = await main(["demo"], { projectDir: PROJECT, programPath, outDir });
-        const report = JSON.parse(fs.readFileSync(path.join(outDir, "demo", "policy.json"), "utf8"));
-        return { code, stdout: out.join("\n"), stderr: err.join("\n"), report };
-    } finally {
-        console.log = log;
-        console.error = error;
-    }
+    const run = await captureConsole(() => main(["demo"], { projectDir: PROJECT, programPath, outDir }));
+    const report = JSON.parse(fs.readFileSync(path.join(outDir, "demo", "policy.json"), "utf8"));
+    return { code: run.result, stdout: run.stdout, stderr: run.stderr, report };
 }
 
 describe("offline plan: the policy pack", () => {

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CLOUDFRONT_FUNCTION_MAX_BYTES } from "../../components/testing/cloudfront";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+import { ROOT, stackSources } from "./measure";
 
 export { CLOUDFRONT_FUNCTION_MAX_BYTES };
 
@@ -42,12 +42,8 @@ export interface DeployedCloudFrontFunction {
  */
 export function discoverCloudFrontFunctions(root: string = ROOT): DeployedCloudFrontFunction[] {
     const found = new Map<string, DeployedCloudFrontFunction>();
-    const stacks = path.join(root, "stacks");
-    for (const name of fs
-        .readdirSync(stacks)
-        .filter((f) => f.endsWith(".ts"))
-        .sort()) {
-        const text = fs.readFileSync(path.join(stacks, name), "utf8");
+    for (const source of stackSources(root)) {
+        const text = fs.readFileSync(source, "utf8");
         // The reader: a function whose body reads a file under functions/edge.
         const readers = [...text.matchAll(/const (\w+) = \(\w+(?:: string)?\) => readFileSync\(path\.join\([^)]*"functions", "edge"/g)].map((m) => m[1]);
         for (const reader of readers) {
@@ -55,7 +51,7 @@ export function discoverCloudFrontFunctions(root: string = ROOT): DeployedCloudF
             for (const m of text.matchAll(entry)) {
                 const line = text.slice(0, m.index).split("\n").length;
                 const file = `functions/edge/${m[2]}`;
-                if (!found.has(m[1])) found.set(m[1], { key: m[1], file, at: `stacks/${name}:${line}` });
+                if (!found.has(m[1])) found.set(m[1], { key: m[1], file, at: `stacks/${path.basename(source)}:${line}` });
             }
         }
     }

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundle, bundleWith } from "../../components/shared/bundle";
 import type { PreviewJson } from "../plan/preview-json";
-import { ROOT, timeNode } from "./measure";
+import { ROOT, stackSources, timeNode } from "./measure";
 import { type BundleMeasure, type LambdaEntry, type LambdaResults, median } from "./results";
 
 /** The components that bundle an `entry` argument themselves: a LambdaFunction (alone or nested) and an EdgeLambda. */
@@ -42,12 +42,7 @@ function scan(file: string, root: string, found: Map<string, DiscoveredEntry>): 
  */
 export function discoverLambdaEntries(root: string = ROOT): DiscoveredEntry[] {
     const found = new Map<string, DiscoveredEntry>();
-    const stacks = path.join(root, "stacks");
-    for (const f of fs
-        .readdirSync(stacks)
-        .filter((f) => f.endsWith(".ts"))
-        .sort())
-        scan(path.join(stacks, f), root, found);
+    for (const file of stackSources(root)) scan(file, root, found);
     const components = path.join(root, "components");
     for (const dir of fs.readdirSync(components).sort()) {
         const defaults = path.join(components, dir, "defaults.ts");

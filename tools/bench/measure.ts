@@ -12,6 +12,16 @@ import { type Machine, median, type PlanTiming, type ResourceCount, type TestSte
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
+/** The program's source files (stacks/*.ts), sorted: where the bench reads which handlers and functions the stacks deploy. */
+export function stackSources(root: string = ROOT): string[] {
+    const stacks = path.join(root, "stacks");
+    return fs
+        .readdirSync(stacks)
+        .filter((f) => f.endsWith(".ts"))
+        .sort()
+        .map((f) => path.join(stacks, f));
+}
+
 export function machine(): Machine {
     const cpus = os.cpus();
     return {

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { CLIENT_SETTINGS, createHandler, dynamoWriter, s3Writer } from "../../../functions/ingest/api";
+import { CLIENT_SETTINGS, FINISH_MS, createHandler, dynamoWriter, s3Writer } from "../../../functions/ingest/api";
 import { type KinesisEvent, type KinesisRecord, RESERVE_MS, readConfig } from "../../../functions/ingest/core";
 
 const EXAMPLE: KinesisEvent = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "kinesis-example.json"), "utf8"));
@@ -116,8 +116,9 @@ describe("functions/ingest: the SDK clients' request limits", function () {
     for (const { sink, env, writer } of sinks)
         it(`a ${sink} write that retries against an endpoint that never answers ends before the invocation's deadline, reporting its record`, async () => {
             // One write is up to 3 attempts of 5 s plus backoff, far more than RESERVE_MS: bounded per attempt only, a write
-            // started with just over the reserve left would run past Lambda's timeout and fail the whole batch.
-            const timeoutMs = 4_000;
+            // started with just over the reserve left would run past Lambda's timeout and fail the whole batch. 1.5 s
+            // before the deadline is shorter than one attempt's request timeout, so only the deadline's abort can end it.
+            const timeoutMs = FINISH_MS + 1_500;
             const started = Date.now();
             const context = { getRemainingTimeInMillis: () => timeoutMs - (Date.now() - started) };
             const batch = records(2);
@@ -127,8 +128,12 @@ describe("functions/ingest: the SDK clients' request limits", function () {
         });
 
     it("an attempt against an endpoint that never answers fails after the request timeout instead of holding the invocation", async () => {
+        // CLIENT_SETTINGS with a shorter request timeout (the test waits for it): without `throwOnRequestTimeout` the
+        // bundled handler only logs a warning when it passes and keeps waiting, and this attempt would never end.
+        const requestHandler = { ...CLIENT_SETTINGS.requestHandler, requestTimeout: 500 };
         const s3 = new S3Client({
             ...CLIENT_SETTINGS,
+            requestHandler,
             maxAttempts: 1,
             region: "us-east-1",
             endpoint: `http://127.0.0.1:${port}`,
@@ -139,7 +144,7 @@ describe("functions/ingest: the SDK clients' request limits", function () {
         await assert.rejects(s3.send(new PutObjectCommand({ Bucket: "b", Key: "k", Body: "x" })), /timeout|timed out/i);
         const elapsed = Date.now() - started;
         assert.ok(
-            elapsed >= CLIENT_SETTINGS.requestHandler.requestTimeout - 500 && elapsed < CLIENT_SETTINGS.requestHandler.requestTimeout + 3_000,
+            elapsed >= requestHandler.requestTimeout - 100 && elapsed < requestHandler.requestTimeout + 3_000,
             `${elapsed} ms`,
         );
         s3.destroy();

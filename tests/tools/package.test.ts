@@ -13,16 +13,17 @@ describe("npm package", function () {
     let dir: string;
 
     before(() => {
-        // `npm test` builds first; a lone `mocha` run may find no build, or one older than the sources.
-        const built = path.join(root, "dist/components/index.js");
-        const newest = (d: string): number =>
-            Math.max(
-                0,
-                ...fs
-                    .readdirSync(d, { withFileTypes: true })
-                    .map((e) => (e.isDirectory() ? newest(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs)),
-            );
-        if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest(path.join(root, "components"))) {
+        // `npm test` builds first (incrementally: only the outputs of changed sources are rewritten); a lone `mocha` run
+        // may find no build, or outputs older than their sources.
+        const stale = (dir: string): boolean =>
+            fs.readdirSync(path.join(root, dir), { withFileTypes: true }).some((e) => {
+                const rel = path.join(dir, e.name);
+                if (e.isDirectory()) return stale(rel);
+                if (!e.name.endsWith(".ts")) return false;
+                const out = path.join(root, "dist", rel.replace(/\.ts$/, ".js"));
+                return !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(root, rel)).mtimeMs;
+            });
+        if (stale("components")) {
             execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
         }
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-platform-pack-"));

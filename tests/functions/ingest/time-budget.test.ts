@@ -143,10 +143,7 @@ describe("functions/ingest: the SDK clients' request limits", function () {
         const started = Date.now();
         await assert.rejects(s3.send(new PutObjectCommand({ Bucket: "b", Key: "k", Body: "x" })), /timeout|timed out/i);
         const elapsed = Date.now() - started;
-        assert.ok(
-            elapsed >= requestHandler.requestTimeout - 100 && elapsed < requestHandler.requestTimeout + 3_000,
-            `${elapsed} ms`,
-        );
+        assert.ok(elapsed >= requestHandler.requestTimeout - 100 && elapsed < requestHandler.requestTimeout + 3_000, `${elapsed} ms`);
         s3.destroy();
     });
 });

@@ -26,7 +26,10 @@ describe("tools/typecheck.js", () => {
         fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         fs.writeFileSync(path.join(root, file), text);
     };
-    const check = (emit = true) => typecheck({ root, emit, cache, log: (text) => void (logged += text) });
+    const log = (text: string) => {
+        logged += text;
+    };
+    const check = (emit = true) => typecheck({ root, emit, cache, log });
     const run = (emit = true) => check(emit).exitCode;
     const mtime = (file: string) => fs.statSync(path.join(root, file)).mtimeMs;
 
@@ -89,7 +92,7 @@ describe("tools/typecheck.js", () => {
     });
 
     it("without a cache checks and builds from scratch every time and writes no cache", () => {
-        const uncached = () => typecheck({ root, emit: true, cache: false, log: (t) => void (logged += t) });
+        const uncached = () => typecheck({ root, emit: true, cache: false, log });
         assert.deepEqual(uncached(), { exitCode: 0, skipped: false }, logged);
         assert.deepEqual(uncached(), { exitCode: 0, skipped: false }, logged);
         assert.ok(!fs.existsSync(cache));

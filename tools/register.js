@@ -1,6 +1,6 @@
 /**
  * Runs the project's TypeScript in Node without type-checking it (`tsc -p tsconfig.json --noEmit` does that, once):
- * `node -r ./tools/register.js file.ts`, and mocha's `require` in `.mocharc.json`.
+ * `node -r ./tools/register.js file.ts`, and mocha's `require` in `.mocharc.js`.
  *
  * Why not `ts-node/register/transpile-only`: ts-node installs source-map-support, which source-maps every
  * `new Error().stack`, and the Pulumi runtime captures one for every promise it creates (`debuggablePromise`):

@@ -1,0 +1,49 @@
+/**
+ * mocha's settings for `npm test`. Every test file runs, in two worker processes (one per core), each file whole in one
+ * worker. Workers take files in the order given, so the files that take longest go first: started last, a 12 s file
+ * would keep one worker busy while the other sits idle (longest-first is the classic schedule for two machines). The
+ * list is a hint measured with `npm run bench`'s per-file times; a file missing from it still runs, in path order.
+ */
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+/** Slowest first, as measured on the idle 2-core machine (serial seconds in the comment). */
+const SLOWEST_FIRST = [
+    "tests/tools/package.test.ts", // 12.2: npm pack, two tsc runs over a consumer project
+    "tests/harness/postgres.test.ts", // 9.6: real PostgreSQL servers started and stopped
+    "tests/stacks/stacks.test.ts", // 8.9: both stacks and their variants under the mock engine
+    "tests/scenarios/readme-delivery.test.ts", // 5.7: tsc over the README's delivery program
+    "tests/functions/document-client.test.ts", // 4.5: dynalite
+    "tests/functions/items-property.test.ts", // 4.2: property tests against dynalite
+    "tests/functions/thumbnail-s3.test.ts", // 3.8: a local S3 server and real images
+    "tests/functions/orders-db/api.test.ts", // 3.5: PostgreSQL
+    "tests/functions/orders-db/core.test.ts", // 3.2: PostgreSQL
+    "tests/policies/pack.test.ts", // 3.1
+    "tests/components/table/dax.test.ts", // 2.6
+    "tests/property/bad-input.test.ts", // 2.5
+    "tests/functions/orders-db/bundle.test.ts", // 2.3
+];
+
+/** Every `*.test.ts` under `dir`, in path order. */
+function testFiles(dir) {
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .flatMap((e) => {
+            const file = path.join(dir, e.name);
+            return e.isDirectory() ? testFiles(file) : e.name.endsWith(".test.ts") ? [file] : [];
+        });
+}
+
+const all = testFiles("tests");
+const first = SLOWEST_FIRST.filter((f) => all.includes(f));
+
+module.exports = {
+    require: ["./tools/register.js"],
+    spec: [...first, ...all.filter((f) => !first.includes(f))],
+    parallel: true,
+    jobs: 2,
+    timeout: 30000,
+    reporter: "spec",
+};

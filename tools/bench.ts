@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { type BenchArgs, parseArgs, UsageError, USAGE } from "./bench/args";
 import { CLOUDFRONT_FUNCTION_MAX_BYTES, type CloudFrontTiming, discoverCloudFrontFunctions, MEASURE_ARGS } from "./bench/cloudfront";
 import { discoverLambdaEntries, measureLambda, planEntries, undiscovered } from "./bench/lambda";
-import { countResources, machine, measurePlans, measureTest, planOnce, ROOT, readPlan, timeOnce } from "./bench/measure";
+import { countResources, machine, measurePlans, measureTests, planOnce, ROOT, readPlan, timeOnce } from "./bench/measure";
 import { type BenchResults, type CloudFrontResults, type Part, renderBenchTable, withBenchTable } from "./bench/results";
 import type { PreviewJson } from "./plan/preview-json";
 
@@ -106,7 +106,7 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
         results.measured.edge = date;
     }
     if (has("test")) {
-        results.test = measureTest(log);
+        results.test = measureTests(log);
         results.measured.test = date;
     }
     return results;

@@ -239,6 +239,26 @@ describe("npm run bench", () => {
             assert.doesNotMatch(text, /npm test|CloudFront Functions/);
         });
 
+        it("renders npm test's steps with cold and warm caches side by side, and an older single timing as warm", () => {
+            const timing = (caches: "cold" | "warm" | undefined, ms: number[]) => ({
+                script: "node tools/typecheck.js --emit && mocha",
+                ...(caches ? { caches } : {}),
+                steps: [
+                    { name: "tools/typecheck.js", command: "node tools/typecheck.js --emit", ms: ms[0]!, exitCode: 0 },
+                    { name: "mocha", command: "mocha", ms: ms[1]!, exitCode: ms[1]! > 90_000 ? 1 : 0 },
+                ],
+                totalMs: ms[0]! + ms[1]!,
+            });
+            const both = renderBenchTable({ ...RESULTS, test: [timing("cold", [20_000, 95_000]), timing("warm", [300, 60_000])] });
+            assert.match(both, /\| step \| command \| cold caches \| warm caches \|/);
+            assert.match(both, /\| tools\/typecheck\.js \| `node tools\/typecheck\.js --emit` \| 20\.00 s \| 0\.30 s \|/);
+            assert.match(both, /\| mocha \| `mocha` \| 95\.00 s \(exit 1\) \| 60\.00 s \|/);
+            assert.match(both, /\| \*\*total\*\* \| \| \*\*115\.00 s\*\* \| \*\*60\.30 s\*\* \|/);
+            const older = renderBenchTable({ ...RESULTS, test: timing(undefined, [18_000, 77_000]) });
+            assert.match(older, /\| step \| command \| warm caches \|/);
+            assert.match(older, /\| \*\*total\*\* \| \| \*\*95\.00 s\*\* \|/);
+        });
+
         it("replaces only what lies between the markers, and refuses a README without them", () => {
             const readme = `a\n${BENCH_START}\nold\n${BENCH_END}\nb\n`;
             assert.equal(withBenchTable(readme, "new"), `a\n${BENCH_START}\nnew\n${BENCH_END}\nb\n`);

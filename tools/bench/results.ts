@@ -45,6 +45,8 @@ export interface TestStep {
 export interface TestTiming {
     /** package.json's `test` script as read. */
     script: string;
+    /** "cold": every cache off (a clean clone, CI); "warm": the caches a previous run left. Absent in older results: warm. */
+    caches?: "cold" | "warm";
     steps: TestStep[];
     totalMs: number;
 }
@@ -108,7 +110,8 @@ export interface BenchResults {
     measured: Partial<Record<Part, string>>;
     floor: Timing | null;
     plans: Record<string, PlanTiming> | null;
-    test: TestTiming | null;
+    /** `npm test` with cold and with warm caches (older results hold one timing, not a list). */
+    test: TestTiming[] | TestTiming | null;
     lambda: LambdaResults | null;
     cloudfrontFunctions: CloudFrontResults | null;
     resources: Record<string, ResourceCount> | null;
@@ -158,16 +161,24 @@ export function renderBenchTable(r: BenchResults): string {
             else out.push(`| plan ${stack}, cold | not measured: ${p.cold.skipped} | |`);
         }
     }
-    if (r.test) {
+    const tests = r.test === null ? [] : Array.isArray(r.test) ? r.test : [r.test];
+    if (tests.length > 0) {
+        const runs = tests.map((t) => ({ ...t, caches: t.caches ?? "warm" }));
         out.push(
             "",
-            `**\`npm test\`**${since("test")}: each step of the \`test\` script (${code(r.test.script)}) run alone, once, in order.`,
+            `**\`npm test\`**${since("test")}: each step of the \`test\` script (${code(runs[0]!.script)}) run alone, once, in order; cold: every cache off, as on a clean clone (CI); warm: the caches of a run just before, nothing changed since.`,
             "",
-            "| step | command | wall time |",
-            "|---|---|---:|",
+            `| step | command | ${runs.map((t) => `${t.caches} caches`).join(" | ")} |`,
+            `|---|---|${runs.map(() => "---:").join("|")}|`,
         );
-        for (const s of r.test.steps) out.push(`| ${s.name} | ${code(s.command)} | ${seconds(s.ms)}${s.exitCode === 0 ? "" : ` (exit ${s.exitCode})`} |`);
-        out.push(`| **total** | | **${seconds(r.test.totalMs)}** |`);
+        runs[0]!.steps.forEach((step, i) => {
+            const cells = runs.map((t) => {
+                const s = t.steps[i];
+                return s === undefined ? "" : `${seconds(s.ms)}${s.exitCode === 0 ? "" : ` (exit ${s.exitCode})`}`;
+            });
+            out.push(`| ${step.name} | ${code(step.command)} | ${cells.join(" | ")} |`);
+        });
+        out.push(`| **total** | | ${runs.map((t) => `**${seconds(t.totalMs)}**`).join(" | ")} |`);
     }
     if (r.lambda) {
         out.push(

@@ -66,14 +66,21 @@ export interface LoadProfile {
     streams: { recordsPerMonth: number; averageRecordKB: number };
     /** Aurora Serverless v2: average ACUs while the stack is under this load; stored GB; I/O requests. */
     database: { averageAcu: number; storageGB: number; ioRequestsPerMonth: number };
-    /** Stored data by service, GB-month. */
-    storage: { s3GB: number; efsGB: number; ecrGB: number; backupGB: number };
+    /**
+     * Stored data by service, GB-month; and S3 requests to the plan's buckets: PUT, COPY, POST and LIST requests
+     * (`s3PutRequestsPerMonth`) and GET, SELECT and every other request (`s3GetRequestsPerMonth`), as S3 bills them.
+     */
+    storage: { s3GB: number; efsGB: number; ecrGB: number; backupGB: number; s3PutRequestsPerMonth: number; s3GetRequestsPerMonth: number };
     /** CloudWatch Logs: GB ingested per month, and GB stored (after retention). */
     logs: { ingestedGB: number; storedGB: number };
     /** CodeBuild builds per month and their average length in minutes; pipeline runs per month. */
     builds: { buildsPerMonth: number; averageMinutes: number; pipelineRunsPerMonth: number };
     /** SQS, SNS, EventBridge and Scheduler messages per month (free tiers apply per account). */
     messages: { perMonth: number };
+    /** KMS API requests to the plan's customer managed keys (Encrypt, Decrypt, GenerateDataKey, … by services and code). */
+    kms: { requestsPerMonth: number };
+    /** Secrets Manager API calls (GetSecretValue, …) to the plan's secrets, the RDS-managed ones included. */
+    secrets: { apiCallsPerMonth: number };
     /** Per resource or component name: invocations per month for a Lambda function, replacing the derived share. */
     functions: Record<string, { invocationsPerMonth?: number; averageDurationMs?: number }>;
 }

@@ -15,7 +15,7 @@ import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
 import { stackPlan } from "../harness/stack-plans";
-import { planResource, testContext } from "./context";
+import { planResource, testContext, ZERO_LOAD } from "./context";
 
 const SERVICE = "aws:ecs/service:Service";
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
@@ -372,14 +372,14 @@ describe("cost: compute pricers", () => {
         it("splits load.storage.efsGB over the plan's file systems: 100 GB over 2 → 50 × 0.30", () => {
             const a = planResource("aws:efs/fileSystem:FileSystem", "a");
             const b = planResource("aws:efs/fileSystem:FileSystem", "b");
-            const lines = price(a, [a, b], { storage: { s3GB: 0, efsGB: 100, ecrGB: 0, backupGB: 0 } });
+            const lines = price(a, [a, b], { storage: { ...ZERO_LOAD.storage, efsGB: 100 } });
             near(sum(lines), 50 * 0.3);
             assert.strictEqual(lines[0].usage, true);
             assert.strictEqual(sum(price(a, [a, b])), 0);
         });
         it("prices ECR storage from load.storage.ecrGB: 10 GB × 0.10", () => {
             const repo = planResource("aws:ecr/repository:Repository", "repo");
-            near(sum(price(repo, [repo], { storage: { s3GB: 0, efsGB: 0, ecrGB: 10, backupGB: 0 } })), 10 * 0.1);
+            near(sum(price(repo, [repo], { storage: { ...ZERO_LOAD.storage, ecrGB: 10 } })), 10 * 0.1);
         });
     });
 
@@ -418,7 +418,7 @@ describe("cost: compute pricers", () => {
             const load: Partial<LoadProfile> = {
                 loadBalancers: { requestsPerMonth: 10_000_000, processedGB: 200 },
                 nat: { processedGB: 300 },
-                storage: { s3GB: 0, efsGB: 50, ecrGB: 5, backupGB: 0 },
+                storage: { ...ZERO_LOAD.storage, efsGB: 50, ecrGB: 5 },
             };
             for (const profile of [{}, load]) {
                 const ctx = testContext(resources, profile, PRICES);

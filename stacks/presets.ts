@@ -71,6 +71,8 @@ const DAX_OFF = { enabled: false, nodeType: "dax.t3.small", nodes: 1 };
  */
 const DEV_LOAD: LoadProfile = {
     httpApi: { requestsPerMonth: 100_000 },
+    // Neither stack has a WebSocket API: 0 until one does.
+    webSocketApi: { messagesPerMonth: 0, connectionMinutesPerMonth: 0 },
     restApi: { requestsPerMonth: 10_000 },
     lambda: { averageDurationMs: 100 },
     cdn: { requestsPerMonth: 200_000, transferOutGB: 5, cacheHitRatio: 0.8 },
@@ -104,6 +106,8 @@ const DEV_LOAD: LoadProfile = {
  */
 const PROD_LOAD: LoadProfile = {
     httpApi: { requestsPerMonth: 20_000_000 },
+    // Neither stack has a WebSocket API: 0 until one does.
+    webSocketApi: { messagesPerMonth: 0, connectionMinutesPerMonth: 0 },
     restApi: { requestsPerMonth: 2_000_000 },
     lambda: { averageDurationMs: 120 },
     cdn: { requestsPerMonth: 30_000_000, transferOutGB: 200, cacheHitRatio: 0.85 },

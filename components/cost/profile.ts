@@ -9,6 +9,7 @@ import type { LoadProfile } from "./types";
 /** The cost of existing: no requests, no stored data, no builds. Every usage line of a pricer is 0 with it. */
 export const IDLE_LOAD: LoadProfile = Object.freeze({
     httpApi: { requestsPerMonth: 0 },
+    webSocketApi: { messagesPerMonth: 0, connectionMinutesPerMonth: 0 },
     restApi: { requestsPerMonth: 0 },
     lambda: { averageDurationMs: 0 },
     cdn: { requestsPerMonth: 0, transferOutGB: 0, cacheHitRatio: 0 },
@@ -38,6 +39,7 @@ const load = { noun: "load profile key" };
 /** The profile's shape (components/shared/shape.ts): every key known, every quantity ≥ 0, the cache hit ratio 0..1. */
 export const LOAD_PROFILE_SHAPE: Shape = object<LoadProfile>(load)({
     httpApi: object<LoadProfile["httpApi"]>(load)({ requestsPerMonth: QUANTITY }),
+    webSocketApi: object<LoadProfile["webSocketApi"]>(load)({ messagesPerMonth: QUANTITY, connectionMinutesPerMonth: QUANTITY }),
     restApi: object<LoadProfile["restApi"]>(load)({ requestsPerMonth: QUANTITY }),
     lambda: object<LoadProfile["lambda"]>(load)({ averageDurationMs: QUANTITY }),
     cdn: object<LoadProfile["cdn"]>(load)({ requestsPerMonth: QUANTITY, transferOutGB: QUANTITY, cacheHitRatio: number({ min: 0, max: 1 }) }),

@@ -50,6 +50,11 @@ export interface Price {
 export interface LoadProfile {
     /** The ServerlessApi's HTTP API: requests per month, each invoking one of its route functions. */
     httpApi: { requestsPerMonth: number };
+    /**
+     * WebSocket APIs (API Gateway v2, protocolType WEBSOCKET): messages sent and received (each 32 KB of a message is
+     * metered as one) and connection minutes, per month, split over the plan's WebSocket APIs.
+     */
+    webSocketApi: { messagesPerMonth: number; connectionMinutesPerMonth: number };
     /** The RestApi (partner API, REST): requests per month, each invoking its backing function. */
     restApi: { requestsPerMonth: number };
     /** Average duration of one Lambda invocation, in ms (used for every function without an override). */

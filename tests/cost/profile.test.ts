@@ -36,6 +36,11 @@ describe("cost load profile", () => {
             ],
         },
         {
+            title: "refuses negative WebSocket connection minutes",
+            partial: { webSocketApi: { connectionMinutesPerMonth: -60 } },
+            issues: [{ path: "load.webSocketApi.connectionMinutesPerMonth", value: -60, message: "is negative", allowed: "a number of 0 or more" }],
+        },
+        {
             title: "refuses a negative S3 request count",
             partial: { storage: { s3GetRequestsPerMonth: -1 } },
             issues: [{ path: "load.storage.s3GetRequestsPerMonth", value: -1, message: "is negative", allowed: "a number of 0 or more" }],

@@ -61,7 +61,7 @@ export interface LoadProfile {
     lambda: { averageDurationMs: number };
     /** CloudFront: viewer requests and data transferred out to viewers; the share served from cache. */
     cdn: { requestsPerMonth: number; transferOutGB: number; cacheHitRatio: number };
-    /** Application/Network Load Balancers: requests and processed bytes, spread over the stack's load balancers. */
+    /** Application, Network and Gateway Load Balancers: requests (flows) and processed bytes, spread over the stack's load balancers. */
     loadBalancers: { requestsPerMonth: number; processedGB: number };
     /** Data through the NAT gateways (or NAT instances), per month. */
     nat: { processedGB: number };

@@ -100,6 +100,15 @@ describe("cost: CloudTrail", () => {
         close(total(price(first, [first, second])), 0);
     });
 
+    it("prices CloudTrail Insights at 0 with a note saying the event volume is not estimated, whatever the load", () => {
+        const audit = trail("audit", { insightSelectors: [{ insightType: "ApiCallRateInsight" }, { insightType: "ApiErrorRateInsight" }] });
+        const load = { kms: { requestsPerMonth: 1e9 }, secrets: { apiCallsPerMonth: 1e9 } };
+        const insights = price(audit, [audit], load).filter((l) => l.price === "cloudtrail.insights.100k");
+        assert.strictEqual(insights.length, 1);
+        assert.strictEqual(insights[0].monthly, 0);
+        assert.match(insights[0].note ?? "", /ApiCallRateInsight, ApiErrorRateInsight: \$0\.35 per 100,000 .* not estimated/);
+    });
+
     it("prices DynamoDB data events at one per request unit of the selected table: 10 M × $0.10 per 100k", () => {
         const items = planResource("aws:dynamodb/table:Table", "items");
         const tags = planResource("aws:dynamodb/table:Table", "tags");

@@ -212,7 +212,7 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
                 "cloudtrail.insights.100k",
                 0,
                 true,
-                `${insights.map((i) => i?.insightType).join(", ")}: priced per management event analyzed; the event count is not in the load profile: not estimated`,
+                `${insights.map((i) => i?.insightType).join(", ")}: $0.35 per 100,000 management events analyzed, per insight type; no load profile key counts the account's management events (API calls by people, services and the stack's own resources), so no volume is assumed: 0, not estimated`,
             ),
         );
     }

@@ -262,6 +262,50 @@ describe("cost: compute pricers", () => {
             assert.strictEqual(lines[0].price, "eks.cluster.extendedHour");
             near(sum(lines), 0.6 * 730);
         });
+        it("prices eks:index:Cluster's default node group when not skipped: 2 t3.medium on-demand with public IPv4, as @pulumi/eks creates it", () => {
+            const cluster = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });
+            const lines = price(cluster, [cluster]);
+            near(of(lines, "instance.t3.medium")[0].monthly, 2 * 730 * 0.0416);
+            near(of(lines, "ipv4.hour")[0].monthly, 2 * 730 * 0.005);
+            // On AL2023 (the default OS) the root volume is the AMI's: not priced, and the note says so.
+            assert.match(of(lines, "instance.t3.medium")[0].note ?? "", /root volume from the AMI/);
+            near(sum(lines), 0.1 * 730 + 2 * 730 * 0.0416 + 2 * 730 * 0.005);
+        });
+        it("prices the default node group from nodeGroupOptions: 3 Spot m7g.large, 50 GiB gp3 roots, no public IPv4", () => {
+            const nodeGroupOptions = {
+                instanceType: "m7g.large",
+                desiredCapacity: 3,
+                spotPrice: "0.05",
+                nodeRootVolumeSize: 50,
+                nodeRootVolumeType: "gp3",
+                nodeAssociatePublicIpAddress: false,
+            };
+            const cluster = planResource(EKS, "cluster", { version: "1.35", nodeGroupOptions }, { custom: false });
+            const lines = price(cluster, [cluster]);
+            near(sum(lines), 0.1 * 730 + 3 * 730 * 0.0816 * (1 - 0.6) + 3 * 50 * 0.08);
+            assert.deepStrictEqual(of(lines, "ipv4.hour"), []);
+        });
+        it("prices an AL2 default node group's 20 GiB gp2 root volumes", () => {
+            const cluster = planResource(EKS, "cluster", { version: "1.35", nodeGroupOptions: { operatingSystem: "AL2" } }, { custom: false });
+            near(sum(of(price(cluster, [cluster]), "ebs.gp2.gbMonth")), 2 * 20 * 0.1);
+        });
+        it("prices no default node group with skipDefaultNodeGroup, fargate or Auto Mode, or when the plan shows its Auto Scaling group", () => {
+            const plane = [["eks.cluster.hour"]];
+            for (const inputs of [{ skipDefaultNodeGroup: true }, { fargate: true }, { autoMode: { enabled: true } }]) {
+                const cluster = planResource(EKS, "cluster", { version: "1.35", ...inputs }, { custom: false });
+                assert.deepStrictEqual(
+                    price(cluster, [cluster]).map((l) => [l.price]),
+                    plane,
+                    JSON.stringify(inputs),
+                );
+            }
+            const cluster = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });
+            const asg = planResource(ASG, "cluster-nodes", { desiredCapacity: 2 }, { parent: cluster });
+            assert.deepStrictEqual(
+                price(cluster, [cluster, asg]).map((l) => [l.price]),
+                plane,
+            );
+        });
         it("does not price an aws:eks/cluster:Cluster twice when it sits under the eks:index:Cluster component", () => {
             const component = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });
             const inner = planResource(EKS_CLUSTER, "cluster-eksCluster", { version: "1.35" }, { parent: component });

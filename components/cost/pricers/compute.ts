@@ -349,7 +349,14 @@ function eksControlPlane(cluster: PlanResource, ctx: PricingContext): CostLine[]
         );
     else notes.push(`Kubernetes ${version} in standard support on ${ctx.prices.asOf}`);
     const key = status === "extended" ? "eks.cluster.extendedHour" : "eks.cluster.hour";
-    const plane = line(ctx, `EKS control plane hours (${status === "extended" ? "extended" : "standard"} support)`, key, HOURS_PER_MONTH, false, notes.join("; "));
+    const plane = line(
+        ctx,
+        `EKS control plane hours (${status === "extended" ? "extended" : "standard"} support)`,
+        key,
+        HOURS_PER_MONTH,
+        false,
+        notes.join("; "),
+    );
     return cluster.type === EKS_COMPONENT ? [plane, ...eksDefaultNodeGroup(cluster, ctx)] : [plane];
 }
 

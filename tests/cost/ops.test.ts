@@ -89,6 +89,21 @@ describe("cost: CloudWatch", () => {
     });
 });
 
+describe("cost: EKS Container Insights", () => {
+    const addon = (addonName: string) => planResource("aws:eks/addon:Addon", addonName, { addonName, clusterName: "platform" });
+
+    it("gives the amazon-cloudwatch-observability add-on a 0 line saying enhanced observability is billed per observation, not estimated", () => {
+        const lines = price(addon("amazon-cloudwatch-observability"));
+        assert.strictEqual(lines.length, 1);
+        assert.strictEqual(lines[0].monthly, 0);
+        assert.match(lines[0].note ?? "", /billed per observation.*not estimated \(0\).*\/aws\/containerinsights\/platform\/application/);
+    });
+
+    it("prices no other add-on", () => {
+        for (const name of ["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"]) assert.deepStrictEqual(price(addon(name)), [], name);
+    });
+});
+
 describe("cost: CloudTrail", () => {
     const trail = (name: string, inputs: Record<string, any> = {}) => planResource("aws:cloudtrail/trail:Trail", name, inputs);
 
@@ -259,7 +274,7 @@ describe("cost: ops price table", () => {
 
 describe("cost: the prod plan's operations resources", () => {
     const AREA =
-        /^aws:(cloudwatch|cloudtrail|codepipeline|codebuild|codedeploy|codeconnections|codestarnotifications|kms|secretsmanager|s3|ssm)\/|^aws:backup\/(vault|selection)|^aws:efs\/backupPolicy|^aws:ec2\/flowLog|^aws:ecs\/cluster:Cluster$/;
+        /^aws:(cloudwatch|cloudtrail|codepipeline|codebuild|codedeploy|codeconnections|codestarnotifications|kms|secretsmanager|s3|ssm)\/|^aws:backup\/(vault|selection)|^aws:efs\/backupPolicy|^aws:ec2\/flowLog|^aws:ecs\/cluster:Cluster$|^aws:eks\/addon:Addon$/;
     let resources: PlanResource[];
     const priceAt = (load: Partial<LoadProfile>) => {
         const ctx = testContext(resources, load, OPS_PRICES);

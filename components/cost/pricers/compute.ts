@@ -572,7 +572,10 @@ export const COMPUTE_PRICERS: PricerTable = {
     "kubernetes:apps/v1:StatefulSet": statefulSet,
 };
 
-/** Types of this area that cost nothing by themselves: ECS bills the capacity tasks run on, EKS the cluster and nodes. */
+/**
+ * Types of this area that cost nothing by themselves: ECS bills the capacity tasks run on, EKS the cluster and nodes.
+ * EKS add-ons are priced by the ops group (its CloudWatch observability add-on; the others cost nothing).
+ */
 export const COMPUTE_FREE_TYPES: string[] = [
     "aws:ec2/launchTemplate:LaunchTemplate",
     "aws:ecs/capacityProvider:CapacityProvider",
@@ -585,7 +588,6 @@ export const COMPUTE_FREE_TYPES: string[] = [
     "aws:autoscaling/lifecycleHook:LifecycleHook",
     "aws:autoscaling/schedule:Schedule",
     "aws:iam/instanceProfile:InstanceProfile",
-    "aws:eks/addon:Addon",
     "aws:eks/accessEntry:AccessEntry",
     "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
     "aws:eks/podIdentityAssociation:PodIdentityAssociation",

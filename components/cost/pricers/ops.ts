@@ -1,5 +1,5 @@
 /**
- * CloudWatch (log groups, alarms, dashboards, Container Insights metrics), CloudTrail, CodePipeline, CodeBuild, KMS,
+ * CloudWatch (log groups, alarms, dashboards, Container Insights metrics for ECS and the EKS add-on), CloudTrail, CodePipeline, CodeBuild, KMS,
  * Secrets Manager, S3 storage, EFS backups (AWS Backup) and SSM advanced parameters.
  *
  * Load split (stated in each line's note): load.logs evenly over the plan's log groups; load.storage.s3GB evenly over
@@ -127,6 +127,29 @@ function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[
             metrics,
             false,
             `${CONTAINER_INSIGHTS_METRICS_PER_DIMENSION} metrics × (1 cluster + ${services.length} services), an upper bound; the performance log events it writes are ingested into /aws/ecs/containerinsights/<cluster>/performance (CloudWatch Logs, not counted in load.logs' split)${mode === "enhanced" ? "; enhanced observability adds task- and container-level metrics not counted here" : ""}`,
+        ),
+    ];
+}
+
+/**
+ * The `amazon-cloudwatch-observability` EKS add-on installs Container Insights with enhanced observability (the
+ * CloudWatch agent), Fluent Bit for container logs and Application Signals
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html). Enhanced
+ * observability is billed per observation (every sample of every node, pod and container metric), not per custom
+ * metric as ECS Container Insights is: the table has no price per observation and the profile no pod or container
+ * count, so it is a 0 line whose note says so, never a guessed volume. Other add-ons cost nothing by themselves.
+ */
+function eksAddonPricer(addon: PlanResource, ctx: PricingContext): CostLine[] {
+    if (addon.inputs.addonName !== "amazon-cloudwatch-observability") return [];
+    const cluster = known(addon.inputs.clusterName) ? addon.inputs.clusterName : "<cluster>";
+    return [
+        line(
+            ctx,
+            "Container Insights with enhanced observability (EKS add-on)",
+            "cloudwatch.metric.month",
+            0,
+            false,
+            `billed per observation (each metric sample of a node, pod and container), not per metric: no price per observation in the table and no node, pod or container count in the load profile, so not estimated (0); the container logs Fluent Bit sends to /aws/containerinsights/${cluster}/application are CloudWatch Logs ingestion the agent's log groups pay (not in load.logs' split)`,
         ),
     ];
 }
@@ -442,6 +465,7 @@ export const OPS_PRICERS: PricerTable = {
     "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_alarm, ctx) => [line(ctx, "CloudWatch composite alarm", "cloudwatch.alarm.composite", 1, false)],
     "aws:cloudwatch/dashboard:Dashboard": (_dashboard, ctx) => [line(ctx, "CloudWatch dashboard", "cloudwatch.dashboard.month", 1, false)],
     "aws:ecs/cluster:Cluster": ecsClusterPricer,
+    "aws:eks/addon:Addon": eksAddonPricer,
     [TRAIL]: trailPricer,
     [PIPELINE]: pipelinePricer,
     [CODEBUILD]: buildProjectPricer,

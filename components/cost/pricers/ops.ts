@@ -1,6 +1,7 @@
 /**
- * CloudWatch (log groups, alarms, dashboards, Container Insights metrics for ECS and the EKS add-on), CloudTrail, CodePipeline, CodeBuild, KMS,
- * Secrets Manager, S3 storage, EFS backups (AWS Backup) and SSM advanced parameters.
+ * CloudWatch (log groups, alarms, dashboards, Container Insights for ECS clusters and the EKS add-on), CloudTrail,
+ * CodePipeline, CodeBuild, KMS keys and requests, Secrets Manager secrets and API calls, S3 storage and requests, EFS
+ * backups (AWS Backup) and SSM advanced parameters.
  *
  * Load split (stated in each line's note): load.logs evenly over the plan's log groups; load.storage.s3GB evenly over
  * buckets; load.storage.efsGB evenly over EFS file systems (an EFS backup holds about what its file system stores);

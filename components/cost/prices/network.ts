@@ -1,9 +1,9 @@
 /**
  * Network prices, us-east-1 on-demand list prices: NAT gateways, public IPv4 addresses, VPC endpoints (PrivateLink,
- * Gateway Load Balancer endpoints included) and Elastic Load Balancing (ALB, NLB, GWLB). Each price names its AWS pricing page. The AWS pages were not readable from where
- * the table was written (2026-11-26): the numbers are the pages' us-east-1 figures as published through 2025–2026,
- * cross-checked against dated third-party copies (e.g. handbook.vantage.sh's ELB page for the LCU dimensions).
- * Verify them on the pages when `PRICES_AS_OF` is old.
+ * Gateway Load Balancer endpoints included) and Elastic Load Balancing (ALB, NLB, GWLB). Each price names its AWS
+ * pricing page. The AWS pages were not readable from where the table was written (2026-11-26): the numbers are the
+ * pages' us-east-1 figures as published through 2025–2026, cross-checked against dated third-party copies (e.g.
+ * handbook.vantage.sh's ELB page for the LCU dimensions). Verify them on the pages when `PRICES_AS_OF` is old.
  */
 import type { Price } from "../types";
 

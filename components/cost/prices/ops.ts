@@ -1,7 +1,7 @@
 /**
  * Operations services: CloudWatch (logs, metrics, alarms, dashboards), CloudTrail, CodePipeline, CodeBuild, KMS,
- * Secrets Manager, S3 storage, AWS Backup (EFS backups) and Systems Manager parameters: us-east-1 on-demand list
- * prices. EFS and ECR storage are in prices/compute.ts; DynamoDB backups in prices/serverless.ts.
+ * Secrets Manager, S3 storage and requests, AWS Backup (EFS backups) and Systems Manager parameters: us-east-1
+ * on-demand list prices. EFS and ECR storage are in prices/compute.ts; DynamoDB backups in prices/serverless.ts.
  */
 import type { Price } from "../types";
 

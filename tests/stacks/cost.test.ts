@@ -74,6 +74,15 @@ describe("stacks: cost estimate", () => {
         );
     });
 
+    it("gives prod's EKS observability add-on (containerInsights: true) a $0 line that says why, and dev none", () => {
+        const addons = (e: CostEstimate) => e.resources.filter((r) => r.type === "aws:eks/addon:Addon");
+        const [addon] = addons(costs.prod.idle);
+        assert.strictEqual(addon?.name, "platform-amazon-cloudwatch-observability");
+        assert.strictEqual(addon.monthly, 0);
+        assert.match(addon.lines[0].note ?? "", /billed per observation/);
+        assert.deepStrictEqual(addons(costs.dev.idle), []);
+    });
+
     it("shows the alarms created at stack level as one row, and each alarm in the resources", () => {
         const idle = costs.prod.idle;
         const type = "aws:cloudwatch/metricAlarm:MetricAlarm";

@@ -103,7 +103,12 @@ export const OPS_PRICES: Record<string, Price> = {
         note: "requests to symmetric keys (Encrypt, Decrypt, GenerateDataKey, …); requests to asymmetric keys are priced higher and not modelled here; 20,000 requests a month are free",
     },
     "secretsmanager.secret.month": { usd: 0.4, unit: "secret-month", source: SECRETS, note: "prorated by the hour; replica secrets are billed as secrets" },
-    "secretsmanager.api.10k": { usd: 0.05, unit: "10k API calls", source: SECRETS, note: "every API call (GetSecretValue, DescribeSecret, …); no always-free allowance" },
+    "secretsmanager.api.10k": {
+        usd: 0.05,
+        unit: "10k API calls",
+        source: SECRETS,
+        note: "every API call (GetSecretValue, DescribeSecret, …); no always-free allowance",
+    },
     "s3.standard.gbMonth": {
         usd: 0.023,
         unit: "GB-month",

@@ -14,6 +14,8 @@ import { OPS_PRICERS } from "../../components/cost/pricers/ops";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
+import { IDLE_LOAD, estimateCost, fromRecords } from "../../components/cost";
+import { build } from "../../components/testing";
 import { stackPlan } from "../harness/stack-plans";
 import { planResource, testContext, ZERO_LOAD } from "./context";
 
@@ -305,6 +307,24 @@ describe("cost: compute pricers", () => {
                 price(cluster, [cluster, asg]).map((l) => [l.price]),
                 plane,
             );
+        });
+        it("prices the default node group of a @pulumi/eks Cluster built under the mock engine from the args it records", async function () {
+            this.timeout(20000);
+            const eks = await import("@pulumi/eks");
+            const { registry } = await build(
+                () =>
+                    new eks.Cluster("k8s", {
+                        vpcId: "vpc-0123456789abcdef0",
+                        privateSubnetIds: ["subnet-a", "subnet-b"],
+                        version: "1.35",
+                        instanceType: "t3.large",
+                        desiredCapacity: 3,
+                        nodeAssociatePublicIpAddress: false,
+                    }),
+            );
+            const estimate = estimateCost(fromRecords(registry.all()), { load: IDLE_LOAD });
+            const cluster = estimate.resources.find((r) => r.type === EKS)!;
+            near(sum(cluster.lines), 0.1 * 730 + 3 * 730 * 0.0832);
         });
         it("does not price an aws:eks/cluster:Cluster twice when it sits under the eks:index:Cluster component", () => {
             const component = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });

@@ -65,10 +65,14 @@ const DAX_OFF = { enabled: false, nodeType: "dax.t3.small", nodes: 1 };
 
 /**
  * dev's load profile: a few people trying the stack out. About 3,300 API calls a day, a few builds a day, a few GB
- * of logs: the at-load estimate is then the idle cost plus cents, which is the point of a dev stack.
+ * of logs: the at-load estimate is then the idle cost plus cents, which is the point of a dev stack. S3: 20,000 PUT/LIST
+ * and 100,000 GET requests (uploads, artifacts, log deliveries); KMS: 50,000 requests to the stack's keys; Secrets
+ * Manager: 5,000 API calls.
  */
 const DEV_LOAD: LoadProfile = {
     httpApi: { requestsPerMonth: 100_000 },
+    // Neither stack has a WebSocket API: 0 until one does.
+    webSocketApi: { messagesPerMonth: 0, connectionMinutesPerMonth: 0 },
     restApi: { requestsPerMonth: 10_000 },
     lambda: { averageDurationMs: 100 },
     cdn: { requestsPerMonth: 200_000, transferOutGB: 5, cacheHitRatio: 0.8 },
@@ -77,10 +81,12 @@ const DEV_LOAD: LoadProfile = {
     dynamodb: { readRequestUnitsPerMonth: 200_000, writeRequestUnitsPerMonth: 50_000, storageGB: 1 },
     streams: { recordsPerMonth: 100_000, averageRecordKB: 1 },
     database: { averageAcu: 0.5, storageGB: 1, ioRequestsPerMonth: 1_000_000 },
-    storage: { s3GB: 5, efsGB: 1, ecrGB: 2, backupGB: 1 },
+    storage: { s3GB: 5, efsGB: 1, ecrGB: 2, backupGB: 1, s3PutRequestsPerMonth: 20_000, s3GetRequestsPerMonth: 100_000 },
     logs: { ingestedGB: 2, storedGB: 2 },
     builds: { buildsPerMonth: 60, averageMinutes: 5, pipelineRunsPerMonth: 60 },
     messages: { perMonth: 100_000 },
+    kms: { requestsPerMonth: 50_000 },
+    secrets: { apiCallsPerMonth: 5_000 },
     functions: {},
 };
 
@@ -91,10 +97,17 @@ const DEV_LOAD: LoadProfile = {
  * each, 50 GB processed; 100 GB through the NAT gateways (image pulls, third-party APIs); DynamoDB 60M reads and 20M
  * writes (3 and 1 per API call), 25 GB stored; Kinesis 10M readings of 1 KB; the orders database at 1.5 ACUs on
  * average, 20 GB, 50M I/O requests; 100 GB in S3, 20 in EFS, 20 in ECR, 100 in backups; 50 GB of logs ingested and
- * 150 GB kept; 200 builds of 8 minutes, 100 pipeline runs; 5M queue, topic and scheduler messages.
+ * 150 GB kept; 200 builds of 8 minutes, 100 pipeline runs; 5M queue, topic and scheduler messages. S3: 500,000 PUT,
+ * COPY, POST and LIST requests (photo uploads and thumbnails, stream and export objects, access-log and trail
+ * deliveries, build artifacts) and 2M GET requests (the site's cache misses, thumbnails, artifacts); KMS: 2M requests to
+ * the stack's customer managed keys (services cache data keys: a few requests per minute per service and key, plus
+ * the trail's and the buckets' object keys); Secrets Manager: 100,000 API calls (functions and tasks read a secret
+ * at cold start, not per request).
  */
 const PROD_LOAD: LoadProfile = {
     httpApi: { requestsPerMonth: 20_000_000 },
+    // Neither stack has a WebSocket API: 0 until one does.
+    webSocketApi: { messagesPerMonth: 0, connectionMinutesPerMonth: 0 },
     restApi: { requestsPerMonth: 2_000_000 },
     lambda: { averageDurationMs: 120 },
     cdn: { requestsPerMonth: 30_000_000, transferOutGB: 200, cacheHitRatio: 0.85 },
@@ -103,10 +116,12 @@ const PROD_LOAD: LoadProfile = {
     dynamodb: { readRequestUnitsPerMonth: 60_000_000, writeRequestUnitsPerMonth: 20_000_000, storageGB: 25 },
     streams: { recordsPerMonth: 10_000_000, averageRecordKB: 1 },
     database: { averageAcu: 1.5, storageGB: 20, ioRequestsPerMonth: 50_000_000 },
-    storage: { s3GB: 100, efsGB: 20, ecrGB: 20, backupGB: 100 },
+    storage: { s3GB: 100, efsGB: 20, ecrGB: 20, backupGB: 100, s3PutRequestsPerMonth: 500_000, s3GetRequestsPerMonth: 2_000_000 },
     logs: { ingestedGB: 50, storedGB: 150 },
     builds: { buildsPerMonth: 200, averageMinutes: 8, pipelineRunsPerMonth: 100 },
     messages: { perMonth: 5_000_000 },
+    kms: { requestsPerMonth: 2_000_000 },
+    secrets: { apiCallsPerMonth: 100_000 },
     functions: {},
 };
 

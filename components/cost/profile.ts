@@ -9,6 +9,7 @@ import type { LoadProfile } from "./types";
 /** The cost of existing: no requests, no stored data, no builds. Every usage line of a pricer is 0 with it. */
 export const IDLE_LOAD: LoadProfile = Object.freeze({
     httpApi: { requestsPerMonth: 0 },
+    webSocketApi: { messagesPerMonth: 0, connectionMinutesPerMonth: 0 },
     restApi: { requestsPerMonth: 0 },
     lambda: { averageDurationMs: 0 },
     cdn: { requestsPerMonth: 0, transferOutGB: 0, cacheHitRatio: 0 },
@@ -17,10 +18,12 @@ export const IDLE_LOAD: LoadProfile = Object.freeze({
     dynamodb: { readRequestUnitsPerMonth: 0, writeRequestUnitsPerMonth: 0, storageGB: 0 },
     streams: { recordsPerMonth: 0, averageRecordKB: 0 },
     database: { averageAcu: 0, storageGB: 0, ioRequestsPerMonth: 0 },
-    storage: { s3GB: 0, efsGB: 0, ecrGB: 0, backupGB: 0 },
+    storage: { s3GB: 0, efsGB: 0, ecrGB: 0, backupGB: 0, s3PutRequestsPerMonth: 0, s3GetRequestsPerMonth: 0 },
     logs: { ingestedGB: 0, storedGB: 0 },
     builds: { buildsPerMonth: 0, averageMinutes: 0, pipelineRunsPerMonth: 0 },
     messages: { perMonth: 0 },
+    kms: { requestsPerMonth: 0 },
+    secrets: { apiCallsPerMonth: 0 },
     functions: {},
 }) as LoadProfile;
 
@@ -36,6 +39,7 @@ const load = { noun: "load profile key" };
 /** The profile's shape (components/shared/shape.ts): every key known, every quantity ≥ 0, the cache hit ratio 0..1. */
 export const LOAD_PROFILE_SHAPE: Shape = object<LoadProfile>(load)({
     httpApi: object<LoadProfile["httpApi"]>(load)({ requestsPerMonth: QUANTITY }),
+    webSocketApi: object<LoadProfile["webSocketApi"]>(load)({ messagesPerMonth: QUANTITY, connectionMinutesPerMonth: QUANTITY }),
     restApi: object<LoadProfile["restApi"]>(load)({ requestsPerMonth: QUANTITY }),
     lambda: object<LoadProfile["lambda"]>(load)({ averageDurationMs: QUANTITY }),
     cdn: object<LoadProfile["cdn"]>(load)({ requestsPerMonth: QUANTITY, transferOutGB: QUANTITY, cacheHitRatio: number({ min: 0, max: 1 }) }),
@@ -48,10 +52,19 @@ export const LOAD_PROFILE_SHAPE: Shape = object<LoadProfile>(load)({
     }),
     streams: object<LoadProfile["streams"]>(load)({ recordsPerMonth: QUANTITY, averageRecordKB: QUANTITY }),
     database: object<LoadProfile["database"]>(load)({ averageAcu: QUANTITY, storageGB: QUANTITY, ioRequestsPerMonth: QUANTITY }),
-    storage: object<LoadProfile["storage"]>(load)({ s3GB: QUANTITY, efsGB: QUANTITY, ecrGB: QUANTITY, backupGB: QUANTITY }),
+    storage: object<LoadProfile["storage"]>(load)({
+        s3GB: QUANTITY,
+        efsGB: QUANTITY,
+        ecrGB: QUANTITY,
+        backupGB: QUANTITY,
+        s3PutRequestsPerMonth: QUANTITY,
+        s3GetRequestsPerMonth: QUANTITY,
+    }),
     logs: object<LoadProfile["logs"]>(load)({ ingestedGB: QUANTITY, storedGB: QUANTITY }),
     builds: object<LoadProfile["builds"]>(load)({ buildsPerMonth: QUANTITY, averageMinutes: QUANTITY, pipelineRunsPerMonth: QUANTITY }),
     messages: object<LoadProfile["messages"]>(load)({ perMonth: QUANTITY }),
+    kms: object<LoadProfile["kms"]>(load)({ requestsPerMonth: QUANTITY }),
+    secrets: object<LoadProfile["secrets"]>(load)({ apiCallsPerMonth: QUANTITY }),
     functions: record(object<LoadProfile["functions"][string]>(load)({ invocationsPerMonth: optional(QUANTITY), averageDurationMs: optional(QUANTITY) })),
 });
 

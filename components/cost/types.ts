@@ -50,13 +50,18 @@ export interface Price {
 export interface LoadProfile {
     /** The ServerlessApi's HTTP API: requests per month, each invoking one of its route functions. */
     httpApi: { requestsPerMonth: number };
+    /**
+     * WebSocket APIs (API Gateway v2, protocolType WEBSOCKET): messages sent and received (each 32 KB of a message is
+     * metered as one) and connection minutes, per month, split over the plan's WebSocket APIs.
+     */
+    webSocketApi: { messagesPerMonth: number; connectionMinutesPerMonth: number };
     /** The RestApi (partner API, REST): requests per month, each invoking its backing function. */
     restApi: { requestsPerMonth: number };
     /** Average duration of one Lambda invocation, in ms (used for every function without an override). */
     lambda: { averageDurationMs: number };
     /** CloudFront: viewer requests and data transferred out to viewers; the share served from cache. */
     cdn: { requestsPerMonth: number; transferOutGB: number; cacheHitRatio: number };
-    /** Application/Network Load Balancers: requests and processed bytes, spread over the stack's load balancers. */
+    /** Application, Network and Gateway Load Balancers: requests (flows) and processed bytes, spread over the stack's load balancers. */
     loadBalancers: { requestsPerMonth: number; processedGB: number };
     /** Data through the NAT gateways (or NAT instances), per month. */
     nat: { processedGB: number };
@@ -66,14 +71,21 @@ export interface LoadProfile {
     streams: { recordsPerMonth: number; averageRecordKB: number };
     /** Aurora Serverless v2: average ACUs while the stack is under this load; stored GB; I/O requests. */
     database: { averageAcu: number; storageGB: number; ioRequestsPerMonth: number };
-    /** Stored data by service, GB-month. */
-    storage: { s3GB: number; efsGB: number; ecrGB: number; backupGB: number };
+    /**
+     * Stored data by service, GB-month; and S3 requests to the plan's buckets: PUT, COPY, POST and LIST requests
+     * (`s3PutRequestsPerMonth`) and GET, SELECT and every other request (`s3GetRequestsPerMonth`), as S3 bills them.
+     */
+    storage: { s3GB: number; efsGB: number; ecrGB: number; backupGB: number; s3PutRequestsPerMonth: number; s3GetRequestsPerMonth: number };
     /** CloudWatch Logs: GB ingested per month, and GB stored (after retention). */
     logs: { ingestedGB: number; storedGB: number };
     /** CodeBuild builds per month and their average length in minutes; pipeline runs per month. */
     builds: { buildsPerMonth: number; averageMinutes: number; pipelineRunsPerMonth: number };
     /** SQS, SNS, EventBridge and Scheduler messages per month (free tiers apply per account). */
     messages: { perMonth: number };
+    /** KMS API requests to the plan's customer managed keys (Encrypt, Decrypt, GenerateDataKey, … by services and code). */
+    kms: { requestsPerMonth: number };
+    /** Secrets Manager API calls (GetSecretValue, …) to the plan's secrets, the RDS-managed ones included. */
+    secrets: { apiCallsPerMonth: number };
     /** Per resource or component name: invocations per month for a Lambda function, replacing the derived share. */
     functions: Record<string, { invocationsPerMonth?: number; averageDurationMs?: number }>;
 }

@@ -14,8 +14,10 @@ import { OPS_PRICERS } from "../../components/cost/pricers/ops";
 import { COMPUTE_PRICES } from "../../components/cost/prices/compute";
 import { NETWORK_PRICES } from "../../components/cost/prices/network";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
+import { IDLE_LOAD, estimateCost, fromRecords } from "../../components/cost";
+import { build } from "../../components/testing";
 import { stackPlan } from "../harness/stack-plans";
-import { planResource, testContext } from "./context";
+import { planResource, testContext, ZERO_LOAD } from "./context";
 
 const SERVICE = "aws:ecs/service:Service";
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
@@ -262,6 +264,68 @@ describe("cost: compute pricers", () => {
             assert.strictEqual(lines[0].price, "eks.cluster.extendedHour");
             near(sum(lines), 0.6 * 730);
         });
+        it("prices eks:index:Cluster's default node group when not skipped: 2 t3.medium on-demand with public IPv4, as @pulumi/eks creates it", () => {
+            const cluster = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });
+            const lines = price(cluster, [cluster]);
+            near(of(lines, "instance.t3.medium")[0].monthly, 2 * 730 * 0.0416);
+            near(of(lines, "ipv4.hour")[0].monthly, 2 * 730 * 0.005);
+            // On AL2023 (the default OS) the root volume is the AMI's: not priced, and the note says so.
+            assert.match(of(lines, "instance.t3.medium")[0].note ?? "", /root volume from the AMI/);
+            near(sum(lines), 0.1 * 730 + 2 * 730 * 0.0416 + 2 * 730 * 0.005);
+        });
+        it("prices the default node group from nodeGroupOptions: 3 Spot m7g.large, 50 GiB gp3 roots, no public IPv4", () => {
+            const nodeGroupOptions = {
+                instanceType: "m7g.large",
+                desiredCapacity: 3,
+                spotPrice: "0.05",
+                nodeRootVolumeSize: 50,
+                nodeRootVolumeType: "gp3",
+                nodeAssociatePublicIpAddress: false,
+            };
+            const cluster = planResource(EKS, "cluster", { version: "1.35", nodeGroupOptions }, { custom: false });
+            const lines = price(cluster, [cluster]);
+            near(sum(lines), 0.1 * 730 + 3 * 730 * 0.0816 * (1 - 0.6) + 3 * 50 * 0.08);
+            assert.deepStrictEqual(of(lines, "ipv4.hour"), []);
+        });
+        it("prices an AL2 default node group's 20 GiB gp2 root volumes", () => {
+            const cluster = planResource(EKS, "cluster", { version: "1.35", nodeGroupOptions: { operatingSystem: "AL2" } }, { custom: false });
+            near(sum(of(price(cluster, [cluster]), "ebs.gp2.gbMonth")), 2 * 20 * 0.1);
+        });
+        it("prices no default node group with skipDefaultNodeGroup, fargate or Auto Mode, or when the plan shows its Auto Scaling group", () => {
+            const plane = [["eks.cluster.hour"]];
+            for (const inputs of [{ skipDefaultNodeGroup: true }, { fargate: true }, { autoMode: { enabled: true } }]) {
+                const cluster = planResource(EKS, "cluster", { version: "1.35", ...inputs }, { custom: false });
+                assert.deepStrictEqual(
+                    price(cluster, [cluster]).map((l) => [l.price]),
+                    plane,
+                    JSON.stringify(inputs),
+                );
+            }
+            const cluster = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });
+            const asg = planResource(ASG, "cluster-nodes", { desiredCapacity: 2 }, { parent: cluster });
+            assert.deepStrictEqual(
+                price(cluster, [cluster, asg]).map((l) => [l.price]),
+                plane,
+            );
+        });
+        it("prices the default node group of a @pulumi/eks Cluster built under the mock engine from the args it records", async function () {
+            this.timeout(20000);
+            const eks = await import("@pulumi/eks");
+            const { registry } = await build(
+                () =>
+                    new eks.Cluster("k8s", {
+                        vpcId: "vpc-0123456789abcdef0",
+                        privateSubnetIds: ["subnet-a", "subnet-b"],
+                        version: "1.35",
+                        instanceType: "t3.large",
+                        desiredCapacity: 3,
+                        nodeAssociatePublicIpAddress: false,
+                    }),
+            );
+            const estimate = estimateCost(fromRecords(registry.all()), { load: IDLE_LOAD });
+            const cluster = estimate.resources.find((r) => r.type === EKS)!;
+            near(sum(cluster.lines), 0.1 * 730 + 3 * 730 * 0.0832);
+        });
         it("does not price an aws:eks/cluster:Cluster twice when it sits under the eks:index:Cluster component", () => {
             const component = planResource(EKS, "cluster", { version: "1.35" }, { custom: false });
             const inner = planResource(EKS_CLUSTER, "cluster-eksCluster", { version: "1.35" }, { parent: component });
@@ -372,14 +436,14 @@ describe("cost: compute pricers", () => {
         it("splits load.storage.efsGB over the plan's file systems: 100 GB over 2 → 50 × 0.30", () => {
             const a = planResource("aws:efs/fileSystem:FileSystem", "a");
             const b = planResource("aws:efs/fileSystem:FileSystem", "b");
-            const lines = price(a, [a, b], { storage: { s3GB: 0, efsGB: 100, ecrGB: 0, backupGB: 0 } });
+            const lines = price(a, [a, b], { storage: { ...ZERO_LOAD.storage, efsGB: 100 } });
             near(sum(lines), 50 * 0.3);
             assert.strictEqual(lines[0].usage, true);
             assert.strictEqual(sum(price(a, [a, b])), 0);
         });
         it("prices ECR storage from load.storage.ecrGB: 10 GB × 0.10", () => {
             const repo = planResource("aws:ecr/repository:Repository", "repo");
-            near(sum(price(repo, [repo], { storage: { s3GB: 0, efsGB: 0, ecrGB: 10, backupGB: 0 } })), 10 * 0.1);
+            near(sum(price(repo, [repo], { storage: { ...ZERO_LOAD.storage, ecrGB: 10 } })), 10 * 0.1);
         });
     });
 
@@ -418,7 +482,7 @@ describe("cost: compute pricers", () => {
             const load: Partial<LoadProfile> = {
                 loadBalancers: { requestsPerMonth: 10_000_000, processedGB: 200 },
                 nat: { processedGB: 300 },
-                storage: { s3GB: 0, efsGB: 50, ecrGB: 5, backupGB: 0 },
+                storage: { ...ZERO_LOAD.storage, efsGB: 50, ecrGB: 5 },
             };
             for (const profile of [{}, load]) {
                 const ctx = testContext(resources, profile, PRICES);

@@ -64,6 +64,18 @@ describe("cost: network pricers", () => {
             const ecr = planResource(ENDPOINT, "ecr", { vpcEndpointType: "Interface", subnetIds: ["subnet-a", "subnet-b", "subnet-c"] });
             near(sum(price(ecr, [ecr])), 3 * 0.01 * 730);
         });
+        it("prices a Gateway Load Balancer endpoint for one AZ: 0.01 × 730, its traffic 0 GB", () => {
+            const gwlbe = planResource(ENDPOINT, "inspect", { vpcEndpointType: "GatewayLoadBalancer", subnetIds: ["subnet-a"] });
+            const lines = price(gwlbe, [gwlbe]);
+            near(sum(lines), 1 * 0.01 * 730);
+            assert.deepStrictEqual(
+                lines.map((l) => [l.price, l.usage]),
+                [
+                    ["vpce.gwlb.hour", false],
+                    ["vpce.gwlb.gb", true],
+                ],
+            );
+        });
         it("prices no AZ and says so when an interface endpoint's subnets are unknown in preview", () => {
             const ecr = planResource(ENDPOINT, "ecr", { vpcEndpointType: "Interface", subnetIds: UNKNOWN });
             const hours = of(price(ecr, [ecr]), "vpce.interface.hour")[0];
@@ -117,6 +129,27 @@ describe("cost: network pricers", () => {
                 lines.map((l) => l.price),
                 ["elb.nlb.hour", "elb.nlb.lcuHour"],
             );
+        });
+        it("prices a Gateway Load Balancer at its hours and GLCUs, with no public IPv4: 0.0125 × 730 + 3 GB/h × 730 × 0.004", () => {
+            const gwlb = planResource(LB, "inspect", { loadBalancerType: "gateway", subnets });
+            const lines = price(gwlb, [gwlb], { loadBalancers: { requestsPerMonth: 100 * SECONDS_PER_MONTH, processedGB: 3 * 730 } });
+            // new flows: 100 / 600 ≈ 0.17 GLCU; processed bytes: 3 GB/h = 3 GLCU
+            near(sum(lines), 0.0125 * 730 + 3 * 730 * 0.004);
+            assert.deepStrictEqual(
+                lines.map((l) => l.price),
+                ["elb.gwlb.hour", "elb.gwlb.glcuHour"],
+            );
+        });
+        it("charges a Gateway Load Balancer's new flows when they dominate: 1,200 requests/s → 2 GLCU", () => {
+            const gwlb = planResource(LB, "inspect", { loadBalancerType: "gateway" });
+            const lines = price(gwlb, [gwlb], { loadBalancers: { requestsPerMonth: 1200 * SECONDS_PER_MONTH, processedGB: 0 } });
+            near(of(lines, "elb.gwlb.glcuHour")[0].quantity, (1200 / 600) * 730);
+        });
+        it("splits load.loadBalancers over the Gateway Load Balancers and the legacy aws:alb tokens too", () => {
+            const gwlb = planResource(LB, "inspect", { loadBalancerType: "gateway" });
+            const legacy = planResource("aws:alb/loadBalancer:LoadBalancer", "old", { internal: true });
+            const lines = price(legacy, [gwlb, legacy], { loadBalancers: { requestsPerMonth: 0, processedGB: 2 * 730 } });
+            near(of(lines, "elb.alb.lcuHour")[0].quantity, 1 * 730);
         });
         it("charges rule evaluations beyond the 10 free per request when they dominate: 100 requests/s × 60 rules → 5 LCU", () => {
             const alb = planResource(LB, "alb", { internal: true });

@@ -3,6 +3,7 @@
  * on hand-computed cases (arithmetic written out, prices from prices/ops.ts).
  */
 import * as assert from "node:assert";
+import { freeTierCredits } from "../../components/cost/estimate";
 import { OPS_FREE_TIER, OPS_FREE_TYPES, OPS_PRICES } from "../../components/cost/prices/ops";
 import { CONTAINER_INSIGHTS_METRICS_PER_DIMENSION, managedMasterSecretLines, OPS_PRICERS } from "../../components/cost/pricers/ops";
 import type { CostLine, LoadProfile, PlanResource } from "../../components/cost/types";
@@ -88,6 +89,21 @@ describe("cost: CloudWatch", () => {
     });
 });
 
+describe("cost: EKS Container Insights", () => {
+    const addon = (addonName: string) => planResource("aws:eks/addon:Addon", addonName, { addonName, clusterName: "platform" });
+
+    it("gives the amazon-cloudwatch-observability add-on a 0 line saying enhanced observability is billed per observation, not estimated", () => {
+        const lines = price(addon("amazon-cloudwatch-observability"));
+        assert.strictEqual(lines.length, 1);
+        assert.strictEqual(lines[0].monthly, 0);
+        assert.match(lines[0].note ?? "", /billed per observation.*not estimated \(0\).*\/aws\/containerinsights\/platform\/application/);
+    });
+
+    it("prices no other add-on", () => {
+        for (const name of ["vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent"]) assert.deepStrictEqual(price(addon(name)), [], name);
+    });
+});
+
 describe("cost: CloudTrail", () => {
     const trail = (name: string, inputs: Record<string, any> = {}) => planResource("aws:cloudtrail/trail:Trail", name, inputs);
 
@@ -97,6 +113,15 @@ describe("cost: CloudTrail", () => {
         assert.match(price(first, [first, second])[0].item, /first copy: free/);
         assert.match(price(second, [first, second])[0].item, /additional copy/);
         close(total(price(first, [first, second])), 0);
+    });
+
+    it("prices CloudTrail Insights at 0 with a note saying the event volume is not estimated, whatever the load", () => {
+        const audit = trail("audit", { insightSelectors: [{ insightType: "ApiCallRateInsight" }, { insightType: "ApiErrorRateInsight" }] });
+        const load = { kms: { requestsPerMonth: 1e9 }, secrets: { apiCallsPerMonth: 1e9 } };
+        const insights = price(audit, [audit], load).filter((l) => l.price === "cloudtrail.insights.100k");
+        assert.strictEqual(insights.length, 1);
+        assert.strictEqual(insights[0].monthly, 0);
+        assert.match(insights[0].note ?? "", /ApiCallRateInsight, ApiErrorRateInsight: \$0\.35 per 100,000 .* not estimated/);
     });
 
     it("prices DynamoDB data events at one per request unit of the selected table: 10 M × $0.10 per 100k", () => {
@@ -185,6 +210,37 @@ describe("cost: KMS, Secrets Manager, SSM, S3 and backups", () => {
         close(total(price(buckets[0], buckets, { storage: { ...ZERO_LOAD.storage, s3GB: 100 } })), (100 / 2) * 0.023);
     });
 
+    it("splits S3 requests evenly over buckets: 1M PUT at $0.005 per 1,000 and 10M GET at $0.0004 per 1,000", () => {
+        const buckets = ["a", "b"].map((n) => planResource("aws:s3/bucket:Bucket", n));
+        const lines = price(buckets[0], buckets, { storage: { ...ZERO_LOAD.storage, s3PutRequestsPerMonth: 1e6, s3GetRequestsPerMonth: 10e6 } });
+        close(lines.find((l) => l.price === "s3.standard.put.1k")!.monthly, (1e6 / 2 / 1000) * 0.005, "PUT");
+        close(lines.find((l) => l.price === "s3.standard.get.1k")!.monthly, (10e6 / 2 / 1000) * 0.0004, "GET");
+        assert.ok(
+            lines.every((l) => l.usage),
+            "requests come from the load profile",
+        );
+    });
+
+    it("splits load.kms.requestsPerMonth over the keys and replica keys at $0.03 per 10,000, the 20,000 free ones credited apart", () => {
+        const keys = [planResource("aws:kms/key:Key", "a"), planResource("aws:kms/key:Key", "b"), planResource("aws:kms/replicaKey:ReplicaKey", "b-replica")];
+        const load = { kms: { requestsPerMonth: 3e6 } };
+        const lines = priceAll(keys, load).filter((l) => l.price === "kms.requests.10k");
+        assert.strictEqual(lines.length, 3);
+        for (const l of lines) close(l.monthly, (3e6 / 3 / 10_000) * 0.03, "each key's share");
+        const [credit] = freeTierCredits(lines, OPS_FREE_TIER);
+        close(credit.monthly, (20_000 / 10_000) * 0.03, "free tier");
+        close(total(priceAll(keys)), 3 * 1, "at idle: the key-months only");
+    });
+
+    it("splits load.secrets.apiCallsPerMonth over the secrets and the RDS-managed one at $0.05 per 10,000", () => {
+        const secret = planResource("aws:secretsmanager/secret:Secret", "api-key");
+        const db = planResource("aws:rds/cluster:Cluster", "db", { manageMasterUserPassword: true });
+        const load = { secrets: { apiCallsPerMonth: 200_000 } };
+        const calls = (lines: CostLine[]) => lines.find((l) => l.price === "secretsmanager.api.10k")!;
+        close(calls(price(secret, [secret, db], load)).monthly, (200_000 / 2 / 10_000) * 0.05, "the secret");
+        close(calls(managedMasterSecretLines(db, testContext([secret, db], load, OPS_PRICES))).monthly, (200_000 / 2 / 10_000) * 0.05, "RDS-managed");
+    });
+
     it("prices enabled EFS automatic backups at the file system's share of load.storage.efsGB × $0.05", () => {
         const fs = planResource("aws:efs/fileSystem:FileSystem", "shared");
         const policy = planResource("aws:efs/backupPolicy:BackupPolicy", "shared-backup", { backupPolicy: { status: "ENABLED" } });
@@ -218,7 +274,7 @@ describe("cost: ops price table", () => {
 
 describe("cost: the prod plan's operations resources", () => {
     const AREA =
-        /^aws:(cloudwatch|cloudtrail|codepipeline|codebuild|codedeploy|codeconnections|codestarnotifications|kms|secretsmanager|s3|ssm)\/|^aws:backup\/(vault|selection)|^aws:efs\/backupPolicy|^aws:ec2\/flowLog|^aws:ecs\/cluster:Cluster$/;
+        /^aws:(cloudwatch|cloudtrail|codepipeline|codebuild|codedeploy|codeconnections|codestarnotifications|kms|secretsmanager|s3|ssm)\/|^aws:backup\/(vault|selection)|^aws:efs\/backupPolicy|^aws:ec2\/flowLog|^aws:ecs\/cluster:Cluster$|^aws:eks\/addon:Addon$/;
     let resources: PlanResource[];
     const priceAt = (load: Partial<LoadProfile>) => {
         const ctx = testContext(resources, load, OPS_PRICES);
@@ -226,9 +282,11 @@ describe("cost: the prod plan's operations resources", () => {
     };
     const prodLoad: Partial<LoadProfile> = {
         logs: { ingestedGB: 50, storedGB: 200 },
-        storage: { s3GB: 500, efsGB: 100, ecrGB: 20, backupGB: 100 },
+        storage: { s3GB: 500, efsGB: 100, ecrGB: 20, backupGB: 100, s3PutRequestsPerMonth: 2e6, s3GetRequestsPerMonth: 20e6 },
         builds: { buildsPerMonth: 300, averageMinutes: 6, pipelineRunsPerMonth: 100 },
         dynamodb: { readRequestUnitsPerMonth: 50e6, writeRequestUnitsPerMonth: 10e6, storageGB: 30 },
+        kms: { requestsPerMonth: 2e6 },
+        secrets: { apiCallsPerMonth: 100_000 },
     };
 
     before(async function () {

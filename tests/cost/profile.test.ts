@@ -36,6 +36,33 @@ describe("cost load profile", () => {
             ],
         },
         {
+            title: "refuses negative WebSocket connection minutes",
+            partial: { webSocketApi: { connectionMinutesPerMonth: -60 } },
+            issues: [{ path: "load.webSocketApi.connectionMinutesPerMonth", value: -60, message: "is negative", allowed: "a number of 0 or more" }],
+        },
+        {
+            title: "refuses a negative S3 request count",
+            partial: { storage: { s3GetRequestsPerMonth: -1 } },
+            issues: [{ path: "load.storage.s3GetRequestsPerMonth", value: -1, message: "is negative", allowed: "a number of 0 or more" }],
+        },
+        {
+            title: "refuses an unknown key of the KMS group, suggesting requestsPerMonth",
+            partial: { kms: { requestPerMonth: 5 } },
+            issues: [
+                {
+                    path: "load.kms.requestPerMonth",
+                    value: 5,
+                    message: "is not a known load profile key; did you mean requestsPerMonth?",
+                    allowed: "requestsPerMonth",
+                },
+            ],
+        },
+        {
+            title: "refuses Secrets Manager API calls written as text",
+            partial: { secrets: { apiCallsPerMonth: "1000" } },
+            issues: [{ path: "load.secrets.apiCallsPerMonth", value: "1000", message: "is a string", allowed: "a number of 0 or more" }],
+        },
+        {
             title: "refuses a negative override of one function's invocations",
             partial: { functions: { items: { invocationsPerMonth: -5 } } },
             issues: [{ path: "load.functions.items.invocationsPerMonth", value: -5, message: "is negative", allowed: "a number of 0 or more" }],

@@ -228,9 +228,25 @@ describe("serverless pricers: API Gateway", () => {
         close(monthly(price([api], "api", { httpApi: { requestsPerMonth: 500e6 } })), 300 * 1.0 + 200 * 0.9);
     });
 
-    it("prices no requests for a WebSocket API", () => {
-        const api = resource("aws:apigatewayv2/api:Api", "ws", { protocolType: "WEBSOCKET" });
-        assert.deepStrictEqual(price([api], "ws", { httpApi: { requestsPerMonth: 5e6 } }), []);
+    it("prices a WebSocket API's messages at $1.00 per million and connection minutes at $0.25 per million, not HTTP requests", () => {
+        const ws = resource("aws:apigatewayv2/api:Api", "ws", { protocolType: "WEBSOCKET" });
+        const http = resource("aws:apigatewayv2/api:Api", "api", { protocolType: "HTTP" });
+        const load: TestLoad = { httpApi: { requestsPerMonth: 5e6 }, webSocketApi: { messagesPerMonth: 20e6, connectionMinutesPerMonth: 100e6 } };
+        const lines = price([ws, http], "ws", load);
+        assert.deepStrictEqual(
+            lines.map((l) => l.price),
+            ["apigw.websocket.messages", "apigw.websocket.connectionMinutes"],
+        );
+        close(monthly(lines), 20 * 1.0 + 100 * 0.25);
+        // The HTTP API takes all of load.httpApi: the WebSocket API is not one of the APIs it is split over.
+        close(monthly(price([ws, http], "api", load)), 5 * 1.0);
+    });
+
+    it("splits load.webSocketApi evenly over the WebSocket APIs and charges nothing at idle", () => {
+        const a = resource("aws:apigatewayv2/api:Api", "a", { protocolType: "WEBSOCKET" });
+        const b = resource("aws:apigatewayv2/api:Api", "b", { protocolType: "WEBSOCKET" });
+        close(monthly(price([a, b], "a", { webSocketApi: { messagesPerMonth: 10e6, connectionMinutesPerMonth: 0 } })), (10 / 2) * 1.0);
+        close(monthly(price([a, b], "a")), 0);
     });
 
     it("prices a 0.5 GB REST cache for a month, used or not", () => {

@@ -783,6 +783,21 @@ describe("stack configuration: load (the cost estimate's load profile)", () => {
         });
     }
 
+    it("merges S3 request counts into the preset's storage group and takes the KMS, Secrets Manager and WebSocket groups", () => {
+        const cfg = parseConfig(
+            "prod",
+            load({ storage: { s3GetRequestsPerMonth: 9e6 }, kms: { requestsPerMonth: 1e6 }, webSocketApi: { connectionMinutesPerMonth: 5e6 } }),
+        );
+        assert.deepEqual(cfg.load.storage, { ...PRESETS.prod.load.storage, s3GetRequestsPerMonth: 9e6 });
+        assert.deepEqual(cfg.load.kms, { requestsPerMonth: 1e6 });
+        assert.deepEqual(cfg.load.webSocketApi, { ...PRESETS.prod.load.webSocketApi, connectionMinutesPerMonth: 5e6 });
+        assert.deepEqual(cfg.load.secrets, PRESETS.prod.load.secrets);
+        assert.match(
+            fails(load({ secrets: { callsPerMonth: 5 } })).message,
+            /aws-platform:load\.secrets\.callsPerMonth=5 is not a known load profile key; did you mean apiCallsPerMonth\?/,
+        );
+    });
+
     it("rejects a negative quantity and a cache hit ratio outside 0..1, both at once", () => {
         const e = fails(load({ nat: { processedGB: -10 }, cdn: { cacheHitRatio: 1.2 } }));
         assert.deepEqual(

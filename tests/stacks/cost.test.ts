@@ -62,6 +62,27 @@ describe("stacks: cost estimate", () => {
         near(monthly(lines(costs.prod.idle, "kubernetes:apps/v1:StatefulSet", "ebs.gp3.gbMonth")), 3 * 20 * 0.08, "claims");
     });
 
+    it("prices prod's S3 requests over its buckets (500,000 PUT, 2M GET) and its KMS requests over its keys (2M), all of them", () => {
+        const load = costs.prod.load;
+        const s3 = (price: string) => load.resources.flatMap((r) => r.lines.filter((l) => l.price === price));
+        near(monthly(s3("s3.standard.put.1k")), (500_000 / 1000) * 0.005, "PUT");
+        near(monthly(s3("s3.standard.get.1k")), (2_000_000 / 1000) * 0.0004, "GET");
+        near(monthly(lines(load, "aws:kms/key:Key", "kms.requests.10k")), (2_000_000 / 10_000) * 0.03, "KMS requests");
+        assert.ok(
+            load.freeTier.some((c) => c.item === "KMS requests"),
+            "the 20,000 free KMS requests are a credit of their own",
+        );
+    });
+
+    it("gives prod's EKS observability add-on (containerInsights: true) a $0 line that says why, and dev none", () => {
+        const addons = (e: CostEstimate) => e.resources.filter((r) => r.type === "aws:eks/addon:Addon");
+        const [addon] = addons(costs.prod.idle);
+        assert.strictEqual(addon?.name, "platform-amazon-cloudwatch-observability");
+        assert.strictEqual(addon.monthly, 0);
+        assert.match(addon.lines[0].note ?? "", /billed per observation/);
+        assert.deepStrictEqual(addons(costs.dev.idle), []);
+    });
+
     it("shows the alarms created at stack level as one row, and each alarm in the resources", () => {
         const idle = costs.prod.idle;
         const type = "aws:cloudwatch/metricAlarm:MetricAlarm";

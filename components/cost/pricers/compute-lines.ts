@@ -40,6 +40,8 @@ export interface Ec2Capacity {
     launchTemplate?: PlanResource;
     /** Root volume size (GiB) when no launch template gives one (managed node groups' diskSize). */
     diskGiB?: number;
+    /** The EBS volume type of `diskGiB`. @default "gp3" */
+    diskType?: string;
     /** Whether each instance has a public IPv4 address. */
     publicIp: boolean;
     notes: string[];
@@ -124,7 +126,7 @@ function ebsLines(ctx: PricingContext, c: Ec2Capacity, instances: number): CostL
             if (size !== undefined) volumes.push({ sizeGiB: size, type: typeof m.ebs.volumeType === "string" ? m.ebs.volumeType : "gp2" });
         }
     } else if (c.diskGiB !== undefined) {
-        volumes.push({ sizeGiB: c.diskGiB, type: "gp3" });
+        volumes.push({ sizeGiB: c.diskGiB, type: c.diskType ?? "gp3" });
     }
     if (volumes.length === 0) return [];
     return volumes.map((v) => {

@@ -348,9 +348,55 @@ function eksControlPlane(cluster: PlanResource, ctx: PricingContext): CostLine[]
             `version ${typeof version === "string" && !isUnknown(version) ? `${version} not in shared/limits/eks.ts` : "not set"}: standard support assumed`,
         );
     else notes.push(`Kubernetes ${version} in standard support on ${ctx.prices.asOf}`);
-    if (cluster.type === EKS_COMPONENT && cluster.inputs.skipDefaultNodeGroup !== true) notes.push("the component's default node group is not priced");
     const key = status === "extended" ? "eks.cluster.extendedHour" : "eks.cluster.hour";
-    return [line(ctx, `EKS control plane hours (${status === "extended" ? "extended" : "standard"} support)`, key, HOURS_PER_MONTH, false, notes.join("; "))];
+    const plane = line(
+        ctx,
+        `EKS control plane hours (${status === "extended" ? "extended" : "standard"} support)`,
+        key,
+        HOURS_PER_MONTH,
+        false,
+        notes.join("; "),
+    );
+    return cluster.type === EKS_COMPONENT ? [plane, ...eksDefaultNodeGroup(cluster, ctx)] : [plane];
+}
+
+/**
+ * The self-managed node group `eks:index:Cluster` creates unless `skipDefaultNodeGroup`, `fargate` or Auto Mode is set,
+ * with @pulumi/eks's defaults (nodes/nodegroup.ts, nodes/instances.ts of pulumi/pulumi-eks; the Cluster args' docs):
+ * `desiredCapacity` 2 instances of `instanceType` "t3.medium", all Spot when `spotPrice` is set, a public IPv4 per node
+ * unless `nodeAssociatePublicIpAddress` is false, and a root volume of `nodeRootVolumeSize` GiB (default 20, gp2, on
+ * AL2; on AL2023 and Bottlerocket the AMI's when the size is not set). The settings are the cluster's own or its
+ * `nodeGroupOptions` (the two are mutually exclusive). When the plan shows the component's children (a real
+ * preview), its Auto Scaling group is priced by its own pricer instead.
+ */
+function eksDefaultNodeGroup(cluster: PlanResource, ctx: PricingContext): CostLine[] {
+    const inputs = cluster.inputs;
+    if (inputs.skipDefaultNodeGroup === true || bool(inputs.fargate) === true || (known(inputs.fargate) && typeof inputs.fargate === "object")) return [];
+    if (bool(inputs.autoMode?.enabled) === true) return [];
+    if (ctx.plan.descendants(cluster.urn).some((r) => r.type === ASG)) return [];
+    const options = inputs.nodeGroupOptions !== undefined && inputs.nodeGroupOptions !== null ? inputs.nodeGroupOptions : inputs;
+    const notes: string[] = [];
+    const desired = num(options.desiredCapacity);
+    if (isUnknown(options.desiredCapacity)) notes.push("desiredCapacity unknown in preview: the default 2 priced");
+    const instances = desired ?? 2;
+    const instanceType = typeof options.instanceType === "string" && !isUnknown(options.instanceType) ? options.instanceType : "t3.medium";
+    const spot = known(options.spotPrice) && options.spotPrice !== "";
+    const size = num(options.nodeRootVolumeSize);
+    const al2 = options.operatingSystem === "AL2";
+    const diskGiB = size ?? (al2 ? 20 : undefined);
+    const diskType = typeof options.nodeRootVolumeType === "string" ? options.nodeRootVolumeType : "gp2";
+    if (diskGiB === undefined) notes.push("root volume from the AMI (no nodeRootVolumeSize): not priced");
+    else if (typeof options.nodeRootVolumeType !== "string" && !al2) notes.push("root volume type from the AMI: priced as gp2, the AL2 default");
+    return ec2CapacityLines(ctx, {
+        what: `default node group of ${cluster.name} (skipDefaultNodeGroup not set)`,
+        instanceType,
+        onDemand: spot ? 0 : instances,
+        spot: spot ? instances : 0,
+        diskGiB,
+        diskType,
+        publicIp: bool(options.nodeAssociatePublicIpAddress) !== false,
+        notes,
+    });
 }
 
 /** Kubernetes CPU quantity ("100m", "0.5", 2) in vCPU. */
@@ -526,7 +572,10 @@ export const COMPUTE_PRICERS: PricerTable = {
     "kubernetes:apps/v1:StatefulSet": statefulSet,
 };
 
-/** Types of this area that cost nothing by themselves: ECS bills the capacity tasks run on, EKS the cluster and nodes. */
+/**
+ * Types of this area that cost nothing by themselves: ECS bills the capacity tasks run on, EKS the cluster and nodes.
+ * EKS add-ons are priced by the ops group (its CloudWatch observability add-on; the others cost nothing).
+ */
 export const COMPUTE_FREE_TYPES: string[] = [
     "aws:ec2/launchTemplate:LaunchTemplate",
     "aws:ecs/capacityProvider:CapacityProvider",
@@ -539,7 +588,6 @@ export const COMPUTE_FREE_TYPES: string[] = [
     "aws:autoscaling/lifecycleHook:LifecycleHook",
     "aws:autoscaling/schedule:Schedule",
     "aws:iam/instanceProfile:InstanceProfile",
-    "aws:eks/addon:Addon",
     "aws:eks/accessEntry:AccessEntry",
     "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
     "aws:eks/podIdentityAssociation:PodIdentityAssociation",

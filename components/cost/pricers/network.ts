@@ -1,6 +1,7 @@
 /**
- * Network pricers: NAT gateways (hours and data processed), Elastic IPs, VPC endpoints and load balancers
- * (hours, LCUs and the public IPv4 addresses of internet-facing ones). Prices: ../prices/network.ts.
+ * Network pricers: NAT gateways (hours and data processed), Elastic IPs, VPC endpoints (interface and Gateway Load
+ * Balancer endpoints) and load balancers (ALB and NLB hours, LCUs and the public IPv4 addresses of internet-facing
+ * ones; GWLB hours and GLCUs). Prices: ../prices/network.ts.
  */
 import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type PricingContext, SECONDS_PER_MONTH } from "../types";
 import { list } from "./compute-lines";
@@ -8,6 +9,8 @@ import { fmt, isUnknown, line, share } from "./lines";
 
 const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
 const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+/** The provider's two tokens of one resource (aws:alb is the legacy alias): both share load.loadBalancers. */
+const LOAD_BALANCERS = [LOAD_BALANCER, "aws:alb/loadBalancer:LoadBalancer"];
 const LISTENER = "aws:lb/listener:Listener";
 const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
 
@@ -28,6 +31,7 @@ function vpcEndpoint(resource: PlanResource, ctx: PricingContext): CostLine[] {
     // The provider's default type is Gateway; gateway endpoints (S3, DynamoDB) have no charge
     // (https://aws.amazon.com/privatelink/pricing/, https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html).
     const type = resource.inputs.vpcEndpointType ?? "Gateway";
+    if (type === "GatewayLoadBalancer") return gwlbEndpoint(ctx);
     if (type !== "Interface") return [];
     const subnets = list(resource.inputs.subnetIds);
     const azs = subnets?.length ?? 0;
@@ -35,6 +39,17 @@ function vpcEndpoint(resource: PlanResource, ctx: PricingContext): CostLine[] {
     return [
         line(ctx, "Interface endpoint hours", "vpce.interface.hour", azs * HOURS_PER_MONTH, false, `${unknown} × ${HOURS_PER_MONTH} h`),
         line(ctx, "Interface endpoint data processed", "vpce.interface.gb", 0, true, "traffic through endpoints is not part of the load profile: 0 GB"),
+    ];
+}
+
+/**
+ * A Gateway Load Balancer endpoint takes exactly one subnet, so one AZ
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/vpce-gateway-load-balancer.html).
+ */
+function gwlbEndpoint(ctx: PricingContext): CostLine[] {
+    return [
+        line(ctx, "Gateway Load Balancer endpoint hours", "vpce.gwlb.hour", HOURS_PER_MONTH, false, `1 endpoint (one AZ) × ${HOURS_PER_MONTH} h`),
+        line(ctx, "Gateway Load Balancer endpoint data processed", "vpce.gwlb.gb", 0, true, "traffic through endpoints is not part of the load profile: 0 GB"),
     ];
 }
 
@@ -55,13 +70,14 @@ function rulesPerRequest(lb: PlanResource, ctx: PricingContext): number {
  */
 function loadBalancer(resource: PlanResource, ctx: PricingContext): CostLine[] {
     const type = resource.inputs.loadBalancerType ?? "application";
-    if (type !== "application" && type !== "network") return [];
-    const alb = type === "application";
-    const count = ctx.plan.ofType(LOAD_BALANCER).length;
+    const count = LOAD_BALANCERS.reduce((n, t) => n + ctx.plan.ofType(t).length, 0);
     const requests = share(ctx.load.loadBalancers.requestsPerMonth, count);
     const gb = share(ctx.load.loadBalancers.processedGB, count);
     const perSecond = requests / SECONDS_PER_MONTH;
     const gbPerHour = gb / HOURS_PER_MONTH;
+    if (type === "gateway") return gatewayLoadBalancer(ctx, count, perSecond, gbPerHour);
+    if (type !== "application" && type !== "network") return [];
+    const alb = type === "application";
     const connections = perSecond / (alb ? 25 : 800);
     const bytes = gbPerHour / 1;
     const rules = alb ? rulesPerRequest(resource, ctx) : 0;
@@ -89,6 +105,27 @@ function loadBalancer(resource: PlanResource, ctx: PricingContext): CostLine[] {
     ];
     if (resource.inputs.internal !== true) lines.push(...publicAddresses(resource, ctx));
     return lines;
+}
+
+/**
+ * A Gateway Load Balancer: hours and GLCU-hours, each request of its share taken as a new flow (600 a second per
+ * GLCU) against 1 GB/h per GLCU. It has no public addresses: traffic reaches it through Gateway Load Balancer
+ * endpoints, priced on the endpoint.
+ */
+function gatewayLoadBalancer(ctx: PricingContext, count: number, perSecond: number, gbPerHour: number): CostLine[] {
+    const flows = perSecond / 600;
+    const glcus = Math.max(flows, gbPerHour);
+    return [
+        line(ctx, "Gateway Load Balancer hours", "elb.gwlb.hour", HOURS_PER_MONTH, false, `1 load balancer × ${HOURS_PER_MONTH} h`),
+        line(
+            ctx,
+            "GLCU-hours",
+            "elb.gwlb.glcuHour",
+            glcus * HOURS_PER_MONTH,
+            true,
+            `load.loadBalancers split evenly over the plan's ${count} load balancer(s): ${fmt(perSecond)} requests/s (each a new flow: ${fmt(flows)} GLCU), ${fmt(gbPerHour)} GB/h (${fmt(gbPerHour)} GLCU); the largest dimension × ${HOURS_PER_MONTH} h`,
+        ),
+    ];
 }
 
 /** An internet-facing load balancer's public IPv4 addresses: one per subnet (AZ) assumed; Elastic IPs given through subnetMappings are priced on the Eip. */

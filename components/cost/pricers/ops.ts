@@ -1,14 +1,17 @@
 /**
- * CloudWatch (log groups, alarms, dashboards, Container Insights metrics), CloudTrail, CodePipeline, CodeBuild, KMS,
- * Secrets Manager, S3 storage, EFS backups (AWS Backup) and SSM advanced parameters.
+ * CloudWatch (log groups, alarms, dashboards, Container Insights for ECS clusters and the EKS add-on), CloudTrail,
+ * CodePipeline, CodeBuild, KMS keys and requests, Secrets Manager secrets and API calls, S3 storage and requests, EFS
+ * backups (AWS Backup) and SSM advanced parameters.
  *
  * Load split (stated in each line's note): load.logs evenly over the plan's log groups; load.storage.s3GB evenly over
  * buckets; load.storage.efsGB evenly over EFS file systems (an EFS backup holds about what its file system stores);
- * load.builds.buildsPerMonth evenly over CodeBuild projects and pipelineRunsPerMonth evenly over pipelines.
+ * load.builds.buildsPerMonth evenly over CodeBuild projects and pipelineRunsPerMonth evenly over pipelines;
+ * load.storage's S3 requests evenly over buckets; load.kms.requestsPerMonth evenly over customer managed keys (replicas
+ * included); load.secrets.apiCallsPerMonth evenly over secrets (those RDS manages for a database included).
  */
 import type { CostLine, PlanResource, PricerTable, PricingContext } from "../types";
 import { dependsOn, evenly } from "./edgeops-util";
-import { fmt, known, line, namedAs, num } from "./lines";
+import { fmt, known, line, namedAs, num, share } from "./lines";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
@@ -129,6 +132,29 @@ function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[
     ];
 }
 
+/**
+ * The `amazon-cloudwatch-observability` EKS add-on installs Container Insights with enhanced observability (the
+ * CloudWatch agent), Fluent Bit for container logs and Application Signals
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html). Enhanced
+ * observability is billed per observation (every sample of every node, pod and container metric), not per custom
+ * metric as ECS Container Insights is: the table has no price per observation and the profile no pod or container
+ * count, so it is a 0 line whose note says so, never a guessed volume. Other add-ons cost nothing by themselves.
+ */
+function eksAddonPricer(addon: PlanResource, ctx: PricingContext): CostLine[] {
+    if (addon.inputs.addonName !== "amazon-cloudwatch-observability") return [];
+    const cluster = known(addon.inputs.clusterName) ? addon.inputs.clusterName : "<cluster>";
+    return [
+        line(
+            ctx,
+            "Container Insights with enhanced observability (EKS add-on)",
+            "cloudwatch.metric.month",
+            0,
+            false,
+            `billed per observation (each metric sample of a node, pod and container), not per metric: no price per observation in the table and no node, pod or container count in the load profile, so not estimated (0); the container logs Fluent Bit sends to /aws/containerinsights/${cluster}/application are CloudWatch Logs ingestion the agent's log groups pay (not in load.logs' split)`,
+        ),
+    ];
+}
+
 // ---- CloudTrail ----
 
 interface TrailEvents {
@@ -210,7 +236,7 @@ function trailPricer(trail: PlanResource, ctx: PricingContext): CostLine[] {
                 "cloudtrail.insights.100k",
                 0,
                 true,
-                `${insights.map((i) => i?.insightType).join(", ")}: priced per management event analyzed; the event count is not in the load profile: not estimated`,
+                `${insights.map((i) => i?.insightType).join(", ")}: $0.35 per 100,000 management events analyzed, per insight type; no load profile key counts the account's management events (API calls by people, services and the stack's own resources), so no volume is assumed: 0, not estimated`,
             ),
         );
     }
@@ -293,21 +319,55 @@ function buildProjectPricer(project: PlanResource, ctx: PricingContext): CostLin
 
 // ---- KMS, Secrets Manager, SSM ----
 
+const KMS_KEY_TYPES = ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey"];
+
+/** The key's share of load.kms.requestsPerMonth, split evenly over the plan's customer managed keys and replicas. */
+function kmsRequestLine(ctx: PricingContext): CostLine {
+    const keys = KMS_KEY_TYPES.reduce((n, t) => n + ctx.plan.ofType(t).length, 0);
+    const requests = share(ctx.load.kms.requestsPerMonth, keys);
+    return line(
+        ctx,
+        "KMS requests",
+        "kms.requests.10k",
+        requests / 10_000,
+        true,
+        `load.kms.requestsPerMonth ${evenly(Math.max(keys, 1), "KMS key")}: ${fmt(requests)} requests, priced as symmetric-key requests; the account's 20,000 free requests are a free tier credit`,
+    );
+}
+
 function kmsKeyPricer(key: PlanResource, ctx: PricingContext): CostLine[] {
     const notes = [
         key.inputs.multiRegion === true ? "multi-Region primary key (each replica is billed as a key)" : undefined,
         key.inputs.enableKeyRotation === true ? "automatic rotation: +$1/month after each of the first two yearly rotations (from year 2)" : undefined,
-        "requests are not in the load profile (20,000 a month are free)",
     ].filter((n) => n !== undefined);
-    return [line(ctx, "KMS customer managed key", "kms.key.month", 1, false, notes.join("; "))];
+    return [line(ctx, "KMS customer managed key", "kms.key.month", 1, false, notes.join("; ")), kmsRequestLine(ctx)];
 }
 
 function kmsReplicaKeyPricer(_key: PlanResource, ctx: PricingContext): CostLine[] {
-    return [line(ctx, "KMS multi-Region replica key", "kms.key.month", 1, false)];
+    return [line(ctx, "KMS multi-Region replica key", "kms.key.month", 1, false), kmsRequestLine(ctx)];
+}
+
+const SECRET = "aws:secretsmanager/secret:Secret";
+// The types whose pricer adds managedMasterSecretLines (serverless.ts): each share of the split is priced somewhere.
+const RDS_MANAGED_SECRET_OWNERS = ["aws:rds/cluster:Cluster"];
+
+/** A secret's share of load.secrets.apiCallsPerMonth, split evenly over the plan's secrets, RDS-managed ones included. */
+function secretApiLine(ctx: PricingContext): CostLine {
+    const rdsManaged = RDS_MANAGED_SECRET_OWNERS.reduce((n, t) => n + ctx.plan.ofType(t).filter((r) => r.inputs.manageMasterUserPassword === true).length, 0);
+    const secrets = ctx.plan.ofType(SECRET).length + rdsManaged;
+    const calls = share(ctx.load.secrets.apiCallsPerMonth, secrets);
+    return line(
+        ctx,
+        "Secrets Manager API calls",
+        "secretsmanager.api.10k",
+        calls / 10_000,
+        true,
+        `load.secrets.apiCallsPerMonth ${evenly(Math.max(secrets, 1), "secret")}: ${fmt(calls)} calls`,
+    );
 }
 
 function secretPricer(_secret: PlanResource, ctx: PricingContext): CostLine[] {
-    return [line(ctx, "Secrets Manager secret", "secretsmanager.secret.month", 1, false, "API calls ($0.05 per 10k) are not in the load profile")];
+    return [line(ctx, "Secrets Manager secret", "secretsmanager.secret.month", 1, false), secretApiLine(ctx)];
 }
 
 /**
@@ -316,7 +376,10 @@ function secretPricer(_secret: PlanResource, ctx: PricingContext): CostLine[] {
  */
 export function managedMasterSecretLines(resource: PlanResource, ctx: PricingContext): CostLine[] {
     if (resource.inputs.manageMasterUserPassword !== true) return [];
-    return [line(ctx, "Secrets Manager secret (RDS-managed master password)", "secretsmanager.secret.month", 1, false, "created and rotated by RDS")];
+    return [
+        line(ctx, "Secrets Manager secret (RDS-managed master password)", "secretsmanager.secret.month", 1, false, "created and rotated by RDS"),
+        secretApiLine(ctx),
+    ];
 }
 
 function ssmParameterPricer(parameter: PlanResource, ctx: PricingContext): CostLine[] {
@@ -331,6 +394,8 @@ function bucketPricer(_bucket: PlanResource, ctx: PricingContext): CostLine[] {
         BUCKET_TYPES.reduce((n, t) => n + ctx.plan.ofType(t).length, 0),
         1,
     );
+    const puts = ctx.load.storage.s3PutRequestsPerMonth / buckets;
+    const gets = ctx.load.storage.s3GetRequestsPerMonth / buckets;
     return [
         line(
             ctx,
@@ -338,7 +403,23 @@ function bucketPricer(_bucket: PlanResource, ctx: PricingContext): CostLine[] {
             "s3.standard.gbMonth",
             ctx.load.storage.s3GB / buckets,
             true,
-            `load.storage.s3GB ${evenly(buckets, "bucket")}; requests and noncurrent versions are not estimated`,
+            `load.storage.s3GB ${evenly(buckets, "bucket")}; noncurrent versions are not estimated`,
+        ),
+        line(
+            ctx,
+            "S3 PUT, COPY, POST and LIST requests",
+            "s3.standard.put.1k",
+            puts / 1000,
+            true,
+            `load.storage.s3PutRequestsPerMonth ${evenly(buckets, "bucket")}: ${fmt(puts)} requests at the S3 Standard price`,
+        ),
+        line(
+            ctx,
+            "S3 GET and other requests",
+            "s3.standard.get.1k",
+            gets / 1000,
+            true,
+            `load.storage.s3GetRequestsPerMonth ${evenly(buckets, "bucket")}: ${fmt(gets)} requests at the S3 Standard price`,
         ),
     ];
 }
@@ -385,6 +466,7 @@ export const OPS_PRICERS: PricerTable = {
     "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_alarm, ctx) => [line(ctx, "CloudWatch composite alarm", "cloudwatch.alarm.composite", 1, false)],
     "aws:cloudwatch/dashboard:Dashboard": (_dashboard, ctx) => [line(ctx, "CloudWatch dashboard", "cloudwatch.dashboard.month", 1, false)],
     "aws:ecs/cluster:Cluster": ecsClusterPricer,
+    "aws:eks/addon:Addon": eksAddonPricer,
     [TRAIL]: trailPricer,
     [PIPELINE]: pipelinePricer,
     [CODEBUILD]: buildProjectPricer,

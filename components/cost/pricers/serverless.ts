@@ -42,10 +42,39 @@ function tieredRequests(ctx: PricingContext, item: string, tiers: Tiers, request
     return lines;
 }
 
+const isWebSocket = (api: PlanResource) => api.inputs?.protocolType === "WEBSOCKET";
+
+/**
+ * A WebSocket API bills messages and connection minutes, not requests: its share of load.webSocketApi. The functions
+ * its routes invoke get no derived invocations (lambda.ts): give them `functions.<name>.invocationsPerMonth`.
+ */
+function webSocketApi(api: PlanResource, ctx: PricingContext): CostLine[] {
+    const apis = ctx.plan.ofType(api.type).filter(isWebSocket).length;
+    const { messagesPerMonth, connectionMinutesPerMonth } = ctx.load.webSocketApi;
+    const split = `split over ${apis} WebSocket API(s)`;
+    return [
+        line(
+            ctx,
+            "WebSocket API messages",
+            "apigw.websocket.messages",
+            share(messagesPerMonth, apis) / 1e6,
+            true,
+            `load.webSocketApi ${fmt(messagesPerMonth)} messages ${split}; each 32 KB of a message counts as one`,
+        ),
+        line(
+            ctx,
+            "WebSocket API connection minutes",
+            "apigw.websocket.connectionMinutes",
+            share(connectionMinutesPerMonth, apis) / 1e6,
+            true,
+            `load.webSocketApi ${fmt(connectionMinutesPerMonth)} connection minutes ${split}`,
+        ),
+    ];
+}
+
 const httpApi: Pricer = (api, ctx) => {
-    // WebSocket APIs bill messages and connection minutes, which the load profile does not model.
-    if (api.inputs?.protocolType === "WEBSOCKET") return [];
-    const apis = ctx.plan.ofType(api.type).filter((a) => a.inputs?.protocolType !== "WEBSOCKET").length;
+    if (isWebSocket(api)) return webSocketApi(api, ctx);
+    const apis = ctx.plan.ofType(api.type).filter((a) => !isWebSocket(a)).length;
     const requests = share(ctx.load.httpApi.requestsPerMonth, apis);
     return tieredRequests(
         ctx,

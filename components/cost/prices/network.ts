@@ -1,9 +1,9 @@
 /**
- * Network prices, us-east-1 on-demand list prices: NAT gateways, public IPv4 addresses, VPC endpoints (PrivateLink)
- * and Elastic Load Balancing. Each price names its AWS pricing page. The AWS pages were not readable from where
- * the table was written (2026-11-26): the numbers are the pages' us-east-1 figures as published through 2025–2026,
- * cross-checked against dated third-party copies (e.g. handbook.vantage.sh's ELB page for the LCU dimensions).
- * Verify them on the pages when `PRICES_AS_OF` is old.
+ * Network prices, us-east-1 on-demand list prices: NAT gateways, public IPv4 addresses, VPC endpoints (PrivateLink,
+ * Gateway Load Balancer endpoints included) and Elastic Load Balancing (ALB, NLB, GWLB). Each price names its AWS
+ * pricing page. The AWS pages were not readable from where the table was written (2026-11-26): the numbers are the
+ * pages' us-east-1 figures as published through 2025–2026, cross-checked against dated third-party copies (e.g.
+ * handbook.vantage.sh's ELB page for the LCU dimensions). Verify them on the pages when `PRICES_AS_OF` is old.
  */
 import type { Price } from "../types";
 
@@ -45,6 +45,28 @@ export const NETWORK_PRICES: Record<string, Price> = {
         unit: "NLCU-hour",
         source: ELB_PAGE,
         note: "an NLCU (TCP) is the largest of: 800 new connections/s, 100,000 active connections, 1 GB/h processed",
+    },
+    // GWLB: the ELB page's Gateway Load Balancer tab (rendered with script); the hourly and GLCU-hour figures read on
+    // 2026-11-26 in awsnegotiations.com's "Elastic Load Balancer Cost" guide (May 2026). The GLCU dimensions are the
+    // ones AWS published at launch, also used by other clouds' GWLBs: verify them on the page.
+    "elb.gwlb.hour": { usd: 0.0125, unit: "hour", source: ELB_PAGE, note: "per Gateway Load Balancer hour (or partial hour)" },
+    "elb.gwlb.glcuHour": {
+        usd: 0.004,
+        unit: "GLCU-hour",
+        source: ELB_PAGE,
+        note: "a GLCU is the largest of: 600 new flows/s, 60,000 active flows, 1 GB/h processed (dimensions as published at launch: verify); Gateway Load Balancer endpoints are billed apart (PrivateLink)",
+    },
+    "vpce.gwlb.hour": {
+        usd: 0.01,
+        unit: "hour",
+        source: PRIVATELINK_PAGE,
+        note: "per Gateway Load Balancer endpoint per hour (an endpoint sits in one Availability Zone), as published through 2025 (verify)",
+    },
+    "vpce.gwlb.gb": {
+        usd: 0.0035,
+        unit: "GB",
+        source: PRIVATELINK_PAGE,
+        note: "per GB processed by a Gateway Load Balancer endpoint, as published through 2025 (verify)",
     },
 };
 

@@ -1,7 +1,7 @@
 /**
  * Operations services: CloudWatch (logs, metrics, alarms, dashboards), CloudTrail, CodePipeline, CodeBuild, KMS,
- * Secrets Manager, S3 storage, AWS Backup (EFS backups) and Systems Manager parameters: us-east-1 on-demand list
- * prices. EFS and ECR storage are in prices/compute.ts; DynamoDB backups in prices/serverless.ts.
+ * Secrets Manager, S3 storage and requests, AWS Backup (EFS backups) and Systems Manager parameters: us-east-1
+ * on-demand list prices. EFS and ECR storage are in prices/compute.ts; DynamoDB backups in prices/serverless.ts.
  */
 import type { Price } from "../types";
 
@@ -96,14 +96,38 @@ export const OPS_PRICES: Record<string, Price> = {
         source: KMS,
         note: "customer managed key (multi-Region primary and each replica alike), prorated by the hour; automatic rotation adds $1/month for each of the first two rotations (at most $3/month); AWS managed keys are free",
     },
-    "kms.requests.10k": { usd: 0.03, unit: "10k requests", source: KMS, note: "symmetric key requests; 20,000 requests a month are free" },
+    "kms.requests.10k": {
+        usd: 0.03,
+        unit: "10k requests",
+        source: KMS,
+        note: "requests to symmetric keys (Encrypt, Decrypt, GenerateDataKey, …); requests to asymmetric keys are priced higher and not modelled here; 20,000 requests a month are free",
+    },
     "secretsmanager.secret.month": { usd: 0.4, unit: "secret-month", source: SECRETS, note: "prorated by the hour; replica secrets are billed as secrets" },
-    "secretsmanager.api.10k": { usd: 0.05, unit: "10k API calls", source: SECRETS },
+    "secretsmanager.api.10k": {
+        usd: 0.05,
+        unit: "10k API calls",
+        source: SECRETS,
+        note: "every API call (GetSecretValue, DescribeSecret, …); no always-free allowance",
+    },
     "s3.standard.gbMonth": {
         usd: 0.023,
         unit: "GB-month",
         source: S3,
-        note: "S3 Standard, first 50 TB/month; then $0.022 (next 450 TB), $0.021 (over 500 TB); requests (PUT $0.005 per 1k, GET $0.0004 per 1k) are not estimated",
+        note: "S3 Standard, first 50 TB/month; then $0.022 (next 450 TB), $0.021 (over 500 TB)",
+    },
+    // The S3 page's "Requests & data retrievals" tab (rendered with script); the same figures in dated third-party
+    // copies read on 2026-11-26 (c3x.dev's "S3 request fees explained", awsi.click's S3 request pricing article).
+    "s3.standard.put.1k": {
+        usd: 0.005,
+        unit: "1k requests",
+        source: S3,
+        note: "S3 Standard PUT, COPY, POST and LIST requests, per 1,000",
+    },
+    "s3.standard.get.1k": {
+        usd: 0.0004,
+        unit: "1k requests",
+        source: S3,
+        note: "S3 Standard GET, SELECT and all other requests, per 1,000 (DELETE and CANCEL are free)",
     },
     "backup.efs.warm.gbMonth": {
         usd: 0.05,

@@ -85,6 +85,16 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     // API Gateway (no free tier after the first 12 months)
     "apigw.http.requests": M(1.0, "requests", APIGW, "HTTP API: first 300M a month; $0.90/1M above; metered in 512 KB increments"),
     "apigw.http.requests.over300M": M(0.9, "requests", APIGW, "HTTP API: requests above 300M a month"),
+    // The page's WebSocket section; the 32 KB metering and 128 KB message limit are also in the page's translated
+    // copies (e.g. https://aws.amazon.com/cn/api-gateway/pricing/) and $0.25 per million connection minutes in AWS
+    // re:Post's "how to interpret websocket api connection minutes pricing", read on 2026-11-26.
+    "apigw.websocket.messages": M(
+        1.0,
+        "messages",
+        APIGW,
+        "WebSocket API messages sent and received, first 1 billion a month (the lower price above 1 billion is not applied: an upper bound); metered in 32 KB increments, at most 128 KB a message",
+    ),
+    "apigw.websocket.connectionMinutes": M(0.25, "connection minutes", APIGW, "WebSocket API: minutes a client is connected, idle or not"),
     "apigw.rest.requests": M(3.5, "requests", APIGW, "REST API: first 333M a month; next 667M $2.80; next 19B $2.38; over 20B $1.51"),
     "apigw.rest.requests.next667M": M(2.8, "requests", APIGW, "REST API: requests 333M–1B a month"),
     "apigw.rest.requests.next19B": M(2.38, "requests", APIGW, "REST API: requests 1B–20B a month"),

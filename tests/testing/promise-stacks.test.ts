@@ -1,34 +1,55 @@
 import * as assert from "node:assert";
 import { installMocks } from "../../components/testing";
 
-// The runtime module the wrapper replaces a function of (see components/testing/promise-stacks.ts).
+// The runtime modules the wrapper replaces a function of, and reads the leak candidates from (see
+// components/testing/promise-stacks.ts).
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
     debuggablePromise(p: Promise<unknown>, ctx: string): Promise<unknown>;
     debugPromiseLeaks: boolean;
 };
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
-/** The stack the runtime records on a promise it wraps (read only to print leaked promises). */
-function recordedStack(): string {
-    const p = Promise.resolve(1);
-    void debuggable.debuggablePromise(p, "test");
-    return (p as unknown as { _debugStackTrace: string })._debugStackTrace;
-}
+type Wrapped = Promise<unknown> & { _debugId?: unknown; _debugCtx?: unknown; _debugStackTrace?: string };
 
 describe("promise stacks under the mock engine", () => {
-    before(() => installMocks());
+    before(() => {
+        installMocks();
+        // The runtime's own function handles the first promise (it installs the exit-time leak check).
+        void debuggable.debuggablePromise(Promise.resolve(0), "first");
+    });
 
-    it("the runtime's promises record no stack frames, and Error.stackTraceLimit is restored after each", () => {
-        const limit = Error.stackTraceLimit;
-        assert.equal(recordedStack(), "Error");
-        assert.equal(Error.stackTraceLimit, limit);
-        assert.match(new Error("mine").stack ?? "", /\n {4}at /);
+    it("the runtime's promises record no stack, and keep their context for the leak message", async () => {
+        const p: Wrapped = Promise.resolve(1);
+        const wrapped = debuggable.debuggablePromise(p, "resource output");
+        assert.equal(p._debugStackTrace, undefined);
+        assert.equal(p._debugCtx, "resource output");
+        assert.equal(typeof p._debugId, "number");
+        assert.equal(await wrapped, 1);
+    });
+
+    it("a promise is a leak candidate until it settles, resolved or rejected, as the runtime tracks it", async () => {
+        let resolve!: (v: number) => void;
+        const pending = new Promise<number>((r) => {
+            resolve = r;
+        });
+        const wrapped = debuggable.debuggablePromise(pending, "pending");
+        assert.ok(state.getStore().leakCandidates.has(pending));
+        resolve(2);
+        assert.equal(await wrapped, 2);
+        assert.ok(!state.getStore().leakCandidates.has(pending));
+
+        const failing = Promise.reject(new Error("boom"));
+        await assert.rejects(debuggable.debuggablePromise(failing, "failing"), (e: Error & { promise?: unknown }) => e.message === "boom" && e.promise === failing);
+        assert.ok(!state.getStore().leakCandidates.has(failing));
     });
 
     it("with PULUMI_DEBUG_PROMISE_LEAKS set, the runtime records the whole stack, as without the kit", () => {
         const previous = debuggable.debugPromiseLeaks;
         debuggable.debugPromiseLeaks = true;
         try {
-            assert.match(recordedStack(), /^Error\n {4}at /);
+            const p: Wrapped = Promise.resolve(1);
+            void debuggable.debuggablePromise(p, "test");
+            assert.match(p._debugStackTrace ?? "", /^Error\n {4}at /);
         } finally {
             debuggable.debugPromiseLeaks = previous;
         }

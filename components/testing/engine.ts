@@ -9,7 +9,7 @@ import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { CallFixture, CallTarget, mockMethodCall } from "./calls";
 import { DEFAULT_CONTEXT, MockContext, MockResourceInput, mockCall, mockResource } from "./fixtures";
 import { STORE_FLAGS, assertPulumiInternals, internals } from "./internals";
-import { skipUnreadPromiseStacks } from "./promise-stacks";
+import { skipUnreadPromiseStacks, skipUnreadSourcePositions } from "./promise-stacks";
 import { findRenderedLeaks } from "./rendered";
 
 // Internal modules of @pulumi/pulumi that the public `setMocks` uses (see mocks.js), loaded and
@@ -411,6 +411,7 @@ export interface InstallOptions {
 export function installMocks(options: InstallOptions = {}): RecordingMonitor {
     assertPulumiInternals();
     skipUnreadPromiseStacks();
+    skipUnreadSourcePositions();
     const config: Record<string, string> = {};
     for (const [k, v] of Object.entries(options.config ?? {})) config[k] = typeof v === "string" ? v : JSON.stringify(v);
     // Config is global and survives setMocks: replace all of it each time so tests stay independent.

@@ -1,5 +1,6 @@
 import * as assert from "node:assert";
-import { installMocks } from "../../components/testing";
+import * as pulumi from "@pulumi/pulumi";
+import { installMocks, settle } from "../../components/testing";
 
 // The runtime modules the wrapper replaces a function of, and reads the leak candidates from (see
 // components/testing/promise-stacks.ts).
@@ -53,5 +54,27 @@ describe("promise stacks under the mock engine", () => {
         } finally {
             debuggable.debugPromiseLeaks = previous;
         }
+    });
+});
+
+class Thing extends pulumi.CustomResource {
+    constructor(name: string) {
+        super("test:index:Thing", name, { size: 3 });
+    }
+}
+
+describe("source positions under the mock engine", () => {
+    it("a resource sends no source position or stack (the mock engine never reads them), and registers as before", async () => {
+        const monitor = installMocks();
+        const sent: { position: unknown; frames: number }[] = [];
+        const register = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp?: any) => void) => {
+            sent.push({ position: req.getSourceposition(), frames: req.getStacktrace()?.getFramesList().length ?? 0 });
+            return register(req, callback);
+        };
+        new Thing("thing");
+        await settle();
+        assert.deepEqual(sent, [{ position: undefined, frames: 0 }]);
+        assert.deepEqual(monitor.records.get("urn:pulumi:test::aws-platform::test:index:Thing::thing")?.inputs, { size: 3 });
     });
 });

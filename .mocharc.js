@@ -44,6 +44,11 @@ module.exports = {
     spec: [...first, ...all.filter((f) => !first.includes(f))],
     parallel: true,
     jobs: 2,
+    // A larger young generation for the workers (V8's default tops out at 16 MB a semi-space; mocha passes the flag to
+    // the workers it forks): a worker keeps every file's modules and fixtures alive, and with the default it spent
+    // about 13 % more CPU on the component tests, mostly copying the same survivors between small semi-spaces.
+    // Short-lived processes (`npm run plan`) gain nothing from it.
+    "node-option": ["max-semi-space-size=64"],
     timeout: 30000,
     reporter: "spec",
 };

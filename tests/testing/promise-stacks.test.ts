@@ -40,7 +40,10 @@ describe("promise stacks under the mock engine", () => {
         assert.ok(!state.getStore().leakCandidates.has(pending));
 
         const failing = Promise.reject(new Error("boom"));
-        await assert.rejects(debuggable.debuggablePromise(failing, "failing"), (e: Error & { promise?: unknown }) => e.message === "boom" && e.promise === failing);
+        await assert.rejects(
+            debuggable.debuggablePromise(failing, "failing"),
+            (e: Error & { promise?: unknown }) => e.message === "boom" && e.promise === failing,
+        );
         assert.ok(!state.getStore().leakCandidates.has(failing));
     });
 

@@ -66,7 +66,7 @@ class Thing extends pulumi.CustomResource {
     }
 }
 
-describe("source positions under the mock engine", () => {
+describe("what the runtime computes but the mock engine never reads", () => {
     it("a resource sends no source position or stack (the mock engine never reads them), and registers as before", async () => {
         const monitor = installMocks();
         const sent: { position: unknown; frames: number }[] = [];
@@ -79,5 +79,20 @@ describe("source positions under the mock engine", () => {
         await settle();
         assert.deepEqual(sent, [{ position: undefined, frames: 0 }]);
         assert.deepEqual(monitor.records.get("urn:pulumi:test::aws-platform::test:index:Thing::thing")?.inputs, { size: 3 });
+    });
+
+    it("a registration's response prints as its URN, not as its serialized outputs (the runtime's debug log builds that string)", async () => {
+        const monitor = installMocks();
+        const printed: string[] = [];
+        const register = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp?: any) => void) =>
+            register(req, (err: any, resp: any) => {
+                printed.push(`${resp}`);
+                callback(err, resp);
+            });
+        const thing = new Thing("printed");
+        await settle();
+        assert.deepEqual(printed, ["RegisterResourceResponse(urn:pulumi:test::aws-platform::test:index:Thing::printed)"]);
+        assert.equal(await new Promise((resolve) => (thing as any).size.apply(resolve)), 3, "the response still carries the outputs");
     });
 });

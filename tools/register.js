@@ -15,6 +15,8 @@
  * esbuild compiles each file on its own, as `isolatedModules` would, like ts-node's transpile-only mode did.
  */
 "use strict";
+// Before anything loads @pulumi/pulumi: see defer-modules.js.
+require("./defer-modules");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");

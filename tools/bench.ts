@@ -54,6 +54,7 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
         machine: machine(),
         measured: {},
         floor: null,
+        deferredFloor: null,
         plans: null,
         test: null,
         lambda: null,
@@ -63,7 +64,7 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
     // Parts not measured now keep their previous values (and dates).
     if (previous) {
         const keep: Record<Part, (keyof BenchResults)[]> = {
-            plan: ["floor", "plans"],
+            plan: ["floor", "deferredFloor", "plans"],
             test: ["test"],
             lambda: ["lambda"],
             edge: ["cloudfrontFunctions"],

@@ -239,6 +239,15 @@ describe("npm run bench", () => {
             assert.doesNotMatch(text, /npm test|CloudFront Functions/);
         });
 
+        it("renders the floor's loads with the deferral as a row of its own, against the floor", () => {
+            const text = renderBenchTable({ ...RESULTS, deferredFloor: { command: "node -r ./tools/defer-modules.js -e x", runsMs: [325], medianMs: 325 } });
+            assert.match(
+                text,
+                /\| the same loads as the plan makes them, with tools\/defer-modules\.js: `node -r \.\/tools\/defer-modules\.js -e x` \| 0\.33 s \| 0\.50× \|/,
+            );
+            assert.doesNotMatch(renderBenchTable(RESULTS), /defer-modules/);
+        });
+
         it("renders npm test's steps with cold and warm caches side by side, and an older single timing as warm", () => {
             const timing = (caches: "cold" | "warm" | undefined, ms: number[]) => ({
                 script: "node tools/typecheck.js --emit && mocha",

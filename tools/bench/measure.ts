@@ -60,6 +60,8 @@ export function timeNode(args: string[], env: NodeJS.ProcessEnv = {}, ok: number
 }
 
 export const FLOOR_ARGS = ["-e", 'require("@pulumi/pulumi");require("@pulumi/aws")'];
+/** The same loads as the plan makes them: with tools/defer-modules.js (which tools/register.js loads first). */
+export const DEFERRED_FLOOR_ARGS = ["-r", "./tools/defer-modules.js", ...FLOOR_ARGS];
 export const planArgs = (stack: string) => ["-r", "./tools/register.js", "tools/plan.ts", stack];
 /** The plan's exit codes for a complete plan: 0, and 3 (planned; a mandatory policy violated). */
 const PLANNED = [0, 3];
@@ -96,17 +98,25 @@ function coldPlan(stack: string): PlanTiming["cold"] {
  * The floor and each stack's plan, alternated run by run so that load changes hit all alike; one unmeasured plan per
  * stack first fills the caches (and writes out/<stack>/plan.json, which later parts read).
  */
-export function measurePlans(stacks: string[], runs: number, log: (s: string) => void): { floor: Timing; plans: Record<string, PlanTiming> } {
+export function measurePlans(
+    stacks: string[],
+    runs: number,
+    log: (s: string) => void,
+): { floor: Timing; deferredFloor: Timing; plans: Record<string, PlanTiming> } {
     for (const stack of stacks) {
         log(`plan ${stack}: warming the caches`);
         timeNode(planArgs(stack), {}, PLANNED);
     }
     const floorRuns: number[] = [];
+    const deferredRuns: number[] = [];
     const planRuns: Record<string, number[]> = Object.fromEntries(stacks.map((s) => [s, []]));
     for (let i = 0; i < runs; i++) {
         floorRuns.push(timeNode(FLOOR_ARGS));
+        deferredRuns.push(timeNode(DEFERRED_FLOOR_ARGS));
         for (const stack of stacks) planRuns[stack]!.push(timeNode(planArgs(stack), {}, PLANNED));
-        log(`run ${i + 1}/${runs}: floor ${Math.round(floorRuns[i]!)} ms, ${stacks.map((s) => `${s} ${Math.round(planRuns[s]![i]!)} ms`).join(", ")}`);
+        log(
+            `run ${i + 1}/${runs}: floor ${Math.round(floorRuns[i]!)} ms (deferred ${Math.round(deferredRuns[i]!)} ms), ${stacks.map((s) => `${s} ${Math.round(planRuns[s]![i]!)} ms`).join(", ")}`,
+        );
     }
     const floor = timing(FLOOR_ARGS, floorRuns);
     const plans: Record<string, PlanTiming> = {};
@@ -115,7 +125,7 @@ export function measurePlans(stacks: string[], runs: number, log: (s: string) =>
         const warm = timing(planArgs(stack), planRuns[stack]!);
         plans[stack] = { warm, cold: coldPlan(stack), ratio: Math.round((100 * warm.medianMs) / floor.medianMs) / 100 };
     }
-    return { floor, plans };
+    return { floor, deferredFloor: timing(DEFERRED_FLOOR_ARGS, deferredRuns), plans };
 }
 
 /** A plan that only writes out/<stack>/plan.json (for the parts that read it when the plans are not timed). */

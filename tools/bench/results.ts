@@ -109,6 +109,8 @@ export interface BenchResults {
     /** When each part was measured (a run with `--only` keeps the other parts of the previous results). */
     measured: Partial<Record<Part, string>>;
     floor: Timing | null;
+    /** The floor's loads as the plan makes them, with tools/defer-modules.js (absent in older results). */
+    deferredFloor?: Timing | null;
     plans: Record<string, PlanTiming> | null;
     /** `npm test` with cold and with warm caches (older results hold one timing, not a list). */
     test: TestTiming[] | TestTiming | null;
@@ -155,6 +157,10 @@ export function renderBenchTable(r: BenchResults): string {
             "|---|---:|---:|",
             `| floor: ${code(r.floor.command)} | ${seconds(r.floor.medianMs)} | 1.00× |`,
         );
+        if (r.deferredFloor)
+            out.push(
+                `| the same loads as the plan makes them, with tools/defer-modules.js: ${code(r.deferredFloor.command)} | ${seconds(r.deferredFloor.medianMs)} | ${ratio(r.deferredFloor.medianMs / r.floor.medianMs)} |`,
+            );
         for (const [stack, p] of Object.entries(r.plans)) {
             out.push(`| plan ${stack}, warm | ${seconds(p.warm.medianMs)} | ${ratio(p.ratio)} |`);
             if ("ms" in p.cold) out.push(`| plan ${stack}, cold (${p.cold.note}) | ${seconds(p.cold.ms)} | ${ratio(p.cold.ms / r.floor.medianMs)} |`);

@@ -75,7 +75,11 @@ export function writeProgram(prefix: string, source: string): string {
     return file;
 }
 
-/** The type errors in `file` itself (strict, as a project using the library would compile it). */
+/**
+ * The type errors in `file` itself (strict, as a project using the library would compile it). The project's own `lib`
+ * and `types` (tsconfig.json, without mocha's): TypeScript's default for ES2022 adds the DOM's declarations and every
+ * installed `@types` package, about 10 % of the check's time, and a Node program uses neither.
+ */
 export function typeErrors(file: string): string[] {
     const checked = ts.createProgram([file], {
         strict: true,
@@ -83,6 +87,8 @@ export function typeErrors(file: string): string[] {
         skipLibCheck: true,
         esModuleInterop: true,
         target: ts.ScriptTarget.ES2022,
+        lib: ["lib.es2022.d.ts"],
+        types: ["node"],
         module: ts.ModuleKind.CommonJS,
         moduleResolution: ts.ModuleResolutionKind.Node10,
     });

@@ -13,7 +13,7 @@
  * processes run as the `postgres` user the Debian package creates, and the directory is handed to it.
  * When PostgreSQL is absent, `startPostgres` throws `PostgresUnavailableError` at once, naming what is missing and the fix.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as net from "node:net";
@@ -35,13 +35,15 @@ const INITDB_OPTIONS = ["--auth=scram-sha-256", "-E", "UTF8", "--no-sync", "--wa
 const TMPFS_ROOM_BYTES = 1024 ** 3;
 /** `statfs` f_type of a tmpfs (linux/magic.h TMPFS_MAGIC). */
 const TMPFS_MAGIC = 0x01021994;
+/** How often a start and a stop look at the server: `pg_ctl -w` looks every 100 ms, a tenth of a second lost on each. */
+const POLL_MS = 10;
 
 export class PostgresUnavailableError extends Error {
     constructor(reason: string) {
         super(
             `PostgreSQL is not available for the tests: ${reason}. ` +
                 "Install the Debian package (`apt-get update && apt-get install -y postgresql`; .ci/run does this in CI) " +
-                "or set PG_BIN to a directory holding initdb, pg_ctl and postgres.",
+                "or set PG_BIN to a directory holding initdb, postgres and psql.",
         );
         this.name = "PostgresUnavailableError";
     }
@@ -69,9 +71,9 @@ export interface LocalPostgres {
     stop(): Promise<void>;
 }
 
-/** The directory holding initdb/pg_ctl/postgres/psql: `PG_BIN`, else the highest major under /usr/lib/postgresql. */
+/** The directory holding initdb/postgres/psql: `PG_BIN`, else the highest major under /usr/lib/postgresql. */
 export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string {
-    const need = ["initdb", "pg_ctl", "postgres", "psql"];
+    const need = ["initdb", "postgres", "psql"];
     const check = (dir: string) => {
         const missing = need.filter((b) => !fs.existsSync(path.join(dir, b)));
         if (missing.length > 0) throw new PostgresUnavailableError(`${dir} lacks ${missing.join(", ")}`);
@@ -81,11 +83,11 @@ export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string {
     const majors = fs.existsSync(DEBIAN_ROOT)
         ? fs
               .readdirSync(DEBIAN_ROOT)
-              .filter((d) => /^\d+$/.test(d) && fs.existsSync(path.join(DEBIAN_ROOT, d, "bin", "pg_ctl")))
+              .filter((d) => /^\d+$/.test(d) && fs.existsSync(path.join(DEBIAN_ROOT, d, "bin", "postgres")))
               .map(Number)
               .sort((a, b) => b - a)
         : [];
-    if (majors.length === 0) throw new PostgresUnavailableError(`no ${DEBIAN_ROOT}/<major>/bin/pg_ctl`);
+    if (majors.length === 0) throw new PostgresUnavailableError(`no ${DEBIAN_ROOT}/<major>/bin/postgres`);
     return check(path.join(DEBIAN_ROOT, String(majors[0]), "bin"));
 }
 
@@ -353,6 +355,80 @@ function hookSignals(): void {
     }
 }
 
+/** The postmaster's pid and status from its lock file (line 1 and line 8 of `postmaster.pid`), or undefined without one. */
+function postmasterStatus(data: string): { pid: number; status: string } | undefined {
+    let text: string;
+    try {
+        text = fs.readFileSync(path.join(data, "postmaster.pid"), "utf8");
+    } catch {
+        return undefined;
+    }
+    const lines = text.split("\n");
+    return { pid: Number(lines[0]), status: (lines[7] ?? "").trim() };
+}
+
+/**
+ * Starts the postmaster as `pg_ctl start -w` does: in a session of its own (so a Ctrl-C reaches only this process, whose
+ * hooks stop it), output to `logFile`, ready once its lock file says "ready". Being this process's child, it is reaped
+ * when it ends (pg_ctl's postmaster was left to init, which here let it stay a zombie).
+ */
+async function startServer(bin: string, data: string, options: string[], logFile: string, as: RunAs): Promise<ChildProcess> {
+    const log = fs.openSync(logFile, "a");
+    let child: ChildProcess;
+    try {
+        child = spawn(path.join(bin, "postgres"), ["-D", data, ...options], {
+            ...as,
+            cwd: "/",
+            detached: true,
+            stdio: ["ignore", log, log],
+            env: { PATH: process.env.PATH, LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
+        });
+    } finally {
+        fs.closeSync(log);
+    }
+    child.unref();
+    let ended: string | undefined;
+    child.once("error", (e) => {
+        ended = e.message;
+    });
+    child.once("exit", (code, signal) => {
+        ended = `exit ${code}${signal ? ` (${signal})` : ""}`;
+    });
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    for (;;) {
+        const pm = postmasterStatus(data);
+        if (pm !== undefined && pm.pid === child.pid && pm.status === "ready") return child;
+        if (ended !== undefined) throw new Error(`postgres ${options.join(" ")} failed: ${ended}`);
+        if (Date.now() > deadline) {
+            stopServer(child, data);
+            throw new Error(`postgres ${options.join(" ")} was not ready within ${STEP_TIMEOUT_MS} ms`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+}
+
+/**
+ * Stops the postmaster as `pg_ctl stop -m immediate -w` does: SIGQUIT, then waits (synchronously: the exit and signal
+ * hooks call it) until its lock file is gone, which the postmaster removes last, after its sockets are closed.
+ */
+function stopServer(child: ChildProcess, data: string): void {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+        process.kill(child.pid, "SIGQUIT");
+    } catch {
+        return;
+    }
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 10_000;
+    while (postmasterStatus(data)?.pid === child.pid) {
+        if (Date.now() > deadline) {
+            process.kill(child.pid, "SIGKILL");
+            return;
+        }
+        Atomics.wait(pause, 0, 0, POLL_MS);
+    }
+}
+
 export async function startPostgres(options: { database?: string; user?: string } = {}): Promise<LocalPostgres> {
     const bin = findPostgresBin();
     const major = Number(/\/(\d+)\/bin\/?$/.exec(bin)?.[1] ?? Number.NaN);
@@ -384,28 +460,28 @@ export async function startPostgres(options: { database?: string; user?: string 
     );
     if (as.uid !== undefined) fs.chownSync(path.join(data, "pg_hba.conf"), as.uid, as.gid!);
 
-    const pgCtl = path.join(bin, "pg_ctl");
+    let server: ChildProcess | undefined;
     const stopSync = () => {
-        spawnSync(pgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "10"], { ...as, timeout: STEP_TIMEOUT_MS, stdio: "ignore", cwd: "/" });
+        if (server !== undefined) stopServer(server, data);
         cleanupDir();
     };
     let port = 0;
     for (let attempt = 1; ; attempt++) {
         port = await freePort();
         const serverOptions = [
-            `-p ${port}`,
-            `-k ${root}`,
-            "-c listen_addresses=127.0.0.1",
-            "-c ssl=on",
-            `-c ssl_cert_file=${certs.certFile}`,
-            `-c ssl_key_file=${certs.keyFile}`,
+            ["-p", String(port)],
+            ["-k", root],
+            ["-c", "listen_addresses=127.0.0.1"],
+            ["-c", "ssl=on"],
+            ["-c", `ssl_cert_file=${certs.certFile}`],
+            ["-c", `ssl_key_file=${certs.keyFile}`],
             // A test database: durability costs time and buys nothing.
-            "-c fsync=off",
-            "-c synchronous_commit=off",
-            "-c full_page_writes=off",
-        ].join(" ");
+            ["-c", "fsync=off"],
+            ["-c", "synchronous_commit=off"],
+            ["-c", "full_page_writes=off"],
+        ].flat();
         try {
-            run(pgCtl, ["start", "-D", data, "-l", path.join(root, "server.log"), "-w", "-t", "20", "-o", serverOptions], as);
+            server = await startServer(bin, data, serverOptions, path.join(root, "server.log"), as);
             break;
         } catch (e) {
             const log = fs.existsSync(path.join(root, "server.log")) ? fs.readFileSync(path.join(root, "server.log"), "utf8") : "";

@@ -4,10 +4,10 @@
  * password of its own (SCRAM) and `pg_hba.conf` refusing every TCP connection that is not TLS, as RDS Proxy with
  * `requireTls` does. `stop()` stops the server and removes the directory; an exit hook does the same if a run is cut short.
  *
- * What is the same for every server is made once: `initdb` (about 1 s, most of a start) runs once per machine, PostgreSQL
+ * What is the same for every server is made once: `initdb` (0.5 to 1 s, most of a start) runs once per machine, PostgreSQL
  * version and user into a template under node_modules/.cache/aws-platform-pg (safe to delete), which each start copies
- * (`cp -a`, under 0.1 s) before it gives the user the server's own password; the CA and server certificate are made
- * once per process. `AWS_PLATFORM_PG_CACHE=0` keeps the template in a temporary folder of this process instead.
+ * (`cp -a`, 0.05 s onto a tmpfs) before it gives the user the server's own password; the CA and server certificate are
+ * made once per process. `AWS_PLATFORM_PG_CACHE=0` keeps the template in a temporary folder of this process instead.
  *
  * PostgreSQL refuses to run as root (`initdb: cannot be run as root`): when the tests run as root (CI), the server
  * processes run as the `postgres` user the Debian package creates, and the directory is handed to it.
@@ -518,7 +518,12 @@ export async function startPostgres(options: { database?: string; user?: string 
     const psql = (sql: string, vars: Record<string, string> = {}, libpq: Record<string, string> = {}) => psqlIn(database, sql, vars, libpq);
     try {
         // The template's password, known to every server copied from it, gives way to this server's own.
-        const setUp = [`alter role :"role" password :'pw'`, ...(database === "postgres" ? [] : ['create database :"db"'])];
+        // Hashed as SCRAM whatever the server's default (md5 before PostgreSQL 14), or pg_hba's scram-sha-256 refuses it.
+        const setUp = [
+            "set password_encryption = 'scram-sha-256'",
+            `alter role :"role" password :'pw'`,
+            ...(database === "postgres" ? [] : ['create database :"db"']),
+        ];
         psqlIn("postgres", `${setUp.join(";\n")};`, { role: user, pw: password, db: database }, { PGPASSWORD: template.password });
     } catch (e) {
         // The caller gets no handle to stop: stop the server here rather than leave it running until the process exits.

@@ -258,7 +258,9 @@ function templateRoot(): string {
     if (processTemplates === undefined) {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-test-templates-"));
         processTemplates = dir;
-        process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+        // Removed with the servers: at exit, and on SIGINT/SIGTERM, which emit no `exit`.
+        running.add(() => fs.rmSync(dir, { recursive: true, force: true }));
+        hookSignals();
     }
     return processTemplates;
 }
@@ -279,16 +281,10 @@ function clusterTemplate(bin: string, user: string, as: RunAs): Template {
     const known = templates.get(key);
     if (known !== undefined) return known;
     const dir = path.join(templateRoot(), `${user}-${key}`);
-    const template = () => ({ data: path.join(dir, "data"), password: fs.readFileSync(path.join(dir, "password"), "utf8") });
     if (!fs.existsSync(path.join(dir, "password"))) {
         const temp = fs.mkdtempSync(`${dir}.tmp-`);
         try {
-            // Random, as a server's own; the user's password is replaced by the server's own after each start.
-            const password = crypto.randomBytes(18).toString("base64url");
-            fs.writeFileSync(path.join(temp, "pwfile"), `${password}\n`, { mode: 0o600 });
-            if (as.uid !== undefined) for (const p of [temp, path.join(temp, "pwfile")]) fs.chownSync(p, as.uid, as.gid!);
-            run(path.join(bin, "initdb"), ["-D", path.join(temp, "data"), "-U", user, "--pwfile", path.join(temp, "pwfile"), ...INITDB_OPTIONS], as);
-            fs.rmSync(path.join(temp, "pwfile"));
+            const password = initCluster(bin, user, as, path.join(temp, "data"));
             fs.writeFileSync(path.join(temp, "password"), password, { mode: 0o600 });
             fs.renameSync(temp, dir);
         } catch (e) {
@@ -297,8 +293,30 @@ function clusterTemplate(bin: string, user: string, as: RunAs): Template {
             if (!fs.existsSync(path.join(dir, "password"))) throw e;
         }
     }
-    templates.set(key, template());
-    return templates.get(key)!;
+    const template = { data: path.join(dir, "data"), password: fs.readFileSync(path.join(dir, "password"), "utf8") };
+    templates.set(key, template);
+    return template;
+}
+
+/**
+ * Runs `initdb` for `user` with a random password, which it returns, and copies the cluster to `target`. initdb runs as
+ * the server account in the servers' folder, which that account can enter (the cache may lie in a home directory it
+ * cannot); the copy is made as the current user, which as root keeps the server account's ownership and every mode.
+ */
+function initCluster(bin: string, user: string, as: RunAs, target: string): string {
+    const work = fs.mkdtempSync(path.join(serversRoot(), "pg-test-initdb-"));
+    try {
+        // Random, as a server's own; the user's password is replaced by the server's own after each start.
+        const password = crypto.randomBytes(18).toString("base64url");
+        const pwfile = path.join(work, "pwfile");
+        fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+        if (as.uid !== undefined) for (const p of [work, pwfile]) fs.chownSync(p, as.uid, as.gid!);
+        run(path.join(bin, "initdb"), ["-D", path.join(work, "data"), "-U", user, "--pwfile", pwfile, ...INITDB_OPTIONS], as);
+        run("cp", ["-a", path.join(work, "data"), target], {});
+        return password;
+    } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+    }
 }
 
 /** Parses psql's `--csv` output (RFC 4180 quoting) into rows keyed by the header. */

@@ -167,10 +167,18 @@ function unchanged(record: CheckRecord): boolean {
     });
 }
 
+/** Records not written for this long are removed when another is written: each edit of an example keys a new one. */
+const RECORD_DAYS = 7;
+
 function storeRecord(recordPath: string, files: string[]): void {
     try {
         const record = { files: files.map((f) => [f, sha1(fs.readFileSync(f))]) };
-        fs.mkdirSync(path.dirname(recordPath), { recursive: true });
+        const dir = path.dirname(recordPath);
+        fs.mkdirSync(dir, { recursive: true });
+        for (const old of fs.readdirSync(dir)) {
+            const stale = path.join(dir, old);
+            if (Date.now() - fs.statSync(stale).mtimeMs > RECORD_DAYS * 86_400_000) fs.rmSync(stale, { force: true });
+        }
         // Write then rename: a process reading it never sees half a record.
         const temp = `${recordPath}.${process.pid}.tmp`;
         fs.writeFileSync(temp, JSON.stringify(record));

@@ -386,11 +386,11 @@ function postmasterStatus(data: string): { pid: number; status: string } | undef
 }
 
 /**
- * Starts the postmaster as `pg_ctl start -w` does: in a session of its own (so a Ctrl-C reaches only this process, whose
- * hooks stop it), output to `logFile`, ready once its lock file says "ready". Being this process's child, it is reaped
- * when it ends (pg_ctl's postmaster was left to init, which here let it stay a zombie).
+ * Starts the postmaster as `pg_ctl start` does: in a session of its own (so a Ctrl-C reaches only this process, whose
+ * hooks stop it), output to `logFile`. Being this process's child, it is reaped when it ends (pg_ctl's postmaster was
+ * left to init, which here let it stay a zombie).
  */
-async function startServer(bin: string, data: string, options: string[], logFile: string, as: RunAs): Promise<ChildProcess> {
+function spawnServer(bin: string, data: string, options: string[], logFile: string, as: RunAs): ChildProcess {
     const log = fs.openSync(logFile, "a");
     let child: ChildProcess;
     try {
@@ -405,6 +405,11 @@ async function startServer(bin: string, data: string, options: string[], logFile
         fs.closeSync(log);
     }
     child.unref();
+    return child;
+}
+
+/** Resolves once the postmaster's lock file says "ready", as `pg_ctl start -w` waits; fails if it ends first. */
+async function serverReady(child: ChildProcess, data: string): Promise<void> {
     let ended: string | undefined;
     child.once("error", (e) => {
         ended = e.message;
@@ -415,12 +420,9 @@ async function startServer(bin: string, data: string, options: string[], logFile
     const deadline = Date.now() + STEP_TIMEOUT_MS;
     for (;;) {
         const pm = postmasterStatus(data);
-        if (pm !== undefined && pm.pid === child.pid && pm.status === "ready") return child;
-        if (ended !== undefined) throw new Error(`postgres ${options.join(" ")} failed: ${ended}`);
-        if (Date.now() > deadline) {
-            stopServer(child, data);
-            throw new Error(`postgres ${options.join(" ")} was not ready within ${STEP_TIMEOUT_MS} ms`);
-        }
+        if (pm !== undefined && pm.pid === child.pid && pm.status === "ready") return;
+        if (ended !== undefined) throw new Error(`postgres ${child.spawnargs.slice(1).join(" ")} failed: ${ended}`);
+        if (Date.now() > deadline) throw new Error(`postgres ${child.spawnargs.slice(1).join(" ")} was not ready within ${STEP_TIMEOUT_MS} ms`);
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
 }
@@ -483,6 +485,9 @@ export async function startPostgres(options: { database?: string; user?: string 
         if (server !== undefined) stopServer(server, data);
         cleanupDir();
     };
+    // From the first spawn: a signal while the server starts stops it too.
+    running.add(stopSync);
+    hookSignals();
     let port = 0;
     for (let attempt = 1; ; attempt++) {
         port = await freePort();
@@ -499,18 +504,18 @@ export async function startPostgres(options: { database?: string; user?: string 
             ["-c", "full_page_writes=off"],
         ].flat();
         try {
-            server = await startServer(bin, data, serverOptions, path.join(root, "server.log"), as);
+            server = spawnServer(bin, data, serverOptions, path.join(root, "server.log"), as);
+            await serverReady(server, data);
             break;
         } catch (e) {
             const log = fs.existsSync(path.join(root, "server.log")) ? fs.readFileSync(path.join(root, "server.log"), "utf8") : "";
             // Another process may take the port between freePort() and the start: try another one.
             if (attempt < 3 && /could not bind|Address already in use/.test(log)) continue;
+            running.delete(stopSync);
             stopSync();
             throw new Error(`${(e as Error).message}\nserver log:\n${log}`);
         }
     }
-    running.add(stopSync);
-    hookSignals();
 
     const psqlEnv = {
         PGHOST: "127.0.0.1",

@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DaxDocument } from "@amazon-dax-sdk/lib-dax";
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
-import { bundle } from "../../components/shared/bundle";
+import { freshBundle } from "../harness/fresh-bundle";
 import { createHandler } from "../../functions/items/api";
 import { type DocumentClient, createDocumentClient } from "../../functions/shared/document-client";
 import { isConditionFailure } from "../../functions/shared/dynamo";
@@ -165,7 +165,7 @@ describe("functions/shared/document-client", () => {
         before(() => {
             dir = fs.mkdtempSync(path.join(os.tmpdir(), "items-dax-"));
             file = path.join(dir, "index.js");
-            code = bundle(path.join(__dirname, "../../functions/items/index.ts"), { cache: false }).code;
+            code = freshBundle(path.join(__dirname, "../../functions/items/index.ts")).code;
             fs.writeFileSync(file, code);
         });
         after(() => {

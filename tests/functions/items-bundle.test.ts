@@ -6,7 +6,7 @@ import * as assert from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { bundle } from "../../components/shared/bundle";
+import { freshBundle } from "../harness/fresh-bundle";
 import { ITEMS_TABLE, type LocalDynamo, httpEvent, useItemsApi } from "./items-harness";
 
 const ROOT = path.join(__dirname, "../..");
@@ -25,7 +25,7 @@ describe("functions/items: the Lambda bundle", function () {
 
     before(async () => {
         ({ dynamo } = await useItemsApi());
-        code = bundle(path.join(ROOT, "functions/items/index.ts"), { cache: false }).code;
+        code = freshBundle(path.join(ROOT, "functions/items/index.ts")).code;
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "items-bundle-"));
     });
     after(() => {

@@ -118,6 +118,8 @@ for (const { format, event: httpEvent } of FORMATS)
         let call: (e: ApiEvent) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
         let seeded: { id: string; version: number };
         let seededText: string;
+        /** The item count after the last request that passed every check; unknown after a failure (fast-check then shrinks). */
+        let known: number | undefined;
         let total = 0;
 
         before(async () => {
@@ -138,16 +140,23 @@ for (const { format, event: httpEvent } of FORMATS)
             dynamo?.release();
         });
 
-        /** Sends the event, asserts a 4xx JSON refusal with a message, and that the item count did not change. */
+        /**
+         * Sends the event, asserts a 4xx JSON refusal with a message, and that the item count did not change. The count
+         * before is the one after the previous request when that one passed (nothing runs in between): one Scan per
+         * request instead of two.
+         */
         async function refused(event: ApiEvent): Promise<void> {
-            const before = await dynamo.count(ITEMS_TABLE);
+            const before = known ?? (await dynamo.count(ITEMS_TABLE));
+            known = undefined;
             const r = await call(event);
             total++;
             const { method, path } = requestOf(event);
             assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${method} ${path} (payload ${format}) answered ${r.statusCode}: ${r.body}`);
             assert.match(r.headers["content-type"], /^application\/json/);
             assert.strictEqual(typeof JSON.parse(r.body).message, "string");
-            assert.strictEqual(await dynamo.count(ITEMS_TABLE), before, "nothing written");
+            const after = await dynamo.count(ITEMS_TABLE);
+            assert.strictEqual(after, before, "nothing written");
+            known = after;
         }
 
         it("POST /items with a malformed body, token or content-type answers 4xx and creates nothing", async () => {

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Jimp } from "jimp";
-import { bundle } from "../../components/shared/bundle";
+import { freshBundle } from "../harness/fresh-bundle";
 import { createHandler, createResizer } from "../../functions/thumbnail/api";
 import { DEFAULTS, type S3Event, type ThumbnailConfig } from "../../functions/thumbnail/core";
 import { type LocalS3, objectCreated, startS3 } from "./s3-harness";
@@ -175,7 +175,7 @@ describe("functions/thumbnail: resizing against S3 (s3rver)", function () {
         after(() => dir !== undefined && fs.rmSync(dir, { recursive: true, force: true }));
 
         it("bundles jimp's JPEG and PNG codecs and resize plugin and the S3 client into one file under 1 MiB", () => {
-            const b = bundle(path.join(ROOT, "functions/thumbnail/index.ts"), { cache: false });
+            const b = freshBundle(path.join(ROOT, "functions/thumbnail/index.ts"));
             console.log(`      thumbnail bundle: ${b.bytes} bytes`);
             assert.ok(b.bytes < 1024 * 1024, `${b.bytes} bytes`);
             assert.doesNotMatch(b.code, /require\("(@aws-sdk\/client-s3|@jimp\/[a-z-]+|jpeg-js|pngjs|file-type)"\)/, "nothing left to resolve at run time");
@@ -184,7 +184,7 @@ describe("functions/thumbnail: resizing against S3 (s3rver)", function () {
         it("the bundled handler, loaded from a directory with no node_modules, resizes a JPEG in S3", async () => {
             dir = fs.mkdtempSync(path.join(os.tmpdir(), "thumbnail-bundle-"));
             const file = path.join(dir, "index.js");
-            fs.writeFileSync(file, bundle(path.join(ROOT, "functions/thumbnail/index.ts")).code);
+            fs.writeFileSync(file, freshBundle(path.join(ROOT, "functions/thumbnail/index.ts")).code);
             const { handler } = require(file);
             const put = await s3.put("photos", "bundled/pic.jpeg", await image(640, 480, "image/jpeg"));
             const out = await handler({ Records: [objectCreated("photos", "bundled/pic.jpeg", { size: put.size })] });

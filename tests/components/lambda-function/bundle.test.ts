@@ -99,12 +99,17 @@ describe("bundle (esbuild, for Lambda)", () => {
         // Under the project's node_modules (ignored by git), where the package resolves.
         const dir = path.join("node_modules", ".cache");
         fs.mkdirSync(dir, { recursive: true });
-        const entry = path.join(fs.mkdtempSync(path.join(dir, "bundle-test-")), "reexport-package.ts");
-        // tslib is a package the bundle resolves: its names are known only to the full bundle.
-        fs.writeFileSync(entry, 'export * from "tslib";\n');
-        assert.equal(bundle(entry).exports, undefined);
-        const { registry } = await build(() => new LambdaFunction("reexport", { entry, handler: "__awaiter" }));
-        assert.equal(registry.one("aws:lambda/function:Function").inputs.handler, "index.__awaiter");
+        const folder = fs.mkdtempSync(path.join(dir, "bundle-test-"));
+        try {
+            const entry = path.join(folder, "reexport-package.ts");
+            // tslib is a package the bundle resolves: its names are known only to the full bundle.
+            fs.writeFileSync(entry, 'export * from "tslib";\n');
+            assert.equal(bundle(entry).exports, undefined);
+            const { registry } = await build(() => new LambdaFunction("reexport", { entry, handler: "__awaiter" }));
+            assert.equal(registry.one("aws:lambda/function:Function").inputs.handler, "index.__awaiter");
+        } finally {
+            fs.rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     it("refuses, as an ArgsError on handler, a handler the entry does not export (every invocation would fail with Runtime.HandlerNotFound), and registers nothing", async () => {

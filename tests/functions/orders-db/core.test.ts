@@ -31,17 +31,20 @@ describe("functions/orders-db/core: validateOrder", () => {
 describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TLS, SCRAM)", () => {
     let server: LocalPostgres;
     let pool: Pool;
+    /** A session for the tests' own setup statements: one connection kept open, where psql connects anew for each. */
+    let admin: Pool;
     const db = () => recording(pool);
     before(async () => {
         server = await startPostgres({ database: "orders" });
         pool = openPool(server);
+        admin = openPool(server);
         await ensureSchema(db());
     });
     after(async () => {
         await closePools();
         await server?.stop();
     });
-    beforeEach(() => server.psql("truncate orders restart identity"));
+    beforeEach(() => admin.query("truncate orders restart identity"));
 
     it("ensureSchema can run again on an existing schema", async () => {
         await ensureSchema(db());
@@ -52,7 +55,7 @@ describe("functions/orders-db/core against a real PostgreSQL through pg.Pool (TL
         // The first invocations of new execution environments race; the losers of CREATE … IF NOT EXISTS get 23505/42P07.
         const pools = Array.from({ length: 8 }, () => openPool(server));
         for (let round = 0; round < 10; round++) {
-            server.psql("drop table orders");
+            await admin.query("drop table orders");
             const outcomes = await Promise.allSettled(pools.map((p) => ensureSchema(p)));
             assert.deepStrictEqual(
                 outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason)),

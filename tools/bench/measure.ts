@@ -176,9 +176,17 @@ export function testSteps(scripts: Record<string, string>, script = "test"): { n
 
 /**
  * The caches `npm test` reads, each switched off by its variable set to "0": the type-check's incremental state
- * (tools/typecheck.js), the transpiled TypeScript (tools/register.js) and the Lambda bundles (bundle-cache.ts).
+ * (tools/typecheck.js), the transpiled TypeScript (tools/register.js), the Lambda bundles (bundle-cache.ts), the
+ * PostgreSQL template cluster (tests/harness/postgres.ts: then one per process) and the README examples' type-check
+ * (tests/harness/readme-program.ts).
  */
-export const COLD_CACHES = { AWS_PLATFORM_TSC_CACHE: "0", AWS_PLATFORM_TS_CACHE: "0", AWS_PLATFORM_BUNDLE_CACHE: "0" } as const;
+export const COLD_CACHES = {
+    AWS_PLATFORM_TSC_CACHE: "0",
+    AWS_PLATFORM_TS_CACHE: "0",
+    AWS_PLATFORM_BUNDLE_CACHE: "0",
+    AWS_PLATFORM_PG_CACHE: "0",
+    AWS_PLATFORM_README_TSC_CACHE: "0",
+} as const;
 
 /** Runs each step once, in order, as npm would (a shell with node_modules/.bin on PATH); a failing step is recorded, not fatal. */
 export function measureTest(log: (s: string) => void, caches: "cold" | "warm" = "warm"): TestTiming {

@@ -8,21 +8,22 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-/** Slowest first, as measured on the idle 2-core machine (serial seconds in the comment). */
+/** Slowest first, as measured on the idle 2-core machine (serial seconds in the comment, 2026-11-26). */
 const SLOWEST_FIRST = [
     "tests/tools/package.test.ts", // 12.2: npm pack, two tsc runs over a consumer project
-    "tests/harness/postgres.test.ts", // 9.6: real PostgreSQL servers started and stopped
-    "tests/stacks/stacks.test.ts", // 8.9: both stacks and their variants under the mock engine
-    "tests/scenarios/readme-delivery.test.ts", // 5.7: tsc over the README's delivery program
-    "tests/functions/document-client.test.ts", // 4.5: dynalite
-    "tests/functions/items-property.test.ts", // 4.2: property tests against dynalite
-    "tests/functions/thumbnail-s3.test.ts", // 3.8: a local S3 server and real images
-    "tests/functions/orders-db/api.test.ts", // 3.5: PostgreSQL
-    "tests/functions/orders-db/core.test.ts", // 3.2: PostgreSQL
-    "tests/policies/pack.test.ts", // 3.1
-    "tests/components/table/dax.test.ts", // 2.6
-    "tests/property/bad-input.test.ts", // 2.5
-    "tests/functions/orders-db/bundle.test.ts", // 2.3
+    "tests/stacks/stacks.test.ts", // 9.0: both stacks and their variants under the mock engine
+    "tests/functions/items-property.test.ts", // 4.8: property tests against dynalite
+    "tests/functions/document-client.test.ts", // 4.8: dynalite, and a 4 s wait for an unreachable DAX
+    "tests/functions/thumbnail-s3.test.ts", // 3.9: a local S3 server and real images
+    "tests/functions/ingest/time-budget.test.ts", // 3.5: real SDK timeouts against an endpoint that never answers
+    "tests/policies/pack.test.ts", // 3.3: the real run-policy-pack
+    "tests/tools/typecheck.test.ts", // 3.0: TypeScript programs of a project of its own
+    "tests/property/bad-input.test.ts", // 2.6
+    "tests/functions/orders-db/api.test.ts", // 2.4: PostgreSQL
+    "tests/tools/defer-modules.test.ts", // 2.3: fresh Node processes
+    "tests/functions/edge/viewer-ab-test.test.ts", // 1.8
+    "tests/harness/postgres.test.ts", // 1.7: PostgreSQL servers started and stopped
+    "tests/components/table/dax.test.ts", // 1.6: fresh Node processes
 ];
 
 /** Every `*.test.ts` under `dir`, in path order. */

@@ -321,18 +321,32 @@ function buildProjectPricer(project: PlanResource, ctx: PricingContext): CostLin
 
 const KMS_KEY_TYPES = ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey"];
 
+/**
+ * One resource's even share of a monthly request count from the load profile, priced per 10,000 (KMS requests, Secrets
+ * Manager API calls): `total` split over `count` resources of the plan, `what` naming the load key, the resource and
+ * the unit, and anything more the note must say.
+ */
+function per10kShareLine(
+    ctx: PricingContext,
+    item: string,
+    price: string,
+    total: number,
+    count: number,
+    what: { loadKey: string; resource: string; unit: string; more?: string },
+): CostLine {
+    const n = share(total, count);
+    return line(ctx, item, price, n / 10_000, true, `${what.loadKey} ${evenly(Math.max(count, 1), what.resource)}: ${fmt(n)} ${what.unit}${what.more ?? ""}`);
+}
+
 /** The key's share of load.kms.requestsPerMonth, split evenly over the plan's customer managed keys and replicas. */
 function kmsRequestLine(ctx: PricingContext): CostLine {
     const keys = KMS_KEY_TYPES.reduce((n, t) => n + ctx.plan.ofType(t).length, 0);
-    const requests = share(ctx.load.kms.requestsPerMonth, keys);
-    return line(
-        ctx,
-        "KMS requests",
-        "kms.requests.10k",
-        requests / 10_000,
-        true,
-        `load.kms.requestsPerMonth ${evenly(Math.max(keys, 1), "KMS key")}: ${fmt(requests)} requests, priced as symmetric-key requests; the account's 20,000 free requests are a free tier credit`,
-    );
+    return per10kShareLine(ctx, "KMS requests", "kms.requests.10k", ctx.load.kms.requestsPerMonth, keys, {
+        loadKey: "load.kms.requestsPerMonth",
+        resource: "KMS key",
+        unit: "requests",
+        more: ", priced as symmetric-key requests; the account's 20,000 free requests are a free tier credit",
+    });
 }
 
 function kmsKeyPricer(key: PlanResource, ctx: PricingContext): CostLine[] {
@@ -355,15 +369,11 @@ const RDS_MANAGED_SECRET_OWNERS = ["aws:rds/cluster:Cluster"];
 function secretApiLine(ctx: PricingContext): CostLine {
     const rdsManaged = RDS_MANAGED_SECRET_OWNERS.reduce((n, t) => n + ctx.plan.ofType(t).filter((r) => r.inputs.manageMasterUserPassword === true).length, 0);
     const secrets = ctx.plan.ofType(SECRET).length + rdsManaged;
-    const calls = share(ctx.load.secrets.apiCallsPerMonth, secrets);
-    return line(
-        ctx,
-        "Secrets Manager API calls",
-        "secretsmanager.api.10k",
-        calls / 10_000,
-        true,
-        `load.secrets.apiCallsPerMonth ${evenly(Math.max(secrets, 1), "secret")}: ${fmt(calls)} calls`,
-    );
+    return per10kShareLine(ctx, "Secrets Manager API calls", "secretsmanager.api.10k", ctx.load.secrets.apiCallsPerMonth, secrets, {
+        loadKey: "load.secrets.apiCallsPerMonth",
+        resource: "secret",
+        unit: "calls",
+    });
 }
 
 function secretPricer(_secret: PlanResource, ctx: PricingContext): CostLine[] {

@@ -48,7 +48,7 @@ function inputsDigest(root, mode, rootNames) {
     return hash.digest("hex");
 }
 
-/** The last clean run's record: its inputs' digest. */
+/** The last clean run's record: its inputs' digest and the project files it read besides the root files. */
 function readStamp(file) {
     try {
         return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -92,8 +92,9 @@ function typecheck({ root = ROOT, emit = false, cache = cacheDir(root), log = (t
         : check.options;
     const mode = emit ? "emit" : "check";
     const stampFile = cache && path.join(cache, `${mode}.json`);
-    const digest = cache && inputsDigest(root, mode, check.fileNames);
     const stamp = stampFile && readStamp(stampFile);
+    // The project's files the last program read besides its root files (a JSON module, say) count as inputs too.
+    const digest = cache && inputsDigest(root, mode, [...check.fileNames, ...(stamp?.inputs ?? []).map((f) => path.join(root, f))]);
     // What the package's build consists of.
     const outputs = emit
         ? [...buildFiles].flatMap((f) => {
@@ -124,9 +125,23 @@ function typecheck({ root = ROOT, emit = false, cache = cacheDir(root), log = (t
         saveBuildInfo(builder);
         return { exitCode: report(log, root, diagnostics), skipped: false };
     }
+    // The record of a clean run: the digest over the root files and every other project file this program read.
+    const recordCleanRun = () => {
+        if (!stampFile) return;
+        const roots = new Set(check.fileNames.map((f) => path.resolve(f)));
+        const inputs = builder
+            .getProgram()
+            .getSourceFiles()
+            .map((sf) => path.resolve(sf.fileName))
+            .filter((f) => !roots.has(f) && !f.split(path.sep).includes("node_modules") && !path.relative(root, f).startsWith(".."))
+            .map((f) => path.relative(root, f))
+            .sort();
+        const read = inputsDigest(root, mode, [...check.fileNames, ...inputs.map((f) => path.join(root, f))]);
+        fs.writeFileSync(stampFile, `${JSON.stringify({ digest: read, inputs })}\n`);
+    };
     if (!emit) {
         saveBuildInfo(builder);
-        if (stampFile) fs.writeFileSync(stampFile, `${JSON.stringify({ digest })}\n`);
+        recordCleanRun();
         return { exitCode: 0, skipped: false };
     }
 
@@ -143,7 +158,7 @@ function typecheck({ root = ROOT, emit = false, cache = cacheDir(root), log = (t
         if (own) diagnostics.push(...next.result.diagnostics);
     }
     if (diagnostics.length > 0) return { exitCode: report(log, root, diagnostics, "emit failed"), skipped: false };
-    if (stampFile) fs.writeFileSync(stampFile, `${JSON.stringify({ digest })}\n`);
+    recordCleanRun();
     return { exitCode: 0, skipped: false };
 }
 

@@ -11,7 +11,18 @@ const { typecheck } = require("../../tools/typecheck.js") as {
     typecheck(options: { root: string; emit?: boolean; cache?: string | false; log?: (text: string) => void }): { exitCode: number; skipped: boolean };
 };
 
-const CONFIG = { compilerOptions: { target: "ES2022", module: "commonjs", lib: ["ES2022"], strict: true, types: [], noEmit: true } };
+const CONFIG = {
+    compilerOptions: {
+        target: "ES2022",
+        module: "commonjs",
+        lib: ["ES2022"],
+        strict: true,
+        types: [],
+        noEmit: true,
+        resolveJsonModule: true,
+        esModuleInterop: true,
+    },
+};
 const BUILD = {
     extends: "./tsconfig.json",
     compilerOptions: { noEmit: false, declaration: true, rootDir: ".", outDir: "dist", types: [] },
@@ -89,6 +100,16 @@ describe("tools/typecheck.js", () => {
         fs.rmSync(path.join(root, "dist/components/b.d.ts"));
         assert.deepEqual(check(), { exitCode: 0, skipped: false });
         assert.ok(fs.existsSync(path.join(root, "dist/components/b.d.ts")), "b.d.ts written again");
+    });
+
+    it("counts a project file the program read besides its root files (a JSON module) as an input: its edit is checked", () => {
+        write("tests/data.json", JSON.stringify({ count: 2 }));
+        write("tests/json.test.ts", 'import data from "./data.json";\nexport const count: number = data.count;\n');
+        assert.deepEqual(check(), { exitCode: 0, skipped: false }, logged);
+        assert.deepEqual(check(), { exitCode: 0, skipped: true });
+        write("tests/data.json", JSON.stringify({ count: "two" }));
+        assert.deepEqual(check(), { exitCode: 1, skipped: false });
+        assert.match(logged, /tests\/json\.test\.ts\(2,14\): error TS2322/);
     });
 
     it("without a cache checks and builds from scratch every time and writes no cache", () => {

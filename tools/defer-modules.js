@@ -48,7 +48,9 @@ function standIn(load, functions) {
         loaded = true;
         return load();
     };
-    return new Proxy(function deferredModule() {}, {
+    // An empty object as the target: a function's `prototype` is non-configurable, and a proxy must report it, so
+    // enumerating the module (`Object.keys`, `{ ...ts }`) through a function target would throw.
+    return new Proxy({}, {
         get: (_target, key) => (!loaded && lazyFunctions.has(key) ? lazyFunctions.get(key) : real()[key]),
         has: (_target, key) => key in real(),
         ownKeys: () => Reflect.ownKeys(real()),
@@ -61,8 +63,6 @@ function standIn(load, functions) {
             real()[key] = value;
             return true;
         },
-        apply: (_target, self, args) => Reflect.apply(real(), self, args),
-        construct: (_target, args) => Reflect.construct(real(), args),
     });
 }
 

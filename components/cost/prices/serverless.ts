@@ -4,8 +4,8 @@
  * pricing page it was read from; where AWS publishes tiers, the key is the first tier and the note lists the rest
  * (the pricers apply the API Gateway request tiers; Lambda's first duration tier ends at 6 billion GB-seconds a month,
  * far above any stack here). The pages render their tables with script, so most were not readable when the table
- * was checked: the numbers are AWS's published list prices, and a note says "verify" where no copy of the page (or a
- * summary of it) confirmed the number here.
+ * was checked: the numbers are AWS's published list prices. A note saying "corroborated: …" names a second source
+ * (read 2026-11-26) that states the same us-east-1 number; a note saying "verify" means none was found.
  */
 import type { Price } from "../types";
 

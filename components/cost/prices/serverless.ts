@@ -195,19 +195,19 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
         0.1,
         "GB-month",
         AURORA,
-        `Aurora Standard storage; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} (2026) and ${IC_RDS_CLUSTER}`,
+        `Aurora Standard storage; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} and ${IC_RDS_CLUSTER}`,
     ),
     "aurora.iopt.storage.gbMonth": per(
         0.225,
         "GB-month",
         AURORA,
-        `Aurora I/O-Optimized storage; corroborated: ${AURORA_IOPT_TOOLKIT} and ${AURORA_JUSDB} (2026)`,
+        `Aurora I/O-Optimized storage; corroborated: ${AURORA_IOPT_TOOLKIT} and ${AURORA_JUSDB}`,
     ),
     "aurora.io.requests": M(
         0.2,
         "I/O requests",
         AURORA,
-        `Aurora Standard only; I/O-Optimized includes I/O; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} (2026) and ${IC_RDS_CLUSTER}`,
+        `Aurora Standard only; I/O-Optimized includes I/O; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} and ${IC_RDS_CLUSTER}`,
     ),
 
     // RDS Proxy

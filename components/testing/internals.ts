@@ -75,6 +75,18 @@ const requireFromPulumi = (() => {
     }
 })();
 
+/**
+ * A module of the installed `@pulumi/pulumi` that the kit can do without (an optimisation's target): undefined when it
+ * cannot be loaded, and not reported by {@link checkPulumiInternals}.
+ */
+export function optionalPulumiModule(specifier: string): any {
+    try {
+        return requireFromPulumi(specifier);
+    } catch {
+        return undefined;
+    }
+}
+
 /** Modules that failed to load, with the reason. */
 const unloadable: string[] = [];
 

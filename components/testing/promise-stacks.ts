@@ -14,7 +14,7 @@
  *
  * An optimisation only: when the runtime no longer has these internals, nothing is patched.
  */
-import { createRequire } from "node:module";
+import { optionalPulumiModule } from "./internals";
 
 const PATCHED = Symbol.for("aws-platform.testing.promiseStacks");
 
@@ -30,12 +30,9 @@ interface RuntimeState {
 }
 
 function runtimeModules(): { debuggable: Debuggable; state: RuntimeState } | undefined {
-    try {
-        const load = createRequire(require.resolve("@pulumi/pulumi"));
-        return { debuggable: load("@pulumi/pulumi/runtime/debuggable"), state: load("@pulumi/pulumi/runtime/state") };
-    } catch {
-        return undefined;
-    }
+    const debuggable = optionalPulumiModule("@pulumi/pulumi/runtime/debuggable");
+    const state = optionalPulumiModule("@pulumi/pulumi/runtime/state");
+    return debuggable && state ? { debuggable, state } : undefined;
 }
 
 /** Installs the wrapper once per process (the runtime calls it through its module's exports). True when it is in place. */
@@ -95,9 +92,5 @@ export function skipUnreadSourcePositions(): boolean {
 }
 
 function pulumiResourceClass(): { stackTrace?: (skip: number) => unknown[]; [POSITIONS_PATCHED]?: true } | undefined {
-    try {
-        return createRequire(require.resolve("@pulumi/pulumi"))("@pulumi/pulumi/resource").Resource;
-    } catch {
-        return undefined;
-    }
+    return optionalPulumiModule("@pulumi/pulumi/resource")?.Resource;
 }

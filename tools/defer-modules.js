@@ -12,6 +12,7 @@
  */
 "use strict";
 const Module = require("node:module");
+const path = require("node:path");
 
 /**
  * The requests deferred: the request as written, the file that makes it (relative to `@pulumi/pulumi`), and the
@@ -29,7 +30,7 @@ const deferred = new Map();
 function fromPulumi(parent, file) {
     const name = parent?.filename;
     if (typeof name !== "string") return false;
-    const marker = `${["node_modules", "@pulumi", "pulumi", ...file.split("/")].join(require("node:path").sep)}`;
+    const marker = ["node_modules", "@pulumi", "pulumi", ...file.split("/")].join(path.sep);
     return name.endsWith(marker);
 }
 

@@ -4,12 +4,12 @@
  * elsewhere is declared by the test (a stand-in) and put before each block that uses it without declaring it.
  */
 import * as assert from "node:assert";
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { build } from "../../components/testing";
+import { keepCheck, keptCheck, stillClean } from "./kept-checks";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const COMPONENTS = path.join(ROOT, "components");
@@ -95,17 +95,21 @@ const CHECK_OPTIONS: ts.CompilerOptions = {
 /**
  * The type errors in `file` itself (strict, as a project using the library would compile it).
  *
- * A clean check is kept with the SHA-1 of every file its program read (node_modules/.cache/aws-platform-readme-tsc/,
- * safe to delete) and stands while each of them is byte for byte the same, as `tools/typecheck.js` skips an unchanged
- * project: parsing the 4,000 declaration files the examples reach (@pulumi/aws alone is 31 MB) is most of the 4 to 6 s
- * of CPU a check takes; reading and hashing them again takes about 0.2 s. The record's key holds what decides the result
- * besides those files: TypeScript's version, the options, this module, the checked source, the names of the files under
- * components/ (a new file may change what an import resolves to) and the lock files (an install).
+ * A clean check is kept (tests/harness/kept-checks.ts, in node_modules/.cache/aws-platform-readme-tsc/) and stands
+ * while every file its program read is byte for byte the same: parsing the 4,000 declaration files the examples reach
+ * is most of the 4 to 6 s of CPU a check takes. Its key adds the options, this module, the checked source and the names
+ * of the files under components/ (a new file may change what an import resolves to).
  * `AWS_PLATFORM_README_TSC_CACHE=0` always checks.
  */
 export function typeErrors(file: string): string[] {
-    const record = checkRecord(file);
-    if (record !== undefined && unchanged(record)) return [];
+    const components = (fs.readdirSync(COMPONENTS, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).sort();
+    const record = keptCheck("aws-platform-readme-tsc", "AWS_PLATFORM_README_TSC_CACHE", [
+        JSON.stringify(CHECK_OPTIONS),
+        fs.readFileSync(__filename),
+        fs.readFileSync(file),
+        components.join("\0"),
+    ]);
+    if (stillClean(record)) return [];
     const checked = ts.createProgram([file], CHECK_OPTIONS);
     // This file's diagnostics only: checking it resolves what it uses from components/ lazily, where
     // getPreEmitDiagnostics would check every file the program reaches and then drop their (already checked) results.
@@ -114,78 +118,14 @@ export function typeErrors(file: string): string[] {
     const errors = [...checked.getSyntacticDiagnostics(source), ...checked.getSemanticDiagnostics(source)].map((d) =>
         ts.flattenDiagnosticMessageText(d.messageText, "\n"),
     );
-    if (errors.length === 0 && record !== undefined) {
+    if (errors.length === 0) {
         const read = checked
             .getSourceFiles()
             .map((f) => path.resolve(f.fileName))
             .filter((f) => f !== path.resolve(file));
-        storeRecord(record.path, read);
+        keepCheck(record, read);
     }
     return errors;
-}
-
-interface CheckRecord {
-    /** Where the record of a clean check of this source is kept. */
-    path: string;
-    /** The files that check read, with their SHA-1, once read. */
-    files?: [file: string, sha1: string][];
-}
-
-const sha1 = (data: Buffer | string) => crypto.createHash("sha1").update(data).digest("hex");
-
-/** The record for `file`'s check (with what it read if a clean check was kept), or undefined when the cache is off. */
-function checkRecord(file: string): CheckRecord | undefined {
-    if (process.env.AWS_PLATFORM_README_TSC_CACHE === "0") return undefined;
-    const key = crypto.createHash("sha256").update(`${ts.version}\0${JSON.stringify(CHECK_OPTIONS)}\0`);
-    key.update(fs.readFileSync(__filename)).update("\0").update(fs.readFileSync(file));
-    const components = (fs.readdirSync(COMPONENTS, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).sort();
-    key.update(`\0${components.join("\0")}\0`);
-    for (const lock of ["package-lock.json", "node_modules/.package-lock.json"]) {
-        try {
-            key.update(fs.readFileSync(path.join(ROOT, lock)));
-        } catch {
-            key.update("\0missing\0");
-        }
-    }
-    const recordPath = path.join(ROOT, "node_modules", ".cache", "aws-platform-readme-tsc", `${key.digest("hex")}.json`);
-    try {
-        return { path: recordPath, files: JSON.parse(fs.readFileSync(recordPath, "utf8")).files };
-    } catch {
-        return { path: recordPath };
-    }
-}
-
-/** Whether every file the kept check read is as it was. */
-function unchanged(record: CheckRecord): boolean {
-    if (record.files === undefined || record.files.length === 0) return false;
-    return record.files.every(([file, hash]) => {
-        try {
-            return sha1(fs.readFileSync(file)) === hash;
-        } catch {
-            return false;
-        }
-    });
-}
-
-/** Records not written for this long are removed when another is written: each edit of an example keys a new one. */
-const RECORD_DAYS = 7;
-
-function storeRecord(recordPath: string, files: string[]): void {
-    try {
-        const record = { files: files.map((f) => [f, sha1(fs.readFileSync(f))]) };
-        const dir = path.dirname(recordPath);
-        fs.mkdirSync(dir, { recursive: true });
-        for (const old of fs.readdirSync(dir)) {
-            const stale = path.join(dir, old);
-            if (Date.now() - fs.statSync(stale).mtimeMs > RECORD_DAYS * 86_400_000) fs.rmSync(stale, { force: true });
-        }
-        // Write then rename: a process reading it never sees half a record.
-        const temp = `${recordPath}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, JSON.stringify(record));
-        fs.renameSync(temp, recordPath);
-    } catch {
-        // A read-only node_modules only loses the cache.
-    }
 }
 
 /** The resource types built by blocks 0 to count-1, one build each: examples name their resources alike, as separate programs would. */

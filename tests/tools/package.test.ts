@@ -3,6 +3,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as ts from "typescript";
+import { keepCheck, keptCheck, stillClean } from "../harness/kept-checks";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -127,47 +129,99 @@ describe("npm package", function () {
 
     /**
      * The consumer's two files (a policies module and the README's test) type-checked under both module resolutions
-     * consumers use: `exports` (node16) and `typesVersions` (the classic node10, emitting the test to run it). One tsc
-     * program per resolution holds both files, since loading @pulumi/aws's declarations is most of a check's time
-     * (about 5 s of CPU); done once, for the two tests below.
+     * consumers use: `exports` (node16) and `typesVersions` (the classic node10, emitting the test to run it), as
+     * `tsc --strict --skipLibCheck --target ES2022 --types node,mocha` checks them. Both programs run in this process and
+     * parse each declaration file once between them: loading @pulumi/aws's declarations is most of a check's time. A
+     * clean result is kept with what it read and emitted (tests/harness/kept-checks.ts; the packed file list is in its
+     * key, since a file added to the package may change what an import resolves to); `AWS_PLATFORM_PACKAGE_TSC_CACHE=0`
+     * always checks. Done once, for the two tests below.
      */
     let compiled: string | undefined;
     function compileConsumer(): string {
         if (compiled) return compiled;
         const project = consumerProject();
-        fs.writeFileSync(
-            path.join(project, "policies.ts"),
-            'import { checkPolicies, type PolicyException } from "aws-platform/policies";\n' +
+        const sources: Record<string, string> = {
+            "policies.ts":
+                'import { checkPolicies, type PolicyException } from "aws-platform/policies";\n' +
                 'export const exceptions: PolicyException[] = [{ policy: "ecr-1-scan-on-push", resource: "repo", reason: "scanned by the registry\'s enhanced scanning" }];\n' +
                 "export const run = () => checkPolicies([], { exceptions });\n",
+            "test/network.test.ts": readmeConsumerTest(),
+        };
+        for (const [file, text] of Object.entries(sources)) {
+            fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+            fs.writeFileSync(path.join(project, file), text);
+        }
+        const common: ts.CompilerOptions = { strict: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, types: ["node", "mocha"] };
+        const resolutions: [name: string, options: ts.CompilerOptions][] = [
+            ["node16", { ...common, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, noEmit: true }],
+            [
+                "node10",
+                {
+                    ...common,
+                    module: ts.ModuleKind.CommonJS,
+                    moduleResolution: ts.ModuleResolutionKind.Node10,
+                    rootDir: project,
+                    outDir: path.join(project, "out"),
+                },
+            ],
+        ];
+        const record = keptCheck(
+            "aws-platform-package-tsc",
+            "AWS_PLATFORM_PACKAGE_TSC_CACHE",
+            [
+                fs.readFileSync(__filename),
+                JSON.stringify(resolutions.map(([n, o]) => [n, { ...o, rootDir: ".", outDir: "out" }])),
+                JSON.stringify(sources),
+                files.join("\0"),
+            ],
+            project,
         );
-        fs.mkdirSync(path.join(project, "test"), { recursive: true });
-        fs.writeFileSync(path.join(project, "test", "network.test.ts"), readmeConsumerTest());
-        const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-        const compile = (module: string, moduleResolution: string, emit: string[]) =>
-            execFileSync(
-                process.execPath,
-                [
-                    tsc,
-                    "--strict",
-                    "--skipLibCheck",
-                    "--target",
-                    "ES2022",
-                    "--module",
-                    module,
-                    "--moduleResolution",
-                    moduleResolution,
-                    // Type roots for --types come from the consumer's node_modules/@types (linked above).
-                    "--types",
-                    "node,mocha",
-                    ...emit,
-                    "policies.ts",
-                    "test/network.test.ts",
-                ],
-                { cwd: project, encoding: "utf8" },
+        const emitted = new Map<string, string>();
+        if (stillClean(record)) {
+            for (const [file, text] of Object.entries(record!.data as Record<string, string>)) emitted.set(path.join(project, file), text);
+        } else {
+            const parsed = new Map<string, ts.SourceFile | undefined>();
+            const read = new Set<string>();
+            const problems: string[] = [];
+            for (const [name, options] of resolutions) {
+                const host = ts.createCompilerHost(options);
+                const getSourceFile = host.getSourceFile;
+                host.getSourceFile = (file, language, ...rest) => {
+                    const format = typeof language === "object" ? language.impliedNodeFormat : undefined;
+                    const key = `${file}\0${typeof language === "object" ? language.languageVersion : language}\0${format}`;
+                    if (!parsed.has(key)) parsed.set(key, getSourceFile.call(host, file, language, ...rest));
+                    return parsed.get(key);
+                };
+                const readFile = host.readFile;
+                // What resolution reads besides sources (package.json files: `exports`, `typesVersions`, `types`).
+                host.readFile = (file) => {
+                    const text = readFile.call(host, file);
+                    if (text !== undefined) read.add(path.resolve(file));
+                    return text;
+                };
+                host.writeFile = (file, text) => emitted.set(path.resolve(file), text);
+                // As tsc run in the consumer's folder: `types` are looked up from there.
+                host.getCurrentDirectory = () => project;
+                const program = ts.createProgram(
+                    Object.keys(sources).map((f) => path.join(project, f)),
+                    options,
+                    host,
+                );
+                const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
+                problems.push(...diagnostics.map((d) => `${name}: ${ts.formatDiagnostic(d, host)}`));
+                for (const f of program.getSourceFiles()) read.add(path.resolve(f.fileName));
+            }
+            assert.deepEqual(problems, [], "the consumer's files do not compile");
+            keepCheck(
+                record,
+                [...read].filter((f) => fs.existsSync(f)),
+                Object.fromEntries([...emitted].map(([f, text]) => [path.relative(project, f), text])),
             );
-        compile("node16", "node16", ["--noEmit"]);
-        compile("commonjs", "node10", ["--rootDir", ".", "--outDir", "out"]);
+        }
+        for (const [file, text] of emitted) {
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, text);
+        }
         compiled = project;
         return project;
     }

@@ -69,7 +69,7 @@ const shown = (args: string[]) => `node ${args.map((a) => (/^[\w./-]+$/.test(a) 
 const timing = (args: string[], runsMs: number[]): Timing => ({ command: shown(args), runsMs: runsMs.map((ms) => Math.round(ms)), medianMs: median(runsMs) });
 
 /** Caches under node_modules/.cache that only `npm test` reads: the type-check's, the PostgreSQL template, the README type-check's. */
-const TEST_ONLY_CACHES = ["aws-platform-tsc", "aws-platform-pg", "aws-platform-readme-tsc"];
+const TEST_ONLY_CACHES = ["aws-platform-tsc", "aws-platform-pg", "aws-platform-readme-tsc", "aws-platform-package-tsc"];
 
 /** The caches a plan fills under node_modules/.cache (the register's transpile cache, and any other `aws-platform-*`). */
 function cacheNames(): string[] {
@@ -180,8 +180,8 @@ export function testSteps(scripts: Record<string, string>, script = "test"): { n
 /**
  * The caches `npm test` reads, each switched off by its variable set to "0": the type-check's incremental state
  * (tools/typecheck.js), the transpiled TypeScript (tools/register.js), the Lambda bundles (bundle-cache.ts), the
- * PostgreSQL template cluster (tests/harness/postgres.ts: then one per process) and the README examples' type-check
- * (tests/harness/readme-program.ts).
+ * PostgreSQL template cluster (tests/harness/postgres.ts: then one per process), and the kept clean checks of the
+ * README examples and of the package's consumer (tests/harness/kept-checks.ts).
  */
 export const COLD_CACHES = {
     AWS_PLATFORM_TSC_CACHE: "0",
@@ -189,6 +189,7 @@ export const COLD_CACHES = {
     AWS_PLATFORM_BUNDLE_CACHE: "0",
     AWS_PLATFORM_PG_CACHE: "0",
     AWS_PLATFORM_README_TSC_CACHE: "0",
+    AWS_PLATFORM_PACKAGE_TSC_CACHE: "0",
 } as const;
 
 /** Runs each step once, in order, as npm would (a shell with node_modules/.bin on PATH); a failing step is recorded, not fatal. */

@@ -93,6 +93,10 @@ describe("functions/ingest: the SDK clients' request limits", function () {
         server = net.createServer((s) => void sockets.push(s));
         await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
         port = (server.address() as net.AddressInfo).port;
+        writes = sinks.map(writeAgainstHung);
+        attempt = attemptAgainstHung();
+        // Each is awaited by its test; one that rejects must not be reported unhandled before then.
+        for (const p of [...writes, attempt]) p.catch(() => undefined);
     });
     after(async () => {
         for (const s of sockets) s.destroy();
@@ -113,24 +117,24 @@ describe("functions/ingest: the SDK clients' request limits", function () {
             writer: () => dynamoWriter(DynamoDBDocumentClient.from(new DynamoDBClient(hung())), "t"),
         },
     ];
-    for (const { sink, env, writer } of sinks)
-        it(`a ${sink} write that retries against an endpoint that never answers ends before the invocation's deadline, reporting its record`, async () => {
-            // One write is up to 3 attempts of 5 s plus backoff, far more than RESERVE_MS: bounded per attempt only, a write
-            // started with just over the reserve left would run past Lambda's timeout and fail the whole batch. 1.5 s
-            // before the deadline is shorter than one attempt's request timeout, so only the deadline's abort can end it.
-            const timeoutMs = FINISH_MS + 1_500;
-            const started = Date.now();
-            const context = { getRemainingTimeInMillis: () => timeoutMs - (Date.now() - started) };
-            const batch = records(2);
-            const out = await createHandler({ config: readConfig(env), write: writer(), log: quiet })({ Records: batch }, context);
-            assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: batch[0].kinesis.sequenceNumber }] });
-            assert.ok(context.getRemainingTimeInMillis() > 0, `returned ${-context.getRemainingTimeInMillis()} ms after the timeout`);
-        });
+    /** A batch of two written against the hung endpoint in an invocation of FINISH_MS + 1.5 s: what it returned, and the time left then. */
+    async function writeAgainstHung({ env, writer }: (typeof sinks)[number]) {
+        // One write is up to 3 attempts of 5 s plus backoff, far more than RESERVE_MS: bounded per attempt only, a write
+        // started with just over the reserve left would run past Lambda's timeout and fail the whole batch. 1.5 s
+        // before the deadline is shorter than one attempt's request timeout, so only the deadline's abort can end it.
+        const timeoutMs = FINISH_MS + 1_500;
+        const started = Date.now();
+        const context = { getRemainingTimeInMillis: () => timeoutMs - (Date.now() - started) };
+        const batch = records(2);
+        const out = await createHandler({ config: readConfig(env), write: writer(), log: quiet })({ Records: batch }, context);
+        return { batch, out, remaining: context.getRemainingTimeInMillis() };
+    }
 
-    it("an attempt against an endpoint that never answers fails after the request timeout instead of holding the invocation", async () => {
-        // CLIENT_SETTINGS with a shorter request timeout (the test waits for it): without `throwOnRequestTimeout` the
-        // bundled handler only logs a warning when it passes and keeps waiting, and this attempt would never end.
-        const requestHandler = { ...CLIENT_SETTINGS.requestHandler, requestTimeout: 500 };
+    // CLIENT_SETTINGS with a shorter request timeout (the test waits for it): without `throwOnRequestTimeout` the
+    // bundled handler only logs a warning when it passes and keeps waiting, and this attempt would never end.
+    const requestHandler = { ...CLIENT_SETTINGS.requestHandler, requestTimeout: 500 };
+    /** One S3 attempt against the hung endpoint: how it failed, and after how long. */
+    async function attemptAgainstHung() {
         const s3 = new S3Client({
             ...CLIENT_SETTINGS,
             requestHandler,
@@ -141,9 +145,32 @@ describe("functions/ingest: the SDK clients' request limits", function () {
             credentials: { accessKeyId: "k", secretAccessKey: "s" },
         });
         const started = Date.now();
-        await assert.rejects(s3.send(new PutObjectCommand({ Bucket: "b", Key: "k", Body: "x" })), /timeout|timed out/i);
-        const elapsed = Date.now() - started;
+        try {
+            await s3.send(new PutObjectCommand({ Bucket: "b", Key: "k", Body: "x" }));
+            return { error: undefined, elapsed: Date.now() - started };
+        } catch (error) {
+            return { error, elapsed: Date.now() - started };
+        } finally {
+            s3.destroy();
+        }
+    }
+
+    // The three runs (below) are time spent waiting on the hung endpoint, not work, and independent: they start together
+    // once it listens (each measures from its own start), and each test checks its own.
+    let writes: Promise<Awaited<ReturnType<typeof writeAgainstHung>>>[];
+    let attempt: Promise<Awaited<ReturnType<typeof attemptAgainstHung>>>;
+
+    sinks.forEach(({ sink }, i) => {
+        it(`a ${sink} write that retries against an endpoint that never answers ends before the invocation's deadline, reporting its record`, async () => {
+            const { batch, out, remaining } = await writes[i];
+            assert.deepStrictEqual(out, { batchItemFailures: [{ itemIdentifier: batch[0].kinesis.sequenceNumber }] });
+            assert.ok(remaining > 0, `returned ${-remaining} ms after the timeout`);
+        });
+    });
+
+    it("an attempt against an endpoint that never answers fails after the request timeout instead of holding the invocation", async () => {
+        const { error, elapsed } = await attempt;
+        assert.match(String(error), /timeout|timed out/i);
         assert.ok(elapsed >= requestHandler.requestTimeout - 100 && elapsed < requestHandler.requestTimeout + 3_000, `${elapsed} ms`);
-        s3.destroy();
     });
 });

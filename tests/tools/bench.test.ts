@@ -268,6 +268,29 @@ describe("npm run bench", () => {
             assert.match(older, /\| \*\*total\*\* \| \| \*\*95\.00 s\*\* \|/);
         });
 
+        it("renders steps run side by side (tools/test.js) as such: each step's end, and the run's wall time as the total", () => {
+            const text = renderBenchTable({
+                ...RESULTS,
+                test: [
+                    {
+                        script: "node tools/test.js",
+                        caches: "warm",
+                        concurrent: true,
+                        steps: [
+                            { name: "type-check", command: "node tools/typecheck.js --emit", ms: 300, exitCode: 0 },
+                            { name: "lint", command: "biome check .", ms: 1_500, exitCode: 0 },
+                            { name: "mocha", command: "mocha", ms: 36_000, exitCode: 0 },
+                        ],
+                        totalMs: 36_200,
+                    },
+                ],
+            });
+            assert.match(text, /its steps run side by side, each timed from the start of the run to its own end, and the total is the whole run/);
+            assert.doesNotMatch(text, /run alone, once, in order/);
+            assert.match(text, /\| lint \| `biome check \.` \| 1\.50 s \|/);
+            assert.match(text, /\| \*\*total\*\* \| \| \*\*36\.20 s\*\* \|/);
+        });
+
         it("replaces only what lies between the markers, and refuses a README without them", () => {
             const readme = `a\n${BENCH_START}\nold\n${BENCH_END}\nb\n`;
             assert.equal(withBenchTable(readme, "new"), `a\n${BENCH_START}\nnew\n${BENCH_END}\nb\n`);

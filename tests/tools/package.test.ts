@@ -6,6 +6,9 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { keepCheck, keptCheck, stillClean } from "../harness/kept-checks";
 
+/** tools/test.js: under `npm test`, resolves true once the type-check has written dist/ (and rejects when it failed). */
+const { distReady } = require("../../tools/test.js") as { distReady: () => Promise<boolean> };
+
 const root = path.resolve(__dirname, "../..");
 
 describe("npm package", function () {
@@ -14,20 +17,12 @@ describe("npm package", function () {
     let tarball: string;
     let dir: string;
 
-    before(() => {
-        // `npm test` builds first (incrementally: only the outputs of changed sources are rewritten); a lone `mocha` run
-        // may find no build, or outputs older than their sources.
-        const stale = (dir: string): boolean =>
-            fs.readdirSync(path.join(root, dir), { withFileTypes: true }).some((e) => {
-                const rel = path.join(dir, e.name);
-                if (e.isDirectory()) return stale(rel);
-                if (!e.name.endsWith(".ts")) return false;
-                const out = path.join(root, "dist", rel.replace(/\.ts$/, ".js"));
-                return !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(root, rel)).mtimeMs;
-            });
-        if (stale("components")) {
-            execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
-        }
+    before(async function () {
+        // Under `npm test` on a clean clone this may wait for the whole type-check (about 25 s).
+        this.timeout(180000);
+        // `npm test` builds beside mocha (incrementally: only the outputs of changed sources are rewritten) and says when
+        // the build is written; a lone `mocha` run may find no build, or outputs older than their sources.
+        if (!(await distReady())) rebuildIfStale();
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-platform-pack-"));
         const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: root, encoding: "utf8" });
         const info = JSON.parse(out)[0];
@@ -252,4 +247,17 @@ function readmeConsumerTest(): string {
     const m = /```ts\n(\/\/ test\/network\.test\.ts\n[\s\S]*?)```/.exec(readme);
     assert.ok(m, "README has no ```ts block starting with // test/network.test.ts");
     return m[1];
+}
+
+/** Builds dist/ (`tsc -p tsconfig.build.json`) when an output is missing or older than its source. */
+function rebuildIfStale(): void {
+    const stale = (dir: string): boolean =>
+        fs.readdirSync(path.join(root, dir), { withFileTypes: true }).some((e) => {
+            const rel = path.join(dir, e.name);
+            if (e.isDirectory()) return stale(rel);
+            if (!e.name.endsWith(".ts")) return false;
+            const out = path.join(root, "dist", rel.replace(/\.ts$/, ".js"));
+            return !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(root, rel)).mtimeMs;
+        });
+    if (stale("components")) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 }

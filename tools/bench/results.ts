@@ -34,7 +34,7 @@ export interface PlanTiming {
 }
 
 export interface TestStep {
-    /** The script name (`build`) or the command's first word (`mocha`). */
+    /** tools/test.js's name for it (`type-check`), else the script name (`build`) or the command's first word (`mocha`). */
     name: string;
     /** What ran (an `npm run x` step is run as x's own command, without npm's start-up). */
     command: string;
@@ -47,6 +47,11 @@ export interface TestTiming {
     script: string;
     /** "cold": every cache off (a clean clone, CI); "warm": the caches a previous run left. Absent in older results: warm. */
     caches?: "cold" | "warm";
+    /**
+     * The steps ran side by side (tools/test.js): each step's `ms` is from the start of the run to its end, and `totalMs`
+     * the whole run's wall time. Absent: each step ran alone, in order, and `totalMs` is their sum.
+     */
+    concurrent?: boolean;
     steps: TestStep[];
     totalMs: number;
 }
@@ -172,7 +177,11 @@ export function renderBenchTable(r: BenchResults): string {
         const runs = tests.map((t) => ({ ...t, caches: t.caches ?? "warm" }));
         out.push(
             "",
-            `**\`npm test\`**${since("test")}: each step of the \`test\` script (${code(runs[0]!.script)}) run alone, once, in order; cold: every cache off, as on a clean clone (CI); warm: the caches of a run just before, nothing changed since.`,
+            `**\`npm test\`**${since("test")}: ${
+                runs[0]!.concurrent
+                    ? `the \`test\` script (${code(runs[0]!.script)}) once; its steps run side by side, each timed from the start of the run to its own end, and the total is the whole run`
+                    : `each step of the \`test\` script (${code(runs[0]!.script)}) run alone, once, in order`
+            }; cold: every cache off, as on a clean clone (CI); warm: the caches of a run just before, nothing changed since.`,
             "",
             `| step | command | ${runs.map((t) => `${t.caches} caches`).join(" | ")} |`,
             `|---|---|${runs.map(() => "---:").join("|")}|`,

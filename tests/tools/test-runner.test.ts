@@ -43,10 +43,10 @@ function runSteps(scripts: [name: string, source: string][]): Outcome {
     }
 }
 
-/** A stand-in for mocha: waits for the build as tests/tools/package.test.ts does and prints what it learnt. */
-const WAITING_MOCHA = `const { distReady } = require(${JSON.stringify(path.join(ROOT, "tools", "test.js"))});
+/** A stand-in for mocha that runs `ms`: waits for the build as tests/tools/package.test.ts does and prints what it learnt. */
+const waitingMocha = (ms: number) => `const { distReady } = require(${JSON.stringify(path.join(ROOT, "tools", "test.js"))});
 distReady().then((built) => console.log("built: " + built), (e) => console.log("not built: " + e.message));
-setTimeout(() => console.log("mocha done"), ${"${MS}"});`;
+setTimeout(() => console.log("mocha done"), ${ms});`;
 
 describe("tools/test.js (npm test)", function () {
     this.timeout(60_000);
@@ -70,7 +70,7 @@ describe("tools/test.js (npm test)", function () {
         const { result, stdout } = runSteps([
             ["type-check", 'setTimeout(() => console.log("checked"), 600);'],
             ["lint", 'console.log("linted");'],
-            ["mocha", WAITING_MOCHA.replace("${MS}", "1200")],
+            ["mocha", waitingMocha(1200)],
         ]);
         assert.equal(result.exitCode, 0);
         assert.deepEqual(
@@ -98,7 +98,7 @@ describe("tools/test.js (npm test)", function () {
         const { result, stdout } = runSteps([
             ["type-check", 'console.log("src/a.ts(1,1): error TS2322"); process.exit(2);'],
             ["lint", "setTimeout(() => {}, 20000);"],
-            ["mocha", WAITING_MOCHA.replace("${MS}", "20000")],
+            ["mocha", waitingMocha(20000)],
         ]);
         assert.ok(Date.now() - started < 10_000, "the 20 s steps were stopped");
         assert.equal(result.exitCode, 2);

@@ -1,38 +1,59 @@
 /**
- * Defers two parts of `@pulumi/pulumi` that a process loads on start but uses only to serialize a JavaScript function
- * into a Lambda (`pulumi.runtime.serializeFunction`, `aws.lambda.CallbackFunction`), which this project never does (its
- * functions are bundled by esbuild): the TypeScript compiler (8.9 MB of JavaScript, which the runtime parses functions
- * with) and `runtime/closure/codePaths` with `@npmcli/arborist` and its tree (about 700 modules, which the runtime reads
- * a package's dependencies with). Together they were about 0.45 s of each process's start: more than half of what
- * loading `@pulumi/pulumi` and `@pulumi/aws` takes. Each is loaded, whole and unchanged, the first time anything reads
- * it: a function that is serialized after all still works, only later.
+ * Defers parts of the Pulumi SDKs that a process loads on start but this project does not use, or uses only later:
+ *
+ * - `@pulumi/pulumi`'s TypeScript compiler (8.9 MB of JavaScript, which the runtime parses functions with) and
+ *   `runtime/closure/codePaths` with `@npmcli/arborist` and its tree (about 700 modules, which the runtime reads a
+ *   package's dependencies with). Both serve only to serialize a JavaScript function into a Lambda
+ *   (`pulumi.runtime.serializeFunction`, `aws.lambda.CallbackFunction`), which this project never does (its functions
+ *   are bundled by esbuild). Together they were about 0.45 s of each process's start: more than half of what loading
+ *   `@pulumi/pulumi` and `@pulumi/aws` takes.
+ * - `@pulumi/pulumi`'s Automation API (`automation`, with execa, js-yaml and glob), which its index loads for
+ *   `pulumi.automation`: programs run by the CLI (and by the mock engine) never use it.
+ * - `@pulumi/kubernetes`'s API groups (`core`, `apps`, `helm`, `yaml`, …), which its index loads all at once: a group
+ *   loads when the program first reads it (`k8s.core.v1.Namespace`), so the ones no component uses never load.
+ *
+ * Each is loaded, whole and unchanged, the first time anything reads it: what uses one after all still works, only
+ * later. The stand-in answers `__esModule` (what `import * as` asks first) without loading: every deferred module is
+ * compiled TypeScript that sets it.
  *
  * Loaded by tools/register.js: in the plan, the bench and every mocha worker. `AWS_PLATFORM_DEFER_MODULES=0` turns it
- * off. When `@pulumi/pulumi` moves these modules, nothing matches and nothing is deferred.
+ * off. When a package moves these modules, nothing matches and nothing is deferred.
  */
 "use strict";
 const Module = require("node:module");
 const path = require("node:path");
 
 /**
- * The requests deferred: the request as written, the file that makes it (relative to `@pulumi/pulumi`), and the
- * exports that the requiring file reads at once (`exports.computeCodePaths = codePaths_1.computeCodePaths`): those
- * are handed out as functions that load the module when called.
+ * The requests deferred: the request as written (or a pattern), the package and file that makes it, the name the
+ * module is known by here, and the exports that the requiring file reads at once
+ * (`exports.computeCodePaths = codePaths_1.computeCodePaths`): those are handed out as functions that load the module
+ * when called.
  */
 const DEFERRED = [
-    { request: "typescript", from: "typescript-shim.js", functions: [] },
-    { request: "./closure/codePaths", from: "runtime/index.js", functions: ["computeCodePaths", "findWorkspaceRoot", "packageArchivePath"] },
+    { request: "typescript", pkg: "@pulumi/pulumi", from: "typescript-shim.js", name: () => "typescript", functions: [] },
+    {
+        request: "./closure/codePaths",
+        pkg: "@pulumi/pulumi",
+        from: "runtime/index.js",
+        name: () => "@pulumi/pulumi/runtime/closure/codePaths",
+        functions: ["computeCodePaths", "findWorkspaceRoot", "packageArchivePath"],
+    },
+    { request: "./automation", pkg: "@pulumi/pulumi", from: "index.js", name: () => "@pulumi/pulumi/automation", functions: [] },
+    // Every group; not the provider or the helpers, which the index itself uses as it loads.
+    { request: /^\.\/(?!provider$|utilities$)[a-z0-9]+$/, pkg: "@pulumi/kubernetes", from: "index.js", name: (r) => `@pulumi/kubernetes/${r.slice(2)}`, functions: [] },
 ];
 
-/** Modules deferred in this process, by request: whether each has been loaded since. */
+/** Modules deferred in this process, by name (`@pulumi/pulumi/automation`): whether each has been loaded since. */
 const deferred = new Map();
 
-function fromPulumi(parent, file) {
+function fromPackage(parent, pkg, file) {
     const name = parent?.filename;
     if (typeof name !== "string") return false;
-    const marker = ["node_modules", "@pulumi", "pulumi", ...file.split("/")].join(path.sep);
+    const marker = ["node_modules", ...pkg.split("/"), ...file.split("/")].join(path.sep);
     return name.endsWith(marker);
 }
+
+const matches = (rule, request) => (typeof rule.request === "string" ? rule.request === request : rule.request.test(request));
 
 /** A stand-in that loads the module on first use of anything but the listed functions, and those when called. */
 function standIn(load, functions) {
@@ -52,7 +73,10 @@ function standIn(load, functions) {
     // An empty object as the target: a function's `prototype` is non-configurable, and a proxy must report it, so
     // enumerating the module (`Object.keys`, `{ ...ts }`) through a function target would throw.
     return new Proxy({}, {
-        get: (_target, key) => (!loaded && lazyFunctions.has(key) ? lazyFunctions.get(key) : real()[key]),
+        get: (_target, key) => {
+            if (!loaded && key === "__esModule") return true;
+            return !loaded && lazyFunctions.has(key) ? lazyFunctions.get(key) : real()[key];
+        },
         has: (_target, key) => key in real(),
         ownKeys: () => Reflect.ownKeys(real()),
         getOwnPropertyDescriptor: (_target, key) => {
@@ -71,17 +95,18 @@ function install() {
     if (process.env.AWS_PLATFORM_DEFER_MODULES === "0" || Module._load.awsPlatformDeferred) return;
     const load = Module._load;
     const deferring = function (request, parent, isMain) {
-        const rule = DEFERRED.find((d) => d.request === request && fromPulumi(parent, d.from));
+        const rule = DEFERRED.find((d) => matches(d, request) && fromPackage(parent, d.pkg, d.from));
         if (rule === undefined) return load.apply(this, arguments);
+        const name = rule.name(request);
         let module;
         const loadNow = () => {
             if (module === undefined) {
                 module = load.call(this, request, parent, isMain);
-                deferred.set(request, true);
+                deferred.set(name, true);
             }
             return module;
         };
-        deferred.set(request, false);
+        deferred.set(name, false);
         return standIn(loadNow, rule.functions);
     };
     deferring.awsPlatformDeferred = true;

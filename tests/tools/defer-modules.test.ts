@@ -1,7 +1,8 @@
 /**
- * tools/defer-modules.js (loaded by tools/register.js): @pulumi/pulumi's TypeScript compiler and its code-paths module
- * (with @npmcli/arborist) are not loaded until something uses them, and then work as without the deferral. Each case
- * runs in a fresh Node process, since a process loads @pulumi/pulumi once.
+ * tools/defer-modules.js (loaded by tools/register.js): @pulumi/pulumi's TypeScript compiler, its code-paths module
+ * (with @npmcli/arborist) and its Automation API, and @pulumi/kubernetes's API groups, are not loaded until something
+ * uses them, and then work as without the deferral. Each case runs in a fresh Node process, since a process loads
+ * @pulumi/pulumi once.
  */
 import * as assert from "node:assert";
 import { execFileSync } from "node:child_process";
@@ -25,21 +26,62 @@ function inFreshProcess(body: string, env: Record<string, string> = {}, cwd = RO
 
 const TYPESCRIPT = `${path.sep}node_modules${path.sep}typescript${path.sep}`;
 const ARBORIST = `${path.sep}@npmcli${path.sep}arborist${path.sep}`;
+const AUTOMATION = `${path.sep}@pulumi${path.sep}pulumi${path.sep}automation${path.sep}`;
+const KUBERNETES = `${path.sep}@pulumi${path.sep}kubernetes${path.sep}`;
 
 describe("tools/defer-modules.js", function () {
     this.timeout(60_000);
 
-    it("loading @pulumi/pulumi loads neither the TypeScript compiler nor @npmcli/arborist", () => {
+    it("loading @pulumi/pulumi and @pulumi/kubernetes loads neither the TypeScript compiler, @npmcli/arborist, the Automation API nor any Kubernetes API group", () => {
         const r = inFreshProcess(
-            `return { ts: loaded(${JSON.stringify(TYPESCRIPT)}), arborist: loaded(${JSON.stringify(ARBORIST)}), deferred: [...deferred] };`,
+            `require("@pulumi/kubernetes"); return { ts: loaded(${JSON.stringify(TYPESCRIPT)}), arborist: loaded(${JSON.stringify(ARBORIST)}), automation: loaded(${JSON.stringify(AUTOMATION)}), groups: Object.keys(require.cache).filter((f) => f.includes(${JSON.stringify(KUBERNETES)}) && f.split(${JSON.stringify(KUBERNETES)})[1].includes(${JSON.stringify(path.sep)})).length, deferred: [...deferred] };`,
+        );
+        const groups = r.deferred.filter(([name]: [string, boolean]) => name.startsWith("@pulumi/kubernetes/"));
+        assert.deepEqual(
+            { ...r, deferred: r.deferred.filter(([name]: [string, boolean]) => !name.startsWith("@pulumi/kubernetes/")) },
+            {
+                ts: false,
+                arborist: false,
+                automation: false,
+                groups: 0,
+                deferred: [
+                    ["@pulumi/pulumi/automation", false],
+                    ["typescript", false],
+                    ["@pulumi/pulumi/runtime/closure/codePaths", false],
+                ],
+            },
+        );
+        // Every group the index exports, none loaded.
+        for (const group of ["core", "apps", "storage", "policy", "helm", "yaml", "types"])
+            assert.deepEqual(
+                groups.find(([n]: [string]) => n === `@pulumi/kubernetes/${group}`),
+                [`@pulumi/kubernetes/${group}`, false],
+                group,
+            );
+    });
+
+    it("a Kubernetes API group or the Automation API read after all loads then, as the module itself, and only what is read", () => {
+        const r = inFreshProcess(
+            `const k8s = require("@pulumi/kubernetes");
+            const namespace = k8s.core.v1.Namespace;
+            const real = require("@pulumi/kubernetes/core/v1").Namespace;
+            const workspace = typeof pulumi.automation.LocalWorkspace;
+            return { same: namespace === real, esModule: k8s.apps.__esModule, keys: Object.keys(k8s.core).includes("v1"), workspace,
+                     deferred: [...deferred].filter(([n]) => ["@pulumi/kubernetes/core", "@pulumi/kubernetes/apps", "@pulumi/kubernetes/yaml", "@pulumi/pulumi/automation"].includes(n)),
+                     yaml: loaded(${JSON.stringify(`${KUBERNETES}yaml${path.sep}`)}) };`,
         );
         assert.deepEqual(r, {
-            ts: false,
-            arborist: false,
+            same: true,
+            esModule: true,
+            keys: true,
+            workspace: "function",
             deferred: [
-                ["typescript", false],
-                ["./closure/codePaths", false],
+                ["@pulumi/pulumi/automation", true],
+                ["@pulumi/kubernetes/apps", false],
+                ["@pulumi/kubernetes/core", true],
+                ["@pulumi/kubernetes/yaml", false],
             ],
+            yaml: false,
         });
     });
 

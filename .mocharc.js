@@ -49,7 +49,8 @@ const order = [...first, ...rest];
 if (all.includes(AFTER_BUILD)) order.splice(Math.floor(order.length / 2), 0, AFTER_BUILD);
 
 module.exports = {
-    require: ["./tools/register.js"],
+    // early.ts: checks that only wait on a child process start with the run, in mocha's main process (see there).
+    require: ["./tools/register.js", "./tests/harness/early.ts"],
     spec: order,
     parallel: true,
     jobs: 2,

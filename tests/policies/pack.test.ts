@@ -4,10 +4,10 @@
  * keep serving.
  */
 import * as assert from "node:assert";
-import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
+import { early } from "../harness/early";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACK = path.join(ROOT, "policy");
@@ -18,31 +18,12 @@ describe("policy pack folder (policy/)", () => {
     it("starts as `pulumi preview --policy-pack policy` starts it (run-policy-pack, type-checked): prints the analyzer's port and keeps serving", async function () {
         // The CLI's pulumi-analyzer-policy runs @pulumi/pulumi's run-policy-pack in the pack folder with the engine's
         // address: it compiles the pack with ts-node and typeCheck (a type error anywhere fails the preview), then
-        // requires it. The engine is not contacted until it calls the analyzer. About 10 s of CPU.
+        // requires it. The engine is not contacted until it calls the analyzer. About 3 s of CPU, in a child process
+        // started with the run (tests/harness/early.ts).
         this.timeout(120000);
-        const runPolicyPack = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
-        let child: ChildProcess | undefined;
-        try {
-            child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:1", "."], { cwd: PACK, stdio: ["ignore", "pipe", "pipe"] });
-            let stderr = "";
-            child.stderr!.on("data", (d) => {
-                stderr += d;
-            });
-            const port = await new Promise<number>((resolve, reject) => {
-                let stdout = "";
-                child!.stdout!.on("data", (d) => {
-                    stdout += d;
-                    const m = /^(\d+)\n/.exec(stdout);
-                    if (m) resolve(Number(m[1]));
-                });
-                child!.on("exit", (code) => reject(new Error(`the pack exited with ${code} before printing a port:\n${stdout}\n${stderr}`)));
-            });
-            assert.ok(port > 0 && port < 65536, String(port));
-            await new Promise((resolve) => setTimeout(resolve, 500));
-            assert.equal(child.exitCode, null, `the pack stopped serving:\n${stderr}`);
-        } finally {
-            if (child?.pid !== undefined && child.exitCode === null) child.kill("SIGTERM");
-        }
+        const { port, serving, stderr } = await early("policyPackStarts");
+        assert.ok(port > 0 && port < 65536, String(port));
+        assert.equal(serving, true, `the pack stopped serving:\n${stderr}`);
     });
 
     it("PulumiPolicy.yaml declares the nodejs runtime and a description", () => {

@@ -17,6 +17,43 @@ import { MAX_BODY_BYTES } from "../../functions/items/core";
 
 const root = path.resolve(__dirname, "../..");
 
+/**
+ * Settings for variant stacks. Each variant is a whole evaluation of the program (about half a second), so settings
+ * whose resources do not meet share one: the tests that read PROD_FEATURES or DEV_FEATURES each assert only their own
+ * part (global tables, the pipeline's deploy role and staging stack; DAX, table backups with readings in DynamoDB, the
+ * items API's domain, the providers' credentials).
+ */
+const TABLE_KEY = (region: string) => `arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const DEPLOY_ROLE = "arn:aws:iam::123456789012:role/platform-deployer";
+const CREDENTIALS_ROLE = "arn:aws:iam::123456789012:role/deployer";
+const API_CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+const PROD_FEATURES = [
+    "  aws-platform:preset: prod",
+    "  aws-platform:containers:",
+    "    alarmEmail: platform-oncall@example.com",
+    "  aws-platform:serverless:",
+    "    table:",
+    "      replicaRegions: [eu-west-1]",
+    `      kmsKeyArn: ${TABLE_KEY("us-east-1")}`,
+    "      replicaKmsKeyArns:",
+    `        eu-west-1: ${TABLE_KEY("eu-west-1")}`,
+    "    api:",
+    "      publicReads: false",
+    `  aws-platform:delivery: { deployRoleArn: "${DEPLOY_ROLE}", staging: { stack: dev, url: "https://dev.example.com" } }`,
+];
+const DEV_FEATURES = [
+    "  aws-platform:preset: dev",
+    "  aws-platform:data: { dax: { enabled: true }, ingestion: { sink: dynamodb }, backups: { enabled: true } }",
+    "  aws-platform:serverless:",
+    "    api:",
+    `      domain: { name: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ, certificateArn: "${API_CERTIFICATE}", basePath: v1 }`,
+    "  aws:profile: platform-dev",
+    "  aws:assumeRoles:",
+    `    - roleArn: ${CREDENTIALS_ROLE}`,
+    "      sessionName: pulumi",
+    "  aws:allowedAccountIds: ['123456789012']",
+];
+
 async function plan(stack: string) {
     const { result } = await stackPlan(stack);
     const resources = result.evaluation.resources as RecordedResource[];
@@ -1512,20 +1549,8 @@ describe("stacks", function () {
     });
 
     it("builds the items table's replicas under a customer key with one per region, and guards reads when reads are not public", async () => {
-        const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-        const { resources } = await evaluateVariant("global", [
-            "  aws-platform:preset: prod",
-            "  aws-platform:containers:",
-            "    alarmEmail: platform-oncall@example.com",
-            "  aws-platform:serverless:",
-            "    table:",
-            "      replicaRegions: [eu-west-1]",
-            `      kmsKeyArn: ${key("us-east-1")}`,
-            "      replicaKmsKeyArns:",
-            `        eu-west-1: ${key("eu-west-1")}`,
-            "    api:",
-            "      publicReads: false",
-        ]);
+        const key = TABLE_KEY;
+        const { resources } = await evaluateVariant("prod", PROD_FEATURES);
         const named = (name: string) => resources.find((r) => r.name === name)!;
         const table = named("items-table").inputs;
         assert.deepEqual(table.serverSideEncryption, { enabled: true, kmsKeyArn: key("us-east-1") });
@@ -1730,7 +1755,7 @@ describe("stacks", function () {
     const tempPlan = (stack: string, lines: string[]) => evaluateVariant(stack, lines);
 
     it("with data.dax on, the items table gets a DAX cluster in the private subnets admitting only the items function, which runs there and reads through it", async () => {
-        const { resources } = await tempPlan("dev", ["  aws-platform:preset: dev", "  aws-platform:data: { dax: { enabled: true } }"]);
+        const { resources } = await tempPlan("dev", DEV_FEATURES);
         const named = (n: string) => resources.find((r) => r.name === n)!;
         const cluster = named("items-dax-cluster");
         assert.ok(cluster, "the DAX cluster");
@@ -1757,10 +1782,7 @@ describe("stacks", function () {
     });
 
     it("with backups on and readings going to DynamoDB, the backup selection names the readings table beside the items table, under TableBackups' own rules without copies", async () => {
-        const { resources } = await tempPlan("dev", [
-            "  aws-platform:preset: dev",
-            "  aws-platform:data: { ingestion: { sink: dynamodb }, backups: { enabled: true } }",
-        ]);
+        const { resources } = await tempPlan("dev", DEV_FEATURES);
         const named = (n: string) => resources.find((r) => r.name === n)!;
         assert.deepEqual(named("tables-selection").inputs.resources, [named("items-table").outputs.arn, named("readings-table-table").outputs.arn]);
         assert.deepEqual(
@@ -1773,11 +1795,8 @@ describe("stacks", function () {
     });
 
     it("with delivery.deployRoleArn, prod deploys the staging stack before the approval and its own stack first in Production, from an empty token secret, the Pulumi builds assuming only that role", async () => {
-        const role = "arn:aws:iam::123456789012:role/platform-deployer";
-        const { resources } = await tempPlan("prod", [
-            "  aws-platform:preset: prod",
-            `  aws-platform:delivery: { deployRoleArn: "${role}", staging: { stack: dev, url: "https://dev.example.com" } }`,
-        ]);
+        const role = DEPLOY_ROLE;
+        const { resources } = await tempPlan("prod", PROD_FEATURES);
         const named = (name: string) => resources.find((r) => r.name === name)!;
         const stages = named("release-pipeline").inputs.stages.map(
             (st: any) => `${st.name}: ${st.actions.map((a: any) => `${a.name}(${a.provider}, ${a.runOrder})`).join(", ")}`,
@@ -1814,8 +1833,7 @@ describe("stacks", function () {
     });
 
     it("with delivery.deployRoleArn, exports the Pulumi steps' build role ARNs, the principals the deploy role's trust policy admits", async () => {
-        const role = "arn:aws:iam::123456789012:role/platform-deployer";
-        const { evaluation, resources } = await tempPlan("prod", ["  aws-platform:preset: prod", `  aws-platform:delivery: { deployRoleArn: "${role}" }`]);
+        const { evaluation, resources } = await tempPlan("prod", PROD_FEATURES);
         const arnOf = (name: string) => resources.find((r) => r.name === name)!.outputs.arn;
         assert.deepEqual(evaluation.outputs.pipeline.deployerRoleArns, [arnOf("deliver-infra-prod-role"), arnOf("deliver-infra-dev-role")]);
     });
@@ -1893,14 +1911,15 @@ describe("stacks", function () {
 
     for (const withCertificate of [true, false]) {
         it(`gives the items API a custom domain from serverless.api.domain ${withCertificate ? "with a given certificate" : "with a certificate validated in the zone"}: the mapping under the base path and alias records`, async () => {
-            const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-            const given = withCertificate ? `, certificateArn: "${certificate}"` : "";
-            const { evaluation, resources } = await tempPlan(withCertificate ? "domain" : "domain-dns", [
-                "  aws-platform:preset: dev",
-                "  aws-platform:serverless:",
-                "    api:",
-                `      domain: { name: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ${given}, basePath: v1 }`,
-            ]);
+            const certificate = API_CERTIFICATE;
+            const { evaluation, resources } = withCertificate
+                ? await tempPlan("dev", DEV_FEATURES)
+                : await tempPlan("domain-dns", [
+                      "  aws-platform:preset: dev",
+                      "  aws-platform:serverless:",
+                      "    api:",
+                      "      domain: { name: api.example.com, hostedZoneId: Z0123456789ABCDEFGHIJ, basePath: v1 }",
+                  ]);
             const named = (name: string) => resources.find((r) => r.name === name)!;
             const domain = named("items-domain");
             assert.equal(domain.inputs.domainName, "api.example.com");
@@ -1930,15 +1949,8 @@ describe("stacks", function () {
     }
 
     it("gives the us-east-1 provider of Lambda@Edge the stack's aws: profile, assumed roles and allowed accounts", async () => {
-        const role = "arn:aws:iam::123456789012:role/deployer";
-        const { resources } = await tempPlan("creds", [
-            "  aws-platform:preset: dev",
-            "  aws:profile: platform-dev",
-            "  aws:assumeRoles:",
-            `    - roleArn: ${role}`,
-            "      sessionName: pulumi",
-            "  aws:allowedAccountIds: ['123456789012']",
-        ]);
+        const role = CREDENTIALS_ROLE;
+        const { resources } = await tempPlan("dev", DEV_FEATURES);
         const provider = resources.find((r) => r.name === "cdn-us-east-1")!.inputs;
         assert.equal(provider.region, "us-east-1");
         assert.equal(provider.profile, "platform-dev");

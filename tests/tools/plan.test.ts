@@ -6,6 +6,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PlanResult, describeFailure, runPlan } from "../../tools/plan";
 import { UnknownStackError, toRuntimeConfig } from "../../tools/plan/config";
+import { evaluateProgram } from "../../tools/plan/evaluate";
 import { renderMermaid } from "../../tools/plan/mermaid";
 import { PreviewJson, PreviewState } from "../../tools/plan/preview-json";
 import { PLAN_CONTRACT_CHECKER, requirePlanContractChecker } from "../harness/plan-contract";
@@ -190,6 +191,17 @@ describe("offline plan (npm run plan)", () => {
             requirePlanContractChecker(this);
             const out = execFileSync("python3", [PLAN_CONTRACT_CHECKER, "demo"], { cwd: tmp, encoding: "utf8" });
             assert.match(out, /plan contract: 0 problem\(s\)/);
+        });
+
+        it("runs the program and its own folder's modules again for each stack, and keeps the library it builds on", async () => {
+            const project = path.join(__dirname, "fixtures", "rerun-project");
+            const evaluate = (stack: string) => evaluateProgram({ stack, projectDir: project, programPath: "program/index.ts" });
+            const first = await evaluate("first");
+            const second = await evaluate("second");
+            const queues = (e: typeof first) => e.resources.filter((r) => r.type === "aws:sqs/queue:Queue").map((r) => r.name);
+            // ./settings read its stack's config again; the library outside the folder ran once in this process.
+            assert.deepEqual([queues(first), queues(second)], [["first"], ["second"]]);
+            assert.deepEqual([first.outputs.libraryLoads, second.outputs.libraryLoads], [1, 1]);
         });
 
         it("gives the same plan when run again in the same process", async () => {

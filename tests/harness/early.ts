@@ -61,6 +61,9 @@ async function policyPackStarts(): Promise<{ port: number; serving: boolean; std
     let child: ChildProcess | undefined;
     try {
         child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:1", "."], { cwd: path.join(ROOT, "policy"), stdio: ["ignore", "pipe", "pipe"] });
+        // A pack that neither prints a port nor exits must not hold the run (mocha's process waits for its children).
+        const started = child;
+        setTimeout(() => started.exitCode === null && started.kill("SIGKILL"), 90_000).unref();
         let stderr = "";
         child.stderr!.on("data", (d) => {
             stderr += d;

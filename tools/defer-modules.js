@@ -10,7 +10,9 @@
  * - `@pulumi/pulumi`'s Automation API (`automation`, with execa, js-yaml and glob), which its index loads for
  *   `pulumi.automation`: programs run by the CLI (and by the mock engine) never use it.
  * - `@pulumi/kubernetes`'s API groups (`core`, `apps`, `helm`, `yaml`, …), which its index loads all at once: a group
- *   loads when the program first reads it (`k8s.core.v1.Namespace`), so the ones no component uses never load.
+ *   loads when the program first reads it (`k8s.core.v1.Namespace`), so the ones no component uses never load. (A
+ *   group registers its resource classes with the runtime as it loads; a resource reference of a group not loaded yet
+ *   would come back as its id, as one of any package not loaded does. The mock engine returns no references.)
  *
  * Each is loaded, whole and unchanged, the first time anything reads it: what uses one after all still works, only
  * later. The stand-in answers `__esModule` (what `import * as` asks first) without loading: every deferred module is

@@ -15,7 +15,7 @@ const path = require("node:path");
 /** Slowest first, as measured in a worker of `npm test` on the idle 2-core machine (seconds in the comment, 2026-11-26). */
 const SLOWEST_FIRST = [
     "tests/stacks/stacks.test.ts", // 8.0: both stacks and seven variants under the mock engine
-    "tests/functions/items-property.test.ts", // 4 to 6: property tests against dynalite
+    "tests/functions/items-property.test.ts", // 2 to 4: property tests against dynalite
     "tests/functions/orders-db/api.test.ts", // 2.8: PostgreSQL
     "tests/property/bad-input.test.ts", // 2.0
     "tests/tools/test-runner.test.ts", // 1.8: stand-in steps in fresh processes

@@ -39,7 +39,7 @@ export const EDGE_PRICES: Record<string, Price> = {
         usd: 0.03,
         unit: "1M reads",
         source: CLOUDFRONT,
-        note: "CloudFront KeyValueStore reads from CloudFront Functions, as published 2024 (verify); API calls that change keys are billed separately and are not estimated",
+        note: "CloudFront KeyValueStore reads from CloudFront Functions; API calls that change keys are billed separately and are not estimated; corroborated: https://dev.classmethod.jp/articles/cloudfront-keyvaluestore-for-cloudfront-functions-released/ (launch-day post in Japanese: $0.03 per 1M reads, 2023-11-22) and https://hedgerules.micahrl.com/docs/aws/pricing ('Reads from CloudFront Functions at request time: $0.03 per 1 million', read 2026-11-27)",
     },
     "lambdaEdge.requests": {
         usd: 0.6,

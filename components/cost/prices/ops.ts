@@ -82,7 +82,7 @@ export const OPS_PRICES: Record<string, Price> = {
         usd: 0.0034,
         unit: "build minute",
         source: CODEBUILD,
-        note: "arm1.small (ARM_CONTAINER BUILD_GENERAL1_SMALL, 4 GB, 2 vCPUs), as published 2024 (verify)",
+        note: "arm1.small (ARM_CONTAINER BUILD_GENERAL1_SMALL, 4 GB, 2 vCPUs); corroborated: TheCandidStartup/TheCandidStartup.github.io _posts/2023-01-23-free-or-not.md ('$0.0034 for linux arm1.small', 'All costs … based on AWS US East region'; commit c79e8ca, 2023-01-23)",
     },
     "codebuild.arm.large.minute": {
         usd: 0.015,

@@ -71,9 +71,12 @@ export const DAX_NODE_HOURLY: Readonly<Record<string, number>> = {
     "dax.r5.large": 0.269,
 };
 
-/** Where a DAX node price was corroborated; the others still need the page. */
+/** Where a DAX node price was corroborated, or what was found against it; the others still need the page. */
 const DAX_CORROBORATED: Readonly<Record<string, string>> = {
     "dax.t3.small": "corroborated: https://www.usage.ai/blog/aws-reserved-instances-dynamodb-dax-pricing (us-east-1, April 2026)",
+    // Read 2026-11-26/27: https://awsi.click/en/articles/dax-dynamodb-caching/ says "approximately $0.269 per hour" without
+    // a Region; another cost table gives $0.269 for dax.r4.large, and one source $0.255 for r5.large. Not used by the stacks.
+    "dax.r5.large": "not corroborated: $0.269 is stated only without a Region, and is also given for dax.r4.large; verify on the page",
 };
 
 export const SERVERLESS_PRICES: Record<string, Price> = {

@@ -43,10 +43,23 @@ function runSteps(scripts: [name: string, source: string][]): Outcome {
     }
 }
 
-/** A stand-in for mocha that runs `ms`: waits for the build as tests/tools/package.test.ts does and prints what it learnt. */
+/**
+ * A stand-in for mocha that runs `ms`: waits for the build as tests/tools/package.test.ts does, prints what it learnt,
+ * and at its end when it ran (`span mocha <start> <end>`, epoch milliseconds).
+ */
 const waitingMocha = (ms: number) => `const { distReady } = require(${JSON.stringify(path.join(ROOT, "tools", "test.js"))});
+const started = Date.now();
 distReady().then((built) => console.log("built: " + built), (e) => console.log("not built: " + e.message));
-setTimeout(() => console.log("mocha done"), ${ms});`;
+setTimeout(() => console.log("mocha done\\nspan mocha " + started + " " + Date.now()), ${ms});`;
+
+/** A stand-in step that runs `ms`, then prints `text` and when it ran (`span <name> <start> <end>`). */
+const timedStep = (name: string, ms: number, text: string) =>
+    `const started = Date.now(); setTimeout(() => console.log(${JSON.stringify(text)} + "\\nspan ${name} " + started + " " + Date.now()), ${ms});`;
+
+/** The spans the stand-ins printed, by name. */
+function spans(stdout: string): Record<string, { start: number; end: number }> {
+    return Object.fromEntries([...stdout.matchAll(/^span (\S+) (\d+) (\d+)$/gm)].map((m) => [m[1], { start: Number(m[2]), end: Number(m[3]) }]));
+}
 
 describe("tools/test.js (npm test)", function () {
     this.timeout(60_000);
@@ -68,9 +81,9 @@ describe("tools/test.js (npm test)", function () {
 
     it("runs the steps side by side, tells the waiting test when the type-check has built, and prints the others' output after mocha's", () => {
         const { result, stdout } = runSteps([
-            ["type-check", 'setTimeout(() => console.log("checked"), 600);'],
+            ["type-check", timedStep("type-check", 500, "checked")],
             ["lint", 'console.log("linted");'],
-            ["mocha", waitingMocha(1200)],
+            ["mocha", waitingMocha(800)],
         ]);
         assert.equal(result.exitCode, 0);
         assert.deepEqual(
@@ -81,11 +94,12 @@ describe("tools/test.js (npm test)", function () {
                 ["mocha", 0],
             ],
         );
-        // Side by side: the run takes about as long as mocha's 1.2 s; one after another it would take 1.8 s and more.
-        const mocha = result.steps[2]!;
-        assert.ok(result.totalMs < 1_800, `${result.totalMs} ms in all`);
-        assert.ok(result.totalMs - mocha.ms < 100, "the run ends with its last step");
-        assert.ok(result.steps[0]!.ms < mocha.ms);
+        // Side by side: mocha ran while the type-check did (one after another, mocha would start after it ended).
+        const { "type-check": check, mocha } = spans(stdout);
+        assert.ok(check && mocha, stdout);
+        assert.ok(mocha.start < check.end && check.start < mocha.end, `type-check ${JSON.stringify(check)}, mocha ${JSON.stringify(mocha)}`);
+        assert.ok(result.totalMs - result.steps[2]!.ms < 100, "the run ends with its last step");
+        assert.ok(result.steps[0]!.ms < result.steps[2]!.ms);
         const order = ["built: true", "mocha done", "type-check.js\nchecked", "lint.js\nlinted", "npm test: type-check"].map((t) => stdout.indexOf(t));
         assert.ok(
             order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!)),

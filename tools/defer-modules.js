@@ -15,8 +15,8 @@
  *   would come back as its id, as one of any package not loaded does. The mock engine returns no references.)
  *
  * Each is loaded, whole and unchanged, the first time anything reads it: what uses one after all still works, only
- * later. The stand-in answers `__esModule` (what `import * as` asks first) without loading: every deferred module is
- * compiled TypeScript that sets it.
+ * later. For a module compiled from TypeScript, which sets `__esModule`, the stand-in answers it (what `import * as` asks
+ * first) without loading.
  *
  * Loaded by tools/register.js: in the plan, the bench and every mocha worker. `AWS_PLATFORM_DEFER_MODULES=0` turns it
  * off. When a package moves these modules, nothing matches and nothing is deferred.
@@ -26,24 +26,27 @@ const Module = require("node:module");
 const path = require("node:path");
 
 /**
- * The requests deferred: the request as written (or a pattern), the package and file that makes it, the name the
- * module is known by here, and the exports that the requiring file reads at once
+ * The requests deferred: the request as written (or a pattern), the package and file that makes it, whether the module
+ * is compiled TypeScript (`esModule`: it sets `__esModule`), and the exports that the requiring file reads at once
  * (`exports.computeCodePaths = codePaths_1.computeCodePaths`): those are handed out as functions that load the module
  * when called.
  */
 const DEFERRED = [
-    { request: "typescript", pkg: "@pulumi/pulumi", from: "typescript-shim.js", name: () => "typescript", functions: [] },
+    { request: "typescript", pkg: "@pulumi/pulumi", from: "typescript-shim.js", esModule: false, functions: [] },
     {
         request: "./closure/codePaths",
         pkg: "@pulumi/pulumi",
         from: "runtime/index.js",
-        name: () => "@pulumi/pulumi/runtime/closure/codePaths",
+        esModule: true,
         functions: ["computeCodePaths", "findWorkspaceRoot", "packageArchivePath"],
     },
-    { request: "./automation", pkg: "@pulumi/pulumi", from: "index.js", name: () => "@pulumi/pulumi/automation", functions: [] },
+    { request: "./automation", pkg: "@pulumi/pulumi", from: "index.js", esModule: true, functions: [] },
     // Every group; not the provider or the helpers, which the index itself uses as it loads.
-    { request: /^\.\/(?!provider$|utilities$)[a-z0-9]+$/, pkg: "@pulumi/kubernetes", from: "index.js", name: (r) => `@pulumi/kubernetes/${r.slice(2)}`, functions: [] },
+    { request: /^\.\/(?!provider$|utilities$)[a-z0-9]+$/, pkg: "@pulumi/kubernetes", from: "index.js", esModule: true, functions: [] },
 ];
+
+/** The name a deferred module is known by here: the package path it resolves to (`@pulumi/pulumi/automation`). */
+const nameOf = (rule, request) => (request.startsWith(".") ? path.posix.join(rule.pkg, path.posix.dirname(rule.from), request) : request);
 
 /** Modules deferred in this process, by name (`@pulumi/pulumi/automation`): whether each has been loaded since. */
 const deferred = new Map();
@@ -57,8 +60,11 @@ function fromPackage(parent, pkg, file) {
 
 const matches = (rule, request) => (typeof rule.request === "string" ? rule.request === request : rule.request.test(request));
 
-/** A stand-in that loads the module on first use of anything but the listed functions, and those when called. */
-function standIn(load, functions) {
+/**
+ * A stand-in that loads the module on first use of anything but the listed functions, and those when called; for a
+ * module compiled from TypeScript, `__esModule` reads true without loading it.
+ */
+function standIn(load, functions, esModule) {
     const lazyFunctions = new Map(
         functions.map((name) => [
             name,
@@ -76,7 +82,7 @@ function standIn(load, functions) {
     // enumerating the module (`Object.keys`, `{ ...ts }`) through a function target would throw.
     return new Proxy({}, {
         get: (_target, key) => {
-            if (!loaded && key === "__esModule") return true;
+            if (!loaded && esModule && key === "__esModule") return true;
             return !loaded && lazyFunctions.has(key) ? lazyFunctions.get(key) : real()[key];
         },
         has: (_target, key) => key in real(),
@@ -99,7 +105,7 @@ function install() {
     const deferring = function (request, parent, isMain) {
         const rule = DEFERRED.find((d) => matches(d, request) && fromPackage(parent, d.pkg, d.from));
         if (rule === undefined) return load.apply(this, arguments);
-        const name = rule.name(request);
+        const name = nameOf(rule, request);
         let module;
         const loadNow = () => {
             if (module === undefined) {
@@ -109,7 +115,7 @@ function install() {
             return module;
         };
         deferred.set(name, false);
-        return standIn(loadNow, rule.functions);
+        return standIn(loadNow, rule.functions, rule.esModule);
     };
     deferring.awsPlatformDeferred = true;
     Module._load = deferring;

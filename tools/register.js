@@ -21,6 +21,7 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
+const { writeAtomically } = require("./files");
 
 const SOURCE_MAPS = process.env.AWS_PLATFORM_SOURCE_MAPS === "1";
 const OPTIONS = {
@@ -60,11 +61,8 @@ function store(key, code) {
             fs.mkdirSync(CACHE_DIR, { recursive: true });
             cacheReady = true;
         }
-        // Write then rename: concurrent processes (parallel mocha) never read a half-written file.
-        const file = path.join(CACHE_DIR, `${key}.js`);
-        const temp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, code);
-        fs.renameSync(temp, file);
+        // Concurrent processes (parallel mocha) never read a half-written file.
+        writeAtomically(path.join(CACHE_DIR, `${key}.js`), code);
     } catch {
         // A read-only or missing node_modules only loses the cache.
     }

@@ -16,6 +16,7 @@ const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { waitForFile, writeAtomically } = require("./files");
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -82,16 +83,14 @@ function run(list) {
                 child.on("close", (code, signal) => {
                     step.ms = Date.now() - started;
                     step.exitCode = code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1);
-                    if (step.name === "type-check") {
-                        // Write then rename: the waiting test never reads half a file.
-                        fs.writeFileSync(`${ready}.tmp`, String(step.exitCode));
-                        fs.renameSync(`${ready}.tmp`, ready);
-                    }
+                    if (step.name === "type-check") writeAtomically(ready, String(step.exitCode));
                     // A failure's output at once; a clean step's after mocha's report, not in the middle of it.
-                    if (step.exitCode !== 0) printOutput(step);
-                    if (step.exitCode !== 0 && !stopping) {
-                        process.stderr.write(`\nnpm test: ${step.name} failed (exit ${step.exitCode}); stopping the other steps.\n`);
-                        stopOthers();
+                    if (step.exitCode !== 0) {
+                        printOutput(step);
+                        if (!stopping) {
+                            process.stderr.write(`\nnpm test: ${step.name} failed (exit ${step.exitCode}); stopping the other steps.\n`);
+                            stopOthers();
+                        }
                     }
                     resolve();
                 });
@@ -124,23 +123,12 @@ function run(list) {
  * For tests/tools/package.test.ts: under `npm test`, resolves once the type-check has written the build, and rejects
  * when it failed; without `npm test`'s variable, resolves at once (the test then checks the build itself).
  */
-function distReady({ pollMs = 100 } = {}) {
+async function distReady() {
     const file = process.env.AWS_PLATFORM_DIST_READY;
-    if (!file) return Promise.resolve(false);
-    return new Promise((resolve, reject) => {
-        const check = () => {
-            let code;
-            try {
-                code = fs.readFileSync(file, "utf8");
-            } catch {
-                setTimeout(check, pollMs);
-                return;
-            }
-            if (code.trim() === "0") resolve(true);
-            else reject(new Error(`the type-check failed (exit ${code.trim()}), so dist/ was not built: see its output`));
-        };
-        check();
-    });
+    if (!file) return false;
+    const code = (await waitForFile(file, 100)).trim();
+    if (code !== "0") throw new Error(`the type-check failed (exit ${code}), so dist/ was not built: see its output`);
+    return true;
 }
 
 if (require.main === module) {

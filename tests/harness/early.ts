@@ -15,6 +15,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
+const { waitForFile, writeAtomically } = require("../../tools/files") as {
+    waitForFile: (file: string, pollMs?: number) => Promise<string>;
+    writeAtomically: (file: string, data: string) => void;
+};
 
 /** The bundled items function's answer to a read while its DAX cluster (port 1 on the loopback) refuses connections. */
 async function daxUnreachable(): Promise<{ status: number; ms: number }> {
@@ -97,19 +101,9 @@ const resultFile = (dir: string, name: string) => path.join(dir, `${name}.json`)
 export async function early<K extends EarlyCheck>(name: K): Promise<Result<K>> {
     const dir = process.env[DIR_VARIABLE];
     if (!dir) return (await CHECKS[name]()) as Result<K>;
-    const file = resultFile(dir, name);
-    for (;;) {
-        let text: string | undefined;
-        try {
-            text = fs.readFileSync(file, "utf8");
-        } catch {
-            await new Promise((resolve) => setTimeout(resolve, 50));
-            continue;
-        }
-        const record = JSON.parse(text) as { value?: Result<K>; error?: string };
-        if (record.error !== undefined) throw new Error(`${name} (started with the run) failed: ${record.error}`);
-        return record.value as Result<K>;
-    }
+    const record = JSON.parse(await waitForFile(resultFile(dir, name))) as { value?: Result<K>; error?: string };
+    if (record.error !== undefined) throw new Error(`${name} (started with the run) failed: ${record.error}`);
+    return record.value as Result<K>;
 }
 
 /** mocha's global setup (main process, once per run): starts every check, without waiting for any. */
@@ -119,9 +113,7 @@ export function mochaGlobalSetup(): void {
     for (const [name, check] of Object.entries(CHECKS)) {
         const write = (record: object) => {
             try {
-                // Write then rename: a waiting test never reads half a record.
-                fs.writeFileSync(`${resultFile(dir, name)}.tmp`, JSON.stringify(record));
-                fs.renameSync(`${resultFile(dir, name)}.tmp`, resultFile(dir, name));
+                writeAtomically(resultFile(dir, name), JSON.stringify(record));
             } catch {
                 // The run ended first (its test was not in it): nobody waits for this result.
             }

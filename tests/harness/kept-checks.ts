@@ -14,6 +14,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "../..");
+const { writeAtomically } = require("../../tools/files") as { writeAtomically: (file: string, data: string) => void };
 
 /** Where a check's record is kept, and what the kept clean check read and left, once found. */
 export interface KeptCheck {
@@ -79,10 +80,7 @@ export function keepCheck(record: KeptCheck | undefined, files: string[], data?:
             const stale = path.join(dir, old);
             if (Date.now() - fs.statSync(stale).mtimeMs > RECORD_DAYS * 86_400_000) fs.rmSync(stale, { force: true });
         }
-        // Write then rename: a process reading it never sees half a record.
-        const temp = `${record.path}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, JSON.stringify({ files: stored, data }));
-        fs.renameSync(temp, record.path);
+        writeAtomically(record.path, JSON.stringify({ files: stored, data }));
     } catch {
         // The check stands; it is only not kept.
     }

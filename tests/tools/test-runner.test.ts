@@ -56,6 +56,9 @@ setTimeout(() => console.log("mocha done\\nspan mocha " + started + " " + Date.n
 const timedStep = (name: string, ms: number, text: string) =>
     `const started = Date.now(); setTimeout(() => console.log(${JSON.stringify(text)} + "\\nspan ${name} " + started + " " + Date.now()), ${ms});`;
 
+/** Each step's name and exit code, in the order the runner reported them. */
+const exitCodes = (result: Outcome["result"]) => result.steps.map((s) => [s.name, s.exitCode]);
+
 /** The spans the stand-ins printed, by name. */
 function spans(stdout: string): Record<string, { start: number; end: number }> {
     return Object.fromEntries([...stdout.matchAll(/^span (\S+) (\d+) (\d+)$/gm)].map((m) => [m[1], { start: Number(m[2]), end: Number(m[3]) }]));
@@ -86,14 +89,11 @@ describe("tools/test.js (npm test)", function () {
             ["mocha", waitingMocha(800)],
         ]);
         assert.equal(result.exitCode, 0);
-        assert.deepEqual(
-            result.steps.map((s) => [s.name, s.exitCode]),
-            [
-                ["type-check", 0],
-                ["lint", 0],
-                ["mocha", 0],
-            ],
-        );
+        assert.deepEqual(exitCodes(result), [
+            ["type-check", 0],
+            ["lint", 0],
+            ["mocha", 0],
+        ]);
         // Side by side: mocha ran while the type-check did (one after another, mocha would start after it ended).
         const { "type-check": check, mocha } = spans(stdout);
         assert.ok(check && mocha, stdout);
@@ -116,14 +116,11 @@ describe("tools/test.js (npm test)", function () {
         ]);
         assert.ok(Date.now() - started < 10_000, "the 20 s steps were stopped");
         assert.equal(result.exitCode, 2);
-        assert.deepEqual(
-            result.steps.map((s) => [s.name, s.exitCode]),
-            [
-                ["type-check", 2],
-                ["lint", 143],
-                ["mocha", 143],
-            ],
-        );
+        assert.deepEqual(exitCodes(result), [
+            ["type-check", 2],
+            ["lint", 143],
+            ["mocha", 143],
+        ]);
         assert.match(stdout, /type-check\.js \(exit 2\)\nsrc\/a\.ts\(1,1\): error TS2322/);
         assert.doesNotMatch(stdout, /mocha done/);
     });

@@ -181,7 +181,7 @@ export function testSteps(scripts: Record<string, string>, script = "test"): { n
  * The caches `npm test` reads, each switched off by its variable set to "0": the type-check's incremental state
  * (tools/typecheck.js), the transpiled TypeScript (tools/register.js), the Lambda bundles (bundle-cache.ts), the
  * PostgreSQL template cluster (tests/harness/postgres.ts: then one per process), and the kept clean checks of the
- * README examples and of the package's consumer (tests/harness/kept-checks.ts).
+ * README examples, of the package's consumer and of the policy pack's start (tests/harness/kept-checks.ts).
  */
 export const COLD_CACHES = {
     AWS_PLATFORM_TSC_CACHE: "0",
@@ -190,6 +190,7 @@ export const COLD_CACHES = {
     AWS_PLATFORM_PG_CACHE: "0",
     AWS_PLATFORM_README_TSC_CACHE: "0",
     AWS_PLATFORM_PACKAGE_TSC_CACHE: "0",
+    AWS_PLATFORM_POLICY_PACK_CACHE: "0",
 } as const;
 
 /**

@@ -12,9 +12,16 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
+/**
+ * The files that read the repository's dev and prod plans (`stackPlan`, tests/harness/stack-plans.ts, which evaluates
+ * each stack once per process) run in one worker, as one job: this entry loads them (the list is below). Spread over
+ * both workers, the second worker to reach one evaluated both stacks again (about 2 s of CPU).
+ */
+const PLAN_ENTRY = "tests/harness/plan-readers.ts";
+
 /** Slowest first, as measured in a worker of `npm test` on the idle 2-core machine (seconds in the comment, 2026-11-26). */
 const SLOWEST_FIRST = [
-    "tests/stacks/stacks.test.ts", // 8.0: both stacks and seven variants under the mock engine
+    PLAN_ENTRY, // 10: tests/stacks/stacks.test.ts (both stacks and seven variants) and the other plan readers
     "tests/functions/items-property.test.ts", // 2 to 4: property tests against dynalite
     "tests/functions/orders-db/api.test.ts", // 2.8: PostgreSQL
     "tests/property/bad-input.test.ts", // 2.0
@@ -41,8 +48,12 @@ function testFiles(dir) {
 const AFTER_BUILD = "tests/tools/package.test.ts"; // 8 s cold, 3 s warm: npm pack, a consumer project type-checked and run
 
 const all = testFiles("tests");
-const first = SLOWEST_FIRST.filter((f) => all.includes(f));
-const rest = all.filter((f) => !first.includes(f) && f !== AFTER_BUILD);
+// Every file that calls `stackPlan(`, in path order; the workers inherit the list.
+const planReaders = all.filter((f) => /\bstackPlan\(/.test(fs.readFileSync(f, "utf8")));
+process.env.AWS_PLATFORM_PLAN_READERS = JSON.stringify(planReaders);
+const jobs = [PLAN_ENTRY, ...all.filter((f) => !planReaders.includes(f))];
+const first = SLOWEST_FIRST.filter((f) => jobs.includes(f));
+const rest = jobs.filter((f) => !first.includes(f) && f !== AFTER_BUILD);
 const order = [...first, ...rest];
 if (all.includes(AFTER_BUILD)) order.splice(Math.floor(order.length / 2), 0, AFTER_BUILD);
 

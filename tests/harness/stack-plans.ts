@@ -1,7 +1,8 @@
 /**
- * The repository's own stacks planned once per test process: tests/stacks/stacks.test.ts, policy.test.ts and
- * data-protection.test.ts read the same dev and prod plans, and each evaluation of a stack takes seconds. The result
- * is shared, so tests only read it.
+ * The repository's own stacks planned once per test process: tests/stacks/stacks.test.ts, policy.test.ts,
+ * data-protection.test.ts, cost.test.ts and four files of tests/cost/ read the same dev and prod plans, and each
+ * evaluation of a stack takes seconds. The result is shared, so tests only read it. Under `npm test` those files run
+ * in one worker (./plan-readers.ts), so the stacks are evaluated once per run.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -1,5 +1,6 @@
 /**
- * `npm test`: the type-check with the package's build (tools/typecheck.js --emit), Biome, and mocha, side by side.
+ * `npm test`: the type-check with the package's build (tools/typecheck.js --emit), Biome over what changed (tools/lint.js), and
+ * mocha, side by side.
  *
  * Run one after another, the type-check held a core for about 23 s on a clean clone while the other sat idle, and
  * mocha's two workers waited for it. Run together, the machine is busy from the start, and every step still runs
@@ -24,12 +25,12 @@ const ROOT = path.resolve(__dirname, "..");
 function steps(mochaArgs) {
     return [
         { name: "type-check", command: [path.join(ROOT, "tools", "typecheck.js"), "--emit"], captured: true },
-        { name: "lint", command: [require.resolve("@biomejs/biome/bin/biome", { paths: [ROOT] }), "check", "."], captured: true },
+        { name: "lint", command: [path.join(ROOT, "tools", "lint.js")], captured: true },
         { name: "mocha", command: [require.resolve("mocha/bin/mocha.js", { paths: [ROOT] }), ...mochaArgs], captured: false },
     ];
 }
 
-/** How a step's command reads in the summary: `node tools/typecheck.js --emit`, `biome check .`, `mocha`. */
+/** How a step's command reads in the summary: `node tools/typecheck.js --emit`, `node tools/lint.js`, `mocha`. */
 function shown(command) {
     const [script, ...args] = command;
     const name = script.includes(`${path.sep}node_modules${path.sep}`) ? path.basename(script).replace(/\.js$/, "") : `node ${path.relative(ROOT, script)}`;

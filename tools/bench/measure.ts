@@ -179,12 +179,13 @@ export function testSteps(scripts: Record<string, string>, script = "test"): { n
 
 /**
  * The caches `npm test` reads, each switched off by its variable set to "0": the type-check's incremental state
- * (tools/typecheck.js), the transpiled TypeScript (tools/register.js), the Lambda bundles (bundle-cache.ts), the
+ * (tools/typecheck.js), the lint step's record (tools/lint.js), the transpiled TypeScript (tools/register.js), the Lambda bundles (bundle-cache.ts), the
  * PostgreSQL template cluster (tests/harness/postgres.ts: then one per process), and the kept clean checks of the
  * README examples, of the package's consumer and of the policy pack's start (tests/harness/kept-checks.ts).
  */
 export const COLD_CACHES = {
     AWS_PLATFORM_TSC_CACHE: "0",
+    AWS_PLATFORM_LINT_CACHE: "0",
     AWS_PLATFORM_TS_CACHE: "0",
     AWS_PLATFORM_BUNDLE_CACHE: "0",
     AWS_PLATFORM_PG_CACHE: "0",

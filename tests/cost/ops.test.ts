@@ -92,11 +92,44 @@ describe("cost: CloudWatch", () => {
 describe("cost: EKS Container Insights", () => {
     const addon = (addonName: string) => planResource("aws:eks/addon:Addon", addonName, { addonName, clusterName: "platform" });
 
-    it("gives the amazon-cloudwatch-observability add-on a 0 line saying enhanced observability is billed per observation, not estimated", () => {
-        const lines = price(addon("amazon-cloudwatch-observability"));
+    it("prices enhanced observability per observation: the cluster, its nodes and what runs on them, at the page example's rates", () => {
+        const observability = addon("amazon-cloudwatch-observability");
+        const nodes = planResource("aws:eks/nodeGroup:NodeGroup", "general", { clusterName: "platform", scalingConfig: { desiredSize: 3, minSize: 2 } });
+        const otherCluster = planResource("aws:eks/nodeGroup:NodeGroup", "other", { clusterName: "elsewhere", scalingConfig: { desiredSize: 7 } });
+        const spot = planResource("aws:autoscaling/group:Group", "spot", {
+            desiredCapacity: 2,
+            tags: [{ key: "kubernetes.io/cluster/platform", value: "owned" }],
+        });
+        const ecs = planResource("aws:autoscaling/group:Group", "ecs", { desiredCapacity: 4, tags: [{ key: "AmazonECSManaged", value: "" }] });
+        const app = planResource("kubernetes:apps/v1:Deployment", "web", { spec: { replicas: 3, template: { spec: { containers: [{}, {}] } } } });
+        const agent = planResource("kubernetes:apps/v1:DaemonSet", "agent", { spec: { template: { spec: { containers: [{}] } } } });
+        const namespace = planResource("kubernetes:core/v1:Namespace", "apps");
+        const service = planResource("kubernetes:core/v1:Service", "web");
+        const resources = [observability, addon("coredns"), addon("kube-proxy"), nodes, otherCluster, spot, ecs, app, agent, namespace, service];
+        const lines = price(observability, resources);
         assert.strictEqual(lines.length, 1);
-        assert.strictEqual(lines[0].monthly, 0);
-        assert.match(lines[0].note ?? "", /billed per observation.*not estimated \(0\).*\/aws\/containerinsights\/platform\/application/);
+        // 5 nodes (3 managed + 2 tagged Auto Scaling; not the other cluster's 7 nor the ECS group's 4).
+        // Pods: the observability add-on's 2 DaemonSets × 5 nodes + its operator 1,
+        // coredns 2, kube-proxy 1 × 5, web 3, the program's DaemonSet 5 = 10 + 1 + 2 + 5 + 3 + 5 = 26.
+        // Containers: 10 × 1 + 1 × 1 + 2 × 1 + 5 × 1 + 3 × 2 + 5 × 1 = 29. Workloads: 2 + 1 + 1 + 1 + 1 + 1 = 7.
+        // Namespaces 5 system + 1; services 2 system + 1.
+        const perMinute = 1720 + 5 * 68 + 6 * 2 + 3 * 2 + 7 * 7 + 26 * 138 + 29 * 21;
+        close(lines[0].quantity, (perMinute * 730 * 60) / 1e6, "millions of observations");
+        close(lines[0].monthly, ((perMinute * 730 * 60) / 1e6) * 0.21, "monthly");
+        assert.match(
+            lines[0].note ?? "",
+            /^6,324 observations a minute × 43,800 minutes: 1 cluster, 5 EC2 nodes, 6 namespaces, 3 services, 7 workloads, 26 pods and 29 containers/,
+        );
+        assert.match(lines[0].note ?? "", /\/aws\/containerinsights\/platform\/application are CloudWatch Logs ingestion/);
+        assert.strictEqual(lines[0].usage, false);
+    });
+
+    it("observes a cluster with no nodes or workloads in the plan at its own rate, and an add-on it does not know as nothing", () => {
+        const observability = addon("amazon-cloudwatch-observability");
+        const lines = price(observability, [observability, addon("some-marketplace-addon")]);
+        // 1 cluster, 5 system namespaces, 2 system services, the add-on's 3 workloads (its 2 DaemonSets, on no node, and
+        // its operator) and the operator's 1 pod with 1 container.
+        close(lines[0].quantity, ((1720 + 5 * 2 + 2 * 2 + 3 * 7 + 138 + 21) * 43_800) / 1e6);
     });
 
     it("prices no other add-on", () => {

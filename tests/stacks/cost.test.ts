@@ -74,12 +74,18 @@ describe("stacks: cost estimate", () => {
         );
     });
 
-    it("gives prod's EKS observability add-on (containerInsights: true) a $0 line that says why, and dev none", () => {
+    it("prices prod's EKS observability add-on (containerInsights: true) per observation of its nodes, add-ons and workloads, and dev has none", () => {
         const addons = (e: CostEstimate) => e.resources.filter((r) => r.type === "aws:eks/addon:Addon");
-        const [addon] = addons(costs.prod.idle);
-        assert.strictEqual(addon?.name, "platform-amazon-cloudwatch-observability");
-        assert.strictEqual(addon.monthly, 0);
-        assert.match(addon.lines[0].note ?? "", /billed per observation/);
+        const observability = addons(costs.prod.idle).filter((a) => a.monthly > 0);
+        assert.deepStrictEqual(
+            observability.map((a) => a.name),
+            ["platform-amazon-cloudwatch-observability"],
+        );
+        const [line] = observability[0].lines;
+        assert.strictEqual(line.price, "cloudwatch.containerInsights.eksObservations");
+        // prod: a 3-node managed group and a 2-node Spot group, eight add-ons, the hello Deployment and the StatefulSet (3 each).
+        assert.match(line.note ?? "", /1 cluster, 5 EC2 nodes, .* 55 pods and 110 containers/);
+        near(observability[0].monthly, line.quantity * 0.21, "the add-on's month");
         assert.deepStrictEqual(addons(costs.dev.idle), []);
     });
 

@@ -9,7 +9,7 @@
  * load.storage's S3 requests evenly over buckets; load.kms.requestsPerMonth evenly over customer managed keys (replicas
  * included); load.secrets.apiCallsPerMonth evenly over secrets (those RDS manages for a database included).
  */
-import type { CostLine, PlanResource, PricerTable, PricingContext } from "../types";
+import { type CostLine, HOURS_PER_MONTH, type PlanResource, type PricerTable, type PricingContext } from "../types";
 import { dependsOn, evenly } from "./edgeops-util";
 import { fmt, known, line, namedAs, num, share } from "./lines";
 
@@ -133,24 +133,111 @@ function ecsClusterPricer(cluster: PlanResource, ctx: PricingContext): CostLine[
 }
 
 /**
+ * Observations a minute that Container Insights with enhanced observability for Amazon EKS makes per Kubernetes object:
+ * the worked example of the CloudWatch pricing page (https://aws.amazon.com/cloudwatch/pricing/), read in a dated copy
+ * that quotes it (2026-06-02), not on the page itself: verify with the page.
+ */
+export const EKS_OBSERVATIONS_PER_MINUTE = { cluster: 1720, node: 68, namespace: 2, service: 2, workload: 7, pod: 138, container: 21 } as const;
+
+/**
+ * What an EKS add-on runs in the cluster, which Container Insights observes as pods and containers: its DaemonSets (a
+ * pod on every node; the list holds each one's container count) and its Deployments (replicas and containers), as the
+ * add-ons' manifests ship them by default (2026). Assumptions, stated in the line's note; an add-on not listed adds
+ * nothing. The CloudWatch agent's GPU and Neuron DaemonSets run only on such nodes and are not counted.
+ */
+export const EKS_ADDON_PODS: Readonly<Record<string, { perNode: number[]; deployments: [replicas: number, containers: number][] }>> = {
+    "vpc-cni": { perNode: [2], deployments: [] }, // aws-node: aws-node + aws-eks-nodeagent
+    "kube-proxy": { perNode: [1], deployments: [] },
+    "eks-pod-identity-agent": { perNode: [1], deployments: [] },
+    coredns: { perNode: [], deployments: [[2, 1]] },
+    "amazon-cloudwatch-observability": { perNode: [1, 1], deployments: [[1, 1]] }, // cloudwatch-agent, fluent-bit; the operator
+    "aws-ebs-csi-driver": { perNode: [3], deployments: [[2, 6]] },
+    "aws-efs-csi-driver": { perNode: [3], deployments: [[2, 3]] },
+    "aws-fsx-csi-driver": { perNode: [3], deployments: [[2, 4]] },
+    "snapshot-controller": { perNode: [], deployments: [[2, 1]] },
+    "metrics-server": { perNode: [], deployments: [[2, 1]] },
+};
+
+/** Namespaces and Services every EKS cluster with the add-on has besides the program's: kube-system, kube-public, kube-node-lease, default, amazon-cloudwatch; kube-dns and the agent's. */
+const EKS_SYSTEM = { namespaces: 5, services: 2 };
+
+const K8S_WORKLOADS = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet"];
+
+/** Worker nodes of a cluster: its managed node groups' desired sizes and the Auto Scaling groups tagged `kubernetes.io/cluster/<name>`. */
+function clusterNodes(ctx: PricingContext, cluster: string): number {
+    const managed = ctx.plan
+        .ofType("aws:eks/nodeGroup:NodeGroup")
+        .filter((g) => g.inputs.clusterName === cluster)
+        .reduce((n, g) => n + (num(g.inputs.scalingConfig?.desiredSize) ?? num(g.inputs.scalingConfig?.minSize) ?? 0), 0);
+    const selfManaged = ctx.plan
+        .ofType("aws:autoscaling/group:Group")
+        .filter((g) => (Array.isArray(g.inputs.tags) ? g.inputs.tags : []).some((t: any) => t?.key === `kubernetes.io/cluster/${cluster}`))
+        .reduce((n, g) => n + (num(g.inputs.desiredCapacity) ?? num(g.inputs.minSize) ?? 0), 0);
+    return managed + selfManaged;
+}
+
+/**
  * The `amazon-cloudwatch-observability` EKS add-on installs Container Insights with enhanced observability (the
  * CloudWatch agent), Fluent Bit for container logs and Application Signals
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html). Enhanced
- * observability is billed per observation (every sample of every node, pod and container metric), not per custom
- * metric as ECS Container Insights is: the table has no price per observation and the profile no pod or container
- * count, so it is a 0 line whose note says so, never a guessed volume. Other add-ons cost nothing by themselves.
+ * observability is billed per observation, not per custom metric or performance log as ECS Container Insights is:
+ * observations a minute per object (EKS_OBSERVATIONS_PER_MINUTE) × the minutes of a month, for the cluster, its EC2
+ * nodes (managed node groups and tagged Auto Scaling groups; Fargate is not observed), the program's namespaces,
+ * services, workloads, pods and containers (Deployments and StatefulSets by replicas, DaemonSets on every node) and
+ * what the plan's add-ons run (EKS_ADDON_PODS). Pods the program's Helm charts or manifests create outside the plan,
+ * and nodes Karpenter or Auto Mode adds, are not counted. With several clusters, each counts every Kubernetes object
+ * in the plan: an upper bound. Other add-ons cost nothing by themselves.
  */
 function eksAddonPricer(addon: PlanResource, ctx: PricingContext): CostLine[] {
     if (addon.inputs.addonName !== "amazon-cloudwatch-observability") return [];
-    const cluster = known(addon.inputs.clusterName) ? addon.inputs.clusterName : "<cluster>";
+    const cluster = known(addon.inputs.clusterName) ? String(addon.inputs.clusterName) : "<cluster>";
+    const nodes = clusterNodes(ctx, cluster);
+    const addons = ctx.plan
+        .ofType("aws:eks/addon:Addon")
+        .filter((a) => a.inputs.clusterName === addon.inputs.clusterName)
+        .map((a) => EKS_ADDON_PODS[String(a.inputs.addonName)])
+        .filter((a) => a !== undefined);
+    const counts = { namespaces: EKS_SYSTEM.namespaces, services: EKS_SYSTEM.services, workloads: 0, pods: 0, containers: 0 };
+    for (const a of addons) {
+        counts.workloads += a.perNode.length + a.deployments.length;
+        for (const containers of a.perNode) {
+            counts.pods += nodes;
+            counts.containers += nodes * containers;
+        }
+        for (const [replicas, containers] of a.deployments) {
+            counts.pods += replicas;
+            counts.containers += replicas * containers;
+        }
+    }
+    counts.namespaces += ctx.plan.ofType("kubernetes:core/v1:Namespace").length;
+    counts.services += ctx.plan.ofType("kubernetes:core/v1:Service").length;
+    for (const type of K8S_WORKLOADS) {
+        for (const w of ctx.plan.ofType(type)) {
+            const pods = type.endsWith(":DaemonSet") ? nodes : (num(w.inputs.spec?.replicas) ?? 1);
+            const containers = Array.isArray(w.inputs.spec?.template?.spec?.containers) ? w.inputs.spec.template.spec.containers.length : 1;
+            counts.workloads += 1;
+            counts.pods += pods;
+            counts.containers += pods * containers;
+        }
+    }
+    const rate = EKS_OBSERVATIONS_PER_MINUTE;
+    const perMinute =
+        rate.cluster +
+        nodes * rate.node +
+        counts.namespaces * rate.namespace +
+        counts.services * rate.service +
+        counts.workloads * rate.workload +
+        counts.pods * rate.pod +
+        counts.containers * rate.container;
+    const minutes = HOURS_PER_MONTH * 60;
     return [
         line(
             ctx,
             "Container Insights with enhanced observability (EKS add-on)",
-            "cloudwatch.metric.month",
-            0,
+            "cloudwatch.containerInsights.eksObservations",
+            (perMinute * minutes) / 1e6,
             false,
-            `billed per observation (each metric sample of a node, pod and container), not per metric: no price per observation in the table and no node, pod or container count in the load profile, so not estimated (0); the container logs Fluent Bit sends to /aws/containerinsights/${cluster}/application are CloudWatch Logs ingestion the agent's log groups pay (not in load.logs' split)`,
+            `${fmt(perMinute)} observations a minute × ${fmt(minutes)} minutes: 1 cluster, ${nodes} EC2 nodes, ${counts.namespaces} namespaces, ${counts.services} services, ${counts.workloads} workloads, ${counts.pods} pods and ${counts.containers} containers (the plan's own and its add-ons' by their default manifests, system namespaces and services included), at the pricing page example's observations per object a minute (cluster ${rate.cluster}, node ${rate.node}, pod ${rate.pod}, container ${rate.container}, workload ${rate.workload}, namespace and service ${rate.namespace}); pods created outside the plan (Helm charts, manifests) and nodes Karpenter adds are not counted; the container logs Fluent Bit sends to /aws/containerinsights/${cluster}/application are CloudWatch Logs ingestion (not in load.logs' split)`,
         ),
     ];
 }

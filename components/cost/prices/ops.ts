@@ -35,6 +35,15 @@ export const OPS_PRICES: Record<string, Price> = {
         source: CLOUDWATCH,
         note: "custom metrics, first 10,000; then $0.10 (next 240,000), $0.05 (next 750,000), $0.02 (over 1M); prorated by the hour a metric is reported",
     },
+    "cloudwatch.containerInsights.eksObservations": {
+        usd: 0.21,
+        unit: "1M observations",
+        source: CLOUDWATCH,
+        // Not read on the page itself here: two dated copies state $0.21 per million, one "verified on 2026-10-02 against
+        // the … CloudWatch pricing page", one (2026-06-02) as the page's example unit price. The page bills enhanced
+        // observability "per observation instead of … per metric stored or log ingested", with tiers this table lacks.
+        note: "Container Insights with enhanced observability for Amazon EKS, per million observations; the page's tiers are not modelled (this is the rate dated copies of the page quote, 2026-06 and 2026-10): verify",
+    },
     "cloudwatch.alarm.standard": {
         usd: 0.1,
         unit: "alarm metric-month",
@@ -88,7 +97,7 @@ export const OPS_PRICES: Record<string, Price> = {
         usd: 0.015,
         unit: "build minute",
         source: CODEBUILD,
-        note: "arm1.large (ARM_CONTAINER BUILD_GENERAL1_LARGE, 16 GB, 8 vCPUs), as published 2024 (verify)",
+        note: "arm1.large (ARM_CONTAINER BUILD_GENERAL1_LARGE, 16 GB, 8 vCPUs); corroborated: eduardorestrepo89/factored-hackathon-2026-ledgerlens docs/superpowers/specs/2026-10-02-data-pipeline-design.md ('Unit prices (verified 2026-10-02, AWS Price List API, us-east-1)': 'CodeBuild `arm1.large` | $0.015 per build-minute'; its measured 54 pipeline minutes cost $0.81, commit 12849ee)",
     },
     "kms.key.month": {
         usd: 1,

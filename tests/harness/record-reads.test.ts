@@ -12,11 +12,11 @@ describe("tests/harness/record-reads.js", () => {
     it("lists, once each, every file the process reads: its modules and its own reads, relative paths made absolute", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "record-reads-"));
         try {
-            fs.writeFileSync(path.join(dir, "data.txt"), "x");
+            for (const f of ["data.txt", "cb.txt", "promised.txt"]) fs.writeFileSync(path.join(dir, f), "x");
             fs.writeFileSync(path.join(dir, "helper.js"), "module.exports = 1;");
             fs.writeFileSync(
                 path.join(dir, "main.js"),
-                'require("./helper"); const fs = require("fs"); fs.readFileSync("data.txt"); fs.readFileSync("data.txt", "utf8");',
+                'require("./helper"); const fs = require("fs"); fs.readFileSync("data.txt"); fs.readFileSync("data.txt", "utf8"); fs.readFile("cb.txt", () => {}); fs.promises.readFile("promised.txt");',
             );
             const list = path.join(dir, "reads.txt");
             execFileSync(process.execPath, ["-r", path.join(__dirname, "record-reads.js"), "main.js"], {
@@ -25,7 +25,7 @@ describe("tests/harness/record-reads.js", () => {
             });
             const read = fs.readFileSync(list, "utf8").trim().split("\n");
             const ours = read.filter((f) => f.startsWith(dir)).map((f) => path.relative(dir, f));
-            assert.deepStrictEqual(ours.sort(), ["data.txt", "helper.js", "main.js"]);
+            assert.deepStrictEqual(ours.sort(), ["cb.txt", "data.txt", "helper.js", "main.js", "promised.txt"]);
             assert.equal(new Set(read).size, read.length);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -36,7 +36,7 @@ describe("tests/harness/record-reads.js", () => {
         const wrapped = (env: Record<string, string>) =>
             execFileSync(
                 process.execPath,
-                ["-r", path.join(__dirname, "record-reads.js"), "-e", 'console.log(String(require("fs").readFileSync).includes("seen.has"))'],
+                ["-r", path.join(__dirname, "record-reads.js"), "-e", 'console.log(String(require("fs").readFileSync).includes("note(file)"))'],
                 {
                     env: { PATH: process.env.PATH ?? "", ...env },
                     encoding: "utf8",

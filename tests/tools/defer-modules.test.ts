@@ -5,22 +5,26 @@
  * @pulumi/pulumi once.
  */
 import * as assert from "node:assert";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { keptNodeRun } from "../harness/kept-runs";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-/** Runs `body` (an async function's body) after loading @pulumi/pulumi in a fresh process; returns what it prints as JSON. */
-function inFreshProcess(body: string, env: Record<string, string> = {}, cwd = ROOT): any {
+/**
+ * Runs `body` (an async function's body) after loading @pulumi/pulumi in a fresh process; returns what it prints as JSON.
+ * The process only loads modules and reports what it loaded, so a clean run is kept while every file it read is
+ * unchanged (tests/harness/kept-runs.ts): tools/defer-modules.js and the SDKs' files.
+ */
+function inFreshProcess(body: string, env: Record<string, string> = {}, cwd = ROOT, base?: string): any {
     const script = [
         `const { deferred } = require(${JSON.stringify(path.join(ROOT, "tools", "defer-modules.js"))});`,
         `const pulumi = require(${JSON.stringify(path.join(ROOT, "node_modules", "@pulumi", "pulumi"))});`,
         "const loaded = (fragment) => Object.keys(require.cache).some((f) => f.includes(fragment));",
         `(async () => { ${body} })().then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });`,
     ].join("\n");
-    const out = execFileSync(process.execPath, ["-e", script], { cwd, encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const out = keptNodeRun(["-e", script], { cwd, env, base });
     return JSON.parse(out.trim().split("\n").pop()!);
 }
 
@@ -108,6 +112,7 @@ describe("tools/defer-modules.js", function () {
             const r = inFreshProcess(
                 `const before = loaded(${JSON.stringify(ARBORIST)}); const paths = await pulumi.runtime.computeCodePaths(); return { before, after: loaded(${JSON.stringify(ARBORIST)}), paths: paths.size };`,
                 {},
+                project,
                 project,
             );
             assert.deepEqual(r, { before: false, after: true, paths: 0 });

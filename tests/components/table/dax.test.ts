@@ -1,5 +1,4 @@
 import * as assert from "node:assert";
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { DaxCluster, Table, TableArgs } from "../../../components";
 import { validate } from "../../../components/table/validate";
@@ -7,6 +6,7 @@ import { daxIssues } from "../../../components/table/dax";
 import { Registry, build, buildFails, unwrap } from "../../../components/testing";
 import { VPC } from "../dax-cluster/fixtures";
 import { KEY_ARN, TABLE, base } from "./fixtures";
+import { keptNodeRun } from "../../harness/kept-runs";
 
 const CLUSTER = "aws:dax/cluster:Cluster";
 const tableIssues = (name: string, args: TableArgs) => [...validate(args), ...daxIssues(name, args.dax)];
@@ -96,11 +96,8 @@ describe("Table option dax", () => {
                 let refused = "";
                 try { new Table("u", { attributes: { id: "S" }, partitionKey: "id", dax: { vpc, nodes: 0 } }); } catch (e) { refused = e.message; }
                 console.log(JSON.stringify({ dax: t.dax instanceof DaxCluster, refused }));`;
-            const out = execFileSync(process.execPath, ["-r", "./tools/register.js", "-e", script], {
-                cwd: root,
-                encoding: "utf8",
-                stdio: ["ignore", "pipe", "pipe"],
-            });
+            // A fresh process per entry, kept while every file it read is unchanged (tests/harness/kept-runs.ts).
+            const out = keptNodeRun(["-r", "./tools/register.js", "-e", script], { cwd: root });
             const result = JSON.parse(out.trim().split("\n").pop()!);
             assert.equal(result.dax, true);
             assert.match(result.refused, /^Table "u": dax\.nodes=0 is out of range/);

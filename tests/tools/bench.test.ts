@@ -10,7 +10,7 @@ import { bundle, bundleWith } from "../../components/shared/bundle";
 import { DEFAULT_NOTE, DEFAULT_RUNS, parseArgs, UsageError } from "../../tools/bench/args";
 import { discoverCloudFrontFunctions } from "../../tools/bench/cloudfront";
 import { discoverLambdaEntries, planEntries, undiscovered } from "../../tools/bench/lambda";
-import { countResources, testSteps } from "../../tools/bench/measure";
+import { COLD_CACHES, countResources, testSteps } from "../../tools/bench/measure";
 import { BENCH_END, BENCH_START, type BenchResults, median, PARTS, renderBenchTable, withBenchTable } from "../../tools/bench/results";
 import type { PreviewJson } from "../../tools/plan/preview-json";
 
@@ -101,6 +101,21 @@ describe("npm run bench", () => {
                 steps.map((s) => s.command),
                 expected,
             );
+        });
+        it("measures a cold run with every cache switch the code reads turned off (COLD_CACHES)", () => {
+            // Each cache is read in one place and switched off by a variable named AWS_PLATFORM_…CACHE or …KEPT_RUNS.
+            const files = (dir: string): string[] =>
+                fs
+                    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+                    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+            const used = new Set(
+                ["components", "tools", "tests"]
+                    .flatMap(files)
+                    .flatMap((f) => fs.readFileSync(path.join(ROOT, f), "utf8").match(/AWS_PLATFORM_[A-Z_]*(?:CACHE|KEPT_RUNS)\b/g) ?? []),
+            );
+            assert.ok(used.size >= 9, [...used].join(", "));
+            assert.deepEqual([...used].sort(), Object.keys(COLD_CACHES).sort());
+            assert.ok(Object.values(COLD_CACHES).every((v) => v === "0"));
         });
         it("follows a changed script: a nested npm run, a plain command, a script naming itself", () => {
             const scripts = {

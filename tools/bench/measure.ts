@@ -181,7 +181,8 @@ export function testSteps(scripts: Record<string, string>, script = "test"): { n
  * The caches `npm test` reads, each switched off by its variable set to "0": the type-check's incremental state
  * (tools/typecheck.js), the lint step's record (tools/lint.js), the transpiled TypeScript (tools/register.js), the Lambda bundles (bundle-cache.ts), the
  * PostgreSQL template cluster (tests/harness/postgres.ts: then one per process), and the kept clean checks of the
- * README examples, of the package's consumer and of the policy pack's start (tests/harness/kept-checks.ts).
+ * README examples, of the package's consumer and of the policy pack's start (tests/harness/kept-checks.ts), and the
+ * kept child runs (tests/harness/kept-runs.ts).
  */
 export const COLD_CACHES = {
     AWS_PLATFORM_TSC_CACHE: "0",
@@ -192,6 +193,7 @@ export const COLD_CACHES = {
     AWS_PLATFORM_README_TSC_CACHE: "0",
     AWS_PLATFORM_PACKAGE_TSC_CACHE: "0",
     AWS_PLATFORM_POLICY_PACK_CACHE: "0",
+    AWS_PLATFORM_KEPT_RUNS: "0",
 } as const;
 
 /**

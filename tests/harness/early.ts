@@ -71,27 +71,21 @@ async function daxUnreachable(): Promise<{ status: number; ms: number }> {
 async function policyPackStarts(): Promise<{ port: number; serving: boolean; stderr: string }> {
     const runPolicyPack = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
     const packDir = path.join(ROOT, "policy");
-    const recorder = path.join(__dirname, "record-reads.js");
-    // What decides the start besides the files it reads: Node, how it is started, and the variables ts-node and
-    // the Pulumi runtime read.
-    const env = Object.entries(process.env)
-        .filter(([k]) => /^(TS_NODE_|PULUMI_|NODE_OPTIONS$)/.test(k))
-        .sort(([a], [b]) => (a < b ? -1 : 1));
-    // Loaded here, not at the top: it loads TypeScript, and every worker loads this module.
+    // Loaded here, not at the top: every worker loads this module, and most never run a check.
     const { keepCheck, keptCheck, stillClean } = await import("./kept-checks");
+    const { RECORDER, childKey, recordedReads } = await import("./kept-runs");
+    // What decides the start besides the files it reads: Node, the variables it inherits, how it is started.
     const record = keptCheck("aws-platform-policy-pack", "AWS_PLATFORM_POLICY_PACK_CACHE", [
-        process.version,
+        ...childKey(),
         runPolicyPack,
         packDir,
-        JSON.stringify(env),
         fs.readFileSync(__filename),
-        fs.readFileSync(recorder),
     ]);
     if (stillClean(record)) return record!.data as { port: number; serving: boolean; stderr: string };
     const readsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-pack-reads-")), "reads.txt");
     let child: ChildProcess | undefined;
     try {
-        child = spawn(process.execPath, ["-r", recorder, runPolicyPack, "127.0.0.1:1", "."], {
+        child = spawn(process.execPath, ["-r", RECORDER, runPolicyPack, "127.0.0.1:1", "."], {
             cwd: packDir,
             stdio: ["ignore", "pipe", "pipe"],
             env: { ...process.env, AWS_PLATFORM_READS_FILE: readsFile },
@@ -115,11 +109,7 @@ async function policyPackStarts(): Promise<{ port: number; serving: boolean; std
         await new Promise((resolve) => setTimeout(resolve, 500));
         const result = { port, serving: child.exitCode === null, stderr };
         if (result.serving) {
-            const read = fs
-                .readFileSync(readsFile, "utf8")
-                .split("\n")
-                .filter((f) => f !== "" && f !== readsFile);
-            keepCheck(record, read, result);
+            keepCheck(record, recordedReads(readsFile), result);
         }
         return result;
     } finally {

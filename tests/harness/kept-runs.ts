@@ -18,7 +18,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { keepCheck, keptCheck, stillClean } from "./kept-checks";
 
-const RECORDER = path.join(__dirname, "record-reads.js");
+/** The preload that lists what a child reads (`node -r`). */
+export const RECORDER = path.join(__dirname, "record-reads.js");
 /** Variables that name one run's scratch files (npm test's, mocha's early checks'), left out of the key. */
 const PER_RUN = new Set([
     "AWS_PLATFORM_EARLY_DIR",
@@ -38,18 +39,35 @@ export interface KeptRunOptions {
     key?: string[];
 }
 
+/**
+ * The key parts every kept child shares: Node's version, the recorder, and the child's variables that may change what
+ * it does: the caller's (`env`), and this project's, Pulumi's and Node's settings it inherits, not the ones that name a
+ * run's own scratch files. Also used for the policy pack's kept start (./early.ts).
+ */
+export function childKey(env: Record<string, string> = {}): (string | Buffer)[] {
+    const inherited = Object.entries(process.env).filter(([k]) => /^(AWS_PLATFORM_|PULUMI_|NODE_|TS_NODE_)/.test(k) && !PER_RUN.has(k) && !(k in env));
+    const settings = [...inherited, ...Object.entries(env)].sort(([a], [b]) => (a < b ? -1 : 1));
+    return [process.version, JSON.stringify(settings), fs.readFileSync(RECORDER)];
+}
+
+/** The files the recorder listed in `file`, in the order they were first read (none when the child read nothing). */
+export function recordedReads(file: string): string[] {
+    return fs.existsSync(file)
+        ? fs
+              .readFileSync(file, "utf8")
+              .split("\n")
+              .filter((f) => f !== "")
+        : [];
+}
+
 /** `node <args>`'s standard output, from the record of an earlier clean run while every file it read is unchanged. */
 export function keptNodeRun(args: string[], options: KeptRunOptions): string {
     const { cwd, env = {}, base, key = [] } = options;
     const stable = (s: string) => (base === undefined ? s : s.split(base).join("<base>"));
-    // The child's variables that may change what it does: the caller's, and this project's, Pulumi's and Node's settings
-    // it inherits (not the ones that name a run's own scratch files).
-    const inherited = Object.entries(process.env).filter(([k]) => /^(AWS_PLATFORM_|PULUMI_|NODE_|TS_NODE_)/.test(k) && !PER_RUN.has(k) && !(k in env));
-    const settings = [...inherited, ...Object.entries(env)].sort(([a], [b]) => (a < b ? -1 : 1));
     const record = keptCheck(
         "aws-platform-kept-runs",
         "AWS_PLATFORM_KEPT_RUNS",
-        [process.version, JSON.stringify(args.map(stable)), stable(cwd), JSON.stringify(settings), fs.readFileSync(RECORDER), ...key],
+        [...childKey(env), JSON.stringify(args.map(stable)), stable(cwd), ...key],
         base,
     );
     if (stillClean(record)) return (record!.data as { stdout: string }).stdout;
@@ -62,13 +80,7 @@ export function keptNodeRun(args: string[], options: KeptRunOptions): string {
             env: { ...process.env, ...env, AWS_PLATFORM_READS_FILE: readsFile },
             stdio: ["ignore", "pipe", "pipe"],
         });
-        const read = fs.existsSync(readsFile)
-            ? fs
-                  .readFileSync(readsFile, "utf8")
-                  .split("\n")
-                  .filter((f) => f !== "")
-            : [];
-        keepCheck(record, read, { stdout });
+        keepCheck(record, recordedReads(readsFile), { stdout });
         return stdout;
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });

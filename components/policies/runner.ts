@@ -243,6 +243,23 @@ function previewOutputs(r: PolicyInput, byUrn: ReadonlyMap<string, PolicyInput>)
     return plainProps(props);
 }
 
+/** A resource's parent, dependencies and property dependencies, as indices into the list of resources (those not in it left out). */
+interface ResourceLinks {
+    parent?: number;
+    dependencies: number[];
+    propertyDependencies: [property: string, resources: number[]][];
+}
+
+function linksOf(resources: readonly PolicyInput[]): ResourceLinks[] {
+    const index = new Map(resources.map((r, i) => [r.urn, i]));
+    const known = (urns: string[]) => urns.flatMap((u) => index.get(u) ?? []);
+    return resources.map((r) => ({
+        parent: r.parent === undefined ? undefined : index.get(r.parent),
+        dependencies: known(r.dependencies),
+        propertyDependencies: Object.entries(r.propertyDependencies).map(([k, us]) => [k, known(us)]),
+    }));
+}
+
 /** Evaluates `policies` over `resources` (registration order) as `pulumi preview --policy-pack` would. */
 export async function runPolicies(
     policies: readonly (ResourceValidationPolicy | StackValidationPolicy)[],
@@ -257,6 +274,8 @@ export async function runPolicies(
     const unknowns: PolicyRunResult["unknowns"] = [];
     const checked = new Set<string>();
     const outcomes: PolicyOutcome[] = [];
+    // Where each resource's parent and dependencies are in `resources`: the same for every stack policy, found once.
+    let links: ResourceLinks[] | undefined;
 
     const providerOf = (r: PolicyInput) => {
         if (!r.provider) return undefined;
@@ -320,15 +339,19 @@ export async function runPolicies(
 
         if ("validateResource" in policy) {
             const validations = Array.isArray(policy.validateResource) ? policy.validateResource : policy.validateResource ? [policy.validateResource] : [];
+            // Per validation, read once: the server's fast type check (only for a single function, as the server) and a
+            // pack rule's own type check (`toPolicies`), read instead of run: the same record as its `notApplicable` call.
+            const checks = validations.map((validate) => ({
+                validate,
+                fast: Array.isArray(policy.validateResource) ? undefined : pulumiTypeOf(validate),
+                filter: (validate as { [TYPE_FILTER]?: TypeFilter })[TYPE_FILTER],
+            }));
             for (const r of resources) {
-                for (const validate of validations) {
-                    const fast = pulumiTypeOf(validate);
-                    if (!Array.isArray(policy.validateResource) && fast !== undefined && fast !== r.type) {
+                for (const { validate, fast, filter } of checks) {
+                    if (fast !== undefined && fast !== r.type) {
                         notApplicable.push({ policy: policy.name, urn: r.urn, reason: `Policy only applies to resources of type '${fast}'` });
                         continue;
                     }
-                    // A pack rule's own type check (`toPolicies`), read instead of run: the same record as its `notApplicable` call.
-                    const filter = (validate as { [TYPE_FILTER]?: TypeFilter })[TYPE_FILTER];
                     if (filter !== undefined && !filter.types.has(r.type)) {
                         notApplicable.push({ policy: policy.name, urn: r.urn, reason: filter.reason });
                         continue;
@@ -375,16 +398,13 @@ export async function runPolicies(
                 ) as PolicyResource;
                 return resource;
             });
-            const policyResources = new Map(list.map((p) => [p.urn, p]));
-            resources.forEach((r, i) => {
-                const p = list[i] as any;
+            const linked = (links ??= linksOf(resources));
+            list.forEach((p: any, i) => {
+                const l = linked[i]!;
                 // As the server: `parent` only when the parent is in the list.
-                const parent = r.parent ? policyResources.get(r.parent) : undefined;
-                if (parent) p.parent = parent;
-                p.dependencies = r.dependencies.flatMap((u) => policyResources.get(u) ?? []);
-                p.propertyDependencies = Object.fromEntries(
-                    Object.entries(r.propertyDependencies).map(([k, us]) => [k, us.flatMap((u) => policyResources.get(u) ?? [])]),
-                );
+                if (l.parent !== undefined) p.parent = list[l.parent];
+                p.dependencies = l.dependencies.map((j) => list[j]);
+                p.propertyDependencies = Object.fromEntries(l.propertyDependencies.map(([k, js]) => [k, js.map((j) => list[j])]));
             });
             const args: StackValidationArgs = {
                 resources: list,

@@ -398,7 +398,8 @@ export async function runPolicies(
                 ) as PolicyResource;
                 return resource;
             });
-            const linked = (links ??= linksOf(resources));
+            links ??= linksOf(resources);
+            const linked = links;
             list.forEach((p: any, i) => {
                 const l = linked[i]!;
                 // As the server: `parent` only when the parent is in the list.

@@ -8,14 +8,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { freshBundle } from "../harness/fresh-bundle";
 import { ITEMS_TABLE, type LocalDynamo, httpEvent, useItemsApi } from "./items-harness";
+import { filesUnder } from "../harness/files-under";
 
 const ROOT = path.join(__dirname, "../..");
 
-function sources(dir: string): string[] {
-    return fs
-        .readdirSync(dir, { withFileTypes: true })
-        .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
-}
+const sources = (dir: string) => filesUnder(dir, (name) => name.endsWith(".ts"));
 
 describe("functions/items: the Lambda bundle", function () {
     this.timeout(30_000);

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
 import { early } from "../harness/early";
+import { filesUnder } from "../harness/files-under";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACK = path.join(ROOT, "policy");
@@ -63,12 +64,7 @@ describe("policy pack folder (policy/)", () => {
     });
 
     it("only policy/index.ts constructs PolicyPack (constructing one starts a server)", () => {
-        const sources = (dir: string): string[] =>
-            fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-                const p = path.join(dir, e.name);
-                if (e.isDirectory()) return e.name === "node_modules" ? [] : sources(p);
-                return e.name.endsWith(".ts") ? [p] : [];
-            });
+        const sources = (dir: string) => filesUnder(dir, (name) => name.endsWith(".ts"), ["node_modules"]);
         const constructing = ["components", "stacks", "tools", "policy"]
             .flatMap((d) => sources(path.join(ROOT, d)))
             .filter((f) =>

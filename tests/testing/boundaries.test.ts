@@ -1,16 +1,11 @@
 import * as assert from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { filesUnder } from "../harness/files-under";
 
 const root = path.resolve(__dirname, "../..");
 
-function sources(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) return e.name === "node_modules" ? [] : sources(p);
-        return /\.(ts|js|mjs|cjs)$/.test(e.name) && !e.name.endsWith(".d.ts") ? [p] : [];
-    });
-}
+const sources = (dir: string) => filesUnder(dir, (name) => /\.(ts|js|mjs|cjs)$/.test(name) && !name.endsWith(".d.ts"), ["node_modules"]);
 
 /** Module specifiers of every import, export-from, dynamic import and require in a file. */
 function specifiers(text: string): string[] {

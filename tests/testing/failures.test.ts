@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsError } from "../../components/shared/errors";
 import { BuildError, build, buildFails, runAsLanguageHost } from "../../components/testing";
+import { filesUnder } from "../harness/files-under";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -175,15 +176,10 @@ describe("one language-host trap", () => {
     });
 
     it("is the only code that listens for unhandled rejections (the plan uses it, no twin)", () => {
-        const listening: string[] = [];
-        const walk = (dir: string) => {
-            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-                const p = path.join(dir, e.name);
-                if (e.isDirectory()) walk(p);
-                else if (p.endsWith(".ts") && /unhandledRejection/.test(fs.readFileSync(p, "utf8"))) listening.push(path.relative(root, p));
-            }
-        };
-        for (const dir of ["components", "stacks", "tools"]) walk(path.join(root, dir));
+        const listening = ["components", "stacks", "tools"]
+            .flatMap((dir) => filesUnder(path.join(root, dir), (name) => name.endsWith(".ts")))
+            .filter((p) => /unhandledRejection/.test(fs.readFileSync(p, "utf8")))
+            .map((p) => path.relative(root, p));
         assert.deepEqual(listening, ["components/testing/host.ts"]);
         assert.match(fs.readFileSync(path.join(root, "tools/plan/evaluate.ts"), "utf8"), /runAsLanguageHost\(/);
     });

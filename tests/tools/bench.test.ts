@@ -13,6 +13,7 @@ import { discoverLambdaEntries, planEntries, undiscovered } from "../../tools/be
 import { COLD_CACHES, countResources, testSteps } from "../../tools/bench/measure";
 import { BENCH_END, BENCH_START, type BenchResults, median, PARTS, renderBenchTable, withBenchTable } from "../../tools/bench/results";
 import type { PreviewJson } from "../../tools/plan/preview-json";
+import { filesUnder } from "../harness/files-under";
 
 const ROOT = path.resolve(__dirname, "../..");
 const inventory = (stack: string) => fs.readFileSync(path.join(ROOT, "tests", "stacks", `${stack}.inventory.txt`), "utf8").split("\n");
@@ -104,14 +105,10 @@ describe("npm run bench", () => {
         });
         it("measures a cold run with every cache switch the code reads turned off (COLD_CACHES)", () => {
             // Each cache is read in one place and switched off by a variable named AWS_PLATFORM_…CACHE or …KEPT_RUNS.
-            const files = (dir: string): string[] =>
-                fs
-                    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
-                    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
             const used = new Set(
                 ["components", "tools", "tests"]
-                    .flatMap(files)
-                    .flatMap((f) => fs.readFileSync(path.join(ROOT, f), "utf8").match(/AWS_PLATFORM_[A-Z_]*(?:CACHE|KEPT_RUNS)\b/g) ?? []),
+                    .flatMap((dir) => filesUnder(path.join(ROOT, dir), (name) => /\.(ts|js)$/.test(name)))
+                    .flatMap((f) => fs.readFileSync(f, "utf8").match(/AWS_PLATFORM_[A-Z_]*(?:CACHE|KEPT_RUNS)\b/g) ?? []),
             );
             assert.ok(used.size >= 9, [...used].join(", "));
             assert.deepEqual([...used].sort(), Object.keys(COLD_CACHES).sort());

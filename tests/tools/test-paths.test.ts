@@ -1,17 +1,12 @@
 import * as assert from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { filesUnder } from "../harness/files-under";
 
 const TESTS = path.resolve(__dirname, "..");
 const GUARD = path.join(TESTS, "harness", "plan-contract.ts");
 
-function testSources(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) return e.name === "fixtures" ? [] : testSources(p);
-        return e.name.endsWith(".ts") ? [p] : [];
-    });
-}
+const testSources = (dir: string) => filesUnder(dir, (name) => name.endsWith(".ts"), ["fixtures"]);
 
 /** The lines of a source without its comments (line comments, and block comments' lines). */
 function codeLines(text: string): { line: number; code: string }[] {
